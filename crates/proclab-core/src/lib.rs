@@ -1,18 +1,55 @@
-//! ProcLab's simulation core: a pure, deterministic model of processes and CPU scheduling.
+//! ProcLab's simulation core: a pure, deterministic model of processes, threads and CPU scheduling.
 //!
 //! The core owns no clock, no randomness source, no I/O: every input comes in through a
-//! validated scenario and every output is plain data. It builds without `std`.
+//! validated [`Scenario`] and every output is plain data. It builds without `std`.
+//!
+//! ```text
+//! ScenarioSpec (serde) --Scenario::new--> Scenario --simulate--> Run
+//!                                                              |-- events()   transitions with causes
+//!                                                              |-- gantt()    slices per CPU
+//!                                                              |-- metrics()  exact per-thread/process/CPU figures
+//!                                                              `-- state_at() whole machine at any tick
+//! ```
 #![cfg_attr(not(test), no_std)]
 
 extern crate alloc;
 
+pub mod cache;
+mod engine;
+pub mod gen;
+pub mod metrics;
+mod policy;
+pub mod presets;
+pub mod render;
+pub mod rng;
+pub mod run;
+pub mod scenario;
+pub mod spec;
+pub mod state;
+pub mod trace;
+
+pub use metrics::{CpuMetrics, Metrics, ProcessMetrics, Ratio, ThreadMetrics, Totals};
+pub use run::Run;
+pub use scenario::{Process, Scenario, ScenarioError, Thread};
+pub use spec::{
+    BurstSpec, Conventions, LevelSpec, MachineSpec, MlfqSpec, PolicySpec, PredictionSpec,
+    ProcessSpec, QueueSpec, ScenarioSpec, ThreadSpec,
+};
+pub use state::MachineState;
+pub use trace::{Cause, Event, GanttSlice, PreemptReason, SliceKind, ThreadRef};
+
 /// The five states of the process model taught in every OS course.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ProcessState {
+    /// Created, not yet admitted.
     New,
+    /// Waiting for a CPU.
     Ready,
+    /// On a CPU (including its dispatch latency and cache stall).
     Running,
+    /// Waiting for I/O.
     Blocked,
+    /// Finished.
     Exit,
 }
 
@@ -25,6 +62,16 @@ impl ProcessState {
         ProcessState::Blocked,
         ProcessState::Exit,
     ];
+}
+
+/// Runs a validated scenario to the end.
+pub fn simulate(scenario: &Scenario) -> Run {
+    Run::new(scenario)
+}
+
+/// Parses nothing, validates and simulates: the common path for callers holding a spec.
+pub fn simulate_spec(spec: &ScenarioSpec) -> Result<Run, alloc::vec::Vec<ScenarioError>> {
+    Scenario::new(spec).map(|scenario| simulate(&scenario))
 }
 
 #[cfg(test)]

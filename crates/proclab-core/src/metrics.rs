@@ -1,0 +1,327 @@
+//! Exact metrics: per thread, per process, per CPU, and totals.
+//!
+//! Definitions: turnaround = completion - arrival; response = first tick executing on a CPU -
+//! arrival (dispatch latency and cache stall before the first run count); waiting = ticks spent
+//! Ready (never I/O, never switch overhead). Every tick of a thread's life is exactly one of
+//! CPU, I/O (blocked), ready, switch-in (dispatch latency) or cache stall, so
+//! `turnaround = cpu + io + waiting + switch + stall`. Averages keep integer sums and counts
+//! ([`Ratio`]); nothing is ever a float.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+use serde::{Deserialize, Serialize};
+
+use crate::engine::Engine;
+use crate::scenario::Scenario;
+use crate::trace::{Cause, Event, GanttSlice, SliceKind, ThreadRef};
+
+/// An exact rational `num / den` (den 0 means "no data" and displays as `-`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ratio {
+    /// Numerator.
+    pub num: u64,
+    /// Denominator.
+    pub den: u64,
+}
+
+impl Ratio {
+    /// `num / den`.
+    pub fn new(num: u64, den: u64) -> Ratio {
+        Ratio { num, den }
+    }
+
+    /// Value in thousandths, rounded half up (0 if den is 0).
+    pub fn milli(&self) -> u64 {
+        if self.den == 0 {
+            return 0;
+        }
+        let scaled = u128::from(self.num) * 1000 + u128::from(self.den) / 2;
+        u64::try_from(scaled / u128::from(self.den)).unwrap_or(u64::MAX)
+    }
+
+    /// Value in hundredths, rounded half up (0 if den is 0).
+    pub fn centi(&self) -> u64 {
+        if self.den == 0 {
+            return 0;
+        }
+        let scaled = u128::from(self.num) * 100 + u128::from(self.den) / 2;
+        u64::try_from(scaled / u128::from(self.den)).unwrap_or(u64::MAX)
+    }
+
+    /// Value in percent, with two decimals (as a `Ratio` of hundredths of a percent).
+    pub fn percent(&self) -> Ratio {
+        Ratio {
+            num: self.num.saturating_mul(100),
+            den: self.den,
+        }
+    }
+}
+
+impl fmt::Display for Ratio {
+    /// Two decimals, rounded half up: `17.00`, `5.66`.
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.den == 0 {
+            return formatter.write_str("-");
+        }
+        let centi = self.centi();
+        write!(formatter, "{}.{:02}", centi / 100, centi % 100)
+    }
+}
+
+/// Figures of one thread of control.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadMetrics {
+    /// The thread.
+    pub thread: ThreadRef,
+    /// Arrival of its process.
+    pub arrival: u64,
+    /// Tick it exited.
+    pub completion: u64,
+    /// completion - arrival.
+    pub turnaround: u64,
+    /// Ticks spent Ready.
+    pub waiting: u64,
+    /// First executing tick - arrival.
+    pub response: u64,
+    /// Ticks executed.
+    pub cpu: u64,
+    /// Ticks blocked on I/O (including any device queue).
+    pub io: u64,
+    /// Dispatch latency paid to switch it in.
+    pub switch: u64,
+    /// Cache refill stall paid before it ran.
+    pub stall: u64,
+    /// Times dispatched.
+    pub dispatches: u64,
+    /// Times preempted.
+    pub preemptions: u64,
+}
+
+/// Figures of one process (sums over its threads; completion is its last thread's exit).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProcessMetrics {
+    /// Process id.
+    pub pid: u32,
+    /// Display name.
+    pub name: String,
+    /// Arrival.
+    pub arrival: u64,
+    /// Exit of its last thread.
+    pub completion: u64,
+    /// completion - arrival.
+    pub turnaround: u64,
+    /// Ticks its threads spent Ready (summed).
+    pub waiting: u64,
+    /// First executing tick of any of its threads - arrival.
+    pub response: u64,
+    /// CPU ticks (summed).
+    pub cpu: u64,
+    /// I/O ticks (summed).
+    pub io: u64,
+    /// Dispatch latency (summed).
+    pub switch: u64,
+    /// Cache stall (summed).
+    pub stall: u64,
+    /// Dispatches (summed).
+    pub dispatches: u64,
+    /// Preemptions (summed).
+    pub preemptions: u64,
+}
+
+/// Figures of one CPU.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CpuMetrics {
+    /// CPU index.
+    pub cpu: u32,
+    /// Ticks executing threads.
+    pub busy: u64,
+    /// Ticks of dispatch latency.
+    pub dispatch: u64,
+    /// Ticks of cache stall.
+    pub stall: u64,
+    /// Ticks idle (up to the end of the run).
+    pub idle: u64,
+    /// Context switches: dispatches of a thread other than the one it held.
+    pub context_switches: u64,
+    /// busy / (last completion - first arrival).
+    pub utilisation: Ratio,
+}
+
+/// Totals and averages over all processes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Totals {
+    /// Number of processes.
+    pub processes: u64,
+    /// First arrival.
+    pub first_arrival: u64,
+    /// Last completion.
+    pub last_completion: u64,
+    /// Average turnaround per process.
+    pub average_turnaround: Ratio,
+    /// Average waiting per process.
+    pub average_waiting: Ratio,
+    /// Average response per process.
+    pub average_response: Ratio,
+    /// Processes completed per tick over the span.
+    pub throughput: Ratio,
+    /// All CPUs' busy ticks over (CPUs x span).
+    pub utilisation: Ratio,
+    /// Context switches on all CPUs.
+    pub context_switches: u64,
+    /// Ticks lost to dispatch latency on all CPUs.
+    pub switch_ticks: u64,
+    /// Ticks lost to cache stalls on all CPUs.
+    pub stall_ticks: u64,
+}
+
+/// Everything measured in a run.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Metrics {
+    /// Per process, in pid order.
+    pub processes: Vec<ProcessMetrics>,
+    /// Per thread, grouped by process.
+    pub threads: Vec<ThreadMetrics>,
+    /// Per CPU.
+    pub cpus: Vec<CpuMetrics>,
+    /// Totals.
+    pub totals: Totals,
+}
+
+impl Metrics {
+    pub(crate) fn compute(
+        scenario: &Scenario,
+        engine: &Engine,
+        gantt: &[GanttSlice],
+        events: &[Event],
+    ) -> Metrics {
+        let threads: Vec<ThreadMetrics> = engine
+            .tasks
+            .iter()
+            .map(|task| {
+                let arrival = scenario.processes()[task.pid as usize].arrival();
+                let completion = task.acc.completion.unwrap_or(engine.now);
+                ThreadMetrics {
+                    thread: task.thread_ref(),
+                    arrival,
+                    completion,
+                    turnaround: completion - arrival,
+                    waiting: task.acc.ready,
+                    response: task.acc.first_run.unwrap_or(completion) - arrival,
+                    cpu: task.acc.cpu,
+                    io: task.acc.io,
+                    switch: task.acc.switch,
+                    stall: task.acc.stall,
+                    dispatches: task.acc.dispatches,
+                    preemptions: task.acc.preemptions,
+                }
+            })
+            .collect();
+        let processes: Vec<ProcessMetrics> = scenario
+            .processes()
+            .iter()
+            .enumerate()
+            .map(|(pid, process)| {
+                let first = process.first_thread() as usize;
+                let own = &threads[first..first + process.thread_count() as usize];
+                let completion = own
+                    .iter()
+                    .map(|thread| thread.completion)
+                    .max()
+                    .unwrap_or(process.arrival());
+                let first_run = own
+                    .iter()
+                    .map(|thread| thread.arrival + thread.response)
+                    .min()
+                    .unwrap_or(completion);
+                ProcessMetrics {
+                    pid: pid as u32,
+                    name: String::from(process.name()),
+                    arrival: process.arrival(),
+                    completion,
+                    turnaround: completion - process.arrival(),
+                    waiting: own.iter().map(|thread| thread.waiting).sum(),
+                    response: first_run - process.arrival(),
+                    cpu: own.iter().map(|thread| thread.cpu).sum(),
+                    io: own.iter().map(|thread| thread.io).sum(),
+                    switch: own.iter().map(|thread| thread.switch).sum(),
+                    stall: own.iter().map(|thread| thread.stall).sum(),
+                    dispatches: own.iter().map(|thread| thread.dispatches).sum(),
+                    preemptions: own.iter().map(|thread| thread.preemptions).sum(),
+                }
+            })
+            .collect();
+        let first_arrival = processes
+            .iter()
+            .map(|process| process.arrival)
+            .min()
+            .unwrap_or(0);
+        let last_completion = processes
+            .iter()
+            .map(|process| process.completion)
+            .max()
+            .unwrap_or(0);
+        let span = last_completion - first_arrival;
+        let cpu_count = engine.cpus.len();
+        let mut cpus: Vec<CpuMetrics> = (0..cpu_count as u32)
+            .map(|cpu| CpuMetrics {
+                cpu,
+                busy: 0,
+                dispatch: 0,
+                stall: 0,
+                idle: 0,
+                context_switches: 0,
+                utilisation: Ratio::new(0, span),
+            })
+            .collect();
+        for slice in gantt {
+            let length = slice.end - slice.start;
+            let cpu = &mut cpus[slice.cpu as usize];
+            match slice.kind {
+                SliceKind::Run { .. } => cpu.busy += length,
+                SliceKind::Idle => cpu.idle += length,
+                SliceKind::Dispatch { .. } => cpu.dispatch += length,
+                SliceKind::CacheStall { .. } => cpu.stall += length,
+            }
+        }
+        for event in events {
+            if let (Cause::Dispatched { saved: Some(_), .. }, Some(cpu)) = (event.cause, event.cpu)
+            {
+                cpus[cpu as usize].context_switches += 1;
+            }
+        }
+        for cpu in &mut cpus {
+            cpu.utilisation = Ratio::new(cpu.busy, span);
+        }
+        let count = processes.len() as u64;
+        let busy: u64 = cpus.iter().map(|cpu| cpu.busy).sum();
+        let totals = Totals {
+            processes: count,
+            first_arrival,
+            last_completion,
+            average_turnaround: Ratio::new(
+                processes.iter().map(|process| process.turnaround).sum(),
+                count,
+            ),
+            average_waiting: Ratio::new(
+                processes.iter().map(|process| process.waiting).sum(),
+                count,
+            ),
+            average_response: Ratio::new(
+                processes.iter().map(|process| process.response).sum(),
+                count,
+            ),
+            throughput: Ratio::new(count, span),
+            utilisation: Ratio::new(busy, span.saturating_mul(cpu_count as u64)),
+            context_switches: cpus.iter().map(|cpu| cpu.context_switches).sum(),
+            switch_ticks: cpus.iter().map(|cpu| cpu.dispatch).sum(),
+            stall_ticks: cpus.iter().map(|cpu| cpu.stall).sum(),
+        };
+        Metrics {
+            processes,
+            threads,
+            cpus,
+            totals,
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! Multilevel feedback queue (OSTEP rules 1-5): level 0 is the highest.
+//!
+//! A new thread enters level 0 with the level's quantum and allotment (counted in quanta).
+//! Each time it uses up a whole quantum, one quantum of allotment is charged; when the allotment is
+//! used up it is demoted one level (at the bottom it just gets a fresh allotment), however often it
+//! gave up the CPU in between: the slice left over carries across I/O. With the old rules 4a/4b a
+//! thread that blocks gets a fresh slice and allotment at its level (reset first, then the quantum
+//! that may have ended at that very tick is charged, as OSTEP `mlfq.py -S` does).
+//! A higher level preempts a lower one; a preempted thread stays at the head of its level with the
+//! rest of its slice. With I/O bump a thread finishing I/O goes to the head of its level and takes
+//! the CPU from a running thread of the same level. A boost moves every unfinished thread to the
+//! top with a fresh slice and allotment.
+
+use alloc::collections::VecDeque;
+use alloc::vec;
+use alloc::vec::Vec;
+
+use super::{Entry, LevelChange};
+use crate::engine::Task;
+use crate::spec::{BoostOrder, LevelSpec, MlfqSpec};
+
+#[derive(Clone, Debug)]
+pub(crate) struct Mlfq {
+    levels: Vec<LevelSpec>,
+    queues: Vec<VecDeque<u32>>,
+    boost_period: Option<u64>,
+    old_rules_4ab: bool,
+    io_bump: bool,
+    boost_order: BoostOrder,
+    /// Threads put at the head of their level by an I/O bump, not yet dispatched.
+    bumped: Vec<u32>,
+}
+
+impl Mlfq {
+    pub(crate) fn new(spec: &MlfqSpec, boost_order: BoostOrder) -> Mlfq {
+        Mlfq {
+            levels: spec.levels.clone(),
+            queues: vec![VecDeque::new(); spec.levels.len()],
+            boost_period: spec.boost_period,
+            old_rules_4ab: spec.old_rules_4ab,
+            io_bump: spec.io_bump,
+            boost_order,
+            bumped: Vec::new(),
+        }
+    }
+
+    fn fresh(&self, task: &mut Task, level: u32) {
+        let spec = self.levels[level as usize];
+        task.level = level;
+        task.quantum_left = spec.quantum;
+        task.allotment_left = spec.allotment;
+    }
+
+    pub(crate) fn admit(&mut self, task: &mut Task) {
+        self.fresh(task, 0);
+    }
+
+    pub(crate) fn boost_period(&self) -> Option<u64> {
+        self.boost_period
+    }
+
+    pub(crate) fn enqueue(&mut self, tasks: &[Task], index: u32, entry: Entry) {
+        let level = tasks[index as usize].level as usize;
+        match entry {
+            Entry::Preempted | Entry::PutBack => self.queues[level].push_front(index),
+            Entry::IoDone if self.io_bump => {
+                self.queues[level].push_front(index);
+                self.bumped.push(index);
+            }
+            _ => self.queues[level].push_back(index),
+        }
+    }
+
+    pub(crate) fn pick(&mut self) -> Option<u32> {
+        let level = self.queues.iter().position(|queue| !queue.is_empty())?;
+        let index = self.queues[level].pop_front()?;
+        self.bumped.retain(|bumped| *bumped != index);
+        Some(index)
+    }
+
+    /// `2 * level + 1`, or `2 * level` for a bumped head: a bump beats a runner of its own level.
+    pub(crate) fn best_rank(&self, _tasks: &[Task]) -> Option<u64> {
+        let level = self.queues.iter().position(|queue| !queue.is_empty())?;
+        let head = self.queues[level][0];
+        let bumped = self.bumped.contains(&head);
+        Some(2 * level as u64 + u64::from(!bumped))
+    }
+
+    pub(crate) fn running_rank(task: &Task) -> u64 {
+        2 * u64::from(task.level) + 1
+    }
+
+    pub(crate) fn on_dispatch(task: &mut Task) {
+        task.keep_quantum = false;
+    }
+
+    /// A whole quantum was used: charge it against the allotment, maybe demote.
+    pub(crate) fn charge_quantum(&mut self, task: &mut Task) -> LevelChange {
+        task.allotment_left = task.allotment_left.saturating_sub(1);
+        if task.allotment_left == 0 {
+            let bottom = self.levels.len() as u32 - 1;
+            if task.level < bottom {
+                let level = task.level + 1;
+                self.fresh(task, level);
+                return LevelChange::Demoted(level);
+            }
+            self.fresh(task, bottom);
+        } else {
+            task.quantum_left = self.levels[task.level as usize].quantum;
+        }
+        LevelChange::None
+    }
+
+    pub(crate) fn on_block(&mut self, task: &mut Task) -> LevelChange {
+        let quantum_ended = task.quantum_left == Some(0);
+        if self.old_rules_4ab {
+            let level = task.level;
+            self.fresh(task, level);
+        }
+        if quantum_ended {
+            self.charge_quantum(task)
+        } else {
+            LevelChange::None
+        }
+    }
+
+    /// Moves every queued thread to the top level in the configured order and gives every
+    /// unfinished thread a fresh top-level slice and allotment.
+    pub(crate) fn boost(&mut self, tasks: &mut [Task]) {
+        let mut top = core::mem::take(&mut self.queues[0]);
+        let order: Vec<usize> = match self.boost_order {
+            BoostOrder::HighestFirst => (1..self.queues.len()).collect(),
+            BoostOrder::LowestFirst => (1..self.queues.len()).rev().collect(),
+        };
+        for level in order {
+            top.extend(self.queues[level].drain(..));
+        }
+        self.queues[0] = top;
+        for task in tasks.iter_mut().filter(|task| task.is_alive()) {
+            self.fresh(task, 0);
+        }
+    }
+
+    pub(crate) fn lists(&self) -> Vec<Vec<u32>> {
+        self.queues
+            .iter()
+            .map(|queue| queue.iter().copied().collect())
+            .collect()
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.queues.iter().map(VecDeque::len).sum()
+    }
+}

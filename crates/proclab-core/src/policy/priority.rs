@@ -1,0 +1,148 @@
+//! Priority scheduling, non-preemptive or preemptive, with optional aging.
+//!
+//! Rank = the priority number when lower is higher (the default), else `MAX_PRIORITY - number`.
+//! Aging: a ready thread's rank improves by one step for every `aging_every` ticks it has waited
+//! since it last entered the ready queue (never past the top); the running thread does not age,
+//! and a dispatched thread is back at its base priority. Preemption needs a strictly better rank.
+
+use alloc::collections::BinaryHeap;
+use alloc::vec::Vec;
+use core::cmp::Reverse;
+
+use super::{sorted_heap, HeapKey};
+use crate::engine::Task;
+use crate::scenario::MAX_PRIORITY;
+
+#[derive(Clone, Debug)]
+pub(crate) struct Priority {
+    preemptive: bool,
+    aging_every: Option<u64>,
+    lower_is_higher: bool,
+    /// Used without aging: ranks never change while ready.
+    heap: BinaryHeap<HeapKey>,
+    /// Used with aging: ranks change with time, so every choice scans.
+    ready: Vec<u32>,
+}
+
+impl Priority {
+    pub(crate) fn new(
+        preemptive: bool,
+        aging_every: Option<u64>,
+        lower_is_higher: bool,
+    ) -> Priority {
+        Priority {
+            preemptive,
+            aging_every,
+            lower_is_higher,
+            heap: BinaryHeap::new(),
+            ready: Vec::new(),
+        }
+    }
+
+    pub(crate) fn preemptive(&self) -> bool {
+        self.preemptive
+    }
+
+    fn base_rank(&self, task: &Task) -> u64 {
+        let number = u64::from(task.priority);
+        if self.lower_is_higher {
+            number
+        } else {
+            u64::from(MAX_PRIORITY).saturating_sub(number)
+        }
+    }
+
+    /// Rank of a ready thread at `now`, aging included.
+    pub(crate) fn rank_at(&self, task: &Task, now: u64) -> u64 {
+        let base = self.base_rank(task);
+        match self.aging_every {
+            Some(period) => base.saturating_sub(now.saturating_sub(task.ready_since) / period),
+            None => base,
+        }
+    }
+
+    pub(crate) fn running_rank(&self, task: &Task) -> u64 {
+        self.base_rank(task)
+    }
+
+    pub(crate) fn enqueue(&mut self, tasks: &[Task], index: u32) {
+        if self.aging_every.is_some() {
+            self.ready.push(index);
+        } else {
+            let task = &tasks[index as usize];
+            self.heap
+                .push(Reverse((self.base_rank(task), task.seq, index)));
+        }
+    }
+
+    fn best_position(&self, tasks: &[Task], now: u64) -> Option<usize> {
+        self.ready
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, index)| {
+                let task = &tasks[**index as usize];
+                (self.rank_at(task, now), task.seq)
+            })
+            .map(|(position, _)| position)
+    }
+
+    pub(crate) fn pick(&mut self, tasks: &[Task], now: u64) -> Option<u32> {
+        if self.aging_every.is_some() {
+            let position = self.best_position(tasks, now)?;
+            Some(self.ready.swap_remove(position))
+        } else {
+            self.heap.pop().map(|key| key.0 .2)
+        }
+    }
+
+    pub(crate) fn best_rank(&self, tasks: &[Task], now: u64) -> Option<u64> {
+        if self.aging_every.is_some() {
+            let position = self.best_position(tasks, now)?;
+            Some(self.rank_at(&tasks[self.ready[position] as usize], now))
+        } else {
+            self.heap.peek().map(|key| key.0 .0)
+        }
+    }
+
+    /// The first instant after `now` at which some ready thread ages to a rank strictly better
+    /// than `running`.
+    pub(crate) fn next_aging(&self, tasks: &[Task], now: u64, running: Option<u64>) -> Option<u64> {
+        let period = self.aging_every?;
+        let running = running?;
+        if !self.preemptive {
+            return None;
+        }
+        self.ready
+            .iter()
+            .filter_map(|index| {
+                let task = &tasks[*index as usize];
+                let base = self.base_rank(task);
+                if running == 0 || base < running {
+                    return None;
+                }
+                let steps = base - running + 1;
+                let at = task
+                    .ready_since
+                    .saturating_add(steps.saturating_mul(period));
+                (at > now).then_some(at)
+            })
+            .min()
+    }
+
+    pub(crate) fn list(&self, tasks: &[Task], now: u64) -> Vec<u32> {
+        if self.aging_every.is_some() {
+            let mut order = self.ready.clone();
+            order.sort_by_key(|index| {
+                let task = &tasks[*index as usize];
+                (self.rank_at(task, now), task.seq)
+            });
+            order
+        } else {
+            sorted_heap(&self.heap)
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.heap.len() + self.ready.len()
+    }
+}

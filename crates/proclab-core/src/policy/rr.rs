@@ -1,0 +1,53 @@
+//! Round robin: a FIFO ready queue and a fixed time slice.
+//!
+//! A thread gets a fresh quantum at every dispatch, except after a preemption (it keeps what was
+//! left and returns to the head). Where a thread whose quantum expired re-enters relative to the
+//! same tick's arrivals is the engine's `RequeueOrder` convention.
+
+use alloc::collections::VecDeque;
+use alloc::vec::Vec;
+
+use super::Entry;
+use crate::engine::Task;
+
+#[derive(Clone, Debug)]
+pub(crate) struct Rr {
+    quantum: u64,
+    queue: VecDeque<u32>,
+}
+
+impl Rr {
+    pub(crate) fn new(quantum: u64) -> Rr {
+        Rr {
+            quantum,
+            queue: VecDeque::new(),
+        }
+    }
+
+    pub(crate) fn enqueue(&mut self, index: u32, entry: Entry) {
+        if matches!(entry, Entry::Preempted | Entry::PutBack) {
+            self.queue.push_front(index);
+        } else {
+            self.queue.push_back(index);
+        }
+    }
+
+    pub(crate) fn pick(&mut self) -> Option<u32> {
+        self.queue.pop_front()
+    }
+
+    pub(crate) fn on_dispatch(&mut self, task: &mut Task) {
+        if !(task.keep_quantum && task.quantum_left.is_some()) {
+            task.quantum_left = Some(self.quantum);
+        }
+        task.keep_quantum = false;
+    }
+
+    pub(crate) fn list(&self) -> Vec<u32> {
+        self.queue.iter().copied().collect()
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.queue.len()
+    }
+}

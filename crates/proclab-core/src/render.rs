@@ -1,0 +1,132 @@
+//! Text a teacher's answer key shows: a Gantt line per CPU and a metrics table.
+//!
+//! Used by the CLI and by the snapshot tests, so its layout is stable: the Gantt line lists
+//! each slice boundary tick followed by what runs (`P1`, `P1.T2` for threads, `-` for idle,
+//! `CS` for dispatch latency, `$P1` for a cache stall), ending with the final tick.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt::Write;
+
+use crate::run::Run;
+use crate::scenario::Scenario;
+use crate::trace::{SliceKind, ThreadRef};
+
+/// `P1`, or `P1.T2` when the process has several threads.
+pub fn thread_label(scenario: &Scenario, thread: ThreadRef) -> String {
+    let process = &scenario.processes()[thread.pid as usize];
+    if process.is_multithreaded() {
+        let name = scenario.threads()[(process.first_thread() + thread.tid) as usize].name();
+        format!("{}.{}", process.name(), name)
+    } else {
+        String::from(process.name())
+    }
+}
+
+/// One Gantt line per CPU: `CPU0: 0 P1 24 P2 27 P3 30`.
+pub fn gantt_lines(run: &Run) -> String {
+    let scenario = run.scenario();
+    let mut text = String::new();
+    let cpu_count = scenario.machine().cpus;
+    for cpu in 0..cpu_count {
+        let slices: Vec<_> = run
+            .gantt()
+            .iter()
+            .filter(|slice| slice.cpu == cpu)
+            .collect();
+        let _ = write!(text, "CPU{cpu}:");
+        for slice in &slices {
+            let label = match slice.kind {
+                SliceKind::Run { thread } => thread_label(scenario, thread),
+                SliceKind::Idle => String::from("-"),
+                SliceKind::Dispatch { .. } => String::from("CS"),
+                SliceKind::CacheStall { thread } => format!("${}", thread_label(scenario, thread)),
+            };
+            let _ = write!(text, " {} {}", slice.start, label);
+        }
+        let end = slices.last().map_or(0, |slice| slice.end);
+        let _ = writeln!(text, " {end}");
+    }
+    text
+}
+
+fn push_row(text: &mut String, cells: &[String], widths: &[usize]) {
+    for (index, cell) in cells.iter().enumerate() {
+        if index == 0 {
+            let _ = write!(text, "{:<width$}", cell, width = widths[0]);
+        } else {
+            let _ = write!(text, " {:>width$}", cell, width = widths[index]);
+        }
+    }
+    let trimmed = text.trim_end().len();
+    text.truncate(trimmed);
+    text.push('\n');
+}
+
+/// The metrics table: one row per process, then averages and totals.
+pub fn metrics_table(run: &Run) -> String {
+    let metrics = run.metrics();
+    let header = [
+        "proc", "arrive", "cpu", "io", "done", "turn", "wait", "resp", "switch", "stall",
+    ];
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    rows.push(header.iter().map(|cell| String::from(*cell)).collect());
+    for process in &metrics.processes {
+        rows.push(alloc::vec![
+            process.name.clone(),
+            format!("{}", process.arrival),
+            format!("{}", process.cpu),
+            format!("{}", process.io),
+            format!("{}", process.completion),
+            format!("{}", process.turnaround),
+            format!("{}", process.waiting),
+            format!("{}", process.response),
+            format!("{}", process.switch),
+            format!("{}", process.stall),
+        ]);
+    }
+    let totals = &metrics.totals;
+    rows.push(alloc::vec![
+        String::from("average"),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        format!("{}", totals.average_turnaround),
+        format!("{}", totals.average_waiting),
+        format!("{}", totals.average_response),
+        String::new(),
+        String::new(),
+    ]);
+    let mut widths = alloc::vec![0usize; header.len()];
+    for row in &rows {
+        for (index, cell) in row.iter().enumerate() {
+            widths[index] = widths[index].max(cell.chars().count());
+        }
+    }
+    let mut text = String::new();
+    for row in &rows {
+        push_row(&mut text, row, &widths);
+    }
+    let span = totals.last_completion - totals.first_arrival;
+    let _ = writeln!(
+        text,
+        "throughput {}/{} per tick, utilisation {}%, context switches {}, switch ticks {}, stall ticks {}",
+        totals.throughput.num,
+        totals.throughput.den,
+        totals.utilisation.percent(),
+        totals.context_switches,
+        totals.switch_ticks,
+        totals.stall_ticks
+    );
+    let _ = span;
+    text
+}
+
+/// Gantt lines followed by the metrics table.
+pub fn answer_key(run: &Run) -> String {
+    let mut text = gantt_lines(run);
+    text.push_str(&metrics_table(run));
+    text
+}

@@ -1,0 +1,145 @@
+//! A finished simulation: the trace, the Gantt chart, the metrics, and the machine state at any tick.
+//!
+//! [`Run::state_at`] takes time that does not grow with the length of the run: the first call
+//! re-simulates once without recording and keeps a checkpoint (a clone of the engine) every
+//! `K` instants, with `K` proportional to the number of threads; every call then clones the
+//! nearest checkpoint at or before the tick and replays at most `K` instants.
+
+use alloc::rc::Rc;
+use alloc::vec::Vec;
+use core::cell::OnceCell;
+
+use crate::engine::Engine;
+use crate::metrics::Metrics;
+use crate::scenario::Scenario;
+use crate::state::MachineState;
+use crate::trace::{Event, GanttSlice};
+
+/// The result of [`crate::simulate`].
+#[derive(Clone, Debug)]
+pub struct Run {
+    scenario: Rc<Scenario>,
+    events: Vec<Event>,
+    gantt: Vec<GanttSlice>,
+    metrics: Metrics,
+    end_tick: u64,
+    instant_count: u64,
+    checkpoints: OnceCell<Vec<Engine>>,
+}
+
+impl Run {
+    pub(crate) fn new(scenario: &Scenario) -> Run {
+        let scenario = Rc::new(scenario.clone());
+        let mut engine = Engine::new(Rc::clone(&scenario), true);
+        engine.run();
+        let end_tick = engine.now;
+        let instant_count = engine.instants;
+        let recorder = engine.recorder.take().unwrap_or_default();
+        let gantt: Vec<GanttSlice> = recorder.gantt.into_iter().flatten().collect();
+        let metrics = Metrics::compute(&scenario, &engine, &gantt, &recorder.events);
+        Run {
+            scenario,
+            events: recorder.events,
+            gantt,
+            metrics,
+            end_tick,
+            instant_count,
+            checkpoints: OnceCell::new(),
+        }
+    }
+
+    /// The scenario that was run.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// Every transition, in order.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// Gantt slices, grouped by CPU (CPU 0 first), each CPU's slices in time order covering `[0, end_tick)`.
+    pub fn gantt(&self) -> &[GanttSlice] {
+        &self.gantt
+    }
+
+    /// Exact metrics.
+    pub fn metrics(&self) -> &Metrics {
+        &self.metrics
+    }
+
+    /// The instant the last thread exited.
+    pub fn end_tick(&self) -> u64 {
+        self.end_tick
+    }
+
+    /// Number of events in the trace.
+    pub fn event_count(&self) -> usize {
+        self.events.len()
+    }
+
+    /// Number of distinct instants at which the engine did something.
+    pub fn instant_count(&self) -> u64 {
+        self.instant_count
+    }
+
+    /// Index of the first event at or after `tick` (`event_count()` if none).
+    pub fn event_index_at(&self, tick: u64) -> usize {
+        self.events.partition_point(|event| event.tick < tick)
+    }
+
+    /// Tick of event `index`, if it exists.
+    pub fn tick_of_event(&self, index: usize) -> Option<u64> {
+        self.events.get(index).map(|event| event.tick)
+    }
+
+    /// The first tick after `tick` at which some event happens (stepping forward).
+    pub fn next_event_tick(&self, tick: u64) -> Option<u64> {
+        let index = self.events.partition_point(|event| event.tick <= tick);
+        self.tick_of_event(index)
+    }
+
+    /// The last tick before `tick` at which some event happens (stepping back).
+    pub fn previous_event_tick(&self, tick: u64) -> Option<u64> {
+        let index = self.events.partition_point(|event| event.tick < tick);
+        index
+            .checked_sub(1)
+            .and_then(|previous| self.tick_of_event(previous))
+    }
+
+    fn checkpoint_every(&self) -> u64 {
+        (16 * self.scenario.threads().len() as u64).max(256)
+    }
+
+    fn checkpoints(&self) -> &[Engine] {
+        self.checkpoints.get_or_init(|| {
+            let every = self.checkpoint_every();
+            let mut engine = Engine::new(Rc::clone(&self.scenario), false);
+            let mut checkpoints = alloc::vec![engine.clone()];
+            while let Some(instant) = engine.next_instant() {
+                engine.step(instant);
+                if engine.instants.is_multiple_of(every) {
+                    checkpoints.push(engine.clone());
+                }
+            }
+            checkpoints
+        })
+    }
+
+    /// The whole machine during tick `tick` (the interval `[tick, tick+1)`), after every event of
+    /// that instant. Ticks past the end show the final state.
+    pub fn state_at(&self, tick: u64) -> MachineState {
+        let checkpoints = self.checkpoints();
+        // The last checkpoint taken at or before `tick` (the first one is the initial state).
+        let position =
+            checkpoints.partition_point(|engine| engine.instants == 0 || engine.now <= tick);
+        let mut engine = checkpoints[position.saturating_sub(1)].clone();
+        while let Some(instant) = engine.next_instant() {
+            if instant > tick {
+                break;
+            }
+            engine.step(instant);
+        }
+        MachineState::capture(&engine, tick)
+    }
+}

@@ -1,0 +1,494 @@
+//! The scenario file format: plain serde types, exactly what a JSON file or a share link holds.
+//!
+//! Nothing here is trusted. [`crate::Scenario::new`] turns a [`ScenarioSpec`] into a validated
+//! scenario and reports every problem at once. Almost every field has a default, so a small
+//! file such as `{"processes":[{"bursts":[{"cpu":5}]}],"policy":{"kind":"fcfs"}}` is complete.
+//! The format is versioned by [`ScenarioSpec::version`]; fields are only ever added.
+
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+use serde::{Deserialize, Serialize};
+
+/// The only format version this crate reads and writes.
+pub const SPEC_VERSION: u32 = 1;
+
+/// A whole scenario: the workload, the policy, the conventions, the machine and the seed.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(default, deny_unknown_fields)]
+pub struct ScenarioSpec {
+    /// Format version; must be [`SPEC_VERSION`].
+    pub version: u32,
+    /// The processes, in input order (input order is the process id: the first is P1).
+    pub processes: Vec<ProcessSpec>,
+    /// The scheduling policy and its parameters.
+    pub policy: PolicySpec,
+    /// Every convention on which textbooks and tools disagree, with ProcLab's defaults.
+    pub conventions: Conventions,
+    /// The hardware: CPUs, switch costs, caches, thread model.
+    pub machine: MachineSpec,
+    /// Seed of the PCG32 generator (lottery draws).
+    pub seed: u64,
+}
+
+impl Default for ScenarioSpec {
+    fn default() -> Self {
+        ScenarioSpec {
+            version: SPEC_VERSION,
+            processes: Vec::new(),
+            policy: PolicySpec::Fcfs,
+            conventions: Conventions::default(),
+            machine: MachineSpec::default(),
+            seed: 0,
+        }
+    }
+}
+
+/// One process of the workload.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(default, deny_unknown_fields)]
+pub struct ProcessSpec {
+    /// Display name; empty means `P<n>` with n = input position + 1.
+    pub name: String,
+    /// Tick at which the process is created (enters New, then Ready).
+    pub arrival: u64,
+    /// Priority number (lower = higher priority unless the policy says otherwise).
+    pub priority: u32,
+    /// Queue class for multilevel-queue scheduling (0 = highest queue).
+    pub class: u32,
+    /// Alternating CPU and I/O bursts, starting and ending with CPU. Used when `threads` is empty.
+    pub bursts: Vec<BurstSpec>,
+    /// Threads of the process; empty means a single-threaded process running `bursts`.
+    pub threads: Vec<ThreadSpec>,
+    /// Size of the process's shared working set (code, data, heap) in cache units.
+    pub working_set: u32,
+    /// Lottery tickets.
+    pub tickets: u32,
+}
+
+impl Default for ProcessSpec {
+    fn default() -> Self {
+        ProcessSpec {
+            name: String::new(),
+            arrival: 0,
+            priority: 0,
+            class: 0,
+            bursts: Vec::new(),
+            threads: Vec::new(),
+            working_set: 4,
+            tickets: 100,
+        }
+    }
+}
+
+/// One thread of a multi-threaded process.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(default, deny_unknown_fields)]
+pub struct ThreadSpec {
+    /// Display name; empty means `T<n>`.
+    pub name: String,
+    /// Alternating CPU and I/O bursts of this thread.
+    pub bursts: Vec<BurstSpec>,
+    /// Size of the thread's own stack in cache units (the rest of the working set is shared).
+    pub stack: u32,
+}
+
+impl Default for ThreadSpec {
+    fn default() -> Self {
+        ThreadSpec {
+            name: String::new(),
+            bursts: Vec::new(),
+            stack: 1,
+        }
+    }
+}
+
+/// One burst: `{"cpu": n}` or `{"io": n}` (an I/O burst may be 0: the request completes at once).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum BurstSpec {
+    /// `n` ticks of computation.
+    Cpu(u64),
+    /// `n` ticks blocked on I/O.
+    Io(u64),
+}
+
+/// Exponential averaging of CPU bursts for SJF: `tau_next = alpha * t_last + (1 - alpha) * tau`.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(default, deny_unknown_fields)]
+pub struct PredictionSpec {
+    /// Alpha in percent (0..=100).
+    pub alpha_percent: u32,
+    /// Initial guess tau0 in ticks.
+    pub tau0: u64,
+}
+
+impl Default for PredictionSpec {
+    fn default() -> Self {
+        PredictionSpec {
+            alpha_percent: 50,
+            tau0: 10,
+        }
+    }
+}
+
+/// The policy of one queue of a multilevel queue.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum QueueSpec {
+    /// First come, first served inside the queue.
+    Fcfs,
+    /// Round robin with its own quantum.
+    Rr {
+        /// Time slice in ticks.
+        quantum: u64,
+    },
+    /// Shortest next CPU burst first inside the queue (non-preemptive within the queue).
+    Sjf,
+}
+
+/// One level of a multilevel feedback queue (level 0 is the highest).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(default, deny_unknown_fields)]
+pub struct LevelSpec {
+    /// Time slice in ticks; `None` = no slice (FCFS level, as Silberschatz's bottom queue).
+    pub quantum: Option<u64>,
+    /// Allotment in quanta: a thread that has used this many full quanta at the level is demoted.
+    pub allotment: u32,
+}
+
+impl Default for LevelSpec {
+    fn default() -> Self {
+        LevelSpec {
+            quantum: Some(10),
+            allotment: 1,
+        }
+    }
+}
+
+/// The MLFQ parameters (OSTEP rules 1-5 plus switches).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(default, deny_unknown_fields)]
+pub struct MlfqSpec {
+    /// Levels, highest first.
+    pub levels: Vec<LevelSpec>,
+    /// Every this many ticks, all threads move to the top level (None = never; OSTEP `-B`).
+    pub boost_period: Option<u64>,
+    /// Old rules 4a/4b: giving up the CPU before the slice ends keeps the level and resets the
+    /// slice and allotment (OSTEP `-S`).
+    pub old_rules_4ab: bool,
+    /// A thread finishing I/O goes to the head of its level's queue (OSTEP `-I`).
+    pub io_bump: bool,
+}
+
+impl Default for MlfqSpec {
+    fn default() -> Self {
+        MlfqSpec {
+            levels: vec![LevelSpec::default(); 3],
+            boost_period: None,
+            old_rules_4ab: false,
+            io_bump: false,
+        }
+    }
+}
+
+/// The scheduling policy, tagged by `kind`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PolicySpec {
+    /// First come, first served (non-preemptive).
+    #[default]
+    Fcfs,
+    /// Shortest job first: shortest next CPU burst, non-preemptive.
+    Sjf {
+        /// Predict bursts by exponential averaging instead of knowing them.
+        #[serde(default)]
+        prediction: Option<PredictionSpec>,
+    },
+    /// Shortest remaining time first (preemptive SJF).
+    Srtf,
+    /// Priority scheduling.
+    Priority {
+        /// A newly ready thread with strictly better priority preempts the running one.
+        #[serde(default)]
+        preemptive: bool,
+        /// Aging: every this many ticks spent ready raise the priority by one step.
+        #[serde(default)]
+        aging_every: Option<u64>,
+        /// Lower number = higher priority (Silberschatz, Linux nice). Default true.
+        #[serde(default = "default_true")]
+        lower_is_higher: bool,
+    },
+    /// Highest response ratio next: (W + S) / S, non-preemptive.
+    Hrrn,
+    /// Round robin.
+    Rr {
+        /// Time slice in ticks.
+        quantum: u64,
+    },
+    /// Multilevel queue: fixed classes, fixed priority between queues (queue 0 highest).
+    Mlq {
+        /// Queues, highest first; a process goes to queue `class`.
+        queues: Vec<QueueSpec>,
+    },
+    /// Multilevel feedback queue.
+    Mlfq(MlfqSpec),
+    /// Lottery scheduling: each slice goes to a ticket drawn with the scenario's PCG32.
+    Lottery {
+        /// Time slice in ticks.
+        quantum: u64,
+    },
+}
+
+fn default_true() -> bool {
+    true
+}
+
+impl PolicySpec {
+    /// OSTEP `mlfq.py` with `-n levels -q quantum -a allotment -B boost [-S] [-I]`.
+    pub fn mlfq_ostep(
+        levels: u32,
+        quantum: u64,
+        allotment: u32,
+        boost_period: Option<u64>,
+    ) -> PolicySpec {
+        let level = LevelSpec {
+            quantum: Some(quantum),
+            allotment,
+        };
+        PolicySpec::Mlfq(MlfqSpec {
+            levels: vec![level; levels as usize],
+            boost_period,
+            old_rules_4ab: false,
+            io_bump: false,
+        })
+    }
+
+    /// Silberschatz's three-queue example: Q0 RR q=8, Q1 RR q=16, Q2 FCFS.
+    pub fn mlfq_silberschatz() -> PolicySpec {
+        PolicySpec::Mlfq(MlfqSpec {
+            levels: vec![
+                LevelSpec {
+                    quantum: Some(8),
+                    allotment: 1,
+                },
+                LevelSpec {
+                    quantum: Some(16),
+                    allotment: 1,
+                },
+                LevelSpec {
+                    quantum: None,
+                    allotment: 1,
+                },
+            ],
+            boost_period: None,
+            old_rules_4ab: false,
+            io_bump: false,
+        })
+    }
+
+    /// A short lowercase name (`"rr"`, `"mlfq"`...), the same as the JSON `kind`.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            PolicySpec::Fcfs => "fcfs",
+            PolicySpec::Sjf { .. } => "sjf",
+            PolicySpec::Srtf => "srtf",
+            PolicySpec::Priority { .. } => "priority",
+            PolicySpec::Hrrn => "hrrn",
+            PolicySpec::Rr { .. } => "rr",
+            PolicySpec::Mlq { .. } => "mlq",
+            PolicySpec::Mlfq(_) => "mlfq",
+            PolicySpec::Lottery { .. } => "lottery",
+        }
+    }
+}
+
+/// Where a thread whose quantum expired re-enters, relative to arrivals at the same tick.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum RequeueOrder {
+    /// Behind the threads that arrive at that tick (Silberschatz, most web tools). Default.
+    #[default]
+    AfterArrivals,
+    /// Ahead of them (OSTEP `mlfq.py`).
+    BeforeArrivals,
+}
+
+/// Order in which simultaneous entries into the ready queue are applied.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryOrder {
+    /// I/O completions first, then arrivals (the guide's default order).
+    #[default]
+    IoThenArrivals,
+    /// Arrivals first, then I/O completions.
+    ArrivalsThenIo,
+}
+
+/// When a periodic MLFQ boost is applied relative to the arrivals and I/O completions of its tick.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum BoostTiming {
+    /// After arrivals and I/O completions. Default.
+    #[default]
+    AfterArrivals,
+    /// Before them (OSTEP `mlfq.py`).
+    BeforeArrivals,
+}
+
+/// In which order a boost moves the threads of lower levels to the top level.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum BoostOrder {
+    /// Highest lower level first, keeping each queue's order. Default.
+    #[default]
+    HighestFirst,
+    /// Lowest level first (OSTEP `mlfq.py`).
+    LowestFirst,
+}
+
+/// How the next thread is chosen among equals by FCFS-like queues.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum PickOrder {
+    /// The ready queue, first in first out. Default.
+    #[default]
+    ReadyQueue,
+    /// The first ready process scanning ids cyclically after the last dispatched one
+    /// (OSTEP `process-run.py`).
+    CyclicScan,
+}
+
+/// What an I/O completion does to the CPU.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum IoCompletion {
+    /// The thread joins the tail of its ready queue. Default.
+    #[default]
+    Requeue,
+    /// The thread takes the CPU at once, preempting whatever runs (`process-run.py -I IO_RUN_IMMEDIATE`).
+    Preempt,
+}
+
+/// When the dispatcher decides after a running slice ends.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum DispatchTiming {
+    /// After every event of the instant (I/O completions, arrivals, boost). Default.
+    #[default]
+    AfterAllEvents,
+    /// At once when the slice ends, before that instant's I/O completions and arrivals
+    /// (`process-run.py`).
+    AtSliceEnd,
+}
+
+/// The I/O device model.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum IoDevices {
+    /// Unlimited parallel devices: an I/O burst takes exactly its length. Default.
+    #[default]
+    Unlimited,
+    /// One FIFO device: requests queue and are served one at a time.
+    SingleFifo,
+}
+
+/// Every convention on which sources disagree. Each field's default is ProcLab's documented choice.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Conventions {
+    /// Quantum expiry at the same tick as an arrival.
+    pub requeue_order: RequeueOrder,
+    /// Simultaneous I/O completions and arrivals.
+    pub entry_order: EntryOrder,
+    /// MLFQ boost relative to the same tick's arrivals.
+    pub boost_timing: BoostTiming,
+    /// MLFQ boost queue order.
+    pub boost_order: BoostOrder,
+    /// FIFO queue or cyclic id scan.
+    pub pick_order: PickOrder,
+    /// What an I/O completion does.
+    pub io_completion: IoCompletion,
+    /// When the dispatcher decides after a slice ends.
+    pub dispatch_timing: DispatchTiming,
+    /// The I/O device model.
+    pub io_devices: IoDevices,
+    /// If true, a thread that blocks keeps its CPU idle until its I/O is done and it runs to its
+    /// end (`process-run.py -S SWITCH_ON_END`, uniprogramming). Default false.
+    pub hold_cpu_during_io: bool,
+}
+
+/// Kernel-level (one-to-one) or user-level (many-to-one) threads.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ThreadModel {
+    /// Each thread is scheduled, and blocks, on its own. Default.
+    #[default]
+    Kernel,
+    /// The kernel schedules the process; one blocking thread blocks the whole process.
+    User,
+}
+
+/// Ready-queue topology on several CPUs.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum QueueTopology {
+    /// One ready queue shared by all CPUs. Default.
+    #[default]
+    Shared,
+    /// Shared queue, but an idle CPU prefers a thread whose cache is warm on it (affinity).
+    Affinity,
+}
+
+/// The per-CPU cache model.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(default, deny_unknown_fields)]
+pub struct CacheSpec {
+    /// Off by default: no stalls.
+    pub enabled: bool,
+    /// Capacity of each CPU's cache in units.
+    pub capacity: u32,
+    /// Stall ticks per cold unit refilled.
+    pub refill_per_unit: u64,
+}
+
+impl Default for CacheSpec {
+    fn default() -> Self {
+        CacheSpec {
+            enabled: false,
+            capacity: 16,
+            refill_per_unit: 1,
+        }
+    }
+}
+
+/// The machine the scenario runs on.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(default, deny_unknown_fields)]
+pub struct MachineSpec {
+    /// Number of identical CPUs.
+    pub cpus: u32,
+    /// Dispatch latency in ticks when a CPU switches to a thread of another process.
+    pub dispatch_latency: u64,
+    /// Dispatch latency in ticks when a CPU switches between threads of one process.
+    pub thread_switch_latency: u64,
+    /// Cache model.
+    pub cache: CacheSpec,
+    /// Thread model.
+    pub thread_model: ThreadModel,
+    /// Ready-queue topology.
+    pub topology: QueueTopology,
+}
+
+impl Default for MachineSpec {
+    fn default() -> Self {
+        MachineSpec {
+            cpus: 1,
+            dispatch_latency: 0,
+            thread_switch_latency: 0,
+            cache: CacheSpec::default(),
+            thread_model: ThreadModel::Kernel,
+            topology: QueueTopology::Shared,
+        }
+    }
+}

@@ -1,0 +1,328 @@
+//! The whole machine at one tick: CPUs, ready queues, blocked list, caches and every PCB/TCB.
+//!
+//! A [`MachineState`] is captured from the engine after every event of an instant; it is plain
+//! data for the scrub bar and the PCB inspector. Figures that change during a slice (progress,
+//! CPU used, quantum left, I/O left) are given as of the start of the requested tick.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use serde::{Deserialize, Serialize};
+
+use crate::cache::CacheEntry;
+use crate::engine::{Activity, Engine, Task};
+use crate::trace::ThreadRef;
+use crate::ProcessState;
+
+/// What one CPU does at the tick.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CpuActivity {
+    /// Nothing to run.
+    Idle,
+    /// Executing a thread.
+    Running {
+        /// The thread.
+        thread: ThreadRef,
+    },
+    /// Dispatch latency: saving the previous context, loading `thread`'s.
+    Dispatching {
+        /// The thread being loaded.
+        thread: ThreadRef,
+        /// Tick at which the dispatch ends.
+        until: u64,
+    },
+    /// Cache refill before `thread` runs.
+    Stalling {
+        /// The thread.
+        thread: ThreadRef,
+        /// Tick at which it starts executing.
+        until: u64,
+    },
+    /// Kept idle for a thread blocked on I/O (uniprogramming convention).
+    HeldFor {
+        /// The blocked thread.
+        thread: ThreadRef,
+    },
+}
+
+/// One CPU.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CpuState {
+    /// CPU index.
+    pub cpu: u32,
+    /// What it does.
+    pub activity: CpuActivity,
+    /// The thread whose context it holds (ran last).
+    pub last: Option<ThreadRef>,
+    /// Cache contents, least recently used first.
+    pub cache: Vec<CacheEntry>,
+}
+
+/// A thread blocked on I/O.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlockedEntry {
+    /// The thread.
+    pub thread: ThreadRef,
+    /// Ticks until its I/O completes.
+    pub io_left: u64,
+}
+
+/// A thread control block as shown in the inspector.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tcb {
+    /// The thread.
+    pub thread: ThreadRef,
+    /// Thread name.
+    pub name: String,
+    /// State.
+    pub state: ProcessState,
+    /// Index of the current burst (even = CPU, odd = I/O).
+    pub burst: u32,
+    /// Length of the current burst.
+    pub burst_length: u64,
+    /// Program counter: ticks done in the current burst.
+    pub program_counter: u64,
+    /// A small deterministic register file derived from pid, tid and progress.
+    pub registers: [u32; 4],
+    /// Priority number.
+    pub priority: u32,
+    /// MLFQ level or MLQ queue.
+    pub level: u32,
+    /// Ticks left in the current time slice, if the policy slices.
+    pub quantum_left: Option<u64>,
+    /// Quanta of allotment left at the level (MLFQ).
+    pub allotment_left: u32,
+    /// Length of the next (or current) CPU burst still to do.
+    pub next_cpu_burst: u64,
+    /// SJF prediction in thousandths of a tick.
+    pub predicted_milli: Option<u64>,
+    /// CPU ticks used so far.
+    pub cpu_used: u64,
+    /// Tick at which it last ran (end of its last slice so far).
+    pub last_run: Option<u64>,
+    /// CPU it runs on or last ran on.
+    pub cpu: Option<u32>,
+    /// Ticks of I/O left if blocked.
+    pub io_left: Option<u64>,
+}
+
+/// A process control block as shown in the inspector.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pcb {
+    /// Process id.
+    pub pid: u32,
+    /// Name.
+    pub name: String,
+    /// The process's state: Running if any thread runs, else Ready if any is ready, else Blocked
+    /// if any is blocked, else New or Exit.
+    pub state: ProcessState,
+    /// Arrival.
+    pub arrival: u64,
+    /// Priority number.
+    pub priority: u32,
+    /// Multilevel-queue class.
+    pub class: u32,
+    /// Parent process (ProcLab processes are all children of the simulated `init`).
+    pub parent: Option<u32>,
+    /// Child processes.
+    pub children: Vec<u32>,
+    /// Its threads' ids.
+    pub threads: Vec<u32>,
+    /// CPU ticks used by all its threads.
+    pub cpu_used: u64,
+}
+
+/// Everything on the machine at one tick.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MachineState {
+    /// The tick shown.
+    pub tick: u64,
+    /// CPUs.
+    pub cpus: Vec<CpuState>,
+    /// Ready threads in the order the policy would consider them, one list per level or queue.
+    pub ready: Vec<Vec<ThreadRef>>,
+    /// Threads blocked on I/O, soonest completion first.
+    pub blocked: Vec<BlockedEntry>,
+    /// Every process.
+    pub processes: Vec<Pcb>,
+    /// Every thread.
+    pub threads: Vec<Tcb>,
+}
+
+fn registers(task: &Task, progress: u64) -> [u32; 4] {
+    // FNV-1a over (pid, tid, burst, progress): stable, cheap, looks like a register file.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for word in [
+        u64::from(task.pid),
+        u64::from(task.tid),
+        u64::from(task.burst),
+        progress,
+    ] {
+        for byte in word.to_le_bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    [
+        progress as u32,
+        (hash >> 32) as u32,
+        hash as u32,
+        (hash >> 16) as u32 ^ task.pid,
+    ]
+}
+
+impl MachineState {
+    pub(crate) fn capture(engine: &Engine, tick: u64) -> MachineState {
+        let scenario = &engine.scenario;
+        let tick = tick.max(engine.now);
+        let thread_ref = |index: u32| engine.tasks[index as usize].thread_ref();
+        // Progress of running threads inside their current slice.
+        let mut running_since: Vec<Option<u64>> = alloc::vec![None; engine.tasks.len()];
+        let cpus = engine
+            .cpus
+            .iter()
+            .enumerate()
+            .map(|(cpu, state)| {
+                let activity = match state.activity {
+                    Activity::Free => CpuActivity::Idle,
+                    Activity::Running { task, since, .. } => {
+                        running_since[task as usize] = Some(since);
+                        CpuActivity::Running {
+                            thread: thread_ref(task),
+                        }
+                    }
+                    Activity::Switching {
+                        task, stall_from, ..
+                    } if tick < stall_from => CpuActivity::Dispatching {
+                        thread: thread_ref(task),
+                        until: stall_from,
+                    },
+                    Activity::Switching { task, run_at, .. } => CpuActivity::Stalling {
+                        thread: thread_ref(task),
+                        until: run_at,
+                    },
+                    Activity::Held { task } => CpuActivity::HeldFor {
+                        thread: thread_ref(task),
+                    },
+                };
+                CpuState {
+                    cpu: cpu as u32,
+                    activity,
+                    last: state.last.map(thread_ref),
+                    cache: state.cache.entries().to_vec(),
+                }
+            })
+            .collect();
+        let ready = engine
+            .policy
+            .ready_lists(&engine.tasks, engine.now)
+            .into_iter()
+            .map(|list| list.into_iter().map(thread_ref).collect())
+            .collect();
+        let mut blocked: Vec<BlockedEntry> = engine
+            .tasks
+            .iter()
+            .filter(|task| task.state == ProcessState::Blocked)
+            .map(|task| BlockedEntry {
+                thread: task.thread_ref(),
+                io_left: task.io_done_at.saturating_sub(tick),
+            })
+            .collect();
+        blocked.sort_by_key(|entry| (entry.io_left, entry.thread));
+        let threads: Vec<Tcb> = engine
+            .tasks
+            .iter()
+            .enumerate()
+            .map(|(index, task)| {
+                let spec = &scenario.threads()[index];
+                let burst_length = spec.bursts()[task.burst as usize];
+                let ran = running_since[index].map_or(0, |since| tick.saturating_sub(since));
+                let left = task.left.saturating_sub(ran);
+                let blocked = task.state == ProcessState::Blocked;
+                let progress = if blocked {
+                    burst_length.saturating_sub(task.io_done_at.saturating_sub(tick))
+                } else if task.state == ProcessState::Exit {
+                    burst_length
+                } else {
+                    burst_length - left
+                };
+                let next_cpu_burst = if task.burst % 2 == 0 {
+                    left
+                } else {
+                    spec.bursts()
+                        .get(task.burst as usize + 1)
+                        .copied()
+                        .unwrap_or(0)
+                };
+                Tcb {
+                    thread: task.thread_ref(),
+                    name: String::from(spec.name()),
+                    state: task.state,
+                    burst: task.burst,
+                    burst_length,
+                    program_counter: progress,
+                    registers: registers(task, progress),
+                    priority: task.priority,
+                    level: task.level,
+                    quantum_left: task.quantum_left.map(|quantum| quantum.saturating_sub(ran)),
+                    allotment_left: task.allotment_left,
+                    next_cpu_burst,
+                    predicted_milli: task.prediction_milli,
+                    cpu_used: task.acc.cpu + ran,
+                    last_run: if ran > 0 {
+                        Some(tick)
+                    } else {
+                        task.acc.last_run
+                    },
+                    cpu: task.last_cpu,
+                    io_left: blocked.then(|| task.io_done_at.saturating_sub(tick)),
+                }
+            })
+            .collect();
+        let processes = scenario
+            .processes()
+            .iter()
+            .enumerate()
+            .map(|(pid, process)| {
+                let first = process.first_thread() as usize;
+                let own = &threads[first..first + process.thread_count() as usize];
+                let has = |state: ProcessState| own.iter().any(|thread| thread.state == state);
+                let state = if has(ProcessState::Running) {
+                    ProcessState::Running
+                } else if has(ProcessState::Ready) {
+                    ProcessState::Ready
+                } else if has(ProcessState::Blocked) {
+                    ProcessState::Blocked
+                } else if has(ProcessState::New) {
+                    ProcessState::New
+                } else {
+                    ProcessState::Exit
+                };
+                Pcb {
+                    pid: pid as u32,
+                    name: String::from(process.name()),
+                    state,
+                    arrival: process.arrival(),
+                    priority: process.priority(),
+                    class: process.class(),
+                    parent: None,
+                    children: Vec::new(),
+                    threads: own.iter().map(|thread| thread.thread.tid).collect(),
+                    cpu_used: own.iter().map(|thread| thread.cpu_used).sum(),
+                }
+            })
+            .collect();
+        MachineState {
+            tick,
+            cpus,
+            ready,
+            blocked,
+            processes,
+            threads,
+        }
+    }
+
+    /// The TCB of one thread.
+    pub fn thread(&self, thread: ThreadRef) -> Option<&Tcb> {
+        self.threads.iter().find(|tcb| tcb.thread == thread)
+    }
+}

@@ -1,0 +1,132 @@
+//! The outputs of a run as plain data: the ordered event trace and the Gantt slices per CPU.
+//!
+//! Every state transition of every thread of control is one [`Event`] carrying its cause.
+//! Events are ordered by tick and, inside one tick, in the engine's documented same-instant
+//! order. Gantt slices of one CPU are contiguous, non-overlapping and cover `[0, end)`;
+//! consecutive runs of the same thread are merged.
+
+use crate::ProcessState;
+use serde::{Deserialize, Serialize};
+
+/// A thread of control: process id (input position, 0-based) and thread id inside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct ThreadRef {
+    /// Process id (0-based input position; displayed as `P{pid+1}` unless named).
+    pub pid: u32,
+    /// Thread id inside the process (0-based; a single-threaded process has tid 0).
+    pub tid: u32,
+}
+
+/// Why a running thread lost its CPU to another one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PreemptReason {
+    /// A thread with strictly higher priority became ready.
+    HigherPriority,
+    /// A thread with a strictly shorter remaining burst became ready (SRTF).
+    ShorterRemaining,
+    /// A thread of a strictly higher queue or level became ready (MLQ, MLFQ).
+    HigherQueue,
+    /// An MLFQ I/O bump put a thread ahead of it in its own level.
+    IoBump,
+    /// An I/O completion took the CPU at once (`IoCompletion::Preempt`).
+    IoCompletion,
+    /// A priority boost reordered the queues.
+    Boost,
+}
+
+/// The cause of a transition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Cause {
+    /// New -> Ready: the process (thread) was created.
+    Admitted,
+    /// Ready -> Running: the dispatcher chose it. `saved` is the thread whose state was saved into
+    /// its PCB/TCB before loading this one; `latency` ticks of dispatch and `stall` ticks of cache
+    /// refill follow before it executes.
+    Dispatched {
+        /// The thread the CPU ran last, if any and if different.
+        saved: Option<ThreadRef>,
+        /// Dispatch latency paid now.
+        latency: u64,
+        /// Cache refill stall paid after the latency.
+        stall: u64,
+    },
+    /// Running -> Ready: its time slice ran out.
+    QuantumExpired,
+    /// Running -> Ready: another thread took the CPU.
+    Preempted {
+        /// The thread that takes the CPU.
+        by: ThreadRef,
+        /// Why.
+        reason: PreemptReason,
+    },
+    /// Running -> Blocked: it asked for `length` ticks of I/O.
+    IoRequested {
+        /// Length of the I/O burst.
+        length: u64,
+    },
+    /// Blocked -> Ready: the completion interrupt.
+    IoCompleted,
+    /// Running -> Exit: its last burst is done.
+    Exited,
+    /// Level change to the top level (MLFQ boost); state unchanged.
+    Boosted,
+    /// Level change one level down (MLFQ allotment used up); state unchanged.
+    Demoted {
+        /// The new level.
+        level: u32,
+    },
+}
+
+/// One transition of one thread of control.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// The instant at which it happens.
+    pub tick: u64,
+    /// The CPU involved, if any.
+    pub cpu: Option<u32>,
+    /// The thread of control.
+    pub thread: ThreadRef,
+    /// State before.
+    pub from: ProcessState,
+    /// State after.
+    pub to: ProcessState,
+    /// Why.
+    pub cause: Cause,
+}
+
+/// What a CPU does during a Gantt slice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SliceKind {
+    /// Executing a thread.
+    Run {
+        /// The thread.
+        thread: ThreadRef,
+    },
+    /// Nothing to run.
+    Idle,
+    /// Dispatch latency: saving `from` (if any) and loading `to`.
+    Dispatch {
+        /// The thread saved.
+        from: Option<ThreadRef>,
+        /// The thread loaded.
+        to: ThreadRef,
+    },
+    /// The thread waits for its working set to be refilled into this CPU's cache.
+    CacheStall {
+        /// The thread.
+        thread: ThreadRef,
+    },
+}
+
+/// One segment `[start, end)` of one CPU's timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GanttSlice {
+    /// CPU index.
+    pub cpu: u32,
+    /// First tick.
+    pub start: u64,
+    /// One past the last tick.
+    pub end: u64,
+    /// What the CPU does.
+    pub kind: SliceKind,
+}
