@@ -27,8 +27,13 @@ fn browser_language() -> Lang {
 
 /// Sets `<html lang>` (so screen readers and fonts follow) and remembers the choice.
 pub fn apply_language(lang: Lang) {
-    let Some(window) = web_sys::window() else { return };
-    if let Some(root) = window.document().and_then(|document| document.document_element()) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Some(root) = window
+        .document()
+        .and_then(|document| document.document_element())
+    {
         let _ = root.set_attribute("lang", lang.tag());
     }
     if let Ok(Some(storage)) = window.local_storage() {
