@@ -4,7 +4,9 @@
 //! send callbacks up. Browser access (storage, language) is in [`browser`].
 
 pub mod browser;
+pub mod chart;
 pub mod i18n;
+pub mod simulation;
 
 use i18n::{Lang, Text};
 use yew::prelude::*;
