@@ -70,6 +70,8 @@ pub(crate) struct Task {
     pub(crate) keep_quantum: bool,
     pub(crate) allotment_left: u32,
     pub(crate) prediction_milli: Option<u64>,
+    /// Rank the thread runs with (priority policies: its aged rank when dispatched).
+    pub(crate) run_rank: u64,
     pub(crate) last_cpu: Option<u32>,
     pub(crate) acc: Accounting,
 }
@@ -179,6 +181,7 @@ impl Engine {
                     keep_quantum: false,
                     allotment_left: 0,
                     prediction_milli: None,
+                    run_rank: 0,
                     last_cpu: None,
                     acc: Accounting::default(),
                 }
@@ -442,9 +445,14 @@ impl Engine {
         task.acc.ready += now - task.ready_since;
     }
 
-    fn report_level(&mut self, cpu: Option<usize>, index: u32, change: LevelChange) {
+    fn report_level(
+        &mut self,
+        cpu: Option<usize>,
+        index: u32,
+        state: ProcessState,
+        change: LevelChange,
+    ) {
         if let LevelChange::Demoted(level) = change {
-            let state = self.tasks[index as usize].state;
             self.record(cpu, index, state, state, Cause::Demoted { level });
         }
     }
@@ -466,7 +474,7 @@ impl Engine {
                 ProcessState::Ready,
                 Cause::QuantumExpired,
             );
-            self.report_level(Some(cpu), index, change);
+            self.report_level(Some(cpu), index, ProcessState::Ready, change);
             self.tasks[index as usize].state = ProcessState::Ready;
             self.set_slice(cpu, now, SliceKind::Idle);
             match requeue {
@@ -506,7 +514,7 @@ impl Engine {
             ProcessState::Blocked,
             Cause::IoRequested { length: io_length },
         );
-        self.report_level(Some(cpu), index, change);
+        self.report_level(Some(cpu), index, ProcessState::Blocked, change);
         let done_at = match self.scenario.conventions().io_devices {
             IoDevices::Unlimited => now + io_length,
             IoDevices::SingleFifo => {
@@ -600,6 +608,7 @@ impl Engine {
             if let Activity::Running { task, .. } = self.cpus[cpu].activity {
                 self.settle(cpu);
                 if self.tasks[task as usize].level > 0 {
+                    self.tasks[task as usize].ready_since = self.now;
                     self.policy.enqueue(&self.tasks, task, Entry::Preempted);
                     self.cpus[cpu].activity = Activity::Free;
                     self.cpus[cpu].displaced = Some(task);
@@ -627,6 +636,26 @@ impl Engine {
     /// Starts dispatching `index` on `cpu`: Ready -> Running, with latency and stall.
     fn dispatch(&mut self, cpu: usize, index: u32) {
         let now = self.now;
+        // A thread displaced by a boost from another CPU migrates: it leaves that CPU first.
+        if let Some(other) = (0..self.cpus.len())
+            .find(|other| *other != cpu && self.cpus[*other].displaced == Some(index))
+        {
+            self.cpus[other].displaced = None;
+            let by = self.tasks[index as usize].thread_ref();
+            self.record(
+                Some(other),
+                index,
+                ProcessState::Running,
+                ProcessState::Ready,
+                Cause::Preempted {
+                    by,
+                    reason: PreemptReason::Boost,
+                },
+            );
+            self.tasks[index as usize].acc.preemptions += 1;
+            self.tasks[index as usize].state = ProcessState::Ready;
+            self.set_slice(other, now, SliceKind::Idle);
+        }
         self.leave_ready(index);
         let machine = *self.scenario.machine();
         let previous = self.cpus[cpu].last;
@@ -658,7 +687,8 @@ impl Engine {
         let saved = previous
             .filter(|last| *last != index)
             .map(|last| self.tasks[last as usize].thread_ref());
-        self.policy.on_dispatch(&mut self.tasks[index as usize]);
+        self.policy
+            .on_dispatch(&mut self.tasks[index as usize], now);
         let task = &mut self.tasks[index as usize];
         task.state = ProcessState::Running;
         task.acc.dispatches += 1;

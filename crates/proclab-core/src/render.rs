@@ -109,18 +109,17 @@ pub fn metrics_table(run: &Run) -> String {
     for row in &rows {
         push_row(&mut text, row, &widths);
     }
-    let span = totals.last_completion - totals.first_arrival;
     let _ = writeln!(
         text,
-        "throughput {}/{} per tick, utilisation {}%, context switches {}, switch ticks {}, stall ticks {}",
+        "throughput {}/{} = {} per tick, utilisation {}%, context switches {}, switch ticks {}, stall ticks {}",
         totals.throughput.num,
         totals.throughput.den,
+        totals.throughput,
         totals.utilisation.percent(),
         totals.context_switches,
         totals.switch_ticks,
         totals.stall_ticks
     );
-    let _ = span;
     text
 }
 

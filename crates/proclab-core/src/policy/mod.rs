@@ -188,8 +188,12 @@ impl Policy {
     }
 
     /// Fresh slice for a thread being dispatched (RR-like policies), or keep what it has.
-    pub(crate) fn on_dispatch(&mut self, task: &mut Task) {
+    pub(crate) fn on_dispatch(&mut self, task: &mut Task, now: u64) {
         match self {
+            Policy::Priority(policy) => {
+                task.run_rank = policy.rank_at(task, now);
+                task.quantum_left = None;
+            }
             Policy::Rr(policy) => policy.on_dispatch(task),
             Policy::Lottery(policy) => policy.on_dispatch(task),
             Policy::Mlq(policy) => policy.on_dispatch(task),

@@ -2,8 +2,9 @@
 //!
 //! Rank = the priority number when lower is higher (the default), else `MAX_PRIORITY - number`.
 //! Aging: a ready thread's rank improves by one step for every `aging_every` ticks it has waited
-//! since it last entered the ready queue (never past the top); the running thread does not age,
-//! and a dispatched thread is back at its base priority. Preemption needs a strictly better rank.
+//! since it last entered the ready queue (never past the top). The running thread does not age:
+//! it keeps the rank it was dispatched with; when it re-enters the ready queue it starts again
+//! from its base priority. Preemption needs a strictly better rank.
 
 use alloc::collections::BinaryHeap;
 use alloc::vec::Vec;
@@ -61,8 +62,9 @@ impl Priority {
         }
     }
 
+    /// A running thread keeps the rank it was dispatched with (aged or not).
     pub(crate) fn running_rank(&self, task: &Task) -> u64 {
-        self.base_rank(task)
+        task.run_rank
     }
 
     pub(crate) fn enqueue(&mut self, tasks: &[Task], index: u32) {

@@ -1,0 +1,212 @@
+//! Laws every policy obeys, checked over random scenarios drawn with ProcLab's own PCG32.
+
+mod common;
+
+use common::{all_policies, random_scenario};
+use proclab_core::spec::IoDevices;
+use proclab_core::{simulate, Cause, ProcessState, Run, Scenario, SliceKind, ThreadRef};
+
+const SEEDS_PER_POLICY: u64 = 24;
+
+fn for_every_run(check: impl Fn(&Scenario, &Run)) {
+    for (policy_index, policy) in all_policies().into_iter().enumerate() {
+        for seed in 0..SEEDS_PER_POLICY {
+            let spec = random_scenario(seed * 131 + policy_index as u64, policy.clone());
+            let scenario = Scenario::new(&spec)
+                .unwrap_or_else(|errors| panic!("generated scenario invalid: {errors:?}"));
+            check(&scenario, &simulate(&scenario));
+        }
+    }
+}
+
+#[test]
+fn nothing_runs_before_it_arrives() {
+    for_every_run(|scenario, run| {
+        for slice in run.gantt() {
+            if let SliceKind::Run { thread } = slice.kind {
+                assert!(slice.start >= scenario.processes()[thread.pid as usize].arrival());
+            }
+        }
+        for event in run.events() {
+            assert!(event.tick >= scenario.processes()[event.thread.pid as usize].arrival());
+        }
+    });
+}
+
+#[test]
+fn every_thread_gets_exactly_its_bursts_and_exits_once() {
+    for_every_run(|scenario, run| {
+        for (index, thread) in scenario.threads().iter().enumerate() {
+            let metrics = &run.metrics().threads[index];
+            assert_eq!(metrics.cpu, thread.total_cpu());
+            if scenario.conventions().io_devices == IoDevices::Unlimited {
+                assert_eq!(metrics.io, thread.total_io());
+            } else {
+                assert!(metrics.io >= thread.total_io());
+            }
+            let reference = ThreadRef {
+                pid: thread.pid(),
+                tid: thread.tid(),
+            };
+            let exits = run
+                .events()
+                .iter()
+                .filter(|event| event.thread == reference && event.cause == Cause::Exited)
+                .count();
+            assert_eq!(exits, 1);
+            let requests = run
+                .events()
+                .iter()
+                .filter(|event| {
+                    event.thread == reference && matches!(event.cause, Cause::IoRequested { .. })
+                })
+                .count();
+            assert_eq!(requests, thread.bursts().len() / 2);
+        }
+    });
+}
+
+#[test]
+fn turnaround_is_cpu_plus_io_plus_waiting_plus_switch_plus_stall() {
+    for_every_run(|_, run| {
+        for thread in &run.metrics().threads {
+            assert_eq!(
+                thread.turnaround,
+                thread.cpu + thread.io + thread.waiting + thread.switch + thread.stall,
+                "{thread:?}"
+            );
+        }
+    });
+}
+
+#[test]
+fn without_costs_waiting_is_turnaround_minus_bursts() {
+    for_every_run(|scenario, run| {
+        let machine = scenario.machine();
+        if machine.dispatch_latency > 0
+            || machine.thread_switch_latency > 0
+            || machine.cache.enabled
+        {
+            return;
+        }
+        for thread in &run.metrics().threads {
+            assert_eq!(thread.waiting, thread.turnaround - thread.cpu - thread.io);
+        }
+    });
+}
+
+#[test]
+fn each_cpu_timeline_is_contiguous_and_no_thread_runs_twice_at_once() {
+    for_every_run(|scenario, run| {
+        for cpu in 0..scenario.machine().cpus {
+            let mut tick = 0;
+            for slice in run.gantt().iter().filter(|slice| slice.cpu == cpu) {
+                assert_eq!(slice.start, tick, "gap or overlap on CPU{cpu}");
+                assert!(slice.end > slice.start);
+                tick = slice.end;
+            }
+            assert_eq!(tick, run.end_tick());
+        }
+        let mut runs: Vec<(ThreadRef, u64, u64)> = run
+            .gantt()
+            .iter()
+            .filter_map(|slice| match slice.kind {
+                SliceKind::Run { thread } => Some((thread, slice.start, slice.end)),
+                _ => None,
+            })
+            .collect();
+        runs.sort();
+        for pair in runs.windows(2) {
+            if pair[0].0 == pair[1].0 {
+                assert!(
+                    pair[0].2 <= pair[1].1,
+                    "{:?} runs on two CPUs at once",
+                    pair[0].0
+                );
+            }
+        }
+    });
+}
+
+#[test]
+fn a_cpu_never_idles_while_a_thread_is_ready() {
+    for_every_run(|scenario, run| {
+        if scenario.conventions().hold_cpu_during_io {
+            return;
+        }
+        for slice in run
+            .gantt()
+            .iter()
+            .filter(|slice| slice.kind == SliceKind::Idle)
+        {
+            let state = run.state_at(slice.start);
+            let ready: usize = state.ready.iter().map(Vec::len).sum();
+            assert_eq!(
+                ready, 0,
+                "CPU{} idle at {} with ready threads {:?}",
+                slice.cpu, slice.start, state.ready
+            );
+        }
+    });
+}
+
+#[test]
+fn the_same_scenario_gives_the_same_trace() {
+    for_every_run(|scenario, run| {
+        let again = simulate(scenario);
+        assert_eq!(run.events(), again.events());
+        assert_eq!(run.gantt(), again.gantt());
+        assert_eq!(run.metrics(), again.metrics());
+    });
+}
+
+#[test]
+fn state_at_agrees_with_a_naive_replay_of_the_events() {
+    for_every_run(|scenario, run| {
+        let mut states = vec![ProcessState::New; scenario.threads().len()];
+        let index_of = |thread: ThreadRef| {
+            (scenario.processes()[thread.pid as usize].first_thread() + thread.tid) as usize
+        };
+        let mut position = 0;
+        let events = run.events();
+        let end = run.end_tick();
+        let step = (end / 40).max(1);
+        let mut tick = 0;
+        while tick <= end {
+            while position < events.len() && events[position].tick <= tick {
+                let event = &events[position];
+                assert_eq!(
+                    states[index_of(event.thread)],
+                    event.from,
+                    "event {event:?}"
+                );
+                states[index_of(event.thread)] = event.to;
+                position += 1;
+            }
+            let state = run.state_at(tick);
+            let captured: Vec<ProcessState> = state.threads.iter().map(|tcb| tcb.state).collect();
+            assert_eq!(captured, states, "tick {tick}");
+            tick += step;
+        }
+    });
+}
+
+#[test]
+fn stepping_between_event_ticks_is_consistent() {
+    for_every_run(|_, run| {
+        let mut tick = 0;
+        let mut visited = 0;
+        while let Some(next) = run.next_event_tick(tick) {
+            assert!(next > tick);
+            assert_eq!(
+                run.previous_event_tick(next),
+                Some(tick)
+                    .filter(|_| visited > 0)
+                    .or(run.previous_event_tick(next))
+            );
+            tick = next;
+            visited += 1;
+        }
+        assert!(tick <= run.end_tick());
+    });
+}

@@ -1,0 +1,204 @@
+//! Validation at the boundary: every problem is reported, as a code naming where and which rule.
+
+use proclab_core::presets::process;
+use proclab_core::scenario::{MAX_CPUS, MAX_PROCESSES, MAX_SLICES};
+use proclab_core::{
+    BurstSpec, LevelSpec, MlfqSpec, PolicySpec, ProcessSpec, QueueSpec, Scenario, ScenarioError,
+    ScenarioSpec, ThreadSpec,
+};
+
+fn errors_of(spec: &ScenarioSpec) -> Vec<ScenarioError> {
+    Scenario::new(spec).err().unwrap_or_default()
+}
+
+#[test]
+fn a_small_json_file_with_defaults_is_enough() {
+    let spec: ScenarioSpec = serde_json::from_str(
+        r#"{"processes":[{"bursts":[{"cpu":5}]}],"policy":{"kind":"rr","quantum":2}}"#,
+    )
+    .unwrap();
+    let scenario = Scenario::new(&spec).unwrap();
+    assert_eq!(scenario.processes()[0].name(), "P1");
+    assert_eq!(scenario.machine().cpus, 1);
+}
+
+#[test]
+fn the_serde_form_round_trips() {
+    let mut spec = ScenarioSpec {
+        processes: vec![process("A", 0, &[3, 2, 1])],
+        policy: PolicySpec::mlfq_silberschatz(),
+        ..ScenarioSpec::default()
+    };
+    spec.processes.push(ProcessSpec {
+        threads: vec![
+            ThreadSpec {
+                bursts: vec![BurstSpec::Cpu(2)],
+                ..ThreadSpec::default()
+            };
+            2
+        ],
+        ..ProcessSpec::default()
+    });
+    let json = serde_json::to_string(&spec).unwrap();
+    let back: ScenarioSpec = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, spec);
+    assert!(json.contains(r#""kind":"mlfq""#));
+    assert!(json.contains(r#"{"cpu":3},{"io":2},{"cpu":1}"#));
+}
+
+#[test]
+fn unknown_fields_are_rejected_by_the_parser() {
+    let result = serde_json::from_str::<ScenarioSpec>(r#"{"processes":[{"brusts":[{"cpu":5}]}]}"#);
+    assert!(result.is_err());
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let spec = ScenarioSpec {
+        version: 2,
+        processes: vec![
+            ProcessSpec {
+                bursts: vec![BurstSpec::Io(1), BurstSpec::Cpu(0), BurstSpec::Io(2)],
+                priority: 300,
+                ..ProcessSpec::default()
+            },
+            ProcessSpec {
+                bursts: vec![],
+                class: 5,
+                ..ProcessSpec::default()
+            },
+            ProcessSpec {
+                bursts: vec![BurstSpec::Cpu(1), BurstSpec::Cpu(1)],
+                ..ProcessSpec::default()
+            },
+        ],
+        policy: PolicySpec::Mlq {
+            queues: vec![QueueSpec::Rr { quantum: 0 }, QueueSpec::Fcfs],
+        },
+        ..ScenarioSpec::default()
+    };
+    let errors = errors_of(&spec);
+    assert_eq!(
+        errors,
+        vec![
+            ScenarioError::UnsupportedVersion { found: 2 },
+            ScenarioError::PriorityOutOfRange {
+                process: 0,
+                value: 300,
+                max: 255
+            },
+            ScenarioError::IoFirst {
+                process: 0,
+                thread: None
+            },
+            ScenarioError::IoLast {
+                process: 0,
+                thread: None
+            },
+            ScenarioError::BurstZero {
+                process: 0,
+                thread: None,
+                burst: 1
+            },
+            ScenarioError::UnknownClass {
+                process: 1,
+                class: 5,
+                queues: 2
+            },
+            ScenarioError::NoBursts {
+                process: 1,
+                thread: None
+            },
+            ScenarioError::NotAlternating {
+                process: 2,
+                thread: None,
+                burst: 1
+            },
+            ScenarioError::QuantumZero { level: Some(0) },
+        ]
+    );
+}
+
+#[test]
+fn policy_and_machine_rules() {
+    let mut spec = ScenarioSpec {
+        processes: vec![process("A", 0, &[1])],
+        policy: PolicySpec::Mlfq(MlfqSpec {
+            levels: vec![LevelSpec {
+                quantum: Some(0),
+                allotment: 0,
+            }],
+            boost_period: Some(0),
+            ..MlfqSpec::default()
+        }),
+        ..ScenarioSpec::default()
+    };
+    spec.machine.cpus = 0;
+    assert_eq!(
+        errors_of(&spec),
+        vec![
+            ScenarioError::QuantumZero { level: Some(0) },
+            ScenarioError::AllotmentZero { level: 0 },
+            ScenarioError::BoostPeriodZero,
+            ScenarioError::NoCpus,
+        ]
+    );
+    spec.policy = PolicySpec::Rr { quantum: 1 };
+    spec.machine.cpus = MAX_CPUS + 1;
+    assert_eq!(
+        errors_of(&spec),
+        vec![ScenarioError::TooManyCpus {
+            count: MAX_CPUS + 1,
+            max: MAX_CPUS
+        }]
+    );
+}
+
+#[test]
+fn limits_are_reported_as_errors() {
+    let spec = ScenarioSpec {
+        processes: vec![process("A", 0, &[1]); MAX_PROCESSES as usize + 1],
+        ..ScenarioSpec::default()
+    };
+    assert_eq!(
+        errors_of(&spec),
+        vec![ScenarioError::TooManyProcesses {
+            count: MAX_PROCESSES + 1,
+            max: MAX_PROCESSES
+        }]
+    );
+    let spec = ScenarioSpec {
+        processes: vec![
+            process("A", 0, &[1_000_000_000]),
+            process("B", 0, &[1_000_000_000]),
+        ],
+        policy: PolicySpec::Rr { quantum: 1 },
+        ..ScenarioSpec::default()
+    };
+    assert_eq!(
+        errors_of(&spec),
+        vec![ScenarioError::TooManySlices {
+            estimate: 2_000_000_000,
+            max: MAX_SLICES
+        }]
+    );
+}
+
+#[test]
+fn long_bursts_cost_no_more_than_short_ones() {
+    let short = Scenario::new(&ScenarioSpec {
+        processes: vec![process("A", 0, &[10, 5, 10])],
+        ..ScenarioSpec::default()
+    })
+    .unwrap();
+    let long = Scenario::new(&ScenarioSpec {
+        processes: vec![process("A", 0, &[1_000_000_000, 5, 1_000_000_000])],
+        ..ScenarioSpec::default()
+    })
+    .unwrap();
+    let short_run = proclab_core::simulate(&short);
+    let long_run = proclab_core::simulate(&long);
+    assert_eq!(short_run.event_count(), long_run.event_count());
+    assert_eq!(short_run.instant_count(), long_run.instant_count());
+    assert_eq!(long_run.end_tick(), 2_000_000_005);
+}
