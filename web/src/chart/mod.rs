@@ -1,1 +1,21 @@
 //! Charts drawn with plotters: the Gantt chart of a run and the policy comparison.
+//!
+//! Each chart is a pure view-model function (unit-tested, no DOM) and an imperative island that
+//! draws that model with plotters: [`model`] feeds [`gantt`], [`compare_model`] feeds
+//! [`compare_draw`]. Every canvas has `role="img"`, an `aria-label` stating the takeaway, and the
+//! same numbers in a real `<table>`. Colours are Okabe–Ito ([`palette`]); idle, dispatch and
+//! stall slices also differ by pattern and label. Words come from the typed catalogue in [`text`].
+
+pub mod compare;
+pub mod compare_draw;
+pub mod compare_model;
+pub mod gantt;
+pub mod model;
+mod paint;
+pub mod palette;
+pub mod text;
+
+pub use compare::{CompareView, COMPARE_CANVAS_ID, SWEEP_CANVAS_ID};
+pub use compare_model::{compare_rows, quantum_sweep, CompareRow, SweepPoint};
+pub use gantt::{draw_gantt, gantt_png_data_url, gantt_svg, GanttChart, GANTT_CANVAS_ID};
+pub use model::{gantt_model, gantt_takeaway, GanttModel, GanttRow, RowKind, Segment, SegmentKind};

@@ -1,0 +1,149 @@
+//! The compare view: every policy of the core on the same workload (grouped bars) and a
+//! round-robin quantum sweep (lines), each a high-DPI canvas with its takeaway and a data table.
+
+use std::rc::Rc;
+
+use plotters::coord::Shift;
+use plotters::prelude::DrawingArea;
+use plotters_canvas::CanvasBackend;
+use proclab_core::{ScenarioSpec, Totals};
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+use super::compare_draw::{compare_height, draw_compare, draw_sweep, sweep_height};
+use super::compare_model::{
+    compare_rows, compare_takeaway, quantum_sweep, sweep_takeaway, CompareRow, SweepPoint,
+};
+use super::paint;
+use super::text::{self, ChartText};
+use crate::i18n::Lang;
+
+/// The id of the policy-comparison canvas.
+pub const COMPARE_CANVAS_ID: &str = "compare-canvas";
+/// The id of the quantum-sweep canvas.
+pub const SWEEP_CANVAS_ID: &str = "sweep-canvas";
+
+/// Props of [`CompareView`].
+#[derive(Properties, PartialEq)]
+pub struct CompareViewProps {
+    /// The workload (its policy only supplies parameters such as the RR quantum).
+    pub spec: Rc<ScenarioSpec>,
+    /// The language of the words.
+    pub lang: Lang,
+}
+
+/// Both comparison charts of one workload.
+#[derive(PartialEq)]
+struct Comparison {
+    rows: Vec<CompareRow>,
+    points: Vec<SweepPoint>,
+}
+
+/// Runs every policy and the quantum sweep on `spec` and shows both as charts and tables.
+#[function_component(CompareView)]
+pub fn compare_view(props: &CompareViewProps) -> Html {
+    let comparison = use_memo(Rc::clone(&props.spec), |spec| Comparison {
+        rows: compare_rows(spec),
+        points: quantum_sweep(spec),
+    });
+    let lang = props.lang;
+    let compare_canvas = use_node_ref();
+    let sweep_canvas = use_node_ref();
+    let window_width = paint::use_window_width();
+    {
+        let (compare_canvas, sweep_canvas) = (compare_canvas.clone(), sweep_canvas.clone());
+        use_effect_with(
+            (Rc::clone(&comparison), lang, window_width),
+            move |(comparison, lang, _)| {
+                let lang = *lang;
+                if let Some(element) = compare_canvas.cast::<HtmlCanvasElement>() {
+                    paint::paint_canvas(
+                        &element,
+                        |width| compare_height(&comparison.rows, lang, width),
+                        |area: DrawingArea<CanvasBackend, Shift>| {
+                            let _ = draw_compare(&comparison.rows, lang, area);
+                        },
+                    );
+                }
+                if let Some(element) = sweep_canvas.cast::<HtmlCanvasElement>() {
+                    paint::paint_canvas(
+                        &element,
+                        |width| sweep_height(lang, width),
+                        |area: DrawingArea<CanvasBackend, Shift>| {
+                            let _ = draw_sweep(&comparison.points, lang, area);
+                        },
+                    );
+                }
+            },
+        );
+    }
+    let compare_label = compare_takeaway(&comparison.rows, lang);
+    let sweep_label = sweep_takeaway(&comparison.points, lang);
+    let compare_rows = comparison.rows.iter().map(|row| {
+        let name = text::policy_name(&row.policy, lang);
+        figures_row(name, row.outcome.as_ref().ok(), lang)
+    });
+    let sweep_rows = comparison
+        .points
+        .iter()
+        .map(|point| figures_row(point.quantum.to_string(), point.outcome.as_ref().ok(), lang));
+    html! {
+        <div class="compare-view">
+            <figure class="chart compare-chart">
+                <figcaption class="chart-title">{ ChartText::CompareTitle.get(lang) }</figcaption>
+                <canvas id={COMPARE_CANVAS_ID} ref={compare_canvas} role="img"
+                    aria-label={compare_label.clone()}></canvas>
+                <p class="chart-takeaway">{ compare_label }</p>
+                { data_table(ChartText::Policy, compare_rows.collect::<Html>(), lang) }
+            </figure>
+            <figure class="chart sweep-chart">
+                <figcaption class="chart-title">{ ChartText::SweepTitle.get(lang) }</figcaption>
+                <canvas id={SWEEP_CANVAS_ID} ref={sweep_canvas} role="img"
+                    aria-label={sweep_label.clone()}></canvas>
+                <p class="chart-takeaway">{ sweep_label }</p>
+                { data_table(ChartText::Quantum, sweep_rows.collect::<Html>(), lang) }
+            </figure>
+        </div>
+    }
+}
+
+/// One table row: the key, then the three averages and the context switches, or "could not run".
+fn figures_row(key: String, totals: Option<&Totals>, lang: Lang) -> Html {
+    match totals {
+        Some(totals) => html! {
+            <tr>
+                <th scope="row">{ key }</th>
+                <td>{ totals.average_waiting.to_string() }</td>
+                <td>{ totals.average_turnaround.to_string() }</td>
+                <td>{ totals.average_response.to_string() }</td>
+                <td>{ totals.context_switches }</td>
+            </tr>
+        },
+        None => html! {
+            <tr class="skipped">
+                <th scope="row">{ key }</th>
+                <td colspan="4">{ ChartText::CouldNotRun.get(lang) }</td>
+            </tr>
+        },
+    }
+}
+
+fn data_table(key: ChartText, body: Html, lang: Lang) -> Html {
+    html! {
+        <details class="chart-data">
+            <summary>{ ChartText::ChartData.get(lang) }</summary>
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">{ key.get(lang) }</th>
+                        <th scope="col">{ ChartText::AverageWaiting.get(lang) }</th>
+                        <th scope="col">{ ChartText::AverageTurnaround.get(lang) }</th>
+                        <th scope="col">{ ChartText::AverageResponse.get(lang) }</th>
+                        <th scope="col">{ ChartText::ContextSwitches.get(lang) }</th>
+                    </tr>
+                </thead>
+                <tbody>{ body }</tbody>
+            </table>
+        </details>
+    }
+}

@@ -1,0 +1,203 @@
+//! The policy comparison and the round-robin quantum sweep as plain data: pure functions of a
+//! [`ScenarioSpec`], every number straight from the core's [`Totals`].
+
+use std::cmp::Ordering;
+use std::ops::RangeInclusive;
+
+use proclab_core::{
+    simulate_spec, BurstSpec, PolicySpec, QueueSpec, Ratio, ScenarioError, ScenarioSpec, Totals,
+};
+
+use super::text::{self, SweepSummary};
+use crate::i18n::Lang;
+
+/// The quantum used for RR (and lottery, MLQ's top queue) when the spec names none.
+pub const DEFAULT_QUANTUM: u64 = 4;
+/// The sweep never goes past this quantum.
+pub const SWEEP_MAX_QUANTUM: u64 = 20;
+
+/// One policy run on the workload, or the reasons it could not run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompareRow {
+    /// The policy, with the parameters used.
+    pub policy: PolicySpec,
+    /// The run's totals, or every validation problem.
+    pub outcome: Result<Totals, Vec<ScenarioError>>,
+}
+
+/// Round robin with one quantum on the workload.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SweepPoint {
+    /// The quantum.
+    pub quantum: u64,
+    /// The run's totals, or every validation problem.
+    pub outcome: Result<Totals, Vec<ScenarioError>>,
+}
+
+/// The quantum of the spec's own RR or lottery policy, if it has one.
+fn spec_quantum(spec: &ScenarioSpec) -> Option<u64> {
+    match spec.policy {
+        PolicySpec::Rr { quantum } | PolicySpec::Lottery { quantum } => Some(quantum),
+        _ => None,
+    }
+}
+
+/// Every policy of the core, with parameters taken from the spec where it has them:
+/// FCFS, SJF, SRTF, priority non-preemptive and preemptive, HRRN, RR, MLQ, MLFQ, lottery.
+pub fn compared_policies(spec: &ScenarioSpec) -> Vec<PolicySpec> {
+    let quantum = spec_quantum(spec).unwrap_or(DEFAULT_QUANTUM);
+    let (aging_every, lower_is_higher) = match spec.policy {
+        PolicySpec::Priority {
+            aging_every,
+            lower_is_higher,
+            ..
+        } => (aging_every, lower_is_higher),
+        _ => (None, true),
+    };
+    let mlq = match &spec.policy {
+        PolicySpec::Mlq { queues } => PolicySpec::Mlq {
+            queues: queues.clone(),
+        },
+        _ => {
+            // One queue per class in use: RR on top, FCFS below (Silberschatz's foreground/background).
+            let classes = spec.processes.iter().map(|process| process.class).max();
+            let mut queues = vec![QueueSpec::Rr { quantum }];
+            queues.extend((0..classes.unwrap_or(0)).map(|_| QueueSpec::Fcfs));
+            PolicySpec::Mlq { queues }
+        }
+    };
+    let mlfq = match &spec.policy {
+        PolicySpec::Mlfq(mlfq) => PolicySpec::Mlfq(mlfq.clone()),
+        _ => PolicySpec::mlfq_silberschatz(),
+    };
+    let priority = |preemptive| PolicySpec::Priority {
+        preemptive,
+        aging_every,
+        lower_is_higher,
+    };
+    vec![
+        PolicySpec::Fcfs,
+        PolicySpec::Sjf { prediction: None },
+        PolicySpec::Srtf,
+        priority(false),
+        priority(true),
+        PolicySpec::Hrrn,
+        PolicySpec::Rr { quantum },
+        mlq,
+        mlfq,
+        PolicySpec::Lottery { quantum },
+    ]
+}
+
+fn totals_with(spec: &ScenarioSpec, policy: &PolicySpec) -> Result<Totals, Vec<ScenarioError>> {
+    let mut variant = spec.clone();
+    variant.policy = policy.clone();
+    simulate_spec(&variant).map(|run| run.metrics().totals.clone())
+}
+
+/// Runs every policy of [`compared_policies`] on the spec's workload, in that order.
+pub fn compare_rows(spec: &ScenarioSpec) -> Vec<CompareRow> {
+    compared_policies(spec)
+        .into_iter()
+        .map(|policy| CompareRow {
+            outcome: totals_with(spec, &policy),
+            policy,
+        })
+        .collect()
+}
+
+/// The quanta of the sweep: 1 up to the longest CPU burst, at most [`SWEEP_MAX_QUANTUM`].
+pub fn sweep_range(spec: &ScenarioSpec) -> RangeInclusive<u64> {
+    let longest = spec
+        .processes
+        .iter()
+        .flat_map(|process| {
+            let threads = process.threads.iter().flat_map(|thread| &thread.bursts);
+            process.bursts.iter().chain(threads)
+        })
+        .filter_map(|burst| match burst {
+            BurstSpec::Cpu(length) => Some(*length),
+            BurstSpec::Io(_) => None,
+        })
+        .max()
+        .unwrap_or(1);
+    1..=longest.clamp(1, SWEEP_MAX_QUANTUM)
+}
+
+/// Round robin on the spec's workload for every quantum of [`sweep_range`].
+pub fn quantum_sweep(spec: &ScenarioSpec) -> Vec<SweepPoint> {
+    sweep_range(spec)
+        .map(|quantum| SweepPoint {
+            quantum,
+            outcome: totals_with(spec, &PolicySpec::Rr { quantum }),
+        })
+        .collect()
+}
+
+/// Exact order of two ratios (both with a non-zero denominator, or both "no data").
+pub fn ratio_order(left: &Ratio, right: &Ratio) -> Ordering {
+    let left_scaled = u128::from(left.num) * u128::from(right.den);
+    let right_scaled = u128::from(right.num) * u128::from(left.den);
+    left_scaled.cmp(&right_scaled)
+}
+
+/// One sentence: which policy waits least and which most.
+pub fn compare_takeaway(rows: &[CompareRow], lang: Lang) -> String {
+    let ran: Vec<(&PolicySpec, &Totals)> = rows
+        .iter()
+        .filter_map(|row| {
+            row.outcome
+                .as_ref()
+                .ok()
+                .map(|totals| (&row.policy, totals))
+        })
+        .collect();
+    let by_waiting = |left: &&(&PolicySpec, &Totals), right: &&(&PolicySpec, &Totals)| {
+        ratio_order(&left.1.average_waiting, &right.1.average_waiting)
+    };
+    // Among equals both pick the first in table order (`max_by` keeps the last, hence `rev`).
+    let (Some(best), Some(worst)) = (
+        ran.iter().min_by(by_waiting),
+        ran.iter().rev().max_by(by_waiting),
+    ) else {
+        return String::from(text::ChartText::NothingToCompare.get(lang));
+    };
+    let best_name = text::policy_name(best.0, lang);
+    let worst_name = text::policy_name(worst.0, lang);
+    text::compare_sentence(
+        (&best_name, &best.1.average_waiting.to_string()),
+        (&worst_name, &worst.1.average_waiting.to_string()),
+        ran.len(),
+        rows.len() - ran.len(),
+        lang,
+    )
+}
+
+/// One sentence: where round robin waits least and how context switches change.
+pub fn sweep_takeaway(points: &[SweepPoint], lang: Lang) -> String {
+    let ran: Vec<(u64, &Totals)> = points
+        .iter()
+        .filter_map(|point| {
+            point
+                .outcome
+                .as_ref()
+                .ok()
+                .map(|totals| (point.quantum, totals))
+        })
+        .collect();
+    let (Some(first), Some(last)) = (ran.first(), ran.last()) else {
+        return String::from(text::ChartText::NothingToCompare.get(lang));
+    };
+    let best = ran
+        .iter()
+        .min_by(|left, right| ratio_order(&left.1.average_waiting, &right.1.average_waiting))
+        .unwrap_or(first);
+    text::sweep_sentence(
+        &SweepSummary {
+            range: (first.0, last.0),
+            best: (best.0, best.1.average_waiting.to_string()),
+            switches: (first.1.context_switches, last.1.context_switches),
+        },
+        lang,
+    )
+}

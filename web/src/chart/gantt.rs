@@ -1,0 +1,249 @@
+//! Drawing the Gantt chart: [`draw_gantt`] on any plotters backend, [`gantt_svg`] for the SVG
+//! download, and the [`GanttChart`] component (a high-DPI canvas plus the same data as a table).
+
+use std::rc::Rc;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+use super::model::{gantt_model, GanttModel, RowKind};
+use super::paint::{self, DrawResult, Swatch, FONT_FAMILY};
+use super::palette::{Pattern, Rgb, GRID, INK, PAPER};
+use super::text::ChartText;
+use crate::i18n::Lang;
+use crate::simulation::Simulation;
+
+/// The id of the Gantt chart's canvas, for the page's PNG download button.
+pub const GANTT_CANVAS_ID: &str = "gantt-canvas";
+
+/// Height of one row band in pixels.
+const ROW_HEIGHT: u32 = 28;
+/// Outer margin in pixels.
+const MARGIN: u32 = 10;
+/// Height of the x axis: tick labels and its title.
+const X_AXIS: u32 = 44;
+/// Width of the SVG download.
+const SVG_WIDTH: u32 = 960;
+
+fn legend_entries(model: &GanttModel) -> Vec<(Swatch, String)> {
+    model
+        .legend
+        .iter()
+        .map(|entry| (Swatch::Fill(entry.fill), entry.text.clone()))
+        .collect()
+}
+
+fn legend_height(model: &GanttModel, width: u32) -> u32 {
+    let entries = legend_entries(model);
+    paint::legend_height(
+        entries.iter().map(|(_, text)| text.as_str()),
+        width.saturating_sub(2 * MARGIN),
+    )
+}
+
+/// The height in pixels the chart of `model` needs when drawn `width` pixels wide.
+pub fn gantt_height(model: &GanttModel, width: u32) -> u32 {
+    let rows = model.rows.len().max(1) as u32;
+    legend_height(model, width) + 3 * MARGIN + X_AXIS + rows * ROW_HEIGHT
+}
+
+/// Draws `model` on `area`: a legend, one labelled band per row, segments as patterned
+/// rectangles labelled when wide enough, and an x axis in ticks.
+pub fn draw_gantt<DB: DrawingBackend>(
+    model: &GanttModel,
+    area: DrawingArea<DB, Shift>,
+) -> DrawResult<DB> {
+    paint::clear(&area)?;
+    let (width, _) = area.dim_in_pixel();
+    let (legend_area, chart_area) = area.split_vertically(legend_height(model, width) + MARGIN);
+    let margin = MARGIN as i32;
+    paint::draw_legend(
+        &legend_area.margin(margin, 0, margin, margin),
+        &legend_entries(model),
+    )?;
+
+    let rows = model.rows.len().max(1) as u32;
+    let label_width = model
+        .rows
+        .iter()
+        .map(|row| paint::text_width(&row.label, 13))
+        .max()
+        .unwrap_or(0)
+        + 14;
+    let mut chart = ChartBuilder::on(&chart_area)
+        .margin(MARGIN)
+        .x_label_area_size(X_AXIS)
+        .y_label_area_size(label_width)
+        .build_cartesian_2d(0u64..model.extent, 0u32..rows)?;
+    let plot_width = chart.plotting_area().dim_in_pixel().0;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(rows as usize + 1)
+        .y_label_formatter(&|_| String::new())
+        .x_labels((plot_width / 56).clamp(2, 24) as usize)
+        .x_desc(model.axis_label.clone())
+        .label_style((FONT_FAMILY, 12))
+        .axis_desc_style((FONT_FAMILY, 13))
+        .light_line_style(paint::colour(Rgb(0xEE, 0xEE, 0xEE)))
+        .bold_line_style(paint::colour(GRID))
+        .axis_style(paint::colour(INK))
+        .draw()?;
+
+    let plot = chart.plotting_area();
+    let base = plot.get_base_pixel();
+    let to_pixel = |tick: u64, band: u32| {
+        let (x, y) = plot.map_coordinate(&(tick, band));
+        (x - base.0, y - base.1)
+    };
+    let canvas = plot.strip_coord_spec();
+    let outer = chart_area.get_base_pixel();
+    for (index, row) in model.rows.iter().enumerate() {
+        let band = rows - index as u32;
+        let (top, bottom) = (to_pixel(0, band).1, to_pixel(0, band - 1).1);
+        chart_area.draw_text(
+            &row.label,
+            &paint::font(13, INK, paint::right_middle()),
+            (base.0 - outer.0 - 6, (top + bottom) / 2 + base.1 - outer.1),
+        )?;
+        let (top, bottom) = (top + 3, bottom - 3);
+        for segment in &row.segments {
+            let (left, right) = (to_pixel(segment.start, 0).0, to_pixel(segment.end, 0).0);
+            let fill = segment.kind.fill();
+            paint::paint_fill(&canvas, (left, top), (right, bottom), fill)?;
+            if fill.pattern == Pattern::Solid {
+                canvas.draw(&Rectangle::new(
+                    [(left, top), (right, bottom)],
+                    paint::colour(PAPER).stroke_width(1),
+                ))?;
+            }
+            let text_width = paint::text_width(&segment.label, 11) as i32;
+            if text_width + 6 > right - left || bottom - top < 12 {
+                continue;
+            }
+            let centre = ((left + right) / 2, (top + bottom) / 2);
+            let ink = match fill.pattern {
+                Pattern::Solid => fill.ink,
+                Pattern::Outline => INK,
+                Pattern::Hatch | Pattern::CrossHatch | Pattern::Dots => {
+                    // A plain plate under the words so the pattern does not cross them.
+                    canvas.draw(&Rectangle::new(
+                        [
+                            (centre.0 - text_width / 2 - 2, centre.1 - 7),
+                            (centre.0 + text_width / 2 + 2, centre.1 + 7),
+                        ],
+                        paint::colour(fill.colour).filled(),
+                    ))?;
+                    fill.ink
+                }
+            };
+            canvas.draw_text(
+                &segment.label,
+                &paint::font(11, ink, paint::centre()),
+                centre,
+            )?;
+        }
+    }
+    let cpu_rows = model
+        .rows
+        .iter()
+        .filter(|row| matches!(row.kind, RowKind::Cpu { .. }))
+        .count() as u32;
+    if cpu_rows > 0 && cpu_rows < rows {
+        let y = to_pixel(0, rows - cpu_rows).1;
+        let right = to_pixel(model.extent, 0).0;
+        canvas.draw(&PathElement::new(
+            [(0, y), (right, y)],
+            paint::colour(INK).stroke_width(1),
+        ))?;
+    }
+    Ok(())
+}
+
+/// The chart as a standalone SVG document (960 pixels wide), for the download button.
+pub fn gantt_svg(model: &GanttModel) -> String {
+    let height = gantt_height(model, SVG_WIDTH);
+    let mut svg = String::new();
+    {
+        let backend = SVGBackend::with_string(&mut svg, (SVG_WIDTH, height));
+        let _ = draw_gantt(model, backend.into_drawing_area());
+    }
+    svg
+}
+
+/// The Gantt chart canvas (id [`GANTT_CANVAS_ID`]) as a PNG `data:` URL, for the download button.
+pub fn gantt_png_data_url(canvas_id: &str) -> Option<String> {
+    paint::png_data_url(canvas_id)
+}
+
+/// Props of [`GanttChart`].
+#[derive(Properties, PartialEq)]
+pub struct GanttChartProps {
+    /// The run to draw.
+    pub simulation: Rc<Simulation>,
+    /// The language of its words.
+    pub lang: Lang,
+}
+
+/// The Gantt chart of a run: a canvas with `role="img"` and the takeaway as its `aria-label`,
+/// the takeaway in words, and every segment in a table inside `<details>`.
+#[function_component(GanttChart)]
+pub fn gantt_chart(props: &GanttChartProps) -> Html {
+    let model = use_memo(
+        (Rc::clone(&props.simulation), props.lang),
+        |(simulation, lang)| gantt_model(simulation, *lang),
+    );
+    let canvas = use_node_ref();
+    let window_width = paint::use_window_width();
+    {
+        let canvas = canvas.clone();
+        use_effect_with((Rc::clone(&model), window_width), move |(model, _)| {
+            if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
+                paint::paint_canvas(
+                    &element,
+                    |width| gantt_height(model, width),
+                    |area: DrawingArea<CanvasBackend, Shift>| {
+                        let _ = draw_gantt(model, area);
+                    },
+                );
+            }
+        });
+    }
+    let lang = props.lang;
+    let cells = model.rows.iter().flat_map(|row| {
+        row.segments.iter().map(move |segment| {
+            html! {
+                <tr>
+                    <th scope="row">{ &row.label }</th>
+                    <td>{ segment.start }</td>
+                    <td>{ segment.end }</td>
+                    <td>{ &segment.detail }</td>
+                </tr>
+            }
+        })
+    });
+    html! {
+        <figure class="chart gantt-chart">
+            <canvas id={GANTT_CANVAS_ID} ref={canvas} role="img"
+                aria-label={model.takeaway.clone()}></canvas>
+            <figcaption class="chart-takeaway">{ &model.takeaway }</figcaption>
+            <details class="chart-data">
+                <summary>{ ChartText::ChartData.get(lang) }</summary>
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ ChartText::Row.get(lang) }</th>
+                            <th scope="col">{ ChartText::From.get(lang) }</th>
+                            <th scope="col">{ ChartText::To.get(lang) }</th>
+                            <th scope="col">{ ChartText::Activity.get(lang) }</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for cells }</tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}

@@ -1,0 +1,306 @@
+//! Shared drawing helpers: patterned fills, legends, text widths, and sizing a `<canvas>` for
+//! high-DPI screens. This is the imperative island; it reads plain view-models and holds no state.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use super::palette::{Fill, Pattern, Rgb, INK, PAPER};
+
+/// Result of drawing on an area of backend `DB`.
+pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// The font family of every chart text (a Korean font is installed, so Hangul renders).
+pub const FONT_FAMILY: &str = "sans-serif";
+
+/// A plotters colour from a palette colour.
+pub fn colour(rgb: Rgb) -> RGBColor {
+    RGBColor(rgb.0, rgb.1, rgb.2)
+}
+
+/// Chart text of `size` pixels in `rgb`, anchored at `pos`.
+pub fn font(size: u32, rgb: Rgb, pos: Pos) -> TextStyle<'static> {
+    (FONT_FAMILY, size).into_font().color(&colour(rgb)).pos(pos)
+}
+
+/// Left-aligned, vertically centred text.
+pub fn left_middle() -> Pos {
+    Pos::new(HPos::Left, VPos::Center)
+}
+
+/// Centred text.
+pub fn centre() -> Pos {
+    Pos::new(HPos::Center, VPos::Center)
+}
+
+/// Right-aligned, vertically centred text.
+pub fn right_middle() -> Pos {
+    Pos::new(HPos::Right, VPos::Center)
+}
+
+/// An estimate of the width in pixels of `text` at `size` pixels: Latin glyphs about 0.6 em,
+/// Hangul and other wide glyphs 1 em. Cheap and deterministic (no DOM measuring per label).
+pub fn text_width(text: &str, size: u32) -> u32 {
+    let tenths: u32 = text
+        .chars()
+        .map(|glyph| if glyph.is_ascii() { 6 } else { 10 })
+        .sum();
+    (tenths * size).div_ceil(10)
+}
+
+/// Paints `fill` over the pixel rectangle `[x0, x1) x [y0, y1)` of `area`.
+pub fn paint_fill<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (x0, y0): (i32, i32),
+    (x1, y1): (i32, i32),
+    fill: Fill,
+) -> DrawResult<DB> {
+    if x1 <= x0 || y1 <= y0 {
+        return Ok(());
+    }
+    area.draw(&Rectangle::new(
+        [(x0, y0), (x1, y1)],
+        colour(fill.colour).filled(),
+    ))?;
+    let ink = colour(fill.ink).stroke_width(1);
+    let height = y1 - y0;
+    match fill.pattern {
+        Pattern::Solid => {}
+        Pattern::Hatch | Pattern::CrossHatch => {
+            let spacing = 6;
+            let mut offset = x0 - height;
+            while offset < x1 {
+                // `/`: (offset + t, y1 - t); `\`: (offset + t, y0 + t); t in [0, height], x clipped.
+                let low = (x0 - offset).max(0);
+                let high = (x1 - offset).min(height);
+                if low < high {
+                    let rising = [(offset + low, y1 - low), (offset + high, y1 - high)];
+                    area.draw(&PathElement::new(rising, ink))?;
+                    if fill.pattern == Pattern::CrossHatch {
+                        let falling = [(offset + low, y0 + low), (offset + high, y0 + high)];
+                        area.draw(&PathElement::new(falling, ink))?;
+                    }
+                }
+                offset += spacing;
+            }
+        }
+        Pattern::Dots => {
+            let spacing = 5;
+            let mut row = 0;
+            let mut y = y0 + 2;
+            while y < y1 - 1 {
+                let mut x = x0 + 2 + if row % 2 == 0 { 0 } else { spacing / 2 };
+                while x < x1 - 1 {
+                    area.draw(&Rectangle::new([(x, y), (x + 2, y + 2)], ink.filled()))?;
+                    x += spacing;
+                }
+                y += spacing;
+                row += 1;
+            }
+        }
+        Pattern::Outline => {
+            let border = colour(fill.ink).stroke_width(2);
+            area.draw(&Rectangle::new(
+                [(x0 + 1, y0 + 1), (x1 - 1, y1 - 1)],
+                border,
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+/// A point marker of a line chart, so lines differ without colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Marker {
+    /// A filled circle.
+    Circle,
+    /// A triangle outline.
+    Triangle,
+    /// A filled square.
+    Square,
+    /// An `x`.
+    Cross,
+}
+
+/// Draws `marker` centred on `point` of `area`.
+pub fn draw_marker<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    point: (i32, i32),
+    marker: Marker,
+    rgb: Rgb,
+) -> DrawResult<DB> {
+    let style = colour(rgb);
+    let (x, y) = point;
+    match marker {
+        Marker::Circle => area.draw(&Circle::new(point, 4, style.filled())),
+        Marker::Triangle => area.draw(&TriangleMarker::new(point, 5, style.stroke_width(2))),
+        Marker::Square => area.draw(&Rectangle::new(
+            [(x - 4, y - 4), (x + 4, y + 4)],
+            style.filled(),
+        )),
+        Marker::Cross => area.draw(&Cross::new(point, 4, style.stroke_width(2))),
+    }
+}
+
+/// What a legend entry shows next to its words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Swatch {
+    /// A patterned box.
+    Fill(Fill),
+    /// A short line with a marker.
+    Line(Rgb, Marker),
+}
+
+/// Legend font size in pixels.
+const LEGEND_FONT: u32 = 12;
+/// Height of one legend line.
+const LEGEND_LINE: u32 = 20;
+
+/// Where each legend entry goes: `(x, line)` for entries of the given texts in `width` pixels.
+fn legend_layout<'a>(texts: impl Iterator<Item = &'a str>, width: u32) -> Vec<(u32, u32)> {
+    let mut places = Vec::new();
+    let (mut x, mut line) = (0, 0);
+    for text in texts {
+        let entry = 22 + text_width(text, LEGEND_FONT) + 14;
+        if x > 0 && x + entry > width {
+            x = 0;
+            line += 1;
+        }
+        places.push((x, line));
+        x += entry;
+    }
+    places
+}
+
+/// Height in pixels of a legend of these texts drawn `width` pixels wide.
+pub fn legend_height<'a>(texts: impl Iterator<Item = &'a str>, width: u32) -> u32 {
+    legend_layout(texts, width)
+        .last()
+        .map_or(0, |&(_, line)| (line + 1) * LEGEND_LINE + 6)
+}
+
+/// Draws a legend at the top left of `area`, wrapping to the area's width.
+pub fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    entries: &[(Swatch, String)],
+) -> DrawResult<DB> {
+    let (width, _) = area.dim_in_pixel();
+    let places = legend_layout(entries.iter().map(|(_, text)| text.as_str()), width);
+    for ((swatch, text), (x, line)) in entries.iter().zip(places) {
+        let (x, top) = (x as i32, (line * LEGEND_LINE) as i32 + 3);
+        match *swatch {
+            Swatch::Fill(fill) => {
+                paint_fill(area, (x, top + 2), (x + 16, top + 16), fill)?;
+                area.draw(&Rectangle::new(
+                    [(x, top + 2), (x + 16, top + 16)],
+                    colour(INK).stroke_width(1),
+                ))?;
+            }
+            Swatch::Line(rgb, marker) => {
+                let middle = top + 9;
+                area.draw(&PathElement::new(
+                    [(x, middle), (x + 18, middle)],
+                    colour(rgb).stroke_width(2),
+                ))?;
+                draw_marker(area, (x + 9, middle), marker, rgb)?;
+            }
+        }
+        area.draw_text(
+            text,
+            &font(LEGEND_FONT, INK, left_middle()),
+            (x + 22, top + 9),
+        )?;
+    }
+    Ok(())
+}
+
+/// Fills `area` with the paper colour.
+pub fn clear<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
+    area.fill(&colour(PAPER))
+}
+
+/// Sizes `canvas` to its laid-out CSS width and `height_for(width)` CSS pixels, with a pixel
+/// buffer `devicePixelRatio` times larger so it is sharp on high-DPI screens, then hands
+/// `draw` an area of the CSS size (the context is scaled, so drawing code thinks in CSS pixels).
+pub fn paint_canvas(
+    canvas: &HtmlCanvasElement,
+    height_for: impl Fn(u32) -> u32,
+    draw: impl FnOnce(DrawingArea<CanvasBackend, Shift>),
+) {
+    let _ = canvas.set_attribute("style", "display:block;width:100%");
+    let measured = canvas.client_width();
+    let width = if measured > 0 { measured as u32 } else { 720 };
+    let height = height_for(width);
+    let _ = canvas.set_attribute(
+        "style",
+        &format!("display:block;width:100%;height:{height}px"),
+    );
+    let ratio = web_sys::window()
+        .map(|window| window.device_pixel_ratio())
+        .filter(|ratio| ratio.is_finite() && *ratio > 0.0)
+        .unwrap_or(1.0);
+    canvas.set_width((f64::from(width) * ratio).round() as u32);
+    canvas.set_height((f64::from(height) * ratio).round() as u32);
+    let Some(context) = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|context| context.dyn_into::<CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    // Resizing the buffer reset the transform; scale so one unit is one CSS pixel.
+    let _ = context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
+    if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
+        let area = backend.into_drawing_area().shrink((0, 0), (width, height));
+        draw(area);
+    }
+}
+
+/// The PNG image of the canvas with id `canvas_id`, as a `data:` URL (`canvas.toDataURL()`).
+pub fn png_data_url(canvas_id: &str) -> Option<String> {
+    let canvas = web_sys::window()?
+        .document()?
+        .get_element_by_id(canvas_id)?
+        .dyn_into::<HtmlCanvasElement>()
+        .ok()?;
+    canvas.to_data_url().ok()
+}
+
+/// Re-renders the calling component when the window is resized; returns the window width.
+#[yew::hook]
+pub fn use_window_width() -> u32 {
+    use wasm_bindgen::closure::Closure;
+    let width = yew::use_state_eq(window_width);
+    {
+        let width = width.clone();
+        yew::use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn()>::new(move || width.set(window_width()));
+            let window = web_sys::window();
+            if let Some(window) = &window {
+                let _ = window
+                    .add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(window) = &window {
+                    let _ = window.remove_event_listener_with_callback(
+                        "resize",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+                drop(listener);
+            }
+        });
+    }
+    *width
+}
+
+fn window_width() -> u32 {
+    web_sys::window()
+        .and_then(|window| window.inner_width().ok())
+        .and_then(|width| width.as_f64())
+        .map_or(0, |width| width.max(0.0) as u32)
+}

@@ -1,0 +1,318 @@
+//! The charts' own strings, in Korean and English.
+//!
+//! Fixed strings are entries of [`ChartText`], each giving both languages in one array, so a
+//! missing translation does not compile (the same pattern as [`crate::i18n::Text`]). Sentences
+//! with numbers in them are functions that `match` on [`Lang`]: both arms must exist.
+
+use proclab_core::PolicySpec;
+
+use crate::i18n::Lang;
+
+/// Every fixed string of the charts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartText {
+    /// Short label of an idle CPU slice.
+    Idle,
+    /// Short label of a dispatch-latency slice (context switch).
+    Dispatch,
+    /// Short label of a Ready segment.
+    Ready,
+    /// Short label of a Running segment on a one-CPU machine.
+    Running,
+    /// Short label of a Blocked segment.
+    Blocked,
+    /// Legend: idle CPU.
+    LegendIdle,
+    /// Legend: dispatch latency.
+    LegendDispatch,
+    /// Legend: cache stall.
+    LegendStall,
+    /// Legend: a thread running on a CPU.
+    LegendRun,
+    /// Legend: Ready.
+    LegendReady,
+    /// Legend: Blocked.
+    LegendBlocked,
+    /// The x axis of the Gantt chart.
+    TimeAxis,
+    /// `<summary>` of the data tables.
+    ChartData,
+    /// Table header: the chart row.
+    Row,
+    /// Table header: first tick.
+    From,
+    /// Table header: one past the last tick.
+    To,
+    /// Table header: what happens.
+    Activity,
+    /// Table header and legend: the policy.
+    Policy,
+    /// Average waiting time.
+    AverageWaiting,
+    /// Average turnaround time.
+    AverageTurnaround,
+    /// Average response time.
+    AverageResponse,
+    /// Context switches.
+    ContextSwitches,
+    /// Legend of the context-switch line, drawn against the right axis.
+    ContextSwitchesRightAxis,
+    /// Table header and axis: the round-robin quantum.
+    Quantum,
+    /// Axis of average times.
+    TicksAxis,
+    /// Heading of the policy comparison.
+    CompareTitle,
+    /// Heading of the quantum sweep.
+    SweepTitle,
+    /// A policy that could not run on this workload.
+    CouldNotRun,
+    /// Nothing could run at all.
+    NothingToCompare,
+}
+
+impl ChartText {
+    /// Korean and English, in that order.
+    fn pair(self) -> [&'static str; 2] {
+        match self {
+            ChartText::Idle => ["유휴", "idle"],
+            ChartText::Dispatch => ["CS", "CS"],
+            ChartText::Ready => ["준비", "ready"],
+            ChartText::Running => ["실행", "run"],
+            ChartText::Blocked => ["대기", "I/O"],
+            ChartText::LegendIdle => ["유휴: 실행할 것이 없음", "idle: nothing to run"],
+            ChartText::LegendDispatch => [
+                "CS: 문맥 교환 (디스패치 지연)",
+                "CS: context switch (dispatch latency)",
+            ],
+            ChartText::LegendStall => ["$: 캐시 채우기 지연", "$: cache refill stall"],
+            ChartText::LegendRun => ["CPU에서 실행", "running on a CPU"],
+            ChartText::LegendReady => ["준비: CPU를 기다림", "ready: waiting for a CPU"],
+            ChartText::LegendBlocked => ["대기: 입출력을 기다림", "blocked: waiting for I/O"],
+            ChartText::TimeAxis => ["시간 (틱)", "time (ticks)"],
+            ChartText::ChartData => ["차트 데이터 (표)", "Chart data (table)"],
+            ChartText::Row => ["행", "Row"],
+            ChartText::From => ["시작", "From"],
+            ChartText::To => ["끝", "To"],
+            ChartText::Activity => ["내용", "Activity"],
+            ChartText::Policy => ["정책", "Policy"],
+            ChartText::AverageWaiting => ["평균 대기 시간", "Average waiting"],
+            ChartText::AverageTurnaround => ["평균 반환 시간", "Average turnaround"],
+            ChartText::AverageResponse => ["평균 응답 시간", "Average response"],
+            ChartText::ContextSwitches => ["문맥 교환 횟수", "Context switches"],
+            ChartText::ContextSwitchesRightAxis => [
+                "문맥 교환 횟수 (오른쪽 축)",
+                "context switches (right axis)",
+            ],
+            ChartText::Quantum => ["타임 퀀텀 q", "Quantum q"],
+            ChartText::TicksAxis => ["틱", "ticks"],
+            ChartText::CompareTitle => [
+                "같은 작업 부하에서 모든 정책 비교",
+                "Every policy on the same workload",
+            ],
+            ChartText::SweepTitle => [
+                "라운드 로빈: 타임 퀀텀에 따른 변화",
+                "Round robin: the effect of the quantum",
+            ],
+            ChartText::CouldNotRun => [
+                "이 작업 부하에서는 실행할 수 없음",
+                "could not run on this workload",
+            ],
+            ChartText::NothingToCompare => [
+                "비교할 결과가 없습니다. 작업 부하를 먼저 고치세요.",
+                "Nothing to compare: fix the workload first.",
+            ],
+        }
+    }
+
+    /// This text in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        let [korean, english] = self.pair();
+        match lang {
+            Lang::Ko => korean,
+            Lang::En => english,
+        }
+    }
+}
+
+/// The name of a policy with its main parameter: `RR (q=4)`, `우선순위 (선점)`.
+pub fn policy_name(policy: &PolicySpec, lang: Lang) -> String {
+    match (policy, lang) {
+        (PolicySpec::Fcfs, _) => "FCFS".into(),
+        (PolicySpec::Sjf { prediction: None }, _) => "SJF".into(),
+        (
+            PolicySpec::Sjf {
+                prediction: Some(_),
+            },
+            Lang::Ko,
+        ) => "SJF (예측)".into(),
+        (
+            PolicySpec::Sjf {
+                prediction: Some(_),
+            },
+            Lang::En,
+        ) => "SJF (predicted)".into(),
+        (PolicySpec::Srtf, _) => "SRTF".into(),
+        (PolicySpec::Priority { preemptive, .. }, Lang::Ko) => {
+            if *preemptive {
+                "우선순위 (선점)".into()
+            } else {
+                "우선순위 (비선점)".into()
+            }
+        }
+        (PolicySpec::Priority { preemptive, .. }, Lang::En) => {
+            if *preemptive {
+                "Priority (preemptive)".into()
+            } else {
+                "Priority (non-preemptive)".into()
+            }
+        }
+        (PolicySpec::Hrrn, _) => "HRRN".into(),
+        (PolicySpec::Rr { quantum }, _) => format!("RR (q={quantum})"),
+        (PolicySpec::Mlq { .. }, _) => "MLQ".into(),
+        (PolicySpec::Mlfq(_), _) => "MLFQ".into(),
+        (PolicySpec::Lottery { quantum }, Lang::Ko) => format!("추첨 (q={quantum})"),
+        (PolicySpec::Lottery { quantum }, Lang::En) => format!("Lottery (q={quantum})"),
+    }
+}
+
+/// `3 processes` / `프로세스 3개`.
+pub fn count_processes(count: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Ko => format!("프로세스 {count}개"),
+        Lang::En if count == 1 => String::from("1 process"),
+        Lang::En => format!("{count} processes"),
+    }
+}
+
+/// `1 CPU` / `CPU 2개`.
+pub fn count_cpus(count: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Ko => format!("CPU {count}개"),
+        Lang::En if count == 1 => String::from("1 CPU"),
+        Lang::En => format!("{count} CPUs"),
+    }
+}
+
+/// The long description of a CPU slice or a state segment, for the data table.
+pub fn describe_run(label: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ko => format!("{label} 실행"),
+        Lang::En => format!("runs {label}"),
+    }
+}
+
+/// Dispatch latency: saving one context and loading another.
+pub fn describe_dispatch(from: Option<&str>, to: &str, lang: Lang) -> String {
+    match (from, lang) {
+        (Some(from), Lang::Ko) => format!("문맥 교환: {from} 저장, {to} 적재"),
+        (Some(from), Lang::En) => format!("context switch: save {from}, load {to}"),
+        (None, Lang::Ko) => format!("디스패치: {to} 적재"),
+        (None, Lang::En) => format!("dispatch: load {to}"),
+    }
+}
+
+/// Cache refill before a thread runs.
+pub fn describe_stall(label: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ko => format!("{label}의 캐시 채우기 지연"),
+        Lang::En => format!("cache refill stall for {label}"),
+    }
+}
+
+/// Running on a given CPU.
+pub fn describe_running(cpu: Option<u32>, lang: Lang) -> String {
+    match (cpu, lang) {
+        (Some(cpu), Lang::Ko) => format!("실행 중 (CPU{cpu})"),
+        (Some(cpu), Lang::En) => format!("running on CPU{cpu}"),
+        (None, Lang::Ko) => String::from("실행 중"),
+        (None, Lang::En) => String::from("running"),
+    }
+}
+
+/// The Gantt chart's one-sentence summary.
+pub struct GanttSummary<'a> {
+    /// Policy name.
+    pub policy: &'a str,
+    /// Number of processes.
+    pub processes: u64,
+    /// Number of CPUs.
+    pub cpus: u32,
+    /// Tick at which the last process exits.
+    pub end: u64,
+    /// Average waiting, displayed with two decimals.
+    pub waiting: String,
+    /// Average turnaround, displayed with two decimals.
+    pub turnaround: String,
+    /// Context switches on all CPUs.
+    pub switches: u64,
+}
+
+/// `FCFS: 3 processes on 1 CPU finish at t=30; average waiting 17.00 ticks, ...`.
+pub fn gantt_sentence(summary: &GanttSummary<'_>, lang: Lang) -> String {
+    let processes = count_processes(summary.processes, lang);
+    let cpus = count_cpus(summary.cpus, lang);
+    let GanttSummary {
+        policy,
+        end,
+        waiting,
+        turnaround,
+        switches,
+        ..
+    } = summary;
+    match lang {
+        Lang::Ko => format!(
+            "{policy}: {processes}가 {cpus}에서 t={end}에 모두 끝납니다. 평균 대기 {waiting}틱, 평균 반환 {turnaround}틱, 문맥 교환 {switches}번."
+        ),
+        Lang::En => format!(
+            "{policy}: {processes} on {cpus} finish at t={end}; average waiting {waiting} ticks, average turnaround {turnaround} ticks, {switches} context switches."
+        ),
+    }
+}
+
+/// Which policy waits least and which most.
+pub fn compare_sentence(
+    best: (&str, &str),
+    worst: (&str, &str),
+    compared: usize,
+    skipped: usize,
+    lang: Lang,
+) -> String {
+    let (best_name, best_value) = best;
+    let (worst_name, worst_value) = worst;
+    match lang {
+        Lang::Ko => format!(
+            "정책 {compared}개 비교: 평균 대기 시간이 가장 짧은 것은 {best_name} ({best_value}틱), 가장 긴 것은 {worst_name} ({worst_value}틱). 실행할 수 없던 정책 {skipped}개."
+        ),
+        Lang::En => format!(
+            "{compared} policies compared: the lowest average waiting is {best_name} ({best_value} ticks), the highest {worst_name} ({worst_value} ticks); {skipped} could not run."
+        ),
+    }
+}
+
+/// Where round robin waits least, and how context switches change with the quantum.
+pub struct SweepSummary {
+    /// Smallest and largest quantum tried.
+    pub range: (u64, u64),
+    /// Quantum with the lowest average waiting, and that average.
+    pub best: (u64, String),
+    /// Context switches at the smallest and at the largest quantum.
+    pub switches: (u64, u64),
+}
+
+/// `Round robin with q = 1..20: ...`.
+pub fn sweep_sentence(summary: &SweepSummary, lang: Lang) -> String {
+    let SweepSummary {
+        range: (low, high),
+        best: (best_quantum, best_waiting),
+        switches: (switches_low, switches_high),
+    } = summary;
+    match lang {
+        Lang::Ko => format!(
+            "라운드 로빈, q={low}..{high}: 평균 대기 시간은 q={best_quantum}에서 가장 짧고 ({best_waiting}틱), 문맥 교환은 q={low}에서 {switches_low}번, q={high}에서 {switches_high}번입니다."
+        ),
+        Lang::En => format!(
+            "Round robin with q from {low} to {high}: average waiting is lowest at q={best_quantum} ({best_waiting} ticks); context switches go from {switches_low} at q={low} to {switches_high} at q={high}."
+        ),
+    }
+}
