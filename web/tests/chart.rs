@@ -392,3 +392,71 @@ async fn compare_view_draws_both_charts_with_tables() {
     assert_eq!(first.text_content().as_deref(), Some("17.00"));
     root.remove();
 }
+
+#[wasm_bindgen_test(unsupported = test)]
+fn a_policy_that_would_take_too_long_is_skipped_and_said_so() {
+    let spec = ScenarioSpec {
+        processes: vec![process(0, &[BurstSpec::Cpu(1_000_000)])],
+        ..ScenarioSpec::default()
+    };
+    let rows = compare_rows(&spec);
+    assert!(rows[0].outcome.is_ok(), "FCFS runs at once");
+    let errors = rows[6].outcome.as_ref().expect_err("RR q=4 is skipped");
+    assert!(matches!(
+        errors.as_slice(),
+        [proclab_core::ScenarioError::TooManySlices { .. }]
+    ));
+    let sentence = proclab_web::chart::compare_model::compare_takeaway(&rows, Lang::En);
+    assert!(sentence.contains("could not run"), "{sentence}");
+}
+
+#[wasm_bindgen_test]
+async fn the_canvas_buffer_follows_the_device_pixel_ratio() {
+    js_sys::eval(
+        "Object.defineProperty(window, 'devicePixelRatio', { value: 2, configurable: true })",
+    )
+    .unwrap();
+    let root = mount_root();
+    let props = proclab_web::chart::gantt::GanttChartProps {
+        simulation: Rc::new(simulation(&silberschatz(PolicySpec::Fcfs))),
+        lang: Lang::En,
+    };
+    yew::Renderer::<GanttChart>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let canvas = canvas(&root, "gantt-canvas");
+    let (css_width, css_height) = (canvas.client_width() as u32, canvas.client_height() as u32);
+    js_sys::eval("delete window.devicePixelRatio").unwrap();
+    assert!(css_width > 0 && css_height > 0);
+    assert_eq!(canvas.width(), 2 * css_width);
+    assert_eq!(canvas.height(), 2 * css_height);
+    assert!(has_ink(&canvas));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_very_large_run_is_drawn_in_part_and_says_so() {
+    let spec = ScenarioSpec {
+        processes: (0..150).map(|_| process(0, &[BurstSpec::Cpu(1)])).collect(),
+        ..ScenarioSpec::default()
+    };
+    let root = mount_root();
+    let props = proclab_web::chart::gantt::GanttChartProps {
+        simulation: Rc::new(simulation(&spec)),
+        lang: Lang::En,
+    };
+    yew::Renderer::<GanttChart>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let note = root.query_selector(".chart-note").unwrap().unwrap();
+    assert_eq!(
+        note.text_content().as_deref(),
+        Some("Showing the first 120 of 151.")
+    );
+    let canvas = canvas(&root, "gantt-canvas");
+    assert!(
+        canvas.client_height() < 120 * 28 + 200,
+        "{}",
+        canvas.client_height()
+    );
+    assert!(has_ink(&canvas));
+    root.remove();
+}

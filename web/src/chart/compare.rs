@@ -6,15 +6,16 @@ use std::rc::Rc;
 use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
-use proclab_core::{ScenarioSpec, Totals};
+use proclab_core::{ScenarioError, ScenarioSpec, Totals};
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use super::compare_draw::{compare_height, draw_compare, draw_sweep, sweep_height};
+use super::bars::{compare_height, draw_compare};
+use super::canvas;
 use super::compare_model::{
     compare_rows, compare_takeaway, quantum_sweep, sweep_takeaway, CompareRow, SweepPoint,
 };
-use super::paint;
+use super::sweep::{draw_sweep, sweep_height};
 use super::text::{self, ChartText};
 use crate::i18n::Lang;
 
@@ -49,7 +50,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
     let lang = props.lang;
     let compare_canvas = use_node_ref();
     let sweep_canvas = use_node_ref();
-    let window_width = paint::use_window_width();
+    let window_width = canvas::use_window_width();
     {
         let (compare_canvas, sweep_canvas) = (compare_canvas.clone(), sweep_canvas.clone());
         use_effect_with(
@@ -57,7 +58,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
             move |(comparison, lang, _)| {
                 let lang = *lang;
                 if let Some(element) = compare_canvas.cast::<HtmlCanvasElement>() {
-                    paint::paint_canvas(
+                    canvas::paint_canvas(
                         &element,
                         |width| compare_height(&comparison.rows, lang, width),
                         |area: DrawingArea<CanvasBackend, Shift>| {
@@ -66,7 +67,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                     );
                 }
                 if let Some(element) = sweep_canvas.cast::<HtmlCanvasElement>() {
-                    paint::paint_canvas(
+                    canvas::paint_canvas(
                         &element,
                         |width| sweep_height(lang, width),
                         |area: DrawingArea<CanvasBackend, Shift>| {
@@ -81,12 +82,12 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
     let sweep_label = sweep_takeaway(&comparison.points, lang);
     let compare_rows = comparison.rows.iter().map(|row| {
         let name = text::policy_name(&row.policy, lang);
-        figures_row(name, row.outcome.as_ref().ok(), lang)
+        figures_row(name, row.outcome.as_ref(), lang)
     });
     let sweep_rows = comparison
         .points
         .iter()
-        .map(|point| figures_row(point.quantum.to_string(), point.outcome.as_ref().ok(), lang));
+        .map(|point| figures_row(point.quantum.to_string(), point.outcome.as_ref(), lang));
     html! {
         <div class="compare-view">
             <figure class="chart compare-chart">
@@ -108,9 +109,9 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
 }
 
 /// One table row: the key, then the three averages and the context switches, or "could not run".
-fn figures_row(key: String, totals: Option<&Totals>, lang: Lang) -> Html {
-    match totals {
-        Some(totals) => html! {
+fn figures_row(key: String, outcome: Result<&Totals, &Vec<ScenarioError>>, lang: Lang) -> Html {
+    match outcome {
+        Ok(totals) => html! {
             <tr>
                 <th scope="row">{ key }</th>
                 <td>{ totals.average_waiting.to_string() }</td>
@@ -119,12 +120,22 @@ fn figures_row(key: String, totals: Option<&Totals>, lang: Lang) -> Html {
                 <td>{ totals.context_switches }</td>
             </tr>
         },
-        None => html! {
-            <tr class="skipped">
-                <th scope="row">{ key }</th>
-                <td colspan="4">{ ChartText::CouldNotRun.get(lang) }</td>
-            </tr>
-        },
+        Err(errors) => {
+            let too_much = errors
+                .iter()
+                .any(|error| matches!(error, ScenarioError::TooManySlices { .. }));
+            let reason = if too_much {
+                ChartText::TooMuchWork
+            } else {
+                ChartText::CouldNotRun
+            };
+            html! {
+                <tr class="skipped">
+                    <th scope="row">{ key }</th>
+                    <td colspan="4">{ reason.get(lang) }</td>
+                </tr>
+            }
+        }
     }
 }
 

@@ -89,7 +89,55 @@ pub fn compared_policies(spec: &ScenarioSpec) -> Vec<PolicySpec> {
     ]
 }
 
+/// Most time slices one comparison run may need: the view runs some thirty policies at once, so a
+/// workload far beyond a classroom example is skipped (as [`ScenarioError::TooManySlices`])
+/// instead of freezing the page.
+pub const COMPARE_MAX_SLICES: u64 = 200_000;
+
+/// The smallest time slice `policy` can give, if it slices time at all.
+fn smallest_quantum(policy: &PolicySpec) -> Option<u64> {
+    match policy {
+        PolicySpec::Rr { quantum } | PolicySpec::Lottery { quantum } => Some(*quantum),
+        PolicySpec::Mlq { queues } => queues
+            .iter()
+            .filter_map(|queue| match queue {
+                QueueSpec::Rr { quantum } => Some(*quantum),
+                QueueSpec::Fcfs | QueueSpec::Sjf => None,
+            })
+            .min(),
+        PolicySpec::Mlfq(mlfq) => mlfq.levels.iter().filter_map(|level| level.quantum).min(),
+        _ => None,
+    }
+}
+
+/// An upper estimate of the time slices of running `spec`'s workload under `policy`: every
+/// burst once, plus every CPU burst cut into quanta.
+pub fn estimated_slices(spec: &ScenarioSpec, policy: &PolicySpec) -> u64 {
+    let quantum = smallest_quantum(policy).map(|quantum| quantum.max(1));
+    all_bursts(spec).fold(0u64, |slices, burst| {
+        let cut = match (burst, quantum) {
+            (BurstSpec::Cpu(length), Some(quantum)) => length.div_ceil(quantum),
+            _ => 0,
+        };
+        slices.saturating_add(cut).saturating_add(1)
+    })
+}
+
+fn all_bursts(spec: &ScenarioSpec) -> impl Iterator<Item = BurstSpec> + '_ {
+    spec.processes.iter().flat_map(|process| {
+        let threads = process.threads.iter().flat_map(|thread| &thread.bursts);
+        process.bursts.iter().chain(threads).copied()
+    })
+}
+
 fn totals_with(spec: &ScenarioSpec, policy: &PolicySpec) -> Result<Totals, Vec<ScenarioError>> {
+    let estimate = estimated_slices(spec, policy);
+    if estimate > COMPARE_MAX_SLICES {
+        return Err(vec![ScenarioError::TooManySlices {
+            estimate,
+            max: COMPARE_MAX_SLICES,
+        }]);
+    }
     let mut variant = spec.clone();
     variant.policy = policy.clone();
     simulate_spec(&variant).map(|run| run.metrics().totals.clone())
@@ -108,15 +156,9 @@ pub fn compare_rows(spec: &ScenarioSpec) -> Vec<CompareRow> {
 
 /// The quanta of the sweep: 1 up to the longest CPU burst, at most [`SWEEP_MAX_QUANTUM`].
 pub fn sweep_range(spec: &ScenarioSpec) -> RangeInclusive<u64> {
-    let longest = spec
-        .processes
-        .iter()
-        .flat_map(|process| {
-            let threads = process.threads.iter().flat_map(|thread| &thread.bursts);
-            process.bursts.iter().chain(threads)
-        })
+    let longest = all_bursts(spec)
         .filter_map(|burst| match burst {
-            BurstSpec::Cpu(length) => Some(*length),
+            BurstSpec::Cpu(length) => Some(length),
             BurstSpec::Io(_) => None,
         })
         .max()

@@ -9,10 +9,11 @@ use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
+use super::canvas;
 use super::model::{gantt_model, GanttModel, RowKind};
 use super::paint::{self, DrawResult, Swatch, FONT_FAMILY};
 use super::palette::{Pattern, Rgb, GRID, INK, PAPER};
-use super::text::ChartText;
+use super::text::{self, ChartText};
 use crate::i18n::Lang;
 use crate::simulation::Simulation;
 
@@ -27,6 +28,14 @@ const MARGIN: u32 = 10;
 const X_AXIS: u32 = 44;
 /// Width of the SVG download.
 const SVG_WIDTH: u32 = 960;
+/// Most rows drawn: beyond this the bands would be unreadable and the canvas too tall for a browser.
+pub const MAX_DRAWN_ROWS: usize = 120;
+/// Most segments listed in the data table, so a very long run does not freeze the page.
+pub const MAX_TABLE_ROWS: usize = 2_000;
+
+fn drawn_rows(model: &GanttModel) -> u32 {
+    model.rows.len().clamp(1, MAX_DRAWN_ROWS) as u32
+}
 
 fn legend_entries(model: &GanttModel) -> Vec<(Swatch, String)> {
     model
@@ -46,12 +55,12 @@ fn legend_height(model: &GanttModel, width: u32) -> u32 {
 
 /// The height in pixels the chart of `model` needs when drawn `width` pixels wide.
 pub fn gantt_height(model: &GanttModel, width: u32) -> u32 {
-    let rows = model.rows.len().max(1) as u32;
-    legend_height(model, width) + 3 * MARGIN + X_AXIS + rows * ROW_HEIGHT
+    legend_height(model, width) + 3 * MARGIN + X_AXIS + drawn_rows(model) * ROW_HEIGHT
 }
 
 /// Draws `model` on `area`: a legend, one labelled band per row, segments as patterned
-/// rectangles labelled when wide enough, and an x axis in ticks.
+/// rectangles labelled when wide enough, and an x axis in ticks. Only the first
+/// [`MAX_DRAWN_ROWS`] rows are drawn.
 pub fn draw_gantt<DB: DrawingBackend>(
     model: &GanttModel,
     area: DrawingArea<DB, Shift>,
@@ -65,7 +74,7 @@ pub fn draw_gantt<DB: DrawingBackend>(
         &legend_entries(model),
     )?;
 
-    let rows = model.rows.len().max(1) as u32;
+    let rows = drawn_rows(model);
     let label_width = model
         .rows
         .iter()
@@ -101,7 +110,7 @@ pub fn draw_gantt<DB: DrawingBackend>(
     };
     let canvas = plot.strip_coord_spec();
     let outer = chart_area.get_base_pixel();
-    for (index, row) in model.rows.iter().enumerate() {
+    for (index, row) in model.rows.iter().take(MAX_DRAWN_ROWS).enumerate() {
         let band = rows - index as u32;
         let (top, bottom) = (to_pixel(0, band).1, to_pixel(0, band - 1).1);
         chart_area.draw_text(
@@ -176,7 +185,7 @@ pub fn gantt_svg(model: &GanttModel) -> String {
 
 /// The Gantt chart canvas (id [`GANTT_CANVAS_ID`]) as a PNG `data:` URL, for the download button.
 pub fn gantt_png_data_url(canvas_id: &str) -> Option<String> {
-    paint::png_data_url(canvas_id)
+    canvas::png_data_url(canvas_id)
 }
 
 /// Props of [`GanttChart`].
@@ -196,13 +205,13 @@ pub fn gantt_chart(props: &GanttChartProps) -> Html {
         (Rc::clone(&props.simulation), props.lang),
         |(simulation, lang)| gantt_model(simulation, *lang),
     );
-    let canvas = use_node_ref();
-    let window_width = paint::use_window_width();
+    let canvas_ref = use_node_ref();
+    let window_width = canvas::use_window_width();
     {
-        let canvas = canvas.clone();
+        let canvas_ref = canvas_ref.clone();
         use_effect_with((Rc::clone(&model), window_width), move |(model, _)| {
-            if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
-                paint::paint_canvas(
+            if let Some(element) = canvas_ref.cast::<HtmlCanvasElement>() {
+                canvas::paint_canvas(
                     &element,
                     |width| gantt_height(model, width),
                     |area: DrawingArea<CanvasBackend, Shift>| {
@@ -213,6 +222,8 @@ pub fn gantt_chart(props: &GanttChartProps) -> Html {
         });
     }
     let lang = props.lang;
+    let rows_total = model.rows.len();
+    let segments_total: usize = model.rows.iter().map(|row| row.segments.len()).sum();
     let cells = model.rows.iter().flat_map(|row| {
         row.segments.iter().map(move |segment| {
             html! {
@@ -225,11 +236,20 @@ pub fn gantt_chart(props: &GanttChartProps) -> Html {
             }
         })
     });
+    let cells = cells.take(MAX_TABLE_ROWS).collect::<Html>();
+    let note = |shown: usize, total: usize| {
+        (shown < total).then(|| {
+            html! {
+                <p class="chart-note">{ text::shown_of(shown, total, lang) }</p>
+            }
+        })
+    };
     html! {
         <figure class="chart gantt-chart">
-            <canvas id={GANTT_CANVAS_ID} ref={canvas} role="img"
+            <canvas id={GANTT_CANVAS_ID} ref={canvas_ref} role="img"
                 aria-label={model.takeaway.clone()}></canvas>
             <figcaption class="chart-takeaway">{ &model.takeaway }</figcaption>
+            { note(rows_total.min(MAX_DRAWN_ROWS), rows_total) }
             <details class="chart-data">
                 <summary>{ ChartText::ChartData.get(lang) }</summary>
                 <table>
@@ -241,8 +261,9 @@ pub fn gantt_chart(props: &GanttChartProps) -> Html {
                             <th scope="col">{ ChartText::Activity.get(lang) }</th>
                         </tr>
                     </thead>
-                    <tbody>{ for cells }</tbody>
+                    <tbody>{ cells }</tbody>
                 </table>
+                { note(segments_total.min(MAX_TABLE_ROWS), segments_total) }
             </details>
         </figure>
     }

@@ -1,18 +1,22 @@
 //! Charts drawn with plotters: the Gantt chart of a run and the policy comparison.
 //!
 //! Each chart is a pure view-model function (unit-tested, no DOM) and an imperative island that
-//! draws that model with plotters: [`model`] feeds [`gantt`], [`compare_model`] feeds
-//! [`compare_draw`]. Every canvas has `role="img"`, an `aria-label` stating the takeaway, and the
-//! same numbers in a real `<table>`. Colours are Okabe–Ito ([`palette`]); idle, dispatch and
-//! stall slices also differ by pattern and label. Words come from the typed catalogue in [`text`].
+//! draws that model with plotters: [`model`] feeds [`gantt`]; [`compare_model`] feeds [`bars`]
+//! and [`sweep`]; `canvas` sizes a canvas for high-DPI screens and `paint` holds the shared
+//! fills, markers and legends. Every canvas has `role="img"`, an `aria-label` stating the
+//! takeaway, and the same numbers in a real `<table>`. Colours are Okabe–Ito ([`palette`]);
+//! idle, dispatch and stall slices also differ by pattern and label. Words come from the typed
+//! catalogue in [`text`].
 
+pub mod bars;
+mod canvas;
 pub mod compare;
-pub mod compare_draw;
 pub mod compare_model;
 pub mod gantt;
 pub mod model;
 mod paint;
 pub mod palette;
+pub mod sweep;
 pub mod text;
 
 pub use compare::{CompareView, COMPARE_CANVAS_ID, SWEEP_CANVAS_ID};

@@ -67,6 +67,8 @@ pub enum ChartText {
     SweepTitle,
     /// A policy that could not run on this workload.
     CouldNotRun,
+    /// A policy skipped because it would take too long to compute here.
+    TooMuchWork,
     /// Nothing could run at all.
     NothingToCompare,
 }
@@ -117,6 +119,10 @@ impl ChartText {
             ChartText::CouldNotRun => [
                 "이 작업 부하에서는 실행할 수 없음",
                 "could not run on this workload",
+            ],
+            ChartText::TooMuchWork => [
+                "작업이 너무 많아 여기서는 비교하지 않음 (시간 조각이 너무 많음)",
+                "skipped: too many time slices to compare here",
             ],
             ChartText::NothingToCompare => [
                 "비교할 결과가 없습니다. 작업 부하를 먼저 고치세요.",
@@ -191,6 +197,14 @@ pub fn count_cpus(count: u32, lang: Lang) -> String {
         Lang::Ko => format!("CPU {count}개"),
         Lang::En if count == 1 => String::from("1 CPU"),
         Lang::En => format!("{count} CPUs"),
+    }
+}
+
+/// A note under a chart or table cut short: `Showing the first 120 of 450.`
+pub fn shown_of(shown: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Ko => format!("전체 {total}개 중 처음 {shown}개만 보여 줍니다."),
+        Lang::En => format!("Showing the first {shown} of {total}."),
     }
 }
 

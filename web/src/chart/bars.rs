@@ -1,29 +1,25 @@
-//! Drawing the comparison charts with plotters: grouped horizontal bars (one group per policy)
-//! and the quantum-sweep line chart. Plain functions of the data in [`super::compare_model`].
+//! The policy comparison drawn with plotters: grouped horizontal bars, one group per policy,
+//! a plain function of the rows computed by [`super::compare_model`].
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use proclab_core::{Ratio, Totals};
 
-use super::compare_model::{CompareRow, SweepPoint};
+use super::compare_model::CompareRow;
 use super::paint::{self, DrawResult, Marker, Swatch, FONT_FAMILY};
-use super::palette::{
-    Fill, Pattern, Rgb, BLUE, BLUISH_GREEN, GRID, INK, ORANGE, PAPER, VERMILLION,
-};
+use super::palette::{Fill, Pattern, Rgb, BLUE, BLUISH_GREEN, GRID, INK, ORANGE, PAPER};
 use super::text::{self, ChartText};
 use crate::i18n::Lang;
 
 /// Outer margin in pixels.
-const MARGIN: u32 = 10;
+pub(super) const MARGIN: u32 = 10;
 /// Height of an x axis with its title.
-const X_AXIS: u32 = 44;
+pub(super) const X_AXIS: u32 = 44;
 /// Height of one policy's group of three bars.
 const GROUP_HEIGHT: u32 = 46;
-/// Height of the sweep's plotting area.
-const SWEEP_PLOT_HEIGHT: u32 = 240;
 
 /// The three averages compared, in the order of the bars, with their fills and markers.
-const MEASURES: [(ChartText, Fill, Marker); 3] = [
+pub(super) const MEASURES: [(ChartText, Fill, Marker); 3] = [
     (
         ChartText::AverageWaiting,
         Fill {
@@ -63,7 +59,7 @@ pub fn averages(totals: &Totals) -> [Ratio; 3] {
 }
 
 /// A ratio as a plot position (pixels only; the words show the exact value).
-fn position(ratio: &Ratio) -> f64 {
+pub(super) fn position(ratio: &Ratio) -> f64 {
     ratio.centi() as f64 / 100.0
 }
 
@@ -80,7 +76,7 @@ fn bar_legend(lang: Lang) -> Vec<(Swatch, String)> {
         .collect()
 }
 
-fn legend_height(entries: &[(Swatch, String)], width: u32) -> u32 {
+pub(super) fn legend_height(entries: &[(Swatch, String)], width: u32) -> u32 {
     paint::legend_height(
         entries.iter().map(|(_, words)| words.as_str()),
         width.saturating_sub(2 * MARGIN),
@@ -137,9 +133,11 @@ pub fn draw_compare<DB: DrawingBackend>(
         .y_labels(groups as usize + 1)
         .y_label_formatter(&|_| String::new())
         .x_labels((plot_width / 64).clamp(2, 12) as usize)
+        .x_label_formatter(&paint::tick_label)
         .x_desc(ChartText::TicksAxis.get(lang))
         .label_style((FONT_FAMILY, 12))
         .axis_desc_style((FONT_FAMILY, 13))
+        .max_light_lines(4)
         .light_line_style(paint::colour(Rgb(0xEE, 0xEE, 0xEE)))
         .bold_line_style(paint::colour(GRID))
         .axis_style(paint::colour(INK))
@@ -175,132 +173,6 @@ pub fn draw_compare<DB: DrawingBackend>(
                 (right.max(left + 1) + 3, y0 + bar / 2),
             )?;
         }
-    }
-    Ok(())
-}
-
-/// Height in pixels of the sweep chart drawn `width` pixels wide.
-pub fn sweep_height(lang: Lang, width: u32) -> u32 {
-    legend_height(&sweep_legend(lang), width) + 3 * MARGIN + X_AXIS + SWEEP_PLOT_HEIGHT
-}
-
-fn sweep_legend(lang: Lang) -> Vec<(Swatch, String)> {
-    let mut legend: Vec<(Swatch, String)> = MEASURES
-        .iter()
-        .map(|(words, fill, marker)| {
-            (
-                Swatch::Line(fill.colour, *marker),
-                words.get(lang).to_string(),
-            )
-        })
-        .collect();
-    legend.push((
-        Swatch::Line(VERMILLION, Marker::Cross),
-        ChartText::ContextSwitchesRightAxis.get(lang).to_string(),
-    ));
-    legend
-}
-
-/// Lines of average waiting, turnaround and response (left axis, ticks) and context switches
-/// (right axis) against the round-robin quantum.
-pub fn draw_sweep<DB: DrawingBackend>(
-    points: &[SweepPoint],
-    lang: Lang,
-    area: DrawingArea<DB, Shift>,
-) -> DrawResult<DB> {
-    paint::clear(&area)?;
-    let legend = sweep_legend(lang);
-    let (width, _) = area.dim_in_pixel();
-    let (legend_area, chart_area) = area.split_vertically(legend_height(&legend, width) + MARGIN);
-    let margin = MARGIN as i32;
-    paint::draw_legend(&legend_area.margin(margin, 0, margin, margin), &legend)?;
-
-    let ran: Vec<(u64, &Totals)> = points
-        .iter()
-        .filter_map(|point| {
-            point
-                .outcome
-                .as_ref()
-                .ok()
-                .map(|totals| (point.quantum, totals))
-        })
-        .collect();
-    let last_quantum = points.last().map_or(1, |point| point.quantum);
-    let largest = ran
-        .iter()
-        .flat_map(|(_, totals)| averages(totals))
-        .map(|ratio| position(&ratio))
-        .fold(0.0, f64::max);
-    let top = if largest > 0.0 { largest * 1.1 } else { 1.0 };
-    let most_switches = ran
-        .iter()
-        .map(|(_, totals)| totals.context_switches)
-        .max()
-        .unwrap_or(0);
-    let switches_top = (most_switches as f64 * 1.1).max(1.0);
-    let mut chart = ChartBuilder::on(&chart_area)
-        .margin(MARGIN)
-        .x_label_area_size(X_AXIS)
-        .y_label_area_size(52)
-        .right_y_label_area_size(52)
-        .build_cartesian_2d(0u64..last_quantum + 1, 0f64..top)?
-        .set_secondary_coord(0u64..last_quantum + 1, 0f64..switches_top);
-    chart
-        .configure_mesh()
-        .x_labels((last_quantum + 2).min(12) as usize)
-        .x_desc(ChartText::Quantum.get(lang))
-        .y_desc(ChartText::TicksAxis.get(lang))
-        .label_style((FONT_FAMILY, 12))
-        .axis_desc_style((FONT_FAMILY, 13))
-        .light_line_style(paint::colour(Rgb(0xEE, 0xEE, 0xEE)))
-        .bold_line_style(paint::colour(GRID))
-        .axis_style(paint::colour(INK))
-        .draw()?;
-    chart
-        .configure_secondary_axes()
-        .y_desc(ChartText::ContextSwitches.get(lang))
-        .label_style((FONT_FAMILY, 12))
-        .axis_desc_style((FONT_FAMILY, 13))
-        .axis_style(paint::colour(INK))
-        .draw()?;
-
-    let plot = chart.plotting_area();
-    let base = plot.get_base_pixel();
-    let canvas = plot.strip_coord_spec();
-    let relative = |(x, y): (i32, i32)| (x - base.0, y - base.1);
-    for (slot, (_, fill, marker)) in MEASURES.iter().enumerate() {
-        let line: Vec<(i32, i32)> = ran
-            .iter()
-            .map(|(quantum, totals)| {
-                let value = position(&averages(totals)[slot]);
-                relative(plot.map_coordinate(&(*quantum, value)))
-            })
-            .collect();
-        draw_line(&canvas, &line, fill.colour, *marker)?;
-    }
-    let secondary = chart.secondary_plotting_area();
-    let line: Vec<(i32, i32)> = ran
-        .iter()
-        .map(|(quantum, totals)| {
-            let value = totals.context_switches as f64;
-            relative(secondary.map_coordinate(&(*quantum, value)))
-        })
-        .collect();
-    draw_line(&canvas, &line, VERMILLION, Marker::Cross)
-}
-
-fn draw_line<DB: DrawingBackend>(
-    canvas: &DrawingArea<DB, Shift>,
-    line: &[(i32, i32)],
-    rgb: Rgb,
-    marker: Marker,
-) -> DrawResult<DB> {
-    canvas.draw(&PathElement::new(
-        line.to_vec(),
-        paint::colour(rgb).stroke_width(2),
-    ))?;
-    for point in line {
-        paint::draw_marker(canvas, *point, marker, rgb)?;
     }
     Ok(())
 }
