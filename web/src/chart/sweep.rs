@@ -97,7 +97,6 @@ pub fn draw_sweep<DB: DrawingBackend>(
     chart
         .configure_secondary_axes()
         .y_label_formatter(&paint::tick_label)
-        .y_desc(ChartText::ContextSwitches.get(lang))
         .label_style((FONT_FAMILY, 12))
         .axis_desc_style((FONT_FAMILY, 13))
         .axis_style(paint::colour(INK))
