@@ -107,9 +107,20 @@ pub(crate) enum Activity {
     Held { task: u32 },
 }
 
+/// Where one CPU's time went, in ticks, plus its context switches.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct CpuTime {
+    pub(crate) busy: u64,
+    pub(crate) idle: u64,
+    pub(crate) dispatch: u64,
+    pub(crate) stall: u64,
+    pub(crate) switches: u64,
+}
+
 #[derive(Clone, Debug)]
 pub(crate) struct Cpu {
     pub(crate) activity: Activity,
+    pub(crate) time: CpuTime,
     /// The thread whose context this CPU holds (the one it ran last).
     pub(crate) last: Option<u32>,
     pub(crate) cache: CpuCache,
@@ -121,6 +132,9 @@ pub(crate) struct Cpu {
     open_start: u64,
     open_kind: SliceKind,
 }
+
+/// Most trace entries reserved up front (more are allocated as needed).
+const MAX_RESERVED_EVENTS: usize = 2_500_000;
 
 /// Trace buffers, kept out of the engine so that checkpoints stay small.
 #[derive(Clone, Debug, Default)]
@@ -194,6 +208,7 @@ impl Engine {
         let cpus = vec![
             Cpu {
                 activity: Activity::Free,
+                time: CpuTime::default(),
                 last: None,
                 cache: CpuCache::new(capacity),
                 reserved: None,
@@ -205,10 +220,18 @@ impl Engine {
         ];
         let policy = Policy::new(&scenario);
         let next_boost = policy.boost_period();
+        let slices = usize::try_from(scenario.slice_estimate()).unwrap_or(0);
         let recorder = record.then(|| {
+            // Sized from the validated scenario so that recording never reallocates in the
+            // common case (each slice ends with one event and starts with another).
+            let threads = scenario.threads().len();
+            let events = (2 * slices + 4 * threads).min(MAX_RESERVED_EVENTS);
+            let per_cpu = ((slices + threads) / cpu_count + 16).min(MAX_RESERVED_EVENTS / 2);
             alloc::boxed::Box::new(Recorder {
-                events: Vec::new(),
-                gantt: vec![Vec::new(); cpu_count],
+                events: Vec::with_capacity(events),
+                gantt: (0..cpu_count)
+                    .map(|_| Vec::with_capacity(per_cpu))
+                    .collect(),
             })
         });
         Engine {
@@ -359,6 +382,16 @@ impl Engine {
     /// Switches the Gantt slice in progress on `cpu` to `kind` from `tick` on.
     fn set_slice(&mut self, cpu: usize, tick: u64, kind: SliceKind) {
         let state = &mut self.cpus[cpu];
+        if tick > state.open_start {
+            let length = tick - state.open_start;
+            let time = &mut state.time;
+            match state.open_kind {
+                SliceKind::Run { .. } => time.busy += length,
+                SliceKind::Idle => time.idle += length,
+                SliceKind::Dispatch { .. } => time.dispatch += length,
+                SliceKind::CacheStall { .. } => time.stall += length,
+            }
+        }
         if let Some(recorder) = &mut self.recorder {
             if tick > state.open_start {
                 let slices = &mut recorder.gantt[cpu];
@@ -462,10 +495,7 @@ impl Engine {
         self.settle(cpu);
         self.cpus[cpu].activity = Activity::Free;
         let now = self.now;
-        let scenario = Rc::clone(&self.scenario);
-        let bursts = scenario.threads()[index as usize].bursts();
-        let task = &self.tasks[index as usize];
-        if task.left > 0 {
+        if self.tasks[index as usize].left > 0 {
             let change = self.policy.on_expired(&mut self.tasks[index as usize]);
             self.record(
                 Some(cpu),
@@ -486,6 +516,9 @@ impl Engine {
             }
             return;
         }
+        let scenario = Rc::clone(&self.scenario);
+        let bursts = scenario.threads()[index as usize].bursts();
+        let task = &self.tasks[index as usize];
         let burst = task.burst as usize;
         self.set_slice(cpu, now, SliceKind::Idle);
         if burst + 1 >= bursts.len() {
@@ -708,6 +741,9 @@ impl Engine {
             },
         );
         self.cpus[cpu].last = Some(index);
+        if saved.is_some() {
+            self.cpus[cpu].time.switches += 1;
+        }
         self.last_dispatched = Some(index);
         if latency > 0 {
             self.set_slice(
@@ -879,6 +915,9 @@ impl Engine {
             }
         }
         // When could aging alone cause the next preemption?
+        if !self.policy.ages() {
+            return;
+        }
         let worst_running = (0..self.cpus.len())
             .filter_map(|cpu| self.running_task(cpu))
             .map(|task| self.policy.running_rank(&self.tasks[task as usize], 0))

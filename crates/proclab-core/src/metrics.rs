@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::Engine;
 use crate::scenario::Scenario;
-use crate::trace::{Cause, Event, GanttSlice, SliceKind, ThreadRef};
+use crate::trace::ThreadRef;
 
 /// An exact rational `num / den` (den 0 means "no data" and displays as `-`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -189,12 +189,7 @@ pub struct Metrics {
 }
 
 impl Metrics {
-    pub(crate) fn compute(
-        scenario: &Scenario,
-        engine: &Engine,
-        gantt: &[GanttSlice],
-        events: &[Event],
-    ) -> Metrics {
+    pub(crate) fn compute(scenario: &Scenario, engine: &Engine) -> Metrics {
         let threads: Vec<ThreadMetrics> = engine
             .tasks
             .iter()
@@ -263,36 +258,20 @@ impl Metrics {
             .unwrap_or(0);
         let span = last_completion - first_arrival;
         let cpu_count = engine.cpus.len();
-        let mut cpus: Vec<CpuMetrics> = (0..cpu_count as u32)
-            .map(|cpu| CpuMetrics {
-                cpu,
-                busy: 0,
-                dispatch: 0,
-                stall: 0,
-                idle: 0,
-                context_switches: 0,
-                utilisation: Ratio::new(0, span),
+        let cpus: Vec<CpuMetrics> = engine
+            .cpus
+            .iter()
+            .enumerate()
+            .map(|(cpu, state)| CpuMetrics {
+                cpu: cpu as u32,
+                busy: state.time.busy,
+                dispatch: state.time.dispatch,
+                stall: state.time.stall,
+                idle: state.time.idle,
+                context_switches: state.time.switches,
+                utilisation: Ratio::new(state.time.busy, span),
             })
             .collect();
-        for slice in gantt {
-            let length = slice.end - slice.start;
-            let cpu = &mut cpus[slice.cpu as usize];
-            match slice.kind {
-                SliceKind::Run { .. } => cpu.busy += length,
-                SliceKind::Idle => cpu.idle += length,
-                SliceKind::Dispatch { .. } => cpu.dispatch += length,
-                SliceKind::CacheStall { .. } => cpu.stall += length,
-            }
-        }
-        for event in events {
-            if let (Cause::Dispatched { saved: Some(_), .. }, Some(cpu)) = (event.cause, event.cpu)
-            {
-                cpus[cpu as usize].context_switches += 1;
-            }
-        }
-        for cpu in &mut cpus {
-            cpu.utilisation = Ratio::new(cpu.busy, span);
-        }
         let count = processes.len() as u64;
         let busy: u64 = cpus.iter().map(|cpu| cpu.busy).sum();
         let totals = Totals {

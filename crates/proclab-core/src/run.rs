@@ -35,8 +35,13 @@ impl Run {
         let end_tick = engine.now;
         let instant_count = engine.instants;
         let recorder = engine.recorder.take().unwrap_or_default();
-        let gantt: Vec<GanttSlice> = recorder.gantt.into_iter().flatten().collect();
-        let metrics = Metrics::compute(&scenario, &engine, &gantt, &recorder.events);
+        let mut per_cpu = recorder.gantt;
+        let gantt: Vec<GanttSlice> = if per_cpu.len() == 1 {
+            per_cpu.pop().unwrap_or_default()
+        } else {
+            per_cpu.concat()
+        };
+        let metrics = Metrics::compute(&scenario, &engine);
         Run {
             scenario,
             events: recorder.events,

@@ -242,6 +242,8 @@ pub struct Scenario {
     spec: ScenarioSpec,
     processes: Vec<Process>,
     threads: Vec<Thread>,
+    /// Upper estimate of the time slices a run needs (sizes the trace buffers).
+    slice_estimate: u64,
 }
 
 impl Scenario {
@@ -346,14 +348,16 @@ impl Scenario {
         }
         check_policy(&spec.policy, &mut errors);
         check_machine(&spec.machine, &mut errors);
+        let mut slice_estimate = 0;
         if errors.is_empty() {
-            check_size(spec, &threads, &processes, &mut errors);
+            slice_estimate = check_size(spec, &threads, &processes, &mut errors);
         }
         if errors.is_empty() {
             Ok(Scenario {
                 spec: spec.clone(),
                 processes,
                 threads,
+                slice_estimate,
             })
         } else {
             Err(errors)
@@ -387,6 +391,11 @@ impl Scenario {
     /// The RNG seed.
     pub fn seed(&self) -> u64 {
         self.spec.seed
+    }
+
+    /// Upper estimate of the number of time slices a run needs.
+    pub(crate) fn slice_estimate(&self) -> u64 {
+        self.slice_estimate
     }
 }
 
@@ -635,13 +644,13 @@ fn smallest_quantum(policy: &PolicySpec) -> Option<u64> {
     }
 }
 
-/// Bounds the work of the run: time slices (events) and periodic boosts.
+/// Bounds the work of the run: time slices (events) and periodic boosts. Returns the slice estimate.
 fn check_size(
     spec: &ScenarioSpec,
     threads: &[Thread],
     processes: &[Process],
     errors: &mut Vec<ScenarioError>,
-) {
+) -> u64 {
     let quantum = smallest_quantum(&spec.policy).unwrap_or(u64::MAX).max(1);
     let mut slices: u64 = 0;
     let mut work: u64 = 0;
@@ -686,4 +695,5 @@ fn check_size(
             }
         }
     }
+    slices
 }

@@ -178,6 +178,11 @@ impl Policy {
         }
     }
 
+    /// True if ranks change while threads wait (priority aging).
+    pub(crate) fn ages(&self) -> bool {
+        matches!(self, Policy::Priority(policy) if policy.ages())
+    }
+
     /// The next instant at which aging alone could make a ready thread preempt a running one
     /// whose rank is `running`.
     pub(crate) fn next_aging(&self, tasks: &[Task], now: u64, running: Option<u64>) -> Option<u64> {

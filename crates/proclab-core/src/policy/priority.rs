@@ -44,6 +44,11 @@ impl Priority {
         self.preemptive
     }
 
+    /// True if aging is on and can cause preemptions.
+    pub(crate) fn ages(&self) -> bool {
+        self.preemptive && self.aging_every.is_some()
+    }
+
     fn base_rank(&self, task: &Task) -> u64 {
         let number = u64::from(task.priority);
         if self.lower_is_higher {

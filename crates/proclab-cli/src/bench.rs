@@ -1,0 +1,142 @@
+//! `proclab bench`: events per second of every policy on 10,000 processes.
+//!
+//! The workload: 10,000 processes, all arriving at 0, each one CPU burst uniform in 1..=100
+//! (about 5·10^5 ticks of work), generated with PCG32 seed 1. With `--smp`: 10,000 processes × 4
+//! threads on 4 CPUs with dispatch latency, thread-switch latency and the cache model on.
+//! Build with `--profile bench-speed` for meaningful figures.
+
+use std::time::{Duration, Instant};
+
+use proclab_core::gen::{generate, GenOptions};
+use proclab_core::{
+    simulate, LevelSpec, MlfqSpec, PolicySpec, PredictionSpec, QueueSpec, Scenario,
+};
+
+use crate::commands::policy_label;
+use crate::{Failure, Options};
+
+fn policies() -> Vec<PolicySpec> {
+    vec![
+        PolicySpec::Fcfs,
+        PolicySpec::Sjf { prediction: None },
+        PolicySpec::Sjf {
+            prediction: Some(PredictionSpec::default()),
+        },
+        PolicySpec::Srtf,
+        PolicySpec::Priority {
+            preemptive: false,
+            aging_every: None,
+            lower_is_higher: true,
+        },
+        PolicySpec::Priority {
+            preemptive: true,
+            aging_every: None,
+            lower_is_higher: true,
+        },
+        PolicySpec::Priority {
+            preemptive: true,
+            aging_every: Some(100),
+            lower_is_higher: true,
+        },
+        PolicySpec::Hrrn,
+        PolicySpec::Rr { quantum: 1 },
+        PolicySpec::Rr { quantum: 10 },
+        PolicySpec::Mlq {
+            queues: vec![
+                QueueSpec::Rr { quantum: 1 },
+                QueueSpec::Rr { quantum: 4 },
+                QueueSpec::Fcfs,
+            ],
+        },
+        PolicySpec::Mlfq(MlfqSpec {
+            levels: vec![
+                LevelSpec {
+                    quantum: Some(1),
+                    allotment: 2,
+                },
+                LevelSpec {
+                    quantum: Some(4),
+                    allotment: 2,
+                },
+                LevelSpec {
+                    quantum: Some(16),
+                    allotment: 1,
+                },
+            ],
+            boost_period: Some(1000),
+            old_rules_4ab: false,
+            io_bump: false,
+        }),
+        PolicySpec::mlfq_silberschatz(),
+        PolicySpec::Lottery { quantum: 1 },
+    ]
+}
+
+/// The benchmark workload for `policy`.
+pub fn workload(policy: PolicySpec, smp: bool) -> Scenario {
+    let options = GenOptions {
+        processes: 10_000,
+        max_arrival: 0,
+        cpu_burst: (1, 100),
+        io_burst: (1, 100),
+        max_cpu_bursts: 1,
+        threads: if smp { 4 } else { 1 },
+        priorities: 10,
+        classes: 3,
+        policy,
+    };
+    let mut spec = generate(1, &options);
+    if smp {
+        spec.machine.cpus = 4;
+        spec.machine.dispatch_latency = 2;
+        spec.machine.thread_switch_latency = 1;
+        spec.machine.cache.enabled = true;
+        spec.machine.cache.capacity = 16;
+    }
+    Scenario::new(&spec).expect("the benchmark workload is valid")
+}
+
+/// `proclab bench [--smp] [--repeat N] [--only LABEL]`.
+pub fn bench(options: &Options) -> Result<(), Failure> {
+    let smp = options.get("smp").is_some();
+    let repeat = options.number("repeat", 3).map_err(Failure::Usage)?.max(1);
+    println!(
+        "{} processes x {} thread(s), {} CPU(s), CPU bursts uniform in 1..=100, best of {repeat}",
+        10_000,
+        if smp { 4 } else { 1 },
+        if smp { 4 } else { 1 }
+    );
+    println!(
+        "{:<24} {:>10} {:>10} {:>12} {:>14}",
+        "policy", "events", "end tick", "wall ms", "events/s"
+    );
+    let only = options.get("only");
+    for policy in policies() {
+        let label = policy_label(&policy);
+        if only.is_some_and(|only| label != only) {
+            continue;
+        }
+        let scenario = workload(policy, smp);
+        let mut best = Duration::MAX;
+        let mut events = 0;
+        let mut end = 0;
+        for _ in 0..repeat {
+            let start = Instant::now();
+            let run = simulate(&scenario);
+            let elapsed = start.elapsed();
+            best = best.min(elapsed);
+            events = run.event_count();
+            end = run.end_tick();
+        }
+        let seconds = best.as_secs_f64();
+        println!(
+            "{:<24} {:>10} {:>10} {:>12.2} {:>14.0}",
+            label,
+            events,
+            end,
+            seconds * 1000.0,
+            events as f64 / seconds.max(1e-9)
+        );
+    }
+    Ok(())
+}

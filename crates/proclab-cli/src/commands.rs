@@ -1,0 +1,282 @@
+//! The `run`, `compare`, `gen` and `presets` commands.
+
+use proclab_core::gen::{generate, GenOptions};
+use proclab_core::presets::presets as all_presets;
+use proclab_core::{
+    render, simulate, PolicySpec, PredictionSpec, QueueSpec, Scenario, ScenarioSpec,
+};
+
+use crate::messages::{describe, Lang};
+use crate::{Failure, Options};
+
+/// Reads, parses and validates a scenario file, with errors in `lang`.
+pub fn load(path: &str, lang: Lang) -> Result<Scenario, Failure> {
+    let bytes = std::fs::read(path).map_err(|error| {
+        Failure::Input(match lang {
+            Lang::Ko => format!("{path}: 파일을 읽을 수 없음: {error}"),
+            Lang::En => format!("{path}: cannot read the file: {error}"),
+        })
+    })?;
+    let spec: ScenarioSpec = serde_json::from_slice(&bytes).map_err(|error| {
+        Failure::Input(match lang {
+            Lang::Ko => format!("{path}: 시나리오 JSON이 아님: {error}"),
+            Lang::En => format!("{path}: not a scenario JSON file: {error}"),
+        })
+    })?;
+    Scenario::new(&spec).map_err(|errors| {
+        let heading = match lang {
+            Lang::Ko => format!("{path}: 시나리오에 문제 {}개:", errors.len()),
+            Lang::En => format!("{path}: {} problem(s) in the scenario:", errors.len()),
+        };
+        let lines: Vec<String> = errors
+            .iter()
+            .map(|error| format!("  {}", describe(error, lang)))
+            .collect();
+        Failure::Input(format!("{heading}\n{}", lines.join("\n")))
+    })
+}
+
+fn file_argument(options: &Options) -> Result<&str, Failure> {
+    options
+        .positional
+        .first()
+        .map(String::as_str)
+        .ok_or_else(|| Failure::Usage(String::from("missing FILE")))
+}
+
+/// `proclab run FILE`.
+pub fn run(options: &Options) -> Result<(), Failure> {
+    let scenario = load(file_argument(options)?, options.lang())?;
+    let run = simulate(&scenario);
+    match options.get("format").unwrap_or("text") {
+        "text" => print!("{}", render::answer_key(&run)),
+        "json" => {
+            let output = serde_json::json!({
+                "policy": scenario.policy(),
+                "end_tick": run.end_tick(),
+                "metrics": run.metrics(),
+                "gantt": run.gantt(),
+                "events": run.events(),
+            });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&output).unwrap_or_default()
+            );
+        }
+        other => {
+            return Err(Failure::Usage(format!(
+                "--format {other:?}: expected text or json"
+            )))
+        }
+    }
+    Ok(())
+}
+
+/// A short label for a policy: `RR q=4`, `MLFQ 3 levels`.
+pub fn policy_label(policy: &PolicySpec) -> String {
+    match policy {
+        PolicySpec::Fcfs => String::from("FCFS"),
+        PolicySpec::Sjf { prediction: None } => String::from("SJF"),
+        PolicySpec::Sjf {
+            prediction: Some(prediction),
+        } => format!("SJF predicted a={}%", prediction.alpha_percent),
+        PolicySpec::Srtf => String::from("SRTF"),
+        PolicySpec::Priority {
+            preemptive,
+            aging_every,
+            ..
+        } => {
+            let kind = if *preemptive {
+                "Priority preemptive"
+            } else {
+                "Priority"
+            };
+            match aging_every {
+                Some(period) => format!("{kind} aging/{period}"),
+                None => String::from(kind),
+            }
+        }
+        PolicySpec::Hrrn => String::from("HRRN"),
+        PolicySpec::Rr { quantum } => format!("RR q={quantum}"),
+        PolicySpec::Mlq { queues } => format!("MLQ {} queues", queues.len()),
+        PolicySpec::Mlfq(mlfq) => {
+            let quanta: Vec<String> = mlfq
+                .levels
+                .iter()
+                .map(|level| {
+                    level
+                        .quantum
+                        .map_or(String::from("FCFS"), |quantum| quantum.to_string())
+                })
+                .collect();
+            format!("MLFQ {}", quanta.join(","))
+        }
+        PolicySpec::Lottery { quantum } => format!("Lottery q={quantum}"),
+    }
+}
+
+/// The policies `compare` runs, derived from the workload's own policy where it has parameters.
+fn comparison_policies(scenario: &Scenario) -> Vec<PolicySpec> {
+    let quantum = match scenario.policy() {
+        PolicySpec::Rr { quantum } | PolicySpec::Lottery { quantum } => *quantum,
+        _ => 4,
+    };
+    let classes = scenario
+        .processes()
+        .iter()
+        .map(|process| process.class())
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let mut policies = vec![
+        PolicySpec::Fcfs,
+        PolicySpec::Sjf { prediction: None },
+        PolicySpec::Sjf {
+            prediction: Some(PredictionSpec::default()),
+        },
+        PolicySpec::Srtf,
+        PolicySpec::Priority {
+            preemptive: false,
+            aging_every: None,
+            lower_is_higher: true,
+        },
+        PolicySpec::Priority {
+            preemptive: true,
+            aging_every: None,
+            lower_is_higher: true,
+        },
+        PolicySpec::Hrrn,
+        PolicySpec::Rr { quantum },
+        PolicySpec::Mlq {
+            queues: vec![QueueSpec::Rr { quantum }; classes as usize],
+        },
+        PolicySpec::mlfq_ostep(3, quantum, 1, None),
+        PolicySpec::mlfq_silberschatz(),
+        PolicySpec::Lottery { quantum },
+    ];
+    if !policies.contains(scenario.policy()) {
+        policies.push(scenario.policy().clone());
+    }
+    policies
+}
+
+/// `proclab compare FILE`.
+pub fn compare(options: &Options) -> Result<(), Failure> {
+    let lang = options.lang();
+    let scenario = load(file_argument(options)?, lang)?;
+    let header = match lang {
+        Lang::Ko => [
+            "정책",
+            "평균 반환",
+            "평균 대기",
+            "평균 응답",
+            "문맥 교환",
+            "종료 시각",
+        ],
+        Lang::En => [
+            "policy", "avg turn", "avg wait", "avg resp", "switches", "end",
+        ],
+    };
+    println!(
+        "{:<24} {:>10} {:>10} {:>10} {:>10} {:>8}",
+        header[0], header[1], header[2], header[3], header[4], header[5]
+    );
+    for policy in comparison_policies(&scenario) {
+        let mut spec = scenario.spec().clone();
+        spec.policy = policy.clone();
+        let label = policy_label(&policy);
+        match Scenario::new(&spec) {
+            Ok(variant) => {
+                let run = simulate(&variant);
+                let totals = &run.metrics().totals;
+                println!(
+                    "{:<24} {:>10} {:>10} {:>10} {:>10} {:>8}",
+                    label,
+                    totals.average_turnaround.to_string(),
+                    totals.average_waiting.to_string(),
+                    totals.average_response.to_string(),
+                    totals.context_switches,
+                    run.end_tick()
+                );
+            }
+            Err(errors) => println!("{label:<24} {}", describe(&errors[0], lang)),
+        }
+    }
+    Ok(())
+}
+
+fn policy_named(name: &str, quantum: u64) -> Result<PolicySpec, Failure> {
+    Ok(match name {
+        "fcfs" => PolicySpec::Fcfs,
+        "sjf" => PolicySpec::Sjf { prediction: None },
+        "srtf" => PolicySpec::Srtf,
+        "priority" => PolicySpec::Priority {
+            preemptive: false,
+            aging_every: None,
+            lower_is_higher: true,
+        },
+        "hrrn" => PolicySpec::Hrrn,
+        "rr" => PolicySpec::Rr { quantum },
+        "mlfq" => PolicySpec::mlfq_ostep(3, quantum, 1, None),
+        "lottery" => PolicySpec::Lottery { quantum },
+        other => {
+            return Err(Failure::Usage(format!(
+                "--policy {other:?}: unknown policy"
+            )))
+        }
+    })
+}
+
+/// `proclab gen --seed N ...`.
+pub fn gen(options: &Options) -> Result<(), Failure> {
+    let number = |name: &str, default: u64| options.number(name, default).map_err(Failure::Usage);
+    let seed = options
+        .get("seed")
+        .ok_or_else(|| Failure::Usage(String::from("gen needs --seed N")))?;
+    let seed: u64 = seed
+        .parse()
+        .map_err(|_| Failure::Usage(format!("--seed: expected a whole number, got {seed:?}")))?;
+    let quantum = number("quantum", 4)?;
+    let io = options.get("io").is_some();
+    let gen_options = GenOptions {
+        processes: number("processes", 5)? as u32,
+        max_arrival: number("max-arrival", 10)?,
+        cpu_burst: (1, number("max-burst", 10)?),
+        io_burst: (1, number("max-burst", 10)?),
+        max_cpu_bursts: if io { 3 } else { 1 },
+        threads: number("threads", 1)? as u32,
+        priorities: 5,
+        classes: 1,
+        policy: policy_named(options.get("policy").unwrap_or("rr"), quantum)?,
+    };
+    let mut spec = generate(seed, &gen_options);
+    spec.machine.cpus = number("cpus", 1)? as u32;
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&spec).unwrap_or_default()
+    );
+    Ok(())
+}
+
+/// `proclab presets [ID]`.
+pub fn presets(options: &Options) -> Result<(), Failure> {
+    let presets = all_presets();
+    match options.positional.first() {
+        None => {
+            for preset in &presets {
+                println!("{:<28} {}", preset.id, policy_label(&preset.spec.policy));
+            }
+            Ok(())
+        }
+        Some(id) => match presets.iter().find(|preset| preset.id == id) {
+            Some(preset) => {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&preset.spec).unwrap_or_default()
+                );
+                Ok(())
+            }
+            None => Err(Failure::Input(format!("no preset named {id:?}"))),
+        },
+    }
+}
