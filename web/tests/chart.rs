@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use proclab_core::{BurstSpec, MachineSpec, PolicySpec, ProcessSpec, ScenarioSpec, ThreadSpec};
+use proclab_web::chart::compare_model::{compare_takeaway, sweep_takeaway};
 use proclab_web::chart::palette::Pattern;
 use proclab_web::chart::{
     compare_rows, gantt_model, gantt_svg, gantt_takeaway, quantum_sweep, CompareView, GanttChart,
@@ -241,7 +242,7 @@ fn a_workload_that_cannot_run_is_reported_not_hidden() {
     let rows = compare_rows(&ScenarioSpec::default());
     assert_eq!(rows.len(), 10);
     assert!(rows.iter().all(|row| row.outcome.is_err()));
-    let sentence = proclab_web::chart::compare_model::compare_takeaway(&rows, Lang::En);
+    let sentence = compare_takeaway(&rows, Lang::En);
     assert!(sentence.contains("Nothing to compare"), "{sentence}");
 }
 
@@ -269,7 +270,7 @@ fn quantum_sweep_runs_rr_from_one_to_the_longest_burst_capped_at_twenty() {
         ..ScenarioSpec::default()
     };
     assert_eq!(quantum_sweep(&short).len(), 3);
-    let sentence = proclab_web::chart::compare_model::sweep_takeaway(&points, Lang::En);
+    let sentence = sweep_takeaway(&points, Lang::En);
     assert!(sentence.contains("q from 1 to 20"), "{sentence}");
 }
 
@@ -406,7 +407,7 @@ fn a_policy_that_would_take_too_long_is_skipped_and_said_so() {
         errors.as_slice(),
         [proclab_core::ScenarioError::TooManySlices { .. }]
     ));
-    let sentence = proclab_web::chart::compare_model::compare_takeaway(&rows, Lang::En);
+    let sentence = compare_takeaway(&rows, Lang::En);
     assert!(sentence.contains("could not run"), "{sentence}");
 }
 
@@ -459,4 +460,45 @@ async fn a_very_large_run_is_drawn_in_part_and_says_so() {
     );
     assert!(has_ink(&canvas));
     root.remove();
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn on_several_cpus_a_running_segment_names_its_cpu() {
+    let spec = ScenarioSpec {
+        processes: vec![
+            process(0, &[BurstSpec::Cpu(5)]),
+            process(0, &[BurstSpec::Cpu(5)]),
+        ],
+        machine: MachineSpec {
+            cpus: 2,
+            ..MachineSpec::default()
+        },
+        ..ScenarioSpec::default()
+    };
+    let model = gantt_model(&simulation(&spec), Lang::En);
+    let labels: Vec<&str> = model.rows.iter().map(|row| row.label.as_str()).collect();
+    assert_eq!(labels, ["CPU0", "CPU1", "P1", "P2"]);
+    assert_eq!(spans(&model, 0), [span(0, 5, "P1")]);
+    assert_eq!(spans(&model, 1), [span(0, 5, "P2")]);
+    assert_eq!(spans(&model, 2), [span(0, 5, "CPU0")]);
+    assert_eq!(spans(&model, 3), [span(0, 5, "CPU1")]);
+    assert!(
+        model.takeaway.contains("2 processes on 2 CPUs"),
+        "{}",
+        model.takeaway
+    );
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn comparison_sentences_exist_in_both_languages() {
+    let spec = silberschatz(PolicySpec::Fcfs);
+    let rows = compare_rows(&spec);
+    let points = quantum_sweep(&spec);
+    let english = compare_takeaway(&rows, Lang::En);
+    assert!(english.starts_with("10 policies compared"), "{english}");
+    assert!(english.contains("SJF (3.00 ticks)"), "{english}");
+    let korean = compare_takeaway(&rows, Lang::Ko);
+    assert!(korean.contains("SJF (3.00틱)"), "{korean}");
+    let korean = sweep_takeaway(&points, Lang::Ko);
+    assert!(korean.contains("q=1..20"), "{korean}");
 }

@@ -88,12 +88,14 @@ pub fn draw_gantt<DB: DrawingBackend>(
         .y_label_area_size(label_width)
         .build_cartesian_2d(0u64..model.extent, 0u32..rows)?;
     let plot_width = chart.plotting_area().dim_in_pixel().0;
+    // Room for the widest tick label, so long runs do not print numbers over each other.
+    let tick_spacing = paint::text_width(&model.extent.to_string(), 12) + 28;
     chart
         .configure_mesh()
         .disable_y_mesh()
         .y_labels(rows as usize + 1)
         .y_label_formatter(&|_| String::new())
-        .x_labels((plot_width / 56).clamp(2, 24) as usize)
+        .x_labels((plot_width / tick_spacing).clamp(2, 24) as usize)
         .x_desc(model.axis_label.clone())
         .label_style((FONT_FAMILY, 12))
         .axis_desc_style((FONT_FAMILY, 13))
@@ -123,7 +125,7 @@ pub fn draw_gantt<DB: DrawingBackend>(
             let (left, right) = (to_pixel(segment.start, 0).0, to_pixel(segment.end, 0).0);
             let fill = segment.kind.fill();
             paint::paint_fill(&canvas, (left, top), (right, bottom), fill)?;
-            if fill.pattern == Pattern::Solid {
+            if fill.pattern == Pattern::Solid && right - left >= 4 {
                 canvas.draw(&Rectangle::new(
                     [(left, top), (right, bottom)],
                     paint::colour(PAPER).stroke_width(1),

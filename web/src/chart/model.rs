@@ -171,12 +171,12 @@ pub fn gantt_model(simulation: &Simulation, lang: Lang) -> GanttModel {
         }
     }
     let many_cpus = scenario.machine().cpus > 1;
-    for thread in scenario.threads() {
+    let states = state_segments(simulation, extent, many_cpus, lang);
+    for (thread, segments) in scenario.threads().iter().zip(states) {
         let thread = ThreadRef {
             pid: thread.pid(),
             tid: thread.tid(),
         };
-        let segments = state_segments(simulation, thread, extent, many_cpus, lang);
         rows.push(GanttRow {
             label: thread_label(scenario, thread),
             kind: RowKind::Thread { thread },
@@ -247,36 +247,75 @@ fn cpu_segment(scenario: &Scenario, slice: &proclab_core::GanttSlice, lang: Lang
     }
 }
 
-/// The Ready / Running / Blocked segments of one thread, from its transitions.
+/// Where one thread of control is while the events are replayed.
+struct Tracker {
+    state: ProcessState,
+    since: u64,
+    cpu: Option<u32>,
+    segments: Vec<Segment>,
+}
+
+/// The Ready / Running / Blocked segments of every thread (in [`Scenario::threads`] order), from
+/// one pass over the transitions.
 fn state_segments(
     simulation: &Simulation,
-    thread: ThreadRef,
     extent: u64,
     many_cpus: bool,
     lang: Lang,
-) -> Vec<Segment> {
-    let mut segments = Vec::new();
-    let mut state = ProcessState::New;
-    let mut since = 0;
-    let mut cpu = None;
-    let events = simulation.run.events().iter();
-    for event in events.filter(|event| event.thread == thread && event.from != event.to) {
-        if let Some(segment) =
-            state_segment(state, cpu, thread, (since, event.tick), many_cpus, lang)
-        {
-            push_merged(&mut segments, segment);
+) -> Vec<Vec<Segment>> {
+    let scenario = &simulation.scenario;
+    let mut trackers: Vec<Tracker> = scenario
+        .threads()
+        .iter()
+        .map(|_| Tracker {
+            state: ProcessState::New,
+            since: 0,
+            cpu: None,
+            segments: Vec::new(),
+        })
+        .collect();
+    let index_of = |thread: ThreadRef| {
+        let process = scenario.processes().get(thread.pid as usize)?;
+        Some((process.first_thread() + thread.tid) as usize)
+    };
+    for event in simulation.run.events() {
+        if event.from == event.to {
+            continue; // a level change (boost, demotion): the state is unchanged
         }
-        state = event.to;
-        since = event.tick;
-        cpu = match event.cause {
-            Cause::Dispatched { .. } => event.cpu,
-            _ => cpu,
+        let Some(tracker) = index_of(event.thread).and_then(|index| trackers.get_mut(index)) else {
+            continue;
         };
+        let span = (tracker.since, event.tick);
+        let thread = event.thread;
+        if let Some(segment) =
+            state_segment(tracker.state, tracker.cpu, thread, span, many_cpus, lang)
+        {
+            push_merged(&mut tracker.segments, segment);
+        }
+        tracker.state = event.to;
+        tracker.since = event.tick;
+        if let Cause::Dispatched { .. } = event.cause {
+            tracker.cpu = event.cpu;
+        }
     }
-    if let Some(segment) = state_segment(state, cpu, thread, (since, extent), many_cpus, lang) {
-        push_merged(&mut segments, segment);
-    }
-    segments
+    scenario
+        .threads()
+        .iter()
+        .zip(trackers)
+        .map(|(thread, mut tracker)| {
+            let thread = ThreadRef {
+                pid: thread.pid(),
+                tid: thread.tid(),
+            };
+            let span = (tracker.since, extent);
+            if let Some(segment) =
+                state_segment(tracker.state, tracker.cpu, thread, span, many_cpus, lang)
+            {
+                push_merged(&mut tracker.segments, segment);
+            }
+            tracker.segments
+        })
+        .collect()
 }
 
 fn state_segment(
