@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const DIST = join(ROOT, 'dist');
+// PROCLAB_DIST lets a second build (another worktree's) be tested without touching dist/.
+export const DIST = process.env.PROCLAB_DIST ?? join(ROOT, 'dist');
 export const ARTIFACTS = join(ROOT, 'target', 'e2e');
 
 const TYPES = {

@@ -40,3 +40,10 @@ pub fn apply_language(lang: Lang) {
         let _ = storage.set_item(LANGUAGE_KEY, lang.tag());
     }
 }
+
+/// The URL fragment (`#...`), where share links carry their scenario.
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default()
+}

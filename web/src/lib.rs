@@ -1,53 +1,136 @@
 //! ProcLab's web app: a Yew single-page app on top of `proclab-core`.
 //!
-//! The root [`App`] owns the session state; components below it take props and
-//! send callbacks up. Browser access (storage, language) is in [`browser`].
+//! [`App`] owns the session through one reducer ([`session::Session`]); components below it take
+//! props and send actions up. Browser access is confined to `browser`, `storage`, `files` and the
+//! chart modules; the link format to `share`; words to `i18n` and `messages`.
 
 pub mod browser;
 pub mod chart;
+pub mod draft;
+pub mod files;
 pub mod i18n;
+pub mod messages;
+pub mod session;
+pub mod share;
 pub mod simulation;
+pub mod storage;
+pub mod ui;
+pub mod watch;
 
 use i18n::{Lang, Text};
+use session::{Action, Notice, Session};
 use yew::prelude::*;
 
-/// The root component: header with the language switch, then the workspace.
+fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
+    match notice {
+        Notice::LinkBroken(error) => (
+            true,
+            format!(
+                "{} {}",
+                Text::LinkBroken.get(lang),
+                i18n::link_error(*error, lang)
+            ),
+        ),
+        Notice::LinkInvalid(errors) => (
+            true,
+            format!(
+                "{} {}",
+                Text::LinkInvalid.get(lang),
+                errors
+                    .iter()
+                    .map(|error| messages::scenario_error(error, lang))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        ),
+        Notice::LinkOpened => (false, Text::LinkOpened.get(lang).to_string()),
+        Notice::FileBroken(detail) => (true, format!("{} {detail}", Text::FileBroken.get(lang))),
+        Notice::FileInvalid(errors) => (
+            true,
+            errors
+                .iter()
+                .map(|error| messages::scenario_error(error, lang))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        Notice::FileOpened => (false, Text::FileOpened.get(lang).to_string()),
+        Notice::LinkCopied => (false, Text::LinkCopied.get(lang).to_string()),
+        Notice::LinkNotCopied(url) => (false, format!("{} {url}", Text::LinkNotCopied.get(lang))),
+    }
+}
+
+/// The root component: header, notices, the editor and settings, and the results.
 #[function_component(App)]
 pub fn app() -> Html {
-    let lang = use_state(browser::initial_language);
+    let session = use_reducer(|| Session::start(browser::initial_language(), &browser::fragment()));
+    let lang = session.lang;
+    let dispatch = session.dispatcher();
 
-    {
-        let lang = *lang;
-        use_effect_with(lang, move |lang| {
-            browser::apply_language(*lang);
-        });
-    }
+    use_effect_with(lang, move |lang| browser::apply_language(*lang));
 
     let choose = |choice: Lang| {
-        let lang = lang.clone();
-        Callback::from(move |_: MouseEvent| lang.set(choice))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetLang(choice)))
     };
+    let dismiss = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Notify(None)))
+    };
+    let messages = session.field_messages();
+    let has_problems = session.problems.is_some();
 
-    let current = *lang;
     html! {
         <div class="app">
             <header class="app-header">
                 <div class="brand">
-                    <h1 id="app-title">{ Text::AppTitle.get(current) }</h1>
-                    <p class="tagline">{ Text::Tagline.get(current) }</p>
+                    <h1 id="app-title">{ Text::AppTitle.get(lang) }</h1>
+                    <p class="tagline">{ Text::Tagline.get(lang) }</p>
                 </div>
-                <div class="lang-switch" role="group" aria-label={ Text::LanguageLabel.get(current) }>
-                    <button id="lang-ko" lang="ko" aria-pressed={ (current == Lang::Ko).to_string() }
+                <div class="lang-switch" role="group" aria-label={ Text::LanguageLabel.get(lang) }>
+                    <button id="lang-ko" lang="ko" aria-pressed={ (lang == Lang::Ko).to_string() }
                         onclick={ choose(Lang::Ko) }>{ "한국어" }</button>
-                    <button id="lang-en" lang="en" aria-pressed={ (current == Lang::En).to_string() }
+                    <button id="lang-en" lang="en" aria-pressed={ (lang == Lang::En).to_string() }
                         onclick={ choose(Lang::En) }>{ "English" }</button>
                 </div>
             </header>
+            if let Some(notice) = &session.notice {
+                { {
+                    let (is_error, text) = notice_text(notice, lang);
+                    html! {
+                        <div id="notice" class={classes!("notice", is_error.then_some("error"))} role={ if is_error { "alert" } else { "status" } }>
+                            <p>{ text }</p>
+                            <button type="button" onclick={dismiss} aria-label={Text::Dismiss.get(lang)}>{ "✕" }</button>
+                        </div>
+                    }
+                } }
+            }
+            <ui::toolbar::Toolbar {lang} spec={session.spec.clone()} {has_problems} dispatch={dispatch.clone()} />
             <main class="workspace">
-                <section class="empty-state" aria-labelledby="empty-title">
-                    <h2 id="empty-title">{ Text::EmptyTitle.get(current) }</h2>
-                    <p>{ Text::EmptyBody.get(current) }</p>
-                </section>
+                <div class="inputs">
+                    if session.draft.processes.is_empty() {
+                        <section class="empty-state" aria-labelledby="empty-title">
+                            <h2 id="empty-title">{ Text::EmptyTitle.get(lang) }</h2>
+                            <p>{ Text::EmptyBody.get(lang) }</p>
+                        </section>
+                    }
+                    <ui::editor::Editor {lang} processes={session.draft.processes.clone()} messages={messages.clone()} dispatch={dispatch.clone()} />
+                    <ui::settings::PolicySettings {lang} draft={session.draft.clone()} messages={messages.clone()} dispatch={dispatch.clone()} />
+                    <ui::settings::MachineSettings {lang} draft={session.draft.clone()} messages={messages.clone()} dispatch={dispatch.clone()} />
+                    <ui::settings::ConventionSettings {lang} draft={session.draft.clone()} messages={messages.clone()} dispatch={dispatch.clone()} />
+                </div>
+                <div class="outputs">
+                    if has_problems {
+                        <p id="problems-banner" class="notice error" role="status">
+                            { if session.simulation.is_some() { Text::ShowingLastValid.get(lang) } else { Text::FixToRun.get(lang) } }
+                            { format!(" ({})", messages.len()) }
+                        </p>
+                    }
+                    if let Some(simulation) = &session.simulation {
+                        <div class={classes!("results", session.results_are_stale().then_some("stale"))}>
+                            <ui::results_panel::ResultsPanel {lang} simulation={simulation.clone()} spec={session.spec.clone()} />
+                        </div>
+                    }
+                </div>
             </main>
         </div>
     }

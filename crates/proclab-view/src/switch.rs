@@ -1,0 +1,108 @@
+//! The context switch, step by step, as the course tells it: an interrupt or system call traps
+//! into the kernel, the outgoing thread's registers and program counter are saved into its PCB,
+//! the incoming PCB is loaded into the CPU, the dispatch latency counts down, and a cold cache
+//! refills before the new thread really runs.
+
+use alloc::string::String;
+use proclab_core::state::{CpuActivity, MachineState};
+use proclab_core::{Cause, Event, ThreadRef};
+
+use crate::thread_label;
+
+/// Where a switch is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SwitchPhase {
+    /// The timer interrupt or system call that enters the kernel.
+    Trap,
+    /// The outgoing registers and program counter flow into its PCB.
+    SaveOutgoing,
+    /// The incoming PCB's registers load into the CPU.
+    LoadIncoming,
+    /// Dispatch latency still to pay.
+    Latency { left: u64 },
+    /// Cache refill still to wait.
+    Refill { left: u64 },
+}
+
+/// One CPU's switch at this moment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SwitchView {
+    pub cpu: u32,
+    pub phase: SwitchPhase,
+    /// The thread saved (none when the CPU was idle or its thread exited before).
+    pub outgoing: Option<(ThreadRef, String)>,
+    pub incoming: (ThreadRef, String),
+    /// Why the outgoing thread left the CPU at this instant, if it did.
+    pub trigger: Option<Cause>,
+    /// A process switch changes the address space; a switch between threads of one process does not.
+    pub address_space_change: bool,
+    pub registers_out: Option<[u32; 4]>,
+    pub registers_in: [u32; 4],
+    pub program_counter_out: Option<u64>,
+    pub program_counter_in: u64,
+}
+
+/// The switch on `cpu` at the instant `after.tick`, `progress` permille into it, if one is shown.
+pub fn switch_view(
+    before: &MachineState,
+    after: &MachineState,
+    events: &[Event],
+    cpu: u32,
+    progress: u32,
+) -> Option<SwitchView> {
+    let dispatched = events
+        .iter()
+        .find(|event| event.cpu == Some(cpu) && matches!(event.cause, Cause::Dispatched { .. }));
+    let state = after.cpus.iter().find(|state| state.cpu == cpu)?;
+    let (incoming, phase, saved) = match (dispatched, state.activity) {
+        (Some(event), _) => {
+            let Cause::Dispatched { saved, .. } = event.cause else {
+                return None;
+            };
+            let phase = match progress {
+                0..=249 => SwitchPhase::Trap,
+                250..=599 => SwitchPhase::SaveOutgoing,
+                _ => SwitchPhase::LoadIncoming,
+            };
+            (event.thread, phase, saved)
+        }
+        (None, CpuActivity::Dispatching { thread, until }) => (
+            thread,
+            SwitchPhase::Latency {
+                left: until.saturating_sub(after.tick),
+            },
+            None,
+        ),
+        (None, CpuActivity::Stalling { thread, until }) => (
+            thread,
+            SwitchPhase::Refill {
+                left: until.saturating_sub(after.tick),
+            },
+            None,
+        ),
+        _ => return None,
+    };
+    let trigger = saved.and_then(|outgoing| {
+        events
+            .iter()
+            .find(|event| {
+                event.thread == outgoing && event.from == proclab_core::ProcessState::Running
+            })
+            .map(|event| event.cause)
+    });
+    let outgoing_tcb =
+        saved.and_then(|thread| after.thread(thread).or_else(|| before.thread(thread)));
+    let incoming_tcb = after.thread(incoming)?;
+    Some(SwitchView {
+        cpu,
+        phase,
+        outgoing: saved.map(|thread| (thread, thread_label(after, thread))),
+        incoming: (incoming, thread_label(after, incoming)),
+        trigger,
+        address_space_change: saved.is_none_or(|thread| thread.pid != incoming.pid),
+        registers_out: outgoing_tcb.map(|tcb| tcb.registers),
+        registers_in: incoming_tcb.registers,
+        program_counter_out: outgoing_tcb.map(|tcb| tcb.program_counter),
+        program_counter_in: incoming_tcb.program_counter,
+    })
+}

@@ -1,0 +1,297 @@
+//! The canvas view-model, checked against the core's own machine state for real runs.
+
+use proclab_core::presets::process;
+use proclab_core::spec::{PolicySpec, ProcessSpec, ScenarioSpec, ThreadSpec};
+use proclab_core::state::MachineState;
+use proclab_core::{simulate, Event, ProcessState, Run, Scenario, ThreadRef};
+use proclab_view::{scene, switch_view, token_at, token_radius, Scene, Size, SwitchPhase};
+
+const SIZE: Size = Size {
+    width: 1000.0,
+    height: 500.0,
+};
+
+fn run(spec: &ScenarioSpec) -> Run {
+    simulate(&Scenario::new(spec).expect("valid scenario"))
+}
+
+fn fcfs_with_latency(latency: u64) -> Run {
+    let mut spec = ScenarioSpec {
+        processes: vec![
+            process("P1", 0, &[4]),
+            process("P2", 0, &[3]),
+            process("P3", 1, &[2]),
+        ],
+        policy: PolicySpec::Fcfs,
+        ..ScenarioSpec::default()
+    };
+    spec.machine.dispatch_latency = latency;
+    run(&spec)
+}
+
+fn events_at(run: &Run, tick: u64) -> Vec<Event> {
+    run.events()
+        .iter()
+        .filter(|event| event.tick == tick)
+        .copied()
+        .collect()
+}
+
+fn before(run: &Run, tick: u64) -> MachineState {
+    if tick == 0 {
+        run.state_at(0)
+    } else {
+        run.state_at(tick - 1)
+    }
+}
+
+fn scene_at(run: &Run, tick: u64, progress: u32) -> Scene {
+    scene(
+        &before(run, tick),
+        &run.state_at(tick),
+        &events_at(run, tick),
+        progress,
+        SIZE,
+        0,
+    )
+}
+
+const P1: ThreadRef = ThreadRef { pid: 0, tid: 0 };
+const P2: ThreadRef = ThreadRef { pid: 1, tid: 0 };
+const P3: ThreadRef = ThreadRef { pid: 2, tid: 0 };
+
+fn node_of(scene: &Scene, state: ProcessState) -> proclab_view::Rect {
+    scene
+        .nodes
+        .iter()
+        .find(|node| node.state == state)
+        .unwrap()
+        .rect
+}
+
+#[test]
+fn tokens_sit_in_the_node_of_their_state_when_the_instant_is_done() {
+    let run = fcfs_with_latency(0);
+    for tick in 0..run.end_tick() {
+        let scene = scene_at(&run, tick, 1000);
+        let state = run.state_at(tick);
+        for token in &scene.tokens {
+            let expected = state.thread(token.thread).unwrap().state;
+            assert_eq!(token.state, expected, "tick {tick}");
+            assert!(
+                node_of(&scene, expected).contains(token.at),
+                "tick {tick}: {} outside {:?}",
+                token.label,
+                expected
+            );
+        }
+        let counted: usize = scene.nodes.iter().map(|node| node.count).sum();
+        assert_eq!(counted, state.threads.len());
+    }
+}
+
+#[test]
+fn the_ready_lane_shows_the_queue_in_order() {
+    let run = fcfs_with_latency(0);
+    let scene = scene_at(&run, 1, 1000);
+    let lane: Vec<&str> = scene.lanes[0]
+        .entries
+        .iter()
+        .map(|(_, label)| label.as_str())
+        .collect();
+    assert_eq!(lane, ["P2", "P3"]);
+    assert_eq!(scene.cpus[0].label.as_deref(), Some("P1"));
+}
+
+#[test]
+fn a_moving_token_travels_from_its_old_node_to_its_new_one() {
+    let run = fcfs_with_latency(0);
+    // At t=4, P1 exits and P2 is dispatched.
+    let start = scene_at(&run, 4, 0);
+    let end = scene_at(&run, 4, 1000);
+    let p1_start = start
+        .tokens
+        .iter()
+        .find(|token| token.thread == P1)
+        .unwrap();
+    let p1_end = end.tokens.iter().find(|token| token.thread == P1).unwrap();
+    assert!(p1_start.moving);
+    assert!(node_of(&start, ProcessState::Running).contains(p1_start.at));
+    assert!(node_of(&end, ProcessState::Exit).contains(p1_end.at));
+    let middle = scene_at(&run, 4, 500)
+        .tokens
+        .into_iter()
+        .find(|token| token.thread == P1)
+        .unwrap();
+    assert!(
+        middle.at.x > p1_start.at.x && middle.at.x < p1_end.at.x + 1.0,
+        "halfway along the arrow"
+    );
+    let exit_arrow = end
+        .arrows
+        .iter()
+        .find(|arrow| arrow.transition == proclab_view::Transition::Exit)
+        .unwrap();
+    assert_eq!(exit_arrow.causes.len(), 1);
+}
+
+#[test]
+fn a_process_switch_goes_through_trap_save_load_then_latency() {
+    let run = fcfs_with_latency(2);
+    let switch_tick = run
+        .events()
+        .iter()
+        .find(|event| event.thread == P2 && event.to == ProcessState::Running)
+        .map(|event| event.tick)
+        .unwrap();
+    let phases: Vec<SwitchPhase> = [100, 400, 800]
+        .iter()
+        .map(|progress| scene_at(&run, switch_tick, *progress).switches[0].phase)
+        .collect();
+    assert_eq!(
+        phases,
+        [
+            SwitchPhase::Trap,
+            SwitchPhase::SaveOutgoing,
+            SwitchPhase::LoadIncoming
+        ]
+    );
+    let view = &scene_at(&run, switch_tick, 400).switches[0];
+    assert_eq!(view.outgoing.as_ref().map(|(thread, _)| *thread), Some(P1));
+    assert_eq!(view.incoming.0, P2);
+    assert!(view.address_space_change);
+    assert_eq!(
+        view.registers_in,
+        run.state_at(switch_tick).thread(P2).unwrap().registers
+    );
+    let later = scene_at(&run, switch_tick + 1, 0);
+    assert_eq!(later.switches[0].phase, SwitchPhase::Latency { left: 1 });
+    assert_eq!(later.cpus[0].countdown, Some(1));
+    assert!(
+        scene_at(&run, switch_tick + 2, 0).switches.is_empty(),
+        "P2 runs once the latency is paid"
+    );
+}
+
+#[test]
+fn a_thread_switch_keeps_the_address_space() {
+    let bursts = vec![proclab_core::spec::BurstSpec::Cpu(3)];
+    let spec = ScenarioSpec {
+        processes: vec![ProcessSpec {
+            name: "Web".into(),
+            threads: vec![
+                ThreadSpec {
+                    bursts: bursts.clone(),
+                    ..ThreadSpec::default()
+                },
+                ThreadSpec {
+                    bursts,
+                    ..ThreadSpec::default()
+                },
+            ],
+            ..ProcessSpec::default()
+        }],
+        policy: PolicySpec::Rr { quantum: 1 },
+        ..ScenarioSpec::default()
+    };
+    let run = run(&spec);
+    let tick = run
+        .events()
+        .iter()
+        .find(|event| event.thread.tid == 1 && event.to == ProcessState::Running)
+        .map(|event| event.tick)
+        .unwrap();
+    let view = switch_view(
+        &before(&run, tick),
+        &run.state_at(tick),
+        &events_at(&run, tick),
+        0,
+        500,
+    )
+    .unwrap();
+    assert!(!view.address_space_change);
+    assert_eq!(view.incoming.1, "Web.T2");
+}
+
+#[test]
+fn a_cold_cache_shows_a_refill_countdown_and_whose_lines_are_warm() {
+    let mut spec = ScenarioSpec {
+        processes: vec![process("A", 0, &[3]), process("B", 0, &[3])],
+        policy: PolicySpec::Rr { quantum: 2 },
+        ..ScenarioSpec::default()
+    };
+    spec.machine.cache.enabled = true;
+    spec.machine.cache.capacity = 6;
+    spec.machine.cache.refill_per_unit = 1;
+    let run = run(&spec);
+    let stall = run
+        .gantt()
+        .iter()
+        .find(|slice| matches!(slice.kind, proclab_core::SliceKind::CacheStall { .. }))
+        .copied()
+        .expect("a cold start stalls");
+    assert!(
+        stall.end - stall.start >= 2,
+        "A's 4-unit working set and stack refill at 1 tick a unit"
+    );
+    let tick = stall.start + 1;
+    let scene = scene(
+        &before(&run, tick),
+        &run.state_at(tick),
+        &events_at(&run, tick),
+        0,
+        SIZE,
+        6,
+    );
+    let refill = scene
+        .switches
+        .iter()
+        .find(|view| matches!(view.phase, SwitchPhase::Refill { .. }))
+        .expect("refilling");
+    assert_eq!(
+        refill.phase,
+        SwitchPhase::Refill {
+            left: stall.end - tick
+        }
+    );
+    assert_eq!(scene.cpus[0].cache_capacity, 6);
+    let running = scene_at(&run, stall.end, 1000);
+    let cache = &running.cpus[0].cache;
+    assert!(
+        cache.iter().any(|slice| slice.warm_for_current),
+        "the running process's lines are warm"
+    );
+}
+
+#[test]
+fn clicking_a_token_finds_it() {
+    let run = fcfs_with_latency(0);
+    let scene = scene_at(&run, 1, 1000);
+    let radius = token_radius(&scene);
+    for token in &scene.tokens {
+        assert_eq!(token_at(&scene, token.at, radius), Some(token.thread));
+    }
+    assert_eq!(
+        token_at(&scene, proclab_view::Point { x: -50.0, y: -50.0 }, radius),
+        None
+    );
+    assert!(scene.tokens.iter().any(|token| token.thread == P3));
+}
+
+#[test]
+fn a_hundred_processes_fit_in_their_nodes() {
+    let processes = (0..100)
+        .map(|index| process(&format!("P{}", index + 1), index % 7, &[3, 2, 1]))
+        .collect();
+    let run = run(&ScenarioSpec {
+        processes,
+        policy: PolicySpec::Rr { quantum: 2 },
+        ..ScenarioSpec::default()
+    });
+    let scene = scene_at(&run, 20, 1000);
+    assert_eq!(scene.tokens.len(), 100);
+    for token in &scene.tokens {
+        assert!(node_of(&scene, token.state).contains(token.at));
+    }
+    assert!(token_radius(&scene) >= 3.0);
+}

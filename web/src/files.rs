@@ -1,0 +1,87 @@
+//! Files the student takes away or brings: scenario JSON (the CLI's format), metrics CSV, and
+//! downloads of data the charts produce.
+
+use proclab_core::{Run, ScenarioSpec};
+use wasm_bindgen::JsCast;
+
+/// The scenario as the CLI reads it.
+pub fn scenario_json(spec: &ScenarioSpec) -> String {
+    serde_json::to_string_pretty(spec).unwrap_or_default()
+}
+
+/// Reads a scenario file; the error text is serde's, which names the line and column.
+pub fn parse_scenario_json(text: &str) -> Result<ScenarioSpec, String> {
+    serde_json::from_str(text).map_err(|error| error.to_string())
+}
+
+/// One row per process, then the totals, with exact averages to two decimals.
+pub fn metrics_csv(run: &Run) -> String {
+    let metrics = run.metrics();
+    let mut csv = String::from(
+        "process,arrival,completion,turnaround,waiting,response,cpu,io,switch,stall,dispatches,preemptions\n",
+    );
+    for process in &metrics.processes {
+        csv.push_str(&format!(
+            "{},{},{},{},{},{},{},{},{},{},{},{}\n",
+            csv_field(&process.name),
+            process.arrival,
+            process.completion,
+            process.turnaround,
+            process.waiting,
+            process.response,
+            process.cpu,
+            process.io,
+            process.switch,
+            process.stall,
+            process.dispatches,
+            process.preemptions
+        ));
+    }
+    let totals = &metrics.totals;
+    csv.push_str(&format!(
+        "average,,,{},{},{},,,{},{},,\n",
+        totals.average_turnaround,
+        totals.average_waiting,
+        totals.average_response,
+        totals.switch_ticks,
+        totals.stall_ticks
+    ));
+    csv
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// Offers `contents` as a file download named `name`.
+pub fn download_text(name: &str, mime: &str, contents: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    download_url(name, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Offers the resource at `url` (an object or data URL) as a download named `name`.
+pub fn download_url(name: &str, url: &str) {
+    let document = gloo::utils::document();
+    let Ok(element) = document.create_element("a") else {
+        return;
+    };
+    let anchor: web_sys::HtmlAnchorElement = element.unchecked_into();
+    anchor.set_href(url);
+    anchor.set_download(name);
+    let _ = gloo::utils::body().append_child(&anchor);
+    anchor.click();
+    anchor.remove();
+}

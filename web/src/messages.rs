@@ -1,0 +1,277 @@
+//! Problems in the user's language, each attached to the field it is about.
+//!
+//! The core reports [`ScenarioError`] codes and the draft reports [`InputError`]s; this module is
+//! the only place that turns either into words.
+
+use crate::draft::{FieldId, InputError};
+use crate::i18n::Lang;
+use proclab_core::ScenarioError;
+
+/// One problem to show next to one field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldMessage {
+    pub field: FieldId,
+    pub text: String,
+}
+
+fn pick(lang: Lang, korean: String, english: String) -> String {
+    match lang {
+        Lang::Ko => korean,
+        Lang::En => english,
+    }
+}
+
+/// Words for a field that could not be read.
+pub fn input_error(error: InputError, lang: Lang) -> String {
+    match error {
+        InputError::Missing => pick(lang, "값을 입력하세요.".into(), "Enter a value.".into()),
+        InputError::NotANumber => pick(
+            lang,
+            "0 이상의 정수를 입력하세요.".into(),
+            "Enter a whole number, 0 or more.".into(),
+        ),
+        InputError::BadBurstToken { position } => pick(
+            lang,
+            format!("{}번째 항목을 읽을 수 없습니다. CPU 버스트는 숫자(예: 5), I/O 버스트는 io와 숫자(예: io3)로 쓰세요.", position + 1),
+            format!("Item {} is not a burst. Write a CPU burst as a number (5) and an I/O burst as io and a number (io3).", position + 1),
+        ),
+    }
+}
+
+fn process_field(process: u32, thread: Option<u32>, bursts: bool) -> FieldId {
+    let process = process as usize;
+    match (thread, bursts) {
+        (Some(thread), true) => FieldId::ThreadBursts(process, thread as usize),
+        (Some(thread), false) => FieldId::ThreadName(process, thread as usize),
+        (None, true) => FieldId::Bursts(process),
+        (None, false) => FieldId::Name(process),
+    }
+}
+
+/// Where the core's error belongs on the form.
+pub fn error_field(error: &ScenarioError) -> FieldId {
+    use ScenarioError::*;
+    match *error {
+        UnsupportedVersion { .. } => FieldId::Version,
+        NoProcesses | TooManyProcesses { .. } | TooManyThreads { .. } => FieldId::Processes,
+        TooManyThreadsInProcess { process, .. } => FieldId::Bursts(process as usize),
+        NameTooLong {
+            process, thread, ..
+        } => process_field(process, thread, false),
+        NoBursts { process, thread }
+        | IoFirst { process, thread }
+        | IoLast { process, thread }
+        | TooManyBursts {
+            process, thread, ..
+        }
+        | BurstZero {
+            process, thread, ..
+        }
+        | NotAlternating {
+            process, thread, ..
+        }
+        | BurstTooLong {
+            process, thread, ..
+        } => process_field(process, thread, true),
+        BurstsAndThreads { process } => FieldId::Bursts(process as usize),
+        ArrivalTooLate { process, .. } => FieldId::Arrival(process as usize),
+        PriorityOutOfRange { process, .. } => FieldId::Priority(process as usize),
+        UnknownClass { process, .. } => FieldId::Class(process as usize),
+        TicketsOutOfRange { process, .. } => FieldId::Tickets(process as usize),
+        CacheUnitsTooLarge {
+            process: Some(process),
+            ..
+        } => FieldId::WorkingSet(process as usize),
+        CacheUnitsTooLarge { process: None, .. } => FieldId::CacheCapacity,
+        QuantumZero { level: Some(level) }
+        | QuantumTooLarge {
+            level: Some(level), ..
+        } => FieldId::LevelQuantum(level as usize),
+        QuantumZero { level: None } | QuantumTooLarge { level: None, .. } => FieldId::Quantum,
+        AllotmentZero { level } => FieldId::LevelAllotment(level as usize),
+        NoLevels | TooManyLevels { .. } => FieldId::LevelQuantum(0),
+        BoostPeriodZero | BoostTooFrequent { .. } => FieldId::BoostPeriod,
+        AgingZero | AgingTooLarge { .. } => FieldId::AgingEvery,
+        AlphaOutOfRange { .. } => FieldId::Alpha,
+        Tau0OutOfRange { .. } => FieldId::Tau0,
+        NoCpus | TooManyCpus { .. } => FieldId::Cpus,
+        CostTooLarge { .. } => FieldId::DispatchLatency,
+        TooManySlices { .. } => FieldId::Quantum,
+    }
+}
+
+fn who(process: u32, thread: Option<u32>, lang: Lang) -> String {
+    match thread {
+        Some(thread) => pick(
+            lang,
+            format!("{}번 프로세스의 {}번 스레드", process + 1, thread + 1),
+            format!("thread {} of process {}", thread + 1, process + 1),
+        ),
+        None => pick(
+            lang,
+            format!("{}번 프로세스", process + 1),
+            format!("process {}", process + 1),
+        ),
+    }
+}
+
+/// The core's error in words: what is wrong and the rule broken.
+pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
+    use ScenarioError::*;
+    match *error {
+        UnsupportedVersion { found } => pick(
+            lang,
+            format!("형식 버전 {found}은(는) 지원하지 않습니다 (지원: 1)."),
+            format!("Format version {found} is not supported (supported: 1)."),
+        ),
+        NoProcesses => pick(lang, "프로세스를 하나 이상 추가하세요.".into(), "Add at least one process.".into()),
+        TooManyProcesses { count, max } => pick(
+            lang,
+            format!("프로세스가 {count}개입니다. 최대 {max}개까지 가능합니다."),
+            format!("{count} processes; at most {max} are allowed."),
+        ),
+        TooManyThreads { count, max } => pick(
+            lang,
+            format!("스레드가 모두 {count}개입니다. 최대 {max}개까지 가능합니다."),
+            format!("{count} threads in all; at most {max} are allowed."),
+        ),
+        TooManyThreadsInProcess { process, count, max } => pick(
+            lang,
+            format!("{}번 프로세스의 스레드가 {count}개입니다. 최대 {max}개까지 가능합니다.", process + 1),
+            format!("Process {} has {count} threads; at most {max} are allowed.", process + 1),
+        ),
+        NameTooLong { process, thread, max } => pick(
+            lang,
+            format!("{}의 이름이 너무 깁니다 (최대 {max}바이트).", who(process, thread, lang)),
+            format!("The name of {} is too long (at most {max} bytes).", who(process, thread, lang)),
+        ),
+        NoBursts { process, thread } => pick(
+            lang,
+            format!("{}에 버스트가 없습니다. CPU 버스트를 하나 이상 쓰세요.", who(process, thread, lang)),
+            format!("{} has no bursts: write at least one CPU burst.", capitalise(who(process, thread, lang))),
+        ),
+        BurstsAndThreads { process } => pick(
+            lang,
+            format!("{}번 프로세스에 버스트와 스레드가 함께 있습니다. 스레드가 있으면 버스트는 스레드마다 씁니다.", process + 1),
+            format!("Process {} has both bursts and threads; with threads, each thread has its own bursts.", process + 1),
+        ),
+        TooManyBursts { process, thread, count, max } => pick(
+            lang,
+            format!("{}의 버스트가 {count}개입니다. 최대 {max}개까지 가능합니다.", who(process, thread, lang)),
+            format!("{} has {count} bursts; at most {max} are allowed.", capitalise(who(process, thread, lang))),
+        ),
+        BurstZero { process, thread, burst } => pick(
+            lang,
+            format!("{}의 {}번째 버스트가 0입니다. CPU 버스트는 1 이상이어야 합니다.", who(process, thread, lang), burst + 1),
+            format!("Burst {} of {} is 0; a CPU burst must be at least 1 tick.", burst + 1, who(process, thread, lang)),
+        ),
+        IoFirst { process, thread } => pick(
+            lang,
+            format!("{}의 첫 버스트가 I/O입니다. 버스트는 CPU로 시작해야 합니다.", who(process, thread, lang)),
+            format!("The first burst of {} is I/O; bursts must start with CPU.", who(process, thread, lang)),
+        ),
+        IoLast { process, thread } => pick(
+            lang,
+            format!("{}의 마지막 버스트가 I/O입니다. 버스트는 CPU로 끝나야 합니다.", who(process, thread, lang)),
+            format!("The last burst of {} is I/O; bursts must end with CPU.", who(process, thread, lang)),
+        ),
+        NotAlternating { process, thread, burst } => pick(
+            lang,
+            format!("{}의 {}번째 버스트가 앞 버스트와 같은 종류입니다. CPU와 I/O가 번갈아 와야 합니다.", who(process, thread, lang), burst + 1),
+            format!("Burst {} of {} is of the same kind as the one before; CPU and I/O must alternate.", burst + 1, who(process, thread, lang)),
+        ),
+        BurstTooLong { process, thread, burst, max } => pick(
+            lang,
+            format!("{}의 {}번째 버스트가 너무 깁니다 (최대 {max}).", who(process, thread, lang), burst + 1),
+            format!("Burst {} of {} is too long (at most {max}).", burst + 1, who(process, thread, lang)),
+        ),
+        ArrivalTooLate { process, max } => pick(
+            lang,
+            format!("{}번 프로세스의 도착 시각이 너무 늦습니다 (최대 {max}).", process + 1),
+            format!("The arrival of process {} is too late (at most {max}).", process + 1),
+        ),
+        PriorityOutOfRange { process, value, max } => pick(
+            lang,
+            format!("{}번 프로세스의 우선순위 {value}이(가) 범위를 벗어났습니다 (0~{max}).", process + 1),
+            format!("Priority {value} of process {} is out of range (0 to {max}).", process + 1),
+        ),
+        UnknownClass { process, class, queues } => pick(
+            lang,
+            format!("{}번 프로세스의 클래스 {class}에 해당하는 큐가 없습니다 (큐 0~{}).", process + 1, queues.saturating_sub(1)),
+            format!("Process {} is in class {class}, but there is no such queue (queues 0 to {}).", process + 1, queues.saturating_sub(1)),
+        ),
+        TicketsOutOfRange { process, value, max } => pick(
+            lang,
+            format!("{}번 프로세스의 티켓 수 {value}이(가) 범위를 벗어났습니다 (1~{max}).", process + 1),
+            format!("Process {} has {value} tickets; it needs 1 to {max}.", process + 1),
+        ),
+        CacheUnitsTooLarge { max, .. } => pick(
+            lang,
+            format!("캐시 크기가 너무 큽니다 (최대 {max}단위)."),
+            format!("Cache size is too large (at most {max} units)."),
+        ),
+        QuantumZero { .. } => pick(lang, "타임 퀀텀은 1 이상이어야 합니다.".into(), "A time quantum must be at least 1 tick.".into()),
+        QuantumTooLarge { max, .. } => pick(
+            lang,
+            format!("타임 퀀텀이 너무 큽니다 (최대 {max})."),
+            format!("The time quantum is too large (at most {max})."),
+        ),
+        AllotmentZero { level } => pick(
+            lang,
+            format!("{}단계의 할당량은 1 이상이어야 합니다.", level),
+            format!("The allotment of level {level} must be at least 1 quantum."),
+        ),
+        NoLevels => pick(lang, "큐를 하나 이상 두세요.".into(), "Add at least one queue.".into()),
+        TooManyLevels { count, max } => pick(
+            lang,
+            format!("큐가 {count}개입니다. 최대 {max}개까지 가능합니다."),
+            format!("{count} queues; at most {max} are allowed."),
+        ),
+        BoostPeriodZero => pick(lang, "부스트 주기는 1 이상이어야 합니다.".into(), "The boost period must be at least 1 tick.".into()),
+        BoostTooFrequent { max_boosts } => pick(
+            lang,
+            format!("부스트가 너무 잦습니다 (실행 동안 최대 {max_boosts}번)."),
+            format!("Boosts are too frequent (at most {max_boosts} over the run)."),
+        ),
+        AgingZero => pick(lang, "에이징 주기는 1 이상이어야 합니다.".into(), "The aging period must be at least 1 tick.".into()),
+        AgingTooLarge { max } => pick(
+            lang,
+            format!("에이징 주기가 너무 깁니다 (최대 {max})."),
+            format!("The aging period is too long (at most {max})."),
+        ),
+        AlphaOutOfRange { value } => pick(
+            lang,
+            format!("알파 {value}%는 0~100% 사이여야 합니다."),
+            format!("Alpha {value}% must be between 0% and 100%."),
+        ),
+        Tau0OutOfRange { max } => pick(
+            lang,
+            format!("초기 예측값 τ0는 1~{max} 사이여야 합니다."),
+            format!("The initial guess τ0 must be between 1 and {max}."),
+        ),
+        NoCpus => pick(lang, "CPU는 1개 이상이어야 합니다.".into(), "There must be at least one CPU.".into()),
+        TooManyCpus { count, max } => pick(
+            lang,
+            format!("CPU가 {count}개입니다. 최대 {max}개까지 가능합니다."),
+            format!("{count} CPUs; at most {max} are allowed."),
+        ),
+        CostTooLarge { max } => pick(
+            lang,
+            format!("전환 비용이 너무 큽니다 (최대 {max})."),
+            format!("The switch cost is too large (at most {max})."),
+        ),
+        TooManySlices { estimate, max } => pick(
+            lang,
+            format!("이 퀀텀으로는 타임 슬라이스가 약 {estimate}개 필요합니다 (최대 {max}). 퀀텀을 늘리거나 작업을 줄이세요."),
+            format!("This quantum needs about {estimate} time slices (at most {max}); raise the quantum or shorten the work."),
+        ),
+    }
+}
+
+fn capitalise(text: String) -> String {
+    let mut characters = text.chars();
+    match characters.next() {
+        Some(first) => first.to_uppercase().chain(characters).collect(),
+        None => text,
+    }
+}

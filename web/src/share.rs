@@ -1,0 +1,452 @@
+//! Share links: the whole scenario and the language in the URL fragment.
+//!
+//! This module alone knows the link format: `#s=` then base64url (no padding) of the postcard
+//! encoding of [`Link`]. `Link` is an enum envelope whose first byte is the version, and its
+//! `V1` types are frozen copies of the scenario types, converted explicitly, so a link made today
+//! opens the same scenario for as long as `V1` is decoded. A decoder never panics: every failure
+//! is a [`LinkError`].
+
+use crate::i18n::Lang;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use proclab_core::spec::{
+    BoostOrder, BoostTiming, BurstSpec, CacheSpec, Conventions, DispatchTiming, EntryOrder,
+    IoCompletion, IoDevices, LevelSpec, MachineSpec, MlfqSpec, PickOrder, PolicySpec,
+    PredictionSpec, ProcessSpec, QueueSpec, QueueTopology, RequeueOrder, ScenarioSpec, ThreadModel,
+    ThreadSpec,
+};
+use serde::{Deserialize, Serialize};
+
+/// The fragment prefix of a share link.
+pub const PREFIX: &str = "#s=";
+/// Longest fragment the decoder looks at; anything longer is refused unread.
+pub const MAX_FRAGMENT: usize = 64 * 1024;
+
+/// Why a link could not be opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    /// Longer than [`MAX_FRAGMENT`].
+    TooLong,
+    /// Not base64url.
+    NotBase64,
+    /// Cut short, garbled, or with bytes after the end.
+    Corrupt,
+    /// A version this build does not know (made by a newer ProcLab).
+    UnknownVersion,
+}
+
+/// What a link carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shared {
+    pub spec: ScenarioSpec,
+    pub lang: Lang,
+}
+
+#[derive(Serialize, Deserialize)]
+enum Link {
+    V1(LinkV1),
+}
+
+#[derive(Serialize, Deserialize)]
+struct LinkV1 {
+    korean: bool,
+    seed: u64,
+    processes: Vec<ProcessV1>,
+    policy: PolicyV1,
+    conventions: [u8; 9],
+    machine: MachineV1,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ProcessV1 {
+    /// Empty when the name is the default `P<n>`.
+    name: String,
+    arrival: u64,
+    priority: u32,
+    class: u32,
+    /// Alternating CPU and I/O lengths, CPU first.
+    bursts: Vec<u64>,
+    threads: Vec<ThreadV1>,
+    working_set: u32,
+    tickets: u32,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ThreadV1 {
+    name: String,
+    bursts: Vec<u64>,
+    stack: u32,
+}
+
+#[derive(Serialize, Deserialize)]
+enum PolicyV1 {
+    Fcfs,
+    Sjf {
+        prediction: Option<(u32, u64)>,
+    },
+    Srtf,
+    Priority {
+        preemptive: bool,
+        aging_every: Option<u64>,
+        lower_is_higher: bool,
+    },
+    Hrrn,
+    Rr {
+        quantum: u64,
+    },
+    /// Each queue's quantum; `None` is FCFS, `Some(0)` would be invalid and is kept as such.
+    Mlq {
+        queues: Vec<QueueV1>,
+    },
+    Mlfq {
+        levels: Vec<(Option<u64>, u32)>,
+        boost_period: Option<u64>,
+        old_rules_4ab: bool,
+        io_bump: bool,
+    },
+    Lottery {
+        quantum: u64,
+    },
+}
+
+#[derive(Serialize, Deserialize)]
+enum QueueV1 {
+    Fcfs,
+    Rr(u64),
+    Sjf,
+}
+
+#[derive(Serialize, Deserialize)]
+struct MachineV1 {
+    cpus: u32,
+    dispatch_latency: u64,
+    thread_switch_latency: u64,
+    cache: Option<(u32, u64)>,
+    cache_settings_when_off: (u32, u64),
+    user_threads: bool,
+    affinity: bool,
+}
+
+/// The fragment (with [`PREFIX`]) that opens `spec` in `lang`.
+pub fn encode(spec: &ScenarioSpec, lang: Lang) -> String {
+    let link = Link::V1(LinkV1::from_spec(spec, lang));
+    let bytes = postcard::to_allocvec(&link).unwrap_or_default();
+    format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(bytes))
+}
+
+/// Reads a fragment made by [`encode`]. `Ok(None)` when the fragment is not a share link at all.
+pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
+    let Some(payload) = fragment.strip_prefix(PREFIX) else {
+        return Ok(None);
+    };
+    if fragment.len() > MAX_FRAGMENT {
+        return Err(LinkError::TooLong);
+    }
+    let bytes = URL_SAFE_NO_PAD
+        .decode(payload.trim_end_matches('='))
+        .map_err(|_| LinkError::NotBase64)?;
+    if bytes.first().is_some_and(|version| *version > 0) {
+        return Err(LinkError::UnknownVersion);
+    }
+    let (link, rest): (Link, &[u8]) =
+        postcard::take_from_bytes(&bytes).map_err(|_| LinkError::Corrupt)?;
+    if !rest.is_empty() {
+        return Err(LinkError::Corrupt);
+    }
+    let Link::V1(link) = link;
+    Ok(Some(link.into_shared()))
+}
+
+fn bursts_to_lengths(bursts: &[BurstSpec]) -> Vec<u64> {
+    bursts
+        .iter()
+        .map(|burst| match burst {
+            BurstSpec::Cpu(length) | BurstSpec::Io(length) => *length,
+        })
+        .collect()
+}
+
+fn lengths_to_bursts(lengths: &[u64]) -> Vec<BurstSpec> {
+    lengths
+        .iter()
+        .enumerate()
+        .map(|(index, length)| {
+            if index % 2 == 0 {
+                BurstSpec::Cpu(*length)
+            } else {
+                BurstSpec::Io(*length)
+            }
+        })
+        .collect()
+}
+
+fn default_name(index: usize) -> String {
+    format!("P{}", index + 1)
+}
+
+impl LinkV1 {
+    fn from_spec(spec: &ScenarioSpec, lang: Lang) -> LinkV1 {
+        let conventions = &spec.conventions;
+        LinkV1 {
+            korean: lang == Lang::Ko,
+            seed: spec.seed,
+            processes: spec
+                .processes
+                .iter()
+                .enumerate()
+                .map(|(index, process)| ProcessV1 {
+                    name: if process.name == default_name(index) {
+                        String::new()
+                    } else {
+                        process.name.clone()
+                    },
+                    arrival: process.arrival,
+                    priority: process.priority,
+                    class: process.class,
+                    bursts: bursts_to_lengths(&process.bursts),
+                    threads: process
+                        .threads
+                        .iter()
+                        .map(|thread| ThreadV1 {
+                            name: thread.name.clone(),
+                            bursts: bursts_to_lengths(&thread.bursts),
+                            stack: thread.stack,
+                        })
+                        .collect(),
+                    working_set: process.working_set,
+                    tickets: process.tickets,
+                })
+                .collect(),
+            policy: PolicyV1::from_spec(&spec.policy),
+            conventions: [
+                (conventions.requeue_order == RequeueOrder::BeforeArrivals) as u8,
+                (conventions.entry_order == EntryOrder::ArrivalsThenIo) as u8,
+                (conventions.boost_timing == BoostTiming::BeforeArrivals) as u8,
+                (conventions.boost_order == BoostOrder::LowestFirst) as u8,
+                (conventions.pick_order == PickOrder::CyclicScan) as u8,
+                (conventions.io_completion == IoCompletion::Preempt) as u8,
+                (conventions.dispatch_timing == DispatchTiming::AtSliceEnd) as u8,
+                (conventions.io_devices == IoDevices::SingleFifo) as u8,
+                conventions.hold_cpu_during_io as u8,
+            ],
+            machine: MachineV1 {
+                cpus: spec.machine.cpus,
+                dispatch_latency: spec.machine.dispatch_latency,
+                thread_switch_latency: spec.machine.thread_switch_latency,
+                cache: spec.machine.cache.enabled.then_some((
+                    spec.machine.cache.capacity,
+                    spec.machine.cache.refill_per_unit,
+                )),
+                cache_settings_when_off: (
+                    spec.machine.cache.capacity,
+                    spec.machine.cache.refill_per_unit,
+                ),
+                user_threads: spec.machine.thread_model == ThreadModel::User,
+                affinity: spec.machine.topology == QueueTopology::Affinity,
+            },
+        }
+    }
+
+    fn into_shared(self) -> Shared {
+        let flag = |index: usize| self.conventions[index] != 0;
+        let conventions = Conventions {
+            requeue_order: if flag(0) {
+                RequeueOrder::BeforeArrivals
+            } else {
+                RequeueOrder::AfterArrivals
+            },
+            entry_order: if flag(1) {
+                EntryOrder::ArrivalsThenIo
+            } else {
+                EntryOrder::IoThenArrivals
+            },
+            boost_timing: if flag(2) {
+                BoostTiming::BeforeArrivals
+            } else {
+                BoostTiming::AfterArrivals
+            },
+            boost_order: if flag(3) {
+                BoostOrder::LowestFirst
+            } else {
+                BoostOrder::HighestFirst
+            },
+            pick_order: if flag(4) {
+                PickOrder::CyclicScan
+            } else {
+                PickOrder::ReadyQueue
+            },
+            io_completion: if flag(5) {
+                IoCompletion::Preempt
+            } else {
+                IoCompletion::Requeue
+            },
+            dispatch_timing: if flag(6) {
+                DispatchTiming::AtSliceEnd
+            } else {
+                DispatchTiming::AfterAllEvents
+            },
+            io_devices: if flag(7) {
+                IoDevices::SingleFifo
+            } else {
+                IoDevices::Unlimited
+            },
+            hold_cpu_during_io: flag(8),
+        };
+        let (capacity, refill_per_unit) = self
+            .machine
+            .cache
+            .unwrap_or(self.machine.cache_settings_when_off);
+        let machine = MachineSpec {
+            cpus: self.machine.cpus,
+            dispatch_latency: self.machine.dispatch_latency,
+            thread_switch_latency: self.machine.thread_switch_latency,
+            cache: CacheSpec {
+                enabled: self.machine.cache.is_some(),
+                capacity,
+                refill_per_unit,
+            },
+            thread_model: if self.machine.user_threads {
+                ThreadModel::User
+            } else {
+                ThreadModel::Kernel
+            },
+            topology: if self.machine.affinity {
+                QueueTopology::Affinity
+            } else {
+                QueueTopology::Shared
+            },
+        };
+        let processes = self
+            .processes
+            .into_iter()
+            .enumerate()
+            .map(|(index, process)| ProcessSpec {
+                name: if process.name.is_empty() {
+                    default_name(index)
+                } else {
+                    process.name
+                },
+                arrival: process.arrival,
+                priority: process.priority,
+                class: process.class,
+                bursts: lengths_to_bursts(&process.bursts),
+                threads: process
+                    .threads
+                    .into_iter()
+                    .map(|thread| ThreadSpec {
+                        name: thread.name,
+                        bursts: lengths_to_bursts(&thread.bursts),
+                        stack: thread.stack,
+                    })
+                    .collect(),
+                working_set: process.working_set,
+                tickets: process.tickets,
+            })
+            .collect();
+        Shared {
+            spec: ScenarioSpec {
+                processes,
+                policy: self.policy.into_spec(),
+                conventions,
+                machine,
+                seed: self.seed,
+                ..ScenarioSpec::default()
+            },
+            lang: if self.korean { Lang::Ko } else { Lang::En },
+        }
+    }
+}
+
+impl PolicyV1 {
+    fn from_spec(policy: &PolicySpec) -> PolicyV1 {
+        match policy {
+            PolicySpec::Fcfs => PolicyV1::Fcfs,
+            PolicySpec::Sjf { prediction } => PolicyV1::Sjf {
+                prediction: prediction
+                    .map(|prediction| (prediction.alpha_percent, prediction.tau0)),
+            },
+            PolicySpec::Srtf => PolicyV1::Srtf,
+            PolicySpec::Priority {
+                preemptive,
+                aging_every,
+                lower_is_higher,
+            } => PolicyV1::Priority {
+                preemptive: *preemptive,
+                aging_every: *aging_every,
+                lower_is_higher: *lower_is_higher,
+            },
+            PolicySpec::Hrrn => PolicyV1::Hrrn,
+            PolicySpec::Rr { quantum } => PolicyV1::Rr { quantum: *quantum },
+            PolicySpec::Mlq { queues } => PolicyV1::Mlq {
+                queues: queues
+                    .iter()
+                    .map(|queue| match queue {
+                        QueueSpec::Fcfs => QueueV1::Fcfs,
+                        QueueSpec::Rr { quantum } => QueueV1::Rr(*quantum),
+                        QueueSpec::Sjf => QueueV1::Sjf,
+                    })
+                    .collect(),
+            },
+            PolicySpec::Mlfq(mlfq) => PolicyV1::Mlfq {
+                levels: mlfq
+                    .levels
+                    .iter()
+                    .map(|level| (level.quantum, level.allotment))
+                    .collect(),
+                boost_period: mlfq.boost_period,
+                old_rules_4ab: mlfq.old_rules_4ab,
+                io_bump: mlfq.io_bump,
+            },
+            PolicySpec::Lottery { quantum } => PolicyV1::Lottery { quantum: *quantum },
+        }
+    }
+
+    fn into_spec(self) -> PolicySpec {
+        match self {
+            PolicyV1::Fcfs => PolicySpec::Fcfs,
+            PolicyV1::Sjf { prediction } => PolicySpec::Sjf {
+                prediction: prediction.map(|(alpha_percent, tau0)| PredictionSpec {
+                    alpha_percent,
+                    tau0,
+                }),
+            },
+            PolicyV1::Srtf => PolicySpec::Srtf,
+            PolicyV1::Priority {
+                preemptive,
+                aging_every,
+                lower_is_higher,
+            } => PolicySpec::Priority {
+                preemptive,
+                aging_every,
+                lower_is_higher,
+            },
+            PolicyV1::Hrrn => PolicySpec::Hrrn,
+            PolicyV1::Rr { quantum } => PolicySpec::Rr { quantum },
+            PolicyV1::Mlq { queues } => PolicySpec::Mlq {
+                queues: queues
+                    .into_iter()
+                    .map(|queue| match queue {
+                        QueueV1::Fcfs => QueueSpec::Fcfs,
+                        QueueV1::Rr(quantum) => QueueSpec::Rr { quantum },
+                        QueueV1::Sjf => QueueSpec::Sjf,
+                    })
+                    .collect(),
+            },
+            PolicyV1::Mlfq {
+                levels,
+                boost_period,
+                old_rules_4ab,
+                io_bump,
+            } => PolicySpec::Mlfq(MlfqSpec {
+                levels: levels
+                    .into_iter()
+                    .map(|(quantum, allotment)| LevelSpec { quantum, allotment })
+                    .collect(),
+                boost_period,
+                old_rules_4ab,
+                io_bump,
+            }),
+            PolicyV1::Lottery { quantum } => PolicySpec::Lottery { quantum },
+        }
+    }
+}

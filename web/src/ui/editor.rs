@@ -1,0 +1,165 @@
+//! The workload editor: a table of processes (and their threads) with add, remove, duplicate and
+//! reorder. Each cell edits the draft's text; problems show under the cell.
+
+use crate::draft::{FieldId, ProcessDraft, ThreadDraft};
+use crate::i18n::{Lang, Text};
+use crate::messages::FieldMessage;
+use crate::session::{edit, Dispatch};
+use crate::ui::field::TextField;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    pub lang: Lang,
+    pub processes: Vec<ProcessDraft>,
+    pub messages: Vec<FieldMessage>,
+    pub dispatch: Dispatch,
+}
+
+/// Callback that writes a string into one field of process `index`.
+fn setter(
+    dispatch: &Dispatch,
+    index: usize,
+    write: fn(&mut ProcessDraft, String),
+) -> Callback<String> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |value: String| {
+        edit(&dispatch, move |draft| {
+            if let Some(process) = draft.processes.get_mut(index) {
+                write(process, value.clone());
+            }
+        })
+    })
+}
+
+fn thread_setter(
+    dispatch: &Dispatch,
+    index: usize,
+    thread: usize,
+    write: fn(&mut ThreadDraft, String),
+) -> Callback<String> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |value: String| {
+        edit(&dispatch, move |draft| {
+            if let Some(entry) = draft
+                .processes
+                .get_mut(index)
+                .and_then(|process| process.threads.get_mut(thread))
+            {
+                write(entry, value.clone());
+            }
+        })
+    })
+}
+
+fn button(
+    dispatch: &Dispatch,
+    change: impl Fn(&mut crate::draft::Draft) + Clone + 'static,
+) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_| edit(&dispatch, change.clone()))
+}
+
+#[function_component(Editor)]
+pub fn editor(props: &EditorProps) -> Html {
+    let lang = props.lang;
+    let dispatch = &props.dispatch;
+    let count = props.processes.len();
+    let add = button(dispatch, |draft| {
+        let position = draft.processes.len();
+        draft.processes.push(ProcessDraft::new_at(position));
+    });
+    let list_problems: Vec<&FieldMessage> = props
+        .messages
+        .iter()
+        .filter(|m| m.field == FieldId::Processes)
+        .collect();
+    html! {
+        <section class="editor" aria-labelledby="editor-title">
+            <h2 id="editor-title">{ Text::Workload.get(lang) }</h2>
+            <p class="hint">{ Text::BurstNotationHint.get(lang) }</p>
+            { for list_problems.iter().map(|message| html! { <p class="field-error" role="alert">{ &message.text }</p> }) }
+            <ol class="process-list">
+                { for props.processes.iter().enumerate().map(|(index, process)| {
+                    let t = |text: Text| AttrValue::from(text.get(lang));
+                    let messages = props.messages.clone();
+                    let threaded = !process.threads.is_empty();
+                    html! {
+                        <li class="process" key={index}>
+                            <fieldset>
+                                <legend>{ format!("{} {}", Text::Process.get(lang), index + 1) }</legend>
+                                <div class="process-fields">
+                                    <TextField field={FieldId::Name(index)} label={t(Text::Name)} value={process.name.clone()}
+                                        numeric={false} oninput={setter(dispatch, index, |p, v| p.name = v)} messages={messages.clone()} />
+                                    <TextField field={FieldId::Arrival(index)} label={t(Text::Arrival)} value={process.arrival.clone()}
+                                        hint={t(Text::ArrivalHint)} oninput={setter(dispatch, index, |p, v| p.arrival = v)} messages={messages.clone()} />
+                                    <TextField field={FieldId::Priority(index)} label={t(Text::Priority)} value={process.priority.clone()}
+                                        hint={t(Text::PriorityHint)} oninput={setter(dispatch, index, |p, v| p.priority = v)} messages={messages.clone()} />
+                                    <TextField field={FieldId::Class(index)} label={t(Text::Class)} value={process.class.clone()}
+                                        hint={t(Text::ClassHint)} oninput={setter(dispatch, index, |p, v| p.class = v)} messages={messages.clone()} />
+                                    if !threaded {
+                                        <TextField field={FieldId::Bursts(index)} label={t(Text::Bursts)} value={process.bursts.clone()} wide=true
+                                            numeric={false} hint={t(Text::BurstNotationHint)}
+                                            oninput={setter(dispatch, index, |p, v| p.bursts = v)} messages={messages.clone()} />
+                                    }
+                                    <TextField field={FieldId::WorkingSet(index)} label={t(Text::WorkingSet)} value={process.working_set.clone()}
+                                        hint={t(Text::WorkingSetHint)} oninput={setter(dispatch, index, |p, v| p.working_set = v)} messages={messages.clone()} />
+                                    <TextField field={FieldId::Tickets(index)} label={t(Text::Tickets)} value={process.tickets.clone()}
+                                        hint={t(Text::TicketsHint)} oninput={setter(dispatch, index, |p, v| p.tickets = v)} messages={messages.clone()} />
+                                </div>
+                                if threaded {
+                                    <ol class="thread-list" aria-label={Text::Threads.get(lang)}>
+                                        { for process.threads.iter().enumerate().map(|(thread, entry)| html! {
+                                            <li class="thread" key={thread}>
+                                                <TextField field={FieldId::ThreadName(index, thread)} label={format!("{} {}", Text::Thread.get(lang), thread + 1)}
+                                                    value={entry.name.clone()} numeric={false}
+                                                    oninput={thread_setter(dispatch, index, thread, |t, v| t.name = v)} messages={messages.clone()} />
+                                                <TextField field={FieldId::ThreadBursts(index, thread)} label={t(Text::Bursts)} value={entry.bursts.clone()} wide=true
+                                                    numeric={false} oninput={thread_setter(dispatch, index, thread, |t, v| t.bursts = v)} messages={messages.clone()} />
+                                                <TextField field={FieldId::ThreadStack(index, thread)} label={t(Text::Stack)} value={entry.stack.clone()}
+                                                    hint={t(Text::StackHint)} oninput={thread_setter(dispatch, index, thread, |t, v| t.stack = v)} messages={messages.clone()} />
+                                                <button type="button" class="small" aria-label={format!("{} {}", Text::RemoveThread.get(lang), thread + 1)}
+                                                    onclick={button(dispatch, move |draft| {
+                                                        if let Some(process) = draft.processes.get_mut(index) {
+                                                            if thread < process.threads.len() { process.threads.remove(thread); }
+                                                        }
+                                                    })}>{ "✕" }</button>
+                                            </li>
+                                        }) }
+                                    </ol>
+                                }
+                                <div class="row-actions">
+                                    <button type="button" onclick={button(dispatch, move |draft| {
+                                        if let Some(process) = draft.processes.get_mut(index) {
+                                            if process.threads.is_empty() {
+                                                let bursts = process.bursts.clone();
+                                                process.threads.push(ThreadDraft { name: String::new(), bursts, stack: "1".into() });
+                                            }
+                                            let bursts = process.threads.last().map(|t| t.bursts.clone()).unwrap_or_default();
+                                            process.threads.push(ThreadDraft { name: String::new(), bursts, stack: "1".into() });
+                                        }
+                                    })}>{ Text::AddThread.get(lang) }</button>
+                                    <button type="button" disabled={index == 0} aria-label={format!("{} {}", Text::MoveUp.get(lang), index + 1)}
+                                        onclick={button(dispatch, move |draft| if index > 0 && index < draft.processes.len() { draft.processes.swap(index, index - 1) })}>{ "↑" }</button>
+                                    <button type="button" disabled={index + 1 == count} aria-label={format!("{} {}", Text::MoveDown.get(lang), index + 1)}
+                                        onclick={button(dispatch, move |draft| if index + 1 < draft.processes.len() { draft.processes.swap(index, index + 1) })}>{ "↓" }</button>
+                                    <button type="button" onclick={button(dispatch, move |draft| {
+                                        if let Some(process) = draft.processes.get(index).cloned() {
+                                            let mut copy = process;
+                                            copy.name = format!("P{}", draft.processes.len() + 1);
+                                            draft.processes.insert(index + 1, copy);
+                                        }
+                                    })}>{ Text::Duplicate.get(lang) }</button>
+                                    <button type="button" class="danger" onclick={button(dispatch, move |draft| {
+                                        if index < draft.processes.len() { draft.processes.remove(index); }
+                                    })}>{ Text::Remove.get(lang) }</button>
+                                </div>
+                            </fieldset>
+                        </li>
+                    }
+                }) }
+            </ol>
+            <button type="button" id="add-process" class="primary" onclick={add}>{ Text::AddProcess.get(lang) }</button>
+        </section>
+    }
+}

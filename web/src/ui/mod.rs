@@ -1,0 +1,8 @@
+//! The page's components, one concept per file.
+
+pub mod editor;
+pub mod field;
+pub mod results;
+pub mod results_panel;
+pub mod settings;
+pub mod toolbar;

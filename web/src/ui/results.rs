@@ -1,0 +1,113 @@
+//! The numbers of a run: the metrics table per process with each column's definition, the totals,
+//! and the conventions in force. Every figure is read from the core's `Metrics`.
+
+use std::rc::Rc;
+
+use crate::i18n::{Lang, Text};
+use crate::simulation::Simulation;
+use crate::ui::settings::CONVENTION_ROWS;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub lang: Lang,
+    pub simulation: Rc<Simulation>,
+}
+
+/// A column header whose definition shows on hover and on keyboard focus.
+fn header(lang: Lang, name: Text, definition: Text) -> Html {
+    html! {
+        <th scope="col">
+            <span class="defined" tabindex="0" title={definition.get(lang)} aria-label={format!("{}: {}", name.get(lang), definition.get(lang))}>
+                { name.get(lang) }
+                <span class="definition" role="tooltip">{ definition.get(lang) }</span>
+            </span>
+        </th>
+    }
+}
+
+#[function_component(MetricsTable)]
+pub fn metrics_table(props: &ResultsProps) -> Html {
+    let lang = props.lang;
+    let metrics = props.simulation.run.metrics();
+    let totals = &metrics.totals;
+    html! {
+        <section class="metrics" aria-labelledby="metrics-title">
+            <h2 id="metrics-title">{ Text::Metrics.get(lang) }</h2>
+            <div class="table-scroll">
+            <table id="metrics-table">
+                <thead><tr>
+                    <th scope="col">{ Text::Process.get(lang) }</th>
+                    { header(lang, Text::Arrival, Text::ArrivalHint) }
+                    { header(lang, Text::Completion, Text::CompletionDef) }
+                    { header(lang, Text::Turnaround, Text::TurnaroundDef) }
+                    { header(lang, Text::Waiting, Text::WaitingDef) }
+                    { header(lang, Text::Response, Text::ResponseDef) }
+                    { header(lang, Text::CpuTime, Text::CpuTimeDef) }
+                    { header(lang, Text::IoTime, Text::IoTimeDef) }
+                    { header(lang, Text::SwitchTime, Text::SwitchTimeDef) }
+                    { header(lang, Text::StallTime, Text::StallTimeDef) }
+                    { header(lang, Text::Dispatches, Text::DispatchesDef) }
+                    { header(lang, Text::Preemptions, Text::PreemptionsDef) }
+                </tr></thead>
+                <tbody>
+                    { for metrics.processes.iter().map(|process| html! {
+                        <tr data-pid={process.pid.to_string()}>
+                            <th scope="row">{ &process.name }</th>
+                            <td>{ process.arrival }</td>
+                            <td class="completion">{ process.completion }</td>
+                            <td class="turnaround">{ process.turnaround }</td>
+                            <td class="waiting">{ process.waiting }</td>
+                            <td class="response">{ process.response }</td>
+                            <td>{ process.cpu }</td>
+                            <td>{ process.io }</td>
+                            <td>{ process.switch }</td>
+                            <td>{ process.stall }</td>
+                            <td>{ process.dispatches }</td>
+                            <td>{ process.preemptions }</td>
+                        </tr>
+                    }) }
+                </tbody>
+                <tfoot><tr>
+                    <th scope="row">{ Text::Average.get(lang) }</th>
+                    <td></td><td></td>
+                    <td id="avg-turnaround">{ totals.average_turnaround.to_string() }</td>
+                    <td id="avg-waiting">{ totals.average_waiting.to_string() }</td>
+                    <td id="avg-response">{ totals.average_response.to_string() }</td>
+                    <td></td><td></td><td></td><td></td><td></td><td></td>
+                </tr></tfoot>
+            </table>
+            </div>
+            <dl class="totals">
+                <div><dt>{ Text::Utilisation.get(lang) }</dt><dd id="utilisation" title={Text::UtilisationDef.get(lang)}>{ format!("{} %", totals.utilisation.percent()) }</dd></div>
+                <div><dt>{ Text::Throughput.get(lang) }</dt><dd id="throughput" title={Text::ThroughputDef.get(lang)}>{ format!("{} / {}", totals.throughput, Text::Tick.get(lang)) }</dd></div>
+                <div><dt>{ Text::ContextSwitches.get(lang) }</dt><dd id="context-switches">{ totals.context_switches }</dd></div>
+                <div><dt>{ Text::SwitchTicks.get(lang) }</dt><dd id="switch-ticks">{ totals.switch_ticks }</dd></div>
+                <div><dt>{ Text::StallTicks.get(lang) }</dt><dd id="stall-ticks">{ totals.stall_ticks }</dd></div>
+                <div><dt>{ Text::Makespan.get(lang) }</dt><dd id="makespan">{ format!("{}–{}", totals.first_arrival, totals.last_completion) }</dd></div>
+            </dl>
+            <p class="hint">{ Text::MetricsExplain.get(lang) }</p>
+        </section>
+    }
+}
+
+#[function_component(ConventionsInForce)]
+pub fn conventions_in_force(props: &ResultsProps) -> Html {
+    let lang = props.lang;
+    let conventions = props.simulation.scenario.conventions();
+    html! {
+        <section class="in-force" aria-labelledby="in-force-title">
+            <h3 id="in-force-title">{ Text::ConventionsInForce.get(lang) }</h3>
+            <ul>
+                { for CONVENTION_ROWS.iter().map(|(_, label, hint, get, _)| {
+                    let on = get(conventions);
+                    html! { <li>
+                        <strong>{ label.get(lang) }</strong>{ ": " }
+                        { if on { Text::Yes.get(lang) } else { Text::NoDefault.get(lang) } }
+                        <span class="hint">{ " — " }{ hint.get(lang) }</span>
+                    </li> }
+                }) }
+            </ul>
+        </section>
+    }
+}

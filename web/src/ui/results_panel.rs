@@ -1,0 +1,89 @@
+//! The results side of the page: the run (Gantt chart, metrics, conventions) or the comparison of
+//! every policy on the same workload, with the downloads of each.
+
+use std::rc::Rc;
+
+use crate::files;
+use crate::i18n::{Lang, Text};
+use crate::simulation::Simulation;
+use crate::ui::results::{ConventionsInForce, MetricsTable};
+use crate::watch::{playback::Playback, Watch};
+use proclab_core::ScenarioSpec;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsPanelProps {
+    pub lang: Lang,
+    pub simulation: Rc<Simulation>,
+    pub spec: Option<Rc<ScenarioSpec>>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Run,
+    Compare,
+}
+
+#[function_component(ResultsPanel)]
+pub fn results_panel(props: &ResultsPanelProps) -> Html {
+    let lang = props.lang;
+    let tab = use_state(|| Tab::Run);
+    let playback = use_reducer(Playback::default);
+    let select = |choice: Tab| {
+        let tab = tab.clone();
+        Callback::from(move |_: MouseEvent| tab.set(choice))
+    };
+    let simulation = props.simulation.clone();
+    let on_csv = {
+        let simulation = simulation.clone();
+        Callback::from(move |_| {
+            files::download_text(
+                "proclab-metrics.csv",
+                "text/csv",
+                &files::metrics_csv(&simulation.run),
+            )
+        })
+    };
+    let on_svg = {
+        let simulation = simulation.clone();
+        Callback::from(move |_| {
+            let model = crate::chart::gantt_model(&simulation, lang);
+            files::download_text(
+                "proclab-gantt.svg",
+                "image/svg+xml",
+                &crate::chart::gantt_svg(&model),
+            );
+        })
+    };
+    let on_png = Callback::from(|_| {
+        if let Some(url) = crate::chart::gantt_png_data_url("gantt-canvas") {
+            files::download_url("proclab-gantt.png", &url);
+        }
+    });
+    html! {
+        <>
+            <div class="tabs" role="tablist" aria-label={Text::Results.get(lang)}>
+                <button type="button" role="tab" id="tab-run" aria-selected={(*tab == Tab::Run).to_string()} onclick={select(Tab::Run)}>
+                    { Text::Results.get(lang) }</button>
+                <button type="button" role="tab" id="tab-compare" aria-selected={(*tab == Tab::Compare).to_string()} onclick={select(Tab::Compare)}>
+                    { Text::Compare.get(lang) }</button>
+            </div>
+            if *tab == Tab::Run {
+                <section class="gantt" aria-labelledby="gantt-title">
+                    <h2 id="gantt-title">{ Text::Gantt.get(lang) }</h2>
+                    <crate::chart::GanttChart simulation={simulation.clone()} {lang} />
+                    <div class="downloads">
+                        <button type="button" id="download-png" onclick={on_png}>{ Text::DownloadPng.get(lang) }</button>
+                        <button type="button" id="download-svg" onclick={on_svg}>{ Text::DownloadSvg.get(lang) }</button>
+                        <button type="button" id="download-csv" onclick={on_csv}>{ Text::DownloadCsv.get(lang) }</button>
+                    </div>
+                </section>
+                <Watch {lang} simulation={simulation.clone()} playback={playback.clone()} />
+                <MetricsTable {lang} simulation={simulation.clone()} />
+                <ConventionsInForce {lang} simulation={simulation.clone()} />
+            } else if let Some(spec) = &props.spec {
+                <crate::chart::CompareView spec={spec.clone()} {lang} />
+            }
+        </>
+    }
+}

@@ -1,0 +1,158 @@
+//! Loading and taking away scenarios: presets, the seeded generator, share links and files.
+
+use std::rc::Rc;
+
+use crate::files;
+use crate::i18n::{preset_text, Lang, Text};
+use crate::session::{Action, Dispatch, Notice};
+use crate::share;
+use proclab_core::gen::{generate, GenOptions};
+use proclab_core::presets::presets;
+use proclab_core::ScenarioSpec;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub lang: Lang,
+    /// The last valid scenario (links and exports need one).
+    pub spec: Option<Rc<ScenarioSpec>>,
+    pub has_problems: bool,
+    pub dispatch: Dispatch,
+}
+
+/// The full address that opens `spec` in `lang`.
+pub fn share_url(spec: &ScenarioSpec, lang: Lang) -> String {
+    let location = gloo::utils::window().location();
+    let base = format!(
+        "{}{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    format!("{base}{}", share::encode(spec, lang))
+}
+
+#[function_component(Toolbar)]
+pub fn toolbar(props: &ToolbarProps) -> Html {
+    let lang = props.lang;
+    let seed = use_state(|| String::from("1"));
+    let all_presets = use_memo((), |_| presets());
+
+    let on_preset = {
+        let dispatch = props.dispatch.clone();
+        let all_presets = all_presets.clone();
+        Callback::from(move |event: Event| {
+            let select = event.target_unchecked_into::<HtmlSelectElement>();
+            if let Some(preset) = all_presets
+                .iter()
+                .find(|preset| preset.id == select.value())
+            {
+                dispatch.dispatch(Action::Load(preset.spec.clone(), None));
+            }
+            select.set_value("");
+        })
+    };
+    let on_seed = {
+        let seed = seed.clone();
+        Callback::from(move |event: InputEvent| {
+            seed.set(event.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let seed_value: Option<u64> = seed.trim().parse().ok();
+    let on_generate = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| {
+            if let Some(value) = seed_value {
+                let mut spec = generate(value, &GenOptions::default());
+                spec.seed = value;
+                dispatch.dispatch(Action::Load(spec, None));
+            }
+        })
+    };
+    let on_copy = {
+        let dispatch = props.dispatch.clone();
+        let spec = props.spec.clone();
+        Callback::from(move |_| {
+            let Some(spec) = spec.clone() else { return };
+            let url = share_url(&spec, lang);
+            let _ = gloo::utils::window().history().map(|history| {
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            });
+            let dispatch = dispatch.clone();
+            spawn_local(async move {
+                let clipboard = gloo::utils::window().navigator().clipboard();
+                let copied = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&url)).await;
+                dispatch.dispatch(Action::Notify(Some(match copied {
+                    Ok(_) => Notice::LinkCopied,
+                    Err(_) => Notice::LinkNotCopied(url),
+                })));
+            });
+        })
+    };
+    let on_json = {
+        let spec = props.spec.clone();
+        Callback::from(move |_| {
+            if let Some(spec) = &spec {
+                files::download_text(
+                    "proclab-scenario.json",
+                    "application/json",
+                    &files::scenario_json(spec),
+                );
+            }
+        })
+    };
+    let on_upload = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: Event| {
+            let input = event.target_unchecked_into::<HtmlInputElement>();
+            let Some(file) = input.files().and_then(|list| list.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let dispatch = dispatch.clone();
+            spawn_local(async move {
+                let blob = gloo::file::Blob::from(file);
+                match gloo::file::futures::read_as_text(&blob).await {
+                    Err(error) => dispatch
+                        .dispatch(Action::Notify(Some(Notice::FileBroken(error.to_string())))),
+                    Ok(text) => match files::parse_scenario_json(&text) {
+                        Ok(spec) => dispatch.dispatch(Action::Load(spec, Some(Notice::FileOpened))),
+                        Err(error) => {
+                            dispatch.dispatch(Action::Notify(Some(Notice::FileBroken(error))))
+                        }
+                    },
+                }
+            });
+        })
+    };
+    let disabled = props.spec.is_none();
+    html! {
+        <section class="toolbar" aria-label={Text::Toolbar.get(lang)}>
+            <div class="field choice">
+                <label for="preset-select">{ Text::Presets.get(lang) }</label>
+                <select id="preset-select" onchange={on_preset}>
+                    <option value="" selected=true>{ Text::ChoosePreset.get(lang) }</option>
+                    { for all_presets.iter().map(|preset| {
+                        let (title, notice) = preset_text(preset.id, lang);
+                        html! { <option value={preset.id} title={notice}>{ title }</option> }
+                    }) }
+                </select>
+            </div>
+            <div class="field generator">
+                <label for="gen-seed">{ Text::RandomSeed.get(lang) }</label>
+                <input id="gen-seed" type="text" inputmode="numeric" value={(*seed).clone()} oninput={on_seed}
+                    aria-invalid={seed_value.is_none().to_string()} />
+                <button type="button" id="generate" onclick={on_generate} disabled={seed_value.is_none()}>{ Text::Generate.get(lang) }</button>
+            </div>
+            <div class="actions">
+                <button type="button" id="copy-link" class="primary" onclick={on_copy} disabled={disabled || props.has_problems}
+                    title={ if props.has_problems { Text::FixFirst.get(lang) } else { Text::CopyLinkHint.get(lang) } }>{ Text::CopyLink.get(lang) }</button>
+                <button type="button" id="download-json" onclick={on_json} disabled={disabled}>{ Text::DownloadJson.get(lang) }</button>
+                <label class="button" for="upload-json">{ Text::UploadJson.get(lang) }</label>
+                <input type="file" id="upload-json" class="visually-hidden" accept=".json,application/json" onchange={on_upload} />
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,100 @@
+//! The PCB inspector: every field the course lists for one process (and its threads' TCBs) at
+//! the current tick, read from the core's machine state.
+
+use std::rc::Rc;
+
+use crate::i18n::Lang;
+use crate::watch::text::{state_name, WatchText};
+use proclab_core::state::MachineState;
+use proclab_core::ThreadRef;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct InspectorProps {
+    pub lang: Lang,
+    pub state: Rc<MachineState>,
+    pub selected: Option<ThreadRef>,
+    pub onselect: Callback<ThreadRef>,
+}
+
+fn row(name: &str, value: String) -> Html {
+    html! { <tr><th scope="row">{ name }</th><td>{ value }</td></tr> }
+}
+
+fn words(lang: Lang, korean: &'static str, english: &'static str) -> &'static str {
+    match lang {
+        Lang::Ko => korean,
+        Lang::En => english,
+    }
+}
+
+#[function_component(Inspector)]
+pub fn inspector(props: &InspectorProps) -> Html {
+    let lang = props.lang;
+    let state = &props.state;
+    let onchange = {
+        let onselect = props.onselect.clone();
+        Callback::from(move |event: Event| {
+            let value = event
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            let mut parts = value.split('.').filter_map(|part| part.parse::<u32>().ok());
+            if let (Some(pid), Some(tid)) = (parts.next(), parts.next()) {
+                onselect.emit(ThreadRef { pid, tid });
+            }
+        })
+    };
+    let selected = props
+        .selected
+        .and_then(|thread| state.thread(thread).map(|tcb| (thread, tcb)));
+    let selected_value = props
+        .selected
+        .map(|thread| format!("{}.{}", thread.pid, thread.tid))
+        .unwrap_or_default();
+    html! {
+        <section class="inspector" aria-labelledby="inspector-title">
+            <h3 id="inspector-title">{ WatchText::Inspector.get(lang) }</h3>
+            <label for="inspect-select" class="hint">{ WatchText::InspectorHint.get(lang) }</label>
+            <select id="inspect-select" {onchange}>
+                <option value="" selected={props.selected.is_none()}>{ "—" }</option>
+                { for state.threads.iter().map(|tcb| {
+                    let value = format!("{}.{}", tcb.thread.pid, tcb.thread.tid);
+                    html! { <option value={value.clone()} selected={value == selected_value}>{ proclab_view::thread_label(state, tcb.thread) }</option> }
+                }) }
+            </select>
+            if let Some((thread, tcb)) = selected {
+                { {
+                    let pcb = state.processes.get(thread.pid as usize);
+                    html! {
+                        <table id="pcb-table" class="pcb">
+                            <caption>{ format!("PCB · {} · t={}", proclab_view::thread_label(state, thread), state.tick) }</caption>
+                            <tbody>
+                                { row(words(lang, "PID / TID", "PID / TID"), format!("{} / {}", thread.pid + 1, thread.tid + 1)) }
+                                { row(words(lang, "상태", "State"), state_name(tcb.state, lang).to_string()) }
+                                { row(words(lang, "프로그램 카운터", "Program counter"), format!("{} / {} ({} {})", tcb.program_counter, tcb.burst_length, words(lang, "버스트", "burst"), tcb.burst + 1)) }
+                                { row(words(lang, "레지스터", "Registers"), tcb.registers.iter().enumerate().map(|(i, r)| format!("R{i}={r:08x}")).collect::<Vec<_>>().join(" ")) }
+                                { row(words(lang, "우선순위", "Priority"), tcb.priority.to_string()) }
+                                { row(words(lang, "큐 단계", "Queue level"), tcb.level.to_string()) }
+                                { row(words(lang, "남은 퀀텀", "Quantum left"), tcb.quantum_left.map(|q| q.to_string()).unwrap_or_else(|| "—".into())) }
+                                { row(words(lang, "남은 할당량", "Allotment left"), tcb.allotment_left.to_string()) }
+                                { row(words(lang, "다음 CPU 버스트", "Next CPU burst"), tcb.next_cpu_burst.to_string()) }
+                                { row(words(lang, "예측 버스트", "Predicted burst"), tcb.predicted_milli.map(|m| format!("{}.{:03}", m / 1000, m % 1000)).unwrap_or_else(|| "—".into())) }
+                                { row(words(lang, "사용한 CPU 시간", "CPU used"), tcb.cpu_used.to_string()) }
+                                { row(words(lang, "마지막 실행", "Last ran"), tcb.last_run.map(|t| format!("t={t}")).unwrap_or_else(|| "—".into())) }
+                                { row(words(lang, "CPU", "CPU"), tcb.cpu.map(|c| c.to_string()).unwrap_or_else(|| "—".into())) }
+                                { row(words(lang, "I/O 상태", "I/O status"), tcb.io_left.map(|left| format!("{} {left}", words(lang, "남은 I/O", "I/O left"))).unwrap_or_else(|| "—".into())) }
+                                if let Some(pcb) = pcb {
+                                    { row(words(lang, "도착", "Arrival"), pcb.arrival.to_string()) }
+                                    { row(words(lang, "부모", "Parent"), pcb.parent.map(|p| format!("P{}", p + 1)).unwrap_or_else(|| "init".into())) }
+                                    { row(words(lang, "자식", "Children"), if pcb.children.is_empty() { "—".into() } else { pcb.children.iter().map(|c| format!("P{}", c + 1)).collect::<Vec<_>>().join(", ") }) }
+                                    { row(words(lang, "스레드", "Threads"), pcb.threads.iter().map(|t| format!("T{}", t + 1)).collect::<Vec<_>>().join(", ")) }
+                                    { row(words(lang, "프로세스 CPU 합계", "Process CPU total"), pcb.cpu_used.to_string()) }
+                                }
+                            </tbody>
+                        </table>
+                    }
+                } }
+            }
+        </section>
+    }
+}

@@ -1,0 +1,123 @@
+//! The narrated event log: each event in a sentence that says what happened and why.
+
+use crate::i18n::Lang;
+use proclab_core::state::MachineState;
+use proclab_core::{Cause, Event, PreemptReason};
+use proclab_view::thread_label;
+
+fn pick(lang: Lang, korean: String, english: String) -> String {
+    match lang {
+        Lang::Ko => korean,
+        Lang::En => english,
+    }
+}
+
+/// One sentence for `event`; `state` is the machine after its instant (for names and priorities).
+pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
+    let who = thread_label(state, event.thread);
+    let cpu = event.cpu.map(|cpu| cpu.to_string()).unwrap_or_default();
+    let tick = event.tick;
+    let body = match event.cause {
+        Cause::Admitted => pick(
+            lang,
+            format!("{who} 생성: PCB를 만들고 준비 큐에 넣습니다."),
+            format!("{who} is created: its PCB is made and it joins the ready queue."),
+        ),
+        Cause::Dispatched {
+            saved,
+            latency,
+            stall,
+        } => {
+            let saved_text = saved.map(|thread| thread_label(state, thread));
+            let mut korean = match &saved_text {
+                Some(old) => {
+                    format!("CPU {cpu}: {old}의 상태를 PCB에 저장하고 {who}의 PCB를 적재합니다")
+                }
+                None => format!("디스패처가 {who}를 CPU {cpu}에 올립니다"),
+            };
+            let mut english = match &saved_text {
+                Some(old) => {
+                    format!("CPU {cpu}: save {old}'s state into its PCB, load {who}'s PCB")
+                }
+                None => format!("The dispatcher puts {who} on CPU {cpu}"),
+            };
+            if latency > 0 {
+                korean.push_str(&format!(" (디스패치 지연 {latency}틱)"));
+                english.push_str(&format!(" (dispatch latency {latency} ticks)"));
+            }
+            if stall > 0 {
+                korean.push_str(&format!(", 식은 캐시를 채우느라 {stall}틱 멈춥니다"));
+                english.push_str(&format!(", then {stall} ticks of cache refill"));
+            }
+            korean.push('.');
+            english.push('.');
+            pick(lang, korean, english)
+        }
+        Cause::QuantumExpired => pick(
+            lang,
+            format!("타이머 인터럽트: {who}의 퀀텀이 끝나 준비 큐로 돌아갑니다."),
+            format!("Timer interrupt: {who}'s quantum is used up; back to the ready queue."),
+        ),
+        Cause::Preempted { by, reason } => {
+            let other = thread_label(state, by);
+            let (mine, theirs) = (
+                state
+                    .thread(event.thread)
+                    .map(|tcb| tcb.priority)
+                    .unwrap_or_default(),
+                state.thread(by).map(|tcb| tcb.priority).unwrap_or_default(),
+            );
+            let (korean_reason, english_reason) = match reason {
+                PreemptReason::HigherPriority => (
+                    format!("우선순위 {theirs}이(가) {mine}보다 높음"),
+                    format!("priority {theirs} beats {mine}"),
+                ),
+                PreemptReason::ShorterRemaining => (
+                    "남은 시간이 더 짧음".into(),
+                    "shorter remaining time".into(),
+                ),
+                PreemptReason::HigherQueue => ("더 높은 큐".into(), "a higher queue".into()),
+                PreemptReason::IoBump => (
+                    "I/O를 마치고 큐 맨 앞으로".into(),
+                    "I/O done, to the head of the queue".into(),
+                ),
+                PreemptReason::IoCompletion => (
+                    "I/O 완료 즉시 실행".into(),
+                    "runs at once on I/O completion".into(),
+                ),
+                PreemptReason::Boost => ("우선순위 부스트".into(), "priority boost".into()),
+            };
+            pick(
+                lang,
+                format!("{who}가 {other}에게 선점됩니다 ({korean_reason})."),
+                format!("{who} is preempted by {other} ({english_reason})."),
+            )
+        }
+        Cause::IoRequested { length } => pick(
+            lang,
+            format!("{who}가 I/O를 요청해 {length}틱 동안 대기 상태가 됩니다 (CPU를 내놓음)."),
+            format!("{who} requests I/O and blocks for {length} ticks (giving up the CPU)."),
+        ),
+        Cause::IoCompleted => pick(
+            lang,
+            format!("I/O 완료 인터럽트: {who}가 준비 큐로 돌아갑니다."),
+            format!("I/O completion interrupt: {who} is ready again."),
+        ),
+        Cause::Exited => pick(
+            lang,
+            format!("{who}가 마지막 버스트를 마치고 종료합니다."),
+            format!("{who} finishes its last burst and exits."),
+        ),
+        Cause::Boosted => pick(
+            lang,
+            format!("우선순위 부스트: {who}가 맨 위 단계로 올라갑니다."),
+            format!("Priority boost: {who} moves to the top level."),
+        ),
+        Cause::Demoted { level } => pick(
+            lang,
+            format!("{who}가 할당량을 다 써서 {level}단계로 내려갑니다."),
+            format!("{who} used up its allotment and drops to level {level}."),
+        ),
+    };
+    format!("t={tick}: {body}")
+}

@@ -1,0 +1,118 @@
+//! Playback of a run: where the cursor is (tick and progress through that instant's animation),
+//! whether it plays, and how fast. A pure reducer; the animation-frame loop only sends `Advance`.
+
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Speeds offered, in hundredths (25 = 0.25×).
+pub const SPEEDS: [u32; 7] = [25, 50, 100, 200, 400, 800, 1600];
+/// Ticks per second at 1×.
+const TICKS_PER_SECOND: u32 = 2;
+/// A context switch plays this many times slower, so its steps can be followed.
+const SWITCH_SLOWDOWN: u32 = 4;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Playback {
+    pub tick: u64,
+    /// Permille through the animation of `tick`'s instant (1000 = settled).
+    pub progress: u32,
+    pub playing: bool,
+    /// Paused, but finishing the animation of a step.
+    pub animating: bool,
+    pub speed: usize,
+    /// Last tick of the run.
+    pub end: u64,
+}
+
+impl Default for Playback {
+    fn default() -> Self {
+        Playback {
+            tick: 0,
+            progress: 1000,
+            playing: false,
+            animating: false,
+            speed: 2,
+            end: 0,
+        }
+    }
+}
+
+pub enum PlaybackAction {
+    /// A new run: back to the start.
+    Reset {
+        end: u64,
+    },
+    Toggle,
+    SetSpeed(usize),
+    /// Jump to an instant; `animate` replays its transitions from the start.
+    Seek {
+        tick: u64,
+        animate: bool,
+    },
+    /// Time passed while playing; `switching` slows the instant down.
+    Advance {
+        milliseconds: u32,
+        switching: bool,
+    },
+}
+
+impl Reducible for Playback {
+    type Action = PlaybackAction;
+
+    fn reduce(self: Rc<Self>, action: PlaybackAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            PlaybackAction::Reset { end } => {
+                next = Playback {
+                    end,
+                    speed: self.speed,
+                    ..Playback::default()
+                };
+            }
+            PlaybackAction::Toggle => {
+                next.playing = !self.playing;
+                if next.playing && self.tick >= self.end && self.progress >= 1000 {
+                    next.tick = 0;
+                    next.progress = 0;
+                }
+            }
+            PlaybackAction::SetSpeed(index) => next.speed = index.min(SPEEDS.len() - 1),
+            PlaybackAction::Seek { tick, animate } => {
+                next.tick = tick.min(self.end);
+                next.progress = if animate { 0 } else { 1000 };
+                next.animating = animate && !self.playing;
+            }
+            PlaybackAction::Advance {
+                milliseconds,
+                switching,
+            } => {
+                if !self.playing && !self.animating {
+                    return self;
+                }
+                let mut gained =
+                    milliseconds.min(250) * TICKS_PER_SECOND * SPEEDS[self.speed] / 100;
+                if switching {
+                    gained /= SWITCH_SLOWDOWN;
+                }
+                let total = self.progress + gained.max(1);
+                if !self.playing {
+                    next.progress = total.min(1000);
+                    next.animating = total < 1000;
+                } else if total < 1000 {
+                    next.progress = total;
+                } else if self.tick < self.end {
+                    next.tick = self.tick + 1;
+                    next.progress = (total - 1000).min(999);
+                } else {
+                    next.progress = 1000;
+                    next.playing = false;
+                }
+            }
+        }
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! Words of the "watch the machine" view, in Korean and English (a typed catalogue: every entry
+//! gives both, so a missing translation does not compile).
+
+use crate::i18n::Lang;
+use proclab_core::ProcessState;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WatchText {
+    Title,
+    Play,
+    Pause,
+    Speed,
+    ToStart,
+    ToEnd,
+    EventBack,
+    EventForward,
+    TickBack,
+    TickForward,
+    Scrub,
+    Clock,
+    KeyboardHelp,
+    ReadyQueue,
+    Io,
+    Cpu,
+    Idle,
+    Cache,
+    CacheEmpty,
+    Warm,
+    Cold,
+    Trap,
+    SaveOutgoing,
+    LoadIncoming,
+    Latency,
+    Refill,
+    ThreadSwitch,
+    ProcessSwitch,
+    Log,
+    LogEmpty,
+    Inspector,
+    InspectorHint,
+    ReducedMotion,
+    CanvasLabel,
+}
+
+impl WatchText {
+    fn pair(self) -> [&'static str; 2] {
+        match self {
+            WatchText::Title => ["기계가 실행되는 모습 보기", "Watch the machine run"],
+            WatchText::Play => ["재생", "Play"],
+            WatchText::Pause => ["일시 정지", "Pause"],
+            WatchText::Speed => ["속도", "Speed"],
+            WatchText::ToStart => ["처음으로", "To start"],
+            WatchText::ToEnd => ["끝으로", "To end"],
+            WatchText::EventBack => ["이전 사건", "Previous event"],
+            WatchText::EventForward => ["다음 사건", "Next event"],
+            WatchText::TickBack => ["한 틱 뒤로", "One tick back"],
+            WatchText::TickForward => ["한 틱 앞으로", "One tick forward"],
+            WatchText::Scrub => ["시각", "Time"],
+            WatchText::Clock => ["시각", "t"],
+            WatchText::KeyboardHelp => [
+                "키보드: 스페이스 재생/정지, ←/→ 한 틱, Shift+←/→ 사건 단위, Home/End 처음/끝",
+                "Keyboard: Space play/pause, ←/→ one tick, Shift+←/→ one event, Home/End start/end",
+            ],
+            WatchText::ReadyQueue => ["준비 큐", "Ready queue"],
+            WatchText::Io => ["I/O 장치", "I/O devices"],
+            WatchText::Cpu => ["CPU", "CPU"],
+            WatchText::Idle => ["유휴", "idle"],
+            WatchText::Cache => ["캐시", "cache"],
+            WatchText::CacheEmpty => ["비어 있음", "empty"],
+            WatchText::Warm => ["따뜻함", "warm"],
+            WatchText::Cold => ["식음", "cold"],
+            WatchText::Trap => ["① 인터럽트/시스템 콜로 커널 진입", "① Interrupt or system call enters the kernel"],
+            WatchText::SaveOutgoing => ["② 레지스터와 PC를 PCB에 저장", "② Save registers and PC into its PCB"],
+            WatchText::LoadIncoming => ["③ 다음 PCB를 CPU에 적재", "③ Load the next PCB into the CPU"],
+            WatchText::Latency => ["디스패치 지연", "Dispatch latency"],
+            WatchText::Refill => ["캐시 채우는 중", "Cache refill"],
+            WatchText::ThreadSwitch => ["스레드 전환: 주소 공간 그대로", "Thread switch: same address space"],
+            WatchText::ProcessSwitch => ["프로세스 전환: 주소 공간 교체", "Process switch: address space changes"],
+            WatchText::Log => ["사건 기록", "Event log"],
+            WatchText::LogEmpty => ["아직 아무 일도 없습니다.", "Nothing has happened yet."],
+            WatchText::Inspector => ["PCB 살펴보기", "PCB inspector"],
+            WatchText::InspectorHint => [
+                "그림의 토큰, 큐 항목, 아래 목록에서 프로세스를 고르면 이 시각의 PCB가 보입니다.",
+                "Pick a process (a token, a queue entry, or the list below) to see its PCB at this tick.",
+            ],
+            WatchText::ReducedMotion => [
+                "움직임 줄이기 설정에 따라 한 단계씩 보여 줍니다.",
+                "Reduced motion is on: playback steps without animation.",
+            ],
+            WatchText::CanvasLabel => ["프로세스 상태 다이어그램과 기계", "Process state diagram and the machine"],
+        }
+    }
+
+    pub fn get(self, lang: Lang) -> &'static str {
+        let [korean, english] = self.pair();
+        match lang {
+            Lang::Ko => korean,
+            Lang::En => english,
+        }
+    }
+}
+
+/// A state's name as the course writes it.
+pub fn state_name(state: ProcessState, lang: Lang) -> &'static str {
+    let [korean, english] = match state {
+        ProcessState::New => ["생성 (New)", "New"],
+        ProcessState::Ready => ["준비 (Ready)", "Ready"],
+        ProcessState::Running => ["실행 (Running)", "Running"],
+        ProcessState::Blocked => ["대기 (Blocked)", "Blocked"],
+        ProcessState::Exit => ["종료 (Exit)", "Exit"],
+    };
+    match lang {
+        Lang::Ko => korean,
+        Lang::En => english,
+    }
+}

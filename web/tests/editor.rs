@@ -1,0 +1,152 @@
+//! The editor in a real browser: typing into the forms runs the core, bad input is marked where it
+//! is in the user's language, the last valid result stays, and the workspace survives a remount.
+
+use proclab_core::spec::BurstSpec;
+use proclab_web::draft::{parse_bursts, Draft, InputError};
+use proclab_web::i18n::{Lang, Text};
+use proclab_web::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn mount_fresh(lang: Lang) -> Element {
+    let storage = gloo::utils::window().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    storage.set_item("proclab.lang", lang.tag()).unwrap();
+    mount().await
+}
+
+async fn mount() -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+}
+
+async fn click(root: &Element, selector: &str) {
+    find(root, selector).unchecked_into::<HtmlElement>().click();
+    yew::scheduler::flush().await;
+}
+
+async fn type_into(root: &Element, selector: &str, value: &str) {
+    let input: HtmlInputElement = find(root, selector).unchecked_into();
+    input.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn forms_build_a_workload_and_the_core_runs_it() {
+    let root = mount_fresh(Lang::En).await;
+    click(&root, "#add-process").await;
+    click(&root, "#add-process").await;
+    type_into(&root, "#p0-bursts", "24").await;
+    type_into(&root, "#p1-bursts", "3").await;
+    assert_eq!(text(&root, "#avg-waiting"), "12.00");
+    assert_eq!(text(&root, "#avg-turnaround"), "25.50");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_field_is_marked_in_place_and_the_last_result_stays() {
+    let root = mount_fresh(Lang::Ko).await;
+    click(&root, "#add-process").await;
+    type_into(&root, "#p0-bursts", "5 io3 2").await;
+    let before = text(&root, "#avg-turnaround");
+    assert_eq!(before, "10.00");
+
+    type_into(&root, "#p0-arrival", "soon").await;
+    let input = find(&root, "#p0-arrival");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(
+        text(&root, "#p0-arrival-error").contains("정수"),
+        "Korean message expected"
+    );
+    assert_eq!(
+        input.unchecked_ref::<HtmlInputElement>().value(),
+        "soon",
+        "what was typed is kept"
+    );
+    assert_eq!(
+        text(&root, "#avg-turnaround"),
+        before,
+        "last valid result still shown"
+    );
+    assert!(root.query_selector(".results.stale").unwrap().is_some());
+
+    type_into(&root, "#p0-bursts", "5 io3").await;
+    type_into(&root, "#p0-arrival", "0").await;
+    assert!(
+        text(&root, "#p0-bursts-error").contains("I/O"),
+        "core rule: last burst must be CPU"
+    );
+    type_into(&root, "#p0-bursts", "5 io3 4").await;
+    assert!(root.query_selector("#p0-bursts-error").unwrap().is_none());
+    assert_eq!(text(&root, "#avg-turnaround"), "12.00");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_workspace_survives_a_remount() {
+    let root = mount_fresh(Lang::En).await;
+    click(&root, "#add-process").await;
+    type_into(&root, "#p0-name", "Editor").await;
+    type_into(&root, "#p0-arrival", "oops").await;
+    root.remove();
+    let again = mount().await;
+    let name: HtmlInputElement = find(&again, "#p0-name").unchecked_into();
+    let arrival: HtmlInputElement = find(&again, "#p0-arrival").unchecked_into();
+    assert_eq!(name.value(), "Editor");
+    assert_eq!(arrival.value(), "oops", "even invalid input is kept");
+    again.remove();
+}
+
+#[wasm_bindgen_test]
+async fn validation_messages_exist_in_both_languages() {
+    for lang in [Lang::Ko, Lang::En] {
+        let root = mount_fresh(lang).await;
+        click(&root, "#add-process").await;
+        type_into(&root, "#p0-bursts", "0").await;
+        let message = text(&root, "#p0-bursts-error");
+        assert!(!message.is_empty());
+        assert_ne!(Text::FixToRun.get(Lang::Ko), Text::FixToRun.get(Lang::En));
+        root.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+fn burst_notation_reads_and_writes() {
+    assert_eq!(
+        parse_bursts("5 io3 2"),
+        Ok(vec![BurstSpec::Cpu(5), BurstSpec::Io(3), BurstSpec::Cpu(2)])
+    );
+    assert_eq!(
+        parse_bursts("5, i3, 2"),
+        Ok(vec![BurstSpec::Cpu(5), BurstSpec::Io(3), BurstSpec::Cpu(2)])
+    );
+    assert_eq!(
+        parse_bursts("5 x3"),
+        Err(InputError::BadBurstToken { position: 1 })
+    );
+    assert_eq!(parse_bursts("  "), Err(InputError::Missing));
+    let draft = Draft::from_spec(&proclab_core::presets::presets()[0].spec);
+    assert_eq!(Draft::from_spec(&draft.to_spec().unwrap()), draft);
+}
