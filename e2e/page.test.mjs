@@ -1,0 +1,513 @@
+// The page end to end in Debian's Chromium: a workload typed through the forms gives the same
+// numbers as the native CLI; share links, broken links, autosave, language, exports and the phone
+// layout. Every test fails on any console error, uncaught exception (a Rust panic is one) or
+// JavaScript dialog. Screenshots go to target/e2e/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, openBrowser, openPage, screenshot, rendersGlyphs } from './harness.mjs';
+import {
+  RESULTS_READY, WORKSPACE_KEY, typeWorkload, choosePolicy, waitForFreshResults, readNumbers, download,
+  cliRun, cliNumbers, buildCli, parseCsv, savedWorkspace, watchDialogs,
+} from './page-helpers.mjs';
+
+const TIMEOUT = { timeout: 180_000 };
+
+/** The workload of tests 1, 2 and 6: CPU and I/O bursts, staggered arrivals, RR with quantum 2. */
+const WORKLOAD = [
+  { arrival: 0, bursts: '5 io3 2' },
+  { arrival: 1, bursts: '3' },
+  { arrival: 2, bursts: '4 io2 1' },
+];
+
+let server;
+let scratch;
+before(async () => {
+  server = await startServer();
+  scratch = await mkdtemp(join(tmpdir(), 'proclab-e2e-files-'));
+  await buildCli();
+});
+after(async () => { await server.close(); });
+
+/** A page of its own in `context`, recording problems as `openPage` does (plus dialogs). */
+async function openExtraPage(context, url) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  watchDialogs(page, problems);
+  await page.goto(url);
+  await page.waitForSelector('#app-title');
+  return { page, problems };
+}
+
+/** Opens the app in a fresh profile and types WORKLOAD with RR q=2. */
+async function pageWithWorkload(context, workload = WORKLOAD, policy = ['rr', 2]) {
+  const { page, problems } = await openPage(context, server.url);
+  watchDialogs(page, problems);
+  await page.waitForSelector('#app-title');
+  await typeWorkload(page, workload);
+  await choosePolicy(page, ...policy);
+  await waitForFreshResults(page);
+  return { page, problems };
+}
+
+/** Clicks Copy link and returns the address it put in the address bar. */
+async function copyLink(page) {
+  await page.click('#copy-link');
+  await page.waitForSelector('#notice');
+  assert.equal(await page.locator('#notice.error').count(), 0, 'copying a link must not report an error');
+  const url = await page.evaluate(() => location.href);
+  assert.match(url, /#s=[A-Za-z0-9_-]+$/, `copy-link left no share link in the address bar: ${url}`);
+  return url;
+}
+
+test('1. forms → results equal the native CLI on the downloaded scenario (wasm and native agree)', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await pageWithWorkload(context);
+    const shown = await readNumbers(page);
+    assert.equal(shown.rows.length, 3);
+    for (const row of shown.rows) {
+      for (const key of ['completion', 'turnaround', 'waiting', 'response']) assert.match(row[key], /^\d+$/, `${row.name} ${key}`);
+    }
+
+    const file = await download(page, '#download-json');
+    assert.equal(file.name, 'proclab-scenario.json');
+    const scenario = JSON.parse(file.bytes.toString('utf8'));
+    assert.equal(scenario.processes.length, 3, 'the JSON holds the three typed processes');
+    assert.match(JSON.stringify(scenario.policy), /2/, 'the JSON holds the quantum typed');
+
+    const path = join(scratch, 'forms.json');
+    await writeFile(path, file.bytes);
+    const native = cliNumbers(await cliRun(path));
+    assert.deepEqual(shown.rows, native.rows, 'per-process completion, turnaround, waiting, response');
+    assert.deepEqual(shown.averages, native.averages, 'averages');
+    assert.equal(shown.utilisation, native.utilisation, 'utilisation');
+    assert.equal(shown.contextSwitches, native.contextSwitches, 'context switches');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('2. share link opens the same numbers and language in a fresh profile', TIMEOUT, async () => {
+  const source = await openBrowser({ locale: 'en-US' });
+  let url;
+  let shown;
+  try {
+    const { page, problems } = await pageWithWorkload(source);
+    await page.click('#lang-ko');
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    shown = await readNumbers(page);
+    url = await copyLink(page);
+    assert.deepEqual(problems, []);
+  } finally {
+    await source.close();
+  }
+
+  // A different profile whose browser prefers English: the link's language must win.
+  const fresh = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(fresh, url);
+    watchDialogs(page, problems);
+    await waitForFreshResults(page);
+    assert.deepEqual(await readNumbers(page), shown);
+    assert.equal(await page.getAttribute('html', 'lang'), 'ko');
+    assert.equal(await page.getAttribute('#lang-ko', 'aria-pressed'), 'true');
+    assert.equal(await page.inputValue('#policy-kind'), 'rr');
+    assert.equal(await page.inputValue('#quantum'), '2');
+    assert.equal(await page.inputValue('#p0-bursts').then((text) => text.replace(/\s+/g, ' ').trim()), '5 io3 2');
+    await page.waitForSelector('#notice');
+    assert.equal(await page.locator('#notice.error').count(), 0, 'a good link shows no error');
+    assert.equal(await savedWorkspace(page), null, 'opening a link does not overwrite the (empty) saved workspace');
+    assert.deepEqual(problems, []);
+  } finally {
+    await fresh.close();
+  }
+});
+
+/** base64url without padding. */
+const b64 = (bytes) => Buffer.from(bytes).toString('base64url');
+
+test('3. corrupt links say why and leave the saved workspace byte-for-byte unchanged and shown', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await pageWithWorkload(context, [
+      { name: 'Keep', arrival: 0, bursts: '6' },
+      { name: 'Mine', arrival: 2, bursts: '2 io1 2' },
+    ], ['srtf']);
+    const saved = await savedWorkspace(page);
+    assert.ok(saved && saved.includes('Keep'), 'the workspace was autosaved');
+    const numbers = await readNumbers(page);
+    const good = await copyLink(page);
+    const fragment = good.slice(good.indexOf('#'));
+    await page.close();
+    assert.deepEqual(problems, []);
+
+    const cases = {
+      'truncated to half': fragment.slice(0, 3 + Math.floor((fragment.length - 3) / 2)),
+      'last character cut': fragment.slice(0, -1),
+      'bytes appended': `${fragment}AAAA`,
+      'garbage text': '#s=this is !!! not base64 ***',
+      'script-like text': '#s=<img src=x onerror=alert(1)><script>alert(2)</script>',
+      'hostile 70k characters': `#s=${'A'.repeat(70_000)}`,
+      'hostile 60k valid base64': `#s=${'A'.repeat(60_000)}`,
+      'unknown version': `#s=${b64([9, 0, 0, 0])}`,
+      'huge length prefix': `#s=${b64([0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x0f])}`,
+      'empty payload': '#s=',
+      // Well formed, but RR with quantum 0 on one CPU: the scenario itself is invalid.
+      'valid encoding, invalid scenario': `#s=${b64([
+        0, 0, 0, // Link::V1, english, seed 0
+        1, 0, 0, 0, 0, 1, 5, 0, 4, 100, // one process: default name, arrival 0, prio 0, class 0, bursts [5], no threads, ws 4, tickets 100
+        5, 0, // PolicyV1::Rr { quantum: 0 }
+        0, 0, 0, 0, 0, 0, 0, 0, 0, // conventions
+        1, 0, 0, 0, 0, 0, 0, 0, // machine: 1 cpu, latencies 0, no cache, (0, 0), no user threads, no affinity
+      ])}`,
+    };
+    const failures = [];
+    const messages = {};
+    for (const [name, bad] of Object.entries(cases)) {
+      const { page: opened, problems: seen } = await openExtraPage(context, `${server.url}${bad}`);
+      try {
+        await opened.waitForSelector('#notice.error', { timeout: 10_000 });
+        const message = (await opened.textContent('#notice.error p')).trim();
+        if (!/cannot be opened|not valid/i.test(message) || message.length < 30) failures.push(`${name}: unclear message ${JSON.stringify(message)}`);
+        if ((await savedWorkspace(opened)) !== saved) failures.push(`${name}: the saved workspace changed`);
+        await opened.waitForSelector(RESULTS_READY, { timeout: 10_000 });
+        if (await opened.inputValue('#p0-name') !== 'Keep') failures.push(`${name}: the saved workspace is not shown`);
+        if (JSON.stringify(await readNumbers(opened)) !== JSON.stringify(numbers)) failures.push(`${name}: other numbers shown`);
+        if (seen.length) failures.push(`${name}: ${seen.join('; ')}`);
+        messages[name] = message;
+      } catch (error) {
+        failures.push(`${name}: ${error.message.split('\n')[0]}`);
+      } finally {
+        await opened.close();
+      }
+    }
+    console.log(`broken-link notices: ${JSON.stringify(messages, null, 1)}`);
+    assert.deepEqual(failures, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('4. reload keeps the workspace, including an invalid field as typed', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await pageWithWorkload(context, [
+      { name: 'Alpha', arrival: 0, bursts: '4 io2 3' },
+      { name: 'Beta', arrival: 3, bursts: '2' },
+    ], ['rr', 3]);
+    await page.fill('#p1-bursts', '2 io');
+    await page.waitForSelector('#p1-bursts[aria-invalid="true"]');
+    assert.ok((await page.textContent('#p1-bursts-error')).trim().length > 5, 'the bad field says what is wrong');
+    await page.waitForSelector('#problems-banner');
+    await page.waitForSelector('.results.stale');
+    const saved = await savedWorkspace(page);
+    assert.ok(saved.includes('2 io'), 'the invalid text is saved as typed');
+
+    await page.reload();
+    await page.waitForSelector('#p1-bursts');
+    assert.equal(await page.inputValue('#p0-name'), 'Alpha');
+    assert.equal(await page.inputValue('#p1-name'), 'Beta');
+    assert.equal(await page.inputValue('#p0-bursts'), '4 io2 3');
+    assert.equal(await page.inputValue('#p1-arrival'), '3');
+    assert.equal(await page.inputValue('#p1-bursts'), '2 io');
+    assert.equal(await page.getAttribute('#p1-bursts', 'aria-invalid'), 'true');
+    assert.ok((await page.textContent('#p1-bursts-error')).trim().length > 5);
+    assert.equal(await page.inputValue('#policy-kind'), 'rr');
+    assert.equal(await page.inputValue('#quantum'), '3');
+    await page.waitForSelector('#problems-banner');
+    assert.equal(await savedWorkspace(page), saved, 'a reload does not rewrite the workspace');
+
+    await page.fill('#p1-bursts', '2 io1 1');
+    await waitForFreshResults(page);
+    assert.equal(await page.getAttribute('#p1-bursts', 'aria-invalid'), 'false');
+    assert.equal((await readNumbers(page)).rows.length, 2);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+/**
+ * Text that is the same in both languages: the brand, the language buttons, process names,
+ * acronyms and numbers (policy labels such as `RR (q=2)` included).
+ */
+const neutral = (text) => /^(ProcLab|English|한국어|P\d+|[A-Z0-9 ()\-/·+.,:%–=#↑↓✕]*)$/.test(text.replace(/\bq=/g, ''));
+
+/** Text of every visible label-like element, keyed by its place in the DOM. */
+async function visibleLabels(page) {
+  return page.evaluate(() => {
+    const key = (element) => {
+      const parts = [];
+      for (let node = element; node && node !== document.body; node = node.parentElement) {
+        parts.unshift(node.id ? `#${node.id}` : `${node.tagName.toLowerCase()}:${[...node.parentElement.children].indexOf(node)}`);
+        if (node.id) break;
+      }
+      return parts.join('>');
+    };
+    const visible = (element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden';
+    const selector = 'h1, h2, h3, p, label, button, legend, th, summary, dt, [role=tab], select option:checked, .hint, .tagline';
+    const labels = {};
+    for (const element of document.querySelectorAll(selector)) {
+      if (!visible(element) && element.tagName !== 'OPTION') continue;
+      if (element.closest('#notice')) continue;
+      const text = element.textContent.replace(/\s+/g, ' ').trim();
+      if (text) labels[key(element)] = text;
+    }
+    return labels;
+  });
+}
+
+test('5. language switch: every visible label changes, html lang follows, choice survives reload', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await pageWithWorkload(context);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    const english = await visibleLabels(page);
+    const canvasLabel = await page.getAttribute('#gantt-canvas', 'aria-label');
+
+    await page.click('#lang-ko');
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    assert.equal(await page.getAttribute('#lang-ko', 'aria-pressed'), 'true');
+    assert.equal(await page.getAttribute('#lang-en', 'aria-pressed'), 'false');
+    const korean = await visibleLabels(page);
+
+    const unchanged = Object.entries(english)
+      .filter(([place, text]) => /[A-Za-z]{2,}/.test(text) && !neutral(text) && korean[place] === text)
+      .map(([place, text]) => `${place}: ${text}`);
+    assert.deepEqual(unchanged, [], 'labels still in English after switching to Korean');
+    const missing = Object.keys(english).filter((place) => !(place in korean));
+    assert.deepEqual(missing, [], 'labels that disappeared on switching');
+    const noHangul = Object.entries(korean)
+      .filter(([, text]) => /[A-Za-z]{4,}/.test(text) && !/[\uac00-\ud7a3]/.test(text) && !neutral(text))
+      .map(([place, text]) => `${place}: ${text}`);
+    assert.deepEqual(noHangul, [], 'Korean page shows English-only labels');
+    assert.ok(await rendersGlyphs(page, await page.textContent('#editor-title')));
+    const koreanCanvasLabel = await page.getAttribute('#gantt-canvas', 'aria-label');
+    if (canvasLabel) assert.notEqual(koreanCanvasLabel, canvasLabel, 'the chart description follows the language');
+
+    await page.reload();
+    await page.waitForSelector(RESULTS_READY);
+    assert.equal(await page.getAttribute('html', 'lang'), 'ko');
+    assert.equal(await page.getAttribute('#lang-ko', 'aria-pressed'), 'true');
+    assert.deepEqual(await visibleLabels(page), korean, 'after reload the page is the same Korean page');
+
+    await page.click('#lang-en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.deepEqual(await visibleLabels(page), english, 'switching back gives the same English page');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('5b. compare tab: its labels follow the language too, without errors', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await pageWithWorkload(context);
+    await page.click('#tab-compare');
+    await page.waitForFunction(() => document.querySelector('#tab-compare')?.getAttribute('aria-selected') === 'true');
+    await page.waitForTimeout(300);
+    const english = await visibleLabels(page);
+    await page.click('#lang-ko');
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    await page.waitForTimeout(300);
+    const korean = await visibleLabels(page);
+    const unchanged = Object.entries(english)
+      .filter(([place, text]) => /[A-Za-z]{2,}/.test(text) && !neutral(text) && korean[place] === text)
+      .map(([place, text]) => `${place}: ${text}`);
+    assert.deepEqual(unchanged, [], 'compare-tab labels still in English after switching to Korean');
+    await screenshot(page, 'page-compare-ko');
+    await page.click('#tab-run');
+    await page.waitForSelector(RESULTS_READY);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('6. exports: PNG, SVG, CSV with the numbers on screen, JSON that uploads back', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await pageWithWorkload(context);
+    const shown = await readNumbers(page);
+
+    const png = await download(page, '#download-png');
+    assert.equal(png.name, 'proclab-gantt.png');
+    assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+    assert.ok(png.bytes.length > 2000, `PNG is only ${png.bytes.length} bytes`);
+    const width = png.bytes.readUInt32BE(16);
+    const height = png.bytes.readUInt32BE(20);
+    assert.ok(width >= 200 && height >= 60, `PNG is ${width}x${height}`);
+
+    const svg = await download(page, '#download-svg');
+    assert.equal(svg.name, 'proclab-gantt.svg');
+    const svgText = svg.bytes.toString('utf8');
+    assert.match(svgText, /<svg[\s>]/);
+    assert.match(svgText, /<\/svg>\s*$/);
+    for (const row of shown.rows) assert.ok(svgText.includes(row.name), `SVG names ${row.name}`);
+
+    const csv = await download(page, '#download-csv');
+    assert.equal(csv.name, 'proclab-metrics.csv');
+    const rows = parseCsv(csv.bytes.toString('utf8'));
+    const [header, ...body] = rows;
+    assert.deepEqual(header.slice(0, 6), ['process', 'arrival', 'completion', 'turnaround', 'waiting', 'response']);
+    assert.equal(body.length, shown.rows.length + 1, 'one row per process and an average row');
+    const column = (name) => header.indexOf(name);
+    shown.rows.forEach((row, index) => {
+      const line = body[index];
+      assert.deepEqual(
+        ['process', 'completion', 'turnaround', 'waiting', 'response'].map((name) => line[column(name)]),
+        [row.name, row.completion, row.turnaround, row.waiting, row.response],
+        `CSV row of ${row.name}`,
+      );
+    });
+    const average = body.at(-1);
+    assert.equal(average[0], 'average');
+    assert.deepEqual(
+      ['turnaround', 'waiting', 'response'].map((name) => average[column(name)]),
+      [shown.averages.turnaround, shown.averages.waiting, shown.averages.response],
+      'CSV averages',
+    );
+
+    const json = await download(page, '#download-json');
+    const path = join(scratch, 'upload.json');
+    await writeFile(path, json.bytes);
+    // Replace the workspace with something else, then bring the file back.
+    await page.selectOption('#preset-select', 'fcfs-convoy');
+    await page.waitForFunction((expected) => {
+      const cell = document.querySelector('#avg-waiting');
+      return cell && cell.textContent.trim() !== expected;
+    }, shown.averages.waiting);
+    assert.notDeepEqual(await readNumbers(page), shown, 'the preset replaced the workload');
+    await page.setInputFiles('#upload-json', path);
+    await page.waitForSelector('#notice');
+    assert.equal(await page.locator('#notice.error').count(), 0, 'the file opened without error');
+    await page.waitForFunction((expected) => document.querySelector('#avg-waiting')?.textContent.trim() === expected, shown.averages.waiting);
+    await waitForFreshResults(page);
+    assert.deepEqual(await readNumbers(page), shown, 'the uploaded scenario gives the same numbers');
+    assert.equal(await page.inputValue('#quantum'), '2');
+    // What #policy-kind shows after the upload is checked by the todo test below.
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('6b. after a policy was picked by hand, loading a scenario shows its policy in #policy-kind', {
+  ...TIMEOUT,
+  todo: 'page bug: <option selected> is set as an attribute, which no longer moves the selection once the student has used the select; the select then names another policy than the one in force',
+}, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await pageWithWorkload(context); // RR picked by hand
+    const shown = await readNumbers(page);
+    const json = await download(page, '#download-json');
+    const path = join(scratch, 'policy-select.json');
+    await writeFile(path, json.bytes);
+    await page.selectOption('#preset-select', 'fcfs-convoy');
+    await page.waitForFunction(() => !document.querySelector('#quantum'));
+    assert.equal(await page.inputValue('#policy-kind'), 'fcfs', 'the FCFS preset shows FCFS');
+    await page.setInputFiles('#upload-json', path);
+    await page.waitForSelector('#quantum');
+    assert.deepEqual(await readNumbers(page), shown, 'the RR numbers are back');
+    assert.equal(await page.inputValue('#policy-kind'), 'rr', 'the select names the policy in force (RR)');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('7. screenshots with results in both languages; phone width has no horizontal overflow', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await pageWithWorkload(context);
+    await screenshot(page, 'page-en');
+    await page.click('#lang-ko');
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    await screenshot(page, 'page-ko');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+
+  const phone = await openBrowser({ locale: 'en-US', viewport: { width: 390, height: 844 } });
+  try {
+    const { page, problems } = await pageWithWorkload(phone);
+    const overflow = () => page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+      widest: [...document.querySelectorAll('body *')]
+        .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .filter((element) => !element.closest('.table-scroll, [class*=scroll]'))
+        .slice(0, 5)
+        .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${[...element.classList].join('.')} right=${Math.round(element.getBoundingClientRect().right)}`),
+    }));
+    const english = await overflow();
+    await screenshot(page, 'page-phone-en');
+    await page.click('#lang-ko');
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    const korean = await overflow();
+    await screenshot(page, 'page-phone-ko');
+    assert.ok(english.scrollWidth <= english.innerWidth, `English phone page overflows: ${JSON.stringify(english)}`);
+    assert.ok(korean.scrollWidth <= korean.innerWidth, `Korean phone page overflows: ${JSON.stringify(korean)}`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await phone.close();
+  }
+});
+
+test('measure: share-link length of 8 processes, first render time of a link (logged, not asserted)', TIMEOUT, async () => {
+  const eight = Array.from({ length: 8 }, (_, index) => ({
+    arrival: index * 2,
+    priority: index % 4,
+    bursts: index % 2 ? `${3 + index} io${2 + (index % 3)} ${1 + index}` : `${4 + index}`,
+  }));
+  const source = await openBrowser({ locale: 'en-US' });
+  let url;
+  try {
+    const { page, problems } = await pageWithWorkload(source, eight, ['rr', 3]);
+    url = await copyLink(page);
+    assert.deepEqual(problems, []);
+  } finally {
+    await source.close();
+  }
+  const fragment = url.slice(url.indexOf('#'));
+  console.log(`share link, 8 processes (RR q=3, I/O bursts): fragment ${fragment.length} characters, whole URL ${url.length} on ${new URL(url).origin}`);
+
+  const timings = [];
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const fresh = await openBrowser({ locale: 'en-US' });
+    try {
+      await fresh.addInitScript((selector) => {
+        const observer = new MutationObserver(() => {
+          if (document.querySelector(selector)) {
+            observer.disconnect();
+            window.__resultsInDom = performance.now();
+            requestAnimationFrame(() => { window.__resultsPainted = performance.now(); });
+          }
+        });
+        observer.observe(document, { childList: true, subtree: true });
+      }, RESULTS_READY);
+      const { page, problems } = await openPage(fresh, url);
+      await page.waitForFunction(() => window.__resultsPainted !== undefined);
+      timings.push(await page.evaluate(() => ({
+        inDom: Math.round(window.__resultsInDom),
+        painted: Math.round(window.__resultsPainted),
+        domContentLoaded: Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd),
+      })));
+      assert.deepEqual(problems, []);
+    } finally {
+      await fresh.close();
+    }
+  }
+  const painted = timings.map((timing) => timing.painted).sort((a, b) => a - b);
+  console.log(`first render (navigation start → 8-process results painted), fresh profile, 3 runs: ${painted.join(', ')} ms; median ${painted[1]} ms; detail ${JSON.stringify(timings)}`);
+});
