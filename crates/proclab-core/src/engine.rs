@@ -28,7 +28,10 @@ use core::cmp::Reverse;
 use crate::cache::CpuCache;
 use crate::policy::{Entry, LevelChange, Policy};
 use crate::scenario::Scenario;
-use crate::spec::{BoostTiming, DispatchTiming, EntryOrder, IoCompletion, IoDevices, RequeueOrder};
+use crate::spec::{
+    BoostTiming, DispatchTiming, EntryOrder, IoCompletion, IoDevices, QueueTopology, RequeueOrder,
+    ThreadModel,
+};
 use crate::trace::{Cause, Event, GanttSlice, PreemptReason, SliceKind, ThreadRef};
 use crate::ProcessState;
 
@@ -73,6 +76,8 @@ pub(crate) struct Task {
     /// Rank the thread runs with (priority policies: its aged rank when dispatched).
     pub(crate) run_rank: u64,
     pub(crate) last_cpu: Option<u32>,
+    /// One of several user-level threads (many-to-one): the kernel sees only its process.
+    pub(crate) user_level: bool,
     pub(crate) acc: Accounting,
 }
 
@@ -197,6 +202,8 @@ impl Engine {
                     prediction_milli: None,
                     run_rank: 0,
                     last_cpu: None,
+                    user_level: process.thread_count() > 1
+                        && scenario.machine().thread_model == ThreadModel::User,
                     acc: Accounting::default(),
                 }
             })
@@ -472,6 +479,66 @@ impl Engine {
         self.policy.enqueue(&self.tasks, index, entry);
     }
 
+    /// Ready, but invisible to the kernel: a user-level thread waiting for its process's CPU.
+    fn park(&mut self, index: u32) {
+        let task = &mut self.tasks[index as usize];
+        task.state = ProcessState::Ready;
+        task.ready_since = self.now;
+        task.seq = self.next_seq;
+        self.next_seq += 1;
+    }
+
+    /// The next unfinished user-level thread of `index`'s process, cyclically by tid.
+    fn next_user_thread(&self, index: u32) -> Option<u32> {
+        let process = &self.scenario.processes()[self.tasks[index as usize].pid as usize];
+        let first = process.first_thread();
+        let count = process.thread_count();
+        let offset = index - first;
+        (1..count)
+            .map(|step| first + (offset + step) % count)
+            .find(|candidate| self.tasks[*candidate as usize].state == ProcessState::Ready)
+    }
+
+    /// The user-level scheduler switches the running process from `old` (exited) to `new` on
+    /// `cpu`, with no kernel involvement: no dispatch latency, the process keeps its slice.
+    fn user_switch(&mut self, cpu: usize, old: u32, new: u32) {
+        self.leave_ready(new);
+        let (level, quantum_left, allotment_left, run_rank) = {
+            let task = &self.tasks[old as usize];
+            (
+                task.level,
+                task.quantum_left,
+                task.allotment_left,
+                task.run_rank,
+            )
+        };
+        let saved = Some(self.tasks[old as usize].thread_ref());
+        let task = &mut self.tasks[new as usize];
+        task.level = level;
+        task.quantum_left = quantum_left;
+        task.allotment_left = allotment_left;
+        task.run_rank = run_rank;
+        task.state = ProcessState::Running;
+        task.acc.dispatches += 1;
+        task.last_cpu = Some(cpu as u32);
+        let thread = task.thread_ref();
+        self.record(
+            Some(cpu),
+            new,
+            ProcessState::Ready,
+            ProcessState::Running,
+            Cause::Dispatched {
+                saved,
+                latency: 0,
+                stall: 0,
+            },
+        );
+        self.cpus[cpu].last = Some(new);
+        self.last_dispatched = Some(new);
+        self.set_slice(cpu, self.now, SliceKind::Run { thread });
+        self.start_running(cpu, new);
+    }
+
     fn leave_ready(&mut self, index: u32) {
         let now = self.now;
         let task = &mut self.tasks[index as usize];
@@ -533,6 +600,11 @@ impl Engine {
                 ProcessState::Exit,
                 Cause::Exited,
             );
+            if self.tasks[index as usize].user_level {
+                if let Some(next) = self.next_user_thread(index) {
+                    self.user_switch(cpu, index, next);
+                }
+            }
             return;
         }
         let cpu_length = bursts[burst];
@@ -629,7 +701,13 @@ impl Engine {
                     ProcessState::Ready,
                     Cause::Admitted,
                 );
-                self.make_ready(index, Entry::Arrival);
+                if self.tasks[index as usize].user_level && index != first {
+                    // User-level threads: the kernel queues the process once, through the
+                    // thread the user-level scheduler runs; the others wait inside the process.
+                    self.park(index);
+                } else {
+                    self.make_ready(index, Entry::Arrival);
+                }
             }
         }
     }
@@ -796,6 +874,44 @@ impl Engine {
         }
     }
 
+    /// Picks one thread per plainly free CPU (in policy order) and places each on the CPU it
+    /// last ran on if that CPU is free, the rest on the remaining free CPUs in index order.
+    fn place_with_affinity(&mut self) {
+        let now = self.now;
+        let mut free: Vec<usize> = (0..self.cpus.len())
+            .filter(|cpu| {
+                let state = &self.cpus[*cpu];
+                state.activity == Activity::Free
+                    && state.reserved.is_none()
+                    && state.displaced.is_none()
+            })
+            .collect();
+        if free.len() < 2 {
+            return;
+        }
+        let mut picked = Vec::new();
+        while picked.len() < free.len() && self.policy.ready_count() > 0 {
+            match self.policy.pick(&self.tasks, now, self.last_dispatched) {
+                Some(index) => picked.push(index),
+                None => break,
+            }
+        }
+        let mut homeless = Vec::new();
+        for index in picked {
+            let home = self.tasks[index as usize].last_cpu.map(|cpu| cpu as usize);
+            match home.and_then(|home| free.iter().position(|cpu| *cpu == home)) {
+                Some(position) => {
+                    let cpu = free.remove(position);
+                    self.dispatch(cpu, index);
+                }
+                None => homeless.push(index),
+            }
+        }
+        for (index, cpu) in homeless.into_iter().zip(free) {
+            self.dispatch(cpu, index);
+        }
+    }
+
     fn decide(&mut self) {
         let now = self.now;
         // CPUs held for a blocked thread resume it.
@@ -838,6 +954,11 @@ impl Engine {
             }
             self.claims = claims;
             self.claims.clear();
+        }
+        // With affinity, threads picked for CPUs freed at the same instant go back to the CPU
+        // they last ran on when it is one of them.
+        if self.scenario.machine().topology == QueueTopology::Affinity {
+            self.place_with_affinity();
         }
         // Free CPUs take the policy's pick.
         for cpu in 0..self.cpus.len() {

@@ -5,7 +5,8 @@
 use proclab_core::gen::{generate, GenOptions};
 use proclab_core::rng::Pcg32;
 use proclab_core::spec::{
-    BoostOrder, BoostTiming, EntryOrder, IoCompletion, IoDevices, PickOrder, RequeueOrder,
+    BoostOrder, BoostTiming, EntryOrder, IoCompletion, IoDevices, PickOrder, QueueTopology,
+    RequeueOrder, ThreadModel,
 };
 use proclab_core::{LevelSpec, MlfqSpec, PolicySpec, PredictionSpec, QueueSpec, ScenarioSpec};
 
@@ -121,6 +122,12 @@ pub fn random_scenario(seed: u64, policy: PolicySpec) -> ScenarioSpec {
     if rng.below(2) == 0 {
         spec.machine.dispatch_latency = rng.below(3);
         spec.machine.thread_switch_latency = rng.below(2);
+    }
+    if rng.below(3) == 0 {
+        spec.machine.thread_model = ThreadModel::User;
+    }
+    if rng.below(3) == 0 {
+        spec.machine.topology = QueueTopology::Affinity;
     }
     if rng.below(3) == 0 {
         spec.machine.cache.enabled = true;

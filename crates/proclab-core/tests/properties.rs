@@ -210,3 +210,53 @@ fn stepping_between_event_ticks_is_consistent() {
         assert!(tick <= run.end_tick());
     });
 }
+
+#[test]
+fn a_user_level_process_never_runs_two_threads_nor_runs_while_one_blocks() {
+    use proclab_core::spec::ThreadModel;
+    for_every_run(|scenario, run| {
+        if scenario.machine().thread_model != ThreadModel::User {
+            return;
+        }
+        // Replay states; after every instant, check each multi-threaded process.
+        let mut states = vec![ProcessState::New; scenario.threads().len()];
+        let events = run.events();
+        let mut position = 0;
+        while position < events.len() {
+            let tick = events[position].tick;
+            while position < events.len() && events[position].tick == tick {
+                let event = &events[position];
+                let process = &scenario.processes()[event.thread.pid as usize];
+                states[(process.first_thread() + event.thread.tid) as usize] = event.to;
+                position += 1;
+            }
+            for process in scenario
+                .processes()
+                .iter()
+                .filter(|process| process.thread_count() > 1)
+            {
+                let first = process.first_thread() as usize;
+                let own = &states[first..first + process.thread_count() as usize];
+                let running = own
+                    .iter()
+                    .filter(|state| **state == ProcessState::Running)
+                    .count();
+                let blocked = own
+                    .iter()
+                    .filter(|state| **state == ProcessState::Blocked)
+                    .count();
+                assert!(
+                    running <= 1,
+                    "two user-level threads of {} run at {tick}",
+                    process.name()
+                );
+                assert!(
+                    running == 0 || blocked == 0,
+                    "{} runs while one of its threads blocks at {tick}",
+                    process.name()
+                );
+                assert!(blocked <= 1);
+            }
+        }
+    });
+}
