@@ -79,8 +79,16 @@ test('1. forms → results equal the native CLI on the downloaded scenario (wasm
     const file = await download(page, '#download-json');
     assert.equal(file.name, 'proclab-scenario.json');
     const scenario = JSON.parse(file.bytes.toString('utf8'));
-    assert.equal(scenario.processes.length, 3, 'the JSON holds the three typed processes');
-    assert.match(JSON.stringify(scenario.policy), /2/, 'the JSON holds the quantum typed');
+    assert.deepEqual(scenario.policy, { kind: 'rr', quantum: 2 }, 'the JSON holds the policy picked');
+    assert.deepEqual(
+      scenario.processes.map(({ name, arrival, bursts }) => ({ name, arrival, bursts })),
+      [
+        { name: 'P1', arrival: 0, bursts: [{ cpu: 5 }, { io: 3 }, { cpu: 2 }] },
+        { name: 'P2', arrival: 1, bursts: [{ cpu: 3 }] },
+        { name: 'P3', arrival: 2, bursts: [{ cpu: 4 }, { io: 2 }, { cpu: 1 }] },
+      ],
+      'the JSON holds the processes typed',
+    );
 
     const path = join(scratch, 'forms.json');
     await writeFile(path, file.bytes);
@@ -308,13 +316,20 @@ test('5. language switch: every visible label changes, html lang follows, choice
   }
 });
 
-test('5b. compare tab: its labels follow the language too, without errors', TIMEOUT, async () => {
+test('5b. compare tab: the RR row equals the run tab, labels follow the language, no errors', TIMEOUT, async () => {
   const context = await openBrowser({ locale: 'en-US' });
   try {
     const { page, problems } = await pageWithWorkload(context);
+    const run = await readNumbers(page);
     await page.click('#tab-compare');
     await page.waitForFunction(() => document.querySelector('#tab-compare')?.getAttribute('aria-selected') === 'true');
-    await page.waitForTimeout(300);
+    await page.waitForFunction(() => [...document.querySelectorAll('table tbody th[scope=row]')].some((th) => th.textContent.trim() === 'RR (q=2)'));
+    const compared = await page.evaluate(() => {
+      const row = [...document.querySelectorAll('table tbody tr')].find((tr) => tr.querySelector('th')?.textContent.trim() === 'RR (q=2)');
+      return [...row.querySelectorAll('td')].map((td) => td.textContent.trim());
+    });
+    assert.deepEqual(compared, [run.averages.waiting, run.averages.turnaround, run.averages.response, run.contextSwitches],
+      'compare table row RR (q=2): average waiting, turnaround, response, context switches as on the run tab');
     const english = await visibleLabels(page);
     await page.click('#lang-ko');
     await page.waitForFunction(() => document.documentElement.lang === 'ko');
