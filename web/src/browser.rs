@@ -47,3 +47,10 @@ pub fn fragment() -> String {
         .and_then(|window| window.location().hash().ok())
         .unwrap_or_default()
 }
+
+/// Scrolls the window to the top (after switching pages).
+pub fn scroll_to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}

@@ -35,6 +35,9 @@ impl Lang {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Text {
     AppTitle,
+    MainNav,
+    NavSimulator,
+    NavLearn,
     Tagline,
     LanguageLabel,
     EmptyTitle,
@@ -214,6 +217,9 @@ impl Text {
     fn pair(self) -> [&'static str; 2] {
         match self {
             Text::AppTitle => ["ProcLab", "ProcLab"],
+            Text::MainNav => ["주 메뉴", "Main"],
+            Text::NavSimulator => ["시뮬레이터", "Simulator"],
+            Text::NavLearn => ["배우기", "Learn"],
             Text::Tagline => ["운영체제가 프로세스와 스레드를 실행하는 모습을 직접 보는 실험실", "A lab for watching an operating system run processes and threads"],
             Text::LanguageLabel => ["언어", "Language"],
             Text::EmptyTitle => ["아직 작업 부하가 없습니다", "No workload yet"],

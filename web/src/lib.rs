@@ -9,7 +9,9 @@ pub mod chart;
 pub mod draft;
 pub mod files;
 pub mod i18n;
+pub mod learn;
 pub mod messages;
+pub mod route;
 pub mod session;
 pub mod share;
 pub mod simulation;
@@ -18,8 +20,10 @@ pub mod ui;
 pub mod watch;
 
 use i18n::{Lang, Text};
+use route::Route;
 use session::{Action, Notice, Session};
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
     match notice {
@@ -59,12 +63,23 @@ fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
     }
 }
 
-/// The root component: header, notices, the editor and settings, and the results.
+/// The root component: the router around the page, so every route shares one session.
 #[function_component(App)]
 pub fn app() -> Html {
+    html! {
+        <BrowserRouter>
+            <Page />
+        </BrowserRouter>
+    }
+}
+
+#[function_component(Page)]
+fn page() -> Html {
     let session = use_reducer(|| Session::start(browser::initial_language(), &browser::fragment()));
     let lang = session.lang;
     let dispatch = session.dispatcher();
+    let navigator = use_navigator();
+    let route = use_route::<Route>().unwrap_or(Route::Simulator);
 
     use_effect_with(lang, move |lang| browser::apply_language(*lang));
 
@@ -72,13 +87,17 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetLang(choice)))
     };
-    let dismiss = {
+    let open_in_simulator = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Notify(None)))
+        Callback::from(move |spec: proclab_core::ScenarioSpec| {
+            dispatch.dispatch(Action::Load(spec, None));
+            if let Some(navigator) = &navigator {
+                navigator.push(&Route::Simulator);
+            }
+            browser::scroll_to_top();
+        })
     };
-    let messages = session.field_messages();
-    let has_problems = session.problems.is_some();
-
+    let on_simulator = matches!(route, Route::Simulator | Route::NotFound);
     html! {
         <div class="app">
             <header class="app-header">
@@ -86,6 +105,10 @@ pub fn app() -> Html {
                     <h1 id="app-title">{ Text::AppTitle.get(lang) }</h1>
                     <p class="tagline">{ Text::Tagline.get(lang) }</p>
                 </div>
+                <nav class="main-nav" aria-label={ Text::MainNav.get(lang) }>
+                    <Link<Route> to={Route::Simulator} classes={classes!(on_simulator.then_some("current"))}>{ Text::NavSimulator.get(lang) }</Link<Route>>
+                    <Link<Route> to={Route::Learn} classes={classes!((!on_simulator).then_some("current"))}>{ Text::NavLearn.get(lang) }</Link<Route>>
+                </nav>
                 <div class="lang-switch" role="group" aria-label={ Text::LanguageLabel.get(lang) }>
                     <button id="lang-ko" lang="ko" aria-pressed={ (lang == Lang::Ko).to_string() }
                         onclick={ choose(Lang::Ko) }>{ "한국어" }</button>
@@ -93,6 +116,34 @@ pub fn app() -> Html {
                         onclick={ choose(Lang::En) }>{ "English" }</button>
                 </div>
             </header>
+            { match route {
+                Route::Simulator | Route::NotFound => html! { <Workspace session={session.clone()} /> },
+                Route::Learn => html! { <learn::Learn {lang} topic={None::<AttrValue>} on_open={open_in_simulator} /> },
+                Route::LearnTopic { topic } => html! { <learn::Learn {lang} topic={Some(AttrValue::from(topic))} on_open={open_in_simulator} /> },
+            } }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct WorkspaceProps {
+    session: UseReducerHandle<Session>,
+}
+
+/// The simulator: notices, the toolbar, the editor and settings, and the results.
+#[function_component(Workspace)]
+fn workspace(props: &WorkspaceProps) -> Html {
+    let session = &props.session;
+    let lang = session.lang;
+    let dispatch = session.dispatcher();
+    let dismiss = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Notify(None)))
+    };
+    let messages = session.field_messages();
+    let has_problems = session.problems.is_some();
+    html! {
+        <>
             if let Some(notice) = &session.notice {
                 { {
                     let (is_error, text) = notice_text(notice, lang);
@@ -132,6 +183,6 @@ pub fn app() -> Html {
                     }
                 </div>
             </main>
-        </div>
+        </>
     }
 }
