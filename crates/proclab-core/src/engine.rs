@@ -502,7 +502,6 @@ impl Engine {
     /// The user-level scheduler switches the running process from `old` (exited) to `new` on
     /// `cpu`, with no kernel involvement: no dispatch latency, the process keeps its slice.
     fn user_switch(&mut self, cpu: usize, old: u32, new: u32) {
-        self.leave_ready(new);
         let (level, quantum_left, allotment_left, run_rank) = {
             let task = &self.tasks[old as usize];
             (
@@ -512,6 +511,20 @@ impl Engine {
                 task.run_rank,
             )
         };
+        if quantum_left == Some(0) {
+            // The process's slice ended with the thread: it goes back to the ready queue,
+            // represented by the thread the user-level scheduler runs next.
+            let task = &mut self.tasks[new as usize];
+            task.level = level;
+            task.quantum_left = quantum_left;
+            task.allotment_left = allotment_left;
+            let change = self.policy.on_expired(&mut self.tasks[new as usize]);
+            self.report_level(Some(cpu), new, ProcessState::Ready, change);
+            self.leave_ready(new);
+            self.make_ready(new, Entry::Expired);
+            return;
+        }
+        self.leave_ready(new);
         let saved = Some(self.tasks[old as usize].thread_ref());
         let task = &mut self.tasks[new as usize];
         task.level = level;

@@ -1,10 +1,19 @@
 //! Ready-made scenarios, one lesson each, for the CLI and the web page's preset list.
+//!
+//! Ids are stable (they appear in links and on the command line). Pairs of presets that differ
+//! in one setting (`switch-processes` / `switch-threads`, `threads-user-level` /
+//! `threads-kernel-level`, `cpus-1` / `cpus-2` / `cpus-4`, `affinity-off` / `affinity-on`) are
+//! meant to be compared side by side.
 
+use alloc::format;
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
-use crate::spec::{BurstSpec, PolicySpec, ProcessSpec, ScenarioSpec};
+use crate::spec::{
+    BoostOrder, BoostTiming, BurstSpec, LevelSpec, MachineSpec, MlfqSpec, PolicySpec, ProcessSpec,
+    QueueSpec, QueueTopology, RequeueOrder, ScenarioSpec, ThreadModel, ThreadSpec,
+};
 
 /// A named scenario that shows one lesson.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,20 +24,58 @@ pub struct Preset {
     pub spec: ScenarioSpec,
 }
 
+fn bursts_of(lengths: &[u64]) -> Vec<BurstSpec> {
+    lengths
+        .iter()
+        .enumerate()
+        .map(|(index, length)| {
+            if index % 2 == 0 {
+                BurstSpec::Cpu(*length)
+            } else {
+                BurstSpec::Io(*length)
+            }
+        })
+        .collect()
+}
+
 /// A single-threaded process with the given arrival and alternating bursts (CPU first).
 pub fn process(name: &str, arrival: u64, bursts: &[u64]) -> ProcessSpec {
     ProcessSpec {
         name: String::from(name),
         arrival,
-        bursts: bursts
+        bursts: bursts_of(bursts),
+        ..ProcessSpec::default()
+    }
+}
+
+/// A process with the given priority number.
+pub fn prioritised(name: &str, arrival: u64, priority: u32, bursts: &[u64]) -> ProcessSpec {
+    ProcessSpec {
+        priority,
+        ..process(name, arrival, bursts)
+    }
+}
+
+/// A process of one multilevel-queue class.
+pub fn classed(name: &str, arrival: u64, class: u32, bursts: &[u64]) -> ProcessSpec {
+    ProcessSpec {
+        class,
+        ..process(name, arrival, bursts)
+    }
+}
+
+/// A multi-threaded process: one burst list per thread.
+pub fn threaded(name: &str, arrival: u64, threads: &[&[u64]]) -> ProcessSpec {
+    ProcessSpec {
+        name: String::from(name),
+        arrival,
+        threads: threads
             .iter()
             .enumerate()
-            .map(|(index, length)| {
-                if index % 2 == 0 {
-                    BurstSpec::Cpu(*length)
-                } else {
-                    BurstSpec::Io(*length)
-                }
+            .map(|(index, bursts)| ThreadSpec {
+                name: format!("T{}", index + 1),
+                bursts: bursts_of(bursts),
+                stack: 1,
             })
             .collect(),
         ..ProcessSpec::default()
@@ -43,17 +90,400 @@ fn scenario(processes: Vec<ProcessSpec>, policy: PolicySpec) -> ScenarioSpec {
     }
 }
 
+fn on_machine(mut spec: ScenarioSpec, machine: MachineSpec) -> ScenarioSpec {
+    spec.machine = machine;
+    spec
+}
+
+fn ostep_conventions(mut spec: ScenarioSpec) -> ScenarioSpec {
+    spec.conventions.requeue_order = RequeueOrder::BeforeArrivals;
+    spec.conventions.boost_timing = BoostTiming::BeforeArrivals;
+    spec.conventions.boost_order = BoostOrder::LowestFirst;
+    spec.conventions.entry_order = crate::spec::EntryOrder::ArrivalsThenIo;
+    spec
+}
+
+fn mlfq(levels: &[u64], boost_period: Option<u64>, old_rules_4ab: bool) -> PolicySpec {
+    PolicySpec::Mlfq(MlfqSpec {
+        levels: levels
+            .iter()
+            .map(|quantum| LevelSpec {
+                quantum: Some(*quantum),
+                allotment: 1,
+            })
+            .collect(),
+        boost_period,
+        old_rules_4ab,
+        io_bump: false,
+    })
+}
+
+fn switching_machine(cpus: u32) -> MachineSpec {
+    MachineSpec {
+        cpus,
+        dispatch_latency: 3,
+        thread_switch_latency: 1,
+        ..MachineSpec::default()
+    }
+}
+
+fn short_jobs(first: u64, every: u64, count: u64, length: u64) -> Vec<ProcessSpec> {
+    (0..count)
+        .map(|index| process(&format!("S{}", index + 1), first + index * every, &[length]))
+        .collect()
+}
+
+fn priority_stream() -> Vec<ProcessSpec> {
+    let mut processes = vec![prioritised("Low", 0, 9, &[6])];
+    processes
+        .extend((0..8).map(|index| prioritised(&format!("H{}", index + 1), index * 4, 1, &[4])));
+    processes
+}
+
+fn cache_machine(topology: QueueTopology) -> MachineSpec {
+    let mut machine = MachineSpec {
+        cpus: 2,
+        dispatch_latency: 1,
+        topology,
+        ..MachineSpec::default()
+    };
+    machine.cache.enabled = true;
+    machine.cache.capacity = 8;
+    machine.cache.refill_per_unit = 1;
+    machine
+}
+
+fn cache_workload() -> Vec<ProcessSpec> {
+    ["A", "B", "C"]
+        .iter()
+        .map(|name| ProcessSpec {
+            working_set: 4,
+            ..process(name, 0, &[12])
+        })
+        .collect()
+}
+
+fn four_thread_process() -> Vec<ProcessSpec> {
+    vec![threaded("P1", 0, &[&[8], &[8], &[8], &[8]])]
+}
+
 /// Every preset, in the order the page lists them.
 pub fn presets() -> Vec<Preset> {
-    vec![Preset {
-        id: "fcfs-convoy",
-        spec: scenario(
-            vec![
-                process("P1", 0, &[24]),
-                process("P2", 0, &[3]),
-                process("P3", 0, &[3]),
-            ],
-            PolicySpec::Fcfs,
-        ),
-    }]
+    let silberschatz_srtf = vec![
+        process("P1", 0, &[8]),
+        process("P2", 1, &[4]),
+        process("P3", 2, &[9]),
+        process("P4", 3, &[5]),
+    ];
+    let mut sjf_starvation = vec![process("First", 0, &[1]), process("Big", 1, &[12])];
+    sjf_starvation.extend(short_jobs(1, 3, 8, 3));
+    let thread_work: &[&[u64]] = &[&[4, 6, 4], &[4, 6, 4], &[4, 6, 4]];
+    vec![
+        Preset {
+            id: "fcfs-convoy",
+            spec: scenario(
+                vec![
+                    process("P1", 0, &[24]),
+                    process("P2", 0, &[3]),
+                    process("P3", 0, &[3]),
+                ],
+                PolicySpec::Fcfs,
+            ),
+        },
+        Preset {
+            id: "sjf-starvation",
+            spec: scenario(sjf_starvation, PolicySpec::Sjf { prediction: None }),
+        },
+        Preset {
+            id: "srtf-vs-sjf",
+            spec: scenario(silberschatz_srtf.clone(), PolicySpec::Srtf),
+        },
+        Preset {
+            id: "sjf-vs-srtf",
+            spec: scenario(silberschatz_srtf, PolicySpec::Sjf { prediction: None }),
+        },
+        Preset {
+            id: "sjf-predicted",
+            spec: scenario(
+                vec![
+                    process("P1", 0, &[6, 2, 4, 2, 6, 2, 4, 2, 13, 2, 13]),
+                    process("P2", 1, &[10, 3, 10]),
+                ],
+                PolicySpec::Sjf {
+                    prediction: Some(crate::spec::PredictionSpec {
+                        alpha_percent: 50,
+                        tau0: 10,
+                    }),
+                },
+            ),
+        },
+        Preset {
+            id: "priority-starvation",
+            spec: scenario(
+                priority_stream(),
+                PolicySpec::Priority {
+                    preemptive: true,
+                    aging_every: None,
+                    lower_is_higher: true,
+                },
+            ),
+        },
+        Preset {
+            id: "priority-aging",
+            spec: scenario(
+                priority_stream(),
+                PolicySpec::Priority {
+                    preemptive: true,
+                    aging_every: Some(2),
+                    lower_is_higher: true,
+                },
+            ),
+        },
+        Preset {
+            id: "hrrn",
+            spec: scenario(
+                vec![
+                    process("P1", 0, &[3]),
+                    process("P2", 2, &[6]),
+                    process("P3", 4, &[4]),
+                    process("P4", 6, &[5]),
+                    process("P5", 8, &[2]),
+                ],
+                PolicySpec::Hrrn,
+            ),
+        },
+        Preset {
+            id: "rr-tiny-quantum",
+            spec: on_machine(
+                scenario(
+                    vec![
+                        process("P1", 0, &[10]),
+                        process("P2", 0, &[10]),
+                        process("P3", 0, &[10]),
+                    ],
+                    PolicySpec::Rr { quantum: 1 },
+                ),
+                MachineSpec {
+                    dispatch_latency: 1,
+                    ..MachineSpec::default()
+                },
+            ),
+        },
+        Preset {
+            id: "rr-huge-quantum",
+            spec: scenario(
+                vec![
+                    process("P1", 0, &[24]),
+                    process("P2", 0, &[3]),
+                    process("P3", 0, &[3]),
+                ],
+                PolicySpec::Rr { quantum: 100 },
+            ),
+        },
+        Preset {
+            id: "rr-silberschatz",
+            spec: scenario(
+                vec![
+                    process("P1", 0, &[24]),
+                    process("P2", 0, &[3]),
+                    process("P3", 0, &[3]),
+                ],
+                PolicySpec::Rr { quantum: 4 },
+            ),
+        },
+        Preset {
+            id: "mlq",
+            spec: scenario(
+                vec![
+                    classed("System", 4, 0, &[3, 2, 3]),
+                    classed("Editor", 0, 1, &[2, 4, 2, 4, 2]),
+                    classed("Batch1", 0, 2, &[12]),
+                    classed("Batch2", 1, 2, &[10]),
+                ],
+                PolicySpec::Mlq {
+                    queues: vec![
+                        QueueSpec::Rr { quantum: 2 },
+                        QueueSpec::Rr { quantum: 4 },
+                        QueueSpec::Fcfs,
+                    ],
+                },
+            ),
+        },
+        Preset {
+            id: "mlfq-ostep-long-job",
+            spec: ostep_conventions(scenario(
+                vec![process("A", 0, &[200])],
+                mlfq(&[10, 10, 10], None, false),
+            )),
+        },
+        Preset {
+            id: "mlfq-ostep-short-job",
+            spec: ostep_conventions(scenario(
+                vec![process("A", 0, &[180]), process("B", 100, &[20])],
+                mlfq(&[10, 10, 10], None, false),
+            )),
+        },
+        Preset {
+            id: "mlfq-ostep-io-job",
+            spec: ostep_conventions(scenario(
+                vec![
+                    process("A", 0, &[175]),
+                    process("B", 50, &[1, 5, 1, 5, 1, 5, 1, 5, 1, 5, 1, 5, 1, 5, 1]),
+                ],
+                mlfq(&[10, 10, 10], None, false),
+            )),
+        },
+        Preset {
+            id: "mlfq-ostep-no-boost",
+            spec: ostep_conventions(scenario(
+                vec![
+                    process("A", 0, &[150]),
+                    process("B", 100, &[5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5]),
+                    process("C", 100, &[5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5]),
+                ],
+                mlfq(&[10, 10, 10], None, false),
+            )),
+        },
+        Preset {
+            id: "mlfq-ostep-boost",
+            spec: ostep_conventions(scenario(
+                vec![
+                    process("A", 0, &[150]),
+                    process("B", 100, &[5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5]),
+                    process("C", 100, &[5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5]),
+                ],
+                mlfq(&[10, 10, 10], Some(50), false),
+            )),
+        },
+        Preset {
+            id: "mlfq-gaming-old-rule-4",
+            spec: ostep_conventions(scenario(
+                vec![
+                    process("Honest", 0, &[100]),
+                    process("Gamer", 0, &[9, 1, 9, 1, 9, 1, 9, 1, 9, 1, 9, 1, 9]),
+                ],
+                mlfq(&[10, 10, 10], None, true),
+            )),
+        },
+        Preset {
+            id: "mlfq-gaming-new-rule-4",
+            spec: ostep_conventions(scenario(
+                vec![
+                    process("Honest", 0, &[100]),
+                    process("Gamer", 0, &[9, 1, 9, 1, 9, 1, 9, 1, 9, 1, 9, 1, 9]),
+                ],
+                mlfq(&[10, 10, 10], None, false),
+            )),
+        },
+        Preset {
+            id: "mlfq-silberschatz",
+            spec: scenario(
+                vec![
+                    process("P1", 0, &[30]),
+                    process("P2", 0, &[6]),
+                    process("P3", 10, &[20]),
+                    process("P4", 12, &[4, 3, 4]),
+                ],
+                PolicySpec::mlfq_silberschatz(),
+            ),
+        },
+        Preset {
+            id: "lottery",
+            spec: scenario(
+                vec![
+                    ProcessSpec {
+                        tickets: 75,
+                        ..process("A", 0, &[40])
+                    },
+                    ProcessSpec {
+                        tickets: 25,
+                        ..process("B", 0, &[40])
+                    },
+                ],
+                PolicySpec::Lottery { quantum: 1 },
+            ),
+        },
+        Preset {
+            id: "switch-processes",
+            spec: on_machine(
+                scenario(
+                    vec![
+                        process("P1", 0, &[8]),
+                        process("P2", 0, &[8]),
+                        process("P3", 0, &[8]),
+                        process("P4", 0, &[8]),
+                    ],
+                    PolicySpec::Rr { quantum: 2 },
+                ),
+                switching_machine(1),
+            ),
+        },
+        Preset {
+            id: "switch-threads",
+            spec: on_machine(
+                scenario(four_thread_process(), PolicySpec::Rr { quantum: 2 }),
+                switching_machine(1),
+            ),
+        },
+        Preset {
+            id: "threads-user-level",
+            spec: on_machine(
+                scenario(
+                    vec![threaded("P1", 0, thread_work), process("P2", 0, &[10])],
+                    PolicySpec::Rr { quantum: 4 },
+                ),
+                MachineSpec {
+                    thread_model: ThreadModel::User,
+                    ..MachineSpec::default()
+                },
+            ),
+        },
+        Preset {
+            id: "threads-kernel-level",
+            spec: scenario(
+                vec![threaded("P1", 0, thread_work), process("P2", 0, &[10])],
+                PolicySpec::Rr { quantum: 4 },
+            ),
+        },
+        Preset {
+            id: "cpus-1",
+            spec: on_machine(
+                scenario(four_thread_process(), PolicySpec::Rr { quantum: 4 }),
+                switching_machine(1),
+            ),
+        },
+        Preset {
+            id: "cpus-2",
+            spec: on_machine(
+                scenario(four_thread_process(), PolicySpec::Rr { quantum: 4 }),
+                switching_machine(2),
+            ),
+        },
+        Preset {
+            id: "cpus-4",
+            spec: on_machine(
+                scenario(four_thread_process(), PolicySpec::Rr { quantum: 4 }),
+                switching_machine(4),
+            ),
+        },
+        Preset {
+            id: "affinity-off",
+            spec: on_machine(
+                scenario(cache_workload(), PolicySpec::Rr { quantum: 3 }),
+                cache_machine(QueueTopology::Shared),
+            ),
+        },
+        Preset {
+            id: "affinity-on",
+            spec: on_machine(
+                scenario(cache_workload(), PolicySpec::Rr { quantum: 3 }),
+                cache_machine(QueueTopology::Affinity),
+            ),
+        },
+    ]
+}
+
+/// The preset with this id, if any.
+pub fn preset(id: &str) -> Option<Preset> {
+    presets().into_iter().find(|preset| preset.id == id)
 }

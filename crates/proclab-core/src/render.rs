@@ -64,7 +64,9 @@ fn push_row(text: &mut String, cells: &[String], widths: &[usize]) {
     text.push('\n');
 }
 
-/// The metrics table: one row per process, then averages and totals.
+/// The metrics table: one row per process (preceded by one row per thread for a multi-threaded
+/// process; the process row sums its threads' waiting, CPU, I/O, switch and stall), then the
+/// averages over processes and the totals.
 pub fn metrics_table(run: &Run) -> String {
     let metrics = run.metrics();
     let header = [
@@ -72,7 +74,26 @@ pub fn metrics_table(run: &Run) -> String {
     ];
     let mut rows: Vec<Vec<String>> = Vec::new();
     rows.push(header.iter().map(|cell| String::from(*cell)).collect());
+    let scenario = run.scenario();
     for process in &metrics.processes {
+        let spec = &scenario.processes()[process.pid as usize];
+        if spec.is_multithreaded() {
+            let first = spec.first_thread() as usize;
+            for thread in &metrics.threads[first..first + spec.thread_count() as usize] {
+                rows.push(alloc::vec![
+                    thread_label(scenario, thread.thread),
+                    format!("{}", thread.arrival),
+                    format!("{}", thread.cpu),
+                    format!("{}", thread.io),
+                    format!("{}", thread.completion),
+                    format!("{}", thread.turnaround),
+                    format!("{}", thread.waiting),
+                    format!("{}", thread.response),
+                    format!("{}", thread.switch),
+                    format!("{}", thread.stall),
+                ]);
+            }
+        }
         rows.push(alloc::vec![
             process.name.clone(),
             format!("{}", process.arrival),

@@ -8,6 +8,7 @@ use proclab_core::spec::{
     BoostOrder, BoostTiming, EntryOrder, IoCompletion, IoDevices, PickOrder, QueueTopology,
     RequeueOrder, ThreadModel,
 };
+use proclab_core::{render, simulate, Scenario};
 use proclab_core::{LevelSpec, MlfqSpec, PolicySpec, PredictionSpec, QueueSpec, ScenarioSpec};
 
 /// One policy of every kind, with small parameters.
@@ -134,4 +135,24 @@ pub fn random_scenario(seed: u64, policy: PolicySpec) -> ScenarioSpec {
         spec.machine.cache.capacity = 1 + rng.below(12) as u32;
     }
     spec
+}
+
+/// Runs `spec` and compares its answer key with `expected` (surrounding blank lines and indentation ignored).
+pub fn check(spec: ScenarioSpec, expected: &str) {
+    let scenario = Scenario::new(&spec).expect("valid scenario");
+    let actual = render::answer_key(&simulate(&scenario));
+    let expected: String = expected
+        .trim()
+        .lines()
+        .map(|line| format!("{}\n", line.trim()))
+        .collect();
+    let actual_trimmed: String = actual
+        .lines()
+        .map(|line| format!("{}\n", line.trim()))
+        .collect();
+    if expected.is_empty() {
+        println!("BLESS\n{actual}END");
+        panic!("no expected text yet: paste the answer key printed above");
+    }
+    assert_eq!(actual_trimmed, expected, "\nactual answer key:\n{actual}");
 }

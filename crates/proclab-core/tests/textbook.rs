@@ -3,28 +3,11 @@
 //!
 //! Silberschatz, *Operating System Concepts*, chapter 5; OSTEP chapters 7 and 8.
 
-use proclab_core::presets::process;
-use proclab_core::{render, simulate, PolicySpec, ProcessSpec, Scenario, ScenarioSpec};
+mod common;
 
-/// Runs `spec` and compares its answer key with `expected` (surrounding blank lines and indentation ignored).
-fn check(spec: ScenarioSpec, expected: &str) {
-    let scenario = Scenario::new(&spec).expect("valid scenario");
-    let actual = render::answer_key(&simulate(&scenario));
-    let expected: String = expected
-        .trim()
-        .lines()
-        .map(|line| format!("{}\n", line.trim()))
-        .collect();
-    let actual_trimmed: String = actual
-        .lines()
-        .map(|line| format!("{}\n", line.trim()))
-        .collect();
-    if expected.is_empty() {
-        println!("BLESS\n{actual}END");
-        panic!("no expected text yet: paste the answer key printed above");
-    }
-    assert_eq!(actual_trimmed, expected, "\nactual answer key:\n{actual}");
-}
+use common::check;
+use proclab_core::presets::process;
+use proclab_core::{PolicySpec, ProcessSpec, ScenarioSpec};
 
 fn workload(processes: Vec<ProcessSpec>, policy: PolicySpec) -> ScenarioSpec {
     ScenarioSpec {

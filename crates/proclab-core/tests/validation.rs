@@ -202,3 +202,23 @@ fn long_bursts_cost_no_more_than_short_ones() {
     assert_eq!(short_run.instant_count(), long_run.instant_count());
     assert_eq!(long_run.end_tick(), 2_000_000_005);
 }
+
+#[test]
+fn every_preset_is_valid_and_runs() {
+    let presets = proclab_core::presets::presets();
+    assert!(presets.len() >= 25);
+    for preset in &presets {
+        let scenario = Scenario::new(&preset.spec)
+            .unwrap_or_else(|errors| panic!("{}: {errors:?}", preset.id));
+        let run = proclab_core::simulate(&scenario);
+        assert!(run.end_tick() > 0, "{}", preset.id);
+        assert_eq!(
+            proclab_core::presets::preset(preset.id).map(|found| found.id),
+            Some(preset.id)
+        );
+    }
+    let mut ids: Vec<&str> = presets.iter().map(|preset| preset.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), presets.len(), "preset ids are unique");
+}
