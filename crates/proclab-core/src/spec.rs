@@ -134,7 +134,7 @@ impl Default for PredictionSpec {
 
 /// The policy of one queue of a multilevel queue.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum QueueSpec {
     /// First come, first served inside the queue.
     Fcfs,
@@ -194,7 +194,7 @@ impl Default for MlfqSpec {
 
 /// The scheduling policy, tagged by `kind`.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum PolicySpec {
     /// First come, first served (non-preemptive).
     #[default]

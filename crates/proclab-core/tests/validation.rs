@@ -50,6 +50,13 @@ fn the_serde_form_round_trips() {
 fn unknown_fields_are_rejected_by_the_parser() {
     let result = serde_json::from_str::<ScenarioSpec>(r#"{"processes":[{"brusts":[{"cpu":5}]}]}"#);
     assert!(result.is_err());
+    let policy =
+        r#"{"processes":[{"bursts":[{"cpu":5}]}],"policy":{"kind":"priority","preemtive":true}}"#;
+    assert!(serde_json::from_str::<ScenarioSpec>(policy).is_err());
+    let queue = r#"{"processes":[{"bursts":[{"cpu":5}]}],"policy":{"kind":"mlq","queues":[{"kind":"rr","quantum":2,"x":1}]}}"#;
+    assert!(serde_json::from_str::<ScenarioSpec>(queue).is_err());
+    let mlfq = r#"{"processes":[{"bursts":[{"cpu":5}]}],"policy":{"kind":"mlfq","levels":[{"quantum":2,"allotment":1}],"boost_period":5}}"#;
+    assert!(serde_json::from_str::<ScenarioSpec>(mlfq).is_ok());
 }
 
 #[test]
