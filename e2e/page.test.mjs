@@ -216,6 +216,7 @@ test('4. reload keeps the workspace, including an invalid field as typed', TIMEO
     assert.ok((await page.textContent('#p1-bursts-error')).trim().length > 5, 'the bad field says what is wrong');
     await page.waitForSelector('#problems-banner');
     await page.waitForSelector('.results.stale');
+    assert.ok(await page.isDisabled('#copy-link'), 'no link can be copied while the input has problems');
     const saved = await savedWorkspace(page);
     assert.ok(saved.includes('2 io'), 'the invalid text is saved as typed');
 
@@ -237,6 +238,57 @@ test('4. reload keeps the workspace, including an invalid field as typed', TIMEO
     await waitForFreshResults(page);
     assert.equal(await page.getAttribute('#p1-bursts', 'aria-invalid'), 'false');
     assert.equal((await readNumbers(page)).rows.length, 2);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('4b. a workload opened from a link, then edited, keeps the edit across a reload', {
+  ...TIMEOUT,
+  todo: 'page bug: the #s= fragment stays in the address bar after the link is opened, so a reload reopens the link and hides the autosaved edit (the next edit then overwrites it)',
+}, async () => {
+  const source = await openBrowser({ locale: 'en-US' });
+  let url;
+  try {
+    const { page } = await pageWithWorkload(source);
+    url = await copyLink(page);
+  } finally {
+    await source.close();
+  }
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(context, url);
+    await waitForFreshResults(page);
+    await page.fill('#p1-bursts', '7');
+    await waitForFreshResults(page);
+    const edited = await readNumbers(page);
+    assert.ok(JSON.stringify(JSON.parse(await savedWorkspace(page))).includes('"bursts":"7"'), 'the edit was autosaved');
+    await page.reload();
+    await page.waitForSelector(RESULTS_READY);
+    assert.equal(await page.inputValue('#p1-bursts'), '7', 'the edit survives the reload');
+    assert.deepEqual(await readNumbers(page), edited);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('4c. edits made after Copy link survive a reload', {
+  ...TIMEOUT,
+  todo: 'page bug: Copy link puts #s=<scenario at copy time> in the address bar and it stays there, so a reload reopens that older scenario instead of the autosaved workspace',
+}, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await pageWithWorkload(context);
+    await copyLink(page);
+    await page.fill('#p2-bursts', '9');
+    await waitForFreshResults(page);
+    const edited = await readNumbers(page);
+    await page.reload();
+    await page.waitForSelector(RESULTS_READY);
+    assert.equal(await page.inputValue('#p2-bursts'), '9', 'the edit made after copying survives the reload');
+    assert.deepEqual(await readNumbers(page), edited);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
@@ -434,6 +486,51 @@ test('6b. after a policy was picked by hand, loading a scenario shows its policy
     await page.waitForSelector('#quantum');
     assert.deepEqual(await readNumbers(page), shown, 'the RR numbers are back');
     assert.equal(await page.inputValue('#policy-kind'), 'rr', 'the select names the policy in force (RR)');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('6c. a file that is not scenario JSON says why and changes nothing', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await pageWithWorkload(context);
+    const shown = await readNumbers(page);
+    const saved = await savedWorkspace(page);
+    const path = join(scratch, 'cut-short.json');
+    await writeFile(path, '{"version": 1, "processes": [');
+    await page.setInputFiles('#upload-json', path);
+    await page.waitForSelector('#notice.error');
+    assert.match(await page.textContent('#notice.error p'), /cannot be read.*line 1/i, 'the notice says the file cannot be read, and where');
+    assert.equal(await savedWorkspace(page), saved, 'the saved workspace is unchanged');
+    assert.deepEqual(await readNumbers(page), shown, 'the same results stay on screen');
+    assert.equal(await page.locator('.results.stale').count(), 0);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('6d. a well-formed file with an invalid scenario is refused like an invalid link', {
+  ...TIMEOUT,
+  todo: 'page bug: such a file is loaded anyway with the success notice "Opened the scenario from the file." and replaces the saved workspace; Notice::FileInvalid exists but is never used',
+}, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await pageWithWorkload(context);
+    const shown = await readNumbers(page);
+    const saved = await savedWorkspace(page);
+    const scenario = JSON.parse((await download(page, '#download-json')).bytes.toString('utf8'));
+    scenario.policy.quantum = 0;
+    const path = join(scratch, 'quantum-zero.json');
+    await writeFile(path, JSON.stringify(scenario));
+    await page.setInputFiles('#upload-json', path);
+    await page.waitForSelector('#notice');
+    assert.equal(await page.locator('#notice.error').count(), 1, 'the notice is an error');
+    assert.match(await page.textContent('#notice p'), /quantum/i, 'the notice names the problem');
+    assert.equal(await savedWorkspace(page), saved, 'the saved workspace is unchanged');
+    assert.deepEqual(await readNumbers(page), shown);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
