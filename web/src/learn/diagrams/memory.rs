@@ -1,0 +1,237 @@
+//! The memory layout of a process as an interactive diagram: pick a segment to see what lives
+//! there and whether its size is fixed at compile time; call functions and allocate to watch the
+//! stack and the heap grow toward each other.
+
+use super::{arrow, arrow_marker, label};
+use crate::i18n::Lang;
+use crate::learn::words::{tr, Pair};
+use yew::prelude::*;
+
+/// A segment of the address space, from high addresses to low.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Segment {
+    Stack,
+    Heap,
+    Bss,
+    Data,
+    Code,
+}
+
+impl Segment {
+    const ALL: [Segment; 5] = [
+        Segment::Stack,
+        Segment::Heap,
+        Segment::Bss,
+        Segment::Data,
+        Segment::Code,
+    ];
+
+    fn name(self) -> Pair {
+        match self {
+            Segment::Stack => ["스택", "Stack"],
+            Segment::Heap => ["힙", "Heap"],
+            Segment::Bss => ["BSS", "BSS"],
+            Segment::Data => ["데이터", "Data"],
+            Segment::Code => ["코드 (텍스트)", "Code (text)"],
+        }
+    }
+
+    fn holds(self) -> Pair {
+        match self {
+            Segment::Stack => [
+                "함수를 호출할 때마다 쌓이는 프레임: 지역 변수, 매개변수, 돌아갈 주소. 함수가 끝나면 그 프레임이 사라집니다. 스레드마다 하나씩 있습니다.",
+                "One frame per function call: local variables, parameters, the return address. A frame disappears when its function returns. Each thread has its own stack.",
+            ],
+            Segment::Heap => [
+                "실행 중에 malloc이나 new로 요청한 메모리. free나 delete(또는 가비지 컬렉터)가 돌려줄 때까지 남아 있습니다.",
+                "Memory requested while running with malloc or new. It stays until free or delete (or a garbage collector) gives it back.",
+            ],
+            Segment::Bss => [
+                "초기값이 없거나 0으로 초기화된 전역·정적 변수. 실행 파일에는 크기만 적혀 있고, 적재할 때 0으로 채워집니다.",
+                "Global and static variables with no initial value or initialized to zero. The executable records only their size; the loader fills them with zeros.",
+            ],
+            Segment::Data => [
+                "0이 아닌 값으로 초기화된 전역·정적 변수. 초기값이 실행 파일에 저장되어 있고, 값은 실행 중에 바뀔 수 있습니다. (읽기 전용 상수는 보통 코드 옆의 읽기 전용 영역에 둡니다.)",
+                "Global and static variables initialized to a non-zero value. The initial values are stored in the executable; the values may change while running. (Read-only constants usually sit in a read-only section beside the code.)",
+            ],
+            Segment::Code => [
+                "CPU가 실행할 기계어 명령. 읽기 전용이라 같은 프로그램을 실행하는 프로세스끼리 공유할 수 있습니다.",
+                "The machine instructions the CPU executes. Read-only, so processes running the same program can share it.",
+            ],
+        }
+    }
+
+    fn size(self) -> Pair {
+        match self {
+            Segment::Stack => [
+                "크기: 실행 중에 변합니다. 호출하면 아래로(낮은 주소로) 자라고, 반환하면 줄어듭니다. 너무 깊으면 스택 오버플로.",
+                "Size: changes at run time. Grows down (toward lower addresses) on each call, shrinks on return. Too deep: stack overflow.",
+            ],
+            Segment::Heap => [
+                "크기: 실행 중에 변합니다. 할당하면 위로(높은 주소로) 자랍니다.",
+                "Size: changes at run time. Grows up (toward higher addresses) as memory is allocated.",
+            ],
+            Segment::Bss | Segment::Data | Segment::Code => [
+                "크기: 컴파일(링크) 때 정해지고 실행 중에는 변하지 않습니다.",
+                "Size: fixed at compile (link) time; it does not change while running.",
+            ],
+        }
+    }
+
+    fn example(self) -> &'static str {
+        match self {
+            Segment::Stack => "void f(int n) { int local = n * 2; }",
+            Segment::Heap => "int *buffer = malloc(100 * sizeof(int));",
+            Segment::Bss => "static int counter;  int table[1024];",
+            Segment::Data => "int limit = 10;  static char *name = \"proc\";",
+            Segment::Code => "main: push rbp; mov rbp, rsp; ...",
+        }
+    }
+
+    fn dynamic(self) -> bool {
+        matches!(self, Segment::Stack | Segment::Heap)
+    }
+}
+
+const TOP: i32 = 30;
+const UNIT: i32 = 30;
+const HEAP_BASE: i32 = 250;
+const MAX_GROWTH: i32 = 3;
+
+#[derive(Properties, PartialEq)]
+pub struct MemoryLayoutProps {
+    pub lang: Lang,
+}
+
+/// The interactive memory layout.
+#[function_component(MemoryLayout)]
+pub fn memory_layout(props: &MemoryLayoutProps) -> Html {
+    let lang = props.lang;
+    let selected = use_state(|| Segment::Stack);
+    let frames = use_state(|| 1_i32);
+    let blocks = use_state(|| 1_i32);
+    let select = |segment: Segment| {
+        let selected = selected.clone();
+        Callback::from(move |_: MouseEvent| selected.set(segment))
+    };
+    let change = |counter: &UseStateHandle<i32>, delta: i32, segment: Segment| {
+        let counter = counter.clone();
+        let selected = selected.clone();
+        Callback::from(move |_: MouseEvent| {
+            counter.set((*counter + delta).clamp(0, MAX_GROWTH));
+            selected.set(segment);
+        })
+    };
+    let stack_bottom = TOP + *frames * UNIT;
+    let heap_top = HEAP_BASE - *blocks * UNIT;
+    let fixed = [
+        (Segment::Bss, HEAP_BASE),
+        (Segment::Data, HEAP_BASE + 36),
+        (Segment::Code, HEAP_BASE + 72),
+    ];
+    let class_of = |segment: Segment| {
+        classes!(
+            "segment",
+            if segment.dynamic() {
+                "dynamic"
+            } else {
+                "static"
+            },
+            (*selected == segment).then_some("selected")
+        )
+    };
+    let frame_names = ["main()", "f()", "g()"];
+    let diagram_label = tr(lang, [
+        "프로세스의 메모리 구조: 높은 주소부터 스택, 빈 공간, 힙, BSS, 데이터, 코드. 스택은 아래로, 힙은 위로, 서로를 향해 자랍니다.",
+        "A process's memory layout: from high addresses, stack, free space, heap, BSS, data, code. The stack grows down and the heap grows up, toward each other.",
+    ]);
+    let current = *selected;
+    html! {
+        <div class="memory-layout">
+            <figure class="diagram">
+                <svg viewBox="0 0 440 380" role="img" aria-label={diagram_label} style="max-width: 440px">
+                    <title>{ diagram_label }</title>
+                    { arrow_marker("memory-arrow") }
+                    { label(10, 24, "start", "small", tr(lang, ["높은 주소", "high address"])) }
+                    { label(10, 372, "start", "small", tr(lang, ["낮은 주소 (0)", "low address (0)"])) }
+                    <g class={class_of(Segment::Stack)} onclick={select(Segment::Stack)}>
+                        { for (0..*frames).map(|index| html! {
+                            <>
+                                <rect x="120" y={(TOP + index * UNIT).to_string()} width="200" height={UNIT.to_string()} />
+                                <text x="220" y={(TOP + index * UNIT + 20).to_string()} text-anchor="middle">
+                                    { format!("{} {}", tr(lang, ["스택 프레임", "stack frame"]), frame_names[index as usize]) }
+                                </text>
+                            </>
+                        }) }
+                        if *frames == 0 {
+                            <rect x="120" y={TOP.to_string()} width="200" height="4" />
+                        }
+                    </g>
+                    { arrow("memory-arrow", (340, stack_bottom - 10), (340, stack_bottom + 20), false) }
+                    { label(350, stack_bottom + 10, "start", "small", tr(lang, ["스택 ↓", "stack ↓"])) }
+                    <rect class="free" x="120" y={stack_bottom.to_string()} width="200" height={(heap_top - stack_bottom).to_string()} />
+                    { label(220, (stack_bottom + heap_top) / 2 + 5, "middle", "muted", tr(lang, ["빈 공간", "free space"])) }
+                    { arrow("memory-arrow", (340, heap_top + 10), (340, heap_top - 20), false) }
+                    { label(350, heap_top - 2, "start", "small", tr(lang, ["힙 ↑", "heap ↑"])) }
+                    <g class={class_of(Segment::Heap)} onclick={select(Segment::Heap)}>
+                        { for (0..*blocks).map(|index| html! {
+                            <>
+                                <rect x="120" y={(HEAP_BASE - (index + 1) * UNIT).to_string()} width="200" height={UNIT.to_string()} />
+                                <text x="220" y={(HEAP_BASE - (index + 1) * UNIT + 20).to_string()} text-anchor="middle">
+                                    { format!("{} malloc #{}", tr(lang, ["힙 블록", "heap block"]), index + 1) }
+                                </text>
+                            </>
+                        }) }
+                        if *blocks == 0 {
+                            <rect x="120" y={(HEAP_BASE - 4).to_string()} width="200" height="4" />
+                        }
+                    </g>
+                    { for fixed.iter().map(|(segment, y)| html! {
+                        <g class={class_of(*segment)} onclick={select(*segment)}>
+                            <rect x="120" y={y.to_string()} width="200" height="36" />
+                            <text x="220" y={(y + 23).to_string()} text-anchor="middle">{ tr(lang, segment.name()) }</text>
+                        </g>
+                    }) }
+                    <line class="bracket" x1="110" y1={TOP.to_string()} x2="110" y2={HEAP_BASE.to_string()} />
+                    { label(104, 130, "end", "small", tr(lang, ["실행 중", "run time"])) }
+                    <line class="bracket" x1="110" y1={HEAP_BASE.to_string()} x2="110" y2={(HEAP_BASE + 108).to_string()} />
+                    { label(104, HEAP_BASE + 58, "end", "small", tr(lang, ["컴파일 때", "compile time"])) }
+                </svg>
+            </figure>
+            <div class="memory-controls">
+                <div class="segment-picker" role="group" aria-label={tr(lang, ["영역 고르기", "Pick a segment"])}>
+                    { for Segment::ALL.iter().map(|segment| html! {
+                        <button type="button" class="segment-button" data-segment={format!("{segment:?}").to_lowercase()}
+                            aria-pressed={(current == *segment).to_string()} onclick={select(*segment)}>
+                            { tr(lang, segment.name()) }
+                        </button>
+                    }) }
+                </div>
+                <div class="segment-detail" aria-live="polite">
+                    <h4>{ tr(lang, current.name()) }</h4>
+                    <p>{ tr(lang, current.holds()) }</p>
+                    <p><strong>{ tr(lang, current.size()) }</strong></p>
+                    <p><code>{ current.example() }</code></p>
+                </div>
+                <div class="grow-controls" role="group" aria-label={tr(lang, ["스택과 힙 키우기", "Grow the stack and the heap"])}>
+                    <button type="button" onclick={change(&frames, 1, Segment::Stack)} disabled={*frames >= MAX_GROWTH}>
+                        { tr(lang, ["함수 호출 (프레임 추가)", "Call a function (push a frame)"]) }
+                    </button>
+                    <button type="button" onclick={change(&frames, -1, Segment::Stack)} disabled={*frames <= 0}>
+                        { tr(lang, ["반환 (프레임 제거)", "Return (pop a frame)"]) }
+                    </button>
+                    <button type="button" onclick={change(&blocks, 1, Segment::Heap)} disabled={*blocks >= MAX_GROWTH}>
+                        { "malloc" }
+                    </button>
+                    <button type="button" onclick={change(&blocks, -1, Segment::Heap)} disabled={*blocks <= 0}>
+                        { "free" }
+                    </button>
+                </div>
+                <p class="hint">{ tr(lang, [
+                    "스택과 힙은 빈 공간을 사이에 두고 서로를 향해 자랍니다. 둘이 만나면 더 이상 자랄 수 없습니다.",
+                    "The stack and the heap grow toward each other across the free space; if they met, neither could grow further.",
+                ]) }</p>
+            </div>
+        </div>
+    }
+}

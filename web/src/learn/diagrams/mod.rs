@@ -1,0 +1,69 @@
+//! Diagrams drawn by the app as inline SVG: each is a `role="img"` with a translated
+//! `aria-label` and `<title>` stating its takeaway, and carries its words in the page text too.
+
+pub mod ipc;
+pub mod memory;
+pub mod os;
+pub mod states;
+pub mod switch;
+pub mod threads;
+pub mod timeline;
+
+use yew::prelude::*;
+
+/// An SVG figure: `label` is what a screen reader hears and what the picture should teach.
+pub fn figure(label: &str, view_box: &str, max_width: u32, body: Html) -> Html {
+    let style = format!("max-width: {max_width}px");
+    html! {
+        <figure class="diagram">
+            <svg viewBox={view_box.to_string()} role="img" aria-label={label.to_string()} {style}>
+                <title>{ label }</title>
+                { body }
+            </svg>
+        </figure>
+    }
+}
+
+/// A rectangle with one or more centred lines of text.
+pub fn labelled_box(x: i32, y: i32, width: i32, height: i32, class: &str, lines: &[&str]) -> Html {
+    let line_height = 16;
+    let count = lines.len() as i32;
+    let first = y + height / 2 - (count - 1) * line_height / 2 + 5;
+    html! {
+        <g class={class.to_string()}>
+            <rect x={x.to_string()} y={y.to_string()} width={width.to_string()} height={height.to_string()} rx="5" />
+            { for lines.iter().enumerate().map(|(index, line)| html! {
+                <text x={(x + width / 2).to_string()} y={(first + index as i32 * line_height).to_string()}
+                    text-anchor="middle">{ *line }</text>
+            }) }
+        </g>
+    }
+}
+
+/// Plain text at a point; `anchor` is `start`, `middle` or `end`.
+pub fn label(x: i32, y: i32, anchor: &str, class: &str, text: &str) -> Html {
+    html! {
+        <text x={x.to_string()} y={y.to_string()} text-anchor={anchor.to_string()} class={class.to_string()}>{ text.to_string() }</text>
+    }
+}
+
+/// The arrowhead marker, defined once per SVG under `id`.
+pub fn arrow_marker(id: &str) -> Html {
+    html! {
+        <defs>
+            <marker id={id.to_string()} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7"
+                orient="auto-start-reverse">
+                <path d="M 0 0 L 10 5 L 0 10 z" class="arrowhead" />
+            </marker>
+        </defs>
+    }
+}
+
+/// A straight arrow from (x1, y1) to (x2, y2), with heads at the end (and the start if `both`).
+pub fn arrow(marker: &str, from: (i32, i32), to: (i32, i32), both: bool) -> Html {
+    let url = format!("url(#{marker})");
+    html! {
+        <line class="arrow" x1={from.0.to_string()} y1={from.1.to_string()} x2={to.0.to_string()} y2={to.1.to_string()}
+            marker-end={url.clone()} marker-start={both.then_some(url)} />
+    }
+}

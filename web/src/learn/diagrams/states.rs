@@ -1,0 +1,90 @@
+//! Graphs of nodes and arrows: the five-state diagram and a deadlocked resource-allocation graph.
+
+use super::{arrow, arrow_marker, figure, label, labelled_box};
+use crate::i18n::Lang;
+use crate::learn::words::tr;
+use yew::prelude::*;
+
+/// The five states and their transitions, with the four scheduling moments numbered.
+pub fn states(lang: Lang) -> Html {
+    let t = |pair| tr(lang, pair);
+    let marker = "state-arrow";
+    let body = html! {
+        <>
+            { arrow_marker(marker) }
+            { labelled_box(20, 20, 110, 40, "state new", &[t(["생성 New", "New"])]) }
+            { labelled_box(510, 20, 110, 40, "state exit", &[t(["종료 Exit", "Exit"])]) }
+            { labelled_box(130, 120, 130, 44, "state ready", &[t(["준비 Ready", "Ready"])]) }
+            { labelled_box(380, 120, 130, 44, "state running", &[t(["실행 Running", "Running"])]) }
+            { labelled_box(255, 250, 130, 44, "state blocked", &[t(["대기 Blocked", "Blocked"])]) }
+
+            { arrow(marker, (100, 60), (165, 118), false) }
+            { label(60, 100, "start", "small", t(["승인", "admitted"])) }
+
+            { arrow(marker, (260, 130), (378, 130), false) }
+            { label(320, 122, "middle", "small", t(["디스패치", "dispatch"])) }
+
+            <g class="preemptive">
+                { arrow(marker, (378, 155), (262, 155), false) }
+                { label(320, 180, "middle", "small", t(["② 인터럽트 (타임아웃)", "② interrupt (timeout)"])) }
+            </g>
+            <g class="non-preemptive">
+                { arrow(marker, (440, 166), (370, 248), false) }
+                { label(420, 224, "start", "small", t(["① I/O·이벤트 대기", "① I/O or event wait"])) }
+            </g>
+            <g class="preemptive">
+                { arrow(marker, (270, 248), (200, 166), false) }
+                { label(220, 224, "end", "small", t(["③ I/O·이벤트 완료", "③ I/O or event done"])) }
+            </g>
+            <g class="non-preemptive">
+                { arrow(marker, (480, 118), (550, 62), false) }
+                { label(525, 100, "start", "small", t(["④ 종료", "④ exit"])) }
+            </g>
+        </>
+    };
+    figure(
+        t([
+            "다섯 상태: 생성에서 준비로, 디스패치되면 실행, 인터럽트면 준비로 돌아가고(②), I/O를 기다리면 대기(①), I/O가 끝나면 준비(③), 끝나면 종료(④). ①과 ④에서만 스케줄링하면 비선점형, ②나 ③에서도 하면 선점형입니다.",
+            "Five states: new to ready, dispatched to running, back to ready on an interrupt (②), blocked while waiting for I/O (①), ready again when it completes (③), exit at the end (④). Scheduling only at ① and ④ is non-preemptive; also at ② or ③, preemptive.",
+        ]),
+        "0 0 640 310",
+        640,
+        body,
+    )
+}
+
+/// Two threads, two resources, a cycle: each holds one and waits for the other.
+pub fn deadlock(lang: Lang) -> Html {
+    let t = |pair| tr(lang, pair);
+    let marker = "deadlock-arrow";
+    let body = html! {
+        <>
+            { arrow_marker(marker) }
+            <g class="thread-node">
+                <circle cx="90" cy="120" r="34" />
+                { label(90, 125, "middle", "", "T1") }
+                <circle cx="390" cy="120" r="34" />
+                { label(390, 125, "middle", "", "T2") }
+            </g>
+            { labelled_box(200, 20, 80, 40, "resource", &["R1"]) }
+            { labelled_box(200, 180, 80, 40, "resource", &["R2"]) }
+            { arrow(marker, (198, 48), (118, 100), false) }
+            { label(120, 62, "middle", "small", t(["T1이 가짐", "held by T1"])) }
+            { arrow(marker, (118, 142), (198, 192), false) }
+            { label(120, 192, "middle", "small", t(["T1이 기다림", "T1 waits"])) }
+            { arrow(marker, (282, 192), (362, 142), false) }
+            { label(360, 192, "middle", "small", t(["T2가 가짐", "held by T2"])) }
+            { arrow(marker, (362, 100), (282, 48), false) }
+            { label(360, 62, "middle", "small", t(["T2가 기다림", "T2 waits"])) }
+        </>
+    };
+    figure(
+        t([
+            "교착 상태: T1은 R1을 가진 채 R2를 기다리고, T2는 R2를 가진 채 R1을 기다립니다. 순환 대기라서 아무도 진행하지 못합니다.",
+            "Deadlock: T1 holds R1 and waits for R2; T2 holds R2 and waits for R1. The wait is circular, so neither can proceed.",
+        ]),
+        "0 0 480 240",
+        480,
+        body,
+    )
+}

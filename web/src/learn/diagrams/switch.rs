@@ -1,0 +1,84 @@
+//! Time pictures of a switch: the dispatcher between two processes, and the context switch
+//! between two PCBs.
+
+use super::{arrow, arrow_marker, figure, label, labelled_box};
+use crate::i18n::Lang;
+use crate::learn::words::tr;
+use yew::prelude::*;
+
+/// Process P1 runs, the dispatcher runs (latency), process P2 runs.
+pub fn dispatch(lang: Lang) -> Html {
+    let t = |pair| tr(lang, pair);
+    let marker = "dispatch-arrow";
+    let body = html! {
+        <>
+            { arrow_marker(marker) }
+            { labelled_box(20, 20, 220, 44, "run p1", &[t(["P1 실행", "P1 running"])]) }
+            { labelled_box(240, 20, 160, 44, "dispatcher", &[t(["디스패처", "Dispatcher"])]) }
+            { labelled_box(400, 20, 220, 44, "run p2", &[t(["P2 실행", "P2 running"])]) }
+            <path class="bracket" d="M 240 74 L 240 84 L 400 84 L 400 74" />
+            { label(320, 104, "middle", "strong", t(["디스패치 지연", "dispatch latency"])) }
+            { label(320, 124, "middle", "small", t(["P1 상태 저장 · P2 상태 적재 · 사용자 모드로 · P2의 PC로 점프", "save P1 · load P2 · switch to user mode · jump to P2's PC"])) }
+            { arrow(marker, (20, 146), (620, 146), false) }
+            { label(620, 164, "end", "small", t(["시간", "time"])) }
+        </>
+    };
+    figure(
+        t([
+            "디스패치 지연: 디스패처가 P1을 멈추고 P2를 시작하기까지 CPU는 어느 프로세스의 일도 하지 않습니다.",
+            "Dispatch latency: while the dispatcher stops P1 and starts P2, the CPU does neither process's work.",
+        ]),
+        "0 0 640 172",
+        640,
+        body,
+    )
+}
+
+/// The classic picture: A runs, the OS saves A into PCB A and loads PCB B, B runs, and back.
+pub fn context_switch(lang: Lang) -> Html {
+    let t = |pair| tr(lang, pair);
+    let marker = "switch-arrow";
+    let trigger = t(["인터럽트 또는 시스템 콜", "interrupt or system call"]);
+    let running = t(["실행 중", "executing"]);
+    let idle = t(["대기 (유휴)", "idle"]);
+    let body = html! {
+        <>
+            { arrow_marker(marker) }
+            { label(110, 18, "middle", "strong", t(["프로세스 A", "Process A"])) }
+            { label(320, 18, "middle", "strong", t(["운영체제", "Operating system"])) }
+            { label(530, 18, "middle", "strong", t(["프로세스 B", "Process B"])) }
+
+            { labelled_box(30, 30, 160, 50, "run p1", &[running]) }
+            <line class="idle" x1="530" y1="30" x2="530" y2="200" />
+            { label(540, 60, "start", "small", idle) }
+
+            { arrow(marker, (190, 80), (236, 100), false) }
+            { label(110, 98, "middle", "small", trigger) }
+            { labelled_box(240, 96, 160, 40, "os", &[t(["A의 상태를 PCB A에 저장", "save state into PCB A"])]) }
+            { labelled_box(240, 144, 160, 40, "os", &[t(["PCB B에서 상태 적재", "reload state from PCB B"])]) }
+            { arrow(marker, (400, 184), (446, 204), false) }
+
+            { labelled_box(450, 200, 160, 50, "run p2", &[running]) }
+            <line class="idle" x1="110" y1="108" x2="110" y2="370" />
+            { label(100, 240, "end", "small", idle) }
+
+            { arrow(marker, (450, 250), (404, 270), false) }
+            { label(530, 268, "middle", "small", trigger) }
+            { labelled_box(240, 266, 160, 40, "os", &[t(["B의 상태를 PCB B에 저장", "save state into PCB B"])]) }
+            { labelled_box(240, 314, 160, 40, "os", &[t(["PCB A에서 상태 적재", "reload state from PCB A"])]) }
+            { arrow(marker, (240, 354), (194, 374), false) }
+            <line class="idle" x1="530" y1="278" x2="530" y2="430" />
+
+            { labelled_box(30, 370, 160, 50, "run p1", &[running]) }
+        </>
+    };
+    figure(
+        t([
+            "문맥 교환: A 실행 중 인터럽트나 시스템 콜이 오면 운영체제가 A의 상태를 PCB A에 저장하고 PCB B를 적재해 B를 실행합니다. 다시 B를 PCB B에 저장하고 PCB A를 적재해 A로 돌아옵니다. 저장과 적재 동안에는 둘 다 쉽니다.",
+            "A context switch: on an interrupt or system call the OS saves A into PCB A, loads PCB B and runs B; later it saves B into PCB B, loads PCB A and resumes A. During the saving and loading, neither runs.",
+        ]),
+        "0 0 640 430",
+        640,
+        body,
+    )
+}

@@ -1,0 +1,127 @@
+//! Topic 10: the six IPC mechanisms, who talks to whom through each, and what blocks.
+
+use crate::i18n::Lang;
+use crate::learn::diagrams::ipc::{channel, Channel};
+use crate::learn::words::{para, tr, Pair};
+use yew::prelude::*;
+
+struct Mechanism {
+    name: Pair,
+    channel: Channel,
+    who: Pair,
+    blocks: Pair,
+}
+
+const PARENT: Pair = ["부모 프로세스", "parent process"];
+const CHILD: Pair = ["자식 프로세스", "child process"];
+const A: Pair = ["프로세스 A", "process A"];
+const B: Pair = ["프로세스 B", "process B"];
+const C: Pair = ["프로세스 C", "process C"];
+
+const MECHANISMS: [Mechanism; 6] = [
+    Mechanism {
+        name: ["익명 파이프", "Anonymous pipe"],
+        channel: Channel {
+            id: "ipc-pipe",
+            left: &[PARENT],
+            middle: [["파이프 (커널 버퍼)", "pipe (kernel buffer)"], ["쓰기 → 읽기", "write → read"]],
+            right: &[CHILD],
+            two_way: false,
+            takeaway: ["익명 파이프: 부모가 쓰고 자식이 읽는 한 방향 통로. 이름이 없어 파이프를 물려받은 관련 프로세스끼리만 씁니다.", "Anonymous pipe: a one-way channel, the parent writes and the child reads. It has no name, so only related processes that inherit it can use it."],
+        },
+        who: ["부모와 자식처럼 파이프를 물려받은 관련 프로세스. 한 방향(반이중)이라 양방향에는 파이프 두 개가 필요합니다.", "Related processes that inherit the pipe, such as parent and child. One direction only (half-duplex): two-way talk needs two pipes."],
+        blocks: ["파이프가 비어 있으면 읽는 쪽이, 가득 차 있으면 쓰는 쪽이 막힙니다.", "A reader blocks while the pipe is empty; a writer blocks while it is full."],
+    },
+    Mechanism {
+        name: ["명명된 파이프 (FIFO)", "Named pipe (FIFO)"],
+        channel: Channel {
+            id: "ipc-fifo",
+            left: &[A],
+            middle: [["/tmp/myfifo", "/tmp/myfifo"], ["파일 시스템의 이름", "a name in the file system"]],
+            right: &[B],
+            two_way: false,
+            takeaway: ["명명된 파이프: 파일 시스템에 이름이 있어 관련 없는 프로세스 A와 B도 그 이름으로 만나 한 방향으로 주고받습니다.", "Named pipe: it has a name in the file system, so unrelated processes A and B meet through that name and pass data one way."],
+        },
+        who: ["이름을 아는 아무 프로세스, 부모-자식 관계가 아니어도 됩니다. 읽기와 쓰기는 여전히 한 방향입니다.", "Any processes that know the name, related or not. Data still flows one way."],
+        blocks: ["반대쪽 끝이 열릴 때까지 open이 막히고, 그 뒤로는 익명 파이프와 같습니다.", "Opening blocks until the other end is opened too; after that, as an anonymous pipe."],
+    },
+    Mechanism {
+        name: ["메시지 큐", "Message queue"],
+        channel: Channel {
+            id: "ipc-queue",
+            left: &[A, B],
+            middle: [["메시지 큐 (커널)", "message queue (kernel)"], ["[m3][m2][m1] →", "[m3][m2][m1] →"]],
+            right: &[C],
+            two_way: false,
+            takeaway: ["메시지 큐: 여러 프로세스가 커널의 큐에 메시지를 넣고, 받는 쪽은 메시지 단위로 꺼냅니다.", "Message queue: several processes put messages into a queue kept by the kernel, and a receiver takes them out one message at a time."],
+        },
+        who: ["큐의 식별자를 아는 여러 보내는 쪽과 받는 쪽. 파이프가 바이트의 흐름이라면 메시지 큐는 경계가 있는 메시지(종류별로 고를 수도 있음)를 담는 메모리 공간입니다.", "Any number of senders and receivers that know the queue's identifier. A pipe is a stream of bytes; a queue holds separate messages (which can be picked by type)."],
+        blocks: ["큐가 비면 받는 쪽이, 가득 차면 보내는 쪽이 막힙니다 (막히지 않는 모드도 있음).", "A receiver blocks on an empty queue, a sender on a full one (unless non-blocking mode is asked for)."],
+    },
+    Mechanism {
+        name: ["공유 메모리", "Shared memory"],
+        channel: Channel {
+            id: "ipc-shm",
+            left: &[A],
+            middle: [["공유 메모리 영역", "shared memory region"], ["두 주소 공간에 매핑", "mapped into both"]],
+            right: &[B],
+            two_way: true,
+            takeaway: ["공유 메모리: 같은 물리 메모리가 A와 B의 주소 공간에 모두 매핑되어 커널을 거치지 않고 직접 읽고 씁니다.", "Shared memory: the same physical memory is mapped into both A's and B's address spaces; they read and write it directly, without the kernel."],
+        },
+        who: ["영역을 붙인(attach) 프로세스들. 설정한 뒤에는 커널을 거치지 않고 복사도 없어 가장 빠른 IPC입니다.", "The processes that attached the region. After setup there is no kernel call and no copy: the fastest IPC."],
+        blocks: ["그 자체로는 아무도 막히지 않습니다. 그래서 동시에 쓰지 않도록 세마포어나 뮤텍스로 직접 동기화해야 합니다.", "Nothing blocks by itself, which is why the processes must synchronize with a semaphore or mutex."],
+    },
+    Mechanism {
+        name: ["소켓", "Socket"],
+        channel: Channel {
+            id: "ipc-socket",
+            left: &[["호스트 1의 A", "A on host 1"]],
+            middle: [["네트워크 (TCP/UDP)", "network (TCP/UDP)"], ["또는 같은 컴퓨터 안", "or within one machine"]],
+            right: &[["호스트 2의 B", "B on host 2"]],
+            two_way: true,
+            takeaway: ["소켓: 양 끝점 사이의 양방향 통신. 다른 컴퓨터의 프로세스와도 네트워크로 주고받습니다.", "Socket: two-way communication between two endpoints, even with a process on another machine across the network."],
+        },
+        who: ["주소(IP와 포트, 또는 로컬 경로)로 연결된 두 끝점. 양방향이며 다른 컴퓨터와도 통신합니다.", "Two endpoints joined by an address (IP and port, or a local path). Two-way, across machines too."],
+        blocks: ["accept는 연결이 올 때까지, recv는 데이터가 올 때까지, send는 보낼 버퍼가 빌 때까지 막힙니다.", "accept blocks until a connection arrives, recv until data arrives, send while the send buffer is full."],
+    },
+    Mechanism {
+        name: ["메모리 맵", "Memory map"],
+        channel: Channel {
+            id: "ipc-mmap",
+            left: &[A, B],
+            middle: [["매핑된 파일 페이지", "mapped file pages"], ["(메모리)", "(in memory)"]],
+            right: &[["디스크의 파일", "file on disk"]],
+            two_way: true,
+            takeaway: ["메모리 맵: 열린 파일을 메모리에 매핑해 A와 B가 같은 페이지를 공유하고, 변경은 파일에 반영됩니다.", "Memory map: an open file is mapped into memory, A and B share the same pages, and changes reach the file."],
+        },
+        who: ["같은 파일을 공유 모드로 매핑한 프로세스들. 공유 메모리와 비슷하지만 파일이 뒤에 있어 내용이 남습니다.", "Processes that map the same file in shared mode. Like shared memory, but backed by a file, so the data persists."],
+        blocks: ["아직 메모리에 없는 페이지를 건드리면 디스크에서 읽을 때까지 막힙니다 (페이지 폴트). 동기화는 공유 메모리처럼 직접 해야 합니다.", "Touching a page not yet in memory blocks until it is read from disk (a page fault). Synchronization is up to the processes, as with shared memory."],
+    },
+];
+
+pub fn ipc(lang: Lang) -> Html {
+    html! {
+        <>
+            { para(lang, [
+                "프로세스는 각자 독립된 주소 공간을 가지므로 서로의 변수를 읽을 수 없습니다. 데이터를 주고받으려면 운영체제가 제공하는 프로세스 간 통신(IPC)을 써야 합니다. 파이프와 메시지 큐는 커널을 거쳐 데이터를 전달하고, 공유 메모리와 메모리 맵은 메모리 영역 자체를 공유합니다.",
+                "Processes have separate address spaces and cannot read each other's variables. To exchange data they use the inter-process communication (IPC) the OS provides. Pipes and message queues pass data through the kernel; shared memory and memory maps share a region of memory itself.",
+            ]) }
+            { for MECHANISMS.iter().map(|mechanism| html! {
+                <section class="mechanism">
+                    <h3>{ tr(lang, mechanism.name) }</h3>
+                    { channel(lang, &mechanism.channel) }
+                    <dl class="terms">
+                        <dt>{ tr(lang, ["누가 누구와", "Who talks to whom"]) }</dt>
+                        <dd>{ tr(lang, mechanism.who) }</dd>
+                        <dt>{ tr(lang, ["무엇이 막히나", "What blocks"]) }</dt>
+                        <dd>{ tr(lang, mechanism.blocks) }</dd>
+                    </dl>
+                </section>
+            }) }
+            { para(lang, [
+                "어떤 IPC든 여러 프로세스가 같은 자원에 접근하면 동기화가 필요합니다. 한 번에 하나만 들어가게 하려면 뮤텍스나 세마포어를 씁니다.",
+                "Whatever the IPC, processes touching the same resource need synchronization: a mutex or semaphore lets one in at a time.",
+            ]) }
+        </>
+    }
+}

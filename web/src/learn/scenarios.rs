@@ -1,0 +1,607 @@
+//! The scenarios behind each page's "Open in the simulator" buttons.
+//!
+//! A button names a core preset by id when one shows the point; otherwise the scenario is built
+//! here from the core's spec types. Every scenario is checked by `Scenario::new` in this
+//! module's tests, so a renamed preset or an invalid spec fails the build's tests, not a student.
+
+use super::topic::Topic;
+use super::words::Pair;
+use proclab_core::presets::{self, process, threaded};
+use proclab_core::spec::{MachineSpec, PolicySpec, ProcessSpec, ScenarioSpec};
+
+/// Where a button's scenario comes from.
+#[derive(Clone, Copy, Debug)]
+pub enum Source {
+    /// A core preset, by id.
+    Preset(&'static str),
+    /// A scenario built in this module.
+    Built(fn() -> ScenarioSpec),
+}
+
+/// One "Open in the simulator" button: an id for `data-scenario`, its label and what to notice.
+#[derive(Clone, Copy, Debug)]
+pub struct Demo {
+    pub id: &'static str,
+    pub source: Source,
+    pub label: Pair,
+    pub notice: Pair,
+}
+
+impl Demo {
+    /// The scenario to load, if its preset still exists.
+    pub fn spec(&self) -> Option<ScenarioSpec> {
+        match self.source {
+            Source::Preset(id) => presets::preset(id).map(|preset| preset.spec),
+            Source::Built(build) => Some(build()),
+        }
+    }
+}
+
+const fn preset(id: &'static str, label: Pair, notice: Pair) -> Demo {
+    Demo {
+        id,
+        source: Source::Preset(id),
+        label,
+        notice,
+    }
+}
+
+const fn built(id: &'static str, build: fn() -> ScenarioSpec, label: Pair, notice: Pair) -> Demo {
+    Demo {
+        id,
+        source: Source::Built(build),
+        label,
+        notice,
+    }
+}
+
+fn spec(processes: Vec<ProcessSpec>, policy: PolicySpec) -> ScenarioSpec {
+    ScenarioSpec {
+        processes,
+        policy,
+        ..ScenarioSpec::default()
+    }
+}
+
+fn os_sharing() -> ScenarioSpec {
+    spec(
+        vec![
+            process("Editor", 0, &[2, 4, 2, 4, 2]),
+            process("Compiler", 0, &[8, 2, 6]),
+            process("Player", 1, &[3, 3, 3, 3, 3]),
+        ],
+        PolicySpec::Rr { quantum: 3 },
+    )
+}
+
+fn program_twice() -> ScenarioSpec {
+    spec(
+        vec![
+            process("chrome#1", 0, &[4, 3, 4]),
+            process("chrome#2", 2, &[4, 3, 4]),
+        ],
+        PolicySpec::Rr { quantum: 2 },
+    )
+}
+
+fn states_io() -> ScenarioSpec {
+    spec(
+        vec![
+            process("A", 0, &[3, 4, 3]),
+            process("B", 0, &[4, 2, 2]),
+            process("C", 2, &[2]),
+        ],
+        PolicySpec::Fcfs,
+    )
+}
+
+fn io_return(preemptive: bool) -> ScenarioSpec {
+    spec(
+        vec![
+            ProcessSpec {
+                priority: 1,
+                ..process("High", 0, &[2, 4, 3])
+            },
+            ProcessSpec {
+                priority: 5,
+                ..process("Low", 0, &[10])
+            },
+        ],
+        PolicySpec::Priority {
+            preemptive,
+            aging_every: None,
+            lower_is_higher: true,
+        },
+    )
+}
+
+fn io_return_preemptive() -> ScenarioSpec {
+    io_return(true)
+}
+
+fn io_return_non_preemptive() -> ScenarioSpec {
+    io_return(false)
+}
+
+fn dispatch(latency: u64) -> ScenarioSpec {
+    ScenarioSpec {
+        machine: MachineSpec {
+            dispatch_latency: latency,
+            ..MachineSpec::default()
+        },
+        ..spec(
+            vec![
+                process("P1", 0, &[6]),
+                process("P2", 0, &[6]),
+                process("P3", 0, &[6]),
+            ],
+            PolicySpec::Rr { quantum: 2 },
+        )
+    }
+}
+
+fn dispatch_free() -> ScenarioSpec {
+    dispatch(0)
+}
+
+fn dispatch_costly() -> ScenarioSpec {
+    dispatch(2)
+}
+
+fn pcb_fields() -> ScenarioSpec {
+    spec(
+        vec![
+            ProcessSpec {
+                priority: 2,
+                ..process("Shell", 0, &[2, 3, 2])
+            },
+            ProcessSpec {
+                priority: 1,
+                ..process("Daemon", 1, &[3, 2, 1])
+            },
+            ProcessSpec {
+                priority: 3,
+                ..process("Batch", 0, &[6])
+            },
+        ],
+        PolicySpec::Priority {
+            preemptive: true,
+            aging_every: None,
+            lower_is_higher: true,
+        },
+    )
+}
+
+fn idle_cpu() -> ScenarioSpec {
+    spec(
+        vec![process("A", 0, &[2, 6, 2]), process("B", 0, &[2, 6, 2])],
+        PolicySpec::Fcfs,
+    )
+}
+
+fn io_bound_trio(hold_cpu_during_io: bool) -> ScenarioSpec {
+    let mut scenario = spec(
+        vec![
+            process("A", 0, &[3, 5, 3]),
+            process("B", 0, &[3, 5, 3]),
+            process("C", 0, &[3, 5, 3]),
+        ],
+        PolicySpec::Fcfs,
+    );
+    scenario.conventions.hold_cpu_during_io = hold_cpu_during_io;
+    scenario
+}
+
+fn uniprogramming() -> ScenarioSpec {
+    io_bound_trio(true)
+}
+
+fn multiprogramming() -> ScenarioSpec {
+    io_bound_trio(false)
+}
+
+fn pipe_wait() -> ScenarioSpec {
+    spec(
+        vec![
+            process("Writer", 0, &[4, 1, 4]),
+            process("Reader", 0, &[1, 4, 2, 4, 2]),
+        ],
+        PolicySpec::Rr { quantum: 4 },
+    )
+}
+
+fn race_interleaving() -> ScenarioSpec {
+    spec(
+        vec![threaded("Counter", 0, &[&[3], &[3]])],
+        PolicySpec::Rr { quantum: 1 },
+    )
+}
+
+/// The buttons at the end of `topic`'s page, in order.
+pub fn demos(topic: Topic) -> Vec<Demo> {
+    match topic {
+        Topic::Os | Topic::Glossary => vec![built(
+            "learn-os-sharing",
+            os_sharing,
+            ["CPU 하나를 나눠 쓰는 세 프로세스", "Three processes sharing one CPU"],
+            [
+                "운영체제는 한 프로세스가 I/O를 기다리는 동안 다른 프로세스에 CPU를 줍니다.",
+                "While one process waits for I/O, the OS gives the CPU to another.",
+            ],
+        )],
+        Topic::Process => vec![built(
+            "learn-program-twice",
+            program_twice,
+            ["한 프로그램, 두 프로세스", "One program, two processes"],
+            [
+                "같은 실행 파일로 만든 두 프로세스가 각자의 상태와 진행 위치를 갖습니다.",
+                "Two processes of the same executable each keep their own state and progress.",
+            ],
+        )],
+        Topic::States => vec![
+            built(
+                "learn-states-io",
+                states_io,
+                ["다섯 상태를 모두 거치기", "Through all five states"],
+                [
+                    "I/O를 요청하면 대기, 끝나면 준비, 디스패치되면 실행, 마치면 종료.",
+                    "I/O request: blocked; I/O done: ready; dispatched: running; finished: exit.",
+                ],
+            ),
+            built(
+                "learn-io-return-preemptive",
+                io_return_preemptive,
+                ["③ 대기→준비에서 선점", "Preemption at ③ blocked→ready"],
+                [
+                    "I/O를 마친 High가 준비 큐로 돌아오자마자 Low를 밀어냅니다 (선점형).",
+                    "High returns from I/O and at once takes the CPU from Low (preemptive).",
+                ],
+            ),
+            built(
+                "learn-io-return-non-preemptive",
+                io_return_non_preemptive,
+                ["같은 상황, 비선점형", "The same, non-preemptive"],
+                [
+                    "비선점형에서는 High가 Low의 버스트가 끝날 때까지 기다립니다.",
+                    "Non-preemptive: High waits until Low's burst ends.",
+                ],
+            ),
+            preset(
+                "rr-silberschatz",
+                ["② 실행→준비: 타이머 인터럽트", "② running→ready: timer interrupt"],
+                [
+                    "퀀텀 4가 끝날 때마다 실행 중인 프로세스가 준비 큐 뒤로 갑니다.",
+                    "Every time quantum 4 runs out, the running process goes to the back of the ready queue.",
+                ],
+            ),
+        ],
+        Topic::Dispatcher => vec![
+            built(
+                "learn-dispatch-free",
+                dispatch_free,
+                ["디스패치 지연 0", "Dispatch latency 0"],
+                [
+                    "전환에 시간이 들지 않는 이상적인 경우: 세 작업이 18틱에 끝납니다.",
+                    "The ideal case, switching for free: the three jobs end at tick 18.",
+                ],
+            ),
+            built(
+                "learn-dispatch-costly",
+                dispatch_costly,
+                ["디스패치 지연 2", "Dispatch latency 2"],
+                [
+                    "같은 작업에 전환마다 2틱: 간트 차트의 전환 구간만큼 모두 늦어집니다.",
+                    "The same jobs with 2 ticks per switch: everything ends later by the switch slices.",
+                ],
+            ),
+            preset(
+                "rr-tiny-quantum",
+                ["퀀텀 1, 지연 1", "Quantum 1, latency 1"],
+                [
+                    "퀀텀이 지연만큼 작으면 CPU 시간의 절반이 디스패치에 쓰입니다.",
+                    "When the quantum is as small as the latency, half the CPU time goes to dispatching.",
+                ],
+            ),
+        ],
+        Topic::Algorithms => vec![
+            preset(
+                "fcfs-convoy",
+                ["FCFS 호위 효과", "FCFS convoy effect"],
+                [
+                    "긴 P1 뒤에서 짧은 P2, P3가 기다립니다.",
+                    "Short P2 and P3 wait behind long P1.",
+                ],
+            ),
+            preset(
+                "sjf-vs-srtf",
+                ["SJF (비선점)", "SJF (non-preemptive)"],
+                [
+                    "도착한 짧은 작업도 실행 중인 버스트가 끝날 때까지 기다립니다.",
+                    "A short job that arrives waits until the running burst ends.",
+                ],
+            ),
+            preset(
+                "srtf-vs-sjf",
+                ["SRTF (선점형 SJF)", "SRTF (preemptive SJF)"],
+                [
+                    "같은 작업에서 남은 시간이 더 짧은 작업이 도착하면 바로 선점합니다.",
+                    "On the same jobs, a job with less remaining time preempts at once.",
+                ],
+            ),
+            preset(
+                "sjf-starvation",
+                ["SJF 기아", "SJF starvation"],
+                [
+                    "짧은 작업이 계속 도착하면 긴 작업은 계속 밀립니다.",
+                    "While short jobs keep arriving, the long job keeps being passed over.",
+                ],
+            ),
+            preset(
+                "priority-starvation",
+                ["우선순위 기아", "Priority starvation"],
+                [
+                    "높은 우선순위 작업이 계속 오면 Low는 굶습니다.",
+                    "A stream of high-priority work starves Low.",
+                ],
+            ),
+            preset(
+                "priority-aging",
+                ["우선순위 + 에이징", "Priority with aging"],
+                [
+                    "기다리는 동안 우선순위가 올라 Low도 결국 실행됩니다.",
+                    "Waiting raises Low's priority until it finally runs.",
+                ],
+            ),
+            preset(
+                "hrrn",
+                ["HRRN", "HRRN"],
+                [
+                    "응답률 (대기+실행)/실행이 가장 큰 작업을 고릅니다.",
+                    "Picks the job with the highest ratio (waiting + service) / service.",
+                ],
+            ),
+            preset(
+                "rr-silberschatz",
+                ["RR, 퀀텀 4", "RR, quantum 4"],
+                [
+                    "교재의 예: 모두 번갈아 4틱씩 실행합니다.",
+                    "The textbook example: everyone takes turns of 4 ticks.",
+                ],
+            ),
+            preset(
+                "rr-tiny-quantum",
+                ["RR, 너무 작은 퀀텀", "RR, quantum too small"],
+                [
+                    "전환 비용이 실제 일만큼 커집니다.",
+                    "Switching costs as much as the work itself.",
+                ],
+            ),
+            preset(
+                "rr-huge-quantum",
+                ["RR, 너무 큰 퀀텀", "RR, quantum too large"],
+                [
+                    "퀀텀이 모든 버스트보다 크면 RR은 FCFS와 같아집니다.",
+                    "A quantum longer than every burst turns RR into FCFS.",
+                ],
+            ),
+            preset(
+                "mlq",
+                ["다단계 큐", "Multilevel queue"],
+                [
+                    "시스템 큐가 비어야 아래 큐가 실행됩니다.",
+                    "A lower queue runs only when the queues above it are empty.",
+                ],
+            ),
+            preset(
+                "mlfq-silberschatz",
+                ["다단계 피드백 큐", "Multilevel feedback queue"],
+                [
+                    "큐 0 RR 8, 큐 1 RR 16, 큐 2 FCFS: 긴 작업은 아래로 내려갑니다.",
+                    "Q0 RR 8, Q1 RR 16, Q2 FCFS: long jobs sink.",
+                ],
+            ),
+            preset(
+                "mlfq-ostep-boost",
+                ["MLFQ 우선순위 부스트", "MLFQ priority boost"],
+                [
+                    "주기적으로 모두를 맨 위로 올려 아래 단계의 기아를 막습니다.",
+                    "Moving everyone to the top periodically stops the bottom level from starving.",
+                ],
+            ),
+        ],
+        Topic::Pcb => vec![built(
+            "learn-pcb",
+            pcb_fields,
+            ["PCB 살펴보기", "Inspect the PCBs"],
+            [
+                "'기계가 실행되는 모습 보기'에서 프로세스를 고르면 틱마다 상태, 우선순위, 시간 정보가 바뀌는 것이 보입니다.",
+                "In \"Watch the machine run\", pick a process: its state, priority and times change tick by tick.",
+            ],
+        )],
+        Topic::ContextSwitch => vec![
+            preset(
+                "switch-processes",
+                ["프로세스 사이의 전환", "Switching between processes"],
+                [
+                    "프로세스가 바뀔 때마다 전환 비용 3틱.",
+                    "Every switch to another process costs 3 ticks.",
+                ],
+            ),
+            preset(
+                "switch-threads",
+                ["스레드 사이의 전환", "Switching between threads"],
+                [
+                    "같은 일을 한 프로세스의 스레드로: 전환마다 1틱.",
+                    "The same work as threads of one process: 1 tick per switch.",
+                ],
+            ),
+            built(
+                "learn-idle",
+                idle_cpu,
+                ["유휴 시간", "Idle time"],
+                [
+                    "두 프로세스가 모두 I/O를 기다리면 CPU는 쉽니다.",
+                    "When both processes wait for I/O, the CPU sits idle.",
+                ],
+            ),
+            preset(
+                "affinity-off",
+                ["캐시가 식는 전환", "Switches that chill the cache"],
+                [
+                    "다른 CPU로 옮길 때마다 캐시를 다시 채우느라 멈춥니다.",
+                    "Each move to another CPU stalls while the cache refills.",
+                ],
+            ),
+            preset(
+                "affinity-on",
+                ["캐시 친화성", "Cache affinity"],
+                [
+                    "캐시가 따뜻한 CPU로 돌아가면 멈춤이 줄어듭니다.",
+                    "Returning to the CPU whose cache is warm cuts the stalls.",
+                ],
+            ),
+        ],
+        Topic::Threads => vec![
+            preset(
+                "threads-user-level",
+                ["사용자 수준 스레드 (다대일)", "User-level threads (many-to-one)"],
+                [
+                    "한 스레드가 I/O로 막히면 P1 전체가 막힙니다.",
+                    "When one thread blocks on I/O, all of P1 blocks.",
+                ],
+            ),
+            preset(
+                "threads-kernel-level",
+                ["커널 수준 스레드 (일대일)", "Kernel-level threads (one-to-one)"],
+                [
+                    "한 스레드가 I/O 중이어도 형제 스레드가 실행됩니다.",
+                    "While one thread waits for I/O, its siblings run.",
+                ],
+            ),
+        ],
+        Topic::Multi => vec![
+            built(
+                "learn-uniprogramming",
+                uniprogramming,
+                ["단일 프로그래밍", "Uniprogramming"],
+                [
+                    "I/O 동안에도 CPU를 붙잡고 있어 CPU가 놉니다.",
+                    "Each process holds the CPU through its I/O, so the CPU idles.",
+                ],
+            ),
+            built(
+                "learn-multiprogramming",
+                multiprogramming,
+                ["멀티프로그래밍", "Multiprogramming"],
+                [
+                    "I/O를 기다리는 동안 다른 프로세스가 CPU를 씁니다: 더 일찍 끝납니다.",
+                    "While one waits for I/O another uses the CPU: all finish sooner.",
+                ],
+            ),
+            preset(
+                "cpus-1",
+                ["CPU 1개: 동시성", "1 CPU: concurrency"],
+                [
+                    "네 스레드가 번갈아 실행됩니다.",
+                    "Four threads take turns.",
+                ],
+            ),
+            preset(
+                "cpus-2",
+                ["CPU 2개: 병렬성", "2 CPUs: parallelism"],
+                [
+                    "두 스레드가 실제로 동시에 실행됩니다.",
+                    "Two threads truly run at the same time.",
+                ],
+            ),
+            preset(
+                "cpus-4",
+                ["CPU 4개", "4 CPUs"],
+                [
+                    "네 스레드가 모두 동시에: 완료 시간을 비교해 보세요.",
+                    "All four at once: compare the completion time.",
+                ],
+            ),
+        ],
+        Topic::Ipc => vec![built(
+            "learn-ipc-wait",
+            pipe_wait,
+            ["데이터를 기다리는 읽는 쪽", "A reader waiting for data"],
+            [
+                "시뮬레이터에는 파이프가 없어서, 빈 파이프에서 읽느라 막힌 시간을 I/O 대기로 나타냈습니다. 그동안 CPU는 쓰는 쪽에 갑니다.",
+                "The simulator has no pipes: the reader's wait on an empty pipe is modelled as an I/O wait. Meanwhile the CPU goes to the writer.",
+            ],
+        )],
+        Topic::Sync => vec![
+            built(
+                "learn-race-interleaving",
+                race_interleaving,
+                ["한 틱마다 바뀌는 두 스레드", "Two threads switched every tick"],
+                [
+                    "퀀텀 1이면 스케줄러가 어느 명령 사이에서든 스레드를 바꿀 수 있습니다. count++ 도중에 바뀌면 경쟁 상태가 생깁니다.",
+                    "With quantum 1 the scheduler may switch between any two instructions; a switch in the middle of count++ is a race.",
+                ],
+            ),
+            preset(
+                "cpus-2",
+                ["CPU 2개에서 동시에", "At once on 2 CPUs"],
+                [
+                    "멀티코어에서는 전환이 없어도 두 스레드가 같은 순간에 공유 데이터를 건드릴 수 있습니다.",
+                    "On several cores two threads touch shared data at the same instant, no switch needed.",
+                ],
+            ),
+        ],
+        Topic::ProcessVsThread => vec![
+            preset(
+                "switch-processes",
+                ["멀티 프로세스: 전환 3틱", "Multi-process: 3 ticks per switch"],
+                [
+                    "네 프로세스에 같은 일: 주소 공간이 바뀌는 전환마다 3틱.",
+                    "The work as four processes: 3 ticks for every switch of address space.",
+                ],
+            ),
+            preset(
+                "switch-threads",
+                ["멀티 스레드: 전환 1틱", "Multi-thread: 1 tick per switch"],
+                [
+                    "같은 일을 네 스레드로: 전환 1틱, 더 일찍 끝납니다.",
+                    "The same work as four threads: 1 tick per switch, finished sooner.",
+                ],
+            ),
+        ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn every_topic_has_scenarios_that_validate_and_run() {
+        for topic in Topic::ALL {
+            let demos = demos(topic);
+            assert!(!demos.is_empty(), "{topic:?} has no scenario");
+            for demo in demos {
+                let spec = demo
+                    .spec()
+                    .unwrap_or_else(|| panic!("{topic:?}: no preset {}", demo.id));
+                let run = proclab_core::simulate_spec(&spec)
+                    .unwrap_or_else(|errors| panic!("{topic:?} {}: {errors:?}", demo.id));
+                assert!(run.end_tick() > 0, "{} runs", demo.id);
+            }
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn ids_name_one_scenario_each() {
+        let mut seen: Vec<(&str, ScenarioSpec)> = Vec::new();
+        for demo in Topic::ALL.into_iter().flat_map(demos) {
+            let spec = demo.spec().expect("resolves");
+            match seen.iter().find(|(id, _)| *id == demo.id) {
+                Some((_, earlier)) => assert_eq!(earlier, &spec, "{}", demo.id),
+                None => seen.push((demo.id, spec)),
+            }
+        }
+    }
+}

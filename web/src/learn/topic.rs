@@ -1,0 +1,201 @@
+//! The topics of the course, in reading order, with their slugs, titles and one-line summaries.
+
+use super::words::{tr, Pair};
+use crate::i18n::Lang;
+
+/// One page of the Learn section.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Topic {
+    Os,
+    Process,
+    States,
+    Dispatcher,
+    Algorithms,
+    Pcb,
+    ContextSwitch,
+    Threads,
+    Multi,
+    Ipc,
+    Sync,
+    ProcessVsThread,
+    Glossary,
+}
+
+impl Topic {
+    /// Every page in reading order; the glossary comes last.
+    pub const ALL: [Topic; 13] = [
+        Topic::Os,
+        Topic::Process,
+        Topic::States,
+        Topic::Dispatcher,
+        Topic::Algorithms,
+        Topic::Pcb,
+        Topic::ContextSwitch,
+        Topic::Threads,
+        Topic::Multi,
+        Topic::Ipc,
+        Topic::Sync,
+        Topic::ProcessVsThread,
+        Topic::Glossary,
+    ];
+
+    /// The path segment after `/learn/`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Topic::Os => "os",
+            Topic::Process => "process",
+            Topic::States => "states",
+            Topic::Dispatcher => "dispatcher",
+            Topic::Algorithms => "algorithms",
+            Topic::Pcb => "pcb",
+            Topic::ContextSwitch => "context-switch",
+            Topic::Threads => "threads",
+            Topic::Multi => "multi",
+            Topic::Ipc => "ipc",
+            Topic::Sync => "sync",
+            Topic::ProcessVsThread => "process-vs-thread",
+            Topic::Glossary => "glossary",
+        }
+    }
+
+    /// The topic with this slug.
+    pub fn from_slug(slug: &str) -> Option<Topic> {
+        Topic::ALL.into_iter().find(|topic| topic.slug() == slug)
+    }
+
+    fn position(self) -> usize {
+        Topic::ALL
+            .iter()
+            .position(|topic| *topic == self)
+            .unwrap_or_default()
+    }
+
+    /// The topic's number in the course (1 to 12); `None` for the glossary.
+    pub fn number(self) -> Option<usize> {
+        (self != Topic::Glossary).then_some(self.position() + 1)
+    }
+
+    /// The page before this one.
+    pub fn previous(self) -> Option<Topic> {
+        self.position()
+            .checked_sub(1)
+            .map(|index| Topic::ALL[index])
+    }
+
+    /// The page after this one.
+    pub fn next(self) -> Option<Topic> {
+        Topic::ALL.get(self.position() + 1).copied()
+    }
+
+    fn title_pair(self) -> Pair {
+        match self {
+            Topic::Os => ["운영체제가 하는 일과 구조", "What an operating system does"],
+            Topic::Process => [
+                "프로그램과 프로세스, 메모리 구조",
+                "Program, process and memory layout",
+            ],
+            Topic::States => [
+                "프로세스의 상태와 스케줄링 시점",
+                "Process states and scheduling moments",
+            ],
+            Topic::Dispatcher => [
+                "디스패처와 디스패치 지연",
+                "The dispatcher and dispatch latency",
+            ],
+            Topic::Algorithms => ["CPU 스케줄링 알고리즘", "CPU scheduling algorithms"],
+            Topic::Pcb => [
+                "프로세스 제어 블록 (PCB)",
+                "The process control block (PCB)",
+            ],
+            Topic::ContextSwitch => ["문맥 교환과 인터럽트", "Context switches and interrupts"],
+            Topic::Threads => [
+                "스레드: 커널 수준과 사용자 수준",
+                "Threads: kernel-level and user-level",
+            ],
+            Topic::Multi => [
+                "멀티프로그래밍·멀티태스킹·멀티프로세싱·멀티스레딩",
+                "Multiprogramming, multitasking, multiprocessing, multithreading",
+            ],
+            Topic::Ipc => [
+                "프로세스 간 통신 (IPC)",
+                "Inter-process communication (IPC)",
+            ],
+            Topic::Sync => [
+                "동기화: 경쟁 상태, 뮤텍스, 세마포어, 교착 상태",
+                "Synchronization: races, mutexes, semaphores, deadlock",
+            ],
+            Topic::ProcessVsThread => [
+                "멀티 프로세스와 멀티 스레드 비교",
+                "Multi-process vs multi-thread",
+            ],
+            Topic::Glossary => ["용어집", "Glossary"],
+        }
+    }
+
+    /// The page title.
+    pub fn title(self, lang: Lang) -> &'static str {
+        tr(lang, self.title_pair())
+    }
+
+    fn summary_pair(self) -> Pair {
+        match self {
+            Topic::Os => [
+                "CPU·메모리·파일·입출력 장치를 관리하는 운영체제와, 사용자에서 하드웨어까지의 계층.",
+                "The OS manages the CPU, memory, files and I/O devices; the layers from user to hardware.",
+            ],
+            Topic::Process => [
+                "정적인 프로그램과 실행 중인 프로세스의 차이, 코드·데이터·BSS·힙·스택.",
+                "A static program versus a running process; code, data, BSS, heap and stack.",
+            ],
+            Topic::States => [
+                "생성·준비·실행·대기·종료와 그 사이의 전이, 선점형과 비선점형을 가르는 시점.",
+                "New, ready, running, blocked, exit; the moments that make a scheduler preemptive.",
+            ],
+            Topic::Dispatcher => [
+                "스케줄러가 고른 프로세스에 CPU를 넘기는 디스패처와 그 비용.",
+                "The dispatcher hands the CPU to the chosen process, and what that costs.",
+            ],
+            Topic::Algorithms => [
+                "FCFS, SJF, 우선순위, HRRN, RR, SRT, 다단계 큐, 다단계 피드백 큐의 선택 규칙과 장단점.",
+                "FCFS, SJF, priority, HRRN, RR, SRT, multilevel and feedback queues: rules, strengths, weaknesses.",
+            ],
+            Topic::Pcb => [
+                "운영체제가 프로세스를 표현하는 구조체와 그 필드.",
+                "The structure by which the OS represents a process, field by field.",
+            ],
+            Topic::ContextSwitch => [
+                "PCB에 저장하고 불러오는 과정, 인터럽트, 유휴 시간, 캐시 미스, 스레드 전환이 싼 이유.",
+                "Save into one PCB, load another; interrupts, idle time, cache misses, cheaper thread switches.",
+            ],
+            Topic::Threads => [
+                "스택만 따로 갖고 나머지를 공유하는 실행 흐름; 일대일과 다대일 모델.",
+                "Flows of execution sharing all but their stacks; one-to-one and many-to-one models.",
+            ],
+            Topic::Multi => [
+                "네 가지 '멀티'의 뜻과 동시성·병렬성의 차이.",
+                "What the four \"multi\" words mean, and concurrency versus parallelism.",
+            ],
+            Topic::Ipc => [
+                "파이프, 명명된 파이프, 메시지 큐, 공유 메모리, 소켓, 메모리 맵: 누가 누구와, 언제 막히는가.",
+                "Pipes, named pipes, message queues, shared memory, sockets, memory maps: who talks, what blocks.",
+            ],
+            Topic::Sync => [
+                "공유 데이터를 함께 쓸 때의 경쟁 상태와 그 해결책, 교착 상태의 네 조건.",
+                "Races on shared data, the tools that prevent them, and the four conditions of deadlock.",
+            ],
+            Topic::ProcessVsThread => [
+                "메모리, 비용, 통신, 안정성을 나란히 비교하고 시뮬레이터로 전환 비용을 확인.",
+                "Memory, cost, communication and isolation side by side, with the switch cost simulated.",
+            ],
+            Topic::Glossary => [
+                "한국어·영어 용어와 한 줄 설명.",
+                "Korean and English terms, one line each.",
+            ],
+        }
+    }
+
+    /// One line saying what the page covers.
+    pub fn summary(self, lang: Lang) -> &'static str {
+        tr(lang, self.summary_pair())
+    }
+}

@@ -1,0 +1,129 @@
+//! The Learn section's own words and the small helpers its pages are written with.
+//!
+//! Every text is a `[Korean, English]` pair, as in [`crate::i18n`]: a page cannot leave a
+//! language out without failing to compile.
+
+use crate::i18n::Lang;
+use yew::prelude::*;
+
+/// A `[Korean, English]` pair.
+pub type Pair = [&'static str; 2];
+
+/// The half of `pair` in `lang`.
+pub fn tr(lang: Lang, pair: Pair) -> &'static str {
+    let [korean, english] = pair;
+    match lang {
+        Lang::Ko => korean,
+        Lang::En => english,
+    }
+}
+
+/// A paragraph.
+pub fn para(lang: Lang, pair: Pair) -> Html {
+    html! { <p>{ tr(lang, pair) }</p> }
+}
+
+/// A section heading (the page title is the only `h2`).
+pub fn heading(lang: Lang, pair: Pair) -> Html {
+    html! { <h3>{ tr(lang, pair) }</h3> }
+}
+
+/// A bulleted list.
+pub fn bullets(lang: Lang, items: &[Pair]) -> Html {
+    html! {
+        <ul>{ for items.iter().map(|item| html! { <li>{ tr(lang, *item) }</li> }) }</ul>
+    }
+}
+
+/// A numbered list.
+pub fn steps(lang: Lang, items: &[Pair]) -> Html {
+    html! {
+        <ol>{ for items.iter().map(|item| html! { <li>{ tr(lang, *item) }</li> }) }</ol>
+    }
+}
+
+/// A definition list of (term, definition) pairs.
+pub fn terms(lang: Lang, items: &[(Pair, Pair)]) -> Html {
+    html! {
+        <dl class="terms">
+            { for items.iter().map(|(term, definition)| html! {
+                <>
+                    <dt>{ tr(lang, *term) }</dt>
+                    <dd>{ tr(lang, *definition) }</dd>
+                </>
+            }) }
+        </dl>
+    }
+}
+
+/// The words of the Learn section's frame (index, navigation, buttons).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Word {
+    LearnTitle,
+    LearnIntro,
+    TopicsHeading,
+    GlossaryLink,
+    GlossaryIntro,
+    TopicNav,
+    Previous,
+    Next,
+    AllTopics,
+    NotFoundTitle,
+    NotFoundBody,
+    TryIt,
+    TryItIntro,
+    OpenInSimulator,
+    Unavailable,
+    Korean,
+    English,
+    Meaning,
+    Page,
+    TopicNumber,
+}
+
+impl Word {
+    fn pair(self) -> Pair {
+        match self {
+            Word::LearnTitle => ["배우기: 프로세스와 스레드", "Learn: processes and threads"],
+            Word::LearnIntro => [
+                "운영체제가 프로세스와 스레드를 어떻게 실행하는지 12개의 주제로 정리했습니다. 각 페이지의 끝에는 그 내용을 직접 보여 주는 시나리오를 시뮬레이터에서 여는 버튼이 있습니다.",
+                "How an operating system runs processes and threads, in twelve topics. Every page ends with buttons that open a scenario showing the point in the simulator.",
+            ],
+            Word::TopicsHeading => ["주제", "Topics"],
+            Word::GlossaryLink => ["용어집", "Glossary"],
+            Word::GlossaryIntro => [
+                "이 과정의 용어를 한국어와 영어로 정리했습니다. 용어를 누르면 그 내용을 다루는 페이지로 갑니다.",
+                "The course's terms in Korean and English. Each term links to the page that explains it.",
+            ],
+            Word::TopicNav => ["주제 이동", "Topic navigation"],
+            Word::Previous => ["이전", "Previous"],
+            Word::Next => ["다음", "Next"],
+            Word::AllTopics => ["전체 주제", "All topics"],
+            Word::NotFoundTitle => ["없는 주제입니다", "No such topic"],
+            Word::NotFoundBody => [
+                "주소의 주제를 찾지 못했습니다. 전체 주제 목록에서 고르세요.",
+                "The topic in the address does not exist. Pick one from the list of all topics.",
+            ],
+            Word::TryIt => ["시뮬레이터에서 확인하기", "See it in the simulator"],
+            Word::TryItIntro => [
+                "버튼을 누르면 시나리오가 시뮬레이터에 열리고 바로 실행됩니다.",
+                "Each button loads a scenario into the simulator and runs it.",
+            ],
+            Word::OpenInSimulator => ["시뮬레이터에서 열기", "Open in the simulator"],
+            Word::Unavailable => [
+                "이 시나리오를 지금 불러올 수 없습니다.",
+                "This scenario cannot be loaded right now.",
+            ],
+            Word::Korean => ["한국어", "Korean"],
+            Word::English => ["영어", "English"],
+            Word::Meaning => ["뜻", "Meaning"],
+            Word::Page => ["페이지", "Page"],
+            Word::TopicNumber => ["주제", "Topic"],
+        }
+    }
+
+    /// This word in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        tr(lang, self.pair())
+    }
+}
