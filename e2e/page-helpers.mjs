@@ -90,6 +90,16 @@ export async function cliRun(file) {
   return JSON.parse(stdout);
 }
 
+/** `proclab presets ID`: the preset's scenario as the core defines it. */
+export async function cliPreset(id) {
+  const { stdout } = await run('cargo', ['run', '-q', '-p', 'proclab-cli', '--', 'presets', id], {
+    cwd: ROOT,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, CARGO_TERM_COLOR: 'never' },
+  });
+  return JSON.parse(stdout);
+}
+
 /** Builds the CLI once, so that the first `cliRun` does not spend a test's time compiling. */
 export async function buildCli() {
   await run('cargo', ['build', '-q', '-p', 'proclab-cli'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });

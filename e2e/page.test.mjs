@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { startServer, openBrowser, openPage, screenshot, rendersGlyphs } from './harness.mjs';
 import {
   RESULTS_READY, WORKSPACE_KEY, typeWorkload, choosePolicy, waitForFreshResults, readNumbers, download,
-  cliRun, cliNumbers, buildCli, parseCsv, savedWorkspace, watchDialogs,
+  cliRun, cliNumbers, cliPreset, buildCli, parseCsv, savedWorkspace, watchDialogs,
 } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
@@ -97,6 +97,54 @@ test('1. forms → results equal the native CLI on the downloaded scenario (wasm
     assert.deepEqual(shown.averages, native.averages, 'averages');
     assert.equal(shown.utilisation, native.utilisation, 'utilisation');
     assert.equal(shown.contextSwitches, native.contextSwitches, 'context switches');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('1b. every preset and generated workloads: the page\'s scenario and numbers equal the CLI\'s', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    watchDialogs(page, problems);
+    await page.waitForSelector('#preset-select');
+    const presets = await page.$$eval('#preset-select option', (options) => options.map((option) => option.value).filter(Boolean));
+    assert.ok(presets.length >= 10, `only ${presets.length} presets offered`);
+    const failures = [];
+    const check = async (label, expectedSpec) => {
+      await waitForFreshResults(page);
+      const shown = await readNumbers(page);
+      const file = await download(page, '#download-json');
+      const spec = JSON.parse(file.bytes.toString('utf8'));
+      if (expectedSpec && JSON.stringify(spec) !== JSON.stringify(expectedSpec)) {
+        failures.push(`${label}: the page's scenario differs from the core's preset`);
+      }
+      const path = join(scratch, `${label.replace(/[^a-z0-9-]/gi, '_')}.json`);
+      await writeFile(path, file.bytes);
+      const native = cliNumbers(await cliRun(path));
+      for (const key of ['rows', 'averages', 'utilisation', 'contextSwitches']) {
+        if (JSON.stringify(shown[key]) !== JSON.stringify(native[key])) {
+          failures.push(`${label}: ${key} page ${JSON.stringify(shown[key])} CLI ${JSON.stringify(native[key])}`);
+        }
+      }
+    };
+    for (const id of presets) {
+      const before = await page.evaluate(() => document.querySelector('#metrics-table')?.outerHTML ?? '');
+      await page.selectOption('#preset-select', id);
+      await page.waitForFunction((previous) => (document.querySelector('#metrics-table')?.outerHTML ?? '') !== previous, before, { timeout: 5000 })
+        .catch(() => {}); // two presets may give the same table
+      await check(`preset ${id}`, await cliPreset(id));
+    }
+    for (const seed of ['1', '2', '42']) {
+      await page.fill('#gen-seed', seed);
+      await page.click('#generate');
+      await page.waitForFunction((value) => document.querySelector('#seed')?.value === value, seed, { timeout: 5000 })
+        .catch(() => failures.push(`seed ${seed}: the scenario's seed field does not show ${seed}`));
+      await check(`generated seed ${seed}`);
+    }
+    console.log(`page and CLI compared on ${presets.length} presets and 3 generated workloads`);
+    assert.deepEqual(failures, []);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
