@@ -22,6 +22,13 @@ const WORKLOAD = [
   { arrival: 2, bursts: '4 io2 1' },
 ];
 
+/** WORKLOAD with names that need escaping in CSV, SVG and links. */
+const AWKWARD = [
+  { ...WORKLOAD[0], name: 'Alpha & <Beta>' },
+  { ...WORKLOAD[1], name: '큐,"A"' },
+  { ...WORKLOAD[2], name: 'P3' },
+];
+
 let server;
 let scratch;
 before(async () => {
@@ -156,7 +163,7 @@ test('2. share link opens the same numbers and language in a fresh profile', TIM
   let url;
   let shown;
   try {
-    const { page, problems } = await pageWithWorkload(source);
+    const { page, problems } = await pageWithWorkload(source, AWKWARD);
     await page.click('#lang-ko');
     await page.waitForFunction(() => document.documentElement.lang === 'ko');
     shown = await readNumbers(page);
@@ -178,6 +185,7 @@ test('2. share link opens the same numbers and language in a fresh profile', TIM
     assert.equal(await page.inputValue('#policy-kind'), 'rr');
     assert.equal(await page.inputValue('#quantum'), '2');
     assert.equal(await page.inputValue('#p0-bursts').then((text) => text.replace(/\s+/g, ' ').trim()), '5 io3 2');
+    assert.equal(await page.inputValue('#p1-name'), '큐,"A"', 'names survive the link');
     await page.waitForSelector('#notice');
     assert.equal(await page.locator('#notice.error').count(), 0, 'a good link shows no error');
     assert.equal(await savedWorkspace(page), null, 'opening a link does not overwrite the (empty) saved workspace');
@@ -451,8 +459,9 @@ test('5b. compare tab: the RR row equals the run tab, labels follow the language
 test('6. exports: PNG, SVG, CSV with the numbers on screen, JSON that uploads back', TIMEOUT, async () => {
   const context = await openBrowser({ locale: 'en-US' });
   try {
-    const { page, problems } = await pageWithWorkload(context);
+    const { page, problems } = await pageWithWorkload(context, AWKWARD);
     const shown = await readNumbers(page);
+    assert.deepEqual(shown.rows.map((row) => row.name), AWKWARD.map((process) => process.name));
 
     const png = await download(page, '#download-png');
     assert.equal(png.name, 'proclab-gantt.png');
@@ -467,7 +476,14 @@ test('6. exports: PNG, SVG, CSV with the numbers on screen, JSON that uploads ba
     const svgText = svg.bytes.toString('utf8');
     assert.match(svgText, /<svg[\s>]/);
     assert.match(svgText, /<\/svg>\s*$/);
-    for (const row of shown.rows) assert.ok(svgText.includes(row.name), `SVG names ${row.name}`);
+    const parsed = await page.evaluate((text) => {
+      const document = new DOMParser().parseFromString(text, 'image/svg+xml');
+      const error = document.querySelector('parsererror');
+      return { error: error ? error.textContent : null, root: document.documentElement.localName, text: document.documentElement.textContent };
+    }, svgText);
+    assert.equal(parsed.error, null, 'the SVG is well-formed XML');
+    assert.equal(parsed.root, 'svg');
+    for (const row of shown.rows) assert.ok(parsed.text.includes(row.name), `SVG names ${row.name}`);
 
     const csv = await download(page, '#download-csv');
     assert.equal(csv.name, 'proclab-metrics.csv');
