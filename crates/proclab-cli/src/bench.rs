@@ -63,7 +63,7 @@ fn policies() -> Vec<PolicySpec> {
                     allotment: 1,
                 },
             ],
-            boost_period: Some(1000),
+            boost_period: Some(100_000),
             old_rules_4ab: false,
             io_bump: false,
         }),

@@ -48,6 +48,9 @@ pub(crate) struct Accounting {
     pub(crate) dispatches: u64,
     pub(crate) preemptions: u64,
     pub(crate) last_run: Option<u64>,
+    /// Cache units needed and found cold at its dispatches (cache model on).
+    pub(crate) cache_needed: u64,
+    pub(crate) cache_cold: u64,
 }
 
 /// The thread control block as the engine keeps it.
@@ -120,6 +123,8 @@ pub(crate) struct CpuTime {
     pub(crate) dispatch: u64,
     pub(crate) stall: u64,
     pub(crate) switches: u64,
+    pub(crate) cache_needed: u64,
+    pub(crate) cache_cold: u64,
 }
 
 #[derive(Clone, Debug)]
@@ -804,6 +809,12 @@ impl Engine {
             let cold = self.cpus[cpu]
                 .cache
                 .load(pid, tid, process.working_set(), stack);
+            let needed = u64::from(process.working_set()) + u64::from(stack);
+            self.cpus[cpu].time.cache_needed += needed;
+            self.cpus[cpu].time.cache_cold += u64::from(cold);
+            let accounting = &mut self.tasks[index as usize].acc;
+            accounting.cache_needed += needed;
+            accounting.cache_cold += u64::from(cold);
             u64::from(cold).saturating_mul(machine.cache.refill_per_unit)
         } else {
             0

@@ -96,6 +96,11 @@ pub struct ThreadMetrics {
     pub dispatches: u64,
     /// Times preempted.
     pub preemptions: u64,
+    /// Cache units needed at its dispatches, and how many of them were cold (cache model on);
+    /// the warm fraction is `1 - cold / needed`.
+    pub cache_needed: u64,
+    /// Cold units refilled at its dispatches.
+    pub cache_cold: u64,
 }
 
 /// Figures of one process (sums over its threads; completion is its last thread's exit).
@@ -144,6 +149,10 @@ pub struct CpuMetrics {
     pub idle: u64,
     /// Context switches: dispatches of a thread other than the one it held.
     pub context_switches: u64,
+    /// Cache units needed by the threads it dispatched (cache model on).
+    pub cache_needed: u64,
+    /// Of those, units that were cold and refilled; hit ratio = 1 - cold / needed.
+    pub cache_cold: u64,
     /// busy / (last completion - first arrival).
     pub utilisation: Ratio,
 }
@@ -173,6 +182,10 @@ pub struct Totals {
     pub switch_ticks: u64,
     /// Ticks lost to cache stalls on all CPUs.
     pub stall_ticks: u64,
+    /// Cache units needed at all dispatches (cache model on).
+    pub cache_needed: u64,
+    /// Of those, units refilled cold.
+    pub cache_cold: u64,
 }
 
 /// Everything measured in a run.
@@ -209,6 +222,8 @@ impl Metrics {
                     stall: task.acc.stall,
                     dispatches: task.acc.dispatches,
                     preemptions: task.acc.preemptions,
+                    cache_needed: task.acc.cache_needed,
+                    cache_cold: task.acc.cache_cold,
                 }
             })
             .collect();
@@ -269,6 +284,8 @@ impl Metrics {
                 stall: state.time.stall,
                 idle: state.time.idle,
                 context_switches: state.time.switches,
+                cache_needed: state.time.cache_needed,
+                cache_cold: state.time.cache_cold,
                 utilisation: Ratio::new(state.time.busy, span),
             })
             .collect();
@@ -295,6 +312,8 @@ impl Metrics {
             context_switches: cpus.iter().map(|cpu| cpu.context_switches).sum(),
             switch_ticks: cpus.iter().map(|cpu| cpu.dispatch).sum(),
             stall_ticks: cpus.iter().map(|cpu| cpu.stall).sum(),
+            cache_needed: cpus.iter().map(|cpu| cpu.cache_needed).sum(),
+            cache_cold: cpus.iter().map(|cpu| cpu.cache_cold).sum(),
         };
         Metrics {
             processes,

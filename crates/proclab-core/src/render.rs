@@ -9,6 +9,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write;
 
+use crate::metrics::Ratio;
 use crate::run::Run;
 use crate::scenario::Scenario;
 use crate::trace::{SliceKind, ThreadRef};
@@ -141,6 +142,16 @@ pub fn metrics_table(run: &Run) -> String {
         totals.switch_ticks,
         totals.stall_ticks
     );
+    if run.scenario().machine().cache.enabled {
+        let warm = Ratio::new(totals.cache_needed - totals.cache_cold, totals.cache_needed);
+        let _ = writeln!(
+            text,
+            "cache: {} of {} units refilled cold, {}% warm",
+            totals.cache_cold,
+            totals.cache_needed,
+            warm.percent()
+        );
+    }
     text
 }
 

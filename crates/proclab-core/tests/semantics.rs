@@ -533,6 +533,7 @@ fn a_cold_cache_stalls_in_proportion_to_the_cold_units() {
             B            0   2  0   14    14    6   12      0     6
             average                    17.00 6.50 8.00
             throughput 2/20 = 0.10 per tick, utilisation 30.00%, context switches 2, switch ticks 0, stall ticks 14
+            cache: 14 of 14 units refilled cold, 0.00% warm
             ",
     );
 }
@@ -550,6 +551,7 @@ fn affinity_sends_threads_back_to_their_warm_cpu() {
             C            0  12  0   53    53    17   14      4    20
             average                    50.00 14.67 8.00
             throughput 3/53 = 0.06 per tick, utilisation 33.96%, context switches 10, switch ticks 10, stall ticks 60
+            cache: 60 of 60 units refilled cold, 0.00% warm
             ",
     );
     check(
@@ -563,6 +565,7 @@ fn affinity_sends_threads_back_to_their_warm_cpu() {
             C            0  12  0   47    47    17   14      3    15
             average                    44.00 12.67 8.00
             throughput 3/47 = 0.06 per tick, utilisation 38.30%, context switches 8, switch ticks 8, stall ticks 50
+            cache: 50 of 60 units refilled cold, 16.67% warm
             ",
     );
 }

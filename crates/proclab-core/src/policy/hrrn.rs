@@ -3,14 +3,23 @@
 //! W is the time waited in the ready queue since the thread last became ready, S its next CPU
 //! burst. Ratios are compared by cross-multiplying integers (`u128`), never as floats; equal
 //! ratios go to the earlier ready-queue entry.
+//!
+//! Threads that became ready at the same tick share W, so among them the shortest burst has the
+//! highest ratio: ready threads are grouped by the tick they became ready, each group a min-heap
+//! by (S, entry), and a choice compares only the group heads. (A group with W = 0 has ratio 1
+//! for every thread: there the earliest entry wins; such a group is chosen only when it is alone.)
 
+use alloc::collections::{BTreeMap, BinaryHeap};
 use alloc::vec::Vec;
+use core::cmp::Reverse;
 
+use super::HeapKey;
 use crate::engine::Task;
 
 #[derive(Clone, Debug)]
 pub(crate) struct Hrrn {
-    ready: Vec<u32>,
+    groups: BTreeMap<u64, BinaryHeap<HeapKey>>,
+    count: usize,
 }
 
 /// True if ratio (wa + sa) / sa is strictly greater than (wb + sb) / sb.
@@ -21,42 +30,70 @@ fn higher_ratio(wait_a: u64, burst_a: u64, wait_b: u64, burst_b: u64) -> bool {
 
 impl Hrrn {
     pub(crate) fn new() -> Hrrn {
-        Hrrn { ready: Vec::new() }
+        Hrrn {
+            groups: BTreeMap::new(),
+            count: 0,
+        }
     }
 
-    pub(crate) fn enqueue(&mut self, index: u32) {
-        self.ready.push(index);
+    pub(crate) fn enqueue(&mut self, tasks: &[Task], index: u32) {
+        let task = &tasks[index as usize];
+        self.groups
+            .entry(task.ready_since)
+            .or_default()
+            .push(Reverse((task.left, task.seq, index)));
+        self.count += 1;
     }
 
-    /// Position in `ready` of the thread with the highest ratio (first entry wins ties).
-    fn best(&self, tasks: &[Task], now: u64) -> Option<usize> {
-        let mut best: Option<(usize, u64, u64, u64)> = None;
-        for (position, index) in self.ready.iter().enumerate() {
-            let task = &tasks[*index as usize];
-            let wait = now.saturating_sub(task.ready_since);
+    /// The ready-since tick of the group whose head has the highest ratio (earliest entry on ties).
+    fn best(&self, now: u64) -> Option<u64> {
+        let mut best: Option<(u64, u64, u64, u64)> = None;
+        for (since, heap) in &self.groups {
+            let Some(Reverse((burst, seq, _))) = heap.peek() else {
+                continue;
+            };
+            let wait = now.saturating_sub(*since);
             let better = match best {
                 None => true,
                 Some((_, best_wait, best_burst, best_seq)) => {
-                    higher_ratio(wait, task.left, best_wait, best_burst)
-                        || (!higher_ratio(best_wait, best_burst, wait, task.left)
-                            && task.seq < best_seq)
+                    higher_ratio(wait, *burst, best_wait, best_burst)
+                        || (!higher_ratio(best_wait, best_burst, wait, *burst) && *seq < best_seq)
                 }
             };
             if better {
-                best = Some((position, wait, task.left, task.seq));
+                best = Some((*since, wait, *burst, *seq));
             }
         }
         best.map(|found| found.0)
     }
 
-    pub(crate) fn pick(&mut self, tasks: &[Task], now: u64) -> Option<u32> {
-        let position = self.best(tasks, now)?;
-        Some(self.ready.swap_remove(position))
+    pub(crate) fn pick(&mut self, _tasks: &[Task], now: u64) -> Option<u32> {
+        let since = self.best(now)?;
+        let heap = self.groups.get_mut(&since)?;
+        let index = if since == now {
+            // W = 0: every ratio is exactly 1, so the earliest entry wins, whatever its burst.
+            let mut entries = core::mem::take(heap).into_vec();
+            let position = entries
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, key)| key.0 .1)
+                .map(|(position, _)| position);
+            let index = position.map(|position| entries.swap_remove(position).0 .2);
+            *heap = BinaryHeap::from(entries);
+            index
+        } else {
+            heap.pop().map(|key| key.0 .2)
+        };
+        if heap.is_empty() {
+            self.groups.remove(&since);
+        }
+        self.count -= usize::from(index.is_some());
+        index
     }
 
     pub(crate) fn list(&self, tasks: &[Task], now: u64) -> Vec<u32> {
         let mut copy = self.clone();
-        let mut order = Vec::with_capacity(self.ready.len());
+        let mut order = Vec::with_capacity(self.count);
         while let Some(index) = copy.pick(tasks, now) {
             order.push(index);
         }
@@ -64,6 +101,6 @@ impl Hrrn {
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.ready.len()
+        self.count
     }
 }

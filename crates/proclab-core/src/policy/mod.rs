@@ -107,7 +107,7 @@ impl Policy {
             Policy::Sjf(policy) => policy.enqueue(tasks, index),
             Policy::Srtf(policy) => policy.enqueue(tasks, index),
             Policy::Priority(policy) => policy.enqueue(tasks, index),
-            Policy::Hrrn(policy) => policy.enqueue(index),
+            Policy::Hrrn(policy) => policy.enqueue(tasks, index),
             Policy::Rr(policy) => policy.enqueue(index, entry),
             Policy::Mlq(policy) => policy.enqueue(tasks, index, entry),
             Policy::Mlfq(policy) => policy.enqueue(tasks, index, entry),

@@ -6,7 +6,7 @@
 //! it keeps the rank it was dispatched with; when it re-enters the ready queue it starts again
 //! from its base priority. Preemption needs a strictly better rank.
 
-use alloc::collections::BinaryHeap;
+use alloc::collections::{BTreeMap, BinaryHeap, VecDeque};
 use alloc::vec::Vec;
 use core::cmp::Reverse;
 
@@ -21,8 +21,11 @@ pub(crate) struct Priority {
     lower_is_higher: bool,
     /// Used without aging: ranks never change while ready.
     heap: BinaryHeap<HeapKey>,
-    /// Used with aging: ranks change with time, so every choice scans.
-    ready: Vec<u32>,
+    /// Used with aging: ready threads grouped by base rank, each group in ready-entry order.
+    /// Inside a group the head has waited longest, so it has the best aged rank; a choice only
+    /// compares the group heads.
+    groups: BTreeMap<u64, VecDeque<u32>>,
+    count: usize,
 }
 
 impl Priority {
@@ -36,7 +39,8 @@ impl Priority {
             aging_every,
             lower_is_higher,
             heap: BinaryHeap::new(),
-            ready: Vec::new(),
+            groups: BTreeMap::new(),
+            count: 0,
         }
     }
 
@@ -73,30 +77,44 @@ impl Priority {
     }
 
     pub(crate) fn enqueue(&mut self, tasks: &[Task], index: u32) {
+        let task = &tasks[index as usize];
+        let base = self.base_rank(task);
         if self.aging_every.is_some() {
-            self.ready.push(index);
+            let group = self.groups.entry(base).or_default();
+            // Keep entry order (almost always an append).
+            let position = group
+                .iter()
+                .rposition(|other| tasks[*other as usize].seq < task.seq)
+                .map_or(0, |position| position + 1);
+            group.insert(position, index);
+            self.count += 1;
         } else {
-            let task = &tasks[index as usize];
-            self.heap
-                .push(Reverse((self.base_rank(task), task.seq, index)));
+            self.heap.push(Reverse((base, task.seq, index)));
         }
     }
 
-    fn best_position(&self, tasks: &[Task], now: u64) -> Option<usize> {
-        self.ready
+    /// The base rank of the group whose head is the best ready thread, and that rank.
+    fn best_group(&self, tasks: &[Task], now: u64) -> Option<(u64, u64)> {
+        self.groups
             .iter()
-            .enumerate()
-            .min_by_key(|(_, index)| {
-                let task = &tasks[**index as usize];
-                (self.rank_at(task, now), task.seq)
+            .filter_map(|(base, group)| {
+                let head = &tasks[*group.front()? as usize];
+                Some((self.rank_at(head, now), head.seq, *base))
             })
-            .map(|(position, _)| position)
+            .min()
+            .map(|(rank, _, base)| (base, rank))
     }
 
     pub(crate) fn pick(&mut self, tasks: &[Task], now: u64) -> Option<u32> {
         if self.aging_every.is_some() {
-            let position = self.best_position(tasks, now)?;
-            Some(self.ready.swap_remove(position))
+            let (base, _) = self.best_group(tasks, now)?;
+            let group = self.groups.get_mut(&base)?;
+            let index = group.pop_front();
+            if group.is_empty() {
+                self.groups.remove(&base);
+            }
+            self.count -= usize::from(index.is_some());
+            index
         } else {
             self.heap.pop().map(|key| key.0 .2)
         }
@@ -104,31 +122,29 @@ impl Priority {
 
     pub(crate) fn best_rank(&self, tasks: &[Task], now: u64) -> Option<u64> {
         if self.aging_every.is_some() {
-            let position = self.best_position(tasks, now)?;
-            Some(self.rank_at(&tasks[self.ready[position] as usize], now))
+            self.best_group(tasks, now).map(|(_, rank)| rank)
         } else {
             self.heap.peek().map(|key| key.0 .0)
         }
     }
 
     /// The first instant after `now` at which some ready thread ages to a rank strictly better
-    /// than `running`.
+    /// than `running` (only group heads can be first).
     pub(crate) fn next_aging(&self, tasks: &[Task], now: u64, running: Option<u64>) -> Option<u64> {
         let period = self.aging_every?;
         let running = running?;
-        if !self.preemptive {
+        if !self.preemptive || running == 0 {
             return None;
         }
-        self.ready
+        self.groups
             .iter()
-            .filter_map(|index| {
-                let task = &tasks[*index as usize];
-                let base = self.base_rank(task);
-                if running == 0 || base < running {
+            .filter_map(|(base, group)| {
+                let head = &tasks[*group.front()? as usize];
+                if *base < running {
                     return None;
                 }
                 let steps = base - running + 1;
-                let at = task
+                let at = head
                     .ready_since
                     .saturating_add(steps.saturating_mul(period));
                 (at > now).then_some(at)
@@ -138,7 +154,7 @@ impl Priority {
 
     pub(crate) fn list(&self, tasks: &[Task], now: u64) -> Vec<u32> {
         if self.aging_every.is_some() {
-            let mut order = self.ready.clone();
+            let mut order: Vec<u32> = self.groups.values().flatten().copied().collect();
             order.sort_by_key(|index| {
                 let task = &tasks[*index as usize];
                 (self.rank_at(task, now), task.seq)
@@ -150,6 +166,6 @@ impl Priority {
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.heap.len() + self.ready.len()
+        self.heap.len() + self.count
     }
 }
