@@ -112,6 +112,12 @@ impl Run {
             .and_then(|previous| self.tick_of_event(previous))
     }
 
+    /// The machine just after event `index` and every other event of the same instant (events of
+    /// one instant are applied together), or `None` past the end of the trace.
+    pub fn state_after_event(&self, index: usize) -> Option<MachineState> {
+        self.tick_of_event(index).map(|tick| self.state_at(tick))
+    }
+
     fn checkpoint_every(&self) -> u64 {
         (16 * self.scenario.threads().len() as u64).max(256)
     }

@@ -260,3 +260,88 @@ fn a_user_level_process_never_runs_two_threads_nor_runs_while_one_blocks() {
         }
     });
 }
+
+#[test]
+fn kernel_threads_without_costs_behave_like_separate_processes() {
+    use proclab_core::spec::ThreadModel;
+    use proclab_core::{ProcessSpec, ScenarioSpec};
+    let compared = std::cell::Cell::new(0);
+    for_every_run(|scenario, run| {
+        let machine = scenario.machine();
+        if machine.cpus != 1
+            || machine.dispatch_latency > 0
+            || machine.thread_switch_latency > 0
+            || machine.cache.enabled
+        {
+            return;
+        }
+        if machine.thread_model != ThreadModel::Kernel
+            || !scenario
+                .processes()
+                .iter()
+                .any(|process| process.is_multithreaded())
+        {
+            return;
+        }
+        // Every thread becomes a process of its own, in the same order.
+        let mut flat: ScenarioSpec = scenario.spec().clone();
+        flat.processes = scenario
+            .spec()
+            .processes
+            .iter()
+            .flat_map(|process| {
+                let threads: Vec<ProcessSpec> = if process.threads.is_empty() {
+                    vec![process.clone()]
+                } else {
+                    process
+                        .threads
+                        .iter()
+                        .map(|thread| ProcessSpec {
+                            bursts: thread.bursts.clone(),
+                            threads: Vec::new(),
+                            ..process.clone()
+                        })
+                        .collect()
+                };
+                threads
+            })
+            .collect();
+        let flat_run = simulate(&Scenario::new(&flat).expect("flattened scenario is valid"));
+        let starts = |run: &Run| -> Vec<(u64, u64, Option<usize>)> {
+            run.gantt()
+                .iter()
+                .map(|slice| {
+                    let index = match slice.kind {
+                        SliceKind::Run { thread } => Some(
+                            (run.scenario().processes()[thread.pid as usize].first_thread()
+                                + thread.tid) as usize,
+                        ),
+                        _ => None,
+                    };
+                    (slice.start, slice.end, index)
+                })
+                .collect()
+        };
+        assert_eq!(starts(run), starts(&flat_run));
+        compared.set(compared.get() + 1);
+        for (thread, flat_thread) in run
+            .metrics()
+            .threads
+            .iter()
+            .zip(&flat_run.metrics().threads)
+        {
+            assert_eq!(
+                (thread.completion, thread.waiting, thread.response),
+                (
+                    flat_thread.completion,
+                    flat_thread.waiting,
+                    flat_thread.response
+                )
+            );
+        }
+    });
+    assert!(
+        compared.get() > 0,
+        "no multi-threaded scenario was compared"
+    );
+}
