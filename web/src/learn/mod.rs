@@ -146,13 +146,17 @@ fn not_found(lang: Lang, heading: NodeRef) -> Html {
 pub fn learn(props: &LearnProps) -> Html {
     let lang = props.lang;
     let heading = use_node_ref();
+    let first_page = use_mut_ref(|| true);
     {
-        // A new page moves the reading position (and a screen reader) to its title.
+        // Moving to another page moves the reading position (and a screen reader) to its
+        // title; the first page of a visit keeps the browser's own starting point.
         let heading = heading.clone();
         use_effect_with(props.topic.clone(), move |_| {
-            crate::browser::scroll_to_top();
-            if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = element.focus();
+            if !first_page.replace(false) {
+                crate::browser::scroll_to_top();
+                if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
             }
         });
     }

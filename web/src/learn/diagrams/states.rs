@@ -40,6 +40,14 @@ pub fn states(lang: Lang) -> Html {
                 { arrow(marker, (480, 118), (550, 62), false) }
                 { label(525, 100, "start", "small", t(["④ 종료", "④ exit"])) }
             </g>
+            <g class="non-preemptive">
+                <line class="arrow" x1="20" y1="322" x2="50" y2="322" />
+                { label(58, 326, "start", "small", t(["①④ CPU가 빔: 비선점형도 여기서 결정", "①④ the CPU falls free: every scheduler decides here"])) }
+            </g>
+            <g class="preemptive">
+                <line class="arrow" x1="20" y1="344" x2="50" y2="344" />
+                { label(58, 348, "start", "small", t(["②③ 여기서도 결정하면 선점형", "②③ deciding here too makes a scheduler preemptive"])) }
+            </g>
         </>
     };
     figure(
@@ -47,7 +55,7 @@ pub fn states(lang: Lang) -> Html {
             "다섯 상태: 생성에서 준비로, 디스패치되면 실행, 인터럽트면 준비로 돌아가고(②), I/O를 기다리면 대기(①), I/O가 끝나면 준비(③), 끝나면 종료(④). ①과 ④에서만 스케줄링하면 비선점형, ②나 ③에서도 하면 선점형입니다.",
             "Five states: new to ready, dispatched to running, back to ready on an interrupt (②), blocked while waiting for I/O (①), ready again when it completes (③), exit at the end (④). Scheduling only at ① and ④ is non-preemptive; also at ② or ③, preemptive.",
         ]),
-        "0 0 640 310",
+        "0 0 640 356",
         640,
         body,
     )

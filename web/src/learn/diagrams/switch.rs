@@ -52,21 +52,21 @@ pub fn context_switch(lang: Lang) -> Html {
             <line class="idle" x1="530" y1="30" x2="530" y2="200" />
             { label(540, 60, "start", "small", idle) }
 
-            { arrow(marker, (190, 80), (236, 100), false) }
+            { arrow(marker, (190, 80), (218, 100), false) }
             { label(110, 98, "middle", "small", trigger) }
-            { labelled_box(240, 96, 160, 40, "os", &[t(["A의 상태를 PCB A에 저장", "save state into PCB A"])]) }
-            { labelled_box(240, 144, 160, 40, "os", &[t(["PCB B에서 상태 적재", "reload state from PCB B"])]) }
-            { arrow(marker, (400, 184), (446, 204), false) }
+            { labelled_box(220, 96, 200, 40, "os", &[t(["A의 상태를 PCB A에 저장", "save state into PCB A"])]) }
+            { labelled_box(220, 144, 200, 40, "os", &[t(["PCB B에서 상태 적재", "reload state from PCB B"])]) }
+            { arrow(marker, (420, 184), (448, 204), false) }
 
             { labelled_box(450, 200, 160, 50, "run p2", &[running]) }
             <line class="idle" x1="110" y1="108" x2="110" y2="370" />
             { label(100, 240, "end", "small", idle) }
 
-            { arrow(marker, (450, 250), (404, 270), false) }
+            { arrow(marker, (450, 250), (422, 270), false) }
             { label(530, 268, "middle", "small", trigger) }
-            { labelled_box(240, 266, 160, 40, "os", &[t(["B의 상태를 PCB B에 저장", "save state into PCB B"])]) }
-            { labelled_box(240, 314, 160, 40, "os", &[t(["PCB A에서 상태 적재", "reload state from PCB A"])]) }
-            { arrow(marker, (240, 354), (194, 374), false) }
+            { labelled_box(220, 266, 200, 40, "os", &[t(["B의 상태를 PCB B에 저장", "save state into PCB B"])]) }
+            { labelled_box(220, 314, 200, 40, "os", &[t(["PCB A에서 상태 적재", "reload state from PCB A"])]) }
+            { arrow(marker, (220, 354), (192, 374), false) }
             <line class="idle" x1="530" y1="278" x2="530" y2="430" />
 
             { labelled_box(30, 370, 160, 50, "run p1", &[running]) }

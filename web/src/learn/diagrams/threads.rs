@@ -79,8 +79,8 @@ pub fn models(lang: Lang) -> Html {
             { for (0..3).map(|index| labelled_box(360 + index * 90, 190, 70, 34, "kernel-thread", &[format!("K{}", index + 1).as_str()])) }
 
             <line class="divider" x1="10" y1="166" x2="630" y2="166" />
-            { label(630, 160, "end", "small", t(["사용자 공간", "user space"])) }
-            { label(630, 182, "end", "small", t(["커널 공간", "kernel space"])) }
+            { label(10, 160, "start", "small", t(["사용자 공간 ↑", "user space ↑"])) }
+            { label(10, 182, "start", "small", t(["커널 공간 ↓", "kernel space ↓"])) }
             <line class="divider" x1="320" y1="10" x2="320" y2="150" />
         </>
     };

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use yew_router::prelude::Link;
 
 /// (Korean term, English term, one line, page).
-const ENTRIES: [(&str, &str, Pair, Topic); 44] = [
+const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
     (
         "운영체제",
         "Operating system",
@@ -379,11 +379,74 @@ const ENTRIES: [(&str, &str, Pair, Topic); 44] = [
         Topic::Ipc,
     ),
     (
+        "익명 파이프",
+        "Anonymous pipe",
+        [
+            "부모와 자식 사이의 한 방향 바이트 통로.",
+            "A one-way byte channel between related processes.",
+        ],
+        Topic::Ipc,
+    ),
+    (
+        "명명된 파이프",
+        "Named pipe (FIFO)",
+        [
+            "파일 시스템에 이름이 있는 파이프.",
+            "A pipe with a name in the file system.",
+        ],
+        Topic::Ipc,
+    ),
+    (
+        "메시지 큐",
+        "Message queue",
+        [
+            "커널이 보관하는 메시지들의 큐.",
+            "A queue of messages kept by the kernel.",
+        ],
+        Topic::Ipc,
+    ),
+    (
+        "소켓",
+        "Socket",
+        [
+            "네트워크로도 이어지는 양방향 통신 끝점.",
+            "A two-way communication endpoint, across networks too.",
+        ],
+        Topic::Ipc,
+    ),
+    (
+        "메모리 맵",
+        "Memory-mapped file",
+        [
+            "파일을 메모리에 매핑해 공유하는 방법.",
+            "Sharing a file by mapping it into memory.",
+        ],
+        Topic::Ipc,
+    ),
+    (
         "경쟁 상태",
         "Race condition",
         [
             "결과가 실행 순서에 따라 달라지는 버그.",
             "A result that depends on the order of execution.",
+        ],
+        Topic::Sync,
+    ),
+    (
+        "임계 구역",
+        "Critical section",
+        [
+            "공유 데이터를 건드리는 코드 구간.",
+            "The code that touches shared data.",
+        ],
+        Topic::Sync,
+    ),
+    (
+        "뮤텍스",
+        "Mutex",
+        [
+            "한 번에 하나만 들어가게 하는 잠금.",
+            "A lock that lets one in at a time.",
         ],
         Topic::Sync,
     ),
@@ -404,6 +467,24 @@ const ENTRIES: [(&str, &str, Pair, Topic); 44] = [
             "Waiting forever for resources the others hold.",
         ],
         Topic::Sync,
+    ),
+    (
+        "멀티 프로세스",
+        "Multi-process",
+        [
+            "일을 여러 프로세스로 나누는 설계: 안전하지만 비쌈.",
+            "Splitting work among processes: isolated but costly.",
+        ],
+        Topic::ProcessVsThread,
+    ),
+    (
+        "멀티 스레드",
+        "Multi-thread",
+        [
+            "일을 한 프로세스의 스레드로 나누는 설계: 싸지만 동기화 필요.",
+            "Splitting work among threads: cheap but needs synchronization.",
+        ],
+        Topic::ProcessVsThread,
     ),
 ];
 

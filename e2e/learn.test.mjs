@@ -1,0 +1,201 @@
+// The Learn section: every page renders in both languages with no console error, no empty
+// heading and no missing string; every "Open in the simulator" button loads a scenario that
+// runs; the glossary links reach their pages; the memory diagram answers clicks and keys.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, openBrowser, openPage, screenshot, rendersGlyphs } from './harness.mjs';
+
+const SLUGS = [
+  'os', 'process', 'states', 'dispatcher', 'algorithms', 'pcb', 'context-switch',
+  'threads', 'multi', 'ipc', 'sync', 'process-vs-thread', 'glossary',
+];
+const LANGUAGES = [
+  { lang: 'en', locale: 'en-US' },
+  { lang: 'ko', locale: 'ko-KR' },
+];
+const SCREENSHOTS = ['process', 'states', 'ipc'];
+const RESULTS_READY = '#metrics-table tbody tr[data-pid]';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server.close(); });
+
+const url = (path) => new URL(path, server.url).href;
+
+/** Loads a Learn path and waits for its title. */
+async function openLearn(context, path) {
+  const opened = await openPage(context, url(path));
+  await opened.page.waitForSelector('#learn-title');
+  return opened;
+}
+
+/** Everything wrong with the text of the Learn page on screen, as a list of messages. */
+async function textProblems(page, lang) {
+  return page.evaluate((language) => {
+    const problems = [];
+    const main = document.querySelector('main.learn');
+    if (!main) return ['no main.learn'];
+    const hangul = /[\uac00-\ud7a3]/;
+    for (const heading of main.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+      if (!heading.textContent.trim()) problems.push(`empty ${heading.tagName}`);
+    }
+    for (const svg of main.querySelectorAll('svg')) {
+      const label = svg.getAttribute('aria-label') ?? '';
+      if (svg.getAttribute('role') !== 'img' || !label.trim()) problems.push('svg without role=img and a label');
+      if (!svg.querySelector('title')?.textContent.trim()) problems.push('svg without a title');
+    }
+    const text = main.innerText;
+    for (const bad of ['undefined', '[object', 'NaN', 'None', 'Some(']) {
+      if (text.includes(bad)) problems.push(`text contains ${bad}`);
+    }
+    // A Rust enum name leaking through reads as CamelCase (ContextSwitch, OpenInSimulator).
+    const camel = text.match(/\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b/g);
+    if (camel) problems.push(`CamelCase words: ${[...new Set(camel)].join(', ')}`);
+    const svgText = [...main.querySelectorAll('svg text')].map((node) => node.textContent).join(' ');
+    if (/undefined|NaN/.test(svgText)) problems.push('diagram text contains undefined or NaN');
+    if (language === 'en') {
+      // English pages show no Korean, except the glossary's Korean column.
+      const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (hangul.test(node.textContent) && !node.parentElement.closest('[lang="ko"]')) {
+          problems.push(`Korean text on the English page: ${node.textContent.trim().slice(0, 60)}`);
+        }
+      }
+    } else {
+      // Korean pages: every sentence-level element has Korean in it (an English one was not translated).
+      for (const element of main.querySelectorAll('h2, h3, p, dd, dt, caption, figure svg title')) {
+        const content = element.textContent.trim();
+        if (!content || element.closest('[lang="en"]')) continue;
+        if (element.children.length === 1 && element.firstElementChild.tagName === 'CODE') continue;
+        if (!hangul.test(content)) problems.push(`untranslated ${element.tagName}: ${content.slice(0, 60)}`);
+      }
+    }
+    return problems;
+  }, lang);
+}
+
+for (const { lang, locale } of LANGUAGES) {
+  test(`every Learn page renders in ${lang} with no missing strings`, async () => {
+    const context = await openBrowser({ locale });
+    try {
+      const { page, problems } = await openLearn(context, '/learn');
+      assert.equal(await page.getAttribute('html', 'lang'), lang);
+      assert.deepEqual(await textProblems(page, lang), [], 'index');
+      const topics = await page.$$eval('.topic-list a.topic-link', (links) => links.map((link) => link.getAttribute('href')));
+      assert.deepEqual(topics, SLUGS.slice(0, 12).map((slug) => `/learn/${slug}`));
+      assert.equal(await page.locator('main.learn a[href="/learn/glossary"]').count(), 1);
+      if (lang === 'ko') {
+        assert.ok(await rendersGlyphs(page, await page.textContent('#learn-title')), 'Korean title renders as tofu');
+      }
+
+      for (const [index, slug] of SLUGS.entries()) {
+        await page.goto(url(`/learn/${slug}`));
+        await page.waitForSelector(`main.learn-topic[data-topic="${slug}"] #learn-title`);
+        assert.equal(await page.getAttribute('html', 'lang'), lang);
+        assert.deepEqual(await textProblems(page, lang), [], slug);
+        assert.ok(await page.locator('button.open-sim').count() >= 1, `${slug} has a simulator button`);
+        assert.equal(await page.locator('button.open-sim:disabled').count(), 0, `${slug}: a scenario is unavailable`);
+        const previous = page.locator('.topic-nav a.previous-topic');
+        const next = page.locator('.topic-nav a.next-topic');
+        assert.equal(await previous.count(), index > 0 ? 1 : 0, `${slug} previous link`);
+        assert.equal(await next.count(), index < SLUGS.length - 1 ? 1 : 0, `${slug} next link`);
+        if (index < SLUGS.length - 1) assert.equal(await next.getAttribute('href'), `/learn/${SLUGS[index + 1]}`);
+        if (SCREENSHOTS.includes(slug)) await screenshot(page, `learn-${slug}-${lang}`);
+      }
+
+      // Next/previous navigate inside the app, and the new page's title takes the focus.
+      await page.goto(url('/learn/os'));
+      await page.waitForSelector('#learn-title');
+      await page.click('.topic-nav a.next-topic');
+      await page.waitForSelector('main.learn-topic[data-topic="process"]');
+      await page.waitForFunction(() => document.activeElement?.id === 'learn-title');
+
+      await page.goto(url('/learn/no-such-topic'));
+      await page.waitForSelector('main.learn-missing #learn-title');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('every "Open in the simulator" button loads a scenario that runs', async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openLearn(context, '/learn');
+    let clicked = 0;
+    for (const slug of SLUGS) {
+      await page.goto(url(`/learn/${slug}`));
+      await page.waitForSelector('button.open-sim');
+      const ids = await page.$$eval('button.open-sim', (buttons) => buttons.map((button) => button.dataset.scenario));
+      for (const [index, id] of ids.entries()) {
+        if (index > 0) {
+          await page.goBack();
+          await page.waitForSelector(`main.learn-topic[data-topic="${slug}"] button.open-sim`);
+        }
+        await page.click(`button.open-sim[data-scenario="${id}"]`);
+        await page.waitForURL((address) => address.pathname === '/');
+        await page.waitForSelector(RESULTS_READY, { timeout: 15000 });
+        assert.equal(await page.locator('#problems-banner').count(), 0, `${slug} ${id}: problems banner`);
+        assert.ok(await page.locator(RESULTS_READY).count() > 0, `${slug} ${id}: metrics rows`);
+        clicked += 1;
+      }
+    }
+    assert.ok(clicked >= SLUGS.length, `${clicked} buttons clicked`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the glossary links reach their pages', async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openLearn(context, '/learn/glossary');
+    const rows = await page.locator('table.glossary tbody tr').count();
+    assert.ok(rows >= 30, `${rows} glossary entries`);
+    const targets = await page.$$eval('a.glossary-link', (links) => [...new Set(links.map((link) => link.getAttribute('href')))]);
+    assert.deepEqual([...targets].sort(), SLUGS.slice(0, 12).map((slug) => `/learn/${slug}`).sort(), 'every topic is linked');
+    for (const target of targets) {
+      await page.click(`a.glossary-link[href="${target}"] >> nth=0`);
+      await page.waitForURL((address) => address.pathname === target);
+      await page.waitForSelector(`main.learn-topic[data-topic="${target.split('/').pop()}"] #learn-title`);
+      await page.goBack();
+      await page.waitForSelector('table.glossary');
+    }
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the memory layout answers the mouse and the keyboard', async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openLearn(context, '/learn/process');
+    assert.equal(await page.textContent('.segment-detail h4'), 'Stack');
+    await page.click('.segment-button[data-segment="heap"]');
+    assert.equal(await page.textContent('.segment-detail h4'), 'Heap');
+    assert.match(await page.textContent('.segment-detail'), /run time/);
+    await page.click('svg .segment.static >> nth=2');
+    assert.equal(await page.textContent('.segment-detail h4'), 'Code (text)');
+    assert.match(await page.textContent('.segment-detail'), /compile/);
+
+    await page.focus('.segment-button[data-segment="bss"]');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.textContent('.segment-detail h4'), 'BSS');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    assert.equal(await page.textContent('.segment-detail h4'), 'Data');
+
+    const frames = () => page.locator('svg .segment.dynamic').first().locator('rect').count();
+    assert.equal(await frames(), 1);
+    await page.getByRole('button', { name: /Call a function/ }).click();
+    await page.getByRole('button', { name: /Call a function/ }).click();
+    assert.equal(await frames(), 3);
+    assert.ok(await page.getByRole('button', { name: /Call a function/ }).isDisabled(), 'the stack stops before the heap');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
