@@ -37,51 +37,54 @@ use crate::ProcessState;
 
 /// Accounting of one thread of control, in ticks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[repr(C)]
 pub(crate) struct Accounting {
-    pub(crate) first_run: Option<u64>,
-    pub(crate) completion: Option<u64>,
     pub(crate) cpu: u64,
-    pub(crate) io: u64,
     pub(crate) ready: u64,
     pub(crate) switch: u64,
     pub(crate) stall: u64,
     pub(crate) dispatches: u64,
-    pub(crate) preemptions: u64,
+    pub(crate) first_run: Option<u64>,
     pub(crate) last_run: Option<u64>,
+    pub(crate) preemptions: u64,
+    pub(crate) io: u64,
+    pub(crate) completion: Option<u64>,
     /// Cache units needed and found cold at its dispatches (cache model on).
     pub(crate) cache_needed: u64,
     pub(crate) cache_cold: u64,
 }
 
-/// The thread control block as the engine keeps it.
+/// The thread control block as the engine keeps it. Fields are laid out hot-first (`repr(C)`):
+/// a time slice touches the first two cache lines only.
 #[derive(Clone, Debug)]
+#[repr(C)]
 pub(crate) struct Task {
-    pub(crate) pid: u32,
-    pub(crate) tid: u32,
-    pub(crate) state: ProcessState,
-    /// Index of the current burst (even = CPU, odd = I/O).
-    pub(crate) burst: u32,
     /// Ticks left in the current burst.
     pub(crate) left: u64,
     pub(crate) ready_since: u64,
-    pub(crate) blocked_since: u64,
-    pub(crate) io_done_at: u64,
     /// Ready-queue entry number: the engine's same-instant order made total.
     pub(crate) seq: u64,
-    pub(crate) priority: u32,
-    pub(crate) class: u32,
-    pub(crate) tickets: u32,
-    pub(crate) level: u32,
     pub(crate) quantum_left: Option<u64>,
-    pub(crate) keep_quantum: bool,
-    pub(crate) allotment_left: u32,
-    pub(crate) prediction_milli: Option<u64>,
-    /// Rank the thread runs with (priority policies: its aged rank when dispatched).
-    pub(crate) run_rank: u64,
+    pub(crate) pid: u32,
+    pub(crate) tid: u32,
     pub(crate) last_cpu: Option<u32>,
+    pub(crate) state: ProcessState,
+    pub(crate) keep_quantum: bool,
     /// One of several user-level threads (many-to-one): the kernel sees only its process.
     pub(crate) user_level: bool,
     pub(crate) acc: Accounting,
+    /// Index of the current burst (even = CPU, odd = I/O).
+    pub(crate) burst: u32,
+    pub(crate) level: u32,
+    pub(crate) allotment_left: u32,
+    pub(crate) priority: u32,
+    pub(crate) class: u32,
+    pub(crate) tickets: u32,
+    /// Rank the thread runs with (priority policies: its aged rank when dispatched).
+    pub(crate) run_rank: u64,
+    pub(crate) blocked_since: u64,
+    pub(crate) io_done_at: u64,
+    pub(crate) prediction_milli: Option<u64>,
 }
 
 impl Task {
