@@ -290,8 +290,8 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
                 dispatch_costly,
                 ["디스패치 지연 2", "Dispatch latency 2"],
                 [
-                    "같은 작업에 전환마다 2틱: 간트 차트의 전환 구간만큼 모두 늦어집니다.",
-                    "The same jobs with 2 ticks per switch: everything ends later by the switch slices.",
+                    "같은 작업에 전환마다 2틱: 마지막 작업이 18틱이 아니라 34틱에 끝나고, CPU가 실제 일을 하는 시간은 53%뿐입니다.",
+                    "The same jobs with 2 ticks per switch: the last ends at tick 34 instead of 18, and the CPU does useful work only 53% of the time.",
                 ],
             ),
             preset(
@@ -440,8 +440,8 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
                 idle_cpu,
                 ["유휴 시간", "Idle time"],
                 [
-                    "두 프로세스가 모두 I/O를 기다리면 CPU는 쉽니다.",
-                    "When both processes wait for I/O, the CPU sits idle.",
+                    "4틱부터 8틱까지는 두 프로세스가 모두 I/O를 기다려 CPU가 쉽니다.",
+                    "From tick 4 to 8 both processes wait for I/O, and the CPU sits idle.",
                 ],
             ),
             preset(
@@ -485,8 +485,8 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
                 uniprogramming,
                 ["단일 프로그래밍", "Uniprogramming"],
                 [
-                    "I/O 동안에도 CPU를 붙잡고 있어 CPU가 놉니다.",
-                    "Each process holds the CPU through its I/O, so the CPU idles.",
+                    "I/O 동안에도 CPU를 붙잡고 있어 CPU가 놉니다: 마지막 프로세스가 33틱에 끝납니다.",
+                    "Each process holds the CPU through its I/O, so the CPU idles: the last one ends at tick 33.",
                 ],
             ),
             built(
@@ -494,8 +494,8 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
                 multiprogramming,
                 ["멀티프로그래밍", "Multiprogramming"],
                 [
-                    "I/O를 기다리는 동안 다른 프로세스가 CPU를 씁니다: 더 일찍 끝납니다.",
-                    "While one waits for I/O another uses the CPU: all finish sooner.",
+                    "I/O를 기다리는 동안 다른 프로세스가 CPU를 씁니다: 33틱이 아니라 18틱에 모두 끝나고 CPU는 쉬지 않습니다.",
+                    "While one waits for I/O another uses the CPU: all finish by tick 18 instead of 33, and the CPU never idles.",
                 ],
             ),
             preset(
@@ -591,6 +591,36 @@ mod tests {
                 assert!(run.end_tick() > 0, "{} runs", demo.id);
             }
         }
+    }
+
+    fn end_tick(build: fn() -> ScenarioSpec) -> u64 {
+        proclab_core::simulate_spec(&build())
+            .expect("valid")
+            .end_tick()
+    }
+
+    /// The numbers the buttons' notes quote.
+    #[wasm_bindgen_test]
+    fn the_notes_quote_the_simulated_numbers() {
+        assert_eq!(end_tick(dispatch_free), 18);
+        assert_eq!(end_tick(dispatch_costly), 34);
+        assert_eq!(end_tick(uniprogramming), 33);
+        assert_eq!(end_tick(multiprogramming), 18);
+        let idle = proclab_core::simulate_spec(&idle_cpu()).expect("valid");
+        assert!(idle
+            .gantt()
+            .iter()
+            .any(|slice| slice.kind == proclab_core::SliceKind::Idle
+                && slice.start == 4
+                && slice.end == 8));
+        let processes = demos(Topic::ProcessVsThread)[0].spec().expect("preset");
+        let threads = demos(Topic::ProcessVsThread)[1].spec().expect("preset");
+        let finish =
+            |spec: &ScenarioSpec| proclab_core::simulate_spec(spec).expect("valid").end_tick();
+        assert!(
+            finish(&threads) < finish(&processes),
+            "threads finish sooner"
+        );
     }
 
     #[wasm_bindgen_test]

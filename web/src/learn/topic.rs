@@ -199,3 +199,27 @@ impl Topic {
         tr(lang, self.summary_pair())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn slugs_round_trip_and_pages_chain_in_order() {
+        for (index, topic) in Topic::ALL.into_iter().enumerate() {
+            assert_eq!(Topic::from_slug(topic.slug()), Some(topic));
+            assert_eq!(
+                topic.previous(),
+                index.checked_sub(1).map(|i| Topic::ALL[i])
+            );
+            assert_eq!(topic.next(), Topic::ALL.get(index + 1).copied());
+            for lang in [Lang::Ko, Lang::En] {
+                assert!(!topic.title(lang).is_empty() && !topic.summary(lang).is_empty());
+            }
+        }
+        assert_eq!(Topic::Sync.number(), Some(11));
+        assert_eq!(Topic::Glossary.number(), None);
+        assert_eq!(Topic::from_slug("nope"), None);
+    }
+}
