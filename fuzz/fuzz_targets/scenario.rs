@@ -6,11 +6,18 @@ use libfuzzer_sys::fuzz_target;
 use proclab_core::{simulate, Scenario, ScenarioSpec};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(spec) = serde_json::from_slice::<ScenarioSpec>(data) else { return };
-    let Ok(scenario) = Scenario::new(&spec) else { return };
+    let Ok(spec) = serde_json::from_slice::<ScenarioSpec>(data) else {
+        return;
+    };
+    let Ok(scenario) = Scenario::new(&spec) else {
+        return;
+    };
     let run = simulate(&scenario);
     for thread in &run.metrics().threads {
-        assert_eq!(thread.turnaround, thread.cpu + thread.io + thread.waiting + thread.switch + thread.stall);
+        assert_eq!(
+            thread.turnaround,
+            thread.cpu + thread.io + thread.waiting + thread.switch + thread.stall
+        );
     }
     let _ = run.state_at(run.end_tick() / 2);
     assert_eq!(simulate(&scenario).events(), run.events());

@@ -91,13 +91,23 @@ impl Hrrn {
         index
     }
 
-    pub(crate) fn list(&self, tasks: &[Task], now: u64) -> Vec<u32> {
-        let mut copy = self.clone();
-        let mut order = Vec::with_capacity(self.count);
-        while let Some(index) = copy.pick(tasks, now) {
-            order.push(index);
-        }
-        order
+    /// Every ready thread, highest ratio first (earliest entry first among equal ratios).
+    pub(crate) fn list(&self, _tasks: &[Task], now: u64) -> Vec<u32> {
+        let mut entries: Vec<(u64, u64, u64, u32)> = self
+            .groups
+            .iter()
+            .flat_map(|(since, heap)| {
+                let wait = now.saturating_sub(*since);
+                heap.iter()
+                    .map(move |key| (wait, key.0 .0, key.0 .1, key.0 .2))
+            })
+            .collect();
+        entries.sort_by(|a, b| {
+            let left = (u128::from(b.0) + u128::from(b.1)) * u128::from(a.1);
+            let right = (u128::from(a.0) + u128::from(a.1)) * u128::from(b.1);
+            left.cmp(&right).then(a.2.cmp(&b.2))
+        });
+        entries.into_iter().map(|entry| entry.3).collect()
     }
 
     pub(crate) fn len(&self) -> usize {
