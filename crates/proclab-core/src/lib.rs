@@ -11,6 +11,7 @@
 //!                                                              `-- state_at() whole machine at any tick
 //! ```
 #![cfg_attr(not(test), no_std)]
+#![warn(missing_docs)]
 
 extern crate alloc;
 

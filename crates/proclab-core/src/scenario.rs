@@ -49,100 +49,223 @@ pub const MAX_BOOST_WORK: u64 = 50_000_000;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ScenarioError {
     /// `version` is not [`SPEC_VERSION`].
-    UnsupportedVersion { found: u32 },
+    UnsupportedVersion {
+        /// The version given.
+        found: u32,
+    },
     /// `processes` is empty.
     NoProcesses,
     /// More than [`MAX_PROCESSES`] processes.
-    TooManyProcesses { count: u32, max: u32 },
+    TooManyProcesses {
+        /// How many were given.
+        count: u32,
+        /// The limit.
+        max: u32,
+    },
     /// More than [`MAX_THREADS_TOTAL`] threads in total.
-    TooManyThreads { count: u32, max: u32 },
+    TooManyThreads {
+        /// How many were given.
+        count: u32,
+        /// The limit.
+        max: u32,
+    },
     /// More than [`MAX_THREADS_PER_PROCESS`] threads in one process.
-    TooManyThreadsInProcess { process: u32, count: u32, max: u32 },
+    TooManyThreadsInProcess {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// How many were given.
+        count: u32,
+        /// The limit.
+        max: u32,
+    },
     /// A name longer than [`MAX_NAME_LEN`] bytes.
     NameTooLong {
+        /// Index of the process in `processes`.
         process: u32,
+        /// Index of the thread in the process's `threads` (`None`: the process's own `bursts`).
         thread: Option<u32>,
+        /// The limit.
         max: u32,
     },
     /// A process (or thread) without bursts.
-    NoBursts { process: u32, thread: Option<u32> },
+    NoBursts {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// Index of the thread in the process's `threads` (`None`: the process's own `bursts`).
+        thread: Option<u32>,
+    },
     /// A process has both `bursts` and `threads`.
-    BurstsAndThreads { process: u32 },
+    BurstsAndThreads {
+        /// Index of the process in `processes`.
+        process: u32,
+    },
     /// More than [`MAX_BURSTS`] bursts.
     TooManyBursts {
+        /// Index of the process in `processes`.
         process: u32,
+        /// Index of the thread in the process's `threads` (`None`: the process's own `bursts`).
         thread: Option<u32>,
+        /// How many were given.
         count: u32,
+        /// The limit.
         max: u32,
     },
     /// A CPU burst of 0 ticks.
     BurstZero {
+        /// Index of the process in `processes`.
         process: u32,
+        /// Index of the thread in the process's `threads` (`None`: the process's own `bursts`).
         thread: Option<u32>,
+        /// Index of the burst.
         burst: u32,
     },
     /// The first burst is I/O.
-    IoFirst { process: u32, thread: Option<u32> },
+    IoFirst {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// Index of the thread in the process's `threads` (`None`: the process's own `bursts`).
+        thread: Option<u32>,
+    },
     /// The last burst is I/O.
-    IoLast { process: u32, thread: Option<u32> },
+    IoLast {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// Index of the thread in the process's `threads` (`None`: the process's own `bursts`).
+        thread: Option<u32>,
+    },
     /// Two CPU bursts or two I/O bursts in a row.
     NotAlternating {
+        /// Index of the process in `processes`.
         process: u32,
+        /// Index of the thread in the process's `threads` (`None`: the process's own `bursts`).
         thread: Option<u32>,
+        /// Index of the burst.
         burst: u32,
     },
     /// A burst longer than [`MAX_TICK`].
     BurstTooLong {
+        /// Index of the process in `processes`.
         process: u32,
+        /// Index of the thread in the process's `threads` (`None`: the process's own `bursts`).
         thread: Option<u32>,
+        /// Index of the burst.
         burst: u32,
+        /// The limit.
         max: u64,
     },
     /// An arrival later than [`MAX_TICK`].
-    ArrivalTooLate { process: u32, max: u64 },
+    ArrivalTooLate {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// The limit.
+        max: u64,
+    },
     /// A priority above [`MAX_PRIORITY`].
-    PriorityOutOfRange { process: u32, value: u32, max: u32 },
+    PriorityOutOfRange {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// The value given.
+        value: u32,
+        /// The limit.
+        max: u32,
+    },
     /// A class with no matching multilevel queue.
     UnknownClass {
+        /// Index of the process in `processes`.
         process: u32,
+        /// The class given.
         class: u32,
+        /// How many queues the policy has.
         queues: u32,
     },
     /// Lottery tickets 0 or above [`MAX_TICKETS`].
-    TicketsOutOfRange { process: u32, value: u32, max: u32 },
+    TicketsOutOfRange {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// The value given.
+        value: u32,
+        /// The limit.
+        max: u32,
+    },
     /// A working set, stack or cache capacity above [`MAX_CACHE_UNITS`].
-    CacheUnitsTooLarge { process: Option<u32>, max: u32 },
+    CacheUnitsTooLarge {
+        /// Index of the process in `processes`.
+        process: Option<u32>,
+        /// The limit.
+        max: u32,
+    },
     /// A quantum of 0 (`level` names the MLFQ level or MLQ queue, if any).
-    QuantumZero { level: Option<u32> },
+    QuantumZero {
+        /// Index of the MLFQ level or MLQ queue (`None`: the policy's own quantum).
+        level: Option<u32>,
+    },
     /// A quantum above [`MAX_TICK`].
-    QuantumTooLarge { level: Option<u32>, max: u64 },
+    QuantumTooLarge {
+        /// Index of the MLFQ level or MLQ queue (`None`: the policy's own quantum).
+        level: Option<u32>,
+        /// The limit.
+        max: u64,
+    },
     /// An MLFQ allotment of 0 quanta.
-    AllotmentZero { level: u32 },
+    AllotmentZero {
+        /// Index of the MLFQ level or MLQ queue (`None`: the policy's own quantum).
+        level: u32,
+    },
     /// No MLFQ levels or MLQ queues.
     NoLevels,
     /// More than [`MAX_LEVELS`] levels or queues.
-    TooManyLevels { count: u32, max: u32 },
+    TooManyLevels {
+        /// How many were given.
+        count: u32,
+        /// The limit.
+        max: u32,
+    },
     /// A boost period of 0.
     BoostPeriodZero,
     /// The boost period is so short that the run could need more than `max_boosts` boosts
     /// ([`MAX_BOOSTS`], fewer for many threads: see [`MAX_BOOST_WORK`]).
-    BoostTooFrequent { max_boosts: u64 },
+    BoostTooFrequent {
+        /// The most boosts allowed for this workload.
+        max_boosts: u64,
+    },
     /// Aging every 0 ticks.
     AgingZero,
     /// Aging period above [`MAX_TICK`].
-    AgingTooLarge { max: u64 },
+    AgingTooLarge {
+        /// The limit.
+        max: u64,
+    },
     /// Exponential-average alpha above 100 percent.
-    AlphaOutOfRange { value: u32 },
+    AlphaOutOfRange {
+        /// The value given.
+        value: u32,
+    },
     /// Initial prediction tau0 of 0 or above [`MAX_TICK`].
-    Tau0OutOfRange { max: u64 },
+    Tau0OutOfRange {
+        /// The limit.
+        max: u64,
+    },
     /// `machine.cpus` is 0.
     NoCpus,
     /// More than [`MAX_CPUS`] CPUs.
-    TooManyCpus { count: u32, max: u32 },
+    TooManyCpus {
+        /// How many were given.
+        count: u32,
+        /// The limit.
+        max: u32,
+    },
     /// A dispatch latency or refill cost above [`MAX_TICK`].
-    CostTooLarge { max: u64 },
+    CostTooLarge {
+        /// The limit.
+        max: u64,
+    },
     /// The scenario would need more than [`MAX_SLICES`] time slices (too much work for the quantum).
-    TooManySlices { estimate: u64, max: u64 },
+    TooManySlices {
+        /// Estimated number of slices.
+        estimate: u64,
+        /// The limit.
+        max: u64,
+    },
 }
 
 /// A validated thread of control: its owner, its bursts and its stack size.
