@@ -42,6 +42,23 @@ pub enum FieldId {
 }
 
 impl FieldId {
+    /// The process a field belongs to, if any.
+    pub fn process(self) -> Option<usize> {
+        match self {
+            FieldId::Name(p)
+            | FieldId::Arrival(p)
+            | FieldId::Priority(p)
+            | FieldId::Class(p)
+            | FieldId::Bursts(p)
+            | FieldId::WorkingSet(p)
+            | FieldId::Tickets(p)
+            | FieldId::ThreadName(p, _)
+            | FieldId::ThreadBursts(p, _)
+            | FieldId::ThreadStack(p, _) => Some(p),
+            _ => None,
+        }
+    }
+
     /// The DOM id of the input, so tests and `aria-describedby` can find it.
     pub fn dom_id(self) -> String {
         match self {
@@ -257,7 +274,7 @@ impl Default for MachineDraft {
 }
 
 /// The whole workspace as typed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Draft {
     pub processes: Vec<ProcessDraft>,
@@ -265,6 +282,12 @@ pub struct Draft {
     pub conventions: Conventions,
     pub machine: MachineDraft,
     pub seed: String,
+}
+
+impl Default for Draft {
+    fn default() -> Self {
+        Draft::from_spec(&ScenarioSpec::default())
+    }
 }
 
 /// Reads whole numbers, recording which fields could not be read.

@@ -51,15 +51,15 @@ fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
         Notice::FileBroken(detail) => (true, format!("{} {detail}", Text::FileBroken.get(lang))),
         Notice::FileInvalid(errors) => (
             true,
-            errors
-                .iter()
-                .map(|error| messages::scenario_error(error, lang))
+            std::iter::once(Text::FileInvalid.get(lang).to_string())
+                .chain(errors.iter().map(|error| messages::scenario_error(error, lang)))
                 .collect::<Vec<_>>()
                 .join(" "),
         ),
         Notice::FileOpened => (false, Text::FileOpened.get(lang).to_string()),
         Notice::LinkCopied => (false, Text::LinkCopied.get(lang).to_string()),
         Notice::LinkNotCopied(url) => (false, format!("{} {url}", Text::LinkNotCopied.get(lang))),
+        Notice::Replaced => (false, Text::Replaced.get(lang).to_string()),
     }
 }
 
@@ -140,6 +140,10 @@ fn workspace(props: &WorkspaceProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Notify(None)))
     };
+    let undo = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Undo))
+    };
     let messages = session.field_messages();
     let has_problems = session.problems.is_some();
     html! {
@@ -150,6 +154,9 @@ fn workspace(props: &WorkspaceProps) -> Html {
                     html! {
                         <div id="notice" class={classes!("notice", is_error.then_some("error"))} role={ if is_error { "alert" } else { "status" } }>
                             <p>{ text }</p>
+                            if session.previous.is_some() && matches!(notice, Notice::Replaced | Notice::FileOpened | Notice::FileInvalid(_)) {
+                                <button type="button" id="undo" onclick={undo}>{ Text::Undo.get(lang) }</button>
+                            }
                             <button type="button" onclick={dismiss} aria-label={Text::Dismiss.get(lang)}>{ "✕" }</button>
                         </div>
                     }

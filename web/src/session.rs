@@ -23,6 +23,8 @@ pub enum Notice {
     FileOpened,
     LinkCopied,
     LinkNotCopied(String),
+    /// A preset, generated workload or file replaced the workspace; the old one can come back.
+    Replaced,
 }
 
 /// Why the results are not shown for the current input.
@@ -44,6 +46,8 @@ pub struct Session {
     /// The run of the last valid draft (shown, marked stale, while the input has problems).
     pub simulation: Option<Rc<Simulation>>,
     pub notice: Option<Notice>,
+    /// The workspace before the last replacement, for undo.
+    pub previous: Option<Draft>,
 }
 
 /// Everything that can change the session.
@@ -54,6 +58,8 @@ pub enum Action {
     /// Replaces the workspace with a scenario (preset, generator, file).
     Load(ScenarioSpec, Option<Notice>),
     Notify(Option<Notice>),
+    /// Brings back the workspace a replacement overwrote.
+    Undo,
 }
 
 impl Session {
@@ -68,6 +74,7 @@ impl Session {
             spec: None,
             simulation: None,
             notice: None,
+            previous: None,
         };
         match share::decode(fragment) {
             Ok(None) => session.set_draft(saved, false),
@@ -95,6 +102,9 @@ impl Session {
     fn set_draft(&mut self, draft: Draft, save: bool) {
         if save {
             storage::save_workspace(&draft);
+            // The workspace has moved on from any share link in the address bar; a reload must
+            // show the saved work, not the link.
+            crate::browser::clear_share_fragment();
         }
         self.draft = draft;
         if self.draft.processes.is_empty() {
@@ -170,8 +180,18 @@ impl Reducible for Session {
                 next.set_draft(draft, true);
             }
             Action::Load(spec, notice) => {
+                let replaced = !self.draft.processes.is_empty();
+                next.previous = replaced.then(|| self.draft.clone());
                 next.set_draft(Draft::from_spec(&spec), true);
-                next.notice = notice;
+                next.notice = notice.or(replaced.then_some(Notice::Replaced));
+            }
+            Action::Undo => {
+                let Some(previous) = self.previous.clone() else {
+                    return self;
+                };
+                next.previous = None;
+                next.notice = None;
+                next.set_draft(previous, true);
             }
             Action::Notify(notice) => {
                 if notice == self.notice {

@@ -15,6 +15,7 @@ use proclab_web::simulation::Simulation;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlCanvasElement};
+use yew::Callback;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -320,6 +321,8 @@ async fn gantt_chart_mounts_a_labelled_canvas_and_a_table() {
     let props = proclab_web::chart::gantt::GanttChartProps {
         simulation,
         lang: Lang::En,
+        cursor: None,
+        onjump: None,
     };
     yew::Renderer::<GanttChart>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -344,6 +347,8 @@ async fn gantt_chart_speaks_korean() {
     let props = proclab_web::chart::gantt::GanttChartProps {
         simulation,
         lang: Lang::Ko,
+        cursor: None,
+        onjump: None,
     };
     yew::Renderer::<GanttChart>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -421,6 +426,8 @@ async fn the_canvas_buffer_follows_the_device_pixel_ratio() {
     let props = proclab_web::chart::gantt::GanttChartProps {
         simulation: Rc::new(simulation(&silberschatz(PolicySpec::Fcfs))),
         lang: Lang::En,
+        cursor: None,
+        onjump: None,
     };
     yew::Renderer::<GanttChart>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -444,6 +451,8 @@ async fn a_very_large_run_is_drawn_in_part_and_says_so() {
     let props = proclab_web::chart::gantt::GanttChartProps {
         simulation: Rc::new(simulation(&spec)),
         lang: Lang::En,
+        cursor: None,
+        onjump: None,
     };
     yew::Renderer::<GanttChart>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -501,4 +510,52 @@ fn comparison_sentences_exist_in_both_languages() {
     assert!(korean.contains("SJF (3.00틱)"), "{korean}");
     let korean = sweep_takeaway(&points, Lang::Ko);
     assert!(korean.contains("q=1..20"), "{korean}");
+}
+
+#[wasm_bindgen_test]
+async fn the_cursor_follows_playback_and_a_click_jumps() {
+    use std::cell::Cell;
+    let root = mount_root();
+    let simulation = Rc::new(simulation(&silberschatz(PolicySpec::Fcfs)));
+    let jumped = Rc::new(Cell::new(None::<u64>));
+    let props = proclab_web::chart::gantt::GanttChartProps {
+        simulation,
+        lang: Lang::En,
+        cursor: Some(12),
+        onjump: Some({
+            let jumped = Rc::clone(&jumped);
+            Callback::from(move |tick: u64| jumped.set(Some(tick)))
+        }),
+    };
+    yew::Renderer::<GanttChart>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    yew::scheduler::flush().await;
+    let cursor = root
+        .query_selector(".gantt-cursor")
+        .unwrap()
+        .expect("a cursor line");
+    assert_eq!(cursor.get_attribute("data-tick").as_deref(), Some("12"));
+    let style = cursor.get_attribute("style").unwrap_or_default();
+    let left: f64 = style
+        .split("left:")
+        .nth(1)
+        .and_then(|rest| rest.split("px").next())
+        .and_then(|v| v.parse().ok())
+        .unwrap();
+
+    let canvas = canvas(&root, "gantt-canvas");
+    let bounds = canvas.get_bounding_client_rect();
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_client_x((bounds.left() + left + 1.0) as i32);
+    init.set_client_y((bounds.top() + bounds.height() / 2.0) as i32);
+    let click = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    canvas.dispatch_event(&click).unwrap();
+    yew::scheduler::flush().await;
+    let tick = jumped.get().expect("a click on the axis jumps");
+    assert!(
+        (11..=13).contains(&tick),
+        "clicked at the cursor (tick 12), jumped to {tick}"
+    );
+    root.remove();
 }

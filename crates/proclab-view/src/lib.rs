@@ -168,7 +168,7 @@ pub fn thread_label(state: &MachineState, thread: ThreadRef) -> String {
 }
 
 /// Position of the `index`-th of `count` tokens inside a node.
-fn slot(rect: Rect, index: usize, count: usize) -> Point {
+fn slot_point(rect: Rect, index: usize, count: usize) -> Point {
     let columns = ceil_sqrt(count.max(1)).max(1);
     let rows = count.max(1).div_ceil(columns);
     let column = index % columns;
@@ -194,11 +194,14 @@ pub fn ease(progress: u32) -> f32 {
     t * t * (3.0 - 2.0 * t)
 }
 
-fn state_of(state: &MachineState, thread: ThreadRef) -> ProcessState {
-    state
-        .thread(thread)
-        .map(|tcb| tcb.state)
-        .unwrap_or(ProcessState::New)
+fn state_index(state: ProcessState) -> usize {
+    match state {
+        ProcessState::New => 0,
+        ProcessState::Ready => 1,
+        ProcessState::Running => 2,
+        ProcessState::Blocked => 3,
+        ProcessState::Exit => 4,
+    }
 }
 
 /// The scene of the instant `after.tick`, `progress` permille into its animation.
@@ -223,32 +226,24 @@ pub fn scene(
             .unwrap_or(0)]
     };
 
-    // Group threads by their state after the instant, in thread order, to find their slots.
-    let mut by_state: [Vec<ThreadRef>; 5] = Default::default();
-    for tcb in &after.threads {
-        let index = ProcessState::ALL
+    // Each thread's slot inside its node, before and after the instant: one pass over each list
+    // (both list every thread in the same order), so a scene costs O(threads).
+    let slots = |state: &MachineState| -> (Vec<(ProcessState, usize)>, [usize; 5]) {
+        let mut counts = [0usize; 5];
+        let slots = state
+            .threads
             .iter()
-            .position(|s| *s == tcb.state)
-            .unwrap_or(0);
-        by_state[index].push(tcb.thread);
-    }
-    let mut before_by_state: [Vec<ThreadRef>; 5] = Default::default();
-    for tcb in &before.threads {
-        let index = ProcessState::ALL
-            .iter()
-            .position(|s| *s == tcb.state)
-            .unwrap_or(0);
-        before_by_state[index].push(tcb.thread);
-    }
-    let position_in = |groups: &[Vec<ThreadRef>; 5], thread: ThreadRef, state: ProcessState| {
-        let index = ProcessState::ALL
-            .iter()
-            .position(|s| *s == state)
-            .unwrap_or(0);
-        let group = &groups[index];
-        let at = group.iter().position(|t| *t == thread).unwrap_or(0);
-        slot(node_rect(state), at, group.len())
+            .map(|tcb| {
+                let group = state_index(tcb.state);
+                counts[group] += 1;
+                (tcb.state, counts[group] - 1)
+            })
+            .collect();
+        (slots, counts)
     };
+    let (after_slots, after_counts) = slots(after);
+    let (before_slots, before_counts) = slots(before);
+    let same_threads = before.threads.len() == after.threads.len();
 
     let nodes = ProcessState::ALL
         .iter()
@@ -256,7 +251,7 @@ pub fn scene(
         .map(|(index, state)| StateNode {
             state: *state,
             rect: nodes_rects[index],
-            count: by_state[index].len(),
+            count: after_counts[index],
         })
         .collect();
 
@@ -279,16 +274,23 @@ pub fn scene(
         .collect();
 
     let eased = ease(progress);
+    let place = |(state, slot): (ProcessState, usize), counts: &[usize; 5]| {
+        slot_point(node_rect(state), slot, counts[state_index(state)])
+    };
     let tokens = after
         .threads
         .iter()
-        .map(|tcb| {
-            let old_state = state_of(before, tcb.thread);
-            let target = position_in(&by_state, tcb.thread, tcb.state);
-            let moving = old_state != tcb.state;
+        .enumerate()
+        .map(|(index, tcb)| {
+            let target = place(after_slots[index], &after_counts);
+            let origin = if same_threads {
+                before_slots[index]
+            } else {
+                after_slots[index]
+            };
+            let moving = origin.0 != tcb.state;
             let at = if moving {
-                let origin = position_in(&before_by_state, tcb.thread, old_state);
-                origin.lerp(target, eased)
+                place(origin, &before_counts).lerp(target, eased)
             } else {
                 target
             };

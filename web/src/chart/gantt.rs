@@ -58,6 +58,41 @@ pub fn gantt_height(model: &GanttModel, width: u32) -> u32 {
     legend_height(model, width) + 3 * MARGIN + X_AXIS + drawn_rows(model) * ROW_HEIGHT
 }
 
+/// Where the time axis lies on the drawing, in its pixels: the page puts the playback cursor on
+/// it and turns clicks into ticks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct PlotSpan {
+    /// x of tick 0.
+    pub left: i32,
+    /// x of the last tick.
+    pub right: i32,
+    /// y of the top of the bands.
+    pub top: i32,
+    /// y of the bottom of the bands.
+    pub bottom: i32,
+    /// The last tick.
+    pub extent: u64,
+}
+
+impl PlotSpan {
+    /// The x of `tick` (clamped to the axis).
+    pub fn x_of(&self, tick: u64) -> i32 {
+        let tick = tick.min(self.extent);
+        let width = i64::from(self.right - self.left);
+        self.left + (width * tick as i64 / self.extent.max(1) as i64) as i32
+    }
+
+    /// The tick under `x`, if `x` is on the axis.
+    pub fn tick_at(&self, x: i32) -> Option<u64> {
+        if x < self.left || x > self.right || self.right <= self.left {
+            return None;
+        }
+        let offset =
+            i64::from(x - self.left) * self.extent as i64 / i64::from(self.right - self.left);
+        Some((offset as u64).min(self.extent.saturating_sub(1)))
+    }
+}
+
 /// Draws `model` on `area`: a legend, one labelled band per row, segments as patterned
 /// rectangles labelled when wide enough, and an x axis in ticks. Only the first
 /// [`MAX_DRAWN_ROWS`] rows are drawn.
@@ -65,6 +100,14 @@ pub fn draw_gantt<DB: DrawingBackend>(
     model: &GanttModel,
     area: DrawingArea<DB, Shift>,
 ) -> DrawResult<DB> {
+    draw_gantt_span(model, area).map(|_| ())
+}
+
+/// [`draw_gantt`], returning where the time axis was drawn.
+pub fn draw_gantt_span<DB: DrawingBackend>(
+    model: &GanttModel,
+    area: DrawingArea<DB, Shift>,
+) -> Result<PlotSpan, plotters::drawing::DrawingAreaErrorKind<DB::ErrorType>> {
     paint::clear(&area)?;
     let (width, _) = area.dim_in_pixel();
     let (legend_area, chart_area) = area.split_vertically(legend_height(model, width) + MARGIN);
@@ -106,6 +149,13 @@ pub fn draw_gantt<DB: DrawingBackend>(
 
     let plot = chart.plotting_area();
     let base = plot.get_base_pixel();
+    let span = PlotSpan {
+        left: plot.map_coordinate(&(0, rows)).0,
+        right: plot.map_coordinate(&(model.extent, rows)).0,
+        top: plot.map_coordinate(&(0, rows)).1,
+        bottom: plot.map_coordinate(&(0, 0)).1,
+        extent: model.extent,
+    };
     let to_pixel = |tick: u64, band: u32| {
         let (x, y) = plot.map_coordinate(&(tick, band));
         (x - base.0, y - base.1)
@@ -171,7 +221,7 @@ pub fn draw_gantt<DB: DrawingBackend>(
             paint::colour(INK).stroke_width(1),
         ))?;
     }
-    Ok(())
+    Ok(span)
 }
 
 /// The chart as a standalone SVG document (960 pixels wide), for the download button.
@@ -197,6 +247,12 @@ pub struct GanttChartProps {
     pub simulation: Rc<Simulation>,
     /// The language of its words.
     pub lang: Lang,
+    /// The playback tick, drawn as a cursor line.
+    #[prop_or_default]
+    pub cursor: Option<u64>,
+    /// Called with the tick under a click, to jump playback there.
+    #[prop_or_default]
+    pub onjump: Option<Callback<u64>>,
 }
 
 /// The Gantt chart of a run: a canvas with `role="img"` and the takeaway as its `aria-label`,
@@ -209,49 +265,101 @@ pub fn gantt_chart(props: &GanttChartProps) -> Html {
     );
     let canvas_ref = use_node_ref();
     let window_width = canvas::use_window_width();
+    let span = use_state_eq(|| None::<PlotSpan>);
     {
         let canvas_ref = canvas_ref.clone();
+        let span = span.clone();
         use_effect_with((Rc::clone(&model), window_width), move |(model, _)| {
             if let Some(element) = canvas_ref.cast::<HtmlCanvasElement>() {
+                let drawn = std::cell::Cell::new(None);
                 canvas::paint_canvas(
                     &element,
                     |width| gantt_height(model, width),
                     |area: DrawingArea<CanvasBackend, Shift>| {
-                        let _ = draw_gantt(model, area);
+                        drawn.set(draw_gantt_span(model, area).ok());
                     },
                 );
+                span.set(drawn.get());
             }
         });
     }
-    let lang = props.lang;
-    let rows_total = model.rows.len();
-    let segments_total: usize = model.rows.iter().map(|row| row.segments.len()).sum();
-    let cells = model.rows.iter().flat_map(|row| {
-        row.segments.iter().map(move |segment| {
-            html! {
-                <tr>
-                    <th scope="row">{ &row.label }</th>
-                    <td>{ segment.start }</td>
-                    <td>{ segment.end }</td>
-                    <td>{ &segment.detail }</td>
-                </tr>
-            }
-        })
-    });
-    let cells = cells.take(MAX_TABLE_ROWS).collect::<Html>();
-    let note = |shown: usize, total: usize| {
-        (shown < total).then(|| {
-            html! {
-                <p class="chart-note">{ text::shown_of(shown, total, lang) }</p>
+    let onclick = {
+        let span = *span;
+        let onjump = props.onjump.clone();
+        Callback::from(move |event: MouseEvent| {
+            if let (Some(span), Some(onjump)) = (span, &onjump) {
+                if let Some(tick) = span.tick_at(event.offset_x()) {
+                    onjump.emit(tick);
+                }
             }
         })
     };
+    let cursor = match (props.cursor, *span) {
+        (Some(tick), Some(span)) => Some(html! {
+            <div class="gantt-cursor" aria-hidden="true" data-tick={tick.to_string()}
+                style={format!("left:{}px;top:{}px;height:{}px", span.x_of(tick), span.top, (span.bottom - span.top).max(0))}></div>
+        }),
+        _ => None,
+    };
+    let lang = props.lang;
+    let rows_total = model.rows.len();
     html! {
         <figure class="chart gantt-chart">
-            <canvas id={GANTT_CANVAS_ID} ref={canvas_ref} role="img"
-                aria-label={model.takeaway.clone()}></canvas>
+            <div class="gantt-stage">
+                <canvas id={GANTT_CANVAS_ID} ref={canvas_ref} role="img"
+                    aria-label={model.takeaway.clone()} {onclick}></canvas>
+                { for cursor }
+            </div>
             <figcaption class="chart-takeaway">{ &model.takeaway }</figcaption>
-            { note(rows_total.min(MAX_DRAWN_ROWS), rows_total) }
+            { shown_note(rows_total.min(MAX_DRAWN_ROWS), rows_total, lang) }
+            <GanttData model={Rc::clone(&model)} {lang} />
+        </figure>
+    }
+}
+
+fn shown_note(shown: usize, total: usize, lang: Lang) -> Option<Html> {
+    (shown < total)
+        .then(|| html! { <p class="chart-note">{ text::shown_of(shown, total, lang) }</p> })
+}
+
+#[derive(Properties)]
+struct GanttDataProps {
+    model: Rc<GanttModel>,
+    lang: Lang,
+}
+
+impl PartialEq for GanttDataProps {
+    /// The same model object: the table is rebuilt only when the run or the language changes,
+    /// not when the playback cursor moves.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.model, &other.model) && self.lang == other.lang
+    }
+}
+
+/// The chart's data as a table (at most [`MAX_TABLE_ROWS`] segments).
+#[function_component(GanttData)]
+fn gantt_data(props: &GanttDataProps) -> Html {
+    let model = &props.model;
+    let lang = props.lang;
+    let segments_total: usize = model.rows.iter().map(|row| row.segments.len()).sum();
+    let cells = model
+        .rows
+        .iter()
+        .flat_map(|row| {
+            row.segments.iter().map(move |segment| {
+                html! {
+                    <tr>
+                        <th scope="row">{ &row.label }</th>
+                        <td>{ segment.start }</td>
+                        <td>{ segment.end }</td>
+                        <td>{ &segment.detail }</td>
+                    </tr>
+                }
+            })
+        })
+        .take(MAX_TABLE_ROWS)
+        .collect::<Html>();
+    html! {
             <details class="chart-data">
                 <summary>{ ChartText::ChartData.get(lang) }</summary>
                 <table>
@@ -265,8 +373,7 @@ pub fn gantt_chart(props: &GanttChartProps) -> Html {
                     </thead>
                     <tbody>{ cells }</tbody>
                 </table>
-                { note(segments_total.min(MAX_TABLE_ROWS), segments_total) }
+                { shown_note(segments_total.min(MAX_TABLE_ROWS), segments_total, lang) }
             </details>
-        </figure>
     }
 }

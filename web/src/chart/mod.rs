@@ -21,5 +21,8 @@ pub mod text;
 
 pub use compare::{CompareView, COMPARE_CANVAS_ID, SWEEP_CANVAS_ID};
 pub use compare_model::{compare_rows, quantum_sweep, CompareRow, SweepPoint};
-pub use gantt::{draw_gantt, gantt_png_data_url, gantt_svg, GanttChart, GANTT_CANVAS_ID};
+pub use gantt::{
+    draw_gantt, draw_gantt_span, gantt_png_data_url, gantt_svg, GanttChart, PlotSpan,
+    GANTT_CANVAS_ID,
+};
 pub use model::{gantt_model, gantt_takeaway, GanttModel, GanttRow, RowKind, Segment, SegmentKind};

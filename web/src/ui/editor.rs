@@ -60,11 +60,28 @@ fn button(
     Callback::from(move |_| edit(&dispatch, change.clone()))
 }
 
+/// Processes shown before "show more".
+const PAGE: usize = 50;
+
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
     let lang = props.lang;
     let dispatch = &props.dispatch;
     let count = props.processes.len();
+    // Large generated workloads would make thousands of inputs; show a page at a time, but always
+    // the processes that have problems.
+    let shown = use_state(|| PAGE);
+    let limit = (*shown).max(PAGE);
+    let with_problem = |index: usize| {
+        props
+            .messages
+            .iter()
+            .any(|message| message.field.process() == Some(index))
+    };
+    let show_more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(limit + PAGE))
+    };
     let add = button(dispatch, |draft| {
         let position = draft.processes.len();
         draft.processes.push(ProcessDraft::new_at(position));
@@ -80,7 +97,7 @@ pub fn editor(props: &EditorProps) -> Html {
             <p class="hint">{ Text::BurstNotationHint.get(lang) }</p>
             { for list_problems.iter().map(|message| html! { <p class="field-error" role="alert">{ &message.text }</p> }) }
             <ol class="process-list">
-                { for props.processes.iter().enumerate().map(|(index, process)| {
+                { for props.processes.iter().enumerate().filter(|(index, _)| *index < limit || with_problem(*index)).map(|(index, process)| {
                     let t = |text: Text| AttrValue::from(text.get(lang));
                     let messages = props.messages.clone();
                     let threaded = !process.threads.is_empty();
@@ -159,6 +176,12 @@ pub fn editor(props: &EditorProps) -> Html {
                     }
                 }) }
             </ol>
+            if count > limit {
+                <p class="hint">
+                    { format!("{} / {}", limit, count) }
+                    <button type="button" id="show-more" onclick={show_more}>{ Text::ShowMore.get(lang) }</button>
+                </p>
+            }
             <button type="button" id="add-process" class="primary" onclick={add}>{ Text::AddProcess.get(lang) }</button>
         </section>
     }

@@ -100,9 +100,24 @@ pub struct ChoiceProps {
     pub hint: Option<AttrValue>,
 }
 
+/// Keeps a `<select>`'s current value equal to `value` after every render. The `selected`
+/// attribute alone is ignored by browsers once the user has used the select.
+#[hook]
+pub fn use_select_value(node: NodeRef, value: String) {
+    use_effect(move || {
+        if let Some(select) = node.cast::<web_sys::HtmlSelectElement>() {
+            if select.value() != value {
+                select.set_value(&value);
+            }
+        }
+    });
+}
+
 /// A select with its label and a plain-language explanation.
 #[function_component(Choice)]
 pub fn choice(props: &ChoiceProps) -> Html {
+    let node = use_node_ref();
+    use_select_value(node.clone(), props.selected.to_string());
     let onchange = {
         let callback = props.onchange.clone();
         Callback::from(move |event: Event| {
@@ -116,7 +131,7 @@ pub fn choice(props: &ChoiceProps) -> Html {
     html! {
         <div class="field choice">
             <label for={props.id.clone()}>{ props.label.clone() }</label>
-            <select id={props.id.clone()} {onchange}>
+            <select id={props.id.clone()} ref={node} {onchange}>
                 { for props.options.iter().map(|(value, text)| html! {
                     <option value={value.clone()} selected={*value == props.selected}>{ text.clone() }</option>
                 }) }

@@ -34,6 +34,15 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
         Callback::from(move |_: MouseEvent| tab.set(choice))
     };
     let simulation = props.simulation.clone();
+    let on_jump = {
+        let playback = playback.clone();
+        Callback::from(move |tick: u64| {
+            playback.dispatch(crate::watch::playback::PlaybackAction::Seek {
+                tick,
+                animate: false,
+            })
+        })
+    };
     let on_csv = {
         let simulation = simulation.clone();
         Callback::from(move |_| {
@@ -71,7 +80,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
             if *tab == Tab::Run {
                 <section class="gantt" aria-labelledby="gantt-title">
                     <h2 id="gantt-title">{ Text::Gantt.get(lang) }</h2>
-                    <crate::chart::GanttChart simulation={simulation.clone()} {lang} />
+                    <crate::chart::GanttChart simulation={simulation.clone()} {lang} cursor={Some(playback.tick)} onjump={on_jump} />
                     <div class="downloads">
                         <button type="button" id="download-png" onclick={on_png}>{ Text::DownloadPng.get(lang) }</button>
                         <button type="button" id="download-svg" onclick={on_svg}>{ Text::DownloadSvg.get(lang) }</button>

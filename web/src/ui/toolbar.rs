@@ -118,7 +118,13 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     Err(error) => dispatch
                         .dispatch(Action::Notify(Some(Notice::FileBroken(error.to_string())))),
                     Ok(text) => match files::parse_scenario_json(&text) {
-                        Ok(spec) => dispatch.dispatch(Action::Load(spec, Some(Notice::FileOpened))),
+                        Ok(spec) => {
+                            let notice = match proclab_core::Scenario::new(&spec) {
+                                Ok(_) => Notice::FileOpened,
+                                Err(errors) => Notice::FileInvalid(errors),
+                            };
+                            dispatch.dispatch(Action::Load(spec, Some(notice)))
+                        }
                         Err(error) => {
                             dispatch.dispatch(Action::Notify(Some(Notice::FileBroken(error))))
                         }

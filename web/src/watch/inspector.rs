@@ -47,15 +47,17 @@ pub fn inspector(props: &InspectorProps) -> Html {
     let selected = props
         .selected
         .and_then(|thread| state.thread(thread).map(|tcb| (thread, tcb)));
+    let node = use_node_ref();
     let selected_value = props
         .selected
         .map(|thread| format!("{}.{}", thread.pid, thread.tid))
         .unwrap_or_default();
+    crate::ui::field::use_select_value(node.clone(), selected_value.clone());
     html! {
         <section class="inspector" aria-labelledby="inspector-title">
             <h3 id="inspector-title">{ WatchText::Inspector.get(lang) }</h3>
             <label for="inspect-select" class="hint">{ WatchText::InspectorHint.get(lang) }</label>
-            <select id="inspect-select" {onchange}>
+            <select id="inspect-select" ref={node} {onchange}>
                 <option value="" selected={props.selected.is_none()}>{ "—" }</option>
                 { for state.threads.iter().map(|tcb| {
                     let value = format!("{}.{}", tcb.thread.pid, tcb.thread.tid);

@@ -111,6 +111,8 @@ pub fn watch(props: &WatchProps) -> Html {
     let reduced = use_memo((), |_| reduced_motion());
     let selected = use_state(|| None::<ThreadRef>);
     let canvas_ref = use_node_ref();
+    let speed_ref = use_node_ref();
+    crate::ui::field::use_select_value(speed_ref.clone(), playback.speed.to_string());
     let resized = use_state(|| 0u32);
 
     // A new run starts at the beginning.
@@ -410,7 +412,7 @@ pub fn watch(props: &WatchProps) -> Html {
                 <button type="button" id="event-forward" onclick={seek(next_event, true)} disabled={next_event.is_none()} aria-label={WatchText::EventForward.get(lang)}>{ "»" }</button>
                 <button type="button" id="to-end" onclick={seek(Some(end), false)} aria-label={WatchText::ToEnd.get(lang)}>{ "⇥" }</button>
                 <label for="speed">{ WatchText::Speed.get(lang) }</label>
-                <select id="speed" onchange={on_speed}>
+                <select id="speed" ref={speed_ref} onchange={on_speed}>
                     { for SPEEDS.iter().enumerate().map(|(index, speed)| html! {
                         <option value={index.to_string()} selected={index == playback.speed}>{ format!("{}×", *speed as f64 / 100.0) }</option>
                     }) }
