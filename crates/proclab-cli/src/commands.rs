@@ -72,6 +72,25 @@ pub fn run(options: &Options) -> Result<(), Failure> {
     Ok(())
 }
 
+/// `proclab state FILE --tick T`: the whole machine during tick `T` as JSON (CPUs, ready queues
+/// in order, blocked threads, every PCB and TCB), the same state the page's inspector shows.
+pub fn state(options: &Options) -> Result<(), Failure> {
+    let scenario = load(file_argument(options)?, options.lang())?;
+    let tick = match options.get("tick") {
+        Some(text) => text
+            .parse::<u64>()
+            .map_err(|_| Failure::Usage(format!("--tick {text:?}: expected a whole number")))?,
+        None => return Err(Failure::Usage(String::from("state needs --tick T"))),
+    };
+    let run = simulate(&scenario);
+    let state = run.state_at(tick);
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&state).unwrap_or_default()
+    );
+    Ok(())
+}
+
 /// A short label for a policy: `RR q=4`, `MLFQ 3 levels`.
 pub fn policy_label(policy: &PolicySpec) -> String {
     match policy {

@@ -5,13 +5,18 @@
 //! proclab compare FILE [--lang en|ko]                    every policy on the same workload, side by side
 //! proclab gen --seed N [--processes K] [...]             a random workload as JSON on stdout
 //! proclab presets [ID]                                   list the presets, or print one as JSON
+//! proclab state FILE --tick T                            the whole machine during tick T, as JSON
 //! proclab bench [--smp]                                  speed of every policy on 10,000 processes
 //! ```
 //! Errors name the field and the rule broken and exit with status 1 (2 for usage errors).
 
 mod bench;
 mod commands;
+mod huge;
 mod messages;
+
+#[global_allocator]
+static ALLOCATOR: huge::HugePageAlloc = huge::HugePageAlloc;
 
 use std::process::ExitCode;
 
@@ -23,6 +28,7 @@ const USAGE: &str = "usage:
   proclab gen --seed N [--processes K] [--policy fcfs|sjf|srtf|priority|hrrn|rr|mlfq|lottery]
               [--quantum Q] [--max-arrival T] [--max-burst B] [--io] [--threads T] [--cpus C]
   proclab presets [ID]
+  proclab state FILE --tick T
   proclab bench [--smp] [--repeat N] [--only \"RR q=1\"]";
 
 /// Command-line options after the command word.
@@ -105,6 +111,7 @@ fn main() -> ExitCode {
         "compare" => commands::compare(&options),
         "gen" => commands::gen(&options),
         "presets" => commands::presets(&options),
+        "state" => commands::state(&options),
         "bench" => bench::bench(&options),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
