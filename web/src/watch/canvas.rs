@@ -384,7 +384,7 @@ fn paint_switch(context: &CanvasRenderingContext2d, rect: Rect, view: &SwitchVie
         x: rect.x + 8.0,
         y: rect.y + 24.0,
         width: rect.width - 16.0,
-        height: (rect.height - 52.0).max(16.0),
+        height: (rect.height - 66.0).max(16.0),
     };
     let (step, detail) = match view.phase {
         SwitchPhase::Trap => (WatchText::Trap.get(lang).to_string(), String::new()),

@@ -102,6 +102,36 @@ fn record_frame(interval: f64) {
     }
 }
 
+/// One CPU in words: what it runs, loads or waits for.
+fn cpu_line(cpu: &proclab_core::state::CpuState, state: &MachineState, lang: Lang) -> String {
+    use proclab_core::state::CpuActivity;
+    let label = |thread: ThreadRef| proclab_view::thread_label(state, thread);
+    let doing = match cpu.activity {
+        CpuActivity::Idle => WatchText::Idle.get(lang).to_string(),
+        CpuActivity::Running { thread } => label(thread),
+        CpuActivity::HeldFor { thread } => {
+            format!("{} ({})", WatchText::Idle.get(lang), label(thread))
+        }
+        CpuActivity::Dispatching { thread, until } => {
+            format!(
+                "{} → {} ({})",
+                WatchText::Latency.get(lang),
+                label(thread),
+                until.saturating_sub(state.tick)
+            )
+        }
+        CpuActivity::Stalling { thread, until } => {
+            format!(
+                "{} {} ({})",
+                WatchText::Refill.get(lang),
+                label(thread),
+                until.saturating_sub(state.tick)
+            )
+        }
+    };
+    format!("{} {}: {doing}", WatchText::Cpu.get(lang), cpu.cpu)
+}
+
 #[function_component(Watch)]
 pub fn watch(props: &WatchProps) -> Html {
     let lang = props.lang;
@@ -427,6 +457,23 @@ pub fn watch(props: &WatchProps) -> Html {
                 <canvas id={WATCH_CANVAS_ID} ref={canvas_ref} role="img" aria-label={canvas_label} onclick={on_canvas_click}
                     data-tick={tick.to_string()} data-progress={playback.progress.to_string()}></canvas>
             </div>
+            <ul id="machine-text" class="machine-text" aria-label={WatchText::MachineNow.get(lang)}>
+                { for current.after.cpus.iter().map(|cpu| html! {
+                    <li id={format!("cpu-{}", cpu.cpu)}>{ cpu_line(cpu, &current.after, lang) }</li>
+                }) }
+                { for current.after.ready.iter().enumerate().map(|(level, queue)| html! {
+                    <li id={format!("ready-{level}")}>
+                        { format!("{}{}: ", WatchText::ReadyQueue.get(lang), if current.after.ready.len() > 1 { format!(" {level}") } else { String::new() }) }
+                        { if queue.is_empty() { "—".to_string() } else { queue.iter().map(|thread| proclab_view::thread_label(&current.after, *thread)).collect::<Vec<_>>().join(" → ") } }
+                    </li>
+                }) }
+                <li id="io-now">
+                    { format!("{}: ", WatchText::Io.get(lang)) }
+                    { if current.after.blocked.is_empty() { "—".to_string() } else {
+                        current.after.blocked.iter().map(|entry| format!("{} ({})", proclab_view::thread_label(&current.after, entry.thread), entry.io_left)).collect::<Vec<_>>().join(", ")
+                    } }
+                </li>
+            </ul>
             <div class="watch-side">
                 <inspector::Inspector {lang} state={current.after.clone()} selected={*selected} onselect={on_select} />
                 <section class="event-log" aria-labelledby="log-title">

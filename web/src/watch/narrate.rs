@@ -5,6 +5,14 @@ use proclab_core::state::MachineState;
 use proclab_core::{Cause, Event, PreemptReason};
 use proclab_view::thread_label;
 
+fn ticks(count: u64) -> &'static str {
+    if count == 1 {
+        "tick"
+    } else {
+        "ticks"
+    }
+}
+
 fn pick(lang: Lang, korean: String, english: String) -> String {
     match lang {
         Lang::Ko => korean,
@@ -43,11 +51,11 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
             };
             if latency > 0 {
                 korean.push_str(&format!(" (디스패치 지연 {latency}틱)"));
-                english.push_str(&format!(" (dispatch latency {latency} ticks)"));
+                english.push_str(&format!(" (dispatch latency {latency} {})", ticks(latency)));
             }
             if stall > 0 {
                 korean.push_str(&format!(", 식은 캐시를 채우느라 {stall}틱 멈춥니다"));
-                english.push_str(&format!(", then {stall} ticks of cache refill"));
+                english.push_str(&format!(", then {stall} {} of cache refill", ticks(stall)));
             }
             korean.push('.');
             english.push('.');
@@ -96,7 +104,10 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
         Cause::IoRequested { length } => pick(
             lang,
             format!("{who}가 I/O를 요청해 {length}틱 동안 대기 상태가 됩니다 (CPU를 내놓음)."),
-            format!("{who} requests I/O and blocks for {length} ticks (giving up the CPU)."),
+            format!(
+                "{who} requests I/O and blocks for {length} {} (giving up the CPU).",
+                ticks(length)
+            ),
         ),
         Cause::IoCompleted => pick(
             lang,

@@ -40,6 +40,7 @@ pub enum WatchText {
     InspectorHint,
     ReducedMotion,
     CanvasLabel,
+    MachineNow,
 }
 
 impl WatchText {
@@ -88,6 +89,7 @@ impl WatchText {
                 "Reduced motion is on: playback steps without animation.",
             ],
             WatchText::CanvasLabel => ["프로세스 상태 다이어그램과 기계", "Process state diagram and the machine"],
+            WatchText::MachineNow => ["지금 기계의 상태", "The machine now"],
         }
     }
 

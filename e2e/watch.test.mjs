@@ -1,0 +1,211 @@
+// Watching the machine run, in a real Chromium: scrubbing and stepping show exactly the core's
+// machine state for the tick (checked against the native CLI's `proclab state`), the keyboard
+// drives playback, the canvas repaints, the Gantt cursor follows, and screenshots of a context
+// switch and of a cache refill are saved under target/e2e/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, ARTIFACTS, startServer, openBrowser, openPage } from './harness.mjs';
+
+const exec = promisify(execFile);
+
+// I/O, a switch cost and a cache, so every part of the view has something to show.
+const SCENARIO = {
+  version: 1,
+  processes: [
+    { name: 'P1', arrival: 0, bursts: [{ cpu: 5 }, { io: 3 }, { cpu: 4 }] },
+    { name: 'P2', arrival: 1, bursts: [{ cpu: 6 }] },
+    { name: 'P3', arrival: 2, bursts: [{ cpu: 3 }, { io: 2 }, { cpu: 2 }], working_set: 6 },
+  ],
+  policy: { kind: 'rr', quantum: 2 },
+  machine: { cpus: 1, dispatch_latency: 1, cache: { enabled: true, capacity: 8, refill_per_unit: 1 } },
+};
+
+let server;
+let file;
+let run;
+
+async function cli(...args) {
+  const { stdout } = await exec('cargo', ['run', '-q', '-p', 'proclab-cli', '--', ...args], {
+    cwd: ROOT,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(stdout);
+}
+
+const label = (state, thread) => state.processes[thread.pid].name;
+
+before(async () => {
+  server = await startServer();
+  const directory = await mkdtemp(join(tmpdir(), 'proclab-watch-'));
+  file = join(directory, 'scenario.json');
+  await writeFile(file, JSON.stringify(SCENARIO));
+  run = await cli('run', file, '--format', 'json');
+});
+after(async () => { await server.close(); });
+
+async function openScenario(locale = 'en-US') {
+  const context = await openBrowser({ locale, viewport: { width: 1400, height: 1000 } });
+  const { page, problems } = await openPage(context, server.url);
+  await page.waitForSelector('#app-title');
+  await page.setInputFiles('#upload-json', file);
+  await page.waitForSelector('#watch-canvas');
+  return { context, page, problems };
+}
+
+async function scrubTo(page, tick) {
+  await page.evaluate((value) => {
+    const scrub = document.querySelector('#scrub');
+    scrub.value = String(value);
+    scrub.dispatchEvent(new Event('input', { bubbles: true }));
+  }, tick);
+  await page.waitForFunction((value) => document.querySelector('#watch-canvas')?.dataset.tick === String(value), tick);
+}
+
+const clock = async (page) => Number((await page.textContent('#clock')).match(/t = (\d+)/)[1]);
+
+async function pcbField(page, field) {
+  return (await page.textContent(`#pcb-table tr[data-field="${field}"] td`)).trim();
+}
+
+test('scrubbing shows the core state of every tick: CPU, queue order, I/O and PCB fields', async () => {
+  const { context, page, problems } = await openScenario();
+  try {
+    assert.equal(Number(await page.getAttribute('#scrub', 'max')), run.end_tick);
+    for (let tick = 0; tick <= run.end_tick; tick += 1) {
+      await scrubTo(page, tick);
+      const state = await cli('state', file, '--tick', String(tick));
+      assert.equal(await clock(page), tick);
+      const queue = state.ready[0].map((thread) => label(state, thread));
+      const shownQueue = (await page.textContent('#ready-0')).split(':')[1].trim();
+      assert.equal(shownQueue, queue.length ? queue.join(' → ') : '—', `queue at t=${tick}`);
+      const io = state.blocked.map((entry) => `${label(state, entry.thread)} (${entry.io_left})`);
+      assert.equal((await page.textContent('#io-now')).split(':')[1].trim(), io.length ? io.join(', ') : '—', `I/O at t=${tick}`);
+      const activity = state.cpus[0].activity;
+      const cpuText = await page.textContent('#cpu-0');
+      if (activity === 'Idle') assert.match(cpuText, /idle/, `t=${tick}`);
+      else {
+        const thread = Object.values(activity)[0].thread;
+        assert.ok(cpuText.includes(label(state, thread)), `t=${tick}: ${cpuText} should name ${label(state, thread)}`);
+      }
+      for (const tcb of state.threads) {
+        await page.selectOption('#inspect-select', `${tcb.thread.pid}.${tcb.thread.tid}`);
+        assert.match(await pcbField(page, 'State'), new RegExp(tcb.state), `P${tcb.thread.pid + 1} state at t=${tick}`);
+        assert.equal(await pcbField(page, 'Program counter'), `${tcb.program_counter} / ${tcb.burst_length} (burst ${tcb.burst + 1})`);
+        const registers = tcb.registers.map((value, index) => `R${index}=${value.toString(16).padStart(8, '0')}`).join(' ');
+        assert.equal(await pcbField(page, 'Registers'), registers);
+        assert.equal(await pcbField(page, 'CPU used'), String(tcb.cpu_used));
+        assert.equal(await pcbField(page, 'Quantum left'), tcb.quantum_left === null ? '—' : String(tcb.quantum_left));
+      }
+    }
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('buttons and keyboard step by tick and by event, play and pause', async () => {
+  const { context, page, problems } = await openScenario();
+  try {
+    const eventTicks = [...new Set(run.events.map((event) => event.tick))];
+    await page.click('#to-start');
+    assert.equal(await clock(page), 0);
+    await page.click('#event-forward');
+    assert.equal(await clock(page), eventTicks.find((tick) => tick > 0));
+    await page.click('#tick-forward');
+    await page.click('#tick-back');
+    assert.equal(await clock(page), eventTicks.find((tick) => tick > 0));
+    await page.click('#to-end');
+    assert.equal(await clock(page), run.end_tick);
+
+    await page.focus('.watch');
+    await page.keyboard.press('Home');
+    assert.equal(await clock(page), 0);
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await clock(page), 1);
+    await page.keyboard.press('Shift+ArrowRight');
+    assert.equal(await clock(page), eventTicks.find((tick) => tick > 1));
+    await page.keyboard.press('Shift+ArrowLeft');
+    assert.equal(await clock(page), Math.max(...eventTicks.filter((tick) => tick < eventTicks.find((t) => t > 1))));
+    await page.keyboard.press('End');
+    assert.equal(await clock(page), run.end_tick);
+    await page.keyboard.press('Home');
+    await page.selectOption('#speed', '6');
+    await page.focus('.watch');
+    await page.keyboard.press('Space');
+    assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'true');
+    await page.waitForFunction(() => Number(document.querySelector('#watch-canvas').dataset.tick) >= 3);
+    await page.keyboard.press('Space');
+    assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'false');
+    const stopped = await clock(page);
+    await page.waitForTimeout(400);
+    assert.equal(await clock(page), stopped, 'paused playback stays put');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the canvas repaints, the Gantt cursor follows, a Gantt click jumps, the log narrates', async () => {
+  const { context, page, problems } = await openScenario();
+  try {
+    const pixels = () => page.evaluate(() => document.querySelector('#watch-canvas').toDataURL());
+    await scrubTo(page, 0);
+    const first = await pixels();
+    await scrubTo(page, 7);
+    const later = await pixels();
+    assert.notEqual(first, later, 'a different tick paints a different picture');
+    await scrubTo(page, 0);
+    assert.equal(await pixels(), first, 'the same tick paints the same picture');
+    assert.equal(await page.getAttribute('#watch-canvas', 'role'), 'img');
+    assert.match(await page.getAttribute('#watch-canvas', 'aria-label'), /t=0/);
+
+    await scrubTo(page, 9);
+    assert.equal(await page.getAttribute('.gantt-cursor', 'data-tick'), '9');
+    const box = await page.locator('#gantt-canvas').boundingBox();
+    const cursorLeft = await page.evaluate(() => parseFloat(document.querySelector('.gantt-cursor').style.left));
+    await page.mouse.click(box.x + cursorLeft + 40, box.y + box.height / 2);
+    const jumped = await clock(page);
+    assert.ok(jumped > 9, `a click right of the cursor jumps later (to ${jumped})`);
+
+    const busy = run.events.find((event) => event.tick > 0).tick;
+    await scrubTo(page, busy);
+    const log = await page.textContent('#event-log');
+    assert.match(log, /t=0: /, 'earlier events stay in the log');
+    assert.match(await page.textContent('#narration'), new RegExp(`t=${busy}: `), 'this tick is announced');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('screenshots: a context switch and a cache refill, in both languages', async () => {
+  for (const locale of ['en-US', 'ko-KR']) {
+    const { context, page, problems } = await openScenario(locale);
+    try {
+      const tag = locale.slice(0, 2);
+      const dispatch = run.events.find((event) => event.tick > 0 && event.cause.Dispatched && event.cause.Dispatched.saved);
+      await scrubTo(page, dispatch.tick - 1);
+      await page.click('#event-forward');
+      await page.waitForFunction(() => Number(document.querySelector('#watch-canvas').dataset.progress) >= 300);
+      await page.locator('.watch').screenshot({ path: await screenshotPath(page, `watch-switch-${tag}`) });
+      const stall = run.gantt.find((slice) => slice.kind.CacheStall);
+      assert.ok(stall, 'the scenario has a cache stall');
+      await scrubTo(page, stall.start + 1);
+      assert.match(await page.textContent('#cpu-0'), locale === 'en-US' ? /Cache refill/ : /캐시/);
+      await page.locator('.watch').screenshot({ path: await screenshotPath(page, `watch-refill-${tag}`) });
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+async function screenshotPath(page, name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  return join(ARTIFACTS, `${name}.png`);
+}
