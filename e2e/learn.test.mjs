@@ -77,6 +77,12 @@ async function textProblems(page, lang) {
 for (const { lang, locale } of LANGUAGES) {
   test(`every Learn page renders in ${lang} with no missing strings`, async () => {
     const context = await openBrowser({ locale });
+    // Works offline once loaded: nothing is fetched from anywhere but the app's own server.
+    const external = [];
+    context.on('request', (request) => {
+      const address = request.url();
+      if (!address.startsWith(server.url) && !address.startsWith('data:') && !address.startsWith('blob:')) external.push(address);
+    });
     try {
       const { page, problems } = await openLearn(context, '/learn');
       assert.equal(await page.getAttribute('html', 'lang'), lang);
@@ -113,6 +119,7 @@ for (const { lang, locale } of LANGUAGES) {
       await page.goto(url('/learn/no-such-topic'));
       await page.waitForSelector('main.learn-missing #learn-title');
       assert.deepEqual(problems, []);
+      assert.deepEqual(external, [], 'requests outside the app');
     } finally {
       await context.close();
     }

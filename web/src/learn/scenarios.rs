@@ -575,9 +575,9 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[wasm_bindgen_test]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn every_topic_has_scenarios_that_validate_and_run() {
         for topic in Topic::ALL {
             let demos = demos(topic);
@@ -600,7 +600,8 @@ mod tests {
     }
 
     /// The numbers the buttons' notes quote.
-    #[wasm_bindgen_test]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn the_notes_quote_the_simulated_numbers() {
         assert_eq!(end_tick(dispatch_free), 18);
         assert_eq!(end_tick(dispatch_costly), 34);
@@ -623,7 +624,8 @@ mod tests {
         );
     }
 
-    #[wasm_bindgen_test]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn ids_name_one_scenario_each() {
         let mut seen: Vec<(&str, ScenarioSpec)> = Vec::new();
         for demo in Topic::ALL.into_iter().flat_map(demos) {

@@ -203,9 +203,9 @@ impl Topic {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[wasm_bindgen_test]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn slugs_round_trip_and_pages_chain_in_order() {
         for (index, topic) in Topic::ALL.into_iter().enumerate() {
             assert_eq!(Topic::from_slug(topic.slug()), Some(topic));

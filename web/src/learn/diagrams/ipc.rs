@@ -1,6 +1,6 @@
 //! Who talks to whom in each IPC mechanism: processes on the sides, the channel in the middle.
 
-use super::{arrow, arrow_marker, figure, labelled_box};
+use super::{arrow, arrow_marker, figure, label, labelled_box};
 use crate::i18n::Lang;
 use crate::learn::words::{tr, Pair};
 use yew::prelude::*;
@@ -17,6 +17,8 @@ pub struct Channel {
     pub right: &'static [Pair],
     /// Arrows point both ways.
     pub two_way: bool,
+    /// Who waits, and when, in a few words under the channel.
+    pub waits: Pair,
     /// The takeaway, read by screen readers.
     pub takeaway: Pair,
 }
@@ -53,6 +55,7 @@ pub fn channel(lang: Lang, channel: &Channel) -> Html {
                 }
             }) }
             { labelled_box(210, 36, 160, 56, "channel-box", &middle_lines) }
+            { label(290, 118, "middle", "small waits", t(channel.waits)) }
             { for right.iter().enumerate().map(|(index, name)| {
                 let y = column_y(right.len(), index);
                 html! {

@@ -10,8 +10,8 @@ pub fn threads(lang: Lang) -> Html {
     html! {
         <>
             { para(lang, [
-                "스레드는 프로세스 안의 실행 흐름입니다. 한 프로세스의 스레드들은 그 프로세스의 자원(코드, 데이터, 힙, 열린 파일)을 함께 쓰고, 각자 자신의 스택, 레지스터, 프로그램 카운터를 갖습니다. CPU 스케줄링의 단위는 스레드입니다.",
-                "A thread is a flow of execution inside a process. The threads of a process share its resources (code, data, heap, open files), and each has its own stack, registers and program counter. The thread is the unit the CPU scheduler dispatches.",
+                "스레드는 프로세스 안의 실행 흐름입니다. 한 프로세스의 스레드들은 그 프로세스의 자원(코드, 데이터, 힙, 열린 파일)을 함께 쓰고, 각자 자신의 스택, 레지스터, 프로그램 카운터를 갖습니다. 커널 수준 스레드라면 CPU 스케줄러가 디스패치하는 단위는 스레드입니다.",
+                "A thread is a flow of execution inside a process. The threads of a process share its resources (code, data, heap, open files), and each has its own stack, registers and program counter. With kernel-level threads, the thread is the unit the CPU scheduler dispatches.",
             ]) }
             { threads::sharing(lang) }
             { para(lang, [
