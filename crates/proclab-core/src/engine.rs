@@ -1062,6 +1062,7 @@ impl Engine {
                 self.dispatch(cpu, by);
             }
         }
+        self.policy.end_of_instant();
         // When could aging alone cause the next preemption?
         if !self.policy.ages() {
             return;

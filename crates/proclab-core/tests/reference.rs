@@ -228,3 +228,10 @@ reference_file!(ostep_mlfq_cases_agree, "ostep_mlfq.json");
 reference_file!(ostep_process_run_cases_agree, "ostep_process_run.json");
 reference_file!(boonsuen_cases_agree, "boonsuen.json");
 reference_file!(ref_extra_cases_agree, "ref_extra.json");
+
+// Regressions found by cross-checking random MLFQ scenarios against a port of `mlfq.py`'s loop:
+// an I/O bump only puts a thread ahead of the runner at the instant it happens.
+reference_file!(
+    mlfq_io_bump_regressions_agree,
+    "mlfq_io_bump_regressions.json"
+);

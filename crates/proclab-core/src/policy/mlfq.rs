@@ -62,7 +62,17 @@ impl Mlfq {
     pub(crate) fn enqueue(&mut self, tasks: &[Task], index: u32, entry: Entry) {
         let level = tasks[index as usize].level as usize;
         match entry {
-            Entry::Preempted | Entry::PutBack => self.queues[level].push_front(index),
+            // A preempted thread goes back to the head of its level, but behind threads bumped
+            // ahead of it at this instant (in `mlfq.py` the runner never leaves its queue).
+            Entry::Preempted => {
+                let queue = &mut self.queues[level];
+                let behind = queue
+                    .iter()
+                    .take_while(|queued| self.bumped.contains(queued))
+                    .count();
+                queue.insert(behind, index);
+            }
+            Entry::PutBack => self.queues[level].push_front(index),
             Entry::IoDone if self.io_bump => {
                 self.queues[level].push_front(index);
                 self.bumped.push(index);
@@ -84,6 +94,12 @@ impl Mlfq {
         let head = self.queues[level][0];
         let bumped = self.bumped.contains(&head);
         Some(2 * level as u64 + u64::from(!bumped))
+    }
+
+    /// A bump only puts a thread ahead of the runner of its level at the instant it happens;
+    /// afterwards it is just a thread at the head of its queue.
+    pub(crate) fn end_of_instant(&mut self) {
+        self.bumped.clear();
     }
 
     pub(crate) fn running_rank(task: &Task) -> u64 {
@@ -136,6 +152,8 @@ impl Mlfq {
             top.extend(self.queues[level].drain(..));
         }
         self.queues[0] = top;
+        // The boost re-queues everyone: no thread stays ahead of a runner by an I/O bump.
+        self.bumped.clear();
         for task in tasks.iter_mut().filter(|task| task.is_alive()) {
             self.fresh(task, 0);
         }

@@ -242,6 +242,13 @@ impl Policy {
         }
     }
 
+    /// Called once the decision of an instant is made: forget what only mattered at that instant.
+    pub(crate) fn end_of_instant(&mut self) {
+        if let Policy::Mlfq(policy) = self {
+            policy.end_of_instant();
+        }
+    }
+
     /// The MLFQ boost period, if any.
     pub(crate) fn boost_period(&self) -> Option<u64> {
         match self {
