@@ -31,6 +31,11 @@ fn column_y(count: usize, index: usize) -> i32 {
     }
 }
 
+/// Where the arrow of the `index`th of `count` processes meets the channel.
+fn meet_y(count: usize, index: usize) -> i32 {
+    64 + (index as i32 * 2 - (count as i32 - 1)) * 8
+}
+
 /// Draws `channel`.
 pub fn channel(lang: Lang, channel: &Channel) -> Html {
     let t = |pair| tr(lang, pair);
@@ -50,17 +55,17 @@ pub fn channel(lang: Lang, channel: &Channel) -> Html {
                 html! {
                     <>
                         { labelled_box(10, y, 140, 40, "process-box", &[t(*name)]) }
-                        { arrow(channel.id, (152, y + 20), (206, 64), channel.two_way) }
+                        { arrow(channel.id, (152, y + 20), (191, meet_y(left.len(), index)), channel.two_way) }
                     </>
                 }
             }) }
-            { labelled_box(210, 36, 160, 56, "channel-box", &middle_lines) }
+            { labelled_box(195, 36, 190, 56, "channel-box", &middle_lines) }
             { label(290, 118, "middle", "small waits", t(channel.waits)) }
             { for right.iter().enumerate().map(|(index, name)| {
                 let y = column_y(right.len(), index);
                 html! {
                     <>
-                        { arrow(channel.id, (372, 64), (426, y + 20), channel.two_way) }
+                        { arrow(channel.id, (389, meet_y(right.len(), index)), (426, y + 20), channel.two_way) }
                         { labelled_box(430, y, 140, 40, "process-box", &[t(*name)]) }
                     </>
                 }
