@@ -95,8 +95,9 @@ pub fn pcb(lang: Lang) -> Html {
                 "PCB(프로세스 제어 블록)는 운영체제가 프로세스 하나를 관리하려고 그 정보를 모아 둔 구조체입니다. 운영체제에게는 PCB가 곧 프로세스이며, 프로세스가 생길 때 만들어지고 끝나면 지워집니다. PCB는 커널의 보호된 메모리에 있습니다.",
                 "The PCB (process control block) is the structure in which the OS keeps everything it needs to manage one process. To the OS the PCB is the process: it is created with the process and removed when the process ends, and it lives in the kernel's protected memory.",
             ]) }
-            { os::pcb(lang) }
             { heading(lang, ["PCB의 필드", "The fields of a PCB"]) }
+            <div class="side-by-side">
+            { os::pcb(lang) }
             { terms(lang, &[
                 (["프로세스 ID (PID)", "Process ID (PID)"], ["프로세스를 구별하는 고유 번호.", "A unique number identifying the process."]),
                 (["프로세스 상태", "Process state"], ["생성, 준비, 실행, 대기, 종료 중 현재 상태.", "New, ready, running, blocked or exit."]),
@@ -108,6 +109,7 @@ pub fn pcb(lang: Lang) -> Html {
                 (["입출력 상태 정보", "I/O status information"], ["할당된 입출력 장치와 열린 파일 목록.", "The I/O devices allocated to the process and its open files."]),
                 (["포인터", "Pointers"], ["부모·자식 프로세스, 같은 큐의 다음 PCB를 가리키는 포인터.", "Links to the parent and children, and to the next PCB in the same queue."]),
             ]) }
+            </div>
             <p class="hint">{ tr(lang, [
                 "시뮬레이터의 '기계가 실행되는 모습 보기'에는 틱마다의 PCB 내용을 보여 주는 검사기가 있습니다.",
                 "The simulator's \"Watch the machine run\" view has an inspector showing each PCB at any tick.",
