@@ -52,7 +52,11 @@ fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
         Notice::FileInvalid(errors) => (
             true,
             std::iter::once(Text::FileInvalid.get(lang).to_string())
-                .chain(errors.iter().map(|error| messages::scenario_error(error, lang)))
+                .chain(
+                    errors
+                        .iter()
+                        .map(|error| messages::scenario_error(error, lang)),
+                )
                 .collect::<Vec<_>>()
                 .join(" "),
         ),

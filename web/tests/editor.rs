@@ -150,3 +150,24 @@ fn burst_notation_reads_and_writes() {
     let draft = Draft::from_spec(&proclab_core::presets::presets()[0].spec);
     assert_eq!(Draft::from_spec(&draft.to_spec().unwrap()), draft);
 }
+
+#[wasm_bindgen_test]
+async fn the_per_burst_editor_writes_the_notation() {
+    let root = mount_fresh(Lang::En).await;
+    click(&root, "#add-process").await;
+    type_into(&root, "#p0-bursts", "5 io3 2").await;
+    click(&root, "#p0-bursts-toggle").await;
+    type_into(&root, "#p0-bursts-1", "7").await;
+    let notation: HtmlInputElement = find(&root, "#p0-bursts").unchecked_into();
+    assert_eq!(notation.value(), "5 io7 2");
+    assert_eq!(text(&root, "#avg-turnaround"), "14.00");
+    let add = root
+        .query_selector_all(".burst-editor button")
+        .unwrap()
+        .get(0)
+        .unwrap();
+    add.unchecked_into::<HtmlElement>().click();
+    yew::scheduler::flush().await;
+    assert_eq!(notation.value(), "5 io7 2 io1 1");
+    root.remove();
+}

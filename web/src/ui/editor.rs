@@ -5,6 +5,7 @@ use crate::draft::{FieldId, ProcessDraft, ThreadDraft};
 use crate::i18n::{Lang, Text};
 use crate::messages::FieldMessage;
 use crate::session::{edit, Dispatch};
+use crate::ui::bursts::BurstEditor;
 use crate::ui::field::TextField;
 use yew::prelude::*;
 
@@ -118,6 +119,8 @@ pub fn editor(props: &EditorProps) -> Html {
                                         <TextField field={FieldId::Bursts(index)} label={t(Text::Bursts)} value={process.bursts.clone()} wide=true
                                             numeric={false} hint={t(Text::BurstNotationHint)}
                                             oninput={setter(dispatch, index, |p, v| p.bursts = v)} messages={messages.clone()} />
+                                        <BurstEditor id={FieldId::Bursts(index).dom_id()} {lang} value={process.bursts.clone()}
+                                            onchange={setter(dispatch, index, |p, v| p.bursts = v)} />
                                     }
                                     <TextField field={FieldId::WorkingSet(index)} label={t(Text::WorkingSet)} value={process.working_set.clone()}
                                         hint={t(Text::WorkingSetHint)} oninput={setter(dispatch, index, |p, v| p.working_set = v)} messages={messages.clone()} />
@@ -133,6 +136,8 @@ pub fn editor(props: &EditorProps) -> Html {
                                                     oninput={thread_setter(dispatch, index, thread, |t, v| t.name = v)} messages={messages.clone()} />
                                                 <TextField field={FieldId::ThreadBursts(index, thread)} label={t(Text::Bursts)} value={entry.bursts.clone()} wide=true
                                                     numeric={false} oninput={thread_setter(dispatch, index, thread, |t, v| t.bursts = v)} messages={messages.clone()} />
+                                                <BurstEditor id={FieldId::ThreadBursts(index, thread).dom_id()} {lang} value={entry.bursts.clone()}
+                                                    onchange={thread_setter(dispatch, index, thread, |t, v| t.bursts = v)} />
                                                 <TextField field={FieldId::ThreadStack(index, thread)} label={t(Text::Stack)} value={entry.stack.clone()}
                                                     hint={t(Text::StackHint)} oninput={thread_setter(dispatch, index, thread, |t, v| t.stack = v)} messages={messages.clone()} />
                                                 <button type="button" class="small" aria-label={format!("{} {}", Text::RemoveThread.get(lang), thread + 1)}

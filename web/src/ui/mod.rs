@@ -1,5 +1,6 @@
 //! The page's components, one concept per file.
 
+pub mod bursts;
 pub mod editor;
 pub mod field;
 pub mod results;

@@ -1,0 +1,91 @@
+//! The per-burst editor: the same bursts as the notation field, one number input per burst,
+//! labelled CPU or I/O, with buttons to add or remove a CPU + I/O pair. It edits the notation
+//! text, so the two views never disagree.
+
+use crate::draft::{format_bursts, parse_bursts};
+use crate::i18n::{Lang, Text};
+use proclab_core::spec::BurstSpec;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct BurstEditorProps {
+    /// DOM id prefix (the notation field's id).
+    pub id: AttrValue,
+    pub lang: Lang,
+    /// The notation text.
+    pub value: AttrValue,
+    pub onchange: Callback<String>,
+}
+
+#[function_component(BurstEditor)]
+pub fn burst_editor(props: &BurstEditorProps) -> Html {
+    let lang = props.lang;
+    let open = use_state(|| false);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let toggle_button = html! {
+        <button type="button" class="small" id={format!("{}-toggle", props.id)} aria-expanded={open.to_string()} onclick={toggle}>
+            { Text::EditBursts.get(lang) }
+        </button>
+    };
+    if !*open {
+        return toggle_button;
+    }
+    let Ok(bursts) = parse_bursts(&props.value) else {
+        return html! { <>{ toggle_button }<p class="hint">{ Text::FixNotationFirst.get(lang) }</p></> };
+    };
+    let write = |bursts: Vec<BurstSpec>| {
+        let onchange = props.onchange.clone();
+        move || onchange.emit(format_bursts(&bursts))
+    };
+    let add_pair = {
+        let mut longer = bursts.clone();
+        longer.push(BurstSpec::Io(1));
+        longer.push(BurstSpec::Cpu(1));
+        let write = write(longer);
+        Callback::from(move |_: MouseEvent| write())
+    };
+    let remove_pair = {
+        let mut shorter = bursts.clone();
+        shorter.truncate(bursts.len().saturating_sub(2).max(1));
+        let write = write(shorter);
+        Callback::from(move |_: MouseEvent| write())
+    };
+    html! {
+        <>
+            { toggle_button }
+            <div class="burst-editor" role="group" aria-label={Text::Bursts.get(lang)}>
+                { for bursts.iter().enumerate().map(|(index, burst)| {
+                    let (is_io, length) = match burst {
+                        BurstSpec::Cpu(length) => (false, *length),
+                        BurstSpec::Io(length) => (true, *length),
+                    };
+                    let input_id = format!("{}-{index}", props.id);
+                    let oninput = {
+                        let bursts = bursts.clone();
+                        let onchange = props.onchange.clone();
+                        Callback::from(move |event: InputEvent| {
+                            let text = event.target_unchecked_into::<HtmlInputElement>().value();
+                            if let Ok(length) = text.trim().parse::<u64>() {
+                                let mut changed = bursts.clone();
+                                changed[index] = if is_io { BurstSpec::Io(length) } else { BurstSpec::Cpu(length) };
+                                onchange.emit(format_bursts(&changed));
+                            }
+                        })
+                    };
+                    html! {
+                        <span class={classes!("burst", is_io.then_some("io"))}>
+                            <label for={input_id.clone()}>{ if is_io { "I/O" } else { "CPU" } }</label>
+                            <input id={input_id} type="number" min="0" value={length.to_string()} {oninput} />
+                        </span>
+                    }
+                }) }
+                <button type="button" class="small" onclick={add_pair}>{ Text::AddBurstPair.get(lang) }</button>
+                <button type="button" class="small" onclick={remove_pair} disabled={bursts.len() < 3}>{ Text::RemoveBurstPair.get(lang) }</button>
+            </div>
+        </>
+    }
+}
