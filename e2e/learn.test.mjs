@@ -206,3 +206,24 @@ test('the memory layout answers the mouse and the keyboard', async () => {
     await context.close();
   }
 });
+
+test('from the keyboard alone: Tab reaches a simulator button, Enter opens the scenario', async () => {
+  const context = await openBrowser({ locale: 'ko-KR' });
+  try {
+    const { page, problems } = await openLearn(context, '/learn/threads');
+    let focused = '';
+    for (let presses = 0; presses < 80 && focused !== 'open-sim'; presses += 1) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => (document.activeElement?.classList.contains('open-sim') ? 'open-sim' : ''));
+    }
+    assert.equal(focused, 'open-sim', 'Tab never reached a simulator button');
+    assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), /^시뮬레이터에서 열기: /);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((address) => address.pathname === '/');
+    await page.waitForSelector(RESULTS_READY);
+    assert.equal(await page.locator('#problems-banner').count(), 0);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
