@@ -329,6 +329,14 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
                 ],
             ),
             preset(
+                "sjf-predicted",
+                ["SJF, 예측한 버스트", "SJF with predicted bursts"],
+                [
+                    "다음 버스트를 지수 평균(α = 0.5, τ0 = 10)으로 예측해 고릅니다.",
+                    "The next burst is predicted by exponential averaging (α = 0.5, τ0 = 10).",
+                ],
+            ),
+            preset(
                 "sjf-starvation",
                 ["SJF 기아", "SJF starvation"],
                 [
@@ -398,6 +406,22 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
                 [
                     "큐 0 RR 8, 큐 1 RR 16, 큐 2 FCFS: 긴 작업은 아래로 내려갑니다.",
                     "Q0 RR 8, Q1 RR 16, Q2 FCFS: long jobs sink.",
+                ],
+            ),
+            preset(
+                "mlfq-gaming-old-rule-4",
+                ["MLFQ 속이기 (옛 규칙)", "Gaming MLFQ (old rule)"],
+                [
+                    "퀀텀 직전에 I/O를 하는 Gamer가 맨 위에 남아 CPU를 독차지합니다.",
+                    "Gamer does I/O just before its quantum ends, stays on top and hogs the CPU.",
+                ],
+            ),
+            preset(
+                "mlfq-gaming-new-rule-4",
+                ["할당량을 누적하면", "With the allotment counted"],
+                [
+                    "새 규칙에서는 쓴 시간을 누적하므로 Gamer도 아래로 내려갑니다.",
+                    "Under the new rule the time used adds up, so Gamer sinks too.",
                 ],
             ),
             preset(
