@@ -4,10 +4,17 @@
 //! here from the core's spec types. Every scenario is checked by `Scenario::new` in this
 //! module's tests, so a renamed preset or an invalid spec fails the build's tests, not a student.
 
+mod built;
+
 use super::topic::Topic;
 use super::words::Pair;
-use proclab_core::presets::{self, process, threaded};
-use proclab_core::spec::{MachineSpec, PolicySpec, ProcessSpec, ScenarioSpec};
+use built::{
+    dispatch_costly, dispatch_free, idle_cpu, io_return_non_preemptive, io_return_preemptive,
+    multiprogramming, os_sharing, pcb_fields, pipe_wait, program_twice, race_interleaving,
+    states_io, uniprogramming,
+};
+use proclab_core::presets;
+use proclab_core::spec::ScenarioSpec;
 
 /// Where a button's scenario comes from.
 #[derive(Clone, Copy, Debug)]
@@ -53,168 +60,6 @@ const fn built(id: &'static str, build: fn() -> ScenarioSpec, label: Pair, notic
         label,
         notice,
     }
-}
-
-fn spec(processes: Vec<ProcessSpec>, policy: PolicySpec) -> ScenarioSpec {
-    ScenarioSpec {
-        processes,
-        policy,
-        ..ScenarioSpec::default()
-    }
-}
-
-fn os_sharing() -> ScenarioSpec {
-    spec(
-        vec![
-            process("Editor", 0, &[2, 4, 2, 4, 2]),
-            process("Compiler", 0, &[8, 2, 6]),
-            process("Player", 1, &[3, 3, 3, 3, 3]),
-        ],
-        PolicySpec::Rr { quantum: 3 },
-    )
-}
-
-fn program_twice() -> ScenarioSpec {
-    spec(
-        vec![
-            process("chrome#1", 0, &[4, 3, 4]),
-            process("chrome#2", 2, &[4, 3, 4]),
-        ],
-        PolicySpec::Rr { quantum: 2 },
-    )
-}
-
-fn states_io() -> ScenarioSpec {
-    spec(
-        vec![
-            process("A", 0, &[3, 4, 3]),
-            process("B", 0, &[4, 2, 2]),
-            process("C", 2, &[2]),
-        ],
-        PolicySpec::Fcfs,
-    )
-}
-
-fn io_return(preemptive: bool) -> ScenarioSpec {
-    spec(
-        vec![
-            ProcessSpec {
-                priority: 1,
-                ..process("High", 0, &[2, 4, 3])
-            },
-            ProcessSpec {
-                priority: 5,
-                ..process("Low", 0, &[10])
-            },
-        ],
-        PolicySpec::Priority {
-            preemptive,
-            aging_every: None,
-            lower_is_higher: true,
-        },
-    )
-}
-
-fn io_return_preemptive() -> ScenarioSpec {
-    io_return(true)
-}
-
-fn io_return_non_preemptive() -> ScenarioSpec {
-    io_return(false)
-}
-
-fn dispatch(latency: u64) -> ScenarioSpec {
-    ScenarioSpec {
-        machine: MachineSpec {
-            dispatch_latency: latency,
-            ..MachineSpec::default()
-        },
-        ..spec(
-            vec![
-                process("P1", 0, &[6]),
-                process("P2", 0, &[6]),
-                process("P3", 0, &[6]),
-            ],
-            PolicySpec::Rr { quantum: 2 },
-        )
-    }
-}
-
-fn dispatch_free() -> ScenarioSpec {
-    dispatch(0)
-}
-
-fn dispatch_costly() -> ScenarioSpec {
-    dispatch(2)
-}
-
-fn pcb_fields() -> ScenarioSpec {
-    spec(
-        vec![
-            ProcessSpec {
-                priority: 2,
-                ..process("Shell", 0, &[2, 3, 2])
-            },
-            ProcessSpec {
-                priority: 1,
-                ..process("Daemon", 1, &[3, 2, 1])
-            },
-            ProcessSpec {
-                priority: 3,
-                ..process("Batch", 0, &[6])
-            },
-        ],
-        PolicySpec::Priority {
-            preemptive: true,
-            aging_every: None,
-            lower_is_higher: true,
-        },
-    )
-}
-
-fn idle_cpu() -> ScenarioSpec {
-    spec(
-        vec![process("A", 0, &[2, 6, 2]), process("B", 0, &[2, 6, 2])],
-        PolicySpec::Fcfs,
-    )
-}
-
-fn io_bound_trio(hold_cpu_during_io: bool) -> ScenarioSpec {
-    let mut scenario = spec(
-        vec![
-            process("A", 0, &[3, 5, 3]),
-            process("B", 0, &[3, 5, 3]),
-            process("C", 0, &[3, 5, 3]),
-        ],
-        PolicySpec::Fcfs,
-    );
-    scenario.conventions.hold_cpu_during_io = hold_cpu_during_io;
-    scenario
-}
-
-fn uniprogramming() -> ScenarioSpec {
-    io_bound_trio(true)
-}
-
-fn multiprogramming() -> ScenarioSpec {
-    io_bound_trio(false)
-}
-
-fn pipe_wait() -> ScenarioSpec {
-    spec(
-        vec![
-            process("Writer", 0, &[4, 1, 4]),
-            process("Reader", 0, &[1, 4, 2, 4, 2]),
-        ],
-        PolicySpec::Rr { quantum: 4 },
-    )
-}
-
-fn race_interleaving() -> ScenarioSpec {
-    spec(
-        vec![threaded("Counter", 0, &[&[3], &[3]])],
-        PolicySpec::Rr { quantum: 1 },
-    )
 }
 
 /// The buttons at the end of `topic`'s page, in order.
