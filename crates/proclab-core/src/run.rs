@@ -3,11 +3,13 @@
 //! [`Run::state_at`] takes time that does not grow with the length of the run: the first call
 //! re-simulates once without recording and keeps a checkpoint (a clone of the engine) every
 //! `K` instants, with `K` proportional to the number of threads; every call then clones the
-//! nearest checkpoint at or before the tick and replays at most `K` instants.
+//! nearest checkpoint at or before the tick and replays at most `K` instants. A call for a later
+//! tick than the previous one continues from where that call stopped (playback costs only the
+//! events in between).
 
 use alloc::rc::Rc;
 use alloc::vec::Vec;
-use core::cell::OnceCell;
+use core::cell::{OnceCell, RefCell};
 
 use crate::engine::Engine;
 use crate::metrics::Metrics;
@@ -25,6 +27,8 @@ pub struct Run {
     end_tick: u64,
     instant_count: u64,
     checkpoints: OnceCell<Vec<Engine>>,
+    /// The engine of the last `state_at` call: playback moving forward continues from it.
+    cursor: RefCell<Option<Engine>>,
 }
 
 impl Run {
@@ -50,6 +54,7 @@ impl Run {
             end_tick,
             instant_count,
             checkpoints: OnceCell::new(),
+            cursor: RefCell::new(None),
         }
     }
 
@@ -144,13 +149,21 @@ impl Run {
         // The last checkpoint taken at or before `tick` (the first one is the initial state).
         let position =
             checkpoints.partition_point(|engine| engine.instants == 0 || engine.now <= tick);
-        let mut engine = checkpoints[position.saturating_sub(1)].clone();
+        let nearest = &checkpoints[position.saturating_sub(1)];
+        // Continue from the previous call when it is between the nearest checkpoint and `tick`.
+        let cursor = self.cursor.borrow_mut().take();
+        let mut engine = match cursor {
+            Some(cursor) if cursor.now <= tick && cursor.instants >= nearest.instants => cursor,
+            _ => nearest.clone(),
+        };
         while let Some(instant) = engine.next_instant() {
             if instant > tick {
                 break;
             }
             engine.step(instant);
         }
-        MachineState::capture(&engine, tick)
+        let state = MachineState::capture(&engine, tick);
+        *self.cursor.borrow_mut() = Some(engine);
+        state
     }
 }

@@ -345,3 +345,20 @@ fn kernel_threads_without_costs_behave_like_separate_processes() {
         "no multi-threaded scenario was compared"
     );
 }
+
+#[test]
+fn state_at_is_the_same_in_any_call_order() {
+    use proclab_core::rng::Pcg32;
+    for_every_run(|scenario, run| {
+        let end = run.end_tick();
+        let ticks: Vec<u64> = (0..=end.min(60)).collect();
+        let in_order: Vec<_> = ticks.iter().map(|tick| run.state_at(*tick)).collect();
+        let mut rng = Pcg32::new(u64::from(scenario.processes()[0].arrival() as u32), 5);
+        for _ in 0..ticks.len() {
+            let index = rng.below(ticks.len() as u64) as usize;
+            let fresh = proclab_core::simulate(scenario).state_at(ticks[index]);
+            assert_eq!(run.state_at(ticks[index]), in_order[index]);
+            assert_eq!(fresh, in_order[index]);
+        }
+    });
+}
