@@ -5,8 +5,8 @@
 use proclab_core::gen::{generate, GenOptions};
 use proclab_core::rng::Pcg32;
 use proclab_core::spec::{
-    BoostOrder, BoostTiming, EntryOrder, IoCompletion, IoDevices, PickOrder, QueueTopology,
-    RequeueOrder, ThreadModel,
+    BoostOrder, BoostTiming, DispatchTiming, EntryOrder, IoCompletion, IoDevices, PickOrder,
+    QueueTopology, RequeueOrder, ThreadModel,
 };
 use proclab_core::{render, simulate, Scenario};
 use proclab_core::{LevelSpec, MlfqSpec, PolicySpec, PredictionSpec, QueueSpec, ScenarioSpec};
@@ -118,6 +118,12 @@ pub fn random_scenario(seed: u64, policy: PolicySpec) -> ScenarioSpec {
     }
     if rng.below(4) == 0 {
         conventions.io_devices = IoDevices::SingleFifo;
+    }
+    if rng.below(4) == 0 {
+        conventions.dispatch_timing = DispatchTiming::AtSliceEnd;
+    }
+    if rng.below(6) == 0 {
+        conventions.hold_cpu_during_io = true;
     }
     spec.machine.cpus = 1 + rng.below(3) as u32;
     if rng.below(2) == 0 {
