@@ -323,6 +323,7 @@ async fn gantt_chart_mounts_a_labelled_canvas_and_a_table() {
         lang: Lang::En,
         cursor: None,
         onjump: None,
+        onselect: None,
     };
     yew::Renderer::<GanttChart>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -349,6 +350,7 @@ async fn gantt_chart_speaks_korean() {
         lang: Lang::Ko,
         cursor: None,
         onjump: None,
+        onselect: None,
     };
     yew::Renderer::<GanttChart>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -428,6 +430,7 @@ async fn the_canvas_buffer_follows_the_device_pixel_ratio() {
         lang: Lang::En,
         cursor: None,
         onjump: None,
+        onselect: None,
     };
     yew::Renderer::<GanttChart>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -453,6 +456,7 @@ async fn a_very_large_run_is_drawn_in_part_and_says_so() {
         lang: Lang::En,
         cursor: None,
         onjump: None,
+        onselect: None,
     };
     yew::Renderer::<GanttChart>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -526,6 +530,7 @@ async fn the_cursor_follows_playback_and_a_click_jumps() {
             let jumped = Rc::clone(&jumped);
             Callback::from(move |tick: u64| jumped.set(Some(tick)))
         }),
+        onselect: None,
     };
     yew::Renderer::<GanttChart>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

@@ -103,6 +103,23 @@ pub struct Lane {
     pub rect: Rect,
     /// Threads in queue order, head first.
     pub entries: Vec<(ThreadRef, String)>,
+    /// Where the first entries are drawn (as many as fit); the rest are summed up by an ellipsis.
+    pub cells: Vec<Rect>,
+}
+
+/// The cells of a lane's first entries, left to right, as many as fit in its width.
+fn lane_cells(rect: Rect, entries: usize) -> Vec<Rect> {
+    let cell = (rect.height - 18.0).clamp(10.0, 30.0);
+    let width = cell * 1.8;
+    let fit = ((rect.width - 12.0 + 4.0) / (width + 4.0)).max(0.0) as usize;
+    (0..entries.min(fit))
+        .map(|index| Rect {
+            x: rect.x + 6.0 + index as f32 * (width + 4.0),
+            y: rect.y + 18.0,
+            width,
+            height: cell,
+        })
+        .collect()
 }
 
 /// One slice of a CPU's cache bar.
@@ -310,13 +327,17 @@ pub fn scene(
         .ready
         .iter()
         .enumerate()
-        .map(|(level, queue)| Lane {
-            level,
-            rect: layout.lanes[level.min(layout.lanes.len() - 1)],
-            entries: queue
-                .iter()
-                .map(|thread| (*thread, thread_label(after, *thread)))
-                .collect(),
+        .map(|(level, queue)| {
+            let rect = layout.lanes[level.min(layout.lanes.len() - 1)];
+            Lane {
+                level,
+                rect,
+                entries: queue
+                    .iter()
+                    .map(|thread| (*thread, thread_label(after, *thread)))
+                    .collect(),
+                cells: lane_cells(rect, queue.len()),
+            }
         })
         .collect();
 
@@ -399,6 +420,17 @@ pub fn token_at(scene: &Scene, point: Point, radius: f32) -> Option<ThreadRef> {
         .rev()
         .find(|token| token.at.distance(point) <= radius)
         .map(|token| token.thread)
+}
+
+/// The ready-queue entry under a point, if any.
+pub fn queue_entry_at(scene: &Scene, point: Point) -> Option<ThreadRef> {
+    scene.lanes.iter().find_map(|lane| {
+        lane.cells
+            .iter()
+            .zip(&lane.entries)
+            .find(|(cell, _)| cell.contains(point))
+            .map(|(_, (thread, _))| *thread)
+    })
 }
 
 /// Token radius for a scene: smaller as the busiest node fills up.

@@ -295,3 +295,24 @@ fn a_hundred_processes_fit_in_their_nodes() {
     }
     assert!(token_radius(&scene) >= 3.0);
 }
+
+#[test]
+fn clicking_a_queue_entry_finds_it_in_queue_order() {
+    let run = fcfs_with_latency(0);
+    let scene = scene_at(&run, 2, 1000);
+    let lane = &scene.lanes[0];
+    assert_eq!(lane.cells.len(), lane.entries.len(), "two entries fit");
+    for (cell, (thread, _)) in lane.cells.iter().zip(&lane.entries) {
+        assert_eq!(
+            proclab_view::queue_entry_at(&scene, cell.center()),
+            Some(*thread)
+        );
+    }
+    assert_eq!(
+        lane.entries
+            .iter()
+            .map(|(thread, _)| *thread)
+            .collect::<Vec<_>>(),
+        [P2, P3]
+    );
+}

@@ -72,6 +72,8 @@ pub struct PlotSpan {
     pub bottom: i32,
     /// The last tick.
     pub extent: u64,
+    /// Rows drawn, top to bottom.
+    pub rows: u32,
 }
 
 impl PlotSpan {
@@ -80,6 +82,16 @@ impl PlotSpan {
         let tick = tick.min(self.extent);
         let width = i64::from(self.right - self.left);
         self.left + (width * tick as i64 / self.extent.max(1) as i64) as i32
+    }
+
+    /// The row under `y`, if `y` is on a band (0 = the top row).
+    pub fn row_at(&self, y: i32) -> Option<usize> {
+        if y < self.top || y >= self.bottom || self.rows == 0 {
+            return None;
+        }
+        let band =
+            i64::from(y - self.top) * i64::from(self.rows) / i64::from(self.bottom - self.top);
+        Some(band as usize)
     }
 
     /// The tick under `x`, if `x` is on the axis.
@@ -155,6 +167,7 @@ pub fn draw_gantt_span<DB: DrawingBackend>(
         top: plot.map_coordinate(&(0, rows)).1,
         bottom: plot.map_coordinate(&(0, 0)).1,
         extent: model.extent,
+        rows,
     };
     let to_pixel = |tick: u64, band: u32| {
         let (x, y) = plot.map_coordinate(&(tick, band));
@@ -253,6 +266,9 @@ pub struct GanttChartProps {
     /// Called with the tick under a click, to jump playback there.
     #[prop_or_default]
     pub onjump: Option<Callback<u64>>,
+    /// Called with the thread of a clicked process row, to inspect its PCB.
+    #[prop_or_default]
+    pub onselect: Option<Callback<proclab_core::ThreadRef>>,
 }
 
 /// The Gantt chart of a run: a canvas with `role="img"` and the takeaway as its `aria-label`,
@@ -286,11 +302,20 @@ pub fn gantt_chart(props: &GanttChartProps) -> Html {
     let onclick = {
         let span = *span;
         let onjump = props.onjump.clone();
+        let onselect = props.onselect.clone();
+        let model = Rc::clone(&model);
         Callback::from(move |event: MouseEvent| {
-            if let (Some(span), Some(onjump)) = (span, &onjump) {
-                if let Some(tick) = span.tick_at(event.offset_x()) {
-                    onjump.emit(tick);
-                }
+            let Some(span) = span else { return };
+            if let (Some(onjump), Some(tick)) = (&onjump, span.tick_at(event.offset_x())) {
+                onjump.emit(tick);
+            }
+            let row = span
+                .row_at(event.offset_y())
+                .and_then(|index| model.rows.get(index));
+            if let (Some(onselect), Some(RowKind::Thread { thread })) =
+                (&onselect, row.map(|row| row.kind))
+            {
+                onselect.emit(thread);
             }
         })
     };

@@ -29,6 +29,11 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
     let lang = props.lang;
     let tab = use_state(|| Tab::Run);
     let playback = use_reducer(Playback::default);
+    let selected = use_state(|| None::<proclab_core::ThreadRef>);
+    let on_select = {
+        let selected = selected.clone();
+        Callback::from(move |thread: proclab_core::ThreadRef| selected.set(Some(thread)))
+    };
     let select = |choice: Tab| {
         let tab = tab.clone();
         Callback::from(move |_: MouseEvent| tab.set(choice))
@@ -80,14 +85,14 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
             if *tab == Tab::Run {
                 <section class="gantt" aria-labelledby="gantt-title">
                     <h2 id="gantt-title">{ Text::Gantt.get(lang) }</h2>
-                    <crate::chart::GanttChart simulation={simulation.clone()} {lang} cursor={Some(playback.tick)} onjump={on_jump} />
+                    <crate::chart::GanttChart simulation={simulation.clone()} {lang} cursor={Some(playback.tick)} onjump={on_jump} onselect={on_select.clone()} />
                     <div class="downloads">
                         <button type="button" id="download-png" onclick={on_png}>{ Text::DownloadPng.get(lang) }</button>
                         <button type="button" id="download-svg" onclick={on_svg}>{ Text::DownloadSvg.get(lang) }</button>
                         <button type="button" id="download-csv" onclick={on_csv}>{ Text::DownloadCsv.get(lang) }</button>
                     </div>
                 </section>
-                <Watch {lang} simulation={simulation.clone()} playback={playback.clone()} />
+                <Watch {lang} simulation={simulation.clone()} playback={playback.clone()} selected={*selected} onselect={on_select.clone()} />
                 <MetricsTable {lang} simulation={simulation.clone()} />
                 <ConventionsInForce {lang} simulation={simulation.clone()} />
             } else if let Some(spec) = &props.spec {

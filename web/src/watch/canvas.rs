@@ -183,41 +183,37 @@ pub fn paint(
             MUTED,
             "left",
         );
-        let cell = (lane.rect.height - 18.0).clamp(10.0, 30.0);
-        let mut x = lane.rect.x + 6.0;
-        for (thread, label) in &lane.entries {
-            if x + cell > lane.rect.x + lane.rect.width - 6.0 {
-                text(
-                    context,
-                    "…",
-                    Point {
-                        x,
-                        y: lane.rect.y + 18.0 + cell / 2.0,
-                    },
-                    14.0,
-                    MUTED,
-                    "left",
-                );
-                break;
-            }
-            let rect = Rect {
-                x,
-                y: lane.rect.y + 18.0,
-                width: cell * 1.8,
-                height: cell,
-            };
-            rounded(context, rect, 4.0);
+        for ((thread, label), rect) in lane.entries.iter().zip(&lane.cells) {
+            rounded(context, *rect, 4.0);
             context.set_fill_style_str(colour(thread.pid));
             context.fill();
             text(
                 context,
                 label,
                 rect.center(),
-                (cell * 0.45).min(12.0) as f64,
+                (rect.height * 0.45).min(12.0) as f64,
                 INK,
                 "center",
             );
-            x += cell * 1.8 + 4.0;
+        }
+        if lane.entries.len() > lane.cells.len() {
+            let after_last = lane
+                .cells
+                .last()
+                .map_or(lane.rect.x + 6.0, |cell| cell.x + cell.width + 4.0);
+            let middle = lane.rect.y + 18.0 + (lane.rect.height - 18.0).clamp(10.0, 30.0) / 2.0;
+            let more = format!("+{}", lane.entries.len() - lane.cells.len());
+            text(
+                context,
+                &more,
+                Point {
+                    x: after_last.min(lane.rect.x + lane.rect.width - 30.0),
+                    y: middle,
+                },
+                12.0,
+                MUTED,
+                "left",
+            );
         }
     }
     rounded(context, scene.io_rect, 6.0);

@@ -19,7 +19,7 @@ use crate::simulation::Simulation;
 use playback::{Playback, PlaybackAction, SPEEDS};
 use proclab_core::state::MachineState;
 use proclab_core::{Event, ThreadRef};
-use proclab_view::{has_switch, scene, token_at, token_radius, Point, Size};
+use proclab_view::{has_switch, queue_entry_at, scene, token_at, token_radius, Point, Size};
 use text::WatchText;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, HtmlInputElement, KeyboardEvent};
@@ -35,6 +35,9 @@ pub struct WatchProps {
     pub lang: Lang,
     pub simulation: Rc<Simulation>,
     pub playback: UseReducerHandle<Playback>,
+    /// The thread whose PCB the inspector shows (shared with the Gantt chart's rows).
+    pub selected: Option<ThreadRef>,
+    pub onselect: Callback<ThreadRef>,
 }
 
 /// The machine just before an instant, after it, and the instant's events.
@@ -139,7 +142,7 @@ pub fn watch(props: &WatchProps) -> Html {
     let simulation = props.simulation.clone();
     let end = simulation.run.end_tick();
     let reduced = use_memo((), |_| reduced_motion());
-    let selected = use_state(|| None::<ThreadRef>);
+    let selected = props.selected;
     let canvas_ref = use_node_ref();
     let speed_ref = use_node_ref();
     crate::ui::field::use_select_value(speed_ref.clone(), playback.speed.to_string());
@@ -220,7 +223,7 @@ pub fn watch(props: &WatchProps) -> Html {
         let canvas_ref = canvas_ref.clone();
         let current = current.clone();
         let progress = if *reduced { 1000 } else { playback.progress };
-        let selected = *selected;
+        let selected = props.selected;
         let cache_capacity = if simulation.scenario.machine().cache.enabled {
             simulation.scenario.machine().cache.capacity
         } else {
@@ -356,7 +359,7 @@ pub fn watch(props: &WatchProps) -> Html {
         })
     };
     let on_canvas_click = {
-        let selected = selected.clone();
+        let onselect = props.onselect.clone();
         let current = current.clone();
         let canvas_ref = canvas_ref.clone();
         let cache_capacity = 0;
@@ -381,22 +384,14 @@ pub fn watch(props: &WatchProps) -> Html {
                 size,
                 cache_capacity,
             );
-            let hit = token_at(&picture, point, token_radius(&picture) + 3.0).or_else(|| {
-                picture
-                    .lanes
-                    .iter()
-                    .find(|lane| lane.rect.contains(point))
-                    .and_then(|lane| lane.entries.first().map(|(thread, _)| *thread))
-            });
+            let hit = token_at(&picture, point, token_radius(&picture) + 3.0)
+                .or_else(|| queue_entry_at(&picture, point));
             if let Some(thread) = hit {
-                selected.set(Some(thread));
+                onselect.emit(thread);
             }
         })
     };
-    let on_select = {
-        let selected = selected.clone();
-        Callback::from(move |thread: ThreadRef| selected.set(Some(thread)))
-    };
+    let on_select = props.onselect.clone();
     let log_lines: Vec<(u64, String, bool)> = {
         let events = run.events();
         let upto = run.event_index_at(tick + 1);
@@ -475,7 +470,7 @@ pub fn watch(props: &WatchProps) -> Html {
                 </li>
             </ul>
             <div class="watch-side">
-                <inspector::Inspector {lang} state={current.after.clone()} selected={*selected} onselect={on_select} />
+                <inspector::Inspector {lang} state={current.after.clone()} selected={selected} onselect={on_select} />
                 <section class="event-log" aria-labelledby="log-title">
                     <h3 id="log-title">{ WatchText::Log.get(lang) }</h3>
                     <ol id="event-log">
