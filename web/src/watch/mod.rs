@@ -105,6 +105,22 @@ fn record_frame(interval: f64) {
     }
 }
 
+/// Most entries a queue or the I/O list spells out; the rest are counted.
+const LISTED: usize = 24;
+
+/// `items` joined by `separator`, the first [`LISTED`] of them, then `… +N`; `—` when empty.
+fn listed(items: impl ExactSizeIterator<Item = String>, separator: &str) -> String {
+    let total = items.len();
+    if total == 0 {
+        return "—".to_string();
+    }
+    let mut text = items.take(LISTED).collect::<Vec<_>>().join(separator);
+    if total > LISTED {
+        text.push_str(&format!(" … +{}", total - LISTED));
+    }
+    text
+}
+
 /// One CPU in words: what it runs, loads or waits for.
 fn cpu_line(cpu: &proclab_core::state::CpuState, state: &MachineState, lang: Lang) -> String {
     use proclab_core::state::CpuActivity;
@@ -459,14 +475,12 @@ pub fn watch(props: &WatchProps) -> Html {
                 { for current.after.ready.iter().enumerate().map(|(level, queue)| html! {
                     <li id={format!("ready-{level}")}>
                         { format!("{}{}: ", WatchText::ReadyQueue.get(lang), if current.after.ready.len() > 1 { format!(" {level}") } else { String::new() }) }
-                        { if queue.is_empty() { "—".to_string() } else { queue.iter().map(|thread| proclab_view::thread_label(&current.after, *thread)).collect::<Vec<_>>().join(" → ") } }
+                        { listed(queue.iter().map(|thread| proclab_view::thread_label(&current.after, *thread)), " → ") }
                     </li>
                 }) }
                 <li id="io-now">
                     { format!("{}: ", WatchText::Io.get(lang)) }
-                    { if current.after.blocked.is_empty() { "—".to_string() } else {
-                        current.after.blocked.iter().map(|entry| format!("{} ({})", proclab_view::thread_label(&current.after, entry.thread), entry.io_left)).collect::<Vec<_>>().join(", ")
-                    } }
+                    { listed(current.after.blocked.iter().map(|entry| format!("{} ({})", proclab_view::thread_label(&current.after, entry.thread), entry.io_left)), ", ") }
                 </li>
             </ul>
             <div class="watch-side">
