@@ -64,6 +64,10 @@ fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
         Notice::LinkCopied => (false, Text::LinkCopied.get(lang).to_string()),
         Notice::LinkNotCopied(url) => (false, format!("{} {url}", Text::LinkNotCopied.get(lang))),
         Notice::Replaced => (false, Text::Replaced.get(lang).to_string()),
+        Notice::Preset(id) => {
+            let (title, lesson) = i18n::preset_text(id, lang);
+            (false, format!("{title}: {lesson}"))
+        }
     }
 }
 
@@ -158,7 +162,7 @@ fn workspace(props: &WorkspaceProps) -> Html {
                     html! {
                         <div id="notice" class={classes!("notice", is_error.then_some("error"))} role={ if is_error { "alert" } else { "status" } }>
                             <p>{ text }</p>
-                            if session.previous.is_some() && matches!(notice, Notice::Replaced | Notice::FileOpened | Notice::FileInvalid(_)) {
+                            if session.previous.is_some() && matches!(notice, Notice::Replaced | Notice::Preset(_) | Notice::FileOpened | Notice::FileInvalid(_)) {
                                 <button type="button" id="undo" onclick={undo}>{ Text::Undo.get(lang) }</button>
                             }
                             <button type="button" onclick={dismiss} aria-label={Text::Dismiss.get(lang)}>{ "✕" }</button>

@@ -25,6 +25,8 @@ pub enum Notice {
     LinkNotCopied(String),
     /// A preset, generated workload or file replaced the workspace; the old one can come back.
     Replaced,
+    /// A preset was loaded: its lesson, what to notice.
+    Preset(&'static str),
 }
 
 /// Why the results are not shown for the current input.

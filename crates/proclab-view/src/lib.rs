@@ -105,6 +105,9 @@ pub struct Lane {
     pub entries: Vec<(ThreadRef, String)>,
     /// Where the first entries are drawn (as many as fit); the rest are summed up by an ellipsis.
     pub cells: Vec<Rect>,
+    /// For each drawn entry: ticks left of its time slice (if the policy slices) and, on a
+    /// multilevel queue, quanta of allotment left at its level.
+    pub slices_left: Vec<(Option<u64>, Option<u32>)>,
 }
 
 /// The cells of a lane's first entries, left to right, as many as fit in its width.
@@ -329,14 +332,25 @@ pub fn scene(
         .enumerate()
         .map(|(level, queue)| {
             let rect = layout.lanes[level.min(layout.lanes.len() - 1)];
+            let cells = lane_cells(rect, queue.len());
+            let multilevel = after.ready.len() > 1;
+            let slices_left = queue
+                .iter()
+                .take(cells.len())
+                .map(|thread| match after.thread(*thread) {
+                    Some(tcb) => (tcb.quantum_left, multilevel.then_some(tcb.allotment_left)),
+                    None => (None, None),
+                })
+                .collect();
             Lane {
                 level,
                 rect,
+                slices_left,
                 entries: queue
                     .iter()
                     .map(|thread| (*thread, thread_label(after, *thread)))
                     .collect(),
-                cells: lane_cells(rect, queue.len()),
+                cells,
             }
         })
         .collect();

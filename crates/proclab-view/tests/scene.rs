@@ -316,3 +316,26 @@ fn clicking_a_queue_entry_finds_it_in_queue_order() {
         [P2, P3]
     );
 }
+
+#[test]
+fn queue_entries_carry_their_slice_and_allotment_left() {
+    let spec = proclab_core::presets::preset("mlfq-silberschatz")
+        .expect("preset")
+        .spec;
+    let run = run(&spec);
+    let tick = 12;
+    let scene = scene_at(&run, tick, 1000);
+    let state = run.state_at(tick);
+    assert!(scene.lanes.len() > 1, "one lane per MLFQ level");
+    let mut seen = 0;
+    for lane in &scene.lanes {
+        assert_eq!(lane.slices_left.len(), lane.cells.len());
+        for ((thread, _), (quantum, allotment)) in lane.entries.iter().zip(&lane.slices_left) {
+            let tcb = state.thread(*thread).unwrap();
+            assert_eq!(*quantum, tcb.quantum_left);
+            assert_eq!(*allotment, Some(tcb.allotment_left));
+            seen += 1;
+        }
+    }
+    assert!(seen > 0, "someone is waiting at t={tick}");
+}

@@ -49,7 +49,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 .iter()
                 .find(|preset| preset.id == select.value())
             {
-                dispatch.dispatch(Action::Load(preset.spec.clone(), None));
+                dispatch.dispatch(Action::Load(
+                    preset.spec.clone(),
+                    Some(Notice::Preset(preset.id)),
+                ));
             }
             select.set_value("");
         })

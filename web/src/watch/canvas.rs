@@ -2,7 +2,7 @@
 //! draws was decided by `proclab_view::scene`.
 
 use crate::i18n::Lang;
-use crate::watch::text::{state_name, WatchText};
+use crate::watch::text::{cause_label, state_name, WatchText};
 use proclab_core::cache::CacheOwner;
 use proclab_core::state::CpuActivity;
 use proclab_view::{token_radius, Point, Rect, Scene, SwitchPhase, SwitchView};
@@ -102,6 +102,41 @@ pub fn paint(
             !arrow_shape.causes.is_empty(),
         );
     }
+    for arrow_shape in scene.arrows.iter().filter(|shape| !shape.causes.is_empty()) {
+        let cause = &arrow_shape.causes[0];
+        let by = match cause {
+            proclab_core::Cause::Preempted { by, .. } => scene
+                .tokens
+                .iter()
+                .find(|token| token.thread == *by)
+                .map(|token| token.label.as_str()),
+            _ => None,
+        };
+        let mut label = cause_label(cause, by, lang);
+        if arrow_shape.causes.len() > 1 {
+            label.push_str(&format!(" ×{}", arrow_shape.causes.len()));
+        }
+        let middle = arrow_shape.from.lerp(arrow_shape.to, 0.5);
+        let width = 7.0 * label.chars().count() as f64 + 8.0;
+        context.set_fill_style_str("rgba(255, 255, 255, 0.9)");
+        context.fill_rect(
+            middle.x as f64 - width / 2.0,
+            middle.y as f64 - 16.0,
+            width,
+            14.0,
+        );
+        text(
+            context,
+            &label,
+            Point {
+                x: middle.x,
+                y: middle.y - 9.0,
+            },
+            11.0,
+            ACTIVE,
+            "center",
+        );
+    }
     for node in &scene.nodes {
         rounded(context, node.rect, 10.0);
         context.set_fill_style_str(PANEL);
@@ -183,18 +218,55 @@ pub fn paint(
             MUTED,
             "left",
         );
-        for ((thread, label), rect) in lane.entries.iter().zip(&lane.cells) {
+        for (index, ((thread, label), rect)) in lane.entries.iter().zip(&lane.cells).enumerate() {
             rounded(context, *rect, 4.0);
             context.set_fill_style_str(colour(thread.pid));
             context.fill();
-            text(
-                context,
-                label,
-                rect.center(),
-                (rect.height * 0.45).min(12.0) as f64,
-                INK,
-                "center",
-            );
+            let details = lane
+                .slices_left
+                .get(index)
+                .map(|(quantum, allotment)| {
+                    let mut words = quantum.map(|left| format!("q{left}")).unwrap_or_default();
+                    if let Some(allotment) = allotment {
+                        words.push_str(&format!(" a{allotment}"));
+                    }
+                    words
+                })
+                .unwrap_or_default();
+            if details.is_empty() || rect.height < 22.0 {
+                text(
+                    context,
+                    label,
+                    rect.center(),
+                    (rect.height * 0.45).min(12.0) as f64,
+                    INK,
+                    "center",
+                );
+            } else {
+                let centre = rect.center();
+                text(
+                    context,
+                    label,
+                    Point {
+                        x: centre.x,
+                        y: centre.y - 6.0,
+                    },
+                    11.0,
+                    INK,
+                    "center",
+                );
+                text(
+                    context,
+                    details.trim(),
+                    Point {
+                        x: centre.x,
+                        y: centre.y + 7.0,
+                    },
+                    9.0,
+                    INK,
+                    "center",
+                );
+            }
         }
         if lane.entries.len() > lane.cells.len() {
             let after_last = lane

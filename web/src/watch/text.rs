@@ -116,3 +116,31 @@ pub fn state_name(state: ProcessState, lang: Lang) -> &'static str {
         Lang::En => english,
     }
 }
+
+/// The short name of a transition's cause, written beside its arrow; `by` names the preempting
+/// thread when there is one.
+pub fn cause_label(cause: &proclab_core::Cause, by: Option<&str>, lang: Lang) -> String {
+    use proclab_core::Cause;
+    let [korean, english] = match cause {
+        Cause::Admitted => ["승인", "admitted"],
+        Cause::Dispatched { .. } => ["디스패치", "dispatch"],
+        Cause::QuantumExpired => ["타이머 인터럽트", "timer interrupt"],
+        Cause::Preempted { .. } => ["선점", "preempted"],
+        Cause::IoRequested { .. } => ["I/O 요청", "I/O request"],
+        Cause::IoCompleted => ["I/O 완료 인터럽트", "I/O completion interrupt"],
+        Cause::Exited => ["종료", "exit"],
+        Cause::Boosted => ["부스트", "boost"],
+        Cause::Demoted { .. } => ["강등", "demoted"],
+    };
+    let name = match lang {
+        Lang::Ko => korean,
+        Lang::En => english,
+    };
+    match (cause, by) {
+        (Cause::Preempted { .. }, Some(by)) => match lang {
+            Lang::Ko => format!("{by}에게 {name}"),
+            Lang::En => format!("{name} by {by}"),
+        },
+        _ => name.to_string(),
+    }
+}
