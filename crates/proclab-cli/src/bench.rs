@@ -2,12 +2,14 @@
 //!
 //! The workload: 10,000 processes, all arriving at 0, each one CPU burst uniform in 1..=100
 //! (about 5·10^5 ticks of work), generated with PCG32 seed 1. With `--smp`: 10,000 processes × 4
-//! threads on 4 CPUs with dispatch latency, thread-switch latency and the cache model on.
+//! threads on 4 CPUs with dispatch latency, thread-switch latency and the cache model on, each
+//! policy once with the shared ready queue and once with per-CPU queues (`, per-CPU` lines).
 //! Build with `--profile bench-speed` for meaningful figures.
 
 use std::time::{Duration, Instant};
 
 use proclab_core::gen::{generate, GenOptions};
+use proclab_core::spec::QueueTopology;
 use proclab_core::{
     simulate, LevelSpec, MlfqSpec, PolicySpec, PredictionSpec, QueueSpec, Scenario,
 };
@@ -72,8 +74,9 @@ fn policies() -> Vec<PolicySpec> {
     ]
 }
 
-/// The benchmark workload for `policy`.
-pub fn workload(policy: PolicySpec, smp: bool) -> Scenario {
+/// The benchmark workload for `policy`; `topology` is the ready-queue topology of the `--smp`
+/// machine.
+pub fn workload(policy: PolicySpec, smp: bool, topology: QueueTopology) -> Scenario {
     let options = GenOptions {
         processes: 10_000,
         max_arrival: 0,
@@ -92,6 +95,7 @@ pub fn workload(policy: PolicySpec, smp: bool) -> Scenario {
         spec.machine.thread_switch_latency = 1;
         spec.machine.cache.enabled = true;
         spec.machine.cache.capacity = 16;
+        spec.machine.topology = topology;
     }
     Scenario::new(&spec).expect("the benchmark workload is valid")
 }
@@ -111,12 +115,25 @@ pub fn bench(options: &Options) -> Result<(), Failure> {
         "policy", "events", "end tick", "wall ms", "events/s"
     );
     let only = options.get("only");
-    for policy in policies() {
-        let label = policy_label(&policy);
+    let topologies: &[QueueTopology] = if smp {
+        &[QueueTopology::Shared, QueueTopology::PerCpu]
+    } else {
+        &[QueueTopology::Shared]
+    };
+    let cases = policies().into_iter().flat_map(|policy| {
+        topologies.iter().map(move |topology| {
+            let mut label = policy_label(&policy);
+            if *topology == QueueTopology::PerCpu {
+                label.push_str(", per-CPU");
+            }
+            (label, policy.clone(), *topology)
+        })
+    });
+    for (label, policy, topology) in cases {
         if only.is_some_and(|only| label != only) {
             continue;
         }
-        let scenario = workload(policy, smp);
+        let scenario = workload(policy, smp, topology);
         let mut best = Duration::MAX;
         let mut events = 0;
         let mut end = 0;

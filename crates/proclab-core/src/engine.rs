@@ -17,6 +17,13 @@
 //!    (highest CPU index on ties), repeatedly. A CPU in dispatch latency or cache stall is not
 //!    preempted: the check happens when it starts running.
 //!
+//! With per-CPU queues ([`QueueTopology::PerCpu`]) each CPU has its own ready structure (the same
+//! policy in each). A thread that never ran joins the queue with the fewest ready threads (then a
+//! CPU with nothing on it, then the lowest index); a thread that ran goes back to the queue of the
+//! CPU it last ran on. In step 6 free CPUs first take their own queue's pick (index order), then
+//! a free CPU whose queue is empty steals the pick of the longest other queue (lowest index on
+//! ties); a ready thread can preempt only the CPU whose queue holds it.
+//!
 //! The engine never reads a clock or an entropy source; a [`Scenario`] fully determines it.
 
 use alloc::collections::BinaryHeap;
@@ -68,6 +75,8 @@ pub(crate) struct Task {
     pub(crate) pid: u32,
     pub(crate) tid: u32,
     pub(crate) last_cpu: Option<u32>,
+    /// Per-CPU queues: the CPU whose ready queue it joined last.
+    pub(crate) queued_on: u32,
     pub(crate) state: ProcessState,
     pub(crate) keep_quantum: bool,
     /// One of several user-level threads (many-to-one): the kernel sees only its process.
@@ -85,6 +94,8 @@ pub(crate) struct Task {
     pub(crate) blocked_since: u64,
     pub(crate) io_done_at: u64,
     pub(crate) prediction_milli: Option<u64>,
+    /// Dispatches onto a CPU other than its home (cold: kept last, out of the hot cache lines).
+    pub(crate) migrations: u64,
 }
 
 impl Task {
@@ -128,6 +139,8 @@ pub(crate) struct CpuTime {
     pub(crate) switches: u64,
     pub(crate) cache_needed: u64,
     pub(crate) cache_cold: u64,
+    /// Threads that migrated onto this CPU.
+    pub(crate) migrations: u64,
 }
 
 #[derive(Clone, Debug)]
@@ -163,7 +176,11 @@ pub(crate) struct Engine {
     pub(crate) now: u64,
     pub(crate) tasks: Vec<Task>,
     pub(crate) cpus: Vec<Cpu>,
-    pub(crate) policy: Policy,
+    /// The ready structures: one shared by all CPUs, or one per CPU ([`QueueTopology::PerCpu`]).
+    /// Every queue runs the same policy with the same parameters, so calls that only apply the
+    /// rules to a thread (admit, dispatch, expiry, ranks) go to queue 0.
+    pub(crate) queues: Vec<Policy>,
+    per_cpu: bool,
     /// Pending I/O completions: (tick, thread index).
     io_heap: BinaryHeap<Reverse<(u64, u32)>>,
     /// Processes sorted by (arrival, pid) and the next one to admit.
@@ -210,9 +227,11 @@ impl Engine {
                     prediction_milli: None,
                     run_rank: 0,
                     last_cpu: None,
+                    queued_on: 0,
                     user_level: process.thread_count() > 1
                         && scenario.machine().thread_model == ThreadModel::User,
                     acc: Accounting::default(),
+                    migrations: 0,
                 }
             })
             .collect();
@@ -233,8 +252,10 @@ impl Engine {
             };
             cpu_count
         ];
-        let policy = Policy::new(&scenario);
-        let next_boost = policy.boost_period();
+        let per_cpu = scenario.machine().topology == QueueTopology::PerCpu;
+        let queue_count = if per_cpu { cpu_count } else { 1 };
+        let queues: Vec<Policy> = (0..queue_count).map(|_| Policy::new(&scenario)).collect();
+        let next_boost = queues[0].boost_period();
         let slices = usize::try_from(scenario.slice_estimate()).unwrap_or(0);
         let recorder = record.then(|| {
             // Sized from the validated scenario so that recording never reallocates in the
@@ -255,7 +276,8 @@ impl Engine {
             alive_or_new: tasks.len(),
             tasks,
             cpus,
-            policy,
+            queues,
+            per_cpu,
             io_heap: BinaryHeap::new(),
             arrival_order,
             next_arrival: 0,
@@ -329,8 +351,11 @@ impl Engine {
                     if conventions.dispatch_timing == DispatchTiming::AtSliceEnd
                         && self.cpus[cpu].activity == Activity::Free
                     {
+                        // Only from the CPU's own queue: stealing waits for the decision.
                         let last = self.last_dispatched;
-                        self.cpus[cpu].reserved = self.policy.pick(&self.tasks, instant, last);
+                        let queue = self.queue_of(cpu);
+                        self.cpus[cpu].reserved =
+                            self.queues[queue].pick(&self.tasks, instant, last);
                     }
                 }
                 _ => {}
@@ -364,8 +389,7 @@ impl Engine {
             if conventions.boost_timing == BoostTiming::AfterArrivals {
                 self.boost();
             }
-            self.next_boost = self
-                .policy
+            self.next_boost = self.queues[0]
                 .boost_period()
                 .map(|period| instant.saturating_add(period));
         }
@@ -477,6 +501,11 @@ impl Engine {
     }
 
     fn make_ready(&mut self, index: u32, entry: Entry) {
+        let queue = self.home_queue(index);
+        self.make_ready_on(index, entry, queue);
+    }
+
+    fn make_ready_on(&mut self, index: u32, entry: Entry, queue: usize) {
         let task = &mut self.tasks[index as usize];
         if entry != Entry::PutBack {
             task.state = ProcessState::Ready;
@@ -484,7 +513,58 @@ impl Engine {
             task.seq = self.next_seq;
             self.next_seq += 1;
         }
-        self.policy.enqueue(&self.tasks, index, entry);
+        self.enqueue_on(queue, index, entry);
+    }
+
+    /// Puts `index` into ready queue `queue` (a put-back keeps the thread's home CPU).
+    fn enqueue_on(&mut self, queue: usize, index: u32, entry: Entry) {
+        if entry != Entry::PutBack {
+            self.tasks[index as usize].queued_on = queue as u32;
+        }
+        self.queues[queue].enqueue(&self.tasks, index, entry);
+    }
+
+    /// The ready queue that serves `cpu`.
+    fn queue_of(&self, cpu: usize) -> usize {
+        if self.per_cpu {
+            cpu
+        } else {
+            0
+        }
+    }
+
+    /// Ready threads in all queues.
+    fn ready_total(&self) -> usize {
+        self.queues.iter().map(Policy::ready_count).sum()
+    }
+
+    /// The queue a thread becoming ready joins. Per-CPU queues: the CPU it last ran on (its
+    /// cache is warm there); a thread that never ran joins the queue with the fewest ready
+    /// threads, then one whose CPU has nothing on it, then the lowest index.
+    fn home_queue(&self, index: u32) -> usize {
+        if !self.per_cpu {
+            return 0;
+        }
+        if let Some(cpu) = self.tasks[index as usize].last_cpu {
+            return cpu as usize;
+        }
+        (0..self.cpus.len())
+            .min_by_key(|cpu| {
+                let state = &self.cpus[*cpu];
+                let occupied = state.activity != Activity::Free
+                    || state.reserved.is_some()
+                    || state.displaced.is_some();
+                (self.queues[*cpu].ready_count(), occupied, *cpu)
+            })
+            .unwrap_or(0)
+    }
+
+    /// Per-CPU queues: the queue an idle CPU with an empty queue steals from, the one with the
+    /// most ready threads (lowest index on ties), if any other queue holds a thread.
+    fn steal_from(&self, cpu: usize) -> Option<usize> {
+        (0..self.cpus.len())
+            .filter(|other| *other != cpu && self.queues[*other].ready_count() > 0)
+            .max_by_key(|other| (self.queues[*other].ready_count(), Reverse(*other)))
     }
 
     /// Ready, but invisible to the kernel: a user-level thread waiting for its process's CPU.
@@ -526,10 +606,11 @@ impl Engine {
             task.level = level;
             task.quantum_left = quantum_left;
             task.allotment_left = allotment_left;
-            let change = self.policy.on_expired(&mut self.tasks[new as usize]);
+            let change = self.queues[0].on_expired(&mut self.tasks[new as usize]);
             self.report_level(Some(cpu), new, ProcessState::Ready, change);
             self.leave_ready(new);
-            self.make_ready(new, Entry::Expired);
+            let queue = self.queue_of(cpu);
+            self.make_ready_on(new, Entry::Expired, queue);
             return;
         }
         self.leave_ready(new);
@@ -584,7 +665,7 @@ impl Engine {
         self.cpus[cpu].activity = Activity::Free;
         let now = self.now;
         if self.tasks[index as usize].left > 0 {
-            let change = self.policy.on_expired(&mut self.tasks[index as usize]);
+            let change = self.queues[0].on_expired(&mut self.tasks[index as usize]);
             self.record(
                 Some(cpu),
                 index,
@@ -630,9 +711,7 @@ impl Engine {
         }
         let cpu_length = bursts[burst];
         let io_length = bursts[burst + 1];
-        let change = self
-            .policy
-            .on_block(&mut self.tasks[index as usize], cpu_length);
+        let change = self.queues[0].on_block(&mut self.tasks[index as usize], cpu_length);
         self.record(
             Some(cpu),
             index,
@@ -714,7 +793,7 @@ impl Engine {
             self.next_arrival += 1;
             let first = process.first_thread();
             for index in first..first + process.thread_count() {
-                self.policy.admit(&mut self.tasks[index as usize]);
+                self.queues[0].admit(&mut self.tasks[index as usize]);
                 self.record(
                     None,
                     index,
@@ -741,7 +820,8 @@ impl Engine {
                 self.settle(cpu);
                 if self.tasks[task as usize].level > 0 {
                     self.tasks[task as usize].ready_since = self.now;
-                    self.policy.enqueue(&self.tasks, task, Entry::Preempted);
+                    let queue = self.queue_of(cpu);
+                    self.enqueue_on(queue, task, Entry::Preempted);
                     self.cpus[cpu].activity = Activity::Free;
                     self.cpus[cpu].displaced = Some(task);
                 }
@@ -752,7 +832,9 @@ impl Engine {
                 self.tasks[*index as usize].is_alive() && self.tasks[*index as usize].level > 0
             })
             .collect();
-        self.policy.boost(&mut self.tasks);
+        for queue in &mut self.queues {
+            queue.boost(&mut self.tasks);
+        }
         for index in lowered {
             let state = self.tasks[index as usize].state;
             self.record(None, index, state, state, Cause::Boosted);
@@ -789,6 +871,17 @@ impl Engine {
             self.set_slice(other, now, SliceKind::Idle);
         }
         self.leave_ready(index);
+        // A migration: dispatched onto a CPU other than its home, the CPU whose queue it joined
+        // (per-CPU queues) or the CPU it last ran on (shared queue).
+        let home = if self.per_cpu {
+            Some(self.tasks[index as usize].queued_on)
+        } else {
+            self.tasks[index as usize].last_cpu
+        };
+        if home.is_some_and(|home| home as usize != cpu) {
+            self.tasks[index as usize].migrations += 1;
+            self.cpus[cpu].time.migrations += 1;
+        }
         let machine = *self.scenario.machine();
         let previous = self.cpus[cpu].last;
         let task = &self.tasks[index as usize];
@@ -825,8 +918,7 @@ impl Engine {
         let saved = previous
             .filter(|last| *last != index)
             .map(|last| self.tasks[last as usize].thread_ref());
-        self.policy
-            .on_dispatch(&mut self.tasks[index as usize], now);
+        self.queues[0].on_dispatch(&mut self.tasks[index as usize], now);
         let task = &mut self.tasks[index as usize];
         task.state = ProcessState::Running;
         task.acc.dispatches += 1;
@@ -887,7 +979,7 @@ impl Engine {
             ProcessState::Ready,
             Cause::Preempted { by: by_ref, reason },
         );
-        self.policy.on_preempted(&mut self.tasks[victim as usize]);
+        self.queues[0].on_preempted(&mut self.tasks[victim as usize]);
         self.tasks[victim as usize].acc.preemptions += 1;
         self.cpus[cpu].activity = Activity::Free;
         self.set_slice(cpu, self.now, SliceKind::Idle);
@@ -917,8 +1009,8 @@ impl Engine {
             return;
         }
         let mut picked = Vec::new();
-        while picked.len() < free.len() && self.policy.ready_count() > 0 {
-            match self.policy.pick(&self.tasks, now, self.last_dispatched) {
+        while picked.len() < free.len() && self.queues[0].ready_count() > 0 {
+            match self.queues[0].pick(&self.tasks, now, self.last_dispatched) {
                 Some(index) => picked.push(index),
                 None => break,
             }
@@ -939,6 +1031,44 @@ impl Engine {
         }
     }
 
+    /// The thread free `cpu` takes from its own queue (the shared queue unless per-CPU).
+    fn pick_own(&mut self, cpu: usize) -> Option<u32> {
+        let queue = self.queue_of(cpu);
+        if self.queues[queue].ready_count() == 0 {
+            return None;
+        }
+        self.queues[queue].pick(&self.tasks, self.now, self.last_dispatched)
+    }
+
+    /// A running thread's rank against the ready ones.
+    fn running_rank_on(&self, cpu: usize) -> Option<(u32, u64)> {
+        match self.cpus[cpu].activity {
+            Activity::Running { task, since, .. } => {
+                let remaining = self.tasks[task as usize].left - (self.now - since);
+                let rank = self.queues[0].running_rank(&self.tasks[task as usize], remaining);
+                Some((task, rank))
+            }
+            _ => None,
+        }
+    }
+
+    /// The CPU an I/O completion that claims a CPU takes, if it can take one now. Shared queue:
+    /// the first free CPU, else the first running one. Per-CPU queues: only its home CPU.
+    fn claim_target(&self, index: u32, claimed: &[usize]) -> Option<usize> {
+        let available = |cpu: &usize| !claimed.contains(cpu);
+        if self.per_cpu {
+            let home = self.home_queue(index);
+            let usable =
+                self.cpus[home].activity == Activity::Free || self.running_task(home).is_some();
+            return (usable && available(&home)).then_some(home);
+        }
+        (0..self.cpus.len())
+            .find(|cpu| self.cpus[*cpu].activity == Activity::Free && available(cpu))
+            .or_else(|| {
+                (0..self.cpus.len()).find(|cpu| self.running_task(*cpu).is_some() && available(cpu))
+            })
+    }
+
     fn decide(&mut self) {
         let now = self.now;
         // CPUs held for a blocked thread resume it.
@@ -954,18 +1084,12 @@ impl Engine {
             let mut claimed: Vec<usize> = Vec::new();
             let mut losers: Vec<u32> = Vec::new();
             for index in claims.iter().rev() {
-                let free = (0..self.cpus.len()).find(|cpu| {
-                    self.cpus[*cpu].activity == Activity::Free && !claimed.contains(cpu)
-                });
-                let target = free.or_else(|| {
-                    (0..self.cpus.len())
-                        .find(|cpu| self.running_task(*cpu).is_some() && !claimed.contains(cpu))
-                });
-                match target {
+                match self.claim_target(*index, &claimed) {
                     Some(cpu) => {
                         claimed.push(cpu);
                         if let Some(reserved) = self.cpus[cpu].reserved.take() {
-                            self.policy.enqueue(&self.tasks, reserved, Entry::PutBack);
+                            let queue = self.queue_of(cpu);
+                            self.enqueue_on(queue, reserved, Entry::PutBack);
                         }
                         if let Some(victim) = self.running_task(cpu) {
                             self.preempt(cpu, victim, *index, PreemptReason::IoCompletion);
@@ -977,7 +1101,8 @@ impl Engine {
             }
             for index in losers.iter().rev() {
                 // Already numbered as ready at its completion; keep that place.
-                self.policy.enqueue(&self.tasks, *index, Entry::IoDone);
+                let queue = self.home_queue(*index);
+                self.enqueue_on(queue, *index, Entry::IoDone);
             }
             self.claims = claims;
             self.claims.clear();
@@ -987,7 +1112,7 @@ impl Engine {
         if self.scenario.machine().topology == QueueTopology::Affinity {
             self.place_with_affinity();
         }
-        // Free CPUs take the policy's pick.
+        // Free CPUs take the policy's pick (per-CPU queues: from their own queue).
         for cpu in 0..self.cpus.len() {
             if self.cpus[cpu].activity != Activity::Free {
                 continue;
@@ -995,8 +1120,7 @@ impl Engine {
             let displaced = self.cpus[cpu].displaced.take();
             let pick = match self.cpus[cpu].reserved.take() {
                 Some(reserved) => Some(reserved),
-                None if self.policy.ready_count() == 0 => None,
-                None => self.policy.pick(&self.tasks, now, self.last_dispatched),
+                None => self.pick_own(cpu),
             };
             match (displaced, pick) {
                 (Some(old), Some(new)) if old == new => {
@@ -1030,47 +1154,107 @@ impl Engine {
                 (_, None) => {}
             }
         }
-        // Preemption: the best ready thread against the worst running one.
-        if self.policy.preemptive() {
-            while let Some(best) = self.policy.best_rank(&self.tasks, now) {
-                let mut victim: Option<(usize, u64)> = None;
-                for cpu in 0..self.cpus.len() {
-                    if let Activity::Running { task, since, .. } = self.cpus[cpu].activity {
-                        let remaining = self.tasks[task as usize].left - (now - since);
-                        let rank = self
-                            .policy
-                            .running_rank(&self.tasks[task as usize], remaining);
-                        if victim.is_none_or(|(_, worst)| rank >= worst) {
-                            victim = Some((cpu, rank));
-                        }
-                    }
+        // Per-CPU queues: a CPU still free has an empty queue and steals from the longest one.
+        if self.per_cpu && self.ready_total() > 0 {
+            for cpu in 0..self.cpus.len() {
+                if self.cpus[cpu].activity != Activity::Free {
+                    continue;
                 }
-                let Some((cpu, rank)) = victim else { break };
-                if best >= rank {
-                    break;
-                }
-                let Some(victim_task) = self.running_task(cpu) else {
+                let Some(victim) = self.steal_from(cpu) else {
                     break;
                 };
-                let Some(by) = self.policy.pick(&self.tasks, now, self.last_dispatched) else {
-                    break;
-                };
-                let reason =
-                    self.policy
-                        .preempt_reason(&self.tasks, by, &self.tasks[victim_task as usize]);
-                self.preempt(cpu, victim_task, by, reason);
-                self.dispatch(cpu, by);
+                if let Some(index) =
+                    self.queues[victim].pick(&self.tasks, now, self.last_dispatched)
+                {
+                    self.dispatch(cpu, index);
+                }
             }
         }
-        self.policy.end_of_instant();
+        // Preemption: the best ready thread against the worst running one (per-CPU queues: each
+        // CPU's queue against that CPU only).
+        if self.queues[0].preemptive() {
+            if self.per_cpu {
+                for cpu in 0..self.cpus.len() {
+                    self.preempt_within(cpu);
+                }
+            } else {
+                self.preempt_across();
+            }
+        }
+        for queue in &mut self.queues {
+            queue.end_of_instant();
+        }
         // When could aging alone cause the next preemption?
-        if !self.policy.ages() {
+        if !self.queues[0].ages() {
             return;
         }
-        let worst_running = (0..self.cpus.len())
-            .filter_map(|cpu| self.running_task(cpu))
-            .map(|task| self.policy.running_rank(&self.tasks[task as usize], 0))
-            .max();
-        self.aging_at = self.policy.next_aging(&self.tasks, now, worst_running);
+        self.aging_at = if self.per_cpu {
+            (0..self.cpus.len())
+                .filter_map(|cpu| {
+                    let running = self
+                        .running_task(cpu)
+                        .map(|task| self.queues[0].running_rank(&self.tasks[task as usize], 0));
+                    self.queues[cpu].next_aging(&self.tasks, now, running)
+                })
+                .min()
+        } else {
+            let worst_running = (0..self.cpus.len())
+                .filter_map(|cpu| self.running_task(cpu))
+                .map(|task| self.queues[0].running_rank(&self.tasks[task as usize], 0))
+                .max();
+            self.queues[0].next_aging(&self.tasks, now, worst_running)
+        };
+    }
+
+    /// Shared queue: while the best ready thread is strictly better than the worst running one
+    /// (highest CPU index on ties), it preempts that one.
+    fn preempt_across(&mut self) {
+        let now = self.now;
+        while let Some(best) = self.queues[0].best_rank(&self.tasks, now) {
+            let mut victim: Option<(usize, u64)> = None;
+            for cpu in 0..self.cpus.len() {
+                if let Some((_, rank)) = self.running_rank_on(cpu) {
+                    if victim.is_none_or(|(_, worst)| rank >= worst) {
+                        victim = Some((cpu, rank));
+                    }
+                }
+            }
+            let Some((cpu, rank)) = victim else { break };
+            if !self.preempt_if_better(cpu, 0, best, rank) {
+                break;
+            }
+        }
+    }
+
+    /// Per-CPU queues: the best thread of `cpu`'s queue preempts the thread running on `cpu` if
+    /// it is strictly better.
+    fn preempt_within(&mut self, cpu: usize) {
+        let now = self.now;
+        while let Some(best) = self.queues[cpu].best_rank(&self.tasks, now) {
+            let Some((_, rank)) = self.running_rank_on(cpu) else {
+                break;
+            };
+            if !self.preempt_if_better(cpu, cpu, best, rank) {
+                break;
+            }
+        }
+    }
+
+    /// Preempts the thread running on `cpu` in favour of `queue`'s pick if `best < rank`.
+    fn preempt_if_better(&mut self, cpu: usize, queue: usize, best: u64, rank: u64) -> bool {
+        if best >= rank {
+            return false;
+        }
+        let Some(victim_task) = self.running_task(cpu) else {
+            return false;
+        };
+        let Some(by) = self.queues[queue].pick(&self.tasks, self.now, self.last_dispatched) else {
+            return false;
+        };
+        let reason =
+            self.queues[0].preempt_reason(&self.tasks, by, &self.tasks[victim_task as usize]);
+        self.preempt(cpu, victim_task, by, reason);
+        self.dispatch(cpu, by);
+        true
     }
 }

@@ -101,6 +101,10 @@ pub struct ThreadMetrics {
     pub cache_needed: u64,
     /// Cold units refilled at its dispatches.
     pub cache_cold: u64,
+    /// Migrations: dispatches onto a CPU other than its home (the CPU whose ready queue it
+    /// joined with per-CPU queues, else the CPU it last ran on).
+    #[serde(default)]
+    pub migrations: u64,
 }
 
 /// Figures of one process (sums over its threads; completion is its last thread's exit).
@@ -132,6 +136,9 @@ pub struct ProcessMetrics {
     pub dispatches: u64,
     /// Preemptions (summed).
     pub preemptions: u64,
+    /// Migrations (summed).
+    #[serde(default)]
+    pub migrations: u64,
 }
 
 /// Figures of one CPU.
@@ -153,6 +160,9 @@ pub struct CpuMetrics {
     pub cache_needed: u64,
     /// Of those, units that were cold and refilled; hit ratio = 1 - cold / needed.
     pub cache_cold: u64,
+    /// Threads that migrated onto this CPU.
+    #[serde(default)]
+    pub migrations: u64,
     /// busy / (last completion - first arrival).
     pub utilisation: Ratio,
 }
@@ -186,6 +196,9 @@ pub struct Totals {
     pub cache_needed: u64,
     /// Of those, units refilled cold.
     pub cache_cold: u64,
+    /// Migrations on all CPUs.
+    #[serde(default)]
+    pub migrations: u64,
 }
 
 /// Everything measured in a run.
@@ -224,6 +237,7 @@ impl Metrics {
                     preemptions: task.acc.preemptions,
                     cache_needed: task.acc.cache_needed,
                     cache_cold: task.acc.cache_cold,
+                    migrations: task.migrations,
                 }
             })
             .collect();
@@ -258,6 +272,7 @@ impl Metrics {
                     stall: own.iter().map(|thread| thread.stall).sum(),
                     dispatches: own.iter().map(|thread| thread.dispatches).sum(),
                     preemptions: own.iter().map(|thread| thread.preemptions).sum(),
+                    migrations: own.iter().map(|thread| thread.migrations).sum(),
                 }
             })
             .collect();
@@ -286,6 +301,7 @@ impl Metrics {
                 context_switches: state.time.switches,
                 cache_needed: state.time.cache_needed,
                 cache_cold: state.time.cache_cold,
+                migrations: state.time.migrations,
                 utilisation: Ratio::new(state.time.busy, span),
             })
             .collect();
@@ -314,6 +330,7 @@ impl Metrics {
             stall_ticks: cpus.iter().map(|cpu| cpu.stall).sum(),
             cache_needed: cpus.iter().map(|cpu| cpu.cache_needed).sum(),
             cache_cold: cpus.iter().map(|cpu| cpu.cache_cold).sum(),
+            migrations: cpus.iter().map(|cpu| cpu.migrations).sum(),
         };
         Metrics {
             processes,

@@ -2,8 +2,8 @@
 //!
 //! Ids are stable (they appear in links and on the command line). Pairs of presets that differ
 //! in one setting (`switch-processes` / `switch-threads`, `threads-user-level` /
-//! `threads-kernel-level`, `cpus-1` / `cpus-2` / `cpus-4`, `affinity-off` / `affinity-on`) are
-//! meant to be compared side by side.
+//! `threads-kernel-level`, `cpus-1` / `cpus-2` / `cpus-4`, `affinity-off` / `affinity-on` /
+//! `per-cpu-queues`) are meant to be compared side by side.
 
 use alloc::format;
 use alloc::string::String;
@@ -478,6 +478,13 @@ pub fn presets() -> Vec<Preset> {
             spec: on_machine(
                 scenario(cache_workload(), PolicySpec::Rr { quantum: 3 }),
                 cache_machine(QueueTopology::Affinity),
+            ),
+        },
+        Preset {
+            id: "per-cpu-queues",
+            spec: on_machine(
+                scenario(cache_workload(), PolicySpec::Rr { quantum: 3 }),
+                cache_machine(QueueTopology::PerCpu),
             ),
         },
     ]

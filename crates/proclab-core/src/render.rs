@@ -12,6 +12,7 @@ use core::fmt::Write;
 use crate::metrics::Ratio;
 use crate::run::Run;
 use crate::scenario::Scenario;
+use crate::spec::QueueTopology;
 use crate::trace::{SliceKind, ThreadRef};
 
 /// `P1`, or `P1.T2` when the process has several threads.
@@ -150,6 +151,30 @@ pub fn metrics_table(run: &Run) -> String {
             totals.cache_cold,
             totals.cache_needed,
             warm.percent()
+        );
+    }
+    if run.scenario().machine().topology == QueueTopology::PerCpu {
+        let per_cpu: Vec<String> = metrics
+            .cpus
+            .iter()
+            .map(|cpu| format!("CPU{} {}", cpu.cpu, cpu.migrations))
+            .collect();
+        let per_process: Vec<String> = metrics
+            .processes
+            .iter()
+            .filter(|process| process.migrations > 0)
+            .map(|process| format!("{} {}", process.name, process.migrations))
+            .collect();
+        let _ = writeln!(
+            text,
+            "migrations {} (onto {}; of {})",
+            totals.migrations,
+            per_cpu.join(", "),
+            if per_process.is_empty() {
+                String::from("none")
+            } else {
+                per_process.join(", ")
+            }
         );
     }
     text

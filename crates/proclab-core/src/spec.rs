@@ -438,6 +438,9 @@ pub enum QueueTopology {
     Shared,
     /// Shared queue, but an idle CPU prefers a thread whose cache is warm on it (affinity).
     Affinity,
+    /// One ready queue per CPU: a thread goes back to the CPU it last ran on, a new one to the
+    /// shortest queue, and an idle CPU with an empty queue steals from the longest one.
+    PerCpu,
 }
 
 /// The per-CPU cache model.

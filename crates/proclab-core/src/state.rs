@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::cache::CacheEntry;
 use crate::engine::{Activity, Engine, Task};
+use crate::spec::QueueTopology;
 use crate::trace::ThreadRef;
 use crate::ProcessState;
 
@@ -55,6 +56,9 @@ pub struct CpuState {
     pub last: Option<ThreadRef>,
     /// Cache contents, least recently used first.
     pub cache: Vec<CacheEntry>,
+    /// Threads that migrated onto this CPU so far (dispatched here away from their home CPU).
+    #[serde(default)]
+    pub migrations: u64,
 }
 
 /// A thread blocked on I/O.
@@ -103,6 +107,9 @@ pub struct Tcb {
     pub cpu: Option<u32>,
     /// Ticks of I/O left if blocked.
     pub io_left: Option<u64>,
+    /// Times it migrated so far (dispatched onto a CPU other than its home).
+    #[serde(default)]
+    pub migrations: u64,
 }
 
 /// A process control block as shown in the inspector.
@@ -139,7 +146,12 @@ pub struct MachineState {
     /// CPUs.
     pub cpus: Vec<CpuState>,
     /// Ready threads in the order the policy would consider them, one list per level or queue.
+    /// With per-CPU queues, each level lists CPU 0's threads, then CPU 1's, and so on.
     pub ready: Vec<Vec<ThreadRef>>,
+    /// Per-CPU queues only (empty otherwise): CPU -> level or queue -> ready threads in the
+    /// order that CPU would pick them.
+    #[serde(default)]
+    pub ready_per_cpu: Vec<Vec<Vec<ThreadRef>>>,
     /// Threads blocked on I/O, soonest completion first.
     pub blocked: Vec<BlockedEntry>,
     /// Every process.
@@ -209,15 +221,37 @@ impl MachineState {
                     activity,
                     last: state.last.map(thread_ref),
                     cache: state.cache.entries().to_vec(),
+                    migrations: state.time.migrations,
                 }
             })
             .collect();
-        let ready = engine
-            .policy
-            .ready_lists(&engine.tasks, engine.now)
-            .into_iter()
-            .map(|list| list.into_iter().map(thread_ref).collect())
+        let per_queue: Vec<Vec<Vec<ThreadRef>>> = engine
+            .queues
+            .iter()
+            .map(|queue| {
+                queue
+                    .ready_lists(&engine.tasks, engine.now)
+                    .into_iter()
+                    .map(|list| list.into_iter().map(thread_ref).collect())
+                    .collect()
+            })
             .collect();
+        let (ready, ready_per_cpu) = if scenario.machine().topology == QueueTopology::PerCpu {
+            let levels = per_queue.iter().map(Vec::len).max().unwrap_or(0);
+            let union = (0..levels)
+                .map(|level| {
+                    per_queue
+                        .iter()
+                        .filter_map(|lists| lists.get(level))
+                        .flatten()
+                        .copied()
+                        .collect()
+                })
+                .collect();
+            (union, per_queue)
+        } else {
+            (per_queue.into_iter().next().unwrap_or_default(), Vec::new())
+        };
         let mut blocked: Vec<BlockedEntry> = engine
             .tasks
             .iter()
@@ -275,6 +309,7 @@ impl MachineState {
                     },
                     cpu: task.last_cpu,
                     io_left: blocked.then(|| task.io_done_at.saturating_sub(tick)),
+                    migrations: task.migrations,
                 }
             })
             .collect();
@@ -315,6 +350,7 @@ impl MachineState {
             tick,
             cpus,
             ready,
+            ready_per_cpu,
             blocked,
             processes,
             threads,

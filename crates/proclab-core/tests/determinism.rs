@@ -7,8 +7,10 @@
 mod common;
 
 use common::{all_policies, random_scenario};
+use proclab_core::spec::QueueTopology;
 use proclab_core::{
-    simulate, Cause, Event, GanttSlice, PreemptReason, ProcessState, Scenario, SliceKind,
+    simulate, Cause, Event, GanttSlice, PreemptReason, ProcessState, Scenario, ScenarioSpec,
+    SliceKind,
 };
 
 /// FNV-1a, 64 bits.
@@ -104,10 +106,17 @@ fn hash_slice(hash: &mut Fnv, slice: &GanttSlice) {
 }
 
 fn trace_hash() -> u64 {
+    trace_hash_with(|spec| spec)
+}
+
+fn trace_hash_with(adjust: impl Fn(ScenarioSpec) -> ScenarioSpec) -> u64 {
     let mut hash = Fnv::new();
     for (policy_index, policy) in all_policies().into_iter().enumerate() {
         for seed in 0..8u64 {
-            let spec = random_scenario(1000 + seed * 17 + policy_index as u64, policy.clone());
+            let spec = adjust(random_scenario(
+                1000 + seed * 17 + policy_index as u64,
+                policy.clone(),
+            ));
             let run = simulate(&Scenario::new(&spec).expect("valid"));
             for event in run.events() {
                 hash_event(&mut hash, event);
@@ -128,3 +137,19 @@ fn traces_match_the_golden_hash_natively_and_in_wasm() {
 }
 
 const GOLDEN: u64 = 0x9587_b514_d484_798c;
+
+/// The same scenarios with per-CPU ready queues (their own golden, so that adding the topology
+/// left [`GOLDEN`] untouched).
+#[test]
+fn per_cpu_traces_match_their_golden_hash_natively_and_in_wasm() {
+    let hash = trace_hash_with(|mut spec| {
+        spec.machine.topology = QueueTopology::PerCpu;
+        spec
+    });
+    assert_eq!(
+        hash, GOLDEN_PER_CPU,
+        "per-CPU trace hash changed: {hash:#018x}"
+    );
+}
+
+const GOLDEN_PER_CPU: u64 = 0xf6f8_8068_8c29_54f8;

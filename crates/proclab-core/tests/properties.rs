@@ -3,20 +3,31 @@
 mod common;
 
 use common::{all_policies, random_scenario};
-use proclab_core::spec::IoDevices;
-use proclab_core::{simulate, Cause, ProcessState, Run, Scenario, SliceKind, ThreadRef};
+use proclab_core::spec::{IoDevices, QueueTopology, ThreadModel};
+use proclab_core::{
+    simulate, Cause, ProcessState, Run, Scenario, ScenarioSpec, SliceKind, ThreadRef,
+};
 
 const SEEDS_PER_POLICY: u64 = 24;
 
+/// Every law is checked on each random scenario as drawn (shared queue or affinity) and again
+/// with per-CPU ready queues.
 fn for_every_run(check: impl Fn(&Scenario, &Run)) {
     for (policy_index, policy) in all_policies().into_iter().enumerate() {
         for seed in 0..SEEDS_PER_POLICY {
             let spec = random_scenario(seed * 131 + policy_index as u64, policy.clone());
-            let scenario = Scenario::new(&spec)
-                .unwrap_or_else(|errors| panic!("generated scenario invalid: {errors:?}"));
-            check(&scenario, &simulate(&scenario));
+            for spec in [spec.clone(), per_cpu(spec)] {
+                let scenario = Scenario::new(&spec)
+                    .unwrap_or_else(|errors| panic!("generated scenario invalid: {errors:?}"));
+                check(&scenario, &simulate(&scenario));
+            }
         }
     }
+}
+
+fn per_cpu(mut spec: ScenarioSpec) -> ScenarioSpec {
+    spec.machine.topology = QueueTopology::PerCpu;
+    spec
 }
 
 #[test]
@@ -213,7 +224,6 @@ fn stepping_between_event_ticks_is_consistent() {
 
 #[test]
 fn a_user_level_process_never_runs_two_threads_nor_runs_while_one_blocks() {
-    use proclab_core::spec::ThreadModel;
     for_every_run(|scenario, run| {
         if scenario.machine().thread_model != ThreadModel::User {
             return;
@@ -263,8 +273,7 @@ fn a_user_level_process_never_runs_two_threads_nor_runs_while_one_blocks() {
 
 #[test]
 fn kernel_threads_without_costs_behave_like_separate_processes() {
-    use proclab_core::spec::ThreadModel;
-    use proclab_core::{ProcessSpec, ScenarioSpec};
+    use proclab_core::ProcessSpec;
     let compared = std::cell::Cell::new(0);
     for_every_run(|scenario, run| {
         let machine = scenario.machine();
@@ -359,6 +368,100 @@ fn state_at_is_the_same_in_any_call_order() {
             let fresh = proclab_core::simulate(scenario).state_at(ticks[index]);
             assert_eq!(run.state_at(ticks[index]), in_order[index]);
             assert_eq!(fresh, in_order[index]);
+        }
+    });
+}
+
+#[test]
+fn per_cpu_queues_on_one_cpu_behave_exactly_as_the_shared_queue() {
+    for (policy_index, policy) in all_policies().into_iter().enumerate() {
+        for seed in 0..SEEDS_PER_POLICY {
+            let mut spec = random_scenario(seed * 131 + policy_index as u64, policy.clone());
+            spec.machine.cpus = 1;
+            spec.machine.topology = QueueTopology::Shared;
+            let shared = simulate(&Scenario::new(&spec).expect("valid"));
+            let per_cpu = simulate(&Scenario::new(&per_cpu(spec)).expect("valid"));
+            assert_eq!(shared.events(), per_cpu.events());
+            assert_eq!(shared.gantt(), per_cpu.gantt());
+            assert_eq!(shared.metrics(), per_cpu.metrics());
+            let tick = shared.end_tick() / 2;
+            let (shared_state, per_cpu_state) = (shared.state_at(tick), per_cpu.state_at(tick));
+            assert_eq!(shared_state.ready, per_cpu_state.ready);
+            assert_eq!(
+                per_cpu_state.ready_per_cpu,
+                vec![per_cpu_state.ready.clone()]
+            );
+            assert!(shared_state.ready_per_cpu.is_empty());
+        }
+    }
+}
+
+#[test]
+fn migrations_add_up_and_per_cpu_threads_change_cpu_only_by_migrating() {
+    for_every_run(|scenario, run| {
+        let metrics = run.metrics();
+        let by_thread: u64 = metrics.threads.iter().map(|thread| thread.migrations).sum();
+        let by_process: u64 = metrics
+            .processes
+            .iter()
+            .map(|process| process.migrations)
+            .sum();
+        let by_cpu: u64 = metrics.cpus.iter().map(|cpu| cpu.migrations).sum();
+        assert_eq!(
+            (by_thread, by_process, by_cpu),
+            (metrics.totals.migrations, by_thread, by_thread)
+        );
+        let machine = scenario.machine();
+        if machine.cpus == 1 {
+            assert_eq!(by_thread, 0);
+        }
+        if machine.topology != QueueTopology::PerCpu || machine.thread_model != ThreadModel::Kernel
+        {
+            return;
+        }
+        // Kernel-level threads with per-CPU queues: every dispatch on a CPU other than the one
+        // the thread ran on before is a migration (a steal), counted for the thread.
+        let mut last_cpu: Vec<Option<u32>> = vec![None; scenario.threads().len()];
+        let mut moves = vec![0u64; scenario.threads().len()];
+        for event in run.events() {
+            if let Cause::Dispatched { .. } = event.cause {
+                let process = &scenario.processes()[event.thread.pid as usize];
+                let index = (process.first_thread() + event.thread.tid) as usize;
+                if last_cpu[index].is_some_and(|cpu| Some(cpu) != event.cpu) {
+                    moves[index] += 1;
+                }
+                last_cpu[index] = event.cpu;
+            }
+        }
+        for (thread, moved) in metrics.threads.iter().zip(moves) {
+            assert!(moved <= thread.migrations, "{thread:?} moved {moved} times");
+        }
+    });
+}
+
+#[test]
+fn per_cpu_state_lists_each_cpu_queue_and_their_union() {
+    for_every_run(|scenario, run| {
+        if scenario.machine().topology != QueueTopology::PerCpu {
+            return;
+        }
+        for tick in (0..=run.end_tick()).step_by(3) {
+            let state = run.state_at(tick);
+            assert_eq!(state.ready_per_cpu.len(), scenario.machine().cpus as usize);
+            let levels = state.ready.len();
+            for level in 0..levels {
+                let union: Vec<ThreadRef> = state
+                    .ready_per_cpu
+                    .iter()
+                    .filter_map(|lists| lists.get(level))
+                    .flatten()
+                    .copied()
+                    .collect();
+                assert_eq!(union, state.ready[level], "tick {tick} level {level}");
+            }
+            let migrations: u64 = state.cpus.iter().map(|cpu| cpu.migrations).sum();
+            let by_thread: u64 = state.threads.iter().map(|tcb| tcb.migrations).sum();
+            assert_eq!(migrations, by_thread);
         }
     });
 }

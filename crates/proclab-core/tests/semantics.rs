@@ -704,3 +704,204 @@ fn thread_models_and_topologies_default_to_kernel_and_shared() {
             ",
     );
 }
+
+// --- Per-CPU ready queues ----------------------------------------------------------------------
+
+fn on_cpus(mut spec: ScenarioSpec, cpus: u32, topology: QueueTopology) -> ScenarioSpec {
+    spec.machine = MachineSpec {
+        cpus,
+        topology,
+        ..MachineSpec::default()
+    };
+    spec
+}
+
+#[test]
+fn per_cpu_new_threads_join_the_shortest_queue() {
+    // At 0: P1 -> CPU0, P2 -> CPU1, P3 -> CPU0 (one each, lowest index). At 1, P4 joins CPU1's
+    // empty queue and runs at 4, before P3 which arrived earlier; at 6 CPU1 has nothing left and
+    // steals P3 from CPU0's queue (a migration).
+    check(
+        on_cpus(
+            workload(
+                vec![
+                    process("P1", 0, &[10]),
+                    process("P2", 0, &[4]),
+                    process("P3", 0, &[2]),
+                    process("P4", 1, &[2]),
+                ],
+                PolicySpec::Fcfs,
+            ),
+            2,
+            QueueTopology::PerCpu,
+        ),
+        r"
+            CPU0: 0 P1 10
+            CPU1: 0 P2 4 P4 6 P3 8 - 10
+            proc    arrive cpu io done turn wait resp switch stall
+            P1           0  10  0   10   10    0    0      0     0
+            P2           0   4  0    4    4    0    0      0     0
+            P3           0   2  0    8    8    6    6      0     0
+            P4           1   2  0    6    5    3    3      0     0
+            average                    6.75 2.25 2.25
+            throughput 4/10 = 0.40 per tick, utilisation 90.00%, context switches 2, switch ticks 0, stall ticks 0
+            migrations 1 (onto CPU0 0, CPU1 1; of P3 1)
+            ",
+    );
+}
+
+#[test]
+fn per_cpu_threads_return_to_the_cpu_they_last_ran_on() {
+    // B ran on CPU1 and finishes its I/O at 3. At 4 both CPUs are free: with one shared queue
+    // CPU0 takes B (index order); with per-CPU queues B waits in CPU1's queue and runs there.
+    // (At 2 CPU1's queue is empty, so it steals A from CPU0's queue: A migrates once.)
+    let spec = workload(
+        vec![
+            process("A", 0, &[4]),
+            process("B", 0, &[2, 1, 2]),
+            process("C", 0, &[2]),
+        ],
+        PolicySpec::Rr { quantum: 2 },
+    );
+    check(
+        on_cpus(spec.clone(), 2, QueueTopology::Shared),
+        r"
+            CPU0: 0 A 2 C 4 B 6
+            CPU1: 0 B 2 A 4 - 6
+            proc    arrive cpu io done turn wait resp switch stall
+            A            0   4  0    4    4    0    0      0     0
+            B            0   4  1    6    6    1    0      0     0
+            C            0   2  0    4    4    2    2      0     0
+            average                    4.67 1.00 0.67
+            throughput 3/6 = 0.50 per tick, utilisation 83.33%, context switches 3, switch ticks 0, stall ticks 0
+            ",
+    );
+    check(
+        on_cpus(spec, 2, QueueTopology::PerCpu),
+        r"
+            CPU0: 0 A 2 C 4 - 6
+            CPU1: 0 B 2 A 4 B 6
+            proc    arrive cpu io done turn wait resp switch stall
+            A            0   4  0    4    4    0    0      0     0
+            B            0   4  1    6    6    1    0      0     0
+            C            0   2  0    4    4    2    2      0     0
+            average                    4.67 1.00 0.67
+            throughput 3/6 = 0.50 per tick, utilisation 83.33%, context switches 3, switch ticks 0, stall ticks 0
+            migrations 1 (onto CPU0 0, CPU1 1; of A 1)
+            ",
+    );
+}
+
+#[test]
+fn per_cpu_an_idle_cpu_steals_from_the_longest_queue() {
+    // At 0 the seven arrivals fill the queues CPU0 [P4, P7], CPU1 [P5], CPU2 [P6] behind the
+    // runners P1, P2, P3. CPU2 empties its queue at 3 and steals P4 (the pick of the longest
+    // queue, CPU0's); at 8 CPU0 and CPU1 each hold one, so it steals P7 from CPU0 (lower index).
+    // At 10 CPU1 runs P5 from its own queue and CPU0 finds nothing to steal.
+    check(
+        on_cpus(
+            workload(
+                vec![
+                    process("P1", 0, &[10]),
+                    process("P2", 0, &[10]),
+                    process("P3", 0, &[2]),
+                    process("P4", 0, &[5]),
+                    process("P5", 0, &[5]),
+                    process("P6", 0, &[1]),
+                    process("P7", 0, &[3]),
+                ],
+                PolicySpec::Fcfs,
+            ),
+            3,
+            QueueTopology::PerCpu,
+        ),
+        r"
+            CPU0: 0 P1 10 - 15
+            CPU1: 0 P2 10 P5 15
+            CPU2: 0 P3 2 P6 3 P4 8 P7 11 - 15
+            proc    arrive cpu io done turn wait resp switch stall
+            P1           0  10  0   10   10    0    0      0     0
+            P2           0  10  0   10   10    0    0      0     0
+            P3           0   2  0    2    2    0    0      0     0
+            P4           0   5  0    8    8    3    3      0     0
+            P5           0   5  0   15   15   10   10      0     0
+            P6           0   1  0    3    3    2    2      0     0
+            P7           0   3  0   11   11    8    8      0     0
+            average                    8.43 3.29 3.29
+            throughput 7/15 = 0.47 per tick, utilisation 80.00%, context switches 4, switch ticks 0, stall ticks 0
+            migrations 2 (onto CPU0 0, CPU1 0, CPU2 2; of P4 1, P7 1)
+            ",
+    );
+}
+
+#[test]
+fn per_cpu_a_ready_thread_preempts_only_its_own_cpu() {
+    // P3 (prio 3) arrives at 2. Shared queue: it preempts the worst runner, P2 (prio 5) on CPU1.
+    // Per-CPU queues: both queues are empty and both CPUs busy, so it joins CPU0's queue and
+    // cannot beat P1 (prio 2): it waits. P4 (prio 1) arrives at 3, joins CPU1's (shorter) queue
+    // and preempts P2 there; P2 stays in CPU1's queue and resumes there at 5.
+    let spec = workload(
+        vec![
+            prioritised("P1", 0, 2, &[6]),
+            prioritised("P2", 0, 5, &[6]),
+            prioritised("P3", 2, 3, &[2]),
+            prioritised("P4", 3, 1, &[2]),
+        ],
+        PolicySpec::Priority {
+            preemptive: true,
+            aging_every: None,
+            lower_is_higher: true,
+        },
+    );
+    check(
+        on_cpus(spec.clone(), 2, QueueTopology::Shared),
+        r"
+            CPU0: 0 P1 6 P2 10
+            CPU1: 0 P2 2 P3 3 P4 5 P3 6 - 10
+            proc    arrive cpu io done turn wait resp switch stall
+            P1           0   6  0    6    6    0    0      0     0
+            P2           0   6  0   10   10    4    0      0     0
+            P3           2   2  0    6    4    2    0      0     0
+            P4           3   2  0    5    2    0    0      0     0
+            average                    5.50 1.50 0.00
+            throughput 4/10 = 0.40 per tick, utilisation 80.00%, context switches 4, switch ticks 0, stall ticks 0
+            ",
+    );
+    check(
+        on_cpus(spec, 2, QueueTopology::PerCpu),
+        r"
+            CPU0: 0 P1 6 P3 8
+            CPU1: 0 P2 3 P4 5 P2 8
+            proc    arrive cpu io done turn wait resp switch stall
+            P1           0   6  0    6    6    0    0      0     0
+            P2           0   6  0    8    8    2    0      0     0
+            P3           2   2  0    8    6    4    4      0     0
+            P4           3   2  0    5    2    0    0      0     0
+            average                    5.50 1.50 1.00
+            throughput 4/8 = 0.50 per tick, utilisation 100.00%, context switches 3, switch ticks 0, stall ticks 0
+            migrations 0 (onto CPU0 0, CPU1 0; of none)
+            ",
+    );
+}
+
+#[test]
+fn per_cpu_queues_keep_threads_on_their_warm_cpu() {
+    // The `affinity-off` / `affinity-on` workload with per-CPU queues: B has CPU1 to itself and
+    // never refills; at 17 CPU1 has nothing left and steals C, which starts cold there.
+    // Stall 22 ticks instead of 60 (shared) or 50 (affinity), done at 32 instead of 53 or 47.
+    check(
+        preset_spec("per-cpu-queues"),
+        r"
+            CPU0: 0 $A 5 A 8 CS 9 $C 14 C 17 CS 18 $A 20 A 29 - 32
+            CPU1: 0 $B 5 B 17 CS 18 $C 23 C 32
+            proc    arrive cpu io done  turn wait resp switch stall
+            A            0  12  0   29    29    9    5      1     7
+            B            0  12  0   17    17    0    5      0     5
+            C            0  12  0   32    32    8   14      2    10
+            average                    26.00 5.67 8.00
+            throughput 3/32 = 0.09 per tick, utilisation 56.25%, context switches 3, switch ticks 3, stall ticks 22
+            cache: 22 of 60 units refilled cold, 63.33% warm
+            migrations 1 (onto CPU0 0, CPU1 1; of C 1)
+            ",
+    );
+}
