@@ -209,3 +209,43 @@ async function screenshotPath(page, name) {
   await mkdir(ARTIFACTS, { recursive: true });
   return join(ARTIFACTS, `${name}.png`);
 }
+
+test('the Gantt chart is drawn as soon as results appear, and its PNG is not blank', async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    await page.waitForSelector('#app-title');
+    await page.selectOption('#preset-select', 'fcfs-convoy');
+    await page.waitForSelector('#gantt-canvas');
+    await page.waitForFunction(() => document.querySelector('#gantt-canvas').width > 300);
+    const inked = await page.evaluate(() => {
+      const canvas = document.querySelector('#gantt-canvas');
+      const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      let coloured = 0;
+      for (let index = 0; index < pixels.length; index += 4) {
+        if (pixels[index] < 200 || pixels[index + 1] < 200 || pixels[index + 2] < 200) coloured += 1;
+      }
+      return coloured;
+    });
+    assert.ok(inked > 2000, `the chart has ink (${inked} coloured pixels)`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('playback keys work from anywhere on the page but not while typing', async () => {
+  const { context, page, problems } = await openScenario();
+  try {
+    await scrubTo(page, 0);
+    await page.click('#metrics-title');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await clock(page), 1, 'an arrow key outside the watch view steps');
+    await page.focus('#p0-name');
+    await page.keyboard.press('End');
+    assert.equal(await clock(page), 1, 'End inside a text field moves the caret, not playback');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

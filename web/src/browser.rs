@@ -12,7 +12,8 @@ pub fn initial_language() -> Lang {
     remembered_language().unwrap_or_else(browser_language)
 }
 
-fn remembered_language() -> Option<Lang> {
+/// The language the user chose on an earlier visit, if any.
+pub fn remembered_language() -> Option<Lang> {
     let storage = web_sys::window()?.local_storage().ok()??;
     let tag = storage.get_item(LANGUAGE_KEY).ok()??;
     Some(Lang::from_tag(&tag))

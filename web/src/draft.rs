@@ -264,7 +264,7 @@ pub struct MachineDraft {
     pub cache_capacity: String,
     pub cache_refill: String,
     pub user_threads: bool,
-    pub affinity: bool,
+    pub topology: QueueTopology,
 }
 
 impl Default for MachineDraft {
@@ -656,11 +656,7 @@ impl MachineDraft {
             } else {
                 ThreadModel::Kernel
             },
-            topology: if self.affinity {
-                QueueTopology::Affinity
-            } else {
-                QueueTopology::Shared
-            },
+            topology: self.topology,
         }
     }
 
@@ -673,7 +669,7 @@ impl MachineDraft {
             cache_capacity: machine.cache.capacity.to_string(),
             cache_refill: machine.cache.refill_per_unit.to_string(),
             user_threads: machine.thread_model == ThreadModel::User,
-            affinity: machine.topology == QueueTopology::Affinity,
+            topology: machine.topology,
         }
     }
 }

@@ -9,12 +9,44 @@ pub fn scenario_json(spec: &ScenarioSpec) -> String {
     serde_json::to_string_pretty(spec).unwrap_or_default()
 }
 
-/// Reads a scenario file; the error text is serde's, which names the line and column.
-pub fn parse_scenario_json(text: &str) -> Result<ScenarioSpec, String> {
-    serde_json::from_str(text).map_err(|error| error.to_string())
+/// Why a scenario file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileError {
+    /// The browser could not read the file.
+    Unreadable,
+    /// Not JSON, or cut short, at this line and column.
+    NotJson { line: usize, column: usize },
+    /// JSON, but not a scenario: serde's description (it names the field) at this line and column.
+    NotAScenario {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
 }
 
-/// One row per process, then the totals, with exact averages to two decimals.
+/// Reads a scenario file.
+pub fn parse_scenario_json(text: &str) -> Result<ScenarioSpec, FileError> {
+    serde_json::from_str(text).map_err(|error| {
+        let (line, column) = (error.line(), error.column());
+        if error.is_data() {
+            let detail = error.to_string();
+            let detail = detail
+                .split(" at line ")
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            FileError::NotAScenario {
+                line,
+                column,
+                detail,
+            }
+        } else {
+            FileError::NotJson { line, column }
+        }
+    })
+}
+
+/// One row per process, then a row of the exact averages to two decimals.
 pub fn metrics_csv(run: &Run) -> String {
     let metrics = run.metrics();
     let mut csv = String::from(
@@ -38,13 +70,11 @@ pub fn metrics_csv(run: &Run) -> String {
         ));
     }
     let totals = &metrics.totals;
+    // Averages only where they are averages; switch and stall overhead are totals (on the page they
+    // are the "ticks lost" figures), so they stay out of the average row.
     csv.push_str(&format!(
-        "average,,,{},{},{},,,{},{},,\n",
-        totals.average_turnaround,
-        totals.average_waiting,
-        totals.average_response,
-        totals.switch_ticks,
-        totals.stall_ticks
+        "average,,,{},{},{},,,,,,\n",
+        totals.average_turnaround, totals.average_waiting, totals.average_response
     ));
     csv
 }

@@ -131,6 +131,13 @@ pub enum Text {
     UserThreads,
     UserThreadsHint,
     Affinity,
+    Topology,
+    TopologyShared,
+    TopologySharedHint,
+    TopologyPerCpu,
+    TopologyPerCpuHint,
+    LotterySeed,
+    SeedNeedsNumber,
     AffinityHint,
     Seed,
     SeedHint,
@@ -320,7 +327,14 @@ impl Text {
             Text::CacheRefill => ["단위당 채움 지연(틱)", "Refill stall per unit (ticks)"],
             Text::UserThreads => ["사용자 수준 스레드(다대일)", "User-level threads (many-to-one)"],
             Text::UserThreadsHint => ["커널은 프로세스만 봅니다. 한 스레드가 I/O로 막히면 프로세스 전체가 막힙니다.", "The kernel sees only the process; one thread blocking on I/O blocks them all."],
-            Text::Affinity => ["캐시 친화성", "Cache affinity"],
+            Text::Affinity => ["공유 큐 + 캐시 친화성", "Shared queue with cache affinity"],
+            Text::Topology => ["준비 큐 구성 (CPU가 여럿일 때)", "Ready queues (with several CPUs)"],
+            Text::TopologyShared => ["모든 CPU가 준비 큐 하나를 공유", "One ready queue shared by all CPUs"],
+            Text::TopologySharedHint => ["쉬는 CPU가 공유 큐의 맨 앞 프로세스를 가져갑니다.", "An idle CPU takes the head of the shared queue."],
+            Text::TopologyPerCpu => ["CPU마다 준비 큐 (이주 포함)", "A ready queue per CPU (with migration)"],
+            Text::TopologyPerCpuHint => ["프로세스는 마지막으로 실행한 CPU의 큐로 돌아가 캐시가 따뜻합니다. 큐가 빈 CPU는 가장 긴 큐에서 일을 훔쳐 옵니다(이주).", "A process returns to the queue of the CPU it last ran on, where its cache is warm; a CPU whose queue is empty steals from the longest queue (a migration)."],
+            Text::SeedNeedsNumber => ["시드는 0 이상의 정수여야 합니다.", "The seed must be a whole number, 0 or more."],
+            Text::LotterySeed => ["로터리 추첨 시드", "Lottery seed"],
             Text::AffinityHint => ["쉬는 CPU가 자기 캐시가 따뜻한 프로세스를 먼저 고릅니다.", "An idle CPU prefers a process whose cache is warm on it."],
             Text::Seed => ["시드", "Seed"],
             Text::SeedHint => ["로터리 추첨에 쓰는 난수 시드", "Random seed for lottery draws"],
@@ -421,6 +435,41 @@ impl Text {
     }
 }
 
+/// Why a scenario file did not open, in words.
+pub fn file_error(error: &crate::files::FileError, lang: Lang) -> String {
+    use crate::files::FileError;
+    match (error, lang) {
+        (FileError::Unreadable, Lang::Ko) => "브라우저가 파일을 읽지 못했습니다.".into(),
+        (FileError::Unreadable, Lang::En) => "the browser could not read it.".into(),
+        (FileError::NotJson { line, column }, Lang::Ko) => {
+            format!("{line}번째 줄 {column}번째 글자에서 JSON 형식이 깨졌거나 파일이 잘렸습니다.")
+        }
+        (FileError::NotJson { line, column }, Lang::En) => {
+            format!("it is not valid JSON, or it is cut short, at line {line}, column {column}.")
+        }
+        (
+            FileError::NotAScenario {
+                line,
+                column,
+                detail,
+            },
+            Lang::Ko,
+        ) => {
+            format!("{line}번째 줄 {column}번째 글자: ProcLab 시나리오 형식이 아닙니다 ({detail}).")
+        }
+        (
+            FileError::NotAScenario {
+                line,
+                column,
+                detail,
+            },
+            Lang::En,
+        ) => {
+            format!("it is not a ProcLab scenario at line {line}, column {column} ({detail}).")
+        }
+    }
+}
+
 /// Why a share link did not open, in words.
 pub fn link_error(error: LinkError, lang: Lang) -> &'static str {
     let [korean, english] = match error {
@@ -476,6 +525,7 @@ pub fn preset_text(id: &str, lang: Lang) -> (String, String) {
         "cpus-2" => [("CPU 2개", "같은 프로세스를 CPU 2개에서: 스레드가 진짜로 동시에 실행됩니다."), ("2 CPUs", "The same process on 2 CPUs: threads truly run in parallel.")],
         "cpus-4" => [("CPU 4개", "CPU 4개에서: 완료 시각이 얼마나 당겨지는지 보세요."), ("4 CPUs", "On 4 CPUs: see how much sooner it finishes.")],
         "affinity-off" => [("캐시 친화성 끔", "CPU를 옮길 때마다 캐시가 식어 채우느라 멈춥니다."), ("Cache affinity off", "Every move to another CPU starts cold and stalls to refill.")],
+        "per-cpu-queues" => [("CPU별 준비 큐", "스레드가 자기 CPU와 따뜻한 캐시에 머물고, 쉬는 CPU는 가장 긴 큐에서 일을 훔쳐 옵니다."), ("Per-CPU ready queues", "Each thread stays on its CPU and its warm cache; an idle CPU steals work from the longest queue.")],
         "affinity-on" => [("캐시 친화성 켬", "쉬는 CPU가 캐시가 따뜻한 프로세스를 골라 멈춤이 줄어듭니다."), ("Cache affinity on", "Idle CPUs pick the process whose cache is warm there: fewer stalls.")],
         _ => [(id, ""), (id, "")],
     };

@@ -48,7 +48,14 @@ fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
             ),
         ),
         Notice::LinkOpened => (false, Text::LinkOpened.get(lang).to_string()),
-        Notice::FileBroken(detail) => (true, format!("{} {detail}", Text::FileBroken.get(lang))),
+        Notice::FileBroken(error) => (
+            true,
+            format!(
+                "{} {}",
+                Text::FileBroken.get(lang),
+                i18n::file_error(error, lang)
+            ),
+        ),
         Notice::FileInvalid(errors) => (
             true,
             std::iter::once(Text::FileInvalid.get(lang).to_string())

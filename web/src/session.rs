@@ -18,7 +18,7 @@ pub enum Notice {
     LinkBroken(LinkError),
     LinkInvalid(Vec<ScenarioError>),
     LinkOpened,
-    FileBroken(String),
+    FileBroken(crate::files::FileError),
     FileInvalid(Vec<ScenarioError>),
     FileOpened,
     LinkCopied,
@@ -82,7 +82,9 @@ impl Session {
             Ok(None) => session.set_draft(saved, false),
             Ok(Some(shared)) => match Simulation::new(&shared.spec) {
                 Ok(_) => {
-                    session.lang = shared.lang;
+                    // The link's language is for a first visit; a language this browser's user
+                    // already chose wins.
+                    session.lang = crate::browser::remembered_language().unwrap_or(shared.lang);
                     session.set_draft(Draft::from_spec(&shared.spec), false);
                     session.notice = Some(Notice::LinkOpened);
                 }

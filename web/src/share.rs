@@ -42,9 +42,20 @@ pub struct Shared {
     pub lang: Lang,
 }
 
+/// The envelope: its variant index is the first byte of every link.
 #[derive(Serialize, Deserialize)]
 enum Link {
     V1(LinkV1),
+    /// V1 plus the ready-queue topology, for what V1's `affinity` flag cannot say (per-CPU
+    /// queues). Links that V1 can hold are still written as V1.
+    V2(LinkV1, TopologyV2),
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy)]
+enum TopologyV2 {
+    Shared,
+    Affinity,
+    PerCpu,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -129,7 +140,11 @@ struct MachineV1 {
 
 /// The fragment (with [`PREFIX`]) that opens `spec` in `lang`.
 pub fn encode(spec: &ScenarioSpec, lang: Lang) -> String {
-    let link = Link::V1(LinkV1::from_spec(spec, lang));
+    let body = LinkV1::from_spec(spec, lang);
+    let link = match spec.machine.topology {
+        QueueTopology::Shared | QueueTopology::Affinity => Link::V1(body),
+        QueueTopology::PerCpu => Link::V2(body, TopologyV2::PerCpu),
+    };
     let bytes = postcard::to_allocvec(&link).unwrap_or_default();
     format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(bytes))
 }
@@ -145,7 +160,7 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
     let bytes = URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
         .map_err(|_| LinkError::NotBase64)?;
-    if bytes.first().is_some_and(|version| *version > 0) {
+    if bytes.first().is_some_and(|version| *version > 1) {
         return Err(LinkError::UnknownVersion);
     }
     let (link, rest): (Link, &[u8]) =
@@ -153,8 +168,18 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
     if !rest.is_empty() {
         return Err(LinkError::Corrupt);
     }
-    let Link::V1(link) = link;
-    Ok(Some(link.into_shared()))
+    Ok(Some(match link {
+        Link::V1(body) => body.into_shared(),
+        Link::V2(body, topology) => {
+            let mut shared = body.into_shared();
+            shared.spec.machine.topology = match topology {
+                TopologyV2::Shared => QueueTopology::Shared,
+                TopologyV2::Affinity => QueueTopology::Affinity,
+                TopologyV2::PerCpu => QueueTopology::PerCpu,
+            };
+            shared
+        }
+    }))
 }
 
 fn bursts_to_lengths(bursts: &[BurstSpec]) -> Vec<u64> {

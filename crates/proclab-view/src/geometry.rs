@@ -128,11 +128,11 @@ pub fn node_rects(diagram: Rect) -> [Rect; 5] {
     };
     // Order of ProcessState::ALL: New, Ready, Running, Blocked, Exit.
     [
-        at(0.18, 0.16),
-        at(0.25, 0.52),
-        at(0.75, 0.52),
-        at(0.5, 0.85),
-        at(0.82, 0.16),
+        at(0.18, 0.2),
+        at(0.25, 0.54),
+        at(0.75, 0.54),
+        at(0.5, 0.86),
+        at(0.82, 0.2),
     ]
 }
 

@@ -319,13 +319,18 @@ pub fn gantt_chart(props: &GanttChartProps) -> Html {
             }
         })
     };
-    let cursor = match (props.cursor, *span) {
-        (Some(tick), Some(span)) => Some(html! {
-            <div class="gantt-cursor" aria-hidden="true" data-tick={tick.to_string()}
-                style={format!("left:{}px;top:{}px;height:{}px", span.x_of(tick), span.top, (span.bottom - span.top).max(0))}></div>
-        }),
-        _ => None,
+    // The cursor element is always there (hidden when there is nothing to show), so the canvas
+    // beside it keeps its place in the DOM and its drawing.
+    let cursor_style = match (props.cursor, *span) {
+        (Some(tick), Some(span)) => format!(
+            "left:{}px;top:{}px;height:{}px",
+            span.x_of(tick),
+            span.top,
+            (span.bottom - span.top).max(0)
+        ),
+        _ => String::from("display:none"),
     };
+    let cursor_tick = props.cursor.map(|tick| tick.to_string());
     let lang = props.lang;
     let rows_total = model.rows.len();
     html! {
@@ -333,7 +338,7 @@ pub fn gantt_chart(props: &GanttChartProps) -> Html {
             <div class="gantt-stage">
                 <canvas id={GANTT_CANVAS_ID} ref={canvas_ref} role="img"
                     aria-label={model.takeaway.clone()} {onclick}></canvas>
-                { for cursor }
+                <div class="gantt-cursor" aria-hidden="true" data-tick={cursor_tick} style={cursor_style}></div>
             </div>
             <figcaption class="chart-takeaway">{ &model.takeaway }</figcaption>
             { shown_note(rows_total.min(MAX_DRAWN_ROWS), rows_total, lang) }

@@ -7,7 +7,7 @@ use crate::session::{edit, Dispatch};
 use crate::ui::field::{Check, Choice, TextField};
 use proclab_core::spec::{
     BoostOrder, BoostTiming, Conventions, DispatchTiming, EntryOrder, IoCompletion, IoDevices,
-    PickOrder, RequeueOrder,
+    PickOrder, QueueTopology, RequeueOrder,
 };
 use yew::prelude::*;
 
@@ -213,11 +213,61 @@ pub fn policy_settings(props: &SettingsProps) -> Html {
     }
 }
 
+const TOPOLOGIES: [QueueTopology; 3] = [
+    QueueTopology::Shared,
+    QueueTopology::Affinity,
+    QueueTopology::PerCpu,
+];
+
+fn topology_key(topology: QueueTopology) -> &'static str {
+    match topology {
+        QueueTopology::Shared => "shared",
+        QueueTopology::Affinity => "affinity",
+        QueueTopology::PerCpu => "per_cpu",
+    }
+}
+
+fn topology_options(lang: Lang) -> Vec<(AttrValue, AttrValue)> {
+    TOPOLOGIES
+        .iter()
+        .map(|topology| {
+            let name = match topology {
+                QueueTopology::Shared => Text::TopologyShared,
+                QueueTopology::Affinity => Text::Affinity,
+                QueueTopology::PerCpu => Text::TopologyPerCpu,
+            };
+            (
+                AttrValue::from(topology_key(*topology)),
+                AttrValue::from(name.get(lang)),
+            )
+        })
+        .collect()
+}
+
+fn topology_hint(topology: QueueTopology, lang: Lang) -> &'static str {
+    match topology {
+        QueueTopology::Shared => Text::TopologySharedHint.get(lang),
+        QueueTopology::Affinity => Text::AffinityHint.get(lang),
+        QueueTopology::PerCpu => Text::TopologyPerCpuHint.get(lang),
+    }
+}
+
 #[function_component(MachineSettings)]
 pub fn machine_settings(props: &SettingsProps) -> Html {
     let lang = props.lang;
     let machine = &props.draft.machine;
     let dispatch = &props.dispatch;
+    let on_topology = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |key: String| {
+            if let Some(topology) = TOPOLOGIES
+                .into_iter()
+                .find(|topology| topology_key(*topology) == key)
+            {
+                edit(&dispatch, move |draft| draft.machine.topology = topology);
+            }
+        })
+    };
     let t = |text: Text| AttrValue::from(text.get(lang));
     html! {
         <section class="settings" aria-labelledby="machine-title">
@@ -238,9 +288,10 @@ pub fn machine_settings(props: &SettingsProps) -> Html {
             }
             <Check id="user-threads" label={t(Text::UserThreads)} checked={machine.user_threads} hint={t(Text::UserThreadsHint)}
                 onchange={flag_setter(dispatch, |d, v| d.machine.user_threads = v)} />
-            <Check id="affinity" label={t(Text::Affinity)} checked={machine.affinity} hint={t(Text::AffinityHint)}
-                onchange={flag_setter(dispatch, |d, v| d.machine.affinity = v)} />
-            <TextField field={FieldId::Seed} label={t(Text::Seed)} value={props.draft.seed.clone()} hint={t(Text::SeedHint)}
+            <Choice id="topology" label={t(Text::Topology)} options={topology_options(lang)}
+                selected={topology_key(machine.topology)} onchange={on_topology}
+                hint={AttrValue::from(topology_hint(machine.topology, lang))} />
+            <TextField field={FieldId::Seed} label={t(Text::LotterySeed)} value={props.draft.seed.clone()} hint={t(Text::SeedHint)}
                 oninput={text_setter(dispatch, |d, v| d.seed = v)} messages={props.messages.clone()} />
         </section>
     }

@@ -118,8 +118,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             spawn_local(async move {
                 let blob = gloo::file::Blob::from(file);
                 match gloo::file::futures::read_as_text(&blob).await {
-                    Err(error) => dispatch
-                        .dispatch(Action::Notify(Some(Notice::FileBroken(error.to_string())))),
+                    Err(_) => dispatch.dispatch(Action::Notify(Some(Notice::FileBroken(
+                        files::FileError::Unreadable,
+                    )))),
                     Ok(text) => match files::parse_scenario_json(&text) {
                         Ok(spec) => {
                             let notice = match proclab_core::Scenario::new(&spec) {
@@ -152,15 +153,19 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <div class="field generator">
                 <label for="gen-seed">{ Text::RandomSeed.get(lang) }</label>
                 <input id="gen-seed" type="text" inputmode="numeric" value={(*seed).clone()} oninput={on_seed}
-                    aria-invalid={seed_value.is_none().to_string()} />
+                    aria-invalid={seed_value.is_none().to_string()}
+                    aria-describedby={seed_value.is_none().then_some("gen-seed-error")} />
                 <button type="button" id="generate" onclick={on_generate} disabled={seed_value.is_none()}>{ Text::Generate.get(lang) }</button>
+                if seed_value.is_none() {
+                    <p class="field-error" id="gen-seed-error" role="alert">{ Text::SeedNeedsNumber.get(lang) }</p>
+                }
             </div>
             <div class="actions">
                 <button type="button" id="copy-link" class="primary" onclick={on_copy} disabled={disabled || props.has_problems}
                     title={ if props.has_problems { Text::FixFirst.get(lang) } else { Text::CopyLinkHint.get(lang) } }>{ Text::CopyLink.get(lang) }</button>
                 <button type="button" id="download-json" onclick={on_json} disabled={disabled}>{ Text::DownloadJson.get(lang) }</button>
-                <label class="button" for="upload-json">{ Text::UploadJson.get(lang) }</label>
                 <input type="file" id="upload-json" class="visually-hidden" accept=".json,application/json" onchange={on_upload} />
+                <label class="button" for="upload-json">{ Text::UploadJson.get(lang) }</label>
             </div>
         </section>
     }

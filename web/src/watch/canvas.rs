@@ -48,11 +48,28 @@ fn text(
     colour: &str,
     align: &str,
 ) {
+    text_within(context, value, at, size, colour, align, f64::INFINITY);
+}
+
+/// [`text`], squeezed horizontally (by the canvas itself) so it never runs past `max_width`.
+fn text_within(
+    context: &CanvasRenderingContext2d,
+    value: &str,
+    at: Point,
+    size: f64,
+    colour: &str,
+    align: &str,
+    max_width: f64,
+) {
     context.set_font(&format!("{size}px {FONT}"));
     context.set_fill_style_str(colour);
     context.set_text_align(align);
     context.set_text_baseline("middle");
-    let _ = context.fill_text(value, at.x as f64, at.y as f64);
+    let _ = if max_width.is_finite() {
+        context.fill_text_with_max_width(value, at.x as f64, at.y as f64, max_width.max(8.0))
+    } else {
+        context.fill_text(value, at.x as f64, at.y as f64)
+    };
 }
 
 fn arrow(context: &CanvasRenderingContext2d, from: Point, to: Point, active: bool) {
@@ -148,13 +165,14 @@ pub fn paint(
             x: node.rect.center().x,
             y: node.rect.y + 11.0,
         };
-        text(
+        text_within(
             context,
             &format!("{} · {}", state_name(node.state, lang), node.count),
             title,
             12.0,
             INK,
             "center",
+            node.rect.width as f64 - 4.0,
         );
     }
     let radius = token_radius(scene) as f64;
@@ -174,13 +192,14 @@ pub fn paint(
         context.set_line_width(if token.moving || chosen { 3.0 } else { 1.0 });
         context.stroke();
         if radius >= 9.0 {
-            text(
+            text_within(
                 context,
                 &token.label,
                 token.at,
                 (radius * 0.75).min(11.0),
                 INK,
                 "center",
+                2.0 * radius - 2.0,
             );
         }
     }
@@ -234,17 +253,18 @@ pub fn paint(
                 })
                 .unwrap_or_default();
             if details.is_empty() || rect.height < 22.0 {
-                text(
+                text_within(
                     context,
                     label,
                     rect.center(),
                     (rect.height * 0.45).min(12.0) as f64,
                     INK,
                     "center",
+                    rect.width as f64 - 4.0,
                 );
             } else {
                 let centre = rect.center();
-                text(
+                text_within(
                     context,
                     label,
                     Point {
@@ -254,8 +274,9 @@ pub fn paint(
                     11.0,
                     INK,
                     "center",
+                    rect.width as f64 - 4.0,
                 );
-                text(
+                text_within(
                     context,
                     details.trim(),
                     Point {
@@ -265,6 +286,7 @@ pub fn paint(
                     9.0,
                     INK,
                     "center",
+                    rect.width as f64 - 4.0,
                 );
             }
         }
@@ -360,13 +382,14 @@ fn paint_cpu(context: &CanvasRenderingContext2d, cpu: &proclab_view::CpuBox, lan
         (Some(label), _) => label.clone(),
         (None, _) => String::new(),
     };
-    text(
+    text_within(
         context,
         &format!("{} {}: {doing}", WatchText::Cpu.get(lang), cpu.cpu),
         head,
         13.0,
         INK,
         "left",
+        cpu.rect.width as f64 - 48.0,
     );
     if let Some(left) = cpu.countdown {
         text(
@@ -502,7 +525,7 @@ fn paint_switch(context: &CanvasRenderingContext2d, rect: Rect, view: &SwitchVie
     } else {
         WatchText::ThreadSwitch
     };
-    text(
+    text_within(
         context,
         &step,
         Point {
@@ -512,9 +535,10 @@ fn paint_switch(context: &CanvasRenderingContext2d, rect: Rect, view: &SwitchVie
         12.0,
         INK,
         "left",
+        middle.width as f64 - 12.0,
     );
     if !detail.is_empty() {
-        text(
+        text_within(
             context,
             &detail,
             Point {
@@ -524,9 +548,10 @@ fn paint_switch(context: &CanvasRenderingContext2d, rect: Rect, view: &SwitchVie
             11.0,
             INK,
             "left",
+            middle.width as f64 - 12.0,
         );
     }
-    text(
+    text_within(
         context,
         kind.get(lang),
         Point {
@@ -536,5 +561,6 @@ fn paint_switch(context: &CanvasRenderingContext2d, rect: Rect, view: &SwitchVie
         10.0,
         MUTED,
         "left",
+        middle.width as f64 - 12.0,
     );
 }

@@ -105,6 +105,45 @@ fn record_frame(interval: f64) {
     }
 }
 
+/// The playback action of a key: Space plays or pauses, arrows step a tick, Shift+arrows step an
+/// event, Home and End jump to the ends.
+pub fn key_action(
+    key: &str,
+    shift: bool,
+    tick: u64,
+    run: &proclab_core::Run,
+) -> Option<PlaybackAction> {
+    let seek = |tick: u64, animate: bool| PlaybackAction::Seek { tick, animate };
+    match (key, shift) {
+        (" ", _) => Some(PlaybackAction::Toggle),
+        ("ArrowRight", false) => Some(seek(tick + 1, true)),
+        ("ArrowLeft", false) => Some(seek(tick.saturating_sub(1), false)),
+        ("ArrowRight", true) => run.next_event_tick(tick).map(|tick| seek(tick, true)),
+        ("ArrowLeft", true) => run.previous_event_tick(tick).map(|tick| seek(tick, false)),
+        ("Home", _) => Some(seek(0, false)),
+        ("End", _) => Some(seek(run.end_tick(), false)),
+        _ => None,
+    }
+}
+
+/// True when the key goes to a field or a control with keys of its own.
+fn typing_target(event: &KeyboardEvent) -> bool {
+    let Some(element) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+    else {
+        return false;
+    };
+    matches!(
+        element.tag_name().as_str(),
+        "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON" | "SUMMARY" | "A"
+    ) || element
+        .closest("[contenteditable]")
+        .ok()
+        .flatten()
+        .is_some()
+}
+
 /// Most entries a queue or the I/O list spells out; the rest are counted.
 const LISTED: usize = 24;
 
@@ -252,7 +291,13 @@ pub fn watch(props: &WatchProps) -> Html {
                     .map(|parent| parent.client_width())
                     .unwrap_or(800)
                     .max(280) as f64;
-                let height = (width * 0.55).clamp(340.0, 640.0);
+                // Narrow screens stack the diagram over the machine, so they need more height.
+                let height = if width < 600.0 {
+                    width * 1.5
+                } else {
+                    width * 0.55
+                }
+                .clamp(340.0, 760.0);
                 let scale = web_sys::window()
                     .map(|window| window.device_pixel_ratio())
                     .unwrap_or(1.0)
@@ -329,51 +374,42 @@ pub fn watch(props: &WatchProps) -> Html {
             }
         })
     };
-    let on_key = {
+    // Playback keys work anywhere on the page except while typing in a field or on a control
+    // that has its own keys; the listener reads the current tick from a cell kept up to date.
+    let tick_now = use_mut_ref(|| 0u64);
+    *tick_now.borrow_mut() = playback.tick;
+    {
         let playback = playback.clone();
         let simulation = simulation.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            let run = &simulation.run;
-            let tick = playback.tick;
-            let action = match (event.key().as_str(), event.shift_key()) {
-                (" ", _) => Some(PlaybackAction::Toggle),
-                ("ArrowRight", false) => Some(PlaybackAction::Seek {
-                    tick: tick + 1,
-                    animate: true,
-                }),
-                ("ArrowLeft", false) => Some(PlaybackAction::Seek {
-                    tick: tick.saturating_sub(1),
-                    animate: false,
-                }),
-                ("ArrowRight", true) => {
-                    run.next_event_tick(tick).map(|tick| PlaybackAction::Seek {
-                        tick,
-                        animate: true,
-                    })
-                }
-                ("ArrowLeft", true) => {
-                    run.previous_event_tick(tick)
-                        .map(|tick| PlaybackAction::Seek {
-                            tick,
-                            animate: false,
-                        })
-                }
-                ("Home", _) => Some(PlaybackAction::Seek {
-                    tick: 0,
-                    animate: false,
-                }),
-                ("End", _) => Some(PlaybackAction::Seek {
-                    tick: run.end_tick(),
-                    animate: false,
-                }),
-                _ => None,
-            };
-            if let Some(action) = action {
-                event.prevent_default();
-                playback.dispatch(action);
-            }
-        })
-    };
+        let tick_now = tick_now.clone();
+        use_effect_with(Rc::as_ptr(&simulation) as usize, move |_| {
+            let listener = gloo::events::EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                gloo::events::EventListenerOptions::enable_prevent_default(),
+                move |event| {
+                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if event.alt_key()
+                        || event.ctrl_key()
+                        || event.meta_key()
+                        || typing_target(event)
+                    {
+                        return;
+                    }
+                    let tick = *tick_now.borrow();
+                    if let Some(action) =
+                        key_action(&event.key(), event.shift_key(), tick, &simulation.run)
+                    {
+                        event.prevent_default();
+                        playback.dispatch(action);
+                    }
+                },
+            );
+            move || drop(listener)
+        });
+    }
     let on_canvas_click = {
         let onselect = props.onselect.clone();
         let current = current.clone();
@@ -441,7 +477,7 @@ pub fn watch(props: &WatchProps) -> Html {
     );
 
     html! {
-        <section class="watch" aria-labelledby="watch-title" tabindex="0" onkeydown={on_key}>
+        <section class="watch" aria-labelledby="watch-title" tabindex="0">
             <h2 id="watch-title">{ WatchText::Title.get(lang) }</h2>
             <div class="playback" role="toolbar" aria-label={WatchText::Title.get(lang)}>
                 <button type="button" id="to-start" onclick={seek(Some(0), false)} aria-label={WatchText::ToStart.get(lang)}>{ "⇤" }</button>
@@ -487,10 +523,10 @@ pub fn watch(props: &WatchProps) -> Html {
                 <inspector::Inspector {lang} state={current.after.clone()} selected={selected} onselect={on_select} />
                 <section class="event-log" aria-labelledby="log-title">
                     <h3 id="log-title">{ WatchText::Log.get(lang) }</h3>
-                    <ol id="event-log">
+                    <ul id="event-log">
                         if log_lines.is_empty() { <li>{ WatchText::LogEmpty.get(lang) }</li> }
                         { for log_lines.iter().rev().map(|(_, line, now)| html! { <li class={classes!(now.then_some("now"))}>{ line }</li> }) }
-                    </ol>
+                    </ul>
                     <p id="narration" class="visually-hidden" aria-live="polite">{ announcement }</p>
                 </section>
             </div>

@@ -5,6 +5,42 @@ use proclab_core::state::MachineState;
 use proclab_core::{Cause, Event, PreemptReason};
 use proclab_view::thread_label;
 
+/// Whether `name`, read aloud in Korean, ends in a consonant (받침): a Hangul syllable with a final
+/// consonant, a digit read 영, 일, 삼, 육, 칠, 팔, or a lone Latin letter read 엘, 엠, 엔, 알
+/// (`Job L`). An English word is guessed to end in a vowel sound, as most names here do.
+fn ends_in_consonant(name: &str) -> bool {
+    let name = name.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let lone_letter = name
+        .chars()
+        .rev()
+        .nth(1)
+        .is_none_or(|c| !c.is_ascii_alphabetic());
+    match name.chars().last() {
+        Some(c @ '\u{AC00}'..='\u{D7A3}') => !(c as u32 - 0xAC00).is_multiple_of(28),
+        Some(c) if c.is_ascii_digit() => matches!(c, '0' | '1' | '3' | '6' | '7' | '8'),
+        Some(c) if lone_letter => matches!(c.to_ascii_lowercase(), 'l' | 'm' | 'n' | 'r'),
+        _ => false,
+    }
+}
+
+/// 이 or 가 after `name`.
+fn subject_particle(name: &str) -> &'static str {
+    if ends_in_consonant(name) {
+        "이"
+    } else {
+        "가"
+    }
+}
+
+/// 을 or 를 after `name`.
+fn object_particle(name: &str) -> &'static str {
+    if ends_in_consonant(name) {
+        "을"
+    } else {
+        "를"
+    }
+}
+
 fn ticks(count: u64) -> &'static str {
     if count == 1 {
         "tick"
@@ -41,7 +77,10 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
                 Some(old) => {
                     format!("CPU {cpu}: {old}의 상태를 PCB에 저장하고 {who}의 PCB를 적재합니다")
                 }
-                None => format!("디스패처가 {who}를 CPU {cpu}에 올립니다"),
+                None => format!(
+                    "디스패처가 {who}{} CPU {cpu}에 올립니다",
+                    object_particle(&who)
+                ),
             };
             let mut english = match &saved_text {
                 Some(old) => {
@@ -97,13 +136,19 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
             };
             pick(
                 lang,
-                format!("{who}가 {other}에게 선점됩니다 ({korean_reason})."),
+                format!(
+                    "{who}{} {other}에게 선점됩니다 ({korean_reason}).",
+                    subject_particle(&who)
+                ),
                 format!("{who} is preempted by {other} ({english_reason})."),
             )
         }
         Cause::IoRequested { length } => pick(
             lang,
-            format!("{who}가 I/O를 요청해 {length}틱 동안 대기 상태가 됩니다 (CPU를 내놓음)."),
+            format!(
+                "{who}{} I/O를 요청해 {length}틱 동안 대기 상태가 됩니다 (CPU를 내놓음).",
+                subject_particle(&who)
+            ),
             format!(
                 "{who} requests I/O and blocks for {length} {} (giving up the CPU).",
                 ticks(length)
@@ -111,24 +156,57 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
         ),
         Cause::IoCompleted => pick(
             lang,
-            format!("I/O 완료 인터럽트: {who}가 준비 큐로 돌아갑니다."),
+            format!(
+                "I/O 완료 인터럽트: {who}{} 준비 큐로 돌아갑니다.",
+                subject_particle(&who)
+            ),
             format!("I/O completion interrupt: {who} is ready again."),
         ),
         Cause::Exited => pick(
             lang,
-            format!("{who}가 마지막 버스트를 마치고 종료합니다."),
+            format!(
+                "{who}{} 마지막 버스트를 마치고 종료합니다.",
+                subject_particle(&who)
+            ),
             format!("{who} finishes its last burst and exits."),
         ),
         Cause::Boosted => pick(
             lang,
-            format!("우선순위 부스트: {who}가 맨 위 단계로 올라갑니다."),
+            format!(
+                "우선순위 부스트: {who}{} 맨 위 단계로 올라갑니다.",
+                subject_particle(&who)
+            ),
             format!("Priority boost: {who} moves to the top level."),
         ),
         Cause::Demoted { level } => pick(
             lang,
-            format!("{who}가 할당량을 다 써서 {level}단계로 내려갑니다."),
+            format!(
+                "{who}{} 할당량을 다 써서 {level}단계로 내려갑니다.",
+                subject_particle(&who)
+            ),
             format!("{who} used up its allotment and drops to level {level}."),
         ),
     };
     format!("t={tick}: {body}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn particles_follow_the_korean_reading() {
+        assert_eq!(subject_particle("P1"), "이");
+        assert_eq!(subject_particle("P2"), "가");
+        assert_eq!(object_particle("P3"), "을");
+        assert_eq!(object_particle("P4"), "를");
+        assert_eq!(subject_particle("P1.T2"), "가");
+        assert_eq!(subject_particle("편집기"), "가");
+        assert_eq!(subject_particle("컴파일"), "이");
+        assert_eq!(object_particle("Editor"), "를");
+        assert_eq!(object_particle("Gamer"), "를");
+        assert_eq!(subject_particle("L"), "이");
+        assert_eq!(subject_particle("A"), "가");
+    }
 }

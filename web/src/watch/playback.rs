@@ -38,7 +38,7 @@ impl Default for Playback {
 }
 
 pub enum PlaybackAction {
-    /// A new run: back to the start.
+    /// A new run: stay at the same tick if it still exists, else go to its end.
     Reset {
         end: u64,
     },
@@ -63,9 +63,11 @@ impl Reducible for Playback {
         let mut next = (*self).clone();
         match action {
             PlaybackAction::Reset { end } => {
+                // An edit keeps the student where they were (clamped to the new run's end).
                 next = Playback {
                     end,
                     speed: self.speed,
+                    tick: self.tick.min(end),
                     ..Playback::default()
                 };
             }

@@ -77,7 +77,7 @@ impl WatchText {
             WatchText::Refill => ["캐시 채우는 중", "Cache refill"],
             WatchText::ThreadSwitch => ["스레드 전환: 주소 공간 그대로", "Thread switch: same address space"],
             WatchText::ProcessSwitch => ["프로세스 전환: 주소 공간 교체", "Process switch: address space changes"],
-            WatchText::Log => ["사건 기록", "Event log"],
+            WatchText::Log => ["사건 기록 (최근 것이 위)", "Event log (newest first)"],
             WatchText::LogEmpty => ["아직 아무 일도 없습니다.", "Nothing has happened yet."],
             WatchText::Inspector => ["PCB 살펴보기", "PCB inspector"],
             WatchText::InspectorHint => [
