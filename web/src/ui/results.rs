@@ -84,6 +84,7 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
                 <div><dt>{ Text::ContextSwitches.get(lang) }</dt><dd id="context-switches">{ totals.context_switches }</dd></div>
                 <div><dt>{ Text::SwitchTicks.get(lang) }</dt><dd id="switch-ticks">{ totals.switch_ticks }</dd></div>
                 <div><dt>{ Text::StallTicks.get(lang) }</dt><dd id="stall-ticks">{ totals.stall_ticks }</dd></div>
+                <div><dt>{ Text::Migrations.get(lang) }</dt><dd id="migrations" title={Text::MigrationsDef.get(lang)}>{ totals.migrations }</dd></div>
                 <div><dt>{ Text::Makespan.get(lang) }</dt><dd id="makespan">{ format!("{}–{}", totals.first_arrival, totals.last_completion) }</dd></div>
             </dl>
             <p class="hint">{ Text::MetricsExplain.get(lang) }</p>
