@@ -2,9 +2,7 @@
 
 use proclab_core::gen::{generate, GenOptions};
 use proclab_core::presets::presets as all_presets;
-use proclab_core::{
-    render, simulate, PolicySpec, PredictionSpec, QueueSpec, Scenario, ScenarioSpec,
-};
+use proclab_core::{render, simulate, PolicySpec, Scenario, ScenarioSpec};
 
 use crate::messages::{describe, Lang};
 use crate::{Failure, Options};
@@ -134,45 +132,10 @@ pub fn policy_label(policy: &PolicySpec) -> String {
     }
 }
 
-/// The policies `compare` runs, derived from the workload's own policy where it has parameters.
+/// The policies `compare` runs: the page's comparison (`proclab_core::compare`), plus the
+/// workload's own policy when that list lacks it.
 fn comparison_policies(scenario: &Scenario) -> Vec<PolicySpec> {
-    let quantum = match scenario.policy() {
-        PolicySpec::Rr { quantum } | PolicySpec::Lottery { quantum } => *quantum,
-        _ => 4,
-    };
-    let classes = scenario
-        .processes()
-        .iter()
-        .map(|process| process.class())
-        .max()
-        .unwrap_or(0)
-        + 1;
-    let mut policies = vec![
-        PolicySpec::Fcfs,
-        PolicySpec::Sjf { prediction: None },
-        PolicySpec::Sjf {
-            prediction: Some(PredictionSpec::default()),
-        },
-        PolicySpec::Srtf,
-        PolicySpec::Priority {
-            preemptive: false,
-            aging_every: None,
-            lower_is_higher: true,
-        },
-        PolicySpec::Priority {
-            preemptive: true,
-            aging_every: None,
-            lower_is_higher: true,
-        },
-        PolicySpec::Hrrn,
-        PolicySpec::Rr { quantum },
-        PolicySpec::Mlq {
-            queues: vec![QueueSpec::Rr { quantum }; classes as usize],
-        },
-        PolicySpec::mlfq_ostep(3, quantum, 1, None),
-        PolicySpec::mlfq_silberschatz(),
-        PolicySpec::Lottery { quantum },
-    ];
+    let mut policies = proclab_core::compare::comparison_policies(scenario.spec());
     if !policies.contains(scenario.policy()) {
         policies.push(scenario.policy().clone());
     }

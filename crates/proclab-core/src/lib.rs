@@ -16,6 +16,7 @@
 extern crate alloc;
 
 pub mod cache;
+pub mod compare;
 mod engine;
 pub mod gen;
 pub mod metrics;

@@ -11,8 +11,7 @@ use proclab_core::{
 use super::text::{self, SweepSummary};
 use crate::i18n::Lang;
 
-/// The quantum used for RR (and lottery, MLQ's top queue) when the spec names none.
-pub const DEFAULT_QUANTUM: u64 = 4;
+pub use proclab_core::compare::{comparison_policies as compared_policies, DEFAULT_QUANTUM};
 /// The sweep never goes past this quantum.
 pub const SWEEP_MAX_QUANTUM: u64 = 20;
 
@@ -32,61 +31,6 @@ pub struct SweepPoint {
     pub quantum: u64,
     /// The run's totals, or every validation problem.
     pub outcome: Result<Totals, Vec<ScenarioError>>,
-}
-
-/// The quantum of the spec's own RR or lottery policy, if it has one.
-fn spec_quantum(spec: &ScenarioSpec) -> Option<u64> {
-    match spec.policy {
-        PolicySpec::Rr { quantum } | PolicySpec::Lottery { quantum } => Some(quantum),
-        _ => None,
-    }
-}
-
-/// Every policy of the core, with parameters taken from the spec where it has them:
-/// FCFS, SJF, SRTF, priority non-preemptive and preemptive, HRRN, RR, MLQ, MLFQ, lottery.
-pub fn compared_policies(spec: &ScenarioSpec) -> Vec<PolicySpec> {
-    let quantum = spec_quantum(spec).unwrap_or(DEFAULT_QUANTUM);
-    let (aging_every, lower_is_higher) = match spec.policy {
-        PolicySpec::Priority {
-            aging_every,
-            lower_is_higher,
-            ..
-        } => (aging_every, lower_is_higher),
-        _ => (None, true),
-    };
-    let mlq = match &spec.policy {
-        PolicySpec::Mlq { queues } => PolicySpec::Mlq {
-            queues: queues.clone(),
-        },
-        _ => {
-            // One queue per class in use: RR on top, FCFS below (Silberschatz's foreground/background).
-            let classes = spec.processes.iter().map(|process| process.class).max();
-            let mut queues = vec![QueueSpec::Rr { quantum }];
-            queues.extend((0..classes.unwrap_or(0)).map(|_| QueueSpec::Fcfs));
-            PolicySpec::Mlq { queues }
-        }
-    };
-    let mlfq = match &spec.policy {
-        PolicySpec::Mlfq(mlfq) => PolicySpec::Mlfq(mlfq.clone()),
-        _ => PolicySpec::mlfq_silberschatz(),
-    };
-    let priority = |preemptive| PolicySpec::Priority {
-        preemptive,
-        aging_every,
-        lower_is_higher,
-    };
-    vec![
-        PolicySpec::Fcfs,
-        PolicySpec::Sjf { prediction: None },
-        PolicySpec::Srtf,
-        priority(false),
-        priority(true),
-        PolicySpec::Hrrn,
-        PolicySpec::Rr { quantum },
-        mlq,
-        mlfq,
-        PolicySpec::Lottery { quantum },
-    ]
 }
 
 /// Most time slices one comparison run may need: the view runs some thirty policies at once, so a
@@ -143,9 +87,9 @@ fn totals_with(spec: &ScenarioSpec, policy: &PolicySpec) -> Result<Totals, Vec<S
     simulate_spec(&variant).map(|run| run.metrics().totals.clone())
 }
 
-/// Runs every policy of [`compared_policies`] on the spec's workload, in that order.
+/// Runs every policy of [`proclab_core::compare::comparison_policies`] on the spec's workload, in that order.
 pub fn compare_rows(spec: &ScenarioSpec) -> Vec<CompareRow> {
-    compared_policies(spec)
+    proclab_core::compare::comparison_policies(spec)
         .into_iter()
         .map(|policy| CompareRow {
             outcome: totals_with(spec, &policy),
