@@ -119,7 +119,8 @@ pub struct Pcb {
     pub pid: u32,
     /// Name.
     pub name: String,
-    /// The process's state: Running if any thread runs, else Ready if any is ready, else Blocked
+    /// The process's state as the kernel sees it: Running if any thread runs; with user-level
+    /// (many-to-one) threads, Blocked if any thread is blocked; else Ready if any is ready, else Blocked
     /// if any is blocked, else New or Exit.
     pub state: ProcessState,
     /// Arrival.
@@ -321,8 +322,12 @@ impl MachineState {
                 let first = process.first_thread() as usize;
                 let own = &threads[first..first + process.thread_count() as usize];
                 let has = |state: ProcessState| own.iter().any(|thread| thread.state == state);
+                // Many-to-one: the kernel sees one process, and one blocking thread blocks it.
+                let user_level = scenario.machine().thread_model == crate::spec::ThreadModel::User;
                 let state = if has(ProcessState::Running) {
                     ProcessState::Running
+                } else if user_level && has(ProcessState::Blocked) {
+                    ProcessState::Blocked
                 } else if has(ProcessState::Ready) {
                     ProcessState::Ready
                 } else if has(ProcessState::Blocked) {

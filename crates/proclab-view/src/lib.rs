@@ -88,6 +88,7 @@ pub struct Arrow {
 pub struct Token {
     pub thread: ThreadRef,
     pub label: String,
+    /// The node it is drawn in ([`shown_state`]).
     pub state: ProcessState,
     pub at: Point,
     /// Moving along an arrow at this instant.
@@ -214,6 +215,20 @@ pub fn ease(progress: u32) -> f32 {
     t * t * (3.0 - 2.0 * t)
 }
 
+/// The node a thread's token sits in: its own state, except that a ready thread of a process the
+/// kernel sees as Blocked (a many-to-one process with a blocked thread) waits with it in Blocked.
+pub fn shown_state(state: &MachineState, tcb: &proclab_core::state::Tcb) -> ProcessState {
+    let process_blocked = state
+        .processes
+        .get(tcb.thread.pid as usize)
+        .is_some_and(|pcb| pcb.state == ProcessState::Blocked);
+    if tcb.state == ProcessState::Ready && process_blocked {
+        ProcessState::Blocked
+    } else {
+        tcb.state
+    }
+}
+
 fn state_index(state: ProcessState) -> usize {
     match state {
         ProcessState::New => 0,
@@ -254,9 +269,10 @@ pub fn scene(
             .threads
             .iter()
             .map(|tcb| {
-                let group = state_index(tcb.state);
+                let shown = shown_state(state, tcb);
+                let group = state_index(shown);
                 counts[group] += 1;
-                (tcb.state, counts[group] - 1)
+                (shown, counts[group] - 1)
             })
             .collect();
         (slots, counts)
@@ -308,7 +324,7 @@ pub fn scene(
             } else {
                 after_slots[index]
             };
-            let moving = origin.0 != tcb.state;
+            let moving = origin.0 != after_slots[index].0;
             let at = if moving {
                 place(origin, &before_counts).lerp(target, eased)
             } else {
@@ -317,7 +333,7 @@ pub fn scene(
             Token {
                 thread: tcb.thread,
                 label: thread_label(after, tcb.thread),
-                state: tcb.state,
+                state: after_slots[index].0,
                 at,
                 moving,
                 colour: tcb.thread.pid,

@@ -339,3 +339,61 @@ fn queue_entries_carry_their_slice_and_allotment_left() {
     }
     assert!(seen > 0, "someone is waiting at t={tick}");
 }
+
+#[test]
+fn a_user_level_process_blocked_by_one_thread_shows_all_its_threads_blocked() {
+    let user = proclab_core::presets::preset("threads-user-level")
+        .expect("preset")
+        .spec;
+    let kernel = proclab_core::presets::preset("threads-kernel-level")
+        .expect("preset")
+        .spec;
+    let (user_run, kernel_run) = (run(&user), run(&kernel));
+    let blocked_tick = (0..user_run.end_tick())
+        .find(|tick| {
+            let state = user_run.state_at(*tick);
+            state
+                .threads
+                .iter()
+                .any(|tcb| tcb.thread.pid == 0 && tcb.state == ProcessState::Blocked)
+                && state
+                    .threads
+                    .iter()
+                    .any(|tcb| tcb.thread.pid == 0 && tcb.state == ProcessState::Ready)
+        })
+        .expect("a tick where one thread of P1 waits for I/O while a sibling is ready");
+    let state = user_run.state_at(blocked_tick);
+    assert_eq!(
+        state.processes[0].state,
+        ProcessState::Blocked,
+        "the kernel sees the process blocked"
+    );
+    let scene = scene_at(&user_run, blocked_tick, 1000);
+    for token in scene.tokens.iter().filter(|token| token.thread.pid == 0) {
+        let tcb = state.thread(token.thread).unwrap();
+        if tcb.state != ProcessState::Exit {
+            assert_eq!(
+                token.state,
+                ProcessState::Blocked,
+                "{} at t={blocked_tick}",
+                token.label
+            );
+            assert!(node_of(&scene, ProcessState::Blocked).contains(token.at));
+        }
+    }
+    // With kernel-level threads the same moment never blocks the siblings.
+    let kernel_state = kernel_run.state_at(blocked_tick);
+    for tcb in kernel_state
+        .threads
+        .iter()
+        .filter(|tcb| tcb.state == ProcessState::Ready)
+    {
+        let scene = scene_at(&kernel_run, blocked_tick, 1000);
+        let token = scene
+            .tokens
+            .iter()
+            .find(|token| token.thread == tcb.thread)
+            .unwrap();
+        assert_eq!(token.state, ProcessState::Ready);
+    }
+}

@@ -87,6 +87,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
                                 { row("CPU", words(lang, "CPU", "CPU"), tcb.cpu.map(|c| c.to_string()).unwrap_or_else(|| "—".into())) }
                                 { row("I/O status", words(lang, "I/O 상태", "I/O status"), tcb.io_left.map(|left| format!("{} {left}", words(lang, "남은 I/O", "I/O left"))).unwrap_or_else(|| "—".into())) }
                                 if let Some(pcb) = pcb {
+                                    { row("Process state", words(lang, "프로세스 상태 (커널이 보는)", "Process state (as the kernel sees it)"), state_name(pcb.state, lang).to_string()) }
                                     { row("Arrival", words(lang, "도착", "Arrival"), pcb.arrival.to_string()) }
                                     { row("Parent", words(lang, "부모", "Parent"), pcb.parent.map(|p| format!("P{}", p + 1)).unwrap_or_else(|| "init".into())) }
                                     { row("Children", words(lang, "자식", "Children"), if pcb.children.is_empty() { "—".into() } else { pcb.children.iter().map(|c| format!("P{}", c + 1)).collect::<Vec<_>>().join(", ") }) }
