@@ -97,7 +97,7 @@ impl Size {
                 },
             )
         } else {
-            let half = self.height * 0.45;
+            let half = self.height * 0.6;
             (
                 Rect {
                     x: 0.0,

@@ -478,7 +478,11 @@ pub fn token_radius(scene: &Scene) -> f32 {
         .first()
         .map(|node| node.rect)
         .unwrap_or_default();
-    (node.width / (columns * 2.6)).clamp(3.0, 16.0)
+    let rows = busiest.div_ceil(columns as usize) as f32;
+    // Fit the busiest node both across (columns) and down (rows, inside the title and margins).
+    let across = node.width / (columns * 2.6);
+    let down = node.height * 0.44 / (rows * 2.2);
+    across.min(down).clamp(3.0, 16.0)
 }
 
 /// Whether the instant holds a context switch worth slowing playback down for.

@@ -6,6 +6,7 @@ use crate::watch::text::{cause_label, state_name, WatchText};
 use proclab_core::cache::CacheOwner;
 use proclab_core::state::CpuActivity;
 use proclab_view::{token_radius, Point, Rect, Scene, SwitchPhase, SwitchView};
+use std::cell::Cell;
 use web_sys::CanvasRenderingContext2d;
 
 /// Okabe–Ito, distinguishable with every common colour-vision deficiency.
@@ -18,6 +19,11 @@ const LINE: &str = "#aeb7c2";
 const PANEL: &str = "#f5f7fa";
 const ACTIVE: &str = "#D55E00";
 const FONT: &str = "sans-serif";
+
+thread_local! {
+    /// How much larger than their nominal size texts are drawn in the current paint.
+    static TEXT_ZOOM: Cell<f64> = const { Cell::new(1.0) };
+}
 
 pub fn colour(index: u32) -> &'static str {
     PALETTE[index as usize % PALETTE.len()]
@@ -61,6 +67,7 @@ fn text_within(
     align: &str,
     max_width: f64,
 ) {
+    let size = size * TEXT_ZOOM.with(Cell::get);
     context.set_font(&format!("{size}px {FONT}"));
     context.set_fill_style_str(colour);
     context.set_text_align(align);
@@ -107,6 +114,8 @@ pub fn paint(
     selected: Option<proclab_core::ThreadRef>,
 ) {
     let _ = context.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
+    // Text grows with the picture on wide screens (a projector), never shrinks below its size.
+    TEXT_ZOOM.with(|zoom| zoom.set((scene.size.width as f64 / 1000.0).clamp(1.0, 1.5)));
     context.set_fill_style_str("#ffffff");
     context.fill_rect(0.0, 0.0, scene.size.width as f64, scene.size.height as f64);
 
