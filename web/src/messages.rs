@@ -27,8 +27,8 @@ pub fn input_error(error: InputError, lang: Lang) -> String {
         InputError::Missing => pick(lang, "값을 입력하세요.".into(), "Enter a value.".into()),
         InputError::NotANumber => pick(
             lang,
-            "0 이상의 정수를 입력하세요.".into(),
-            "Enter a whole number, 0 or more.".into(),
+            "정수(예: 0, 5, 12)를 입력하세요.".into(),
+            "Enter a whole number (such as 0, 5 or 12).".into(),
         ),
         InputError::BadBurstToken { position } => pick(
             lang,
