@@ -191,20 +191,6 @@ fn bursts_to_lengths(bursts: &[BurstSpec]) -> Vec<u64> {
         .collect()
 }
 
-fn lengths_to_bursts(lengths: &[u64]) -> Vec<BurstSpec> {
-    lengths
-        .iter()
-        .enumerate()
-        .map(|(index, length)| {
-            if index % 2 == 0 {
-                BurstSpec::Cpu(*length)
-            } else {
-                BurstSpec::Io(*length)
-            }
-        })
-        .collect()
-}
-
 fn default_name(index: usize) -> String {
     format!("P{}", index + 1)
 }
@@ -354,13 +340,13 @@ impl LinkV1 {
                 arrival: process.arrival,
                 priority: process.priority,
                 class: process.class,
-                bursts: lengths_to_bursts(&process.bursts),
+                bursts: BurstSpec::alternating(&process.bursts),
                 threads: process
                     .threads
                     .into_iter()
                     .map(|thread| ThreadSpec {
                         name: thread.name,
-                        bursts: lengths_to_bursts(&thread.bursts),
+                        bursts: BurstSpec::alternating(&thread.bursts),
                         stack: thread.stack,
                     })
                     .collect(),

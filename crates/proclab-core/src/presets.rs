@@ -24,26 +24,12 @@ pub struct Preset {
     pub spec: ScenarioSpec,
 }
 
-fn bursts_of(lengths: &[u64]) -> Vec<BurstSpec> {
-    lengths
-        .iter()
-        .enumerate()
-        .map(|(index, length)| {
-            if index % 2 == 0 {
-                BurstSpec::Cpu(*length)
-            } else {
-                BurstSpec::Io(*length)
-            }
-        })
-        .collect()
-}
-
 /// A single-threaded process with the given arrival and alternating bursts (CPU first).
 pub fn process(name: &str, arrival: u64, bursts: &[u64]) -> ProcessSpec {
     ProcessSpec {
         name: String::from(name),
         arrival,
-        bursts: bursts_of(bursts),
+        bursts: BurstSpec::alternating(bursts),
         ..ProcessSpec::default()
     }
 }
@@ -74,7 +60,7 @@ pub fn threaded(name: &str, arrival: u64, threads: &[&[u64]]) -> ProcessSpec {
             .enumerate()
             .map(|(index, bursts)| ThreadSpec {
                 name: format!("T{}", index + 1),
-                bursts: bursts_of(bursts),
+                bursts: BurstSpec::alternating(bursts),
                 stack: 1,
             })
             .collect(),

@@ -113,6 +113,24 @@ pub enum BurstSpec {
     Io(u64),
 }
 
+impl BurstSpec {
+    /// Bursts from their lengths, alternating CPU and I/O and starting with CPU:
+    /// `[5, 3, 2]` is CPU 5, I/O 3, CPU 2.
+    pub fn alternating(lengths: &[u64]) -> Vec<BurstSpec> {
+        lengths
+            .iter()
+            .enumerate()
+            .map(|(index, length)| {
+                if index % 2 == 0 {
+                    BurstSpec::Cpu(*length)
+                } else {
+                    BurstSpec::Io(*length)
+                }
+            })
+            .collect()
+    }
+}
+
 /// Exponential averaging of CPU bursts for SJF: `tau_next = alpha * t_last + (1 - alpha) * tau`.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(default, deny_unknown_fields)]
