@@ -3,7 +3,7 @@
 //! Every call here tolerates a missing `window`, storage that throws (private mode), or an empty
 //! language list: the app then falls back to English and simply does not remember.
 
-use crate::i18n::Lang;
+use proclab_app::i18n::Lang;
 
 const LANGUAGE_KEY: &str = "proclab.lang";
 
@@ -65,7 +65,7 @@ pub fn clear_share_fragment() {
     if !location
         .hash()
         .unwrap_or_default()
-        .starts_with(crate::share::PREFIX)
+        .starts_with(proclab_app::share::PREFIX)
     {
         return;
     }

@@ -6,20 +6,17 @@
 
 pub mod browser;
 pub mod chart;
-pub mod draft;
 pub mod files;
-pub mod i18n;
 pub mod learn;
-pub mod messages;
 pub mod route;
 pub mod session;
-pub mod share;
-pub mod simulation;
 pub mod storage;
+pub mod store;
 pub mod ui;
 pub mod watch;
 
-use i18n::{Lang, Text};
+use proclab_app::i18n::{self, Lang, Text, Words};
+use proclab_app::messages;
 use route::Route;
 use session::{Action, Notice, Session};
 use yew::prelude::*;

@@ -3,12 +3,12 @@
 
 use std::rc::Rc;
 
-use crate::draft::Draft;
-use crate::i18n::Lang;
-use crate::messages::{error_field, input_error, scenario_error, FieldMessage};
-use crate::share::{self, LinkError};
-use crate::simulation::Simulation;
 use crate::storage;
+use proclab_app::draft::Draft;
+use proclab_app::i18n::Lang;
+use proclab_app::messages::{error_field, input_error, scenario_error, FieldMessage};
+use proclab_app::share::{self, LinkError};
+use proclab_app::simulation::Simulation;
 use proclab_core::{ScenarioError, ScenarioSpec};
 use yew::prelude::*;
 
@@ -18,7 +18,7 @@ pub enum Notice {
     LinkBroken(LinkError),
     LinkInvalid(Vec<ScenarioError>),
     LinkOpened,
-    FileBroken(crate::files::FileError),
+    FileBroken(proclab_app::files::FileError),
     FileInvalid(Vec<ScenarioError>),
     FileOpened,
     LinkCopied,
@@ -32,7 +32,7 @@ pub enum Notice {
 /// Why the results are not shown for the current input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problems {
-    Input(Vec<(crate::draft::FieldId, crate::draft::InputError)>),
+    Input(Vec<(proclab_app::draft::FieldId, proclab_app::draft::InputError)>),
     Scenario(Vec<ScenarioError>),
 }
 

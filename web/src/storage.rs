@@ -3,7 +3,7 @@
 //! Storage that is missing or full is not an error the student can act on, so failures here are
 //! silent: the page keeps working, it just does not remember.
 
-use crate::draft::Draft;
+use proclab_app::draft::Draft;
 
 const WORKSPACE_KEY: &str = "proclab.workspace.v1";
 

@@ -1,6 +1,6 @@
 //! Component tests of the app in headless Chromium (wasm-bindgen-test).
 
-use proclab_web::i18n::{Lang, Text};
+use proclab_app::i18n::{Lang, Text, Words};
 use proclab_web::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

@@ -1,17 +1,11 @@
-//! Tests of the charts: the pure view-models (Gantt rows and segments, policy comparison,
-//! quantum sweep) and the mounted components in headless Chromium (canvas, words, tables).
+//! Tests of the mounted chart components in headless Chromium: canvas, words, tables, cursor.
 
 use std::rc::Rc;
 
-use proclab_core::{BurstSpec, MachineSpec, PolicySpec, ProcessSpec, ScenarioSpec, ThreadSpec};
-use proclab_web::chart::compare_model::{compare_takeaway, sweep_takeaway};
-use proclab_web::chart::palette::Pattern;
-use proclab_web::chart::{
-    compare_rows, gantt_model, gantt_svg, gantt_takeaway, quantum_sweep, CompareView, GanttChart,
-    GanttModel, RowKind, SegmentKind,
-};
-use proclab_web::i18n::Lang;
-use proclab_web::simulation::Simulation;
+use proclab_app::i18n::Lang;
+use proclab_app::simulation::Simulation;
+use proclab_core::{BurstSpec, PolicySpec, ProcessSpec, ScenarioSpec};
+use proclab_web::chart::{gantt_model, gantt_svg, CompareView, GanttChart};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlCanvasElement};
@@ -41,238 +35,6 @@ fn silberschatz(policy: PolicySpec) -> ScenarioSpec {
 
 fn simulation(spec: &ScenarioSpec) -> Simulation {
     Simulation::new(spec).expect("valid scenario")
-}
-
-/// `(start, end, label)` of every segment of row `index`.
-fn spans(model: &GanttModel, index: usize) -> Vec<(u64, u64, String)> {
-    model.rows[index]
-        .segments
-        .iter()
-        .map(|segment| (segment.start, segment.end, segment.label.clone()))
-        .collect()
-}
-
-fn span(start: u64, end: u64, label: &str) -> (u64, u64, String) {
-    (start, end, label.to_string())
-}
-
-#[wasm_bindgen_test(unsupported = test)]
-fn fcfs_model_has_a_cpu_row_then_one_row_per_process() {
-    let model = gantt_model(&simulation(&silberschatz(PolicySpec::Fcfs)), Lang::En);
-    assert_eq!(model.extent, 30);
-    let labels: Vec<&str> = model.rows.iter().map(|row| row.label.as_str()).collect();
-    assert_eq!(labels, ["CPU0", "P1", "P2", "P3"]);
-    assert_eq!(model.rows[0].kind, RowKind::Cpu { cpu: 0 });
-    assert_eq!(
-        spans(&model, 0),
-        [span(0, 24, "P1"), span(24, 27, "P2"), span(27, 30, "P3")]
-    );
-    assert!(model.rows[0]
-        .segments
-        .iter()
-        .all(|segment| matches!(segment.kind, SegmentKind::Run { .. })));
-    assert_eq!(spans(&model, 1), [span(0, 24, "run")]);
-    assert_eq!(
-        spans(&model, 2),
-        [span(0, 24, "ready"), span(24, 27, "run")]
-    );
-    assert_eq!(
-        spans(&model, 3),
-        [span(0, 27, "ready"), span(27, 30, "run")]
-    );
-    let p2 = &model.rows[2].segments;
-    assert!(matches!(p2[0].kind, SegmentKind::Ready { thread } if thread.pid == 1));
-    assert!(matches!(p2[1].kind, SegmentKind::Running { thread, cpu: Some(0) } if thread.pid == 1));
-}
-
-#[wasm_bindgen_test(unsupported = test)]
-fn takeaway_states_the_end_and_the_average_waiting() {
-    let simulation = simulation(&silberschatz(PolicySpec::Fcfs));
-    let english = gantt_takeaway(&simulation, Lang::En);
-    assert!(
-        english.contains("3 processes on 1 CPU finish at t=30"),
-        "{english}"
-    );
-    assert!(english.contains("average waiting 17.00 ticks"), "{english}");
-    let korean = gantt_takeaway(&simulation, Lang::Ko);
-    assert!(
-        korean.contains("프로세스 3개") && korean.contains("17.00"),
-        "{korean}"
-    );
-    assert_eq!(gantt_model(&simulation, Lang::En).takeaway, english);
-}
-
-#[wasm_bindgen_test(unsupported = test)]
-fn idle_dispatch_and_stall_differ_by_pattern_and_label() {
-    let mut spec = ScenarioSpec {
-        processes: vec![
-            process(0, &[BurstSpec::Cpu(3)]),
-            process(20, &[BurstSpec::Cpu(3)]),
-        ],
-        machine: MachineSpec {
-            dispatch_latency: 1,
-            ..MachineSpec::default()
-        },
-        ..ScenarioSpec::default()
-    };
-    spec.machine.cache.enabled = true;
-    spec.machine.cache.capacity = 16;
-    spec.machine.cache.refill_per_unit = 1;
-    let model = gantt_model(&simulation(&spec), Lang::En);
-    let cpu = &model.rows[0].segments;
-    let find = |wanted: fn(&SegmentKind) -> bool| {
-        cpu.iter()
-            .find(|segment| wanted(&segment.kind))
-            .unwrap_or_else(|| panic!("missing kind in {cpu:?}"))
-    };
-    let idle = find(|kind| matches!(kind, SegmentKind::Idle));
-    let dispatch = find(|kind| matches!(kind, SegmentKind::Dispatch { .. }));
-    let stall = find(|kind| matches!(kind, SegmentKind::CacheStall { .. }));
-    assert_eq!(idle.label, "idle");
-    assert_eq!(dispatch.label, "CS");
-    assert!(stall.label.starts_with('$'), "{}", stall.label);
-    let patterns = [
-        idle.kind.fill().pattern,
-        dispatch.kind.fill().pattern,
-        stall.kind.fill().pattern,
-    ];
-    assert_eq!(
-        patterns,
-        [Pattern::Solid, Pattern::Hatch, Pattern::CrossHatch]
-    );
-    assert_ne!(idle.kind.fill().colour, dispatch.kind.fill().colour);
-    assert_ne!(dispatch.kind.fill().colour, stall.kind.fill().colour);
-    // The CPU row covers [0, extent) without gaps.
-    assert_eq!(cpu.first().map(|segment| segment.start), Some(0));
-    assert_eq!(cpu.last().map(|segment| segment.end), Some(model.extent));
-    assert!(cpu.windows(2).all(|pair| pair[0].end == pair[1].start));
-    // The legend names each kind present.
-    let legend: Vec<&str> = model
-        .legend
-        .iter()
-        .map(|entry| entry.text.as_str())
-        .collect();
-    assert!(
-        legend.iter().any(|text| text.starts_with("idle")),
-        "{legend:?}"
-    );
-    assert!(
-        legend.iter().any(|text| text.starts_with("CS")),
-        "{legend:?}"
-    );
-    assert!(
-        legend.iter().any(|text| text.starts_with('$')),
-        "{legend:?}"
-    );
-}
-
-#[wasm_bindgen_test(unsupported = test)]
-fn io_shows_as_blocked_and_threads_get_their_own_rows() {
-    let spec = ScenarioSpec {
-        processes: vec![
-            process(0, &[BurstSpec::Cpu(2), BurstSpec::Io(3), BurstSpec::Cpu(2)]),
-            ProcessSpec {
-                threads: vec![
-                    ThreadSpec {
-                        bursts: vec![BurstSpec::Cpu(1)],
-                        ..ThreadSpec::default()
-                    },
-                    ThreadSpec {
-                        bursts: vec![BurstSpec::Cpu(1)],
-                        ..ThreadSpec::default()
-                    },
-                ],
-                ..ProcessSpec::default()
-            },
-        ],
-        ..ScenarioSpec::default()
-    };
-    let model = gantt_model(&simulation(&spec), Lang::En);
-    let labels: Vec<&str> = model.rows.iter().map(|row| row.label.as_str()).collect();
-    assert_eq!(labels, ["CPU0", "P1", "P2.T1", "P2.T2"]);
-    let p1 = &model.rows[1].segments;
-    assert!(p1.iter().any(
-        |segment| matches!(segment.kind, SegmentKind::Blocked { .. })
-            && (segment.start, segment.end) == (2, 5)
-            && segment.label == "I/O"
-    ));
-    assert!(model.rows[0]
-        .segments
-        .iter()
-        .any(|segment| segment.label == "P2.T2"));
-}
-
-#[wasm_bindgen_test]
-fn svg_download_contains_the_process_labels() {
-    let model = gantt_model(&simulation(&silberschatz(PolicySpec::Fcfs)), Lang::En);
-    let svg = gantt_svg(&model);
-    assert!(svg.contains("<svg"), "{svg}");
-    for label in ["P1", "P2", "P3", "CPU0"] {
-        assert!(svg.contains(label), "{label} missing");
-    }
-}
-
-#[wasm_bindgen_test(unsupported = test)]
-fn compare_rows_match_silberschatz() {
-    let rows = compare_rows(&silberschatz(PolicySpec::Fcfs));
-    let kinds: Vec<&str> = rows.iter().map(|row| row.policy.kind_name()).collect();
-    assert_eq!(
-        kinds,
-        ["fcfs", "sjf", "srtf", "priority", "priority", "hrrn", "rr", "mlq", "mlfq", "lottery"]
-    );
-    let waiting = |index: usize| {
-        rows[index]
-            .outcome
-            .as_ref()
-            .expect("ran")
-            .average_waiting
-            .to_string()
-    };
-    assert_eq!(waiting(0), "17.00");
-    assert_eq!(waiting(1), "3.00");
-    assert_eq!(waiting(2), "3.00");
-    assert_eq!(rows[6].policy, PolicySpec::Rr { quantum: 4 });
-    assert!(rows.iter().all(|row| row.outcome.is_ok()));
-    // The spec's own quantum is used.
-    let rows = compare_rows(&silberschatz(PolicySpec::Rr { quantum: 6 }));
-    assert_eq!(rows[6].policy, PolicySpec::Rr { quantum: 6 });
-}
-
-#[wasm_bindgen_test(unsupported = test)]
-fn a_workload_that_cannot_run_is_reported_not_hidden() {
-    let rows = compare_rows(&ScenarioSpec::default());
-    assert_eq!(rows.len(), 10);
-    assert!(rows.iter().all(|row| row.outcome.is_err()));
-    let sentence = compare_takeaway(&rows, Lang::En);
-    assert!(sentence.contains("Nothing to compare"), "{sentence}");
-}
-
-#[wasm_bindgen_test(unsupported = test)]
-fn quantum_sweep_runs_rr_from_one_to_the_longest_burst_capped_at_twenty() {
-    let spec = silberschatz(PolicySpec::Fcfs);
-    let points = quantum_sweep(&spec);
-    let quanta: Vec<u64> = points.iter().map(|point| point.quantum).collect();
-    assert_eq!(quanta, (1..=20).collect::<Vec<u64>>());
-    let rr4 = compare_rows(&spec).swap_remove(6);
-    assert_eq!(points[3].outcome, rr4.outcome);
-    let switches = |index: usize| {
-        points[index]
-            .outcome
-            .as_ref()
-            .expect("ran")
-            .context_switches
-    };
-    assert!(switches(0) > switches(19));
-    let short = ScenarioSpec {
-        processes: vec![
-            process(0, &[BurstSpec::Cpu(3)]),
-            process(0, &[BurstSpec::Cpu(2)]),
-        ],
-        ..ScenarioSpec::default()
-    };
-    assert_eq!(quantum_sweep(&short).len(), 3);
-    let sentence = sweep_takeaway(&points, Lang::En);
-    assert!(sentence.contains("q from 1 to 20"), "{sentence}");
 }
 
 fn mount_root() -> Element {
@@ -312,6 +74,16 @@ fn has_ink(canvas: &HtmlCanvasElement) -> bool {
 
 fn row_count(root: &Element, selector: &str) -> u32 {
     root.query_selector_all(selector).unwrap().length()
+}
+
+#[wasm_bindgen_test]
+fn svg_download_contains_the_process_labels() {
+    let model = gantt_model(&simulation(&silberschatz(PolicySpec::Fcfs)), Lang::En);
+    let svg = gantt_svg(&model);
+    assert!(svg.contains("<svg"), "{svg}");
+    for label in ["P1", "P2", "P3", "CPU0"] {
+        assert!(svg.contains(label), "{label} missing");
+    }
 }
 
 #[wasm_bindgen_test]
@@ -401,23 +173,6 @@ async fn compare_view_draws_both_charts_with_tables() {
     root.remove();
 }
 
-#[wasm_bindgen_test(unsupported = test)]
-fn a_policy_that_would_take_too_long_is_skipped_and_said_so() {
-    let spec = ScenarioSpec {
-        processes: vec![process(0, &[BurstSpec::Cpu(1_000_000)])],
-        ..ScenarioSpec::default()
-    };
-    let rows = compare_rows(&spec);
-    assert!(rows[0].outcome.is_ok(), "FCFS runs at once");
-    let errors = rows[6].outcome.as_ref().expect_err("RR q=4 is skipped");
-    assert!(matches!(
-        errors.as_slice(),
-        [proclab_core::ScenarioError::TooManySlices { .. }]
-    ));
-    let sentence = compare_takeaway(&rows, Lang::En);
-    assert!(sentence.contains("could not run"), "{sentence}");
-}
-
 #[wasm_bindgen_test]
 async fn the_canvas_buffer_follows_the_device_pixel_ratio() {
     js_sys::eval(
@@ -473,47 +228,6 @@ async fn a_very_large_run_is_drawn_in_part_and_says_so() {
     );
     assert!(has_ink(&canvas));
     root.remove();
-}
-
-#[wasm_bindgen_test(unsupported = test)]
-fn on_several_cpus_a_running_segment_names_its_cpu() {
-    let spec = ScenarioSpec {
-        processes: vec![
-            process(0, &[BurstSpec::Cpu(5)]),
-            process(0, &[BurstSpec::Cpu(5)]),
-        ],
-        machine: MachineSpec {
-            cpus: 2,
-            ..MachineSpec::default()
-        },
-        ..ScenarioSpec::default()
-    };
-    let model = gantt_model(&simulation(&spec), Lang::En);
-    let labels: Vec<&str> = model.rows.iter().map(|row| row.label.as_str()).collect();
-    assert_eq!(labels, ["CPU0", "CPU1", "P1", "P2"]);
-    assert_eq!(spans(&model, 0), [span(0, 5, "P1")]);
-    assert_eq!(spans(&model, 1), [span(0, 5, "P2")]);
-    assert_eq!(spans(&model, 2), [span(0, 5, "CPU0")]);
-    assert_eq!(spans(&model, 3), [span(0, 5, "CPU1")]);
-    assert!(
-        model.takeaway.contains("2 processes on 2 CPUs"),
-        "{}",
-        model.takeaway
-    );
-}
-
-#[wasm_bindgen_test(unsupported = test)]
-fn comparison_sentences_exist_in_both_languages() {
-    let spec = silberschatz(PolicySpec::Fcfs);
-    let rows = compare_rows(&spec);
-    let points = quantum_sweep(&spec);
-    let english = compare_takeaway(&rows, Lang::En);
-    assert!(english.starts_with("10 policies compared"), "{english}");
-    assert!(english.contains("SJF (3.00 ticks)"), "{english}");
-    let korean = compare_takeaway(&rows, Lang::Ko);
-    assert!(korean.contains("SJF (3.00틱)"), "{korean}");
-    let korean = sweep_takeaway(&points, Lang::Ko);
-    assert!(korean.contains("q=1..20"), "{korean}");
 }
 
 #[wasm_bindgen_test]

@@ -1,9 +1,9 @@
 //! The editor in a real browser: typing into the forms runs the core, bad input is marked where it
 //! is in the user's language, the last valid result stays, and the workspace survives a remount.
 
+use proclab_app::draft::{parse_bursts, Draft, InputError};
+use proclab_app::i18n::{Lang, Text, Words};
 use proclab_core::spec::BurstSpec;
-use proclab_web::draft::{parse_bursts, Draft, InputError};
-use proclab_web::i18n::{Lang, Text};
 use proclab_web::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

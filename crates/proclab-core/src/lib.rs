@@ -19,6 +19,7 @@ pub mod cache;
 pub mod compare;
 mod engine;
 pub mod gen;
+pub mod kinds;
 pub mod metrics;
 mod policy;
 pub mod presets;
@@ -30,6 +31,7 @@ pub mod spec;
 pub mod state;
 pub mod trace;
 
+pub use kinds::{Convention, PolicyKind, QueueKind};
 pub use metrics::{CpuMetrics, Metrics, ProcessMetrics, Ratio, ThreadMetrics, Totals};
 pub use run::Run;
 pub use scenario::{Process, Scenario, ScenarioError, Thread};

@@ -307,17 +307,7 @@ impl PolicySpec {
 
     /// A short lowercase name (`"rr"`, `"mlfq"`...), the same as the JSON `kind`.
     pub fn kind_name(&self) -> &'static str {
-        match self {
-            PolicySpec::Fcfs => "fcfs",
-            PolicySpec::Sjf { .. } => "sjf",
-            PolicySpec::Srtf => "srtf",
-            PolicySpec::Priority { .. } => "priority",
-            PolicySpec::Hrrn => "hrrn",
-            PolicySpec::Rr { .. } => "rr",
-            PolicySpec::Mlq { .. } => "mlq",
-            PolicySpec::Mlfq(_) => "mlfq",
-            PolicySpec::Lottery { .. } => "lottery",
-        }
+        crate::kinds::PolicyKind::of(self).id()
     }
 }
 

@@ -1,15 +1,18 @@
 //! The policy comparison drawn with plotters: grouped horizontal bars, one group per policy,
-//! a plain function of the rows computed by [`super::compare_model`].
+//! a plain function of the rows computed by [`proclab_app::chart::compare_model`].
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use proclab_app::lang::Words;
 use proclab_core::{Ratio, Totals};
 
-use super::compare_model::CompareRow;
 use super::paint::{self, DrawResult, Marker, Swatch, FONT_FAMILY};
-use super::palette::{Fill, Pattern, Rgb, BLUE, BLUISH_GREEN, GRID, INK, ORANGE, PAPER};
-use super::text::{self, ChartText};
-use crate::i18n::Lang;
+use proclab_app::chart::compare_model::CompareRow;
+use proclab_app::chart::palette::{
+    Fill, Pattern, Rgb, BLUE, BLUISH_GREEN, GRID, INK, ORANGE, PAPER,
+};
+use proclab_app::chart::text::{self, ChartText};
+use proclab_app::i18n::Lang;
 
 /// Outer margin in pixels.
 pub(super) const MARGIN: u32 = 10;

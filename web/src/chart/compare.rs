@@ -1,6 +1,7 @@
 //! The compare view: every policy of the core on the same workload (grouped bars) and a
 //! round-robin quantum sweep (lines), each a high-DPI canvas with its takeaway and a data table.
 
+use proclab_app::lang::Words;
 use std::rc::Rc;
 
 use plotters::coord::Shift;
@@ -12,12 +13,12 @@ use yew::prelude::*;
 
 use super::bars::{compare_height, draw_compare};
 use super::canvas;
-use super::compare_model::{
+use super::sweep::{draw_sweep, sweep_height};
+use proclab_app::chart::compare_model::{
     compare_rows, compare_takeaway, quantum_sweep, sweep_takeaway, CompareRow, SweepPoint,
 };
-use super::sweep::{draw_sweep, sweep_height};
-use super::text::{self, ChartText};
-use crate::i18n::Lang;
+use proclab_app::chart::text::{self, ChartText};
+use proclab_app::i18n::Lang;
 
 /// The id of the policy-comparison canvas.
 pub const COMPARE_CANVAS_ID: &str = "compare-canvas";

@@ -1,6 +1,7 @@
 //! Drawing the Gantt chart: [`draw_gantt`] on any plotters backend, [`gantt_svg`] for the SVG
 //! download, and the [`GanttChart`] component (a high-DPI canvas plus the same data as a table).
 
+use proclab_app::lang::Words;
 use std::rc::Rc;
 
 use plotters::coord::Shift;
@@ -10,12 +11,12 @@ use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use super::canvas;
-use super::model::{gantt_model, GanttModel, RowKind};
 use super::paint::{self, DrawResult, Swatch, FONT_FAMILY};
-use super::palette::{Pattern, Rgb, GRID, INK, PAPER};
-use super::text::{self, ChartText};
-use crate::i18n::Lang;
-use crate::simulation::Simulation;
+use proclab_app::chart::model::{gantt_model, GanttModel, RowKind};
+use proclab_app::chart::palette::{Pattern, Rgb, GRID, INK, PAPER};
+use proclab_app::chart::text::{self, ChartText};
+use proclab_app::i18n::Lang;
+use proclab_app::simulation::Simulation;
 
 /// The id of the Gantt chart's canvas, for the page's PNG download button.
 pub const GANTT_CANVAS_ID: &str = "gantt-canvas";

@@ -11,18 +11,16 @@
 pub mod bars;
 mod canvas;
 pub mod compare;
-pub mod compare_model;
 pub mod gantt;
-pub mod model;
 mod paint;
-pub mod palette;
 pub mod sweep;
-pub mod text;
 
 pub use compare::{CompareView, COMPARE_CANVAS_ID, SWEEP_CANVAS_ID};
-pub use compare_model::{compare_rows, quantum_sweep, CompareRow, SweepPoint};
 pub use gantt::{
     draw_gantt, draw_gantt_span, gantt_png_data_url, gantt_svg, GanttChart, PlotSpan,
     GANTT_CANVAS_ID,
 };
-pub use model::{gantt_model, gantt_takeaway, GanttModel, GanttRow, RowKind, Segment, SegmentKind};
+pub use proclab_app::chart::compare_model::{compare_rows, quantum_sweep, CompareRow, SweepPoint};
+pub use proclab_app::chart::model::{
+    gantt_model, gantt_takeaway, GanttModel, GanttRow, RowKind, Segment, SegmentKind,
+};

@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::palette::{Fill, Pattern, Rgb, INK, PAPER};
+use proclab_app::chart::palette::{Fill, Pattern, Rgb, INK, PAPER};
 
 /// Result of drawing on an area of backend `DB`.
 pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;

@@ -3,14 +3,15 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use proclab_app::lang::Words;
 use proclab_core::Totals;
 
 use super::bars::{averages, legend_height, position, MARGIN, MEASURES, X_AXIS};
-use super::compare_model::SweepPoint;
 use super::paint::{self, DrawResult, Marker, Swatch, FONT_FAMILY};
-use super::palette::{Rgb, GRID, INK, VERMILLION};
-use super::text::ChartText;
-use crate::i18n::Lang;
+use proclab_app::chart::compare_model::SweepPoint;
+use proclab_app::chart::palette::{Rgb, GRID, INK, VERMILLION};
+use proclab_app::chart::text::ChartText;
+use proclab_app::i18n::Lang;
 
 /// Height of the sweep's plotting area.
 const SWEEP_PLOT_HEIGHT: u32 = 240;

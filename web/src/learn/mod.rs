@@ -11,8 +11,8 @@ pub mod scenarios;
 pub mod topic;
 pub mod words;
 
-use crate::i18n::Lang;
 use crate::route::Route;
+use proclab_app::i18n::Lang;
 use proclab_core::ScenarioSpec;
 use scenarios::Demo;
 use topic::Topic;

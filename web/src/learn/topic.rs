@@ -1,7 +1,7 @@
 //! The topics of the course, in reading order, with their slugs, titles and one-line summaries.
 
 use super::words::{tr, Pair};
-use crate::i18n::Lang;
+use proclab_app::i18n::Lang;
 
 /// One page of the Learn section.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

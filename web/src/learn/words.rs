@@ -1,9 +1,9 @@
 //! The Learn section's own words and the small helpers its pages are written with.
 //!
-//! Every text is a `[Korean, English]` pair, as in [`crate::i18n`]: a page cannot leave a
+//! Every text is a `[Korean, English]` pair, as in [`proclab_app::i18n`]: a page cannot leave a
 //! language out without failing to compile.
 
-use crate::i18n::Lang;
+use proclab_app::i18n::Lang;
 use yew::prelude::*;
 
 /// A `[Korean, English]` pair.

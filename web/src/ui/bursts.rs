@@ -2,8 +2,9 @@
 //! labelled CPU or I/O, with buttons to add or remove a CPU + I/O pair. It edits the notation
 //! text, so the two views never disagree.
 
-use crate::draft::{format_bursts, parse_bursts};
-use crate::i18n::{Lang, Text};
+use proclab_app::draft::{format_bursts, parse_bursts};
+use proclab_app::i18n::{Lang, Text};
+use proclab_app::lang::Words;
 use proclab_core::spec::BurstSpec;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

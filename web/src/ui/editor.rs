@@ -1,12 +1,13 @@
 //! The workload editor: a table of processes (and their threads) with add, remove, duplicate and
 //! reorder. Each cell edits the draft's text; problems show under the cell.
 
-use crate::draft::{FieldId, ProcessDraft, ThreadDraft};
-use crate::i18n::{Lang, Text};
-use crate::messages::FieldMessage;
 use crate::session::{edit, Dispatch};
 use crate::ui::bursts::BurstEditor;
 use crate::ui::field::TextField;
+use proclab_app::draft::{FieldId, ProcessDraft, ThreadDraft};
+use proclab_app::i18n::{Lang, Text};
+use proclab_app::lang::Words;
+use proclab_app::messages::FieldMessage;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -55,7 +56,7 @@ fn thread_setter(
 
 fn button(
     dispatch: &Dispatch,
-    change: impl Fn(&mut crate::draft::Draft) + Clone + 'static,
+    change: impl Fn(&mut proclab_app::draft::Draft) + Clone + 'static,
 ) -> Callback<MouseEvent> {
     let dispatch = dispatch.clone();
     Callback::from(move |_| edit(&dispatch, change.clone()))

@@ -1,7 +1,7 @@
 //! Labelled form controls that show their own problem inline.
 
-use crate::draft::FieldId;
-use crate::messages::FieldMessage;
+use proclab_app::draft::FieldId;
+use proclab_app::messages::FieldMessage;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

@@ -1,11 +1,12 @@
 //! The numbers of a run: the metrics table per process with each column's definition, the totals,
 //! and the conventions in force. Every figure is read from the core's `Metrics`.
 
+use proclab_app::lang::Words;
 use std::rc::Rc;
 
-use crate::i18n::{Lang, Text};
-use crate::simulation::Simulation;
 use crate::ui::settings::CONVENTION_ROWS;
+use proclab_app::i18n::{Lang, Text};
+use proclab_app::simulation::Simulation;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -1,13 +1,17 @@
 //! The results side of the page: the run (Gantt chart, metrics, conventions) or the comparison of
 //! every policy on the same workload, with the downloads of each.
 
+use proclab_app::lang::Words;
 use std::rc::Rc;
 
 use crate::files;
-use crate::i18n::{Lang, Text};
-use crate::simulation::Simulation;
+use crate::store::Store;
 use crate::ui::results::{ConventionsInForce, MetricsTable};
-use crate::watch::{playback::Playback, Watch};
+use crate::watch::Watch;
+use proclab_app::files as file_formats;
+use proclab_app::i18n::{Lang, Text};
+use proclab_app::simulation::Simulation;
+use proclab_app::watch::playback::Playback;
 use proclab_core::ScenarioSpec;
 use yew::prelude::*;
 
@@ -28,7 +32,7 @@ enum Tab {
 pub fn results_panel(props: &ResultsPanelProps) -> Html {
     let lang = props.lang;
     let tab = use_state(|| Tab::Run);
-    let playback = use_reducer(Playback::default);
+    let playback = use_reducer(Store::<Playback>::default);
     let selected = use_state(|| None::<proclab_core::ThreadRef>);
     let on_select = {
         let selected = selected.clone();
@@ -42,7 +46,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
     let on_jump = {
         let playback = playback.clone();
         Callback::from(move |tick: u64| {
-            playback.dispatch(crate::watch::playback::PlaybackAction::Seek {
+            playback.dispatch(proclab_app::watch::playback::PlaybackAction::Seek {
                 tick,
                 animate: false,
             })
@@ -54,7 +58,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
             files::download_text(
                 "proclab-metrics.csv",
                 "text/csv",
-                &files::metrics_csv(&simulation.run),
+                &file_formats::metrics_csv(&simulation.run),
             )
         })
     };

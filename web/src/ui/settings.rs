@@ -1,10 +1,11 @@
 //! Policy, machine and convention settings, each with a plain-language explanation.
 
-use crate::draft::{Draft, FieldId, LevelDraft, PolicyKind};
-use crate::i18n::{Lang, Text};
-use crate::messages::FieldMessage;
 use crate::session::{edit, Dispatch};
 use crate::ui::field::{Check, Choice, TextField};
+use proclab_app::draft::{Draft, FieldId, LevelDraft, PolicyKind};
+use proclab_app::i18n::{Lang, Text};
+use proclab_app::lang::Words;
+use proclab_app::messages::FieldMessage;
 use proclab_core::spec::{
     BoostOrder, BoostTiming, Conventions, DispatchTiming, EntryOrder, IoCompletion, IoDevices,
     PickOrder, QueueTopology, RequeueOrder,

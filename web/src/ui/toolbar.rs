@@ -1,11 +1,13 @@
 //! Loading and taking away scenarios: presets, the seeded generator, share links and files.
 
+use proclab_app::lang::Words;
 use std::rc::Rc;
 
 use crate::files;
-use crate::i18n::{preset_text, Lang, Text};
 use crate::session::{Action, Dispatch, Notice};
-use crate::share;
+use proclab_app::files as file_formats;
+use proclab_app::i18n::{preset_text, Lang, Text};
+use proclab_app::share;
 use proclab_core::gen::{generate, GenOptions};
 use proclab_core::presets::presets;
 use proclab_core::ScenarioSpec;
@@ -101,7 +103,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 files::download_text(
                     "proclab-scenario.json",
                     "application/json",
-                    &files::scenario_json(spec),
+                    &file_formats::scenario_json(spec),
                 );
             }
         })
@@ -119,9 +121,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 let blob = gloo::file::Blob::from(file);
                 match gloo::file::futures::read_as_text(&blob).await {
                     Err(_) => dispatch.dispatch(Action::Notify(Some(Notice::FileBroken(
-                        files::FileError::Unreadable,
+                        file_formats::FileError::Unreadable,
                     )))),
-                    Ok(text) => match files::parse_scenario_json(&text) {
+                    Ok(text) => match file_formats::parse_scenario_json(&text) {
                         Ok(spec) => {
                             let notice = match proclab_core::Scenario::new(&spec) {
                                 Ok(_) => Notice::FileOpened,

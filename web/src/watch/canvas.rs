@@ -1,8 +1,9 @@
 //! Paints a [`Scene`] on a 2D canvas. An imperative island: no state, no decisions; everything it
 //! draws was decided by `proclab_view::scene`.
 
-use crate::i18n::Lang;
-use crate::watch::text::{cause_label, state_name, WatchText};
+use proclab_app::i18n::Lang;
+use proclab_app::lang::Words;
+use proclab_app::watch::text::{cause_label, state_name, WatchText};
 use proclab_core::cache::CacheOwner;
 use proclab_core::state::CpuActivity;
 use proclab_view::{token_radius, Point, Rect, Scene, SwitchPhase, SwitchView};

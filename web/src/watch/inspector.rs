@@ -1,10 +1,11 @@
 //! The PCB inspector: every field the course lists for one process (and its threads' TCBs) at
 //! the current tick, read from the core's machine state.
 
+use proclab_app::lang::Words;
 use std::rc::Rc;
 
-use crate::i18n::Lang;
-use crate::watch::text::{state_name, WatchText};
+use proclab_app::i18n::Lang;
+use proclab_app::watch::text::{state_name, WatchText};
 use proclab_core::state::MachineState;
 use proclab_core::ThreadRef;
 use yew::prelude::*;

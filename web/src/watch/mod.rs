@@ -7,25 +7,24 @@
 
 pub mod canvas;
 pub mod inspector;
-pub mod narrate;
-pub mod playback;
-pub mod text;
 
+use proclab_app::lang::Words;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::i18n::Lang;
-use crate::simulation::Simulation;
-use playback::{Playback, PlaybackAction, SPEEDS};
+use crate::store::Store;
+use proclab_app::i18n::Lang;
+use proclab_app::simulation::Simulation;
+use proclab_app::watch::playback::{Playback, PlaybackAction, SPEEDS};
+use proclab_app::watch::text::WatchText;
 use proclab_core::state::MachineState;
 use proclab_core::{Event, ThreadRef};
 use proclab_view::{has_switch, queue_entry_at, scene, token_at, token_radius, Point, Size};
-use text::WatchText;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-pub use playback::Playback as PlaybackState;
+pub use proclab_app::watch::playback::Playback as PlaybackState;
 
 /// The id of the watch canvas.
 pub const WATCH_CANVAS_ID: &str = "watch-canvas";
@@ -34,7 +33,7 @@ pub const WATCH_CANVAS_ID: &str = "watch-canvas";
 pub struct WatchProps {
     pub lang: Lang,
     pub simulation: Rc<Simulation>,
-    pub playback: UseReducerHandle<Playback>,
+    pub playback: UseReducerHandle<Store<Playback>>,
     /// The thread whose PCB the inspector shows (shared with the Gantt chart's rows).
     pub selected: Option<ThreadRef>,
     pub onselect: Callback<ThreadRef>,
@@ -248,7 +247,7 @@ pub fn watch(props: &WatchProps) -> Html {
                     fn schedule(
                         handle: Rc<RefCell<Option<gloo::render::AnimationFrame>>>,
                         last: Rc<RefCell<f64>>,
-                        playback: UseReducerHandle<Playback>,
+                        playback: UseReducerHandle<Store<Playback>>,
                         switching: bool,
                     ) {
                         let next_handle = Rc::clone(&handle);
@@ -453,7 +452,7 @@ pub fn watch(props: &WatchProps) -> Html {
             .map(|event| {
                 (
                     event.tick,
-                    narrate::narrate(event, &current.after, lang),
+                    proclab_app::watch::narrate::narrate(event, &current.after, lang),
                     event.tick == tick,
                 )
             })

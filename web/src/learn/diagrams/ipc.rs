@@ -1,8 +1,8 @@
 //! Who talks to whom in each IPC mechanism: processes on the sides, the channel in the middle.
 
 use super::{arrow, arrow_marker, figure, label, labelled_box};
-use crate::i18n::Lang;
 use crate::learn::words::{tr, Pair};
+use proclab_app::i18n::Lang;
 use yew::prelude::*;
 
 /// The shape of one IPC picture.

@@ -3,8 +3,8 @@
 //! stack and the heap grow toward each other.
 
 use super::{arrow, arrow_marker, label};
-use crate::i18n::Lang;
 use crate::learn::words::{tr, Pair};
+use proclab_app::i18n::Lang;
 use yew::prelude::*;
 
 /// A segment of the address space, from high addresses to low.

@@ -1,8 +1,8 @@
 //! The layers of an operating system, and the PCB as a stack of fields.
 
 use super::{figure, label, labelled_box};
-use crate::i18n::Lang;
 use crate::learn::words::tr;
+use proclab_app::i18n::Lang;
 use yew::prelude::*;
 
 /// From users down to hardware: each layer only talks to its neighbours.

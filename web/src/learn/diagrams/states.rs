@@ -1,8 +1,8 @@
 //! Graphs of nodes and arrows: the five-state diagram and a deadlocked resource-allocation graph.
 
 use super::{arrow, arrow_marker, figure, label, labelled_box};
-use crate::i18n::Lang;
 use crate::learn::words::tr;
+use proclab_app::i18n::Lang;
 use yew::prelude::*;
 
 /// The five states and their transitions, with the four scheduling moments numbered.

@@ -2,8 +2,8 @@
 //! between two PCBs.
 
 use super::{arrow, arrow_marker, figure, label, labelled_box};
-use crate::i18n::Lang;
 use crate::learn::words::tr;
+use proclab_app::i18n::Lang;
 use yew::prelude::*;
 
 /// Process P1 runs, the dispatcher runs (latency), process P2 runs.

@@ -2,8 +2,8 @@
 //! the two ways user threads map onto kernel threads.
 
 use super::{arrow, arrow_marker, figure, label, labelled_box};
-use crate::i18n::Lang;
 use crate::learn::words::tr;
+use proclab_app::i18n::Lang;
 use yew::prelude::*;
 
 /// Separate address spaces for processes; shared code, data and heap with one stack per thread.

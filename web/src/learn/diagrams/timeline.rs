@@ -1,8 +1,8 @@
 //! Small Gantt pictures: concurrency against parallelism, and the convoy effect.
 
 use super::{figure, label, labelled_box};
-use crate::i18n::Lang;
 use crate::learn::words::tr;
+use proclab_app::i18n::Lang;
 use yew::prelude::*;
 
 fn slice(x: i32, y: i32, width: i32, name: &str) -> Html {

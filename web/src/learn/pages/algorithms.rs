@@ -1,8 +1,8 @@
 //! Topic 5: every scheduling algorithm of the course, how it picks, and what it costs.
 
-use crate::i18n::Lang;
 use crate::learn::diagrams::timeline;
 use crate::learn::words::{bullets, heading, para, tr, Pair};
+use proclab_app::i18n::Lang;
 use yew::prelude::*;
 
 struct Algorithm {

@@ -1,8 +1,8 @@
 //! Topics 1 and 2: what an operating system does, and what a process is.
 
-use crate::i18n::Lang;
 use crate::learn::diagrams::{memory::MemoryLayout, os};
 use crate::learn::words::{bullets, heading, para, terms, tr};
+use proclab_app::i18n::Lang;
 use yew::prelude::*;
 
 pub fn os(lang: Lang) -> Html {

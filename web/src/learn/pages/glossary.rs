@@ -1,9 +1,9 @@
 //! The glossary: Korean term, English term, one line, and the page that explains it.
 
-use crate::i18n::Lang;
 use crate::learn::topic::Topic;
 use crate::learn::words::{tr, Pair, Word};
 use crate::route::Route;
+use proclab_app::i18n::Lang;
 use yew::prelude::*;
 use yew_router::prelude::Link;
 

@@ -1,8 +1,8 @@
 //! Topic 10: the six IPC mechanisms, who talks to whom through each, and what blocks.
 
-use crate::i18n::Lang;
 use crate::learn::diagrams::ipc::{channel, Channel};
 use crate::learn::words::{para, tr, Pair};
+use proclab_app::i18n::Lang;
 use yew::prelude::*;
 
 struct Mechanism {

@@ -11,7 +11,7 @@ mod sync;
 mod threads;
 
 use super::topic::Topic;
-use crate::i18n::Lang;
+use proclab_app::i18n::Lang;
 use yew::Html;
 
 /// The body of `topic`'s page in `lang`.

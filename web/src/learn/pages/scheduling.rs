@@ -1,8 +1,8 @@
 //! Topics 3, 4 and 6: the process states, the dispatcher, and the PCB.
 
-use crate::i18n::Lang;
 use crate::learn::diagrams::{os, states, switch};
 use crate::learn::words::{bullets, heading, para, steps, terms, tr};
+use proclab_app::i18n::Lang;
 use yew::prelude::*;
 
 pub fn states(lang: Lang) -> Html {

@@ -1,8 +1,8 @@
 //! Topic 7: the context switch, interrupts, idle time, cache misses, and cheaper thread switches.
 
-use crate::i18n::Lang;
 use crate::learn::diagrams::switch;
 use crate::learn::words::{heading, para, steps, terms};
+use proclab_app::i18n::Lang;
 use yew::prelude::*;
 
 pub fn context_switch(lang: Lang) -> Html {

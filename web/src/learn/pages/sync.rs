@@ -1,8 +1,8 @@
 //! Topics 11 and 12: synchronization, and multi-process against multi-thread.
 
-use crate::i18n::Lang;
 use crate::learn::diagrams::{states, threads};
 use crate::learn::words::{heading, para, steps, terms, tr, Pair};
+use proclab_app::i18n::Lang;
 use yew::prelude::*;
 
 /// One interleaving of two `count++` that loses an update: (thread, step, count in memory).

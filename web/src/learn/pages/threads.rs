@@ -1,9 +1,9 @@
 //! Topics 8 and 9: threads and their two models; the four "multi" words and concurrency vs
 //! parallelism.
 
-use crate::i18n::Lang;
 use crate::learn::diagrams::{threads, timeline};
 use crate::learn::words::{bullets, heading, para, terms};
+use proclab_app::i18n::Lang;
 use yew::prelude::*;
 
 pub fn threads(lang: Lang) -> Html {

@@ -1,15 +1,12 @@
 //! The share-link codec: exact round trips, clear rejection of broken links, and no panic on any
 //! input (a seeded fuzz loop over random, truncated and mutated links).
 
+use proclab_app::i18n::Lang;
+use proclab_app::share::{decode, encode, LinkError, MAX_FRAGMENT, PREFIX};
 use proclab_core::gen::{generate, GenOptions};
 use proclab_core::presets::presets;
 use proclab_core::rng::Pcg32;
 use proclab_core::spec::{PolicySpec, ScenarioSpec};
-use proclab_web::i18n::Lang;
-use proclab_web::share::{decode, encode, LinkError, MAX_FRAGMENT, PREFIX};
-use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn policies() -> Vec<PolicySpec> {
     vec![
@@ -28,7 +25,7 @@ fn policies() -> Vec<PolicySpec> {
     ]
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn every_preset_round_trips_in_both_languages() {
     for preset in presets() {
         for lang in [Lang::Ko, Lang::En] {
@@ -40,7 +37,7 @@ fn every_preset_round_trips_in_both_languages() {
     }
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn generated_scenarios_round_trip_under_every_policy() {
     for seed in 0..40u64 {
         for policy in policies() {
@@ -65,7 +62,7 @@ fn generated_scenarios_round_trip_under_every_policy() {
     }
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn a_link_for_eight_processes_is_short() {
     let spec = generate(
         8,
@@ -79,13 +76,13 @@ fn a_link_for_eight_processes_is_short() {
     assert!(link.len() <= 150, "{} characters: {link}", link.len());
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn other_fragments_are_not_links() {
     assert_eq!(decode(""), Ok(None));
     assert_eq!(decode("#section-2"), Ok(None));
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn broken_links_say_why() {
     let link = encode(&presets()[0].spec, Lang::En);
     assert_eq!(
@@ -102,7 +99,7 @@ fn broken_links_say_why() {
     assert_eq!(decode(&huge), Err(LinkError::TooLong));
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn no_input_panics() {
     let mut rng = Pcg32::new(2024, 54);
     let valid = encode(&generate(3, &GenOptions::default()), Lang::En);
@@ -137,7 +134,7 @@ fn no_input_panics() {
     assert!(opened > 0, "some mutations should still decode");
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn decoded_spec_is_plain_data() {
     let spec = ScenarioSpec::default();
     assert_eq!(
@@ -146,11 +143,11 @@ fn decoded_spec_is_plain_data() {
     );
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn every_preset_has_a_title_and_a_lesson_in_both_languages() {
     for preset in presets() {
         for lang in [Lang::Ko, Lang::En] {
-            let (title, notice) = proclab_web::i18n::preset_text(preset.id, lang);
+            let (title, notice) = proclab_app::i18n::preset_text(preset.id, lang);
             assert_ne!(title, preset.id, "{} has no title", preset.id);
             assert!(!notice.is_empty(), "{} has no lesson", preset.id);
         }

@@ -1,8 +1,7 @@
 //! Playback of a run: where the cursor is (tick and progress through that instant's animation),
 //! whether it plays, and how fast. A pure reducer; the animation-frame loop only sends `Advance`.
 
-use std::rc::Rc;
-use yew::prelude::*;
+use crate::reduce::Reduce;
 
 /// Speeds offered, in hundredths (25 = 0.25×).
 pub const SPEEDS: [u32; 7] = [25, 50, 100, 200, 400, 800, 1600];
@@ -56,11 +55,11 @@ pub enum PlaybackAction {
     },
 }
 
-impl Reducible for Playback {
+impl Reduce for Playback {
     type Action = PlaybackAction;
 
-    fn reduce(self: Rc<Self>, action: PlaybackAction) -> Rc<Self> {
-        let mut next = (*self).clone();
+    fn reduce(&self, action: PlaybackAction) -> Option<Playback> {
+        let mut next = self.clone();
         match action {
             PlaybackAction::Reset { end } => {
                 // An edit keeps the student where they were (clamped to the new run's end).
@@ -89,7 +88,7 @@ impl Reducible for Playback {
                 switching,
             } => {
                 if !self.playing && !self.animating {
-                    return self;
+                    return None;
                 }
                 let mut gained =
                     milliseconds.min(250) * TICKS_PER_SECOND * SPEEDS[self.speed] / 100;
@@ -111,10 +110,6 @@ impl Reducible for Playback {
                 }
             }
         }
-        if next == *self {
-            self
-        } else {
-            Rc::new(next)
-        }
+        (next != *self).then_some(next)
     }
 }

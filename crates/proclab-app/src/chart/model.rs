@@ -5,6 +5,7 @@
 //! state over time, derived from [`proclab_core::Run::events`]. Every segment carries its kind,
 //! a short label for the picture and a sentence for the data table. Nothing here touches the DOM.
 
+use crate::lang::Words;
 use proclab_core::render::thread_label;
 use proclab_core::{Cause, ProcessState, Scenario, SliceKind, ThreadRef};
 

@@ -6,7 +6,7 @@
 
 use proclab_core::PolicySpec;
 
-use crate::i18n::Lang;
+use crate::lang::{Lang, Words};
 
 /// Every fixed string of the charts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,7 +73,7 @@ pub enum ChartText {
     NothingToCompare,
 }
 
-impl ChartText {
+impl Words for ChartText {
     /// Korean and English, in that order.
     fn pair(self) -> [&'static str; 2] {
         match self {
@@ -128,15 +128,6 @@ impl ChartText {
                 "비교할 결과가 없습니다. 작업 부하를 먼저 고치세요.",
                 "Nothing to compare: fix the workload first.",
             ],
-        }
-    }
-
-    /// This text in `lang`.
-    pub fn get(self, lang: Lang) -> &'static str {
-        let [korean, english] = self.pair();
-        match lang {
-            Lang::Ko => korean,
-            Lang::En => english,
         }
     }
 }

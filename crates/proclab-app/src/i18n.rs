@@ -5,31 +5,7 @@
 
 use crate::share::LinkError;
 
-/// A language the app speaks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    Ko,
-    En,
-}
-
-impl Lang {
-    /// The language a browser prefers, from its `navigator.language` tag: Korean for any `ko*` tag, English otherwise.
-    pub fn from_tag(tag: &str) -> Lang {
-        if tag.trim().to_ascii_lowercase().starts_with("ko") {
-            Lang::Ko
-        } else {
-            Lang::En
-        }
-    }
-
-    /// The BCP 47 tag set on `<html lang>`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Ko => "ko",
-            Lang::En => "en",
-        }
-    }
-}
+pub use crate::lang::{Lang, Words};
 
 /// Every string of the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -229,8 +205,7 @@ pub enum Text {
     DownloadCsv,
 }
 
-impl Text {
-    /// Korean and English, in that order.
+impl Words for Text {
     fn pair(self) -> [&'static str; 2] {
         match self {
             Text::AppTitle => ["ProcLab", "ProcLab"],
@@ -426,15 +401,6 @@ impl Text {
             Text::DownloadPng => ["PNG", "PNG"],
             Text::DownloadSvg => ["SVG", "SVG"],
             Text::DownloadCsv => ["지표 CSV", "Metrics CSV"],
-        }
-    }
-
-    /// This text in `lang`.
-    pub fn get(self, lang: Lang) -> &'static str {
-        let [korean, english] = self.pair();
-        match lang {
-            Lang::Ko => korean,
-            Lang::En => english,
         }
     }
 }

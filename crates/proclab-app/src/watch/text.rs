@@ -1,7 +1,7 @@
 //! Words of the "watch the machine" view, in Korean and English (a typed catalogue: every entry
 //! gives both, so a missing translation does not compile).
 
-use crate::i18n::Lang;
+use crate::lang::{Lang, Words};
 use proclab_core::ProcessState;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,7 +43,7 @@ pub enum WatchText {
     MachineNow,
 }
 
-impl WatchText {
+impl Words for WatchText {
     fn pair(self) -> [&'static str; 2] {
         match self {
             WatchText::Title => ["기계가 실행되는 모습 보기", "Watch the machine run"],
@@ -90,14 +90,6 @@ impl WatchText {
             ],
             WatchText::CanvasLabel => ["프로세스 상태 다이어그램과 기계", "Process state diagram and the machine"],
             WatchText::MachineNow => ["지금 기계의 상태", "The machine now"],
-        }
-    }
-
-    pub fn get(self, lang: Lang) -> &'static str {
-        let [korean, english] = self.pair();
-        match lang {
-            Lang::Ko => korean,
-            Lang::En => english,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The policy comparison and the round-robin quantum sweep as plain data: pure functions of a
 //! [`ScenarioSpec`], every number straight from the core's [`Totals`].
 
+use crate::lang::Words;
 use std::cmp::Ordering;
 use std::ops::RangeInclusive;
 

@@ -1,0 +1,10 @@
+//! What the charts show, computed without drawing: the Gantt model, the policy comparison and
+//! quantum sweep, colours and patterns, and the charts' words.
+
+pub mod compare_model;
+pub mod model;
+pub mod palette;
+pub mod text;
+
+pub use compare_model::{compare_rows, quantum_sweep, CompareRow, SweepPoint};
+pub use model::{gantt_model, gantt_takeaway, GanttModel, GanttRow, RowKind, Segment, SegmentKind};

@@ -1,0 +1,87 @@
+//! Files the student takes away or brings: scenario JSON (the CLI's format), metrics CSV, and
+//! downloads of data the charts produce.
+
+use proclab_core::{Run, ScenarioSpec};
+
+/// The scenario as the CLI reads it.
+pub fn scenario_json(spec: &ScenarioSpec) -> String {
+    serde_json::to_string_pretty(spec).unwrap_or_default()
+}
+
+/// Why a scenario file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileError {
+    /// The browser could not read the file.
+    Unreadable,
+    /// Not JSON, or cut short, at this line and column.
+    NotJson { line: usize, column: usize },
+    /// JSON, but not a scenario: serde's description (it names the field) at this line and column.
+    NotAScenario {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+}
+
+/// Reads a scenario file.
+pub fn parse_scenario_json(text: &str) -> Result<ScenarioSpec, FileError> {
+    serde_json::from_str(text).map_err(|error| {
+        let (line, column) = (error.line(), error.column());
+        if error.is_data() {
+            let detail = error.to_string();
+            let detail = detail
+                .split(" at line ")
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            FileError::NotAScenario {
+                line,
+                column,
+                detail,
+            }
+        } else {
+            FileError::NotJson { line, column }
+        }
+    })
+}
+
+/// One row per process, then a row of the exact averages to two decimals.
+pub fn metrics_csv(run: &Run) -> String {
+    let metrics = run.metrics();
+    let mut csv = String::from(
+        "process,arrival,completion,turnaround,waiting,response,cpu,io,switch,stall,dispatches,preemptions\n",
+    );
+    for process in &metrics.processes {
+        csv.push_str(&format!(
+            "{},{},{},{},{},{},{},{},{},{},{},{}\n",
+            csv_field(&process.name),
+            process.arrival,
+            process.completion,
+            process.turnaround,
+            process.waiting,
+            process.response,
+            process.cpu,
+            process.io,
+            process.switch,
+            process.stall,
+            process.dispatches,
+            process.preemptions
+        ));
+    }
+    let totals = &metrics.totals;
+    // Averages only where they are averages; switch and stall overhead are totals (on the page they
+    // are the "ticks lost" figures), so they stay out of the average row.
+    csv.push_str(&format!(
+        "average,,,{},{},{},,,,,,\n",
+        totals.average_turnaround, totals.average_waiting, totals.average_response
+    ));
+    csv
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}

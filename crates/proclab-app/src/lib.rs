@@ -1,0 +1,18 @@
+//! ProcLab's page, minus the browser: everything the web app computes that does not touch the DOM.
+//!
+//! The draft as the student typed it and its parsing ([`draft`]), the share-link codec
+//! ([`share`]), scenario files ([`files`]), problems and every other word in Korean and English
+//! ([`messages`], [`i18n`]), the session reducer ([`session`]), the chart models ([`chart`]) and
+//! the playback reducer and narration ([`watch`]). All of it is tested natively with `cargo test`;
+//! the web crate keeps components, canvas painting and browser glue.
+
+pub mod chart;
+pub mod draft;
+pub mod files;
+pub mod i18n;
+pub mod lang;
+pub mod messages;
+pub mod reduce;
+pub mod share;
+pub mod simulation;
+pub mod watch;

@@ -1,0 +1,6 @@
+//! The animated machine's state and words: the playback reducer, the narrated log and the
+//! watch view's catalogue. Painting lives in the web crate.
+
+pub mod narrate;
+pub mod playback;
+pub mod text;
