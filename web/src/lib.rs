@@ -15,65 +15,12 @@ pub mod store;
 pub mod ui;
 pub mod watch;
 
-use proclab_app::i18n::{self, Lang, Text, Words};
+use proclab_app::i18n::{Lang, Text, Words};
 use proclab_app::messages;
+use proclab_app::session::{Action, Notice};
 use route::Route;
-use session::{Action, Notice, Session};
 use yew::prelude::*;
 use yew_router::prelude::*;
-
-fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
-    match notice {
-        Notice::LinkBroken(error) => (
-            true,
-            format!(
-                "{} {}",
-                Text::LinkBroken.get(lang),
-                i18n::link_error(*error, lang)
-            ),
-        ),
-        Notice::LinkInvalid(errors) => (
-            true,
-            format!(
-                "{} {}",
-                Text::LinkInvalid.get(lang),
-                errors
-                    .iter()
-                    .map(|error| messages::scenario_error(error, lang))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            ),
-        ),
-        Notice::LinkOpened => (false, Text::LinkOpened.get(lang).to_string()),
-        Notice::FileBroken(error) => (
-            true,
-            format!(
-                "{} {}",
-                Text::FileBroken.get(lang),
-                i18n::file_error(error, lang)
-            ),
-        ),
-        Notice::FileInvalid(errors) => (
-            true,
-            std::iter::once(Text::FileInvalid.get(lang).to_string())
-                .chain(
-                    errors
-                        .iter()
-                        .map(|error| messages::scenario_error(error, lang)),
-                )
-                .collect::<Vec<_>>()
-                .join(" "),
-        ),
-        Notice::FileOpened => (false, Text::FileOpened.get(lang).to_string()),
-        Notice::LinkCopied => (false, Text::LinkCopied.get(lang).to_string()),
-        Notice::LinkNotCopied(url) => (false, format!("{} {url}", Text::LinkNotCopied.get(lang))),
-        Notice::Replaced => (false, Text::Replaced.get(lang).to_string()),
-        Notice::Preset(id) => {
-            let (title, lesson) = i18n::preset_text(id, lang);
-            (false, format!("{title}: {lesson}"))
-        }
-    }
-}
 
 /// The root component: the router around the page, so every route shares one session.
 #[function_component(App)]
@@ -87,13 +34,11 @@ pub fn app() -> Html {
 
 #[function_component(Page)]
 fn page() -> Html {
-    let session = use_reducer(|| Session::start(browser::initial_language(), &browser::fragment()));
+    let session = session::use_session();
     let lang = session.lang;
     let dispatch = session.dispatcher();
     let navigator = use_navigator();
     let route = use_route::<Route>().unwrap_or(Route::Simulator);
-
-    use_effect_with(lang, move |lang| browser::apply_language(*lang));
 
     let choose = |choice: Lang| {
         let dispatch = dispatch.clone();
@@ -139,7 +84,7 @@ fn page() -> Html {
 
 #[derive(Properties, PartialEq)]
 struct WorkspaceProps {
-    session: UseReducerHandle<Session>,
+    session: session::SessionHandle,
 }
 
 /// The simulator: notices, the toolbar, the editor and settings, and the results.
@@ -162,11 +107,11 @@ fn workspace(props: &WorkspaceProps) -> Html {
         <>
             if let Some(notice) = &session.notice {
                 { {
-                    let (is_error, text) = notice_text(notice, lang);
+                    let (is_error, text) = messages::notice_text(notice, lang);
                     html! {
                         <div id="notice" class={classes!("notice", is_error.then_some("error"))} role={ if is_error { "alert" } else { "status" } }>
                             <p>{ text }</p>
-                            if session.previous.is_some() && matches!(notice, Notice::Replaced | Notice::Preset(_) | Notice::FileOpened | Notice::FileInvalid(_)) {
+                            if session.previous.is_some() && (notice.can_undo() || matches!(notice, Notice::Preset(_) | Notice::FileOpened | Notice::FileInvalid(_))) {
                                 <button type="button" id="undo" onclick={undo}>{ Text::Undo.get(lang) }</button>
                             }
                             <button type="button" onclick={dismiss} aria-label={Text::Dismiss.get(lang)}>{ "✕" }</button>

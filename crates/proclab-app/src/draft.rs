@@ -8,6 +8,7 @@ use proclab_core::spec::{
     BurstSpec, CacheSpec, Conventions, LevelSpec, MachineSpec, MlfqSpec, PolicySpec,
     PredictionSpec, ProcessSpec, QueueSpec, QueueTopology, ScenarioSpec, ThreadModel, ThreadSpec,
 };
+use proclab_core::{PolicyKind, QueueKind};
 use serde::{Deserialize, Serialize};
 
 /// Where a field lives in the form; every error message is attached to one.
@@ -112,6 +113,17 @@ pub struct ThreadDraft {
     pub stack: String,
 }
 
+impl ThreadDraft {
+    /// An unnamed thread with these bursts and a one-unit stack.
+    pub fn with_bursts(bursts: String) -> ThreadDraft {
+        ThreadDraft {
+            name: String::new(),
+            bursts,
+            stack: "1".into(),
+        }
+    }
+}
+
 /// One process as typed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default)]
@@ -125,67 +137,62 @@ pub struct ProcessDraft {
     pub threads: Vec<ThreadDraft>,
     pub working_set: String,
     pub tickets: String,
+    /// Identifies the row while processes are added, removed and reordered (a list key), never
+    /// saved: [`Draft::assign_keys`] numbers the rows of a loaded draft.
+    #[serde(skip)]
+    pub key: u64,
 }
 
-/// The policy kinds, in the order the page lists them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum PolicyKind {
-    #[default]
-    Fcfs,
-    Sjf,
-    Srtf,
-    Priority,
-    Hrrn,
-    Rr,
-    Mlq,
-    Mlfq,
-    Lottery,
-}
-
-impl PolicyKind {
-    pub const ALL: [PolicyKind; 9] = [
-        PolicyKind::Fcfs,
-        PolicyKind::Sjf,
-        PolicyKind::Srtf,
-        PolicyKind::Priority,
-        PolicyKind::Hrrn,
-        PolicyKind::Rr,
-        PolicyKind::Mlq,
-        PolicyKind::Mlfq,
-        PolicyKind::Lottery,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            PolicyKind::Fcfs => "fcfs",
-            PolicyKind::Sjf => "sjf",
-            PolicyKind::Srtf => "srtf",
-            PolicyKind::Priority => "priority",
-            PolicyKind::Hrrn => "hrrn",
-            PolicyKind::Rr => "rr",
-            PolicyKind::Mlq => "mlq",
-            PolicyKind::Mlfq => "mlfq",
-            PolicyKind::Lottery => "lottery",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<PolicyKind> {
-        PolicyKind::ALL.into_iter().find(|kind| kind.key() == key)
-    }
-
-    /// Whether the policy uses the shared `quantum` field.
-    pub fn uses_quantum(self) -> bool {
-        matches!(self, PolicyKind::Rr | PolicyKind::Lottery)
-    }
-}
-
-/// One MLFQ level or MLQ queue as typed. An empty quantum means "no slice" (FCFS).
+/// One MLFQ level as typed. An empty quantum means "no slice" (FCFS at that level).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct LevelDraft {
     pub quantum: String,
     pub allotment: String,
+}
+
+/// One multilevel-queue queue as typed: its own policy and, for round robin, its quantum (kept
+/// as typed while another kind is chosen).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct QueueDraft {
+    pub kind: QueueKind,
+    pub quantum: String,
+}
+
+impl QueueDraft {
+    fn from_spec(queue: &QueueSpec) -> QueueDraft {
+        QueueDraft {
+            kind: QueueKind::of(queue),
+            quantum: match queue {
+                QueueSpec::Rr { quantum } => quantum.to_string(),
+                QueueSpec::Fcfs | QueueSpec::Sjf => String::new(),
+            },
+        }
+    }
+}
+
+/// Autosaves written before queues had a kind stored `{quantum, allotment}`: an empty quantum
+/// meant FCFS and any other text round robin.
+impl<'de> Deserialize<'de> for QueueDraft {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Stored {
+            #[serde(default)]
+            kind: Option<QueueKind>,
+            #[serde(default)]
+            quantum: String,
+        }
+        let stored = Stored::deserialize(deserializer)?;
+        let kind = stored.kind.unwrap_or(if stored.quantum.trim().is_empty() {
+            QueueKind::Fcfs
+        } else {
+            QueueKind::Rr
+        });
+        Ok(QueueDraft {
+            kind,
+            quantum: stored.quantum,
+        })
+    }
 }
 
 /// The policy and all its parameters as typed; switching the kind keeps every value.
@@ -201,7 +208,7 @@ pub struct PolicyDraft {
     pub predict: bool,
     pub alpha: String,
     pub tau0: String,
-    pub mlq_queues: Vec<LevelDraft>,
+    pub mlq_queues: Vec<QueueDraft>,
     pub mlfq_levels: Vec<LevelDraft>,
     pub boost: bool,
     pub boost_period: String,
@@ -222,13 +229,13 @@ impl Default for PolicyDraft {
             alpha: "50".into(),
             tau0: "10".into(),
             mlq_queues: vec![
-                LevelDraft {
+                QueueDraft {
+                    kind: QueueKind::Rr,
                     quantum: "4".into(),
-                    allotment: String::new(),
                 },
-                LevelDraft {
+                QueueDraft {
+                    kind: QueueKind::Fcfs,
                     quantum: String::new(),
-                    allotment: String::new(),
                 },
             ],
             mlfq_levels: vec![
@@ -282,6 +289,9 @@ pub struct Draft {
     pub conventions: Conventions,
     pub machine: MachineDraft,
     pub seed: String,
+    /// The key the next new process row gets.
+    #[serde(skip)]
+    next_key: u64,
 }
 
 impl Default for Draft {
@@ -448,13 +458,37 @@ impl Draft {
 
     /// The draft that shows `spec` (every value written out).
     pub fn from_spec(spec: &ScenarioSpec) -> Draft {
-        Draft {
+        let mut draft = Draft {
             processes: spec.processes.iter().map(ProcessDraft::from_spec).collect(),
             policy: PolicyDraft::from_spec(&spec.policy),
             conventions: spec.conventions,
             machine: MachineDraft::from_spec(&spec.machine),
             seed: spec.seed.to_string(),
+            next_key: 0,
+        };
+        draft.assign_keys();
+        draft
+    }
+
+    /// Numbers every process row afresh (after loading a saved draft, whose keys are not saved).
+    pub fn assign_keys(&mut self) {
+        for (index, process) in self.processes.iter_mut().enumerate() {
+            process.key = index as u64;
         }
+        self.next_key = self.processes.len() as u64;
+    }
+
+    /// A key no row of this draft has had.
+    pub(crate) fn take_key(&mut self) -> u64 {
+        let key = self.next_key;
+        self.next_key += 1;
+        key
+    }
+
+    /// Appends a process with a fresh key.
+    pub(crate) fn push_process(&mut self, mut process: ProcessDraft) {
+        process.key = self.take_key();
+        self.processes.push(process);
     }
 }
 
@@ -477,6 +511,7 @@ impl ProcessDraft {
                 .collect(),
             working_set: process.working_set.to_string(),
             tickets: process.tickets.to_string(),
+            key: 0,
         }
     }
 
@@ -523,11 +558,12 @@ impl PolicyDraft {
                     .mlq_queues
                     .iter()
                     .enumerate()
-                    .map(|(q, queue)| {
-                        match reader.optional(FieldId::QueueQuantum(q), &queue.quantum) {
-                            Some(quantum) => QueueSpec::Rr { quantum },
-                            None => QueueSpec::Fcfs,
-                        }
+                    .map(|(q, queue)| match queue.kind {
+                        QueueKind::Rr => QueueSpec::Rr {
+                            quantum: reader.number(FieldId::QueueQuantum(q), &queue.quantum),
+                        },
+                        QueueKind::Fcfs => QueueSpec::Fcfs,
+                        QueueKind::Sjf => QueueSpec::Sjf,
                     })
                     .collect(),
             },
@@ -594,16 +630,7 @@ impl PolicyDraft {
             }
             PolicySpec::Mlq { queues } => {
                 draft.kind = PolicyKind::Mlq;
-                draft.mlq_queues = queues
-                    .iter()
-                    .map(|queue| LevelDraft {
-                        quantum: match queue {
-                            QueueSpec::Rr { quantum } => quantum.to_string(),
-                            QueueSpec::Fcfs | QueueSpec::Sjf => String::new(),
-                        },
-                        allotment: String::new(),
-                    })
-                    .collect();
+                draft.mlq_queues = queues.iter().map(QueueDraft::from_spec).collect();
             }
             PolicySpec::Mlfq(mlfq) => {
                 draft.kind = PolicyKind::Mlfq;

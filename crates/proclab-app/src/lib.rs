@@ -8,11 +8,14 @@
 
 pub mod chart;
 pub mod draft;
+pub mod edit;
 pub mod files;
 pub mod i18n;
 pub mod lang;
 pub mod messages;
 pub mod reduce;
+pub mod session;
 pub mod share;
 pub mod simulation;
+pub mod terms;
 pub mod watch;

@@ -4,8 +4,9 @@
 //! the only place that turns either into words.
 
 use crate::draft::{FieldId, InputError};
-use crate::i18n::Lang;
-use proclab_core::ScenarioError;
+use crate::i18n::{Lang, Text, Words};
+use crate::session::Notice;
+use proclab_core::{PolicyKind, ScenarioError};
 
 /// One problem to show next to one field.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,8 +49,13 @@ fn process_field(process: u32, thread: Option<u32>, bursts: bool) -> FieldId {
     }
 }
 
-/// Where the core's error belongs on the form.
-pub fn error_field(error: &ScenarioError) -> FieldId {
+/// Where the core's error belongs on the form. `policy` tells whose level an indexed quantum
+/// error is about: an MLQ queue or an MLFQ level.
+pub fn error_field(error: &ScenarioError, policy: PolicyKind) -> FieldId {
+    let level_quantum = |level: u32| match policy {
+        PolicyKind::Mlq => FieldId::QueueQuantum(level as usize),
+        _ => FieldId::LevelQuantum(level as usize),
+    };
     use ScenarioError::*;
     match *error {
         UnsupportedVersion { .. } => FieldId::Version,
@@ -86,10 +92,10 @@ pub fn error_field(error: &ScenarioError) -> FieldId {
         QuantumZero { level: Some(level) }
         | QuantumTooLarge {
             level: Some(level), ..
-        } => FieldId::LevelQuantum(level as usize),
+        } => level_quantum(level),
         QuantumZero { level: None } | QuantumTooLarge { level: None, .. } => FieldId::Quantum,
         AllotmentZero { level } => FieldId::LevelAllotment(level as usize),
-        NoLevels | TooManyLevels { .. } => FieldId::LevelQuantum(0),
+        NoLevels | TooManyLevels { .. } => level_quantum(0),
         BoostPeriodZero | BoostTooFrequent { .. } => FieldId::BoostPeriod,
         AgingZero | AgingTooLarge { .. } => FieldId::AgingEvery,
         AlphaOutOfRange { .. } => FieldId::Alpha,
@@ -273,5 +279,56 @@ fn capitalise(text: String) -> String {
     match characters.next() {
         Some(first) => first.to_uppercase().chain(characters).collect(),
         None => text,
+    }
+}
+
+/// A banner's words, and whether it reports an error.
+pub fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
+    match notice {
+        Notice::LinkBroken(error) => (
+            true,
+            format!(
+                "{} {}",
+                Text::LinkBroken.get(lang),
+                crate::i18n::link_error(*error, lang)
+            ),
+        ),
+        Notice::LinkInvalid(errors) => (
+            true,
+            format!(
+                "{} {}",
+                Text::LinkInvalid.get(lang),
+                errors
+                    .iter()
+                    .map(|error| scenario_error(error, lang))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        ),
+        Notice::LinkOpened => (false, Text::LinkOpened.get(lang).to_string()),
+        Notice::FileBroken(error) => (
+            true,
+            format!(
+                "{} {}",
+                Text::FileBroken.get(lang),
+                crate::i18n::file_error(error, lang)
+            ),
+        ),
+        Notice::FileInvalid(errors) => (
+            true,
+            std::iter::once(Text::FileInvalid.get(lang).to_string())
+                .chain(errors.iter().map(|error| scenario_error(error, lang)))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        Notice::FileOpened => (false, Text::FileOpened.get(lang).to_string()),
+        Notice::LinkCopied => (false, Text::LinkCopied.get(lang).to_string()),
+        Notice::LinkNotCopied(url) => (false, format!("{} {url}", Text::LinkNotCopied.get(lang))),
+        Notice::Replaced => (false, Text::Replaced.get(lang).to_string()),
+        Notice::Removed(name) => (false, format!("{} {name}", Text::Removed.get(lang))),
+        Notice::Preset(id) => {
+            let (title, lesson) = crate::i18n::preset_text(id, lang);
+            (false, format!("{title}: {lesson}"))
+        }
     }
 }

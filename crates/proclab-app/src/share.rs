@@ -10,11 +10,10 @@ use crate::i18n::Lang;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use proclab_core::spec::{
-    BoostOrder, BoostTiming, BurstSpec, CacheSpec, Conventions, DispatchTiming, EntryOrder,
-    IoCompletion, IoDevices, LevelSpec, MachineSpec, MlfqSpec, PickOrder, PolicySpec,
-    PredictionSpec, ProcessSpec, QueueSpec, QueueTopology, RequeueOrder, ScenarioSpec, ThreadModel,
-    ThreadSpec,
+    BurstSpec, CacheSpec, Conventions, LevelSpec, MachineSpec, MlfqSpec, PolicySpec,
+    PredictionSpec, ProcessSpec, QueueSpec, QueueTopology, ScenarioSpec, ThreadModel, ThreadSpec,
 };
+use proclab_core::Convention;
 use serde::{Deserialize, Serialize};
 
 /// The fragment prefix of a share link.
@@ -229,17 +228,7 @@ impl LinkV1 {
                 })
                 .collect(),
             policy: PolicyV1::from_spec(&spec.policy),
-            conventions: [
-                (conventions.requeue_order == RequeueOrder::BeforeArrivals) as u8,
-                (conventions.entry_order == EntryOrder::ArrivalsThenIo) as u8,
-                (conventions.boost_timing == BoostTiming::BeforeArrivals) as u8,
-                (conventions.boost_order == BoostOrder::LowestFirst) as u8,
-                (conventions.pick_order == PickOrder::CyclicScan) as u8,
-                (conventions.io_completion == IoCompletion::Preempt) as u8,
-                (conventions.dispatch_timing == DispatchTiming::AtSliceEnd) as u8,
-                (conventions.io_devices == IoDevices::SingleFifo) as u8,
-                conventions.hold_cpu_during_io as u8,
-            ],
+            conventions: Convention::ALL.map(|convention| convention.is_on(conventions) as u8),
             machine: MachineV1 {
                 cpus: spec.machine.cpus,
                 dispatch_latency: spec.machine.dispatch_latency,
@@ -259,50 +248,10 @@ impl LinkV1 {
     }
 
     fn into_shared(self) -> Shared {
-        let flag = |index: usize| self.conventions[index] != 0;
-        let conventions = Conventions {
-            requeue_order: if flag(0) {
-                RequeueOrder::BeforeArrivals
-            } else {
-                RequeueOrder::AfterArrivals
-            },
-            entry_order: if flag(1) {
-                EntryOrder::ArrivalsThenIo
-            } else {
-                EntryOrder::IoThenArrivals
-            },
-            boost_timing: if flag(2) {
-                BoostTiming::BeforeArrivals
-            } else {
-                BoostTiming::AfterArrivals
-            },
-            boost_order: if flag(3) {
-                BoostOrder::LowestFirst
-            } else {
-                BoostOrder::HighestFirst
-            },
-            pick_order: if flag(4) {
-                PickOrder::CyclicScan
-            } else {
-                PickOrder::ReadyQueue
-            },
-            io_completion: if flag(5) {
-                IoCompletion::Preempt
-            } else {
-                IoCompletion::Requeue
-            },
-            dispatch_timing: if flag(6) {
-                DispatchTiming::AtSliceEnd
-            } else {
-                DispatchTiming::AfterAllEvents
-            },
-            io_devices: if flag(7) {
-                IoDevices::SingleFifo
-            } else {
-                IoDevices::Unlimited
-            },
-            hold_cpu_during_io: flag(8),
-        };
+        let mut conventions = Conventions::default();
+        for (convention, flag) in Convention::ALL.into_iter().zip(self.conventions) {
+            convention.set(&mut conventions, flag != 0);
+        }
         let (capacity, refill_per_unit) = self
             .machine
             .cache

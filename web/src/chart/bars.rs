@@ -11,7 +11,7 @@ use proclab_app::chart::compare_model::CompareRow;
 use proclab_app::chart::palette::{
     Fill, Pattern, Rgb, BLUE, BLUISH_GREEN, GRID, INK, ORANGE, PAPER,
 };
-use proclab_app::chart::text::{self, ChartText};
+use proclab_app::chart::text::ChartText;
 use proclab_app::i18n::Lang;
 
 /// Outer margin in pixels.
@@ -110,7 +110,7 @@ pub fn draw_compare<DB: DrawingBackend>(
     let groups = ran.len().max(1) as u32;
     let names: Vec<String> = ran
         .iter()
-        .map(|(row, _)| text::policy_name(&row.policy, lang))
+        .map(|(row, _)| proclab_app::terms::policy_label(&row.policy, lang))
         .collect();
     let label_width = names
         .iter()

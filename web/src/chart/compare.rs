@@ -17,7 +17,7 @@ use super::sweep::{draw_sweep, sweep_height};
 use proclab_app::chart::compare_model::{
     compare_rows, compare_takeaway, quantum_sweep, sweep_takeaway, CompareRow, SweepPoint,
 };
-use proclab_app::chart::text::{self, ChartText};
+use proclab_app::chart::text::ChartText;
 use proclab_app::i18n::Lang;
 
 /// The id of the policy-comparison canvas.
@@ -82,7 +82,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
     let compare_label = compare_takeaway(&comparison.rows, lang);
     let sweep_label = sweep_takeaway(&comparison.points, lang);
     let compare_rows = comparison.rows.iter().map(|row| {
-        let name = text::policy_name(&row.policy, lang);
+        let name = proclab_app::terms::policy_label(&row.policy, lang);
         figures_row(name, row.outcome.as_ref(), lang)
     });
     let sweep_rows = comparison

@@ -1,10 +1,11 @@
 //! The workload editor: a table of processes (and their threads) with add, remove, duplicate and
 //! reorder. Each cell edits the draft's text; problems show under the cell.
 
-use crate::session::{edit, Dispatch};
+use crate::session::{on_click, on_edit, Dispatch};
 use crate::ui::bursts::BurstEditor;
 use crate::ui::field::TextField;
-use proclab_app::draft::{FieldId, ProcessDraft, ThreadDraft};
+use proclab_app::draft::{FieldId, ProcessDraft};
+use proclab_app::edit::Edit;
 use proclab_app::i18n::{Lang, Text};
 use proclab_app::lang::Words;
 use proclab_app::messages::FieldMessage;
@@ -18,48 +19,9 @@ pub struct EditorProps {
     pub dispatch: Dispatch,
 }
 
-/// Callback that writes a string into one field of process `index`.
-fn setter(
-    dispatch: &Dispatch,
-    index: usize,
-    write: fn(&mut ProcessDraft, String),
-) -> Callback<String> {
-    let dispatch = dispatch.clone();
-    Callback::from(move |value: String| {
-        edit(&dispatch, move |draft| {
-            if let Some(process) = draft.processes.get_mut(index) {
-                write(process, value.clone());
-            }
-        })
-    })
-}
-
-fn thread_setter(
-    dispatch: &Dispatch,
-    index: usize,
-    thread: usize,
-    write: fn(&mut ThreadDraft, String),
-) -> Callback<String> {
-    let dispatch = dispatch.clone();
-    Callback::from(move |value: String| {
-        edit(&dispatch, move |draft| {
-            if let Some(entry) = draft
-                .processes
-                .get_mut(index)
-                .and_then(|process| process.threads.get_mut(thread))
-            {
-                write(entry, value.clone());
-            }
-        })
-    })
-}
-
-fn button(
-    dispatch: &Dispatch,
-    change: impl Fn(&mut proclab_app::draft::Draft) + Clone + 'static,
-) -> Callback<MouseEvent> {
-    let dispatch = dispatch.clone();
-    Callback::from(move |_| edit(&dispatch, change.clone()))
+/// Callback that writes what is typed into `field`.
+fn setter(dispatch: &Dispatch, field: FieldId) -> Callback<String> {
+    on_edit(dispatch, move |value| Edit::Text(field, value))
 }
 
 /// Processes shown before "show more".
@@ -84,10 +46,7 @@ pub fn editor(props: &EditorProps) -> Html {
         let shown = shown.clone();
         Callback::from(move |_: MouseEvent| shown.set(limit + PAGE))
     };
-    let add = button(dispatch, |draft| {
-        let position = draft.processes.len();
-        draft.processes.push(ProcessDraft::new_at(position));
-    });
+    let add = on_click(dispatch, Edit::AddProcess);
     let list_problems: Vec<&FieldMessage> = props
         .messages
         .iter()
@@ -104,29 +63,29 @@ pub fn editor(props: &EditorProps) -> Html {
                     let messages = props.messages.clone();
                     let threaded = !process.threads.is_empty();
                     html! {
-                        <li class="process" key={index}>
+                        <li class="process" key={process.key}>
                             <fieldset>
                                 <legend>{ format!("{} {}", Text::Process.get(lang), index + 1) }</legend>
                                 <div class="process-fields">
                                     <TextField field={FieldId::Name(index)} label={t(Text::Name)} value={process.name.clone()}
-                                        numeric={false} oninput={setter(dispatch, index, |p, v| p.name = v)} messages={messages.clone()} />
+                                        numeric={false} oninput={setter(dispatch, FieldId::Name(index))} messages={messages.clone()} />
                                     <TextField field={FieldId::Arrival(index)} label={t(Text::Arrival)} value={process.arrival.clone()}
-                                        hint={t(Text::ArrivalHint)} oninput={setter(dispatch, index, |p, v| p.arrival = v)} messages={messages.clone()} />
+                                        hint={t(Text::ArrivalHint)} oninput={setter(dispatch, FieldId::Arrival(index))} messages={messages.clone()} />
                                     <TextField field={FieldId::Priority(index)} label={t(Text::Priority)} value={process.priority.clone()}
-                                        hint={t(Text::PriorityHint)} oninput={setter(dispatch, index, |p, v| p.priority = v)} messages={messages.clone()} />
+                                        hint={t(Text::PriorityHint)} oninput={setter(dispatch, FieldId::Priority(index))} messages={messages.clone()} />
                                     <TextField field={FieldId::Class(index)} label={t(Text::Class)} value={process.class.clone()}
-                                        hint={t(Text::ClassHint)} oninput={setter(dispatch, index, |p, v| p.class = v)} messages={messages.clone()} />
+                                        hint={t(Text::ClassHint)} oninput={setter(dispatch, FieldId::Class(index))} messages={messages.clone()} />
                                     if !threaded {
                                         <TextField field={FieldId::Bursts(index)} label={t(Text::Bursts)} value={process.bursts.clone()} wide=true
                                             numeric={false} hint={t(Text::BurstNotationHint)}
-                                            oninput={setter(dispatch, index, |p, v| p.bursts = v)} messages={messages.clone()} />
+                                            oninput={setter(dispatch, FieldId::Bursts(index))} messages={messages.clone()} />
                                         <BurstEditor id={FieldId::Bursts(index).dom_id()} {lang} value={process.bursts.clone()}
-                                            onchange={setter(dispatch, index, |p, v| p.bursts = v)} />
+                                            onchange={setter(dispatch, FieldId::Bursts(index))} />
                                     }
                                     <TextField field={FieldId::WorkingSet(index)} label={t(Text::WorkingSet)} value={process.working_set.clone()}
-                                        hint={t(Text::WorkingSetHint)} oninput={setter(dispatch, index, |p, v| p.working_set = v)} messages={messages.clone()} />
+                                        hint={t(Text::WorkingSetHint)} oninput={setter(dispatch, FieldId::WorkingSet(index))} messages={messages.clone()} />
                                     <TextField field={FieldId::Tickets(index)} label={t(Text::Tickets)} value={process.tickets.clone()}
-                                        hint={t(Text::TicketsHint)} oninput={setter(dispatch, index, |p, v| p.tickets = v)} messages={messages.clone()} />
+                                        hint={t(Text::TicketsHint)} oninput={setter(dispatch, FieldId::Tickets(index))} messages={messages.clone()} />
                                 </div>
                                 if threaded {
                                     <ol class="thread-list" aria-label={Text::Threads.get(lang)}>
@@ -134,48 +93,27 @@ pub fn editor(props: &EditorProps) -> Html {
                                             <li class="thread" key={thread}>
                                                 <TextField field={FieldId::ThreadName(index, thread)} label={format!("{} {}", Text::Thread.get(lang), thread + 1)}
                                                     value={entry.name.clone()} numeric={false}
-                                                    oninput={thread_setter(dispatch, index, thread, |t, v| t.name = v)} messages={messages.clone()} />
+                                                    oninput={setter(dispatch, FieldId::ThreadName(index, thread))} messages={messages.clone()} />
                                                 <TextField field={FieldId::ThreadBursts(index, thread)} label={t(Text::Bursts)} value={entry.bursts.clone()} wide=true
-                                                    numeric={false} oninput={thread_setter(dispatch, index, thread, |t, v| t.bursts = v)} messages={messages.clone()} />
+                                                    numeric={false} oninput={setter(dispatch, FieldId::ThreadBursts(index, thread))} messages={messages.clone()} />
                                                 <BurstEditor id={FieldId::ThreadBursts(index, thread).dom_id()} {lang} value={entry.bursts.clone()}
-                                                    onchange={thread_setter(dispatch, index, thread, |t, v| t.bursts = v)} />
+                                                    onchange={setter(dispatch, FieldId::ThreadBursts(index, thread))} />
                                                 <TextField field={FieldId::ThreadStack(index, thread)} label={t(Text::Stack)} value={entry.stack.clone()}
-                                                    hint={t(Text::StackHint)} oninput={thread_setter(dispatch, index, thread, |t, v| t.stack = v)} messages={messages.clone()} />
+                                                    hint={t(Text::StackHint)} oninput={setter(dispatch, FieldId::ThreadStack(index, thread))} messages={messages.clone()} />
                                                 <button type="button" class="small" aria-label={format!("{} {}", Text::RemoveThread.get(lang), thread + 1)}
-                                                    onclick={button(dispatch, move |draft| {
-                                                        if let Some(process) = draft.processes.get_mut(index) {
-                                                            if thread < process.threads.len() { process.threads.remove(thread); }
-                                                        }
-                                                    })}>{ "✕" }</button>
+                                                    onclick={on_click(dispatch, Edit::RemoveThread(index, thread))}>{ "✕" }</button>
                                             </li>
                                         }) }
                                     </ol>
                                 }
                                 <div class="row-actions">
-                                    <button type="button" onclick={button(dispatch, move |draft| {
-                                        if let Some(process) = draft.processes.get_mut(index) {
-                                            if process.threads.is_empty() {
-                                                let bursts = process.bursts.clone();
-                                                process.threads.push(ThreadDraft { name: String::new(), bursts, stack: "1".into() });
-                                            }
-                                            let bursts = process.threads.last().map(|t| t.bursts.clone()).unwrap_or_default();
-                                            process.threads.push(ThreadDraft { name: String::new(), bursts, stack: "1".into() });
-                                        }
-                                    })}>{ Text::AddThread.get(lang) }</button>
+                                    <button type="button" onclick={on_click(dispatch, Edit::AddThread(index))}>{ Text::AddThread.get(lang) }</button>
                                     <button type="button" disabled={index == 0} aria-label={format!("{} {}", Text::MoveUp.get(lang), index + 1)}
-                                        onclick={button(dispatch, move |draft| if index > 0 && index < draft.processes.len() { draft.processes.swap(index, index - 1) })}>{ "↑" }</button>
+                                        onclick={on_click(dispatch, Edit::MoveDown(index.saturating_sub(1)))}>{ "↑" }</button>
                                     <button type="button" disabled={index + 1 == count} aria-label={format!("{} {}", Text::MoveDown.get(lang), index + 1)}
-                                        onclick={button(dispatch, move |draft| if index + 1 < draft.processes.len() { draft.processes.swap(index, index + 1) })}>{ "↓" }</button>
-                                    <button type="button" onclick={button(dispatch, move |draft| {
-                                        if let Some(process) = draft.processes.get(index).cloned() {
-                                            let mut copy = process;
-                                            copy.name = format!("P{}", draft.processes.len() + 1);
-                                            draft.processes.insert(index + 1, copy);
-                                        }
-                                    })}>{ Text::Duplicate.get(lang) }</button>
-                                    <button type="button" class="danger" onclick={button(dispatch, move |draft| {
-                                        if index < draft.processes.len() { draft.processes.remove(index); }
-                                    })}>{ Text::Remove.get(lang) }</button>
+                                        onclick={on_click(dispatch, Edit::MoveDown(index))}>{ "↓" }</button>
+                                    <button type="button" onclick={on_click(dispatch, Edit::DuplicateProcess(index))}>{ Text::Duplicate.get(lang) }</button>
+                                    <button type="button" class="danger" onclick={on_click(dispatch, Edit::RemoveProcess(index))}>{ Text::Remove.get(lang) }</button>
                                 </div>
                             </fieldset>
                         </li>

@@ -4,9 +4,10 @@
 use proclab_app::lang::Words;
 use std::rc::Rc;
 
-use crate::ui::settings::CONVENTION_ROWS;
 use proclab_app::i18n::{Lang, Text};
 use proclab_app::simulation::Simulation;
+use proclab_app::terms;
+use proclab_core::Convention;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -101,12 +102,12 @@ pub fn conventions_in_force(props: &ResultsProps) -> Html {
         <section class="in-force" aria-labelledby="in-force-title">
             <h3 id="in-force-title">{ Text::ConventionsInForce.get(lang) }</h3>
             <ul>
-                { for CONVENTION_ROWS.iter().map(|(_, label, hint, get, _)| {
-                    let on = get(conventions);
+                { for Convention::ALL.into_iter().map(|convention| {
+                    let (label, hint) = terms::convention_words(convention, lang);
                     html! { <li>
-                        <strong>{ label.get(lang) }</strong>{ ": " }
-                        { if on { Text::Yes.get(lang) } else { Text::NoDefault.get(lang) } }
-                        <span class="hint">{ " — " }{ hint.get(lang) }</span>
+                        <strong>{ label }</strong>{ ": " }
+                        { if convention.is_on(conventions) { Text::Yes.get(lang) } else { Text::NoDefault.get(lang) } }
+                        <span class="hint">{ " — " }{ hint }</span>
                     </li> }
                 }) }
             </ul>

@@ -4,9 +4,10 @@ use proclab_app::lang::Words;
 use std::rc::Rc;
 
 use crate::files;
-use crate::session::{Action, Dispatch, Notice};
+use crate::session::Dispatch;
 use proclab_app::files as file_formats;
 use proclab_app::i18n::{preset_text, Lang, Text};
+use proclab_app::session::{Action, Notice};
 use proclab_app::share;
 use proclab_core::gen::{generate, GenOptions};
 use proclab_core::presets::presets;

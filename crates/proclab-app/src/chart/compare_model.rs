@@ -149,8 +149,8 @@ pub fn compare_takeaway(rows: &[CompareRow], lang: Lang) -> String {
     ) else {
         return String::from(text::ChartText::NothingToCompare.get(lang));
     };
-    let best_name = text::policy_name(best.0, lang);
-    let worst_name = text::policy_name(worst.0, lang);
+    let best_name = crate::terms::policy_label(best.0, lang);
+    let worst_name = crate::terms::policy_label(worst.0, lang);
     text::compare_sentence(
         (&best_name, &best.1.average_waiting.to_string()),
         (&worst_name, &worst.1.average_waiting.to_string()),

@@ -196,7 +196,7 @@ pub fn gantt_model(simulation: &Simulation, lang: Lang) -> GanttModel {
 /// One sentence saying what the chart shows, for `aria-label`.
 pub fn gantt_takeaway(simulation: &Simulation, lang: Lang) -> String {
     let totals = &simulation.run.metrics().totals;
-    let policy = text::policy_name(simulation.scenario.policy(), lang);
+    let policy = crate::terms::policy_label(simulation.scenario.policy(), lang);
     text::gantt_sentence(
         &GanttSummary {
             policy: &policy,

@@ -4,8 +4,6 @@
 //! missing translation does not compile (the same pattern as [`crate::i18n::Text`]). Sentences
 //! with numbers in them are functions that `match` on [`Lang`]: both arms must exist.
 
-use proclab_core::PolicySpec;
-
 use crate::lang::{Lang, Words};
 
 /// Every fixed string of the charts.
@@ -129,47 +127,6 @@ impl Words for ChartText {
                 "Nothing to compare: fix the workload first.",
             ],
         }
-    }
-}
-
-/// The name of a policy with its main parameter: `RR (q=4)`, `우선순위 (선점)`.
-pub fn policy_name(policy: &PolicySpec, lang: Lang) -> String {
-    match (policy, lang) {
-        (PolicySpec::Fcfs, _) => "FCFS".into(),
-        (PolicySpec::Sjf { prediction: None }, _) => "SJF".into(),
-        (
-            PolicySpec::Sjf {
-                prediction: Some(_),
-            },
-            Lang::Ko,
-        ) => "SJF (예측)".into(),
-        (
-            PolicySpec::Sjf {
-                prediction: Some(_),
-            },
-            Lang::En,
-        ) => "SJF (predicted)".into(),
-        (PolicySpec::Srtf, _) => "SRTF".into(),
-        (PolicySpec::Priority { preemptive, .. }, Lang::Ko) => {
-            if *preemptive {
-                "우선순위 (선점)".into()
-            } else {
-                "우선순위 (비선점)".into()
-            }
-        }
-        (PolicySpec::Priority { preemptive, .. }, Lang::En) => {
-            if *preemptive {
-                "Priority (preemptive)".into()
-            } else {
-                "Priority (non-preemptive)".into()
-            }
-        }
-        (PolicySpec::Hrrn, _) => "HRRN".into(),
-        (PolicySpec::Rr { quantum }, _) => format!("RR (q={quantum})"),
-        (PolicySpec::Mlq { .. }, _) => "MLQ".into(),
-        (PolicySpec::Mlfq(_), _) => "MLFQ".into(),
-        (PolicySpec::Lottery { quantum }, Lang::Ko) => format!("추첨 (q={quantum})"),
-        (PolicySpec::Lottery { quantum }, Lang::En) => format!("Lottery (q={quantum})"),
     }
 }
 

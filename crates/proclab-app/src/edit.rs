@@ -1,0 +1,203 @@
+//! Every change a student can make to the workspace, as data: an [`Edit`] can be logged, replayed,
+//! tested natively and compared, which a closure cannot. [`Draft::apply`] is the one place that
+//! writes the draft.
+
+use proclab_core::spec::QueueTopology;
+use proclab_core::{Convention, PolicyKind, QueueKind};
+
+use crate::draft::{Draft, FieldId, LevelDraft, ProcessDraft, QueueDraft, ThreadDraft};
+
+/// An on/off setting of the policy or the machine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flag {
+    Preemptive,
+    LowerIsHigher,
+    Aging,
+    Predict,
+    Boost,
+    OldRules4ab,
+    IoBump,
+    Cache,
+    UserThreads,
+}
+
+/// Which list of levels: the multilevel queue's queues or the MLFQ's levels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Levels {
+    MlqQueues,
+    MlfqLevels,
+}
+
+/// One change to the workspace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Edit {
+    /// The text of one field (every typed field has a [`FieldId`]).
+    Text(FieldId, String),
+    Flag(Flag, bool),
+    Policy(PolicyKind),
+    QueueKind(usize, QueueKind),
+    Topology(QueueTopology),
+    Convention(Convention, bool),
+    AddProcess,
+    RemoveProcess(usize),
+    DuplicateProcess(usize),
+    /// Swaps process `index` with the one after it.
+    MoveDown(usize),
+    /// Gives a process threads (two copies of its bursts) or one more thread.
+    AddThread(usize),
+    RemoveThread(usize, usize),
+    AddLevel(Levels),
+    RemoveLevel(Levels),
+}
+
+impl Draft {
+    /// Applies `edit`. An edit naming a process, thread or level that no longer exists changes
+    /// nothing (a stale click after a removal is harmless).
+    pub fn apply(&mut self, edit: &Edit) {
+        match edit {
+            Edit::Text(field, text) => {
+                if let Some(slot) = self.text_mut(*field) {
+                    slot.clone_from(text);
+                }
+            }
+            Edit::Flag(flag, on) => *self.flag_mut(*flag) = *on,
+            Edit::Policy(kind) => self.policy.kind = *kind,
+            Edit::QueueKind(index, kind) => {
+                if let Some(queue) = self.policy.mlq_queues.get_mut(*index) {
+                    queue.kind = *kind;
+                    if *kind == QueueKind::Rr && queue.quantum.trim().is_empty() {
+                        queue.quantum = String::from("4");
+                    }
+                }
+            }
+            Edit::Topology(topology) => self.machine.topology = *topology,
+            Edit::Convention(convention, on) => convention.set(&mut self.conventions, *on),
+            Edit::AddProcess => {
+                let process = ProcessDraft::new_at(self.processes.len());
+                self.push_process(process);
+            }
+            Edit::RemoveProcess(index) => {
+                if *index < self.processes.len() {
+                    self.processes.remove(*index);
+                }
+            }
+            Edit::DuplicateProcess(index) => {
+                if let Some(mut copy) = self.processes.get(*index).cloned() {
+                    copy.name = format!("P{}", self.processes.len() + 1);
+                    copy.key = self.take_key();
+                    self.processes.insert(index + 1, copy);
+                }
+            }
+            Edit::MoveDown(index) => {
+                if index + 1 < self.processes.len() {
+                    self.processes.swap(*index, index + 1);
+                }
+            }
+            Edit::AddThread(index) => {
+                if let Some(process) = self.processes.get_mut(*index) {
+                    if process.threads.is_empty() {
+                        let bursts = process.bursts.clone();
+                        process.threads.push(ThreadDraft::with_bursts(bursts));
+                    }
+                    let bursts = process
+                        .threads
+                        .last()
+                        .map(|thread| thread.bursts.clone())
+                        .unwrap_or_default();
+                    process.threads.push(ThreadDraft::with_bursts(bursts));
+                }
+            }
+            Edit::RemoveThread(index, thread) => {
+                if let Some(process) = self.processes.get_mut(*index) {
+                    if *thread < process.threads.len() {
+                        process.threads.remove(*thread);
+                    }
+                }
+            }
+            Edit::AddLevel(Levels::MlqQueues) => self.policy.mlq_queues.push(QueueDraft {
+                kind: QueueKind::Fcfs,
+                quantum: String::new(),
+            }),
+            Edit::AddLevel(Levels::MlfqLevels) => self.policy.mlfq_levels.push(LevelDraft {
+                quantum: String::new(),
+                allotment: "1".into(),
+            }),
+            Edit::RemoveLevel(levels) => {
+                let count = match levels {
+                    Levels::MlqQueues => self.policy.mlq_queues.len(),
+                    Levels::MlfqLevels => self.policy.mlfq_levels.len(),
+                };
+                if count > 1 {
+                    match levels {
+                        Levels::MlqQueues => self.policy.mlq_queues.truncate(count - 1),
+                        Levels::MlfqLevels => self.policy.mlfq_levels.truncate(count - 1),
+                    }
+                }
+            }
+        }
+    }
+
+    /// The text behind a field, if the field exists.
+    pub fn text_mut(&mut self, field: FieldId) -> Option<&mut String> {
+        let policy = &mut self.policy;
+        let machine = &mut self.machine;
+        Some(match field {
+            FieldId::Name(p) => &mut self.processes.get_mut(p)?.name,
+            FieldId::Arrival(p) => &mut self.processes.get_mut(p)?.arrival,
+            FieldId::Priority(p) => &mut self.processes.get_mut(p)?.priority,
+            FieldId::Class(p) => &mut self.processes.get_mut(p)?.class,
+            FieldId::Bursts(p) => &mut self.processes.get_mut(p)?.bursts,
+            FieldId::WorkingSet(p) => &mut self.processes.get_mut(p)?.working_set,
+            FieldId::Tickets(p) => &mut self.processes.get_mut(p)?.tickets,
+            FieldId::ThreadName(p, t) => &mut self.processes.get_mut(p)?.threads.get_mut(t)?.name,
+            FieldId::ThreadBursts(p, t) => {
+                &mut self.processes.get_mut(p)?.threads.get_mut(t)?.bursts
+            }
+            FieldId::ThreadStack(p, t) => &mut self.processes.get_mut(p)?.threads.get_mut(t)?.stack,
+            FieldId::Quantum => &mut policy.quantum,
+            FieldId::AgingEvery => &mut policy.aging_every,
+            FieldId::Alpha => &mut policy.alpha,
+            FieldId::Tau0 => &mut policy.tau0,
+            FieldId::BoostPeriod => &mut policy.boost_period,
+            FieldId::LevelQuantum(l) => &mut policy.mlfq_levels.get_mut(l)?.quantum,
+            FieldId::LevelAllotment(l) => &mut policy.mlfq_levels.get_mut(l)?.allotment,
+            FieldId::QueueQuantum(q) => &mut policy.mlq_queues.get_mut(q)?.quantum,
+            FieldId::Cpus => &mut machine.cpus,
+            FieldId::DispatchLatency => &mut machine.dispatch_latency,
+            FieldId::ThreadSwitchLatency => &mut machine.thread_switch_latency,
+            FieldId::CacheCapacity => &mut machine.cache_capacity,
+            FieldId::CacheRefill => &mut machine.cache_refill,
+            FieldId::Seed => &mut self.seed,
+            FieldId::Processes | FieldId::Version => return None,
+        })
+    }
+
+    fn flag_mut(&mut self, flag: Flag) -> &mut bool {
+        match flag {
+            Flag::Preemptive => &mut self.policy.preemptive,
+            Flag::LowerIsHigher => &mut self.policy.lower_is_higher,
+            Flag::Aging => &mut self.policy.aging,
+            Flag::Predict => &mut self.policy.predict,
+            Flag::Boost => &mut self.policy.boost,
+            Flag::OldRules4ab => &mut self.policy.old_rules_4ab,
+            Flag::IoBump => &mut self.policy.io_bump,
+            Flag::Cache => &mut self.machine.cache,
+            Flag::UserThreads => &mut self.machine.user_threads,
+        }
+    }
+
+    /// The value of an on/off setting.
+    pub fn flag(&self, flag: Flag) -> bool {
+        match flag {
+            Flag::Preemptive => self.policy.preemptive,
+            Flag::LowerIsHigher => self.policy.lower_is_higher,
+            Flag::Aging => self.policy.aging,
+            Flag::Predict => self.policy.predict,
+            Flag::Boost => self.policy.boost,
+            Flag::OldRules4ab => self.policy.old_rules_4ab,
+            Flag::IoBump => self.policy.io_bump,
+            Flag::Cache => self.machine.cache,
+            Flag::UserThreads => self.machine.user_threads,
+        }
+    }
+}

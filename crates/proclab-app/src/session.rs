@@ -1,0 +1,240 @@
+//! The page's state and its one reducer: the draft as typed, the problems in it, the last valid
+//! simulation, the banner and what Undo brings back. [`Session::reduce`] is pure: saving the
+//! workspace and rewriting the address bar are the front end's effects, which watch
+//! [`Session::edits`].
+
+use std::rc::Rc;
+
+use proclab_core::{PolicyKind, ScenarioError, ScenarioSpec};
+
+use crate::draft::{Draft, FieldId, InputError};
+use crate::edit::Edit;
+use crate::files::FileError;
+use crate::lang::Lang;
+use crate::messages::{error_field, input_error, scenario_error, FieldMessage};
+use crate::reduce::Reduce;
+use crate::share::{self, LinkError};
+use crate::simulation::Simulation;
+
+/// A banner above the workspace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    LinkBroken(LinkError),
+    LinkInvalid(Vec<ScenarioError>),
+    LinkOpened,
+    FileBroken(FileError),
+    FileInvalid(Vec<ScenarioError>),
+    FileOpened,
+    LinkCopied,
+    LinkNotCopied(String),
+    /// A preset, generated workload or file replaced the workspace; the old one can come back.
+    Replaced,
+    /// A process was removed; it can come back.
+    Removed(String),
+    /// A preset was loaded: its lesson, what to notice.
+    Preset(&'static str),
+}
+
+impl Notice {
+    /// Whether the banner offers Undo.
+    pub fn can_undo(&self) -> bool {
+        matches!(self, Notice::Replaced | Notice::Removed(_))
+    }
+}
+
+/// Why the results are not shown for the current input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problems {
+    Input(Vec<(FieldId, InputError)>),
+    Scenario(Vec<ScenarioError>),
+}
+
+/// The page's whole state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Session {
+    pub lang: Lang,
+    pub draft: Draft,
+    /// What is wrong with the draft, if anything.
+    pub problems: Option<Problems>,
+    /// The spec of the last valid draft.
+    pub spec: Option<Rc<ScenarioSpec>>,
+    /// The run of the last valid draft (shown, marked stale, while the input has problems).
+    pub simulation: Option<Rc<Simulation>>,
+    pub notice: Option<Notice>,
+    /// The workspace before the last replacement or removal, for Undo.
+    pub previous: Option<Draft>,
+    /// How many times the student changed the workspace. The front end saves the draft (and
+    /// drops a share link from the address bar) whenever this grows; opening a link does not
+    /// count, so the saved workspace is kept until the student edits.
+    pub edits: u64,
+}
+
+/// Everything that can change the session.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetLang(Lang),
+    Edit(Edit),
+    /// Replaces the workspace with a scenario (preset, generator, file).
+    Load(ScenarioSpec, Option<Notice>),
+    Notify(Option<Notice>),
+    /// Brings back the workspace a replacement or removal overwrote.
+    Undo,
+}
+
+impl Session {
+    /// The session at page load. A share link in `fragment` wins over the `saved` workspace; the
+    /// language a user already chose (`remembered`) wins over the link's. A broken link leaves
+    /// the saved workspace as it was and says why.
+    pub fn start(
+        lang: Lang,
+        fragment: &str,
+        saved: Option<Draft>,
+        remembered: Option<Lang>,
+    ) -> Session {
+        let mut saved = saved.unwrap_or_default();
+        saved.assign_keys();
+        let mut session = Session {
+            lang,
+            draft: Draft::default(),
+            problems: None,
+            spec: None,
+            simulation: None,
+            notice: None,
+            previous: None,
+            edits: 0,
+        };
+        match share::decode(fragment) {
+            Ok(None) => session.set_draft(saved),
+            Ok(Some(shared)) => match Simulation::new(&shared.spec) {
+                Ok(_) => {
+                    session.lang = remembered.unwrap_or(shared.lang);
+                    session.set_draft(Draft::from_spec(&shared.spec));
+                    session.notice = Some(Notice::LinkOpened);
+                }
+                Err(errors) => {
+                    session.set_draft(saved);
+                    session.notice = Some(Notice::LinkInvalid(errors));
+                }
+            },
+            Err(error) => {
+                session.set_draft(saved);
+                session.notice = Some(Notice::LinkBroken(error));
+            }
+        }
+        session
+    }
+
+    /// Takes `draft` and recomputes the problems and the run.
+    fn set_draft(&mut self, draft: Draft) {
+        self.draft = draft;
+        if self.draft.processes.is_empty() {
+            self.problems = None;
+            self.spec = None;
+            self.simulation = None;
+            return;
+        }
+        match self.draft.to_spec() {
+            Err(errors) => self.problems = Some(Problems::Input(errors)),
+            Ok(spec) => {
+                if self.spec.as_deref() == Some(&spec) {
+                    self.problems = None;
+                    return;
+                }
+                match Simulation::new(&spec) {
+                    Ok(simulation) => {
+                        self.problems = None;
+                        self.simulation = Some(Rc::new(simulation));
+                        self.spec = Some(Rc::new(spec));
+                    }
+                    Err(errors) => self.problems = Some(Problems::Scenario(errors)),
+                }
+            }
+        }
+    }
+
+    /// A change the student made: recompute and count it.
+    fn edit_draft(&mut self, draft: Draft) {
+        self.set_draft(draft);
+        self.edits += 1;
+    }
+
+    /// Every problem, in words, attached to its field.
+    pub fn field_messages(&self) -> Vec<FieldMessage> {
+        let policy = self.draft.policy.kind;
+        match &self.problems {
+            None => Vec::new(),
+            Some(Problems::Input(errors)) => errors
+                .iter()
+                .map(|(field, error)| FieldMessage {
+                    field: *field,
+                    text: input_error(*error, self.lang),
+                })
+                .collect(),
+            Some(Problems::Scenario(errors)) => errors
+                .iter()
+                .map(|error| FieldMessage {
+                    field: error_field(error, policy),
+                    text: scenario_error(error, self.lang),
+                })
+                .collect(),
+        }
+    }
+
+    /// True when the results shown belong to an earlier, valid version of the input.
+    pub fn results_are_stale(&self) -> bool {
+        self.problems.is_some() && self.simulation.is_some()
+    }
+
+    /// The policy being edited.
+    pub fn policy(&self) -> PolicyKind {
+        self.draft.policy.kind
+    }
+}
+
+impl Reduce for Session {
+    type Action = Action;
+
+    fn reduce(&self, action: Action) -> Option<Session> {
+        let mut next = self.clone();
+        match action {
+            Action::SetLang(lang) => {
+                if lang == self.lang {
+                    return None;
+                }
+                next.lang = lang;
+            }
+            Action::Edit(edit) => {
+                let mut draft = self.draft.clone();
+                draft.apply(&edit);
+                if draft == self.draft {
+                    return None;
+                }
+                if let Edit::RemoveProcess(index) = edit {
+                    let name = self.draft.processes[index].name.clone();
+                    next.previous = Some(self.draft.clone());
+                    next.notice = Some(Notice::Removed(name));
+                }
+                next.edit_draft(draft);
+            }
+            Action::Load(spec, notice) => {
+                let replaced = !self.draft.processes.is_empty();
+                next.previous = replaced.then(|| self.draft.clone());
+                next.edit_draft(Draft::from_spec(&spec));
+                next.notice = notice.or(replaced.then_some(Notice::Replaced));
+            }
+            Action::Undo => {
+                let previous = self.previous.clone()?;
+                next.previous = None;
+                next.notice = None;
+                next.edit_draft(previous);
+            }
+            Action::Notify(notice) => {
+                if notice == self.notice {
+                    return None;
+                }
+                next.notice = notice;
+            }
+        }
+        Some(next)
+    }
+}

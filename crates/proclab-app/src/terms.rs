@@ -1,0 +1,260 @@
+//! Words for the core's closed lists ([`PolicyKind`], [`QueueKind`], [`Convention`]): each list's
+//! names and explanations live here once, for the page and the command line alike.
+
+use proclab_core::{Convention, PolicyKind, PolicySpec, QueueKind, QueueSpec};
+
+use crate::lang::{Lang, Words};
+
+impl Words for PolicyKind {
+    fn pair(self) -> [&'static str; 2] {
+        match self {
+            PolicyKind::Fcfs => ["FCFS (선입선출)", "FCFS (first come, first served)"],
+            PolicyKind::Sjf => ["SJF (최단 작업 우선)", "SJF (shortest job first)"],
+            PolicyKind::Srtf => [
+                "SRTF (최단 잔여 시간 우선)",
+                "SRTF (shortest remaining time first)",
+            ],
+            PolicyKind::Priority => ["우선순위", "Priority"],
+            PolicyKind::Hrrn => [
+                "HRRN (최고 응답률 우선)",
+                "HRRN (highest response ratio next)",
+            ],
+            PolicyKind::Rr => ["라운드 로빈 (RR)", "Round robin (RR)"],
+            PolicyKind::Mlq => ["다단계 큐 (MLQ)", "Multilevel queue (MLQ)"],
+            PolicyKind::Mlfq => [
+                "다단계 피드백 큐 (MLFQ)",
+                "Multilevel feedback queue (MLFQ)",
+            ],
+            PolicyKind::Lottery => ["로터리", "Lottery"],
+        }
+    }
+}
+
+/// A policy's one-sentence explanation.
+pub fn policy_explanation(kind: PolicyKind, lang: Lang) -> &'static str {
+    lang.pick(match kind {
+        PolicyKind::Fcfs => ["먼저 도착한 순서대로 끝까지 실행합니다. 긴 작업 뒤에 짧은 작업이 줄 서는 호위 효과가 생깁니다.", "Runs processes to completion in arrival order. Short jobs queue behind long ones: the convoy effect."],
+        PolicyKind::Sjf => ["다음 CPU 버스트가 가장 짧은 프로세스를 고릅니다(비선점). 평균 대기 시간이 최소지만 긴 작업이 굶을 수 있습니다.", "Picks the shortest next CPU burst (non-preemptive). Minimal average waiting, but long jobs can starve."],
+        PolicyKind::Srtf => ["남은 버스트가 더 짧은 프로세스가 오면 실행 중인 것을 선점합니다.", "Preempts the running process when one with a shorter remaining burst arrives."],
+        PolicyKind::Priority => ["우선순위가 가장 높은 프로세스를 고릅니다. 낮은 우선순위는 굶을 수 있어 에이징으로 막습니다.", "Picks the highest priority. Low priorities can starve; aging prevents it."],
+        PolicyKind::Hrrn => ["응답률 (대기+버스트)/버스트가 가장 큰 프로세스를 고릅니다(비선점). 오래 기다리면 비율이 올라 기아가 없습니다.", "Picks the largest response ratio (waiting + burst) / burst (non-preemptive). Waiting raises the ratio, so nothing starves."],
+        PolicyKind::Rr => ["준비 큐 순서대로 퀀텀만큼씩 돌아가며 실행합니다. 퀀텀이 너무 작으면 문맥 교환이, 너무 크면 FCFS가 됩니다.", "Takes turns in ready-queue order, one quantum each. Too small a quantum and switching dominates; too large and it is FCFS."],
+        PolicyKind::Mlq => ["클래스별로 고정된 큐에 넣고, 높은 큐가 항상 먼저입니다. 큐마다 자기 정책을 씁니다.", "Puts each class in its own queue; a higher queue always goes first; each queue has its own policy."],
+        PolicyKind::Mlfq => ["새 프로세스는 맨 위 단계에서 시작하고, 할당량을 다 쓰면 내려갑니다. 대화형 작업은 위에, CPU 위주 작업은 아래에 남습니다.", "New processes start at the top; using up the allotment demotes them. Interactive jobs stay high, CPU-bound jobs sink."],
+        PolicyKind::Lottery => ["퀀텀마다 티켓을 추첨해 당첨된 프로세스를 실행합니다(시드가 같으면 결과도 같습니다).", "Each quantum goes to the holder of a ticket drawn at random (the same seed gives the same draws)."],
+    })
+}
+
+impl Words for QueueKind {
+    fn pair(self) -> [&'static str; 2] {
+        match self {
+            QueueKind::Rr => ["라운드 로빈 (RR)", "Round robin (RR)"],
+            QueueKind::Fcfs => ["FCFS (선입선출)", "FCFS (first come, first served)"],
+            QueueKind::Sjf => ["SJF (최단 작업 우선)", "SJF (shortest job first)"],
+        }
+    }
+}
+
+/// What switching a convention on does, and what the default is: `(label, hint)`.
+pub fn convention_words(convention: Convention, lang: Lang) -> (&'static str, &'static str) {
+    let (label, hint) = match convention {
+        Convention::RequeueBeforeArrivals => (
+            [
+                "퀀텀 만료 프로세스가 같은 시각 도착보다 먼저 큐에 들어감 (OSTEP)",
+                "A quantum-expired process re-enters before same-tick arrivals (OSTEP)",
+            ],
+            [
+                "기본: 같은 시각에 도착한 프로세스 뒤에 섭니다(Silberschatz).",
+                "Default: it queues behind processes arriving at that tick (Silberschatz).",
+            ],
+        ),
+        Convention::ArrivalsBeforeIo => (
+            [
+                "같은 시각에는 도착을 I/O 완료보다 먼저 처리",
+                "At one tick, arrivals enter before I/O completions",
+            ],
+            [
+                "기본: I/O 완료가 먼저, 그다음 도착 순서입니다.",
+                "Default: I/O completions first, then arrivals.",
+            ],
+        ),
+        Convention::BoostBeforeArrivals => (
+            [
+                "부스트를 같은 시각의 도착보다 먼저 적용 (OSTEP)",
+                "Boost before that tick's arrivals (OSTEP)",
+            ],
+            [
+                "기본: 도착과 I/O 완료 뒤에 부스트합니다.",
+                "Default: the boost comes after arrivals and I/O completions.",
+            ],
+        ),
+        Convention::BoostLowestFirst => (
+            [
+                "부스트 때 가장 낮은 단계부터 올림 (OSTEP)",
+                "Boost re-queues the lowest level first (OSTEP)",
+            ],
+            [
+                "기본: 높은 단계부터 큐 순서를 지켜 올립니다.",
+                "Default: higher levels first, keeping each queue's order.",
+            ],
+        ),
+        Convention::CyclicScan => (
+            [
+                "준비 큐 대신 ID를 순환 검색해 다음 프로세스 선택 (process-run.py)",
+                "Pick the next process by a cyclic scan of ids (process-run.py)",
+            ],
+            [
+                "기본: 준비 큐의 맨 앞(먼저 들어온 순서)입니다.",
+                "Default: the head of the ready queue (first in, first out).",
+            ],
+        ),
+        Convention::IoCompletionPreempts => (
+            [
+                "I/O를 마치면 즉시 CPU를 차지",
+                "An I/O completion takes the CPU at once",
+            ],
+            [
+                "기본: 준비 상태가 되어 큐 끝에 섭니다(바로 실행되지 않음).",
+                "Default: it becomes Ready at the tail of its queue (never straight to Running).",
+            ],
+        ),
+        Convention::DispatchAtSliceEnd => (
+            [
+                "슬라이스가 끝나면 같은 시각의 다른 사건 전에 바로 디스패치",
+                "Dispatch as soon as a slice ends, before that tick's other events",
+            ],
+            [
+                "기본: 그 시각의 사건을 모두 처리한 뒤 결정합니다.",
+                "Default: decide after every event of the instant.",
+            ],
+        ),
+        Convention::SingleIoDevice => (
+            ["I/O 장치 하나를 FIFO로 공유", "One shared FIFO I/O device"],
+            [
+                "기본: 장치가 무한히 많아 I/O는 정확히 그 길이만큼 걸립니다.",
+                "Default: unlimited devices, so an I/O burst takes exactly its length.",
+            ],
+        ),
+        Convention::HoldCpuDuringIo => (
+            [
+                "I/O 동안 CPU를 놓지 않음(단일 프로그래밍)",
+                "Keep the CPU during I/O (uniprogramming)",
+            ],
+            [
+                "기본: I/O를 요청하면 CPU를 내놓습니다(다중 프로그래밍).",
+                "Default: a process gives up the CPU when it requests I/O (multiprogramming).",
+            ],
+        ),
+    };
+    (lang.pick(label), lang.pick(hint))
+}
+
+/// A policy with its main parameters, short enough for a table row or a chart axis:
+/// `RR (q=4)`, `MLFQ (8, 16, FCFS)`, `우선순위 (선점, 에이징 10)`.
+pub fn policy_label(policy: &PolicySpec, lang: Lang) -> String {
+    let short = |acronym: &str, details: &[String]| {
+        if details.is_empty() {
+            acronym.to_string()
+        } else {
+            format!("{acronym} ({})", details.join(", "))
+        }
+    };
+    match policy {
+        PolicySpec::Fcfs => short("FCFS", &[]),
+        PolicySpec::Sjf { prediction: None } => short("SJF", &[]),
+        PolicySpec::Sjf {
+            prediction: Some(prediction),
+        } => short(
+            "SJF",
+            &[format!(
+                "{} α={}%",
+                lang.pick(["예측", "predicted"]),
+                prediction.alpha_percent
+            )],
+        ),
+        PolicySpec::Srtf => short("SRTF", &[]),
+        PolicySpec::Priority {
+            preemptive,
+            aging_every,
+            ..
+        } => {
+            let mut details = vec![String::from(if *preemptive {
+                lang.pick(["선점", "preemptive"])
+            } else {
+                lang.pick(["비선점", "non-preemptive"])
+            })];
+            if let Some(every) = aging_every {
+                details.push(format!("{} {every}", lang.pick(["에이징", "aging every"])));
+            }
+            short(lang.pick(["우선순위", "Priority"]), &details)
+        }
+        PolicySpec::Hrrn => short("HRRN", &[]),
+        PolicySpec::Rr { quantum } => short("RR", &[format!("q={quantum}")]),
+        PolicySpec::Mlq { queues } => short(
+            "MLQ",
+            &queues
+                .iter()
+                .map(|queue| match queue {
+                    QueueSpec::Rr { quantum } => format!("RR {quantum}"),
+                    QueueSpec::Fcfs => String::from("FCFS"),
+                    QueueSpec::Sjf => String::from("SJF"),
+                })
+                .collect::<Vec<_>>(),
+        ),
+        PolicySpec::Mlfq(mlfq) => short(
+            "MLFQ",
+            &mlfq
+                .levels
+                .iter()
+                .map(|level| {
+                    level
+                        .quantum
+                        .map_or(String::from("FCFS"), |q| q.to_string())
+                })
+                .collect::<Vec<_>>(),
+        ),
+        PolicySpec::Lottery { quantum } => {
+            short(lang.pick(["추첨", "Lottery"]), &[format!("q={quantum}")])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_entry_has_words_in_both_languages() {
+        for lang in Lang::ALL {
+            for kind in PolicyKind::ALL {
+                assert!(!kind.get(lang).is_empty());
+                assert!(!policy_explanation(kind, lang).is_empty());
+                assert!(!policy_label(&kind.with_defaults(4), lang).is_empty());
+            }
+            for convention in Convention::ALL {
+                let (label, hint) = convention_words(convention, lang);
+                assert!(!label.is_empty() && !hint.is_empty());
+            }
+        }
+        assert_ne!(
+            convention_words(Convention::CyclicScan, Lang::Ko),
+            convention_words(Convention::CyclicScan, Lang::En)
+        );
+    }
+
+    #[test]
+    fn labels_carry_the_parameters() {
+        assert_eq!(
+            policy_label(&PolicySpec::Rr { quantum: 4 }, Lang::En),
+            "RR (q=4)"
+        );
+        assert_eq!(
+            policy_label(&PolicySpec::mlfq_silberschatz(), Lang::En),
+            "MLFQ (8, 16, FCFS)"
+        );
+        assert_eq!(
+            policy_label(&PolicyKind::Mlq.with_defaults(3), Lang::Ko),
+            "MLQ (RR 3, FCFS)"
+        );
+    }
+}
