@@ -141,7 +141,7 @@ impl Word {
             Word::Page => ["페이지", "Page"],
             Word::TopicNumber => ["주제", "Topic"],
             Word::NotesDiffer => ["노트와 다른 점", "Differs from the notes"],
-            Word::NotesSay => ["노트의 설명:", "The notes say:"],
+            Word::NotesSay => ["노트에서는:", "The notes say:"],
             Word::MorePrecisely => ["더 정확히는:", "More precisely:"],
         }
     }

@@ -18,7 +18,7 @@ pub fn dispatch(lang: Lang) -> Html {
             { labelled_box(400, 20, 220, 44, "run p2", &[t(["P2 실행", "P2 running"])]) }
             <path class="bracket" d="M 240 74 L 240 84 L 400 84 L 400 74" />
             { label(320, 104, "middle", "strong", t(["디스패치 지연", "dispatch latency"])) }
-            { label(320, 124, "middle", "small", t(["P1 상태 저장 · P2 상태 적재 · 사용자 모드로 · P2의 PC로 점프", "save P1 · load P2 · switch to user mode · jump to P2's PC"])) }
+            { label(320, 124, "middle", "small", t(["P1 상태 저장 · P2 상태 적재 · 사용자 모드로 전환 · P2의 PC로 분기", "save P1 · load P2 · switch to user mode · jump to P2's PC"])) }
             { arrow(marker, (20, 146), (620, 146), false) }
             { label(620, 164, "end", "small", t(["시간", "time"])) }
         </>

@@ -70,7 +70,7 @@ pub fn dispatcher(lang: Lang) -> Html {
             ]) }
             { heading(lang, ["디스패처가 하는 일", "What the dispatcher does"]) }
             { steps(lang, &[
-                ["이전 프로세스의 레지스터를 그 PCB에 저장하고, 새 프로세스의 레지스터를 그 PCB에서 적재합니다 (문맥 교환).", "Saves the old process's registers into its PCB and loads the new one's from its PCB (the context switch)."],
+                ["이전 프로세스의 레지스터를 그 프로세스의 PCB에 저장하고, 새 프로세스의 레지스터를 새 프로세스의 PCB에서 적재합니다 (문맥 교환).", "Saves the old process's registers into its PCB and loads the new one's from its PCB (the context switch)."],
                 ["커널 모드에서 사용자 모드로 전환합니다.", "Switches from kernel mode to user mode."],
                 ["새 프로세스가 멈췄던 위치(프로그램 카운터)로 분기해 실행을 이어 갑니다.", "Jumps to the place where the new process left off (its program counter) so it resumes there."],
             ]) }
