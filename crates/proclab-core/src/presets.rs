@@ -113,6 +113,26 @@ fn switching_machine(cpus: u32) -> MachineSpec {
     }
 }
 
+/// The process-versus-thread pair: one CPU, a process switch costs 3 ticks and a thread switch
+/// 1, and the cache is on. Each process needs 2 units of cache (a shared unit and a stack), so
+/// the 5-unit cache holds about two of the four processes and every process switch finds the
+/// next process's lines evicted; the four threads of one process need 1 + 4 units and stay warm.
+fn switch_cost_machine() -> MachineSpec {
+    let mut machine = switching_machine(1);
+    machine.cache.enabled = true;
+    machine.cache.capacity = 5;
+    machine.cache.refill_per_unit = 1;
+    machine
+}
+
+/// Four 8-tick jobs, each with a 1-unit shared working set.
+fn switch_cost_workload(mut processes: Vec<ProcessSpec>) -> Vec<ProcessSpec> {
+    for process in &mut processes {
+        process.working_set = 1;
+    }
+    processes
+}
+
 fn short_jobs(first: u64, every: u64, count: u64, length: u64) -> Vec<ProcessSpec> {
     (0..count)
         .map(|index| process(&format!("S{}", index + 1), first + index * every, &[length]))
@@ -393,22 +413,25 @@ pub fn presets() -> Vec<Preset> {
             id: "switch-processes",
             spec: on_machine(
                 scenario(
-                    vec![
+                    switch_cost_workload(vec![
                         process("P1", 0, &[8]),
                         process("P2", 0, &[8]),
                         process("P3", 0, &[8]),
                         process("P4", 0, &[8]),
-                    ],
+                    ]),
                     PolicySpec::Rr { quantum: 2 },
                 ),
-                switching_machine(1),
+                switch_cost_machine(),
             ),
         },
         Preset {
             id: "switch-threads",
             spec: on_machine(
-                scenario(four_thread_process(), PolicySpec::Rr { quantum: 2 }),
-                switching_machine(1),
+                scenario(
+                    switch_cost_workload(four_thread_process()),
+                    PolicySpec::Rr { quantum: 2 },
+                ),
+                switch_cost_machine(),
             ),
         },
         Preset {

@@ -481,28 +481,30 @@ fn a_thread_switch_costs_less_than_a_process_switch() {
     check(
         preset_spec("switch-processes"),
         r"
-            CPU0: 0 P1 2 CS 5 P2 7 CS 10 P3 12 CS 15 P4 17 CS 20 P1 22 CS 25 P2 27 CS 30 P3 32 CS 35 P4 37 CS 40 P1 42 CS 45 P2 47 CS 50 P3 52 CS 55 P4 57 CS 60 P1 62 CS 65 P2 67 CS 70 P3 72 CS 75 P4 77
-            proc    arrive cpu io done  turn  wait resp switch stall
-            P1           0   8  0   62    62    45    0      9     0
-            P2           0   8  0   67    67    47    5     12     0
-            P3           0   8  0   72    72    52   10     12     0
-            P4           0   8  0   77    77    57   15     12     0
-            average                    69.50 50.25 7.50
-            throughput 4/77 = 0.05 per tick, utilisation 41.56%, context switches 15, switch ticks 45, stall ticks 0
+            CPU0: 0 $P1 2 P1 4 CS 7 $P2 9 P2 11 CS 14 $P3 16 P3 18 CS 21 $P4 23 P4 25 CS 28 $P1 30 P1 32 CS 35 $P2 37 P2 39 CS 42 $P3 44 P3 46 CS 49 $P4 51 P4 53 CS 56 $P1 58 P1 60 CS 63 $P2 65 P2 67 CS 70 $P3 72 P3 74 CS 77 $P4 79 P4 81 CS 84 $P1 86 P1 88 CS 91 $P2 93 P2 95 CS 98 $P3 100 P3 102 CS 105 $P4 107 P4 109
+            proc    arrive cpu io done  turn  wait  resp switch stall
+            P1           0   8  0   88    88    63     2      9     8
+            P2           0   8  0   95    95    67     9     12     8
+            P3           0   8  0  102   102    74    16     12     8
+            P4           0   8  0  109   109    81    23     12     8
+            average                    98.50 71.25 12.50
+            throughput 4/109 = 0.04 per tick, utilisation 29.36%, context switches 15, switch ticks 45, stall ticks 32
+            cache: 32 of 32 units refilled cold, 0.00% warm
             ",
     );
     check(
         preset_spec("switch-threads"),
         r"
-            CPU0: 0 P1.T1 2 CS 3 P1.T2 5 CS 6 P1.T3 8 CS 9 P1.T4 11 CS 12 P1.T1 14 CS 15 P1.T2 17 CS 18 P1.T3 20 CS 21 P1.T4 23 CS 24 P1.T1 26 CS 27 P1.T2 29 CS 30 P1.T3 32 CS 33 P1.T4 35 CS 36 P1.T1 38 CS 39 P1.T2 41 CS 42 P1.T3 44 CS 45 P1.T4 47
+            CPU0: 0 $P1.T1 2 P1.T1 4 CS 5 $P1.T2 6 P1.T2 8 CS 9 $P1.T3 10 P1.T3 12 CS 13 $P1.T4 14 P1.T4 16 CS 17 P1.T1 19 CS 20 P1.T2 22 CS 23 P1.T3 25 CS 26 P1.T4 28 CS 29 P1.T1 31 CS 32 P1.T2 34 CS 35 P1.T3 37 CS 38 P1.T4 40 CS 41 P1.T1 43 CS 44 P1.T2 46 CS 47 P1.T3 49 CS 50 P1.T4 52
             proc    arrive cpu io done  turn   wait resp switch stall
-            P1.T1        0   8  0   38    38     27    0      3     0
-            P1.T2        0   8  0   41    41     29    3      4     0
-            P1.T3        0   8  0   44    44     32    6      4     0
-            P1.T4        0   8  0   47    47     35    9      4     0
-            P1           0  32  0   47    47    123    0     15     0
-            average                    47.00 123.00 0.00
-            throughput 1/47 = 0.02 per tick, utilisation 68.09%, context switches 15, switch ticks 15, stall ticks 0
+            P1.T1        0   8  0   43    43     30    2      3     2
+            P1.T2        0   8  0   46    46     33    6      4     1
+            P1.T3        0   8  0   49    49     36   10      4     1
+            P1.T4        0   8  0   52    52     39   14      4     1
+            P1           0  32  0   52    52    138    2     15     5
+            average                    52.00 138.00 2.00
+            throughput 1/52 = 0.02 per tick, utilisation 61.54%, context switches 15, switch ticks 15, stall ticks 5
+            cache: 5 of 32 units refilled cold, 84.38% warm
             ",
     );
 }

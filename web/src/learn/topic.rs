@@ -148,27 +148,27 @@ impl Topic {
                 "A static program versus a running process; code, data, BSS, heap and stack.",
             ],
             Topic::States => [
-                "생성·준비·실행·대기·종료와 그 사이의 전이, 선점형과 비선점형을 가르는 시점.",
+                "생성·준비·실행·대기·종료 상태와 상태 전이, 선점형과 비선점형을 가르는 스케줄링 시점.",
                 "New, ready, running, blocked, exit; the moments that make a scheduler preemptive.",
             ],
             Topic::Dispatcher => [
-                "스케줄러가 고른 프로세스에 CPU를 넘기는 디스패처와 그 비용.",
+                "스케줄러가 고른 프로세스에 CPU를 넘겨주는 디스패처와 그 비용.",
                 "The dispatcher hands the CPU to the chosen process, and what that costs.",
             ],
             Topic::Algorithms => [
-                "FCFS, SJF, 우선순위, HRRN, RR, SRT, 다단계 큐, 다단계 피드백 큐의 선택 규칙과 장단점.",
+                "FCFS, SJF, 우선순위, HRRN, RR, SRT, 다단계 큐, 다단계 피드백 큐가 프로세스를 고르는 규칙과 장단점.",
                 "FCFS, SJF, priority, HRRN, RR, SRT, multilevel and feedback queues: rules, strengths, weaknesses.",
             ],
             Topic::Pcb => [
-                "운영체제가 프로세스를 표현하는 구조체와 그 필드.",
+                "운영체제가 프로세스를 관리하려고 만드는 자료 구조와 그 필드.",
                 "The structure by which the OS represents a process, field by field.",
             ],
             Topic::ContextSwitch => [
-                "PCB에 저장하고 불러오는 과정, 인터럽트, 유휴 시간, 캐시 미스, 스레드 전환이 싼 이유.",
-                "Save into one PCB, load another; interrupts, idle time, cache misses, cheaper thread switches.",
+                "상태를 PCB에 저장하고 적재하는 과정, 인터럽트, 유휴 시간, 캐시 미스, 스레드 전환의 비용이 더 적은 이유.",
+                "Save into one PCB, load from another; interrupts, idle time, cache misses, why thread switches cost less.",
             ],
             Topic::Threads => [
-                "스택만 따로 갖고 나머지를 공유하는 실행 흐름; 일대일과 다대일 모델.",
+                "스택만 따로 갖고 나머지는 공유하는 실행 흐름, 그리고 일대일 모델과 다대일 모델.",
                 "Flows of execution sharing all but their stacks; one-to-one and many-to-one models.",
             ],
             Topic::Multi => [
@@ -176,15 +176,15 @@ impl Topic {
                 "What the four \"multi\" words mean, and concurrency versus parallelism.",
             ],
             Topic::Ipc => [
-                "파이프, 명명된 파이프, 메시지 큐, 공유 메모리, 소켓, 메모리 맵: 누가 누구와, 언제 막히는가.",
+                "파이프, 명명된 파이프, 메시지 큐, 공유 메모리, 소켓, 메모리 맵: 누가 누구와 통신하고 언제 막히는지.",
                 "Pipes, named pipes, message queues, shared memory, sockets, memory maps: who talks, what blocks.",
             ],
             Topic::Sync => [
-                "공유 데이터를 함께 쓸 때의 경쟁 상태와 그 해결책, 교착 상태의 네 조건.",
+                "공유 데이터를 함께 쓸 때 생기는 경쟁 상태와 그 해결책, 교착 상태의 네 가지 조건.",
                 "Races on shared data, the tools that prevent them, and the four conditions of deadlock.",
             ],
             Topic::ProcessVsThread => [
-                "메모리, 비용, 통신, 안정성을 나란히 비교하고 시뮬레이터로 전환 비용을 확인.",
+                "메모리, 비용, 통신, 안정성의 비교와 시뮬레이터로 확인하는 전환 비용.",
                 "Memory, cost, communication and isolation side by side, with the switch cost simulated.",
             ],
             Topic::Glossary => [

@@ -56,6 +56,24 @@ pub fn terms(lang: Lang, items: &[(Pair, Pair)]) -> Html {
     }
 }
 
+/// How a "differs from the notes" box looks. Kept here, next to the one function that draws the
+/// box, so every such box looks the same.
+const NOTES_DIFFER_STYLE: &str = "border-left: 4px solid #b07800; background: #fffaf0; \
+    border-radius: 4px; padding: 0.4rem 0.9rem; margin: 1rem 0;";
+
+/// A short "differs from the notes" box, for the places where a lesson is more precise than the
+/// course's study notes: what the notes say, then what is more exact.
+pub fn notes_differ(lang: Lang, notes_say: Pair, precisely: Pair) -> Html {
+    let title = Word::NotesDiffer.get(lang);
+    html! {
+        <aside class="notes-differ" aria-label={title} style={NOTES_DIFFER_STYLE}>
+            <p><strong>{ title }</strong></p>
+            <p><strong>{ Word::NotesSay.get(lang) }</strong>{ " " }{ tr(lang, notes_say) }</p>
+            <p><strong>{ Word::MorePrecisely.get(lang) }</strong>{ " " }{ tr(lang, precisely) }</p>
+        </aside>
+    }
+}
+
 /// The words of the Learn section's frame (index, navigation, buttons).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Word {
@@ -79,6 +97,9 @@ pub enum Word {
     Meaning,
     Page,
     TopicNumber,
+    NotesDiffer,
+    NotesSay,
+    MorePrecisely,
 }
 
 impl Word {
@@ -119,6 +140,9 @@ impl Word {
             Word::Meaning => ["뜻", "Meaning"],
             Word::Page => ["페이지", "Page"],
             Word::TopicNumber => ["주제", "Topic"],
+            Word::NotesDiffer => ["노트와 다른 점", "Differs from the notes"],
+            Word::NotesSay => ["노트에서는:", "The notes say:"],
+            Word::MorePrecisely => ["더 정확히는:", "More precisely:"],
         }
     }
 

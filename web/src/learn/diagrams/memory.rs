@@ -39,23 +39,23 @@ impl Segment {
     fn holds(self) -> Pair {
         match self {
             Segment::Stack => [
-                "함수를 호출할 때마다 쌓이는 프레임: 지역 변수, 매개변수, 돌아갈 주소. 함수가 끝나면 그 프레임이 사라집니다. 스레드마다 하나씩 있습니다.",
+                "함수를 호출할 때마다 스택 프레임(지역 변수, 매개변수, 복귀 주소)이 쌓이고, 함수가 반환되면 그 프레임이 사라집니다. 스택은 스레드마다 하나씩 있습니다.",
                 "One frame per function call: local variables, parameters, the return address. A frame disappears when its function returns. Each thread has its own stack.",
             ],
             Segment::Heap => [
-                "실행 중에 malloc이나 new로 요청한 메모리. free나 delete(또는 가비지 컬렉터)가 돌려줄 때까지 남아 있습니다.",
+                "실행 중에 malloc이나 new로 할당받은 메모리입니다. free나 delete로 해제하거나 가비지 컬렉터가 회수할 때까지 남아 있습니다.",
                 "Memory requested while running with malloc or new. It stays until free or delete (or a garbage collector) gives it back.",
             ],
             Segment::Bss => [
-                "초기값이 없거나 0으로 초기화된 전역·정적 변수. 실행 파일에는 크기만 적혀 있고, 적재할 때 0으로 채워집니다.",
+                "초깃값이 없거나 0으로 초기화된 전역·정적 변수가 들어갑니다. 실행 파일에는 크기만 기록되고, 프로그램을 적재할 때 0으로 채워집니다.",
                 "Global and static variables with no initial value or initialized to zero. The executable records only their size; the loader fills them with zeros.",
             ],
             Segment::Data => [
-                "0이 아닌 값으로 초기화된 전역·정적 변수. 초기값이 실행 파일에 저장되어 있고, 값은 실행 중에 바뀔 수 있습니다. (읽기 전용 상수는 보통 코드 옆의 읽기 전용 영역에 둡니다.)",
-                "Global and static variables initialized to a non-zero value. The initial values are stored in the executable; the values may change while running. (Read-only constants usually sit in a read-only section beside the code.)",
+                "0이 아닌 값으로 초기화된 전역·정적 변수가 들어갑니다. 초깃값은 실행 파일에 저장되어 있고, 값은 실행 중에 바뀔 수 있습니다. (const 전역 상수나 문자열 리터럴 같은 읽기 전용 데이터는 보통 코드 옆의 읽기 전용 영역(.rodata)에 놓입니다.)",
+                "Global and static variables initialized to a non-zero value. The initial values are stored in the executable; the values may change while running. (Read-only data, such as const globals and string literals, usually sits in a read-only section (.rodata) beside the code.)",
             ],
             Segment::Code => [
-                "CPU가 실행할 기계어 명령. 읽기 전용이라 같은 프로그램을 실행하는 프로세스끼리 공유할 수 있습니다.",
+                "CPU가 실행할 기계어 명령어가 들어갑니다. 읽기 전용이므로 같은 프로그램을 실행하는 프로세스끼리 공유할 수 있습니다.",
                 "The machine instructions the CPU executes. Read-only, so processes running the same program can share it.",
             ],
         }
@@ -64,11 +64,11 @@ impl Segment {
     fn size(self) -> Pair {
         match self {
             Segment::Stack => [
-                "크기: 실행 중에 변합니다. 호출하면 아래로(낮은 주소로) 자라고, 반환하면 줄어듭니다. 너무 깊으면 스택 오버플로.",
+                "크기: 실행 중에 변합니다. 함수를 호출하면 아래로(낮은 주소 쪽으로) 자라고, 반환하면 줄어듭니다. 호출이 너무 깊어지면 스택 오버플로가 일어납니다.",
                 "Size: changes at run time. Grows down (toward lower addresses) on each call, shrinks on return. Too deep: stack overflow.",
             ],
             Segment::Heap => [
-                "크기: 실행 중에 변합니다. 할당하면 위로(높은 주소로) 자랍니다.",
+                "크기: 실행 중에 변합니다. 메모리를 할당하면 위로(높은 주소 쪽으로) 자랍니다.",
                 "Size: changes at run time. Grows up (toward higher addresses) as memory is allocated.",
             ],
             Segment::Bss | Segment::Data | Segment::Code => [
@@ -142,7 +142,7 @@ pub fn memory_layout(props: &MemoryLayoutProps) -> Html {
     };
     let frame_names = ["main()", "f()", "g()"];
     let diagram_label = tr(lang, [
-        "프로세스의 메모리 구조: 높은 주소부터 스택, 빈 공간, 힙, BSS, 데이터, 코드. 스택은 아래로, 힙은 위로, 서로를 향해 자랍니다.",
+        "프로세스의 메모리 구조: 높은 주소부터 스택, 빈 공간, 힙, BSS, 데이터, 코드 순서입니다. 스택은 아래로, 힙은 위로 자라며 서로를 향해 다가갑니다.",
         "A process's memory layout: from high addresses, stack, free space, heap, BSS, data, code. The stack grows down and the heap grows up, toward each other.",
     ]);
     let current = *selected;

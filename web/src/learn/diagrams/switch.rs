@@ -18,7 +18,7 @@ pub fn dispatch(lang: Lang) -> Html {
             { labelled_box(400, 20, 220, 44, "run p2", &[t(["P2 실행", "P2 running"])]) }
             <path class="bracket" d="M 240 74 L 240 84 L 400 84 L 400 74" />
             { label(320, 104, "middle", "strong", t(["디스패치 지연", "dispatch latency"])) }
-            { label(320, 124, "middle", "small", t(["P1 상태 저장 · P2 상태 적재 · 사용자 모드로 · P2의 PC로 점프", "save P1 · load P2 · switch to user mode · jump to P2's PC"])) }
+            { label(320, 124, "middle", "small", t(["P1 상태 저장 · P2 상태 적재 · 사용자 모드로 전환 · P2의 PC로 분기", "save P1 · load P2 · switch to user mode · jump to P2's PC"])) }
             { arrow(marker, (20, 146), (620, 146), false) }
             { label(620, 164, "end", "small", t(["시간", "time"])) }
         </>
@@ -40,7 +40,7 @@ pub fn context_switch(lang: Lang) -> Html {
     let marker = "switch-arrow";
     let trigger = t(["인터럽트 또는 시스템 콜", "interrupt or system call"]);
     let running = t(["실행 중", "executing"]);
-    let idle = t(["대기 (유휴)", "idle"]);
+    let waiting = t(["준비 상태", "ready"]);
     let body = html! {
         <>
             { arrow_marker(marker) }
@@ -50,7 +50,7 @@ pub fn context_switch(lang: Lang) -> Html {
 
             { labelled_box(30, 30, 160, 50, "run p1", &[running]) }
             <line class="idle" x1="530" y1="30" x2="530" y2="200" />
-            { label(540, 60, "start", "small", idle) }
+            { label(540, 60, "start", "small", waiting) }
 
             { arrow(marker, (190, 80), (218, 100), false) }
             { label(110, 98, "middle", "small", trigger) }
@@ -60,7 +60,7 @@ pub fn context_switch(lang: Lang) -> Html {
 
             { labelled_box(450, 200, 160, 50, "run p2", &[running]) }
             <line class="idle" x1="110" y1="108" x2="110" y2="370" />
-            { label(100, 240, "end", "small", idle) }
+            { label(100, 240, "end", "small", waiting) }
 
             { arrow(marker, (450, 250), (422, 270), false) }
             { label(530, 268, "middle", "small", trigger) }
@@ -74,8 +74,8 @@ pub fn context_switch(lang: Lang) -> Html {
     };
     figure(
         t([
-            "문맥 교환: A 실행 중 인터럽트나 시스템 콜이 오면 운영체제가 A의 상태를 PCB A에 저장하고 PCB B를 적재해 B를 실행합니다. 다시 B를 PCB B에 저장하고 PCB A를 적재해 A로 돌아옵니다. 저장과 적재 동안에는 둘 다 쉽니다.",
-            "A context switch: on an interrupt or system call the OS saves A into PCB A, loads PCB B and runs B; later it saves B into PCB B, loads PCB A and resumes A. During the saving and loading, neither runs.",
+            "문맥 교환: A가 실행되는 중에 인터럽트나 시스템 콜이 일어나면 운영체제가 A의 상태를 PCB A에 저장하고 PCB B의 상태를 적재해 B를 실행합니다. 나중에 B를 PCB B에 저장하고 PCB A를 적재해 A로 돌아옵니다. CPU를 내준 프로세스는 준비 상태로 차례를 기다리고(I/O를 요청했다면 대기 상태), 저장과 적재가 진행되는 동안에는 어느 쪽도 실행되지 않습니다.",
+            "A context switch: on an interrupt or system call the OS saves A into PCB A, loads PCB B and runs B; later it saves B into PCB B, loads PCB A and resumes A. The process that gave up the CPU is ready, waiting its turn (blocked, if it asked for I/O); during the saving and loading, neither runs.",
         ]),
         "0 0 640 430",
         640,

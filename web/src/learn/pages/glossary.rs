@@ -13,7 +13,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         "운영체제",
         "Operating system",
         [
-            "하드웨어를 관리하고 프로그램이 나눠 쓰게 하는 소프트웨어.",
+            "하드웨어를 관리하고 프로그램들이 나눠 쓰게 하는 소프트웨어.",
             "The software that manages the hardware and shares it among programs.",
         ],
         Topic::Os,
@@ -67,7 +67,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         "스택",
         "Stack",
         [
-            "함수 호출마다 지역 변수와 돌아갈 주소를 쌓는 영역.",
+            "함수를 호출할 때마다 지역 변수와 복귀 주소를 쌓는 영역.",
             "Holds a frame of locals and return address per call.",
         ],
         Topic::Process,
@@ -76,7 +76,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         "힙",
         "Heap",
         [
-            "실행 중에 동적으로 할당하는 메모리.",
+            "실행 중에 동적으로 할당받는 메모리.",
             "Memory allocated dynamically at run time.",
         ],
         Topic::Process,
@@ -85,7 +85,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         "BSS 영역",
         "BSS segment",
         [
-            "0이거나 초기값 없는 전역·정적 변수.",
+            "0으로 초기화했거나 초깃값이 없는 전역·정적 변수.",
             "Zero or uninitialized globals and statics.",
         ],
         Topic::Process,
@@ -103,7 +103,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         "코드 영역",
         "Code (text) segment",
         [
-            "실행할 기계어 명령, 읽기 전용.",
+            "실행할 기계어 명령어. 읽기 전용.",
             "The machine instructions, read-only.",
         ],
         Topic::Process,
@@ -139,7 +139,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         "비선점형 스케줄링",
         "Non-preemptive scheduling",
         [
-            "프로세스가 CPU를 내놓을 때만 스케줄링.",
+            "프로세스가 스스로 CPU를 내놓을 때만 하는 스케줄링.",
             "Scheduling only when a process gives up the CPU.",
         ],
         Topic::States,
@@ -148,7 +148,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         "디스패처",
         "Dispatcher",
         [
-            "선택된 프로세스에 CPU 제어권을 넘기는 모듈.",
+            "스케줄러가 고른 프로세스에 CPU 제어권을 넘기는 모듈.",
             "Hands the CPU to the process the scheduler chose.",
         ],
         Topic::Dispatcher,
@@ -163,7 +163,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         Topic::Dispatcher,
     ),
     (
-        "호위 효과",
+        "호위 효과(콘보이 효과)",
         "Convoy effect",
         [
             "긴 작업 뒤에 짧은 작업들이 줄지어 기다리는 현상.",
@@ -172,10 +172,10 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         Topic::Algorithms,
     ),
     (
-        "기아",
+        "기아 상태",
         "Starvation",
         [
-            "다른 프로세스에 밀려 무한히 기다리는 것.",
+            "다른 프로세스에 계속 밀려 끝없이 기다리는 상태.",
             "Waiting indefinitely while others keep going first.",
         ],
         Topic::Algorithms,
@@ -193,7 +193,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         "타임 퀀텀",
         "Time quantum",
         [
-            "RR에서 한 번에 주는 CPU 시간.",
+            "RR에서 한 번에 할당하는 CPU 시간.",
             "The CPU time RR grants per turn.",
         ],
         Topic::Algorithms,
@@ -211,7 +211,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         "다단계 피드백 큐",
         "Multilevel feedback queue",
         [
-            "행동에 따라 프로세스가 큐 사이를 옮겨 다니는 스케줄링.",
+            "프로세스의 실행 특성에 따라 큐 사이를 옮겨 다니게 하는 스케줄링.",
             "Scheduling where processes move between queues by behaviour.",
         ],
         Topic::Algorithms,
@@ -247,7 +247,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         "인터럽트",
         "Interrupt",
         [
-            "CPU에게 즉시 처리할 일이 생겼다고 알리는 신호.",
+            "CPU에 즉시 처리할 일이 생겼음을 알리는 신호.",
             "A signal that something needs the CPU's attention now.",
         ],
         Topic::ContextSwitch,
@@ -256,7 +256,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         "인터럽트 벡터 테이블",
         "Interrupt vector table",
         [
-            "인터럽트 번호별 처리 루틴 주소의 표.",
+            "인터럽트 번호별로 처리 루틴의 주소를 담은 표.",
             "The table of handler addresses, by interrupt number.",
         ],
         Topic::ContextSwitch,
@@ -283,7 +283,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         "캐시 미스",
         "Cache miss",
         [
-            "필요한 데이터가 캐시에 없어 메모리에서 가져오는 것.",
+            "필요한 데이터가 캐시에 없어 메모리에서 가져와야 하는 상황.",
             "Wanted data is not in the cache and must come from memory.",
         ],
         Topic::ContextSwitch,
@@ -292,7 +292,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         "스레드",
         "Thread",
         [
-            "프로세스 안의 실행 흐름, 스택만 따로 가짐.",
+            "프로세스 안의 실행 흐름. 스택은 스레드마다 따로 가짐.",
             "A flow of execution in a process, with its own stack.",
         ],
         Topic::Threads,
@@ -301,7 +301,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         "커널 수준 스레드",
         "Kernel-level thread",
         [
-            "커널이 직접 스케줄하는 스레드 (일대일).",
+            "커널이 직접 스케줄링하는 스레드 (일대일).",
             "A thread the kernel schedules itself (one-to-one).",
         ],
         Topic::Threads,
@@ -319,7 +319,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         "멀티프로그래밍",
         "Multiprogramming",
         [
-            "여러 프로그램을 메모리에 두고 I/O 동안 CPU를 다른 프로그램에.",
+            "여러 프로그램을 메모리에 두고, I/O를 기다리는 동안 CPU를 다른 프로그램에 할당하는 방식.",
             "Several programs in memory; the CPU moves on during I/O.",
         ],
         Topic::Multi,
@@ -328,7 +328,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         "멀티태스킹",
         "Multitasking",
         [
-            "짧은 퀀텀마다 작업을 바꿔 함께 실행되는 것처럼.",
+            "짧은 퀀텀마다 작업을 바꿔 여러 작업이 함께 실행되는 것처럼 보이게 하는 방식.",
             "Switching tasks every quantum so they seem to run together.",
         ],
         Topic::Multi,
@@ -337,7 +337,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         "멀티프로세싱",
         "Multiprocessing",
         [
-            "여러 CPU로 실제 병렬 실행.",
+            "여러 CPU에서 실제로 병렬 실행하는 것.",
             "Truly parallel execution on several CPUs.",
         ],
         Topic::Multi,
@@ -346,7 +346,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         "동시성",
         "Concurrency",
         [
-            "여러 작업이 겹치는 시간 동안 함께 진행됨.",
+            "여러 작업이 겹치는 시간 동안 함께 진행되는 것.",
             "Tasks progressing over overlapping time.",
         ],
         Topic::Multi,
@@ -355,7 +355,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         "병렬성",
         "Parallelism",
         [
-            "여러 작업이 같은 순간에 실행됨.",
+            "여러 작업이 같은 순간에 실행되는 것.",
             "Tasks executing at the same instant.",
         ],
         Topic::Multi,
@@ -382,7 +382,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         "익명 파이프",
         "Anonymous pipe",
         [
-            "부모와 자식 사이의 한 방향 바이트 통로.",
+            "파이프를 물려받은 관련 프로세스(부모와 자식 등) 사이의 한 방향 바이트 통로.",
             "A one-way byte channel between related processes.",
         ],
         Topic::Ipc,
@@ -418,7 +418,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         "메모리 맵",
         "Memory-mapped file",
         [
-            "파일을 메모리에 매핑해 공유하는 방법.",
+            "파일을 메모리에 매핑해 여러 프로세스가 공유하는 방법.",
             "Sharing a file by mapping it into memory.",
         ],
         Topic::Ipc,
@@ -436,7 +436,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         "임계 구역",
         "Critical section",
         [
-            "공유 데이터를 건드리는 코드 구간.",
+            "공유 데이터에 접근하는 코드 구간.",
             "The code that touches shared data.",
         ],
         Topic::Sync,
@@ -472,7 +472,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         "멀티 프로세스",
         "Multi-process",
         [
-            "일을 여러 프로세스로 나누는 설계: 안전하지만 비쌈.",
+            "일을 여러 프로세스로 나누는 설계: 서로 격리되어 안전하지만 비용이 큼.",
             "Splitting work among processes: isolated but costly.",
         ],
         Topic::ProcessVsThread,
@@ -481,7 +481,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         "멀티 스레드",
         "Multi-thread",
         [
-            "일을 한 프로세스의 스레드로 나누는 설계: 싸지만 동기화 필요.",
+            "일을 한 프로세스의 여러 스레드로 나누는 설계: 비용이 적지만 동기화가 필요함.",
             "Splitting work among threads: cheap but needs synchronization.",
         ],
         Topic::ProcessVsThread,

@@ -28,10 +28,10 @@ const MECHANISMS: [Mechanism; 6] = [
             right: &[CHILD],
             two_way: false,
             waits: ["비면 읽는 쪽이, 차면 쓰는 쪽이 대기", "empty: the reader waits · full: the writer waits"],
-            takeaway: ["익명 파이프: 부모가 쓰고 자식이 읽는 한 방향 통로. 이름이 없어 파이프를 물려받은 관련 프로세스끼리만 씁니다.", "Anonymous pipe: a one-way channel, the parent writes and the child reads. It has no name, so only related processes that inherit it can use it."],
+            takeaway: ["익명 파이프: 부모가 쓰고 자식이 읽는 한 방향 통로입니다. 이름이 없으므로 파이프를 물려받은 관련 프로세스끼리만 사용할 수 있습니다.", "Anonymous pipe: a one-way channel, the parent writes and the child reads. It has no name, so only related processes that inherit it can use it."],
         },
-        who: ["부모와 자식처럼 파이프를 물려받은 관련 프로세스. 한 방향(반이중)이라 양방향에는 파이프 두 개가 필요합니다.", "Related processes that inherit the pipe, such as parent and child. One direction only (half-duplex): two-way talk needs two pipes."],
-        blocks: ["파이프가 비어 있으면 읽는 쪽이, 가득 차 있으면 쓰는 쪽이 막힙니다.", "A reader blocks while the pipe is empty; a writer blocks while it is full."],
+        who: ["부모와 자식처럼 파이프를 물려받은 관련 프로세스끼리 통신합니다. 데이터가 한 방향으로만 흐르므로(반이중) 양방향으로 주고받으려면 파이프가 두 개 필요합니다.", "Related processes that inherit the pipe, such as parent and child. One direction only (half-duplex): two-way talk needs two pipes."],
+        blocks: ["파이프가 비어 있으면 읽는 쪽이, 가득 차 있으면 쓰는 쪽이 막힙니다. 쓰는 쪽이 파이프를 모두 닫은 뒤에는 읽는 쪽이 기다리지 않고 곧바로 파일의 끝(EOF)을 받습니다.", "A reader blocks while the pipe is empty; a writer blocks while it is full. Once every writer has closed the pipe, a reader no longer waits: it gets end-of-file at once."],
     },
     Mechanism {
         name: ["명명된 파이프 (FIFO)", "Named pipe (FIFO)"],
@@ -42,10 +42,10 @@ const MECHANISMS: [Mechanism; 6] = [
             right: &[B],
             two_way: false,
             waits: ["open은 반대쪽이 열릴 때까지 대기", "open waits until the other end opens"],
-            takeaway: ["명명된 파이프: 파일 시스템에 이름이 있어 관련 없는 프로세스 A와 B도 그 이름으로 만나 한 방향으로 주고받습니다.", "Named pipe: it has a name in the file system, so unrelated processes A and B meet through that name and pass data one way."],
+            takeaway: ["명명된 파이프: 파일 시스템에 이름이 있으므로 서로 관련 없는 프로세스 A와 B도 그 이름으로 파이프를 열어 한 방향으로 데이터를 주고받습니다.", "Named pipe: it has a name in the file system, so unrelated processes A and B meet through that name and pass data one way."],
         },
-        who: ["이름을 아는 아무 프로세스, 부모-자식 관계가 아니어도 됩니다. 읽기와 쓰기는 여전히 한 방향입니다.", "Any processes that know the name, related or not. Data still flows one way."],
-        blocks: ["반대쪽 끝이 열릴 때까지 open이 막히고, 그 뒤로는 익명 파이프와 같습니다.", "Opening blocks until the other end is opened too; after that, as an anonymous pipe."],
+        who: ["이름을 아는 프로세스라면 부모-자식 관계가 아니어도 사용할 수 있습니다. 데이터는 여전히 한 방향으로만 흐릅니다.", "Any processes that know the name, related or not. Data still flows one way."],
+        blocks: ["반대쪽 끝이 열릴 때까지 open이 막히고, 그 뒤에는 익명 파이프와 똑같이 동작합니다.", "Opening blocks until the other end is opened too; after that, as an anonymous pipe."],
     },
     Mechanism {
         name: ["메시지 큐", "Message queue"],
@@ -58,8 +58,8 @@ const MECHANISMS: [Mechanism; 6] = [
             waits: ["비면 받는 쪽이, 차면 보내는 쪽이 대기", "empty: receivers wait · full: senders wait"],
             takeaway: ["메시지 큐: 여러 프로세스가 커널의 큐에 메시지를 넣고, 받는 쪽은 메시지 단위로 꺼냅니다.", "Message queue: several processes put messages into a queue kept by the kernel, and a receiver takes them out one message at a time."],
         },
-        who: ["큐의 식별자를 아는 여러 보내는 쪽과 받는 쪽. 파이프가 바이트의 흐름이라면 메시지 큐는 경계가 있는 메시지(종류별로 고를 수도 있음)를 담는 메모리 공간입니다.", "Any number of senders and receivers that know the queue's identifier. A pipe is a stream of bytes; a queue holds separate messages (which can be picked by type)."],
-        blocks: ["큐가 비면 받는 쪽이, 가득 차면 보내는 쪽이 막힙니다 (막히지 않는 모드도 있음).", "A receiver blocks on an empty queue, a sender on a full one (unless non-blocking mode is asked for)."],
+        who: ["큐의 식별자를 아는 프로세스라면 여럿이 보내고 여럿이 받을 수 있습니다. 파이프가 경계 없는 바이트의 흐름이라면, 메시지 큐는 경계가 있는 메시지 단위로 데이터를 담습니다(메시지 종류별로 골라 받을 수도 있습니다).", "Any number of senders and receivers that know the queue's identifier. A pipe is a stream of bytes; a queue holds separate messages (which can be picked by type)."],
+        blocks: ["큐가 비어 있으면 받는 쪽이, 가득 차 있으면 보내는 쪽이 막힙니다 (막히지 않는 모드로 쓸 수도 있습니다).", "A receiver blocks on an empty queue, a sender on a full one (unless non-blocking mode is asked for)."],
     },
     Mechanism {
         name: ["공유 메모리", "Shared memory"],
@@ -69,11 +69,11 @@ const MECHANISMS: [Mechanism; 6] = [
             middle: [["공유 메모리 영역", "shared memory region"], ["두 주소 공간에 매핑", "mapped into both"]],
             right: &[B],
             two_way: true,
-            waits: ["스스로는 아무도 대기하지 않음: 직접 동기화", "nobody waits by itself: synchronize yourself"],
+            waits: ["저절로 대기하는 쪽은 없음: 직접 동기화", "nobody waits by itself: synchronize yourself"],
             takeaway: ["공유 메모리: 같은 물리 메모리가 A와 B의 주소 공간에 모두 매핑되어 커널을 거치지 않고 직접 읽고 씁니다.", "Shared memory: the same physical memory is mapped into both A's and B's address spaces; they read and write it directly, without the kernel."],
         },
-        who: ["영역을 붙인(attach) 프로세스들. 설정한 뒤에는 커널을 거치지 않고 복사도 없어 가장 빠른 IPC입니다.", "The processes that attached the region. After setup there is no kernel call and no copy: the fastest IPC."],
-        blocks: ["그 자체로는 아무도 막히지 않습니다. 그래서 동시에 쓰지 않도록 세마포어나 뮤텍스로 직접 동기화해야 합니다.", "Nothing blocks by itself, which is why the processes must synchronize with a semaphore or mutex."],
+        who: ["공유 메모리 영역을 자신의 주소 공간에 붙인(attach) 프로세스들입니다. 한 번 설정한 뒤에는 커널을 거치지 않고 데이터 복사도 없어 가장 빠른 IPC입니다.", "The processes that attached the region. After setup there is no kernel call and no copy: the fastest IPC."],
+        blocks: ["공유 메모리 자체로는 아무도 막히지 않습니다. 그래서 동시에 고치지 않도록 세마포어나 뮤텍스로 직접 동기화해야 합니다.", "Nothing blocks by itself, which is why the processes must synchronize with a semaphore or mutex."],
     },
     Mechanism {
         name: ["소켓", "Socket"],
@@ -84,10 +84,10 @@ const MECHANISMS: [Mechanism; 6] = [
             right: &[["호스트 2의 B", "B on host 2"]],
             two_way: true,
             waits: ["recv는 데이터가, accept는 연결이 올 때까지 대기", "recv waits for data, accept for a connection"],
-            takeaway: ["소켓: 양 끝점 사이의 양방향 통신. 다른 컴퓨터의 프로세스와도 네트워크로 주고받습니다.", "Socket: two-way communication between two endpoints, even with a process on another machine across the network."],
+            takeaway: ["소켓: 두 끝점 사이의 양방향 통신입니다. 네트워크를 통해 다른 컴퓨터의 프로세스와도 데이터를 주고받습니다.", "Socket: two-way communication between two endpoints, even with a process on another machine across the network."],
         },
-        who: ["주소(IP와 포트, 또는 로컬 경로)로 연결된 두 끝점. 양방향이며 다른 컴퓨터와도 통신합니다.", "Two endpoints joined by an address (IP and port, or a local path). Two-way, across machines too."],
-        blocks: ["accept는 연결이 올 때까지, recv는 데이터가 올 때까지, send는 보낼 버퍼가 빌 때까지 막힙니다.", "accept blocks until a connection arrives, recv until data arrives, send while the send buffer is full."],
+        who: ["주소(IP 주소와 포트, 또는 로컬 경로)로 연결된 두 끝점입니다. 양방향이며, 다른 컴퓨터와도 통신할 수 있습니다.", "Two endpoints joined by an address (IP and port, or a local path). Two-way, across machines too."],
+        blocks: ["accept는 연결이 들어올 때까지, recv는 데이터가 도착할 때까지 막힙니다. send는 송신 버퍼가 가득 차 있으면 빈 자리가 생길 때까지 막힙니다.", "accept blocks until a connection arrives and recv until data arrives; send blocks while the send buffer is full, until there is room."],
     },
     Mechanism {
         name: ["메모리 맵", "Memory map"],
@@ -98,10 +98,10 @@ const MECHANISMS: [Mechanism; 6] = [
             right: &[["디스크의 파일", "file on disk"]],
             two_way: true,
             waits: ["없는 페이지는 디스크에서 읽을 때까지 대기", "a page not in memory waits for the disk"],
-            takeaway: ["메모리 맵: 열린 파일을 메모리에 매핑해 A와 B가 같은 페이지를 공유하고, 변경은 파일에 반영됩니다.", "Memory map: an open file is mapped into memory, A and B share the same pages, and changes reach the file."],
+            takeaway: ["메모리 맵: 열린 파일을 메모리에 매핑해 A와 B가 같은 페이지를 공유하고, 변경 내용은 파일에 반영됩니다.", "Memory map: an open file is mapped into memory, A and B share the same pages, and changes reach the file."],
         },
-        who: ["같은 파일을 공유 모드로 매핑한 프로세스들. 공유 메모리와 비슷하지만 파일이 뒤에 있어 내용이 남습니다.", "Processes that map the same file in shared mode. Like shared memory, but backed by a file, so the data persists."],
-        blocks: ["아직 메모리에 없는 페이지를 건드리면 디스크에서 읽을 때까지 막힙니다 (페이지 폴트). 동기화는 공유 메모리처럼 직접 해야 합니다.", "Touching a page not yet in memory blocks until it is read from disk (a page fault). Synchronization is up to the processes, as with shared memory."],
+        who: ["같은 파일을 공유 모드로 매핑한 프로세스들입니다. 공유 메모리와 비슷하지만 파일과 연결되어 있어서 내용이 파일에 남습니다.", "Processes that map the same file in shared mode. Like shared memory, but backed by a file, so the data persists."],
+        blocks: ["아직 메모리에 올라오지 않은 페이지에 접근하면 디스크에서 읽어 올 때까지 막힙니다 (페이지 폴트). 동기화는 공유 메모리처럼 직접 해야 합니다.", "Touching a page not yet in memory blocks until it is read from disk (a page fault). Synchronization is up to the processes, as with shared memory."],
     },
 ];
 
@@ -109,7 +109,7 @@ pub fn ipc(lang: Lang) -> Html {
     html! {
         <>
             { para(lang, [
-                "프로세스는 각자 독립된 주소 공간을 가지므로 서로의 변수를 읽을 수 없습니다. 데이터를 주고받으려면 운영체제가 제공하는 프로세스 간 통신(IPC)을 써야 합니다. 파이프와 메시지 큐는 커널을 거쳐 데이터를 전달하고, 공유 메모리와 메모리 맵은 메모리 영역 자체를 공유합니다.",
+                "프로세스는 각자 독립된 주소 공간을 가지므로 서로의 변수를 읽을 수 없습니다. 데이터를 주고받으려면 운영체제가 제공하는 프로세스 간 통신(IPC)을 사용해야 합니다. 파이프와 메시지 큐는 커널을 거쳐 데이터를 전달하고, 공유 메모리와 메모리 맵은 메모리 영역 자체를 공유합니다.",
                 "Processes have separate address spaces and cannot read each other's variables. To exchange data they use the inter-process communication (IPC) the OS provides. Pipes and message queues pass data through the kernel; shared memory and memory maps share a region of memory itself.",
             ]) }
             { for MECHANISMS.iter().map(|mechanism| html! {
@@ -117,7 +117,7 @@ pub fn ipc(lang: Lang) -> Html {
                     <h3>{ tr(lang, mechanism.name) }</h3>
                     { channel(lang, &mechanism.channel) }
                     <dl class="terms">
-                        <dt>{ tr(lang, ["누가 누구와", "Who talks to whom"]) }</dt>
+                        <dt>{ tr(lang, ["누가 누구와 통신하나", "Who talks to whom"]) }</dt>
                         <dd>{ tr(lang, mechanism.who) }</dd>
                         <dt>{ tr(lang, ["무엇이 막히나", "What blocks"]) }</dt>
                         <dd>{ tr(lang, mechanism.blocks) }</dd>
@@ -125,7 +125,7 @@ pub fn ipc(lang: Lang) -> Html {
                 </section>
             }) }
             { para(lang, [
-                "어떤 IPC든 여러 프로세스가 같은 자원에 접근하면 동기화가 필요합니다. 한 번에 하나만 들어가게 하려면 뮤텍스나 세마포어를 씁니다.",
+                "어떤 IPC를 쓰든 여러 프로세스가 같은 자원에 접근한다면 동기화가 필요합니다. 한 번에 하나의 프로세스만 접근하게 하려면 뮤텍스나 세마포어를 씁니다.",
                 "Whatever the IPC, processes touching the same resource need synchronization: a mutex or semaphore lets one in at a time.",
             ]) }
         </>

@@ -10,7 +10,7 @@ const RACE: [(&str, Pair, &str); 6] = [
     (
         "T1",
         [
-            "count를 레지스터로 읽음 (5)",
+            "count 값을 레지스터로 읽음 (5)",
             "load count into a register (5)",
         ],
         "5",
@@ -18,7 +18,7 @@ const RACE: [(&str, Pair, &str); 6] = [
     (
         "T2",
         [
-            "count를 레지스터로 읽음 (5)",
+            "count 값을 레지스터로 읽음 (5)",
             "load count into a register (5)",
         ],
         "5",
@@ -34,12 +34,12 @@ pub fn sync(lang: Lang) -> Html {
         <>
             { heading(lang, ["경쟁 상태", "Race conditions"]) }
             { para(lang, [
-                "여러 스레드(또는 공유 메모리를 쓰는 프로세스)가 같은 데이터를 동시에 고치면, 결과가 실행 순서에 따라 달라집니다. 이를 경쟁 상태라고 합니다. count++ 한 줄도 기계어로는 읽기, 더하기, 저장의 세 단계라서 그 사이에 전환이 일어날 수 있습니다.",
+                "여러 스레드(또는 공유 메모리를 쓰는 프로세스)가 같은 데이터를 동시에 고치면 실행 순서에 따라 결과가 달라집니다. 이를 경쟁 상태라고 합니다. count++ 한 줄도 기계어로는 읽기, 더하기, 저장의 세 단계이므로 그 사이에 문맥 교환이 일어날 수 있습니다.",
                 "When several threads (or processes sharing memory) update the same data at once, the result depends on the order in which they happen to run: a race condition. Even count++ is three machine steps (load, add, store), and a switch can fall between them.",
             ]) }
             <div class="table-scroll">
                 <table class="race">
-                    <caption>{ tr(lang, ["두 스레드가 count++를 한 번씩: 7이 되어야 하지만 6이 됩니다.", "Two threads each run count++ once: the result should be 7 but is 6."]) }</caption>
+                    <caption>{ tr(lang, ["두 스레드가 count++를 한 번씩 실행: 7이 되어야 하지만 6이 됩니다.", "Two threads each run count++ once: the result should be 7 but is 6."]) }</caption>
                     <thead><tr>
                         <th scope="col">{ tr(lang, ["스레드", "Thread"]) }</th>
                         <th scope="col">{ tr(lang, ["단계", "Step"]) }</th>
@@ -57,34 +57,34 @@ pub fn sync(lang: Lang) -> Html {
                 </table>
             </div>
             { para(lang, [
-                "공유 데이터를 건드리는 코드 구간을 임계 구역이라고 하며, 한 번에 한 실행 흐름만 들어가게(상호 배제) 하면 경쟁 상태를 막을 수 있습니다.",
+                "공유 데이터에 접근하는 코드 구간을 임계 구역이라고 합니다. 한 번에 하나의 실행 흐름만 임계 구역에 들어가게 하면(상호 배제) 경쟁 상태를 막을 수 있습니다.",
                 "The code that touches shared data is a critical section; letting only one flow of execution in at a time (mutual exclusion) prevents the race.",
             ]) }
             { heading(lang, ["뮤텍스와 세마포어", "Mutexes and semaphores"]) }
             { terms(lang, &[
                 (["뮤텍스", "Mutex"], [
-                    "잠금 하나. 임계 구역에 들어갈 때 lock, 나올 때 unlock합니다. 이미 잠겨 있으면 풀릴 때까지 기다립니다. 잠근 스레드만 풀 수 있습니다.",
+                    "하나의 잠금(lock)입니다. 임계 구역에 들어갈 때 lock을 걸고, 나올 때 unlock으로 풉니다. 이미 잠겨 있으면 풀릴 때까지 기다립니다. 잠금을 건 스레드만 풀 수 있습니다.",
                     "A single lock: lock before entering the critical section, unlock on leaving. If it is already locked, the caller waits until it is released. Only the owner unlocks it.",
                 ]),
                 (["세마포어", "Semaphore"], [
-                    "정수 카운터. wait(P)는 값을 1 줄이고 0 아래로 내려가야 하면 기다리며, signal(V)은 1 늘리고 기다리는 쪽을 깨웁니다. 초기값이 n이면 n개까지 동시에 들어갈 수 있습니다 (계수 세마포어). 0과 1만 쓰면 이진 세마포어입니다. 소유자가 없어 다른 스레드가 signal할 수 있어 순서 맞추기에도 씁니다.",
+                    "정수 값을 가진 카운터입니다. wait(P)는 값을 1 줄이는데, 값이 0 아래로 내려가야 한다면 기다립니다. signal(V)은 값을 1 늘리고 기다리는 쪽을 깨웁니다. 초깃값이 n이면 n개까지 동시에 들어갈 수 있고(계수 세마포어), 0과 1만 쓰면 이진 세마포어입니다. 소유자가 없어서 다른 스레드가 signal할 수 있으므로, 실행 순서를 맞추는 데에도 씁니다.",
                     "An integer counter. wait (P) decrements it, waiting if it would go below zero; signal (V) increments it and wakes a waiter. Starting at n, up to n may enter at once (a counting semaphore); with 0 and 1 only, it is binary. It has no owner, so another thread may signal it, which also makes it a tool for ordering.",
                 ]),
             ]) }
             { heading(lang, ["교착 상태", "Deadlock"]) }
             { states::deadlock(lang) }
             { para(lang, [
-                "교착 상태는 여러 실행 흐름이 서로가 가진 자원을 기다리며 영원히 멈춘 상태입니다. 다음 네 조건이 모두 성립해야 일어나므로, 하나를 깨면 예방할 수 있습니다.",
+                "교착 상태는 여러 실행 흐름이 서로가 가진 자원을 기다리며 영원히 멈춰 버린 상태입니다. 다음 네 가지 조건이 모두 성립해야 일어나므로, 그중 하나만 깨도 예방할 수 있습니다.",
                 "Deadlock: several flows of execution wait forever for resources the others hold. It needs all four conditions below at once, so breaking any one prevents it.",
             ]) }
             { steps(lang, &[
-                ["상호 배제: 자원을 한 번에 하나만 쓸 수 있습니다.", "Mutual exclusion: a resource can be used by one at a time."],
-                ["점유 대기: 자원을 가진 채 다른 자원을 기다립니다.", "Hold and wait: a holder of a resource waits for another."],
+                ["상호 배제: 자원을 한 번에 하나의 실행 흐름만 쓸 수 있습니다.", "Mutual exclusion: a resource can be used by one at a time."],
+                ["점유 대기: 자원을 가진 채로 다른 자원을 기다립니다.", "Hold and wait: a holder of a resource waits for another."],
                 ["비선점: 가진 자원을 강제로 빼앗을 수 없습니다.", "No preemption: a resource cannot be taken away by force."],
-                ["순환 대기: 기다림이 원을 이룹니다 (T1 → T2 → T1).", "Circular wait: the waits form a cycle (T1 → T2 → T1)."],
+                ["순환 대기: 대기 관계가 원을 이룹니다 (T1 → T2 → T1).", "Circular wait: the waits form a cycle (T1 → T2 → T1)."],
             ]) }
             { para(lang, [
-                "예: 모든 스레드가 자원을 같은 순서로 잠그면(R1 다음 R2) 순환 대기가 생기지 않습니다.",
+                "예를 들어 모든 스레드가 자원을 같은 순서로 잠그면(R1 다음에 R2) 순환 대기가 생기지 않습니다.",
                 "For example, if every thread locks resources in the same order (R1, then R2), no circular wait can form.",
             ]) }
         </>
@@ -114,12 +114,12 @@ const COMPARISON: [(Pair, Pair, Pair); 7] = [
     (
         ["문맥 교환", "Context switch"],
         [
-            "느림: 주소 공간·TLB 교체, 캐시 미스 많음",
+            "느림: 주소 공간과 TLB를 교체하고 캐시 미스가 많음",
             "Slow: address space and TLB change, many cache misses",
         ],
         [
-            "빠름: 레지스터와 스택만, 캐시가 따뜻함",
-            "Fast: registers and stack only, warm cache",
+            "빠름: 레지스터와 스택만 교체하고 캐시가 유지됨",
+            "Fast: registers and stack only, the cache stays warm",
         ],
     ),
     (
@@ -129,13 +129,16 @@ const COMPARISON: [(Pair, Pair, Pair); 7] = [
             "Needs IPC (pipes, sockets, shared memory...)",
         ],
         [
-            "공유 메모리로 바로 (부담 적음)",
+            "공유 메모리로 바로 주고받음 (부담이 적음)",
             "Directly through shared memory (cheap)",
         ],
     ),
     (
         ["동기화", "Synchronization"],
-        ["공유가 적어 문제가 적음", "Little sharing, few problems"],
+        [
+            "공유하는 것이 적어 문제가 적음",
+            "Little sharing, few problems",
+        ],
         [
             "공유 데이터마다 필요 (경쟁, 교착 위험)",
             "Needed for all shared data (races, deadlock)",
@@ -144,11 +147,11 @@ const COMPARISON: [(Pair, Pair, Pair); 7] = [
     (
         ["안정성", "Fault isolation"],
         [
-            "한 프로세스가 죽어도 다른 프로세스는 무사",
+            "한 프로세스가 비정상 종료되어도 다른 프로세스는 영향을 받지 않음",
             "One process crashing leaves the others running",
         ],
         [
-            "한 스레드의 오류가 프로세스 전체를 죽임",
+            "한 스레드의 오류가 프로세스 전체를 종료시킴",
             "One thread's fault kills the whole process",
         ],
     ),
@@ -169,7 +172,7 @@ pub fn process_vs_thread(lang: Lang) -> Html {
     html! {
         <>
             { para(lang, [
-                "같은 일을 여러 프로세스로 나눌 수도, 한 프로세스의 여러 스레드로 나눌 수도 있습니다. 무엇을 공유하느냐가 모든 차이를 만듭니다.",
+                "같은 일을 여러 프로세스로 나눌 수도 있고, 한 프로세스의 여러 스레드로 나눌 수도 있습니다. 둘의 차이는 모두 무엇을 공유하느냐에서 나옵니다.",
                 "The same work can be split among several processes or among several threads of one process. What they share makes every difference.",
             ]) }
             { threads::sharing(lang) }
@@ -193,8 +196,8 @@ pub fn process_vs_thread(lang: Lang) -> Html {
                 </table>
             </div>
             { para(lang, [
-                "아래 두 시나리오는 같은 일(8틱짜리 작업 넷, RR 퀀텀 2)을 프로세스 넷과 스레드 넷으로 실행합니다. 프로세스 사이의 전환은 3틱, 같은 프로세스의 스레드 사이 전환은 1틱이 들어, 스레드 쪽이 더 일찍 끝나고 CPU 이용률이 높습니다.",
-                "The two scenarios below run the same work (four 8-tick jobs, RR quantum 2) as four processes and as four threads. A switch between processes costs 3 ticks, between threads of one process 1 tick: the threads finish sooner and use the CPU better.",
+                "아래 두 시나리오는 같은 일(8틱짜리 작업 4개, RR 퀀텀 2)을 CPU 하나에서 프로세스 4개와 스레드 4개로 실행합니다. 프로세스 사이의 전환은 3틱, 같은 프로세스의 스레드 사이 전환은 1틱이 듭니다. 캐시도 켜 두었습니다. 캐시에는 프로세스 두 개 분량만 들어가므로, 프로세스는 CPU를 다시 받을 때마다 밀려난 자기 데이터를 다시 채우느라 멈춥니다(모두 32틱). 스레드들은 코드·데이터·힙을 공유하므로 첫 바퀴 이후에는 캐시가 유지됩니다(모두 5틱). 그래서 스레드 쪽이 109틱이 아니라 52틱에 끝나고 CPU 이용률도 높습니다.",
+                "The two scenarios below run the same work (four 8-tick jobs, RR quantum 2) on one CPU, as four processes and as four threads. A switch between processes costs 3 ticks, between threads of one process 1 tick, and the cache is on. It holds about two processes, so each process stalls whenever it gets the CPU back, refilling the data the others evicted (32 ticks in all); the threads share code, data and heap, so after the first round the cache stays warm (5 ticks in all). The threads finish at tick 52 instead of 109 and use the CPU better.",
             ]) }
         </>
     }

@@ -148,11 +148,36 @@ pub fn multiprogramming() -> ScenarioSpec {
     io_bound_trio(false)
 }
 
+/// Two processes on one CPU whose working sets (4 shared units and a 1-unit stack each) fit the
+/// cache together or not: with `capacity` 5 every switch evicts the other's lines.
+fn cache_one_cpu(capacity: u32) -> ScenarioSpec {
+    let mut scenario = spec(
+        vec![process("A", 0, &[9]), process("B", 0, &[9])],
+        PolicySpec::Rr { quantum: 3 },
+    );
+    scenario.machine.cache.enabled = true;
+    scenario.machine.cache.capacity = capacity;
+    scenario.machine.cache.refill_per_unit = 1;
+    scenario
+}
+
+pub fn cache_evicted() -> ScenarioSpec {
+    cache_one_cpu(5)
+}
+
+pub fn cache_fits() -> ScenarioSpec {
+    cache_one_cpu(10)
+}
+
+/// The simulator has no pipes yet, so the reader's waits for data are I/O bursts. They are
+/// placed so that each ends while the writer is still running (the data "arrives"), and the
+/// reader's last burst, after the writer has exited, stands for reading the rest and then
+/// end-of-file: a real reader never waits on a pipe whose writer has closed it.
 pub fn pipe_wait() -> ScenarioSpec {
     spec(
         vec![
-            process("Writer", 0, &[4, 1, 4]),
-            process("Reader", 0, &[1, 4, 2, 4, 2]),
+            process("Reader", 0, &[1, 3, 1, 3, 2]),
+            process("Writer", 0, &[8]),
         ],
         PolicySpec::Rr { quantum: 4 },
     )
