@@ -60,6 +60,41 @@ impl FieldId {
         }
     }
 
+    /// Where the field lives in a scenario file, as a JSON path (`processes[2].bursts`): how the
+    /// command line points at a problem.
+    pub fn json_path(self) -> String {
+        let thread =
+            |p: usize, t: usize, field: &str| format!("processes[{p}].threads[{t}].{field}");
+        match self {
+            FieldId::Processes => "processes".into(),
+            FieldId::Name(p) => format!("processes[{p}].name"),
+            FieldId::Arrival(p) => format!("processes[{p}].arrival"),
+            FieldId::Priority(p) => format!("processes[{p}].priority"),
+            FieldId::Class(p) => format!("processes[{p}].class"),
+            FieldId::Bursts(p) => format!("processes[{p}].bursts"),
+            FieldId::WorkingSet(p) => format!("processes[{p}].working_set"),
+            FieldId::Tickets(p) => format!("processes[{p}].tickets"),
+            FieldId::ThreadName(p, t) => thread(p, t, "name"),
+            FieldId::ThreadBursts(p, t) => thread(p, t, "bursts"),
+            FieldId::ThreadStack(p, t) => thread(p, t, "stack"),
+            FieldId::Quantum => "policy.quantum".into(),
+            FieldId::AgingEvery => "policy.aging_every".into(),
+            FieldId::Alpha => "policy.prediction.alpha_percent".into(),
+            FieldId::Tau0 => "policy.prediction.tau0".into(),
+            FieldId::BoostPeriod => "policy.boost_period".into(),
+            FieldId::LevelQuantum(l) => format!("policy.levels[{l}].quantum"),
+            FieldId::LevelAllotment(l) => format!("policy.levels[{l}].allotment"),
+            FieldId::QueueQuantum(q) => format!("policy.queues[{q}].quantum"),
+            FieldId::Cpus => "machine.cpus".into(),
+            FieldId::DispatchLatency => "machine.dispatch_latency".into(),
+            FieldId::ThreadSwitchLatency => "machine.thread_switch_latency".into(),
+            FieldId::CacheCapacity => "machine.cache.capacity".into(),
+            FieldId::CacheRefill => "machine.cache.refill_per_unit".into(),
+            FieldId::Seed => "seed".into(),
+            FieldId::Version => "version".into(),
+        }
+    }
+
     /// The DOM id of the input, so tests and `aria-describedby` can find it.
     pub fn dom_id(self) -> String {
         match self {

@@ -6,6 +6,7 @@
 use crate::draft::{FieldId, InputError};
 use crate::i18n::{Lang, Text, Words};
 use crate::session::Notice;
+use proclab_core::scenario::Cost;
 use proclab_core::{PolicyKind, ScenarioError};
 
 /// One problem to show next to one field.
@@ -101,7 +102,14 @@ pub fn error_field(error: &ScenarioError, policy: PolicyKind) -> FieldId {
         AlphaOutOfRange { .. } => FieldId::Alpha,
         Tau0OutOfRange { .. } => FieldId::Tau0,
         NoCpus | TooManyCpus { .. } => FieldId::Cpus,
-        CostTooLarge { .. } => FieldId::DispatchLatency,
+        StackTooLarge {
+            process, thread, ..
+        } => FieldId::ThreadStack(process as usize, thread as usize),
+        CostTooLarge { cost, .. } => match cost {
+            Cost::DispatchLatency => FieldId::DispatchLatency,
+            Cost::ThreadSwitchLatency => FieldId::ThreadSwitchLatency,
+            Cost::CacheRefill => FieldId::CacheRefill,
+        },
         TooManySlices { .. } => FieldId::Quantum,
     }
 }
@@ -119,6 +127,15 @@ fn who(process: u32, thread: Option<u32>, lang: Lang) -> String {
             format!("process {}", process + 1),
         ),
     }
+}
+
+/// The core's error for the command line: where it is in the file, then what is wrong.
+pub fn located_error(error: &ScenarioError, policy: PolicyKind, lang: Lang) -> String {
+    format!(
+        "{}: {}",
+        error_field(error, policy).json_path(),
+        scenario_error(error, lang)
+    )
 }
 
 /// The core's error in words: what is wrong and the rule broken.
@@ -211,10 +228,20 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
             format!("{}번 프로세스의 티켓 수 {value}이(가) 범위를 벗어났습니다 (1~{max}).", process + 1),
             format!("Process {} has {value} tickets; it needs 1 to {max}.", process + 1),
         ),
-        CacheUnitsTooLarge { max, .. } => pick(
+        CacheUnitsTooLarge { process: Some(process), max } => pick(
+            lang,
+            format!("{}번 프로세스의 작업 집합이 너무 큽니다 (최대 {max}단위).", process + 1),
+            format!("The working set of process {} is too large (at most {max} units).", process + 1),
+        ),
+        CacheUnitsTooLarge { process: None, max } => pick(
             lang,
             format!("캐시 크기가 너무 큽니다 (최대 {max}단위)."),
             format!("Cache size is too large (at most {max} units)."),
+        ),
+        StackTooLarge { process, thread, max } => pick(
+            lang,
+            format!("{}의 스택이 너무 큽니다 (최대 {max}단위).", who(process, Some(thread), lang)),
+            format!("The stack of {} is too large (at most {max} units).", who(process, Some(thread), lang)),
         ),
         QuantumZero { .. } => pick(lang, "타임 퀀텀은 1 이상이어야 합니다.".into(), "A time quantum must be at least 1 tick.".into()),
         QuantumTooLarge { max, .. } => pick(
@@ -261,11 +288,18 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
             format!("CPU가 {count}개입니다. 최대 {max}개까지 가능합니다."),
             format!("{count} CPUs; at most {max} are allowed."),
         ),
-        CostTooLarge { max } => pick(
-            lang,
-            format!("전환 비용이 너무 큽니다 (최대 {max})."),
-            format!("The switch cost is too large (at most {max})."),
-        ),
+        CostTooLarge { cost, max } => {
+            let [korean, english] = match cost {
+                Cost::DispatchLatency => ["디스패치 지연", "dispatch latency"],
+                Cost::ThreadSwitchLatency => ["스레드 전환 지연", "thread switch latency"],
+                Cost::CacheRefill => ["캐시 채움 비용", "cache refill cost"],
+            };
+            pick(
+                lang,
+                format!("{korean}이 너무 큽니다 (최대 {max})."),
+                format!("The {english} is too large (at most {max})."),
+            )
+        }
         TooManySlices { estimate, max } => pick(
             lang,
             format!("이 퀀텀으로는 타임 슬라이스가 약 {estimate}개 필요합니다 (최대 {max}). 퀀텀을 늘리거나 작업을 줄이세요."),

@@ -33,7 +33,7 @@ impl Words for PolicyKind {
 /// A policy's one-sentence explanation.
 pub fn policy_explanation(kind: PolicyKind, lang: Lang) -> &'static str {
     lang.pick(match kind {
-        PolicyKind::Fcfs => ["먼저 도착한 순서대로 끝까지 실행합니다. 긴 작업 뒤에 짧은 작업이 줄 서는 호위 효과가 생깁니다.", "Runs processes to completion in arrival order. Short jobs queue behind long ones: the convoy effect."],
+        PolicyKind::Fcfs => ["먼저 도착한 순서대로 끝까지 실행합니다. 긴 작업 뒤에 짧은 작업이 줄 서는 호위 효과(콘보이 효과)가 생깁니다.", "Runs processes to completion in arrival order. Short jobs queue behind long ones: the convoy effect."],
         PolicyKind::Sjf => ["다음 CPU 버스트가 가장 짧은 프로세스를 고릅니다(비선점). 평균 대기 시간이 최소지만 긴 작업이 굶을 수 있습니다.", "Picks the shortest next CPU burst (non-preemptive). Minimal average waiting, but long jobs can starve."],
         PolicyKind::Srtf => ["남은 버스트가 더 짧은 프로세스가 오면 실행 중인 것을 선점합니다.", "Preempts the running process when one with a shorter remaining burst arrives."],
         PolicyKind::Priority => ["우선순위가 가장 높은 프로세스를 고릅니다. 낮은 우선순위는 굶을 수 있어 에이징으로 막습니다.", "Picks the highest priority. Low priorities can starve; aging prevents it."],

@@ -4,8 +4,11 @@ use proclab_core::gen::{generate, GenOptions};
 use proclab_core::presets::presets as all_presets;
 use proclab_core::{render, simulate, PolicySpec, Scenario, ScenarioSpec};
 
-use crate::messages::{describe, Lang};
 use crate::{Failure, Options};
+use proclab_app::lang::Lang;
+use proclab_app::messages::located_error;
+use proclab_app::terms;
+use proclab_core::PolicyKind;
 
 /// Reads, parses and validates a scenario file, with errors in `lang`.
 pub fn load(path: &str, lang: Lang) -> Result<Scenario, Failure> {
@@ -28,7 +31,12 @@ pub fn load(path: &str, lang: Lang) -> Result<Scenario, Failure> {
         };
         let lines: Vec<String> = errors
             .iter()
-            .map(|error| format!("  {}", describe(error, lang)))
+            .map(|error| {
+                format!(
+                    "  {}",
+                    located_error(error, PolicyKind::of(&spec.policy), lang)
+                )
+            })
             .collect();
         Failure::Input(format!("{heading}\n{}", lines.join("\n")))
     })
@@ -89,47 +97,9 @@ pub fn state(options: &Options) -> Result<(), Failure> {
     Ok(())
 }
 
-/// A short label for a policy: `RR q=4`, `MLFQ 3 levels`.
+/// A short label for a policy: `RR (q=4)`, `MLFQ (8, 16, FCFS)` (the page's words).
 pub fn policy_label(policy: &PolicySpec) -> String {
-    match policy {
-        PolicySpec::Fcfs => String::from("FCFS"),
-        PolicySpec::Sjf { prediction: None } => String::from("SJF"),
-        PolicySpec::Sjf {
-            prediction: Some(prediction),
-        } => format!("SJF predicted a={}%", prediction.alpha_percent),
-        PolicySpec::Srtf => String::from("SRTF"),
-        PolicySpec::Priority {
-            preemptive,
-            aging_every,
-            ..
-        } => {
-            let kind = if *preemptive {
-                "Priority preemptive"
-            } else {
-                "Priority"
-            };
-            match aging_every {
-                Some(period) => format!("{kind} aging/{period}"),
-                None => String::from(kind),
-            }
-        }
-        PolicySpec::Hrrn => String::from("HRRN"),
-        PolicySpec::Rr { quantum } => format!("RR q={quantum}"),
-        PolicySpec::Mlq { queues } => format!("MLQ {} queues", queues.len()),
-        PolicySpec::Mlfq(mlfq) => {
-            let quanta: Vec<String> = mlfq
-                .levels
-                .iter()
-                .map(|level| {
-                    level
-                        .quantum
-                        .map_or(String::from("FCFS"), |quantum| quantum.to_string())
-                })
-                .collect();
-            format!("MLFQ {}", quanta.join(","))
-        }
-        PolicySpec::Lottery { quantum } => format!("Lottery q={quantum}"),
-    }
+    terms::policy_label(policy, Lang::En)
 }
 
 /// The policies `compare` runs: the page's comparison (`proclab_core::compare`), plus the
@@ -160,19 +130,19 @@ pub fn compare(options: &Options) -> Result<(), Failure> {
         ],
     };
     println!(
-        "{:<24} {:>10} {:>10} {:>10} {:>10} {:>8}",
+        "{:<28} {:>10} {:>10} {:>10} {:>10} {:>8}",
         header[0], header[1], header[2], header[3], header[4], header[5]
     );
     for policy in comparison_policies(&scenario) {
         let mut spec = scenario.spec().clone();
         spec.policy = policy.clone();
-        let label = policy_label(&policy);
+        let label = terms::policy_label(&policy, lang);
         match Scenario::new(&spec) {
             Ok(variant) => {
                 let run = simulate(&variant);
                 let totals = &run.metrics().totals;
                 println!(
-                    "{:<24} {:>10} {:>10} {:>10} {:>10} {:>8}",
+                    "{:<28} {:>10} {:>10} {:>10} {:>10} {:>8}",
                     label,
                     totals.average_turnaround.to_string(),
                     totals.average_waiting.to_string(),
@@ -181,32 +151,25 @@ pub fn compare(options: &Options) -> Result<(), Failure> {
                     run.end_tick()
                 );
             }
-            Err(errors) => println!("{label:<24} {}", describe(&errors[0], lang)),
+            Err(errors) => println!(
+                "{label:<28} {}",
+                located_error(&errors[0], PolicyKind::of(&policy), lang)
+            ),
         }
     }
     Ok(())
 }
 
 fn policy_named(name: &str, quantum: u64) -> Result<PolicySpec, Failure> {
-    Ok(match name {
-        "fcfs" => PolicySpec::Fcfs,
-        "sjf" => PolicySpec::Sjf { prediction: None },
-        "srtf" => PolicySpec::Srtf,
-        "priority" => PolicySpec::Priority {
-            preemptive: false,
-            aging_every: None,
-            lower_is_higher: true,
-        },
-        "hrrn" => PolicySpec::Hrrn,
-        "rr" => PolicySpec::Rr { quantum },
-        "mlfq" => PolicySpec::mlfq_ostep(3, quantum, 1, None),
-        "lottery" => PolicySpec::Lottery { quantum },
-        other => {
-            return Err(Failure::Usage(format!(
-                "--policy {other:?}: unknown policy"
-            )))
-        }
-    })
+    PolicyKind::from_id(name)
+        .map(|kind| kind.with_defaults(quantum))
+        .ok_or_else(|| {
+            let known: Vec<&str> = PolicyKind::ALL.iter().map(|kind| kind.id()).collect();
+            Failure::Usage(format!(
+                "--policy {name:?}: unknown policy (one of {})",
+                known.join(", ")
+            ))
+        })
 }
 
 /// `proclab gen --seed N ...`.

@@ -13,14 +13,13 @@
 mod bench;
 mod commands;
 mod huge;
-mod messages;
 
 #[global_allocator]
 static ALLOCATOR: huge::HugePageAlloc = huge::HugePageAlloc;
 
 use std::process::ExitCode;
 
-use messages::Lang;
+use proclab_app::lang::Lang;
 
 const USAGE: &str = "usage:
   proclab run FILE [--format text|json] [--lang en|ko]

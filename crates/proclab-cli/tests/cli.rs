@@ -69,19 +69,23 @@ fn a_bad_file_names_every_field_and_rule_and_exits_non_zero() {
     assert_eq!(output.status.code(), Some(1));
     let text = stderr(&output);
     assert!(
-        text.contains("processes[0].bursts[0]: the first burst must be a CPU burst"),
+        text.contains(
+            "processes[0].bursts: The first burst of process 1 is I/O; bursts must start with CPU."
+        ),
         "{text}"
     );
     assert!(
-        text.contains("processes[0].bursts[1]: a CPU burst must be at least 1 tick"),
+        text.contains(
+            "processes[0].bursts: Burst 2 of process 1 is 0; a CPU burst must be at least 1 tick."
+        ),
         "{text}"
     );
     assert!(
-        text.contains("processes[1].class: class 3 has no queue"),
+        text.contains("processes[1].class: Process 2 is in class 3, but there is no such queue"),
         "{text}"
     );
     assert!(
-        text.contains("quantum: a quantum must be at least 1 tick"),
+        text.contains("policy.queues[0].quantum: A time quantum must be at least 1 tick."),
         "{text}"
     );
 }
@@ -90,7 +94,7 @@ fn a_bad_file_names_every_field_and_rule_and_exits_non_zero() {
 fn errors_speak_korean_on_request() {
     let output = proclab(&["run", "tests/data/bad.json", "--lang", "ko"]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("processes[0].bursts[0]: 첫 버스트는 CPU여야 함"));
+    assert!(stderr(&output).contains("processes[0].bursts: 1번 프로세스의 첫 버스트가 I/O입니다."));
 }
 
 #[test]
@@ -110,13 +114,17 @@ fn compare_runs_every_policy_on_the_same_workload() {
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
     for line in [
-        "FCFS                          27.00      17.00",
-        "SJF                           13.00       3.00",
-        "RR q=4                        15.67       5.67",
+        "FCFS                              27.00      17.00",
+        "SJF                               13.00       3.00",
+        "RR (q=4)                          15.67       5.67",
     ] {
         assert!(text.contains(line), "missing {line:?} in\n{text}");
     }
-    assert!(text.contains("HRRN") && text.contains("MLFQ 8,16,FCFS") && text.contains("Lottery"));
+    assert!(
+        text.contains("HRRN")
+            && text.contains("MLFQ (8, 16, FCFS)")
+            && text.contains("Lottery (q=4)")
+    );
 }
 
 #[test]

@@ -18,11 +18,17 @@ use crate::trace::{SliceKind, ThreadRef};
 /// `P1`, or `P1.T2` when the process has several threads.
 pub fn thread_label(scenario: &Scenario, thread: ThreadRef) -> String {
     let process = &scenario.processes()[thread.pid as usize];
-    if process.is_multithreaded() {
-        let name = scenario.threads()[(process.first_thread() + thread.tid) as usize].name();
-        format!("{}.{}", process.name(), name)
-    } else {
-        String::from(process.name())
+    let name = scenario.threads()[(process.first_thread() + thread.tid) as usize].name();
+    label(process.name(), process.is_multithreaded().then_some(name))
+}
+
+/// How every view names a thread (the Gantt chart, the answer key, the canvas, the inspector and
+/// the narrated log alike): its process's name, and `process.thread` when the process has several
+/// threads (a thread without a name of its own is `T1`, `T2`…, set by validation).
+pub fn label(process: &str, thread: Option<&str>) -> String {
+    match thread {
+        Some(thread) => format!("{process}.{thread}"),
+        None => String::from(process),
     }
 }
 

@@ -45,6 +45,17 @@ pub const MAX_BOOSTS: u64 = 1_000_000;
 /// Most (boost x thread) steps over the longest possible run.
 pub const MAX_BOOST_WORK: u64 = 50_000_000;
 
+/// A cost of the machine, in ticks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Cost {
+    /// `machine.dispatch_latency`.
+    DispatchLatency,
+    /// `machine.thread_switch_latency`.
+    ThreadSwitchLatency,
+    /// `machine.cache.refill_per_unit`.
+    CacheRefill,
+}
+
 /// One problem found in a scenario. Indices are 0-based positions in the spec's arrays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ScenarioError {
@@ -82,7 +93,7 @@ pub enum ScenarioError {
     NameTooLong {
         /// Index of the process in `processes`.
         process: u32,
-        /// Index of the thread in the process's `threads` (`None`: the process's own `bursts`).
+        /// Index of the thread in the process's `threads` (`None`: the process's own name).
         thread: Option<u32>,
         /// The limit.
         max: u32,
@@ -187,10 +198,20 @@ pub enum ScenarioError {
         /// The limit.
         max: u32,
     },
-    /// A working set, stack or cache capacity above [`MAX_CACHE_UNITS`].
+    /// A process's working set (`process: Some`) or the cache capacity (`process: None`) above
+    /// [`MAX_CACHE_UNITS`].
     CacheUnitsTooLarge {
-        /// Index of the process in `processes`.
+        /// Index of the process in `processes`, or `None` for the cache capacity.
         process: Option<u32>,
+        /// The limit.
+        max: u32,
+    },
+    /// A thread's stack above [`MAX_CACHE_UNITS`].
+    StackTooLarge {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// Index of the thread in the process's `threads`.
+        thread: u32,
         /// The limit.
         max: u32,
     },
@@ -208,7 +229,7 @@ pub enum ScenarioError {
     },
     /// An MLFQ allotment of 0 quanta.
     AllotmentZero {
-        /// Index of the MLFQ level or MLQ queue (`None`: the policy's own quantum).
+        /// Index of the MLFQ level.
         level: u32,
     },
     /// No MLFQ levels or MLQ queues.
@@ -254,8 +275,10 @@ pub enum ScenarioError {
         /// The limit.
         max: u32,
     },
-    /// A dispatch latency or refill cost above [`MAX_TICK`].
+    /// A switch latency or cache refill cost above [`MAX_TICK`].
     CostTooLarge {
+        /// Which cost.
+        cost: Cost,
         /// The limit.
         max: u64,
     },
@@ -436,8 +459,9 @@ impl Scenario {
                         });
                     }
                     if thread_spec.stack > MAX_CACHE_UNITS {
-                        errors.push(ScenarioError::CacheUnitsTooLarge {
-                            process: Some(pid),
+                        errors.push(ScenarioError::StackTooLarge {
+                            process: pid,
+                            thread: tid,
                             max: MAX_CACHE_UNITS,
                         });
                     }
@@ -740,11 +764,17 @@ fn check_machine(machine: &MachineSpec, errors: &mut Vec<ScenarioError>) {
             max: MAX_CPUS,
         });
     }
-    if machine.dispatch_latency > MAX_TICK
-        || machine.thread_switch_latency > MAX_TICK
-        || machine.cache.refill_per_unit > MAX_TICK
-    {
-        errors.push(ScenarioError::CostTooLarge { max: MAX_TICK });
+    for (cost, value) in [
+        (Cost::DispatchLatency, machine.dispatch_latency),
+        (Cost::ThreadSwitchLatency, machine.thread_switch_latency),
+        (Cost::CacheRefill, machine.cache.refill_per_unit),
+    ] {
+        if value > MAX_TICK {
+            errors.push(ScenarioError::CostTooLarge {
+                cost,
+                max: MAX_TICK,
+            });
+        }
     }
     if machine.cache.capacity > MAX_CACHE_UNITS {
         errors.push(ScenarioError::CacheUnitsTooLarge {

@@ -176,16 +176,16 @@ pub struct Scene {
     pub switches: Vec<SwitchView>,
 }
 
-/// Display label of a thread: the process name, plus `.T{n}` for a multi-threaded process.
+/// Display label of a thread, as [`proclab_core::render::label`] names it everywhere.
 pub fn thread_label(state: &MachineState, thread: ThreadRef) -> String {
-    let process = state.processes.get(thread.pid as usize);
-    let name = process
-        .map(|pcb| pcb.name.clone())
-        .unwrap_or_else(|| format!("P{}", thread.pid + 1));
-    match process {
-        Some(pcb) if pcb.threads.len() > 1 => format!("{name}.T{}", thread.tid + 1),
-        _ => name,
-    }
+    let Some(process) = state.processes.get(thread.pid as usize) else {
+        return format!("P{}", thread.pid + 1);
+    };
+    let thread_name = (process.threads.len() > 1)
+        .then(|| state.threads.iter().find(|tcb| tcb.thread == thread))
+        .flatten()
+        .map(|tcb| tcb.name.as_str());
+    proclab_core::render::label(&process.name, thread_name)
 }
 
 /// Position of the `index`-th of `count` tokens inside a node.

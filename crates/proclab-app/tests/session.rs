@@ -1,0 +1,313 @@
+//! The page's state without a browser: the draft's conversions, edits as data, the reducer, and
+//! where each problem is shown. Each bug fixed in the reshape has its test here.
+
+use proclab_app::draft::{Draft, FieldId};
+use proclab_app::edit::{Edit, Flag, Levels};
+use proclab_app::lang::Lang;
+use proclab_app::messages::error_field;
+use proclab_app::reduce::Reduce;
+use proclab_app::session::{Action, Notice, Problems, Session};
+use proclab_app::share;
+use proclab_core::spec::{BurstSpec, PolicySpec, ProcessSpec, QueueSpec, ScenarioSpec, ThreadSpec};
+use proclab_core::{simulate_spec, PolicyKind, QueueKind, ScenarioError};
+
+fn process(name: &str, class: u32, bursts: &[u64]) -> ProcessSpec {
+    ProcessSpec {
+        name: name.into(),
+        class,
+        bursts: BurstSpec::alternating(bursts),
+        ..ProcessSpec::default()
+    }
+}
+
+fn mlq(queues: Vec<QueueSpec>) -> ScenarioSpec {
+    ScenarioSpec {
+        processes: vec![
+            process("A", 0, &[5]),
+            process("B", 1, &[3]),
+            process("C", 2, &[4]),
+        ],
+        policy: PolicySpec::Mlq { queues },
+        ..ScenarioSpec::default()
+    }
+}
+
+fn every_queue_mix() -> Vec<Vec<QueueSpec>> {
+    let kinds = [
+        QueueSpec::Rr { quantum: 3 },
+        QueueSpec::Fcfs,
+        QueueSpec::Sjf,
+    ];
+    let mut mixes = Vec::new();
+    for a in kinds {
+        for b in kinds {
+            for c in kinds {
+                mixes.push(vec![a, b, c]);
+            }
+        }
+    }
+    mixes
+}
+
+fn start(spec: &ScenarioSpec) -> Session {
+    Session::start(Lang::En, "", Some(Draft::from_spec(spec)), None)
+}
+
+fn act(session: &Session, action: Action) -> Session {
+    session
+        .reduce(action)
+        .expect("the action changes the session")
+}
+
+#[test]
+fn every_mlq_queue_survives_spec_to_draft_to_spec() {
+    for queues in every_queue_mix() {
+        let spec = mlq(queues.clone());
+        assert_eq!(
+            Draft::from_spec(&spec).to_spec().unwrap(),
+            spec,
+            "{queues:?}"
+        );
+    }
+}
+
+#[test]
+fn every_mlq_queue_survives_file_page_link_page() {
+    for queues in every_queue_mix() {
+        let spec = mlq(queues.clone());
+        let file = serde_json::to_string(&spec).unwrap();
+        let from_file: ScenarioSpec = serde_json::from_str(&file).unwrap();
+        let page = Draft::from_spec(&from_file).to_spec().unwrap();
+        let link = share::encode(&page, Lang::Ko);
+        let opened = Session::start(Lang::En, &link, None, None);
+        assert_eq!(opened.notice, Some(Notice::LinkOpened));
+        assert_eq!(opened.draft.to_spec().unwrap(), spec, "{queues:?}");
+        assert_eq!(opened.spec.as_deref(), Some(&spec));
+    }
+}
+
+#[test]
+fn an_sjf_queue_can_be_chosen_in_the_editor_and_runs_as_sjf() {
+    let session = start(&mlq(vec![
+        QueueSpec::Rr { quantum: 2 },
+        QueueSpec::Fcfs,
+        QueueSpec::Fcfs,
+    ]));
+    let session = act(&session, Action::Edit(Edit::QueueKind(1, QueueKind::Sjf)));
+    let spec = session.spec.as_deref().expect("still valid");
+    assert_eq!(
+        spec.policy,
+        PolicySpec::Mlq {
+            queues: vec![
+                QueueSpec::Rr { quantum: 2 },
+                QueueSpec::Sjf,
+                QueueSpec::Fcfs
+            ]
+        }
+    );
+    // A queue turned back to round robin gets a quantum to start from.
+    let session = act(&session, Action::Edit(Edit::QueueKind(2, QueueKind::Rr)));
+    assert_eq!(session.draft.policy.mlq_queues[2].quantum, "4");
+}
+
+#[test]
+fn autosaves_from_before_queue_kinds_still_open() {
+    let old = r#"{"processes":[],"policy":{"kind":"mlq","mlq_queues":[{"quantum":"4","allotment":""},{"quantum":"","allotment":""}]}}"#;
+    let draft: Draft = serde_json::from_str(old).unwrap();
+    let kinds: Vec<QueueKind> = draft.policy.mlq_queues.iter().map(|q| q.kind).collect();
+    assert_eq!(kinds, [QueueKind::Rr, QueueKind::Fcfs]);
+    assert_eq!(draft.policy.kind, PolicyKind::Mlq);
+}
+
+#[test]
+fn a_zero_mlq_quantum_is_marked_on_that_queue() {
+    let session = start(&mlq(vec![
+        QueueSpec::Fcfs,
+        QueueSpec::Rr { quantum: 2 },
+        QueueSpec::Fcfs,
+    ]));
+    let session = act(
+        &session,
+        Action::Edit(Edit::Text(FieldId::QueueQuantum(1), "0".into())),
+    );
+    let fields: Vec<FieldId> = session.field_messages().iter().map(|m| m.field).collect();
+    assert_eq!(fields, [FieldId::QueueQuantum(1)]);
+    // The same error under MLFQ belongs to the level's field.
+    assert_eq!(
+        error_field(
+            &ScenarioError::QuantumZero { level: Some(1) },
+            PolicyKind::Mlfq
+        ),
+        FieldId::LevelQuantum(1)
+    );
+}
+
+#[test]
+fn an_oversized_stack_is_reported_on_the_stack_field() {
+    let mut spec = ScenarioSpec {
+        processes: vec![ProcessSpec {
+            name: "P1".into(),
+            threads: vec![
+                ThreadSpec {
+                    bursts: BurstSpec::alternating(&[2]),
+                    ..ThreadSpec::default()
+                },
+                ThreadSpec {
+                    bursts: BurstSpec::alternating(&[2]),
+                    stack: u32::MAX,
+                    ..ThreadSpec::default()
+                },
+            ],
+            ..ProcessSpec::default()
+        }],
+        ..ScenarioSpec::default()
+    };
+    let Err(errors) = simulate_spec(&spec) else {
+        panic!("the stack is too large")
+    };
+    assert!(matches!(
+        errors[..],
+        [ScenarioError::StackTooLarge {
+            process: 0,
+            thread: 1,
+            ..
+        }]
+    ));
+    let session = start(&ScenarioSpec::default());
+    let session = act(&session, Action::Load(spec.clone(), None));
+    let fields: Vec<FieldId> = session.field_messages().iter().map(|m| m.field).collect();
+    assert_eq!(fields, [FieldId::ThreadStack(0, 1)]);
+    // A refill cost too large is marked on the refill field, not on the dispatch latency.
+    spec.processes[0].threads[1].stack = 1;
+    spec.machine.cache.refill_per_unit = u64::MAX;
+    let session = act(&session, Action::Load(spec, None));
+    let fields: Vec<FieldId> = session.field_messages().iter().map(|m| m.field).collect();
+    assert_eq!(fields, [FieldId::CacheRefill]);
+}
+
+#[test]
+fn a_removed_process_comes_back_with_undo() {
+    let session = start(&mlq(vec![
+        QueueSpec::Fcfs,
+        QueueSpec::Fcfs,
+        QueueSpec::Fcfs,
+    ]));
+    let before = session.draft.clone();
+    let removed = act(&session, Action::Edit(Edit::RemoveProcess(1)));
+    assert_eq!(removed.draft.processes.len(), 2);
+    assert_eq!(removed.notice, Some(Notice::Removed("B".into())));
+    assert!(removed.notice.as_ref().unwrap().can_undo());
+    let restored = act(&removed, Action::Undo);
+    assert_eq!(restored.draft, before);
+    assert!(restored.reduce(Action::Undo).is_none(), "undo happens once");
+}
+
+#[test]
+fn rows_keep_their_keys_when_others_are_removed_or_moved() {
+    let session = start(&mlq(vec![
+        QueueSpec::Fcfs,
+        QueueSpec::Fcfs,
+        QueueSpec::Fcfs,
+    ]));
+    let keys = |s: &Session| s.draft.processes.iter().map(|p| p.key).collect::<Vec<_>>();
+    let [a, b, c] = keys(&session)[..] else {
+        panic!()
+    };
+    let session = act(&session, Action::Edit(Edit::RemoveProcess(0)));
+    assert_eq!(keys(&session), [b, c]);
+    let session = act(&session, Action::Edit(Edit::AddProcess));
+    let session = act(&session, Action::Edit(Edit::DuplicateProcess(0)));
+    let now = keys(&session);
+    assert_eq!(now.len(), 4);
+    assert!(
+        !now[1..].contains(&a) && !now[2..].contains(&b),
+        "new rows get new keys: {now:?}"
+    );
+    let session = act(&session, Action::Edit(Edit::MoveDown(0)));
+    assert_eq!(keys(&session)[1], b);
+}
+
+#[test]
+fn edits_count_and_no_op_edits_change_nothing() {
+    let session = start(&mlq(vec![
+        QueueSpec::Fcfs,
+        QueueSpec::Fcfs,
+        QueueSpec::Fcfs,
+    ]));
+    assert_eq!(session.edits, 0, "opening a session is not an edit");
+    let same = Edit::Text(FieldId::Name(0), "A".into());
+    assert!(session.reduce(Action::Edit(same)).is_none());
+    let out_of_range = Edit::RemoveThread(7, 0);
+    assert!(session.reduce(Action::Edit(out_of_range)).is_none());
+    let next = act(&session, Action::Edit(Edit::Flag(Flag::Cache, true)));
+    assert_eq!(next.edits, 1);
+    let next = act(&next, Action::Edit(Edit::AddLevel(Levels::MlqQueues)));
+    assert_eq!(next.draft.policy.mlq_queues.len(), 4);
+    assert_eq!(next.edits, 2);
+}
+
+#[test]
+fn a_bad_field_keeps_the_text_and_the_last_valid_run() {
+    let session = start(&mlq(vec![
+        QueueSpec::Fcfs,
+        QueueSpec::Fcfs,
+        QueueSpec::Fcfs,
+    ]));
+    let run = session.simulation.clone().unwrap();
+    let broken = act(
+        &session,
+        Action::Edit(Edit::Text(FieldId::Arrival(0), "soon".into())),
+    );
+    assert_eq!(broken.draft.processes[0].arrival, "soon");
+    assert!(matches!(broken.problems, Some(Problems::Input(_))));
+    assert!(broken.results_are_stale());
+    assert!(std::rc::Rc::ptr_eq(
+        broken.simulation.as_ref().unwrap(),
+        &run
+    ));
+}
+
+#[test]
+fn every_view_names_a_thread_the_same_way() {
+    let spec = ScenarioSpec {
+        processes: vec![ProcessSpec {
+            name: "Web".into(),
+            threads: vec![
+                ThreadSpec {
+                    name: "worker".into(),
+                    bursts: BurstSpec::alternating(&[2, 1, 2]),
+                    ..ThreadSpec::default()
+                },
+                ThreadSpec {
+                    bursts: BurstSpec::alternating(&[3]),
+                    ..ThreadSpec::default()
+                },
+            ],
+            ..ProcessSpec::default()
+        }],
+        ..ScenarioSpec::default()
+    };
+    let run = simulate_spec(&spec).unwrap();
+    let state = run.state_at(1);
+    for tcb in &state.threads {
+        let key = proclab_core::render::thread_label(run.scenario(), tcb.thread);
+        assert_eq!(proclab_view::thread_label(&state, tcb.thread), key);
+    }
+    let first = state.threads[0].thread;
+    assert_eq!(proclab_view::thread_label(&state, first), "Web.worker");
+    assert_eq!(
+        proclab_view::thread_label(&state, state.threads[1].thread),
+        "Web.T2"
+    );
+    let narrated: Vec<String> = run
+        .events()
+        .iter()
+        .filter(|event| event.thread == first)
+        .map(|event| proclab_app::watch::narrate::narrate(event, &state, Lang::En))
+        .collect();
+    assert!(!narrated.is_empty());
+    assert!(
+        narrated.iter().all(|line| line.contains("Web.worker")),
+        "{narrated:?}"
+    );
+}
