@@ -6,6 +6,7 @@
 use crate::share::LinkError;
 
 pub use crate::lang::{Lang, Words};
+use proclab_core::presets::PresetId;
 
 /// Every string of the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -393,41 +394,40 @@ pub fn link_error(error: LinkError, lang: Lang) -> &'static str {
     }
 }
 
-/// A preset's title and "what to notice", by its id (an unknown id shows as itself).
-pub fn preset_text(id: &str, lang: Lang) -> (String, String) {
+/// A preset's title and "what to notice" (every preset has both: the match is exhaustive).
+pub fn preset_text(id: PresetId, lang: Lang) -> (String, String) {
     let [korean, english]: [(&str, &str); 2] = match id {
-        "fcfs-convoy" => [("FCFS 호위 효과(콘보이 효과)", "긴 P1 뒤에 짧은 P2, P3가 줄 서서 평균 대기가 17틱입니다. 짧은 것이 먼저 오면 3틱입니다."), ("FCFS convoy effect", "Short P2 and P3 wait behind long P1: average waiting 17 ticks; 3 if the short jobs went first.")],
-        "sjf-starvation" => [("SJF 기아", "짧은 작업이 계속 도착하는 동안 Big은 CPU를 얻지 못합니다."), ("SJF starvation", "While short jobs keep arriving, Big never gets the CPU.")],
-        "srtf-vs-sjf" => [("SRTF (Silberschatz 예제)", "더 짧은 작업이 도착하면 선점합니다: 평균 대기 6.5틱. 같은 작업의 SJF와 비교해 보세요."), ("SRTF (Silberschatz example)", "A shorter arrival preempts: average waiting 6.5 ticks. Compare with SJF on the same jobs.")],
-        "sjf-vs-srtf" => [("SJF (같은 작업, 비선점)", "SRTF 예제와 같은 작업을 비선점 SJF로: 평균 대기가 더 깁니다."), ("SJF (same jobs, non-preemptive)", "The SRTF example's jobs under non-preemptive SJF: average waiting is longer.")],
-        "sjf-predicted" => [("SJF 버스트 예측", "실제 길이 대신 지수 평균 예측값으로 고릅니다. PCB 살펴보기에서 예측값을 보세요."), ("SJF with predicted bursts", "The choice uses exponential-average predictions, not true lengths; see the prediction in the PCB inspector.")],
-        "priority-starvation" => [("우선순위 기아", "높은 우선순위 작업이 계속 와서 낮은 우선순위 프로세스가 굶습니다."), ("Priority starvation", "A stream of high-priority work starves the low-priority process.")],
-        "priority-aging" => [("우선순위와 에이징", "같은 작업에 에이징을 켜면 기다린 프로세스의 우선순위가 올라 결국 실행됩니다."), ("Priority with aging", "The same work with aging: the waiting process rises in priority and finally runs.")],
-        "hrrn" => [("HRRN", "오래 기다릴수록 응답률이 올라 긴 작업도 결국 차례가 옵니다."), ("HRRN", "The longer a job waits, the higher its response ratio: long jobs get their turn.")],
-        "rr-tiny-quantum" => [("RR: 너무 작은 퀀텀", "퀀텀 1에 디스패치 지연 1: CPU 시간의 거의 절반이 문맥 교환에 쓰입니다."), ("RR: a tiny quantum", "Quantum 1 with a dispatch latency of 1: nearly half the CPU time goes to context switches.")],
-        "rr-huge-quantum" => [("RR: 너무 큰 퀀텀", "퀀텀이 모든 버스트보다 길면 RR은 FCFS와 똑같습니다."), ("RR: a huge quantum", "A quantum longer than every burst makes RR exactly FCFS.")],
-        "rr-silberschatz" => [("RR 퀀텀 4 (Silberschatz 예제)", "P1 24, P2 3, P3 3을 퀀텀 4로: 평균 대기 5.67틱."), ("RR quantum 4 (Silberschatz example)", "P1 24, P2 3, P3 3 with quantum 4: average waiting 5.67 ticks.")],
-        "mlq" => [("다단계 큐", "시스템 큐가 비어야 대화형 큐가, 둘 다 비어야 배치 큐가 실행됩니다."), ("Multilevel queue", "The interactive queue runs only when the system queue is empty, the batch queue only when both are.")],
-        "mlfq-ostep-long-job" => [("OSTEP MLFQ: 긴 작업 하나", "긴 작업이 할당량을 쓸 때마다 한 단계씩 내려갑니다(OSTEP 그림 8.2)."), ("OSTEP MLFQ: one long job", "A long job drops one level each time it uses its allotment (OSTEP figure 8.2).")],
-        "mlfq-ostep-short-job" => [("OSTEP MLFQ: 짧은 작업 도착", "나중에 온 짧은 B는 맨 위에서 시작해 긴 A보다 먼저 끝납니다: MLFQ가 SJF를 흉내 냅니다."), ("OSTEP MLFQ: a short job arrives", "Late short B starts at the top and finishes before long A: MLFQ approximates SJF.")],
-        "mlfq-ostep-io-job" => [("OSTEP MLFQ: I/O 작업", "자주 I/O를 하는 B는 맨 위에 남아 빠르게 응답합니다."), ("OSTEP MLFQ: an I/O-bound job", "B, which does I/O often, stays at the top and responds quickly.")],
-        "mlfq-ostep-no-boost" => [("OSTEP MLFQ: 부스트 없음", "대화형 작업 둘이 위를 차지해 맨 아래의 A가 굶습니다."), ("OSTEP MLFQ: no boost", "Two interactive jobs hold the top levels and A starves at the bottom.")],
-        "mlfq-ostep-boost" => [("OSTEP MLFQ: 부스트 50", "50틱마다 모두 맨 위로 올라가 A도 꾸준히 실행됩니다."), ("OSTEP MLFQ: boost every 50", "Every 50 ticks everyone returns to the top, so A keeps making progress.")],
-        "mlfq-gaming-old-rule-4" => [("MLFQ 속이기 (옛 규칙 4)", "Gamer는 퀀텀 직전에 I/O를 해서 맨 위에 남아 CPU를 독차지합니다."), ("Gaming MLFQ (old rule 4)", "Gamer does I/O just before its slice ends, stays on top and hogs the CPU.")],
-        "mlfq-gaming-new-rule-4" => [("MLFQ 속이기 막기 (새 규칙 4)", "할당량을 합산하는 새 규칙에서는 Gamer도 내려가 Honest가 CPU를 나눠 받습니다."), ("Gaming prevented (new rule 4)", "With the allotment counted across I/O, Gamer drops too and Honest gets its share.")],
-        "mlfq-silberschatz" => [("Silberschatz MLFQ", "큐 0 RR 8, 큐 1 RR 16, 큐 2 FCFS: 긴 작업은 점점 아래로 내려갑니다."), ("Silberschatz MLFQ", "Q0 RR 8, Q1 RR 16, Q2 FCFS: long jobs drift down.")],
-        "lottery" => [("로터리", "티켓 75 대 25: 오래 보면 CPU를 대략 3 대 1로 나눕니다. 시드가 같으면 결과도 같습니다."), ("Lottery", "75 vs 25 tickets: over time the CPU splits about 3 to 1. The same seed gives the same draws.")],
-        "switch-processes" => [("프로세스 전환 비용", "같은 일을 네 프로세스로: 전환마다 주소 공간이 바뀌고, 서로의 데이터를 캐시에서 밀어내 전환할 때마다 다시 채우느라 멈춥니다 (109틱에 끝남)."), ("Process switch cost", "The work as four processes: every switch changes the address space, and each process pushes the others out of the cache, so every dispatch stalls to refill (ends at 109).")],
-        "switch-threads" => [("스레드 전환 비용", "같은 일을 한 프로세스의 네 스레드로: 전환 비용이 적고, 공유 데이터가 캐시에 남아 있습니다 (52틱에 끝남)."), ("Thread switch cost", "The same work as four threads of one process: cheaper switches, and the shared data stays in the cache (ends at 52).")],
-        "threads-user-level" => [("사용자 수준 스레드(다대일)", "한 스레드가 I/O로 막히면 P1 전체가 막힙니다."), ("User-level threads (many-to-one)", "One thread blocking on I/O blocks all of P1.")],
-        "threads-kernel-level" => [("커널 수준 스레드(일대일)", "같은 일에서 한 스레드가 I/O 중이어도 형제 스레드가 실행됩니다."), ("Kernel-level threads (one-to-one)", "The same work: sibling threads run while one waits for I/O.")],
-        "cpus-1" => [("CPU 1개", "네 스레드 프로세스를 CPU 1개에서."), ("1 CPU", "A four-thread process on 1 CPU.")],
-        "cpus-2" => [("CPU 2개", "같은 프로세스를 CPU 2개에서: 스레드가 진짜로 동시에 실행됩니다."), ("2 CPUs", "The same process on 2 CPUs: threads truly run in parallel.")],
-        "cpus-4" => [("CPU 4개", "CPU 4개에서: 완료 시각이 얼마나 당겨지는지 보세요."), ("4 CPUs", "On 4 CPUs: see how much sooner it finishes.")],
-        "affinity-off" => [("캐시 친화성 끔", "CPU를 옮길 때마다 캐시가 식어 채우느라 멈춥니다."), ("Cache affinity off", "Every move to another CPU starts cold and stalls to refill.")],
-        "per-cpu-queues" => [("CPU별 준비 큐", "스레드가 자기 CPU와 따뜻한 캐시에 머물고, 쉬는 CPU는 가장 긴 큐에서 일을 훔쳐 옵니다."), ("Per-CPU ready queues", "Each thread stays on its CPU and its warm cache; an idle CPU steals work from the longest queue.")],
-        "affinity-on" => [("캐시 친화성 켬", "쉬는 CPU가 캐시가 따뜻한 프로세스를 골라 멈춤이 줄어듭니다."), ("Cache affinity on", "Idle CPUs pick the process whose cache is warm there: fewer stalls.")],
-        _ => [(id, ""), (id, "")],
+        PresetId::FcfsConvoy => [("FCFS 호위 효과(콘보이 효과)", "긴 P1 뒤에 짧은 P2, P3가 줄 서서 평균 대기가 17틱입니다. 짧은 것이 먼저 오면 3틱입니다."), ("FCFS convoy effect", "Short P2 and P3 wait behind long P1: average waiting 17 ticks; 3 if the short jobs went first.")],
+        PresetId::SjfStarvation => [("SJF 기아", "짧은 작업이 계속 도착하는 동안 Big은 CPU를 얻지 못합니다."), ("SJF starvation", "While short jobs keep arriving, Big never gets the CPU.")],
+        PresetId::SrtfVsSjf => [("SRTF (Silberschatz 예제)", "더 짧은 작업이 도착하면 선점합니다: 평균 대기 6.5틱. 같은 작업의 SJF와 비교해 보세요."), ("SRTF (Silberschatz example)", "A shorter arrival preempts: average waiting 6.5 ticks. Compare with SJF on the same jobs.")],
+        PresetId::SjfVsSrtf => [("SJF (같은 작업, 비선점)", "SRTF 예제와 같은 작업을 비선점 SJF로: 평균 대기가 더 깁니다."), ("SJF (same jobs, non-preemptive)", "The SRTF example's jobs under non-preemptive SJF: average waiting is longer.")],
+        PresetId::SjfPredicted => [("SJF 버스트 예측", "실제 길이 대신 지수 평균 예측값으로 고릅니다. PCB 살펴보기에서 예측값을 보세요."), ("SJF with predicted bursts", "The choice uses exponential-average predictions, not true lengths; see the prediction in the PCB inspector.")],
+        PresetId::PriorityStarvation => [("우선순위 기아", "높은 우선순위 작업이 계속 와서 낮은 우선순위 프로세스가 굶습니다."), ("Priority starvation", "A stream of high-priority work starves the low-priority process.")],
+        PresetId::PriorityAging => [("우선순위와 에이징", "같은 작업에 에이징을 켜면 기다린 프로세스의 우선순위가 올라 결국 실행됩니다."), ("Priority with aging", "The same work with aging: the waiting process rises in priority and finally runs.")],
+        PresetId::Hrrn => [("HRRN", "오래 기다릴수록 응답률이 올라 긴 작업도 결국 차례가 옵니다."), ("HRRN", "The longer a job waits, the higher its response ratio: long jobs get their turn.")],
+        PresetId::RrTinyQuantum => [("RR: 너무 작은 퀀텀", "퀀텀 1에 디스패치 지연 1: CPU 시간의 거의 절반이 문맥 교환에 쓰입니다."), ("RR: a tiny quantum", "Quantum 1 with a dispatch latency of 1: nearly half the CPU time goes to context switches.")],
+        PresetId::RrHugeQuantum => [("RR: 너무 큰 퀀텀", "퀀텀이 모든 버스트보다 길면 RR은 FCFS와 똑같습니다."), ("RR: a huge quantum", "A quantum longer than every burst makes RR exactly FCFS.")],
+        PresetId::RrSilberschatz => [("RR 퀀텀 4 (Silberschatz 예제)", "P1 24, P2 3, P3 3을 퀀텀 4로: 평균 대기 5.67틱."), ("RR quantum 4 (Silberschatz example)", "P1 24, P2 3, P3 3 with quantum 4: average waiting 5.67 ticks.")],
+        PresetId::Mlq => [("다단계 큐", "시스템 큐가 비어야 대화형 큐가, 둘 다 비어야 배치 큐가 실행됩니다."), ("Multilevel queue", "The interactive queue runs only when the system queue is empty, the batch queue only when both are.")],
+        PresetId::MlfqOstepLongJob => [("OSTEP MLFQ: 긴 작업 하나", "긴 작업이 할당량을 쓸 때마다 한 단계씩 내려갑니다(OSTEP 그림 8.2)."), ("OSTEP MLFQ: one long job", "A long job drops one level each time it uses its allotment (OSTEP figure 8.2).")],
+        PresetId::MlfqOstepShortJob => [("OSTEP MLFQ: 짧은 작업 도착", "나중에 온 짧은 B는 맨 위에서 시작해 긴 A보다 먼저 끝납니다: MLFQ가 SJF를 흉내 냅니다."), ("OSTEP MLFQ: a short job arrives", "Late short B starts at the top and finishes before long A: MLFQ approximates SJF.")],
+        PresetId::MlfqOstepIoJob => [("OSTEP MLFQ: I/O 작업", "자주 I/O를 하는 B는 맨 위에 남아 빠르게 응답합니다."), ("OSTEP MLFQ: an I/O-bound job", "B, which does I/O often, stays at the top and responds quickly.")],
+        PresetId::MlfqOstepNoBoost => [("OSTEP MLFQ: 부스트 없음", "대화형 작업 둘이 위를 차지해 맨 아래의 A가 굶습니다."), ("OSTEP MLFQ: no boost", "Two interactive jobs hold the top levels and A starves at the bottom.")],
+        PresetId::MlfqOstepBoost => [("OSTEP MLFQ: 부스트 50", "50틱마다 모두 맨 위로 올라가 A도 꾸준히 실행됩니다."), ("OSTEP MLFQ: boost every 50", "Every 50 ticks everyone returns to the top, so A keeps making progress.")],
+        PresetId::MlfqGamingOldRule4 => [("MLFQ 속이기 (옛 규칙 4)", "Gamer는 퀀텀 직전에 I/O를 해서 맨 위에 남아 CPU를 독차지합니다."), ("Gaming MLFQ (old rule 4)", "Gamer does I/O just before its slice ends, stays on top and hogs the CPU.")],
+        PresetId::MlfqGamingNewRule4 => [("MLFQ 속이기 막기 (새 규칙 4)", "할당량을 합산하는 새 규칙에서는 Gamer도 내려가 Honest가 CPU를 나눠 받습니다."), ("Gaming prevented (new rule 4)", "With the allotment counted across I/O, Gamer drops too and Honest gets its share.")],
+        PresetId::MlfqSilberschatz => [("Silberschatz MLFQ", "큐 0 RR 8, 큐 1 RR 16, 큐 2 FCFS: 긴 작업은 점점 아래로 내려갑니다."), ("Silberschatz MLFQ", "Q0 RR 8, Q1 RR 16, Q2 FCFS: long jobs drift down.")],
+        PresetId::Lottery => [("로터리", "티켓 75 대 25: 오래 보면 CPU를 대략 3 대 1로 나눕니다. 시드가 같으면 결과도 같습니다."), ("Lottery", "75 vs 25 tickets: over time the CPU splits about 3 to 1. The same seed gives the same draws.")],
+        PresetId::SwitchProcesses => [("프로세스 전환 비용", "같은 일을 네 프로세스로: 전환마다 주소 공간이 바뀌고, 서로의 데이터를 캐시에서 밀어내 전환할 때마다 다시 채우느라 멈춥니다 (109틱에 끝남)."), ("Process switch cost", "The work as four processes: every switch changes the address space, and each process pushes the others out of the cache, so every dispatch stalls to refill (ends at 109).")],
+        PresetId::SwitchThreads => [("스레드 전환 비용", "같은 일을 한 프로세스의 네 스레드로: 전환 비용이 적고, 공유 데이터가 캐시에 남아 있습니다 (52틱에 끝남)."), ("Thread switch cost", "The same work as four threads of one process: cheaper switches, and the shared data stays in the cache (ends at 52).")],
+        PresetId::ThreadsUserLevel => [("사용자 수준 스레드(다대일)", "한 스레드가 I/O로 막히면 P1 전체가 막힙니다."), ("User-level threads (many-to-one)", "One thread blocking on I/O blocks all of P1.")],
+        PresetId::ThreadsKernelLevel => [("커널 수준 스레드(일대일)", "같은 일에서 한 스레드가 I/O 중이어도 형제 스레드가 실행됩니다."), ("Kernel-level threads (one-to-one)", "The same work: sibling threads run while one waits for I/O.")],
+        PresetId::Cpus1 => [("CPU 1개", "네 스레드 프로세스를 CPU 1개에서."), ("1 CPU", "A four-thread process on 1 CPU.")],
+        PresetId::Cpus2 => [("CPU 2개", "같은 프로세스를 CPU 2개에서: 스레드가 진짜로 동시에 실행됩니다."), ("2 CPUs", "The same process on 2 CPUs: threads truly run in parallel.")],
+        PresetId::Cpus4 => [("CPU 4개", "CPU 4개에서: 완료 시각이 얼마나 당겨지는지 보세요."), ("4 CPUs", "On 4 CPUs: see how much sooner it finishes.")],
+        PresetId::AffinityOff => [("캐시 친화성 끔", "CPU를 옮길 때마다 캐시가 식어 채우느라 멈춥니다."), ("Cache affinity off", "Every move to another CPU starts cold and stalls to refill.")],
+        PresetId::PerCpuQueues => [("CPU별 준비 큐", "스레드가 자기 CPU와 따뜻한 캐시에 머물고, 쉬는 CPU는 가장 긴 큐에서 일을 훔쳐 옵니다."), ("Per-CPU ready queues", "Each thread stays on its CPU and its warm cache; an idle CPU steals work from the longest queue.")],
+        PresetId::AffinityOn => [("캐시 친화성 켬", "쉬는 CPU가 캐시가 따뜻한 프로세스를 골라 멈춤이 줄어듭니다."), ("Cache affinity on", "Idle CPUs pick the process whose cache is warm there: fewer stalls.")],
     };
     let (title, notice) = match lang {
         Lang::Ko => korean,

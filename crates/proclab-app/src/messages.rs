@@ -361,7 +361,7 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
         Notice::Replaced => (false, Text::Replaced.get(lang).to_string()),
         Notice::Removed(name) => (false, format!("{} {name}", Text::Removed.get(lang))),
         Notice::Preset(id) => {
-            let (title, lesson) = crate::i18n::preset_text(id, lang);
+            let (title, lesson) = crate::i18n::preset_text(*id, lang);
             (false, format!("{title}: {lesson}"))
         }
     }

@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use proclab_core::presets::PresetId;
 use proclab_core::{PolicyKind, ScenarioError, ScenarioSpec};
 
 use crate::draft::{Draft, FieldId, InputError};
@@ -32,7 +33,7 @@ pub enum Notice {
     /// A process was removed; it can come back.
     Removed(String),
     /// A preset was loaded: its lesson, what to notice.
-    Preset(&'static str),
+    Preset(PresetId),
 }
 
 impl Notice {

@@ -213,7 +213,7 @@ pub fn presets(options: &Options) -> Result<(), Failure> {
             }
             Ok(())
         }
-        Some(id) => match presets.iter().find(|preset| preset.id == id) {
+        Some(id) => match presets.iter().find(|preset| preset.id.as_str() == id) {
             Some(preset) => {
                 println!(
                     "{}",

@@ -18,10 +18,164 @@ use crate::spec::{
 /// A named scenario that shows one lesson.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Preset {
-    /// Stable identifier (`"fcfs-convoy"`), used in links and by the CLI.
-    pub id: &'static str,
+    /// Which preset.
+    pub id: PresetId,
     /// The scenario.
     pub spec: ScenarioSpec,
+}
+
+/// Every preset, by name: links, the command line and the page's texts key on this.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PresetId {
+    /// `fcfs-convoy`.
+    FcfsConvoy,
+    /// `sjf-starvation`.
+    SjfStarvation,
+    /// `srtf-vs-sjf`.
+    SrtfVsSjf,
+    /// `sjf-vs-srtf`.
+    SjfVsSrtf,
+    /// `sjf-predicted`.
+    SjfPredicted,
+    /// `priority-starvation`.
+    PriorityStarvation,
+    /// `priority-aging`.
+    PriorityAging,
+    /// `hrrn`.
+    Hrrn,
+    /// `rr-tiny-quantum`.
+    RrTinyQuantum,
+    /// `rr-huge-quantum`.
+    RrHugeQuantum,
+    /// `rr-silberschatz`.
+    RrSilberschatz,
+    /// `mlq`.
+    Mlq,
+    /// `mlfq-ostep-long-job`.
+    MlfqOstepLongJob,
+    /// `mlfq-ostep-short-job`.
+    MlfqOstepShortJob,
+    /// `mlfq-ostep-io-job`.
+    MlfqOstepIoJob,
+    /// `mlfq-ostep-no-boost`.
+    MlfqOstepNoBoost,
+    /// `mlfq-ostep-boost`.
+    MlfqOstepBoost,
+    /// `mlfq-gaming-old-rule-4`.
+    MlfqGamingOldRule4,
+    /// `mlfq-gaming-new-rule-4`.
+    MlfqGamingNewRule4,
+    /// `mlfq-silberschatz`.
+    MlfqSilberschatz,
+    /// `lottery`.
+    Lottery,
+    /// `switch-processes`.
+    SwitchProcesses,
+    /// `switch-threads`.
+    SwitchThreads,
+    /// `threads-user-level`.
+    ThreadsUserLevel,
+    /// `threads-kernel-level`.
+    ThreadsKernelLevel,
+    /// `cpus-1`.
+    Cpus1,
+    /// `cpus-2`.
+    Cpus2,
+    /// `cpus-4`.
+    Cpus4,
+    /// `affinity-off`.
+    AffinityOff,
+    /// `affinity-on`.
+    AffinityOn,
+    /// `per-cpu-queues`.
+    PerCpuQueues,
+}
+
+impl PresetId {
+    /// Every preset id, in the order [`presets`] lists them.
+    pub const ALL: [PresetId; 31] = [
+        PresetId::FcfsConvoy,
+        PresetId::SjfStarvation,
+        PresetId::SrtfVsSjf,
+        PresetId::SjfVsSrtf,
+        PresetId::SjfPredicted,
+        PresetId::PriorityStarvation,
+        PresetId::PriorityAging,
+        PresetId::Hrrn,
+        PresetId::RrTinyQuantum,
+        PresetId::RrHugeQuantum,
+        PresetId::RrSilberschatz,
+        PresetId::Mlq,
+        PresetId::MlfqOstepLongJob,
+        PresetId::MlfqOstepShortJob,
+        PresetId::MlfqOstepIoJob,
+        PresetId::MlfqOstepNoBoost,
+        PresetId::MlfqOstepBoost,
+        PresetId::MlfqGamingOldRule4,
+        PresetId::MlfqGamingNewRule4,
+        PresetId::MlfqSilberschatz,
+        PresetId::Lottery,
+        PresetId::SwitchProcesses,
+        PresetId::SwitchThreads,
+        PresetId::ThreadsUserLevel,
+        PresetId::ThreadsKernelLevel,
+        PresetId::Cpus1,
+        PresetId::Cpus2,
+        PresetId::Cpus4,
+        PresetId::AffinityOff,
+        PresetId::AffinityOn,
+        PresetId::PerCpuQueues,
+    ];
+
+    /// The stable text id (`"fcfs-convoy"`), used in links and by the CLI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PresetId::FcfsConvoy => "fcfs-convoy",
+            PresetId::SjfStarvation => "sjf-starvation",
+            PresetId::SrtfVsSjf => "srtf-vs-sjf",
+            PresetId::SjfVsSrtf => "sjf-vs-srtf",
+            PresetId::SjfPredicted => "sjf-predicted",
+            PresetId::PriorityStarvation => "priority-starvation",
+            PresetId::PriorityAging => "priority-aging",
+            PresetId::Hrrn => "hrrn",
+            PresetId::RrTinyQuantum => "rr-tiny-quantum",
+            PresetId::RrHugeQuantum => "rr-huge-quantum",
+            PresetId::RrSilberschatz => "rr-silberschatz",
+            PresetId::Mlq => "mlq",
+            PresetId::MlfqOstepLongJob => "mlfq-ostep-long-job",
+            PresetId::MlfqOstepShortJob => "mlfq-ostep-short-job",
+            PresetId::MlfqOstepIoJob => "mlfq-ostep-io-job",
+            PresetId::MlfqOstepNoBoost => "mlfq-ostep-no-boost",
+            PresetId::MlfqOstepBoost => "mlfq-ostep-boost",
+            PresetId::MlfqGamingOldRule4 => "mlfq-gaming-old-rule-4",
+            PresetId::MlfqGamingNewRule4 => "mlfq-gaming-new-rule-4",
+            PresetId::MlfqSilberschatz => "mlfq-silberschatz",
+            PresetId::Lottery => "lottery",
+            PresetId::SwitchProcesses => "switch-processes",
+            PresetId::SwitchThreads => "switch-threads",
+            PresetId::ThreadsUserLevel => "threads-user-level",
+            PresetId::ThreadsKernelLevel => "threads-kernel-level",
+            PresetId::Cpus1 => "cpus-1",
+            PresetId::Cpus2 => "cpus-2",
+            PresetId::Cpus4 => "cpus-4",
+            PresetId::AffinityOff => "affinity-off",
+            PresetId::AffinityOn => "affinity-on",
+            PresetId::PerCpuQueues => "per-cpu-queues",
+        }
+    }
+
+    /// The preset whose text id is `id`.
+    pub fn from_id(id: &str) -> Option<PresetId> {
+        PresetId::ALL
+            .into_iter()
+            .find(|preset| preset.as_str() == id)
+    }
+}
+
+impl core::fmt::Display for PresetId {
+    fn fmt(&self, formatter: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        formatter.write_str(self.as_str())
+    }
 }
 
 /// A single-threaded process with the given arrival and alternating bursts (CPU first).
@@ -186,7 +340,7 @@ pub fn presets() -> Vec<Preset> {
     let thread_work: &[&[u64]] = &[&[4, 6, 4], &[4, 6, 4], &[4, 6, 4]];
     vec![
         Preset {
-            id: "fcfs-convoy",
+            id: PresetId::FcfsConvoy,
             spec: scenario(
                 vec![
                     process("P1", 0, &[24]),
@@ -197,19 +351,19 @@ pub fn presets() -> Vec<Preset> {
             ),
         },
         Preset {
-            id: "sjf-starvation",
+            id: PresetId::SjfStarvation,
             spec: scenario(sjf_starvation, PolicySpec::Sjf { prediction: None }),
         },
         Preset {
-            id: "srtf-vs-sjf",
+            id: PresetId::SrtfVsSjf,
             spec: scenario(silberschatz_srtf.clone(), PolicySpec::Srtf),
         },
         Preset {
-            id: "sjf-vs-srtf",
+            id: PresetId::SjfVsSrtf,
             spec: scenario(silberschatz_srtf, PolicySpec::Sjf { prediction: None }),
         },
         Preset {
-            id: "sjf-predicted",
+            id: PresetId::SjfPredicted,
             spec: scenario(
                 vec![
                     process("P1", 0, &[6, 2, 4, 2, 6, 2, 4, 2, 13, 2, 13]),
@@ -224,7 +378,7 @@ pub fn presets() -> Vec<Preset> {
             ),
         },
         Preset {
-            id: "priority-starvation",
+            id: PresetId::PriorityStarvation,
             spec: scenario(
                 priority_stream(),
                 PolicySpec::Priority {
@@ -235,7 +389,7 @@ pub fn presets() -> Vec<Preset> {
             ),
         },
         Preset {
-            id: "priority-aging",
+            id: PresetId::PriorityAging,
             spec: scenario(
                 priority_stream(),
                 PolicySpec::Priority {
@@ -246,7 +400,7 @@ pub fn presets() -> Vec<Preset> {
             ),
         },
         Preset {
-            id: "hrrn",
+            id: PresetId::Hrrn,
             spec: scenario(
                 vec![
                     process("P1", 0, &[3]),
@@ -259,7 +413,7 @@ pub fn presets() -> Vec<Preset> {
             ),
         },
         Preset {
-            id: "rr-tiny-quantum",
+            id: PresetId::RrTinyQuantum,
             spec: on_machine(
                 scenario(
                     vec![
@@ -276,7 +430,7 @@ pub fn presets() -> Vec<Preset> {
             ),
         },
         Preset {
-            id: "rr-huge-quantum",
+            id: PresetId::RrHugeQuantum,
             spec: scenario(
                 vec![
                     process("P1", 0, &[24]),
@@ -287,7 +441,7 @@ pub fn presets() -> Vec<Preset> {
             ),
         },
         Preset {
-            id: "rr-silberschatz",
+            id: PresetId::RrSilberschatz,
             spec: scenario(
                 vec![
                     process("P1", 0, &[24]),
@@ -298,7 +452,7 @@ pub fn presets() -> Vec<Preset> {
             ),
         },
         Preset {
-            id: "mlq",
+            id: PresetId::Mlq,
             spec: scenario(
                 vec![
                     classed("System", 4, 0, &[3, 2, 3]),
@@ -316,21 +470,21 @@ pub fn presets() -> Vec<Preset> {
             ),
         },
         Preset {
-            id: "mlfq-ostep-long-job",
+            id: PresetId::MlfqOstepLongJob,
             spec: ostep_conventions(scenario(
                 vec![process("A", 0, &[200])],
                 mlfq(&[10, 10, 10], None, false),
             )),
         },
         Preset {
-            id: "mlfq-ostep-short-job",
+            id: PresetId::MlfqOstepShortJob,
             spec: ostep_conventions(scenario(
                 vec![process("A", 0, &[180]), process("B", 100, &[20])],
                 mlfq(&[10, 10, 10], None, false),
             )),
         },
         Preset {
-            id: "mlfq-ostep-io-job",
+            id: PresetId::MlfqOstepIoJob,
             spec: ostep_conventions(scenario(
                 vec![
                     process("A", 0, &[175]),
@@ -340,7 +494,7 @@ pub fn presets() -> Vec<Preset> {
             )),
         },
         Preset {
-            id: "mlfq-ostep-no-boost",
+            id: PresetId::MlfqOstepNoBoost,
             spec: ostep_conventions(scenario(
                 vec![
                     process("A", 0, &[150]),
@@ -351,7 +505,7 @@ pub fn presets() -> Vec<Preset> {
             )),
         },
         Preset {
-            id: "mlfq-ostep-boost",
+            id: PresetId::MlfqOstepBoost,
             spec: ostep_conventions(scenario(
                 vec![
                     process("A", 0, &[150]),
@@ -362,7 +516,7 @@ pub fn presets() -> Vec<Preset> {
             )),
         },
         Preset {
-            id: "mlfq-gaming-old-rule-4",
+            id: PresetId::MlfqGamingOldRule4,
             spec: ostep_conventions(scenario(
                 vec![
                     process("Honest", 0, &[100]),
@@ -372,7 +526,7 @@ pub fn presets() -> Vec<Preset> {
             )),
         },
         Preset {
-            id: "mlfq-gaming-new-rule-4",
+            id: PresetId::MlfqGamingNewRule4,
             spec: ostep_conventions(scenario(
                 vec![
                     process("Honest", 0, &[100]),
@@ -382,7 +536,7 @@ pub fn presets() -> Vec<Preset> {
             )),
         },
         Preset {
-            id: "mlfq-silberschatz",
+            id: PresetId::MlfqSilberschatz,
             spec: scenario(
                 vec![
                     process("P1", 0, &[30]),
@@ -394,7 +548,7 @@ pub fn presets() -> Vec<Preset> {
             ),
         },
         Preset {
-            id: "lottery",
+            id: PresetId::Lottery,
             spec: scenario(
                 vec![
                     ProcessSpec {
@@ -410,7 +564,7 @@ pub fn presets() -> Vec<Preset> {
             ),
         },
         Preset {
-            id: "switch-processes",
+            id: PresetId::SwitchProcesses,
             spec: on_machine(
                 scenario(
                     switch_cost_workload(vec![
@@ -425,7 +579,7 @@ pub fn presets() -> Vec<Preset> {
             ),
         },
         Preset {
-            id: "switch-threads",
+            id: PresetId::SwitchThreads,
             spec: on_machine(
                 scenario(
                     switch_cost_workload(four_thread_process()),
@@ -435,7 +589,7 @@ pub fn presets() -> Vec<Preset> {
             ),
         },
         Preset {
-            id: "threads-user-level",
+            id: PresetId::ThreadsUserLevel,
             spec: on_machine(
                 scenario(
                     vec![threaded("P1", 0, thread_work), process("P2", 0, &[10])],
@@ -448,49 +602,49 @@ pub fn presets() -> Vec<Preset> {
             ),
         },
         Preset {
-            id: "threads-kernel-level",
+            id: PresetId::ThreadsKernelLevel,
             spec: scenario(
                 vec![threaded("P1", 0, thread_work), process("P2", 0, &[10])],
                 PolicySpec::Rr { quantum: 4 },
             ),
         },
         Preset {
-            id: "cpus-1",
+            id: PresetId::Cpus1,
             spec: on_machine(
                 scenario(four_thread_process(), PolicySpec::Rr { quantum: 4 }),
                 switching_machine(1),
             ),
         },
         Preset {
-            id: "cpus-2",
+            id: PresetId::Cpus2,
             spec: on_machine(
                 scenario(four_thread_process(), PolicySpec::Rr { quantum: 4 }),
                 switching_machine(2),
             ),
         },
         Preset {
-            id: "cpus-4",
+            id: PresetId::Cpus4,
             spec: on_machine(
                 scenario(four_thread_process(), PolicySpec::Rr { quantum: 4 }),
                 switching_machine(4),
             ),
         },
         Preset {
-            id: "affinity-off",
+            id: PresetId::AffinityOff,
             spec: on_machine(
                 scenario(cache_workload(), PolicySpec::Rr { quantum: 3 }),
                 cache_machine(QueueTopology::Shared),
             ),
         },
         Preset {
-            id: "affinity-on",
+            id: PresetId::AffinityOn,
             spec: on_machine(
                 scenario(cache_workload(), PolicySpec::Rr { quantum: 3 }),
                 cache_machine(QueueTopology::Affinity),
             ),
         },
         Preset {
-            id: "per-cpu-queues",
+            id: PresetId::PerCpuQueues,
             spec: on_machine(
                 scenario(cache_workload(), PolicySpec::Rr { quantum: 3 }),
                 cache_machine(QueueTopology::PerCpu),
@@ -501,5 +655,6 @@ pub fn presets() -> Vec<Preset> {
 
 /// The preset with this id, if any.
 pub fn preset(id: &str) -> Option<Preset> {
+    let id = PresetId::from_id(id)?;
     presets().into_iter().find(|preset| preset.id == id)
 }

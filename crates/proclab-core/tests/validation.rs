@@ -220,11 +220,11 @@ fn every_preset_is_valid_and_runs() {
         let run = proclab_core::simulate(&scenario);
         assert!(run.end_tick() > 0, "{}", preset.id);
         assert_eq!(
-            proclab_core::presets::preset(preset.id).map(|found| found.id),
+            proclab_core::presets::preset(preset.id.as_str()).map(|found| found.id),
             Some(preset.id)
         );
     }
-    let mut ids: Vec<&str> = presets.iter().map(|preset| preset.id).collect();
+    let mut ids: Vec<&str> = presets.iter().map(|preset| preset.id.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), presets.len(), "preset ids are unique");

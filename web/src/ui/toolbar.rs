@@ -50,7 +50,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             let select = event.target_unchecked_into::<HtmlSelectElement>();
             if let Some(preset) = all_presets
                 .iter()
-                .find(|preset| preset.id == select.value())
+                .find(|preset| preset.id.as_str() == select.value())
             {
                 dispatch.dispatch(Action::Load(
                     preset.spec.clone(),
@@ -149,7 +149,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     <option value="" selected=true>{ Text::ChoosePreset.get(lang) }</option>
                     { for all_presets.iter().map(|preset| {
                         let (title, notice) = preset_text(preset.id, lang);
-                        html! { <option value={preset.id} title={notice}>{ title }</option> }
+                        html! { <option value={preset.id.as_str()} title={notice}>{ title }</option> }
                     }) }
                 </select>
             </div>
