@@ -1,0 +1,130 @@
+//! Where each typed value lives in the form ([`FieldId`]) and why a value could not be read
+//! ([`InputError`]): every problem the page shows is attached to one field.
+
+/// Where a field lives in the form; every error message is attached to one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldId {
+    Processes,
+    Name(usize),
+    Arrival(usize),
+    Priority(usize),
+    Class(usize),
+    Bursts(usize),
+    WorkingSet(usize),
+    Tickets(usize),
+    ThreadName(usize, usize),
+    ThreadBursts(usize, usize),
+    ThreadStack(usize, usize),
+    Quantum,
+    AgingEvery,
+    Alpha,
+    Tau0,
+    BoostPeriod,
+    LevelQuantum(usize),
+    LevelAllotment(usize),
+    QueueQuantum(usize),
+    Cpus,
+    DispatchLatency,
+    ThreadSwitchLatency,
+    CacheCapacity,
+    CacheRefill,
+    Seed,
+    Version,
+}
+
+impl FieldId {
+    /// The process a field belongs to, if any.
+    pub fn process(self) -> Option<usize> {
+        match self {
+            FieldId::Name(p)
+            | FieldId::Arrival(p)
+            | FieldId::Priority(p)
+            | FieldId::Class(p)
+            | FieldId::Bursts(p)
+            | FieldId::WorkingSet(p)
+            | FieldId::Tickets(p)
+            | FieldId::ThreadName(p, _)
+            | FieldId::ThreadBursts(p, _)
+            | FieldId::ThreadStack(p, _) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// Where the field lives in a scenario file, as a JSON path (`processes[2].bursts`): how the
+    /// command line points at a problem.
+    pub fn json_path(self) -> String {
+        let thread =
+            |p: usize, t: usize, field: &str| format!("processes[{p}].threads[{t}].{field}");
+        match self {
+            FieldId::Processes => "processes".into(),
+            FieldId::Name(p) => format!("processes[{p}].name"),
+            FieldId::Arrival(p) => format!("processes[{p}].arrival"),
+            FieldId::Priority(p) => format!("processes[{p}].priority"),
+            FieldId::Class(p) => format!("processes[{p}].class"),
+            FieldId::Bursts(p) => format!("processes[{p}].bursts"),
+            FieldId::WorkingSet(p) => format!("processes[{p}].working_set"),
+            FieldId::Tickets(p) => format!("processes[{p}].tickets"),
+            FieldId::ThreadName(p, t) => thread(p, t, "name"),
+            FieldId::ThreadBursts(p, t) => thread(p, t, "bursts"),
+            FieldId::ThreadStack(p, t) => thread(p, t, "stack"),
+            FieldId::Quantum => "policy.quantum".into(),
+            FieldId::AgingEvery => "policy.aging_every".into(),
+            FieldId::Alpha => "policy.prediction.alpha_percent".into(),
+            FieldId::Tau0 => "policy.prediction.tau0".into(),
+            FieldId::BoostPeriod => "policy.boost_period".into(),
+            FieldId::LevelQuantum(l) => format!("policy.levels[{l}].quantum"),
+            FieldId::LevelAllotment(l) => format!("policy.levels[{l}].allotment"),
+            FieldId::QueueQuantum(q) => format!("policy.queues[{q}].quantum"),
+            FieldId::Cpus => "machine.cpus".into(),
+            FieldId::DispatchLatency => "machine.dispatch_latency".into(),
+            FieldId::ThreadSwitchLatency => "machine.thread_switch_latency".into(),
+            FieldId::CacheCapacity => "machine.cache.capacity".into(),
+            FieldId::CacheRefill => "machine.cache.refill_per_unit".into(),
+            FieldId::Seed => "seed".into(),
+            FieldId::Version => "version".into(),
+        }
+    }
+
+    /// The DOM id of the input, so tests and `aria-describedby` can find it.
+    pub fn dom_id(self) -> String {
+        match self {
+            FieldId::Processes => "processes".into(),
+            FieldId::Name(p) => format!("p{p}-name"),
+            FieldId::Arrival(p) => format!("p{p}-arrival"),
+            FieldId::Priority(p) => format!("p{p}-priority"),
+            FieldId::Class(p) => format!("p{p}-class"),
+            FieldId::Bursts(p) => format!("p{p}-bursts"),
+            FieldId::WorkingSet(p) => format!("p{p}-ws"),
+            FieldId::Tickets(p) => format!("p{p}-tickets"),
+            FieldId::ThreadName(p, t) => format!("p{p}-t{t}-name"),
+            FieldId::ThreadBursts(p, t) => format!("p{p}-t{t}-bursts"),
+            FieldId::ThreadStack(p, t) => format!("p{p}-t{t}-stack"),
+            FieldId::Quantum => "quantum".into(),
+            FieldId::AgingEvery => "aging".into(),
+            FieldId::Alpha => "alpha".into(),
+            FieldId::Tau0 => "tau0".into(),
+            FieldId::BoostPeriod => "boost".into(),
+            FieldId::LevelQuantum(l) => format!("level{l}-quantum"),
+            FieldId::LevelAllotment(l) => format!("level{l}-allotment"),
+            FieldId::QueueQuantum(q) => format!("queue{q}-quantum"),
+            FieldId::Cpus => "cpus".into(),
+            FieldId::DispatchLatency => "dispatch-latency".into(),
+            FieldId::ThreadSwitchLatency => "thread-switch-latency".into(),
+            FieldId::CacheCapacity => "cache-capacity".into(),
+            FieldId::CacheRefill => "cache-refill".into(),
+            FieldId::Seed => "seed".into(),
+            FieldId::Version => "version".into(),
+        }
+    }
+}
+
+/// Why a field's text could not be read (before the core sees it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputError {
+    /// Empty where a number is needed.
+    Missing,
+    /// Not a whole number in range.
+    NotANumber,
+    /// A burst token that is neither `N` nor `ioN`.
+    BadBurstToken { position: usize },
+}

@@ -1,0 +1,204 @@
+//! The workspace as the student typed it: every field kept as raw text, so nothing is ever lost.
+//!
+//! [`Draft::to_spec`] turns the text into a [`ScenarioSpec`] and reports every field that is not a
+//! number or not valid burst notation; the core then validates the spec. [`Draft::from_spec`] goes
+//! the other way for presets, links and files. The draft is what the page autosaves.
+
+mod field;
+mod notation;
+mod policy;
+
+pub use field::{FieldId, InputError};
+pub use notation::{format_bursts, parse_bursts};
+pub use policy::{LevelDraft, MachineDraft, PolicyDraft, QueueDraft};
+
+use proclab_core::spec::{BurstSpec, Conventions, ProcessSpec, ScenarioSpec, ThreadSpec};
+use serde::{Deserialize, Serialize};
+
+use notation::Reader;
+
+/// One thread as typed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct ThreadDraft {
+    pub name: String,
+    pub bursts: String,
+    pub stack: String,
+}
+
+impl ThreadDraft {
+    /// An unnamed thread with these bursts and a one-unit stack.
+    pub fn with_bursts(bursts: String) -> ThreadDraft {
+        ThreadDraft {
+            name: String::new(),
+            bursts,
+            stack: "1".into(),
+        }
+    }
+}
+
+/// One process as typed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct ProcessDraft {
+    pub name: String,
+    pub arrival: String,
+    pub priority: String,
+    pub class: String,
+    /// Burst notation: `5 io3 2` is CPU 5, I/O 3, CPU 2.
+    pub bursts: String,
+    pub threads: Vec<ThreadDraft>,
+    pub working_set: String,
+    pub tickets: String,
+    /// Identifies the row while processes are added, removed and reordered (a list key), never
+    /// saved: [`Draft::assign_keys`] numbers the rows of a loaded draft.
+    #[serde(skip)]
+    pub key: u64,
+}
+
+/// The whole workspace as typed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    pub processes: Vec<ProcessDraft>,
+    pub policy: PolicyDraft,
+    pub conventions: Conventions,
+    pub machine: MachineDraft,
+    pub seed: String,
+    /// The key the next new process row gets.
+    #[serde(skip)]
+    next_key: u64,
+}
+
+impl Default for Draft {
+    fn default() -> Self {
+        Draft::from_spec(&ScenarioSpec::default())
+    }
+}
+
+impl Draft {
+    /// The scenario the text describes, or every field that could not be read.
+    pub fn to_spec(&self) -> Result<ScenarioSpec, Vec<(FieldId, InputError)>> {
+        let mut reader = Reader { errors: Vec::new() };
+        let defaults = ProcessSpec::default();
+        let processes = self
+            .processes
+            .iter()
+            .enumerate()
+            .map(|(p, process)| ProcessSpec {
+                name: process.name.trim().to_string(),
+                arrival: reader.number(FieldId::Arrival(p), &process.arrival),
+                priority: reader.number_or(FieldId::Priority(p), &process.priority, 0),
+                class: reader.number_or(FieldId::Class(p), &process.class, 0),
+                bursts: if process.threads.is_empty() {
+                    reader.bursts(FieldId::Bursts(p), &process.bursts)
+                } else {
+                    Vec::new()
+                },
+                threads: process
+                    .threads
+                    .iter()
+                    .enumerate()
+                    .map(|(t, thread)| ThreadSpec {
+                        name: thread.name.trim().to_string(),
+                        bursts: reader.bursts(FieldId::ThreadBursts(p, t), &thread.bursts),
+                        stack: reader.number_or(
+                            FieldId::ThreadStack(p, t),
+                            &thread.stack,
+                            ThreadSpec::default().stack,
+                        ),
+                    })
+                    .collect(),
+                working_set: reader.number_or(
+                    FieldId::WorkingSet(p),
+                    &process.working_set,
+                    defaults.working_set,
+                ),
+                tickets: reader.number_or(FieldId::Tickets(p), &process.tickets, defaults.tickets),
+            })
+            .collect();
+        let policy = self.policy.to_spec(&mut reader);
+        let machine = self.machine.to_spec(&mut reader);
+        let seed = reader.number_or(FieldId::Seed, &self.seed, 0);
+        if !reader.errors.is_empty() {
+            return Err(reader.errors);
+        }
+        Ok(ScenarioSpec {
+            processes,
+            policy,
+            conventions: self.conventions,
+            machine,
+            seed,
+            ..ScenarioSpec::default()
+        })
+    }
+
+    /// The draft that shows `spec` (every value written out).
+    pub fn from_spec(spec: &ScenarioSpec) -> Draft {
+        let mut draft = Draft {
+            processes: spec.processes.iter().map(ProcessDraft::from_spec).collect(),
+            policy: PolicyDraft::from_spec(&spec.policy),
+            conventions: spec.conventions,
+            machine: MachineDraft::from_spec(&spec.machine),
+            seed: spec.seed.to_string(),
+            next_key: 0,
+        };
+        draft.assign_keys();
+        draft
+    }
+
+    /// Numbers every process row afresh (after loading a saved draft, whose keys are not saved).
+    pub fn assign_keys(&mut self) {
+        for (index, process) in self.processes.iter_mut().enumerate() {
+            process.key = index as u64;
+        }
+        self.next_key = self.processes.len() as u64;
+    }
+
+    /// A key no row of this draft has had.
+    pub(crate) fn take_key(&mut self) -> u64 {
+        let key = self.next_key;
+        self.next_key += 1;
+        key
+    }
+
+    /// Appends a process with a fresh key.
+    pub(crate) fn push_process(&mut self, mut process: ProcessDraft) {
+        process.key = self.take_key();
+        self.processes.push(process);
+    }
+}
+
+impl ProcessDraft {
+    pub fn from_spec(process: &ProcessSpec) -> ProcessDraft {
+        ProcessDraft {
+            name: process.name.clone(),
+            arrival: process.arrival.to_string(),
+            priority: process.priority.to_string(),
+            class: process.class.to_string(),
+            bursts: format_bursts(&process.bursts),
+            threads: process
+                .threads
+                .iter()
+                .map(|thread| ThreadDraft {
+                    name: thread.name.clone(),
+                    bursts: format_bursts(&thread.bursts),
+                    stack: thread.stack.to_string(),
+                })
+                .collect(),
+            working_set: process.working_set.to_string(),
+            tickets: process.tickets.to_string(),
+            key: 0,
+        }
+    }
+
+    /// A fresh single-threaded process named after its position.
+    pub fn new_at(position: usize) -> ProcessDraft {
+        ProcessDraft::from_spec(&ProcessSpec {
+            name: format!("P{}", position + 1),
+            arrival: 0,
+            bursts: vec![BurstSpec::Cpu(5)],
+            ..ProcessSpec::default()
+        })
+    }
+}
