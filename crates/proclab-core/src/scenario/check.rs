@@ -1,0 +1,313 @@
+//! The checks [`Scenario::new`](super::Scenario::new) runs, one function per part of the spec,
+//! each pushing every problem it finds.
+
+use alloc::vec::Vec;
+
+use super::error::*;
+use super::{Process, Thread};
+use crate::spec::{BurstSpec, MachineSpec, PolicySpec, ProcessSpec, QueueSpec, ScenarioSpec};
+
+pub(super) fn saturate(count: usize) -> u32 {
+    u32::try_from(count).unwrap_or(u32::MAX)
+}
+
+pub(super) fn burst_lengths(bursts: &[BurstSpec]) -> Vec<u64> {
+    bursts
+        .iter()
+        .map(|burst| match burst {
+            BurstSpec::Cpu(length) | BurstSpec::Io(length) => *length,
+        })
+        .collect()
+}
+
+pub(super) fn check_process(
+    pid: u32,
+    process: &ProcessSpec,
+    queue_count: Option<usize>,
+    policy: &PolicySpec,
+    errors: &mut Vec<ScenarioError>,
+) {
+    if process.name.len() > MAX_NAME_LEN as usize {
+        errors.push(ScenarioError::NameTooLong {
+            process: pid,
+            thread: None,
+            max: MAX_NAME_LEN,
+        });
+    }
+    if process.arrival > MAX_TICK {
+        errors.push(ScenarioError::ArrivalTooLate {
+            process: pid,
+            max: MAX_TICK,
+        });
+    }
+    if process.priority > MAX_PRIORITY {
+        errors.push(ScenarioError::PriorityOutOfRange {
+            process: pid,
+            value: process.priority,
+            max: MAX_PRIORITY,
+        });
+    }
+    if let Some(queues) = queue_count {
+        if process.class as usize >= queues && queues > 0 {
+            errors.push(ScenarioError::UnknownClass {
+                process: pid,
+                class: process.class,
+                queues: queues as u32,
+            });
+        }
+    }
+    let tickets_matter = matches!(policy, PolicySpec::Lottery { .. });
+    if (tickets_matter && process.tickets == 0) || process.tickets > MAX_TICKETS {
+        errors.push(ScenarioError::TicketsOutOfRange {
+            process: pid,
+            value: process.tickets,
+            max: MAX_TICKETS,
+        });
+    }
+    if process.working_set > MAX_CACHE_UNITS {
+        errors.push(ScenarioError::CacheUnitsTooLarge {
+            process: Some(pid),
+            max: MAX_CACHE_UNITS,
+        });
+    }
+    if process.threads.len() > MAX_THREADS_PER_PROCESS as usize {
+        errors.push(ScenarioError::TooManyThreadsInProcess {
+            process: pid,
+            count: saturate(process.threads.len()),
+            max: MAX_THREADS_PER_PROCESS,
+        });
+    }
+    if process.threads.is_empty() {
+        check_bursts(pid, None, &process.bursts, errors);
+    } else if !process.bursts.is_empty() {
+        errors.push(ScenarioError::BurstsAndThreads { process: pid });
+    }
+}
+
+pub(super) fn check_bursts(
+    process: u32,
+    thread: Option<u32>,
+    bursts: &[BurstSpec],
+    errors: &mut Vec<ScenarioError>,
+) {
+    if bursts.is_empty() {
+        errors.push(ScenarioError::NoBursts { process, thread });
+        return;
+    }
+    if bursts.len() > MAX_BURSTS as usize {
+        errors.push(ScenarioError::TooManyBursts {
+            process,
+            thread,
+            count: saturate(bursts.len()),
+            max: MAX_BURSTS,
+        });
+        return;
+    }
+    if matches!(bursts[0], BurstSpec::Io(_)) {
+        errors.push(ScenarioError::IoFirst { process, thread });
+    }
+    if bursts.len() > 1 && matches!(bursts[bursts.len() - 1], BurstSpec::Io(_)) {
+        errors.push(ScenarioError::IoLast { process, thread });
+    }
+    for (index, burst) in bursts.iter().enumerate() {
+        let burst_index = index as u32;
+        if index > 0
+            && core::mem::discriminant(burst) == core::mem::discriminant(&bursts[index - 1])
+        {
+            errors.push(ScenarioError::NotAlternating {
+                process,
+                thread,
+                burst: burst_index,
+            });
+        }
+        match *burst {
+            BurstSpec::Cpu(0) => errors.push(ScenarioError::BurstZero {
+                process,
+                thread,
+                burst: burst_index,
+            }),
+            BurstSpec::Cpu(length) | BurstSpec::Io(length) if length > MAX_TICK => {
+                errors.push(ScenarioError::BurstTooLong {
+                    process,
+                    thread,
+                    burst: burst_index,
+                    max: MAX_TICK,
+                })
+            }
+            _ => {}
+        }
+    }
+}
+
+pub(super) fn check_quantum(quantum: u64, level: Option<u32>, errors: &mut Vec<ScenarioError>) {
+    if quantum == 0 {
+        errors.push(ScenarioError::QuantumZero { level });
+    } else if quantum > MAX_TICK {
+        errors.push(ScenarioError::QuantumTooLarge {
+            level,
+            max: MAX_TICK,
+        });
+    }
+}
+
+pub(super) fn check_level_count(count: usize, errors: &mut Vec<ScenarioError>) {
+    if count == 0 {
+        errors.push(ScenarioError::NoLevels);
+    } else if count > MAX_LEVELS as usize {
+        errors.push(ScenarioError::TooManyLevels {
+            count: saturate(count),
+            max: MAX_LEVELS,
+        });
+    }
+}
+
+pub(super) fn check_policy(policy: &PolicySpec, errors: &mut Vec<ScenarioError>) {
+    match policy {
+        PolicySpec::Fcfs | PolicySpec::Srtf | PolicySpec::Hrrn => {}
+        PolicySpec::Sjf { prediction } => {
+            if let Some(prediction) = prediction {
+                if prediction.alpha_percent > 100 {
+                    errors.push(ScenarioError::AlphaOutOfRange {
+                        value: prediction.alpha_percent,
+                    });
+                }
+                if prediction.tau0 == 0 || prediction.tau0 > MAX_TICK {
+                    errors.push(ScenarioError::Tau0OutOfRange { max: MAX_TICK });
+                }
+            }
+        }
+        PolicySpec::Priority { aging_every, .. } => match aging_every {
+            Some(0) => errors.push(ScenarioError::AgingZero),
+            Some(period) if *period > MAX_TICK => {
+                errors.push(ScenarioError::AgingTooLarge { max: MAX_TICK })
+            }
+            _ => {}
+        },
+        PolicySpec::Rr { quantum } | PolicySpec::Lottery { quantum } => {
+            check_quantum(*quantum, None, errors)
+        }
+        PolicySpec::Mlq { queues } => {
+            check_level_count(queues.len(), errors);
+            for (index, queue) in queues.iter().enumerate() {
+                if let QueueSpec::Rr { quantum } = queue {
+                    check_quantum(*quantum, Some(index as u32), errors);
+                }
+            }
+        }
+        PolicySpec::Mlfq(mlfq) => {
+            check_level_count(mlfq.levels.len(), errors);
+            for (index, level) in mlfq.levels.iter().enumerate() {
+                if let Some(quantum) = level.quantum {
+                    check_quantum(quantum, Some(index as u32), errors);
+                }
+                if level.allotment == 0 {
+                    errors.push(ScenarioError::AllotmentZero {
+                        level: index as u32,
+                    });
+                }
+            }
+            if mlfq.boost_period == Some(0) {
+                errors.push(ScenarioError::BoostPeriodZero);
+            }
+        }
+    }
+}
+
+pub(super) fn check_machine(machine: &MachineSpec, errors: &mut Vec<ScenarioError>) {
+    if machine.cpus == 0 {
+        errors.push(ScenarioError::NoCpus);
+    } else if machine.cpus > MAX_CPUS {
+        errors.push(ScenarioError::TooManyCpus {
+            count: machine.cpus,
+            max: MAX_CPUS,
+        });
+    }
+    for (cost, value) in [
+        (Cost::DispatchLatency, machine.dispatch_latency),
+        (Cost::ThreadSwitchLatency, machine.thread_switch_latency),
+        (Cost::CacheRefill, machine.cache.refill_per_unit),
+    ] {
+        if value > MAX_TICK {
+            errors.push(ScenarioError::CostTooLarge {
+                cost,
+                max: MAX_TICK,
+            });
+        }
+    }
+    if machine.cache.capacity > MAX_CACHE_UNITS {
+        errors.push(ScenarioError::CacheUnitsTooLarge {
+            process: None,
+            max: MAX_CACHE_UNITS,
+        });
+    }
+}
+
+/// The smallest time slice the policy can hand out, if it slices at all.
+pub(super) fn smallest_quantum(policy: &PolicySpec) -> Option<u64> {
+    match policy {
+        PolicySpec::Rr { quantum } | PolicySpec::Lottery { quantum } => Some(*quantum),
+        PolicySpec::Mlq { queues } => queues
+            .iter()
+            .filter_map(|queue| match queue {
+                QueueSpec::Rr { quantum } => Some(*quantum),
+                _ => None,
+            })
+            .min(),
+        PolicySpec::Mlfq(mlfq) => mlfq.levels.iter().filter_map(|level| level.quantum).min(),
+        _ => None,
+    }
+}
+
+/// Bounds the work of the run: time slices (events) and periodic boosts. Returns the slice estimate.
+pub(super) fn check_size(
+    spec: &ScenarioSpec,
+    threads: &[Thread],
+    processes: &[Process],
+    errors: &mut Vec<ScenarioError>,
+) -> u64 {
+    let quantum = smallest_quantum(&spec.policy).unwrap_or(u64::MAX).max(1);
+    let mut slices: u64 = 0;
+    let mut work: u64 = 0;
+    for thread in threads {
+        for (index, length) in thread.bursts.iter().enumerate() {
+            work = work.saturating_add(*length);
+            if index % 2 == 0 {
+                slices = slices.saturating_add(length.div_ceil(quantum));
+            } else {
+                slices = slices.saturating_add(1);
+            }
+        }
+    }
+    // Preemptive priority with aging, SRTF and MLQ preempt at most once per arrival or I/O completion,
+    // which the burst count above already covers.
+    if slices > MAX_SLICES {
+        errors.push(ScenarioError::TooManySlices {
+            estimate: slices,
+            max: MAX_SLICES,
+        });
+    }
+    if let PolicySpec::Mlfq(mlfq) = &spec.policy {
+        if let Some(period) = mlfq.boost_period {
+            let last_arrival = processes.iter().map(Process::arrival).max().unwrap_or(0);
+            let switching = (spec
+                .machine
+                .dispatch_latency
+                .max(spec.machine.thread_switch_latency))
+            .saturating_add(
+                spec.machine
+                    .cache
+                    .refill_per_unit
+                    .saturating_mul(spec.machine.cache.capacity as u64),
+            )
+            .saturating_mul(slices);
+            let horizon = last_arrival.saturating_add(work).saturating_add(switching);
+            let boosts = horizon / period.max(1);
+            // Each boost touches every thread, so the bound shrinks as the workload grows.
+            let max_boosts = MAX_BOOSTS.min(MAX_BOOST_WORK / (threads.len() as u64).max(1));
+            if boosts > max_boosts {
+                errors.push(ScenarioError::BoostTooFrequent { max_boosts });
+            }
+        }
+    }
+    slices
+}

@@ -1,0 +1,278 @@
+//! What a scenario may not be: the limits ([`MAX_PROCESSES`]...) and the error codes
+//! ([`ScenarioError`]) that name the process, thread, burst, level or queue and the rule broken.
+
+/// Most processes in one scenario.
+pub const MAX_PROCESSES: u32 = 10_000;
+/// Most threads of control in one scenario (all processes together).
+pub const MAX_THREADS_TOTAL: u32 = 40_000;
+/// Most threads in one process.
+pub const MAX_THREADS_PER_PROCESS: u32 = 64;
+/// Most bursts (CPU and I/O together) of one thread.
+pub const MAX_BURSTS: u32 = 1_000;
+/// Largest arrival tick, burst length, quantum, period or cost.
+pub const MAX_TICK: u64 = 1_000_000_000;
+/// Most CPUs.
+pub const MAX_CPUS: u32 = 64;
+/// Largest priority number.
+pub const MAX_PRIORITY: u32 = 255;
+/// Most MLFQ levels or MLQ queues.
+pub const MAX_LEVELS: u32 = 16;
+/// Longest name in bytes.
+pub const MAX_NAME_LEN: u32 = 32;
+/// Most lottery tickets of one process.
+pub const MAX_TICKETS: u32 = 1_000_000;
+/// Largest working set, stack or cache capacity in cache units.
+pub const MAX_CACHE_UNITS: u32 = 1_000_000;
+/// Most time slices a scenario may need (total CPU ticks divided by the smallest quantum, plus
+/// one per burst), which bounds the number of events and so the simulation time.
+pub const MAX_SLICES: u64 = 2_500_000;
+/// Most periodic boosts over the longest possible run.
+pub const MAX_BOOSTS: u64 = 1_000_000;
+/// Most (boost x thread) steps over the longest possible run.
+pub const MAX_BOOST_WORK: u64 = 50_000_000;
+
+/// A cost of the machine, in ticks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Cost {
+    /// `machine.dispatch_latency`.
+    DispatchLatency,
+    /// `machine.thread_switch_latency`.
+    ThreadSwitchLatency,
+    /// `machine.cache.refill_per_unit`.
+    CacheRefill,
+}
+
+/// One problem found in a scenario. Indices are 0-based positions in the spec's arrays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ScenarioError {
+    /// `version` is not [`SPEC_VERSION`].
+    UnsupportedVersion {
+        /// The version given.
+        found: u32,
+    },
+    /// `processes` is empty.
+    NoProcesses,
+    /// More than [`MAX_PROCESSES`] processes.
+    TooManyProcesses {
+        /// How many were given.
+        count: u32,
+        /// The limit.
+        max: u32,
+    },
+    /// More than [`MAX_THREADS_TOTAL`] threads in total.
+    TooManyThreads {
+        /// How many were given.
+        count: u32,
+        /// The limit.
+        max: u32,
+    },
+    /// More than [`MAX_THREADS_PER_PROCESS`] threads in one process.
+    TooManyThreadsInProcess {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// How many were given.
+        count: u32,
+        /// The limit.
+        max: u32,
+    },
+    /// A name longer than [`MAX_NAME_LEN`] bytes.
+    NameTooLong {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// Index of the thread in the process's `threads` (`None`: the process's own name).
+        thread: Option<u32>,
+        /// The limit.
+        max: u32,
+    },
+    /// A process (or thread) without bursts.
+    NoBursts {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// Index of the thread in the process's `threads` (`None`: the process's own `bursts`).
+        thread: Option<u32>,
+    },
+    /// A process has both `bursts` and `threads`.
+    BurstsAndThreads {
+        /// Index of the process in `processes`.
+        process: u32,
+    },
+    /// More than [`MAX_BURSTS`] bursts.
+    TooManyBursts {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// Index of the thread in the process's `threads` (`None`: the process's own `bursts`).
+        thread: Option<u32>,
+        /// How many were given.
+        count: u32,
+        /// The limit.
+        max: u32,
+    },
+    /// A CPU burst of 0 ticks.
+    BurstZero {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// Index of the thread in the process's `threads` (`None`: the process's own `bursts`).
+        thread: Option<u32>,
+        /// Index of the burst.
+        burst: u32,
+    },
+    /// The first burst is I/O.
+    IoFirst {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// Index of the thread in the process's `threads` (`None`: the process's own `bursts`).
+        thread: Option<u32>,
+    },
+    /// The last burst is I/O.
+    IoLast {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// Index of the thread in the process's `threads` (`None`: the process's own `bursts`).
+        thread: Option<u32>,
+    },
+    /// Two CPU bursts or two I/O bursts in a row.
+    NotAlternating {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// Index of the thread in the process's `threads` (`None`: the process's own `bursts`).
+        thread: Option<u32>,
+        /// Index of the burst.
+        burst: u32,
+    },
+    /// A burst longer than [`MAX_TICK`].
+    BurstTooLong {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// Index of the thread in the process's `threads` (`None`: the process's own `bursts`).
+        thread: Option<u32>,
+        /// Index of the burst.
+        burst: u32,
+        /// The limit.
+        max: u64,
+    },
+    /// An arrival later than [`MAX_TICK`].
+    ArrivalTooLate {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// The limit.
+        max: u64,
+    },
+    /// A priority above [`MAX_PRIORITY`].
+    PriorityOutOfRange {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// The value given.
+        value: u32,
+        /// The limit.
+        max: u32,
+    },
+    /// A class with no matching multilevel queue.
+    UnknownClass {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// The class given.
+        class: u32,
+        /// How many queues the policy has.
+        queues: u32,
+    },
+    /// Lottery tickets 0 or above [`MAX_TICKETS`].
+    TicketsOutOfRange {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// The value given.
+        value: u32,
+        /// The limit.
+        max: u32,
+    },
+    /// A process's working set (`process: Some`) or the cache capacity (`process: None`) above
+    /// [`MAX_CACHE_UNITS`].
+    CacheUnitsTooLarge {
+        /// Index of the process in `processes`, or `None` for the cache capacity.
+        process: Option<u32>,
+        /// The limit.
+        max: u32,
+    },
+    /// A thread's stack above [`MAX_CACHE_UNITS`].
+    StackTooLarge {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// Index of the thread in the process's `threads`.
+        thread: u32,
+        /// The limit.
+        max: u32,
+    },
+    /// A quantum of 0 (`level` names the MLFQ level or MLQ queue, if any).
+    QuantumZero {
+        /// Index of the MLFQ level or MLQ queue (`None`: the policy's own quantum).
+        level: Option<u32>,
+    },
+    /// A quantum above [`MAX_TICK`].
+    QuantumTooLarge {
+        /// Index of the MLFQ level or MLQ queue (`None`: the policy's own quantum).
+        level: Option<u32>,
+        /// The limit.
+        max: u64,
+    },
+    /// An MLFQ allotment of 0 quanta.
+    AllotmentZero {
+        /// Index of the MLFQ level.
+        level: u32,
+    },
+    /// No MLFQ levels or MLQ queues.
+    NoLevels,
+    /// More than [`MAX_LEVELS`] levels or queues.
+    TooManyLevels {
+        /// How many were given.
+        count: u32,
+        /// The limit.
+        max: u32,
+    },
+    /// A boost period of 0.
+    BoostPeriodZero,
+    /// The boost period is so short that the run could need more than `max_boosts` boosts
+    /// ([`MAX_BOOSTS`], fewer for many threads: see [`MAX_BOOST_WORK`]).
+    BoostTooFrequent {
+        /// The most boosts allowed for this workload.
+        max_boosts: u64,
+    },
+    /// Aging every 0 ticks.
+    AgingZero,
+    /// Aging period above [`MAX_TICK`].
+    AgingTooLarge {
+        /// The limit.
+        max: u64,
+    },
+    /// Exponential-average alpha above 100 percent.
+    AlphaOutOfRange {
+        /// The value given.
+        value: u32,
+    },
+    /// Initial prediction tau0 of 0 or above [`MAX_TICK`].
+    Tau0OutOfRange {
+        /// The limit.
+        max: u64,
+    },
+    /// `machine.cpus` is 0.
+    NoCpus,
+    /// More than [`MAX_CPUS`] CPUs.
+    TooManyCpus {
+        /// How many were given.
+        count: u32,
+        /// The limit.
+        max: u32,
+    },
+    /// A switch latency or cache refill cost above [`MAX_TICK`].
+    CostTooLarge {
+        /// Which cost.
+        cost: Cost,
+        /// The limit.
+        max: u64,
+    },
+    /// The scenario would need more than [`MAX_SLICES`] time slices (too much work for the quantum).
+    TooManySlices {
+        /// Estimated number of slices.
+        estimate: u64,
+        /// The limit.
+        max: u64,
+    },
+}

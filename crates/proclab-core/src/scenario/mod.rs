@@ -1,0 +1,276 @@
+//! Validation at the boundary: the one fallible constructor from a raw [`ScenarioSpec`] to a
+//! [`Scenario`] the engine can trust.
+//!
+//! [`Scenario::new`] reports *every* problem it finds as a [`ScenarioError`] code naming the
+//! process, thread, burst, level or queue and the rule broken, never text, and never panics.
+//! The limits keep the largest accepted scenario well under a second of simulation in a browser.
+//! After validation the engine has no "impossible" branches: fields are private, there are no setters.
+mod check;
+mod error;
+
+pub use error::*;
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::spec::{Conventions, MachineSpec, PolicySpec, ScenarioSpec, SPEC_VERSION};
+use check::*;
+
+/// A validated thread of control: its owner, its bursts and its stack size.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Thread {
+    pid: u32,
+    tid: u32,
+    name: String,
+    bursts: Vec<u64>,
+    stack: u32,
+}
+
+impl Thread {
+    /// Owning process id (input position).
+    pub fn pid(&self) -> u32 {
+        self.pid
+    }
+    /// Thread id inside its process (0-based).
+    pub fn tid(&self) -> u32 {
+        self.tid
+    }
+    /// Display name (`T1`... unless given).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    /// Burst lengths: even positions are CPU bursts, odd positions I/O bursts.
+    pub fn bursts(&self) -> &[u64] {
+        &self.bursts
+    }
+    /// Stack size in cache units.
+    pub fn stack(&self) -> u32 {
+        self.stack
+    }
+    /// Sum of the CPU bursts.
+    pub fn total_cpu(&self) -> u64 {
+        self.bursts.iter().step_by(2).sum()
+    }
+    /// Sum of the I/O bursts.
+    pub fn total_io(&self) -> u64 {
+        self.bursts.iter().skip(1).step_by(2).sum()
+    }
+}
+
+/// A validated process.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Process {
+    name: String,
+    arrival: u64,
+    priority: u32,
+    class: u32,
+    working_set: u32,
+    tickets: u32,
+    first_thread: u32,
+    thread_count: u32,
+    multithreaded: bool,
+}
+
+impl Process {
+    /// Display name (`P1`... unless given).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    /// Creation tick.
+    pub fn arrival(&self) -> u64 {
+        self.arrival
+    }
+    /// Priority number as given.
+    pub fn priority(&self) -> u32 {
+        self.priority
+    }
+    /// Multilevel-queue class.
+    pub fn class(&self) -> u32 {
+        self.class
+    }
+    /// Shared working set in cache units.
+    pub fn working_set(&self) -> u32 {
+        self.working_set
+    }
+    /// Lottery tickets.
+    pub fn tickets(&self) -> u32 {
+        self.tickets
+    }
+    /// Index of its first thread in [`Scenario::threads`]; its threads are contiguous.
+    pub fn first_thread(&self) -> u32 {
+        self.first_thread
+    }
+    /// Number of threads (1 for a single-threaded process).
+    pub fn thread_count(&self) -> u32 {
+        self.thread_count
+    }
+    /// True if the spec listed threads explicitly.
+    pub fn is_multithreaded(&self) -> bool {
+        self.multithreaded
+    }
+}
+
+/// A scenario that passed validation: the only input the engine accepts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    spec: ScenarioSpec,
+    processes: Vec<Process>,
+    threads: Vec<Thread>,
+    /// Upper estimate of the time slices a run needs (sizes the trace buffers).
+    slice_estimate: u64,
+}
+
+impl Scenario {
+    /// Validates `spec`, returning every problem found (in field order) if there is any.
+    pub fn new(spec: &ScenarioSpec) -> Result<Scenario, Vec<ScenarioError>> {
+        let mut errors = Vec::new();
+        if spec.version != SPEC_VERSION {
+            errors.push(ScenarioError::UnsupportedVersion {
+                found: spec.version,
+            });
+        }
+        let process_count = spec.processes.len();
+        if process_count == 0 {
+            errors.push(ScenarioError::NoProcesses);
+        }
+        if process_count > MAX_PROCESSES as usize {
+            errors.push(ScenarioError::TooManyProcesses {
+                count: saturate(process_count),
+                max: MAX_PROCESSES,
+            });
+            // Do not spend time on the details of a scenario that cannot run anyway.
+            return Err(errors);
+        }
+        let total_threads: usize = spec
+            .processes
+            .iter()
+            .map(|process| process.threads.len().max(1))
+            .sum();
+        if total_threads > MAX_THREADS_TOTAL as usize {
+            errors.push(ScenarioError::TooManyThreads {
+                count: saturate(total_threads),
+                max: MAX_THREADS_TOTAL,
+            });
+            return Err(errors);
+        }
+        let queue_count = match &spec.policy {
+            PolicySpec::Mlq { queues } => Some(queues.len()),
+            _ => None,
+        };
+        let mut processes = Vec::with_capacity(process_count);
+        let mut threads = Vec::with_capacity(total_threads);
+        for (index, process_spec) in spec.processes.iter().enumerate() {
+            let pid = index as u32;
+            check_process(pid, process_spec, queue_count, &spec.policy, &mut errors);
+            let first_thread = threads.len() as u32;
+            if process_spec.threads.is_empty() {
+                threads.push(Thread {
+                    pid,
+                    tid: 0,
+                    name: String::from("T1"),
+                    bursts: burst_lengths(&process_spec.bursts),
+                    stack: 1,
+                });
+            } else {
+                for (thread_index, thread_spec) in process_spec.threads.iter().enumerate() {
+                    let tid = thread_index as u32;
+                    let thread = Some(tid);
+                    check_bursts(pid, thread, &thread_spec.bursts, &mut errors);
+                    if thread_spec.name.len() > MAX_NAME_LEN as usize {
+                        errors.push(ScenarioError::NameTooLong {
+                            process: pid,
+                            thread,
+                            max: MAX_NAME_LEN,
+                        });
+                    }
+                    if thread_spec.stack > MAX_CACHE_UNITS {
+                        errors.push(ScenarioError::StackTooLarge {
+                            process: pid,
+                            thread: tid,
+                            max: MAX_CACHE_UNITS,
+                        });
+                    }
+                    let name = if thread_spec.name.is_empty() {
+                        format!("T{}", tid + 1)
+                    } else {
+                        thread_spec.name.clone()
+                    };
+                    threads.push(Thread {
+                        pid,
+                        tid,
+                        name,
+                        bursts: burst_lengths(&thread_spec.bursts),
+                        stack: thread_spec.stack,
+                    });
+                }
+            }
+            let name = if process_spec.name.is_empty() {
+                format!("P{}", index + 1)
+            } else {
+                process_spec.name.clone()
+            };
+            processes.push(Process {
+                name,
+                arrival: process_spec.arrival,
+                priority: process_spec.priority,
+                class: process_spec.class,
+                working_set: process_spec.working_set,
+                tickets: process_spec.tickets,
+                first_thread,
+                thread_count: threads.len() as u32 - first_thread,
+                multithreaded: !process_spec.threads.is_empty(),
+            });
+        }
+        check_policy(&spec.policy, &mut errors);
+        check_machine(&spec.machine, &mut errors);
+        let mut slice_estimate = 0;
+        if errors.is_empty() {
+            slice_estimate = check_size(spec, &threads, &processes, &mut errors);
+        }
+        if errors.is_empty() {
+            Ok(Scenario {
+                spec: spec.clone(),
+                processes,
+                threads,
+                slice_estimate,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The spec this scenario was validated from.
+    pub fn spec(&self) -> &ScenarioSpec {
+        &self.spec
+    }
+    /// Processes in input order (index = pid).
+    pub fn processes(&self) -> &[Process] {
+        &self.processes
+    }
+    /// Every thread of control, grouped by process in pid order.
+    pub fn threads(&self) -> &[Thread] {
+        &self.threads
+    }
+    /// The policy.
+    pub fn policy(&self) -> &PolicySpec {
+        &self.spec.policy
+    }
+    /// The conventions.
+    pub fn conventions(&self) -> &Conventions {
+        &self.spec.conventions
+    }
+    /// The machine.
+    pub fn machine(&self) -> &MachineSpec {
+        &self.spec.machine
+    }
+    /// The RNG seed.
+    pub fn seed(&self) -> u64 {
+        self.spec.seed
+    }
+
+    /// Upper estimate of the number of time slices a run needs.
+    pub(crate) fn slice_estimate(&self) -> u64 {
+        self.slice_estimate
+    }
+}
