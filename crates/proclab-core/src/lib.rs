@@ -22,6 +22,7 @@ pub mod gen;
 pub mod metrics;
 mod policy;
 pub mod presets;
+pub mod program;
 pub mod render;
 pub mod rng;
 pub mod run;
