@@ -1,7 +1,7 @@
 //! OSTEP `x86.py` as a driver of the [`Machine`]: several threads run one program on one CPU,
 //! switched by a timer or by an explicit schedule, exactly as `x86.py` switches them.
 //!
-//! The conventions (each pinned by a test in `tests/x86_reference.rs`, listed in
+//! The conventions (each pinned by a test in `tests/x86_semantics.rs`, listed in
 //! `docs/semantics.md`):
 //! - every thread starts at the first instruction with its own registers (`-a bx=3:cx=1,bx=4`),
 //!   `%sp` at its stack bottom: `memory_kb * 1000` for thread 0, 1000 lower for each next one;
