@@ -207,7 +207,7 @@ fn the_unlocked_counter_equals_a_naive_replay_of_its_steps() {
         // Replay from the program text alone: load, add 1, store, per thread's own %ax.
         let mut ax = vec![0i64; config.registers.len()];
         let mut replayed = 0i64;
-        for (index, step) in run.steps().iter().enumerate() {
+        for (index, (step, memory)) in run.steps().iter().zip(run.memories()).enumerate() {
             let thread = step.thread as usize;
             match step.pc - load {
                 0 => ax[thread] = replayed,
@@ -215,11 +215,7 @@ fn the_unlocked_counter_equals_a_naive_replay_of_its_steps() {
                 2 => replayed = ax[thread],
                 _ => {}
             }
-            assert_eq!(
-                run.memory_after(index + 1).read(counter),
-                replayed,
-                "#{seed} step {index}"
-            );
+            assert_eq!(memory.read(counter), replayed, "#{seed} step {index}");
         }
         let result = final_counter(&run, &program);
         assert_eq!(result, replayed, "#{seed}");

@@ -286,6 +286,11 @@ fn a_load_says_which_word_it_read() {
         every(50),
     );
     let access = run.steps()[1].accesses.as_slice()[0];
+    let memories: Vec<_> = run.memories().collect();
+    assert_eq!(memories.len(), 3);
+    assert_eq!(memories[0].read(100), 5);
+    assert_eq!(memories[2], run.memory_after(3));
+    assert_eq!(run.memory_after(0).nonzero().count(), 0);
     assert_eq!(
         access,
         MemoryAccess {

@@ -257,6 +257,17 @@ impl X86Run {
         &self.machine
     }
 
+    /// The memory after each step, in order (one replay of the steps' writes, one copy per step).
+    pub fn memories(&self) -> impl Iterator<Item = Memory> + '_ {
+        let mut memory = Memory::new(self.machine.memory().size());
+        self.steps.iter().map(move |step| {
+            for access in step.accesses.as_slice() {
+                memory.apply(access);
+            }
+            memory.clone()
+        })
+    }
+
     /// The memory after the first `count` steps (replays their writes over a zeroed memory).
     pub fn memory_after(&self, count: usize) -> Memory {
         let mut memory = Memory::new(self.machine.memory().size());
