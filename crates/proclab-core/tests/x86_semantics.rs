@@ -436,12 +436,28 @@ fn set_ups_that_cannot_run_are_reported() {
     );
     assert_eq!(
         with(&|c| c.memory_kb = 1),
-        Err(X86ConfigError::StacksOverlapCode)
+        Err(X86ConfigError::StackOutsideMemory { thread: 1 })
     );
+    let mut config = X86Config::new(1);
+    config.memory_kb = 1;
+    // Thread 0's stack bottom, 1000, is the last instruction's address + 1: its first push
+    // would land on the code.
+    let on_code = Program::parse_at("nop\nhalt\n", 999).unwrap();
     assert_eq!(
-        with(&|c| c.budget = u64::MAX),
-        Err(X86ConfigError::BudgetTooLarge)
+        x86::run(&on_code, &config).map(|_| ()),
+        Err(X86ConfigError::StackOnCode { thread: 0 })
     );
+    let high = Program::parse_at("halt\n", 131_072).unwrap();
+    config.memory_kb = 128;
+    assert_eq!(
+        x86::run(&high, &config).map(|_| ()),
+        Err(X86ConfigError::CodeOutsideMemory)
+    );
+    // Stacks may lie below the code (threads 2 to 15 here), as with x86.py -L 14000 -m 16.
+    config.memory_kb = 16;
+    config.registers = vec![Vec::new(); 16];
+    let above = Program::parse_at("halt\n", 14_000).unwrap();
+    assert_eq!(x86::run(&above, &config).map(|_| ()), Ok(()));
     assert_eq!(with(&|_| ()), Ok(()));
 }
 

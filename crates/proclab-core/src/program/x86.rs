@@ -106,8 +106,19 @@ pub enum X86ConfigError {
     },
     /// The memory size is 0 or above [`MAX_MEMORY_KB`].
     MemoryOutOfRange,
-    /// The lowest stack bottom is not above the code.
-    StacksOverlapCode,
+    /// The code does not fit in the address space (`load address + instructions > memory_kb * 1024`).
+    CodeOutsideMemory,
+    /// A thread's stack bottom is 0 or below (too many threads for the memory size).
+    StackOutsideMemory {
+        /// The thread.
+        thread: u32,
+    },
+    /// A thread's first push would land on an instruction: its stack bottom is in
+    /// `load address + 1 ..= end of the code`.
+    StackOnCode {
+        /// The thread.
+        thread: u32,
+    },
     /// The budget is above [`MAX_BUDGET`].
     BudgetTooLarge,
 }
@@ -305,6 +316,11 @@ impl Dispatcher {
     }
 }
 
+/// `memory_kb * 1000` for thread 0, [`STACK_SPACING`] lower for each next thread.
+fn stack_bottom(memory_kb: u32, thread: u32) -> i64 {
+    i64::from(memory_kb) * 1000 - i64::from(STACK_SPACING) * i64::from(thread)
+}
+
 fn validate(program: &Program, config: &X86Config) -> Result<(), X86ConfigError> {
     let threads = config.registers.len() as u32;
     if threads == 0 {
@@ -345,10 +361,18 @@ fn validate(program: &Program, config: &X86Config) -> Result<(), X86ConfigError>
     if config.memory_kb == 0 || config.memory_kb > MAX_MEMORY_KB {
         return Err(X86ConfigError::MemoryOutOfRange);
     }
-    let lowest_stack =
-        i64::from(config.memory_kb) * 1000 - i64::from(STACK_SPACING) * i64::from(threads - 1);
-    if lowest_stack <= i64::from(program.end_address()) {
-        return Err(X86ConfigError::StacksOverlapCode);
+    if program.end_address() > config.memory_kb * 1024 {
+        return Err(X86ConfigError::CodeOutsideMemory);
+    }
+    let code = i64::from(program.load_address()) + 1..=i64::from(program.end_address());
+    for thread in 0..threads {
+        let bottom = stack_bottom(config.memory_kb, thread);
+        if bottom <= 0 {
+            return Err(X86ConfigError::StackOutsideMemory { thread });
+        }
+        if code.contains(&bottom) {
+            return Err(X86ConfigError::StackOnCode { thread });
+        }
     }
     if config.budget > MAX_BUDGET {
         return Err(X86ConfigError::BudgetTooLarge);
@@ -361,17 +385,15 @@ pub fn run(program: &Program, config: &X86Config) -> Result<X86Run, X86ConfigErr
     validate(program, config)?;
     let memory_size = config.memory_kb * 1024;
     let mut machine = Machine::new(program.clone(), memory_size).map_err(|error| match error {
-        MachineError::CodeOutsideMemory => X86ConfigError::StacksOverlapCode,
+        MachineError::CodeOutsideMemory => X86ConfigError::CodeOutsideMemory,
     })?;
-    let mut stack_bottom = config.memory_kb * 1000;
-    for initial in &config.registers {
+    for (thread, initial) in config.registers.iter().enumerate() {
         let mut registers = Registers::default();
         for &(register, value) in initial {
             registers.set(register, value);
         }
-        registers.set(Register::Sp, i64::from(stack_bottom));
+        registers.set(Register::Sp, stack_bottom(config.memory_kb, thread as u32));
         machine.add_thread(registers);
-        stack_bottom -= STACK_SPACING;
     }
     let threads = config.registers.len() as u32;
     let (order, every) = match &config.timing {
