@@ -300,7 +300,7 @@ pub enum Opcode {
 }
 
 impl Opcode {
-    /// Every opcode, in the order of the `x86.py` homework's list.
+    /// Every opcode.
     pub const ALL: [Opcode; 23] = [
         Opcode::Mov,
         Opcode::Add,

@@ -13,8 +13,9 @@
 //! of two meanings: duplicate labels and variables, a `.var` size below 1, extra operands on
 //! `halt`/`nop`/`yield`, a jump to a label after the last instruction, the indexed forms outside
 //! `mov` (`x86.py` splits `lea`, `xchg`, `fetchadd` and `push` operands at the first comma, so
-//! there it drops or misreads the index), and text after a closing parenthesis. More lenient in
-//! one way: labels and `.var` may be indented.
+//! there it drops or misreads the index), text after a closing parenthesis, and names other than
+//! letters, digits and `_` (a variable starts with a letter). More lenient in one way: labels and
+//! `.var` may be indented.
 
 use alloc::collections::BTreeMap;
 use alloc::string::ToString;
