@@ -138,6 +138,7 @@ fn each_thread_starts_with_its_own_registers_and_stack_bottom() {
         })
         .collect();
     assert_eq!(sp, vec![127996, 126996, 125996]);
+    assert_eq!(x86::stack_bottom(128, 2), 126000);
     assert_eq!(machine.memory().read(127996), 7);
     assert_eq!(machine.memory().read(126996), 8);
     assert_eq!(machine.memory().read(125996), 0);

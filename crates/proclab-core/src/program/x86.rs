@@ -316,8 +316,9 @@ impl Dispatcher {
     }
 }
 
-/// `memory_kb * 1000` for thread 0, [`STACK_SPACING`] lower for each next thread.
-fn stack_bottom(memory_kb: u32, thread: u32) -> i64 {
+/// A thread's initial `%sp`: `memory_kb * 1000` for thread 0, [`STACK_SPACING`] lower for each
+/// next thread (0 or below when there are too many threads for the memory).
+pub fn stack_bottom(memory_kb: u32, thread: u32) -> i64 {
     i64::from(memory_kb) * 1000 - i64::from(STACK_SPACING) * i64::from(thread)
 }
 
