@@ -23,6 +23,7 @@ pub mod kinds;
 pub mod metrics;
 mod policy;
 pub mod presets;
+pub mod program;
 pub mod render;
 pub mod rng;
 pub mod run;

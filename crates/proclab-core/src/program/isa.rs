@@ -1,0 +1,467 @@
+//! The instruction set of OSTEP's `x86.py`, as validated data: registers, addresses, the
+//! instructions themselves, and [`Program`], which only the parser builds.
+//!
+//! An [`Instruction`] can only hold an operand combination `x86.py` executes (there is no
+//! `mov` from memory to memory, no jump to a variable): the parser proves that once, the
+//! machine never checks it again. Jump and call targets are already resolved to addresses
+//! inside the program.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+/// One of the eight registers a thread owns (`x86.py`'s hidden `zero` register is not nameable).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Register {
+    /// `%ax`
+    Ax,
+    /// `%bx`
+    Bx,
+    /// `%cx`
+    Cx,
+    /// `%dx`
+    Dx,
+    /// `%ex`
+    Ex,
+    /// `%fx`
+    Fx,
+    /// `%sp`, the stack pointer (`push`, `pop`, `call`, `ret` move it by 4).
+    Sp,
+    /// `%bp`
+    Bp,
+}
+
+impl Register {
+    /// All registers, in `x86.py`'s numbering order.
+    pub const ALL: [Register; 8] = [
+        Register::Ax,
+        Register::Bx,
+        Register::Cx,
+        Register::Dx,
+        Register::Ex,
+        Register::Fx,
+        Register::Sp,
+        Register::Bp,
+    ];
+
+    /// The name as written after `%` (`"ax"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Register::Ax => "ax",
+            Register::Bx => "bx",
+            Register::Cx => "cx",
+            Register::Dx => "dx",
+            Register::Ex => "ex",
+            Register::Fx => "fx",
+            Register::Sp => "sp",
+            Register::Bp => "bp",
+        }
+    }
+
+    /// The register with this name (without `%`), if there is one.
+    pub fn from_name(name: &str) -> Option<Register> {
+        Register::ALL
+            .into_iter()
+            .find(|register| register.name() == name)
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The values of the eight registers of one thread.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Registers([i64; 8]);
+
+impl Registers {
+    /// The value of one register.
+    pub fn get(&self, register: Register) -> i64 {
+        self.0[register.index()]
+    }
+
+    /// Sets one register.
+    pub fn set(&mut self, register: Register, value: i64) {
+        self.0[register.index()] = value;
+    }
+}
+
+/// A memory operand: `offset + base + scale * index`, where a missing register counts as 0.
+///
+/// Written `offset`, `variable`, `offset(%base)`, `offset(%base,%index)` (scale 1) or
+/// `offset(%base,%index,scale)`; the last two only in `mov`, as in `x86.py`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Address {
+    /// The constant part (a variable's address, or the number before the parenthesis).
+    pub offset: i64,
+    /// The base register, if any.
+    pub base: Option<Register>,
+    /// The index register, if any.
+    pub index: Option<Register>,
+    /// What the index is multiplied by (1 unless written).
+    pub scale: i64,
+}
+
+/// A source that is not memory: an immediate (`$5`) or a register (`%ax`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Value {
+    /// `$n`
+    Immediate(i64),
+    /// `%reg`
+    Register(Register),
+}
+
+/// When a jump is taken, judged on the condition codes of the thread's last `test`.
+///
+/// Before any `test` every condition is false, so only `j` jumps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Condition {
+    /// `j`: always.
+    Always,
+    /// `je`: the second operand of the last `test` equalled the first.
+    Equal,
+    /// `jne`: they differed.
+    NotEqual,
+    /// `jlt`: the second was less than the first.
+    Less,
+    /// `jlte`: less or equal.
+    LessOrEqual,
+    /// `jgt`: greater.
+    Greater,
+    /// `jgte`: greater or equal.
+    GreaterOrEqual,
+}
+
+/// Which arithmetic a register-destination instruction does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Arithmetic {
+    /// `add src, dst`: dst = dst + src.
+    Add,
+    /// `sub src, dst`: dst = dst - src.
+    Sub,
+    /// `mul src, dst`: dst = dst * src.
+    Mul,
+}
+
+/// One validated instruction. Addresses of jump and call targets are absolute code addresses
+/// inside the program.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Instruction {
+    /// `mov $n, %r` or `mov %s, %r`.
+    MoveToRegister {
+        /// Immediate or register.
+        source: Value,
+        /// Destination register.
+        destination: Register,
+    },
+    /// `mov addr, %r`: a load.
+    Load {
+        /// Where to read.
+        source: Address,
+        /// Destination register.
+        destination: Register,
+    },
+    /// `mov $n, addr` or `mov %r, addr`: a store.
+    Store {
+        /// Immediate or register.
+        source: Value,
+        /// Where to write.
+        destination: Address,
+    },
+    /// `lea addr, %r`: the address itself, memory untouched.
+    LoadAddress {
+        /// The address computed.
+        source: Address,
+        /// Destination register.
+        destination: Register,
+    },
+    /// `add`, `sub`, `mul` with an immediate or register source and a register destination.
+    Arithmetic {
+        /// Which operation.
+        operation: Arithmetic,
+        /// Immediate or register.
+        source: Value,
+        /// Register changed.
+        destination: Register,
+    },
+    /// `neg %r`.
+    Negate {
+        /// Register changed.
+        register: Register,
+    },
+    /// `test a, b`: sets the condition codes by comparing b with a (not both immediates).
+    Test {
+        /// The first operand (`a`).
+        first: Value,
+        /// The second operand (`b`), the one compared with `a`.
+        second: Value,
+    },
+    /// `j`, `je`, `jne`, `jlt`, `jlte`, `jgt`, `jgte`.
+    Jump {
+        /// When it is taken.
+        condition: Condition,
+        /// Code address of the label.
+        target: u32,
+    },
+    /// `xchg %r, addr`: atomically swaps the register and the memory word.
+    Exchange {
+        /// The register swapped.
+        register: Register,
+        /// The memory word swapped (no index register).
+        address: Address,
+    },
+    /// `fetchadd %r, addr`: atomically adds the register to memory; the register gets the old word.
+    FetchAdd {
+        /// The amount added, then the old value.
+        register: Register,
+        /// The memory word (no index register).
+        address: Address,
+    },
+    /// `push %r`.
+    PushRegister {
+        /// The register pushed.
+        register: Register,
+    },
+    /// `push addr`: pushes the *address* (not the word stored there), as `x86.py` does.
+    PushAddress {
+        /// The address pushed.
+        address: Address,
+    },
+    /// `pop %r`.
+    PopRegister {
+        /// Gets the top of the stack.
+        register: Register,
+    },
+    /// `pop` without operand: drops the top of the stack.
+    Pop,
+    /// `call .label`: pushes the address of the next instruction, jumps.
+    Call {
+        /// Code address of the label.
+        target: u32,
+    },
+    /// `ret`: pops the return address into the program counter.
+    Return,
+    /// `yield`: gives up the CPU.
+    Yield,
+    /// `nop`.
+    Nop,
+    /// `halt`: the thread is finished.
+    Halt,
+}
+
+/// Every mnemonic the parser knows, for errors that name the instruction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Opcode {
+    /// `mov`
+    Mov,
+    /// `add`
+    Add,
+    /// `sub`
+    Sub,
+    /// `neg`
+    Neg,
+    /// `mul`
+    Mul,
+    /// `lea`
+    Lea,
+    /// `test`
+    Test,
+    /// `j`
+    J,
+    /// `je`
+    Je,
+    /// `jne`
+    Jne,
+    /// `jlt`
+    Jlt,
+    /// `jlte`
+    Jlte,
+    /// `jgt`
+    Jgt,
+    /// `jgte`
+    Jgte,
+    /// `xchg`
+    Xchg,
+    /// `fetchadd`
+    Fetchadd,
+    /// `push`
+    Push,
+    /// `pop`
+    Pop,
+    /// `call`
+    Call,
+    /// `ret`
+    Ret,
+    /// `yield`
+    Yield,
+    /// `nop`
+    Nop,
+    /// `halt`
+    Halt,
+}
+
+impl Opcode {
+    /// Every opcode.
+    pub const ALL: [Opcode; 23] = [
+        Opcode::Mov,
+        Opcode::Add,
+        Opcode::Sub,
+        Opcode::Neg,
+        Opcode::Mul,
+        Opcode::Lea,
+        Opcode::Test,
+        Opcode::J,
+        Opcode::Je,
+        Opcode::Jne,
+        Opcode::Jlt,
+        Opcode::Jlte,
+        Opcode::Jgt,
+        Opcode::Jgte,
+        Opcode::Xchg,
+        Opcode::Fetchadd,
+        Opcode::Push,
+        Opcode::Pop,
+        Opcode::Call,
+        Opcode::Ret,
+        Opcode::Yield,
+        Opcode::Nop,
+        Opcode::Halt,
+    ];
+
+    /// The mnemonic as written (`"fetchadd"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Opcode::Mov => "mov",
+            Opcode::Add => "add",
+            Opcode::Sub => "sub",
+            Opcode::Neg => "neg",
+            Opcode::Mul => "mul",
+            Opcode::Lea => "lea",
+            Opcode::Test => "test",
+            Opcode::J => "j",
+            Opcode::Je => "je",
+            Opcode::Jne => "jne",
+            Opcode::Jlt => "jlt",
+            Opcode::Jlte => "jlte",
+            Opcode::Jgt => "jgt",
+            Opcode::Jgte => "jgte",
+            Opcode::Xchg => "xchg",
+            Opcode::Fetchadd => "fetchadd",
+            Opcode::Push => "push",
+            Opcode::Pop => "pop",
+            Opcode::Call => "call",
+            Opcode::Ret => "ret",
+            Opcode::Yield => "yield",
+            Opcode::Nop => "nop",
+            Opcode::Halt => "halt",
+        }
+    }
+
+    /// The opcode with this mnemonic (case-sensitive, like `x86.py`).
+    pub fn from_name(name: &str) -> Option<Opcode> {
+        Opcode::ALL.into_iter().find(|opcode| opcode.name() == name)
+    }
+
+    /// The fewest and the most operands it takes.
+    pub fn operand_counts(self) -> (u8, u8) {
+        match self {
+            Opcode::Mov
+            | Opcode::Add
+            | Opcode::Sub
+            | Opcode::Mul
+            | Opcode::Lea
+            | Opcode::Test
+            | Opcode::Xchg
+            | Opcode::Fetchadd => (2, 2),
+            Opcode::Neg
+            | Opcode::J
+            | Opcode::Je
+            | Opcode::Jne
+            | Opcode::Jlt
+            | Opcode::Jlte
+            | Opcode::Jgt
+            | Opcode::Jgte
+            | Opcode::Push
+            | Opcode::Call => (1, 1),
+            Opcode::Pop => (0, 1),
+            Opcode::Ret | Opcode::Yield | Opcode::Nop | Opcode::Halt => (0, 0),
+        }
+    }
+}
+
+/// A `.var` declaration: `words` consecutive words from `address`, 4 apart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Variable {
+    /// The name as declared.
+    pub name: String,
+    /// The address of its first word.
+    pub address: u32,
+    /// How many words it reserves (`.var name 2` reserves two).
+    pub words: u32,
+}
+
+/// A label (`.name` on a line of its own) and the code address it stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    /// The name, with its leading dot.
+    pub name: String,
+    /// The address of the instruction that follows it (one past the last if none does).
+    pub address: u32,
+}
+
+/// A parsed and validated program: every operand combination is executable, every label and
+/// variable resolved, every jump target inside the code. Built only by [`Program::parse`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Program {
+    pub(crate) load_address: u32,
+    pub(crate) instructions: Vec<Instruction>,
+    pub(crate) lines: Vec<u32>,
+    pub(crate) variables: Vec<Variable>,
+    pub(crate) labels: Vec<Label>,
+}
+
+impl Program {
+    /// The address of the first instruction; instruction *k* is at `load_address + k`.
+    pub fn load_address(&self) -> u32 {
+        self.load_address
+    }
+
+    /// The instructions in address order.
+    pub fn instructions(&self) -> &[Instruction] {
+        &self.instructions
+    }
+
+    /// The first address after the code.
+    pub fn end_address(&self) -> u32 {
+        self.load_address + self.instructions.len() as u32
+    }
+
+    /// The instruction at a code address, if the address is inside the program.
+    pub fn instruction_at(&self, address: u32) -> Option<Instruction> {
+        let index = address.checked_sub(self.load_address)?;
+        self.instructions.get(index as usize).copied()
+    }
+
+    /// The 1-based source line of the instruction at a code address.
+    pub fn line_at(&self, address: u32) -> Option<u32> {
+        let index = address.checked_sub(self.load_address)?;
+        self.lines.get(index as usize).copied()
+    }
+
+    /// The `.var` declarations in declaration (and address) order.
+    pub fn variables(&self) -> &[Variable] {
+        &self.variables
+    }
+
+    /// The labels in source order.
+    pub fn labels(&self) -> &[Label] {
+        &self.labels
+    }
+
+    /// The variable word at an address and its index inside the variable (`want[1]` is index 1).
+    pub fn variable_at(&self, address: u32) -> Option<(&Variable, u32)> {
+        self.variables.iter().find_map(|variable| {
+            let offset = address.checked_sub(variable.address)?;
+            (offset % 4 == 0 && offset / 4 < variable.words).then_some((variable, offset / 4))
+        })
+    }
+}

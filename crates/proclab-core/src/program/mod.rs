@@ -1,0 +1,36 @@
+//! Threads that run real instructions: the tiny assembly language of OSTEP's `x86.py`
+//! (Operating Systems: Three Easy Pieces, chapters 26-28), parsed, validated and executed one
+//! instruction at a time.
+//!
+//! ```text
+//! source --Program::parse--> Program --Machine::new + add_thread--> Machine --step(thread)--> Step
+//!                                   `--x86::run(program, config)--> X86Run (x86.py's timer / -P schedule)
+//! ```
+//!
+//! - `isa`: registers, addresses, [`Instruction`] and the validated [`Program`].
+//! - `parse`: the one fallible constructor, [`Program::parse`]; [`ParseError`] codes with lines.
+//! - `machine`: one address space and its threads; [`Machine::step`] executes one instruction
+//!   and reports the memory words it touched.
+//! - `x86`: `x86.py`'s driver (threads, initial registers, stacks, timer, schedule, budget).
+//!
+//! Standalone: nothing here knows the scheduling engine. An engine that gives a thread one tick
+//! can call [`Machine::step`] once for it and act on the [`StepOutcome`] (yield, halt, fault).
+//! Everything is integers and ordered maps: the same input gives the same run everywhere.
+
+mod isa;
+mod machine;
+mod parse;
+pub mod x86;
+
+pub use isa::{
+    Address, Arithmetic, Condition, Instruction, Label, Opcode, Program, Register, Registers,
+    Value, Variable,
+};
+pub use machine::{
+    AccessKind, Accesses, Fault, Machine, MachineError, Memory, MemoryAccess, Step, StepError,
+    StepOutcome, ThreadState,
+};
+pub use parse::{
+    OperandKind, ParseError, ParseErrorKind, DATA_ADDRESS, DEFAULT_LOAD_ADDRESS, MAX_INSTRUCTIONS,
+    MAX_LOAD_ADDRESS,
+};
