@@ -339,35 +339,27 @@ impl Words for Text {
 /// Why a scenario file did not open, in words.
 pub fn file_error(error: &crate::files::FileError, lang: Lang) -> String {
     use crate::files::FileError;
-    match (error, lang) {
-        (FileError::Unreadable, Lang::Ko) => "브라우저가 파일을 읽지 못했습니다.".into(),
-        (FileError::Unreadable, Lang::En) => "the browser could not read it.".into(),
-        (FileError::NotJson { line, column }, Lang::Ko) => {
-            format!("{line}번째 줄 {column}번째 글자에서 JSON 형식이 깨졌거나 파일이 잘렸습니다.")
-        }
-        (FileError::NotJson { line, column }, Lang::En) => {
-            format!("it is not valid JSON, or it is cut short, at line {line}, column {column}.")
-        }
-        (
-            FileError::NotAScenario {
-                line,
-                column,
-                detail,
-            },
-            Lang::Ko,
-        ) => {
-            format!("{line}번째 줄 {column}번째 글자: ProcLab 시나리오 형식이 아닙니다 ({detail}).")
-        }
-        (
-            FileError::NotAScenario {
-                line,
-                column,
-                detail,
-            },
-            Lang::En,
-        ) => {
-            format!("it is not a ProcLab scenario at line {line}, column {column} ({detail}).")
-        }
+    match error {
+        FileError::Unreadable => lang
+            .pick([
+                "브라우저가 파일을 읽지 못했습니다.",
+                "the browser could not read it.",
+            ])
+            .into(),
+        FileError::NotJson { line, column } => lang.pick([
+            format!("{line}번째 줄 {column}번째 글자에서 JSON 형식이 깨졌거나 파일이 잘렸습니다."),
+            format!("it is not valid JSON, or it is cut short, at line {line}, column {column}."),
+        ]),
+        FileError::NotAScenario {
+            line,
+            column,
+            detail,
+        } => lang.pick([
+            format!(
+                "{line}번째 줄 {column}번째 글자: ProcLab 시나리오 형식이 아닙니다 ({detail})."
+            ),
+            format!("it is not a ProcLab scenario at line {line}, column {column} ({detail})."),
+        ]),
     }
 }
 
@@ -388,10 +380,7 @@ pub fn link_error(error: LinkError, lang: Lang) -> &'static str {
             "it was made by a newer version of ProcLab.",
         ],
     };
-    match lang {
-        Lang::Ko => korean,
-        Lang::En => english,
-    }
+    lang.pick([korean, english])
 }
 
 /// A preset's title and "what to notice" (every preset has both: the match is exhaustive).
@@ -429,9 +418,6 @@ pub fn preset_text(id: PresetId, lang: Lang) -> (String, String) {
         PresetId::PerCpuQueues => [("CPU별 준비 큐", "스레드가 자기 CPU와 따뜻한 캐시에 머물고, 쉬는 CPU는 가장 긴 큐에서 일을 훔쳐 옵니다."), ("Per-CPU ready queues", "Each thread stays on its CPU and its warm cache; an idle CPU steals work from the longest queue.")],
         PresetId::AffinityOn => [("캐시 친화성 켬", "쉬는 CPU가 캐시가 따뜻한 프로세스를 골라 멈춤이 줄어듭니다."), ("Cache affinity on", "Idle CPUs pick the process whose cache is warm there: fewer stalls.")],
     };
-    let (title, notice) = match lang {
-        Lang::Ko => korean,
-        Lang::En => english,
-    };
+    let (title, notice) = lang.pick([korean, english]);
     (title.to_string(), notice.to_string())
 }

@@ -16,27 +16,20 @@ pub struct FieldMessage {
     pub text: String,
 }
 
-fn pick(lang: Lang, korean: String, english: String) -> String {
-    match lang {
-        Lang::Ko => korean,
-        Lang::En => english,
-    }
-}
-
 /// Words for a field that could not be read.
 pub fn input_error(error: InputError, lang: Lang) -> String {
     match error {
-        InputError::Missing => pick(lang, "값을 입력하세요.".into(), "Enter a value.".into()),
-        InputError::NotANumber => pick(
-            lang,
-            "정수(예: 0, 5, 12)를 입력하세요.".into(),
-            "Enter a whole number (such as 0, 5 or 12).".into(),
-        ),
-        InputError::BadBurstToken { position } => pick(
-            lang,
+        InputError::Missing => lang.pick(["값을 입력하세요.", "Enter a value."]).into(),
+        InputError::NotANumber => lang
+            .pick([
+                "정수(예: 0, 5, 12)를 입력하세요.",
+                "Enter a whole number (such as 0, 5 or 12).",
+            ])
+            .into(),
+        InputError::BadBurstToken { position } => lang.pick([
             format!("{}번째 항목을 읽을 수 없습니다. CPU 버스트는 숫자(예: 5), I/O 버스트는 io와 숫자(예: io3)로 쓰세요.", position + 1),
             format!("Item {} is not a burst. Write a CPU burst as a number (5) and an I/O burst as io and a number (io3).", position + 1),
-        ),
+        ]),
     }
 }
 
@@ -116,16 +109,14 @@ pub fn error_field(error: &ScenarioError, policy: PolicyKind) -> FieldId {
 
 fn who(process: u32, thread: Option<u32>, lang: Lang) -> String {
     match thread {
-        Some(thread) => pick(
-            lang,
+        Some(thread) => lang.pick([
             format!("{}번 프로세스의 {}번 스레드", process + 1, thread + 1),
             format!("thread {} of process {}", thread + 1, process + 1),
-        ),
-        None => pick(
-            lang,
+        ]),
+        None => lang.pick([
             format!("{}번 프로세스", process + 1),
             format!("process {}", process + 1),
-        ),
+        ]),
     }
 }
 
@@ -142,169 +133,139 @@ pub fn located_error(error: &ScenarioError, policy: PolicyKind, lang: Lang) -> S
 pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
     use ScenarioError::*;
     match *error {
-        UnsupportedVersion { found } => pick(
-            lang,
+        UnsupportedVersion { found } => lang.pick([
             format!("형식 버전 {found}은(는) 지원하지 않습니다 (지원: 1)."),
             format!("Format version {found} is not supported (supported: 1)."),
-        ),
-        NoProcesses => pick(lang, "프로세스를 하나 이상 추가하세요.".into(), "Add at least one process.".into()),
-        TooManyProcesses { count, max } => pick(
-            lang,
+        ]),
+        NoProcesses => lang.pick(["프로세스를 하나 이상 추가하세요.", "Add at least one process."]).into(),
+        TooManyProcesses { count, max } => lang.pick([
             format!("프로세스가 {count}개입니다. 최대 {max}개까지 가능합니다."),
             format!("{count} processes; at most {max} are allowed."),
-        ),
-        TooManyThreads { count, max } => pick(
-            lang,
+        ]),
+        TooManyThreads { count, max } => lang.pick([
             format!("스레드가 모두 {count}개입니다. 최대 {max}개까지 가능합니다."),
             format!("{count} threads in all; at most {max} are allowed."),
-        ),
-        TooManyThreadsInProcess { process, count, max } => pick(
-            lang,
+        ]),
+        TooManyThreadsInProcess { process, count, max } => lang.pick([
             format!("{}번 프로세스의 스레드가 {count}개입니다. 최대 {max}개까지 가능합니다.", process + 1),
             format!("Process {} has {count} threads; at most {max} are allowed.", process + 1),
-        ),
-        NameTooLong { process, thread, max } => pick(
-            lang,
+        ]),
+        NameTooLong { process, thread, max } => lang.pick([
             format!("{}의 이름이 너무 깁니다 (최대 {max}바이트).", who(process, thread, lang)),
             format!("The name of {} is too long (at most {max} bytes).", who(process, thread, lang)),
-        ),
-        NoBursts { process, thread } => pick(
-            lang,
+        ]),
+        NoBursts { process, thread } => lang.pick([
             format!("{}에 버스트가 없습니다. CPU 버스트를 하나 이상 쓰세요.", who(process, thread, lang)),
             format!("{} has no bursts: write at least one CPU burst.", capitalise(who(process, thread, lang))),
-        ),
-        BurstsAndThreads { process } => pick(
-            lang,
+        ]),
+        BurstsAndThreads { process } => lang.pick([
             format!("{}번 프로세스에 버스트와 스레드가 함께 있습니다. 스레드가 있으면 버스트는 스레드마다 씁니다.", process + 1),
             format!("Process {} has both bursts and threads; with threads, each thread has its own bursts.", process + 1),
-        ),
-        TooManyBursts { process, thread, count, max } => pick(
-            lang,
+        ]),
+        TooManyBursts { process, thread, count, max } => lang.pick([
             format!("{}의 버스트가 {count}개입니다. 최대 {max}개까지 가능합니다.", who(process, thread, lang)),
             format!("{} has {count} bursts; at most {max} are allowed.", capitalise(who(process, thread, lang))),
-        ),
-        BurstZero { process, thread, burst } => pick(
-            lang,
+        ]),
+        BurstZero { process, thread, burst } => lang.pick([
             format!("{}의 {}번째 버스트가 0입니다. CPU 버스트는 1 이상이어야 합니다.", who(process, thread, lang), burst + 1),
             format!("Burst {} of {} is 0; a CPU burst must be at least 1 tick.", burst + 1, who(process, thread, lang)),
-        ),
-        IoFirst { process, thread } => pick(
-            lang,
+        ]),
+        IoFirst { process, thread } => lang.pick([
             format!("{}의 첫 버스트가 I/O입니다. 버스트는 CPU로 시작해야 합니다.", who(process, thread, lang)),
             format!("The first burst of {} is I/O; bursts must start with CPU.", who(process, thread, lang)),
-        ),
-        IoLast { process, thread } => pick(
-            lang,
+        ]),
+        IoLast { process, thread } => lang.pick([
             format!("{}의 마지막 버스트가 I/O입니다. 버스트는 CPU로 끝나야 합니다.", who(process, thread, lang)),
             format!("The last burst of {} is I/O; bursts must end with CPU.", who(process, thread, lang)),
-        ),
-        NotAlternating { process, thread, burst } => pick(
-            lang,
+        ]),
+        NotAlternating { process, thread, burst } => lang.pick([
             format!("{}의 {}번째 버스트가 앞 버스트와 같은 종류입니다. CPU와 I/O가 번갈아 와야 합니다.", who(process, thread, lang), burst + 1),
             format!("Burst {} of {} is of the same kind as the one before; CPU and I/O must alternate.", burst + 1, who(process, thread, lang)),
-        ),
-        BurstTooLong { process, thread, burst, max } => pick(
-            lang,
+        ]),
+        BurstTooLong { process, thread, burst, max } => lang.pick([
             format!("{}의 {}번째 버스트가 너무 깁니다 (최대 {max}).", who(process, thread, lang), burst + 1),
             format!("Burst {} of {} is too long (at most {max}).", burst + 1, who(process, thread, lang)),
-        ),
-        ArrivalTooLate { process, max } => pick(
-            lang,
+        ]),
+        ArrivalTooLate { process, max } => lang.pick([
             format!("{}번 프로세스의 도착 시각이 너무 늦습니다 (최대 {max}).", process + 1),
             format!("The arrival of process {} is too late (at most {max}).", process + 1),
-        ),
-        PriorityOutOfRange { process, value, max } => pick(
-            lang,
+        ]),
+        PriorityOutOfRange { process, value, max } => lang.pick([
             format!("{}번 프로세스의 우선순위 {value}이(가) 범위를 벗어났습니다 (0~{max}).", process + 1),
             format!("Priority {value} of process {} is out of range (0 to {max}).", process + 1),
-        ),
-        UnknownClass { process, class, queues } => pick(
-            lang,
+        ]),
+        UnknownClass { process, class, queues } => lang.pick([
             format!("{}번 프로세스의 클래스 {class}에 해당하는 큐가 없습니다 (큐 0~{}).", process + 1, queues.saturating_sub(1)),
             format!("Process {} is in class {class}, but there is no such queue (queues 0 to {}).", process + 1, queues.saturating_sub(1)),
-        ),
-        TicketsOutOfRange { process, value, max } => pick(
-            lang,
+        ]),
+        TicketsOutOfRange { process, value, max } => lang.pick([
             format!("{}번 프로세스의 티켓 수 {value}이(가) 범위를 벗어났습니다 (1~{max}).", process + 1),
             format!("Process {} has {value} tickets; it needs 1 to {max}.", process + 1),
-        ),
-        CacheUnitsTooLarge { process: Some(process), max } => pick(
-            lang,
+        ]),
+        CacheUnitsTooLarge { process: Some(process), max } => lang.pick([
             format!("{}번 프로세스의 작업 집합이 너무 큽니다 (최대 {max}단위).", process + 1),
             format!("The working set of process {} is too large (at most {max} units).", process + 1),
-        ),
-        CacheUnitsTooLarge { process: None, max } => pick(
-            lang,
+        ]),
+        CacheUnitsTooLarge { process: None, max } => lang.pick([
             format!("캐시 크기가 너무 큽니다 (최대 {max}단위)."),
             format!("Cache size is too large (at most {max} units)."),
-        ),
-        StackTooLarge { process, thread, max } => pick(
-            lang,
+        ]),
+        StackTooLarge { process, thread, max } => lang.pick([
             format!("{}의 스택이 너무 큽니다 (최대 {max}단위).", who(process, Some(thread), lang)),
             format!("The stack of {} is too large (at most {max} units).", who(process, Some(thread), lang)),
-        ),
-        QuantumZero { .. } => pick(lang, "타임 퀀텀은 1 이상이어야 합니다.".into(), "A time quantum must be at least 1 tick.".into()),
-        QuantumTooLarge { max, .. } => pick(
-            lang,
+        ]),
+        QuantumZero { .. } => lang.pick(["타임 퀀텀은 1 이상이어야 합니다.", "A time quantum must be at least 1 tick."]).into(),
+        QuantumTooLarge { max, .. } => lang.pick([
             format!("타임 퀀텀이 너무 큽니다 (최대 {max})."),
             format!("The time quantum is too large (at most {max})."),
-        ),
-        AllotmentZero { level } => pick(
-            lang,
+        ]),
+        AllotmentZero { level } => lang.pick([
             format!("{}단계의 할당량은 1 이상이어야 합니다.", level),
             format!("The allotment of level {level} must be at least 1 quantum."),
-        ),
-        NoLevels => pick(lang, "큐를 하나 이상 두세요.".into(), "Add at least one queue.".into()),
-        TooManyLevels { count, max } => pick(
-            lang,
+        ]),
+        NoLevels => lang.pick(["큐를 하나 이상 두세요.", "Add at least one queue."]).into(),
+        TooManyLevels { count, max } => lang.pick([
             format!("큐가 {count}개입니다. 최대 {max}개까지 가능합니다."),
             format!("{count} queues; at most {max} are allowed."),
-        ),
-        BoostPeriodZero => pick(lang, "부스트 주기는 1 이상이어야 합니다.".into(), "The boost period must be at least 1 tick.".into()),
-        BoostTooFrequent { max_boosts } => pick(
-            lang,
+        ]),
+        BoostPeriodZero => lang.pick(["부스트 주기는 1 이상이어야 합니다.", "The boost period must be at least 1 tick."]).into(),
+        BoostTooFrequent { max_boosts } => lang.pick([
             format!("부스트가 너무 잦습니다 (실행 동안 최대 {max_boosts}번)."),
             format!("Boosts are too frequent (at most {max_boosts} over the run)."),
-        ),
-        AgingZero => pick(lang, "에이징 주기는 1 이상이어야 합니다.".into(), "The aging period must be at least 1 tick.".into()),
-        AgingTooLarge { max } => pick(
-            lang,
+        ]),
+        AgingZero => lang.pick(["에이징 주기는 1 이상이어야 합니다.", "The aging period must be at least 1 tick."]).into(),
+        AgingTooLarge { max } => lang.pick([
             format!("에이징 주기가 너무 깁니다 (최대 {max})."),
             format!("The aging period is too long (at most {max})."),
-        ),
-        AlphaOutOfRange { value } => pick(
-            lang,
+        ]),
+        AlphaOutOfRange { value } => lang.pick([
             format!("알파 {value}%는 0~100% 사이여야 합니다."),
             format!("Alpha {value}% must be between 0% and 100%."),
-        ),
-        Tau0OutOfRange { max } => pick(
-            lang,
+        ]),
+        Tau0OutOfRange { max } => lang.pick([
             format!("초기 예측값 τ0는 1~{max} 사이여야 합니다."),
             format!("The initial guess τ0 must be between 1 and {max}."),
-        ),
-        NoCpus => pick(lang, "CPU는 1개 이상이어야 합니다.".into(), "There must be at least one CPU.".into()),
-        TooManyCpus { count, max } => pick(
-            lang,
+        ]),
+        NoCpus => lang.pick(["CPU는 1개 이상이어야 합니다.", "There must be at least one CPU."]).into(),
+        TooManyCpus { count, max } => lang.pick([
             format!("CPU가 {count}개입니다. 최대 {max}개까지 가능합니다."),
             format!("{count} CPUs; at most {max} are allowed."),
-        ),
+        ]),
         CostTooLarge { cost, max } => {
             let [korean, english] = match cost {
                 Cost::DispatchLatency => ["디스패치 지연", "dispatch latency"],
                 Cost::ThreadSwitchLatency => ["스레드 전환 지연", "thread switch latency"],
                 Cost::CacheRefill => ["캐시 채움 비용", "cache refill cost"],
             };
-            pick(
-                lang,
+            lang.pick([
                 format!("{korean}이 너무 큽니다 (최대 {max})."),
                 format!("The {english} is too large (at most {max})."),
-            )
+            ])
         }
-        TooManySlices { estimate, max } => pick(
-            lang,
+        TooManySlices { estimate, max } => lang.pick([
             format!("이 퀀텀으로는 타임 슬라이스가 약 {estimate}개 필요합니다 (최대 {max}). 퀀텀을 늘리거나 작업을 줄이세요."),
             format!("This quantum needs about {estimate} time slices (at most {max}); raise the quantum or shorten the work."),
-        ),
+        ]),
     }
 }
 

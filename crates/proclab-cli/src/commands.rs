@@ -13,22 +13,22 @@ use proclab_core::PolicyKind;
 /// Reads, parses and validates a scenario file, with errors in `lang`.
 pub fn load(path: &str, lang: Lang) -> Result<Scenario, Failure> {
     let bytes = std::fs::read(path).map_err(|error| {
-        Failure::Input(match lang {
-            Lang::Ko => format!("{path}: 파일을 읽을 수 없음: {error}"),
-            Lang::En => format!("{path}: cannot read the file: {error}"),
-        })
+        Failure::Input(lang.pick([
+            format!("{path}: 파일을 읽을 수 없음: {error}"),
+            format!("{path}: cannot read the file: {error}"),
+        ]))
     })?;
     let spec: ScenarioSpec = serde_json::from_slice(&bytes).map_err(|error| {
-        Failure::Input(match lang {
-            Lang::Ko => format!("{path}: 시나리오 JSON이 아님: {error}"),
-            Lang::En => format!("{path}: not a scenario JSON file: {error}"),
-        })
+        Failure::Input(lang.pick([
+            format!("{path}: 시나리오 JSON이 아님: {error}"),
+            format!("{path}: not a scenario JSON file: {error}"),
+        ]))
     })?;
     Scenario::new(&spec).map_err(|errors| {
-        let heading = match lang {
-            Lang::Ko => format!("{path}: 시나리오에 문제 {}개:", errors.len()),
-            Lang::En => format!("{path}: {} problem(s) in the scenario:", errors.len()),
-        };
+        let heading = lang.pick([
+            format!("{path}: 시나리오에 문제 {}개:", errors.len()),
+            format!("{path}: {} problem(s) in the scenario:", errors.len()),
+        ]);
         let lines: Vec<String> = errors
             .iter()
             .map(|error| {
@@ -116,8 +116,8 @@ fn comparison_policies(scenario: &Scenario) -> Vec<PolicySpec> {
 pub fn compare(options: &Options) -> Result<(), Failure> {
     let lang = options.lang();
     let scenario = load(file_argument(options)?, lang)?;
-    let header = match lang {
-        Lang::Ko => [
+    let header = lang.pick([
+        [
             "정책",
             "평균 반환",
             "평균 대기",
@@ -125,10 +125,10 @@ pub fn compare(options: &Options) -> Result<(), Failure> {
             "문맥 교환",
             "종료 시각",
         ],
-        Lang::En => [
+        [
             "policy", "avg turn", "avg wait", "avg resp", "switches", "end",
         ],
-    };
+    ]);
     println!(
         "{:<28} {:>10} {:>10} {:>10} {:>10} {:>8}",
         header[0], header[1], header[2], header[3], header[4], header[5]

@@ -13,6 +13,7 @@ pub mod words;
 
 use crate::route::Route;
 use proclab_app::i18n::Lang;
+use proclab_app::lang::Words;
 use proclab_core::ScenarioSpec;
 use scenarios::Demo;
 use topic::Topic;

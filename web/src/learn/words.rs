@@ -4,18 +4,15 @@
 //! language out without failing to compile.
 
 use proclab_app::i18n::Lang;
+use proclab_app::lang::Words;
 use yew::prelude::*;
 
 /// A `[Korean, English]` pair.
 pub type Pair = [&'static str; 2];
 
-/// The half of `pair` in `lang`.
+/// The half of `pair` in `lang` (shorthand for [`Lang::pick`], which the pages call a lot).
 pub fn tr(lang: Lang, pair: Pair) -> &'static str {
-    let [korean, english] = pair;
-    match lang {
-        Lang::Ko => korean,
-        Lang::En => english,
-    }
+    lang.pick(pair)
 }
 
 /// A paragraph.
@@ -102,7 +99,7 @@ pub enum Word {
     MorePrecisely,
 }
 
-impl Word {
+impl Words for Word {
     fn pair(self) -> Pair {
         match self {
             Word::LearnTitle => ["배우기: 프로세스와 스레드", "Learn: processes and threads"],
@@ -144,10 +141,5 @@ impl Word {
             Word::NotesSay => ["노트에서는:", "The notes say:"],
             Word::MorePrecisely => ["더 정확히는:", "More precisely:"],
         }
-    }
-
-    /// This word in `lang`.
-    pub fn get(self, lang: Lang) -> &'static str {
-        tr(lang, self.pair())
     }
 }

@@ -2,7 +2,8 @@
 //!
 //! Fixed strings are entries of [`ChartText`], each giving both languages in one array, so a
 //! missing translation does not compile (the same pattern as [`crate::i18n::Text`]). Sentences
-//! with numbers in them are functions that `match` on [`Lang`]: both arms must exist.
+//! with numbers in them are functions that give [`Lang::pick`] a `[korean, english]` pair: both
+//! must exist.
 
 use crate::lang::{Lang, Words};
 
@@ -132,63 +133,71 @@ impl Words for ChartText {
 
 /// `3 processes` / `프로세스 3개`.
 pub fn count_processes(count: u64, lang: Lang) -> String {
-    match lang {
-        Lang::Ko => format!("프로세스 {count}개"),
-        Lang::En if count == 1 => String::from("1 process"),
-        Lang::En => format!("{count} processes"),
-    }
+    lang.pick([
+        format!("프로세스 {count}개"),
+        if count == 1 {
+            String::from("1 process")
+        } else {
+            format!("{count} processes")
+        },
+    ])
 }
 
 /// `1 CPU` / `CPU 2개`.
 pub fn count_cpus(count: u32, lang: Lang) -> String {
-    match lang {
-        Lang::Ko => format!("CPU {count}개"),
-        Lang::En if count == 1 => String::from("1 CPU"),
-        Lang::En => format!("{count} CPUs"),
-    }
+    lang.pick([
+        format!("CPU {count}개"),
+        if count == 1 {
+            String::from("1 CPU")
+        } else {
+            format!("{count} CPUs")
+        },
+    ])
 }
 
 /// A note under a chart or table cut short: `Showing the first 120 of 450.`
 pub fn shown_of(shown: usize, total: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Ko => format!("전체 {total}개 중 처음 {shown}개만 보여 줍니다."),
-        Lang::En => format!("Showing the first {shown} of {total}."),
-    }
+    lang.pick([
+        format!("전체 {total}개 중 처음 {shown}개만 보여 줍니다."),
+        format!("Showing the first {shown} of {total}."),
+    ])
 }
 
 /// The long description of a CPU slice or a state segment, for the data table.
 pub fn describe_run(label: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Ko => format!("{label} 실행"),
-        Lang::En => format!("runs {label}"),
-    }
+    lang.pick([format!("{label} 실행"), format!("runs {label}")])
 }
 
 /// Dispatch latency: saving one context and loading another.
 pub fn describe_dispatch(from: Option<&str>, to: &str, lang: Lang) -> String {
-    match (from, lang) {
-        (Some(from), Lang::Ko) => format!("문맥 교환: {from} 저장, {to} 적재"),
-        (Some(from), Lang::En) => format!("context switch: save {from}, load {to}"),
-        (None, Lang::Ko) => format!("디스패치: {to} 적재"),
-        (None, Lang::En) => format!("dispatch: load {to}"),
+    match from {
+        Some(from) => lang.pick([
+            format!("문맥 교환: {from} 저장, {to} 적재"),
+            format!("context switch: save {from}, load {to}"),
+        ]),
+        None => lang.pick([
+            format!("디스패치: {to} 적재"),
+            format!("dispatch: load {to}"),
+        ]),
     }
 }
 
 /// Cache refill before a thread runs.
 pub fn describe_stall(label: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Ko => format!("{label}의 캐시 채우기 지연"),
-        Lang::En => format!("cache refill stall for {label}"),
-    }
+    lang.pick([
+        format!("{label}의 캐시 채우기 지연"),
+        format!("cache refill stall for {label}"),
+    ])
 }
 
 /// Running on a given CPU.
 pub fn describe_running(cpu: Option<u32>, lang: Lang) -> String {
-    match (cpu, lang) {
-        (Some(cpu), Lang::Ko) => format!("실행 중 (CPU{cpu})"),
-        (Some(cpu), Lang::En) => format!("running on CPU{cpu}"),
-        (None, Lang::Ko) => String::from("실행 중"),
-        (None, Lang::En) => String::from("running"),
+    match cpu {
+        Some(cpu) => lang.pick([
+            format!("실행 중 (CPU{cpu})"),
+            format!("running on CPU{cpu}"),
+        ]),
+        None => lang.pick(["실행 중", "running"]).into(),
     }
 }
 
@@ -222,14 +231,14 @@ pub fn gantt_sentence(summary: &GanttSummary<'_>, lang: Lang) -> String {
         switches,
         ..
     } = summary;
-    match lang {
-        Lang::Ko => format!(
+    lang.pick([
+        format!(
             "{policy}: {processes}가 {cpus}에서 t={end}에 모두 끝납니다. 평균 대기 {waiting}틱, 평균 반환 {turnaround}틱, 문맥 교환 {switches}번."
         ),
-        Lang::En => format!(
+        format!(
             "{policy}: {processes} on {cpus} finish at t={end}; average waiting {waiting} ticks, average turnaround {turnaround} ticks, {switches} context switches."
         ),
-    }
+    ])
 }
 
 /// Which policy waits least and which most.
@@ -242,14 +251,14 @@ pub fn compare_sentence(
 ) -> String {
     let (best_name, best_value) = best;
     let (worst_name, worst_value) = worst;
-    match lang {
-        Lang::Ko => format!(
+    lang.pick([
+        format!(
             "정책 {compared}개 비교: 평균 대기 시간이 가장 짧은 것은 {best_name} ({best_value}틱), 가장 긴 것은 {worst_name} ({worst_value}틱). 실행할 수 없던 정책 {skipped}개."
         ),
-        Lang::En => format!(
+        format!(
             "{compared} policies compared: the lowest average waiting is {best_name} ({best_value} ticks), the highest {worst_name} ({worst_value} ticks); {skipped} could not run."
         ),
-    }
+    ])
 }
 
 /// Where round robin waits least, and how context switches change with the quantum.
@@ -269,12 +278,12 @@ pub fn sweep_sentence(summary: &SweepSummary, lang: Lang) -> String {
         best: (best_quantum, best_waiting),
         switches: (switches_low, switches_high),
     } = summary;
-    match lang {
-        Lang::Ko => format!(
+    lang.pick([
+        format!(
             "라운드 로빈, q={low}..{high}: 평균 대기 시간은 q={best_quantum}에서 가장 짧고 ({best_waiting}틱), 문맥 교환은 q={low}에서 {switches_low}번, q={high}에서 {switches_high}번입니다."
         ),
-        Lang::En => format!(
+        format!(
             "Round robin with q from {low} to {high}: average waiting is lowest at q={best_quantum} ({best_waiting} ticks); context switches go from {switches_low} at q={low} to {switches_high} at q={high}."
         ),
-    }
+    ])
 }

@@ -49,24 +49,16 @@ fn ticks(count: u64) -> &'static str {
     }
 }
 
-fn pick(lang: Lang, korean: String, english: String) -> String {
-    match lang {
-        Lang::Ko => korean,
-        Lang::En => english,
-    }
-}
-
 /// One sentence for `event`; `state` is the machine after its instant (for names and priorities).
 pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
     let who = thread_label(state, event.thread);
     let cpu = event.cpu.map(|cpu| cpu.to_string()).unwrap_or_default();
     let tick = event.tick;
     let body = match event.cause {
-        Cause::Admitted => pick(
-            lang,
+        Cause::Admitted => lang.pick([
             format!("{who} 생성: PCB를 만들고 준비 큐에 넣습니다."),
             format!("{who} is created: its PCB is made and it joins the ready queue."),
-        ),
+        ]),
         Cause::Dispatched {
             saved,
             latency,
@@ -98,13 +90,12 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
             }
             korean.push('.');
             english.push('.');
-            pick(lang, korean, english)
+            lang.pick([korean, english])
         }
-        Cause::QuantumExpired => pick(
-            lang,
+        Cause::QuantumExpired => lang.pick([
             format!("타이머 인터럽트: {who}의 퀀텀이 끝나 준비 큐로 돌아갑니다."),
             format!("Timer interrupt: {who}'s quantum is used up; back to the ready queue."),
-        ),
+        ]),
         Cause::Preempted { by, reason } => {
             let other = thread_label(state, by);
             let (mine, theirs) = (
@@ -134,17 +125,15 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
                 ),
                 PreemptReason::Boost => ("우선순위 부스트".into(), "priority boost".into()),
             };
-            pick(
-                lang,
+            lang.pick([
                 format!(
                     "{who}{} {other}에게 선점됩니다 ({korean_reason}).",
                     subject_particle(&who)
                 ),
                 format!("{who} is preempted by {other} ({english_reason})."),
-            )
+            ])
         }
-        Cause::IoRequested { length } => pick(
-            lang,
+        Cause::IoRequested { length } => lang.pick([
             format!(
                 "{who}{} I/O를 요청해 {length}틱 동안 대기 상태가 됩니다 (CPU를 내놓음).",
                 subject_particle(&who)
@@ -153,39 +142,35 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
                 "{who} requests I/O and blocks for {length} {} (giving up the CPU).",
                 ticks(length)
             ),
-        ),
-        Cause::IoCompleted => pick(
-            lang,
+        ]),
+        Cause::IoCompleted => lang.pick([
             format!(
                 "I/O 완료 인터럽트: {who}{} 준비 큐로 돌아갑니다.",
                 subject_particle(&who)
             ),
             format!("I/O completion interrupt: {who} is ready again."),
-        ),
-        Cause::Exited => pick(
-            lang,
+        ]),
+        Cause::Exited => lang.pick([
             format!(
                 "{who}{} 마지막 버스트를 마치고 종료합니다.",
                 subject_particle(&who)
             ),
             format!("{who} finishes its last burst and exits."),
-        ),
-        Cause::Boosted => pick(
-            lang,
+        ]),
+        Cause::Boosted => lang.pick([
             format!(
                 "우선순위 부스트: {who}{} 맨 위 단계로 올라갑니다.",
                 subject_particle(&who)
             ),
             format!("Priority boost: {who} moves to the top level."),
-        ),
-        Cause::Demoted { level } => pick(
-            lang,
+        ]),
+        Cause::Demoted { level } => lang.pick([
             format!(
                 "{who}{} 할당량을 다 써서 {level}단계로 내려갑니다.",
                 subject_particle(&who)
             ),
             format!("{who} used up its allotment and drops to level {level}."),
-        ),
+        ]),
     };
     format!("t={tick}: {body}")
 }

@@ -103,10 +103,7 @@ pub fn state_name(state: ProcessState, lang: Lang) -> &'static str {
         ProcessState::Blocked => ["대기 (Blocked)", "Blocked"],
         ProcessState::Exit => ["종료 (Exit)", "Exit"],
     };
-    match lang {
-        Lang::Ko => korean,
-        Lang::En => english,
-    }
+    lang.pick([korean, english])
 }
 
 /// The short name of a transition's cause, written beside its arrow; `by` names the preempting
@@ -124,15 +121,11 @@ pub fn cause_label(cause: &proclab_core::Cause, by: Option<&str>, lang: Lang) ->
         Cause::Boosted => ["부스트", "boost"],
         Cause::Demoted { .. } => ["강등", "demoted"],
     };
-    let name = match lang {
-        Lang::Ko => korean,
-        Lang::En => english,
-    };
+    let name = lang.pick([korean, english]);
     match (cause, by) {
-        (Cause::Preempted { .. }, Some(by)) => match lang {
-            Lang::Ko => format!("{by}에게 {name}"),
-            Lang::En => format!("{name} by {by}"),
-        },
+        (Cause::Preempted { .. }, Some(by)) => {
+            lang.pick([format!("{by}에게 {name}"), format!("{name} by {by}")])
+        }
         _ => name.to_string(),
     }
 }

@@ -4,6 +4,7 @@ use crate::learn::topic::Topic;
 use crate::learn::words::{tr, Pair, Word};
 use crate::route::Route;
 use proclab_app::i18n::Lang;
+use proclab_app::lang::Words;
 use yew::prelude::*;
 use yew_router::prelude::Link;
 
