@@ -28,7 +28,7 @@ pub fn layers(lang: Lang) -> Html {
                 { label(290, 178, "middle", "strong", t(["커널", "Kernel"])) }
             </g>
             { for kernel_parts.iter().enumerate().map(|(index, pair)| {
-                let lines = match lang { Lang::Ko => pair[0], Lang::En => pair[1] };
+                let lines = lang.pick(*pair);
                 labelled_box(30 + index as i32 * 132, 188, 124, 52, "layer part", &lines)
             }) }
             { labelled_box(20, 260, 540, 40, "layer driver", &[t(["디바이스 드라이버", "Device drivers"])]) }
