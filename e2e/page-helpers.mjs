@@ -15,10 +15,11 @@ export const RESULTS_READY = '#metrics-table tbody tr[data-pid]';
 
 /**
  * Adds processes through `#add-process` and types their fields. `processes` is a list of
- * `{ name?, arrival, bursts, priority? }`; only the fields given are typed.
+ * `{ name?, arrival, bursts, priority? }`; only the fields given are typed (priority only where the
+ * chosen policy shows its column).
  */
 export async function typeWorkload(page, processes) {
-  const before = await page.locator('li.process').count();
+  const before = await page.locator('#workload tbody.process').count();
   for (let offset = 0; offset < processes.length; offset += 1) {
     const index = before + offset;
     await page.click('#add-process');
@@ -26,7 +27,10 @@ export async function typeWorkload(page, processes) {
     const process = processes[offset];
     if (process.name !== undefined) await page.fill(`#p${index}-name`, process.name);
     if (process.arrival !== undefined) await page.fill(`#p${index}-arrival`, String(process.arrival));
-    if (process.priority !== undefined) await page.fill(`#p${index}-priority`, String(process.priority));
+    // The priority column shows only for policies that read it.
+    if (process.priority !== undefined && (await page.$(`#p${index}-priority`))) {
+      await page.fill(`#p${index}-priority`, String(process.priority));
+    }
     if (process.bursts !== undefined) await page.fill(`#p${index}-bursts`, process.bursts);
   }
 }

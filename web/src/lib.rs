@@ -128,9 +128,11 @@ fn workspace(props: &WorkspaceProps) -> Html {
                             <p>{ Text::EmptyBody.get(lang) }</p>
                         </section>
                     }
-                    <ui::editor::Editor {lang} processes={session.draft.processes.clone()} messages={messages.clone()} dispatch={dispatch.clone()} />
-                    <ui::settings::PolicySettings {lang} draft={session.draft.clone()} messages={messages.clone()} dispatch={dispatch.clone()} />
-                    <ui::settings::MachineSettings {lang} draft={session.draft.clone()} messages={messages.clone()} dispatch={dispatch.clone()} />
+                    <div class="setup-bar">
+                        <ui::settings::PolicySettings {lang} draft={session.draft.clone()} messages={messages.clone()} dispatch={dispatch.clone()} />
+                        <ui::settings::MachineSettings {lang} draft={session.draft.clone()} messages={messages.clone()} dispatch={dispatch.clone()} />
+                    </div>
+                    <ui::workload::Workload {lang} processes={session.draft.processes.clone()} policy={session.policy()} messages={messages.clone()} dispatch={dispatch.clone()} />
                     <ui::settings::ConventionSettings {lang} draft={session.draft.clone()} messages={messages.clone()} dispatch={dispatch.clone()} />
                 </div>
                 <div class="outputs">

@@ -48,6 +48,8 @@ pub enum Edit {
     RemoveThread(usize, usize),
     AddLevel(Levels),
     RemoveLevel(Levels),
+    /// Replaces every process (a table pasted from a spreadsheet or a textbook).
+    ReplaceProcesses(Vec<ProcessDraft>),
 }
 
 impl Draft {
@@ -112,6 +114,12 @@ impl Draft {
                     if *thread < process.threads.len() {
                         process.threads.remove(*thread);
                     }
+                }
+            }
+            Edit::ReplaceProcesses(processes) => {
+                self.processes.clear();
+                for process in processes {
+                    self.push_process(process.clone());
                 }
             }
             Edit::AddLevel(Levels::MlqQueues) => self.policy.mlq_queues.push(QueueDraft {

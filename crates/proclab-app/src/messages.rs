@@ -5,6 +5,7 @@
 
 use crate::draft::{FieldId, InputError};
 use crate::i18n::{Lang, Text, Words};
+use crate::paste::PasteError;
 use crate::session::Notice;
 use proclab_core::scenario::Cost;
 use proclab_core::{PolicyKind, ScenarioError};
@@ -320,10 +321,33 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
         Notice::LinkCopied => (false, Text::LinkCopied.get(lang).to_string()),
         Notice::LinkNotCopied(url) => (false, format!("{} {url}", Text::LinkNotCopied.get(lang))),
         Notice::Replaced => (false, Text::Replaced.get(lang).to_string()),
+        Notice::Pasted(count) => (
+            false,
+            lang.pick([
+                format!("붙여 넣은 표에서 프로세스 {count}개를 읽었습니다."),
+                format!("Read {count} processes from the pasted table."),
+            ]),
+        ),
+        Notice::PasteBroken(error) => (true, paste_error(*error, lang)),
         Notice::Removed(name) => (false, format!("{} {name}", Text::Removed.get(lang))),
         Notice::Preset(id) => {
             let (title, lesson) = crate::i18n::preset_text(*id, lang);
             (false, format!("{title}: {lesson}"))
         }
+    }
+}
+
+/// Why a pasted table was not read, in words.
+pub fn paste_error(error: PasteError, lang: Lang) -> String {
+    match error {
+        PasteError::Empty => lang.pick(["붙여 넣은 표가 비어 있습니다.".into(), "The pasted table is empty.".into()]),
+        PasteError::UnknownHeader { column } => lang.pick([
+            format!("붙여 넣은 표의 {}번째 열 제목을 알 수 없습니다. 프로세스, 도착, 버스트, 우선순위, 클래스, 티켓 중 하나로 쓰세요.", column + 1),
+            format!("Column {} of the pasted table has a heading ProcLab does not know; use Process, Arrival, Burst, Priority, Class or Tickets.", column + 1),
+        ]),
+        PasteError::TooManyCells { row } => lang.pick([
+            format!("붙여 넣은 표의 {row}번째 줄에 칸이 너무 많습니다. 열 제목 줄을 넣으면 어느 칸이 무엇인지 알 수 있습니다."),
+            format!("Row {row} of the pasted table has more cells than there are columns; add a heading row to say which is which."),
+        ]),
     }
 }

@@ -13,6 +13,7 @@ use crate::edit::Edit;
 use crate::files::FileError;
 use crate::lang::Lang;
 use crate::messages::{error_field, input_error, scenario_error, FieldMessage};
+use crate::paste::PasteError;
 use crate::reduce::Reduce;
 use crate::share::{self, LinkError};
 use crate::simulation::Simulation;
@@ -32,6 +33,10 @@ pub enum Notice {
     Replaced,
     /// A process was removed; it can come back.
     Removed(String),
+    /// A pasted table replaced the processes (how many); the old ones can come back.
+    Pasted(usize),
+    /// A pasted table could not be read.
+    PasteBroken(PasteError),
     /// A preset was loaded: its lesson, what to notice.
     Preset(PresetId),
 }
@@ -39,7 +44,10 @@ pub enum Notice {
 impl Notice {
     /// Whether the banner offers Undo.
     pub fn can_undo(&self) -> bool {
-        matches!(self, Notice::Replaced | Notice::Removed(_))
+        matches!(
+            self,
+            Notice::Replaced | Notice::Removed(_) | Notice::Pasted(_)
+        )
     }
 }
 
@@ -210,10 +218,17 @@ impl Reduce for Session {
                 if draft == self.draft {
                     return None;
                 }
-                if let Edit::RemoveProcess(index) = edit {
-                    let name = self.draft.processes[index].name.clone();
-                    next.previous = Some(self.draft.clone());
-                    next.notice = Some(Notice::Removed(name));
+                match &edit {
+                    Edit::RemoveProcess(index) => {
+                        let name = self.draft.processes[*index].name.clone();
+                        next.previous = Some(self.draft.clone());
+                        next.notice = Some(Notice::Removed(name));
+                    }
+                    Edit::ReplaceProcesses(processes) => {
+                        next.previous = Some(self.draft.clone());
+                        next.notice = Some(Notice::Pasted(processes.len()));
+                    }
+                    _ => {}
                 }
                 next.edit_draft(draft);
             }

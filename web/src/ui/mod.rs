@@ -1,9 +1,9 @@
 //! The page's components, one concept per file.
 
 pub mod bursts;
-pub mod editor;
 pub mod field;
 pub mod results;
 pub mod results_panel;
 pub mod settings;
 pub mod toolbar;
+pub mod workload;

@@ -18,8 +18,9 @@ pub struct ResultsProps {
 
 /// A column header whose definition shows on hover and on keyboard focus.
 fn header(lang: Lang, name: Text, definition: Text) -> Html {
+    let class = (name == Text::Arrival).then_some("arrival");
     html! {
-        <th scope="col">
+        <th scope="col" {class}>
             <span class="defined" tabindex="0" title={definition.get(lang)} aria-label={format!("{}: {}", name.get(lang), definition.get(lang))}>
                 { name.get(lang) }
                 <span class="definition" role="tooltip">{ definition.get(lang) }</span>
@@ -33,11 +34,30 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
     let lang = props.lang;
     let metrics = props.simulation.run.metrics();
     let totals = &metrics.totals;
+    // The four numbers every exercise asks for come first; the rest is one click away.
+    let more = use_state(|| false);
+    let toggle = {
+        let more = more.clone();
+        Callback::from(move |event: Event| {
+            more.set(
+                event
+                    .target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .checked(),
+            )
+        })
+    };
+    let extra = *more;
     html! {
         <section class="metrics" aria-labelledby="metrics-title">
-            <h2 id="metrics-title">{ Text::Metrics.get(lang) }</h2>
-            <div class="table-scroll">
-            <table id="metrics-table">
+            <div class="metrics-head">
+                <h2 id="metrics-title">{ Text::Metrics.get(lang) }</h2>
+                <label class="inline-check">
+                    <input type="checkbox" id="more-metrics" checked={extra} onchange={toggle} />
+                    { Text::MoreColumns.get(lang) }
+                </label>
+            </div>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="metrics-title">
+            <table id="metrics-table" class={classes!(extra.then_some("all-columns"))}>
                 <thead><tr>
                     <th scope="col">{ Text::Process.get(lang) }</th>
                     { header(lang, Text::Arrival, Text::ArrivalHint) }
@@ -45,38 +65,42 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
                     { header(lang, Text::Turnaround, Text::TurnaroundDef) }
                     { header(lang, Text::Waiting, Text::WaitingDef) }
                     { header(lang, Text::Response, Text::ResponseDef) }
-                    { header(lang, Text::CpuTime, Text::CpuTimeDef) }
-                    { header(lang, Text::IoTime, Text::IoTimeDef) }
-                    { header(lang, Text::SwitchTime, Text::SwitchTimeDef) }
-                    { header(lang, Text::StallTime, Text::StallTimeDef) }
-                    { header(lang, Text::Dispatches, Text::DispatchesDef) }
-                    { header(lang, Text::Preemptions, Text::PreemptionsDef) }
+                    if extra {
+                        { header(lang, Text::CpuTime, Text::CpuTimeDef) }
+                        { header(lang, Text::IoTime, Text::IoTimeDef) }
+                        { header(lang, Text::SwitchTime, Text::SwitchTimeDef) }
+                        { header(lang, Text::StallTime, Text::StallTimeDef) }
+                        { header(lang, Text::Dispatches, Text::DispatchesDef) }
+                        { header(lang, Text::Preemptions, Text::PreemptionsDef) }
+                    }
                 </tr></thead>
                 <tbody>
                     { for metrics.processes.iter().map(|process| html! {
                         <tr data-pid={process.pid.to_string()}>
                             <th scope="row">{ &process.name }</th>
-                            <td>{ process.arrival }</td>
+                            <td class="arrival">{ process.arrival }</td>
                             <td class="completion">{ process.completion }</td>
                             <td class="turnaround">{ process.turnaround }</td>
                             <td class="waiting">{ process.waiting }</td>
                             <td class="response">{ process.response }</td>
-                            <td>{ process.cpu }</td>
-                            <td>{ process.io }</td>
-                            <td>{ process.switch }</td>
-                            <td>{ process.stall }</td>
-                            <td>{ process.dispatches }</td>
-                            <td>{ process.preemptions }</td>
+                            if extra {
+                                <td>{ process.cpu }</td>
+                                <td>{ process.io }</td>
+                                <td>{ process.switch }</td>
+                                <td>{ process.stall }</td>
+                                <td>{ process.dispatches }</td>
+                                <td>{ process.preemptions }</td>
+                            }
                         </tr>
                     }) }
                 </tbody>
                 <tfoot><tr>
                     <th scope="row">{ Text::Average.get(lang) }</th>
-                    <td></td><td></td>
+                    <td class="arrival"></td><td></td>
                     <td id="avg-turnaround">{ totals.average_turnaround.to_string() }</td>
                     <td id="avg-waiting">{ totals.average_waiting.to_string() }</td>
                     <td id="avg-response">{ totals.average_response.to_string() }</td>
-                    <td></td><td></td><td></td><td></td><td></td><td></td>
+                    if extra { <td></td><td></td><td></td><td></td><td></td><td></td> }
                 </tr></tfoot>
             </table>
             </div>
@@ -94,23 +118,26 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
     }
 }
 
+/// One line when the textbook defaults hold; otherwise only what differs from them.
 #[function_component(ConventionsInForce)]
 pub fn conventions_in_force(props: &ResultsProps) -> Html {
     let lang = props.lang;
     let conventions = props.simulation.scenario.conventions();
+    let differing: Vec<Convention> = Convention::differing(conventions).collect();
     html! {
         <section class="in-force" aria-labelledby="in-force-title">
             <h3 id="in-force-title">{ Text::ConventionsInForce.get(lang) }</h3>
-            <ul>
-                { for Convention::ALL.into_iter().map(|convention| {
-                    let (label, hint) = terms::convention_words(convention, lang);
-                    html! { <li>
-                        <strong>{ label }</strong>{ ": " }
-                        { if convention.is_on(conventions) { Text::Yes.get(lang) } else { Text::NoDefault.get(lang) } }
-                        <span class="hint">{ " — " }{ hint }</span>
-                    </li> }
-                }) }
-            </ul>
+            if differing.is_empty() {
+                <p id="conventions-default">{ Text::TextbookDefaults.get(lang) }</p>
+            } else {
+                <p>{ Text::DefaultsExcept.get(lang) }</p>
+                <ul>
+                    { for differing.into_iter().map(|convention| {
+                        let (label, hint) = terms::convention_words(convention, lang);
+                        html! { <li>{ label }<span class="hint">{ " (" }{ hint }{ ")" }</span></li> }
+                    }) }
+                </ul>
+            }
         </section>
     }
 }

@@ -88,16 +88,18 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
             </div>
             if *tab == Tab::Run {
                 <section class="gantt" aria-labelledby="gantt-title">
-                    <h2 id="gantt-title">{ Text::Gantt.get(lang) }</h2>
-                    <crate::chart::GanttChart simulation={simulation.clone()} {lang} cursor={Some(playback.tick)} onjump={on_jump} onselect={on_select.clone()} />
-                    <div class="downloads">
-                        <button type="button" id="download-png" onclick={on_png}>{ Text::DownloadPng.get(lang) }</button>
-                        <button type="button" id="download-svg" onclick={on_svg}>{ Text::DownloadSvg.get(lang) }</button>
-                        <button type="button" id="download-csv" onclick={on_csv}>{ Text::DownloadCsv.get(lang) }</button>
+                    <div class="section-head">
+                        <h2 id="gantt-title">{ Text::Gantt.get(lang) }</h2>
+                        <div class="downloads">
+                            <button type="button" id="download-png" class="small" onclick={on_png}>{ Text::DownloadPng.get(lang) }</button>
+                            <button type="button" id="download-svg" class="small" onclick={on_svg}>{ Text::DownloadSvg.get(lang) }</button>
+                            <button type="button" id="download-csv" class="small" onclick={on_csv}>{ Text::DownloadCsv.get(lang) }</button>
+                        </div>
                     </div>
+                    <crate::chart::GanttChart simulation={simulation.clone()} {lang} cursor={Some(playback.tick)} onjump={on_jump} onselect={on_select.clone()} />
                 </section>
-                <Watch {lang} simulation={simulation.clone()} playback={playback.clone()} selected={*selected} onselect={on_select.clone()} />
                 <MetricsTable {lang} simulation={simulation.clone()} />
+                <Watch {lang} simulation={simulation.clone()} playback={playback.clone()} selected={*selected} onselect={on_select.clone()} />
                 <ConventionsInForce {lang} simulation={simulation.clone()} />
             } else if let Some(spec) = &props.spec {
                 <crate::chart::CompareView spec={spec.clone()} {lang} />

@@ -7,7 +7,7 @@ use proclab_app::edit::{Edit, Flag, Levels};
 use proclab_app::i18n::{Lang, Text};
 use proclab_app::lang::Words;
 use proclab_app::messages::FieldMessage;
-use proclab_app::terms;
+use proclab_app::{summary, terms};
 use proclab_core::spec::QueueTopology;
 use proclab_core::{Convention, PolicyKind, QueueKind};
 use yew::prelude::*;
@@ -100,8 +100,8 @@ pub fn policy_settings(props: &SettingsProps) -> Html {
         .map(|kind| (AttrValue::from(kind.id()), AttrValue::from(kind.get(lang))))
         .collect();
     html! {
-        <section class="settings" aria-labelledby="policy-title">
-            <h2 id="policy-title">{ Text::Policy.get(lang) }</h2>
+        <section class="settings policy-bar" aria-labelledby="policy-title">
+            <h2 id="policy-title" class="visually-hidden">{ Text::Policy.get(lang) }</h2>
             <Choice id="policy-kind" label={t(Text::Policy)} options={options} selected={policy.kind.id()} onchange={on_kind}
                 hint={ AttrValue::from(terms::policy_explanation(policy.kind, lang)) } />
             if policy.kind.uses_quantum() {
@@ -200,9 +200,25 @@ pub fn machine_settings(props: &SettingsProps) -> Html {
         Edit::Topology(topology)
     });
     let t = |text: Text| AttrValue::from(text.get(lang));
+    // Closed to keep the policy and the workload on the first screen, but open while one of its
+    // fields has a problem, so the message is never hidden.
+    let machine_fields = [
+        FieldId::Cpus,
+        FieldId::DispatchLatency,
+        FieldId::ThreadSwitchLatency,
+        FieldId::CacheCapacity,
+        FieldId::CacheRefill,
+        FieldId::Seed,
+    ];
+    let has_problem = props
+        .messages
+        .iter()
+        .any(|message| machine_fields.contains(&message.field));
     html! {
-        <section class="settings" aria-labelledby="machine-title">
-            <h2 id="machine-title">{ Text::Machine.get(lang) }</h2>
+        <details class="settings machine" id="machine-settings" open={has_problem}>
+            <summary><h2 id="machine-title">{ Text::Machine.get(lang) }</h2>
+                <span class="summary-line">{ summary::machine_summary(machine, lang) }</span></summary>
+            <div class="machine-fields">
             <TextField field={FieldId::Cpus} label={t(Text::Cpus)} value={machine.cpus.clone()}
                 oninput={text_setter(dispatch, FieldId::Cpus)} messages={props.messages.clone()} />
             <TextField field={FieldId::DispatchLatency} label={t(Text::DispatchLatency)} value={machine.dispatch_latency.clone()}
@@ -224,7 +240,8 @@ pub fn machine_settings(props: &SettingsProps) -> Html {
                 hint={AttrValue::from(topology_hint(machine.topology, lang))} />
             <TextField field={FieldId::Seed} label={t(Text::LotterySeed)} value={props.draft.seed.clone()} hint={t(Text::SeedHint)}
                 oninput={text_setter(dispatch, FieldId::Seed)} messages={props.messages.clone()} />
-        </section>
+            </div>
+        </details>
     }
 }
 

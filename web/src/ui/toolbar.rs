@@ -155,10 +155,12 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             </div>
             <div class="field generator">
                 <label for="gen-seed">{ Text::RandomSeed.get(lang) }</label>
+                <div class="generator-row">
                 <input id="gen-seed" type="text" inputmode="numeric" value={(*seed).clone()} oninput={on_seed}
                     aria-invalid={seed_value.is_none().to_string()}
                     aria-describedby={seed_value.is_none().then_some("gen-seed-error")} />
                 <button type="button" id="generate" onclick={on_generate} disabled={seed_value.is_none()}>{ Text::Generate.get(lang) }</button>
+                </div>
                 if seed_value.is_none() {
                     <p class="field-error" id="gen-seed-error" role="alert">{ Text::SeedNeedsNumber.get(lang) }</p>
                 }

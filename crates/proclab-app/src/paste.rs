@@ -1,0 +1,252 @@
+//! Reading a table pasted from a spreadsheet or a textbook into the workload: one process a row,
+//! cells separated by tabs (a spreadsheet), commas (a CSV file) or spaces (a textbook). A header row, if any, says
+//! which column is which (`Process`, `Arrival`, `Burst`, `Priority`, … in English or Korean);
+//! without one, the columns are read in the order the workload table shows them.
+
+use proclab_core::PolicyKind;
+
+use crate::draft::ProcessDraft;
+
+/// A column of the workload table a pasted cell can fill.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    Name,
+    Arrival,
+    Bursts,
+    Priority,
+    Class,
+    Tickets,
+}
+
+/// Why a pasted table could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PasteError {
+    /// Nothing but blank lines.
+    Empty,
+    /// A header names no column the workload has.
+    UnknownHeader { column: usize },
+    /// A row has more cells than there are columns (1-based row of the pasted text).
+    TooManyCells { row: usize },
+}
+
+/// The words a header cell may use for each column, lower case, spaces removed.
+const HEADERS: [(Column, &[&str]); 6] = [
+    (
+        Column::Name,
+        &[
+            "process",
+            "processes",
+            "name",
+            "pid",
+            "job",
+            "프로세스",
+            "이름",
+            "작업",
+        ],
+    ),
+    (
+        Column::Arrival,
+        &[
+            "arrival",
+            "arrivaltime",
+            "arrive",
+            "at",
+            "도착",
+            "도착시간",
+            "도착시각",
+        ],
+    ),
+    (
+        Column::Bursts,
+        &[
+            "burst",
+            "bursttime",
+            "bursts",
+            "cpu",
+            "cpuburst",
+            "service",
+            "servicetime",
+            "runtime",
+            "length",
+            "bt",
+            "실행시간",
+            "버스트",
+            "버스트시간",
+            "cpu버스트",
+            "서비스시간",
+        ],
+    ),
+    (Column::Priority, &["priority", "prio", "우선순위"]),
+    (Column::Class, &["class", "queue", "클래스", "큐"]),
+    (Column::Tickets, &["tickets", "ticket", "티켓"]),
+];
+
+fn header_column(cell: &str) -> Option<Column> {
+    let key: String = cell
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '_' && *c != '-' && *c != '(' && *c != ')')
+        .flat_map(char::to_lowercase)
+        .collect();
+    HEADERS
+        .iter()
+        .find(|(_, words)| words.contains(&key.as_str()))
+        .map(|(column, _)| *column)
+}
+
+fn cells(line: &str) -> Vec<&str> {
+    if line.contains('\t') {
+        line.split('\t').map(str::trim).collect()
+    } else if line.contains(',') {
+        line.split(',').map(str::trim).collect()
+    } else {
+        line.split_whitespace().collect()
+    }
+}
+
+/// Whether a row looks like a header: some cell names a column and no cell after the first is
+/// a number.
+fn is_header(row: &[&str]) -> bool {
+    row.iter().any(|cell| header_column(cell).is_some())
+        && row.iter().skip(1).all(|cell| cell.parse::<u64>().is_err())
+}
+
+/// The processes in `text`, in the order of its rows. `shown` is the order of the table's
+/// columns on screen, used when the text has no header. Every cell is kept as typed: the
+/// workload's own checks say what is wrong with a value, in place.
+pub fn parse_table(text: &str, shown: &[Column]) -> Result<Vec<ProcessDraft>, PasteError> {
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .map(cells)
+        .filter(|row| row.iter().any(|cell| !cell.is_empty()))
+        .collect();
+    let Some(first) = rows.first() else {
+        return Err(PasteError::Empty);
+    };
+    let has_header = is_header(first);
+    let (columns, body): (Vec<Column>, &[Vec<&str>]) = if has_header {
+        let mut columns = Vec::new();
+        for (index, cell) in first.iter().enumerate() {
+            columns.push(header_column(cell).ok_or(PasteError::UnknownHeader { column: index })?);
+        }
+        (columns, &rows[1..])
+    } else {
+        (shown.to_vec(), &rows[..])
+    };
+    let mut processes = Vec::new();
+    for (offset, row) in body.iter().enumerate() {
+        let mut process = ProcessDraft::new_at(processes.len());
+        // Without a header, a row that starts with a number has no name: it keeps `P<n>`.
+        let unnamed = !has_header
+            && columns.first() == Some(&Column::Name)
+            && row.first().is_some_and(|cell| cell.parse::<u64>().is_ok());
+        let columns: &[Column] = if unnamed { &columns[1..] } else { &columns };
+        if row.len() > columns.len() {
+            return Err(PasteError::TooManyCells {
+                row: offset + 1 + usize::from(has_header),
+            });
+        }
+        for (column, cell) in columns.iter().zip(row) {
+            let cell = (*cell).to_string();
+            match column {
+                Column::Name => process.name = cell,
+                Column::Arrival => process.arrival = cell,
+                Column::Bursts => process.bursts = cell,
+                Column::Priority => process.priority = cell,
+                Column::Class => process.class = cell,
+                Column::Tickets => process.tickets = cell,
+            }
+        }
+        processes.push(process);
+    }
+    if processes.is_empty() {
+        return Err(PasteError::Empty);
+    }
+    Ok(processes)
+}
+
+/// The workload table's columns for a policy, in screen order: name, arrival and bursts always,
+/// then the one value the policy reads (priority, class or tickets), if any.
+pub fn shown_columns(policy: PolicyKind) -> Vec<Column> {
+    let mut columns = vec![Column::Name, Column::Arrival, Column::Bursts];
+    if policy.uses_priority() {
+        columns.push(Column::Priority);
+    }
+    if policy.uses_class() {
+        columns.push(Column::Class);
+    }
+    if policy.uses_tickets() {
+        columns.push(Column::Tickets);
+    }
+    columns
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(processes: &[ProcessDraft]) -> Vec<(String, String, String, String)> {
+        processes
+            .iter()
+            .map(|p| {
+                (
+                    p.name.clone(),
+                    p.arrival.clone(),
+                    p.bursts.clone(),
+                    p.priority.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_spreadsheet_table_with_a_header_fills_by_header() {
+        let text = "Process\tBurst Time\tArrival Time\tPriority\nP1\t10\t0\t3\nP2\t1\t0\t1\n";
+        let processes = parse_table(text, &shown_columns(PolicyKind::Fcfs)).unwrap();
+        assert_eq!(
+            rows(&processes),
+            [
+                ("P1".into(), "0".into(), "10".into(), "3".into()),
+                ("P2".into(), "0".into(), "1".into(), "1".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_textbook_table_without_a_header_follows_the_columns_shown() {
+        let text = "P1 0 8 3\nP2 1 4 1\n\n";
+        let processes = parse_table(text, &shown_columns(PolicyKind::Priority)).unwrap();
+        assert_eq!(
+            rows(&processes)[1],
+            ("P2".into(), "1".into(), "4".into(), "1".into())
+        );
+        // Rows that start with a number have no name: they keep P<n>.
+        let processes = parse_table("0 5\n2 3", &shown_columns(PolicyKind::Rr)).unwrap();
+        assert_eq!(
+            rows(&processes)[1],
+            ("P2".into(), "2".into(), "3".into(), "0".into())
+        );
+    }
+
+    #[test]
+    fn korean_headers_and_comma_separated_values_are_read() {
+        let text = "프로세스,도착 시간,실행 시간\nA,0,5\nB,2,3";
+        let processes = parse_table(text, &shown_columns(PolicyKind::Fcfs)).unwrap();
+        assert_eq!(
+            rows(&processes)[0],
+            ("A".into(), "0".into(), "5".into(), "0".into())
+        );
+    }
+
+    #[test]
+    fn bad_tables_say_why() {
+        assert_eq!(parse_table("  \n\n", &[]), Err(PasteError::Empty));
+        assert_eq!(
+            parse_table("Process\tColour\nP1\tred", &shown_columns(PolicyKind::Fcfs)),
+            Err(PasteError::UnknownHeader { column: 1 })
+        );
+        assert_eq!(
+            parse_table("P1 0 5 9 9", &shown_columns(PolicyKind::Fcfs)),
+            Err(PasteError::TooManyCells { row: 1 })
+        );
+    }
+}

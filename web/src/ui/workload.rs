@@ -1,0 +1,388 @@
+//! The workload as a table: one row per process with the columns the chosen policy reads (name,
+//! arrival, bursts, then priority, class or tickets), advanced columns (working set, threads,
+//! per-burst editing) one click away, keys that move like a spreadsheet, and a table pasted from
+//! a spreadsheet or a textbook filling it.
+
+use proclab_app::draft::{FieldId, ProcessDraft};
+use proclab_app::edit::Edit;
+use proclab_app::grid::{next_cell, Key, Target};
+use proclab_app::i18n::{Lang, Text};
+use proclab_app::lang::Words;
+use proclab_app::messages::FieldMessage;
+use proclab_app::paste::{parse_table, shown_columns, Column};
+use proclab_app::session::{Action, Notice};
+use proclab_core::PolicyKind;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement, KeyboardEvent};
+use yew::prelude::*;
+
+use crate::session::{edit, on_click, on_edit, Dispatch};
+use crate::ui::bursts::BurstEditor;
+
+#[derive(Properties, PartialEq)]
+pub struct WorkloadProps {
+    pub lang: Lang,
+    pub processes: Vec<ProcessDraft>,
+    pub policy: PolicyKind,
+    pub messages: Vec<FieldMessage>,
+    pub dispatch: Dispatch,
+}
+
+/// Processes shown before "show more".
+const PAGE: usize = 50;
+
+fn column_field(column: Column, process: usize) -> FieldId {
+    match column {
+        Column::Name => FieldId::Name(process),
+        Column::Arrival => FieldId::Arrival(process),
+        Column::Bursts => FieldId::Bursts(process),
+        Column::Priority => FieldId::Priority(process),
+        Column::Class => FieldId::Class(process),
+        Column::Tickets => FieldId::Tickets(process),
+    }
+}
+
+fn column_title(column: Column) -> Text {
+    match column {
+        Column::Name => Text::Name,
+        Column::Arrival => Text::Arrival,
+        Column::Bursts => Text::Bursts,
+        Column::Priority => Text::Priority,
+        Column::Class => Text::Class,
+        Column::Tickets => Text::Tickets,
+    }
+}
+
+fn value_of(process: &ProcessDraft, column: Column) -> String {
+    match column {
+        Column::Name => process.name.clone(),
+        Column::Arrival => process.arrival.clone(),
+        Column::Bursts => process.bursts.clone(),
+        Column::Priority => process.priority.clone(),
+        Column::Class => process.class.clone(),
+        Column::Tickets => process.tickets.clone(),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CellProps {
+    field: FieldId,
+    label: AttrValue,
+    value: AttrValue,
+    messages: Vec<FieldMessage>,
+    dispatch: Dispatch,
+    /// The cell's place in the keyboard grid, if it has one.
+    #[prop_or_default]
+    grid: Option<(usize, usize)>,
+    #[prop_or(true)]
+    numeric: bool,
+}
+
+/// One input of the table, labelled for screen readers, with its problems under it.
+#[function_component(Cell)]
+fn cell(props: &CellProps) -> Html {
+    let id = props.field.dom_id();
+    let error_id = format!("{id}-error");
+    let problems: Vec<&FieldMessage> = props
+        .messages
+        .iter()
+        .filter(|message| message.field == props.field)
+        .collect();
+    let invalid = !problems.is_empty();
+    let field = props.field;
+    let oninput = on_edit(&props.dispatch, move |event: InputEvent| {
+        Edit::Text(
+            field,
+            event.target_unchecked_into::<HtmlInputElement>().value(),
+        )
+    });
+    html! {
+        <td class={classes!(invalid.then_some("invalid"))}>
+            <input {id} type="text" value={props.value.clone()} {oninput} aria-label={props.label.clone()}
+                inputmode={ if props.numeric { "numeric" } else { "text" } }
+                data-row={props.grid.map(|(row, _)| row.to_string())}
+                data-col={props.grid.map(|(_, column)| column.to_string())}
+                aria-invalid={ invalid.to_string() }
+                aria-describedby={ invalid.then(|| error_id.clone()) } />
+            if invalid {
+                <div class="field-error" id={error_id} role="alert">
+                    { for problems.iter().map(|message| html! { <p>{ &message.text }</p> }) }
+                </div>
+            }
+        </td>
+    }
+}
+
+/// Moves focus as a spreadsheet would, from the input the key was pressed in.
+fn on_grid_key(
+    dispatch: Dispatch,
+    rows: usize,
+    columns: usize,
+    fields: Vec<Column>,
+) -> Callback<KeyboardEvent> {
+    Callback::from(move |event: KeyboardEvent| {
+        let Some(key) = Key::from_name(&event.key()) else {
+            return;
+        };
+        if event.shift_key() || event.alt_key() || event.ctrl_key() || event.meta_key() {
+            return;
+        }
+        let Some(input) = event
+            .target()
+            .and_then(|target| target.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let (Some(row), Some(column)) = (
+            input
+                .get_attribute("data-row")
+                .and_then(|row| row.parse().ok()),
+            input
+                .get_attribute("data-col")
+                .and_then(|column| column.parse().ok()),
+        ) else {
+            return;
+        };
+        let length = input.value().chars().count() as u32;
+        let start = input.selection_start().ok().flatten().unwrap_or(0);
+        let end = input.selection_end().ok().flatten().unwrap_or(length);
+        let target = next_cell(
+            (row, column),
+            (rows, columns),
+            key,
+            start == 0 && end == 0,
+            start == length,
+        );
+        let focus_later = |row: usize, column: usize| {
+            let id = column_field(fields[column], row).dom_id();
+            // After the render that adds a row, if any.
+            gloo::timers::callback::Timeout::new(0, move || {
+                if let Some(element) = gloo::utils::document().get_element_by_id(&id) {
+                    if let Ok(input) = element.dyn_into::<HtmlInputElement>() {
+                        let _ = input.focus();
+                        input.select();
+                    }
+                }
+            })
+            .forget();
+        };
+        match target {
+            Target::Stay => {}
+            Target::Cell(row, column) => {
+                event.prevent_default();
+                focus_later(row, column);
+            }
+            Target::NewRow(column) => {
+                event.prevent_default();
+                edit(&dispatch, Edit::AddProcess);
+                focus_later(rows, column);
+            }
+        }
+    })
+}
+
+/// Reads a pasted table (more than one cell) into the workload; a single value pastes as usual.
+fn on_paste(dispatch: Dispatch, columns: Vec<Column>) -> Callback<Event> {
+    Callback::from(move |event: Event| {
+        let Some(data) = event
+            .dyn_ref::<web_sys::ClipboardEvent>()
+            .and_then(|event| event.clipboard_data())
+        else {
+            return;
+        };
+        let Ok(text) = data.get_data("text/plain") else {
+            return;
+        };
+        if !text.trim().contains('\n') && !text.contains('\t') {
+            return;
+        }
+        event.prevent_default();
+        paste(&dispatch, &text, &columns);
+    })
+}
+
+fn paste(dispatch: &Dispatch, text: &str, columns: &[Column]) {
+    match parse_table(text, columns) {
+        Ok(processes) => edit(dispatch, Edit::ReplaceProcesses(processes)),
+        Err(error) => dispatch.dispatch(Action::Notify(Some(Notice::PasteBroken(error)))),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PasteBoxProps {
+    lang: Lang,
+    columns: Vec<Column>,
+    dispatch: Dispatch,
+}
+
+/// A box to paste a table into, for phones and for anyone who looks for a button.
+#[function_component(PasteBox)]
+fn paste_box(props: &PasteBoxProps) -> Html {
+    let lang = props.lang;
+    let area = use_node_ref();
+    let read = {
+        let area = area.clone();
+        let dispatch = props.dispatch.clone();
+        let columns = props.columns.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(area) = area.cast::<HtmlTextAreaElement>() {
+                paste(&dispatch, &area.value(), &columns);
+            }
+        })
+    };
+    html! {
+        <details class="paste-box">
+            <summary>{ Text::PasteTable.get(lang) }</summary>
+            <p class="hint" id="paste-hint">{ Text::PasteHint.get(lang) }</p>
+            <textarea id="paste-area" ref={area} rows="5" aria-describedby="paste-hint" />
+            <button type="button" id="paste-read" onclick={read}>{ Text::PasteRead.get(lang) }</button>
+        </details>
+    }
+}
+
+#[function_component(Workload)]
+pub fn workload(props: &WorkloadProps) -> Html {
+    let lang = props.lang;
+    let dispatch = &props.dispatch;
+    let count = props.processes.len();
+    let has_threads = props
+        .processes
+        .iter()
+        .any(|process| !process.threads.is_empty());
+    let advanced = use_state(|| false);
+    let show_advanced = *advanced || has_threads;
+    let shown = use_state(|| PAGE);
+    let limit = (*shown).max(PAGE);
+    let columns = shown_columns(props.policy);
+    let with_problem = |index: usize| {
+        props
+            .messages
+            .iter()
+            .any(|message| message.field.process() == Some(index))
+    };
+    let show_more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(limit + PAGE))
+    };
+    let toggle_advanced = {
+        let advanced = advanced.clone();
+        Callback::from(move |event: Event| {
+            advanced.set(event.target_unchecked_into::<HtmlInputElement>().checked())
+        })
+    };
+    let list_problems: Vec<&FieldMessage> = props
+        .messages
+        .iter()
+        .filter(|m| m.field == FieldId::Processes)
+        .collect();
+    let onkeydown = on_grid_key(dispatch.clone(), count, columns.len(), columns.clone());
+    let onpaste = on_paste(dispatch.clone(), columns.clone());
+    let t = |text: Text| text.get(lang);
+    html! {
+        <section class="editor" aria-labelledby="editor-title">
+            <div class="editor-head">
+                <h2 id="editor-title">{ t(Text::Workload) }</h2>
+                <label class="inline-check">
+                    <input type="checkbox" id="advanced-columns" checked={show_advanced} disabled={has_threads} onchange={toggle_advanced} />
+                    { t(Text::AdvancedColumns) }
+                </label>
+            </div>
+            <p class="hint">{ t(Text::BurstNotationHint) }</p>
+            { for list_problems.iter().map(|message| html! { <p class="field-error" role="alert">{ &message.text }</p> }) }
+            <div class="table-scroll">
+            <table id="workload" class="workload" {onkeydown} {onpaste}>
+                <thead><tr>
+                    <th scope="col" class="row-number">{ "#" }</th>
+                    { for columns.iter().map(|column| html! { <th scope="col">{ t(column_title(*column)) }</th> }) }
+                    if show_advanced {
+                        <th scope="col">{ t(Text::WorkingSet) }</th>
+                        <th scope="col">{ t(Text::Threads) }</th>
+                    }
+                    <th scope="col"><span class="visually-hidden">{ t(Text::Actions) }</span></th>
+                </tr></thead>
+                { for props.processes.iter().enumerate().filter(|(index, _)| *index < limit || with_problem(*index)).map(|(index, process)| {
+                    let threaded = !process.threads.is_empty();
+                    let name = if process.name.is_empty() { format!("{} {}", t(Text::Process), index + 1) } else { process.name.clone() };
+                    let label = |text: Text| AttrValue::from(format!("{} · {}", name, t(text)));
+                    html! {
+                        <tbody class="process" key={process.key}>
+                            <tr>
+                                <th scope="row" class="row-number">{ index + 1 }</th>
+                                { for columns.iter().enumerate().map(|(position, column)| {
+                                    if *column == Column::Bursts && threaded {
+                                        html! { <td class="muted">{ t(Text::BurstsPerThread) }</td> }
+                                    } else {
+                                        html! { <Cell field={column_field(*column, index)} label={label(column_title(*column))}
+                                            value={value_of(process, *column)} messages={props.messages.clone()} dispatch={dispatch.clone()}
+                                            grid={Some((index, position))} numeric={!matches!(column, Column::Name | Column::Bursts)} /> }
+                                    }
+                                }) }
+                                if show_advanced {
+                                    <Cell field={FieldId::WorkingSet(index)} label={label(Text::WorkingSet)} value={process.working_set.clone()}
+                                        messages={props.messages.clone()} dispatch={dispatch.clone()} />
+                                    <td class="threads-cell">
+                                        <span>{ process.threads.len().max(1) }</span>
+                                        <button type="button" class="small" onclick={on_click(dispatch, Edit::AddThread(index))}
+                                            aria-label={format!("{} · {}", name, t(Text::AddThread))}>{ "+" }</button>
+                                    </td>
+                                }
+                                <td class="row-actions">
+                                    <button type="button" class="icon" disabled={index == 0} title={format!("{} {}", t(Text::MoveUp), index + 1)}
+                                        aria-label={format!("{} {}", t(Text::MoveUp), index + 1)}
+                                        onclick={on_click(dispatch, Edit::MoveDown(index.saturating_sub(1)))}>{ "↑" }</button>
+                                    <button type="button" class="icon" disabled={index + 1 == count} title={format!("{} {}", t(Text::MoveDown), index + 1)}
+                                        aria-label={format!("{} {}", t(Text::MoveDown), index + 1)}
+                                        onclick={on_click(dispatch, Edit::MoveDown(index))}>{ "↓" }</button>
+                                    <button type="button" class="icon" title={format!("{} · {}", name, t(Text::Duplicate))}
+                                        aria-label={format!("{} · {}", name, t(Text::Duplicate))}
+                                        onclick={on_click(dispatch, Edit::DuplicateProcess(index))}>{ "❐" }</button>
+                                    <button type="button" class="icon danger" title={format!("{} · {}", name, t(Text::Remove))}
+                                        aria-label={format!("{} · {}", name, t(Text::Remove))}
+                                        onclick={on_click(dispatch, Edit::RemoveProcess(index))}>{ "✕" }</button>
+                                </td>
+                            </tr>
+                            if show_advanced && !threaded {
+                                <tr class="burst-row"><td></td><td colspan={(columns.len() + 3).to_string()}>
+                                    <BurstEditor id={FieldId::Bursts(index).dom_id()} {lang} value={process.bursts.clone()}
+                                        onchange={on_edit(dispatch, move |value| Edit::Text(FieldId::Bursts(index), value))} />
+                                </td></tr>
+                            }
+                            { for process.threads.iter().enumerate().map(|(thread, entry)| html! {
+                                <tr class="thread-row">
+                                    <td></td>
+                                    <td colspan={(columns.len() + 3).to_string()}>
+                                        <div class="thread-fields">
+                                            <table class="inline"><tr>
+                                                <Cell field={FieldId::ThreadName(index, thread)} label={AttrValue::from(format!("{} · {} {}", name, t(Text::Thread), thread + 1))}
+                                                    value={entry.name.clone()} messages={props.messages.clone()} dispatch={dispatch.clone()} numeric={false} />
+                                                <Cell field={FieldId::ThreadBursts(index, thread)} label={AttrValue::from(format!("{} · {} {} · {}", name, t(Text::Thread), thread + 1, t(Text::Bursts)))}
+                                                    value={entry.bursts.clone()} messages={props.messages.clone()} dispatch={dispatch.clone()} numeric={false} />
+                                                <Cell field={FieldId::ThreadStack(index, thread)} label={AttrValue::from(format!("{} · {} {} · {}", name, t(Text::Thread), thread + 1, t(Text::Stack)))}
+                                                    value={entry.stack.clone()} messages={props.messages.clone()} dispatch={dispatch.clone()} />
+                                                <td><button type="button" class="icon" aria-label={format!("{} {}", t(Text::RemoveThread), thread + 1)}
+                                                    onclick={on_click(dispatch, Edit::RemoveThread(index, thread))}>{ "✕" }</button></td>
+                                            </tr></table>
+                                            <BurstEditor id={FieldId::ThreadBursts(index, thread).dom_id()} {lang} value={entry.bursts.clone()}
+                                                onchange={on_edit(dispatch, move |value| Edit::Text(FieldId::ThreadBursts(index, thread), value))} />
+                                        </div>
+                                    </td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    }
+                }) }
+            </table>
+            </div>
+            if count > limit {
+                <p class="hint">
+                    { format!("{} / {}", limit, count) }
+                    <button type="button" id="show-more" onclick={show_more}>{ t(Text::ShowMore) }</button>
+                </p>
+            }
+            <div class="editor-actions">
+                <button type="button" id="add-process" class="primary" onclick={on_click(dispatch, Edit::AddProcess)}>{ t(Text::AddProcess) }</button>
+                <PasteBox {lang} columns={columns.clone()} dispatch={dispatch.clone()} />
+            </div>
+        </section>
+    }
+}
