@@ -4,6 +4,7 @@
 //! every position, size and the text zoom come from `proclab_view`.
 
 mod diagram;
+mod fit;
 mod machine;
 mod pen;
 mod switch;
@@ -13,14 +14,14 @@ use std::rc::Rc;
 use proclab_app::i18n::Lang;
 use proclab_core::ThreadRef;
 use proclab_view::{
-    canvas_size, queue_entry_at, scene, text_zoom, token_at, token_radius, Point, Rect, Scene,
-    Size, FALLBACK_WIDTH,
+    queue_entry_at, scene, text_zoom, token_at, token_radius, Point, Rect, Scene, Size,
 };
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
 
 use super::Instant;
+use fit::use_fit;
 use pen::Pen;
 
 /// The id of the watch canvas.
@@ -41,50 +42,6 @@ pub struct WatchCanvasProps {
     pub onselect: Callback<ThreadRef>,
     /// What the picture shows, in words (its `aria-label`).
     pub label: AttrValue,
-}
-
-/// The canvas's size in CSS pixels and the device pixel ratio it is drawn for.
-#[derive(Clone, Copy, PartialEq)]
-struct Fit {
-    size: Size,
-    scale: f64,
-}
-
-fn measure(box_ref: &NodeRef) -> Fit {
-    let available = box_ref
-        .cast::<web_sys::Element>()
-        .map_or(FALLBACK_WIDTH, |element| element.client_width() as f32);
-    let scale = web_sys::window()
-        .map(|window| window.device_pixel_ratio())
-        .unwrap_or(1.0)
-        .max(1.0);
-    Fit {
-        size: canvas_size(available),
-        scale,
-    }
-}
-
-/// The fit of the box in `box_ref`, measured after every render (the page's layout may have
-/// moved) and on window resize; `None` until the box is first measured.
-#[hook]
-fn use_fit(box_ref: NodeRef) -> Option<Fit> {
-    let fit = use_state_eq(|| None::<Fit>);
-    {
-        let (fit, box_ref) = (fit.clone(), box_ref.clone());
-        use_effect(move || fit.set(Some(measure(&box_ref))));
-    }
-    {
-        let fit = fit.clone();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
-                gloo::events::EventListener::new(&window, "resize", move |_| {
-                    fit.set(Some(measure(&box_ref)))
-                })
-            });
-            move || drop(listener)
-        });
-    }
-    *fit
 }
 
 fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
