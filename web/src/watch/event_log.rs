@@ -66,3 +66,24 @@ pub fn event_log(props: &EventLogProps) -> Html {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn only_this_ticks_lines_are_announced() {
+        let line = |text: &str, now: bool| LogLine {
+            text: text.to_string(),
+            now,
+        };
+        let lines = [
+            line("t=1: a.", false),
+            line("t=2: b.", true),
+            line("t=2: c.", true),
+        ];
+        assert_eq!(announcement(&lines), "t=2: b. t=2: c.");
+        assert_eq!(announcement(&lines[..1]), "");
+    }
+}

@@ -80,3 +80,56 @@ pub fn use_playback_keys(
         move || drop(listener)
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proclab_core::presets::process;
+    use proclab_core::spec::{PolicySpec, ScenarioSpec};
+    use proclab_core::{simulate, Scenario};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn seek(action: Option<PlaybackAction>) -> Option<(u64, bool)> {
+        match action {
+            Some(PlaybackAction::Seek { tick, animate }) => Some((tick, animate)),
+            _ => None,
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn keys_step_by_tick_and_by_event_and_jump_to_the_ends() {
+        let spec = ScenarioSpec {
+            processes: vec![process("P1", 0, &[4]), process("P2", 2, &[3])],
+            policy: PolicySpec::Fcfs,
+            ..ScenarioSpec::default()
+        };
+        let run = simulate(&Scenario::new(&spec).expect("valid"));
+        assert_eq!(
+            seek(key_action("ArrowRight", false, 2, &run)),
+            Some((3, true))
+        );
+        assert_eq!(
+            seek(key_action("ArrowLeft", false, 0, &run)),
+            Some((0, false))
+        );
+        let next = run.next_event_tick(0).expect("an event after t=0");
+        assert_eq!(
+            seek(key_action("ArrowRight", true, 0, &run)),
+            Some((next, true))
+        );
+        assert_eq!(
+            seek(key_action("ArrowLeft", true, next, &run)),
+            Some((0, false))
+        );
+        assert_eq!(seek(key_action("Home", true, 5, &run)), Some((0, false)));
+        assert_eq!(
+            seek(key_action("End", false, 0, &run)),
+            Some((run.end_tick(), false))
+        );
+        assert!(matches!(
+            key_action(" ", false, 0, &run),
+            Some(PlaybackAction::Toggle)
+        ));
+        assert!(key_action("a", false, 0, &run).is_none());
+    }
+}

@@ -91,3 +91,19 @@ pub fn machine_text(props: &MachineTextProps) -> Html {
         </ul>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn a_long_list_names_the_first_entries_and_counts_the_rest() {
+        let names = |count: u32| (1..count + 1).map(|n| format!("P{n}"));
+        assert_eq!(listed(names(0), ", "), "—");
+        assert_eq!(listed(names(3), " → "), "P1 → P2 → P3");
+        let long = listed(names(30), ", ");
+        assert!(long.starts_with("P1, P2, "));
+        assert!(long.ends_with("P24 … +6"), "{long}");
+    }
+}
