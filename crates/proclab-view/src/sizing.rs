@@ -21,14 +21,17 @@ const CHARACTER_WIDTH: f32 = 7.0;
 /// the machine ([`Size::split`]), so they get more height; the height stays within 340–760.
 pub fn canvas_size(available_width: f32) -> Size {
     let width = available_width.max(MIN_WIDTH);
-    let height = if width < 600.0 {
-        width * 1.5
+    // Computed in f64 and rounded to f32 once, as the page always has: the same width gives the
+    // same size to the last bit, so the picture never shifts by a fraction of a pixel.
+    let wide = f64::from(width);
+    let height = if wide < 600.0 {
+        wide * 1.5
     } else {
-        width * 0.55
+        wide * 0.55
     };
     Size {
         width,
-        height: height.clamp(340.0, 760.0),
+        height: height.clamp(340.0, 760.0) as f32,
     }
 }
 
