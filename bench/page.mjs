@@ -1,5 +1,9 @@
 // Measures the page in Debian's Chromium (a benchmark, not a test: it prints, it asserts nothing).
-//   node bench/page.mjs            (after ./dev test or `trunk build --release`, which fill dist/)
+//   ./dev bench, or by hand: a release build with the frame-time recorder, then this script:
+//   trunk build --release --features bench-frames --dist target/bench-dist
+//   PROCLAB_DIST=target/bench-dist node bench/page.mjs
+// (The recorder, which fills window.__proclabFrames, is the web crate's `bench-frames` feature;
+// the shipped build in dist/ does not have it, so frame times need this build.)
 // 1. First render: navigation start to the results of a preset on screen.
 // 2. Frame times while the watch view plays 100 processes at 16x (median and 95th percentile).
 // 3. Scrubbing a run of about 100,000 events: time from a scrub-bar jump to the painted frame.
@@ -52,6 +56,9 @@ try {
   await page.waitForTimeout(6000);
   await page.click('#play');
   const frames = (await page.evaluate(() => window.__proclabFrames)).slice(5);
+  if (frames.length === 0) {
+    throw new Error('no frame times were recorded: build with `--features bench-frames` (see the top of this file)');
+  }
   console.log(`frames, 100 processes at 16x: ${frames.length} frames, median ${percentile(frames, 50).toFixed(1)} ms, p95 ${percentile(frames, 95).toFixed(1)} ms`);
 
   await load(page, workload(2300, [20, 5, 20], 2));

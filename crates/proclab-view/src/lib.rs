@@ -12,9 +12,14 @@
 extern crate alloc;
 
 mod geometry;
+mod sizing;
 mod switch;
 
 pub use geometry::{Point, Rect, Size};
+pub use sizing::{
+    arrow_caption, canvas_size, fits_two_lines, io_row, label_width, slice_words, text_zoom,
+    Caption, IoRow, FALLBACK_WIDTH, MIN_WIDTH,
+};
 pub use switch::{switch_view, SwitchPhase, SwitchView};
 
 use alloc::format;
@@ -109,6 +114,8 @@ pub struct Lane {
     /// For each drawn entry: ticks left of its time slice (if the policy slices) and, on a
     /// multilevel queue, quanta of allotment left at its level.
     pub slices_left: Vec<(Option<u64>, Option<u32>)>,
+    /// When not every entry has a cell: where `+N` goes and N.
+    pub more: Option<(Point, usize)>,
 }
 
 /// The cells of a lane's first entries, left to right, as many as fit in its width.
@@ -172,6 +179,8 @@ pub struct Scene {
     pub cpus: Vec<CpuBox>,
     pub io_rect: Rect,
     pub io: Vec<IoEntry>,
+    /// The I/O box's line of labels ([`io_row`]).
+    pub io_row: IoRow,
     /// The context switch in progress on each CPU that is switching.
     pub switches: Vec<SwitchView>,
 }
@@ -362,6 +371,7 @@ pub fn scene(
                 level,
                 rect,
                 slices_left,
+                more: sizing::lane_more(rect, &cells, queue.len()),
                 entries: queue
                     .iter()
                     .map(|thread| (*thread, thread_label(after, *thread)))
@@ -418,7 +428,8 @@ pub fn scene(
             label: thread_label(after, entry.thread),
             io_left: entry.io_left,
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let io_row = io_row(layout.io, &io);
 
     let switches = after
         .cpus
@@ -438,6 +449,7 @@ pub fn scene(
         cpus,
         io_rect: layout.io,
         io,
+        io_row,
         switches,
     }
 }

@@ -397,3 +397,150 @@ fn a_user_level_process_blocked_by_one_thread_shows_all_its_threads_blocked() {
         assert_eq!(token.state, ProcessState::Ready);
     }
 }
+
+#[test]
+fn the_canvas_is_taller_when_narrow_and_stays_within_bounds() {
+    use proclab_view::{canvas_size, MIN_WIDTH};
+    let phone = canvas_size(360.0);
+    assert_eq!(phone.width, 360.0);
+    assert!(
+        phone.height > phone.width,
+        "narrow: the diagram stacks over the machine"
+    );
+    let (diagram, machine) = phone.split();
+    assert!(machine.y >= diagram.y + diagram.height, "stacked");
+    let desk = canvas_size(1000.0);
+    assert!((desk.height - 550.0).abs() < 0.01);
+    assert!(desk.width >= desk.height * 1.2, "wide: side by side");
+    assert_eq!(canvas_size(3000.0).height, 760.0);
+    assert_eq!(canvas_size(100.0).width, MIN_WIDTH);
+    assert!(canvas_size(100.0).height >= 340.0);
+}
+
+#[test]
+fn text_grows_with_a_wide_picture_but_never_shrinks() {
+    use proclab_view::text_zoom;
+    let at = |width: f32| {
+        text_zoom(Size {
+            width,
+            height: 500.0,
+        })
+    };
+    assert_eq!(at(400.0), 1.0);
+    assert_eq!(at(1000.0), 1.0);
+    assert!((at(1200.0) - 1.2).abs() < 1e-6);
+    assert_eq!(at(4000.0), 1.5);
+}
+
+#[test]
+fn an_arrow_caption_sits_over_the_arrow_middle_and_grows_with_its_label() {
+    use proclab_view::{arrow_caption, label_width, Point};
+    let (from, to) = (Point { x: 100.0, y: 200.0 }, Point { x: 300.0, y: 200.0 });
+    let short = arrow_caption(from, to, "exit");
+    let long = arrow_caption(from, to, "preempted by P12");
+    for caption in [short, long] {
+        assert_eq!(caption.at.x, 200.0);
+        assert!(
+            caption.backdrop.contains(caption.at),
+            "the text is on its backdrop"
+        );
+        assert!((caption.backdrop.center().x - 200.0).abs() < 1e-3);
+        assert!(
+            caption.backdrop.y + caption.backdrop.height <= 200.0,
+            "above the line"
+        );
+    }
+    assert!(long.backdrop.width > short.backdrop.width);
+    assert!(long.backdrop.width >= label_width("preempted by P12"));
+    assert_eq!(
+        label_width("준비 큐"),
+        label_width("abcd"),
+        "characters, not bytes"
+    );
+}
+
+/// Sixty processes that all arrive at once, run one tick and then wait ten ticks for I/O.
+fn crowd() -> Run {
+    let processes = (0..60)
+        .map(|index| process(&format!("P{}", index + 1), 0, &[1, 10, 1]))
+        .collect();
+    run(&ScenarioSpec {
+        processes,
+        policy: PolicySpec::Fcfs,
+        ..ScenarioSpec::default()
+    })
+}
+
+#[test]
+fn the_io_line_names_the_blocked_in_order_until_the_box_is_full_then_an_ellipsis() {
+    let run = crowd();
+    let tick = 8;
+    let state = run.state_at(tick);
+    let scene = scene_at(&run, tick, 1000);
+    assert!(state.blocked.len() >= 8, "a crowd waits for I/O");
+    let row = &scene.io_row;
+    assert!(!row.labels.is_empty());
+    for ((point, label), entry) in row.labels.iter().zip(&state.blocked) {
+        let name = &state.processes[entry.thread.pid as usize].name;
+        assert_eq!(*label, format!("{name} ({})", entry.io_left));
+        assert!(
+            scene.io_rect.contains(*point),
+            "{label} starts inside the box"
+        );
+        assert!(point.x <= scene.io_rect.x + scene.io_rect.width - 40.0);
+    }
+    assert!(row.labels.windows(2).all(|pair| pair[0].0.x < pair[1].0.x));
+    let narrow = scene_with_size(
+        &run,
+        tick,
+        Size {
+            width: 300.0,
+            height: 450.0,
+        },
+    );
+    assert!(narrow.io_row.labels.len() < state.blocked.len());
+    let more = narrow.io_row.more.expect("an ellipsis for the rest");
+    assert!(narrow.io_rect.contains(more));
+    let last = narrow.io_row.labels.last().unwrap().0;
+    assert!(more.x > last.x, "after the last label");
+    // Nothing blocked: nothing to write.
+    assert_eq!(
+        scene_at(&run, 0, 1000).io_row,
+        proclab_view::IoRow::default()
+    );
+}
+
+fn scene_with_size(run: &Run, tick: u64, size: Size) -> Scene {
+    scene(
+        &before(run, tick),
+        &run.state_at(tick),
+        &events_at(run, tick),
+        1000,
+        size,
+        0,
+    )
+}
+
+#[test]
+fn a_full_lane_counts_the_entries_it_cannot_show_after_its_last_cell() {
+    let run = crowd();
+    let scene = scene_at(&run, 0, 1000);
+    let lane = &scene.lanes[0];
+    assert!(lane.cells.len() < lane.entries.len(), "too many to draw");
+    let (point, count) = lane.more.expect("a +N");
+    assert_eq!(count, lane.entries.len() - lane.cells.len());
+    assert!(lane.rect.contains(point));
+    let last = lane.cells.last().unwrap();
+    assert!(point.x >= last.x + last.width || point.x == lane.rect.x + lane.rect.width - 30.0);
+    let quiet = fcfs_with_latency(0);
+    assert!(scene_at(&quiet, 1, 1000).lanes[0].more.is_none());
+}
+
+#[test]
+fn a_queue_entry_says_its_slice_and_allotment_left_in_short() {
+    use proclab_view::slice_words;
+    assert_eq!(slice_words(Some(3), None), "q3");
+    assert_eq!(slice_words(Some(3), Some(2)), "q3 a2");
+    assert_eq!(slice_words(None, Some(2)), "a2");
+    assert_eq!(slice_words(None, None), "");
+}

@@ -1,0 +1,169 @@
+//! The watch canvas, an imperative island. [`WatchCanvas`] measures its box, computes the scene
+//! of the instant once per change (`use_memo`), paints it, and hit-tests clicks against that same
+//! scene. The painters ([`diagram`], [`machine`], [`switch`]) keep no state and decide nothing:
+//! every position, size and the text zoom come from `proclab_view`.
+
+mod diagram;
+mod fit;
+mod machine;
+mod pen;
+mod switch;
+
+use std::rc::Rc;
+
+use proclab_app::i18n::Lang;
+use proclab_core::ThreadRef;
+use proclab_view::{
+    queue_entry_at, scene, text_zoom, token_at, token_radius, Point, Rect, Scene, Size,
+};
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use yew::prelude::*;
+
+use super::Instant;
+use fit::use_fit;
+use pen::Pen;
+
+/// The id of the watch canvas.
+pub const WATCH_CANVAS_ID: &str = "watch-canvas";
+
+#[derive(Properties, PartialEq)]
+pub struct WatchCanvasProps {
+    pub lang: Lang,
+    pub instant: Rc<Instant>,
+    pub tick: u64,
+    /// Permille through the instant's animation, as playback has it.
+    pub progress: u32,
+    /// The reader asked for less motion: every instant is drawn settled.
+    pub reduced_motion: bool,
+    /// Units a CPU cache holds (0 when the cache model is off).
+    pub cache_capacity: u32,
+    pub selected: Option<ThreadRef>,
+    pub onselect: Callback<ThreadRef>,
+    /// What the picture shows, in words (its `aria-label`).
+    pub label: AttrValue,
+}
+
+fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
+}
+
+/// Paints the whole scene, back to front.
+fn paint(pen: &Pen, scene: &Scene, lang: Lang, selected: Option<ThreadRef>) {
+    let Size { width, height } = scene.size;
+    let page = Rect {
+        x: 0.0,
+        y: 0.0,
+        width,
+        height,
+    };
+    pen.fill_rect(page, "#ffffff");
+    diagram::arrows(pen, scene, lang);
+    diagram::nodes(pen, scene, lang);
+    diagram::tokens(pen, scene, selected);
+    diagram::clock(pen, scene, lang);
+    for cpu in &scene.cpus {
+        machine::cpu(pen, cpu, lang);
+    }
+    for lane in &scene.lanes {
+        machine::lane(pen, lane, scene.lanes.len(), lang);
+    }
+    machine::io(pen, scene, lang);
+    for view in &scene.switches {
+        if let Some(cpu) = scene.cpus.iter().find(|cpu| cpu.cpu == view.cpu) {
+            switch::switch(pen, cpu.rect, view, lang);
+        }
+    }
+}
+
+/// The thread under a point of the scene: a token (with a little slack) or a queue entry.
+fn thread_at(scene: &Scene, point: Point) -> Option<ThreadRef> {
+    token_at(scene, point, token_radius(scene) + 3.0).or_else(|| queue_entry_at(scene, point))
+}
+
+#[function_component(WatchCanvas)]
+pub fn watch_canvas(props: &WatchCanvasProps) -> Html {
+    let canvas_ref = use_node_ref();
+    let box_ref = use_node_ref();
+    let fit = use_fit(box_ref.clone());
+    let progress = if props.reduced_motion {
+        1000
+    } else {
+        props.progress
+    };
+    // The one scene of this moment: painted below and searched by clicks.
+    let scene = use_memo(
+        (
+            props.instant.clone(),
+            progress,
+            fit.map(|fit| fit.size),
+            props.cache_capacity,
+        ),
+        |(instant, progress, size, cache_capacity)| {
+            size.map(|size| {
+                scene(
+                    &instant.before,
+                    &instant.after,
+                    &instant.events,
+                    *progress,
+                    size,
+                    *cache_capacity,
+                )
+            })
+        },
+    );
+
+    {
+        let (canvas_ref, scene) = (canvas_ref.clone(), scene.clone());
+        let (lang, selected) = (props.lang, props.selected);
+        let scale = fit.map(|fit| fit.scale);
+        use_effect(move || {
+            let canvas = canvas_ref.cast::<HtmlCanvasElement>();
+            let context = canvas.as_ref().and_then(context_2d);
+            if let (Some(scene), Some(scale), Some(context)) = (scene.as_ref(), scale, context) {
+                let pen = Pen::new(&context, scale, text_zoom(scene.size) as f64);
+                paint(&pen, scene, lang, selected);
+            }
+        });
+    }
+
+    let onclick = {
+        let (canvas_ref, scene) = (canvas_ref.clone(), scene.clone());
+        let onselect = props.onselect.clone();
+        Callback::from(move |event: MouseEvent| {
+            let (Some(scene), Some(canvas)) =
+                (scene.as_ref(), canvas_ref.cast::<web_sys::Element>())
+            else {
+                return;
+            };
+            // From where the canvas is on screen (CSS may shrink it) to the scene's coordinates.
+            let bounds = canvas.get_bounding_client_rect();
+            let point = Point {
+                x: ((event.client_x() as f64 - bounds.left()) / bounds.width().max(1.0)) as f32
+                    * scene.size.width,
+                y: ((event.client_y() as f64 - bounds.top()) / bounds.height().max(1.0)) as f32
+                    * scene.size.height,
+            };
+            if let Some(thread) = thread_at(scene, point) {
+                onselect.emit(thread);
+            }
+        })
+    };
+
+    let pixels = |length: f32, scale: f64| ((length as f64 * scale) as u32).to_string();
+    let width = fit.map(|fit| pixels(fit.size.width, fit.scale));
+    let height = fit.map(|fit| pixels(fit.size.height, fit.scale));
+    let style = fit.map(|fit| {
+        format!(
+            "width: {}px; height: {}px;",
+            fit.size.width, fit.size.height
+        )
+    });
+    html! {
+        <div class="watch-canvas-box" ref={box_ref}>
+            <canvas id={WATCH_CANVAS_ID} ref={canvas_ref} role="img" aria-label={props.label.clone()} {onclick}
+                data-tick={props.tick.to_string()} data-progress={props.progress.to_string()}
+                {width} {height} {style}></canvas>
+        </div>
+    }
+}

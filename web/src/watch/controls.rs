@@ -1,0 +1,93 @@
+//! The playback controls: to the start or end, a tick or an event back and forth, play/pause,
+//! the speed, the clock, and the scrub bar. They show playback's state and send its actions up.
+
+use proclab_app::i18n::Lang;
+use proclab_app::lang::Words;
+use proclab_app::watch::playback::{Playback, PlaybackAction, SPEEDS};
+use proclab_app::watch::text::WatchText;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ControlsProps {
+    pub lang: Lang,
+    pub playback: Playback,
+    /// Last tick of the run.
+    pub end: u64,
+    /// The nearest ticks with events after and before the current one.
+    pub next_event: Option<u64>,
+    pub previous_event: Option<u64>,
+    pub onaction: Callback<PlaybackAction>,
+}
+
+#[function_component(Controls)]
+pub fn controls(props: &ControlsProps) -> Html {
+    let lang = props.lang;
+    let Playback {
+        tick,
+        playing,
+        speed,
+        ..
+    } = props.playback;
+    let end = props.end;
+    let speed_ref = use_node_ref();
+    crate::ui::field::use_select_value(speed_ref.clone(), speed.to_string());
+
+    let seek = |tick: Option<u64>, animate: bool| {
+        let onaction = props.onaction.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(tick) = tick {
+                onaction.emit(PlaybackAction::Seek { tick, animate });
+            }
+        })
+    };
+    let toggle = props
+        .onaction
+        .reform(|_: MouseEvent| PlaybackAction::Toggle);
+    let on_scrub = {
+        let onaction = props.onaction.clone();
+        Callback::from(move |event: InputEvent| {
+            let value = event.target_unchecked_into::<HtmlInputElement>().value();
+            if let Ok(tick) = value.parse::<u64>() {
+                onaction.emit(PlaybackAction::Seek {
+                    tick,
+                    animate: false,
+                });
+            }
+        })
+    };
+    let on_speed = {
+        let onaction = props.onaction.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Ok(index) = value.parse::<usize>() {
+                onaction.emit(PlaybackAction::SetSpeed(index));
+            }
+        })
+    };
+    let (next_event, previous_event) = (props.next_event, props.previous_event);
+
+    html! {
+        <>
+            <div class="playback" role="toolbar" aria-label={WatchText::Title.get(lang)}>
+                <button type="button" id="to-start" onclick={seek(Some(0), false)} aria-label={WatchText::ToStart.get(lang)}>{ "⇤" }</button>
+                <button type="button" id="event-back" onclick={seek(previous_event, false)} disabled={previous_event.is_none()} aria-label={WatchText::EventBack.get(lang)}>{ "«" }</button>
+                <button type="button" id="tick-back" onclick={seek(Some(tick.saturating_sub(1)), false)} disabled={tick == 0} aria-label={WatchText::TickBack.get(lang)}>{ "‹" }</button>
+                <button type="button" id="play" class="primary" onclick={toggle} aria-pressed={playing.to_string()}>
+                    { if playing { WatchText::Pause.get(lang) } else { WatchText::Play.get(lang) } }</button>
+                <button type="button" id="tick-forward" onclick={seek(Some((tick + 1).min(end)), true)} disabled={tick >= end} aria-label={WatchText::TickForward.get(lang)}>{ "›" }</button>
+                <button type="button" id="event-forward" onclick={seek(next_event, true)} disabled={next_event.is_none()} aria-label={WatchText::EventForward.get(lang)}>{ "»" }</button>
+                <button type="button" id="to-end" onclick={seek(Some(end), false)} aria-label={WatchText::ToEnd.get(lang)}>{ "⇥" }</button>
+                <label for="speed">{ WatchText::Speed.get(lang) }</label>
+                <select id="speed" ref={speed_ref} onchange={on_speed}>
+                    { for SPEEDS.iter().enumerate().map(|(index, rate)| html! {
+                        <option value={index.to_string()} selected={index == speed}>{ format!("{}×", *rate as f64 / 100.0) }</option>
+                    }) }
+                </select>
+                <output id="clock" aria-live="off">{ format!("t = {tick} / {end}") }</output>
+            </div>
+            <label for="scrub" class="visually-hidden">{ WatchText::Scrub.get(lang) }</label>
+            <input id="scrub" type="range" min="0" max={end.to_string()} value={tick.to_string()} oninput={on_scrub} class="scrub" />
+        </>
+    }
+}

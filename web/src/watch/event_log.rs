@@ -1,0 +1,89 @@
+//! The narrated event log: the last events up to the current tick, newest first, each in a
+//! sentence, and this tick's sentences announced to screen readers.
+
+use std::rc::Rc;
+
+use proclab_app::i18n::Lang;
+use proclab_app::lang::Words;
+use proclab_app::watch::narrate::narrate;
+use proclab_app::watch::text::WatchText;
+use proclab_core::state::MachineState;
+use proclab_core::Run;
+use yew::prelude::*;
+
+/// How many events the log keeps.
+const KEPT: usize = 40;
+
+/// One line of the log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogLine {
+    pub text: String,
+    /// The event happens at the current tick.
+    pub now: bool,
+}
+
+/// The last [`KEPT`] events up to `tick`, oldest first, narrated with the machine `state` after it.
+pub fn log_lines(run: &Run, state: &MachineState, tick: u64, lang: Lang) -> Vec<LogLine> {
+    let upto = run.event_index_at(tick + 1);
+    let from = upto.saturating_sub(KEPT);
+    run.events()[from..upto]
+        .iter()
+        .map(|event| LogLine {
+            text: narrate(event, state, lang),
+            now: event.tick == tick,
+        })
+        .collect()
+}
+
+/// This tick's lines in one paragraph (empty when nothing happens now).
+pub fn announcement(lines: &[LogLine]) -> String {
+    lines
+        .iter()
+        .filter(|line| line.now)
+        .map(|line| line.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EventLogProps {
+    pub lang: Lang,
+    pub lines: Rc<Vec<LogLine>>,
+}
+
+#[function_component(EventLog)]
+pub fn event_log(props: &EventLogProps) -> Html {
+    let lang = props.lang;
+    let lines = &props.lines;
+    html! {
+        <section class="event-log" aria-labelledby="log-title">
+            <h3 id="log-title">{ WatchText::Log.get(lang) }</h3>
+            <ul id="event-log">
+                if lines.is_empty() { <li>{ WatchText::LogEmpty.get(lang) }</li> }
+                { for lines.iter().rev().map(|line| html! { <li class={classes!(line.now.then_some("now"))}>{ &line.text }</li> }) }
+            </ul>
+            <p id="narration" class="visually-hidden" aria-live="polite">{ announcement(lines) }</p>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn only_this_ticks_lines_are_announced() {
+        let line = |text: &str, now: bool| LogLine {
+            text: text.to_string(),
+            now,
+        };
+        let lines = [
+            line("t=1: a.", false),
+            line("t=2: b.", true),
+            line("t=2: c.", true),
+        ];
+        assert_eq!(announcement(&lines), "t=2: b. t=2: c.");
+        assert_eq!(announcement(&lines[..1]), "");
+    }
+}

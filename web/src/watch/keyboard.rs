@@ -1,0 +1,135 @@
+//! Playback from the keyboard: Space plays or pauses, arrows step a tick, Shift+arrows step an
+//! event, Home and End jump to the ends. The keys work anywhere on the page except while typing
+//! in a field or on a control that has keys of its own.
+
+use std::rc::Rc;
+
+use proclab_app::simulation::Simulation;
+use proclab_app::watch::playback::{Playback, PlaybackAction};
+use proclab_core::Run;
+use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
+use yew::prelude::*;
+
+use crate::store::Store;
+
+/// The playback action of a key at `tick` of `run`.
+pub fn key_action(key: &str, shift: bool, tick: u64, run: &Run) -> Option<PlaybackAction> {
+    let seek = |tick: u64, animate: bool| PlaybackAction::Seek { tick, animate };
+    match (key, shift) {
+        (" ", _) => Some(PlaybackAction::Toggle),
+        ("ArrowRight", false) => Some(seek(tick + 1, true)),
+        ("ArrowLeft", false) => Some(seek(tick.saturating_sub(1), false)),
+        ("ArrowRight", true) => run.next_event_tick(tick).map(|tick| seek(tick, true)),
+        ("ArrowLeft", true) => run.previous_event_tick(tick).map(|tick| seek(tick, false)),
+        ("Home", _) => Some(seek(0, false)),
+        ("End", _) => Some(seek(run.end_tick(), false)),
+        _ => None,
+    }
+}
+
+/// True when the key goes to a field or a control with keys of its own.
+fn typing_target(event: &KeyboardEvent) -> bool {
+    let Some(element) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+    else {
+        return false;
+    };
+    matches!(
+        element.tag_name().as_str(),
+        "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON" | "SUMMARY" | "A"
+    ) || element
+        .closest("[contenteditable]")
+        .ok()
+        .flatten()
+        .is_some()
+}
+
+/// Listens for playback keys on the document while the view is shown. The listener is made once
+/// per run and reads the current tick from a cell each render keeps up to date.
+#[hook]
+pub fn use_playback_keys(
+    dispatcher: UseReducerDispatcher<Store<Playback>>,
+    simulation: Rc<Simulation>,
+    tick: u64,
+) {
+    let tick_now = use_mut_ref(|| 0u64);
+    *tick_now.borrow_mut() = tick;
+    use_effect_with(Rc::as_ptr(&simulation) as usize, move |_| {
+        let listener = gloo::events::EventListener::new_with_options(
+            &gloo::utils::document(),
+            "keydown",
+            gloo::events::EventListenerOptions::enable_prevent_default(),
+            move |event| {
+                let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                if event.alt_key() || event.ctrl_key() || event.meta_key() || typing_target(event) {
+                    return;
+                }
+                let tick = *tick_now.borrow();
+                if let Some(action) =
+                    key_action(&event.key(), event.shift_key(), tick, &simulation.run)
+                {
+                    event.prevent_default();
+                    dispatcher.dispatch(action);
+                }
+            },
+        );
+        move || drop(listener)
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proclab_core::presets::process;
+    use proclab_core::spec::{PolicySpec, ScenarioSpec};
+    use proclab_core::{simulate, Scenario};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn seek(action: Option<PlaybackAction>) -> Option<(u64, bool)> {
+        match action {
+            Some(PlaybackAction::Seek { tick, animate }) => Some((tick, animate)),
+            _ => None,
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn keys_step_by_tick_and_by_event_and_jump_to_the_ends() {
+        let spec = ScenarioSpec {
+            processes: vec![process("P1", 0, &[4]), process("P2", 2, &[3])],
+            policy: PolicySpec::Fcfs,
+            ..ScenarioSpec::default()
+        };
+        let run = simulate(&Scenario::new(&spec).expect("valid"));
+        assert_eq!(
+            seek(key_action("ArrowRight", false, 2, &run)),
+            Some((3, true))
+        );
+        assert_eq!(
+            seek(key_action("ArrowLeft", false, 0, &run)),
+            Some((0, false))
+        );
+        let next = run.next_event_tick(0).expect("an event after t=0");
+        assert_eq!(
+            seek(key_action("ArrowRight", true, 0, &run)),
+            Some((next, true))
+        );
+        assert_eq!(
+            seek(key_action("ArrowLeft", true, next, &run)),
+            Some((0, false))
+        );
+        assert_eq!(seek(key_action("Home", true, 5, &run)), Some((0, false)));
+        assert_eq!(
+            seek(key_action("End", false, 0, &run)),
+            Some((run.end_tick(), false))
+        );
+        assert!(matches!(
+            key_action(" ", false, 0, &run),
+            Some(PlaybackAction::Toggle)
+        ));
+        assert!(key_action("a", false, 0, &run).is_none());
+    }
+}

@@ -1,0 +1,109 @@
+//! The machine in words: what each CPU does, each ready queue in order, and who waits for I/O,
+//! the same facts the canvas draws, in a list a screen reader (and a test) can read.
+
+use std::rc::Rc;
+
+use proclab_app::i18n::Lang;
+use proclab_app::lang::Words;
+use proclab_app::watch::text::WatchText;
+use proclab_core::state::{CpuActivity, CpuState, MachineState};
+use proclab_core::ThreadRef;
+use proclab_view::thread_label;
+use yew::prelude::*;
+
+/// Most entries a queue or the I/O list spells out; the rest are counted.
+const LISTED: usize = 24;
+
+/// `items` joined by `separator`, the first [`LISTED`] of them, then `… +N`; `—` when empty.
+fn listed(items: impl ExactSizeIterator<Item = String>, separator: &str) -> String {
+    let total = items.len();
+    if total == 0 {
+        return "—".to_string();
+    }
+    let mut text = items.take(LISTED).collect::<Vec<_>>().join(separator);
+    if total > LISTED {
+        text.push_str(&format!(" … +{}", total - LISTED));
+    }
+    text
+}
+
+/// One CPU in words: what it runs, loads or waits for.
+fn cpu_line(cpu: &CpuState, state: &MachineState, lang: Lang) -> String {
+    let label = |thread: ThreadRef| thread_label(state, thread);
+    let doing = match cpu.activity {
+        CpuActivity::Idle => WatchText::Idle.get(lang).to_string(),
+        CpuActivity::Running { thread } => label(thread),
+        CpuActivity::HeldFor { thread } => {
+            format!("{} ({})", WatchText::Idle.get(lang), label(thread))
+        }
+        CpuActivity::Dispatching { thread, until } => format!(
+            "{} → {} ({})",
+            WatchText::Latency.get(lang),
+            label(thread),
+            until.saturating_sub(state.tick)
+        ),
+        CpuActivity::Stalling { thread, until } => format!(
+            "{} {} ({})",
+            WatchText::Refill.get(lang),
+            label(thread),
+            until.saturating_sub(state.tick)
+        ),
+    };
+    format!("{} {}: {doing}", WatchText::Cpu.get(lang), cpu.cpu)
+}
+
+/// The name of ready queue `level`: numbered only when there are several.
+fn queue_title(level: usize, queues: usize, lang: Lang) -> String {
+    let number = if queues > 1 {
+        format!(" {level}")
+    } else {
+        String::new()
+    };
+    format!("{}{number}: ", WatchText::ReadyQueue.get(lang))
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MachineTextProps {
+    pub lang: Lang,
+    /// The machine after the current instant.
+    pub state: Rc<MachineState>,
+}
+
+#[function_component(MachineText)]
+pub fn machine_text(props: &MachineTextProps) -> Html {
+    let (lang, state) = (props.lang, &*props.state);
+    let label = |thread: ThreadRef| thread_label(state, thread);
+    html! {
+        <ul id="machine-text" class="machine-text" aria-label={WatchText::MachineNow.get(lang)}>
+            { for state.cpus.iter().map(|cpu| html! {
+                <li id={format!("cpu-{}", cpu.cpu)}>{ cpu_line(cpu, state, lang) }</li>
+            }) }
+            { for state.ready.iter().enumerate().map(|(level, queue)| html! {
+                <li id={format!("ready-{level}")}>
+                    { queue_title(level, state.ready.len(), lang) }
+                    { listed(queue.iter().map(|thread| label(*thread)), " → ") }
+                </li>
+            }) }
+            <li id="io-now">
+                { format!("{}: ", WatchText::Io.get(lang)) }
+                { listed(state.blocked.iter().map(|entry| format!("{} ({})", label(entry.thread), entry.io_left)), ", ") }
+            </li>
+        </ul>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn a_long_list_names_the_first_entries_and_counts_the_rest() {
+        let names = |count: u32| (1..count + 1).map(|n| format!("P{n}"));
+        assert_eq!(listed(names(0), ", "), "—");
+        assert_eq!(listed(names(3), " → "), "P1 → P2 → P3");
+        let long = listed(names(30), ", ");
+        assert!(long.starts_with("P1, P2, "));
+        assert!(long.ends_with("P24 … +6"), "{long}");
+    }
+}
