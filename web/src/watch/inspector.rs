@@ -23,13 +23,6 @@ fn row(field: &'static str, name: &str, value: String) -> Html {
     html! { <tr data-field={field}><th scope="row">{ name }</th><td>{ value }</td></tr> }
 }
 
-fn words(lang: Lang, korean: &'static str, english: &'static str) -> &'static str {
-    match lang {
-        Lang::Ko => korean,
-        Lang::En => english,
-    }
-}
-
 #[function_component(Inspector)]
 pub fn inspector(props: &InspectorProps) -> Html {
     let lang = props.lang;
@@ -73,27 +66,27 @@ pub fn inspector(props: &InspectorProps) -> Html {
                         <table id="pcb-table" class="pcb">
                             <caption>{ format!("PCB · {} · t={}", proclab_view::thread_label(state, thread), state.tick) }</caption>
                             <tbody>
-                                { row("PID / TID", words(lang, "PID / TID", "PID / TID"), format!("{} / {}", thread.pid + 1, thread.tid + 1)) }
-                                { row("State", words(lang, "상태", "State"), state_name(tcb.state, lang).to_string()) }
-                                { row("Program counter", words(lang, "프로그램 카운터", "Program counter"), format!("{} / {} ({} {})", tcb.program_counter, tcb.burst_length, words(lang, "버스트", "burst"), tcb.burst + 1)) }
-                                { row("Registers", words(lang, "레지스터", "Registers"), tcb.registers.iter().enumerate().map(|(i, r)| format!("R{i}={r:08x}")).collect::<Vec<_>>().join(" ")) }
-                                { row("Priority", words(lang, "우선순위", "Priority"), tcb.priority.to_string()) }
-                                { row("Queue level", words(lang, "큐 단계", "Queue level"), tcb.level.to_string()) }
-                                { row("Quantum left", words(lang, "남은 퀀텀", "Quantum left"), tcb.quantum_left.map(|q| q.to_string()).unwrap_or_else(|| "—".into())) }
-                                { row("Allotment left", words(lang, "남은 할당량", "Allotment left"), tcb.allotment_left.to_string()) }
-                                { row("Next CPU burst", words(lang, "다음 CPU 버스트", "Next CPU burst"), tcb.next_cpu_burst.to_string()) }
-                                { row("Predicted burst", words(lang, "예측 버스트", "Predicted burst"), tcb.predicted_milli.map(|m| format!("{}.{:03}", m / 1000, m % 1000)).unwrap_or_else(|| "—".into())) }
-                                { row("CPU used", words(lang, "사용한 CPU 시간", "CPU used"), tcb.cpu_used.to_string()) }
-                                { row("Last ran", words(lang, "마지막 실행", "Last ran"), tcb.last_run.map(|t| format!("t={t}")).unwrap_or_else(|| "—".into())) }
-                                { row("CPU", words(lang, "CPU", "CPU"), tcb.cpu.map(|c| c.to_string()).unwrap_or_else(|| "—".into())) }
-                                { row("I/O status", words(lang, "I/O 상태", "I/O status"), tcb.io_left.map(|left| format!("{} {left}", words(lang, "남은 I/O", "I/O left"))).unwrap_or_else(|| "—".into())) }
+                                { row("PID / TID", lang.pick(["PID / TID", "PID / TID"]), format!("{} / {}", thread.pid + 1, thread.tid + 1)) }
+                                { row("State", lang.pick(["상태", "State"]), state_name(tcb.state, lang).to_string()) }
+                                { row("Program counter", lang.pick(["프로그램 카운터", "Program counter"]), format!("{} / {} ({} {})", tcb.program_counter, tcb.burst_length, lang.pick(["버스트", "burst"]), tcb.burst + 1)) }
+                                { row("Registers", lang.pick(["레지스터", "Registers"]), tcb.registers.iter().enumerate().map(|(i, r)| format!("R{i}={r:08x}")).collect::<Vec<_>>().join(" ")) }
+                                { row("Priority", lang.pick(["우선순위", "Priority"]), tcb.priority.to_string()) }
+                                { row("Queue level", lang.pick(["큐 단계", "Queue level"]), tcb.level.to_string()) }
+                                { row("Quantum left", lang.pick(["남은 퀀텀", "Quantum left"]), tcb.quantum_left.map(|q| q.to_string()).unwrap_or_else(|| "—".into())) }
+                                { row("Allotment left", lang.pick(["남은 할당량", "Allotment left"]), tcb.allotment_left.to_string()) }
+                                { row("Next CPU burst", lang.pick(["다음 CPU 버스트", "Next CPU burst"]), tcb.next_cpu_burst.to_string()) }
+                                { row("Predicted burst", lang.pick(["예측 버스트", "Predicted burst"]), tcb.predicted_milli.map(|m| format!("{}.{:03}", m / 1000, m % 1000)).unwrap_or_else(|| "—".into())) }
+                                { row("CPU used", lang.pick(["사용한 CPU 시간", "CPU used"]), tcb.cpu_used.to_string()) }
+                                { row("Last ran", lang.pick(["마지막 실행", "Last ran"]), tcb.last_run.map(|t| format!("t={t}")).unwrap_or_else(|| "—".into())) }
+                                { row("CPU", lang.pick(["CPU", "CPU"]), tcb.cpu.map(|c| c.to_string()).unwrap_or_else(|| "—".into())) }
+                                { row("I/O status", lang.pick(["I/O 상태", "I/O status"]), tcb.io_left.map(|left| format!("{} {left}", lang.pick(["남은 I/O", "I/O left"]))).unwrap_or_else(|| "—".into())) }
                                 if let Some(pcb) = pcb {
-                                    { row("Process state", words(lang, "프로세스 상태 (커널이 보는)", "Process state (as the kernel sees it)"), state_name(pcb.state, lang).to_string()) }
-                                    { row("Arrival", words(lang, "도착", "Arrival"), pcb.arrival.to_string()) }
-                                    { row("Parent", words(lang, "부모", "Parent"), pcb.parent.map(|p| format!("P{}", p + 1)).unwrap_or_else(|| "init".into())) }
-                                    { row("Children", words(lang, "자식", "Children"), if pcb.children.is_empty() { "—".into() } else { pcb.children.iter().map(|c| format!("P{}", c + 1)).collect::<Vec<_>>().join(", ") }) }
-                                    { row("Threads", words(lang, "스레드", "Threads"), pcb.threads.iter().map(|t| format!("T{}", t + 1)).collect::<Vec<_>>().join(", ")) }
-                                    { row("Process CPU total", words(lang, "프로세스 CPU 합계", "Process CPU total"), pcb.cpu_used.to_string()) }
+                                    { row("Process state", lang.pick(["프로세스 상태 (커널이 보는)", "Process state (as the kernel sees it)"]), state_name(pcb.state, lang).to_string()) }
+                                    { row("Arrival", lang.pick(["도착", "Arrival"]), pcb.arrival.to_string()) }
+                                    { row("Parent", lang.pick(["부모", "Parent"]), pcb.parent.map(|p| format!("P{}", p + 1)).unwrap_or_else(|| "init".into())) }
+                                    { row("Children", lang.pick(["자식", "Children"]), if pcb.children.is_empty() { "—".into() } else { pcb.children.iter().map(|c| format!("P{}", c + 1)).collect::<Vec<_>>().join(", ") }) }
+                                    { row("Threads", lang.pick(["스레드", "Threads"]), pcb.threads.iter().map(|t| format!("T{}", t + 1)).collect::<Vec<_>>().join(", ")) }
+                                    { row("Process CPU total", lang.pick(["프로세스 CPU 합계", "Process CPU total"]), pcb.cpu_used.to_string()) }
                                 }
                             </tbody>
                         </table>
