@@ -28,6 +28,7 @@ pub mod run;
 pub mod scenario;
 pub mod spec;
 pub mod state;
+mod task;
 pub mod trace;
 
 pub use metrics::{CpuMetrics, Metrics, ProcessMetrics, Ratio, ThreadMetrics, Totals};
