@@ -213,3 +213,50 @@ impl IndexMut<ThreadIx> for alloc::vec::Vec<Task> {
         &mut self[index.slot()]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_clock_counts_a_slice_down_to_zero_and_no_slice_stays_none() {
+        let mut thread = PolicyState::new(3, 0, 1);
+        thread.quantum_left = Some(4);
+        thread.spend(3);
+        assert_eq!(thread.quantum_left, Some(1));
+        thread.spend(5);
+        assert_eq!(thread.quantum_left, Some(0));
+        let mut unsliced = PolicyState::new(3, 0, 1);
+        unsliced.spend(7);
+        assert_eq!(unsliced.quantum_left, None);
+    }
+
+    #[test]
+    fn a_user_level_thread_carries_over_the_process_slice_but_keeps_its_own_prediction() {
+        let mut running = PolicyState::new(2, 1, 5);
+        running.level = 2;
+        running.quantum_left = Some(3);
+        running.allotment_left = 1;
+        running.run_rank = 7;
+        running.prediction_milli = Some(4_000);
+        let mut next = PolicyState::new(2, 1, 5);
+        next.prediction_milli = Some(9_000);
+        next.carry_over(&running);
+        assert_eq!(
+            (
+                next.level,
+                next.quantum_left,
+                next.allotment_left,
+                next.run_rank
+            ),
+            (2, Some(3), 1, 7)
+        );
+        assert_eq!(next.prediction_milli, Some(9_000));
+    }
+
+    #[test]
+    fn cpus_are_visited_in_index_order() {
+        let order: alloc::vec::Vec<u32> = CpuIx::all(3).map(|cpu| cpu.0).collect();
+        assert_eq!(order, [0, 1, 2]);
+    }
+}
