@@ -30,6 +30,7 @@ pub mod run;
 pub mod scenario;
 pub mod spec;
 pub mod state;
+mod task;
 pub mod trace;
 
 pub use kinds::{Convention, PolicyKind, QueueKind};

@@ -9,8 +9,9 @@ use alloc::vec::Vec;
 use serde::{Deserialize, Serialize};
 
 use crate::cache::CacheEntry;
-use crate::engine::{Activity, Engine, Task};
+use crate::engine::{Activity, Engine};
 use crate::spec::QueueTopology;
+use crate::task::{Task, ThreadIx};
 use crate::trace::ThreadRef;
 use crate::ProcessState;
 
@@ -187,7 +188,7 @@ impl MachineState {
     pub(crate) fn capture(engine: &Engine, tick: u64) -> MachineState {
         let scenario = &engine.scenario;
         let tick = tick.max(engine.now);
-        let thread_ref = |index: u32| engine.tasks[index as usize].thread_ref();
+        let thread_ref = |index: ThreadIx| engine.tasks[index].thread_ref();
         // Progress of running threads inside their current slice.
         let mut running_since: Vec<Option<u64>> = alloc::vec![None; engine.tasks.len()];
         let cpus = engine
@@ -198,7 +199,7 @@ impl MachineState {
                 let activity = match state.activity {
                     Activity::Free => CpuActivity::Idle,
                     Activity::Running { task, since, .. } => {
-                        running_since[task as usize] = Some(since);
+                        running_since[task.slot()] = Some(since);
                         CpuActivity::Running {
                             thread: thread_ref(task),
                         }
@@ -296,19 +297,22 @@ impl MachineState {
                     burst_length,
                     program_counter: progress,
                     registers: registers(task, progress),
-                    priority: task.priority,
-                    level: task.level,
-                    quantum_left: task.quantum_left.map(|quantum| quantum.saturating_sub(ran)),
-                    allotment_left: task.allotment_left,
+                    priority: task.policy.priority,
+                    level: task.policy.level,
+                    quantum_left: task
+                        .policy
+                        .quantum_left
+                        .map(|quantum| quantum.saturating_sub(ran)),
+                    allotment_left: task.policy.allotment_left,
                     next_cpu_burst,
-                    predicted_milli: task.prediction_milli,
+                    predicted_milli: task.policy.prediction_milli,
                     cpu_used: task.acc.cpu + ran,
                     last_run: if ran > 0 {
                         Some(tick)
                     } else {
                         task.acc.last_run
                     },
-                    cpu: task.last_cpu,
+                    cpu: task.last_cpu.map(|cpu| cpu.0),
                     io_left: blocked.then(|| task.io_done_at.saturating_sub(tick)),
                     migrations: task.migrations,
                 }

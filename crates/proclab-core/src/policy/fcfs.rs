@@ -7,11 +7,12 @@ use alloc::collections::{BTreeSet, VecDeque};
 use alloc::vec::Vec;
 
 use super::Entry;
+use crate::task::ThreadIx;
 
 #[derive(Clone, Debug)]
 pub(crate) struct Fcfs {
-    queue: VecDeque<u32>,
-    cyclic: Option<BTreeSet<u32>>,
+    queue: VecDeque<ThreadIx>,
+    cyclic: Option<BTreeSet<ThreadIx>>,
 }
 
 impl Fcfs {
@@ -22,7 +23,7 @@ impl Fcfs {
         }
     }
 
-    pub(crate) fn enqueue(&mut self, index: u32, entry: Entry) {
+    pub(crate) fn enqueue(&mut self, index: ThreadIx, entry: Entry) {
         if let Some(set) = &mut self.cyclic {
             set.insert(index);
         } else if matches!(entry, Entry::Preempted | Entry::PutBack) {
@@ -32,10 +33,10 @@ impl Fcfs {
         }
     }
 
-    pub(crate) fn pick(&mut self, last_index: Option<u32>) -> Option<u32> {
+    pub(crate) fn pick(&mut self, last_dispatched: Option<ThreadIx>) -> Option<ThreadIx> {
         match &mut self.cyclic {
             Some(set) => {
-                let after = last_index.map_or(0, |last| last.saturating_add(1));
+                let after = ThreadIx(last_dispatched.map_or(0, |last| last.0.saturating_add(1)));
                 let found = set
                     .range(after..)
                     .next()
@@ -50,7 +51,7 @@ impl Fcfs {
         }
     }
 
-    pub(crate) fn list(&self) -> Vec<u32> {
+    pub(crate) fn list(&self) -> Vec<ThreadIx> {
         match &self.cyclic {
             Some(set) => set.iter().copied().collect(),
             None => self.queue.iter().copied().collect(),

@@ -14,7 +14,7 @@ use alloc::vec::Vec;
 use core::cmp::Reverse;
 
 use super::HeapKey;
-use crate::engine::Task;
+use crate::task::{Task, ThreadIx};
 
 #[derive(Clone, Debug)]
 pub(crate) struct Hrrn {
@@ -36,8 +36,8 @@ impl Hrrn {
         }
     }
 
-    pub(crate) fn enqueue(&mut self, tasks: &[Task], index: u32) {
-        let task = &tasks[index as usize];
+    pub(crate) fn enqueue(&mut self, tasks: &[Task], index: ThreadIx) {
+        let task = &tasks[index];
         self.groups
             .entry(task.ready_since)
             .or_default()
@@ -67,7 +67,7 @@ impl Hrrn {
         best.map(|found| found.0)
     }
 
-    pub(crate) fn pick(&mut self, _tasks: &[Task], now: u64) -> Option<u32> {
+    pub(crate) fn pick(&mut self, now: u64) -> Option<ThreadIx> {
         let since = self.best(now)?;
         let heap = self.groups.get_mut(&since)?;
         let index = if since == now {
@@ -92,8 +92,8 @@ impl Hrrn {
     }
 
     /// Every ready thread, highest ratio first (earliest entry first among equal ratios).
-    pub(crate) fn list(&self, _tasks: &[Task], now: u64) -> Vec<u32> {
-        let mut entries: Vec<(u64, u64, u64, u32)> = self
+    pub(crate) fn list(&self, now: u64) -> Vec<ThreadIx> {
+        let mut entries: Vec<(u64, u64, u64, ThreadIx)> = self
             .groups
             .iter()
             .flat_map(|(since, heap)| {

@@ -8,8 +8,8 @@
 use alloc::vec;
 use alloc::vec::Vec;
 
-use crate::engine::Task;
 use crate::rng::Pcg32;
+use crate::task::{PolicyState, Task, ThreadIx};
 
 #[derive(Clone, Debug)]
 pub(crate) struct Lottery {
@@ -46,15 +46,15 @@ impl Lottery {
         }
     }
 
-    pub(crate) fn enqueue(&mut self, tasks: &[Task], index: u32) {
-        let tickets = u64::from(tasks[index as usize].tickets.max(1));
-        self.tickets[index as usize] = tickets;
-        self.add(index as usize, tickets, false);
+    pub(crate) fn enqueue(&mut self, tasks: &[Task], index: ThreadIx) {
+        let tickets = u64::from(tasks[index].policy.tickets.max(1));
+        self.tickets[index.slot()] = tickets;
+        self.add(index.slot(), tickets, false);
         self.total += tickets;
         self.count += 1;
     }
 
-    pub(crate) fn pick(&mut self, _tasks: &[Task]) -> Option<u32> {
+    pub(crate) fn pick(&mut self) -> Option<ThreadIx> {
         if self.count == 0 {
             return None;
         }
@@ -76,18 +76,18 @@ impl Lottery {
         self.tickets[index] = 0;
         self.total -= tickets;
         self.count -= 1;
-        Some(index as u32)
+        Some(ThreadIx(index as u32))
     }
 
-    pub(crate) fn on_dispatch(&mut self, task: &mut Task) {
-        task.quantum_left = Some(self.quantum);
-        task.keep_quantum = false;
+    pub(crate) fn on_dispatch(&mut self, thread: &mut PolicyState) {
+        thread.quantum_left = Some(self.quantum);
+        thread.keep_quantum = false;
     }
 
-    pub(crate) fn list(&self) -> Vec<u32> {
+    pub(crate) fn list(&self) -> Vec<ThreadIx> {
         (0..self.tickets.len())
             .filter(|index| self.tickets[*index] > 0)
-            .map(|index| index as u32)
+            .map(|index| ThreadIx(index as u32))
             .collect()
     }
 

@@ -16,19 +16,19 @@ use alloc::vec;
 use alloc::vec::Vec;
 
 use super::{Entry, LevelChange};
-use crate::engine::Task;
 use crate::spec::{BoostOrder, LevelSpec, MlfqSpec};
+use crate::task::{PolicyState, Task, ThreadIx};
 
 #[derive(Clone, Debug)]
 pub(crate) struct Mlfq {
     levels: Vec<LevelSpec>,
-    queues: Vec<VecDeque<u32>>,
+    queues: Vec<VecDeque<ThreadIx>>,
     boost_period: Option<u64>,
     old_rules_4ab: bool,
     io_bump: bool,
     boost_order: BoostOrder,
     /// Threads put at the head of their level by an I/O bump, not yet dispatched.
-    bumped: Vec<u32>,
+    bumped: Vec<ThreadIx>,
 }
 
 impl Mlfq {
@@ -44,23 +44,24 @@ impl Mlfq {
         }
     }
 
-    fn fresh(&self, task: &mut Task, level: u32) {
+    /// Puts a thread at `level` with that level's full slice and allotment.
+    fn fresh(&self, thread: &mut PolicyState, level: u32) {
         let spec = self.levels[level as usize];
-        task.level = level;
-        task.quantum_left = spec.quantum;
-        task.allotment_left = spec.allotment;
+        thread.level = level;
+        thread.quantum_left = spec.quantum;
+        thread.allotment_left = spec.allotment;
     }
 
-    pub(crate) fn admit(&mut self, task: &mut Task) {
-        self.fresh(task, 0);
+    pub(crate) fn admit(&mut self, thread: &mut PolicyState) {
+        self.fresh(thread, 0);
     }
 
     pub(crate) fn boost_period(&self) -> Option<u64> {
         self.boost_period
     }
 
-    pub(crate) fn enqueue(&mut self, tasks: &[Task], index: u32, entry: Entry) {
-        let level = tasks[index as usize].level as usize;
+    pub(crate) fn enqueue(&mut self, tasks: &[Task], index: ThreadIx, entry: Entry) {
+        let level = tasks[index].policy.level as usize;
         match entry {
             // A preempted thread goes back to the head of its level, but behind threads bumped
             // ahead of it at this instant (in `mlfq.py` the runner never leaves its queue).
@@ -81,7 +82,7 @@ impl Mlfq {
         }
     }
 
-    pub(crate) fn pick(&mut self) -> Option<u32> {
+    pub(crate) fn pick(&mut self) -> Option<ThreadIx> {
         let level = self.queues.iter().position(|queue| !queue.is_empty())?;
         let index = self.queues[level].pop_front()?;
         self.bumped.retain(|bumped| *bumped != index);
@@ -89,7 +90,7 @@ impl Mlfq {
     }
 
     /// `2 * level + 1`, or `2 * level` for a bumped head: a bump beats a runner of its own level.
-    pub(crate) fn best_rank(&self, _tasks: &[Task]) -> Option<u64> {
+    pub(crate) fn best_rank(&self) -> Option<u64> {
         let level = self.queues.iter().position(|queue| !queue.is_empty())?;
         let head = self.queues[level][0];
         let bumped = self.bumped.contains(&head);
@@ -102,47 +103,50 @@ impl Mlfq {
         self.bumped.clear();
     }
 
-    pub(crate) fn running_rank(task: &Task) -> u64 {
-        2 * u64::from(task.level) + 1
+    pub(crate) fn running_rank(thread: &PolicyState) -> u64 {
+        2 * u64::from(thread.level) + 1
     }
 
-    pub(crate) fn on_dispatch(task: &mut Task) {
-        task.keep_quantum = false;
+    /// The slice is not renewed at a dispatch: it was set at admission, demotion or boost.
+    pub(crate) fn on_dispatch(thread: &mut PolicyState) {
+        thread.keep_quantum = false;
     }
 
     /// A whole quantum was used: charge it against the allotment, maybe demote.
-    pub(crate) fn charge_quantum(&mut self, task: &mut Task) -> LevelChange {
-        task.allotment_left = task.allotment_left.saturating_sub(1);
-        if task.allotment_left == 0 {
+    pub(crate) fn charge_quantum(&mut self, thread: &mut PolicyState) -> LevelChange {
+        thread.allotment_left = thread.allotment_left.saturating_sub(1);
+        if thread.allotment_left == 0 {
             let bottom = self.levels.len() as u32 - 1;
-            if task.level < bottom {
-                let level = task.level + 1;
-                self.fresh(task, level);
+            if thread.level < bottom {
+                let level = thread.level + 1;
+                self.fresh(thread, level);
                 return LevelChange::Demoted(level);
             }
-            self.fresh(task, bottom);
+            self.fresh(thread, bottom);
         } else {
-            task.quantum_left = self.levels[task.level as usize].quantum;
+            thread.quantum_left = self.levels[thread.level as usize].quantum;
         }
         LevelChange::None
     }
 
-    pub(crate) fn on_block(&mut self, task: &mut Task) -> LevelChange {
-        let quantum_ended = task.quantum_left == Some(0);
+    /// A thread blocks for I/O: old rules 4a/4b renew its slice and allotment; a slice that
+    /// ended at this very tick is charged.
+    pub(crate) fn on_block(&mut self, thread: &mut PolicyState) -> LevelChange {
+        let quantum_ended = thread.quantum_left == Some(0);
         if self.old_rules_4ab {
-            let level = task.level;
-            self.fresh(task, level);
+            let level = thread.level;
+            self.fresh(thread, level);
         }
         if quantum_ended {
-            self.charge_quantum(task)
+            self.charge_quantum(thread)
         } else {
             LevelChange::None
         }
     }
 
-    /// Moves every queued thread to the top level in the configured order and gives every
-    /// unfinished thread a fresh top-level slice and allotment.
-    pub(crate) fn boost(&mut self, tasks: &mut [Task]) {
+    /// Moves every queued thread to the top level in the configured order. The engine then
+    /// calls [`Mlfq::boost_thread`] for every unfinished thread.
+    pub(crate) fn boost(&mut self) {
         let mut top = core::mem::take(&mut self.queues[0]);
         let order: Vec<usize> = match self.boost_order {
             BoostOrder::HighestFirst => (1..self.queues.len()).collect(),
@@ -154,12 +158,14 @@ impl Mlfq {
         self.queues[0] = top;
         // The boost re-queues everyone: no thread stays ahead of a runner by an I/O bump.
         self.bumped.clear();
-        for task in tasks.iter_mut().filter(|task| task.is_alive()) {
-            self.fresh(task, 0);
-        }
     }
 
-    pub(crate) fn lists(&self) -> Vec<Vec<u32>> {
+    /// A boosted thread: top level, fresh slice and allotment.
+    pub(crate) fn boost_thread(&self, thread: &mut PolicyState) {
+        self.fresh(thread, 0);
+    }
+
+    pub(crate) fn lists(&self) -> Vec<Vec<ThreadIx>> {
         self.queues
             .iter()
             .map(|queue| queue.iter().copied().collect())

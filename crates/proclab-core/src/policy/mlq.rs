@@ -10,13 +10,13 @@ use alloc::vec;
 use alloc::vec::Vec;
 
 use super::Entry;
-use crate::engine::Task;
 use crate::spec::QueueSpec;
+use crate::task::{PolicyState, Task, ThreadIx};
 
 #[derive(Clone, Debug)]
 pub(crate) struct Mlq {
     specs: Vec<QueueSpec>,
-    queues: Vec<VecDeque<u32>>,
+    queues: Vec<VecDeque<ThreadIx>>,
     /// Per queue: the head is a preempted thread that must resume first (matters for SJF).
     resume_first: Vec<bool>,
 }
@@ -30,12 +30,12 @@ impl Mlq {
         }
     }
 
-    pub(crate) fn admit(&mut self, task: &mut Task) {
-        task.level = task.class;
+    pub(crate) fn admit(&mut self, thread: &mut PolicyState) {
+        thread.level = thread.class;
     }
 
-    pub(crate) fn enqueue(&mut self, tasks: &[Task], index: u32, entry: Entry) {
-        let queue = tasks[index as usize].level as usize;
+    pub(crate) fn enqueue(&mut self, tasks: &[Task], index: ThreadIx, entry: Entry) {
+        let queue = tasks[index].policy.level as usize;
         if matches!(entry, Entry::Preempted | Entry::PutBack) {
             self.queues[queue].push_front(index);
             self.resume_first[queue] = true;
@@ -44,7 +44,7 @@ impl Mlq {
         }
     }
 
-    pub(crate) fn pick(&mut self, tasks: &[Task]) -> Option<u32> {
+    pub(crate) fn pick(&mut self, tasks: &[Task]) -> Option<ThreadIx> {
         let queue = self.queues.iter().position(|queue| !queue.is_empty())?;
         let resume = core::mem::replace(&mut self.resume_first[queue], false);
         if resume || !matches!(self.specs[queue], QueueSpec::Sjf) {
@@ -54,7 +54,7 @@ impl Mlq {
             .iter()
             .enumerate()
             .min_by_key(|(_, index)| {
-                let task = &tasks[**index as usize];
+                let task = &tasks[**index];
                 (task.left, task.seq)
             })
             .map(|(position, _)| position)?;
@@ -68,28 +68,28 @@ impl Mlq {
             .map(|queue| queue as u64)
     }
 
-    pub(crate) fn on_dispatch(&mut self, task: &mut Task) {
-        match self.specs[task.level as usize] {
+    pub(crate) fn on_dispatch(&mut self, thread: &mut PolicyState) {
+        match self.specs[thread.level as usize] {
             QueueSpec::Rr { quantum } => {
-                if !(task.keep_quantum && task.quantum_left.is_some()) {
-                    task.quantum_left = Some(quantum);
+                if !(thread.keep_quantum && thread.quantum_left.is_some()) {
+                    thread.quantum_left = Some(quantum);
                 }
             }
-            QueueSpec::Fcfs | QueueSpec::Sjf => task.quantum_left = None,
+            QueueSpec::Fcfs | QueueSpec::Sjf => thread.quantum_left = None,
         }
-        task.keep_quantum = false;
+        thread.keep_quantum = false;
     }
 
-    pub(crate) fn lists(&self, tasks: &[Task]) -> Vec<Vec<u32>> {
+    pub(crate) fn lists(&self, tasks: &[Task]) -> Vec<Vec<ThreadIx>> {
         self.queues
             .iter()
             .enumerate()
             .map(|(queue, entries)| {
-                let mut list: Vec<u32> = entries.iter().copied().collect();
+                let mut list: Vec<ThreadIx> = entries.iter().copied().collect();
                 if matches!(self.specs[queue], QueueSpec::Sjf) {
                     let skip = usize::from(self.resume_first[queue]).min(list.len());
                     list[skip..].sort_by_key(|index| {
-                        let task = &tasks[*index as usize];
+                        let task = &tasks[*index];
                         (task.left, task.seq)
                     });
                 }

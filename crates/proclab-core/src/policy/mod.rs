@@ -5,6 +5,10 @@
 //! Every policy honours the same tie-break: its criterion, then earlier entry into the ready
 //! queue (the engine numbers entries in its documented same-instant order), then lower id.
 //! An equal value never preempts. Ranks are integers; lower is better.
+//!
+//! A policy owns only its ordering: it reads threads through `&[Task]` (the engine's part, never
+//! written here) and writes one thread's [`PolicyState`] when the engine hands it over. It
+//! depends on `crate::task`, never on the engine.
 
 mod fcfs;
 mod hrrn;
@@ -18,9 +22,9 @@ mod srtf;
 
 use alloc::vec::Vec;
 
-use crate::engine::Task;
 use crate::scenario::Scenario;
 use crate::spec::PolicySpec;
+use crate::task::{PolicyState, Task, ThreadIx};
 use crate::trace::PreemptReason;
 
 /// Why a thread enters the ready structure.
@@ -62,6 +66,7 @@ pub(crate) enum Policy {
 }
 
 impl Policy {
+    /// The scenario's policy with an empty ready structure.
     pub(crate) fn new(scenario: &Scenario) -> Policy {
         let cyclic = scenario.conventions().pick_order == crate::spec::PickOrder::CyclicScan;
         let task_count = scenario.threads().len();
@@ -90,18 +95,19 @@ impl Policy {
         }
     }
 
-    /// Prepares a thread's scheduling fields at admission (level, quantum, prediction).
-    pub(crate) fn admit(&mut self, task: &mut Task) {
+    /// Prepares a thread's scheduling fields at admission: its queue (MLQ), its level, slice and
+    /// allotment (MLFQ), its first prediction (SJF with prediction).
+    pub(crate) fn admit(&mut self, thread: &mut PolicyState) {
         match self {
-            Policy::Mlq(policy) => policy.admit(task),
-            Policy::Mlfq(policy) => policy.admit(task),
-            Policy::Sjf(policy) => policy.admit(task),
+            Policy::Mlq(policy) => policy.admit(thread),
+            Policy::Mlfq(policy) => policy.admit(thread),
+            Policy::Sjf(policy) => policy.admit(thread),
             _ => {}
         }
     }
 
-    /// Puts a ready thread into the ready structure.
-    pub(crate) fn enqueue(&mut self, tasks: &[Task], index: u32, entry: Entry) {
+    /// Puts ready thread `index` into the ready structure; `entry` says why it enters.
+    pub(crate) fn enqueue(&mut self, tasks: &[Task], index: ThreadIx, entry: Entry) {
         match self {
             Policy::Fcfs(policy) => policy.enqueue(index, entry),
             Policy::Sjf(policy) => policy.enqueue(tasks, index),
@@ -115,25 +121,25 @@ impl Policy {
         }
     }
 
-    /// Removes and returns the thread to dispatch next, if any is ready.
-    /// `last_pid` is the process dispatched last (for the cyclic scan); `preferred` lets an
-    /// affinity-aware caller prefer a thread (used only to break exact ties).
+    /// Removes and returns the thread to dispatch next at `now`, if any is ready.
+    /// `last_dispatched` is the thread dispatched last on any CPU: the cyclic scan of FCFS
+    /// (`PickOrder::CyclicScan`) starts after it; the other policies ignore it.
     pub(crate) fn pick(
         &mut self,
         tasks: &[Task],
         now: u64,
-        last_index: Option<u32>,
-    ) -> Option<u32> {
+        last_dispatched: Option<ThreadIx>,
+    ) -> Option<ThreadIx> {
         match self {
-            Policy::Fcfs(policy) => policy.pick(last_index),
+            Policy::Fcfs(policy) => policy.pick(last_dispatched),
             Policy::Sjf(policy) => policy.pick(),
             Policy::Srtf(policy) => policy.pick(),
             Policy::Priority(policy) => policy.pick(tasks, now),
-            Policy::Hrrn(policy) => policy.pick(tasks, now),
+            Policy::Hrrn(policy) => policy.pick(now),
             Policy::Rr(policy) => policy.pick(),
             Policy::Mlq(policy) => policy.pick(tasks),
             Policy::Mlfq(policy) => policy.pick(),
-            Policy::Lottery(policy) => policy.pick(tasks),
+            Policy::Lottery(policy) => policy.pick(),
         }
     }
 
@@ -146,39 +152,48 @@ impl Policy {
         }
     }
 
-    /// Rank of the best ready thread (lower is better), for preemption.
+    /// Rank of the best ready thread at `now` (lower is better), for preemption; `None` if no
+    /// thread is ready or the policy never preempts.
     pub(crate) fn best_rank(&self, tasks: &[Task], now: u64) -> Option<u64> {
         match self {
-            Policy::Srtf(policy) => policy.best_rank(tasks),
+            Policy::Srtf(policy) => policy.best_rank(),
             Policy::Priority(policy) => policy.best_rank(tasks, now),
             Policy::Mlq(policy) => policy.best_rank(),
-            Policy::Mlfq(policy) => policy.best_rank(tasks),
+            Policy::Mlfq(policy) => policy.best_rank(),
             _ => None,
         }
     }
 
-    /// Rank of a running thread with `remaining` ticks left in its burst.
+    /// Rank of a running thread with `remaining` ticks left in its burst (`u64::MAX`, never
+    /// preempted, for a policy that does not preempt).
     pub(crate) fn running_rank(&self, task: &Task, remaining: u64) -> u64 {
         match self {
             Policy::Srtf(_) => remaining,
-            Policy::Priority(policy) => policy.running_rank(task),
-            Policy::Mlq(_) => u64::from(task.level),
-            Policy::Mlfq(_) => mlfq::Mlfq::running_rank(task),
+            Policy::Priority(_) => priority::Priority::running_rank(&task.policy),
+            Policy::Mlq(_) => u64::from(task.policy.level),
+            Policy::Mlfq(_) => mlfq::Mlfq::running_rank(&task.policy),
             _ => u64::MAX,
         }
     }
 
-    /// The reason reported when the best ready thread preempts.
-    pub(crate) fn preempt_reason(&self, tasks: &[Task], by: u32, victim: &Task) -> PreemptReason {
+    /// The reason reported when ready thread `by` preempts `victim`.
+    pub(crate) fn preempt_reason(
+        &self,
+        tasks: &[Task],
+        by: ThreadIx,
+        victim: &Task,
+    ) -> PreemptReason {
         match self {
             Policy::Srtf(_) => PreemptReason::ShorterRemaining,
             Policy::Priority(_) => PreemptReason::HigherPriority,
-            Policy::Mlfq(_) if tasks[by as usize].level == victim.level => PreemptReason::IoBump,
+            Policy::Mlfq(_) if tasks[by].policy.level == victim.policy.level => {
+                PreemptReason::IoBump
+            }
             _ => PreemptReason::HigherQueue,
         }
     }
 
-    /// True if ranks change while threads wait (priority aging).
+    /// True if ranks change while threads wait (preemptive priority with aging).
     pub(crate) fn ages(&self) -> bool {
         matches!(self, Policy::Priority(policy) if policy.ages())
     }
@@ -192,53 +207,64 @@ impl Policy {
         }
     }
 
-    /// Fresh slice for a thread being dispatched (RR-like policies), or keep what it has.
-    pub(crate) fn on_dispatch(&mut self, task: &mut Task, now: u64) {
+    /// A thread is being dispatched at `now`, ready since `ready_since`: the slice it runs with
+    /// (fresh, kept after a preemption, or none) and, for priority policies, the rank it runs
+    /// with.
+    pub(crate) fn on_dispatch(&mut self, thread: &mut PolicyState, ready_since: u64, now: u64) {
         match self {
-            Policy::Priority(policy) => {
-                task.run_rank = policy.rank_at(task, now);
-                task.quantum_left = None;
-            }
-            Policy::Rr(policy) => policy.on_dispatch(task),
-            Policy::Lottery(policy) => policy.on_dispatch(task),
-            Policy::Mlq(policy) => policy.on_dispatch(task),
-            Policy::Mlfq(_) => mlfq::Mlfq::on_dispatch(task),
-            _ => task.quantum_left = None,
+            Policy::Priority(policy) => policy.on_dispatch(thread, ready_since, now),
+            Policy::Rr(policy) => policy.on_dispatch(thread),
+            Policy::Lottery(policy) => policy.on_dispatch(thread),
+            Policy::Mlq(policy) => policy.on_dispatch(thread),
+            Policy::Mlfq(_) => mlfq::Mlfq::on_dispatch(thread),
+            _ => thread.quantum_left = None,
         }
     }
 
-    /// A running thread used up its slice (still in its burst).
-    pub(crate) fn on_expired(&mut self, task: &mut Task) -> LevelChange {
+    /// A running thread used up its slice while still in its burst. Returns the level change
+    /// (MLFQ may demote it) for the engine to report.
+    pub(crate) fn on_expired(&mut self, thread: &mut PolicyState) -> LevelChange {
         match self {
-            Policy::Mlfq(policy) => policy.charge_quantum(task),
+            Policy::Mlfq(policy) => policy.charge_quantum(thread),
             _ => LevelChange::None,
         }
     }
 
-    /// A running thread finished a CPU burst and blocks (`quantum_ended`: its slice ended too).
-    pub(crate) fn on_block(&mut self, task: &mut Task, burst_length: u64) -> LevelChange {
+    /// A running thread finished a CPU burst of `burst_length` ticks and blocks for I/O (its
+    /// slice may have ended at the same tick: `quantum_left == Some(0)`). SJF learns the burst;
+    /// MLFQ may charge the slice. Returns the level change for the engine to report.
+    pub(crate) fn on_block(&mut self, thread: &mut PolicyState, burst_length: u64) -> LevelChange {
         match self {
             Policy::Sjf(policy) => {
-                policy.learn(task, burst_length);
+                policy.learn(thread, burst_length);
                 LevelChange::None
             }
-            Policy::Mlfq(policy) => policy.on_block(task),
+            Policy::Mlfq(policy) => policy.on_block(thread),
             _ => LevelChange::None,
         }
     }
 
-    /// A preempted thread keeps its slice (queue-based policies) — nothing to do by default.
-    pub(crate) fn on_preempted(&mut self, task: &mut Task) {
+    /// A running thread was preempted: queue-based policies (MLQ, MLFQ) let it keep the rest of
+    /// its slice at its next dispatch; the others do nothing.
+    pub(crate) fn on_preempted(&mut self, thread: &mut PolicyState) {
         if let Policy::Mlq(_) | Policy::Mlfq(_) = self {
-            task.keep_quantum = true;
+            thread.keep_quantum = true;
         }
     }
 
-    /// MLFQ boost: every unfinished thread to the top level with a fresh slice and allotment.
-    /// Returns true if the policy has levels at all.
-    pub(crate) fn boost(&mut self, tasks: &mut [Task]) {
+    /// MLFQ boost of the ready structure: every queued thread moves to the top level. Does
+    /// nothing for the other policies. The engine then calls [`Policy::boost_thread`] for every
+    /// unfinished thread.
+    pub(crate) fn boost(&mut self) {
         if let Policy::Mlfq(policy) = self {
-            policy.boost(tasks);
+            policy.boost();
+        }
+    }
+
+    /// MLFQ boost of one unfinished thread: top level, fresh slice and allotment.
+    pub(crate) fn boost_thread(&self, thread: &mut PolicyState) {
+        if let Policy::Mlfq(policy) = self {
+            policy.boost_thread(thread);
         }
     }
 
@@ -258,13 +284,13 @@ impl Policy {
     }
 
     /// The ready threads in the order the policy would consider them, one list per level/queue.
-    pub(crate) fn ready_lists(&self, tasks: &[Task], now: u64) -> Vec<Vec<u32>> {
+    pub(crate) fn ready_lists(&self, tasks: &[Task], now: u64) -> Vec<Vec<ThreadIx>> {
         match self {
             Policy::Fcfs(policy) => alloc::vec![policy.list()],
             Policy::Sjf(policy) => alloc::vec![policy.list()],
             Policy::Srtf(policy) => alloc::vec![policy.list()],
             Policy::Priority(policy) => alloc::vec![policy.list(tasks, now)],
-            Policy::Hrrn(policy) => alloc::vec![policy.list(tasks, now)],
+            Policy::Hrrn(policy) => alloc::vec![policy.list(now)],
             Policy::Rr(policy) => alloc::vec![policy.list()],
             Policy::Mlq(policy) => policy.lists(tasks),
             Policy::Mlfq(policy) => policy.lists(),
@@ -289,11 +315,11 @@ impl Policy {
 }
 
 /// A heap key: criterion, then ready-entry sequence, then thread index. `Reverse`d for a min-heap.
-pub(crate) type HeapKey = core::cmp::Reverse<(u64, u64, u32)>;
+pub(crate) type HeapKey = core::cmp::Reverse<(u64, u64, ThreadIx)>;
 
 /// Sorted view of a min-heap's contents (for state snapshots).
-pub(crate) fn sorted_heap(heap: &alloc::collections::BinaryHeap<HeapKey>) -> Vec<u32> {
-    let mut keys: Vec<(u64, u64, u32)> = heap.iter().map(|key| key.0).collect();
+pub(crate) fn sorted_heap(heap: &alloc::collections::BinaryHeap<HeapKey>) -> Vec<ThreadIx> {
+    let mut keys: Vec<(u64, u64, ThreadIx)> = heap.iter().map(|key| key.0).collect();
     keys.sort_unstable();
     keys.into_iter().map(|key| key.2).collect()
 }

@@ -11,8 +11,8 @@ use alloc::vec::Vec;
 use core::cmp::Reverse;
 
 use super::{sorted_heap, HeapKey};
-use crate::engine::Task;
 use crate::scenario::MAX_PRIORITY;
+use crate::task::{PolicyState, Task, ThreadIx};
 
 #[derive(Clone, Debug)]
 pub(crate) struct Priority {
@@ -24,7 +24,7 @@ pub(crate) struct Priority {
     /// Used with aging: ready threads grouped by base rank, each group in ready-entry order.
     /// Inside a group the head has waited longest, so it has the best aged rank; a choice only
     /// compares the group heads.
-    groups: BTreeMap<u64, VecDeque<u32>>,
+    groups: BTreeMap<u64, VecDeque<ThreadIx>>,
     count: usize,
 }
 
@@ -53,8 +53,8 @@ impl Priority {
         self.preemptive && self.aging_every.is_some()
     }
 
-    fn base_rank(&self, task: &Task) -> u64 {
-        let number = u64::from(task.priority);
+    fn base_rank(&self, thread: &PolicyState) -> u64 {
+        let number = u64::from(thread.priority);
         if self.lower_is_higher {
             number
         } else {
@@ -62,29 +62,40 @@ impl Priority {
         }
     }
 
-    /// Rank of a ready thread at `now`, aging included.
-    pub(crate) fn rank_at(&self, task: &Task, now: u64) -> u64 {
-        let base = self.base_rank(task);
+    /// Rank at `now` of a thread ready since `ready_since`, aging included.
+    fn rank_at(&self, thread: &PolicyState, ready_since: u64, now: u64) -> u64 {
+        let base = self.base_rank(thread);
         match self.aging_every {
-            Some(period) => base.saturating_sub(now.saturating_sub(task.ready_since) / period),
+            Some(period) => base.saturating_sub(now.saturating_sub(ready_since) / period),
             None => base,
         }
     }
 
-    /// A running thread keeps the rank it was dispatched with (aged or not).
-    pub(crate) fn running_rank(&self, task: &Task) -> u64 {
-        task.run_rank
+    /// Rank of a ready thread at `now`, aging included.
+    fn ready_rank(&self, task: &Task, now: u64) -> u64 {
+        self.rank_at(&task.policy, task.ready_since, now)
     }
 
-    pub(crate) fn enqueue(&mut self, tasks: &[Task], index: u32) {
-        let task = &tasks[index as usize];
-        let base = self.base_rank(task);
+    /// The dispatched thread runs with its rank at `now` and no slice.
+    pub(crate) fn on_dispatch(&self, thread: &mut PolicyState, ready_since: u64, now: u64) {
+        thread.run_rank = self.rank_at(thread, ready_since, now);
+        thread.quantum_left = None;
+    }
+
+    /// A running thread keeps the rank it was dispatched with (aged or not).
+    pub(crate) fn running_rank(thread: &PolicyState) -> u64 {
+        thread.run_rank
+    }
+
+    pub(crate) fn enqueue(&mut self, tasks: &[Task], index: ThreadIx) {
+        let task = &tasks[index];
+        let base = self.base_rank(&task.policy);
         if self.aging_every.is_some() {
             let group = self.groups.entry(base).or_default();
             // Keep entry order (almost always an append).
             let position = group
                 .iter()
-                .rposition(|other| tasks[*other as usize].seq < task.seq)
+                .rposition(|other| tasks[*other].seq < task.seq)
                 .map_or(0, |position| position + 1);
             group.insert(position, index);
             self.count += 1;
@@ -98,14 +109,14 @@ impl Priority {
         self.groups
             .iter()
             .filter_map(|(base, group)| {
-                let head = &tasks[*group.front()? as usize];
-                Some((self.rank_at(head, now), head.seq, *base))
+                let head = &tasks[*group.front()?];
+                Some((self.ready_rank(head, now), head.seq, *base))
             })
             .min()
             .map(|(rank, _, base)| (base, rank))
     }
 
-    pub(crate) fn pick(&mut self, tasks: &[Task], now: u64) -> Option<u32> {
+    pub(crate) fn pick(&mut self, tasks: &[Task], now: u64) -> Option<ThreadIx> {
         if self.aging_every.is_some() {
             let (base, _) = self.best_group(tasks, now)?;
             let group = self.groups.get_mut(&base)?;
@@ -139,7 +150,7 @@ impl Priority {
         self.groups
             .iter()
             .filter_map(|(base, group)| {
-                let head = &tasks[*group.front()? as usize];
+                let head = &tasks[*group.front()?];
                 if *base < running {
                     return None;
                 }
@@ -152,12 +163,12 @@ impl Priority {
             .min()
     }
 
-    pub(crate) fn list(&self, tasks: &[Task], now: u64) -> Vec<u32> {
+    pub(crate) fn list(&self, tasks: &[Task], now: u64) -> Vec<ThreadIx> {
         if self.aging_every.is_some() {
-            let mut order: Vec<u32> = self.groups.values().flatten().copied().collect();
+            let mut order: Vec<ThreadIx> = self.groups.values().flatten().copied().collect();
             order.sort_by_key(|index| {
-                let task = &tasks[*index as usize];
-                (self.rank_at(task, now), task.seq)
+                let task = &tasks[*index];
+                (self.ready_rank(task, now), task.seq)
             });
             order
         } else {

@@ -8,12 +8,12 @@ use alloc::collections::VecDeque;
 use alloc::vec::Vec;
 
 use super::Entry;
-use crate::engine::Task;
+use crate::task::{PolicyState, ThreadIx};
 
 #[derive(Clone, Debug)]
 pub(crate) struct Rr {
     quantum: u64,
-    queue: VecDeque<u32>,
+    queue: VecDeque<ThreadIx>,
 }
 
 impl Rr {
@@ -24,7 +24,7 @@ impl Rr {
         }
     }
 
-    pub(crate) fn enqueue(&mut self, index: u32, entry: Entry) {
+    pub(crate) fn enqueue(&mut self, index: ThreadIx, entry: Entry) {
         if matches!(entry, Entry::Preempted | Entry::PutBack) {
             self.queue.push_front(index);
         } else {
@@ -32,18 +32,18 @@ impl Rr {
         }
     }
 
-    pub(crate) fn pick(&mut self) -> Option<u32> {
+    pub(crate) fn pick(&mut self) -> Option<ThreadIx> {
         self.queue.pop_front()
     }
 
-    pub(crate) fn on_dispatch(&mut self, task: &mut Task) {
-        if !(task.keep_quantum && task.quantum_left.is_some()) {
-            task.quantum_left = Some(self.quantum);
+    pub(crate) fn on_dispatch(&mut self, thread: &mut PolicyState) {
+        if !(thread.keep_quantum && thread.quantum_left.is_some()) {
+            thread.quantum_left = Some(self.quantum);
         }
-        task.keep_quantum = false;
+        thread.keep_quantum = false;
     }
 
-    pub(crate) fn list(&self) -> Vec<u32> {
+    pub(crate) fn list(&self) -> Vec<ThreadIx> {
         self.queue.iter().copied().collect()
     }
 

@@ -9,8 +9,8 @@ use alloc::vec::Vec;
 use core::cmp::Reverse;
 
 use super::{sorted_heap, HeapKey};
-use crate::engine::Task;
 use crate::spec::PredictionSpec;
+use crate::task::{PolicyState, Task, ThreadIx};
 
 #[derive(Clone, Debug)]
 pub(crate) struct Sjf {
@@ -26,36 +26,36 @@ impl Sjf {
         }
     }
 
-    pub(crate) fn admit(&mut self, task: &mut Task) {
+    pub(crate) fn admit(&mut self, thread: &mut PolicyState) {
         if let Some(prediction) = self.prediction {
-            task.prediction_milli = Some(prediction.tau0 * 1000);
+            thread.prediction_milli = Some(prediction.tau0 * 1000);
         }
     }
 
     fn criterion(task: &Task) -> u64 {
-        task.prediction_milli.unwrap_or(task.left)
+        task.policy.prediction_milli.unwrap_or(task.left)
     }
 
-    pub(crate) fn enqueue(&mut self, tasks: &[Task], index: u32) {
-        let task = &tasks[index as usize];
+    pub(crate) fn enqueue(&mut self, tasks: &[Task], index: ThreadIx) {
+        let task = &tasks[index];
         self.heap
             .push(Reverse((Self::criterion(task), task.seq, index)));
     }
 
-    pub(crate) fn pick(&mut self) -> Option<u32> {
+    pub(crate) fn pick(&mut self) -> Option<ThreadIx> {
         self.heap.pop().map(|key| key.0 .2)
     }
 
     /// Updates the prediction after a CPU burst of `length` ticks.
-    pub(crate) fn learn(&mut self, task: &mut Task, length: u64) {
-        if let (Some(prediction), Some(tau)) = (self.prediction, task.prediction_milli) {
+    pub(crate) fn learn(&mut self, thread: &mut PolicyState, length: u64) {
+        if let (Some(prediction), Some(tau)) = (self.prediction, thread.prediction_milli) {
             let alpha = u128::from(prediction.alpha_percent);
             let next = (alpha * u128::from(length) * 1000 + (100 - alpha) * u128::from(tau)) / 100;
-            task.prediction_milli = Some(u64::try_from(next).unwrap_or(u64::MAX));
+            thread.prediction_milli = Some(u64::try_from(next).unwrap_or(u64::MAX));
         }
     }
 
-    pub(crate) fn list(&self) -> Vec<u32> {
+    pub(crate) fn list(&self) -> Vec<ThreadIx> {
         sorted_heap(&self.heap)
     }
 

@@ -9,7 +9,7 @@ use alloc::vec::Vec;
 use core::cmp::Reverse;
 
 use super::{sorted_heap, HeapKey};
-use crate::engine::Task;
+use crate::task::{Task, ThreadIx};
 
 #[derive(Clone, Debug)]
 pub(crate) struct Srtf {
@@ -23,20 +23,20 @@ impl Srtf {
         }
     }
 
-    pub(crate) fn enqueue(&mut self, tasks: &[Task], index: u32) {
-        let task = &tasks[index as usize];
+    pub(crate) fn enqueue(&mut self, tasks: &[Task], index: ThreadIx) {
+        let task = &tasks[index];
         self.heap.push(Reverse((task.left, task.seq, index)));
     }
 
-    pub(crate) fn pick(&mut self) -> Option<u32> {
+    pub(crate) fn pick(&mut self) -> Option<ThreadIx> {
         self.heap.pop().map(|key| key.0 .2)
     }
 
-    pub(crate) fn best_rank(&self, _tasks: &[Task]) -> Option<u64> {
+    pub(crate) fn best_rank(&self) -> Option<u64> {
         self.heap.peek().map(|key| key.0 .0)
     }
 
-    pub(crate) fn list(&self) -> Vec<u32> {
+    pub(crate) fn list(&self) -> Vec<ThreadIx> {
         sorted_heap(&self.heap)
     }
 

@@ -1,0 +1,78 @@
+//! The MLFQ priority boost: every unfinished thread back to the top level.
+//!
+//! A running thread below the top level is displaced as if preempted: it goes back to the head
+//! of the (new) top level, and continues on its CPU at the decision if the policy picks it
+//! again; otherwise it is reported preempted by the thread that takes its place.
+
+use alloc::vec::Vec;
+
+use super::{Activity, Engine};
+use crate::policy::Entry;
+use crate::task::{CpuIx, ThreadIx};
+use crate::trace::{Cause, PreemptReason, SliceKind};
+use crate::ProcessState;
+
+impl Engine {
+    /// Boosts now: displaces running threads below the top level, moves every queued thread to
+    /// the top, renews every unfinished thread's slice and allotment, and reports the threads
+    /// that moved up.
+    pub(super) fn boost(&mut self) {
+        for cpu in self.cpu_ixs() {
+            if let Activity::Running { task, .. } = self.cpus[cpu].activity {
+                self.settle(cpu);
+                if self.tasks[task].policy.level > 0 {
+                    self.tasks[task].ready_since = self.now;
+                    let queue = self.queue_of(cpu);
+                    self.enqueue_on(queue, task, Entry::Preempted);
+                    self.cpus[cpu].activity = Activity::Free;
+                    self.cpus[cpu].displaced = Some(task);
+                }
+            }
+        }
+        let lowered: Vec<ThreadIx> = (0..self.tasks.len() as u32)
+            .map(ThreadIx)
+            .filter(|index| {
+                let task = &self.tasks[*index];
+                task.is_alive() && task.policy.level > 0
+            })
+            .collect();
+        for queue in &mut self.queues {
+            queue.boost();
+        }
+        let policy = &self.queues[0];
+        for task in self.tasks.iter_mut().filter(|task| task.is_alive()) {
+            policy.boost_thread(&mut task.policy);
+        }
+        for index in lowered {
+            let state = self.tasks[index].state;
+            self.record(None, index, state, state, Cause::Boosted);
+        }
+        // Threads still running got a fresh slice.
+        for cpu in self.cpu_ixs() {
+            if let Activity::Running { task, since, .. } = self.cpus[cpu].activity {
+                let until = self.slice_end(task);
+                self.cpus[cpu].activity = Activity::Running { task, since, until };
+            }
+        }
+    }
+
+    /// A thread displaced from `cpu` by the boost does not continue there: Running -> Ready,
+    /// reported as preempted by `by`, and the CPU's slice ends.
+    pub(super) fn end_displaced(&mut self, cpu: CpuIx, displaced: ThreadIx, by: ThreadIx) {
+        let by = self.tasks[by].thread_ref();
+        self.record(
+            Some(cpu),
+            displaced,
+            ProcessState::Running,
+            ProcessState::Ready,
+            Cause::Preempted {
+                by,
+                reason: PreemptReason::Boost,
+            },
+        );
+        let task = &mut self.tasks[displaced];
+        task.acc.preemptions += 1;
+        task.state = ProcessState::Ready;
+        self.set_slice(cpu, self.now, SliceKind::Idle);
+    }
+}

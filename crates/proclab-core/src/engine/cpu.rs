@@ -1,0 +1,100 @@
+//! A CPU as the engine keeps it: what it is doing between two instants, where its time went,
+//! the context and the cache it holds.
+//!
+//! A CPU's [`Activity`] names at most one thread; the engine keeps the invariant that a thread is
+//! on at most one CPU (running, switching in, or held for it).
+
+use core::ops::{Index, IndexMut};
+
+use alloc::vec::Vec;
+
+use crate::cache::CpuCache;
+use crate::task::{CpuIx, ThreadIx};
+use crate::trace::SliceKind;
+
+/// What a CPU is doing between two instants.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Activity {
+    /// Nothing to run.
+    Free,
+    /// Dispatch latency then cache stall for `task`; it starts executing at `run_at`.
+    Switching {
+        task: ThreadIx,
+        stall_from: u64,
+        run_at: u64,
+    },
+    /// Executing `task` since `since`; the slice ends at `until` unless something preempts it.
+    Running {
+        task: ThreadIx,
+        since: u64,
+        until: u64,
+    },
+    /// Held idle for `task`, blocked on I/O (`hold_cpu_during_io`).
+    Held { task: ThreadIx },
+}
+
+/// Where one CPU's time went, in ticks, plus its context switches.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct CpuTime {
+    pub(crate) busy: u64,
+    pub(crate) idle: u64,
+    pub(crate) dispatch: u64,
+    pub(crate) stall: u64,
+    pub(crate) switches: u64,
+    pub(crate) cache_needed: u64,
+    pub(crate) cache_cold: u64,
+    /// Threads that migrated onto this CPU.
+    pub(crate) migrations: u64,
+}
+
+/// One CPU.
+#[derive(Clone, Debug)]
+pub(crate) struct Cpu {
+    pub(crate) activity: Activity,
+    pub(crate) time: CpuTime,
+    /// The thread whose context this CPU holds (the one it ran last).
+    pub(crate) last: Option<ThreadIx>,
+    pub(crate) cache: CpuCache,
+    /// A thread picked at the slice end under `DispatchTiming::AtSliceEnd`, not yet dispatched.
+    pub(super) reserved: Option<ThreadIx>,
+    /// A thread displaced by a boost, which continues if the policy picks it again.
+    pub(super) displaced: Option<ThreadIx>,
+    /// Start and kind of the Gantt slice in progress.
+    pub(super) open_start: u64,
+    pub(super) open_kind: SliceKind,
+}
+
+impl Cpu {
+    /// An idle CPU with a cold cache of `cache_capacity` units.
+    pub(super) fn new(cache_capacity: u32) -> Cpu {
+        Cpu {
+            activity: Activity::Free,
+            time: CpuTime::default(),
+            last: None,
+            cache: CpuCache::new(cache_capacity),
+            reserved: None,
+            displaced: None,
+            open_start: 0,
+            open_kind: SliceKind::Idle,
+        }
+    }
+
+    /// Free, and promised to no thread (neither reserved at a slice end nor displaced by a
+    /// boost).
+    pub(super) fn is_unclaimed(&self) -> bool {
+        self.activity == Activity::Free && self.reserved.is_none() && self.displaced.is_none()
+    }
+}
+
+impl Index<CpuIx> for Vec<Cpu> {
+    type Output = Cpu;
+    fn index(&self, index: CpuIx) -> &Cpu {
+        &self[index.slot()]
+    }
+}
+
+impl IndexMut<CpuIx> for Vec<Cpu> {
+    fn index_mut(&mut self, index: CpuIx) -> &mut Cpu {
+        &mut self[index.slot()]
+    }
+}

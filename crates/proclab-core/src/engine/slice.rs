@@ -1,0 +1,152 @@
+//! Running slices: a thread's progress on a CPU, and how a slice ends (quantum expiry, exit,
+//! a request for I/O, or a preemption).
+//!
+//! A running thread's progress is settled lazily: `Task::left`, its slice and its CPU time are
+//! brought up to `now` only when something looks at them or the slice ends.
+
+use alloc::rc::Rc;
+
+use super::{Activity, Engine};
+use crate::policy::Entry;
+use crate::spec::RequeueOrder;
+use crate::task::{CpuIx, ThreadIx};
+use crate::trace::{Cause, PreemptReason, SliceKind};
+use crate::ProcessState;
+
+impl Engine {
+    /// Brings the thread running on `cpu` (if any) up to `now`: burst left, slice left, CPU
+    /// time, first and last run.
+    pub(super) fn settle(&mut self, cpu: CpuIx) {
+        if let Activity::Running { task, since, until } = self.cpus[cpu].activity {
+            let ran = self.now - since;
+            let entry = &mut self.tasks[task];
+            entry.left -= ran;
+            entry.policy.spend(ran);
+            entry.acc.cpu += ran;
+            if ran > 0 {
+                entry.acc.last_run = Some(self.now);
+                entry.acc.first_run.get_or_insert(since);
+            }
+            self.cpus[cpu].activity = Activity::Running {
+                task,
+                since: self.now,
+                until,
+            };
+        }
+    }
+
+    /// When a slice of `task` starting now ends: at the end of its burst or of its quantum.
+    pub(super) fn slice_end(&self, task: ThreadIx) -> u64 {
+        let entry = &self.tasks[task];
+        let slice = match entry.policy.quantum_left {
+            Some(quantum) => entry.left.min(quantum),
+            None => entry.left,
+        };
+        self.now + slice
+    }
+
+    /// `task` starts executing on `cpu` now.
+    pub(super) fn start_running(&mut self, cpu: CpuIx, task: ThreadIx) {
+        let until = self.slice_end(task);
+        self.cpus[cpu].activity = Activity::Running {
+            task,
+            since: self.now,
+            until,
+        };
+    }
+
+    /// The thread running on `cpu`, if it is executing (not switching in, not held).
+    pub(super) fn running_task(&self, cpu: CpuIx) -> Option<ThreadIx> {
+        match self.cpus[cpu].activity {
+            Activity::Running { task, .. } => Some(task),
+            _ => None,
+        }
+    }
+
+    /// A running slice ends at `now`: the quantum expired, or the burst is done (exit or I/O).
+    pub(super) fn end_slice(&mut self, cpu: CpuIx, index: ThreadIx, requeue: RequeueOrder) {
+        self.settle(cpu);
+        self.cpus[cpu].activity = Activity::Free;
+        if self.tasks[index].left > 0 {
+            self.expire(cpu, index, requeue);
+            return;
+        }
+        self.set_slice(cpu, self.now, SliceKind::Idle);
+        let scenario = Rc::clone(&self.scenario);
+        let bursts = scenario.threads()[index.slot()].bursts();
+        if self.tasks[index].burst as usize + 1 >= bursts.len() {
+            self.exit(cpu, index);
+        } else {
+            self.block_for_io(cpu, index);
+        }
+    }
+
+    /// The quantum of `index` expired on `cpu` before the end of its burst: Running -> Ready,
+    /// now or behind this instant's arrivals (`requeue`).
+    fn expire(&mut self, cpu: CpuIx, index: ThreadIx, requeue: RequeueOrder) {
+        let now = self.now;
+        let change = self.queues[0].on_expired(&mut self.tasks[index].policy);
+        self.record(
+            Some(cpu),
+            index,
+            ProcessState::Running,
+            ProcessState::Ready,
+            Cause::QuantumExpired,
+        );
+        self.report_level(Some(cpu), index, ProcessState::Ready, change);
+        self.tasks[index].state = ProcessState::Ready;
+        self.set_slice(cpu, now, SliceKind::Idle);
+        match requeue {
+            RequeueOrder::BeforeArrivals => self.make_ready(index, Entry::Expired),
+            RequeueOrder::AfterArrivals => {
+                self.tasks[index].ready_since = now;
+                self.expired.push(index);
+            }
+        }
+    }
+
+    /// `index` finished its last burst on `cpu`: Running -> Exit. A user-level thread hands its
+    /// process's CPU to the next thread of the process.
+    fn exit(&mut self, cpu: CpuIx, index: ThreadIx) {
+        let task = &mut self.tasks[index];
+        task.state = ProcessState::Exit;
+        task.acc.completion = Some(self.now);
+        self.alive_or_new -= 1;
+        self.record(
+            Some(cpu),
+            index,
+            ProcessState::Running,
+            ProcessState::Exit,
+            Cause::Exited,
+        );
+        if self.tasks[index].user_level {
+            if let Some(next) = self.next_user_thread(index) {
+                self.user_switch(cpu, index, next);
+            }
+        }
+    }
+
+    /// Takes `victim` (running on `cpu`) off the CPU in favour of `by`: Running -> Ready.
+    pub(super) fn preempt(
+        &mut self,
+        cpu: CpuIx,
+        victim: ThreadIx,
+        by: ThreadIx,
+        reason: PreemptReason,
+    ) {
+        self.settle(cpu);
+        let by_ref = self.tasks[by].thread_ref();
+        self.record(
+            Some(cpu),
+            victim,
+            ProcessState::Running,
+            ProcessState::Ready,
+            Cause::Preempted { by: by_ref, reason },
+        );
+        self.queues[0].on_preempted(&mut self.tasks[victim].policy);
+        self.tasks[victim].acc.preemptions += 1;
+        self.cpus[cpu].activity = Activity::Free;
+        self.set_slice(cpu, self.now, SliceKind::Idle);
+        self.make_ready(victim, Entry::Preempted);
+    }
+}
