@@ -156,6 +156,9 @@ async fn the_per_burst_editor_writes_the_notation() {
     let root = mount_fresh(Lang::En).await;
     click(&root, "#add-process").await;
     type_into(&root, "#p0-bursts", "5 io3 2").await;
+    // Per-burst editing is one of the advanced columns, one click away.
+    assert!(root.query_selector("#p0-bursts-toggle").unwrap().is_none());
+    click(&root, "#advanced-columns").await;
     click(&root, "#p0-bursts-toggle").await;
     type_into(&root, "#p0-bursts-1", "7").await;
     let notation: HtmlInputElement = find(&root, "#p0-bursts").unchecked_into();
