@@ -8,29 +8,38 @@
 //! ```
 //!
 //! - `isa`: registers, addresses, [`Instruction`] and the validated [`Program`].
-//! - `parse`: the one fallible constructor, [`Program::parse`]; [`ParseError`] codes with lines.
+//! - `opcode`: the mnemonics ([`Opcode`]) and their operand counts.
+//! - `parse`: the one fallible constructor, [`Program::parse`]: lines, labels, `.var`, assembly.
+//!   - `parse_error`: [`ParseError`] codes with lines.
+//!   - `operand`: reading one operand and its addressing mode.
+//!   - `select`: which [`Instruction`] an opcode and its operands make.
 //! - `machine`: one address space and its threads; [`Machine::step`] executes one instruction
 //!   and reports the memory words it touched.
+//!   - `memory`: [`Memory`] and the [`MemoryAccess`]es of one step.
+//!   - `exec`: what each instruction does (arithmetic, memory, jumps, the stack).
 //! - `x86`: `x86.py`'s driver (threads, initial registers, stacks, timer, schedule, budget).
 //!
 //! Standalone: nothing here knows the scheduling engine. An engine that gives a thread one tick
 //! can call [`Machine::step`] once for it and act on the [`StepOutcome`] (yield, halt, fault).
 //! Everything is integers and ordered maps: the same input gives the same run everywhere.
 
+mod exec;
 mod isa;
 mod machine;
+mod memory;
+mod opcode;
+mod operand;
 mod parse;
+mod parse_error;
+mod select;
 pub mod x86;
 
 pub use isa::{
-    Address, Arithmetic, Condition, Instruction, Label, Opcode, Program, Register, Registers,
-    Value, Variable,
+    Address, Arithmetic, Condition, Instruction, Label, Program, Register, Registers, Value,
+    Variable,
 };
-pub use machine::{
-    AccessKind, Accesses, Fault, Machine, MachineError, Memory, MemoryAccess, Step, StepError,
-    StepOutcome, ThreadState,
-};
-pub use parse::{
-    OperandKind, ParseError, ParseErrorKind, DATA_ADDRESS, DEFAULT_LOAD_ADDRESS, MAX_INSTRUCTIONS,
-    MAX_LOAD_ADDRESS,
-};
+pub use machine::{Fault, Machine, MachineError, Step, StepError, StepOutcome, ThreadState};
+pub use memory::{AccessKind, Accesses, Memory, MemoryAccess};
+pub use opcode::Opcode;
+pub use parse::{DATA_ADDRESS, DEFAULT_LOAD_ADDRESS, MAX_INSTRUCTIONS, MAX_LOAD_ADDRESS};
+pub use parse_error::{OperandKind, ParseError, ParseErrorKind};

@@ -1,0 +1,142 @@
+//! The mnemonics of `x86.py` as [`Opcode`]: how each is written and how many operands it
+//! takes. The parser reads them and names them in its errors; the machine never sees them.
+
+/// Every mnemonic the parser knows, for errors that name the instruction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Opcode {
+    /// `mov`
+    Mov,
+    /// `add`
+    Add,
+    /// `sub`
+    Sub,
+    /// `neg`
+    Neg,
+    /// `mul`
+    Mul,
+    /// `lea`
+    Lea,
+    /// `test`
+    Test,
+    /// `j`
+    J,
+    /// `je`
+    Je,
+    /// `jne`
+    Jne,
+    /// `jlt`
+    Jlt,
+    /// `jlte`
+    Jlte,
+    /// `jgt`
+    Jgt,
+    /// `jgte`
+    Jgte,
+    /// `xchg`
+    Xchg,
+    /// `fetchadd`
+    Fetchadd,
+    /// `push`
+    Push,
+    /// `pop`
+    Pop,
+    /// `call`
+    Call,
+    /// `ret`
+    Ret,
+    /// `yield`
+    Yield,
+    /// `nop`
+    Nop,
+    /// `halt`
+    Halt,
+}
+
+impl Opcode {
+    /// Every opcode.
+    pub const ALL: [Opcode; 23] = [
+        Opcode::Mov,
+        Opcode::Add,
+        Opcode::Sub,
+        Opcode::Neg,
+        Opcode::Mul,
+        Opcode::Lea,
+        Opcode::Test,
+        Opcode::J,
+        Opcode::Je,
+        Opcode::Jne,
+        Opcode::Jlt,
+        Opcode::Jlte,
+        Opcode::Jgt,
+        Opcode::Jgte,
+        Opcode::Xchg,
+        Opcode::Fetchadd,
+        Opcode::Push,
+        Opcode::Pop,
+        Opcode::Call,
+        Opcode::Ret,
+        Opcode::Yield,
+        Opcode::Nop,
+        Opcode::Halt,
+    ];
+
+    /// The mnemonic as written (`"fetchadd"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Opcode::Mov => "mov",
+            Opcode::Add => "add",
+            Opcode::Sub => "sub",
+            Opcode::Neg => "neg",
+            Opcode::Mul => "mul",
+            Opcode::Lea => "lea",
+            Opcode::Test => "test",
+            Opcode::J => "j",
+            Opcode::Je => "je",
+            Opcode::Jne => "jne",
+            Opcode::Jlt => "jlt",
+            Opcode::Jlte => "jlte",
+            Opcode::Jgt => "jgt",
+            Opcode::Jgte => "jgte",
+            Opcode::Xchg => "xchg",
+            Opcode::Fetchadd => "fetchadd",
+            Opcode::Push => "push",
+            Opcode::Pop => "pop",
+            Opcode::Call => "call",
+            Opcode::Ret => "ret",
+            Opcode::Yield => "yield",
+            Opcode::Nop => "nop",
+            Opcode::Halt => "halt",
+        }
+    }
+
+    /// The opcode with this mnemonic (case-sensitive, like `x86.py`).
+    pub fn from_name(name: &str) -> Option<Opcode> {
+        Opcode::ALL.into_iter().find(|opcode| opcode.name() == name)
+    }
+
+    /// The fewest and the most operands it takes.
+    pub fn operand_counts(self) -> (u8, u8) {
+        match self {
+            Opcode::Mov
+            | Opcode::Add
+            | Opcode::Sub
+            | Opcode::Mul
+            | Opcode::Lea
+            | Opcode::Test
+            | Opcode::Xchg
+            | Opcode::Fetchadd => (2, 2),
+            Opcode::Neg
+            | Opcode::J
+            | Opcode::Je
+            | Opcode::Jne
+            | Opcode::Jlt
+            | Opcode::Jlte
+            | Opcode::Jgt
+            | Opcode::Jgte
+            | Opcode::Push
+            | Opcode::Call => (1, 1),
+            Opcode::Pop => (0, 1),
+            Opcode::Ret | Opcode::Yield | Opcode::Nop | Opcode::Halt => (0, 0),
+        }
+    }
+}
