@@ -8,15 +8,19 @@
 //! proclab state FILE --tick T                            the whole machine during tick T, as JSON
 //! proclab bench [--smp]                                  speed of every policy on 10,000 processes
 //! ```
-//! Errors name the field and the rule broken and exit with status 1 (2 for usage errors).
+//! Errors name the field and the rule broken and exit with status 1 (2 for usage errors). When
+//! the reader of stdout goes away (`| head`), the command stops quietly with status 0; any other
+//! failed write is reported with status 1.
 
 mod bench;
 mod commands;
 mod huge;
+mod output;
 
 #[global_allocator]
 static ALLOCATOR: huge::HugePageAlloc = huge::HugePageAlloc;
 
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use proclab_app::lang::Lang;
@@ -96,36 +100,60 @@ pub enum Failure {
     Usage(String),
     /// Bad input file or scenario (status 1).
     Input(String),
+    /// Writing stdout failed (status 0 for a closed pipe, 1 otherwise).
+    Output(io::Error),
+}
+
+impl From<io::Error> for Failure {
+    fn from(error: io::Error) -> Failure {
+        Failure::Output(error)
+    }
+}
+
+fn dispatch(command: &str, options: &Options, out: &mut output::Stdout) -> Result<(), Failure> {
+    match command {
+        "run" => commands::run(options, out),
+        "compare" => commands::compare(options, out),
+        "gen" => commands::gen(options, out),
+        "presets" => commands::presets(options, out),
+        "state" => commands::state(options, out),
+        "bench" => bench::bench(options, out),
+        "help" | "--help" | "-h" => Ok(writeln!(out, "{USAGE}")?),
+        other => Err(Failure::Usage(format!("unknown command {other:?}"))),
+    }
+}
+
+/// Prints on stderr; a failure there has nowhere left to be reported, so it is ignored.
+fn complain(message: &str) {
+    let _ = writeln!(io::stderr(), "{message}");
 }
 
 fn main() -> ExitCode {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
     let Some(command) = arguments.first() else {
-        eprintln!("{USAGE}");
+        complain(USAGE);
         return ExitCode::from(2);
     };
     let options = Options::parse(&arguments[1..]);
-    let result = match command.as_str() {
-        "run" => commands::run(&options),
-        "compare" => commands::compare(&options),
-        "gen" => commands::gen(&options),
-        "presets" => commands::presets(&options),
-        "state" => commands::state(&options),
-        "bench" => bench::bench(&options),
-        "help" | "--help" | "-h" => {
-            println!("{USAGE}");
-            Ok(())
-        }
-        other => Err(Failure::Usage(format!("unknown command {other:?}"))),
-    };
-    match result {
+    let mut out = output::stdout();
+    let result = dispatch(command, &options, &mut out);
+    // What was printed before a failure still goes out, ahead of the message on stderr.
+    let flushed = out.flush().map_err(Failure::Output);
+    match result.and(flushed) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Usage(message)) => {
-            eprintln!("proclab: {message}\n{USAGE}");
+            complain(&format!("proclab: {message}\n{USAGE}"));
             ExitCode::from(2)
         }
         Err(Failure::Input(message)) => {
-            eprintln!("{message}");
+            complain(&message);
+            ExitCode::from(1)
+        }
+        Err(Failure::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Output(error)) => {
+            complain(&format!("proclab: cannot write the output: {error}"));
             ExitCode::from(1)
         }
     }
