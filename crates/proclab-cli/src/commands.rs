@@ -5,7 +5,10 @@ use std::io::Write;
 
 use proclab_core::gen::{generate, GenOptions};
 use proclab_core::presets::presets as all_presets;
-use proclab_core::{render, simulate, PolicySpec, Scenario, ScenarioSpec};
+use proclab_core::{
+    render, simulate, Event, GanttSlice, Metrics, PolicySpec, Run, Scenario, ScenarioSpec,
+};
+use serde::Serialize;
 
 use crate::output::write_json;
 use crate::{Failure, Options};
@@ -54,33 +57,63 @@ fn file_argument(options: &Options) -> Result<&str, Failure> {
         .ok_or_else(|| Failure::Usage(String::from("missing FILE")))
 }
 
-/// `proclab run FILE`.
+/// What `proclab run FILE --format json` prints: borrowed from the run and serialized straight
+/// to stdout (a slice serializes element by element), so a run of millions of events needs no
+/// second copy of them. The small keys come first, for a reader that stops early.
+#[derive(Serialize)]
+struct RunDocument<'a> {
+    policy: &'a PolicySpec,
+    end_tick: u64,
+    metrics: &'a Metrics,
+    gantt: &'a [GanttSlice],
+    /// Only with `--events`: most readers want the metrics and the chart, and the trace is
+    /// most of the bytes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    events: Option<&'a [Event]>,
+}
+
+impl<'a> RunDocument<'a> {
+    fn new(run: &'a Run, events: bool) -> RunDocument<'a> {
+        RunDocument {
+            policy: run.scenario().policy(),
+            end_tick: run.end_tick(),
+            metrics: run.metrics(),
+            gantt: run.gantt(),
+            events: events.then(|| run.events()),
+        }
+    }
+}
+
+/// `--pretty`: indented JSON for people; compact otherwise.
+fn pretty(options: &Options) -> bool {
+    options.get("pretty").is_some()
+}
+
+/// `proclab run FILE [--format text|json] [--events] [--pretty]`.
 pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     let scenario = load(file_argument(options)?, options.lang())?;
-    let run = simulate(&scenario);
-    match options.get("format").unwrap_or("text") {
-        "text" => out.write_all(render::answer_key(&run).as_bytes())?,
-        "json" => {
-            let output = serde_json::json!({
-                "policy": scenario.policy(),
-                "end_tick": run.end_tick(),
-                "metrics": run.metrics(),
-                "gantt": run.gantt(),
-                "events": run.events(),
-            });
-            write_json(out, &output, true)?;
-        }
+    let json = match options.get("format").unwrap_or("text") {
+        "text" => false,
+        "json" => true,
         other => {
             return Err(Failure::Usage(format!(
                 "--format {other:?}: expected text or json"
             )))
         }
+    };
+    let run = simulate(&scenario);
+    if json {
+        let events = options.get("events").is_some();
+        write_json(out, &RunDocument::new(&run, events), pretty(options))?;
+    } else {
+        out.write_all(render::answer_key(&run).as_bytes())?;
     }
     Ok(())
 }
 
-/// `proclab state FILE --tick T`: the whole machine during tick `T` as JSON (CPUs, ready queues
-/// in order, blocked threads, every PCB and TCB), the same state the page's inspector shows.
+/// `proclab state FILE --tick T [--pretty]`: the whole machine during tick `T` as JSON (CPUs,
+/// ready queues in order, blocked threads, every PCB and TCB), the same state the page's
+/// inspector shows.
 pub fn state(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     let scenario = load(file_argument(options)?, options.lang())?;
     let tick = match options.get("tick") {
@@ -91,7 +124,7 @@ pub fn state(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     };
     let run = simulate(&scenario);
     let state = run.state_at(tick);
-    write_json(out, &state, true)?;
+    write_json(out, &state, pretty(options))?;
     Ok(())
 }
 

@@ -2,10 +2,11 @@
 //!
 //! ```text
 //! proclab run FILE [--format text|json] [--lang en|ko]   answer key (Gantt line + metrics table) or JSON
+//!                  [--events] [--pretty]                 (JSON: the trace too; indented for people)
 //! proclab compare FILE [--lang en|ko]                    every policy on the same workload, side by side
 //! proclab gen --seed N [--processes K] [...]             a random workload as JSON on stdout
 //! proclab presets [ID]                                   list the presets, or print one as JSON
-//! proclab state FILE --tick T                            the whole machine during tick T, as JSON
+//! proclab state FILE --tick T [--pretty]                 the whole machine during tick T, as JSON
 //! proclab bench [--smp]                                  speed of every policy on 10,000 processes
 //! ```
 //! Errors name the field and the rule broken and exit with status 1 (2 for usage errors). When
@@ -26,12 +27,12 @@ use std::process::ExitCode;
 use proclab_app::lang::Lang;
 
 const USAGE: &str = "usage:
-  proclab run FILE [--format text|json] [--lang en|ko]
+  proclab run FILE [--format text|json] [--events] [--pretty] [--lang en|ko]
   proclab compare FILE [--lang en|ko]
   proclab gen --seed N [--processes K] [--policy fcfs|sjf|srtf|priority|hrrn|rr|mlfq|lottery]
               [--quantum Q] [--max-arrival T] [--max-burst B] [--io] [--threads T] [--cpus C]
   proclab presets [ID]
-  proclab state FILE --tick T
+  proclab state FILE --tick T [--pretty]
   proclab bench [--smp] [--repeat N] [--only \"RR q=1\"]";
 
 /// Command-line options after the command word.
@@ -50,7 +51,7 @@ impl Options {
         while index < arguments.len() {
             let argument = &arguments[index];
             if let Some(name) = argument.strip_prefix("--") {
-                let takes_value = !matches!(name, "io" | "smp");
+                let takes_value = !matches!(name, "io" | "smp" | "events" | "pretty");
                 match arguments.get(index + 1) {
                     Some(value) if takes_value && !value.starts_with("--") => {
                         named.push((name.to_string(), value.clone()));
