@@ -44,7 +44,7 @@ before(async () => {
   const directory = await mkdtemp(join(tmpdir(), 'proclab-watch-'));
   file = join(directory, 'scenario.json');
   await writeFile(file, JSON.stringify(SCENARIO));
-  run = await cli('run', file, '--format', 'json');
+  run = await cli('run', file, '--format', 'json', '--events');
 });
 after(async () => { await server.close(); });
 

@@ -6,6 +6,7 @@
 //! policy once with the shared ready queue and once with per-CPU queues (`, per-CPU` lines).
 //! Build with `--profile bench-speed` for meaningful figures.
 
+use std::io::Write;
 use std::time::{Duration, Instant};
 
 use proclab_core::gen::{generate, GenOptions};
@@ -101,19 +102,23 @@ pub fn workload(policy: PolicySpec, smp: bool, topology: QueueTopology) -> Scena
 }
 
 /// `proclab bench [--smp] [--repeat N] [--only LABEL]`.
-pub fn bench(options: &Options) -> Result<(), Failure> {
+/// Each line is flushed as soon as it is measured: a run of every policy takes a while.
+pub fn bench(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     let smp = options.get("smp").is_some();
     let repeat = options.number("repeat", 3).map_err(Failure::Usage)?.max(1);
-    println!(
+    writeln!(
+        out,
         "{} processes x {} thread(s), {} CPU(s), CPU bursts uniform in 1..=100, best of {repeat}",
         10_000,
         if smp { 4 } else { 1 },
         if smp { 4 } else { 1 }
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "{:<24} {:>10} {:>10} {:>12} {:>14}",
         "policy", "events", "end tick", "wall ms", "events/s"
-    );
+    )?;
+    out.flush()?;
     let only = options.get("only");
     let topologies: &[QueueTopology] = if smp {
         &[QueueTopology::Shared, QueueTopology::PerCpu]
@@ -146,14 +151,16 @@ pub fn bench(options: &Options) -> Result<(), Failure> {
             end = run.end_tick();
         }
         let seconds = best.as_secs_f64();
-        println!(
+        writeln!(
+            out,
             "{:<24} {:>10} {:>10} {:>12.2} {:>14.0}",
             label,
             events,
             end,
             seconds * 1000.0,
             events as f64 / seconds.max(1e-9)
-        );
+        )?;
+        out.flush()?;
     }
     Ok(())
 }

@@ -1,9 +1,16 @@
-//! The `run`, `compare`, `gen` and `presets` commands.
+//! The `run`, `compare`, `gen`, `presets` and `state` commands. Each writes to `out` (see
+//! `output.rs`) and returns a failed write instead of panicking.
+
+use std::io::Write;
 
 use proclab_core::gen::{generate, GenOptions};
 use proclab_core::presets::presets as all_presets;
-use proclab_core::{render, simulate, PolicySpec, Scenario, ScenarioSpec};
+use proclab_core::{
+    render, simulate, Event, GanttSlice, Metrics, PolicySpec, Run, Scenario, ScenarioSpec,
+};
+use serde::Serialize;
 
+use crate::output::write_json;
 use crate::{Failure, Options};
 use proclab_app::lang::Lang;
 use proclab_app::messages::located_error;
@@ -50,37 +57,64 @@ fn file_argument(options: &Options) -> Result<&str, Failure> {
         .ok_or_else(|| Failure::Usage(String::from("missing FILE")))
 }
 
-/// `proclab run FILE`.
-pub fn run(options: &Options) -> Result<(), Failure> {
-    let scenario = load(file_argument(options)?, options.lang())?;
-    let run = simulate(&scenario);
-    match options.get("format").unwrap_or("text") {
-        "text" => print!("{}", render::answer_key(&run)),
-        "json" => {
-            let output = serde_json::json!({
-                "policy": scenario.policy(),
-                "end_tick": run.end_tick(),
-                "metrics": run.metrics(),
-                "gantt": run.gantt(),
-                "events": run.events(),
-            });
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&output).unwrap_or_default()
-            );
+/// What `proclab run FILE --format json` prints: borrowed from the run and serialized straight
+/// to stdout (a slice serializes element by element), so a run of millions of events needs no
+/// second copy of them. The small keys come first, for a reader that stops early.
+#[derive(Serialize)]
+struct RunDocument<'a> {
+    policy: &'a PolicySpec,
+    end_tick: u64,
+    metrics: &'a Metrics,
+    gantt: &'a [GanttSlice],
+    /// Only with `--events`: most readers want the metrics and the chart, and the trace is
+    /// most of the bytes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    events: Option<&'a [Event]>,
+}
+
+impl<'a> RunDocument<'a> {
+    fn new(run: &'a Run, events: bool) -> RunDocument<'a> {
+        RunDocument {
+            policy: run.scenario().policy(),
+            end_tick: run.end_tick(),
+            metrics: run.metrics(),
+            gantt: run.gantt(),
+            events: events.then(|| run.events()),
         }
+    }
+}
+
+/// `--pretty`: indented JSON for people; compact otherwise.
+fn pretty(options: &Options) -> bool {
+    options.get("pretty").is_some()
+}
+
+/// `proclab run FILE [--format text|json] [--events] [--pretty]`.
+pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
+    let scenario = load(file_argument(options)?, options.lang())?;
+    let json = match options.get("format").unwrap_or("text") {
+        "text" => false,
+        "json" => true,
         other => {
             return Err(Failure::Usage(format!(
                 "--format {other:?}: expected text or json"
             )))
         }
+    };
+    let run = simulate(&scenario);
+    if json {
+        let events = options.get("events").is_some();
+        write_json(out, &RunDocument::new(&run, events), pretty(options))?;
+    } else {
+        out.write_all(render::answer_key(&run).as_bytes())?;
     }
     Ok(())
 }
 
-/// `proclab state FILE --tick T`: the whole machine during tick `T` as JSON (CPUs, ready queues
-/// in order, blocked threads, every PCB and TCB), the same state the page's inspector shows.
-pub fn state(options: &Options) -> Result<(), Failure> {
+/// `proclab state FILE --tick T [--pretty]`: the whole machine during tick `T` as JSON (CPUs,
+/// ready queues in order, blocked threads, every PCB and TCB), the same state the page's
+/// inspector shows.
+pub fn state(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     let scenario = load(file_argument(options)?, options.lang())?;
     let tick = match options.get("tick") {
         Some(text) => text
@@ -90,10 +124,7 @@ pub fn state(options: &Options) -> Result<(), Failure> {
     };
     let run = simulate(&scenario);
     let state = run.state_at(tick);
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&state).unwrap_or_default()
-    );
+    write_json(out, &state, pretty(options))?;
     Ok(())
 }
 
@@ -113,7 +144,7 @@ fn comparison_policies(scenario: &Scenario) -> Vec<PolicySpec> {
 }
 
 /// `proclab compare FILE`.
-pub fn compare(options: &Options) -> Result<(), Failure> {
+pub fn compare(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     let lang = options.lang();
     let scenario = load(file_argument(options)?, lang)?;
     let header = lang.pick([
@@ -129,10 +160,11 @@ pub fn compare(options: &Options) -> Result<(), Failure> {
             "policy", "avg turn", "avg wait", "avg resp", "switches", "end",
         ],
     ]);
-    println!(
+    writeln!(
+        out,
         "{:<28} {:>10} {:>10} {:>10} {:>10} {:>8}",
         header[0], header[1], header[2], header[3], header[4], header[5]
-    );
+    )?;
     for policy in comparison_policies(&scenario) {
         let mut spec = scenario.spec().clone();
         spec.policy = policy.clone();
@@ -141,7 +173,8 @@ pub fn compare(options: &Options) -> Result<(), Failure> {
             Ok(variant) => {
                 let run = simulate(&variant);
                 let totals = &run.metrics().totals;
-                println!(
+                writeln!(
+                    out,
                     "{:<28} {:>10} {:>10} {:>10} {:>10} {:>8}",
                     label,
                     totals.average_turnaround.to_string(),
@@ -149,12 +182,13 @@ pub fn compare(options: &Options) -> Result<(), Failure> {
                     totals.average_response.to_string(),
                     totals.context_switches,
                     run.end_tick()
-                );
+                )?;
             }
-            Err(errors) => println!(
+            Err(errors) => writeln!(
+                out,
                 "{label:<28} {}",
                 located_error(&errors[0], PolicyKind::of(&policy), lang)
-            ),
+            )?,
         }
     }
     Ok(())
@@ -173,7 +207,7 @@ fn policy_named(name: &str, quantum: u64) -> Result<PolicySpec, Failure> {
 }
 
 /// `proclab gen --seed N ...`.
-pub fn gen(options: &Options) -> Result<(), Failure> {
+pub fn gen(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     let number = |name: &str, default: u64| options.number(name, default).map_err(Failure::Usage);
     let seed = options
         .get("seed")
@@ -196,29 +230,28 @@ pub fn gen(options: &Options) -> Result<(), Failure> {
     };
     let mut spec = generate(seed, &gen_options);
     spec.machine.cpus = number("cpus", 1)? as u32;
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&spec).unwrap_or_default()
-    );
+    write_json(out, &spec, true)?;
     Ok(())
 }
 
 /// `proclab presets [ID]`.
-pub fn presets(options: &Options) -> Result<(), Failure> {
+pub fn presets(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     let presets = all_presets();
     match options.positional.first() {
         None => {
             for preset in &presets {
-                println!("{:<28} {}", preset.id, policy_label(&preset.spec.policy));
+                writeln!(
+                    out,
+                    "{:<28} {}",
+                    preset.id,
+                    policy_label(&preset.spec.policy)
+                )?;
             }
             Ok(())
         }
         Some(id) => match presets.iter().find(|preset| preset.id.as_str() == id) {
             Some(preset) => {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&preset.spec).unwrap_or_default()
-                );
+                write_json(out, &preset.spec, true)?;
                 Ok(())
             }
             None => Err(Failure::Input(format!("no preset named {id:?}"))),

@@ -2,32 +2,37 @@
 //!
 //! ```text
 //! proclab run FILE [--format text|json] [--lang en|ko]   answer key (Gantt line + metrics table) or JSON
+//!                  [--events] [--pretty]                 (JSON: the trace too; indented for people)
 //! proclab compare FILE [--lang en|ko]                    every policy on the same workload, side by side
 //! proclab gen --seed N [--processes K] [...]             a random workload as JSON on stdout
 //! proclab presets [ID]                                   list the presets, or print one as JSON
-//! proclab state FILE --tick T                            the whole machine during tick T, as JSON
+//! proclab state FILE --tick T [--pretty]                 the whole machine during tick T, as JSON
 //! proclab bench [--smp]                                  speed of every policy on 10,000 processes
 //! ```
-//! Errors name the field and the rule broken and exit with status 1 (2 for usage errors).
+//! Errors name the field and the rule broken and exit with status 1 (2 for usage errors). When
+//! the reader of stdout goes away (`| head`), the command stops quietly with status 0; any other
+//! failed write is reported with status 1.
 
 mod bench;
 mod commands;
 mod huge;
+mod output;
 
 #[global_allocator]
 static ALLOCATOR: huge::HugePageAlloc = huge::HugePageAlloc;
 
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use proclab_app::lang::Lang;
 
 const USAGE: &str = "usage:
-  proclab run FILE [--format text|json] [--lang en|ko]
+  proclab run FILE [--format text|json] [--events] [--pretty] [--lang en|ko]
   proclab compare FILE [--lang en|ko]
   proclab gen --seed N [--processes K] [--policy fcfs|sjf|srtf|priority|hrrn|rr|mlfq|lottery]
               [--quantum Q] [--max-arrival T] [--max-burst B] [--io] [--threads T] [--cpus C]
   proclab presets [ID]
-  proclab state FILE --tick T
+  proclab state FILE --tick T [--pretty]
   proclab bench [--smp] [--repeat N] [--only \"RR q=1\"]";
 
 /// Command-line options after the command word.
@@ -46,7 +51,7 @@ impl Options {
         while index < arguments.len() {
             let argument = &arguments[index];
             if let Some(name) = argument.strip_prefix("--") {
-                let takes_value = !matches!(name, "io" | "smp");
+                let takes_value = !matches!(name, "io" | "smp" | "events" | "pretty");
                 match arguments.get(index + 1) {
                     Some(value) if takes_value && !value.starts_with("--") => {
                         named.push((name.to_string(), value.clone()));
@@ -96,36 +101,60 @@ pub enum Failure {
     Usage(String),
     /// Bad input file or scenario (status 1).
     Input(String),
+    /// Writing stdout failed (status 0 for a closed pipe, 1 otherwise).
+    Output(io::Error),
+}
+
+impl From<io::Error> for Failure {
+    fn from(error: io::Error) -> Failure {
+        Failure::Output(error)
+    }
+}
+
+fn dispatch(command: &str, options: &Options, out: &mut output::Stdout) -> Result<(), Failure> {
+    match command {
+        "run" => commands::run(options, out),
+        "compare" => commands::compare(options, out),
+        "gen" => commands::gen(options, out),
+        "presets" => commands::presets(options, out),
+        "state" => commands::state(options, out),
+        "bench" => bench::bench(options, out),
+        "help" | "--help" | "-h" => Ok(writeln!(out, "{USAGE}")?),
+        other => Err(Failure::Usage(format!("unknown command {other:?}"))),
+    }
+}
+
+/// Prints on stderr; a failure there has nowhere left to be reported, so it is ignored.
+fn complain(message: &str) {
+    let _ = writeln!(io::stderr(), "{message}");
 }
 
 fn main() -> ExitCode {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
     let Some(command) = arguments.first() else {
-        eprintln!("{USAGE}");
+        complain(USAGE);
         return ExitCode::from(2);
     };
     let options = Options::parse(&arguments[1..]);
-    let result = match command.as_str() {
-        "run" => commands::run(&options),
-        "compare" => commands::compare(&options),
-        "gen" => commands::gen(&options),
-        "presets" => commands::presets(&options),
-        "state" => commands::state(&options),
-        "bench" => bench::bench(&options),
-        "help" | "--help" | "-h" => {
-            println!("{USAGE}");
-            Ok(())
-        }
-        other => Err(Failure::Usage(format!("unknown command {other:?}"))),
-    };
-    match result {
+    let mut out = output::stdout();
+    let result = dispatch(command, &options, &mut out);
+    // What was printed before a failure still goes out, ahead of the message on stderr.
+    let flushed = out.flush().map_err(Failure::Output);
+    match result.and(flushed) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Usage(message)) => {
-            eprintln!("proclab: {message}\n{USAGE}");
+            complain(&format!("proclab: {message}\n{USAGE}"));
             ExitCode::from(2)
         }
         Err(Failure::Input(message)) => {
-            eprintln!("{message}");
+            complain(&message);
+            ExitCode::from(1)
+        }
+        Err(Failure::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Output(error)) => {
+            complain(&format!("proclab: cannot write the output: {error}"));
             ExitCode::from(1)
         }
     }

@@ -155,3 +155,205 @@ fn presets_are_listed_and_printable() {
         serde_json::from_slice(&output.stdout).expect("preset JSON");
     assert!(proclab_core::Scenario::new(&spec).is_ok());
 }
+
+fn json(output: &Output) -> serde_json::Value {
+    assert!(output.status.success(), "{}", stderr(output));
+    serde_json::from_slice(&output.stdout).expect("JSON output")
+}
+
+#[test]
+fn compact_and_pretty_json_are_the_same_value() {
+    let file = "tests/data/ref_rr_188_cs3.json";
+    let compact = proclab(&["run", file, "--format", "json", "--events"]);
+    let pretty = proclab(&["run", file, "--format", "json", "--events", "--pretty"]);
+    assert_eq!(
+        stdout(&compact).lines().count(),
+        1,
+        "compact is one line by default"
+    );
+    assert!(stdout(&pretty).lines().count() > 100);
+    assert_eq!(json(&compact), json(&pretty));
+    let compact = proclab(&["state", file, "--tick", "12"]);
+    let pretty = proclab(&["state", file, "--tick", "12", "--pretty"]);
+    assert_eq!(stdout(&compact).lines().count(), 1);
+    assert_eq!(json(&compact), json(&pretty));
+}
+
+#[test]
+fn events_only_on_request() {
+    let file = "tests/data/rr_silberschatz.json";
+    let without = json(&proclab(&["run", file, "--format", "json"]));
+    let keys: Vec<&str> = without
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ["end_tick", "gantt", "metrics", "policy"]);
+    // The flag takes no value: the file may come after it.
+    let with = json(&proclab(&["run", "--events", file, "--format", "json"]));
+    let spec: proclab_core::ScenarioSpec =
+        serde_json::from_slice(&std::fs::read(file).expect("the file")).expect("a scenario");
+    let run = proclab_core::simulate(&proclab_core::Scenario::new(&spec).expect("valid"));
+    assert_eq!(
+        with["events"],
+        serde_json::to_value(run.events()).expect("events"),
+        "the core's whole trace"
+    );
+    let mut rest = with.clone();
+    rest.as_object_mut().expect("an object").remove("events");
+    assert_eq!(
+        rest, without,
+        "--events adds the trace and changes nothing else"
+    );
+}
+
+/// A scenario file in the test's scratch directory; `name` keeps tests apart.
+fn scratch_file(name: &str, spec: &proclab_core::ScenarioSpec) -> String {
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, serde_json::to_vec(spec).expect("JSON")).expect("a scratch file");
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+
+    let options = proclab_core::gen::GenOptions {
+        processes: 2_000,
+        max_arrival: 0,
+        cpu_burst: (1, 20),
+        max_cpu_bursts: 1,
+        policy: proclab_core::PolicySpec::Rr { quantum: 1 },
+        ..proclab_core::gen::GenOptions::default()
+    };
+    let file = scratch_file(
+        "closed_pipe.json",
+        &proclab_core::gen::generate(1, &options),
+    );
+    let commands: [&[&str]; 6] = [
+        &["run", &file, "--format", "json", "--events"],
+        &["run", &file, "--format", "json", "--pretty"],
+        &["run", &file],
+        &["state", &file, "--tick", "100", "--pretty"],
+        &["gen", "--seed", "1", "--processes", "5000"],
+        &["compare", &file],
+    ];
+    for arguments in commands {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_proclab"))
+            .args(arguments)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        let mut reader = child.stdout.take().expect("piped stdout");
+        let mut first = [0u8; 16];
+        reader.read_exact(&mut first).expect("some output");
+        drop(reader);
+        let output = child.wait_with_output().expect("the binary ends");
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{arguments:?}: {}",
+            stderr(&output)
+        );
+        assert_eq!(stderr(&output), "", "{arguments:?} says nothing on stderr");
+    }
+    // The pipe holds 64 KiB: all but compare write far more, so they did meet the closed pipe.
+    let full = proclab(&["run", &file, "--format", "json", "--pretty"]);
+    assert!(full.stdout.len() > 1 << 20, "{} bytes", full.stdout.len());
+}
+
+/// `done turn wait resp` of the answer key's row named `name` and its other columns, as text.
+fn answer_key_row<'a>(text: &'a str, name: &str) -> Vec<&'a str> {
+    let mut rows = text
+        .lines()
+        .map(|line| line.split_whitespace().collect::<Vec<&str>>())
+        .filter(|cells| cells.len() == 10 && cells[0] == name);
+    let row = rows
+        .next()
+        .unwrap_or_else(|| panic!("no row {name} in\n{text}"));
+    assert!(rows.next().is_none(), "two rows {name} in\n{text}");
+    row
+}
+
+#[test]
+fn json_metrics_equal_the_answer_key() {
+    // Every preset (one to a lesson: threads, several CPUs, caches, I/O) and the reference files.
+    let mut files: Vec<String> = [
+        "tests/data/rr_silberschatz.json",
+        "tests/data/ref_rr_188_cs3.json",
+        "tests/data/ostep_mlfq_001.json",
+    ]
+    .map(String::from)
+    .to_vec();
+    for preset in proclab_core::presets::presets() {
+        files.push(scratch_file(
+            &format!("preset_{}.json", preset.id.as_str()),
+            &preset.spec,
+        ));
+    }
+    for file in &files {
+        let text = stdout(&proclab(&["run", file]));
+        let document = json(&proclab(&["run", file, "--format", "json"]));
+        let metrics: proclab_core::Metrics =
+            serde_json::from_value(document["metrics"].clone()).expect("metrics");
+        assert!(!metrics.processes.is_empty(), "{file}");
+        for process in &metrics.processes {
+            let numbers = [
+                process.arrival,
+                process.cpu,
+                process.io,
+                process.completion,
+                process.turnaround,
+                process.waiting,
+                process.response,
+                process.switch,
+                process.stall,
+            ]
+            .map(|number| number.to_string());
+            assert_eq!(
+                answer_key_row(&text, &process.name)[1..],
+                numbers.each_ref().map(String::as_str),
+                "{file}: {}",
+                process.name
+            );
+        }
+        let totals = &metrics.totals;
+        let averages = format!(
+            "average {} {} {}",
+            totals.average_turnaround, totals.average_waiting, totals.average_response
+        );
+        let throughput = format!(
+            "throughput {}/{} = {} per tick, utilisation {}%, context switches {}, \
+             switch ticks {}, stall ticks {}",
+            totals.throughput.num,
+            totals.throughput.den,
+            totals.throughput,
+            totals.utilisation.percent(),
+            totals.context_switches,
+            totals.switch_ticks,
+            totals.stall_ticks
+        );
+        let squeezed: Vec<String> = text
+            .lines()
+            .map(|line| line.split_whitespace().collect::<Vec<&str>>().join(" "))
+            .collect();
+        assert!(squeezed.contains(&averages), "{file}: {averages}\n{text}");
+        assert!(
+            squeezed.contains(&throughput),
+            "{file}: {throughput}\n{text}"
+        );
+        assert_eq!(document["end_tick"], text_end_tick(&text), "{file}");
+    }
+}
+
+/// The last tick on the answer key's Gantt lines (`CPU0: 0 P1 4 ... 30`).
+fn text_end_tick(text: &str) -> u64 {
+    text.lines()
+        .filter(|line| line.starts_with("CPU"))
+        .filter_map(|line| line.split_whitespace().last()?.parse::<u64>().ok())
+        .max()
+        .expect("a Gantt line")
+}
