@@ -1,9 +1,12 @@
 // The Learn section: every page renders in both languages with no console error, no empty
 // heading and no missing string; every "Open in the simulator" button loads a scenario that
-// runs; the glossary links reach their pages; the memory diagram answers clicks and keys.
+// runs; the glossary links reach their pages; the memory diagram answers clicks and keys;
+// on a phone every diagram's text stays readable (the diagram scrolls sideways instead).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, openBrowser, openPage, screenshot, rendersGlyphs } from './harness.mjs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startServer, openBrowser, openPage, screenshot, rendersGlyphs, ARTIFACTS } from './harness.mjs';
 
 const SLUGS = [
   'os', 'process', 'states', 'dispatcher', 'algorithms', 'pcb', 'context-switch',
@@ -21,6 +24,12 @@ before(async () => { server = await startServer(); });
 after(async () => { await server.close(); });
 
 const url = (path) => new URL(path, server.url).href;
+
+/** The path of a screenshot in target/e2e/ (for shots of one element rather than the page). */
+async function artifact(name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  return join(ARTIFACTS, `${name}.png`);
+}
 
 /** Loads a Learn path and waits for its title. */
 async function openLearn(context, path) {
@@ -222,6 +231,127 @@ test('from the keyboard alone: Tab reaches a simulator button, Enter opens the s
     await page.waitForURL((address) => address.pathname === '/');
     await page.waitForSelector(RESULTS_READY);
     assert.equal(await page.locator('#problems-banner').count(), 0);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+// Diagrams on a phone. The Learn diagrams are inline SVGs that scale with their column; on a
+// 390 px phone that shrank their 12 px labels to about 6 px. Below the phone breakpoint a diagram
+// keeps its natural size (one viewBox unit per CSS pixel) and scrolls sideways instead.
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+/** The smallest text a reader should have to read, in CSS pixels as displayed. */
+const MIN_TEXT_PX = 12;
+/** Every topic page with at least one diagram (all but the glossary). */
+const DIAGRAM_SLUGS = SLUGS.filter((slug) => slug !== 'glossary');
+
+/**
+ * Measures every diagram on the page: the font size of each SVG text as displayed (its computed
+ * font size times the SVG's scale, rendered width / viewBox width), texts that stick out of the
+ * viewBox (clipped), and how the diagram scrolls.
+ */
+async function measureDiagrams(page) {
+  return page.evaluate(() => [...document.querySelectorAll('main.learn figure.diagram')].map((figure) => {
+    const svg = figure.querySelector('svg');
+    const box = svg.viewBox.baseVal;
+    const scale = svg.getBoundingClientRect().width / box.width;
+    const texts = [...svg.querySelectorAll('text')].map((text) => {
+      const bounds = text.getBBox();
+      return {
+        text: text.textContent,
+        px: parseFloat(getComputedStyle(text).fontSize) * scale,
+        clipped: bounds.x < box.x || bounds.y < box.y
+          || bounds.x + bounds.width > box.x + box.width || bounds.y + bounds.height > box.y + box.height,
+      };
+    });
+    const scroller = figure.querySelector('.diagram-scroll');
+    const hint = figure.querySelector('.diagram-hint');
+    return {
+      label: svg.getAttribute('aria-label').slice(0, 40),
+      scale,
+      texts,
+      overflows: scroller ? scroller.scrollWidth > scroller.clientWidth : false,
+      tabindex: scroller?.getAttribute('tabindex') ?? null,
+      role: scroller?.getAttribute('role') ?? null,
+      scrollLabel: scroller?.getAttribute('aria-label') ?? null,
+      hintVisible: hint ? hint.checkVisibility() : false,
+    };
+  }));
+}
+
+for (const { lang, locale } of LANGUAGES) {
+  test(`on a 390 px phone every diagram's text is at least ${MIN_TEXT_PX} px in ${lang}`, async () => {
+    const context = await openBrowser({ locale, viewport: PHONE });
+    try {
+      const { page, problems } = await openLearn(context, '/learn');
+      const small = [];
+      let measured = 0;
+      for (const slug of DIAGRAM_SLUGS) {
+        await page.goto(url(`/learn/${slug}`));
+        await page.waitForSelector(`main.learn-topic[data-topic="${slug}"] #learn-title`);
+        const diagrams = await measureDiagrams(page);
+        assert.ok(diagrams.length >= 1, `${slug} has a diagram`);
+        for (const diagram of diagrams) {
+          for (const { text, px, clipped } of diagram.texts) {
+            measured += 1;
+            if (px < MIN_TEXT_PX - 0.01) small.push(`${slug}: "${text}" at ${px.toFixed(1)} px`);
+            assert.ok(!clipped, `${slug}: "${text}" sticks out of its diagram`);
+          }
+          if (diagram.overflows) {
+            // A diagram that scrolls says so, and the keyboard can scroll it.
+            assert.equal(diagram.tabindex, '0', `${slug}: ${diagram.label} scrolls but takes no focus`);
+            assert.equal(diagram.role, 'group', `${slug}: ${diagram.label} scroller role`);
+            assert.ok(diagram.scrollLabel?.trim(), `${slug}: ${diagram.label} scroller has no label`);
+            assert.ok(diagram.hintVisible, `${slug}: ${diagram.label} scrolls with no visible hint`);
+          } else {
+            assert.equal(diagram.tabindex, null, `${slug}: ${diagram.label} is a tab stop but does not scroll`);
+            assert.ok(!diagram.hintVisible, `${slug}: ${diagram.label} shows a scroll hint but does not scroll`);
+          }
+        }
+        // The diagram scrolls, not the page.
+        const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(pageWidth <= PHONE.width, `${slug}: the page is ${pageWidth} px wide`);
+        await page.locator('main.learn figure.diagram').first().screenshot({ path: await artifact(`learn-diagram-phone-${slug}-${lang}`) });
+      }
+      assert.ok(measured > 100, `${measured} texts measured`);
+      assert.deepEqual(small, [], `texts under ${MIN_TEXT_PX} px`);
+
+      // Keyboard: the scrolling diagram takes the focus, and the arrow keys scroll it to its end.
+      await page.goto(url('/learn/states'));
+      await page.waitForSelector('#learn-title');
+      await page.locator('main.learn .diagram-scroll[tabindex="0"]').first().focus();
+      const hidden = await page.evaluate(() => document.activeElement.scrollWidth - document.activeElement.clientWidth);
+      for (let scrolled = 0; scrolled < hidden; scrolled += 40) await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(() => {
+        const scroller = document.activeElement;
+        return scroller.classList.contains('diagram-scroll')
+          && scroller.scrollLeft >= scroller.scrollWidth - scroller.clientWidth - 1;
+      });
+      await page.screenshot({ path: await artifact(`learn-diagram-phone-${lang}`) });
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('on a desktop the diagrams are drawn as before: no scrolling, no extra tab stops', async () => {
+  const context = await openBrowser({ locale: 'en-US', viewport: DESKTOP });
+  try {
+    const { page, problems } = await openLearn(context, '/learn');
+    for (const slug of DIAGRAM_SLUGS) {
+      await page.goto(url(`/learn/${slug}`));
+      await page.waitForSelector(`main.learn-topic[data-topic="${slug}"] #learn-title`);
+      for (const diagram of await measureDiagrams(page)) {
+        assert.ok(!diagram.overflows, `${slug}: ${diagram.label} scrolls on a desktop`);
+        assert.equal(diagram.tabindex, null, `${slug}: ${diagram.label} is a tab stop`);
+        assert.ok(!diagram.hintVisible, `${slug}: ${diagram.label} shows a scroll hint`);
+        assert.ok(diagram.scale <= 1.0001, `${slug}: ${diagram.label} drawn larger than its natural size`);
+      }
+    }
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -97,6 +97,8 @@ pub enum Word {
     NotesDiffer,
     NotesSay,
     MorePrecisely,
+    DiagramScroller,
+    DiagramScrollHint,
 }
 
 impl Words for Word {
@@ -140,6 +142,14 @@ impl Words for Word {
             Word::NotesDiffer => ["노트와 다른 점", "Differs from the notes"],
             Word::NotesSay => ["노트에서는:", "The notes say:"],
             Word::MorePrecisely => ["더 정확히는:", "More precisely:"],
+            Word::DiagramScroller => [
+                "그림 (옆으로 스크롤됩니다)",
+                "Diagram (scrolls sideways)",
+            ],
+            Word::DiagramScrollHint => [
+                "↔ 그림을 옆으로 밀어 전체를 보세요",
+                "↔ Swipe the diagram sideways to see all of it",
+            ],
         }
     }
 }

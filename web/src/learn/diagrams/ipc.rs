@@ -72,5 +72,5 @@ pub fn channel(lang: Lang, channel: &Channel) -> Html {
             }) }
         </>
     };
-    figure(t(channel.takeaway), "0 0 580 128", 580, body)
+    figure(lang, t(channel.takeaway), 580, 128, body)
 }

@@ -2,7 +2,7 @@
 //! there and whether its size is fixed at compile time; call functions and allocate to watch the
 //! stack and the heap grow toward each other.
 
-use super::{arrow, arrow_marker, label};
+use super::{arrow, arrow_marker, figure, label};
 use crate::learn::words::{tr, Pair};
 use proclab_app::i18n::Lang;
 use yew::prelude::*;
@@ -146,58 +146,58 @@ pub fn memory_layout(props: &MemoryLayoutProps) -> Html {
         "A process's memory layout: from high addresses, stack, free space, heap, BSS, data, code. The stack grows down and the heap grows up, toward each other.",
     ]);
     let current = *selected;
+    let body = html! {
+        <>
+            { arrow_marker("memory-arrow") }
+            { label(10, 24, "start", "small", tr(lang, ["높은 주소", "high address"])) }
+            { label(10, 372, "start", "small", tr(lang, ["낮은 주소 (0)", "low address (0)"])) }
+            <g class={class_of(Segment::Stack)} onclick={select(Segment::Stack)}>
+                { for (0..*frames).map(|index| html! {
+                    <>
+                        <rect x="120" y={(TOP + index * UNIT).to_string()} width="200" height={UNIT.to_string()} />
+                        <text x="220" y={(TOP + index * UNIT + 20).to_string()} text-anchor="middle">
+                            { format!("{} {}", tr(lang, ["스택 프레임", "stack frame"]), frame_names[index as usize]) }
+                        </text>
+                    </>
+                }) }
+                if *frames == 0 {
+                    <rect x="120" y={TOP.to_string()} width="200" height="4" />
+                }
+            </g>
+            { arrow("memory-arrow", (340, stack_bottom - 10), (340, stack_bottom + 20), false) }
+            { label(350, stack_bottom + 10, "start", "small", tr(lang, ["스택 ↓", "stack ↓"])) }
+            <rect class="free" x="120" y={stack_bottom.to_string()} width="200" height={(heap_top - stack_bottom).to_string()} />
+            { label(220, (stack_bottom + heap_top) / 2 + 5, "middle", "muted", tr(lang, ["빈 공간", "free space"])) }
+            { arrow("memory-arrow", (340, heap_top + 10), (340, heap_top - 20), false) }
+            { label(350, heap_top - 2, "start", "small", tr(lang, ["힙 ↑", "heap ↑"])) }
+            <g class={class_of(Segment::Heap)} onclick={select(Segment::Heap)}>
+                { for (0..*blocks).map(|index| html! {
+                    <>
+                        <rect x="120" y={(HEAP_BASE - (index + 1) * UNIT).to_string()} width="200" height={UNIT.to_string()} />
+                        <text x="220" y={(HEAP_BASE - (index + 1) * UNIT + 20).to_string()} text-anchor="middle">
+                            { format!("{} malloc #{}", tr(lang, ["힙 블록", "heap block"]), index + 1) }
+                        </text>
+                    </>
+                }) }
+                if *blocks == 0 {
+                    <rect x="120" y={(HEAP_BASE - 4).to_string()} width="200" height="4" />
+                }
+            </g>
+            { for fixed.iter().map(|(segment, y)| html! {
+                <g class={class_of(*segment)} onclick={select(*segment)}>
+                    <rect x="120" y={y.to_string()} width="200" height="36" />
+                    <text x="220" y={(y + 23).to_string()} text-anchor="middle">{ tr(lang, segment.name()) }</text>
+                </g>
+            }) }
+            <line class="bracket" x1="110" y1={TOP.to_string()} x2="110" y2={HEAP_BASE.to_string()} />
+            { label(104, 130, "end", "small", tr(lang, ["실행 중", "run time"])) }
+            <line class="bracket" x1="110" y1={HEAP_BASE.to_string()} x2="110" y2={(HEAP_BASE + 108).to_string()} />
+            { label(104, HEAP_BASE + 58, "end", "small", tr(lang, ["컴파일 때", "compile time"])) }
+        </>
+    };
     html! {
         <div class="memory-layout">
-            <figure class="diagram">
-                <svg viewBox="0 0 440 380" role="img" aria-label={diagram_label} style="max-width: 440px">
-                    <title>{ diagram_label }</title>
-                    { arrow_marker("memory-arrow") }
-                    { label(10, 24, "start", "small", tr(lang, ["높은 주소", "high address"])) }
-                    { label(10, 372, "start", "small", tr(lang, ["낮은 주소 (0)", "low address (0)"])) }
-                    <g class={class_of(Segment::Stack)} onclick={select(Segment::Stack)}>
-                        { for (0..*frames).map(|index| html! {
-                            <>
-                                <rect x="120" y={(TOP + index * UNIT).to_string()} width="200" height={UNIT.to_string()} />
-                                <text x="220" y={(TOP + index * UNIT + 20).to_string()} text-anchor="middle">
-                                    { format!("{} {}", tr(lang, ["스택 프레임", "stack frame"]), frame_names[index as usize]) }
-                                </text>
-                            </>
-                        }) }
-                        if *frames == 0 {
-                            <rect x="120" y={TOP.to_string()} width="200" height="4" />
-                        }
-                    </g>
-                    { arrow("memory-arrow", (340, stack_bottom - 10), (340, stack_bottom + 20), false) }
-                    { label(350, stack_bottom + 10, "start", "small", tr(lang, ["스택 ↓", "stack ↓"])) }
-                    <rect class="free" x="120" y={stack_bottom.to_string()} width="200" height={(heap_top - stack_bottom).to_string()} />
-                    { label(220, (stack_bottom + heap_top) / 2 + 5, "middle", "muted", tr(lang, ["빈 공간", "free space"])) }
-                    { arrow("memory-arrow", (340, heap_top + 10), (340, heap_top - 20), false) }
-                    { label(350, heap_top - 2, "start", "small", tr(lang, ["힙 ↑", "heap ↑"])) }
-                    <g class={class_of(Segment::Heap)} onclick={select(Segment::Heap)}>
-                        { for (0..*blocks).map(|index| html! {
-                            <>
-                                <rect x="120" y={(HEAP_BASE - (index + 1) * UNIT).to_string()} width="200" height={UNIT.to_string()} />
-                                <text x="220" y={(HEAP_BASE - (index + 1) * UNIT + 20).to_string()} text-anchor="middle">
-                                    { format!("{} malloc #{}", tr(lang, ["힙 블록", "heap block"]), index + 1) }
-                                </text>
-                            </>
-                        }) }
-                        if *blocks == 0 {
-                            <rect x="120" y={(HEAP_BASE - 4).to_string()} width="200" height="4" />
-                        }
-                    </g>
-                    { for fixed.iter().map(|(segment, y)| html! {
-                        <g class={class_of(*segment)} onclick={select(*segment)}>
-                            <rect x="120" y={y.to_string()} width="200" height="36" />
-                            <text x="220" y={(y + 23).to_string()} text-anchor="middle">{ tr(lang, segment.name()) }</text>
-                        </g>
-                    }) }
-                    <line class="bracket" x1="110" y1={TOP.to_string()} x2="110" y2={HEAP_BASE.to_string()} />
-                    { label(104, 130, "end", "small", tr(lang, ["실행 중", "run time"])) }
-                    <line class="bracket" x1="110" y1={HEAP_BASE.to_string()} x2="110" y2={(HEAP_BASE + 108).to_string()} />
-                    { label(104, HEAP_BASE + 58, "end", "small", tr(lang, ["컴파일 때", "compile time"])) }
-                </svg>
-            </figure>
+            { figure(lang, diagram_label, 440, 380, body) }
             <div class="memory-controls">
                 <div class="segment-picker" role="group" aria-label={tr(lang, ["영역 고르기", "Pick a segment"])}>
                     { for Segment::ALL.iter().map(|segment| html! {

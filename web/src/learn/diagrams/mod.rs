@@ -1,6 +1,8 @@
 //! Diagrams drawn by the app as inline SVG: each is a `role="img"` with a translated
 //! `aria-label` and `<title>` stating its takeaway, and carries its words in the page text too.
+//! Every one is drawn through [`figure`], whose [`frame::Frame`] keeps its text readable on a phone.
 
+pub mod frame;
 pub mod ipc;
 pub mod memory;
 pub mod os;
@@ -9,18 +11,16 @@ pub mod switch;
 pub mod threads;
 pub mod timeline;
 
+use frame::Frame;
+use proclab_app::i18n::Lang;
 use yew::prelude::*;
 
-/// An SVG figure: `label` is what a screen reader hears and what the picture should teach.
-pub fn figure(label: &str, view_box: &str, max_width: u32, body: Html) -> Html {
-    let style = format!("max-width: {max_width}px");
+/// An SVG figure with a viewBox of `width` × `height`, drawn at most `width` CSS pixels wide (and
+/// exactly that on a phone, where it scrolls): `label` is what a screen reader hears and what the
+/// picture should teach.
+pub fn figure(lang: Lang, label: &str, width: u32, height: u32, body: Html) -> Html {
     html! {
-        <figure class="diagram">
-            <svg viewBox={view_box.to_string()} role="img" aria-label={label.to_string()} {style}>
-                <title>{ label }</title>
-                { body }
-            </svg>
-        </figure>
+        <Frame {lang} label={label.to_string()} {width} {height}>{ body }</Frame>
     }
 }
 

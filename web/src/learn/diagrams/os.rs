@@ -42,12 +42,13 @@ pub fn layers(lang: Lang) -> Html {
         </>
     };
     figure(
+        lang,
         t([
             "운영체제의 계층: 사용자와 응용 프로그램은 GUI나 CLI를 사용하고, 시스템 콜을 통해서만 커널에 요청하며, 커널은 드라이버를 통해 하드웨어를 제어합니다.",
             "Layers of an OS: users and programs use a GUI or CLI, reach the kernel only through system calls, and the kernel drives the hardware through drivers.",
         ]),
-        "0 0 640 360",
         640,
+        360,
         body,
     )
 }
@@ -77,12 +78,13 @@ pub fn pcb(lang: Lang) -> Html {
         </>
     };
     figure(
+        lang,
         tr(lang, [
             "PCB에는 운영체제가 프로세스 하나를 관리하는 데 필요한 모든 정보가 들어 있습니다: ID, 상태, 프로그램 카운터, 레지스터, 스케줄링·메모리·계정·입출력 정보, 포인터.",
             "A PCB is everything the OS remembers about one process: ID, state, program counter, registers, scheduling, memory, accounting and I/O information, pointers.",
         ]),
-        "0 0 360 346",
         360,
+        346,
         body,
     )
 }

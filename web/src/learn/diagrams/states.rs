@@ -51,12 +51,13 @@ pub fn states(lang: Lang) -> Html {
         </>
     };
     figure(
+        lang,
         t([
             "다섯 가지 상태: 생성된 프로세스는 준비 상태가 되고, 디스패치되면 실행 상태가 됩니다. 인터럽트가 발생하면 준비 상태로 돌아가고(②), I/O를 기다리면 대기 상태가 되며(①), I/O가 끝나면 다시 준비 상태가 되고(③), 실행을 마치면 종료됩니다(④). ①과 ④에서만 스케줄링하면 비선점형, ②나 ③에서도 스케줄링하면 선점형입니다.",
             "Five states: new to ready, dispatched to running, back to ready on an interrupt (②), blocked while waiting for I/O (①), ready again when it completes (③), exit at the end (④). Scheduling only at ① and ④ is non-preemptive; also at ② or ③, preemptive.",
         ]),
-        "0 0 640 356",
         640,
+        356,
         body,
     )
 }
@@ -87,12 +88,13 @@ pub fn deadlock(lang: Lang) -> Html {
         </>
     };
     figure(
+        lang,
         t([
             "교착 상태: T1은 R1을 가진 채 R2를 기다리고, T2는 R2를 가진 채 R1을 기다립니다. 대기가 원을 이루므로(순환 대기) 어느 쪽도 진행하지 못합니다.",
             "Deadlock: T1 holds R1 and waits for R2; T2 holds R2 and waits for R1. The wait is circular, so neither can proceed.",
         ]),
-        "0 0 480 240",
         480,
+        240,
         body,
     )
 }

@@ -24,12 +24,13 @@ pub fn dispatch(lang: Lang) -> Html {
         </>
     };
     figure(
+        lang,
         t([
             "디스패치 지연: 디스패처가 P1을 멈추고 P2를 시작하기까지 CPU는 어느 프로세스의 일도 하지 않습니다.",
             "Dispatch latency: while the dispatcher stops P1 and starts P2, the CPU does neither process's work.",
         ]),
-        "0 0 640 172",
         640,
+        172,
         body,
     )
 }
@@ -73,12 +74,13 @@ pub fn context_switch(lang: Lang) -> Html {
         </>
     };
     figure(
+        lang,
         t([
             "문맥 교환: A가 실행되는 중에 인터럽트나 시스템 콜이 일어나면 운영체제가 A의 상태를 PCB A에 저장하고 PCB B의 상태를 적재해 B를 실행합니다. 나중에 B를 PCB B에 저장하고 PCB A를 적재해 A로 돌아옵니다. CPU를 내준 프로세스는 준비 상태로 차례를 기다리고(I/O를 요청했다면 대기 상태), 저장과 적재가 진행되는 동안에는 어느 쪽도 실행되지 않습니다.",
             "A context switch: on an interrupt or system call the OS saves A into PCB A, loads PCB B and runs B; later it saves B into PCB B, loads PCB A and resumes A. The process that gave up the CPU is ready, waiting its turn (blocked, if it asked for I/O); during the saving and loading, neither runs.",
         ]),
-        "0 0 640 430",
         640,
+        430,
         body,
     )
 }

@@ -44,12 +44,13 @@ pub fn sharing(lang: Lang) -> Html {
         </>
     };
     figure(
+        lang,
         t([
             "프로세스는 코드·데이터·힙·스택을 각자 따로 갖습니다. 한 프로세스의 스레드들은 코드·데이터·힙을 공유하고, 스택과 레지스터만 스레드마다 따로 갖습니다.",
             "Each process has its own code, data, heap and stack. The threads of one process share code, data and heap, and each has only its own stack and registers.",
         ]),
-        "0 0 640 272",
         640,
+        272,
         body,
     )
 }
@@ -85,12 +86,13 @@ pub fn models(lang: Lang) -> Html {
         </>
     };
     figure(
+        lang,
         t([
             "다대일 모델에서는 여러 사용자 스레드가 커널 스레드 하나에 대응되므로, 커널에는 프로세스 하나로만 보입니다. 일대일 모델에서는 스레드마다 커널 스레드가 있어 커널이 각 스레드를 스케줄링합니다.",
             "Many-to-one: several user threads ride on one kernel thread, so the kernel sees one process. One-to-one: each thread has its own kernel thread, and the kernel schedules each.",
         ]),
-        "0 0 640 236",
         640,
+        236,
         body,
     )
 }

@@ -28,12 +28,13 @@ pub fn concurrency(lang: Lang) -> Html {
         </>
     };
     figure(
+        lang,
         t([
             "동시성은 코어 하나에서 A와 B가 번갈아 실행되며 함께 진행되는 것이고, 병렬성은 코어 두 개에서 A와 B가 같은 순간에 실행되는 것입니다. 병렬로 실행하면 같은 일이 절반의 시간에 끝납니다.",
             "Concurrency: A and B take turns on one core and both make progress. Parallelism: A and B run at the same instant on two cores, so the same work ends in half the time.",
         ]),
-        "0 0 620 214",
         620,
+        214,
         body,
     )
 }
@@ -67,12 +68,13 @@ pub fn convoy(lang: Lang) -> Html {
         </>
     };
     figure(
+        lang,
         t([
             "호위 효과(콘보이 효과): FCFS에서 긴 P1이 먼저 도착하면 짧은 P2, P3가 그 뒤에서 기다려 평균 대기 시간이 17이 되고, 짧은 작업이 먼저 오면 3이 됩니다.",
             "The convoy effect: under FCFS, when long P1 comes first the short P2 and P3 wait behind it (average waiting 17); short jobs first, it is 3.",
         ]),
-        "0 0 620 196",
         620,
+        196,
         body,
     )
 }
