@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use std::ops::RangeInclusive;
 
 use proclab_core::{
-    simulate_spec, BurstSpec, PolicySpec, QueueSpec, Ratio, ScenarioError, ScenarioSpec, Totals,
+    simulate_spec, BurstSpec, PolicySpec, Ratio, ScenarioError, ScenarioSpec, Totals,
 };
 
 use super::text::{self, SweepSummary};
@@ -39,26 +39,10 @@ pub struct SweepPoint {
 /// instead of freezing the page.
 pub const COMPARE_MAX_SLICES: u64 = 200_000;
 
-/// The smallest time slice `policy` can give, if it slices time at all.
-fn smallest_quantum(policy: &PolicySpec) -> Option<u64> {
-    match policy {
-        PolicySpec::Rr { quantum } | PolicySpec::Lottery { quantum } => Some(*quantum),
-        PolicySpec::Mlq { queues } => queues
-            .iter()
-            .filter_map(|queue| match queue {
-                QueueSpec::Rr { quantum } => Some(*quantum),
-                QueueSpec::Fcfs | QueueSpec::Sjf => None,
-            })
-            .min(),
-        PolicySpec::Mlfq(mlfq) => mlfq.levels.iter().filter_map(|level| level.quantum).min(),
-        _ => None,
-    }
-}
-
 /// An upper estimate of the time slices of running `spec`'s workload under `policy`: every
 /// burst once, plus every CPU burst cut into quanta.
 pub fn estimated_slices(spec: &ScenarioSpec, policy: &PolicySpec) -> u64 {
-    let quantum = smallest_quantum(policy).map(|quantum| quantum.max(1));
+    let quantum = policy.smallest_quantum().map(|quantum| quantum.max(1));
     all_bursts(spec).fold(0u64, |slices, burst| {
         let cut = match (burst, quantum) {
             (BurstSpec::Cpu(length), Some(quantum)) => length.div_ceil(quantum),

@@ -242,22 +242,6 @@ pub(super) fn check_machine(machine: &MachineSpec, errors: &mut Vec<ScenarioErro
     }
 }
 
-/// The smallest time slice the policy can hand out, if it slices at all.
-pub(super) fn smallest_quantum(policy: &PolicySpec) -> Option<u64> {
-    match policy {
-        PolicySpec::Rr { quantum } | PolicySpec::Lottery { quantum } => Some(*quantum),
-        PolicySpec::Mlq { queues } => queues
-            .iter()
-            .filter_map(|queue| match queue {
-                QueueSpec::Rr { quantum } => Some(*quantum),
-                _ => None,
-            })
-            .min(),
-        PolicySpec::Mlfq(mlfq) => mlfq.levels.iter().filter_map(|level| level.quantum).min(),
-        _ => None,
-    }
-}
-
 /// Bounds the work of the run: time slices (events) and periodic boosts. Returns the slice estimate.
 pub(super) fn check_size(
     spec: &ScenarioSpec,
@@ -265,7 +249,7 @@ pub(super) fn check_size(
     processes: &[Process],
     errors: &mut Vec<ScenarioError>,
 ) -> u64 {
-    let quantum = smallest_quantum(&spec.policy).unwrap_or(u64::MAX).max(1);
+    let quantum = spec.policy.smallest_quantum().unwrap_or(u64::MAX).max(1);
     let mut slices: u64 = 0;
     let mut work: u64 = 0;
     for thread in threads {

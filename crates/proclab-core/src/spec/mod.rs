@@ -309,6 +309,26 @@ impl PolicySpec {
         })
     }
 
+    /// The smallest time slice the policy can hand out, if it slices time at all.
+    pub fn smallest_quantum(&self) -> Option<u64> {
+        match self {
+            PolicySpec::Rr { quantum } | PolicySpec::Lottery { quantum } => Some(*quantum),
+            PolicySpec::Mlq { queues } => queues
+                .iter()
+                .filter_map(|queue| match queue {
+                    QueueSpec::Rr { quantum } => Some(*quantum),
+                    QueueSpec::Fcfs | QueueSpec::Sjf => None,
+                })
+                .min(),
+            PolicySpec::Mlfq(mlfq) => mlfq.levels.iter().filter_map(|level| level.quantum).min(),
+            PolicySpec::Fcfs
+            | PolicySpec::Sjf { .. }
+            | PolicySpec::Srtf
+            | PolicySpec::Priority { .. }
+            | PolicySpec::Hrrn => None,
+        }
+    }
+
     /// A short lowercase name (`"rr"`, `"mlfq"`...), the same as the JSON `kind`.
     pub fn kind_name(&self) -> &'static str {
         crate::kinds::PolicyKind::of(self).id()
