@@ -21,17 +21,51 @@ pub struct TextFieldProps {
     pub numeric: bool,
 }
 
+/// The problems reported for one field, and the id of the element that lists them.
+pub struct FieldProblems<'a> {
+    pub messages: Vec<&'a FieldMessage>,
+    pub error_id: String,
+}
+
+impl<'a> FieldProblems<'a> {
+    pub fn of(field: FieldId, messages: &'a [FieldMessage]) -> FieldProblems<'a> {
+        FieldProblems {
+            messages: messages
+                .iter()
+                .filter(|message| message.field == field)
+                .collect(),
+            error_id: format!("{}-error", field.dom_id()),
+        }
+    }
+
+    pub fn invalid(&self) -> bool {
+        !self.messages.is_empty()
+    }
+
+    /// `aria-describedby` for the input: the list, when there is one.
+    pub fn described_by(&self) -> Option<String> {
+        self.invalid().then(|| self.error_id.clone())
+    }
+
+    /// The list under the input, announced as it appears.
+    pub fn list(&self) -> Html {
+        if !self.invalid() {
+            return Html::default();
+        }
+        html! {
+            <div class="field-error" id={self.error_id.clone()} role="alert">
+                { for self.messages.iter().map(|message| html! { <p>{ &message.text }</p> }) }
+            </div>
+        }
+    }
+}
+
 /// A text input with its label, an optional hint, and every problem found in it.
 #[function_component(TextField)]
 pub fn text_field(props: &TextFieldProps) -> Html {
     let id = props.field.dom_id();
-    let error_id = format!("{id}-error");
-    let problems: Vec<&FieldMessage> = props
-        .messages
-        .iter()
-        .filter(|message| message.field == props.field)
-        .collect();
-    let invalid = !problems.is_empty();
+    let problems = FieldProblems::of(props.field, &props.messages);
+    let invalid = problems.invalid();
     let oninput = {
         let callback = props.oninput.clone();
         Callback::from(move |event: InputEvent| {
@@ -49,13 +83,9 @@ pub fn text_field(props: &TextFieldProps) -> Html {
             <input id={id.clone()} type="text" value={props.value.clone()} {oninput}
                 inputmode={ if props.numeric { "numeric" } else { "text" } }
                 aria-invalid={ invalid.to_string() }
-                aria-describedby={ invalid.then(|| error_id.clone()) }
+                aria-describedby={ problems.described_by() }
                 title={ props.hint.clone() } />
-            if invalid {
-                <div class="field-error" id={error_id} role="alert">
-                    { for problems.iter().map(|message| html! { <p>{ &message.text }</p> }) }
-                </div>
-            }
+            { problems.list() }
         </div>
     }
 }

@@ -18,6 +18,7 @@ use yew::prelude::*;
 
 use crate::session::{edit, on_click, on_edit, Dispatch};
 use crate::ui::bursts::BurstEditor;
+use crate::ui::field::FieldProblems;
 
 #[derive(Properties, PartialEq)]
 pub struct WorkloadProps {
@@ -82,13 +83,8 @@ struct CellProps {
 #[function_component(Cell)]
 fn cell(props: &CellProps) -> Html {
     let id = props.field.dom_id();
-    let error_id = format!("{id}-error");
-    let problems: Vec<&FieldMessage> = props
-        .messages
-        .iter()
-        .filter(|message| message.field == props.field)
-        .collect();
-    let invalid = !problems.is_empty();
+    let problems = FieldProblems::of(props.field, &props.messages);
+    let invalid = problems.invalid();
     let field = props.field;
     let oninput = on_edit(&props.dispatch, move |event: InputEvent| {
         Edit::Text(
@@ -103,12 +99,8 @@ fn cell(props: &CellProps) -> Html {
                 data-row={props.grid.map(|(row, _)| row.to_string())}
                 data-col={props.grid.map(|(_, column)| column.to_string())}
                 aria-invalid={ invalid.to_string() }
-                aria-describedby={ invalid.then(|| error_id.clone()) } />
-            if invalid {
-                <div class="field-error" id={error_id} role="alert">
-                    { for problems.iter().map(|message| html! { <p>{ &message.text }</p> }) }
-                </div>
-            }
+                aria-describedby={ problems.described_by() } />
+            { problems.list() }
         </td>
     }
 }
