@@ -87,6 +87,9 @@ impl Draft {
                 if let Some(mut copy) = self.processes.get(*index).cloned() {
                     copy.name = format!("P{}", self.processes.len() + 1);
                     copy.key = self.take_key();
+                    for thread in &mut copy.threads {
+                        thread.key = self.take_key();
+                    }
                     self.processes.insert(index + 1, copy);
                 }
             }
@@ -96,17 +99,19 @@ impl Draft {
                 }
             }
             Edit::AddThread(index) => {
-                if let Some(process) = self.processes.get_mut(*index) {
-                    if process.threads.is_empty() {
-                        let bursts = process.bursts.clone();
-                        process.threads.push(ThreadDraft::with_bursts(bursts));
-                    }
-                    let bursts = process
-                        .threads
-                        .last()
-                        .map(|thread| thread.bursts.clone())
-                        .unwrap_or_default();
-                    process.threads.push(ThreadDraft::with_bursts(bursts));
+                let Some(process) = self.processes.get(*index) else {
+                    return;
+                };
+                // A single-threaded process becomes two threads running its bursts.
+                let new_threads = if process.threads.is_empty() { 2 } else { 1 };
+                let bursts = process
+                    .threads
+                    .last()
+                    .map_or(process.bursts.clone(), |thread| thread.bursts.clone());
+                for _ in 0..new_threads {
+                    let mut thread = ThreadDraft::with_bursts(bursts.clone());
+                    thread.key = self.take_key();
+                    self.processes[*index].threads.push(thread);
                 }
             }
             Edit::RemoveThread(index, thread) => {

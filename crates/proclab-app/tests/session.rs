@@ -311,3 +311,35 @@ fn every_view_names_a_thread_the_same_way() {
         "{narrated:?}"
     );
 }
+
+#[test]
+fn thread_rows_keep_their_keys_when_a_sibling_is_removed() {
+    let session = start(&mlq(vec![
+        QueueSpec::Fcfs,
+        QueueSpec::Fcfs,
+        QueueSpec::Fcfs,
+    ]));
+    let session = act(&session, Action::Edit(Edit::AddThread(0)));
+    let session = act(&session, Action::Edit(Edit::AddThread(0)));
+    let keys = |s: &Session| {
+        s.draft.processes[0]
+            .threads
+            .iter()
+            .map(|t| t.key)
+            .collect::<Vec<_>>()
+    };
+    let before = keys(&session);
+    assert_eq!(before.len(), 3, "a process gets two threads, then one more");
+    let all: Vec<u64> = session
+        .draft
+        .processes
+        .iter()
+        .flat_map(|p| std::iter::once(p.key).chain(p.threads.iter().map(|t| t.key)))
+        .collect();
+    let mut unique = all.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), all.len(), "keys are unique: {all:?}");
+    let session = act(&session, Action::Edit(Edit::RemoveThread(0, 0)));
+    assert_eq!(keys(&session), before[1..]);
+}

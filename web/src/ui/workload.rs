@@ -340,7 +340,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                 </td></tr>
                             }
                             { for process.threads.iter().enumerate().map(|(thread, entry)| html! {
-                                <tr class="thread-row">
+                                <tr class="thread-row" key={entry.key}>
                                     <td></td>
                                     <td colspan={(columns.len() + 3).to_string()}>
                                         <div class="thread-fields">

@@ -24,6 +24,9 @@ pub struct ThreadDraft {
     pub name: String,
     pub bursts: String,
     pub stack: String,
+    /// Identifies the row as threads are added and removed (a list key), never saved.
+    #[serde(skip)]
+    pub key: u64,
 }
 
 impl ThreadDraft {
@@ -33,6 +36,7 @@ impl ThreadDraft {
             name: String::new(),
             bursts,
             stack: "1".into(),
+            key: 0,
         }
     }
 }
@@ -147,12 +151,19 @@ impl Draft {
         draft
     }
 
-    /// Numbers every process row afresh (after loading a saved draft, whose keys are not saved).
+    /// Numbers every process and thread row afresh (after loading a saved draft, whose keys are
+    /// not saved).
     pub fn assign_keys(&mut self) {
-        for (index, process) in self.processes.iter_mut().enumerate() {
-            process.key = index as u64;
+        let mut next = 0;
+        for process in &mut self.processes {
+            process.key = next;
+            next += 1;
+            for thread in &mut process.threads {
+                thread.key = next;
+                next += 1;
+            }
         }
-        self.next_key = self.processes.len() as u64;
+        self.next_key = next;
     }
 
     /// A key no row of this draft has had.
@@ -162,9 +173,12 @@ impl Draft {
         key
     }
 
-    /// Appends a process with a fresh key.
+    /// Appends a process with fresh keys.
     pub(crate) fn push_process(&mut self, mut process: ProcessDraft) {
         process.key = self.take_key();
+        for thread in &mut process.threads {
+            thread.key = self.take_key();
+        }
         self.processes.push(process);
     }
 }
@@ -184,6 +198,7 @@ impl ProcessDraft {
                     name: thread.name.clone(),
                     bursts: format_bursts(&thread.bursts),
                     stack: thread.stack.to_string(),
+                    key: 0,
                 })
                 .collect(),
             working_set: process.working_set.to_string(),
