@@ -172,7 +172,7 @@ pub fn draw_compare<DB: DrawingBackend>(
             paint::paint_fill(&canvas, (left, y0), (right.max(left + 1), y0 + bar), fill)?;
             canvas.draw_text(
                 &ratio.to_string(),
-                &paint::font(10, INK, paint::left_middle()),
+                &paint::font(12, INK, paint::left_middle()),
                 (right.max(left + 1) + 3, y0 + bar / 2),
             )?;
         }

@@ -23,6 +23,8 @@ pub const GANTT_CANVAS_ID: &str = "gantt-canvas";
 
 /// Height of one row band in pixels.
 const ROW_HEIGHT: u32 = 28;
+/// Size of the words inside a segment: 12 CSS px, the smallest text the page draws.
+const SEGMENT_FONT: u32 = 12;
 /// Outer margin in pixels.
 const MARGIN: u32 = 10;
 /// Height of the x axis: tick labels and its title.
@@ -195,8 +197,8 @@ pub fn draw_gantt_span<DB: DrawingBackend>(
                     paint::colour(PAPER).stroke_width(1),
                 ))?;
             }
-            let text_width = paint::text_width(&segment.label, 11) as i32;
-            if text_width + 6 > right - left || bottom - top < 12 {
+            let text_width = paint::text_width(&segment.label, SEGMENT_FONT) as i32;
+            if text_width + 6 > right - left || bottom - top < SEGMENT_FONT as i32 + 2 {
                 continue;
             }
             let centre = ((left + right) / 2, (top + bottom) / 2);
@@ -207,8 +209,8 @@ pub fn draw_gantt_span<DB: DrawingBackend>(
                     // A plain plate under the words so the pattern does not cross them.
                     canvas.draw(&Rectangle::new(
                         [
-                            (centre.0 - text_width / 2 - 2, centre.1 - 7),
-                            (centre.0 + text_width / 2 + 2, centre.1 + 7),
+                            (centre.0 - text_width / 2 - 2, centre.1 - 8),
+                            (centre.0 + text_width / 2 + 2, centre.1 + 8),
                         ],
                         paint::colour(fill.colour).filled(),
                     ))?;
@@ -217,7 +219,7 @@ pub fn draw_gantt_span<DB: DrawingBackend>(
             };
             canvas.draw_text(
                 &segment.label,
-                &paint::font(11, ink, paint::centre()),
+                &paint::font(SEGMENT_FONT, ink, paint::centre()),
                 centre,
             )?;
         }
