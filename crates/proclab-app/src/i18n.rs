@@ -228,7 +228,7 @@ impl Words for Text {
             Text::PasteHint => ["스프레드시트나 교재의 표를 붙여 넣으세요(탭, 쉼표 또는 공백으로 구분). 제목 줄(프로세스, 도착, 버스트, 우선순위…)이 있으면 그 순서대로, 없으면 위 표의 열 순서대로 읽습니다. 아무 칸에나 바로 붙여 넣어도 됩니다.", "Paste a table from a spreadsheet or a textbook (tab-, comma- or space-separated). With a heading row (Process, Arrival, Burst, Priority…) columns are matched by name; without one, in the order of the table above. Pasting straight into any cell works too."],
             Text::PasteRead => ["표 읽기", "Read the table"],
             Text::AddProcess => ["프로세스 추가", "Add process"],
-            Text::QueuesHint => ["큐 0이 가장 높습니다. 퀀텀을 비우면 그 큐는 FCFS입니다.", "Queue 0 is the highest. Leave a quantum empty for an FCFS queue."],
+            Text::QueuesHint => ["큐 0이 가장 높습니다. 프로세스는 클래스 번호와 같은 큐에 들어가고, 큐마다 정책(RR이면 퀀텀도)을 고릅니다.", "Queue 0 is the highest. A process joins the queue numbered by its class; each queue has its own policy (and, for RR, its quantum)."],
             Text::LevelsHint => ["단계 0이 가장 높습니다. 할당량(퀀텀 수)을 다 쓰면 한 단계 내려갑니다. 퀀텀을 비우면 FCFS입니다.", "Level 0 is the highest. Using up the allotment (in quanta) demotes a process one level. Leave a quantum empty for FCFS."],
             Text::Queue => ["큐", "Queue"],
             Text::Level => ["단계", "Level"],

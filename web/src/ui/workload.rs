@@ -96,6 +96,7 @@ fn cell(props: &CellProps) -> Html {
         <td class={classes!(invalid.then_some("invalid"))}>
             <input {id} type="text" value={props.value.clone()} {oninput} aria-label={props.label.clone()}
                 inputmode={ if props.numeric { "numeric" } else { "text" } }
+                size={ if props.numeric { "4" } else { "10" } }
                 data-row={props.grid.map(|(row, _)| row.to_string())}
                 data-col={props.grid.map(|(_, column)| column.to_string())}
                 aria-invalid={ invalid.to_string() }
