@@ -229,3 +229,43 @@ fn every_preset_is_valid_and_runs() {
     ids.dedup();
     assert_eq!(ids.len(), presets.len(), "preset ids are unique");
 }
+
+/// OSTEP's own large `mlfq.py` run: 10,000 jobs of 1..100 ticks, three levels, a boost every 100
+/// ticks (about 5,000 boosts). A boost moves only the threads that ran since the last one, so the
+/// limit on boosts no longer shrinks with the number of threads and this run is accepted.
+#[test]
+fn many_threads_with_frequent_boosts_are_accepted_and_run() {
+    let mut rng = proclab_core::rng::Pcg32::new(1, 1);
+    let processes = (0..10_000)
+        .map(|index| {
+            process(
+                &format!("J{index}"),
+                0,
+                &[1 + u64::from(rng.next_u32() % 100)],
+            )
+        })
+        .collect();
+    let spec = ScenarioSpec {
+        processes,
+        policy: PolicySpec::mlfq_ostep(3, 10, 1, Some(100)),
+        ..ScenarioSpec::default()
+    };
+    let run = proclab_core::simulate_spec(&spec).expect("accepted");
+    assert_eq!(run.metrics().processes.len(), 10_000);
+    let boosts = run
+        .events()
+        .iter()
+        .filter(|event| matches!(event.cause, proclab_core::Cause::Boosted))
+        .count();
+    assert!(boosts > 0, "boosted threads are reported");
+    // Past the limit the message names the same number whatever the workload.
+    let mut too_often = spec.clone();
+    too_often.policy = PolicySpec::mlfq_ostep(3, 10, 1, Some(1));
+    too_often.processes.truncate(1);
+    too_often.processes[0].bursts = BurstSpec::alternating(&[2_000_000]);
+    assert!(
+        errors_of(&too_often).contains(&ScenarioError::BoostTooFrequent {
+            max_boosts: proclab_core::scenario::MAX_BOOSTS
+        })
+    );
+}

@@ -29,8 +29,16 @@ impl Engine {
                 }
             }
         }
-        let lowered: Vec<ThreadIx> = (0..self.tasks.len() as u32)
-            .map(ThreadIx)
+        // Only threads touched since the last boost can differ from fresh at the top level; the
+        // others are left as they are, so the boost costs in proportion to the threads it moves.
+        let mut touched = core::mem::take(&mut self.touched);
+        touched.sort_unstable();
+        for index in &touched {
+            self.touched_flags[index.slot()] = false;
+        }
+        let lowered: Vec<ThreadIx> = touched
+            .iter()
+            .copied()
             .filter(|index| {
                 let task = &self.tasks[*index];
                 task.is_alive() && task.policy.level > 0
@@ -40,18 +48,29 @@ impl Engine {
             queue.boost();
         }
         let policy = &self.queues[0];
-        for task in self.tasks.iter_mut().filter(|task| task.is_alive()) {
-            policy.boost_thread(&mut task.policy);
+        for index in &touched {
+            let task = &mut self.tasks[*index];
+            if task.is_alive() {
+                policy.boost_thread(&mut task.policy);
+            }
         }
         for index in lowered {
             let state = self.tasks[index].state;
             self.record(None, index, state, state, Cause::Boosted);
         }
-        // Threads still running got a fresh slice.
+        touched.clear();
+        self.touched = touched;
+        // Threads still running got a fresh slice, and spend it from now on.
         for cpu in self.cpu_ixs() {
             if let Activity::Running { task, since, .. } = self.cpus[cpu].activity {
                 let until = self.slice_end(task);
                 self.cpus[cpu].activity = Activity::Running { task, since, until };
+            }
+            match self.cpus[cpu].activity {
+                Activity::Running { task, .. }
+                | Activity::Switching { task, .. }
+                | Activity::Held { task } => self.touch(task),
+                Activity::Free => {}
             }
         }
     }

@@ -23,6 +23,7 @@ impl Engine {
             .filter(|last| *last != index)
             .map(|last| self.tasks[last].thread_ref());
         let ready_since = self.tasks[index].ready_since;
+        self.touch(index);
         self.queues[0].on_dispatch(&mut self.tasks[index].policy, ready_since, now);
         let task = &mut self.tasks[index];
         task.state = ProcessState::Running;

@@ -23,6 +23,7 @@ impl Engine {
         let burst = self.tasks[index].burst as usize;
         let cpu_length = bursts[burst];
         let io_length = bursts[burst + 1];
+        self.touch(index);
         let change = self.queues[0].on_block(&mut self.tasks[index].policy, cpu_length);
         self.record(
             Some(cpu),

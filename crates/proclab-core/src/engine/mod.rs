@@ -82,6 +82,11 @@ pub(crate) struct Engine {
     next_arrival: usize,
     next_seq: u64,
     next_boost: Option<u64>,
+    /// With periodic boosts: the threads whose policy state may have changed since the last boost
+    /// (every other live thread is still fresh at the top level, so a boost leaves it as it is),
+    /// and a flag per thread so each is listed once. A boost costs in proportion to them.
+    touched: Vec<ThreadIx>,
+    touched_flags: Vec<bool>,
     aging_at: Option<u64>,
     device_free_at: u64,
     last_dispatched: Option<ThreadIx>,
@@ -126,6 +131,7 @@ impl Engine {
         let queue_count = if per_cpu { cpu_count } else { 1 };
         let queues: Vec<Policy> = (0..queue_count).map(|_| Policy::new(&scenario)).collect();
         let next_boost = queues[0].boost_period();
+        let thread_count = tasks.len();
         let recorder = record.then(|| alloc::boxed::Box::new(Recorder::sized_for(&scenario)));
         Engine {
             scenario,
@@ -140,6 +146,12 @@ impl Engine {
             next_arrival: 0,
             next_seq: 0,
             next_boost,
+            touched: Vec::new(),
+            touched_flags: if next_boost.is_some() {
+                vec![false; thread_count]
+            } else {
+                Vec::new()
+            },
             aging_at: None,
             device_free_at: 0,
             last_dispatched: None,
@@ -148,6 +160,17 @@ impl Engine {
             claims: Vec::new(),
             direct: Vec::new(),
             recorder,
+        }
+    }
+
+    /// Notes that `index`'s policy state may change from now on (it runs, blocks, expires or is
+    /// preempted), so that the next boost renews it. Only kept when the policy boosts.
+    pub(super) fn touch(&mut self, index: ThreadIx) {
+        if let Some(flag) = self.touched_flags.get_mut(index.slot()) {
+            if !*flag {
+                *flag = true;
+                self.touched.push(index);
+            }
         }
     }
 

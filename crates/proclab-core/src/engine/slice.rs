@@ -18,6 +18,7 @@ impl Engine {
     /// time, first and last run.
     pub(super) fn settle(&mut self, cpu: CpuIx) {
         if let Activity::Running { task, since, until } = self.cpus[cpu].activity {
+            self.touch(task);
             let ran = self.now - since;
             let entry = &mut self.tasks[task];
             entry.left -= ran;
@@ -85,6 +86,7 @@ impl Engine {
     /// now or behind this instant's arrivals (`requeue`).
     fn expire(&mut self, cpu: CpuIx, index: ThreadIx, requeue: RequeueOrder) {
         let now = self.now;
+        self.touch(index);
         let change = self.queues[0].on_expired(&mut self.tasks[index].policy);
         self.record(
             Some(cpu),
@@ -143,6 +145,7 @@ impl Engine {
             ProcessState::Ready,
             Cause::Preempted { by: by_ref, reason },
         );
+        self.touch(victim);
         self.queues[0].on_preempted(&mut self.tasks[victim].policy);
         self.tasks[victim].acc.preemptions += 1;
         self.cpus[cpu].activity = Activity::Free;

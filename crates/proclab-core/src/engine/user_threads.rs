@@ -32,6 +32,7 @@ impl Engine {
     /// `cpu`, with no kernel involvement: no dispatch latency, the process keeps its slice.
     pub(super) fn user_switch(&mut self, cpu: CpuIx, old: ThreadIx, new: ThreadIx) {
         let process_slice = self.tasks[old].policy;
+        self.touch(new);
         self.tasks[new].policy.carry_over(&process_slice);
         if process_slice.quantum_left == Some(0) {
             // The process's slice ended with the thread: it goes back to the ready queue,

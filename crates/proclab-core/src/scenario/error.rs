@@ -28,8 +28,6 @@ pub const MAX_CACHE_UNITS: u32 = 1_000_000;
 pub const MAX_SLICES: u64 = 2_500_000;
 /// Most periodic boosts over the longest possible run.
 pub const MAX_BOOSTS: u64 = 1_000_000;
-/// Most (boost x thread) steps over the longest possible run.
-pub const MAX_BOOST_WORK: u64 = 50_000_000;
 
 /// A cost of the machine, in ticks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -230,7 +228,7 @@ pub enum ScenarioError {
     /// A boost period of 0.
     BoostPeriodZero,
     /// The boost period is so short that the run could need more than `max_boosts` boosts
-    /// ([`MAX_BOOSTS`], fewer for many threads: see [`MAX_BOOST_WORK`]).
+    /// ([`MAX_BOOSTS`]).
     BoostTooFrequent {
         /// The most boosts allowed for this workload.
         max_boosts: u64,
