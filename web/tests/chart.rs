@@ -21,16 +21,13 @@ fn process(arrival: u64, bursts: &[BurstSpec]) -> ProcessSpec {
     }
 }
 
-/// Silberschatz's first example: P1 24, P2 3, P3 3, all at time 0.
+/// Silberschatz's first example (P1 24, P2 3, P3 3, all at time 0) under `policy`.
 fn silberschatz(policy: PolicySpec) -> ScenarioSpec {
-    ScenarioSpec {
-        processes: [24, 3, 3]
-            .iter()
-            .map(|burst| process(0, &[BurstSpec::Cpu(*burst)]))
-            .collect(),
-        policy,
-        ..ScenarioSpec::default()
-    }
+    let mut spec = proclab_core::presets::preset("rr-silberschatz")
+        .expect("the preset")
+        .spec;
+    spec.policy = policy;
+    spec
 }
 
 fn simulation(spec: &ScenarioSpec) -> Simulation {

@@ -4,7 +4,6 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use proclab_app::lang::Words;
-use proclab_core::Totals;
 
 use super::bars::{averages, legend_height, position, MARGIN, MEASURES, X_AXIS};
 use super::paint::{self, DrawResult, Marker, Swatch, FONT_FAMILY};
@@ -52,16 +51,7 @@ pub fn draw_sweep<DB: DrawingBackend>(
     let margin = MARGIN as i32;
     paint::draw_legend(&legend_area.margin(margin, 0, margin, margin), &legend)?;
 
-    let ran: Vec<(u64, &Totals)> = points
-        .iter()
-        .filter_map(|point| {
-            point
-                .outcome
-                .as_ref()
-                .ok()
-                .map(|totals| (point.quantum, totals))
-        })
-        .collect();
+    let ran = proclab_app::chart::compare_model::ran(points);
     let last_quantum = points.last().map_or(1, |point| point.quantum);
     let largest = ran
         .iter()

@@ -144,9 +144,9 @@ pub fn compare_takeaway(rows: &[CompareRow], lang: Lang) -> String {
     )
 }
 
-/// One sentence: where round robin waits least and how context switches change.
-pub fn sweep_takeaway(points: &[SweepPoint], lang: Lang) -> String {
-    let ran: Vec<(u64, &Totals)> = points
+/// The quanta of the sweep that ran, with their totals.
+pub fn ran(points: &[SweepPoint]) -> Vec<(u64, &Totals)> {
+    points
         .iter()
         .filter_map(|point| {
             point
@@ -155,7 +155,12 @@ pub fn sweep_takeaway(points: &[SweepPoint], lang: Lang) -> String {
                 .ok()
                 .map(|totals| (point.quantum, totals))
         })
-        .collect();
+        .collect()
+}
+
+/// One sentence: where round robin waits least and how context switches change.
+pub fn sweep_takeaway(points: &[SweepPoint], lang: Lang) -> String {
+    let ran = ran(points);
     let (Some(first), Some(last)) = (ran.first(), ran.last()) else {
         return String::from(text::ChartText::NothingToCompare.get(lang));
     };
