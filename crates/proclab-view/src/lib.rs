@@ -21,8 +21,8 @@ pub use sizing::{
     canvas_size, io_row, label_width, lane_form, line_height, slice_words, text_width, text_zoom,
     IoRow, LaneForm, FALLBACK_WIDTH, MIN_TEXT, MIN_WIDTH,
 };
-pub use text::TextBox;
 pub use switch::{switch_view, SwitchPhase, SwitchView};
+pub use text::TextBox;
 
 use alloc::format;
 use alloc::string::String;
@@ -476,7 +476,7 @@ pub fn scene(
         .unwrap_or(1);
     let (radius, naming) = token_naming(area, busiest, &labels, zoom);
     let place = |(state, slot): (ProcessState, usize), counts: &[usize; 5]| {
-            let cell = token_cell(
+        let cell = token_cell(
             token_area(node_rect(state), line),
             slot,
             counts[state_index(state)],

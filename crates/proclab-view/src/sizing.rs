@@ -179,7 +179,13 @@ pub fn lane_cells(
         };
         let width = (text_width(label, size).max(details_width) + 10.0).max(2.0 * line);
         let last = index + 1 == words.len();
-        if x + width > if last { right } else { right - more_width - 4.0 } {
+        if x + width
+            > if last {
+                right
+            } else {
+                right - more_width - 4.0
+            }
+        {
             let more = Rect {
                 x,
                 y,

@@ -596,7 +596,10 @@ fn at_every_width_no_two_texts_overlap_and_none_leaves_its_part() {
                         height: size.height,
                     };
                     for text in &boxes {
-                        let at = format!("{name} at {width} px, t={tick}, {progress}‰: {} {:?}", text.what, text.rect);
+                        let at = format!(
+                            "{name} at {width} px, t={tick}, {progress}‰: {} {:?}",
+                            text.what, text.rect
+                        );
                         assert!(
                             text.rect.height + 0.01 >= line_height(1.0).min(MIN_TEXT * 1.3),
                             "{at} is a line high"
@@ -643,7 +646,10 @@ fn queue_entries_stay_in_their_lanes_and_names_fit_their_tokens() {
                 let size_px = MIN_TEXT * scene.zoom;
                 for lane in &scene.lanes {
                     for (cell, (_, label)) in lane.cells.iter().zip(&lane.entries) {
-                        assert!(lane.rect.holds(*cell, 0.5), "{name} {width}: chip in its lane");
+                        assert!(
+                            lane.rect.holds(*cell, 0.5),
+                            "{name} {width}: chip in its lane"
+                        );
                         assert!(
                             text_width(label, size_px) <= cell.width,
                             "{name} {width}: {label} fits its chip"
