@@ -279,7 +279,7 @@ pub struct MachineLayout {
 /// The height of a CPU box: a title line, three lines for a context switch, a cache caption and
 /// the cache bar ([`crate::CpuBox`]).
 pub fn cpu_height(line: f32) -> f32 {
-    5.0 * line + 26.0
+    5.0 * line + 34.0
 }
 
 /// The height of the I/O box: a title line and a line of waiting threads.

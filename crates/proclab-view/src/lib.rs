@@ -165,9 +165,9 @@ impl CpuBox {
     pub fn switch_panel(&self) -> Rect {
         Rect {
             x: self.rect.x + 3.0,
-            y: self.lines[0].y - 2.0,
+            y: self.lines[0].y - 3.0,
             width: self.rect.width - 6.0,
-            height: self.lines[2].bottom() - self.lines[0].y + 4.0,
+            height: self.lines[2].bottom() - self.lines[0].y + 6.0,
         }
     }
 }
@@ -586,21 +586,23 @@ pub fn scene(
                 })
                 .collect();
             let rect = layout.cpus[index.min(layout.cpus.len() - 1)];
-            let row = |rows: f32| Rect {
+            // The switch's three lines sit 4 px clear of the title and of the cache caption, so
+            // the panel drawn around them touches neither.
+            let row = |rows: f32, gap: f32| Rect {
                 x: rect.x + 6.0,
-                y: rect.y + 4.0 + rows * line,
+                y: rect.y + 4.0 + rows * line + gap,
                 width: rect.width - 12.0,
                 height: line,
             };
             CpuBox {
                 cpu: cpu.cpu,
                 rect,
-                title: row(0.0),
-                lines: [row(1.0), row(2.0), row(3.0)],
-                cache_caption: row(4.0),
+                title: row(0.0, 0.0),
+                lines: [row(1.0, 4.0), row(2.0, 4.0), row(3.0, 4.0)],
+                cache_caption: row(4.0, 8.0),
                 cache_bar: Rect {
                     x: rect.x + 8.0,
-                    y: rect.y + 8.0 + 5.0 * line,
+                    y: rect.y + 16.0 + 5.0 * line,
                     width: rect.width - 16.0,
                     height: 10.0,
                 },

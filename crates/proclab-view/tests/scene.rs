@@ -676,3 +676,27 @@ fn queue_entries_stay_in_their_lanes_and_names_fit_their_tokens() {
         }
     }
 }
+
+#[test]
+fn the_switch_panel_leaves_the_cpu_title_and_cache_caption_clear() {
+    use proclab_view::canvas_size;
+    for width in [340.0, 700.0, 1200.0] {
+        let run = fcfs_with_latency(2);
+        let scene = scene_with_size(&run, 1, canvas_size(width));
+        for cpu in &scene.cpus {
+            let panel = cpu.switch_panel();
+            assert!(
+                !panel.overlaps(cpu.title, 0.0),
+                "{width}: panel clear of the title"
+            );
+            assert!(
+                !panel.overlaps(cpu.cache_caption, 0.0),
+                "{width}: panel clear of the caption"
+            );
+            assert!(cpu.rect.holds(panel, 0.0) && cpu.rect.holds(cpu.cache_bar, 0.0));
+            for line in cpu.lines {
+                assert!(panel.holds(line, 0.0));
+            }
+        }
+    }
+}
