@@ -90,8 +90,18 @@ pub struct Arrow {
     pub to: Point,
     /// The causes of this instant's moves along it (in event order).
     pub causes: Vec<Cause>,
-    /// Where its caption may be set (two lines at most), clear of everything else.
+    /// Where its caption may be set (two lines at most), clear of everything else, and which
+    /// edge of that room it keeps to (the arrow's side).
     pub caption: Rect,
+    pub caption_align: Align,
+}
+
+/// Which edge of its box a text keeps to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Centre,
+    Right,
 }
 
 /// One thread of control drawn as a labelled token.
@@ -457,6 +467,11 @@ pub fn scene(
                     .map(|event| event.cause)
                     .collect(),
                 caption: geometry::caption_slot(&nodes_rects, *transition, line),
+                caption_align: match transition {
+                    Transition::Admit | Transition::IoRequest => Align::Left,
+                    Transition::Exit | Transition::IoComplete => Align::Right,
+                    Transition::Dispatch | Transition::Interrupt => Align::Centre,
+                },
             }
         })
         .collect();
@@ -496,14 +511,19 @@ pub fn scene(
                 after_slots[index]
             };
             let moving = origin.0 != after_slots[index].0;
-            let at = if moving {
+            // Every token glides from its place before the instant to its place after it: one
+            // that stays in its node may still change places as others come and go, and must
+            // not sit on a neighbour that has not left yet.
+            let at = if same_threads {
                 place(origin, &before_counts).0.lerp(target, eased)
             } else {
                 target
             };
             let width = text_width(&labels[index], size_px);
-            let label_box = name_box(at, width, radius, naming, line)
-                .filter(|name| moving || cell.holds(*name, 0.5));
+            // Whether the name fits is decided where the token settles; the box goes with it.
+            let fits = name_box(target, width, radius, naming, line)
+                .is_some_and(|name| cell.holds(name, 0.5));
+            let label_box = name_box(at, width, radius, naming, line).filter(|_| fits);
             Token {
                 thread: tcb.thread,
                 label: labels[index].clone(),

@@ -152,8 +152,9 @@ pub fn lane_title(rect: Rect, form: LaneForm, zoom: f32) -> Rect {
     }
 }
 
-/// The cells of a lane's first entries, left to right, each as wide as its label and slice words
-/// (`words`, one per entry), as many as fit with room left for a `+N`; and where the `+N` goes.
+/// The cells of a lane's first entries, left to right and, when the lane is tall enough, row
+/// after row, each as wide as its label and slice words (`words`, one per entry), as many as fit
+/// with room left for a `+N`; and where the `+N` goes.
 pub fn lane_cells(
     rect: Rect,
     form: LaneForm,
@@ -163,7 +164,7 @@ pub fn lane_cells(
     let line = line_height(zoom);
     let size = MIN_TEXT * zoom;
     let title = lane_title(rect, form, zoom);
-    let (mut x, y, height) = match form {
+    let (mut x, mut y, height) = match form {
         LaneForm::TwoLines => (rect.x + 6.0, title.bottom() + 2.0, 2.0 * line + 2.0),
         LaneForm::OneLine => (rect.x + 6.0, title.bottom() + 2.0, line + 2.0),
         LaneForm::Inline => (title.right() + 6.0, title.y, line),
@@ -179,13 +180,19 @@ pub fn lane_cells(
         };
         let width = (text_width(label, size).max(details_width) + 10.0).max(2.0 * line);
         let last = index + 1 == words.len();
-        if x + width
-            > if last {
-                right
-            } else {
-                right - more_width - 4.0
-            }
-        {
+        // Another row below this one, inside the lane?
+        let below =
+            |y: f32| form != LaneForm::Inline && y + 2.0 * height + 4.0 <= rect.bottom() - 4.0;
+        if x + width > right && below(y) && !cells.is_empty() {
+            x = rect.x + 6.0;
+            y += height + 4.0;
+        }
+        let room = if last || below(y) {
+            right
+        } else {
+            right - more_width - 4.0
+        };
+        if x + width > room {
             let more = Rect {
                 x,
                 y,

@@ -505,14 +505,19 @@ fn scene_with_size(run: &Run, tick: u64, size: Size) -> Scene {
 #[test]
 fn a_full_lane_counts_the_entries_it_cannot_show_after_its_last_cell() {
     let run = crowd();
-    let scene = scene_at(&run, 0, 1000);
+    // A phone-sized canvas: sixty entries do not fit even row after row.
+    let scene = scene_with_size(&run, 0, proclab_view::canvas_size(340.0));
     let lane = &scene.lanes[0];
     assert!(lane.cells.len() < lane.entries.len(), "too many to draw");
     let (more, count) = lane.more.expect("a +N");
     assert_eq!(count, lane.entries.len() - lane.cells.len());
     assert!(lane.rect.holds(more, 0.5));
     let last = lane.cells.last().unwrap();
-    assert!(more.x >= last.x + last.width, "after the last cell");
+    assert!(
+        more.x >= last.x + last.width || more.y >= last.y + last.height,
+        "after the last cell, on its row or the next"
+    );
+    assert!(lane.cells.iter().all(|cell| !cell.overlaps(more, 0.5)));
     let quiet = fcfs_with_latency(0);
     assert!(scene_at(&quiet, 1, 1000).lanes[0].more.is_none());
 }
@@ -588,6 +593,12 @@ fn at_every_width_no_two_texts_overlap_and_none_leaves_its_part() {
                         size,
                         8,
                     );
+                    if scene.tokens.len() <= 5 {
+                        assert!(
+                            scene.tokens.iter().all(|token| token.label_box.is_some()),
+                            "{name} at {width} px, t={tick}, {progress}‰: a token lost its name"
+                        );
+                    }
                     let boxes = scene.text_boxes();
                     let whole = proclab_view::Rect {
                         x: 0.0,
