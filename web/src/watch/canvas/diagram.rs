@@ -5,23 +5,27 @@ use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::watch::text::{cause_label, state_name, WatchText};
 use proclab_core::{Cause, ThreadRef};
-use proclab_view::{Arrow, Scene};
+use proclab_view::{Align, Arrow, Scene};
 
 use super::pen::{colour, Pen, Type, ACTIVE_TEXT, INK, PANEL, TEXT};
 
-/// Every arrow, then the captions of the active ones in their rooms beside them.
-pub fn arrows(pen: &Pen, scene: &Scene, lang: Lang) {
+/// Every arrow, active ones thicker and coloured.
+pub fn arrows(pen: &Pen, scene: &Scene) {
     for arrow in &scene.arrows {
         pen.arrow(arrow.from, arrow.to, !arrow.causes.is_empty());
     }
+}
+
+/// The captions of the active arrows, in their rooms beside them.
+pub fn captions(pen: &Pen, scene: &Scene, lang: Lang) {
     for arrow in scene.arrows.iter().filter(|arrow| !arrow.causes.is_empty()) {
         let label = caption_words(arrow, scene, lang);
-        pen.wrapped(
-            &label,
-            arrow.caption,
-            scene.line,
-            Type::centred(TEXT, ACTIVE_TEXT),
-        );
+        let style = match arrow.caption_align {
+            Align::Left => Type::left(TEXT, ACTIVE_TEXT),
+            Align::Right => Type::right(TEXT, ACTIVE_TEXT),
+            Align::Centre => Type::centred(TEXT, ACTIVE_TEXT),
+        };
+        pen.wrapped(&label, arrow.caption, scene.line, style);
     }
 }
 

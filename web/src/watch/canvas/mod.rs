@@ -59,9 +59,11 @@ fn paint(pen: &Pen, scene: &Scene, lang: Lang, selected: Option<ThreadRef>) {
         height,
     };
     pen.fill_rect(page, "#ffffff");
-    diagram::arrows(pen, scene, lang);
+    diagram::arrows(pen, scene);
     diagram::nodes(pen, scene, lang);
     diagram::tokens(pen, scene, selected);
+    // Captions last: a token passing along its arrow must not hide why it moves.
+    diagram::captions(pen, scene, lang);
     diagram::clock(pen, scene, lang);
     for cpu in &scene.cpus {
         machine::cpu(pen, cpu, lang);

@@ -49,6 +49,14 @@ impl Type {
             align: "center",
         }
     }
+
+    pub const fn right(size: f64, colour: &'static str) -> Type {
+        Type {
+            size,
+            colour,
+            align: "right",
+        }
+    }
 }
 
 /// A 2D context set up for one paint: coordinates in CSS pixels, texts `zoom` times their size.
@@ -195,11 +203,12 @@ impl<'a> Pen<'a> {
                 ..rect
             };
             let width = (self.measure(text, style).min(room) + 6.0) as f32;
-            let backdrop = Rect {
-                x: row.x + (row.width - width) / 2.0,
-                width,
-                ..row
+            let x = match style.align {
+                "left" => row.x,
+                "right" => row.x + row.width - width,
+                _ => row.x + (row.width - width) / 2.0,
             };
+            let backdrop = Rect { x, width, ..row };
             self.fill_rect(backdrop, "rgba(255, 255, 255, 0.92)");
             self.text_in(text, row, style);
         }
