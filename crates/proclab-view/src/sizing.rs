@@ -43,9 +43,9 @@ pub fn canvas_size(available_width: f32) -> Size {
 }
 
 /// How much larger than their nominal size texts are drawn: they grow with the picture on wide
-/// screens (a projector), never shrink below their size.
+/// screens (a projector in presentation mode: 23 px at 1920), never shrink below their size.
 pub fn text_zoom(size: Size) -> f32 {
-    (size.width / 1000.0).clamp(1.0, 1.5)
+    (size.width / 1000.0).clamp(1.0, 2.0)
 }
 
 /// The height of one line of [`MIN_TEXT`] type at `zoom`.

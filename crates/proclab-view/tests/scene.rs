@@ -429,7 +429,7 @@ fn text_grows_with_a_wide_picture_but_never_shrinks() {
     assert_eq!(at(400.0), 1.0);
     assert_eq!(at(1000.0), 1.0);
     assert!((at(1200.0) - 1.2).abs() < 1e-6);
-    assert_eq!(at(4000.0), 1.5);
+    assert_eq!(at(4000.0), 2.0);
 }
 
 #[test]
@@ -580,7 +580,8 @@ fn workloads() -> Vec<(&'static str, Run)> {
 #[test]
 fn at_every_width_no_two_texts_overlap_and_none_leaves_its_part() {
     use proclab_view::{canvas_size, line_height, MIN_TEXT};
-    for width in [340.0, 700.0, 1200.0] {
+    // Phone, laptop column, wide laptop, projector in presentation mode.
+    for width in [340.0, 700.0, 1200.0, 1920.0] {
         let size = canvas_size(width);
         for (name, run) in workloads() {
             for tick in 0..=run.end_tick() {
@@ -649,7 +650,7 @@ fn at_every_width_no_two_texts_overlap_and_none_leaves_its_part() {
 #[test]
 fn queue_entries_stay_in_their_lanes_and_names_fit_their_tokens() {
     use proclab_view::{canvas_size, text_width, MIN_TEXT};
-    for width in [340.0, 700.0, 1200.0] {
+    for width in [340.0, 700.0, 1200.0, 1920.0] {
         let size = canvas_size(width);
         for (name, run) in workloads() {
             for tick in 0..=run.end_tick() {
