@@ -308,7 +308,13 @@ fn token_naming(area: Rect, busiest: usize, labels: &[String], zoom: f32) -> (f3
     if column <= area.width && rows as f32 * line <= area.height {
         return (small, Naming::Beside(columns));
     }
-    (inside.max(3.0), Naming::Unnamed)
+    // Crowded: the names that fit inside their circles are set there, the others go unnamed
+    // (the machine in words below the canvas names every thread).
+    if 2.0 * inside >= line {
+        (inside, Naming::Inside)
+    } else {
+        (inside.max(3.0), Naming::Unnamed)
+    }
 }
 
 /// The centre of a token in its cell: the middle, half a line higher to leave its name the line
@@ -522,7 +528,7 @@ pub fn scene(
             let width = text_width(&labels[index], size_px);
             // Whether the name fits is decided where the token settles; the box goes with it.
             let fits = name_box(target, width, radius, naming, line)
-                .is_some_and(|name| cell.holds(name, 0.5));
+                .is_some_and(|name| cell.holds(name, 0.5) && width <= name.width + 0.01);
             let label_box = name_box(at, width, radius, naming, line).filter(|_| fits);
             Token {
                 thread: tcb.thread,

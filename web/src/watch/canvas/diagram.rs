@@ -25,7 +25,7 @@ pub fn captions(pen: &Pen, scene: &Scene, lang: Lang) {
             Align::Right => Type::right(TEXT, ACTIVE_TEXT),
             Align::Centre => Type::centred(TEXT, ACTIVE_TEXT),
         };
-        pen.wrapped(&label, arrow.caption, scene.line, style);
+        pen.wrapped(&label, arrow.caption, scene.line, style, true);
     }
 }
 

@@ -180,10 +180,12 @@ impl<'a> Pen<'a> {
     }
 
     /// A text wrapped at spaces into as many lines of `line` height as `rect` holds, centred;
-    /// what does not fit on the last line is squeezed onto it, never cut.
-    pub fn wrapped(&self, value: &str, rect: Rect, line: f32, style: Type) {
+    /// what does not fit on the last line is squeezed onto it, never cut. Over a picture
+    /// (`backdrop`), each line gets a light backdrop.
+    pub fn wrapped(&self, value: &str, rect: Rect, line: f32, style: Type, backdrop: bool) {
         let room = rect.width as f64;
-        let most = ((rect.height / line).floor() as usize).max(1);
+        // A hair of slack: two lines of 16.8 px make 33.6 px, which divides to 1.999….
+        let most = ((rect.height / line + 0.01).floor() as usize).max(1);
         let mut lines: Vec<String> = Vec::new();
         for word in value.split(' ') {
             let full = lines.len() >= most;
@@ -208,8 +210,9 @@ impl<'a> Pen<'a> {
                 "right" => row.x + row.width - width,
                 _ => row.x + (row.width - width) / 2.0,
             };
-            let backdrop = Rect { x, width, ..row };
-            self.fill_rect(backdrop, "rgba(255, 255, 255, 0.92)");
+            if backdrop {
+                self.fill_rect(Rect { x, width, ..row }, "rgba(255, 255, 255, 0.92)");
+            }
             self.text_in(text, row, style);
         }
     }

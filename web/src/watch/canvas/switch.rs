@@ -5,7 +5,7 @@
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::watch::text::{ticks_left, WatchText};
-use proclab_view::{CpuBox, SwitchPhase, SwitchView};
+use proclab_view::{CpuBox, Rect, SwitchPhase, SwitchView};
 
 use super::pen::{Pen, Type, ACTIVE, INK, TEXT};
 
@@ -22,15 +22,29 @@ pub fn switch(pen: &Pen, cpu: &CpuBox, view: &SwitchView, lang: Lang) {
     );
     let (step, detail) = words(view, lang);
     pen.text_in(&step, cpu.lines[0], Type::left(TEXT, INK));
-    if !detail.is_empty() {
-        pen.text_in(&detail, cpu.lines[1], Type::left(TEXT, INK));
-    }
     let kind = if heavy {
         WatchText::ProcessSwitch
     } else {
         WatchText::ThreadSwitch
-    };
-    pen.text_in(kind.get(lang), cpu.lines[2], Type::left(TEXT, INK));
+    }
+    .get(lang);
+    if detail.is_empty() {
+        // Two free lines: the kind of switch may wrap rather than squeeze.
+        let both = Rect {
+            height: cpu.lines[2].bottom() - cpu.lines[1].y,
+            ..cpu.lines[1]
+        };
+        pen.wrapped(
+            kind,
+            both,
+            cpu.lines[1].height,
+            Type::left(TEXT, INK),
+            false,
+        );
+    } else {
+        pen.text_in(&detail, cpu.lines[1], Type::left(TEXT, INK));
+        pen.text_in(kind, cpu.lines[2], Type::left(TEXT, INK));
+    }
 }
 
 /// The step in words and, for the save and load steps, the values that move.
