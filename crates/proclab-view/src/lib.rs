@@ -291,7 +291,8 @@ fn token_naming(area: Rect, busiest: usize, labels: &[String], zoom: f32) -> (f3
         .map(|label| text_width(label, size))
         .fold(0.0, f32::max);
     let cell = token_cell(area, 0, busiest, Naming::Inside);
-    let inside = (cell.width.min(cell.height) / 2.0 - 2.0).min(largest);
+    // 3 px of air around each circle: a ringed token (3 px stroke) still clears its neighbours.
+    let inside = (cell.width.min(cell.height) / 2.0 - 3.0).min(largest);
     if 2.0 * inside >= line && widest <= 2.0 * inside - 4.0 {
         return (inside, Naming::Inside);
     }

@@ -677,6 +677,30 @@ fn queue_entries_stay_in_their_lanes_and_names_fit_their_tokens() {
                         );
                     }
                 }
+                // Settled tokens stay inside their nodes and clear of each other.
+                let radius = scene.token_radius;
+                for (index, token) in scene.tokens.iter().enumerate() {
+                    let node = node_of(&scene, token.state);
+                    let circle = proclab_view::Rect {
+                        x: token.at.x - radius,
+                        y: token.at.y - radius,
+                        width: 2.0 * radius,
+                        height: 2.0 * radius,
+                    };
+                    assert!(
+                        node.holds(circle, 0.5),
+                        "{name} {width} t={tick}: {} in its node",
+                        token.label
+                    );
+                    for other in &scene.tokens[index + 1..] {
+                        assert!(
+                            token.at.distance(other.at) >= 2.0 * radius + 2.0,
+                            "{name} {width} t={tick}: {} and {} apart",
+                            token.label,
+                            other.label
+                        );
+                    }
+                }
                 // Five processes or fewer: every token is named.
                 if scene.tokens.len() <= 5 {
                     assert!(
