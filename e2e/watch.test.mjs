@@ -249,3 +249,62 @@ test('playback keys work from anywhere on the page but not while typing', async 
     await context.close();
   }
 });
+
+test('the event log reads cause before effect within a tick, newest tick first', async () => {
+  const { context, page, problems } = await openScenario();
+  try {
+    // A tick where a thread leaves the CPU and the dispatcher then loads the next one.
+    const switchTick = run.events.find((event) => event.cause.Dispatched && event.cause.Dispatched.saved).tick;
+    const recorded = run.events.filter((event) => event.tick === switchTick);
+    assert.ok(!recorded[0].cause.Dispatched, 'the engine records the cause first');
+    await scrubTo(page, switchTick);
+    const lines = await page.$$eval(`#event-log li[data-tick="${switchTick}"]`, (items) => items.map((item) => item.textContent));
+    assert.equal(lines.length, recorded.length, 'every event of the tick is in the log');
+    const timer = lines.findIndex((line) => /Timer interrupt/.test(line));
+    const dispatch = lines.findIndex((line) => /save .* into its PCB/.test(line));
+    assert.ok(timer >= 0 && dispatch >= 0, lines.join(' | '));
+    assert.ok(timer < dispatch, `the timer interrupt (line ${timer}) comes before the dispatch it causes (line ${dispatch})`);
+    const ticks = await page.$$eval('#event-log li[data-tick]', (items) => items.map((item) => Number(item.dataset.tick)));
+    assert.deepEqual(ticks, [...ticks].sort((a, b) => b - a), 'newest tick first');
+    assert.match(await page.textContent('#log-title'), /newest tick first; within a tick, in the order it happened/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('presentation mode: the machine fills the screen, keys still play, Escape or the button leaves', async () => {
+  for (const locale of ['en-US', 'ko-KR']) {
+    const { context, page, problems } = await openScenario(locale);
+    try {
+      await scrubTo(page, 0);
+      const before = await page.locator('#watch-canvas').boundingBox();
+      await page.click('#present');
+      await page.waitForFunction(() => document.querySelector('.watch').classList.contains('presenting'));
+      await page.waitForFunction((width) => document.querySelector('#watch-canvas').getBoundingClientRect().width > width, before.width);
+      const during = await page.locator('#watch-canvas').boundingBox();
+      const viewport = page.viewportSize();
+      assert.ok(during.width > before.width, `canvas grows from ${before.width} to ${during.width}`);
+      assert.ok(during.width >= viewport.width - 40, 'the canvas spans the screen');
+      const section = await page.locator('.watch').boundingBox();
+      assert.ok(section.x <= 0.5 && section.y <= 0.5 && section.width >= viewport.width - 1, 'the section covers the viewport');
+      assert.equal(await page.getAttribute('#present', 'aria-pressed'), 'true');
+      assert.match(await page.textContent('#present'), locale === 'en-US' ? /Leave presentation/ : /발표 모드 끝내기/);
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await clock(page), 1, 'playback keys work while presenting');
+      await page.screenshot({ path: await screenshotPath(page, `watch-present-${locale.slice(0, 2)}`) });
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => !document.querySelector('.watch').classList.contains('presenting'));
+      await page.waitForFunction((width) => document.querySelector('#watch-canvas').getBoundingClientRect().width <= width + 1, before.width);
+      assert.equal(await page.evaluate(() => document.fullscreenElement), null, 'Escape leaves full screen');
+      // The button leaves too.
+      await page.click('#present');
+      await page.waitForFunction(() => document.querySelector('.watch').classList.contains('presenting'));
+      await page.click('#present');
+      await page.waitForFunction(() => !document.querySelector('.watch').classList.contains('presenting'));
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  }
+});

@@ -67,6 +67,30 @@ impl Rect {
     }
 
     /// The rectangle shrunk by `horizontal` on the left and right and `vertical` on top and bottom.
+    /// Whether the two rectangles share more than an edge (`slack` pixels of overlap forgiven).
+    pub fn overlaps(self, other: Rect, slack: f32) -> bool {
+        self.x + slack < other.x + other.width
+            && other.x + slack < self.x + self.width
+            && self.y + slack < other.y + other.height
+            && other.y + slack < self.y + self.height
+    }
+
+    /// Whether `inner` lies inside this rectangle (`slack` pixels forgiven).
+    pub fn holds(self, inner: Rect, slack: f32) -> bool {
+        inner.x + slack >= self.x
+            && inner.y + slack >= self.y
+            && inner.x + inner.width <= self.x + self.width + slack
+            && inner.y + inner.height <= self.y + self.height + slack
+    }
+
+    pub fn right(self) -> f32 {
+        self.x + self.width
+    }
+
+    pub fn bottom(self) -> f32 {
+        self.y + self.height
+    }
+
     pub fn inset(self, horizontal: f32, vertical: f32) -> Rect {
         Rect {
             x: self.x + horizontal,
@@ -116,10 +140,12 @@ impl Size {
     }
 }
 
-/// The five nodes: New and Exit on top, Ready and Running in the middle, Blocked below.
+/// The five nodes: New and Exit on top, Ready and Running in the middle, Blocked below. Their
+/// places leave a gap between each pair of neighbours that holds two lines of caption
+/// ([`caption_slot`]), and each node holds a title line over its tokens.
 pub fn node_rects(diagram: Rect) -> [Rect; 5] {
-    let width = diagram.width * 0.3;
-    let height = diagram.height * 0.22;
+    let width = diagram.width * 0.28;
+    let height = diagram.height * 0.2;
     let at = |fx: f32, fy: f32| Rect {
         x: diagram.x + diagram.width * fx - width / 2.0,
         y: diagram.y + diagram.height * fy - height / 2.0,
@@ -128,11 +154,11 @@ pub fn node_rects(diagram: Rect) -> [Rect; 5] {
     };
     // Order of ProcessState::ALL: New, Ready, Running, Blocked, Exit.
     [
-        at(0.18, 0.2),
-        at(0.25, 0.54),
-        at(0.75, 0.54),
-        at(0.5, 0.86),
-        at(0.82, 0.2),
+        at(0.17, 0.17),
+        at(0.22, 0.52),
+        at(0.78, 0.52),
+        at(0.5, 0.84),
+        at(0.83, 0.17),
     ]
 }
 
@@ -173,6 +199,76 @@ pub fn arrow_points(from: Rect, to: Rect, transition: Transition) -> (Point, Poi
     (start, end)
 }
 
+/// The room an arrow's caption may take, beside its arrow and clear of every node, of the other
+/// captions and of the clock: the dispatch caption above its arrow and the interrupt caption below
+/// its own (both in the gap between Ready and Running), the others beside the middle of theirs, in
+/// the gap between the two nodes the arrow joins. `nodes` is [`node_rects`]'s answer, `line` the
+/// height of a line of text.
+pub fn caption_slot(nodes: &[Rect; 5], transition: Transition, line: f32) -> Rect {
+    let [new, ready, running, blocked, exit] = *nodes;
+    let (from, to) = {
+        let (from, to) = transition.endpoints();
+        let index = |state| {
+            proclab_core::ProcessState::ALL
+                .iter()
+                .position(|s| *s == state)
+                .unwrap_or(0)
+        };
+        (nodes[index(from)], nodes[index(to)])
+    };
+    let (start, end) = arrow_points(from, to, transition);
+    let middle = start.lerp(end, 0.5);
+    let gap_left = ready.x + ready.width + 3.0;
+    let gap_right = running.x - 3.0;
+    let centre = (ready.center().x + running.center().x) / 2.0;
+    let dispatch_top = ready.center().y - ready.height * 0.25 - 2.0 - 2.0 * line;
+    let between = |left: f32, right: f32, top: f32, bottom: f32| Rect {
+        x: left,
+        y: top,
+        width: (right - left).max(1.0),
+        height: (bottom - top).max(1.0),
+    };
+    match transition {
+        Transition::Dispatch => between(
+            gap_left,
+            gap_right,
+            start.y - 2.0 - 2.0 * line,
+            start.y - 2.0,
+        ),
+        Transition::Interrupt => between(
+            gap_left,
+            gap_right,
+            start.y + 2.0,
+            start.y + 2.0 + 2.0 * line,
+        ),
+        // Beside their arrows and over the dispatch caption, each in its half of the diagram.
+        Transition::Admit => between(
+            middle.x + 6.0,
+            centre - 2.0,
+            new.y + new.height + 2.0,
+            (ready.y - 2.0).min(dispatch_top - 2.0),
+        ),
+        Transition::Exit => between(
+            centre + 2.0,
+            middle.x - 6.0,
+            exit.y + exit.height + 2.0,
+            (running.y - 2.0).min(dispatch_top - 2.0),
+        ),
+        Transition::IoRequest => between(
+            middle.x + 6.0,
+            running.x + running.width,
+            running.y + running.height + 2.0,
+            blocked.y - 2.0,
+        ),
+        Transition::IoComplete => between(
+            ready.x,
+            middle.x - 6.0,
+            ready.y + ready.height + 2.0,
+            blocked.y - 2.0,
+        ),
+    }
+}
+
 /// Where the machine's parts go: CPUs on top, ready lanes in the middle, I/O at the bottom.
 pub struct MachineLayout {
     pub cpus: Vec<Rect>,
@@ -180,14 +276,29 @@ pub struct MachineLayout {
     pub io: Rect,
 }
 
-pub fn machine_layout(area: Rect, cpus: usize, lanes: usize) -> MachineLayout {
+/// The height of a CPU box: a title line, three lines for a context switch, a cache caption and
+/// the cache bar ([`crate::CpuBox`]).
+pub fn cpu_height(line: f32) -> f32 {
+    5.0 * line + 34.0
+}
+
+/// The height of the I/O box: a title line and a line of waiting threads.
+pub fn io_height(line: f32) -> f32 {
+    2.0 * line + 10.0
+}
+
+/// CPUs get the height their lines need (in as many columns as hold a CPU at least
+/// `9 * line` wide, at most four), I/O its two lines, and the ready lanes share what is left.
+pub fn machine_layout(area: Rect, cpus: usize, lanes: usize, line: f32) -> MachineLayout {
     let area = area.inset(8.0, 8.0);
-    let cpu_band = area.height * 0.38;
-    let lane_band = area.height * 0.4;
-    let io_band = area.height - cpu_band - lane_band;
     let cpus = cpus.max(1);
-    let columns = cpus.min(4);
+    let fit = ((area.width / (9.0 * line)) as usize).max(1);
+    let columns = cpus.min(4).min(fit);
     let rows = cpus.div_ceil(columns);
+    let cpu_height = cpu_height(line) + 8.0;
+    let io_band = io_height(line) + 8.0;
+    let cpu_band = (rows as f32 * cpu_height).min((area.height - io_band) * 0.6);
+    let lane_band = (area.height - cpu_band - io_band).max(1.0);
     let cpu_width = area.width / columns as f32;
     let cpu_height = cpu_band / rows as f32;
     let cpu_rects = (0..cpus)

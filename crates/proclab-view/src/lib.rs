@@ -14,13 +14,15 @@ extern crate alloc;
 mod geometry;
 mod sizing;
 mod switch;
+mod text;
 
 pub use geometry::{Point, Rect, Size};
 pub use sizing::{
-    arrow_caption, canvas_size, fits_two_lines, io_row, label_width, slice_words, text_zoom,
-    Caption, IoRow, FALLBACK_WIDTH, MIN_WIDTH,
+    canvas_size, io_row, label_width, lane_form, line_height, slice_words, text_width, text_zoom,
+    IoRow, LaneForm, FALLBACK_WIDTH, MIN_TEXT, MIN_WIDTH,
 };
 pub use switch::{switch_view, SwitchPhase, SwitchView};
+pub use text::TextBox;
 
 use alloc::format;
 use alloc::string::String;
@@ -34,6 +36,8 @@ use proclab_core::{Cause, Event, ProcessState, ThreadRef};
 pub struct StateNode {
     pub state: ProcessState,
     pub rect: Rect,
+    /// The line of its title (its name and count), along its top.
+    pub title: Rect,
     /// Threads of control in this state after the instant.
     pub count: usize,
 }
@@ -86,6 +90,18 @@ pub struct Arrow {
     pub to: Point,
     /// The causes of this instant's moves along it (in event order).
     pub causes: Vec<Cause>,
+    /// Where its caption may be set (two lines at most), clear of everything else, and which
+    /// edge of that room it keeps to (the arrow's side).
+    pub caption: Rect,
+    pub caption_align: Align,
+}
+
+/// Which edge of its box a text keeps to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Centre,
+    Right,
 }
 
 /// One thread of control drawn as a labelled token.
@@ -100,6 +116,9 @@ pub struct Token {
     pub moving: bool,
     /// Index into the palette (the process id), so threads of one process share a colour.
     pub colour: u32,
+    /// Where its name is set: inside the circle when every name fits there, under it otherwise;
+    /// none when there is no room for it at [`MIN_TEXT`] (the machine in words still names it).
+    pub label_box: Option<Rect>,
 }
 
 /// One ready queue (one lane per MLQ queue or MLFQ level).
@@ -107,6 +126,9 @@ pub struct Token {
 pub struct Lane {
     pub level: usize,
     pub rect: Rect,
+    /// How its entries are set ([`lane_form`]) and the box of its title.
+    pub form: LaneForm,
+    pub title: Rect,
     /// Threads in queue order, head first.
     pub entries: Vec<(ThreadRef, String)>,
     /// Where the first entries are drawn (as many as fit); the rest are summed up by an ellipsis.
@@ -115,22 +137,7 @@ pub struct Lane {
     /// multilevel queue, quanta of allotment left at its level.
     pub slices_left: Vec<(Option<u64>, Option<u32>)>,
     /// When not every entry has a cell: where `+N` goes and N.
-    pub more: Option<(Point, usize)>,
-}
-
-/// The cells of a lane's first entries, left to right, as many as fit in its width.
-fn lane_cells(rect: Rect, entries: usize) -> Vec<Rect> {
-    let cell = (rect.height - 18.0).clamp(10.0, 30.0);
-    let width = cell * 1.8;
-    let fit = ((rect.width - 12.0 + 4.0) / (width + 4.0)).max(0.0) as usize;
-    (0..entries.min(fit))
-        .map(|index| Rect {
-            x: rect.x + 6.0 + index as f32 * (width + 4.0),
-            y: rect.y + 18.0,
-            width,
-            height: cell,
-        })
-        .collect()
+    pub more: Option<(Rect, usize)>,
 }
 
 /// One slice of a CPU's cache bar.
@@ -155,6 +162,24 @@ pub struct CpuBox {
     pub cache: Vec<CacheSlice>,
     /// Units the cache holds when full (0 when the cache model is off).
     pub cache_capacity: u32,
+    /// Its title line (`CPU 0: P1`), the three lines a context switch is told in, the cache's
+    /// caption line and the cache bar, top to bottom.
+    pub title: Rect,
+    pub lines: [Rect; 3],
+    pub cache_caption: Rect,
+    pub cache_bar: Rect,
+}
+
+impl CpuBox {
+    /// The panel a context switch is drawn in: around its three lines.
+    pub fn switch_panel(&self) -> Rect {
+        Rect {
+            x: self.rect.x + 3.0,
+            y: self.lines[0].y - 3.0,
+            width: self.rect.width - 6.0,
+            height: self.lines[2].bottom() - self.lines[0].y + 6.0,
+        }
+    }
 }
 
 /// One thread blocked on I/O.
@@ -171,6 +196,11 @@ pub struct Scene {
     pub size: Size,
     pub tick: u64,
     pub progress: u32,
+    /// How much larger than nominal texts are set ([`text_zoom`]) and the height of a line.
+    pub zoom: f32,
+    pub line: f32,
+    /// Where the clock is set, top left.
+    pub clock: Rect,
     pub diagram: Rect,
     pub nodes: Vec<StateNode>,
     pub arrows: Vec<Arrow>,
@@ -178,11 +208,14 @@ pub struct Scene {
     pub lanes: Vec<Lane>,
     pub cpus: Vec<CpuBox>,
     pub io_rect: Rect,
+    pub io_title: Rect,
     pub io: Vec<IoEntry>,
     /// The I/O box's line of labels ([`io_row`]).
     pub io_row: IoRow,
     /// The context switch in progress on each CPU that is switching.
     pub switches: Vec<SwitchView>,
+    /// The radius of every token.
+    pub token_radius: f32,
 }
 
 /// Display label of a thread, as [`proclab_core::render::label`] names it everywhere.
@@ -197,16 +230,133 @@ pub fn thread_label(state: &MachineState, thread: ThreadRef) -> String {
     proclab_core::render::label(&process.name, thread_name)
 }
 
-/// Position of the `index`-th of `count` tokens inside a node.
-fn slot_point(rect: Rect, index: usize, count: usize) -> Point {
-    let columns = ceil_sqrt(count.max(1)).max(1);
-    let rows = count.max(1).div_ceil(columns);
-    let column = index % columns;
-    let row = index / columns;
-    let inner = rect.inset(rect.height * 0.22, rect.height * 0.28);
-    Point {
-        x: inner.x + inner.width * (column as f32 + 0.5) / columns as f32,
-        y: inner.y + inner.height * (row as f32 + 0.5) / rows as f32,
+/// Where the tokens of a node go: below its title line, in a grid a little wider than tall.
+fn token_area(node: Rect, line: f32) -> Rect {
+    Rect {
+        x: node.x + 4.0,
+        y: node.y + line + 4.0,
+        width: (node.width - 8.0).max(1.0),
+        height: (node.height - line - 8.0).max(1.0),
+    }
+}
+
+/// Columns and rows of a grid for `count` tokens in `area`: a little wider than tall, or in the
+/// given number of columns when names stand beside their tokens.
+fn grid(area: Rect, count: usize, naming: Naming) -> (usize, usize) {
+    let count = count.max(1);
+    let columns = match naming {
+        Naming::Beside(columns) => columns.clamp(1, count),
+        _ => {
+            let aspect = (area.width / area.height.max(1.0)).max(0.25);
+            ceil_sqrt((count as f32 * aspect) as usize).clamp(1, count)
+        }
+    };
+    (columns, count.div_ceil(columns))
+}
+
+/// The cell of the `index`-th of `count` tokens in `area`.
+fn token_cell(area: Rect, index: usize, count: usize, naming: Naming) -> Rect {
+    let (columns, rows) = grid(area, count, naming);
+    let (width, height) = (area.width / columns as f32, area.height / rows as f32);
+    Rect {
+        x: area.x + width * (index % columns) as f32,
+        y: area.y + height * (index / columns) as f32,
+        width,
+        height,
+    }
+}
+
+/// Where token names go, for the whole scene.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Naming {
+    /// Inside the circle.
+    Inside,
+    /// On the line under the token.
+    Below,
+    /// To the right of a small token, in lists of this many columns.
+    Beside(usize),
+    /// Nowhere: no room at [`MIN_TEXT`].
+    Unnamed,
+}
+
+/// The radius of the tokens and where their names go, for the busiest node: names inside the
+/// circles when every one fits there at [`MIN_TEXT`], else under each token, else beside each
+/// token in a list, else none.
+fn token_naming(area: Rect, busiest: usize, labels: &[String], zoom: f32) -> (f32, Naming) {
+    let line = line_height(zoom);
+    let size = MIN_TEXT * zoom;
+    let largest = 16.0 * zoom;
+    let widest = labels
+        .iter()
+        .map(|label| text_width(label, size))
+        .fold(0.0, f32::max);
+    let cell = token_cell(area, 0, busiest, Naming::Inside);
+    // 3 px of air around each circle: a ringed token (3 px stroke) still clears its neighbours.
+    let inside = (cell.width.min(cell.height) / 2.0 - 3.0).min(largest);
+    if 2.0 * inside >= line && widest <= 2.0 * inside - 4.0 {
+        return (inside, Naming::Inside);
+    }
+    let below = (cell.width / 2.0 - 2.0)
+        .min((cell.height - line) / 2.0 - 2.0)
+        .min(largest);
+    if below >= 5.0 && widest + 2.0 <= cell.width {
+        return (below, Naming::Below);
+    }
+    let small = line / 2.0 - 1.0;
+    let column = widest + 2.0 * small + 10.0;
+    let columns = ((area.width / column) as usize).max(1);
+    let rows = busiest.max(1).div_ceil(columns);
+    if column <= area.width && rows as f32 * line <= area.height {
+        return (small, Naming::Beside(columns));
+    }
+    // Crowded: the names that fit inside their circles are set there, the others go unnamed
+    // (the machine in words below the canvas names every thread).
+    if 2.0 * inside >= line {
+        (inside, Naming::Inside)
+    } else {
+        (inside.max(3.0), Naming::Unnamed)
+    }
+}
+
+/// The centre of a token in its cell: the middle, half a line higher to leave its name the line
+/// under it, or at the left when its name stands beside it.
+fn token_point(cell: Rect, radius: f32, naming: Naming, line: f32) -> Point {
+    let centre = cell.center();
+    match naming {
+        Naming::Below => Point {
+            x: centre.x,
+            y: centre.y - line / 2.0,
+        },
+        Naming::Beside(_) => Point {
+            x: cell.x + radius + 2.0,
+            y: centre.y,
+        },
+        _ => centre,
+    }
+}
+
+/// The box of a token's name `width` wide (as estimated), placed from the token's centre.
+fn name_box(at: Point, width: f32, radius: f32, naming: Naming, line: f32) -> Option<Rect> {
+    match naming {
+        Naming::Inside => Some(Rect {
+            x: at.x - radius + 2.0,
+            y: at.y - line / 2.0,
+            width: 2.0 * radius - 4.0,
+            height: line,
+        }),
+        Naming::Below => Some(Rect {
+            x: at.x - width / 2.0 - 1.0,
+            y: at.y + radius + 1.0,
+            width: width + 2.0,
+            height: line,
+        }),
+        Naming::Beside(_) => Some(Rect {
+            x: at.x + radius + 4.0,
+            y: at.y - line / 2.0,
+            width: width + 2.0,
+            height: line,
+        }),
+        Naming::Unnamed => None,
     }
 }
 
@@ -261,6 +411,9 @@ pub fn scene(
     cache_capacity: u32,
 ) -> Scene {
     let progress = progress.min(1000);
+    let zoom = text_zoom(size);
+    let line = line_height(zoom);
+    let size_px = MIN_TEXT * zoom;
     let (diagram, machine) = size.split();
     let nodes_rects = geometry::node_rects(diagram);
     let node_rect = |state: ProcessState| {
@@ -296,6 +449,12 @@ pub fn scene(
         .map(|(index, state)| StateNode {
             state: *state,
             rect: nodes_rects[index],
+            title: Rect {
+                x: nodes_rects[index].x + 4.0,
+                y: nodes_rects[index].y + 2.0,
+                width: nodes_rects[index].width - 8.0,
+                height: line,
+            },
             count: after_counts[index],
         })
         .collect();
@@ -314,68 +473,113 @@ pub fn scene(
                     .filter(|event| Transition::of(event.from, event.to) == Some(*transition))
                     .map(|event| event.cause)
                     .collect(),
+                caption: geometry::caption_slot(&nodes_rects, *transition, line),
+                caption_align: match transition {
+                    Transition::Admit | Transition::IoRequest => Align::Left,
+                    Transition::Exit | Transition::IoComplete => Align::Right,
+                    Transition::Dispatch | Transition::Interrupt => Align::Centre,
+                },
             }
         })
         .collect();
 
     let eased = ease(progress);
+    let labels: Vec<String> = after
+        .threads
+        .iter()
+        .map(|tcb| thread_label(after, tcb.thread))
+        .collect();
+    let area = token_area(nodes_rects[0], line);
+    let busiest = after_counts
+        .iter()
+        .chain(before_counts.iter())
+        .copied()
+        .max()
+        .unwrap_or(1);
+    let (radius, naming) = token_naming(area, busiest, &labels, zoom);
     let place = |(state, slot): (ProcessState, usize), counts: &[usize; 5]| {
-        slot_point(node_rect(state), slot, counts[state_index(state)])
+        let cell = token_cell(
+            token_area(node_rect(state), line),
+            slot,
+            counts[state_index(state)],
+            naming,
+        );
+        (token_point(cell, radius, naming, line), cell)
     };
     let tokens = after
         .threads
         .iter()
         .enumerate()
         .map(|(index, tcb)| {
-            let target = place(after_slots[index], &after_counts);
+            let (target, cell) = place(after_slots[index], &after_counts);
             let origin = if same_threads {
                 before_slots[index]
             } else {
                 after_slots[index]
             };
             let moving = origin.0 != after_slots[index].0;
-            let at = if moving {
-                place(origin, &before_counts).lerp(target, eased)
+            // Every token glides from its place before the instant to its place after it: one
+            // that stays in its node may still change places as others come and go, and must
+            // not sit on a neighbour that has not left yet.
+            let at = if same_threads {
+                place(origin, &before_counts).0.lerp(target, eased)
             } else {
                 target
             };
+            let width = text_width(&labels[index], size_px);
+            // Whether the name fits is decided where the token settles; the box goes with it.
+            let fits = name_box(target, width, radius, naming, line)
+                .is_some_and(|name| cell.holds(name, 0.5) && width <= name.width + 0.01);
+            let label_box = name_box(at, width, radius, naming, line).filter(|_| fits);
             Token {
                 thread: tcb.thread,
-                label: thread_label(after, tcb.thread),
+                label: labels[index].clone(),
                 state: after_slots[index].0,
                 at,
                 moving,
                 colour: tcb.thread.pid,
+                label_box,
             }
         })
         .collect();
 
-    let layout = geometry::machine_layout(machine, after.cpus.len(), after.ready.len().max(1));
+    let layout =
+        geometry::machine_layout(machine, after.cpus.len(), after.ready.len().max(1), line);
     let lanes = after
         .ready
         .iter()
         .enumerate()
         .map(|(level, queue)| {
             let rect = layout.lanes[level.min(layout.lanes.len() - 1)];
-            let cells = lane_cells(rect, queue.len());
+            let form = lane_form(rect.height, zoom);
             let multilevel = after.ready.len() > 1;
-            let slices_left = queue
+            let slices: Vec<(Option<u64>, Option<u32>)> = queue
                 .iter()
-                .take(cells.len())
                 .map(|thread| match after.thread(*thread) {
                     Some(tcb) => (tcb.quantum_left, multilevel.then_some(tcb.allotment_left)),
                     None => (None, None),
                 })
                 .collect();
+            let entries: Vec<(ThreadRef, String)> = queue
+                .iter()
+                .map(|thread| (*thread, thread_label(after, *thread)))
+                .collect();
+            let words: Vec<(String, String)> = entries
+                .iter()
+                .zip(&slices)
+                .map(|((_, label), (quantum, allotment))| {
+                    (label.clone(), slice_words(*quantum, *allotment))
+                })
+                .collect();
+            let (cells, more_box) = sizing::lane_cells(rect, form, &words, zoom);
             Lane {
                 level,
                 rect,
-                slices_left,
-                more: sizing::lane_more(rect, &cells, queue.len()),
-                entries: queue
-                    .iter()
-                    .map(|thread| (*thread, thread_label(after, *thread)))
-                    .collect(),
+                form,
+                title: sizing::lane_title(rect, form, zoom),
+                slices_left: slices.into_iter().take(cells.len()).collect(),
+                more: more_box.map(|at| (at, entries.len() - cells.len())),
+                entries,
                 cells,
             }
         })
@@ -408,9 +612,27 @@ pub fn scene(
                     }),
                 })
                 .collect();
+            let rect = layout.cpus[index.min(layout.cpus.len() - 1)];
+            // The switch's three lines sit 4 px clear of the title and of the cache caption, so
+            // the panel drawn around them touches neither.
+            let row = |rows: f32, gap: f32| Rect {
+                x: rect.x + 6.0,
+                y: rect.y + 4.0 + rows * line + gap,
+                width: rect.width - 12.0,
+                height: line,
+            };
             CpuBox {
                 cpu: cpu.cpu,
-                rect: layout.cpus[index.min(layout.cpus.len() - 1)],
+                rect,
+                title: row(0.0, 0.0),
+                lines: [row(1.0, 4.0), row(2.0, 4.0), row(3.0, 4.0)],
+                cache_caption: row(4.0, 8.0),
+                cache_bar: Rect {
+                    x: rect.x + 8.0,
+                    y: rect.y + 16.0 + 5.0 * line,
+                    width: rect.width - 16.0,
+                    height: 10.0,
+                },
                 activity: cpu.activity,
                 label: current.map(|thread| thread_label(after, thread)),
                 countdown,
@@ -429,7 +651,7 @@ pub fn scene(
             io_left: entry.io_left,
         })
         .collect::<Vec<_>>();
-    let io_row = io_row(layout.io, &io);
+    let io_row = io_row(layout.io, &io, zoom);
 
     let switches = after
         .cpus
@@ -441,6 +663,14 @@ pub fn scene(
         size,
         tick: after.tick,
         progress,
+        zoom,
+        line,
+        clock: Rect {
+            x: 6.0,
+            y: 2.0,
+            width: text_width("시각 = 00000", 14.0 * zoom),
+            height: 14.0 * zoom * 1.4,
+        },
         diagram,
         nodes,
         arrows,
@@ -448,9 +678,16 @@ pub fn scene(
         lanes,
         cpus,
         io_rect: layout.io,
+        io_title: Rect {
+            x: layout.io.x + 6.0,
+            y: layout.io.y + 2.0,
+            width: layout.io.width - 12.0,
+            height: line,
+        },
         io,
         io_row,
         switches,
+        token_radius: radius,
     }
 }
 
@@ -475,26 +712,9 @@ pub fn queue_entry_at(scene: &Scene, point: Point) -> Option<ThreadRef> {
     })
 }
 
-/// Token radius for a scene: smaller as the busiest node fills up.
+/// Token radius for a scene: smaller as the busiest node fills up ([`Scene::token_radius`]).
 pub fn token_radius(scene: &Scene) -> f32 {
-    let busiest = scene
-        .nodes
-        .iter()
-        .map(|node| node.count)
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let columns = ceil_sqrt(busiest) as f32;
-    let node = scene
-        .nodes
-        .first()
-        .map(|node| node.rect)
-        .unwrap_or_default();
-    let rows = busiest.div_ceil(columns as usize) as f32;
-    // Fit the busiest node both across (columns) and down (rows, inside the title and margins).
-    let across = node.width / (columns * 2.6);
-    let down = node.height * 0.44 / (rows * 2.2);
-    across.min(down).clamp(3.0, 16.0)
+    scene.token_radius
 }
 
 /// Whether the instant holds a context switch worth slowing playback down for.

@@ -1,12 +1,15 @@
 //! The sizes the painter would otherwise have to choose: the canvas's height for the width its
-//! box offers, how much texts grow with the picture, how much room a label is given, and where
-//! the labels of a row go when they may not all fit. The canvas paints what these say.
+//! box offers, how large texts are and how much room a line takes, how wide a label is, and
+//! where the labels of a row go when they may not all fit. The canvas paints what these say.
+//!
+//! No text is smaller than [`MIN_TEXT`] CSS pixels, at any width: when room runs out a part says
+//! less (an ellipsis, a `+N`, a label under its token), it never shrinks its type.
 
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::{IoEntry, Lane, Point, Rect, Size};
+use crate::{IoEntry, Lane, Rect, Size};
 
 /// The narrowest canvas drawn, in CSS pixels (a narrower box scrolls).
 pub const MIN_WIDTH: f32 = 280.0;
@@ -14,18 +17,22 @@ pub const MIN_WIDTH: f32 = 280.0;
 /// The width of the box when it cannot be measured.
 pub const FALLBACK_WIDTH: f32 = 800.0;
 
-/// Room one character of a label of nominal 11–12 px takes (the canvas squeezes a wider label).
+/// The smallest type on the canvas, in CSS pixels before the [`text_zoom`].
+pub const MIN_TEXT: f32 = 12.0;
+
+/// Room one character takes at 7 px per character (kept for rough widths; see [`text_width`]).
 const CHARACTER_WIDTH: f32 = 7.0;
 
 /// The canvas for a box `available_width` CSS pixels wide: narrow boxes stack the diagram over
-/// the machine ([`Size::split`]), so they get more height; the height stays within 340–760.
+/// the machine ([`Size::split`]), so they get twice their width in height; the height stays
+/// within 340–760.
 pub fn canvas_size(available_width: f32) -> Size {
     let width = available_width.max(MIN_WIDTH);
     // Computed in f64 and rounded to f32 once, as the page always has: the same width gives the
     // same size to the last bit, so the picture never shifts by a fraction of a pixel.
     let wide = f64::from(width);
     let height = if wide < 600.0 {
-        wide * 1.5
+        wide * 2.0
     } else {
         wide * 0.55
     };
@@ -36,9 +43,14 @@ pub fn canvas_size(available_width: f32) -> Size {
 }
 
 /// How much larger than their nominal size texts are drawn: they grow with the picture on wide
-/// screens (a projector), never shrink below their size.
+/// screens (a projector in presentation mode: 23 px at 1920), never shrink below their size.
 pub fn text_zoom(size: Size) -> f32 {
-    (size.width / 1000.0).clamp(1.0, 1.5)
+    (size.width / 1000.0).clamp(1.0, 2.0)
+}
+
+/// The height of one line of [`MIN_TEXT`] type at `zoom`.
+pub fn line_height(zoom: f32) -> f32 {
+    MIN_TEXT * zoom * 1.4
 }
 
 /// The room a label takes: a fixed width per character.
@@ -46,76 +58,163 @@ pub fn label_width(text: &str) -> f32 {
     CHARACTER_WIDTH * text.chars().count() as f32
 }
 
-/// Where an arrow's caption goes: a light backdrop over the arrow's middle and the text's centre.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Caption {
-    pub backdrop: Rect,
-    pub at: Point,
+/// A generous estimate of how wide `text` is set in sans-serif at `size` pixels: a Hangul or
+/// other wide character takes a full em, any other character 0.62 em.
+pub fn text_width(text: &str, size: f32) -> f32 {
+    text.chars()
+        .map(|c| if is_wide(c) { size } else { size * 0.62 })
+        .sum()
 }
 
-/// The caption `label` of the arrow from `from` to `to`, just above its middle.
-pub fn arrow_caption(from: Point, to: Point, label: &str) -> Caption {
-    let middle = from.lerp(to, 0.5);
-    let width = label_width(label) + 8.0;
-    Caption {
-        backdrop: Rect {
-            x: middle.x - width / 2.0,
-            y: middle.y - 16.0,
-            width,
-            height: 14.0,
-        },
-        at: Point {
-            x: middle.x,
-            y: middle.y - 9.0,
-        },
-    }
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x11FF | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFF00..=0xFF60)
 }
 
-/// The line of the I/O box: each blocked thread with its ticks left, left-aligned at its point.
+/// The line of the I/O box: each blocked thread with its ticks left, in the box it is set in.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct IoRow {
-    pub labels: Vec<(Point, String)>,
+    pub labels: Vec<(Rect, String)>,
     /// Where an ellipsis stands for the threads that did not fit, if some did not.
-    pub more: Option<Point>,
+    pub more: Option<Rect>,
 }
 
-/// The I/O box's line: `label (ticks left)` for each entry, left to right, while a label can start
-/// more than 40 px before the box's right edge; an ellipsis for the rest.
-pub fn io_row(rect: Rect, entries: &[IoEntry]) -> IoRow {
-    let y = rect.y + 28.0;
-    let right = rect.x + rect.width - 40.0;
+/// The I/O box's line (under its title line): `label (ticks left)` for each entry, left to right,
+/// while the label and room for an ellipsis fit; an ellipsis for the rest.
+pub fn io_row(rect: Rect, entries: &[IoEntry], zoom: f32) -> IoRow {
+    let line = line_height(zoom);
+    let size = MIN_TEXT * zoom;
+    let y = rect.y + 4.0 + line;
+    let ellipsis = 2.0 * size;
+    let right = rect.right() - 6.0;
     let mut row = IoRow::default();
     let mut x = rect.x + 6.0;
-    for entry in entries {
-        if x > right {
-            row.more = Some(Point { x, y });
+    for (index, entry) in entries.iter().enumerate() {
+        let label = format!("{} ({})", entry.label, entry.io_left);
+        let width = text_width(&label, size);
+        let last = index + 1 == entries.len();
+        let room = if last { right } else { right - ellipsis };
+        if x + width > room {
+            row.more = Some(Rect {
+                x,
+                y,
+                width: ellipsis.min(right - x).max(1.0),
+                height: line,
+            });
             break;
         }
-        let label = format!("{} ({})", entry.label, entry.io_left);
-        let advance = 12.0 + label_width(&label);
-        row.labels.push((Point { x, y }, label));
-        x += advance;
+        row.labels.push((
+            Rect {
+                x,
+                y,
+                width,
+                height: line,
+            },
+            label,
+        ));
+        x += width + size;
     }
     row
 }
 
-/// Where a lane says how many entries did not fit (`+N`): after its last cell, inside the lane.
-pub(crate) fn lane_more(rect: Rect, cells: &[Rect], entries: usize) -> Option<(Point, usize)> {
-    if entries <= cells.len() {
-        return None;
+/// How a lane sets its entries: under its title with room for the slice words, under its title
+/// on one line, or on the title's own line when the lane is one line high.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LaneForm {
+    TwoLines,
+    OneLine,
+    Inline,
+}
+
+/// The form of a lane `height` high.
+pub fn lane_form(height: f32, zoom: f32) -> LaneForm {
+    let line = line_height(zoom);
+    if height >= 3.0 * line + 8.0 {
+        LaneForm::TwoLines
+    } else if height >= 2.0 * line + 6.0 {
+        LaneForm::OneLine
+    } else {
+        LaneForm::Inline
     }
-    let after_last = cells
-        .last()
-        .map_or(rect.x + 6.0, |cell| cell.x + cell.width + 4.0);
-    let point = Point {
-        x: after_last.min(rect.x + rect.width - 30.0),
-        y: rect.y + 18.0 + (rect.height - 18.0).clamp(10.0, 30.0) / 2.0,
+}
+
+/// The title box of a lane of that form.
+pub fn lane_title(rect: Rect, form: LaneForm, zoom: f32) -> Rect {
+    let line = line_height(zoom);
+    let width = match form {
+        LaneForm::Inline => text_width("Ready queue 00", MIN_TEXT * zoom),
+        _ => rect.width - 12.0,
     };
-    Some((point, entries - cells.len()))
+    Rect {
+        x: rect.x + 6.0,
+        y: rect.y + 2.0,
+        width,
+        height: line,
+    }
+}
+
+/// The cells of a lane's first entries, left to right and, when the lane is tall enough, row
+/// after row, each as wide as its label and slice words (`words`, one per entry), as many as fit
+/// with room left for a `+N`; and where the `+N` goes.
+pub fn lane_cells(
+    rect: Rect,
+    form: LaneForm,
+    words: &[(String, String)],
+    zoom: f32,
+) -> (Vec<Rect>, Option<Rect>) {
+    let line = line_height(zoom);
+    let size = MIN_TEXT * zoom;
+    let title = lane_title(rect, form, zoom);
+    let (mut x, mut y, height) = match form {
+        LaneForm::TwoLines => (rect.x + 6.0, title.bottom() + 2.0, 2.0 * line + 2.0),
+        LaneForm::OneLine => (rect.x + 6.0, title.bottom() + 2.0, line + 2.0),
+        LaneForm::Inline => (title.right() + 6.0, title.y, line),
+    };
+    let more_width = text_width("+999", size) + 4.0;
+    let right = rect.right() - 6.0;
+    let mut cells = Vec::new();
+    for (index, (label, details)) in words.iter().enumerate() {
+        let details_width = if form == LaneForm::TwoLines {
+            text_width(details, size)
+        } else {
+            0.0
+        };
+        let width = (text_width(label, size).max(details_width) + 10.0).max(2.0 * line);
+        let last = index + 1 == words.len();
+        // Another row below this one, inside the lane?
+        let below =
+            |y: f32| form != LaneForm::Inline && y + 2.0 * height + 4.0 <= rect.bottom() - 4.0;
+        if x + width > right && below(y) && !cells.is_empty() {
+            x = rect.x + 6.0;
+            y += height + 4.0;
+        }
+        let room = if last || below(y) {
+            right
+        } else {
+            right - more_width - 4.0
+        };
+        if x + width > room {
+            let more = Rect {
+                x,
+                y,
+                width: more_width.min(right - x).max(1.0),
+                height: height.min(line + 2.0),
+            };
+            return (cells, Some(more));
+        }
+        cells.push(Rect {
+            x,
+            y,
+            width,
+            height,
+        });
+        x += width + 4.0;
+    }
+    (cells, None)
 }
 
 /// The small words under a queue entry: its time slice left (`q3`) and, on a multilevel queue,
-/// its allotment left (`a2`); empty when there is neither.
+/// its allotment left (`a2`); empty when there is neither. The legend under the canvas says what
+/// `q` and `a` stand for.
 pub fn slice_words(quantum: Option<u64>, allotment: Option<u32>) -> String {
     let mut words = quantum.map(|left| format!("q{left}")).unwrap_or_default();
     if let Some(allotment) = allotment {
@@ -134,9 +233,4 @@ impl Lane {
             .iter()
             .map(|(quantum, allotment)| slice_words(*quantum, *allotment))
     }
-}
-
-/// Whether a queue cell is tall enough for the entry's label and a line of small words under it.
-pub fn fits_two_lines(cell: Rect) -> bool {
-    cell.height >= 22.0
 }

@@ -429,34 +429,19 @@ fn text_grows_with_a_wide_picture_but_never_shrinks() {
     assert_eq!(at(400.0), 1.0);
     assert_eq!(at(1000.0), 1.0);
     assert!((at(1200.0) - 1.2).abs() < 1e-6);
-    assert_eq!(at(4000.0), 1.5);
+    assert_eq!(at(4000.0), 2.0);
 }
 
 #[test]
-fn an_arrow_caption_sits_over_the_arrow_middle_and_grows_with_its_label() {
-    use proclab_view::{arrow_caption, label_width, Point};
-    let (from, to) = (Point { x: 100.0, y: 200.0 }, Point { x: 300.0, y: 200.0 });
-    let short = arrow_caption(from, to, "exit");
-    let long = arrow_caption(from, to, "preempted by P12");
-    for caption in [short, long] {
-        assert_eq!(caption.at.x, 200.0);
-        assert!(
-            caption.backdrop.contains(caption.at),
-            "the text is on its backdrop"
-        );
-        assert!((caption.backdrop.center().x - 200.0).abs() < 1e-3);
-        assert!(
-            caption.backdrop.y + caption.backdrop.height <= 200.0,
-            "above the line"
-        );
-    }
-    assert!(long.backdrop.width > short.backdrop.width);
-    assert!(long.backdrop.width >= label_width("preempted by P12"));
+fn a_label_is_measured_in_characters_and_hangul_is_wide() {
+    use proclab_view::{label_width, text_width};
     assert_eq!(
         label_width("준비 큐"),
         label_width("abcd"),
         "characters, not bytes"
     );
+    assert!(text_width("준비", 12.0) > text_width("ab", 12.0));
+    assert!((text_width("준", 12.0) - 12.0).abs() < 1e-6);
 }
 
 /// Sixty processes that all arrive at once, run one tick and then wait ten ticks for I/O.
@@ -480,14 +465,10 @@ fn the_io_line_names_the_blocked_in_order_until_the_box_is_full_then_an_ellipsis
     assert!(state.blocked.len() >= 8, "a crowd waits for I/O");
     let row = &scene.io_row;
     assert!(!row.labels.is_empty());
-    for ((point, label), entry) in row.labels.iter().zip(&state.blocked) {
+    for ((rect, label), entry) in row.labels.iter().zip(&state.blocked) {
         let name = &state.processes[entry.thread.pid as usize].name;
         assert_eq!(*label, format!("{name} ({})", entry.io_left));
-        assert!(
-            scene.io_rect.contains(*point),
-            "{label} starts inside the box"
-        );
-        assert!(point.x <= scene.io_rect.x + scene.io_rect.width - 40.0);
+        assert!(scene.io_rect.holds(*rect, 0.5), "{label} inside the box");
     }
     assert!(row.labels.windows(2).all(|pair| pair[0].0.x < pair[1].0.x));
     let narrow = scene_with_size(
@@ -500,9 +481,9 @@ fn the_io_line_names_the_blocked_in_order_until_the_box_is_full_then_an_ellipsis
     );
     assert!(narrow.io_row.labels.len() < state.blocked.len());
     let more = narrow.io_row.more.expect("an ellipsis for the rest");
-    assert!(narrow.io_rect.contains(more));
+    assert!(narrow.io_rect.holds(more, 0.5));
     let last = narrow.io_row.labels.last().unwrap().0;
-    assert!(more.x > last.x, "after the last label");
+    assert!(more.x >= last.right(), "after the last label");
     // Nothing blocked: nothing to write.
     assert_eq!(
         scene_at(&run, 0, 1000).io_row,
@@ -524,14 +505,19 @@ fn scene_with_size(run: &Run, tick: u64, size: Size) -> Scene {
 #[test]
 fn a_full_lane_counts_the_entries_it_cannot_show_after_its_last_cell() {
     let run = crowd();
-    let scene = scene_at(&run, 0, 1000);
+    // A phone-sized canvas: sixty entries do not fit even row after row.
+    let scene = scene_with_size(&run, 0, proclab_view::canvas_size(340.0));
     let lane = &scene.lanes[0];
     assert!(lane.cells.len() < lane.entries.len(), "too many to draw");
-    let (point, count) = lane.more.expect("a +N");
+    let (more, count) = lane.more.expect("a +N");
     assert_eq!(count, lane.entries.len() - lane.cells.len());
-    assert!(lane.rect.contains(point));
+    assert!(lane.rect.holds(more, 0.5));
     let last = lane.cells.last().unwrap();
-    assert!(point.x >= last.x + last.width || point.x == lane.rect.x + lane.rect.width - 30.0);
+    assert!(
+        more.x >= last.x + last.width || more.y >= last.y + last.height,
+        "after the last cell, on its row or the next"
+    );
+    assert!(lane.cells.iter().all(|cell| !cell.overlaps(more, 0.5)));
     let quiet = fcfs_with_latency(0);
     assert!(scene_at(&quiet, 1, 1000).lanes[0].more.is_none());
 }
@@ -543,4 +529,210 @@ fn a_queue_entry_says_its_slice_and_allotment_left_in_short() {
     assert_eq!(slice_words(Some(3), Some(2)), "q3 a2");
     assert_eq!(slice_words(None, Some(2)), "a2");
     assert_eq!(slice_words(None, None), "");
+}
+
+/// The workloads the overlap check runs on: a quiet one, one with a context switch on the way,
+/// one busy multilevel queue, and a two-CPU machine with a cache.
+fn workloads() -> Vec<(&'static str, Run)> {
+    let textbook = run(&ScenarioSpec {
+        processes: vec![
+            process("P1", 0, &[8]),
+            process("P2", 1, &[4]),
+            process("P3", 2, &[9]),
+            process("P4", 3, &[5]),
+            process("P5", 4, &[2]),
+        ],
+        policy: PolicySpec::Srtf,
+        ..ScenarioSpec::default()
+    });
+    let mut io = ScenarioSpec {
+        processes: vec![
+            process("Editor", 0, &[5, 3, 4]),
+            process("Compiler", 1, &[6]),
+            process("P3", 2, &[3, 2, 2]),
+        ],
+        policy: PolicySpec::Rr { quantum: 2 },
+        ..ScenarioSpec::default()
+    };
+    io.machine.dispatch_latency = 1;
+    let mlfq = run(&ScenarioSpec {
+        processes: (0..9)
+            .map(|index| process(&format!("P{}", index + 1), index / 2, &[6, 2, 3]))
+            .collect(),
+        policy: PolicySpec::Mlfq(proclab_core::spec::MlfqSpec {
+            boost_period: Some(40),
+            ..Default::default()
+        }),
+        ..ScenarioSpec::default()
+    });
+    let mut two = io.clone();
+    two.machine.cpus = 2;
+    two.machine.cache.enabled = true;
+    two.machine.cache.capacity = 8;
+    vec![
+        ("textbook SRTF", textbook),
+        ("I/O and latency", run(&io)),
+        ("MLFQ", mlfq),
+        ("two CPUs", run(&two)),
+    ]
+}
+
+#[test]
+fn at_every_width_no_two_texts_overlap_and_none_leaves_its_part() {
+    use proclab_view::{canvas_size, line_height, MIN_TEXT};
+    // Phone, laptop column, wide laptop, projector in presentation mode.
+    for width in [340.0, 700.0, 1200.0, 1920.0] {
+        let size = canvas_size(width);
+        for (name, run) in workloads() {
+            for tick in 0..=run.end_tick() {
+                for progress in [0, 400, 1000] {
+                    let scene = scene(
+                        &before(&run, tick),
+                        &run.state_at(tick),
+                        &events_at(&run, tick),
+                        progress,
+                        size,
+                        8,
+                    );
+                    if scene.tokens.len() <= 5 {
+                        assert!(
+                            scene.tokens.iter().all(|token| token.label_box.is_some()),
+                            "{name} at {width} px, t={tick}, {progress}‰: a token lost its name"
+                        );
+                    }
+                    let boxes = scene.text_boxes();
+                    let whole = proclab_view::Rect {
+                        x: 0.0,
+                        y: 0.0,
+                        width: size.width,
+                        height: size.height,
+                    };
+                    for text in &boxes {
+                        let at = format!(
+                            "{name} at {width} px, t={tick}, {progress}‰: {} {:?}",
+                            text.what, text.rect
+                        );
+                        assert!(
+                            text.rect.height + 0.01 >= line_height(1.0).min(MIN_TEXT * 1.3),
+                            "{at} is a line high"
+                        );
+                        assert!(whole.holds(text.rect, 0.5), "{at} is on the canvas");
+                        // A moving token's name crosses between nodes; only settled ones are held.
+                        if progress == 1000 || text.what != "token name" {
+                            assert!(
+                                text.container.holds(text.rect, 0.5),
+                                "{at} leaves its part {:?}",
+                                text.container
+                            );
+                        }
+                    }
+                    if progress != 1000 {
+                        continue;
+                    }
+                    for (index, first) in boxes.iter().enumerate() {
+                        for second in &boxes[index + 1..] {
+                            assert!(
+                                !first.rect.overlaps(second.rect, 0.5),
+                                "{name} at {width} px, t={tick}: {} {:?} overlaps {} {:?}",
+                                first.what,
+                                first.rect,
+                                second.what,
+                                second.rect
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn queue_entries_stay_in_their_lanes_and_names_fit_their_tokens() {
+    use proclab_view::{canvas_size, text_width, MIN_TEXT};
+    for width in [340.0, 700.0, 1200.0, 1920.0] {
+        let size = canvas_size(width);
+        for (name, run) in workloads() {
+            for tick in 0..=run.end_tick() {
+                let scene = scene_with_size(&run, tick, size);
+                let size_px = MIN_TEXT * scene.zoom;
+                for lane in &scene.lanes {
+                    for (cell, (_, label)) in lane.cells.iter().zip(&lane.entries) {
+                        assert!(
+                            lane.rect.holds(*cell, 0.5),
+                            "{name} {width}: chip in its lane"
+                        );
+                        assert!(
+                            text_width(label, size_px) <= cell.width,
+                            "{name} {width}: {label} fits its chip"
+                        );
+                    }
+                }
+                for token in &scene.tokens {
+                    if let Some(rect) = token.label_box {
+                        assert!(
+                            text_width(&token.label, size_px) <= rect.width + 0.01,
+                            "{name} {width} t={tick}: {} fits its box {rect:?}",
+                            token.label
+                        );
+                    }
+                }
+                // Settled tokens stay inside their nodes and clear of each other.
+                let radius = scene.token_radius;
+                for (index, token) in scene.tokens.iter().enumerate() {
+                    let node = node_of(&scene, token.state);
+                    let circle = proclab_view::Rect {
+                        x: token.at.x - radius,
+                        y: token.at.y - radius,
+                        width: 2.0 * radius,
+                        height: 2.0 * radius,
+                    };
+                    assert!(
+                        node.holds(circle, 0.5),
+                        "{name} {width} t={tick}: {} in its node",
+                        token.label
+                    );
+                    for other in &scene.tokens[index + 1..] {
+                        assert!(
+                            token.at.distance(other.at) >= 2.0 * radius + 2.0,
+                            "{name} {width} t={tick}: {} and {} apart",
+                            token.label,
+                            other.label
+                        );
+                    }
+                }
+                // Five processes or fewer: every token is named.
+                if scene.tokens.len() <= 5 {
+                    assert!(
+                        scene.tokens.iter().all(|token| token.label_box.is_some()),
+                        "{name} at {width}: every token named"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_switch_panel_leaves_the_cpu_title_and_cache_caption_clear() {
+    use proclab_view::canvas_size;
+    for width in [340.0, 700.0, 1200.0] {
+        let run = fcfs_with_latency(2);
+        let scene = scene_with_size(&run, 1, canvas_size(width));
+        for cpu in &scene.cpus {
+            let panel = cpu.switch_panel();
+            assert!(
+                !panel.overlaps(cpu.title, 0.0),
+                "{width}: panel clear of the title"
+            );
+            assert!(
+                !panel.overlaps(cpu.cache_caption, 0.0),
+                "{width}: panel clear of the caption"
+            );
+            assert!(cpu.rect.holds(panel, 0.0) && cpu.rect.holds(cpu.cache_bar, 0.0));
+            for line in cpu.lines {
+                assert!(panel.holds(line, 0.0));
+            }
+        }
+    }
 }

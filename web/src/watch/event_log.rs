@@ -1,5 +1,7 @@
-//! The narrated event log: the last events up to the current tick, newest first, each in a
-//! sentence, and this tick's sentences announced to screen readers.
+//! The narrated event log: the last events up to the current tick, each in a sentence, newest
+//! tick first but, within a tick, in the order the engine recorded them (a cause before its
+//! effect: "preempted" before the "dispatch" it leads to), and this tick's sentences announced
+//! to screen readers.
 
 use std::rc::Rc;
 
@@ -17,6 +19,7 @@ const KEPT: usize = 40;
 /// One line of the log.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LogLine {
+    pub tick: u64,
     pub text: String,
     /// The event happens at the current tick.
     pub now: bool,
@@ -29,10 +32,19 @@ pub fn log_lines(run: &Run, state: &MachineState, tick: u64, lang: Lang) -> Vec<
     run.events()[from..upto]
         .iter()
         .map(|event| LogLine {
+            tick: event.tick,
             text: narrate(event, state, lang),
             now: event.tick == tick,
         })
         .collect()
+}
+
+/// The lines as the log shows them: ticks newest first, each tick's lines in recorded order.
+pub fn shown_order(lines: &[LogLine]) -> impl Iterator<Item = &LogLine> {
+    lines
+        .chunk_by(|first, second| first.tick == second.tick)
+        .rev()
+        .flatten()
 }
 
 /// This tick's lines in one paragraph (empty when nothing happens now).
@@ -60,7 +72,7 @@ pub fn event_log(props: &EventLogProps) -> Html {
             <h3 id="log-title">{ WatchText::Log.get(lang) }</h3>
             <ul id="event-log">
                 if lines.is_empty() { <li>{ WatchText::LogEmpty.get(lang) }</li> }
-                { for lines.iter().rev().map(|line| html! { <li class={classes!(line.now.then_some("now"))}>{ &line.text }</li> }) }
+                { for shown_order(lines).map(|line| html! { <li class={classes!(line.now.then_some("now"))} data-tick={line.tick.to_string()}>{ &line.text }</li> }) }
             </ul>
             <p id="narration" class="visually-hidden" aria-live="polite">{ announcement(lines) }</p>
         </section>
@@ -75,6 +87,7 @@ mod tests {
     #[wasm_bindgen_test]
     fn only_this_ticks_lines_are_announced() {
         let line = |text: &str, now: bool| LogLine {
+            tick: if now { 2 } else { 1 },
             text: text.to_string(),
             now,
         };
@@ -85,5 +98,11 @@ mod tests {
         ];
         assert_eq!(announcement(&lines), "t=2: b. t=2: c.");
         assert_eq!(announcement(&lines[..1]), "");
+        let shown: Vec<&str> = shown_order(&lines).map(|line| line.text.as_str()).collect();
+        assert_eq!(
+            shown,
+            ["t=2: b.", "t=2: c.", "t=1: a."],
+            "newest tick first, each tick in recorded order"
+        );
     }
 }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
-use proclab_app::watch::text::WatchText;
+use proclab_app::watch::text::{ticks_left, WatchText};
 use proclab_core::state::{CpuActivity, CpuState, MachineState};
 use proclab_core::ThreadRef;
 use proclab_view::thread_label;
@@ -40,13 +40,13 @@ fn cpu_line(cpu: &CpuState, state: &MachineState, lang: Lang) -> String {
             "{} → {} ({})",
             WatchText::Latency.get(lang),
             label(thread),
-            until.saturating_sub(state.tick)
+            ticks_left(until.saturating_sub(state.tick), lang)
         ),
         CpuActivity::Stalling { thread, until } => format!(
             "{} {} ({})",
             WatchText::Refill.get(lang),
             label(thread),
-            until.saturating_sub(state.tick)
+            ticks_left(until.saturating_sub(state.tick), lang)
         ),
     };
     format!("{} {}: {doing}", WatchText::Cpu.get(lang), cpu.cpu)

@@ -16,7 +16,9 @@ pub mod controls;
 pub mod event_log;
 pub mod inspector;
 pub mod keyboard;
+pub mod legend;
 pub mod machine_text;
+pub mod present;
 
 use std::rc::Rc;
 
@@ -82,6 +84,8 @@ pub fn watch(props: &WatchProps) -> Html {
     let end = run.end_tick();
     let tick = playback.tick;
     let reduced = animation::use_reduced_motion();
+    let section = use_node_ref();
+    let (presenting, toggle_presentation) = present::use_presentation(section.clone());
 
     // A new run starts at the beginning.
     {
@@ -136,15 +140,21 @@ pub fn watch(props: &WatchProps) -> Html {
     };
 
     html! {
-        <section class="watch" aria-labelledby="watch-title" tabindex="0">
-            <h2 id="watch-title">{ WatchText::Title.get(lang) }</h2>
+        <section class={classes!("watch", presenting.then_some("presenting"))} aria-labelledby="watch-title" tabindex="0" ref={section}>
+            <div class="watch-head">
+                <h2 id="watch-title">{ WatchText::Title.get(lang) }</h2>
+                <button type="button" id="present" aria-pressed={presenting.to_string()} title={WatchText::PresentHint.get(lang)} onclick={toggle_presentation}>
+                    { if presenting { WatchText::PresentLeave.get(lang) } else { WatchText::Present.get(lang) } }
+                </button>
+            </div>
             <controls::Controls {lang} playback={playback.0.clone()} {end}
                 next_event={run.next_event_tick(tick)} previous_event={run.previous_event_tick(tick)} {onaction} />
             <p class="hint">{ WatchText::KeyboardHelp.get(lang) }</p>
             if reduced { <p class="hint">{ WatchText::ReducedMotion.get(lang) }</p> }
             <canvas::WatchCanvas {lang} instant={current.clone()} {tick} progress={playback.progress}
                 reduced_motion={reduced} {cache_capacity} selected={props.selected}
-                onselect={props.onselect.clone()} label={canvas_label} />
+                onselect={props.onselect.clone()} label={canvas_label} strong={presenting} />
+            <legend::Legend {lang} />
             <machine_text::MachineText {lang} state={current.after.clone()} />
             <div class="watch-side">
                 <inspector::Inspector {lang} state={current.after.clone()} selected={props.selected} onselect={props.onselect.clone()} />

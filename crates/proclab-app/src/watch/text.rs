@@ -41,6 +41,21 @@ pub enum WatchText {
     ReducedMotion,
     CanvasLabel,
     MachineNow,
+    Loading,
+    Times,
+    Present,
+    PresentLeave,
+    PresentHint,
+    Legend,
+    LegendQuantum,
+    LegendAllotment,
+    LegendCount,
+    LegendIo,
+    LegendMore,
+    LegendRing,
+    LegendColour,
+    LegendCache,
+    LegendSwitch,
 }
 
 impl Words for WatchText {
@@ -77,7 +92,10 @@ impl Words for WatchText {
             WatchText::Refill => ["캐시 채우는 중", "Cache refill"],
             WatchText::ThreadSwitch => ["스레드 전환: 주소 공간 그대로", "Thread switch: same address space"],
             WatchText::ProcessSwitch => ["프로세스 전환: 주소 공간 교체", "Process switch: address space changes"],
-            WatchText::Log => ["사건 기록 (최근 것이 위)", "Event log (newest first)"],
+            WatchText::Log => [
+                "사건 기록: 최근 틱이 위, 한 틱 안에서는 일어난 순서 (원인 다음에 결과)",
+                "Event log: newest tick first; within a tick, in the order it happened (cause before effect)",
+            ],
             WatchText::LogEmpty => ["아직 아무 일도 없습니다.", "Nothing has happened yet."],
             WatchText::Inspector => ["PCB 살펴보기", "PCB inspector"],
             WatchText::InspectorHint => [
@@ -90,8 +108,61 @@ impl Words for WatchText {
             ],
             WatchText::CanvasLabel => ["프로세스 상태 다이어그램과 기계", "Process state diagram and the machine"],
             WatchText::MachineNow => ["지금 기계의 상태", "The machine now"],
+            WatchText::Loading => ["적재 중:", "loading"],
+            WatchText::Times => [" ({n}개 스레드)", " ({n} threads)"],
+            WatchText::Present => ["발표 모드", "Presentation mode"],
+            WatchText::PresentLeave => ["발표 모드 끝내기 (Esc)", "Leave presentation (Esc)"],
+            WatchText::PresentHint => [
+                "그림만 화면 가득, 큰 글씨와 높은 대비로 보여 줍니다. 키보드 재생은 그대로 됩니다.",
+                "Shows the machine alone, full screen, in large high-contrast type. Playback keys keep working.",
+            ],
+            WatchText::Legend => ["그림 읽는 법", "How to read the picture"],
+            WatchText::LegendQuantum => [
+                "q3: 이번 타임 슬라이스(퀀텀)가 3틱 남음",
+                "q3: 3 ticks left of its time slice (quantum)",
+            ],
+            WatchText::LegendAllotment => [
+                "a0: 이 단계에서 쓸 수 있는 할당량이 0퀀텀 남음 (다 쓰면 한 단계 내려감)",
+                "a0: 0 quanta of allotment left at this level (when it runs out, the thread drops a level)",
+            ],
+            WatchText::LegendCount => [
+                "준비 (Ready) · 3: 이 상태에 있는 스레드 수",
+                "Ready · 3: how many threads are in this state",
+            ],
+            WatchText::LegendIo => [
+                "P1 (3): I/O가 끝나기까지 3틱 남음",
+                "P1 (3): 3 ticks left until its I/O completes",
+            ],
+            WatchText::LegendMore => [
+                "+4, …: 자리가 모자라 그리지 못한 스레드 수 (아래 글 목록에 모두 있음)",
+                "+4, …: threads not drawn for lack of room (all are listed in the text below)",
+            ],
+            WatchText::LegendRing => [
+                "굵은 테두리: 이번 틱에 움직이는 스레드나 고른 스레드; 주황 화살표: 이번 틱에 일어난 전이",
+                "Thick ring: a thread moving at this tick, or the one picked; orange arrow: a transition taken at this tick",
+            ],
+            WatchText::LegendColour => [
+                "색: 프로세스 (같은 프로세스의 스레드는 같은 색)",
+                "Colour: the process (threads of one process share it)",
+            ],
+            WatchText::LegendCache => [
+                "캐시 막대: 진한 부분은 지금 스레드에 따뜻한(이미 채워진) 줄, 옅은 부분은 다른 프로세스의 줄",
+                "Cache bar: solid lines are warm for the running thread, pale ones belong to others",
+            ],
+            WatchText::LegendSwitch => [
+                "주황 패널: 프로세스 전환 (주소 공간 교체), 파란 패널: 같은 프로세스 안의 스레드 전환",
+                "Orange panel: a process switch (the address space changes); blue panel: a switch between threads of one process",
+            ],
         }
     }
+}
+
+/// How many ticks are left, in words (`2 ticks left`, `2틱 남음`).
+pub fn ticks_left(left: u64, lang: Lang) -> String {
+    lang.pick([
+        format!("{left}틱 남음"),
+        format!("{left} {} left", if left == 1 { "tick" } else { "ticks" }),
+    ])
 }
 
 /// A state's name as the course writes it.

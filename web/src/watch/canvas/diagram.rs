@@ -1,28 +1,36 @@
 //! Paints the five-state diagram: its arrows (with the causes taken at this instant), its nodes,
-//! the tokens of the threads, and the clock.
+//! the tokens of the threads, and the clock, each text in the box `proclab_view` gave it.
 
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::watch::text::{cause_label, state_name, WatchText};
 use proclab_core::{Cause, ThreadRef};
-use proclab_view::{arrow_caption, token_radius, Arrow, Point, Scene};
+use proclab_view::{Align, Arrow, Scene};
 
-use super::pen::{colour, Pen, Type, ACTIVE, INK, PANEL};
+use super::pen::{colour, Pen, Type, ACTIVE_TEXT, INK, PANEL, TEXT};
 
-/// Every arrow, then the captions of the active ones over them.
-pub fn arrows(pen: &Pen, scene: &Scene, lang: Lang) {
+/// Every arrow, active ones thicker and coloured.
+pub fn arrows(pen: &Pen, scene: &Scene) {
     for arrow in &scene.arrows {
         pen.arrow(arrow.from, arrow.to, !arrow.causes.is_empty());
     }
+}
+
+/// The captions of the active arrows, in their rooms beside them.
+pub fn captions(pen: &Pen, scene: &Scene, lang: Lang) {
     for arrow in scene.arrows.iter().filter(|arrow| !arrow.causes.is_empty()) {
         let label = caption_words(arrow, scene, lang);
-        let caption = arrow_caption(arrow.from, arrow.to, &label);
-        pen.fill_rect(caption.backdrop, "rgba(255, 255, 255, 0.9)");
-        pen.text(&label, caption.at, Type::centred(11.0, ACTIVE));
+        let style = match arrow.caption_align {
+            Align::Left => Type::left(TEXT, ACTIVE_TEXT),
+            Align::Right => Type::right(TEXT, ACTIVE_TEXT),
+            Align::Centre => Type::centred(TEXT, ACTIVE_TEXT),
+        };
+        pen.wrapped(&label, arrow.caption, scene.line, style, true);
     }
 }
 
-/// The first cause along an arrow in words (naming the thread that preempts), `×N` for several.
+/// The first cause along an arrow in words (naming the thread that preempts), with how many
+/// threads took it when several did.
 fn caption_words(arrow: &Arrow, scene: &Scene, lang: Lang) -> String {
     let cause = &arrow.causes[0];
     let by = match cause {
@@ -35,7 +43,11 @@ fn caption_words(arrow: &Arrow, scene: &Scene, lang: Lang) -> String {
     };
     let mut label = cause_label(cause, by, lang);
     if arrow.causes.len() > 1 {
-        label.push_str(&format!(" ×{}", arrow.causes.len()));
+        label.push_str(
+            &WatchText::Times
+                .get(lang)
+                .replace("{n}", &arrow.causes.len().to_string()),
+        );
     }
     label
 }
@@ -46,23 +58,17 @@ pub fn nodes(pen: &Pen, scene: &Scene, lang: Lang) {
         pen.rounded(node.rect, 10.0);
         pen.fill(PANEL);
         pen.stroke(INK, 1.5);
-        let title = Point {
-            x: node.rect.center().x,
-            y: node.rect.y + 11.0,
-        };
-        pen.text_within(
+        pen.text_in(
             &format!("{} · {}", state_name(node.state, lang), node.count),
-            title,
-            Type::centred(12.0, INK),
-            node.rect.width as f64 - 4.0,
+            node.title,
+            Type::centred(TEXT, INK),
         );
     }
 }
 
-/// One token per thread; moving and selected ones are ringed. Labels only when tokens are large
-/// enough to hold them.
+/// One token per thread; moving and selected ones are ringed; each name in its box.
 pub fn tokens(pen: &Pen, scene: &Scene, selected: Option<ThreadRef>) {
-    let radius = token_radius(scene) as f64;
+    let radius = scene.token_radius as f64;
     for token in &scene.tokens {
         pen.context.begin_path();
         let _ = pen.context.arc(
@@ -72,28 +78,27 @@ pub fn tokens(pen: &Pen, scene: &Scene, selected: Option<ThreadRef>) {
             0.0,
             std::f64::consts::TAU,
         );
-        pen.fill(colour(token.colour));
+        if token.label_box.is_some() {
+            pen.tint(colour(token.colour));
+        } else {
+            pen.fill(colour(token.colour));
+        }
         let ringed = token.moving || selected == Some(token.thread);
         pen.stroke(
-            if ringed { ACTIVE } else { INK },
+            if ringed { ACTIVE_TEXT } else { INK },
             if ringed { 3.0 } else { 1.0 },
         );
-        if radius >= 9.0 {
-            pen.text_within(
-                &token.label,
-                token.at,
-                Type::centred((radius * 0.75).min(11.0), INK),
-                2.0 * radius - 2.0,
-            );
+        if let Some(rect) = token.label_box {
+            pen.text_in(&token.label, rect, Type::centred(TEXT, INK));
         }
     }
 }
 
 /// The tick, top left.
 pub fn clock(pen: &Pen, scene: &Scene, lang: Lang) {
-    pen.text(
+    pen.text_in(
         &format!("{} = {}", WatchText::Clock.get(lang), scene.tick),
-        Point { x: 8.0, y: 12.0 },
-        Type::left(15.0, INK),
+        scene.clock,
+        Type::left(14.0, INK),
     );
 }

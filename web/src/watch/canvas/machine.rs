@@ -1,17 +1,17 @@
 //! Paints the machine: each CPU with what it does and its cache, the ready queues, and the
-//! threads waiting for I/O.
+//! threads waiting for I/O, each text in the box `proclab_view` gave it.
 
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::watch::text::WatchText;
 use proclab_core::cache::CacheOwner;
 use proclab_core::state::CpuActivity;
-use proclab_view::{fits_two_lines, CpuBox, Lane, Point, Rect, Scene};
+use proclab_view::{CpuBox, Lane, LaneForm, Rect, Scene};
 
-use super::pen::{colour, Pen, Type, ACTIVE, INK, LINE, MUTED, PANEL};
+use super::pen::{colour, Pen, Type, INK, LINE, MUTED, PANEL, TEXT};
 
-/// One CPU box: what it runs, loads or refills for, the countdown of a dispatch or stall, and
-/// its cache.
+/// One CPU box: what it runs, loads or refills for, and its cache. (How long a dispatch or a
+/// refill still takes is said in words by the switch panel over it.)
 pub fn cpu(pen: &Pen, cpu: &CpuBox, lang: Lang) {
     pen.rounded(cpu.rect, 8.0);
     let busy = matches!(cpu.activity, CpuActivity::Running { .. });
@@ -19,32 +19,20 @@ pub fn cpu(pen: &Pen, cpu: &CpuBox, lang: Lang) {
     pen.stroke(INK, 1.5);
     let doing = match (&cpu.label, cpu.activity) {
         (_, CpuActivity::Idle) => WatchText::Idle.get(lang).to_string(),
-        (Some(label), CpuActivity::Dispatching { .. }) => format!("→ {label}"),
+        (Some(label), CpuActivity::Dispatching { .. }) => {
+            format!("{} {label}", WatchText::Loading.get(lang))
+        }
         (Some(label), CpuActivity::Stalling { .. }) => {
             format!("{label} ({})", WatchText::Refill.get(lang))
         }
         (Some(label), _) => label.clone(),
         (None, _) => String::new(),
     };
-    pen.text_within(
+    pen.text_in(
         &format!("{} {}: {doing}", WatchText::Cpu.get(lang), cpu.cpu),
-        Point {
-            x: cpu.rect.x + 8.0,
-            y: cpu.rect.y + 12.0,
-        },
+        cpu.title,
         Type::left(13.0, INK),
-        cpu.rect.width as f64 - 48.0,
     );
-    if let Some(left) = cpu.countdown {
-        pen.text(
-            &format!("-{left}"),
-            Point {
-                x: cpu.rect.x + cpu.rect.width - 8.0,
-                y: cpu.rect.y + 12.0,
-            },
-            Type::right(13.0, ACTIVE),
-        );
-    }
     if cpu.cache_capacity > 0 || !cpu.cache.is_empty() {
         cache(pen, cpu, lang);
     }
@@ -53,12 +41,7 @@ pub fn cpu(pen: &Pen, cpu: &CpuBox, lang: Lang) {
 /// The cache bar along the bottom of a CPU box: one slice per owner, bright where warm for the
 /// thread on this CPU, with a caption above.
 fn cache(pen: &Pen, cpu: &CpuBox, lang: Lang) {
-    let bar = Rect {
-        x: cpu.rect.x + 8.0,
-        y: cpu.rect.y + cpu.rect.height - 20.0,
-        width: cpu.rect.width - 16.0,
-        height: 12.0,
-    };
+    let bar = cpu.cache_bar;
     pen.context.set_stroke_style_str(LINE);
     pen.context.stroke_rect(
         bar.x as f64,
@@ -102,19 +85,12 @@ fn cache(pen: &Pen, cpu: &CpuBox, lang: Lang) {
             capacity as u32
         )
     };
-    pen.text(
-        &caption,
-        Point {
-            x: bar.x,
-            y: bar.y - 8.0,
-        },
-        Type::left(10.0, MUTED),
-    );
+    pen.text_in(&caption, cpu.cache_caption, Type::left(TEXT, MUTED));
 }
 
-/// One ready queue: its title, a cell per drawn entry (label, and slice words when the cell is
-/// tall enough), and how many more wait.
-pub fn lane(pen: &Pen, lane: &Lane, lanes: usize, lang: Lang) {
+/// One ready queue: its title, a chip per drawn entry (its name, and its slice words when the
+/// lane has room for two lines), and how many more wait.
+pub fn lane(pen: &Pen, lane: &Lane, lanes: usize, line: f32, lang: Lang) {
     pen.rounded(lane.rect, 6.0);
     pen.stroke(LINE, 1.0);
     let title = if lanes > 1 {
@@ -122,39 +98,30 @@ pub fn lane(pen: &Pen, lane: &Lane, lanes: usize, lang: Lang) {
     } else {
         WatchText::ReadyQueue.get(lang).to_string()
     };
-    pen.text(
-        &title,
-        Point {
-            x: lane.rect.x + 6.0,
-            y: lane.rect.y + 10.0,
-        },
-        Type::left(11.0, MUTED),
-    );
+    pen.text_in(&title, lane.title, Type::left(TEXT, MUTED));
     for (((thread, label), rect), details) in
         lane.entries.iter().zip(&lane.cells).zip(lane.details())
     {
         pen.rounded(*rect, 4.0);
-        pen.fill(colour(thread.pid));
-        let within = rect.width as f64 - 4.0;
-        let centre = rect.center();
-        if details.is_empty() || !fits_two_lines(*rect) {
-            let size = (rect.height * 0.45).min(12.0) as f64;
-            pen.text_within(label, centre, Type::centred(size, INK), within);
+        pen.tint(colour(thread.pid));
+        let first = Rect {
+            height: line,
+            y: rect.y + 1.0,
+            ..*rect
+        };
+        if lane.form == LaneForm::TwoLines && !details.is_empty() {
+            pen.text_in(label, first, Type::centred(TEXT, INK));
+            let second = Rect {
+                y: first.y + line,
+                ..first
+            };
+            pen.text_in(&details, second, Type::centred(TEXT, INK));
         } else {
-            let above = Point {
-                y: centre.y - 6.0,
-                ..centre
-            };
-            let below = Point {
-                y: centre.y + 7.0,
-                ..centre
-            };
-            pen.text_within(label, above, Type::centred(11.0, INK), within);
-            pen.text_within(&details, below, Type::centred(9.0, INK), within);
+            pen.text_in(label, *rect, Type::centred(TEXT, INK));
         }
     }
-    if let Some((at, count)) = lane.more {
-        pen.text(&format!("+{count}"), at, Type::left(12.0, MUTED));
+    if let Some((rect, count)) = lane.more {
+        pen.text_in(&format!("+{count}"), rect, Type::left(TEXT, MUTED));
     }
 }
 
@@ -162,18 +129,15 @@ pub fn lane(pen: &Pen, lane: &Lane, lanes: usize, lang: Lang) {
 pub fn io(pen: &Pen, scene: &Scene, lang: Lang) {
     pen.rounded(scene.io_rect, 6.0);
     pen.stroke(LINE, 1.0);
-    pen.text(
+    pen.text_in(
         WatchText::Io.get(lang),
-        Point {
-            x: scene.io_rect.x + 6.0,
-            y: scene.io_rect.y + 10.0,
-        },
-        Type::left(11.0, MUTED),
+        scene.io_title,
+        Type::left(TEXT, MUTED),
     );
-    for (at, label) in &scene.io_row.labels {
-        pen.text(label, *at, Type::left(12.0, INK));
+    for (rect, label) in &scene.io_row.labels {
+        pen.text_in(label, *rect, Type::left(TEXT, INK));
     }
-    if let Some(at) = scene.io_row.more {
-        pen.text("…", at, Type::left(14.0, MUTED));
+    if let Some(rect) = scene.io_row.more {
+        pen.text_in("…", rect, Type::left(TEXT, MUTED));
     }
 }

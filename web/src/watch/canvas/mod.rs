@@ -13,9 +13,7 @@ use std::rc::Rc;
 
 use proclab_app::i18n::Lang;
 use proclab_core::ThreadRef;
-use proclab_view::{
-    queue_entry_at, scene, text_zoom, token_at, token_radius, Point, Rect, Scene, Size,
-};
+use proclab_view::{queue_entry_at, scene, token_at, token_radius, Point, Rect, Scene, Size};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
@@ -42,6 +40,9 @@ pub struct WatchCanvasProps {
     pub onselect: Callback<ThreadRef>,
     /// What the picture shows, in words (its `aria-label`).
     pub label: AttrValue,
+    /// Presentation mode: muted texts and lines drawn in full ink, for a projector.
+    #[prop_or_default]
+    pub strong: bool,
 }
 
 fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
@@ -58,20 +59,22 @@ fn paint(pen: &Pen, scene: &Scene, lang: Lang, selected: Option<ThreadRef>) {
         height,
     };
     pen.fill_rect(page, "#ffffff");
-    diagram::arrows(pen, scene, lang);
+    diagram::arrows(pen, scene);
     diagram::nodes(pen, scene, lang);
     diagram::tokens(pen, scene, selected);
+    // Captions last: a token passing along its arrow must not hide why it moves.
+    diagram::captions(pen, scene, lang);
     diagram::clock(pen, scene, lang);
     for cpu in &scene.cpus {
         machine::cpu(pen, cpu, lang);
     }
     for lane in &scene.lanes {
-        machine::lane(pen, lane, scene.lanes.len(), lang);
+        machine::lane(pen, lane, scene.lanes.len(), scene.line, lang);
     }
     machine::io(pen, scene, lang);
     for view in &scene.switches {
         if let Some(cpu) = scene.cpus.iter().find(|cpu| cpu.cpu == view.cpu) {
-            switch::switch(pen, cpu.rect, view, lang);
+            switch::switch(pen, cpu, view, lang);
         }
     }
 }
@@ -115,13 +118,16 @@ pub fn watch_canvas(props: &WatchCanvasProps) -> Html {
 
     {
         let (canvas_ref, scene) = (canvas_ref.clone(), scene.clone());
-        let (lang, selected) = (props.lang, props.selected);
+        let (lang, selected, strong) = (props.lang, props.selected, props.strong);
         let scale = fit.map(|fit| fit.scale);
         use_effect(move || {
-            let canvas = canvas_ref.cast::<HtmlCanvasElement>();
+            // A hidden canvas (its panel not shown yet) is painted when it is shown, at its size.
+            let canvas = canvas_ref
+                .cast::<HtmlCanvasElement>()
+                .filter(|canvas| canvas.client_width() > 0);
             let context = canvas.as_ref().and_then(context_2d);
             if let (Some(scene), Some(scale), Some(context)) = (scene.as_ref(), scale, context) {
-                let pen = Pen::new(&context, scale, text_zoom(scene.size) as f64);
+                let pen = Pen::new(&context, scale, scene.zoom as f64, strong);
                 paint(&pen, scene, lang, selected);
             }
         });

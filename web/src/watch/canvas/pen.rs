@@ -14,7 +14,11 @@ pub const MUTED: &str = "#57606a";
 pub const LINE: &str = "#aeb7c2";
 pub const PANEL: &str = "#f5f7fa";
 pub const ACTIVE: &str = "#D55E00";
+/// The active colour darkened for text (4.5:1 on white and on the panels).
+pub const ACTIVE_TEXT: &str = "#A34700";
 const FONT: &str = "sans-serif";
+/// The size of ordinary canvas text, never less than `proclab_view` allows.
+pub const TEXT: f64 = proclab_view::MIN_TEXT as f64;
 
 /// The colour of a process (its id picks a palette entry).
 pub fn colour(index: u32) -> &'static str {
@@ -59,13 +63,33 @@ impl Type {
 pub struct Pen<'a> {
     pub context: &'a CanvasRenderingContext2d,
     zoom: f64,
+    /// High contrast: muted texts and pale lines in full ink.
+    strong: bool,
 }
 
 impl<'a> Pen<'a> {
     /// Scales the context for a device pixel ratio of `scale`.
-    pub fn new(context: &'a CanvasRenderingContext2d, scale: f64, zoom: f64) -> Pen<'a> {
+    pub fn new(
+        context: &'a CanvasRenderingContext2d,
+        scale: f64,
+        zoom: f64,
+        strong: bool,
+    ) -> Pen<'a> {
         let _ = context.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
-        Pen { context, zoom }
+        Pen {
+            context,
+            zoom,
+            strong,
+        }
+    }
+
+    /// `colour`, or full ink for a muted one in high contrast.
+    fn ink(&self, colour: &'static str) -> &'static str {
+        if self.strong && (colour == MUTED || colour == LINE) {
+            INK
+        } else {
+            colour
+        }
     }
 
     /// Traces a rectangle with rounded corners (to fill or stroke next).
@@ -93,9 +117,19 @@ impl<'a> Pen<'a> {
         self.context.fill();
     }
 
+    /// Fills the path just traced with a pale wash of `colour` and rings it in `colour`, so dark
+    /// text on it keeps its contrast whatever the colour.
+    pub fn tint(&self, colour: &'static str) {
+        self.fill("#ffffff");
+        self.context.set_global_alpha(0.4);
+        self.fill(colour);
+        self.context.set_global_alpha(1.0);
+        self.stroke(colour, 2.0);
+    }
+
     /// Strokes the path just traced.
-    pub fn stroke(&self, colour: &str, width: f64) {
-        self.context.set_stroke_style_str(colour);
+    pub fn stroke(&self, colour: &'static str, width: f64) {
+        self.context.set_stroke_style_str(self.ink(colour));
         self.context.set_line_width(width);
         self.context.stroke();
     }
@@ -110,16 +144,11 @@ impl<'a> Pen<'a> {
         );
     }
 
-    /// A text, vertically centred on `at`.
-    pub fn text(&self, value: &str, at: Point, style: Type) {
-        self.text_within(value, at, style, f64::INFINITY);
-    }
-
-    /// [`Pen::text`], squeezed horizontally (by the canvas itself) so it never runs past `max_width`.
+    /// A text vertically centred on `at`, squeezed horizontally (by the canvas itself) so it never runs past `max_width`.
     pub fn text_within(&self, value: &str, at: Point, style: Type, max_width: f64) {
         let context = self.context;
         context.set_font(&format!("{}px {FONT}", style.size * self.zoom));
-        context.set_fill_style_str(style.colour);
+        context.set_fill_style_str(self.ink(style.colour));
         context.set_text_align(style.align);
         context.set_text_baseline("middle");
         let _ = if max_width.is_finite() {
@@ -127,6 +156,65 @@ impl<'a> Pen<'a> {
         } else {
             context.fill_text(value, at.x as f64, at.y as f64)
         };
+    }
+
+    /// A text on one line inside `rect`: at its left edge or centred, vertically centred, and
+    /// squeezed by the canvas if the estimate that sized the box was short.
+    pub fn text_in(&self, value: &str, rect: Rect, style: Type) {
+        let x = match style.align {
+            "center" => rect.x + rect.width / 2.0,
+            "right" => rect.x + rect.width,
+            _ => rect.x,
+        };
+        let at = Point {
+            x,
+            y: rect.y + rect.height / 2.0,
+        };
+        self.text_within(value, at, style, rect.width as f64);
+    }
+
+    /// How wide `value` is set in `style` at this pen's zoom, as `proclab_view` estimates it
+    /// (the estimate errs wide, so a line it accepts fits).
+    pub fn measure(&self, value: &str, style: Type) -> f64 {
+        proclab_view::text_width(value, (style.size * self.zoom) as f32) as f64
+    }
+
+    /// A text wrapped at spaces into as many lines of `line` height as `rect` holds, centred;
+    /// what does not fit on the last line is squeezed onto it, never cut. Over a picture
+    /// (`backdrop`), each line gets a light backdrop.
+    pub fn wrapped(&self, value: &str, rect: Rect, line: f32, style: Type, backdrop: bool) {
+        let room = rect.width as f64;
+        // A hair of slack: two lines of 16.8 px make 33.6 px, which divides to 1.999….
+        let most = ((rect.height / line + 0.01).floor() as usize).max(1);
+        let mut lines: Vec<String> = Vec::new();
+        for word in value.split(' ') {
+            let full = lines.len() >= most;
+            match lines.last_mut() {
+                Some(last) if full || self.measure(&format!("{last} {word}"), style) <= room => {
+                    last.push(' ');
+                    last.push_str(word);
+                }
+                _ => lines.push(word.to_string()),
+            }
+        }
+        let top = rect.y + (rect.height - line * lines.len() as f32) / 2.0;
+        for (index, text) in lines.iter().enumerate() {
+            let row = Rect {
+                y: top + line * index as f32,
+                height: line,
+                ..rect
+            };
+            let width = (self.measure(text, style).min(room) + 6.0) as f32;
+            let x = match style.align {
+                "left" => row.x,
+                "right" => row.x + row.width - width,
+                _ => row.x + (row.width - width) / 2.0,
+            };
+            if backdrop {
+                self.fill_rect(Rect { x, width, ..row }, "rgba(255, 255, 255, 0.92)");
+            }
+            self.text_in(text, row, style);
+        }
     }
 
     /// A straight arrow with a filled head; an active one is thicker and coloured.

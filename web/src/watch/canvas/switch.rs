@@ -1,59 +1,50 @@
-//! Paints a context switch over its CPU box: the step it is at, the registers and program
-//! counter that move at that step, and whether the address space changes with it.
+//! Paints a context switch over its CPU box, on the three lines `proclab_view` keeps for it: the
+//! step it is at, the registers and program counter that move at that step, and whether the
+//! address space changes with it.
 
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
-use proclab_app::watch::text::WatchText;
-use proclab_view::{Point, Rect, SwitchPhase, SwitchView};
+use proclab_app::watch::text::{ticks_left, WatchText};
+use proclab_view::{CpuBox, Rect, SwitchPhase, SwitchView};
 
-use super::pen::{Pen, Type, ACTIVE, INK, MUTED};
+use super::pen::{Pen, Type, ACTIVE, INK, TEXT};
 
-/// The switch `view` inside the CPU box `rect`.
-pub fn switch(pen: &Pen, rect: Rect, view: &SwitchView, lang: Lang) {
-    let middle = Rect {
-        x: rect.x + 8.0,
-        y: rect.y + 24.0,
-        width: rect.width - 16.0,
-        height: (rect.height - 66.0).max(16.0),
-    };
+/// The switch `view` on the CPU box `cpu`.
+pub fn switch(pen: &Pen, cpu: &CpuBox, view: &SwitchView, lang: Lang) {
+    let panel = cpu.switch_panel();
     // A process switch is drawn heavier than a thread switch: the address space changes too.
     let heavy = view.address_space_change;
-    pen.rounded(middle, 6.0);
-    pen.fill(if heavy {
-        "rgba(213, 94, 0, 0.16)"
-    } else {
-        "rgba(0, 114, 178, 0.10)"
-    });
+    pen.rounded(panel, 6.0);
+    pen.fill(if heavy { "#fbe5d6" } else { "#e1eef7" });
     pen.stroke(
         if heavy { ACTIVE } else { "#0072B2" },
         if heavy { 3.0 } else { 1.5 },
     );
-    let within = middle.width as f64 - 12.0;
-    let line = |y: f32| Point {
-        x: middle.x + 6.0,
-        y,
-    };
     let (step, detail) = words(view, lang);
-    pen.text_within(&step, line(middle.y + 10.0), Type::left(12.0, INK), within);
-    if !detail.is_empty() {
-        pen.text_within(
-            &detail,
-            line(middle.y + 26.0),
-            Type::left(11.0, INK),
-            within,
-        );
-    }
+    pen.text_in(&step, cpu.lines[0], Type::left(TEXT, INK));
     let kind = if heavy {
         WatchText::ProcessSwitch
     } else {
         WatchText::ThreadSwitch
-    };
-    pen.text_within(
-        kind.get(lang),
-        line(middle.y + middle.height - 8.0),
-        Type::left(10.0, MUTED),
-        within,
-    );
+    }
+    .get(lang);
+    if detail.is_empty() {
+        // Two free lines: the kind of switch may wrap rather than squeeze.
+        let both = Rect {
+            height: cpu.lines[2].bottom() - cpu.lines[1].y,
+            ..cpu.lines[1]
+        };
+        pen.wrapped(
+            kind,
+            both,
+            cpu.lines[1].height,
+            Type::left(TEXT, INK),
+            false,
+        );
+    } else {
+        pen.text_in(&detail, cpu.lines[1], Type::left(TEXT, INK));
+        pen.text_in(kind, cpu.lines[2], Type::left(TEXT, INK));
+    }
 }
 
 /// The step in words and, for the save and load steps, the values that move.
@@ -62,30 +53,29 @@ fn words(view: &SwitchView, lang: Lang) -> (String, String) {
         SwitchPhase::Trap => (WatchText::Trap.get(lang).to_string(), String::new()),
         SwitchPhase::SaveOutgoing => (
             WatchText::SaveOutgoing.get(lang).to_string(),
-            match (&view.outgoing, view.registers_out, view.program_counter_out) {
-                (Some((_, label)), Some(registers), Some(pc)) => format!(
-                    "{label}: PC={pc} R0={:08x} R1={:08x} → PCB",
-                    registers[0], registers[1]
-                ),
+            match (&view.outgoing, view.program_counter_out) {
+                (Some((_, label)), Some(pc)) => format!("{label}: PC={pc} → PCB"),
                 _ => String::new(),
             },
         ),
         SwitchPhase::LoadIncoming => (
             WatchText::LoadIncoming.get(lang).to_string(),
-            format!(
-                "PCB → {}: PC={} R0={:08x} R1={:08x}",
-                view.incoming.1,
-                view.program_counter_in,
-                view.registers_in[0],
-                view.registers_in[1]
-            ),
+            format!("PCB → {}: PC={}", view.incoming.1, view.program_counter_in),
         ),
         SwitchPhase::Latency { left } => (
-            format!("{} ({left})", WatchText::Latency.get(lang)),
+            format!(
+                "{}: {}",
+                WatchText::Latency.get(lang),
+                ticks_left(left, lang)
+            ),
             String::new(),
         ),
         SwitchPhase::Refill { left } => (
-            format!("{} ({left})", WatchText::Refill.get(lang)),
+            format!(
+                "{}: {}",
+                WatchText::Refill.get(lang),
+                ticks_left(left, lang)
+            ),
             String::new(),
         ),
     }

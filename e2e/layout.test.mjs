@@ -1,0 +1,151 @@
+// The page as a student meets it (issue "The page a student picks over a textbook table"):
+// a textbook-sized example fills the first screen of a laptop, nothing is clipped at laptop,
+// phone and projector widths in either language, the canvas is readable from the back of a
+// room, and a table pasted from a textbook gives the CLI's numbers.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, openBrowser, openPage, screenshot } from './harness.mjs';
+import { buildCli, cliNumbers, cliRun, readNumbers, waitForFreshResults } from './page-helpers.mjs';
+
+const TIMEOUT = { timeout: 240_000 };
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+  { width: 1920, height: 1080 },
+];
+// Silberschatz's SRTF example plus a fifth job, as a textbook prints it.
+const TABLE = 'Process\tArrival Time\tBurst Time\nP1\t0\t8\nP2\t1\t4\nP3\t2\t9\nP4\t3\t5\nP5\t4\t2\n';
+
+let server;
+before(async () => {
+  server = await startServer();
+  await buildCli();
+});
+after(async () => server.close());
+
+/** Records every canvas font set from the start, so the smallest can be read later. */
+async function recordCanvasFonts(context) {
+  await context.addInitScript(() => {
+    window.__canvasFonts = [];
+    const descriptor = Object.getOwnPropertyDescriptor(CanvasRenderingContext2D.prototype, 'font');
+    Object.defineProperty(CanvasRenderingContext2D.prototype, 'font', {
+      get() { return descriptor.get.call(this); },
+      set(value) {
+        const canvas = this.canvas;
+        if (canvas && canvas.id === 'watch-canvas') {
+          // The painter works in CSS pixels times the canvas's scale to its buffer.
+          const scale = canvas.width / canvas.getBoundingClientRect().width || 1;
+          const px = /([\d.]+)px/.exec(value);
+          if (px) window.__canvasFonts.push(Number(px[1]) / scale);
+        }
+        descriptor.set.call(this, value);
+      },
+    });
+  });
+}
+
+/** Pastes `text` into the first cell of the workload table, as a browser paste would. */
+async function pasteTable(page, text) {
+  await page.click('#add-process');
+  await page.waitForSelector('#p0-name');
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.querySelector('#p0-name').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** Elements whose text spills out of their box or is cut by it, with what they say. */
+async function clippedText(page) {
+  return page.evaluate(() => {
+    const found = [];
+    for (const element of document.querySelectorAll('body *')) {
+      const style = getComputedStyle(element);
+      if (style.display === 'none' || style.visibility === 'hidden' || element.closest('.visually-hidden, [hidden], details:not([open]) > :not(summary), canvas, svg, .definition')) continue;
+      if (['auto', 'scroll'].includes(style.overflowX) || element.matches('input, select, textarea, option, html, body')) continue;
+      if (element.clientWidth === 0) continue;
+      const hasText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent.trim());
+      if (!hasText) continue;
+      if (element.scrollWidth > element.clientWidth + 1) {
+        found.push(`${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${[...element.classList].join('.')}: "${element.textContent.trim().slice(0, 40)}" (${element.scrollWidth} > ${element.clientWidth})`);
+      }
+    }
+    // Inputs whose value is wider than the box show it cut off.
+    for (const input of document.querySelectorAll('.pcb input, .pcb td, .pcb th')) {
+      if (input.scrollWidth > input.clientWidth + 1) found.push(`PCB ${input.tagName}: "${input.textContent.trim().slice(0, 40)}"`);
+    }
+    return found;
+  });
+}
+
+for (const lang of ['en', 'ko']) {
+  for (const size of SIZES) {
+    test(`a pasted 5-process example at ${size.width}x${size.height} (${lang}): first screen, no clipped text, canvas text >= 12 px`, TIMEOUT, async () => {
+      const context = await openBrowser({ locale: lang === 'ko' ? 'ko-KR' : 'en-US', viewport: size });
+      try {
+        await recordCanvasFonts(context);
+        const { page, problems } = await openPage(context, server.url);
+        await pasteTable(page, TABLE);
+        await page.selectOption('#policy-kind', 'srtf');
+        await waitForFreshResults(page);
+        await page.click('#notice button[aria-label]');
+        await page.evaluate(() => window.scrollTo(0, 0));
+        // Select a thread so the PCB inspector shows its values.
+        await page.selectOption('#inspect-select', { index: 1 });
+        await page.waitForSelector('#pcb-table');
+        await screenshot(page, `layout-${size.width}x${size.height}-${lang}`);
+
+        if (size.width === 1280) {
+          // Policy, workload and results (the Gantt chart and the averages) on the first screen.
+          for (const selector of ['#policy-kind', '#workload', '#gantt-canvas', '#avg-waiting']) {
+            const box = await page.locator(selector).boundingBox();
+            assert.ok(box, `${selector} is on the page`);
+            assert.ok(box.y >= 0 && box.y + box.height <= size.height, `${selector} ends at ${box.y + box.height}, below the first ${size.height} px`);
+          }
+        }
+        assert.deepEqual(await clippedText(page), [], 'text cut off or spilling out of its box');
+
+        await page.locator('#watch-canvas').scrollIntoViewIfNeeded();
+        await page.click('#to-end');
+        await page.click('#tick-back');
+        await page.waitForTimeout(500);
+        const fonts = await page.evaluate(() => window.__canvasFonts);
+        assert.ok(fonts.length > 0, 'the watch canvas drew text');
+        assert.ok(Math.min(...fonts) >= 12, `smallest canvas text ${Math.min(...fonts).toFixed(1)} px`);
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}
+
+test('a table pasted from a textbook gives the CLI numbers', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    await pasteTable(page, TABLE);
+    await page.selectOption('#policy-kind', 'srtf');
+    await waitForFreshResults(page);
+    const names = await page.$$eval('#workload tbody.process input[id$="-name"]', (inputs) => inputs.map((input) => input.value));
+    assert.deepEqual(names, ['P1', 'P2', 'P3', 'P4', 'P5']);
+    const shown = await readNumbers(page);
+    const file = join(await mkdtemp(join(tmpdir(), 'proclab-paste-')), 'pasted.json');
+    await writeFile(file, JSON.stringify({
+      processes: [[0, 8], [1, 4], [2, 9], [3, 5], [4, 2]].map(([arrival, burst], index) => ({ name: `P${index + 1}`, arrival, bursts: [{ cpu: burst }] })),
+      policy: { kind: 'srtf' },
+    }));
+    const expected = cliNumbers(await cliRun(file));
+    assert.deepEqual(shown.rows, expected.rows);
+    assert.deepEqual(shown.averages, expected.averages);
+    // Undo brings back the workload the paste replaced.
+    await page.click('#undo');
+    await page.waitForFunction(() => document.querySelectorAll('#workload tbody.process').length === 1);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

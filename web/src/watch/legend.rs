@@ -1,0 +1,39 @@
+//! What every mark of the canvas means, in words, under the picture (and in presentation mode
+//! too): the short symbols a chip or a box cannot spell out (`q3`, `a0`, `(3)`, `+4`), the
+//! counts, rings, colours and panels.
+
+use proclab_app::i18n::Lang;
+use proclab_app::lang::Words;
+use proclab_app::watch::text::WatchText;
+use yew::prelude::*;
+
+/// The entries, in the order a reader meets the marks (diagram, then machine).
+const ENTRIES: [WatchText; 9] = [
+    WatchText::LegendCount,
+    WatchText::LegendColour,
+    WatchText::LegendRing,
+    WatchText::LegendQuantum,
+    WatchText::LegendAllotment,
+    WatchText::LegendMore,
+    WatchText::LegendIo,
+    WatchText::LegendSwitch,
+    WatchText::LegendCache,
+];
+
+#[derive(Properties, PartialEq)]
+pub struct LegendProps {
+    pub lang: Lang,
+}
+
+#[function_component(Legend)]
+pub fn legend(props: &LegendProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <details class="watch-legend" open=true>
+            <summary>{ WatchText::Legend.get(lang) }</summary>
+            <ul id="watch-legend">
+                { for ENTRIES.iter().map(|entry| html! { <li>{ entry.get(lang) }</li> }) }
+            </ul>
+        </details>
+    }
+}
