@@ -30,6 +30,7 @@ after(async () => server.close());
 async function recordCanvasFonts(context) {
   await context.addInitScript(() => {
     window.__canvasFonts = [];
+    window.__ganttFonts = [];
     const descriptor = Object.getOwnPropertyDescriptor(CanvasRenderingContext2D.prototype, 'font');
     Object.defineProperty(CanvasRenderingContext2D.prototype, 'font', {
       get() { return descriptor.get.call(this); },
@@ -40,6 +41,10 @@ async function recordCanvasFonts(context) {
           const scale = canvas.width / canvas.getBoundingClientRect().width || 1;
           const px = /([\d.]+)px/.exec(value);
           if (px) window.__canvasFonts.push(Number(px[1]) / scale);
+        } else if (canvas && canvas.id === 'gantt-canvas') {
+          // plotters draws through a transform scaled to the buffer: its sizes are CSS pixels.
+          const px = /([\d.]+)px/.exec(value);
+          if (px) window.__ganttFonts.push(Number(px[1]));
         }
         descriptor.set.call(this, value);
       },
@@ -112,6 +117,9 @@ for (const lang of ['en', 'ko']) {
         await page.click('#to-end');
         await page.click('#tick-back');
         await page.waitForTimeout(500);
+        const ganttFonts = await page.evaluate(() => window.__ganttFonts);
+        assert.ok(ganttFonts.length > 0, 'the Gantt chart drew text');
+        assert.ok(Math.min(...ganttFonts) >= 12, `smallest Gantt chart text ${Math.min(...ganttFonts)} px`);
         const fonts = await page.evaluate(() => window.__canvasFonts);
         assert.ok(fonts.length > 0, 'the watch canvas drew text');
         assert.ok(Math.min(...fonts) >= 12, `smallest canvas text ${Math.min(...fonts).toFixed(1)} px`);
