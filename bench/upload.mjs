@@ -1,6 +1,6 @@
 // Uploading a scenario file, measured in Debian's Chromium on the release build in dist/ (a
 // benchmark, not a test: it prints, it asserts nothing).
-//   trunk build --release --offline && node bench/upload.mjs [--runs N] [--profile]
+//   trunk build --release --offline && node bench/upload.mjs [--runs N] [--only TEXT] [--profile]
 // For each workload (100, 1,000 and 10,000 processes, one CPU burst each of 1..100 ticks, all
 // arriving at 0), each run opens a fresh browser profile (so no autosaved workspace is restored),
 // uploads the file through #upload-json and reports:
@@ -26,6 +26,8 @@ const argument = (name, fallback) => {
 };
 const RUNS = argument('--runs', 5);
 const PROFILE = process.argv.includes('--profile');
+// --only TEXT: just the workloads whose name contains TEXT.
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : '';
 const SETTLE_MS = 1000;
 
 /** `count` processes P1..Pn arriving at 0 with one CPU burst of 1..100 ticks (a fixed spread). */
@@ -132,6 +134,7 @@ const server = await startServer();
 try {
   console.log(`upload to results (median of ${RUNS} runs, [min-max]), longest main-thread task:`);
   for (const [index, { name, spec }] of CASES.entries()) {
+    if (!name.includes(ONLY)) continue;
     const file = join(directory, `scenario-${index}.json`);
     await writeFile(file, JSON.stringify(spec));
     const results = [];

@@ -367,44 +367,60 @@ impl PartialEq for GanttDataProps {
     }
 }
 
-/// The chart's data as a table (at most [`MAX_TABLE_ROWS`] segments).
+/// The chart's data as a table (at most [`MAX_TABLE_ROWS`] segments), built only while its
+/// `<details>` is open: thousands of rows nobody has asked for would cost every upload.
 #[function_component(GanttData)]
 fn gantt_data(props: &GanttDataProps) -> Html {
     let model = &props.model;
     let lang = props.lang;
-    let segments_total: usize = model.rows.iter().map(|row| row.segments.len()).sum();
-    let cells = model
-        .rows
-        .iter()
-        .flat_map(|row| {
-            row.segments.iter().map(move |segment| {
-                html! {
-                    <tr>
-                        <th scope="row">{ &row.label }</th>
-                        <td>{ segment.start }</td>
-                        <td>{ segment.end }</td>
-                        <td>{ &segment.detail }</td>
-                    </tr>
-                }
-            })
+    let open = use_state_eq(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |event: Event| {
+            open.set(
+                event
+                    .target_unchecked_into::<web_sys::HtmlDetailsElement>()
+                    .open(),
+            )
         })
-        .take(MAX_TABLE_ROWS)
-        .collect::<Html>();
-    html! {
-            <details class="chart-data">
-                <summary>{ ChartText::ChartData.get(lang) }</summary>
-                <table>
-                    <thead>
+    };
+    let segments_total: usize = model.rows.iter().map(|row| row.segments.len()).sum();
+    let cells = open.then(|| {
+        model
+            .rows
+            .iter()
+            .flat_map(|row| {
+                row.segments.iter().map(move |segment| {
+                    html! {
                         <tr>
-                            <th scope="col">{ ChartText::Row.get(lang) }</th>
-                            <th scope="col">{ ChartText::From.get(lang) }</th>
-                            <th scope="col">{ ChartText::To.get(lang) }</th>
-                            <th scope="col">{ ChartText::Activity.get(lang) }</th>
+                            <th scope="row">{ &row.label }</th>
+                            <td>{ segment.start }</td>
+                            <td>{ segment.end }</td>
+                            <td>{ &segment.detail }</td>
                         </tr>
-                    </thead>
-                    <tbody>{ cells }</tbody>
-                </table>
-                { shown_note(segments_total.min(MAX_TABLE_ROWS), segments_total, lang) }
+                    }
+                })
+            })
+            .take(MAX_TABLE_ROWS)
+            .collect::<Html>()
+    });
+    html! {
+            <details class="chart-data" open={*open} {ontoggle}>
+                <summary>{ ChartText::ChartData.get(lang) }</summary>
+                if *open {
+                    <table>
+                        <thead>
+                            <tr>
+                                <th scope="col">{ ChartText::Row.get(lang) }</th>
+                                <th scope="col">{ ChartText::From.get(lang) }</th>
+                                <th scope="col">{ ChartText::To.get(lang) }</th>
+                                <th scope="col">{ ChartText::Activity.get(lang) }</th>
+                            </tr>
+                        </thead>
+                        <tbody>{ cells }</tbody>
+                    </table>
+                    { shown_note(segments_total.min(MAX_TABLE_ROWS), segments_total, lang) }
+                }
             </details>
     }
 }
