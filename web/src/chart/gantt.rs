@@ -396,7 +396,7 @@ fn gantt_data(props: &GanttDataProps) -> Html {
                             <th scope="row">{ &row.label }</th>
                             <td>{ segment.start }</td>
                             <td>{ segment.end }</td>
-                            <td>{ &segment.detail }</td>
+                            <td>{ &*segment.detail }</td>
                         </tr>
                     }
                 })
