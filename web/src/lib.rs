@@ -103,6 +103,7 @@ fn workspace(props: &WorkspaceProps) -> Html {
     };
     let messages = session.field_messages();
     let has_problems = session.problems.is_some();
+    let settings = std::rc::Rc::new(session.draft.settings());
     html! {
         <>
             if let Some(notice) = &session.notice {
@@ -129,11 +130,11 @@ fn workspace(props: &WorkspaceProps) -> Html {
                         </section>
                     }
                     <div class="setup-bar">
-                        <ui::settings::PolicySettings {lang} draft={session.draft.clone()} messages={messages.clone()} dispatch={dispatch.clone()} />
-                        <ui::settings::MachineSettings {lang} draft={session.draft.clone()} messages={messages.clone()} dispatch={dispatch.clone()} />
+                        <ui::settings::PolicySettings {lang} draft={settings.clone()} messages={messages.clone()} dispatch={dispatch.clone()} />
+                        <ui::settings::MachineSettings {lang} draft={settings.clone()} messages={messages.clone()} dispatch={dispatch.clone()} />
                     </div>
                     <ui::workload::Workload {lang} processes={session.draft.processes.clone()} policy={session.policy()} messages={messages.clone()} dispatch={dispatch.clone()} />
-                    <ui::settings::ConventionSettings {lang} draft={session.draft.clone()} messages={messages.clone()} dispatch={dispatch.clone()} />
+                    <ui::settings::ConventionSettings {lang} draft={settings} messages={messages.clone()} dispatch={dispatch.clone()} />
                 </div>
                 <div class="outputs">
                     if has_problems {

@@ -101,6 +101,15 @@ async fn gantt_chart_mounts_a_labelled_canvas_and_a_table() {
     assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
     let label = canvas.get_attribute("aria-label").unwrap_or_default();
     assert!(label.contains("t=30"), "{label}");
+    // The data table is built when its <details> opens (the toggle event comes in a later task).
+    assert_eq!(row_count(&root, "details table tbody tr"), 0);
+    root.query_selector("details.chart-data summary")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    gloo::timers::future::TimeoutFuture::new(20).await;
+    yew::scheduler::flush().await;
     // CPU0: 3 slices; P1: running; P2 and P3: ready then running.
     assert_eq!(row_count(&root, "details table tbody tr"), 8);
     assert!(canvas.width() > 0 && canvas.height() > 0);

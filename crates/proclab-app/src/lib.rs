@@ -2,9 +2,10 @@
 //!
 //! The draft as the student typed it and its parsing ([`draft`]), the share-link codec
 //! ([`share`]), scenario files ([`files`]), problems and every other word in Korean and English
-//! ([`messages`], [`i18n`]), the session reducer ([`session`]), the chart models ([`chart`]) and
-//! the playback reducer and narration ([`watch`]). All of it is tested natively with `cargo test`;
-//! the web crate keeps components, canvas painting and browser glue.
+//! ([`messages`], [`i18n`]), the session reducer ([`session`]), the chart models ([`chart`]),
+//! the playback reducer and narration ([`watch`]) and which rows of a long table to build
+//! ([`rows`]). All of it is tested natively with `cargo test`; the web crate keeps components,
+//! canvas painting and browser glue.
 
 pub mod chart;
 pub mod draft;
@@ -16,6 +17,7 @@ pub mod lang;
 pub mod messages;
 pub mod paste;
 pub mod reduce;
+pub mod rows;
 pub mod session;
 pub mod share;
 pub mod simulation;

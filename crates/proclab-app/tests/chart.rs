@@ -35,7 +35,7 @@ fn spans(model: &GanttModel, index: usize) -> Vec<(u64, u64, String)> {
     model.rows[index]
         .segments
         .iter()
-        .map(|segment| (segment.start, segment.end, segment.label.clone()))
+        .map(|segment| (segment.start, segment.end, segment.label.to_string()))
         .collect()
 }
 
@@ -115,8 +115,8 @@ fn idle_dispatch_and_stall_differ_by_pattern_and_label() {
     let idle = find(|kind| matches!(kind, SegmentKind::Idle));
     let dispatch = find(|kind| matches!(kind, SegmentKind::Dispatch { .. }));
     let stall = find(|kind| matches!(kind, SegmentKind::CacheStall { .. }));
-    assert_eq!(idle.label, "idle");
-    assert_eq!(dispatch.label, "CS");
+    assert_eq!(&*idle.label, "idle");
+    assert_eq!(&*dispatch.label, "CS");
     assert!(stall.label.starts_with('$'), "{}", stall.label);
     let patterns = [
         idle.kind.fill().pattern,
@@ -181,12 +181,12 @@ fn io_shows_as_blocked_and_threads_get_their_own_rows() {
     assert!(p1.iter().any(
         |segment| matches!(segment.kind, SegmentKind::Blocked { .. })
             && (segment.start, segment.end) == (2, 5)
-            && segment.label == "I/O"
+            && &*segment.label == "I/O"
     ));
     assert!(model.rows[0]
         .segments
         .iter()
-        .any(|segment| segment.label == "P2.T2"));
+        .any(|segment| &*segment.label == "P2.T2"));
 }
 
 #[test]

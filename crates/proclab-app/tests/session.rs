@@ -343,3 +343,25 @@ fn thread_rows_keep_their_keys_when_a_sibling_is_removed() {
     let session = act(&session, Action::Edit(Edit::RemoveThread(0, 0)));
     assert_eq!(keys(&session), before[1..]);
 }
+
+#[test]
+fn the_settings_panels_see_every_setting_and_no_process() {
+    let spec = mlq(every_queue_mix().remove(0));
+    let draft = Draft::from_spec(&spec);
+    let settings = draft.settings();
+    assert!(settings.processes.is_empty());
+    assert_eq!(
+        (
+            &settings.policy,
+            &settings.machine,
+            &settings.seed,
+            settings.conventions
+        ),
+        (
+            &draft.policy,
+            &draft.machine,
+            &draft.seed,
+            draft.conventions
+        )
+    );
+}

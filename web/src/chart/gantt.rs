@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use super::canvas;
 use super::paint::{self, DrawResult, Swatch, FONT_FAMILY};
-use proclab_app::chart::model::{gantt_model, GanttModel, RowKind};
+use proclab_app::chart::model::{gantt_model, gantt_takeaway, GanttModel, RowKind};
 use proclab_app::chart::palette::{Pattern, Rgb, GRID, INK, PAPER};
 use proclab_app::chart::text::{self, ChartText};
 use proclab_app::i18n::Lang;
@@ -274,13 +274,76 @@ pub struct GanttChartProps {
     pub onselect: Option<Callback<proclab_core::ThreadRef>>,
 }
 
+/// Runs with more events than this get their chart in a task of its own, after the results are
+/// on screen: the model of RR q=1 on 10,000 processes (about a million events) takes a few hundred
+/// milliseconds, which would otherwise lengthen the one task that shows the results.
+const DEFER_FROM_EVENTS: usize = 20_000;
+
+/// The model a chart was built from: its run, language and model.
+type Built = (Rc<Simulation>, Lang, Rc<GanttModel>);
+
+/// The Gantt model of `simulation` in `lang`: built during the render for a short run, in a
+/// later task for a long one (`None` until then).
+#[hook]
+fn use_gantt_model(simulation: &Rc<Simulation>, lang: Lang) -> Option<Rc<GanttModel>> {
+    let built = use_mut_ref(|| None::<Built>);
+    let update = use_force_update();
+    let current = |built: &Option<Built>| {
+        built
+            .as_ref()
+            .filter(|(of, in_lang, _)| Rc::ptr_eq(of, simulation) && *in_lang == lang)
+            .map(|(_, _, model)| Rc::clone(model))
+    };
+    let deferred = simulation.run.events().len() > DEFER_FROM_EVENTS;
+    let mut model = current(&built.borrow());
+    if model.is_none() && !deferred {
+        let fresh = Rc::new(gantt_model(simulation, lang));
+        *built.borrow_mut() = Some((Rc::clone(simulation), lang, Rc::clone(&fresh)));
+        model = Some(fresh);
+    }
+    {
+        let built = built.clone();
+        let waiting = model.is_none();
+        let simulation = Rc::clone(simulation);
+        use_effect_with(
+            (Rc::as_ptr(&simulation) as usize, lang, waiting),
+            move |_| {
+                // After the next frame is painted (a task queued from an animation frame runs
+                // after it), so the results are on screen while the chart is built.
+                let cancelled = Rc::new(std::cell::Cell::new(false));
+                let frame = waiting.then(|| {
+                    let cancelled = Rc::clone(&cancelled);
+                    gloo::render::request_animation_frame(move |_| {
+                        gloo::timers::callback::Timeout::new(0, move || {
+                            if cancelled.get() {
+                                return;
+                            }
+                            let fresh = Rc::new(gantt_model(&simulation, lang));
+                            *built.borrow_mut() = Some((simulation, lang, fresh));
+                            update.force_update();
+                        })
+                        .forget();
+                    })
+                });
+                // A newer run or language cancels the one still waiting.
+                move || {
+                    cancelled.set(true);
+                    drop(frame);
+                }
+            },
+        );
+    }
+    model
+}
+
 /// The Gantt chart of a run: a canvas with `role="img"` and the takeaway as its `aria-label`,
 /// the takeaway in words, and every segment in a table inside `<details>`.
 #[function_component(GanttChart)]
 pub fn gantt_chart(props: &GanttChartProps) -> Html {
-    let model = use_memo(
-        (Rc::clone(&props.simulation), props.lang),
-        |(simulation, lang)| gantt_model(simulation, *lang),
+    let model = use_gantt_model(&props.simulation, props.lang);
+    let takeaway = use_memo(
+        (Rc::as_ptr(&props.simulation) as usize, props.lang),
+        |(_, lang)| gantt_takeaway(&props.simulation, *lang),
     );
     let canvas_ref = use_node_ref();
     let window_width = canvas::use_window_width();
@@ -288,27 +351,36 @@ pub fn gantt_chart(props: &GanttChartProps) -> Html {
     {
         let canvas_ref = canvas_ref.clone();
         let span = span.clone();
-        use_effect_with((Rc::clone(&model), window_width), move |(model, _)| {
-            if let Some(element) = canvas_ref.cast::<HtmlCanvasElement>() {
-                let drawn = std::cell::Cell::new(None);
-                canvas::paint_canvas(
-                    &element,
-                    |width| gantt_height(model, width),
-                    |area: DrawingArea<CanvasBackend, Shift>| {
-                        drawn.set(draw_gantt_span(model, area).ok());
-                    },
-                );
-                span.set(drawn.get());
-            }
+        use_effect_with((model.clone(), window_width), move |(model, _)| {
+            let Some(element) = canvas_ref.cast::<HtmlCanvasElement>() else {
+                return;
+            };
+            let Some(model) = model else {
+                // The previous run's drawing must not stand for this one while it is built.
+                element.set_width(element.width());
+                span.set(None);
+                return;
+            };
+            let drawn = std::cell::Cell::new(None);
+            canvas::paint_canvas(
+                &element,
+                |width| gantt_height(model, width),
+                |area: DrawingArea<CanvasBackend, Shift>| {
+                    drawn.set(draw_gantt_span(model, area).ok());
+                },
+            );
+            span.set(drawn.get());
         });
     }
     let onclick = {
         let span = *span;
         let onjump = props.onjump.clone();
         let onselect = props.onselect.clone();
-        let model = Rc::clone(&model);
+        let model = model.clone();
         Callback::from(move |event: MouseEvent| {
-            let Some(span) = span else { return };
+            let (Some(span), Some(model)) = (span, &model) else {
+                return;
+            };
             if let (Some(onjump), Some(tick)) = (&onjump, span.tick_at(event.offset_x())) {
                 onjump.emit(tick);
             }
@@ -335,17 +407,18 @@ pub fn gantt_chart(props: &GanttChartProps) -> Html {
     };
     let cursor_tick = props.cursor.map(|tick| tick.to_string());
     let lang = props.lang;
-    let rows_total = model.rows.len();
     html! {
-        <figure class="chart gantt-chart">
+        <figure class="chart gantt-chart" aria-busy={model.is_none().then_some("true")}>
             <div class="gantt-stage">
                 <canvas id={GANTT_CANVAS_ID} ref={canvas_ref} role="img"
-                    aria-label={model.takeaway.clone()} {onclick}></canvas>
+                    aria-label={(*takeaway).clone()} {onclick}></canvas>
                 <div class="gantt-cursor" aria-hidden="true" data-tick={cursor_tick} style={cursor_style}></div>
             </div>
-            <figcaption class="chart-takeaway">{ &model.takeaway }</figcaption>
-            { shown_note(rows_total.min(MAX_DRAWN_ROWS), rows_total, lang) }
-            <GanttData model={Rc::clone(&model)} {lang} />
+            <figcaption class="chart-takeaway">{ &*takeaway }</figcaption>
+            if let Some(model) = &model {
+                { shown_note(model.rows.len().min(MAX_DRAWN_ROWS), model.rows.len(), lang) }
+                <GanttData model={Rc::clone(model)} {lang} />
+            }
         </figure>
     }
 }
@@ -369,44 +442,60 @@ impl PartialEq for GanttDataProps {
     }
 }
 
-/// The chart's data as a table (at most [`MAX_TABLE_ROWS`] segments).
+/// The chart's data as a table (at most [`MAX_TABLE_ROWS`] segments), built only while its
+/// `<details>` is open: thousands of rows nobody has asked for would cost every upload.
 #[function_component(GanttData)]
 fn gantt_data(props: &GanttDataProps) -> Html {
     let model = &props.model;
     let lang = props.lang;
-    let segments_total: usize = model.rows.iter().map(|row| row.segments.len()).sum();
-    let cells = model
-        .rows
-        .iter()
-        .flat_map(|row| {
-            row.segments.iter().map(move |segment| {
-                html! {
-                    <tr>
-                        <th scope="row">{ &row.label }</th>
-                        <td>{ segment.start }</td>
-                        <td>{ segment.end }</td>
-                        <td>{ &segment.detail }</td>
-                    </tr>
-                }
-            })
+    let open = use_state_eq(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |event: Event| {
+            open.set(
+                event
+                    .target_unchecked_into::<web_sys::HtmlDetailsElement>()
+                    .open(),
+            )
         })
-        .take(MAX_TABLE_ROWS)
-        .collect::<Html>();
-    html! {
-            <details class="chart-data">
-                <summary>{ ChartText::ChartData.get(lang) }</summary>
-                <table>
-                    <thead>
+    };
+    let segments_total: usize = model.rows.iter().map(|row| row.segments.len()).sum();
+    let cells = open.then(|| {
+        model
+            .rows
+            .iter()
+            .flat_map(|row| {
+                row.segments.iter().map(move |segment| {
+                    html! {
                         <tr>
-                            <th scope="col">{ ChartText::Row.get(lang) }</th>
-                            <th scope="col">{ ChartText::From.get(lang) }</th>
-                            <th scope="col">{ ChartText::To.get(lang) }</th>
-                            <th scope="col">{ ChartText::Activity.get(lang) }</th>
+                            <th scope="row">{ &row.label }</th>
+                            <td>{ segment.start }</td>
+                            <td>{ segment.end }</td>
+                            <td>{ &*segment.detail }</td>
                         </tr>
-                    </thead>
-                    <tbody>{ cells }</tbody>
-                </table>
-                { shown_note(segments_total.min(MAX_TABLE_ROWS), segments_total, lang) }
+                    }
+                })
+            })
+            .take(MAX_TABLE_ROWS)
+            .collect::<Html>()
+    });
+    html! {
+            <details class="chart-data" open={*open} {ontoggle}>
+                <summary>{ ChartText::ChartData.get(lang) }</summary>
+                if *open {
+                    <table>
+                        <thead>
+                            <tr>
+                                <th scope="col">{ ChartText::Row.get(lang) }</th>
+                                <th scope="col">{ ChartText::From.get(lang) }</th>
+                                <th scope="col">{ ChartText::To.get(lang) }</th>
+                                <th scope="col">{ ChartText::Activity.get(lang) }</th>
+                            </tr>
+                        </thead>
+                        <tbody>{ cells }</tbody>
+                    </table>
+                    { shown_note(segments_total.min(MAX_TABLE_ROWS), segments_total, lang) }
+                }
             </details>
     }
 }

@@ -1,14 +1,26 @@
 //! The numbers of a run: the metrics table per process with each column's definition, the totals,
 //! and the conventions in force. Every figure is read from the core's `Metrics`.
+//!
+//! A long table builds only the rows in view ([`proclab_app::rows`]): its box scrolls, with the
+//! header and the averages kept in sight, and two spacer rows stand for the rows not built.
 
 use proclab_app::lang::Words;
 use std::rc::Rc;
 
 use proclab_app::i18n::{Lang, Text};
+use proclab_app::rows::{row_window, WINDOW_FROM};
 use proclab_app::simulation::Simulation;
 use proclab_app::terms;
 use proclab_core::Convention;
+use proclab_core::ProcessMetrics;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
 use yew::prelude::*;
+
+/// Height in CSS pixels of a windowed table's box (`.windowed` in style.css) and of its rows,
+/// until a row has been measured.
+const VIEW_HEIGHT: u64 = 480;
+const ROW_HEIGHT: u64 = 29;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -47,6 +59,45 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
         })
     };
     let extra = *more;
+    // Where the table's box is scrolled to, and the height of a row as laid out.
+    let scroll_top = use_state_eq(|| 0u64);
+    let row_height = use_state_eq(|| ROW_HEIGHT);
+    let scroller = use_node_ref();
+    let total = metrics.processes.len();
+    let windowed = total > WINDOW_FROM;
+    let onscroll = {
+        let scroll_top = scroll_top.clone();
+        let scroller = scroller.clone();
+        Callback::from(move |_: Event| {
+            if let Some(element) = scroller.cast::<HtmlElement>() {
+                scroll_top.set(element.scroll_top().max(0) as u64);
+            }
+        })
+    };
+    {
+        // Rows grow with the text size; measure one once it is laid out.
+        let row_height = row_height.clone();
+        let scroller = scroller.clone();
+        use_effect_with((windowed, extra), move |(windowed, _)| {
+            if *windowed {
+                let measured = scroller
+                    .cast::<HtmlElement>()
+                    .and_then(|element| element.query_selector("tbody tr[data-pid]").ok().flatten())
+                    .and_then(|row| row.dyn_into::<HtmlElement>().ok())
+                    .map_or(0, |row| row.offset_height());
+                if measured > 0 {
+                    row_height.set(measured as u64);
+                }
+            }
+        });
+    }
+    let window = row_window(total, *scroll_top, VIEW_HEIGHT, *row_height);
+    let columns = if extra { 12 } else { 6 };
+    let spacer = |height: u64| {
+        (height > 0).then(|| html! {
+            <tr class="spacer" aria-hidden="true" style={format!("height:{height}px")}><td colspan={columns.to_string()}></td></tr>
+        })
+    };
     html! {
         <section class="metrics" aria-labelledby="metrics-title">
             <div class="metrics-head">
@@ -56,8 +107,10 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
                     { Text::MoreColumns.get(lang) }
                 </label>
             </div>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="metrics-title">
-            <table id="metrics-table" class={classes!(extra.then_some("all-columns"))}>
+            <div class={classes!("table-scroll", windowed.then_some("windowed"))} tabindex="0" role="region"
+                aria-labelledby="metrics-title" ref={scroller} {onscroll}>
+            <table id="metrics-table" class={classes!(extra.then_some("all-columns"))}
+                aria-rowcount={windowed.then(|| (total + 2).to_string())}>
                 <thead><tr>
                     <th scope="col">{ Text::Process.get(lang) }</th>
                     { header(lang, Text::Arrival, Text::ArrivalHint) }
@@ -75,24 +128,10 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
                     }
                 </tr></thead>
                 <tbody>
-                    { for metrics.processes.iter().map(|process| html! {
-                        <tr data-pid={process.pid.to_string()}>
-                            <th scope="row">{ &process.name }</th>
-                            <td class="arrival">{ process.arrival }</td>
-                            <td class="completion">{ process.completion }</td>
-                            <td class="turnaround">{ process.turnaround }</td>
-                            <td class="waiting">{ process.waiting }</td>
-                            <td class="response">{ process.response }</td>
-                            if extra {
-                                <td>{ process.cpu }</td>
-                                <td>{ process.io }</td>
-                                <td>{ process.switch }</td>
-                                <td>{ process.stall }</td>
-                                <td>{ process.dispatches }</td>
-                                <td>{ process.preemptions }</td>
-                            }
-                        </tr>
-                    }) }
+                    { spacer(window.above) }
+                    { for metrics.processes[window.rows.clone()].iter().zip(window.rows.clone())
+                        .map(|(process, index)| metrics_row(process, index, windowed, extra)) }
+                    { spacer(window.below) }
                 </tbody>
                 <tfoot><tr>
                     <th scope="row">{ Text::Average.get(lang) }</th>
@@ -115,6 +154,28 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
             </dl>
             <p class="hint">{ Text::MetricsExplain.get(lang) }</p>
         </section>
+    }
+}
+
+/// One process's row; `aria-rowindex` (1-based, after the header) when the table is windowed.
+fn metrics_row(process: &ProcessMetrics, index: usize, windowed: bool, extra: bool) -> Html {
+    html! {
+        <tr data-pid={process.pid.to_string()} aria-rowindex={windowed.then(|| (index + 2).to_string())}>
+            <th scope="row">{ &process.name }</th>
+            <td class="arrival">{ process.arrival }</td>
+            <td class="completion">{ process.completion }</td>
+            <td class="turnaround">{ process.turnaround }</td>
+            <td class="waiting">{ process.waiting }</td>
+            <td class="response">{ process.response }</td>
+            if extra {
+                <td>{ process.cpu }</td>
+                <td>{ process.io }</td>
+                <td>{ process.switch }</td>
+                <td>{ process.stall }</td>
+                <td>{ process.dispatches }</td>
+                <td>{ process.preemptions }</td>
+            }
+        </tr>
     }
 }
 

@@ -2,6 +2,8 @@
 
 use crate::session::{on_click, on_edit, Dispatch};
 use crate::ui::field::{Check, Choice, TextField};
+use std::rc::Rc;
+
 use proclab_app::draft::{Draft, FieldId};
 use proclab_app::edit::{Edit, Flag, Levels};
 use proclab_app::i18n::{Lang, Text};
@@ -15,7 +17,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct SettingsProps {
     pub lang: Lang,
-    pub draft: Draft,
+    /// The draft's settings only ([`Draft::settings`]): copying 10,000 process rows into three
+    /// panels' props on every render was a measurable part of an upload.
+    pub draft: Rc<Draft>,
     pub messages: Vec<FieldMessage>,
     pub dispatch: Dispatch,
 }

@@ -151,6 +151,19 @@ impl Draft {
         draft
     }
 
+    /// The draft's settings (policy, conventions, machine, seed) without its processes: what the
+    /// settings panels read, cheap to copy however long the workload is.
+    pub fn settings(&self) -> Draft {
+        Draft {
+            processes: Vec::new(),
+            policy: self.policy.clone(),
+            conventions: self.conventions,
+            machine: self.machine.clone(),
+            seed: self.seed.clone(),
+            next_key: self.next_key,
+        }
+    }
+
     /// Numbers every process and thread row afresh (after loading a saved draft, whose keys are
     /// not saved).
     pub fn assign_keys(&mut self) {
