@@ -5,7 +5,9 @@ use proclab_app::lang::Words;
 use std::rc::Rc;
 
 use proclab_app::i18n::Lang;
+use proclab_app::simulation::Simulation;
 use proclab_app::watch::text::{state_name, WatchText};
+use proclab_core::render::thread_label;
 use proclab_core::state::MachineState;
 use proclab_core::ThreadRef;
 use yew::prelude::*;
@@ -13,20 +15,23 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct InspectorProps {
     pub lang: Lang,
+    pub simulation: Rc<Simulation>,
     pub state: Rc<MachineState>,
     pub selected: Option<ThreadRef>,
     pub onselect: Callback<ThreadRef>,
 }
 
-/// One field; `field` (its English name) is also the row's `data-field`, for tests.
-fn row(field: &'static str, name: &str, value: String) -> Html {
-    html! { <tr data-field={field}><th scope="row">{ name }</th><td>{ value }</td></tr> }
+#[derive(Properties, PartialEq)]
+struct PickerProps {
+    simulation: Rc<Simulation>,
+    selected: Option<ThreadRef>,
+    onselect: Callback<ThreadRef>,
 }
 
-#[function_component(Inspector)]
-pub fn inspector(props: &InspectorProps) -> Html {
-    let lang = props.lang;
-    let state = &props.state;
+/// The list of threads to inspect. It depends on the run, not on the tick, so playback does not
+/// rebuild it (a run of 10,000 processes has 10,000 options).
+#[function_component(ThreadPicker)]
+fn thread_picker(props: &PickerProps) -> Html {
     let onchange = {
         let onselect = props.onselect.clone();
         Callback::from(move |event: Event| {
@@ -39,26 +44,42 @@ pub fn inspector(props: &InspectorProps) -> Html {
             }
         })
     };
-    let selected = props
-        .selected
-        .and_then(|thread| state.thread(thread).map(|tcb| (thread, tcb)));
     let node = use_node_ref();
     let selected_value = props
         .selected
         .map(|thread| format!("{}.{}", thread.pid, thread.tid))
         .unwrap_or_default();
     crate::ui::field::use_select_value(node.clone(), selected_value.clone());
+    let scenario = &props.simulation.scenario;
+    html! {
+        <select id="inspect-select" ref={node} {onchange}>
+            <option value="" selected={props.selected.is_none()}>{ "—" }</option>
+            { for scenario.threads().iter().map(|thread| {
+                let reference = ThreadRef { pid: thread.pid(), tid: thread.tid() };
+                let value = format!("{}.{}", reference.pid, reference.tid);
+                html! { <option value={value.clone()} selected={value == selected_value}>{ thread_label(scenario, reference) }</option> }
+            }) }
+        </select>
+    }
+}
+
+/// One field; `field` (its English name) is also the row's `data-field`, for tests.
+fn row(field: &'static str, name: &str, value: String) -> Html {
+    html! { <tr data-field={field}><th scope="row">{ name }</th><td>{ value }</td></tr> }
+}
+
+#[function_component(Inspector)]
+pub fn inspector(props: &InspectorProps) -> Html {
+    let lang = props.lang;
+    let state = &props.state;
+    let selected = props
+        .selected
+        .and_then(|thread| state.thread(thread).map(|tcb| (thread, tcb)));
     html! {
         <section class="inspector" aria-labelledby="inspector-title">
             <h3 id="inspector-title">{ WatchText::Inspector.get(lang) }</h3>
             <label for="inspect-select" class="hint">{ WatchText::InspectorHint.get(lang) }</label>
-            <select id="inspect-select" ref={node} {onchange}>
-                <option value="" selected={props.selected.is_none()}>{ "—" }</option>
-                { for state.threads.iter().map(|tcb| {
-                    let value = format!("{}.{}", tcb.thread.pid, tcb.thread.tid);
-                    html! { <option value={value.clone()} selected={value == selected_value}>{ proclab_view::thread_label(state, tcb.thread) }</option> }
-                }) }
-            </select>
+            <ThreadPicker simulation={props.simulation.clone()} selected={props.selected} onselect={props.onselect.clone()} />
             if let Some((thread, tcb)) = selected {
                 { {
                     let pcb = state.processes.get(thread.pid as usize);

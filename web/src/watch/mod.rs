@@ -157,7 +157,7 @@ pub fn watch(props: &WatchProps) -> Html {
             <legend::Legend {lang} />
             <machine_text::MachineText {lang} state={current.after.clone()} />
             <div class="watch-side">
-                <inspector::Inspector {lang} state={current.after.clone()} selected={props.selected} onselect={props.onselect.clone()} />
+                <inspector::Inspector {lang} simulation={props.simulation.clone()} state={current.after.clone()} selected={props.selected} onselect={props.onselect.clone()} />
                 <event_log::EventLog {lang} lines={log} />
             </div>
         </section>
