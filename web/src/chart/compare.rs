@@ -28,26 +28,53 @@ pub const SWEEP_CANVAS_ID: &str = "sweep-canvas";
 /// Props of [`CompareView`].
 #[derive(Properties, PartialEq)]
 pub struct CompareViewProps {
-    /// The workload (its policy only supplies parameters such as the RR quantum).
-    pub spec: Rc<ScenarioSpec>,
+    /// Every policy and the quantum sweep run on one workload.
+    pub comparison: Rc<Comparison>,
     /// The language of the words.
     pub lang: Lang,
 }
 
-/// Both comparison charts of one workload.
+/// Both comparisons of one workload: every policy, and round robin at each quantum.
 #[derive(PartialEq)]
-struct Comparison {
+pub struct Comparison {
     rows: Vec<CompareRow>,
     points: Vec<SweepPoint>,
 }
 
-/// Runs every policy and the quantum sweep on `spec` and shows both as charts and tables.
+impl Comparison {
+    /// Runs every policy and the quantum sweep on `spec` (its policy only supplies parameters
+    /// such as the RR quantum).
+    pub fn of(spec: &ScenarioSpec) -> Comparison {
+        Comparison {
+            rows: compare_rows(spec),
+            points: quantum_sweep(spec),
+        }
+    }
+}
+
+/// A workload's comparison, computed when first asked for and kept while the workload stays the
+/// same, so switching tabs back and forth runs nothing again.
+#[derive(Default)]
+pub struct ComparisonCache(Option<(Rc<ScenarioSpec>, Rc<Comparison>)>);
+
+impl ComparisonCache {
+    /// The comparison of `spec`, from the cache when it is for the same workload.
+    pub fn get(&mut self, spec: &Rc<ScenarioSpec>) -> Rc<Comparison> {
+        if let Some((cached, comparison)) = &self.0 {
+            if Rc::ptr_eq(cached, spec) || **cached == **spec {
+                return Rc::clone(comparison);
+            }
+        }
+        let comparison = Rc::new(Comparison::of(spec));
+        self.0 = Some((Rc::clone(spec), Rc::clone(&comparison)));
+        comparison
+    }
+}
+
+/// Shows both comparisons as charts and tables.
 #[function_component(CompareView)]
 pub fn compare_view(props: &CompareViewProps) -> Html {
-    let comparison = use_memo(Rc::clone(&props.spec), |spec| Comparison {
-        rows: compare_rows(spec),
-        points: quantum_sweep(spec),
-    });
+    let comparison = Rc::clone(&props.comparison);
     let lang = props.lang;
     let compare_canvas = use_node_ref();
     let sweep_canvas = use_node_ref();

@@ -32,6 +32,7 @@ enum Tab {
 pub fn results_panel(props: &ResultsPanelProps) -> Html {
     let lang = props.lang;
     let tab = use_state(|| Tab::Run);
+    let comparisons = use_mut_ref(crate::chart::compare::ComparisonCache::default);
     let playback = use_reducer(Store::<Playback>::default);
     let selected = use_state(|| None::<proclab_core::ThreadRef>);
     let on_select = {
@@ -102,7 +103,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                 <Watch {lang} simulation={simulation.clone()} playback={playback.clone()} selected={*selected} onselect={on_select.clone()} />
                 <ConventionsInForce {lang} simulation={simulation.clone()} />
             } else if let Some(spec) = &props.spec {
-                <crate::chart::CompareView spec={spec.clone()} {lang} />
+                <crate::chart::CompareView comparison={comparisons.borrow_mut().get(spec)} {lang} />
             }
         </>
     }
