@@ -23,8 +23,8 @@ pub fn input_error(error: InputError, lang: Lang) -> String {
         InputError::Missing => lang.pick(["값을 입력하세요.", "Enter a value."]).into(),
         InputError::NotANumber => lang
             .pick([
-                "정수(예: 0, 5, 12)를 입력하세요.",
-                "Enter a whole number (such as 0, 5 or 12).",
+                "0 이상의 정수(예: 0, 5, 12)를 입력하세요.",
+                "Enter a whole number of 0 or more (such as 0, 5 or 12).",
             ])
             .into(),
         InputError::BadBurstToken { position } => lang.pick([

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use proclab_core::presets::PresetId;
-use proclab_core::{PolicyKind, ScenarioError, ScenarioSpec};
+use proclab_core::{PolicyKind, Scenario, ScenarioError, ScenarioSpec};
 
 use crate::draft::{Draft, FieldId, InputError};
 use crate::edit::Edit;
@@ -51,11 +51,13 @@ impl Notice {
     }
 }
 
-/// Why the results are not shown for the current input.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Problems {
-    Input(Vec<(FieldId, InputError)>),
-    Scenario(Vec<ScenarioError>),
+/// Why the results are not shown for the current input: fields that could not be read, and the
+/// core's findings on everything else (checked in the same pass, so one fix never uncovers a
+/// problem that was there all along).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Problems {
+    pub input: Vec<(FieldId, InputError)>,
+    pub scenario: Vec<ScenarioError>,
 }
 
 /// The page's whole state.
@@ -142,23 +144,36 @@ impl Session {
             self.simulation = None;
             return;
         }
-        match self.draft.to_spec() {
-            Err(errors) => self.problems = Some(Problems::Input(errors)),
-            Ok(spec) => {
-                if self.spec.as_deref() == Some(&spec) {
-                    self.problems = None;
-                    return;
-                }
-                match Simulation::new(&spec) {
-                    Ok(simulation) => {
-                        self.problems = None;
-                        self.simulation = Some(Rc::new(simulation));
-                        self.spec = Some(Rc::new(spec));
-                    }
-                    Err(errors) => self.problems = Some(Problems::Scenario(errors)),
-                }
+        let (spec, input) = self.draft.read();
+        if input.is_empty() {
+            if self.spec.as_deref() == Some(&spec) {
+                self.problems = None;
+                return;
             }
+            match Simulation::new(&spec) {
+                Ok(simulation) => {
+                    self.problems = None;
+                    self.simulation = Some(Rc::new(simulation));
+                    self.spec = Some(Rc::new(spec));
+                }
+                Err(scenario) => self.problems = Some(Problems { input, scenario }),
+            }
+            return;
         }
+        // The unreadable fields hold defaults in `spec`; what the core says about those fields
+        // would only repeat the problem, so only its findings elsewhere are kept.
+        let policy = self.draft.policy.kind;
+        let scenario = match Scenario::new(&spec) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors
+                .into_iter()
+                .filter(|error| {
+                    let field = error_field(error, policy);
+                    !input.iter().any(|(unreadable, _)| *unreadable == field)
+                })
+                .collect(),
+        };
+        self.problems = Some(Problems { input, scenario });
     }
 
     /// A change the student made: recompute and count it.
@@ -170,23 +185,18 @@ impl Session {
     /// Every problem, in words, attached to its field.
     pub fn field_messages(&self) -> Vec<FieldMessage> {
         let policy = self.draft.policy.kind;
-        match &self.problems {
-            None => Vec::new(),
-            Some(Problems::Input(errors)) => errors
-                .iter()
-                .map(|(field, error)| FieldMessage {
-                    field: *field,
-                    text: input_error(*error, self.lang),
-                })
-                .collect(),
-            Some(Problems::Scenario(errors)) => errors
-                .iter()
-                .map(|error| FieldMessage {
-                    field: error_field(error, policy),
-                    text: scenario_error(error, self.lang),
-                })
-                .collect(),
-        }
+        let Some(problems) = &self.problems else {
+            return Vec::new();
+        };
+        let unreadable = problems.input.iter().map(|(field, error)| FieldMessage {
+            field: *field,
+            text: input_error(*error, self.lang),
+        });
+        let broken = problems.scenario.iter().map(|error| FieldMessage {
+            field: error_field(error, policy),
+            text: scenario_error(error, self.lang),
+        });
+        unreadable.chain(broken).collect()
     }
 
     /// True when the results shown belong to an earlier, valid version of the input.

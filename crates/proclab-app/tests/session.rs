@@ -6,7 +6,7 @@ use proclab_app::edit::{Edit, Flag, Levels};
 use proclab_app::lang::Lang;
 use proclab_app::messages::error_field;
 use proclab_app::reduce::Reduce;
-use proclab_app::session::{Action, Notice, Problems, Session};
+use proclab_app::session::{Action, Notice, Session};
 use proclab_app::share;
 use proclab_core::spec::{BurstSpec, PolicySpec, ProcessSpec, QueueSpec, ScenarioSpec, ThreadSpec};
 use proclab_core::{simulate_spec, PolicyKind, QueueKind, ScenarioError};
@@ -259,7 +259,10 @@ fn a_bad_field_keeps_the_text_and_the_last_valid_run() {
         Action::Edit(Edit::Text(FieldId::Arrival(0), "soon".into())),
     );
     assert_eq!(broken.draft.processes[0].arrival, "soon");
-    assert!(matches!(broken.problems, Some(Problems::Input(_))));
+    assert!(broken
+        .problems
+        .as_ref()
+        .is_some_and(|problems| !problems.input.is_empty()));
     assert!(broken.results_are_stale());
     assert!(std::rc::Rc::ptr_eq(
         broken.simulation.as_ref().unwrap(),
@@ -364,4 +367,31 @@ fn the_settings_panels_see_every_setting_and_no_process() {
             draft.conventions
         )
     );
+}
+
+#[test]
+fn every_problem_is_marked_at_once_not_one_fix_at_a_time() {
+    let session = start(&ScenarioSpec {
+        processes: vec![process("A", 0, &[5]), process("B", 1, &[3])],
+        policy: PolicySpec::Rr { quantum: 2 },
+        ..ScenarioSpec::default()
+    });
+    let mut session = session;
+    for (field, text) in [
+        (FieldId::Bursts(0), "zz"),
+        (FieldId::Arrival(1), "abc"),
+        (FieldId::Bursts(1), "io3"),
+        (FieldId::Quantum, "0"),
+    ] {
+        session = act(&session, Action::Edit(Edit::Text(field, text.into())));
+    }
+    let mut fields: Vec<String> = session
+        .field_messages()
+        .iter()
+        .map(|message| message.field.dom_id())
+        .collect();
+    fields.sort();
+    // Two unreadable fields, and the core's findings elsewhere: bursts that start with I/O and a
+    // zero quantum. The banner counts all four.
+    assert_eq!(fields, ["p0-bursts", "p1-arrival", "p1-bursts", "quantum"]);
 }

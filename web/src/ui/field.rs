@@ -49,12 +49,22 @@ impl<'a> FieldProblems<'a> {
 
     /// The list under the input, announced as it appears.
     pub fn list(&self) -> Html {
+        self.list_titled(None)
+    }
+
+    /// The list, each message led by `title` (which field, when the list is not next to it).
+    pub fn list_titled(&self, title: Option<&str>) -> Html {
         if !self.invalid() {
             return Html::default();
         }
         html! {
             <div class="field-error" id={self.error_id.clone()} role="alert">
-                { for self.messages.iter().map(|message| html! { <p>{ &message.text }</p> }) }
+                { for self.messages.iter().map(|message| html! {
+                    <p>
+                        if let Some(title) = title { <strong>{ format!("{title}: ") }</strong> }
+                        { &message.text }
+                    </p>
+                }) }
             </div>
         }
     }

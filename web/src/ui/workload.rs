@@ -79,7 +79,8 @@ struct CellProps {
     numeric: bool,
 }
 
-/// One input of the table, labelled for screen readers, with its problems under it.
+/// One input of the table, labelled for screen readers; its problems are listed in the row under
+/// the process (see [`problem_row`]), where they have the table's whole width.
 #[function_component(Cell)]
 fn cell(props: &CellProps) -> Html {
     let id = props.field.dom_id();
@@ -101,8 +102,65 @@ fn cell(props: &CellProps) -> Html {
                 data-col={props.grid.map(|(_, column)| column.to_string())}
                 aria-invalid={ invalid.to_string() }
                 aria-describedby={ problems.described_by() } />
-            { problems.list() }
         </td>
+    }
+}
+
+/// The column a field is in, as the table's heading names it (with the thread for a thread's field).
+fn field_title(field: FieldId, lang: Lang) -> String {
+    let text = |text: Text| text.get(lang).to_string();
+    match field {
+        FieldId::Name(_) => text(Text::Name),
+        FieldId::Arrival(_) => text(Text::Arrival),
+        FieldId::Priority(_) => text(Text::Priority),
+        FieldId::Class(_) => text(Text::Class),
+        FieldId::Bursts(_) => text(Text::Bursts),
+        FieldId::WorkingSet(_) => text(Text::WorkingSet),
+        FieldId::Tickets(_) => text(Text::Tickets),
+        FieldId::ThreadName(_, thread) => format!("{} {}", text(Text::Thread), thread + 1),
+        FieldId::ThreadBursts(_, thread) => {
+            format!(
+                "{} {} · {}",
+                text(Text::Thread),
+                thread + 1,
+                text(Text::Bursts)
+            )
+        }
+        FieldId::ThreadStack(_, thread) => {
+            format!(
+                "{} {} · {}",
+                text(Text::Thread),
+                thread + 1,
+                text(Text::Stack)
+            )
+        }
+        _ => text(Text::Process),
+    }
+}
+
+/// The problems of process `index`'s fields, each with the id its input's `aria-describedby`
+/// names, in a row spanning the whole table (a message inside a cell would widen its column and
+/// push the process's name out of sight).
+fn problem_row(messages: &[FieldMessage], index: usize, columns: usize, lang: Lang) -> Html {
+    let mine: Vec<&FieldMessage> = messages
+        .iter()
+        .filter(|message| message.field.process() == Some(index))
+        .collect();
+    if mine.is_empty() {
+        return Html::default();
+    }
+    let mut fields: Vec<FieldId> = mine.iter().map(|message| message.field).collect();
+    fields.dedup();
+    html! {
+        <tr class="row-problems">
+            <td></td>
+            <td colspan={columns.to_string()}>
+                { for fields.into_iter().map(|field| {
+                    let title = field_title(field, lang);
+                    FieldProblems::of(field, messages).list_titled(Some(&title))
+                }) }
+            </td>
+        </tr>
     }
 }
 
@@ -286,12 +344,15 @@ pub fn workload(props: &WorkloadProps) -> Html {
             <table id="workload" class="workload" {onkeydown} {onpaste}>
                 <thead><tr>
                     <th scope="col" class="row-number">{ "#" }</th>
-                    { for columns.iter().map(|column| html! { <th scope="col">{ t(column_title(*column)) }</th> }) }
+                    { for columns.iter().map(|column| {
+                        let class = (!matches!(column, Column::Name | Column::Bursts)).then_some("narrow");
+                        html! { <th scope="col" {class}>{ t(column_title(*column)) }</th> }
+                    }) }
                     if show_advanced {
-                        <th scope="col">{ t(Text::WorkingSet) }</th>
-                        <th scope="col">{ t(Text::Threads) }</th>
+                        <th scope="col" class="narrow">{ t(Text::WorkingSet) }</th>
+                        <th scope="col" class="narrow">{ t(Text::Threads) }</th>
                     }
-                    <th scope="col"><span class="visually-hidden">{ t(Text::Actions) }</span></th>
+                    <th scope="col" class="actions"><span class="visually-hidden">{ t(Text::Actions) }</span></th>
                 </tr></thead>
                 { for props.processes.iter().enumerate().filter(|(index, _)| *index < limit || with_problem(*index)).map(|(index, process)| {
                     let threaded = !process.threads.is_empty();
@@ -334,6 +395,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                         onclick={on_click(dispatch, Edit::RemoveProcess(index))}>{ "✕" }</button>
                                 </td>
                             </tr>
+                            { problem_row(&props.messages, index, columns.len() + 1 + if show_advanced { 2 } else { 0 }, lang) }
                             if show_advanced && !threaded {
                                 <tr class="burst-row"><td></td><td colspan={(columns.len() + 3).to_string()}>
                                     <BurstEditor id={FieldId::Bursts(index).dom_id()} {lang} value={process.bursts.clone()}

@@ -83,6 +83,17 @@ impl Default for Draft {
 impl Draft {
     /// The scenario the text describes, or every field that could not be read.
     pub fn to_spec(&self) -> Result<ScenarioSpec, Vec<(FieldId, InputError)>> {
+        let (spec, errors) = self.read();
+        if errors.is_empty() {
+            Ok(spec)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The scenario the text describes, with a default wherever a field could not be read, and
+    /// those fields: so the core can still check everything else in the same pass.
+    pub fn read(&self) -> (ScenarioSpec, Vec<(FieldId, InputError)>) {
         let mut reader = Reader { errors: Vec::new() };
         let defaults = ProcessSpec::default();
         let processes = self
@@ -124,17 +135,15 @@ impl Draft {
         let policy = self.policy.to_spec(&mut reader);
         let machine = self.machine.to_spec(&mut reader);
         let seed = reader.number_or(FieldId::Seed, &self.seed, 0);
-        if !reader.errors.is_empty() {
-            return Err(reader.errors);
-        }
-        Ok(ScenarioSpec {
+        let spec = ScenarioSpec {
             processes,
             policy,
             conventions: self.conventions,
             machine,
             seed,
             ..ScenarioSpec::default()
-        })
+        };
+        (spec, reader.errors)
     }
 
     /// The draft that shows `spec` (every value written out).
