@@ -109,7 +109,7 @@ impl Words for WatchText {
             WatchText::CanvasLabel => ["프로세스 상태 다이어그램과 기계", "Process state diagram and the machine"],
             WatchText::MachineNow => ["지금 기계의 상태", "The machine now"],
             WatchText::Loading => ["적재 중:", "loading"],
-            WatchText::Times => [" ({n}개 스레드)", " ({n} threads)"],
+            WatchText::Times => [" ({n}개 동시)", " ({n} at once)"],
             WatchText::Present => ["발표 모드", "Presentation mode"],
             WatchText::PresentLeave => ["발표 모드 끝내기 (Esc)", "Leave presentation (Esc)"],
             WatchText::PresentHint => [
