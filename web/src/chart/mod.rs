@@ -12,13 +12,14 @@ pub mod bars;
 mod canvas;
 pub mod compare;
 pub mod gantt;
+pub mod gantt_draw;
 mod paint;
 pub mod sweep;
 
 pub use compare::{CompareView, COMPARE_CANVAS_ID, SWEEP_CANVAS_ID};
-pub use gantt::{
-    draw_gantt, draw_gantt_span, gantt_png_data_url, gantt_svg, GanttChart, PlotSpan,
-    GANTT_CANVAS_ID,
+pub use gantt::GanttChart;
+pub use gantt_draw::{
+    draw_gantt, draw_gantt_span, gantt_png_data_url, gantt_svg, PlotSpan, GANTT_CANVAS_ID,
 };
 pub use proclab_app::chart::compare_model::{compare_rows, quantum_sweep, CompareRow, SweepPoint};
 pub use proclab_app::chart::model::{

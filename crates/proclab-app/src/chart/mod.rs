@@ -4,6 +4,7 @@
 pub mod compare_model;
 pub mod model;
 pub mod palette;
+mod states;
 pub mod text;
 
 pub use compare_model::{compare_rows, quantum_sweep, CompareRow, SweepPoint};

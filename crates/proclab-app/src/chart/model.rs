@@ -13,9 +13,10 @@ use std::rc::Rc;
 
 use crate::lang::Words;
 use proclab_core::render::thread_label;
-use proclab_core::{Cause, ProcessState, Scenario, SliceKind, ThreadRef};
+use proclab_core::{Scenario, SliceKind, ThreadRef};
 
 use super::palette::{self, Fill, Pattern};
+use super::states::{push_merged, state_segments};
 use super::text::{self, ChartText, GanttSummary};
 use crate::i18n::Lang;
 use crate::simulation::Simulation;
@@ -220,14 +221,14 @@ pub fn gantt_takeaway(simulation: &Simulation, lang: Lang) -> String {
 
 /// The words segments share, each made once: thread names and "runs P1" by thread (in
 /// [`Scenario::threads`] order), the state labels, and the Running words by CPU.
-struct SharedWords<'a> {
+pub(super) struct SharedWords<'a> {
     scenario: &'a Scenario,
     threads: Vec<Rc<str>>,
     runs: Vec<Rc<str>>,
     idle: Rc<str>,
     dispatch: Rc<str>,
-    ready: (Rc<str>, Rc<str>),
-    blocked: (Rc<str>, Rc<str>),
+    pub(super) ready: (Rc<str>, Rc<str>),
+    pub(super) blocked: (Rc<str>, Rc<str>),
     /// Label and sentence of Running: on no CPU named (index 0), then on each CPU.
     running: Vec<(Rc<str>, Rc<str>)>,
 }
@@ -280,18 +281,18 @@ impl<'a> SharedWords<'a> {
     }
 
     /// The index of `thread` in [`Scenario::threads`].
-    fn index(&self, thread: ThreadRef) -> Option<usize> {
+    pub(super) fn index(&self, thread: ThreadRef) -> Option<usize> {
         let process = self.scenario.processes().get(thread.pid as usize)?;
         Some((process.first_thread() + thread.tid) as usize)
     }
 
-    fn name(&self, thread: ThreadRef) -> Rc<str> {
+    pub(super) fn name(&self, thread: ThreadRef) -> Rc<str> {
         self.index(thread)
             .and_then(|index| self.threads.get(index))
             .map_or_else(|| Rc::from(thread_label(self.scenario, thread)), Rc::clone)
     }
 
-    fn running(&self, cpu: Option<u32>) -> (Rc<str>, Rc<str>) {
+    pub(super) fn running(&self, cpu: Option<u32>) -> (Rc<str>, Rc<str>) {
         let index = cpu.map_or(0, |cpu| cpu as usize + 1);
         self.running.get(index).unwrap_or(&self.running[0]).clone()
     }
@@ -333,102 +334,6 @@ fn cpu_segment(words: &SharedWords, slice: &proclab_core::GanttSlice, lang: Lang
         kind,
         label,
         detail,
-    }
-}
-
-/// Where one thread of control is while the events are replayed.
-struct Tracker {
-    state: ProcessState,
-    since: u64,
-    cpu: Option<u32>,
-    segments: Vec<Segment>,
-}
-
-/// The Ready / Running / Blocked segments of every thread (in [`Scenario::threads`] order), from
-/// one pass over the transitions.
-fn state_segments(simulation: &Simulation, words: &SharedWords, extent: u64) -> Vec<Vec<Segment>> {
-    let scenario = &simulation.scenario;
-    let mut trackers: Vec<Tracker> = scenario
-        .threads()
-        .iter()
-        .map(|_| Tracker {
-            state: ProcessState::New,
-            since: 0,
-            cpu: None,
-            segments: Vec::new(),
-        })
-        .collect();
-    for event in simulation.run.events() {
-        if event.from == event.to {
-            continue; // a level change (boost, demotion): the state is unchanged
-        }
-        let Some(tracker) = words
-            .index(event.thread)
-            .and_then(|index| trackers.get_mut(index))
-        else {
-            continue;
-        };
-        let span = (tracker.since, event.tick);
-        let thread = event.thread;
-        if let Some(segment) = state_segment(words, tracker.state, tracker.cpu, thread, span) {
-            push_merged(&mut tracker.segments, segment);
-        }
-        tracker.state = event.to;
-        tracker.since = event.tick;
-        if let Cause::Dispatched { .. } = event.cause {
-            tracker.cpu = event.cpu;
-        }
-    }
-    scenario
-        .threads()
-        .iter()
-        .zip(trackers)
-        .map(|(thread, mut tracker)| {
-            let thread = ThreadRef {
-                pid: thread.pid(),
-                tid: thread.tid(),
-            };
-            let span = (tracker.since, extent);
-            if let Some(segment) = state_segment(words, tracker.state, tracker.cpu, thread, span) {
-                push_merged(&mut tracker.segments, segment);
-            }
-            tracker.segments
-        })
-        .collect()
-}
-
-fn state_segment(
-    words: &SharedWords,
-    state: ProcessState,
-    cpu: Option<u32>,
-    thread: ThreadRef,
-    (start, end): (u64, u64),
-) -> Option<Segment> {
-    if end <= start {
-        return None;
-    }
-    let (kind, (label, detail)) = match state {
-        ProcessState::Ready => (SegmentKind::Ready { thread }, words.ready.clone()),
-        ProcessState::Running => (SegmentKind::Running { thread, cpu }, words.running(cpu)),
-        ProcessState::Blocked => (SegmentKind::Blocked { thread }, words.blocked.clone()),
-        ProcessState::New | ProcessState::Exit => return None,
-    };
-    Some(Segment {
-        start,
-        end,
-        kind,
-        label,
-        detail,
-    })
-}
-
-/// Appends `segment`, extending the last one instead if it is the same kind and touches it.
-fn push_merged(segments: &mut Vec<Segment>, segment: Segment) {
-    match segments.last_mut() {
-        Some(last) if last.kind == segment.kind && last.end == segment.start => {
-            last.end = segment.end;
-        }
-        _ => segments.push(segment),
     }
 }
 

@@ -1,0 +1,248 @@
+//! Drawing the Gantt chart on any plotters backend: [`draw_gantt`] on the page's canvas,
+//! [`gantt_svg`] for the SVG download, [`gantt_png_data_url`] for the PNG one.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::canvas;
+use super::paint::{self, DrawResult, Swatch, FONT_FAMILY};
+use proclab_app::chart::model::{GanttModel, RowKind};
+use proclab_app::chart::palette::{Pattern, Rgb, GRID, INK, PAPER};
+
+/// The id of the Gantt chart's canvas, for the page's PNG download button.
+pub const GANTT_CANVAS_ID: &str = "gantt-canvas";
+
+/// Height of one row band in pixels.
+const ROW_HEIGHT: u32 = 28;
+/// Size of the words inside a segment: 12 CSS px, the smallest text the page draws.
+const SEGMENT_FONT: u32 = 12;
+/// Outer margin in pixels.
+const MARGIN: u32 = 10;
+/// Height of the x axis: tick labels and its title.
+const X_AXIS: u32 = 44;
+/// Width of the SVG download.
+const SVG_WIDTH: u32 = 960;
+/// Most rows drawn: beyond this the bands would be unreadable and the canvas too tall for a browser.
+pub const MAX_DRAWN_ROWS: usize = 120;
+/// Most segments listed in the data table, so a very long run does not freeze the page.
+pub const MAX_TABLE_ROWS: usize = 2_000;
+
+fn drawn_rows(model: &GanttModel) -> u32 {
+    model.rows.len().clamp(1, MAX_DRAWN_ROWS) as u32
+}
+
+fn legend_entries(model: &GanttModel) -> Vec<(Swatch, String)> {
+    model
+        .legend
+        .iter()
+        .map(|entry| (Swatch::Fill(entry.fill), entry.text.clone()))
+        .collect()
+}
+
+fn legend_height(model: &GanttModel, width: u32) -> u32 {
+    let entries = legend_entries(model);
+    paint::legend_height(
+        entries.iter().map(|(_, text)| text.as_str()),
+        width.saturating_sub(2 * MARGIN),
+    )
+}
+
+/// The height in pixels the chart of `model` needs when drawn `width` pixels wide.
+pub fn gantt_height(model: &GanttModel, width: u32) -> u32 {
+    legend_height(model, width) + 3 * MARGIN + X_AXIS + drawn_rows(model) * ROW_HEIGHT
+}
+
+/// Where the time axis lies on the drawing, in its pixels: the page puts the playback cursor on
+/// it and turns clicks into ticks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct PlotSpan {
+    /// x of tick 0.
+    pub left: i32,
+    /// x of the last tick.
+    pub right: i32,
+    /// y of the top of the bands.
+    pub top: i32,
+    /// y of the bottom of the bands.
+    pub bottom: i32,
+    /// The last tick.
+    pub extent: u64,
+    /// Rows drawn, top to bottom.
+    pub rows: u32,
+}
+
+impl PlotSpan {
+    /// The x of `tick` (clamped to the axis).
+    pub fn x_of(&self, tick: u64) -> i32 {
+        let tick = tick.min(self.extent);
+        let width = i64::from(self.right - self.left);
+        self.left + (width * tick as i64 / self.extent.max(1) as i64) as i32
+    }
+
+    /// The row under `y`, if `y` is on a band (0 = the top row).
+    pub fn row_at(&self, y: i32) -> Option<usize> {
+        if y < self.top || y >= self.bottom || self.rows == 0 {
+            return None;
+        }
+        let band =
+            i64::from(y - self.top) * i64::from(self.rows) / i64::from(self.bottom - self.top);
+        Some(band as usize)
+    }
+
+    /// The tick under `x`, if `x` is on the axis.
+    pub fn tick_at(&self, x: i32) -> Option<u64> {
+        if x < self.left || x > self.right || self.right <= self.left {
+            return None;
+        }
+        let offset =
+            i64::from(x - self.left) * self.extent as i64 / i64::from(self.right - self.left);
+        Some((offset as u64).min(self.extent.saturating_sub(1)))
+    }
+}
+
+/// Draws `model` on `area`: a legend, one labelled band per row, segments as patterned
+/// rectangles labelled when wide enough, and an x axis in ticks. Only the first
+/// [`MAX_DRAWN_ROWS`] rows are drawn.
+pub fn draw_gantt<DB: DrawingBackend>(
+    model: &GanttModel,
+    area: DrawingArea<DB, Shift>,
+) -> DrawResult<DB> {
+    draw_gantt_span(model, area).map(|_| ())
+}
+
+/// [`draw_gantt`], returning where the time axis was drawn.
+pub fn draw_gantt_span<DB: DrawingBackend>(
+    model: &GanttModel,
+    area: DrawingArea<DB, Shift>,
+) -> Result<PlotSpan, plotters::drawing::DrawingAreaErrorKind<DB::ErrorType>> {
+    paint::clear(&area)?;
+    let (width, _) = area.dim_in_pixel();
+    let (legend_area, chart_area) = area.split_vertically(legend_height(model, width) + MARGIN);
+    let margin = MARGIN as i32;
+    paint::draw_legend(
+        &legend_area.margin(margin, 0, margin, margin),
+        &legend_entries(model),
+    )?;
+
+    let rows = drawn_rows(model);
+    let label_width = model
+        .rows
+        .iter()
+        .map(|row| paint::text_width(&row.label, 13))
+        .max()
+        .unwrap_or(0)
+        + 14;
+    let mut chart = ChartBuilder::on(&chart_area)
+        .margin(MARGIN)
+        .x_label_area_size(X_AXIS)
+        .y_label_area_size(label_width)
+        .build_cartesian_2d(0u64..model.extent, 0u32..rows)?;
+    let plot_width = chart.plotting_area().dim_in_pixel().0;
+    // Room for the widest tick label, so long runs do not print numbers over each other.
+    let tick_spacing = paint::text_width(&model.extent.to_string(), 12) + 28;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(rows as usize + 1)
+        .y_label_formatter(&|_| String::new())
+        .x_labels((plot_width / tick_spacing).clamp(2, 24) as usize)
+        .x_desc(model.axis_label.clone())
+        .label_style((FONT_FAMILY, 12))
+        .axis_desc_style((FONT_FAMILY, 13))
+        .light_line_style(paint::colour(Rgb(0xEE, 0xEE, 0xEE)))
+        .bold_line_style(paint::colour(GRID))
+        .axis_style(paint::colour(INK))
+        .draw()?;
+
+    let plot = chart.plotting_area();
+    let base = plot.get_base_pixel();
+    let span = PlotSpan {
+        left: plot.map_coordinate(&(0, rows)).0,
+        right: plot.map_coordinate(&(model.extent, rows)).0,
+        top: plot.map_coordinate(&(0, rows)).1,
+        bottom: plot.map_coordinate(&(0, 0)).1,
+        extent: model.extent,
+        rows,
+    };
+    let to_pixel = |tick: u64, band: u32| {
+        let (x, y) = plot.map_coordinate(&(tick, band));
+        (x - base.0, y - base.1)
+    };
+    let canvas = plot.strip_coord_spec();
+    let outer = chart_area.get_base_pixel();
+    for (index, row) in model.rows.iter().take(MAX_DRAWN_ROWS).enumerate() {
+        let band = rows - index as u32;
+        let (top, bottom) = (to_pixel(0, band).1, to_pixel(0, band - 1).1);
+        chart_area.draw_text(
+            &row.label,
+            &paint::font(13, INK, paint::right_middle()),
+            (base.0 - outer.0 - 6, (top + bottom) / 2 + base.1 - outer.1),
+        )?;
+        let (top, bottom) = (top + 3, bottom - 3);
+        for segment in &row.segments {
+            let (left, right) = (to_pixel(segment.start, 0).0, to_pixel(segment.end, 0).0);
+            let fill = segment.kind.fill();
+            paint::paint_fill(&canvas, (left, top), (right, bottom), fill)?;
+            if fill.pattern == Pattern::Solid && right - left >= 4 {
+                canvas.draw(&Rectangle::new(
+                    [(left, top), (right, bottom)],
+                    paint::colour(PAPER).stroke_width(1),
+                ))?;
+            }
+            let text_width = paint::text_width(&segment.label, SEGMENT_FONT) as i32;
+            if text_width + 6 > right - left || bottom - top < SEGMENT_FONT as i32 + 2 {
+                continue;
+            }
+            let centre = ((left + right) / 2, (top + bottom) / 2);
+            let ink = match fill.pattern {
+                Pattern::Solid => fill.ink,
+                Pattern::Outline => INK,
+                Pattern::Hatch | Pattern::CrossHatch | Pattern::Dots => {
+                    // A plain plate under the words so the pattern does not cross them.
+                    canvas.draw(&Rectangle::new(
+                        [
+                            (centre.0 - text_width / 2 - 2, centre.1 - 8),
+                            (centre.0 + text_width / 2 + 2, centre.1 + 8),
+                        ],
+                        paint::colour(fill.colour).filled(),
+                    ))?;
+                    fill.ink
+                }
+            };
+            canvas.draw_text(
+                &segment.label,
+                &paint::font(SEGMENT_FONT, ink, paint::centre()),
+                centre,
+            )?;
+        }
+    }
+    let cpu_rows = model
+        .rows
+        .iter()
+        .filter(|row| matches!(row.kind, RowKind::Cpu { .. }))
+        .count() as u32;
+    if cpu_rows > 0 && cpu_rows < rows {
+        let y = to_pixel(0, rows - cpu_rows).1;
+        let right = to_pixel(model.extent, 0).0;
+        canvas.draw(&PathElement::new(
+            [(0, y), (right, y)],
+            paint::colour(INK).stroke_width(1),
+        ))?;
+    }
+    Ok(span)
+}
+
+/// The chart as a standalone SVG document (960 pixels wide), for the download button.
+pub fn gantt_svg(model: &GanttModel) -> String {
+    let height = gantt_height(model, SVG_WIDTH);
+    let mut svg = String::new();
+    {
+        let backend = SVGBackend::with_string(&mut svg, (SVG_WIDTH, height));
+        let _ = draw_gantt(model, backend.into_drawing_area());
+    }
+    svg
+}
+
+/// The Gantt chart canvas (id [`GANTT_CANVAS_ID`]) as a PNG `data:` URL, for the download button.
+pub fn gantt_png_data_url(canvas_id: &str) -> Option<String> {
+    canvas::png_data_url(canvas_id)
+}
