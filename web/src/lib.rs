@@ -22,6 +22,18 @@ use route::Route;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+/// The example the workspace still holds unchanged, if one was loaded: the examples menu shows it
+/// (after an edit it offers every example again, the one just edited included).
+fn shown_preset(
+    session: &proclab_app::session::Session,
+) -> Option<proclab_core::presets::PresetId> {
+    let Some(Notice::Preset(id)) = session.notice else {
+        return None;
+    };
+    let preset = proclab_core::presets::preset(id.as_str())?;
+    (session.problems.is_none() && session.spec.as_deref() == Some(&preset.spec)).then_some(id)
+}
+
 /// The root component: the router around the page, so every route shares one session.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -120,7 +132,7 @@ fn workspace(props: &WorkspaceProps) -> Html {
                     }
                 } }
             }
-            <ui::toolbar::Toolbar {lang} spec={session.spec.clone()} {has_problems} dispatch={dispatch.clone()} />
+            <ui::toolbar::Toolbar {lang} spec={session.spec.clone()} {has_problems} preset={shown_preset(session)} dispatch={dispatch.clone()} />
             <main class="workspace">
                 <div class="inputs">
                     if session.draft.processes.is_empty() {

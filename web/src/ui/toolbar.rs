@@ -10,7 +10,7 @@ use proclab_app::i18n::{preset_text, Lang, Text};
 use proclab_app::session::{Action, Notice};
 use proclab_app::share;
 use proclab_core::gen::{generate, GenOptions};
-use proclab_core::presets::presets;
+use proclab_core::presets::{presets, PresetId};
 use proclab_core::ScenarioSpec;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -22,6 +22,9 @@ pub struct ToolbarProps {
     /// The last valid scenario (links and exports need one).
     pub spec: Option<Rc<ScenarioSpec>>,
     pub has_problems: bool,
+    /// The example the workspace holds, while its banner is up (the menu shows it).
+    #[prop_or_default]
+    pub preset: Option<PresetId>,
     pub dispatch: Dispatch,
 }
 
@@ -57,9 +60,16 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     Some(Notice::Preset(preset.id)),
                 ));
             }
-            select.set_value("");
         })
     };
+    let preset_select = use_node_ref();
+    crate::ui::field::use_select_value(
+        preset_select.clone(),
+        props
+            .preset
+            .map(|id| id.as_str().to_string())
+            .unwrap_or_default(),
+    );
     let on_seed = {
         let seed = seed.clone();
         Callback::from(move |event: InputEvent| {
@@ -145,8 +155,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         <section class="toolbar" aria-label={Text::Toolbar.get(lang)}>
             <div class="field choice">
                 <label for="preset-select">{ Text::Presets.get(lang) }</label>
-                <select id="preset-select" onchange={on_preset}>
-                    <option value="" selected=true>{ Text::ChoosePreset.get(lang) }</option>
+                <select id="preset-select" ref={preset_select} onchange={on_preset}>
+                    <option value="" selected={props.preset.is_none()}>{ Text::ChoosePreset.get(lang) }</option>
                     { for all_presets.iter().map(|preset| {
                         let (title, notice) = preset_text(preset.id, lang);
                         html! { <option value={preset.id.as_str()} title={notice}>{ title }</option> }

@@ -58,6 +58,20 @@ pub fn use_presentation(section: NodeRef) -> (bool, Callback<MouseEvent>) {
             move || drop((change, escape))
         });
     }
+    {
+        // Leaving, by the button, Escape or the browser, gives the focus back to the button.
+        let was_presenting = use_mut_ref(|| false);
+        use_effect_with(*presenting, move |now| {
+            if *was_presenting.borrow() && !*now {
+                if let Some(button) = gloo::utils::document().get_element_by_id("present") {
+                    if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = button.focus();
+                    }
+                }
+            }
+            *was_presenting.borrow_mut() = *now;
+        });
+    }
     let toggle = {
         let presenting = presenting.clone();
         Callback::from(move |_: MouseEvent| {
