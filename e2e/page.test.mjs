@@ -454,6 +454,61 @@ test('5b. compare tab: the RR row equals the run tab, labels follow the language
   }
 });
 
+test('5c. compare runs in a worker: progress while it runs, the page answers, an edit cancels and restarts it', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    await page.waitForSelector('#app-title');
+    // Enough work that the comparison takes a while: 3,000 processes, bursts 1..100.
+    const spec = {
+      version: 1,
+      processes: Array.from({ length: 3000 }, (_, index) => ({
+        name: `P${index + 1}`,
+        arrival: index % 50,
+        bursts: [{ cpu: 1 + ((index * 37 + (index >> 3) * 11) % 100) }],
+      })),
+      policy: { kind: 'rr', quantum: 4 },
+    };
+    const path = join(scratch, 'compare-worker.json');
+    await writeFile(path, JSON.stringify(spec));
+    await page.setInputFiles('#upload-json', path);
+    await page.waitForSelector('#metrics-table tbody tr[data-pid]');
+    await page.click('#tab-compare');
+    await page.waitForSelector('#compare-progress');
+    const started = await page.getAttribute('#compare-progress', 'max');
+    assert.ok(Number(started) >= 1, 'the progress bar has a total');
+    // While the worker runs, the page still answers: the language switch takes effect.
+    await page.click('#lang-ko');
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    assert.equal(await page.locator('#compare-progress').count(), 1, 'still comparing after the language switch');
+    await page.click('#lang-en');
+    // An edit while comparing: the old comparison is dropped and the new workload compared.
+    await page.fill('#quantum', '5');
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('table tbody th[scope=row]')];
+      return rows.some((th) => th.textContent.trim() === 'RR (q=5)');
+    }, null, { timeout: 150_000 });
+    assert.equal(await page.locator('table tbody th[scope=row]', { hasText: 'RR (q=4)' }).count(), 0,
+      'no row of the workload before the edit');
+    const compared = await page.evaluate(() => {
+      const row = [...document.querySelectorAll('table tbody tr')].find((tr) => tr.querySelector('th')?.textContent.trim() === 'RR (q=5)');
+      return [...row.querySelectorAll('td')].map((td) => td.textContent.trim());
+    });
+    await page.click('#tab-run');
+    await waitForFreshResults(page);
+    const run = await readNumbers(page);
+    assert.deepEqual(compared, [run.averages.waiting, run.averages.turnaround, run.averages.response, run.contextSwitches],
+      'the RR (q=5) row computed in the worker equals the run tab');
+    // Back on Compare: the answer is kept, nothing runs again.
+    await page.click('#tab-compare');
+    await page.waitForSelector('#compare-canvas');
+    assert.equal(await page.locator('#compare-progress').count(), 0, 'the kept comparison is shown at once');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('6. exports: PNG, SVG, CSV with the numbers on screen, JSON that uploads back', TIMEOUT, async () => {
   const context = await openBrowser({ locale: 'en-US' });
   try {

@@ -14,6 +14,7 @@ pub mod storage;
 pub mod store;
 pub mod ui;
 pub mod watch;
+pub mod worker;
 
 use proclab_app::i18n::{Lang, Text, Words};
 use proclab_app::messages;

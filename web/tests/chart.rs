@@ -5,7 +5,7 @@ use std::rc::Rc;
 use proclab_app::i18n::Lang;
 use proclab_app::simulation::Simulation;
 use proclab_core::{BurstSpec, PolicySpec, ProcessSpec, ScenarioSpec};
-use proclab_web::chart::compare::{Comparison, ComparisonCache};
+use proclab_web::chart::Comparison;
 use proclab_web::chart::{gantt_model, gantt_svg, CompareView, GanttChart};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -284,18 +284,4 @@ async fn the_cursor_follows_playback_and_a_click_jumps() {
         "clicked at the cursor (tick 12), jumped to {tick}"
     );
     root.remove();
-}
-
-#[wasm_bindgen_test(unsupported = test)]
-fn a_comparison_is_computed_once_per_workload() {
-    let mut cache = ComparisonCache::default();
-    let spec = Rc::new(silberschatz(PolicySpec::Fcfs));
-    let first = cache.get(&spec);
-    // The same workload again (even as a new value) comes from the cache.
-    assert!(Rc::ptr_eq(
-        &first,
-        &cache.get(&Rc::new(silberschatz(PolicySpec::Fcfs)))
-    ));
-    let other = cache.get(&Rc::new(silberschatz(PolicySpec::Rr { quantum: 2 })));
-    assert!(!Rc::ptr_eq(&first, &other));
 }

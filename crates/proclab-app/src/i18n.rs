@@ -174,6 +174,8 @@ pub enum Text {
     FixToRun,
     Results,
     Compare,
+    Comparing,
+    CompareFailed,
     Gantt,
     DownloadPng,
     DownloadSvg,
@@ -346,6 +348,14 @@ impl Words for Text {
             Text::FixToRun => ["표시된 칸을 고치면 실행 결과가 나옵니다.", "Fix the marked fields to see the run."],
             Text::Results => ["실행 결과", "Run"],
             Text::Compare => ["정책 비교", "Compare policies"],
+            Text::Comparing => [
+                "모든 정책과 퀀텀으로 이 작업을 실행하는 중입니다. 그동안에도 페이지는 계속 쓸 수 있습니다.",
+                "Running this workload under every policy and quantum. The page stays usable meanwhile.",
+            ],
+            Text::CompareFailed => [
+                "비교를 계산하는 작업자(worker)를 시작하지 못했습니다:",
+                "The worker that computes the comparison could not start:",
+            ],
             Text::Gantt => ["간트 차트", "Gantt chart"],
             Text::DownloadPng => ["PNG", "PNG"],
             Text::DownloadSvg => ["SVG", "SVG"],

@@ -24,3 +24,4 @@ pub mod simulation;
 pub mod summary;
 pub mod terms;
 pub mod watch;
+pub mod worker;

@@ -278,6 +278,20 @@ fn capitalise(text: String) -> String {
     }
 }
 
+/// How far a comparison has got: "12 of 40 runs done" (a total of 0: not started yet).
+pub fn runs_done(finished: usize, total: usize, lang: Lang) -> String {
+    if total == 0 {
+        return String::from(match lang {
+            Lang::Ko => "시작하는 중…",
+            Lang::En => "Starting…",
+        });
+    }
+    match lang {
+        Lang::Ko => format!("실행 {total}회 중 {finished}회 완료"),
+        Lang::En => format!("{finished} of {total} runs done"),
+    }
+}
+
 /// A banner's words, and whether it reports an error.
 pub fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
     match notice {

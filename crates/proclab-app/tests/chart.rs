@@ -254,7 +254,7 @@ fn quantum_sweep_runs_rr_from_one_to_the_longest_burst_capped_at_twenty() {
 #[test]
 fn a_policy_that_would_take_too_long_is_skipped_and_said_so() {
     let spec = ScenarioSpec {
-        processes: vec![process(0, &[BurstSpec::Cpu(1_000_000)])],
+        processes: vec![process(0, &[BurstSpec::Cpu(100_000_000)])],
         ..ScenarioSpec::default()
     };
     let rows = compare_rows(&spec);

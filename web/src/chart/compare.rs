@@ -7,16 +7,14 @@ use std::rc::Rc;
 use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
-use proclab_core::{ScenarioError, ScenarioSpec, Totals};
+use proclab_core::{ScenarioError, Totals};
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use super::bars::{compare_height, draw_compare};
 use super::canvas;
 use super::sweep::{draw_sweep, sweep_height};
-use proclab_app::chart::compare_model::{
-    compare_rows, compare_takeaway, quantum_sweep, sweep_takeaway, CompareRow, SweepPoint,
-};
+use proclab_app::chart::compare_model::{compare_takeaway, sweep_takeaway, Comparison};
 use proclab_app::chart::text::ChartText;
 use proclab_app::i18n::Lang;
 
@@ -32,43 +30,6 @@ pub struct CompareViewProps {
     pub comparison: Rc<Comparison>,
     /// The language of the words.
     pub lang: Lang,
-}
-
-/// Both comparisons of one workload: every policy, and round robin at each quantum.
-#[derive(PartialEq)]
-pub struct Comparison {
-    rows: Vec<CompareRow>,
-    points: Vec<SweepPoint>,
-}
-
-impl Comparison {
-    /// Runs every policy and the quantum sweep on `spec` (its policy only supplies parameters
-    /// such as the RR quantum).
-    pub fn of(spec: &ScenarioSpec) -> Comparison {
-        Comparison {
-            rows: compare_rows(spec),
-            points: quantum_sweep(spec),
-        }
-    }
-}
-
-/// A workload's comparison, computed when first asked for and kept while the workload stays the
-/// same, so switching tabs back and forth runs nothing again.
-#[derive(Default)]
-pub struct ComparisonCache(Option<(Rc<ScenarioSpec>, Rc<Comparison>)>);
-
-impl ComparisonCache {
-    /// The comparison of `spec`, from the cache when it is for the same workload.
-    pub fn get(&mut self, spec: &Rc<ScenarioSpec>) -> Rc<Comparison> {
-        if let Some((cached, comparison)) = &self.0 {
-            if Rc::ptr_eq(cached, spec) || **cached == **spec {
-                return Rc::clone(comparison);
-            }
-        }
-        let comparison = Rc::new(Comparison::of(spec));
-        self.0 = Some((Rc::clone(spec), Rc::clone(&comparison)));
-        comparison
-    }
 }
 
 /// Shows both comparisons as charts and tables.

@@ -21,7 +21,9 @@ pub use gantt::GanttChart;
 pub use gantt_draw::{
     draw_gantt, draw_gantt_span, gantt_png_data_url, gantt_svg, PlotSpan, GANTT_CANVAS_ID,
 };
-pub use proclab_app::chart::compare_model::{compare_rows, quantum_sweep, CompareRow, SweepPoint};
+pub use proclab_app::chart::compare_model::{
+    compare_rows, quantum_sweep, CompareRow, Comparison, SweepPoint,
+};
 pub use proclab_app::chart::model::{
     gantt_model, gantt_takeaway, GanttModel, GanttRow, RowKind, Segment, SegmentKind,
 };

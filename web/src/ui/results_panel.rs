@@ -8,8 +8,10 @@ use crate::files;
 use crate::store::Store;
 use crate::ui::results::{ConventionsInForce, MetricsTable};
 use crate::watch::Watch;
+use crate::worker::ComparisonState;
 use proclab_app::files as file_formats;
 use proclab_app::i18n::{Lang, Text};
+use proclab_app::messages;
 use proclab_app::simulation::Simulation;
 use proclab_app::watch::playback::Playback;
 use proclab_core::ScenarioSpec;
@@ -32,7 +34,7 @@ enum Tab {
 pub fn results_panel(props: &ResultsPanelProps) -> Html {
     let lang = props.lang;
     let tab = use_state(|| Tab::Run);
-    let comparisons = use_mut_ref(crate::chart::compare::ComparisonCache::default);
+    let comparison = crate::worker::use_comparison(props.spec.clone(), *tab == Tab::Compare);
     let playback = use_reducer(Store::<Playback>::default);
     let selected = use_state(|| None::<proclab_core::ThreadRef>);
     let on_select = {
@@ -102,9 +104,41 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                 <MetricsTable {lang} simulation={simulation.clone()} />
                 <Watch {lang} simulation={simulation.clone()} playback={playback.clone()} selected={*selected} onselect={on_select.clone()} />
                 <ConventionsInForce {lang} simulation={simulation.clone()} />
-            } else if let Some(spec) = &props.spec {
-                <crate::chart::CompareView comparison={comparisons.borrow_mut().get(spec)} {lang} />
+            } else {
+                <CompareProgress {comparison} {lang} />
             }
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CompareProgressProps {
+    comparison: ComparisonState,
+    lang: Lang,
+}
+
+/// The comparison once the worker has it; until then how far it has got.
+#[function_component(CompareProgress)]
+fn compare_progress(props: &CompareProgressProps) -> Html {
+    let lang = props.lang;
+    match &props.comparison {
+        ComparisonState::Ready(comparison) => {
+            html! { <crate::chart::CompareView comparison={Rc::clone(comparison)} {lang} /> }
+        }
+        ComparisonState::Running { finished, total } => html! {
+            <div class="compare-progress" role="status" aria-live="polite">
+                <p>{ Text::Comparing.get(lang) }</p>
+                <progress id="compare-progress" max={total.max(&1).to_string()}
+                    value={finished.to_string()}
+                    aria-label={Text::Comparing.get(lang)}></progress>
+                <p class="compare-count">{ messages::runs_done(*finished, *total, lang) }</p>
+            </div>
+        },
+        ComparisonState::Failed(reason) => html! {
+            <p class="compare-progress" role="alert">
+                { Text::CompareFailed.get(lang) }{ " " }<code>{ reason }</code>
+            </p>
+        },
+        ComparisonState::Idle => Html::default(),
     }
 }

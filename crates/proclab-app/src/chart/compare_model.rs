@@ -5,6 +5,8 @@ use crate::lang::Words;
 use std::cmp::Ordering;
 use std::ops::RangeInclusive;
 
+use serde::{Deserialize, Serialize};
+
 use proclab_core::{
     simulate_spec, BurstSpec, PolicySpec, Ratio, ScenarioError, ScenarioSpec, Totals,
 };
@@ -17,7 +19,7 @@ pub use proclab_core::compare::{comparison_policies as compared_policies, DEFAUL
 pub const SWEEP_MAX_QUANTUM: u64 = 20;
 
 /// One policy run on the workload, or the reasons it could not run.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CompareRow {
     /// The policy, with the parameters used.
     pub policy: PolicySpec,
@@ -26,7 +28,7 @@ pub struct CompareRow {
 }
 
 /// Round robin with one quantum on the workload.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SweepPoint {
     /// The quantum.
     pub quantum: u64,
@@ -34,10 +36,10 @@ pub struct SweepPoint {
     pub outcome: Result<Totals, Vec<ScenarioError>>,
 }
 
-/// Most time slices one comparison run may need: the view runs some thirty policies at once, so a
-/// workload far beyond a classroom example is skipped (as [`ScenarioError::TooManySlices`])
-/// instead of freezing the page.
-pub const COMPARE_MAX_SLICES: u64 = 200_000;
+/// Most time slices one comparison run may need. The page runs the comparison in a worker, one
+/// run at a time with its progress shown, so a large workload only takes longer; a run beyond
+/// this (minutes of work, gigabytes of trace) is skipped as [`ScenarioError::TooManySlices`].
+pub const COMPARE_MAX_SLICES: u64 = 2_000_000;
 
 /// An upper estimate of the time slices of running `spec`'s workload under `policy`: every
 /// burst once, plus every CPU burst cut into quanta.
@@ -74,13 +76,7 @@ fn totals_with(spec: &ScenarioSpec, policy: &PolicySpec) -> Result<Totals, Vec<S
 
 /// Runs every policy of [`proclab_core::compare::comparison_policies`] on the spec's workload, in that order.
 pub fn compare_rows(spec: &ScenarioSpec) -> Vec<CompareRow> {
-    proclab_core::compare::comparison_policies(spec)
-        .into_iter()
-        .map(|policy| CompareRow {
-            outcome: totals_with(spec, &policy),
-            policy,
-        })
-        .collect()
+    Comparison::of(spec).rows
 }
 
 /// The quanta of the sweep: 1 up to the longest CPU burst, at most [`SWEEP_MAX_QUANTUM`].
@@ -97,12 +93,92 @@ pub fn sweep_range(spec: &ScenarioSpec) -> RangeInclusive<u64> {
 
 /// Round robin on the spec's workload for every quantum of [`sweep_range`].
 pub fn quantum_sweep(spec: &ScenarioSpec) -> Vec<SweepPoint> {
-    sweep_range(spec)
-        .map(|quantum| SweepPoint {
-            quantum,
-            outcome: totals_with(spec, &PolicySpec::Rr { quantum }),
-        })
-        .collect()
+    Comparison::of(spec).points
+}
+
+/// Both comparisons of one workload: every policy, and round robin at each quantum.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// Every policy of [`proclab_core::compare::comparison_policies`], in that order.
+    pub rows: Vec<CompareRow>,
+    /// Round robin at every quantum of [`sweep_range`], in order.
+    pub points: Vec<SweepPoint>,
+}
+
+impl Comparison {
+    /// Runs every policy and the quantum sweep on `spec` (its policy only supplies parameters
+    /// such as the RR quantum).
+    pub fn of(spec: &ScenarioSpec) -> Comparison {
+        let mut job = ComparisonJob::new(spec.clone());
+        while job.step() {}
+        job.finish()
+    }
+}
+
+/// One run of a comparison.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Step {
+    Policy(PolicySpec),
+    Quantum(u64),
+}
+
+/// A comparison computed one run at a time, so whoever runs it can report progress between runs
+/// (and a worker can be stopped between them).
+#[derive(Debug)]
+pub struct ComparisonJob {
+    spec: ScenarioSpec,
+    steps: Vec<Step>,
+    done: Comparison,
+}
+
+impl ComparisonJob {
+    /// The runs `spec` needs, none run yet.
+    pub fn new(spec: ScenarioSpec) -> ComparisonJob {
+        let policies = proclab_core::compare::comparison_policies(&spec)
+            .into_iter()
+            .map(Step::Policy);
+        let quanta = sweep_range(&spec).map(Step::Quantum);
+        let mut steps: Vec<Step> = policies.chain(quanta).collect();
+        steps.reverse();
+        ComparisonJob {
+            spec,
+            steps,
+            done: Comparison::default(),
+        }
+    }
+
+    /// How many runs there are in all.
+    pub fn total(&self) -> usize {
+        self.steps.len() + self.finished()
+    }
+
+    /// How many runs are done.
+    pub fn finished(&self) -> usize {
+        self.done.rows.len() + self.done.points.len()
+    }
+
+    /// Does the next run; false when none was left.
+    pub fn step(&mut self) -> bool {
+        let Some(step) = self.steps.pop() else {
+            return false;
+        };
+        match step {
+            Step::Policy(policy) => self.done.rows.push(CompareRow {
+                outcome: totals_with(&self.spec, &policy),
+                policy,
+            }),
+            Step::Quantum(quantum) => self.done.points.push(SweepPoint {
+                quantum,
+                outcome: totals_with(&self.spec, &PolicySpec::Rr { quantum }),
+            }),
+        }
+        true
+    }
+
+    /// The comparison: complete once [`ComparisonJob::step`] has returned false.
+    pub fn finish(self) -> Comparison {
+        self.done
+    }
 }
 
 /// Exact order of two ratios (both with a non-zero denominator, or both "no data").

@@ -7,5 +7,7 @@ pub mod palette;
 mod states;
 pub mod text;
 
-pub use compare_model::{compare_rows, quantum_sweep, CompareRow, SweepPoint};
+pub use compare_model::{
+    compare_rows, quantum_sweep, CompareRow, Comparison, ComparisonJob, SweepPoint,
+};
 pub use model::{gantt_model, gantt_takeaway, GanttModel, GanttRow, RowKind, Segment, SegmentKind};
