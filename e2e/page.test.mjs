@@ -454,7 +454,7 @@ test('5b. compare tab: the RR row equals the run tab, labels follow the language
   }
 });
 
-test('5c. compare runs in a worker: progress while it runs, the page answers, an edit cancels and restarts it', TIMEOUT, async () => {
+test('5c. 3,000 processes: the PCB picker takes a name; compare runs in a worker: progress while it runs, the page answers, an edit cancels and restarts it', TIMEOUT, async () => {
   const context = await openBrowser({ locale: 'en-US' });
   try {
     const { page, problems } = await openPage(context, server.url);
@@ -473,6 +473,16 @@ test('5c. compare runs in a worker: progress while it runs, the page answers, an
     await writeFile(path, JSON.stringify(spec));
     await page.setInputFiles('#upload-json', path);
     await page.waitForSelector('#metrics-table tbody tr[data-pid]');
+    // 3,000 processes are too many for a drop-down: the PCB picker takes a typed name.
+    assert.equal(await page.locator('#inspect-select').count(), 0, 'no list of 3,000 options');
+    await page.fill('#inspect-name', 'nobody');
+    await page.press('#inspect-name', 'Enter');
+    await page.waitForFunction(() => document.querySelector('#inspect-missing')?.textContent.trim().length > 0);
+    assert.equal(await page.inputValue('#inspect-name'), 'nobody', 'what was typed stays to be corrected');
+    await page.fill('#inspect-name', 'p2999');
+    await page.press('#inspect-name', 'Enter');
+    await page.waitForFunction(() => document.querySelector('#pcb-table caption')?.textContent.includes('P2999'));
+    assert.equal(await page.textContent('#inspect-missing'), '', 'found: no message');
     await page.click('#tab-compare');
     await page.waitForSelector('#compare-progress');
     const started = await page.getAttribute('#compare-progress', 'max');

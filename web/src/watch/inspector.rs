@@ -24,14 +24,86 @@ pub struct InspectorProps {
 #[derive(Properties, PartialEq)]
 struct PickerProps {
     simulation: Rc<Simulation>,
+    lang: Lang,
     selected: Option<ThreadRef>,
     onselect: Callback<ThreadRef>,
 }
 
-/// The list of threads to inspect. It depends on the run, not on the tick, so playback does not
-/// rebuild it (a run of 10,000 processes has 10,000 options).
+/// Most threads the picker lists as a drop-down; beyond this the student types a name (a list of
+/// 10,000 options made the page build 10,000 elements it could not usefully show).
+pub const PICKER_LIST_MAX: usize = 200;
+
+/// The threads to inspect: a list for a classroom run, a name to type for a large one. It depends
+/// on the run, not on the tick, so playback does not rebuild it.
 #[function_component(ThreadPicker)]
 fn thread_picker(props: &PickerProps) -> Html {
+    if props.simulation.scenario.threads().len() > PICKER_LIST_MAX {
+        html! { <NamePicker simulation={props.simulation.clone()} selected={props.selected} onselect={props.onselect.clone()} lang={props.lang} /> }
+    } else {
+        html! { <ListPicker simulation={props.simulation.clone()} selected={props.selected} onselect={props.onselect.clone()} lang={props.lang} /> }
+    }
+}
+
+/// A thread by the name every view gives it.
+fn find_thread(simulation: &Simulation, name: &str) -> Option<ThreadRef> {
+    let scenario = &simulation.scenario;
+    let name = name.trim();
+    scenario
+        .threads()
+        .iter()
+        .map(|thread| ThreadRef {
+            pid: thread.pid(),
+            tid: thread.tid(),
+        })
+        .find(|&reference| thread_label(scenario, reference).eq_ignore_ascii_case(name))
+}
+
+/// The picker of a large run: a name typed, looked up on Enter or when the field is left.
+#[function_component(NamePicker)]
+fn name_picker(props: &PickerProps) -> Html {
+    let lang = props.lang;
+    let typed = use_state(String::new);
+    let missing = use_state(|| false);
+    let onchange = {
+        let (typed, missing) = (typed.clone(), missing.clone());
+        let (simulation, onselect) = (props.simulation.clone(), props.onselect.clone());
+        Callback::from(move |event: Event| {
+            let value = event
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            let found = find_thread(&simulation, &value);
+            missing.set(found.is_none() && !value.trim().is_empty());
+            match found {
+                // Found: the field follows the selection from now on (a click on the machine too).
+                Some(thread) => {
+                    typed.set(String::new());
+                    onselect.emit(thread);
+                }
+                // Not found: what was typed stays, to be corrected.
+                None => typed.set(value),
+            }
+        })
+    };
+    let shown = props
+        .selected
+        .filter(|_| typed.is_empty())
+        .map(|thread| thread_label(&props.simulation.scenario, thread))
+        .unwrap_or_else(|| (*typed).clone());
+    html! {
+        <>
+            <input id="inspect-name" type="text" value={shown} {onchange}
+                autocomplete="off" spellcheck="false"
+                aria-invalid={missing.to_string()} aria-describedby="inspect-missing" />
+            <span id="inspect-missing" class="field-error" role="status">
+                { if *missing { WatchText::InspectorNotFound.get(lang) } else { "" } }
+            </span>
+        </>
+    }
+}
+
+/// The picker of a classroom run: every thread in a drop-down.
+#[function_component(ListPicker)]
+fn list_picker(props: &PickerProps) -> Html {
     let onchange = {
         let onselect = props.onselect.clone();
         Callback::from(move |event: Event| {
@@ -78,8 +150,12 @@ pub fn inspector(props: &InspectorProps) -> Html {
     html! {
         <section class="inspector" aria-labelledby="inspector-title">
             <h3 id="inspector-title">{ WatchText::Inspector.get(lang) }</h3>
-            <label for="inspect-select" class="hint">{ WatchText::InspectorHint.get(lang) }</label>
-            <ThreadPicker simulation={props.simulation.clone()} selected={props.selected} onselect={props.onselect.clone()} />
+            if props.simulation.scenario.threads().len() > PICKER_LIST_MAX {
+                <label for="inspect-name" class="hint">{ WatchText::InspectorNameHint.get(lang) }</label>
+            } else {
+                <label for="inspect-select" class="hint">{ WatchText::InspectorHint.get(lang) }</label>
+            }
+            <ThreadPicker simulation={props.simulation.clone()} selected={props.selected} onselect={props.onselect.clone()} {lang} />
             if let Some((thread, tcb)) = selected {
                 { {
                     let pcb = state.processes.get(thread.pid as usize);

@@ -38,6 +38,8 @@ pub enum WatchText {
     LogEmpty,
     Inspector,
     InspectorHint,
+    InspectorNameHint,
+    InspectorNotFound,
     ReducedMotion,
     CanvasLabel,
     MachineNow,
@@ -98,6 +100,14 @@ impl Words for WatchText {
             ],
             WatchText::LogEmpty => ["아직 아무 일도 없습니다.", "Nothing has happened yet."],
             WatchText::Inspector => ["PCB 살펴보기", "PCB inspector"],
+            WatchText::InspectorNameHint => [
+                "그림의 토큰이나 큐 항목을 고르거나, 이름(예: P42, Web.worker)을 입력하고 Enter를 누르면 이 시각의 PCB가 보입니다.",
+                "Pick a process (a token or a queue entry), or type its name (P42, Web.worker) and press Enter, to see its PCB at this tick.",
+            ],
+            WatchText::InspectorNotFound => [
+                "이 실행에 그런 이름의 프로세스나 스레드가 없습니다.",
+                "No process or thread of this run has that name.",
+            ],
             WatchText::InspectorHint => [
                 "그림의 토큰, 큐 항목, 아래 목록에서 프로세스를 고르면 이 시각의 PCB가 보입니다.",
                 "Pick a process (a token, a queue entry, or the list below) to see its PCB at this tick.",
