@@ -308,3 +308,75 @@ fn comparison_sentences_exist_in_both_languages() {
     let korean = sweep_takeaway(&points, Lang::Ko);
     assert!(korean.contains("q=1..20"), "{korean}");
 }
+
+#[test]
+fn a_large_run_builds_only_the_rows_the_chart_can_show_and_each_is_exact() {
+    use proclab_app::chart::model::MAX_ROWS;
+    // 300 processes with I/O under RR q=2 on 2 CPUs: far more rows than a chart can show.
+    let spec = ScenarioSpec {
+        processes: (0..300u64)
+            .map(|index| {
+                process(
+                    index % 7,
+                    &[
+                        BurstSpec::Cpu(1 + index % 5),
+                        BurstSpec::Io(2),
+                        BurstSpec::Cpu(1 + index % 3),
+                    ],
+                )
+            })
+            .collect(),
+        policy: PolicySpec::Rr { quantum: 2 },
+        machine: MachineSpec {
+            cpus: 2,
+            ..MachineSpec::default()
+        },
+        ..ScenarioSpec::default()
+    };
+    let simulation = simulation(&spec);
+    let model = gantt_model(&simulation, Lang::En);
+    assert_eq!(model.rows.len(), MAX_ROWS);
+    assert_eq!(model.total_rows, 2 + 300);
+    // Every thread row that is built is whole: its Running time is the process's CPU demand, its
+    // Blocked time its I/O.
+    for row in &model.rows[2..] {
+        let RowKind::Thread { thread } = row.kind else {
+            panic!("CPU rows come first");
+        };
+        let ticks = |wanted: fn(&SegmentKind) -> bool| -> u64 {
+            row.segments
+                .iter()
+                .filter(|segment| wanted(&segment.kind))
+                .map(|segment| segment.end - segment.start)
+                .sum()
+        };
+        let index = u64::from(thread.pid);
+        assert_eq!(
+            ticks(|kind| matches!(kind, SegmentKind::Running { .. })),
+            1 + index % 5 + 1 + index % 3,
+            "{}",
+            row.label
+        );
+        assert_eq!(ticks(|kind| matches!(kind, SegmentKind::Blocked { .. })), 2);
+    }
+    // The legend still names every kind present, in its fixed order.
+    let legend: Vec<&str> = model
+        .legend
+        .iter()
+        .map(|entry| entry.text.as_str())
+        .collect();
+    let idle = simulation
+        .run
+        .gantt()
+        .iter()
+        .any(|slice| matches!(slice.kind, proclab_core::SliceKind::Idle));
+    assert!(!idle, "the CPUs never idle in this run");
+    assert_eq!(
+        legend,
+        [
+            "running on a CPU",
+            "ready: waiting for a CPU",
+            "blocked: waiting for I/O"
+        ]
+    );
+}

@@ -178,7 +178,7 @@ pub fn gantt_chart(props: &GanttChartProps) -> Html {
             </div>
             <figcaption class="chart-takeaway">{ &*takeaway }</figcaption>
             if let Some(model) = &model {
-                { shown_note(model.rows.len().min(MAX_DRAWN_ROWS), model.rows.len(), lang) }
+                { shown_note(model.rows.len().min(MAX_DRAWN_ROWS), model.total_rows, lang) }
                 <GanttData model={Rc::clone(model)} {lang} />
             }
         </figure>

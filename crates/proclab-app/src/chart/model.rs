@@ -146,11 +146,18 @@ pub struct LegendEntry {
     pub text: String,
 }
 
+/// Most rows a chart has: beyond this the bands would be unreadable and the canvas too tall for a
+/// browser, so the rows after it are not built at all (a run of 10,000 processes builds 120 rows,
+/// not 10,000).
+pub const MAX_ROWS: usize = 120;
+
 /// Everything the Gantt chart draws and its table lists.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GanttModel {
-    /// CPU rows, then thread rows.
+    /// CPU rows, then thread rows: the first [`MAX_ROWS`] of them.
     pub rows: Vec<GanttRow>,
+    /// How many rows the whole chart would have (CPUs and threads), for "120 of 10,002 shown".
+    pub total_rows: usize,
     /// The x axis runs from tick 0 to this tick (the end of the run, at least 1).
     pub extent: u64,
     /// Legend entries for the kinds that appear.
@@ -180,7 +187,9 @@ pub fn gantt_model(simulation: &Simulation, lang: Lang) -> GanttModel {
             push_merged(&mut row.segments, cpu_segment(&words, slice, lang));
         }
     }
-    let states = state_segments(simulation, &words, extent);
+    let total_rows = rows.len() + scenario.threads().len();
+    let thread_rows = MAX_ROWS.saturating_sub(rows.len());
+    let states = state_segments(simulation, &words, extent, thread_rows);
     for ((thread, segments), name) in scenario.threads().iter().zip(states).zip(&words.threads) {
         let thread = ThreadRef {
             pid: thread.pid(),
@@ -195,6 +204,7 @@ pub fn gantt_model(simulation: &Simulation, lang: Lang) -> GanttModel {
     GanttModel {
         legend: legend(&rows, lang),
         rows,
+        total_rows,
         extent,
         axis_label: ChartText::TimeAxis.get(lang).into(),
         takeaway: gantt_takeaway(simulation, lang),
@@ -337,41 +347,40 @@ fn cpu_segment(words: &SharedWords, slice: &proclab_core::GanttSlice, lang: Lang
     }
 }
 
-/// Legend entries for the kinds of segment present, in a fixed order.
+/// Legend entries for the kinds of segment present, in a fixed order (one pass over the segments,
+/// stopping once every kind has been seen).
 fn legend(rows: &[GanttRow], lang: Lang) -> Vec<LegendEntry> {
-    let kinds = || {
-        rows.iter()
-            .flat_map(|row| row.segments.iter().map(|s| s.kind))
+    let slot = |kind: &SegmentKind| match kind {
+        SegmentKind::Run { .. } => 0,
+        SegmentKind::Idle => 1,
+        SegmentKind::Dispatch { .. } => 2,
+        SegmentKind::CacheStall { .. } => 3,
+        SegmentKind::Ready { .. } => 4,
+        SegmentKind::Running { .. } => 6,
+        SegmentKind::Blocked { .. } => 5,
     };
-    let first = |wanted: fn(&SegmentKind) -> bool| kinds().find(wanted);
-    let candidates: [(Option<SegmentKind>, ChartText); 6] = [
-        (
-            first(|kind| matches!(kind, SegmentKind::Run { .. })),
-            ChartText::LegendRun,
-        ),
-        (
-            first(|kind| matches!(kind, SegmentKind::Idle)),
-            ChartText::LegendIdle,
-        ),
-        (
-            first(|kind| matches!(kind, SegmentKind::Dispatch { .. })),
-            ChartText::LegendDispatch,
-        ),
-        (
-            first(|kind| matches!(kind, SegmentKind::CacheStall { .. })),
-            ChartText::LegendStall,
-        ),
-        (
-            first(|kind| matches!(kind, SegmentKind::Ready { .. })),
-            ChartText::LegendReady,
-        ),
-        (
-            first(|kind| matches!(kind, SegmentKind::Blocked { .. })),
-            ChartText::LegendBlocked,
-        ),
+    // The first segment of each kind, by slot (Running rows are the Run entry's colour: no entry).
+    let mut first: [Option<SegmentKind>; 7] = [None; 7];
+    for segment in rows.iter().flat_map(|row| &row.segments) {
+        let index = slot(&segment.kind);
+        if first[index].is_none() {
+            first[index] = Some(segment.kind);
+            if first[..6].iter().all(Option::is_some) {
+                break;
+            }
+        }
+    }
+    let words = [
+        ChartText::LegendRun,
+        ChartText::LegendIdle,
+        ChartText::LegendDispatch,
+        ChartText::LegendStall,
+        ChartText::LegendReady,
+        ChartText::LegendBlocked,
     ];
-    candidates
+    first
         .into_iter()
+        .zip(words)
         .filter_map(|(kind, words)| {
             kind.map(|kind| LegendEntry {
                 fill: kind.fill(),

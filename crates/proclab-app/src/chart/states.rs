@@ -15,17 +15,19 @@ struct Tracker {
     segments: Vec<Segment>,
 }
 
-/// The Ready / Running / Blocked segments of every thread (in [`Scenario::threads`] order), from
-/// one pass over the transitions.
+/// The Ready / Running / Blocked segments of the first `count` threads (in [`Scenario::threads`]
+/// order), from one pass over the transitions.
 pub(super) fn state_segments(
     simulation: &Simulation,
     words: &SharedWords,
     extent: u64,
+    count: usize,
 ) -> Vec<Vec<Segment>> {
     let scenario = &simulation.scenario;
     let mut trackers: Vec<Tracker> = scenario
         .threads()
         .iter()
+        .take(count)
         .map(|_| Tracker {
             state: ProcessState::New,
             since: 0,
