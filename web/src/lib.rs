@@ -4,6 +4,8 @@
 //! props and send actions up. Browser access is confined to `browser`, `storage`, `files` and the
 //! chart modules; the link format to `share`; words to `i18n` and `messages`.
 
+#[cfg(feature = "bench-frames")]
+pub mod bench_engine;
 pub mod browser;
 pub mod chart;
 pub mod files;

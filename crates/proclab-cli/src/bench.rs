@@ -105,19 +105,22 @@ pub fn workload(policy: PolicySpec, smp: bool, topology: QueueTopology) -> Scena
 /// Each line is flushed as soon as it is measured: a run of every policy takes a while.
 pub fn bench(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     let smp = options.get("smp").is_some();
+    let emit = options.get("emit").is_some();
     let repeat = options.number("repeat", 3).map_err(Failure::Usage)?.max(1);
-    writeln!(
-        out,
-        "{} processes x {} thread(s), {} CPU(s), CPU bursts uniform in 1..=100, best of {repeat}",
+    if !emit {
+        writeln!(
+            out,
+            "{} processes x {} thread(s), {} CPU(s), CPU bursts uniform in 1..=100, best of {repeat}",
         10_000,
         if smp { 4 } else { 1 },
         if smp { 4 } else { 1 }
-    )?;
-    writeln!(
-        out,
-        "{:<24} {:>10} {:>10} {:>12} {:>14}",
-        "policy", "events", "end tick", "wall ms", "events/s"
-    )?;
+        )?;
+        writeln!(
+            out,
+            "{:<24} {:>10} {:>10} {:>12} {:>14}",
+            "policy", "events", "end tick", "wall ms", "events/s"
+        )?;
+    }
     out.flush()?;
     let only = options.get("only");
     let topologies: &[QueueTopology] = if smp {
@@ -139,6 +142,13 @@ pub fn bench(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
             continue;
         }
         let scenario = workload(policy, smp, topology);
+        if emit {
+            // The workload itself, so another runner (the page in bench/engine.mjs) times the same.
+            serde_json::to_writer(&mut *out, scenario.spec())
+                .map_err(|error| Failure::Output(error.into()))?;
+            writeln!(out)?;
+            continue;
+        }
         let mut best = Duration::MAX;
         let mut events = 0;
         let mut end = 0;
