@@ -259,11 +259,11 @@ fn a_policy_that_would_take_too_long_is_skipped_and_said_so() {
     };
     let rows = compare_rows(&spec);
     assert!(rows[0].outcome.is_ok(), "FCFS runs at once");
-    let errors = rows[6].outcome.as_ref().expect_err("RR q=4 is skipped");
-    assert!(matches!(
-        errors.as_slice(),
-        [proclab_core::ScenarioError::TooManySlices { .. }]
-    ));
+    assert_eq!(
+        rows[6].outcome,
+        Err(proclab_app::chart::compare_model::Skipped::TooMuchWork),
+        "RR q=4 is skipped"
+    );
     let sentence = compare_takeaway(&rows, Lang::En);
     assert!(sentence.contains("could not run"), "{sentence}");
 }

@@ -7,14 +7,14 @@ use std::rc::Rc;
 use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
-use proclab_core::{ScenarioError, Totals};
+use proclab_core::Totals;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use super::bars::{compare_height, draw_compare};
 use super::canvas;
 use super::sweep::{draw_sweep, sweep_height};
-use proclab_app::chart::compare_model::{compare_takeaway, sweep_takeaway, Comparison};
+use proclab_app::chart::compare_model::{compare_takeaway, sweep_takeaway, Comparison, Skipped};
 use proclab_app::chart::text::ChartText;
 use proclab_app::i18n::Lang;
 
@@ -98,7 +98,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
 }
 
 /// One table row: the key, then the three averages and the context switches, or "could not run".
-fn figures_row(key: String, outcome: Result<&Totals, &Vec<ScenarioError>>, lang: Lang) -> Html {
+fn figures_row(key: String, outcome: Result<&Totals, &Skipped>, lang: Lang) -> Html {
     match outcome {
         Ok(totals) => html! {
             <tr>
@@ -109,14 +109,10 @@ fn figures_row(key: String, outcome: Result<&Totals, &Vec<ScenarioError>>, lang:
                 <td>{ totals.context_switches }</td>
             </tr>
         },
-        Err(errors) => {
-            let too_much = errors
-                .iter()
-                .any(|error| matches!(error, ScenarioError::TooManySlices { .. }));
-            let reason = if too_much {
-                ChartText::TooMuchWork
-            } else {
-                ChartText::CouldNotRun
+        Err(skipped) => {
+            let reason = match skipped {
+                Skipped::TooMuchWork => ChartText::TooMuchWork,
+                Skipped::CouldNotRun => ChartText::CouldNotRun,
             };
             html! {
                 <tr class="skipped">

@@ -18,13 +18,23 @@ pub use proclab_core::compare::{comparison_policies as compared_policies, DEFAUL
 /// The sweep never goes past this quantum.
 pub const SWEEP_MAX_QUANTUM: u64 = 20;
 
+/// Why a comparison skipped a run: all the page says about it (the full list of problems is the
+/// run tab's business, and deserialising it in the page cost 34 KB of wasm).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Skipped {
+    /// More than [`COMPARE_MAX_SLICES`] time slices.
+    TooMuchWork,
+    /// The workload is not valid under this policy.
+    CouldNotRun,
+}
+
 /// One policy run on the workload, or the reasons it could not run.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CompareRow {
     /// The policy, with the parameters used.
     pub policy: PolicySpec,
-    /// The run's totals, or every validation problem.
-    pub outcome: Result<Totals, Vec<ScenarioError>>,
+    /// The run's totals, or why it was skipped.
+    pub outcome: Result<Totals, Skipped>,
 }
 
 /// Round robin with one quantum on the workload.
@@ -32,8 +42,8 @@ pub struct CompareRow {
 pub struct SweepPoint {
     /// The quantum.
     pub quantum: u64,
-    /// The run's totals, or every validation problem.
-    pub outcome: Result<Totals, Vec<ScenarioError>>,
+    /// The run's totals, or why it was skipped.
+    pub outcome: Result<Totals, Skipped>,
 }
 
 /// Most time slices one comparison run may need. The page runs the comparison in a worker, one
@@ -61,17 +71,23 @@ fn all_bursts(spec: &ScenarioSpec) -> impl Iterator<Item = BurstSpec> + '_ {
     })
 }
 
-fn totals_with(spec: &ScenarioSpec, policy: &PolicySpec) -> Result<Totals, Vec<ScenarioError>> {
-    let estimate = estimated_slices(spec, policy);
-    if estimate > COMPARE_MAX_SLICES {
-        return Err(vec![ScenarioError::TooManySlices {
-            estimate,
-            max: COMPARE_MAX_SLICES,
-        }]);
+fn totals_with(spec: &ScenarioSpec, policy: &PolicySpec) -> Result<Totals, Skipped> {
+    if estimated_slices(spec, policy) > COMPARE_MAX_SLICES {
+        return Err(Skipped::TooMuchWork);
     }
     let mut variant = spec.clone();
     variant.policy = policy.clone();
-    simulate_spec(&variant).map(|run| run.metrics().totals.clone())
+    match simulate_spec(&variant) {
+        Ok(run) => Ok(run.metrics().totals.clone()),
+        Err(errors)
+            if errors
+                .iter()
+                .any(|error| matches!(error, ScenarioError::TooManySlices { .. })) =>
+        {
+            Err(Skipped::TooMuchWork)
+        }
+        Err(_) => Err(Skipped::CouldNotRun),
+    }
 }
 
 /// Runs every policy of [`proclab_core::compare::comparison_policies`] on the spec's workload, in that order.
