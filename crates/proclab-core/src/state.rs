@@ -366,8 +366,13 @@ impl MachineState {
         }
     }
 
-    /// The TCB of one thread.
+    /// The TCB of one thread. The threads are listed in (process, thread) order, so this is a
+    /// binary search: the watch view asks once per ready-queue entry, and a linear search made a
+    /// scene of 10,000 ready threads cost 50 million comparisons.
     pub fn thread(&self, thread: ThreadRef) -> Option<&Tcb> {
-        self.threads.iter().find(|tcb| tcb.thread == thread)
+        self.threads
+            .binary_search_by_key(&thread, |tcb| tcb.thread)
+            .ok()
+            .map(|index| &self.threads[index])
     }
 }

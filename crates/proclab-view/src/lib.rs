@@ -41,7 +41,7 @@ pub fn thread_label(state: &MachineState, thread: ThreadRef) -> String {
         return format!("P{}", thread.pid + 1);
     };
     let thread_name = (process.threads.len() > 1)
-        .then(|| state.threads.iter().find(|tcb| tcb.thread == thread))
+        .then(|| state.thread(thread))
         .flatten()
         .map(|tcb| tcb.name.as_str());
     proclab_core::render::label(&process.name, thread_name)
