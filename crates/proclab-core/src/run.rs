@@ -15,14 +15,18 @@ use crate::engine::Engine;
 use crate::metrics::Metrics;
 use crate::scenario::Scenario;
 use crate::state::MachineState;
-use crate::trace::{Event, GanttSlice};
+use crate::trace::{self, Event, GanttSlice, Trace, Transitions};
 
 /// The result of [`crate::simulate`].
 #[derive(Clone, Debug)]
 pub struct Run {
     scenario: Rc<Scenario>,
-    events: Vec<Event>,
-    gantt: Vec<GanttSlice>,
+    /// Every transition, in its stored form (16 bytes each).
+    transitions: Transitions,
+    /// The Gantt chart, drawn from the trace when first asked for.
+    gantt: OnceCell<Vec<GanttSlice>>,
+    /// The trace as [`Event`]s, built when [`Run::events`] is first called.
+    events: OnceCell<Vec<Event>>,
     metrics: Metrics,
     end_tick: u64,
     instant_count: u64,
@@ -38,18 +42,13 @@ impl Run {
         engine.run();
         let end_tick = engine.now;
         let instant_count = engine.instants;
-        let recorder = engine.recorder.take().unwrap_or_default();
-        let mut per_cpu = recorder.gantt;
-        let gantt: Vec<GanttSlice> = if per_cpu.len() == 1 {
-            per_cpu.pop().unwrap_or_default()
-        } else {
-            per_cpu.concat()
-        };
+        let transitions = engine.trace.take().unwrap_or_default();
         let metrics = Metrics::compute(&scenario, &engine);
         Run {
             scenario,
-            events: recorder.events,
-            gantt,
+            transitions,
+            gantt: OnceCell::new(),
+            events: OnceCell::new(),
             metrics,
             end_tick,
             instant_count,
@@ -63,14 +62,27 @@ impl Run {
         &self.scenario
     }
 
-    /// Every transition, in order.
-    pub fn events(&self) -> &[Event] {
-        &self.events
+    /// Every transition, in order, each built from its stored form as it is read.
+    pub fn trace(&self) -> Trace<'_> {
+        Trace::new(&self.transitions, &self.scenario)
     }
 
-    /// Gantt slices, grouped by CPU (CPU 0 first), each CPU's slices in time order covering `[0, end_tick)`.
+    /// Every transition, in order, as one slice of [`Event`]s: built on the first call and kept
+    /// (four times the memory of the stored trace); [`Run::trace`] reads them without a copy.
+    pub fn events(&self) -> &[Event] {
+        self.events.get_or_init(|| self.trace().iter().collect())
+    }
+
+    /// Gantt slices, grouped by CPU (CPU 0 first), each CPU's slices in time order covering
+    /// `[0, end_tick)`: drawn from the trace on the first call and kept.
     pub fn gantt(&self) -> &[GanttSlice] {
-        &self.gantt
+        self.gantt
+            .get_or_init(|| trace::gantt(&self.transitions, &self.scenario, self.end_tick))
+    }
+
+    /// Bytes the stored trace holds (not counting [`Run::events`] and [`Run::gantt`] once built).
+    pub fn trace_bytes(&self) -> usize {
+        self.transitions.bytes()
     }
 
     /// Exact metrics.
@@ -85,7 +97,7 @@ impl Run {
 
     /// Number of events in the trace.
     pub fn event_count(&self) -> usize {
-        self.events.len()
+        self.transitions.len()
     }
 
     /// Number of distinct instants at which the engine did something.
@@ -95,23 +107,23 @@ impl Run {
 
     /// Index of the first event at or after `tick` (`event_count()` if none).
     pub fn event_index_at(&self, tick: u64) -> usize {
-        self.events.partition_point(|event| event.tick < tick)
+        self.transitions.index_at(tick)
     }
 
     /// Tick of event `index`, if it exists.
     pub fn tick_of_event(&self, index: usize) -> Option<u64> {
-        self.events.get(index).map(|event| event.tick)
+        self.trace().tick(index)
     }
 
     /// The first tick after `tick` at which some event happens (stepping forward).
     pub fn next_event_tick(&self, tick: u64) -> Option<u64> {
-        let index = self.events.partition_point(|event| event.tick <= tick);
+        let index = self.transitions.index_at(tick.checked_add(1)?);
         self.tick_of_event(index)
     }
 
     /// The last tick before `tick` at which some event happens (stepping back).
     pub fn previous_event_tick(&self, tick: u64) -> Option<u64> {
-        let index = self.events.partition_point(|event| event.tick < tick);
+        let index = self.transitions.index_at(tick);
         index
             .checked_sub(1)
             .and_then(|previous| self.tick_of_event(previous))

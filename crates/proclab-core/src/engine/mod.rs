@@ -33,7 +33,7 @@
 //! which queue), `slice` (running slices: progress, expiry, exit, preemption), `io` (blocking,
 //! devices, completions), `boost` (MLFQ boost), `user_threads` (many-to-one), `dispatch`
 //! (Ready -> Running with latency and cache stall), `decide` (step 6), `record` (the trace and
-//! the Gantt chart).
+//! each CPU's time).
 
 mod boost;
 mod cpu;
@@ -52,7 +52,6 @@ use alloc::vec::Vec;
 use core::cmp::Reverse;
 
 pub(crate) use cpu::{Activity, Cpu};
-pub(crate) use record::Recorder;
 
 use crate::policy::{Entry, Policy};
 use crate::scenario::Scenario;
@@ -60,6 +59,7 @@ use crate::spec::{
     BoostTiming, Conventions, DispatchTiming, EntryOrder, QueueTopology, ThreadModel,
 };
 use crate::task::{CpuIx, PolicyState, Task, ThreadIx};
+use crate::trace::Transitions;
 
 /// The whole simulation state. Cloning it is a checkpoint.
 #[derive(Clone, Debug)]
@@ -98,11 +98,12 @@ pub(crate) struct Engine {
     claims: Vec<ThreadIx>,
     /// CPUs held for a blocked thread whose I/O completed at this instant, and that thread.
     direct: Vec<(CpuIx, ThreadIx)>,
-    pub(crate) recorder: Option<alloc::boxed::Box<Recorder>>,
+    /// The trace, when recording (checkpoints run without it).
+    pub(crate) trace: Option<Transitions>,
 }
 
 impl Engine {
-    /// The machine at tick 0, before any arrival. `record`: keep the trace and the Gantt chart.
+    /// The machine at tick 0, before any arrival. `record`: keep the trace.
     pub(crate) fn new(scenario: Rc<Scenario>, record: bool) -> Engine {
         let processes = scenario.processes();
         let user_model = scenario.machine().thread_model == ThreadModel::User;
@@ -132,7 +133,7 @@ impl Engine {
         let queues: Vec<Policy> = (0..queue_count).map(|_| Policy::new(&scenario)).collect();
         let next_boost = queues[0].boost_period();
         let thread_count = tasks.len();
-        let recorder = record.then(|| alloc::boxed::Box::new(Recorder::sized_for(&scenario)));
+        let trace = record.then(|| record::trace_for(&scenario));
         Engine {
             scenario,
             now: 0,
@@ -159,7 +160,7 @@ impl Engine {
             expired: Vec::new(),
             claims: Vec::new(),
             direct: Vec::new(),
-            recorder,
+            trace,
         }
     }
 
@@ -217,7 +218,7 @@ impl Engine {
         while let Some(instant) = self.next_instant() {
             self.step(instant);
         }
-        self.close_gantt();
+        self.close_slices();
     }
 
     /// Applies every event of `instant` (which must be [`Engine::next_instant`]), in the order
