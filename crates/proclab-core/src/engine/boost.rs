@@ -25,7 +25,9 @@ impl Engine {
                     let queue = self.queue_of(cpu);
                     self.enqueue_on(queue, task, Entry::Preempted);
                     self.cpus[cpu].activity = Activity::Free;
-                    self.cpus[cpu].displaced = Some(task);
+                    if self.cpus[cpu].displaced.replace(task).is_none() {
+                        self.displaced_cpus += 1;
+                    }
                 }
             }
         }

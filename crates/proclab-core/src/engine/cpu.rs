@@ -10,7 +10,7 @@ use alloc::vec::Vec;
 
 use crate::cache::CpuCache;
 use crate::task::{CpuIx, ThreadIx};
-use crate::trace::OpenSlice;
+use crate::trace::{CpuSlice, OpenSlice};
 
 /// What a CPU is doing between two instants.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,6 +74,21 @@ impl Cpu {
             reserved: None,
             displaced: None,
             slice: OpenSlice::idle(),
+        }
+    }
+
+    /// Switches the slice in progress to `kind` from `tick` on, counting the closed part in the
+    /// CPU's time.
+    pub(super) fn switch_slice(&mut self, tick: u64, kind: CpuSlice) {
+        if let Some((start, end, closed)) = self.slice.switch(tick, kind) {
+            let length = end - start;
+            let time = &mut self.time;
+            match closed {
+                CpuSlice::Run(_) => time.busy += length,
+                CpuSlice::Idle => time.idle += length,
+                CpuSlice::Dispatch { .. } => time.dispatch += length,
+                CpuSlice::CacheStall(_) => time.stall += length,
+            }
         }
     }
 

@@ -62,11 +62,15 @@ impl Engine {
 
     /// A thread displaced by a boost from another CPU migrates: it leaves that CPU first.
     fn leave_displaced_cpu(&mut self, cpu: CpuIx, index: ThreadIx) {
+        if self.displaced_cpus == 0 {
+            return;
+        }
         if let Some(other) = self
             .cpu_ixs()
             .find(|other| *other != cpu && self.cpus[*other].displaced == Some(index))
         {
             self.cpus[other].displaced = None;
+            self.displaced_cpus -= 1;
             self.end_displaced(other, index, index);
         }
     }
@@ -97,11 +101,11 @@ impl Engine {
         let process = &self.scenario.processes()[pid as usize];
         let working_set = process.working_set();
         let stack = self.scenario.threads()[index.slot()].stack();
-        for other in self.cpu_ixs() {
-            if other != cpu {
-                self.cpus[other].cache.forget_stack(pid, tid);
-            }
+        // Its stack leaves the one other cache that may hold it.
+        if let Some(other) = self.tasks[index].stack_cpu.filter(|other| *other != cpu) {
+            self.cpus[other].cache.forget_stack(pid, tid);
         }
+        self.tasks[index].stack_cpu = Some(cpu);
         let cold = self.cpus[cpu].cache.load(pid, tid, working_set, stack);
         let needed = u64::from(working_set) + u64::from(stack);
         self.cpus[cpu].time.cache_needed += needed;

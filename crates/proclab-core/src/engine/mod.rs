@@ -87,6 +87,9 @@ pub(crate) struct Engine {
     /// and a flag per thread so each is listed once. A boost costs in proportion to them.
     touched: Vec<ThreadIx>,
     touched_flags: Vec<bool>,
+    /// CPUs holding a thread displaced by a boost (`Cpu::displaced`): while there is none, a
+    /// dispatch need not look for one.
+    displaced_cpus: usize,
     aging_at: Option<u64>,
     device_free_at: u64,
     last_dispatched: Option<ThreadIx>,
@@ -153,6 +156,7 @@ impl Engine {
             } else {
                 Vec::new()
             },
+            displaced_cpus: 0,
             aging_at: None,
             device_free_at: 0,
             last_dispatched: None,

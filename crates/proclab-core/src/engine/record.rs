@@ -30,10 +30,10 @@ impl Engine {
     /// change does to that CPU's timeline.
     pub(super) fn record(&mut self, cpu: Option<CpuIx>, index: ThreadIx, change: Change) {
         if let Some(cpu) = cpu {
-            let switches = change.slice_switches(self.now, index, self.scenario.machine());
-            for (tick, kind) in switches.into_iter().flatten() {
-                self.set_slice(cpu, tick, kind);
-            }
+            let state = &mut self.cpus[cpu];
+            change.slice_switches(self.now, index, self.scenario.machine(), |tick, kind| {
+                state.switch_slice(tick, kind)
+            });
         }
         if let Some(trace) = &mut self.trace {
             trace.push(self.now, index, cpu, change);
@@ -54,27 +54,11 @@ impl Engine {
         }
     }
 
-    /// Switches the slice in progress on `cpu` to `kind` from `tick` on, counting the closed
-    /// part in the CPU's time.
-    fn set_slice(&mut self, cpu: CpuIx, tick: u64, kind: CpuSlice) {
-        let state = &mut self.cpus[cpu];
-        if let Some((start, end, closed)) = state.slice.switch(tick, kind) {
-            let length = end - start;
-            let time = &mut state.time;
-            match closed {
-                CpuSlice::Run(_) => time.busy += length,
-                CpuSlice::Idle => time.idle += length,
-                CpuSlice::Dispatch { .. } => time.dispatch += length,
-                CpuSlice::CacheStall(_) => time.stall += length,
-            }
-        }
-    }
-
     /// Closes every CPU's slice in progress at the end of the run.
     pub(super) fn close_slices(&mut self) {
         let end = self.now;
         for cpu in self.cpu_ixs() {
-            self.set_slice(cpu, end, CpuSlice::Idle);
+            self.cpus[cpu].switch_slice(end, CpuSlice::Idle);
         }
     }
 }

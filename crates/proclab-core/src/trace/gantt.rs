@@ -55,40 +55,40 @@ impl OpenSlice {
 }
 
 impl Change {
-    /// The switches this change makes on the timeline of its CPU at `now`, in order. `thread`
-    /// is the thread it happens to.
+    /// Applies the switches this change makes at `now` on the timeline of its CPU, in order, to
+    /// `switch`. `thread` is the thread it happens to.
     pub(crate) fn slice_switches(
         self,
         now: u64,
         thread: ThreadIx,
         machine: &MachineSpec,
-    ) -> [Option<(u64, CpuSlice)>; 3] {
+        mut switch: impl FnMut(u64, CpuSlice),
+    ) {
         match self {
             Change::Dispatched {
                 cold,
                 saved,
                 latency,
             } => {
-                let latency_ticks = latency.ticks(machine);
+                let latency = latency.ticks(machine);
                 let stall = Change::stall_ticks(cold, machine);
-                let dispatch = CpuSlice::Dispatch {
-                    from: saved.option(),
-                    to: thread,
-                };
-                [
-                    (latency_ticks > 0).then_some((now, dispatch)),
-                    (stall > 0).then_some((now + latency_ticks, CpuSlice::CacheStall(thread))),
-                    Some((now + latency_ticks + stall, CpuSlice::Run(thread))),
-                ]
+                if latency > 0 {
+                    let from = saved.option();
+                    switch(now, CpuSlice::Dispatch { from, to: thread });
+                }
+                if stall > 0 {
+                    switch(now + latency, CpuSlice::CacheStall(thread));
+                }
+                switch(now + latency + stall, CpuSlice::Run(thread));
             }
             Change::QuantumExpired
             | Change::Preempted { .. }
             | Change::IoRequested { .. }
-            | Change::Exited => [Some((now, CpuSlice::Idle)), None, None],
+            | Change::Exited => switch(now, CpuSlice::Idle),
             Change::Admitted
             | Change::IoCompleted
             | Change::Boosted { .. }
-            | Change::Demoted { .. } => [None, None, None],
+            | Change::Demoted { .. } => {}
         }
     }
 }
@@ -113,14 +113,11 @@ pub(crate) fn gantt(transitions: &Transitions, scenario: &Scenario, end: u64) ->
     for (index, entry) in transitions.entries().iter().enumerate() {
         let Some(cpu) = entry.cpu() else { continue };
         let now = transitions.tick(index);
-        for (tick, kind) in entry
+        entry
             .change
-            .slice_switches(now, entry.thread(), machine)
-            .into_iter()
-            .flatten()
-        {
-            close(cpu.slot(), tick, kind);
-        }
+            .slice_switches(now, entry.thread(), machine, |tick, kind| {
+                close(cpu.slot(), tick, kind)
+            });
     }
     for cpu in 0..cpu_count {
         close(cpu, end, CpuSlice::Idle);
