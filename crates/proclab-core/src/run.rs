@@ -1,11 +1,12 @@
 //! A finished simulation: the trace, the Gantt chart, the metrics, and the machine state at any tick.
 //!
 //! [`Run::state_at`] takes time that does not grow with the length of the run: the first call
-//! re-simulates once without recording and keeps a checkpoint (a clone of the engine) every
-//! `K` instants, with `K` proportional to the number of threads; every call then clones the
-//! nearest checkpoint at or before the tick and replays at most `K` instants. A call for a later
-//! tick than the previous one continues from where that call stopped (playback costs only the
-//! events in between).
+//! re-simulates once without recording and keeps a checkpoint (a clone of the engine) each time
+//! the work since the last one (instants plus transitions) reaches `K`, with `K` proportional to
+//! the number of threads, like the cost of a clone; every call then clones the nearest
+//! checkpoint at or before the tick and replays at most about `K` units of work, however the
+//! events are spread over instants. A call for a later tick than the previous one continues from
+//! where that call stopped (playback costs only the events in between).
 
 use alloc::rc::Rc;
 use alloc::vec::Vec;
@@ -135,18 +136,23 @@ impl Run {
         self.tick_of_event(index).map(|tick| self.state_at(tick))
     }
 
-    fn checkpoint_every(&self) -> u64 {
-        (16 * self.scenario.threads().len() as u64).max(256)
+    /// Work between two checkpoints: a checkpoint costs a copy of every thread, so replaying
+    /// up to `K` units of work costs about as much as taking one (and the checkpoints together
+    /// take about as much memory as the trace).
+    fn checkpoint_work(&self) -> u64 {
+        (32 * self.scenario.threads().len() as u64).max(512)
     }
 
     fn checkpoints(&self) -> &[Engine] {
         self.checkpoints.get_or_init(|| {
-            let every = self.checkpoint_every();
+            let every = self.checkpoint_work();
             let mut engine = Engine::new(Rc::clone(&self.scenario), false);
             let mut checkpoints = alloc::vec![engine.clone()];
+            let mut last = 0;
             while let Some(instant) = engine.next_instant() {
                 engine.step(instant);
-                if engine.instants.is_multiple_of(every) {
+                if engine.work - last >= every {
+                    last = engine.work;
                     checkpoints.push(engine.clone());
                 }
             }

@@ -95,6 +95,9 @@ pub(crate) struct Engine {
     last_dispatched: Option<ThreadIx>,
     alive_or_new: usize,
     pub(crate) instants: u64,
+    /// Work done so far: one unit per instant and one per transition (recorded or not). What
+    /// replaying from a checkpoint costs, so `Run` spaces its checkpoints by it.
+    pub(crate) work: u64,
     /// Threads whose quantum expired at this instant, re-entering after the arrivals.
     expired: Vec<ThreadIx>,
     /// Threads whose I/O completed at this instant and claim a CPU (`IoCompletion::Preempt`).
@@ -161,6 +164,7 @@ impl Engine {
             device_free_at: 0,
             last_dispatched: None,
             instants: 0,
+            work: 0,
             expired: Vec::new(),
             claims: Vec::new(),
             direct: Vec::new(),
@@ -230,6 +234,7 @@ impl Engine {
     pub(crate) fn step(&mut self, instant: u64) {
         self.now = instant;
         self.instants += 1;
+        self.work += 1;
         let conventions = *self.scenario.conventions();
         // 1. Activity ends, CPU by CPU.
         self.end_activities(&conventions);

@@ -29,6 +29,7 @@ impl Engine {
     /// Writes down that `index` changed at `now` (on `cpu`, if on one), and lays out what the
     /// change does to that CPU's timeline.
     pub(super) fn record(&mut self, cpu: Option<CpuIx>, index: ThreadIx, change: Change) {
+        self.work += 1;
         if let Some(cpu) = cpu {
             let state = &mut self.cpus[cpu];
             change.slice_switches(self.now, index, self.scenario.machine(), |tick, kind| {
