@@ -33,7 +33,7 @@ const USAGE: &str = "usage:
               [--quantum Q] [--max-arrival T] [--max-burst B] [--io] [--threads T] [--cpus C]
   proclab presets [ID]
   proclab state FILE --tick T [--pretty]
-  proclab bench [--smp] [--repeat N] [--only \"RR q=1\"]";
+  proclab bench [--smp] [--repeat N] [--only \"RR (q=1)\"]";
 
 /// Command-line options after the command word.
 pub struct Options {
