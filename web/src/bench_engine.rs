@@ -39,7 +39,7 @@ pub fn install() {
             let start = performance.now();
             let run = simulate(&scenario);
             times.push(&JsValue::from_f64(performance.now() - start));
-            events = run.events().len();
+            events = run.event_count();
         }
         set("times", times.into());
         set("events", JsValue::from_f64(events as f64));

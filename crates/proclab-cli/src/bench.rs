@@ -117,8 +117,8 @@ pub fn bench(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
         )?;
         writeln!(
             out,
-            "{:<24} {:>10} {:>10} {:>12} {:>14}",
-            "policy", "events", "end tick", "wall ms", "events/s"
+            "{:<24} {:>10} {:>10} {:>12} {:>14} {:>10}",
+            "policy", "events", "end tick", "wall ms", "events/s", "trace KiB"
         )?;
     }
     out.flush()?;
@@ -152,6 +152,7 @@ pub fn bench(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
         let mut best = Duration::MAX;
         let mut events = 0;
         let mut end = 0;
+        let mut trace_bytes = 0;
         for _ in 0..repeat {
             let start = Instant::now();
             let run = simulate(&scenario);
@@ -159,16 +160,18 @@ pub fn bench(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
             best = best.min(elapsed);
             events = run.event_count();
             end = run.end_tick();
+            trace_bytes = run.trace_bytes();
         }
         let seconds = best.as_secs_f64();
         writeln!(
             out,
-            "{:<24} {:>10} {:>10} {:>12.2} {:>14.0}",
+            "{:<24} {:>10} {:>10} {:>12.2} {:>14.0} {:>10}",
             label,
             events,
             end,
             seconds * 1000.0,
-            events as f64 / seconds.max(1e-9)
+            events as f64 / seconds.max(1e-9),
+            trace_bytes / 1024
         )?;
         out.flush()?;
     }

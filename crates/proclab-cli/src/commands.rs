@@ -6,7 +6,7 @@ use std::io::Write;
 use proclab_core::gen::{generate, GenOptions};
 use proclab_core::presets::presets as all_presets;
 use proclab_core::{
-    render, simulate, Event, GanttSlice, Metrics, PolicySpec, Run, Scenario, ScenarioSpec,
+    render, simulate, GanttSlice, Metrics, PolicySpec, Run, Scenario, ScenarioSpec, Trace,
 };
 use serde::Serialize;
 
@@ -69,7 +69,7 @@ struct RunDocument<'a> {
     /// Only with `--events`: most readers want the metrics and the chart, and the trace is
     /// most of the bytes.
     #[serde(skip_serializing_if = "Option::is_none")]
-    events: Option<&'a [Event]>,
+    events: Option<Trace<'a>>,
 }
 
 impl<'a> RunDocument<'a> {
@@ -79,7 +79,7 @@ impl<'a> RunDocument<'a> {
             end_tick: run.end_tick(),
             metrics: run.metrics(),
             gantt: run.gantt(),
-            events: events.then(|| run.events()),
+            events: events.then(|| run.trace()),
         }
     }
 }

@@ -41,6 +41,8 @@ pub struct CacheEntry {
 pub(crate) struct CpuCache {
     capacity: u32,
     entries: Vec<CacheEntry>,
+    /// Units held: the sum of the entries' units.
+    used: u32,
 }
 
 impl CpuCache {
@@ -48,12 +50,17 @@ impl CpuCache {
         CpuCache {
             capacity,
             entries: Vec::new(),
+            used: 0,
         }
     }
 
     fn take(&mut self, owner: CacheOwner) -> u32 {
-        match self.entries.iter().position(|entry| entry.owner == owner) {
-            Some(position) => self.entries.remove(position).units,
+        match self.entries.iter().rposition(|entry| entry.owner == owner) {
+            Some(position) => {
+                let units = self.entries.remove(position).units;
+                self.used -= units;
+                units
+            }
             None => 0,
         }
     }
@@ -67,19 +74,25 @@ impl CpuCache {
         let cold = (working_set - warm_shared) + (stack - warm_stack);
         let shared_units = working_set.min(self.capacity);
         let stack_units = stack.min(self.capacity - shared_units);
-        let mut used: u32 = self.entries.iter().map(|entry| entry.units).sum();
         let needed = shared_units + stack_units;
-        while used + needed > self.capacity && !self.entries.is_empty() {
-            let excess = used + needed - self.capacity;
-            let oldest = &mut self.entries[0];
-            if oldest.units <= excess {
-                used -= oldest.units;
-                self.entries.remove(0);
+        // Evict from the least recently used end: whole entries, then part of one.
+        let excess = (self.used + needed).saturating_sub(self.capacity);
+        let mut freed = 0;
+        let mut gone = 0;
+        for entry in &mut self.entries {
+            if freed == excess {
+                break;
+            }
+            if entry.units <= excess - freed {
+                freed += entry.units;
+                gone += 1;
             } else {
-                oldest.units -= excess;
-                used -= excess;
+                entry.units -= excess - freed;
+                freed = excess;
             }
         }
+        self.entries.drain(..gone);
+        self.used = self.used - freed + needed;
         if shared_units > 0 {
             self.entries.push(CacheEntry {
                 owner: shared_owner,

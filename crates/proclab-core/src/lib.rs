@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! ScenarioSpec (serde) --Scenario::new--> Scenario --simulate--> Run
-//!                                                              |-- events()   transitions with causes
+//!                                                              |-- trace()    transitions with causes
 //!                                                              |-- gantt()    slices per CPU
 //!                                                              |-- metrics()  exact per-thread/process/CPU figures
 //!                                                              `-- state_at() whole machine at any tick
@@ -42,7 +42,7 @@ pub use spec::{
     ProcessSpec, QueueSpec, ScenarioSpec, ThreadSpec,
 };
 pub use state::MachineState;
-pub use trace::{Cause, Event, GanttSlice, PreemptReason, SliceKind, ThreadRef};
+pub use trace::{Cause, Event, GanttSlice, PreemptReason, SliceKind, ThreadRef, Trace};
 
 /// The five states of the process model taught in every OS course.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

@@ -1,11 +1,12 @@
 //! A finished simulation: the trace, the Gantt chart, the metrics, and the machine state at any tick.
 //!
 //! [`Run::state_at`] takes time that does not grow with the length of the run: the first call
-//! re-simulates once without recording and keeps a checkpoint (a clone of the engine) every
-//! `K` instants, with `K` proportional to the number of threads; every call then clones the
-//! nearest checkpoint at or before the tick and replays at most `K` instants. A call for a later
-//! tick than the previous one continues from where that call stopped (playback costs only the
-//! events in between).
+//! re-simulates once without recording and keeps a checkpoint (a clone of the engine) each time
+//! the work since the last one (instants plus transitions) reaches `K`, with `K` proportional to
+//! the number of threads, like the cost of a clone; every call then clones the nearest
+//! checkpoint at or before the tick and replays at most about `K` units of work, however the
+//! events are spread over instants. A call for a later tick than the previous one continues from
+//! where that call stopped (playback costs only the events in between).
 
 use alloc::rc::Rc;
 use alloc::vec::Vec;
@@ -15,14 +16,18 @@ use crate::engine::Engine;
 use crate::metrics::Metrics;
 use crate::scenario::Scenario;
 use crate::state::MachineState;
-use crate::trace::{Event, GanttSlice};
+use crate::trace::{self, Event, GanttSlice, Trace, Transitions};
 
 /// The result of [`crate::simulate`].
 #[derive(Clone, Debug)]
 pub struct Run {
     scenario: Rc<Scenario>,
-    events: Vec<Event>,
-    gantt: Vec<GanttSlice>,
+    /// Every transition, in its stored form (16 bytes each).
+    transitions: Transitions,
+    /// The Gantt chart, drawn from the trace when first asked for.
+    gantt: OnceCell<Vec<GanttSlice>>,
+    /// The trace as [`Event`]s, built when [`Run::events`] is first called.
+    events: OnceCell<Vec<Event>>,
     metrics: Metrics,
     end_tick: u64,
     instant_count: u64,
@@ -38,18 +43,13 @@ impl Run {
         engine.run();
         let end_tick = engine.now;
         let instant_count = engine.instants;
-        let recorder = engine.recorder.take().unwrap_or_default();
-        let mut per_cpu = recorder.gantt;
-        let gantt: Vec<GanttSlice> = if per_cpu.len() == 1 {
-            per_cpu.pop().unwrap_or_default()
-        } else {
-            per_cpu.concat()
-        };
+        let transitions = engine.trace.take().unwrap_or_default();
         let metrics = Metrics::compute(&scenario, &engine);
         Run {
             scenario,
-            events: recorder.events,
-            gantt,
+            transitions,
+            gantt: OnceCell::new(),
+            events: OnceCell::new(),
             metrics,
             end_tick,
             instant_count,
@@ -63,14 +63,27 @@ impl Run {
         &self.scenario
     }
 
-    /// Every transition, in order.
-    pub fn events(&self) -> &[Event] {
-        &self.events
+    /// Every transition, in order, each built from its stored form as it is read.
+    pub fn trace(&self) -> Trace<'_> {
+        Trace::new(&self.transitions, &self.scenario)
     }
 
-    /// Gantt slices, grouped by CPU (CPU 0 first), each CPU's slices in time order covering `[0, end_tick)`.
+    /// Every transition, in order, as one slice of [`Event`]s: built on the first call and kept
+    /// (four times the memory of the stored trace); [`Run::trace`] reads them without a copy.
+    pub fn events(&self) -> &[Event] {
+        self.events.get_or_init(|| self.trace().iter().collect())
+    }
+
+    /// Gantt slices, grouped by CPU (CPU 0 first), each CPU's slices in time order covering
+    /// `[0, end_tick)`: drawn from the trace on the first call and kept.
     pub fn gantt(&self) -> &[GanttSlice] {
-        &self.gantt
+        self.gantt
+            .get_or_init(|| trace::gantt(&self.transitions, &self.scenario, self.end_tick))
+    }
+
+    /// Bytes the stored trace holds (not counting [`Run::events`] and [`Run::gantt`] once built).
+    pub fn trace_bytes(&self) -> usize {
+        self.transitions.bytes()
     }
 
     /// Exact metrics.
@@ -85,7 +98,7 @@ impl Run {
 
     /// Number of events in the trace.
     pub fn event_count(&self) -> usize {
-        self.events.len()
+        self.transitions.len()
     }
 
     /// Number of distinct instants at which the engine did something.
@@ -95,23 +108,23 @@ impl Run {
 
     /// Index of the first event at or after `tick` (`event_count()` if none).
     pub fn event_index_at(&self, tick: u64) -> usize {
-        self.events.partition_point(|event| event.tick < tick)
+        self.transitions.index_at(tick)
     }
 
     /// Tick of event `index`, if it exists.
     pub fn tick_of_event(&self, index: usize) -> Option<u64> {
-        self.events.get(index).map(|event| event.tick)
+        self.trace().tick(index)
     }
 
     /// The first tick after `tick` at which some event happens (stepping forward).
     pub fn next_event_tick(&self, tick: u64) -> Option<u64> {
-        let index = self.events.partition_point(|event| event.tick <= tick);
+        let index = self.transitions.index_at(tick.checked_add(1)?);
         self.tick_of_event(index)
     }
 
     /// The last tick before `tick` at which some event happens (stepping back).
     pub fn previous_event_tick(&self, tick: u64) -> Option<u64> {
-        let index = self.events.partition_point(|event| event.tick < tick);
+        let index = self.transitions.index_at(tick);
         index
             .checked_sub(1)
             .and_then(|previous| self.tick_of_event(previous))
@@ -123,18 +136,23 @@ impl Run {
         self.tick_of_event(index).map(|tick| self.state_at(tick))
     }
 
-    fn checkpoint_every(&self) -> u64 {
-        (16 * self.scenario.threads().len() as u64).max(256)
+    /// Work between two checkpoints: a checkpoint costs a copy of every thread, so replaying
+    /// up to `K` units of work costs about as much as taking one (and the checkpoints together
+    /// take about as much memory as the trace).
+    fn checkpoint_work(&self) -> u64 {
+        (32 * self.scenario.threads().len() as u64).max(512)
     }
 
     fn checkpoints(&self) -> &[Engine] {
         self.checkpoints.get_or_init(|| {
-            let every = self.checkpoint_every();
+            let every = self.checkpoint_work();
             let mut engine = Engine::new(Rc::clone(&self.scenario), false);
             let mut checkpoints = alloc::vec![engine.clone()];
+            let mut last = 0;
             while let Some(instant) = engine.next_instant() {
                 engine.step(instant);
-                if engine.instants.is_multiple_of(every) {
+                if engine.work - last >= every {
+                    last = engine.work;
                     checkpoints.push(engine.clone());
                 }
             }

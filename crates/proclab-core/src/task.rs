@@ -144,6 +144,9 @@ pub(crate) struct Task {
     pub(crate) io_done_at: u64,
     /// Dispatches onto a CPU other than its home (cold: kept last, out of the hot cache lines).
     pub(crate) migrations: u64,
+    /// The CPU whose cache its stack was last loaded into (cache model on): the only cache that
+    /// may hold it, since loading it anywhere drops it everywhere else.
+    pub(crate) stack_cpu: Option<CpuIx>,
 }
 
 impl Task {
@@ -171,6 +174,7 @@ impl Task {
             blocked_since: 0,
             io_done_at: 0,
             migrations: 0,
+            stack_cpu: None,
         }
     }
 

@@ -56,7 +56,7 @@ fn use_gantt_model(simulation: &Rc<Simulation>, lang: Lang) -> Option<Rc<GanttMo
             .filter(|(of, in_lang, _)| Rc::ptr_eq(of, simulation) && *in_lang == lang)
             .map(|(_, _, model)| Rc::clone(model))
     };
-    let deferred = simulation.run.events().len() > DEFER_FROM_EVENTS;
+    let deferred = simulation.run.event_count() > DEFER_FROM_EVENTS;
     let mut model = current(&built.borrow());
     if model.is_none() && !deferred {
         let fresh = Rc::new(gantt_model(simulation, lang));

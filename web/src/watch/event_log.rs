@@ -29,11 +29,11 @@ pub struct LogLine {
 pub fn log_lines(run: &Run, state: &MachineState, tick: u64, lang: Lang) -> Vec<LogLine> {
     let upto = run.event_index_at(tick + 1);
     let from = upto.saturating_sub(KEPT);
-    run.events()[from..upto]
-        .iter()
+    run.trace()
+        .range(from..upto)
         .map(|event| LogLine {
             tick: event.tick,
-            text: narrate(event, state, lang),
+            text: narrate(&event, state, lang),
             now: event.tick == tick,
         })
         .collect()

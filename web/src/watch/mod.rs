@@ -71,7 +71,7 @@ pub fn instant(simulation: &Simulation, tick: u64) -> Instant {
     Instant {
         before,
         after,
-        events: run.events()[start..end].to_vec(),
+        events: run.trace().range(start..end).collect(),
     }
 }
 

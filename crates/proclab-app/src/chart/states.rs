@@ -35,7 +35,7 @@ pub(super) fn state_segments(
             segments: Vec::new(),
         })
         .collect();
-    for event in simulation.run.events() {
+    for event in simulation.run.trace().iter() {
         if event.from == event.to {
             continue; // a level change (boost, demotion): the state is unchanged
         }

@@ -9,7 +9,7 @@ use alloc::vec::Vec;
 use super::{Activity, Engine};
 use crate::policy::Entry;
 use crate::task::{CpuIx, ThreadIx};
-use crate::trace::{Cause, PreemptReason, SliceKind};
+use crate::trace::{Change, PreemptReason, Slot};
 use crate::ProcessState;
 
 impl Engine {
@@ -25,7 +25,9 @@ impl Engine {
                     let queue = self.queue_of(cpu);
                     self.enqueue_on(queue, task, Entry::Preempted);
                     self.cpus[cpu].activity = Activity::Free;
-                    self.cpus[cpu].displaced = Some(task);
+                    if self.cpus[cpu].displaced.replace(task).is_none() {
+                        self.displaced_cpus += 1;
+                    }
                 }
             }
         }
@@ -56,7 +58,7 @@ impl Engine {
         }
         for index in lowered {
             let state = self.tasks[index].state;
-            self.record(None, index, state, state, Cause::Boosted);
+            self.record(None, index, Change::Boosted { state });
         }
         touched.clear();
         self.touched = touched;
@@ -78,20 +80,13 @@ impl Engine {
     /// A thread displaced from `cpu` by the boost does not continue there: Running -> Ready,
     /// reported as preempted by `by`, and the CPU's slice ends.
     pub(super) fn end_displaced(&mut self, cpu: CpuIx, displaced: ThreadIx, by: ThreadIx) {
-        let by = self.tasks[by].thread_ref();
-        self.record(
-            Some(cpu),
-            displaced,
-            ProcessState::Running,
-            ProcessState::Ready,
-            Cause::Preempted {
-                by,
-                reason: PreemptReason::Boost,
-            },
-        );
+        let change = Change::Preempted {
+            by: Slot::of(by),
+            reason: PreemptReason::Boost,
+        };
+        self.record(Some(cpu), displaced, change);
         let task = &mut self.tasks[displaced];
         task.acc.preemptions += 1;
         task.state = ProcessState::Ready;
-        self.set_slice(cpu, self.now, SliceKind::Idle);
     }
 }

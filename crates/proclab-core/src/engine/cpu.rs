@@ -10,7 +10,7 @@ use alloc::vec::Vec;
 
 use crate::cache::CpuCache;
 use crate::task::{CpuIx, ThreadIx};
-use crate::trace::SliceKind;
+use crate::trace::{CpuSlice, OpenSlice};
 
 /// What a CPU is doing between two instants.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,9 +59,8 @@ pub(crate) struct Cpu {
     pub(super) reserved: Option<ThreadIx>,
     /// A thread displaced by a boost, which continues if the policy picks it again.
     pub(super) displaced: Option<ThreadIx>,
-    /// Start and kind of the Gantt slice in progress.
-    pub(super) open_start: u64,
-    pub(super) open_kind: SliceKind,
+    /// The slice of its timeline in progress.
+    pub(super) slice: OpenSlice,
 }
 
 impl Cpu {
@@ -74,8 +73,22 @@ impl Cpu {
             cache: CpuCache::new(cache_capacity),
             reserved: None,
             displaced: None,
-            open_start: 0,
-            open_kind: SliceKind::Idle,
+            slice: OpenSlice::idle(),
+        }
+    }
+
+    /// Switches the slice in progress to `kind` from `tick` on, counting the closed part in the
+    /// CPU's time.
+    pub(super) fn switch_slice(&mut self, tick: u64, kind: CpuSlice) {
+        if let Some((start, end, closed)) = self.slice.switch(tick, kind) {
+            let length = end - start;
+            let time = &mut self.time;
+            match closed {
+                CpuSlice::Run(_) => time.busy += length,
+                CpuSlice::Idle => time.idle += length,
+                CpuSlice::Dispatch { .. } => time.dispatch += length,
+                CpuSlice::CacheStall(_) => time.stall += length,
+            }
         }
     }
 

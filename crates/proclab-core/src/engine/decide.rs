@@ -123,6 +123,9 @@ impl Engine {
                 continue;
             }
             let displaced = self.cpus[cpu].displaced.take();
+            if displaced.is_some() {
+                self.displaced_cpus -= 1;
+            }
             let pick = match self.cpus[cpu].reserved.take() {
                 Some(reserved) => Some(reserved),
                 None => self.pick_own(cpu),

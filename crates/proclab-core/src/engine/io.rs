@@ -10,7 +10,7 @@ use super::{Activity, Engine};
 use crate::policy::Entry;
 use crate::spec::{IoCompletion, IoDevices};
 use crate::task::{CpuIx, ThreadIx};
-use crate::trace::Cause;
+use crate::trace::Change;
 use crate::ProcessState;
 
 impl Engine {
@@ -25,13 +25,9 @@ impl Engine {
         let io_length = bursts[burst + 1];
         self.touch(index);
         let change = self.queues[0].on_block(&mut self.tasks[index].policy, cpu_length);
-        self.record(
-            Some(cpu),
-            index,
-            ProcessState::Running,
-            ProcessState::Blocked,
-            Cause::IoRequested { length: io_length },
-        );
+        // A burst is at most `MAX_TICK`, which fits in 32 bits.
+        let length = io_length as u32;
+        self.record(Some(cpu), index, Change::IoRequested { length });
         self.report_level(Some(cpu), index, ProcessState::Blocked, change);
         let done_at = self.io_done_at(io_length);
         let task = &mut self.tasks[index];
@@ -75,13 +71,7 @@ impl Engine {
             task.acc.io += now - task.blocked_since;
             task.burst += 1;
             task.left = bursts[task.burst as usize];
-            self.record(
-                None,
-                index,
-                ProcessState::Blocked,
-                ProcessState::Ready,
-                Cause::IoCompleted,
-            );
+            self.record(None, index, Change::IoCompleted);
             let held = self
                 .cpu_ixs()
                 .find(|cpu| self.cpus[*cpu].activity == Activity::Held { task: index });

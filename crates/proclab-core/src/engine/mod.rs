@@ -33,7 +33,7 @@
 //! which queue), `slice` (running slices: progress, expiry, exit, preemption), `io` (blocking,
 //! devices, completions), `boost` (MLFQ boost), `user_threads` (many-to-one), `dispatch`
 //! (Ready -> Running with latency and cache stall), `decide` (step 6), `record` (the trace and
-//! the Gantt chart).
+//! each CPU's time).
 
 mod boost;
 mod cpu;
@@ -52,7 +52,6 @@ use alloc::vec::Vec;
 use core::cmp::Reverse;
 
 pub(crate) use cpu::{Activity, Cpu};
-pub(crate) use record::Recorder;
 
 use crate::policy::{Entry, Policy};
 use crate::scenario::Scenario;
@@ -60,6 +59,7 @@ use crate::spec::{
     BoostTiming, Conventions, DispatchTiming, EntryOrder, QueueTopology, ThreadModel,
 };
 use crate::task::{CpuIx, PolicyState, Task, ThreadIx};
+use crate::trace::Transitions;
 
 /// The whole simulation state. Cloning it is a checkpoint.
 #[derive(Clone, Debug)]
@@ -87,22 +87,29 @@ pub(crate) struct Engine {
     /// and a flag per thread so each is listed once. A boost costs in proportion to them.
     touched: Vec<ThreadIx>,
     touched_flags: Vec<bool>,
+    /// CPUs holding a thread displaced by a boost (`Cpu::displaced`): while there is none, a
+    /// dispatch need not look for one.
+    displaced_cpus: usize,
     aging_at: Option<u64>,
     device_free_at: u64,
     last_dispatched: Option<ThreadIx>,
     alive_or_new: usize,
     pub(crate) instants: u64,
+    /// Work done so far: one unit per instant and one per transition (recorded or not). What
+    /// replaying from a checkpoint costs, so `Run` spaces its checkpoints by it.
+    pub(crate) work: u64,
     /// Threads whose quantum expired at this instant, re-entering after the arrivals.
     expired: Vec<ThreadIx>,
     /// Threads whose I/O completed at this instant and claim a CPU (`IoCompletion::Preempt`).
     claims: Vec<ThreadIx>,
     /// CPUs held for a blocked thread whose I/O completed at this instant, and that thread.
     direct: Vec<(CpuIx, ThreadIx)>,
-    pub(crate) recorder: Option<alloc::boxed::Box<Recorder>>,
+    /// The trace, when recording (checkpoints run without it).
+    pub(crate) trace: Option<Transitions>,
 }
 
 impl Engine {
-    /// The machine at tick 0, before any arrival. `record`: keep the trace and the Gantt chart.
+    /// The machine at tick 0, before any arrival. `record`: keep the trace.
     pub(crate) fn new(scenario: Rc<Scenario>, record: bool) -> Engine {
         let processes = scenario.processes();
         let user_model = scenario.machine().thread_model == ThreadModel::User;
@@ -132,7 +139,7 @@ impl Engine {
         let queues: Vec<Policy> = (0..queue_count).map(|_| Policy::new(&scenario)).collect();
         let next_boost = queues[0].boost_period();
         let thread_count = tasks.len();
-        let recorder = record.then(|| alloc::boxed::Box::new(Recorder::sized_for(&scenario)));
+        let trace = record.then(|| record::trace_for(&scenario));
         Engine {
             scenario,
             now: 0,
@@ -152,14 +159,16 @@ impl Engine {
             } else {
                 Vec::new()
             },
+            displaced_cpus: 0,
             aging_at: None,
             device_free_at: 0,
             last_dispatched: None,
             instants: 0,
+            work: 0,
             expired: Vec::new(),
             claims: Vec::new(),
             direct: Vec::new(),
-            recorder,
+            trace,
         }
     }
 
@@ -217,7 +226,7 @@ impl Engine {
         while let Some(instant) = self.next_instant() {
             self.step(instant);
         }
-        self.close_gantt();
+        self.close_slices();
     }
 
     /// Applies every event of `instant` (which must be [`Engine::next_instant`]), in the order
@@ -225,6 +234,7 @@ impl Engine {
     pub(crate) fn step(&mut self, instant: u64) {
         self.now = instant;
         self.instants += 1;
+        self.work += 1;
         let conventions = *self.scenario.conventions();
         // 1. Activity ends, CPU by CPU.
         self.end_activities(&conventions);

@@ -10,7 +10,7 @@ use core::cmp::Reverse;
 use super::Engine;
 use crate::policy::{Entry, Policy};
 use crate::task::{CpuIx, ThreadIx};
-use crate::trace::Cause;
+use crate::trace::Change;
 use crate::ProcessState;
 
 impl Engine {
@@ -26,13 +26,7 @@ impl Engine {
             let first = process.first_thread();
             for index in (first..first + process.thread_count()).map(ThreadIx) {
                 self.queues[0].admit(&mut self.tasks[index].policy);
-                self.record(
-                    None,
-                    index,
-                    ProcessState::New,
-                    ProcessState::Ready,
-                    Cause::Admitted,
-                );
+                self.record(None, index, Change::Admitted);
                 if self.tasks[index].user_level && index.0 != first {
                     // User-level threads: the kernel queues the process once, through the
                     // thread the user-level scheduler runs; the others wait inside the process.

@@ -10,7 +10,7 @@ use super::{Activity, Engine};
 use crate::policy::Entry;
 use crate::spec::RequeueOrder;
 use crate::task::{CpuIx, ThreadIx};
-use crate::trace::{Cause, PreemptReason, SliceKind};
+use crate::trace::{Change, PreemptReason, Slot};
 use crate::ProcessState;
 
 impl Engine {
@@ -72,7 +72,6 @@ impl Engine {
             self.expire(cpu, index, requeue);
             return;
         }
-        self.set_slice(cpu, self.now, SliceKind::Idle);
         let scenario = Rc::clone(&self.scenario);
         let bursts = scenario.threads()[index.slot()].bursts();
         if self.tasks[index].burst as usize + 1 >= bursts.len() {
@@ -88,16 +87,9 @@ impl Engine {
         let now = self.now;
         self.touch(index);
         let change = self.queues[0].on_expired(&mut self.tasks[index].policy);
-        self.record(
-            Some(cpu),
-            index,
-            ProcessState::Running,
-            ProcessState::Ready,
-            Cause::QuantumExpired,
-        );
+        self.record(Some(cpu), index, Change::QuantumExpired);
         self.report_level(Some(cpu), index, ProcessState::Ready, change);
         self.tasks[index].state = ProcessState::Ready;
-        self.set_slice(cpu, now, SliceKind::Idle);
         match requeue {
             RequeueOrder::BeforeArrivals => self.make_ready(index, Entry::Expired),
             RequeueOrder::AfterArrivals => {
@@ -114,13 +106,7 @@ impl Engine {
         task.state = ProcessState::Exit;
         task.acc.completion = Some(self.now);
         self.alive_or_new -= 1;
-        self.record(
-            Some(cpu),
-            index,
-            ProcessState::Running,
-            ProcessState::Exit,
-            Cause::Exited,
-        );
+        self.record(Some(cpu), index, Change::Exited);
         if self.tasks[index].user_level {
             if let Some(next) = self.next_user_thread(index) {
                 self.user_switch(cpu, index, next);
@@ -137,19 +123,12 @@ impl Engine {
         reason: PreemptReason,
     ) {
         self.settle(cpu);
-        let by_ref = self.tasks[by].thread_ref();
-        self.record(
-            Some(cpu),
-            victim,
-            ProcessState::Running,
-            ProcessState::Ready,
-            Cause::Preempted { by: by_ref, reason },
-        );
+        let by = Slot::of(by);
+        self.record(Some(cpu), victim, Change::Preempted { by, reason });
         self.touch(victim);
         self.queues[0].on_preempted(&mut self.tasks[victim].policy);
         self.tasks[victim].acc.preemptions += 1;
         self.cpus[cpu].activity = Activity::Free;
-        self.set_slice(cpu, self.now, SliceKind::Idle);
         self.make_ready(victim, Entry::Preempted);
     }
 }

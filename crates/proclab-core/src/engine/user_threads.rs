@@ -8,7 +8,7 @@
 use super::Engine;
 use crate::policy::Entry;
 use crate::task::{CpuIx, ThreadIx};
-use crate::trace::{Cause, SliceKind};
+use crate::trace::{Change, Latency, Slot};
 use crate::ProcessState;
 
 impl Engine {
@@ -45,26 +45,19 @@ impl Engine {
             return;
         }
         self.leave_ready(new);
-        let saved = Some(self.tasks[old].thread_ref());
         let task = &mut self.tasks[new];
         task.state = ProcessState::Running;
         task.acc.dispatches += 1;
         task.last_cpu = Some(cpu);
-        let thread = task.thread_ref();
-        self.record(
-            Some(cpu),
-            new,
-            ProcessState::Ready,
-            ProcessState::Running,
-            Cause::Dispatched {
-                saved,
-                latency: 0,
-                stall: 0,
-            },
-        );
+        // No latency, no stall: the CPU runs `new` from now on.
+        let change = Change::Dispatched {
+            cold: 0,
+            saved: Slot::of(old),
+            latency: Latency::Zero,
+        };
+        self.record(Some(cpu), new, change);
         self.cpus[cpu].last = Some(new);
         self.last_dispatched = Some(new);
-        self.set_slice(cpu, self.now, SliceKind::Run { thread });
         self.start_running(cpu, new);
     }
 }

@@ -11,6 +11,7 @@ mod error;
 pub use error::*;
 
 use alloc::format;
+use alloc::rc::Rc;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -111,12 +112,13 @@ impl Process {
     }
 }
 
-/// A scenario that passed validation: the only input the engine accepts.
+/// A scenario that passed validation: the only input the engine accepts. It never changes, so
+/// its tables are shared: a clone (each run keeps one) copies no process or thread.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
-    spec: ScenarioSpec,
-    processes: Vec<Process>,
-    threads: Vec<Thread>,
+    spec: Rc<ScenarioSpec>,
+    processes: Rc<[Process]>,
+    threads: Rc<[Thread]>,
     /// Upper estimate of the time slices a run needs (sizes the trace buffers).
     slice_estimate: u64,
 }
@@ -230,9 +232,9 @@ impl Scenario {
         }
         if errors.is_empty() {
             Ok(Scenario {
-                spec: spec.clone(),
-                processes,
-                threads,
+                spec: Rc::new(spec.clone()),
+                processes: processes.into(),
+                threads: threads.into(),
                 slice_estimate,
             })
         } else {

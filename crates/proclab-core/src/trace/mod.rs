@@ -4,9 +4,94 @@
 //! Events are ordered by tick and, inside one tick, in the engine's documented same-instant
 //! order. Gantt slices of one CPU are contiguous, non-overlapping and cover `[0, end)`;
 //! consecutive runs of the same thread are merged.
+//!
+//! [`Event`] and [`GanttSlice`] are what a reader gets, built when read: a run stores each event
+//! in 16 bytes of indices and ticks (`transition`) and draws the Gantt chart from them when asked
+//! (`gantt`). [`Trace`] reads the stored events one by one.
 
+mod gantt;
+mod transition;
+
+use core::ops::Range;
+
+pub(crate) use gantt::{gantt, CpuSlice, OpenSlice};
+pub(crate) use transition::{Change, Latency, Slot, Transitions};
+
+use crate::scenario::Scenario;
 use crate::ProcessState;
 use serde::{Deserialize, Serialize};
+
+/// The events of a run, in order, each built from its stored form when read
+/// ([`crate::Run::trace`]). Serializes as a sequence of [`Event`]s.
+#[derive(Clone, Copy)]
+pub struct Trace<'a> {
+    transitions: &'a Transitions,
+    scenario: &'a Scenario,
+}
+
+impl<'a> Trace<'a> {
+    pub(crate) fn new(transitions: &'a Transitions, scenario: &'a Scenario) -> Trace<'a> {
+        Trace {
+            transitions,
+            scenario,
+        }
+    }
+
+    /// Number of events.
+    pub fn len(&self) -> usize {
+        self.transitions.len()
+    }
+
+    /// True if the run has no event.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Event `index`, if it exists.
+    pub fn get(&self, index: usize) -> Option<Event> {
+        (index < self.len()).then(|| self.transitions.event(index, self.scenario))
+    }
+
+    /// The tick of event `index`, if it exists.
+    pub fn tick(&self, index: usize) -> Option<u64> {
+        (index < self.len()).then(|| self.transitions.tick(index))
+    }
+
+    /// Index of the first event at or after `tick` (`len()` if none).
+    pub fn index_at(&self, tick: u64) -> usize {
+        self.transitions.index_at(tick)
+    }
+
+    /// Every event, in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Event> + 'a {
+        self.range(0..self.len())
+    }
+
+    /// Events `range` (indices, as in slicing; an index past the end is cut to the end).
+    pub fn range(&self, range: Range<usize>) -> impl ExactSizeIterator<Item = Event> + 'a {
+        let Trace {
+            transitions,
+            scenario,
+        } = *self;
+        let end = range.end.min(self.len());
+        (range.start.min(end)..end).map(move |index| transitions.event(index, scenario))
+    }
+}
+
+impl core::fmt::Debug for Trace<'_> {
+    fn fmt(&self, formatter: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        formatter
+            .debug_struct("Trace")
+            .field("len", &self.len())
+            .finish()
+    }
+}
+
+impl Serialize for Trace<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
 
 /// A thread of control: process id (input position, 0-based) and thread id inside it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
