@@ -35,13 +35,14 @@ pub mod trace;
 
 pub use kinds::{Convention, PolicyKind, QueueKind};
 pub use metrics::{CpuMetrics, Metrics, ProcessMetrics, Ratio, ThreadMetrics, Totals};
-pub use run::Run;
+pub use run::{Run, RunParts};
 pub use scenario::{Process, Scenario, ScenarioError, Thread};
 pub use spec::{
     BurstSpec, Conventions, LevelSpec, MachineSpec, MlfqSpec, PolicySpec, PredictionSpec,
     ProcessSpec, QueueSpec, ScenarioSpec, ThreadSpec,
 };
 pub use state::MachineState;
+pub use trace::WireError;
 pub use trace::{Cause, Event, GanttSlice, PreemptReason, SliceKind, ThreadRef, Trace};
 
 /// The five states of the process model taught in every OS course.

@@ -1,12 +1,16 @@
 //! A finished simulation: the trace, the Gantt chart, the metrics, and the machine state at any tick.
 //!
-//! [`Run::state_at`] takes time that does not grow with the length of the run: the first call
-//! re-simulates once without recording and keeps a checkpoint (a clone of the engine) each time
-//! the work since the last one (instants plus transitions) reaches `K`, with `K` proportional to
-//! the number of threads, like the cost of a clone; every call then clones the nearest
-//! checkpoint at or before the tick and replays at most about `K` units of work, however the
-//! events are spread over instants. A call for a later tick than the previous one continues from
-//! where that call stopped (playback costs only the events in between).
+//! [`Run::state_at`] takes time that does not grow with the length of the run: it re-simulates
+//! without recording, as far as the tick asked for and no further, keeping a checkpoint (a clone
+//! of the engine) each time the work since the last one (instants plus transitions) reaches `K`,
+//! with `K` proportional to the number of threads, like the cost of a clone; every call then
+//! clones the nearest checkpoint at or before the tick and replays at most about `K` units of
+//! work, however the events are spread over instants. A call for a later tick than the previous
+//! one continues from where that call stopped (playback costs only the events in between), and
+//! the state at tick 0 of a long run costs nothing more than that of a short one.
+//!
+//! A run can be taken apart into plain data ([`Run::to_parts`]) and rebuilt for the same scenario
+//! ([`Run::from_parts`]): the page simulates in its worker and rebuilds the run on its own thread.
 
 use alloc::rc::Rc;
 use alloc::vec::Vec;
@@ -16,7 +20,7 @@ use crate::engine::Engine;
 use crate::metrics::Metrics;
 use crate::scenario::Scenario;
 use crate::state::MachineState;
-use crate::trace::{self, Event, GanttSlice, Trace, Transitions};
+use crate::trace::{self, Event, GanttSlice, Trace, Transitions, WireError};
 
 /// The result of [`crate::simulate`].
 #[derive(Clone, Debug)]
@@ -31,7 +35,7 @@ pub struct Run {
     metrics: Metrics,
     end_tick: u64,
     instant_count: u64,
-    checkpoints: OnceCell<Vec<Engine>>,
+    checkpoints: RefCell<Checkpoints>,
     /// The engine of the last `state_at` call: playback moving forward continues from it.
     cursor: RefCell<Option<Engine>>,
 }
@@ -53,9 +57,37 @@ impl Run {
             metrics,
             end_tick,
             instant_count,
-            checkpoints: OnceCell::new(),
+            checkpoints: RefCell::new(Checkpoints::default()),
             cursor: RefCell::new(None),
         }
+    }
+
+    /// The run as plain data: the stored trace as words, and the figures.
+    pub fn to_parts(&self) -> RunParts {
+        RunParts {
+            trace: self.transitions.to_words(),
+            metrics: self.metrics.clone(),
+            end_tick: self.end_tick,
+            instant_count: self.instant_count,
+        }
+    }
+
+    /// The run of `scenario` that [`Run::to_parts`] took apart (the trace is checked against the
+    /// scenario; the figures are taken as they are).
+    pub fn from_parts(scenario: &Scenario, parts: RunParts) -> Result<Run, WireError> {
+        let scenario = Rc::new(scenario.clone());
+        let transitions = Transitions::from_words(&parts.trace, &scenario)?;
+        Ok(Run {
+            scenario,
+            transitions,
+            gantt: OnceCell::new(),
+            events: OnceCell::new(),
+            metrics: parts.metrics,
+            end_tick: parts.end_tick,
+            instant_count: parts.instant_count,
+            checkpoints: RefCell::new(Checkpoints::default()),
+            cursor: RefCell::new(None),
+        })
     }
 
     /// The scenario that was run.
@@ -143,27 +175,41 @@ impl Run {
         (32 * self.scenario.threads().len() as u64).max(512)
     }
 
-    fn checkpoints(&self) -> &[Engine] {
-        self.checkpoints.get_or_init(|| {
-            let every = self.checkpoint_work();
-            let mut engine = Engine::new(Rc::clone(&self.scenario), false);
-            let mut checkpoints = alloc::vec![engine.clone()];
-            let mut last = 0;
-            while let Some(instant) = engine.next_instant() {
-                engine.step(instant);
-                if engine.work - last >= every {
-                    last = engine.work;
-                    checkpoints.push(engine.clone());
-                }
+    /// Takes the checkpoints up to `tick` that are not taken yet.
+    fn checkpoint_through(&self, tick: u64) {
+        let every = self.checkpoint_work();
+        let mut checkpoints = self.checkpoints.borrow_mut();
+        let Checkpoints { taken, frontier } = &mut *checkpoints;
+        if taken.is_empty() {
+            let engine = Engine::new(Rc::clone(&self.scenario), false);
+            taken.push(engine.clone());
+            *frontier = Some((engine, 0));
+        }
+        let Some((engine, last)) = frontier else {
+            return; // the whole run is checkpointed
+        };
+        loop {
+            let Some(instant) = engine.next_instant() else {
+                *frontier = None;
+                return;
+            };
+            if instant > tick {
+                return;
             }
-            checkpoints
-        })
+            engine.step(instant);
+            if engine.work - *last >= every {
+                *last = engine.work;
+                taken.push(engine.clone());
+            }
+        }
     }
 
     /// The whole machine during tick `tick` (the interval `[tick, tick+1)`), after every event of
     /// that instant. Ticks past the end show the final state.
     pub fn state_at(&self, tick: u64) -> MachineState {
-        let checkpoints = self.checkpoints();
+        self.checkpoint_through(tick);
+        let checkpoints = self.checkpoints.borrow();
+        let checkpoints = &checkpoints.taken;
         // The last checkpoint taken at or before `tick` (the first one is the initial state).
         let position =
             checkpoints.partition_point(|engine| engine.instants == 0 || engine.now <= tick);
@@ -184,4 +230,28 @@ impl Run {
         *self.cursor.borrow_mut() = Some(engine);
         state
     }
+}
+
+/// A run as plain data, to rebuild it elsewhere with [`Run::from_parts`] (the page's worker sends
+/// it to the page).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunParts {
+    /// The stored trace as 32-bit words.
+    pub trace: Vec<u32>,
+    /// The run's metrics.
+    pub metrics: Metrics,
+    /// The instant the last thread exited.
+    pub end_tick: u64,
+    /// Number of distinct instants at which the engine did something.
+    pub instant_count: u64,
+}
+
+/// The checkpoints `state_at` has taken so far, and the engine that goes on taking them.
+#[derive(Clone, Debug, Default)]
+struct Checkpoints {
+    /// Clones of the engine, in time order; the first is the initial state.
+    taken: Vec<Engine>,
+    /// The engine past the last checkpoint and the work at that checkpoint; `None` once the run
+    /// is checkpointed to its end.
+    frontier: Option<(Engine, u64)>,
 }

@@ -11,11 +11,13 @@
 
 mod gantt;
 mod transition;
+mod wire;
 
 use core::ops::Range;
 
 pub(crate) use gantt::{gantt, CpuSlice, OpenSlice};
 pub(crate) use transition::{Change, Latency, Slot, Transitions};
+pub use wire::WireError;
 
 use crate::scenario::Scenario;
 use crate::ProcessState;

@@ -43,6 +43,15 @@ impl Slot {
     pub(crate) fn option(self) -> Option<ThreadIx> {
         (self != Slot::NONE).then_some(self.thread())
     }
+
+    /// The stored 16 bits.
+    pub(crate) fn raw(self) -> u16 {
+        self.0
+    }
+
+    pub(crate) fn from_raw(raw: u16) -> Slot {
+        Slot(raw)
+    }
 }
 
 /// Which switch latency a dispatch paid; the ticks are the machine's.
@@ -142,7 +151,28 @@ pub(crate) struct Transition {
 }
 
 impl Transition {
-    const NO_CPU: u8 = u8::MAX;
+    pub(crate) const NO_CPU: u8 = u8::MAX;
+
+    pub(crate) fn from_parts(tick_low: u32, thread: Slot, cpu: u8, change: Change) -> Transition {
+        Transition {
+            tick_low,
+            thread,
+            cpu,
+            change,
+        }
+    }
+
+    pub(crate) fn tick_low(&self) -> u32 {
+        self.tick_low
+    }
+
+    pub(crate) fn slot(&self) -> Slot {
+        self.thread
+    }
+
+    pub(crate) fn cpu_byte(&self) -> u8 {
+        self.cpu
+    }
 
     /// The thread.
     pub(crate) fn thread(&self) -> ThreadIx {
@@ -193,6 +223,14 @@ impl Transitions {
             cpu: cpu.map_or(Transition::NO_CPU, |cpu| cpu.0 as u8),
             change,
         });
+    }
+
+    pub(crate) fn from_parts(entries: Vec<Transition>, epochs: Vec<(u32, u32)>) -> Transitions {
+        Transitions { entries, epochs }
+    }
+
+    pub(crate) fn epochs(&self) -> &[(u32, u32)] {
+        &self.epochs
     }
 
     pub(crate) fn len(&self) -> usize {
