@@ -50,6 +50,7 @@ pub fn app() -> Html {
 #[function_component(Page)]
 fn page() -> Html {
     let session = session::use_session();
+    worker::use_background_run(&session);
     let lang = session.lang;
     let dispatch = session.dispatcher();
     let navigator = use_navigator();
@@ -157,6 +158,12 @@ fn workspace(props: &WorkspaceProps) -> Html {
                             { if session.simulation.is_some() { Text::ShowingLastValid.get(lang) } else { Text::FixToRun.get(lang) } }
                             { format!(" ({})", messages.len()) }
                         </p>
+                    }
+                    if session.pending.is_some() && session.problems.is_none() {
+                        <div id="run-progress" class="notice run-progress" role="status" aria-live="polite">
+                            <progress aria-label={Text::Simulating.get(lang)}></progress>
+                            <span>{ Text::Simulating.get(lang) }</span>
+                        </div>
                     }
                     if let Some(simulation) = &session.simulation {
                         <div class={classes!("results", session.results_are_stale().then_some("stale"))}>

@@ -175,6 +175,7 @@ pub enum Text {
     Results,
     Compare,
     Comparing,
+    Simulating,
     CompareFailed,
     Gantt,
     DownloadPng,
@@ -351,6 +352,10 @@ impl Words for Text {
             Text::Comparing => [
                 "모든 정책과 퀀텀으로 이 작업을 실행하는 중입니다. 그동안에도 페이지는 계속 쓸 수 있습니다.",
                 "Running this workload under every policy and quantum. The page stays usable meanwhile.",
+            ],
+            Text::Simulating => [
+                "긴 실행을 계산하는 중입니다. 그동안에도 페이지는 계속 쓸 수 있습니다.",
+                "Computing a long run. The page stays usable meanwhile.",
             ],
             Text::CompareFailed => [
                 "비교를 계산하는 작업자(worker)를 시작하지 못했습니다:",

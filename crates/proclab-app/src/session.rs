@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use proclab_core::presets::PresetId;
-use proclab_core::{PolicyKind, Scenario, ScenarioError, ScenarioSpec};
+use proclab_core::{simulate, PolicyKind, Scenario, ScenarioError, ScenarioSpec};
 
 use crate::draft::{Draft, FieldId, InputError};
 use crate::edit::Edit;
@@ -60,6 +60,16 @@ pub struct Problems {
     pub scenario: Vec<ScenarioError>,
 }
 
+/// Most time slices a run may be estimated to take for the reducer to compute it at once (a few
+/// milliseconds in the page); a longer one is left [`Session::pending`] for the front end to
+/// compute off the main thread.
+pub const RUN_HERE_MAX_SLICES: u64 = 20_000;
+
+/// True when `spec`'s run is long enough to be computed off the main thread.
+pub fn runs_elsewhere(spec: &ScenarioSpec) -> bool {
+    crate::chart::compare_model::estimated_slices(spec, &spec.policy) > RUN_HERE_MAX_SLICES
+}
+
 /// The page's whole state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Session {
@@ -69,8 +79,13 @@ pub struct Session {
     pub problems: Option<Problems>,
     /// The spec of the last valid draft.
     pub spec: Option<Rc<ScenarioSpec>>,
-    /// The run of the last valid draft (shown, marked stale, while the input has problems).
+    /// The run of the last valid draft (shown, marked stale, while the input has problems or
+    /// while the run of a newer draft is computed elsewhere).
     pub simulation: Option<Rc<Simulation>>,
+    /// A valid spec whose run is too long to compute inside the reducer: the front end computes
+    /// it off the main thread and sends [`Action::Ran`]; until then [`Session::simulation`] is the
+    /// previous run, marked stale.
+    pub pending: Option<Rc<ScenarioSpec>>,
     pub notice: Option<Notice>,
     /// The workspace before the last replacement or removal, for Undo.
     pub previous: Option<Draft>,
@@ -90,6 +105,9 @@ pub enum Action {
     Notify(Option<Notice>),
     /// Brings back the workspace a replacement or removal overwrote.
     Undo,
+    /// The run of a [`Session::pending`] spec, computed by the front end; ignored unless that
+    /// spec is still the one pending.
+    Ran(Rc<ScenarioSpec>, Rc<Simulation>),
 }
 
 impl Session {
@@ -110,13 +128,14 @@ impl Session {
             problems: None,
             spec: None,
             simulation: None,
+            pending: None,
             notice: None,
             previous: None,
             edits: 0,
         };
         match share::decode(fragment) {
             Ok(None) => session.set_draft(saved),
-            Ok(Some(shared)) => match Simulation::new(&shared.spec) {
+            Ok(Some(shared)) => match Scenario::new(&shared.spec) {
                 Ok(_) => {
                     session.lang = remembered.unwrap_or(shared.lang);
                     session.set_draft(Draft::from_spec(&shared.spec));
@@ -142,6 +161,7 @@ impl Session {
             self.problems = None;
             self.spec = None;
             self.simulation = None;
+            self.pending = None;
             return;
         }
         let (spec, input) = self.draft.read();
@@ -150,11 +170,18 @@ impl Session {
                 self.problems = None;
                 return;
             }
-            match Simulation::new(&spec) {
-                Ok(simulation) => {
+            match Scenario::new(&spec) {
+                Ok(scenario) => {
                     self.problems = None;
-                    self.simulation = Some(Rc::new(simulation));
-                    self.spec = Some(Rc::new(spec));
+                    let spec = Rc::new(spec);
+                    self.spec = Some(Rc::clone(&spec));
+                    if runs_elsewhere(&spec) {
+                        self.pending = Some(spec);
+                    } else {
+                        self.pending = None;
+                        let run = simulate(&scenario);
+                        self.simulation = Some(Rc::new(Simulation { scenario, run }));
+                    }
                 }
                 Err(scenario) => self.problems = Some(Problems { input, scenario }),
             }
@@ -201,7 +228,7 @@ impl Session {
 
     /// True when the results shown belong to an earlier, valid version of the input.
     pub fn results_are_stale(&self) -> bool {
-        self.problems.is_some() && self.simulation.is_some()
+        (self.problems.is_some() || self.pending.is_some()) && self.simulation.is_some()
     }
 
     /// The policy being edited.
@@ -253,6 +280,14 @@ impl Reduce for Session {
                 next.previous = None;
                 next.notice = None;
                 next.edit_draft(previous);
+            }
+            Action::Ran(spec, simulation) => {
+                let wanted = matches!(&self.pending, Some(pending) if Rc::ptr_eq(pending, &spec) || **pending == *spec);
+                if !wanted {
+                    return None;
+                }
+                next.pending = None;
+                next.simulation = Some(simulation);
             }
             Action::Notify(notice) => {
                 if notice == self.notice {

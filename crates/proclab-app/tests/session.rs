@@ -395,3 +395,63 @@ fn every_problem_is_marked_at_once_not_one_fix_at_a_time() {
     // zero quantum. The banner counts all four.
     assert_eq!(fields, ["p0-bursts", "p1-arrival", "p1-bursts", "quantum"]);
 }
+
+/// 400 processes of 100 ticks under RR q=1: an estimated 40,400 slices, too long for the reducer.
+fn long_workload(quantum: u64) -> ScenarioSpec {
+    ScenarioSpec {
+        processes: (0..400)
+            .map(|index| process(&format!("P{index}"), 0, &[100]))
+            .collect(),
+        policy: PolicySpec::Rr { quantum },
+        ..ScenarioSpec::default()
+    }
+}
+
+#[test]
+fn a_long_run_is_left_pending_and_taken_when_it_comes_back() {
+    use proclab_app::session::runs_elsewhere;
+    use proclab_app::simulation::Simulation;
+    use std::rc::Rc;
+
+    let short = mlq(every_queue_mix()[0].clone());
+    assert!(!runs_elsewhere(&short));
+    let session = Session::start(Lang::En, "", None, None)
+        .reduce(Action::Load(short.clone(), None))
+        .unwrap();
+    assert!(session.pending.is_none(), "a short run is computed at once");
+    let shown = Rc::clone(session.simulation.as_ref().unwrap());
+
+    let long = long_workload(1);
+    assert!(runs_elsewhere(&long));
+    let waiting = session.reduce(Action::Load(long.clone(), None)).unwrap();
+    let pending = Rc::clone(waiting.pending.as_ref().expect("left for the front end"));
+    assert_eq!(*pending, long);
+    assert_eq!(
+        waiting.spec.as_deref(),
+        Some(&long),
+        "the spec is the new one"
+    );
+    assert!(
+        Rc::ptr_eq(waiting.simulation.as_ref().unwrap(), &shown),
+        "the previous run stays on screen"
+    );
+    assert!(waiting.results_are_stale(), "marked stale meanwhile");
+
+    // The run of a workload edited away since is dropped.
+    let edited = waiting
+        .reduce(Action::Load(long_workload(2), None))
+        .unwrap();
+    let late = Rc::new(Simulation::new(&long).unwrap());
+    assert!(edited
+        .reduce(Action::Ran(Rc::clone(&pending), late))
+        .is_none());
+
+    // The run of the workload pending is taken.
+    let arrived = Rc::new(Simulation::new(&long).unwrap());
+    let done = waiting
+        .reduce(Action::Ran(pending, Rc::clone(&arrived)))
+        .unwrap();
+    assert!(done.pending.is_none());
+    assert!(Rc::ptr_eq(done.simulation.as_ref().unwrap(), &arrived));
+    assert!(!done.results_are_stale());
+}

@@ -1,11 +1,6 @@
-//! The page's end of the comparison worker: sends a workload, shows the progress, keeps the last
-//! answer, and cancels work the student has moved on from.
-//!
-//! The worker (`src/bin/proclab-worker.rs`, built by Trunk beside the app) runs every policy and
-//! quantum off the main thread, so opening the Compare tab on ten thousand processes never
-//! freezes the page. A new workload while one is still running ends that worker and starts a
-//! fresh one: the old answer would be thrown away anyway. Where a worker cannot start (an old
-//! browser, a page opened from a file), the comparison runs on the page as before.
+//! The comparison of every policy and quantum, computed in a worker when the Compare tab opens:
+//! progress while it runs, the last answer kept per workload, and a busy worker ended when the
+//! student moves on to another workload.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,13 +8,9 @@ use std::rc::Rc;
 use proclab_app::chart::compare_model::Comparison;
 use proclab_app::worker::{Reply, Request};
 use proclab_core::ScenarioSpec;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{MessageEvent, Worker};
 use yew::prelude::*;
 
-/// The worker's loader script, next to the app's own files in `dist/`.
-const WORKER_SCRIPT: &str = "proclab-worker_loader.js";
+use super::Channel;
 
 /// Where the comparison of the workload shown stands.
 #[derive(Clone, PartialEq)]
@@ -34,23 +25,6 @@ pub enum ComparisonState {
     Failed(String),
 }
 
-/// A running worker and its message handler (which must live as long as the worker).
-struct Running {
-    worker: Worker,
-    /// True once the worker said it listens.
-    ready: bool,
-    /// The request to post when it does.
-    pending: Option<String>,
-    _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        self.worker.terminate();
-    }
-}
-
 /// What the hook keeps between renders.
 #[derive(Default)]
 struct Comparer {
@@ -58,8 +32,12 @@ struct Comparer {
     cached: Option<(Rc<ScenarioSpec>, Rc<Comparison>)>,
     /// The workload being compared now, with its request id.
     asked: Option<(Rc<ScenarioSpec>, u32)>,
-    worker: Option<Running>,
+    channel: Option<Channel>,
     next_id: u32,
+}
+
+fn same(left: &Rc<ScenarioSpec>, right: &Rc<ScenarioSpec>) -> bool {
+    Rc::ptr_eq(left, right) || **left == **right
 }
 
 /// The comparison of `spec`, computed in the worker when `wanted` (the Compare tab is open) and
@@ -76,9 +54,10 @@ pub fn use_comparison(spec: Option<Rc<ScenarioSpec>>, wanted: bool) -> Compariso
             ask(&comparer, spec.as_ref(), *wanted, &state);
         });
     }
+    // (A binding, so the borrow of the cache ends before the hook returns.)
     let shown = match (&*state, &comparer.borrow().cached, spec_now) {
-        // An answer for an earlier workload is not shown, even for the frame before the
-        // effect asks for the new one.
+        // An answer for an earlier workload is not shown, even for the frame before the effect
+        // asks for the new one.
         (ComparisonState::Ready(_), Some((cached, _)), Some(spec)) if !same(cached, &spec) => {
             ComparisonState::Running {
                 finished: 0,
@@ -88,10 +67,6 @@ pub fn use_comparison(spec: Option<Rc<ScenarioSpec>>, wanted: bool) -> Compariso
         (shown, _, _) => shown.clone(),
     };
     shown
-}
-
-fn same(left: &Rc<ScenarioSpec>, right: &Rc<ScenarioSpec>) -> bool {
-    Rc::ptr_eq(left, right) || **left == **right
 }
 
 fn ask(
@@ -107,7 +82,7 @@ fn ask(
             matches!((&inner.asked, spec), (Some((asked, _)), Some(spec)) if same(asked, spec));
         if inner.asked.is_some() && !still_current {
             inner.asked = None;
-            inner.worker = None;
+            inner.channel = None;
         }
         return;
     };
@@ -118,7 +93,7 @@ fn ask(
         }
     }
     if let Some((asked, _)) = &inner.asked {
-        if same(asked, spec) && inner.worker.is_some() {
+        if same(asked, spec) && inner.channel.is_some() {
             return;
         }
     }
@@ -126,89 +101,61 @@ fn ask(
     let id = inner.next_id;
     // A worker still busy with an earlier workload is ended; an idle one takes the new request.
     if inner.asked.take().is_some() {
-        inner.worker = None;
+        inner.channel = None;
     }
-    if inner.worker.is_none() {
-        inner.worker = start(comparer, state).ok();
+    if inner.channel.is_none() {
+        inner.channel = start(comparer, state);
     }
-    let request = Request {
+    let request = Request::Compare {
         id,
         spec: (**spec).clone(),
-    }
-    .to_message();
-    let posted = match inner.worker.as_mut() {
-        Some(running) if running.ready => running
-            .worker
-            .post_message(&JsValue::from_str(&request))
-            .is_ok(),
-        Some(running) => {
-            running.pending = Some(request);
-            true
-        }
-        None => false,
     };
-    if posted {
+    let sent = inner
+        .channel
+        .as_ref()
+        .is_some_and(|channel| channel.send(request.to_message()));
+    if sent {
         inner.asked = Some((Rc::clone(spec), id));
         state.set(ComparisonState::Running {
             finished: 0,
             total: 0,
         });
     } else {
-        inner.worker = None;
-        compare_here(&mut inner, spec, state);
+        // The fallback: the comparison on the page's own thread.
+        inner.channel = None;
+        let comparison = Rc::new(Comparison::of(spec));
+        inner.cached = Some((Rc::clone(spec), Rc::clone(&comparison)));
+        state.set(ComparisonState::Ready(comparison));
     }
-}
-
-/// The fallback: the comparison on the page's own thread.
-fn compare_here(
-    inner: &mut Comparer,
-    spec: &Rc<ScenarioSpec>,
-    state: &UseStateHandle<ComparisonState>,
-) {
-    let comparison = Rc::new(Comparison::of(spec));
-    inner.cached = Some((Rc::clone(spec), Rc::clone(&comparison)));
-    inner.asked = None;
-    state.set(ComparisonState::Ready(comparison));
 }
 
 /// Starts a worker whose replies update `state`.
 fn start(
     comparer: &Rc<RefCell<Comparer>>,
     state: &UseStateHandle<ComparisonState>,
-) -> Result<Running, ()> {
-    let worker = Worker::new(&worker_url()).map_err(|_| ())?;
-    let on_message = {
+) -> Option<Channel> {
+    let on_reply = {
         let comparer = Rc::downgrade(comparer);
         let state = state.clone();
-        Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let Some(comparer) = comparer.upgrade() else {
-                return;
-            };
-            let text = event.data().as_string().unwrap_or_default();
-            receive(&comparer, Reply::from_message(&text), &state);
-        })
+        move |reply: Result<Reply, String>| {
+            if let Some(comparer) = comparer.upgrade() {
+                receive(&comparer, reply, &state);
+            }
+        }
     };
     let on_error = {
         let comparer = Rc::downgrade(comparer);
         let state = state.clone();
-        Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
+        move |reason: String| {
             if let Some(comparer) = comparer.upgrade() {
                 let mut inner = comparer.borrow_mut();
                 inner.asked = None;
-                inner.worker = None;
+                inner.channel = None;
             }
-            state.set(ComparisonState::Failed(event.message()));
-        })
+            state.set(ComparisonState::Failed(reason));
+        }
     };
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    Ok(Running {
-        worker,
-        ready: false,
-        pending: None,
-        _on_message: on_message,
-        _on_error: on_error,
-    })
+    Channel::start(on_reply, on_error)
 }
 
 fn receive(
@@ -219,14 +166,6 @@ fn receive(
     let mut inner = comparer.borrow_mut();
     let asked = inner.asked.as_ref().map(|(_, id)| *id);
     match reply {
-        Ok(Reply::Ready) => {
-            if let Some(running) = inner.worker.as_mut() {
-                running.ready = true;
-                if let Some(request) = running.pending.take() {
-                    let _ = running.worker.post_message(&JsValue::from_str(&request));
-                }
-            }
-        }
         // A reply to a workload the student has moved on from is dropped.
         Ok(Reply::Progress { id, .. } | Reply::Done { id, .. }) if Some(id) != asked => {}
         Ok(Reply::Progress {
@@ -240,34 +179,11 @@ fn receive(
             // The worker stays, idle, for the next workload.
             state.set(ComparisonState::Ready(comparison));
         }
+        Ok(Reply::Ready | Reply::Ran { .. } | Reply::NotRun { .. }) => {}
         Ok(Reply::Unreadable { reason }) | Err(reason) => {
             if inner.asked.take().is_some() {
                 state.set(ComparisonState::Failed(reason));
             }
         }
     }
-}
-
-/// The worker's address: beside the app's own script, wherever the site is served from.
-fn worker_url() -> String {
-    let document = web_sys::window().and_then(|window| window.document());
-    let script = document
-        .as_ref()
-        .and_then(|document| {
-            document
-                .query_selector("link[rel=modulepreload]")
-                .ok()
-                .flatten()
-        })
-        .and_then(|link| link.get_attribute("href"));
-    let base = document.and_then(|document| document.base_uri().ok().flatten());
-    let resolved = match (script, base) {
-        (Some(script), Some(base)) => web_sys::Url::new_with_base(&script, &base).ok(),
-        (None, Some(base)) => web_sys::Url::new(&base).ok(),
-        _ => None,
-    };
-    resolved
-        .and_then(|url| web_sys::Url::new_with_base(WORKER_SCRIPT, &url.href()).ok())
-        .map(|url| url.href())
-        .unwrap_or_else(|| String::from(WORKER_SCRIPT))
 }

@@ -1,0 +1,129 @@
+//! Long runs computed in a worker: when the session leaves a spec pending (its run would take
+//! more than a few milliseconds), the worker simulates it and sends back the trace, which the
+//! page rebuilds into the run without simulating again. A newer pending spec ends a worker still
+//! busy with an older one.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use proclab_app::session::Action;
+use proclab_app::simulation::Simulation;
+use proclab_app::worker::{rebuild, Reply, Request};
+use proclab_core::ScenarioSpec;
+use yew::prelude::*;
+
+use super::Channel;
+use crate::session::{Dispatch, SessionHandle};
+
+/// What the hook keeps between renders.
+#[derive(Default)]
+struct Runner {
+    /// The spec being simulated now, with its request id.
+    asked: Option<(Rc<ScenarioSpec>, u32)>,
+    channel: Option<Channel>,
+    next_id: u32,
+}
+
+/// Simulates the session's pending spec off the main thread and hands the run to the session.
+#[hook]
+pub fn use_background_run(session: &SessionHandle) {
+    let runner = use_mut_ref(Runner::default);
+    let dispatch = session.dispatcher();
+    let pending = session.pending.clone();
+    use_effect_with(
+        pending.as_ref().map(|spec| Rc::as_ptr(spec) as usize),
+        move |_| ask(&runner, pending, dispatch),
+    );
+}
+
+fn ask(runner: &Rc<RefCell<Runner>>, pending: Option<Rc<ScenarioSpec>>, dispatch: Dispatch) {
+    let mut inner = runner.borrow_mut();
+    // A worker still busy with a spec that is no longer pending is ended.
+    if inner.asked.take().is_some() {
+        inner.channel = None;
+    }
+    let Some(spec) = pending else {
+        return;
+    };
+    inner.next_id = inner.next_id.wrapping_add(1);
+    let id = inner.next_id;
+    if inner.channel.is_none() {
+        inner.channel = start(runner, dispatch.clone());
+    }
+    let request = Request::Run {
+        id,
+        spec: (*spec).clone(),
+    };
+    let sent = inner
+        .channel
+        .as_ref()
+        .is_some_and(|channel| channel.send(request.to_message()));
+    if sent {
+        inner.asked = Some((spec, id));
+    } else {
+        inner.channel = None;
+        run_here(spec, dispatch);
+    }
+}
+
+/// The fallback: the run on the page's own thread, in a task of its own so the "simulating"
+/// status is painted first.
+fn run_here(spec: Rc<ScenarioSpec>, dispatch: Dispatch) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        if let Ok(simulation) = Simulation::new(&spec) {
+            dispatch.dispatch(Action::Ran(spec, Rc::new(simulation)));
+        }
+    })
+    .forget();
+}
+
+fn start(runner: &Rc<RefCell<Runner>>, dispatch: Dispatch) -> Option<Channel> {
+    let on_reply = {
+        let runner = Rc::downgrade(runner);
+        let dispatch = dispatch.clone();
+        move |reply: Result<Reply, String>| {
+            if let Some(runner) = runner.upgrade() {
+                receive(&runner, reply, &dispatch);
+            }
+        }
+    };
+    let on_error = {
+        let runner = Rc::downgrade(runner);
+        move |_reason: String| {
+            let Some(runner) = runner.upgrade() else {
+                return;
+            };
+            let mut inner = runner.borrow_mut();
+            inner.channel = None;
+            if let Some((spec, _)) = inner.asked.take() {
+                run_here(spec, dispatch.clone());
+            }
+        }
+    };
+    Channel::start(on_reply, on_error)
+}
+
+fn receive(runner: &Rc<RefCell<Runner>>, reply: Result<Reply, String>, dispatch: &Dispatch) {
+    let mut inner = runner.borrow_mut();
+    let Some((spec, asked)) = inner.asked.clone() else {
+        return;
+    };
+    match reply {
+        // A reply to a spec the student has moved on from is dropped.
+        Ok(Reply::Ran { id, .. } | Reply::NotRun { id, .. }) if id != asked => {}
+        Ok(reply @ Reply::Ran { .. }) => {
+            inner.asked = None;
+            drop(inner);
+            match rebuild(&spec, reply) {
+                Ok(simulation) => dispatch.dispatch(Action::Ran(spec, Rc::new(simulation))),
+                Err(_) => run_here(spec, dispatch.clone()),
+            }
+        }
+        Ok(Reply::NotRun { .. } | Reply::Unreadable { .. }) | Err(_) => {
+            inner.asked = None;
+            drop(inner);
+            run_here(spec, dispatch.clone());
+        }
+        Ok(Reply::Ready | Reply::Progress { .. } | Reply::Done { .. }) => {}
+    }
+}
