@@ -380,3 +380,57 @@ fn a_large_run_builds_only_the_rows_the_chart_can_show_and_each_is_exact() {
         ]
     );
 }
+
+#[test]
+fn a_long_run_is_drawn_at_columns_and_listed_exactly() {
+    use proclab_app::chart::model::{gantt_model_exact, COLUMNS};
+    // 2,000 processes under RR q=1: about 50,000 ticks, a dozen ticks a column.
+    let spec = ScenarioSpec {
+        processes: (0..2_000u64)
+            .map(|index| process(0, &[BurstSpec::Cpu(1 + index * 7 % 50)]))
+            .collect(),
+        policy: PolicySpec::Rr { quantum: 1 },
+        ..ScenarioSpec::default()
+    };
+    let simulation = simulation(&spec);
+    let drawn = gantt_model(&simulation, Lang::En);
+    let exact = gantt_model_exact(&simulation, Lang::En);
+    assert!(drawn.gathered && !exact.gathered);
+    assert_eq!(drawn.rows.len(), exact.rows.len());
+    for (drawn_row, exact_row) in drawn.rows.iter().zip(&exact.rows) {
+        let (first, last) = (&drawn_row.segments[0], drawn_row.segments.last().unwrap());
+        // The same span, covered without gaps or overlaps where the exact row has none.
+        assert_eq!(
+            first.start, exact_row.segments[0].start,
+            "{}",
+            drawn_row.label
+        );
+        assert_eq!(last.end, exact_row.segments.last().unwrap().end);
+        for pair in drawn_row.segments.windows(2) {
+            assert!(pair[0].end <= pair[1].start, "{}: overlap", drawn_row.label);
+        }
+        // A few segments a column at most, and each one's kind is one the exact row has there.
+        assert!(
+            drawn_row.segments.len() as u64 <= 2 * COLUMNS,
+            "{}",
+            drawn_row.label
+        );
+        for segment in &drawn_row.segments {
+            assert!(
+                exact_row
+                    .segments
+                    .iter()
+                    .any(|exact| exact.kind == segment.kind
+                        && exact.start < segment.end
+                        && segment.start < exact.end),
+                "{}: {:?} at {}..{} is not in the run",
+                drawn_row.label,
+                segment.kind,
+                segment.start,
+                segment.end
+            );
+        }
+    }
+    // The CPU row really is gathered: the exact one has a slice per tick.
+    assert!(exact.rows[0].segments.len() > 10 * drawn.rows[0].segments.len());
+}

@@ -179,7 +179,7 @@ pub fn gantt_chart(props: &GanttChartProps) -> Html {
             <figcaption class="chart-takeaway">{ &*takeaway }</figcaption>
             if let Some(model) = &model {
                 { shown_note(model.rows.len().min(MAX_DRAWN_ROWS), model.total_rows, lang) }
-                <GanttData model={Rc::clone(model)} {lang} />
+                <GanttData model={Rc::clone(model)} simulation={props.simulation.clone()} {lang} />
             }
         </figure>
     }
@@ -193,6 +193,7 @@ fn shown_note(shown: usize, total: usize, lang: Lang) -> Option<Html> {
 #[derive(Properties)]
 struct GanttDataProps {
     model: Rc<GanttModel>,
+    simulation: Rc<Simulation>,
     lang: Lang,
 }
 
@@ -205,12 +206,30 @@ impl PartialEq for GanttDataProps {
 }
 
 /// The chart's data as a table (at most [`MAX_TABLE_ROWS`] segments), built only while its
-/// `<details>` is open: thousands of rows nobody has asked for would cost every upload.
+/// `<details>` is open: thousands of rows nobody has asked for would cost every upload. The table
+/// lists every segment as it is, even where the picture gathers slices narrower than a column.
 #[function_component(GanttData)]
 fn gantt_data(props: &GanttDataProps) -> Html {
-    let model = &props.model;
     let lang = props.lang;
     let open = use_state_eq(|| false);
+    let exact = use_memo(
+        (
+            Rc::as_ptr(&props.model) as usize,
+            *open && props.model.gathered,
+        ),
+        |(_, wanted)| {
+            wanted.then(|| {
+                Rc::new(proclab_app::chart::model::gantt_model_exact(
+                    &props.simulation,
+                    lang,
+                ))
+            })
+        },
+    );
+    let model = match exact.as_ref() {
+        Some(exact) => exact,
+        None => &props.model,
+    };
     let ontoggle = {
         let open = open.clone();
         Callback::from(move |event: Event| {

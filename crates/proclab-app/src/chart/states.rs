@@ -12,7 +12,7 @@ struct Tracker {
     state: ProcessState,
     since: u64,
     cpu: Option<u32>,
-    segments: Vec<Segment>,
+    segments: RowBuilder,
 }
 
 /// The Ready / Running / Blocked segments of the first `count` threads (in [`Scenario::threads`]
@@ -22,6 +22,7 @@ pub(super) fn state_segments(
     words: &SharedWords,
     extent: u64,
     count: usize,
+    column: u64,
 ) -> Vec<Vec<Segment>> {
     let scenario = &simulation.scenario;
     let mut trackers: Vec<Tracker> = scenario
@@ -32,10 +33,10 @@ pub(super) fn state_segments(
             state: ProcessState::New,
             since: 0,
             cpu: None,
-            segments: Vec::new(),
+            segments: RowBuilder::new(column),
         })
         .collect();
-    for event in simulation.run.trace().iter() {
+    for event in simulation.run.trace().of_first_threads(count) {
         if event.from == event.to {
             continue; // a level change (boost, demotion): the state is unchanged
         }
@@ -48,7 +49,7 @@ pub(super) fn state_segments(
         let span = (tracker.since, event.tick);
         let thread = event.thread;
         if let Some(segment) = state_segment(words, tracker.state, tracker.cpu, thread, span) {
-            push_merged(&mut tracker.segments, segment);
+            tracker.segments.push(segment);
         }
         tracker.state = event.to;
         tracker.since = event.tick;
@@ -67,9 +68,9 @@ pub(super) fn state_segments(
             };
             let span = (tracker.since, extent);
             if let Some(segment) = state_segment(words, tracker.state, tracker.cpu, thread, span) {
-                push_merged(&mut tracker.segments, segment);
+                tracker.segments.push(segment);
             }
-            tracker.segments
+            tracker.segments.finish()
         })
         .collect()
 }
@@ -106,5 +107,76 @@ pub(super) fn push_merged(segments: &mut Vec<Segment>, segment: Segment) {
             last.end = segment.end;
         }
         _ => segments.push(segment),
+    }
+}
+
+/// A row's segments as they are pushed in time order: touching segments of one kind merged, and
+/// segments narrower than a column (of `column` ticks) gathered per column into one segment of the
+/// kind of the longest of them, so a row holds at most a few segments per column however many
+/// slices the run has.
+pub(super) struct RowBuilder {
+    column: u64,
+    segments: Vec<Segment>,
+    /// Narrow segments of the column being gathered, and that column.
+    gathered: Vec<Segment>,
+    at: u64,
+}
+
+impl RowBuilder {
+    /// A row built at columns of `column` ticks (1: every segment as it is).
+    pub(super) fn new(column: u64) -> RowBuilder {
+        RowBuilder {
+            column: column.max(1),
+            segments: Vec::new(),
+            gathered: Vec::new(),
+            at: 0,
+        }
+    }
+
+    pub(super) fn push(&mut self, segment: Segment) {
+        if segment.end - segment.start >= self.column {
+            self.flush();
+            push_merged(&mut self.segments, segment);
+            return;
+        }
+        let column = segment.start / self.column;
+        if column != self.at {
+            self.flush();
+            self.at = column;
+        }
+        self.gathered.push(segment);
+    }
+
+    fn flush(&mut self) {
+        let (Some(first), Some(last)) = (self.gathered.first(), self.gathered.last()) else {
+            return;
+        };
+        let span = (first.start, last.end);
+        // The longest of them stands for the column (the first such on a tie): one pass, however
+        // many threads shared the column.
+        let most = self
+            .gathered
+            .iter()
+            .enumerate()
+            .fold((0, 0), |(best, longest), (index, segment)| {
+                let ticks = segment.end - segment.start;
+                if ticks > longest {
+                    (index, ticks)
+                } else {
+                    (best, longest)
+                }
+            })
+            .0;
+        let mut merged = self.gathered.swap_remove(most);
+        merged.start = span.0;
+        merged.end = span.1;
+        self.gathered.clear();
+        push_merged(&mut self.segments, merged);
+    }
+
+    /// The row's segments.
+    pub(super) fn finish(mut self) -> Vec<Segment> {
+        self.flush();
+        self.segments
     }
 }

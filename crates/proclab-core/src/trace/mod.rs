@@ -69,6 +69,21 @@ impl<'a> Trace<'a> {
         self.range(0..self.len())
     }
 
+    /// The events of the first `count` threads (in [`Scenario::threads`] order), in order; the
+    /// others are skipped without being read (the Gantt chart shows the first rows of a large run).
+    pub fn of_first_threads(&self, count: usize) -> impl Iterator<Item = Event> + 'a {
+        let Trace {
+            transitions,
+            scenario,
+        } = *self;
+        transitions
+            .entries()
+            .iter()
+            .enumerate()
+            .filter(move |(_, entry)| entry.thread().slot() < count)
+            .map(move |(index, _)| transitions.event(index, scenario))
+    }
+
     /// Events `range` (indices, as in slicing; an index past the end is cut to the end).
     pub fn range(&self, range: Range<usize>) -> impl ExactSizeIterator<Item = Event> + 'a {
         let Trace {
@@ -77,6 +92,41 @@ impl<'a> Trace<'a> {
         } = *self;
         let end = range.end.min(self.len());
         (range.start.min(end)..end).map(move |index| transitions.event(index, scenario))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::presets::presets;
+    use crate::{simulate, Scenario};
+
+    #[test]
+    fn the_events_of_the_first_threads_are_those_events_of_the_whole_trace() {
+        for preset in presets() {
+            let scenario = Scenario::new(&preset.spec).expect("valid preset");
+            let run = simulate(&scenario);
+            let index = |thread: crate::ThreadRef| {
+                scenario
+                    .threads()
+                    .iter()
+                    .position(|t| t.pid() == thread.pid && t.tid() == thread.tid)
+                    .unwrap()
+            };
+            for count in 0..=scenario.threads().len() {
+                let expected: alloc::vec::Vec<_> = run
+                    .trace()
+                    .iter()
+                    .filter(|event| index(event.thread) < count)
+                    .collect();
+                let got: alloc::vec::Vec<_> = run.trace().of_first_threads(count).collect();
+                assert_eq!(
+                    got,
+                    expected,
+                    "{} first {count}",
+                    preset.spec.processes.len()
+                );
+            }
+        }
     }
 }
 
