@@ -103,17 +103,28 @@ pub fn scene(
     };
 
     // Each thread's slot inside its node, before and after the instant: one pass over each list
-    // (both list every thread in the same order), so a scene costs O(threads).
-    let slots = |state: &MachineState| -> (Vec<(ProcessState, usize)>, [usize; 5]) {
+    // (both list every thread in the same order), so a scene costs O(threads). A process that has
+    // not arrived by the instant does not exist yet: it has no token (one arriving at the instant
+    // starts in New and is admitted during it).
+    let now = after.tick;
+    let arrived = |state: &MachineState, tcb: &proclab_core::state::Tcb| {
+        state
+            .processes
+            .get(tcb.thread.pid as usize)
+            .is_none_or(|pcb| pcb.arrival <= now)
+    };
+    let slots = |state: &MachineState| -> (Vec<Option<(ProcessState, usize)>>, [usize; 5]) {
         let mut counts = [0usize; 5];
         let slots = state
             .threads
             .iter()
             .map(|tcb| {
-                let shown = shown_state(state, tcb);
-                let group = state_index(shown);
-                counts[group] += 1;
-                (shown, counts[group] - 1)
+                arrived(state, tcb).then(|| {
+                    let shown = shown_state(state, tcb);
+                    let group = state_index(shown);
+                    counts[group] += 1;
+                    (shown, counts[group] - 1)
+                })
             })
             .collect();
         (slots, counts)
@@ -189,14 +200,15 @@ pub fn scene(
         .threads
         .iter()
         .enumerate()
-        .map(|(index, tcb)| {
-            let (target, cell) = place(after_slots[index], &after_counts);
+        .filter_map(|(index, tcb)| Some((index, tcb, after_slots[index]?)))
+        .map(|(index, tcb, slot)| {
+            let (target, cell) = place(slot, &after_counts);
             let origin = if same_threads {
-                before_slots[index]
+                before_slots[index].unwrap_or(slot)
             } else {
-                after_slots[index]
+                slot
             };
-            let moving = origin.0 != after_slots[index].0;
+            let moving = origin.0 != slot.0;
             // Every token glides from its place before the instant to its place after it: one
             // that stays in its node may still change places as others come and go, and must
             // not sit on a neighbour that has not left yet.
@@ -213,7 +225,7 @@ pub fn scene(
             Token {
                 thread: tcb.thread,
                 label: labels[index].clone(),
-                state: after_slots[index].0,
+                state: slot.0,
                 at,
                 moving,
                 colour: tcb.thread.pid,

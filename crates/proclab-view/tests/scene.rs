@@ -86,7 +86,53 @@ fn tokens_sit_in_the_node_of_their_state_when_the_instant_is_done() {
             );
         }
         let counted: usize = scene.nodes.iter().map(|node| node.count).sum();
-        assert_eq!(counted, state.threads.len());
+        let arrived = state
+            .threads
+            .iter()
+            .filter(|tcb| state.processes[tcb.thread.pid as usize].arrival <= tick)
+            .count();
+        assert_eq!(counted, arrived, "tick {tick}");
+        assert_eq!(scene.tokens.len(), arrived, "tick {tick}");
+    }
+}
+
+#[test]
+fn a_process_has_no_token_before_it_arrives_and_starts_in_new_when_it_does() {
+    let run = fcfs_with_latency(0);
+    let state = run.state_at(0);
+    let late: Vec<(ThreadRef, u64)> = state
+        .threads
+        .iter()
+        .map(|tcb| (tcb.thread, state.processes[tcb.thread.pid as usize].arrival))
+        .filter(|(_, arrival)| *arrival > 0)
+        .collect();
+    assert!(
+        !late.is_empty(),
+        "the workload has a process arriving after 0"
+    );
+    for (thread, arrival) in late {
+        for tick in 0..arrival {
+            let scene = scene_at(&run, tick, 1000);
+            assert!(
+                scene.tokens.iter().all(|token| token.thread != thread),
+                "{thread:?} drawn at {tick}, before it arrives at {arrival}"
+            );
+        }
+        // At its arrival it is admitted: its token starts in New and ends in Ready.
+        let start = scene_at(&run, arrival, 0);
+        let token = start
+            .tokens
+            .iter()
+            .find(|token| token.thread == thread)
+            .unwrap();
+        assert!(node_of(&start, ProcessState::New).contains(token.at));
+        let end = scene_at(&run, arrival, 1000);
+        let token = end
+            .tokens
+            .iter()
+            .find(|token| token.thread == thread)
+            .unwrap();
+        assert_ne!(token.state, ProcessState::New);
     }
 }
 
