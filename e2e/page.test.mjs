@@ -4,10 +4,10 @@
 // JavaScript dialog. Screenshots go to target/e2e/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile, cp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, openBrowser, openPage, screenshot, rendersGlyphs } from './harness.mjs';
+import { startServer, openBrowser, openPage, screenshot, rendersGlyphs, DIST } from './harness.mjs';
 import {
   RESULTS_READY, WORKSPACE_KEY, typeWorkload, choosePolicy, waitForFreshResults, readNumbers, download,
   cliRun, cliNumbers, cliPreset, buildCli, parseCsv, savedWorkspace, watchDialogs,
@@ -531,6 +531,44 @@ test('5c. 3,000 processes: the run is computed in a worker and equals the CLI; t
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
+  }
+});
+
+test('5d. without its worker (script missing) the page still runs and compares a long workload', TIMEOUT, async () => {
+  // dist/ without the worker's loader: the static server answers its address with index.html.
+  const copy = await mkdtemp(join(tmpdir(), 'proclab-no-worker-'));
+  await cp(DIST, copy, { recursive: true });
+  await rm(join(copy, 'proclab-worker_loader.js'));
+  const bare = await startServer(copy);
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(context, bare.url);
+    await page.waitForSelector('#app-title');
+    const spec = {
+      version: 1,
+      processes: Array.from({ length: 1500 }, (_, index) => ({
+        name: `P${index + 1}`,
+        arrival: index % 20,
+        bursts: [{ cpu: 1 + ((index * 37) % 60) }],
+      })),
+      policy: { kind: 'rr', quantum: 2 },
+    };
+    const path = join(scratch, 'no-worker.json');
+    await writeFile(path, JSON.stringify(spec));
+    await page.setInputFiles('#upload-json', path);
+    await page.waitForFunction(() => document.querySelector('#metrics-table tbody tr[data-pid]') && !document.querySelector('#run-progress'), null, { timeout: 60_000 });
+    const native = cliNumbers(await cliRun(path));
+    const shown = await readNumbers(page);
+    assert.deepEqual(shown.averages, native.averages, 'the run made on the page equals the CLI');
+    await page.click('#tab-compare');
+    await page.waitForSelector('#compare-canvas', { timeout: 60_000 });
+    assert.equal(await page.locator('.compare-progress[role=alert]').count(), 0, 'no failure shown');
+    // The worker's failed load is the only console error allowed.
+    assert.deepEqual(problems.filter((problem) => !/proclab-worker_loader|Unexpected token/.test(problem)), []);
+  } finally {
+    await context.close();
+    bare.close();
+    await rm(copy, { recursive: true, force: true });
   }
 });
 

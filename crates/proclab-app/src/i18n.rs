@@ -358,8 +358,8 @@ impl Words for Text {
                 "Computing a long run. The page stays usable meanwhile.",
             ],
             Text::CompareFailed => [
-                "비교를 계산하는 작업자(worker)를 시작하지 못했습니다:",
-                "The worker that computes the comparison could not start:",
+                "비교를 계산하지 못했습니다. 페이지를 새로 고쳐 보세요:",
+                "The comparison could not be computed. Try reloading the page:",
             ],
             Text::Gantt => ["간트 차트", "Gantt chart"],
             Text::DownloadPng => ["PNG", "PNG"],

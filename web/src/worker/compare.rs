@@ -21,7 +21,7 @@ pub enum ComparisonState {
     Running { finished: usize, total: usize },
     /// The answer for the workload shown.
     Ready(Rc<Comparison>),
-    /// The worker failed (its files missing, say): the reason, for the page to say.
+    /// The worker could not read the request (a page and a worker of different versions).
     Failed(String),
 }
 
@@ -121,12 +121,32 @@ fn ask(
             total: 0,
         });
     } else {
-        // The fallback: the comparison on the page's own thread.
         inner.channel = None;
-        let comparison = Rc::new(Comparison::of(spec));
-        inner.cached = Some((Rc::clone(spec), Rc::clone(&comparison)));
-        state.set(ComparisonState::Ready(comparison));
+        drop(inner);
+        compare_here(comparer, Rc::clone(spec), state.clone());
     }
+}
+
+/// The fallback: the comparison on the page's own thread, in a task of its own so the progress
+/// is painted first.
+fn compare_here(
+    comparer: &Rc<RefCell<Comparer>>,
+    spec: Rc<ScenarioSpec>,
+    state: UseStateHandle<ComparisonState>,
+) {
+    let comparer = Rc::downgrade(comparer);
+    state.set(ComparisonState::Running {
+        finished: 0,
+        total: 0,
+    });
+    gloo::timers::callback::Timeout::new(0, move || {
+        let comparison = Rc::new(Comparison::of(&spec));
+        if let Some(comparer) = comparer.upgrade() {
+            comparer.borrow_mut().cached = Some((spec, Rc::clone(&comparison)));
+        }
+        state.set(ComparisonState::Ready(comparison));
+    })
+    .forget();
 }
 
 /// Starts a worker whose replies update `state`.
@@ -143,16 +163,23 @@ fn start(
             }
         }
     };
+    // A worker that fails to load (its script missing, say): the comparison is made on the
+    // page instead, after the progress has been painted.
     let on_error = {
         let comparer = Rc::downgrade(comparer);
         let state = state.clone();
-        move |reason: String| {
-            if let Some(comparer) = comparer.upgrade() {
+        move |_reason: String| {
+            let Some(comparer) = comparer.upgrade() else {
+                return;
+            };
+            let asked = {
                 let mut inner = comparer.borrow_mut();
-                inner.asked = None;
                 inner.channel = None;
+                inner.asked.take()
+            };
+            if let Some((spec, _)) = asked {
+                compare_here(&comparer, spec, state.clone());
             }
-            state.set(ComparisonState::Failed(reason));
         }
     };
     Channel::start(on_reply, on_error)
