@@ -10,20 +10,10 @@ import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, openBrowser } from '../e2e/harness.mjs';
+import { workload } from './workload.mjs';
 
 const KEYS = ['1', '2', 'Backspace', 'Backspace', '3', 'Backspace'];
 
-function workload(count, policy) {
-  return {
-    version: 1,
-    processes: Array.from({ length: count }, (_, index) => ({
-      name: `P${index + 1}`,
-      arrival: 0,
-      bursts: [{ cpu: 1 + ((index * 37 + (index >> 3) * 11) % 100) }],
-    })),
-    policy,
-  };
-}
 
 const server = await startServer();
 const directory = await mkdtemp(join(tmpdir(), 'proclab-typing-'));

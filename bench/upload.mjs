@@ -22,6 +22,7 @@ import { writeFile, mkdtemp, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, openBrowser, ROOT } from '../e2e/harness.mjs';
+import { workload } from './workload.mjs';
 
 const argument = (name, fallback) => {
   const index = process.argv.indexOf(name);
@@ -33,18 +34,6 @@ const PROFILE = process.argv.includes('--profile');
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : '';
 const SETTLE_MS = 1000;
 
-/** `count` processes P1..Pn arriving at 0 with one CPU burst of 1..100 ticks (a fixed spread). */
-function workload(count, policy) {
-  return {
-    version: 1,
-    processes: Array.from({ length: count }, (_, index) => ({
-      name: `P${index + 1}`,
-      arrival: 0,
-      bursts: [{ cpu: 1 + ((index * 37 + (index >> 3) * 11) % 100) }],
-    })),
-    policy,
-  };
-}
 
 const CASES = [
   { name: '100 processes, FCFS', spec: workload(100, { kind: 'fcfs' }) },
