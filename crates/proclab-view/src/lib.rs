@@ -67,6 +67,9 @@ pub fn shown_state(state: &MachineState, tcb: &proclab_core::state::Tcb) -> Proc
     }
 }
 
+/// A token's place: its node's state and its position among that node's tokens.
+type Slot = (ProcessState, usize);
+
 fn state_index(state: ProcessState) -> usize {
     match state {
         ProcessState::New => 0,
@@ -113,7 +116,7 @@ pub fn scene(
             .get(tcb.thread.pid as usize)
             .is_none_or(|pcb| pcb.arrival <= now)
     };
-    let slots = |state: &MachineState| -> (Vec<Option<(ProcessState, usize)>>, [usize; 5]) {
+    let slots = |state: &MachineState| -> (Vec<Option<Slot>>, [usize; 5]) {
         let mut counts = [0usize; 5];
         let slots = state
             .threads
@@ -174,40 +177,52 @@ pub fn scene(
         .collect();
 
     let eased = ease(progress);
-    let labels: Vec<String> = after
-        .threads
-        .iter()
-        .map(|tcb| thread_label(after, tcb.thread))
-        .collect();
+    // A node draws at most `room` tokens (cells big enough for a token and the air around it):
+    // its title counts them all, and the machine in words names every thread. A token that moves
+    // at this instant is always drawn.
     let area = token_area(nodes_rects[0], line);
-    let busiest = after_counts
-        .iter()
-        .chain(before_counts.iter())
-        .copied()
-        .max()
-        .unwrap_or(1);
-    let (radius, naming) = token_naming(area, busiest, &labels, zoom);
-    let place = |(state, slot): (ProcessState, usize), counts: &[usize; 5]| {
-        let cell = token_cell(
-            token_area(node_rect(state), line),
-            slot,
-            counts[state_index(state)],
-            naming,
-        );
-        (token_point(cell, radius, naming, line), cell)
-    };
-    let tokens = after
-        .threads
+    let room = token_room(area);
+    // (thread index, its slot after the instant, its slot before it)
+    let kept: Vec<(usize, Slot, Slot)> = after_slots
         .iter()
         .enumerate()
-        .filter_map(|(index, tcb)| Some((index, tcb, after_slots[index]?)))
-        .map(|(index, tcb, slot)| {
-            let (target, cell) = place(slot, &after_counts);
+        .filter_map(|(index, slot)| {
+            let slot = (*slot)?;
             let origin = if same_threads {
                 before_slots[index].unwrap_or(slot)
             } else {
                 slot
             };
+            (slot.1 < room || origin.0 != slot.0).then_some((index, slot, origin))
+        })
+        .collect();
+    let labels: Vec<String> = kept
+        .iter()
+        .map(|(index, _, _)| thread_label(after, after.threads[*index].thread))
+        .collect();
+    let busiest = after_counts
+        .iter()
+        .chain(before_counts.iter())
+        .map(|count| (*count).min(room))
+        .max()
+        .unwrap_or(1);
+    let (radius, naming) = token_naming(area, busiest, &labels, zoom);
+    let place = |(state, slot): Slot, counts: &[usize; 5]| {
+        let shown = counts[state_index(state)].min(room);
+        let cell = token_cell(
+            token_area(node_rect(state), line),
+            slot.min(shown.saturating_sub(1)),
+            shown,
+            naming,
+        );
+        (token_point(cell, radius, naming, line), cell)
+    };
+    let tokens = kept
+        .iter()
+        .zip(&labels)
+        .map(|(&(index, slot, origin), label)| {
+            let tcb = &after.threads[index];
+            let (target, cell) = place(slot, &after_counts);
             let moving = origin.0 != slot.0;
             // Every token glides from its place before the instant to its place after it: one
             // that stays in its node may still change places as others come and go, and must
@@ -217,14 +232,14 @@ pub fn scene(
             } else {
                 target
             };
-            let width = text_width(&labels[index], size_px);
+            let width = text_width(label, size_px);
             // Whether the name fits is decided where the token settles; the box goes with it.
             let fits = name_box(target, width, radius, naming, line)
                 .is_some_and(|name| cell.holds(name, 0.5) && width <= name.width + 0.01);
             let label_box = name_box(at, width, radius, naming, line).filter(|_| fits);
             Token {
                 thread: tcb.thread,
-                label: labels[index].clone(),
+                label: label.clone(),
                 state: slot.0,
                 at,
                 moving,

@@ -16,6 +16,17 @@ pub(crate) fn token_area(node: Rect, line: f32) -> Rect {
     }
 }
 
+/// Smallest cell a drawn token gets: a 3-pixel circle, its ring and the air around it.
+pub(crate) const MIN_CELL: f32 = 10.0;
+
+/// How many tokens `area` can draw, each in a cell of at least [`MIN_CELL`] pixels a side.
+pub(crate) fn token_room(area: Rect) -> usize {
+    // `as` truncates towards zero: the whole cells (no `floor` without std).
+    let columns = ((area.width / MIN_CELL) as usize).max(1);
+    let rows = ((area.height / MIN_CELL) as usize).max(1);
+    columns * rows
+}
+
 /// Columns and rows of a grid for `count` tokens in `area`: a little wider than tall, or in the
 /// given number of columns when names stand beside their tokens.
 pub(crate) fn grid(area: Rect, count: usize, naming: Naming) -> (usize, usize) {

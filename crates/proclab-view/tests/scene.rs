@@ -335,11 +335,61 @@ fn a_hundred_processes_fit_in_their_nodes() {
         ..ScenarioSpec::default()
     });
     let scene = scene_at(&run, 20, 1000);
-    assert_eq!(scene.tokens.len(), 100);
+    let counted: usize = scene.nodes.iter().map(|node| node.count).sum();
+    assert_eq!(counted, 100, "every process is counted in its node");
     for token in &scene.tokens {
         assert!(node_of(&scene, token.state).contains(token.at));
     }
     assert!(token_radius(&scene) >= 3.0);
+    // A node draws what fits; on a large canvas that is all of them.
+    let large = proclab_view::scene(
+        &before(&run, 20),
+        &run.state_at(20),
+        &events_at(&run, 20),
+        1000,
+        proclab_view::Size {
+            width: 1600.0,
+            height: 900.0,
+        },
+        0,
+    );
+    assert_eq!(large.tokens.len(), 100);
+}
+
+#[test]
+fn a_crowded_node_draws_what_fits_and_counts_the_rest() {
+    // 10,000 processes ready at once: far more than a node can draw.
+    let processes = (0..10_000)
+        .map(|index| process(&format!("P{}", index + 1), 0, &[1 + index % 5]))
+        .collect();
+    let run = run(&ScenarioSpec {
+        processes,
+        policy: PolicySpec::Fcfs,
+        ..ScenarioSpec::default()
+    });
+    let scene = scene_at(&run, 0, 1000);
+    let ready = scene
+        .nodes
+        .iter()
+        .find(|node| node.state == ProcessState::Ready)
+        .unwrap();
+    assert!(ready.count > 9_000, "the title counts them all");
+    let drawn = scene
+        .tokens
+        .iter()
+        .filter(|token| token.state == ProcessState::Ready)
+        .count();
+    assert!(drawn > 0 && drawn < 1_000, "{drawn} tokens drawn");
+    let radius = token_radius(&scene);
+    assert!(radius >= 3.0);
+    // Drawn tokens stay inside their node and do not overlap.
+    for (index, token) in scene.tokens.iter().enumerate() {
+        assert!(node_of(&scene, token.state).contains(token.at));
+        for other in &scene.tokens[index + 1..] {
+            let (dx, dy) = (token.at.x - other.at.x, token.at.y - other.at.y);
+            assert!(dx * dx + dy * dy >= (2.0 * radius) * (2.0 * radius) - 0.01);
+        }
+    }
 }
 
 #[test]
