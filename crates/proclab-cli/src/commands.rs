@@ -49,7 +49,7 @@ pub fn load(path: &str, lang: Lang) -> Result<Scenario, Failure> {
     })
 }
 
-fn file_argument(options: &Options) -> Result<&str, Failure> {
+pub(crate) fn file_argument(options: &Options) -> Result<&str, Failure> {
     options
         .positional
         .first()

@@ -7,6 +7,7 @@
 //! proclab gen --seed N [--processes K] [...]             a random workload as JSON on stdout
 //! proclab presets [ID]                                   list the presets, or print one as JSON
 //! proclab state FILE --tick T [--pretty]                 the whole machine during tick T, as JSON
+//! proclab x86 FILE [--threads N] [--regs ...] [...]      threads running an x86.py program, step by step
 //! proclab bench [--smp]                                  speed of every policy on 10,000 processes
 //! ```
 //! Errors name the field and the rule broken and exit with status 1 (2 for usage errors). When
@@ -17,6 +18,7 @@ mod bench;
 mod commands;
 mod huge;
 mod output;
+mod x86;
 
 #[global_allocator]
 static ALLOCATOR: huge::HugePageAlloc = huge::HugePageAlloc;
@@ -33,6 +35,8 @@ const USAGE: &str = "usage:
               [--quantum Q] [--max-arrival T] [--max-burst B] [--io] [--threads T] [--cpus C]
   proclab presets [ID]
   proclab state FILE --tick T [--pretty]
+  proclab x86 FILE [--threads N] [--regs bx=3,bx=4] [--interrupt I | --schedule 0011] [--budget B]
+              [--format text|json] [--pretty] [--lang en|ko]
   proclab bench [--smp] [--repeat N] [--only \"RR (q=1)\"] [--emit]";
 
 /// Command-line options after the command word.
@@ -118,6 +122,7 @@ fn dispatch(command: &str, options: &Options, out: &mut output::Stdout) -> Resul
         "gen" => commands::gen(options, out),
         "presets" => commands::presets(options, out),
         "state" => commands::state(options, out),
+        "x86" => x86::x86(options, out),
         "bench" => bench::bench(options, out),
         "help" | "--help" | "-h" => Ok(writeln!(out, "{USAGE}")?),
         other => Err(Failure::Usage(format!("unknown command {other:?}"))),
