@@ -454,7 +454,7 @@ test('5b. compare tab: the RR row equals the run tab, labels follow the language
   }
 });
 
-test('5c. 3,000 processes: the run is computed in a worker and equals the CLI; the PCB picker takes a name; compare runs in a worker: progress while it runs, the page answers, an edit cancels and restarts it', TIMEOUT, async () => {
+test('5c. 3,000 processes: the run is computed in a worker and equals the CLI; the PCB picker takes a name; compare runs in a worker with progress, and an edit cancels and restarts it', TIMEOUT, async () => {
   const context = await openBrowser({ locale: 'en-US' });
   try {
     const { page, problems } = await openPage(context, server.url);
@@ -498,15 +498,24 @@ test('5c. 3,000 processes: the run is computed in a worker and equals the CLI; t
     await page.press('#inspect-name', 'Enter');
     await page.waitForFunction(() => document.querySelector('#pcb-table caption')?.textContent.includes('P2999'));
     assert.equal(await page.textContent('#inspect-missing'), '', 'found: no message');
+    // The progress is rendered before any reply of the worker can arrive; an observer sees it
+    // however fast the worker is, and keeps the largest total it showed.
+    await page.evaluate(() => {
+      window.__compareTotal = -1;
+      new MutationObserver(() => {
+        const bar = document.querySelector('#compare-progress');
+        if (bar) window.__compareTotal = Math.max(window.__compareTotal, Number(bar.getAttribute('max')));
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
     await page.click('#tab-compare');
-    await page.waitForSelector('#compare-progress');
-    const started = await page.getAttribute('#compare-progress', 'max');
-    assert.ok(Number(started) >= 1, 'the progress bar has a total');
-    // While the worker runs, the page still answers: the language switch takes effect.
+    await page.waitForFunction(() => window.__compareTotal >= 0);
+    // A language switch while the worker runs changes nothing but the words. (That the page keeps
+    // answering meanwhile is a matter of time, measured by bench/typing.mjs, not asserted here:
+    // the worker may already be done.)
     await page.click('#lang-ko');
     await page.waitForFunction(() => document.documentElement.lang === 'ko');
-    assert.equal(await page.locator('#compare-progress').count(), 1, 'still comparing after the language switch');
     await page.click('#lang-en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
     // An edit while comparing: the old comparison is dropped and the new workload compared.
     await page.fill('#quantum', '5');
     await page.waitForFunction(() => {
@@ -515,6 +524,7 @@ test('5c. 3,000 processes: the run is computed in a worker and equals the CLI; t
     }, null, { timeout: 150_000 });
     assert.equal(await page.locator('table tbody th[scope=row]', { hasText: 'RR (q=4)' }).count(), 0,
       'no row of the workload before the edit');
+    assert.ok(await page.evaluate(() => window.__compareTotal) > 1, 'the progress bar showed the number of runs');
     const compared = await page.evaluate(() => {
       const row = [...document.querySelectorAll('table tbody tr')].find((tr) => tr.querySelector('th')?.textContent.trim() === 'RR (q=5)');
       return [...row.querySelectorAll('td')].map((td) => td.textContent.trim());
