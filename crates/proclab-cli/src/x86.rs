@@ -14,32 +14,9 @@ use serde_json::{json, Map, Value};
 use crate::commands::file_argument;
 use crate::{Failure, Options};
 
-/// The registers each step shows (`bp` and the condition codes are in the JSON's machine only
-/// as far as `x86.py` traces them).
-const SHOWN: [Register; 7] = [
-    Register::Ax,
-    Register::Bx,
-    Register::Cx,
-    Register::Dx,
-    Register::Ex,
-    Register::Fx,
-    Register::Sp,
-];
-
-/// Every variable word, named as `x86.py` does (`want`, `want[1]`), with its value.
-fn variables(program: &Program, memory: &Memory) -> Vec<(String, i64)> {
-    let mut words = Vec::new();
-    for variable in program.variables() {
-        for index in 0..variable.words {
-            let name = match index {
-                0 => variable.name.clone(),
-                _ => format!("{}[{index}]", variable.name),
-            };
-            words.push((name, memory.read(variable.address + 4 * index)));
-        }
-    }
-    words
-}
+/// The registers each step shows: all but `bp`, as `x86.py` traces them (`bp` is last in
+/// [`Register::ALL`]).
+const SHOWN: &[Register] = Register::ALL.split_last().unwrap().1;
 
 fn number(options: &Options, name: &str, default: u64) -> Result<u64, Failure> {
     options.number(name, default).map_err(Failure::Usage)
@@ -107,7 +84,8 @@ fn text_trace(
 ) -> Result<(), Failure> {
     // The instruction as the student wrote it (`Program::line_at` numbers lines from 1).
     let source: Vec<&str> = text.lines().collect();
-    let names: Vec<String> = variables(program, &Memory::new(run.machine().memory().size()))
+    let names: Vec<String> = program
+        .variable_words(&Memory::new(run.machine().memory().size()))
         .into_iter()
         .map(|(name, _)| name)
         .collect();
@@ -119,7 +97,7 @@ fn text_trace(
         "pc",
         lang.pick(["명령어", "instruction"])
     )?;
-    for register in SHOWN {
+    for &register in SHOWN {
         write!(out, " {:>6}", register.name())?;
     }
     for name in &names {
@@ -139,10 +117,10 @@ fn text_trace(
             step.pc,
             instruction
         )?;
-        for register in SHOWN {
+        for &register in SHOWN {
             write!(out, " {:>6}", step.registers.get(register))?;
         }
-        for (_, value) in variables(program, &memory) {
+        for (_, value) in program.variable_words(&memory) {
             write!(out, " {value:>8}")?;
         }
         writeln!(out)?;
@@ -186,7 +164,7 @@ fn json_trace(
                 "pc": step.pc,
                 "line": program.line_at(step.pc),
                 "registers": registers,
-                "memory": words_object(variables(program, &memory)),
+                "memory": words_object(program.variable_words(&memory)),
             })
         })
         .collect();
@@ -201,7 +179,7 @@ fn json_trace(
         "instructions": run.instructions(),
         "end": end,
         "end_text": program_words::end(&run.end(), program, lang),
-        "final_memory": words_object(variables(program, run.machine().memory())),
+        "final_memory": words_object(program.variable_words(run.machine().memory())),
         "steps": steps,
     });
     let written = if pretty {

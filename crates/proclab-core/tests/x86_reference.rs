@@ -74,18 +74,7 @@ fn config_of(case: &Value) -> X86Config {
 
 /// Every variable word as `x86.json` names it (`want`, `want[1]`) with its value.
 fn variables(program: &Program, memory: &Memory) -> Vec<(String, i64)> {
-    let mut words = Vec::new();
-    for variable in program.variables() {
-        for index in 0..variable.words {
-            let name = if index == 0 {
-                variable.name.clone()
-            } else {
-                format!("{}[{index}]", variable.name)
-            };
-            words.push((name, memory.read(variable.address + 4 * index)));
-        }
-    }
-    words
+    program.variable_words(memory)
 }
 
 fn expected_words(object: &Value) -> Vec<(String, i64)> {

@@ -312,6 +312,22 @@ impl Program {
         &self.variables
     }
 
+    /// Every word of every variable in `memory`, named as `x86.py` names them (`want`,
+    /// `want[1]`), in declaration order.
+    pub fn variable_words(&self, memory: &super::Memory) -> Vec<(String, i64)> {
+        let mut words = Vec::new();
+        for variable in &self.variables {
+            for index in 0..variable.words {
+                let name = match index {
+                    0 => variable.name.clone(),
+                    _ => alloc::format!("{}[{index}]", variable.name),
+                };
+                words.push((name, memory.read(variable.address + 4 * index)));
+            }
+        }
+        words
+    }
+
     /// The labels in source order.
     pub fn labels(&self) -> &[Label] {
         &self.labels
