@@ -167,6 +167,12 @@ impl Draft {
                 &mut self.processes.get_mut(p)?.threads.get_mut(t)?.bursts
             }
             FieldId::ThreadStack(p, t) => &mut self.processes.get_mut(p)?.threads.get_mut(t)?.stack,
+            FieldId::Program(p) => &mut self.processes.get_mut(p)?.program,
+            FieldId::ThreadRegisters(p, t) => {
+                &mut self.processes.get_mut(p)?.threads.get_mut(t)?.registers
+            }
+            FieldId::InstructionBudget => &mut machine.instruction_budget,
+            FieldId::Schedule => return None,
             FieldId::Quantum => &mut policy.quantum,
             FieldId::AgingEvery => &mut policy.aging_every,
             FieldId::Alpha => &mut policy.alpha,

@@ -7,6 +7,7 @@ use crate::draft::{FieldId, InputError};
 use crate::i18n::{Lang, Text, Words};
 use crate::paste::PasteError;
 use crate::session::Notice;
+use proclab_core::program::x86::ArgvError;
 use proclab_core::scenario::Cost;
 use proclab_core::{PolicyKind, ScenarioError};
 
@@ -105,6 +106,25 @@ pub fn error_field(error: &ScenarioError, policy: PolicyKind) -> FieldId {
             Cost::CacheRefill => FieldId::CacheRefill,
         },
         TooManySlices { .. } => FieldId::Quantum,
+        ProgramLine { process, .. } | ProgramTooLarge { process } => {
+            FieldId::Program(process as usize)
+        }
+        ProgramAndBursts {
+            process,
+            thread: None,
+        } => FieldId::Bursts(process as usize),
+        ProgramAndBursts {
+            process,
+            thread: Some(thread),
+        } => FieldId::ThreadBursts(process as usize, thread as usize),
+        RegistersInvalid {
+            process, thread, ..
+        }
+        | RegistersWithoutProgram { process, thread } => {
+            FieldId::ThreadRegisters(process as usize, thread as usize)
+        }
+        InstructionBudgetOutOfRange { .. } => FieldId::InstructionBudget,
+        ScheduleUnknownThread { .. } | ScheduleTooLong { .. } => FieldId::Schedule,
     }
 }
 
@@ -266,6 +286,48 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
         TooManySlices { estimate, max } => lang.pick([
             format!("이 퀀텀으로는 타임 슬라이스가 약 {estimate}개 필요합니다 (최대 {max}). 퀀텀을 늘리거나 작업을 줄이세요."),
             format!("This quantum needs about {estimate} time slices (at most {max}); raise the quantum or shorten the work."),
+        ]),
+        ProgramLine { process, error } => lang.pick([
+            format!("{}번 프로세스의 프로그램, {}", process + 1, crate::program_words::parse_error(&error, lang)),
+            format!("Program of process {}, {}", process + 1, crate::program_words::parse_error(&error, lang)),
+        ]),
+        ProgramAndBursts { process, thread } => lang.pick([
+            format!("{}에 프로그램과 버스트가 함께 있습니다. 프로그램을 실행하는 스레드는 버스트 대신 명령어를 하나씩 실행합니다.", who(process, thread, lang)),
+            format!("{} has both a program and bursts; a thread that runs a program executes instructions instead of bursts.", capitalise(who(process, thread, lang))),
+        ]),
+        RegistersInvalid { process, thread, error } => {
+            let why = match (error, lang) {
+                (ArgvError::UnknownRegister { .. }, Lang::Ko) => "ax bx cx dx ex fx bp만 정할 수 있습니다(sp는 스택 바닥).",
+                (ArgvError::UnknownRegister { .. }, Lang::En) => "only ax bx cx dx ex fx bp can be set (sp is the stack bottom).",
+                (ArgvError::BadValue { .. }, Lang::Ko) => "값은 정수입니다.",
+                (ArgvError::BadValue { .. }, Lang::En) => "a value is a whole number.",
+                (_, Lang::Ko) => "레지스터=값 꼴로, 콜론으로 나눠 씁니다(예: bx=3:cx=1).",
+                (_, Lang::En) => "write register=value, separated by colons (bx=3:cx=1).",
+            };
+            lang.pick([
+                format!("{}의 초기 레지스터: {why}", who(process, Some(thread), lang)),
+                format!("Initial registers of {}: {why}", who(process, Some(thread), lang)),
+            ])
+        }
+        RegistersWithoutProgram { process, thread } => lang.pick([
+            format!("{}에 초기 레지스터가 있지만 프로세스에 프로그램이 없습니다.", who(process, Some(thread), lang)),
+            format!("{} has initial registers but its process runs no program.", capitalise(who(process, Some(thread), lang))),
+        ]),
+        ProgramTooLarge { process } => lang.pick([
+            format!("{}번 프로세스의 프로그램과 스레드 스택이 주소 공간에 들어가지 않습니다. 명령어나 스레드를 줄이세요.", process + 1),
+            format!("The program and thread stacks of process {} do not fit its address space; use fewer instructions or threads.", process + 1),
+        ]),
+        InstructionBudgetOutOfRange { max } => lang.pick([
+            format!("명령어 예산은 1 이상 {max} 이하입니다."),
+            format!("The instruction budget must be between 1 and {max}."),
+        ]),
+        ScheduleUnknownThread { position, thread, threads } => lang.pick([
+            format!("직접 정한 순서의 {}번째 항목이 스레드 {thread}을(를) 가리키지만 스레드는 0~{}번뿐입니다.", position + 1, threads.saturating_sub(1)),
+            format!("Entry {} of the schedule names thread {thread}, but the threads are 0 to {}.", position + 1, threads.saturating_sub(1)),
+        ]),
+        ScheduleTooLong { count, max } => lang.pick([
+            format!("직접 정한 순서가 {count}칸입니다. 최대 {max}칸까지 가능합니다."),
+            format!("The schedule has {count} entries; at most {max} are allowed."),
         ]),
     }
 }

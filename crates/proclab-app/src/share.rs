@@ -11,7 +11,8 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use proclab_core::spec::{
     BurstSpec, CacheSpec, Conventions, LevelSpec, MachineSpec, MlfqSpec, PolicySpec,
-    PredictionSpec, ProcessSpec, QueueSpec, QueueTopology, ScenarioSpec, ThreadModel, ThreadSpec,
+    PredictionSpec, ProcessSpec, QueueSpec, QueueTopology, ScenarioSpec, ScheduleSpec, ThreadModel,
+    ThreadSpec,
 };
 use proclab_core::Convention;
 use serde::{Deserialize, Serialize};
@@ -48,6 +49,82 @@ enum Link {
     /// V1 plus the ready-queue topology, for what V1's `affinity` flag cannot say (per-CPU
     /// queues). Links that V1 can hold are still written as V1.
     V2(LinkV1, TopologyV2),
+    /// V2 plus what programs need: each process's program, each thread's initial registers, the
+    /// explicit schedule, the instruction budget and the tenth convention. Links without any of
+    /// them are still written as V1 or V2.
+    V3(LinkV1, TopologyV2, ProgramsV3),
+}
+
+#[derive(Serialize, Deserialize, Default, PartialEq)]
+struct ProgramsV3 {
+    /// Per process: its program (empty: bursts).
+    programs: Vec<String>,
+    /// Per process, per thread: its initial registers.
+    registers: Vec<Vec<String>>,
+    /// The explicit schedule and whether it repeats.
+    schedule: Option<(Vec<u32>, bool)>,
+    instruction_budget: u64,
+    timer_continues_after_exit: bool,
+}
+
+impl ProgramsV3 {
+    fn from_spec(spec: &ScenarioSpec) -> ProgramsV3 {
+        ProgramsV3 {
+            programs: spec
+                .processes
+                .iter()
+                .map(|process| process.program.clone())
+                .collect(),
+            registers: spec
+                .processes
+                .iter()
+                .map(|process| {
+                    process
+                        .threads
+                        .iter()
+                        .map(|thread| thread.registers.clone())
+                        .collect()
+                })
+                .collect(),
+            schedule: spec
+                .schedule
+                .as_ref()
+                .map(|schedule| (schedule.threads.clone(), schedule.repeat)),
+            instruction_budget: spec.machine.instruction_budget,
+            timer_continues_after_exit: spec.conventions.timer_continues_after_exit,
+        }
+    }
+
+    /// True if V2 says it all (nothing here differs from a scenario without programs).
+    fn is_unused(&self, spec: &ScenarioSpec) -> bool {
+        let mut plain = spec.clone();
+        for process in &mut plain.processes {
+            process.program.clear();
+            for thread in &mut process.threads {
+                thread.registers.clear();
+            }
+        }
+        plain.schedule = None;
+        plain.machine.instruction_budget = MachineSpec::default().instruction_budget;
+        plain.conventions.timer_continues_after_exit = false;
+        *self == ProgramsV3::from_spec(&plain)
+    }
+
+    fn apply(self, spec: &mut ScenarioSpec) {
+        for (process, program) in spec.processes.iter_mut().zip(self.programs) {
+            process.program = program;
+        }
+        for (process, registers) in spec.processes.iter_mut().zip(self.registers) {
+            for (thread, registers) in process.threads.iter_mut().zip(registers) {
+                thread.registers = registers;
+            }
+        }
+        spec.schedule = self
+            .schedule
+            .map(|(threads, repeat)| ScheduleSpec { threads, repeat });
+        spec.machine.instruction_budget = self.instruction_budget;
+        spec.conventions.timer_continues_after_exit = self.timer_continues_after_exit;
+    }
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy)]
@@ -140,9 +217,18 @@ struct MachineV1 {
 /// The fragment (with [`PREFIX`]) that opens `spec` in `lang`.
 pub fn encode(spec: &ScenarioSpec, lang: Lang) -> String {
     let body = LinkV1::from_spec(spec, lang);
-    let link = match spec.machine.topology {
-        QueueTopology::Shared | QueueTopology::Affinity => Link::V1(body),
-        QueueTopology::PerCpu => Link::V2(body, TopologyV2::PerCpu),
+    let programs = ProgramsV3::from_spec(spec);
+    let topology = match spec.machine.topology {
+        QueueTopology::Shared => TopologyV2::Shared,
+        QueueTopology::Affinity => TopologyV2::Affinity,
+        QueueTopology::PerCpu => TopologyV2::PerCpu,
+    };
+    let link = if !programs.is_unused(spec) {
+        Link::V3(body, topology, programs)
+    } else if spec.machine.topology == QueueTopology::PerCpu {
+        Link::V2(body, topology)
+    } else {
+        Link::V1(body)
     };
     let bytes = postcard::to_allocvec(&link).unwrap_or_default();
     format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(bytes))
@@ -159,7 +245,7 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
     let bytes = URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
         .map_err(|_| LinkError::NotBase64)?;
-    if bytes.first().is_some_and(|version| *version > 1) {
+    if bytes.first().is_some_and(|version| *version > 2) {
         return Err(LinkError::UnknownVersion);
     }
     let (link, rest): (Link, &[u8]) =
@@ -171,14 +257,26 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
         Link::V1(body) => body.into_shared(),
         Link::V2(body, topology) => {
             let mut shared = body.into_shared();
-            shared.spec.machine.topology = match topology {
-                TopologyV2::Shared => QueueTopology::Shared,
-                TopologyV2::Affinity => QueueTopology::Affinity,
-                TopologyV2::PerCpu => QueueTopology::PerCpu,
-            };
+            shared.spec.machine.topology = topology.into_spec();
+            shared
+        }
+        Link::V3(body, topology, programs) => {
+            let mut shared = body.into_shared();
+            shared.spec.machine.topology = topology.into_spec();
+            programs.apply(&mut shared.spec);
             shared
         }
     }))
+}
+
+impl TopologyV2 {
+    fn into_spec(self) -> QueueTopology {
+        match self {
+            TopologyV2::Shared => QueueTopology::Shared,
+            TopologyV2::Affinity => QueueTopology::Affinity,
+            TopologyV2::PerCpu => QueueTopology::PerCpu,
+        }
+    }
 }
 
 fn bursts_to_lengths(bursts: &[BurstSpec]) -> Vec<u64> {
@@ -228,7 +326,10 @@ impl LinkV1 {
                 })
                 .collect(),
             policy: PolicyV1::from_spec(&spec.policy),
-            conventions: Convention::ALL.map(|convention| convention.is_on(conventions) as u8),
+            // The nine conventions V1 knows (frozen); V3 carries the tenth.
+            conventions: core::array::from_fn(|index| {
+                Convention::ALL[index].is_on(conventions) as u8
+            }),
             machine: MachineV1 {
                 cpus: spec.machine.cpus,
                 dispatch_latency: spec.machine.dispatch_latency,
@@ -275,6 +376,7 @@ impl LinkV1 {
             } else {
                 QueueTopology::Shared
             },
+            ..MachineSpec::default()
         };
         let processes = self
             .processes
@@ -297,10 +399,12 @@ impl LinkV1 {
                         name: thread.name,
                         bursts: BurstSpec::alternating(&thread.bursts),
                         stack: thread.stack,
+                        ..ThreadSpec::default()
                     })
                     .collect(),
                 working_set: process.working_set,
                 tickets: process.tickets,
+                ..ProcessSpec::default()
             })
             .collect();
         Shared {

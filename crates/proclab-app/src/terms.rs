@@ -145,6 +145,16 @@ pub fn convention_words(convention: Convention, lang: Lang) -> (&'static str, &'
                 "Default: a process gives up the CPU when it requests I/O (multiprogramming).",
             ],
         ),
+        Convention::TimerContinuesAfterExit => (
+            [
+                "스레드가 끝나도 타이머가 이어서 셈 (x86.py의 halt)",
+                "The timer keeps counting when a thread exits (x86.py's halt)",
+            ],
+            [
+                "기본: 디스패치할 때마다 새 퀀텀을 받습니다. 켜면 다음 스레드가 남은 퀀텀만 받고, 0이면 차례를 잃습니다.",
+                "Default: every dispatch gets a fresh quantum. On: the next thread gets what was left, and loses its turn if nothing was.",
+            ],
+        ),
     };
     (lang.pick(label), lang.pick(hint))
 }

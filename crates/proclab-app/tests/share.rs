@@ -92,7 +92,7 @@ fn broken_links_say_why() {
     assert_eq!(decode(&link[..link.len() - 6]), Err(LinkError::Corrupt));
     assert_eq!(decode(&format!("{link}AAAA")), Err(LinkError::Corrupt));
     assert_eq!(
-        decode(&format!("{PREFIX}Ag")),
+        decode(&format!("{PREFIX}Aw")),
         Err(LinkError::UnknownVersion)
     );
     let huge = format!("{PREFIX}{}", "A".repeat(MAX_FRAGMENT));
@@ -156,4 +156,30 @@ fn every_preset_has_a_title_and_a_lesson_in_both_languages() {
             assert!(!notice.is_empty(), "{} has no lesson", preset.id);
         }
     }
+}
+
+#[test]
+fn a_program_its_registers_and_a_chosen_schedule_survive_a_link() {
+    let mut spec = presets()[0].spec.clone();
+    spec.processes.truncate(1);
+    spec.processes[0].bursts.clear();
+    spec.processes[0].program =
+        ".var counter\nmov counter, %ax\nadd $1, %ax\nmov %ax, counter\nhalt\n".into();
+    spec.processes[0].threads = vec![
+        proclab_core::ThreadSpec {
+            registers: "bx=3".into(),
+            ..Default::default()
+        },
+        proclab_core::ThreadSpec::default(),
+    ];
+    spec.schedule = Some(proclab_core::ScheduleSpec {
+        threads: vec![0, 1, 1, 0],
+        repeat: false,
+    });
+    spec.machine.instruction_budget = 500;
+    spec.conventions.timer_continues_after_exit = true;
+    let link = encode(&spec, Lang::Ko);
+    let shared = decode(&link).expect("opens").expect("a link");
+    assert_eq!(shared.spec, spec);
+    assert_eq!(shared.lang, Lang::Ko);
 }

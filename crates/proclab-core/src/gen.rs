@@ -92,6 +92,7 @@ pub fn generate(seed: u64, options: &GenOptions) -> ScenarioSpec {
                     name: format!("T{}", thread + 1),
                     bursts: bursts(&mut rng, options),
                     stack: 1,
+                    ..ThreadSpec::default()
                 })
                 .collect();
         } else {

@@ -197,12 +197,14 @@ pub enum Convention {
     SingleIoDevice,
     /// A thread that blocks keeps its CPU idle (uniprogramming).
     HoldCpuDuringIo,
+    /// The timer's countdown goes on across an exit (`x86.py`'s `halt`).
+    TimerContinuesAfterExit,
 }
 
 impl Convention {
     /// Every convention, in the order pages list them and links store them (frozen: links made
     /// today carry one flag per convention in this order).
-    pub const ALL: [Convention; 9] = [
+    pub const ALL: [Convention; 10] = [
         Convention::RequeueBeforeArrivals,
         Convention::ArrivalsBeforeIo,
         Convention::BoostBeforeArrivals,
@@ -212,6 +214,7 @@ impl Convention {
         Convention::DispatchAtSliceEnd,
         Convention::SingleIoDevice,
         Convention::HoldCpuDuringIo,
+        Convention::TimerContinuesAfterExit,
     ];
 
     /// The field of [`Conventions`] in scenario files.
@@ -226,6 +229,7 @@ impl Convention {
             Convention::DispatchAtSliceEnd => "dispatch_timing",
             Convention::SingleIoDevice => "io_devices",
             Convention::HoldCpuDuringIo => "hold_cpu_during_io",
+            Convention::TimerContinuesAfterExit => "timer_continues_after_exit",
         }
     }
 
@@ -247,6 +251,7 @@ impl Convention {
             }
             Convention::SingleIoDevice => conventions.io_devices == IoDevices::SingleFifo,
             Convention::HoldCpuDuringIo => conventions.hold_cpu_during_io,
+            Convention::TimerContinuesAfterExit => conventions.timer_continues_after_exit,
         }
     }
 
@@ -296,6 +301,7 @@ impl Convention {
                 conventions.io_devices = choose(on, IoDevices::SingleFifo, IoDevices::Unlimited)
             }
             Convention::HoldCpuDuringIo => conventions.hold_cpu_during_io = on,
+            Convention::TimerContinuesAfterExit => conventions.timer_continues_after_exit = on,
         }
     }
 

@@ -39,7 +39,7 @@ pub use run::{Run, RunParts};
 pub use scenario::{Process, Scenario, ScenarioError, Thread};
 pub use spec::{
     BurstSpec, Conventions, LevelSpec, MachineSpec, MlfqSpec, PolicySpec, PredictionSpec,
-    ProcessSpec, QueueSpec, ScenarioSpec, ThreadSpec,
+    ProcessSpec, QueueSpec, ScenarioSpec, ScheduleSpec, ThreadSpec,
 };
 pub use state::MachineState;
 pub use trace::WireError;

@@ -216,6 +216,7 @@ pub fn threaded(name: &str, arrival: u64, threads: &[&[u64]]) -> ProcessSpec {
                 name: format!("T{}", index + 1),
                 bursts: BurstSpec::alternating(bursts),
                 stack: 1,
+                ..ThreadSpec::default()
             })
             .collect(),
         ..ProcessSpec::default()

@@ -18,6 +18,7 @@ use core::cell::{OnceCell, RefCell};
 
 use crate::engine::Engine;
 use crate::metrics::Metrics;
+use crate::program::{ExecutedStep, RunEnd};
 use crate::scenario::Scenario;
 use crate::state::MachineState;
 use crate::trace::{self, Event, GanttSlice, Trace, Transitions, WireError};
@@ -38,6 +39,9 @@ pub struct Run {
     checkpoints: RefCell<Checkpoints>,
     /// The engine of the last `state_at` call: playback moving forward continues from it.
     cursor: RefCell<Option<Engine>>,
+    /// Every instruction executed, if some process runs a program.
+    steps: Vec<ExecutedStep>,
+    end: RunEnd,
 }
 
 impl Run {
@@ -49,6 +53,28 @@ impl Run {
         let instant_count = engine.instants;
         let transitions = engine.trace.take().unwrap_or_default();
         let metrics = Metrics::compute(&scenario, &engine);
+        let end = if engine.finished() {
+            RunEnd::Finished
+        } else if engine
+            .programs
+            .as_ref()
+            .is_some_and(|programs| programs.out_of_budget)
+        {
+            RunEnd::BudgetExhausted {
+                instructions: engine
+                    .programs
+                    .as_ref()
+                    .map_or(0, |programs| programs.executed),
+                tick: end_tick,
+            }
+        } else {
+            RunEnd::ScheduleUsedUp { tick: end_tick }
+        };
+        let steps = engine
+            .programs
+            .as_mut()
+            .and_then(|programs| programs.steps.take())
+            .unwrap_or_default();
         Run {
             scenario,
             transitions,
@@ -59,6 +85,8 @@ impl Run {
             instant_count,
             checkpoints: RefCell::new(Checkpoints::default()),
             cursor: RefCell::new(None),
+            steps,
+            end,
         }
     }
 
@@ -74,7 +102,12 @@ impl Run {
 
     /// The run of `scenario` that [`Run::to_parts`] took apart (the trace is checked against the
     /// scenario; the figures are taken as they are).
+    /// A scenario whose processes run programs is simulated again (its instructions are not in
+    /// the parts; such runs are short, bounded by `machine.instruction_budget`).
     pub fn from_parts(scenario: &Scenario, parts: RunParts) -> Result<Run, WireError> {
+        if scenario.has_programs() {
+            return Ok(Run::new(scenario));
+        }
         let scenario = Rc::new(scenario.clone());
         let transitions = Transitions::from_words(&parts.trace, &scenario)?;
         Ok(Run {
@@ -87,7 +120,21 @@ impl Run {
             instant_count: parts.instant_count,
             checkpoints: RefCell::new(Checkpoints::default()),
             cursor: RefCell::new(None),
+            steps: Vec::new(),
+            end: RunEnd::Finished,
         })
+    }
+
+    /// Every instruction executed, in order (ticks ascending, CPUs in index order within a tick);
+    /// empty if no process runs a program.
+    pub fn program_steps(&self) -> &[ExecutedStep] {
+        &self.steps
+    }
+
+    /// How the run ended: every thread finished, or it stopped at the instruction budget, or the
+    /// explicit schedule was used up.
+    pub fn end(&self) -> RunEnd {
+        self.end
     }
 
     /// The scenario that was run.

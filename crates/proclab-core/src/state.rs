@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::cache::CacheEntry;
 use crate::engine::{Activity, Engine};
+use crate::program::Register;
 use crate::spec::QueueTopology;
 use crate::task::{Task, ThreadIx};
 use crate::trace::ThreadRef;
@@ -88,6 +89,10 @@ pub struct Tcb {
     pub program_counter: u64,
     /// A small deterministic register file derived from pid, tid and progress.
     pub registers: [u32; 4],
+    /// A thread that runs a program: what its context holds for real (replaces the two fields
+    /// above, which then only count ticks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub program: Option<ProgramContext>,
     /// Priority number.
     pub priority: u32,
     /// MLFQ level or MLQ queue.
@@ -140,6 +145,29 @@ pub struct Pcb {
     pub cpu_used: u64,
 }
 
+/// The context of a thread that runs a program: what a context switch saves and loads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgramContext {
+    /// Address of the next instruction.
+    pub pc: u32,
+    /// `ax bx cx dx ex fx sp bp`, in that order.
+    pub registers: [i64; 8],
+    /// The condition codes: how the last `test` compared (-1 less, 0 equal, 1 greater).
+    pub comparison: Option<i8>,
+    /// It executed `halt` (or faulted).
+    pub halted: bool,
+}
+
+/// The variables of one process's address space at one tick.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProcessMemory {
+    /// The process.
+    pub pid: u32,
+    /// Every word of every variable, named as `x86.py` names them (`want`, `want[1]`), with
+    /// its address and value, in declaration order.
+    pub words: Vec<(String, u32, i64)>,
+}
+
 /// Everything on the machine at one tick.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MachineState {
@@ -160,6 +188,9 @@ pub struct MachineState {
     pub processes: Vec<Pcb>,
     /// Every thread.
     pub threads: Vec<Tcb>,
+    /// The variables of each process that runs a program (pid order).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub memories: Vec<ProcessMemory>,
 }
 
 fn registers(task: &Task, progress: u64) -> [u32; 4] {
@@ -182,6 +213,46 @@ fn registers(task: &Task, progress: u64) -> [u32; 4] {
         hash as u32,
         (hash >> 16) as u32 ^ task.pid,
     ]
+}
+
+/// The real context of thread `index` if it runs a program.
+fn program_context(engine: &Engine, index: usize) -> Option<ProgramContext> {
+    let programs = engine.programs.as_ref()?;
+    let thread = &engine.scenario.threads()[index];
+    let machine = programs.machines[thread.pid() as usize].as_ref()?;
+    let state = machine.thread(thread.tid())?;
+    let registers = Register::ALL.map(|register| state.registers().get(register));
+    Some(ProgramContext {
+        pc: state.pc(),
+        registers,
+        comparison: state.comparison().map(|ordering| ordering as i8),
+        halted: state.halted() || programs.done(crate::task::ThreadIx(index as u32)),
+    })
+}
+
+/// The variables of every process that runs a program.
+fn memories(engine: &Engine) -> Vec<ProcessMemory> {
+    let Some(programs) = &engine.programs else {
+        return Vec::new();
+    };
+    programs
+        .machines
+        .iter()
+        .enumerate()
+        .filter_map(|(pid, machine)| {
+            let machine = machine.as_ref()?;
+            let words = machine
+                .program()
+                .variable_cells()
+                .into_iter()
+                .map(|(name, address)| (name, address, machine.memory().read(address)))
+                .collect();
+            Some(ProcessMemory {
+                pid: pid as u32,
+                words,
+            })
+        })
+        .collect()
 }
 
 impl MachineState {
@@ -297,6 +368,7 @@ impl MachineState {
                     burst_length,
                     program_counter: progress,
                     registers: registers(task, progress),
+                    program: program_context(engine, index),
                     priority: task.policy.priority,
                     level: task.policy.level,
                     quantum_left: task
@@ -363,6 +435,7 @@ impl MachineState {
             blocked,
             processes,
             threads,
+            memories: memories(engine),
         }
     }
 

@@ -15,6 +15,10 @@ pub enum FieldId {
     ThreadName(usize, usize),
     ThreadBursts(usize, usize),
     ThreadStack(usize, usize),
+    /// A process's program text.
+    Program(usize),
+    /// A program thread's initial registers.
+    ThreadRegisters(usize, usize),
     Quantum,
     AgingEvery,
     Alpha,
@@ -28,6 +32,9 @@ pub enum FieldId {
     ThreadSwitchLatency,
     CacheCapacity,
     CacheRefill,
+    InstructionBudget,
+    /// The explicit schedule ("you are the scheduler").
+    Schedule,
     Seed,
     Version,
 }
@@ -45,7 +52,9 @@ impl FieldId {
             | FieldId::Tickets(p)
             | FieldId::ThreadName(p, _)
             | FieldId::ThreadBursts(p, _)
-            | FieldId::ThreadStack(p, _) => Some(p),
+            | FieldId::ThreadStack(p, _)
+            | FieldId::Program(p)
+            | FieldId::ThreadRegisters(p, _) => Some(p),
             _ => None,
         }
     }
@@ -67,6 +76,8 @@ impl FieldId {
             FieldId::ThreadName(p, t) => thread(p, t, "name"),
             FieldId::ThreadBursts(p, t) => thread(p, t, "bursts"),
             FieldId::ThreadStack(p, t) => thread(p, t, "stack"),
+            FieldId::Program(p) => format!("processes[{p}].program"),
+            FieldId::ThreadRegisters(p, t) => thread(p, t, "registers"),
             FieldId::Quantum => "policy.quantum".into(),
             FieldId::AgingEvery => "policy.aging_every".into(),
             FieldId::Alpha => "policy.prediction.alpha_percent".into(),
@@ -80,6 +91,8 @@ impl FieldId {
             FieldId::ThreadSwitchLatency => "machine.thread_switch_latency".into(),
             FieldId::CacheCapacity => "machine.cache.capacity".into(),
             FieldId::CacheRefill => "machine.cache.refill_per_unit".into(),
+            FieldId::InstructionBudget => "machine.instruction_budget".into(),
+            FieldId::Schedule => "schedule.threads".into(),
             FieldId::Seed => "seed".into(),
             FieldId::Version => "version".into(),
         }
@@ -99,6 +112,8 @@ impl FieldId {
             FieldId::ThreadName(p, t) => format!("p{p}-t{t}-name"),
             FieldId::ThreadBursts(p, t) => format!("p{p}-t{t}-bursts"),
             FieldId::ThreadStack(p, t) => format!("p{p}-t{t}-stack"),
+            FieldId::Program(p) => format!("p{p}-program"),
+            FieldId::ThreadRegisters(p, t) => format!("p{p}-t{t}-registers"),
             FieldId::Quantum => "quantum".into(),
             FieldId::AgingEvery => "aging".into(),
             FieldId::Alpha => "alpha".into(),
@@ -112,6 +127,8 @@ impl FieldId {
             FieldId::ThreadSwitchLatency => "thread-switch-latency".into(),
             FieldId::CacheCapacity => "cache-capacity".into(),
             FieldId::CacheRefill => "cache-refill".into(),
+            FieldId::InstructionBudget => "instruction-budget".into(),
+            FieldId::Schedule => "schedule".into(),
             FieldId::Seed => "seed".into(),
             FieldId::Version => "version".into(),
         }

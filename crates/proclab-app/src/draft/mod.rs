@@ -12,7 +12,9 @@ pub use field::{FieldId, InputError};
 pub use notation::{format_bursts, parse_bursts};
 pub use policy::{LevelDraft, MachineDraft, PolicyDraft, QueueDraft};
 
-use proclab_core::spec::{BurstSpec, Conventions, ProcessSpec, ScenarioSpec, ThreadSpec};
+use proclab_core::spec::{
+    BurstSpec, Conventions, ProcessSpec, ScenarioSpec, ScheduleSpec, ThreadSpec,
+};
 use serde::{Deserialize, Serialize};
 
 use notation::Reader;
@@ -24,6 +26,8 @@ pub struct ThreadDraft {
     pub name: String,
     pub bursts: String,
     pub stack: String,
+    /// Initial registers when the process runs a program (`bx=3:cx=1`).
+    pub registers: String,
     /// Identifies the row as threads are added and removed (a list key), never saved.
     #[serde(skip)]
     pub key: u64,
@@ -36,6 +40,7 @@ impl ThreadDraft {
             name: String::new(),
             bursts,
             stack: "1".into(),
+            registers: String::new(),
             key: 0,
         }
     }
@@ -54,6 +59,8 @@ pub struct ProcessDraft {
     pub threads: Vec<ThreadDraft>,
     pub working_set: String,
     pub tickets: String,
+    /// A program in `x86.py`'s assembly its threads run instead of bursts (empty: bursts).
+    pub program: String,
     /// Identifies the row while processes are added, removed and reordered (a list key), never
     /// saved: [`Draft::assign_keys`] numbers the rows of a loaded draft.
     #[serde(skip)]
@@ -69,6 +76,8 @@ pub struct Draft {
     pub conventions: Conventions,
     pub machine: MachineDraft,
     pub seed: String,
+    /// "You are the scheduler": the threads chosen so far, one per tick (not typed: clicked).
+    pub schedule: Option<ScheduleSpec>,
     /// The key the next new process row gets.
     #[serde(skip)]
     next_key: u64,
@@ -105,7 +114,7 @@ impl Draft {
                 arrival: reader.number(FieldId::Arrival(p), &process.arrival),
                 priority: reader.number_or(FieldId::Priority(p), &process.priority, 0),
                 class: reader.number_or(FieldId::Class(p), &process.class, 0),
-                bursts: if process.threads.is_empty() {
+                bursts: if process.threads.is_empty() && process.program.trim().is_empty() {
                     reader.bursts(FieldId::Bursts(p), &process.bursts)
                 } else {
                     Vec::new()
@@ -116,12 +125,21 @@ impl Draft {
                     .enumerate()
                     .map(|(t, thread)| ThreadSpec {
                         name: thread.name.trim().to_string(),
-                        bursts: reader.bursts(FieldId::ThreadBursts(p, t), &thread.bursts),
+                        bursts: if process.program.trim().is_empty() {
+                            reader.bursts(FieldId::ThreadBursts(p, t), &thread.bursts)
+                        } else {
+                            Vec::new()
+                        },
                         stack: reader.number_or(
                             FieldId::ThreadStack(p, t),
                             &thread.stack,
                             ThreadSpec::default().stack,
                         ),
+                        registers: if process.program.trim().is_empty() {
+                            String::new()
+                        } else {
+                            thread.registers.trim().to_string()
+                        },
                     })
                     .collect(),
                 working_set: reader.number_or(
@@ -130,6 +148,11 @@ impl Draft {
                     defaults.working_set,
                 ),
                 tickets: reader.number_or(FieldId::Tickets(p), &process.tickets, defaults.tickets),
+                program: if process.program.trim().is_empty() {
+                    String::new()
+                } else {
+                    process.program.clone()
+                },
             })
             .collect();
         let policy = self.policy.to_spec(&mut reader);
@@ -141,6 +164,7 @@ impl Draft {
             conventions: self.conventions,
             machine,
             seed,
+            schedule: self.schedule.clone(),
             ..ScenarioSpec::default()
         };
         (spec, reader.errors)
@@ -154,6 +178,7 @@ impl Draft {
             conventions: spec.conventions,
             machine: MachineDraft::from_spec(&spec.machine),
             seed: spec.seed.to_string(),
+            schedule: spec.schedule.clone(),
             next_key: 0,
         };
         draft.assign_keys();
@@ -169,6 +194,7 @@ impl Draft {
             conventions: self.conventions,
             machine: self.machine.clone(),
             seed: self.seed.clone(),
+            schedule: self.schedule.clone(),
             next_key: self.next_key,
         }
     }
@@ -220,11 +246,13 @@ impl ProcessDraft {
                     name: thread.name.clone(),
                     bursts: format_bursts(&thread.bursts),
                     stack: thread.stack.to_string(),
+                    registers: thread.registers.clone(),
                     key: 0,
                 })
                 .collect(),
             working_set: process.working_set.to_string(),
             tickets: process.tickets.to_string(),
+            program: process.program.clone(),
             key: 0,
         }
     }

@@ -140,6 +140,7 @@ pub struct MachineDraft {
     pub cache_refill: String,
     pub user_threads: bool,
     pub topology: QueueTopology,
+    pub instruction_budget: String,
 }
 
 impl Default for MachineDraft {
@@ -306,6 +307,11 @@ impl MachineDraft {
                 ThreadModel::Kernel
             },
             topology: self.topology,
+            instruction_budget: reader.number_or(
+                FieldId::InstructionBudget,
+                &self.instruction_budget,
+                defaults.instruction_budget,
+            ),
         }
     }
 
@@ -319,6 +325,7 @@ impl MachineDraft {
             cache_refill: machine.cache.refill_per_unit.to_string(),
             user_threads: machine.thread_model == ThreadModel::User,
             topology: machine.topology,
+            instruction_budget: machine.instruction_budget.to_string(),
         }
     }
 }

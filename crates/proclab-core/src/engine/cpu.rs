@@ -61,6 +61,9 @@ pub(crate) struct Cpu {
     pub(super) displaced: Option<ThreadIx>,
     /// The slice of its timeline in progress.
     pub(super) slice: OpenSlice,
+    /// What was left of the quantum when its thread exited (`timer_continues_after_exit`): the
+    /// next thread dispatched here runs with it.
+    pub(super) carry: Option<u64>,
 }
 
 impl Cpu {
@@ -74,6 +77,7 @@ impl Cpu {
             reserved: None,
             displaced: None,
             slice: OpenSlice::idle(),
+            carry: None,
         }
     }
 

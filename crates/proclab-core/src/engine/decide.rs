@@ -221,7 +221,7 @@ impl Engine {
     fn running_rank_on(&self, cpu: CpuIx) -> Option<u64> {
         match self.cpus[cpu].activity {
             Activity::Running { task, since, .. } => {
-                let remaining = self.tasks[task].left - (self.now - since);
+                let remaining = self.tasks[task].left.saturating_sub(self.now - since);
                 Some(self.queues[0].running_rank(&self.tasks[task], remaining))
             }
             _ => None,

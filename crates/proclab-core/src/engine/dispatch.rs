@@ -27,6 +27,12 @@ impl Engine {
         let ready_since = self.tasks[index].ready_since;
         self.touch(index);
         self.queues[0].on_dispatch(&mut self.tasks[index].policy, ready_since, now);
+        if let Some(left) = self.cpus[cpu].carry.take() {
+            // The timer goes on: the rest of the exited thread's quantum.
+            if let Some(quantum) = &mut self.tasks[index].policy.quantum_left {
+                *quantum = left.min(*quantum);
+            }
+        }
         let task = &mut self.tasks[index];
         task.state = ProcessState::Running;
         task.acc.dispatches += 1;

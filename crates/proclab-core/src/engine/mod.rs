@@ -40,6 +40,7 @@ mod cpu;
 mod decide;
 mod dispatch;
 mod io;
+mod program;
 mod ready;
 mod record;
 mod slice;
@@ -52,6 +53,7 @@ use alloc::vec::Vec;
 use core::cmp::Reverse;
 
 pub(crate) use cpu::{Activity, Cpu};
+pub(crate) use program::Programs;
 
 use crate::policy::{Entry, Policy};
 use crate::scenario::Scenario;
@@ -106,6 +108,8 @@ pub(crate) struct Engine {
     direct: Vec<(CpuIx, ThreadIx)>,
     /// The trace, when recording (checkpoints run without it).
     pub(crate) trace: Option<Transitions>,
+    /// The address spaces and executed instructions of threads that run programs, if any.
+    pub(crate) programs: Option<Programs>,
 }
 
 impl Engine {
@@ -140,6 +144,7 @@ impl Engine {
         let next_boost = queues[0].boost_period();
         let thread_count = tasks.len();
         let trace = record.then(|| record::trace_for(&scenario));
+        let programs = Programs::new(&scenario, record);
         Engine {
             scenario,
             now: 0,
@@ -169,6 +174,7 @@ impl Engine {
             claims: Vec::new(),
             direct: Vec::new(),
             trace,
+            programs,
         }
     }
 
@@ -197,6 +203,15 @@ impl Engine {
     pub(crate) fn next_instant(&self) -> Option<u64> {
         if self.finished() {
             return None;
+        }
+        if let Some(programs) = &self.programs {
+            if programs.out_of_budget {
+                return None;
+            }
+            if self.runs_program_now() {
+                // The next instruction ends the next tick: nothing can happen sooner.
+                return Some(self.now + 1);
+            }
         }
         let mut next = u64::MAX;
         for cpu in &self.cpus {
@@ -232,6 +247,7 @@ impl Engine {
     /// Applies every event of `instant` (which must be [`Engine::next_instant`]), in the order
     /// of the module documentation.
     pub(crate) fn step(&mut self, instant: u64) {
+        self.execute_programs(instant);
         self.now = instant;
         self.instants += 1;
         self.work += 1;

@@ -21,7 +21,8 @@ impl Engine {
             self.touch(task);
             let ran = self.now - since;
             let entry = &mut self.tasks[task];
-            entry.left -= ran;
+            // A program thread's burst is only an estimate: it may run longer.
+            entry.left = entry.left.saturating_sub(ran);
             entry.policy.spend(ran);
             entry.acc.cpu += ran;
             if ran > 0 {
@@ -39,9 +40,19 @@ impl Engine {
     /// When a slice of `task` starting now ends: at the end of its burst or of its quantum.
     pub(super) fn slice_end(&self, task: ThreadIx) -> u64 {
         let entry = &self.tasks[task];
+        // A program's burst is open-ended: its program ends it (`execute_programs`).
+        let left = if self
+            .programs
+            .as_ref()
+            .is_some_and(|programs| programs.runs(task))
+        {
+            u64::MAX / 4
+        } else {
+            entry.left
+        };
         let slice = match entry.policy.quantum_left {
-            Some(quantum) => entry.left.min(quantum),
-            None => entry.left,
+            Some(quantum) => left.min(quantum),
+            None => left,
         };
         self.now + slice
     }
@@ -68,6 +79,17 @@ impl Engine {
     pub(super) fn end_slice(&mut self, cpu: CpuIx, index: ThreadIx, requeue: RequeueOrder) {
         self.settle(cpu);
         self.cpus[cpu].activity = Activity::Free;
+        if let Some(programs) = &self.programs {
+            if programs.runs(index) {
+                // The program ended the thread, or the quantum or a `yield` ended the slice.
+                if programs.done(index) {
+                    self.exit(cpu, index);
+                } else {
+                    self.expire(cpu, index, requeue);
+                }
+                return;
+            }
+        }
         if self.tasks[index].left > 0 {
             self.expire(cpu, index, requeue);
             return;
@@ -105,6 +127,16 @@ impl Engine {
         let task = &mut self.tasks[index];
         task.state = ProcessState::Exit;
         task.acc.completion = Some(self.now);
+        if self.scenario.conventions().timer_continues_after_exit {
+            match self.tasks[index].policy.quantum_left {
+                // The countdown ran out on the exit itself: the next thread loses its turn.
+                Some(0) => {
+                    let queue = self.queue_of(cpu);
+                    self.queues[queue].skip_next(&self.tasks);
+                }
+                left => self.cpus[cpu].carry = left,
+            }
+        }
         self.alive_or_new -= 1;
         self.record(Some(cpu), index, Change::Exited);
         if self.tasks[index].user_level {

@@ -17,6 +17,7 @@ mod mlfq;
 mod mlq;
 mod priority;
 mod rr;
+mod script;
 mod sjf;
 mod srtf;
 
@@ -63,6 +64,8 @@ pub(crate) enum Policy {
     Mlq(mlq::Mlq),
     Mlfq(mlfq::Mlfq),
     Lottery(lottery::Lottery),
+    /// An explicit schedule (`ScenarioSpec::schedule`) replaces the policy's picks.
+    Script(script::Script),
 }
 
 impl Policy {
@@ -70,6 +73,9 @@ impl Policy {
     pub(crate) fn new(scenario: &Scenario) -> Policy {
         let cyclic = scenario.conventions().pick_order == crate::spec::PickOrder::CyclicScan;
         let task_count = scenario.threads().len();
+        if let Some(schedule) = scenario.schedule() {
+            return Policy::Script(script::Script::new(schedule));
+        }
         match scenario.policy() {
             PolicySpec::Fcfs => Policy::Fcfs(fcfs::Fcfs::new(cyclic)),
             PolicySpec::Sjf { prediction } => Policy::Sjf(sjf::Sjf::new(*prediction)),
@@ -118,6 +124,7 @@ impl Policy {
             Policy::Mlq(policy) => policy.enqueue(tasks, index, entry),
             Policy::Mlfq(policy) => policy.enqueue(tasks, index, entry),
             Policy::Lottery(policy) => policy.enqueue(tasks, index),
+            Policy::Script(policy) => policy.enqueue(index),
         }
     }
 
@@ -140,6 +147,7 @@ impl Policy {
             Policy::Mlq(policy) => policy.pick(tasks),
             Policy::Mlfq(policy) => policy.pick(),
             Policy::Lottery(policy) => policy.pick(),
+            Policy::Script(policy) => policy.pick(tasks),
         }
     }
 
@@ -217,6 +225,7 @@ impl Policy {
             Policy::Lottery(policy) => policy.on_dispatch(thread),
             Policy::Mlq(policy) => policy.on_dispatch(thread),
             Policy::Mlfq(_) => mlfq::Mlfq::on_dispatch(thread),
+            Policy::Script(_) => script::Script::on_dispatch(thread),
             _ => thread.quantum_left = None,
         }
     }
@@ -295,6 +304,18 @@ impl Policy {
             Policy::Mlq(policy) => policy.lists(tasks),
             Policy::Mlfq(policy) => policy.lists(),
             Policy::Lottery(policy) => alloc::vec![policy.list()],
+            Policy::Script(policy) => alloc::vec![policy.list()],
+        }
+    }
+
+    /// The timer ran out as a thread exited (`timer_continues_after_exit`): the thread that
+    /// would run next loses its turn (round robin: the head of the queue goes to its tail; a
+    /// schedule: its next entry is used up). The other policies have no turn to lose.
+    pub(crate) fn skip_next(&mut self, tasks: &[Task]) {
+        match self {
+            Policy::Rr(policy) => policy.skip_next(),
+            Policy::Script(policy) => policy.skip_next(tasks),
+            _ => {}
         }
     }
 
@@ -310,6 +331,7 @@ impl Policy {
             Policy::Mlq(policy) => policy.len(),
             Policy::Mlfq(policy) => policy.len(),
             Policy::Lottery(policy) => policy.len(),
+            Policy::Script(policy) => policy.len(),
         }
     }
 }

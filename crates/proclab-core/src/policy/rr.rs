@@ -36,6 +36,13 @@ impl Rr {
         self.queue.pop_front()
     }
 
+    /// The head loses its turn: it goes to the tail.
+    pub(crate) fn skip_next(&mut self) {
+        if let Some(head) = self.queue.pop_front() {
+            self.queue.push_back(head);
+        }
+    }
+
     pub(crate) fn on_dispatch(&mut self, thread: &mut PolicyState) {
         if !(thread.keep_quantum && thread.quantum_left.is_some()) {
             thread.quantum_left = Some(self.quantum);

@@ -312,20 +312,28 @@ impl Program {
         &self.variables
     }
 
-    /// Every word of every variable in `memory`, named as `x86.py` names them (`want`,
+    /// Every word of every variable with its address, named as `x86.py` names them (`want`,
     /// `want[1]`), in declaration order.
-    pub fn variable_words(&self, memory: &super::Memory) -> Vec<(String, i64)> {
-        let mut words = Vec::new();
+    pub fn variable_cells(&self) -> Vec<(String, u32)> {
+        let mut cells = Vec::new();
         for variable in &self.variables {
             for index in 0..variable.words {
                 let name = match index {
                     0 => variable.name.clone(),
                     _ => alloc::format!("{}[{index}]", variable.name),
                 };
-                words.push((name, memory.read(variable.address + 4 * index)));
+                cells.push((name, variable.address + 4 * index));
             }
         }
-        words
+        cells
+    }
+
+    /// Every word of every variable in `memory`, named as [`Program::variable_cells`] names them.
+    pub fn variable_words(&self, memory: &super::Memory) -> Vec<(String, i64)> {
+        self.variable_cells()
+            .into_iter()
+            .map(|(name, address)| (name, memory.read(address)))
+            .collect()
     }
 
     /// The labels in source order.

@@ -31,6 +31,7 @@ mod opcode;
 mod operand;
 mod parse;
 mod parse_error;
+mod record;
 mod select;
 pub mod x86;
 
@@ -43,3 +44,4 @@ pub use memory::{AccessKind, Accesses, Memory, MemoryAccess};
 pub use opcode::Opcode;
 pub use parse::{DATA_ADDRESS, DEFAULT_LOAD_ADDRESS, MAX_INSTRUCTIONS, MAX_LOAD_ADDRESS};
 pub use parse_error::{OperandKind, ParseError, ParseErrorKind};
+pub use record::{ExecutedStep, RunEnd};

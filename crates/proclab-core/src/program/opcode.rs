@@ -2,7 +2,7 @@
 //! takes. The parser reads them and names them in its errors; the machine never sees them.
 
 /// Every mnemonic the parser knows, for errors that name the instruction.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Opcode {
     /// `mov`
     Mov,

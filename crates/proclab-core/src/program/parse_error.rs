@@ -4,7 +4,7 @@
 use super::opcode::Opcode;
 
 /// One problem in a program's text, with the 1-based line it is on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ParseError {
     /// The 1-based source line.
     pub line: u32,
@@ -13,7 +13,7 @@ pub struct ParseError {
 }
 
 /// What kind of operand was found where it is not allowed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum OperandKind {
     /// `$n`
     Immediate,
@@ -26,7 +26,7 @@ pub enum OperandKind {
 }
 
 /// The rule a line breaks. Operand numbers are 1-based, left to right.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ParseErrorKind {
     /// The program has no instruction at all (reported on its last line, or line 1 if empty).
     NoInstructions,

@@ -5,7 +5,12 @@ use alloc::vec::Vec;
 
 use super::error::*;
 use super::{Process, Thread};
-use crate::spec::{BurstSpec, MachineSpec, PolicySpec, ProcessSpec, QueueSpec, ScenarioSpec};
+use crate::program::x86::{parse_argv, stack_bottom, DEFAULT_MEMORY_KB};
+use crate::program::{Program, Register};
+use crate::spec::{
+    BurstSpec, MachineSpec, PolicySpec, ProcessSpec, QueueSpec, ScenarioSpec, ScheduleSpec,
+    ThreadSpec,
+};
 
 pub(super) fn saturate(count: usize) -> u32 {
     u32::try_from(count).unwrap_or(u32::MAX)
@@ -77,7 +82,9 @@ pub(super) fn check_process(
             max: MAX_THREADS_PER_PROCESS,
         });
     }
-    if process.threads.is_empty() {
+    if !process.program.is_empty() {
+        // A program replaces bursts: `check_program` reports bursts given beside it.
+    } else if process.threads.is_empty() {
         check_bursts(pid, None, &process.bursts, errors);
     } else if !process.bursts.is_empty() {
         errors.push(ScenarioError::BurstsAndThreads { process: pid });
@@ -240,6 +247,11 @@ pub(super) fn check_machine(machine: &MachineSpec, errors: &mut Vec<ScenarioErro
             max: MAX_CACHE_UNITS,
         });
     }
+    if machine.instruction_budget == 0 || machine.instruction_budget > MAX_INSTRUCTION_BUDGET {
+        errors.push(ScenarioError::InstructionBudgetOutOfRange {
+            max: MAX_INSTRUCTION_BUDGET,
+        });
+    }
 }
 
 /// Bounds the work of the run: time slices (events) and periodic boosts. Returns the slice estimate.
@@ -296,4 +308,109 @@ pub(super) fn check_size(
         }
     }
     slices
+}
+
+/// The process's program, assembled, if it has one; its problems by line, a program given
+/// with bursts, and code or stacks outside the address space.
+pub(super) fn check_program(
+    pid: u32,
+    process: &ProcessSpec,
+    errors: &mut Vec<ScenarioError>,
+) -> Option<Program> {
+    if process.program.is_empty() {
+        return None;
+    }
+    if !process.bursts.is_empty() {
+        errors.push(ScenarioError::ProgramAndBursts {
+            process: pid,
+            thread: None,
+        });
+    }
+    match Program::parse(&process.program) {
+        Ok(program) => {
+            let threads = process.threads.len().max(1) as u32;
+            let code_end = i64::from(program.end_address());
+            let lowest_stack = stack_bottom(DEFAULT_MEMORY_KB, threads - 1);
+            if program.end_address() > DEFAULT_MEMORY_KB * 1024 || lowest_stack <= code_end {
+                errors.push(ScenarioError::ProgramTooLarge { process: pid });
+                return None;
+            }
+            Some(program)
+        }
+        Err(problems) => {
+            errors.extend(
+                problems
+                    .into_iter()
+                    .map(|error| ScenarioError::ProgramLine {
+                        process: pid,
+                        error,
+                    }),
+            );
+            None
+        }
+    }
+}
+
+/// A thread's initial registers (`bx=3:cx=1`), which only a program thread may have, and no
+/// bursts beside its process's program.
+pub(super) fn check_thread_program(
+    pid: u32,
+    tid: u32,
+    thread: &ThreadSpec,
+    runs_bursts: bool,
+    errors: &mut Vec<ScenarioError>,
+) -> Vec<(Register, i64)> {
+    if runs_bursts {
+        if !thread.registers.trim().is_empty() {
+            errors.push(ScenarioError::RegistersWithoutProgram {
+                process: pid,
+                thread: tid,
+            });
+        }
+        return Vec::new();
+    }
+    if !thread.bursts.is_empty() {
+        errors.push(ScenarioError::ProgramAndBursts {
+            process: pid,
+            thread: Some(tid),
+        });
+    }
+    // One thread's entry: `,` would start another thread's, so it is read as a bad assignment.
+    match parse_argv(&thread.registers.replace(',', ":"), 1) {
+        Ok(mut parsed) => parsed.pop().unwrap_or_default(),
+        Err(error) => {
+            errors.push(ScenarioError::RegistersInvalid {
+                process: pid,
+                thread: tid,
+                error,
+            });
+            Vec::new()
+        }
+    }
+}
+
+/// Every entry names a thread; the schedule is not longer than [`MAX_SCHEDULE`].
+pub(super) fn check_schedule(
+    schedule: &ScheduleSpec,
+    threads: usize,
+    errors: &mut Vec<ScenarioError>,
+) {
+    if schedule.threads.len() > MAX_SCHEDULE as usize {
+        errors.push(ScenarioError::ScheduleTooLong {
+            count: saturate(schedule.threads.len()),
+            max: MAX_SCHEDULE,
+        });
+        return;
+    }
+    if let Some(position) = schedule
+        .threads
+        .iter()
+        .position(|&thread| thread as usize >= threads)
+    {
+        errors.push(ScenarioError::ScheduleUnknownThread {
+            position: position as u32,
+            thread: schedule.threads[position],
+            threads: threads as u32,
+        });
+    }
 }

@@ -28,6 +28,10 @@ pub const MAX_CACHE_UNITS: u32 = 1_000_000;
 pub const MAX_SLICES: u64 = 2_500_000;
 /// Most periodic boosts over the longest possible run.
 pub const MAX_BOOSTS: u64 = 1_000_000;
+/// Largest instruction budget of a run whose processes run programs.
+pub const MAX_INSTRUCTION_BUDGET: u64 = 10_000_000;
+/// Most entries in an explicit schedule.
+pub const MAX_SCHEDULE: u32 = 100_000;
 
 /// A cost of the machine, in ticks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -272,5 +276,61 @@ pub enum ScenarioError {
         estimate: u64,
         /// The limit.
         max: u64,
+    },
+    /// A line of a process's program that does not assemble.
+    ProgramLine {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// The problem, with its 1-based line.
+        error: crate::program::ParseError,
+    },
+    /// A process that runs a program also lists bursts (for itself or a thread).
+    ProgramAndBursts {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// Index of the thread in the process's `threads` (`None`: the process's own `bursts`).
+        thread: Option<u32>,
+    },
+    /// A thread's initial registers that do not read as `bx=3:cx=1`.
+    RegistersInvalid {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// Index of the thread in the process's `threads`.
+        thread: u32,
+        /// What is wrong.
+        error: crate::program::x86::ArgvError,
+    },
+    /// Initial registers for a thread whose process runs no program.
+    RegistersWithoutProgram {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// Index of the thread in the process's `threads`.
+        thread: u32,
+    },
+    /// The program's code and the threads' stacks do not fit in the address space.
+    ProgramTooLarge {
+        /// Index of the process in `processes`.
+        process: u32,
+    },
+    /// `machine.instruction_budget` is 0 or above [`MAX_INSTRUCTION_BUDGET`].
+    InstructionBudgetOutOfRange {
+        /// The limit.
+        max: u64,
+    },
+    /// A schedule entry names a thread the scenario does not have.
+    ScheduleUnknownThread {
+        /// 0-based position in `schedule.threads`.
+        position: u32,
+        /// The thread index given.
+        thread: u32,
+        /// How many threads the scenario has.
+        threads: u32,
+    },
+    /// More than [`MAX_SCHEDULE`] schedule entries.
+    ScheduleTooLong {
+        /// How many were given.
+        count: u32,
+        /// The limit.
+        max: u32,
     },
 }

@@ -13,9 +13,11 @@ pub use error::*;
 use alloc::format;
 use alloc::rc::Rc;
 use alloc::string::String;
+use alloc::vec;
 use alloc::vec::Vec;
 
-use crate::spec::{Conventions, MachineSpec, PolicySpec, ScenarioSpec, SPEC_VERSION};
+use crate::program::{Program, Register};
+use crate::spec::{Conventions, MachineSpec, PolicySpec, ScenarioSpec, ScheduleSpec, SPEC_VERSION};
 use check::*;
 
 /// A validated thread of control: its owner, its bursts and its stack size.
@@ -26,6 +28,8 @@ pub struct Thread {
     name: String,
     bursts: Vec<u64>,
     stack: u32,
+    /// Initial registers (program threads only; `%sp` is set by the engine).
+    registers: Vec<(Register, i64)>,
 }
 
 impl Thread {
@@ -49,6 +53,10 @@ impl Thread {
     pub fn stack(&self) -> u32 {
         self.stack
     }
+    /// Initial registers given to a program thread (without `%sp`).
+    pub fn registers(&self) -> &[(Register, i64)] {
+        &self.registers
+    }
     /// Sum of the CPU bursts.
     pub fn total_cpu(&self) -> u64 {
         self.bursts.iter().step_by(2).sum()
@@ -71,6 +79,7 @@ pub struct Process {
     first_thread: u32,
     thread_count: u32,
     multithreaded: bool,
+    program: Option<Rc<Program>>,
 }
 
 impl Process {
@@ -109,6 +118,10 @@ impl Process {
     /// True if the spec listed threads explicitly.
     pub fn is_multithreaded(&self) -> bool {
         self.multithreaded
+    }
+    /// The program its threads run instead of bursts, if any.
+    pub fn program(&self) -> Option<&Program> {
+        self.program.as_deref()
     }
 }
 
@@ -166,19 +179,37 @@ impl Scenario {
             let pid = index as u32;
             check_process(pid, process_spec, queue_count, &spec.policy, &mut errors);
             let first_thread = threads.len() as u32;
+            let program = check_program(pid, process_spec, &mut errors);
+            // A program's threads have one CPU burst, open-ended: its length is only the
+            // schedulers' estimate (the number of instructions), the program decides the end.
+            let program_burst = program
+                .as_ref()
+                .map(|program| vec![program.instructions().len().max(1) as u64]);
             if process_spec.threads.is_empty() {
                 threads.push(Thread {
                     pid,
                     tid: 0,
                     name: String::from("T1"),
-                    bursts: burst_lengths(&process_spec.bursts),
+                    bursts: program_burst
+                        .clone()
+                        .unwrap_or_else(|| burst_lengths(&process_spec.bursts)),
                     stack: 1,
+                    registers: Vec::new(),
                 });
             } else {
                 for (thread_index, thread_spec) in process_spec.threads.iter().enumerate() {
                     let tid = thread_index as u32;
                     let thread = Some(tid);
-                    check_bursts(pid, thread, &thread_spec.bursts, &mut errors);
+                    let registers = check_thread_program(
+                        pid,
+                        tid,
+                        thread_spec,
+                        process_spec.program.is_empty(),
+                        &mut errors,
+                    );
+                    if process_spec.program.is_empty() {
+                        check_bursts(pid, thread, &thread_spec.bursts, &mut errors);
+                    }
                     if thread_spec.name.len() > MAX_NAME_LEN as usize {
                         errors.push(ScenarioError::NameTooLong {
                             process: pid,
@@ -202,8 +233,11 @@ impl Scenario {
                         pid,
                         tid,
                         name,
-                        bursts: burst_lengths(&thread_spec.bursts),
+                        bursts: program_burst
+                            .clone()
+                            .unwrap_or_else(|| burst_lengths(&thread_spec.bursts)),
                         stack: thread_spec.stack,
+                        registers,
                     });
                 }
             }
@@ -222,10 +256,14 @@ impl Scenario {
                 first_thread,
                 thread_count: threads.len() as u32 - first_thread,
                 multithreaded: !process_spec.threads.is_empty(),
+                program: program.map(Rc::new),
             });
         }
         check_policy(&spec.policy, &mut errors);
         check_machine(&spec.machine, &mut errors);
+        if let Some(schedule) = &spec.schedule {
+            check_schedule(schedule, threads.len(), &mut errors);
+        }
         let mut slice_estimate = 0;
         if errors.is_empty() {
             slice_estimate = check_size(spec, &threads, &processes, &mut errors);
@@ -269,6 +307,16 @@ impl Scenario {
     /// The RNG seed.
     pub fn seed(&self) -> u64 {
         self.spec.seed
+    }
+    /// The explicit schedule, if the student (or `x86.py -P`) is the scheduler.
+    pub fn schedule(&self) -> Option<&ScheduleSpec> {
+        self.spec.schedule.as_ref()
+    }
+    /// True if some process runs a program.
+    pub fn has_programs(&self) -> bool {
+        self.processes
+            .iter()
+            .any(|process| process.program.is_some())
     }
 
     /// Upper estimate of the number of time slices a run needs.

@@ -116,4 +116,8 @@ pub struct Conventions {
     /// If true, a thread that blocks keeps its CPU idle until its I/O is done and it runs to its
     /// end (`process-run.py -S SWITCH_ON_END`, uniprogramming). Default false.
     pub hold_cpu_during_io: bool,
+    /// If true, the timer's countdown is not restarted when a thread exits: the next thread gets
+    /// what is left of the quantum, and nothing if it ran out on the exit (`x86.py`'s `halt`).
+    /// Default false: every dispatch gets a fresh quantum.
+    pub timer_continues_after_exit: bool,
 }

@@ -33,6 +33,22 @@ pub struct ScenarioSpec {
     pub machine: MachineSpec,
     /// Seed of the PCG32 generator (lottery draws).
     pub seed: u64,
+    /// "You are the scheduler": which thread runs each next instruction, overriding the policy's
+    /// picks (`None`: the policy decides).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<ScheduleSpec>,
+}
+
+/// An explicit schedule (`x86.py -P`, or a student's choices): one entry per tick of CPU.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct ScheduleSpec {
+    /// Threads by their index in the scenario's thread table (processes in input order, each
+    /// process's threads in order), one per tick.
+    pub threads: Vec<u32>,
+    /// Start over at the first entry when the last is used (`x86.py -P`); false: the run pauses
+    /// there, waiting for the next choice.
+    pub repeat: bool,
 }
 
 impl Default for ScenarioSpec {
@@ -44,6 +60,7 @@ impl Default for ScenarioSpec {
             conventions: Conventions::default(),
             machine: MachineSpec::default(),
             seed: 0,
+            schedule: None,
         }
     }
 }
@@ -68,6 +85,11 @@ pub struct ProcessSpec {
     pub working_set: u32,
     /// Lottery tickets.
     pub tickets: u32,
+    /// A program in `x86.py`'s assembly that every thread of the process runs instead of bursts
+    /// (empty: the threads run bursts). The threads share its variables; each has its own
+    /// registers and stack.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub program: String,
 }
 
 impl Default for ProcessSpec {
@@ -81,6 +103,7 @@ impl Default for ProcessSpec {
             threads: Vec::new(),
             working_set: 4,
             tickets: 100,
+            program: String::new(),
         }
     }
 }
@@ -95,6 +118,9 @@ pub struct ThreadSpec {
     pub bursts: Vec<BurstSpec>,
     /// Size of the thread's own stack in cache units (the rest of the working set is shared).
     pub stack: u32,
+    /// Initial registers when the process runs a program: `bx=3:cx=1` (as `x86.py -a`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub registers: String,
 }
 
 impl Default for ThreadSpec {
@@ -103,6 +129,7 @@ impl Default for ThreadSpec {
             name: String::new(),
             bursts: Vec::new(),
             stack: 1,
+            registers: String::new(),
         }
     }
 }
@@ -398,6 +425,8 @@ pub struct MachineSpec {
     pub thread_model: ThreadModel,
     /// Ready-queue topology.
     pub topology: QueueTopology,
+    /// Programs: the run stops after this many instructions (a lock never released spins forever).
+    pub instruction_budget: u64,
 }
 
 impl Default for MachineSpec {
@@ -409,6 +438,7 @@ impl Default for MachineSpec {
             cache: CacheSpec::default(),
             thread_model: ThreadModel::Kernel,
             topology: QueueTopology::Shared,
+            instruction_budget: 100_000,
         }
     }
 }

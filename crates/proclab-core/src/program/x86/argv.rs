@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 use crate::program::isa::Register;
 
 /// A problem in an `x86.py -a` text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ArgvError {
     /// Neither one entry (for every thread) nor one per thread.
     CountMismatch {

@@ -1,0 +1,166 @@
+//! Threads that run programs: one instruction per tick of CPU.
+//!
+//! Each process that runs a program has one address space ([`Machine`]): its threads share the
+//! variables and each has its own registers, program counter and stack. While any CPU runs a
+//! program thread the engine visits every tick (`Engine::next_instant`), and at the start of
+//! each instant the CPUs, in index order, each execute one instruction of the program thread
+//! they ran during the tick that just ended. So on several CPUs two threads really run at once
+//! and still race, in a fixed order.
+//!
+//! What an instruction ends:
+//! - `halt` (or a fault, which ends the thread as the kernel would): the slice ends at this
+//!   instant and the thread exits;
+//! - `yield`: the slice ends at this instant and the thread goes back to Ready, as at the end of
+//!   a quantum;
+//! - the instruction budget: the run stops at the first instant at which at least that many
+//!   instructions have run (every CPU executes its instruction of the tick first).
+
+use alloc::vec;
+use alloc::vec::Vec;
+
+use super::{Activity, Engine};
+use crate::program::x86::{stack_bottom, DEFAULT_MEMORY_KB};
+use crate::program::{ExecutedStep, Machine, Register, Registers, StepOutcome};
+use crate::scenario::Scenario;
+use crate::task::ThreadIx;
+
+/// The programs' side of the engine.
+#[derive(Clone, Debug)]
+pub(crate) struct Programs {
+    /// One address space per process that runs a program (index = pid).
+    pub(crate) machines: Vec<Option<Machine>>,
+    /// Per thread: whether it runs a program.
+    runs: Vec<bool>,
+    /// Per thread: its program ended it (halt or fault).
+    done: Vec<bool>,
+    /// Instructions executed so far.
+    pub(crate) executed: u64,
+    budget: u64,
+    /// The run stopped at the budget.
+    pub(crate) out_of_budget: bool,
+    /// Every executed instruction, when recording.
+    pub(crate) steps: Option<Vec<ExecutedStep>>,
+}
+
+impl Programs {
+    /// The address spaces of `scenario`'s programs, each thread at its first instruction with its
+    /// initial registers and `%sp` at its stack bottom; `None` if no process runs a program.
+    pub(crate) fn new(scenario: &Scenario, record: bool) -> Option<Programs> {
+        if !scenario.has_programs() {
+            return None;
+        }
+        let threads = scenario.threads();
+        let machines = scenario
+            .processes()
+            .iter()
+            .map(|process| {
+                let program = process.program()?;
+                let mut machine = Machine::new(program.clone(), DEFAULT_MEMORY_KB * 1024).ok()?;
+                let first = process.first_thread() as usize;
+                for (tid, thread) in threads[first..first + process.thread_count() as usize]
+                    .iter()
+                    .enumerate()
+                {
+                    let mut registers = Registers::default();
+                    for &(register, value) in thread.registers() {
+                        registers.set(register, value);
+                    }
+                    registers.set(Register::Sp, stack_bottom(DEFAULT_MEMORY_KB, tid as u32));
+                    machine.add_thread(registers);
+                }
+                Some(machine)
+            })
+            .collect();
+        let processes = scenario.processes();
+        let runs = threads
+            .iter()
+            .map(|thread| processes[thread.pid() as usize].program().is_some())
+            .collect();
+        Some(Programs {
+            machines,
+            runs,
+            done: vec![false; threads.len()],
+            executed: 0,
+            budget: scenario.machine().instruction_budget,
+            out_of_budget: false,
+            steps: record.then(Vec::new),
+        })
+    }
+
+    /// Whether thread `index` runs a program.
+    pub(crate) fn runs(&self, index: ThreadIx) -> bool {
+        self.runs[index.slot()]
+    }
+
+    /// Whether its program ended thread `index` (halt or fault).
+    pub(crate) fn done(&self, index: ThreadIx) -> bool {
+        self.done[index.slot()]
+    }
+}
+
+impl Engine {
+    /// True if some CPU is executing a program thread (the next tick must be visited).
+    pub(super) fn runs_program_now(&self) -> bool {
+        let Some(programs) = &self.programs else {
+            return false;
+        };
+        self.cpus.iter().any(
+            |cpu| matches!(cpu.activity, Activity::Running { task, .. } if programs.runs(task)),
+        )
+    }
+
+    /// Executes the instructions of the tick from `self.now` to `instant` (= `now + 1`), CPU by
+    /// CPU, and ends the slices that a `halt`, a `yield` or a fault ends at `instant`.
+    pub(super) fn execute_programs(&mut self, instant: u64) {
+        let Some(programs) = &mut self.programs else {
+            return;
+        };
+        for (cpu_index, cpu) in self.cpus.iter_mut().enumerate() {
+            let Activity::Running { task, since, .. } = cpu.activity else {
+                continue;
+            };
+            if !programs.runs(task) {
+                continue;
+            }
+            let thread = &self.scenario.threads()[task.slot()];
+            let Some(machine) = programs.machines[thread.pid() as usize].as_mut() else {
+                continue;
+            };
+            let Ok(step) = machine.step(thread.tid()) else {
+                continue;
+            };
+            programs.executed += 1;
+            if let Some(steps) = &mut programs.steps {
+                steps.push(ExecutedStep {
+                    tick: self.now,
+                    thread: task.0,
+                    cpu: cpu_index as u32,
+                    pc: step.pc,
+                    accesses: step.accesses,
+                    outcome: step.outcome,
+                });
+            }
+            match step.outcome {
+                StepOutcome::Continued => {}
+                StepOutcome::Yielded => {
+                    cpu.activity = Activity::Running {
+                        task,
+                        since,
+                        until: instant,
+                    };
+                }
+                StepOutcome::Halted | StepOutcome::Fault(_) => {
+                    programs.done[task.slot()] = true;
+                    cpu.activity = Activity::Running {
+                        task,
+                        since,
+                        until: instant,
+                    };
+                }
+            }
+        }
+        if programs.executed >= programs.budget {
+            programs.out_of_budget = true;
+        }
+    }
+}
