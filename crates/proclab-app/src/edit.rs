@@ -2,7 +2,7 @@
 //! tested natively and compared, which a closure cannot. [`Draft::apply`] is the one place that
 //! writes the draft.
 
-use proclab_core::spec::QueueTopology;
+use proclab_core::spec::{QueueTopology, ScheduleSpec};
 use proclab_core::{Convention, PolicyKind, QueueKind};
 
 use crate::draft::{Draft, FieldId, LevelDraft, ProcessDraft, QueueDraft, ThreadDraft};
@@ -50,7 +50,27 @@ pub enum Edit {
     RemoveLevel(Levels),
     /// Replaces every process (a table pasted from a spreadsheet or a textbook).
     ReplaceProcesses(Vec<ProcessDraft>),
+    /// Process `index` runs its program (true) or its bursts; the first switch to a program
+    /// with none typed yet writes [`STARTER_PROGRAM`].
+    UseProgram(usize, bool),
+    /// "You are the scheduler": the threads chosen so far (`None`: the policy decides).
+    Schedule(Option<ScheduleSpec>),
 }
+
+/// The program a process gets when the student first switches it to a program: the shared
+/// counter of the threads lesson, which three lines make racy.
+pub const STARTER_PROGRAM: &str = "# add 1 to a shared counter, %bx times
+.var counter
+.main
+.top
+mov counter, %ax   # load
+add $1, %ax        # add
+mov %ax, counter   # store
+sub $1, %bx
+test $0, %bx
+jgt .top
+halt
+";
 
 impl Draft {
     /// Applies `edit`. An edit naming a process, thread or level that no longer exists changes
@@ -121,6 +141,28 @@ impl Draft {
                     }
                 }
             }
+            Edit::UseProgram(index, on) => {
+                let Some(process) = self.processes.get(*index) else {
+                    return;
+                };
+                let first_time = *on && process.program.trim().is_empty();
+                if first_time && process.threads.is_empty() {
+                    // Threads are what races: two of them, each running the process's bursts
+                    // should the student switch back.
+                    self.apply(&Edit::AddThread(*index));
+                }
+                let process = &mut self.processes[*index];
+                process.runs_program = *on;
+                if first_time {
+                    process.program = String::from(STARTER_PROGRAM);
+                    for thread in &mut process.threads {
+                        if thread.registers.trim().is_empty() {
+                            thread.registers = String::from("bx=3");
+                        }
+                    }
+                }
+            }
+            Edit::Schedule(schedule) => self.schedule.clone_from(schedule),
             Edit::ReplaceProcesses(processes) => {
                 self.processes.clear();
                 for process in processes {

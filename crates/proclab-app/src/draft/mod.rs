@@ -59,7 +59,10 @@ pub struct ProcessDraft {
     pub threads: Vec<ThreadDraft>,
     pub working_set: String,
     pub tickets: String,
-    /// A program in `x86.py`'s assembly its threads run instead of bursts (empty: bursts).
+    /// Its threads run [`ProcessDraft::program`] instead of bursts (the text of both is kept
+    /// whichever is chosen, so switching back and forth loses nothing).
+    pub runs_program: bool,
+    /// A program in `x86.py`'s assembly its threads run instead of bursts.
     pub program: String,
     /// Identifies the row while processes are added, removed and reordered (a list key), never
     /// saved: [`Draft::assign_keys`] numbers the rows of a loaded draft.
@@ -114,7 +117,7 @@ impl Draft {
                 arrival: reader.number(FieldId::Arrival(p), &process.arrival),
                 priority: reader.number_or(FieldId::Priority(p), &process.priority, 0),
                 class: reader.number_or(FieldId::Class(p), &process.class, 0),
-                bursts: if process.threads.is_empty() && process.program.trim().is_empty() {
+                bursts: if process.threads.is_empty() && !process.runs_program {
                     reader.bursts(FieldId::Bursts(p), &process.bursts)
                 } else {
                     Vec::new()
@@ -125,7 +128,7 @@ impl Draft {
                     .enumerate()
                     .map(|(t, thread)| ThreadSpec {
                         name: thread.name.trim().to_string(),
-                        bursts: if process.program.trim().is_empty() {
+                        bursts: if !process.runs_program {
                             reader.bursts(FieldId::ThreadBursts(p, t), &thread.bursts)
                         } else {
                             Vec::new()
@@ -135,7 +138,7 @@ impl Draft {
                             &thread.stack,
                             ThreadSpec::default().stack,
                         ),
-                        registers: if process.program.trim().is_empty() {
+                        registers: if !process.runs_program {
                             String::new()
                         } else {
                             thread.registers.trim().to_string()
@@ -148,10 +151,11 @@ impl Draft {
                     defaults.working_set,
                 ),
                 tickets: reader.number_or(FieldId::Tickets(p), &process.tickets, defaults.tickets),
-                program: if process.program.trim().is_empty() {
-                    String::new()
-                } else {
-                    process.program.clone()
+                program: match (process.runs_program, process.program.trim().is_empty()) {
+                    (false, _) => String::new(),
+                    // Not "no program": the core reports that it has no instruction, on line 1.
+                    (true, true) => String::from("\n"),
+                    (true, false) => process.program.clone(),
                 },
             })
             .collect();
@@ -252,6 +256,7 @@ impl ProcessDraft {
                 .collect(),
             working_set: process.working_set.to_string(),
             tickets: process.tickets.to_string(),
+            runs_program: !process.program.is_empty(),
             program: process.program.clone(),
             key: 0,
         }

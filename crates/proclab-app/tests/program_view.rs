@@ -1,0 +1,185 @@
+//! The programs panel's analysis: lost updates, threads inside a critical section, starvation,
+//! and the interleaving in words, on schedules whose outcome is worked out by hand.
+
+use proclab_app::lang::Lang;
+use proclab_app::program_view::{
+    address_spaces, analyse, choosable, end_sentence, step_lines, Goal,
+};
+use proclab_core::{
+    simulate, PolicySpec, ProcessSpec, Scenario, ScenarioSpec, ScheduleSpec, ThreadSpec,
+};
+
+const COUNTER: &str = "# add 1 to a shared counter, %bx times
+.var counter
+.main
+.top
+mov counter, %ax
+add $1, %ax
+mov %ax, counter
+sub $1, %bx
+test $0, %bx
+jgt .top
+halt
+";
+
+const SWAP_LOCK: &str = ".var mutex
+.var counter
+.main
+.top
+.acquire
+mov $1, %ax
+xchg %ax, mutex
+test $0, %ax
+jne .acquire
+mov counter, %ax
+add $1, %ax
+mov %ax, counter
+mov $0, mutex
+sub $1, %bx
+test $0, %bx
+jgt .top
+halt
+";
+
+fn two_threads(program: &str, bx: u32, schedule: Option<Vec<u32>>) -> ScenarioSpec {
+    ScenarioSpec {
+        processes: vec![ProcessSpec {
+            program: program.into(),
+            threads: (0..2)
+                .map(|_| ThreadSpec {
+                    registers: format!("bx={bx}"),
+                    ..ThreadSpec::default()
+                })
+                .collect(),
+            ..ProcessSpec::default()
+        }],
+        policy: PolicySpec::Rr { quantum: 1 },
+        schedule: schedule.map(|threads| ScheduleSpec {
+            threads,
+            repeat: false,
+        }),
+        ..ScenarioSpec::default()
+    }
+}
+
+#[test]
+fn a_store_from_a_stale_load_is_one_lost_update_named_in_the_interleaving() {
+    // T1 load 0, T2 load 0, T1 add, T1 store 1, T2 add, T2 store 1: T2 overwrites T1's update.
+    let spec = two_threads(
+        COUNTER,
+        1,
+        Some(vec![0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1]),
+    );
+    let run = simulate(&Scenario::new(&spec).expect("valid"));
+    let analysis = analyse(&run);
+    assert_eq!(analysis.lost.len(), 1);
+    let lost = analysis.lost[0];
+    assert_eq!(
+        (lost.step, lost.thread, lost.overwritten, lost.read),
+        (5, 1, 0, 0)
+    );
+    assert!(Goal::LoseAnUpdate.reached(&analysis));
+    assert!(Goal::BothInside.reached(&analysis));
+    assert!(!Goal::Starve.reached(&analysis));
+    let lines = step_lines(&run, &analysis, Lang::En);
+    assert_eq!(lines[0].effect, "load counter = 0");
+    assert_eq!(lines[3].effect, "store counter = 1");
+    assert_eq!(lines[5].effect, "store counter = 1");
+    assert!(lines[5]
+        .lost
+        .as_deref()
+        .is_some_and(|text| text.contains("P1.T1")));
+    assert_eq!(lines[0].code, "mov counter, %ax");
+    // The counter ends at 1, not 2, and its last writer is T2.
+    let state = run.state_at(run.end_tick());
+    let spaces = address_spaces(&run, &state);
+    assert_eq!(spaces[0].words[0].value, 1);
+    assert_eq!(
+        spaces[0].words[0]
+            .last_writer
+            .as_ref()
+            .map(|w| w.0.as_str()),
+        Some("P1.T2")
+    );
+    assert!(end_sentence(&run, Lang::En).contains("Every thread finished"));
+}
+
+#[test]
+fn one_thread_after_the_other_loses_nothing_and_a_long_wait_starves() {
+    // Six instructions a round, four rounds and a halt: 25 instructions each.
+    let mut schedule: Vec<u32> = vec![0; 25];
+    schedule.extend([1; 25]);
+    let spec = two_threads(COUNTER, 4, Some(schedule));
+    let run = simulate(&Scenario::new(&spec).expect("valid"));
+    let analysis = analyse(&run);
+    assert!(analysis.lost.is_empty());
+    assert!(!Goal::BothInside.reached(&analysis));
+    assert!(Goal::Starve.reached(&analysis));
+    let state = run.state_at(run.end_tick());
+    assert_eq!(address_spaces(&run, &state)[0].words[0].value, 8);
+    assert_eq!(analysis.longest_wait, (25, Some(1)));
+}
+
+#[test]
+fn a_paused_schedule_offers_the_threads_that_have_not_finished() {
+    let spec = two_threads(COUNTER, 1, Some(vec![0; 7]));
+    let run = simulate(&Scenario::new(&spec).expect("valid"));
+    assert_eq!(choosable(&run), vec![1]);
+    assert!(end_sentence(&run, Lang::En).contains("choose the thread"));
+    assert!(end_sentence(&run, Lang::Ko).contains("고르세요"));
+}
+
+#[test]
+fn the_exchange_lock_never_loses_an_update_on_any_drawn_schedule() {
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..60 {
+        let schedule: Vec<u32> = (0..200)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                (state % 2) as u32
+            })
+            .collect();
+        let spec = two_threads(SWAP_LOCK, 2, Some(schedule.clone()));
+        let run = simulate(&Scenario::new(&spec).expect("valid"));
+        let analysis = analyse(&run);
+        assert!(
+            analysis.lost.is_empty(),
+            "lost an update under {schedule:?}"
+        );
+        assert!(
+            !Goal::BothInside.reached(&analysis),
+            "two inside under {schedule:?}"
+        );
+    }
+}
+
+#[test]
+fn a_spinning_lock_stops_at_the_budget_naming_the_spinner_and_the_lock() {
+    // T1 takes the lock and halts without releasing it; T2 spins on it.
+    let program = ".var mutex
+.main
+.acquire
+mov $1, %ax
+xchg %ax, mutex
+test $0, %ax
+jne .acquire
+test $0, %bx
+jgt .keep
+mov $0, mutex
+.keep
+halt
+";
+    let mut spec = two_threads(program, 0, None);
+    spec.processes[0].threads[0].registers = "bx=1".into();
+    spec.machine.instruction_budget = 300;
+    let run = simulate(&Scenario::new(&spec).expect("valid"));
+    let sentence = end_sentence(&run, Lang::En);
+    assert!(
+        sentence.contains("Stopped after 300 instructions"),
+        "{sentence}"
+    );
+    assert!(sentence.contains("P1.T2"), "{sentence}");
+    assert!(sentence.contains("`mutex`"), "{sentence}");
+}
