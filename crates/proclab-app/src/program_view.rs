@@ -489,6 +489,7 @@ pub enum ProgramText {
     NotYet,
     Choices,
     ProgramToggle,
+    ToggleHint,
     ProgramLabel,
     ProgramHint,
     RegistersLabel,
@@ -546,6 +547,10 @@ impl Words for ProgramText {
             NotYet => ["아직", "not yet"],
             Choices => ["고른 순서", "Your choices"],
             ProgramToggle => ["프로그램 실행", "Runs a program"],
+            ToggleHint => [
+                "</> 단추: 프로세스가 버스트 대신 명령어(프로그램)를 실행합니다. 스레드끼리 변수를 공유하며 경쟁하는 모습을 봅니다.",
+                "The </> button makes a process run instructions (a program) instead of bursts: watch its threads share variables and race.",
+            ],
             ProgramLabel => ["프로그램 (x86.py 어셈블리)", "Program (x86.py assembly)"],
             ProgramHint => [
                 "한 줄에 명령어 하나. .var 이름 으로 변수, .이름 으로 라벨, # 뒤는 주석입니다. 예: mov counter, %ax",

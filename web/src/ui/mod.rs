@@ -2,6 +2,8 @@
 
 pub mod bursts;
 pub mod field;
+pub mod program_editor;
+pub mod programs;
 pub mod results;
 pub mod results_panel;
 pub mod settings;

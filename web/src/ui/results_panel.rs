@@ -22,6 +22,8 @@ pub struct ResultsPanelProps {
     pub lang: Lang,
     pub simulation: Rc<Simulation>,
     pub spec: Option<Rc<ScenarioSpec>>,
+    /// Sends the choices of "you are the scheduler".
+    pub dispatch: crate::session::Dispatch,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -101,6 +103,9 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                     </div>
                     <crate::chart::GanttChart simulation={simulation.clone()} {lang} cursor={Some(playback.tick)} onjump={on_jump} onselect={on_select.clone()} />
                 </section>
+                if simulation.scenario.has_programs() {
+                    <crate::ui::programs::Programs {lang} simulation={simulation.clone()} playback={playback.clone()} dispatch={props.dispatch.clone()} />
+                }
                 <MetricsTable {lang} simulation={simulation.clone()} />
                 <Watch {lang} simulation={simulation.clone()} playback={playback.clone()} selected={*selected} onselect={on_select.clone()} />
                 <ConventionsInForce {lang} simulation={simulation.clone()} />

@@ -19,6 +19,8 @@ use yew::prelude::*;
 use crate::session::{edit, on_click, on_edit, Dispatch};
 use crate::ui::bursts::BurstEditor;
 use crate::ui::field::FieldProblems;
+use crate::ui::program_editor::ProgramEditor;
+use proclab_app::program_view::ProgramText;
 
 #[derive(Properties, PartialEq)]
 pub struct WorkloadProps {
@@ -247,6 +249,14 @@ fn on_paste(dispatch: Dispatch, columns: Vec<Column>) -> Callback<Event> {
         if !text.trim().contains('\n') && !text.contains('\t') {
             return;
         }
+        // A program pasted into its editor is text, not a table.
+        if event
+            .target()
+            .and_then(|target| target.dyn_into::<HtmlTextAreaElement>().ok())
+            .is_some()
+        {
+            return;
+        }
         event.prevent_default();
         paste(&dispatch, &text, &columns);
     })
@@ -339,9 +349,10 @@ pub fn workload(props: &WorkloadProps) -> Html {
                 </label>
             </div>
             <p class="hint">{ t(Text::BurstNotationHint) }</p>
+            <p class="hint">{ ProgramText::ToggleHint.get(lang) }</p>
             { for list_problems.iter().map(|message| html! { <p class="field-error" role="alert">{ &message.text }</p> }) }
             <div class="table-scroll">
-            <table id="workload" class="workload" {onkeydown} {onpaste}>
+            <table id="workload" class={classes!("workload", show_advanced.then_some("advanced"))} {onkeydown} {onpaste}>
                 <thead><tr>
                     <th scope="col" class="row-number">{ "#" }</th>
                     { for columns.iter().map(|column| {
@@ -356,6 +367,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
                 </tr></thead>
                 { for props.processes.iter().enumerate().filter(|(index, _)| *index < limit || with_problem(*index)).map(|(index, process)| {
                     let threaded = !process.threads.is_empty();
+                    let program = process.runs_program;
                     let name = if process.name.is_empty() { format!("{} {}", t(Text::Process), index + 1) } else { process.name.clone() };
                     let label = |text: Text| AttrValue::from(format!("{} · {}", name, t(text)));
                     html! {
@@ -363,7 +375,9 @@ pub fn workload(props: &WorkloadProps) -> Html {
                             <tr>
                                 <th scope="row" class="row-number">{ index + 1 }</th>
                                 { for columns.iter().enumerate().map(|(position, column)| {
-                                    if *column == Column::Bursts && threaded {
+                                    if *column == Column::Bursts && program {
+                                        html! { <td class="muted">{ ProgramText::Code.get(lang) }{ " ↓" }</td> }
+                                    } else if *column == Column::Bursts && threaded {
                                         html! { <td class="muted">{ t(Text::BurstsPerThread) }</td> }
                                     } else {
                                         html! { <Cell field={column_field(*column, index)} label={label(column_title(*column))}
@@ -381,6 +395,12 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                     </td>
                                 }
                                 <td class="row-actions">
+                                    <button type="button" class="icon program-toggle" id={format!("p{index}-program-toggle")}
+                                        aria-pressed={program.to_string()}
+                                        title={format!("{} · {}", name, ProgramText::ProgramToggle.get(lang))}
+                                        aria-label={format!("{} · {}", name, ProgramText::ProgramToggle.get(lang))}
+                                        onclick={on_click(dispatch, Edit::UseProgram(index, !program))}>
+                                        { "</>" }</button>
                                     <button type="button" class="icon" disabled={index == 0} title={format!("{} {}", t(Text::MoveUp), index + 1)}
                                         aria-label={format!("{} {}", t(Text::MoveUp), index + 1)}
                                         onclick={on_click(dispatch, Edit::MoveDown(index.saturating_sub(1)))}>{ "↑" }</button>
@@ -396,7 +416,14 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                 </td>
                             </tr>
                             { problem_row(&props.messages, index, columns.len() + 1 + if show_advanced { 2 } else { 0 }, lang) }
-                            if show_advanced && !threaded {
+                            if program {
+                                <tr class="program-row"><td></td><td colspan={(columns.len() + 3).to_string()}>
+                                    <ProgramEditor process={index} name={name.clone()} value={process.program.clone()} {lang}
+                                        messages={props.messages.clone()}
+                                        oninput={on_edit(dispatch, move |value| Edit::Text(FieldId::Program(index), value))} />
+                                </td></tr>
+                            }
+                            if show_advanced && !threaded && !program {
                                 <tr class="burst-row"><td></td><td colspan={(columns.len() + 3).to_string()}>
                                     <BurstEditor id={FieldId::Bursts(index).dom_id()} {lang} value={process.bursts.clone()}
                                         onchange={on_edit(dispatch, move |value| Edit::Text(FieldId::Bursts(index), value))} />
@@ -410,15 +437,22 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                             <table class="inline"><tr>
                                                 <Cell field={FieldId::ThreadName(index, thread)} label={AttrValue::from(format!("{} · {} {}", name, t(Text::Thread), thread + 1))}
                                                     value={entry.name.clone()} messages={props.messages.clone()} dispatch={dispatch.clone()} numeric={false} />
-                                                <Cell field={FieldId::ThreadBursts(index, thread)} label={AttrValue::from(format!("{} · {} {} · {}", name, t(Text::Thread), thread + 1, t(Text::Bursts)))}
-                                                    value={entry.bursts.clone()} messages={props.messages.clone()} dispatch={dispatch.clone()} numeric={false} />
-                                                <Cell field={FieldId::ThreadStack(index, thread)} label={AttrValue::from(format!("{} · {} {} · {}", name, t(Text::Thread), thread + 1, t(Text::Stack)))}
-                                                    value={entry.stack.clone()} messages={props.messages.clone()} dispatch={dispatch.clone()} />
+                                                if program {
+                                                    <Cell field={FieldId::ThreadRegisters(index, thread)} label={AttrValue::from(format!("{} · {} {} · {}", name, t(Text::Thread), thread + 1, ProgramText::RegistersLabel.get(lang)))}
+                                                        value={entry.registers.clone()} messages={props.messages.clone()} dispatch={dispatch.clone()} numeric={false} />
+                                                } else {
+                                                    <Cell field={FieldId::ThreadBursts(index, thread)} label={AttrValue::from(format!("{} · {} {} · {}", name, t(Text::Thread), thread + 1, t(Text::Bursts)))}
+                                                        value={entry.bursts.clone()} messages={props.messages.clone()} dispatch={dispatch.clone()} numeric={false} />
+                                                    <Cell field={FieldId::ThreadStack(index, thread)} label={AttrValue::from(format!("{} · {} {} · {}", name, t(Text::Thread), thread + 1, t(Text::Stack)))}
+                                                        value={entry.stack.clone()} messages={props.messages.clone()} dispatch={dispatch.clone()} />
+                                                }
                                                 <td><button type="button" class="icon" aria-label={format!("{} {}", t(Text::RemoveThread), thread + 1)}
                                                     onclick={on_click(dispatch, Edit::RemoveThread(index, thread))}>{ "✕" }</button></td>
                                             </tr></table>
-                                            <BurstEditor id={FieldId::ThreadBursts(index, thread).dom_id()} {lang} value={entry.bursts.clone()}
-                                                onchange={on_edit(dispatch, move |value| Edit::Text(FieldId::ThreadBursts(index, thread), value))} />
+                                            if !program {
+                                                <BurstEditor id={FieldId::ThreadBursts(index, thread).dom_id()} {lang} value={entry.bursts.clone()}
+                                                    onchange={on_edit(dispatch, move |value| Edit::Text(FieldId::ThreadBursts(index, thread), value))} />
+                                            }
                                         </div>
                                     </td>
                                 </tr>

@@ -87,11 +87,19 @@ pub fn watch(props: &WatchProps) -> Html {
     let section = use_node_ref();
     let (presenting, toggle_presentation) = present::use_presentation(section.clone());
 
-    // A new run starts at the beginning.
+    // A new run keeps the tick (clamped); a run the student schedules by hand follows its end.
     {
         let playback = playback.clone();
+        let follow = simulation
+            .scenario
+            .schedule()
+            .is_some_and(|schedule| !schedule.repeat);
         use_effect_with((Rc::as_ptr(&simulation) as usize, end), move |(_, end)| {
-            playback.dispatch(PlaybackAction::Reset { end: *end });
+            playback.dispatch(if follow {
+                PlaybackAction::Follow { end: *end }
+            } else {
+                PlaybackAction::Reset { end: *end }
+            });
         });
     }
     let current = {

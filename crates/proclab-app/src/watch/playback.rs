@@ -41,6 +41,11 @@ pub enum PlaybackAction {
     Reset {
         end: u64,
     },
+    /// A new run that grew by the instructions the student just chose ("you are the
+    /// scheduler"): go to its end and play that last instant.
+    Follow {
+        end: u64,
+    },
     Toggle,
     SetSpeed(usize),
     /// Jump to an instant; `animate` replays its transitions from the start.
@@ -67,6 +72,16 @@ impl Reduce for Playback {
                     end,
                     speed: self.speed,
                     tick: self.tick.min(end),
+                    ..Playback::default()
+                };
+            }
+            PlaybackAction::Follow { end } => {
+                next = Playback {
+                    end,
+                    speed: self.speed,
+                    tick: end,
+                    progress: 0,
+                    animating: true,
                     ..Playback::default()
                 };
             }

@@ -1,0 +1,64 @@
+//! A process's program: a code editor with line numbers whose gutter marks the lines that do not
+//! assemble, the problems listed under it by line, and the initial registers of each thread.
+//! Every keystroke is kept in the draft, so nothing typed is lost while it has problems.
+
+use proclab_app::draft::FieldId;
+use proclab_app::lang::{Lang, Words};
+use proclab_app::messages::FieldMessage;
+use proclab_app::program_view::ProgramText;
+use proclab_core::program::Program;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use crate::ui::field::FieldProblems;
+
+#[derive(Properties, PartialEq)]
+pub struct ProgramEditorProps {
+    pub process: usize,
+    /// The process's name, for labels.
+    pub name: AttrValue,
+    pub value: AttrValue,
+    pub messages: Vec<FieldMessage>,
+    pub lang: Lang,
+    pub oninput: Callback<String>,
+}
+
+#[function_component(ProgramEditor)]
+pub fn program_editor(props: &ProgramEditorProps) -> Html {
+    let lang = props.lang;
+    let field = FieldId::Program(props.process);
+    let id = field.dom_id();
+    let problems = FieldProblems::of(field, &props.messages);
+    // The lines that do not assemble, for the gutter (the words come from the core's problems).
+    let bad_lines: Vec<u32> = match Program::parse(&props.value) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.iter().map(|error| error.line).collect(),
+    };
+    let line_count = props.value.lines().count().max(1);
+    let oninput = {
+        let callback = props.oninput.clone();
+        Callback::from(move |event: InputEvent| {
+            callback.emit(event.target_unchecked_into::<HtmlTextAreaElement>().value())
+        })
+    };
+    let label = format!("{} · {}", props.name, ProgramText::ProgramLabel.get(lang));
+    html! {
+        <div class="program-editor">
+            <label for={id.clone()} class="program-label">{ label }</label>
+            <p class="hint">{ ProgramText::ProgramHint.get(lang) }</p>
+            <div class="code-box">
+                <div class="gutter" aria-hidden="true">
+                    { for (1..=line_count as u32).map(|line| {
+                        let bad = bad_lines.contains(&line);
+                        html! { <span class={classes!("gutter-line", bad.then_some("bad"))}>{ line }</span> }
+                    }) }
+                </div>
+                <textarea id={id} class="code" spellcheck="false" autocapitalize="off" autocomplete="off"
+                    rows={(line_count + 1).to_string()} wrap="off"
+                    aria-invalid={problems.invalid().to_string()} aria-describedby={problems.described_by()}
+                    value={props.value.clone()} {oninput} />
+            </div>
+            { problems.list() }
+        </div>
+    }
+}

@@ -1,0 +1,270 @@
+//! The results of threads that run programs, at the playback's tick: how the run ended, "you are
+//! the scheduler", each program with where every thread is, the registers of every thread, each
+//! address space's variables with their last writer, and the interleaving with its lost updates.
+//! Everything shown comes from `proclab_app::program_view` over the core's run.
+
+use std::rc::Rc;
+
+use proclab_app::edit::Edit;
+use proclab_app::lang::{Lang, Words};
+use proclab_app::program_view::{
+    address_spaces, analyse, choosable, end_sentence, program_of, step_lines, thread_name, Goal,
+    ProgramText,
+};
+use proclab_app::simulation::Simulation;
+use proclab_app::watch::playback::Playback;
+use proclab_app::watch::text::state_name;
+use proclab_core::program::Register;
+use proclab_core::spec::ScheduleSpec;
+use yew::prelude::*;
+
+use crate::session::{edit, Dispatch};
+use crate::store::Store;
+
+/// Interleaving lines shown at most (the latest ones up to the tick).
+const SHOWN_STEPS: usize = 200;
+
+#[derive(Properties, PartialEq)]
+pub struct ProgramsProps {
+    pub lang: Lang,
+    pub simulation: Rc<Simulation>,
+    pub playback: UseReducerHandle<Store<Playback>>,
+    pub dispatch: Dispatch,
+}
+
+#[function_component(Programs)]
+pub fn programs(props: &ProgramsProps) -> Html {
+    let lang = props.lang;
+    let simulation = props.simulation.clone();
+    let tick = props.playback.tick;
+    let key = Rc::as_ptr(&simulation) as usize;
+    let analysis = {
+        let simulation = simulation.clone();
+        use_memo(key, move |_| analyse(&simulation.run))
+    };
+    let lines = {
+        let simulation = simulation.clone();
+        let analysis = analysis.clone();
+        use_memo((key, lang), move |(_, lang)| {
+            step_lines(&simulation.run, &analysis, *lang)
+        })
+    };
+    let state = {
+        let simulation = simulation.clone();
+        use_memo((key, tick), move |(_, tick)| {
+            Rc::new(simulation.run.state_at(*tick))
+        })
+    };
+    let run = &simulation.run;
+    let scenario = &simulation.scenario;
+    let t = |text: ProgramText| text.get(lang);
+    let lost = analysis.lost.len();
+    let spaces = address_spaces(run, &state);
+    // Steps executed by the tick shown: those of earlier ticks.
+    let done = lines.partition_point(|line| line.tick < state.tick);
+    let first_shown = done.saturating_sub(SHOWN_STEPS);
+    html! {
+        <section class="programs" aria-labelledby="programs-title">
+            <h2 id="programs-title">{ t(ProgramText::Title) }</h2>
+            <p class="hint">{ t(ProgramText::Intro) }</p>
+            <p id="program-end" class="program-end" role="status">{ end_sentence(run, lang) }</p>
+            <p id="lost-count" class={classes!("lost-count", (lost > 0).then_some("lost"))}>
+                { if lost == 0 { t(ProgramText::NoLoss).to_string() } else { format!("{}: {lost}", t(ProgramText::LostCount)) } }
+            </p>
+            <Scheduler {lang} simulation={simulation.clone()} dispatch={props.dispatch.clone()} analysis={analysis.clone()} />
+            <div class="program-grid">
+                <div class="code-view">
+                    <h3>{ t(ProgramText::Code) }</h3>
+                    { for scenario.processes().iter().enumerate().filter(|(_, process)| process.program().is_some()).map(|(pid, process)| {
+                        let source = &scenario.spec().processes[pid].program;
+                        let first = process.first_thread();
+                        // Which threads will run which line next.
+                        let at_line = |line: u32| -> Vec<String> {
+                            (first..first + process.thread_count()).filter(|thread| {
+                                let Some(context) = state.threads[*thread as usize].program.as_ref() else { return false };
+                                !context.halted && program_of(scenario, *thread).and_then(|p| p.line_at(context.pc)) == Some(line)
+                            }).map(|thread| thread_name(scenario, thread)).collect()
+                        };
+                        html! {
+                            <figure class="listing-box">
+                                <figcaption>{ process.name() }</figcaption>
+                                <ol class="listing" id={format!("listing-p{pid}")}>
+                                    { for source.lines().enumerate().map(|(index, text)| {
+                                        let here = at_line(index as u32 + 1);
+                                        html! {
+                                            <li class={classes!((!here.is_empty()).then_some("current"))}>
+                                                <code>{ if text.is_empty() { " " } else { text } }</code>
+                                                if !here.is_empty() { <span class="here">{ format!("◀ {}", here.join(", ")) }</span> }
+                                            </li>
+                                        }
+                                    }) }
+                                </ol>
+                            </figure>
+                        }
+                    }) }
+                </div>
+                <div class="memory-view">
+                    <h3>{ t(ProgramText::Memory) }</h3>
+                    { for spaces.iter().map(|space| html! {
+                        <div class="table-scroll">
+                        <table class="memory" id={format!("memory-p{}", space.pid)}>
+                            <caption>{ format!("{} · {} {}", space.process, t(ProgramText::SharedBy), space.threads.join(", ")) }</caption>
+                            <thead><tr>
+                                <th scope="col">{ t(ProgramText::Variable) }</th>
+                                <th scope="col" class="num">{ t(ProgramText::Address) }</th>
+                                <th scope="col" class="num">{ t(ProgramText::Value) }</th>
+                                <th scope="col">{ t(ProgramText::LastWriter) }</th>
+                            </tr></thead>
+                            <tbody>
+                                { for space.words.iter().map(|word| html! {
+                                    <tr data-variable={word.name.clone()}>
+                                        <th scope="row"><code>{ &word.name }</code></th>
+                                        <td class="num">{ word.address }</td>
+                                        <td class="num value">{ word.value }</td>
+                                        <td>{ word.last_writer.as_ref().map(|(who, tick)| format!("{who} (t={tick})")).unwrap_or_else(|| "—".into()) }</td>
+                                    </tr>
+                                }) }
+                            </tbody>
+                        </table>
+                        </div>
+                    }) }
+                </div>
+            </div>
+            <h3>{ t(ProgramText::Registers) }</h3>
+            <div class="table-scroll">
+            <table class="registers" id="registers">
+                <thead><tr>
+                    <th scope="col">{ t(ProgramText::Thread) }</th>
+                    <th scope="col">{ t(ProgramText::State) }</th>
+                    <th scope="col">{ "pc" }</th>
+                    { for Register::ALL.iter().map(|register| html! { <th scope="col" class="num">{ format!("%{}", register.name()) }</th> }) }
+                </tr></thead>
+                <tbody>
+                    { for state.threads.iter().enumerate().filter_map(|(index, tcb)| tcb.program.as_ref().map(|context| (index, tcb, context))).map(|(index, tcb, context)| html! {
+                        <tr>
+                            <th scope="row">{ thread_name(scenario, index as u32) }</th>
+                            <td>{ state_name(tcb.state, lang) }</td>
+                            <td class="num">{ if context.halted { "—".to_string() } else { context.pc.to_string() } }</td>
+                            { for context.registers.iter().map(|value| html! { <td class="num">{ value }</td> }) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            </div>
+            <h3>{ t(ProgramText::Interleaving) }</h3>
+            if first_shown > 0 { <p class="hint">{ format!("… {first_shown}") }</p> }
+            <ol class="interleaving" id="interleaving" start={(first_shown + 1).to_string()}>
+                { for lines[first_shown..done].iter().map(|line| html! {
+                    <li class={classes!(line.lost.is_some().then_some("lost"))}>
+                        <span class="when">{ format!("t={} CPU{}", line.tick, line.cpu) }</span>
+                        <strong class="who">{ &line.who }</strong>
+                        <code>{ &line.code }</code>
+                        if !line.effect.is_empty() { <span class="effect">{ &line.effect }</span> }
+                        if let Some(lost) = &line.lost { <span class="lost-note">{ lost }</span> }
+                    </li>
+                }) }
+            </ol>
+        </section>
+    }
+}
+
+#[derive(Properties)]
+struct SchedulerProps {
+    lang: Lang,
+    simulation: Rc<Simulation>,
+    dispatch: Dispatch,
+    analysis: Rc<proclab_app::program_view::Analysis>,
+}
+
+impl PartialEq for SchedulerProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && Rc::ptr_eq(&self.simulation, &other.simulation)
+            && Rc::ptr_eq(&self.analysis, &other.analysis)
+    }
+}
+
+/// "You are the scheduler": choose the thread of each next instruction, undo, start over, and
+/// the goals the choices reached.
+#[function_component(Scheduler)]
+fn scheduler(props: &SchedulerProps) -> Html {
+    let lang = props.lang;
+    let t = |text: ProgramText| text.get(lang);
+    let scenario = &props.simulation.scenario;
+    let dispatch = props.dispatch.clone();
+    let set = move |schedule: Option<ScheduleSpec>| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| edit(&dispatch, Edit::Schedule(schedule.clone())))
+    };
+    let Some(schedule) = scenario.schedule().cloned() else {
+        return html! {
+            <div class="scheduler">
+                <h3>{ t(ProgramText::Scheduler) }</h3>
+                <p class="hint">{ t(ProgramText::SchedulerIntro) }</p>
+                <button type="button" id="scheduler-start" class="primary"
+                    onclick={set(Some(ScheduleSpec { threads: Vec::new(), repeat: false }))}>
+                    { t(ProgramText::SchedulerStart) }</button>
+            </div>
+        };
+    };
+    let with = |thread: u32, count: usize| {
+        let mut next = schedule.clone();
+        next.threads.extend(std::iter::repeat(thread).take(count));
+        Some(next)
+    };
+    let mut undone = schedule.clone();
+    undone.threads.pop();
+    let choices: Vec<String> = schedule
+        .threads
+        .iter()
+        .map(|thread| thread_name(scenario, *thread))
+        .collect();
+    let open = choosable(&props.simulation.run);
+    html! {
+        <div class="scheduler" id="scheduler">
+            <h3>{ t(ProgramText::Scheduler) }</h3>
+            <p class="hint">{ t(ProgramText::SchedulerIntro) }</p>
+            <div class="choose" role="group" aria-label={t(ProgramText::Scheduler)}>
+                { for open.iter().map(|thread| {
+                    let name = thread_name(scenario, *thread);
+                    html! {
+                        <span class="choice">
+                            <strong>{ &name }</strong>
+                            <button type="button" class="small" id={format!("run-{thread}-1")}
+                                aria-label={format!("{name} · {}", t(ProgramText::RunOne))}
+                                onclick={set(with(*thread, 1))}>{ t(ProgramText::RunOne) }</button>
+                            <button type="button" class="small" id={format!("run-{thread}-5")}
+                                aria-label={format!("{name} · {}", t(ProgramText::RunFive))}
+                                onclick={set(with(*thread, 5))}>{ t(ProgramText::RunFive) }</button>
+                        </span>
+                    }
+                }) }
+            </div>
+            <div class="scheduler-actions">
+                <button type="button" class="small" id="scheduler-undo" disabled={schedule.threads.is_empty()}
+                    onclick={set(Some(undone))}>{ t(ProgramText::UndoChoice) }</button>
+                <button type="button" class="small" id="scheduler-restart" disabled={schedule.threads.is_empty()}
+                    onclick={set(Some(ScheduleSpec { threads: Vec::new(), repeat: schedule.repeat }))}>{ t(ProgramText::StartOver) }</button>
+                <button type="button" class="small" id="scheduler-leave" onclick={set(None)}>{ t(ProgramText::SchedulerLeave) }</button>
+            </div>
+            <p class="choices" id="scheduler-choices">
+                <span class="label">{ format!("{} ({}): ", t(ProgramText::Choices), choices.len()) }</span>
+                { choices.join(" ") }
+            </p>
+            <h4>{ t(ProgramText::Goals) }</h4>
+            <ul class="goals">
+                { for Goal::ALL.iter().enumerate().map(|(index, goal)| {
+                    let reached = goal.reached(&props.analysis);
+                    html! {
+                        <li id={format!("goal-{index}")} class={classes!(reached.then_some("reached"))} data-reached={reached.to_string()}>
+                            <span aria-hidden="true">{ if reached { "✔ " } else { "○ " } }</span>
+                            { t(goal.words()) }
+                            <span class="visually-hidden">{ format!(" ({})", if reached { t(ProgramText::Reached) } else { t(ProgramText::NotYet) }) }</span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </div>
+    }
+}
+
