@@ -209,7 +209,7 @@ fn scheduler(props: &SchedulerProps) -> Html {
     };
     let with = |thread: u32, count: usize| {
         let mut next = schedule.clone();
-        next.threads.extend(std::iter::repeat(thread).take(count));
+        next.threads.extend(std::iter::repeat_n(thread, count));
         Some(next)
     };
     let mut undone = schedule.clone();
