@@ -40,6 +40,10 @@ pub struct SwitchView {
     pub registers_in: [u32; 4],
     pub program_counter_out: Option<u64>,
     pub program_counter_in: u64,
+    /// What the save and load steps move, as the canvas writes it: `PC=5` for bursts (ticks into
+    /// the burst), `PC=1003 ax=1 bx=3` for a thread that runs a program (its real context).
+    pub context_out: Option<String>,
+    pub context_in: String,
 }
 
 /// The switch on `cpu` at the instant `after.tick`, `progress` permille into it, if one is shown.
@@ -104,5 +108,21 @@ pub fn switch_view(
         registers_in: incoming_tcb.registers,
         program_counter_out: outgoing_tcb.map(|tcb| tcb.program_counter),
         program_counter_in: incoming_tcb.program_counter,
+        context_out: outgoing_tcb.map(context),
+        context_in: context(incoming_tcb),
     })
+}
+
+/// The context a switch saves or loads, in short: the real PC and the first registers of a
+/// program thread, the progress through the burst otherwise.
+fn context(tcb: &proclab_core::state::Tcb) -> alloc::string::String {
+    match &tcb.program {
+        Some(program) => alloc::format!(
+            "PC={} ax={} bx={}",
+            program.pc,
+            program.registers[0],
+            program.registers[1]
+        ),
+        None => alloc::format!("PC={}", tcb.program_counter),
+    }
 }

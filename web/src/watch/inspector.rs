@@ -165,8 +165,13 @@ pub fn inspector(props: &InspectorProps) -> Html {
                             <tbody>
                                 { row("PID / TID", lang.pick(["PID / TID", "PID / TID"]), format!("{} / {}", thread.pid + 1, thread.tid + 1)) }
                                 { row("State", lang.pick(["상태", "State"]), state_name(tcb.state, lang).to_string()) }
-                                { row("Program counter", lang.pick(["프로그램 카운터", "Program counter"]), format!("{} / {} ({} {})", tcb.program_counter, tcb.burst_length, lang.pick(["버스트", "burst"]), tcb.burst + 1)) }
-                                { row("Registers", lang.pick(["레지스터", "Registers"]), tcb.registers.iter().enumerate().map(|(i, r)| format!("R{i}={r:08x}")).collect::<Vec<_>>().join(" ")) }
+                                if let Some(context) = &tcb.program {
+                                    { row("Program counter", lang.pick(["프로그램 카운터", "Program counter"]), if context.halted { "—".to_string() } else { context.pc.to_string() }) }
+                                    { row("Registers", lang.pick(["레지스터", "Registers"]), proclab_core::program::Register::ALL.iter().zip(context.registers).map(|(register, value)| format!("%{}={value}", register.name())).collect::<Vec<_>>().join(" ")) }
+                                } else {
+                                    { row("Program counter", lang.pick(["프로그램 카운터", "Program counter"]), format!("{} / {} ({} {})", tcb.program_counter, tcb.burst_length, lang.pick(["버스트", "burst"]), tcb.burst + 1)) }
+                                    { row("Registers", lang.pick(["레지스터", "Registers"]), tcb.registers.iter().enumerate().map(|(i, r)| format!("R{i}={r:08x}")).collect::<Vec<_>>().join(" ")) }
+                                }
                                 { row("Priority", lang.pick(["우선순위", "Priority"]), tcb.priority.to_string()) }
                                 { row("Queue level", lang.pick(["큐 단계", "Queue level"]), tcb.level.to_string()) }
                                 { row("Quantum left", lang.pick(["남은 퀀텀", "Quantum left"]), tcb.quantum_left.map(|q| q.to_string()).unwrap_or_else(|| "—".into())) }

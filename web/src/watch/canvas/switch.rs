@@ -53,14 +53,14 @@ fn words(view: &SwitchView, lang: Lang) -> (String, String) {
         SwitchPhase::Trap => (WatchText::Trap.get(lang).to_string(), String::new()),
         SwitchPhase::SaveOutgoing => (
             WatchText::SaveOutgoing.get(lang).to_string(),
-            match (&view.outgoing, view.program_counter_out) {
-                (Some((_, label)), Some(pc)) => format!("{label}: PC={pc} → PCB"),
+            match (&view.outgoing, &view.context_out) {
+                (Some((_, label)), Some(context)) => format!("{label}: {context} → PCB"),
                 _ => String::new(),
             },
         ),
         SwitchPhase::LoadIncoming => (
             WatchText::LoadIncoming.get(lang).to_string(),
-            format!("PCB → {}: PC={}", view.incoming.1, view.program_counter_in),
+            format!("PCB → {}: {}", view.incoming.1, view.context_in),
         ),
         SwitchPhase::Latency { left } => (
             format!(
