@@ -4,6 +4,11 @@
 //! in one setting (`switch-processes` / `switch-threads`, `threads-user-level` /
 //! `threads-kernel-level`, `cpus-1` / `cpus-2` / `cpus-4`, `affinity-off` / `affinity-on` /
 //! `per-cpu-queues`) are meant to be compared side by side.
+//!
+//! The synchronization presets (`sync`) run programs instead of bursts: `counter-threads` /
+//! `counter-processes` (shared or separate memory) and three races (`race-*`).
+
+mod sync;
 
 use alloc::format;
 use alloc::string::String;
@@ -89,11 +94,21 @@ pub enum PresetId {
     AffinityOn,
     /// `per-cpu-queues`.
     PerCpuQueues,
+    /// `counter-threads`.
+    CounterThreads,
+    /// `counter-processes`.
+    CounterProcesses,
+    /// `race-two-threads`.
+    RaceTwoThreads,
+    /// `race-three-threads`.
+    RaceThreeThreads,
+    /// `race-two-cpus`.
+    RaceTwoCpus,
 }
 
 impl PresetId {
     /// Every preset id, in the order [`presets`] lists them.
-    pub const ALL: [PresetId; 31] = [
+    pub const ALL: [PresetId; 36] = [
         PresetId::FcfsConvoy,
         PresetId::SjfStarvation,
         PresetId::SrtfVsSjf,
@@ -125,6 +140,11 @@ impl PresetId {
         PresetId::AffinityOff,
         PresetId::AffinityOn,
         PresetId::PerCpuQueues,
+        PresetId::CounterThreads,
+        PresetId::CounterProcesses,
+        PresetId::RaceTwoThreads,
+        PresetId::RaceThreeThreads,
+        PresetId::RaceTwoCpus,
     ];
 
     /// The stable text id (`"fcfs-convoy"`), used in links and by the CLI.
@@ -161,6 +181,11 @@ impl PresetId {
             PresetId::AffinityOff => "affinity-off",
             PresetId::AffinityOn => "affinity-on",
             PresetId::PerCpuQueues => "per-cpu-queues",
+            PresetId::CounterThreads => "counter-threads",
+            PresetId::CounterProcesses => "counter-processes",
+            PresetId::RaceTwoThreads => "race-two-threads",
+            PresetId::RaceThreeThreads => "race-three-threads",
+            PresetId::RaceTwoCpus => "race-two-cpus",
         }
     }
 
@@ -339,7 +364,7 @@ pub fn presets() -> Vec<Preset> {
     let mut sjf_starvation = vec![process("First", 0, &[1]), process("Big", 1, &[12])];
     sjf_starvation.extend(short_jobs(1, 3, 8, 3));
     let thread_work: &[&[u64]] = &[&[4, 6, 4], &[4, 6, 4], &[4, 6, 4]];
-    vec![
+    let mut presets = vec![
         Preset {
             id: PresetId::FcfsConvoy,
             spec: scenario(
@@ -651,7 +676,9 @@ pub fn presets() -> Vec<Preset> {
                 cache_machine(QueueTopology::PerCpu),
             ),
         },
-    ]
+    ];
+    presets.extend(sync::presets());
+    presets
 }
 
 /// The preset with this id, if any.

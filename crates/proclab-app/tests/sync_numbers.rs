@@ -1,0 +1,355 @@
+//! The synchronization lesson's figures (`counter-*`, `race-*`), each recomputed from the
+//! preset's own run in both languages: what the counter ends at against what the threads were
+//! asked to add (the sum of their `%bx`), and the interleaving that lost an update.
+
+mod common;
+
+use common::{claim, claim_in, run};
+use proclab_app::draft::Draft;
+use proclab_app::lang::Lang;
+use proclab_core::presets::{preset, PresetId};
+use proclab_core::program::{AccessKind, Program, Register, RunEnd};
+use proclab_core::{Cause, PolicySpec, Run};
+
+const SYNC: [PresetId; 5] = [
+    PresetId::CounterThreads,
+    PresetId::CounterProcesses,
+    PresetId::RaceTwoThreads,
+    PresetId::RaceThreeThreads,
+    PresetId::RaceTwoCpus,
+];
+
+/// The program of the run's first process.
+fn program(run: &Run) -> &Program {
+    run.scenario().processes()[0]
+        .program()
+        .expect("a synchronization preset runs a program")
+}
+
+fn address(run: &Run, variable: &str) -> u32 {
+    program(run)
+        .variables()
+        .iter()
+        .find(|declared| declared.name == variable)
+        .unwrap_or_else(|| panic!("the program has no variable {variable}"))
+        .address
+}
+
+fn thread_name(run: &Run, thread: u32) -> String {
+    run.scenario().threads()[thread as usize].name().to_string()
+}
+
+/// Variable `name` of process `pid` when the run ends.
+fn final_value(run: &Run, pid: u32, name: &str) -> i64 {
+    let state = run.state_at(run.end_tick());
+    let memory = state
+        .memories
+        .iter()
+        .find(|memory| memory.pid == pid)
+        .expect("a program's memory");
+    memory
+        .words
+        .iter()
+        .find(|(word, _, _)| word == name)
+        .expect("the variable")
+        .2
+}
+
+/// What the threads of process `pid` were asked to add: the sum of their initial `register`.
+fn asked(run: &Run, pid: u32, register: Register) -> Vec<i64> {
+    run.scenario()
+        .threads()
+        .iter()
+        .filter(|thread| thread.pid() == pid)
+        .map(|thread| {
+            thread
+                .registers()
+                .iter()
+                .find(|(name, _)| *name == register)
+                .map_or(0, |(_, value)| *value)
+        })
+        .collect()
+}
+
+/// The lesson's "ends at 5 (expected 6)": the shared counter against the sum asked for.
+fn claim_end(id: PresetId, run: &Run, register: Register) -> (i64, i64) {
+    let got = final_value(run, 0, "counter");
+    let want: i64 = asked(run, 0, register).iter().sum();
+    claim_in(id, Lang::En, &format!("ends at {got} (expected {want})"));
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("최종값은 {got}입니다(기대값 {want})"),
+    );
+    (got, want)
+}
+
+/// The lesson's timer: "every 4 instructions".
+fn claim_timer(id: PresetId, run: &Run) {
+    let PolicySpec::Rr { quantum } = run.scenario().policy() else {
+        panic!("{id} has a timer");
+    };
+    claim_in(id, Lang::En, &format!("every {quantum} instructions"));
+    claim_in(id, Lang::Ko, &format!("{quantum}명령마다"));
+}
+
+/// One load or store of a variable, in the order the machine made them.
+#[derive(Clone, Copy, Debug)]
+struct Access {
+    thread: u32,
+    address: u32,
+    store: bool,
+    value: i64,
+}
+
+/// The loads and stores of the words in `words`, in order (an `xchg` or `fetchadd` gives both).
+fn accesses(run: &Run, words: impl Fn(u32) -> bool) -> Vec<Access> {
+    run.program_steps()
+        .iter()
+        .flat_map(|step| {
+            step.accesses.as_slice().iter().map(|access| Access {
+                thread: step.thread,
+                address: access.address,
+                store: access.kind == AccessKind::Write,
+                value: access.value,
+            })
+        })
+        .filter(|access| words(access.address))
+        .collect()
+}
+
+fn counter_accesses(run: &Run) -> Vec<Access> {
+    let counter = address(run, "counter");
+    accesses(run, |word| word == counter)
+}
+
+/// Every `counter += 1` of a lock-free program: a load and the same thread's next store.
+fn updates(counter: &[Access]) -> Vec<(usize, usize)> {
+    counter
+        .iter()
+        .enumerate()
+        .filter(|(_, access)| !access.store)
+        .filter_map(|(load, access)| {
+            let store = counter[load + 1..]
+                .iter()
+                .position(|later| later.thread == access.thread && later.store)?;
+            Some((load, load + 1 + store))
+        })
+        .collect()
+}
+
+/// The first lost update: the first store that overwrote another thread's store made since its
+/// load, with the loads and stores (in order) of every update that loaded the same value.
+fn first_lost_update(counter: &[Access]) -> Vec<Access> {
+    let updates = updates(counter);
+    let &(load, store) = updates
+        .iter()
+        .filter(|(load, store)| {
+            updates
+                .iter()
+                .any(|(_, other)| other > load && other < store)
+        })
+        .min_by_key(|(_, store)| *store)
+        .expect("an update is lost");
+    let loaded = counter[load].value;
+    let mut round: Vec<usize> = updates
+        .iter()
+        .filter(|(other, _)| counter[*other].value == loaded && *other < store)
+        .flat_map(|(load, store)| [*load, *store])
+        .collect();
+    round.sort_unstable();
+    round.into_iter().map(|index| counter[index]).collect()
+}
+
+/// The interleaving as each language writes it: "T1 loads 2, T2 loads 2, T1 stores 3, ...".
+fn interleaving(run: &Run, round: &[Access]) -> [String; 2] {
+    let words = |load: &str, store: &str, korean: bool| {
+        round
+            .iter()
+            .map(|access| {
+                let name = thread_name(run, access.thread);
+                let verb = if access.store { store } else { load };
+                if korean {
+                    format!("{name} {verb}({})", access.value)
+                } else {
+                    format!("{name} {verb} {}", access.value)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    [words("읽기", "쓰기", true), words("loads", "stores", false)]
+}
+
+fn claim_interleaving(id: PresetId, run: &Run, round: &[Access]) {
+    for (lang, text) in Lang::ALL.into_iter().zip(interleaving(run, round)) {
+        claim_in(id, lang, &text);
+    }
+}
+
+#[test]
+fn every_synchronization_preset_finishes_well_inside_its_budget() {
+    for id in SYNC {
+        let run = run(id);
+        assert_eq!(run.end(), RunEnd::Finished, "{id}");
+        let budget = run.scenario().machine().instruction_budget;
+        assert!(run.program_steps().len() as u64 * 4 < budget, "{id}");
+    }
+}
+
+#[test]
+fn every_synchronization_preset_survives_the_page_editor() {
+    // The page shows a preset's banner only while the workspace holds exactly its spec.
+    for id in SYNC {
+        let spec = preset(id.as_str()).expect("a preset").spec;
+        let (read, problems) = Draft::from_spec(&spec).read();
+        assert!(problems.is_empty(), "{id}: {problems:?}");
+        assert_eq!(read, spec, "{id}");
+    }
+}
+
+#[test]
+fn threads_share_one_counter_and_processes_have_one_each() {
+    let threads = run(PresetId::CounterThreads);
+    let each = asked(&threads, 0, Register::Bx);
+    assert!(each.iter().all(|count| *count == each[0]));
+    claim_in(
+        PresetId::CounterThreads,
+        Lang::En,
+        &format!("each add {}", each[0]),
+    );
+    claim_in(
+        PresetId::CounterThreads,
+        Lang::Ko,
+        &format!("각각 {}씩", each[0]),
+    );
+    let got = final_value(&threads, 0, "counter");
+    assert_eq!(got, each.iter().sum::<i64>());
+    let sum = each
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(" + ");
+    claim(PresetId::CounterThreads, format!("{got} = {sum}"));
+    claim_timer(PresetId::CounterThreads, &threads);
+    // "Never falls between a load and its store": each load's next access is its own store.
+    let counter = counter_accesses(&threads);
+    for (load, store) in updates(&counter) {
+        assert_eq!(store, load + 1, "an access between a load and its store");
+    }
+
+    let processes = run(PresetId::CounterProcesses);
+    assert_eq!(processes.scenario().processes().len(), 2);
+    assert_eq!(
+        processes.scenario().policy(),
+        threads.scenario().policy(),
+        "the same timer as the threads"
+    );
+    let mut ends = Vec::new();
+    for pid in 0..2 {
+        let got = final_value(&processes, pid, "counter");
+        assert_eq!(
+            got,
+            asked(&processes, pid, Register::Bx).iter().sum::<i64>()
+        );
+        ends.push(got);
+    }
+    assert_eq!(ends[0], ends[1]);
+    claim_in(
+        PresetId::CounterProcesses,
+        Lang::En,
+        &format!("each end at {}", ends[0]),
+    );
+    claim_in(
+        PresetId::CounterProcesses,
+        Lang::Ko,
+        &format!("각각 {}이 됩니다", ends[0]),
+    );
+}
+
+#[test]
+fn two_threads_lose_one_update_and_the_lesson_shows_how() {
+    let id = PresetId::RaceTwoThreads;
+    let run = run(id);
+    let (got, want) = claim_end(id, &run, Register::Bx);
+    assert_eq!(want - got, 1, "one update is lost");
+    claim_timer(id, &run);
+    let round = first_lost_update(&counter_accesses(&run));
+    claim_interleaving(id, &run, &round);
+    // "T2 overwrites T1's update": the round's last store is T2's, over T1's.
+    let stores: Vec<u32> = round
+        .iter()
+        .filter(|access| access.store)
+        .map(|access| access.thread)
+        .collect();
+    let [first, last] = stores[..] else {
+        panic!("two stores: {round:?}")
+    };
+    let (victim, winner) = (thread_name(&run, first), thread_name(&run, last));
+    claim_in(
+        id,
+        Lang::En,
+        &format!("{winner} overwrites {victim}'s update"),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("{winner}가 {victim}의 갱신을 덮어써"),
+    );
+}
+
+#[test]
+fn three_threads_lose_two_updates_in_one_round() {
+    let id = PresetId::RaceThreeThreads;
+    let run = run(id);
+    assert_eq!(run.scenario().threads().len(), 3);
+    assert_eq!(
+        run.scenario().policy(),
+        &preset("race-two-threads").expect("a preset").spec.policy,
+        "the same timer"
+    );
+    let (got, want) = claim_end(id, &run, Register::Bx);
+    let round = first_lost_update(&counter_accesses(&run));
+    claim_interleaving(id, &run, &round);
+    // Every thread loaded the same value before any stored, and that round is every loss.
+    let lost_at_once = round.len() / 2 - 1;
+    assert_eq!(round.len() / 2, 3, "all three threads: {round:?}");
+    assert!(round[..3].iter().all(|access| !access.store));
+    assert_eq!(want - got, lost_at_once as i64);
+    claim_in(
+        id,
+        Lang::En,
+        &format!("{lost_at_once} updates are lost at once"),
+    );
+    claim_in(id, Lang::Ko, &format!("갱신 {lost_at_once}개를 한꺼번에"));
+}
+
+#[test]
+fn two_cpus_race_with_no_timer_at_all() {
+    let id = PresetId::RaceTwoCpus;
+    let run = run(id);
+    assert_eq!(run.scenario().machine().cpus, 2);
+    claim_in(id, Lang::En, "T1 on CPU 0 and T2 on CPU 1");
+    claim_in(id, Lang::Ko, "CPU 0의 T1과 CPU 1의 T2");
+    // "Nothing preempts": no slice ends by the timer or by a preemption.
+    assert!(!run
+        .events()
+        .iter()
+        .any(|event| matches!(event.cause, Cause::QuantumExpired | Cause::Preempted { .. })));
+    for step in run.program_steps() {
+        assert_eq!(step.cpu, step.thread, "T1 on CPU 0, T2 on CPU 1");
+    }
+    let (got, want) = claim_end(id, &run, Register::Bx);
+    let counter = counter_accesses(&run);
+    claim_interleaving(id, &run, &first_lost_update(&counter));
+    // "The same value every round": both threads load the same values, so every round loses one.
+    let loads_of = |thread: u32| -> Vec<i64> {
+        counter
+            .iter()
+            .filter(|access| access.thread == thread && !access.store)
+            .map(|access| access.value)
+            .collect()
+    };
+    assert_eq!(loads_of(0), loads_of(1));
+    assert_eq!(want - got, loads_of(0).len() as i64);
+}
