@@ -1,6 +1,11 @@
-//! The synchronization lesson's figures (`counter-*`, `race-*`), each recomputed from the
-//! preset's own run in both languages: what the counter ends at against what the threads were
-//! asked to add (the sum of their `%bx`), and the interleaving that lost an update.
+//! The synchronization lesson's figures (`counter-*`, `race-*`, `lock-*`), each recomputed from
+//! the preset's own run in both languages: what the counter ends at against what the threads
+//! were asked to add (the sum of their `%bx`), the interleaving that lost an update, the tick
+//! from which two threads were inside, the instructions spent on tries that failed, and the
+//! swaps of a taken lock.
+//!
+//! The programs mark their parts with labels (`.lock`, `.critical`, `.unlock`, see
+//! `proclab_core::presets`); the checks find every address through them.
 
 mod common;
 
@@ -9,14 +14,18 @@ use proclab_app::draft::Draft;
 use proclab_app::lang::Lang;
 use proclab_core::presets::{preset, PresetId};
 use proclab_core::program::{AccessKind, Program, Register, RunEnd};
-use proclab_core::{Cause, PolicySpec, Run};
+use proclab_core::{simulate_spec, Cause, PolicySpec, Run};
 
-const SYNC: [PresetId; 5] = [
+const SYNC: [PresetId; 9] = [
     PresetId::CounterThreads,
     PresetId::CounterProcesses,
     PresetId::RaceTwoThreads,
     PresetId::RaceThreeThreads,
     PresetId::RaceTwoCpus,
+    PresetId::LockFlagBroken,
+    PresetId::LockXchg,
+    PresetId::LockTtas,
+    PresetId::LockYield,
 ];
 
 /// The program of the run's first process.
@@ -24,6 +33,15 @@ fn program(run: &Run) -> &Program {
     run.scenario().processes()[0]
         .program()
         .expect("a synchronization preset runs a program")
+}
+
+fn label(run: &Run, name: &str) -> u32 {
+    program(run)
+        .labels()
+        .iter()
+        .find(|label| label.name == name)
+        .unwrap_or_else(|| panic!("the program has no label {name}"))
+        .address
 }
 
 fn address(run: &Run, variable: &str) -> u32 {
@@ -185,6 +203,67 @@ fn claim_interleaving(id: PresetId, run: &Run, round: &[Access]) {
     for (lang, text) in Lang::ALL.into_iter().zip(interleaving(run, round)) {
         claim_in(id, lang, &text);
     }
+}
+
+/// The first tick at which two threads are both between `.critical` and `.unlock`: past the
+/// lock's check, and the lock not yet given back.
+fn first_tick_two_inside(run: &Run) -> Option<u64> {
+    let inside = label(run, ".critical")..=label(run, ".unlock");
+    (0..=run.end_tick()).find(|&tick| {
+        let state = run.state_at(tick);
+        let count = state
+            .threads
+            .iter()
+            .filter_map(|thread| thread.program.as_ref())
+            .filter(|context| !context.halted && inside.contains(&context.pc))
+            .count();
+        count >= 2
+    })
+}
+
+/// Instructions spent on tries that failed. A try starts at each visit to `.lock`; it failed if
+/// the thread came back to `.lock` before reaching `.critical`, and then every one of its
+/// instructions was spent waiting.
+fn failed_tries(run: &Run) -> u64 {
+    let waiting = label(run, ".lock")..label(run, ".critical");
+    let mut spent = 0;
+    for thread in 0..run.scenario().threads().len() as u32 {
+        let mut this_try = 0;
+        for step in run
+            .program_steps()
+            .iter()
+            .filter(|step| step.thread == thread)
+        {
+            if step.pc == waiting.start {
+                spent += this_try;
+                this_try = 0;
+            }
+            this_try = if waiting.contains(&step.pc) {
+                this_try + 1
+            } else {
+                0
+            };
+        }
+    }
+    spent
+}
+
+/// `xchg`es of the lock word that found it taken: each one a write to a lock someone holds.
+fn swaps_of_a_taken_lock(run: &Run) -> usize {
+    let lock = address(run, "lock");
+    let steps = run.program_steps();
+    steps
+        .iter()
+        .filter(|step| match step.accesses.as_slice() {
+            [read, write] => {
+                read.address == lock
+                    && read.kind == AccessKind::Read
+                    && write.kind == AccessKind::Write
+                    && read.value != 0
+            }
+            _ => false,
+        })
+        .count()
 }
 
 #[test]
@@ -352,4 +431,115 @@ fn two_cpus_race_with_no_timer_at_all() {
     };
     assert_eq!(loads_of(0), loads_of(1));
     assert_eq!(want - got, loads_of(0).len() as i64);
+}
+
+#[test]
+fn a_flag_looked_at_then_raised_lets_both_threads_in() {
+    let id = PresetId::LockFlagBroken;
+    let run = run(id);
+    claim_timer(id, &run);
+    let (got, want) = claim_end(id, &run, Register::Bx);
+    assert!(got < want);
+    let tick = first_tick_two_inside(&run).expect("two threads inside at once");
+    claim_in(id, Lang::En, &format!("from tick {tick} both are inside"));
+    claim_in(id, Lang::Ko, &format!("{tick}틱부터 둘 다 임계 구역 안에"));
+    // "T2 sees the flag down before T1 has raised it."
+    let busy = address(&run, "busy");
+    let flag = accesses(&run, |word| word == busy);
+    let raised = flag
+        .iter()
+        .position(|access| access.store && access.value == 1)
+        .expect("the flag is raised");
+    let raiser = flag[raised].thread;
+    let other = flag[..raised]
+        .iter()
+        .find(|access| !access.store && access.value == 0 && access.thread != raiser)
+        .expect("another thread saw the flag down first")
+        .thread;
+    let (raiser, other) = (thread_name(&run, raiser), thread_name(&run, other));
+    claim_in(
+        id,
+        Lang::En,
+        &format!("{other} sees the flag down before {raiser} has raised it"),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("{raiser}이 깃발을 올리기 전에 {other}도 내려간 깃발을 보고"),
+    );
+}
+
+#[test]
+fn an_exchange_lock_counts_right_and_spins_while_the_holder_is_out() {
+    let id = PresetId::LockXchg;
+    let run = run(id);
+    let (got, want) = claim_end(id, &run, Register::Bx);
+    assert_eq!(got, want);
+    assert_eq!(first_tick_two_inside(&run), None);
+    claim_timer(id, &run);
+    let spent = failed_tries(&run);
+    assert!(spent > 0);
+    claim_in(
+        id,
+        Lang::En,
+        &format!("{spent} instructions go to tries that fail"),
+    );
+    claim_in(id, Lang::Ko, &format!("실패한 시도에 명령 {spent}개"));
+}
+
+#[test]
+fn yielding_spends_fewer_instructions_waiting_than_spinning() {
+    let id = PresetId::LockYield;
+    let yielding = run(id);
+    let spinning = run(PresetId::LockXchg);
+    assert_eq!(yielding.scenario().policy(), spinning.scenario().policy());
+    assert_eq!(yielding.scenario().machine(), spinning.scenario().machine());
+    let (got, want) = claim_end(id, &yielding, Register::Bx);
+    assert_eq!(got, want);
+    assert_eq!(first_tick_two_inside(&yielding), None);
+    let (waited, spun) = (failed_tries(&yielding), failed_tries(&spinning));
+    assert!(waited < spun);
+    claim_in(
+        id,
+        Lang::En,
+        &format!("tries that fail cost {waited} instructions, against {spun}"),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("실패한 시도에 명령 {waited}개를 쓰고, 같은 타이머에서 돌며 기다리는 xchg 잠금(lock-xchg)은 {spun}개"),
+    );
+}
+
+#[test]
+fn test_and_test_and_set_swaps_a_taken_lock_less_often() {
+    let id = PresetId::LockTtas;
+    let ttas = run(id);
+    assert_eq!(ttas.scenario().machine().cpus, 2);
+    claim_in(id, Lang::En, "On 2 CPUs");
+    claim_in(id, Lang::Ko, "CPU 2개에서");
+    let (got, want) = claim_end(id, &ttas, Register::Bx);
+    assert_eq!(got, want);
+    assert_eq!(first_tick_two_inside(&ttas), None);
+    // The exchange lock's program on this preset's machine and threads.
+    let mut spec = preset(id.as_str()).expect("a preset").spec;
+    spec.processes[0].program = preset("lock-xchg").expect("a preset").spec.processes[0]
+        .program
+        .clone();
+    let xchg = simulate_spec(&spec).expect("valid");
+    assert_eq!(xchg.end(), RunEnd::Finished);
+    let (looked, swapped) = (swaps_of_a_taken_lock(&ttas), swaps_of_a_taken_lock(&xchg));
+    assert!(looked < swapped);
+    claim_in(
+        id,
+        Lang::En,
+        &format!("It swaps a taken lock {looked} times"),
+    );
+    claim_in(
+        id,
+        Lang::En,
+        &format!("same 2 CPUs does so {swapped} times"),
+    );
+    claim_in(id, Lang::Ko, &format!("교환한 횟수는 {looked}번"));
+    claim_in(id, Lang::Ko, &format!("xchg 잠금은 {swapped}번"));
 }

@@ -6,7 +6,8 @@
 //! `per-cpu-queues`) are meant to be compared side by side.
 //!
 //! The synchronization presets (`sync`) run programs instead of bursts: `counter-threads` /
-//! `counter-processes` (shared or separate memory) and three races (`race-*`).
+//! `counter-processes` (shared or separate memory), three races (`race-*`) and the locks that
+//! end them (`lock-*`; `lock-xchg` / `lock-ttas` / `lock-yield` share all but how they wait).
 
 mod sync;
 
@@ -104,11 +105,19 @@ pub enum PresetId {
     RaceThreeThreads,
     /// `race-two-cpus`.
     RaceTwoCpus,
+    /// `lock-flag-broken`.
+    LockFlagBroken,
+    /// `lock-xchg`.
+    LockXchg,
+    /// `lock-ttas`.
+    LockTtas,
+    /// `lock-yield`.
+    LockYield,
 }
 
 impl PresetId {
     /// Every preset id, in the order [`presets`] lists them.
-    pub const ALL: [PresetId; 36] = [
+    pub const ALL: [PresetId; 40] = [
         PresetId::FcfsConvoy,
         PresetId::SjfStarvation,
         PresetId::SrtfVsSjf,
@@ -145,6 +154,10 @@ impl PresetId {
         PresetId::RaceTwoThreads,
         PresetId::RaceThreeThreads,
         PresetId::RaceTwoCpus,
+        PresetId::LockFlagBroken,
+        PresetId::LockXchg,
+        PresetId::LockTtas,
+        PresetId::LockYield,
     ];
 
     /// The stable text id (`"fcfs-convoy"`), used in links and by the CLI.
@@ -186,6 +199,10 @@ impl PresetId {
             PresetId::RaceTwoThreads => "race-two-threads",
             PresetId::RaceThreeThreads => "race-three-threads",
             PresetId::RaceTwoCpus => "race-two-cpus",
+            PresetId::LockFlagBroken => "lock-flag-broken",
+            PresetId::LockXchg => "lock-xchg",
+            PresetId::LockTtas => "lock-ttas",
+            PresetId::LockYield => "lock-yield",
         }
     }
 

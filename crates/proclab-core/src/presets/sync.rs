@@ -1,9 +1,13 @@
 //! The synchronization lesson: threads that run short `x86.py` programs (the `.s` files next to
-//! this one) and race on a shared counter.
+//! this one) and race on a shared counter, then the locks that stop the race.
 //!
-//! Every program adds 1 to `counter`, `%bx` times per thread, so a correct run ends with the
-//! sum of those counts. A small instruction budget ends quickly a run that would spin forever
-//! after an edit.
+//! Every program adds 1 to `counter`, `%bx` times per thread, so a correct run ends with the sum
+//! of those counts. The lock programs
+//! mark their parts with labels that the lesson's checks read: `.lock` (the first instruction of
+//! taking the lock), `.critical` (the first one after the lock let the thread through) and
+//! `.unlock` (the one that gives it back). The exchange locks (`xchg`, TTAS, yield) share
+//! everything but the way they take the lock, so their runs compare. A small instruction budget
+//! ends quickly a run that would spin forever after an edit.
 
 use alloc::string::String;
 use alloc::vec;
@@ -14,6 +18,14 @@ use crate::spec::{MachineSpec, PolicySpec, ProcessSpec, ScenarioSpec, ThreadSpec
 
 /// No lock: load, add, store.
 const RACE: &str = include_str!("race.s");
+/// A flag tested, then set, in two steps: not a lock.
+const FLAG_LOCK: &str = include_str!("flag-lock.s");
+/// A spin lock on `xchg` (test-and-set).
+const XCHG_LOCK: &str = include_str!("xchg-lock.s");
+/// Test-and-test-and-set: read until free, then `xchg`.
+const TTAS_LOCK: &str = include_str!("ttas-lock.s");
+/// The `xchg` lock that yields instead of spinning.
+const YIELD_LOCK: &str = include_str!("yield-lock.s");
 
 /// Enough for every run here several times over; an edit that never releases stops at once.
 const BUDGET: u64 = 2_000;
@@ -60,6 +72,10 @@ const RACE_TIMER: PolicySpec = PolicySpec::Rr { quantum: 4 };
 /// holds whole updates and a switch never falls between a load and its store.
 const SHARING_TIMER: PolicySpec = PolicySpec::Rr { quantum: 3 };
 
+/// The timer of the spin-versus-yield pair: 16 instructions, so a thread is sometimes switched
+/// out while it holds the lock and the other spends its slice waiting.
+const LOCK_TIMER: PolicySpec = PolicySpec::Rr { quantum: 16 };
+
 /// The synchronization presets, in the order the page lists them.
 pub(super) fn presets() -> Vec<Preset> {
     let two = &["bx=3", "bx=3"][..];
@@ -90,6 +106,22 @@ pub(super) fn presets() -> Vec<Preset> {
         Preset {
             id: PresetId::RaceTwoCpus,
             spec: on(threads(RACE, two), PolicySpec::Fcfs, 2),
+        },
+        Preset {
+            id: PresetId::LockFlagBroken,
+            spec: on(threads(FLAG_LOCK, two), PolicySpec::Rr { quantum: 3 }, 1),
+        },
+        Preset {
+            id: PresetId::LockXchg,
+            spec: on(threads(XCHG_LOCK, two), LOCK_TIMER, 1),
+        },
+        Preset {
+            id: PresetId::LockTtas,
+            spec: on(threads(TTAS_LOCK, two), PolicySpec::Fcfs, 2),
+        },
+        Preset {
+            id: PresetId::LockYield,
+            spec: on(threads(YIELD_LOCK, two), LOCK_TIMER, 1),
         },
     ]
 }
