@@ -1,8 +1,8 @@
 //! The synchronization lesson's figures (`counter-*`, `race-*`, `lock-*`), each recomputed from
 //! the preset's own run in both languages: what the counter ends at against what the threads
-//! were asked to add (the sum of their `%bx`), the interleaving that lost an update, the tick
-//! from which two threads were inside, the instructions spent on tries that failed, and the
-//! swaps of a taken lock.
+//! were asked to add (the sum of their `%bx`; `%cx` for Peterson's), the interleaving that lost
+//! an update, the tick from which two threads were inside, the instructions spent on tries that
+//! failed, the swaps of a taken lock, and the order of tickets and entries.
 //!
 //! The programs mark their parts with labels (`.lock`, `.critical`, `.unlock`, see
 //! `proclab_core::presets`); the checks find every address through them.
@@ -16,7 +16,7 @@ use proclab_core::presets::{preset, PresetId};
 use proclab_core::program::{AccessKind, Program, Register, RunEnd};
 use proclab_core::{simulate_spec, Cause, PolicySpec, Run};
 
-const SYNC: [PresetId; 9] = [
+const SYNC: [PresetId; 11] = [
     PresetId::CounterThreads,
     PresetId::CounterProcesses,
     PresetId::RaceTwoThreads,
@@ -26,6 +26,8 @@ const SYNC: [PresetId; 9] = [
     PresetId::LockXchg,
     PresetId::LockTtas,
     PresetId::LockYield,
+    PresetId::LockTicket,
+    PresetId::LockPeterson,
 ];
 
 /// The program of the run's first process.
@@ -114,6 +116,7 @@ fn claim_timer(id: PresetId, run: &Run) {
 /// One load or store of a variable, in the order the machine made them.
 #[derive(Clone, Copy, Debug)]
 struct Access {
+    tick: u64,
     thread: u32,
     address: u32,
     store: bool,
@@ -126,6 +129,7 @@ fn accesses(run: &Run, words: impl Fn(u32) -> bool) -> Vec<Access> {
         .iter()
         .flat_map(|step| {
             step.accesses.as_slice().iter().map(|access| Access {
+                tick: step.tick,
                 thread: step.thread,
                 address: access.address,
                 store: access.kind == AccessKind::Write,
@@ -264,6 +268,24 @@ fn swaps_of_a_taken_lock(run: &Run) -> usize {
             _ => false,
         })
         .count()
+}
+
+/// The steps at which a thread entered the critical section, in order.
+fn entries(run: &Run) -> Vec<(u64, u32)> {
+    let critical = label(run, ".critical");
+    run.program_steps()
+        .iter()
+        .filter(|step| step.pc == critical)
+        .map(|step| (step.tick, step.thread))
+        .collect()
+}
+
+fn names(run: &Run, threads: impl IntoIterator<Item = u32>) -> String {
+    threads
+        .into_iter()
+        .map(|thread| thread_name(run, thread))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[test]
@@ -542,4 +564,87 @@ fn test_and_test_and_set_swaps_a_taken_lock_less_often() {
     );
     claim_in(id, Lang::Ko, &format!("교환한 횟수는 {looked}번"));
     claim_in(id, Lang::Ko, &format!("xchg 잠금은 {swapped}번"));
+}
+
+#[test]
+fn a_ticket_lock_lets_threads_in_in_ticket_order() {
+    let id = PresetId::LockTicket;
+    let run = run(id);
+    let (got, want) = claim_end(id, &run, Register::Bx);
+    assert_eq!(got, want);
+    assert_eq!(first_tick_two_inside(&run), None);
+    let next = address(&run, "next");
+    // Each ticket: the value a `fetchadd` on `next` read, and the thread that took it.
+    let mut tickets: Vec<(i64, u32)> = accesses(&run, |word| word == next)
+        .iter()
+        .filter(|access| !access.store)
+        .map(|access| (access.value, access.thread))
+        .collect();
+    tickets.sort_unstable();
+    let numbers: Vec<i64> = tickets.iter().map(|(ticket, _)| *ticket).collect();
+    assert_eq!(numbers, (0..want).collect::<Vec<_>>());
+    let takers = names(&run, tickets.iter().map(|(_, thread)| *thread));
+    let entered = names(&run, entries(&run).into_iter().map(|(_, thread)| thread));
+    assert_eq!(entered, takers, "threads enter in ticket order");
+    let last = want - 1;
+    claim_in(id, Lang::En, &format!("Tickets 0 to {last} go to {takers}"));
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("번호표 0부터 {last}까지가 {takers}에게"),
+    );
+}
+
+#[test]
+fn peterson_keeps_two_cpus_apart_with_loads_and_stores() {
+    let id = PresetId::LockPeterson;
+    let run = run(id);
+    assert_eq!(run.scenario().machine().cpus, 2);
+    claim_in(id, Lang::En, "on 2 CPUs at once");
+    claim_in(id, Lang::Ko, "CPU 2개에서 동시에");
+    let (got, want) = claim_end(id, &run, Register::Cx);
+    assert_eq!(got, want);
+    assert_eq!(first_tick_two_inside(&run), None, "never inside together");
+    // Both raise their flag (`want[me] = 1`) at the same tick.
+    let flags = address(&run, "want");
+    let raised: Vec<Access> = accesses(&run, |word| word == flags || word == flags + 4)
+        .into_iter()
+        .filter(|access| access.store && access.value == 1)
+        .collect();
+    let first_raise = |thread: u32| {
+        raised
+            .iter()
+            .find(|access| access.thread == thread)
+            .expect("raises its flag")
+            .tick
+    };
+    let tick = first_raise(0);
+    assert_eq!(first_raise(1), tick);
+    claim_in(
+        id,
+        Lang::En,
+        &format!("At tick {tick} both raise their flag"),
+    );
+    claim_in(id, Lang::Ko, &format!("{tick}틱에 둘 다"));
+    // The last to write `turn` before the first entry waits; the other goes first.
+    let (entry_tick, first_in) = entries(&run)[0];
+    let turn = address(&run, "turn");
+    let last_writer = accesses(&run, |word| word == turn)
+        .into_iter()
+        .rev()
+        .find(|access| access.store && access.tick < entry_tick)
+        .expect("turn is written")
+        .thread;
+    assert_ne!(last_writer, first_in);
+    let (waits, goes) = (thread_name(&run, last_writer), thread_name(&run, first_in));
+    claim_in(
+        id,
+        Lang::En,
+        &format!("{waits} writes turn last, so it waits and {goes} goes first"),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("turn을 마지막에 쓴 {waits}가 양보해 {goes}이 먼저"),
+    );
 }

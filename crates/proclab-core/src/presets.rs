@@ -113,11 +113,15 @@ pub enum PresetId {
     LockTtas,
     /// `lock-yield`.
     LockYield,
+    /// `lock-ticket`.
+    LockTicket,
+    /// `lock-peterson`.
+    LockPeterson,
 }
 
 impl PresetId {
     /// Every preset id, in the order [`presets`] lists them.
-    pub const ALL: [PresetId; 40] = [
+    pub const ALL: [PresetId; 42] = [
         PresetId::FcfsConvoy,
         PresetId::SjfStarvation,
         PresetId::SrtfVsSjf,
@@ -158,6 +162,8 @@ impl PresetId {
         PresetId::LockXchg,
         PresetId::LockTtas,
         PresetId::LockYield,
+        PresetId::LockTicket,
+        PresetId::LockPeterson,
     ];
 
     /// The stable text id (`"fcfs-convoy"`), used in links and by the CLI.
@@ -203,6 +209,8 @@ impl PresetId {
             PresetId::LockXchg => "lock-xchg",
             PresetId::LockTtas => "lock-ttas",
             PresetId::LockYield => "lock-yield",
+            PresetId::LockTicket => "lock-ticket",
+            PresetId::LockPeterson => "lock-peterson",
         }
     }
 

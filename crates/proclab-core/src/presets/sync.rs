@@ -1,8 +1,8 @@
 //! The synchronization lesson: threads that run short `x86.py` programs (the `.s` files next to
 //! this one) and race on a shared counter, then the locks that stop the race.
 //!
-//! Every program adds 1 to `counter`, `%bx` times per thread, so a correct run ends with the sum
-//! of those counts. The lock programs
+//! Every program adds 1 to `counter`, `%bx` times per thread (Peterson's: `%cx` times, `%bx` is
+//! the thread's id), so a correct run ends with the sum of those counts. The lock programs
 //! mark their parts with labels that the lesson's checks read: `.lock` (the first instruction of
 //! taking the lock), `.critical` (the first one after the lock let the thread through) and
 //! `.unlock` (the one that gives it back). The exchange locks (`xchg`, TTAS, yield) share
@@ -26,6 +26,10 @@ const XCHG_LOCK: &str = include_str!("xchg-lock.s");
 const TTAS_LOCK: &str = include_str!("ttas-lock.s");
 /// The `xchg` lock that yields instead of spinning.
 const YIELD_LOCK: &str = include_str!("yield-lock.s");
+/// A ticket lock on `fetchadd`.
+const TICKET_LOCK: &str = include_str!("ticket-lock.s");
+/// Peterson's algorithm: loads and stores only.
+const PETERSON: &str = include_str!("peterson.s");
 
 /// Enough for every run here several times over; an edit that never releases stops at once.
 const BUDGET: u64 = 2_000;
@@ -122,6 +126,22 @@ pub(super) fn presets() -> Vec<Preset> {
         Preset {
             id: PresetId::LockYield,
             spec: on(threads(YIELD_LOCK, two), LOCK_TIMER, 1),
+        },
+        Preset {
+            id: PresetId::LockTicket,
+            spec: on(
+                threads(TICKET_LOCK, &["bx=2", "bx=2", "bx=2"]),
+                PolicySpec::Rr { quantum: 6 },
+                1,
+            ),
+        },
+        Preset {
+            id: PresetId::LockPeterson,
+            spec: on(
+                threads(PETERSON, &["bx=0:cx=3", "bx=1:cx=3"]),
+                PolicySpec::Fcfs,
+                2,
+            ),
         },
     ]
 }
