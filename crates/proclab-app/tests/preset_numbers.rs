@@ -1,31 +1,18 @@
 //! Every number a preset's lesson states comes out of the engine: each claim below names the
-//! figure the text quotes and recomputes it from the preset's own run, in both languages.
+//! figure the text quotes and recomputes it from the preset's own run, in both languages. (The
+//! synchronization lesson's figures are in `sync_numbers.rs`.)
 
-use proclab_app::i18n::preset_text;
-use proclab_app::lang::Lang;
+mod common;
+
+use common::{claim, run};
 use proclab_core::presets::{preset, PresetId};
-use proclab_core::{simulate_spec, Run};
+use proclab_core::simulate_spec;
 
 /// The figure as the lesson writes it: two decimals trimmed of trailing zeros (`17`, `6.5`, `5.67`).
 fn written(ratio: impl ToString) -> String {
     let text = ratio.to_string();
     let text = text.trim_end_matches('0');
     text.trim_end_matches('.').to_string()
-}
-
-fn run(id: PresetId) -> Run {
-    let spec = preset(id.as_str()).expect("a preset").spec;
-    simulate_spec(&spec).expect("presets are valid")
-}
-
-fn claim(id: PresetId, figure: String) {
-    for lang in Lang::ALL {
-        let (_, lesson) = preset_text(id, lang);
-        assert!(
-            lesson.contains(&figure),
-            "{id} ({lang:?}) should quote {figure}: {lesson}"
-        );
-    }
 }
 
 #[test]

@@ -4,6 +4,12 @@
 //! in one setting (`switch-processes` / `switch-threads`, `threads-user-level` /
 //! `threads-kernel-level`, `cpus-1` / `cpus-2` / `cpus-4`, `affinity-off` / `affinity-on` /
 //! `per-cpu-queues`) are meant to be compared side by side.
+//!
+//! The synchronization presets (`sync`) run programs instead of bursts: `counter-threads` /
+//! `counter-processes` (shared or separate memory), three races (`race-*`) and the locks that
+//! end them (`lock-*`; `lock-xchg` / `lock-ttas` / `lock-yield` share all but how they wait).
+
+mod sync;
 
 use alloc::format;
 use alloc::string::String;
@@ -89,11 +95,33 @@ pub enum PresetId {
     AffinityOn,
     /// `per-cpu-queues`.
     PerCpuQueues,
+    /// `counter-threads`.
+    CounterThreads,
+    /// `counter-processes`.
+    CounterProcesses,
+    /// `race-two-threads`.
+    RaceTwoThreads,
+    /// `race-three-threads`.
+    RaceThreeThreads,
+    /// `race-two-cpus`.
+    RaceTwoCpus,
+    /// `lock-flag-broken`.
+    LockFlagBroken,
+    /// `lock-xchg`.
+    LockXchg,
+    /// `lock-ttas`.
+    LockTtas,
+    /// `lock-yield`.
+    LockYield,
+    /// `lock-ticket`.
+    LockTicket,
+    /// `lock-peterson`.
+    LockPeterson,
 }
 
 impl PresetId {
     /// Every preset id, in the order [`presets`] lists them.
-    pub const ALL: [PresetId; 31] = [
+    pub const ALL: [PresetId; 42] = [
         PresetId::FcfsConvoy,
         PresetId::SjfStarvation,
         PresetId::SrtfVsSjf,
@@ -125,6 +153,17 @@ impl PresetId {
         PresetId::AffinityOff,
         PresetId::AffinityOn,
         PresetId::PerCpuQueues,
+        PresetId::CounterThreads,
+        PresetId::CounterProcesses,
+        PresetId::RaceTwoThreads,
+        PresetId::RaceThreeThreads,
+        PresetId::RaceTwoCpus,
+        PresetId::LockFlagBroken,
+        PresetId::LockXchg,
+        PresetId::LockTtas,
+        PresetId::LockYield,
+        PresetId::LockTicket,
+        PresetId::LockPeterson,
     ];
 
     /// The stable text id (`"fcfs-convoy"`), used in links and by the CLI.
@@ -161,6 +200,17 @@ impl PresetId {
             PresetId::AffinityOff => "affinity-off",
             PresetId::AffinityOn => "affinity-on",
             PresetId::PerCpuQueues => "per-cpu-queues",
+            PresetId::CounterThreads => "counter-threads",
+            PresetId::CounterProcesses => "counter-processes",
+            PresetId::RaceTwoThreads => "race-two-threads",
+            PresetId::RaceThreeThreads => "race-three-threads",
+            PresetId::RaceTwoCpus => "race-two-cpus",
+            PresetId::LockFlagBroken => "lock-flag-broken",
+            PresetId::LockXchg => "lock-xchg",
+            PresetId::LockTtas => "lock-ttas",
+            PresetId::LockYield => "lock-yield",
+            PresetId::LockTicket => "lock-ticket",
+            PresetId::LockPeterson => "lock-peterson",
         }
     }
 
@@ -339,7 +389,7 @@ pub fn presets() -> Vec<Preset> {
     let mut sjf_starvation = vec![process("First", 0, &[1]), process("Big", 1, &[12])];
     sjf_starvation.extend(short_jobs(1, 3, 8, 3));
     let thread_work: &[&[u64]] = &[&[4, 6, 4], &[4, 6, 4], &[4, 6, 4]];
-    vec![
+    let mut presets = vec![
         Preset {
             id: PresetId::FcfsConvoy,
             spec: scenario(
@@ -651,7 +701,9 @@ pub fn presets() -> Vec<Preset> {
                 cache_machine(QueueTopology::PerCpu),
             ),
         },
-    ]
+    ];
+    presets.extend(sync::presets());
+    presets
 }
 
 /// The preset with this id, if any.

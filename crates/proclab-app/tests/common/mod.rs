@@ -1,0 +1,30 @@
+//! What the preset-lesson tests share: a preset's run, and the check that its lesson quotes a
+//! figure.
+
+use proclab_app::i18n::preset_text;
+use proclab_app::lang::Lang;
+use proclab_core::presets::{preset, PresetId};
+use proclab_core::{simulate_spec, Run};
+
+/// The run of preset `id`.
+pub fn run(id: PresetId) -> Run {
+    let spec = preset(id.as_str()).expect("a preset").spec;
+    simulate_spec(&spec).expect("presets are valid")
+}
+
+/// The lesson of `id` quotes `figure` in every language.
+#[allow(dead_code)] // each test crate uses its own part of this module
+pub fn claim(id: PresetId, figure: String) {
+    for lang in Lang::ALL {
+        claim_in(id, lang, &figure);
+    }
+}
+
+/// The lesson of `id` in `lang` quotes `figure`.
+pub fn claim_in(id: PresetId, lang: Lang, figure: &str) {
+    let (_, lesson) = preset_text(id, lang);
+    assert!(
+        lesson.contains(figure),
+        "{id} ({lang:?}) should quote {figure:?}: {lesson}"
+    );
+}
