@@ -5,7 +5,7 @@ use alloc::vec::Vec;
 
 use super::error::*;
 use super::{Process, Thread};
-use crate::program::x86::{parse_argv, stack_bottom, DEFAULT_MEMORY_KB};
+use crate::program::x86::{parse_argv, stack_bottom, ArgvError, DEFAULT_MEMORY_KB};
 use crate::program::{Program, Register};
 use crate::spec::{
     BurstSpec, MachineSpec, PolicySpec, ProcessSpec, QueueSpec, ScenarioSpec, ScheduleSpec,
@@ -375,8 +375,17 @@ pub(super) fn check_thread_program(
             thread: Some(tid),
         });
     }
-    // One thread's entry: `,` would start another thread's, so it is read as a bad assignment.
-    match parse_argv(&thread.registers.replace(',', ":"), 1) {
+    // One thread's entry: `,` would start another thread's, so it is a bad assignment (not
+    // read as `:`, which would silently accept `bx=1,bx=2`).
+    if thread.registers.contains(',') {
+        errors.push(ScenarioError::RegistersInvalid {
+            process: pid,
+            thread: tid,
+            error: ArgvError::NotAssignment { entry: 0 },
+        });
+        return Vec::new();
+    }
+    match parse_argv(&thread.registers, 1) {
         Ok(mut parsed) => parsed.pop().unwrap_or_default(),
         Err(error) => {
             errors.push(ScenarioError::RegistersInvalid {
