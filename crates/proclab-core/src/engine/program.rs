@@ -123,10 +123,18 @@ impl Engine {
                 continue;
             }
             let thread = &self.scenario.threads()[task.slot()];
-            let Some(machine) = programs.machines[thread.pid() as usize].as_mut() else {
-                continue;
-            };
-            let Ok(step) = machine.step(thread.tid()) else {
+            let step = programs.machines[thread.pid() as usize]
+                .as_mut()
+                .and_then(|machine| machine.step(thread.tid()).ok());
+            let Some(step) = step else {
+                // Unreachable after validation (every program thread has a live context); ending
+                // the thread keeps the run finite even so.
+                programs.done[task.slot()] = true;
+                cpu.activity = Activity::Running {
+                    task,
+                    since,
+                    until: instant,
+                };
                 continue;
             };
             programs.executed += 1;
