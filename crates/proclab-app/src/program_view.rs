@@ -28,8 +28,9 @@ pub struct LostUpdate {
     pub thread: u32,
     /// The word.
     pub address: u32,
-    /// The value its load read.
+    /// The value its load read, and that load's step.
     pub read: i64,
+    pub loaded_step: usize,
     /// The thread whose update was overwritten, and its step.
     pub overwritten: u32,
     pub overwritten_step: usize,
@@ -115,6 +116,7 @@ pub fn analyse(run: &Run) -> Analysis {
                                         thread,
                                         address,
                                         read: value,
+                                        loaded_step: load_step,
                                         overwritten: other,
                                         overwritten_step: other_step,
                                     });
@@ -290,6 +292,46 @@ pub fn step_lines(run: &Run, analysis: &Analysis, lang: Lang) -> Vec<StepLine> {
             }
         })
         .collect()
+}
+
+/// One row of a race table: who executed what, and the word in memory after it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RaceRow {
+    pub who: String,
+    pub code: String,
+    pub effect: String,
+    /// The raced word's value in memory after the instruction.
+    pub memory: i64,
+}
+
+/// The first lost update of a run as a table: every instruction from the load that fed the lost
+/// store to that store, with the raced word after each. The word's name, then the rows.
+pub fn race_table(run: &Run, lang: Lang) -> Option<(String, Vec<RaceRow>)> {
+    let analysis = analyse(run);
+    let lost = *analysis.lost.first()?;
+    let lines = step_lines(run, &analysis, lang);
+    let steps = run.program_steps();
+    let scenario = run.scenario();
+    let pid = scenario.threads()[lost.thread as usize].pid();
+    let mut value = lost.read;
+    let rows = (lost.loaded_step..=lost.step)
+        .filter(|index| scenario.threads()[steps[*index].thread as usize].pid() == pid)
+        .map(|index| {
+            if let Some((_, written)) = first_access(&steps[index], AccessKind::Write)
+                .filter(|(address, _)| *address == lost.address)
+            {
+                value = written;
+            }
+            RaceRow {
+                who: lines[index].who.clone(),
+                code: lines[index].code.clone(),
+                effect: lines[index].effect.clone(),
+                memory: value,
+            }
+        })
+        .collect();
+    let name = word_name(program_of(scenario, lost.thread), lost.address);
+    Some((name, rows))
 }
 
 /// How the run ended, in one sentence (the budget names the thread that was spinning and where).

@@ -3,7 +3,7 @@
 
 use proclab_app::lang::Lang;
 use proclab_app::program_view::{
-    address_spaces, analyse, choosable, end_sentence, step_lines, Goal,
+    address_spaces, analyse, choosable, end_sentence, race_table, step_lines, Goal,
 };
 use proclab_core::{
     simulate, PolicySpec, ProcessSpec, Scenario, ScenarioSpec, ScheduleSpec, ThreadSpec,
@@ -102,6 +102,23 @@ fn a_store_from_a_stale_load_is_one_lost_update_named_in_the_interleaving() {
         Some("P1.T2")
     );
     assert!(end_sentence(&run, Lang::En).contains("Every thread finished"));
+    // The race table runs from T2's load to its lost store, the counter after each step.
+    let (word, rows) = race_table(&run, Lang::En).expect("a lost update");
+    assert_eq!(word, "counter");
+    let table: Vec<(&str, i64)> = rows
+        .iter()
+        .map(|row| (row.who.as_str(), row.memory))
+        .collect();
+    assert_eq!(
+        table,
+        [
+            ("P1.T2", 0),
+            ("P1.T1", 0),
+            ("P1.T1", 1),
+            ("P1.T2", 1),
+            ("P1.T2", 1)
+        ]
+    );
 }
 
 #[test]

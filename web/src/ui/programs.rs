@@ -267,4 +267,3 @@ fn scheduler(props: &SchedulerProps) -> Html {
         </div>
     }
 }
-

@@ -5,29 +5,50 @@ use crate::learn::words::{heading, para, steps, terms, tr, Pair};
 use proclab_app::i18n::Lang;
 use yew::prelude::*;
 
-/// One interleaving of two `count++` that loses an update: (thread, step, count in memory).
-const RACE: [(&str, Pair, &str); 6] = [
-    (
-        "T1",
-        [
-            "count 값을 레지스터로 읽음 (5)",
-            "load count into a register (5)",
-        ],
-        "5",
-    ),
-    (
-        "T2",
-        [
-            "count 값을 레지스터로 읽음 (5)",
-            "load count into a register (5)",
-        ],
-        "5",
-    ),
-    ("T1", ["레지스터 + 1 = 6", "register + 1 = 6"], "5"),
-    ("T1", ["6을 count에 저장", "store 6 into count"], "6"),
-    ("T2", ["레지스터 + 1 = 6", "register + 1 = 6"], "6"),
-    ("T2", ["6을 count에 저장", "store 6 into count"], "6"),
-];
+/// The race table: the first lost update of the `race-two-threads` example, as the simulator
+/// runs it (the same core run the "Open in the simulator" button shows), so the page and the
+/// simulator cannot disagree.
+fn race_table(lang: Lang) -> Html {
+    let Some(preset) = proclab_core::presets::preset("race-two-threads") else {
+        return Html::default();
+    };
+    let Ok(scenario) = proclab_core::Scenario::new(&preset.spec) else {
+        return Html::default();
+    };
+    let run = proclab_core::simulate(&scenario);
+    let Some((word, rows)) = proclab_app::program_view::race_table(&run, lang) else {
+        return Html::default();
+    };
+    let first = rows.first().map_or(0, |row| row.memory);
+    let last = rows.last().map_or(0, |row| row.memory);
+    let caption = lang.pick([
+        format!("예제 \"race-two-threads\"의 실제 실행: 두 스레드가 {word}에 1씩 더해 {}이(가) 되어야 하지만 {last}이(가) 됩니다.", first + 2),
+        format!("The \"race-two-threads\" example as the simulator runs it: two threads each add 1 to {word}; it should become {} but becomes {last}.", first + 2),
+    ]);
+    html! {
+        <div class="table-scroll">
+            <table class="race" id="learn-race-table">
+                <caption>{ caption }</caption>
+                <thead><tr>
+                    <th scope="col">{ tr(lang, ["스레드", "Thread"]) }</th>
+                    <th scope="col">{ tr(lang, ["명령어", "Instruction"]) }</th>
+                    <th scope="col">{ tr(lang, ["메모리 접근", "Memory access"]) }</th>
+                    <th scope="col">{ format!("{} {word}", lang.pick(["메모리의", "memory:"])) }</th>
+                </tr></thead>
+                <tbody>
+                    { for rows.iter().map(|row| html! {
+                        <tr>
+                            <th scope="row">{ &row.who }</th>
+                            <td><code>{ &row.code }</code></td>
+                            <td>{ &row.effect }</td>
+                            <td>{ row.memory }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
 
 pub fn sync(lang: Lang) -> Html {
     html! {
@@ -37,25 +58,7 @@ pub fn sync(lang: Lang) -> Html {
                 "여러 스레드(또는 공유 메모리를 쓰는 프로세스)가 같은 데이터를 동시에 고치면 실행 순서에 따라 결과가 달라집니다. 이를 경쟁 상태라고 합니다. count++ 한 줄도 기계어로는 읽기, 더하기, 저장의 세 단계이므로 그 사이에 문맥 교환이 일어날 수 있습니다.",
                 "When several threads (or processes sharing memory) update the same data at once, the result depends on the order in which they happen to run: a race condition. Even count++ is three machine steps (load, add, store), and a switch can fall between them.",
             ]) }
-            <div class="table-scroll">
-                <table class="race">
-                    <caption>{ tr(lang, ["두 스레드가 count++를 한 번씩 실행: 7이 되어야 하지만 6이 됩니다.", "Two threads each run count++ once: the result should be 7 but is 6."]) }</caption>
-                    <thead><tr>
-                        <th scope="col">{ tr(lang, ["스레드", "Thread"]) }</th>
-                        <th scope="col">{ tr(lang, ["단계", "Step"]) }</th>
-                        <th scope="col">{ tr(lang, ["메모리의 count", "count in memory"]) }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for RACE.iter().map(|(thread, step, count)| html! {
-                            <tr class={thread.to_lowercase()}>
-                                <th scope="row">{ *thread }</th>
-                                <td>{ tr(lang, *step) }</td>
-                                <td>{ *count }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            { race_table(lang) }
             { para(lang, [
                 "공유 데이터에 접근하는 코드 구간을 임계 구역이라고 합니다. 한 번에 하나의 실행 흐름만 임계 구역에 들어가게 하면(상호 배제) 경쟁 상태를 막을 수 있습니다.",
                 "The code that touches shared data is a critical section; letting only one flow of execution in at a time (mutual exclusion) prevents the race.",

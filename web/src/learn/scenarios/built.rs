@@ -1,6 +1,6 @@
 //! The scenarios built here because no core preset shows the point, one function each.
 
-use proclab_core::presets::{process, threaded};
+use proclab_core::presets::process;
 use proclab_core::spec::{MachineSpec, PolicySpec, ProcessSpec, ScenarioSpec};
 
 fn spec(processes: Vec<ProcessSpec>, policy: PolicySpec) -> ScenarioSpec {
@@ -180,12 +180,5 @@ pub fn pipe_wait() -> ScenarioSpec {
             process("Writer", 0, &[8]),
         ],
         PolicySpec::Rr { quantum: 4 },
-    )
-}
-
-pub fn race_interleaving() -> ScenarioSpec {
-    spec(
-        vec![threaded("Counter", 0, &[&[3], &[3]])],
-        PolicySpec::Rr { quantum: 1 },
     )
 }

@@ -11,7 +11,7 @@ use super::words::Pair;
 use built::{
     cache_evicted, cache_fits, dispatch_costly, dispatch_free, idle_cpu, io_return_non_preemptive,
     io_return_preemptive, multiprogramming, os_sharing, pcb_fields, pipe_wait, program_twice,
-    race_interleaving, states_io, uniprogramming,
+    states_io, uniprogramming,
 };
 use proclab_core::presets;
 use proclab_core::spec::ScenarioSpec;
@@ -420,21 +420,76 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
             ],
         )],
         Topic::Sync => vec![
-            built(
-                "learn-race-interleaving",
-                race_interleaving,
-                ["한 틱마다 바뀌는 두 스레드", "Two threads switched every tick"],
+            preset(
+                "race-two-threads",
+                ["두 스레드의 경쟁: 갱신 하나를 잃음", "Two threads race: one update lost"],
                 [
-                    "퀀텀이 1이면 스케줄러가 어느 명령어 사이에서든 스레드를 바꿀 수 있습니다. count++ 도중에 스레드가 바뀌면 경쟁 상태가 생깁니다.",
-                    "With quantum 1 the scheduler may switch between any two instructions; a switch in the middle of count++ is a race.",
+                    "타이머가 읽기와 쓰기 사이에서 스레드를 바꿉니다. 위 표의 실행 순서가 그대로 나옵니다.",
+                    "The timer switches threads between a load and its store: the interleaving in the table above.",
                 ],
             ),
             preset(
-                "cpus-2",
-                ["CPU 2개에서 동시에", "At once on 2 CPUs"],
+                "race-three-threads",
+                ["세 스레드의 경쟁", "Three threads race"],
                 [
-                    "멀티코어에서는 문맥 교환이 없어도 두 스레드가 같은 순간에 공유 데이터에 접근할 수 있습니다.",
-                    "On several cores two threads touch shared data at the same instant, no switch needed.",
+                    "세 스레드가 모두 같은 값을 읽은 뒤 차례로 써서 갱신 둘을 한꺼번에 잃습니다.",
+                    "All three load the same value before any store: two updates lost at once.",
+                ],
+            ),
+            preset(
+                "race-two-cpus",
+                ["CPU 2개: 타이머 없이도 경쟁", "Two CPUs: a race with no timer"],
+                [
+                    "멀티코어에서는 문맥 교환이 없어도 두 스레드가 같은 순간에 공유 데이터에 접근합니다.",
+                    "On two cores both threads touch the counter at the same instant, with no switch at all.",
+                ],
+            ),
+            preset(
+                "lock-flag-broken",
+                ["깃발 하나로 만든 잠금(틀림)", "A lock made of one flag (broken)"],
+                [
+                    "깃발을 확인하고 올리는 사이에 스레드가 바뀌어 둘 다 임계 구역에 들어갑니다.",
+                    "A switch between testing the flag and raising it lets both threads in.",
+                ],
+            ),
+            preset(
+                "lock-xchg",
+                ["xchg(test-and-set) 잠금", "An exchange (test-and-set) lock"],
+                [
+                    "확인과 설정을 한 명령어로 하므로 카운터가 맞습니다. 대신 기다리는 동안 CPU를 씁니다.",
+                    "Test and set in one instruction: the count is right, but waiting spins on the CPU.",
+                ],
+            ),
+            preset(
+                "lock-ttas",
+                ["test-and-test-and-set", "Test-and-test-and-set"],
+                [
+                    "잠금이 풀린 것을 먼저 읽어 확인하므로 xchg를 덜 씁니다.",
+                    "Reading the lock before swapping it means fewer exchanges while it is taken.",
+                ],
+            ),
+            preset(
+                "lock-yield",
+                ["기다리면 양보하는 잠금", "A lock that yields instead of spinning"],
+                [
+                    "잠겨 있으면 yield로 CPU를 넘겨 헛도는 명령어가 줄어듭니다.",
+                    "When the lock is taken it yields the CPU: fewer instructions spent spinning.",
+                ],
+            ),
+            preset(
+                "lock-ticket",
+                ["티켓 잠금(공정성)", "A ticket lock (fairness)"],
+                [
+                    "fetchadd로 번호표를 받아 받은 순서대로 들어갑니다.",
+                    "Each thread takes a ticket with fetchadd and enters in ticket order.",
+                ],
+            ),
+            preset(
+                "lock-peterson",
+                ["피터슨 알고리즘", "Peterson's algorithm"],
+                [
+                    "원자적 명령어 없이 깃발 둘과 turn으로 두 스레드의 상호 배제를 지킵니다.",
+                    "Two flags and a turn give two threads mutual exclusion without atomic instructions.",
                 ],
             ),
         ],
@@ -453,6 +508,22 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
                 [
                     "같은 일을 스레드 4개로: 전환마다 1틱이고, 공유하는 코드·데이터·힙이 캐시에 남아 첫 바퀴 이후에는 멈춤이 없습니다. 52틱에 끝납니다.",
                     "The same work as four threads: 1 tick per switch, and the shared code, data and heap stay cached, so after the first round there are no stalls. Done at tick 52.",
+                ],
+            ),
+            preset(
+                "counter-threads",
+                ["스레드 둘: 카운터 하나를 공유", "Two threads: one shared counter"],
+                [
+                    "두 스레드가 같은 주소 공간의 counter를 고칩니다. 메모리 표에 counter가 하나뿐입니다.",
+                    "Both threads update the counter of one address space: the memory table has one counter.",
+                ],
+            ),
+            preset(
+                "counter-processes",
+                ["프로세스 둘: 카운터도 둘", "Two processes: two counters"],
+                [
+                    "같은 프로그램이라도 프로세스마다 주소 공간이 따로여서 counter가 각자 3에서 끝납니다.",
+                    "The same program in two processes: each has its own address space, so each counter ends at 3.",
                 ],
             ),
         ],
