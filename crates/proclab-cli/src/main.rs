@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! proclab run FILE [--format text|json] [--lang en|ko]   answer key (Gantt line + metrics table) or JSON
-//!                  [--events] [--pretty]                 (JSON: the trace too; indented for people)
+//!                  [--events] [--pretty]                 (JSON: the trace too; indented for people);
+//!                                                        programs: every instruction, end, memory, registers
 //! proclab compare FILE [--lang en|ko]                    every policy on the same workload, side by side
 //! proclab gen --seed N [--processes K] [...]             a random workload as JSON on stdout
 //! proclab presets [ID]                                   list the presets, or print one as JSON
@@ -18,6 +19,7 @@ mod bench;
 mod commands;
 mod huge;
 mod output;
+mod program_run;
 mod x86;
 
 #[global_allocator]
