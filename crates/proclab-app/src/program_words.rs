@@ -334,8 +334,8 @@ pub enum RunText {
     RegistersAtEnd,
     /// A process whose program declares no `.var`.
     NoVariables,
-    /// A thread that executed `halt` (or faulted).
-    Halted,
+    /// A thread that executed `halt` or faulted: its program is over.
+    Finished,
     /// A thread that had not finished its program when the run ended.
     NotFinished,
 }
@@ -350,7 +350,7 @@ impl Words for RunText {
             RunText::MemoryAtEnd => ["끝났을 때의 변수:", "Variables at the end:"],
             RunText::RegistersAtEnd => ["끝났을 때의 레지스터:", "Registers at the end:"],
             RunText::NoVariables => ["(변수 없음)", "(no variables)"],
-            RunText::Halted => ["끝남", "halted"],
+            RunText::Finished => ["끝남", "finished"],
             RunText::NotFinished => ["끝나지 않음", "not finished"],
         }
     }

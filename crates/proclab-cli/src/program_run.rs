@@ -120,7 +120,7 @@ pub fn write_text(out: &mut impl Write, run: &Run, lang: Lang) -> io::Result<()>
             .map(|(register, value)| format!("{}={value}", register.name()))
             .collect();
         let status = match context.halted {
-            true => RunText::Halted,
+            true => RunText::Finished,
             false => RunText::NotFinished,
         };
         writeln!(

@@ -176,7 +176,7 @@ fn the_text_shows_the_interleaving_and_the_update_it_lost() {
             line.contains(&format!(" ax={} bx={} ", thread.ax, thread.bx)),
             "{line}"
         );
-        assert!(line.ends_with(" halted"), "{line}");
+        assert!(line.ends_with(" finished"), "{line}");
     }
 }
 
@@ -274,7 +274,7 @@ fn a_lock_never_released_stops_at_the_budget_and_names_the_spinning_thread() {
     assert!(end.contains("reading `lock`"), "{end}");
     assert_eq!(section(&text, "Variables at the end:"), ["  P1: lock = 1"]);
     let registers = section(&text, "Registers at the end:");
-    assert!(registers[0].ends_with(" halted"), "{}", registers[0]);
+    assert!(registers[0].ends_with(" finished"), "{}", registers[0]);
     assert!(registers[1].ends_with(" not finished"), "{}", registers[1]);
 
     let document: Value =
