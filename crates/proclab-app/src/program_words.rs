@@ -1,11 +1,19 @@
 //! Threads that run instructions, in words: every problem of a program's text (by line), of the
-//! `x86.py`-style set-up (`-t`, `-a`, `-i`, `-P`), and how a run ended, in Korean and English.
-//! The CLI's `proclab x86` prints them; the page will show them beside the program's field.
+//! `x86.py`-style set-up (`-t`, `-a`, `-i`, `-P`), and how a run ended, in Korean and English;
+//! and a scheduled run of programs (the engine's [`Run`]): each executed instruction's source
+//! text, its memory accesses and outcome, how the run ended, and the headings of its sections.
+//! The CLI's `proclab x86` and `proclab run` print them; the page will show them beside the
+//! program's field.
 
 use proclab_core::program::x86::{ArgvError, X86ConfigError, X86End};
-use proclab_core::program::{Fault, OperandKind, ParseError, ParseErrorKind, Program};
+use proclab_core::program::{
+    AccessKind, ExecutedStep, Fault, MemoryAccess, OperandKind, ParseError, ParseErrorKind,
+    Program, RunEnd, StepOutcome,
+};
+use proclab_core::render::thread_label;
+use proclab_core::{Run, Scenario, ThreadRef};
 
-use crate::lang::Lang;
+use crate::lang::{Lang, Words};
 
 fn operand_kind(kind: OperandKind, lang: Lang) -> &'static str {
     match (kind, lang) {
@@ -315,6 +323,207 @@ pub fn end(end: &X86End, program: &Program, lang: Lang) -> String {
     }
 }
 
+/// The fixed texts of a scheduled run of programs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunText {
+    /// Heading of the interleaving: one line per executed instruction.
+    Instructions,
+    /// Heading of the variables of each process when the run ended.
+    MemoryAtEnd,
+    /// Heading of each thread's registers when the run ended.
+    RegistersAtEnd,
+    /// A process whose program declares no `.var`.
+    NoVariables,
+    /// A thread that executed `halt` or faulted: its program is over.
+    Finished,
+    /// A thread that had not finished its program when the run ended.
+    NotFinished,
+}
+
+impl Words for RunText {
+    fn pair(self) -> [&'static str; 2] {
+        match self {
+            RunText::Instructions => [
+                "실행한 명령어 (시각, CPU, 스레드, 주소, 명령어, 메모리 접근):",
+                "Instructions executed (tick, CPU, thread, address, instruction, memory):",
+            ],
+            RunText::MemoryAtEnd => ["끝났을 때의 변수:", "Variables at the end:"],
+            RunText::RegistersAtEnd => ["끝났을 때의 레지스터:", "Registers at the end:"],
+            RunText::NoVariables => ["(변수 없음)", "(no variables)"],
+            RunText::Finished => ["끝남", "finished"],
+            RunText::NotFinished => ["끝나지 않음", "not finished"],
+        }
+    }
+}
+
+/// How every view names thread `index` of [`Scenario::threads`]: `P1`, or `P1.T2`.
+pub fn thread_name(scenario: &Scenario, index: u32) -> String {
+    let thread = &scenario.threads()[index as usize];
+    thread_label(
+        scenario,
+        ThreadRef {
+            pid: thread.pid(),
+            tid: thread.tid(),
+        },
+    )
+}
+
+/// The instruction at `pc` of process `pid`'s program as the student wrote it, without its
+/// comment (`mov %ax, counter`); empty if `pc` is not an instruction of that program.
+pub fn instruction_text(scenario: &Scenario, pid: u32, pc: u32) -> &str {
+    let (Some(program), Some(spec)) = (
+        scenario.processes()[pid as usize].program(),
+        scenario.spec().processes.get(pid as usize),
+    ) else {
+        return "";
+    };
+    program
+        .line_at(pc)
+        .and_then(|line| spec.program.lines().nth(line as usize - 1))
+        .map_or("", |line| line.split('#').next().unwrap_or("").trim())
+}
+
+/// A memory word by name as `x86.py` names it (`counter`, `want[1]`), or by its address when no
+/// variable holds it (a stack word, an address computed at run time).
+pub fn word_name(program: &Program, address: u32) -> String {
+    match program.variable_at(address) {
+        Some((variable, 0)) => variable.name.clone(),
+        Some((variable, index)) => format!("{}[{index}]", variable.name),
+        None => address.to_string(),
+    }
+}
+
+/// One memory access of an instruction: `read counter=5`, `write counter=6`.
+pub fn access(access: &MemoryAccess, program: &Program, lang: Lang) -> String {
+    let verb = match access.kind {
+        AccessKind::Read => lang.pick(["읽기", "read"]),
+        AccessKind::Write => lang.pick(["쓰기", "write"]),
+    };
+    format!(
+        "{verb} {}={}",
+        word_name(program, access.address),
+        access.value
+    )
+}
+
+/// What an instruction did besides going on to the next one: give up the CPU, end its thread,
+/// or fault (which ends the thread too). `None` for an instruction that simply continued.
+pub fn outcome(outcome: &StepOutcome, lang: Lang) -> Option<String> {
+    match outcome {
+        StepOutcome::Continued => None,
+        StepOutcome::Yielded => Some(String::from(
+            lang.pick(["yield: CPU를 내놓음", "yields the CPU"]),
+        )),
+        StepOutcome::Halted => {
+            Some(String::from(lang.pick([
+                "halt: 스레드가 끝남",
+                "halts: the thread is finished",
+            ])))
+        }
+        StepOutcome::Fault(what) => Some(match lang {
+            Lang::Ko => format!("오류: {}. 스레드가 끝남", fault(what, lang)),
+            Lang::En => format!("fault: {}; the thread ends", fault(what, lang)),
+        }),
+    }
+}
+
+/// The thread that was running when the budget ran out, where, and what it kept reading: the
+/// run's last step gives the thread and the address; the variables are those it read since it
+/// last executed that same address (one turn of its loop), or at that step if it never did.
+struct Spin<'a> {
+    step: &'a ExecutedStep,
+    reads: Vec<String>,
+}
+
+fn spin(run: &Run) -> Option<Spin<'_>> {
+    let steps = run.program_steps();
+    let last = steps.last()?;
+    let scenario = run.scenario();
+    let program =
+        scenario.processes()[scenario.threads()[last.thread as usize].pid() as usize].program()?;
+    let mut turn: Vec<&ExecutedStep> = vec![last];
+    for step in steps[..steps.len() - 1].iter().rev() {
+        if step.thread != last.thread {
+            continue;
+        }
+        if step.pc == last.pc {
+            break;
+        }
+        turn.push(step);
+    }
+    let mut reads: Vec<String> = Vec::new();
+    for step in turn.iter().rev() {
+        for access in step.accesses.as_slice() {
+            let name = word_name(program, access.address);
+            if access.kind == AccessKind::Read && !reads.contains(&name) {
+                reads.push(name);
+            }
+        }
+    }
+    Some(Spin { step: last, reads })
+}
+
+/// How a scheduled run of programs ended, as one or two sentences.
+pub fn run_end(run: &Run, lang: Lang) -> String {
+    let instructions = run.program_steps().len();
+    match run.end() {
+        RunEnd::Finished => lang.pick([
+            format!(
+                "끝: 모든 스레드가 끝났습니다(명령어 {instructions}개, 시각 {}).",
+                run.end_tick()
+            ),
+            format!(
+                "Finished: every thread ended, after {instructions} instructions (tick {}).",
+                run.end_tick()
+            ),
+        ]),
+        RunEnd::BudgetExhausted { instructions, tick } => {
+            let scenario = run.scenario();
+            let spinning = spin(run).map(|spin| {
+                let thread = thread_name(scenario, spin.step.thread);
+                let pid = scenario.threads()[spin.step.thread as usize].pid();
+                let text = instruction_text(scenario, pid, spin.step.pc);
+                let reads = spin
+                    .reads
+                    .iter()
+                    .map(|name| format!("`{name}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let pc = spin.step.pc;
+                match (lang, reads.is_empty()) {
+                    (Lang::Ko, true) => {
+                        format!(" 계속 도는 스레드: {thread}, 주소 {pc}(`{text}`).")
+                    }
+                    (Lang::Ko, false) => format!(
+                        " 계속 도는 스레드: {thread}, 주소 {pc}(`{text}`), 읽는 변수 {reads}."
+                    ),
+                    (Lang::En, true) => format!(": {thread} spins at {pc} (`{text}`)."),
+                    (Lang::En, false) => {
+                        format!(": {thread} spins at {pc} (`{text}`) reading {reads}.")
+                    }
+                }
+            });
+            let spinning = spinning.unwrap_or_else(|| String::from(lang.pick(["", "."])));
+            lang.pick([
+                format!(
+                    "명령어 예산 {instructions}개를 다 써서 시각 {tick}에 멈췄습니다.{spinning} 끝나지 않는 반복이거나 풀리지 않는 락입니다."
+                ),
+                format!(
+                    "Stopped after {instructions} instructions (the budget) at tick {tick}{spinning} A loop that never ends, or a lock never released?"
+                ),
+            ])
+        }
+        RunEnd::ScheduleUsedUp { tick } => lang.pick([
+            format!(
+                "시각 {tick}에 스케줄을 다 썼습니다: 다음 선택을 기다립니다(명령어 {instructions}개 실행)."
+            ),
+            format!(
+                "Schedule used up at tick {tick}: waiting for the next choice ({instructions} instructions executed)."
+            ),
+        ]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -349,5 +558,38 @@ mod tests {
             "{sentence}"
         );
         assert!(sentence.contains("(line 2)"), "{sentence}");
+    }
+
+    #[test]
+    fn a_scheduled_run_out_of_budget_names_the_spinning_thread_and_what_it_reads() {
+        // T1 takes the lock and halts without releasing it; T2 spins on it.
+        let spec: proclab_core::ScenarioSpec = serde_json::from_str(
+            r#"{"processes":[{"program":".var lock\n.main\n.acquire\nmov $1, %ax\nxchg %ax, lock\ntest $0, %ax\njne .acquire\nhalt\n","threads":[{},{}]}],"policy":{"kind":"rr","quantum":3},"machine":{"instruction_budget":40}}"#,
+        )
+        .unwrap();
+        let run = proclab_core::simulate_spec(&spec).unwrap();
+        let sentence = run_end(&run, Lang::En);
+        assert!(
+            sentence.starts_with(
+                "Stopped after 40 instructions (the budget) at tick 40: P1.T2 spins at "
+            ),
+            "{sentence}"
+        );
+        assert!(sentence.contains("reading `lock`"), "{sentence}");
+        let korean = run_end(&run, Lang::Ko);
+        assert!(korean.contains("계속 도는 스레드: P1.T2"), "{korean}");
+        let step = run.program_steps()[1];
+        assert_eq!(
+            instruction_text(run.scenario(), 0, step.pc),
+            "xchg %ax, lock"
+        );
+        let program = run.scenario().processes()[0].program().unwrap();
+        let accesses: Vec<String> = step
+            .accesses
+            .as_slice()
+            .iter()
+            .map(|one| access(one, program, Lang::En))
+            .collect();
+        assert_eq!(accesses, ["read lock=0", "write lock=1"]);
     }
 }

@@ -4,15 +4,20 @@
 //! (about 5·10^5 ticks of work), generated with PCG32 seed 1. With `--smp`: 10,000 processes × 4
 //! threads on 4 CPUs with dispatch latency, thread-switch latency and the cache model on, each
 //! policy once with the shared ready queue and once with per-CPU queues (`, per-CPU` lines).
+//! With `--program`: threads that run instructions instead of bursts (see [`program_workload`]),
+//! reported in instructions (steps) per second.
 //! Build with `--profile bench-speed` for meaningful figures.
 
 use std::io::Write;
 use std::time::{Duration, Instant};
 
 use proclab_core::gen::{generate, GenOptions};
+use proclab_core::program::ExecutedStep;
+use proclab_core::scenario::MAX_INSTRUCTION_BUDGET;
 use proclab_core::spec::QueueTopology;
 use proclab_core::{
-    simulate, LevelSpec, MlfqSpec, PolicySpec, PredictionSpec, QueueSpec, Scenario,
+    simulate, LevelSpec, MlfqSpec, PolicySpec, PredictionSpec, ProcessSpec, QueueSpec, Scenario,
+    ScenarioSpec, ThreadSpec,
 };
 
 use crate::commands::policy_label;
@@ -101,12 +106,104 @@ pub fn workload(policy: PolicySpec, smp: bool, topology: QueueTopology) -> Scena
     Scenario::new(&spec).expect("the benchmark workload is valid")
 }
 
-/// `proclab bench [--smp] [--repeat N] [--only LABEL]`.
+/// Processes and threads per process of the program workload (1,000 threads; a process holds
+/// at most 64).
+const PROGRAM_PROCESSES: u32 = 100;
+const PROGRAM_THREADS: u32 = 10;
+
+/// Turns of each thread's loop. 10,000 would need 30 million instructions, three times the
+/// largest budget a scenario may set (`MAX_INSTRUCTION_BUDGET`, 10 million): 3,000 turns make
+/// 1,000 x (3 x 3,000 + 1) = 9,001,000 instructions, which fit.
+const PROGRAM_TURNS: u64 = 3_000;
+
+// Every thread finishes within the budget: the run ends `Finished`, not cut short.
+const _: () = assert!(
+    (PROGRAM_PROCESSES * PROGRAM_THREADS) as u64 * (3 * PROGRAM_TURNS + 1)
+        <= MAX_INSTRUCTION_BUDGET
+);
+
+/// A loop of three instructions, `%bx` turns, then `halt`.
+const PROGRAM_LOOP: &str = ".main\n.top\nsub $1, %bx\ntest $0, %bx\njgt .top\nhalt\n";
+
+/// The program workload: [`PROGRAM_PROCESSES`] processes of [`PROGRAM_THREADS`] threads, each
+/// running [`PROGRAM_LOOP`] [`PROGRAM_TURNS`] times, all arriving at 0, round robin with a
+/// quantum of 10 on one CPU, the instruction budget at its maximum.
+pub fn program_workload() -> Scenario {
+    let thread = ThreadSpec {
+        registers: format!("bx={PROGRAM_TURNS}"),
+        ..ThreadSpec::default()
+    };
+    let process = ProcessSpec {
+        program: String::from(PROGRAM_LOOP),
+        threads: vec![thread; PROGRAM_THREADS as usize],
+        ..ProcessSpec::default()
+    };
+    let mut spec = ScenarioSpec {
+        processes: vec![process; PROGRAM_PROCESSES as usize],
+        policy: PolicySpec::Rr { quantum: 10 },
+        ..ScenarioSpec::default()
+    };
+    spec.machine.instruction_budget = MAX_INSTRUCTION_BUDGET;
+    Scenario::new(&spec).expect("the program workload is valid")
+}
+
+/// `proclab bench --program [--repeat N] [--emit]`: instructions per second of the engine running
+/// [`program_workload`], recording every step as `proclab run` does.
+fn bench_programs(out: &mut impl Write, repeat: u64, emit: bool) -> Result<(), Failure> {
+    let scenario = program_workload();
+    if emit {
+        serde_json::to_writer(&mut *out, scenario.spec())
+            .map_err(|error| Failure::Output(error.into()))?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{PROGRAM_PROCESSES} processes x {PROGRAM_THREADS} threads, 1 CPU, each thread a loop of 3 instructions {PROGRAM_TURNS} times, best of {repeat}"
+    )?;
+    writeln!(
+        out,
+        "{:<24} {:>10} {:>10} {:>12} {:>14} {:>10} {:>10}",
+        "policy", "steps", "end tick", "wall ms", "steps/s", "trace KiB", "steps KiB"
+    )?;
+    out.flush()?;
+    let mut best = Duration::MAX;
+    let mut steps = 0;
+    let mut end = 0;
+    let mut trace_bytes = 0;
+    for _ in 0..repeat {
+        let start = Instant::now();
+        let run = simulate(&scenario);
+        let elapsed = start.elapsed();
+        best = best.min(elapsed);
+        steps = run.program_steps().len();
+        end = run.end_tick();
+        trace_bytes = run.trace_bytes();
+    }
+    let seconds = best.as_secs_f64();
+    writeln!(
+        out,
+        "{:<24} {:>10} {:>10} {:>12.2} {:>14.0} {:>10} {:>10}",
+        policy_label(scenario.policy()),
+        steps,
+        end,
+        seconds * 1000.0,
+        steps as f64 / seconds.max(1e-9),
+        trace_bytes / 1024,
+        steps * size_of::<ExecutedStep>() / 1024
+    )?;
+    Ok(())
+}
+
+/// `proclab bench [--smp | --program] [--repeat N] [--only LABEL] [--emit]`.
 /// Each line is flushed as soon as it is measured: a run of every policy takes a while.
 pub fn bench(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     let smp = options.get("smp").is_some();
     let emit = options.get("emit").is_some();
     let repeat = options.number("repeat", 3).map_err(Failure::Usage)?.max(1);
+    if options.get("program").is_some() {
+        return bench_programs(out, repeat, emit);
+    }
     if !emit {
         writeln!(
             out,

@@ -11,6 +11,7 @@ use proclab_core::{
 use serde::Serialize;
 
 use crate::output::write_json;
+use crate::program_run::{self, ProgramDocument};
 use crate::{Failure, Options};
 use proclab_app::lang::Lang;
 use proclab_app::messages::located_error;
@@ -66,6 +67,10 @@ struct RunDocument<'a> {
     end_tick: u64,
     metrics: &'a Metrics,
     gantt: &'a [GanttSlice],
+    /// Only when processes run programs: how the run ended, the variables and registers at the
+    /// end, and every executed instruction.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    program: Option<ProgramDocument<'a>>,
     /// Only with `--events`: most readers want the metrics and the chart, and the trace is
     /// most of the bytes.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -73,13 +78,14 @@ struct RunDocument<'a> {
 }
 
 impl<'a> RunDocument<'a> {
-    fn new(run: &'a Run, events: bool) -> RunDocument<'a> {
+    fn new(run: &'a Run, events: bool, lang: Lang) -> RunDocument<'a> {
         RunDocument {
             policy: run.scenario().policy(),
             end_tick: run.end_tick(),
             metrics: run.metrics(),
             gantt: run.gantt(),
             events: events.then(|| run.trace()),
+            program: ProgramDocument::new(run, lang),
         }
     }
 }
@@ -89,9 +95,12 @@ fn pretty(options: &Options) -> bool {
     options.get("pretty").is_some()
 }
 
-/// `proclab run FILE [--format text|json] [--events] [--pretty]`.
+/// `proclab run FILE [--format text|json] [--events] [--pretty] [--lang en|ko]`. When processes
+/// run programs, the answer key is followed by every executed instruction, how the run ended and
+/// the machine at the end (`program_run.rs`); other scenarios print exactly the answer key.
 pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
-    let scenario = load(file_argument(options)?, options.lang())?;
+    let lang = options.lang();
+    let scenario = load(file_argument(options)?, lang)?;
     let json = match options.get("format").unwrap_or("text") {
         "text" => false,
         "json" => true,
@@ -104,9 +113,12 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     let run = simulate(&scenario);
     if json {
         let events = options.get("events").is_some();
-        write_json(out, &RunDocument::new(&run, events), pretty(options))?;
+        write_json(out, &RunDocument::new(&run, events, lang), pretty(options))?;
     } else {
         out.write_all(render::answer_key(&run).as_bytes())?;
+        if scenario.has_programs() {
+            program_run::write_text(out, &run, lang)?;
+        }
     }
     Ok(())
 }

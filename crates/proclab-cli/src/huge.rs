@@ -15,19 +15,21 @@ const LARGE: usize = 4 << 20;
 #[cfg(target_os = "linux")]
 fn advise(pointer: *mut u8, size: usize) {
     const MADV_HUGEPAGE: i32 = 14;
-    const HUGE_PAGE: usize = 2 << 20;
+    const PAGE: usize = 4096;
     extern "C" {
         fn madvise(address: *mut std::ffi::c_void, length: usize, advice: i32) -> i32;
     }
-    // Only whole huge pages inside the block can be advised.
-    let start = (pointer as usize).div_ceil(HUGE_PAGE) * HUGE_PAGE;
-    let end = (pointer as usize + size) / HUGE_PAGE * HUGE_PAGE;
-    if end > start {
-        // SAFETY: [start, end) lies inside the block just allocated; the advice is only a hint
-        // and cannot change its contents. A failure is harmless and ignored.
-        unsafe {
-            madvise(start as *mut std::ffi::c_void, end - start, MADV_HUGEPAGE);
-        }
+    // The whole block, out to its 4 KiB pages: the kernel backs the aligned 2 MiB runs inside
+    // with huge pages either way, but advising only those runs would split the block's mapping
+    // in three, and `mremap` cannot grow a range that spans several mappings: glibc's `realloc`
+    // then falls back to allocating anew and copying, at every doubling of a growing vector.
+    let start = (pointer as usize) / PAGE * PAGE;
+    let end = (pointer as usize + size).div_ceil(PAGE) * PAGE;
+    // SAFETY: [start, end) holds the block just allocated and at most the rest of the pages it
+    // lies on; the advice is only a hint and cannot change any contents. A failure is harmless
+    // and ignored.
+    unsafe {
+        madvise(start as *mut std::ffi::c_void, end - start, MADV_HUGEPAGE);
     }
 }
 

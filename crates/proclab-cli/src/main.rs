@@ -2,13 +2,15 @@
 //!
 //! ```text
 //! proclab run FILE [--format text|json] [--lang en|ko]   answer key (Gantt line + metrics table) or JSON
-//!                  [--events] [--pretty]                 (JSON: the trace too; indented for people)
+//!                  [--events] [--pretty]                 (JSON: the trace too; indented for people);
+//!                                                        programs: every instruction, end, memory, registers
 //! proclab compare FILE [--lang en|ko]                    every policy on the same workload, side by side
 //! proclab gen --seed N [--processes K] [...]             a random workload as JSON on stdout
 //! proclab presets [ID]                                   list the presets, or print one as JSON
 //! proclab state FILE --tick T [--pretty]                 the whole machine during tick T, as JSON
 //! proclab x86 FILE [--threads N] [--regs ...] [...]      threads running an x86.py program, step by step
-//! proclab bench [--smp]                                  speed of every policy on 10,000 processes
+//! proclab bench [--smp | --program]                      speed of every policy on 10,000 processes
+//!                                                        (--program: instructions/s of 1,000 threads)
 //! ```
 //! Errors name the field and the rule broken and exit with status 1 (2 for usage errors). When
 //! the reader of stdout goes away (`| head`), the command stops quietly with status 0; any other
@@ -18,6 +20,7 @@ mod bench;
 mod commands;
 mod huge;
 mod output;
+mod program_run;
 mod x86;
 
 #[global_allocator]
@@ -37,7 +40,7 @@ const USAGE: &str = "usage:
   proclab state FILE --tick T [--pretty]
   proclab x86 FILE [--threads N] [--regs bx=3,bx=4] [--interrupt I | --schedule 0011] [--budget B]
               [--format text|json] [--pretty] [--lang en|ko]
-  proclab bench [--smp] [--repeat N] [--only \"RR (q=1)\"] [--emit]";
+  proclab bench [--smp | --program] [--repeat N] [--only \"RR (q=1)\"] [--emit]";
 
 /// Command-line options after the command word.
 pub struct Options {
@@ -55,7 +58,7 @@ impl Options {
         while index < arguments.len() {
             let argument = &arguments[index];
             if let Some(name) = argument.strip_prefix("--") {
-                let takes_value = !matches!(name, "io" | "smp" | "events" | "pretty");
+                let takes_value = !matches!(name, "io" | "smp" | "program" | "events" | "pretty");
                 match arguments.get(index + 1) {
                     Some(value) if takes_value && !value.starts_with("--") => {
                         named.push((name.to_string(), value.clone()));
