@@ -1,0 +1,204 @@
+// Threads that run instructions, end to end in Debian's Chromium: a program pasted into the
+// editor runs and its final memory equals the native CLI's on the downloaded scenario; "you are
+// the scheduler" played by clicks loses an update; its share link reopens the same run in a fresh
+// profile; a program with mistakes is reported by line and nothing typed is lost.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, openBrowser, openPage, screenshot } from './harness.mjs';
+import { download, cliRun, buildCli, watchDialogs } from './page-helpers.mjs';
+
+const TIMEOUT = { timeout: 180_000 };
+
+/** The shared counter, as a student would paste it (comments and blank lines included). */
+const COUNTER = `# two threads add 1 to one counter, %bx times each
+.var counter
+.main
+.top
+mov counter, %ax    # load
+add $1, %ax         # add
+mov %ax, counter    # store
+
+sub $1, %bx
+test $0, %bx
+jgt .top
+halt
+`;
+
+let server;
+before(async () => {
+  server = await startServer();
+  await buildCli();
+});
+after(async () => { await server.close(); });
+
+/** A fresh page with one process switched to a program, `source` pasted into its editor. */
+async function pageWithProgram(context, source) {
+  const { page, problems } = await openPage(context, server.url);
+  watchDialogs(page, problems);
+  await page.waitForSelector('#app-title');
+  await page.click('#add-process');
+  await page.click('#p0-program-toggle');
+  await page.waitForSelector('#p0-program');
+  // A paste: select everything in the editor and insert the clipboard's text in one input.
+  await page.focus('#p0-program');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(source);
+  return { page, problems };
+}
+
+/** The value of `name` in process `pid`'s memory table at the tick shown. */
+async function shownWord(page, pid, name) {
+  const text = await page.textContent(`#memory-p${pid} tr[data-variable="${name}"] .value`);
+  return Number(text.trim());
+}
+
+/** Moves playback to the end of the run. */
+async function toEnd(page) {
+  await page.click('#to-end');
+  await page.waitForFunction(() => !document.querySelector('.results.stale'));
+}
+
+test('a pasted program runs and its final memory and registers equal the CLI on the downloaded scenario', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await pageWithProgram(context, COUNTER);
+    await page.fill('#p0-t0-registers', 'bx=3');
+    await page.fill('#p0-t1-registers', 'bx=3');
+    await page.selectOption('#policy-kind', 'rr');
+    await page.fill('#quantum', '4');
+    await page.waitForSelector('#programs-title');
+    await toEnd(page);
+    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('Every thread finished'));
+    const counter = await shownWord(page, 0, 'counter');
+    const lost = await page.textContent('#lost-count');
+    const registers = await page.$$eval('#registers tbody tr', (rows) => rows.map((row) =>
+      [...row.querySelectorAll('td')].map((cell) => cell.textContent.trim())));
+
+    const file = await download(page, '#download-json');
+    const { writeFile, mkdtemp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const path = join(await mkdtemp(join(tmpdir(), 'proclab-program-')), 'scenario.json');
+    await writeFile(path, file.bytes);
+    const cli = await cliRun(path);
+    const word = cli.program.memory[0].words.find((entry) => entry.name === 'counter');
+    assert.equal(counter, word.value, 'the page and the CLI end with the same counter');
+    assert.equal(cli.program.end.kind, 'finished');
+    // Two threads of 3 increments: RR q=4 splits a load from its store, so updates are lost,
+    // exactly as many as the counter is short of 6.
+    assert.ok(counter < 6, `the race must lose an update here, counter = ${counter}`);
+    assert.match(lost, new RegExp(`: ${6 - counter}$`), `lost-update count: ${lost}`);
+    // Registers: %ax of each thread is the last value it stored, as the CLI says.
+    for (const [index, row] of registers.entries()) {
+      assert.equal(Number(row[2]), cli.program.registers[index].ax, `%ax of thread ${index}`);
+      assert.equal(Number(row[8]), cli.program.registers[index].sp, `%sp of thread ${index}`);
+    }
+    await screenshot(page, 'programs-race-en');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('you are the scheduler: clicks lose an update, the link replays it in a fresh profile', TIMEOUT, async () => {
+  const source = await openBrowser({ locale: 'en-US' });
+  let url;
+  let choices;
+  try {
+    const { page, problems } = await pageWithProgram(source, COUNTER);
+    await page.fill('#p0-t0-registers', 'bx=1');
+    await page.fill('#p0-t1-registers', 'bx=1');
+    await page.click('#scheduler-start');
+    await page.waitForSelector('#run-0-1');
+    assert.equal(await page.getAttribute('#goal-0', 'data-reached'), 'false');
+    // T1 loads, T2 loads, T1 adds and stores, T2 adds and stores: T2 overwrites T1's update.
+    for (const id of ['#run-0-1', '#run-1-1', '#run-0-1', '#run-0-1', '#run-1-1', '#run-1-1']) {
+      await page.click(id);
+    }
+    await page.waitForFunction(() => document.querySelector('#scheduler-choices')?.textContent.includes('(6)'));
+    assert.equal(await page.getAttribute('#goal-0', 'data-reached'), 'true', 'the lost update is reached');
+    assert.equal(await page.getAttribute('#goal-1', 'data-reached'), 'true', 'both threads were inside');
+    assert.match(await page.textContent('#lost-count'), /: 1$/);
+    assert.match(await page.textContent('#interleaving li.lost'), /overwrites P1\.T1's store/);
+    // Undo takes the last choice back; choosing it again restores the loss.
+    await page.click('#scheduler-undo');
+    await page.waitForFunction(() => document.querySelector('#scheduler-choices')?.textContent.includes('(5)'));
+    assert.equal(await page.getAttribute('#goal-0', 'data-reached'), 'false');
+    await page.click('#run-1-1');
+    await page.waitForFunction(() => document.querySelector('#scheduler-choices')?.textContent.includes('(6)'));
+    // Finish both threads with "run 5" and read the counter at the end: 1, not 2.
+    await page.click('#run-0-5');
+    await page.click('#run-1-5');
+    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('Every thread finished'));
+    await toEnd(page);
+    assert.equal(await shownWord(page, 0, 'counter'), 1);
+    choices = await page.textContent('#scheduler-choices');
+    await page.click('#copy-link');
+    await page.waitForFunction(() => location.hash.startsWith('#s='));
+    url = await page.evaluate(() => location.href);
+    await screenshot(page, 'programs-scheduler-en');
+    assert.deepEqual(problems, []);
+  } finally {
+    await source.close();
+  }
+
+  const fresh = await openBrowser({ locale: 'ko-KR' });
+  try {
+    const { page, problems } = await openPage(fresh, url);
+    watchDialogs(page, problems);
+    await page.waitForSelector('#programs-title');
+    await toEnd(page);
+    assert.equal(await shownWord(page, 0, 'counter'), 1, 'the link replays the same schedule');
+    assert.equal(await page.textContent('#scheduler-choices'), choices);
+    assert.equal(await page.getAttribute('#goal-0', 'data-reached'), 'true');
+    assert.equal(await page.inputValue('#p0-program'), COUNTER, 'the program text survives the link');
+    assert.deepEqual(problems, []);
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('a program with mistakes is reported by line in both languages and nothing typed is lost', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const broken = `.var counter\n.main\nmov counter, %ax\nmove $1, %ax\njgt .nowhere\nhalt\n`;
+    const { page, problems } = await pageWithProgram(context, broken);
+    await page.waitForSelector('#p0-program-error');
+    const english = await page.textContent('#p0-program-error');
+    assert.match(english, /line 4/i, english);
+    assert.match(english, /line 5/i, english);
+    assert.equal(await page.locator('.code-box .gutter-line.bad').count(), 2, 'the gutter marks lines 4 and 5');
+    await page.click('#lang-ko');
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    const korean = await page.textContent('#p0-program-error');
+    assert.match(korean, /4/, korean);
+    assert.notEqual(korean, english);
+    assert.equal(await page.inputValue('#p0-program'), broken, 'the text stays as typed');
+    // Switching the process back to bursts and to a program again keeps the text.
+    await page.click('#p0-program-toggle');
+    await page.waitForSelector('#p0-program', { state: 'detached' });
+    await page.click('#p0-program-toggle');
+    assert.equal(await page.inputValue('#p0-program'), broken);
+    await screenshot(page, 'programs-errors-ko');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the programs panel fits a 390 px phone in Korean without sideways scrolling of the page', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'ko-KR', viewport: { width: 390, height: 844 } });
+  try {
+    const { page, problems } = await pageWithProgram(context, COUNTER);
+    await page.click('#scheduler-start');
+    await page.click('#run-0-5');
+    await page.click('#run-1-5');
+    await page.waitForFunction(() => document.querySelector('#scheduler-choices')?.textContent.includes('(10)'));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    await screenshot(page, 'programs-phone-ko');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
