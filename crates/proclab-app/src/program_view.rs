@@ -264,6 +264,10 @@ pub fn step_lines(run: &Run, analysis: &Analysis, lang: Lang) -> Vec<StepLine> {
             match step.outcome {
                 StepOutcome::Yielded => effects.push(ProgramText::Yielded.get(lang).into()),
                 StepOutcome::Halted => effects.push(ProgramText::Halted.get(lang).into()),
+                StepOutcome::Io(ticks) => effects.push(lang.pick([
+                    format!("I/O {ticks}틱 요청(대기)"),
+                    format!("asks for {ticks} ticks of I/O (blocks)"),
+                ])),
                 StepOutcome::Fault(_) => effects.push(ProgramText::Faulted.get(lang).into()),
                 StepOutcome::Continued => {}
             }

@@ -40,6 +40,14 @@ pub fn parse_error(error: &ParseError, lang: Lang) -> String {
         (TooManyInstructions, Lang::En) => String::from("too many instructions."),
         (UnknownOpcode, Lang::Ko) => String::from("알 수 없는 명령어입니다."),
         (UnknownOpcode, Lang::En) => String::from("unknown instruction."),
+        (IoTicksOutOfRange, Lang::Ko) => format!(
+            "io의 틱 수는 0에서 {}까지입니다 (예: io $5).",
+            proclab_core::program::MAX_IO_TICKS
+        ),
+        (IoTicksOutOfRange, Lang::En) => format!(
+            "io takes 0 to {} ticks (io $5).",
+            proclab_core::program::MAX_IO_TICKS
+        ),
         (LabelWithColon, Lang::Ko) => {
             String::from("레이블은 콜론 없이 점으로 시작합니다(예: .loop).")
         }
@@ -414,6 +422,10 @@ pub fn outcome(outcome: &StepOutcome, lang: Lang) -> Option<String> {
         StepOutcome::Yielded => Some(String::from(
             lang.pick(["yield: CPU를 내놓음", "yields the CPU"]),
         )),
+        StepOutcome::Io(ticks) => Some(match lang {
+            Lang::Ko => format!("io: {ticks}틱 동안 I/O를 기다림(대기)"),
+            Lang::En => format!("io: blocks for {ticks} ticks of I/O"),
+        }),
         StepOutcome::Halted => {
             Some(String::from(lang.pick([
                 "halt: 스레드가 끝남",

@@ -318,11 +318,12 @@ struct Access {
     value: i64,
 }
 
-/// How a step ended, as a word: `continued`, `yielded`, `halted`, or the fault's kind.
+/// How a step ended, as a word: `continued`, `yielded`, `io`, `halted`, or the fault's kind.
 fn outcome_id(outcome: &StepOutcome) -> &'static str {
     match outcome {
         StepOutcome::Continued => "continued",
         StepOutcome::Yielded => "yielded",
+        StepOutcome::Io(_) => "io",
         StepOutcome::Halted => "halted",
         StepOutcome::Fault(Fault::PcOutsideProgram) => "fault_pc_outside_program",
         StepOutcome::Fault(Fault::ReturnOutsideProgram { .. }) => "fault_return_outside_program",

@@ -683,3 +683,64 @@ fn programs_registers_and_schedules_are_checked() {
         }]
     );
 }
+
+#[test]
+fn io_blocks_the_thread_for_its_ticks_and_it_resumes_at_the_next_instruction() {
+    // T1: one instruction, then 3 ticks of I/O, then halt. T2 counts down meanwhile.
+    let program = ".main\ntest $0, %bx\nje .count\nio $3\nhalt\n.count\nmov $4, %bx\n.again\nsub $1, %bx\ntest $0, %bx\njgt .again\nhalt\n";
+    let spec = scenario(vec![process(program, &["bx=1", "bx=0"])], PolicySpec::Fcfs);
+    let run = run(&spec);
+    assert_eq!(run.end(), RunEnd::Finished);
+    let t1 = ThreadRef { pid: 0, tid: 0 };
+    let blocked: Vec<(u64, ProcessState)> = run
+        .events()
+        .iter()
+        .filter(|event| event.thread == t1 && event.from != event.to)
+        .map(|event| (event.tick, event.to))
+        .collect();
+    // test, je (not taken), io at ticks 0..3: blocked at 3, ready at 6, running again when T2 is
+    // done (FCFS: T2 keeps the CPU), and its next instruction is the halt.
+    assert!(blocked.contains(&(3, ProcessState::Blocked)), "{blocked:?}");
+    assert!(blocked.contains(&(6, ProcessState::Ready)), "{blocked:?}");
+    let steps: Vec<(u32, StepOutcome)> = run
+        .program_steps()
+        .iter()
+        .filter(|step| step.thread == 0)
+        .map(|step| (step.pc, step.outcome))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            (1000, StepOutcome::Continued),
+            (1001, StepOutcome::Continued),
+            (1002, StepOutcome::Io(3)),
+            (1003, StepOutcome::Halted)
+        ]
+    );
+    // T2 ran while T1 waited: the CPU was not idle during the I/O.
+    let t2_first = run
+        .program_steps()
+        .iter()
+        .find(|step| step.thread == 1)
+        .map(|step| step.tick);
+    assert_eq!(t2_first, Some(3));
+    assert_eq!(run.metrics().threads[0].io, 3);
+}
+
+#[test]
+fn io_out_of_range_is_reported_on_its_line() {
+    let spec = scenario(
+        vec![process(".main\nio $-1\nhalt\n", &[""])],
+        PolicySpec::Fcfs,
+    );
+    assert_eq!(
+        errors(&spec),
+        [ScenarioError::ProgramLine {
+            process: 0,
+            error: ParseError {
+                line: 2,
+                kind: ParseErrorKind::IoTicksOutOfRange
+            }
+        }]
+    );
+}

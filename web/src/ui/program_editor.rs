@@ -1,5 +1,6 @@
 //! A process's program: a code editor with line numbers whose gutter marks the lines that do not
-//! assemble, the problems listed under it by line, and the initial registers of each thread.
+//! assemble (the problems themselves are listed by line in the process's problem row, which the
+//! editor's `aria-describedby` names).
 //! Every keystroke is kept in the draft, so nothing typed is lost while it has problems.
 
 use proclab_app::draft::FieldId;
@@ -58,7 +59,6 @@ pub fn program_editor(props: &ProgramEditorProps) -> Html {
                     aria-invalid={problems.invalid().to_string()} aria-describedby={problems.described_by()}
                     value={props.value.clone()} {oninput} />
             </div>
-            { problems.list() }
         </div>
     }
 }

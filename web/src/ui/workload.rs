@@ -136,6 +136,13 @@ fn field_title(field: FieldId, lang: Lang) -> String {
                 text(Text::Stack)
             )
         }
+        FieldId::Program(_) => ProgramText::Code.get(lang).to_string(),
+        FieldId::ThreadRegisters(_, thread) => format!(
+            "{} {} · {}",
+            text(Text::Thread),
+            thread + 1,
+            ProgramText::RegistersLabel.get(lang)
+        ),
         _ => text(Text::Process),
     }
 }

@@ -42,6 +42,29 @@ impl Engine {
         }
     }
 
+    /// A program thread on `cpu` executed `io $n`: Running -> Blocked for `ticks` ticks. Its
+    /// single, open-ended CPU burst goes on after the I/O (its burst index does not move).
+    pub(super) fn block_program_for_io(&mut self, cpu: CpuIx, index: ThreadIx, ticks: u64) {
+        let now = self.now;
+        let estimate = self.scenario.threads()[index.slot()].bursts()[0];
+        self.touch(index);
+        let change = self.queues[0].on_block(&mut self.tasks[index].policy, estimate);
+        // At most `MAX_IO_TICKS`, which fits in 32 bits.
+        let length = ticks as u32;
+        self.record(Some(cpu), index, Change::IoRequested { length });
+        self.report_level(Some(cpu), index, ProcessState::Blocked, change);
+        let done_at = self.io_done_at(ticks);
+        let task = &mut self.tasks[index];
+        task.state = ProcessState::Blocked;
+        task.left = estimate;
+        task.blocked_since = now;
+        task.io_done_at = done_at;
+        self.io_heap.push(Reverse((done_at, index)));
+        if self.scenario.conventions().hold_cpu_during_io {
+            self.cpus[cpu].activity = Activity::Held { task: index };
+        }
+    }
+
     /// When an I/O of `length` ticks requested now completes: at once on its own device, or
     /// after the requests before it on the single FIFO device.
     fn io_done_at(&mut self, length: u64) -> u64 {
@@ -67,10 +90,19 @@ impl Engine {
             let now = self.now;
             let scenario = Rc::clone(&self.scenario);
             let bursts = scenario.threads()[index.slot()].bursts();
+            let program = self
+                .programs
+                .as_ref()
+                .is_some_and(|programs| programs.runs(index));
             let task = &mut self.tasks[index];
             task.acc.io += now - task.blocked_since;
-            task.burst += 1;
-            task.left = bursts[task.burst as usize];
+            if program {
+                // Back to its one open-ended burst: the next instruction.
+                task.left = bursts[0];
+            } else {
+                task.burst += 1;
+                task.left = bursts[task.burst as usize];
+            }
             self.record(None, index, Change::IoCompleted);
             let held = self
                 .cpu_ixs()

@@ -12,6 +12,8 @@
 //!   instant and the thread exits;
 //! - `yield`: the slice ends at this instant and the thread goes back to Ready, as at the end of
 //!   a quantum;
+//! - `io $n`: the slice ends at this instant and the thread blocks for `n` ticks of I/O, as at the
+//!   end of a CPU burst (the I/O conventions apply), then resumes at the next instruction;
 //! - the instruction budget: the run stops at the first instant at which at least that many
 //!   instructions have run (every CPU executes its instruction of the tick first).
 
@@ -33,6 +35,8 @@ pub(crate) struct Programs {
     runs: Vec<bool>,
     /// Per thread: its program ended it (halt or fault).
     done: Vec<bool>,
+    /// Per thread: the I/O its last instruction asked for (`io $n`), until its slice ends.
+    io: Vec<Option<u64>>,
     /// Instructions executed so far.
     pub(crate) executed: u64,
     budget: u64,
@@ -80,6 +84,7 @@ impl Programs {
             machines,
             runs,
             done: vec![false; threads.len()],
+            io: vec![None; threads.len()],
             executed: 0,
             budget: scenario.machine().instruction_budget,
             out_of_budget: false,
@@ -95,6 +100,11 @@ impl Programs {
     /// Whether its program ended thread `index` (halt or fault).
     pub(crate) fn done(&self, index: ThreadIx) -> bool {
         self.done[index.slot()]
+    }
+
+    /// The I/O thread `index` asked for at the end of its slice, if any (taken once).
+    pub(crate) fn take_io(&mut self, index: ThreadIx) -> Option<u64> {
+        self.io[index.slot()].take()
     }
 }
 
@@ -150,6 +160,14 @@ impl Engine {
             }
             match step.outcome {
                 StepOutcome::Continued => {}
+                StepOutcome::Io(ticks) => {
+                    programs.io[task.slot()] = Some(ticks);
+                    cpu.activity = Activity::Running {
+                        task,
+                        since,
+                        until: instant,
+                    };
+                }
                 StepOutcome::Yielded => {
                     cpu.activity = Activity::Running {
                         task,

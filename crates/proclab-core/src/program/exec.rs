@@ -207,6 +207,7 @@ impl Execution<'_> {
             }
             Instruction::Yield => return Ok(StepOutcome::Yielded),
             Instruction::Nop => {}
+            Instruction::Io { ticks } => return Ok(StepOutcome::Io(ticks)),
             Instruction::Halt => {
                 self.state.halted = true;
                 return Ok(StepOutcome::Halted);

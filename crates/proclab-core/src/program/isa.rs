@@ -244,6 +244,12 @@ pub enum Instruction {
     Yield,
     /// `nop`.
     Nop,
+    /// `io $n`: the thread asks for `n` ticks of I/O (it blocks; a scheduler-free driver treats
+    /// it as `yield`).
+    Io {
+        /// Ticks of I/O, `0..=MAX_IO_TICKS`.
+        ticks: u64,
+    },
     /// `halt`: the thread is finished.
     Halt,
 }

@@ -76,6 +76,8 @@ pub enum StepOutcome {
     Yielded,
     /// `halt`: the thread is finished and will not run again.
     Halted,
+    /// `io $n`: the thread asks for `n` ticks of I/O.
+    Io(u64),
     /// The instruction could not execute; nothing changed.
     Fault(Fault),
 }

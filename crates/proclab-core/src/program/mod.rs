@@ -42,6 +42,8 @@ pub use isa::{
 pub use machine::{Fault, Machine, MachineError, Step, StepError, StepOutcome, ThreadState};
 pub use memory::{AccessKind, Accesses, Memory, MemoryAccess};
 pub use opcode::Opcode;
-pub use parse::{DATA_ADDRESS, DEFAULT_LOAD_ADDRESS, MAX_INSTRUCTIONS, MAX_LOAD_ADDRESS};
+pub use parse::{
+    DATA_ADDRESS, DEFAULT_LOAD_ADDRESS, MAX_INSTRUCTIONS, MAX_IO_TICKS, MAX_LOAD_ADDRESS,
+};
 pub use parse_error::{OperandKind, ParseError, ParseErrorKind};
 pub use record::{ExecutedStep, RunEnd};

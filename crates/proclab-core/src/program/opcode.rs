@@ -48,13 +48,15 @@ pub enum Opcode {
     Yield,
     /// `nop`
     Nop,
+    /// `io $n`: blocks for `n` ticks of I/O (a ProcLab extension; `x86.py` has no I/O).
+    Io,
     /// `halt`
     Halt,
 }
 
 impl Opcode {
     /// Every opcode.
-    pub const ALL: [Opcode; 23] = [
+    pub const ALL: [Opcode; 24] = [
         Opcode::Mov,
         Opcode::Add,
         Opcode::Sub,
@@ -77,6 +79,7 @@ impl Opcode {
         Opcode::Ret,
         Opcode::Yield,
         Opcode::Nop,
+        Opcode::Io,
         Opcode::Halt,
     ];
 
@@ -105,6 +108,7 @@ impl Opcode {
             Opcode::Ret => "ret",
             Opcode::Yield => "yield",
             Opcode::Nop => "nop",
+            Opcode::Io => "io",
             Opcode::Halt => "halt",
         }
     }
@@ -134,7 +138,8 @@ impl Opcode {
             | Opcode::Jgt
             | Opcode::Jgte
             | Opcode::Push
-            | Opcode::Call => (1, 1),
+            | Opcode::Call
+            | Opcode::Io => (1, 1),
             Opcode::Pop => (0, 1),
             Opcode::Ret | Opcode::Yield | Opcode::Nop | Opcode::Halt => (0, 0),
         }

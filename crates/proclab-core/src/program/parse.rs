@@ -35,6 +35,8 @@ pub const DATA_ADDRESS: u32 = 100;
 pub const DEFAULT_LOAD_ADDRESS: u32 = 1000;
 /// Most instructions in one program.
 pub const MAX_INSTRUCTIONS: u32 = 10_000;
+/// Longest I/O an `io $n` instruction may ask for, in ticks.
+pub const MAX_IO_TICKS: u64 = 1_000_000;
 /// Highest load address: the code must end below `u32::MAX`.
 pub const MAX_LOAD_ADDRESS: u32 = u32::MAX - MAX_INSTRUCTIONS - 1;
 

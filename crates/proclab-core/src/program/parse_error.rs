@@ -36,6 +36,8 @@ pub enum ParseErrorKind {
     TooManyInstructions,
     /// The first word is not one of the opcodes `x86.py` knows.
     UnknownOpcode,
+    /// `io $n` with `n` negative or above [`MAX_IO_TICKS`](super::MAX_IO_TICKS).
+    IoTicksOutOfRange,
     /// A label written `name:`; `x86.py` labels start with a dot (`.name`) and stand alone.
     LabelWithColon,
     /// A label line holds more than the label (`.loop mov ...`).

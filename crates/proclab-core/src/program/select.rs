@@ -4,7 +4,7 @@
 use super::isa::{Address, Arithmetic, Condition, Instruction, Register, Value};
 use super::opcode::Opcode;
 use super::operand::Operand;
-use super::parse::Parser;
+use super::parse::{Parser, MAX_IO_TICKS};
 use super::parse_error::ParseErrorKind;
 
 pub(super) struct Build<'p, 'a> {
@@ -139,6 +139,15 @@ impl Build<'_, '_> {
             Opcode::Ret => Ok(Instruction::Return),
             Opcode::Yield => Ok(Instruction::Yield),
             Opcode::Nop => Ok(Instruction::Nop),
+            Opcode::Io => match self.operands[0] {
+                Operand::Immediate(ticks) if (0..=MAX_IO_TICKS as i64).contains(&ticks) => {
+                    Ok(Instruction::Io {
+                        ticks: ticks as u64,
+                    })
+                }
+                Operand::Immediate(_) => Err(ParseErrorKind::IoTicksOutOfRange),
+                _ => Err(self.not_allowed(0)),
+            },
             Opcode::Halt => Ok(Instruction::Halt),
         }
     }

@@ -219,7 +219,9 @@ pub fn run(program: &Program, config: &X86Config) -> Result<X86Run, X86ConfigErr
             dispatcher.advance(&machine);
         }
         dispatcher.countdown -= 1;
-        if dispatcher.countdown == 0 || step.outcome == StepOutcome::Yielded {
+        // `io` (ProcLab's, not x86.py's) gives up the CPU like `yield`: this driver has no devices.
+        let gives_up = matches!(step.outcome, StepOutcome::Yielded | StepOutcome::Io(_));
+        if dispatcher.countdown == 0 || gives_up {
             dispatcher.countdown = dispatcher.every;
             dispatcher.advance(&machine);
         }
