@@ -57,9 +57,10 @@ fn variant(kind: ParseErrorKind) -> usize {
         ParseErrorKind::UnknownLabel { .. } => 19,
         ParseErrorKind::UnknownVariable { .. } => 20,
         ParseErrorKind::JumpOutOfProgram { .. } => 21,
+        ParseErrorKind::IoTicksOutOfRange => 22,
     }
 }
-const VARIANTS: usize = 22;
+const VARIANTS: usize = 23;
 
 #[test]
 fn every_parse_error_is_reported_on_its_line() {
@@ -71,6 +72,8 @@ fn every_parse_error_is_reported_on_its_line() {
         ("".into(), 1, K::NoInstructions),
         (many, MAX_INSTRUCTIONS + 1, K::TooManyInstructions),
         ("nop\nmove $1, %ax\nhalt".into(), 2, K::UnknownOpcode),
+        ("nop\nio $-2\nhalt".into(), 2, K::IoTicksOutOfRange),
+        ("nop\nio $1000001\nhalt".into(), 2, K::IoTicksOutOfRange),
         ("nop\nMOV $1, %ax\nhalt".into(), 2, K::UnknownOpcode),
         ("loop:\nhalt".into(), 1, K::LabelWithColon),
         ("nop\n.loop nop\nhalt".into(), 2, K::TextAfterLabel),
