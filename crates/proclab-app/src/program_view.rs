@@ -264,6 +264,10 @@ pub fn step_lines(run: &Run, analysis: &Analysis, lang: Lang) -> Vec<StepLine> {
             match step.outcome {
                 StepOutcome::Yielded => effects.push(ProgramText::Yielded.get(lang).into()),
                 StepOutcome::Halted => effects.push(ProgramText::Halted.get(lang).into()),
+                StepOutcome::Blocked(_) => effects.push(lang.pick([
+                    String::from("기다림(대기)"),
+                    String::from("must wait (blocks)"),
+                ])),
                 StepOutcome::Io(ticks) => effects.push(lang.pick([
                     format!("I/O {ticks}틱 요청(대기)"),
                     format!("asks for {ticks} ticks of I/O (blocks)"),
@@ -343,6 +347,7 @@ pub fn end_sentence(run: &Run, lang: Lang) -> String {
     let scenario = run.scenario();
     match run.end() {
         RunEnd::Finished => ProgramText::AllFinished.get(lang).into(),
+        RunEnd::Deadlock { .. } => crate::program_words::deadlock(run, lang),
         RunEnd::ScheduleUsedUp { tick } => lang.pick([
             format!("틱 {tick}에서 멈춤: 다음에 실행할 스레드를 고르세요."),
             format!("Paused at tick {tick}: choose the thread that runs next."),

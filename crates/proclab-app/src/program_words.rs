@@ -7,7 +7,7 @@
 
 use proclab_core::program::x86::{ArgvError, X86ConfigError, X86End};
 use proclab_core::program::{
-    AccessKind, ExecutedStep, Fault, MemoryAccess, OperandKind, ParseError, ParseErrorKind,
+    AccessKind, ExecutedStep, Fault, MemoryAccess, Opcode, OperandKind, ParseError, ParseErrorKind,
     Program, RunEnd, StepOutcome,
 };
 use proclab_core::render::thread_label;
@@ -40,6 +40,26 @@ pub fn parse_error(error: &ParseError, lang: Lang) -> String {
         (TooManyInstructions, Lang::En) => String::from("too many instructions."),
         (UnknownOpcode, Lang::Ko) => String::from("알 수 없는 명령어입니다."),
         (UnknownOpcode, Lang::En) => String::from("unknown instruction."),
+        (BadSyncDeclaration, Lang::Ko) => String::from(
+            "동기화 객체 선언은 .mutex 이름 또는 .sem 이름 초깃값(0 이상의 정수)입니다.",
+        ),
+        (BadSyncDeclaration, Lang::En) => String::from(
+            "declare a mutex as .mutex name and a semaphore as .sem name initial (a whole number, 0 or more).",
+        ),
+        (DuplicateSyncObject { first_line }, Lang::Ko) => {
+            format!("이 이름의 뮤텍스나 세마포어는 {first_line}번째 줄에서 이미 선언했습니다.")
+        }
+        (DuplicateSyncObject { first_line }, Lang::En) => {
+            format!("a mutex or semaphore of this name is already declared on line {first_line}.")
+        }
+        (UnknownSyncObject { opcode }, Lang::Ko) => {
+            let what = if matches!(opcode, Opcode::Lock | Opcode::Unlock) { "뮤텍스(.mutex)" } else { "세마포어(.sem)" };
+            format!("{}는 선언한 {what}의 이름을 받습니다.", opcode.name())
+        }
+        (UnknownSyncObject { opcode }, Lang::En) => {
+            let what = if matches!(opcode, Opcode::Lock | Opcode::Unlock) { "mutex (.mutex)" } else { "semaphore (.sem)" };
+            format!("{} takes the name of a declared {what}.", opcode.name())
+        }
         (IoTicksOutOfRange, Lang::Ko) => format!(
             "io의 틱 수는 0에서 {}까지입니다 (예: io $5).",
             proclab_core::program::MAX_IO_TICKS
@@ -199,6 +219,12 @@ pub fn argv_error(error: &ArgvError, lang: Lang) -> String {
 pub fn config_error(error: &X86ConfigError, lang: Lang) -> String {
     use X86ConfigError::*;
     match (*error, lang) {
+        (SyncNotInX86 { address }, Lang::Ko) => format!(
+            "{address}번지의 뮤텍스·세마포어 명령어는 x86.py에 없습니다. 이 프로그램은 시나리오(proclab run)로 실행하세요."
+        ),
+        (SyncNotInX86 { address }, Lang::En) => format!(
+            "the mutex or semaphore instruction at {address} is not x86.py's: run this program in a scenario (proclab run)."
+        ),
         (NoThreads, Lang::Ko) => String::from("스레드가 적어도 하나 있어야 합니다."),
         (NoThreads, Lang::En) => String::from("at least one thread is needed."),
         (TooManyThreads { count }, Lang::Ko) => format!("스레드 {count}개는 너무 많습니다."),
@@ -254,6 +280,12 @@ pub fn config_error(error: &X86ConfigError, lang: Lang) -> String {
 
 fn fault(fault: &Fault, lang: Lang) -> String {
     match (*fault, lang) {
+        (Fault::UnlockNotHeld { .. }, Lang::Ko) => {
+            String::from("잠그지 않은 뮤텍스를 풀려고 했습니다")
+        }
+        (Fault::UnlockNotHeld { .. }, Lang::En) => {
+            String::from("it unlocked a mutex it does not hold")
+        }
         (Fault::PcOutsideProgram, Lang::Ko) => {
             String::from("마지막 명령어를 지나쳤습니다(halt가 없습니다)")
         }
@@ -426,6 +458,10 @@ pub fn outcome(outcome: &StepOutcome, lang: Lang) -> Option<String> {
             Lang::Ko => format!("io: {ticks}틱 동안 I/O를 기다림(대기)"),
             Lang::En => format!("io: blocks for {ticks} ticks of I/O"),
         }),
+        StepOutcome::Blocked(_) => Some(String::from(lang.pick([
+            "기다림: 뮤텍스나 세마포어를 얻을 때까지 대기",
+            "waits: blocked until it gets the mutex or semaphore",
+        ]))),
         StepOutcome::Halted => {
             Some(String::from(lang.pick([
                 "halt: 스레드가 끝남",
@@ -437,6 +473,65 @@ pub fn outcome(outcome: &StepOutcome, lang: Lang) -> Option<String> {
             Lang::En => format!("fault: {}; the thread ends", fault(what, lang)),
         }),
     }
+}
+
+/// A deadlock in words: who waits for which mutex or semaphore held by whom, and the cycle.
+pub fn deadlock(run: &Run, lang: Lang) -> String {
+    let Some(report) = run.deadlock() else {
+        return String::new();
+    };
+    let scenario = run.scenario();
+    let name = |thread: u32| thread_name(scenario, thread);
+    let waits: Vec<String> = report
+        .waits
+        .iter()
+        .map(|edge| {
+            let kind = match (edge.object.semaphore, lang) {
+                (true, Lang::Ko) => "세마포어",
+                (true, Lang::En) => "semaphore",
+                (false, Lang::Ko) => "뮤텍스",
+                (false, Lang::En) => "mutex",
+            };
+            match (edge.holder, lang) {
+                (Some(holder), Lang::Ko) => format!(
+                    "{}은(는) {}이(가) 가진 {kind} {}을(를) 기다림",
+                    name(edge.thread),
+                    name(holder),
+                    edge.name
+                ),
+                (Some(holder), Lang::En) => format!(
+                    "{} waits for {kind} {}, held by {}",
+                    name(edge.thread),
+                    edge.name,
+                    name(holder)
+                ),
+                (None, Lang::Ko) => format!(
+                    "{}은(는) {kind} {}을(를) 기다림",
+                    name(edge.thread),
+                    edge.name
+                ),
+                (None, Lang::En) => format!("{} waits for {kind} {}", name(edge.thread), edge.name),
+            }
+        })
+        .collect();
+    let tick = run.end_tick();
+    let cycle = if report.cycle.is_empty() {
+        String::from(lang.pick([
+            " 순환은 없지만 깨워 줄 스레드가 남아 있지 않습니다.",
+            " There is no cycle, but no thread is left to wake them.",
+        ]))
+    } else {
+        let mut names: Vec<String> = report.cycle.iter().map(|thread| name(*thread)).collect();
+        names.push(name(report.cycle[0]));
+        lang.pick([
+            format!(" 순환 대기: {}.", names.join(" → ")),
+            format!(" Circular wait: {}.", names.join(" → ")),
+        ])
+    };
+    lang.pick([
+        format!("교착 상태(시각 {tick}): {}.{cycle}", waits.join("; ")),
+        format!("Deadlock at tick {tick}: {}.{cycle}", waits.join("; ")),
+    ])
 }
 
 /// The thread that was running when the budget ran out, where, and what it kept reading: the
@@ -525,6 +620,7 @@ pub fn run_end(run: &Run, lang: Lang) -> String {
                 ),
             ])
         }
+        RunEnd::Deadlock { .. } => deadlock(run, lang),
         RunEnd::ScheduleUsedUp { tick } => lang.pick([
             format!(
                 "시각 {tick}에 스케줄을 다 썼습니다: 다음 선택을 기다립니다(명령어 {instructions}개 실행)."

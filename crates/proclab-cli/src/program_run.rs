@@ -231,10 +231,41 @@ impl Serialize for EndDocument<'_> {
                 map.serialize_entry("kind", "schedule_used_up")?;
                 map.serialize_entry("tick", &tick)?;
             }
+            RunEnd::Deadlock { tick } => {
+                map.serialize_entry("kind", "deadlock")?;
+                map.serialize_entry("tick", &tick)?;
+                if let Some(report) = self.run.deadlock() {
+                    let waits: Vec<WaitDocument> = report
+                        .waits
+                        .iter()
+                        .map(|edge| WaitDocument {
+                            thread: edge.thread,
+                            object: if edge.object.semaphore {
+                                "semaphore"
+                            } else {
+                                "mutex"
+                            },
+                            name: &edge.name,
+                            holder: edge.holder,
+                        })
+                        .collect();
+                    map.serialize_entry("waits", &waits)?;
+                    map.serialize_entry("cycle", &report.cycle)?;
+                }
+            }
         }
         map.serialize_entry("text", &program_words::run_end(self.run, self.lang))?;
         map.end()
     }
+}
+
+/// One wait of a deadlock: the thread, what it waits for, and who holds it.
+#[derive(serde::Serialize)]
+struct WaitDocument<'a> {
+    thread: u32,
+    object: &'static str,
+    name: &'a str,
+    holder: Option<u32>,
 }
 
 struct MemoryDocument<'a> {
@@ -324,12 +355,14 @@ fn outcome_id(outcome: &StepOutcome) -> &'static str {
         StepOutcome::Continued => "continued",
         StepOutcome::Yielded => "yielded",
         StepOutcome::Io(_) => "io",
+        StepOutcome::Blocked(_) => "blocked",
         StepOutcome::Halted => "halted",
         StepOutcome::Fault(Fault::PcOutsideProgram) => "fault_pc_outside_program",
         StepOutcome::Fault(Fault::ReturnOutsideProgram { .. }) => "fault_return_outside_program",
         StepOutcome::Fault(Fault::AddressOutOfRange { .. }) => "fault_address_out_of_range",
         StepOutcome::Fault(Fault::CodeAddress { .. }) => "fault_code_address",
         StepOutcome::Fault(Fault::Overflow) => "fault_overflow",
+        StepOutcome::Fault(Fault::UnlockNotHeld { .. }) => "fault_unlock_not_held",
     }
 }
 

@@ -88,6 +88,9 @@ pub struct ThreadMetrics {
     pub cpu: u64,
     /// Ticks blocked on I/O (including any device queue).
     pub io: u64,
+    /// Ticks blocked waiting for a mutex or a semaphore.
+    #[serde(default)]
+    pub blocked: u64,
     /// Dispatch latency paid to switch it in.
     pub switch: u64,
     /// Cache refill stall paid before it ran.
@@ -231,6 +234,7 @@ impl Metrics {
                     response: task.acc.first_run.unwrap_or(completion) - arrival,
                     cpu: task.acc.cpu,
                     io: task.acc.io,
+                    blocked: task.acc.blocked,
                     switch: task.acc.switch,
                     stall: task.acc.stall,
                     dispatches: task.acc.dispatches,

@@ -18,7 +18,7 @@ use core::cell::{OnceCell, RefCell};
 
 use crate::engine::Engine;
 use crate::metrics::Metrics;
-use crate::program::{ExecutedStep, RunEnd};
+use crate::program::{Deadlock, ExecutedStep, RunEnd};
 use crate::scenario::Scenario;
 use crate::state::MachineState;
 use crate::trace::{self, Event, GanttSlice, Trace, Transitions, WireError};
@@ -42,6 +42,7 @@ pub struct Run {
     /// Every instruction executed, if some process runs a program.
     steps: Vec<ExecutedStep>,
     end: RunEnd,
+    deadlock: Option<Deadlock>,
 }
 
 impl Run {
@@ -53,8 +54,11 @@ impl Run {
         let instant_count = engine.instants;
         let transitions = engine.trace.take().unwrap_or_default();
         let metrics = Metrics::compute(&scenario, &engine);
+        let deadlock = engine.deadlock();
         let end = if engine.finished() {
             RunEnd::Finished
+        } else if deadlock.is_some() {
+            RunEnd::Deadlock { tick: end_tick }
         } else if engine
             .programs
             .as_ref()
@@ -87,6 +91,7 @@ impl Run {
             cursor: RefCell::new(None),
             steps,
             end,
+            deadlock,
         }
     }
 
@@ -122,6 +127,7 @@ impl Run {
             cursor: RefCell::new(None),
             steps: Vec::new(),
             end: RunEnd::Finished,
+            deadlock: None,
         })
     }
 
@@ -135,6 +141,11 @@ impl Run {
     /// explicit schedule was used up.
     pub fn end(&self) -> RunEnd {
         self.end
+    }
+
+    /// Who waits for what, if the run ended in a deadlock.
+    pub fn deadlock(&self) -> Option<&Deadlock> {
+        self.deadlock.as_ref()
     }
 
     /// The scenario that was run.

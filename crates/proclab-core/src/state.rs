@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::cache::CacheEntry;
 use crate::engine::{Activity, Engine};
-use crate::program::Register;
+use crate::program::{Register, Wait};
 use crate::spec::QueueTopology;
 use crate::task::{Task, ThreadIx};
 use crate::trace::ThreadRef;
@@ -156,6 +156,9 @@ pub struct ProgramContext {
     pub comparison: Option<i8>,
     /// It executed `halt` (or faulted).
     pub halted: bool,
+    /// The mutex or semaphore it waits for, by name, and the thread holding that mutex.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiting_for: Option<(String, Option<ThreadRef>)>,
 }
 
 /// The variables of one process's address space at one tick.
@@ -222,11 +225,27 @@ fn program_context(engine: &Engine, index: usize) -> Option<ProgramContext> {
     let machine = programs.machines[thread.pid() as usize].as_ref()?;
     let state = machine.thread(thread.tid())?;
     let registers = Register::ALL.map(|register| state.registers().get(register));
+    let waiting_for = programs.waiting[index].map(|wait| match wait {
+        Wait::Mutex(mutex) => (
+            machine.program().mutexes()[mutex as usize].clone(),
+            machine.sync().holder(mutex).map(|tid| ThreadRef {
+                pid: thread.pid(),
+                tid,
+            }),
+        ),
+        Wait::Semaphore(semaphore) => (
+            machine.program().semaphores()[semaphore as usize]
+                .name
+                .clone(),
+            None,
+        ),
+    });
     Some(ProgramContext {
         pc: state.pc(),
         registers,
         comparison: state.comparison().map(|ordering| ordering as i8),
         halted: state.halted() || programs.done(crate::task::ThreadIx(index as u32)),
+        waiting_for,
     })
 }
 
@@ -325,10 +344,18 @@ impl MachineState {
         } else {
             (per_queue.into_iter().next().unwrap_or_default(), Vec::new())
         };
+        let waits_for_sync = |index: usize| {
+            engine
+                .programs
+                .as_ref()
+                .is_some_and(|programs| programs.waiting[index].is_some())
+        };
         let mut blocked: Vec<BlockedEntry> = engine
             .tasks
             .iter()
-            .filter(|task| task.state == ProcessState::Blocked)
+            .enumerate()
+            .filter(|(index, task)| task.state == ProcessState::Blocked && !waits_for_sync(*index))
+            .map(|(_, task)| task)
             .map(|task| BlockedEntry {
                 thread: task.thread_ref(),
                 io_left: task.io_done_at.saturating_sub(tick),
@@ -385,7 +412,8 @@ impl MachineState {
                         task.acc.last_run
                     },
                     cpu: task.last_cpu.map(|cpu| cpu.0),
-                    io_left: blocked.then(|| task.io_done_at.saturating_sub(tick)),
+                    io_left: (blocked && !waits_for_sync(index))
+                        .then(|| task.io_done_at.saturating_sub(tick)),
                     migrations: task.migrations,
                 }
             })

@@ -88,6 +88,14 @@ fn hash_event(hash: &mut Fnv, event: &Event) {
             hash.word(8);
             hash.word(u64::from(level));
         }
+        Cause::Waits { object } => {
+            hash.word(9);
+            hash.word((u64::from(object.semaphore) << 32) | u64::from(object.index));
+        }
+        Cause::Woken { by } => {
+            hash.word(10);
+            hash.word((u64::from(by.pid) << 32) | u64::from(by.tid));
+        }
     }
 }
 

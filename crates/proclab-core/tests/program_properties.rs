@@ -193,6 +193,7 @@ fn a_correct_lock_never_loses_an_update_under_any_schedule_or_machine() {
                     assert!(instructions >= 50_000, "{context}");
                 }
                 RunEnd::ScheduleUsedUp { .. } => panic!("{context}: a repeating schedule"),
+                RunEnd::Deadlock { .. } => panic!("{context}: these locks use no mutex"),
             }
         }
         // The law is not vacuous: nearly every run finishes well inside the budget.

@@ -58,9 +58,12 @@ fn variant(kind: ParseErrorKind) -> usize {
         ParseErrorKind::UnknownVariable { .. } => 20,
         ParseErrorKind::JumpOutOfProgram { .. } => 21,
         ParseErrorKind::IoTicksOutOfRange => 22,
+        ParseErrorKind::BadSyncDeclaration => 23,
+        ParseErrorKind::DuplicateSyncObject { .. } => 24,
+        ParseErrorKind::UnknownSyncObject { .. } => 25,
     }
 }
-const VARIANTS: usize = 23;
+const VARIANTS: usize = 26;
 
 #[test]
 fn every_parse_error_is_reported_on_its_line() {
@@ -73,6 +76,19 @@ fn every_parse_error_is_reported_on_its_line() {
         (many, MAX_INSTRUCTIONS + 1, K::TooManyInstructions),
         ("nop\nmove $1, %ax\nhalt".into(), 2, K::UnknownOpcode),
         ("nop\nio $-2\nhalt".into(), 2, K::IoTicksOutOfRange),
+        (".sem s x\nnop\nhalt".into(), 1, K::BadSyncDeclaration),
+        (
+            ".mutex m\n.sem m 1\nhalt".into(),
+            2,
+            K::DuplicateSyncObject { first_line: 1 },
+        ),
+        (
+            "nop\nwait m\nhalt".into(),
+            2,
+            K::UnknownSyncObject {
+                opcode: Opcode::Wait,
+            },
+        ),
         ("nop\nio $1000001\nhalt".into(), 2, K::IoTicksOutOfRange),
         ("nop\nMOV $1, %ax\nhalt".into(), 2, K::UnknownOpcode),
         ("loop:\nhalt".into(), 1, K::LabelWithColon),

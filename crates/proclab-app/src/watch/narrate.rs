@@ -143,6 +143,33 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
                 ticks(length)
             ),
         ]),
+        Cause::Waits { object } => {
+            let kind = if object.semaphore {
+                lang.pick(["세마포어", "semaphore"])
+            } else {
+                lang.pick(["뮤텍스", "mutex"])
+            };
+            lang.pick([
+                format!(
+                    "{who}{} {kind}를 얻지 못해 대기 상태가 됩니다(그 대기 큐의 끝).",
+                    subject_particle(&who)
+                ),
+                format!("{who} cannot get the {kind} and blocks (at the end of its wait queue)."),
+            ])
+        }
+        Cause::Woken { by } => {
+            let other = thread_label(state, by);
+            lang.pick([
+                format!(
+                    "{other}{} 깨워 {who}{} 준비 큐로 갑니다(뮤텍스나 세마포어를 넘겨받음).",
+                    subject_particle(&other),
+                    subject_particle(&who)
+                ),
+                format!(
+                    "{other} wakes {who}: it is handed the mutex or semaphore and is ready again."
+                ),
+            ])
+        }
         Cause::IoCompleted => lang.pick([
             format!(
                 "I/O 완료 인터럽트: {who}{} 준비 큐로 돌아갑니다.",

@@ -252,8 +252,9 @@ impl Engine {
         self.instants += 1;
         self.work += 1;
         let conventions = *self.scenario.conventions();
-        // 1. Activity ends, CPU by CPU.
+        // 1. Activity ends, CPU by CPU; then the threads an unlock or a signal woke.
         self.end_activities(&conventions);
+        self.wake_waiters();
         let boost_due = self.next_boost == Some(instant);
         // 2. Boost before arrivals (OSTEP).
         if boost_due && conventions.boost_timing == BoostTiming::BeforeArrivals {

@@ -21,10 +21,14 @@ use alloc::vec;
 use alloc::vec::Vec;
 
 use super::{Activity, Engine};
+use crate::policy::Entry;
 use crate::program::x86::{stack_bottom, DEFAULT_MEMORY_KB};
-use crate::program::{ExecutedStep, Machine, Register, Registers, StepOutcome};
+use crate::program::{Deadlock, WaitEdge};
+use crate::program::{ExecutedStep, Machine, Register, Registers, StepOutcome, Wait};
 use crate::scenario::Scenario;
-use crate::task::ThreadIx;
+use crate::task::{CpuIx, ThreadIx};
+use crate::trace::{Change, Slot, SyncObject};
+use crate::ProcessState;
 
 /// The programs' side of the engine.
 #[derive(Clone, Debug)]
@@ -37,6 +41,12 @@ pub(crate) struct Programs {
     done: Vec<bool>,
     /// Per thread: the I/O its last instruction asked for (`io $n`), until its slice ends.
     io: Vec<Option<u64>>,
+    /// Per thread: the mutex or semaphore it waits for, from its `lock` or `wait` until it is
+    /// woken.
+    pub(crate) waiting: Vec<Option<Wait>>,
+    /// Threads woken during the tick just executed (by an `unlock` or a `signal`), with the
+    /// thread that woke them, in execution order.
+    wakes: Vec<(ThreadIx, ThreadIx)>,
     /// Instructions executed so far.
     pub(crate) executed: u64,
     budget: u64,
@@ -85,6 +95,8 @@ impl Programs {
             runs,
             done: vec![false; threads.len()],
             io: vec![None; threads.len()],
+            waiting: vec![None; threads.len()],
+            wakes: Vec::new(),
             executed: 0,
             budget: scenario.machine().instruction_budget,
             out_of_budget: false,
@@ -109,6 +121,107 @@ impl Programs {
 }
 
 impl Engine {
+    /// A program thread on `cpu` executed a `lock` or `wait` it must wait for: Running -> Blocked,
+    /// with no I/O to complete; an `unlock` or `signal` wakes it ([`Engine::wake_waiters`]).
+    pub(super) fn block_on_sync(&mut self, cpu: CpuIx, index: ThreadIx, wait: Wait) {
+        let (semaphore, object) = match wait {
+            Wait::Mutex(object) => (false, object),
+            Wait::Semaphore(object) => (true, object),
+        };
+        self.touch(index);
+        self.record(
+            Some(cpu),
+            index,
+            Change::Waits {
+                semaphore,
+                object: object as u16,
+            },
+        );
+        let now = self.now;
+        let task = &mut self.tasks[index];
+        task.state = ProcessState::Blocked;
+        task.blocked_since = now;
+    }
+
+    /// Step 1b: the threads an `unlock` or a `signal` of the tick just executed handed the mutex or
+    /// semaphore to: Blocked -> Ready, in the order they were woken (after every slice that ends
+    /// now, so a thread that blocked and was woken in the same tick blocks first).
+    pub(super) fn wake_waiters(&mut self) {
+        let Some(programs) = &mut self.programs else {
+            return;
+        };
+        if programs.wakes.is_empty() {
+            return;
+        }
+        let wakes = core::mem::take(&mut programs.wakes);
+        for (woken, by) in wakes {
+            if let Some(programs) = &mut self.programs {
+                programs.waiting[woken.slot()] = None;
+            }
+            let now = self.now;
+            let task = &mut self.tasks[woken];
+            task.acc.blocked += now - task.blocked_since;
+            self.record(None, woken, Change::Woken { by: Slot::of(by) });
+            self.make_ready(woken, Entry::IoDone);
+        }
+    }
+
+    /// If the run stopped with every unfinished thread waiting for a mutex or a semaphore (and
+    /// nothing left to happen), who waits for what.
+    pub(crate) fn deadlock(&self) -> Option<Deadlock> {
+        let programs = self.programs.as_ref()?;
+        if self.finished() || programs.out_of_budget || self.next_instant().is_some() {
+            return None;
+        }
+        let stuck = self.tasks.iter().enumerate().all(|(index, task)| {
+            task.state == ProcessState::Exit || programs.waiting[index].is_some()
+        });
+        if !stuck {
+            return None;
+        }
+        let threads = self.scenario.threads();
+        let waits = programs
+            .waiting
+            .iter()
+            .enumerate()
+            .filter_map(|(index, wait)| {
+                let wait = (*wait)?;
+                let thread = &threads[index];
+                let process = &self.scenario.processes()[thread.pid() as usize];
+                let machine = programs.machines[thread.pid() as usize].as_ref()?;
+                let program = machine.program();
+                let (object, name, holder) = match wait {
+                    Wait::Mutex(mutex) => (
+                        SyncObject {
+                            semaphore: false,
+                            index: mutex,
+                        },
+                        program.mutexes()[mutex as usize].clone(),
+                        machine
+                            .sync()
+                            .holder(mutex)
+                            .map(|tid| process.first_thread() + tid),
+                    ),
+                    Wait::Semaphore(semaphore) => (
+                        SyncObject {
+                            semaphore: true,
+                            index: semaphore,
+                        },
+                        program.semaphores()[semaphore as usize].name.clone(),
+                        None,
+                    ),
+                };
+                Some(WaitEdge {
+                    thread: index as u32,
+                    object,
+                    name,
+                    holder,
+                })
+            })
+            .collect();
+        Some(Deadlock::of(waits))
+    }
+
     /// True if some CPU is executing a program thread (the next tick must be visited).
     pub(super) fn runs_program_now(&self) -> bool {
         let Some(programs) = &self.programs else {
@@ -158,8 +271,22 @@ impl Engine {
                     outcome: step.outcome,
                 });
             }
+            if let Some(woken) = step.woke {
+                let process = &self.scenario.processes()[thread.pid() as usize];
+                programs
+                    .wakes
+                    .push((ThreadIx(process.first_thread() + woken), task));
+            }
             match step.outcome {
                 StepOutcome::Continued => {}
+                StepOutcome::Blocked(wait) => {
+                    programs.waiting[task.slot()] = Some(wait);
+                    cpu.activity = Activity::Running {
+                        task,
+                        since,
+                        until: instant,
+                    };
+                }
                 StepOutcome::Io(ticks) => {
                     programs.io[task.slot()] = Some(ticks);
                     cpu.activity = Activity::Running {

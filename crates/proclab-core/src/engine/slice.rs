@@ -84,6 +84,8 @@ impl Engine {
                 // The program ended the thread, or the quantum or a `yield` ended the slice.
                 if programs.done(index) {
                     self.exit(cpu, index);
+                } else if let Some(wait) = programs.waiting[index.slot()] {
+                    self.block_on_sync(cpu, index, wait);
                 } else if let Some(ticks) = self.programs.as_mut().and_then(|p| p.take_io(index)) {
                     self.block_program_for_io(cpu, index, ticks);
                 } else {

@@ -208,6 +208,8 @@ impl Execution<'_> {
             Instruction::Yield => return Ok(StepOutcome::Yielded),
             Instruction::Nop => {}
             Instruction::Io { ticks } => return Ok(StepOutcome::Io(ticks)),
+            // `Machine::step` executes these itself: they change the address space's sync objects.
+            Instruction::Sync(_) => {}
             Instruction::Halt => {
                 self.state.halted = true;
                 return Ok(StepOutcome::Halted);

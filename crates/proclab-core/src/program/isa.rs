@@ -142,6 +142,28 @@ pub enum Arithmetic {
     Mul,
 }
 
+/// An operation on a mutex or a semaphore, named by its index in declaration order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SyncOp {
+    /// `lock m`.
+    Lock(u32),
+    /// `unlock m`.
+    Unlock(u32),
+    /// `wait s` (P).
+    Wait(u32),
+    /// `signal s` (V).
+    Signal(u32),
+}
+
+/// A counting semaphore as declared: `.sem name initial`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Semaphore {
+    /// The name as declared.
+    pub name: String,
+    /// Its value before any `wait`.
+    pub initial: u32,
+}
+
 /// One validated instruction. Addresses of jump and call targets are absolute code addresses
 /// inside the program.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -244,6 +266,8 @@ pub enum Instruction {
     Yield,
     /// `nop`.
     Nop,
+    /// `lock`, `unlock`, `wait`, `signal` on a mutex or semaphore of the address space.
+    Sync(SyncOp),
     /// `io $n`: the thread asks for `n` ticks of I/O (it blocks; a scheduler-free driver treats
     /// it as `yield`).
     Io {
@@ -283,6 +307,8 @@ pub struct Program {
     pub(crate) lines: Vec<u32>,
     pub(crate) variables: Vec<Variable>,
     pub(crate) labels: Vec<Label>,
+    pub(crate) mutexes: Vec<String>,
+    pub(crate) semaphores: Vec<Semaphore>,
 }
 
 impl Program {
@@ -340,6 +366,16 @@ impl Program {
             .into_iter()
             .map(|(name, address)| (name, memory.read(address)))
             .collect()
+    }
+
+    /// The mutexes (`.mutex name`), in declaration order.
+    pub fn mutexes(&self) -> &[String] {
+        &self.mutexes
+    }
+
+    /// The semaphores (`.sem name initial`), in declaration order.
+    pub fn semaphores(&self) -> &[Semaphore] {
+        &self.semaphores
     }
 
     /// The labels in source order.

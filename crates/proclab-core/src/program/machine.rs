@@ -16,8 +16,9 @@ use alloc::vec::Vec;
 use core::cmp::Ordering;
 
 use super::exec::Execution;
-use super::isa::{Condition, Program, Registers};
+use super::isa::{Condition, Instruction, Program, Registers};
 use super::memory::{Accesses, Memory};
+use super::sync::{SyncState, Wait};
 
 /// What one thread owns: the state a context switch saves and restores.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -78,6 +79,9 @@ pub enum StepOutcome {
     Halted,
     /// `io $n`: the thread asks for `n` ticks of I/O.
     Io(u64),
+    /// `lock` of a held mutex or `wait` on a semaphore at 0: the thread waits (the instruction
+    /// is done; it goes on at the next one once handed the mutex or the semaphore).
+    Blocked(Wait),
     /// The instruction could not execute; nothing changed.
     Fault(Fault),
 }
@@ -105,6 +109,11 @@ pub enum Fault {
     },
     /// An arithmetic result or address does not fit a 64-bit signed integer.
     Overflow,
+    /// `unlock` of a mutex the thread does not hold.
+    UnlockNotHeld {
+        /// The mutex.
+        mutex: u32,
+    },
 }
 
 /// One executed (or faulted) instruction.
@@ -116,6 +125,8 @@ pub struct Step {
     pub accesses: Accesses,
     /// How it ended.
     pub outcome: StepOutcome,
+    /// A thread this step woke: `unlock` handed it the mutex, or `signal` let its `wait` end.
+    pub woke: Option<u32>,
 }
 
 /// A misuse of [`Machine::step`] by its caller (never caused by the program).
@@ -140,6 +151,7 @@ pub struct Machine {
     pub(super) program: Program,
     pub(super) memory: Memory,
     threads: Vec<ThreadState>,
+    sync: SyncState,
 }
 
 impl Machine {
@@ -148,10 +160,12 @@ impl Machine {
         if program.end_address() > memory_size {
             return Err(MachineError::CodeOutsideMemory);
         }
+        let sync = SyncState::new(&program);
         Ok(Machine {
             program,
             memory: Memory::new(memory_size),
             threads: Vec::new(),
+            sync,
         })
     }
 
@@ -177,6 +191,11 @@ impl Machine {
         &self.memory
     }
 
+    /// The mutexes and semaphores: holders, values and waiters.
+    pub fn sync(&self) -> &SyncState {
+        &self.sync
+    }
+
     /// Every thread, by id.
     pub fn threads(&self) -> &[ThreadState] {
         &self.threads
@@ -193,6 +212,18 @@ impl Machine {
         if state.halted {
             return Err(StepError::ThreadHalted);
         }
+        if let Some(Instruction::Sync(operation)) = self.program.instruction_at(state.pc) {
+            let (outcome, woke) = self.sync.apply(thread, operation);
+            if !matches!(outcome, StepOutcome::Fault(_)) {
+                self.threads[thread as usize].pc = state.pc + 1;
+            }
+            return Ok(Step {
+                pc: state.pc,
+                accesses: Accesses::new(),
+                outcome,
+                woke,
+            });
+        }
         let mut execution = Execution {
             machine: self,
             state,
@@ -205,6 +236,7 @@ impl Machine {
                     pc: state.pc,
                     accesses: Accesses::new(),
                     outcome: StepOutcome::Fault(fault),
+                    woke: None,
                 })
             }
         };
@@ -217,6 +249,7 @@ impl Machine {
             pc: state.pc,
             accesses,
             outcome,
+            woke: None,
         })
     }
 }

@@ -33,11 +33,12 @@ mod parse;
 mod parse_error;
 mod record;
 mod select;
+mod sync;
 pub mod x86;
 
 pub use isa::{
-    Address, Arithmetic, Condition, Instruction, Label, Program, Register, Registers, Value,
-    Variable,
+    Address, Arithmetic, Condition, Instruction, Label, Program, Register, Registers, Semaphore,
+    SyncOp, Value, Variable,
 };
 pub use machine::{Fault, Machine, MachineError, Step, StepError, StepOutcome, ThreadState};
 pub use memory::{AccessKind, Accesses, Memory, MemoryAccess};
@@ -46,4 +47,5 @@ pub use parse::{
     DATA_ADDRESS, DEFAULT_LOAD_ADDRESS, MAX_INSTRUCTIONS, MAX_IO_TICKS, MAX_LOAD_ADDRESS,
 };
 pub use parse_error::{OperandKind, ParseError, ParseErrorKind};
-pub use record::{ExecutedStep, RunEnd};
+pub use record::{Deadlock, ExecutedStep, RunEnd, WaitEdge};
+pub use sync::{SyncState, Wait};

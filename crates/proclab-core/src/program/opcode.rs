@@ -50,13 +50,21 @@ pub enum Opcode {
     Nop,
     /// `io $n`: blocks for `n` ticks of I/O (a ProcLab extension; `x86.py` has no I/O).
     Io,
+    /// `lock m`: takes mutex `m`, or blocks until it is handed over (ProcLab's).
+    Lock,
+    /// `unlock m`: releases mutex `m`, handing it to its first waiter (ProcLab's).
+    Unlock,
+    /// `wait s`: P on semaphore `s` (ProcLab's).
+    Wait,
+    /// `signal s`: V on semaphore `s` (ProcLab's).
+    Signal,
     /// `halt`
     Halt,
 }
 
 impl Opcode {
     /// Every opcode.
-    pub const ALL: [Opcode; 24] = [
+    pub const ALL: [Opcode; 28] = [
         Opcode::Mov,
         Opcode::Add,
         Opcode::Sub,
@@ -80,6 +88,10 @@ impl Opcode {
         Opcode::Yield,
         Opcode::Nop,
         Opcode::Io,
+        Opcode::Lock,
+        Opcode::Unlock,
+        Opcode::Wait,
+        Opcode::Signal,
         Opcode::Halt,
     ];
 
@@ -109,6 +121,10 @@ impl Opcode {
             Opcode::Yield => "yield",
             Opcode::Nop => "nop",
             Opcode::Io => "io",
+            Opcode::Lock => "lock",
+            Opcode::Unlock => "unlock",
+            Opcode::Wait => "wait",
+            Opcode::Signal => "signal",
             Opcode::Halt => "halt",
         }
     }
@@ -139,7 +155,11 @@ impl Opcode {
             | Opcode::Jgte
             | Opcode::Push
             | Opcode::Call
-            | Opcode::Io => (1, 1),
+            | Opcode::Io
+            | Opcode::Lock
+            | Opcode::Unlock
+            | Opcode::Wait
+            | Opcode::Signal => (1, 1),
             Opcode::Pop => (0, 1),
             Opcode::Ret | Opcode::Yield | Opcode::Nop | Opcode::Halt => (0, 0),
         }

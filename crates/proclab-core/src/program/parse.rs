@@ -20,10 +20,10 @@
 //! `.var` may be indented.
 
 use alloc::collections::BTreeMap;
-use alloc::string::ToString;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use super::isa::{Instruction, Label, Program, Variable};
+use super::isa::{Instruction, Label, Program, Semaphore, SyncOp, Variable};
 use super::opcode::Opcode;
 use super::operand::{is_name, split_operands};
 use super::parse_error::{ParseError, ParseErrorKind};
@@ -62,6 +62,9 @@ impl Program {
             variable_lines: BTreeMap::new(),
             labels: Vec::new(),
             label_lines: BTreeMap::new(),
+            mutexes: Vec::new(),
+            semaphores: Vec::new(),
+            sync_lines: BTreeMap::new(),
             instruction_lines: Vec::new(),
         };
         let mut last_line = 1;
@@ -97,6 +100,8 @@ impl Program {
             lines,
             variables: parser.variables,
             labels: parser.labels,
+            mutexes: parser.mutexes,
+            semaphores: parser.semaphores,
         })
     }
 }
@@ -109,6 +114,9 @@ pub(super) struct Parser<'a> {
     pub(super) labels: Vec<Label>,
     label_lines: BTreeMap<&'a str, u32>,
     instruction_lines: Vec<(u32, &'a str)>,
+    mutexes: Vec<String>,
+    semaphores: Vec<Semaphore>,
+    sync_lines: BTreeMap<&'a str, u32>,
 }
 
 fn without_comment(raw: &str) -> &str {
@@ -128,6 +136,8 @@ impl<'a> Parser<'a> {
         };
         if first == ".var" {
             self.declare_variable(line, text);
+        } else if first == ".mutex" || first == ".sem" {
+            self.declare_sync(line, text);
         } else if let Some(name) = first.strip_prefix('.') {
             if fields.next().is_some() {
                 self.error(line, ParseErrorKind::TextAfterLabel);
@@ -192,12 +202,78 @@ impl<'a> Parser<'a> {
         });
     }
 
+    /// `.mutex name` or `.sem name [initial]` (initial 0 unless given).
+    fn declare_sync(&mut self, line: u32, text: &'a str) {
+        let fields: Vec<&str> = text.split_whitespace().collect();
+        let mutex = fields[0] == ".mutex";
+        let count_ok = if mutex {
+            fields.len() == 2
+        } else {
+            fields.len() == 2 || fields.len() == 3
+        };
+        let name = fields.get(1).copied().unwrap_or("");
+        let named =
+            name.starts_with(|character: char| character.is_ascii_alphabetic()) && is_name(name);
+        let initial = match fields.get(2) {
+            None => Some(0),
+            Some(value) if value.bytes().all(|byte| byte.is_ascii_digit()) => {
+                value.parse::<u32>().ok()
+            }
+            Some(_) => None,
+        };
+        let (true, true, Some(initial)) = (count_ok, named, initial) else {
+            return self.error(line, ParseErrorKind::BadSyncDeclaration);
+        };
+        if let Some(&first_line) = self.sync_lines.get(name) {
+            return self.error(line, ParseErrorKind::DuplicateSyncObject { first_line });
+        }
+        self.sync_lines.insert(name, line);
+        if mutex {
+            self.mutexes.push(name.to_string());
+        } else {
+            self.semaphores.push(Semaphore {
+                name: name.to_string(),
+                initial,
+            });
+        }
+    }
+
+    /// The operation of `lock m`, `unlock m`, `wait s` or `signal s` on a declared object.
+    fn sync(&self, opcode: Opcode, name: &str) -> Result<Instruction, ParseErrorKind> {
+        let mutex = || self.mutexes.iter().position(|mutex| mutex == name);
+        let semaphore = || {
+            self.semaphores
+                .iter()
+                .position(|semaphore| semaphore.name == name)
+        };
+        let found = match opcode {
+            Opcode::Lock => mutex().map(|index| SyncOp::Lock(index as u32)),
+            Opcode::Unlock => mutex().map(|index| SyncOp::Unlock(index as u32)),
+            Opcode::Wait => semaphore().map(|index| SyncOp::Wait(index as u32)),
+            _ => semaphore().map(|index| SyncOp::Signal(index as u32)),
+        };
+        found
+            .map(Instruction::Sync)
+            .ok_or(ParseErrorKind::UnknownSyncObject { opcode })
+    }
+
     fn instruction(&self, text: &'a str, end: u32) -> Result<Instruction, ParseErrorKind> {
         let (mnemonic, rest) = match text.split_once(char::is_whitespace) {
             Some((mnemonic, rest)) => (mnemonic, rest.trim()),
             None => (text, ""),
         };
         let opcode = Opcode::from_name(mnemonic).ok_or(ParseErrorKind::UnknownOpcode)?;
+        if matches!(
+            opcode,
+            Opcode::Lock | Opcode::Unlock | Opcode::Wait | Opcode::Signal
+        ) {
+            let names: Vec<&str> = rest.split_whitespace().collect();
+            if names.len() != 1 {
+                let found = u8::try_from(names.len()).unwrap_or(u8::MAX);
+                return Err(ParseErrorKind::WrongOperandCount { opcode, found });
+            }
+            return self.sync(opcode, names[0]);
+        }
         let texts = split_operands(rest)?;
         let (fewest, most) = opcode.operand_counts();
         let found = u8::try_from(texts.len()).unwrap_or(u8::MAX);

@@ -38,6 +38,19 @@ pub enum ParseErrorKind {
     UnknownOpcode,
     /// `io $n` with `n` negative or above [`MAX_IO_TICKS`](super::MAX_IO_TICKS).
     IoTicksOutOfRange,
+    /// `.mutex name` or `.sem name initial` written wrong (fields, name, or initial value).
+    BadSyncDeclaration,
+    /// A mutex or semaphore declared twice.
+    DuplicateSyncObject {
+        /// Where it was declared first.
+        first_line: u32,
+    },
+    /// `lock`/`unlock` of a name that is not a declared mutex, or `wait`/`signal` of one that
+    /// is not a declared semaphore.
+    UnknownSyncObject {
+        /// Which instruction.
+        opcode: Opcode,
+    },
     /// A label written `name:`; `x86.py` labels start with a dot (`.name`) and stand alone.
     LabelWithColon,
     /// A label line holds more than the label (`.loop mov ...`).

@@ -1,8 +1,12 @@
 //! What a scheduled run of programs records: every executed instruction ([`ExecutedStep`]) and
 //! how the run ended ([`RunEnd`]). The engine writes them; `Run` hands them to readers.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use super::machine::StepOutcome;
 use super::memory::Accesses;
+use crate::trace::SyncObject;
 
 /// One instruction executed by the engine: one tick of one CPU.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -34,10 +38,75 @@ pub enum RunEnd {
         /// The tick the run stopped at.
         tick: u64,
     },
+    /// Every thread that has not finished waits for a mutex or a semaphore, and nothing else can
+    /// happen (no I/O, no arrival): [`Deadlock`] says who waits for what.
+    Deadlock {
+        /// The tick the run stopped at.
+        tick: u64,
+    },
     /// The explicit schedule is used up and some thread has not finished: the run waits for the
     /// next choice.
     ScheduleUsedUp {
         /// The tick the run paused at.
         tick: u64,
     },
+}
+
+/// One thread's wait at the end of a run: what it waits for and who holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WaitEdge {
+    /// The waiting thread (index in `Scenario::threads`).
+    pub thread: u32,
+    /// The mutex or semaphore.
+    pub object: SyncObject,
+    /// Its name as declared.
+    pub name: String,
+    /// The thread holding the mutex (a semaphore has no holder).
+    pub holder: Option<u32>,
+}
+
+/// Who waits for what when a run deadlocks, and the cycle of the wait-for graph if there is one
+/// (T1 waits for a mutex T2 holds, T2 for one T1 holds: `[T1, T2]`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Deadlock {
+    /// Every waiting thread, in thread order.
+    pub waits: Vec<WaitEdge>,
+    /// The threads of a cycle, starting from the lowest index, each waiting for the next's
+    /// mutex and the last for the first's; empty if the waits form no cycle (a semaphore nobody
+    /// will signal).
+    pub cycle: Vec<u32>,
+}
+
+impl Deadlock {
+    /// The report for these waits: the first cycle found following holders from the lowest
+    /// waiting thread.
+    pub(crate) fn of(waits: Vec<WaitEdge>) -> Deadlock {
+        let next = |thread: u32| {
+            waits
+                .iter()
+                .find(|edge| edge.thread == thread)
+                .and_then(|edge| edge.holder)
+        };
+        let mut cycle = Vec::new();
+        'start: for edge in &waits {
+            let mut path = alloc::vec![edge.thread];
+            let mut current = edge.thread;
+            while let Some(holder) = next(current) {
+                if let Some(position) = path.iter().position(|&seen| seen == holder) {
+                    let mut found = path.split_off(position);
+                    let lowest = found
+                        .iter()
+                        .enumerate()
+                        .min_by_key(|(_, thread)| **thread)
+                        .map_or(0, |(index, _)| index);
+                    found.rotate_left(lowest);
+                    cycle = found;
+                    break 'start;
+                }
+                path.push(holder);
+                current = holder;
+            }
+        }
+        Deadlock { waits, cycle }
+    }
 }

@@ -139,6 +139,12 @@ impl Build<'_, '_> {
             Opcode::Ret => Ok(Instruction::Return),
             Opcode::Yield => Ok(Instruction::Yield),
             Opcode::Nop => Ok(Instruction::Nop),
+            // Read by `Parser::sync` before operands are parsed.
+            Opcode::Lock | Opcode::Unlock | Opcode::Wait | Opcode::Signal => {
+                Err(ParseErrorKind::UnknownSyncObject {
+                    opcode: self.opcode,
+                })
+            }
             Opcode::Io => match self.operands[0] {
                 Operand::Immediate(ticks) if (0..=MAX_IO_TICKS as i64).contains(&ticks) => {
                     Ok(Instruction::Io {

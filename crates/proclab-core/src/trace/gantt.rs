@@ -84,9 +84,11 @@ impl Change {
             Change::QuantumExpired
             | Change::Preempted { .. }
             | Change::IoRequested { .. }
+            | Change::Waits { .. }
             | Change::Exited => switch(now, CpuSlice::Idle),
             Change::Admitted
             | Change::IoCompleted
+            | Change::Woken { .. }
             | Change::Boosted { .. }
             | Change::Demoted { .. } => {}
         }

@@ -171,6 +171,16 @@ pub enum PreemptReason {
     Boost,
 }
 
+/// A mutex or a semaphore of a process's address space, by its index in the program's
+/// declarations (`.mutex`, `.sem`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncObject {
+    /// A semaphore (else a mutex).
+    pub semaphore: bool,
+    /// Index among the process's mutexes or semaphores.
+    pub index: u32,
+}
+
 /// The cause of a transition.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Cause {
@@ -203,6 +213,17 @@ pub enum Cause {
     },
     /// Blocked -> Ready: the completion interrupt.
     IoCompleted,
+    /// Running -> Blocked: a program's `lock` found the mutex held, or its `wait` found the
+    /// semaphore at 0.
+    Waits {
+        /// The mutex or semaphore.
+        object: SyncObject,
+    },
+    /// Blocked -> Ready: `by`'s `unlock` handed it the mutex, or `by`'s `signal` ended its wait.
+    Woken {
+        /// The thread that woke it.
+        by: ThreadRef,
+    },
     /// Running -> Exit: its last burst is done.
     Exited,
     /// Level change to the top level (MLFQ boost); state unchanged.

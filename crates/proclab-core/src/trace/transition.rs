@@ -10,7 +10,7 @@ use alloc::vec::Vec;
 use crate::scenario::{Scenario, MAX_CPUS, MAX_LEVELS, MAX_THREADS_TOTAL, MAX_TICK};
 use crate::spec::MachineSpec;
 use crate::task::{CpuIx, ThreadIx};
-use crate::trace::{Cause, Event, PreemptReason, ThreadRef};
+use crate::trace::{Cause, Event, PreemptReason, SyncObject, ThreadRef};
 use crate::ProcessState;
 
 // What the compact fields rely on: a thread index fits in 16 bits (with one value to spare for
@@ -108,6 +108,15 @@ pub(crate) enum Change {
         length: u32,
     },
     IoCompleted,
+    /// A program thread waits for a mutex (or a semaphore) of its address space.
+    Waits {
+        semaphore: bool,
+        object: u16,
+    },
+    /// An `unlock` or a `signal` of `by` ended its wait.
+    Woken {
+        by: Slot,
+    },
     Exited,
     /// A level change in `state`.
     Boosted {
@@ -127,8 +136,8 @@ impl Change {
             Change::Admitted => (New, Ready),
             Change::Dispatched { .. } => (Ready, Running),
             Change::QuantumExpired | Change::Preempted { .. } => (Running, Ready),
-            Change::IoRequested { .. } => (Running, Blocked),
-            Change::IoCompleted => (Blocked, Ready),
+            Change::IoRequested { .. } | Change::Waits { .. } => (Running, Blocked),
+            Change::IoCompleted | Change::Woken { .. } => (Blocked, Ready),
             Change::Exited => (Running, Exit),
             Change::Boosted { state } | Change::Demoted { state, .. } => (state, state),
         }
@@ -297,6 +306,15 @@ impl Transitions {
                 length: u64::from(length),
             },
             Change::IoCompleted => Cause::IoCompleted,
+            Change::Waits { semaphore, object } => Cause::Waits {
+                object: SyncObject {
+                    semaphore,
+                    index: u32::from(object),
+                },
+            },
+            Change::Woken { by } => Cause::Woken {
+                by: thread_ref(by.thread()),
+            },
             Change::Exited => Cause::Exited,
             Change::Boosted { .. } => Cause::Boosted,
             Change::Demoted { level, .. } => Cause::Demoted {

@@ -78,6 +78,8 @@ fn change_words(change: Change) -> (u32, u32, u32) {
         Change::IoRequested { length } => (4, length, 0),
         Change::IoCompleted => (5, 0, 0),
         Change::Exited => (6, 0, 0),
+        Change::Waits { semaphore, object } => (9, u32::from(semaphore), u32::from(object)),
+        Change::Woken { by } => (10, u32::from(by.raw()), 0),
         Change::Boosted { state } => (7, code(&STATES, &state), 0),
         Change::Demoted { state, level } => (8, code(&STATES, &state), u32::from(level)),
     }
@@ -162,6 +164,13 @@ impl Transitions {
                 8 => Change::Demoted {
                     state: decode(&STATES, first).ok_or(bad)?,
                     level: u8::try_from(second).map_err(|_| bad)?,
+                },
+                9 => Change::Waits {
+                    semaphore: first != 0,
+                    object: u16::try_from(second).map_err(|_| bad)?,
+                },
+                10 => Change::Woken {
+                    by: thread(first, false).ok_or(bad)?,
                 },
                 _ => return Err(bad),
             };

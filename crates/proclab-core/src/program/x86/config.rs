@@ -62,6 +62,12 @@ impl X86Config {
 pub enum X86ConfigError {
     /// No thread.
     NoThreads,
+    /// The program uses a mutex or a semaphore (`lock`, `unlock`, `wait`, `signal`: ProcLab's,
+    /// not `x86.py`'s), which only the scheduler runs; `address` is the first such instruction.
+    SyncNotInX86 {
+        /// Its address.
+        address: u32,
+    },
     /// More than [`MAX_THREADS`] threads.
     TooManyThreads {
         /// How many were given.
@@ -115,6 +121,15 @@ pub(super) fn validate(program: &Program, config: &X86Config) -> Result<(), X86C
     let threads = config.registers.len() as u32;
     if threads == 0 {
         return Err(X86ConfigError::NoThreads);
+    }
+    if let Some(index) = program
+        .instructions()
+        .iter()
+        .position(|instruction| matches!(instruction, crate::program::Instruction::Sync(_)))
+    {
+        return Err(X86ConfigError::SyncNotInX86 {
+            address: program.load_address() + index as u32,
+        });
     }
     if config.registers.len() > MAX_THREADS as usize {
         return Err(X86ConfigError::TooManyThreads {

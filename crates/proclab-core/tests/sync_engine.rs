@@ -1,0 +1,348 @@
+//! Mutexes, semaphores and deadlock in the engine (`lock`, `unlock`, `wait`, `signal`): each rule
+//! of `program/sync.rs` pinned by a test, textbook cases (two locks in opposite orders, the
+//! dining philosophers and their fix by lock ordering) and laws (mutual exclusion holds, a
+//! reported deadlock is a real cycle).
+
+use proclab_core::program::{Fault, ParseErrorKind, RunEnd, StepOutcome};
+use proclab_core::rng::Pcg32;
+use proclab_core::{
+    simulate, Cause, PolicySpec, ProcessSpec, ProcessState, Run, Scenario, ScenarioError,
+    ScenarioSpec, ScheduleSpec, ThreadRef, ThreadSpec,
+};
+
+fn threads(program: &str, registers: &[&str]) -> ProcessSpec {
+    ProcessSpec {
+        program: program.to_owned(),
+        threads: registers
+            .iter()
+            .map(|registers| ThreadSpec {
+                registers: (*registers).to_owned(),
+                ..ThreadSpec::default()
+            })
+            .collect(),
+        ..ProcessSpec::default()
+    }
+}
+
+fn run_with(process: ProcessSpec, policy: PolicySpec, schedule: Option<Vec<u32>>) -> Run {
+    let spec = ScenarioSpec {
+        processes: vec![process],
+        policy,
+        schedule: schedule.map(|threads| ScheduleSpec {
+            threads,
+            repeat: false,
+        }),
+        ..ScenarioSpec::default()
+    };
+    simulate(&Scenario::new(&spec).unwrap_or_else(|errors| panic!("rejected: {errors:?}")))
+}
+
+/// The counter guarded by a mutex, `%bx` rounds per thread.
+const MUTEX_COUNTER: &str = ".mutex m
+.var counter
+.main
+.top
+lock m
+mov counter, %ax
+add $1, %ax
+mov %ax, counter
+unlock m
+sub $1, %bx
+test $0, %bx
+jgt .top
+halt
+";
+
+fn counter(run: &Run) -> i64 {
+    let state = run.state_at(run.end_tick());
+    state.memories[0]
+        .words
+        .iter()
+        .find(|(name, _, _)| name == "counter")
+        .map(|(_, _, value)| *value)
+        .expect("a counter")
+}
+
+#[test]
+fn a_held_mutex_blocks_the_locker_and_unlock_hands_it_to_the_first_waiter() {
+    // T1 locks, T2 tries (blocks), T3 tries (blocks), T1 unlocks: T2 is woken holding it.
+    let run = run_with(
+        threads(MUTEX_COUNTER, &["bx=1", "bx=1", "bx=1"]),
+        PolicySpec::Rr { quantum: 1 },
+        Some(vec![0, 1, 2, 0, 0, 0, 0]),
+    );
+    let t = |tid| ThreadRef { pid: 0, tid };
+    let events = run.events();
+    let waits: Vec<(u64, ThreadRef)> = events
+        .iter()
+        .filter(|event| matches!(event.cause, Cause::Waits { .. }))
+        .map(|event| (event.tick, event.thread))
+        .collect();
+    assert_eq!(waits, [(2, t(1)), (3, t(2))]);
+    let woken: Vec<(u64, ThreadRef, ThreadRef)> = events
+        .iter()
+        .filter_map(|event| match event.cause {
+            Cause::Woken { by } => Some((event.tick, event.thread, by)),
+            _ => None,
+        })
+        .collect();
+    // T1's unlock is its 5th instruction (lock, mov, add, mov, unlock), executed in tick 6.
+    assert_eq!(woken, [(7, t(1), t(0))]);
+    let state = run.state_at(run.end_tick());
+    let t3 = &state.threads[2];
+    assert_eq!(t3.state, ProcessState::Blocked);
+    let waiting = t3
+        .program
+        .as_ref()
+        .and_then(|context| context.waiting_for.clone());
+    assert_eq!(
+        waiting,
+        Some(("m".to_string(), Some(t(1)))),
+        "T3 waits for m, held by T2 now"
+    );
+    assert!(state.blocked.is_empty(), "a mutex wait is not I/O");
+}
+
+#[test]
+fn unlocking_a_mutex_you_do_not_hold_is_a_fault_of_that_instruction() {
+    let run = run_with(
+        threads(".mutex m\n.main\nunlock m\nhalt\n", &[""]),
+        PolicySpec::Fcfs,
+        None,
+    );
+    assert_eq!(
+        run.program_steps()[0].outcome,
+        StepOutcome::Fault(Fault::UnlockNotHeld { mutex: 0 })
+    );
+    assert_eq!(
+        run.end(),
+        RunEnd::Finished,
+        "the faulting thread ends, the run goes on"
+    );
+}
+
+#[test]
+fn a_semaphore_counts_down_then_blocks_and_signal_wakes_the_first_waiter_or_counts_up() {
+    // Two permits, three threads: the third waits until one signals.
+    let program = ".sem s 2\n.main\nwait s\nnop\nsignal s\nhalt\n";
+    let run = run_with(
+        threads(program, &["", "", ""]),
+        PolicySpec::Rr { quantum: 1 },
+        Some(vec![0, 1, 2, 0, 0, 1, 1, 0, 1, 2, 2, 2]),
+    );
+    let waits: Vec<u64> = run
+        .events()
+        .iter()
+        .filter(|event| matches!(event.cause, Cause::Waits { .. }))
+        .map(|event| event.tick)
+        .collect();
+    assert_eq!(waits, [3], "only the third wait finds the semaphore at 0");
+    let woken: Vec<ThreadRef> = run
+        .events()
+        .iter()
+        .filter_map(|event| match event.cause {
+            Cause::Woken { by } => Some(by),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        woken,
+        [ThreadRef { pid: 0, tid: 0 }],
+        "T1's signal wakes T3"
+    );
+    assert_eq!(run.end(), RunEnd::Finished);
+    // Value plus waiters is conserved: back at 2 with nobody waiting.
+    assert_eq!(
+        run.metrics().threads[2].blocked,
+        2,
+        "T3 waited from tick 4 to tick 6"
+    );
+}
+
+/// Two threads take two locks in opposite orders (`%bx` = 0 takes a then b, 1 takes b then a).
+const OPPOSITE: &str = ".mutex a
+.mutex b
+.main
+test $0, %bx
+jne .other
+lock a
+lock b
+j .work
+.other
+lock b
+lock a
+.work
+nop
+unlock a
+unlock b
+halt
+";
+
+#[test]
+fn two_locks_taken_in_opposite_orders_deadlock_and_the_report_is_the_cycle() {
+    let run = run_with(
+        threads(OPPOSITE, &["bx=0", "bx=1"]),
+        PolicySpec::Rr { quantum: 3 },
+        None,
+    );
+    assert!(
+        matches!(run.end(), RunEnd::Deadlock { .. }),
+        "{:?}",
+        run.end()
+    );
+    let report = run.deadlock().expect("a report");
+    assert_eq!(report.cycle, [0, 1]);
+    let edges: Vec<(u32, &str, Option<u32>)> = report
+        .waits
+        .iter()
+        .map(|edge| (edge.thread, edge.name.as_str(), edge.holder))
+        .collect();
+    assert_eq!(edges, [(0, "b", Some(1)), (1, "a", Some(0))]);
+}
+
+#[test]
+fn the_same_locks_taken_in_one_order_never_deadlock() {
+    let ordered = OPPOSITE.replace("lock b\nlock a", "lock a\nlock b");
+    for quantum in 1..8 {
+        let run = run_with(
+            threads(&ordered, &["bx=0", "bx=1"]),
+            PolicySpec::Rr { quantum },
+            None,
+        );
+        assert_eq!(run.end(), RunEnd::Finished, "quantum {quantum}");
+        assert!(run.deadlock().is_none());
+    }
+}
+
+/// Dining philosophers: philosopher `%bx` of `%cx` takes fork bx then fork (bx+1) mod n; the
+/// forks are mutexes f0..f2. With `%dx` = 1 the last one takes its forks the other way round.
+const PHILOSOPHERS: &str = ".mutex f0
+.mutex f1
+.mutex f2
+.main
+test $0, %bx
+je .p0
+test $1, %bx
+je .p1
+test $0, %dx
+jne .p2fixed
+lock f2
+lock f0
+j .eat2
+.p2fixed
+lock f0
+lock f2
+.eat2
+nop
+unlock f2
+unlock f0
+halt
+.p0
+lock f0
+lock f1
+nop
+unlock f0
+unlock f1
+halt
+.p1
+lock f1
+lock f2
+nop
+unlock f1
+unlock f2
+halt
+";
+
+#[test]
+fn dining_philosophers_deadlock_in_a_circle_and_lock_ordering_fixes_them() {
+    // Each philosopher runs up to its first fork (3, 5 and 7 instructions in), then they take
+    // turns: every one holds its left fork and waits for its right one.
+    let mut schedule: Vec<u32> = [vec![0; 3], vec![1; 5], vec![2; 7]].concat();
+    schedule.extend((0..120).map(|tick| tick % 3));
+    let naive = run_with(
+        threads(PHILOSOPHERS, &["bx=0", "bx=1", "bx=2"]),
+        PolicySpec::Rr { quantum: 1 },
+        Some(schedule.clone()),
+    );
+    assert!(
+        matches!(naive.end(), RunEnd::Deadlock { .. }),
+        "{:?}",
+        naive.end()
+    );
+    assert_eq!(naive.deadlock().expect("report").cycle, [0, 1, 2]);
+    let fixed = run_with(
+        threads(PHILOSOPHERS, &["bx=0", "bx=1", "bx=2:dx=1"]),
+        PolicySpec::Rr { quantum: 1 },
+        Some(schedule),
+    );
+    assert_eq!(fixed.end(), RunEnd::Finished);
+}
+
+#[test]
+fn a_mutex_keeps_the_counter_right_and_a_reported_deadlock_is_a_real_cycle_under_any_schedule() {
+    let mut rng = Pcg32::new(7, 11);
+    for round in 0..150 {
+        let schedule: Vec<u32> = (0..400).map(|_| rng.below(3) as u32).collect();
+        let run = run_with(
+            threads(MUTEX_COUNTER, &["bx=3", "bx=2", "bx=4"]),
+            PolicySpec::Rr { quantum: 1 },
+            Some(schedule.clone()),
+        );
+        if run.end() == RunEnd::Finished {
+            assert_eq!(counter(&run), 9, "round {round}: {schedule:?}");
+        }
+        assert!(run.deadlock().is_none(), "one mutex cannot deadlock");
+        let opposite = run_with(
+            threads(OPPOSITE, &["bx=0", "bx=1"]),
+            PolicySpec::Rr { quantum: 1 },
+            Some(schedule.iter().map(|thread| thread % 2).collect()),
+        );
+        if let Some(report) = opposite.deadlock() {
+            // Each thread of the cycle waits for a mutex the next one holds.
+            for (position, thread) in report.cycle.iter().enumerate() {
+                let next = report.cycle[(position + 1) % report.cycle.len()];
+                let edge = report
+                    .waits
+                    .iter()
+                    .find(|edge| edge.thread == *thread)
+                    .expect("waits");
+                assert_eq!(edge.holder, Some(next));
+            }
+            assert!(!report.cycle.is_empty());
+        }
+    }
+}
+
+#[test]
+fn sync_objects_are_declared_and_named_or_reported_on_their_line() {
+    let errors = |program: &str| match Scenario::new(&ScenarioSpec {
+        processes: vec![threads(program, &[""])],
+        ..ScenarioSpec::default()
+    }) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors
+            .into_iter()
+            .filter_map(|error| match error {
+                ScenarioError::ProgramLine { error, .. } => Some((error.line, error.kind)),
+                _ => None,
+            })
+            .collect(),
+    };
+    assert_eq!(errors(".main\nlock m\nhalt\n")[0].0, 2);
+    assert!(matches!(
+        errors(".main\nlock m\nhalt\n")[0].1,
+        ParseErrorKind::UnknownSyncObject { .. }
+    ));
+    assert_eq!(
+        errors(".sem s -1\n.main\nhalt\n"),
+        [(1, ParseErrorKind::BadSyncDeclaration)]
+    );
+    assert_eq!(
+        errors(".mutex m\n.mutex m\n.main\nhalt\n"),
+        [(2, ParseErrorKind::DuplicateSyncObject { first_line: 1 })]
+    );
+    assert!(matches!(
+        errors(".sem s 1\n.main\nlock s\nhalt\n")[0].1,
+        ParseErrorKind::UnknownSyncObject { .. }
+    ));
+}
