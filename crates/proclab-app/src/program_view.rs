@@ -406,11 +406,25 @@ pub struct AddressSpace {
     /// The threads that share it.
     pub threads: Vec<String>,
     pub words: Vec<WordRow>,
+    /// Its mutexes and semaphores.
+    pub sync: Vec<SyncRow>,
+}
+
+/// A mutex or a semaphore at a tick, in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyncRow {
+    pub name: String,
+    /// "mutex" or "semaphore".
+    pub kind: &'static str,
+    /// "held by P1.T1", "free", "value 2".
+    pub state: String,
+    /// Waiting threads, first first.
+    pub waiters: Vec<String>,
 }
 
 /// Every address space at the tick `state` shows (the steps executed by then are those of ticks
 /// before it).
-pub fn address_spaces(run: &Run, state: &MachineState) -> Vec<AddressSpace> {
+pub fn address_spaces(run: &Run, state: &MachineState, lang: Lang) -> Vec<AddressSpace> {
     let scenario = run.scenario();
     let mut writers: BTreeMap<(u32, u32), (u32, u64)> = BTreeMap::new();
     for step in run
@@ -447,9 +461,157 @@ pub fn address_spaces(run: &Run, state: &MachineState) -> Vec<AddressSpace> {
                             .map(|(thread, tick)| (thread_name(scenario, *thread), *tick)),
                     })
                     .collect(),
+                sync: memory
+                    .sync
+                    .iter()
+                    .map(|object| {
+                        let name_of = |thread: proclab_core::ThreadRef| {
+                            thread_name(scenario, process.first_thread() + thread.tid)
+                        };
+                        let state = match (object.semaphore, object.holder) {
+                            (true, _) => lang.pick([
+                                format!("값 {}", object.value),
+                                format!("value {}", object.value),
+                            ]),
+                            (false, Some(holder)) => lang.pick([
+                                format!("{}이(가) 가짐", name_of(holder)),
+                                format!("held by {}", name_of(holder)),
+                            ]),
+                            (false, None) => lang.pick(["풀림", "free"]).to_string(),
+                        };
+                        SyncRow {
+                            name: object.name.clone(),
+                            kind: if object.semaphore {
+                                lang.pick(["세마포어", "semaphore"])
+                            } else {
+                                lang.pick(["뮤텍스", "mutex"])
+                            },
+                            state,
+                            waiters: object
+                                .waiters
+                                .iter()
+                                .map(|thread| name_of(*thread))
+                                .collect(),
+                        }
+                    })
+                    .collect(),
             }
         })
         .collect()
+}
+
+/// A node of the resource-allocation graph: a thread (circle) or a mutex or semaphore
+/// (square), placed on a circle of radius 1 around the origin.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GraphNode {
+    pub label: String,
+    pub resource: bool,
+    pub x: f32,
+    pub y: f32,
+    pub in_cycle: bool,
+}
+
+/// An edge: a thread requests a resource (`request`), or a resource is held by a thread.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GraphEdge {
+    pub from: usize,
+    pub to: usize,
+    pub request: bool,
+    pub in_cycle: bool,
+}
+
+/// The resource-allocation graph of a deadlocked run: every waiting thread, what it requests
+/// and who holds that; the cycle's nodes first, alternating thread and resource around the
+/// circle, so the circular wait reads as a circle.
+pub fn wait_graph(run: &Run) -> Option<(Vec<GraphNode>, Vec<GraphEdge>)> {
+    let report = run.deadlock()?;
+    let scenario = run.scenario();
+    let mut labels: Vec<(String, bool)> = Vec::new();
+    let index_of = |label: String, resource: bool, labels: &mut Vec<(String, bool)>| {
+        labels
+            .iter()
+            .position(|(existing, kind)| *existing == label && *kind == resource)
+            .unwrap_or_else(|| {
+                labels.push((label, resource));
+                labels.len() - 1
+            })
+    };
+    let resource_label = |edge: &proclab_core::program::WaitEdge| {
+        let pid = scenario.threads()[edge.thread as usize].pid();
+        let process = scenario.processes()[pid as usize].name();
+        format!("{process}:{}", edge.name)
+    };
+    // The cycle first, in order: thread, the resource it waits for, the next thread...
+    let mut edges: Vec<(usize, usize, bool)> = Vec::new();
+    for thread in &report.cycle {
+        let Some(edge) = report.waits.iter().find(|edge| edge.thread == *thread) else {
+            continue;
+        };
+        let t = index_of(thread_name(scenario, *thread), false, &mut labels);
+        let r = index_of(resource_label(edge), true, &mut labels);
+        edges.push((t, r, true));
+    }
+    for edge in &report.waits {
+        let t = index_of(thread_name(scenario, edge.thread), false, &mut labels);
+        let r = index_of(resource_label(edge), true, &mut labels);
+        if !edges
+            .iter()
+            .any(|(from, to, request)| *from == t && *to == r && *request)
+        {
+            edges.push((t, r, true));
+        }
+        if let Some(holder) = edge.holder {
+            let h = index_of(thread_name(scenario, holder), false, &mut labels);
+            if !edges
+                .iter()
+                .any(|(from, to, request)| *from == r && *to == h && !*request)
+            {
+                edges.push((r, h, false));
+            }
+        }
+    }
+    let cycle_threads: Vec<String> = report
+        .cycle
+        .iter()
+        .map(|thread| thread_name(scenario, *thread))
+        .collect();
+    let cycle_resources: Vec<String> = report
+        .cycle
+        .iter()
+        .filter_map(|thread| report.waits.iter().find(|edge| edge.thread == *thread))
+        .map(resource_label)
+        .collect();
+    let count = labels.len().max(1) as f32;
+    let nodes: Vec<GraphNode> = labels
+        .iter()
+        .enumerate()
+        .map(|(index, (label, resource))| {
+            let angle =
+                core::f32::consts::TAU * index as f32 / count - core::f32::consts::FRAC_PI_2;
+            let in_cycle = if *resource {
+                cycle_resources.contains(label)
+            } else {
+                cycle_threads.contains(label)
+            };
+            GraphNode {
+                label: label.clone(),
+                resource: *resource,
+                x: angle.cos(),
+                y: angle.sin(),
+                in_cycle,
+            }
+        })
+        .collect();
+    let edges = edges
+        .into_iter()
+        .map(|(from, to, request)| GraphEdge {
+            from,
+            to,
+            request,
+            in_cycle: nodes[from].in_cycle && nodes[to].in_cycle,
+        })
+        .collect();
+    Some((nodes, edges))
 }
 
 /// The goals of "you are the scheduler".
@@ -551,6 +713,12 @@ pub enum ProgramText {
     Tick,
     Step,
     Effect,
+    SyncObjects,
+    Kind,
+    Waiters,
+    WaitsFor,
+    Graph,
+    GraphHint,
 }
 
 impl Words for ProgramText {
@@ -615,6 +783,15 @@ impl Words for ProgramText {
             Tick => ["틱", "Tick"],
             Step => ["명령어", "Instruction"],
             Effect => ["메모리", "Memory"],
+            SyncObjects => ["뮤텍스와 세마포어", "Mutexes and semaphores"],
+            Kind => ["종류", "Kind"],
+            Waiters => ["기다리는 스레드(앞부터)", "Waiting (first first)"],
+            WaitsFor => ["기다리는 대상", "Waits for"],
+            Graph => ["자원 할당 그래프", "Resource-allocation graph"],
+            GraphHint => [
+                "동그라미는 스레드, 네모는 자원입니다. 점선 화살표는 요청(기다림), 실선 화살표는 할당(가짐)입니다. 빨간 것이 순환 대기입니다.",
+                "Circles are threads, squares resources. A dashed arrow is a request (waiting), a solid one an assignment (holding). Red marks the circular wait.",
+            ],
         }
     }
 }

@@ -92,7 +92,7 @@ fn a_store_from_a_stale_load_is_one_lost_update_named_in_the_interleaving() {
     assert_eq!(lines[0].code, "mov counter, %ax");
     // The counter ends at 1, not 2, and its last writer is T2.
     let state = run.state_at(run.end_tick());
-    let spaces = address_spaces(&run, &state);
+    let spaces = address_spaces(&run, &state, Lang::En);
     assert_eq!(spaces[0].words[0].value, 1);
     assert_eq!(
         spaces[0].words[0]
@@ -133,7 +133,7 @@ fn one_thread_after_the_other_loses_nothing_and_a_long_wait_starves() {
     assert!(!Goal::BothInside.reached(&analysis));
     assert!(Goal::Starve.reached(&analysis));
     let state = run.state_at(run.end_tick());
-    assert_eq!(address_spaces(&run, &state)[0].words[0].value, 8);
+    assert_eq!(address_spaces(&run, &state, Lang::En)[0].words[0].value, 8);
     assert_eq!(analysis.longest_wait, (25, Some(1)));
 }
 
@@ -199,4 +199,68 @@ halt
     );
     assert!(sentence.contains("P1.T2"), "{sentence}");
     assert!(sentence.contains("`mutex`"), "{sentence}");
+}
+
+#[test]
+fn a_deadlock_draws_its_cycle_as_a_resource_allocation_graph() {
+    let program = ".mutex a
+.mutex b
+.main
+test $0, %bx
+jne .other
+lock a
+lock b
+j .work
+.other
+lock b
+lock a
+.work
+unlock a
+unlock b
+halt
+";
+    let run = simulate(&Scenario::new(&two_threads(program, 0, None)).expect("valid"));
+    assert!(run.deadlock().is_none(), "both take a first: no deadlock");
+    let mut spec = two_threads(program, 0, None);
+    spec.processes[0].threads[1].registers = "bx=1".into();
+    spec.policy = PolicySpec::Rr { quantum: 3 };
+    let run = simulate(&Scenario::new(&spec).expect("valid"));
+    let (nodes, edges) = proclab_app::program_view::wait_graph(&run).expect("a deadlock");
+    let labels: Vec<(&str, bool, bool)> = nodes
+        .iter()
+        .map(|node| (node.label.as_str(), node.resource, node.in_cycle))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            ("P1.T1", false, true),
+            ("P1:b", true, true),
+            ("P1.T2", false, true),
+            ("P1:a", true, true)
+        ]
+    );
+    // T1 requests b, b is held by T2, T2 requests a, a is held by T1: all four in the cycle.
+    let arrows: Vec<(usize, usize, bool)> = edges
+        .iter()
+        .map(|edge| (edge.from, edge.to, edge.request))
+        .collect();
+    assert_eq!(
+        arrows,
+        [(0, 1, true), (2, 3, true), (1, 2, false), (3, 0, false)]
+    );
+    assert!(edges.iter().all(|edge| edge.in_cycle));
+    let state = run.state_at(run.end_tick());
+    let spaces = address_spaces(&run, &state, Lang::En);
+    let sync: Vec<(&str, &str, Vec<String>)> = spaces[0]
+        .sync
+        .iter()
+        .map(|row| (row.name.as_str(), row.state.as_str(), row.waiters.clone()))
+        .collect();
+    assert_eq!(
+        sync,
+        [
+            ("a", "held by P1.T1", vec!["P1.T2".to_string()]),
+            ("b", "held by P1.T2", vec!["P1.T1".to_string()])
+        ]
+    );
 }

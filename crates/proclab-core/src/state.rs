@@ -169,6 +169,24 @@ pub struct ProcessMemory {
     /// Every word of every variable, named as `x86.py` names them (`want`, `want[1]`), with
     /// its address and value, in declaration order.
     pub words: Vec<(String, u32, i64)>,
+    /// Its mutexes, then its semaphores, in declaration order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sync: Vec<SyncObjectState>,
+}
+
+/// A mutex or a semaphore at one tick: who holds it or its value, and who waits, first first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncObjectState {
+    /// Its name as declared.
+    pub name: String,
+    /// A semaphore (else a mutex).
+    pub semaphore: bool,
+    /// A semaphore's value (a mutex: 1 while held, 0 while free).
+    pub value: u32,
+    /// The thread holding a mutex.
+    pub holder: Option<ThreadRef>,
+    /// The threads waiting, first first.
+    pub waiters: Vec<ThreadRef>,
 }
 
 /// Everything on the machine at one tick.
@@ -266,9 +284,43 @@ fn memories(engine: &Engine) -> Vec<ProcessMemory> {
                 .into_iter()
                 .map(|(name, address)| (name, address, machine.memory().read(address)))
                 .collect();
+            let thread = |tid: u32| ThreadRef {
+                pid: pid as u32,
+                tid,
+            };
+            let program = machine.program();
+            let sync = machine.sync();
+            let mutexes = program.mutexes().iter().enumerate().map(|(index, name)| {
+                let holder = sync.holder(index as u32);
+                SyncObjectState {
+                    name: name.clone(),
+                    semaphore: false,
+                    value: u32::from(holder.is_some()),
+                    holder: holder.map(thread),
+                    waiters: sync
+                        .waiters(Wait::Mutex(index as u32))
+                        .map(thread)
+                        .collect(),
+                }
+            });
+            let semaphores = program
+                .semaphores()
+                .iter()
+                .enumerate()
+                .map(|(index, semaphore)| SyncObjectState {
+                    name: semaphore.name.clone(),
+                    semaphore: true,
+                    value: sync.value(index as u32),
+                    holder: None,
+                    waiters: sync
+                        .waiters(Wait::Semaphore(index as u32))
+                        .map(thread)
+                        .collect(),
+                });
             Some(ProcessMemory {
                 pid: pid as u32,
                 words,
+                sync: mutexes.chain(semaphores).collect(),
             })
         })
         .collect()

@@ -59,7 +59,7 @@ pub fn programs(props: &ProgramsProps) -> Html {
     let scenario = &simulation.scenario;
     let t = |text: ProgramText| text.get(lang);
     let lost = analysis.lost.len();
-    let spaces = address_spaces(run, &state);
+    let spaces = address_spaces(run, &state, lang);
     // Steps executed by the tick shown: those of earlier ticks.
     let done = lines.partition_point(|line| line.tick < state.tick);
     let first_shown = done.saturating_sub(SHOWN_STEPS);
@@ -78,12 +78,19 @@ pub fn programs(props: &ProgramsProps) -> Html {
                     { for scenario.processes().iter().enumerate().filter(|(_, process)| process.program().is_some()).map(|(pid, process)| {
                         let source = &scenario.spec().processes[pid].program;
                         let first = process.first_thread();
-                        // Which threads will run which line next.
+                        // Which threads will run which line next; a thread waiting for a mutex or
+                        // a semaphore is shown on the `lock` or `wait` it waits in.
                         let at_line = |line: u32| -> Vec<String> {
-                            (first..first + process.thread_count()).filter(|thread| {
-                                let Some(context) = state.threads[*thread as usize].program.as_ref() else { return false };
-                                !context.halted && program_of(scenario, *thread).and_then(|p| p.line_at(context.pc)) == Some(line)
-                            }).map(|thread| thread_name(scenario, thread)).collect()
+                            (first..first + process.thread_count()).filter_map(|thread| {
+                                let context = state.threads[thread as usize].program.as_ref()?;
+                                let waits = context.waiting_for.is_some();
+                                let pc = if waits { context.pc.saturating_sub(1) } else { context.pc };
+                                let here = !context.halted && program_of(scenario, thread).and_then(|p| p.line_at(pc)) == Some(line);
+                                here.then(|| {
+                                    let name = thread_name(scenario, thread);
+                                    if waits { format!("{name} ⏸") } else { name }
+                                })
+                            }).collect()
                         };
                         html! {
                             <figure class="listing-box">
@@ -107,6 +114,7 @@ pub fn programs(props: &ProgramsProps) -> Html {
                     <h3>{ t(ProgramText::Memory) }</h3>
                     { for spaces.iter().map(|space| html! {
                         <div class="table-scroll">
+                        if !space.words.is_empty() {
                         <table class="memory" id={format!("memory-p{}", space.pid)}>
                             <caption>{ format!("{} · {} {}", space.process, t(ProgramText::SharedBy), space.threads.join(", ")) }</caption>
                             <thead><tr>
@@ -126,10 +134,33 @@ pub fn programs(props: &ProgramsProps) -> Html {
                                 }) }
                             </tbody>
                         </table>
+                        }
+                        if !space.sync.is_empty() {
+                            <table class="memory sync" id={format!("sync-p{}", space.pid)}>
+                                <caption>{ format!("{} · {}", space.process, t(ProgramText::SyncObjects)) }</caption>
+                                <thead><tr>
+                                    <th scope="col">{ t(ProgramText::Kind) }</th>
+                                    <th scope="col">{ proclab_app::i18n::Text::Name.get(lang) }</th>
+                                    <th scope="col">{ t(ProgramText::State) }</th>
+                                    <th scope="col">{ t(ProgramText::Waiters) }</th>
+                                </tr></thead>
+                                <tbody>
+                                    { for space.sync.iter().map(|row| html! {
+                                        <tr data-sync={row.name.clone()}>
+                                            <td>{ row.kind }</td>
+                                            <th scope="row"><code>{ &row.name }</code></th>
+                                            <td class="sync-state">{ &row.state }</td>
+                                            <td class="sync-waiters">{ if row.waiters.is_empty() { "—".to_string() } else { row.waiters.join(" → ") } }</td>
+                                        </tr>
+                                    }) }
+                                </tbody>
+                            </table>
+                        }
                         </div>
                     }) }
                 </div>
             </div>
+            <WaitGraph {lang} simulation={simulation.clone()} />
             <h3>{ t(ProgramText::Registers) }</h3>
             <div class="table-scroll">
             <table class="registers" id="registers">
@@ -138,6 +169,7 @@ pub fn programs(props: &ProgramsProps) -> Html {
                     <th scope="col">{ t(ProgramText::State) }</th>
                     <th scope="col">{ "pc" }</th>
                     { for Register::ALL.iter().map(|register| html! { <th scope="col" class="num">{ format!("%{}", register.name()) }</th> }) }
+                    <th scope="col">{ t(ProgramText::WaitsFor) }</th>
                 </tr></thead>
                 <tbody>
                     { for state.threads.iter().enumerate().filter_map(|(index, tcb)| tcb.program.as_ref().map(|context| (index, tcb, context))).map(|(index, tcb, context)| html! {
@@ -146,6 +178,10 @@ pub fn programs(props: &ProgramsProps) -> Html {
                             <td>{ state_name(tcb.state, lang) }</td>
                             <td class="num">{ if context.halted { "—".to_string() } else { context.pc.to_string() } }</td>
                             { for context.registers.iter().map(|value| html! { <td class="num">{ value }</td> }) }
+                            <td>{ context.waiting_for.as_ref().map(|(name, holder)| match holder {
+                                Some(holder) => format!("{name} ({})", thread_name(scenario, scenario.processes()[holder.pid as usize].first_thread() + holder.tid)),
+                                None => name.clone(),
+                            }).unwrap_or_else(|| "—".into()) }</td>
                         </tr>
                     }) }
                 </tbody>
@@ -265,5 +301,74 @@ fn scheduler(props: &SchedulerProps) -> Html {
                 }) }
             </ul>
         </div>
+    }
+}
+
+#[derive(Properties)]
+struct WaitGraphProps {
+    lang: Lang,
+    simulation: Rc<Simulation>,
+}
+
+impl PartialEq for WaitGraphProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang && Rc::ptr_eq(&self.simulation, &other.simulation)
+    }
+}
+
+/// The resource-allocation graph of a deadlock: threads as circles, mutexes and semaphores as
+/// squares, requests dashed, assignments solid, the cycle in red.
+#[function_component(WaitGraph)]
+fn wait_graph(props: &WaitGraphProps) -> Html {
+    let lang = props.lang;
+    let Some((nodes, edges)) = proclab_app::program_view::wait_graph(&props.simulation.run) else {
+        return Html::default();
+    };
+    // Layout on a 360 x 300 box: radius 110 around (180, 150); text is 14 px.
+    let at = |index: usize| {
+        (
+            180.0 + 110.0 * nodes[index].x,
+            150.0 + 110.0 * nodes[index].y,
+        )
+    };
+    let title = ProgramText::Graph.get(lang);
+    html! {
+        <figure class="wait-graph" id="wait-graph">
+            <figcaption><strong>{ title }</strong>{ " " }<span class="hint">{ ProgramText::GraphHint.get(lang) }</span></figcaption>
+            <svg viewBox="0 0 360 300" role="img" aria-label={title}>
+                <defs>
+                    <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M 0 0 L 10 5 L 0 10 z" fill="context-stroke" />
+                    </marker>
+                </defs>
+                { for edges.iter().map(|edge| {
+                    let (x1, y1) = at(edge.from);
+                    let (x2, y2) = at(edge.to);
+                    // Stop short of the nodes' edges (radius about 26).
+                    let (dx, dy) = (x2 - x1, y2 - y1);
+                    let length = (dx * dx + dy * dy).sqrt().max(1.0);
+                    let (ux, uy) = (dx / length, dy / length);
+                    let class = classes!("edge", edge.request.then_some("request"), edge.in_cycle.then_some("cycle"));
+                    html! {
+                        <line {class} x1={format!("{:.1}", x1 + ux * 28.0)} y1={format!("{:.1}", y1 + uy * 28.0)}
+                            x2={format!("{:.1}", x2 - ux * 28.0)} y2={format!("{:.1}", y2 - uy * 28.0)} marker-end="url(#arrow)" />
+                    }
+                }) }
+                { for nodes.iter().enumerate().map(|(index, node)| {
+                    let (x, y) = at(index);
+                    let class = classes!("node", node.resource.then_some("resource"), node.in_cycle.then_some("cycle"));
+                    html! {
+                        <g {class}>
+                            if node.resource {
+                                <rect x={format!("{:.1}", x - 26.0)} y={format!("{:.1}", y - 18.0)} width="52" height="36" rx="3" />
+                            } else {
+                                <circle cx={format!("{:.1}", x)} cy={format!("{:.1}", y)} r="26" />
+                            }
+                            <text x={format!("{:.1}", x)} y={format!("{:.1}", y + 5.0)} text-anchor="middle">{ &node.label }</text>
+                        </g>
+                    }
+                }) }
+            </svg>
+        </figure>
     }
 }
