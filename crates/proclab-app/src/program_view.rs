@@ -717,6 +717,7 @@ pub enum ProgramText {
     Kind,
     Waiters,
     WaitsFor,
+    Waits,
     Graph,
     GraphHint,
 }
@@ -787,6 +788,7 @@ impl Words for ProgramText {
             Kind => ["종류", "Kind"],
             Waiters => ["기다리는 스레드(앞부터)", "Waiting (first first)"],
             WaitsFor => ["기다리는 대상", "Waits for"],
+            Waits => ["대기 중", "waiting"],
             Graph => ["자원 할당 그래프", "Resource-allocation graph"],
             GraphHint => [
                 "동그라미는 스레드, 네모는 자원입니다. 점선 화살표는 요청(기다림), 실선 화살표는 할당(가짐)입니다. 빨간 것이 순환 대기입니다.",

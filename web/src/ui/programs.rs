@@ -88,7 +88,7 @@ pub fn programs(props: &ProgramsProps) -> Html {
                                 let here = !context.halted && program_of(scenario, thread).and_then(|p| p.line_at(pc)) == Some(line);
                                 here.then(|| {
                                     let name = thread_name(scenario, thread);
-                                    if waits { format!("{name} ⏸") } else { name }
+                                    if waits { format!("{name} ({})", t(ProgramText::Waits)) } else { name }
                                 })
                             }).collect()
                         };
