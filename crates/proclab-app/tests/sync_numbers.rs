@@ -1,8 +1,11 @@
-//! The synchronization lesson's figures (`counter-*`, `race-*`, `lock-*`), each recomputed from
-//! the preset's own run in both languages: what the counter ends at against what the threads
-//! were asked to add (the sum of their `%bx`; `%cx` for Peterson's), the interleaving that lost
-//! an update, the tick from which two threads were inside, the instructions spent on tries that
-//! failed, the swaps of a taken lock, and the order of tickets and entries.
+//! The synchronization lesson's figures (`counter-*`, `race-*`, `lock-*`, `mutex-blocking`,
+//! `deadlock-*`, `philosophers-*`, `producer-consumer-semaphores`), each recomputed from the
+//! preset's own run in both languages: what the counter ends at against what the threads were
+//! asked to add (the sum of their `%bx`; `%cx` for Peterson's), the interleaving that lost an
+//! update, the tick from which two threads were inside, the instructions spent on tries that
+//! failed, the swaps of a taken lock, the order of tickets and entries, the ticks spent
+//! Blocked, who waits for whom when a run deadlocks (as the page's deadlock line says it), and
+//! the items a bounded buffer hands over.
 //!
 //! The programs mark their parts with labels (`.lock`, `.critical`, `.unlock`, see
 //! `proclab_core::presets`); the checks find every address through them.
@@ -12,11 +15,12 @@ mod common;
 use common::{claim, claim_in, run};
 use proclab_app::draft::Draft;
 use proclab_app::lang::Lang;
+use proclab_app::program_words;
 use proclab_core::presets::{preset, PresetId};
-use proclab_core::program::{AccessKind, Program, Register, RunEnd};
+use proclab_core::program::{AccessKind, Deadlock, Program, Register, RunEnd, StepOutcome};
 use proclab_core::{simulate_spec, Cause, PolicySpec, Run};
 
-const SYNC: [PresetId; 11] = [
+const SYNC: [PresetId; 17] = [
     PresetId::CounterThreads,
     PresetId::CounterProcesses,
     PresetId::RaceTwoThreads,
@@ -28,7 +32,16 @@ const SYNC: [PresetId; 11] = [
     PresetId::LockYield,
     PresetId::LockTicket,
     PresetId::LockPeterson,
+    PresetId::MutexBlocking,
+    PresetId::DeadlockTwoLocks,
+    PresetId::DeadlockTwoLocksOrdered,
+    PresetId::PhilosophersDeadlock,
+    PresetId::PhilosophersOrdered,
+    PresetId::ProducerConsumerSemaphores,
 ];
+
+/// The presets whose lesson is a deadlock: their runs end in one, every other one finishes.
+const DEADLOCKS: [PresetId; 2] = [PresetId::DeadlockTwoLocks, PresetId::PhilosophersDeadlock];
 
 /// The program of the run's first process.
 fn program(run: &Run) -> &Program {
@@ -210,7 +223,9 @@ fn claim_interleaving(id: PresetId, run: &Run, round: &[Access]) {
 }
 
 /// The first tick at which two threads are both between `.critical` and `.unlock`: past the
-/// lock's check, and the lock not yet given back.
+/// lock's check, and the lock not yet given back. A thread blocked in `lock m` is not inside:
+/// its pc is already at `.critical` (the `lock` is done once the mutex is handed over) but it
+/// waits for the mutex.
 fn first_tick_two_inside(run: &Run) -> Option<u64> {
     let inside = label(run, ".critical")..=label(run, ".unlock");
     (0..=run.end_tick()).find(|&tick| {
@@ -219,7 +234,9 @@ fn first_tick_two_inside(run: &Run) -> Option<u64> {
             .threads
             .iter()
             .filter_map(|thread| thread.program.as_ref())
-            .filter(|context| !context.halted && inside.contains(&context.pc))
+            .filter(|context| {
+                !context.halted && context.waiting_for.is_none() && inside.contains(&context.pc)
+            })
             .count();
         count >= 2
     })
@@ -288,11 +305,209 @@ fn names(run: &Run, threads: impl IntoIterator<Item = u32>) -> String {
         .join(", ")
 }
 
+/// Whether `name` read in Korean ends in a consonant, for the particle after it: the thread and
+/// sync object names here end in a digit (read 영, 일, 삼, 육, 칠, 팔: a consonant) or in a
+/// lone letter (read 엘, 엠, 엔, 알: a consonant).
+fn ends_in_consonant(name: &str) -> bool {
+    match name.chars().last() {
+        Some(digit) if digit.is_ascii_digit() => matches!(digit, '0' | '1' | '3' | '6' | '7' | '8'),
+        Some(letter) => matches!(letter.to_ascii_lowercase(), 'l' | 'm' | 'n' | 'r'),
+        None => false,
+    }
+}
+
+/// `name` and its topic particle (은/는).
+fn topic(name: &str) -> String {
+    let particle = if ends_in_consonant(name) {
+        "은"
+    } else {
+        "는"
+    };
+    format!("{name}{particle}")
+}
+
+/// `name` and its subject particle (이/가).
+fn subject(name: &str) -> String {
+    let particle = if ends_in_consonant(name) {
+        "이"
+    } else {
+        "가"
+    };
+    format!("{name}{particle}")
+}
+
+/// A thread as the page's deadlock line names it (`P1.T1`).
+fn page_name(run: &Run, thread: u32) -> String {
+    program_words::thread_name(run.scenario(), thread)
+}
+
+/// The instruction a step executed, as written (`lock a`).
+fn instruction(run: &Run, pc: u32) -> &str {
+    program_words::instruction_text(run.scenario(), 0, pc)
+}
+
+/// `thread` as an index in the scenario's thread table.
+fn thread_index(run: &Run, thread: proclab_core::ThreadRef) -> u32 {
+    run.scenario()
+        .threads()
+        .iter()
+        .position(|entry| entry.pid() == thread.pid && entry.tid() == thread.tid)
+        .expect("a thread of the scenario") as u32
+}
+
+/// Every wait for a sync object: (tick, thread, the object's name).
+fn waits(run: &Run) -> Vec<(u64, u32, String)> {
+    let program = program(run);
+    run.events()
+        .iter()
+        .filter_map(|event| match event.cause {
+            Cause::Waits { object } => {
+                let name = if object.semaphore {
+                    program.semaphores()[object.index as usize].name.clone()
+                } else {
+                    program.mutexes()[object.index as usize].clone()
+                };
+                Some((event.tick, thread_index(run, event.thread), name))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Every wake-up: (tick, the woken thread, the thread whose `unlock` or `signal` woke it).
+fn wakes(run: &Run) -> Vec<(u64, u32, u32)> {
+    run.events()
+        .iter()
+        .filter_map(|event| match event.cause {
+            Cause::Woken { by } => Some((
+                event.tick,
+                thread_index(run, event.thread),
+                thread_index(run, by),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The program's source without comments and blank lines, one instruction or directive a line.
+fn code(run: &Run) -> Vec<String> {
+    run.scenario().spec().processes[0]
+        .program
+        .lines()
+        .map(|line| line.split('#').next().unwrap_or("").trim().to_string())
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+/// The two lines after `label` swapped: the fix by lock ordering, as a change of the program.
+fn swapped_after(mut lines: Vec<String>, label: &str) -> Vec<String> {
+    let at = lines
+        .iter()
+        .position(|line| line == label)
+        .unwrap_or_else(|| panic!("no {label}"));
+    lines.swap(at + 1, at + 2);
+    lines
+}
+
+/// Every word of variable `name` when the run ends, in order.
+fn final_words(run: &Run, name: &str) -> Vec<i64> {
+    let variable = program(run)
+        .variables()
+        .iter()
+        .find(|declared| declared.name == name)
+        .unwrap_or_else(|| panic!("the program has no variable {name}"));
+    let state = run.state_at(run.end_tick());
+    (0..variable.words)
+        .map(|index| {
+            let address = variable.address + 4 * index;
+            state.memories[0]
+                .words
+                .iter()
+                .find(|(_, word, _)| *word == address)
+                .expect("a word of the variable")
+                .2
+        })
+        .collect()
+}
+
+fn listed(values: &[i64]) -> String {
+    values
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The tick a run deadlocked at; the lesson says it, and the page's deadlock line too.
+fn claim_deadlock_tick(id: PresetId, run: &Run) -> u64 {
+    let RunEnd::Deadlock { tick } = run.end() else {
+        panic!("{id} deadlocks: {:?}", run.end());
+    };
+    assert_eq!(tick, run.end_tick());
+    claim_in(id, Lang::En, &format!("deadlock at tick {tick}"));
+    claim_in(id, Lang::Ko, &format!("{tick}틱에 교착 상태"));
+    for (lang, words) in [(Lang::En, "Deadlock at tick"), (Lang::Ko, "교착 상태(시각")] {
+        assert!(program_words::deadlock(run, lang).contains(&format!("{words} {tick}")));
+    }
+    tick
+}
+
+/// Who waits for which mutex held by whom, and the circle they make, as the page's deadlock line
+/// names them: every wait and the cycle in both languages, each of which the page also shows.
+fn claim_circular_wait(id: PresetId, run: &Run) -> Deadlock {
+    let report = run.deadlock().expect("a deadlock report").clone();
+    let page = |lang| program_words::deadlock(run, lang);
+    for edge in &report.waits {
+        assert!(!edge.object.semaphore, "{id} waits for mutexes");
+        let waiter = page_name(run, edge.thread);
+        let holder = page_name(run, edge.holder.expect("a mutex has a holder"));
+        let english = format!("{waiter} waits for mutex {}, held by {holder}", edge.name);
+        assert!(page(Lang::En).contains(&english), "{}", page(Lang::En));
+        claim_in(id, Lang::En, &english);
+        claim_in(
+            id,
+            Lang::Ko,
+            &format!(
+                "{} {} 가진 뮤텍스 {}",
+                topic(&waiter),
+                subject(&holder),
+                edge.name
+            ),
+        );
+    }
+    assert_eq!(
+        report.waits.len(),
+        run.scenario().threads().len(),
+        "every thread waits"
+    );
+    let mut circle: Vec<String> = report
+        .cycle
+        .iter()
+        .map(|&thread| page_name(run, thread))
+        .collect();
+    assert_eq!(
+        circle.len(),
+        report.waits.len(),
+        "every thread is in the circle"
+    );
+    circle.push(circle[0].clone());
+    let circle = circle.join(" → ");
+    for lang in Lang::ALL {
+        assert!(page(lang).contains(&circle), "{}", page(lang));
+        claim_in(id, lang, &circle);
+    }
+    report
+}
+
 #[test]
-fn every_synchronization_preset_finishes_well_inside_its_budget() {
+fn every_synchronization_preset_finishes_or_deadlocks_well_inside_its_budget() {
     for id in SYNC {
         let run = run(id);
-        assert_eq!(run.end(), RunEnd::Finished, "{id}");
+        if DEADLOCKS.contains(&id) {
+            assert!(matches!(run.end(), RunEnd::Deadlock { .. }), "{id}");
+        } else {
+            assert_eq!(run.end(), RunEnd::Finished, "{id}");
+        }
         let budget = run.scenario().machine().instruction_budget;
         assert!(run.program_steps().len() as u64 * 4 < budget, "{id}");
     }
@@ -647,4 +862,517 @@ fn peterson_keeps_two_cpus_apart_with_loads_and_stores() {
         Lang::Ko,
         &format!("turn을 마지막에 쓴 {waits}가 양보해 {goes}이 먼저"),
     );
+}
+
+#[test]
+fn a_blocking_mutex_spends_no_instruction_on_failed_tries_but_ticks_blocked() {
+    let id = PresetId::MutexBlocking;
+    let blocking = run(id);
+    let spinning = run(PresetId::LockXchg);
+    assert_eq!(blocking.scenario().policy(), spinning.scenario().policy());
+    assert_eq!(blocking.scenario().machine(), spinning.scenario().machine());
+    assert_eq!(
+        asked(&blocking, 0, Register::Bx),
+        asked(&spinning, 0, Register::Bx)
+    );
+    claim_timer(id, &blocking);
+    let (got, want) = claim_end(id, &blocking, Register::Bx);
+    assert_eq!(got, want);
+    assert_eq!(first_tick_two_inside(&blocking), None);
+    // "0 instructions, against 48": a woken thread goes on at `.critical`, it never retries.
+    let (tried, spun) = (failed_tries(&blocking), failed_tries(&spinning));
+    assert_eq!(tried, 0);
+    assert!(spun > 0);
+    let critical = label(&blocking, ".critical");
+    for (tick, woken, _) in wakes(&blocking) {
+        let next = blocking
+            .program_steps()
+            .iter()
+            .find(|step| step.thread == woken && step.tick >= tick)
+            .expect("the woken thread runs again");
+        assert_eq!(next.pc, critical, "goes on holding the mutex");
+    }
+    claim_in(
+        id,
+        Lang::En,
+        &format!("Tries that fail cost {tried} instructions, against {spun} for lock-xchg"),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("실패한 시도에 쓰는 명령은 {tried}개이고, lock-xchg는 {spun}개"),
+    );
+    // "Blocked for 15 ticks in all, while the holder runs": each wait, from the `lock` that
+    // blocked to the `unlock` that handed the mutex over, is a tick the other thread executes.
+    let (waits, wakes) = (waits(&blocking), wakes(&blocking));
+    assert_eq!(waits.len(), wakes.len(), "every wait ends");
+    let mut blocked = 0;
+    for ((from, thread, _), (until, woken, by)) in waits.into_iter().zip(wakes) {
+        assert_eq!(thread, woken);
+        for tick in from..until {
+            assert!(blocking
+                .program_steps()
+                .iter()
+                .any(|step| step.tick == tick && step.thread == by));
+        }
+        blocked += until - from;
+    }
+    let metric: u64 = blocking
+        .metrics()
+        .threads
+        .iter()
+        .map(|thread| thread.blocked)
+        .sum();
+    assert_eq!(metric, blocked);
+    assert!(spinning
+        .metrics()
+        .threads
+        .iter()
+        .all(|thread| thread.blocked == 0));
+    claim_in(id, Lang::En, &format!("Blocked for {blocked} ticks in all"));
+    claim_in(id, Lang::Ko, &format!("모두 {blocked}틱 동안 대기 상태"));
+    let (done, spun_done) = (blocking.end_tick(), spinning.end_tick());
+    assert!(done < spun_done);
+    claim_in(
+        id,
+        Lang::En,
+        &format!("at tick {done} instead of {spun_done}"),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("{done}틱에 끝납니다(lock-xchg는 {spun_done}틱)"),
+    );
+}
+
+#[test]
+fn two_locks_taken_in_opposite_orders_deadlock_in_the_circle_the_page_shows() {
+    let id = PresetId::DeadlockTwoLocks;
+    let run = run(id);
+    claim_timer(id, &run);
+    claim_deadlock_tick(id, &run);
+    let report = claim_circular_wait(id, &run);
+    // "Switches each thread right after its first lock": each one's first slice ends with a
+    // `lock` that took its mutex.
+    for thread in 0..2 {
+        let steps = run.program_steps();
+        let first = steps
+            .iter()
+            .position(|step| step.thread == thread)
+            .expect("runs");
+        let last = steps[first..]
+            .iter()
+            .take_while(|step| step.thread == thread)
+            .last()
+            .expect("a slice");
+        assert!(instruction(&run, last.pc).starts_with("lock "));
+        assert_eq!(last.outcome, StepOutcome::Continued, "it took the mutex");
+    }
+    // "T1 holds a and T2 holds b": what each thread holds is what the other waits for.
+    let holds = |thread: u32| {
+        report
+            .waits
+            .iter()
+            .find(|edge| edge.holder == Some(thread))
+            .expect("holds one")
+            .name
+            .clone()
+    };
+    let (first, second) = (thread_name(&run, 0), thread_name(&run, 1));
+    let (held_first, held_second) = (holds(0), holds(1));
+    claim_in(
+        id,
+        Lang::En,
+        &format!("{first} holds {held_first} and {second} holds {held_second}"),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!(
+            "{} {held_first}를, {} {held_second}를 쥐고",
+            topic(&first),
+            topic(&second)
+        ),
+    );
+    let counter = final_value(&run, 0, "counter");
+    assert_eq!(counter, 0, "nobody got both");
+    claim_in(id, Lang::En, &format!("counter still {counter}"));
+    claim_in(id, Lang::Ko, &format!("counter는 여전히 {counter}"));
+}
+
+#[test]
+fn the_same_two_locks_in_one_order_finish_after_one_wait() {
+    let id = PresetId::DeadlockTwoLocksOrdered;
+    let ordered = run(id);
+    let opposite = run(PresetId::DeadlockTwoLocks);
+    assert_eq!(ordered.scenario().policy(), opposite.scenario().policy());
+    assert_eq!(
+        asked(&ordered, 0, Register::Bx),
+        asked(&opposite, 0, Register::Bx)
+    );
+    // The one change: the second thread's two `lock`s, swapped.
+    assert_eq!(code(&ordered), swapped_after(code(&opposite), ".other"));
+    claim_timer(id, &ordered);
+    assert_eq!(ordered.end(), RunEnd::Finished);
+    assert!(ordered.deadlock().is_none());
+    let [(from, waiter, object)] = &waits(&ordered)[..] else {
+        panic!("one wait: {:?}", waits(&ordered));
+    };
+    let [(until, woken, by)] = wakes(&ordered)[..] else {
+        panic!("one wake-up");
+    };
+    assert_eq!(woken, *waiter);
+    let unlock = ordered
+        .program_steps()
+        .iter()
+        .find(|step| step.tick + 1 == until && step.thread == by)
+        .expect("the waker's step");
+    assert_eq!(instruction(&ordered, unlock.pc), format!("unlock {object}"));
+    let blocked = until - from;
+    assert_eq!(ordered.metrics().threads[*waiter as usize].blocked, blocked);
+    let (waiter, by) = (thread_name(&ordered, *waiter), thread_name(&ordered, by));
+    claim_in(
+        id,
+        Lang::En,
+        &format!(
+            "{waiter} finds {object} taken and is Blocked until {by}'s unlock {object} \
+             hands it over, {blocked} ticks later"
+        ),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!(
+            "{} {} 잠겨 있어 대기 상태가 되고, {blocked}틱 뒤 {by}의 unlock {object}",
+            topic(&waiter),
+            subject(object)
+        ),
+    );
+    let got = final_value(&ordered, 0, "counter");
+    let want = ordered.scenario().threads().len() as i64;
+    assert_eq!(got, want, "each thread adds 1");
+    claim_in(
+        id,
+        Lang::En,
+        &format!("the counter ends at {got} (expected {want})"),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("최종값은 {got}입니다(기대값 {want})"),
+    );
+    let done = ordered.end_tick();
+    claim_in(id, Lang::En, &format!("finishes at tick {done}"));
+    claim_in(id, Lang::Ko, &format!("{done}틱에 실행이 끝납니다"));
+}
+
+/// Each `lock` step of the run: (tick, thread, the mutex's name, whether it took it at once).
+fn locks(run: &Run) -> Vec<(u64, u32, String, bool)> {
+    run.program_steps()
+        .iter()
+        .filter_map(|step| {
+            let mutex = instruction(run, step.pc).strip_prefix("lock ")?;
+            Some((
+                step.tick,
+                step.thread,
+                mutex.to_string(),
+                step.outcome == StepOutcome::Continued,
+            ))
+        })
+        .collect()
+}
+
+/// The philosopher each thread is (its `%bx`), in thread order.
+fn philosophers(run: &Run) -> Vec<i64> {
+    asked(run, 0, Register::Bx)
+}
+
+#[test]
+fn philosophers_holding_their_left_fork_wait_in_a_circle() {
+    let id = PresetId::PhilosophersDeadlock;
+    let run = run(id);
+    let seats = philosophers(&run);
+    let forks = seats.len() as i64;
+    assert_eq!(seats, (0..forks).collect::<Vec<_>>());
+    let threads = names(&run, 0..forks as u32);
+    claim_in(
+        id,
+        Lang::En,
+        &format!("{threads} are philosophers {}", listed(&seats)),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("{} 철학자 {}", subject(&threads), listed(&seats)),
+    );
+    claim_timer(id, &run);
+    // "All three pick up their left fork before any picks up its right one": each thread's first
+    // `lock` takes fork %bx (its left), each one's second (fork %bx + 1, its right) waits, and
+    // every first comes before every second.
+    let locks = locks(&run);
+    let left = |thread: usize| format!("f{}", seats[thread]);
+    let right = |thread: usize| format!("f{}", (seats[thread] + 1) % forks);
+    let mut last_left = 0;
+    let mut first_right = u64::MAX;
+    for thread in 0..seats.len() {
+        let own: Vec<_> = locks
+            .iter()
+            .filter(|(_, who, _, _)| *who as usize == thread)
+            .collect();
+        let [taken, waited] = own[..] else {
+            panic!("two locks each: {own:?}");
+        };
+        assert_eq!((&taken.2, taken.3), (&left(thread), true));
+        assert_eq!((&waited.2, waited.3), (&right(thread), false));
+        last_left = last_left.max(taken.0);
+        first_right = first_right.min(waited.0);
+    }
+    assert!(last_left < first_right);
+    claim_deadlock_tick(id, &run);
+    let report = claim_circular_wait(id, &run);
+    for edge in &report.waits {
+        assert_eq!(edge.name, right(edge.thread as usize));
+    }
+    let ate = final_words(&run, "ate");
+    assert!(ate.iter().all(|meal| *meal == 0), "nobody eats");
+    claim_in(id, Lang::En, &format!("ate stays {}", listed(&ate)));
+    claim_in(id, Lang::Ko, &format!("ate는 {} 그대로", listed(&ate)));
+}
+
+#[test]
+fn philosophers_taking_the_lower_numbered_fork_first_all_eat() {
+    let id = PresetId::PhilosophersOrdered;
+    let ordered = run(id);
+    let circle = run(PresetId::PhilosophersDeadlock);
+    assert_eq!(ordered.scenario().policy(), circle.scenario().policy());
+    assert_eq!(philosophers(&ordered), philosophers(&circle));
+    // The one change: the last philosopher's two `lock`s, swapped.
+    assert_eq!(code(&ordered), swapped_after(code(&circle), ".p2"));
+    claim_timer(id, &ordered);
+    assert_eq!(ordered.end(), RunEnd::Finished);
+    assert!(ordered.deadlock().is_none());
+    // "Philosopher 2 (T3) now takes f0 ... before f2": every first `lock` is of the lower fork.
+    let seats = philosophers(&ordered);
+    let last = seats.len() - 1;
+    let locks = locks(&ordered);
+    for thread in 0..seats.len() {
+        let forks: Vec<&str> = locks
+            .iter()
+            .filter(|(_, who, _, _)| *who as usize == thread)
+            .map(|(_, _, fork, _)| fork.as_str())
+            .collect();
+        assert_eq!(forks.len(), 2);
+        assert!(
+            forks[0] < forks[1],
+            "the lower-numbered fork first: {forks:?}"
+        );
+    }
+    let last_name = thread_name(&ordered, last as u32);
+    claim_in(
+        id,
+        Lang::En,
+        &format!("philosopher {} ({last_name}) now takes f0", seats[last]),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("철학자 {}({last_name})", seats[last]),
+    );
+    // "T3 waits for f0 while it holds no fork": its first `lock` is the one that waits.
+    let first_lock = locks
+        .iter()
+        .find(|(_, who, _, _)| *who as usize == last)
+        .expect("locks");
+    assert!(!first_lock.3, "it waits");
+    let fork = &first_lock.2;
+    claim_in(
+        id,
+        Lang::En,
+        &format!("{last_name} waits for {fork} while it holds no fork"),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("{} 포크를 하나도 쥐지 않은 채 {fork}", topic(&last_name)),
+    );
+    // The order they eat in: the stores of 1 to ate.
+    let start = address(&ordered, "ate");
+    let eaters: Vec<u32> = accesses(&ordered, |word| {
+        (start..start + 4 * seats.len() as u32).contains(&word)
+    })
+    .into_iter()
+    .filter(|access| access.store && access.value == 1)
+    .map(|access| access.thread)
+    .collect();
+    assert_eq!(eaters.len(), seats.len(), "each eats once");
+    let [first, second, third] = eaters[..] else {
+        panic!("three philosophers");
+    };
+    let [first, second, third] = [first, second, third].map(|thread| thread_name(&ordered, thread));
+    claim_in(
+        id,
+        Lang::En,
+        &format!("{first} eats first, then {second}, then {third}"),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("{first}, {second}, {third} 순서로 먹고"),
+    );
+    let ate = final_words(&ordered, "ate");
+    assert!(ate.iter().all(|meal| *meal == 1), "everyone eats");
+    claim_in(id, Lang::En, &format!("ate ends {}", listed(&ate)));
+    claim_in(id, Lang::Ko, &format!("ate는 {}", listed(&ate)));
+    let done = ordered.end_tick();
+    claim_in(id, Lang::En, &format!("finishes at tick {done}"));
+    claim_in(id, Lang::Ko, &format!("{done}틱에 실행이 끝납니다"));
+}
+
+#[test]
+fn the_bounded_buffer_hands_every_item_over_once_and_in_order() {
+    let id = PresetId::ProducerConsumerSemaphores;
+    let run = run(id);
+    assert_eq!(run.end(), RunEnd::Finished);
+    assert_eq!(run.scenario().policy(), &PolicySpec::Fcfs);
+    assert_eq!(run.scenario().machine().cpus, 1);
+    // The producer is `%bx` = 0, the consumer 1; both move `%cx` items.
+    assert_eq!(asked(&run, 0, Register::Bx), [0, 1]);
+    let counts = asked(&run, 0, Register::Cx);
+    assert_eq!(counts[0], counts[1]);
+    let items = counts[0];
+    let (producer, consumer) = (0, 1);
+    let program = program(&run);
+    let buffer = program
+        .variables()
+        .iter()
+        .find(|variable| variable.name == "buf")
+        .expect("buf");
+    let slots = buffer.words;
+    let initial = |name: &str| {
+        program
+            .semaphores()
+            .iter()
+            .find(|semaphore| semaphore.name == name)
+            .expect("declared")
+            .initial
+    };
+    assert_eq!(initial("empty"), slots, "every slot free");
+    claim_in(
+        id,
+        Lang::En,
+        &format!("items 1 to {items} into buf, a buffer of {slots} slots"),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("항목 1부터 {items}까지를 {slots}칸짜리 버퍼 buf"),
+    );
+    for (name, english, korean) in [
+        ("empty", "Semaphore empty", "empty는"),
+        ("full", "full", "full은"),
+    ] {
+        let value = initial(name);
+        claim_in(id, Lang::En, &format!("{english} starts at {value}"));
+        claim_in(id, Lang::Ko, &format!("{korean} {value}에서 시작"));
+    }
+    // The buffer's words: only the producer stores, only the consumer loads; each slot is
+    // stored, then loaded, in turn (no item overwritten before it is taken, none taken twice).
+    let slot_of = |word: u32| (word - buffer.address) / 4;
+    let moves = accesses(&run, |word| {
+        (buffer.address..buffer.address + 4 * slots).contains(&word)
+    });
+    for access in &moves {
+        let mover = if access.store { producer } else { consumer };
+        assert_eq!(access.thread, mover, "{access:?}");
+    }
+    for slot in 0..slots {
+        let turns: Vec<bool> = moves
+            .iter()
+            .filter(|access| slot_of(access.address) == slot)
+            .map(|access| access.store)
+            .collect();
+        assert!(
+            turns.iter().step_by(2).all(|store| *store),
+            "slot {slot}: {turns:?}"
+        );
+        assert!(
+            turns.iter().skip(1).step_by(2).all(|store| !*store),
+            "slot {slot}: {turns:?}"
+        );
+    }
+    let values = |store: bool| -> Vec<i64> {
+        moves
+            .iter()
+            .filter(|access| access.store == store)
+            .map(|access| access.value)
+            .collect()
+    };
+    let in_order: Vec<i64> = (1..=items).collect();
+    assert_eq!(values(true), in_order, "produced");
+    assert_eq!(values(false), in_order, "consumed");
+    // "The producer fills the 3 slots and its wait empty blocks it; the consumer then takes 3
+    // items and its wait full blocks it": the items in the buffer at each wait.
+    let held_at = |tick: u64| {
+        moves
+            .iter()
+            .filter(|access| access.tick < tick)
+            .map(|access| if access.store { 1 } else { -1 })
+            .sum::<i64>()
+    };
+    let waits = waits(&run);
+    let [(full_at, first, first_on), (empty_at, second, second_on)] = &waits[..] else {
+        panic!("one wait each: {waits:?}");
+    };
+    assert_eq!((*first, first_on.as_str()), (producer, "empty"));
+    assert_eq!(held_at(*full_at), i64::from(slots), "the buffer is full");
+    assert_eq!((*second, second_on.as_str()), (consumer, "full"));
+    assert_eq!(held_at(*empty_at), 0, "the buffer is empty");
+    let consumer_starts = run
+        .program_steps()
+        .iter()
+        .find(|step| step.thread == consumer)
+        .expect("runs")
+        .tick;
+    assert!(
+        consumer_starts >= *full_at,
+        "the consumer runs once the producer waits"
+    );
+    let taken = moves
+        .iter()
+        .filter(|access| !access.store && access.tick < *empty_at)
+        .count();
+    claim_in(
+        id,
+        Lang::En,
+        &format!(
+            "the producer fills the {slots} slots, and at tick {full_at} its wait empty blocks it"
+        ),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("생산자는 {slots}칸을 다 채우고 {full_at}틱에 wait empty에서 대기 상태"),
+    );
+    claim_in(
+        id,
+        Lang::En,
+        &format!(
+            "The consumer then takes {taken} items, and at tick {empty_at} its wait full blocks it"
+        ),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("소비자가 {taken}개를 꺼내고 {empty_at}틱에 wait full에서 대기 상태"),
+    );
+    // "Each time, the other thread's signal wakes it."
+    let woken: Vec<(u32, u32)> = wakes(&run)
+        .into_iter()
+        .map(|(_, woken, by)| (woken, by))
+        .collect();
+    assert_eq!(woken, [(producer, consumer), (consumer, producer)]);
+    let got = final_words(&run, "got");
+    assert_eq!(got, in_order, "taken in order");
+    claim_in(id, Lang::En, &format!("got ends {}", listed(&got)));
+    claim_in(id, Lang::Ko, &format!("got은 {}", listed(&got)));
 }

@@ -7,7 +7,10 @@
 //!
 //! The synchronization presets (`sync`) run programs instead of bursts: `counter-threads` /
 //! `counter-processes` (shared or separate memory), three races (`race-*`) and the locks that
-//! end them (`lock-*`; `lock-xchg` / `lock-ttas` / `lock-yield` share all but how they wait).
+//! end them (`lock-*`; `lock-xchg` / `lock-ttas` / `lock-yield` share all but how they wait), the
+//! blocking mutex beside them (`mutex-blocking`), deadlock and its fix by lock ordering in pairs
+//! (`deadlock-two-locks` / `deadlock-two-locks-ordered`, `philosophers-deadlock` /
+//! `philosophers-ordered`) and a bounded buffer on semaphores (`producer-consumer-semaphores`).
 
 mod sync;
 
@@ -117,11 +120,23 @@ pub enum PresetId {
     LockTicket,
     /// `lock-peterson`.
     LockPeterson,
+    /// `mutex-blocking`.
+    MutexBlocking,
+    /// `deadlock-two-locks`.
+    DeadlockTwoLocks,
+    /// `deadlock-two-locks-ordered`.
+    DeadlockTwoLocksOrdered,
+    /// `philosophers-deadlock`.
+    PhilosophersDeadlock,
+    /// `philosophers-ordered`.
+    PhilosophersOrdered,
+    /// `producer-consumer-semaphores`.
+    ProducerConsumerSemaphores,
 }
 
 impl PresetId {
     /// Every preset id, in the order [`presets`] lists them.
-    pub const ALL: [PresetId; 42] = [
+    pub const ALL: [PresetId; 48] = [
         PresetId::FcfsConvoy,
         PresetId::SjfStarvation,
         PresetId::SrtfVsSjf,
@@ -164,6 +179,12 @@ impl PresetId {
         PresetId::LockYield,
         PresetId::LockTicket,
         PresetId::LockPeterson,
+        PresetId::MutexBlocking,
+        PresetId::DeadlockTwoLocks,
+        PresetId::DeadlockTwoLocksOrdered,
+        PresetId::PhilosophersDeadlock,
+        PresetId::PhilosophersOrdered,
+        PresetId::ProducerConsumerSemaphores,
     ];
 
     /// The stable text id (`"fcfs-convoy"`), used in links and by the CLI.
@@ -211,6 +232,12 @@ impl PresetId {
             PresetId::LockYield => "lock-yield",
             PresetId::LockTicket => "lock-ticket",
             PresetId::LockPeterson => "lock-peterson",
+            PresetId::MutexBlocking => "mutex-blocking",
+            PresetId::DeadlockTwoLocks => "deadlock-two-locks",
+            PresetId::DeadlockTwoLocksOrdered => "deadlock-two-locks-ordered",
+            PresetId::PhilosophersDeadlock => "philosophers-deadlock",
+            PresetId::PhilosophersOrdered => "philosophers-ordered",
+            PresetId::ProducerConsumerSemaphores => "producer-consumer-semaphores",
         }
     }
 

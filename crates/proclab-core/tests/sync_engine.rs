@@ -1,9 +1,9 @@
 //! Mutexes, semaphores and deadlock in the engine (`lock`, `unlock`, `wait`, `signal`): each rule
-//! of `program/sync.rs` pinned by a test, textbook cases (two locks in opposite orders, the
-//! dining philosophers and their fix by lock ordering) and laws (mutual exclusion holds, a
-//! reported deadlock is a real cycle).
+//! of `program/sync.rs` and of `docs/semantics.md` ("Mutexes, semaphores and deadlock") pinned by
+//! a test, textbook cases (two locks in opposite orders, the dining philosophers and their fix by
+//! lock ordering) and laws (mutual exclusion holds, a reported deadlock is a real cycle).
 
-use proclab_core::program::{Fault, ParseErrorKind, RunEnd, StepOutcome};
+use proclab_core::program::{Fault, ParseErrorKind, RunEnd, StepOutcome, Wait};
 use proclab_core::rng::Pcg32;
 use proclab_core::{
     simulate, Cause, PolicySpec, ProcessSpec, ProcessState, Run, Scenario, ScenarioError,
@@ -341,8 +341,243 @@ fn sync_objects_are_declared_and_named_or_reported_on_their_line() {
         errors(".mutex m\n.mutex m\n.main\nhalt\n"),
         [(2, ParseErrorKind::DuplicateSyncObject { first_line: 1 })]
     );
+    assert_eq!(
+        errors(".mutex m\n.sem m 1\n.main\nhalt\n"),
+        [(2, ParseErrorKind::DuplicateSyncObject { first_line: 1 })],
+        "mutexes and semaphores share one set of names"
+    );
     assert!(matches!(
         errors(".sem s 1\n.main\nlock s\nhalt\n")[0].1,
         ParseErrorKind::UnknownSyncObject { .. }
     ));
+}
+
+fn simulate_processes(processes: Vec<ProcessSpec>, policy: PolicySpec) -> Run {
+    let spec = ScenarioSpec {
+        processes,
+        policy,
+        ..ScenarioSpec::default()
+    };
+    simulate(&Scenario::new(&spec).unwrap_or_else(|errors| panic!("rejected: {errors:?}")))
+}
+
+/// (thread, the object's name, its holder) of every wait in the run's deadlock report.
+fn report_waits(run: &Run) -> Vec<(u32, String, Option<u32>)> {
+    run.deadlock()
+        .expect("a deadlock report")
+        .waits
+        .iter()
+        .map(|edge| (edge.thread, edge.name.clone(), edge.holder))
+        .collect()
+}
+
+#[test]
+fn a_woken_thread_already_holds_the_mutex_and_goes_on_at_the_next_instruction() {
+    // T1 locks (tick 0), T2's lock blocks (tick 1); T1's unlock hands m over; T2's next step is
+    // the instruction after its `lock`, which it does not execute again.
+    let run = run_with(
+        threads(MUTEX_COUNTER, &["bx=1", "bx=1"]),
+        PolicySpec::Rr { quantum: 1 },
+        Some(vec![0, 1, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0]),
+    );
+    assert_eq!(run.end(), RunEnd::Finished);
+    let steps: Vec<(u64, u32, StepOutcome)> = run
+        .program_steps()
+        .iter()
+        .filter(|step| step.thread == 1)
+        .map(|step| (step.tick, step.pc, step.outcome))
+        .collect();
+    let lock = 1000;
+    assert_eq!(steps[0], (1, lock, StepOutcome::Blocked(Wait::Mutex(0))));
+    assert_eq!(
+        steps[1].1,
+        lock + 1,
+        "the next instruction, not the lock again"
+    );
+    assert_eq!(
+        steps.iter().filter(|(_, pc, _)| *pc == lock).count(),
+        1,
+        "one lock for one round"
+    );
+    // It holds m: its `unlock` (no `lock` executed since) is not a fault.
+    let unlock = lock + 4;
+    assert!(steps.contains(&(steps[1].0 + 3, unlock, StepOutcome::Continued)));
+    assert_eq!(counter(&run), 2);
+}
+
+#[test]
+fn unlocking_a_mutex_another_thread_holds_is_a_fault_and_the_holder_keeps_it() {
+    let program = ".mutex m
+.main
+test $0, %bx
+jne .thief
+lock m
+nop
+unlock m
+halt
+.thief
+unlock m
+halt
+";
+    let run = run_with(
+        threads(program, &["bx=0", "bx=1"]),
+        PolicySpec::Rr { quantum: 1 },
+        Some(vec![0, 0, 0, 1, 1, 1, 0, 0, 0, 0]),
+    );
+    let outcomes: Vec<(u32, StepOutcome)> = run
+        .program_steps()
+        .iter()
+        .filter(|step| step.pc >= 1004) // the unlocks (1004, 1006) and T1's halt (1005)
+        .map(|step| (step.thread, step.outcome))
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            (1, StepOutcome::Fault(Fault::UnlockNotHeld { mutex: 0 })),
+            (0, StepOutcome::Continued),
+            (0, StepOutcome::Halted),
+        ],
+        "T2's unlock faults; T1 still holds m and its own unlock works"
+    );
+    assert_eq!(run.end(), RunEnd::Finished);
+}
+
+#[test]
+fn relocking_your_own_mutex_waits_for_yourself_forever() {
+    let run = run_with(
+        threads(".mutex m\n.main\nlock m\nlock m\nhalt\n", &[""]),
+        PolicySpec::Fcfs,
+        None,
+    );
+    assert_eq!(run.end(), RunEnd::Deadlock { tick: 2 });
+    assert_eq!(report_waits(&run), [(0, "m".to_string(), Some(0))]);
+    assert_eq!(
+        run.deadlock().expect("report").cycle,
+        [0],
+        "a circle of one"
+    );
+    // A wait still going on when the run stops is not counted in `blocked` (documented gap).
+    assert_eq!(run.metrics().threads[0].blocked, 0);
+}
+
+#[test]
+fn signal_with_nobody_waiting_adds_one_and_a_wait_nobody_will_signal_deadlocks_with_no_cycle() {
+    // `.sem s` starts at 0: two signals let exactly two waits through.
+    let run = run_with(
+        threads(
+            ".sem s\n.main\nsignal s\nsignal s\nwait s\nwait s\nwait s\nhalt\n",
+            &[""],
+        ),
+        PolicySpec::Fcfs,
+        None,
+    );
+    let outcomes: Vec<StepOutcome> = run
+        .program_steps()
+        .iter()
+        .map(|step| step.outcome)
+        .collect();
+    let blocked = StepOutcome::Blocked(Wait::Semaphore(0));
+    assert_eq!(
+        outcomes,
+        [
+            StepOutcome::Continued,
+            StepOutcome::Continued,
+            StepOutcome::Continued,
+            StepOutcome::Continued,
+            blocked,
+        ],
+        "two signals let exactly two waits through"
+    );
+    assert_eq!(run.end(), RunEnd::Deadlock { tick: 5 });
+    assert_eq!(report_waits(&run), [(0, "s".to_string(), None)]);
+    assert!(run.deadlock().expect("report").cycle.is_empty());
+}
+
+#[test]
+fn a_thread_that_exits_holding_a_mutex_keeps_it_and_its_waiters_deadlock_with_no_cycle() {
+    let run = run_with(
+        threads(".mutex m\n.main\nlock m\nhalt\n", &["", ""]),
+        PolicySpec::Fcfs,
+        None,
+    );
+    assert!(
+        matches!(run.end(), RunEnd::Deadlock { .. }),
+        "{:?}",
+        run.end()
+    );
+    assert_eq!(report_waits(&run), [(1, "m".to_string(), Some(0))]);
+    assert!(run.deadlock().expect("report").cycle.is_empty());
+}
+
+#[test]
+fn deadlock_is_declared_only_when_no_io_arrival_or_cpu_work_is_left() {
+    // T1 waits on s while T2 is in I/O (5 ticks), then T2 signals: no deadlock.
+    let program = ".sem s 0
+.main
+test $0, %bx
+jne .late
+wait s
+halt
+.late
+io $5
+signal s
+halt
+";
+    let run = run_with(threads(program, &["bx=0", "bx=1"]), PolicySpec::Fcfs, None);
+    assert_eq!(run.end(), RunEnd::Finished);
+    let both_blocked = (0..run.end_tick()).any(|tick| {
+        let state = run.state_at(tick);
+        state.blocked.len() == 1
+            && state.threads[0]
+                .program
+                .as_ref()
+                .is_some_and(|context| context.waiting_for.is_some())
+    });
+    assert!(both_blocked, "one waits for s while the other is in I/O");
+    // P1's only thread waits for itself from tick 2; P2 arrives at 10 and runs 3 ticks: the
+    // deadlock is declared once P2 has exited, at 13.
+    let relock = ProcessSpec {
+        name: "P1".into(),
+        ..threads(".mutex m\n.main\nlock m\nlock m\nhalt\n", &[""])
+    };
+    let late = ProcessSpec {
+        name: "P2".into(),
+        arrival: 10,
+        bursts: proclab_core::BurstSpec::alternating(&[3]),
+        ..ProcessSpec::default()
+    };
+    let run = simulate_processes(vec![relock, late], PolicySpec::Fcfs);
+    assert_eq!(run.end(), RunEnd::Deadlock { tick: 13 });
+    assert_eq!(report_waits(&run), [(0, "m".to_string(), Some(0))]);
+}
+
+#[test]
+fn each_process_has_its_own_mutexes_and_semaphores() {
+    let program = ".mutex m\n.sem s 1\n.main\nlock m\nwait s\nnop\nsignal s\nunlock m\nhalt\n";
+    let process = |name: &str| ProcessSpec {
+        name: name.into(),
+        ..threads(program, &[""])
+    };
+    let run = simulate_processes(
+        vec![process("P1"), process("P2")],
+        PolicySpec::Rr { quantum: 1 },
+    );
+    assert_eq!(run.end(), RunEnd::Finished);
+    assert!(
+        !run.events()
+            .iter()
+            .any(|event| matches!(event.cause, Cause::Waits { .. })),
+        "the same names in two processes are two mutexes and two semaphores"
+    );
+}
+
+#[test]
+fn the_x86_py_driver_refuses_sync_instructions() {
+    use proclab_core::program::x86::{self, X86Config, X86ConfigError};
+    let program =
+        proclab_core::program::Program::parse(".sem s 1\n.main\nnop\nwait s\nhalt\n").unwrap();
+    assert_eq!(
+        x86::run(&program, &X86Config::new(1)).map(|_| ()),
+        Err(X86ConfigError::SyncNotInX86 { address: 1001 })
+    );
 }

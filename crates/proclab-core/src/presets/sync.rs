@@ -1,13 +1,20 @@
 //! The synchronization lesson: threads that run short `x86.py` programs (the `.s` files next to
 //! this one) and race on a shared counter, then the locks that stop the race.
 //!
-//! Every program adds 1 to `counter`, `%bx` times per thread (Peterson's: `%cx` times, `%bx` is
-//! the thread's id), so a correct run ends with the sum of those counts. The lock programs
+//! Every counter program adds 1 to `counter`, `%bx` times per thread (Peterson's: `%cx` times,
+//! `%bx` is the thread's id), so a correct run ends with the sum of those counts. The lock programs
 //! mark their parts with labels that the lesson's checks read: `.lock` (the first instruction of
 //! taking the lock), `.critical` (the first one after the lock let the thread through) and
 //! `.unlock` (the one that gives it back). The exchange locks (`xchg`, TTAS, yield) share
-//! everything but the way they take the lock, so their runs compare. A small instruction budget
-//! ends quickly a run that would spin forever after an edit.
+//! everything but the way they take the lock, so their runs compare; the mutex program
+//! (`mutex-lock.s`) is the exchange lock's with `lock m` / `unlock m`, labels included.
+//!
+//! Then the ProcLab sync objects (`.mutex`, `.sem`): two locks taken in opposite orders, and
+//! three dining philosophers, each pair deadlocking under a plain round robin and finishing once
+//! the program takes its locks in one order (the `-ordered.s` files differ from the others in
+//! the order of two `lock` lines); and a bounded buffer whose producer and consumer threads
+//! block on semaphores. A small instruction budget ends quickly a run that would spin forever
+//! after an edit.
 
 use alloc::string::String;
 use alloc::vec;
@@ -30,6 +37,18 @@ const YIELD_LOCK: &str = include_str!("yield-lock.s");
 const TICKET_LOCK: &str = include_str!("ticket-lock.s");
 /// Peterson's algorithm: loads and stores only.
 const PETERSON: &str = include_str!("peterson.s");
+/// The exchange lock's counter with a mutex (`lock m` / `unlock m`): waiters block.
+const MUTEX_LOCK: &str = include_str!("mutex-lock.s");
+/// Two mutexes taken in opposite orders by two threads.
+const TWO_LOCKS: &str = include_str!("two-locks.s");
+/// The same, both threads taking `a` first.
+const TWO_LOCKS_ORDERED: &str = include_str!("two-locks-ordered.s");
+/// Three dining philosophers, each taking its left fork first.
+const PHILOSOPHERS: &str = include_str!("philosophers.s");
+/// The same, every philosopher taking its lower-numbered fork first.
+const PHILOSOPHERS_ORDERED: &str = include_str!("philosophers-ordered.s");
+/// A bounded buffer of 3 slots on semaphores `empty` and `full` and a mutex.
+const PRODUCER_CONSUMER: &str = include_str!("producer-consumer.s");
 
 /// Enough for every run here several times over; an edit that never releases stops at once.
 const BUDGET: u64 = 2_000;
@@ -80,9 +99,19 @@ const SHARING_TIMER: PolicySpec = PolicySpec::Rr { quantum: 3 };
 /// out while it holds the lock and the other spends its slice waiting.
 const LOCK_TIMER: PolicySpec = PolicySpec::Rr { quantum: 16 };
 
+/// The timer of the two-locks pair: every 3 instructions, so each thread is switched out right
+/// after its first `lock` (the third instruction on both paths).
+const TWO_LOCKS_TIMER: PolicySpec = PolicySpec::Rr { quantum: 3 };
+
+/// The timer of the philosophers: every 6 instructions. Philosopher 0 and 1 reach their first
+/// `lock` at their sixth instruction and are switched out holding one fork; philosopher 2,
+/// whose path is shorter, takes its left fork and then waits for its right one.
+const PHILOSOPHERS_TIMER: PolicySpec = PolicySpec::Rr { quantum: 6 };
+
 /// The synchronization presets, in the order the page lists them.
 pub(super) fn presets() -> Vec<Preset> {
     let two = &["bx=3", "bx=3"][..];
+    let philosophers = &["bx=0", "bx=1", "bx=2"][..];
     vec![
         Preset {
             id: PresetId::CounterThreads,
@@ -141,6 +170,42 @@ pub(super) fn presets() -> Vec<Preset> {
                 threads(PETERSON, &["bx=0:cx=3", "bx=1:cx=3"]),
                 PolicySpec::Fcfs,
                 2,
+            ),
+        },
+        Preset {
+            id: PresetId::MutexBlocking,
+            spec: on(threads(MUTEX_LOCK, two), LOCK_TIMER, 1),
+        },
+        Preset {
+            id: PresetId::DeadlockTwoLocks,
+            spec: on(threads(TWO_LOCKS, &["bx=0", "bx=1"]), TWO_LOCKS_TIMER, 1),
+        },
+        Preset {
+            id: PresetId::DeadlockTwoLocksOrdered,
+            spec: on(
+                threads(TWO_LOCKS_ORDERED, &["bx=0", "bx=1"]),
+                TWO_LOCKS_TIMER,
+                1,
+            ),
+        },
+        Preset {
+            id: PresetId::PhilosophersDeadlock,
+            spec: on(threads(PHILOSOPHERS, philosophers), PHILOSOPHERS_TIMER, 1),
+        },
+        Preset {
+            id: PresetId::PhilosophersOrdered,
+            spec: on(
+                threads(PHILOSOPHERS_ORDERED, philosophers),
+                PHILOSOPHERS_TIMER,
+                1,
+            ),
+        },
+        Preset {
+            id: PresetId::ProducerConsumerSemaphores,
+            spec: on(
+                threads(PRODUCER_CONSUMER, &["bx=0:cx=6", "bx=1:cx=6"]),
+                PolicySpec::Fcfs,
+                1,
             ),
         },
     ]
