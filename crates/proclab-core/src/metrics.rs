@@ -222,7 +222,19 @@ impl Metrics {
         let threads: Vec<ThreadMetrics> = engine
             .tasks
             .iter()
-            .map(|task| {
+            .enumerate()
+            .map(|(index, task)| {
+                // A wait still going on when the run stops (a deadlock) counts up to the end.
+                let still_waiting = engine
+                    .programs
+                    .as_ref()
+                    .is_some_and(|programs| programs.waiting[index].is_some());
+                let blocked = task.acc.blocked
+                    + if still_waiting {
+                        engine.now - task.blocked_since
+                    } else {
+                        0
+                    };
                 let arrival = scenario.processes()[task.pid as usize].arrival();
                 let completion = task.acc.completion.unwrap_or(engine.now);
                 ThreadMetrics {
@@ -234,7 +246,7 @@ impl Metrics {
                     response: task.acc.first_run.unwrap_or(completion) - arrival,
                     cpu: task.acc.cpu,
                     io: task.acc.io,
-                    blocked: task.acc.blocked,
+                    blocked,
                     switch: task.acc.switch,
                     stall: task.acc.stall,
                     dispatches: task.acc.dispatches,

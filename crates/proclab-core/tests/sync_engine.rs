@@ -456,7 +456,7 @@ fn relocking_your_own_mutex_waits_for_yourself_forever() {
         [0],
         "a circle of one"
     );
-    // A wait still going on when the run stops is not counted in `blocked` (documented gap).
+    // The wait began at the instant the run stopped: 0 ticks so far.
     assert_eq!(run.metrics().threads[0].blocked, 0);
 }
 
@@ -580,4 +580,22 @@ fn the_x86_py_driver_refuses_sync_instructions() {
         x86::run(&program, &X86Config::new(1)).map(|_| ()),
         Err(X86ConfigError::SyncNotInX86 { address: 1001 })
     );
+}
+
+#[test]
+fn a_wait_still_going_on_at_a_deadlock_counts_up_to_the_end_of_the_run() {
+    // Opposite lock orders, RR 3: T1 blocks at tick 7, T2 at tick 8, the run stops at 8.
+    let run = run_with(
+        threads(OPPOSITE, &["bx=0", "bx=1"]),
+        PolicySpec::Rr { quantum: 3 },
+        None,
+    );
+    assert_eq!(run.end(), RunEnd::Deadlock { tick: 8 });
+    let blocked: Vec<u64> = run
+        .metrics()
+        .threads
+        .iter()
+        .map(|thread| thread.blocked)
+        .collect();
+    assert_eq!(blocked, [1, 0]);
 }
