@@ -8,10 +8,10 @@
 use proclab_core::program::x86::{ArgvError, X86ConfigError, X86End};
 use proclab_core::program::{
     AccessKind, ExecutedStep, Fault, MemoryAccess, Opcode, OperandKind, ParseError, ParseErrorKind,
-    Program, RunEnd, StepOutcome,
+    Program, RunEnd, StepOutcome, Wait,
 };
 use proclab_core::render::thread_label;
-use proclab_core::{Run, Scenario, ThreadRef};
+use proclab_core::{Run, Scenario, SyncKind, ThreadRef};
 
 use crate::lang::{Lang, Words};
 
@@ -41,24 +41,34 @@ pub fn parse_error(error: &ParseError, lang: Lang) -> String {
         (UnknownOpcode, Lang::Ko) => String::from("알 수 없는 명령어입니다."),
         (UnknownOpcode, Lang::En) => String::from("unknown instruction."),
         (BadSyncDeclaration, Lang::Ko) => String::from(
-            "동기화 객체 선언은 .mutex 이름 또는 .sem 이름 초깃값(0 이상의 정수)입니다.",
+            "동기화 객체 선언은 .mutex 이름, .sem 이름 초깃값(0 이상의 정수) 또는 .cond 이름입니다.",
         ),
         (BadSyncDeclaration, Lang::En) => String::from(
-            "declare a mutex as .mutex name and a semaphore as .sem name initial (a whole number, 0 or more).",
+            "declare a mutex as .mutex name, a semaphore as .sem name initial (a whole number, 0 or more) and a condition as .cond name.",
         ),
-        (DuplicateSyncObject { first_line }, Lang::Ko) => {
-            format!("이 이름의 뮤텍스나 세마포어는 {first_line}번째 줄에서 이미 선언했습니다.")
-        }
-        (DuplicateSyncObject { first_line }, Lang::En) => {
-            format!("a mutex or semaphore of this name is already declared on line {first_line}.")
-        }
+        (DuplicateSyncObject { first_line }, Lang::Ko) => format!(
+            "이 이름의 뮤텍스, 세마포어나 조건 변수는 {first_line}번째 줄에서 이미 선언했습니다."
+        ),
+        (DuplicateSyncObject { first_line }, Lang::En) => format!(
+            "a mutex, semaphore or condition of this name is already declared on line {first_line}."
+        ),
         (UnknownSyncObject { opcode }, Lang::Ko) => {
-            let what = if matches!(opcode, Opcode::Lock | Opcode::Unlock) { "뮤텍스(.mutex)" } else { "세마포어(.sem)" };
-            format!("{}는 선언한 {what}의 이름을 받습니다.", opcode.name())
+            let what = match opcode {
+                Opcode::Wait => "선언한 세마포어(wait s) 또는 선언한 조건 변수와 뮤텍스(wait c, m)를",
+                Opcode::Signal => "선언한 세마포어(.sem)나 조건 변수(.cond)의 이름을",
+                Opcode::Broadcast => "선언한 조건 변수(.cond)의 이름을",
+                _ => "선언한 뮤텍스(.mutex)의 이름을",
+            };
+            format!("{}는 {what} 받습니다.", opcode.name())
         }
         (UnknownSyncObject { opcode }, Lang::En) => {
-            let what = if matches!(opcode, Opcode::Lock | Opcode::Unlock) { "mutex (.mutex)" } else { "semaphore (.sem)" };
-            format!("{} takes the name of a declared {what}.", opcode.name())
+            let what = match opcode {
+                Opcode::Wait => "a declared semaphore (wait s) or a declared condition and mutex (wait c, m)",
+                Opcode::Signal => "the name of a declared semaphore (.sem) or condition (.cond)",
+                Opcode::Broadcast => "the name of a declared condition (.cond)",
+                _ => "the name of a declared mutex (.mutex)",
+            };
+            format!("{} takes {what}.", opcode.name())
         }
         (IoTicksOutOfRange, Lang::Ko) => format!(
             "io의 틱 수는 0에서 {}까지입니다 (예: io $5).",
@@ -220,10 +230,10 @@ pub fn config_error(error: &X86ConfigError, lang: Lang) -> String {
     use X86ConfigError::*;
     match (*error, lang) {
         (SyncNotInX86 { address }, Lang::Ko) => format!(
-            "{address}번지의 뮤텍스·세마포어 명령어는 x86.py에 없습니다. 이 프로그램은 시나리오(proclab run)로 실행하세요."
+            "{address}번지의 뮤텍스·세마포어·조건 변수 명령어는 x86.py에 없습니다. 이 프로그램은 시나리오(proclab run)로 실행하세요."
         ),
         (SyncNotInX86 { address }, Lang::En) => format!(
-            "the mutex or semaphore instruction at {address} is not x86.py's: run this program in a scenario (proclab run)."
+            "the mutex, semaphore or condition instruction at {address} is not x86.py's: run this program in a scenario (proclab run)."
         ),
         (NoThreads, Lang::Ko) => String::from("스레드가 적어도 하나 있어야 합니다."),
         (NoThreads, Lang::En) => String::from("at least one thread is needed."),
@@ -286,6 +296,12 @@ fn fault(fault: &Fault, lang: Lang) -> String {
         (Fault::UnlockNotHeld { .. }, Lang::En) => {
             String::from("it unlocked a mutex it does not hold")
         }
+        (Fault::WaitWithoutMutex { .. }, Lang::Ko) => String::from(
+            "잠그지 않은 뮤텍스로 조건 변수를 기다리려 했습니다(wait c, m 전에 lock m)",
+        ),
+        (Fault::WaitWithoutMutex { .. }, Lang::En) => String::from(
+            "it waited on a condition without holding the mutex (lock m before wait c, m)",
+        ),
         (Fault::PcOutsideProgram, Lang::Ko) => {
             String::from("마지막 명령어를 지나쳤습니다(halt가 없습니다)")
         }
@@ -458,6 +474,10 @@ pub fn outcome(outcome: &StepOutcome, lang: Lang) -> Option<String> {
             Lang::Ko => format!("io: {ticks}틱 동안 I/O를 기다림(대기)"),
             Lang::En => format!("io: blocks for {ticks} ticks of I/O"),
         }),
+        StepOutcome::Blocked(Wait::Condition(_)) => Some(String::from(lang.pick([
+            "기다림: 뮤텍스를 놓고 조건 변수의 signal까지 대기",
+            "waits: releases the mutex and blocks until the condition is signalled",
+        ]))),
         StepOutcome::Blocked(_) => Some(String::from(lang.pick([
             "기다림: 뮤텍스나 세마포어를 얻을 때까지 대기",
             "waits: blocked until it gets the mutex or semaphore",
@@ -475,7 +495,17 @@ pub fn outcome(outcome: &StepOutcome, lang: Lang) -> Option<String> {
     }
 }
 
-/// A deadlock in words: who waits for which mutex or semaphore held by whom, and the cycle.
+/// The name of a kind of sync object: "뮤텍스", "mutex".
+pub fn sync_kind(kind: SyncKind, lang: Lang) -> &'static str {
+    match kind {
+        SyncKind::Mutex => lang.pick(["뮤텍스", "mutex"]),
+        SyncKind::Semaphore => lang.pick(["세마포어", "semaphore"]),
+        SyncKind::Condition => lang.pick(["조건 변수", "condition"]),
+    }
+}
+
+/// A deadlock in words: who waits for which mutex, semaphore or condition held by whom, and the
+/// cycle.
 pub fn deadlock(run: &Run, lang: Lang) -> String {
     let Some(report) = run.deadlock() else {
         return String::new();
@@ -486,12 +516,7 @@ pub fn deadlock(run: &Run, lang: Lang) -> String {
         .waits
         .iter()
         .map(|edge| {
-            let kind = match (edge.object.semaphore, lang) {
-                (true, Lang::Ko) => "세마포어",
-                (true, Lang::En) => "semaphore",
-                (false, Lang::Ko) => "뮤텍스",
-                (false, Lang::En) => "mutex",
-            };
+            let kind = sync_kind(edge.object.kind, lang);
             match (edge.holder, lang) {
                 (Some(holder), Lang::Ko) => format!(
                     "{}은(는) {}이(가) 가진 {kind} {}을(를) 기다림",
@@ -699,5 +724,42 @@ mod tests {
             .map(|one| access(one, program, Lang::En))
             .collect();
         assert_eq!(accesses, ["read lock=0", "write lock=1"]);
+    }
+
+    #[test]
+    fn a_condition_wait_its_fault_and_its_lost_signal_in_both_languages() {
+        // T1 waits on c holding m; T2 waits without m (a fault). Nobody signals: a deadlock.
+        let spec: proclab_core::ScenarioSpec = serde_json::from_str(
+            r#"{"processes":[{"program":".mutex m\n.cond c\n.main\ntest $0, %bx\njne .bad\nlock m\nwait c, m\nhalt\n.bad\nwait c, m\nhalt\n","threads":[{"registers":"bx=0"},{"registers":"bx=1"}]}]}"#,
+        )
+        .unwrap();
+        let run = proclab_core::simulate_spec(&spec).unwrap();
+        let said = |step: usize, lang| outcome(&run.program_steps()[step].outcome, lang);
+        let wait = run
+            .program_steps()
+            .iter()
+            .position(|step| matches!(step.outcome, StepOutcome::Blocked(_)))
+            .unwrap();
+        assert_eq!(
+            said(wait, Lang::En).as_deref(),
+            Some("waits: releases the mutex and blocks until the condition is signalled")
+        );
+        assert_eq!(
+            said(wait, Lang::Ko).as_deref(),
+            Some("기다림: 뮤텍스를 놓고 조건 변수의 signal까지 대기")
+        );
+        let fault = run.program_steps().len() - 1;
+        assert_eq!(
+            said(fault, Lang::En).as_deref(),
+            Some("fault: it waited on a condition without holding the mutex (lock m before wait c, m); the thread ends")
+        );
+        assert_eq!(
+            run_end(&run, Lang::En),
+            "Deadlock at tick 7: P1.T1 waits for condition c. There is no cycle, but no thread is left to wake them."
+        );
+        assert_eq!(
+            run_end(&run, Lang::Ko),
+            "교착 상태(시각 7): P1.T1은(는) 조건 변수 c을(를) 기다림. 순환은 없지만 깨워 줄 스레드가 남아 있지 않습니다."
+        );
     }
 }

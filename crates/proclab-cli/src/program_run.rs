@@ -9,7 +9,7 @@ use proclab_app::lang::{Lang, Words};
 use proclab_app::program_words::{self, RunText};
 use proclab_core::program::{AccessKind, ExecutedStep, Fault, Register, RunEnd, StepOutcome};
 use proclab_core::state::{MachineState, ProgramContext};
-use proclab_core::{Run, Scenario};
+use proclab_core::{Run, Scenario, SyncKind};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
@@ -240,10 +240,10 @@ impl Serialize for EndDocument<'_> {
                         .iter()
                         .map(|edge| WaitDocument {
                             thread: edge.thread,
-                            object: if edge.object.semaphore {
-                                "semaphore"
-                            } else {
-                                "mutex"
+                            object: match edge.object.kind {
+                                SyncKind::Mutex => "mutex",
+                                SyncKind::Semaphore => "semaphore",
+                                SyncKind::Condition => "condition",
                             },
                             name: &edge.name,
                             holder: edge.holder,
@@ -363,6 +363,7 @@ fn outcome_id(outcome: &StepOutcome) -> &'static str {
         StepOutcome::Fault(Fault::CodeAddress { .. }) => "fault_code_address",
         StepOutcome::Fault(Fault::Overflow) => "fault_overflow",
         StepOutcome::Fault(Fault::UnlockNotHeld { .. }) => "fault_unlock_not_held",
+        StepOutcome::Fault(Fault::WaitWithoutMutex { .. }) => "fault_wait_without_mutex",
     }
 }
 

@@ -311,3 +311,30 @@ fn the_words_are_korean_on_request() {
     );
     assert!(text.contains("끝나지 않음"), "{text}");
 }
+
+#[test]
+fn a_lost_signal_ends_in_a_deadlock_on_a_condition() {
+    // Thread 0 signals c before thread 1 waits on it: nobody is left to signal again.
+    let scenario = json!({
+        "processes": [{
+            "program": ".mutex m\n.cond c\n.main\ntest $0, %bx\njne .wait\nsignal c\nhalt\n.wait\nlock m\nwait c, m\nunlock m\nhalt\n",
+            "threads": [{"registers": "bx=0"}, {"registers": "bx=1"}],
+        }],
+    });
+    let file = scratch_file("lost-signal.json", &scenario);
+    let text = stdout(&proclab(&["run", &file]));
+    assert!(
+        text.contains("P1.T2 waits for condition c. There is no cycle"),
+        "{text}"
+    );
+    let document: Value =
+        serde_json::from_str(&stdout(&proclab(&["run", &file, "--format", "json"])))
+            .expect("JSON output");
+    let end = &document["program"]["end"];
+    assert_eq!(end["kind"], "deadlock");
+    assert_eq!(
+        end["waits"],
+        json!([{"thread": 1, "object": "condition", "name": "c", "holder": null}])
+    );
+    assert_eq!(end["cycle"], json!([]));
+}

@@ -43,7 +43,9 @@ pub use spec::{
 };
 pub use state::MachineState;
 pub use trace::WireError;
-pub use trace::{Cause, Event, GanttSlice, PreemptReason, SliceKind, SyncObject, ThreadRef, Trace};
+pub use trace::{
+    Cause, Event, GanttSlice, PreemptReason, SliceKind, SyncKind, SyncObject, ThreadRef, Trace,
+};
 
 /// The five states of the process model taught in every OS course.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

@@ -88,7 +88,7 @@ pub struct ThreadMetrics {
     pub cpu: u64,
     /// Ticks blocked on I/O (including any device queue).
     pub io: u64,
-    /// Ticks blocked waiting for a mutex or a semaphore.
+    /// Ticks blocked waiting for a mutex, a semaphore or a condition.
     #[serde(default)]
     pub blocked: u64,
     /// Dispatch latency paid to switch it in.

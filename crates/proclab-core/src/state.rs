@@ -4,7 +4,7 @@
 //! data for the scrub bar and the PCB inspector. Figures that change during a slice (progress,
 //! CPU used, quantum left, I/O left) are given as of the start of the requested tick.
 
-use alloc::string::String;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use serde::{Deserialize, Serialize};
 
@@ -156,7 +156,8 @@ pub struct ProgramContext {
     pub comparison: Option<i8>,
     /// It executed `halt` (or faulted).
     pub halted: bool,
-    /// The mutex or semaphore it waits for, by name, and the thread holding that mutex.
+    /// The mutex, semaphore or condition it waits for, by name, and the thread holding that
+    /// mutex.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waiting_for: Option<(String, Option<ThreadRef>)>,
 }
@@ -243,20 +244,16 @@ fn program_context(engine: &Engine, index: usize) -> Option<ProgramContext> {
     let machine = programs.machines[thread.pid() as usize].as_ref()?;
     let state = machine.thread(thread.tid())?;
     let registers = Register::ALL.map(|register| state.registers().get(register));
-    let waiting_for = programs.waiting[index].map(|wait| match wait {
-        Wait::Mutex(mutex) => (
-            machine.program().mutexes()[mutex as usize].clone(),
-            machine.sync().holder(mutex).map(|tid| ThreadRef {
+    let waiting_for = programs.waiting[index].map(|wait| {
+        let name = machine.program().sync_name(wait.object()).to_string();
+        let holder = match wait {
+            Wait::Mutex(mutex) => machine.sync().holder(mutex).map(|tid| ThreadRef {
                 pid: thread.pid(),
                 tid,
             }),
-        ),
-        Wait::Semaphore(semaphore) => (
-            machine.program().semaphores()[semaphore as usize]
-                .name
-                .clone(),
-            None,
-        ),
+            Wait::Semaphore(_) | Wait::Condition(_) => None,
+        };
+        (name, holder)
     });
     Some(ProgramContext {
         pc: state.pc(),

@@ -57,7 +57,7 @@ pub(crate) struct Accounting {
     pub(crate) last_run: Option<u64>,
     pub(crate) preemptions: u64,
     pub(crate) io: u64,
-    /// Ticks blocked waiting for a mutex or a semaphore.
+    /// Ticks blocked waiting for a mutex, a semaphore or a condition.
     pub(crate) blocked: u64,
     pub(crate) completion: Option<u64>,
     /// Cache units needed and found cold at its dispatches (cache model on).

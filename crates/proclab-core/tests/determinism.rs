@@ -90,7 +90,7 @@ fn hash_event(hash: &mut Fnv, event: &Event) {
         }
         Cause::Waits { object } => {
             hash.word(9);
-            hash.word((u64::from(object.semaphore) << 32) | u64::from(object.index));
+            hash.word((u64::from(object.kind.code()) << 32) | u64::from(object.index));
         }
         Cause::Woken { by } => {
             hash.word(10);

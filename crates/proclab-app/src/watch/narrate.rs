@@ -1,8 +1,9 @@
 //! The narrated event log: each event in a sentence that says what happened and why.
 
 use crate::i18n::Lang;
+use crate::program_words::sync_kind;
 use proclab_core::state::MachineState;
-use proclab_core::{Cause, Event, PreemptReason};
+use proclab_core::{Cause, Event, PreemptReason, SyncKind};
 use proclab_view::thread_label;
 
 /// Whether `name`, read aloud in Korean, ends in a consonant (받침): a Hangul syllable with a final
@@ -143,12 +144,17 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
                 ticks(length)
             ),
         ]),
+        Cause::Waits { object } if object.kind == SyncKind::Condition => lang.pick([
+            format!(
+                "{who}{} 뮤텍스를 놓고 조건 변수에서 signal을 기다리며 대기 상태가 됩니다(그 대기 큐의 끝).",
+                subject_particle(&who)
+            ),
+            format!(
+                "{who} releases the mutex and blocks on the condition until signalled (at the end of its wait queue)."
+            ),
+        ]),
         Cause::Waits { object } => {
-            let kind = if object.semaphore {
-                lang.pick(["세마포어", "semaphore"])
-            } else {
-                lang.pick(["뮤텍스", "mutex"])
-            };
+            let kind = sync_kind(object.kind, lang);
             lang.pick([
                 format!(
                     "{who}{} {kind}를 얻지 못해 대기 상태가 됩니다(그 대기 큐의 끝).",
@@ -220,5 +226,30 @@ mod tests {
         assert_eq!(object_particle("Gamer"), "를");
         assert_eq!(subject_particle("L"), "이");
         assert_eq!(subject_particle("A"), "가");
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn a_condition_wait_says_it_releases_the_mutex() {
+        let spec: proclab_core::ScenarioSpec = serde_json::from_str(
+            r#"{"processes":[{"program":".mutex m\n.cond c\n.main\nlock m\nwait c, m\nhalt\n","threads":[{}]}]}"#,
+        )
+        .unwrap();
+        let run = proclab_core::simulate_spec(&spec).unwrap();
+        let waits = run
+            .events()
+            .iter()
+            .find(|event| matches!(event.cause, Cause::Waits { .. }))
+            .cloned()
+            .unwrap();
+        let state = run.state_at(waits.tick);
+        assert_eq!(
+            narrate(&waits, &state, Lang::En),
+            "t=2: P1 releases the mutex and blocks on the condition until signalled (at the end of its wait queue)."
+        );
+        assert_eq!(
+            narrate(&waits, &state, Lang::Ko),
+            "t=2: P1이 뮤텍스를 놓고 조건 변수에서 signal을 기다리며 대기 상태가 됩니다(그 대기 큐의 끝)."
+        );
     }
 }

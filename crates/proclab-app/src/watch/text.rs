@@ -198,6 +198,9 @@ pub fn cause_label(cause: &proclab_core::Cause, by: Option<&str>, lang: Lang) ->
         Cause::Preempted { .. } => ["선점", "preempted"],
         Cause::IoRequested { .. } => ["I/O 요청", "I/O request"],
         Cause::IoCompleted => ["I/O 완료 인터럽트", "I/O completion interrupt"],
+        Cause::Waits { object } if object.kind == proclab_core::SyncKind::Condition => {
+            ["대기(조건 변수)", "waits (condition)"]
+        }
         Cause::Waits { .. } => ["대기(잠금)", "waits (lock)"],
         Cause::Woken { .. } => ["깨어남", "woken"],
         Cause::Exited => ["종료", "exit"],

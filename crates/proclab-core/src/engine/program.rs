@@ -17,6 +17,7 @@
 //! - the instruction budget: the run stops at the first instant at which at least that many
 //!   instructions have run (every CPU executes its instruction of the tick first).
 
+use alloc::string::ToString;
 use alloc::vec;
 use alloc::vec::Vec;
 
@@ -27,7 +28,7 @@ use crate::program::{Deadlock, WaitEdge};
 use crate::program::{ExecutedStep, Machine, Register, Registers, StepOutcome, Wait};
 use crate::scenario::Scenario;
 use crate::task::{CpuIx, ThreadIx};
-use crate::trace::{Change, Slot, SyncObject};
+use crate::trace::{Change, Slot};
 use crate::ProcessState;
 
 /// The programs' side of the engine.
@@ -41,11 +42,12 @@ pub(crate) struct Programs {
     done: Vec<bool>,
     /// Per thread: the I/O its last instruction asked for (`io $n`), until its slice ends.
     io: Vec<Option<u64>>,
-    /// Per thread: the mutex or semaphore it waits for, from its `lock` or `wait` until it is
-    /// woken.
+    /// Per thread: the mutex, semaphore or condition it waits for, from its `lock` or `wait`
+    /// until it is woken (a condition's waiter that a `signal` or `broadcast` moves to its
+    /// mutex's queue waits for the mutex from then on).
     pub(crate) waiting: Vec<Option<Wait>>,
-    /// Threads woken during the tick just executed (by an `unlock` or a `signal`), with the
-    /// thread that woke them, in execution order.
+    /// Threads woken during the tick just executed (by an `unlock`, a `wait c, m`, a `signal`
+    /// or a `broadcast`), with the thread that woke them, in execution order.
     wakes: Vec<(ThreadIx, ThreadIx)>,
     /// Instructions executed so far.
     pub(crate) executed: u64,
@@ -122,19 +124,17 @@ impl Programs {
 
 impl Engine {
     /// A program thread on `cpu` executed a `lock` or `wait` it must wait for: Running -> Blocked,
-    /// with no I/O to complete; an `unlock` or `signal` wakes it ([`Engine::wake_waiters`]).
+    /// with no I/O to complete; an `unlock`, `signal` or `broadcast` wakes it
+    /// ([`Engine::wake_waiters`]).
     pub(super) fn block_on_sync(&mut self, cpu: CpuIx, index: ThreadIx, wait: Wait) {
-        let (semaphore, object) = match wait {
-            Wait::Mutex(object) => (false, object),
-            Wait::Semaphore(object) => (true, object),
-        };
+        let object = wait.object();
         self.touch(index);
         self.record(
             Some(cpu),
             index,
             Change::Waits {
-                semaphore,
-                object: object as u16,
+                kind: object.kind,
+                object: object.index as u16,
             },
         );
         let now = self.now;
@@ -143,9 +143,10 @@ impl Engine {
         task.blocked_since = now;
     }
 
-    /// Step 1b: the threads an `unlock` or a `signal` of the tick just executed handed the mutex or
-    /// semaphore to: Blocked -> Ready, in the order they were woken (after every slice that ends
-    /// now, so a thread that blocked and was woken in the same tick blocks first).
+    /// Step 1b: the threads an `unlock`, `wait c, m`, `signal` or `broadcast` of the tick just
+    /// executed handed the mutex or semaphore to: Blocked -> Ready, in the order they were woken
+    /// (after every slice that ends now, so a thread that blocked and was woken in the same tick
+    /// blocks first).
     pub(super) fn wake_waiters(&mut self) {
         let Some(programs) = &mut self.programs else {
             return;
@@ -166,8 +167,8 @@ impl Engine {
         }
     }
 
-    /// If the run stopped with every unfinished thread waiting for a mutex or a semaphore (and
-    /// nothing left to happen), who waits for what.
+    /// If the run stopped with every unfinished thread waiting for a mutex, a semaphore or a
+    /// condition (and nothing left to happen), who waits for what.
     pub(crate) fn deadlock(&self) -> Option<Deadlock> {
         let programs = self.programs.as_ref()?;
         if self.finished() || programs.out_of_budget || self.next_instant().is_some() {
@@ -189,28 +190,15 @@ impl Engine {
                 let thread = &threads[index];
                 let process = &self.scenario.processes()[thread.pid() as usize];
                 let machine = programs.machines[thread.pid() as usize].as_ref()?;
-                let program = machine.program();
-                let (object, name, holder) = match wait {
-                    Wait::Mutex(mutex) => (
-                        SyncObject {
-                            semaphore: false,
-                            index: mutex,
-                        },
-                        program.mutexes()[mutex as usize].clone(),
-                        machine
-                            .sync()
-                            .holder(mutex)
-                            .map(|tid| process.first_thread() + tid),
-                    ),
-                    Wait::Semaphore(semaphore) => (
-                        SyncObject {
-                            semaphore: true,
-                            index: semaphore,
-                        },
-                        program.semaphores()[semaphore as usize].name.clone(),
-                        None,
-                    ),
+                let object = wait.object();
+                let holder = match wait {
+                    Wait::Mutex(mutex) => machine
+                        .sync()
+                        .holder(mutex)
+                        .map(|tid| process.first_thread() + tid),
+                    Wait::Semaphore(_) | Wait::Condition(_) => None,
                 };
+                let name = machine.program().sync_name(object).to_string();
                 Some(WaitEdge {
                     thread: index as u32,
                     object,
@@ -271,11 +259,15 @@ impl Engine {
                     outcome: step.outcome,
                 });
             }
-            if let Some(woken) = step.woke {
-                let process = &self.scenario.processes()[thread.pid() as usize];
-                programs
-                    .wakes
-                    .push((ThreadIx(process.first_thread() + woken), task));
+            let first_thread = self.scenario.processes()[thread.pid() as usize].first_thread();
+            for woken in &step.woke {
+                programs.wakes.push((ThreadIx(first_thread + woken), task));
+            }
+            // Still blocked: from now on it waits for the mutex (if it blocked in this same tick,
+            // the trace's `Waits` will already name the mutex).
+            for requeued in &step.requeued {
+                programs.waiting[(first_thread + requeued.thread) as usize] =
+                    Some(Wait::Mutex(requeued.mutex));
             }
             match step.outcome {
                 StepOutcome::Continued => {}

@@ -9,6 +9,8 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
+use crate::trace::{SyncKind, SyncObject};
+
 /// One of the eight registers a thread owns (`x86.py`'s hidden `zero` register is not nameable).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Register {
@@ -142,7 +144,8 @@ pub enum Arithmetic {
     Mul,
 }
 
-/// An operation on a mutex or a semaphore, named by its index in declaration order.
+/// An operation on a mutex, a semaphore or a condition, each named by its index among the
+/// declarations of its kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SyncOp {
     /// `lock m`.
@@ -153,6 +156,17 @@ pub enum SyncOp {
     Wait(u32),
     /// `signal s` (V).
     Signal(u32),
+    /// `wait c, m`: releases mutex `m` (which the thread must hold) and waits on condition `c`.
+    WaitCondition {
+        /// The condition waited on.
+        condition: u32,
+        /// The mutex released now and taken again before the thread goes on.
+        mutex: u32,
+    },
+    /// `signal c`: the condition's first waiter goes to take its mutex again.
+    SignalCondition(u32),
+    /// `broadcast c`: every waiter of the condition goes to take its mutex again.
+    Broadcast(u32),
 }
 
 /// A counting semaphore as declared: `.sem name initial`.
@@ -266,7 +280,8 @@ pub enum Instruction {
     Yield,
     /// `nop`.
     Nop,
-    /// `lock`, `unlock`, `wait`, `signal` on a mutex or semaphore of the address space.
+    /// `lock`, `unlock`, `wait`, `signal`, `broadcast` on a mutex, semaphore or condition of the
+    /// address space.
     Sync(SyncOp),
     /// `io $n`: the thread asks for `n` ticks of I/O (it blocks; a scheduler-free driver treats
     /// it as `yield`).
@@ -309,6 +324,7 @@ pub struct Program {
     pub(crate) labels: Vec<Label>,
     pub(crate) mutexes: Vec<String>,
     pub(crate) semaphores: Vec<Semaphore>,
+    pub(crate) conditions: Vec<String>,
 }
 
 impl Program {
@@ -376,6 +392,22 @@ impl Program {
     /// The semaphores (`.sem name initial`), in declaration order.
     pub fn semaphores(&self) -> &[Semaphore] {
         &self.semaphores
+    }
+
+    /// The condition variables (`.cond name`), in declaration order.
+    pub fn conditions(&self) -> &[String] {
+        &self.conditions
+    }
+
+    /// The name a sync object was declared with (empty if the program has no such object).
+    pub fn sync_name(&self, object: SyncObject) -> &str {
+        let index = object.index as usize;
+        let name = match object.kind {
+            SyncKind::Mutex => self.mutexes.get(index),
+            SyncKind::Semaphore => self.semaphores.get(index).map(|semaphore| &semaphore.name),
+            SyncKind::Condition => self.conditions.get(index),
+        };
+        name.map_or("", String::as_str)
     }
 
     /// The labels in source order.

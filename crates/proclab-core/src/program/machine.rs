@@ -18,7 +18,7 @@ use core::cmp::Ordering;
 use super::exec::Execution;
 use super::isa::{Condition, Instruction, Program, Registers};
 use super::memory::{Accesses, Memory};
-use super::sync::{SyncState, Wait};
+use super::sync::{Requeued, SyncState, Wait};
 
 /// What one thread owns: the state a context switch saves and restores.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -79,8 +79,9 @@ pub enum StepOutcome {
     Halted,
     /// `io $n`: the thread asks for `n` ticks of I/O.
     Io(u64),
-    /// `lock` of a held mutex or `wait` on a semaphore at 0: the thread waits (the instruction
-    /// is done; it goes on at the next one once handed the mutex or the semaphore).
+    /// `lock` of a held mutex, `wait s` on a semaphore at 0, or `wait c, m`: the thread waits
+    /// (the instruction is done; it goes on at the next one once handed the mutex or the
+    /// semaphore, or, after `wait c, m`, once signalled and holding `m` again).
     Blocked(Wait),
     /// The instruction could not execute; nothing changed.
     Fault(Fault),
@@ -114,10 +115,19 @@ pub enum Fault {
         /// The mutex.
         mutex: u32,
     },
+    /// `wait c, m` by a thread that does not hold `m`.
+    WaitWithoutMutex {
+        /// The condition.
+        condition: u32,
+        /// The mutex it should hold.
+        mutex: u32,
+    },
 }
 
 /// One executed (or faulted) instruction.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+///
+/// Only a sync instruction fills `woke` and `requeued` (an empty `Vec` does not allocate).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Step {
     /// The address of the instruction.
     pub pc: u32,
@@ -125,8 +135,13 @@ pub struct Step {
     pub accesses: Accesses,
     /// How it ended.
     pub outcome: StepOutcome,
-    /// A thread this step woke: `unlock` handed it the mutex, or `signal` let its `wait` end.
-    pub woke: Option<u32>,
+    /// The threads this step woke, in order: `unlock` or `wait c, m` handed one the mutex,
+    /// `signal s` let one's `wait s` end, or `signal c`/`broadcast c` found a waiter's mutex free
+    /// and gave it to it.
+    pub woke: Vec<u32>,
+    /// The threads `signal c`/`broadcast c` took off the condition while their mutex was held:
+    /// still blocked, each now waits for the mutex, in this order.
+    pub requeued: Vec<Requeued>,
 }
 
 /// A misuse of [`Machine::step`] by its caller (never caused by the program).
@@ -191,7 +206,7 @@ impl Machine {
         &self.memory
     }
 
-    /// The mutexes and semaphores: holders, values and waiters.
+    /// The mutexes, semaphores and conditions: holders, values and waiters.
     pub fn sync(&self) -> &SyncState {
         &self.sync
     }
@@ -213,15 +228,16 @@ impl Machine {
             return Err(StepError::ThreadHalted);
         }
         if let Some(Instruction::Sync(operation)) = self.program.instruction_at(state.pc) {
-            let (outcome, woke) = self.sync.apply(thread, operation);
-            if !matches!(outcome, StepOutcome::Fault(_)) {
+            let effect = self.sync.apply(thread, operation);
+            if !matches!(effect.outcome, StepOutcome::Fault(_)) {
                 self.threads[thread as usize].pc = state.pc + 1;
             }
             return Ok(Step {
                 pc: state.pc,
                 accesses: Accesses::new(),
-                outcome,
-                woke,
+                outcome: effect.outcome,
+                woke: effect.woke,
+                requeued: effect.requeued,
             });
         }
         let mut execution = Execution {
@@ -236,7 +252,8 @@ impl Machine {
                     pc: state.pc,
                     accesses: Accesses::new(),
                     outcome: StepOutcome::Fault(fault),
-                    woke: None,
+                    woke: Vec::new(),
+                    requeued: Vec::new(),
                 })
             }
         };
@@ -249,7 +266,8 @@ impl Machine {
             pc: state.pc,
             accesses,
             outcome,
-            woke: None,
+            woke: Vec::new(),
+            requeued: Vec::new(),
         })
     }
 }

@@ -48,4 +48,4 @@ pub use parse::{
 };
 pub use parse_error::{OperandKind, ParseError, ParseErrorKind};
 pub use record::{Deadlock, ExecutedStep, RunEnd, WaitEdge};
-pub use sync::{SyncState, Wait};
+pub use sync::{Requeued, SyncState, Wait};

@@ -54,17 +54,21 @@ pub enum Opcode {
     Lock,
     /// `unlock m`: releases mutex `m`, handing it to its first waiter (ProcLab's).
     Unlock,
-    /// `wait s`: P on semaphore `s` (ProcLab's).
+    /// `wait s`: P on semaphore `s`; `wait c, m`: releases mutex `m` and waits on condition `c`
+    /// (ProcLab's).
     Wait,
-    /// `signal s`: V on semaphore `s` (ProcLab's).
+    /// `signal s`: V on semaphore `s`; `signal c`: wakes condition `c`'s first waiter
+    /// (ProcLab's).
     Signal,
+    /// `broadcast c`: wakes every waiter of condition `c` (ProcLab's).
+    Broadcast,
     /// `halt`
     Halt,
 }
 
 impl Opcode {
     /// Every opcode.
-    pub const ALL: [Opcode; 28] = [
+    pub const ALL: [Opcode; 29] = [
         Opcode::Mov,
         Opcode::Add,
         Opcode::Sub,
@@ -92,6 +96,7 @@ impl Opcode {
         Opcode::Unlock,
         Opcode::Wait,
         Opcode::Signal,
+        Opcode::Broadcast,
         Opcode::Halt,
     ];
 
@@ -125,6 +130,7 @@ impl Opcode {
             Opcode::Unlock => "unlock",
             Opcode::Wait => "wait",
             Opcode::Signal => "signal",
+            Opcode::Broadcast => "broadcast",
             Opcode::Halt => "halt",
         }
     }
@@ -158,8 +164,9 @@ impl Opcode {
             | Opcode::Io
             | Opcode::Lock
             | Opcode::Unlock
-            | Opcode::Wait
-            | Opcode::Signal => (1, 1),
+            | Opcode::Signal
+            | Opcode::Broadcast => (1, 1),
+            Opcode::Wait => (1, 2),
             Opcode::Pop => (0, 1),
             Opcode::Ret | Opcode::Yield | Opcode::Nop | Opcode::Halt => (0, 0),
         }

@@ -18,6 +18,12 @@
 //! there it drops or misreads the index), text after a closing parenthesis, and names other than
 //! letters, digits and `_` (a variable starts with a letter). More lenient in one way: labels and
 //! `.var` may be indented.
+//!
+//! ProcLab's sync objects (a program using them runs only in a scenario, not in `proclab x86`):
+//! `.mutex name`, `.sem name initial` and `.cond name` declare them (so none of these is a
+//! label), in one set of names; `lock m`, `unlock m`, `wait s`, `signal s`, `wait c, m`,
+//! `signal c` and `broadcast c` name them, and each operand must be a declared object of the
+//! kind the instruction takes (`signal` takes a semaphore or a condition).
 
 use alloc::collections::BTreeMap;
 use alloc::string::{String, ToString};
@@ -64,6 +70,7 @@ impl Program {
             label_lines: BTreeMap::new(),
             mutexes: Vec::new(),
             semaphores: Vec::new(),
+            conditions: Vec::new(),
             sync_lines: BTreeMap::new(),
             instruction_lines: Vec::new(),
         };
@@ -102,6 +109,7 @@ impl Program {
             labels: parser.labels,
             mutexes: parser.mutexes,
             semaphores: parser.semaphores,
+            conditions: parser.conditions,
         })
     }
 }
@@ -116,6 +124,7 @@ pub(super) struct Parser<'a> {
     instruction_lines: Vec<(u32, &'a str)>,
     mutexes: Vec<String>,
     semaphores: Vec<Semaphore>,
+    conditions: Vec<String>,
     sync_lines: BTreeMap<&'a str, u32>,
 }
 
@@ -136,7 +145,7 @@ impl<'a> Parser<'a> {
         };
         if first == ".var" {
             self.declare_variable(line, text);
-        } else if first == ".mutex" || first == ".sem" {
+        } else if first == ".mutex" || first == ".sem" || first == ".cond" {
             self.declare_sync(line, text);
         } else if let Some(name) = first.strip_prefix('.') {
             if fields.next().is_some() {
@@ -202,15 +211,12 @@ impl<'a> Parser<'a> {
         });
     }
 
-    /// `.mutex name` or `.sem name [initial]` (initial 0 unless given).
+    /// `.mutex name`, `.sem name [initial]` (initial 0 unless given) or `.cond name`. The three
+    /// kinds share one set of names, so `signal name` means one thing.
     fn declare_sync(&mut self, line: u32, text: &'a str) {
         let fields: Vec<&str> = text.split_whitespace().collect();
-        let mutex = fields[0] == ".mutex";
-        let count_ok = if mutex {
-            fields.len() == 2
-        } else {
-            fields.len() == 2 || fields.len() == 3
-        };
+        let semaphore = fields[0] == ".sem";
+        let count_ok = fields.len() == 2 || (semaphore && fields.len() == 3);
         let name = fields.get(1).copied().unwrap_or("");
         let named =
             name.starts_with(|character: char| character.is_ascii_alphabetic()) && is_name(name);
@@ -228,29 +234,45 @@ impl<'a> Parser<'a> {
             return self.error(line, ParseErrorKind::DuplicateSyncObject { first_line });
         }
         self.sync_lines.insert(name, line);
-        if mutex {
-            self.mutexes.push(name.to_string());
-        } else {
-            self.semaphores.push(Semaphore {
+        match fields[0] {
+            ".mutex" => self.mutexes.push(name.to_string()),
+            ".cond" => self.conditions.push(name.to_string()),
+            _ => self.semaphores.push(Semaphore {
                 name: name.to_string(),
                 initial,
-            });
+            }),
         }
     }
 
-    /// The operation of `lock m`, `unlock m`, `wait s` or `signal s` on a declared object.
-    fn sync(&self, opcode: Opcode, name: &str) -> Result<Instruction, ParseErrorKind> {
-        let mutex = || self.mutexes.iter().position(|mutex| mutex == name);
-        let semaphore = || {
+    /// The operation of `lock m`, `unlock m`, `wait s`, `signal s`, `wait c, m`, `signal c` or
+    /// `broadcast c` on declared objects of the right kinds.
+    fn sync(&self, opcode: Opcode, names: &[&str]) -> Result<Instruction, ParseErrorKind> {
+        let index = |names: &[String], name: &str| {
+            names
+                .iter()
+                .position(|declared| declared == name)
+                .map(|index| index as u32)
+        };
+        let mutex = |name: &str| index(&self.mutexes, name);
+        let condition = |name: &str| index(&self.conditions, name);
+        let semaphore = |name: &str| {
             self.semaphores
                 .iter()
                 .position(|semaphore| semaphore.name == name)
+                .map(|index| index as u32)
         };
-        let found = match opcode {
-            Opcode::Lock => mutex().map(|index| SyncOp::Lock(index as u32)),
-            Opcode::Unlock => mutex().map(|index| SyncOp::Unlock(index as u32)),
-            Opcode::Wait => semaphore().map(|index| SyncOp::Wait(index as u32)),
-            _ => semaphore().map(|index| SyncOp::Signal(index as u32)),
+        let found = match (opcode, names) {
+            (Opcode::Lock, [name]) => mutex(name).map(SyncOp::Lock),
+            (Opcode::Unlock, [name]) => mutex(name).map(SyncOp::Unlock),
+            (Opcode::Wait, [name]) => semaphore(name).map(SyncOp::Wait),
+            (Opcode::Wait, [condition_name, mutex_name]) => condition(condition_name)
+                .zip(mutex(mutex_name))
+                .map(|(condition, mutex)| SyncOp::WaitCondition { condition, mutex }),
+            (Opcode::Signal, [name]) => semaphore(name)
+                .map(SyncOp::Signal)
+                .or_else(|| condition(name).map(SyncOp::SignalCondition)),
+            (Opcode::Broadcast, [name]) => condition(name).map(SyncOp::Broadcast),
+            _ => None,
         };
         found
             .map(Instruction::Sync)
@@ -263,22 +285,17 @@ impl<'a> Parser<'a> {
             None => (text, ""),
         };
         let opcode = Opcode::from_name(mnemonic).ok_or(ParseErrorKind::UnknownOpcode)?;
-        if matches!(
-            opcode,
-            Opcode::Lock | Opcode::Unlock | Opcode::Wait | Opcode::Signal
-        ) {
-            let names: Vec<&str> = rest.split_whitespace().collect();
-            if names.len() != 1 {
-                let found = u8::try_from(names.len()).unwrap_or(u8::MAX);
-                return Err(ParseErrorKind::WrongOperandCount { opcode, found });
-            }
-            return self.sync(opcode, names[0]);
-        }
         let texts = split_operands(rest)?;
         let (fewest, most) = opcode.operand_counts();
         let found = u8::try_from(texts.len()).unwrap_or(u8::MAX);
         if found < fewest || found > most {
             return Err(ParseErrorKind::WrongOperandCount { opcode, found });
+        }
+        if matches!(
+            opcode,
+            Opcode::Lock | Opcode::Unlock | Opcode::Wait | Opcode::Signal | Opcode::Broadcast
+        ) {
+            return self.sync(opcode, &texts);
         }
         let mut operands = Vec::with_capacity(texts.len());
         for (index, operand_text) in texts.into_iter().enumerate() {

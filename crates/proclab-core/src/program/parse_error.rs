@@ -38,15 +38,17 @@ pub enum ParseErrorKind {
     UnknownOpcode,
     /// `io $n` with `n` negative or above [`MAX_IO_TICKS`](super::MAX_IO_TICKS).
     IoTicksOutOfRange,
-    /// `.mutex name` or `.sem name initial` written wrong (fields, name, or initial value).
+    /// `.mutex name`, `.sem name initial` or `.cond name` written wrong (fields, name, or initial
+    /// value).
     BadSyncDeclaration,
-    /// A mutex or semaphore declared twice.
+    /// A mutex, semaphore or condition declared twice (the three kinds share their names).
     DuplicateSyncObject {
         /// Where it was declared first.
         first_line: u32,
     },
-    /// `lock`/`unlock` of a name that is not a declared mutex, or `wait`/`signal` of one that
-    /// is not a declared semaphore.
+    /// An operand that is not a declared object of the kind the instruction takes: `lock m` and
+    /// `unlock m` a mutex, `wait s` a semaphore, `wait c, m` a condition then a mutex, `signal`
+    /// a semaphore or a condition, `broadcast c` a condition.
     UnknownSyncObject {
         /// Which instruction.
         opcode: Opcode,

@@ -38,8 +38,8 @@ pub enum RunEnd {
         /// The tick the run stopped at.
         tick: u64,
     },
-    /// Every thread that has not finished waits for a mutex or a semaphore, and nothing else can
-    /// happen (no I/O, no arrival): [`Deadlock`] says who waits for what.
+    /// Every thread that has not finished waits for a mutex, a semaphore or a condition, and
+    /// nothing else can happen (no I/O, no arrival): [`Deadlock`] says who waits for what.
     Deadlock {
         /// The tick the run stopped at.
         tick: u64,
@@ -57,11 +57,11 @@ pub enum RunEnd {
 pub struct WaitEdge {
     /// The waiting thread (index in `Scenario::threads`).
     pub thread: u32,
-    /// The mutex or semaphore.
+    /// The mutex, semaphore or condition.
     pub object: SyncObject,
     /// Its name as declared.
     pub name: String,
-    /// The thread holding the mutex (a semaphore has no holder).
+    /// The thread holding the mutex (a semaphore or a condition has no holder).
     pub holder: Option<u32>,
 }
 
@@ -72,8 +72,8 @@ pub struct Deadlock {
     /// Every waiting thread, in thread order.
     pub waits: Vec<WaitEdge>,
     /// The threads of a cycle, starting from the lowest index, each waiting for the next's
-    /// mutex and the last for the first's; empty if the waits form no cycle (a semaphore nobody
-    /// will signal).
+    /// mutex and the last for the first's; empty if the waits form no cycle (a semaphore or a
+    /// condition nobody will signal).
     pub cycle: Vec<u32>,
 }
 

@@ -140,7 +140,7 @@ impl Build<'_, '_> {
             Opcode::Yield => Ok(Instruction::Yield),
             Opcode::Nop => Ok(Instruction::Nop),
             // Read by `Parser::sync` before operands are parsed.
-            Opcode::Lock | Opcode::Unlock | Opcode::Wait | Opcode::Signal => {
+            Opcode::Lock | Opcode::Unlock | Opcode::Wait | Opcode::Signal | Opcode::Broadcast => {
                 Err(ParseErrorKind::UnknownSyncObject {
                     opcode: self.opcode,
                 })

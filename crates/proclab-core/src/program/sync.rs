@@ -1,5 +1,5 @@
-//! The mutexes and semaphores of one address space: who holds each mutex, each semaphore's
-//! value, and who waits for each, first come first served.
+//! The mutexes, semaphores and condition variables of one address space: who holds each mutex,
+//! each semaphore's value, and who waits for each, first come first served.
 //!
 //! The rules (`docs/semantics.md`): `lock` of a free mutex takes it; of a held one (even by the
 //! same thread: mutexes are not recursive) the thread waits at the end of the queue. `unlock` by
@@ -8,12 +8,22 @@
 //! takes one; at 0 the thread waits at the end of the queue. `signal` lets the first waiter go on
 //! (the value stays 0) or, with no waiter, adds one. A woken thread does not retry: its `lock` or
 //! `wait` is done.
+//!
+//! Condition variables are Mesa's, as pthreads': `wait c, m` by the holder of `m` (anyone else
+//! faults) releases `m` exactly as `unlock` does and waits at the end of `c`'s queue, in one
+//! step. `signal c` takes `c`'s first waiter off the queue to take its mutex again: a free mutex
+//! it takes at once and goes on (woken); a held one it waits for at the end of that mutex's
+//! queue, still blocked, until an `unlock` hands it over. `broadcast c` does the same for every
+//! waiter, first first. With no waiter both do nothing: a condition has no memory. A woken
+//! waiter goes on after its `wait` holding the mutex, but what it waited for may no longer be
+//! true (another thread may have run first), so a program re-checks it in a loop.
 
 use alloc::collections::VecDeque;
 use alloc::vec::Vec;
 
 use super::isa::{Program, SyncOp};
 use super::machine::{Fault, StepOutcome};
+use crate::trace::{SyncKind, SyncObject};
 
 /// What a blocked thread waits for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -22,6 +32,50 @@ pub enum Wait {
     Mutex(u32),
     /// The semaphore (index in `Program::semaphores`).
     Semaphore(u32),
+    /// The condition (index in `Program::conditions`): a `signal` or a `broadcast`.
+    Condition(u32),
+}
+
+impl Wait {
+    /// The object waited for, as the trace names it.
+    pub fn object(self) -> SyncObject {
+        let (kind, index) = match self {
+            Wait::Mutex(index) => (SyncKind::Mutex, index),
+            Wait::Semaphore(index) => (SyncKind::Semaphore, index),
+            Wait::Condition(index) => (SyncKind::Condition, index),
+        };
+        SyncObject { kind, index }
+    }
+}
+
+/// A thread a `signal` or `broadcast` took off a condition whose mutex was held: still blocked,
+/// it now waits for that mutex.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Requeued {
+    /// The thread.
+    pub thread: u32,
+    /// The mutex it now waits for.
+    pub mutex: u32,
+}
+
+/// What one sync operation did: how the caller's step ends and what it did to other threads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct SyncEffect {
+    pub(super) outcome: StepOutcome,
+    /// Threads whose wait ended, in the order they were handed their mutex or semaphore.
+    pub(super) woke: Vec<u32>,
+    /// Threads moved from a condition's queue to its mutex's, in order.
+    pub(super) requeued: Vec<Requeued>,
+}
+
+impl SyncEffect {
+    fn of(outcome: StepOutcome) -> SyncEffect {
+        SyncEffect {
+            outcome,
+            woke: Vec::new(),
+            requeued: Vec::new(),
+        }
+    }
 }
 
 /// The sync objects of one address space.
@@ -31,6 +85,8 @@ pub struct SyncState {
     mutex_queues: Vec<VecDeque<u32>>,
     values: Vec<u32>,
     semaphore_queues: Vec<VecDeque<u32>>,
+    /// Per condition: each waiter with the mutex it released (and will take again).
+    condition_queues: Vec<VecDeque<(u32, u32)>>,
 }
 
 impl SyncState {
@@ -41,6 +97,7 @@ impl SyncState {
             mutex_queues: alloc::vec![VecDeque::new(); program.mutexes().len()],
             values: program.semaphores().iter().map(|s| s.initial).collect(),
             semaphore_queues: alloc::vec![VecDeque::new(); program.semaphores().len()],
+            condition_queues: alloc::vec![VecDeque::new(); program.conditions().len()],
         }
     }
 
@@ -56,11 +113,14 @@ impl SyncState {
 
     /// The threads waiting for `wait`, first first.
     pub fn waiters(&self, wait: Wait) -> impl Iterator<Item = u32> + '_ {
-        let queue = match wait {
-            Wait::Mutex(index) => self.mutex_queues.get(index as usize),
-            Wait::Semaphore(index) => self.semaphore_queues.get(index as usize),
+        let (plain, condition) = match wait {
+            Wait::Mutex(index) => (self.mutex_queues.get(index as usize), None),
+            Wait::Semaphore(index) => (self.semaphore_queues.get(index as usize), None),
+            Wait::Condition(index) => (None, self.condition_queues.get(index as usize)),
         };
-        queue.into_iter().flatten().copied()
+        let plain = plain.into_iter().flatten().copied();
+        let condition = condition.into_iter().flatten().map(|&(thread, _)| thread);
+        plain.chain(condition)
     }
 
     /// What `thread` waits for, if it waits.
@@ -71,41 +131,47 @@ impl SyncState {
                 .position(|queue| queue.contains(&thread))
                 .map(|index| index as u32)
         };
+        let on_condition = || {
+            self.condition_queues
+                .iter()
+                .position(|queue| queue.iter().any(|(waiter, _)| *waiter == thread))
+                .map(|index| Wait::Condition(index as u32))
+        };
         in_queue(&self.mutex_queues)
             .map(Wait::Mutex)
             .or_else(|| in_queue(&self.semaphore_queues).map(Wait::Semaphore))
+            .or_else(on_condition)
     }
 
-    /// Executes `operation` for `thread`: how the step ends, and the thread it woke.
-    pub(super) fn apply(&mut self, thread: u32, operation: SyncOp) -> (StepOutcome, Option<u32>) {
+    /// Executes `operation` for `thread`: how the step ends, and the threads it woke or moved.
+    pub(super) fn apply(&mut self, thread: u32, operation: SyncOp) -> SyncEffect {
         match operation {
             SyncOp::Lock(mutex) => {
                 let slot = mutex as usize;
                 if self.holders[slot].is_none() {
                     self.holders[slot] = Some(thread);
-                    (StepOutcome::Continued, None)
+                    SyncEffect::of(StepOutcome::Continued)
                 } else {
                     self.mutex_queues[slot].push_back(thread);
-                    (StepOutcome::Blocked(Wait::Mutex(mutex)), None)
+                    SyncEffect::of(StepOutcome::Blocked(Wait::Mutex(mutex)))
                 }
             }
             SyncOp::Unlock(mutex) => {
-                let slot = mutex as usize;
-                if self.holders[slot] != Some(thread) {
-                    return (StepOutcome::Fault(Fault::UnlockNotHeld { mutex }), None);
+                if self.holders[mutex as usize] != Some(thread) {
+                    return SyncEffect::of(StepOutcome::Fault(Fault::UnlockNotHeld { mutex }));
                 }
-                let next = self.mutex_queues[slot].pop_front();
-                self.holders[slot] = next;
-                (StepOutcome::Continued, next)
+                let mut effect = SyncEffect::of(StepOutcome::Continued);
+                effect.woke.extend(self.release(mutex));
+                effect
             }
             SyncOp::Wait(semaphore) => {
                 let slot = semaphore as usize;
                 if self.values[slot] > 0 {
                     self.values[slot] -= 1;
-                    (StepOutcome::Continued, None)
+                    SyncEffect::of(StepOutcome::Continued)
                 } else {
                     self.semaphore_queues[slot].push_back(thread);
-                    (StepOutcome::Blocked(Wait::Semaphore(semaphore)), None)
+                    SyncEffect::of(StepOutcome::Blocked(Wait::Semaphore(semaphore)))
                 }
             }
             SyncOp::Signal(semaphore) => {
@@ -114,8 +180,60 @@ impl SyncState {
                 if next.is_none() {
                     self.values[slot] = self.values[slot].saturating_add(1);
                 }
-                (StepOutcome::Continued, next)
+                let mut effect = SyncEffect::of(StepOutcome::Continued);
+                effect.woke.extend(next);
+                effect
             }
+            SyncOp::WaitCondition { condition, mutex } => {
+                if self.holders[mutex as usize] != Some(thread) {
+                    let fault = Fault::WaitWithoutMutex { condition, mutex };
+                    return SyncEffect::of(StepOutcome::Fault(fault));
+                }
+                let mut effect = SyncEffect::of(StepOutcome::Blocked(Wait::Condition(condition)));
+                effect.woke.extend(self.release(mutex));
+                self.condition_queues[condition as usize].push_back((thread, mutex));
+                effect
+            }
+            SyncOp::SignalCondition(condition) => {
+                let mut effect = SyncEffect::of(StepOutcome::Continued);
+                if let Some((waiter, mutex)) = self.condition_queues[condition as usize].pop_front()
+                {
+                    self.reacquire(waiter, mutex, &mut effect);
+                }
+                effect
+            }
+            SyncOp::Broadcast(condition) => {
+                let mut effect = SyncEffect::of(StepOutcome::Continued);
+                let waiters = core::mem::take(&mut self.condition_queues[condition as usize]);
+                for (waiter, mutex) in waiters {
+                    self.reacquire(waiter, mutex, &mut effect);
+                }
+                effect
+            }
+        }
+    }
+
+    /// The holder lets `mutex` go: its first waiter (returned) holds it now, else it is free.
+    fn release(&mut self, mutex: u32) -> Option<u32> {
+        let slot = mutex as usize;
+        let next = self.mutex_queues[slot].pop_front();
+        self.holders[slot] = next;
+        next
+    }
+
+    /// A signalled condition waiter takes its mutex again: at once if it is free (woken), else
+    /// at the end of the mutex's queue (requeued, still blocked).
+    fn reacquire(&mut self, waiter: u32, mutex: u32, effect: &mut SyncEffect) {
+        let slot = mutex as usize;
+        if self.holders[slot].is_none() {
+            self.holders[slot] = Some(waiter);
+            effect.woke.push(waiter);
+        } else {
+            self.mutex_queues[slot].push_back(waiter);
+            effect.requeued.push(Requeued {
+                thread: waiter,
+                mutex,
+            });
         }
     }
 }

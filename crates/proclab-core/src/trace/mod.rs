@@ -171,13 +171,35 @@ pub enum PreemptReason {
     Boost,
 }
 
-/// A mutex or a semaphore of a process's address space, by its index in the program's
-/// declarations (`.mutex`, `.sem`).
+/// What kind of synchronization object a program declared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SyncKind {
+    /// `.mutex name`: `lock`, `unlock`.
+    Mutex,
+    /// `.sem name initial`: `wait s` (P), `signal s` (V).
+    Semaphore,
+    /// `.cond name`: `wait c, m`, `signal c`, `broadcast c`.
+    Condition,
+}
+
+impl SyncKind {
+    /// Every kind, in the order of their codes (the trace's wire format and the determinism
+    /// test store a kind as its index here: 0 mutex, 1 semaphore, 2 condition).
+    pub const ALL: [SyncKind; 3] = [SyncKind::Mutex, SyncKind::Semaphore, SyncKind::Condition];
+
+    /// The kind's code: its index in [`SyncKind::ALL`].
+    pub fn code(self) -> u32 {
+        self as u32
+    }
+}
+
+/// A mutex, a semaphore or a condition variable of a process's address space, by its index
+/// among the program's declarations of that kind (`.mutex`, `.sem`, `.cond`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SyncObject {
-    /// A semaphore (else a mutex).
-    pub semaphore: bool,
-    /// Index among the process's mutexes or semaphores.
+    /// Mutex, semaphore or condition.
+    pub kind: SyncKind,
+    /// Index among the process's objects of that kind.
     pub index: u32,
 }
 
@@ -213,13 +235,15 @@ pub enum Cause {
     },
     /// Blocked -> Ready: the completion interrupt.
     IoCompleted,
-    /// Running -> Blocked: a program's `lock` found the mutex held, or its `wait` found the
-    /// semaphore at 0.
+    /// Running -> Blocked: a program's `lock` found the mutex held, its `wait s` found the
+    /// semaphore at 0, or its `wait c, m` released the mutex and waits on the condition.
     Waits {
-        /// The mutex or semaphore.
+        /// The mutex, semaphore or condition.
         object: SyncObject,
     },
-    /// Blocked -> Ready: `by`'s `unlock` handed it the mutex, or `by`'s `signal` ended its wait.
+    /// Blocked -> Ready: `by`'s `unlock` (or `wait c, m`) handed it the mutex, `by`'s `signal`
+    /// ended its semaphore wait, or `by`'s `signal`/`broadcast` of its condition found the
+    /// mutex free and gave it to it.
     Woken {
         /// The thread that woke it.
         by: ThreadRef,

@@ -10,7 +10,7 @@ use alloc::vec::Vec;
 use crate::scenario::{Scenario, MAX_CPUS, MAX_LEVELS, MAX_THREADS_TOTAL, MAX_TICK};
 use crate::spec::MachineSpec;
 use crate::task::{CpuIx, ThreadIx};
-use crate::trace::{Cause, Event, PreemptReason, SyncObject, ThreadRef};
+use crate::trace::{Cause, Event, PreemptReason, SyncKind, SyncObject, ThreadRef};
 use crate::ProcessState;
 
 // What the compact fields rely on: a thread index fits in 16 bits (with one value to spare for
@@ -108,12 +108,12 @@ pub(crate) enum Change {
         length: u32,
     },
     IoCompleted,
-    /// A program thread waits for a mutex (or a semaphore) of its address space.
+    /// A program thread waits for a mutex, a semaphore or a condition of its address space.
     Waits {
-        semaphore: bool,
+        kind: SyncKind,
         object: u16,
     },
-    /// An `unlock` or a `signal` of `by` ended its wait.
+    /// An `unlock`, a `wait c, m`, a `signal` or a `broadcast` of `by` ended its wait.
     Woken {
         by: Slot,
     },
@@ -306,9 +306,9 @@ impl Transitions {
                 length: u64::from(length),
             },
             Change::IoCompleted => Cause::IoCompleted,
-            Change::Waits { semaphore, object } => Cause::Waits {
+            Change::Waits { kind, object } => Cause::Waits {
                 object: SyncObject {
-                    semaphore,
+                    kind,
                     index: u32::from(object),
                 },
             },

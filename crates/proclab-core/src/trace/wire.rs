@@ -4,7 +4,8 @@
 //! Layout: `[entries, epochs]`, then four words per transition, then two per epoch:
 //! - word 0: the tick's low 32 bits;
 //! - word 1: thread slot (bits 0-15), CPU (16-23, `0xFF` none), the change's tag (24-31);
-//! - words 2 and 3: the change's fields (see [`Change`]).
+//! - words 2 and 3: the change's fields (see [`Change`]; a `Waits` stores its object's kind as
+//!   its [`SyncKind::code`], so mutex 0 and semaphore 1 read as they did before conditions).
 //!
 //! Reading checks everything against the scenario (thread and CPU indices, tags, states, ticks
 //! that never go back) and says what is wrong instead of building a run that is not one.
@@ -12,7 +13,7 @@
 use alloc::vec::Vec;
 
 use super::transition::{Change, Latency, Slot, Transition, Transitions};
-use super::PreemptReason;
+use super::{PreemptReason, SyncKind};
 use crate::scenario::Scenario;
 use crate::ProcessState;
 
@@ -78,7 +79,7 @@ fn change_words(change: Change) -> (u32, u32, u32) {
         Change::IoRequested { length } => (4, length, 0),
         Change::IoCompleted => (5, 0, 0),
         Change::Exited => (6, 0, 0),
-        Change::Waits { semaphore, object } => (9, u32::from(semaphore), u32::from(object)),
+        Change::Waits { kind, object } => (9, kind.code(), u32::from(object)),
         Change::Woken { by } => (10, u32::from(by.raw()), 0),
         Change::Boosted { state } => (7, code(&STATES, &state), 0),
         Change::Demoted { state, level } => (8, code(&STATES, &state), u32::from(level)),
@@ -166,7 +167,7 @@ impl Transitions {
                     level: u8::try_from(second).map_err(|_| bad)?,
                 },
                 9 => Change::Waits {
-                    semaphore: first != 0,
+                    kind: decode(&SyncKind::ALL, first).ok_or(bad)?,
                     object: u16::try_from(second).map_err(|_| bad)?,
                 },
                 10 => Change::Woken {
@@ -187,5 +188,41 @@ impl Transitions {
             }
         }
         Ok(transitions)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::{ProcessSpec, ScenarioSpec};
+    use crate::task::ThreadIx;
+
+    #[test]
+    fn a_wait_keeps_its_object_kind_and_an_unknown_kind_is_refused() {
+        let spec = ScenarioSpec {
+            processes: alloc::vec![ProcessSpec {
+                program: "halt".into(),
+                ..ProcessSpec::default()
+            }],
+            ..ScenarioSpec::default()
+        };
+        let scenario = Scenario::new(&spec).expect("valid");
+        let mut transitions = Transitions::default();
+        for (tick, kind) in SyncKind::ALL.into_iter().enumerate() {
+            let change = Change::Waits { kind, object: 3 };
+            transitions.push(tick as u64, ThreadIx(0), None, change);
+        }
+        let words = transitions.to_words();
+        let back = Transitions::from_words(&words, &scenario).expect("reads back");
+        assert_eq!(back.entries(), transitions.entries());
+        // Entry i's first field is word 4 + 4i: a mutex is 0 and a semaphore 1, as when the
+        // field was a flag "semaphore".
+        assert_eq!([words[4], words[8], words[12]], [0, 1, 2]);
+        let mut broken = words.clone();
+        broken[12] = 3;
+        assert_eq!(
+            Transitions::from_words(&broken, &scenario).err(),
+            Some(WireError::Entry { index: 2 })
+        );
     }
 }

@@ -62,8 +62,8 @@ impl X86Config {
 pub enum X86ConfigError {
     /// No thread.
     NoThreads,
-    /// The program uses a mutex or a semaphore (`lock`, `unlock`, `wait`, `signal`: ProcLab's,
-    /// not `x86.py`'s), which only the scheduler runs; `address` is the first such instruction.
+    /// The program uses a mutex, a semaphore or a condition (`lock`, `unlock`, `wait`, `signal`,
+    /// `broadcast`: ProcLab's, not `x86.py`'s), which only the scheduler runs; `address` is the first such instruction.
     SyncNotInX86 {
         /// Its address.
         address: u32,
