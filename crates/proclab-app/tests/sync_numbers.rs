@@ -362,11 +362,7 @@ fn waits(run: &Run) -> Vec<(u64, u32, String)> {
         .iter()
         .filter_map(|event| match event.cause {
             Cause::Waits { object } => {
-                let name = if object.semaphore {
-                    program.semaphores()[object.index as usize].name.clone()
-                } else {
-                    program.mutexes()[object.index as usize].clone()
-                };
+                let name = program.sync_name(object).to_string();
                 Some((event.tick, thread_index(run, event.thread), name))
             }
             _ => None,
@@ -458,7 +454,7 @@ fn claim_circular_wait(id: PresetId, run: &Run) -> Deadlock {
     let report = run.deadlock().expect("a deadlock report").clone();
     let page = |lang| program_words::deadlock(run, lang);
     for edge in &report.waits {
-        assert!(!edge.object.semaphore, "{id} waits for mutexes");
+        assert_eq!(edge.object.kind, proclab_core::SyncKind::Mutex, "{id} waits for mutexes");
         let waiter = page_name(run, edge.thread);
         let holder = page_name(run, edge.holder.expect("a mutex has a holder"));
         let english = format!("{waiter} waits for mutex {}, held by {holder}", edge.name);
