@@ -15,7 +15,7 @@ use proclab_core::program::{
     AccessKind, ExecutedStep, Instruction, Program, Register, RunEnd, StepOutcome, Value,
 };
 use proclab_core::state::MachineState;
-use proclab_core::{Run, Scenario};
+use proclab_core::{Run, Scenario, SyncKind};
 
 use crate::lang::{Lang, Words};
 
@@ -468,23 +468,26 @@ pub fn address_spaces(run: &Run, state: &MachineState, lang: Lang) -> Vec<Addres
                         let name_of = |thread: proclab_core::ThreadRef| {
                             thread_name(scenario, process.first_thread() + thread.tid)
                         };
-                        let state = match (object.semaphore, object.holder) {
-                            (true, _) => lang.pick([
+                        let state = match (object.kind, object.holder) {
+                            (SyncKind::Semaphore, _) => lang.pick([
                                 format!("값 {}", object.value),
                                 format!("value {}", object.value),
                             ]),
-                            (false, Some(holder)) => lang.pick([
+                            (SyncKind::Mutex, Some(holder)) => lang.pick([
                                 format!("{}이(가) 가짐", name_of(holder)),
                                 format!("held by {}", name_of(holder)),
                             ]),
-                            (false, None) => lang.pick(["풀림", "free"]).to_string(),
+                            (SyncKind::Mutex, None) => lang.pick(["풀림", "free"]).to_string(),
+                            (SyncKind::Condition, _) => {
+                                lang.pick(["기억하는 값 없음", "no memory"]).to_string()
+                            }
                         };
                         SyncRow {
                             name: object.name.clone(),
-                            kind: if object.semaphore {
-                                lang.pick(["세마포어", "semaphore"])
-                            } else {
-                                lang.pick(["뮤텍스", "mutex"])
+                            kind: match object.kind {
+                                SyncKind::Mutex => lang.pick(["뮤텍스", "mutex"]),
+                                SyncKind::Semaphore => lang.pick(["세마포어", "semaphore"]),
+                                SyncKind::Condition => lang.pick(["조건 변수", "condition"]),
                             },
                             state,
                             waiters: object

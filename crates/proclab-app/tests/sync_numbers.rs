@@ -454,7 +454,11 @@ fn claim_circular_wait(id: PresetId, run: &Run) -> Deadlock {
     let report = run.deadlock().expect("a deadlock report").clone();
     let page = |lang| program_words::deadlock(run, lang);
     for edge in &report.waits {
-        assert_eq!(edge.object.kind, proclab_core::SyncKind::Mutex, "{id} waits for mutexes");
+        assert_eq!(
+            edge.object.kind,
+            proclab_core::SyncKind::Mutex,
+            "{id} waits for mutexes"
+        );
         let waiter = page_name(run, edge.thread);
         let holder = page_name(run, edge.holder.expect("a mutex has a holder"));
         let english = format!("{waiter} waits for mutex {}, held by {holder}", edge.name);

@@ -170,7 +170,7 @@ pub struct ProcessMemory {
     /// Every word of every variable, named as `x86.py` names them (`want`, `want[1]`), with
     /// its address and value, in declaration order.
     pub words: Vec<(String, u32, i64)>,
-    /// Its mutexes, then its semaphores, in declaration order.
+    /// Its mutexes, then its semaphores, then its condition variables, in declaration order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sync: Vec<SyncObjectState>,
 }
@@ -180,9 +180,9 @@ pub struct ProcessMemory {
 pub struct SyncObjectState {
     /// Its name as declared.
     pub name: String,
-    /// A semaphore (else a mutex).
-    pub semaphore: bool,
-    /// A semaphore's value (a mutex: 1 while held, 0 while free).
+    /// Mutex, semaphore or condition variable.
+    pub kind: crate::SyncKind,
+    /// A semaphore's value (a mutex: 1 while held, 0 while free; a condition: 0).
     pub value: u32,
     /// The thread holding a mutex.
     pub holder: Option<ThreadRef>,
@@ -291,7 +291,7 @@ fn memories(engine: &Engine) -> Vec<ProcessMemory> {
                 let holder = sync.holder(index as u32);
                 SyncObjectState {
                     name: name.clone(),
-                    semaphore: false,
+                    kind: crate::SyncKind::Mutex,
                     value: u32::from(holder.is_some()),
                     holder: holder.map(thread),
                     waiters: sync
@@ -306,7 +306,7 @@ fn memories(engine: &Engine) -> Vec<ProcessMemory> {
                 .enumerate()
                 .map(|(index, semaphore)| SyncObjectState {
                     name: semaphore.name.clone(),
-                    semaphore: true,
+                    kind: crate::SyncKind::Semaphore,
                     value: sync.value(index as u32),
                     holder: None,
                     waiters: sync
@@ -314,10 +314,24 @@ fn memories(engine: &Engine) -> Vec<ProcessMemory> {
                         .map(thread)
                         .collect(),
                 });
+            let conditions = program
+                .conditions()
+                .iter()
+                .enumerate()
+                .map(|(index, name)| SyncObjectState {
+                    name: name.clone(),
+                    kind: crate::SyncKind::Condition,
+                    value: 0,
+                    holder: None,
+                    waiters: sync
+                        .waiters(Wait::Condition(index as u32))
+                        .map(thread)
+                        .collect(),
+                });
             Some(ProcessMemory {
                 pid: pid as u32,
                 words,
-                sync: mutexes.chain(semaphores).collect(),
+                sync: mutexes.chain(semaphores).chain(conditions).collect(),
             })
         })
         .collect()
