@@ -492,6 +492,54 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
                     "Two flags and a turn give two threads mutual exclusion without atomic instructions.",
                 ],
             ),
+            preset(
+                "mutex-blocking",
+                ["기다리면 잠드는 뮤텍스", "A mutex that blocks instead of spinning"],
+                [
+                    "잠긴 뮤텍스를 만나면 대기 상태로 가서 CPU를 쓰지 않습니다. 스핀 잠금과 CPU 시간을 비교해 보세요.",
+                    "A thread that finds the mutex locked blocks and uses no CPU: compare the CPU time with the spin lock.",
+                ],
+            ),
+            preset(
+                "producer-consumer-semaphores",
+                ["생산자-소비자(세마포어)", "Producer-consumer with semaphores"],
+                [
+                    "버퍼가 가득 차면 생산자가, 비면 소비자가 대기합니다. 메모리 표에서 세마포어 값과 대기 큐를 보세요.",
+                    "The producer blocks when the buffer is full, the consumer when it is empty: watch the semaphores' values and queues.",
+                ],
+            ),
+            preset(
+                "deadlock-two-locks",
+                ["반대 순서로 잠근 두 락: 교착 상태", "Two locks in opposite orders: deadlock"],
+                [
+                    "서로가 가진 뮤텍스를 기다립니다. 교착 상태 보고와 자원 할당 그래프의 순환을 보세요.",
+                    "Each waits for the mutex the other holds: see the deadlock report and the cycle in the resource-allocation graph.",
+                ],
+            ),
+            preset(
+                "deadlock-two-locks-ordered",
+                ["같은 순서로 잠그면", "The same locks in one order"],
+                [
+                    "두 스레드가 같은 순서로 잠그면 순환 대기가 생기지 않아 모두 끝납니다.",
+                    "Taken in one order, no circular wait can form: both finish.",
+                ],
+            ),
+            preset(
+                "philosophers-deadlock",
+                ["식사하는 철학자: 교착 상태", "Dining philosophers: deadlock"],
+                [
+                    "모두 왼쪽 포크를 들고 오른쪽 포크를 기다립니다. 네 가지 조건이 모두 그래프에 보입니다.",
+                    "Everyone holds the left fork and waits for the right one: all four conditions show in the graph.",
+                ],
+            ),
+            preset(
+                "philosophers-ordered",
+                ["식사하는 철학자: 포크 순서로 해결", "Dining philosophers: fixed by fork order"],
+                [
+                    "마지막 철학자가 번호가 작은 포크부터 들면 순환 대기가 깨져 모두 식사합니다.",
+                    "The last philosopher takes the lower-numbered fork first: the circle breaks and everyone eats.",
+                ],
+            ),
         ],
         Topic::ProcessVsThread => vec![
             preset(
