@@ -1,0 +1,118 @@
+// Mutexes, semaphores and deadlock end to end in Debian's Chromium: the dining philosophers
+// deadlock with a report and a resource-allocation graph that agree with the CLI, the fix by fork
+// order lets every philosopher eat, and a bounded buffer shows its semaphores and wait queues.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, openBrowser, openPage, screenshot } from './harness.mjs';
+import { cliRun, cliPreset, buildCli, watchDialogs } from './page-helpers.mjs';
+
+const TIMEOUT = { timeout: 180_000 };
+
+let server;
+let scratch;
+before(async () => {
+  server = await startServer();
+  scratch = await mkdtemp(join(tmpdir(), 'proclab-sync-'));
+  await buildCli();
+});
+after(async () => { await server.close(); });
+
+/** Opens the examples menu's `id` on a fresh page and waits for its programs panel. */
+async function openExample(page, id) {
+  await page.selectOption('select >> nth=0', id);
+  await page.waitForSelector('#programs-title');
+  await page.click('#to-end');
+}
+
+/** The CLI's JSON run of a preset, as the core defines it. */
+async function cliPresetRun(id) {
+  const path = join(scratch, `${id}.json`);
+  await writeFile(path, JSON.stringify(await cliPreset(id)));
+  return cliRun(path);
+}
+
+test('dining philosophers: the deadlock report and graph, then the fix where everyone eats', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    watchDialogs(page, problems);
+    await page.waitForSelector('#app-title');
+    await openExample(page, 'philosophers-deadlock');
+    await page.waitForSelector('#wait-graph');
+    const report = await page.textContent('#program-end');
+    const cli = await cliPresetRun('philosophers-deadlock');
+    assert.equal(cli.program.end.kind, 'deadlock');
+    assert.equal(report.trim(), cli.program.end.text, 'the page and the CLI word the report alike');
+    assert.deepEqual(cli.program.end.cycle, [0, 1, 2]);
+    assert.match(report, /Circular wait: P1\.T1 → P1\.T2 → P1\.T3 → P1\.T1/);
+    // The graph: three philosophers and three forks, all in the cycle; three requests, three holds.
+    assert.equal(await page.locator('#wait-graph .node.cycle').count(), 6);
+    assert.equal(await page.locator('#wait-graph .edge.request.cycle').count(), 3);
+    assert.equal(await page.locator('#wait-graph .edge.cycle:not(.request)').count(), 3);
+    // Each fork is held by one philosopher and waited for by the next.
+    for (const fork of ['f0', 'f1', 'f2']) {
+      assert.match(await page.textContent(`#sync-p0 tr[data-sync="${fork}"] .sync-state`), /held by P1\.T\d/);
+      assert.match(await page.textContent(`#sync-p0 tr[data-sync="${fork}"] .sync-waiters`), /P1\.T\d/);
+    }
+    await screenshot(page, 'sync-philosophers-deadlock-en');
+
+    await openExample(page, 'philosophers-ordered');
+    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('Every thread finished'));
+    assert.equal(await page.locator('#wait-graph').count(), 0, 'no deadlock, no graph');
+    const ate = await page.$$eval('#memory-p0 tbody tr', (rows) => rows.map((row) => [
+      row.getAttribute('data-variable'), Number(row.querySelector('.value').textContent),
+    ]));
+    assert.deepEqual(ate, [['ate', 1], ['ate[1]', 1], ['ate[2]', 1]], 'every philosopher ate');
+    const fixed = await cliPresetRun('philosophers-ordered');
+    assert.equal(fixed.program.end.kind, 'finished');
+    assert.deepEqual(fixed.program.memory[0].words.map((word) => word.value), [1, 1, 1]);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the deadlock in Korean on a phone: report, graph and wait queues fit', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'ko-KR', viewport: { width: 390, height: 844 } });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    watchDialogs(page, problems);
+    await page.waitForSelector('#app-title');
+    await openExample(page, 'deadlock-two-locks');
+    await page.waitForSelector('#wait-graph');
+    assert.match(await page.textContent('#program-end'), /교착 상태.*순환 대기/);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    // The graph's text stays legible: at least 12 px on screen.
+    const smallest = await page.$$eval('#wait-graph text', (texts) =>
+      Math.min(...texts.map((text) => text.getBoundingClientRect().height)));
+    assert.ok(smallest >= 12, `graph text ${smallest}px high`);
+    await screenshot(page, 'sync-two-locks-phone-ko');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a bounded buffer: semaphores count the slots and a full buffer blocks the producer', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    watchDialogs(page, problems);
+    await page.waitForSelector('#app-title');
+    await openExample(page, 'producer-consumer-semaphores');
+    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('Every thread finished'));
+    // Somewhere in the run the producer waited on `empty`: the interleaving says it blocked.
+    assert.ok(await page.locator('#interleaving li', { hasText: 'wait empty' }).filter({ hasText: 'blocks' }).count() >= 1);
+    // At the end both semaphores are back where they started and nobody waits.
+    assert.match(await page.textContent('#sync-p0 tr[data-sync="empty"] .sync-state'), /value 3/);
+    assert.match(await page.textContent('#sync-p0 tr[data-sync="full"] .sync-state'), /value 0/);
+    assert.equal((await page.textContent('#sync-p0 tr[data-sync="empty"] .sync-waiters')).trim(), '—');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
