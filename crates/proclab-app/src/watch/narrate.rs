@@ -155,13 +155,36 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
         ]),
         Cause::Waits { object } => {
             let kind = sync_kind(object.kind, lang);
-            lang.pick([
-                format!(
-                    "{who}{} {kind}를 얻지 못해 대기 상태가 됩니다(그 대기 큐의 끝).",
-                    subject_particle(&who)
+            // Which one, and who holds it, as the machine shows it after this instant.
+            let waiting = state
+                .thread(event.thread)
+                .and_then(|tcb| tcb.program.as_ref())
+                .and_then(|context| context.waiting_for.clone());
+            let (name, holder) = match waiting {
+                Some((name, holder)) => (
+                    format!(" {name}"),
+                    holder.map(|holder| thread_label(state, holder)),
                 ),
-                format!("{who} cannot get the {kind} and blocks (at the end of its wait queue)."),
-            ])
+                None => (String::new(), None),
+            };
+            match holder {
+                Some(holder) => lang.pick([
+                    format!(
+                        "{who}{} {holder}이(가) 가진 {kind}{name}을(를) 기다리며 대기 상태가 됩니다(그 대기 큐의 끝).",
+                        subject_particle(&who)
+                    ),
+                    format!(
+                        "{who} waits for {kind}{name}, held by {holder}, and blocks (at the end of its wait queue)."
+                    ),
+                ]),
+                None => lang.pick([
+                    format!(
+                        "{who}{} {kind}{name}을(를) 얻지 못해 대기 상태가 됩니다(그 대기 큐의 끝).",
+                        subject_particle(&who)
+                    ),
+                    format!("{who} cannot get {kind}{name} and blocks (at the end of its wait queue)."),
+                ]),
+            }
         }
         Cause::Woken { by } => {
             let other = thread_label(state, by);
