@@ -10,25 +10,13 @@ use proclab_core::program::{
     Wait,
 };
 use proclab_core::rng::Pcg32;
-use proclab_core::spec::QueueTopology;
 use proclab_core::{
     simulate, Cause, PolicySpec, ProcessSpec, ProcessState, Run, Scenario, ScenarioError,
-    ScenarioSpec, ScheduleSpec, SyncKind, SyncObject, ThreadRef, ThreadSpec,
+    ScenarioSpec, ScheduleSpec, SyncKind, SyncObject, ThreadRef,
 };
 
-fn threads(program: &str, registers: &[&str]) -> ProcessSpec {
-    ProcessSpec {
-        program: program.to_owned(),
-        threads: registers
-            .iter()
-            .map(|registers| ThreadSpec {
-                registers: (*registers).to_owned(),
-                ..ThreadSpec::default()
-            })
-            .collect(),
-        ..ProcessSpec::default()
-    }
-}
+mod common;
+use common::programs::{program_process, random_machine};
 
 fn simulate_spec(spec: &ScenarioSpec) -> Run {
     simulate(&Scenario::new(spec).unwrap_or_else(|errors| panic!("rejected: {errors:?}")))
@@ -140,7 +128,7 @@ fn waiting_on_a_condition_without_holding_its_mutex_is_a_fault() {
     });
     // The mutex free.
     let alone = run_with(
-        threads(".mutex m\n.cond c\n.main\nwait c, m\nhalt\n", &[""]),
+        program_process(".mutex m\n.cond c\n.main\nwait c, m\nhalt\n", &[""]),
         PolicySpec::Fcfs,
         None,
     );
@@ -148,7 +136,7 @@ fn waiting_on_a_condition_without_holding_its_mutex_is_a_fault() {
     // The mutex held by another thread: T1 locks m, then T0 tries to wait with it.
     let program = ".mutex m\n.cond c\n.main\ntest $0, %bx\njne .other\nwait c, m\nhalt\n.other\nlock m\nnop\nnop\nunlock m\nhalt\n";
     let run = run_with(
-        threads(program, &["bx=0", "bx=1"]),
+        program_process(program, &["bx=0", "bx=1"]),
         PolicySpec::Rr { quantum: 1 },
         Some(vec![1, 1, 1, 0, 0, 0, 1, 1, 1, 1]),
     );
@@ -162,7 +150,7 @@ fn wait_releases_the_mutex_handing_it_to_its_first_waiter_and_blocks_on_the_cond
     // T0 locks m; T1 blocks on it; T0's wait hands m to T1 and blocks on c. T1 signals while it
     // holds m: T0 now waits for m, held by T1, until T1's unlock hands it over.
     let run = run_with(
-        threads(&waiter_and("lock m\nsignal c\nunlock m"), &["bx=0", "bx=1"]),
+        program_process(&waiter_and("lock m\nsignal c\nunlock m"), &["bx=0", "bx=1"]),
         PolicySpec::Rr { quantum: 1 },
         Some(vec![0, 0, 0, 1, 1, 1, 0, 1, 1, 0, 0, 1]),
     );
@@ -183,7 +171,7 @@ fn wait_releases_the_mutex_handing_it_to_its_first_waiter_and_blocks_on_the_cond
 #[test]
 fn signal_with_the_mutex_free_wakes_the_waiter_holding_it() {
     let run = run_with(
-        threads(&waiter_and("signal c"), &["bx=0", "bx=1"]),
+        program_process(&waiter_and("signal c"), &["bx=0", "bx=1"]),
         PolicySpec::Rr { quantum: 1 },
         Some(vec![0, 0, 0, 0, 1, 1, 1, 0, 0, 1]),
     );
@@ -205,7 +193,7 @@ fn signal_with_the_mutex_free_wakes_the_waiter_holding_it() {
 fn signal_with_the_mutex_held_moves_the_waiter_to_the_mutex_queue() {
     // T1 locks m and signals: T0 stays blocked, waiting for m now, until T1 unlocks.
     let run = run_with(
-        threads(
+        program_process(
             &waiter_and("lock m\nsignal c\nnop\nunlock m"),
             &["bx=0", "bx=1"],
         ),
@@ -234,7 +222,7 @@ fn broadcast_moves_every_waiter_and_they_get_the_mutex_in_fifo_order() {
     // T2, then T0, then T1 wait; T3 broadcasts holding m: all three wait for m, then each
     // unlock hands it to the next in the order they waited on c.
     let run = run_with(
-        threads(
+        program_process(
             &waiter_and("lock m\nbroadcast c\nunlock m"),
             &["bx=0", "bx=0", "bx=0", "bx=1"],
         ),
@@ -321,7 +309,7 @@ fn broadcast_with_the_mutex_free_wakes_the_first_waiter_and_queues_the_rest_for_
 fn a_signal_with_no_waiter_is_lost_unlike_a_semaphore_s() {
     // T0 signals before T1 waits: nothing remembers it, T1 waits for ever.
     let lost = run_with(
-        threads(
+        program_process(
             ".mutex m\n.cond c\n.main\ntest $0, %bx\njne .wait\nsignal c\nhalt\n.wait\nlock m\nwait c, m\nunlock m\nhalt\n",
             &["bx=0", "bx=1"],
         ),
@@ -347,7 +335,7 @@ fn a_signal_with_no_waiter_is_lost_unlike_a_semaphore_s() {
     assert!(report.cycle.is_empty());
     // A semaphore counts the early signal: the same order finishes.
     let counted = run_with(
-        threads(
+        program_process(
             ".sem s 0\n.main\ntest $0, %bx\njne .wait\nsignal s\nhalt\n.wait\nwait s\nhalt\n",
             &["bx=0", "bx=1"],
         ),
@@ -360,7 +348,7 @@ fn a_signal_with_no_waiter_is_lost_unlike_a_semaphore_s() {
 #[test]
 fn conditions_are_declared_and_named_by_kind_or_reported_on_their_line() {
     let errors = |program: &str| match Scenario::new(&ScenarioSpec {
-        processes: vec![threads(program, &[""])],
+        processes: vec![program_process(program, &[""])],
         ..ScenarioSpec::default()
     }) {
         Ok(_) => Vec::new(),
@@ -453,55 +441,17 @@ unlock m
 halt
 ";
 
-/// A random machine for one process of `thread_count` threads: half the time an explicit
-/// repeating schedule on one CPU (every thread named at least once, in random order, some more
-/// than once), otherwise round robin (quantum 1 to 6) or FCFS on 1 to 4 CPUs with any ready
-/// queue topology; random switch latencies.
-fn random_machine(rng: &mut Pcg32, process: ProcessSpec) -> ScenarioSpec {
-    let thread_count = process.threads.len() as u32;
-    let mut spec = ScenarioSpec {
-        processes: vec![process],
-        ..ScenarioSpec::default()
-    };
-    if rng.below(2) == 0 {
-        let mut entries: Vec<u32> = (0..thread_count).collect();
-        for _ in 0..rng.below(12) {
-            entries.push(rng.below(u64::from(thread_count)) as u32);
-        }
-        for index in (1..entries.len()).rev() {
-            entries.swap(index, rng.below(index as u64 + 1) as usize);
-        }
-        spec.schedule = Some(ScheduleSpec {
-            threads: entries,
-            repeat: true,
-        });
-    } else {
-        spec.machine.cpus = rng.between(1, 4) as u32;
-        spec.machine.topology = [
-            QueueTopology::Shared,
-            QueueTopology::Affinity,
-            QueueTopology::PerCpu,
-        ][rng.below(3) as usize];
-        spec.policy = if rng.below(3) == 0 {
-            PolicySpec::Fcfs
-        } else {
-            PolicySpec::Rr {
-                quantum: rng.between(1, 6),
-            }
-        };
-    }
-    spec.machine.dispatch_latency = rng.below(3);
-    spec.machine.thread_switch_latency = rng.below(3);
-    spec.machine.instruction_budget = 50_000;
-    spec
-}
-
 #[test]
 fn wait_for_me_joins_under_any_schedule_and_machine() {
     let mut rng = Pcg32::new(2026, 5);
     let mut parent_waited = 0;
     for round in 0..300 {
-        let spec = random_machine(&mut rng, threads(JOIN, &["bx=0", "bx=1"]));
+        let spec = random_machine(
+            &mut rng,
+            vec![program_process(JOIN, &["bx=0", "bx=1"])],
+            12,
+            false,
+        );
         let run = simulate_spec(&spec);
         let context = format!("round {round}: {:?} {:?}", spec.schedule, spec.policy);
         assert_eq!(run.end(), RunEnd::Finished, "{context}");
@@ -540,7 +490,9 @@ fn wait_for_me_without_the_flag_hangs_when_the_child_signals_first() {
     for _ in 0..100 {
         let run = simulate_spec(&random_machine(
             &mut rng,
-            threads(&no_flag, &["bx=0", "bx=1"]),
+            vec![program_process(&no_flag, &["bx=0", "bx=1"])],
+            12,
+            false,
         ));
         if let Some(report) = run.deadlock() {
             assert_eq!(report.waits.len(), 1);
@@ -549,7 +501,11 @@ fn wait_for_me_without_the_flag_hangs_when_the_child_signals_first() {
         }
     }
     assert!(hung > 0, "some schedule runs the child first");
-    let child_first = run_with(threads(&no_flag, &["bx=1", "bx=0"]), PolicySpec::Fcfs, None);
+    let child_first = run_with(
+        program_process(&no_flag, &["bx=1", "bx=0"]),
+        PolicySpec::Fcfs,
+        None,
+    );
     assert!(matches!(child_first.end(), RunEnd::Deadlock { .. }));
 }
 
@@ -667,7 +623,12 @@ fn the_bounded_buffer_never_loses_or_duplicates_an_item_under_any_schedule_and_m
         let consumers = rng.between(1, 3);
         let (registers, items) = random_workload(&mut rng, producers, consumers);
         let registers: Vec<&str> = registers.iter().map(String::as_str).collect();
-        let spec = random_machine(&mut rng, threads(BOUNDED_BUFFER, &registers));
+        let spec = random_machine(
+            &mut rng,
+            vec![program_process(BOUNDED_BUFFER, &registers)],
+            12,
+            false,
+        );
         let run = simulate_spec(&spec);
         let context = format!(
             "round {round}: {registers:?} {:?} {:?} {:?}",
@@ -706,7 +667,12 @@ fn an_if_instead_of_a_while_lets_a_woken_consumer_take_from_an_empty_buffer() {
     let broken = (0..300).find(|_| {
         let (registers, items) = random_workload(&mut rng, 1, 2);
         let registers: Vec<&str> = registers.iter().map(String::as_str).collect();
-        let run = simulate_spec(&random_machine(&mut rng, threads(&with_if, &registers)));
+        let run = simulate_spec(&random_machine(
+            &mut rng,
+            vec![program_process(&with_if, &registers)],
+            12,
+            false,
+        ));
         !every_item_once(&run, items)
     });
     assert!(broken.is_some(), "some schedule breaks the if version");

@@ -12,6 +12,9 @@ use proclab_core::{
     ScenarioError, ScenarioSpec, ScheduleSpec, SliceKind, ThreadRef, ThreadSpec,
 };
 
+mod common;
+use common::programs::program_process;
+
 const RACE: &str = include_str!("data/x86/counter-race.s");
 const SWAP_LOCK: &str = include_str!("data/x86/counter-swap-lock.s");
 
@@ -28,21 +31,6 @@ jgt .again
 .done
 halt
 ";
-
-/// A process whose threads run `program`, one thread per entry of `registers`.
-fn process(program: &str, registers: &[&str]) -> ProcessSpec {
-    ProcessSpec {
-        program: program.to_owned(),
-        threads: registers
-            .iter()
-            .map(|registers| ThreadSpec {
-                registers: (*registers).to_owned(),
-                ..ThreadSpec::default()
-            })
-            .collect(),
-        ..ProcessSpec::default()
-    }
-}
 
 fn scenario(processes: Vec<ProcessSpec>, policy: PolicySpec) -> ScenarioSpec {
     ScenarioSpec {
@@ -94,7 +82,10 @@ fn thread_ref(pid: u32, tid: u32) -> ThreadRef {
 #[test]
 fn threads_of_one_process_share_its_variables() {
     // FCFS on one CPU: thread 0 runs to its halt, then thread 1; no interleaving, no loss.
-    let spec = scenario(vec![process(RACE, &["bx=3", "bx=4"])], PolicySpec::Fcfs);
+    let spec = scenario(
+        vec![program_process(RACE, &["bx=3", "bx=4"])],
+        PolicySpec::Fcfs,
+    );
     let run = run(&spec);
     assert_eq!(run.end(), RunEnd::Finished);
     let threads = threads_of(&run);
@@ -114,7 +105,10 @@ fn two_processes_running_one_program_each_have_their_own_variables() {
     // The same program and the same addresses, but two address spaces: even with an
     // instruction-by-instruction interleaving nothing is lost, because nothing is shared.
     let spec = scenario(
-        vec![process(RACE, &["bx=3"]), process(RACE, &["bx=4"])],
+        vec![
+            program_process(RACE, &["bx=3"]),
+            program_process(RACE, &["bx=4"]),
+        ],
         PolicySpec::Rr { quantum: 1 },
     );
     let run = run(&spec);
@@ -134,7 +128,10 @@ fn two_processes_running_one_program_each_have_their_own_variables() {
 
 #[test]
 fn two_cpus_running_the_unlocked_counter_lose_updates_exactly_as_the_steps_say() {
-    let mut spec = scenario(vec![process(RACE, &["bx=5", "bx=5"])], PolicySpec::Fcfs);
+    let mut spec = scenario(
+        vec![program_process(RACE, &["bx=5", "bx=5"])],
+        PolicySpec::Fcfs,
+    );
     spec.machine.cpus = 2;
     let run = run(&spec);
     assert_eq!(run.end(), RunEnd::Finished);
@@ -188,7 +185,7 @@ jne .spin
 halt
 ";
     let mut spec = scenario(
-        vec![process(program, &["", ""])],
+        vec![program_process(program, &["", ""])],
         PolicySpec::Rr { quantum: 3 },
     );
     spec.machine.instruction_budget = 1000;
@@ -247,7 +244,7 @@ halt
 "
         );
         let spec = scenario(
-            vec![process(&program, &["bx=1", "bx=0"])],
+            vec![program_process(&program, &["bx=1", "bx=0"])],
             PolicySpec::Rr { quantum: 5 },
         );
         let run = run(&spec);
@@ -297,7 +294,7 @@ mov $2, %ax
 halt
 ";
     let spec = scenario(
-        vec![process(program, &["", ""])],
+        vec![program_process(program, &["", ""])],
         PolicySpec::Rr { quantum: 10 },
     );
     let run = run(&spec);
@@ -324,7 +321,7 @@ halt
 /// instructions, threads 1 and 2 count from 5.
 fn halt_then_two_counters(quantum: u64, timer_continues_after_exit: bool) -> Run {
     let mut spec = scenario(
-        vec![process(COUNTDOWN, &["bx=0", "bx=5", "bx=5"])],
+        vec![program_process(COUNTDOWN, &["bx=0", "bx=5", "bx=5"])],
         PolicySpec::Rr { quantum },
     );
     spec.conventions.timer_continues_after_exit = timer_continues_after_exit;
@@ -373,7 +370,7 @@ fn every_dispatch_gets_a_fresh_quantum_unless_the_timer_continues_after_exit() {
 #[test]
 fn a_schedule_that_does_not_repeat_runs_exactly_its_entries_then_pauses() {
     let mut spec = scenario(
-        vec![process(COUNTDOWN, &["bx=9", "bx=9"])],
+        vec![program_process(COUNTDOWN, &["bx=9", "bx=9"])],
         PolicySpec::Fcfs,
     );
     let entries = vec![0, 1, 1, 0, 0, 0, 1];
@@ -399,7 +396,7 @@ fn schedule_entries_of_an_exited_thread_are_used_up_without_running() {
     // Thread 0 halts on its third entry; its next entry runs nothing and takes no time.
     let entries = vec![0, 0, 0, 1, 0, 1, 0, 1];
     let mut spec = scenario(
-        vec![process(COUNTDOWN, &["bx=0", "bx=9"])],
+        vec![program_process(COUNTDOWN, &["bx=0", "bx=9"])],
         PolicySpec::Fcfs,
     );
     spec.schedule = Some(ScheduleSpec {
@@ -422,7 +419,7 @@ fn schedule_entries_of_an_exited_thread_are_used_up_without_running() {
 fn a_repeating_schedule_overrides_the_policy_until_every_thread_halts() {
     // The policy would run thread 0 to its halt; the schedule alternates.
     let mut spec = scenario(
-        vec![process(COUNTDOWN, &["bx=1", "bx=1"])],
+        vec![program_process(COUNTDOWN, &["bx=1", "bx=1"])],
         PolicySpec::Fcfs,
     );
     spec.schedule = Some(ScheduleSpec {
@@ -440,7 +437,10 @@ fn a_repeating_schedule_overrides_the_policy_until_every_thread_halts() {
 #[test]
 fn dispatch_latency_separates_instructions_of_different_processes() {
     let mut spec = scenario(
-        vec![process(RACE, &["bx=2"]), process(RACE, &["bx=2"])],
+        vec![
+            program_process(RACE, &["bx=2"]),
+            program_process(RACE, &["bx=2"]),
+        ],
         PolicySpec::Rr { quantum: 2 },
     );
     spec.machine = MachineSpec {
@@ -475,7 +475,7 @@ fn dispatch_latency_separates_instructions_of_different_processes() {
 #[test]
 fn threads_of_one_process_switch_at_the_thread_switch_cost() {
     let mut spec = scenario(
-        vec![process(RACE, &["bx=2", "bx=2"])],
+        vec![program_process(RACE, &["bx=2", "bx=2"])],
         PolicySpec::Rr { quantum: 2 },
     );
     spec.machine.dispatch_latency = 3;
@@ -493,7 +493,10 @@ fn threads_of_one_process_switch_at_the_thread_switch_cost() {
 #[test]
 fn fcfs_runs_each_program_thread_to_its_halt() {
     let spec = scenario(
-        vec![process(RACE, &["bx=2"]), process(RACE, &["bx=1", "bx=1"])],
+        vec![
+            program_process(RACE, &["bx=2"]),
+            program_process(RACE, &["bx=1", "bx=1"]),
+        ],
         PolicySpec::Fcfs,
     );
     let run = run(&spec);
@@ -538,7 +541,10 @@ mov $2, %ax
 halt
 ";
     let spec = scenario(
-        vec![process(long_text, &[""]), process(short_text, &[""])],
+        vec![
+            program_process(long_text, &[""]),
+            program_process(short_text, &[""]),
+        ],
         PolicySpec::Sjf { prediction: None },
     );
     let sjf = run(&spec);
@@ -563,7 +569,7 @@ frobnicate %ax
 halt
 ";
     let spec = scenario(
-        vec![process(RACE, &[""]), process(broken, &[""])],
+        vec![program_process(RACE, &[""]), program_process(broken, &[""])],
         PolicySpec::Fcfs,
     );
     assert_eq!(
@@ -581,7 +587,7 @@ halt
 #[test]
 fn programs_registers_and_schedules_are_checked() {
     // Bursts beside a program, for the process or one of its threads.
-    let mut with_bursts = process(RACE, &[]);
+    let mut with_bursts = program_process(RACE, &[]);
     with_bursts.bursts = vec![BurstSpec::Cpu(3)];
     assert!(
         errors(&scenario(vec![with_bursts], PolicySpec::Fcfs)).contains(
@@ -591,7 +597,7 @@ fn programs_registers_and_schedules_are_checked() {
             }
         )
     );
-    let mut thread_bursts = process(RACE, &["bx=1", "bx=1"]);
+    let mut thread_bursts = program_process(RACE, &["bx=1", "bx=1"]);
     thread_bursts.threads[1].bursts = vec![BurstSpec::Cpu(3)];
     assert_eq!(
         errors(&scenario(vec![thread_bursts], PolicySpec::Fcfs)),
@@ -603,7 +609,10 @@ fn programs_registers_and_schedules_are_checked() {
 
     // Registers that do not read as `bx=3:cx=1`.
     for bad in ["bx", "qx=1", "bx=one", "sp=5", "bx=1,bx=2"] {
-        let spec = scenario(vec![process(RACE, &["bx=1", bad])], PolicySpec::Fcfs);
+        let spec = scenario(
+            vec![program_process(RACE, &["bx=1", bad])],
+            PolicySpec::Fcfs,
+        );
         let found = errors(&spec);
         assert!(
             matches!(
@@ -637,7 +646,10 @@ fn programs_registers_and_schedules_are_checked() {
 
     // A schedule entry naming a thread that does not exist (3 threads: 0, 1, 2).
     let mut spec = scenario(
-        vec![process(RACE, &["bx=1", "bx=1"]), process(RACE, &[""])],
+        vec![
+            program_process(RACE, &["bx=1", "bx=1"]),
+            program_process(RACE, &[""]),
+        ],
         PolicySpec::Fcfs,
     );
     spec.schedule = Some(ScheduleSpec {
@@ -654,7 +666,10 @@ fn programs_registers_and_schedules_are_checked() {
     );
 
     // A budget of 0 instructions.
-    let mut spec = scenario(vec![process(SWAP_LOCK, &["bx=1"])], PolicySpec::Fcfs);
+    let mut spec = scenario(
+        vec![program_process(SWAP_LOCK, &["bx=1"])],
+        PolicySpec::Fcfs,
+    );
     spec.machine.instruction_budget = 0;
     assert!(matches!(
         errors(&spec).as_slice(),
@@ -688,7 +703,10 @@ fn programs_registers_and_schedules_are_checked() {
 fn io_blocks_the_thread_for_its_ticks_and_it_resumes_at_the_next_instruction() {
     // T1: one instruction, then 3 ticks of I/O, then halt. T2 counts down meanwhile.
     let program = ".main\ntest $0, %bx\nje .count\nio $3\nhalt\n.count\nmov $4, %bx\n.again\nsub $1, %bx\ntest $0, %bx\njgt .again\nhalt\n";
-    let spec = scenario(vec![process(program, &["bx=1", "bx=0"])], PolicySpec::Fcfs);
+    let spec = scenario(
+        vec![program_process(program, &["bx=1", "bx=0"])],
+        PolicySpec::Fcfs,
+    );
     let run = run(&spec);
     assert_eq!(run.end(), RunEnd::Finished);
     let t1 = ThreadRef { pid: 0, tid: 0 };
@@ -730,7 +748,7 @@ fn io_blocks_the_thread_for_its_ticks_and_it_resumes_at_the_next_instruction() {
 #[test]
 fn io_out_of_range_is_reported_on_its_line() {
     let spec = scenario(
-        vec![process(".main\nio $-1\nhalt\n", &[""])],
+        vec![program_process(".main\nio $-1\nhalt\n", &[""])],
         PolicySpec::Fcfs,
     );
     assert_eq!(

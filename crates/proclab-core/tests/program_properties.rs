@@ -6,10 +6,10 @@
 
 use proclab_core::program::{AccessKind, Memory, Program, RunEnd, StepOutcome};
 use proclab_core::rng::Pcg32;
-use proclab_core::spec::QueueTopology;
-use proclab_core::{
-    simulate, PolicySpec, ProcessSpec, Run, Scenario, ScenarioSpec, ScheduleSpec, ThreadSpec,
-};
+use proclab_core::{simulate, ProcessSpec, Run, Scenario, ScenarioSpec, ThreadSpec};
+
+mod common;
+use common::programs::random_machine;
 
 const SWAP_LOCK: &str = include_str!("data/x86/counter-swap-lock.s");
 const TTAS: &str = include_str!("data/x86/counter-ttas.s");
@@ -52,54 +52,6 @@ fn random_processes(rng: &mut Pcg32, source: &str) -> (Vec<ProcessSpec>, Vec<i64
         totals.push(total);
     }
     (processes, totals)
-}
-
-/// A random machine for `processes`: half the time an explicit repeating schedule on one CPU
-/// (every thread named at least once, in random order, some more than once); otherwise round
-/// robin (quantum 1 to 6) or FCFS on 1 to 4 CPUs with a shared, affinity or per-CPU ready
-/// queue. Either way random dispatch and thread-switch latencies (0 to 2) and a random
-/// `timer_continues_after_exit`.
-fn random_scenario(rng: &mut Pcg32, processes: Vec<ProcessSpec>) -> ScenarioSpec {
-    let thread_count: u32 = processes
-        .iter()
-        .map(|process| process.threads.len() as u32)
-        .sum();
-    let mut spec = ScenarioSpec {
-        processes,
-        ..ScenarioSpec::default()
-    };
-    if rng.below(2) == 0 {
-        let mut entries: Vec<u32> = (0..thread_count).collect();
-        for _ in 0..rng.below(10) {
-            entries.push(rng.below(u64::from(thread_count)) as u32);
-        }
-        for index in (1..entries.len()).rev() {
-            entries.swap(index, rng.below(index as u64 + 1) as usize);
-        }
-        spec.schedule = Some(ScheduleSpec {
-            threads: entries,
-            repeat: true,
-        });
-    } else {
-        spec.machine.cpus = rng.between(1, 4) as u32;
-        spec.machine.topology = [
-            QueueTopology::Shared,
-            QueueTopology::Affinity,
-            QueueTopology::PerCpu,
-        ][rng.below(3) as usize];
-        spec.policy = if rng.below(3) == 0 {
-            PolicySpec::Fcfs
-        } else {
-            PolicySpec::Rr {
-                quantum: rng.between(1, 6),
-            }
-        };
-    }
-    spec.machine.dispatch_latency = rng.below(3);
-    spec.machine.thread_switch_latency = rng.below(3);
-    spec.machine.instruction_budget = 50_000;
-    spec.conventions.timer_continues_after_exit = rng.below(2) == 0;
-    spec
 }
 
 fn run(spec: &ScenarioSpec) -> Run {
@@ -180,7 +132,7 @@ fn a_correct_lock_never_loses_an_update_under_any_schedule_or_machine() {
         let mut finished = 0;
         for seed in 0..LOCK_SEEDS {
             let (processes, totals) = random_processes(&mut rng, source);
-            let spec = random_scenario(&mut rng, processes);
+            let spec = random_machine(&mut rng, processes, 10, true);
             let context = format!("{name} #{seed}: {:?} {:?}", spec.machine, spec.schedule);
             let run = run(&spec);
             check_steps(&run, &context);
@@ -213,7 +165,7 @@ fn the_broken_flag_lock_is_caught_by_the_same_law() {
     let mut lost = 0;
     for _ in 0..LOCK_SEEDS {
         let (processes, totals) = random_processes(&mut rng, FLAG_LOCK);
-        let run = run(&random_scenario(&mut rng, processes));
+        let run = run(&random_machine(&mut rng, processes, 10, true));
         if run.end() == RunEnd::Finished {
             let counters = final_counters(&run, &program);
             lost += counters
@@ -236,7 +188,7 @@ fn the_unlocked_counter_is_exactly_what_its_steps_say() {
     let mut lost_somewhere = 0;
     for seed in 0..RACE_SEEDS {
         let (processes, totals) = random_processes(&mut rng, RACE);
-        let spec = random_scenario(&mut rng, processes);
+        let spec = random_machine(&mut rng, processes, 10, true);
         let context = format!("#{seed}: {:?} {:?}", spec.machine, spec.schedule);
         let run = run(&spec);
         check_steps(&run, &context);

@@ -7,22 +7,11 @@ use proclab_core::program::{Fault, ParseErrorKind, RunEnd, StepOutcome, Wait};
 use proclab_core::rng::Pcg32;
 use proclab_core::{
     simulate, Cause, PolicySpec, ProcessSpec, ProcessState, Run, Scenario, ScenarioError,
-    ScenarioSpec, ScheduleSpec, ThreadRef, ThreadSpec,
+    ScenarioSpec, ScheduleSpec, ThreadRef,
 };
 
-fn threads(program: &str, registers: &[&str]) -> ProcessSpec {
-    ProcessSpec {
-        program: program.to_owned(),
-        threads: registers
-            .iter()
-            .map(|registers| ThreadSpec {
-                registers: (*registers).to_owned(),
-                ..ThreadSpec::default()
-            })
-            .collect(),
-        ..ProcessSpec::default()
-    }
-}
+mod common;
+use common::programs::program_process;
 
 fn run_with(process: ProcessSpec, policy: PolicySpec, schedule: Option<Vec<u32>>) -> Run {
     let spec = ScenarioSpec {
@@ -67,7 +56,7 @@ fn counter(run: &Run) -> i64 {
 fn a_held_mutex_blocks_the_locker_and_unlock_hands_it_to_the_first_waiter() {
     // T1 locks, T2 tries (blocks), T3 tries (blocks), T1 unlocks: T2 is woken holding it.
     let run = run_with(
-        threads(MUTEX_COUNTER, &["bx=1", "bx=1", "bx=1"]),
+        program_process(MUTEX_COUNTER, &["bx=1", "bx=1", "bx=1"]),
         PolicySpec::Rr { quantum: 1 },
         Some(vec![0, 1, 2, 0, 0, 0, 0]),
     );
@@ -106,7 +95,7 @@ fn a_held_mutex_blocks_the_locker_and_unlock_hands_it_to_the_first_waiter() {
 #[test]
 fn unlocking_a_mutex_you_do_not_hold_is_a_fault_of_that_instruction() {
     let run = run_with(
-        threads(".mutex m\n.main\nunlock m\nhalt\n", &[""]),
+        program_process(".mutex m\n.main\nunlock m\nhalt\n", &[""]),
         PolicySpec::Fcfs,
         None,
     );
@@ -126,7 +115,7 @@ fn a_semaphore_counts_down_then_blocks_and_signal_wakes_the_first_waiter_or_coun
     // Two permits, three threads: the third waits until one signals.
     let program = ".sem s 2\n.main\nwait s\nnop\nsignal s\nhalt\n";
     let run = run_with(
-        threads(program, &["", "", ""]),
+        program_process(program, &["", "", ""]),
         PolicySpec::Rr { quantum: 1 },
         Some(vec![0, 1, 2, 0, 0, 1, 1, 0, 1, 2, 2, 2]),
     );
@@ -181,7 +170,7 @@ halt
 #[test]
 fn two_locks_taken_in_opposite_orders_deadlock_and_the_report_is_the_cycle() {
     let run = run_with(
-        threads(OPPOSITE, &["bx=0", "bx=1"]),
+        program_process(OPPOSITE, &["bx=0", "bx=1"]),
         PolicySpec::Rr { quantum: 3 },
         None,
     );
@@ -205,7 +194,7 @@ fn the_same_locks_taken_in_one_order_never_deadlock() {
     let ordered = OPPOSITE.replace("lock b\nlock a", "lock a\nlock b");
     for quantum in 1..8 {
         let run = run_with(
-            threads(&ordered, &["bx=0", "bx=1"]),
+            program_process(&ordered, &["bx=0", "bx=1"]),
             PolicySpec::Rr { quantum },
             None,
         );
@@ -260,7 +249,7 @@ fn dining_philosophers_deadlock_in_a_circle_and_lock_ordering_fixes_them() {
     let mut schedule: Vec<u32> = [vec![0; 3], vec![1; 5], vec![2; 7]].concat();
     schedule.extend((0..120).map(|tick| tick % 3));
     let naive = run_with(
-        threads(PHILOSOPHERS, &["bx=0", "bx=1", "bx=2"]),
+        program_process(PHILOSOPHERS, &["bx=0", "bx=1", "bx=2"]),
         PolicySpec::Rr { quantum: 1 },
         Some(schedule.clone()),
     );
@@ -271,7 +260,7 @@ fn dining_philosophers_deadlock_in_a_circle_and_lock_ordering_fixes_them() {
     );
     assert_eq!(naive.deadlock().expect("report").cycle, [0, 1, 2]);
     let fixed = run_with(
-        threads(PHILOSOPHERS, &["bx=0", "bx=1", "bx=2:dx=1"]),
+        program_process(PHILOSOPHERS, &["bx=0", "bx=1", "bx=2:dx=1"]),
         PolicySpec::Rr { quantum: 1 },
         Some(schedule),
     );
@@ -284,7 +273,7 @@ fn a_mutex_keeps_the_counter_right_and_a_reported_deadlock_is_a_real_cycle_under
     for round in 0..150 {
         let schedule: Vec<u32> = (0..400).map(|_| rng.below(3) as u32).collect();
         let run = run_with(
-            threads(MUTEX_COUNTER, &["bx=3", "bx=2", "bx=4"]),
+            program_process(MUTEX_COUNTER, &["bx=3", "bx=2", "bx=4"]),
             PolicySpec::Rr { quantum: 1 },
             Some(schedule.clone()),
         );
@@ -293,7 +282,7 @@ fn a_mutex_keeps_the_counter_right_and_a_reported_deadlock_is_a_real_cycle_under
         }
         assert!(run.deadlock().is_none(), "one mutex cannot deadlock");
         let opposite = run_with(
-            threads(OPPOSITE, &["bx=0", "bx=1"]),
+            program_process(OPPOSITE, &["bx=0", "bx=1"]),
             PolicySpec::Rr { quantum: 1 },
             Some(schedule.iter().map(|thread| thread % 2).collect()),
         );
@@ -316,7 +305,7 @@ fn a_mutex_keeps_the_counter_right_and_a_reported_deadlock_is_a_real_cycle_under
 #[test]
 fn sync_objects_are_declared_and_named_or_reported_on_their_line() {
     let errors = |program: &str| match Scenario::new(&ScenarioSpec {
-        processes: vec![threads(program, &[""])],
+        processes: vec![program_process(program, &[""])],
         ..ScenarioSpec::default()
     }) {
         Ok(_) => Vec::new(),
@@ -376,7 +365,7 @@ fn a_woken_thread_already_holds_the_mutex_and_goes_on_at_the_next_instruction() 
     // T1 locks (tick 0), T2's lock blocks (tick 1); T1's unlock hands m over; T2's next step is
     // the instruction after its `lock`, which it does not execute again.
     let run = run_with(
-        threads(MUTEX_COUNTER, &["bx=1", "bx=1"]),
+        program_process(MUTEX_COUNTER, &["bx=1", "bx=1"]),
         PolicySpec::Rr { quantum: 1 },
         Some(vec![0, 1, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0]),
     );
@@ -420,7 +409,7 @@ unlock m
 halt
 ";
     let run = run_with(
-        threads(program, &["bx=0", "bx=1"]),
+        program_process(program, &["bx=0", "bx=1"]),
         PolicySpec::Rr { quantum: 1 },
         Some(vec![0, 0, 0, 1, 1, 1, 0, 0, 0, 0]),
     );
@@ -445,7 +434,7 @@ halt
 #[test]
 fn relocking_your_own_mutex_waits_for_yourself_forever() {
     let run = run_with(
-        threads(".mutex m\n.main\nlock m\nlock m\nhalt\n", &[""]),
+        program_process(".mutex m\n.main\nlock m\nlock m\nhalt\n", &[""]),
         PolicySpec::Fcfs,
         None,
     );
@@ -464,7 +453,7 @@ fn relocking_your_own_mutex_waits_for_yourself_forever() {
 fn signal_with_nobody_waiting_adds_one_and_a_wait_nobody_will_signal_deadlocks_with_no_cycle() {
     // `.sem s` starts at 0: two signals let exactly two waits through.
     let run = run_with(
-        threads(
+        program_process(
             ".sem s\n.main\nsignal s\nsignal s\nwait s\nwait s\nwait s\nhalt\n",
             &[""],
         ),
@@ -496,7 +485,7 @@ fn signal_with_nobody_waiting_adds_one_and_a_wait_nobody_will_signal_deadlocks_w
 #[test]
 fn a_thread_that_exits_holding_a_mutex_keeps_it_and_its_waiters_deadlock_with_no_cycle() {
     let run = run_with(
-        threads(".mutex m\n.main\nlock m\nhalt\n", &["", ""]),
+        program_process(".mutex m\n.main\nlock m\nhalt\n", &["", ""]),
         PolicySpec::Fcfs,
         None,
     );
@@ -523,7 +512,11 @@ io $5
 signal s
 halt
 ";
-    let run = run_with(threads(program, &["bx=0", "bx=1"]), PolicySpec::Fcfs, None);
+    let run = run_with(
+        program_process(program, &["bx=0", "bx=1"]),
+        PolicySpec::Fcfs,
+        None,
+    );
     assert_eq!(run.end(), RunEnd::Finished);
     let both_blocked = (0..run.end_tick()).any(|tick| {
         let state = run.state_at(tick);
@@ -538,7 +531,7 @@ halt
     // deadlock is declared once P2 has exited, at 13.
     let relock = ProcessSpec {
         name: "P1".into(),
-        ..threads(".mutex m\n.main\nlock m\nlock m\nhalt\n", &[""])
+        ..program_process(".mutex m\n.main\nlock m\nlock m\nhalt\n", &[""])
     };
     let late = ProcessSpec {
         name: "P2".into(),
@@ -556,7 +549,7 @@ fn each_process_has_its_own_mutexes_and_semaphores() {
     let program = ".mutex m\n.sem s 1\n.main\nlock m\nwait s\nnop\nsignal s\nunlock m\nhalt\n";
     let process = |name: &str| ProcessSpec {
         name: name.into(),
-        ..threads(program, &[""])
+        ..program_process(program, &[""])
     };
     let run = simulate_processes(
         vec![process("P1"), process("P2")],
@@ -586,7 +579,7 @@ fn the_x86_py_driver_refuses_sync_instructions() {
 fn a_wait_still_going_on_at_a_deadlock_counts_up_to_the_end_of_the_run() {
     // Opposite lock orders, RR 3: T1 blocks at tick 7, T2 at tick 8, the run stops at 8.
     let run = run_with(
-        threads(OPPOSITE, &["bx=0", "bx=1"]),
+        program_process(OPPOSITE, &["bx=0", "bx=1"]),
         PolicySpec::Rr { quantum: 3 },
         None,
     );

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod programs;
+
 use proclab_core::gen::{generate, GenOptions};
 use proclab_core::rng::Pcg32;
 use proclab_core::spec::{
