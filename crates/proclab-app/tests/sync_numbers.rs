@@ -1,5 +1,6 @@
 //! The synchronization lesson's figures (`counter-*`, `race-*`, `lock-*`, `mutex-blocking`,
-//! `deadlock-*`, `philosophers-*`, `producer-consumer-semaphores`), each recomputed from the
+//! `deadlock-*`, `philosophers-*`, `producer-consumer-semaphores`, `readers-writers`), each
+//! recomputed from the
 //! preset's own run in both languages: what the counter ends at against what the threads were
 //! asked to add (the sum of their `%bx`; `%cx` for Peterson's), the interleaving that lost an
 //! update, the tick from which two threads were inside, the instructions spent on tries that
@@ -20,7 +21,7 @@ use proclab_core::presets::{preset, PresetId};
 use proclab_core::program::{AccessKind, Deadlock, Program, Register, RunEnd, StepOutcome};
 use proclab_core::{simulate_spec, Cause, PolicySpec, Run};
 
-const SYNC: [PresetId; 17] = [
+const SYNC: [PresetId; 18] = [
     PresetId::CounterThreads,
     PresetId::CounterProcesses,
     PresetId::RaceTwoThreads,
@@ -38,6 +39,7 @@ const SYNC: [PresetId; 17] = [
     PresetId::PhilosophersDeadlock,
     PresetId::PhilosophersOrdered,
     PresetId::ProducerConsumerSemaphores,
+    PresetId::ReadersWriters,
 ];
 
 /// The presets whose lesson is a deadlock: their runs end in one, every other one finishes.
@@ -1375,4 +1377,186 @@ fn the_bounded_buffer_hands_every_item_over_once_and_in_order() {
     assert_eq!(got, in_order, "taken in order");
     claim_in(id, Lang::En, &format!("got ends {}", listed(&got)));
     claim_in(id, Lang::Ko, &format!("got은 {}", listed(&got)));
+}
+
+#[test]
+fn readers_read_together_and_the_writer_waits_until_the_last_one_leaves() {
+    let id = PresetId::ReadersWriters;
+    let run = run(id);
+    assert_eq!(run.end(), RunEnd::Finished);
+    assert_eq!(run.scenario().machine().cpus, 1);
+    claim_timer(id, &run);
+    // Readers are `%bx` = 0 and 1, the writer 2.
+    assert_eq!(asked(&run, 0, Register::Bx), [0, 1, 2]);
+    let (readers, writer) = ([0, 1], 2);
+    let program = program(&run);
+    for name in ["rw_mutex", "mutex"] {
+        let initial = program
+            .semaphores()
+            .iter()
+            .find(|semaphore| semaphore.name == name)
+            .expect("declared")
+            .initial;
+        assert_eq!(initial, 1, "{name}");
+    }
+    claim_in(id, Lang::En, "Semaphores rw_mutex and mutex start at 1");
+    claim_in(id, Lang::Ko, "세마포어 rw_mutex와 mutex는 1에서 시작");
+    // A reader is inside from the `signal mutex` that ends its way in (`.entered`) to the
+    // `wait mutex` that starts its way out (`.leave`): inside at tick t when the first ran
+    // before t and the second at t or later.
+    let step_at = |thread: u32, pc: u32| {
+        let ticks: Vec<u64> = run
+            .program_steps()
+            .iter()
+            .filter(|step| step.thread == thread && step.pc == pc)
+            .map(|step| step.tick)
+            .collect();
+        let [tick] = ticks[..] else {
+            panic!("{} runs {pc} once: {ticks:?}", thread_name(&run, thread));
+        };
+        tick
+    };
+    let inside: Vec<(u64, u64)> = readers
+        .iter()
+        .map(|&reader| {
+            (
+                step_at(reader, label(&run, ".entered")),
+                step_at(reader, label(&run, ".leave")),
+            )
+        })
+        .collect();
+    let readers_inside = |tick: u64| {
+        inside
+            .iter()
+            .filter(|(entered, leaves)| *entered < tick && tick <= *leaves)
+            .count()
+    };
+    let together: Vec<u64> = (0..=run.end_tick())
+        .filter(|&tick| readers_inside(tick) == 2)
+        .collect();
+    let (Some(&from), Some(&to)) = (together.first(), together.last()) else {
+        panic!("the readers are never inside together: {inside:?}");
+    };
+    assert_eq!(to - from + 1, together.len() as u64, "one stretch");
+    claim_in(
+        id,
+        Lang::En,
+        &format!("from tick {from} to tick {to} both readers are inside at once"),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("{from}틱부터 {to}틱까지 두 읽기 스레드가 함께 안에"),
+    );
+    // The writer's only wait is for rw_mutex, while both readers are inside; the last reader
+    // out wakes it.
+    let waits = waits(&run);
+    let [(blocked, waiter, object)] = &waits[..] else {
+        panic!("only the writer waits: {waits:?}");
+    };
+    assert_eq!((*waiter, object.as_str()), (writer, "rw_mutex"));
+    assert_eq!(
+        readers_inside(*blocked),
+        2,
+        "blocked while the readers are inside"
+    );
+    claim_in(
+        id,
+        Lang::En,
+        &format!(
+            "At tick {blocked} the writer's wait rw_mutex blocks it while the readers are inside"
+        ),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!(
+            "{blocked}틱에 쓰기 스레드는 읽기 스레드가 안에 있는 동안 wait rw_mutex에서 대기 상태"
+        ),
+    );
+    let wakes = wakes(&run);
+    let [(woken_at, woken, by)] = wakes[..] else {
+        panic!("one wake-up: {wakes:?}");
+    };
+    assert_eq!(woken, writer);
+    let last_out = inside
+        .iter()
+        .zip(readers)
+        .max_by_key(|((_, leaves), _)| *leaves)
+        .map(|(_, reader)| reader)
+        .expect("readers");
+    assert_eq!(by, last_out, "the last reader out wakes the writer");
+    let signal = program
+        .labels()
+        .iter()
+        .find(|label| label.name == ".left")
+        .expect(".left")
+        .address
+        - 1;
+    assert_eq!(instruction(&run, signal), "signal rw_mutex");
+    assert_eq!(
+        step_at(by, signal) + 1,
+        woken_at,
+        "its signal rw_mutex wakes it"
+    );
+    let by = thread_name(&run, by);
+    claim_in(
+        id,
+        Lang::En,
+        &format!("the last reader out, {by}, signals rw_mutex and wakes it at tick {woken_at}"),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!(
+            "마지막으로 나가는 {} signal rw_mutex로 {woken_at}틱에 깨워",
+            subject(&by)
+        ),
+    );
+    // The writer's store to data: once, after the wake-up, with no reader inside.
+    let data = address(&run, "data");
+    let writes: Vec<u64> = accesses(&run, |word| word == data)
+        .into_iter()
+        .filter(|access| access.store)
+        .map(|access| {
+            assert_eq!(access.thread, writer, "only the writer writes data");
+            access.tick
+        })
+        .collect();
+    let [wrote] = writes[..] else {
+        panic!("one write: {writes:?}");
+    };
+    assert!(wrote > woken_at);
+    assert_eq!(readers_inside(wrote), 0, "the writer writes alone");
+    assert!(
+        inside.iter().all(|(_, leaves)| *leaves < wrote),
+        "every reader has left"
+    );
+    claim_in(
+        id,
+        Lang::En,
+        &format!("adds 1 to data alone at tick {wrote}, with no reader inside"),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("{wrote}틱에 읽기 스레드가 하나도 없는 채로 혼자 data에 1을 더합니다"),
+    );
+    let seen = final_words(&run, "seen");
+    assert_eq!(seen, [0, 0], "both read before the write");
+    let value = final_value(&run, 0, "data");
+    assert_eq!(value, 1);
+    claim_in(
+        id,
+        Lang::En,
+        &format!("seen ends {} and data {value}", listed(&seen)),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("seen은 {}, data는 {value}", listed(&seen)),
+    );
+    // The known weakness, no figure: readers that keep coming starve the writer.
+    claim_in(id, Lang::En, "the writer can starve");
+    claim_in(id, Lang::Ko, "기아 상태에 빠질 수 있습니다");
 }

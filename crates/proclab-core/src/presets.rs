@@ -10,7 +10,8 @@
 //! end them (`lock-*`; `lock-xchg` / `lock-ttas` / `lock-yield` share all but how they wait), the
 //! blocking mutex beside them (`mutex-blocking`), deadlock and its fix by lock ordering in pairs
 //! (`deadlock-two-locks` / `deadlock-two-locks-ordered`, `philosophers-deadlock` /
-//! `philosophers-ordered`) and a bounded buffer on semaphores (`producer-consumer-semaphores`).
+//! `philosophers-ordered`), a bounded buffer on semaphores (`producer-consumer-semaphores`) and
+//! readers sharing a variable that a writer changes alone (`readers-writers`).
 
 mod sync;
 
@@ -132,11 +133,13 @@ pub enum PresetId {
     PhilosophersOrdered,
     /// `producer-consumer-semaphores`.
     ProducerConsumerSemaphores,
+    /// `readers-writers`.
+    ReadersWriters,
 }
 
 impl PresetId {
     /// Every preset id, in the order [`presets`] lists them.
-    pub const ALL: [PresetId; 48] = [
+    pub const ALL: [PresetId; 49] = [
         PresetId::FcfsConvoy,
         PresetId::SjfStarvation,
         PresetId::SrtfVsSjf,
@@ -185,6 +188,7 @@ impl PresetId {
         PresetId::PhilosophersDeadlock,
         PresetId::PhilosophersOrdered,
         PresetId::ProducerConsumerSemaphores,
+        PresetId::ReadersWriters,
     ];
 
     /// The stable text id (`"fcfs-convoy"`), used in links and by the CLI.
@@ -238,6 +242,7 @@ impl PresetId {
             PresetId::PhilosophersDeadlock => "philosophers-deadlock",
             PresetId::PhilosophersOrdered => "philosophers-ordered",
             PresetId::ProducerConsumerSemaphores => "producer-consumer-semaphores",
+            PresetId::ReadersWriters => "readers-writers",
         }
     }
 

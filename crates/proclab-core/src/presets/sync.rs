@@ -13,7 +13,8 @@
 //! three dining philosophers, each pair deadlocking under a plain round robin and finishing once
 //! the program takes its locks in one order (the `-ordered.s` files differ from the others in
 //! the order of two `lock` lines); and a bounded buffer whose producer and consumer threads
-//! block on semaphores. A small instruction budget ends quickly a run that would spin forever
+//! block on semaphores; and Silberschatz's first readers-writers solution, where readers share
+//! `data` and the writer waits until the last of them leaves. A small instruction budget ends quickly a run that would spin forever
 //! after an edit.
 
 use alloc::string::String;
@@ -49,6 +50,8 @@ const PHILOSOPHERS: &str = include_str!("philosophers.s");
 const PHILOSOPHERS_ORDERED: &str = include_str!("philosophers-ordered.s");
 /// A bounded buffer of 3 slots on semaphores `empty` and `full` and a mutex.
 const PRODUCER_CONSUMER: &str = include_str!("producer-consumer.s");
+/// Silberschatz's first readers-writers solution: two readers and a writer on semaphores.
+const READERS_WRITERS: &str = include_str!("readers-writers.s");
 
 /// Enough for every run here several times over; an edit that never releases stops at once.
 const BUDGET: u64 = 2_000;
@@ -107,6 +110,11 @@ const TWO_LOCKS_TIMER: PolicySpec = PolicySpec::Rr { quantum: 3 };
 /// `lock` at their sixth instruction and are switched out holding one fork; philosopher 2,
 /// whose path is shorter, takes its left fork and then waits for its right one.
 const PHILOSOPHERS_TIMER: PolicySpec = PolicySpec::Rr { quantum: 6 };
+
+/// The timer of the readers and the writer: every 12 instructions. A reader's way in is 11
+/// instructions at most, so each reader is switched out inside, reading, and the writer, last in
+/// line, finds both readers inside.
+const READERS_WRITERS_TIMER: PolicySpec = PolicySpec::Rr { quantum: 12 };
 
 /// The synchronization presets, in the order the page lists them.
 pub(super) fn presets() -> Vec<Preset> {
@@ -205,6 +213,14 @@ pub(super) fn presets() -> Vec<Preset> {
             spec: on(
                 threads(PRODUCER_CONSUMER, &["bx=0:cx=6", "bx=1:cx=6"]),
                 PolicySpec::Fcfs,
+                1,
+            ),
+        },
+        Preset {
+            id: PresetId::ReadersWriters,
+            spec: on(
+                threads(READERS_WRITERS, &["bx=0", "bx=1", "bx=2"]),
+                READERS_WRITERS_TIMER,
                 1,
             ),
         },

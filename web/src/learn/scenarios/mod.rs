@@ -509,6 +509,14 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
                 ],
             ),
             preset(
+                "readers-writers",
+                ["읽기-쓰기 문제(세마포어)", "Readers-writers with semaphores"],
+                [
+                    "읽기 스레드 둘이 함께 읽는 동안 쓰기 스레드는 rw_mutex에서 대기하고, 마지막 읽기 스레드가 나간 뒤 혼자 씁니다. 읽기 스레드가 계속 오면 쓰기 스레드는 기아에 빠질 수 있습니다.",
+                    "Two readers read together while the writer waits on rw_mutex; it writes alone once the last reader leaves. Readers that keep coming can starve the writer.",
+                ],
+            ),
+            preset(
                 "deadlock-two-locks",
                 ["반대 순서로 잠근 두 락: 교착 상태", "Two locks in opposite orders: deadlock"],
                 [
