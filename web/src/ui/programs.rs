@@ -305,9 +305,9 @@ fn scheduler(props: &SchedulerProps) -> Html {
 }
 
 #[derive(Properties)]
-struct WaitGraphProps {
-    lang: Lang,
-    simulation: Rc<Simulation>,
+pub struct WaitGraphProps {
+    pub lang: Lang,
+    pub simulation: Rc<Simulation>,
 }
 
 impl PartialEq for WaitGraphProps {
@@ -319,7 +319,7 @@ impl PartialEq for WaitGraphProps {
 /// The resource-allocation graph of a deadlock: threads as circles, mutexes and semaphores as
 /// squares, requests dashed, assignments solid, the cycle in red.
 #[function_component(WaitGraph)]
-fn wait_graph(props: &WaitGraphProps) -> Html {
+pub fn wait_graph(props: &WaitGraphProps) -> Html {
     let lang = props.lang;
     let Some((nodes, edges)) = proclab_app::program_view::wait_graph(&props.simulation.run) else {
         return Html::default();

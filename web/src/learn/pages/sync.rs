@@ -5,6 +5,34 @@ use crate::learn::words::{heading, para, steps, terms, tr, Pair};
 use proclab_app::i18n::Lang;
 use yew::prelude::*;
 
+/// The dining philosophers' deadlock as the simulator ends it (the `philosophers-deadlock`
+/// example), with each of the four conditions pointed at the part of the graph that shows it.
+fn philosophers_graph(lang: Lang) -> Html {
+    let Some(preset) = proclab_core::presets::preset("philosophers-deadlock") else {
+        return Html::default();
+    };
+    let Ok(scenario) = proclab_core::Scenario::new(&preset.spec) else {
+        return Html::default();
+    };
+    let run = proclab_core::simulate(&scenario);
+    let simulation = std::rc::Rc::new(proclab_app::simulation::Simulation { scenario, run });
+    html! {
+        <div class="learn-deadlock" id="learn-deadlock-graph">
+            { para(lang, [
+                "아래 그래프는 예제 \"식사하는 철학자: 교착 상태\"가 시뮬레이터에서 멈춘 모습입니다. 네 조건을 그래프에서 찾아보세요.",
+                "The graph below is where the \"Dining philosophers: deadlock\" example stops in the simulator. Find the four conditions in it.",
+            ]) }
+            <crate::ui::programs::WaitGraph {lang} simulation={simulation} />
+            { steps(lang, &[
+                ["상호 배제: 네모(포크)마다 실선 화살표가 하나뿐입니다. 포크 하나는 한 철학자만 쥡니다.", "Mutual exclusion: each square (a fork) has one solid arrow: one philosopher holds it."],
+                ["점유 대기: 동그라미(철학자)마다 실선 화살표가 들어오고(쥠) 점선 화살표가 나갑니다(기다림).", "Hold and wait: each circle (a philosopher) has a solid arrow in (holds) and a dashed arrow out (waits)."],
+                ["비선점: 그래프에는 포크를 빼앗는 화살표가 없습니다. 아무도 빼앗지 않으니 실행은 여기서 멈춥니다.", "No preemption: no arrow takes a fork away; nobody does, so the run stops here."],
+                ["순환 대기: 빨간 화살표가 철학자와 포크를 한 바퀴 돌아 제자리로 옵니다.", "Circular wait: the red arrows go round philosophers and forks back to the start."],
+            ]) }
+        </div>
+    }
+}
+
 /// The race table: the first lost update of the `race-two-threads` example, as the simulator
 /// runs it (the same core run the "Open in the simulator" button shows), so the page and the
 /// simulator cannot disagree.
@@ -86,6 +114,7 @@ pub fn sync(lang: Lang) -> Html {
                 ["비선점: 가진 자원을 강제로 빼앗을 수 없습니다.", "No preemption: a resource cannot be taken away by force."],
                 ["순환 대기: 대기 관계가 원을 이룹니다 (T1 → T2 → T1).", "Circular wait: the waits form a cycle (T1 → T2 → T1)."],
             ]) }
+            { philosophers_graph(lang) }
             { para(lang, [
                 "예를 들어 모든 스레드가 자원을 같은 순서로 잠그면(R1 다음에 R2) 순환 대기가 생기지 않습니다.",
                 "For example, if every thread locks resources in the same order (R1, then R2), no circular wait can form.",
