@@ -1,5 +1,5 @@
-//! The machine in words: what each CPU does, each ready queue in order, and who waits for I/O,
-//! the same facts the canvas draws, in a list a screen reader (and a test) can read.
+//! The machine in words: what each CPU does, each ready queue in order, who waits for I/O and who
+//! waits for each mutex, semaphore or condition, in a list a screen reader (and a test) can read.
 
 use std::rc::Rc;
 
@@ -88,6 +88,27 @@ pub fn machine_text(props: &MachineTextProps) -> Html {
                 { format!("{}: ", WatchText::Io.get(lang)) }
                 { listed(state.blocked.iter().map(|entry| format!("{} ({})", label(entry.thread), entry.io_left)), ", ") }
             </li>
+            // Each mutex, semaphore or condition someone waits for: its own wait queue.
+            { for state.memories.iter().flat_map(|memory| memory.sync.iter().filter(|object| !object.waiters.is_empty())).map(|object| {
+                let kind = match object.kind {
+                    proclab_core::SyncKind::Mutex => lang.pick(["뮤텍스", "mutex"]),
+                    proclab_core::SyncKind::Semaphore => lang.pick(["세마포어", "semaphore"]),
+                    proclab_core::SyncKind::Condition => lang.pick(["조건 변수", "condition"]),
+                };
+                html! {
+                    <li class="wait-queue" data-sync={object.name.clone()}>
+                        { lang.pick([
+                            format!("{kind} {} 대기 큐: ", object.name),
+                            format!("Waiting for {kind} {}: ", object.name),
+                        ]) }
+                        { listed(object.waiters.iter().map(|thread| label(*thread)), " → ") }
+                        { object.holder.map(|holder| lang.pick([
+                            format!(" ({} 가짐)", label(holder)),
+                            format!(" (held by {})", label(holder)),
+                        ])).unwrap_or_default() }
+                    </li>
+                }
+            }) }
         </ul>
     }
 }
