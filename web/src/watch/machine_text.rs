@@ -89,7 +89,13 @@ pub fn machine_text(props: &MachineTextProps) -> Html {
                 { listed(state.blocked.iter().map(|entry| format!("{} ({})", label(entry.thread), entry.io_left)), ", ") }
             </li>
             // Each mutex, semaphore or condition someone waits for: its own wait queue.
-            { for state.memories.iter().flat_map(|memory| memory.sync.iter().filter(|object| !object.waiters.is_empty())).map(|object| {
+            { for state.memories.iter().flat_map(|memory| memory.sync.iter().filter(|object| !object.waiters.is_empty()).map(move |object| (memory.pid, object))).map(|(pid, object)| {
+                // Objects belong to a process: name it when several processes run programs.
+                let owner = if state.memories.len() > 1 {
+                    state.processes.get(pid as usize).map(|pcb| format!("{}:", pcb.name)).unwrap_or_default()
+                } else {
+                    String::new()
+                };
                 let kind = match object.kind {
                     proclab_core::SyncKind::Mutex => lang.pick(["뮤텍스", "mutex"]),
                     proclab_core::SyncKind::Semaphore => lang.pick(["세마포어", "semaphore"]),
@@ -98,8 +104,8 @@ pub fn machine_text(props: &MachineTextProps) -> Html {
                 html! {
                     <li class="wait-queue" data-sync={object.name.clone()}>
                         { lang.pick([
-                            format!("{kind} {} 대기 큐: ", object.name),
-                            format!("Waiting for {kind} {}: ", object.name),
+                            format!("{kind} {owner}{} 대기 큐: ", object.name),
+                            format!("Waiting for {kind} {owner}{}: ", object.name),
                         ]) }
                         { listed(object.waiters.iter().map(|thread| label(*thread)), " → ") }
                         { object.holder.map(|holder| lang.pick([
