@@ -57,6 +57,12 @@ test('dining philosophers: the deadlock report and graph, then the fix where eve
       assert.match(await page.textContent(`#sync-p0 tr[data-sync="${fork}"] .sync-state`), /held by P1\.T\d/);
       assert.match(await page.textContent(`#sync-p0 tr[data-sync="${fork}"] .sync-waiters`), /P1\.T\d/);
     }
+    // The machine in words lists each fork's wait queue and holder at the end of the run.
+    await page.waitForFunction(() => document.querySelectorAll('#machine-text .wait-queue').length === 3);
+    for (const fork of ['f0', 'f1', 'f2']) {
+      assert.match(await page.textContent(`#machine-text .wait-queue[data-sync="${fork}"]`),
+        new RegExp(`Waiting for mutex ${fork}: P1\\.T\\d \\(held by P1\\.T\\d\\)`));
+    }
     await screenshot(page, 'sync-philosophers-deadlock-en');
 
     await openExample(page, 'philosophers-ordered');
