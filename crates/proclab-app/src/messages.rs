@@ -125,6 +125,7 @@ pub fn error_field(error: &ScenarioError, policy: PolicyKind) -> FieldId {
         }
         InstructionBudgetOutOfRange { .. } => FieldId::InstructionBudget,
         ScheduleUnknownThread { .. } | ScheduleTooLong { .. } => FieldId::Schedule,
+        QueueCapacityMismatch { process, .. } => FieldId::Program(process as usize),
     }
 }
 
@@ -328,6 +329,10 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
         ScheduleTooLong { count, max } => lang.pick([
             format!("직접 정한 순서가 {count}칸입니다. 최대 {max}칸까지 가능합니다."),
             format!("The schedule has {count} entries; at most {max} are allowed."),
+        ]),
+        QueueCapacityMismatch { process, line, first_process } => lang.pick([
+            format!("{}번 프로세스의 프로그램, {line}번째 줄: 같은 이름의 메시지 큐를 {}번 프로세스가 다른 크기로 선언했습니다. 큐를 함께 쓰는 프로세스는 크기가 같아야 합니다.", process + 1, first_process + 1),
+            format!("Program of process {}, line {line}: process {} declares a message queue of this name with another capacity; processes that share a queue must agree on its capacity.", process + 1, first_process + 1),
         ]),
     }
 }

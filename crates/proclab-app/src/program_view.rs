@@ -268,6 +268,14 @@ pub fn step_lines(run: &Run, analysis: &Analysis, lang: Lang) -> Vec<StepLine> {
                     String::from("기다림(대기)"),
                     String::from("must wait (blocks)"),
                 ])),
+                StepOutcome::Message { operation, value } => effects.push(match operation {
+                    proclab_core::program::MessageOp::Send { .. } => {
+                        lang.pick([format!("메시지 {value} 보냄"), format!("sends {value}")])
+                    }
+                    proclab_core::program::MessageOp::Recv { .. } => {
+                        lang.pick(["메시지 받음", "receives a message"]).to_string()
+                    }
+                }),
                 StepOutcome::Io(ticks) => effects.push(lang.pick([
                     format!("I/O {ticks}틱 요청(대기)"),
                     format!("asks for {ticks} ticks of I/O (blocks)"),
@@ -478,7 +486,7 @@ pub fn address_spaces(run: &Run, state: &MachineState, lang: Lang) -> Vec<Addres
                                 format!("held by {}", name_of(holder)),
                             ]),
                             (SyncKind::Mutex, None) => lang.pick(["풀림", "free"]).to_string(),
-                            (SyncKind::Condition, _) => {
+                            (SyncKind::Condition | SyncKind::Queue, _) => {
                                 lang.pick(["기억하는 값 없음", "no memory"]).to_string()
                             }
                         };
@@ -488,6 +496,7 @@ pub fn address_spaces(run: &Run, state: &MachineState, lang: Lang) -> Vec<Addres
                                 SyncKind::Mutex => lang.pick(["뮤텍스", "mutex"]),
                                 SyncKind::Semaphore => lang.pick(["세마포어", "semaphore"]),
                                 SyncKind::Condition => lang.pick(["조건 변수", "condition"]),
+                                SyncKind::Queue => lang.pick(["메시지 큐", "message queue"]),
                             },
                             state,
                             waiters: object
@@ -717,6 +726,10 @@ pub enum ProgramText {
     Step,
     Effect,
     SyncObjects,
+    Queues,
+    Messages,
+    WaitingToSend,
+    WaitingToReceive,
     Kind,
     Waiters,
     WaitsFor,
@@ -788,6 +801,10 @@ impl Words for ProgramText {
             Step => ["명령어", "Instruction"],
             Effect => ["메모리", "Memory"],
             SyncObjects => ["뮤텍스와 세마포어", "Mutexes and semaphores"],
+            Queues => ["메시지 큐 (프로세스끼리 공유)", "Message queues (shared by processes)"],
+            Messages => ["메시지(오래된 것부터) 개수/크기", "Messages (oldest first) count/capacity"],
+            WaitingToSend => ["보내려고 기다림(가득 참)", "Waiting to send (full)"],
+            WaitingToReceive => ["받으려고 기다림(비어 있음)", "Waiting to receive (empty)"],
             Kind => ["종류", "Kind"],
             Waiters => ["기다리는 스레드(앞부터)", "Waiting (first first)"],
             WaitsFor => ["기다리는 대상", "Waits for"],

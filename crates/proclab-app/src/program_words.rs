@@ -470,6 +470,24 @@ pub fn outcome(outcome: &StepOutcome, lang: Lang) -> Option<String> {
         StepOutcome::Yielded => Some(String::from(
             lang.pick(["yield: CPU를 내놓음", "yields the CPU"]),
         )),
+        StepOutcome::Message { operation, value } => Some(match (operation, lang) {
+            (proclab_core::program::MessageOp::Send { .. }, Lang::Ko) => {
+                format!("send: 메시지 {value}을(를) 큐에 넣음")
+            }
+            (proclab_core::program::MessageOp::Send { .. }, Lang::En) => {
+                format!("send: puts {value} on the queue")
+            }
+            (proclab_core::program::MessageOp::Recv { .. }, Lang::Ko) => {
+                String::from("recv: 가장 오래된 메시지를 받음")
+            }
+            (proclab_core::program::MessageOp::Recv { .. }, Lang::En) => {
+                String::from("recv: takes the oldest message")
+            }
+        }),
+        StepOutcome::Blocked(Wait::Queue(_)) => Some(String::from(lang.pick([
+            "기다림: 큐가 가득 차 있거나(send) 비어 있음(recv)",
+            "waits: the queue is full (send) or empty (recv)",
+        ]))),
         StepOutcome::Io(ticks) => Some(match lang {
             Lang::Ko => format!("io: {ticks}틱 동안 I/O를 기다림(대기)"),
             Lang::En => format!("io: blocks for {ticks} ticks of I/O"),
@@ -501,6 +519,7 @@ pub fn sync_kind(kind: SyncKind, lang: Lang) -> &'static str {
         SyncKind::Mutex => lang.pick(["뮤텍스", "mutex"]),
         SyncKind::Semaphore => lang.pick(["세마포어", "semaphore"]),
         SyncKind::Condition => lang.pick(["조건 변수", "condition"]),
+        SyncKind::Queue => lang.pick(["메시지 큐", "message queue"]),
     }
 }
 

@@ -21,7 +21,7 @@ use proclab_core::presets::{preset, PresetId};
 use proclab_core::program::{AccessKind, Deadlock, Program, Register, RunEnd, StepOutcome};
 use proclab_core::{simulate_spec, Cause, PolicySpec, Run};
 
-const SYNC: [PresetId; 18] = [
+const SYNC: [PresetId; 19] = [
     PresetId::CounterThreads,
     PresetId::CounterProcesses,
     PresetId::RaceTwoThreads,
@@ -40,6 +40,7 @@ const SYNC: [PresetId; 18] = [
     PresetId::PhilosophersOrdered,
     PresetId::ProducerConsumerSemaphores,
     PresetId::ReadersWriters,
+    PresetId::MessageQueueClientServer,
 ];
 
 /// The presets whose lesson is a deadlock: their runs end in one, every other one finishes.
@@ -1559,4 +1560,70 @@ fn readers_read_together_and_the_writer_waits_until_the_last_one_leaves() {
     // The known weakness, no figure: readers that keep coming starve the writer.
     claim_in(id, Lang::En, "the writer can starve");
     claim_in(id, Lang::Ko, "기아 상태에 빠질 수 있습니다");
+}
+
+#[test]
+fn a_client_and_a_server_talk_only_through_two_queues_and_each_waits_three_times() {
+    let id = PresetId::MessageQueueClientServer;
+    let run = run(id);
+    assert_eq!(run.end(), RunEnd::Finished);
+    assert_eq!(run.scenario().policy(), &PolicySpec::Rr { quantum: 2 });
+    let state = run.state_at(run.end_tick());
+    // Two address spaces, one shared pair of queues of capacity 2.
+    let queues: Vec<(&str, u32)> = state
+        .queues
+        .iter()
+        .map(|queue| (queue.name.as_str(), queue.capacity))
+        .collect();
+    assert_eq!(queues, [("requests", 2), ("replies", 2)]);
+    claim(id, "requests".into());
+    claim_in(id, Lang::En, "capacity 2");
+    // The server (process 2) waits for a request 3 times, the client for a reply 3 times.
+    let waits = |pid: u32| {
+        run.events()
+            .iter()
+            .filter(|event| {
+                event.thread.pid == pid
+                    && matches!(event.cause, Cause::Waits { object } if object.kind == proclab_core::SyncKind::Queue)
+            })
+            .count()
+    };
+    assert_eq!((waits(1), waits(0)), (3, 3));
+    claim_in(
+        id,
+        Lang::En,
+        "the server waits for a request 3 times and the client for a reply 3 times",
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        "서버는 요청을 3번, 클라이언트는 답을 3번 기다리며",
+    );
+    // Every message went straight to a waiting receiver: the queues never held one.
+    for tick in 0..=run.end_tick() {
+        assert!(
+            run.state_at(tick)
+                .queues
+                .iter()
+                .all(|queue| queue.messages.is_empty()),
+            "tick {tick}"
+        );
+    }
+    claim_in(
+        id,
+        Lang::En,
+        "every message sent goes straight to the process waiting for it",
+    );
+    // got ends 1, 4, 9: the squares of the requests.
+    let got: Vec<i64> = state.memories[0]
+        .words
+        .iter()
+        .map(|(_, _, value)| *value)
+        .collect();
+    assert_eq!(got, [1, 4, 9]);
+    assert!(
+        state.memories[1].words.is_empty(),
+        "the server has no variables"
+    );
+    claim(id, "1, 4, 9".into());
 }

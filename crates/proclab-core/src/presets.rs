@@ -133,13 +133,15 @@ pub enum PresetId {
     PhilosophersOrdered,
     /// `producer-consumer-semaphores`.
     ProducerConsumerSemaphores,
+    /// `message-queue-client-server`.
+    MessageQueueClientServer,
     /// `readers-writers`.
     ReadersWriters,
 }
 
 impl PresetId {
     /// Every preset id, in the order [`presets`] lists them.
-    pub const ALL: [PresetId; 49] = [
+    pub const ALL: [PresetId; 50] = [
         PresetId::FcfsConvoy,
         PresetId::SjfStarvation,
         PresetId::SrtfVsSjf,
@@ -189,6 +191,7 @@ impl PresetId {
         PresetId::PhilosophersOrdered,
         PresetId::ProducerConsumerSemaphores,
         PresetId::ReadersWriters,
+        PresetId::MessageQueueClientServer,
     ];
 
     /// The stable text id (`"fcfs-convoy"`), used in links and by the CLI.
@@ -242,6 +245,7 @@ impl PresetId {
             PresetId::PhilosophersDeadlock => "philosophers-deadlock",
             PresetId::PhilosophersOrdered => "philosophers-ordered",
             PresetId::ProducerConsumerSemaphores => "producer-consumer-semaphores",
+            PresetId::MessageQueueClientServer => "message-queue-client-server",
             PresetId::ReadersWriters => "readers-writers",
         }
     }

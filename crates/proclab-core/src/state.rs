@@ -162,6 +162,21 @@ pub struct ProgramContext {
     pub waiting_for: Option<(String, Option<ThreadRef>)>,
 }
 
+/// A message queue at one tick.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueSnapshot {
+    /// Its name as declared.
+    pub name: String,
+    /// Most messages it holds.
+    pub capacity: u32,
+    /// Its messages, oldest first.
+    pub messages: Vec<i64>,
+    /// Threads waiting to send (the queue is full), first first.
+    pub senders: Vec<ThreadRef>,
+    /// Threads waiting to receive (the queue is empty), first first.
+    pub receivers: Vec<ThreadRef>,
+}
+
 /// The variables of one process's address space at one tick.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProcessMemory {
@@ -210,6 +225,9 @@ pub struct MachineState {
     pub processes: Vec<Pcb>,
     /// Every thread.
     pub threads: Vec<Tcb>,
+    /// The message queues, shared by the processes that declare them (declaration order).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub queues: Vec<QueueSnapshot>,
     /// The variables of each process that runs a program (pid order).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub memories: Vec<ProcessMemory>,
@@ -245,13 +263,16 @@ fn program_context(engine: &Engine, index: usize) -> Option<ProgramContext> {
     let state = machine.thread(thread.tid())?;
     let registers = Register::ALL.map(|register| state.registers().get(register));
     let waiting_for = programs.waiting[index].map(|wait| {
-        let name = machine.program().sync_name(wait.object()).to_string();
+        let name = match wait {
+            Wait::Queue(queue) => programs.queue_name(queue).to_string(),
+            _ => machine.program().sync_name(wait.object()).to_string(),
+        };
         let holder = match wait {
             Wait::Mutex(mutex) => machine.sync().holder(mutex).map(|tid| ThreadRef {
                 pid: thread.pid(),
                 tid,
             }),
-            Wait::Semaphore(_) | Wait::Condition(_) => None,
+            Wait::Semaphore(_) | Wait::Condition(_) | Wait::Queue(_) => None,
         };
         (name, holder)
     });
@@ -262,6 +283,29 @@ fn program_context(engine: &Engine, index: usize) -> Option<ProgramContext> {
         halted: state.halted() || programs.done(crate::task::ThreadIx(index as u32)),
         waiting_for,
     })
+}
+
+/// Every message queue.
+fn queues(engine: &Engine) -> Vec<QueueSnapshot> {
+    let Some(programs) = &engine.programs else {
+        return Vec::new();
+    };
+    let thread = |index: &ThreadIx| engine.tasks[*index].thread_ref();
+    programs
+        .queues
+        .iter()
+        .map(|queue| QueueSnapshot {
+            name: queue.name.clone(),
+            capacity: queue.capacity,
+            messages: queue.messages.iter().copied().collect(),
+            senders: queue.senders.iter().map(|(task, _)| thread(task)).collect(),
+            receivers: queue
+                .receivers
+                .iter()
+                .map(|(task, _)| thread(task))
+                .collect(),
+        })
+        .collect()
 }
 
 /// The variables of every process that runs a program.
@@ -527,6 +571,7 @@ impl MachineState {
             processes,
             threads,
             memories: memories(engine),
+            queues: queues(engine),
         }
     }
 

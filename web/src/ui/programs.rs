@@ -160,6 +160,36 @@ pub fn programs(props: &ProgramsProps) -> Html {
                     }) }
                 </div>
             </div>
+            if !state.queues.is_empty() {
+                <div class="table-scroll">
+                <table class="memory queues" id="queues">
+                    <caption>{ t(ProgramText::Queues) }</caption>
+                    <thead><tr>
+                        <th scope="col">{ proclab_app::i18n::Text::Name.get(lang) }</th>
+                        <th scope="col">{ t(ProgramText::Messages) }</th>
+                        <th scope="col">{ t(ProgramText::WaitingToSend) }</th>
+                        <th scope="col">{ t(ProgramText::WaitingToReceive) }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for state.queues.iter().map(|queue| {
+                            let names = |threads: &[proclab_core::ThreadRef]| if threads.is_empty() {
+                                "—".to_string()
+                            } else {
+                                threads.iter().map(|thread| proclab_view::thread_label(&state, *thread)).collect::<Vec<_>>().join(" → ")
+                            };
+                            html! {
+                                <tr data-queue={queue.name.clone()}>
+                                    <th scope="row"><code>{ &queue.name }</code></th>
+                                    <td class="queue-messages">{ format!("[{}] {}/{}", queue.messages.iter().map(|m| m.to_string()).collect::<Vec<_>>().join(", "), queue.messages.len(), queue.capacity) }</td>
+                                    <td class="queue-senders">{ names(&queue.senders) }</td>
+                                    <td class="queue-receivers">{ names(&queue.receivers) }</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+                </div>
+            }
             <WaitGraph {lang} simulation={simulation.clone()} />
             <h3>{ t(ProgramText::Registers) }</h3>
             <div class="table-scroll">

@@ -100,6 +100,7 @@ pub fn machine_text(props: &MachineTextProps) -> Html {
                     proclab_core::SyncKind::Mutex => lang.pick(["뮤텍스", "mutex"]),
                     proclab_core::SyncKind::Semaphore => lang.pick(["세마포어", "semaphore"]),
                     proclab_core::SyncKind::Condition => lang.pick(["조건 변수", "condition"]),
+                    proclab_core::SyncKind::Queue => lang.pick(["메시지 큐", "message queue"]),
                 };
                 html! {
                     <li class="wait-queue" data-sync={object.name.clone()}>

@@ -17,6 +17,8 @@
 //! - the instruction budget: the run stops at the first instant at which at least that many
 //!   instructions have run (every CPU executes its instruction of the tick first).
 
+use alloc::collections::VecDeque;
+use alloc::string::String;
 use alloc::string::ToString;
 use alloc::vec;
 use alloc::vec::Vec;
@@ -24,9 +26,10 @@ use alloc::vec::Vec;
 use super::{Activity, Engine};
 use crate::policy::Entry;
 use crate::program::x86::{stack_bottom, DEFAULT_MEMORY_KB};
-use crate::program::{Deadlock, WaitEdge};
+use crate::program::{Deadlock, MessageOp, WaitEdge};
 use crate::program::{ExecutedStep, Machine, Register, Registers, StepOutcome, Wait};
 use crate::scenario::Scenario;
+use crate::scenario::Thread;
 use crate::task::{CpuIx, ThreadIx};
 use crate::trace::{Change, Slot};
 use crate::ProcessState;
@@ -56,9 +59,84 @@ pub(crate) struct Programs {
     pub(crate) out_of_budget: bool,
     /// Every executed instruction, when recording.
     pub(crate) steps: Option<Vec<ExecutedStep>>,
+    /// The scenario's message queues (shared by the processes that declare the same name).
+    pub(crate) queues: Vec<QueueState>,
+    /// Per process: its declared queues' indices in `queues`.
+    queue_ids: Vec<Vec<u32>>,
+}
+
+/// One message queue: its messages, and who waits to send or to receive, first first.
+#[derive(Clone, Debug)]
+pub(crate) struct QueueState {
+    pub(crate) name: String,
+    pub(crate) capacity: u32,
+    pub(crate) messages: VecDeque<i64>,
+    /// Blocked senders with the value each sends.
+    pub(crate) senders: VecDeque<(ThreadIx, i64)>,
+    /// Blocked receivers with the register each receives into.
+    pub(crate) receivers: VecDeque<(ThreadIx, Register)>,
 }
 
 impl Programs {
+    /// The name of the scenario's queue `queue`.
+    pub(crate) fn queue_name(&self, queue: u32) -> &str {
+        self.queues
+            .get(queue as usize)
+            .map_or("", |state| state.name.as_str())
+    }
+
+    /// `task` (of process `pid`, thread table `threads`) executed `operation`, sending `value`:
+    /// applies it to the shared queue. Returns what the thread must wait for, if it must.
+    fn message(
+        &mut self,
+        threads: &[Thread],
+        task: ThreadIx,
+        operation: MessageOp,
+        value: i64,
+    ) -> Option<Wait> {
+        let thread = &threads[task.slot()];
+        let pid = thread.pid() as usize;
+        let local = match operation {
+            MessageOp::Send { queue, .. } | MessageOp::Recv { queue, .. } => queue,
+        };
+        let global = self.queue_ids[pid][local as usize];
+        let queue = &mut self.queues[global as usize];
+        match operation {
+            MessageOp::Send { .. } => {
+                if let Some((receiver, register)) = queue.receivers.pop_front() {
+                    // A receiver waits: the message goes straight to it.
+                    let target = &threads[receiver.slot()];
+                    if let Some(machine) = self.machines[target.pid() as usize].as_mut() {
+                        machine.set_register(target.tid(), register, value);
+                    }
+                    self.wakes.push((receiver, task));
+                    None
+                } else if (queue.messages.len() as u32) < queue.capacity {
+                    queue.messages.push_back(value);
+                    None
+                } else {
+                    queue.senders.push_back((task, value));
+                    Some(Wait::Queue(global))
+                }
+            }
+            MessageOp::Recv { register, .. } => {
+                let Some(message) = queue.messages.pop_front() else {
+                    queue.receivers.push_back((task, register));
+                    return Some(Wait::Queue(global));
+                };
+                // A slot is free: the first blocked sender's message takes it.
+                if let Some((sender, sent)) = queue.senders.pop_front() {
+                    queue.messages.push_back(sent);
+                    self.wakes.push((sender, task));
+                }
+                if let Some(machine) = self.machines[pid].as_mut() {
+                    machine.set_register(thread.tid(), register, message);
+                }
+                None
+            }
+        }
+    }
+
     /// The address spaces of `scenario`'s programs, each thread at its first instruction with its
     /// initial registers and `%sp` at its stack bottom; `None` if no process runs a program.
     pub(crate) fn new(scenario: &Scenario, record: bool) -> Option<Programs> {
@@ -92,11 +170,42 @@ impl Programs {
             .iter()
             .map(|thread| processes[thread.pid() as usize].program().is_some())
             .collect();
+        // One queue per name across processes (validation checked that capacities agree).
+        let mut queues: Vec<QueueState> = Vec::new();
+        let queue_ids = scenario
+            .processes()
+            .iter()
+            .map(|process| {
+                let Some(program) = process.program() else {
+                    return Vec::new();
+                };
+                program
+                    .queues()
+                    .iter()
+                    .map(|declared| {
+                        let found = queues.iter().position(|queue| queue.name == declared.name);
+                        let index = found.unwrap_or_else(|| {
+                            queues.push(QueueState {
+                                name: declared.name.clone(),
+                                capacity: declared.capacity,
+                                messages: VecDeque::new(),
+                                senders: VecDeque::new(),
+                                receivers: VecDeque::new(),
+                            });
+                            queues.len() - 1
+                        });
+                        index as u32
+                    })
+                    .collect()
+            })
+            .collect();
         Some(Programs {
             machines,
             runs,
             done: vec![false; threads.len()],
             io: vec![None; threads.len()],
+            queues,
+            queue_ids,
             waiting: vec![None; threads.len()],
             wakes: Vec::new(),
             executed: 0,
@@ -196,9 +305,12 @@ impl Engine {
                         .sync()
                         .holder(mutex)
                         .map(|tid| process.first_thread() + tid),
-                    Wait::Semaphore(_) | Wait::Condition(_) => None,
+                    Wait::Semaphore(_) | Wait::Condition(_) | Wait::Queue(_) => None,
                 };
-                let name = machine.program().sync_name(object).to_string();
+                let name = match wait {
+                    Wait::Queue(queue) => programs.queue_name(queue).to_string(),
+                    _ => machine.program().sync_name(object).to_string(),
+                };
                 Some(WaitEdge {
                     thread: index as u32,
                     object,
@@ -249,6 +361,16 @@ impl Engine {
                 continue;
             };
             programs.executed += 1;
+            // A `send` to a full queue or a `recv` from an empty one blocks: the queue is the
+            // engine's (processes share it), so the step's outcome is settled here.
+            let mut step = step;
+            if let StepOutcome::Message { operation, value } = step.outcome {
+                if let Some(wait) =
+                    programs.message(self.scenario.threads(), task, operation, value)
+                {
+                    step.outcome = StepOutcome::Blocked(wait);
+                }
+            }
             if let Some(steps) = &mut programs.steps {
                 steps.push(ExecutedStep {
                     tick: self.now,
@@ -279,6 +401,7 @@ impl Engine {
                         until: instant,
                     };
                 }
+                StepOutcome::Message { .. } => {}
                 StepOutcome::Io(ticks) => {
                     programs.io[task.slot()] = Some(ticks);
                     cpu.activity = Activity::Running {

@@ -26,6 +26,9 @@ use crate::spec::{MachineSpec, PolicySpec, ProcessSpec, ScenarioSpec, ThreadSpec
 
 /// No lock: load, add, store.
 const RACE: &str = include_str!("race.s");
+/// A client and a server process that talk through two message queues.
+const CLIENT: &str = include_str!("client.s");
+const SERVER: &str = include_str!("server.s");
 /// A flag tested, then set, in two steps: not a lock.
 const FLAG_LOCK: &str = include_str!("flag-lock.s");
 /// A spin lock on `xchg` (test-and-set).
@@ -213,6 +216,17 @@ pub(super) fn presets() -> Vec<Preset> {
             spec: on(
                 threads(PRODUCER_CONSUMER, &["bx=0:cx=6", "bx=1:cx=6"]),
                 PolicySpec::Fcfs,
+                1,
+            ),
+        },
+        Preset {
+            id: PresetId::MessageQueueClientServer,
+            spec: on(
+                vec![
+                    program_process("Client", CLIENT, &[""]),
+                    program_process("Server", SERVER, &[""]),
+                ],
+                PolicySpec::Rr { quantum: 2 },
                 1,
             ),
         },

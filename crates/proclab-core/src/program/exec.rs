@@ -209,7 +209,7 @@ impl Execution<'_> {
             Instruction::Nop => {}
             Instruction::Io { ticks } => return Ok(StepOutcome::Io(ticks)),
             // `Machine::step` executes these itself: they change the address space's sync objects.
-            Instruction::Sync(_) => {}
+            Instruction::Sync(_) | Instruction::Message(_) => {}
             Instruction::Halt => {
                 self.state.halted = true;
                 return Ok(StepOutcome::Halted);

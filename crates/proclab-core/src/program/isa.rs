@@ -169,6 +169,38 @@ pub enum SyncOp {
     Broadcast(u32),
 }
 
+/// A message queue operation: `send q, %r` or `recv q, %r` (`queue`: index in
+/// `Program::queues`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MessageOp {
+    /// `send q, %r`.
+    Send {
+        /// The queue.
+        queue: u32,
+        /// The register whose value is sent.
+        register: Register,
+    },
+    /// `recv q, %r`.
+    Recv {
+        /// The queue.
+        queue: u32,
+        /// The register that gets the message.
+        register: Register,
+    },
+}
+
+/// A message queue as declared: `.queue name capacity`. Processes that declare the same name
+/// share it (a named queue of the kernel).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct QueueDecl {
+    /// The name as declared.
+    pub name: String,
+    /// Most messages it holds.
+    pub capacity: u32,
+    /// The 1-based line of the declaration.
+    pub line: u32,
+}
+
 /// A counting semaphore as declared: `.sem name initial`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Semaphore {
@@ -283,6 +315,9 @@ pub enum Instruction {
     /// `lock`, `unlock`, `wait`, `signal`, `broadcast` on a mutex, semaphore or condition of the
     /// address space.
     Sync(SyncOp),
+    /// `send` or `recv` on a message queue (the engine applies it: queues are shared by
+    /// processes).
+    Message(MessageOp),
     /// `io $n`: the thread asks for `n` ticks of I/O (it blocks; a scheduler-free driver treats
     /// it as `yield`).
     Io {
@@ -324,6 +359,7 @@ pub struct Program {
     pub(crate) labels: Vec<Label>,
     pub(crate) mutexes: Vec<String>,
     pub(crate) semaphores: Vec<Semaphore>,
+    pub(crate) queues: Vec<QueueDecl>,
     pub(crate) conditions: Vec<String>,
 }
 
@@ -389,6 +425,11 @@ impl Program {
         &self.mutexes
     }
 
+    /// The message queues (`.queue name capacity`), in declaration order.
+    pub fn queues(&self) -> &[QueueDecl] {
+        &self.queues
+    }
+
     /// The semaphores (`.sem name initial`), in declaration order.
     pub fn semaphores(&self) -> &[Semaphore] {
         &self.semaphores
@@ -399,13 +440,15 @@ impl Program {
         &self.conditions
     }
 
-    /// The name a sync object was declared with (empty if the program has no such object).
+    /// The name a sync object was declared with (empty if the program has no such object; a
+    /// queue's index counts the scenario's queues, so the engine names queues itself).
     pub fn sync_name(&self, object: SyncObject) -> &str {
         let index = object.index as usize;
         let name = match object.kind {
             SyncKind::Mutex => self.mutexes.get(index),
             SyncKind::Semaphore => self.semaphores.get(index).map(|semaphore| &semaphore.name),
             SyncKind::Condition => self.conditions.get(index),
+            SyncKind::Queue => None,
         };
         name.map_or("", String::as_str)
     }

@@ -16,7 +16,7 @@ use alloc::vec::Vec;
 use core::cmp::Ordering;
 
 use super::exec::Execution;
-use super::isa::{Condition, Instruction, Program, Registers};
+use super::isa::{Condition, Instruction, MessageOp, Program, Registers};
 use super::memory::{Accesses, Memory};
 use super::sync::{Requeued, SyncState, Wait};
 
@@ -79,6 +79,14 @@ pub enum StepOutcome {
     Halted,
     /// `io $n`: the thread asks for `n` ticks of I/O.
     Io(u64),
+    /// `send` or `recv`: the engine puts `value` (`send`'s register) on the queue or takes a
+    /// message, and blocks the thread if it must wait.
+    Message {
+        /// The operation.
+        operation: MessageOp,
+        /// The value sent (0 for `recv`).
+        value: i64,
+    },
     /// `lock` of a held mutex, `wait s` on a semaphore at 0, or `wait c, m`: the thread waits
     /// (the instruction is done; it goes on at the next one once handed the mutex or the
     /// semaphore, or, after `wait c, m`, once signalled and holding `m` again).
@@ -206,6 +214,13 @@ impl Machine {
         &self.memory
     }
 
+    /// Sets one register of `thread` (a message received while it waited).
+    pub fn set_register(&mut self, thread: u32, register: super::isa::Register, value: i64) {
+        if let Some(state) = self.threads.get_mut(thread as usize) {
+            state.registers.set(register, value);
+        }
+    }
+
     /// The mutexes, semaphores and conditions: holders, values and waiters.
     pub fn sync(&self) -> &SyncState {
         &self.sync
@@ -226,6 +241,21 @@ impl Machine {
         let state = *self.thread(thread).ok_or(StepError::NoSuchThread)?;
         if state.halted {
             return Err(StepError::ThreadHalted);
+        }
+        if let Some(Instruction::Message(operation)) = self.program.instruction_at(state.pc) {
+            // The engine applies it to the queue, shared by processes; the sent value is read now.
+            self.threads[thread as usize].pc = state.pc + 1;
+            let value = match operation {
+                MessageOp::Send { register, .. } => state.registers.get(register),
+                MessageOp::Recv { .. } => 0,
+            };
+            return Ok(Step {
+                pc: state.pc,
+                accesses: Accesses::new(),
+                outcome: StepOutcome::Message { operation, value },
+                woke: Vec::new(),
+                requeued: Vec::new(),
+            });
         }
         if let Some(Instruction::Sync(operation)) = self.program.instruction_at(state.pc) {
             let effect = self.sync.apply(thread, operation);

@@ -37,14 +37,15 @@ mod sync;
 pub mod x86;
 
 pub use isa::{
-    Address, Arithmetic, Condition, Instruction, Label, Program, Register, Registers, Semaphore,
-    SyncOp, Value, Variable,
+    Address, Arithmetic, Condition, Instruction, Label, MessageOp, Program, QueueDecl, Register,
+    Registers, Semaphore, SyncOp, Value, Variable,
 };
 pub use machine::{Fault, Machine, MachineError, Step, StepError, StepOutcome, ThreadState};
 pub use memory::{AccessKind, Accesses, Memory, MemoryAccess};
 pub use opcode::Opcode;
 pub use parse::{
     DATA_ADDRESS, DEFAULT_LOAD_ADDRESS, MAX_INSTRUCTIONS, MAX_IO_TICKS, MAX_LOAD_ADDRESS,
+    MAX_QUEUE_CAPACITY,
 };
 pub use parse_error::{OperandKind, ParseError, ParseErrorKind};
 pub use record::{Deadlock, ExecutedStep, RunEnd, WaitEdge};

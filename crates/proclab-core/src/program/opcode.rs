@@ -62,13 +62,17 @@ pub enum Opcode {
     Signal,
     /// `broadcast c`: wakes every waiter of condition `c` (ProcLab's).
     Broadcast,
+    /// `send q, %r`: puts `%r`'s value at the end of message queue `q` (ProcLab's).
+    Send,
+    /// `recv q, %r`: takes the oldest message of `q` into `%r` (ProcLab's).
+    Recv,
     /// `halt`
     Halt,
 }
 
 impl Opcode {
     /// Every opcode.
-    pub const ALL: [Opcode; 29] = [
+    pub const ALL: [Opcode; 31] = [
         Opcode::Mov,
         Opcode::Add,
         Opcode::Sub,
@@ -97,6 +101,8 @@ impl Opcode {
         Opcode::Wait,
         Opcode::Signal,
         Opcode::Broadcast,
+        Opcode::Send,
+        Opcode::Recv,
         Opcode::Halt,
     ];
 
@@ -131,6 +137,8 @@ impl Opcode {
             Opcode::Wait => "wait",
             Opcode::Signal => "signal",
             Opcode::Broadcast => "broadcast",
+            Opcode::Send => "send",
+            Opcode::Recv => "recv",
             Opcode::Halt => "halt",
         }
     }
@@ -150,7 +158,9 @@ impl Opcode {
             | Opcode::Lea
             | Opcode::Test
             | Opcode::Xchg
-            | Opcode::Fetchadd => (2, 2),
+            | Opcode::Fetchadd
+            | Opcode::Send
+            | Opcode::Recv => (2, 2),
             Opcode::Neg
             | Opcode::J
             | Opcode::Je

@@ -29,7 +29,7 @@ use alloc::collections::BTreeMap;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use super::isa::{Instruction, Label, Program, Semaphore, SyncOp, Variable};
+use super::isa::{Instruction, Label, MessageOp, Program, QueueDecl, Semaphore, SyncOp, Variable};
 use super::opcode::Opcode;
 use super::operand::{is_name, split_operands};
 use super::parse_error::{ParseError, ParseErrorKind};
@@ -43,6 +43,8 @@ pub const DEFAULT_LOAD_ADDRESS: u32 = 1000;
 pub const MAX_INSTRUCTIONS: u32 = 10_000;
 /// Longest I/O an `io $n` instruction may ask for, in ticks.
 pub const MAX_IO_TICKS: u64 = 1_000_000;
+/// Most messages a queue holds.
+pub const MAX_QUEUE_CAPACITY: u32 = 1_000;
 /// Highest load address: the code must end below `u32::MAX`.
 pub const MAX_LOAD_ADDRESS: u32 = u32::MAX - MAX_INSTRUCTIONS - 1;
 
@@ -70,6 +72,7 @@ impl Program {
             label_lines: BTreeMap::new(),
             mutexes: Vec::new(),
             semaphores: Vec::new(),
+            queues: Vec::new(),
             conditions: Vec::new(),
             sync_lines: BTreeMap::new(),
             instruction_lines: Vec::new(),
@@ -109,6 +112,7 @@ impl Program {
             labels: parser.labels,
             mutexes: parser.mutexes,
             semaphores: parser.semaphores,
+            queues: parser.queues,
             conditions: parser.conditions,
         })
     }
@@ -124,6 +128,7 @@ pub(super) struct Parser<'a> {
     instruction_lines: Vec<(u32, &'a str)>,
     mutexes: Vec<String>,
     semaphores: Vec<Semaphore>,
+    queues: Vec<QueueDecl>,
     conditions: Vec<String>,
     sync_lines: BTreeMap<&'a str, u32>,
 }
@@ -145,6 +150,8 @@ impl<'a> Parser<'a> {
         };
         if first == ".var" {
             self.declare_variable(line, text);
+        } else if first == ".queue" {
+            self.declare_queue(line, text);
         } else if first == ".mutex" || first == ".sem" || first == ".cond" {
             self.declare_sync(line, text);
         } else if let Some(name) = first.strip_prefix('.') {
@@ -244,6 +251,58 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// `.queue name capacity` (1 to [`MAX_QUEUE_CAPACITY`] messages).
+    fn declare_queue(&mut self, line: u32, text: &'a str) {
+        let fields: Vec<&str> = text.split_whitespace().collect();
+        let name = fields.get(1).copied().unwrap_or("");
+        let named =
+            name.starts_with(|character: char| character.is_ascii_alphabetic()) && is_name(name);
+        let capacity = fields
+            .get(2)
+            .filter(|value| value.bytes().all(|byte| byte.is_ascii_digit()))
+            .and_then(|value| value.parse::<u32>().ok())
+            .filter(|capacity| (1..=MAX_QUEUE_CAPACITY).contains(capacity));
+        let (true, true, Some(capacity)) = (fields.len() == 3, named, capacity) else {
+            return self.error(line, ParseErrorKind::BadSyncDeclaration);
+        };
+        if let Some(&first_line) = self.sync_lines.get(name) {
+            return self.error(line, ParseErrorKind::DuplicateSyncObject { first_line });
+        }
+        self.sync_lines.insert(name, line);
+        self.queues.push(QueueDecl {
+            name: name.to_string(),
+            capacity,
+            line,
+        });
+    }
+
+    /// `send q, %r` or `recv q, %r` on a declared queue.
+    fn message(&self, opcode: Opcode, texts: &[&str]) -> Result<Instruction, ParseErrorKind> {
+        let [name, register] = texts else {
+            return Err(ParseErrorKind::UnknownSyncObject { opcode });
+        };
+        let queue = self
+            .queues
+            .iter()
+            .position(|queue| queue.name == *name)
+            .ok_or(ParseErrorKind::UnknownSyncObject { opcode })? as u32;
+        let register = match self.operand(register, 2)? {
+            super::operand::Operand::Register(register) => register,
+            other => {
+                return Err(ParseErrorKind::OperandNotAllowed {
+                    opcode,
+                    operand: 2,
+                    found: other.kind(),
+                })
+            }
+        };
+        Ok(Instruction::Message(if opcode == Opcode::Send {
+            MessageOp::Send { queue, register }
+        } else {
+            MessageOp::Recv { queue, register }
+        }))
+    }
+
     /// The operation of `lock m`, `unlock m`, `wait s`, `signal s`, `wait c, m`, `signal c` or
     /// `broadcast c` on declared objects of the right kinds.
     fn sync(&self, opcode: Opcode, names: &[&str]) -> Result<Instruction, ParseErrorKind> {
@@ -296,6 +355,9 @@ impl<'a> Parser<'a> {
             Opcode::Lock | Opcode::Unlock | Opcode::Wait | Opcode::Signal | Opcode::Broadcast
         ) {
             return self.sync(opcode, &texts);
+        }
+        if matches!(opcode, Opcode::Send | Opcode::Recv) {
+            return self.message(opcode, &texts);
         }
         let mut operands = Vec::with_capacity(texts.len());
         for (index, operand_text) in texts.into_iter().enumerate() {

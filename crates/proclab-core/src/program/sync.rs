@@ -34,6 +34,9 @@ pub enum Wait {
     Semaphore(u32),
     /// The condition (index in `Program::conditions`): a `signal` or a `broadcast`.
     Condition(u32),
+    /// A message queue, by its index among the scenario's queues (queues are shared by
+    /// processes): a `send` to a full queue or a `recv` from an empty one.
+    Queue(u32),
 }
 
 impl Wait {
@@ -43,6 +46,7 @@ impl Wait {
             Wait::Mutex(index) => (SyncKind::Mutex, index),
             Wait::Semaphore(index) => (SyncKind::Semaphore, index),
             Wait::Condition(index) => (SyncKind::Condition, index),
+            Wait::Queue(index) => (SyncKind::Queue, index),
         };
         SyncObject { kind, index }
     }
@@ -117,6 +121,7 @@ impl SyncState {
             Wait::Mutex(index) => (self.mutex_queues.get(index as usize), None),
             Wait::Semaphore(index) => (self.semaphore_queues.get(index as usize), None),
             Wait::Condition(index) => (None, self.condition_queues.get(index as usize)),
+            Wait::Queue(_) => (None, None),
         };
         let plain = plain.into_iter().flatten().copied();
         let condition = condition.into_iter().flatten().map(|&(thread, _)| thread);

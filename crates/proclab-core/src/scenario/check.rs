@@ -423,3 +423,27 @@ pub(super) fn check_schedule(
         });
     }
 }
+
+/// Processes that declare a message queue of the same name share it: they must agree on its
+/// capacity.
+pub(super) fn check_queues(processes: &[Process], errors: &mut Vec<ScenarioError>) {
+    let mut first: Vec<(&str, u32, u32)> = Vec::new();
+    for (pid, process) in processes.iter().enumerate() {
+        let Some(program) = process.program() else {
+            continue;
+        };
+        for queue in program.queues() {
+            match first.iter().find(|(name, _, _)| *name == queue.name) {
+                Some(&(_, capacity, first_process)) if capacity != queue.capacity => {
+                    errors.push(ScenarioError::QueueCapacityMismatch {
+                        process: pid as u32,
+                        line: queue.line,
+                        first_process,
+                    });
+                }
+                Some(_) => {}
+                None => first.push((&queue.name, queue.capacity, pid as u32)),
+            }
+        }
+    }
+}

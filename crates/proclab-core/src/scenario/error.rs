@@ -333,4 +333,13 @@ pub enum ScenarioError {
         /// The limit.
         max: u32,
     },
+    /// A message queue declared by two processes with different capacities.
+    QueueCapacityMismatch {
+        /// The process whose declaration disagrees.
+        process: u32,
+        /// The line of that declaration.
+        line: u32,
+        /// The first process that declared the queue.
+        first_process: u32,
+    },
 }

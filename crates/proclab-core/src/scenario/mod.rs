@@ -259,6 +259,7 @@ impl Scenario {
                 program: program.map(Rc::new),
             });
         }
+        check_queues(&processes, &mut errors);
         check_policy(&spec.policy, &mut errors);
         check_machine(&spec.machine, &mut errors);
         if let Some(schedule) = &spec.schedule {

@@ -180,12 +180,20 @@ pub enum SyncKind {
     Semaphore,
     /// `.cond name`: `wait c, m`, `signal c`, `broadcast c`.
     Condition,
+    /// `.queue name capacity`: `send q, %r`, `recv q, %r`; shared by the processes that
+    /// declare it, so its index counts the scenario's queues, not one process's.
+    Queue,
 }
 
 impl SyncKind {
     /// Every kind, in the order of their codes (the trace's wire format and the determinism
-    /// test store a kind as its index here: 0 mutex, 1 semaphore, 2 condition).
-    pub const ALL: [SyncKind; 3] = [SyncKind::Mutex, SyncKind::Semaphore, SyncKind::Condition];
+    /// test store a kind as its index here: 0 mutex, 1 semaphore, 2 condition, 3 queue).
+    pub const ALL: [SyncKind; 4] = [
+        SyncKind::Mutex,
+        SyncKind::Semaphore,
+        SyncKind::Condition,
+        SyncKind::Queue,
+    ];
 
     /// The kind's code: its index in [`SyncKind::ALL`].
     pub fn code(self) -> u32 {

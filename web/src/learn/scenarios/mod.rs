@@ -410,7 +410,16 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
                 ],
             ),
         ],
-        Topic::Ipc => vec![built(
+        Topic::Ipc => vec![
+            preset(
+                "message-queue-client-server",
+                ["메시지 큐: 클라이언트와 서버", "Message queues: a client and a server"],
+                [
+                    "두 프로세스가 변수를 공유하지 않고 커널의 메시지 큐로만 주고받습니다. 받을 것이 없으면 recv가 대기 상태로 만들고, 보낸 메시지가 기다리던 쪽을 깨웁니다.",
+                    "Two processes share no variable and talk only through the kernel's message queues: recv blocks while there is nothing to take, and a message sent wakes the process waiting for it.",
+                ],
+            ),
+            built(
             "learn-ipc-wait",
             pipe_wait,
             ["데이터를 기다리는 읽는 쪽", "A reader waiting for data"],
@@ -418,7 +427,8 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
                 "시뮬레이터에는 아직 파이프가 없어서, 빈 파이프에서 읽으려고 기다리는 시간을 I/O 대기로 대신 나타냈습니다. Reader가 기다리는 동안 CPU는 Writer가 씁니다. Reader의 기다림은 모두 Writer가 끝나기 전에 끝나고, 마지막 실행은 남은 데이터를 읽고 파일의 끝(EOF)을 만나는 부분입니다. 실제 파이프에서는 쓰는 쪽이 파이프를 닫은 뒤의 read가 기다리지 않고 곧바로 EOF(0바이트)를 돌려줍니다.",
                 "The simulator has no pipes yet, so the reader's wait on an empty pipe is shown as an I/O wait, a stand-in. While Reader waits, Writer uses the CPU. Every wait of Reader ends before Writer exits; its last run reads the rest and meets end-of-file. With a real pipe, a read after the writer has closed its end does not wait: it returns end-of-file (0 bytes) at once.",
             ],
-        )],
+        ),
+        ],
         Topic::Sync => vec![
             preset(
                 "race-two-threads",
