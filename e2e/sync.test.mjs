@@ -122,3 +122,30 @@ test('a bounded buffer: semaphores count the slots and a full buffer blocks the 
     await context.close();
   }
 });
+
+test('message queues: a client and a server share only their queues, each waits and every reply arrives', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    watchDialogs(page, problems);
+    await page.waitForSelector('#app-title');
+    await openExample(page, 'message-queue-client-server');
+    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('Every thread finished'));
+    // Two address spaces: only the client has variables; the queues are listed once, shared.
+    const got = await page.$$eval('#memory-p0 tbody tr .value', (cells) => cells.map((cell) => Number(cell.textContent)));
+    assert.deepEqual(got, [1, 4, 9]);
+    assert.equal(await page.locator('#memory-p1').count(), 0, 'the server has no variables');
+    assert.deepEqual(await page.$$eval('#queues tbody tr', (rows) => rows.map((row) => row.getAttribute('data-queue'))),
+      ['requests', 'replies']);
+    // The interleaving shows each process blocking on a recv three times.
+    for (const queue of ['requests', 'replies']) {
+      const blocked = await page.locator('#interleaving li', { hasText: `recv ${queue}` }).filter({ hasText: 'blocks' }).count();
+      assert.equal(blocked, 3, `recv ${queue} blocks three times`);
+    }
+    const cli = await cliPresetRun('message-queue-client-server');
+    assert.deepEqual(cli.program.memory[0].words.map((word) => word.value), got, 'the page and the CLI agree');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
