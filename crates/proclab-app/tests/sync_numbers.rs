@@ -21,27 +21,17 @@ use proclab_core::presets::{preset, PresetId};
 use proclab_core::program::{AccessKind, Deadlock, Program, Register, RunEnd, StepOutcome};
 use proclab_core::{simulate_spec, Cause, PolicySpec, Run};
 
-const SYNC: [PresetId; 19] = [
-    PresetId::CounterThreads,
-    PresetId::CounterProcesses,
-    PresetId::RaceTwoThreads,
-    PresetId::RaceThreeThreads,
-    PresetId::RaceTwoCpus,
-    PresetId::LockFlagBroken,
-    PresetId::LockXchg,
-    PresetId::LockTtas,
-    PresetId::LockYield,
-    PresetId::LockTicket,
-    PresetId::LockPeterson,
-    PresetId::MutexBlocking,
-    PresetId::DeadlockTwoLocks,
-    PresetId::DeadlockTwoLocksOrdered,
-    PresetId::PhilosophersDeadlock,
-    PresetId::PhilosophersOrdered,
-    PresetId::ProducerConsumerSemaphores,
-    PresetId::ReadersWriters,
-    PresetId::MessageQueueClientServer,
-];
+/// The synchronization presets: every preset whose processes run programs (a new one is covered
+/// without being listed here).
+fn sync_presets() -> Vec<PresetId> {
+    PresetId::ALL
+        .into_iter()
+        .filter(|id| {
+            preset(id.as_str())
+                .is_some_and(|preset| preset.spec.processes.iter().any(|p| !p.program.is_empty()))
+        })
+        .collect()
+}
 
 /// The presets whose lesson is a deadlock: their runs end in one, every other one finishes.
 const DEADLOCKS: [PresetId; 2] = [PresetId::DeadlockTwoLocks, PresetId::PhilosophersDeadlock];
@@ -504,7 +494,7 @@ fn claim_circular_wait(id: PresetId, run: &Run) -> Deadlock {
 
 #[test]
 fn every_synchronization_preset_finishes_or_deadlocks_well_inside_its_budget() {
-    for id in SYNC {
+    for id in sync_presets() {
         let run = run(id);
         if DEADLOCKS.contains(&id) {
             assert!(matches!(run.end(), RunEnd::Deadlock { .. }), "{id}");
@@ -519,7 +509,7 @@ fn every_synchronization_preset_finishes_or_deadlocks_well_inside_its_budget() {
 #[test]
 fn every_synchronization_preset_survives_the_page_editor() {
     // The page shows a preset's banner only while the workspace holds exactly its spec.
-    for id in SYNC {
+    for id in sync_presets() {
         let spec = preset(id.as_str()).expect("a preset").spec;
         let (read, problems) = Draft::from_spec(&spec).read();
         assert!(problems.is_empty(), "{id}: {problems:?}");
@@ -1626,4 +1616,9 @@ fn a_client_and_a_server_talk_only_through_two_queues_and_each_waits_three_times
         "the server has no variables"
     );
     claim(id, "1, 4, 9".into());
+}
+
+#[test]
+fn the_synchronization_presets_are_the_ones_that_run_programs() {
+    assert_eq!(sync_presets().len(), 19);
 }

@@ -11,12 +11,12 @@ use proclab_core::program::{
 };
 use proclab_core::rng::Pcg32;
 use proclab_core::{
-    simulate, Cause, PolicySpec, ProcessSpec, ProcessState, Run, Scenario, ScenarioError,
-    ScenarioSpec, ScheduleSpec, SyncKind, SyncObject, ThreadRef,
+    simulate, Cause, PolicySpec, ProcessSpec, ProcessState, Run, Scenario, ScenarioSpec,
+    ScheduleSpec, SyncKind, SyncObject, ThreadRef,
 };
 
 mod common;
-use common::programs::{program_process, random_machine};
+use common::programs::{program_errors, program_process, random_machine};
 
 fn simulate_spec(spec: &ScenarioSpec) -> Run {
     simulate(&Scenario::new(spec).unwrap_or_else(|errors| panic!("rejected: {errors:?}")))
@@ -347,19 +347,7 @@ fn a_signal_with_no_waiter_is_lost_unlike_a_semaphore_s() {
 
 #[test]
 fn conditions_are_declared_and_named_by_kind_or_reported_on_their_line() {
-    let errors = |program: &str| match Scenario::new(&ScenarioSpec {
-        processes: vec![program_process(program, &[""])],
-        ..ScenarioSpec::default()
-    }) {
-        Ok(_) => Vec::new(),
-        Err(errors) => errors
-            .into_iter()
-            .filter_map(|error| match error {
-                ScenarioError::ProgramLine { error, .. } => Some((error.line, error.kind)),
-                _ => None,
-            })
-            .collect(),
-    };
+    let errors = program_errors;
     let declared = ".mutex m\n.sem s 1\n.cond c\n.main\n";
     let with = |line: &str| format!("{declared}{line}\nhalt\n");
     for fine in [

@@ -6,12 +6,12 @@
 use proclab_core::program::{Fault, ParseErrorKind, RunEnd, StepOutcome, Wait};
 use proclab_core::rng::Pcg32;
 use proclab_core::{
-    simulate, Cause, PolicySpec, ProcessSpec, ProcessState, Run, Scenario, ScenarioError,
-    ScenarioSpec, ScheduleSpec, ThreadRef,
+    simulate, Cause, PolicySpec, ProcessSpec, ProcessState, Run, Scenario, ScenarioSpec,
+    ScheduleSpec, ThreadRef,
 };
 
 mod common;
-use common::programs::program_process;
+use common::programs::{program_errors, program_process};
 
 fn run_with(process: ProcessSpec, policy: PolicySpec, schedule: Option<Vec<u32>>) -> Run {
     let spec = ScenarioSpec {
@@ -304,19 +304,7 @@ fn a_mutex_keeps_the_counter_right_and_a_reported_deadlock_is_a_real_cycle_under
 
 #[test]
 fn sync_objects_are_declared_and_named_or_reported_on_their_line() {
-    let errors = |program: &str| match Scenario::new(&ScenarioSpec {
-        processes: vec![program_process(program, &[""])],
-        ..ScenarioSpec::default()
-    }) {
-        Ok(_) => Vec::new(),
-        Err(errors) => errors
-            .into_iter()
-            .filter_map(|error| match error {
-                ScenarioError::ProgramLine { error, .. } => Some((error.line, error.kind)),
-                _ => None,
-            })
-            .collect(),
-    };
+    let errors = program_errors;
     assert_eq!(errors(".main\nlock m\nhalt\n")[0].0, 2);
     assert!(matches!(
         errors(".main\nlock m\nhalt\n")[0].1,

@@ -1,9 +1,12 @@
 //! Helpers for the tests of threads that run programs: a process whose threads run one program,
 //! and random machines to run it on.
 
+use proclab_core::program::ParseErrorKind;
 use proclab_core::rng::Pcg32;
 use proclab_core::spec::QueueTopology;
-use proclab_core::{PolicySpec, ProcessSpec, ScenarioSpec, ScheduleSpec, ThreadSpec};
+use proclab_core::{
+    PolicySpec, ProcessSpec, Scenario, ScenarioError, ScenarioSpec, ScheduleSpec, ThreadSpec,
+};
 
 /// A process whose threads run `program`, one thread per entry of `registers` (`bx=3:cx=1`).
 pub fn program_process(program: &str, registers: &[&str]) -> ProcessSpec {
@@ -73,4 +76,21 @@ pub fn random_machine(
         spec.conventions.timer_continues_after_exit = rng.below(2) == 0;
     }
     spec
+}
+
+/// The problems of a one-thread process running `program`, as (line, kind), in line order.
+pub fn program_errors(program: &str) -> Vec<(u32, ParseErrorKind)> {
+    match Scenario::new(&ScenarioSpec {
+        processes: vec![program_process(program, &[""])],
+        ..ScenarioSpec::default()
+    }) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors
+            .into_iter()
+            .filter_map(|error| match error {
+                ScenarioError::ProgramLine { error, .. } => Some((error.line, error.kind)),
+                _ => None,
+            })
+            .collect(),
+    }
 }
