@@ -366,6 +366,7 @@ pub fn wait_graph(props: &WaitGraphProps) -> Html {
         <figure class="wait-graph" id="wait-graph">
             <figcaption><strong>{ title }</strong>{ " " }<span class="hint">{ ProgramText::GraphHint.get(lang) }</span></figcaption>
             <svg viewBox="0 0 360 300" role="img" aria-label={title}>
+                <title>{ title }</title>
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                         <path d="M 0 0 L 10 5 L 0 10 z" fill="context-stroke" />
