@@ -1,0 +1,184 @@
+//! The interleaving, the race table and how a run ended, in words.
+
+use proclab_core::program::{AccessKind, RunEnd, StepOutcome};
+use proclab_core::Run;
+
+use super::*;
+use crate::lang::{Lang, Words};
+
+/// One executed instruction in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StepLine {
+    pub tick: u64,
+    pub cpu: u32,
+    pub thread: u32,
+    pub who: String,
+    pub pc: u32,
+    pub line: Option<u32>,
+    pub code: String,
+    /// "load counter = 5", "store counter = 6", "yield", "halt".
+    pub effect: String,
+    /// "overwrites P1.T2's store of tick 7: one update lost".
+    pub lost: Option<String>,
+}
+
+/// Every executed instruction in words, with the lost updates marked.
+pub fn step_lines(run: &Run, analysis: &Analysis, lang: Lang) -> Vec<StepLine> {
+    let scenario = run.scenario();
+    let steps = run.program_steps();
+    steps
+        .iter()
+        .enumerate()
+        .map(|(index, step)| {
+            let program = program_of(scenario, step.thread);
+            let (line, code) = source_of(scenario, step.thread, step.pc);
+            let mut effects: Vec<String> = step
+                .accesses
+                .as_slice()
+                .iter()
+                .map(|access| {
+                    let verb = match access.kind {
+                        AccessKind::Read => ProgramText::Load.get(lang),
+                        AccessKind::Write => ProgramText::Store.get(lang),
+                    };
+                    format!(
+                        "{verb} {} = {}",
+                        word_name(program, access.address),
+                        access.value
+                    )
+                })
+                .collect();
+            match step.outcome {
+                StepOutcome::Yielded => effects.push(ProgramText::Yielded.get(lang).into()),
+                StepOutcome::Halted => effects.push(ProgramText::Halted.get(lang).into()),
+                StepOutcome::Blocked(_) => effects.push(lang.pick([
+                    String::from("기다림(대기)"),
+                    String::from("must wait (blocks)"),
+                ])),
+                StepOutcome::Message { operation, value } => effects.push(match operation {
+                    proclab_core::program::MessageOp::Send { .. } => {
+                        lang.pick([format!("메시지 {value} 보냄"), format!("sends {value}")])
+                    }
+                    proclab_core::program::MessageOp::Recv { .. } => {
+                        lang.pick(["메시지 받음", "receives a message"]).to_string()
+                    }
+                }),
+                StepOutcome::Io(ticks) => effects.push(lang.pick([
+                    format!("I/O {ticks}틱 요청(대기)"),
+                    format!("asks for {ticks} ticks of I/O (blocks)"),
+                ])),
+                StepOutcome::Fault(_) => effects.push(ProgramText::Faulted.get(lang).into()),
+                StepOutcome::Continued => {}
+            }
+            let lost = analysis
+                .lost
+                .iter()
+                .find(|lost| lost.step == index)
+                .map(|lost| {
+                    let other = thread_name(scenario, lost.overwritten);
+                    let when = steps[lost.overwritten_step].tick;
+                    lang.pick([
+                        format!("{other}이(가) 틱 {when}에 쓴 값을 덮어씀: 갱신 하나 잃음"),
+                        format!("overwrites {other}'s store of tick {when}: one update lost"),
+                    ])
+                });
+            StepLine {
+                tick: step.tick,
+                cpu: step.cpu,
+                thread: step.thread,
+                who: thread_name(scenario, step.thread),
+                pc: step.pc,
+                line,
+                code,
+                effect: effects.join(", "),
+                lost,
+            }
+        })
+        .collect()
+}
+
+/// One row of a race table: who executed what, and the word in memory after it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RaceRow {
+    pub who: String,
+    pub code: String,
+    pub effect: String,
+    /// The raced word's value in memory after the instruction.
+    pub memory: i64,
+}
+
+/// The first lost update of a run as a table: every instruction from the load that fed the lost
+/// store to that store, with the raced word after each. The word's name, then the rows.
+pub fn race_table(run: &Run, lang: Lang) -> Option<(String, Vec<RaceRow>)> {
+    let analysis = analyse(run);
+    let lost = *analysis.lost.first()?;
+    let lines = step_lines(run, &analysis, lang);
+    let steps = run.program_steps();
+    let scenario = run.scenario();
+    let pid = scenario.threads()[lost.thread as usize].pid();
+    let mut value = lost.read;
+    let rows = (lost.loaded_step..=lost.step)
+        .filter(|index| scenario.threads()[steps[*index].thread as usize].pid() == pid)
+        .map(|index| {
+            if let Some((_, written)) = first_access(&steps[index], AccessKind::Write)
+                .filter(|(address, _)| *address == lost.address)
+            {
+                value = written;
+            }
+            RaceRow {
+                who: lines[index].who.clone(),
+                code: lines[index].code.clone(),
+                effect: lines[index].effect.clone(),
+                memory: value,
+            }
+        })
+        .collect();
+    let name = word_name(program_of(scenario, lost.thread), lost.address);
+    Some((name, rows))
+}
+
+/// How the run ended, in one sentence (the budget names the thread that was spinning and where).
+pub fn end_sentence(run: &Run, lang: Lang) -> String {
+    let scenario = run.scenario();
+    match run.end() {
+        RunEnd::Finished => ProgramText::AllFinished.get(lang).into(),
+        RunEnd::Deadlock { .. } => crate::program_words::deadlock(run, lang),
+        RunEnd::ScheduleUsedUp { tick } => lang.pick([
+            format!("틱 {tick}에서 멈춤: 다음에 실행할 스레드를 고르세요."),
+            format!("Paused at tick {tick}: choose the thread that runs next."),
+        ]),
+        RunEnd::BudgetExhausted { instructions, .. } => {
+            let last = run.program_steps().last();
+            let spinning = last.map(|step| {
+                let (_, code) = source_of(scenario, step.thread, step.pc);
+                let program = program_of(scenario, step.thread);
+                let reading = run
+                    .program_steps()
+                    .iter()
+                    .rev()
+                    .filter(|earlier| earlier.thread == step.thread)
+                    .find_map(|earlier| first_access(earlier, AccessKind::Read))
+                    .map(|(address, _)| word_name(program, address));
+                (thread_name(scenario, step.thread), step.pc, code, reading)
+            });
+            match (spinning, lang) {
+                (Some((who, pc, code, Some(word))), Lang::Ko) => format!(
+                    "명령어 {instructions}개를 실행하고 멈췄습니다: {who}이(가) {pc}번지(`{code}`)에서 `{word}`을(를) 읽으며 돌고 있습니다."
+                ),
+                (Some((who, pc, code, Some(word))), Lang::En) => format!(
+                    "Stopped after {instructions} instructions: {who} spins at {pc} (`{code}`) reading `{word}`."
+                ),
+                (Some((who, pc, code, None)), Lang::Ko) => format!(
+                    "명령어 {instructions}개를 실행하고 멈췄습니다: {who}이(가) {pc}번지(`{code}`)를 실행 중입니다."
+                ),
+                (Some((who, pc, code, None)), Lang::En) => format!(
+                    "Stopped after {instructions} instructions: {who} is at {pc} (`{code}`)."
+                ),
+                (None, _) => lang.pick([
+                    format!("명령어 {instructions}개를 실행하고 멈췄습니다."),
+                    format!("Stopped after {instructions} instructions."),
+                ]),
+            }
+        }
+    }
+}

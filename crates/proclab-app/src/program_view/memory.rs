@@ -1,0 +1,124 @@
+//! Every address space at a tick: its variables with their last writer, and its sync objects.
+
+use proclab_core::program::AccessKind;
+use proclab_core::state::MachineState;
+use proclab_core::{Run, SyncKind};
+
+use super::*;
+use crate::lang::Lang;
+
+/// One word of one address space at a tick, with who stored it last.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WordRow {
+    pub name: String,
+    pub address: u32,
+    pub value: i64,
+    /// The thread that stored it last before the tick, and when.
+    pub last_writer: Option<(String, u64)>,
+}
+
+/// The variables of one process at a tick.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AddressSpace {
+    pub pid: u32,
+    pub process: String,
+    /// The threads that share it.
+    pub threads: Vec<String>,
+    pub words: Vec<WordRow>,
+    /// Its mutexes and semaphores.
+    pub sync: Vec<SyncRow>,
+}
+
+/// A mutex or a semaphore at a tick, in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyncRow {
+    pub name: String,
+    /// "mutex" or "semaphore".
+    pub kind: &'static str,
+    /// "held by P1.T1", "free", "value 2".
+    pub state: String,
+    /// Waiting threads, first first.
+    pub waiters: Vec<String>,
+}
+
+/// Every address space at the tick `state` shows (the steps executed by then are those of ticks
+/// before it).
+pub fn address_spaces(run: &Run, state: &MachineState, lang: Lang) -> Vec<AddressSpace> {
+    let scenario = run.scenario();
+    let mut writers: BTreeMap<(u32, u32), (u32, u64)> = BTreeMap::new();
+    for step in run
+        .program_steps()
+        .iter()
+        .take_while(|step| step.tick < state.tick)
+    {
+        let pid = scenario.threads()[step.thread as usize].pid();
+        if let Some((address, _)) = first_access(step, AccessKind::Write) {
+            writers.insert((pid, address), (step.thread, step.tick));
+        }
+    }
+    state
+        .memories
+        .iter()
+        .map(|memory| {
+            let process = &scenario.processes()[memory.pid as usize];
+            let first = process.first_thread();
+            AddressSpace {
+                pid: memory.pid,
+                process: process.name().to_string(),
+                threads: (first..first + process.thread_count())
+                    .map(|thread| thread_name(scenario, thread))
+                    .collect(),
+                words: memory
+                    .words
+                    .iter()
+                    .map(|(name, address, value)| WordRow {
+                        name: name.clone(),
+                        address: *address,
+                        value: *value,
+                        last_writer: writers
+                            .get(&(memory.pid, *address))
+                            .map(|(thread, tick)| (thread_name(scenario, *thread), *tick)),
+                    })
+                    .collect(),
+                sync: memory
+                    .sync
+                    .iter()
+                    .map(|object| {
+                        let name_of = |thread: proclab_core::ThreadRef| {
+                            thread_name(scenario, process.first_thread() + thread.tid)
+                        };
+                        let state = match (object.kind, object.holder) {
+                            (SyncKind::Semaphore, _) => lang.pick([
+                                format!("값 {}", object.value),
+                                format!("value {}", object.value),
+                            ]),
+                            (SyncKind::Mutex, Some(holder)) => lang.pick([
+                                format!("{}이(가) 가짐", name_of(holder)),
+                                format!("held by {}", name_of(holder)),
+                            ]),
+                            (SyncKind::Mutex, None) => lang.pick(["풀림", "free"]).to_string(),
+                            (SyncKind::Condition | SyncKind::Queue, _) => {
+                                lang.pick(["기억하는 값 없음", "no memory"]).to_string()
+                            }
+                        };
+                        SyncRow {
+                            name: object.name.clone(),
+                            kind: match object.kind {
+                                SyncKind::Mutex => lang.pick(["뮤텍스", "mutex"]),
+                                SyncKind::Semaphore => lang.pick(["세마포어", "semaphore"]),
+                                SyncKind::Condition => lang.pick(["조건 변수", "condition"]),
+                                SyncKind::Queue => lang.pick(["메시지 큐", "message queue"]),
+                            },
+                            state,
+                            waiters: object
+                                .waiters
+                                .iter()
+                                .map(|thread| name_of(*thread))
+                                .collect(),
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}

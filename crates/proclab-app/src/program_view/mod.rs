@@ -1,0 +1,234 @@
+//! Threads that run programs, as the page shows them: the interleaving in words with the updates
+//! it loses, each address space's variables with their last writer, each thread's registers and
+//! where it is in the program, and the goals of "you are the scheduler". Pure: computed from the
+//! run, tested natively.
+//!
+//! A **lost update** is a store whose value came from a load of the same word (through registers:
+//! `mov counter, %ax; add $1, %ax; mov %ax, counter`) while another thread stored to that word
+//! between the load and the store: the other thread's update is overwritten. A thread is **inside**
+//! a variable's critical section from its load of the variable to its store back; two threads of
+//! one process inside at once is the race the locks prevent.
+//!
+//! This file holds the analysis and the names of threads, words and source lines; `lines` the
+//! interleaving and the race table in words, `memory` the address spaces and their sync objects,
+//! `graph` a deadlock's resource-allocation graph, `goals` "you are the scheduler", `text` the
+//! panel's fixed words.
+
+use std::collections::BTreeMap;
+
+use proclab_core::program::{
+    AccessKind, ExecutedStep, Instruction, Program, Register, StepOutcome, Value,
+};
+use proclab_core::{Run, Scenario};
+
+mod goals;
+mod graph;
+mod lines;
+mod memory;
+mod text;
+
+pub use goals::{choosable, Goal, STARVE_AFTER};
+pub use graph::{wait_graph, GraphEdge, GraphNode};
+pub use lines::{end_sentence, race_table, step_lines, RaceRow, StepLine};
+pub use memory::{address_spaces, AddressSpace, SyncRow, WordRow};
+pub use text::ProgramText;
+
+/// A store that overwrote another thread's update (see the module documentation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LostUpdate {
+    /// Index of the store in [`Run::program_steps`].
+    pub step: usize,
+    /// The thread that stored (index in `Scenario::threads`).
+    pub thread: u32,
+    /// The word.
+    pub address: u32,
+    /// The value its load read, and that load's step.
+    pub read: i64,
+    pub loaded_step: usize,
+    /// The thread whose update was overwritten, and its step.
+    pub overwritten: u32,
+    pub overwritten_step: usize,
+}
+
+/// What the analysis of the steps finds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Analysis {
+    pub lost: Vec<LostUpdate>,
+    /// Most threads of one process inside one variable's critical section at once, and the first
+    /// step at which that many were.
+    pub most_inside: (usize, usize),
+    /// Longest run of consecutive instructions by others while a thread that has not finished
+    /// waited, and that thread.
+    pub longest_wait: (usize, Option<u32>),
+}
+
+/// Where a register's value came from: a load of `address` at step `step`.
+type Taint = Option<(u32, usize, i64)>;
+
+/// Follows loads through registers to the stores they feed (the module documentation says what
+/// counts).
+pub fn analyse(run: &Run) -> Analysis {
+    let scenario = run.scenario();
+    let threads = scenario.threads();
+    let mut taint: Vec<[Taint; 8]> = vec![[None; 8]; threads.len()];
+    // (pid, address) -> (thread, step) of the last store.
+    let mut last_store: BTreeMap<(u32, u32), (u32, usize)> = BTreeMap::new();
+    // (pid, address) -> threads inside (loaded, not stored back).
+    let mut inside: BTreeMap<(u32, u32), Vec<u32>> = BTreeMap::new();
+    let mut analysis = Analysis::default();
+    let mut waited: Vec<usize> = vec![0; threads.len()];
+    let mut finished: Vec<bool> = vec![false; threads.len()];
+    for (index, step) in run.program_steps().iter().enumerate() {
+        let thread = step.thread;
+        let pid = threads[thread as usize].pid();
+        let Some(instruction) =
+            program_of(scenario, thread).and_then(|p| p.instruction_at(step.pc))
+        else {
+            continue;
+        };
+        let registers = &mut taint[thread as usize];
+        let read = first_access(step, AccessKind::Read);
+        let write = first_access(step, AccessKind::Write);
+        match instruction {
+            Instruction::Load { destination, .. } => {
+                if let Some((address, value)) = read {
+                    registers[slot(destination)] = Some((address, index, value));
+                    let list = inside.entry((pid, address)).or_default();
+                    if !list.contains(&thread) {
+                        list.push(thread);
+                    }
+                    if list.len() > analysis.most_inside.0 {
+                        analysis.most_inside = (list.len(), index);
+                    }
+                }
+            }
+            Instruction::MoveToRegister {
+                source,
+                destination,
+            } => {
+                registers[slot(destination)] = match source {
+                    Value::Register(from) => registers[slot(from)],
+                    Value::Immediate(_) => None,
+                };
+            }
+            Instruction::Arithmetic {
+                source: Value::Register(from),
+                destination,
+                ..
+            } => {
+                let merged = registers[slot(destination)].or(registers[slot(from)]);
+                registers[slot(destination)] = merged;
+            }
+            Instruction::Store { source, .. } => {
+                if let Some((address, _)) = write {
+                    if let Value::Register(from) = source {
+                        if let Some((loaded, load_step, value)) = registers[slot(from)] {
+                            if let Some(&(other, other_step)) = last_store.get(&(pid, address)) {
+                                if loaded == address && other != thread && other_step > load_step {
+                                    analysis.lost.push(LostUpdate {
+                                        step: index,
+                                        thread,
+                                        address,
+                                        read: value,
+                                        loaded_step: load_step,
+                                        overwritten: other,
+                                        overwritten_step: other_step,
+                                    });
+                                }
+                            }
+                        }
+                    }
+                    if let Some(list) = inside.get_mut(&(pid, address)) {
+                        list.retain(|inner| *inner != thread);
+                    }
+                }
+            }
+            Instruction::LoadAddress { destination, .. }
+            | Instruction::PopRegister {
+                register: destination,
+            }
+            | Instruction::Exchange {
+                register: destination,
+                ..
+            }
+            | Instruction::FetchAdd {
+                register: destination,
+                ..
+            } => registers[slot(destination)] = None,
+            _ => {}
+        }
+        if let Some((address, _)) = write {
+            last_store.insert((pid, address), (thread, index));
+        }
+        if matches!(step.outcome, StepOutcome::Halted | StepOutcome::Fault(_)) {
+            finished[thread as usize] = true;
+        }
+        for (other, count) in waited.iter_mut().enumerate() {
+            if other as u32 == thread {
+                *count = 0;
+            } else if !finished[other] {
+                *count += 1;
+                if *count > analysis.longest_wait.0 {
+                    analysis.longest_wait = (*count, Some(other as u32));
+                }
+            }
+        }
+    }
+    analysis
+}
+
+fn slot(register: Register) -> usize {
+    Register::ALL
+        .iter()
+        .position(|candidate| *candidate == register)
+        .unwrap_or(0)
+}
+
+fn first_access(step: &ExecutedStep, kind: AccessKind) -> Option<(u32, i64)> {
+    step.accesses
+        .as_slice()
+        .iter()
+        .find(|access| access.kind == kind)
+        .map(|access| (access.address, access.value))
+}
+
+/// The program thread `thread` runs.
+pub fn program_of(scenario: &Scenario, thread: u32) -> Option<&Program> {
+    let pid = scenario.threads().get(thread as usize)?.pid();
+    scenario.processes()[pid as usize].program()
+}
+
+/// `P1.T2` (or `P1` for a single-threaded process).
+pub fn thread_name(scenario: &Scenario, thread: u32) -> String {
+    let Some(entry) = scenario.threads().get(thread as usize) else {
+        return format!("#{thread}");
+    };
+    let process = &scenario.processes()[entry.pid() as usize];
+    let name = (process.thread_count() > 1 || process.is_multithreaded()).then(|| entry.name());
+    proclab_core::render::label(process.name(), name)
+}
+
+/// A word of an address space by name (`counter`, `want[1]`) or by address.
+pub fn word_name(program: Option<&Program>, address: u32) -> String {
+    program
+        .and_then(|program| program.variable_at(address))
+        .map(|(variable, index)| match index {
+            0 => variable.name.clone(),
+            _ => format!("{}[{index}]", variable.name),
+        })
+        .unwrap_or_else(|| address.to_string())
+}
+
+/// The source text of the instruction at `pc`, trimmed, without its comment.
+pub fn source_of(scenario: &Scenario, thread: u32, pc: u32) -> (Option<u32>, String) {
+    let Some(entry) = scenario.threads().get(thread as usize) else {
+        return (None, String::new());
+    };
+    let spec = &scenario.spec().processes[entry.pid() as usize];
+    let line = program_of(scenario, thread).and_then(|program| program.line_at(pc));
+    let text = line
+        .and_then(|line| spec.program.lines().nth(line as usize - 1))
+        .map(|text| text.split('#').next().unwrap_or("").trim().to_string())
+        .unwrap_or_default();
+    (line, text)
+}
