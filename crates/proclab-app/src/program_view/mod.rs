@@ -198,37 +198,22 @@ pub fn program_of(scenario: &Scenario, thread: u32) -> Option<&Program> {
     scenario.processes()[pid as usize].program()
 }
 
-/// `P1.T2` (or `P1` for a single-threaded process).
-pub fn thread_name(scenario: &Scenario, thread: u32) -> String {
-    let Some(entry) = scenario.threads().get(thread as usize) else {
-        return format!("#{thread}");
-    };
-    let process = &scenario.processes()[entry.pid() as usize];
-    let name = (process.thread_count() > 1 || process.is_multithreaded()).then(|| entry.name());
-    proclab_core::render::label(process.name(), name)
-}
+pub use crate::program_words::thread_name;
 
 /// A word of an address space by name (`counter`, `want[1]`) or by address.
 pub fn word_name(program: Option<&Program>, address: u32) -> String {
-    program
-        .and_then(|program| program.variable_at(address))
-        .map(|(variable, index)| match index {
-            0 => variable.name.clone(),
-            _ => format!("{}[{index}]", variable.name),
-        })
-        .unwrap_or_else(|| address.to_string())
+    program.map_or_else(
+        || address.to_string(),
+        |program| crate::program_words::word_name(program, address),
+    )
 }
 
-/// The source text of the instruction at `pc`, trimmed, without its comment.
+/// The line of the instruction at `pc` and its text as written, without its comment.
 pub fn source_of(scenario: &Scenario, thread: u32, pc: u32) -> (Option<u32>, String) {
     let Some(entry) = scenario.threads().get(thread as usize) else {
         return (None, String::new());
     };
-    let spec = &scenario.spec().processes[entry.pid() as usize];
     let line = program_of(scenario, thread).and_then(|program| program.line_at(pc));
-    let text = line
-        .and_then(|line| spec.program.lines().nth(line as usize - 1))
-        .map(|text| text.split('#').next().unwrap_or("").trim().to_string())
-        .unwrap_or_default();
-    (line, text)
+    let text = crate::program_words::instruction_text(scenario, entry.pid(), pc);
+    (line, text.to_string())
 }
