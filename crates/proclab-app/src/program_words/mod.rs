@@ -1,0 +1,127 @@
+//! Threads that run instructions, in words: every problem of a program's text (by line), of the
+//! `x86.py`-style set-up (`-t`, `-a`, `-i`, `-P`), and how a run ended, in Korean and English;
+//! and a scheduled run of programs (the engine's `Run`): each executed instruction's source
+//! text, its memory accesses and outcome, how the run ended, and the headings of its sections.
+//! The CLI's `proclab x86` and `proclab run` print them; the page will show them beside the
+//! program's field.
+
+//!
+//! `problems.rs` holds the problems (text, set-up, faults), `run.rs` the words of a run.
+
+mod problems;
+mod run;
+
+pub use problems::{argv_error, config_error, parse_error};
+pub use run::{
+    access, deadlock, end, instruction_text, outcome, run_end, sync_kind, thread_name, word_name,
+    RunText,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use proclab_core::program::{Program, StepOutcome};
+
+    #[test]
+    fn a_parse_error_names_its_line_in_both_languages() {
+        let errors = Program::parse("mov $1, %ax\nfoo %ax\nhalt\n").unwrap_err();
+        let first = errors[0];
+        assert_eq!(first.line, 2);
+        assert_eq!(
+            parse_error(&first, Lang::En),
+            "line 2: unknown instruction."
+        );
+        assert_eq!(
+            parse_error(&first, Lang::Ko),
+            "2번째 줄: 알 수 없는 명령어입니다."
+        );
+    }
+
+    #[test]
+    fn a_run_that_spins_forever_says_where() {
+        use proclab_core::program::x86::{run, X86Config};
+        let program = Program::parse(".top\nj .top\nhalt\n").unwrap();
+        let config = X86Config {
+            budget: 50,
+            ..X86Config::new(1)
+        };
+        let ran = run(&program, &config).unwrap();
+        let sentence = end(&ran.end(), &program, Lang::En);
+        assert!(
+            sentence.starts_with("stopped after 50 instructions: thread 0"),
+            "{sentence}"
+        );
+        assert!(sentence.contains("(line 2)"), "{sentence}");
+    }
+
+    #[test]
+    fn a_scheduled_run_out_of_budget_names_the_spinning_thread_and_what_it_reads() {
+        // T1 takes the lock and halts without releasing it; T2 spins on it.
+        let spec: proclab_core::ScenarioSpec = serde_json::from_str(
+            r#"{"processes":[{"program":".var lock\n.main\n.acquire\nmov $1, %ax\nxchg %ax, lock\ntest $0, %ax\njne .acquire\nhalt\n","threads":[{},{}]}],"policy":{"kind":"rr","quantum":3},"machine":{"instruction_budget":40}}"#,
+        )
+        .unwrap();
+        let run = proclab_core::simulate_spec(&spec).unwrap();
+        let sentence = run_end(&run, Lang::En);
+        assert!(
+            sentence.starts_with(
+                "Stopped after 40 instructions (the budget) at tick 40: P1.T2 spins at "
+            ),
+            "{sentence}"
+        );
+        assert!(sentence.contains("reading `lock`"), "{sentence}");
+        let korean = run_end(&run, Lang::Ko);
+        assert!(korean.contains("계속 도는 스레드: P1.T2"), "{korean}");
+        let step = run.program_steps()[1];
+        assert_eq!(
+            instruction_text(run.scenario(), 0, step.pc),
+            "xchg %ax, lock"
+        );
+        let program = run.scenario().processes()[0].program().unwrap();
+        let accesses: Vec<String> = step
+            .accesses
+            .as_slice()
+            .iter()
+            .map(|one| access(one, program, Lang::En))
+            .collect();
+        assert_eq!(accesses, ["read lock=0", "write lock=1"]);
+    }
+
+    #[test]
+    fn a_condition_wait_its_fault_and_its_lost_signal_in_both_languages() {
+        // T1 waits on c holding m; T2 waits without m (a fault). Nobody signals: a deadlock.
+        let spec: proclab_core::ScenarioSpec = serde_json::from_str(
+            r#"{"processes":[{"program":".mutex m\n.cond c\n.main\ntest $0, %bx\njne .bad\nlock m\nwait c, m\nhalt\n.bad\nwait c, m\nhalt\n","threads":[{"registers":"bx=0"},{"registers":"bx=1"}]}]}"#,
+        )
+        .unwrap();
+        let run = proclab_core::simulate_spec(&spec).unwrap();
+        let said = |step: usize, lang| outcome(&run.program_steps()[step].outcome, lang);
+        let wait = run
+            .program_steps()
+            .iter()
+            .position(|step| matches!(step.outcome, StepOutcome::Blocked(_)))
+            .unwrap();
+        assert_eq!(
+            said(wait, Lang::En).as_deref(),
+            Some("waits: releases the mutex and blocks until the condition is signalled")
+        );
+        assert_eq!(
+            said(wait, Lang::Ko).as_deref(),
+            Some("기다림: 뮤텍스를 놓고 조건 변수의 signal까지 대기")
+        );
+        let fault = run.program_steps().len() - 1;
+        assert_eq!(
+            said(fault, Lang::En).as_deref(),
+            Some("fault: it waited on a condition without holding the mutex (lock m before wait c, m); the thread ends")
+        );
+        assert_eq!(
+            run_end(&run, Lang::En),
+            "Deadlock at tick 7: P1.T1 waits for condition c. There is no cycle, but no thread is left to wake them."
+        );
+        assert_eq!(
+            run_end(&run, Lang::Ko),
+            "교착 상태(시각 7): P1.T1은(는) 조건 변수 c을(를) 기다림. 순환은 없지만 깨워 줄 스레드가 남아 있지 않습니다."
+        );
+    }
+}

@@ -1,0 +1,358 @@
+//! A run of programs in words: how an `x86.py`-style run ended, each executed instruction's
+//! source, accesses and outcome, a deadlock, and how a scheduled run ended.
+
+use proclab_core::program::x86::X86End;
+use proclab_core::program::{
+    AccessKind, ExecutedStep, MemoryAccess, Program, RunEnd, StepOutcome, Wait,
+};
+use proclab_core::render::thread_label;
+use proclab_core::{Run, Scenario, SyncKind, ThreadRef};
+
+use crate::lang::{Lang, Words};
+
+use super::problems::fault;
+
+fn where_in(program: &Program, pc: u32, lang: Lang) -> String {
+    match (program.line_at(pc), lang) {
+        (Some(line), Lang::Ko) => format!("주소 {pc}({line}번째 줄)"),
+        (Some(line), Lang::En) => format!("{pc} (line {line})"),
+        (None, _) => pc.to_string(),
+    }
+}
+
+/// How a run ended, as one sentence.
+pub fn end(end: &X86End, program: &Program, lang: Lang) -> String {
+    match (*end, lang) {
+        (X86End::AllHalted, Lang::Ko) => String::from("모든 스레드가 halt로 끝났습니다."),
+        (X86End::AllHalted, Lang::En) => String::from("every thread halted."),
+        (
+            X86End::BudgetExhausted {
+                instructions,
+                thread,
+                pc,
+            },
+            Lang::Ko,
+        ) => format!(
+            "명령어 {instructions}개에서 멈췄습니다: 스레드 {thread}가 {}에서 계속 돌고 있습니다(끝나지 않는 반복이나 풀리지 않는 락).",
+            where_in(program, pc, lang)
+        ),
+        (
+            X86End::BudgetExhausted {
+                instructions,
+                thread,
+                pc,
+            },
+            Lang::En,
+        ) => format!(
+            "stopped after {instructions} instructions: thread {thread} is still running at {} (a loop that never ends, or a lock never released).",
+            where_in(program, pc, lang)
+        ),
+        (X86End::Fault { thread, pc, fault: what }, Lang::Ko) => format!(
+            "스레드 {thread}가 {}에서 멈췄습니다: {}.",
+            where_in(program, pc, lang),
+            fault(&what, lang)
+        ),
+        (X86End::Fault { thread, pc, fault: what }, Lang::En) => format!(
+            "thread {thread} stopped at {}: {}.",
+            where_in(program, pc, lang),
+            fault(&what, lang)
+        ),
+    }
+}
+
+/// The fixed texts of a scheduled run of programs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunText {
+    /// Heading of the interleaving: one line per executed instruction.
+    Instructions,
+    /// Heading of the variables of each process when the run ended.
+    MemoryAtEnd,
+    /// Heading of each thread's registers when the run ended.
+    RegistersAtEnd,
+    /// A process whose program declares no `.var`.
+    NoVariables,
+    /// A thread that executed `halt` or faulted: its program is over.
+    Finished,
+    /// A thread that had not finished its program when the run ended.
+    NotFinished,
+}
+
+impl Words for RunText {
+    fn pair(self) -> [&'static str; 2] {
+        match self {
+            RunText::Instructions => [
+                "실행한 명령어 (시각, CPU, 스레드, 주소, 명령어, 메모리 접근):",
+                "Instructions executed (tick, CPU, thread, address, instruction, memory):",
+            ],
+            RunText::MemoryAtEnd => ["끝났을 때의 변수:", "Variables at the end:"],
+            RunText::RegistersAtEnd => ["끝났을 때의 레지스터:", "Registers at the end:"],
+            RunText::NoVariables => ["(변수 없음)", "(no variables)"],
+            RunText::Finished => ["끝남", "finished"],
+            RunText::NotFinished => ["끝나지 않음", "not finished"],
+        }
+    }
+}
+
+/// How every view names thread `index` of [`Scenario::threads`]: `P1`, or `P1.T2`.
+pub fn thread_name(scenario: &Scenario, index: u32) -> String {
+    let thread = &scenario.threads()[index as usize];
+    thread_label(
+        scenario,
+        ThreadRef {
+            pid: thread.pid(),
+            tid: thread.tid(),
+        },
+    )
+}
+
+/// The instruction at `pc` of process `pid`'s program as the student wrote it, without its
+/// comment (`mov %ax, counter`); empty if `pc` is not an instruction of that program.
+pub fn instruction_text(scenario: &Scenario, pid: u32, pc: u32) -> &str {
+    let (Some(program), Some(spec)) = (
+        scenario.processes()[pid as usize].program(),
+        scenario.spec().processes.get(pid as usize),
+    ) else {
+        return "";
+    };
+    program
+        .line_at(pc)
+        .and_then(|line| spec.program.lines().nth(line as usize - 1))
+        .map_or("", |line| line.split('#').next().unwrap_or("").trim())
+}
+
+/// A memory word by name as `x86.py` names it (`counter`, `want[1]`), or by its address when no
+/// variable holds it (a stack word, an address computed at run time).
+pub fn word_name(program: &Program, address: u32) -> String {
+    match program.variable_at(address) {
+        Some((variable, 0)) => variable.name.clone(),
+        Some((variable, index)) => format!("{}[{index}]", variable.name),
+        None => address.to_string(),
+    }
+}
+
+/// One memory access of an instruction: `read counter=5`, `write counter=6`.
+pub fn access(access: &MemoryAccess, program: &Program, lang: Lang) -> String {
+    let verb = match access.kind {
+        AccessKind::Read => lang.pick(["읽기", "read"]),
+        AccessKind::Write => lang.pick(["쓰기", "write"]),
+    };
+    format!(
+        "{verb} {}={}",
+        word_name(program, access.address),
+        access.value
+    )
+}
+
+/// What an instruction did besides going on to the next one: give up the CPU, end its thread,
+/// or fault (which ends the thread too). `None` for an instruction that simply continued.
+pub fn outcome(outcome: &StepOutcome, lang: Lang) -> Option<String> {
+    match outcome {
+        StepOutcome::Continued => None,
+        StepOutcome::Yielded => Some(String::from(
+            lang.pick(["yield: CPU를 내놓음", "yields the CPU"]),
+        )),
+        StepOutcome::Message { operation, value } => Some(match (operation, lang) {
+            (proclab_core::program::MessageOp::Send { .. }, Lang::Ko) => {
+                format!("send: 메시지 {value}을(를) 큐에 넣음")
+            }
+            (proclab_core::program::MessageOp::Send { .. }, Lang::En) => {
+                format!("send: puts {value} on the queue")
+            }
+            (proclab_core::program::MessageOp::Recv { .. }, Lang::Ko) => {
+                String::from("recv: 가장 오래된 메시지를 받음")
+            }
+            (proclab_core::program::MessageOp::Recv { .. }, Lang::En) => {
+                String::from("recv: takes the oldest message")
+            }
+        }),
+        StepOutcome::Blocked(Wait::Queue(_)) => Some(String::from(lang.pick([
+            "기다림: 큐가 가득 차 있거나(send) 비어 있음(recv)",
+            "waits: the queue is full (send) or empty (recv)",
+        ]))),
+        StepOutcome::Io(ticks) => Some(match lang {
+            Lang::Ko => format!("io: {ticks}틱 동안 I/O를 기다림(대기)"),
+            Lang::En => format!("io: blocks for {ticks} ticks of I/O"),
+        }),
+        StepOutcome::Blocked(Wait::Condition(_)) => Some(String::from(lang.pick([
+            "기다림: 뮤텍스를 놓고 조건 변수의 signal까지 대기",
+            "waits: releases the mutex and blocks until the condition is signalled",
+        ]))),
+        StepOutcome::Blocked(_) => Some(String::from(lang.pick([
+            "기다림: 뮤텍스나 세마포어를 얻을 때까지 대기",
+            "waits: blocked until it gets the mutex or semaphore",
+        ]))),
+        StepOutcome::Halted => {
+            Some(String::from(lang.pick([
+                "halt: 스레드가 끝남",
+                "halts: the thread is finished",
+            ])))
+        }
+        StepOutcome::Fault(what) => Some(match lang {
+            Lang::Ko => format!("오류: {}. 스레드가 끝남", fault(what, lang)),
+            Lang::En => format!("fault: {}; the thread ends", fault(what, lang)),
+        }),
+    }
+}
+
+/// The name of a kind of sync object: "뮤텍스", "mutex".
+pub fn sync_kind(kind: SyncKind, lang: Lang) -> &'static str {
+    match kind {
+        SyncKind::Mutex => lang.pick(["뮤텍스", "mutex"]),
+        SyncKind::Semaphore => lang.pick(["세마포어", "semaphore"]),
+        SyncKind::Condition => lang.pick(["조건 변수", "condition"]),
+        SyncKind::Queue => lang.pick(["메시지 큐", "message queue"]),
+    }
+}
+
+/// A deadlock in words: who waits for which mutex, semaphore or condition held by whom, and the
+/// cycle.
+pub fn deadlock(run: &Run, lang: Lang) -> String {
+    let Some(report) = run.deadlock() else {
+        return String::new();
+    };
+    let scenario = run.scenario();
+    let name = |thread: u32| thread_name(scenario, thread);
+    let waits: Vec<String> = report
+        .waits
+        .iter()
+        .map(|edge| {
+            let kind = sync_kind(edge.object.kind, lang);
+            match (edge.holder, lang) {
+                (Some(holder), Lang::Ko) => format!(
+                    "{}은(는) {}이(가) 가진 {kind} {}을(를) 기다림",
+                    name(edge.thread),
+                    name(holder),
+                    edge.name
+                ),
+                (Some(holder), Lang::En) => format!(
+                    "{} waits for {kind} {}, held by {}",
+                    name(edge.thread),
+                    edge.name,
+                    name(holder)
+                ),
+                (None, Lang::Ko) => format!(
+                    "{}은(는) {kind} {}을(를) 기다림",
+                    name(edge.thread),
+                    edge.name
+                ),
+                (None, Lang::En) => format!("{} waits for {kind} {}", name(edge.thread), edge.name),
+            }
+        })
+        .collect();
+    let tick = run.end_tick();
+    let cycle = if report.cycle.is_empty() {
+        String::from(lang.pick([
+            " 순환은 없지만 깨워 줄 스레드가 남아 있지 않습니다.",
+            " There is no cycle, but no thread is left to wake them.",
+        ]))
+    } else {
+        let mut names: Vec<String> = report.cycle.iter().map(|thread| name(*thread)).collect();
+        names.push(name(report.cycle[0]));
+        lang.pick([
+            format!(" 순환 대기: {}.", names.join(" → ")),
+            format!(" Circular wait: {}.", names.join(" → ")),
+        ])
+    };
+    lang.pick([
+        format!("교착 상태(시각 {tick}): {}.{cycle}", waits.join("; ")),
+        format!("Deadlock at tick {tick}: {}.{cycle}", waits.join("; ")),
+    ])
+}
+
+/// The thread that was running when the budget ran out, where, and what it kept reading: the
+/// run's last step gives the thread and the address; the variables are those it read since it
+/// last executed that same address (one turn of its loop), or at that step if it never did.
+struct Spin<'a> {
+    step: &'a ExecutedStep,
+    reads: Vec<String>,
+}
+
+fn spin(run: &Run) -> Option<Spin<'_>> {
+    let steps = run.program_steps();
+    let last = steps.last()?;
+    let scenario = run.scenario();
+    let program =
+        scenario.processes()[scenario.threads()[last.thread as usize].pid() as usize].program()?;
+    let mut turn: Vec<&ExecutedStep> = vec![last];
+    for step in steps[..steps.len() - 1].iter().rev() {
+        if step.thread != last.thread {
+            continue;
+        }
+        if step.pc == last.pc {
+            break;
+        }
+        turn.push(step);
+    }
+    let mut reads: Vec<String> = Vec::new();
+    for step in turn.iter().rev() {
+        for access in step.accesses.as_slice() {
+            let name = word_name(program, access.address);
+            if access.kind == AccessKind::Read && !reads.contains(&name) {
+                reads.push(name);
+            }
+        }
+    }
+    Some(Spin { step: last, reads })
+}
+
+/// How a scheduled run of programs ended, as one or two sentences.
+pub fn run_end(run: &Run, lang: Lang) -> String {
+    let instructions = run.program_steps().len();
+    match run.end() {
+        RunEnd::Finished => lang.pick([
+            format!(
+                "끝: 모든 스레드가 끝났습니다(명령어 {instructions}개, 시각 {}).",
+                run.end_tick()
+            ),
+            format!(
+                "Finished: every thread ended, after {instructions} instructions (tick {}).",
+                run.end_tick()
+            ),
+        ]),
+        RunEnd::BudgetExhausted { instructions, tick } => {
+            let scenario = run.scenario();
+            let spinning = spin(run).map(|spin| {
+                let thread = thread_name(scenario, spin.step.thread);
+                let pid = scenario.threads()[spin.step.thread as usize].pid();
+                let text = instruction_text(scenario, pid, spin.step.pc);
+                let reads = spin
+                    .reads
+                    .iter()
+                    .map(|name| format!("`{name}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let pc = spin.step.pc;
+                match (lang, reads.is_empty()) {
+                    (Lang::Ko, true) => {
+                        format!(" 계속 도는 스레드: {thread}, 주소 {pc}(`{text}`).")
+                    }
+                    (Lang::Ko, false) => format!(
+                        " 계속 도는 스레드: {thread}, 주소 {pc}(`{text}`), 읽는 변수 {reads}."
+                    ),
+                    (Lang::En, true) => format!(": {thread} spins at {pc} (`{text}`)."),
+                    (Lang::En, false) => {
+                        format!(": {thread} spins at {pc} (`{text}`) reading {reads}.")
+                    }
+                }
+            });
+            let spinning = spinning.unwrap_or_else(|| String::from(lang.pick(["", "."])));
+            lang.pick([
+                format!(
+                    "명령어 예산 {instructions}개를 다 써서 시각 {tick}에 멈췄습니다.{spinning} 끝나지 않는 반복이거나 풀리지 않는 락입니다."
+                ),
+                format!(
+                    "Stopped after {instructions} instructions (the budget) at tick {tick}{spinning} A loop that never ends, or a lock never released?"
+                ),
+            ])
+        }
+        RunEnd::Deadlock { .. } => deadlock(run, lang),
+        RunEnd::ScheduleUsedUp { tick } => lang.pick([
+            format!(
+                "시각 {tick}에 스케줄을 다 썼습니다: 다음 선택을 기다립니다(명령어 {instructions}개 실행)."
+            ),
+            format!(
+                "Schedule used up at tick {tick}: waiting for the next choice ({instructions} instructions executed)."
+            ),
+        ]),
+    }
+}
