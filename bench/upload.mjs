@@ -2,8 +2,9 @@
 // benchmark, not a test: it prints, it asserts nothing).
 //   trunk build --release --offline && node bench/upload.mjs [--runs N] [--only TEXT] [--profile]
 // For each workload (100, 1,000 and 10,000 processes, one CPU burst each of 1..100 ticks, all
-// arriving at 0), each run opens a fresh browser profile (so no autosaved workspace is restored),
-// uploads the file through #upload-json and reports:
+// arriving at 0; two threads running a program that stops at its instruction budget), each run
+// opens a fresh browser profile (so no autosaved workspace is restored), uploads the file through
+// #upload-json and reports:
 //   - upload to results: from the input's `change` event (the page has the file; the driver's
 //     round trip before it is not the page's time) until the first row of the metrics table
 //     (`#metrics-table tbody tr[data-pid]`) is in the DOM and painted (the animation frame after
@@ -22,7 +23,7 @@ import { writeFile, mkdtemp, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, openBrowser, ROOT } from '../e2e/harness.mjs';
-import { workload } from './workload.mjs';
+import { workload, spinningProgram } from './workload.mjs';
 
 const argument = (name, fallback) => {
   const index = process.argv.indexOf(name);
@@ -40,6 +41,8 @@ const CASES = [
   { name: '1,000 processes, FCFS', spec: workload(1000, { kind: 'fcfs' }) },
   { name: '10,000 processes, FCFS', spec: workload(10000, { kind: 'fcfs' }) },
   { name: '10,000 processes, RR q=1', spec: workload(10000, { kind: 'rr', quantum: 1 }) },
+  { name: 'program, 100,000 instr.', spec: spinningProgram(100_000) },
+  { name: 'program, 1,000,000 instr.', spec: spinningProgram(1_000_000) },
 ];
 
 // Runs in the page before its scripts: every long task is kept in window.__longTasks.

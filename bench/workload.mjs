@@ -11,3 +11,20 @@ export function workload(count, policy) {
     policy,
   };
 }
+
+// A program that never ends: two threads of one process add to a shared counter forever, so the
+// run stops at the instruction budget (the worst a student can ask of the instruction machine).
+export function spinningProgram(budget) {
+  return {
+    version: 1,
+    processes: [{
+      name: 'P1',
+      arrival: 0,
+      bursts: [],
+      threads: [{ bursts: [] }, { bursts: [] }],
+      program: '.var x\n.main\n.top\nmov x, %ax\nadd $1, %ax\nmov %ax, x\nj .top\nhalt\n',
+    }],
+    policy: { kind: 'rr', quantum: 3 },
+    machine: { instruction_budget: budget },
+  };
+}
