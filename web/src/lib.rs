@@ -37,13 +37,15 @@ fn shown_preset(
     (session.problems.is_none() && session.spec.as_deref() == Some(&preset.spec)).then_some(id)
 }
 
-/// The root component: the router around the page, so every route shares one session.
+/// The root component: the router around the page, so every route shares one session. Routes
+/// live in the fragment (`#/learn/states`): a static server with no rewrite rules serves every
+/// one of them from the folder's `index.html`, whatever folder that is.
 #[function_component(App)]
 pub fn app() -> Html {
     html! {
-        <BrowserRouter>
+        <HashRouter>
             <Page />
-        </BrowserRouter>
+        </HashRouter>
     }
 }
 
