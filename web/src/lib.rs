@@ -10,6 +10,7 @@ pub mod browser;
 pub mod chart;
 pub mod files;
 pub mod learn;
+pub mod offline;
 pub mod route;
 pub mod session;
 pub mod storage;
@@ -57,6 +58,7 @@ fn page() -> Html {
     let dispatch = session.dispatcher();
     let navigator = use_navigator();
     let route = use_route::<Route>().unwrap_or(Route::Simulator);
+    let update = offline::use_waiting_update();
 
     let choose = |choice: Lang| {
         let dispatch = dispatch.clone();
@@ -75,6 +77,15 @@ fn page() -> Html {
     let on_simulator = matches!(route, Route::Simulator | Route::NotFound);
     html! {
         <div class="app">
+            if let Some(worker) = update {
+                <div id="update-ready" class="notice update-ready" role="status">
+                    <p>{ Text::UpdateReady.get(lang) }</p>
+                    <button type="button" id="update-reload" class="primary"
+                        onclick={ Callback::from(move |_: MouseEvent| offline::switch_to(&worker)) }>
+                        { Text::UpdateReload.get(lang) }
+                    </button>
+                </div>
+            }
             <header class="app-header">
                 <div class="brand">
                     <h1 id="app-title">{ Text::AppTitle.get(lang) }</h1>
