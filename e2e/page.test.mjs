@@ -545,7 +545,7 @@ test('5c. 3,000 processes: the run is computed in a worker and equals the CLI; t
 });
 
 test('5d. without its worker (script missing) the page still runs and compares a long workload', TIMEOUT, async () => {
-  // dist/ without the worker's loader: the static server answers its address with index.html.
+  // dist/ without the worker's loader: the static server answers its address with 404.
   const copy = await mkdtemp(join(tmpdir(), 'proclab-no-worker-'));
   await cp(DIST, copy, { recursive: true });
   await rm(join(copy, 'proclab-worker_loader.js'));
@@ -574,7 +574,7 @@ test('5d. without its worker (script missing) the page still runs and compares a
     await page.waitForSelector('#compare-canvas', { timeout: 60_000 });
     assert.equal(await page.locator('.compare-progress[role=alert]').count(), 0, 'no failure shown');
     // The worker's failed load is the only console error allowed.
-    assert.deepEqual(problems.filter((problem) => !/proclab-worker_loader|Unexpected token/.test(problem)), []);
+    assert.deepEqual(problems.filter((problem) => !/proclab-worker_loader|Unexpected token|status of 404/.test(problem)), []);
   } finally {
     await context.close();
     bare.close();
