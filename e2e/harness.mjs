@@ -1,7 +1,7 @@
 // Shared pieces of the end-to-end tests: a static server over the release build in dist/,
 // and Debian's Chromium driven by playwright-core (never a downloaded browser).
 import { createServer } from 'node:http';
-import { readFile, mkdtemp, mkdir } from 'node:fs/promises';
+import { readFile, mkdtemp, mkdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, extname, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,21 +18,26 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.css': 'text/css',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
 };
 
-/** Serves `dist/` on 127.0.0.1 at a free port; unknown paths get index.html (client-side routes). */
+/**
+ * Serves `dist/` on 127.0.0.1 at a free port as a plain static host: a folder gives its
+ * index.html, an unknown path 404 (the page's routes live in the fragment and need no rewrite).
+ */
 export async function startServer(directory = DIST) {
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(directory, path);
+    let file = join(directory, path.endsWith('/') ? join(path, 'index.html') : path);
     let body;
     try {
       body = await readFile(file);
     } catch {
-      file = join(directory, 'index.html');
-      body = await readFile(file);
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      response.end('not found');
+      return;
     }
     response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     response.end(body);
@@ -40,6 +45,55 @@ export async function startServer(directory = DIST) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** The folder the sub-path host serves dist/ from. */
+export const PREFIX = '/os/proclab/';
+
+/**
+ * A static host with dist/ at PREFIX: files as they are, a folder's index.html, a folder named
+ * without its slash redirected to it (as nginx or GitHub Pages do), everything else 404. With
+ * `fallback` it answers unknown paths with index.html instead: the rewrite rule earlier
+ * versions needed, to replay their links. `root.directory` may be changed to deploy another build.
+ */
+export async function startHost({ fallback = false, directory = DIST } = {}) {
+  const missing = [];
+  const root = { directory };
+  const server = createServer(async (request, response) => {
+    const { pathname } = new URL(request.url, 'http://x');
+    const notFound = () => {
+      missing.push(pathname);
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      response.end('not found');
+    };
+    if (`${pathname}/` === PREFIX) {
+      response.writeHead(301, { location: PREFIX });
+      response.end();
+      return;
+    }
+    if (!pathname.startsWith(PREFIX)) return notFound();
+    const relative = normalize(decodeURIComponent(pathname.slice(PREFIX.length))).replace(/^(\.\.[/\\])+/, '');
+    let file = join(root.directory, relative);
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      if (!fallback) return notFound();
+      response.writeHead(200, { 'content-type': TYPES['.html'] });
+      response.end(await readFile(join(root.directory, 'index.html')));
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    url: `${origin}${PREFIX}`,
+    missing,
+    root,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
 
 const CHROMIUM_ARGS = [

@@ -23,7 +23,8 @@ let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server.close(); });
 
-const url = (path) => new URL(path, server.url).href;
+// Routes live in the fragment: `/learn/states` is `index.html#/learn/states`.
+const url = (path) => new URL(`#${path}`, server.url).href;
 
 /** The path of a screenshot in target/e2e/ (for shots of one element rather than the page). */
 async function artifact(name) {
@@ -97,8 +98,8 @@ for (const { lang, locale } of LANGUAGES) {
       assert.equal(await page.getAttribute('html', 'lang'), lang);
       assert.deepEqual(await textProblems(page, lang), [], 'index');
       const topics = await page.$$eval('.topic-list a.topic-link', (links) => links.map((link) => link.getAttribute('href')));
-      assert.deepEqual(topics, SLUGS.slice(0, 12).map((slug) => `/learn/${slug}`));
-      assert.equal(await page.locator('main.learn a[href="/learn/glossary"]').count(), 1);
+      assert.deepEqual(topics, SLUGS.slice(0, 12).map((slug) => `#/learn/${slug}`));
+      assert.equal(await page.locator('main.learn a[href="#/learn/glossary"]').count(), 1);
       if (lang === 'ko') {
         assert.ok(await rendersGlyphs(page, await page.textContent('#learn-title')), 'Korean title renders as tofu');
       }
@@ -114,7 +115,7 @@ for (const { lang, locale } of LANGUAGES) {
         const next = page.locator('.topic-nav a.next-topic');
         assert.equal(await previous.count(), index > 0 ? 1 : 0, `${slug} previous link`);
         assert.equal(await next.count(), index < SLUGS.length - 1 ? 1 : 0, `${slug} next link`);
-        if (index < SLUGS.length - 1) assert.equal(await next.getAttribute('href'), `/learn/${SLUGS[index + 1]}`);
+        if (index < SLUGS.length - 1) assert.equal(await next.getAttribute('href'), `#/learn/${SLUGS[index + 1]}`);
         if (SCREENSHOTS.includes(slug)) await screenshot(page, `learn-${slug}-${lang}`);
       }
 
@@ -150,7 +151,7 @@ test('every "Open in the simulator" button loads a scenario that runs', async ()
           await page.waitForSelector(`main.learn-topic[data-topic="${slug}"] button.open-sim`);
         }
         await page.click(`button.open-sim[data-scenario="${id}"]`);
-        await page.waitForURL((address) => address.pathname === '/');
+        await page.waitForURL((address) => address.hash === '#/');
         await page.waitForSelector(RESULTS_READY, { timeout: 15000 });
         assert.equal(await page.locator('#problems-banner').count(), 0, `${slug} ${id}: problems banner`);
         assert.ok(await page.locator(RESULTS_READY).count() > 0, `${slug} ${id}: metrics rows`);
@@ -171,10 +172,10 @@ test('the glossary links reach their pages', async () => {
     const rows = await page.locator('table.glossary tbody tr').count();
     assert.ok(rows >= 30, `${rows} glossary entries`);
     const targets = await page.$$eval('a.glossary-link', (links) => [...new Set(links.map((link) => link.getAttribute('href')))]);
-    assert.deepEqual([...targets].sort(), SLUGS.slice(0, 12).map((slug) => `/learn/${slug}`).sort(), 'every topic is linked');
+    assert.deepEqual([...targets].sort(), SLUGS.slice(0, 12).map((slug) => `#/learn/${slug}`).sort(), 'every topic is linked');
     for (const target of targets) {
       await page.click(`a.glossary-link[href="${target}"] >> nth=0`);
-      await page.waitForURL((address) => address.pathname === target);
+      await page.waitForURL((address) => address.hash === target);
       await page.waitForSelector(`main.learn-topic[data-topic="${target.split('/').pop()}"] #learn-title`);
       await page.goBack();
       await page.waitForSelector('table.glossary');
@@ -228,7 +229,7 @@ test('from the keyboard alone: Tab reaches a simulator button, Enter opens the s
     assert.equal(focused, 'open-sim', 'Tab never reached a simulator button');
     assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), /^시뮬레이터에서 열기: /);
     await page.keyboard.press('Enter');
-    await page.waitForURL((address) => address.pathname === '/');
+    await page.waitForURL((address) => address.hash === '#/');
     await page.waitForSelector(RESULTS_READY);
     assert.equal(await page.locator('#problems-banner').count(), 0);
     assert.deepEqual(problems, []);

@@ -69,7 +69,7 @@ async function copyLink(page) {
   await page.waitForSelector('#notice');
   assert.equal(await page.locator('#notice.error').count(), 0, 'copying a link must not report an error');
   const url = await page.evaluate(() => location.href);
-  assert.match(url, /#s=[A-Za-z0-9_-]+$/, `copy-link left no share link in the address bar: ${url}`);
+  assert.match(url, /#\/\?s=[A-Za-z0-9_-]+$/, `copy-link left no share link in the address bar: ${url}`);
   return url;
 }
 
@@ -217,15 +217,15 @@ test('3. corrupt links say why and leave the saved workspace byte-for-byte uncha
       'truncated to half': fragment.slice(0, 3 + Math.floor((fragment.length - 3) / 2)),
       'last character cut': fragment.slice(0, -1),
       'bytes appended': `${fragment}AAAA`,
-      'garbage text': '#s=this is !!! not base64 ***',
-      'script-like text': '#s=<img src=x onerror=alert(1)><script>alert(2)</script>',
-      'hostile 70k characters': `#s=${'A'.repeat(70_000)}`,
-      'hostile 60k valid base64': `#s=${'A'.repeat(60_000)}`,
-      'unknown version': `#s=${b64([9, 0, 0, 0])}`,
-      'huge length prefix': `#s=${b64([0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x0f])}`,
-      'empty payload': '#s=',
+      'garbage text': '#/?s=this is !!! not base64 ***',
+      'script-like text': '#/?s=<img src=x onerror=alert(1)><script>alert(2)</script>',
+      'hostile 70k characters': `#/?s=${'A'.repeat(70_000)}`,
+      'hostile 60k valid base64': `#/?s=${'A'.repeat(60_000)}`,
+      'unknown version': `#/?s=${b64([9, 0, 0, 0])}`,
+      'huge length prefix': `#/?s=${b64([0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x0f])}`,
+      'empty payload': '#/?s=',
       // Well formed, but RR with quantum 0 on one CPU: the scenario itself is invalid.
-      'valid encoding, invalid scenario': `#s=${b64([
+      'valid encoding, invalid scenario': `#/?s=${b64([
         0, 0, 0, // Link::V1, english, seed 0
         1, 0, 0, 0, 0, 1, 5, 0, 4, 100, // one process: default name, arrival 0, prio 0, class 0, bursts [5], no threads, ws 4, tickets 100
         5, 0, // PolicyV1::Rr { quantum: 0 }
@@ -545,7 +545,7 @@ test('5c. 3,000 processes: the run is computed in a worker and equals the CLI; t
 });
 
 test('5d. without its worker (script missing) the page still runs and compares a long workload', TIMEOUT, async () => {
-  // dist/ without the worker's loader: the static server answers its address with index.html.
+  // dist/ without the worker's loader: the static server answers its address with 404.
   const copy = await mkdtemp(join(tmpdir(), 'proclab-no-worker-'));
   await cp(DIST, copy, { recursive: true });
   await rm(join(copy, 'proclab-worker_loader.js'));
@@ -574,7 +574,7 @@ test('5d. without its worker (script missing) the page still runs and compares a
     await page.waitForSelector('#compare-canvas', { timeout: 60_000 });
     assert.equal(await page.locator('.compare-progress[role=alert]').count(), 0, 'no failure shown');
     // The worker's failed load is the only console error allowed.
-    assert.deepEqual(problems.filter((problem) => !/proclab-worker_loader|Unexpected token/.test(problem)), []);
+    assert.deepEqual(problems.filter((problem) => !/proclab-worker_loader|Unexpected token|status of 404/.test(problem)), []);
   } finally {
     await context.close();
     bare.close();

@@ -134,7 +134,7 @@ test('you are the scheduler: clicks lose an update, the link replays it in a fre
     assert.equal(await shownWord(page, 0, 'counter'), 1);
     choices = await page.textContent('#scheduler-choices');
     await page.click('#copy-link');
-    await page.waitForFunction(() => location.hash.startsWith('#s='));
+    await page.waitForFunction(() => location.hash.startsWith('#/?s='));
     url = await page.evaluate(() => location.href);
     await screenshot(page, 'programs-scheduler-en');
     assert.deepEqual(problems, []);

@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
     for thread in &run.metrics().threads {
         assert_eq!(
             thread.turnaround,
-            thread.cpu + thread.io + thread.waiting + thread.switch + thread.stall
+            thread.cpu + thread.io + thread.blocked + thread.waiting + thread.switch + thread.stall
         );
     }
     let _ = run.state_at(run.end_tick() / 2);

@@ -1,4 +1,6 @@
-//! The app's few contacts with the browser: the preferred language and where the choice is remembered.
+//! The app's few contacts with the browser: the preferred language and where the choice is
+//! remembered, and the address bar (routes live in the fragment, `#/learn/states`, so the page
+//! works from any folder of any static server without rewrite rules).
 //!
 //! Every call here tolerates a missing `window`, storage that throws (private mode), or an empty
 //! language list: the app then falls back to English and simply does not remember.
@@ -56,24 +58,58 @@ pub fn scroll_to_top() {
     }
 }
 
-/// Removes a share link (`#s=...`) from the address bar without reloading or adding history.
+/// Removes a share link (`#/?s=...`) from the address bar without reloading or adding history.
 pub fn clear_share_fragment() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let location = window.location();
-    if !location
+    if window
+        .location()
         .hash()
         .unwrap_or_default()
         .starts_with(proclab_app::share::PREFIX)
     {
-        return;
+        replace_address(&window, None, "#/");
     }
-    let url = format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    );
+}
+
+/// Before the page starts: moves an address made by an earlier version (a share link as `#s=...`
+/// or `?s=...`) to today's form, and keeps every later fragment a route. The router reads the
+/// fragment as a path and stops on one that is not (`#top` typed into the address bar), so a
+/// listener registered before the router's turns such a fragment into the simulator's route
+/// (`#/`) first. Old path routes (`/learn/states`) are moved by the script in `index.html`,
+/// since under them the app's own files would not load.
+pub fn upgrade_address() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    keep_fragment_a_route(&window);
+    gloo::events::EventListener::new(&window, "popstate", |_| {
+        if let Some(window) = web_sys::window() {
+            keep_fragment_a_route(&window);
+        }
+    })
+    .forget();
+}
+
+fn keep_fragment_a_route(window: &web_sys::Window) {
+    let location = window.location();
+    let search = location.search().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    if let Some((search, hash)) = proclab_app::share::upgrade(&search, &hash) {
+        replace_address(window, Some(&search), &hash);
+    } else if !hash.is_empty() && !hash.starts_with("#/") {
+        replace_address(window, None, "#/");
+    }
+}
+
+/// Replaces the address's query (when given) and fragment, without reloading or adding history.
+fn replace_address(window: &web_sys::Window, search: Option<&str>, hash: &str) {
+    let location = window.location();
+    let search = search
+        .map(str::to_string)
+        .unwrap_or_else(|| location.search().unwrap_or_default());
+    let url = format!("{}{search}{hash}", location.pathname().unwrap_or_default());
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }

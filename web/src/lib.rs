@@ -10,6 +10,7 @@ pub mod browser;
 pub mod chart;
 pub mod files;
 pub mod learn;
+pub mod offline;
 pub mod route;
 pub mod session;
 pub mod storage;
@@ -37,13 +38,15 @@ fn shown_preset(
     (session.problems.is_none() && session.spec.as_deref() == Some(&preset.spec)).then_some(id)
 }
 
-/// The root component: the router around the page, so every route shares one session.
+/// The root component: the router around the page, so every route shares one session. Routes
+/// live in the fragment (`#/learn/states`): a static server with no rewrite rules serves every
+/// one of them from the folder's `index.html`, whatever folder that is.
 #[function_component(App)]
 pub fn app() -> Html {
     html! {
-        <BrowserRouter>
+        <HashRouter>
             <Page />
-        </BrowserRouter>
+        </HashRouter>
     }
 }
 
@@ -55,6 +58,7 @@ fn page() -> Html {
     let dispatch = session.dispatcher();
     let navigator = use_navigator();
     let route = use_route::<Route>().unwrap_or(Route::Simulator);
+    let update = offline::use_waiting_update();
 
     let choose = |choice: Lang| {
         let dispatch = dispatch.clone();
@@ -73,6 +77,15 @@ fn page() -> Html {
     let on_simulator = matches!(route, Route::Simulator | Route::NotFound);
     html! {
         <div class="app">
+            if let Some(worker) = update {
+                <div id="update-ready" class="notice update-ready" role="status">
+                    <p>{ Text::UpdateReady.get(lang) }</p>
+                    <button type="button" id="update-reload" class="primary"
+                        onclick={ Callback::from(move |_: MouseEvent| offline::switch_to(&worker)) }>
+                        { Text::UpdateReload.get(lang) }
+                    </button>
+                </div>
+            }
             <header class="app-header">
                 <div class="brand">
                     <h1 id="app-title">{ Text::AppTitle.get(lang) }</h1>

@@ -3,5 +3,6 @@
 fn main() {
     #[cfg(feature = "bench-frames")]
     proclab_web::bench_engine::install();
+    proclab_web::browser::upgrade_address();
     yew::Renderer::<proclab_web::App>::new().render();
 }

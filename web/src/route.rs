@@ -1,4 +1,5 @@
-//! The page's routes: the simulator at `/`, the Learn section under `/learn`.
+//! The page's routes: the simulator at `/`, the Learn section under `/learn`, kept in the address's
+//! fragment (`index.html#/learn/states`, see `App`).
 
 use yew_router::prelude::*;
 

@@ -181,6 +181,8 @@ pub enum Text {
     DownloadPng,
     DownloadSvg,
     DownloadCsv,
+    UpdateReady,
+    UpdateReload,
 }
 
 impl Words for Text {
@@ -345,6 +347,8 @@ impl Words for Text {
             Text::Replaced => ["새 작업 부하를 불러왔습니다. 이전 작업은 되돌리기로 다시 가져올 수 있습니다.", "Loaded a new workload. Undo brings back the previous one."],
             Text::FileInvalid => ["파일을 열었지만 문제가 있습니다. 표시된 칸을 고치세요:", "The file was opened, but it has problems; fix the marked fields:"],
             Text::Dismiss => ["닫기", "Dismiss"],
+            Text::UpdateReady => ["새 버전이 준비되었습니다. 다시 불러오면 새 버전으로 바뀝니다.", "A new version is ready. Reload to switch to it."],
+            Text::UpdateReload => ["다시 불러오기", "Reload"],
             Text::ShowingLastValid => ["입력에 문제가 있어 마지막으로 올바른 결과를 보여 줍니다. 표시된 칸을 고치세요.", "The input has problems; showing the last valid result. Fix the marked fields."],
             Text::FixToRun => ["표시된 칸을 고치면 실행 결과가 나옵니다.", "Fix the marked fields to see the run."],
             Text::Results => ["실행 결과", "Run"],

@@ -1,7 +1,9 @@
 //! Share links: the whole scenario and the language in the URL fragment.
 //!
-//! This module alone knows the link format: `#s=` then base64url (no padding) of the postcard
-//! encoding of [`Link`]. `Link` is an enum envelope whose first byte is the version, and its
+//! This module alone knows the link format: `#/?s=` (the simulator's route, `#/`, with the
+//! scenario as its query) then base64url (no padding) of the postcard encoding of [`Link`].
+//! Links made while the page routed by path (`#s=...` after the path, or `?s=...`) still open:
+//! [`upgrade`] moves them to today's form before the page starts. `Link` is an enum envelope whose first byte is the version, and its
 //! `V1` types are frozen copies of the scenario types, converted explicitly, so a link made today
 //! opens the same scenario for as long as `V1` is decoded. A decoder never panics: every failure
 //! is a [`LinkError`].
@@ -18,7 +20,11 @@ use proclab_core::Convention;
 use serde::{Deserialize, Serialize};
 
 /// The fragment prefix of a share link.
-pub const PREFIX: &str = "#s=";
+pub const PREFIX: &str = "#/?s=";
+/// The fragment prefix of links made before the page kept its routes in the fragment.
+pub const OLD_PREFIX: &str = "#s=";
+/// The query parameter form of an old link (`?s=...`), also opened.
+const OLD_QUERY: &str = "s=";
 /// Longest fragment the decoder looks at; anything longer is refused unread.
 pub const MAX_FRAGMENT: usize = 64 * 1024;
 
@@ -236,7 +242,10 @@ pub fn encode(spec: &ScenarioSpec, lang: Lang) -> String {
 
 /// Reads a fragment made by [`encode`]. `Ok(None)` when the fragment is not a share link at all.
 pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
-    let Some(payload) = fragment.strip_prefix(PREFIX) else {
+    let Some(payload) = fragment
+        .strip_prefix(PREFIX)
+        .or_else(|| fragment.strip_prefix(OLD_PREFIX))
+    else {
         return Ok(None);
     };
     if fragment.len() > MAX_FRAGMENT {
@@ -267,6 +276,40 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
             shared
         }
     }))
+}
+
+/// Where an address of an earlier version must move so today's page opens what it meant: the new
+/// query (with `?`, or empty) and fragment, or `None` when the address needs no change. An old
+/// share link in the fragment (`#s=...`) or in the query (`?s=...`) becomes `#/?s=...`; the rest
+/// of the query stays.
+pub fn upgrade(search: &str, hash: &str) -> Option<(String, String)> {
+    if let Some(payload) = hash.strip_prefix(OLD_PREFIX) {
+        return Some((search.to_string(), format!("{PREFIX}{payload}")));
+    }
+    let query = search.strip_prefix('?')?;
+    let mut payload = None;
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|pair| match pair.strip_prefix(OLD_QUERY) {
+            Some(value) if payload.is_none() => {
+                payload = Some(value);
+                false
+            }
+            _ => true,
+        })
+        .collect();
+    let payload = payload?;
+    let hash = if hash.starts_with(PREFIX) {
+        hash.to_string()
+    } else {
+        format!("{PREFIX}{payload}")
+    };
+    let search = if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    };
+    Some((search, hash))
 }
 
 impl TopologyV2 {

@@ -2,7 +2,7 @@
 //! input (a seeded fuzz loop over random, truncated and mutated links).
 
 use proclab_app::i18n::Lang;
-use proclab_app::share::{decode, encode, LinkError, MAX_FRAGMENT, PREFIX};
+use proclab_app::share::{decode, encode, upgrade, LinkError, MAX_FRAGMENT, OLD_PREFIX, PREFIX};
 use proclab_core::gen::{generate, GenOptions};
 use proclab_core::presets::presets;
 use proclab_core::rng::Pcg32;
@@ -182,4 +182,42 @@ fn a_program_its_registers_and_a_chosen_schedule_survive_a_link() {
     let shared = decode(&link).expect("opens").expect("a link");
     assert_eq!(shared.spec, spec);
     assert_eq!(shared.lang, Lang::Ko);
+}
+
+#[test]
+fn links_of_the_path_routed_page_still_open() {
+    let link = encode(&presets()[0].spec, Lang::Ko);
+    assert!(
+        link.starts_with("#/?s="),
+        "today's links sit on the simulator's route: {link}"
+    );
+    let payload = &link[PREFIX.len()..];
+    let old = format!("{OLD_PREFIX}{payload}");
+    assert_eq!(decode(&old), decode(&link));
+    assert!(decode(&link).unwrap().is_some());
+}
+
+#[test]
+fn old_addresses_move_to_the_fragment_route() {
+    assert_eq!(
+        upgrade("", "#s=AAB"),
+        Some((String::new(), "#/?s=AAB".into()))
+    );
+    assert_eq!(
+        upgrade("?lang=ko", "#s=AAB"),
+        Some(("?lang=ko".into(), "#/?s=AAB".into()))
+    );
+    assert_eq!(
+        upgrade("?s=AAB", ""),
+        Some((String::new(), "#/?s=AAB".into()))
+    );
+    assert_eq!(
+        upgrade("?x=1&s=AAB&y=2", "#/learn"),
+        Some(("?x=1&y=2".into(), "#/?s=AAB".into()))
+    );
+    // Today's addresses, and addresses without a link, stay.
+    assert_eq!(upgrade("", "#/?s=AAB"), None);
+    assert_eq!(upgrade("", "#/learn/states"), None);
+    assert_eq!(upgrade("?x=1", ""), None);
+    assert_eq!(upgrade("", ""), None);
 }

@@ -17,7 +17,7 @@ use std::rc::Rc;
 use proclab_app::worker::Reply;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{ErrorEvent, MessageEvent, Worker};
+use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
 
 pub use compare::{use_comparison, ComparisonState};
 pub use run::use_background_run;
@@ -38,7 +38,7 @@ struct Link {
 pub struct Channel {
     link: Rc<RefCell<Link>>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+    _on_error: Closure<dyn FnMut(Event)>,
 }
 
 impl Drop for Channel {
@@ -77,8 +77,15 @@ impl Channel {
                 on_reply(reply);
             })
         };
-        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
-            on_error(event.message())
+        // A script that fails to run gives an `ErrorEvent`; one that never arrives (a 404 from
+        // a plain static host, no network) a bare `Event`, which has no message to read.
+        let on_error = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+            on_error(
+                event
+                    .dyn_ref::<ErrorEvent>()
+                    .map(ErrorEvent::message)
+                    .unwrap_or_else(|| String::from("the worker's script did not load")),
+            )
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
