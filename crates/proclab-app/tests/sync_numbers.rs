@@ -1619,6 +1619,88 @@ fn a_client_and_a_server_talk_only_through_two_queues_and_each_waits_three_times
 }
 
 #[test]
+fn a_pipe_blocks_its_writer_when_full_its_reader_when_empty_and_ends_in_end_of_file() {
+    let id = PresetId::PipeWriterReader;
+    let run = run(id);
+    assert_eq!(run.end(), RunEnd::Finished);
+    assert_eq!(run.scenario().policy(), &PolicySpec::Fcfs);
+    let state = run.state_at(run.end_tick());
+    assert_eq!(state.queues.len(), 1);
+    let capacity = state.queues[0].capacity;
+    assert_eq!(capacity, 2);
+    claim_in(id, Lang::En, "which holds 2 values");
+    claim_in(id, Lang::Ko, "값 2개를 담는 파이프 p");
+    // Who waits, in order: the writer on the full pipe, then the reader on the empty one.
+    let waits: Vec<(u32, u64)> = run
+        .events()
+        .iter()
+        .filter(|event| {
+            matches!(event.cause, Cause::Waits { object } if object.kind == proclab_core::SyncKind::Pipe)
+        })
+        .map(|event| (event.thread.pid, event.tick))
+        .collect();
+    assert_eq!(waits.iter().map(|wait| wait.0).collect::<Vec<_>>(), [0, 1]);
+    let full = run.state_at(waits[0].1);
+    assert_eq!(full.queues[0].messages, [1, 2]);
+    claim_in(
+        id,
+        Lang::En,
+        "1 and 2 fill the pipe and its third write blocks (pipe full)",
+    );
+    let empty = run.state_at(waits[1].1);
+    assert!(empty.queues[0].messages.is_empty());
+    // The reads, in order: 1, 2, 3 before the reader waits, 4 handed over, then 5, 6, -1.
+    let reads: Vec<(u64, Option<i64>)> = run
+        .program_steps()
+        .iter()
+        .filter(|step| step.thread == 1)
+        .filter_map(|step| match step.outcome {
+            StepOutcome::Message { value, .. } => Some((step.tick, Some(value))),
+            StepOutcome::Blocked(_) => Some((step.tick, None)),
+            _ => None,
+        })
+        .collect();
+    let values: Vec<Option<i64>> = reads.iter().map(|read| read.1).collect();
+    assert_eq!(
+        values,
+        [Some(1), Some(2), Some(3), None, Some(5), Some(6), Some(-1)],
+        "the 4th read waits and gets 4 handed over"
+    );
+    claim_in(
+        id,
+        Lang::En,
+        "the writer's 4 goes straight to it and wakes it",
+    );
+    claim_in(id, Lang::En, "its 7th read gets -1");
+    claim_in(id, Lang::Ko, "7번째 read에서 -1을 받습니다");
+    // End-of-file only after the writer closed.
+    let close = run
+        .program_steps()
+        .iter()
+        .find(|step| {
+            matches!(
+                step.outcome,
+                StepOutcome::Message {
+                    operation: proclab_core::program::MessageOp::Close { .. },
+                    ..
+                }
+            )
+        })
+        .expect("the writer closes")
+        .tick;
+    assert!(reads.last().unwrap().0 > close);
+    let words: Vec<(&str, i64)> = state.memories[1]
+        .words
+        .iter()
+        .map(|(name, _, value)| (name.as_str(), *value))
+        .collect();
+    assert_eq!(words, [("sum", 21), ("count", 6)]);
+    claim_in(id, Lang::En, "sum ends 21 and count 6");
+    claim_in(id, Lang::Ko, "sum은 21, count는 6");
+    assert!(state.queues[0].at_end_of_file());
+}
+
+#[test]
 fn the_synchronization_presets_are_the_ones_that_run_programs() {
-    assert_eq!(sync_presets().len(), 19);
+    assert_eq!(sync_presets().len(), 20);
 }

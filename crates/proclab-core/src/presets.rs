@@ -135,13 +135,15 @@ pub enum PresetId {
     ProducerConsumerSemaphores,
     /// `message-queue-client-server`.
     MessageQueueClientServer,
+    /// `pipe-writer-reader`.
+    PipeWriterReader,
     /// `readers-writers`.
     ReadersWriters,
 }
 
 impl PresetId {
     /// Every preset id, in the order [`presets`] lists them.
-    pub const ALL: [PresetId; 50] = [
+    pub const ALL: [PresetId; 51] = [
         PresetId::FcfsConvoy,
         PresetId::SjfStarvation,
         PresetId::SrtfVsSjf,
@@ -192,6 +194,7 @@ impl PresetId {
         PresetId::ProducerConsumerSemaphores,
         PresetId::ReadersWriters,
         PresetId::MessageQueueClientServer,
+        PresetId::PipeWriterReader,
     ];
 
     /// The stable text id (`"fcfs-convoy"`), used in links and by the CLI.
@@ -246,6 +249,7 @@ impl PresetId {
             PresetId::PhilosophersOrdered => "philosophers-ordered",
             PresetId::ProducerConsumerSemaphores => "producer-consumer-semaphores",
             PresetId::MessageQueueClientServer => "message-queue-client-server",
+            PresetId::PipeWriterReader => "pipe-writer-reader",
             PresetId::ReadersWriters => "readers-writers",
         }
     }

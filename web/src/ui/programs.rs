@@ -169,20 +169,22 @@ pub fn programs(props: &ProgramsProps) -> Html {
                         <th scope="col">{ t(ProgramText::Messages) }</th>
                         <th scope="col">{ t(ProgramText::WaitingToSend) }</th>
                         <th scope="col">{ t(ProgramText::WaitingToReceive) }</th>
+                        if state.queues.iter().any(|queue| queue.is_pipe()) {
+                            <th scope="col">{ t(ProgramText::WriteEnds) }</th>
+                        }
                     </tr></thead>
                     <tbody>
-                        { for state.queues.iter().map(|queue| {
-                            let names = |threads: &[proclab_core::ThreadRef]| if threads.is_empty() {
-                                "—".to_string()
-                            } else {
-                                threads.iter().map(|thread| proclab_view::thread_label(&state, *thread)).collect::<Vec<_>>().join(" → ")
-                            };
+                        { for proclab_app::program_view::channel_rows(&state, lang).into_iter().map(|row| {
+                            let any_pipe = state.queues.iter().any(|queue| queue.is_pipe());
                             html! {
-                                <tr data-queue={queue.name.clone()}>
-                                    <th scope="row"><code>{ &queue.name }</code></th>
-                                    <td class="queue-messages">{ format!("[{}] {}/{}", queue.messages.iter().map(|m| m.to_string()).collect::<Vec<_>>().join(", "), queue.messages.len(), queue.capacity) }</td>
-                                    <td class="queue-senders">{ names(&queue.senders) }</td>
-                                    <td class="queue-receivers">{ names(&queue.receivers) }</td>
+                                <tr data-queue={row.name.clone()} data-kind={if row.pipe { "pipe" } else { "queue" }}>
+                                    <th scope="row"><code>{ &row.name }</code>{ " " }<span class="queue-kind">{ row.kind }</span></th>
+                                    <td class="queue-messages">{ &row.held }</td>
+                                    <td class="queue-senders">{ &row.senders }</td>
+                                    <td class="queue-receivers">{ &row.receivers }</td>
+                                    if any_pipe {
+                                        <td class="queue-writers">{ if row.pipe { row.writers.clone() } else { "—".to_string() } }</td>
+                                    }
                                 </tr>
                             }
                         }) }

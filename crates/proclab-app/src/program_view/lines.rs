@@ -62,6 +62,15 @@ pub fn step_lines(run: &Run, analysis: &Analysis, lang: Lang) -> Vec<StepLine> {
                     proclab_core::program::MessageOp::Recv { .. } => {
                         lang.pick(["메시지 받음", "receives a message"]).to_string()
                     }
+                    proclab_core::program::MessageOp::Write { .. } => {
+                        lang.pick([format!("파이프에 {value} 씀"), format!("writes {value}")])
+                    }
+                    proclab_core::program::MessageOp::Read { .. } => {
+                        lang.pick(["파이프에서 읽음", "reads the pipe"]).to_string()
+                    }
+                    proclab_core::program::MessageOp::Close { .. } => lang
+                        .pick(["쓰기 끝을 닫음", "closes its write end"])
+                        .to_string(),
                 }),
                 StepOutcome::Io(ticks) => effects.push(lang.pick([
                     format!("I/O {ticks}틱 요청(대기)"),

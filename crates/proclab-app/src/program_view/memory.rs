@@ -97,7 +97,7 @@ pub fn address_spaces(run: &Run, state: &MachineState, lang: Lang) -> Vec<Addres
                                 format!("held by {}", name_of(holder)),
                             ]),
                             (SyncKind::Mutex, None) => lang.pick(["풀림", "free"]).to_string(),
-                            (SyncKind::Condition | SyncKind::Queue, _) => {
+                            (SyncKind::Condition | SyncKind::Queue | SyncKind::Pipe, _) => {
                                 lang.pick(["기억하는 값 없음", "no memory"]).to_string()
                             }
                         };
@@ -108,6 +108,7 @@ pub fn address_spaces(run: &Run, state: &MachineState, lang: Lang) -> Vec<Addres
                                 SyncKind::Semaphore => lang.pick(["세마포어", "semaphore"]),
                                 SyncKind::Condition => lang.pick(["조건 변수", "condition"]),
                                 SyncKind::Queue => lang.pick(["메시지 큐", "message queue"]),
+                                SyncKind::Pipe => lang.pick(["파이프", "pipe"]),
                             },
                             state,
                             waiters: object

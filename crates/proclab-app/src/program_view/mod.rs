@@ -10,7 +10,7 @@
 //! one process inside at once is the race the locks prevent.
 //!
 //! This file holds the analysis and the names of threads, words and source lines; `lines` the
-//! interleaving and the race table in words, `memory` the address spaces and their sync objects,
+//! interleaving and the race table in words, `memory` the address spaces and their sync objects, `channels` the message queues and pipes,
 //! `graph` a deadlock's resource-allocation graph, `goals` "you are the scheduler", `text` the
 //! panel's fixed words.
 
@@ -21,12 +21,14 @@ use proclab_core::program::{
 };
 use proclab_core::{Run, Scenario};
 
+mod channels;
 mod goals;
 mod graph;
 mod lines;
 mod memory;
 mod text;
 
+pub use channels::{channel_rows, channel_wait, ChannelRow};
 pub use goals::{choosable, Goal, STARVE_AFTER};
 pub use graph::{wait_graph, GraphEdge, GraphNode};
 pub use lines::{end_sentence, race_table, step_lines, RaceRow, StepLine};

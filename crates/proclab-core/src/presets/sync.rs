@@ -29,6 +29,9 @@ const RACE: &str = include_str!("race.s");
 /// A client and a server process that talk through two message queues.
 const CLIENT: &str = include_str!("client.s");
 const SERVER: &str = include_str!("server.s");
+/// A writer and a reader process joined by a pipe of 2 values; the reader reads to end-of-file.
+const PIPE_WRITER: &str = include_str!("pipe-writer.s");
+const PIPE_READER: &str = include_str!("pipe-reader.s");
 /// A flag tested, then set, in two steps: not a lock.
 const FLAG_LOCK: &str = include_str!("flag-lock.s");
 /// A spin lock on `xchg` (test-and-set).
@@ -227,6 +230,17 @@ pub(super) fn presets() -> Vec<Preset> {
                     program_process("Server", SERVER, &[""]),
                 ],
                 PolicySpec::Rr { quantum: 2 },
+                1,
+            ),
+        },
+        Preset {
+            id: PresetId::PipeWriterReader,
+            spec: on(
+                vec![
+                    program_process("Writer", PIPE_WRITER, &[""]),
+                    program_process("Reader", PIPE_READER, &[""]),
+                ],
+                PolicySpec::Fcfs,
                 1,
             ),
         },

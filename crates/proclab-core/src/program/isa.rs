@@ -169,8 +169,9 @@ pub enum SyncOp {
     Broadcast(u32),
 }
 
-/// A message queue operation: `send q, %r` or `recv q, %r` (`queue`: index in
-/// `Program::queues`).
+/// An operation on a channel of the kernel that processes share, which the engine applies: a
+/// message queue's `send q, %r` or `recv q, %r` (`queue`: index in `Program::queues`), or a
+/// pipe's `write p, %r`, `read p, %r` or `close p` (`pipe`: index in `Program::pipes`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MessageOp {
     /// `send q, %r`.
@@ -187,6 +188,35 @@ pub enum MessageOp {
         /// The register that gets the message.
         register: Register,
     },
+    /// `write p, %r`: puts `%r`'s value at the end of pipe `p`'s buffer.
+    Write {
+        /// The pipe.
+        pipe: u32,
+        /// The register whose value is written.
+        register: Register,
+    },
+    /// `read p, %r`: takes the oldest value of pipe `p` into `%r`, or -1 at end-of-file.
+    Read {
+        /// The pipe.
+        pipe: u32,
+        /// The register that gets the value.
+        register: Register,
+    },
+    /// `close p`: the thread closes its write end of pipe `p`.
+    Close {
+        /// The pipe.
+        pipe: u32,
+    },
+}
+
+impl MessageOp {
+    /// The register whose value the operation sends (`send`, `write`).
+    pub fn sent_register(self) -> Option<Register> {
+        match self {
+            MessageOp::Send { register, .. } | MessageOp::Write { register, .. } => Some(register),
+            MessageOp::Recv { .. } | MessageOp::Read { .. } | MessageOp::Close { .. } => None,
+        }
+    }
 }
 
 /// A message queue as declared: `.queue name capacity`. Processes that declare the same name
@@ -360,6 +390,7 @@ pub struct Program {
     pub(crate) mutexes: Vec<String>,
     pub(crate) semaphores: Vec<Semaphore>,
     pub(crate) queues: Vec<QueueDecl>,
+    pub(crate) pipes: Vec<QueueDecl>,
     pub(crate) conditions: Vec<String>,
 }
 
@@ -430,6 +461,26 @@ impl Program {
         &self.queues
     }
 
+    /// The pipes (`.pipe name capacity`), in declaration order.
+    pub fn pipes(&self) -> &[QueueDecl] {
+        &self.pipes
+    }
+
+    /// Whether some instruction writes to pipe `pipe` (`write p, %r`): the threads that run this
+    /// program are then the pipe's writers.
+    pub fn writes_pipe(&self, pipe: u32) -> bool {
+        self.instructions.iter().any(|instruction| {
+            matches!(instruction, Instruction::Message(MessageOp::Write { pipe: written, .. }) if *written == pipe)
+        })
+    }
+
+    /// Whether some instruction reads pipe `pipe` (`read p, %r`).
+    pub fn reads_pipe(&self, pipe: u32) -> bool {
+        self.instructions.iter().any(|instruction| {
+            matches!(instruction, Instruction::Message(MessageOp::Read { pipe: read, .. }) if *read == pipe)
+        })
+    }
+
     /// The semaphores (`.sem name initial`), in declaration order.
     pub fn semaphores(&self) -> &[Semaphore] {
         &self.semaphores
@@ -448,7 +499,7 @@ impl Program {
             SyncKind::Mutex => self.mutexes.get(index),
             SyncKind::Semaphore => self.semaphores.get(index).map(|semaphore| &semaphore.name),
             SyncKind::Condition => self.conditions.get(index),
-            SyncKind::Queue => None,
+            SyncKind::Queue | SyncKind::Pipe => None,
         };
         name.map_or("", String::as_str)
     }

@@ -37,6 +37,10 @@ pub enum Wait {
     /// A message queue, by its index among the scenario's queues (queues are shared by
     /// processes): a `send` to a full queue or a `recv` from an empty one.
     Queue(u32),
+    /// A pipe, by its index among the scenario's channels (the same numbering as `Queue`: queues
+    /// and pipes are shared by processes): a `write` to a full pipe or a `read` from an empty one
+    /// that a writer may still write to.
+    Pipe(u32),
 }
 
 impl Wait {
@@ -47,6 +51,7 @@ impl Wait {
             Wait::Semaphore(index) => (SyncKind::Semaphore, index),
             Wait::Condition(index) => (SyncKind::Condition, index),
             Wait::Queue(index) => (SyncKind::Queue, index),
+            Wait::Pipe(index) => (SyncKind::Pipe, index),
         };
         SyncObject { kind, index }
     }
@@ -121,7 +126,7 @@ impl SyncState {
             Wait::Mutex(index) => (self.mutex_queues.get(index as usize), None),
             Wait::Semaphore(index) => (self.semaphore_queues.get(index as usize), None),
             Wait::Condition(index) => (None, self.condition_queues.get(index as usize)),
-            Wait::Queue(_) => (None, None),
+            Wait::Queue(_) | Wait::Pipe(_) => (None, None),
         };
         let plain = plain.into_iter().flatten().copied();
         let condition = condition.into_iter().flatten().map(|&(thread, _)| thread);
