@@ -129,7 +129,8 @@ pub fn error_field(error: &ScenarioError, policy: PolicyKind) -> FieldId {
         | PipeCapacityMismatch { process, .. }
         | ChannelKindMismatch { process, .. }
         | PipeWithoutReader { process, .. }
-        | PipeWithoutWriter { process, .. } => FieldId::Program(process as usize),
+        | PipeWithoutWriter { process, .. }
+        | SharedDeclarationMismatch { process, .. } => FieldId::Program(process as usize),
     }
 }
 
@@ -345,6 +346,10 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
         ChannelKindMismatch { process, line, first_process } => lang.pick([
             format!("{}번 프로세스의 프로그램, {line}번째 줄: {}번 프로세스는 이 이름을 다른 종류(메시지 큐와 파이프)로 선언했습니다. 같은 이름은 같은 것을 가리켜야 합니다.", process + 1, first_process + 1),
             format!("Program of process {}, line {line}: process {} declares this name as the other kind (message queue or pipe); one name must name one thing.", process + 1, first_process + 1),
+        ]),
+        SharedDeclarationMismatch { process, line, first_process } => lang.pick([
+            format!("{}번 프로세스의 프로그램, {line}번째 줄: {}번 프로세스가 공유 세그먼트의 같은 이름을 다르게(변수의 크기, 세마포어의 초깃값, 또는 변수와 세마포어로) 선언했습니다. 세그먼트를 함께 쓰는 프로세스는 선언이 같아야 합니다.", process + 1, first_process + 1),
+            format!("Program of process {}, line {line}: process {} declares this name of the shared segment differently (a variable's size, a semaphore's initial value, or a variable against a semaphore); processes that map the segment must agree.", process + 1, first_process + 1),
         ]),
         PipeWithoutReader { process, line } => lang.pick([
             format!("{}번 프로세스의 프로그램, {line}번째 줄: 이 파이프를 읽는(read) 프로그램이 없습니다. 쓴 값을 아무도 읽지 않으니, 읽는 프로세스에도 같은 이름의 .pipe와 read를 넣으세요.", process + 1),

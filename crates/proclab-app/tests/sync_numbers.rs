@@ -1702,5 +1702,81 @@ fn a_pipe_blocks_its_writer_when_full_its_reader_when_empty_and_ends_in_end_of_f
 
 #[test]
 fn the_synchronization_presets_are_the_ones_that_run_programs() {
-    assert_eq!(sync_presets().len(), 20);
+    assert_eq!(sync_presets().len(), 22);
+}
+
+/// The interleaving of a round between processes, each named by its process ("P1").
+fn process_interleaving(run: &Run, round: &[Access]) -> [String; 2] {
+    let words = |load: &str, store: &str, korean: bool| {
+        round
+            .iter()
+            .map(|access| {
+                let pid = run.scenario().threads()[access.thread as usize].pid();
+                let name = run.scenario().processes()[pid as usize].name();
+                let verb = if access.store { store } else { load };
+                if korean {
+                    format!("{name} {verb}({})", access.value)
+                } else {
+                    format!("{name} {verb} {}", access.value)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    [words("읽기", "쓰기", true), words("loads", "stores", false)]
+}
+
+#[test]
+fn two_processes_on_shared_memory_lose_an_update_as_threads_do_and_a_shared_semaphore_stops_it() {
+    let id = PresetId::ShmRace;
+    let racy = run(id);
+    assert_eq!(racy.scenario().processes().len(), 2);
+    assert_eq!(
+        racy.scenario().policy(),
+        run(PresetId::RaceTwoThreads).scenario().policy(),
+        "the timer of the two threads' race"
+    );
+    claim_timer(id, &racy);
+    let want: i64 = asked(&racy, 0, Register::Bx).iter().sum::<i64>()
+        + asked(&racy, 1, Register::Bx).iter().sum::<i64>();
+    let got = final_value(&racy, 0, "counter");
+    assert_eq!(got, final_value(&racy, 1, "counter"), "one word for both");
+    assert!(got < want);
+    claim_in(id, Lang::En, &format!("ends at {got} (expected {want})"));
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("최종값은 {got}입니다(기대값 {want})"),
+    );
+    // The race analysis of the page finds it: a store of one process over the other's.
+    let analysis = proclab_app::program_view::analyse(&racy);
+    let lost = analysis.lost.first().expect("a lost update");
+    let pid = |thread: u32| racy.scenario().threads()[thread as usize].pid();
+    assert_ne!(pid(lost.thread), pid(lost.overwritten));
+    assert_eq!(analysis.lost.len() as i64, want - got);
+    let round = first_lost_update(&counter_accesses(&racy));
+    for (lang, text) in Lang::ALL
+        .into_iter()
+        .zip(process_interleaving(&racy, &round))
+    {
+        claim_in(id, lang, &text);
+    }
+    // With a semaphore of the segment, the same machine never loses one.
+    let id = PresetId::ShmSemaphore;
+    let locked = run(id);
+    assert_eq!(locked.scenario().policy(), racy.scenario().policy());
+    let got = final_value(&locked, 0, "counter");
+    assert_eq!(got, want);
+    claim_in(id, Lang::En, &format!("ends at {want}"));
+    claim_in(id, Lang::Ko, &format!("{want}으로 끝납니다"));
+    assert!(proclab_app::program_view::analyse(&locked).lost.is_empty());
+    let waits = locked
+        .events()
+        .iter()
+        .filter(|event| {
+            matches!(event.cause, Cause::Waits { object } if object.kind == proclab_core::SyncKind::SharedSemaphore)
+        })
+        .count();
+    claim_in(id, Lang::En, &format!("waits {waits} times"));
+    claim_in(id, Lang::Ko, &format!("{waits}번 기다립니다"));
 }

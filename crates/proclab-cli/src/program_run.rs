@@ -271,6 +271,7 @@ impl Serialize for EndDocument<'_> {
                                 SyncKind::Condition => "condition",
                                 SyncKind::Queue => "queue",
                                 SyncKind::Pipe => "pipe",
+                                SyncKind::SharedSemaphore => "shared_semaphore",
                             },
                             name: &edge.name,
                             holder: edge.holder,

@@ -137,13 +137,17 @@ pub enum PresetId {
     MessageQueueClientServer,
     /// `pipe-writer-reader`.
     PipeWriterReader,
+    /// `shm-race`.
+    ShmRace,
+    /// `shm-semaphore`.
+    ShmSemaphore,
     /// `readers-writers`.
     ReadersWriters,
 }
 
 impl PresetId {
     /// Every preset id, in the order [`presets`] lists them.
-    pub const ALL: [PresetId; 51] = [
+    pub const ALL: [PresetId; 53] = [
         PresetId::FcfsConvoy,
         PresetId::SjfStarvation,
         PresetId::SrtfVsSjf,
@@ -195,6 +199,8 @@ impl PresetId {
         PresetId::ReadersWriters,
         PresetId::MessageQueueClientServer,
         PresetId::PipeWriterReader,
+        PresetId::ShmRace,
+        PresetId::ShmSemaphore,
     ];
 
     /// The stable text id (`"fcfs-convoy"`), used in links and by the CLI.
@@ -250,6 +256,8 @@ impl PresetId {
             PresetId::ProducerConsumerSemaphores => "producer-consumer-semaphores",
             PresetId::MessageQueueClientServer => "message-queue-client-server",
             PresetId::PipeWriterReader => "pipe-writer-reader",
+            PresetId::ShmRace => "shm-race",
+            PresetId::ShmSemaphore => "shm-semaphore",
             PresetId::ReadersWriters => "readers-writers",
         }
     }

@@ -102,6 +102,7 @@ pub fn machine_text(props: &MachineTextProps) -> Html {
                     proclab_core::SyncKind::Condition => lang.pick(["조건 변수", "condition"]),
                     proclab_core::SyncKind::Queue => lang.pick(["메시지 큐", "message queue"]),
                     proclab_core::SyncKind::Pipe => lang.pick(["파이프", "pipe"]),
+                    proclab_core::SyncKind::SharedSemaphore => lang.pick(["공유 세마포어", "shared semaphore"]),
                 };
                 html! {
                     <li class="wait-queue" data-sync={object.name.clone()}>

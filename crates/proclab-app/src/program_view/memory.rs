@@ -88,7 +88,7 @@ pub fn address_spaces(run: &Run, state: &MachineState, lang: Lang) -> Vec<Addres
                             thread_name(scenario, process.first_thread() + thread.tid)
                         };
                         let state = match (object.kind, object.holder) {
-                            (SyncKind::Semaphore, _) => lang.pick([
+                            (SyncKind::Semaphore | SyncKind::SharedSemaphore, _) => lang.pick([
                                 format!("값 {}", object.value),
                                 format!("value {}", object.value),
                             ]),
@@ -109,6 +109,9 @@ pub fn address_spaces(run: &Run, state: &MachineState, lang: Lang) -> Vec<Addres
                                 SyncKind::Condition => lang.pick(["조건 변수", "condition"]),
                                 SyncKind::Queue => lang.pick(["메시지 큐", "message queue"]),
                                 SyncKind::Pipe => lang.pick(["파이프", "pipe"]),
+                                SyncKind::SharedSemaphore => {
+                                    lang.pick(["공유 세마포어", "shared semaphore"])
+                                }
                             },
                             state,
                             waiters: object

@@ -203,6 +203,16 @@ pub fn outcome(outcome: &StepOutcome, lang: Lang) -> Option<String> {
             (proclab_core::program::MessageOp::Close { .. }, Lang::En) => {
                 String::from("close: closes its write end of the pipe")
             }
+            (proclab_core::program::MessageOp::SharedWait { .. }, _) => String::from(lang.pick([
+                "wait: 공유 세마포어에서 1을 가져감",
+                "wait: takes 1 from the shared semaphore",
+            ])),
+            (proclab_core::program::MessageOp::SharedSignal { .. }, _) => {
+                String::from(lang.pick([
+                    "signal: 공유 세마포어를 올리거나 기다리던 스레드를 깨움",
+                    "signal: wakes a waiter of the shared semaphore or adds 1",
+                ]))
+            }
         }),
         StepOutcome::Blocked(Wait::Pipe(_)) => Some(String::from(lang.pick([
             "기다림: 파이프가 가득 차 있거나(write) 비어 있음(read)",
@@ -245,6 +255,7 @@ pub fn sync_kind(kind: SyncKind, lang: Lang) -> &'static str {
         SyncKind::Condition => lang.pick(["조건 변수", "condition"]),
         SyncKind::Queue => lang.pick(["메시지 큐", "message queue"]),
         SyncKind::Pipe => lang.pick(["파이프", "pipe"]),
+        SyncKind::SharedSemaphore => lang.pick(["공유 세마포어", "shared semaphore"]),
     }
 }
 

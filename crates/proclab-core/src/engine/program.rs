@@ -72,6 +72,19 @@ pub(crate) struct Programs {
     queue_ids: Vec<Vec<u32>>,
     /// Per process: its declared pipes' indices in `queues`.
     pipe_ids: Vec<Vec<u32>>,
+    /// The semaphores of the shared segment (shared by the processes that declare the same
+    /// name), in order of first declaration (`Wait::SharedSemaphore` indexes here).
+    pub(crate) shared_semaphores: Vec<SharedSemaphore>,
+    /// Per process: its shared semaphores' indices in `shared_semaphores`.
+    shared_semaphore_ids: Vec<Vec<u32>>,
+}
+
+/// A semaphore of the shared segment: its value and its waiters, first first.
+#[derive(Clone, Debug)]
+pub(crate) struct SharedSemaphore {
+    pub(crate) name: String,
+    pub(crate) value: u32,
+    pub(crate) waiters: VecDeque<ThreadIx>,
 }
 
 /// One message queue or pipe: its messages (a pipe's buffered values), and who waits to send
@@ -94,6 +107,13 @@ pub(crate) struct QueueState {
 pub(crate) const END_OF_FILE: i64 = -1;
 
 impl Programs {
+    /// The name of the scenario's shared semaphore `sem`.
+    pub(crate) fn shared_semaphore_name(&self, sem: u32) -> &str {
+        self.shared_semaphores
+            .get(sem as usize)
+            .map_or("", |state| state.name.as_str())
+    }
+
     /// The name of the scenario's queue `queue`.
     pub(crate) fn queue_name(&self, queue: u32) -> &str {
         self.queues
@@ -115,6 +135,9 @@ impl Programs {
         let thread = &threads[task.slot()];
         let pid = thread.pid() as usize;
         let (global, pipe) = match operation {
+            MessageOp::SharedWait { sem } | MessageOp::SharedSignal { sem } => {
+                return self.shared_semaphore(task, pid, operation, sem);
+            }
             MessageOp::Send { queue, .. } | MessageOp::Recv { queue, .. } => {
                 (self.queue_ids[pid][queue as usize], false)
             }
@@ -129,6 +152,7 @@ impl Programs {
         };
         let queue = &mut self.queues[global as usize];
         match operation {
+            MessageOp::SharedWait { .. } | MessageOp::SharedSignal { .. } => done(0),
             MessageOp::Close { .. } => {
                 self.close_write_end(threads, task, global);
                 done(0)
@@ -177,6 +201,58 @@ impl Programs {
                     machine.set_register(thread.tid(), register, message);
                 }
                 done(message)
+            }
+        }
+    }
+
+    /// `wait s` or `signal s` by `task` (of process `pid`) on shared semaphore `local` of its
+    /// program: the rules of a process's own semaphores, on the one the processes share.
+    fn shared_semaphore(
+        &mut self,
+        task: ThreadIx,
+        pid: usize,
+        operation: MessageOp,
+        local: u32,
+    ) -> StepOutcome {
+        let global = self.shared_semaphore_ids[pid][local as usize];
+        let semaphore = &mut self.shared_semaphores[global as usize];
+        match operation {
+            MessageOp::SharedWait { .. } if semaphore.value > 0 => semaphore.value -= 1,
+            MessageOp::SharedWait { .. } => {
+                semaphore.waiters.push_back(task);
+                return StepOutcome::Blocked(Wait::SharedSemaphore(global));
+            }
+            _ => match semaphore.waiters.pop_front() {
+                Some(waiter) => self.wakes.push((waiter, task)),
+                None => semaphore.value = semaphore.value.saturating_add(1),
+            },
+        }
+        StepOutcome::Message {
+            operation,
+            value: 0,
+        }
+    }
+
+    /// A store by process `pid` to `address`: when the word lies in a `.shared` variable, every
+    /// other process that declares that variable sees it at once (its own address for it).
+    fn share_store(&mut self, pid: usize, address: u32, value: i64) {
+        let Some((name, index)) = self.machines[pid].as_ref().and_then(|machine| {
+            let (variable, index) = machine.program().shared_at(address)?;
+            Some((variable.name.clone(), index))
+        }) else {
+            return;
+        };
+        for (other, machine) in self.machines.iter_mut().enumerate() {
+            let Some(machine) = machine.as_mut().filter(|_| other != pid) else {
+                continue;
+            };
+            let target = machine
+                .program()
+                .shared_variables()
+                .find(|variable| variable.name == name && index < variable.words)
+                .map(|variable| variable.address + 4 * index);
+            if let Some(target) = target {
+                machine.store_shared(target, value);
             }
         }
     }
@@ -284,6 +360,33 @@ impl Programs {
                     .collect(),
             );
         }
+        // One shared semaphore per name across processes, with the first declaration's value.
+        let mut shared_semaphores: Vec<SharedSemaphore> = Vec::new();
+        let shared_semaphore_ids = processes
+            .iter()
+            .map(|process| {
+                let Some(program) = process.program() else {
+                    return Vec::new();
+                };
+                program
+                    .shared_semaphores()
+                    .iter()
+                    .map(|declared| {
+                        let found = shared_semaphores
+                            .iter()
+                            .position(|semaphore| semaphore.name == declared.name);
+                        found.unwrap_or_else(|| {
+                            shared_semaphores.push(SharedSemaphore {
+                                name: declared.name.clone(),
+                                value: declared.initial,
+                                waiters: VecDeque::new(),
+                            });
+                            shared_semaphores.len() - 1
+                        }) as u32
+                    })
+                    .collect()
+            })
+            .collect();
         // A pipe's writers: every thread whose program writes to it, in thread order.
         for (index, thread) in threads.iter().enumerate() {
             let pid = thread.pid() as usize;
@@ -306,6 +409,8 @@ impl Programs {
             queues,
             queue_ids,
             pipe_ids,
+            shared_semaphores,
+            shared_semaphore_ids,
             waiting: vec![None; threads.len()],
             wakes: Vec::new(),
             executed: 0,
@@ -405,14 +510,17 @@ impl Engine {
                         .sync()
                         .holder(mutex)
                         .map(|tid| process.first_thread() + tid),
-                    Wait::Semaphore(_) | Wait::Condition(_) | Wait::Queue(_) | Wait::Pipe(_) => {
-                        None
-                    }
+                    Wait::Semaphore(_)
+                    | Wait::Condition(_)
+                    | Wait::Queue(_)
+                    | Wait::Pipe(_)
+                    | Wait::SharedSemaphore(_) => None,
                 };
                 let name = match wait {
                     Wait::Queue(queue) | Wait::Pipe(queue) => {
                         programs.queue_name(queue).to_string()
                     }
+                    Wait::SharedSemaphore(sem) => programs.shared_semaphore_name(sem).to_string(),
                     _ => machine.program().sync_name(object).to_string(),
                 };
                 Some(WaitEdge {
@@ -465,6 +573,13 @@ impl Engine {
                 continue;
             };
             programs.executed += 1;
+            // A store to a `.shared` word is seen by every process that maps the segment, before
+            // the next CPU's instruction of this instant.
+            for access in step.accesses.as_slice() {
+                if access.kind == crate::program::AccessKind::Write {
+                    programs.share_store(thread.pid() as usize, access.address, access.value);
+                }
+            }
             // A `send` to a full queue or a `recv` from an empty one blocks (so do `write` and
             // `read` on a pipe): queues and pipes are the engine's (processes share them), so the
             // step's outcome is settled here.

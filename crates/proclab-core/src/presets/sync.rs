@@ -32,6 +32,10 @@ const SERVER: &str = include_str!("server.s");
 /// A writer and a reader process joined by a pipe of 2 values; the reader reads to end-of-file.
 const PIPE_WRITER: &str = include_str!("pipe-writer.s");
 const PIPE_READER: &str = include_str!("pipe-reader.s");
+/// The race, by two processes on a word of a shared memory segment.
+const SHM_RACE: &str = include_str!("shm-race.s");
+/// The same inside a semaphore of the segment.
+const SHM_SEMAPHORE: &str = include_str!("shm-semaphore.s");
 /// A flag tested, then set, in two steps: not a lock.
 const FLAG_LOCK: &str = include_str!("flag-lock.s");
 /// A spin lock on `xchg` (test-and-set).
@@ -241,6 +245,28 @@ pub(super) fn presets() -> Vec<Preset> {
                     program_process("Reader", PIPE_READER, &[""]),
                 ],
                 PolicySpec::Fcfs,
+                1,
+            ),
+        },
+        Preset {
+            id: PresetId::ShmRace,
+            spec: on(
+                vec![
+                    program_process("P1", SHM_RACE, &["bx=3"]),
+                    program_process("P2", SHM_RACE, &["bx=3"]),
+                ],
+                RACE_TIMER,
+                1,
+            ),
+        },
+        Preset {
+            id: PresetId::ShmSemaphore,
+            spec: on(
+                vec![
+                    program_process("P1", SHM_SEMAPHORE, &["bx=3"]),
+                    program_process("P2", SHM_SEMAPHORE, &["bx=3"]),
+                ],
+                RACE_TIMER,
                 1,
             ),
         },

@@ -207,6 +207,17 @@ pub enum MessageOp {
         /// The pipe.
         pipe: u32,
     },
+    /// `wait s` on a semaphore of the shared segment (`sem`: index in
+    /// `Program::shared_semaphores`).
+    SharedWait {
+        /// The semaphore.
+        sem: u32,
+    },
+    /// `signal s` on a semaphore of the shared segment.
+    SharedSignal {
+        /// The semaphore.
+        sem: u32,
+    },
 }
 
 impl MessageOp {
@@ -214,7 +225,11 @@ impl MessageOp {
     pub fn sent_register(self) -> Option<Register> {
         match self {
             MessageOp::Send { register, .. } | MessageOp::Write { register, .. } => Some(register),
-            MessageOp::Recv { .. } | MessageOp::Read { .. } | MessageOp::Close { .. } => None,
+            MessageOp::Recv { .. }
+            | MessageOp::Read { .. }
+            | MessageOp::Close { .. }
+            | MessageOp::SharedWait { .. }
+            | MessageOp::SharedSignal { .. } => None,
         }
     }
 }
@@ -392,6 +407,12 @@ pub struct Program {
     pub(crate) queues: Vec<QueueDecl>,
     pub(crate) pipes: Vec<QueueDecl>,
     pub(crate) conditions: Vec<String>,
+    /// Indices in `variables` of the variables declared `.shared` (in the segment shared by the
+    /// processes that declare the same name), each with its line.
+    pub(crate) shared: Vec<(u32, u32)>,
+    /// The semaphores declared `.shared sem name initial`, each with its line.
+    pub(crate) shared_semaphores: Vec<Semaphore>,
+    pub(crate) shared_semaphore_lines: Vec<u32>,
 }
 
 impl Program {
@@ -499,7 +520,7 @@ impl Program {
             SyncKind::Mutex => self.mutexes.get(index),
             SyncKind::Semaphore => self.semaphores.get(index).map(|semaphore| &semaphore.name),
             SyncKind::Condition => self.conditions.get(index),
-            SyncKind::Queue | SyncKind::Pipe => None,
+            SyncKind::Queue | SyncKind::Pipe | SyncKind::SharedSemaphore => None,
         };
         name.map_or("", String::as_str)
     }
@@ -507,6 +528,42 @@ impl Program {
     /// The labels in source order.
     pub fn labels(&self) -> &[Label] {
         &self.labels
+    }
+
+    /// The variables declared `.shared` (they live in the segment every process that declares
+    /// the same name maps), in declaration order.
+    pub fn shared_variables(&self) -> impl Iterator<Item = &Variable> + '_ {
+        self.shared
+            .iter()
+            .filter_map(|&(index, _)| self.variables.get(index as usize))
+    }
+
+    /// Each `.shared` declaration (a variable or a semaphore) as (name, words or initial value,
+    /// whether a semaphore, line): what processes that map the segment must agree on.
+    pub fn shared_declarations(&self) -> Vec<(&str, u32, bool, u32)> {
+        let variables = self.shared.iter().filter_map(|&(index, line)| {
+            let variable = self.variables.get(index as usize)?;
+            Some((variable.name.as_str(), variable.words, false, line))
+        });
+        let semaphores = self
+            .shared_semaphores
+            .iter()
+            .zip(&self.shared_semaphore_lines)
+            .map(|(semaphore, &line)| (semaphore.name.as_str(), semaphore.initial, true, line));
+        variables.chain(semaphores).collect()
+    }
+
+    /// Whether the word at `address` lies in a `.shared` variable: its variable and index.
+    pub fn shared_at(&self, address: u32) -> Option<(&Variable, u32)> {
+        let (variable, index) = self.variable_at(address)?;
+        self.shared_variables()
+            .any(|shared| shared.address == variable.address)
+            .then_some((variable, index))
+    }
+
+    /// The semaphores of the shared segment (`.shared sem name initial`), in declaration order.
+    pub fn shared_semaphores(&self) -> &[Semaphore] {
+        &self.shared_semaphores
     }
 
     /// The variable word at an address and its index inside the variable (`want[1]` is index 1).

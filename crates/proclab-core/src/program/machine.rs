@@ -229,6 +229,15 @@ impl Machine {
         }
     }
 
+    /// Writes `value` to the word at `address` (a store to shared memory another process made).
+    pub fn store_shared(&mut self, address: u32, value: i64) {
+        self.memory.apply(&super::memory::MemoryAccess {
+            kind: super::memory::AccessKind::Write,
+            address,
+            value,
+        });
+    }
+
     /// The mutexes, semaphores and conditions: holders, values and waiters.
     pub fn sync(&self) -> &SyncState {
         &self.sync

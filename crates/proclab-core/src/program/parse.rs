@@ -75,6 +75,9 @@ impl Program {
             queues: Vec::new(),
             pipes: Vec::new(),
             conditions: Vec::new(),
+            shared: Vec::new(),
+            shared_semaphores: Vec::new(),
+            shared_semaphore_lines: Vec::new(),
             sync_lines: BTreeMap::new(),
             instruction_lines: Vec::new(),
         };
@@ -116,6 +119,9 @@ impl Program {
             queues: parser.queues,
             pipes: parser.pipes,
             conditions: parser.conditions,
+            shared: parser.shared,
+            shared_semaphores: parser.shared_semaphores,
+            shared_semaphore_lines: parser.shared_semaphore_lines,
         })
     }
 }
@@ -133,6 +139,9 @@ pub(super) struct Parser<'a> {
     queues: Vec<QueueDecl>,
     pipes: Vec<QueueDecl>,
     conditions: Vec<String>,
+    shared: Vec<(u32, u32)>,
+    shared_semaphores: Vec<Semaphore>,
+    shared_semaphore_lines: Vec<u32>,
     sync_lines: BTreeMap<&'a str, u32>,
 }
 
@@ -153,6 +162,8 @@ impl<'a> Parser<'a> {
         };
         if first == ".var" {
             self.declare_variable(line, text);
+        } else if first == ".shared" {
+            self.declare_shared(line, text);
         } else if first == ".queue" || first == ".pipe" {
             self.declare_queue(line, text, first == ".pipe");
         } else if first == ".mutex" || first == ".sem" || first == ".cond" {
@@ -221,11 +232,37 @@ impl<'a> Parser<'a> {
         });
     }
 
+    /// `.shared name [words]`, a variable of the shared segment (as `.var`), or
+    /// `.shared sem name [initial]`, a semaphore of the segment (as `.sem`).
+    fn declare_shared(&mut self, line: u32, text: &'a str) {
+        let fields: Vec<&str> = text.split_whitespace().collect();
+        if fields.get(1) == Some(&"sem") && (fields.len() == 3 || fields.len() == 4) {
+            let rest = text.trim_start()[".shared".len()..].trim_start();
+            let before = self.semaphores.len();
+            let errors = self.errors.len();
+            // `sem name initial` reads as `.sem name initial`; the semaphore then moves to the
+            // segment's list.
+            self.declare_sync(line, rest);
+            if self.errors.len() == errors && self.semaphores.len() > before {
+                if let Some(semaphore) = self.semaphores.pop() {
+                    self.shared_semaphores.push(semaphore);
+                    self.shared_semaphore_lines.push(line);
+                }
+            }
+            return;
+        }
+        let before = self.variables.len();
+        self.declare_variable(line, text);
+        if self.variables.len() > before {
+            self.shared.push((before as u32, line));
+        }
+    }
+
     /// `.mutex name`, `.sem name [initial]` (initial 0 unless given) or `.cond name`. The three
     /// kinds share one set of names, so `signal name` means one thing.
     fn declare_sync(&mut self, line: u32, text: &'a str) {
         let fields: Vec<&str> = text.split_whitespace().collect();
-        let semaphore = fields[0] == ".sem";
+        let semaphore = fields[0] == ".sem" || fields[0] == "sem";
         let count_ok = fields.len() == 2 || (semaphore && fields.len() == 3);
         let name = fields.get(1).copied().unwrap_or("");
         let named =
@@ -368,6 +405,23 @@ impl<'a> Parser<'a> {
                 .position(|semaphore| semaphore.name == name)
                 .map(|index| index as u32)
         };
+        let shared = |name: &str| {
+            self.shared_semaphores
+                .iter()
+                .position(|semaphore| semaphore.name == name)
+                .map(|index| index as u32)
+        };
+        match (opcode, names) {
+            (Opcode::Wait, [name]) if shared(name).is_some() => {
+                let sem = shared(name).unwrap_or(0);
+                return Ok(Instruction::Message(MessageOp::SharedWait { sem }));
+            }
+            (Opcode::Signal, [name]) if shared(name).is_some() => {
+                let sem = shared(name).unwrap_or(0);
+                return Ok(Instruction::Message(MessageOp::SharedSignal { sem }));
+            }
+            _ => {}
+        }
         let found = match (opcode, names) {
             (Opcode::Lock, [name]) => mutex(name).map(SyncOp::Lock),
             (Opcode::Unlock, [name]) => mutex(name).map(SyncOp::Unlock),

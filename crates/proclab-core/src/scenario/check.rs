@@ -505,3 +505,29 @@ pub(super) fn check_queues(processes: &[Process], errors: &mut Vec<ScenarioError
         }
     }
 }
+
+/// Processes that map the shared segment must agree on each name they declare in it: a variable
+/// of the same size, a semaphore with the same initial value.
+pub(super) fn check_shared(processes: &[Process], errors: &mut Vec<ScenarioError>) {
+    let mut first: Vec<(&str, u32, bool, u32)> = Vec::new();
+    for (pid, process) in processes.iter().enumerate() {
+        let Some(program) = process.program() else {
+            continue;
+        };
+        for (name, value, semaphore, line) in program.shared_declarations() {
+            match first.iter().find(|seen| seen.0 == name) {
+                Some(&(_, first_value, first_semaphore, first_process))
+                    if first_value != value || first_semaphore != semaphore =>
+                {
+                    errors.push(ScenarioError::SharedDeclarationMismatch {
+                        process: pid as u32,
+                        line,
+                        first_process,
+                    });
+                }
+                Some(_) => {}
+                None => first.push((name, value, semaphore, pid as u32)),
+            }
+        }
+    }
+}

@@ -374,4 +374,14 @@ pub enum ScenarioError {
         /// The line of that declaration.
         line: u32,
     },
+    /// A `.shared` name declared by two processes differently (a variable's size, a semaphore's
+    /// initial value, or a variable in one and a semaphore in the other).
+    SharedDeclarationMismatch {
+        /// The process whose declaration disagrees.
+        process: u32,
+        /// The line of that declaration.
+        line: u32,
+        /// The first process that declared the name.
+        first_process: u32,
+    },
 }

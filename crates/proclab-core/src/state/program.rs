@@ -96,6 +96,7 @@ pub(super) fn program_context(engine: &Engine, index: usize) -> Option<ProgramCo
     let waiting_for = programs.waiting[index].map(|wait| {
         let name = match wait {
             Wait::Queue(queue) | Wait::Pipe(queue) => programs.queue_name(queue).to_string(),
+            Wait::SharedSemaphore(sem) => programs.shared_semaphore_name(sem).to_string(),
             _ => machine.program().sync_name(wait.object()).to_string(),
         };
         let holder = match wait {
@@ -103,7 +104,11 @@ pub(super) fn program_context(engine: &Engine, index: usize) -> Option<ProgramCo
                 pid: thread.pid(),
                 tid,
             }),
-            Wait::Semaphore(_) | Wait::Condition(_) | Wait::Queue(_) | Wait::Pipe(_) => None,
+            Wait::Semaphore(_)
+            | Wait::Condition(_)
+            | Wait::Queue(_)
+            | Wait::Pipe(_)
+            | Wait::SharedSemaphore(_) => None,
         };
         (name, holder)
     });
