@@ -103,6 +103,7 @@ pub fn error_field(error: &ScenarioError, policy: PolicyKind) -> FieldId {
         CostTooLarge { cost, .. } => match cost {
             Cost::DispatchLatency => FieldId::DispatchLatency,
             Cost::ThreadSwitchLatency => FieldId::ThreadSwitchLatency,
+            Cost::KernelEntry => FieldId::KernelEntryCost,
             Cost::CacheRefill => FieldId::CacheRefill,
         },
         TooManySlices { .. } => FieldId::Quantum,
@@ -282,6 +283,7 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
             let [korean, english] = match cost {
                 Cost::DispatchLatency => ["디스패치 지연", "dispatch latency"],
                 Cost::ThreadSwitchLatency => ["스레드 전환 지연", "thread switch latency"],
+                Cost::KernelEntry => ["커널 진입 비용", "kernel entry cost"],
                 Cost::CacheRefill => ["캐시 채움 비용", "cache refill cost"],
             };
             lang.pick([

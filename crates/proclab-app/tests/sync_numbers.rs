@@ -1702,7 +1702,7 @@ fn a_pipe_blocks_its_writer_when_full_its_reader_when_empty_and_ends_in_end_of_f
 
 #[test]
 fn the_synchronization_presets_are_the_ones_that_run_programs() {
-    assert_eq!(sync_presets().len(), 22);
+    assert_eq!(sync_presets().len(), 24);
 }
 
 /// The interleaving of a round between processes, each named by its process ("P1").
@@ -1779,4 +1779,93 @@ fn two_processes_on_shared_memory_lose_an_update_as_threads_do_and_a_shared_sema
         .count();
     claim_in(id, Lang::En, &format!("waits {waits} times"));
     claim_in(id, Lang::Ko, &format!("{waits}번 기다립니다"));
+}
+
+#[test]
+fn the_same_job_costs_no_kernel_entry_by_threads_and_one_per_system_call_through_a_pipe() {
+    let threads = run(PresetId::IpcCostThreads);
+    let pipe = run(PresetId::IpcCostPipe);
+    let cost = pipe.scenario().machine().kernel_entry_cost;
+    assert_eq!(threads.scenario().machine().kernel_entry_cost, cost);
+    assert!(cost > 0);
+    for id in [PresetId::IpcCostThreads, PresetId::IpcCostPipe] {
+        claim_in(id, Lang::En, &format!("{cost} ticks"));
+        claim_in(id, Lang::Ko, &format!("{cost}틱"));
+    }
+    // The same answer.
+    assert_eq!(final_value(&threads, 0, "sum"), 21);
+    assert_eq!(final_value(&pipe, 1, "sum"), 21);
+    // Threads: no entry at all; the pipe: one per write, read and close.
+    let entries = |run: &Run| -> Vec<u64> {
+        run.metrics()
+            .threads
+            .iter()
+            .map(|thread| thread.kernel_entries)
+            .collect()
+    };
+    assert_eq!(entries(&threads), [0, 0]);
+    let calls = |thread: u32| {
+        pipe.program_steps()
+            .iter()
+            .filter(|step| {
+                step.thread == thread
+                    && matches!(
+                        step.outcome,
+                        StepOutcome::Message { .. } | StepOutcome::Blocked(_)
+                    )
+            })
+            .count() as u64
+    };
+    assert_eq!(entries(&pipe), [calls(0), calls(1)]);
+    let [writer, reader] = entries(&pipe)[..] else {
+        panic!("two threads")
+    };
+    let in_kernel: u64 = pipe
+        .metrics()
+        .threads
+        .iter()
+        .map(|thread| thread.kernel)
+        .sum();
+    assert_eq!(in_kernel, (writer + reader) * cost);
+    claim_in(
+        PresetId::IpcCostPipe,
+        Lang::En,
+        &format!("the writer enters the kernel {writer} times and the reader {reader} times, {in_kernel} ticks"),
+    );
+    claim_in(
+        PresetId::IpcCostPipe,
+        Lang::Ko,
+        &format!("모두 {in_kernel}틱을 커널에서"),
+    );
+    // The end ticks: the pipe pays exactly its kernel time over the free run.
+    let mut free = preset(PresetId::IpcCostPipe.as_str())
+        .expect("a preset")
+        .spec;
+    free.machine.kernel_entry_cost = 0;
+    let free = simulate_spec(&free).unwrap();
+    assert_eq!(pipe.end_tick(), free.end_tick() + in_kernel);
+    claim_in(
+        PresetId::IpcCostPipe,
+        Lang::En,
+        &format!(
+            "ends at tick {} without the cost ends at tick {}",
+            free.end_tick(),
+            pipe.end_tick()
+        ),
+    );
+    claim_in(
+        PresetId::IpcCostThreads,
+        Lang::En,
+        &format!("It ends at tick {} with sum 21", threads.end_tick()),
+    );
+    claim_in(
+        PresetId::IpcCostThreads,
+        Lang::Ko,
+        &format!("{}틱에 끝나고", threads.end_tick()),
+    );
+    claim_in(
+        PresetId::IpcCostPipe,
+        Lang::Ko,
+        &format!("{}틱에 끝납니다", pipe.end_tick()),
+    );
 }

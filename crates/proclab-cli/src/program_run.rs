@@ -131,6 +131,10 @@ pub fn write_text(out: &mut impl Write, run: &Run, lang: Lang) -> io::Result<()>
             writeln!(out, "{line}")?;
         }
     }
+    if let Some(line) = program_words::kernel_entries(run, lang) {
+        writeln!(out)?;
+        writeln!(out, "{line}")?;
+    }
     writeln!(out)?;
     writeln!(out, "{}", RunText::RegistersAtEnd.get(lang))?;
     let name_width = contexts(&state)

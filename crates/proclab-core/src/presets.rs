@@ -141,13 +141,17 @@ pub enum PresetId {
     ShmRace,
     /// `shm-semaphore`.
     ShmSemaphore,
+    /// `ipc-cost-threads`.
+    IpcCostThreads,
+    /// `ipc-cost-pipe`.
+    IpcCostPipe,
     /// `readers-writers`.
     ReadersWriters,
 }
 
 impl PresetId {
     /// Every preset id, in the order [`presets`] lists them.
-    pub const ALL: [PresetId; 53] = [
+    pub const ALL: [PresetId; 55] = [
         PresetId::FcfsConvoy,
         PresetId::SjfStarvation,
         PresetId::SrtfVsSjf,
@@ -201,6 +205,8 @@ impl PresetId {
         PresetId::PipeWriterReader,
         PresetId::ShmRace,
         PresetId::ShmSemaphore,
+        PresetId::IpcCostThreads,
+        PresetId::IpcCostPipe,
     ];
 
     /// The stable text id (`"fcfs-convoy"`), used in links and by the CLI.
@@ -258,6 +264,8 @@ impl PresetId {
             PresetId::PipeWriterReader => "pipe-writer-reader",
             PresetId::ShmRace => "shm-race",
             PresetId::ShmSemaphore => "shm-semaphore",
+            PresetId::IpcCostThreads => "ipc-cost-threads",
+            PresetId::IpcCostPipe => "ipc-cost-pipe",
             PresetId::ReadersWriters => "readers-writers",
         }
     }

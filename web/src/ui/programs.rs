@@ -192,6 +192,9 @@ pub fn programs(props: &ProgramsProps) -> Html {
                 </table>
                 </div>
             }
+            if let Some(line) = proclab_app::program_words::kernel_entries(run, lang) {
+                <p class="kernel-entries" id="kernel-entries">{ line }</p>
+            }
             <WaitGraph {lang} simulation={simulation.clone()} />
             <h3>{ t(ProgramText::Registers) }</h3>
             <div class="table-scroll">

@@ -108,6 +108,43 @@ impl Words for RunText {
     }
 }
 
+/// The kernel entries of a run with a kernel entry cost, in words: "Kernel entries (3 ticks
+/// each): Writer 7 (21 ticks), Reader 7 (21 ticks); 42 ticks in all". `None` when the cost is 0.
+pub fn kernel_entries(run: &Run, lang: Lang) -> Option<String> {
+    let cost = run.scenario().machine().kernel_entry_cost;
+    if cost == 0 {
+        return None;
+    }
+    let metrics = run.metrics();
+    let threads: Vec<String> = metrics
+        .threads
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| {
+            let pid = run.scenario().threads()[*index].pid() as usize;
+            run.scenario().processes()[pid].program().is_some()
+        })
+        .map(|(index, thread)| {
+            let name = thread_name(run.scenario(), index as u32);
+            match lang {
+                Lang::Ko => format!("{name} {}번({}틱)", thread.kernel_entries, thread.kernel),
+                Lang::En => format!("{name} {} ({} ticks)", thread.kernel_entries, thread.kernel),
+            }
+        })
+        .collect();
+    let total: u64 = metrics.threads.iter().map(|thread| thread.kernel).sum();
+    Some(match lang {
+        Lang::Ko => format!(
+            "커널 진입(한 번에 {cost}틱): {}; 모두 {total}틱",
+            threads.join(", ")
+        ),
+        Lang::En => format!(
+            "Kernel entries ({cost} ticks each): {}; {total} ticks in all",
+            threads.join(", ")
+        ),
+    })
+}
+
 /// How every view names thread `index` of [`Scenario::threads`]: `P1`, or `P1.T2`.
 pub fn thread_name(scenario: &Scenario, index: u32) -> String {
     let thread = &scenario.threads()[index as usize];

@@ -77,6 +77,13 @@ pub(crate) struct Programs {
     pub(crate) shared_semaphores: Vec<SharedSemaphore>,
     /// Per process: its shared semaphores' indices in `shared_semaphores`.
     shared_semaphore_ids: Vec<Vec<u32>>,
+    /// `machine.kernel_entry_cost`.
+    kernel_entry_cost: u64,
+    /// Per thread: kernel ticks still to spend before its next instruction.
+    kernel_due: Vec<u64>,
+    /// Per thread: instructions that entered the kernel, and ticks spent there.
+    pub(crate) kernel_entries: Vec<u64>,
+    pub(crate) kernel_ticks: Vec<u64>,
 }
 
 /// A semaphore of the shared segment: its value and its waiters, first first.
@@ -411,6 +418,10 @@ impl Programs {
             pipe_ids,
             shared_semaphores,
             shared_semaphore_ids,
+            kernel_entry_cost: scenario.machine().kernel_entry_cost,
+            kernel_due: vec![0; threads.len()],
+            kernel_entries: vec![0; threads.len()],
+            kernel_ticks: vec![0; threads.len()],
             waiting: vec![None; threads.len()],
             wakes: Vec::new(),
             executed: 0,
@@ -557,6 +568,12 @@ impl Engine {
             if !programs.runs(task) {
                 continue;
             }
+            // Kernel time of the thread's last system call: a tick on the CPU, no instruction.
+            if programs.kernel_due[task.slot()] > 0 {
+                programs.kernel_due[task.slot()] -= 1;
+                programs.kernel_ticks[task.slot()] += 1;
+                continue;
+            }
             let thread = &self.scenario.threads()[task.slot()];
             let step = programs.machines[thread.pid() as usize]
                 .as_mut()
@@ -573,6 +590,7 @@ impl Engine {
                 continue;
             };
             programs.executed += 1;
+            let wakes_before = programs.wakes.len();
             // A store to a `.shared` word is seen by every process that maps the segment, before
             // the next CPU's instruction of this instant.
             for access in step.accesses.as_slice() {
@@ -584,8 +602,22 @@ impl Engine {
             // `read` on a pipe): queues and pipes are the engine's (processes share them), so the
             // step's outcome is settled here.
             let mut step = step;
+            let message = matches!(step.outcome, StepOutcome::Message { .. });
             if let StepOutcome::Message { operation, value } = step.outcome {
                 step.outcome = programs.message(self.scenario.threads(), task, operation, value);
+            }
+            // Entering the kernel: every queue or pipe operation; a mutex, semaphore or condition
+            // operation only when it blocks or wakes a thread (a futex's fast path stays in user
+            // space). Its cost is paid before the thread's next instruction (after its wake-up if
+            // it blocked).
+            let woke_someone = programs.wakes.len() > wakes_before;
+            let sync = matches!(step.outcome, StepOutcome::Blocked(_))
+                || !step.woke.is_empty()
+                || !step.requeued.is_empty()
+                || woke_someone;
+            if message || sync {
+                programs.kernel_entries[task.slot()] += 1;
+                programs.kernel_due[task.slot()] = programs.kernel_entry_cost;
             }
             if let Some(steps) = &mut programs.steps {
                 steps.push(ExecutedStep {

@@ -36,6 +36,17 @@ const PIPE_READER: &str = include_str!("pipe-reader.s");
 const SHM_RACE: &str = include_str!("shm-race.s");
 /// The same inside a semaphore of the segment.
 const SHM_SEMAPHORE: &str = include_str!("shm-semaphore.s");
+/// The pipe's job (pass 1 to 6 and add them up) by two threads through a shared array.
+const IPC_THREADS: &str = include_str!("ipc-threads.s");
+
+/// Ticks in the kernel per system call in the thread-versus-process pair.
+const KERNEL_ENTRY_COST: u64 = 3;
+
+/// `spec` with [`KERNEL_ENTRY_COST`].
+fn with_kernel_cost(mut spec: ScenarioSpec) -> ScenarioSpec {
+    spec.machine.kernel_entry_cost = KERNEL_ENTRY_COST;
+    spec
+}
 /// A flag tested, then set, in two steps: not a lock.
 const FLAG_LOCK: &str = include_str!("flag-lock.s");
 /// A spin lock on `xchg` (test-and-set).
@@ -269,6 +280,25 @@ pub(super) fn presets() -> Vec<Preset> {
                 RACE_TIMER,
                 1,
             ),
+        },
+        Preset {
+            id: PresetId::IpcCostThreads,
+            spec: with_kernel_cost(on(
+                threads(IPC_THREADS, &["bx=0", "bx=1"]),
+                PolicySpec::Fcfs,
+                1,
+            )),
+        },
+        Preset {
+            id: PresetId::IpcCostPipe,
+            spec: with_kernel_cost(on(
+                vec![
+                    program_process("Writer", PIPE_WRITER, &[""]),
+                    program_process("Reader", PIPE_READER, &[""]),
+                ],
+                PolicySpec::Fcfs,
+                1,
+            )),
         },
         Preset {
             id: PresetId::ReadersWriters,

@@ -233,6 +233,7 @@ pub(super) fn check_machine(machine: &MachineSpec, errors: &mut Vec<ScenarioErro
         (Cost::DispatchLatency, machine.dispatch_latency),
         (Cost::ThreadSwitchLatency, machine.thread_switch_latency),
         (Cost::CacheRefill, machine.cache.refill_per_unit),
+        (Cost::KernelEntry, machine.kernel_entry_cost),
     ] {
         if value > MAX_TICK {
             errors.push(ScenarioError::CostTooLarge {

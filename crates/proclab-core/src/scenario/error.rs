@@ -42,6 +42,8 @@ pub enum Cost {
     ThreadSwitchLatency,
     /// `machine.cache.refill_per_unit`.
     CacheRefill,
+    /// `machine.kernel_entry_cost`.
+    KernelEntry,
 }
 
 /// One problem found in a scenario. Indices are 0-based positions in the spec's arrays.
