@@ -1702,7 +1702,7 @@ fn a_pipe_blocks_its_writer_when_full_its_reader_when_empty_and_ends_in_end_of_f
 
 #[test]
 fn the_synchronization_presets_are_the_ones_that_run_programs() {
-    assert_eq!(sync_presets().len(), 24);
+    assert_eq!(sync_presets().len(), 25);
 }
 
 /// The interleaving of a round between processes, each named by its process ("P1").
@@ -1868,4 +1868,69 @@ fn the_same_job_costs_no_kernel_entry_by_threads_and_one_per_system_call_through
         Lang::Ko,
         &format!("{}틱에 끝납니다", pipe.end_tick()),
     );
+}
+
+#[test]
+fn the_condition_variable_buffer_waits_when_full_and_hands_every_item_over_once_in_order() {
+    let id = PresetId::ProducerConsumerCondvar;
+    let run = run(id);
+    assert_eq!(run.end(), RunEnd::Finished);
+    assert_eq!(run.scenario().policy(), &PolicySpec::Fcfs);
+    // The producer's first wait is on a condition, with the buffer full.
+    let first = run
+        .events()
+        .iter()
+        .find(|event| matches!(event.cause, Cause::Waits { .. }))
+        .expect("a wait");
+    assert!(
+        matches!(first.cause, Cause::Waits { object } if object.kind == proclab_core::SyncKind::Condition)
+    );
+    assert_eq!(first.thread.tid, 0, "the producer");
+    let count = final_value_at(&run, first.tick, "count");
+    let slots = program(&run)
+        .variables()
+        .iter()
+        .find(|v| v.name == "buf")
+        .unwrap()
+        .words;
+    assert_eq!(count, i64::from(slots));
+    claim_in(
+        id,
+        Lang::En,
+        &format!("finds count at {count} and waits on not_full"),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("count가 {count}인 것을 보고 not_full에서 기다립니다"),
+    );
+    // Its wake-up comes from the consumer's signal; then it waits for the mutex.
+    let woken = run
+        .events()
+        .iter()
+        .find(|event| event.thread.tid == 0 && matches!(event.cause, Cause::Woken { .. }))
+        .expect("woken");
+    assert!(matches!(woken.cause, Cause::Woken { by } if by.tid == 1));
+    let got: Vec<i64> = (0..6)
+        .map(|index| {
+            let name = if index == 0 {
+                "got".to_string()
+            } else {
+                format!("got[{index}]")
+            };
+            final_value(&run, 0, &name)
+        })
+        .collect();
+    assert_eq!(got, [1, 2, 3, 4, 5, 6]);
+    claim(id, "1, 2, 3, 4, 5, 6".into());
+}
+
+/// Variable `name` of process 0 at `tick`.
+fn final_value_at(run: &Run, tick: u64, name: &str) -> i64 {
+    run.state_at(tick).memories[0]
+        .words
+        .iter()
+        .find(|(word, _, _)| word == name)
+        .expect("the variable")
+        .2
 }

@@ -145,13 +145,15 @@ pub enum PresetId {
     IpcCostThreads,
     /// `ipc-cost-pipe`.
     IpcCostPipe,
+    /// `producer-consumer-condvar`.
+    ProducerConsumerCondvar,
     /// `readers-writers`.
     ReadersWriters,
 }
 
 impl PresetId {
     /// Every preset id, in the order [`presets`] lists them.
-    pub const ALL: [PresetId; 55] = [
+    pub const ALL: [PresetId; 56] = [
         PresetId::FcfsConvoy,
         PresetId::SjfStarvation,
         PresetId::SrtfVsSjf,
@@ -207,6 +209,7 @@ impl PresetId {
         PresetId::ShmSemaphore,
         PresetId::IpcCostThreads,
         PresetId::IpcCostPipe,
+        PresetId::ProducerConsumerCondvar,
     ];
 
     /// The stable text id (`"fcfs-convoy"`), used in links and by the CLI.
@@ -266,6 +269,7 @@ impl PresetId {
             PresetId::ShmSemaphore => "shm-semaphore",
             PresetId::IpcCostThreads => "ipc-cost-threads",
             PresetId::IpcCostPipe => "ipc-cost-pipe",
+            PresetId::ProducerConsumerCondvar => "producer-consumer-condvar",
             PresetId::ReadersWriters => "readers-writers",
         }
     }

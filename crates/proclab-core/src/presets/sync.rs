@@ -73,6 +73,8 @@ const PHILOSOPHERS_ORDERED: &str = include_str!("philosophers-ordered.s");
 const PRODUCER_CONSUMER: &str = include_str!("producer-consumer.s");
 /// Silberschatz's first readers-writers solution: two readers and a writer on semaphores.
 const READERS_WRITERS: &str = include_str!("readers-writers.s");
+/// The same bounded buffer on a mutex and two condition variables.
+const PRODUCER_CONSUMER_CONDVAR: &str = include_str!("producer-consumer-condvar.s");
 
 /// Enough for every run here several times over; an edit that never releases stops at once.
 const BUDGET: u64 = 2_000;
@@ -233,6 +235,14 @@ pub(super) fn presets() -> Vec<Preset> {
             id: PresetId::ProducerConsumerSemaphores,
             spec: on(
                 threads(PRODUCER_CONSUMER, &["bx=0:cx=6", "bx=1:cx=6"]),
+                PolicySpec::Fcfs,
+                1,
+            ),
+        },
+        Preset {
+            id: PresetId::ProducerConsumerCondvar,
+            spec: on(
+                threads(PRODUCER_CONSUMER_CONDVAR, &["bx=0:cx=6", "bx=1:cx=6"]),
                 PolicySpec::Fcfs,
                 1,
             ),
