@@ -126,7 +126,9 @@ pub fn programs(props: &ProgramsProps) -> Html {
                             <tbody>
                                 { for space.words.iter().map(|word| html! {
                                     <tr data-variable={word.name.clone()}>
-                                        <th scope="row"><code>{ &word.name }</code></th>
+                                        <th scope="row"><code>{ &word.name }</code>
+                                            if word.shared { { " " }<span class="shared-word">{ t(ProgramText::Shared) }</span> }
+                                        </th>
                                         <td class="num">{ word.address }</td>
                                         <td class="num value">{ word.value }</td>
                                         <td>{ word.last_writer.as_ref().map(|(who, tick)| format!("{who} (t={tick})")).unwrap_or_else(|| "—".into()) }</td>
