@@ -218,7 +218,7 @@ test('the same job by threads and through a pipe: the kernel entries and their t
     await openExample(page, 'ipc-cost-pipe');
     await page.waitForSelector('#kernel-entries');
     assert.equal(await page.inputValue('#kernel-entry-cost'), '3');
-    assert.match(await page.textContent('#kernel-entries'), /Writer 7번\(21틱\), Reader 7번\(21틱\); 모두 42틱/);
+    assert.match(await page.textContent('#kernel-entries'), /Writer\.T1 7번\(21틱\), Reader\.T1 7번\(21틱\); 모두 42틱/);
     await openExample(page, 'ipc-cost-threads');
     await page.waitForSelector('#kernel-entries');
     assert.match(await page.textContent('#kernel-entries'), /모두 0틱/);
