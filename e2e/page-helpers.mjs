@@ -85,8 +85,8 @@ export async function download(page, selector) {
 }
 
 /** `proclab run FILE --format json`, parsed. Uses cargo so that a clean clone works. */
-export async function cliRun(file) {
-  const { stdout } = await run('cargo', ['run', '-q', '-p', 'proclab-cli', '--', 'run', file, '--format', 'json'], {
+export async function cliRun(file, ...extra) {
+  const { stdout } = await run('cargo', ['run', '-q', '-p', 'proclab-cli', '--', 'run', file, '--format', 'json', ...extra], {
     cwd: ROOT,
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, CARGO_TERM_COLOR: 'never' },

@@ -149,3 +149,88 @@ test('message queues: a client and a server share only their queues, each waits 
     await context.close();
   }
 });
+
+/** Moves the playback to `tick` and waits until the machine shows it. */
+async function scrubTo(page, tick) {
+  await page.evaluate((value) => {
+    const scrub = document.querySelector('#scrub');
+    scrub.value = String(value);
+    scrub.dispatchEvent(new Event('input', { bubbles: true }));
+  }, tick);
+  await page.waitForFunction((value) => document.querySelector('#clock')?.textContent.startsWith(`t = ${value} `), tick);
+}
+
+/** The tick of each `Waits` event of the CLI's trace, with the waiting thread. */
+function waits(cli) {
+  return cli.events
+    .filter((event) => event.cause && typeof event.cause === 'object' && 'Waits' in event.cause)
+    .map((event) => ({ tick: event.tick, thread: event.thread }));
+}
+
+test('a pipe: the buffer fills and blocks the writer, drains and blocks the reader, then end-of-file', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    watchDialogs(page, problems);
+    await page.waitForSelector('#app-title');
+    await openExample(page, 'pipe-writer-reader');
+    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('Every thread finished'));
+    const row = (cell) => page.textContent(`#queues tr[data-queue="p"] .${cell}`).then((text) => text.trim());
+    assert.equal(await page.getAttribute('#queues tr[data-queue="p"]', 'data-kind'), 'pipe');
+    // At the end: empty, every write end closed, end-of-file; the reader added 1 to 6.
+    assert.equal(await row('queue-messages'), '[] 0/2');
+    assert.match(await row('queue-writers'), /end-of-file/);
+    assert.match(await page.textContent('#machine-text .channel[data-channel="p"]'), /pipe p: \[\] 0\/2/);
+    const words = await page.$$eval('#memory-p1 tbody tr .value', (cells) => cells.map((cell) => Number(cell.textContent)));
+    assert.deepEqual(words, [21, 6]);
+    assert.equal(await page.locator('#interleaving li', { hasText: 'read p' }).filter({ hasText: 'end-of-file' }).count(), 1);
+    // The CLI's trace says when each waits: the writer first (full), then the reader (empty).
+    const path = join(scratch, 'pipe-writer-reader.json');
+    await writeFile(path, JSON.stringify(await cliPreset('pipe-writer-reader')));
+    const cli = await cliRun(path, '--events');
+    assert.deepEqual(cli.program.memory[1].words.map((word) => word.value), words, 'the page and the CLI agree');
+    const [full, empty] = waits(cli);
+    assert.equal(full.thread.pid, 0);
+    assert.equal(empty.thread.pid, 1);
+    await scrubTo(page, full.tick);
+    assert.equal(await row('queue-messages'), '[1, 2] 2/2', 'the buffer is full');
+    assert.equal(await row('queue-senders'), 'Writer');
+    assert.equal(await row('queue-writers'), 'Writer');
+    assert.ok((await page.textContent('#event-log')).includes('Writer blocks: pipe p full'));
+    await page.selectOption('#inspect-select', '0.0');
+    assert.match(await page.textContent('#pcb-table tr[data-field="Waits for"] td'), /pipe p, full: waiting to send or write Writer/);
+    await scrubTo(page, empty.tick);
+    assert.equal(await row('queue-messages'), '[] 0/2', 'drained');
+    assert.equal(await row('queue-receivers'), 'Reader');
+    assert.ok((await page.textContent('#event-log')).includes('Reader blocks: pipe p empty'));
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the same job by threads and through a pipe: the kernel entries and their ticks, and the setting in the machine', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'ko-KR' });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    watchDialogs(page, problems);
+    await page.waitForSelector('#app-title');
+    await openExample(page, 'ipc-cost-pipe');
+    await page.waitForSelector('#kernel-entries');
+    assert.equal(await page.inputValue('#kernel-entry-cost'), '3');
+    assert.match(await page.textContent('#kernel-entries'), /Writer\.T1 7번\(21틱\), Reader\.T1 7번\(21틱\); 모두 42틱/);
+    await openExample(page, 'ipc-cost-threads');
+    await page.waitForSelector('#kernel-entries');
+    assert.match(await page.textContent('#kernel-entries'), /모두 0틱/);
+    // A cost of 0 hides the line; a bad value is reported and the page keeps what was typed.
+    await page.evaluate(() => { document.querySelector('#machine-settings').open = true; });
+    await page.fill('#kernel-entry-cost', '0');
+    await page.waitForFunction(() => !document.querySelector('#kernel-entries'));
+    await page.fill('#kernel-entry-cost', 'x');
+    await page.waitForFunction(() => document.querySelector('#kernel-entry-cost')?.getAttribute('aria-invalid') === 'true');
+    assert.equal(await page.inputValue('#kernel-entry-cost'), 'x');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

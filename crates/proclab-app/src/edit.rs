@@ -226,6 +226,7 @@ impl Draft {
             FieldId::Cpus => &mut machine.cpus,
             FieldId::DispatchLatency => &mut machine.dispatch_latency,
             FieldId::ThreadSwitchLatency => &mut machine.thread_switch_latency,
+            FieldId::KernelEntryCost => &mut machine.kernel_entry_cost,
             FieldId::CacheCapacity => &mut machine.cache_capacity,
             FieldId::CacheRefill => &mut machine.cache_refill,
             FieldId::Seed => &mut self.seed,

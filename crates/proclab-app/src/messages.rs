@@ -103,6 +103,7 @@ pub fn error_field(error: &ScenarioError, policy: PolicyKind) -> FieldId {
         CostTooLarge { cost, .. } => match cost {
             Cost::DispatchLatency => FieldId::DispatchLatency,
             Cost::ThreadSwitchLatency => FieldId::ThreadSwitchLatency,
+            Cost::KernelEntry => FieldId::KernelEntryCost,
             Cost::CacheRefill => FieldId::CacheRefill,
         },
         TooManySlices { .. } => FieldId::Quantum,
@@ -125,7 +126,12 @@ pub fn error_field(error: &ScenarioError, policy: PolicyKind) -> FieldId {
         }
         InstructionBudgetOutOfRange { .. } => FieldId::InstructionBudget,
         ScheduleUnknownThread { .. } | ScheduleTooLong { .. } => FieldId::Schedule,
-        QueueCapacityMismatch { process, .. } => FieldId::Program(process as usize),
+        QueueCapacityMismatch { process, .. }
+        | PipeCapacityMismatch { process, .. }
+        | ChannelKindMismatch { process, .. }
+        | PipeWithoutReader { process, .. }
+        | PipeWithoutWriter { process, .. }
+        | SharedDeclarationMismatch { process, .. } => FieldId::Program(process as usize),
     }
 }
 
@@ -277,6 +283,7 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
             let [korean, english] = match cost {
                 Cost::DispatchLatency => ["디스패치 지연", "dispatch latency"],
                 Cost::ThreadSwitchLatency => ["스레드 전환 지연", "thread switch latency"],
+                Cost::KernelEntry => ["커널 진입 비용", "kernel entry cost"],
                 Cost::CacheRefill => ["캐시 채움 비용", "cache refill cost"],
             };
             lang.pick([
@@ -333,6 +340,26 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
         QueueCapacityMismatch { process, line, first_process } => lang.pick([
             format!("{}번 프로세스의 프로그램, {line}번째 줄: 같은 이름의 메시지 큐를 {}번 프로세스가 다른 크기로 선언했습니다. 큐를 함께 쓰는 프로세스는 크기가 같아야 합니다.", process + 1, first_process + 1),
             format!("Program of process {}, line {line}: process {} declares a message queue of this name with another capacity; processes that share a queue must agree on its capacity.", process + 1, first_process + 1),
+        ]),
+        PipeCapacityMismatch { process, line, first_process } => lang.pick([
+            format!("{}번 프로세스의 프로그램, {line}번째 줄: 같은 이름의 파이프를 {}번 프로세스가 다른 크기로 선언했습니다. 파이프를 함께 쓰는 프로세스는 크기가 같아야 합니다.", process + 1, first_process + 1),
+            format!("Program of process {}, line {line}: process {} declares a pipe of this name with another capacity; processes that share a pipe must agree on its capacity.", process + 1, first_process + 1),
+        ]),
+        ChannelKindMismatch { process, line, first_process } => lang.pick([
+            format!("{}번 프로세스의 프로그램, {line}번째 줄: {}번 프로세스는 이 이름을 다른 종류(메시지 큐와 파이프)로 선언했습니다. 같은 이름은 같은 것을 가리켜야 합니다.", process + 1, first_process + 1),
+            format!("Program of process {}, line {line}: process {} declares this name as the other kind (message queue or pipe); one name must name one thing.", process + 1, first_process + 1),
+        ]),
+        SharedDeclarationMismatch { process, line, first_process } => lang.pick([
+            format!("{}번 프로세스의 프로그램, {line}번째 줄: {}번 프로세스가 공유 세그먼트의 같은 이름을 다르게(변수의 크기, 세마포어의 초깃값, 또는 변수와 세마포어로) 선언했습니다. 세그먼트를 함께 쓰는 프로세스는 선언이 같아야 합니다.", process + 1, first_process + 1),
+            format!("Program of process {}, line {line}: process {} declares this name of the shared segment differently (a variable's size, a semaphore's initial value, or a variable against a semaphore); processes that map the segment must agree.", process + 1, first_process + 1),
+        ]),
+        PipeWithoutReader { process, line } => lang.pick([
+            format!("{}번 프로세스의 프로그램, {line}번째 줄: 이 파이프를 읽는(read) 프로그램이 없습니다. 쓴 값을 아무도 읽지 않으니, 읽는 프로세스에도 같은 이름의 .pipe와 read를 넣으세요.", process + 1),
+            format!("Program of process {}, line {line}: no program reads this pipe (read), so what is written would never be read; declare the same .pipe in a reading process and read from it.", process + 1),
+        ]),
+        PipeWithoutWriter { process, line } => lang.pick([
+            format!("{}번 프로세스의 프로그램, {line}번째 줄: 이 파이프에 쓰는(write) 프로그램이 없습니다. 읽는 쪽은 곧바로 파일 끝(-1)만 받으니, 쓰는 프로세스에도 같은 이름의 .pipe와 write를 넣으세요.", process + 1),
+            format!("Program of process {}, line {line}: no program writes to this pipe (write), so a reader would get end-of-file (-1) at once; declare the same .pipe in a writing process and write to it.", process + 1),
         ]),
     }
 }

@@ -59,6 +59,9 @@ enum Link {
     /// explicit schedule, the instruction budget and the tenth convention. Links without any of
     /// them are still written as V1 or V2.
     V3(LinkV1, TopologyV2, ProgramsV3),
+    /// V3 plus the kernel entry cost (`machine.kernel_entry_cost`), written only when it is not
+    /// 0; links without it are still written as V1, V2 or V3.
+    V4(LinkV1, TopologyV2, ProgramsV3, u64),
 }
 
 #[derive(Serialize, Deserialize, Default, PartialEq)]
@@ -229,7 +232,10 @@ pub fn encode(spec: &ScenarioSpec, lang: Lang) -> String {
         QueueTopology::Affinity => TopologyV2::Affinity,
         QueueTopology::PerCpu => TopologyV2::PerCpu,
     };
-    let link = if !programs.is_unused(spec) {
+    let kernel_entry_cost = spec.machine.kernel_entry_cost;
+    let link = if kernel_entry_cost != 0 {
+        Link::V4(body, topology, programs, kernel_entry_cost)
+    } else if !programs.is_unused(spec) {
         Link::V3(body, topology, programs)
     } else if spec.machine.topology == QueueTopology::PerCpu {
         Link::V2(body, topology)
@@ -254,7 +260,7 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
     let bytes = URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
         .map_err(|_| LinkError::NotBase64)?;
-    if bytes.first().is_some_and(|version| *version > 2) {
+    if bytes.first().is_some_and(|version| *version > 3) {
         return Err(LinkError::UnknownVersion);
     }
     let (link, rest): (Link, &[u8]) =
@@ -273,6 +279,13 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
             let mut shared = body.into_shared();
             shared.spec.machine.topology = topology.into_spec();
             programs.apply(&mut shared.spec);
+            shared
+        }
+        Link::V4(body, topology, programs, kernel_entry_cost) => {
+            let mut shared = body.into_shared();
+            shared.spec.machine.topology = topology.into_spec();
+            programs.apply(&mut shared.spec);
+            shared.spec.machine.kernel_entry_cost = kernel_entry_cost;
             shared
         }
     }))

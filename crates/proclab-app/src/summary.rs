@@ -33,6 +33,13 @@ pub fn machine_summary(machine: &MachineDraft, lang: Lang) -> String {
             ]),
         },
     );
+    if !cost(&machine.kernel_entry_cost) {
+        let ticks = machine.kernel_entry_cost.trim();
+        parts.push(lang.pick([
+            format!("커널 진입 {ticks}틱"),
+            format!("kernel entry {ticks} ticks"),
+        ]));
+    }
     parts.push(
         if machine.cache {
             lang.pick(["캐시 모델 켬", "cache on"])

@@ -264,3 +264,31 @@ halt
         ]
     );
 }
+
+#[test]
+fn a_shared_word_shows_as_shared_in_every_process_with_its_last_writer_whatever_the_process() {
+    let spec = proclab_core::presets::preset("shm-race").unwrap().spec;
+    let run = proclab_core::simulate_spec(&spec).unwrap();
+    let state = run.state_at(run.end_tick());
+    let spaces =
+        proclab_app::program_view::address_spaces(&run, &state, proclab_app::lang::Lang::En);
+    assert_eq!(spaces.len(), 2);
+    let last_store = run
+        .program_steps()
+        .iter()
+        .rev()
+        .find(|step| {
+            !step
+                .accesses
+                .as_slice()
+                .iter()
+                .all(|a| a.kind != proclab_core::program::AccessKind::Write)
+        })
+        .unwrap();
+    let writer = proclab_app::program_words::thread_name(run.scenario(), last_store.thread);
+    for space in &spaces {
+        let counter = &space.words[0];
+        assert!(counter.shared);
+        assert_eq!(counter.last_writer, Some((writer.clone(), last_store.tick)));
+    }
+}

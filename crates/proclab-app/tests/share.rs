@@ -92,7 +92,8 @@ fn broken_links_say_why() {
     assert_eq!(decode(&link[..link.len() - 6]), Err(LinkError::Corrupt));
     assert_eq!(decode(&format!("{link}AAAA")), Err(LinkError::Corrupt));
     assert_eq!(
-        decode(&format!("{PREFIX}Aw")),
+        // Version 4 (V5) does not exist yet.
+        decode(&format!("{PREFIX}BA")),
         Err(LinkError::UnknownVersion)
     );
     let huge = format!("{PREFIX}{}", "A".repeat(MAX_FRAGMENT));
@@ -220,4 +221,43 @@ fn old_addresses_move_to_the_fragment_route() {
     assert_eq!(upgrade("", "#/learn/states"), None);
     assert_eq!(upgrade("?x=1", ""), None);
     assert_eq!(upgrade("", ""), None);
+}
+
+#[test]
+fn a_kernel_entry_cost_survives_a_link_and_links_without_one_keep_their_old_form() {
+    use base64::Engine;
+    let variant = |spec: &proclab_core::ScenarioSpec| {
+        let link = encode(spec, Lang::En);
+        let payload = link
+            .strip_prefix(proclab_app::share::PREFIX)
+            .expect("a link");
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(payload)
+            .expect("base64");
+        bytes[0]
+    };
+    let preset = |id: &str| {
+        presets()
+            .into_iter()
+            .find(|preset| preset.id.as_str() == id)
+            .expect("a preset")
+            .spec
+    };
+    // A program without the cost is still written as V3 (variant 2), as before the cost existed.
+    let pipe = preset("pipe-writer-reader");
+    assert_eq!(variant(&pipe), 2);
+    let mut costly = pipe.clone();
+    costly.machine.kernel_entry_cost = 5;
+    assert_eq!(variant(&costly), 3);
+    assert_eq!(
+        decode(&encode(&costly, Lang::En)).unwrap().unwrap().spec,
+        costly
+    );
+    // Bursts with a cost too.
+    let mut bursts = presets()[0].spec.clone();
+    bursts.machine.kernel_entry_cost = 2;
+    assert_eq!(
+        decode(&encode(&bursts, Lang::Ko)).unwrap().unwrap().spec,
+        bursts
+    );
 }

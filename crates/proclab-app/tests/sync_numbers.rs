@@ -1619,6 +1619,318 @@ fn a_client_and_a_server_talk_only_through_two_queues_and_each_waits_three_times
 }
 
 #[test]
+fn a_pipe_blocks_its_writer_when_full_its_reader_when_empty_and_ends_in_end_of_file() {
+    let id = PresetId::PipeWriterReader;
+    let run = run(id);
+    assert_eq!(run.end(), RunEnd::Finished);
+    assert_eq!(run.scenario().policy(), &PolicySpec::Fcfs);
+    let state = run.state_at(run.end_tick());
+    assert_eq!(state.queues.len(), 1);
+    let capacity = state.queues[0].capacity;
+    assert_eq!(capacity, 2);
+    claim_in(id, Lang::En, "which holds 2 values");
+    claim_in(id, Lang::Ko, "값 2개를 담는 파이프 p");
+    // Who waits, in order: the writer on the full pipe, then the reader on the empty one.
+    let waits: Vec<(u32, u64)> = run
+        .events()
+        .iter()
+        .filter(|event| {
+            matches!(event.cause, Cause::Waits { object } if object.kind == proclab_core::SyncKind::Pipe)
+        })
+        .map(|event| (event.thread.pid, event.tick))
+        .collect();
+    assert_eq!(waits.iter().map(|wait| wait.0).collect::<Vec<_>>(), [0, 1]);
+    let full = run.state_at(waits[0].1);
+    assert_eq!(full.queues[0].messages, [1, 2]);
+    claim_in(
+        id,
+        Lang::En,
+        "1 and 2 fill the pipe and its third write blocks (pipe full)",
+    );
+    let empty = run.state_at(waits[1].1);
+    assert!(empty.queues[0].messages.is_empty());
+    // The reads, in order: 1, 2, 3 before the reader waits, 4 handed over, then 5, 6, -1.
+    let reads: Vec<(u64, Option<i64>)> = run
+        .program_steps()
+        .iter()
+        .filter(|step| step.thread == 1)
+        .filter_map(|step| match step.outcome {
+            StepOutcome::Message { value, .. } => Some((step.tick, Some(value))),
+            StepOutcome::Blocked(_) => Some((step.tick, None)),
+            _ => None,
+        })
+        .collect();
+    let values: Vec<Option<i64>> = reads.iter().map(|read| read.1).collect();
+    assert_eq!(
+        values,
+        [Some(1), Some(2), Some(3), None, Some(5), Some(6), Some(-1)],
+        "the 4th read waits and gets 4 handed over"
+    );
+    claim_in(
+        id,
+        Lang::En,
+        "the writer's 4 goes straight to it and wakes it",
+    );
+    claim_in(id, Lang::En, "its 7th read gets -1");
+    claim_in(id, Lang::Ko, "7번째 read에서 -1을 받습니다");
+    // End-of-file only after the writer closed.
+    let close = run
+        .program_steps()
+        .iter()
+        .find(|step| {
+            matches!(
+                step.outcome,
+                StepOutcome::Message {
+                    operation: proclab_core::program::MessageOp::Close { .. },
+                    ..
+                }
+            )
+        })
+        .expect("the writer closes")
+        .tick;
+    assert!(reads.last().unwrap().0 > close);
+    let words: Vec<(&str, i64)> = state.memories[1]
+        .words
+        .iter()
+        .map(|(name, _, value)| (name.as_str(), *value))
+        .collect();
+    assert_eq!(words, [("sum", 21), ("count", 6)]);
+    claim_in(id, Lang::En, "sum ends 21 and count 6");
+    claim_in(id, Lang::Ko, "sum은 21, count는 6");
+    assert!(state.queues[0].at_end_of_file());
+}
+
+#[test]
 fn the_synchronization_presets_are_the_ones_that_run_programs() {
-    assert_eq!(sync_presets().len(), 19);
+    assert_eq!(sync_presets().len(), 25);
+}
+
+/// The interleaving of a round between processes, each named by its process ("P1").
+fn process_interleaving(run: &Run, round: &[Access]) -> [String; 2] {
+    let words = |load: &str, store: &str, korean: bool| {
+        round
+            .iter()
+            .map(|access| {
+                let pid = run.scenario().threads()[access.thread as usize].pid();
+                let name = run.scenario().processes()[pid as usize].name();
+                let verb = if access.store { store } else { load };
+                if korean {
+                    format!("{name} {verb}({})", access.value)
+                } else {
+                    format!("{name} {verb} {}", access.value)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    [words("읽기", "쓰기", true), words("loads", "stores", false)]
+}
+
+#[test]
+fn two_processes_on_shared_memory_lose_an_update_as_threads_do_and_a_shared_semaphore_stops_it() {
+    let id = PresetId::ShmRace;
+    let racy = run(id);
+    assert_eq!(racy.scenario().processes().len(), 2);
+    assert_eq!(
+        racy.scenario().policy(),
+        run(PresetId::RaceTwoThreads).scenario().policy(),
+        "the timer of the two threads' race"
+    );
+    claim_timer(id, &racy);
+    let want: i64 = asked(&racy, 0, Register::Bx).iter().sum::<i64>()
+        + asked(&racy, 1, Register::Bx).iter().sum::<i64>();
+    let got = final_value(&racy, 0, "counter");
+    assert_eq!(got, final_value(&racy, 1, "counter"), "one word for both");
+    assert!(got < want);
+    claim_in(id, Lang::En, &format!("ends at {got} (expected {want})"));
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("최종값은 {got}입니다(기대값 {want})"),
+    );
+    // The race analysis of the page finds it: a store of one process over the other's.
+    let analysis = proclab_app::program_view::analyse(&racy);
+    let lost = analysis.lost.first().expect("a lost update");
+    let pid = |thread: u32| racy.scenario().threads()[thread as usize].pid();
+    assert_ne!(pid(lost.thread), pid(lost.overwritten));
+    assert_eq!(analysis.lost.len() as i64, want - got);
+    let round = first_lost_update(&counter_accesses(&racy));
+    for (lang, text) in Lang::ALL
+        .into_iter()
+        .zip(process_interleaving(&racy, &round))
+    {
+        claim_in(id, lang, &text);
+    }
+    // With a semaphore of the segment, the same machine never loses one.
+    let id = PresetId::ShmSemaphore;
+    let locked = run(id);
+    assert_eq!(locked.scenario().policy(), racy.scenario().policy());
+    let got = final_value(&locked, 0, "counter");
+    assert_eq!(got, want);
+    claim_in(id, Lang::En, &format!("ends at {want}"));
+    claim_in(id, Lang::Ko, &format!("{want}으로 끝납니다"));
+    assert!(proclab_app::program_view::analyse(&locked).lost.is_empty());
+    let waits = locked
+        .events()
+        .iter()
+        .filter(|event| {
+            matches!(event.cause, Cause::Waits { object } if object.kind == proclab_core::SyncKind::SharedSemaphore)
+        })
+        .count();
+    claim_in(id, Lang::En, &format!("waits {waits} times"));
+    claim_in(id, Lang::Ko, &format!("{waits}번 기다립니다"));
+}
+
+#[test]
+fn the_same_job_costs_no_kernel_entry_by_threads_and_one_per_system_call_through_a_pipe() {
+    let threads = run(PresetId::IpcCostThreads);
+    let pipe = run(PresetId::IpcCostPipe);
+    let cost = pipe.scenario().machine().kernel_entry_cost;
+    assert_eq!(threads.scenario().machine().kernel_entry_cost, cost);
+    assert!(cost > 0);
+    for id in [PresetId::IpcCostThreads, PresetId::IpcCostPipe] {
+        claim_in(id, Lang::En, &format!("{cost} ticks"));
+        claim_in(id, Lang::Ko, &format!("{cost}틱"));
+    }
+    // The same answer.
+    assert_eq!(final_value(&threads, 0, "sum"), 21);
+    assert_eq!(final_value(&pipe, 1, "sum"), 21);
+    // Threads: no entry at all; the pipe: one per write, read and close.
+    let entries = |run: &Run| -> Vec<u64> {
+        run.metrics()
+            .threads
+            .iter()
+            .map(|thread| thread.kernel_entries)
+            .collect()
+    };
+    assert_eq!(entries(&threads), [0, 0]);
+    let calls = |thread: u32| {
+        pipe.program_steps()
+            .iter()
+            .filter(|step| {
+                step.thread == thread
+                    && matches!(
+                        step.outcome,
+                        StepOutcome::Message { .. } | StepOutcome::Blocked(_)
+                    )
+            })
+            .count() as u64
+    };
+    assert_eq!(entries(&pipe), [calls(0), calls(1)]);
+    let [writer, reader] = entries(&pipe)[..] else {
+        panic!("two threads")
+    };
+    let in_kernel: u64 = pipe
+        .metrics()
+        .threads
+        .iter()
+        .map(|thread| thread.kernel)
+        .sum();
+    assert_eq!(in_kernel, (writer + reader) * cost);
+    claim_in(
+        PresetId::IpcCostPipe,
+        Lang::En,
+        &format!("the writer enters the kernel {writer} times and the reader {reader} times, {in_kernel} ticks"),
+    );
+    claim_in(
+        PresetId::IpcCostPipe,
+        Lang::Ko,
+        &format!("모두 {in_kernel}틱을 커널에서"),
+    );
+    // The end ticks: the pipe pays exactly its kernel time over the free run.
+    let mut free = preset(PresetId::IpcCostPipe.as_str())
+        .expect("a preset")
+        .spec;
+    free.machine.kernel_entry_cost = 0;
+    let free = simulate_spec(&free).unwrap();
+    assert_eq!(pipe.end_tick(), free.end_tick() + in_kernel);
+    claim_in(
+        PresetId::IpcCostPipe,
+        Lang::En,
+        &format!(
+            "ends at tick {} without the cost ends at tick {}",
+            free.end_tick(),
+            pipe.end_tick()
+        ),
+    );
+    claim_in(
+        PresetId::IpcCostThreads,
+        Lang::En,
+        &format!("It ends at tick {} with sum 21", threads.end_tick()),
+    );
+    claim_in(
+        PresetId::IpcCostThreads,
+        Lang::Ko,
+        &format!("{}틱에 끝나고", threads.end_tick()),
+    );
+    claim_in(
+        PresetId::IpcCostPipe,
+        Lang::Ko,
+        &format!("{}틱에 끝납니다", pipe.end_tick()),
+    );
+}
+
+#[test]
+fn the_condition_variable_buffer_waits_when_full_and_hands_every_item_over_once_in_order() {
+    let id = PresetId::ProducerConsumerCondvar;
+    let run = run(id);
+    assert_eq!(run.end(), RunEnd::Finished);
+    assert_eq!(run.scenario().policy(), &PolicySpec::Fcfs);
+    // The producer's first wait is on a condition, with the buffer full.
+    let first = run
+        .events()
+        .iter()
+        .find(|event| matches!(event.cause, Cause::Waits { .. }))
+        .expect("a wait");
+    assert!(
+        matches!(first.cause, Cause::Waits { object } if object.kind == proclab_core::SyncKind::Condition)
+    );
+    assert_eq!(first.thread.tid, 0, "the producer");
+    let count = final_value_at(&run, first.tick, "count");
+    let slots = program(&run)
+        .variables()
+        .iter()
+        .find(|v| v.name == "buf")
+        .unwrap()
+        .words;
+    assert_eq!(count, i64::from(slots));
+    claim_in(
+        id,
+        Lang::En,
+        &format!("finds count at {count} and waits on not_full"),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("count가 {count}인 것을 보고 not_full에서 기다립니다"),
+    );
+    // Its wake-up comes from the consumer's signal; then it waits for the mutex.
+    let woken = run
+        .events()
+        .iter()
+        .find(|event| event.thread.tid == 0 && matches!(event.cause, Cause::Woken { .. }))
+        .expect("woken");
+    assert!(matches!(woken.cause, Cause::Woken { by } if by.tid == 1));
+    let got: Vec<i64> = (0..6)
+        .map(|index| {
+            let name = if index == 0 {
+                "got".to_string()
+            } else {
+                format!("got[{index}]")
+            };
+            final_value(&run, 0, &name)
+        })
+        .collect();
+    assert_eq!(got, [1, 2, 3, 4, 5, 6]);
+    claim(id, "1, 2, 3, 4, 5, 6".into());
+}
+
+/// Variable `name` of process 0 at `tick`.
+fn final_value_at(run: &Run, tick: u64, name: &str) -> i64 {
+    run.state_at(tick).memories[0]
+        .words
+        .iter()
+        .find(|(word, _, _)| word == name)
+        .expect("the variable")
+        .2
 }

@@ -6,6 +6,7 @@
 use std::io::{self, Write};
 
 use proclab_app::lang::{Lang, Words};
+use proclab_app::program_view;
 use proclab_app::program_words::{self, RunText};
 use proclab_core::program::{AccessKind, ExecutedStep, Fault, Register, RunEnd, StepOutcome};
 use proclab_core::state::{MachineState, ProgramContext};
@@ -105,6 +106,34 @@ pub fn write_text(out: &mut impl Write, run: &Run, lang: Lang) -> io::Result<()>
         };
         let process = scenario.processes()[memory.pid as usize].name();
         writeln!(out, "  {process}: {words}")?;
+    }
+    if !state.queues.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", RunText::ChannelsAtEnd.get(lang))?;
+        for row in program_view::channel_rows(&state, lang) {
+            let mut line = format!(
+                "  {} {}: {}; {}: {}; {}: {}",
+                row.kind,
+                row.name,
+                row.held,
+                RunText::WaitingToSend.get(lang),
+                row.senders,
+                RunText::WaitingToReceive.get(lang),
+                row.receivers,
+            );
+            if row.pipe {
+                line.push_str(&format!(
+                    "; {}: {}",
+                    RunText::OpenWriteEnds.get(lang),
+                    row.writers
+                ));
+            }
+            writeln!(out, "{line}")?;
+        }
+    }
+    if let Some(line) = program_words::kernel_entries(run, lang) {
+        writeln!(out)?;
+        writeln!(out, "{line}")?;
     }
     writeln!(out)?;
     writeln!(out, "{}", RunText::RegistersAtEnd.get(lang))?;
@@ -245,6 +274,8 @@ impl Serialize for EndDocument<'_> {
                                 SyncKind::Semaphore => "semaphore",
                                 SyncKind::Condition => "condition",
                                 SyncKind::Queue => "queue",
+                                SyncKind::Pipe => "pipe",
+                                SyncKind::SharedSemaphore => "shared_semaphore",
                             },
                             name: &edge.name,
                             holder: edge.holder,
@@ -366,6 +397,7 @@ fn outcome_id(outcome: &StepOutcome) -> &'static str {
         StepOutcome::Fault(Fault::Overflow) => "fault_overflow",
         StepOutcome::Fault(Fault::UnlockNotHeld { .. }) => "fault_unlock_not_held",
         StepOutcome::Fault(Fault::WaitWithoutMutex { .. }) => "fault_wait_without_mutex",
+        StepOutcome::Fault(Fault::WriteAfterClose { .. }) => "fault_write_after_close",
     }
 }
 

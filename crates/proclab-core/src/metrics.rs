@@ -91,6 +91,13 @@ pub struct ThreadMetrics {
     /// Ticks blocked waiting for a mutex, a semaphore or a condition.
     #[serde(default)]
     pub blocked: u64,
+    /// Instructions that entered the kernel (`machine.kernel_entry_cost`'s rule), and the ticks
+    /// it spent there for them (part of `cpu`).
+    #[serde(default)]
+    pub kernel_entries: u64,
+    /// Ticks spent in the kernel for `kernel_entries` (part of `cpu`).
+    #[serde(default)]
+    pub kernel: u64,
     /// Dispatch latency paid to switch it in.
     pub switch: u64,
     /// Cache refill stall paid before it ran.
@@ -235,6 +242,10 @@ impl Metrics {
                     } else {
                         0
                     };
+                let (kernel_entries, kernel) =
+                    engine.programs.as_ref().map_or((0, 0), |programs| {
+                        (programs.kernel_entries[index], programs.kernel_ticks[index])
+                    });
                 let arrival = scenario.processes()[task.pid as usize].arrival();
                 let completion = task.acc.completion.unwrap_or(engine.now);
                 ThreadMetrics {
@@ -247,6 +258,8 @@ impl Metrics {
                     cpu: task.acc.cpu,
                     io: task.acc.io,
                     blocked,
+                    kernel_entries,
+                    kernel,
                     switch: task.acc.switch,
                     stall: task.acc.stall,
                     dispatches: task.acc.dispatches,

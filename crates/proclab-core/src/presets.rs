@@ -135,13 +135,25 @@ pub enum PresetId {
     ProducerConsumerSemaphores,
     /// `message-queue-client-server`.
     MessageQueueClientServer,
+    /// `pipe-writer-reader`.
+    PipeWriterReader,
+    /// `shm-race`.
+    ShmRace,
+    /// `shm-semaphore`.
+    ShmSemaphore,
+    /// `ipc-cost-threads`.
+    IpcCostThreads,
+    /// `ipc-cost-pipe`.
+    IpcCostPipe,
+    /// `producer-consumer-condvar`.
+    ProducerConsumerCondvar,
     /// `readers-writers`.
     ReadersWriters,
 }
 
 impl PresetId {
     /// Every preset id, in the order [`presets`] lists them.
-    pub const ALL: [PresetId; 50] = [
+    pub const ALL: [PresetId; 56] = [
         PresetId::FcfsConvoy,
         PresetId::SjfStarvation,
         PresetId::SrtfVsSjf,
@@ -192,6 +204,12 @@ impl PresetId {
         PresetId::ProducerConsumerSemaphores,
         PresetId::ReadersWriters,
         PresetId::MessageQueueClientServer,
+        PresetId::PipeWriterReader,
+        PresetId::ShmRace,
+        PresetId::ShmSemaphore,
+        PresetId::IpcCostThreads,
+        PresetId::IpcCostPipe,
+        PresetId::ProducerConsumerCondvar,
     ];
 
     /// The stable text id (`"fcfs-convoy"`), used in links and by the CLI.
@@ -246,6 +264,12 @@ impl PresetId {
             PresetId::PhilosophersOrdered => "philosophers-ordered",
             PresetId::ProducerConsumerSemaphores => "producer-consumer-semaphores",
             PresetId::MessageQueueClientServer => "message-queue-client-server",
+            PresetId::PipeWriterReader => "pipe-writer-reader",
+            PresetId::ShmRace => "shm-race",
+            PresetId::ShmSemaphore => "shm-semaphore",
+            PresetId::IpcCostThreads => "ipc-cost-threads",
+            PresetId::IpcCostPipe => "ipc-cost-pipe",
+            PresetId::ProducerConsumerCondvar => "producer-consumer-condvar",
             PresetId::ReadersWriters => "readers-writers",
         }
     }

@@ -61,9 +61,10 @@ fn variant(kind: ParseErrorKind) -> usize {
         ParseErrorKind::BadSyncDeclaration => 23,
         ParseErrorKind::DuplicateSyncObject { .. } => 24,
         ParseErrorKind::UnknownSyncObject { .. } => 25,
+        ParseErrorKind::PipeCapacityOutOfRange { .. } => 26,
     }
 }
-const VARIANTS: usize = 26;
+const VARIANTS: usize = 27;
 
 #[test]
 fn every_parse_error_is_reported_on_its_line() {
@@ -77,6 +78,11 @@ fn every_parse_error_is_reported_on_its_line() {
         ("nop\nmove $1, %ax\nhalt".into(), 2, K::UnknownOpcode),
         ("nop\nio $-2\nhalt".into(), 2, K::IoTicksOutOfRange),
         (".sem s x\nnop\nhalt".into(), 1, K::BadSyncDeclaration),
+        (
+            "nop\n.pipe p 0\nhalt".into(),
+            2,
+            K::PipeCapacityOutOfRange { max: 1_000 },
+        ),
         (
             ".mutex m\n.sem m 1\nhalt".into(),
             2,

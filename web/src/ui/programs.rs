@@ -126,7 +126,9 @@ pub fn programs(props: &ProgramsProps) -> Html {
                             <tbody>
                                 { for space.words.iter().map(|word| html! {
                                     <tr data-variable={word.name.clone()}>
-                                        <th scope="row"><code>{ &word.name }</code></th>
+                                        <th scope="row"><code>{ &word.name }</code>
+                                            if word.shared { { " " }<span class="shared-word">{ t(ProgramText::Shared) }</span> }
+                                        </th>
                                         <td class="num">{ word.address }</td>
                                         <td class="num value">{ word.value }</td>
                                         <td>{ word.last_writer.as_ref().map(|(who, tick)| format!("{who} (t={tick})")).unwrap_or_else(|| "—".into()) }</td>
@@ -169,26 +171,31 @@ pub fn programs(props: &ProgramsProps) -> Html {
                         <th scope="col">{ t(ProgramText::Messages) }</th>
                         <th scope="col">{ t(ProgramText::WaitingToSend) }</th>
                         <th scope="col">{ t(ProgramText::WaitingToReceive) }</th>
+                        if state.queues.iter().any(|queue| queue.is_pipe()) {
+                            <th scope="col">{ t(ProgramText::WriteEnds) }</th>
+                        }
                     </tr></thead>
                     <tbody>
-                        { for state.queues.iter().map(|queue| {
-                            let names = |threads: &[proclab_core::ThreadRef]| if threads.is_empty() {
-                                "—".to_string()
-                            } else {
-                                threads.iter().map(|thread| proclab_view::thread_label(&state, *thread)).collect::<Vec<_>>().join(" → ")
-                            };
+                        { for proclab_app::program_view::channel_rows(&state, lang).into_iter().map(|row| {
+                            let any_pipe = state.queues.iter().any(|queue| queue.is_pipe());
                             html! {
-                                <tr data-queue={queue.name.clone()}>
-                                    <th scope="row"><code>{ &queue.name }</code></th>
-                                    <td class="queue-messages">{ format!("[{}] {}/{}", queue.messages.iter().map(|m| m.to_string()).collect::<Vec<_>>().join(", "), queue.messages.len(), queue.capacity) }</td>
-                                    <td class="queue-senders">{ names(&queue.senders) }</td>
-                                    <td class="queue-receivers">{ names(&queue.receivers) }</td>
+                                <tr data-queue={row.name.clone()} data-kind={if row.pipe { "pipe" } else { "queue" }}>
+                                    <th scope="row"><code>{ &row.name }</code>{ " " }<span class="queue-kind">{ row.kind }</span></th>
+                                    <td class="queue-messages">{ &row.held }</td>
+                                    <td class="queue-senders">{ &row.senders }</td>
+                                    <td class="queue-receivers">{ &row.receivers }</td>
+                                    if any_pipe {
+                                        <td class="queue-writers">{ if row.pipe { row.writers.clone() } else { "—".to_string() } }</td>
+                                    }
                                 </tr>
                             }
                         }) }
                     </tbody>
                 </table>
                 </div>
+            }
+            if let Some(line) = proclab_app::program_words::kernel_entries(run, lang) {
+                <p class="kernel-entries" id="kernel-entries">{ line }</p>
             }
             <WaitGraph {lang} simulation={simulation.clone()} />
             <h3>{ t(ProgramText::Registers) }</h3>

@@ -210,6 +210,7 @@ pub fn machine_settings(props: &SettingsProps) -> Html {
         FieldId::Cpus,
         FieldId::DispatchLatency,
         FieldId::ThreadSwitchLatency,
+        FieldId::KernelEntryCost,
         FieldId::CacheCapacity,
         FieldId::CacheRefill,
         FieldId::Seed,
@@ -229,6 +230,8 @@ pub fn machine_settings(props: &SettingsProps) -> Html {
                 hint={t(Text::DispatchLatencyHint)} oninput={text_setter(dispatch, FieldId::DispatchLatency)} messages={props.messages.clone()} />
             <TextField field={FieldId::ThreadSwitchLatency} label={t(Text::ThreadSwitchLatency)} value={machine.thread_switch_latency.clone()}
                 hint={t(Text::ThreadSwitchHint)} oninput={text_setter(dispatch, FieldId::ThreadSwitchLatency)} messages={props.messages.clone()} />
+            <TextField field={FieldId::KernelEntryCost} label={t(Text::KernelEntryCost)} value={machine.kernel_entry_cost.clone()}
+                hint={t(Text::KernelEntryHint)} oninput={text_setter(dispatch, FieldId::KernelEntryCost)} messages={props.messages.clone()} />
             <Check id="cache-on" label={t(Text::CacheModel)} checked={machine.cache} hint={t(Text::CacheHint)}
                 onchange={flag_setter(dispatch, Flag::Cache)} />
             if machine.cache {

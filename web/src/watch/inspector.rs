@@ -168,7 +168,9 @@ pub fn inspector(props: &InspectorProps) -> Html {
                                 if let Some(context) = &tcb.program {
                                     { row("Program counter", lang.pick(["프로그램 카운터", "Program counter"]), if context.halted { "—".to_string() } else { context.pc.to_string() }) }
                                     { row("Registers", lang.pick(["레지스터", "Registers"]), proclab_core::program::Register::ALL.iter().zip(context.registers).map(|(register, value)| format!("%{}={value}", register.name())).collect::<Vec<_>>().join(" ")) }
-                                    if let Some((name, holder)) = &context.waiting_for {
+                                    if let Some(wait) = proclab_app::program_view::channel_wait(state, thread, lang) {
+                                        { row("Waits for", lang.pick(["기다리는 대상", "Waits for"]), wait) }
+                                    } else if let Some((name, holder)) = &context.waiting_for {
                                         { row("Waits for", lang.pick(["기다리는 대상", "Waits for"]), match holder {
                                             Some(holder) => lang.pick([
                                                 format!("{name} ({} 가짐)", proclab_view::thread_label(state, *holder)),

@@ -101,6 +101,8 @@ pub fn machine_text(props: &MachineTextProps) -> Html {
                     proclab_core::SyncKind::Semaphore => lang.pick(["세마포어", "semaphore"]),
                     proclab_core::SyncKind::Condition => lang.pick(["조건 변수", "condition"]),
                     proclab_core::SyncKind::Queue => lang.pick(["메시지 큐", "message queue"]),
+                    proclab_core::SyncKind::Pipe => lang.pick(["파이프", "pipe"]),
+                    proclab_core::SyncKind::SharedSemaphore => lang.pick(["공유 세마포어", "shared semaphore"]),
                 };
                 html! {
                     <li class="wait-queue" data-sync={object.name.clone()}>
@@ -115,6 +117,18 @@ pub fn machine_text(props: &MachineTextProps) -> Html {
                         ])).unwrap_or_default() }
                     </li>
                 }
+            }) }
+            // Each message queue and pipe: what it holds and who waits to put in or take out.
+            { for proclab_app::program_view::channel_rows(state, lang).into_iter().map(|row| html! {
+                <li class="channel" data-channel={row.name.clone()}>
+                    { lang.pick([
+                        format!("{} {}: {}; 보내거나 쓰려고 기다림 {}; 받거나 읽으려고 기다림 {}", row.kind, row.name, row.held, row.senders, row.receivers),
+                        format!("{} {}: {}; waiting to send or write {}; to receive or read {}", row.kind, row.name, row.held, row.senders, row.receivers),
+                    ]) }
+                    if row.pipe {
+                        { lang.pick([format!("; 열린 쓰기 끝 {}", row.writers), format!("; write ends open: {}", row.writers)]) }
+                    }
+                </li>
             }) }
         </ul>
     }

@@ -135,6 +135,7 @@ pub struct MachineDraft {
     pub cpus: String,
     pub dispatch_latency: String,
     pub thread_switch_latency: String,
+    pub kernel_entry_cost: String,
     pub cache: bool,
     pub cache_capacity: String,
     pub cache_refill: String,
@@ -288,6 +289,11 @@ impl MachineDraft {
                 &self.thread_switch_latency,
                 0,
             ),
+            kernel_entry_cost: reader.number_or(
+                FieldId::KernelEntryCost,
+                &self.kernel_entry_cost,
+                0,
+            ),
             cache: CacheSpec {
                 enabled: self.cache,
                 capacity: reader.number_or(
@@ -320,6 +326,7 @@ impl MachineDraft {
             cpus: machine.cpus.to_string(),
             dispatch_latency: machine.dispatch_latency.to_string(),
             thread_switch_latency: machine.thread_switch_latency.to_string(),
+            kernel_entry_cost: machine.kernel_entry_cost.to_string(),
             cache: machine.cache.enabled,
             cache_capacity: machine.cache.capacity.to_string(),
             cache_refill: machine.cache.refill_per_unit.to_string(),

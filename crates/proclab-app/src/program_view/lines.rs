@@ -62,6 +62,24 @@ pub fn step_lines(run: &Run, analysis: &Analysis, lang: Lang) -> Vec<StepLine> {
                     proclab_core::program::MessageOp::Recv { .. } => {
                         lang.pick(["메시지 받음", "receives a message"]).to_string()
                     }
+                    proclab_core::program::MessageOp::Write { .. } => {
+                        lang.pick([format!("파이프에 {value} 씀"), format!("writes {value}")])
+                    }
+                    proclab_core::program::MessageOp::Read { .. } if value < 0 => lang
+                        .pick(["파일 끝(-1)을 읽음", "reads end-of-file (-1)"])
+                        .to_string(),
+                    proclab_core::program::MessageOp::Read { .. } => {
+                        lang.pick([format!("파이프에서 {value} 읽음"), format!("reads {value}")])
+                    }
+                    proclab_core::program::MessageOp::Close { .. } => lang
+                        .pick(["쓰기 끝을 닫음", "closes its write end"])
+                        .to_string(),
+                    proclab_core::program::MessageOp::SharedWait { .. } => lang
+                        .pick(["공유 세마포어 wait", "shared semaphore wait"])
+                        .to_string(),
+                    proclab_core::program::MessageOp::SharedSignal { .. } => lang
+                        .pick(["공유 세마포어 signal", "shared semaphore signal"])
+                        .to_string(),
                 }),
                 StepOutcome::Io(ticks) => effects.push(lang.pick([
                     format!("I/O {ticks}틱 요청(대기)"),

@@ -13,8 +13,11 @@ pub struct WordRow {
     pub name: String,
     pub address: u32,
     pub value: i64,
-    /// The thread that stored it last before the tick, and when.
+    /// The thread that stored it last before the tick, and when (for a word of the shared
+    /// segment, whatever its process).
     pub last_writer: Option<(String, u64)>,
+    /// It lies in the shared segment (`.shared`): every process that maps it sees it.
+    pub shared: bool,
 }
 
 /// The variables of one process at a tick.
@@ -46,6 +49,14 @@ pub struct SyncRow {
 pub fn address_spaces(run: &Run, state: &MachineState, lang: Lang) -> Vec<AddressSpace> {
     let scenario = run.scenario();
     let mut writers: BTreeMap<(u32, u32), (u32, u64)> = BTreeMap::new();
+    // A word of the shared segment, by its variable's name and index.
+    let shared = |pid: u32, address: u32| {
+        scenario.processes()[pid as usize]
+            .program()
+            .and_then(|program| program.shared_at(address))
+            .map(|(variable, index)| (variable.name.clone(), index))
+    };
+    let mut shared_writers: BTreeMap<(String, u32), (u32, u64)> = BTreeMap::new();
     for step in run
         .program_steps()
         .iter()
@@ -54,6 +65,9 @@ pub fn address_spaces(run: &Run, state: &MachineState, lang: Lang) -> Vec<Addres
         let pid = scenario.threads()[step.thread as usize].pid();
         if let Some((address, _)) = first_access(step, AccessKind::Write) {
             writers.insert((pid, address), (step.thread, step.tick));
+            if let Some(word) = shared(pid, address) {
+                shared_writers.insert(word, (step.thread, step.tick));
+            }
         }
     }
     state
@@ -75,9 +89,12 @@ pub fn address_spaces(run: &Run, state: &MachineState, lang: Lang) -> Vec<Addres
                         name: name.clone(),
                         address: *address,
                         value: *value,
-                        last_writer: writers
-                            .get(&(memory.pid, *address))
-                            .map(|(thread, tick)| (thread_name(scenario, *thread), *tick)),
+                        last_writer: match shared(memory.pid, *address) {
+                            Some(word) => shared_writers.get(&word),
+                            None => writers.get(&(memory.pid, *address)),
+                        }
+                        .map(|(thread, tick)| (thread_name(scenario, *thread), *tick)),
+                        shared: shared(memory.pid, *address).is_some(),
                     })
                     .collect(),
                 sync: memory
@@ -88,7 +105,7 @@ pub fn address_spaces(run: &Run, state: &MachineState, lang: Lang) -> Vec<Addres
                             thread_name(scenario, process.first_thread() + thread.tid)
                         };
                         let state = match (object.kind, object.holder) {
-                            (SyncKind::Semaphore, _) => lang.pick([
+                            (SyncKind::Semaphore | SyncKind::SharedSemaphore, _) => lang.pick([
                                 format!("값 {}", object.value),
                                 format!("value {}", object.value),
                             ]),
@@ -97,7 +114,7 @@ pub fn address_spaces(run: &Run, state: &MachineState, lang: Lang) -> Vec<Addres
                                 format!("held by {}", name_of(holder)),
                             ]),
                             (SyncKind::Mutex, None) => lang.pick(["풀림", "free"]).to_string(),
-                            (SyncKind::Condition | SyncKind::Queue, _) => {
+                            (SyncKind::Condition | SyncKind::Queue | SyncKind::Pipe, _) => {
                                 lang.pick(["기억하는 값 없음", "no memory"]).to_string()
                             }
                         };
@@ -108,6 +125,10 @@ pub fn address_spaces(run: &Run, state: &MachineState, lang: Lang) -> Vec<Addres
                                 SyncKind::Semaphore => lang.pick(["세마포어", "semaphore"]),
                                 SyncKind::Condition => lang.pick(["조건 변수", "condition"]),
                                 SyncKind::Queue => lang.pick(["메시지 큐", "message queue"]),
+                                SyncKind::Pipe => lang.pick(["파이프", "pipe"]),
+                                SyncKind::SharedSemaphore => {
+                                    lang.pick(["공유 세마포어", "shared semaphore"])
+                                }
                             },
                             state,
                             waiters: object

@@ -10,7 +10,7 @@
 //! one process inside at once is the race the locks prevent.
 //!
 //! This file holds the analysis and the names of threads, words and source lines; `lines` the
-//! interleaving and the race table in words, `memory` the address spaces and their sync objects,
+//! interleaving and the race table in words, `memory` the address spaces and their sync objects, `channels` the message queues and pipes,
 //! `graph` a deadlock's resource-allocation graph, `goals` "you are the scheduler", `text` the
 //! panel's fixed words.
 
@@ -21,12 +21,14 @@ use proclab_core::program::{
 };
 use proclab_core::{Run, Scenario};
 
+mod channels;
 mod goals;
 mod graph;
 mod lines;
 mod memory;
 mod text;
 
+pub use channels::{channel_rows, channel_wait, ChannelRow};
 pub use goals::{choosable, Goal, STARVE_AFTER};
 pub use graph::{wait_graph, GraphEdge, GraphNode};
 pub use lines::{end_sentence, race_table, step_lines, RaceRow, StepLine};
@@ -71,11 +73,37 @@ pub fn analyse(run: &Run) -> Analysis {
     let scenario = run.scenario();
     let threads = scenario.threads();
     let mut taint: Vec<[Taint; 8]> = vec![[None; 8]; threads.len()];
-    // (pid, address) -> (thread, step) of the last store.
+    // word (see `word` below) -> (thread, step) of the last store.
     let mut last_store: BTreeMap<(u32, u32), (u32, usize)> = BTreeMap::new();
-    // (pid, address) -> threads inside (loaded, not stored back).
+    // word -> threads inside (loaded, not stored back).
     let mut inside: BTreeMap<(u32, u32), Vec<u32>> = BTreeMap::new();
     let mut analysis = Analysis::default();
+    // A word of the shared segment is one word for every process that maps it: keyed by its
+    // variable's name (position among the scenario's shared names) and index, not by process.
+    let mut shared_names: Vec<&str> = Vec::new();
+    for process in scenario.processes() {
+        for variable in process
+            .program()
+            .into_iter()
+            .flat_map(Program::shared_variables)
+        {
+            if !shared_names.contains(&variable.name.as_str()) {
+                shared_names.push(&variable.name);
+            }
+        }
+    }
+    let word = |pid: u32, address: u32| -> (u32, u32) {
+        let shared = scenario.processes()[pid as usize]
+            .program()
+            .and_then(|program| program.shared_at(address))
+            .and_then(|(variable, index)| {
+                let position = shared_names
+                    .iter()
+                    .position(|name| *name == variable.name)?;
+                Some((u32::MAX, position as u32 * 65_536 + index))
+            });
+        shared.unwrap_or((pid, address))
+    };
     let mut waited: Vec<usize> = vec![0; threads.len()];
     let mut finished: Vec<bool> = vec![false; threads.len()];
     for (index, step) in run.program_steps().iter().enumerate() {
@@ -93,7 +121,7 @@ pub fn analyse(run: &Run) -> Analysis {
             Instruction::Load { destination, .. } => {
                 if let Some((address, value)) = read {
                     registers[slot(destination)] = Some((address, index, value));
-                    let list = inside.entry((pid, address)).or_default();
+                    let list = inside.entry(word(pid, address)).or_default();
                     if !list.contains(&thread) {
                         list.push(thread);
                     }
@@ -123,7 +151,8 @@ pub fn analyse(run: &Run) -> Analysis {
                 if let Some((address, _)) = write {
                     if let Value::Register(from) = source {
                         if let Some((loaded, load_step, value)) = registers[slot(from)] {
-                            if let Some(&(other, other_step)) = last_store.get(&(pid, address)) {
+                            if let Some(&(other, other_step)) = last_store.get(&word(pid, address))
+                            {
                                 if loaded == address && other != thread && other_step > load_step {
                                     analysis.lost.push(LostUpdate {
                                         step: index,
@@ -138,7 +167,7 @@ pub fn analyse(run: &Run) -> Analysis {
                             }
                         }
                     }
-                    if let Some(list) = inside.get_mut(&(pid, address)) {
+                    if let Some(list) = inside.get_mut(&word(pid, address)) {
                         list.retain(|inner| *inner != thread);
                     }
                 }
@@ -158,7 +187,7 @@ pub fn analyse(run: &Run) -> Analysis {
             _ => {}
         }
         if let Some((address, _)) = write {
-            last_store.insert((pid, address), (thread, index));
+            last_store.insert(word(pid, address), (thread, index));
         }
         if matches!(step.outcome, StepOutcome::Halted | StepOutcome::Fault(_)) {
             finished[thread as usize] = true;

@@ -13,8 +13,8 @@ mod run;
 
 pub use problems::{argv_error, config_error, parse_error};
 pub use run::{
-    access, deadlock, end, instruction_text, outcome, run_end, sync_kind, thread_name, word_name,
-    RunText,
+    access, deadlock, end, instruction_text, kernel_entries, outcome, run_end, sync_kind,
+    thread_name, word_name, RunText,
 };
 
 #[cfg(test)]

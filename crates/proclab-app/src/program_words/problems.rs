@@ -47,6 +47,9 @@ pub fn parse_error(error: &ParseError, lang: Lang) -> String {
                 Opcode::Wait => "선언한 세마포어(wait s) 또는 선언한 조건 변수와 뮤텍스(wait c, m)를",
                 Opcode::Signal => "선언한 세마포어(.sem)나 조건 변수(.cond)의 이름을",
                 Opcode::Broadcast => "선언한 조건 변수(.cond)의 이름을",
+                Opcode::Send | Opcode::Recv => "선언한 메시지 큐(.queue)의 이름과 레지스터를",
+                Opcode::Write | Opcode::Read => "선언한 파이프(.pipe)의 이름과 레지스터를",
+                Opcode::Close => "선언한 파이프(.pipe)의 이름을",
                 _ => "선언한 뮤텍스(.mutex)의 이름을",
             };
             format!("{}는 {what} 받습니다.", opcode.name())
@@ -56,10 +59,19 @@ pub fn parse_error(error: &ParseError, lang: Lang) -> String {
                 Opcode::Wait => "a declared semaphore (wait s) or a declared condition and mutex (wait c, m)",
                 Opcode::Signal => "the name of a declared semaphore (.sem) or condition (.cond)",
                 Opcode::Broadcast => "the name of a declared condition (.cond)",
+                Opcode::Send | Opcode::Recv => "the name of a declared message queue (.queue) and a register",
+                Opcode::Write | Opcode::Read => "the name of a declared pipe (.pipe) and a register",
+                Opcode::Close => "the name of a declared pipe (.pipe)",
                 _ => "the name of a declared mutex (.mutex)",
             };
             format!("{} takes {what}.", opcode.name())
         }
+        (PipeCapacityOutOfRange { max }, Lang::Ko) => format!(
+            "파이프의 크기는 1에서 {max}까지입니다(크기 0인 파이프에는 아무것도 쓸 수 없습니다). 예: .pipe p 4"
+        ),
+        (PipeCapacityOutOfRange { max }, Lang::En) => format!(
+            "a pipe holds 1 to {max} values (nothing could ever be written to a pipe of capacity 0): .pipe p 4"
+        ),
         (IoTicksOutOfRange, Lang::Ko) => format!(
             "io의 틱 수는 0에서 {}까지입니다 (예: io $5).",
             proclab_core::program::MAX_IO_TICKS
@@ -293,6 +305,12 @@ pub(super) fn fault(fault: &Fault, lang: Lang) -> String {
         (Fault::WaitWithoutMutex { .. }, Lang::En) => String::from(
             "it waited on a condition without holding the mutex (lock m before wait c, m)",
         ),
+        (Fault::WriteAfterClose { .. }, Lang::Ko) => {
+            String::from("이미 닫은(close) 파이프에 쓰려고 했습니다")
+        }
+        (Fault::WriteAfterClose { .. }, Lang::En) => {
+            String::from("it wrote to a pipe it had closed")
+        }
         (Fault::PcOutsideProgram, Lang::Ko) => {
             String::from("마지막 명령어를 지나쳤습니다(halt가 없습니다)")
         }

@@ -69,6 +69,14 @@ pub enum RunText {
     MemoryAtEnd,
     /// Heading of each thread's registers when the run ended.
     RegistersAtEnd,
+    /// Heading of the message queues and pipes when the run ended.
+    ChannelsAtEnd,
+    /// Who waits to send or write (a full queue or pipe).
+    WaitingToSend,
+    /// Who waits to receive or read (an empty queue or pipe).
+    WaitingToReceive,
+    /// A pipe's write ends still open.
+    OpenWriteEnds,
     /// A process whose program declares no `.var`.
     NoVariables,
     /// A thread that executed `halt` or faulted: its program is over.
@@ -86,11 +94,55 @@ impl Words for RunText {
             ],
             RunText::MemoryAtEnd => ["끝났을 때의 변수:", "Variables at the end:"],
             RunText::RegistersAtEnd => ["끝났을 때의 레지스터:", "Registers at the end:"],
+            RunText::ChannelsAtEnd => [
+                "끝났을 때의 메시지 큐와 파이프:",
+                "Message queues and pipes at the end:",
+            ],
+            RunText::WaitingToSend => ["보내거나 쓰려고 기다림", "waiting to send or write"],
+            RunText::WaitingToReceive => ["받거나 읽으려고 기다림", "waiting to receive or read"],
+            RunText::OpenWriteEnds => ["열린 쓰기 끝", "write ends open"],
             RunText::NoVariables => ["(변수 없음)", "(no variables)"],
             RunText::Finished => ["끝남", "finished"],
             RunText::NotFinished => ["끝나지 않음", "not finished"],
         }
     }
+}
+
+/// The kernel entries of a run with a kernel entry cost, in words: "Kernel entries (3 ticks
+/// each): Writer 7 (21 ticks), Reader 7 (21 ticks); 42 ticks in all". `None` when the cost is 0.
+pub fn kernel_entries(run: &Run, lang: Lang) -> Option<String> {
+    let cost = run.scenario().machine().kernel_entry_cost;
+    if cost == 0 {
+        return None;
+    }
+    let metrics = run.metrics();
+    let threads: Vec<String> = metrics
+        .threads
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| {
+            let pid = run.scenario().threads()[*index].pid() as usize;
+            run.scenario().processes()[pid].program().is_some()
+        })
+        .map(|(index, thread)| {
+            let name = thread_name(run.scenario(), index as u32);
+            match lang {
+                Lang::Ko => format!("{name} {}번({}틱)", thread.kernel_entries, thread.kernel),
+                Lang::En => format!("{name} {} ({} ticks)", thread.kernel_entries, thread.kernel),
+            }
+        })
+        .collect();
+    let total: u64 = metrics.threads.iter().map(|thread| thread.kernel).sum();
+    Some(match lang {
+        Lang::Ko => format!(
+            "커널 진입(한 번에 {cost}틱): {}; 모두 {total}틱",
+            threads.join(", ")
+        ),
+        Lang::En => format!(
+            "Kernel entries ({cost} ticks each): {}; {total} ticks in all",
+            threads.join(", ")
+        ),
+    })
 }
 
 /// How every view names thread `index` of [`Scenario::threads`]: `P1`, or `P1.T2`.
@@ -164,7 +216,45 @@ pub fn outcome(outcome: &StepOutcome, lang: Lang) -> Option<String> {
             (proclab_core::program::MessageOp::Recv { .. }, Lang::En) => {
                 String::from("recv: takes the oldest message")
             }
+            (proclab_core::program::MessageOp::Write { .. }, Lang::Ko) => {
+                format!("write: 값 {value}을(를) 파이프에 씀")
+            }
+            (proclab_core::program::MessageOp::Write { .. }, Lang::En) => {
+                format!("write: puts {value} in the pipe")
+            }
+            (proclab_core::program::MessageOp::Read { .. }, Lang::Ko) if *value < 0 => {
+                String::from("read: 파일 끝(-1): 쓰는 쪽이 모두 닫았고 파이프가 비었음")
+            }
+            (proclab_core::program::MessageOp::Read { .. }, Lang::En) if *value < 0 => {
+                String::from("read: end-of-file (-1): every writer closed and the pipe is empty")
+            }
+            (proclab_core::program::MessageOp::Read { .. }, Lang::Ko) => {
+                format!("read: 가장 오래된 값 {value}을(를) 읽음")
+            }
+            (proclab_core::program::MessageOp::Read { .. }, Lang::En) => {
+                format!("read: takes the oldest value, {value}")
+            }
+            (proclab_core::program::MessageOp::Close { .. }, Lang::Ko) => {
+                String::from("close: 파이프의 쓰기 끝을 닫음")
+            }
+            (proclab_core::program::MessageOp::Close { .. }, Lang::En) => {
+                String::from("close: closes its write end of the pipe")
+            }
+            (proclab_core::program::MessageOp::SharedWait { .. }, _) => String::from(lang.pick([
+                "wait: 공유 세마포어에서 1을 가져감",
+                "wait: takes 1 from the shared semaphore",
+            ])),
+            (proclab_core::program::MessageOp::SharedSignal { .. }, _) => {
+                String::from(lang.pick([
+                    "signal: 공유 세마포어를 올리거나 기다리던 스레드를 깨움",
+                    "signal: wakes a waiter of the shared semaphore or adds 1",
+                ]))
+            }
         }),
+        StepOutcome::Blocked(Wait::Pipe(_)) => Some(String::from(lang.pick([
+            "기다림: 파이프가 가득 차 있거나(write) 비어 있음(read)",
+            "waits: the pipe is full (write) or empty (read)",
+        ]))),
         StepOutcome::Blocked(Wait::Queue(_)) => Some(String::from(lang.pick([
             "기다림: 큐가 가득 차 있거나(send) 비어 있음(recv)",
             "waits: the queue is full (send) or empty (recv)",
@@ -201,6 +291,8 @@ pub fn sync_kind(kind: SyncKind, lang: Lang) -> &'static str {
         SyncKind::Semaphore => lang.pick(["세마포어", "semaphore"]),
         SyncKind::Condition => lang.pick(["조건 변수", "condition"]),
         SyncKind::Queue => lang.pick(["메시지 큐", "message queue"]),
+        SyncKind::Pipe => lang.pick(["파이프", "pipe"]),
+        SyncKind::SharedSemaphore => lang.pick(["공유 세마포어", "shared semaphore"]),
     }
 }
 

@@ -153,6 +153,29 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
                 "{who} releases the mutex and blocks on the condition until signalled (at the end of its wait queue)."
             ),
         ]),
+        Cause::Waits { object } if object.kind == SyncKind::Pipe => {
+            // Full or empty, as the pipe stands after this instant: a blocked reader waits in
+            // its readers, a blocked writer in its writers.
+            let pipe = state.queues.get(object.index as usize);
+            let name = pipe.map_or("", |pipe| pipe.name.as_str());
+            let reads = pipe.is_some_and(|pipe| pipe.receivers.contains(&event.thread));
+            match reads {
+                true => lang.pick([
+                    format!(
+                        "{who}{} 대기 상태가 됩니다: 파이프 {name}이(가) 비어 있음(읽을 값이 들어올 때까지).",
+                        subject_particle(&who)
+                    ),
+                    format!("{who} blocks: pipe {name} empty (until a value is written)."),
+                ]),
+                false => lang.pick([
+                    format!(
+                        "{who}{} 대기 상태가 됩니다: 파이프 {name}이(가) 가득 참(누가 읽어 자리가 날 때까지).",
+                        subject_particle(&who)
+                    ),
+                    format!("{who} blocks: pipe {name} full (until a value is read)."),
+                ]),
+            }
+        }
         Cause::Waits { object } => {
             let kind = sync_kind(object.kind, lang);
             // Which one, and who holds it, as the machine shows it after this instant.
@@ -190,12 +213,12 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
             let other = thread_label(state, by);
             lang.pick([
                 format!(
-                    "{other}{} 깨워 {who}{} 준비 큐로 갑니다(뮤텍스나 세마포어를 넘겨받음).",
+                    "{other}{} {who}{} 깨웁니다: 기다리던 것(뮤텍스, 세마포어, 메시지, 파이프의 값이나 자리, 파일 끝)을 받아 준비 큐로 갑니다.",
                     subject_particle(&other),
-                    subject_particle(&who)
+                    object_particle(&who)
                 ),
                 format!(
-                    "{other} wakes {who}: it is handed the mutex or semaphore and is ready again."
+                    "{other} wakes {who}: it gets what it waited for (the mutex, the semaphore, a message, a pipe's value, room or end-of-file) and is ready again."
                 ),
             ])
         }
@@ -273,6 +296,42 @@ mod tests {
         assert_eq!(
             narrate(&waits, &state, Lang::Ko),
             "t=2: P1이 뮤텍스를 놓고 조건 변수에서 signal을 기다리며 대기 상태가 됩니다(그 대기 큐의 끝)."
+        );
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn a_pipe_wait_says_full_or_empty_and_who_wakes_whom() {
+        let spec = proclab_core::presets::preset("pipe-writer-reader")
+            .unwrap()
+            .spec;
+        let run = proclab_core::simulate_spec(&spec).unwrap();
+        let said: Vec<String> = run
+            .events()
+            .iter()
+            .filter(|event| matches!(event.cause, Cause::Waits { .. } | Cause::Woken { .. }))
+            .map(|event| narrate(event, &run.state_at(event.tick), Lang::En))
+            .collect();
+        assert_eq!(said.len(), 4, "{said:?}");
+        assert!(
+            said[0].ends_with("Writer blocks: pipe p full (until a value is read)."),
+            "{said:?}"
+        );
+        assert!(said[1].contains("Reader wakes Writer"), "{said:?}");
+        assert!(
+            said[2].ends_with("Reader blocks: pipe p empty (until a value is written)."),
+            "{said:?}"
+        );
+        assert!(said[3].contains("Writer wakes Reader"), "{said:?}");
+        let first_wait = run
+            .events()
+            .iter()
+            .find(|event| matches!(event.cause, Cause::Waits { .. }))
+            .unwrap();
+        let korean = narrate(first_wait, &run.state_at(first_wait.tick), Lang::Ko);
+        assert!(
+            korean.contains("Writer가 대기 상태가 됩니다: 파이프 p이(가) 가득 참"),
+            "{korean}"
         );
     }
 }

@@ -201,6 +201,12 @@ pub fn cause_label(cause: &proclab_core::Cause, by: Option<&str>, lang: Lang) ->
         Cause::Waits { object } if object.kind == proclab_core::SyncKind::Condition => {
             ["대기(조건 변수)", "waits (condition)"]
         }
+        Cause::Waits { object } if object.kind == proclab_core::SyncKind::Pipe => {
+            ["대기(파이프)", "waits (pipe)"]
+        }
+        Cause::Waits { object } if object.kind == proclab_core::SyncKind::Queue => {
+            ["대기(메시지 큐)", "waits (queue)"]
+        }
         Cause::Waits { .. } => ["대기(잠금)", "waits (lock)"],
         Cause::Woken { .. } => ["깨어남", "woken"],
         Cause::Exited => ["종료", "exit"],

@@ -16,6 +16,12 @@
 //!   end of a CPU burst (the I/O conventions apply), then resumes at the next instruction;
 //! - the instruction budget: the run stops at the first instant at which at least that many
 //!   instructions have run (every CPU executes its instruction of the tick first).
+//!
+//! Message queues and pipes are the kernel's, shared by the processes that declare the same
+//! name, so the engine applies `send`, `recv`, `write`, `read` and `close` itself
+//! ([`Programs::message`]). A pipe's writers are the threads whose program writes to it; once
+//! every one of them has closed its write end or exited, a `read` of the empty pipe gets -1
+//! (end-of-file), and the readers that were waiting wake with -1.
 
 use alloc::collections::VecDeque;
 use alloc::string::String;
@@ -26,7 +32,7 @@ use alloc::vec::Vec;
 use super::{Activity, Engine};
 use crate::policy::Entry;
 use crate::program::x86::{stack_bottom, DEFAULT_MEMORY_KB};
-use crate::program::{Deadlock, MessageOp, WaitEdge};
+use crate::program::{Deadlock, Fault, MessageOp, WaitEdge};
 use crate::program::{ExecutedStep, Machine, Register, Registers, StepOutcome, Wait};
 use crate::scenario::Scenario;
 use crate::scenario::Thread;
@@ -59,13 +65,37 @@ pub(crate) struct Programs {
     pub(crate) out_of_budget: bool,
     /// Every executed instruction, when recording.
     pub(crate) steps: Option<Vec<ExecutedStep>>,
-    /// The scenario's message queues (shared by the processes that declare the same name).
+    /// The scenario's channels: message queues and pipes, shared by the processes that declare
+    /// the same name, in order of first declaration (`Wait::Queue` and `Wait::Pipe` index here).
     pub(crate) queues: Vec<QueueState>,
     /// Per process: its declared queues' indices in `queues`.
     queue_ids: Vec<Vec<u32>>,
+    /// Per process: its declared pipes' indices in `queues`.
+    pipe_ids: Vec<Vec<u32>>,
+    /// The semaphores of the shared segment (shared by the processes that declare the same
+    /// name), in order of first declaration (`Wait::SharedSemaphore` indexes here).
+    pub(crate) shared_semaphores: Vec<SharedSemaphore>,
+    /// Per process: its shared semaphores' indices in `shared_semaphores`.
+    shared_semaphore_ids: Vec<Vec<u32>>,
+    /// `machine.kernel_entry_cost`.
+    kernel_entry_cost: u64,
+    /// Per thread: kernel ticks still to spend before its next instruction.
+    kernel_due: Vec<u64>,
+    /// Per thread: instructions that entered the kernel, and ticks spent there.
+    pub(crate) kernel_entries: Vec<u64>,
+    pub(crate) kernel_ticks: Vec<u64>,
 }
 
-/// One message queue: its messages, and who waits to send or to receive, first first.
+/// A semaphore of the shared segment: its value and its waiters, first first.
+#[derive(Clone, Debug)]
+pub(crate) struct SharedSemaphore {
+    pub(crate) name: String,
+    pub(crate) value: u32,
+    pub(crate) waiters: VecDeque<ThreadIx>,
+}
+
+/// One message queue or pipe: its messages (a pipe's buffered values), and who waits to send
+/// (write) or to receive (read), first first.
 #[derive(Clone, Debug)]
 pub(crate) struct QueueState {
     pub(crate) name: String,
@@ -75,9 +105,22 @@ pub(crate) struct QueueState {
     pub(crate) senders: VecDeque<(ThreadIx, i64)>,
     /// Blocked receivers with the register each receives into.
     pub(crate) receivers: VecDeque<(ThreadIx, Register)>,
+    /// A pipe's write ends still open (its writers that have neither closed nor exited), in
+    /// thread order; `None` for a message queue.
+    pub(crate) open_writers: Option<Vec<ThreadIx>>,
 }
 
+/// The value a `read` gets at end-of-file.
+pub(crate) const END_OF_FILE: i64 = -1;
+
 impl Programs {
+    /// The name of the scenario's shared semaphore `sem`.
+    pub(crate) fn shared_semaphore_name(&self, sem: u32) -> &str {
+        self.shared_semaphores
+            .get(sem as usize)
+            .map_or("", |state| state.name.as_str())
+    }
+
     /// The name of the scenario's queue `queue`.
     pub(crate) fn queue_name(&self, queue: u32) -> &str {
         self.queues
@@ -85,24 +128,51 @@ impl Programs {
             .map_or("", |state| state.name.as_str())
     }
 
-    /// `task` (of process `pid`, thread table `threads`) executed `operation`, sending `value`:
-    /// applies it to the shared queue. Returns what the thread must wait for, if it must.
+    /// `task` (thread table `threads`) executed `operation`, sending `value`: applies it to the
+    /// shared queue or pipe. Returns the step's outcome: `Blocked` when the thread must wait, a
+    /// fault, or `Message` with the value sent or received (-1 for a `read` at end-of-file).
     fn message(
         &mut self,
         threads: &[Thread],
         task: ThreadIx,
         operation: MessageOp,
         value: i64,
-    ) -> Option<Wait> {
+    ) -> StepOutcome {
+        let done = |value| StepOutcome::Message { operation, value };
         let thread = &threads[task.slot()];
         let pid = thread.pid() as usize;
-        let local = match operation {
-            MessageOp::Send { queue, .. } | MessageOp::Recv { queue, .. } => queue,
+        let (global, pipe) = match operation {
+            MessageOp::SharedWait { sem } | MessageOp::SharedSignal { sem } => {
+                return self.shared_semaphore(task, pid, operation, sem);
+            }
+            MessageOp::Send { queue, .. } | MessageOp::Recv { queue, .. } => {
+                (self.queue_ids[pid][queue as usize], false)
+            }
+            MessageOp::Write { pipe, .. }
+            | MessageOp::Read { pipe, .. }
+            | MessageOp::Close { pipe } => (self.pipe_ids[pid][pipe as usize], true),
         };
-        let global = self.queue_ids[pid][local as usize];
+        let wait = if pipe {
+            Wait::Pipe(global)
+        } else {
+            Wait::Queue(global)
+        };
         let queue = &mut self.queues[global as usize];
         match operation {
-            MessageOp::Send { .. } => {
+            MessageOp::SharedWait { .. } | MessageOp::SharedSignal { .. } => done(0),
+            MessageOp::Close { .. } => {
+                self.close_write_end(threads, task, global);
+                done(0)
+            }
+            MessageOp::Write { pipe: local, .. }
+                if !queue
+                    .open_writers
+                    .as_ref()
+                    .is_some_and(|open| open.contains(&task)) =>
+            {
+                StepOutcome::Fault(Fault::WriteAfterClose { pipe: local })
+            }
+            MessageOp::Send { .. } | MessageOp::Write { .. } => {
                 if let Some((receiver, register)) = queue.receivers.pop_front() {
                     // A receiver waits: the message goes straight to it.
                     let target = &threads[receiver.slot()];
@@ -110,19 +180,24 @@ impl Programs {
                         machine.set_register(target.tid(), register, value);
                     }
                     self.wakes.push((receiver, task));
-                    None
+                    done(value)
                 } else if (queue.messages.len() as u32) < queue.capacity {
                     queue.messages.push_back(value);
-                    None
+                    done(value)
                 } else {
                     queue.senders.push_back((task, value));
-                    Some(Wait::Queue(global))
+                    StepOutcome::Blocked(wait)
                 }
             }
-            MessageOp::Recv { register, .. } => {
-                let Some(message) = queue.messages.pop_front() else {
-                    queue.receivers.push_back((task, register));
-                    return Some(Wait::Queue(global));
+            MessageOp::Recv { register, .. } | MessageOp::Read { register, .. } => {
+                let message = match queue.messages.pop_front() {
+                    Some(message) => message,
+                    // Every write end is closed: end-of-file.
+                    None if queue.open_writers.as_ref().is_some_and(Vec::is_empty) => END_OF_FILE,
+                    None => {
+                        queue.receivers.push_back((task, register));
+                        return StepOutcome::Blocked(wait);
+                    }
                 };
                 // A slot is free: the first blocked sender's message takes it.
                 if let Some((sender, sent)) = queue.senders.pop_front() {
@@ -132,8 +207,90 @@ impl Programs {
                 if let Some(machine) = self.machines[pid].as_mut() {
                     machine.set_register(thread.tid(), register, message);
                 }
-                None
+                done(message)
             }
+        }
+    }
+
+    /// `wait s` or `signal s` by `task` (of process `pid`) on shared semaphore `local` of its
+    /// program: the rules of a process's own semaphores, on the one the processes share.
+    fn shared_semaphore(
+        &mut self,
+        task: ThreadIx,
+        pid: usize,
+        operation: MessageOp,
+        local: u32,
+    ) -> StepOutcome {
+        let global = self.shared_semaphore_ids[pid][local as usize];
+        let semaphore = &mut self.shared_semaphores[global as usize];
+        match operation {
+            MessageOp::SharedWait { .. } if semaphore.value > 0 => semaphore.value -= 1,
+            MessageOp::SharedWait { .. } => {
+                semaphore.waiters.push_back(task);
+                return StepOutcome::Blocked(Wait::SharedSemaphore(global));
+            }
+            _ => match semaphore.waiters.pop_front() {
+                Some(waiter) => self.wakes.push((waiter, task)),
+                None => semaphore.value = semaphore.value.saturating_add(1),
+            },
+        }
+        StepOutcome::Message {
+            operation,
+            value: 0,
+        }
+    }
+
+    /// A store by process `pid` to `address`: when the word lies in a `.shared` variable, every
+    /// other process that declares that variable sees it at once (its own address for it).
+    fn share_store(&mut self, pid: usize, address: u32, value: i64) {
+        let Some((name, index)) = self.machines[pid].as_ref().and_then(|machine| {
+            let (variable, index) = machine.program().shared_at(address)?;
+            Some((variable.name.clone(), index))
+        }) else {
+            return;
+        };
+        for (other, machine) in self.machines.iter_mut().enumerate() {
+            let Some(machine) = machine.as_mut().filter(|_| other != pid) else {
+                continue;
+            };
+            let target = machine
+                .program()
+                .shared_variables()
+                .find(|variable| variable.name == name && index < variable.words)
+                .map(|variable| variable.address + 4 * index);
+            if let Some(target) = target {
+                machine.store_shared(target, value);
+            }
+        }
+    }
+
+    /// `task` closes its write end of channel `global` (a `close`, or its exit). When it was the
+    /// last one open, the readers waiting on the empty pipe wake with end-of-file, first first.
+    fn close_write_end(&mut self, threads: &[Thread], task: ThreadIx, global: u32) {
+        let queue = &mut self.queues[global as usize];
+        let Some(open) = queue.open_writers.as_mut() else {
+            return;
+        };
+        let Some(position) = open.iter().position(|&writer| writer == task) else {
+            return;
+        };
+        open.remove(position);
+        if !open.is_empty() {
+            return;
+        }
+        for (reader, register) in core::mem::take(&mut queue.receivers) {
+            let target = &threads[reader.slot()];
+            if let Some(machine) = self.machines[target.pid() as usize].as_mut() {
+                machine.set_register(target.tid(), register, END_OF_FILE);
+            }
+            self.wakes.push((reader, task));
+        }
+    }
+
+    /// `task` ended (halt or fault): its write ends close, in channel order.
+    fn close_every_write_end(&mut self, threads: &[Thread], task: ThreadIx) {
+        for global in 0..self.queues.len() as u32 {
+            self.close_write_end(threads, task, global);
         }
     }
 
@@ -170,35 +327,87 @@ impl Programs {
             .iter()
             .map(|thread| processes[thread.pid() as usize].program().is_some())
             .collect();
-        // One queue per name across processes (validation checked that capacities agree).
+        // One channel per name across processes (validation checked that capacities agree and
+        // that names of queues and pipes do not clash across processes).
         let mut queues: Vec<QueueState> = Vec::new();
-        let queue_ids = scenario
-            .processes()
+        let mut channel = |declared: &crate::program::QueueDecl, pipe: bool| {
+            let found = queues.iter().position(|queue| queue.name == declared.name);
+            found.unwrap_or_else(|| {
+                queues.push(QueueState {
+                    name: declared.name.clone(),
+                    capacity: declared.capacity,
+                    messages: VecDeque::new(),
+                    senders: VecDeque::new(),
+                    receivers: VecDeque::new(),
+                    open_writers: pipe.then(Vec::new),
+                });
+                queues.len() - 1
+            }) as u32
+        };
+        let mut queue_ids = Vec::with_capacity(processes.len());
+        let mut pipe_ids = Vec::with_capacity(processes.len());
+        for process in processes {
+            let Some(program) = process.program() else {
+                queue_ids.push(Vec::new());
+                pipe_ids.push(Vec::new());
+                continue;
+            };
+            queue_ids.push(
+                program
+                    .queues()
+                    .iter()
+                    .map(|declared| channel(declared, false))
+                    .collect(),
+            );
+            pipe_ids.push(
+                program
+                    .pipes()
+                    .iter()
+                    .map(|declared| channel(declared, true))
+                    .collect(),
+            );
+        }
+        // One shared semaphore per name across processes, with the first declaration's value.
+        let mut shared_semaphores: Vec<SharedSemaphore> = Vec::new();
+        let shared_semaphore_ids = processes
             .iter()
             .map(|process| {
                 let Some(program) = process.program() else {
                     return Vec::new();
                 };
                 program
-                    .queues()
+                    .shared_semaphores()
                     .iter()
                     .map(|declared| {
-                        let found = queues.iter().position(|queue| queue.name == declared.name);
-                        let index = found.unwrap_or_else(|| {
-                            queues.push(QueueState {
+                        let found = shared_semaphores
+                            .iter()
+                            .position(|semaphore| semaphore.name == declared.name);
+                        found.unwrap_or_else(|| {
+                            shared_semaphores.push(SharedSemaphore {
                                 name: declared.name.clone(),
-                                capacity: declared.capacity,
-                                messages: VecDeque::new(),
-                                senders: VecDeque::new(),
-                                receivers: VecDeque::new(),
+                                value: declared.initial,
+                                waiters: VecDeque::new(),
                             });
-                            queues.len() - 1
-                        });
-                        index as u32
+                            shared_semaphores.len() - 1
+                        }) as u32
                     })
                     .collect()
             })
             .collect();
+        // A pipe's writers: every thread whose program writes to it, in thread order.
+        for (index, thread) in threads.iter().enumerate() {
+            let pid = thread.pid() as usize;
+            let Some(program) = processes[pid].program() else {
+                continue;
+            };
+            for (local, &global) in pipe_ids[pid].iter().enumerate() {
+                if program.writes_pipe(local as u32) {
+                    if let Some(open) = queues[global as usize].open_writers.as_mut() {
+                        open.push(ThreadIx(index as u32));
+                    }
+                }
+            }
+        }
         Some(Programs {
             machines,
             runs,
@@ -206,6 +415,13 @@ impl Programs {
             io: vec![None; threads.len()],
             queues,
             queue_ids,
+            pipe_ids,
+            shared_semaphores,
+            shared_semaphore_ids,
+            kernel_entry_cost: scenario.machine().kernel_entry_cost,
+            kernel_due: vec![0; threads.len()],
+            kernel_entries: vec![0; threads.len()],
+            kernel_ticks: vec![0; threads.len()],
             waiting: vec![None; threads.len()],
             wakes: Vec::new(),
             executed: 0,
@@ -305,10 +521,17 @@ impl Engine {
                         .sync()
                         .holder(mutex)
                         .map(|tid| process.first_thread() + tid),
-                    Wait::Semaphore(_) | Wait::Condition(_) | Wait::Queue(_) => None,
+                    Wait::Semaphore(_)
+                    | Wait::Condition(_)
+                    | Wait::Queue(_)
+                    | Wait::Pipe(_)
+                    | Wait::SharedSemaphore(_) => None,
                 };
                 let name = match wait {
-                    Wait::Queue(queue) => programs.queue_name(queue).to_string(),
+                    Wait::Queue(queue) | Wait::Pipe(queue) => {
+                        programs.queue_name(queue).to_string()
+                    }
+                    Wait::SharedSemaphore(sem) => programs.shared_semaphore_name(sem).to_string(),
                     _ => machine.program().sync_name(object).to_string(),
                 };
                 Some(WaitEdge {
@@ -345,6 +568,12 @@ impl Engine {
             if !programs.runs(task) {
                 continue;
             }
+            // Kernel time of the thread's last system call: a tick on the CPU, no instruction.
+            if programs.kernel_due[task.slot()] > 0 {
+                programs.kernel_due[task.slot()] -= 1;
+                programs.kernel_ticks[task.slot()] += 1;
+                continue;
+            }
             let thread = &self.scenario.threads()[task.slot()];
             let step = programs.machines[thread.pid() as usize]
                 .as_mut()
@@ -361,15 +590,34 @@ impl Engine {
                 continue;
             };
             programs.executed += 1;
-            // A `send` to a full queue or a `recv` from an empty one blocks: the queue is the
-            // engine's (processes share it), so the step's outcome is settled here.
-            let mut step = step;
-            if let StepOutcome::Message { operation, value } = step.outcome {
-                if let Some(wait) =
-                    programs.message(self.scenario.threads(), task, operation, value)
-                {
-                    step.outcome = StepOutcome::Blocked(wait);
+            let wakes_before = programs.wakes.len();
+            // A store to a `.shared` word is seen by every process that maps the segment, before
+            // the next CPU's instruction of this instant.
+            for access in step.accesses.as_slice() {
+                if access.kind == crate::program::AccessKind::Write {
+                    programs.share_store(thread.pid() as usize, access.address, access.value);
                 }
+            }
+            // A `send` to a full queue or a `recv` from an empty one blocks (so do `write` and
+            // `read` on a pipe): queues and pipes are the engine's (processes share them), so the
+            // step's outcome is settled here.
+            let mut step = step;
+            let message = matches!(step.outcome, StepOutcome::Message { .. });
+            if let StepOutcome::Message { operation, value } = step.outcome {
+                step.outcome = programs.message(self.scenario.threads(), task, operation, value);
+            }
+            // Entering the kernel: every queue or pipe operation; a mutex, semaphore or condition
+            // operation only when it blocks or wakes a thread (a futex's fast path stays in user
+            // space). Its cost is paid before the thread's next instruction (after its wake-up if
+            // it blocked).
+            let woke_someone = programs.wakes.len() > wakes_before;
+            let sync = matches!(step.outcome, StepOutcome::Blocked(_))
+                || !step.woke.is_empty()
+                || !step.requeued.is_empty()
+                || woke_someone;
+            if message || sync {
+                programs.kernel_entries[task.slot()] += 1;
+                programs.kernel_due[task.slot()] = programs.kernel_entry_cost;
             }
             if let Some(steps) = &mut programs.steps {
                 steps.push(ExecutedStep {
@@ -419,6 +667,9 @@ impl Engine {
                 }
                 StepOutcome::Halted | StepOutcome::Fault(_) => {
                     programs.done[task.slot()] = true;
+                    // An exit closes the thread's write ends, as the kernel closes a dead
+                    // process's files.
+                    programs.close_every_write_end(self.scenario.threads(), task);
                     cpu.activity = Activity::Running {
                         task,
                         since,

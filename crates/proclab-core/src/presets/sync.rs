@@ -29,6 +29,24 @@ const RACE: &str = include_str!("race.s");
 /// A client and a server process that talk through two message queues.
 const CLIENT: &str = include_str!("client.s");
 const SERVER: &str = include_str!("server.s");
+/// A writer and a reader process joined by a pipe of 2 values; the reader reads to end-of-file.
+const PIPE_WRITER: &str = include_str!("pipe-writer.s");
+const PIPE_READER: &str = include_str!("pipe-reader.s");
+/// The race, by two processes on a word of a shared memory segment.
+const SHM_RACE: &str = include_str!("shm-race.s");
+/// The same inside a semaphore of the segment.
+const SHM_SEMAPHORE: &str = include_str!("shm-semaphore.s");
+/// The pipe's job (pass 1 to 6 and add them up) by two threads through a shared array.
+const IPC_THREADS: &str = include_str!("ipc-threads.s");
+
+/// Ticks in the kernel per system call in the thread-versus-process pair.
+const KERNEL_ENTRY_COST: u64 = 3;
+
+/// `spec` with [`KERNEL_ENTRY_COST`].
+fn with_kernel_cost(mut spec: ScenarioSpec) -> ScenarioSpec {
+    spec.machine.kernel_entry_cost = KERNEL_ENTRY_COST;
+    spec
+}
 /// A flag tested, then set, in two steps: not a lock.
 const FLAG_LOCK: &str = include_str!("flag-lock.s");
 /// A spin lock on `xchg` (test-and-set).
@@ -55,6 +73,8 @@ const PHILOSOPHERS_ORDERED: &str = include_str!("philosophers-ordered.s");
 const PRODUCER_CONSUMER: &str = include_str!("producer-consumer.s");
 /// Silberschatz's first readers-writers solution: two readers and a writer on semaphores.
 const READERS_WRITERS: &str = include_str!("readers-writers.s");
+/// The same bounded buffer on a mutex and two condition variables.
+const PRODUCER_CONSUMER_CONDVAR: &str = include_str!("producer-consumer-condvar.s");
 
 /// Enough for every run here several times over; an edit that never releases stops at once.
 const BUDGET: u64 = 2_000;
@@ -220,6 +240,14 @@ pub(super) fn presets() -> Vec<Preset> {
             ),
         },
         Preset {
+            id: PresetId::ProducerConsumerCondvar,
+            spec: on(
+                threads(PRODUCER_CONSUMER_CONDVAR, &["bx=0:cx=6", "bx=1:cx=6"]),
+                PolicySpec::Fcfs,
+                1,
+            ),
+        },
+        Preset {
             id: PresetId::MessageQueueClientServer,
             spec: on(
                 vec![
@@ -229,6 +257,58 @@ pub(super) fn presets() -> Vec<Preset> {
                 PolicySpec::Rr { quantum: 2 },
                 1,
             ),
+        },
+        Preset {
+            id: PresetId::PipeWriterReader,
+            spec: on(
+                vec![
+                    program_process("Writer", PIPE_WRITER, &[""]),
+                    program_process("Reader", PIPE_READER, &[""]),
+                ],
+                PolicySpec::Fcfs,
+                1,
+            ),
+        },
+        Preset {
+            id: PresetId::ShmRace,
+            spec: on(
+                vec![
+                    program_process("P1", SHM_RACE, &["bx=3"]),
+                    program_process("P2", SHM_RACE, &["bx=3"]),
+                ],
+                RACE_TIMER,
+                1,
+            ),
+        },
+        Preset {
+            id: PresetId::ShmSemaphore,
+            spec: on(
+                vec![
+                    program_process("P1", SHM_SEMAPHORE, &["bx=3"]),
+                    program_process("P2", SHM_SEMAPHORE, &["bx=3"]),
+                ],
+                RACE_TIMER,
+                1,
+            ),
+        },
+        Preset {
+            id: PresetId::IpcCostThreads,
+            spec: with_kernel_cost(on(
+                threads(IPC_THREADS, &["bx=0", "bx=1"]),
+                PolicySpec::Fcfs,
+                1,
+            )),
+        },
+        Preset {
+            id: PresetId::IpcCostPipe,
+            spec: with_kernel_cost(on(
+                vec![
+                    program_process("Writer", PIPE_WRITER, &[""]),
+                    program_process("Reader", PIPE_READER, &[""]),
+                ],
+                PolicySpec::Fcfs,
+                1,
+            )),
         },
         Preset {
             id: PresetId::ReadersWriters,

@@ -169,8 +169,9 @@ pub enum SyncOp {
     Broadcast(u32),
 }
 
-/// A message queue operation: `send q, %r` or `recv q, %r` (`queue`: index in
-/// `Program::queues`).
+/// An operation on a channel of the kernel that processes share, which the engine applies: a
+/// message queue's `send q, %r` or `recv q, %r` (`queue`: index in `Program::queues`), or a
+/// pipe's `write p, %r`, `read p, %r` or `close p` (`pipe`: index in `Program::pipes`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MessageOp {
     /// `send q, %r`.
@@ -187,6 +188,50 @@ pub enum MessageOp {
         /// The register that gets the message.
         register: Register,
     },
+    /// `write p, %r`: puts `%r`'s value at the end of pipe `p`'s buffer.
+    Write {
+        /// The pipe.
+        pipe: u32,
+        /// The register whose value is written.
+        register: Register,
+    },
+    /// `read p, %r`: takes the oldest value of pipe `p` into `%r`, or -1 at end-of-file.
+    Read {
+        /// The pipe.
+        pipe: u32,
+        /// The register that gets the value.
+        register: Register,
+    },
+    /// `close p`: the thread closes its write end of pipe `p`.
+    Close {
+        /// The pipe.
+        pipe: u32,
+    },
+    /// `wait s` on a semaphore of the shared segment (`sem`: index in
+    /// `Program::shared_semaphores`).
+    SharedWait {
+        /// The semaphore.
+        sem: u32,
+    },
+    /// `signal s` on a semaphore of the shared segment.
+    SharedSignal {
+        /// The semaphore.
+        sem: u32,
+    },
+}
+
+impl MessageOp {
+    /// The register whose value the operation sends (`send`, `write`).
+    pub fn sent_register(self) -> Option<Register> {
+        match self {
+            MessageOp::Send { register, .. } | MessageOp::Write { register, .. } => Some(register),
+            MessageOp::Recv { .. }
+            | MessageOp::Read { .. }
+            | MessageOp::Close { .. }
+            | MessageOp::SharedWait { .. }
+            | MessageOp::SharedSignal { .. } => None,
+        }
+    }
 }
 
 /// A message queue as declared: `.queue name capacity`. Processes that declare the same name
@@ -360,7 +405,14 @@ pub struct Program {
     pub(crate) mutexes: Vec<String>,
     pub(crate) semaphores: Vec<Semaphore>,
     pub(crate) queues: Vec<QueueDecl>,
+    pub(crate) pipes: Vec<QueueDecl>,
     pub(crate) conditions: Vec<String>,
+    /// Indices in `variables` of the variables declared `.shared` (in the segment shared by the
+    /// processes that declare the same name), each with its line.
+    pub(crate) shared: Vec<(u32, u32)>,
+    /// The semaphores declared `.shared sem name initial`, each with its line.
+    pub(crate) shared_semaphores: Vec<Semaphore>,
+    pub(crate) shared_semaphore_lines: Vec<u32>,
 }
 
 impl Program {
@@ -430,6 +482,26 @@ impl Program {
         &self.queues
     }
 
+    /// The pipes (`.pipe name capacity`), in declaration order.
+    pub fn pipes(&self) -> &[QueueDecl] {
+        &self.pipes
+    }
+
+    /// Whether some instruction writes to pipe `pipe` (`write p, %r`): the threads that run this
+    /// program are then the pipe's writers.
+    pub fn writes_pipe(&self, pipe: u32) -> bool {
+        self.instructions.iter().any(|instruction| {
+            matches!(instruction, Instruction::Message(MessageOp::Write { pipe: written, .. }) if *written == pipe)
+        })
+    }
+
+    /// Whether some instruction reads pipe `pipe` (`read p, %r`).
+    pub fn reads_pipe(&self, pipe: u32) -> bool {
+        self.instructions.iter().any(|instruction| {
+            matches!(instruction, Instruction::Message(MessageOp::Read { pipe: read, .. }) if *read == pipe)
+        })
+    }
+
     /// The semaphores (`.sem name initial`), in declaration order.
     pub fn semaphores(&self) -> &[Semaphore] {
         &self.semaphores
@@ -448,7 +520,7 @@ impl Program {
             SyncKind::Mutex => self.mutexes.get(index),
             SyncKind::Semaphore => self.semaphores.get(index).map(|semaphore| &semaphore.name),
             SyncKind::Condition => self.conditions.get(index),
-            SyncKind::Queue => None,
+            SyncKind::Queue | SyncKind::Pipe | SyncKind::SharedSemaphore => None,
         };
         name.map_or("", String::as_str)
     }
@@ -456,6 +528,42 @@ impl Program {
     /// The labels in source order.
     pub fn labels(&self) -> &[Label] {
         &self.labels
+    }
+
+    /// The variables declared `.shared` (they live in the segment every process that declares
+    /// the same name maps), in declaration order.
+    pub fn shared_variables(&self) -> impl Iterator<Item = &Variable> + '_ {
+        self.shared
+            .iter()
+            .filter_map(|&(index, _)| self.variables.get(index as usize))
+    }
+
+    /// Each `.shared` declaration (a variable or a semaphore) as (name, words or initial value,
+    /// whether a semaphore, line): what processes that map the segment must agree on.
+    pub fn shared_declarations(&self) -> Vec<(&str, u32, bool, u32)> {
+        let variables = self.shared.iter().filter_map(|&(index, line)| {
+            let variable = self.variables.get(index as usize)?;
+            Some((variable.name.as_str(), variable.words, false, line))
+        });
+        let semaphores = self
+            .shared_semaphores
+            .iter()
+            .zip(&self.shared_semaphore_lines)
+            .map(|(semaphore, &line)| (semaphore.name.as_str(), semaphore.initial, true, line));
+        variables.chain(semaphores).collect()
+    }
+
+    /// Whether the word at `address` lies in a `.shared` variable: its variable and index.
+    pub fn shared_at(&self, address: u32) -> Option<(&Variable, u32)> {
+        let (variable, index) = self.variable_at(address)?;
+        self.shared_variables()
+            .any(|shared| shared.address == variable.address)
+            .then_some((variable, index))
+    }
+
+    /// The semaphores of the shared segment (`.shared sem name initial`), in declaration order.
+    pub fn shared_semaphores(&self) -> &[Semaphore] {
+        &self.shared_semaphores
     }
 
     /// The variable word at an address and its index inside the variable (`want[1]` is index 1).

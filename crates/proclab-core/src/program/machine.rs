@@ -79,12 +79,14 @@ pub enum StepOutcome {
     Halted,
     /// `io $n`: the thread asks for `n` ticks of I/O.
     Io(u64),
-    /// `send` or `recv`: the engine puts `value` (`send`'s register) on the queue or takes a
-    /// message, and blocks the thread if it must wait.
+    /// `send`, `recv`, `write`, `read` or `close`: the engine puts `value` (the register of
+    /// `send` or `write`) on the queue or pipe, or takes a message, and blocks the thread if it
+    /// must wait. In a recorded step `value` is what was sent or received (-1: a `read` at
+    /// end-of-file).
     Message {
         /// The operation.
         operation: MessageOp,
-        /// The value sent (0 for `recv`).
+        /// The value sent or received (0 for `close`).
         value: i64,
     },
     /// `lock` of a held mutex, `wait s` on a semaphore at 0, or `wait c, m`: the thread waits
@@ -129,6 +131,12 @@ pub enum Fault {
         condition: u32,
         /// The mutex it should hold.
         mutex: u32,
+    },
+    /// `write p, %r` by a thread that closed its write end of pipe `p` (index in
+    /// `Program::pipes`).
+    WriteAfterClose {
+        /// The pipe.
+        pipe: u32,
     },
 }
 
@@ -221,6 +229,15 @@ impl Machine {
         }
     }
 
+    /// Writes `value` to the word at `address` (a store to shared memory another process made).
+    pub fn store_shared(&mut self, address: u32, value: i64) {
+        self.memory.apply(&super::memory::MemoryAccess {
+            kind: super::memory::AccessKind::Write,
+            address,
+            value,
+        });
+    }
+
     /// The mutexes, semaphores and conditions: holders, values and waiters.
     pub fn sync(&self) -> &SyncState {
         &self.sync
@@ -245,10 +262,9 @@ impl Machine {
         if let Some(Instruction::Message(operation)) = self.program.instruction_at(state.pc) {
             // The engine applies it to the queue, shared by processes; the sent value is read now.
             self.threads[thread as usize].pc = state.pc + 1;
-            let value = match operation {
-                MessageOp::Send { register, .. } => state.registers.get(register),
-                MessageOp::Recv { .. } => 0,
-            };
+            let value = operation
+                .sent_register()
+                .map_or(0, |register| state.registers.get(register));
             return Ok(Step {
                 pc: state.pc,
                 accesses: Accesses::new(),

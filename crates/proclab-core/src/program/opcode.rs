@@ -66,13 +66,19 @@ pub enum Opcode {
     Send,
     /// `recv q, %r`: takes the oldest message of `q` into `%r` (ProcLab's).
     Recv,
+    /// `write p, %r`: puts `%r`'s value at the end of pipe `p` (ProcLab's).
+    Write,
+    /// `read p, %r`: takes the oldest value of pipe `p` into `%r`, -1 at end-of-file (ProcLab's).
+    Read,
+    /// `close p`: closes the thread's write end of pipe `p` (ProcLab's).
+    Close,
     /// `halt`
     Halt,
 }
 
 impl Opcode {
     /// Every opcode.
-    pub const ALL: [Opcode; 31] = [
+    pub const ALL: [Opcode; 34] = [
         Opcode::Mov,
         Opcode::Add,
         Opcode::Sub,
@@ -103,6 +109,9 @@ impl Opcode {
         Opcode::Broadcast,
         Opcode::Send,
         Opcode::Recv,
+        Opcode::Write,
+        Opcode::Read,
+        Opcode::Close,
         Opcode::Halt,
     ];
 
@@ -139,6 +148,9 @@ impl Opcode {
             Opcode::Broadcast => "broadcast",
             Opcode::Send => "send",
             Opcode::Recv => "recv",
+            Opcode::Write => "write",
+            Opcode::Read => "read",
+            Opcode::Close => "close",
             Opcode::Halt => "halt",
         }
     }
@@ -160,7 +172,9 @@ impl Opcode {
             | Opcode::Xchg
             | Opcode::Fetchadd
             | Opcode::Send
-            | Opcode::Recv => (2, 2),
+            | Opcode::Recv
+            | Opcode::Write
+            | Opcode::Read => (2, 2),
             Opcode::Neg
             | Opcode::J
             | Opcode::Je
@@ -175,7 +189,8 @@ impl Opcode {
             | Opcode::Lock
             | Opcode::Unlock
             | Opcode::Signal
-            | Opcode::Broadcast => (1, 1),
+            | Opcode::Broadcast
+            | Opcode::Close => (1, 1),
             Opcode::Wait => (1, 2),
             Opcode::Pop => (0, 1),
             Opcode::Ret | Opcode::Yield | Opcode::Nop | Opcode::Halt => (0, 0),

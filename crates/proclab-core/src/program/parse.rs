@@ -73,7 +73,11 @@ impl Program {
             mutexes: Vec::new(),
             semaphores: Vec::new(),
             queues: Vec::new(),
+            pipes: Vec::new(),
             conditions: Vec::new(),
+            shared: Vec::new(),
+            shared_semaphores: Vec::new(),
+            shared_semaphore_lines: Vec::new(),
             sync_lines: BTreeMap::new(),
             instruction_lines: Vec::new(),
         };
@@ -113,7 +117,11 @@ impl Program {
             mutexes: parser.mutexes,
             semaphores: parser.semaphores,
             queues: parser.queues,
+            pipes: parser.pipes,
             conditions: parser.conditions,
+            shared: parser.shared,
+            shared_semaphores: parser.shared_semaphores,
+            shared_semaphore_lines: parser.shared_semaphore_lines,
         })
     }
 }
@@ -129,7 +137,11 @@ pub(super) struct Parser<'a> {
     mutexes: Vec<String>,
     semaphores: Vec<Semaphore>,
     queues: Vec<QueueDecl>,
+    pipes: Vec<QueueDecl>,
     conditions: Vec<String>,
+    shared: Vec<(u32, u32)>,
+    shared_semaphores: Vec<Semaphore>,
+    shared_semaphore_lines: Vec<u32>,
     sync_lines: BTreeMap<&'a str, u32>,
 }
 
@@ -150,8 +162,10 @@ impl<'a> Parser<'a> {
         };
         if first == ".var" {
             self.declare_variable(line, text);
-        } else if first == ".queue" {
-            self.declare_queue(line, text);
+        } else if first == ".shared" {
+            self.declare_shared(line, text);
+        } else if first == ".queue" || first == ".pipe" {
+            self.declare_queue(line, text, first == ".pipe");
         } else if first == ".mutex" || first == ".sem" || first == ".cond" {
             self.declare_sync(line, text);
         } else if let Some(name) = first.strip_prefix('.') {
@@ -218,11 +232,37 @@ impl<'a> Parser<'a> {
         });
     }
 
+    /// `.shared name [words]`, a variable of the shared segment (as `.var`), or
+    /// `.shared sem name [initial]`, a semaphore of the segment (as `.sem`).
+    fn declare_shared(&mut self, line: u32, text: &'a str) {
+        let fields: Vec<&str> = text.split_whitespace().collect();
+        if fields.get(1) == Some(&"sem") && (fields.len() == 3 || fields.len() == 4) {
+            let rest = text.trim_start()[".shared".len()..].trim_start();
+            let before = self.semaphores.len();
+            let errors = self.errors.len();
+            // `sem name initial` reads as `.sem name initial`; the semaphore then moves to the
+            // segment's list.
+            self.declare_sync(line, rest);
+            if self.errors.len() == errors && self.semaphores.len() > before {
+                if let Some(semaphore) = self.semaphores.pop() {
+                    self.shared_semaphores.push(semaphore);
+                    self.shared_semaphore_lines.push(line);
+                }
+            }
+            return;
+        }
+        let before = self.variables.len();
+        self.declare_variable(line, text);
+        if self.variables.len() > before {
+            self.shared.push((before as u32, line));
+        }
+    }
+
     /// `.mutex name`, `.sem name [initial]` (initial 0 unless given) or `.cond name`. The three
     /// kinds share one set of names, so `signal name` means one thing.
     fn declare_sync(&mut self, line: u32, text: &'a str) {
         let fields: Vec<&str> = text.split_whitespace().collect();
-        let semaphore = fields[0] == ".sem";
+        let semaphore = fields[0] == ".sem" || fields[0] == "sem";
         let count_ok = fields.len() == 2 || (semaphore && fields.len() == 3);
         let name = fields.get(1).copied().unwrap_or("");
         let named =
@@ -251,17 +291,28 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// `.queue name capacity` (1 to [`MAX_QUEUE_CAPACITY`] messages).
-    fn declare_queue(&mut self, line: u32, text: &'a str) {
+    /// `.queue name capacity` (1 to [`MAX_QUEUE_CAPACITY`] messages), or with `pipe`
+    /// `.pipe name capacity` (1 to [`MAX_QUEUE_CAPACITY`] values; any other number is
+    /// `PipeCapacityOutOfRange`).
+    fn declare_queue(&mut self, line: u32, text: &'a str, pipe: bool) {
         let fields: Vec<&str> = text.split_whitespace().collect();
         let name = fields.get(1).copied().unwrap_or("");
         let named =
             name.starts_with(|character: char| character.is_ascii_alphabetic()) && is_name(name);
-        let capacity = fields
+        let number = fields
             .get(2)
-            .filter(|value| value.bytes().all(|byte| byte.is_ascii_digit()))
+            .filter(|value| value.bytes().all(|byte| byte.is_ascii_digit()));
+        let capacity = number
             .and_then(|value| value.parse::<u32>().ok())
             .filter(|capacity| (1..=MAX_QUEUE_CAPACITY).contains(capacity));
+        if pipe && fields.len() == 3 && named && number.is_some() && capacity.is_none() {
+            return self.error(
+                line,
+                ParseErrorKind::PipeCapacityOutOfRange {
+                    max: MAX_QUEUE_CAPACITY,
+                },
+            );
+        }
         let (true, true, Some(capacity)) = (fields.len() == 3, named, capacity) else {
             return self.error(line, ParseErrorKind::BadSyncDeclaration);
         };
@@ -269,11 +320,45 @@ impl<'a> Parser<'a> {
             return self.error(line, ParseErrorKind::DuplicateSyncObject { first_line });
         }
         self.sync_lines.insert(name, line);
-        self.queues.push(QueueDecl {
+        let declared = QueueDecl {
             name: name.to_string(),
             capacity,
             line,
-        });
+        };
+        if pipe {
+            self.pipes.push(declared);
+        } else {
+            self.queues.push(declared);
+        }
+    }
+
+    /// `write p, %r`, `read p, %r` or `close p` on a declared pipe.
+    fn pipe(&self, opcode: Opcode, texts: &[&str]) -> Result<Instruction, ParseErrorKind> {
+        let name = texts.first().copied().unwrap_or("");
+        let pipe = self
+            .pipes
+            .iter()
+            .position(|pipe| pipe.name == name)
+            .ok_or(ParseErrorKind::UnknownSyncObject { opcode })? as u32;
+        if opcode == Opcode::Close {
+            return Ok(Instruction::Message(MessageOp::Close { pipe }));
+        }
+        let register = match texts.get(1).map(|text| self.operand(text, 2)).transpose()? {
+            Some(super::operand::Operand::Register(register)) => register,
+            Some(other) => {
+                return Err(ParseErrorKind::OperandNotAllowed {
+                    opcode,
+                    operand: 2,
+                    found: other.kind(),
+                })
+            }
+            None => return Err(ParseErrorKind::WrongOperandCount { opcode, found: 1 }),
+        };
+        Ok(Instruction::Message(if opcode == Opcode::Write {
+            MessageOp::Write { pipe, register }
+        } else {
+            MessageOp::Read { pipe, register }
+        }))
     }
 
     /// `send q, %r` or `recv q, %r` on a declared queue.
@@ -320,6 +405,23 @@ impl<'a> Parser<'a> {
                 .position(|semaphore| semaphore.name == name)
                 .map(|index| index as u32)
         };
+        let shared = |name: &str| {
+            self.shared_semaphores
+                .iter()
+                .position(|semaphore| semaphore.name == name)
+                .map(|index| index as u32)
+        };
+        match (opcode, names) {
+            (Opcode::Wait, [name]) if shared(name).is_some() => {
+                let sem = shared(name).unwrap_or(0);
+                return Ok(Instruction::Message(MessageOp::SharedWait { sem }));
+            }
+            (Opcode::Signal, [name]) if shared(name).is_some() => {
+                let sem = shared(name).unwrap_or(0);
+                return Ok(Instruction::Message(MessageOp::SharedSignal { sem }));
+            }
+            _ => {}
+        }
         let found = match (opcode, names) {
             (Opcode::Lock, [name]) => mutex(name).map(SyncOp::Lock),
             (Opcode::Unlock, [name]) => mutex(name).map(SyncOp::Unlock),
@@ -358,6 +460,9 @@ impl<'a> Parser<'a> {
         }
         if matches!(opcode, Opcode::Send | Opcode::Recv) {
             return self.message(opcode, &texts);
+        }
+        if matches!(opcode, Opcode::Write | Opcode::Read | Opcode::Close) {
+            return self.pipe(opcode, &texts);
         }
         let mut operands = Vec::with_capacity(texts.len());
         for (index, operand_text) in texts.into_iter().enumerate() {

@@ -53,6 +53,11 @@ pub enum ParseErrorKind {
         /// Which instruction.
         opcode: Opcode,
     },
+    /// `.pipe name capacity` with a capacity of 0 or above `max` values.
+    PipeCapacityOutOfRange {
+        /// The largest capacity.
+        max: u32,
+    },
     /// A label written `name:`; `x86.py` labels start with a dot (`.name`) and stand alone.
     LabelWithColon,
     /// A label line holds more than the label (`.loop mov ...`).

@@ -140,9 +140,11 @@ impl Build<'_, '_> {
             Opcode::Yield => Ok(Instruction::Yield),
             Opcode::Nop => Ok(Instruction::Nop),
             // Read by `Parser::sync` before operands are parsed.
-            Opcode::Send | Opcode::Recv => Err(ParseErrorKind::UnknownSyncObject {
-                opcode: self.opcode,
-            }),
+            Opcode::Send | Opcode::Recv | Opcode::Write | Opcode::Read | Opcode::Close => {
+                Err(ParseErrorKind::UnknownSyncObject {
+                    opcode: self.opcode,
+                })
+            }
             Opcode::Lock | Opcode::Unlock | Opcode::Wait | Opcode::Signal | Opcode::Broadcast => {
                 Err(ParseErrorKind::UnknownSyncObject {
                     opcode: self.opcode,

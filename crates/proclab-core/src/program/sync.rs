@@ -37,6 +37,13 @@ pub enum Wait {
     /// A message queue, by its index among the scenario's queues (queues are shared by
     /// processes): a `send` to a full queue or a `recv` from an empty one.
     Queue(u32),
+    /// A pipe, by its index among the scenario's channels (the same numbering as `Queue`: queues
+    /// and pipes are shared by processes): a `write` to a full pipe or a `read` from an empty one
+    /// that a writer may still write to.
+    Pipe(u32),
+    /// A semaphore of the shared segment, by its index among the scenario's shared semaphores
+    /// (shared by the processes that declare the same name).
+    SharedSemaphore(u32),
 }
 
 impl Wait {
@@ -47,6 +54,8 @@ impl Wait {
             Wait::Semaphore(index) => (SyncKind::Semaphore, index),
             Wait::Condition(index) => (SyncKind::Condition, index),
             Wait::Queue(index) => (SyncKind::Queue, index),
+            Wait::Pipe(index) => (SyncKind::Pipe, index),
+            Wait::SharedSemaphore(index) => (SyncKind::SharedSemaphore, index),
         };
         SyncObject { kind, index }
     }
@@ -121,7 +130,7 @@ impl SyncState {
             Wait::Mutex(index) => (self.mutex_queues.get(index as usize), None),
             Wait::Semaphore(index) => (self.semaphore_queues.get(index as usize), None),
             Wait::Condition(index) => (None, self.condition_queues.get(index as usize)),
-            Wait::Queue(_) => (None, None),
+            Wait::Queue(_) | Wait::Pipe(_) | Wait::SharedSemaphore(_) => (None, None),
         };
         let plain = plain.into_iter().flatten().copied();
         let condition = condition.into_iter().flatten().map(|&(thread, _)| thread);

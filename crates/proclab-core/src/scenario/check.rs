@@ -233,6 +233,7 @@ pub(super) fn check_machine(machine: &MachineSpec, errors: &mut Vec<ScenarioErro
         (Cost::DispatchLatency, machine.dispatch_latency),
         (Cost::ThreadSwitchLatency, machine.thread_switch_latency),
         (Cost::CacheRefill, machine.cache.refill_per_unit),
+        (Cost::KernelEntry, machine.kernel_entry_cost),
     ] {
         if value > MAX_TICK {
             errors.push(ScenarioError::CostTooLarge {
@@ -424,25 +425,109 @@ pub(super) fn check_schedule(
     }
 }
 
-/// Processes that declare a message queue of the same name share it: they must agree on its
-/// capacity.
+/// Processes that declare a message queue or a pipe of the same name share it: they must agree
+/// on its kind and capacity. Some program must read each pipe and some program write to it.
 pub(super) fn check_queues(processes: &[Process], errors: &mut Vec<ScenarioError>) {
-    let mut first: Vec<(&str, u32, u32)> = Vec::new();
+    // Per name: its capacity, whether it is a pipe, the first process and line declaring it, and
+    // (pipes) whether some program reads it and some writes to it.
+    struct First<'a> {
+        name: &'a str,
+        capacity: u32,
+        pipe: bool,
+        process: u32,
+        line: u32,
+        read: bool,
+        written: bool,
+    }
+    let mut first: Vec<First> = Vec::new();
     for (pid, process) in processes.iter().enumerate() {
         let Some(program) = process.program() else {
             continue;
         };
-        for queue in program.queues() {
-            match first.iter().find(|(name, _, _)| *name == queue.name) {
-                Some(&(_, capacity, first_process)) if capacity != queue.capacity => {
-                    errors.push(ScenarioError::QueueCapacityMismatch {
+        let queues = program
+            .queues()
+            .iter()
+            .map(|queue| (queue, false, false, false));
+        let pipes = program.pipes().iter().enumerate().map(|(local, pipe)| {
+            let local = local as u32;
+            (
+                pipe,
+                true,
+                program.reads_pipe(local),
+                program.writes_pipe(local),
+            )
+        });
+        for (declared, pipe, read, written) in queues.chain(pipes) {
+            let process = pid as u32;
+            let line = declared.line;
+            let Some(seen) = first.iter_mut().find(|seen| seen.name == declared.name) else {
+                first.push(First {
+                    name: &declared.name,
+                    capacity: declared.capacity,
+                    pipe,
+                    process,
+                    line,
+                    read,
+                    written,
+                });
+                continue;
+            };
+            let first_process = seen.process;
+            if seen.pipe != pipe {
+                errors.push(ScenarioError::ChannelKindMismatch {
+                    process,
+                    line,
+                    first_process,
+                });
+            } else if seen.capacity != declared.capacity && pipe {
+                errors.push(ScenarioError::PipeCapacityMismatch {
+                    process,
+                    line,
+                    first_process,
+                });
+            } else if seen.capacity != declared.capacity {
+                errors.push(ScenarioError::QueueCapacityMismatch {
+                    process,
+                    line,
+                    first_process,
+                });
+            }
+            seen.read |= read;
+            seen.written |= written;
+        }
+    }
+    for seen in first.iter().filter(|seen| seen.pipe) {
+        let (process, line) = (seen.process, seen.line);
+        if !seen.read {
+            errors.push(ScenarioError::PipeWithoutReader { process, line });
+        }
+        if !seen.written {
+            errors.push(ScenarioError::PipeWithoutWriter { process, line });
+        }
+    }
+}
+
+/// Processes that map the shared segment must agree on each name they declare in it: a variable
+/// of the same size, a semaphore with the same initial value.
+pub(super) fn check_shared(processes: &[Process], errors: &mut Vec<ScenarioError>) {
+    let mut first: Vec<(&str, u32, bool, u32)> = Vec::new();
+    for (pid, process) in processes.iter().enumerate() {
+        let Some(program) = process.program() else {
+            continue;
+        };
+        for (name, value, semaphore, line) in program.shared_declarations() {
+            match first.iter().find(|seen| seen.0 == name) {
+                Some(&(_, first_value, first_semaphore, first_process))
+                    if first_value != value || first_semaphore != semaphore =>
+                {
+                    errors.push(ScenarioError::SharedDeclarationMismatch {
                         process: pid as u32,
-                        line: queue.line,
+                        line,
                         first_process,
                     });
                 }
                 Some(_) => {}
-                None => first.push((&queue.name, queue.capacity, pid as u32)),
+                None => first.push((name, value, semaphore, pid as u32)),
             }
         }
     }

@@ -42,6 +42,8 @@ pub enum Cost {
     ThreadSwitchLatency,
     /// `machine.cache.refill_per_unit`.
     CacheRefill,
+    /// `machine.kernel_entry_cost`.
+    KernelEntry,
 }
 
 /// One problem found in a scenario. Indices are 0-based positions in the spec's arrays.
@@ -340,6 +342,48 @@ pub enum ScenarioError {
         /// The line of that declaration.
         line: u32,
         /// The first process that declared the queue.
+        first_process: u32,
+    },
+    /// A pipe declared by two processes with different capacities.
+    PipeCapacityMismatch {
+        /// The process whose declaration disagrees.
+        process: u32,
+        /// The line of that declaration.
+        line: u32,
+        /// The first process that declared the pipe.
+        first_process: u32,
+    },
+    /// A name declared as a message queue in one process and as a pipe in another.
+    ChannelKindMismatch {
+        /// The process whose declaration disagrees.
+        process: u32,
+        /// The line of that declaration.
+        line: u32,
+        /// The first process that declared the name.
+        first_process: u32,
+    },
+    /// A pipe no program reads (`read p, %r`): what is written would never be read.
+    PipeWithoutReader {
+        /// The first process that declares it.
+        process: u32,
+        /// The line of that declaration.
+        line: u32,
+    },
+    /// A pipe no program writes to (`write p, %r`): a reader would get end-of-file at once.
+    PipeWithoutWriter {
+        /// The first process that declares it.
+        process: u32,
+        /// The line of that declaration.
+        line: u32,
+    },
+    /// A `.shared` name declared by two processes differently (a variable's size, a semaphore's
+    /// initial value, or a variable in one and a semaphore in the other).
+    SharedDeclarationMismatch {
+        /// The process whose declaration disagrees.
+        process: u32,
+        /// The line of that declaration.
+        line: u32,
+        /// The first process that declared the name.
         first_process: u32,
     },
 }

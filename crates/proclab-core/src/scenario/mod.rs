@@ -260,6 +260,7 @@ impl Scenario {
             });
         }
         check_queues(&processes, &mut errors);
+        check_shared(&processes, &mut errors);
         check_policy(&spec.policy, &mut errors);
         check_machine(&spec.machine, &mut errors);
         if let Some(schedule) = &spec.schedule {

@@ -427,6 +427,10 @@ pub struct MachineSpec {
     pub topology: QueueTopology,
     /// Programs: the run stops after this many instructions (a lock never released spins forever).
     pub instruction_budget: u64,
+    /// Programs: ticks a thread spends in the kernel for each instruction that enters it (a
+    /// message queue or pipe operation; a mutex, semaphore or condition operation that blocks or
+    /// wakes a thread), before its next instruction.
+    pub kernel_entry_cost: u64,
 }
 
 impl Default for MachineSpec {
@@ -439,6 +443,7 @@ impl Default for MachineSpec {
             thread_model: ThreadModel::Kernel,
             topology: QueueTopology::Shared,
             instruction_budget: 100_000,
+            kernel_entry_cost: 0,
         }
     }
 }

@@ -27,7 +27,7 @@ pub struct ProgramContext {
     pub waiting_for: Option<(String, Option<ThreadRef>)>,
 }
 
-/// A message queue at one tick.
+/// A message queue or a pipe at one tick.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueSnapshot {
     /// Its name as declared.
@@ -40,6 +40,22 @@ pub struct QueueSnapshot {
     pub senders: Vec<ThreadRef>,
     /// Threads waiting to receive (the queue is empty), first first.
     pub receivers: Vec<ThreadRef>,
+    /// A pipe's write ends still open (its writers that have neither closed nor exited), in
+    /// thread order; `None` for a message queue. Empty: a `read` of the empty pipe gets -1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open_writers: Option<Vec<ThreadRef>>,
+}
+
+impl QueueSnapshot {
+    /// Whether this is a pipe (`.pipe`) rather than a message queue.
+    pub fn is_pipe(&self) -> bool {
+        self.open_writers.is_some()
+    }
+
+    /// A pipe at end-of-file: empty with every write end closed.
+    pub fn at_end_of_file(&self) -> bool {
+        self.messages.is_empty() && self.open_writers.as_ref().is_some_and(Vec::is_empty)
+    }
 }
 
 /// The variables of one process's address space at one tick.
@@ -79,7 +95,8 @@ pub(super) fn program_context(engine: &Engine, index: usize) -> Option<ProgramCo
     let registers = Register::ALL.map(|register| state.registers().get(register));
     let waiting_for = programs.waiting[index].map(|wait| {
         let name = match wait {
-            Wait::Queue(queue) => programs.queue_name(queue).to_string(),
+            Wait::Queue(queue) | Wait::Pipe(queue) => programs.queue_name(queue).to_string(),
+            Wait::SharedSemaphore(sem) => programs.shared_semaphore_name(sem).to_string(),
             _ => machine.program().sync_name(wait.object()).to_string(),
         };
         let holder = match wait {
@@ -87,7 +104,11 @@ pub(super) fn program_context(engine: &Engine, index: usize) -> Option<ProgramCo
                 pid: thread.pid(),
                 tid,
             }),
-            Wait::Semaphore(_) | Wait::Condition(_) | Wait::Queue(_) => None,
+            Wait::Semaphore(_)
+            | Wait::Condition(_)
+            | Wait::Queue(_)
+            | Wait::Pipe(_)
+            | Wait::SharedSemaphore(_) => None,
         };
         (name, holder)
     });
@@ -100,7 +121,7 @@ pub(super) fn program_context(engine: &Engine, index: usize) -> Option<ProgramCo
     })
 }
 
-/// Every message queue.
+/// Every message queue and pipe.
 pub(super) fn queues(engine: &Engine) -> Vec<QueueSnapshot> {
     let Some(programs) = &engine.programs else {
         return Vec::new();
@@ -119,6 +140,10 @@ pub(super) fn queues(engine: &Engine) -> Vec<QueueSnapshot> {
                 .iter()
                 .map(|(task, _)| thread(task))
                 .collect(),
+            open_writers: queue
+                .open_writers
+                .as_ref()
+                .map(|open| open.iter().map(thread).collect()),
         })
         .collect()
 }

@@ -183,16 +183,25 @@ pub enum SyncKind {
     /// `.queue name capacity`: `send q, %r`, `recv q, %r`; shared by the processes that
     /// declare it, so its index counts the scenario's queues, not one process's.
     Queue,
+    /// `.pipe name capacity`: `write p, %r`, `read p, %r`, `close p`; shared like a queue, and
+    /// numbered with the queues (one index among the scenario's channels).
+    Pipe,
+    /// `.shared sem name initial`: a semaphore of the shared segment, `wait s` and `signal s`;
+    /// numbered among the scenario's shared semaphores.
+    SharedSemaphore,
 }
 
 impl SyncKind {
     /// Every kind, in the order of their codes (the trace's wire format and the determinism
-    /// test store a kind as its index here: 0 mutex, 1 semaphore, 2 condition, 3 queue).
-    pub const ALL: [SyncKind; 4] = [
+    /// test store a kind as its index here: 0 mutex, 1 semaphore, 2 condition, 3 queue, 4 pipe,
+    /// 5 shared semaphore).
+    pub const ALL: [SyncKind; 6] = [
         SyncKind::Mutex,
         SyncKind::Semaphore,
         SyncKind::Condition,
         SyncKind::Queue,
+        SyncKind::Pipe,
+        SyncKind::SharedSemaphore,
     ];
 
     /// The kind's code: its index in [`SyncKind::ALL`].

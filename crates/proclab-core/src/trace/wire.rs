@@ -217,9 +217,12 @@ mod tests {
         assert_eq!(back.entries(), transitions.entries());
         // Entry i's first field is word 4 + 4i: a mutex is 0 and a semaphore 1, as when the
         // field was a flag "semaphore".
-        assert_eq!([words[4], words[8], words[12], words[16]], [0, 1, 2, 3]);
+        assert_eq!(
+            [words[4], words[8], words[12], words[16], words[20], words[24]],
+            [0, 1, 2, 3, 4, 5]
+        );
         let mut broken = words.clone();
-        broken[12] = 4;
+        broken[12] = 6;
         assert_eq!(
             Transitions::from_words(&broken, &scenario).err(),
             Some(WireError::Entry { index: 2 })

@@ -86,7 +86,7 @@ const MECHANISMS: [Mechanism; 6] = [
             waits: ["recv는 데이터가, accept는 연결이 올 때까지 대기", "recv waits for data, accept for a connection"],
             takeaway: ["소켓: 두 끝점 사이의 양방향 통신입니다. 네트워크를 통해 다른 컴퓨터의 프로세스와도 데이터를 주고받습니다.", "Socket: two-way communication between two endpoints, even with a process on another machine across the network."],
         },
-        who: ["주소(IP 주소와 포트, 또는 로컬 경로)로 연결된 두 끝점입니다. 양방향이며, 다른 컴퓨터와도 통신할 수 있습니다.", "Two endpoints joined by an address (IP and port, or a local path). Two-way, across machines too."],
+        who: ["주소(IP 주소와 포트, 또는 로컬 경로)로 연결된 두 끝점입니다. 양방향이며, 다른 컴퓨터와도 통신할 수 있습니다. 소켓은 양방향 파이프처럼 동작합니다: 방향마다 파이프가 하나씩 있는 것과 같아서, 아래 파이프 예제의 막힘과 파일 끝이 그대로 적용됩니다.", "Two endpoints joined by an address (IP and port, or a local path). Two-way, across machines too. A socket behaves as a two-way pipe, one pipe each way: the blocking and end-of-file of the pipe example below apply as they are."],
         blocks: ["accept는 연결이 들어올 때까지, recv는 데이터가 도착할 때까지 막힙니다. send는 송신 버퍼가 가득 차 있으면 빈 자리가 생길 때까지 막힙니다.", "accept blocks until a connection arrives and recv until data arrives; send blocks while the send buffer is full, until there is room."],
     },
     Mechanism {
@@ -100,7 +100,7 @@ const MECHANISMS: [Mechanism; 6] = [
             waits: ["없는 페이지는 디스크에서 읽을 때까지 대기", "a page not in memory waits for the disk"],
             takeaway: ["메모리 맵: 열린 파일을 메모리에 매핑해 A와 B가 같은 페이지를 공유하고, 변경 내용은 파일에 반영됩니다.", "Memory map: an open file is mapped into memory, A and B share the same pages, and changes reach the file."],
         },
-        who: ["같은 파일을 공유 모드로 매핑한 프로세스들입니다. 공유 메모리와 비슷하지만 파일과 연결되어 있어서 내용이 파일에 남습니다.", "Processes that map the same file in shared mode. Like shared memory, but backed by a file, so the data persists."],
+        who: ["같은 파일을 공유 모드로 매핑한 프로세스들입니다. 메모리 맵 파일은 파일이 뒤에 있는 공유 메모리입니다: 아래 공유 메모리 예제처럼 경쟁하고, 내용은 파일에 남습니다.", "Processes that map the same file in shared mode. A memory-mapped file is shared memory backed by a file: it races as in the shared memory examples below, and the data persists in the file."],
         blocks: ["아직 메모리에 올라오지 않은 페이지에 접근하면 디스크에서 읽어 올 때까지 막힙니다 (페이지 폴트). 동기화는 공유 메모리처럼 직접 해야 합니다.", "Touching a page not yet in memory blocks until it is read from disk (a page fault). Synchronization is up to the processes, as with shared memory."],
     },
 ];

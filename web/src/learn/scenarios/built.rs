@@ -168,17 +168,3 @@ pub fn cache_evicted() -> ScenarioSpec {
 pub fn cache_fits() -> ScenarioSpec {
     cache_one_cpu(10)
 }
-
-/// The simulator has no pipes yet, so the reader's waits for data are I/O bursts. They are
-/// placed so that each ends while the writer is still running (the data "arrives"), and the
-/// reader's last burst, after the writer has exited, stands for reading the rest and then
-/// end-of-file: a real reader never waits on a pipe whose writer has closed it.
-pub fn pipe_wait() -> ScenarioSpec {
-    spec(
-        vec![
-            process("Reader", 0, &[1, 3, 1, 3, 2]),
-            process("Writer", 0, &[8]),
-        ],
-        PolicySpec::Rr { quantum: 4 },
-    )
-}

@@ -10,8 +10,8 @@ use super::topic::Topic;
 use super::words::Pair;
 use built::{
     cache_evicted, cache_fits, dispatch_costly, dispatch_free, idle_cpu, io_return_non_preemptive,
-    io_return_preemptive, multiprogramming, os_sharing, pcb_fields, pipe_wait, program_twice,
-    states_io, uniprogramming,
+    io_return_preemptive, multiprogramming, os_sharing, pcb_fields, program_twice, states_io,
+    uniprogramming,
 };
 use proclab_core::presets;
 use proclab_core::spec::ScenarioSpec;
@@ -419,15 +419,46 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
                     "Two processes share no variable and talk only through the kernel's message queues: recv blocks while there is nothing to take, and a message sent wakes the process waiting for it.",
                 ],
             ),
-            built(
-            "learn-ipc-wait",
-            pipe_wait,
-            ["데이터를 기다리는 읽는 쪽", "A reader waiting for data"],
-            [
-                "시뮬레이터에는 아직 파이프가 없어서, 빈 파이프에서 읽으려고 기다리는 시간을 I/O 대기로 대신 나타냈습니다. Reader가 기다리는 동안 CPU는 Writer가 씁니다. Reader의 기다림은 모두 Writer가 끝나기 전에 끝나고, 마지막 실행은 남은 데이터를 읽고 파일의 끝(EOF)을 만나는 부분입니다. 실제 파이프에서는 쓰는 쪽이 파이프를 닫은 뒤의 read가 기다리지 않고 곧바로 EOF(0바이트)를 돌려줍니다.",
-                "The simulator has no pipes yet, so the reader's wait on an empty pipe is shown as an I/O wait, a stand-in. While Reader waits, Writer uses the CPU. Every wait of Reader ends before Writer exits; its last run reads the rest and meets end-of-file. With a real pipe, a read after the writer has closed its end does not wait: it returns end-of-file (0 bytes) at once.",
-            ],
-        ),
+            preset(
+                "pipe-writer-reader",
+                ["파이프: 쓰는 쪽과 읽는 쪽", "A pipe: a writer and a reader"],
+                [
+                    "파이프가 가득 차면 쓰는 쪽이, 비면 읽는 쪽이 대기 상태가 됩니다. 쓰는 쪽이 닫고 파이프가 비면 read는 기다리지 않고 파일 끝(-1)을 받습니다. 소켓은 양방향 파이프처럼 동작합니다: 방향마다 파이프가 하나씩 있는 것과 같습니다.",
+                    "The writer blocks while the pipe is full, the reader while it is empty; once the writer has closed it and it is empty, read does not wait: it gets end-of-file (-1). A socket behaves as a two-way pipe: one pipe each way.",
+                ],
+            ),
+            preset(
+                "shm-race",
+                ["공유 메모리: 잠금 없음", "Shared memory, no lock"],
+                [
+                    "두 프로세스가 한 세그먼트의 counter를 함께 고쳐 스레드처럼 갱신 하나를 잃습니다. 메모리 맵 파일은 파일이 뒤에 있는 공유 메모리입니다: 같은 파일을 매핑한 프로세스는 이렇게 같은 페이지를 고칩니다.",
+                    "Two processes update the counter of one segment and lose an update, as threads do. A memory-mapped file is shared memory backed by a file: processes that map the same file change the same pages this way.",
+                ],
+            ),
+            preset(
+                "shm-semaphore",
+                ["공유 메모리: 공유 세마포어", "Shared memory with a shared semaphore"],
+                [
+                    "세그먼트 안의 세마포어로 한 번에 한 프로세스만 고치게 하면 갱신을 잃지 않습니다.",
+                    "A semaphore in the segment lets one process at a time update the counter: no update is lost.",
+                ],
+            ),
+            preset(
+                "ipc-cost-threads",
+                ["같은 일: 스레드와 공유 변수", "The same job: threads and a shared variable"],
+                [
+                    "커널 진입 비용이 3틱이어도 스레드는 값을 메모리로 바로 넘겨 커널에 들어가지 않습니다.",
+                    "With a kernel entry cost of 3 ticks, the threads pass the values through memory and never enter the kernel.",
+                ],
+            ),
+            preset(
+                "ipc-cost-pipe",
+                ["같은 일: 프로세스와 파이프", "The same job: processes and a pipe"],
+                [
+                    "write, read, close마다 커널에 들어가 비용을 치릅니다. 스레드 예제와 완료 시간과 커널 진입 횟수를 비교하세요.",
+                    "Every write, read and close enters the kernel and pays for it: compare the completion time and the kernel entries with the threads.",
+                ],
+            ),
         ],
         Topic::Sync => vec![
             preset(
@@ -516,6 +547,14 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
                 [
                     "버퍼가 가득 차면 생산자가, 비면 소비자가 대기합니다. 메모리 표에서 세마포어 값과 대기 큐를 보세요.",
                     "The producer blocks when the buffer is full, the consumer when it is empty: watch the semaphores' values and queues.",
+                ],
+            ),
+            preset(
+                "producer-consumer-condvar",
+                ["생산자-소비자(조건 변수)", "Producer-consumer with condition variables"],
+                [
+                    "같은 버퍼를 뮤텍스 하나와 조건 변수 둘로 만듭니다. 깨어난 스레드는 while 반복문에서 조건을 다시 확인합니다.",
+                    "The same buffer on one mutex and two condition variables: a woken thread checks its condition again in a while loop.",
                 ],
             ),
             preset(
