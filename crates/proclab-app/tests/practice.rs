@@ -564,3 +564,89 @@ fn every_decision_has_words_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn a_chart_typed_on_one_line_reads_like_the_answer_key() {
+    use proclab_app::practice::grade::parse_chart;
+    let names: Vec<String> = ["P1", "P2", "P3"].iter().map(|n| n.to_string()).collect();
+    let segments = parse_chart("0 P1 3 idle 5 CS 6 p3 9 - 10", &names).unwrap();
+    let whos: Vec<Who> = segments.iter().map(|s| s.who).collect();
+    assert_eq!(
+        whos,
+        [
+            Who::Process(0),
+            Who::Idle,
+            Who::Switch,
+            Who::Process(2),
+            Who::Idle
+        ]
+    );
+    assert_eq!(segments[3].end, "9");
+    assert_eq!(parse_chart("P1 3 P9 5", &names), Err(3));
+    assert_eq!(parse_chart("P1 x", &names), Err(2));
+    assert_eq!(parse_chart("P1 3 P2", &names), Err(4));
+    // The key's own chart, written as the answer key prints it, grades all right.
+    let exercise = Exercise::generate(ExerciseId {
+        topic: Topic::Rr,
+        difficulty: Difficulty::Hard,
+        seed: 4,
+    });
+    let line: String = exercise
+        .key()
+        .iter()
+        .map(|segment| match segment.who {
+            Who::Process(pid) => format!("{} {} ", exercise.names()[pid as usize], segment.end),
+            Who::Idle => format!("- {} ", segment.end),
+            Who::Switch => format!("CS {} ", segment.end),
+        })
+        .collect();
+    let mut answer = key_answer(&exercise);
+    answer.segments = parse_chart(&line, &exercise.names()).unwrap();
+    assert!(grade(&exercise, &answer).all_fine());
+}
+
+#[test]
+fn the_page_reducer_grades_on_check_and_forgets_the_marks_on_an_edit() {
+    use proclab_app::practice::state::{PracticeAction as A, PracticeState};
+    use proclab_app::reduce::Reduce;
+    let set = ExerciseSet::generated(Topic::Srtf, Difficulty::Easy, 9, 2);
+    let state = PracticeState::open(set.clone(), Progress::default());
+    assert_eq!(state.progress.answers.len(), 2);
+    assert_eq!(
+        state.answer().rows.len(),
+        state.exercise().spec.processes.len()
+    );
+    let state = state.reduce(A::AddSegment(Who::Process(1))).unwrap();
+    let state = state.reduce(A::SetEnd(0, "4".into())).unwrap();
+    assert!(
+        state.reduce(A::SetEnd(0, "4".into())).is_none(),
+        "no change, no new state"
+    );
+    let checked = state.reduce(A::Check).unwrap();
+    let grading = checked.grading.clone().unwrap();
+    assert_eq!(grading, grade(checked.exercise(), checked.answer()));
+    let edited = checked
+        .reduce(A::SetCell(0, Column::Waiting, "abc".into()))
+        .unwrap();
+    assert_eq!(edited.grading, None);
+    assert_eq!(edited.answer().rows[0][col(Column::Waiting)], "abc");
+    let moved = edited.reduce(A::Goto(1)).unwrap();
+    assert_eq!(moved.current, 1);
+    assert_eq!(moved.answer().segments.len(), 0);
+    assert_eq!(
+        moved.progress.answers[0].rows[0][col(Column::Waiting)],
+        "abc",
+        "the other answer is kept"
+    );
+    let mut hinted = moved;
+    for _ in 0..100 {
+        match hinted.reduce(A::Hint) {
+            Some(next) => hinted = next,
+            None => break,
+        }
+    }
+    assert_eq!(hinted.hints_shown(), hinted.exercise().key().len());
+    // Progress saved for a set opens again where it was.
+    let reopened = PracticeState::open(set, hinted.progress.clone());
+    assert_eq!(reopened.progress, hinted.progress);
+}

@@ -408,3 +408,39 @@ pub fn centi_text(ratio: Ratio) -> String {
     let centi = ratio.centi();
     format!("{}.{:02}", centi / 100, centi % 100)
 }
+
+/// A chart typed on one line, as the answer key prints it: `P1 3 P2 7 idle 9 CS 10` (a name or
+/// `idle`/`-` or `CS`/`switch`, then the tick the segment ends; an optional leading `0`). The
+/// error is the 1-based position of the first word that cannot be read.
+pub fn parse_chart(text: &str, names: &[String]) -> Result<Vec<SegmentAnswer>, usize> {
+    let mut words = text.split_whitespace().enumerate().peekable();
+    if words.peek().is_some_and(|(_, word)| *word == "0") {
+        words.next();
+    }
+    let mut segments = Vec::new();
+    while let Some((position, word)) = words.next() {
+        let lower = word.to_lowercase();
+        let who = match lower.as_str() {
+            "idle" | "-" | "유휴" => Who::Idle,
+            "cs" | "switch" | "문맥교환" => Who::Switch,
+            _ => match names
+                .iter()
+                .position(|name| name.eq_ignore_ascii_case(word))
+            {
+                Some(pid) => Who::Process(pid as u32),
+                None => return Err(position + 1),
+            },
+        };
+        let Some((end_position, end)) = words.next() else {
+            return Err(position + 2);
+        };
+        if parse_tick(end).is_err() {
+            return Err(end_position + 1);
+        }
+        segments.push(SegmentAnswer {
+            who,
+            end: end.to_string(),
+        });
+    }
+    Ok(segments)
+}

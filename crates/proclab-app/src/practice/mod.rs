@@ -10,4 +10,5 @@ pub mod exercise;
 pub mod explain;
 pub mod grade;
 pub mod set;
+pub mod state;
 pub mod text;
