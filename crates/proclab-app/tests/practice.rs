@@ -650,3 +650,59 @@ fn the_page_reducer_grades_on_check_and_forgets_the_marks_on_an_edit() {
     let reopened = PracticeState::open(set, hinted.progress.clone());
     assert_eq!(reopened.progress, hinted.progress);
 }
+
+#[test]
+fn the_transition_question_has_one_answer_read_from_the_trace() {
+    use proclab_app::practice::transition::{question, Reason, TransitionAnswer};
+    let mut preemptions_asked = 0;
+    for exercise in every_exercise() {
+        let question = question(&exercise).expect("every run has a transition to ask about");
+        let events: Vec<_> = exercise
+            .run
+            .events()
+            .iter()
+            .filter(|e| e.tick == question.tick && e.thread.pid == question.pid)
+            .collect();
+        assert_eq!(
+            events.len(),
+            1,
+            "{:?}: one event of that process at that tick",
+            exercise.id
+        );
+        let key = question.key();
+        assert_eq!(
+            (key.from, key.to),
+            (Some(events[0].from), Some(events[0].to))
+        );
+        if matches!(events[0].cause, Cause::Preempted { .. }) {
+            preemptions_asked += 1;
+        }
+        // A wrong reason is the only mistake, explained by the narrated log's sentence.
+        let mut answer = key_answer(&exercise);
+        let wrong = Reason::ALL
+            .into_iter()
+            .find(|r| Some(*r) != key.reason)
+            .unwrap();
+        answer.transition = TransitionAnswer {
+            reason: Some(wrong),
+            ..key
+        };
+        let grading = grade(&exercise, &answer);
+        assert_eq!(
+            grading.transition,
+            Some([Verdict::Right, Verdict::Right, Verdict::Wrong])
+        );
+        assert_eq!(grading.first_mistake, Some(Mistake::Transition));
+        assert_eq!(
+            explain(&exercise, &grading, Lang::En),
+            Some(question.explanation(&exercise, Lang::En))
+        );
+        answer.transition = TransitionAnswer::default();
+        assert_eq!(
+            grade(&exercise, &answer).transition,
+            Some([Verdict::Missing; 3])
+        );
+    }
+    // SRTF exercises all preempt; the question asks about a preemption whenever one is alone at its tick.
+    assert!(preemptions_asked >= 30, "{preemptions_asked}");
+}

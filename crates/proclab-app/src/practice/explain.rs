@@ -574,5 +574,8 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
         }
         Mistake::Cell { pid, column } => cell(exercise, pid, column, lang),
         Mistake::Average { column } => average(exercise, column, lang),
+        Mistake::Transition => super::transition::question(exercise)
+            .map(|question| question.explanation(exercise, lang))
+            .unwrap_or_default(),
     })
 }

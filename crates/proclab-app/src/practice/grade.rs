@@ -8,6 +8,7 @@
 //! start of its first segment in the student's chart - arrival; an average of the student's column.
 
 use super::exercise::{Exercise, KeySegment, Who};
+use super::transition::{question, TransitionAnswer};
 use proclab_core::{Metrics, Ratio};
 use serde::{Deserialize, Serialize};
 
@@ -23,12 +24,15 @@ pub type RowAnswer = [String; 4];
 
 /// A whole answer, exactly as typed (nothing is parsed away, so nothing typed is lost).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Answer {
     pub segments: Vec<SegmentAnswer>,
     /// One row per process, in index order.
     pub rows: Vec<RowAnswer>,
     /// Average turnaround, waiting and response.
     pub averages: [String; 3],
+    /// The state transition question's answer.
+    pub transition: TransitionAnswer,
 }
 
 /// A per-process column.
@@ -88,6 +92,8 @@ pub enum Mistake {
     Cell { pid: u32, column: Column },
     /// An average.
     Average { column: Column },
+    /// The state transition question.
+    Transition,
 }
 
 /// Every mark of an answer.
@@ -98,6 +104,8 @@ pub struct Grading {
     pub missing_segments: usize,
     pub rows: Vec<[Verdict; 4]>,
     pub averages: [Verdict; 3],
+    /// From, to and reason of the transition question (none when the run has no question).
+    pub transition: Option<[Verdict; 3]>,
     pub first_mistake: Option<Mistake>,
 }
 
@@ -114,7 +122,8 @@ impl Grading {
             .iter()
             .flat_map(|segment| [segment.who, segment.end])
             .chain(self.rows.iter().flatten().copied())
-            .chain(self.averages);
+            .chain(self.averages)
+            .chain(self.transition.into_iter().flatten());
         let (mut right, mut consistent, mut total) = (0, 0, self.missing_segments * 2);
         for verdict in cells {
             total += 1;
@@ -337,12 +346,19 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
             _ => Verdict::Wrong,
         }
     });
-    let first_mistake = first_mistake(&segments, missing_segments, &rows, &averages);
+    let transition = question(exercise).map(|question| question.grade(&answer.transition));
+    let first_mistake =
+        first_mistake(&segments, missing_segments, &rows, &averages).or_else(|| {
+            transition
+                .is_some_and(|marks| marks.iter().any(|mark| !mark.is_fine()))
+                .then_some(Mistake::Transition)
+        });
     Grading {
         segments,
         missing_segments,
         rows,
         averages,
+        transition,
         first_mistake,
     }
 }
@@ -400,6 +416,9 @@ pub fn key_answer(exercise: &Exercise) -> Answer {
             .map(|pid| Column::ALL.map(|column| key_value(metrics, pid, column).to_string()))
             .collect(),
         averages: Column::AVERAGED.map(|column| centi_text(key_average(metrics, column))),
+        transition: question(exercise)
+            .map(|question| question.key())
+            .unwrap_or_default(),
     }
 }
 

@@ -12,3 +12,4 @@ pub mod grade;
 pub mod set;
 pub mod state;
 pub mod text;
+pub mod transition;

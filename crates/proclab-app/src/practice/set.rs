@@ -247,6 +247,16 @@ pub fn export_csv(set: &ExerciseSet, progress: &Progress) -> String {
                 );
             }
         }
+        if let Some(marks) = grading.transition {
+            let transition = answer.transition;
+            let state = |state: Option<proclab_core::ProcessState>| {
+                state.map(|s| format!("{s:?}")).unwrap_or_default()
+            };
+            line("transition from".into(), &state(transition.from), marks[0]);
+            line("transition to".into(), &state(transition.to), marks[1]);
+            let reason = transition.reason.map(|r| r.code()).unwrap_or("");
+            line("transition reason".into(), reason, marks[2]);
+        }
         for (index, verdict) in grading.averages.iter().enumerate() {
             line(
                 format!("average {}", column_code(Column::AVERAGED[index])),

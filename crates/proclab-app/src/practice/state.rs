@@ -46,6 +46,7 @@ pub enum PracticeAction {
     ReplaceSegments(Vec<SegmentAnswer>),
     SetCell(u32, Column, String),
     SetAverage(usize, String),
+    SetTransition(super::transition::TransitionAnswer),
     Check,
     /// Reveal one more decision.
     Hint,
@@ -168,6 +169,13 @@ impl Reduce for PracticeState {
                 }
                 _ => false,
             },
+            PracticeAction::SetTransition(transition) => {
+                if answer.transition == transition {
+                    return None;
+                }
+                answer.transition = transition;
+                true
+            }
             PracticeAction::Check => {
                 next.grading = Some(grade(self.exercise(), self.answer()));
                 return Some(next);

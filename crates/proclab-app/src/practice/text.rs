@@ -57,6 +57,11 @@ pub enum PracticeText {
     Summary,
     SegmentLabel,
     Who,
+    Transition,
+    From,
+    To,
+    Reason,
+    Choose,
 }
 
 impl Words for PracticeText {
@@ -111,6 +116,11 @@ impl Words for PracticeText {
             Summary => ["결과", "Result"],
             SegmentLabel => ["구간", "Segment"],
             Who => ["누가", "Who"],
+            Transition => ["상태 전이", "State transition"],
+            From => ["이전 상태", "From"],
+            To => ["다음 상태", "To"],
+            Reason => ["이유", "Why"],
+            Choose => ["선택하세요", "choose"],
         }
     }
 }
