@@ -1,4 +1,5 @@
-//! The page's routes: the simulator at `/`, the Learn section under `/learn`.
+//! The page's routes: the simulator at `/`, the Learn section under `/learn`, Practice at
+//! `/practice` (a set's link adds `?set=`).
 
 use yew_router::prelude::*;
 
@@ -8,6 +9,8 @@ pub enum Route {
     Simulator,
     #[at("/learn")]
     Learn,
+    #[at("/practice")]
+    Practice,
     #[at("/learn/:topic")]
     LearnTopic { topic: String },
     #[not_found]
