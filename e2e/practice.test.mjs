@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, openBrowser, openPage, screenshot } from './harness.mjs';
+import { download } from './page-helpers.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -164,6 +165,16 @@ test('FCFS by clicking: a slipped end is marked wrong, the later ends consistent
     assert.ok(explanation.includes(`Segment ${slip + 1}: ${segment.who} until t=${segment.end}`), explanation);
     assert.ok(explanation.includes(`At t=${segment.end}: ${segment.who} finishes`), explanation);
     await screenshot(page, 'practice-fcfs-mistake-en-1280');
+    // The answers to hand in: every cell as typed, with its verdict.
+    const csv = await download(page, '#practice-export-csv');
+    assert.equal(csv.name, 'proclab-practice.csv');
+    const lines = csv.bytes.toString().trim().split('\n');
+    assert.equal(lines[0], 'exercise,topic,difficulty,seed,cell,answer,verdict');
+    const slipped = answer.chart[slip];
+    assert.ok(lines.includes(`1,fcfs,easy,11,gantt ${slip + 1} end,${slipped.end + 1},wrong`), lines.join('\n'));
+    const json = JSON.parse((await download(page, '#practice-export-json')).bytes.toString());
+    assert.equal(json.exercises.length, 2);
+    assert.equal(json.exercises[0].answer.segments[slip].end, String(slipped.end + 1));
     // The fix.
     for (let index = slip; index < answer.chart.length; index++) {
       await page.fill(`#segment-end-${index + 1}`, String(answer.chart[index].end));
