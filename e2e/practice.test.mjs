@@ -225,6 +225,13 @@ test('SRTF typed on one line: a missed preemption is explained at its tick, then
     assert.ok(explanation.includes(`SRTF preempts ${processes[victim].name}`), explanation);
     assert.ok(explanation.includes(`${processes[by].name} needs`), explanation);
     await screenshot(page, 'practice-srtf-mistake-en-1280');
+    // Show opens the exercise in the simulator at the mistake, then back to the set as it was.
+    await page.click('#practice-show');
+    await page.waitForFunction((value) => document.querySelector('#watch-canvas')?.dataset.tick === String(value), tick);
+    await page.goBack();
+    await page.waitForSelector('#practice-title');
+    await page.click('#exercise-2');
+    await page.waitForFunction((n) => document.querySelector(`#segment-end-${n}`), answer.chart.length);
     // The fix: choose the right process for that segment.
     await page.selectOption(`#segment-who-${index + 1}`, `p${by}`);
     await check(page);

@@ -4,7 +4,7 @@
 use super::answer::{GanttBuilder, TimesTable};
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
-use proclab_app::practice::explain::{explain, hints};
+use proclab_app::practice::explain::{explain, hints, show_tick};
 use proclab_app::practice::state::{PracticeAction, PracticeState};
 use proclab_app::practice::text::{bursts_text, conventions, PracticeText as T};
 use proclab_core::spec::PolicySpec;
@@ -33,7 +33,11 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
     let show = {
         let on_open = props.on_open.clone();
         let spec = exercise.spec.clone();
-        Callback::from(move |_: MouseEvent| on_open.emit(spec.clone()))
+        let tick = show_tick(exercise, state.grading.as_ref());
+        Callback::from(move |_: MouseEvent| {
+            super::show_at(tick);
+            on_open.emit(spec.clone())
+        })
     };
     let feedback = state.grading.as_ref().map(|grading| {
         let (right, consistent, total) = grading.counts();

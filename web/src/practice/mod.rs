@@ -18,6 +18,21 @@ use proclab_core::ScenarioSpec;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+thread_local! {
+    /// The tick "Show" asks the simulator's playback to start at, taken once by the results panel.
+    static SHOW_TICK: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Asks the next results panel to open its playback at `tick`.
+pub(crate) fn show_at(tick: u64) {
+    SHOW_TICK.with(|cell| cell.set(Some(tick)));
+}
+
+/// The tick "Show" asked for, once.
+pub fn take_show_tick() -> Option<u64> {
+    SHOW_TICK.with(|cell| cell.take())
+}
+
 #[derive(Properties, PartialEq)]
 pub struct PracticeProps {
     pub lang: Lang,

@@ -579,3 +579,26 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
             .unwrap_or_default(),
     })
 }
+
+/// Where "Show" opens the run: the tick of the first mistake (the start of the wrong segment, the
+/// arrival of the process whose cell is wrong, the transition's tick), else the start.
+pub fn show_tick(exercise: &Exercise, grading: Option<&Grading>) -> u64 {
+    let key = exercise.key();
+    match grading.and_then(|grading| grading.first_mistake) {
+        Some(Mistake::Segment { index, .. }) => key
+            .get(index)
+            .map(|segment| segment.start)
+            .unwrap_or_else(|| exercise.run.end_tick()),
+        Some(Mistake::Cell { pid, .. }) => exercise
+            .run
+            .metrics()
+            .processes
+            .get(pid as usize)
+            .map(|process| process.arrival)
+            .unwrap_or(0),
+        Some(Mistake::Transition) => super::transition::question(exercise)
+            .map(|question| question.tick)
+            .unwrap_or(0),
+        Some(Mistake::Average { .. }) | None => 0,
+    }
+}
