@@ -114,3 +114,51 @@ fn replace_address(window: &web_sys::Window, search: Option<&str>, hash: &str) {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
 }
+
+/// The value of `name` in the query of the fragment's route (`#/practice?set=...`), if present.
+pub fn query_param(name: &str) -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let (_, query) = hash.split_once('?')?;
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+        .map(str::to_string)
+}
+
+/// Puts `?name=value` on the fragment's route (same route, no reload, no new history entry).
+pub fn set_query_param(name: &str, value: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hash = window.location().hash().unwrap_or_default();
+    let route = hash
+        .split_once('?')
+        .map_or(hash.as_str(), |(route, _)| route);
+    replace_address(&window, None, &format!("{route}?{name}={value}"));
+}
+
+/// The page's address without query or fragment (`https://host/dir/index.html`), for links.
+pub fn page_address() -> String {
+    web_sys::window()
+        .map(|window| {
+            let location = window.location();
+            format!(
+                "{}{}",
+                location.origin().unwrap_or_default(),
+                location.pathname().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// Moves the keyboard focus to the element with `id`, if there is one.
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}

@@ -11,6 +11,7 @@ pub mod chart;
 pub mod files;
 pub mod learn;
 pub mod offline;
+pub mod practice;
 pub mod route;
 pub mod session;
 pub mod storage;
@@ -21,6 +22,7 @@ pub mod worker;
 
 use proclab_app::i18n::{Lang, Text, Words};
 use proclab_app::messages;
+use proclab_app::practice::text::PracticeText;
 use proclab_app::session::{Action, Notice};
 use route::Route;
 use yew::prelude::*;
@@ -75,6 +77,8 @@ fn page() -> Html {
         })
     };
     let on_simulator = matches!(route, Route::Simulator | Route::NotFound);
+    let on_practice = route == Route::Practice;
+    let on_learn = !on_simulator && !on_practice;
     html! {
         <div class="app">
             if let Some(worker) = update {
@@ -93,7 +97,8 @@ fn page() -> Html {
                 </div>
                 <nav class="main-nav" aria-label={ Text::MainNav.get(lang) }>
                     <Link<Route> to={Route::Simulator} classes={classes!(on_simulator.then_some("current"))}>{ Text::NavSimulator.get(lang) }</Link<Route>>
-                    <Link<Route> to={Route::Learn} classes={classes!((!on_simulator).then_some("current"))}>{ Text::NavLearn.get(lang) }</Link<Route>>
+                    <Link<Route> to={Route::Learn} classes={classes!(on_learn.then_some("current"))}>{ Text::NavLearn.get(lang) }</Link<Route>>
+                    <Link<Route> to={Route::Practice} classes={classes!(on_practice.then_some("current"))}>{ PracticeText::NavPractice.get(lang) }</Link<Route>>
                 </nav>
                 <div class="lang-switch" role="group" aria-label={ Text::LanguageLabel.get(lang) }>
                     <button id="lang-ko" lang="ko" aria-pressed={ (lang == Lang::Ko).to_string() }
@@ -104,6 +109,7 @@ fn page() -> Html {
             </header>
             { match route {
                 Route::Simulator | Route::NotFound => html! { <Workspace session={session.clone()} /> },
+                Route::Practice => html! { <practice::Practice {lang} on_open={open_in_simulator} /> },
                 Route::Learn => html! { <learn::Learn {lang} topic={None::<AttrValue>} on_open={open_in_simulator} /> },
                 Route::LearnTopic { topic } => html! { <learn::Learn {lang} topic={Some(AttrValue::from(topic))} on_open={open_in_simulator} /> },
             } }

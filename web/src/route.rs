@@ -1,5 +1,6 @@
-//! The page's routes: the simulator at `/`, the Learn section under `/learn`, kept in the address's
-//! fragment (`index.html#/learn/states`, see `App`).
+//! The page's routes: the simulator at `/`, the Learn section under `/learn`, Practice at `/practice` (a set's
+//! link adds `?set=`), all kept in the address's fragment (`index.html#/learn/states`, see `App`), so a static
+//! host needs no rewrite rule.
 
 use yew_router::prelude::*;
 
@@ -9,6 +10,8 @@ pub enum Route {
     Simulator,
     #[at("/learn")]
     Learn,
+    #[at("/practice")]
+    Practice,
     #[at("/learn/:topic")]
     LearnTopic { topic: String },
     #[not_found]

@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod lang;
 pub mod messages;
 pub mod paste;
+pub mod practice;
 pub mod program_view;
 pub mod program_words;
 pub mod reduce;

@@ -37,7 +37,13 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
     let lang = props.lang;
     let tab = use_state(|| Tab::Run);
     let comparison = crate::worker::use_comparison(props.spec.clone(), *tab == Tab::Compare);
-    let playback = use_reducer(Store::<Playback>::default);
+    // Practice's "Show" opens the run at the student's first mistake.
+    let playback = use_reducer(|| {
+        Store(Playback {
+            tick: crate::practice::take_show_tick().unwrap_or(0),
+            ..Playback::default()
+        })
+    });
     let selected = use_state(|| None::<proclab_core::ThreadRef>);
     let on_select = {
         let selected = selected.clone();

@@ -25,7 +25,7 @@ fn ends_in_consonant(name: &str) -> bool {
 }
 
 /// 이 or 가 after `name`.
-fn subject_particle(name: &str) -> &'static str {
+pub(crate) fn subject_particle(name: &str) -> &'static str {
     if ends_in_consonant(name) {
         "이"
     } else {
@@ -34,7 +34,7 @@ fn subject_particle(name: &str) -> &'static str {
 }
 
 /// 을 or 를 after `name`.
-fn object_particle(name: &str) -> &'static str {
+pub(crate) fn object_particle(name: &str) -> &'static str {
     if ends_in_consonant(name) {
         "을"
     } else {

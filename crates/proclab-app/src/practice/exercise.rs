@@ -1,0 +1,319 @@
+//! Scheduling exercises from a seed, a topic and a difficulty: the workload, the policy and the
+//! conventions in force, plus the engine's own run of it (the answer key is never stored).
+//!
+//! The same [`ExerciseId`] gives the same exercise on every platform (PCG32 through
+//! `proclab_core::gen`). A generated workload is kept only if its schedule does not depend on the
+//! input order of the processes, so no tie is decided by a process's number; the ties left are
+//! decided by the conventions the exercise states ([`conventions`](super::text::conventions)).
+
+use proclab_core::gen::{generate, GenOptions};
+use proclab_core::spec::{PolicySpec, ScenarioSpec};
+use proclab_core::{simulate, Cause, Run, Scenario, SliceKind};
+use serde::{Deserialize, Serialize};
+
+/// The policy an exercise practises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Topic {
+    Fcfs,
+    Sjf,
+    Srtf,
+    Priority,
+    Rr,
+    Hrrn,
+}
+
+impl Topic {
+    /// Every topic, in the order the page offers them.
+    pub const ALL: [Topic; 6] = [
+        Topic::Fcfs,
+        Topic::Sjf,
+        Topic::Srtf,
+        Topic::Priority,
+        Topic::Rr,
+        Topic::Hrrn,
+    ];
+
+    /// Short stable code (links, exports, element ids).
+    pub fn code(self) -> &'static str {
+        match self {
+            Topic::Fcfs => "fcfs",
+            Topic::Sjf => "sjf",
+            Topic::Srtf => "srtf",
+            Topic::Priority => "priority",
+            Topic::Rr => "rr",
+            Topic::Hrrn => "hrrn",
+        }
+    }
+
+    /// The topic with this [`Topic::code`].
+    pub fn from_code(code: &str) -> Option<Topic> {
+        Topic::ALL.into_iter().find(|topic| topic.code() == code)
+    }
+}
+
+/// How hard an exercise is: more processes, then I/O and a context-switch cost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Difficulty {
+    /// Four processes, CPU only.
+    Easy,
+    /// Five processes, CPU only, longer bursts and later arrivals.
+    Medium,
+    /// Five processes, some with I/O, and a context switch of one tick.
+    Hard,
+}
+
+impl Difficulty {
+    pub const ALL: [Difficulty; 3] = [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Difficulty::Easy => "easy",
+            Difficulty::Medium => "medium",
+            Difficulty::Hard => "hard",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Difficulty> {
+        Difficulty::ALL
+            .into_iter()
+            .find(|level| level.code() == code)
+    }
+}
+
+/// What names an exercise: the same id is the same exercise everywhere.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ExerciseId {
+    pub topic: Topic,
+    pub difficulty: Difficulty,
+    pub seed: u64,
+}
+
+/// One segment of a single CPU's timeline, as the student writes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Who {
+    /// Process by its index (P1 is 0).
+    Process(u32),
+    Idle,
+    /// A context switch (dispatch latency).
+    Switch,
+}
+
+/// A segment of the answer key: who holds the CPU from the previous segment's end to `end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeySegment {
+    pub who: Who,
+    pub start: u64,
+    pub end: u64,
+}
+
+/// A generated exercise with the engine's run of it.
+#[derive(Clone, Debug)]
+pub struct Exercise {
+    pub id: ExerciseId,
+    pub spec: ScenarioSpec,
+    pub run: Run,
+}
+
+/// How many derived seeds are tried before settling for the last candidate.
+const ATTEMPTS: u64 = 64;
+
+fn options(id: ExerciseId) -> GenOptions {
+    let preemptive = id.difficulty != Difficulty::Easy;
+    let policy = match id.topic {
+        Topic::Fcfs => PolicySpec::Fcfs,
+        Topic::Sjf => PolicySpec::Sjf { prediction: None },
+        Topic::Srtf => PolicySpec::Srtf,
+        Topic::Priority => PolicySpec::Priority {
+            preemptive,
+            aging_every: None,
+            lower_is_higher: true,
+        },
+        Topic::Rr => PolicySpec::Rr {
+            quantum: if preemptive { 3 } else { 2 },
+        },
+        Topic::Hrrn => PolicySpec::Hrrn,
+    };
+    let base = GenOptions {
+        policy,
+        priorities: 6,
+        ..GenOptions::default()
+    };
+    match id.difficulty {
+        Difficulty::Easy => GenOptions {
+            processes: 4,
+            max_arrival: 6,
+            cpu_burst: (1, 6),
+            max_cpu_bursts: 1,
+            ..base
+        },
+        Difficulty::Medium => GenOptions {
+            processes: 5,
+            max_arrival: 10,
+            cpu_burst: (1, 8),
+            max_cpu_bursts: 1,
+            ..base
+        },
+        Difficulty::Hard => GenOptions {
+            processes: 5,
+            max_arrival: 10,
+            cpu_burst: (1, 6),
+            io_burst: (1, 5),
+            max_cpu_bursts: 2,
+            ..base
+        },
+    }
+}
+
+/// The generated spec for one attempt, before any check.
+fn candidate(id: ExerciseId, attempt: u64) -> ScenarioSpec {
+    let seed = id.seed.wrapping_mul(ATTEMPTS).wrapping_add(attempt);
+    let mut spec = generate(seed, &options(id));
+    for process in &mut spec.processes {
+        process.tickets = 1;
+        process.working_set = 1;
+    }
+    if id.difficulty == Difficulty::Hard {
+        spec.machine.dispatch_latency = 1;
+    }
+    spec
+}
+
+/// The segments of CPU 0 in order (idle, switch and process runs; no cache stalls here).
+pub fn key_segments(run: &Run) -> Vec<KeySegment> {
+    let mut segments: Vec<KeySegment> = Vec::new();
+    for slice in run.gantt().iter().filter(|slice| slice.cpu == 0) {
+        let who = match slice.kind {
+            SliceKind::Run { thread } | SliceKind::CacheStall { thread } => {
+                Who::Process(thread.pid)
+            }
+            SliceKind::Idle => Who::Idle,
+            SliceKind::Dispatch { .. } => Who::Switch,
+        };
+        match segments.last_mut() {
+            Some(last)
+                if last.who == who && last.end == slice.start && matches!(who, Who::Process(_)) =>
+            {
+                last.end = slice.end
+            }
+            _ => segments.push(KeySegment {
+                who,
+                start: slice.start,
+                end: slice.end,
+            }),
+        }
+    }
+    segments
+}
+
+/// The schedule as names and ends, to compare runs whose processes are in another order.
+fn named_schedule(spec: &ScenarioSpec, run: &Run) -> Vec<(Option<String>, u64)> {
+    key_segments(run)
+        .into_iter()
+        .map(|segment| {
+            let name = match segment.who {
+                Who::Process(pid) => Some(spec.processes[pid as usize].name.clone()),
+                Who::Idle => None,
+                Who::Switch => Some(String::new()),
+            };
+            (name, segment.end)
+        })
+        .collect()
+}
+
+/// True if listing the processes in reverse changes nothing: no tie was decided by a number.
+fn order_free(spec: &ScenarioSpec, run: &Run) -> bool {
+    let mut reversed = spec.clone();
+    reversed.processes.reverse();
+    let Ok(scenario) = Scenario::new(&reversed) else {
+        return false;
+    };
+    named_schedule(&reversed, &simulate(&scenario)) == named_schedule(spec, run)
+}
+
+/// True if no thread is switched in and preempted before it runs (two switches in a row): the
+/// engine's rule, but a distraction in an exercise about the policy.
+fn plain_switches(run: &Run) -> bool {
+    key_segments(run)
+        .windows(2)
+        .all(|pair| !(pair[0].who == Who::Switch && pair[1].who == Who::Switch))
+}
+
+/// True if the run shows what the topic is about (a preemption, a quantum running out).
+fn shows_the_topic(spec: &ScenarioSpec, run: &Run) -> bool {
+    let preempts = run
+        .events()
+        .iter()
+        .any(|event| matches!(event.cause, Cause::Preempted { .. }));
+    let expires = run
+        .events()
+        .iter()
+        .any(|event| matches!(event.cause, Cause::QuantumExpired));
+    match spec.policy {
+        PolicySpec::Srtf
+        | PolicySpec::Priority {
+            preemptive: true, ..
+        } => preempts,
+        PolicySpec::Rr { .. } => expires,
+        _ => true,
+    }
+}
+
+impl Exercise {
+    /// The exercise named by `id`: the first derived seed whose schedule is free of number ties
+    /// and shows the topic; the first free of ties if none shows it; the first otherwise.
+    pub fn generate(id: ExerciseId) -> Exercise {
+        let mut fallback: Option<(ScenarioSpec, Run, bool)> = None;
+        for attempt in 0..ATTEMPTS {
+            let spec = candidate(id, attempt);
+            let Ok(scenario) = Scenario::new(&spec) else {
+                continue;
+            };
+            let run = simulate(&scenario);
+            let free = order_free(&spec, &run) && plain_switches(&run);
+            if free && shows_the_topic(&spec, &run) {
+                return Exercise { id, spec, run };
+            }
+            if fallback
+                .as_ref()
+                .is_none_or(|(_, _, was_free)| free && !was_free)
+            {
+                fallback = Some((spec, run, free));
+            }
+        }
+        let (spec, run, _) = fallback.unwrap_or_else(|| {
+            let spec = ScenarioSpec {
+                processes: vec![proclab_core::spec::ProcessSpec {
+                    name: "P1".into(),
+                    bursts: vec![proclab_core::spec::BurstSpec::Cpu(1)],
+                    ..Default::default()
+                }],
+                ..ScenarioSpec::default()
+            };
+            let run = proclab_core::simulate_spec(&spec).expect("one process of one tick is valid");
+            (spec, run, false)
+        });
+        Exercise { id, spec, run }
+    }
+
+    /// The answer key's Gantt segments.
+    pub fn key(&self) -> Vec<KeySegment> {
+        key_segments(&self.run)
+    }
+
+    /// Process names, in index order.
+    pub fn names(&self) -> Vec<String> {
+        self.spec
+            .processes
+            .iter()
+            .map(|process| process.name.clone())
+            .collect()
+    }
+
+    /// Whether the exercise has I/O bursts.
+    pub fn has_io(&self) -> bool {
+        self.spec
+            .processes
+            .iter()
+            .any(|process| process.bursts.len() > 1)
+    }
+}

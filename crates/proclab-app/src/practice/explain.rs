@@ -1,0 +1,604 @@
+//! Why the engine's schedule is what it is, one decision at a time, in the student's language.
+//!
+//! Every sentence is read from the run: the trace's causes (`Preempted { reason }`,
+//! `QuantumExpired`, `IoRequested`, `Exited`, `Admitted`, `IoCompleted`) say what happened at a
+//! tick, and the machine at that tick ([`proclab_core::Run::state_at`]) gives the values the
+//! policy compared (bursts left, priorities, response ratios, the ready queue). Nothing here is a
+//! hand-written answer.
+
+use super::exercise::{Exercise, KeySegment, Who};
+use super::grade::{centi_text, key_average, key_value, Column, Grading, Mistake};
+use crate::i18n::Lang;
+use crate::watch::narrate::{object_particle, subject_particle};
+use proclab_core::spec::PolicySpec;
+use proclab_core::state::{MachineState, Tcb};
+use proclab_core::{Cause, Event, PreemptReason, ProcessState, Ratio, ThreadRef};
+
+fn thread(pid: u32) -> ThreadRef {
+    ThreadRef { pid, tid: 0 }
+}
+
+struct Words<'a> {
+    exercise: &'a Exercise,
+    lang: Lang,
+}
+
+impl Words<'_> {
+    fn name(&self, pid: u32) -> String {
+        self.exercise
+            .spec
+            .processes
+            .get(pid as usize)
+            .map(|process| process.name.clone())
+            .unwrap_or_else(|| format!("P{}", pid + 1))
+    }
+
+    /// `P1이` / `P2가`.
+    fn subject(&self, pid: u32) -> String {
+        let name = self.name(pid);
+        let particle = subject_particle(&name);
+        format!("{name}{particle}")
+    }
+
+    /// `P1을` / `P2를`.
+    fn object(&self, pid: u32) -> String {
+        let name = self.name(pid);
+        let particle = object_particle(&name);
+        format!("{name}{particle}")
+    }
+
+    /// `P1은` / `P2는`.
+    fn topic(&self, pid: u32) -> String {
+        let name = self.name(pid);
+        let particle = if object_particle(&name) == "을" {
+            "은"
+        } else {
+            "는"
+        };
+        format!("{name}{particle}")
+    }
+
+    fn events_at(&self, tick: u64) -> impl Iterator<Item = &Event> {
+        self.exercise
+            .run
+            .events()
+            .iter()
+            .filter(move |event| event.tick == tick)
+    }
+
+    fn state(&self, tick: u64) -> MachineState {
+        self.exercise.run.state_at(tick)
+    }
+
+    /// The tick `pid` last entered the ready queue, at or before `tick`.
+    fn ready_since(&self, pid: u32, tick: u64) -> u64 {
+        self.exercise
+            .run
+            .events()
+            .iter()
+            .filter(|event| {
+                event.thread.pid == pid && event.tick <= tick && event.to == ProcessState::Ready
+            })
+            .map(|event| event.tick)
+            .next_back()
+            .unwrap_or(0)
+    }
+
+    /// Why `pid` became ready at `tick`: it arrived or its I/O ended.
+    fn becomes_ready(&self, pid: u32, tick: u64) -> String {
+        let io = self
+            .events_at(tick)
+            .any(|event| event.thread.pid == pid && matches!(event.cause, Cause::IoCompleted));
+        let name = self.name(pid);
+        match (io, self.lang) {
+            (true, Lang::Ko) => format!("{name}의 I/O가 끝나 준비 상태가 됩니다"),
+            (true, Lang::En) => format!("{name}'s I/O ends and it becomes ready"),
+            (false, Lang::Ko) => format!("{} 도착합니다", self.subject(pid)),
+            (false, Lang::En) => format!("{name} arrives"),
+        }
+    }
+
+    /// `text` framed as what happens at `tick`.
+    fn at(&self, tick: u64, text: String) -> String {
+        self.lang
+            .pick([format!("t={tick}: {text}"), format!("At t={tick}: {text}")])
+    }
+}
+
+/// CPU ticks left in the thread's current (or next) CPU burst.
+fn left(tcb: &Tcb) -> u64 {
+    if tcb.burst.is_multiple_of(2) {
+        tcb.burst_length.saturating_sub(tcb.program_counter)
+    } else {
+        tcb.next_cpu_burst
+    }
+}
+
+fn two_decimals(num: u64, den: u64) -> String {
+    centi_text(Ratio::new(num, den))
+}
+
+impl Words<'_> {
+    /// Why `pid` preempted `victim` at `tick`, from the `Preempted` cause.
+    fn preemption(&self, victim: u32, by: u32, reason: PreemptReason, tick: u64) -> String {
+        let state = self.state(tick);
+        let ready = self.becomes_ready(by, tick);
+        let (victim_name, by_name) = (self.name(victim), self.name(by));
+        let by_subject = self.subject(by);
+        let victim_object = self.object(victim);
+        let value = |pid: u32| state.thread(thread(pid));
+        let text = match reason {
+            PreemptReason::ShorterRemaining => {
+                let victim_left = value(victim).map(left).unwrap_or(0);
+                let by_left = value(by).map(left).unwrap_or(0);
+                self.lang.pick([
+                    format!("{ready}. {victim_name}에게는 아직 {victim_left}틱이 남았고 {by_name}에게는 {by_left}틱만 필요합니다: SRTF는 {victim_object} 선점합니다."),
+                    format!("{ready} while {victim_name} still has {victim_left} left and {by_name} needs {by_left}: SRTF preempts {victim_name}."),
+                ])
+            }
+            PreemptReason::HigherPriority => {
+                let priority = |pid: u32| self.exercise.spec.processes[pid as usize].priority;
+                let (victim_priority, by_priority) = (priority(victim), priority(by));
+                self.lang.pick([
+                    format!("{ready}. {by_name}의 우선순위({by_priority})가 실행 중인 {victim_name}의 우선순위({victim_priority})보다 높습니다(작은 수가 높은 우선순위): {by_subject} {victim_object} 선점합니다."),
+                    format!("{ready}; its priority {by_priority} beats running {victim_name}'s {victim_priority} (a lower number is a higher priority): {by_name} preempts {victim_name}."),
+                ])
+            }
+            _ => self.lang.pick([
+                format!("{ready}. {by_subject} {victim_object} 선점합니다."),
+                format!("{ready}, and {by_name} preempts {victim_name}."),
+            ]),
+        };
+        self.at(tick, text)
+    }
+
+    /// Why the policy picked `pid` at `tick` when the CPU was free.
+    fn choice(&self, pid: u32, tick: u64) -> String {
+        let state = self.state(tick);
+        let others: Vec<u32> = state
+            .ready
+            .iter()
+            .flatten()
+            .map(|thread| thread.pid)
+            .filter(|other| *other != pid)
+            .collect();
+        let name = self.name(pid);
+        if others.is_empty() {
+            return self.at(
+                tick,
+                self.lang.pick([
+                    format!(
+                        "준비 큐에는 {}뿐이므로 {} 실행됩니다.",
+                        name,
+                        self.subject(pid)
+                    ),
+                    format!("{name} is the only ready process, so it runs."),
+                ]),
+            );
+        }
+        let mut candidates = vec![pid];
+        candidates.extend(&others);
+        let list = |value: &dyn Fn(u32) -> String| -> String {
+            candidates
+                .iter()
+                .map(|candidate| format!("{} {}", self.name(*candidate), value(*candidate)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let left_of = |candidate: u32| state.thread(thread(candidate)).map(left).unwrap_or(0);
+        let since = self.ready_since(pid, tick);
+        let object = self.object(pid);
+        let text = match &self.exercise.spec.policy {
+            PolicySpec::Fcfs => self.lang.pick([
+                format!("{} 준비 큐에 가장 먼저 들어왔으므로(t={since}) FCFS는 {object} 실행합니다. 준비 큐: {}.", self.subject(pid), queue(self, &candidates)),
+                format!("{name} entered the ready queue first (t={since}), so FCFS runs it. Ready queue: {}.", queue(self, &candidates)),
+            ]),
+            PolicySpec::Rr { quantum } => self.lang.pick([
+                format!("{} 준비 큐의 맨 앞에 있습니다(큐: {}). {} 최대 {quantum}틱 동안 실행됩니다.", self.subject(pid), queue(self, &candidates), self.topic(pid)),
+                format!("{name} is at the head of the ready queue ({}); it runs for at most {quantum} ticks.", queue(self, &candidates)),
+            ]),
+            PolicySpec::Sjf { .. } => self.lang.pick([
+                format!("다음 CPU 버스트: {}. SJF는 가장 짧은 {object} 실행합니다.", list(&|c| left_of(c).to_string())),
+                format!("Next CPU bursts: {}. SJF runs the shortest, {name}.", list(&|c| left_of(c).to_string())),
+            ]),
+            PolicySpec::Srtf => self.lang.pick([
+                format!("남은 시간: {}. SRTF는 가장 적게 남은 {object} 실행합니다.", list(&|c| left_of(c).to_string())),
+                format!("Time left: {}. SRTF runs the one with the least left, {name}.", list(&|c| left_of(c).to_string())),
+            ]),
+            PolicySpec::Priority { .. } => {
+                let priority = |c: u32| self.exercise.spec.processes[c as usize].priority.to_string();
+                self.lang.pick([
+                    format!("우선순위: {}. 작은 수가 높은 우선순위이므로 {object} 실행합니다.", list(&priority)),
+                    format!("Priorities: {}. A lower number is a higher priority, so {name} runs.", list(&priority)),
+                ])
+            }
+            PolicySpec::Hrrn => {
+                let ratio = |c: u32| {
+                    let waited = tick - self.ready_since(c, tick);
+                    let service = left_of(c).max(1);
+                    format!("({waited}+{service})/{service} = {}", two_decimals(waited + service, service))
+                };
+                self.lang.pick([
+                    format!("응답 비율 (W+S)/S: {}. HRRN은 가장 높은 {object} 실행합니다.", list(&ratio)),
+                    format!("Response ratios (W+S)/S: {}. HRRN runs the highest, {name}.", list(&ratio)),
+                ])
+            }
+            _ => self.lang.pick([
+                format!("{object} 실행합니다."),
+                format!("{name} runs."),
+            ]),
+        };
+        let tied: Vec<String> = others
+            .iter()
+            .filter(|other| self.ties(pid, **other, tick, &state))
+            .map(|other| self.name(*other))
+            .collect();
+        if tied.is_empty() {
+            return self.at(tick, text);
+        }
+        let with = if tied
+            .last()
+            .is_some_and(|last| object_particle(last) == "을")
+        {
+            "과"
+        } else {
+            "와"
+        };
+        let tie = self.lang.pick([
+            format!(
+                " {}{with} 같은 값이지만 {} 준비 큐에 먼저 들어왔습니다(t={since}).",
+                tied.join(", "),
+                self.subject(pid)
+            ),
+            format!(
+                " It ties with {}, and entered the ready queue first (t={since}).",
+                tied.join(", ")
+            ),
+        ]);
+        self.at(tick, text + &tie)
+    }
+
+    /// True if the policy's criterion does not tell `pid` and `other` apart at `tick`.
+    fn ties(&self, pid: u32, other: u32, tick: u64, state: &MachineState) -> bool {
+        let left_of = |c: u32| state.thread(thread(c)).map(left).unwrap_or(0);
+        match &self.exercise.spec.policy {
+            PolicySpec::Sjf { .. } | PolicySpec::Srtf => left_of(pid) == left_of(other),
+            PolicySpec::Priority { .. } => {
+                let processes = &self.exercise.spec.processes;
+                processes[pid as usize].priority == processes[other as usize].priority
+            }
+            PolicySpec::Hrrn => {
+                let ratio = |c: u32| {
+                    let service = u128::from(left_of(c).max(1));
+                    (
+                        u128::from(tick - self.ready_since(c, tick)) + service,
+                        service,
+                    )
+                };
+                let ((a, b), (c, d)) = (ratio(pid), ratio(other));
+                a * d == c * b
+            }
+            _ => false,
+        }
+    }
+
+    /// Why the segment of `pid` ends at `end`, from the cause of its leaving the CPU.
+    fn ending(&self, pid: u32, end: u64) -> String {
+        let name = self.name(pid);
+        let cause = self
+            .events_at(end)
+            .find(|event| event.thread.pid == pid && event.from == ProcessState::Running)
+            .map(|event| event.cause);
+        let text = match cause {
+            Some(Cause::Exited) => self.lang.pick([
+                format!("{} 마지막 버스트를 마치고 종료합니다.", self.subject(pid)),
+                format!("{name} finishes its last burst and exits."),
+            ]),
+            Some(Cause::IoRequested { length }) => self.lang.pick([
+                format!(
+                    "{} CPU 버스트를 마치고 {length}틱 동안 I/O를 합니다(대기 상태).",
+                    self.subject(pid)
+                ),
+                format!("{name} ends its CPU burst and does {length} ticks of I/O (Blocked)."),
+            ]),
+            Some(Cause::QuantumExpired) => {
+                let quantum = match self.exercise.spec.policy {
+                    PolicySpec::Rr { quantum } => quantum,
+                    _ => 0,
+                };
+                self.lang.pick([
+                    format!("{name}의 타임 퀀텀({quantum})이 끝나 준비 큐의 맨 뒤로 갑니다(같은 시각에 도착한 프로세스보다 뒤)."),
+                    format!("{name}'s quantum ({quantum}) runs out; it goes to the back of the ready queue (behind anything arriving at that tick)."),
+                ])
+            }
+            Some(Cause::Preempted { by, reason }) => {
+                return self.preemption(pid, by.pid, reason, end);
+            }
+            _ => self.lang.pick([
+                format!("{name}의 구간이 끝납니다."),
+                format!("{name}'s segment ends."),
+            ]),
+        };
+        self.at(end, text)
+    }
+
+    /// Why the CPU idles from `start` to `end`.
+    fn idle(&self, start: u64, end: u64) -> String {
+        let woken: Vec<String> = self
+            .events_at(end)
+            .filter(|event| event.to == ProcessState::Ready)
+            .map(|event| self.becomes_ready(event.thread.pid, end))
+            .collect();
+        self.lang.pick([
+            format!(
+                "t={start}: 준비된 프로세스가 없어 CPU가 쉽니다. t={end}에 {}.",
+                woken.join(", ")
+            ),
+            format!(
+                "At t={start} no process is ready, so the CPU idles; at t={end} {}.",
+                woken.join(", ")
+            ),
+        ])
+    }
+
+    /// Why a context switch happens from `start` to `end`, loading `next`.
+    fn switch(&self, start: u64, end: u64, next: Option<u32>) -> String {
+        let next = next.map(|pid| self.name(pid)).unwrap_or_default();
+        self.lang.pick([
+            format!("t={start}: 디스패처가 이전 문맥을 PCB에 저장하고 {next}의 문맥을 적재합니다(문맥 교환 {}틱, t={end}까지). 이 시간은 대기 시간에도 실행 시간에도 들어가지 않습니다.", end - start),
+            format!("At t={start} the dispatcher saves the old context into its PCB and loads {next}'s ({} tick context switch, until t={end}); this counts as neither waiting nor running.", end - start),
+        ])
+    }
+
+    fn segment(&self, key: &[KeySegment], index: usize) -> String {
+        let segment = key[index];
+        match segment.who {
+            Who::Idle => self.idle(segment.start, segment.end),
+            Who::Switch => {
+                let next = match key.get(index + 1).map(|next| next.who) {
+                    Some(Who::Process(pid)) => Some(pid),
+                    _ => None,
+                };
+                let why = next
+                    .map(|pid| self.why_runs(key, index, pid))
+                    .unwrap_or_default();
+                format!("{why} {}", self.switch(segment.start, segment.end, next))
+            }
+            Who::Process(pid) => {
+                let after_switch = index > 0 && key[index - 1].who == Who::Switch;
+                let start = if after_switch {
+                    String::new()
+                } else {
+                    self.why_runs(key, index, pid) + " "
+                };
+                format!("{start}{}", self.ending(pid, segment.end))
+            }
+        }
+    }
+
+    /// Why `pid` is the one that gets the CPU at the start of segment `index`.
+    fn why_runs(&self, key: &[KeySegment], index: usize, pid: u32) -> String {
+        let tick = key[index].start;
+        let preempted = self.events_at(tick).find_map(|event| match event.cause {
+            Cause::Preempted { by, reason } if by.pid == pid => Some((event.thread.pid, reason)),
+            _ => None,
+        });
+        match preempted {
+            Some((victim, reason)) => self.preemption(victim, pid, reason, tick),
+            None => self.choice(pid, tick),
+        }
+    }
+}
+
+fn queue(words: &Words, candidates: &[u32]) -> String {
+    candidates
+        .iter()
+        .map(|pid| words.name(*pid))
+        .collect::<Vec<_>>()
+        .join(" ← ")
+}
+
+/// Why segment `index` of the answer key is what it is (who, and until when); `None` past the end.
+pub fn decision(exercise: &Exercise, index: usize, lang: Lang) -> Option<String> {
+    let key = exercise.key();
+    (index < key.len()).then(|| Words { exercise, lang }.segment(&key, index))
+}
+
+/// The key segment `index` as the student would write it: "P2 until t=9".
+pub fn segment_label(exercise: &Exercise, who: Who, end: u64, lang: Lang) -> String {
+    let words = Words { exercise, lang };
+    let who = match who {
+        Who::Process(pid) => words.name(pid),
+        Who::Idle => lang.pick(["유휴", "idle"]).into(),
+        Who::Switch => lang.pick(["문맥 교환", "switch"]).into(),
+    };
+    lang.pick([
+        format!("{who}, t={end}까지"),
+        format!("{who} until t={end}"),
+    ])
+}
+
+/// The first `count` decisions of the answer key, each with why (the hints).
+pub fn hints(exercise: &Exercise, count: usize, lang: Lang) -> Vec<String> {
+    let key = exercise.key();
+    (0..count.min(key.len()))
+        .filter_map(|index| {
+            let segment = key[index];
+            let label = segment_label(exercise, segment.who, segment.end, lang);
+            let why = decision(exercise, index, lang)?;
+            Some(format!("{}. {label} — {why}", index + 1))
+        })
+        .collect()
+}
+
+/// The time `pid` spent in the ready queue, as intervals from the trace.
+fn ready_intervals(exercise: &Exercise, pid: u32) -> Vec<(u64, u64)> {
+    let mut intervals = Vec::new();
+    let mut since = None;
+    for event in exercise.run.events().iter().filter(|e| e.thread.pid == pid) {
+        if event.to == ProcessState::Ready && event.from != ProcessState::Ready {
+            since = Some(event.tick);
+        } else if event.from == ProcessState::Ready && event.to != ProcessState::Ready {
+            if let Some(start) = since.take() {
+                if event.tick > start {
+                    intervals.push((start, event.tick));
+                }
+            }
+        }
+    }
+    intervals
+}
+
+fn cell(exercise: &Exercise, pid: u32, column: Column, lang: Lang) -> String {
+    let words = Words { exercise, lang };
+    let metrics = exercise.run.metrics();
+    let name = words.name(pid);
+    let value = |column| key_value(metrics, pid, column);
+    let arrival = metrics.processes[pid as usize].arrival;
+    match column {
+        Column::Completion => lang.pick([
+            format!(
+                "{name}의 마지막 구간은 t={}에 끝나므로 완료 시간은 {}입니다.",
+                value(Column::Completion),
+                value(Column::Completion)
+            ),
+            format!(
+                "{name}'s last segment ends at t={}, so it completes at {}.",
+                value(Column::Completion),
+                value(Column::Completion)
+            ),
+        ]),
+        Column::Turnaround => lang.pick([
+            format!(
+                "반환 시간 = 완료 − 도착 = {} − {arrival} = {}.",
+                value(Column::Completion),
+                value(Column::Turnaround)
+            ),
+            format!(
+                "Turnaround = completion − arrival = {} − {arrival} = {}.",
+                value(Column::Completion),
+                value(Column::Turnaround)
+            ),
+        ]),
+        Column::Waiting => {
+            let intervals = ready_intervals(exercise, pid)
+                .iter()
+                .map(|(start, end)| format!("{start}–{end}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let process = &metrics.processes[pid as usize];
+            let mut extra = String::new();
+            if process.io > 0 {
+                extra += &lang.pick([
+                    format!(" I/O {}틱은 대기 시간이 아닙니다.", process.io),
+                    format!(" Its {} ticks of I/O are not waiting.", process.io),
+                ]);
+            }
+            if process.switch > 0 {
+                extra += &lang.pick([
+                    format!(" 문맥 교환 {}틱도 대기 시간이 아닙니다.", process.switch),
+                    format!(" Nor are its {} ticks of context switch.", process.switch),
+                ]);
+            }
+            lang.pick([
+                format!("대기 시간은 준비 큐에 있던 시간만 셉니다(I/O 시간은 아님). {} 준비 상태였던 구간: {}; 합계 {}.{extra}", words.subject(pid), if intervals.is_empty() { "없음".into() } else { intervals.clone() }, value(Column::Waiting)),
+                format!("Waiting counts time in the ready queue, not in I/O. {name} is ready during {}: {} in all.{extra}", if intervals.is_empty() { "no interval".into() } else { intervals.clone() }, value(Column::Waiting)),
+            ])
+        }
+        Column::Response => {
+            let first = arrival + value(Column::Response);
+            lang.pick([
+                format!(
+                    "응답 시간 = 처음 실행된 시각 − 도착 = {first} − {arrival} = {}.",
+                    value(Column::Response)
+                ),
+                format!(
+                    "Response = first run − arrival = {first} − {arrival} = {}.",
+                    value(Column::Response)
+                ),
+            ])
+        }
+    }
+}
+
+fn average(exercise: &Exercise, column: Column, lang: Lang) -> String {
+    let metrics = exercise.run.metrics();
+    let values: Vec<String> = (0..metrics.processes.len() as u32)
+        .map(|pid| key_value(metrics, pid, column).to_string())
+        .collect();
+    let exact = key_average(metrics, column);
+    let sum: u64 = (0..metrics.processes.len() as u32)
+        .map(|pid| key_value(metrics, pid, column))
+        .sum();
+    let n = values.len();
+    lang.pick([
+        format!(
+            "평균 = ({}) / {n} = {sum}/{n} = {} (소수 둘째 자리까지 반올림).",
+            values.join(" + "),
+            centi_text(exact)
+        ),
+        format!(
+            "Average = ({}) / {n} = {sum}/{n} = {} (rounded to two decimals).",
+            values.join(" + "),
+            centi_text(exact)
+        ),
+    ])
+}
+
+/// The first mistake of a grading, explained from the run; `None` when everything is right.
+pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<String> {
+    let mistake = grading.first_mistake?;
+    let key = exercise.key();
+    let words = Words { exercise, lang };
+    Some(match mistake {
+        Mistake::Segment { index, .. } if index >= key.len() => lang.pick([
+            format!(
+                "t={}에 모든 프로세스가 끝났으므로 구간 {}부터는 필요 없습니다.",
+                exercise.run.end_tick(),
+                index + 1
+            ),
+            format!(
+                "Every process is done at t={}: segment {} and later are extra.",
+                exercise.run.end_tick(),
+                index + 1
+            ),
+        ]),
+        Mistake::Segment { index, .. } => {
+            let segment = key[index];
+            let label = segment_label(exercise, segment.who, segment.end, lang);
+            let why = words.segment(&key, index);
+            lang.pick([
+                format!("구간 {}: {label}. {why}", index + 1),
+                format!("Segment {}: {label}. {why}", index + 1),
+            ])
+        }
+        Mistake::Cell { pid, column } => cell(exercise, pid, column, lang),
+        Mistake::Average { column } => average(exercise, column, lang),
+        Mistake::Transition => super::transition::question(exercise)
+            .map(|question| question.explanation(exercise, lang))
+            .unwrap_or_default(),
+    })
+}
+
+/// Where "Show" opens the run: the tick of the first mistake (the start of the wrong segment, the
+/// arrival of the process whose cell is wrong, the transition's tick), else the start.
+pub fn show_tick(exercise: &Exercise, grading: Option<&Grading>) -> u64 {
+    let key = exercise.key();
+    match grading.and_then(|grading| grading.first_mistake) {
+        Some(Mistake::Segment { index, .. }) => key
+            .get(index)
+            .map(|segment| segment.start)
+            .unwrap_or_else(|| exercise.run.end_tick()),
+        Some(Mistake::Cell { pid, .. }) => exercise
+            .run
+            .metrics()
+            .processes
+            .get(pid as usize)
+            .map(|process| process.arrival)
+            .unwrap_or(0),
+        Some(Mistake::Transition) => super::transition::question(exercise)
+            .map(|question| question.tick)
+            .unwrap_or(0),
+        Some(Mistake::Average { .. }) | None => 0,
+    }
+}

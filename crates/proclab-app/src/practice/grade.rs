@@ -1,0 +1,465 @@
+//! A student's answer and its grading, cell by cell, against the engine's run.
+//!
+//! Every cell is [`Verdict::Right`] when it equals the engine's value. A wrong value that follows
+//! correctly from the student's own earlier cells is [`Verdict::Consistent`], so one slip does not
+//! cascade: a Gantt end whose segment length is right after a wrong earlier end; a completion equal
+//! to the end of that process's last segment in the student's chart; turnaround = the student's
+//! completion - arrival; waiting = the student's turnaround - (CPU + I/O + switch); response = the
+//! start of its first segment in the student's chart - arrival; an average of the student's column.
+
+use super::exercise::{Exercise, KeySegment, Who};
+use super::transition::{question, TransitionAnswer};
+use proclab_core::{Metrics, Ratio};
+use serde::{Deserialize, Serialize};
+
+/// One Gantt segment as typed: who holds the CPU, and until when (raw text).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SegmentAnswer {
+    pub who: Who,
+    pub end: String,
+}
+
+/// The per-process cells, in [`Column`] order.
+pub type RowAnswer = [String; 4];
+
+/// A whole answer, exactly as typed (nothing is parsed away, so nothing typed is lost).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Answer {
+    pub segments: Vec<SegmentAnswer>,
+    /// One row per process, in index order.
+    pub rows: Vec<RowAnswer>,
+    /// Average turnaround, waiting and response.
+    pub averages: [String; 3],
+    /// The state transition question's answer.
+    pub transition: TransitionAnswer,
+}
+
+/// A per-process column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    Completion,
+    Turnaround,
+    Waiting,
+    Response,
+}
+
+impl Column {
+    pub const ALL: [Column; 4] = [
+        Column::Completion,
+        Column::Turnaround,
+        Column::Waiting,
+        Column::Response,
+    ];
+    /// The columns that have an average, in [`Answer::averages`] order.
+    pub const AVERAGED: [Column; 3] = [Column::Turnaround, Column::Waiting, Column::Response];
+}
+
+/// The mark of one cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    Right,
+    /// Wrong, but computed correctly from the student's own earlier wrong cell.
+    Consistent,
+    Wrong,
+    /// Left empty.
+    Missing,
+    /// Not a number.
+    NotANumber,
+}
+
+impl Verdict {
+    /// Right or consistent: not a mistake of this cell.
+    pub fn is_fine(self) -> bool {
+        matches!(self, Verdict::Right | Verdict::Consistent)
+    }
+}
+
+/// The marks of one Gantt segment; `index` beyond the key's segments marks an extra segment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SegmentVerdict {
+    pub who: Verdict,
+    pub end: Verdict,
+}
+
+/// The first cell that is neither right nor consistent, in reading order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mistake {
+    /// Gantt segment `index` (0-based): its owner or its end. `index` may be one past the student's
+    /// last segment (the chart stops too early) or beyond the key (an extra segment).
+    Segment { index: usize, who_wrong: bool },
+    /// A per-process cell.
+    Cell { pid: u32, column: Column },
+    /// An average.
+    Average { column: Column },
+    /// The state transition question.
+    Transition,
+}
+
+/// Every mark of an answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Grading {
+    pub segments: Vec<SegmentVerdict>,
+    /// Key segments the student's chart does not reach.
+    pub missing_segments: usize,
+    pub rows: Vec<[Verdict; 4]>,
+    pub averages: [Verdict; 3],
+    /// From, to and reason of the transition question (none when the run has no question).
+    pub transition: Option<[Verdict; 3]>,
+    pub first_mistake: Option<Mistake>,
+}
+
+impl Grading {
+    /// True when every cell is right or consistent and nothing is missing.
+    pub fn all_fine(&self) -> bool {
+        self.first_mistake.is_none()
+    }
+
+    /// (right, consistent, total) over every cell, for the summary line.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let cells = self
+            .segments
+            .iter()
+            .flat_map(|segment| [segment.who, segment.end])
+            .chain(self.rows.iter().flatten().copied())
+            .chain(self.averages)
+            .chain(self.transition.into_iter().flatten());
+        let (mut right, mut consistent, mut total) = (0, 0, self.missing_segments * 2);
+        for verdict in cells {
+            total += 1;
+            match verdict {
+                Verdict::Right => right += 1,
+                Verdict::Consistent => consistent += 1,
+                _ => {}
+            }
+        }
+        (right, consistent, total)
+    }
+}
+
+/// A whole number typed in a cell.
+pub fn parse_tick(text: &str) -> Result<u64, Verdict> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Verdict::Missing);
+    }
+    text.parse().map_err(|_| Verdict::NotANumber)
+}
+
+/// A number typed as an average: a decimal (`6.5`, `6,5`) or a fraction (`13/2`), as an exact
+/// ratio `(numerator, denominator, decimals typed)`.
+pub fn parse_average(text: &str) -> Result<(u128, u128, Option<u32>), Verdict> {
+    let text = text.trim().replace(',', ".");
+    if text.is_empty() {
+        return Err(Verdict::Missing);
+    }
+    if let Some((num, den)) = text.split_once('/') {
+        let num: u128 = num.trim().parse().map_err(|_| Verdict::NotANumber)?;
+        let den: u128 = den.trim().parse().map_err(|_| Verdict::NotANumber)?;
+        if den == 0 {
+            return Err(Verdict::NotANumber);
+        }
+        return Ok((num, den, None));
+    }
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let digits_ok = |part: &str| part.chars().all(|c| c.is_ascii_digit());
+    if whole.is_empty() && fraction.is_empty()
+        || !digits_ok(whole)
+        || !digits_ok(fraction)
+        || fraction.len() > 6
+    {
+        return Err(Verdict::NotANumber);
+    }
+    let scale = 10u128.pow(fraction.len() as u32);
+    let whole: u128 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| Verdict::NotANumber)?
+    };
+    let fraction_value: u128 = if fraction.is_empty() {
+        0
+    } else {
+        fraction.parse().map_err(|_| Verdict::NotANumber)?
+    };
+    Ok((
+        whole * scale + fraction_value,
+        scale,
+        Some(fraction.len() as u32),
+    ))
+}
+
+/// True if the typed average stands for `num / den`: exactly, or rounded half up to two decimals.
+fn average_matches(typed: (u128, u128, Option<u32>), num: u128, den: u128) -> bool {
+    let (typed_num, typed_den, decimals) = typed;
+    if den == 0 {
+        return false;
+    }
+    if typed_num * den == num * typed_den {
+        return true;
+    }
+    decimals == Some(2) && typed_num == (num * 200 + den) / (den * 2)
+}
+
+/// The engine's value of a per-process cell.
+pub fn key_value(metrics: &Metrics, pid: u32, column: Column) -> u64 {
+    let process = &metrics.processes[pid as usize];
+    match column {
+        Column::Completion => process.completion,
+        Column::Turnaround => process.turnaround,
+        Column::Waiting => process.waiting,
+        Column::Response => process.response,
+    }
+}
+
+/// The engine's average of a column.
+pub fn key_average(metrics: &Metrics, column: Column) -> Ratio {
+    match column {
+        Column::Turnaround => metrics.totals.average_turnaround,
+        Column::Waiting => metrics.totals.average_waiting,
+        _ => metrics.totals.average_response,
+    }
+}
+
+fn column_index(column: Column) -> usize {
+    Column::ALL.iter().position(|c| *c == column).unwrap_or(0)
+}
+
+/// The student's chart read back: each segment's start and end where they parse.
+fn student_timeline(answer: &Answer) -> Vec<(Who, Option<u64>, Option<u64>)> {
+    let mut previous = Some(0);
+    answer
+        .segments
+        .iter()
+        .map(|segment| {
+            let end = parse_tick(&segment.end).ok();
+            let entry = (segment.who, previous, end);
+            previous = end;
+            entry
+        })
+        .collect()
+}
+
+fn grade_segments(key: &[KeySegment], answer: &Answer) -> Vec<SegmentVerdict> {
+    let timeline = student_timeline(answer);
+    timeline
+        .iter()
+        .enumerate()
+        .map(|(index, (who, start, _))| {
+            let Some(expected) = key.get(index) else {
+                return SegmentVerdict {
+                    who: Verdict::Wrong,
+                    end: Verdict::Wrong,
+                };
+            };
+            let who_verdict = if *who == expected.who {
+                Verdict::Right
+            } else {
+                Verdict::Wrong
+            };
+            let end = match parse_tick(&answer.segments[index].end) {
+                Err(verdict) => verdict,
+                Ok(end) if end == expected.end => Verdict::Right,
+                Ok(end)
+                    if who_verdict == Verdict::Right
+                        && start.is_some_and(|start| {
+                            end > start && end - start == expected.end - expected.start
+                        }) =>
+                {
+                    Verdict::Consistent
+                }
+                Ok(_) => Verdict::Wrong,
+            };
+            SegmentVerdict {
+                who: who_verdict,
+                end,
+            }
+        })
+        .collect()
+}
+
+/// Grades `answer` against the engine's run of `exercise`.
+pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
+    let key = exercise.key();
+    let metrics = exercise.run.metrics();
+    let segments = grade_segments(&key, answer);
+    let missing_segments = key.len().saturating_sub(answer.segments.len());
+    let timeline = student_timeline(answer);
+    let processes = exercise.spec.processes.len();
+    let empty_row = RowAnswer::default();
+    let mut rows = Vec::with_capacity(processes);
+    let mut typed_values: [Vec<Option<u64>>; 4] = Default::default();
+    for pid in 0..processes as u32 {
+        let row = answer.rows.get(pid as usize).unwrap_or(&empty_row);
+        let typed: [Result<u64, Verdict>; 4] = core::array::from_fn(|i| parse_tick(&row[i]));
+        let arrival = metrics.processes[pid as usize].arrival;
+        let theirs = timeline
+            .iter()
+            .filter(|(who, _, _)| *who == Who::Process(pid));
+        let student_completion = theirs.clone().next_back().and_then(|(_, _, end)| *end);
+        let student_first_start = theirs.clone().next().and_then(|(_, start, _)| *start);
+        let key_turnaround = key_value(metrics, pid, Column::Turnaround);
+        let not_waiting = key_turnaround - key_value(metrics, pid, Column::Waiting);
+        let derived = |column: Column| -> Option<u64> {
+            let typed_ok = |c: Column| typed[column_index(c)].as_ref().ok().copied();
+            match column {
+                Column::Completion => student_completion,
+                Column::Turnaround => typed_ok(Column::Completion)?.checked_sub(arrival),
+                Column::Waiting => typed_ok(Column::Turnaround)?.checked_sub(not_waiting),
+                Column::Response => student_first_start?.checked_sub(arrival),
+            }
+        };
+        let verdicts: [Verdict; 4] = core::array::from_fn(|i| {
+            let column = Column::ALL[i];
+            match typed[i] {
+                Err(verdict) => verdict,
+                Ok(value) if value == key_value(metrics, pid, column) => Verdict::Right,
+                Ok(value) if derived(column) == Some(value) => Verdict::Consistent,
+                Ok(_) => Verdict::Wrong,
+            }
+        });
+        for (i, value) in typed.iter().enumerate() {
+            typed_values[i].push(value.as_ref().ok().copied());
+        }
+        rows.push(verdicts);
+    }
+    let averages: [Verdict; 3] = core::array::from_fn(|i| {
+        let column = Column::AVERAGED[i];
+        let typed = match parse_average(&answer.averages[i]) {
+            Err(verdict) => return verdict,
+            Ok(typed) => typed,
+        };
+        let exact = key_average(metrics, column);
+        if average_matches(typed, u128::from(exact.num), u128::from(exact.den)) {
+            return Verdict::Right;
+        }
+        let column_values: Option<Vec<u64>> =
+            typed_values[column_index(column)].iter().copied().collect();
+        match column_values {
+            Some(values) if !values.is_empty() => {
+                let sum: u128 = values.iter().map(|v| u128::from(*v)).sum();
+                if average_matches(typed, sum, values.len() as u128) {
+                    Verdict::Consistent
+                } else {
+                    Verdict::Wrong
+                }
+            }
+            _ => Verdict::Wrong,
+        }
+    });
+    let transition = question(exercise).map(|question| question.grade(&answer.transition));
+    let first_mistake =
+        first_mistake(&segments, missing_segments, &rows, &averages).or_else(|| {
+            transition
+                .is_some_and(|marks| marks.iter().any(|mark| !mark.is_fine()))
+                .then_some(Mistake::Transition)
+        });
+    Grading {
+        segments,
+        missing_segments,
+        rows,
+        averages,
+        transition,
+        first_mistake,
+    }
+}
+
+fn first_mistake(
+    segments: &[SegmentVerdict],
+    missing_segments: usize,
+    rows: &[[Verdict; 4]],
+    averages: &[Verdict; 3],
+) -> Option<Mistake> {
+    if let Some(index) = segments
+        .iter()
+        .position(|segment| !segment.who.is_fine() || !segment.end.is_fine())
+    {
+        return Some(Mistake::Segment {
+            index,
+            who_wrong: !segments[index].who.is_fine(),
+        });
+    }
+    if missing_segments > 0 {
+        return Some(Mistake::Segment {
+            index: segments.len(),
+            who_wrong: true,
+        });
+    }
+    for (pid, row) in rows.iter().enumerate() {
+        if let Some(i) = row.iter().position(|verdict| !verdict.is_fine()) {
+            return Some(Mistake::Cell {
+                pid: pid as u32,
+                column: Column::ALL[i],
+            });
+        }
+    }
+    averages
+        .iter()
+        .position(|verdict| !verdict.is_fine())
+        .map(|i| Mistake::Average {
+            column: Column::AVERAGED[i],
+        })
+}
+
+/// The engine's own answer, typed as a student would (averages to two decimals).
+pub fn key_answer(exercise: &Exercise) -> Answer {
+    let metrics = exercise.run.metrics();
+    Answer {
+        segments: exercise
+            .key()
+            .iter()
+            .map(|segment| SegmentAnswer {
+                who: segment.who,
+                end: segment.end.to_string(),
+            })
+            .collect(),
+        rows: (0..metrics.processes.len() as u32)
+            .map(|pid| Column::ALL.map(|column| key_value(metrics, pid, column).to_string()))
+            .collect(),
+        averages: Column::AVERAGED.map(|column| centi_text(key_average(metrics, column))),
+        transition: question(exercise)
+            .map(|question| question.key())
+            .unwrap_or_default(),
+    }
+}
+
+/// A ratio rounded half up to two decimals (`6.75`, `7.00`).
+pub fn centi_text(ratio: Ratio) -> String {
+    let centi = ratio.centi();
+    format!("{}.{:02}", centi / 100, centi % 100)
+}
+
+/// A chart typed on one line, as the answer key prints it: `P1 3 P2 7 idle 9 CS 10` (a name or
+/// `idle`/`-` or `CS`/`switch`, then the tick the segment ends; an optional leading `0`). The
+/// error is the 1-based position of the first word that cannot be read.
+pub fn parse_chart(text: &str, names: &[String]) -> Result<Vec<SegmentAnswer>, usize> {
+    let mut words = text.split_whitespace().enumerate().peekable();
+    if words.peek().is_some_and(|(_, word)| *word == "0") {
+        words.next();
+    }
+    let mut segments = Vec::new();
+    while let Some((position, word)) = words.next() {
+        let lower = word.to_lowercase();
+        let who = match lower.as_str() {
+            "idle" | "-" | "유휴" => Who::Idle,
+            "cs" | "switch" | "문맥교환" => Who::Switch,
+            _ => match names
+                .iter()
+                .position(|name| name.eq_ignore_ascii_case(word))
+            {
+                Some(pid) => Who::Process(pid as u32),
+                None => return Err(position + 1),
+            },
+        };
+        let Some((end_position, end)) = words.next() else {
+            return Err(position + 2);
+        };
+        if parse_tick(end).is_err() {
+            return Err(end_position + 1);
+        }
+        segments.push(SegmentAnswer {
+            who,
+            end: end.to_string(),
+        });
+    }
+    Ok(segments)
+}

@@ -1,0 +1,15 @@
+//! Practice: scheduling exercises a student computes by hand and checks cell by cell.
+//!
+//! [`exercise`] makes an exercise from a seed, a topic and a difficulty and runs it; [`grade`]
+//! marks a typed [`grade::Answer`] against that run (right, consistent with an earlier slip,
+//! wrong); [`explain`] says why the first wrong decision is what the engine did, from the trace's
+//! causes, and gives hints one decision at a time; [`set`] is the link of a set of exercises and
+//! the exports; [`text`] holds the section's words.
+
+pub mod exercise;
+pub mod explain;
+pub mod grade;
+pub mod set;
+pub mod state;
+pub mod text;
+pub mod transition;

@@ -1,0 +1,278 @@
+//! A set of exercises as one link, the progress kept per set, and the exports a student hands in.
+//!
+//! This module alone knows the practice link format: `?set=` then base64url (no padding) of the
+//! postcard encoding of [`SetLink`], an enum envelope whose first byte is the version (as in
+//! [`crate::share`]). Exercises are named by their [`ExerciseId`], so the same link gives every
+//! student the same exercises. Decoding never panics.
+
+use super::exercise::{Difficulty, Exercise, ExerciseId, Topic, Who};
+use super::grade::{grade, Answer, Column, Verdict};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use serde::{Deserialize, Serialize};
+
+/// Most exercises in one set.
+pub const MAX_EXERCISES: usize = 20;
+/// The query parameter of a set link.
+pub const PARAM: &str = "set";
+
+/// Why a set link could not be opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SetError {
+    NotBase64,
+    Corrupt,
+    UnknownVersion,
+    Empty,
+    TooMany,
+}
+
+#[derive(Serialize, Deserialize)]
+enum SetLink {
+    /// Each exercise as (topic, difficulty, seed), topic and difficulty by their index.
+    V1(Vec<(u8, u8, u64)>),
+}
+
+/// Several exercises, in order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExerciseSet {
+    pub exercises: Vec<ExerciseId>,
+}
+
+fn index_of<T: PartialEq>(all: &[T], item: &T) -> u8 {
+    all.iter().position(|x| x == item).unwrap_or(0) as u8
+}
+
+impl ExerciseSet {
+    /// `count` exercises of one topic and difficulty, seeds `seed`, `seed + 1`, ...
+    pub fn generated(topic: Topic, difficulty: Difficulty, seed: u64, count: usize) -> ExerciseSet {
+        ExerciseSet {
+            exercises: (0..count.clamp(1, MAX_EXERCISES) as u64)
+                .map(|offset| ExerciseId {
+                    topic,
+                    difficulty,
+                    seed: seed.wrapping_add(offset),
+                })
+                .collect(),
+        }
+    }
+
+    /// The link code (the value of `?set=`).
+    pub fn encode(&self) -> String {
+        let entries = self
+            .exercises
+            .iter()
+            .map(|id| {
+                (
+                    index_of(&Topic::ALL, &id.topic),
+                    index_of(&Difficulty::ALL, &id.difficulty),
+                    id.seed,
+                )
+            })
+            .collect();
+        let bytes = postcard::to_allocvec(&SetLink::V1(entries)).unwrap_or_default();
+        URL_SAFE_NO_PAD.encode(bytes)
+    }
+
+    /// Reads a code made by [`ExerciseSet::encode`].
+    pub fn decode(code: &str) -> Result<ExerciseSet, SetError> {
+        if code.len() > 4096 {
+            return Err(SetError::TooMany);
+        }
+        let bytes = URL_SAFE_NO_PAD
+            .decode(code.trim().trim_end_matches('='))
+            .map_err(|_| SetError::NotBase64)?;
+        if bytes.first().is_some_and(|version| *version > 0) {
+            return Err(SetError::UnknownVersion);
+        }
+        let (link, rest): (SetLink, &[u8]) =
+            postcard::take_from_bytes(&bytes).map_err(|_| SetError::Corrupt)?;
+        if !rest.is_empty() {
+            return Err(SetError::Corrupt);
+        }
+        let SetLink::V1(entries) = link;
+        if entries.is_empty() {
+            return Err(SetError::Empty);
+        }
+        if entries.len() > MAX_EXERCISES {
+            return Err(SetError::TooMany);
+        }
+        entries
+            .into_iter()
+            .map(|(topic, difficulty, seed)| {
+                Ok(ExerciseId {
+                    topic: *Topic::ALL.get(topic as usize).ok_or(SetError::Corrupt)?,
+                    difficulty: *Difficulty::ALL
+                        .get(difficulty as usize)
+                        .ok_or(SetError::Corrupt)?,
+                    seed,
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(|exercises| ExerciseSet { exercises })
+    }
+
+    /// The `localStorage` key of this set's progress.
+    pub fn storage_key(&self) -> String {
+        format!("proclab.practice.{}", self.encode())
+    }
+}
+
+/// What a student has done in a set: an answer and the hints shown, per exercise.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Progress {
+    pub answers: Vec<Answer>,
+    pub hints: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct ExportedExercise<'a> {
+    topic: &'static str,
+    difficulty: &'static str,
+    seed: u64,
+    answer: &'a Answer,
+    right: usize,
+    consistent: usize,
+    cells: usize,
+    hints: usize,
+}
+
+#[derive(Serialize)]
+struct Exported<'a> {
+    set: String,
+    exercises: Vec<ExportedExercise<'a>>,
+}
+
+fn graded(set: &ExerciseSet, progress: &Progress) -> Vec<(Exercise, Answer, usize)> {
+    set.exercises
+        .iter()
+        .enumerate()
+        .map(|(index, id)| {
+            (
+                Exercise::generate(*id),
+                progress.answers.get(index).cloned().unwrap_or_default(),
+                progress.hints.get(index).copied().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+/// The answers as JSON (what to hand in): the set's code, each exercise's id, answer as typed,
+/// its score and the hints used.
+pub fn export_json(set: &ExerciseSet, progress: &Progress) -> String {
+    let exercises = graded(set, progress);
+    let exported = Exported {
+        set: set.encode(),
+        exercises: exercises
+            .iter()
+            .map(|(exercise, answer, hints)| {
+                let (right, consistent, cells) = grade(exercise, answer).counts();
+                ExportedExercise {
+                    topic: exercise.id.topic.code(),
+                    difficulty: exercise.id.difficulty.code(),
+                    seed: exercise.id.seed,
+                    answer,
+                    right,
+                    consistent,
+                    cells,
+                    hints: *hints,
+                }
+            })
+            .collect(),
+    };
+    serde_json::to_string_pretty(&exported).unwrap_or_default()
+}
+
+fn verdict_code(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Right => "right",
+        Verdict::Consistent => "consistent",
+        Verdict::Wrong => "wrong",
+        Verdict::Missing => "missing",
+        Verdict::NotANumber => "not_a_number",
+    }
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// The answers as CSV, one cell a line: exercise, topic, difficulty, seed, cell, answer, verdict.
+pub fn export_csv(set: &ExerciseSet, progress: &Progress) -> String {
+    let mut csv = String::from("exercise,topic,difficulty,seed,cell,answer,verdict\n");
+    for (number, (exercise, answer, _)) in graded(set, progress).iter().enumerate() {
+        let grading = grade(exercise, answer);
+        let names = exercise.names();
+        let mut line = |cell: String, typed: &str, verdict: Verdict| {
+            csv += &format!(
+                "{},{},{},{},{},{},{}\n",
+                number + 1,
+                exercise.id.topic.code(),
+                exercise.id.difficulty.code(),
+                exercise.id.seed,
+                csv_field(&cell),
+                csv_field(typed),
+                verdict_code(verdict)
+            );
+        };
+        for (index, (segment, verdict)) in answer.segments.iter().zip(&grading.segments).enumerate()
+        {
+            let who = match segment.who {
+                Who::Process(pid) => names.get(pid as usize).cloned().unwrap_or_default(),
+                Who::Idle => "idle".into(),
+                Who::Switch => "switch".into(),
+            };
+            line(format!("gantt {} who", index + 1), &who, verdict.who);
+            line(
+                format!("gantt {} end", index + 1),
+                &segment.end,
+                verdict.end,
+            );
+        }
+        for (pid, verdicts) in grading.rows.iter().enumerate() {
+            for (column_index, verdict) in verdicts.iter().enumerate() {
+                let typed = answer
+                    .rows
+                    .get(pid)
+                    .map(|row| row[column_index].as_str())
+                    .unwrap_or("");
+                line(
+                    format!("{} {}", names[pid], column_code(Column::ALL[column_index])),
+                    typed,
+                    *verdict,
+                );
+            }
+        }
+        if let Some(marks) = grading.transition {
+            let transition = answer.transition;
+            let state = |state: Option<proclab_core::ProcessState>| {
+                state.map(|s| format!("{s:?}")).unwrap_or_default()
+            };
+            line("transition from".into(), &state(transition.from), marks[0]);
+            line("transition to".into(), &state(transition.to), marks[1]);
+            let reason = transition.reason.map(|r| r.code()).unwrap_or("");
+            line("transition reason".into(), reason, marks[2]);
+        }
+        for (index, verdict) in grading.averages.iter().enumerate() {
+            line(
+                format!("average {}", column_code(Column::AVERAGED[index])),
+                &answer.averages[index],
+                *verdict,
+            );
+        }
+    }
+    csv
+}
+
+fn column_code(column: Column) -> &'static str {
+    match column {
+        Column::Completion => "completion",
+        Column::Turnaround => "turnaround",
+        Column::Waiting => "waiting",
+        Column::Response => "response",
+    }
+}

@@ -1,0 +1,198 @@
+//! The Practice page's state and its pure reducer: the set, the exercises made from it, what the
+//! student typed, and the last check. The web crate keeps it in a reducer hook; saving the
+//! progress and the address bar are its effects.
+
+use super::exercise::{Exercise, Who};
+use super::grade::{grade, Column, Grading, SegmentAnswer};
+use super::set::{ExerciseSet, Progress};
+use crate::reduce::Reduce;
+use std::rc::Rc;
+
+/// Everything the Practice page shows.
+#[derive(Clone, Debug)]
+pub struct PracticeState {
+    pub set: ExerciseSet,
+    /// The set's exercises, generated once.
+    pub exercises: Rc<Vec<Exercise>>,
+    pub progress: Progress,
+    /// Index of the exercise on screen.
+    pub current: usize,
+    /// The marks of the exercise on screen, as of the last Check (cleared by an edit).
+    pub grading: Option<Grading>,
+}
+
+impl PartialEq for PracticeState {
+    /// The exercises follow from the set; the same `Rc` is the same list.
+    fn eq(&self, other: &PracticeState) -> bool {
+        self.set == other.set
+            && Rc::ptr_eq(&self.exercises, &other.exercises)
+            && self.progress == other.progress
+            && self.current == other.current
+            && self.grading == other.grading
+    }
+}
+
+/// Every change the student can make.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PracticeAction {
+    /// Open a set with the progress saved for it.
+    Open(ExerciseSet, Progress),
+    Goto(usize),
+    AddSegment(Who),
+    SetWho(usize, Who),
+    SetEnd(usize, String),
+    RemoveSegment(usize),
+    /// The whole chart at once (typed on one line).
+    ReplaceSegments(Vec<SegmentAnswer>),
+    SetCell(u32, Column, String),
+    SetAverage(usize, String),
+    SetTransition(super::transition::TransitionAnswer),
+    Check,
+    /// Reveal one more decision.
+    Hint,
+}
+
+impl PracticeState {
+    /// The state for `set`, with `progress` fitted to its exercises.
+    pub fn open(set: ExerciseSet, progress: Progress) -> PracticeState {
+        let exercises: Vec<Exercise> = set
+            .exercises
+            .iter()
+            .map(|id| Exercise::generate(*id))
+            .collect();
+        let mut progress = progress;
+        progress
+            .answers
+            .resize_with(exercises.len(), Default::default);
+        progress.hints.resize(exercises.len(), 0);
+        for (answer, exercise) in progress.answers.iter_mut().zip(&exercises) {
+            answer
+                .rows
+                .resize_with(exercise.spec.processes.len(), Default::default);
+            answer.segments.truncate(200);
+        }
+        PracticeState {
+            set,
+            exercises: Rc::new(exercises),
+            progress,
+            current: 0,
+            grading: None,
+        }
+    }
+
+    pub fn exercise(&self) -> &Exercise {
+        &self.exercises[self.current]
+    }
+
+    pub fn answer(&self) -> &super::grade::Answer {
+        &self.progress.answers[self.current]
+    }
+
+    pub fn hints_shown(&self) -> usize {
+        self.progress.hints[self.current]
+    }
+}
+
+impl Reduce for PracticeState {
+    type Action = PracticeAction;
+
+    fn reduce(&self, action: PracticeAction) -> Option<PracticeState> {
+        if let PracticeAction::Open(set, progress) = action {
+            return Some(PracticeState::open(set, progress));
+        }
+        let mut next = self.clone();
+        let current = self.current;
+        let processes = self.exercise().spec.processes.len();
+        let answer = &mut next.progress.answers[current];
+        let edited = match action {
+            PracticeAction::Open(..) => unreachable!("handled above"),
+            PracticeAction::Goto(index) => {
+                if index >= self.exercises.len() || index == current {
+                    return None;
+                }
+                next.current = index;
+                next.grading = None;
+                return Some(next);
+            }
+            PracticeAction::AddSegment(who) => {
+                if answer.segments.len() >= 200 {
+                    return None;
+                }
+                answer.segments.push(SegmentAnswer {
+                    who,
+                    end: String::new(),
+                });
+                true
+            }
+            PracticeAction::SetWho(index, who) => match answer.segments.get_mut(index) {
+                Some(segment) if segment.who != who => {
+                    segment.who = who;
+                    true
+                }
+                _ => false,
+            },
+            PracticeAction::SetEnd(index, text) => match answer.segments.get_mut(index) {
+                Some(segment) if segment.end != text => {
+                    segment.end = text;
+                    true
+                }
+                _ => false,
+            },
+            PracticeAction::RemoveSegment(index) => {
+                if index >= answer.segments.len() {
+                    return None;
+                }
+                answer.segments.remove(index);
+                true
+            }
+            PracticeAction::ReplaceSegments(segments) => {
+                if answer.segments == segments || segments.len() > 200 {
+                    return None;
+                }
+                answer.segments = segments;
+                true
+            }
+            PracticeAction::SetCell(pid, column, text) => {
+                let column = Column::ALL.iter().position(|c| *c == column).unwrap_or(0);
+                match answer.rows.get_mut(pid as usize) {
+                    Some(row) if (pid as usize) < processes && row[column] != text => {
+                        row[column] = text;
+                        true
+                    }
+                    _ => false,
+                }
+            }
+            PracticeAction::SetAverage(index, text) => match answer.averages.get_mut(index) {
+                Some(cell) if *cell != text => {
+                    *cell = text;
+                    true
+                }
+                _ => false,
+            },
+            PracticeAction::SetTransition(transition) => {
+                if answer.transition == transition {
+                    return None;
+                }
+                answer.transition = transition;
+                true
+            }
+            PracticeAction::Check => {
+                next.grading = Some(grade(self.exercise(), self.answer()));
+                return Some(next);
+            }
+            PracticeAction::Hint => {
+                let shown = &mut next.progress.hints[current];
+                if *shown >= self.exercise().key().len() {
+                    return None;
+                }
+                *shown += 1;
+                return Some(next);
+            }
+        };
+        if !edited {
+            return None;
+        }
+        next.grading = None;
+        Some(next)
+    }
+}

@@ -1,0 +1,242 @@
+//! The Practice section's words: labels, verdicts, and each exercise's policy and conventions
+//! stated in plain Korean and English.
+
+use super::exercise::{Difficulty, Exercise, Topic};
+use super::grade::{Column, Verdict};
+use crate::lang::{Lang, Words};
+use proclab_core::spec::PolicySpec;
+
+/// Every fixed text of the Practice page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PracticeText {
+    NavPractice,
+    Title,
+    Intro,
+    Topic,
+    Difficulty,
+    NewSet,
+    Count,
+    Seed,
+    Exercise,
+    Workload,
+    Process,
+    Arrival,
+    Bursts,
+    Priority,
+    Rules,
+    Gantt,
+    GanttHelp,
+    AddSegment,
+    Idle,
+    Switch,
+    End,
+    RemoveSegment,
+    Table,
+    Completion,
+    Turnaround,
+    Waiting,
+    Response,
+    Average,
+    Check,
+    Hint,
+    Show,
+    CopyLink,
+    LinkCopied,
+    ExportJson,
+    ExportCsv,
+    AllRight,
+    NotANumber,
+    Missing,
+    Right,
+    Consistent,
+    Wrong,
+    Previous,
+    Next,
+    Hints,
+    BadLink,
+    Summary,
+    SegmentLabel,
+    Who,
+    Transition,
+    From,
+    To,
+    Reason,
+    Choose,
+}
+
+impl Words for PracticeText {
+    fn pair(self) -> [&'static str; 2] {
+        use PracticeText::*;
+        match self {
+            NavPractice => ["연습", "Practice"],
+            Title => ["연습: 먼저 풀고, 칸마다 확인", "Practice: predict, then check, cell by cell"],
+            Intro => ["간트 차트와 표를 손으로 채운 뒤 확인을 누르세요. 칸마다 맞음/틀림을 알려 주고, 첫 번째 잘못된 결정을 엔진의 기록으로 설명합니다.", "Fill in the Gantt chart and the table by hand, then press Check: every cell is marked, and the first wrong decision is explained from the engine's own trace."],
+            Topic => ["주제", "Topic"],
+            Difficulty => ["난이도", "Difficulty"],
+            NewSet => ["새 문제 세트", "New set"],
+            Count => ["문제 수", "Exercises"],
+            Seed => ["시드", "Seed"],
+            Exercise => ["문제", "Exercise"],
+            Workload => ["작업 부하", "Workload"],
+            Process => ["프로세스", "Process"],
+            Arrival => ["도착", "Arrival"],
+            Bursts => ["버스트 (CPU io I/O)", "Bursts (CPU io I/O)"],
+            Priority => ["우선순위", "Priority"],
+            Rules => ["규칙", "Rules"],
+            Gantt => ["간트 차트", "Gantt chart"],
+            GanttHelp => ["CPU를 차지한 것(프로세스, 유휴, 문맥 교환)과 그 구간이 끝나는 시각을 차례로 더하세요. 같은 프로세스가 이어서 실행되면 한 구간입니다.", "Add, in order, what holds the CPU (a process, idle, or a context switch) and the tick its segment ends. A process that keeps running is one segment."],
+            AddSegment => ["구간 추가", "Add segment"],
+            Idle => ["유휴", "idle"],
+            Switch => ["문맥 교환", "switch"],
+            End => ["끝", "ends at"],
+            RemoveSegment => ["구간 삭제", "Remove segment"],
+            Table => ["프로세스별 시간", "Times per process"],
+            Completion => ["완료", "Completion"],
+            Turnaround => ["반환", "Turnaround"],
+            Waiting => ["대기", "Waiting"],
+            Response => ["응답", "Response"],
+            Average => ["평균", "Average"],
+            Check => ["확인", "Check"],
+            Hint => ["힌트", "Hint"],
+            Show => ["시뮬레이터에서 보기", "Show in the simulator"],
+            CopyLink => ["세트 링크 복사", "Copy set link"],
+            LinkCopied => ["링크를 복사했습니다", "Link copied"],
+            ExportJson => ["답안 JSON", "Answers JSON"],
+            ExportCsv => ["답안 CSV", "Answers CSV"],
+            AllRight => ["모두 맞았습니다!", "All correct!"],
+            NotANumber => ["숫자가 아닙니다: 0 이상의 정수를 입력하세요 (평균은 6.5 또는 13/2).", "Not a number: type a whole number of ticks (averages as 6.5 or 13/2)."],
+            Missing => ["비어 있음", "empty"],
+            Right => ["맞음", "right"],
+            Consistent => ["앞의 실수에서 올바르게 계산함", "consistent with an earlier slip"],
+            Wrong => ["틀림", "wrong"],
+            Previous => ["이전 문제", "Previous"],
+            Next => ["다음 문제", "Next"],
+            Hints => ["힌트", "Hints"],
+            BadLink => ["이 세트 링크를 열 수 없어 새 세트를 만들었습니다.", "This set link cannot be opened; a new set was made instead."],
+            Summary => ["결과", "Result"],
+            SegmentLabel => ["구간", "Segment"],
+            Who => ["누가", "Who"],
+            Transition => ["상태 전이", "State transition"],
+            From => ["이전 상태", "From"],
+            To => ["다음 상태", "To"],
+            Reason => ["이유", "Why"],
+            Choose => ["선택하세요", "choose"],
+        }
+    }
+}
+
+impl Topic {
+    /// The topic's name.
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.pick(match self {
+            Topic::Fcfs => ["FCFS (선착순)", "FCFS (first come, first served)"],
+            Topic::Sjf => ["SJF (비선점 최단 작업 우선)", "SJF (shortest job first)"],
+            Topic::Srtf => [
+                "SRTF (최소 잔여 시간 우선)",
+                "SRTF (shortest remaining time first)",
+            ],
+            Topic::Priority => ["우선순위", "Priority"],
+            Topic::Rr => ["라운드 로빈", "Round robin"],
+            Topic::Hrrn => [
+                "HRRN (최고 응답 비율 우선)",
+                "HRRN (highest response ratio next)",
+            ],
+        })
+    }
+}
+
+impl Difficulty {
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.pick(match self {
+            Difficulty::Easy => ["쉬움", "Easy"],
+            Difficulty::Medium => ["보통", "Medium"],
+            Difficulty::Hard => ["어려움 (I/O, 문맥 교환)", "Hard (I/O, context switch)"],
+        })
+    }
+}
+
+impl Column {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Column::Completion => PracticeText::Completion,
+            Column::Turnaround => PracticeText::Turnaround,
+            Column::Waiting => PracticeText::Waiting,
+            Column::Response => PracticeText::Response,
+        }
+        .get(lang)
+    }
+}
+
+impl Verdict {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Verdict::Right => PracticeText::Right,
+            Verdict::Consistent => PracticeText::Consistent,
+            Verdict::Wrong => PracticeText::Wrong,
+            Verdict::Missing => PracticeText::Missing,
+            Verdict::NotANumber => PracticeText::NotANumber,
+        }
+        .get(lang)
+    }
+
+    /// A short mark shown in the cell (the full verdict is in its label).
+    pub fn mark(self) -> &'static str {
+        match self {
+            Verdict::Right => "✓",
+            Verdict::Consistent => "≈",
+            Verdict::Wrong => "✗",
+            Verdict::Missing => "…",
+            Verdict::NotANumber => "?",
+        }
+    }
+}
+
+/// The policy with its parameters, in a sentence.
+pub fn policy_sentence(exercise: &Exercise, lang: Lang) -> String {
+    match &exercise.spec.policy {
+        PolicySpec::Fcfs => lang.pick(["FCFS: 준비 큐에 먼저 들어온 프로세스가 먼저 끝까지 실행됩니다.", "FCFS: the process that entered the ready queue first runs to the end of its burst."]).into(),
+        PolicySpec::Sjf { .. } => lang.pick(["비선점 SJF: CPU가 비면 다음 CPU 버스트가 가장 짧은 프로세스가 버스트 끝까지 실행됩니다.", "Non-preemptive SJF: when the CPU is free, the process with the shortest next CPU burst runs to the end of it."]).into(),
+        PolicySpec::Srtf => lang.pick(["SRTF(선점형 SJF): 남은 CPU 시간이 더 짧은 프로세스가 준비되면 실행 중인 프로세스를 선점합니다. 같으면 선점하지 않습니다.", "SRTF (preemptive SJF): a process that becomes ready with strictly less CPU time left preempts the running one; an equal time never preempts."]).into(),
+        PolicySpec::Priority { preemptive, .. } => {
+            let mode = if *preemptive {
+                lang.pick(["선점형: 더 높은 우선순위가 준비되면 실행 중인 프로세스를 선점합니다(같으면 선점 안 함).", "Preemptive: a strictly higher priority that becomes ready preempts the running process."])
+            } else {
+                lang.pick(["비선점형: 실행 중인 프로세스는 버스트를 끝까지 실행합니다.", "Non-preemptive: the running process finishes its burst."])
+            };
+            lang.pick([format!("우선순위: 작은 수가 높은 우선순위입니다. {mode}"), format!("Priority: a lower number is a higher priority. {mode}")])
+        }
+        PolicySpec::Rr { quantum } => lang.pick([format!("라운드 로빈, 타임 퀀텀 {quantum}: 퀀텀이 끝난 프로세스는 준비 큐의 맨 뒤로 갑니다."), format!("Round robin, quantum {quantum}: a process whose quantum runs out goes to the back of the ready queue.")]),
+        PolicySpec::Hrrn => lang.pick(["HRRN(비선점): CPU가 비면 응답 비율 (W + S) / S가 가장 높은 프로세스가 실행됩니다. W는 준비 큐에서 기다린 시간, S는 다음 CPU 버스트입니다.", "HRRN (non-preemptive): when the CPU is free, the process with the highest response ratio (W + S) / S runs, W being its time in the ready queue and S its next CPU burst."]).into(),
+        _ => String::new(),
+    }
+}
+
+/// The conventions in force, one sentence each.
+pub fn conventions(exercise: &Exercise, lang: Lang) -> Vec<String> {
+    let mut rules = vec![policy_sentence(exercise, lang)];
+    rules.push(lang.pick(["한 CPU, 시간은 정수 틱입니다. 동점이면 준비 큐에 먼저 들어온 프로세스가 먼저입니다.", "One CPU; time is in whole ticks. Ties go to the process that entered the ready queue first."]).into());
+    if matches!(exercise.spec.policy, PolicySpec::Rr { .. }) {
+        rules.push(lang.pick(["퀀텀이 끝나는 순간 다른 프로세스가 도착하면, 도착한 프로세스가 먼저 준비 큐에 들어갑니다.", "When a quantum ends at the tick another process arrives, the arriving process joins the ready queue first."]).into());
+    }
+    if exercise.has_io() {
+        rules.push(lang.pick(["버스트 '3 io2 4'는 CPU 3, I/O 2, CPU 4입니다. I/O가 끝나면 준비 큐의 맨 뒤로 갑니다(같은 순간의 도착보다 먼저). 대기 시간은 준비 큐에 있던 시간만 셉니다.", "Bursts '3 io2 4' mean CPU 3, I/O 2, CPU 4. A process whose I/O ends joins the back of the ready queue (before arrivals of the same tick). Waiting counts only time in the ready queue."]).into());
+    }
+    if exercise.spec.machine.dispatch_latency > 0 {
+        rules.push(lang.pick([format!("CPU가 다른 프로세스로 바뀔 때마다(유휴 뒤 포함, 맨 처음 제외) 문맥 교환에 {}틱이 걸립니다. 이 시간은 대기 시간이 아닙니다.", exercise.spec.machine.dispatch_latency), format!("Every time the CPU changes process (also after idling, but not the very first time) a context switch takes {} tick(s); that time is not waiting.", exercise.spec.machine.dispatch_latency)]));
+    }
+    rules.push(lang.pick(["반환 = 완료 − 도착, 대기 = 준비 큐에 있던 시간, 응답 = 처음 실행 − 도착. 평균은 소수 둘째 자리까지(또는 분수).", "Turnaround = completion − arrival, waiting = time in the ready queue, response = first run − arrival. Averages to two decimals (or as a fraction)."]).into());
+    rules
+}
+
+/// A process's bursts in the page's notation (`3 io2 4`).
+pub fn bursts_text(exercise: &Exercise, pid: usize) -> String {
+    exercise.spec.processes[pid]
+        .bursts
+        .iter()
+        .map(|burst| match burst {
+            proclab_core::spec::BurstSpec::Cpu(length) => length.to_string(),
+            proclab_core::spec::BurstSpec::Io(length) => format!("io{length}"),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,708 @@
+//! Practice exercises graded against the engine: its own answer is all right, a corrupted answer
+//! is wrong exactly where it was corrupted and consistent after, and the explanation names the
+//! tick and the rule read from the trace.
+
+use proclab_app::i18n::Lang;
+use proclab_app::practice::exercise::{Difficulty, Exercise, ExerciseId, Topic, Who};
+use proclab_app::practice::explain::{explain, hints};
+use proclab_app::practice::grade::{grade, key_answer, Column, Mistake, Verdict};
+use proclab_app::practice::set::{export_csv, export_json, ExerciseSet, Progress};
+use proclab_core::{simulate_spec, Cause, PreemptReason, ProcessState};
+
+const SEEDS: std::ops::Range<u64> = 0..12;
+
+fn every_exercise() -> impl Iterator<Item = Exercise> {
+    Topic::ALL.into_iter().flat_map(|topic| {
+        Difficulty::ALL.into_iter().flat_map(move |difficulty| {
+            SEEDS.map(move |seed| {
+                Exercise::generate(ExerciseId {
+                    topic,
+                    difficulty,
+                    seed,
+                })
+            })
+        })
+    })
+}
+
+fn col(column: Column) -> usize {
+    Column::ALL.iter().position(|c| *c == column).unwrap()
+}
+
+#[test]
+fn the_engines_own_answer_is_graded_all_right() {
+    for exercise in every_exercise() {
+        let grading = grade(&exercise, &key_answer(&exercise));
+        assert!(
+            grading.all_fine(),
+            "{:?}: {:?}",
+            exercise.id,
+            grading.first_mistake
+        );
+        assert!(grading
+            .segments
+            .iter()
+            .all(|s| s.who == Verdict::Right && s.end == Verdict::Right));
+        assert!(
+            grading.rows.iter().flatten().all(|v| *v == Verdict::Right),
+            "{:?}",
+            exercise.id
+        );
+        assert_eq!(grading.averages, [Verdict::Right; 3], "{:?}", exercise.id);
+        assert_eq!(explain(&exercise, &grading, Lang::En), None);
+    }
+}
+
+#[test]
+fn an_empty_answer_is_all_missing_and_points_at_the_first_segment() {
+    let exercise = Exercise::generate(ExerciseId {
+        topic: Topic::Fcfs,
+        difficulty: Difficulty::Easy,
+        seed: 3,
+    });
+    let grading = grade(&exercise, &Default::default());
+    assert_eq!(grading.missing_segments, exercise.key().len());
+    assert!(grading
+        .rows
+        .iter()
+        .flatten()
+        .all(|v| *v == Verdict::Missing));
+    assert_eq!(
+        grading.first_mistake,
+        Some(Mistake::Segment {
+            index: 0,
+            who_wrong: true
+        })
+    );
+    let (right, _, total) = grading.counts();
+    assert_eq!(right, 0);
+    assert!(total >= exercise.key().len() * 2 + 4 * 4 + 3);
+}
+
+#[test]
+fn the_same_id_gives_the_same_exercise_and_seeds_differ() {
+    let id = ExerciseId {
+        topic: Topic::Srtf,
+        difficulty: Difficulty::Medium,
+        seed: 41,
+    };
+    assert_eq!(Exercise::generate(id).spec, Exercise::generate(id).spec);
+    let specs: std::collections::BTreeSet<String> = (0..10)
+        .map(|seed| {
+            format!(
+                "{:?}",
+                Exercise::generate(ExerciseId { seed, ..id }).spec.processes
+            )
+        })
+        .collect();
+    assert!(specs.len() >= 9, "{}", specs.len());
+}
+
+#[test]
+fn generated_schedules_do_not_depend_on_process_numbers() {
+    let mut free = 0;
+    let mut total = 0;
+    for exercise in every_exercise() {
+        total += 1;
+        let mut reversed = exercise.spec.clone();
+        reversed.processes.reverse();
+        let run = simulate_spec(&reversed).expect("valid");
+        let names = |spec: &proclab_core::ScenarioSpec, run: &proclab_core::Run| {
+            run.gantt()
+                .iter()
+                .map(|slice| match slice.kind {
+                    proclab_core::SliceKind::Run { thread } => {
+                        (spec.processes[thread.pid as usize].name.clone(), slice.end)
+                    }
+                    other => (format!("{other:?}").chars().take(4).collect(), slice.end),
+                })
+                .collect::<Vec<_>>()
+        };
+        if names(&reversed, &run) == names(&exercise.spec, &exercise.run) {
+            free += 1;
+        }
+    }
+    assert_eq!(
+        free, total,
+        "every generated exercise is free of ties decided by a number"
+    );
+}
+
+#[test]
+fn srtf_and_preemptive_priority_exercises_preempt_and_rr_ones_expire() {
+    for exercise in every_exercise() {
+        let causes: Vec<Cause> = exercise.run.events().iter().map(|e| e.cause).collect();
+        match exercise.id.topic {
+            Topic::Srtf => assert!(
+                causes.iter().any(|c| matches!(c, Cause::Preempted { .. })),
+                "{:?}",
+                exercise.id
+            ),
+            Topic::Rr => assert!(causes.contains(&Cause::QuantumExpired), "{:?}", exercise.id),
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn a_slipped_gantt_end_is_wrong_there_and_the_following_ends_are_consistent() {
+    let mut checked = 0;
+    for exercise in every_exercise() {
+        let key = exercise.key();
+        let Some(index) =
+            (0..key.len().saturating_sub(2)).find(|i| matches!(key[*i].who, Who::Process(_)))
+        else {
+            continue;
+        };
+        let mut answer = key_answer(&exercise);
+        // The slip: one tick too long, and every later end written from it.
+        for segment in &mut answer.segments[index..] {
+            segment.end = (segment.end.parse::<u64>().unwrap() + 1).to_string();
+        }
+        let grading = grade(&exercise, &answer);
+        assert_eq!(
+            grading.segments[index].end,
+            Verdict::Wrong,
+            "{:?}",
+            exercise.id
+        );
+        assert_eq!(grading.segments[index].who, Verdict::Right);
+        for later in &grading.segments[index + 1..] {
+            assert_eq!(later.end, Verdict::Consistent, "{:?}", exercise.id);
+        }
+        for before in &grading.segments[..index] {
+            assert_eq!(before.end, Verdict::Right);
+        }
+        assert_eq!(
+            grading.first_mistake,
+            Some(Mistake::Segment {
+                index,
+                who_wrong: false
+            })
+        );
+        let text = explain(&exercise, &grading, Lang::En).unwrap();
+        assert!(text.contains(&format!("Segment {}", index + 1)), "{text}");
+        assert!(text.contains(&format!("t={}", key[index].end)), "{text}");
+        checked += 1;
+    }
+    assert!(checked > 150, "{checked}");
+}
+
+#[test]
+fn a_wrong_completion_is_wrong_and_the_cells_computed_from_it_are_consistent() {
+    for exercise in every_exercise() {
+        let metrics = exercise.run.metrics();
+        let pid = exercise.id.seed as usize % metrics.processes.len();
+        let process = &metrics.processes[pid];
+        let mut answer = key_answer(&exercise);
+        let completion = process.completion + 2;
+        let turnaround = completion - process.arrival;
+        let waiting = turnaround - (process.turnaround - process.waiting);
+        answer.rows[pid][col(Column::Completion)] = completion.to_string();
+        answer.rows[pid][col(Column::Turnaround)] = turnaround.to_string();
+        answer.rows[pid][col(Column::Waiting)] = waiting.to_string();
+        // The averages of the student's own columns.
+        let n = metrics.processes.len() as u64;
+        let sum = |column: Column| -> u64 {
+            answer
+                .rows
+                .iter()
+                .map(|row| row[col(column)].parse::<u64>().unwrap())
+                .sum()
+        };
+        answer.averages[0] = format!("{}/{n}", sum(Column::Turnaround));
+        answer.averages[1] = format!("{}/{n}", sum(Column::Waiting));
+        let grading = grade(&exercise, &answer);
+        assert_eq!(
+            grading.rows[pid],
+            [
+                Verdict::Wrong,
+                Verdict::Consistent,
+                Verdict::Consistent,
+                Verdict::Right
+            ],
+            "{:?}",
+            exercise.id
+        );
+        for (other, row) in grading.rows.iter().enumerate() {
+            if other != pid {
+                assert_eq!(*row, [Verdict::Right; 4]);
+            }
+        }
+        assert_eq!(
+            grading.averages,
+            [Verdict::Consistent, Verdict::Consistent, Verdict::Right],
+            "{:?}",
+            exercise.id
+        );
+        assert_eq!(
+            grading.first_mistake,
+            Some(Mistake::Cell {
+                pid: pid as u32,
+                column: Column::Completion
+            })
+        );
+        let text = explain(&exercise, &grading, Lang::En).unwrap();
+        assert!(
+            text.contains(&format!("completes at {}", process.completion)),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_completion_read_from_a_wrong_chart_is_consistent() {
+    let exercise = Exercise::generate(ExerciseId {
+        topic: Topic::Fcfs,
+        difficulty: Difficulty::Easy,
+        seed: 5,
+    });
+    let key = exercise.key();
+    let last = key.len() - 1;
+    let Who::Process(pid) = key[last].who else {
+        panic!("FCFS ends with a process")
+    };
+    let mut answer = key_answer(&exercise);
+    let end = key[last].end + 3;
+    answer.segments[last].end = end.to_string();
+    answer.rows[pid as usize][col(Column::Completion)] = end.to_string();
+    let grading = grade(&exercise, &answer);
+    assert_eq!(grading.segments[last].end, Verdict::Wrong);
+    assert_eq!(
+        grading.rows[pid as usize][col(Column::Completion)],
+        Verdict::Consistent
+    );
+}
+
+#[test]
+fn a_wrong_waiting_time_is_wrong_alone_and_the_explanation_says_what_waiting_counts() {
+    for exercise in every_exercise().filter(|e| e.id.difficulty == Difficulty::Hard) {
+        let metrics = exercise.run.metrics();
+        let Some(pid) = metrics.processes.iter().position(|p| p.io > 0) else {
+            continue;
+        };
+        let mut answer = key_answer(&exercise);
+        // The classic slip: counting the I/O as waiting.
+        let wrong = metrics.processes[pid].waiting + metrics.processes[pid].io;
+        answer.rows[pid][col(Column::Waiting)] = wrong.to_string();
+        let grading = grade(&exercise, &answer);
+        assert_eq!(grading.rows[pid][col(Column::Waiting)], Verdict::Wrong);
+        assert_eq!(grading.averages[1], Verdict::Right);
+        assert_eq!(
+            grading.first_mistake,
+            Some(Mistake::Cell {
+                pid: pid as u32,
+                column: Column::Waiting
+            })
+        );
+        let text = explain(&exercise, &grading, Lang::En).unwrap();
+        assert!(
+            text.contains("Waiting counts time in the ready queue, not in I/O"),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!("{} in all", metrics.processes[pid].waiting)),
+            "{text}"
+        );
+        assert!(explain(&exercise, &grading, Lang::Ko)
+            .unwrap()
+            .contains("대기 시간은 준비 큐에 있던 시간만"));
+    }
+}
+
+/// The key segment where `thread` starts running at `tick` (possibly after a switch).
+fn segment_at(exercise: &Exercise, tick: u64) -> usize {
+    let key = exercise.key();
+    key.iter()
+        .position(|segment| segment.start == tick)
+        .unwrap_or_else(|| {
+            panic!(
+                "{:?} {tick} {key:?} {:?}",
+                exercise.id,
+                exercise
+                    .run
+                    .events()
+                    .iter()
+                    .filter(|e| e.tick == tick)
+                    .collect::<Vec<_>>()
+            )
+        })
+}
+
+#[test]
+fn a_missed_preemption_is_explained_at_its_tick_with_its_rule() {
+    let mut checked = 0;
+    for exercise in every_exercise() {
+        let Some(event) = exercise
+            .run
+            .events()
+            .iter()
+            .find(|e| matches!(e.cause, Cause::Preempted { .. }))
+            .copied()
+        else {
+            continue;
+        };
+        let Cause::Preempted { by, reason } = event.cause else {
+            unreachable!()
+        };
+        let index = segment_at(&exercise, event.tick);
+        let mut answer = key_answer(&exercise);
+        // The student keeps the victim running instead.
+        answer.segments[index].who = Who::Process(event.thread.pid);
+        let grading = grade(&exercise, &answer);
+        assert_eq!(grading.segments[index].who, Verdict::Wrong);
+        assert_eq!(
+            grading.first_mistake,
+            Some(Mistake::Segment {
+                index,
+                who_wrong: true
+            })
+        );
+        let text = explain(&exercise, &grading, Lang::En).unwrap();
+        let victim = &exercise.spec.processes[event.thread.pid as usize].name;
+        let winner = &exercise.spec.processes[by.pid as usize].name;
+        assert!(text.contains(&format!("At t={}", event.tick)), "{text}");
+        match reason {
+            PreemptReason::ShorterRemaining => {
+                let state = exercise.run.state_at(event.tick);
+                let left = |pid| {
+                    let tcb = state
+                        .thread(proclab_core::ThreadRef { pid, tid: 0 })
+                        .unwrap();
+                    tcb.burst_length - tcb.program_counter
+                };
+                let expected = format!(
+                    "{victim} still has {} left and {winner} needs {}: SRTF preempts {victim}",
+                    left(event.thread.pid),
+                    left(by.pid)
+                );
+                assert!(text.contains(&expected), "{text}\nexpected {expected}");
+                assert!(left(by.pid) < left(event.thread.pid));
+            }
+            PreemptReason::HigherPriority => {
+                assert!(
+                    text.contains(&format!("{winner} preempts {victim}")),
+                    "{text}"
+                );
+                assert!(
+                    text.contains("a lower number is a higher priority"),
+                    "{text}"
+                );
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        checked += 1;
+    }
+    assert!(checked >= 50, "{checked}");
+}
+
+#[test]
+fn a_missed_quantum_expiry_and_a_wrong_fcfs_pick_are_explained_by_their_rule() {
+    for exercise in every_exercise().filter(|e| matches!(e.id.topic, Topic::Rr | Topic::Fcfs)) {
+        let key = exercise.key();
+        let event = exercise.run.events().iter().find(|e| {
+            e.cause == Cause::QuantumExpired
+                || (e.to == ProcessState::Running
+                    && exercise.run.state_at(e.tick).ready.iter().flatten().count() > 0)
+        });
+        let Some(event) = event.copied() else {
+            continue;
+        };
+        let mut answer = key_answer(&exercise);
+        if event.cause == Cause::QuantumExpired {
+            // A process alone keeps running across an expiry: no decision to explain there.
+            let Some(index) = key
+                .iter()
+                .position(|s| s.end == event.tick && s.who == Who::Process(event.thread.pid))
+            else {
+                continue;
+            };
+            answer.segments[index].end = (event.tick + 1).to_string();
+            let text = explain(&exercise, &grade(&exercise, &answer), Lang::En).unwrap();
+            assert!(
+                text.contains(&format!("At t={}", event.tick)) && text.contains("quantum"),
+                "{text}"
+            );
+        } else {
+            let index = segment_at(&exercise, event.tick);
+            let Some(other) = exercise
+                .run
+                .state_at(event.tick)
+                .ready
+                .iter()
+                .flatten()
+                .next()
+                .copied()
+            else {
+                continue;
+            };
+            answer.segments[index].who = Who::Process(other.pid);
+            let text = explain(&exercise, &grade(&exercise, &answer), Lang::En).unwrap();
+            assert!(text.contains(&format!("At t={}", event.tick)), "{text}");
+            assert!(
+                text.contains("entered the ready queue first")
+                    || text.contains("at the head of the ready queue"),
+                "{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn typed_text_that_is_not_a_number_is_marked_and_kept() {
+    let exercise = Exercise::generate(ExerciseId {
+        topic: Topic::Sjf,
+        difficulty: Difficulty::Easy,
+        seed: 1,
+    });
+    let mut answer = key_answer(&exercise);
+    answer.rows[0][0] = "12a".into();
+    answer.averages[2] = "six".into();
+    answer.segments[0].end = "x".into();
+    let grading = grade(&exercise, &answer);
+    assert_eq!(grading.rows[0][0], Verdict::NotANumber);
+    assert_eq!(grading.averages[2], Verdict::NotANumber);
+    assert_eq!(grading.segments[0].end, Verdict::NotANumber);
+    assert_eq!(answer.rows[0][0], "12a");
+    // Decimals to two places, fractions and a comma are all read.
+    let mut answer = key_answer(&exercise);
+    let exact = exercise.run.metrics().totals.average_waiting;
+    answer.averages[1] = format!("{}/{}", exact.num, exact.den);
+    assert_eq!(grade(&exercise, &answer).averages[1], Verdict::Right);
+    answer.averages[1] = key_answer(&exercise).averages[1].replace('.', ",");
+    assert_eq!(grade(&exercise, &answer).averages[1], Verdict::Right);
+}
+
+#[test]
+fn hints_reveal_one_decision_at_a_time() {
+    let exercise = Exercise::generate(ExerciseId {
+        topic: Topic::Srtf,
+        difficulty: Difficulty::Easy,
+        seed: 2,
+    });
+    let key = exercise.key();
+    for count in 0..=key.len() {
+        let shown = hints(&exercise, count, Lang::En);
+        assert_eq!(shown.len(), count);
+        if let Some(last) = shown.last() {
+            assert!(
+                last.contains(&format!("until t={}", key[count - 1].end)),
+                "{last}"
+            );
+        }
+    }
+    assert_eq!(hints(&exercise, key.len() + 5, Lang::Ko).len(), key.len());
+}
+
+#[test]
+fn a_set_link_round_trips_and_bad_links_are_errors() {
+    let mut set = ExerciseSet::generated(Topic::Fcfs, Difficulty::Easy, 7, 3);
+    set.exercises.push(ExerciseId {
+        topic: Topic::Srtf,
+        difficulty: Difficulty::Hard,
+        seed: u64::MAX,
+    });
+    let code = set.encode();
+    assert!(code
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+    assert_eq!(ExerciseSet::decode(&code), Ok(set.clone()));
+    for bad in ["", "!!", "AAAA", &code[..code.len() - 2], "_w"] {
+        assert!(ExerciseSet::decode(bad).is_err(), "{bad}");
+    }
+    for length in 0..code.len() {
+        let _ = ExerciseSet::decode(&code[..length]);
+    }
+    assert_ne!(
+        set.storage_key(),
+        ExerciseSet::generated(Topic::Fcfs, Difficulty::Easy, 8, 3).storage_key()
+    );
+}
+
+#[test]
+fn exports_carry_every_cell_with_its_verdict() {
+    let set = ExerciseSet::generated(Topic::Rr, Difficulty::Medium, 1, 2);
+    let first = Exercise::generate(set.exercises[0]);
+    let mut answer = key_answer(&first);
+    answer.rows[0][2] = "99".into();
+    let progress = Progress {
+        answers: vec![answer],
+        hints: vec![2],
+    };
+    let csv = export_csv(&set, &progress);
+    assert!(csv.starts_with("exercise,topic,difficulty,seed,cell,answer,verdict\n"));
+    assert!(
+        csv.contains(&format!(
+            "1,rr,medium,1,{} waiting,99,wrong",
+            first.names()[0]
+        )),
+        "{csv}"
+    );
+    assert!(csv
+        .lines()
+        .any(|line| line.starts_with("2,rr,medium,2,") && line.ends_with(",missing")));
+    let json: serde_json::Value = serde_json::from_str(&export_json(&set, &progress)).unwrap();
+    assert_eq!(json["set"], set.encode());
+    assert_eq!(json["exercises"][0]["hints"], 2);
+    assert_eq!(json["exercises"][0]["answer"]["rows"][0][2], "99");
+    assert_eq!(json["exercises"][1]["right"], 0);
+}
+
+#[test]
+fn every_decision_has_words_in_both_languages() {
+    for exercise in every_exercise() {
+        for index in 0..exercise.key().len() {
+            let ko = proclab_app::practice::explain::decision(&exercise, index, Lang::Ko).unwrap();
+            let en = proclab_app::practice::explain::decision(&exercise, index, Lang::En).unwrap();
+            assert!(!ko.trim().is_empty() && !en.trim().is_empty());
+            assert_ne!(ko, en);
+            assert!(
+                !en.contains("segment ends."),
+                "{:?} {index}: {en}",
+                exercise.id
+            );
+        }
+    }
+}
+
+#[test]
+fn a_chart_typed_on_one_line_reads_like_the_answer_key() {
+    use proclab_app::practice::grade::parse_chart;
+    let names: Vec<String> = ["P1", "P2", "P3"].iter().map(|n| n.to_string()).collect();
+    let segments = parse_chart("0 P1 3 idle 5 CS 6 p3 9 - 10", &names).unwrap();
+    let whos: Vec<Who> = segments.iter().map(|s| s.who).collect();
+    assert_eq!(
+        whos,
+        [
+            Who::Process(0),
+            Who::Idle,
+            Who::Switch,
+            Who::Process(2),
+            Who::Idle
+        ]
+    );
+    assert_eq!(segments[3].end, "9");
+    assert_eq!(parse_chart("P1 3 P9 5", &names), Err(3));
+    assert_eq!(parse_chart("P1 x", &names), Err(2));
+    assert_eq!(parse_chart("P1 3 P2", &names), Err(4));
+    // The key's own chart, written as the answer key prints it, grades all right.
+    let exercise = Exercise::generate(ExerciseId {
+        topic: Topic::Rr,
+        difficulty: Difficulty::Hard,
+        seed: 4,
+    });
+    let line: String = exercise
+        .key()
+        .iter()
+        .map(|segment| match segment.who {
+            Who::Process(pid) => format!("{} {} ", exercise.names()[pid as usize], segment.end),
+            Who::Idle => format!("- {} ", segment.end),
+            Who::Switch => format!("CS {} ", segment.end),
+        })
+        .collect();
+    let mut answer = key_answer(&exercise);
+    answer.segments = parse_chart(&line, &exercise.names()).unwrap();
+    assert!(grade(&exercise, &answer).all_fine());
+}
+
+#[test]
+fn the_page_reducer_grades_on_check_and_forgets_the_marks_on_an_edit() {
+    use proclab_app::practice::state::{PracticeAction as A, PracticeState};
+    use proclab_app::reduce::Reduce;
+    let set = ExerciseSet::generated(Topic::Srtf, Difficulty::Easy, 9, 2);
+    let state = PracticeState::open(set.clone(), Progress::default());
+    assert_eq!(state.progress.answers.len(), 2);
+    assert_eq!(
+        state.answer().rows.len(),
+        state.exercise().spec.processes.len()
+    );
+    let state = state.reduce(A::AddSegment(Who::Process(1))).unwrap();
+    let state = state.reduce(A::SetEnd(0, "4".into())).unwrap();
+    assert!(
+        state.reduce(A::SetEnd(0, "4".into())).is_none(),
+        "no change, no new state"
+    );
+    let checked = state.reduce(A::Check).unwrap();
+    let grading = checked.grading.clone().unwrap();
+    assert_eq!(grading, grade(checked.exercise(), checked.answer()));
+    let edited = checked
+        .reduce(A::SetCell(0, Column::Waiting, "abc".into()))
+        .unwrap();
+    assert_eq!(edited.grading, None);
+    assert_eq!(edited.answer().rows[0][col(Column::Waiting)], "abc");
+    let moved = edited.reduce(A::Goto(1)).unwrap();
+    assert_eq!(moved.current, 1);
+    assert_eq!(moved.answer().segments.len(), 0);
+    assert_eq!(
+        moved.progress.answers[0].rows[0][col(Column::Waiting)],
+        "abc",
+        "the other answer is kept"
+    );
+    let mut hinted = moved;
+    for _ in 0..100 {
+        match hinted.reduce(A::Hint) {
+            Some(next) => hinted = next,
+            None => break,
+        }
+    }
+    assert_eq!(hinted.hints_shown(), hinted.exercise().key().len());
+    // Progress saved for a set opens again where it was.
+    let reopened = PracticeState::open(set, hinted.progress.clone());
+    assert_eq!(reopened.progress, hinted.progress);
+}
+
+#[test]
+fn the_transition_question_has_one_answer_read_from_the_trace() {
+    use proclab_app::practice::transition::{question, Reason, TransitionAnswer};
+    let mut preemptions_asked = 0;
+    for exercise in every_exercise() {
+        let question = question(&exercise).expect("every run has a transition to ask about");
+        let events: Vec<_> = exercise
+            .run
+            .events()
+            .iter()
+            .filter(|e| e.tick == question.tick && e.thread.pid == question.pid)
+            .collect();
+        assert_eq!(
+            events.len(),
+            1,
+            "{:?}: one event of that process at that tick",
+            exercise.id
+        );
+        let key = question.key();
+        assert_eq!(
+            (key.from, key.to),
+            (Some(events[0].from), Some(events[0].to))
+        );
+        if matches!(events[0].cause, Cause::Preempted { .. }) {
+            preemptions_asked += 1;
+        }
+        // A wrong reason is the only mistake, explained by the narrated log's sentence.
+        let mut answer = key_answer(&exercise);
+        let wrong = Reason::ALL
+            .into_iter()
+            .find(|r| Some(*r) != key.reason)
+            .unwrap();
+        answer.transition = TransitionAnswer {
+            reason: Some(wrong),
+            ..key
+        };
+        let grading = grade(&exercise, &answer);
+        assert_eq!(
+            grading.transition,
+            Some([Verdict::Right, Verdict::Right, Verdict::Wrong])
+        );
+        assert_eq!(grading.first_mistake, Some(Mistake::Transition));
+        assert_eq!(
+            explain(&exercise, &grading, Lang::En),
+            Some(question.explanation(&exercise, Lang::En))
+        );
+        answer.transition = TransitionAnswer::default();
+        assert_eq!(
+            grade(&exercise, &answer).transition,
+            Some([Verdict::Missing; 3])
+        );
+    }
+    // SRTF exercises all preempt; the question asks about a preemption whenever one is alone at its tick.
+    assert!(preemptions_asked >= 30, "{preemptions_asked}");
+}

@@ -1,0 +1,339 @@
+//! The answer forms: the Gantt chart built segment by segment (or typed on one line) and the
+//! per-process table. Every cell has a label that carries its verdict after Check; a cell that is
+//! not a number says so at once and keeps what was typed.
+
+use proclab_app::i18n::Lang;
+use proclab_app::lang::Words;
+use proclab_app::practice::exercise::Who;
+use proclab_app::practice::grade::{parse_average, parse_chart, parse_tick, Column, Verdict};
+use proclab_app::practice::state::{PracticeAction, PracticeState};
+use proclab_app::practice::text::PracticeText as T;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AnswerProps {
+    pub lang: Lang,
+    pub state: PracticeState,
+    pub dispatch: Callback<PracticeAction>,
+}
+
+pub(super) fn verdict_class(verdict: Option<Verdict>) -> Option<&'static str> {
+    verdict.map(|verdict| match verdict {
+        Verdict::Right => "verdict-right",
+        Verdict::Consistent => "verdict-consistent",
+        Verdict::Wrong => "verdict-wrong",
+        Verdict::Missing => "verdict-missing",
+        Verdict::NotANumber => "verdict-nan",
+    })
+}
+
+/// The label of a cell, with its verdict when checked.
+pub(super) fn label(base: String, verdict: Option<Verdict>, lang: Lang) -> String {
+    match verdict {
+        Some(verdict) => format!("{base}: {}", verdict.label(lang)),
+        None => base,
+    }
+}
+
+pub(super) fn mark(verdict: Option<Verdict>, lang: Lang) -> Html {
+    match verdict {
+        Some(verdict) => html! {
+            <span class={classes!("mark", verdict_class(Some(verdict)))} title={verdict.label(lang)} aria-hidden="true">{ verdict.mark() }</span>
+        },
+        None => html! { <span class="mark" aria-hidden="true"></span> },
+    }
+}
+
+fn who_code(who: Who) -> String {
+    match who {
+        Who::Process(pid) => format!("p{pid}"),
+        Who::Idle => "idle".into(),
+        Who::Switch => "switch".into(),
+    }
+}
+
+fn who_from_code(code: &str) -> Option<Who> {
+    match code {
+        "idle" => Some(Who::Idle),
+        "switch" => Some(Who::Switch),
+        _ => code.strip_prefix('p')?.parse().ok().map(Who::Process),
+    }
+}
+
+#[function_component(GanttBuilder)]
+pub fn gantt_builder(props: &AnswerProps) -> Html {
+    let lang = props.lang;
+    let state = &props.state;
+    let exercise = state.exercise();
+    let answer = state.answer();
+    let names = exercise.names();
+    let switches = exercise.spec.machine.dispatch_latency > 0;
+    let mut choices: Vec<Who> = (0..names.len() as u32).map(Who::Process).collect();
+    choices.push(Who::Idle);
+    if switches {
+        choices.push(Who::Switch);
+    }
+    let who_name = |who: Who| match who {
+        Who::Process(pid) => names.get(pid as usize).cloned().unwrap_or_default(),
+        Who::Idle => T::Idle.get(lang).to_string(),
+        Who::Switch => T::Switch.get(lang).to_string(),
+    };
+    // Focus the end of a segment just added, so the next key typed is its tick.
+    let previous_len = use_mut_ref(|| answer.segments.len());
+    {
+        let len = answer.segments.len();
+        let previous_len = previous_len.clone();
+        use_effect_with(len, move |len| {
+            let grew = *len > *previous_len.borrow();
+            *previous_len.borrow_mut() = *len;
+            if grew {
+                crate::browser::focus(&format!("segment-end-{len}"));
+            }
+        });
+    }
+    let line_text = use_state(String::new);
+    let line_error = use_state(|| None::<usize>);
+    let apply_line = {
+        let line_text = line_text.clone();
+        let line_error = line_error.clone();
+        let dispatch = props.dispatch.clone();
+        let names = names.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            match parse_chart(&line_text, &names) {
+                Ok(segments) => {
+                    line_error.set(None);
+                    dispatch.emit(PracticeAction::ReplaceSegments(segments));
+                }
+                Err(position) => line_error.set(Some(position)),
+            }
+        })
+    };
+    let grading = state.grading.as_ref();
+    let mut start = Some(0u64);
+    let strip: Vec<Html> = answer
+        .segments
+        .iter()
+        .map(|segment| {
+            let end = parse_tick(&segment.end).ok();
+            let width = match (start, end) {
+                (Some(start), Some(end)) if end > start => end - start,
+                _ => 1,
+            };
+            start = end;
+            let class = match segment.who {
+                Who::Process(pid) => format!("strip-seg p{}", pid % 8),
+                Who::Idle => "strip-seg idle".into(),
+                Who::Switch => "strip-seg switch".into(),
+            };
+            html! {
+                <div class={class} style={format!("flex-grow: {width}")}>
+                    <span class="strip-name">{ who_name(segment.who) }</span>
+                    <span class="strip-end">{ &segment.end }</span>
+                </div>
+            }
+        })
+        .collect();
+    html! {
+        <section class="gantt-builder" aria-labelledby="gantt-title">
+            <h4 id="gantt-title">{ T::Gantt.get(lang) }</h4>
+            <p class="hint">{ T::GanttHelp.get(lang) }</p>
+            if !strip.is_empty() {
+                <div class="gantt-strip" aria-hidden="true"><span class="strip-zero">{ "0" }</span>{ for strip }</div>
+            }
+            <ol class="segments" id="segments">
+                { for answer.segments.iter().enumerate().map(|(index, segment)| {
+                    let number = index + 1;
+                    let verdict = grading.and_then(|grading| grading.segments.get(index)).copied();
+                    let who_verdict = verdict.map(|v| v.who);
+                    let end_verdict = verdict.map(|v| v.end);
+                    let not_a_number = !segment.end.trim().is_empty() && parse_tick(&segment.end).is_err();
+                    let dispatch = props.dispatch.clone();
+                    let on_who = Callback::from(move |event: Event| {
+                        let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+                        if let Some(who) = who_from_code(&value) {
+                            dispatch.emit(PracticeAction::SetWho(index, who));
+                        }
+                    });
+                    let dispatch = props.dispatch.clone();
+                    let on_end = Callback::from(move |event: InputEvent| {
+                        let value = event.target_unchecked_into::<HtmlInputElement>().value();
+                        dispatch.emit(PracticeAction::SetEnd(index, value));
+                    });
+                    let dispatch = props.dispatch.clone();
+                    let remove = Callback::from(move |_: MouseEvent| dispatch.emit(PracticeAction::RemoveSegment(index)));
+                    let segment_word = T::SegmentLabel.get(lang);
+                    let error_id = format!("segment-end-{number}-error");
+                    html! {
+                        <li class="segment-row">
+                            <span class="segment-number" aria-hidden="true">{ number }</span>
+                            <select id={format!("segment-who-{number}")} class={classes!(verdict_class(who_verdict))}
+                                aria-label={label(format!("{segment_word} {number} {}", T::Who.get(lang)), who_verdict, lang)} onchange={on_who}>
+                                { for choices.iter().map(|who| html! {
+                                    <option value={who_code(*who)} selected={*who == segment.who}>{ who_name(*who) }</option>
+                                }) }
+                            </select>
+                            { mark(who_verdict, lang) }
+                            <span class="until" aria-hidden="true">{ "→" }</span>
+                            <input id={format!("segment-end-{number}")} class={classes!("tick", verdict_class(end_verdict), not_a_number.then_some("invalid"))}
+                                inputmode="numeric" autocomplete="off" value={segment.end.clone()} oninput={on_end}
+                                aria-invalid={not_a_number.then_some("true")} aria-describedby={not_a_number.then_some(error_id.clone())}
+                                aria-label={label(format!("{segment_word} {number} {}", T::End.get(lang)), end_verdict, lang)} />
+                            { mark(end_verdict, lang) }
+                            <button type="button" class="remove" onclick={remove} aria-label={format!("{} {number}", T::RemoveSegment.get(lang))}>{ "✕" }</button>
+                            if not_a_number {
+                                <p class="field-error" id={error_id} role="alert">{ T::NotANumber.get(lang) }</p>
+                            }
+                        </li>
+                    }
+                }) }
+                if let Some(grading) = grading.filter(|grading| grading.missing_segments > 0) {
+                    <li class="segment-row missing verdict-missing">
+                        { lang.pick([format!("구간 {}개가 더 필요합니다.", grading.missing_segments), format!("{} more segment(s) needed.", grading.missing_segments)]) }
+                    </li>
+                }
+            </ol>
+            <div class="add-segment" role="group" aria-label={ T::AddSegment.get(lang) }>
+                <span class="hint">{ format!("{}:", T::AddSegment.get(lang)) }</span>
+                { for choices.iter().map(|who| {
+                    let dispatch = props.dispatch.clone();
+                    let who = *who;
+                    html! {
+                        <button type="button" id={format!("add-{}", who_code(who))} onclick={Callback::from(move |_| dispatch.emit(PracticeAction::AddSegment(who)))}>
+                            { format!("+ {}", who_name(who)) }
+                        </button>
+                    }
+                }) }
+            </div>
+            <form class="chart-line" onsubmit={apply_line}>
+                <label for="chart-line">{ lang.pick(["또는 한 줄로 입력 (예: P1 3 P2 7 idle 9)", "Or type it on one line (e.g. P1 3 P2 7 idle 9)"]) }</label>
+                <div class="chart-line-row">
+                    <input id="chart-line" autocomplete="off" value={(*line_text).clone()}
+                        aria-invalid={line_error.is_some().then_some("true")}
+                        oninput={{ let line_text = line_text.clone(); Callback::from(move |event: InputEvent| line_text.set(event.target_unchecked_into::<HtmlInputElement>().value())) }} />
+                    <button type="submit" id="chart-line-apply">{ lang.pick(["적용", "Apply"]) }</button>
+                </div>
+                if let Some(position) = *line_error {
+                    <p class="field-error" role="alert">{ lang.pick([format!("{position}번째 단어를 읽을 수 없습니다: 이름(또는 idle, CS) 다음에 끝나는 시각을 쓰세요."), format!("Word {position} cannot be read: write a name (or idle, CS), then the tick it ends.")]) }</p>
+                }
+            </form>
+        </section>
+    }
+}
+
+#[function_component(TimesTable)]
+pub fn times_table(props: &AnswerProps) -> Html {
+    let lang = props.lang;
+    let state = &props.state;
+    let exercise = state.exercise();
+    let answer = state.answer();
+    let grading = state.grading.as_ref();
+    let names = exercise.names();
+    let mut problems: Vec<String> = Vec::new();
+    let cell = |id: String,
+                base: String,
+                value: String,
+                verdict: Option<Verdict>,
+                bad: bool,
+                oninput: Callback<InputEvent>|
+     -> Html {
+        html! {
+            <td class={classes!(verdict_class(verdict), bad.then_some("invalid"))}>
+                <div class="cell">
+                    <input id={id.clone()} inputmode="decimal" autocomplete="off" value={value} {oninput}
+                        aria-invalid={bad.then_some("true")} aria-describedby={bad.then_some("times-error")}
+                        aria-label={label(base, verdict, lang)} />
+                    { mark(verdict, lang) }
+                </div>
+            </td>
+        }
+    };
+    let rows: Vec<Html> = names
+        .iter()
+        .enumerate()
+        .map(|(pid, name)| {
+            let cells: Vec<Html> = Column::ALL
+                .iter()
+                .enumerate()
+                .map(|(column_index, column)| {
+                    let value = answer
+                        .rows
+                        .get(pid)
+                        .map(|row| row[column_index].clone())
+                        .unwrap_or_default();
+                    let bad = !value.trim().is_empty() && parse_tick(&value).is_err();
+                    let id = format!("cell-{}-{}", name.to_lowercase(), column_index);
+                    if bad {
+                        problems.push(format!("{name} {}", column.label(lang)));
+                    }
+                    let verdict = grading
+                        .and_then(|grading| grading.rows.get(pid))
+                        .map(|row| row[column_index]);
+                    let dispatch = props.dispatch.clone();
+                    let column = *column;
+                    let oninput = Callback::from(move |event: InputEvent| {
+                        let value = event.target_unchecked_into::<HtmlInputElement>().value();
+                        dispatch.emit(PracticeAction::SetCell(pid as u32, column, value));
+                    });
+                    cell(
+                        id,
+                        format!("{name} {}", column.label(lang)),
+                        value,
+                        verdict,
+                        bad,
+                        oninput,
+                    )
+                })
+                .collect();
+            html! { <tr><th scope="row">{ name }</th>{ for cells }</tr> }
+        })
+        .collect();
+    let averages: Vec<Html> = Column::AVERAGED
+        .iter()
+        .enumerate()
+        .map(|(index, column)| {
+            let value = answer.averages[index].clone();
+            let bad = !value.trim().is_empty() && parse_average(&value).is_err();
+            if bad {
+                problems.push(format!("{} {}", T::Average.get(lang), column.label(lang)));
+            }
+            let verdict = grading.map(|grading| grading.averages[index]);
+            let dispatch = props.dispatch.clone();
+            let oninput = Callback::from(move |event: InputEvent| {
+                let value = event.target_unchecked_into::<HtmlInputElement>().value();
+                dispatch.emit(PracticeAction::SetAverage(index, value));
+            });
+            cell(
+                format!("average-{index}"),
+                format!("{} {}", T::Average.get(lang), column.label(lang)),
+                value,
+                verdict,
+                bad,
+                oninput,
+            )
+        })
+        .collect();
+    html! {
+        <section class="times" aria-labelledby="times-title">
+            <h4 id="times-title">{ T::Table.get(lang) }</h4>
+            <div class="table-scroll">
+                <table class="practice-times" id="practice-times">
+                    <thead><tr>
+                        <th scope="col">{ T::Process.get(lang) }</th>
+                        { for Column::ALL.iter().map(|column| html! { <th scope="col">{ column.label(lang) }</th> }) }
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                    <tfoot><tr>
+                        <th scope="row">{ T::Average.get(lang) }</th>
+                        <td class="muted">{ "—" }</td>
+                        { for averages }
+                    </tr></tfoot>
+                </table>
+            </div>
+            if !problems.is_empty() {
+                <p class="field-error" id="times-error" role="alert">{ format!("{}: {}", problems.join(", "), T::NotANumber.get(lang)) }</p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,117 @@
+//! One exercise: what is asked (policy, conventions, workload), the answer forms, Check, Hint and
+//! Show, and the verdicts announced in an `aria-live` region.
+
+use super::answer::{GanttBuilder, TimesTable};
+use proclab_app::i18n::Lang;
+use proclab_app::lang::Words;
+use proclab_app::practice::explain::{explain, hints, show_tick};
+use proclab_app::practice::state::{PracticeAction, PracticeState};
+use proclab_app::practice::text::{bursts_text, conventions, PracticeText as T};
+use proclab_core::spec::PolicySpec;
+use proclab_core::ScenarioSpec;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ExerciseViewProps {
+    pub lang: Lang,
+    pub state: PracticeState,
+    pub dispatch: Callback<PracticeAction>,
+    pub on_open: Callback<ScenarioSpec>,
+}
+
+#[function_component(ExerciseView)]
+pub fn exercise_view(props: &ExerciseViewProps) -> Html {
+    let lang = props.lang;
+    let state = &props.state;
+    let exercise = state.exercise();
+    let id = exercise.id;
+    let shows_priority = matches!(exercise.spec.policy, PolicySpec::Priority { .. });
+    let action = |action: PracticeAction| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
+    };
+    let show = {
+        let on_open = props.on_open.clone();
+        let spec = exercise.spec.clone();
+        let tick = show_tick(exercise, state.grading.as_ref());
+        Callback::from(move |_: MouseEvent| {
+            super::show_at(tick);
+            on_open.emit(spec.clone())
+        })
+    };
+    let feedback = state.grading.as_ref().map(|grading| {
+        let (right, consistent, total) = grading.counts();
+        let summary = lang.pick([
+            format!("{total}칸 중 {right}칸 맞음, {consistent}칸은 앞의 실수에서 올바르게 계산함."),
+            format!(
+                "{right} of {total} cells right, {consistent} consistent with an earlier slip."
+            ),
+        ]);
+        let explanation = explain(exercise, grading, lang);
+        (summary, explanation, grading.all_fine())
+    });
+    let shown_hints = hints(exercise, state.hints_shown(), lang);
+    html! {
+        <article class="exercise" aria-labelledby="exercise-title">
+            <h3 id="exercise-title">
+                { format!("{} {} / {}: {} · {}", T::Exercise.get(lang), state.current + 1, state.exercises.len(), id.topic.label(lang), id.difficulty.label(lang)) }
+            </h3>
+            <div class="exercise-question">
+                <section aria-labelledby="rules-title">
+                    <h4 id="rules-title">{ T::Rules.get(lang) }</h4>
+                    <ul class="rules">
+                        { for conventions(exercise, lang).into_iter().map(|rule| html! { <li>{ rule }</li> }) }
+                    </ul>
+                </section>
+                <section aria-labelledby="question-workload-title">
+                    <h4 id="question-workload-title">{ T::Workload.get(lang) }</h4>
+                    <table class="practice-workload" id="practice-workload">
+                        <thead><tr>
+                            <th scope="col">{ T::Process.get(lang) }</th>
+                            <th scope="col">{ T::Arrival.get(lang) }</th>
+                            <th scope="col">{ T::Bursts.get(lang) }</th>
+                            if shows_priority { <th scope="col">{ T::Priority.get(lang) }</th> }
+                        </tr></thead>
+                        <tbody>
+                            { for exercise.spec.processes.iter().enumerate().map(|(pid, process)| html! {
+                                <tr>
+                                    <th scope="row">{ &process.name }</th>
+                                    <td class="arrival">{ process.arrival }</td>
+                                    <td class="bursts">{ bursts_text(exercise, pid) }</td>
+                                    if shows_priority { <td class="priority">{ process.priority }</td> }
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </section>
+            </div>
+            <GanttBuilder {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
+            <TimesTable {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
+            <super::transition::TransitionQuestionView {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
+            <div class="practice-actions">
+                <button type="button" id="practice-check" class="primary" onclick={action(PracticeAction::Check)}>{ T::Check.get(lang) }</button>
+                <button type="button" id="practice-hint" onclick={action(PracticeAction::Hint)}
+                    disabled={state.hints_shown() >= exercise.key().len()}>{ T::Hint.get(lang) }</button>
+                <button type="button" id="practice-show" onclick={show}>{ T::Show.get(lang) }</button>
+            </div>
+            <div id="practice-feedback" class="practice-feedback" role="status" aria-live="polite" aria-atomic="true">
+                if let Some((summary, explanation, all_fine)) = feedback {
+                    <p id="practice-summary" class={classes!("summary", all_fine.then_some("all-right"))}>
+                        { if all_fine { format!("{} {summary}", T::AllRight.get(lang)) } else { summary } }
+                    </p>
+                    if let Some(explanation) = explanation {
+                        <p id="practice-explanation" class="explanation">{ explanation }</p>
+                    }
+                }
+            </div>
+            if !shown_hints.is_empty() {
+                <section class="practice-hints" aria-labelledby="hints-title">
+                    <h4 id="hints-title">{ T::Hints.get(lang) }</h4>
+                    <ul id="practice-hints" class="hint-list">
+                        { for shown_hints.into_iter().map(|hint| html! { <li>{ hint }</li> }) }
+                    </ul>
+                </section>
+            }
+        </article>
+    }
+}

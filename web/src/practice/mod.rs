@@ -1,0 +1,244 @@
+//! The Practice page: a set of scheduling exercises the student solves by hand and checks cell by
+//! cell. The state and its reducer live in `proclab_app::practice::state`; this module draws it,
+//! keeps the progress in `localStorage` per set, and puts the set's link in the address bar.
+
+mod answer;
+mod exercise_view;
+mod transition;
+
+use crate::store::Store;
+use crate::{browser, files, storage};
+use proclab_app::i18n::Lang;
+use proclab_app::lang::Words;
+use proclab_app::practice::exercise::{Difficulty, Topic};
+use proclab_app::practice::set::{export_csv, export_json, ExerciseSet, PARAM};
+use proclab_app::practice::state::{PracticeAction, PracticeState};
+use proclab_app::practice::text::PracticeText as T;
+use proclab_core::ScenarioSpec;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+thread_local! {
+    /// The tick "Show" asks the simulator's playback to start at, taken once by the results panel.
+    static SHOW_TICK: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Asks the next results panel to open its playback at `tick`.
+pub(crate) fn show_at(tick: u64) {
+    SHOW_TICK.with(|cell| cell.set(Some(tick)));
+}
+
+/// The tick "Show" asked for, once.
+pub fn take_show_tick() -> Option<u64> {
+    SHOW_TICK.with(|cell| cell.take())
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PracticeProps {
+    pub lang: Lang,
+    /// Loads a scenario into the simulator and shows it.
+    pub on_open: Callback<ScenarioSpec>,
+}
+
+/// The set the address bar names, or a fresh one (and whether a link was there but unreadable).
+fn initial_set() -> (ExerciseSet, bool) {
+    let code = browser::query_param(PARAM);
+    match code.as_deref().map(ExerciseSet::decode) {
+        Some(Ok(set)) => (set, false),
+        Some(Err(_)) => (
+            default_set(Topic::Fcfs, Difficulty::Easy, fresh_seed(), 3),
+            true,
+        ),
+        None => (
+            default_set(Topic::Fcfs, Difficulty::Easy, fresh_seed(), 3),
+            false,
+        ),
+    }
+}
+
+fn default_set(topic: Topic, difficulty: Difficulty, seed: u64, count: usize) -> ExerciseSet {
+    ExerciseSet::generated(topic, difficulty, seed, count)
+}
+
+/// A seed for a new set (the page's only randomness; the exercises follow from it).
+fn fresh_seed() -> u64 {
+    (js_sys::Math::random() * 100_000.0) as u64
+}
+
+#[function_component(Practice)]
+pub fn practice(props: &PracticeProps) -> Html {
+    let lang = props.lang;
+    let bad_link = use_state(|| false);
+    let store = {
+        let bad_link = bad_link.clone();
+        use_reducer(move || {
+            let (set, bad) = initial_set();
+            if bad {
+                bad_link.set(true);
+            }
+            let progress = storage::load_practice(&set.storage_key()).unwrap_or_default();
+            Store(PracticeState::open(set, progress))
+        })
+    };
+    // Effects: the link in the address bar, the progress in localStorage.
+    {
+        let code = store.set.encode();
+        use_effect_with(code.clone(), move |code| {
+            browser::set_query_param(PARAM, code)
+        });
+    }
+    {
+        let key = store.set.storage_key();
+        use_effect_with((key, store.progress.clone()), |(key, progress)| {
+            storage::save_practice(key, progress)
+        });
+    }
+    let dispatch = {
+        let store = store.clone();
+        Callback::from(move |action: PracticeAction| store.dispatch(action))
+    };
+    let choice_topic = use_state(|| store.set.exercises[0].topic);
+    let choice_difficulty = use_state(|| store.set.exercises[0].difficulty);
+    let choice_count = use_state(|| store.set.exercises.len().to_string());
+    let choice_seed = use_state(|| fresh_seed().to_string());
+    let new_set = {
+        let (topic, difficulty, count, seed) = (
+            choice_topic.clone(),
+            choice_difficulty.clone(),
+            choice_count.clone(),
+            choice_seed.clone(),
+        );
+        let dispatch = dispatch.clone();
+        let bad_link = bad_link.clone();
+        Callback::from(move |_: MouseEvent| {
+            let count = count.trim().parse().unwrap_or(3);
+            let seed = seed.trim().parse().unwrap_or_else(|_| fresh_seed());
+            let set = default_set(*topic, *difficulty, seed, count);
+            let progress = storage::load_practice(&set.storage_key()).unwrap_or_default();
+            bad_link.set(false);
+            dispatch.emit(PracticeAction::Open(set, progress));
+        })
+    };
+    let state = &store.0;
+    let link = format!(
+        "{}#/practice?{PARAM}={}",
+        browser::page_address(),
+        state.set.encode()
+    );
+    let copied = use_state(|| false);
+    let copy = {
+        let link = link.clone();
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            let clipboard = gloo::utils::window().navigator().clipboard();
+            let promise = clipboard.write_text(&link);
+            let copied = copied.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+                copied.set(true);
+            });
+        })
+    };
+    let export = |csv: bool| {
+        let set = state.set.clone();
+        let progress = state.progress.clone();
+        Callback::from(move |_: MouseEvent| {
+            if csv {
+                files::download_text(
+                    "proclab-practice.csv",
+                    "text/csv",
+                    &export_csv(&set, &progress),
+                );
+            } else {
+                files::download_text(
+                    "proclab-practice.json",
+                    "application/json",
+                    &export_json(&set, &progress),
+                );
+            }
+        })
+    };
+    let select_topic = {
+        let choice_topic = choice_topic.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(topic) = Topic::from_code(&value) {
+                choice_topic.set(topic);
+            }
+        })
+    };
+    let select_difficulty = {
+        let choice_difficulty = choice_difficulty.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(level) = Difficulty::from_code(&value) {
+                choice_difficulty.set(level);
+            }
+        })
+    };
+    let typed = |handle: UseStateHandle<String>| {
+        Callback::from(move |event: InputEvent| {
+            handle.set(event.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let count = state.exercises.len();
+    html! {
+        <main class="practice" aria-labelledby="practice-title">
+            <h2 id="practice-title">{ T::Title.get(lang) }</h2>
+            <p class="hint">{ T::Intro.get(lang) }</p>
+            if *bad_link {
+                <p class="notice error" role="alert">{ T::BadLink.get(lang) }</p>
+            }
+            <section class="practice-setup setup-bar" aria-label={ T::NewSet.get(lang) }>
+                <div class="field">
+                    <label for="practice-topic">{ T::Topic.get(lang) }</label>
+                    <select id="practice-topic" onchange={select_topic}>
+                        { for Topic::ALL.iter().map(|topic| html! {
+                            <option value={topic.code()} selected={*topic == *choice_topic}>{ topic.label(lang) }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="practice-difficulty">{ T::Difficulty.get(lang) }</label>
+                    <select id="practice-difficulty" onchange={select_difficulty}>
+                        { for Difficulty::ALL.iter().map(|level| html! {
+                            <option value={level.code()} selected={*level == *choice_difficulty}>{ level.label(lang) }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="field narrow">
+                    <label for="practice-count">{ T::Count.get(lang) }</label>
+                    <input id="practice-count" type="number" min="1" max="20" inputmode="numeric" value={(*choice_count).clone()} oninput={typed(choice_count.clone())} />
+                </div>
+                <div class="field narrow">
+                    <label for="practice-seed">{ T::Seed.get(lang) }</label>
+                    <input id="practice-seed" inputmode="numeric" value={(*choice_seed).clone()} oninput={typed(choice_seed.clone())} />
+                </div>
+                <button type="button" id="practice-new" class="primary" onclick={new_set}>{ T::NewSet.get(lang) }</button>
+            </section>
+            <section class="practice-share" aria-label={ T::CopyLink.get(lang) }>
+                <input id="practice-link" class="link-box" readonly=true value={link} aria-label={ T::CopyLink.get(lang) } />
+                <button type="button" id="practice-copy" onclick={copy}>{ T::CopyLink.get(lang) }</button>
+                <button type="button" id="practice-export-json" onclick={export(false)}>{ T::ExportJson.get(lang) }</button>
+                <button type="button" id="practice-export-csv" onclick={export(true)}>{ T::ExportCsv.get(lang) }</button>
+                if *copied { <span class="hint" role="status">{ T::LinkCopied.get(lang) }</span> }
+            </section>
+            if count > 1 {
+                <nav class="exercise-tabs" aria-label={ T::Exercise.get(lang) }>
+                    { for (0..count).map(|index| {
+                        let dispatch = dispatch.clone();
+                        let current = index == state.current;
+                        html! {
+                            <button type="button" id={format!("exercise-{}", index + 1)} aria-current={current.then_some("step")}
+                                class={classes!(current.then_some("current"))}
+                                onclick={Callback::from(move |_| dispatch.emit(PracticeAction::Goto(index)))}>
+                                { format!("{} {}", T::Exercise.get(lang), index + 1) }
+                            </button>
+                        }
+                    }) }
+                </nav>
+            }
+            <exercise_view::ExerciseView {lang} state={store.0.clone()} dispatch={dispatch} on_open={props.on_open.clone()} />
+        </main>
+    }
+}
