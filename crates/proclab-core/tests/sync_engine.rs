@@ -561,6 +561,21 @@ fn the_x86_py_driver_refuses_sync_instructions() {
         x86::run(&program, &X86Config::new(1)).map(|_| ()),
         Err(X86ConfigError::SyncNotInX86 { address: 1001 })
     );
+    // Queues and pipes are the scheduler's too: x86.py would have no meaning for them.
+    for (body, address) in [
+        (".queue q 2\n.main\nsend q, %ax\nhalt\n", 1000),
+        (".queue q 2\n.main\nnop\nrecv q, %ax\nhalt\n", 1001),
+        (".pipe p 2\n.main\nwrite p, %ax\nhalt\n", 1000),
+        (".pipe p 2\n.main\nread p, %ax\nhalt\n", 1000),
+        (".pipe p 2\n.main\nclose p\nhalt\n", 1000),
+    ] {
+        let program = proclab_core::program::Program::parse(body).expect(body);
+        assert_eq!(
+            x86::run(&program, &X86Config::new(1)).map(|_| ()),
+            Err(X86ConfigError::SyncNotInX86 { address }),
+            "{body}"
+        );
+    }
 }
 
 #[test]

@@ -232,10 +232,10 @@ pub fn config_error(error: &X86ConfigError, lang: Lang) -> String {
     use X86ConfigError::*;
     match (*error, lang) {
         (SyncNotInX86 { address }, Lang::Ko) => format!(
-            "{address}번지의 뮤텍스·세마포어·조건 변수 명령어는 x86.py에 없습니다. 이 프로그램은 시나리오(proclab run)로 실행하세요."
+            "{address}번지의 명령어(뮤텍스·세마포어·조건 변수·메시지 큐·파이프)는 x86.py에 없습니다. 이 프로그램은 시나리오(proclab run)로 실행하세요."
         ),
         (SyncNotInX86 { address }, Lang::En) => format!(
-            "the mutex, semaphore or condition instruction at {address} is not x86.py's: run this program in a scenario (proclab run)."
+            "the instruction at {address} (a mutex, semaphore, condition, message queue or pipe one) is not x86.py's: run this program in a scenario (proclab run)."
         ),
         (NoThreads, Lang::Ko) => String::from("스레드가 적어도 하나 있어야 합니다."),
         (NoThreads, Lang::En) => String::from("at least one thread is needed."),

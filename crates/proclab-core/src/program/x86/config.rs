@@ -63,7 +63,9 @@ pub enum X86ConfigError {
     /// No thread.
     NoThreads,
     /// The program uses a mutex, a semaphore or a condition (`lock`, `unlock`, `wait`, `signal`,
-    /// `broadcast`: ProcLab's, not `x86.py`'s), which only the scheduler runs; `address` is the first such instruction.
+    /// `broadcast`), a message queue or a pipe (`send`, `recv`, `write`, `read`, `close`):
+    /// ProcLab's, not `x86.py`'s, which only the scheduler runs; `address` is the first such
+    /// instruction. (`io` runs, as a `yield`: this driver has no devices.)
     SyncNotInX86 {
         /// Its address.
         address: u32,
@@ -125,7 +127,10 @@ pub(super) fn validate(program: &Program, config: &X86Config) -> Result<(), X86C
     if let Some(index) = program
         .instructions()
         .iter()
-        .position(|instruction| matches!(instruction, crate::program::Instruction::Sync(_)))
+        .position(|instruction| {
+            use crate::program::Instruction::{Message, Sync};
+            matches!(instruction, Sync(_) | Message(_))
+        })
     {
         return Err(X86ConfigError::SyncNotInX86 {
             address: program.load_address() + index as u32,
