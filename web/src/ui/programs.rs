@@ -8,7 +8,7 @@ use std::rc::Rc;
 use proclab_app::edit::Edit;
 use proclab_app::lang::{Lang, Words};
 use proclab_app::program_view::{
-    address_spaces, analyse, choosable, end_sentence, program_of, step_lines, thread_name, Goal,
+    address_spaces, analyse, choosable, end_sentence, program_of, step_lines_in, thread_name, Goal,
     ProgramText,
 };
 use proclab_app::simulation::Simulation;
@@ -42,13 +42,6 @@ pub fn programs(props: &ProgramsProps) -> Html {
         let simulation = simulation.clone();
         use_memo(key, move |_| analyse(&simulation.run))
     };
-    let lines = {
-        let simulation = simulation.clone();
-        let analysis = analysis.clone();
-        use_memo((key, lang), move |(_, lang)| {
-            step_lines(&simulation.run, &analysis, *lang)
-        })
-    };
     let state = {
         let simulation = simulation.clone();
         use_memo((key, tick), move |(_, tick)| {
@@ -60,9 +53,21 @@ pub fn programs(props: &ProgramsProps) -> Html {
     let t = |text: ProgramText| text.get(lang);
     let lost = analysis.lost.len();
     let spaces = address_spaces(run, &state, lang);
-    // Steps executed by the tick shown: those of earlier ticks.
-    let done = lines.partition_point(|line| line.tick < state.tick);
+    // Steps executed by the tick shown: those of earlier ticks; only the last ones are put in words.
+    let done = run
+        .program_steps()
+        .partition_point(|step| step.tick < state.tick);
     let first_shown = done.saturating_sub(SHOWN_STEPS);
+    let lines = {
+        let simulation = simulation.clone();
+        let analysis = analysis.clone();
+        use_memo(
+            (key, lang, first_shown, done),
+            move |(_, lang, first, done)| {
+                step_lines_in(&simulation.run, &analysis, *first..*done, *lang)
+            },
+        )
+    };
     html! {
         <section class="programs" aria-labelledby="programs-title">
             <h2 id="programs-title">{ t(ProgramText::Title) }</h2>
@@ -227,7 +232,7 @@ pub fn programs(props: &ProgramsProps) -> Html {
             <h3>{ t(ProgramText::Interleaving) }</h3>
             if first_shown > 0 { <p class="hint">{ format!("… {first_shown}") }</p> }
             <ol class="interleaving" id="interleaving" start={(first_shown + 1).to_string()}>
-                { for lines[first_shown..done].iter().map(|line| html! {
+                { for lines.iter().map(|line| html! {
                     <li class={classes!(line.lost.is_some().then_some("lost"))}>
                         <span class="when">{ format!("t={} CPU{}", line.tick, line.cpu) }</span>
                         <strong class="who">{ &line.who }</strong>

@@ -24,12 +24,23 @@ pub struct StepLine {
 
 /// Every executed instruction in words, with the lost updates marked.
 pub fn step_lines(run: &Run, analysis: &Analysis, lang: Lang) -> Vec<StepLine> {
+    step_lines_in(run, analysis, 0..run.program_steps().len(), lang)
+}
+
+/// The executed instructions `range` (indices into `Run::program_steps`) in words: a page shows a
+/// window of a long run, and words for a million steps would cost seconds and hundreds of MB.
+pub fn step_lines_in(
+    run: &Run,
+    analysis: &Analysis,
+    range: core::ops::Range<usize>,
+    lang: Lang,
+) -> Vec<StepLine> {
     let scenario = run.scenario();
     let steps = run.program_steps();
-    steps
+    steps[range.clone()]
         .iter()
-        .enumerate()
-        .map(|(index, step)| {
+        .zip(range)
+        .map(|(step, index)| {
             let program = program_of(scenario, step.thread);
             let (line, code) = source_of(scenario, step.thread, step.pc);
             let mut effects: Vec<String> = step
@@ -88,10 +99,12 @@ pub fn step_lines(run: &Run, analysis: &Analysis, lang: Lang) -> Vec<StepLine> {
                 StepOutcome::Fault(_) => effects.push(ProgramText::Faulted.get(lang).into()),
                 StepOutcome::Continued => {}
             }
+            // `lost` is in step order (one pass over the run found them).
             let lost = analysis
                 .lost
-                .iter()
-                .find(|lost| lost.step == index)
+                .binary_search_by_key(&index, |lost| lost.step)
+                .ok()
+                .map(|at| &analysis.lost[at])
                 .map(|lost| {
                     let other = thread_name(scenario, lost.overwritten);
                     let when = steps[lost.overwritten_step].tick;

@@ -57,16 +57,29 @@ pub fn address_spaces(run: &Run, state: &MachineState, lang: Lang) -> Vec<Addres
             .map(|(variable, index)| (variable.name.clone(), index))
     };
     let mut shared_writers: BTreeMap<(String, u32), (u32, u64)> = BTreeMap::new();
-    for step in run
+    // The last writer of each word: read backwards from the tick shown, and stop once every word
+    // has one (a long run would otherwise be read whole at every frame of playback).
+    let done = run
         .program_steps()
-        .iter()
-        .take_while(|step| step.tick < state.tick)
-    {
+        .partition_point(|step| step.tick < state.tick);
+    let words: usize = state.memories.iter().map(|memory| memory.words.len()).sum();
+    for step in run.program_steps()[..done].iter().rev() {
+        if writers.len() + shared_writers.len() >= words {
+            break;
+        }
         let pid = scenario.threads()[step.thread as usize].pid();
         if let Some((address, _)) = first_access(step, AccessKind::Write) {
-            writers.insert((pid, address), (step.thread, step.tick));
-            if let Some(word) = shared(pid, address) {
-                shared_writers.insert(word, (step.thread, step.tick));
+            match shared(pid, address) {
+                Some(word) => {
+                    shared_writers
+                        .entry(word)
+                        .or_insert((step.thread, step.tick));
+                }
+                None => {
+                    writers
+                        .entry((pid, address))
+                        .or_insert((step.thread, step.tick));
+                }
             }
         }
     }

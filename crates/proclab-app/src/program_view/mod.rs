@@ -31,7 +31,7 @@ mod text;
 pub use channels::{channel_rows, channel_wait, ChannelRow};
 pub use goals::{choosable, Goal, STARVE_AFTER};
 pub use graph::{wait_graph, GraphEdge, GraphNode};
-pub use lines::{end_sentence, race_table, step_lines, RaceRow, StepLine};
+pub use lines::{end_sentence, race_table, step_lines, step_lines_in, RaceRow, StepLine};
 pub use memory::{address_spaces, AddressSpace, SyncRow, WordRow};
 pub use text::ProgramText;
 
