@@ -111,10 +111,9 @@ pub fn workload(policy: PolicySpec, smp: bool, topology: QueueTopology) -> Scena
 const PROGRAM_PROCESSES: u32 = 100;
 const PROGRAM_THREADS: u32 = 10;
 
-/// Turns of each thread's loop. 10,000 would need 30 million instructions, three times the
-/// largest budget a scenario may set (`MAX_INSTRUCTION_BUDGET`, 10 million): 3,000 turns make
-/// 1,000 x (3 x 3,000 + 1) = 9,001,000 instructions, which fit.
-const PROGRAM_TURNS: u64 = 3_000;
+/// Turns of each thread's loop, as many as the largest budget a scenario may set allows
+/// (`MAX_INSTRUCTION_BUDGET`, one million): 1,000 x (3 x 300 + 1) = 901,000 instructions.
+const PROGRAM_TURNS: u64 = 300;
 
 // Every thread finishes within the budget: the run ends `Finished`, not cut short.
 const _: () = assert!(

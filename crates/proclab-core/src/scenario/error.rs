@@ -28,8 +28,12 @@ pub const MAX_CACHE_UNITS: u32 = 1_000_000;
 pub const MAX_SLICES: u64 = 2_500_000;
 /// Most periodic boosts over the longest possible run.
 pub const MAX_BOOSTS: u64 = 1_000_000;
-/// Largest instruction budget of a run whose processes run programs.
-pub const MAX_INSTRUCTION_BUDGET: u64 = 10_000_000;
+/// Largest instruction budget of a run whose processes run programs. Every executed instruction
+/// is kept (80 bytes: the interleaving, the race tables and `state_at` read it), and the page
+/// rebuilds a program's run on its main thread: a million is 80 MB and about 0.6 s there
+/// (`node bench/upload.mjs --only program`); ten million would hold 800 MB in the page and as
+/// much again in its worker.
+pub const MAX_INSTRUCTION_BUDGET: u64 = 1_000_000;
 /// Most entries in an explicit schedule.
 pub const MAX_SCHEDULE: u32 = 100_000;
 

@@ -124,14 +124,10 @@ pub(super) fn validate(program: &Program, config: &X86Config) -> Result<(), X86C
     if threads == 0 {
         return Err(X86ConfigError::NoThreads);
     }
-    if let Some(index) = program
-        .instructions()
-        .iter()
-        .position(|instruction| {
-            use crate::program::Instruction::{Message, Sync};
-            matches!(instruction, Sync(_) | Message(_))
-        })
-    {
+    if let Some(index) = program.instructions().iter().position(|instruction| {
+        use crate::program::Instruction::{Message, Sync};
+        matches!(instruction, Sync(_) | Message(_))
+    }) {
         return Err(X86ConfigError::SyncNotInX86 {
             address: program.load_address() + index as u32,
         });
