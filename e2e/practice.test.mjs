@@ -130,7 +130,17 @@ test('FCFS by clicking: a slipped end is marked wrong, the later ends consistent
     const { page, problems } = await openPage(context, url('/practice'));
     await page.waitForSelector('#practice-title');
     assert.equal(await page.$eval('#practice-feedback', (e) => e.getAttribute('aria-live')), 'polite');
+    // A seed that is not a number is refused, said next to the form, and kept as typed; the set stays.
+    const linkBefore = await page.inputValue('#practice-link');
+    await page.fill('#practice-seed', '12x');
+    await page.click('#practice-new');
+    await page.waitForSelector('#practice-setup-error');
+    assert.match(await page.textContent('#practice-setup-error'), /seed must be a whole number/);
+    assert.equal(await page.getAttribute('#practice-seed', 'aria-invalid'), 'true');
+    assert.equal(await page.inputValue('#practice-seed'), '12x');
+    assert.equal(await page.inputValue('#practice-link'), linkBefore);
     await newSet(page, 'fcfs', 11);
+    assert.equal(await page.$('#practice-setup-error'), null, 'a good set clears the message');
     const processes = await readWorkload(page);
     const answer = simulate(processes, 'fcfs');
     assert.ok(answer.chart.length >= 3, JSON.stringify(answer.chart));

@@ -706,3 +706,20 @@ fn the_transition_question_has_one_answer_read_from_the_trace() {
     // SRTF exercises all preempt; the question asks about a preemption whenever one is alone at its tick.
     assert!(preemptions_asked >= 30, "{preemptions_asked}");
 }
+
+#[test]
+fn the_new_set_form_refuses_what_it_cannot_read_instead_of_guessing() {
+    use proclab_app::practice::set::{read_setup, SetupError, MAX_EXERCISES};
+    assert_eq!(read_setup("3", "42"), Ok((3, Some(42))));
+    assert_eq!(read_setup(" 20 ", " 7 "), Ok((MAX_EXERCISES, Some(7))));
+    // An empty seed asks for a new one; anything else must be a number.
+    assert_eq!(read_setup("1", ""), Ok((1, None)));
+    assert_eq!(read_setup("1", "abc"), Err(SetupError::Seed));
+    assert_eq!(read_setup("1", "-5"), Err(SetupError::Seed));
+    assert_eq!(read_setup("1", "1.5"), Err(SetupError::Seed));
+    // The count is 1 to 20, never clamped silently.
+    assert_eq!(read_setup("0", "1"), Err(SetupError::Count));
+    assert_eq!(read_setup("21", "1"), Err(SetupError::Count));
+    assert_eq!(read_setup("", "1"), Err(SetupError::Count));
+    assert_eq!(read_setup("three", "1"), Err(SetupError::Count));
+}

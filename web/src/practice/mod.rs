@@ -11,7 +11,9 @@ use crate::{browser, files, storage};
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::practice::exercise::{Difficulty, Topic};
-use proclab_app::practice::set::{export_csv, export_json, ExerciseSet, PARAM};
+use proclab_app::practice::set::{
+    export_csv, export_json, read_setup, ExerciseSet, SetupError, PARAM,
+};
 use proclab_app::practice::state::{PracticeAction, PracticeState};
 use proclab_app::practice::text::PracticeText as T;
 use proclab_core::ScenarioSpec;
@@ -101,6 +103,7 @@ pub fn practice(props: &PracticeProps) -> Html {
     let choice_difficulty = use_state(|| store.set.exercises[0].difficulty);
     let choice_count = use_state(|| store.set.exercises.len().to_string());
     let choice_seed = use_state(|| fresh_seed().to_string());
+    let setup_error = use_state(|| None::<SetupError>);
     let new_set = {
         let (topic, difficulty, count, seed) = (
             choice_topic.clone(),
@@ -110,9 +113,17 @@ pub fn practice(props: &PracticeProps) -> Html {
         );
         let dispatch = dispatch.clone();
         let bad_link = bad_link.clone();
+        let setup_error = setup_error.clone();
         Callback::from(move |_: MouseEvent| {
-            let count = count.trim().parse().unwrap_or(3);
-            let seed = seed.trim().parse().unwrap_or_else(|_| fresh_seed());
+            let (count, seed) = match read_setup(&count, &seed) {
+                Ok(setup) => setup,
+                Err(error) => {
+                    setup_error.set(Some(error));
+                    return;
+                }
+            };
+            setup_error.set(None);
+            let seed = seed.unwrap_or_else(fresh_seed);
             let set = default_set(*topic, *difficulty, seed, count);
             let progress = storage::load_practice(&set.storage_key()).unwrap_or_default();
             bad_link.set(false);
@@ -208,13 +219,23 @@ pub fn practice(props: &PracticeProps) -> Html {
                 </div>
                 <div class="field narrow">
                     <label for="practice-count">{ T::Count.get(lang) }</label>
-                    <input id="practice-count" type="number" min="1" max="20" inputmode="numeric" value={(*choice_count).clone()} oninput={typed(choice_count.clone())} />
+                    <input id="practice-count" type="number" min="1" max="20" inputmode="numeric" value={(*choice_count).clone()} oninput={typed(choice_count.clone())}
+                        aria-invalid={(*setup_error == Some(SetupError::Count)).then_some("true")}
+                        aria-describedby={(*setup_error).is_some().then_some("practice-setup-error")} />
                 </div>
                 <div class="field narrow">
                     <label for="practice-seed">{ T::Seed.get(lang) }</label>
-                    <input id="practice-seed" inputmode="numeric" value={(*choice_seed).clone()} oninput={typed(choice_seed.clone())} />
+                    <input id="practice-seed" inputmode="numeric" value={(*choice_seed).clone()} oninput={typed(choice_seed.clone())}
+                        aria-invalid={(*setup_error == Some(SetupError::Seed)).then_some("true")}
+                        aria-describedby={(*setup_error).is_some().then_some("practice-setup-error")} />
                 </div>
                 <button type="button" id="practice-new" class="primary" onclick={new_set}>{ T::NewSet.get(lang) }</button>
+                if let Some(error) = *setup_error {
+                    <p id="practice-setup-error" class="field-error" role="alert">{ match error {
+                        SetupError::Count => T::BadCount.get(lang),
+                        SetupError::Seed => T::BadSeed.get(lang),
+                    } }</p>
+                }
             </section>
             <section class="practice-share" aria-label={ T::CopyLink.get(lang) }>
                 <input id="practice-link" class="link-box" readonly=true value={link} aria-label={ T::CopyLink.get(lang) } />

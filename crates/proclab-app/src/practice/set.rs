@@ -276,3 +276,28 @@ fn column_code(column: Column) -> &'static str {
         Column::Response => "response",
     }
 }
+
+/// What is wrong with the "new set" form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SetupError {
+    /// The number of exercises is not a whole number from 1 to [`MAX_EXERCISES`].
+    Count,
+    /// The seed is neither empty nor a whole number from 0 to `u64::MAX`.
+    Seed,
+}
+
+/// Reads the "new set" form as typed: the number of exercises, and the seed (`None` when left
+/// empty: the page picks one). Nothing is guessed: a typo is an error, not a random set.
+pub fn read_setup(count: &str, seed: &str) -> Result<(usize, Option<u64>), SetupError> {
+    let count = count
+        .trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|count| (1..=MAX_EXERCISES).contains(count))
+        .ok_or(SetupError::Count)?;
+    let seed = match seed.trim() {
+        "" => None,
+        seed => Some(seed.parse::<u64>().map_err(|_| SetupError::Seed)?),
+    };
+    Ok((count, seed))
+}
