@@ -8,11 +8,18 @@ pub fn scenario_json(spec: &ScenarioSpec) -> String {
     serde_json::to_string_pretty(spec).unwrap_or_default()
 }
 
+/// Largest scenario file the page reads. The biggest workload the limits allow in practice (10,000
+/// processes, each with a few bursts or a program) is about 1 MB of JSON; a larger file is refused
+/// by its size before a byte is read, so a stray video or disk image never freezes the tab.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
 /// Why a scenario file could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileError {
     /// The browser could not read the file.
     Unreadable,
+    /// Larger than [`MAX_FILE_BYTES`] (its size in bytes): refused unread.
+    TooLarge { bytes: u64 },
     /// Not JSON, or cut short, at this line and column.
     NotJson { line: usize, column: usize },
     /// JSON, but not a scenario: serde's description (it names the field) at this line and column.
@@ -21,6 +28,30 @@ pub enum FileError {
         column: usize,
         detail: String,
     },
+}
+
+/// Refuses a file by its size alone, before it is read.
+pub fn check_file_size(bytes: u64) -> Result<(), FileError> {
+    if bytes > MAX_FILE_BYTES {
+        Err(FileError::TooLarge { bytes })
+    } else {
+        Ok(())
+    }
+}
+
+/// A size in bytes as the page writes it: megabytes (of 1,048,576 bytes) with at most one decimal
+/// (`47.7 MB`, `8 MB`), else kilobytes.
+pub fn size_in_words(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes >= MB {
+        let tenths = (bytes * 10 + MB / 2) / MB;
+        match tenths % 10 {
+            0 => format!("{} MB", tenths / 10),
+            tenth => format!("{}.{tenth} MB", tenths / 10),
+        }
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
 }
 
 /// Reads a scenario file.

@@ -387,6 +387,14 @@ pub fn file_error(error: &crate::files::FileError, lang: Lang) -> String {
                 "the browser could not read it.",
             ])
             .into(),
+        FileError::TooLarge { bytes } => {
+            let size = crate::files::size_in_words(*bytes);
+            let limit = crate::files::size_in_words(crate::files::MAX_FILE_BYTES);
+            lang.pick([
+                format!("파일이 {size}입니다. 시나리오 파일은 {limit}까지만 엽니다. 지금 작업은 그대로입니다."),
+                format!("it is {size}; scenario files over {limit} are not opened. Your work is unchanged."),
+            ])
+        }
         FileError::NotJson { line, column } => lang.pick([
             format!("{line}번째 줄 {column}번째 글자에서 JSON 형식이 깨졌거나 파일이 잘렸습니다."),
             format!("it is not valid JSON, or it is cut short, at line {line}, column {column}."),
@@ -405,9 +413,15 @@ pub fn file_error(error: &crate::files::FileError, lang: Lang) -> String {
 }
 
 /// Why a share link did not open, in words.
-pub fn link_error(error: LinkError, lang: Lang) -> &'static str {
+pub fn link_error(error: LinkError, lang: Lang) -> String {
     let [korean, english] = match error {
-        LinkError::TooLong => ["링크가 너무 깁니다.", "the link is too long."],
+        LinkError::TooLong => {
+            let limit = group_thousands(crate::share::MAX_FRAGMENT);
+            return lang.pick([
+                format!("링크가 너무 깁니다 ({limit}자 넘음)."),
+                format!("the link is too long (over {limit} characters)."),
+            ]);
+        }
         LinkError::NotBase64 => [
             "링크의 문자가 깨졌습니다.",
             "the link contains characters that do not belong in it.",
@@ -421,7 +435,20 @@ pub fn link_error(error: LinkError, lang: Lang) -> &'static str {
             "it was made by a newer version of ProcLab.",
         ],
     };
-    lang.pick([korean, english])
+    lang.pick([korean, english]).to_string()
+}
+
+/// `65536` as `65,536`.
+fn group_thousands(number: usize) -> String {
+    let digits = number.to_string();
+    let mut grouped = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
 }
 
 /// A preset's title and "what to notice" (every preset has both: the match is exhaustive).
