@@ -8,10 +8,13 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, startServer, openBrowser, openPage, screenshot } from './harness.mjs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { ARTIFACTS, ROOT, startServer, openBrowser, openPage, screenshot } from './harness.mjs';
 import { RESULTS_READY, savedWorkspace, typeWorkload, waitForFreshResults, watchDialogs } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 120_000 };
+const exec = promisify(execFile);
 
 let server;
 before(async () => { server = await startServer(); });
@@ -117,16 +120,42 @@ test('a 50 MB upload is refused at once with the limit named, and what was typed
     await page.waitForSelector('#notice.error');
     const elapsed = Date.now() - started;
     const message = await page.textContent('#notice');
-    assert.match(message, /8 MB/, `the limit is named: ${message}`);
-    assert.match(message, /47\.7 MB/, `the file's size is named (50,000,000 bytes in MB of 2^20): ${message}`);
+    assert.match(message, /\b32\sMB/, `the limit is named: ${message}`);
+    assert.match(message, /47\.7\sMB/, `the file's size is named (50,000,000 bytes in MB of 2^20): ${message}`);
     assert.ok(elapsed < 10_000, `the message came in ${elapsed} ms`);
     assert.equal(await page.inputValue('#p0-name'), 'Typed');
     assert.equal(await page.inputValue('#p0-bursts'), '3 io1 2');
     await editAndRun(page, 'After');
     await page.click('#lang-ko');
-    await page.waitForFunction(() => document.querySelector('#notice')?.textContent.includes('8 MB'));
+    await page.waitForFunction(() => /\b32\sMB/.test(document.querySelector('#notice')?.textContent ?? '') && document.documentElement.lang === 'ko');
     assert.match(await page.textContent('#notice'), /파일/);
     await shoot(page, 'upload-too-large', '#notice');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the largest generated workload (12 MB, under the limit) still opens from a file', TIMEOUT, async () => {
+  const directory = await mkdtemp(join(tmpdir(), 'proclab-hostile-'));
+  const path = join(directory, 'generated.json');
+  const { stdout } = await exec('cargo', ['run', '-q', '-p', 'proclab-cli', '--', 'gen', '--seed', '1', '--processes', '10000', '--io', '--threads', '4'], {
+    cwd: ROOT, maxBuffer: 64 * 1024 * 1024,
+  });
+  await writeFile(path, stdout);
+  assert.ok(stdout.length > 10e6, `${stdout.length} bytes`);
+  const context = await openBrowser();
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    await page.waitForSelector('#app-title');
+    const started = Date.now();
+    await page.setInputFiles('#upload-json', path);
+    await page.waitForSelector('#notice');
+    const message = await page.textContent('#notice');
+    assert.doesNotMatch(message, /cannot be read/, message);
+    console.log(`# 12 MB file: "${message.slice(0, 60)}" after ${Date.now() - started} ms`);
+    assert.doesNotMatch(message, /problems/, message);
+    assert.equal(await page.inputValue('#p0-name'), 'P1');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

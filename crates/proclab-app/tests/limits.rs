@@ -18,10 +18,10 @@ fn files_up_to_the_limit_are_read_and_larger_ones_refused() {
 
 #[test]
 fn sizes_in_words() {
-    assert_eq!(size_in_words(MAX_FILE_BYTES), "8 MB");
-    assert_eq!(size_in_words(50_000_000), "47.7 MB");
-    assert_eq!(size_in_words(1), "1 KB");
-    assert_eq!(size_in_words(1536), "2 KB");
+    assert_eq!(size_in_words(MAX_FILE_BYTES), "32\u{a0}MB");
+    assert_eq!(size_in_words(50_000_000), "47.7\u{a0}MB");
+    assert_eq!(size_in_words(1), "1\u{a0}KB");
+    assert_eq!(size_in_words(1536), "2\u{a0}KB");
 }
 
 #[test]
@@ -29,7 +29,7 @@ fn a_file_too_large_names_its_size_and_the_limit_in_both_languages() {
     let error = FileError::TooLarge { bytes: 50_000_000 };
     for lang in [Lang::Ko, Lang::En] {
         let text = file_error(&error, lang);
-        assert!(text.contains("47.7 MB") && text.contains("8 MB"), "{text}");
+        assert!(text.contains("47.7\u{a0}MB") && text.contains("32\u{a0}MB"), "{text}");
     }
 }
 
