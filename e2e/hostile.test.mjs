@@ -262,6 +262,19 @@ test('two tabs editing at once: the later one is told, never overwrites silently
   }
 });
 
+/** Elements whose text holds the U+202E name followed by more words, without isolating it. */
+function unisolated(page) {
+  return page.evaluate(() => [...document.querySelectorAll('body *')]
+      .filter((element) => [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent.includes('\u202E')))
+      .filter((element) => {
+        // A text node that holds the override and more words after the name must isolate it.
+        const text = element.textContent;
+        const after = text.slice(text.indexOf('\u202E')).replace('\u202Eabc', '');
+        return after.trim() && !/\u2069/.test(text) && element.tagName !== 'BDI' && element.tagName !== 'TEXTAREA';
+      })
+      .map((element) => `${element.tagName}#${element.id}: ${JSON.stringify(element.textContent.slice(0, 80))}`));
+}
+
 const HOSTILE_NAMES = [
   '<img src=x onerror=alert(1)>',
   '<b>bold</b>',
@@ -297,18 +310,14 @@ test('markup and right-to-left text in names and programs are text: nothing inje
       bold: [...document.querySelectorAll('b')].filter((element) => /bold|^x$/.test(element.textContent)).length,
     }));
     assert.deepEqual(injected, { images: 0, bold: 0 });
-    await shoot(page, 'markup-names');
     // The right-to-left override stays inside the name: the words after it read left to right.
-    const isolated = await page.evaluate(() => [...document.querySelectorAll('body *')]
-      .filter((element) => [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent.includes('\u202E')))
-      .filter((element) => {
-        // A text node that holds the override and more words after the name must isolate it.
-        const text = element.textContent;
-        const after = text.slice(text.indexOf('\u202E')).replace('\u202Eabc', '');
-        return after.trim() && !/\u2069/.test(text) && element.tagName !== 'BDI' && element.tagName !== 'TEXTAREA';
-      })
-      .map((element) => `${element.tagName}#${element.id}: ${JSON.stringify(element.textContent.slice(0, 80))}`));
-    assert.deepEqual(isolated, [], 'every sentence that holds a name isolates it');
+    assert.deepEqual(await unisolated(page), [], 'every sentence that holds a name isolates it');
+    // Removing the right-to-left process names it in the notice and in nothing else.
+    await page.locator('#workload tbody.process').nth(2).locator('button.danger').click();
+    await page.waitForSelector('#notice');
+    assert.match(await page.textContent('#notice p'), /\u2068مرحبا\u202Eabc\u2069/);
+    assert.deepEqual(await unisolated(page), [], 'the notice isolates the name too');
+    await shoot(page, 'markup-names');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

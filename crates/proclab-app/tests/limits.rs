@@ -29,7 +29,10 @@ fn a_file_too_large_names_its_size_and_the_limit_in_both_languages() {
     let error = FileError::TooLarge { bytes: 50_000_000 };
     for lang in [Lang::Ko, Lang::En] {
         let text = file_error(&error, lang);
-        assert!(text.contains("47.7\u{a0}MB") && text.contains("32\u{a0}MB"), "{text}");
+        assert!(
+            text.contains("47.7\u{a0}MB") && text.contains("32\u{a0}MB"),
+            "{text}"
+        );
     }
 }
 
