@@ -51,6 +51,13 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
+/// Loads the page again (the saved workspace, when no share link is in the address bar).
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// Scrolls the window to the top (after switching pages).
 pub fn scroll_to_top() {
     if let Some(window) = web_sys::window() {

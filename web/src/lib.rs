@@ -55,6 +55,7 @@ pub fn app() -> Html {
 #[function_component(Page)]
 fn page() -> Html {
     let session = session::use_session();
+    let autosave = session::use_autosave(&session);
     worker::use_background_run(&session);
     let lang = session.lang;
     let dispatch = session.dispatcher();
@@ -108,7 +109,7 @@ fn page() -> Html {
                 </div>
             </header>
             { match route {
-                Route::Simulator | Route::NotFound => html! { <Workspace session={session.clone()} /> },
+                Route::Simulator | Route::NotFound => html! { <Workspace session={session.clone()} {autosave} /> },
                 Route::Practice => html! { <practice::Practice {lang} on_open={open_in_simulator} /> },
                 Route::Learn => html! { <learn::Learn {lang} topic={None::<AttrValue>} on_open={open_in_simulator} /> },
                 Route::LearnTopic { topic } => html! { <learn::Learn {lang} topic={Some(AttrValue::from(topic))} on_open={open_in_simulator} /> },
@@ -117,9 +118,30 @@ fn page() -> Html {
     }
 }
 
+/// Says when the workspace is not being saved, and why; after another tab saved, offers the
+/// two ways out (this tab's work, or the other tab's).
+fn autosave_status(autosave: &session::AutosaveHandle, lang: Lang) -> Html {
+    match autosave.state {
+        session::Autosave::On => html! {},
+        session::Autosave::Off => html! {
+            <div id="autosave-status" class="notice autosave-off" role="status" data-state="off">
+                <p>{ Text::AutosaveOff.get(lang) }</p>
+            </div>
+        },
+        session::Autosave::Elsewhere => html! {
+            <div id="autosave-status" class="notice autosave-elsewhere" role="status" data-state="elsewhere">
+                <p>{ Text::AutosaveElsewhere.get(lang) }</p>
+                <button type="button" id="autosave-keep-here" onclick={autosave.keep_here.clone()}>{ Text::AutosaveKeepHere.get(lang) }</button>
+                <button type="button" id="autosave-open-saved" onclick={autosave.open_saved.clone()}>{ Text::AutosaveOpenSaved.get(lang) }</button>
+            </div>
+        },
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct WorkspaceProps {
     session: session::SessionHandle,
+    autosave: session::AutosaveHandle,
 }
 
 /// The simulator: notices, the toolbar, the editor and settings, and the results.
@@ -155,6 +177,7 @@ fn workspace(props: &WorkspaceProps) -> Html {
                     }
                 } }
             }
+            { autosave_status(&props.autosave, lang) }
             <ui::toolbar::Toolbar {lang} spec={session.spec.clone()} {has_problems} preset={shown_preset(session)} dispatch={dispatch.clone()} />
             <main class="workspace">
                 <div class="inputs">

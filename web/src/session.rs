@@ -33,8 +33,84 @@ pub fn on_click(dispatch: &Dispatch, change: Edit) -> Callback<MouseEvent> {
     Callback::from(move |_: MouseEvent| edit(&dispatch, change.clone()))
 }
 
-/// The page's session: started from the address bar and the saved workspace, saved after every
-/// edit the student makes.
+/// Whether this tab's edits are being saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Autosave {
+    On,
+    /// The browser refuses storage (turned off, private mode, or full).
+    Off,
+    /// Another tab saved its workspace after this one loaded; this tab no longer saves over it
+    /// until the student chooses.
+    Elsewhere,
+}
+
+/// The autosave's state and the two choices a tab has once another tab has saved.
+#[derive(Clone, PartialEq)]
+pub struct AutosaveHandle {
+    pub state: Autosave,
+    /// Saves this tab's workspace now (over the other tab's) and autosaves again.
+    pub keep_here: Callback<MouseEvent>,
+    /// Reloads the page with the saved workspace (the other tab's work).
+    pub open_saved: Callback<MouseEvent>,
+}
+
+/// Saves the workspace after every edit while this tab owns the saved copy; stops (and says so)
+/// when the browser refuses storage or when another tab saves.
+#[hook]
+pub fn use_autosave(session: &SessionHandle) -> AutosaveHandle {
+    let state = use_state(|| {
+        if storage::works() {
+            Autosave::On
+        } else {
+            Autosave::Off
+        }
+    });
+    {
+        let setter = state.setter();
+        use_effect_with((), move |_| {
+            let listener = storage::on_saved_elsewhere(move || setter.set(Autosave::Elsewhere));
+            move || drop(listener)
+        });
+    }
+    {
+        let draft = session.draft.clone();
+        let current = *state;
+        let setter = state.setter();
+        use_effect_with(session.edits, move |edits| {
+            if *edits > 0 {
+                if current == Autosave::On && !storage::save_workspace(&draft) {
+                    setter.set(Autosave::Off);
+                }
+                // The workspace has moved on from any share link in the address bar; a reload
+                // must show the saved work, not the link.
+                browser::clear_share_fragment();
+            }
+        });
+    }
+    let keep_here = {
+        let draft = session.draft.clone();
+        let setter = state.setter();
+        Callback::from(move |_: MouseEvent| {
+            setter.set(if storage::save_workspace(&draft) {
+                Autosave::On
+            } else {
+                Autosave::Off
+            });
+        })
+    };
+    let open_saved = Callback::from(|_: MouseEvent| {
+        browser::clear_share_fragment();
+        browser::reload();
+    });
+    AutosaveHandle {
+        state: *state,
+        keep_here,
+        open_saved,
+    }
+}
+
+/// The page's session: started from the address bar and the saved workspace ([`use_autosave`]
+/// saves it after every edit).
 #[hook]
 pub fn use_session() -> SessionHandle {
     let session = use_reducer(|| {
@@ -45,17 +121,6 @@ pub fn use_session() -> SessionHandle {
             browser::remembered_language(),
         ))
     });
-    {
-        let draft = session.draft.clone();
-        use_effect_with(session.edits, move |edits| {
-            if *edits > 0 {
-                storage::save_workspace(&draft);
-                // The workspace has moved on from any share link in the address bar; a reload
-                // must show the saved work, not the link.
-                browser::clear_share_fragment();
-            }
-        });
-    }
     use_effect_with(session.lang, move |lang: &Lang| {
         browser::apply_language(*lang)
     });

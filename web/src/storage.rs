@@ -1,8 +1,11 @@
 //! The autosaved workspace (the draft exactly as typed) and each practice set's progress, in
 //! `localStorage`.
 //!
-//! Storage that is missing or full is not an error the student can act on, so failures here are
-//! silent: the page keeps working, it just does not remember.
+//! Storage that is missing, refused (a `SecurityError` on `window.localStorage`) or full is not
+//! an error: the page keeps working, it just does not remember. Only the workspace's autosave
+//! tells the student ([`works`], [`save_workspace`]'s answer), since that is work they would lose.
+//! Another tab of the page saving the workspace is announced by the browser's `storage` event
+//! ([`on_saved_elsewhere`]), so two tabs need not overwrite each other's work unseen.
 
 use proclab_app::draft::Draft;
 use proclab_app::practice::set::Progress;
@@ -16,15 +19,46 @@ pub fn load_workspace() -> Option<Draft> {
     serde_json::from_str(&text).ok()
 }
 
-/// Saves the draft (even an invalid one: nothing typed is lost).
-pub fn save_workspace(draft: &Draft) {
+/// Saves the draft (even an invalid one: nothing typed is lost). False when the browser refused.
+pub fn save_workspace(draft: &Draft) -> bool {
     let Some(storage) = web_sys::window().and_then(|window| window.local_storage().ok().flatten())
     else {
-        return;
+        return false;
     };
-    if let Ok(text) = serde_json::to_string(draft) {
-        let _ = storage.set_item(WORKSPACE_KEY, &text);
-    }
+    serde_json::to_string(draft)
+        .map(|text| storage.set_item(WORKSPACE_KEY, &text).is_ok())
+        .unwrap_or(false)
+}
+
+const PROBE_KEY: &str = "proclab.probe";
+
+/// True when this page may store anything at all: storage is there and takes a small write.
+pub fn works() -> bool {
+    let Some(storage) = web_sys::window().and_then(|window| window.local_storage().ok().flatten())
+    else {
+        return false;
+    };
+    let stored = storage.set_item(PROBE_KEY, "1").is_ok();
+    let _ = storage.remove_item(PROBE_KEY);
+    stored
+}
+
+/// Calls `saved` whenever another tab of this page saves its workspace (the browser's `storage`
+/// event, which never fires in the tab that wrote). The listener lives as long as the value.
+pub fn on_saved_elsewhere(saved: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo::events::EventListener::new(
+        &window,
+        "storage",
+        move |event| {
+            let key = js_sys::Reflect::get(event, &"key".into())
+                .ok()
+                .and_then(|key| key.as_string());
+            if key.as_deref() == Some(WORKSPACE_KEY) {
+                saved();
+            }
+        },
+    ))
 }
 
 /// A practice set's saved progress (answers as typed, hints shown), under the set's own key.

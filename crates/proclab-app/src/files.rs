@@ -8,11 +8,19 @@ pub fn scenario_json(spec: &ScenarioSpec) -> String {
     serde_json::to_string_pretty(spec).unwrap_or_default()
 }
 
+/// Largest scenario file the page reads. The largest workload `proclab gen` makes (10,000
+/// processes of 4 threads with I/O, at the limits of `proclab_core::scenario`) is 12 MB as the
+/// page downloads it (pretty-printed); a larger file is refused by its size before a byte is
+/// read, so a stray video or disk image never holds the tab.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
 /// Why a scenario file could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileError {
     /// The browser could not read the file.
     Unreadable,
+    /// Larger than [`MAX_FILE_BYTES`] (its size in bytes): refused unread.
+    TooLarge { bytes: u64 },
     /// Not JSON, or cut short, at this line and column.
     NotJson { line: usize, column: usize },
     /// JSON, but not a scenario: serde's description (it names the field) at this line and column.
@@ -21,6 +29,30 @@ pub enum FileError {
         column: usize,
         detail: String,
     },
+}
+
+/// Refuses a file by its size alone, before it is read.
+pub fn check_file_size(bytes: u64) -> Result<(), FileError> {
+    if bytes > MAX_FILE_BYTES {
+        Err(FileError::TooLarge { bytes })
+    } else {
+        Ok(())
+    }
+}
+
+/// A size in bytes as the page writes it: megabytes (of 1,048,576 bytes) with at most one decimal
+/// (`47.7 MB`, `8 MB`), else kilobytes; a no-break space keeps the number and its unit on one line.
+pub fn size_in_words(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes >= MB {
+        let tenths = (bytes * 10 + MB / 2) / MB;
+        match tenths % 10 {
+            0 => format!("{}\u{a0}MB", tenths / 10),
+            tenth => format!("{}.{tenth}\u{a0}MB", tenths / 10),
+        }
+    } else {
+        format!("{}\u{a0}KB", bytes.div_ceil(1024))
+    }
 }
 
 /// Reads a scenario file.

@@ -185,6 +185,10 @@ pub enum Text {
     DownloadCsv,
     UpdateReady,
     UpdateReload,
+    AutosaveOff,
+    AutosaveElsewhere,
+    AutosaveKeepHere,
+    AutosaveOpenSaved,
 }
 
 impl Words for Text {
@@ -353,6 +357,10 @@ impl Words for Text {
             Text::Dismiss => ["닫기", "Dismiss"],
             Text::UpdateReady => ["새 버전이 준비되었습니다. 다시 불러오면 새 버전으로 바뀝니다.", "A new version is ready. Reload to switch to it."],
             Text::UpdateReload => ["다시 불러오기", "Reload"],
+            Text::AutosaveOff => ["자동 저장이 꺼져 있습니다: 이 브라우저가 페이지의 저장을 막았거나 저장 공간이 가득 찼습니다. 작업은 이 탭을 닫을 때까지 남아 있습니다. 간직하려면 JSON으로 내려받으세요.", "Autosave is off: this browser does not let the page store anything, or its storage is full. Your work stays while this tab is open; download it as JSON to keep it."],
+            Text::AutosaveElsewhere => ["다른 탭이 작업을 자동 저장했습니다. 이 탭은 그 위에 덮어쓰지 않도록 자동 저장을 멈췄습니다.", "Another tab has autosaved its work, so this tab stopped autosaving rather than overwrite it."],
+            Text::AutosaveKeepHere => ["이 탭의 작업 저장", "Save this tab's work instead"],
+            Text::AutosaveOpenSaved => ["다른 탭의 작업 열기", "Open the other tab's work"],
             Text::ShowingLastValid => ["입력에 문제가 있어 마지막으로 올바른 결과를 보여 줍니다. 표시된 칸을 고치세요.", "The input has problems; showing the last valid result. Fix the marked fields."],
             Text::FixToRun => ["표시된 칸을 고치면 실행 결과가 나옵니다.", "Fix the marked fields to see the run."],
             Text::Results => ["실행 결과", "Run"],
@@ -387,6 +395,14 @@ pub fn file_error(error: &crate::files::FileError, lang: Lang) -> String {
                 "the browser could not read it.",
             ])
             .into(),
+        FileError::TooLarge { bytes } => {
+            let size = crate::files::size_in_words(*bytes);
+            let limit = crate::files::size_in_words(crate::files::MAX_FILE_BYTES);
+            lang.pick([
+                format!("파일이 {size}입니다. 시나리오 파일은 {limit}까지만 엽니다. 지금 작업은 그대로입니다."),
+                format!("it is {size}; scenario files over {limit} are not opened. Your work is unchanged."),
+            ])
+        }
         FileError::NotJson { line, column } => lang.pick([
             format!("{line}번째 줄 {column}번째 글자에서 JSON 형식이 깨졌거나 파일이 잘렸습니다."),
             format!("it is not valid JSON, or it is cut short, at line {line}, column {column}."),
@@ -405,9 +421,15 @@ pub fn file_error(error: &crate::files::FileError, lang: Lang) -> String {
 }
 
 /// Why a share link did not open, in words.
-pub fn link_error(error: LinkError, lang: Lang) -> &'static str {
+pub fn link_error(error: LinkError, lang: Lang) -> String {
     let [korean, english] = match error {
-        LinkError::TooLong => ["링크가 너무 깁니다.", "the link is too long."],
+        LinkError::TooLong => {
+            let limit = group_thousands(crate::share::MAX_FRAGMENT);
+            return lang.pick([
+                format!("링크가 너무 깁니다 ({limit}자 넘음)."),
+                format!("the link is too long (over {limit} characters)."),
+            ]);
+        }
         LinkError::NotBase64 => [
             "링크의 문자가 깨졌습니다.",
             "the link contains characters that do not belong in it.",
@@ -421,7 +443,20 @@ pub fn link_error(error: LinkError, lang: Lang) -> &'static str {
             "it was made by a newer version of ProcLab.",
         ],
     };
-    lang.pick([korean, english])
+    lang.pick([korean, english]).to_string()
+}
+
+/// `65536` as `65,536`.
+fn group_thousands(number: usize) -> String {
+    let digits = number.to_string();
+    let mut grouped = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
 }
 
 /// A preset's title and "what to notice" (every preset has both: the match is exhaustive).

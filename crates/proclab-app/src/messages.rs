@@ -437,7 +437,14 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
             ]),
         ),
         Notice::PasteBroken(error) => (true, paste_error(*error, lang)),
-        Notice::Removed(name) => (false, format!("{} {name}", Text::Removed.get(lang))),
+        Notice::Removed(name) => (
+            false,
+            format!(
+                "{} {}",
+                Text::Removed.get(lang),
+                proclab_view::isolate(name.clone())
+            ),
+        ),
         Notice::Preset(id) => {
             let (title, lesson) = crate::i18n::preset_text(*id, lang);
             (false, format!("{title}: {lesson}"))

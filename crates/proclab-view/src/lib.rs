@@ -44,7 +44,31 @@ pub fn thread_label(state: &MachineState, thread: ThreadRef) -> String {
         .then(|| state.thread(thread))
         .flatten()
         .map(|tcb| tcb.name.as_str());
-    proclab_core::render::label(&process.name, thread_name)
+    isolate(proclab_core::render::label(&process.name, thread_name))
+}
+
+/// A name as a sentence or a list may hold it: one that has right-to-left letters (Arabic,
+/// Hebrew) or direction controls (U+202E) is wrapped in a first-strong isolate (U+2068 … U+2069),
+/// so it cannot turn the words after it around or swap its neighbours in `A → B`; any other name
+/// is returned as it is.
+pub fn isolate(name: String) -> String {
+    if name.chars().any(needs_isolation) {
+        format!("\u{2068}{name}\u{2069}")
+    } else {
+        name
+    }
+}
+
+fn needs_isolation(character: char) -> bool {
+    matches!(character,
+        '\u{0590}'..='\u{08FF}'
+        | '\u{FB1D}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFC}'
+        | '\u{10800}'..='\u{10FFF}'
+        | '\u{1E800}'..='\u{1EFFF}'
+        | '\u{200E}' | '\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}')
 }
 
 /// Smooth start and stop for a progress in permille.

@@ -127,6 +127,11 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 return;
             };
             input.set_value("");
+            // Refused by its size before a byte is read: a huge file would freeze the tab.
+            if let Err(error) = file_formats::check_file_size(file.size() as u64) {
+                dispatch.dispatch(Action::Notify(Some(Notice::FileBroken(error))));
+                return;
+            }
             let dispatch = dispatch.clone();
             spawn_local(async move {
                 let blob = gloo::file::Blob::from(file);

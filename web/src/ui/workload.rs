@@ -375,7 +375,8 @@ pub fn workload(props: &WorkloadProps) -> Html {
                 { for props.processes.iter().enumerate().filter(|(index, _)| *index < limit || with_problem(*index)).map(|(index, process)| {
                     let threaded = !process.threads.is_empty();
                     let program = process.runs_program;
-                    let name = if process.name.is_empty() { format!("{} {}", t(Text::Process), index + 1) } else { process.name.clone() };
+                    // Isolated when right-to-left, so the words after it in a label stay in order.
+                    let name = if process.name.is_empty() { format!("{} {}", t(Text::Process), index + 1) } else { proclab_view::isolate(process.name.clone()) };
                     let label = |text: Text| AttrValue::from(format!("{} · {}", name, t(text)));
                     html! {
                         <tbody class="process" key={process.key}>
