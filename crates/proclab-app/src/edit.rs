@@ -230,6 +230,12 @@ impl Draft {
             FieldId::CacheRefill => &mut machine.cache_refill,
             FieldId::Seed => &mut self.seed,
             FieldId::Processes | FieldId::Version => return None,
+            // The `warmup` model's settings and hard affinity have no input on the page yet.
+            FieldId::CacheModel
+            | FieldId::WarmupTime
+            | FieldId::WarmRate
+            | FieldId::PeekInterval
+            | FieldId::Affinity(_) => return None,
         })
     }
 

@@ -365,6 +365,7 @@ impl LinkV1 {
                 enabled: self.machine.cache.is_some(),
                 capacity,
                 refill_per_unit,
+                ..CacheSpec::default()
             },
             thread_model: if self.machine.user_threads {
                 ThreadModel::User

@@ -32,6 +32,16 @@ pub enum FieldId {
     ThreadSwitchLatency,
     CacheCapacity,
     CacheRefill,
+    /// `machine.cache.model` (no input on the page yet).
+    CacheModel,
+    /// `machine.cache.warmup_time` (no input on the page yet).
+    WarmupTime,
+    /// `machine.cache.warm_rate` (no input on the page yet).
+    WarmRate,
+    /// `machine.peek_interval` (no input on the page yet).
+    PeekInterval,
+    /// A process's hard affinity, `cpus` (no input on the page yet).
+    Affinity(usize),
     InstructionBudget,
     /// The explicit schedule ("you are the scheduler").
     Schedule,
@@ -50,6 +60,7 @@ impl FieldId {
             | FieldId::Bursts(p)
             | FieldId::WorkingSet(p)
             | FieldId::Tickets(p)
+            | FieldId::Affinity(p)
             | FieldId::ThreadName(p, _)
             | FieldId::ThreadBursts(p, _)
             | FieldId::ThreadStack(p, _)
@@ -91,6 +102,11 @@ impl FieldId {
             FieldId::ThreadSwitchLatency => "machine.thread_switch_latency".into(),
             FieldId::CacheCapacity => "machine.cache.capacity".into(),
             FieldId::CacheRefill => "machine.cache.refill_per_unit".into(),
+            FieldId::CacheModel => "machine.cache.model".into(),
+            FieldId::WarmupTime => "machine.cache.warmup_time".into(),
+            FieldId::WarmRate => "machine.cache.warm_rate".into(),
+            FieldId::PeekInterval => "machine.peek_interval".into(),
+            FieldId::Affinity(p) => format!("processes[{p}].cpus"),
             FieldId::InstructionBudget => "machine.instruction_budget".into(),
             FieldId::Schedule => "schedule.threads".into(),
             FieldId::Seed => "seed".into(),
@@ -127,6 +143,11 @@ impl FieldId {
             FieldId::ThreadSwitchLatency => "thread-switch-latency".into(),
             FieldId::CacheCapacity => "cache-capacity".into(),
             FieldId::CacheRefill => "cache-refill".into(),
+            FieldId::CacheModel => "cache-model".into(),
+            FieldId::WarmupTime => "warmup-time".into(),
+            FieldId::WarmRate => "warm-rate".into(),
+            FieldId::PeekInterval => "peek-interval".into(),
+            FieldId::Affinity(p) => format!("p{p}-cpus"),
             FieldId::InstructionBudget => "instruction-budget".into(),
             FieldId::Schedule => "schedule".into(),
             FieldId::Seed => "seed".into(),

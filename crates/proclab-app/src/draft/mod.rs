@@ -145,6 +145,8 @@ impl Draft {
                         },
                     })
                     .collect(),
+                // Hard affinity has no field on the page yet.
+                cpus: Vec::new(),
                 working_set: reader.number_or(
                     FieldId::WorkingSet(p),
                     &process.working_set,

@@ -300,6 +300,8 @@ impl MachineDraft {
                     &self.cache_refill,
                     defaults.cache.refill_per_unit,
                 ),
+                // The `warmup` model has no fields on the page yet: its defaults.
+                ..defaults.cache
             },
             thread_model: if self.user_threads {
                 ThreadModel::User
@@ -312,6 +314,7 @@ impl MachineDraft {
                 &self.instruction_budget,
                 defaults.instruction_budget,
             ),
+            peek_interval: None,
         }
     }
 
