@@ -25,6 +25,7 @@
 
 mod cache;
 pub mod python_random;
+pub mod render;
 
 use alloc::vec;
 use alloc::vec::Vec;
