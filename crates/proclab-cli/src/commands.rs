@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::output::write_json;
 use crate::program_run::{self, ProgramDocument};
+use crate::warmup_run;
 use crate::{Failure, Options};
 use proclab_app::lang::Lang;
 use proclab_app::messages::located_error;
@@ -97,7 +98,8 @@ fn pretty(options: &Options) -> bool {
 
 /// `proclab run FILE [--format text|json] [--events] [--pretty] [--lang en|ko]`. When processes
 /// run programs, the answer key is followed by every executed instruction, how the run ended and
-/// the machine at the end (`program_run.rs`); other scenarios print exactly the answer key.
+/// the machine at the end (`program_run.rs`); a scenario in the `warmup` cache model prints that
+/// model's answer key (`warmup_run.rs`); other scenarios print exactly the answer key.
 pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     let lang = options.lang();
     let scenario = load(file_argument(options)?, lang)?;
@@ -110,6 +112,10 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
             )))
         }
     };
+    // The warm-up cache model runs apart from the event engine (its own answer key and JSON).
+    if warmup_run::write(out, &scenario, json, pretty(options))? {
+        return Ok(());
+    }
     let run = simulate(&scenario);
     if json {
         let events = options.get("events").is_some();

@@ -183,3 +183,14 @@ fn the_event_engine_runs_a_warmup_scenario_as_if_the_cache_were_off() {
     assert_eq!(run.end_tick(), 30);
     assert_eq!(run.metrics().threads[0].stall, 0);
 }
+
+#[test]
+fn percentages_round_as_multi_py_prints_them() {
+    // Python's `%3.2f`: the nearest hundredth, an exact tie to the even one.
+    assert_eq!(render::percent(13, 32), "40.62");
+    assert_eq!(render::percent(15, 32), "46.88");
+    assert_eq!(render::percent(2, 3), "66.67");
+    assert_eq!(render::percent(1, 3), "33.33");
+    assert_eq!(render::percent(5, 5), "100.00");
+    assert_eq!(render::percent(0, 0), "0.00");
+}

@@ -144,7 +144,10 @@ pub fn simulate(scenario: &Scenario) -> Option<WarmupRun> {
     let mut slots = Vec::new();
     let mut finished = 0;
     let mut now: u64 = 0;
-    while finished < jobs {
+    // Every tick some job runs (each queued job waits in a queue of a CPU it may run on), so the
+    // run ends by the total run time; the bound only makes that certain.
+    let total: u64 = left.iter().sum();
+    while finished < jobs && now <= total {
         // 1. The timer.
         if now > 0 && now.is_multiple_of(quantum) {
             for (cpu, job) in running.iter_mut().enumerate() {

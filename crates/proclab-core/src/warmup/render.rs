@@ -8,13 +8,17 @@ use core::fmt::Write;
 use super::WarmupRun;
 use crate::scenario::Scenario;
 
-/// `100 * part / whole` with two decimals, rounded half up (`0.00` when `whole` is 0).
+/// `100 * part / whole` with two decimals as `multi.py` prints it (Python's `%3.2f`): rounded to
+/// the nearest, an exact tie to the even hundredth (40.625 is `40.62`); `0.00` when `whole` is 0.
 pub fn percent(part: u64, whole: u64) -> String {
     if whole == 0 {
         return String::from("0.00");
     }
-    let (part, whole) = (u128::from(part), u128::from(whole));
-    let hundredths = (20_000 * part + whole) / (2 * whole);
+    let (numerator, whole) = (10_000 * u128::from(part), u128::from(whole));
+    let (mut hundredths, remainder) = (numerator / whole, numerator % whole);
+    if 2 * remainder > whole || (2 * remainder == whole && hundredths % 2 == 1) {
+        hundredths += 1;
+    }
     format!("{}.{:02}", hundredths / 100, hundredths % 100)
 }
 
