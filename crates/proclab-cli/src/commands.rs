@@ -254,7 +254,8 @@ pub fn gen(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
 
 /// `proclab presets [ID]`.
 pub fn presets(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
-    let presets = all_presets();
+    let mut presets = all_presets();
+    presets.extend(proclab_core::presets::warmup_presets());
     match options.positional.first() {
         None => {
             for preset in &presets {
