@@ -129,11 +129,25 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The warm-up cache model runs apart from the event engine: it has a run (`proclab run`) but no
+/// comparison of policies (it runs round robin only) and no machine state yet, and the engine's
+/// would ignore its cache.
+fn refuse_warmup(scenario: &Scenario, lang: Lang) -> Result<(), Failure> {
+    if !scenario.machine().cache.warmup() {
+        return Ok(());
+    }
+    Err(Failure::Input(String::from(lang.pick([
+        "예열 캐시 모델(OSTEP multi.py)은 아직 proclab run으로만 실행할 수 있습니다 (정책 비교와 기계 상태는 없습니다).",
+        "The warm-up cache model (OSTEP multi.py) runs only with proclab run for now (no policy comparison or machine state).",
+    ]))))
+}
+
 /// `proclab state FILE --tick T [--pretty]`: the whole machine during tick `T` as JSON (CPUs,
 /// ready queues in order, blocked threads, every PCB and TCB), the same state the page's
 /// inspector shows.
 pub fn state(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     let scenario = load(file_argument(options)?, options.lang())?;
+    refuse_warmup(&scenario, options.lang())?;
     let tick = match options.get("tick") {
         Some(text) => text
             .parse::<u64>()
@@ -165,6 +179,7 @@ fn comparison_policies(scenario: &Scenario) -> Vec<PolicySpec> {
 pub fn compare(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     let lang = options.lang();
     let scenario = load(file_argument(options)?, lang)?;
+    refuse_warmup(&scenario, lang)?;
     let header = lang.pick([
         [
             "정책",

@@ -380,3 +380,20 @@ fn run_prints_the_warm_up_model_as_multi_py_computes_it() {
     assert_eq!(json["ticks"][10][1]["warm"], true);
     assert_eq!(json["ticks"][15][1], serde_json::Value::Null);
 }
+
+#[test]
+fn compare_and_state_refuse_the_warm_up_model_instead_of_ignoring_its_cache() {
+    for arguments in [
+        &["compare", "tests/data/multi_peek.json"][..],
+        &["state", "tests/data/multi_peek.json", "--tick", "3"][..],
+    ] {
+        let output = proclab(arguments);
+        assert_eq!(output.status.code(), Some(1), "{arguments:?}");
+        assert!(
+            stderr(&output).contains("proclab run"),
+            "{}",
+            stderr(&output)
+        );
+        assert!(stdout(&output).is_empty());
+    }
+}
