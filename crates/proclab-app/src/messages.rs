@@ -140,7 +140,7 @@ pub fn error_field(error: &ScenarioError, policy: PolicyKind) -> FieldId {
         AffinityCpuOutOfRange { process, .. }
         | AffinityTooLong { process, .. }
         | AffinityNeedsWarmup { process } => FieldId::Affinity(process as usize),
-        PeekNeedsPerCpuQueues | PeekNeedsWarmup => FieldId::PeekInterval,
+        PeekNeedsPerCpuQueues => FieldId::PeekInterval,
     }
 }
 
@@ -377,10 +377,6 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
         PeekNeedsPerCpuQueues => lang.pick([
             "엿보기 주기는 CPU마다 큐가 있을 때만 쓸 수 있습니다.",
             "A peek interval needs per-CPU queues.",
-        ]).into(),
-        PeekNeedsWarmup => lang.pick([
-            "엿보기 주기는 아직 예열 캐시 모델에서만 쓸 수 있습니다.",
-            "A peek interval works only with the warm-up cache model for now.",
         ]).into(),
     }
 }

@@ -465,3 +465,33 @@ fn per_cpu_state_lists_each_cpu_queue_and_their_union() {
         }
     });
 }
+
+#[test]
+fn per_cpu_peeking_keeps_the_accounting_laws_and_repeats_exactly() {
+    // Peeking lets a CPU idle while another queue holds a thread (until the next multiple of the
+    // peek interval), so the no-idle law does not apply; every other law does.
+    for (policy_index, policy) in all_policies().into_iter().enumerate() {
+        for seed in 0..SEEDS_PER_POLICY / 2 {
+            let mut spec = per_cpu(random_scenario(
+                seed * 131 + policy_index as u64,
+                policy.clone(),
+            ));
+            spec.machine.peek_interval = Some(seed % 7);
+            let scenario = Scenario::new(&spec).expect("valid");
+            let run = simulate(&scenario);
+            for (index, thread) in scenario.threads().iter().enumerate() {
+                let metrics = &run.metrics().threads[index];
+                assert_eq!(metrics.cpu, thread.total_cpu());
+                assert_eq!(
+                    metrics.turnaround,
+                    metrics.cpu + metrics.io + metrics.waiting + metrics.switch + metrics.stall
+                );
+            }
+            let again = simulate(&scenario);
+            assert_eq!(run.events(), again.events());
+            for tick in [0, run.end_tick() / 3, run.end_tick() / 2, run.end_tick()] {
+                assert_eq!(run.state_at(tick), again.state_at(tick));
+            }
+        }
+    }
+}

@@ -907,3 +907,38 @@ fn per_cpu_queues_keep_threads_on_their_warm_cpu() {
             ",
     );
 }
+
+#[test]
+fn per_cpu_peeking_steals_only_at_multiples_of_the_peek_interval() {
+    // The workload of `per_cpu_an_idle_cpu_steals_from_the_longest_queue`: CPU2 empties its
+    // queue at 3 but steals P4 only at 5, the next multiple of the peek interval; at 10 the other
+    // CPUs take their own queues first and nothing is left to steal. With 0 it never steals.
+    let workload_with = |peek_interval| {
+        let mut spec = on_cpus(
+            workload(
+                vec![
+                    process("P1", 0, &[10]),
+                    process("P2", 0, &[10]),
+                    process("P3", 0, &[2]),
+                    process("P4", 0, &[5]),
+                    process("P5", 0, &[5]),
+                    process("P6", 0, &[1]),
+                    process("P7", 0, &[3]),
+                ],
+                PolicySpec::Fcfs,
+            ),
+            3,
+            QueueTopology::PerCpu,
+        );
+        spec.machine.peek_interval = Some(peek_interval);
+        proclab_core::render::gantt_lines(&simulate(&Scenario::new(&spec).unwrap()))
+    };
+    assert_eq!(
+        workload_with(5),
+        "CPU0: 0 P1 10 P7 13 - 15\nCPU1: 0 P2 10 P5 15\nCPU2: 0 P3 2 P6 3 - 5 P4 10 - 15\n"
+    );
+    assert_eq!(
+        workload_with(0),
+        "CPU0: 0 P1 10 P4 15 P7 18\nCPU1: 0 P2 10 P5 15 - 18\nCPU2: 0 P3 2 P6 3 - 18\n"
+    );
+}

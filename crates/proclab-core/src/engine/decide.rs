@@ -22,7 +22,7 @@ impl Engine {
             self.place_with_affinity();
         }
         self.fill_free_cpus();
-        if self.per_cpu && self.ready_total() > 0 {
+        if self.per_cpu && self.ready_total() > 0 && self.peeks_now() {
             self.steal_for_idle_cpus();
         }
         if self.queues[0].preemptive() {

@@ -7,7 +7,7 @@
 use alloc::rc::Rc;
 use core::cmp::Reverse;
 
-use super::Engine;
+use super::{Activity, Engine};
 use crate::policy::{Entry, Policy};
 use crate::task::{CpuIx, ThreadIx};
 use crate::trace::Change;
@@ -113,6 +113,26 @@ impl Engine {
                 (self.queues[cpu.slot()].ready_count(), occupied, *cpu)
             })
             .unwrap_or(CpuIx(0))
+    }
+
+    /// Per-CPU queues: true when free CPUs may steal at this instant (always, or with a peek
+    /// interval `p` at multiples of `p` after 0).
+    pub(super) fn peeks_now(&self) -> bool {
+        match self.peek {
+            None => true,
+            Some(interval) => interval > 0 && self.now > 0 && self.now.is_multiple_of(interval),
+        }
+    }
+
+    /// With a peek interval: the next multiple of it, while a CPU is free and some queue holds a
+    /// thread (the only case in which peeking could change anything).
+    pub(super) fn next_peek(&self) -> Option<u64> {
+        let interval = self.peek.filter(|interval| *interval > 0)?;
+        let free = self.cpus.iter().any(|cpu| cpu.activity == Activity::Free);
+        if !free || self.ready_total() == 0 {
+            return None;
+        }
+        (self.now / interval).checked_add(1)?.checked_mul(interval)
     }
 
     /// Per-CPU queues: the queue an idle CPU with an empty queue steals from, the one with the

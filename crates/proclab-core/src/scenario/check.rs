@@ -255,7 +255,7 @@ pub(super) fn check_machine(machine: &MachineSpec, errors: &mut Vec<ScenarioErro
 }
 
 /// The `warmup` cache model (OSTEP `multi.py`'s machine), hard affinity and peeking: the model's
-/// own settings, what it cannot run, and the settings only it has for now.
+/// own settings, what it cannot run, and hard affinity, which only it has for now.
 pub(super) fn check_warmup(spec: &ScenarioSpec, errors: &mut Vec<ScenarioError>) {
     let machine = &spec.machine;
     let cache = &machine.cache;
@@ -290,12 +290,8 @@ pub(super) fn check_warmup(spec: &ScenarioSpec, errors: &mut Vec<ScenarioError>)
             errors.push(ScenarioError::AffinityNeedsWarmup { process: pid });
         }
     }
-    if machine.peek_interval.is_some() {
-        if machine.topology != QueueTopology::PerCpu {
-            errors.push(ScenarioError::PeekNeedsPerCpuQueues);
-        } else if !warmup {
-            errors.push(ScenarioError::PeekNeedsWarmup);
-        }
+    if machine.peek_interval.is_some() && machine.topology != QueueTopology::PerCpu {
+        errors.push(ScenarioError::PeekNeedsPerCpuQueues);
     }
     if !warmup {
         return;

@@ -408,8 +408,6 @@ pub enum ScenarioError {
     },
     /// `machine.peek_interval` without per-CPU queues.
     PeekNeedsPerCpuQueues,
-    /// `machine.peek_interval` outside the `warmup` cache model, which the engine does not have yet.
-    PeekNeedsWarmup,
     /// A message queue declared by two processes with different capacities.
     QueueCapacityMismatch {
         /// The process whose declaration disagrees.

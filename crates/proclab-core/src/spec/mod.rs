@@ -484,9 +484,8 @@ pub struct MachineSpec {
     pub topology: QueueTopology,
     /// Programs: the run stops after this many instructions (a lock never released spins forever).
     pub instruction_budget: u64,
-    /// Per-CPU queues: `None` (default) an idle CPU steals at once; `Some(p)` a CPU whose queue
-    /// is empty peeks at another queue every `p` ticks (`multi.py -P`; 0 never). Only with the
-    /// `warmup` cache model for now.
+    /// Per-CPU queues: `None` (default) an idle CPU steals at once; `Some(p)` only at multiples
+    /// of `p` after 0 (`multi.py -P`; 0 never). The `warmup` model peeks as `multi.py` does.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub peek_interval: Option<u64>,
 }
