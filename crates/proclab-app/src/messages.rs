@@ -8,7 +8,7 @@ use crate::i18n::{Lang, Text, Words};
 use crate::paste::PasteError;
 use crate::session::Notice;
 use proclab_core::program::x86::ArgvError;
-use proclab_core::scenario::{Cost, WarmupLimit};
+use proclab_core::scenario::{AffinityLimit, Cost, WarmupLimit};
 use proclab_core::{PolicyKind, ScenarioError};
 
 /// One problem to show next to one field.
@@ -139,7 +139,7 @@ pub fn error_field(error: &ScenarioError, policy: PolicyKind) -> FieldId {
         WarmupTooLong { .. } => FieldId::Processes,
         AffinityCpuOutOfRange { process, .. }
         | AffinityTooLong { process, .. }
-        | AffinityNeedsWarmup { process } => FieldId::Affinity(process as usize),
+        | AffinityUnsupported { process, .. } => FieldId::Affinity(process as usize),
         PeekNeedsPerCpuQueues => FieldId::PeekInterval,
     }
 }
@@ -370,10 +370,23 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
             format!("{}번 프로세스의 CPU 목록이 {count}개입니다. 최대 {max}개까지 가능합니다.", process + 1),
             format!("Process {} lists {count} CPUs; at most {max} are allowed.", process + 1),
         ]),
-        AffinityNeedsWarmup { process } => lang.pick([
-            format!("{}번 프로세스의 CPU 지정(하드 친화성)은 아직 예열 캐시 모델에서만 쓸 수 있습니다.", process + 1),
-            format!("Process {}: hard affinity (a CPU list) works only with the warm-up cache model for now.", process + 1),
-        ]),
+        AffinityUnsupported { process, what } => {
+            let process = process + 1;
+            match what {
+                AffinityLimit::SoftAffinity => lang.pick([
+                    format!("{process}번 프로세스의 CPU 지정(하드 친화성)은 토폴로지 \"친화성\"과 함께 쓸 수 없습니다. 공유 큐나 CPU별 큐를 고르세요."),
+                    format!("Process {process}: hard affinity (a CPU list) cannot be combined with the \"affinity\" topology; choose a shared queue or per-CPU queues."),
+                ]),
+                AffinityLimit::PreemptiveSharedQueue => lang.pick([
+                    format!("{process}번 프로세스의 CPU 지정(하드 친화성)은 공유 큐에서 선점형 정책과 아직 함께 쓸 수 없습니다. CPU별 큐를 고르거나 비선점형 정책을 쓰세요."),
+                    format!("Process {process}: hard affinity (a CPU list) does not work yet with a preemptive policy on a shared queue; choose per-CPU queues or a non-preemptive policy."),
+                ]),
+                AffinityLimit::Schedule => lang.pick([
+                    format!("{process}번 프로세스의 CPU 지정(하드 친화성)은 직접 정한 일정과 함께 쓸 수 없습니다."),
+                    format!("Process {process}: hard affinity (a CPU list) cannot be combined with an explicit schedule."),
+                ]),
+            }
+        }
         PeekNeedsPerCpuQueues => lang.pick([
             "엿보기 주기는 CPU마다 큐가 있을 때만 쓸 수 있습니다.",
             "A peek interval needs per-CPU queues.",

@@ -942,3 +942,59 @@ fn per_cpu_peeking_steals_only_at_multiples_of_the_peek_interval() {
         "CPU0: 0 P1 10 P4 15 P7 18\nCPU1: 0 P2 10 P5 15 - 18\nCPU2: 0 P3 2 P6 3 - 18\n"
     );
 }
+
+// --- Hard affinity ------------------------------------------------------------------------------
+
+#[test]
+fn hard_affinity_a_cpu_takes_the_first_queued_thread_allowed_on_it() {
+    // A may run only on CPU1: CPU0 passes over it and takes B; A keeps its place for CPU1.
+    let mut spec = on_cpus(
+        workload(
+            vec![
+                ProcessSpec {
+                    cpus: vec![1],
+                    ..process("A", 0, &[4])
+                },
+                process("B", 0, &[3]),
+                process("C", 0, &[3]),
+            ],
+            PolicySpec::Fcfs,
+        ),
+        2,
+        QueueTopology::Shared,
+    );
+    let gantt = |spec: &ScenarioSpec| {
+        proclab_core::render::gantt_lines(&simulate(&Scenario::new(spec).unwrap()))
+    };
+    assert_eq!(gantt(&spec), "CPU0: 0 B 3 C 6\nCPU1: 0 A 4 - 6\n");
+    spec.processes[0].cpus.clear();
+    assert_eq!(gantt(&spec), "CPU0: 0 A 4 - 6\nCPU1: 0 B 3 C 6\n");
+}
+
+#[test]
+fn hard_affinity_places_and_steals_only_within_a_threads_cpus() {
+    // Per-CPU queues: B may run only on CPU0, so it joins CPU0's queue behind A although CPU1's
+    // is shorter, and CPU1, idle from 2, may not steal it.
+    let mut spec = on_cpus(
+        workload(
+            vec![
+                process("A", 0, &[5]),
+                ProcessSpec {
+                    cpus: vec![0],
+                    ..process("B", 0, &[5])
+                },
+                process("C", 0, &[2]),
+            ],
+            PolicySpec::Fcfs,
+        ),
+        2,
+        QueueTopology::PerCpu,
+    );
+    let gantt = |spec: &ScenarioSpec| {
+        proclab_core::render::gantt_lines(&simulate(&Scenario::new(spec).unwrap()))
+    };
+    assert_eq!(gantt(&spec), "CPU0: 0 A 5 B 10\nCPU1: 0 C 2 - 10\n");
+    spec.processes[1].cpus.clear();
+    // Unpinned, B joins the shorter queue, CPU1's, and C the first of two equal ones.
+    assert_eq!(gantt(&spec), "CPU0: 0 A 5 C 7\nCPU1: 0 B 5 - 7\n");
+}

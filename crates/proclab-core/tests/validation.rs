@@ -272,7 +272,7 @@ fn many_threads_with_frequent_boosts_are_accepted_and_run() {
 
 #[test]
 fn warmup_model_affinity_and_peek_rules() {
-    use proclab_core::scenario::{WarmupLimit, MAX_WARMUP_WORK, MAX_WARM_RATE};
+    use proclab_core::scenario::{AffinityLimit, WarmupLimit, MAX_WARMUP_WORK, MAX_WARM_RATE};
     use proclab_core::spec::{CacheModel, QueueTopology};
     let warm = |processes: Vec<ProcessSpec>, policy: PolicySpec| {
         let mut spec = ScenarioSpec {
@@ -366,7 +366,8 @@ fn warmup_model_affinity_and_peek_rules() {
             },
         ]
     );
-    // The event engine has no hard affinity yet; it peeks.
+    // The event engine has hard affinity and peeking, but no rule for CPU lists with soft
+    // affinity, an explicit schedule or a preemptive policy on a shared queue.
     let mut spec = warm(
         vec![ProcessSpec {
             cpus: vec![1],
@@ -377,8 +378,25 @@ fn warmup_model_affinity_and_peek_rules() {
     spec.machine.cache.model = CacheModel::Stall;
     spec.machine.topology = QueueTopology::PerCpu;
     spec.machine.peek_interval = Some(5);
+    assert_eq!(errors_of(&spec), []);
+    spec.machine.topology = QueueTopology::Shared;
+    spec.machine.peek_interval = None;
+    spec.policy = PolicySpec::Srtf;
     assert_eq!(
         errors_of(&spec),
-        [ScenarioError::AffinityNeedsWarmup { process: 0 }]
+        [ScenarioError::AffinityUnsupported {
+            process: 0,
+            what: AffinityLimit::PreemptiveSharedQueue
+        }]
+    );
+    spec.machine.topology = QueueTopology::PerCpu;
+    assert_eq!(errors_of(&spec), []);
+    spec.machine.topology = QueueTopology::Affinity;
+    assert_eq!(
+        errors_of(&spec),
+        [ScenarioError::AffinityUnsupported {
+            process: 0,
+            what: AffinityLimit::SoftAffinity
+        }]
     );
 }

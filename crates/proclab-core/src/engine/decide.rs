@@ -150,11 +150,13 @@ impl Engine {
         if self.queues[queue].ready_count() == 0 {
             return None;
         }
-        self.queues[queue].pick(&self.tasks, self.now, self.last_dispatched)
+        self.pick_allowed(queue, cpu)
     }
 
     /// Per-CPU queues: a CPU still free has an empty queue and steals the pick of the longest
-    /// other queue; stops once no other queue holds a thread.
+    /// other queue; stops once no other queue holds a thread. With hard affinity it steals the
+    /// first thread allowed on it in that queue's pick order, trying the queues from the longest
+    /// (lowest index on ties) until one has such a thread.
     fn steal_for_idle_cpus(&mut self) {
         for cpu in self.cpu_ixs() {
             if self.cpus[cpu].activity != Activity::Free {
@@ -163,10 +165,29 @@ impl Engine {
             let Some(victim) = self.steal_from(cpu) else {
                 break;
             };
-            if let Some(index) =
-                self.queues[victim].pick(&self.tasks, self.now, self.last_dispatched)
-            {
-                self.dispatch(cpu, index);
+            if self.affinity.is_empty() {
+                if let Some(index) =
+                    self.queues[victim].pick(&self.tasks, self.now, self.last_dispatched)
+                {
+                    self.dispatch(cpu, index);
+                }
+                continue;
+            }
+            let mut victims: Vec<CpuIx> = self
+                .cpu_ixs()
+                .filter(|other| *other != cpu && self.queues[other.slot()].ready_count() > 0)
+                .collect();
+            victims.sort_by_key(|other| {
+                (
+                    core::cmp::Reverse(self.queues[other.slot()].ready_count()),
+                    *other,
+                )
+            });
+            for victim in victims {
+                if let Some(index) = self.pick_allowed(victim.slot(), cpu) {
+                    self.dispatch(cpu, index);
+                    break;
+                }
             }
         }
     }

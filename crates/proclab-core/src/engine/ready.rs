@@ -5,6 +5,7 @@
 //! undone) keeps its number and its queue.
 
 use alloc::rc::Rc;
+use alloc::vec::Vec;
 use core::cmp::Reverse;
 
 use super::{Activity, Engine};
@@ -108,11 +109,41 @@ impl Engine {
             return cpu;
         }
         self.cpu_ixs()
+            .filter(|cpu| self.allowed_on(index, *cpu))
             .min_by_key(|cpu| {
                 let occupied = !self.cpus[*cpu].is_unclaimed();
                 (self.queues[cpu.slot()].ready_count(), occupied, *cpu)
             })
             .unwrap_or(CpuIx(0))
+    }
+
+    /// True when `index` may run on `cpu` (hard affinity).
+    pub(super) fn allowed_on(&self, index: ThreadIx, cpu: CpuIx) -> bool {
+        self.affinity
+            .get(index.slot())
+            .is_none_or(|mask| (mask >> cpu.0) & 1 == 1)
+    }
+
+    /// Removes and returns the first thread in `queue`'s pick order allowed to run on `cpu`;
+    /// the threads passed over go back exactly where they were. Without affinity: the pick.
+    pub(super) fn pick_allowed(&mut self, queue: usize, cpu: CpuIx) -> Option<ThreadIx> {
+        let (now, last) = (self.now, self.last_dispatched);
+        if self.affinity.is_empty() {
+            return self.queues[queue].pick(&self.tasks, now, last);
+        }
+        let mut passed = Vec::new();
+        let mut found = None;
+        while let Some(index) = self.queues[queue].pick(&self.tasks, now, last) {
+            if self.allowed_on(index, cpu) {
+                found = Some(index);
+                break;
+            }
+            passed.push(index);
+        }
+        for index in passed.into_iter().rev() {
+            self.enqueue_on(queue, index, Entry::PutBack);
+        }
+        found
     }
 
     /// Per-CPU queues: true when free CPUs may steal at this instant (always, or with a peek

@@ -254,8 +254,26 @@ pub(super) fn check_machine(machine: &MachineSpec, errors: &mut Vec<ScenarioErro
     }
 }
 
+/// What the event engine cannot combine with hard affinity, if anything.
+fn affinity_limit(spec: &ScenarioSpec) -> Option<AffinityLimit> {
+    let preemptive = match spec.policy {
+        PolicySpec::Srtf | PolicySpec::Mlq { .. } | PolicySpec::Mlfq(_) => true,
+        PolicySpec::Priority { preemptive, .. } => preemptive,
+        _ => false,
+    };
+    if spec.machine.topology == QueueTopology::Affinity {
+        Some(AffinityLimit::SoftAffinity)
+    } else if spec.schedule.is_some() {
+        Some(AffinityLimit::Schedule)
+    } else if preemptive && spec.machine.topology == QueueTopology::Shared {
+        Some(AffinityLimit::PreemptiveSharedQueue)
+    } else {
+        None
+    }
+}
+
 /// The `warmup` cache model (OSTEP `multi.py`'s machine), hard affinity and peeking: the model's
-/// own settings, what it cannot run, and hard affinity, which only it has for now.
+/// own settings, what it cannot run, and what hard affinity cannot be combined with.
 pub(super) fn check_warmup(spec: &ScenarioSpec, errors: &mut Vec<ScenarioError>) {
     let machine = &spec.machine;
     let cache = &machine.cache;
@@ -286,8 +304,8 @@ pub(super) fn check_warmup(spec: &ScenarioSpec, errors: &mut Vec<ScenarioError>)
                 cpus: machine.cpus,
             });
         }
-        if !process.cpus.is_empty() && !warmup {
-            errors.push(ScenarioError::AffinityNeedsWarmup { process: pid });
+        if let Some(what) = affinity_limit(spec).filter(|_| !process.cpus.is_empty() && !warmup) {
+            errors.push(ScenarioError::AffinityUnsupported { process: pid, what });
         }
     }
     if machine.peek_interval.is_some() && machine.topology != QueueTopology::PerCpu {

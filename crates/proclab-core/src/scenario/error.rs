@@ -57,6 +57,18 @@ pub enum WarmupLimit {
     Schedule,
 }
 
+/// What hard affinity (`cpus`) cannot be combined with in the event engine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum AffinityLimit {
+    /// `topology = "affinity"` (soft affinity picks CPUs its own way).
+    SoftAffinity,
+    /// A preemptive policy on a shared queue (which running thread a ready one may take the CPU
+    /// from has no rule with CPU lists yet; per-CPU queues have one).
+    PreemptiveSharedQueue,
+    /// An explicit schedule.
+    Schedule,
+}
+
 /// A cost of the machine, in ticks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Cost {
@@ -401,10 +413,12 @@ pub enum ScenarioError {
         /// The limit.
         max: u32,
     },
-    /// Hard affinity (`cpus`) outside the `warmup` cache model, which the engine does not have yet.
-    AffinityNeedsWarmup {
+    /// Hard affinity (`cpus`) with a setting the event engine has no rule for with it.
+    AffinityUnsupported {
         /// Index of the process in `processes`.
         process: u32,
+        /// The setting.
+        what: AffinityLimit,
     },
     /// `machine.peek_interval` without per-CPU queues.
     PeekNeedsPerCpuQueues,

@@ -91,7 +91,7 @@ pub struct ProcessSpec {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub program: String,
     /// Hard affinity: the CPUs (indices) this process's threads may run on; empty = any CPU
-    /// (OSTEP `multi.py -A`). Only with the `warmup` cache model for now.
+    /// (OSTEP `multi.py -A`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub cpus: Vec<u32>,
 }
