@@ -21,10 +21,49 @@ pub enum FileError {
         column: usize,
         detail: String,
     },
+    /// A scenario with a setting the page's form does not have yet (the command line runs it):
+    /// opening it would silently drop that setting.
+    NotOnThePage(PageLacks),
 }
 
-/// Reads a scenario file.
+/// A setting of the scenario format the page's form does not have yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageLacks {
+    /// `machine.cache.model = "warmup"` (OSTEP `multi.py`'s cache model).
+    WarmupModel,
+    /// A process's `cpus` (hard affinity).
+    Affinity,
+    /// `machine.peek_interval`.
+    PeekInterval,
+}
+
+/// The first setting of `spec` the page's form cannot hold, if any.
+pub fn page_lacks(spec: &ScenarioSpec) -> Option<PageLacks> {
+    if spec.machine.cache.model != proclab_core::CacheModel::Stall {
+        Some(PageLacks::WarmupModel)
+    } else if spec
+        .processes
+        .iter()
+        .any(|process| !process.cpus.is_empty())
+    {
+        Some(PageLacks::Affinity)
+    } else if spec.machine.peek_interval.is_some() {
+        Some(PageLacks::PeekInterval)
+    } else {
+        None
+    }
+}
+
+/// Reads a scenario file for the page: refused if it holds a setting the page cannot show.
 pub fn parse_scenario_json(text: &str) -> Result<ScenarioSpec, FileError> {
+    let spec = parse_json(text)?;
+    match page_lacks(&spec) {
+        Some(lacks) => Err(FileError::NotOnThePage(lacks)),
+        None => Ok(spec),
+    }
+}
+
+fn parse_json(text: &str) -> Result<ScenarioSpec, FileError> {
     serde_json::from_str(text).map_err(|error| {
         let (line, column) = (error.line(), error.column());
         if error.is_data() {

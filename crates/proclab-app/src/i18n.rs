@@ -393,6 +393,27 @@ pub fn file_error(error: &crate::files::FileError, lang: Lang) -> String {
             ),
             format!("it is not a ProcLab scenario at line {line}, column {column} ({detail})."),
         ]),
+        FileError::NotOnThePage(lacks) => {
+            use crate::files::PageLacks;
+            let [korean, english] = match lacks {
+                PageLacks::WarmupModel => [
+                    "예열 캐시 모델(OSTEP multi.py)",
+                    "the warm-up cache model (OSTEP multi.py)",
+                ],
+                PageLacks::Affinity => [
+                    "프로세스의 CPU 지정(하드 친화성)",
+                    "a process's CPU list (hard affinity)",
+                ],
+                PageLacks::PeekInterval => [
+                    "CPU별 큐의 엿보기 주기",
+                    "a peek interval for per-CPU queues",
+                ],
+            };
+            lang.pick([
+                format!("{korean}을(를) 씁니다. 페이지에는 아직 이 설정이 없으니 명령줄에서 proclab run으로 실행하세요."),
+                format!("it uses {english}, which the page does not have yet; run it with proclab run on the command line."),
+            ])
+        }
     }
 }
 
