@@ -377,9 +377,9 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
                     format!("{process}번 프로세스의 CPU 지정(하드 친화성)은 토폴로지 \"친화성\"과 함께 쓸 수 없습니다. 공유 큐나 CPU별 큐를 고르세요."),
                     format!("Process {process}: hard affinity (a CPU list) cannot be combined with the \"affinity\" topology; choose a shared queue or per-CPU queues."),
                 ]),
-                AffinityLimit::PreemptiveSharedQueue => lang.pick([
-                    format!("{process}번 프로세스의 CPU 지정(하드 친화성)은 공유 큐에서 선점형 정책과 아직 함께 쓸 수 없습니다. CPU별 큐를 고르거나 비선점형 정책을 쓰세요."),
-                    format!("Process {process}: hard affinity (a CPU list) does not work yet with a preemptive policy on a shared queue; choose per-CPU queues or a non-preemptive policy."),
+                AffinityLimit::IoBump => lang.pick([
+                    format!("{process}번 프로세스의 CPU 지정(하드 친화성)은 MLFQ의 I/O 부스트(-I)와 아직 함께 쓸 수 없습니다."),
+                    format!("Process {process}: hard affinity (a CPU list) does not work yet with MLFQ's I/O bump (-I)."),
                 ]),
                 AffinityLimit::Schedule => lang.pick([
                     format!("{process}번 프로세스의 CPU 지정(하드 친화성)은 직접 정한 일정과 함께 쓸 수 없습니다."),

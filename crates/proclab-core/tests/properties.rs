@@ -498,8 +498,8 @@ fn per_cpu_peeking_keeps_the_accounting_laws_and_repeats_exactly() {
 
 #[test]
 fn hard_affinity_keeps_every_thread_on_its_cpus_and_the_accounting_laws() {
-    // Random CPU lists on random scenarios (per-CPU queues where a preemptive policy on a shared
-    // queue has no rule with them yet).
+    // Random CPU lists on random scenarios, on the queues as drawn and again per CPU (MLFQ's I/O
+    // bump has no rule with them yet).
     for (policy_index, policy) in all_policies().into_iter().enumerate() {
         for seed in 0..SEEDS_PER_POLICY / 2 {
             let mut spec = random_scenario(seed * 131 + policy_index as u64, policy.clone());
@@ -518,33 +518,35 @@ fn hard_affinity_keeps_every_thread_on_its_cpus_and_the_accounting_laws() {
             if spec.machine.topology == QueueTopology::Affinity {
                 spec.machine.topology = QueueTopology::Shared;
             }
-            let scenario = match Scenario::new(&spec) {
-                Ok(scenario) => scenario,
-                Err(_) => Scenario::new(&per_cpu(spec.clone())).expect("valid on per-CPU queues"),
-            };
-            let run = simulate(&scenario);
-            for slice in run.gantt() {
-                if let SliceKind::Run { thread } = slice.kind {
-                    let allowed = &scenario.spec().processes[thread.pid as usize].cpus;
-                    assert!(
-                        allowed.is_empty() || allowed.contains(&slice.cpu),
-                        "{thread:?} on CPU{} outside {allowed:?}",
-                        slice.cpu
+            if matches!(&spec.policy, proclab_core::PolicySpec::Mlfq(mlfq) if mlfq.io_bump) {
+                continue;
+            }
+            for spec in [spec.clone(), per_cpu(spec)] {
+                let scenario = Scenario::new(&spec).expect("valid");
+                let run = simulate(&scenario);
+                for slice in run.gantt() {
+                    if let SliceKind::Run { thread } = slice.kind {
+                        let allowed = &scenario.spec().processes[thread.pid as usize].cpus;
+                        assert!(
+                            allowed.is_empty() || allowed.contains(&slice.cpu),
+                            "{thread:?} on CPU{} outside {allowed:?}",
+                            slice.cpu
+                        );
+                    }
+                }
+                for (index, thread) in scenario.threads().iter().enumerate() {
+                    let metrics = &run.metrics().threads[index];
+                    assert_eq!(metrics.cpu, thread.total_cpu());
+                    assert_eq!(
+                        metrics.turnaround,
+                        metrics.cpu + metrics.io + metrics.waiting + metrics.switch + metrics.stall
                     );
                 }
-            }
-            for (index, thread) in scenario.threads().iter().enumerate() {
-                let metrics = &run.metrics().threads[index];
-                assert_eq!(metrics.cpu, thread.total_cpu());
-                assert_eq!(
-                    metrics.turnaround,
-                    metrics.cpu + metrics.io + metrics.waiting + metrics.switch + metrics.stall
-                );
-            }
-            let again = simulate(&scenario);
-            assert_eq!(run.events(), again.events());
-            for tick in [0, run.end_tick() / 2, run.end_tick()] {
-                assert_eq!(run.state_at(tick), again.state_at(tick));
+                let again = simulate(&scenario);
+                assert_eq!(run.events(), again.events());
+                for tick in [0, run.end_tick() / 2, run.end_tick()] {
+                    assert_eq!(run.state_at(tick), again.state_at(tick));
+                }
             }
         }
     }

@@ -998,3 +998,38 @@ fn hard_affinity_places_and_steals_only_within_a_threads_cpus() {
     // Unpinned, B joins the shorter queue, CPU1's, and C the first of two equal ones.
     assert_eq!(gantt(&spec), "CPU0: 0 A 5 C 7\nCPU1: 0 B 5 - 7\n");
 }
+
+#[test]
+fn hard_affinity_a_ready_thread_preempts_only_a_cpu_it_may_run_on() {
+    // Preemptive priority, 2 CPUs: P3 (prio 1) arriving at 2 would preempt the worst runner, P2
+    // (prio 5) on CPU1; allowed only on CPU0, it preempts P1 (prio 3) there instead, and P1, ready
+    // now and allowed anywhere, preempts P2 on CPU1 (the rule repeats, as without CPU lists).
+    let mut spec = on_cpus(
+        workload(
+            vec![
+                prioritised("P1", 0, 3, &[6]),
+                prioritised("P2", 0, 5, &[6]),
+                ProcessSpec {
+                    cpus: vec![0],
+                    ..prioritised("P3", 2, 1, &[2])
+                },
+            ],
+            PolicySpec::Priority {
+                preemptive: true,
+                aging_every: None,
+                lower_is_higher: true,
+            },
+        ),
+        2,
+        QueueTopology::Shared,
+    );
+    let gantt = |spec: &ScenarioSpec| {
+        proclab_core::render::gantt_lines(&simulate(&Scenario::new(spec).unwrap()))
+    };
+    assert_eq!(
+        gantt(&spec),
+        "CPU0: 0 P1 2 P3 4 P2 8\nCPU1: 0 P2 2 P1 6 - 8\n"
+    );
+    spec.processes[2].cpus.clear();
+    assert_eq!(gantt(&spec), "CPU0: 0 P1 6 - 8\nCPU1: 0 P2 2 P3 4 P2 8\n");
+}

@@ -382,14 +382,21 @@ fn warmup_model_affinity_and_peek_rules() {
     spec.machine.topology = QueueTopology::Shared;
     spec.machine.peek_interval = None;
     spec.policy = PolicySpec::Srtf;
+    assert_eq!(errors_of(&spec), []);
+    spec.policy = PolicySpec::Mlfq(MlfqSpec {
+        io_bump: true,
+        ..MlfqSpec::default()
+    });
     assert_eq!(
         errors_of(&spec),
         [ScenarioError::AffinityUnsupported {
             process: 0,
-            what: AffinityLimit::PreemptiveSharedQueue
+            what: AffinityLimit::IoBump
         }]
     );
     spec.machine.topology = QueueTopology::PerCpu;
+    assert_eq!(errors_of(&spec).len(), 1);
+    spec.policy = PolicySpec::Srtf;
     assert_eq!(errors_of(&spec), []);
     spec.machine.topology = QueueTopology::Affinity;
     assert_eq!(

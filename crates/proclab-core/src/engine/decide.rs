@@ -207,6 +207,10 @@ impl Engine {
     /// Shared queue: while the best ready thread is strictly better than the worst running one
     /// (highest CPU index on ties), it preempts that one.
     fn preempt_across(&mut self) {
+        if !self.affinity.is_empty() {
+            self.preempt_across_allowed();
+            return;
+        }
         let now = self.now;
         while let Some(best) = self.queues[0].best_rank(&self.tasks, now) {
             let mut victim: Option<(CpuIx, u64)> = None;
@@ -219,6 +223,42 @@ impl Engine {
             }
             let Some((cpu, rank)) = victim else { break };
             if !self.preempt_if_better(cpu, 0, best, rank) {
+                break;
+            }
+        }
+    }
+
+    /// Shared queue with hard affinity: while some CPU runs a thread that the best ready thread
+    /// allowed on that CPU strictly beats, the worst such runner (highest CPU index on ties) is
+    /// preempted by it. Without CPU lists this is [`Engine::preempt_across`]'s rule.
+    fn preempt_across_allowed(&mut self) {
+        loop {
+            let mut runners: Vec<(u64, CpuIx)> = self
+                .cpu_ixs()
+                .filter_map(|cpu| self.running_rank_on(cpu).map(|rank| (rank, cpu)))
+                .collect();
+            runners.sort_unstable_by(|a, b| b.cmp(a));
+            let mut preempted = false;
+            for (rank, cpu) in runners {
+                let Some(best) = self.best_allowed_rank(0, cpu) else {
+                    continue;
+                };
+                if best >= rank {
+                    continue;
+                }
+                let Some(victim) = self.running_task(cpu) else {
+                    continue;
+                };
+                let Some(by) = self.pick_allowed(0, cpu) else {
+                    continue;
+                };
+                let reason = self.queues[0].preempt_reason(&self.tasks, by, &self.tasks[victim]);
+                self.preempt(cpu, victim, by, reason);
+                self.dispatch(cpu, by);
+                preempted = true;
+                break;
+            }
+            if !preempted {
                 break;
             }
         }

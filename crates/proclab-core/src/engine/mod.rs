@@ -33,7 +33,8 @@
 //!
 //! Hard affinity (`ProcessSpec::cpus`): a CPU takes, from any queue, the first thread in that
 //! queue's pick order allowed to run on it (the others keep their places); a new thread joins
-//! the shortest queue among its CPUs; an I/O completion claims only a CPU it may run on.
+//! the shortest queue among its CPUs; an I/O completion claims only a CPU it may run on; on a
+//! shared queue a ready thread preempts only a CPU it may run on (the worst runner it beats).
 //!
 //! Where each part lives: `cpu` (what a CPU does and holds), `ready` (arrivals, readiness,
 //! which queue), `slice` (running slices: progress, expiry, exit, preemption), `io` (blocking,

@@ -146,6 +146,27 @@ impl Engine {
         found
     }
 
+    /// Hard affinity: the rank of the best thread in `queue` allowed to run on `cpu` (the one
+    /// [`Engine::pick_allowed`] would take), leaving the queue as it was.
+    pub(super) fn best_allowed_rank(&mut self, queue: usize, cpu: CpuIx) -> Option<u64> {
+        let (now, last) = (self.now, self.last_dispatched);
+        let mut passed = Vec::new();
+        let mut rank = None;
+        while let Some(index) = self.queues[queue].pick(&self.tasks, now, last) {
+            if self.allowed_on(index, cpu) {
+                // Back at the head of what is left: the best rank is now its own.
+                self.enqueue_on(queue, index, Entry::PutBack);
+                rank = self.queues[queue].best_rank(&self.tasks, now);
+                break;
+            }
+            passed.push(index);
+        }
+        for index in passed.into_iter().rev() {
+            self.enqueue_on(queue, index, Entry::PutBack);
+        }
+        rank
+    }
+
     /// Per-CPU queues: true when free CPUs may steal at this instant (always, or with a peek
     /// interval `p` at multiples of `p` after 0).
     pub(super) fn peeks_now(&self) -> bool {

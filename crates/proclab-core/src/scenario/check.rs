@@ -256,17 +256,13 @@ pub(super) fn check_machine(machine: &MachineSpec, errors: &mut Vec<ScenarioErro
 
 /// What the event engine cannot combine with hard affinity, if anything.
 fn affinity_limit(spec: &ScenarioSpec) -> Option<AffinityLimit> {
-    let preemptive = match spec.policy {
-        PolicySpec::Srtf | PolicySpec::Mlq { .. } | PolicySpec::Mlfq(_) => true,
-        PolicySpec::Priority { preemptive, .. } => preemptive,
-        _ => false,
-    };
+    let io_bump = matches!(&spec.policy, PolicySpec::Mlfq(mlfq) if mlfq.io_bump);
     if spec.machine.topology == QueueTopology::Affinity {
         Some(AffinityLimit::SoftAffinity)
     } else if spec.schedule.is_some() {
         Some(AffinityLimit::Schedule)
-    } else if preemptive && spec.machine.topology == QueueTopology::Shared {
-        Some(AffinityLimit::PreemptiveSharedQueue)
+    } else if io_bump {
+        Some(AffinityLimit::IoBump)
     } else {
         None
     }

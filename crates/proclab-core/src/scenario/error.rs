@@ -62,9 +62,9 @@ pub enum WarmupLimit {
 pub enum AffinityLimit {
     /// `topology = "affinity"` (soft affinity picks CPUs its own way).
     SoftAffinity,
-    /// A preemptive policy on a shared queue (which running thread a ready one may take the CPU
-    /// from has no rule with CPU lists yet; per-CPU queues have one).
-    PreemptiveSharedQueue,
+    /// MLFQ's I/O bump (a bumped thread passed over for a CPU it may not run on would lose its
+    /// bump).
+    IoBump,
     /// An explicit schedule.
     Schedule,
 }
