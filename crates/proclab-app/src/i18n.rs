@@ -433,6 +433,10 @@ pub fn link_error(error: LinkError, lang: Lang) -> &'static str {
             "더 새로운 ProcLab에서 만든 링크입니다.",
             "it was made by a newer version of ProcLab.",
         ],
+        LinkError::NotOnThePage => [
+            "페이지에 아직 없는 설정(예열 캐시 모델, CPU 지정 또는 엿보기 주기)을 쓰는 시나리오입니다.",
+            "its scenario uses a setting the page does not have yet (the warm-up cache model, CPU lists or a peek interval).",
+        ],
     };
     lang.pick([korean, english])
 }

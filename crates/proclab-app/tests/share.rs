@@ -91,8 +91,9 @@ fn broken_links_say_why() {
     );
     assert_eq!(decode(&link[..link.len() - 6]), Err(LinkError::Corrupt));
     assert_eq!(decode(&format!("{link}AAAA")), Err(LinkError::Corrupt));
+    // Versions 0 to 3 (V1 to V4) are known; 4 is not.
     assert_eq!(
-        decode(&format!("{PREFIX}Aw")),
+        decode(&format!("{PREFIX}BA")),
         Err(LinkError::UnknownVersion)
     );
     let huge = format!("{PREFIX}{}", "A".repeat(MAX_FRAGMENT));
@@ -213,4 +214,43 @@ fn a_file_with_settings_the_page_lacks_is_refused_with_words_not_dropped() {
     // What the page saves it opens again.
     let spec = presets()[0].spec.clone();
     assert_eq!(parse_scenario_json(&scenario_json(&spec)), Ok(spec));
+}
+
+#[test]
+fn cpu_lists_the_peek_interval_and_the_warm_up_model_survive_a_link() {
+    // The warm-up presets carry the model, CPU lists and peek intervals; links without any of
+    // them keep their older, shorter versions.
+    for preset in proclab_core::presets::warmup_presets() {
+        for lang in [Lang::Ko, Lang::En] {
+            let shared = decode(&encode(&preset.spec, lang)).unwrap().unwrap();
+            assert_eq!(shared.spec, preset.spec, "preset {}", preset.id);
+        }
+    }
+    let mut spec = generate(5, &GenOptions::default());
+    let plain = encode(&spec, Lang::En);
+    spec.machine.cpus = 2;
+    spec.machine.topology = proclab_core::spec::QueueTopology::PerCpu;
+    spec.machine.peek_interval = Some(0);
+    spec.processes[0].cpus = vec![1];
+    spec.machine.cache.warmup_time = 7;
+    let link = encode(&spec, Lang::En);
+    assert!(link.len() > plain.len());
+    assert_eq!(decode(&link).unwrap().unwrap().spec, spec);
+}
+
+#[test]
+fn the_page_does_not_open_a_link_with_settings_it_lacks() {
+    use proclab_app::session::{Notice, Session};
+    let spec = proclab_core::presets::preset("superlinear-3-cpus")
+        .unwrap()
+        .spec;
+    let link = encode(&spec, Lang::En);
+    let session = Session::start(Lang::En, &link, None, None);
+    assert_eq!(
+        session.notice,
+        Some(Notice::LinkBroken(LinkError::NotOnThePage))
+    );
+    for lang in [Lang::Ko, Lang::En] {
+        assert!(!proclab_app::i18n::link_error(LinkError::NotOnThePage, lang).is_empty());
+    }
 }
