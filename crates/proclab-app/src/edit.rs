@@ -230,11 +230,11 @@ impl Draft {
             FieldId::CacheRefill => &mut machine.cache_refill,
             FieldId::Seed => &mut self.seed,
             FieldId::Processes | FieldId::Version => return None,
-            // The `warmup` model's settings and hard affinity have no input on the page yet.
+            FieldId::PeekInterval => &mut machine.peek_interval,
+            // The warm-up model's settings and hard affinity have no input on the page yet.
             FieldId::CacheModel
             | FieldId::WarmupTime
             | FieldId::WarmRate
-            | FieldId::PeekInterval
             | FieldId::Affinity(_) => return None,
         })
     }

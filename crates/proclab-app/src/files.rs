@@ -33,8 +33,6 @@ pub enum PageLacks {
     WarmupModel,
     /// A process's `cpus` (hard affinity).
     Affinity,
-    /// `machine.peek_interval`.
-    PeekInterval,
 }
 
 /// The first setting of `spec` the page's form cannot hold, if any.
@@ -47,8 +45,6 @@ pub fn page_lacks(spec: &ScenarioSpec) -> Option<PageLacks> {
         .any(|process| !process.cpus.is_empty())
     {
         Some(PageLacks::Affinity)
-    } else if spec.machine.peek_interval.is_some() {
-        Some(PageLacks::PeekInterval)
     } else {
         None
     }

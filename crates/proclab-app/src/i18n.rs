@@ -101,6 +101,8 @@ pub enum Text {
     TopologySharedHint,
     TopologyPerCpu,
     TopologyPerCpuHint,
+    PeekInterval,
+    PeekIntervalHint,
     LotterySeed,
     SeedNeedsNumber,
     AffinityHint,
@@ -275,6 +277,8 @@ impl Words for Text {
             Text::TopologyShared => ["모든 CPU가 준비 큐 하나를 공유", "One ready queue shared by all CPUs"],
             Text::TopologySharedHint => ["쉬는 CPU가 공유 큐의 맨 앞 프로세스를 가져갑니다.", "An idle CPU takes the head of the shared queue."],
             Text::TopologyPerCpu => ["CPU마다 준비 큐 (이주 포함)", "A ready queue per CPU (with migration)"],
+            Text::PeekInterval => ["엿보기 주기(틱)", "Peek interval (ticks)"],
+            Text::PeekIntervalHint => ["비워 두면 큐가 빈 CPU가 곧바로 훔쳐 옵니다. 숫자 p를 쓰면 p의 배수 시각에만 훔칩니다(OSTEP multi.py -P, 0이면 훔치지 않음).", "Empty: a CPU whose queue is empty steals at once. A number p: it steals only at multiples of p (OSTEP multi.py -P; 0: never)."],
             Text::TopologyPerCpuHint => ["프로세스는 마지막으로 실행한 CPU의 큐로 돌아가 캐시가 따뜻합니다. 큐가 빈 CPU는 가장 긴 큐에서 일을 훔쳐 옵니다(이주).", "A process returns to the queue of the CPU it last ran on, where its cache is warm; a CPU whose queue is empty steals from the longest queue (a migration)."],
             Text::SeedNeedsNumber => ["시드는 0 이상의 정수여야 합니다.", "The seed must be a whole number, 0 or more."],
             Text::LotterySeed => ["로터리 추첨 시드", "Lottery seed"],
@@ -404,10 +408,6 @@ pub fn file_error(error: &crate::files::FileError, lang: Lang) -> String {
                     "프로세스의 CPU 지정(하드 친화성)",
                     "a process's CPU list (hard affinity)",
                 ],
-                PageLacks::PeekInterval => [
-                    "CPU별 큐의 엿보기 주기",
-                    "a peek interval for per-CPU queues",
-                ],
             };
             lang.pick([
                 format!("{korean}을(를) 씁니다. 페이지에는 아직 이 설정이 없으니 명령줄에서 proclab run으로 실행하세요."),
@@ -434,8 +434,8 @@ pub fn link_error(error: LinkError, lang: Lang) -> &'static str {
             "it was made by a newer version of ProcLab.",
         ],
         LinkError::NotOnThePage => [
-            "페이지에 아직 없는 설정(예열 캐시 모델, CPU 지정 또는 엿보기 주기)을 쓰는 시나리오입니다.",
-            "its scenario uses a setting the page does not have yet (the warm-up cache model, CPU lists or a peek interval).",
+            "페이지에 아직 없는 설정(예열 캐시 모델 또는 CPU 지정)을 쓰는 시나리오입니다.",
+            "its scenario uses a setting the page does not have yet (the warm-up cache model or CPU lists).",
         ],
     };
     lang.pick([korean, english])

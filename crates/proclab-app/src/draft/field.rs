@@ -38,7 +38,7 @@ pub enum FieldId {
     WarmupTime,
     /// `machine.cache.warm_rate` (no input on the page yet).
     WarmRate,
-    /// `machine.peek_interval` (no input on the page yet).
+    /// `machine.peek_interval` (per-CPU queues only).
     PeekInterval,
     /// A process's hard affinity, `cpus` (no input on the page yet).
     Affinity(usize),

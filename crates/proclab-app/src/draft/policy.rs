@@ -140,6 +140,8 @@ pub struct MachineDraft {
     pub cache_refill: String,
     pub user_threads: bool,
     pub topology: QueueTopology,
+    /// Per-CPU queues: steal only at multiples of it (empty: at once).
+    pub peek_interval: String,
     pub instruction_budget: String,
 }
 
@@ -314,7 +316,13 @@ impl MachineDraft {
                 &self.instruction_budget,
                 defaults.instruction_budget,
             ),
-            peek_interval: None,
+            peek_interval: if self.topology == QueueTopology::PerCpu
+                && !self.peek_interval.trim().is_empty()
+            {
+                Some(reader.number(FieldId::PeekInterval, &self.peek_interval))
+            } else {
+                None
+            },
         }
     }
 
@@ -328,6 +336,10 @@ impl MachineDraft {
             cache_refill: machine.cache.refill_per_unit.to_string(),
             user_threads: machine.thread_model == ThreadModel::User,
             topology: machine.topology,
+            peek_interval: machine
+                .peek_interval
+                .map(|interval| interval.to_string())
+                .unwrap_or_default(),
             instruction_budget: machine.instruction_budget.to_string(),
         }
     }
