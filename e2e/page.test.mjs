@@ -110,6 +110,34 @@ test('1. forms → results equal the native CLI on the downloaded scenario (wasm
   }
 });
 
+test('1c. per-CPU queues with a peek interval typed in the machine settings give the CLI\'s numbers', TIMEOUT, async () => {
+  // The documented peeking example (docs/semantics.md): 3 CPUs, FCFS, steal only at multiples of 5.
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const workload = [10, 10, 2, 5, 5, 1, 3].map((burst) => ({ arrival: 0, bursts: String(burst) }));
+    const { page, problems } = await pageWithWorkload(context, workload, ['fcfs']);
+    await page.click('#machine-settings summary');
+    await page.fill('#cpus', '3');
+    await page.selectOption('#topology', 'per_cpu');
+    await page.fill('#peek-interval', '5');
+    await waitForFreshResults(page);
+    const shown = await readNumbers(page);
+    assert.equal(shown.rows[3].completion, '10', 'P4 is stolen at 5, the first multiple of the interval');
+    const file = await download(page, '#download-json');
+    const scenario = JSON.parse(file.bytes.toString('utf8'));
+    assert.equal(scenario.machine.peek_interval, 5, 'the JSON holds the peek interval typed');
+    assert.equal(scenario.machine.topology, 'per_cpu');
+    const path = join(scratch, 'peek.json');
+    await writeFile(path, file.bytes);
+    const native = cliNumbers(await cliRun(path));
+    assert.deepEqual(shown.rows, native.rows, 'per-process completion, turnaround, waiting, response');
+    assert.deepEqual(shown.averages, native.averages, 'averages');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('1b. every preset and generated workloads: the page\'s scenario and numbers equal the CLI\'s', TIMEOUT, async () => {
   const context = await openBrowser({ locale: 'en-US' });
   try {
