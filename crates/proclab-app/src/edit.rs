@@ -231,11 +231,9 @@ impl Draft {
             FieldId::Seed => &mut self.seed,
             FieldId::Processes | FieldId::Version => return None,
             FieldId::PeekInterval => &mut machine.peek_interval,
-            // The warm-up model's settings and hard affinity have no input on the page yet.
-            FieldId::CacheModel
-            | FieldId::WarmupTime
-            | FieldId::WarmRate
-            | FieldId::Affinity(_) => return None,
+            FieldId::Affinity(p) => &mut self.processes.get_mut(p)?.cpus,
+            // The warm-up model's settings have no input on the page yet.
+            FieldId::CacheModel | FieldId::WarmupTime | FieldId::WarmRate => return None,
         })
     }
 

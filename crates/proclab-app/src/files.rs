@@ -31,23 +31,11 @@ pub enum FileError {
 pub enum PageLacks {
     /// `machine.cache.model = "warmup"` (OSTEP `multi.py`'s cache model).
     WarmupModel,
-    /// A process's `cpus` (hard affinity).
-    Affinity,
 }
 
 /// The first setting of `spec` the page's form cannot hold, if any.
 pub fn page_lacks(spec: &ScenarioSpec) -> Option<PageLacks> {
-    if spec.machine.cache.model != proclab_core::CacheModel::Stall {
-        Some(PageLacks::WarmupModel)
-    } else if spec
-        .processes
-        .iter()
-        .any(|process| !process.cpus.is_empty())
-    {
-        Some(PageLacks::Affinity)
-    } else {
-        None
-    }
+    (spec.machine.cache.model != proclab_core::CacheModel::Stall).then_some(PageLacks::WarmupModel)
 }
 
 /// Reads a scenario file for the page: refused if it holds a setting the page cannot show.

@@ -32,6 +32,7 @@ pub enum Text {
     Bursts,
     WorkingSet,
     WorkingSetHint,
+    CpuList,
     Tickets,
     TicketsHint,
     Threads,
@@ -208,6 +209,7 @@ impl Words for Text {
             Text::ClassHint => ["다단계 큐에서 들어갈 큐 번호(0 = 가장 높은 큐)", "Queue number in a multilevel queue (0 = highest queue)"],
             Text::Bursts => ["버스트", "Bursts"],
             Text::WorkingSet => ["작업 집합", "Working set"],
+            Text::CpuList => ["CPU 지정", "CPUs"],
             Text::WorkingSetHint => ["코드·데이터·힙이 캐시에서 차지하는 크기(단위)", "Cache units its code, data and heap occupy"],
             Text::Tickets => ["티켓", "Tickets"],
             Text::TicketsHint => ["로터리 스케줄링에서 가진 추첨권 수", "Lottery tickets held"],
@@ -404,10 +406,6 @@ pub fn file_error(error: &crate::files::FileError, lang: Lang) -> String {
                     "예열 캐시 모델(OSTEP multi.py)",
                     "the warm-up cache model (OSTEP multi.py)",
                 ],
-                PageLacks::Affinity => [
-                    "프로세스의 CPU 지정(하드 친화성)",
-                    "a process's CPU list (hard affinity)",
-                ],
             };
             lang.pick([
                 format!("{korean}을(를) 씁니다. 페이지에는 아직 이 설정이 없으니 명령줄에서 proclab run으로 실행하세요."),
@@ -434,8 +432,8 @@ pub fn link_error(error: LinkError, lang: Lang) -> &'static str {
             "it was made by a newer version of ProcLab.",
         ],
         LinkError::NotOnThePage => [
-            "페이지에 아직 없는 설정(예열 캐시 모델 또는 CPU 지정)을 쓰는 시나리오입니다.",
-            "its scenario uses a setting the page does not have yet (the warm-up cache model or CPU lists).",
+            "페이지에 아직 없는 예열 캐시 모델(OSTEP multi.py)을 쓰는 시나리오입니다.",
+            "its scenario uses the warm-up cache model (OSTEP multi.py), which the page does not have yet.",
         ],
     };
     lang.pick([korean, english])

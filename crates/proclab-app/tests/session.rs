@@ -485,3 +485,47 @@ fn a_peek_interval_survives_file_page_link_page_and_is_typed_in_the_form() {
         .iter()
         .any(|(field, _)| *field == FieldId::PeekInterval));
 }
+
+#[test]
+fn a_cpu_list_survives_file_page_link_page_and_is_typed_in_the_table() {
+    // The documented hard-affinity example: A may run only on CPU1, so CPU0 takes B first.
+    let mut spec = ScenarioSpec {
+        processes: vec![
+            ProcessSpec {
+                cpus: vec![1],
+                ..proclab_core::presets::process("A", 0, &[4])
+            },
+            proclab_core::presets::process("B", 0, &[3]),
+            proclab_core::presets::process("C", 0, &[3]),
+        ],
+        ..ScenarioSpec::default()
+    };
+    spec.machine.cpus = 2;
+    let page = Draft::from_spec(&spec).to_spec().unwrap();
+    assert_eq!(page, spec);
+    let opened = Session::start(Lang::En, &share::encode(&page, Lang::Ko), None, None);
+    assert_eq!(opened.notice, Some(Notice::LinkOpened));
+    assert_eq!(opened.draft.to_spec().unwrap(), spec);
+    // Spaces, commas or multi.py's dots; a word is a problem on that cell.
+    let mut draft = Draft::from_spec(&spec);
+    for typed in ["0 1", "0,1", "0.1", " 0 , 1 "] {
+        draft.processes[1].cpus = typed.into();
+        assert_eq!(
+            draft.to_spec().unwrap().processes[1].cpus,
+            vec![0, 1],
+            "{typed:?}"
+        );
+    }
+    draft.processes[1].cpus = "one".into();
+    let (_, problems) = draft.read();
+    assert!(problems
+        .iter()
+        .any(|(field, _)| *field == FieldId::Affinity(1)));
+    // A CPU the machine does not have: the core's error, on the same cell.
+    draft.processes[1].cpus = "5".into();
+    let errors = proclab_core::Scenario::new(&draft.to_spec().unwrap()).unwrap_err();
+    assert_eq!(
+        error_field(&errors[0], PolicyKind::Fcfs),
+        FieldId::Affinity(1)
+    );
+}

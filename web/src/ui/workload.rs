@@ -118,6 +118,7 @@ fn field_title(field: FieldId, lang: Lang) -> String {
         FieldId::Class(_) => text(Text::Class),
         FieldId::Bursts(_) => text(Text::Bursts),
         FieldId::WorkingSet(_) => text(Text::WorkingSet),
+        FieldId::Affinity(_) => text(Text::CpuList),
         FieldId::Tickets(_) => text(Text::Tickets),
         FieldId::ThreadName(_, thread) => format!("{} {}", text(Text::Thread), thread + 1),
         FieldId::ThreadBursts(_, thread) => {
@@ -368,6 +369,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
                     }) }
                     if show_advanced {
                         <th scope="col" class="narrow">{ t(Text::WorkingSet) }</th>
+                        <th scope="col" class="narrow">{ t(Text::CpuList) }</th>
                         <th scope="col" class="narrow">{ t(Text::Threads) }</th>
                     }
                     <th scope="col" class="actions"><span class="visually-hidden">{ t(Text::Actions) }</span></th>
@@ -394,6 +396,8 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                 }) }
                                 if show_advanced {
                                     <Cell field={FieldId::WorkingSet(index)} label={label(Text::WorkingSet)} value={process.working_set.clone()}
+                                        messages={props.messages.clone()} dispatch={dispatch.clone()} />
+                                    <Cell field={FieldId::Affinity(index)} label={label(Text::CpuList)} value={process.cpus.clone()}
                                         messages={props.messages.clone()} dispatch={dispatch.clone()} />
                                     <td class="threads-cell">
                                         <span>{ process.threads.len().max(1) }</span>

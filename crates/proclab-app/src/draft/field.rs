@@ -40,7 +40,7 @@ pub enum FieldId {
     WarmRate,
     /// `machine.peek_interval` (per-CPU queues only).
     PeekInterval,
-    /// A process's hard affinity, `cpus` (no input on the page yet).
+    /// A process's hard affinity, `cpus` (an advanced column of the workload table).
     Affinity(usize),
     InstructionBudget,
     /// The explicit schedule ("you are the scheduler").
