@@ -426,16 +426,16 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                         onclick={on_click(dispatch, Edit::RemoveProcess(index))}>{ "✕" }</button>
                                 </td>
                             </tr>
-                            { problem_row(&props.messages, index, columns.len() + 1 + if show_advanced { 2 } else { 0 }, lang) }
+                            { problem_row(&props.messages, index, columns.len() + 1 + if show_advanced { 3 } else { 0 }, lang) }
                             if program {
-                                <tr class="program-row"><td></td><td colspan={(columns.len() + 3).to_string()}>
+                                <tr class="program-row"><td></td><td colspan={(columns.len() + 4).to_string()}>
                                     <ProgramEditor process={index} name={name.clone()} value={process.program.clone()} {lang}
                                         messages={props.messages.clone()}
                                         oninput={on_edit(dispatch, move |value| Edit::Text(FieldId::Program(index), value))} />
                                 </td></tr>
                             }
                             if show_advanced && !threaded && !program {
-                                <tr class="burst-row"><td></td><td colspan={(columns.len() + 3).to_string()}>
+                                <tr class="burst-row"><td></td><td colspan={(columns.len() + 4).to_string()}>
                                     <BurstEditor id={FieldId::Bursts(index).dom_id()} {lang} value={process.bursts.clone()}
                                         onchange={on_edit(dispatch, move |value| Edit::Text(FieldId::Bursts(index), value))} />
                                 </td></tr>
@@ -443,7 +443,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
                             { for process.threads.iter().enumerate().map(|(thread, entry)| html! {
                                 <tr class="thread-row" key={entry.key}>
                                     <td></td>
-                                    <td colspan={(columns.len() + 3).to_string()}>
+                                    <td colspan={(columns.len() + 4).to_string()}>
                                         <div class="thread-fields">
                                             <table class="inline"><tr>
                                                 <Cell field={FieldId::ThreadName(index, thread)} label={AttrValue::from(format!("{} · {} {}", name, t(Text::Thread), thread + 1))}
