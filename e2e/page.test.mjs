@@ -110,6 +110,64 @@ test('1. forms → results equal the native CLI on the downloaded scenario (wasm
   }
 });
 
+test('1c. per-CPU queues with a peek interval typed in the machine settings give the CLI\'s numbers', TIMEOUT, async () => {
+  // The documented peeking example (docs/semantics.md): 3 CPUs, FCFS, steal only at multiples of 5.
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const workload = [10, 10, 2, 5, 5, 1, 3].map((burst) => ({ arrival: 0, bursts: String(burst) }));
+    const { page, problems } = await pageWithWorkload(context, workload, ['fcfs']);
+    await page.click('#machine-settings summary');
+    await page.fill('#cpus', '3');
+    await page.selectOption('#topology', 'per_cpu');
+    await page.fill('#peek-interval', '5');
+    await waitForFreshResults(page);
+    const shown = await readNumbers(page);
+    assert.equal(shown.rows[3].completion, '10', 'P4 is stolen at 5, the first multiple of the interval');
+    const file = await download(page, '#download-json');
+    const scenario = JSON.parse(file.bytes.toString('utf8'));
+    assert.equal(scenario.machine.peek_interval, 5, 'the JSON holds the peek interval typed');
+    assert.equal(scenario.machine.topology, 'per_cpu');
+    const path = join(scratch, 'peek.json');
+    await writeFile(path, file.bytes);
+    const native = cliNumbers(await cliRun(path));
+    assert.deepEqual(shown.rows, native.rows, 'per-process completion, turnaround, waiting, response');
+    assert.deepEqual(shown.averages, native.averages, 'averages');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('1d. a CPU list typed in the workload table keeps a process on its CPU, with the CLI\'s numbers', TIMEOUT, async () => {
+  // The documented example (docs/semantics.md, hard affinity): per-CPU queues, B pinned to CPU0
+  // waits behind A there, and CPU1, idle from 2, may not steal it: B ends at 10 instead of 5.
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const workload = [5, 5, 2].map((burst) => ({ arrival: 0, bursts: String(burst) }));
+    const { page, problems } = await pageWithWorkload(context, workload, ['fcfs']);
+    await page.click('#machine-settings summary');
+    await page.fill('#cpus', '2');
+    await page.selectOption('#topology', 'per_cpu');
+    await waitForFreshResults(page);
+    assert.equal((await readNumbers(page)).rows[1].completion, '5', 'unpinned, B has CPU1 to itself');
+    await page.check('#advanced-columns');
+    await page.fill('#p1-cpus', '0');
+    await waitForFreshResults(page);
+    const shown = await readNumbers(page);
+    assert.equal(shown.rows[1].completion, '10', 'pinned to CPU0, B waits behind A');
+    const file = await download(page, '#download-json');
+    const scenario = JSON.parse(file.bytes.toString('utf8'));
+    assert.deepEqual(scenario.processes[1].cpus, [0], 'the JSON holds the CPU list typed');
+    const path = join(scratch, 'pinned.json');
+    await writeFile(path, file.bytes);
+    const native = cliNumbers(await cliRun(path));
+    assert.deepEqual(shown.rows, native.rows, 'per-process completion, turnaround, waiting, response');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('1b. every preset and generated workloads: the page\'s scenario and numbers equal the CLI\'s', TIMEOUT, async () => {
   const context = await openBrowser({ locale: 'en-US' });
   try {

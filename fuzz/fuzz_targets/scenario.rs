@@ -1,5 +1,6 @@
 //! Parse, validate and simulate arbitrary bytes: nothing may panic, and every accepted
-//! scenario must satisfy the accounting identity and replay identically.
+//! scenario must satisfy the accounting identity and replay identically (in the warm-up cache
+//! model too).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -21,4 +22,8 @@ fuzz_target!(|data: &[u8]| {
     }
     let _ = run.state_at(run.end_tick() / 2);
     assert_eq!(simulate(&scenario).events(), run.events());
+    // The warm-up cache model runs apart: it must end too, and repeat exactly.
+    if let Some(warm) = proclab_core::warmup::simulate(&scenario) {
+        assert_eq!(proclab_core::warmup::simulate(&scenario), Some(warm));
+    }
 });

@@ -231,6 +231,10 @@ impl Draft {
             FieldId::CacheRefill => &mut machine.cache_refill,
             FieldId::Seed => &mut self.seed,
             FieldId::Processes | FieldId::Version => return None,
+            FieldId::PeekInterval => &mut machine.peek_interval,
+            FieldId::Affinity(p) => &mut self.processes.get_mut(p)?.cpus,
+            // The warm-up model's settings have no input on the page yet.
+            FieldId::CacheModel | FieldId::WarmupTime | FieldId::WarmRate => return None,
         })
     }
 

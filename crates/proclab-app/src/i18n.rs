@@ -32,6 +32,7 @@ pub enum Text {
     Bursts,
     WorkingSet,
     WorkingSetHint,
+    CpuList,
     Tickets,
     TicketsHint,
     Threads,
@@ -103,6 +104,8 @@ pub enum Text {
     TopologySharedHint,
     TopologyPerCpu,
     TopologyPerCpuHint,
+    PeekInterval,
+    PeekIntervalHint,
     LotterySeed,
     SeedNeedsNumber,
     AffinityHint,
@@ -214,6 +217,7 @@ impl Words for Text {
             Text::ClassHint => ["다단계 큐에서 들어갈 큐 번호(0 = 가장 높은 큐)", "Queue number in a multilevel queue (0 = highest queue)"],
             Text::Bursts => ["버스트", "Bursts"],
             Text::WorkingSet => ["작업 집합", "Working set"],
+            Text::CpuList => ["CPU 지정", "CPUs"],
             Text::WorkingSetHint => ["코드·데이터·힙이 캐시에서 차지하는 크기(단위)", "Cache units its code, data and heap occupy"],
             Text::Tickets => ["티켓", "Tickets"],
             Text::TicketsHint => ["로터리 스케줄링에서 가진 추첨권 수", "Lottery tickets held"],
@@ -285,6 +289,8 @@ impl Words for Text {
             Text::TopologyShared => ["모든 CPU가 준비 큐 하나를 공유", "One ready queue shared by all CPUs"],
             Text::TopologySharedHint => ["쉬는 CPU가 공유 큐의 맨 앞 프로세스를 가져갑니다.", "An idle CPU takes the head of the shared queue."],
             Text::TopologyPerCpu => ["CPU마다 준비 큐 (이주 포함)", "A ready queue per CPU (with migration)"],
+            Text::PeekInterval => ["엿보기 주기(틱)", "Peek interval (ticks)"],
+            Text::PeekIntervalHint => ["비워 두면 큐가 빈 CPU가 곧바로 훔쳐 옵니다. 숫자 p를 쓰면 p의 배수 시각에만 훔칩니다(OSTEP multi.py -P, 0이면 훔치지 않음).", "Empty: a CPU whose queue is empty steals at once. A number p: it steals only at multiples of p (OSTEP multi.py -P; 0: never)."],
             Text::TopologyPerCpuHint => ["프로세스는 마지막으로 실행한 CPU의 큐로 돌아가 캐시가 따뜻합니다. 큐가 빈 CPU는 가장 긴 큐에서 일을 훔쳐 옵니다(이주).", "A process returns to the queue of the CPU it last ran on, where its cache is warm; a CPU whose queue is empty steals from the longest queue (a migration)."],
             Text::SeedNeedsNumber => ["시드는 0 이상의 정수여야 합니다.", "The seed must be a whole number, 0 or more."],
             Text::LotterySeed => ["로터리 추첨 시드", "Lottery seed"],
@@ -417,6 +423,19 @@ pub fn file_error(error: &crate::files::FileError, lang: Lang) -> String {
             ),
             format!("it is not a ProcLab scenario at line {line}, column {column} ({detail})."),
         ]),
+        FileError::NotOnThePage(lacks) => {
+            use crate::files::PageLacks;
+            let [korean, english] = match lacks {
+                PageLacks::WarmupModel => [
+                    "예열 캐시 모델(OSTEP multi.py)",
+                    "the warm-up cache model (OSTEP multi.py)",
+                ],
+            };
+            lang.pick([
+                format!("{korean}을(를) 씁니다. 페이지에는 아직 이 설정이 없으니 명령줄에서 proclab run으로 실행하세요."),
+                format!("it uses {english}, which the page does not have yet; run it with proclab run on the command line."),
+            ])
+        }
     }
 }
 
@@ -441,6 +460,10 @@ pub fn link_error(error: LinkError, lang: Lang) -> String {
         LinkError::UnknownVersion => [
             "더 새로운 ProcLab에서 만든 링크입니다.",
             "it was made by a newer version of ProcLab.",
+        ],
+        LinkError::NotOnThePage => [
+            "페이지에 아직 없는 예열 캐시 모델(OSTEP multi.py)을 쓰는 시나리오입니다.",
+            "its scenario uses the warm-up cache model (OSTEP multi.py), which the page does not have yet.",
         ],
     };
     lang.pick([korean, english]).to_string()
@@ -510,6 +533,14 @@ pub fn preset_text(id: PresetId, lang: Lang) -> (String, String) {
         PresetId::PhilosophersDeadlock => [("식사하는 철학자: 교착 상태", "철학자 세 명(T1, T2, T3이 철학자 0, 1, 2)이 포크 세 개, 곧 뮤텍스 f0, f1, f2를 나눠 씁니다. 각자 왼쪽 포크, 그다음 오른쪽 포크를 들고, 먹은 뒤(ate[i] = 1) 내려놓습니다. 타이머가 6명령마다 오면, 누구도 오른쪽 포크를 들기 전에 셋 모두 왼쪽 포크를 듭니다. 이제 P1.T1은 P1.T2가 가진 뮤텍스 f1을 기다리고, P1.T2는 P1.T3이 가진 뮤텍스 f2를 기다리고, P1.T3은 P1.T1이 가진 뮤텍스 f0을 기다립니다. 순환 대기: P1.T1 → P1.T2 → P1.T3 → P1.T1. 아무도 먹지 못하고(ate는 0, 0, 0 그대로) 19틱에 교착 상태가 됩니다. philosophers-ordered와 비교해 보세요."), ("Dining philosophers: deadlock", "Three philosophers (T1, T2, T3 are philosophers 0, 1, 2) share three forks, the mutexes f0, f1, f2. Each picks up its left fork, then its right one, eats (ate[i] = 1) and puts them down. With the timer every 6 instructions, all three pick up their left fork before any picks up its right one. Then P1.T1 waits for mutex f1, held by P1.T2; P1.T2 waits for mutex f2, held by P1.T3; P1.T3 waits for mutex f0, held by P1.T1. Circular wait: P1.T1 → P1.T2 → P1.T3 → P1.T1. Nobody eats (ate stays 0, 0, 0): deadlock at tick 19. Compare with philosophers-ordered.")],
         PresetId::PhilosophersOrdered => [("식사하는 철학자: 잠금 순서로 해결", "같은 철학자 셋, 같은 타이머(6명령마다)이지만 모두 번호가 작은 포크를 먼저 듭니다. 그래서 철학자 2(T3)는 이제 오른쪽 포크 f0을 f2보다 먼저 듭니다. T3은 포크를 하나도 쥐지 않은 채 f0을 기다리므로 순환이 생길 수 없습니다: T2, T1, T3 순서로 먹고(ate는 1, 1, 1) 31틱에 실행이 끝납니다."), ("Dining philosophers: lock ordering", "The same three philosophers and timer (every 6 instructions), but each picks up its lower-numbered fork first, so philosopher 2 (T3) now takes f0, its right fork, before f2. T3 waits for f0 while it holds no fork, so no circle can close: T2 eats first, then T1, then T3 (ate ends 1, 1, 1), and the run finishes at tick 31.")],
         PresetId::MessageQueueClientServer => [("메시지 큐: 클라이언트와 서버", "두 프로세스는 변수를 하나도 공유하지 않고, 같은 이름으로 선언한 메시지 큐 requests와 replies(크기 2)로만 이야기합니다. 클라이언트가 요청 1, 2, 3을 보내면 서버가 각각의 제곱으로 답합니다. RR(퀀텀 2)에서 서버는 요청을 3번, 클라이언트는 답을 3번 기다리며 대기 상태가 되고, 보낸 메시지는 기다리던 쪽에 바로 건네져 그 프로세스를 깨웁니다. 클라이언트의 got은 1, 4, 9로 끝납니다. 스레드라면 변수 하나로 주고받을 것을 프로세스는 커널의 큐를 거칩니다."), ("Message queues: a client and a server", "The two processes share no variable: they talk only through the message queues requests and replies (capacity 2), declared by the same names in both programs. The client sends the requests 1, 2 and 3; the server answers each with its square. Under RR (quantum 2) the server waits for a request 3 times and the client for a reply 3 times, each time blocked; every message sent goes straight to the process waiting for it and wakes it. The client's got ends 1, 4, 9. What threads would pass through one variable, processes pass through the kernel's queue.")],
+        PresetId::WarmupCacheTooSmall => [("예열 캐시: 캐시가 너무 작을 때", "OSTEP multi.py의 캐시 모델입니다. 작업 a(실행 시간 60, 작업 집합 150)가 CPU 1개에서 돌지만 캐시는 100이라 작업 집합이 들어가지 않습니다. 캐시가 한 번도 따뜻해지지 않아 매 틱 1씩만 줄고 60틱에 끝납니다(따뜻한 시간 0%). 캐시가 200인 warmup-cache-fits와 비교해 보세요. proclab run으로 실행합니다(페이지는 아직 이 모델을 돌리지 않습니다)."), ("Warm-up cache: a cache too small", "OSTEP multi.py's cache model. Job a (run time 60, working set 150) runs on 1 CPU whose cache holds 100: its working set never fits, the cache never warms, and its time left drops by 1 a tick: done at 60, warm 0% of the time. Compare with warmup-cache-fits (a cache of 200). Run it with proclab run (the page does not run this model yet).")],
+        PresetId::WarmupCacheFits => [("예열 캐시: 캐시가 충분할 때", "같은 작업에 캐시 200: 처음 10틱(예열 시간)은 차가운 캐시로 1씩 줄고, 그 뒤 캐시가 작업 집합을 담아 따뜻해지면 2씩 줍니다. 35틱에 끝나 너무 작은 캐시(60틱)보다 훨씬 빠르고, CPU가 따뜻하게 돈 시간은 71.43%입니다."), ("Warm-up cache: a cache big enough", "The same job with a cache of 200: for the first 10 ticks (the warm-up time) it runs cold at 1 a tick, then the cache holds its working set and it runs warm at 2 a tick. It ends at 35 instead of 60, and the CPU ran warm 71.43% of the time.")],
+        PresetId::WarmupTwoCpus => [("예열 캐시: CPU 2개, 친화성 없음", "OSTEP 숙제의 작업 a(작업 집합 100), b와 c(각 50), 실행 시간은 모두 100, CPU 2개가 큐 하나를 나눠 씁니다. 타이머(10틱)마다 작업이 큐로 돌아갔다가 다른 CPU로 옮겨 가므로 어느 캐시도 따뜻해질 만큼(10틱) 한 작업을 오래 돌리지 못합니다. 따뜻한 시간 0%, 150틱에 끝납니다. 친화성을 준 warmup-two-cpus-affinity와 비교해 보세요."), ("Warm-up cache: two CPUs, no affinity", "OSTEP's homework jobs a (working set 100), b and c (50 each), 100 ticks each, on 2 CPUs sharing one queue. At every timer tick (10) the jobs go back to the queue and move to the other CPU, so no cache keeps a job long enough (10 ticks) to warm: warm 0%, done at 150. Compare with warmup-two-cpus-affinity.")],
+        PresetId::WarmupTwoCpusAffinity => [("예열 캐시: CPU 2개, 하드 친화성", "같은 작업에 CPU 지정(multi.py -A): a는 CPU 0에서만, b와 c는 CPU 1에서만 돕니다. CPU 1의 캐시(100)에는 b와 c(50 + 50)가 함께 들어가서 둘 다 따뜻하게 돕니다. a는 CPU 0을 혼자 써서 55틱에 끝나고, 모두 110틱에 끝납니다(친화성이 없으면 150틱). CPU 1이 따뜻하게 돈 시간은 81.82%입니다."), ("Warm-up cache: two CPUs with hard affinity", "The same jobs with CPU lists (multi.py -A): a runs only on CPU 0, b and c only on CPU 1. CPU 1's cache (100) holds both b and c (50 + 50), so both run warm; a has CPU 0 to itself and ends at 55. Everything ends at 110 instead of 150; CPU 1 ran warm 81.82% of the time.")],
+        PresetId::WarmupPerCpuNoPeek => [("예열 캐시: CPU별 큐, 엿보기 없음", "같은 작업을 CPU마다 큐를 두어(multi.py -p) 처음에 번갈아 나눕니다: CPU 0에 a와 c, CPU 1에 b. 작업은 자기 CPU에 머물러 b는 곧 따뜻해져 일찍 끝나지만, 엿보기가 꺼져 있어(-P 0) CPU 1은 그 뒤 놀고 있습니다. CPU 0에서는 a와 c(100 + 50)가 캐시에 함께 들어가지 않아 서로를 밀어내며 200틱에 끝납니다. warmup-per-cpu-peek과 비교해 보세요."), ("Warm-up cache: per-CPU queues, no peeking", "The same jobs with a queue per CPU (multi.py -p), dealt out at the start: a and c to CPU 0, b to CPU 1. Jobs stay on their CPU: b soon runs warm and ends early, but with peeking off (-P 0) CPU 1 then sits idle, while on CPU 0 a and c (100 + 50) do not fit in the cache together and keep evicting each other: done at 200. Compare with warmup-per-cpu-peek.")],
+        PresetId::WarmupPerCpuPeek => [("예열 캐시: CPU별 큐와 엿보기", "같은 CPU별 큐에 엿보기 주기 30(multi.py -P 30): 30틱마다 큐가 빈 CPU가 다른 CPU의 큐를 보고 작업 하나를 가져옵니다. b가 55틱에 끝난 뒤 60틱에 CPU 1이 a를 가져가, a와 c가 각자 캐시를 차지하고 따뜻하게 돕니다. 모두 100틱에 끝납니다(엿보기 없이 200틱)."), ("Warm-up cache: per-CPU queues with peeking", "The same per-CPU queues with a peek interval of 30 (multi.py -P 30): every 30 ticks a CPU whose queue is empty looks at another CPU's queue and takes a job. b ends at 55, and at 60 CPU 1 takes a, so a and c each get a cache of their own and run warm: everything ends at 100 instead of 200.")],
+        PresetId::Superlinear1Cpu => [("초선형 가속: CPU 1개", "작업 세 개(각각 실행 시간 100, 작업 집합 100)를 캐시 100인 CPU 1개에서 돌립니다. 캐시에는 작업 집합이 하나만 들어갑니다. 한 작업이 캐시를 데우자마자(10틱) 타이머(10틱)가 다음 작업으로 바꾸고, 그 작업의 예열이 앞 작업을 밀어냅니다. 세 작업 모두 늘 차가운 캐시로 돌아 300틱에 끝납니다. superlinear-3-cpus와 비교해 보세요."), ("Super-linear speedup: 1 CPU", "Three jobs (run time 100, working set 100 each) on 1 CPU with a cache of 100. The cache holds one working set: each job has just warmed it (10 ticks) when the timer (every 10 ticks) switches to the next, whose warm-up evicts it. All three always run cold: done at 300. Compare with superlinear-3-cpus.")],
+        PresetId::Superlinear3Cpus => [("초선형 가속: CPU 3개", "같은 작업을 CPU 3개에서: 작업마다 자기 CPU의 캐시(100)를 혼자 차지해 10틱 뒤부터 따뜻하게 2씩 줄어듭니다. 55틱에 끝나 CPU 1개(300틱)보다 5.45배 빠릅니다. CPU는 3배인데 속도는 3배를 넘습니다: 캐시도 3배가 되었기 때문입니다."), ("Super-linear speedup: 3 CPUs", "The same jobs on 3 CPUs: each job has a CPU's cache (100) to itself and runs warm at 2 a tick after 10 ticks. Done at 55, 5.45 times sooner than on 1 CPU (300): three times the CPUs, more than three times the speed, because the caches add up too.")],
         PresetId::ProducerConsumerSemaphores => [("생산자와 소비자: 세마포어로 만든 유한 버퍼", "한 프로세스의 두 스레드입니다. 생산자 T1이 항목 1부터 6까지를 3칸짜리 버퍼 buf의 in 자리에 넣고, 소비자 T2가 out 자리에서 꺼냅니다. 세마포어 empty는 3에서 시작해 빈 칸을, full은 0에서 시작해 찬 칸을 셉니다. 뮤텍스 m은 buf, in, out을 지킵니다. FCFS에서 생산자는 3칸을 다 채우고 46틱에 wait empty에서 대기 상태가 됩니다: 버퍼가 가득 찼습니다. 그다음 소비자가 3개를 꺼내고 95틱에 wait full에서 대기 상태가 됩니다: 버퍼가 비었습니다. 그때마다 상대의 signal이 깨워 줍니다. 모든 항목을 정확히 한 번씩 순서대로 꺼내 got은 1, 2, 3, 4, 5, 6이 됩니다."), ("Producer and consumer: a bounded buffer on semaphores", "Two threads of one process: the producer T1 puts items 1 to 6 into buf, a buffer of 3 slots, at in; the consumer T2 takes them out at out. Semaphore empty starts at 3 and counts free slots, full starts at 0 and counts filled ones; mutex m guards buf, in and out. Under FCFS the producer fills the 3 slots, and at tick 46 its wait empty blocks it: the buffer is full. The consumer then takes 3 items, and at tick 95 its wait full blocks it: the buffer is empty. Each time, the other thread's signal wakes it. Every item is taken exactly once and in order: got ends 1, 2, 3, 4, 5, 6.")],
         PresetId::PipeWriterReader => [("파이프: 쓰는 프로세스와 읽는 프로세스", "두 프로세스는 변수를 하나도 공유하지 않습니다. 쓰는 프로세스는 값 2개를 담는 파이프 p에 1부터 6까지 쓰고 자기 쓰기 끝을 닫습니다(close). 읽는 프로세스는 -1(파일 끝)을 받을 때까지 읽으며 읽은 값을 더합니다. FCFS라 쓰는 쪽이 먼저 돌아 1과 2로 파이프가 가득 차고, 세 번째 write에서 대기 상태가 됩니다(파이프 가득 참). 읽는 쪽의 첫 read가 자리를 비우면 기다리던 3이 들어가고 쓰는 쪽이 깨어납니다. 읽는 쪽은 2와 3을 읽고 빈 파이프에서 대기 상태가 되며, 쓰는 쪽이 쓴 4는 기다리던 읽는 쪽에 바로 건네져 그를 깨웁니다. 쓰는 쪽은 5와 6을 쓰고 닫은 뒤 끝나고, 읽는 쪽은 두 값을 읽은 뒤 7번째 read에서 -1을 받습니다. 쓰는 쪽이 모두 닫았고 파이프가 비었으니 더 기다릴 것이 없다는 뜻입니다. sum은 21, count는 6으로 끝납니다. 메시지 큐와 파이프 표에서 파이프의 버퍼가 차고 비는 모습을 보세요."), ("A pipe: a writer and a reader", "The two processes share no variable. The writer writes 1 to 6 into the pipe p, which holds 2 values, then closes its end; the reader reads until it gets -1 (end-of-file), adding up what it reads. Under FCFS the writer runs first: 1 and 2 fill the pipe and its third write blocks (pipe full). The reader's first read frees a slot: the waiting 3 goes in and the writer wakes. The reader reads 2 and 3, then blocks on the empty pipe; the writer's 4 goes straight to it and wakes it. The writer writes 5 and 6, closes and exits; the reader reads them and its 7th read gets -1: every writer has closed and the pipe is empty, so there is nothing left to wait for. sum ends 21 and count 6. Watch the pipe's buffer fill and drain in the table of queues and pipes.")],
         PresetId::ShmRace => [("공유 메모리: 잠금 없는 두 프로세스", "두 프로세스가 같은 공유 메모리 세그먼트를 매핑합니다: .shared counter로 선언한 counter는 두 주소 공간에 있지만 같은 한 워드입니다(.var로 선언한 변수는 프로세스마다 따로). 각 프로세스가 counter += 1을 3번 합니다. 스레드 2개의 경쟁과 같은 타이머(4명령마다)가 P1의 읽기와 쓰기 사이에 끼어듭니다: P1 읽기(2), P2 읽기(2), P1 쓰기(3), P2 쓰기(3). P2가 P1의 갱신을 덮어써 최종값은 5입니다(기대값 6). 주소 공간이 달라도 메모리를 공유하면 스레드와 똑같이 경쟁합니다."), ("Shared memory: two processes, no lock", "Two processes map the same shared memory segment: counter, declared .shared counter, is in both address spaces but is one word (a .var stays private to each process). Each process does counter += 1 three times. The same timer as the two threads' race (every 4 instructions) falls between P1's load and its store: P1 loads 2, P2 loads 2, P1 stores 3, P2 stores 3. P2 overwrites P1's update: the counter ends at 5 (expected 6). Separate address spaces that share memory race exactly as threads do.")],

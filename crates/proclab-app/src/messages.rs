@@ -8,7 +8,7 @@ use crate::i18n::{Lang, Text, Words};
 use crate::paste::PasteError;
 use crate::session::Notice;
 use proclab_core::program::x86::ArgvError;
-use proclab_core::scenario::Cost;
+use proclab_core::scenario::{AffinityLimit, Cost, WarmupLimit};
 use proclab_core::{PolicyKind, ScenarioError};
 
 /// One problem to show next to one field.
@@ -132,6 +132,21 @@ pub fn error_field(error: &ScenarioError, policy: PolicyKind) -> FieldId {
         | PipeWithoutReader { process, .. }
         | PipeWithoutWriter { process, .. }
         | SharedDeclarationMismatch { process, .. } => FieldId::Program(process as usize),
+        WarmupUnsupported { process, what } => match (what, process) {
+            (WarmupLimit::Bursts, Some(process)) => FieldId::Bursts(process as usize),
+            (WarmupLimit::Arrival, Some(process)) => FieldId::Arrival(process as usize),
+            (WarmupLimit::Policy, _) => FieldId::Quantum,
+            (WarmupLimit::SwitchCost, _) => FieldId::DispatchLatency,
+            (WarmupLimit::Schedule, _) => FieldId::Schedule,
+            _ => FieldId::CacheModel,
+        },
+        WarmRateOutOfRange { .. } => FieldId::WarmRate,
+        WarmupTimeTooLarge { .. } => FieldId::WarmupTime,
+        WarmupTooLong { .. } => FieldId::Processes,
+        AffinityCpuOutOfRange { process, .. }
+        | AffinityTooLong { process, .. }
+        | AffinityUnsupported { process, .. } => FieldId::Affinity(process as usize),
+        PeekNeedsPerCpuQueues => FieldId::PeekInterval,
     }
 }
 
@@ -361,6 +376,83 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
             format!("{}번 프로세스의 프로그램, {line}번째 줄: 이 파이프에 쓰는(write) 프로그램이 없습니다. 읽는 쪽은 곧바로 파일 끝(-1)만 받으니, 쓰는 프로세스에도 같은 이름의 .pipe와 write를 넣으세요.", process + 1),
             format!("Program of process {}, line {line}: no program writes to this pipe (write), so a reader would get end-of-file (-1) at once; declare the same .pipe in a writing process and write to it.", process + 1),
         ]),
+        WarmupUnsupported { process, what } => warmup_limit(process, what, lang),
+        WarmRateOutOfRange { value, max } => lang.pick([
+            format!("따뜻한 캐시의 속도 {value}이(가) 범위를 벗어났습니다 (1~{max})."),
+            format!("Warm rate {value} is out of range (1 to {max})."),
+        ]),
+        WarmupTimeTooLarge { max } => lang.pick([
+            format!("캐시 예열 시간이 너무 깁니다 (최대 {max})."),
+            format!("The cache warm-up time is too long (at most {max})."),
+        ]),
+        WarmupTooLong { work, max } => lang.pick([
+            format!("예열 캐시 모델로 돌리기에 작업이 너무 많습니다 (실행 시간 합 × CPU 수 = {work}, 최대 {max})."),
+            format!("Too much work for the warm-up cache model (total run time × CPUs = {work}, at most {max})."),
+        ]),
+        AffinityCpuOutOfRange { process, cpu, cpus } => lang.pick([
+            format!("{}번 프로세스가 CPU {cpu}에서 돌도록 지정했지만 CPU는 0~{}입니다.", process + 1, cpus.saturating_sub(1)),
+            format!("Process {} may run on CPU {cpu}, but the CPUs are 0 to {}.", process + 1, cpus.saturating_sub(1)),
+        ]),
+        AffinityTooLong { process, count, max } => lang.pick([
+            format!("{}번 프로세스의 CPU 목록이 {count}개입니다. 최대 {max}개까지 가능합니다.", process + 1),
+            format!("Process {} lists {count} CPUs; at most {max} are allowed.", process + 1),
+        ]),
+        AffinityUnsupported { process, what } => {
+            let process = process + 1;
+            match what {
+                AffinityLimit::SoftAffinity => lang.pick([
+                    format!("{process}번 프로세스의 CPU 지정(하드 친화성)은 토폴로지 \"친화성\"과 함께 쓸 수 없습니다. 공유 큐나 CPU별 큐를 고르세요."),
+                    format!("Process {process}: hard affinity (a CPU list) cannot be combined with the \"affinity\" topology; choose a shared queue or per-CPU queues."),
+                ]),
+                AffinityLimit::IoBump => lang.pick([
+                    format!("{process}번 프로세스의 CPU 지정(하드 친화성)은 MLFQ의 I/O 부스트(-I)와 아직 함께 쓸 수 없습니다."),
+                    format!("Process {process}: hard affinity (a CPU list) does not work yet with MLFQ's I/O bump (-I)."),
+                ]),
+                AffinityLimit::Schedule => lang.pick([
+                    format!("{process}번 프로세스의 CPU 지정(하드 친화성)은 직접 정한 일정과 함께 쓸 수 없습니다."),
+                    format!("Process {process}: hard affinity (a CPU list) cannot be combined with an explicit schedule."),
+                ]),
+            }
+        }
+        PeekNeedsPerCpuQueues => lang.pick([
+            "엿보기 주기는 CPU마다 큐가 있을 때만 쓸 수 있습니다.",
+            "A peek interval needs per-CPU queues.",
+        ]).into(),
+    }
+}
+
+/// What the warm-up cache model (OSTEP `multi.py`'s machine) cannot run, in words.
+fn warmup_limit(process: Option<u32>, what: WarmupLimit, lang: Lang) -> String {
+    let process = process.unwrap_or(0) + 1;
+    match what {
+        WarmupLimit::Policy => lang.pick([
+            "예열 캐시 모델은 라운드 로빈으로만 돕니다 (퀀텀이 multi.py의 타이머입니다).",
+            "The warm-up cache model runs round robin only (its quantum is multi.py's timer).",
+        ]).into(),
+        WarmupLimit::Bursts => lang.pick([
+            format!("예열 캐시 모델에서 {process}번 프로세스는 CPU 버스트 하나만 가져야 합니다 (스레드·프로그램·I/O 없이)."),
+            format!("In the warm-up cache model process {process} must be one CPU burst (no threads, program or I/O)."),
+        ]),
+        WarmupLimit::Arrival => lang.pick([
+            format!("예열 캐시 모델에서는 모든 프로세스가 0에 도착합니다 ({process}번 프로세스)."),
+            format!("In the warm-up cache model every process arrives at 0 (process {process})."),
+        ]),
+        WarmupLimit::SwitchCost => lang.pick([
+            "예열 캐시 모델에는 문맥 교환 지연이 없습니다. 0으로 두세요.",
+            "The warm-up cache model has no switch latency: set it to 0.",
+        ]).into(),
+        WarmupLimit::Topology => lang.pick([
+            "예열 캐시 모델은 공유 큐나 CPU별 큐로 돕니다 (친화성은 CPU 목록으로 지정하세요).",
+            "The warm-up cache model uses a shared queue or per-CPU queues (give affinity as a CPU list).",
+        ]).into(),
+        WarmupLimit::UserThreads => lang.pick([
+            "예열 캐시 모델에는 사용자 수준 스레드가 없습니다.",
+            "The warm-up cache model has no user-level threads.",
+        ]).into(),
+        WarmupLimit::Schedule => lang.pick([
+            "예열 캐시 모델은 직접 정한 일정을 따르지 않습니다.",
+            "The warm-up cache model does not follow an explicit schedule.",
+        ]).into(),
     }
 }
 

@@ -135,6 +135,11 @@ impl Session {
         };
         match share::decode(fragment) {
             Ok(None) => session.set_draft(saved),
+            // Opening it would drop what the form cannot hold.
+            Ok(Some(shared)) if crate::files::page_lacks(&shared.spec).is_some() => {
+                session.set_draft(saved);
+                session.notice = Some(Notice::LinkBroken(share::LinkError::NotOnThePage));
+            }
             Ok(Some(shared)) => match Scenario::new(&shared.spec) {
                 Ok(_) => {
                     session.lang = remembered.unwrap_or(shared.lang);

@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use proclab_core::spec::{
-    BurstSpec, CacheSpec, Conventions, LevelSpec, MachineSpec, MlfqSpec, PolicySpec,
+    BurstSpec, CacheModel, CacheSpec, Conventions, LevelSpec, MachineSpec, MlfqSpec, PolicySpec,
     PredictionSpec, ProcessSpec, QueueSpec, QueueTopology, ScenarioSpec, ScheduleSpec, ThreadModel,
     ThreadSpec,
 };
@@ -39,6 +39,9 @@ pub enum LinkError {
     Corrupt,
     /// A version this build does not know (made by a newer ProcLab).
     UnknownVersion,
+    /// A scenario with a setting the page's form does not have yet
+    /// ([`crate::files::page_lacks`]); reported by the session, never by [`decode`].
+    NotOnThePage,
 }
 
 /// What a link carries.
@@ -62,6 +65,63 @@ enum Link {
     /// V3 plus the kernel entry cost (`machine.kernel_entry_cost`), written only when it is not
     /// 0; links without it are still written as V1, V2 or V3.
     V4(LinkV1, TopologyV2, ProgramsV3, u64),
+    /// V4 plus several CPUs' settings: each process's CPU list (hard affinity), the peek
+    /// interval, and the cache model with its warm-up time and warm rate. Links without any of
+    /// them are still written as V1 to V4.
+    V5(LinkV1, TopologyV2, ProgramsV3, u64, MultiV5),
+}
+
+#[derive(Serialize, Deserialize, PartialEq)]
+struct MultiV5 {
+    /// Per process: the CPUs it may run on (empty: any).
+    cpus: Vec<Vec<u32>>,
+    peek_interval: Option<u64>,
+    /// `machine.cache.model`: true for `warmup`.
+    warmup: bool,
+    warmup_time: u64,
+    warm_rate: u64,
+}
+
+impl MultiV5 {
+    fn from_spec(spec: &ScenarioSpec) -> MultiV5 {
+        let cache = &spec.machine.cache;
+        MultiV5 {
+            cpus: spec
+                .processes
+                .iter()
+                .map(|process| process.cpus.clone())
+                .collect(),
+            peek_interval: spec.machine.peek_interval,
+            warmup: cache.model == CacheModel::Warmup,
+            warmup_time: cache.warmup_time,
+            warm_rate: cache.warm_rate,
+        }
+    }
+
+    /// True if V3 says it all (every setting here is at its default).
+    fn is_unused(&self) -> bool {
+        let defaults = CacheSpec::default();
+        self.cpus.iter().all(Vec::is_empty)
+            && self.peek_interval.is_none()
+            && !self.warmup
+            && self.warmup_time == defaults.warmup_time
+            && self.warm_rate == defaults.warm_rate
+    }
+
+    fn apply(self, spec: &mut ScenarioSpec) {
+        for (process, cpus) in spec.processes.iter_mut().zip(self.cpus) {
+            process.cpus = cpus;
+        }
+        let machine = &mut spec.machine;
+        machine.peek_interval = self.peek_interval;
+        machine.cache.model = if self.warmup {
+            CacheModel::Warmup
+        } else {
+            CacheModel::Stall
+        };
+        machine.cache.warmup_time = self.warmup_time;
+        machine.cache.warm_rate = self.warm_rate;
+    }
 }
 
 #[derive(Serialize, Deserialize, Default, PartialEq)]
@@ -233,7 +293,10 @@ pub fn encode(spec: &ScenarioSpec, lang: Lang) -> String {
         QueueTopology::PerCpu => TopologyV2::PerCpu,
     };
     let kernel_entry_cost = spec.machine.kernel_entry_cost;
-    let link = if kernel_entry_cost != 0 {
+    let multi = MultiV5::from_spec(spec);
+    let link = if !multi.is_unused() {
+        Link::V5(body, topology, programs, kernel_entry_cost, multi)
+    } else if kernel_entry_cost != 0 {
         Link::V4(body, topology, programs, kernel_entry_cost)
     } else if !programs.is_unused(spec) {
         Link::V3(body, topology, programs)
@@ -260,7 +323,7 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
     let bytes = URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
         .map_err(|_| LinkError::NotBase64)?;
-    if bytes.first().is_some_and(|version| *version > 3) {
+    if bytes.first().is_some_and(|version| *version > 4) {
         return Err(LinkError::UnknownVersion);
     }
     let (link, rest): (Link, &[u8]) =
@@ -286,6 +349,14 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
             shared.spec.machine.topology = topology.into_spec();
             programs.apply(&mut shared.spec);
             shared.spec.machine.kernel_entry_cost = kernel_entry_cost;
+            shared
+        }
+        Link::V5(body, topology, programs, kernel_entry_cost, multi) => {
+            let mut shared = body.into_shared();
+            shared.spec.machine.topology = topology.into_spec();
+            programs.apply(&mut shared.spec);
+            shared.spec.machine.kernel_entry_cost = kernel_entry_cost;
+            multi.apply(&mut shared.spec);
             shared
         }
     }))
@@ -421,6 +492,7 @@ impl LinkV1 {
                 enabled: self.machine.cache.is_some(),
                 capacity,
                 refill_per_unit,
+                ..CacheSpec::default()
             },
             thread_model: if self.machine.user_threads {
                 ThreadModel::User

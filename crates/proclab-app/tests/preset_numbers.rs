@@ -61,3 +61,94 @@ fn a_tiny_quantum_spends_nearly_half_the_cpu_on_switches() {
     let busy = totals.switch_ticks as f64 / (totals.last_completion - totals.first_arrival) as f64;
     assert!((0.4..0.5).contains(&busy), "switching share {busy}");
 }
+
+/// The warm-up cache model's presets run in `proclab_core::warmup`, not the event engine: every
+/// end, completion and warm percentage their lessons quote is recomputed from that model.
+#[test]
+fn every_figure_of_the_warm_up_lessons_is_the_models() {
+    use proclab_core::warmup::{self, render, WarmupRun};
+    use proclab_core::Scenario;
+    let model = |id: PresetId| -> WarmupRun {
+        let spec = preset(id.as_str()).expect("a preset").spec;
+        warmup::simulate(&Scenario::new(&spec).expect("valid")).expect("warm-up model")
+    };
+    let end = |id: PresetId| model(id).end().to_string();
+    let warm = |id: PresetId, cpu: usize| {
+        let run = model(id);
+        format!("{}%", render::percent(run.warm()[cpu], run.end()))
+    };
+    claim(
+        PresetId::WarmupCacheTooSmall,
+        end(PresetId::WarmupCacheTooSmall),
+    );
+    claim(
+        PresetId::WarmupCacheTooSmall,
+        warm(PresetId::WarmupCacheTooSmall, 0).replace(".00", ""),
+    );
+    claim(PresetId::WarmupCacheFits, end(PresetId::WarmupCacheFits));
+    claim(
+        PresetId::WarmupCacheFits,
+        end(PresetId::WarmupCacheTooSmall),
+    );
+    claim(
+        PresetId::WarmupCacheFits,
+        warm(PresetId::WarmupCacheFits, 0),
+    );
+    claim(PresetId::WarmupTwoCpus, end(PresetId::WarmupTwoCpus));
+    claim(
+        PresetId::WarmupTwoCpusAffinity,
+        end(PresetId::WarmupTwoCpusAffinity),
+    );
+    claim(
+        PresetId::WarmupTwoCpusAffinity,
+        end(PresetId::WarmupTwoCpus),
+    );
+    claim(
+        PresetId::WarmupTwoCpusAffinity,
+        model(PresetId::WarmupTwoCpusAffinity).completion()[0].to_string(),
+    );
+    claim(
+        PresetId::WarmupTwoCpusAffinity,
+        warm(PresetId::WarmupTwoCpusAffinity, 1),
+    );
+    claim(
+        PresetId::WarmupPerCpuNoPeek,
+        end(PresetId::WarmupPerCpuNoPeek),
+    );
+    claim(PresetId::WarmupPerCpuPeek, end(PresetId::WarmupPerCpuPeek));
+    claim(
+        PresetId::WarmupPerCpuPeek,
+        end(PresetId::WarmupPerCpuNoPeek),
+    );
+    let peek = model(PresetId::WarmupPerCpuPeek);
+    claim(PresetId::WarmupPerCpuPeek, peek.completion()[1].to_string());
+    // "at 60 CPU 1 takes a": a (job 0) runs on CPU 1 from tick 60.
+    assert_eq!(peek.tick(59)[1], None);
+    assert_eq!(peek.tick(60)[1].map(|slot| slot.job), Some(0));
+    claim(PresetId::Superlinear1Cpu, end(PresetId::Superlinear1Cpu));
+    let (one, three) = (
+        model(PresetId::Superlinear1Cpu),
+        model(PresetId::Superlinear3Cpus),
+    );
+    claim(PresetId::Superlinear3Cpus, end(PresetId::Superlinear3Cpus));
+    claim(PresetId::Superlinear3Cpus, end(PresetId::Superlinear1Cpu));
+    // "5.45 times sooner": 300 / 55 to two decimals.
+    let speedup = render::percent(one.end(), three.end() * 100);
+    assert_eq!(speedup, "5.45");
+    claim(PresetId::Superlinear3Cpus, speedup);
+}
+
+#[test]
+fn the_warm_up_presets_have_words_and_stay_off_the_pages_list() {
+    use proclab_app::i18n::preset_text;
+    use proclab_app::lang::Lang;
+    use proclab_core::presets::{presets, warmup_presets};
+    assert_eq!(warmup_presets().len(), 8);
+    for preset in warmup_presets() {
+        assert!(presets().iter().all(|shown| shown.id != preset.id));
+        for lang in Lang::ALL {
+            let (title, lesson) = preset_text(preset.id, lang);
+            assert!(!title.is_empty() && !lesson.is_empty(), "{}", preset.id);
+        }
+    }
+}

@@ -455,3 +455,77 @@ fn a_long_run_is_left_pending_and_taken_when_it_comes_back() {
     assert!(Rc::ptr_eq(done.simulation.as_ref().unwrap(), &arrived));
     assert!(!done.results_are_stale());
 }
+
+#[test]
+fn a_peek_interval_survives_file_page_link_page_and_is_typed_in_the_form() {
+    // The documented peeking example: per-CPU queues on 3 CPUs, steal only at multiples of 5.
+    let mut spec = ScenarioSpec {
+        processes: ["P1", "P2", "P3", "P4", "P5", "P6", "P7"]
+            .iter()
+            .zip([10, 10, 2, 5, 5, 1, 3])
+            .map(|(name, burst)| proclab_core::presets::process(name, 0, &[burst]))
+            .collect(),
+        ..ScenarioSpec::default()
+    };
+    spec.machine.cpus = 3;
+    spec.machine.topology = proclab_core::spec::QueueTopology::PerCpu;
+    spec.machine.peek_interval = Some(5);
+    let page = Draft::from_spec(&spec).to_spec().unwrap();
+    assert_eq!(page, spec);
+    let opened = Session::start(Lang::En, &share::encode(&page, Lang::Ko), None, None);
+    assert_eq!(opened.notice, Some(Notice::LinkOpened));
+    assert_eq!(opened.draft.to_spec().unwrap(), spec);
+    // Emptied in the form: immediate stealing again; a word is a problem on that field.
+    let mut draft = Draft::from_spec(&spec);
+    draft.machine.peek_interval = String::new();
+    assert_eq!(draft.to_spec().unwrap().machine.peek_interval, None);
+    draft.machine.peek_interval = "soon".into();
+    let (_, problems) = draft.read();
+    assert!(problems
+        .iter()
+        .any(|(field, _)| *field == FieldId::PeekInterval));
+}
+
+#[test]
+fn a_cpu_list_survives_file_page_link_page_and_is_typed_in_the_table() {
+    // The documented hard-affinity example: A may run only on CPU1, so CPU0 takes B first.
+    let mut spec = ScenarioSpec {
+        processes: vec![
+            ProcessSpec {
+                cpus: vec![1],
+                ..proclab_core::presets::process("A", 0, &[4])
+            },
+            proclab_core::presets::process("B", 0, &[3]),
+            proclab_core::presets::process("C", 0, &[3]),
+        ],
+        ..ScenarioSpec::default()
+    };
+    spec.machine.cpus = 2;
+    let page = Draft::from_spec(&spec).to_spec().unwrap();
+    assert_eq!(page, spec);
+    let opened = Session::start(Lang::En, &share::encode(&page, Lang::Ko), None, None);
+    assert_eq!(opened.notice, Some(Notice::LinkOpened));
+    assert_eq!(opened.draft.to_spec().unwrap(), spec);
+    // Spaces, commas or multi.py's dots; a word is a problem on that cell.
+    let mut draft = Draft::from_spec(&spec);
+    for typed in ["0 1", "0,1", "0.1", " 0 , 1 "] {
+        draft.processes[1].cpus = typed.into();
+        assert_eq!(
+            draft.to_spec().unwrap().processes[1].cpus,
+            vec![0, 1],
+            "{typed:?}"
+        );
+    }
+    draft.processes[1].cpus = "one".into();
+    let (_, problems) = draft.read();
+    assert!(problems
+        .iter()
+        .any(|(field, _)| *field == FieldId::Affinity(1)));
+    // A CPU the machine does not have: the core's error, on the same cell.
+    draft.processes[1].cpus = "5".into();
+    let errors = proclab_core::Scenario::new(&draft.to_spec().unwrap()).unwrap_err();
+    assert_eq!(
+        error_field(&errors[0], PolicyKind::Fcfs),
+        FieldId::Affinity(1)
+    );
+}

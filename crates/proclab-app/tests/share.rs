@@ -91,9 +91,9 @@ fn broken_links_say_why() {
     );
     assert_eq!(decode(&link[..link.len() - 6]), Err(LinkError::Corrupt));
     assert_eq!(decode(&format!("{link}AAAA")), Err(LinkError::Corrupt));
+    // Versions 0 to 4 (V1 to V5) are known; 5 is not.
     assert_eq!(
-        // Version 4 (V5) does not exist yet.
-        decode(&format!("{PREFIX}BA")),
+        decode(&format!("{PREFIX}BQ")),
         Err(LinkError::UnknownVersion)
     );
     let huge = format!("{PREFIX}{}", "A".repeat(MAX_FRAGMENT));
@@ -260,4 +260,69 @@ fn a_kernel_entry_cost_survives_a_link_and_links_without_one_keep_their_old_form
         decode(&encode(&bursts, Lang::Ko)).unwrap().unwrap().spec,
         bursts
     );
+}
+
+#[test]
+fn a_file_with_settings_the_page_lacks_is_refused_with_words_not_dropped() {
+    use proclab_app::files::{parse_scenario_json, scenario_json, FileError, PageLacks};
+    let base = r#"{"processes":[{"bursts":[{"cpu":5}]}],"policy":{"kind":"rr","quantum":2}"#;
+    assert!(parse_scenario_json(&format!("{base}}}")).is_ok());
+    for (machine, lacks) in [(
+        r#""machine":{"cache":{"enabled":true,"model":"warmup"}}"#,
+        PageLacks::WarmupModel,
+    )] {
+        let error = parse_scenario_json(&format!("{base},{machine}}}")).unwrap_err();
+        assert_eq!(error, FileError::NotOnThePage(lacks));
+        for lang in [Lang::Ko, Lang::En] {
+            assert!(proclab_app::i18n::file_error(&error, lang).contains("proclab run"));
+        }
+    }
+    // The form has a peek interval: such a file opens.
+    let peeking = r#""machine":{"cpus":2,"topology":"per_cpu","peek_interval":5}"#;
+    assert!(parse_scenario_json(&format!("{base},{peeking}}}")).is_ok());
+    // And CPU lists (an advanced column of the workload table).
+    let pinned = r#"{"processes":[{"bursts":[{"cpu":5}],"cpus":[0]}]}"#;
+    assert!(parse_scenario_json(pinned).is_ok());
+    // What the page saves it opens again.
+    let spec = presets()[0].spec.clone();
+    assert_eq!(parse_scenario_json(&scenario_json(&spec)), Ok(spec));
+}
+
+#[test]
+fn cpu_lists_the_peek_interval_and_the_warm_up_model_survive_a_link() {
+    // The warm-up presets carry the model, CPU lists and peek intervals; links without any of
+    // them keep their older, shorter versions.
+    for preset in proclab_core::presets::warmup_presets() {
+        for lang in [Lang::Ko, Lang::En] {
+            let shared = decode(&encode(&preset.spec, lang)).unwrap().unwrap();
+            assert_eq!(shared.spec, preset.spec, "preset {}", preset.id);
+        }
+    }
+    let mut spec = generate(5, &GenOptions::default());
+    let plain = encode(&spec, Lang::En);
+    spec.machine.cpus = 2;
+    spec.machine.topology = proclab_core::spec::QueueTopology::PerCpu;
+    spec.machine.peek_interval = Some(0);
+    spec.processes[0].cpus = vec![1];
+    spec.machine.cache.warmup_time = 7;
+    let link = encode(&spec, Lang::En);
+    assert!(link.len() > plain.len());
+    assert_eq!(decode(&link).unwrap().unwrap().spec, spec);
+}
+
+#[test]
+fn the_page_does_not_open_a_link_with_settings_it_lacks() {
+    use proclab_app::session::{Notice, Session};
+    let spec = proclab_core::presets::preset("superlinear-3-cpus")
+        .unwrap()
+        .spec;
+    let link = encode(&spec, Lang::En);
+    let session = Session::start(Lang::En, &link, None, None);
+    assert_eq!(
+        session.notice,
+        Some(Notice::LinkBroken(LinkError::NotOnThePage))
+    );
+    for lang in [Lang::Ko, Lang::En] {
+        assert!(!proclab_app::i18n::link_error(LinkError::NotOnThePage, lang).is_empty());
+    }
 }

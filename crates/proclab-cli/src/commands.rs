@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::output::write_json;
 use crate::program_run::{self, ProgramDocument};
+use crate::warmup_run;
 use crate::{Failure, Options};
 use proclab_app::lang::Lang;
 use proclab_app::messages::located_error;
@@ -97,7 +98,8 @@ fn pretty(options: &Options) -> bool {
 
 /// `proclab run FILE [--format text|json] [--events] [--pretty] [--lang en|ko]`. When processes
 /// run programs, the answer key is followed by every executed instruction, how the run ended and
-/// the machine at the end (`program_run.rs`); other scenarios print exactly the answer key.
+/// the machine at the end (`program_run.rs`); a scenario in the `warmup` cache model prints that
+/// model's answer key (`warmup_run.rs`); other scenarios print exactly the answer key.
 pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     let lang = options.lang();
     let scenario = load(file_argument(options)?, lang)?;
@@ -110,6 +112,10 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
             )))
         }
     };
+    // The warm-up cache model runs apart from the event engine (its own answer key and JSON).
+    if warmup_run::write(out, &scenario, json, pretty(options))? {
+        return Ok(());
+    }
     let run = simulate(&scenario);
     if json {
         let events = options.get("events").is_some();
@@ -123,11 +129,25 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The warm-up cache model runs apart from the event engine: it has a run (`proclab run`) but no
+/// comparison of policies (it runs round robin only) and no machine state yet, and the engine's
+/// would ignore its cache.
+fn refuse_warmup(scenario: &Scenario, lang: Lang) -> Result<(), Failure> {
+    if !scenario.machine().cache.warmup() {
+        return Ok(());
+    }
+    Err(Failure::Input(String::from(lang.pick([
+        "예열 캐시 모델(OSTEP multi.py)은 아직 proclab run으로만 실행할 수 있습니다 (정책 비교와 기계 상태는 없습니다).",
+        "The warm-up cache model (OSTEP multi.py) runs only with proclab run for now (no policy comparison or machine state).",
+    ]))))
+}
+
 /// `proclab state FILE --tick T [--pretty]`: the whole machine during tick `T` as JSON (CPUs,
 /// ready queues in order, blocked threads, every PCB and TCB), the same state the page's
 /// inspector shows.
 pub fn state(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     let scenario = load(file_argument(options)?, options.lang())?;
+    refuse_warmup(&scenario, options.lang())?;
     let tick = match options.get("tick") {
         Some(text) => text
             .parse::<u64>()
@@ -159,6 +179,7 @@ fn comparison_policies(scenario: &Scenario) -> Vec<PolicySpec> {
 pub fn compare(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     let lang = options.lang();
     let scenario = load(file_argument(options)?, lang)?;
+    refuse_warmup(&scenario, lang)?;
     let header = lang.pick([
         [
             "정책",
@@ -248,7 +269,8 @@ pub fn gen(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
 
 /// `proclab presets [ID]`.
 pub fn presets(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
-    let presets = all_presets();
+    let mut presets = all_presets();
+    presets.extend(proclab_core::presets::warmup_presets());
     match options.positional.first() {
         None => {
             for preset in &presets {

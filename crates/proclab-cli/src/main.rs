@@ -21,6 +21,7 @@ mod commands;
 mod huge;
 mod output;
 mod program_run;
+mod warmup_run;
 mod x86;
 
 #[global_allocator]

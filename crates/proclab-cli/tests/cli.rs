@@ -357,3 +357,43 @@ fn text_end_tick(text: &str) -> u64 {
         .max()
         .expect("a Gantt line")
 }
+
+#[test]
+fn run_prints_the_warm_up_model_as_multi_py_computes_it() {
+    // multi.py -n 2 -L a:30:50,b:20:100 -M 100 -q 10 -w 10 -r 2 -p -P 30 -A a:0 -c -t -T prints
+    // the same ticks, "Finished time 20" and CPU 1 "utilization 75.00 [ warm 25.00 ]".
+    let output = proclab(&["run", "tests/data/multi_peek.json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("CPU0: 0 a 10 a* 20\nCPU1: 0 b 10 b* 15 - 20\n"),
+        "{text}"
+    );
+    assert!(text.contains("CPU1     15      5  75.00  25.00"), "{text}");
+    let output = proclab(&["run", "tests/data/multi_peek.json", "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON output");
+    assert_eq!(json["model"], "warmup");
+    assert_eq!(json["end_tick"], 20);
+    assert_eq!(json["jobs"][1]["completion"], 15);
+    assert_eq!(json["ticks"][10][1]["left"], 8);
+    assert_eq!(json["ticks"][10][1]["warm"], true);
+    assert_eq!(json["ticks"][15][1], serde_json::Value::Null);
+}
+
+#[test]
+fn compare_and_state_refuse_the_warm_up_model_instead_of_ignoring_its_cache() {
+    for arguments in [
+        &["compare", "tests/data/multi_peek.json"][..],
+        &["state", "tests/data/multi_peek.json", "--tick", "3"][..],
+    ] {
+        let output = proclab(arguments);
+        assert_eq!(output.status.code(), Some(1), "{arguments:?}");
+        assert!(
+            stderr(&output).contains("proclab run"),
+            "{}",
+            stderr(&output)
+        );
+        assert!(stdout(&output).is_empty());
+    }
+}

@@ -32,14 +32,15 @@ pub mod spec;
 pub mod state;
 mod task;
 pub mod trace;
+pub mod warmup;
 
 pub use kinds::{Convention, PolicyKind, QueueKind};
 pub use metrics::{CpuMetrics, Metrics, ProcessMetrics, Ratio, ThreadMetrics, Totals};
 pub use run::{Run, RunParts};
 pub use scenario::{Process, Scenario, ScenarioError, Thread};
 pub use spec::{
-    BurstSpec, Conventions, LevelSpec, MachineSpec, MlfqSpec, PolicySpec, PredictionSpec,
-    ProcessSpec, QueueSpec, ScenarioSpec, ScheduleSpec, ThreadSpec,
+    BurstSpec, CacheModel, Conventions, LevelSpec, MachineSpec, MlfqSpec, PolicySpec,
+    PredictionSpec, ProcessSpec, QueueSpec, ScenarioSpec, ScheduleSpec, ThreadSpec,
 };
 pub use state::MachineState;
 pub use trace::WireError;

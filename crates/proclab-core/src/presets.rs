@@ -12,8 +12,12 @@
 //! (`deadlock-two-locks` / `deadlock-two-locks-ordered`, `philosophers-deadlock` /
 //! `philosophers-ordered`), a bounded buffer on semaphores (`producer-consumer-semaphores`) and
 //! readers sharing a variable that a writer changes alone (`readers-writers`).
+//!
+//! The warm-up cache model's presets (`warmup`, [`warmup_presets`]) are kept out of the page's
+//! list until the page runs that model.
 
 mod sync;
+mod warmup;
 
 use alloc::format;
 use alloc::string::String;
@@ -147,13 +151,29 @@ pub enum PresetId {
     IpcCostPipe,
     /// `producer-consumer-condvar`.
     ProducerConsumerCondvar,
+    /// `warmup-cache-too-small`.
+    WarmupCacheTooSmall,
+    /// `warmup-cache-fits`.
+    WarmupCacheFits,
+    /// `warmup-two-cpus`.
+    WarmupTwoCpus,
+    /// `warmup-two-cpus-affinity`.
+    WarmupTwoCpusAffinity,
+    /// `warmup-per-cpu-no-peek`.
+    WarmupPerCpuNoPeek,
+    /// `warmup-per-cpu-peek`.
+    WarmupPerCpuPeek,
+    /// `superlinear-1-cpu`.
+    Superlinear1Cpu,
+    /// `superlinear-3-cpus`.
+    Superlinear3Cpus,
     /// `readers-writers`.
     ReadersWriters,
 }
 
 impl PresetId {
     /// Every preset id, in the order [`presets`] lists them.
-    pub const ALL: [PresetId; 56] = [
+    pub const ALL: [PresetId; 64] = [
         PresetId::FcfsConvoy,
         PresetId::SjfStarvation,
         PresetId::SrtfVsSjf,
@@ -210,6 +230,14 @@ impl PresetId {
         PresetId::IpcCostThreads,
         PresetId::IpcCostPipe,
         PresetId::ProducerConsumerCondvar,
+        PresetId::WarmupCacheTooSmall,
+        PresetId::WarmupCacheFits,
+        PresetId::WarmupTwoCpus,
+        PresetId::WarmupTwoCpusAffinity,
+        PresetId::WarmupPerCpuNoPeek,
+        PresetId::WarmupPerCpuPeek,
+        PresetId::Superlinear1Cpu,
+        PresetId::Superlinear3Cpus,
     ];
 
     /// The stable text id (`"fcfs-convoy"`), used in links and by the CLI.
@@ -270,6 +298,14 @@ impl PresetId {
             PresetId::IpcCostThreads => "ipc-cost-threads",
             PresetId::IpcCostPipe => "ipc-cost-pipe",
             PresetId::ProducerConsumerCondvar => "producer-consumer-condvar",
+            PresetId::WarmupCacheTooSmall => "warmup-cache-too-small",
+            PresetId::WarmupCacheFits => "warmup-cache-fits",
+            PresetId::WarmupTwoCpus => "warmup-two-cpus",
+            PresetId::WarmupTwoCpusAffinity => "warmup-two-cpus-affinity",
+            PresetId::WarmupPerCpuNoPeek => "warmup-per-cpu-no-peek",
+            PresetId::WarmupPerCpuPeek => "warmup-per-cpu-peek",
+            PresetId::Superlinear1Cpu => "superlinear-1-cpu",
+            PresetId::Superlinear3Cpus => "superlinear-3-cpus",
             PresetId::ReadersWriters => "readers-writers",
         }
     }
@@ -766,8 +802,18 @@ pub fn presets() -> Vec<Preset> {
     presets
 }
 
-/// The preset with this id, if any.
+/// The presets of the warm-up cache model (OSTEP `multi.py`), in lesson order. Not in
+/// [`presets`], the page's list: the page runs the event engine, which does not apply the model
+/// yet (`presets/warmup.rs`).
+pub fn warmup_presets() -> Vec<Preset> {
+    warmup::presets()
+}
+
+/// The preset with this id, if any (the page's and the warm-up model's).
 pub fn preset(id: &str) -> Option<Preset> {
     let id = PresetId::from_id(id)?;
-    presets().into_iter().find(|preset| preset.id == id)
+    presets()
+        .into_iter()
+        .chain(warmup_presets())
+        .find(|preset| preset.id == id)
 }

@@ -907,3 +907,129 @@ fn per_cpu_queues_keep_threads_on_their_warm_cpu() {
             ",
     );
 }
+
+#[test]
+fn per_cpu_peeking_steals_only_at_multiples_of_the_peek_interval() {
+    // The workload of `per_cpu_an_idle_cpu_steals_from_the_longest_queue`: CPU2 empties its
+    // queue at 3 but steals P4 only at 5, the next multiple of the peek interval; at 10 the other
+    // CPUs take their own queues first and nothing is left to steal. With 0 it never steals.
+    let workload_with = |peek_interval| {
+        let mut spec = on_cpus(
+            workload(
+                vec![
+                    process("P1", 0, &[10]),
+                    process("P2", 0, &[10]),
+                    process("P3", 0, &[2]),
+                    process("P4", 0, &[5]),
+                    process("P5", 0, &[5]),
+                    process("P6", 0, &[1]),
+                    process("P7", 0, &[3]),
+                ],
+                PolicySpec::Fcfs,
+            ),
+            3,
+            QueueTopology::PerCpu,
+        );
+        spec.machine.peek_interval = Some(peek_interval);
+        proclab_core::render::gantt_lines(&simulate(&Scenario::new(&spec).unwrap()))
+    };
+    assert_eq!(
+        workload_with(5),
+        "CPU0: 0 P1 10 P7 13 - 15\nCPU1: 0 P2 10 P5 15\nCPU2: 0 P3 2 P6 3 - 5 P4 10 - 15\n"
+    );
+    assert_eq!(
+        workload_with(0),
+        "CPU0: 0 P1 10 P4 15 P7 18\nCPU1: 0 P2 10 P5 15 - 18\nCPU2: 0 P3 2 P6 3 - 18\n"
+    );
+}
+
+// --- Hard affinity ------------------------------------------------------------------------------
+
+#[test]
+fn hard_affinity_a_cpu_takes_the_first_queued_thread_allowed_on_it() {
+    // A may run only on CPU1: CPU0 passes over it and takes B; A keeps its place for CPU1.
+    let mut spec = on_cpus(
+        workload(
+            vec![
+                ProcessSpec {
+                    cpus: vec![1],
+                    ..process("A", 0, &[4])
+                },
+                process("B", 0, &[3]),
+                process("C", 0, &[3]),
+            ],
+            PolicySpec::Fcfs,
+        ),
+        2,
+        QueueTopology::Shared,
+    );
+    let gantt = |spec: &ScenarioSpec| {
+        proclab_core::render::gantt_lines(&simulate(&Scenario::new(spec).unwrap()))
+    };
+    assert_eq!(gantt(&spec), "CPU0: 0 B 3 C 6\nCPU1: 0 A 4 - 6\n");
+    spec.processes[0].cpus.clear();
+    assert_eq!(gantt(&spec), "CPU0: 0 A 4 - 6\nCPU1: 0 B 3 C 6\n");
+}
+
+#[test]
+fn hard_affinity_places_and_steals_only_within_a_threads_cpus() {
+    // Per-CPU queues: B may run only on CPU0, so it joins CPU0's queue behind A although CPU1's
+    // is shorter, and CPU1, idle from 2, may not steal it.
+    let mut spec = on_cpus(
+        workload(
+            vec![
+                process("A", 0, &[5]),
+                ProcessSpec {
+                    cpus: vec![0],
+                    ..process("B", 0, &[5])
+                },
+                process("C", 0, &[2]),
+            ],
+            PolicySpec::Fcfs,
+        ),
+        2,
+        QueueTopology::PerCpu,
+    );
+    let gantt = |spec: &ScenarioSpec| {
+        proclab_core::render::gantt_lines(&simulate(&Scenario::new(spec).unwrap()))
+    };
+    assert_eq!(gantt(&spec), "CPU0: 0 A 5 B 10\nCPU1: 0 C 2 - 10\n");
+    spec.processes[1].cpus.clear();
+    // Unpinned, B joins the shorter queue, CPU1's, and C the first of two equal ones.
+    assert_eq!(gantt(&spec), "CPU0: 0 A 5 C 7\nCPU1: 0 B 5 - 7\n");
+}
+
+#[test]
+fn hard_affinity_a_ready_thread_preempts_only_a_cpu_it_may_run_on() {
+    // Preemptive priority, 2 CPUs: P3 (prio 1) arriving at 2 would preempt the worst runner, P2
+    // (prio 5) on CPU1; allowed only on CPU0, it preempts P1 (prio 3) there instead, and P1, ready
+    // now and allowed anywhere, preempts P2 on CPU1 (the rule repeats, as without CPU lists).
+    let mut spec = on_cpus(
+        workload(
+            vec![
+                prioritised("P1", 0, 3, &[6]),
+                prioritised("P2", 0, 5, &[6]),
+                ProcessSpec {
+                    cpus: vec![0],
+                    ..prioritised("P3", 2, 1, &[2])
+                },
+            ],
+            PolicySpec::Priority {
+                preemptive: true,
+                aging_every: None,
+                lower_is_higher: true,
+            },
+        ),
+        2,
+        QueueTopology::Shared,
+    );
+    let gantt = |spec: &ScenarioSpec| {
+        proclab_core::render::gantt_lines(&simulate(&Scenario::new(spec).unwrap()))
+    };
+    assert_eq!(
+        gantt(&spec),
+        "CPU0: 0 P1 2 P3 4 P2 8\nCPU1: 0 P2 2 P1 6 - 8\n"
+    );
+    spec.processes[2].cpus.clear();
+    assert_eq!(gantt(&spec), "CPU0: 0 P1 6 - 8\nCPU1: 0 P2 2 P3 4 P2 8\n");
+}

@@ -269,3 +269,141 @@ fn many_threads_with_frequent_boosts_are_accepted_and_run() {
         })
     );
 }
+
+#[test]
+fn warmup_model_affinity_and_peek_rules() {
+    use proclab_core::scenario::{AffinityLimit, WarmupLimit, MAX_WARMUP_WORK, MAX_WARM_RATE};
+    use proclab_core::spec::{CacheModel, QueueTopology};
+    let warm = |processes: Vec<ProcessSpec>, policy: PolicySpec| {
+        let mut spec = ScenarioSpec {
+            processes,
+            policy,
+            ..ScenarioSpec::default()
+        };
+        spec.machine.cpus = 2;
+        spec.machine.cache.enabled = true;
+        spec.machine.cache.model = CacheModel::Warmup;
+        spec
+    };
+    let rr = PolicySpec::Rr { quantum: 10 };
+    // A file without the new fields loads with the stall model and no affinity.
+    let old: ScenarioSpec = serde_json::from_str(
+        r#"{"processes":[{"bursts":[{"cpu":5}]}],"machine":{"cache":{"enabled":true}}}"#,
+    )
+    .unwrap();
+    assert_eq!(old.machine.cache.model, CacheModel::Stall);
+    assert!(old.processes[0].cpus.is_empty() && old.machine.peek_interval.is_none());
+    let json = serde_json::to_string(&old).unwrap();
+    assert!(!json.contains("warm") && !json.contains("cpus\":[") && !json.contains("peek"));
+    // What the model has no rule for.
+    let mut spec = warm(vec![process("A", 3, &[2, 1, 2])], PolicySpec::Fcfs);
+    spec.machine.dispatch_latency = 1;
+    spec.machine.topology = QueueTopology::Affinity;
+    assert_eq!(
+        errors_of(&spec),
+        [
+            ScenarioError::WarmupUnsupported {
+                process: None,
+                what: WarmupLimit::Policy
+            },
+            ScenarioError::WarmupUnsupported {
+                process: None,
+                what: WarmupLimit::SwitchCost
+            },
+            ScenarioError::WarmupUnsupported {
+                process: None,
+                what: WarmupLimit::Topology
+            },
+            ScenarioError::WarmupUnsupported {
+                process: Some(0),
+                what: WarmupLimit::Arrival
+            },
+            ScenarioError::WarmupUnsupported {
+                process: Some(0),
+                what: WarmupLimit::Bursts
+            },
+        ]
+    );
+    // Its own settings, affinity and the bound on its work.
+    let mut spec = warm(
+        vec![
+            ProcessSpec {
+                cpus: vec![0, 2],
+                ..process("A", 0, &[MAX_WARMUP_WORK])
+            },
+            ProcessSpec {
+                cpus: vec![0; 65],
+                ..process("B", 0, &[1])
+            },
+        ],
+        rr.clone(),
+    );
+    spec.machine.cache.warm_rate = 0;
+    spec.machine.cache.warmup_time = u64::MAX;
+    spec.machine.peek_interval = Some(5);
+    assert_eq!(
+        errors_of(&spec),
+        [
+            ScenarioError::WarmRateOutOfRange {
+                value: 0,
+                max: MAX_WARM_RATE
+            },
+            ScenarioError::WarmupTimeTooLarge { max: 1_000_000_000 },
+            ScenarioError::AffinityCpuOutOfRange {
+                process: 0,
+                cpu: 2,
+                cpus: 2
+            },
+            ScenarioError::AffinityTooLong {
+                process: 1,
+                count: 65,
+                max: MAX_CPUS
+            },
+            ScenarioError::PeekNeedsPerCpuQueues,
+            ScenarioError::WarmupTooLong {
+                work: 2 * (MAX_WARMUP_WORK + 1),
+                max: MAX_WARMUP_WORK
+            },
+        ]
+    );
+    // The event engine has hard affinity and peeking, but no rule for CPU lists with soft
+    // affinity, an explicit schedule or a preemptive policy on a shared queue.
+    let mut spec = warm(
+        vec![ProcessSpec {
+            cpus: vec![1],
+            ..process("A", 0, &[5])
+        }],
+        rr,
+    );
+    spec.machine.cache.model = CacheModel::Stall;
+    spec.machine.topology = QueueTopology::PerCpu;
+    spec.machine.peek_interval = Some(5);
+    assert_eq!(errors_of(&spec), []);
+    spec.machine.topology = QueueTopology::Shared;
+    spec.machine.peek_interval = None;
+    spec.policy = PolicySpec::Srtf;
+    assert_eq!(errors_of(&spec), []);
+    spec.policy = PolicySpec::Mlfq(MlfqSpec {
+        io_bump: true,
+        ..MlfqSpec::default()
+    });
+    assert_eq!(
+        errors_of(&spec),
+        [ScenarioError::AffinityUnsupported {
+            process: 0,
+            what: AffinityLimit::IoBump
+        }]
+    );
+    spec.machine.topology = QueueTopology::PerCpu;
+    assert_eq!(errors_of(&spec).len(), 1);
+    spec.policy = PolicySpec::Srtf;
+    assert_eq!(errors_of(&spec), []);
+    spec.machine.topology = QueueTopology::Affinity;
+    assert_eq!(
+        errors_of(&spec),
+        [ScenarioError::AffinityUnsupported {
+            process: 0,
+            what: AffinityLimit::SoftAffinity
+        }]
+    );
+}

@@ -5,7 +5,7 @@ use base64::Engine as _;
 use proclab_app::i18n::Lang;
 use proclab_app::share;
 use proclab_core::gen::{generate, GenOptions};
-use proclab_core::presets::presets;
+use proclab_core::presets::{presets, warmup_presets};
 use proclab_core::rng::Pcg32;
 use proclab_core::spec::{PolicySpec, QueueTopology};
 use proclab_core::{Scenario, ScenarioSpec};
@@ -89,7 +89,8 @@ const PROGRAM_WORDS: &[&str] = &[
 
 pub struct Inputs {
     rng: Pcg32,
-    /// Valid links of every version (V1, V2 with per-CPU queues, V3 with programs), in today's
+    /// Valid links of every version (V1, V2 with per-CPU queues, V3 with programs, V4 with a
+    /// kernel entry cost, V5 with CPU lists, a peek interval or the warm-up model), in today's
     /// form and the old `#s=` form.
     links: Vec<String>,
     /// Valid scenario files as JSON values.
@@ -121,9 +122,15 @@ impl Inputs {
             if seed % 4 == 0 {
                 spec.machine.cpus = 2;
                 spec.machine.topology = QueueTopology::PerCpu;
+                spec.machine.peek_interval = Some(seed % 3);
+                spec.processes[0].cpus = vec![1];
+            }
+            if seed % 4 == 1 {
+                spec.machine.kernel_entry_cost = 2;
             }
             specs.push(spec);
         }
+        specs.extend(warmup_presets().into_iter().map(|preset| preset.spec));
         specs.retain(|spec| Scenario::new(spec).is_ok());
         let mut links = Vec::new();
         for spec in &specs {

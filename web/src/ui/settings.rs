@@ -213,6 +213,7 @@ pub fn machine_settings(props: &SettingsProps) -> Html {
         FieldId::KernelEntryCost,
         FieldId::CacheCapacity,
         FieldId::CacheRefill,
+        FieldId::PeekInterval,
         FieldId::Seed,
     ];
     let has_problem = props
@@ -245,6 +246,10 @@ pub fn machine_settings(props: &SettingsProps) -> Html {
             <Choice id="topology" label={t(Text::Topology)} options={topology_options(lang)}
                 selected={topology_key(machine.topology)} onchange={on_topology}
                 hint={AttrValue::from(topology_hint(machine.topology, lang))} />
+            if machine.topology == QueueTopology::PerCpu {
+                <TextField field={FieldId::PeekInterval} label={t(Text::PeekInterval)} value={machine.peek_interval.clone()}
+                    hint={t(Text::PeekIntervalHint)} oninput={text_setter(dispatch, FieldId::PeekInterval)} messages={props.messages.clone()} />
+            }
             <TextField field={FieldId::Seed} label={t(Text::LotterySeed)} value={props.draft.seed.clone()} hint={t(Text::SeedHint)}
                 oninput={text_setter(dispatch, FieldId::Seed)} messages={props.messages.clone()} />
             </div>

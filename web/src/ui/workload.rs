@@ -118,6 +118,7 @@ fn field_title(field: FieldId, lang: Lang) -> String {
         FieldId::Class(_) => text(Text::Class),
         FieldId::Bursts(_) => text(Text::Bursts),
         FieldId::WorkingSet(_) => text(Text::WorkingSet),
+        FieldId::Affinity(_) => text(Text::CpuList),
         FieldId::Tickets(_) => text(Text::Tickets),
         FieldId::ThreadName(_, thread) => format!("{} {}", text(Text::Thread), thread + 1),
         FieldId::ThreadBursts(_, thread) => {
@@ -368,6 +369,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
                     }) }
                     if show_advanced {
                         <th scope="col" class="narrow">{ t(Text::WorkingSet) }</th>
+                        <th scope="col" class="narrow">{ t(Text::CpuList) }</th>
                         <th scope="col" class="narrow">{ t(Text::Threads) }</th>
                     }
                     <th scope="col" class="actions"><span class="visually-hidden">{ t(Text::Actions) }</span></th>
@@ -396,6 +398,8 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                 if show_advanced {
                                     <Cell field={FieldId::WorkingSet(index)} label={label(Text::WorkingSet)} value={process.working_set.clone()}
                                         messages={props.messages.clone()} dispatch={dispatch.clone()} />
+                                    <Cell field={FieldId::Affinity(index)} label={label(Text::CpuList)} value={process.cpus.clone()}
+                                        messages={props.messages.clone()} dispatch={dispatch.clone()} />
                                     <td class="threads-cell">
                                         <span>{ process.threads.len().max(1) }</span>
                                         <button type="button" class="small" onclick={on_click(dispatch, Edit::AddThread(index))}
@@ -423,16 +427,16 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                         onclick={on_click(dispatch, Edit::RemoveProcess(index))}>{ "✕" }</button>
                                 </td>
                             </tr>
-                            { problem_row(&props.messages, index, columns.len() + 1 + if show_advanced { 2 } else { 0 }, lang) }
+                            { problem_row(&props.messages, index, columns.len() + 1 + if show_advanced { 3 } else { 0 }, lang) }
                             if program {
-                                <tr class="program-row"><td></td><td colspan={(columns.len() + 3).to_string()}>
+                                <tr class="program-row"><td></td><td colspan={(columns.len() + 4).to_string()}>
                                     <ProgramEditor process={index} name={name.clone()} value={process.program.clone()} {lang}
                                         messages={props.messages.clone()}
                                         oninput={on_edit(dispatch, move |value| Edit::Text(FieldId::Program(index), value))} />
                                 </td></tr>
                             }
                             if show_advanced && !threaded && !program {
-                                <tr class="burst-row"><td></td><td colspan={(columns.len() + 3).to_string()}>
+                                <tr class="burst-row"><td></td><td colspan={(columns.len() + 4).to_string()}>
                                     <BurstEditor id={FieldId::Bursts(index).dom_id()} {lang} value={process.bursts.clone()}
                                         onchange={on_edit(dispatch, move |value| Edit::Text(FieldId::Bursts(index), value))} />
                                 </td></tr>
@@ -440,7 +444,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
                             { for process.threads.iter().enumerate().map(|(thread, entry)| html! {
                                 <tr class="thread-row" key={entry.key}>
                                     <td></td>
-                                    <td colspan={(columns.len() + 3).to_string()}>
+                                    <td colspan={(columns.len() + 4).to_string()}>
                                         <div class="thread-fields">
                                             <table class="inline"><tr>
                                                 <Cell field={FieldId::ThreadName(index, thread)} label={AttrValue::from(format!("{} · {} {}", name, t(Text::Thread), thread + 1))}

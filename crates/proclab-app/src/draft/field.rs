@@ -33,6 +33,16 @@ pub enum FieldId {
     KernelEntryCost,
     CacheCapacity,
     CacheRefill,
+    /// `machine.cache.model` (no input on the page yet).
+    CacheModel,
+    /// `machine.cache.warmup_time` (no input on the page yet).
+    WarmupTime,
+    /// `machine.cache.warm_rate` (no input on the page yet).
+    WarmRate,
+    /// `machine.peek_interval` (per-CPU queues only).
+    PeekInterval,
+    /// A process's hard affinity, `cpus` (an advanced column of the workload table).
+    Affinity(usize),
     InstructionBudget,
     /// The explicit schedule ("you are the scheduler").
     Schedule,
@@ -51,6 +61,7 @@ impl FieldId {
             | FieldId::Bursts(p)
             | FieldId::WorkingSet(p)
             | FieldId::Tickets(p)
+            | FieldId::Affinity(p)
             | FieldId::ThreadName(p, _)
             | FieldId::ThreadBursts(p, _)
             | FieldId::ThreadStack(p, _)
@@ -93,6 +104,11 @@ impl FieldId {
             FieldId::KernelEntryCost => "machine.kernel_entry_cost".into(),
             FieldId::CacheCapacity => "machine.cache.capacity".into(),
             FieldId::CacheRefill => "machine.cache.refill_per_unit".into(),
+            FieldId::CacheModel => "machine.cache.model".into(),
+            FieldId::WarmupTime => "machine.cache.warmup_time".into(),
+            FieldId::WarmRate => "machine.cache.warm_rate".into(),
+            FieldId::PeekInterval => "machine.peek_interval".into(),
+            FieldId::Affinity(p) => format!("processes[{p}].cpus"),
             FieldId::InstructionBudget => "machine.instruction_budget".into(),
             FieldId::Schedule => "schedule.threads".into(),
             FieldId::Seed => "seed".into(),
@@ -130,6 +146,11 @@ impl FieldId {
             FieldId::KernelEntryCost => "kernel-entry-cost".into(),
             FieldId::CacheCapacity => "cache-capacity".into(),
             FieldId::CacheRefill => "cache-refill".into(),
+            FieldId::CacheModel => "cache-model".into(),
+            FieldId::WarmupTime => "warmup-time".into(),
+            FieldId::WarmRate => "warm-rate".into(),
+            FieldId::PeekInterval => "peek-interval".into(),
+            FieldId::Affinity(p) => format!("p{p}-cpus"),
             FieldId::InstructionBudget => "instruction-budget".into(),
             FieldId::Schedule => "schedule".into(),
             FieldId::Seed => "seed".into(),

@@ -59,6 +59,8 @@ pub struct ProcessDraft {
     pub threads: Vec<ThreadDraft>,
     pub working_set: String,
     pub tickets: String,
+    /// Hard affinity: the CPUs it may run on, as typed (`0 2`; empty: any CPU).
+    pub cpus: String,
     /// Its threads run [`ProcessDraft::program`] instead of bursts (the text of both is kept
     /// whichever is chosen, so switching back and forth loses nothing).
     pub runs_program: bool,
@@ -145,6 +147,7 @@ impl Draft {
                         },
                     })
                     .collect(),
+                cpus: reader.cpu_list(FieldId::Affinity(p), &process.cpus),
                 working_set: reader.number_or(
                     FieldId::WorkingSet(p),
                     &process.working_set,
@@ -256,6 +259,12 @@ impl ProcessDraft {
                 .collect(),
             working_set: process.working_set.to_string(),
             tickets: process.tickets.to_string(),
+            cpus: process
+                .cpus
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(" "),
             runs_program: !process.program.is_empty(),
             program: process.program.clone(),
             key: 0,

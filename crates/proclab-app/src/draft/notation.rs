@@ -44,6 +44,25 @@ impl Reader {
         })
     }
 
+    /// A list of CPU numbers separated by spaces, commas or dots (`0 2`, `0,2`, `multi.py`'s
+    /// `0.2`); empty is no list (any CPU).
+    pub(super) fn cpu_list(&mut self, field: FieldId, text: &str) -> Vec<u32> {
+        let mut cpus = Vec::new();
+        for token in text
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+            .filter(|token| !token.is_empty())
+        {
+            match token.parse() {
+                Ok(cpu) => cpus.push(cpu),
+                Err(_) => {
+                    self.errors.push((field, InputError::NotANumber));
+                    return Vec::new();
+                }
+            }
+        }
+        cpus
+    }
+
     pub(super) fn optional<T: core::str::FromStr>(
         &mut self,
         field: FieldId,

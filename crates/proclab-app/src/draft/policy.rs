@@ -141,6 +141,8 @@ pub struct MachineDraft {
     pub cache_refill: String,
     pub user_threads: bool,
     pub topology: QueueTopology,
+    /// Per-CPU queues: steal only at multiples of it (empty: at once).
+    pub peek_interval: String,
     pub instruction_budget: String,
 }
 
@@ -306,6 +308,8 @@ impl MachineDraft {
                     &self.cache_refill,
                     defaults.cache.refill_per_unit,
                 ),
+                // The `warmup` model has no fields on the page yet: its defaults.
+                ..defaults.cache
             },
             thread_model: if self.user_threads {
                 ThreadModel::User
@@ -318,6 +322,13 @@ impl MachineDraft {
                 &self.instruction_budget,
                 defaults.instruction_budget,
             ),
+            peek_interval: if self.topology == QueueTopology::PerCpu
+                && !self.peek_interval.trim().is_empty()
+            {
+                Some(reader.number(FieldId::PeekInterval, &self.peek_interval))
+            } else {
+                None
+            },
         }
     }
 
@@ -332,6 +343,10 @@ impl MachineDraft {
             cache_refill: machine.cache.refill_per_unit.to_string(),
             user_threads: machine.thread_model == ThreadModel::User,
             topology: machine.topology,
+            peek_interval: machine
+                .peek_interval
+                .map(|interval| interval.to_string())
+                .unwrap_or_default(),
             instruction_budget: machine.instruction_budget.to_string(),
         }
     }

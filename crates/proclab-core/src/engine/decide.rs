@@ -22,7 +22,7 @@ impl Engine {
             self.place_with_affinity();
         }
         self.fill_free_cpus();
-        if self.per_cpu && self.ready_total() > 0 {
+        if self.per_cpu && self.ready_total() > 0 && self.peeks_now() {
             self.steal_for_idle_cpus();
         }
         if self.queues[0].preemptive() {
@@ -150,11 +150,13 @@ impl Engine {
         if self.queues[queue].ready_count() == 0 {
             return None;
         }
-        self.queues[queue].pick(&self.tasks, self.now, self.last_dispatched)
+        self.pick_allowed(queue, cpu)
     }
 
     /// Per-CPU queues: a CPU still free has an empty queue and steals the pick of the longest
-    /// other queue; stops once no other queue holds a thread.
+    /// other queue; stops once no other queue holds a thread. With hard affinity it steals the
+    /// first thread allowed on it in that queue's pick order, trying the queues from the longest
+    /// (lowest index on ties) until one has such a thread.
     fn steal_for_idle_cpus(&mut self) {
         for cpu in self.cpu_ixs() {
             if self.cpus[cpu].activity != Activity::Free {
@@ -163,10 +165,29 @@ impl Engine {
             let Some(victim) = self.steal_from(cpu) else {
                 break;
             };
-            if let Some(index) =
-                self.queues[victim].pick(&self.tasks, self.now, self.last_dispatched)
-            {
-                self.dispatch(cpu, index);
+            if self.affinity.is_empty() {
+                if let Some(index) =
+                    self.queues[victim].pick(&self.tasks, self.now, self.last_dispatched)
+                {
+                    self.dispatch(cpu, index);
+                }
+                continue;
+            }
+            let mut victims: Vec<CpuIx> = self
+                .cpu_ixs()
+                .filter(|other| *other != cpu && self.queues[other.slot()].ready_count() > 0)
+                .collect();
+            victims.sort_by_key(|other| {
+                (
+                    core::cmp::Reverse(self.queues[other.slot()].ready_count()),
+                    *other,
+                )
+            });
+            for victim in victims {
+                if let Some(index) = self.pick_allowed(victim.slot(), cpu) {
+                    self.dispatch(cpu, index);
+                    break;
+                }
             }
         }
     }
@@ -186,6 +207,10 @@ impl Engine {
     /// Shared queue: while the best ready thread is strictly better than the worst running one
     /// (highest CPU index on ties), it preempts that one.
     fn preempt_across(&mut self) {
+        if !self.affinity.is_empty() {
+            self.preempt_across_allowed();
+            return;
+        }
         let now = self.now;
         while let Some(best) = self.queues[0].best_rank(&self.tasks, now) {
             let mut victim: Option<(CpuIx, u64)> = None;
@@ -198,6 +223,42 @@ impl Engine {
             }
             let Some((cpu, rank)) = victim else { break };
             if !self.preempt_if_better(cpu, 0, best, rank) {
+                break;
+            }
+        }
+    }
+
+    /// Shared queue with hard affinity: while some CPU runs a thread that the best ready thread
+    /// allowed on that CPU strictly beats, the worst such runner (highest CPU index on ties) is
+    /// preempted by it. Without CPU lists this is [`Engine::preempt_across`]'s rule.
+    fn preempt_across_allowed(&mut self) {
+        loop {
+            let mut runners: Vec<(u64, CpuIx)> = self
+                .cpu_ixs()
+                .filter_map(|cpu| self.running_rank_on(cpu).map(|rank| (rank, cpu)))
+                .collect();
+            runners.sort_unstable_by(|a, b| b.cmp(a));
+            let mut preempted = false;
+            for (rank, cpu) in runners {
+                let Some(best) = self.best_allowed_rank(0, cpu) else {
+                    continue;
+                };
+                if best >= rank {
+                    continue;
+                }
+                let Some(victim) = self.running_task(cpu) else {
+                    continue;
+                };
+                let Some(by) = self.pick_allowed(0, cpu) else {
+                    continue;
+                };
+                let reason = self.queues[0].preempt_reason(&self.tasks, by, &self.tasks[victim]);
+                self.preempt(cpu, victim, by, reason);
+                self.dispatch(cpu, by);
+                preempted = true;
+                break;
+            }
+            if !preempted {
                 break;
             }
         }

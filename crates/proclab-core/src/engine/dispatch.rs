@@ -97,10 +97,11 @@ impl Engine {
 
     /// Cache model on: loads `index`'s working set and stack into `cpu`'s cache (its stack
     /// leaves every other cache), counts the units needed and found cold, and returns the cold
-    /// units (each costs `refill_per_unit` ticks of stall). Off: none.
+    /// units (each costs `refill_per_unit` ticks of stall). Off, or the `warmup` model (which
+    /// `crate::warmup` runs, not this engine): none.
     fn refill_cache(&mut self, cpu: CpuIx, index: ThreadIx) -> u32 {
         let cache = self.scenario.machine().cache;
-        if !cache.enabled {
+        if !cache.enabled || cache.warmup() {
             return 0;
         }
         let (pid, tid) = (self.tasks[index].pid, self.tasks[index].tid);

@@ -126,7 +126,7 @@ impl Engine {
     /// the first free CPU, else the first running one. Per-CPU queues: only its home CPU. CPUs
     /// in `claimed` were taken by a later claimant already.
     pub(super) fn claim_target(&self, index: ThreadIx, claimed: &[CpuIx]) -> Option<CpuIx> {
-        let available = |cpu: &CpuIx| !claimed.contains(cpu);
+        let available = |cpu: &CpuIx| !claimed.contains(cpu) && self.allowed_on(index, *cpu);
         if self.per_cpu {
             let home = self.home_cpu(index);
             let usable =

@@ -27,7 +27,14 @@
 //! CPU with nothing on it, then the lowest index); a thread that ran goes back to the queue of the
 //! CPU it last ran on. In step 6 free CPUs first take their own queue's pick (index order), then
 //! a free CPU whose queue is empty steals the pick of the longest other queue (lowest index on
-//! ties); a ready thread can preempt only the CPU whose queue holds it.
+//! ties); a ready thread can preempt only the CPU whose queue holds it. With a peek interval
+//! `p` (`machine.peek_interval`) that stealing happens only at multiples of `p` after 0, which
+//! are instants of their own while a CPU is free and a queue holds a thread.
+//!
+//! Hard affinity (`ProcessSpec::cpus`): a CPU takes, from any queue, the first thread in that
+//! queue's pick order allowed to run on it (the others keep their places); a new thread joins
+//! the shortest queue among its CPUs; an I/O completion claims only a CPU it may run on; on a
+//! shared queue a ready thread preempts only a CPU it may run on (the worst runner it beats).
 //!
 //! Where each part lives: `cpu` (what a CPU does and holds), `ready` (arrivals, readiness,
 //! which queue), `slice` (running slices: progress, expiry, exit, preemption), `io` (blocking,
@@ -77,6 +84,12 @@ pub(crate) struct Engine {
     /// rules to a thread (admit, dispatch, expiry, ranks) go to queue 0.
     pub(crate) queues: Vec<Policy>,
     per_cpu: bool,
+    /// Per-CPU queues with `machine.peek_interval = Some(p)`: stealing happens only at multiples
+    /// of `p` after 0 (never with 0); `None`: at every decision.
+    peek: Option<u64>,
+    /// Hard affinity: per thread, the CPUs it may run on as a bit mask (CPU `c` is bit `c`);
+    /// empty when no process lists CPUs, so scenarios without affinity take no detour.
+    affinity: Vec<u64>,
     /// Pending I/O completions: (tick, thread).
     io_heap: BinaryHeap<Reverse<(u64, ThreadIx)>>,
     /// Processes sorted by (arrival, pid) and the next one to admit.
@@ -139,6 +152,27 @@ impl Engine {
         let cpu_count = scenario.machine().cpus as usize;
         let cpus = vec![Cpu::new(scenario.machine().cache.capacity); cpu_count];
         let per_cpu = scenario.machine().topology == QueueTopology::PerCpu;
+        let peek = scenario.machine().peek_interval.filter(|_| per_cpu);
+        let spec_processes = &scenario.spec().processes;
+        let affinity = if spec_processes
+            .iter()
+            .any(|process| !process.cpus.is_empty())
+        {
+            scenario
+                .threads()
+                .iter()
+                .map(|thread| {
+                    let cpus = &spec_processes[thread.pid() as usize].cpus;
+                    if cpus.is_empty() {
+                        u64::MAX
+                    } else {
+                        cpus.iter().fold(0, |mask, cpu| mask | (1u64 << cpu))
+                    }
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let queue_count = if per_cpu { cpu_count } else { 1 };
         let queues: Vec<Policy> = (0..queue_count).map(|_| Policy::new(&scenario)).collect();
         let next_boost = queues[0].boost_period();
@@ -153,6 +187,8 @@ impl Engine {
             cpus,
             queues,
             per_cpu,
+            peek,
+            affinity,
             io_heap: BinaryHeap::new(),
             arrival_order,
             next_arrival: 0,
@@ -233,6 +269,9 @@ impl Engine {
         if let Some(aging) = self.aging_at {
             next = next.min(aging);
         }
+        if let Some(peek) = self.next_peek() {
+            next = next.min(peek);
+        }
         (next != u64::MAX).then_some(next)
     }
 
@@ -301,10 +340,8 @@ impl Engine {
                         && self.cpus[cpu].activity == Activity::Free
                     {
                         // Only from the CPU's own queue: stealing waits for the decision.
-                        let last = self.last_dispatched;
                         let queue = self.queue_of(cpu);
-                        self.cpus[cpu].reserved =
-                            self.queues[queue].pick(&self.tasks, instant, last);
+                        self.cpus[cpu].reserved = self.pick_allowed(queue, cpu);
                     }
                 }
                 _ => {}

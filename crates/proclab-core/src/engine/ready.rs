@@ -5,9 +5,10 @@
 //! undone) keeps its number and its queue.
 
 use alloc::rc::Rc;
+use alloc::vec::Vec;
 use core::cmp::Reverse;
 
-use super::Engine;
+use super::{Activity, Engine};
 use crate::policy::{Entry, Policy};
 use crate::task::{CpuIx, ThreadIx};
 use crate::trace::Change;
@@ -108,11 +109,82 @@ impl Engine {
             return cpu;
         }
         self.cpu_ixs()
+            .filter(|cpu| self.allowed_on(index, *cpu))
             .min_by_key(|cpu| {
                 let occupied = !self.cpus[*cpu].is_unclaimed();
                 (self.queues[cpu.slot()].ready_count(), occupied, *cpu)
             })
             .unwrap_or(CpuIx(0))
+    }
+
+    /// True when `index` may run on `cpu` (hard affinity).
+    pub(super) fn allowed_on(&self, index: ThreadIx, cpu: CpuIx) -> bool {
+        self.affinity
+            .get(index.slot())
+            .is_none_or(|mask| (mask >> cpu.0) & 1 == 1)
+    }
+
+    /// Removes and returns the first thread in `queue`'s pick order allowed to run on `cpu`;
+    /// the threads passed over go back exactly where they were. Without affinity: the pick.
+    pub(super) fn pick_allowed(&mut self, queue: usize, cpu: CpuIx) -> Option<ThreadIx> {
+        let (now, last) = (self.now, self.last_dispatched);
+        if self.affinity.is_empty() {
+            return self.queues[queue].pick(&self.tasks, now, last);
+        }
+        let mut passed = Vec::new();
+        let mut found = None;
+        while let Some(index) = self.queues[queue].pick(&self.tasks, now, last) {
+            if self.allowed_on(index, cpu) {
+                found = Some(index);
+                break;
+            }
+            passed.push(index);
+        }
+        for index in passed.into_iter().rev() {
+            self.enqueue_on(queue, index, Entry::PutBack);
+        }
+        found
+    }
+
+    /// Hard affinity: the rank of the best thread in `queue` allowed to run on `cpu` (the one
+    /// [`Engine::pick_allowed`] would take), leaving the queue as it was.
+    pub(super) fn best_allowed_rank(&mut self, queue: usize, cpu: CpuIx) -> Option<u64> {
+        let (now, last) = (self.now, self.last_dispatched);
+        let mut passed = Vec::new();
+        let mut rank = None;
+        while let Some(index) = self.queues[queue].pick(&self.tasks, now, last) {
+            if self.allowed_on(index, cpu) {
+                // Back at the head of what is left: the best rank is now its own.
+                self.enqueue_on(queue, index, Entry::PutBack);
+                rank = self.queues[queue].best_rank(&self.tasks, now);
+                break;
+            }
+            passed.push(index);
+        }
+        for index in passed.into_iter().rev() {
+            self.enqueue_on(queue, index, Entry::PutBack);
+        }
+        rank
+    }
+
+    /// Per-CPU queues: true when free CPUs may steal at this instant (always, or with a peek
+    /// interval `p` at multiples of `p` after 0).
+    pub(super) fn peeks_now(&self) -> bool {
+        match self.peek {
+            None => true,
+            Some(interval) => interval > 0 && self.now > 0 && self.now.is_multiple_of(interval),
+        }
+    }
+
+    /// With a peek interval: the next multiple of it, while a CPU is free and some queue holds a
+    /// thread (the only case in which peeking could change anything).
+    pub(super) fn next_peek(&self) -> Option<u64> {
+        let interval = self.peek.filter(|interval| *interval > 0)?;
+        let free = self.cpus.iter().any(|cpu| cpu.activity == Activity::Free);
+        if !free || self.ready_total() == 0 {
+            return None;
+        }
+        (self.now / interval).checked_add(1)?.checked_mul(interval)
     }
 
     /// Per-CPU queues: the queue an idle CPU with an empty queue steals from, the one with the

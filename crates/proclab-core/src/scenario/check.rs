@@ -8,8 +8,8 @@ use super::{Process, Thread};
 use crate::program::x86::{parse_argv, stack_bottom, ArgvError, DEFAULT_MEMORY_KB};
 use crate::program::{Program, Register};
 use crate::spec::{
-    BurstSpec, MachineSpec, PolicySpec, ProcessSpec, QueueSpec, ScenarioSpec, ScheduleSpec,
-    ThreadSpec,
+    BurstSpec, CacheModel, MachineSpec, PolicySpec, ProcessSpec, QueueSpec, QueueTopology,
+    ScenarioSpec, ScheduleSpec, ThreadModel, ThreadSpec,
 };
 
 pub(super) fn saturate(count: usize) -> u32 {
@@ -251,6 +251,104 @@ pub(super) fn check_machine(machine: &MachineSpec, errors: &mut Vec<ScenarioErro
     if machine.instruction_budget == 0 || machine.instruction_budget > MAX_INSTRUCTION_BUDGET {
         errors.push(ScenarioError::InstructionBudgetOutOfRange {
             max: MAX_INSTRUCTION_BUDGET,
+        });
+    }
+}
+
+/// What the event engine cannot combine with hard affinity, if anything.
+fn affinity_limit(spec: &ScenarioSpec) -> Option<AffinityLimit> {
+    let io_bump = matches!(&spec.policy, PolicySpec::Mlfq(mlfq) if mlfq.io_bump);
+    if spec.machine.topology == QueueTopology::Affinity {
+        Some(AffinityLimit::SoftAffinity)
+    } else if spec.schedule.is_some() {
+        Some(AffinityLimit::Schedule)
+    } else if io_bump {
+        Some(AffinityLimit::IoBump)
+    } else {
+        None
+    }
+}
+
+/// The `warmup` cache model (OSTEP `multi.py`'s machine), hard affinity and peeking: the model's
+/// own settings, what it cannot run, and what hard affinity cannot be combined with.
+pub(super) fn check_warmup(spec: &ScenarioSpec, errors: &mut Vec<ScenarioError>) {
+    let machine = &spec.machine;
+    let cache = &machine.cache;
+    if cache.model == CacheModel::Warmup {
+        if cache.warm_rate == 0 || cache.warm_rate > MAX_WARM_RATE {
+            errors.push(ScenarioError::WarmRateOutOfRange {
+                value: cache.warm_rate,
+                max: MAX_WARM_RATE,
+            });
+        }
+        if cache.warmup_time > MAX_TICK {
+            errors.push(ScenarioError::WarmupTimeTooLarge { max: MAX_TICK });
+        }
+    }
+    let warmup = cache.warmup();
+    for (index, process) in spec.processes.iter().enumerate() {
+        let pid = index as u32;
+        if process.cpus.len() > MAX_CPUS as usize {
+            errors.push(ScenarioError::AffinityTooLong {
+                process: pid,
+                count: saturate(process.cpus.len()),
+                max: MAX_CPUS,
+            });
+        } else if let Some(cpu) = process.cpus.iter().find(|cpu| **cpu >= machine.cpus) {
+            errors.push(ScenarioError::AffinityCpuOutOfRange {
+                process: pid,
+                cpu: *cpu,
+                cpus: machine.cpus,
+            });
+        }
+        if let Some(what) = affinity_limit(spec).filter(|_| !process.cpus.is_empty() && !warmup) {
+            errors.push(ScenarioError::AffinityUnsupported { process: pid, what });
+        }
+    }
+    if machine.peek_interval.is_some() && machine.topology != QueueTopology::PerCpu {
+        errors.push(ScenarioError::PeekNeedsPerCpuQueues);
+    }
+    if !warmup {
+        return;
+    }
+    let mut unsupported = |process: Option<u32>, what: WarmupLimit| {
+        errors.push(ScenarioError::WarmupUnsupported { process, what });
+    };
+    if !matches!(spec.policy, PolicySpec::Rr { .. }) {
+        unsupported(None, WarmupLimit::Policy);
+    }
+    if machine.dispatch_latency > 0 || machine.thread_switch_latency > 0 {
+        unsupported(None, WarmupLimit::SwitchCost);
+    }
+    if machine.topology == QueueTopology::Affinity {
+        unsupported(None, WarmupLimit::Topology);
+    }
+    if machine.thread_model == ThreadModel::User {
+        unsupported(None, WarmupLimit::UserThreads);
+    }
+    if spec.schedule.is_some() {
+        unsupported(None, WarmupLimit::Schedule);
+    }
+    let mut total_run_time: u64 = 0;
+    for (index, process) in spec.processes.iter().enumerate() {
+        let pid = Some(index as u32);
+        if process.arrival != 0 {
+            unsupported(pid, WarmupLimit::Arrival);
+        }
+        match process.bursts.as_slice() {
+            [BurstSpec::Cpu(length)]
+                if process.threads.is_empty() && process.program.is_empty() =>
+            {
+                total_run_time = total_run_time.saturating_add(*length);
+            }
+            _ => unsupported(pid, WarmupLimit::Bursts),
+        }
+    }
+    let work = total_run_time.saturating_mul(u64::from(machine.cpus));
+    if work > MAX_WARMUP_WORK {
+        errors.push(ScenarioError::WarmupTooLong {
+            work,
+            max: MAX_WARMUP_WORK,
         });
     }
 }

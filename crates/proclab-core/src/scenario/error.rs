@@ -36,6 +36,42 @@ pub const MAX_BOOSTS: u64 = 1_000_000;
 pub const MAX_INSTRUCTION_BUDGET: u64 = 1_000_000;
 /// Most entries in an explicit schedule.
 pub const MAX_SCHEDULE: u32 = 100_000;
+/// Largest `warm_rate` of the `warmup` cache model.
+pub const MAX_WARM_RATE: u64 = 1_000;
+/// Most work of a `warmup`-model run: its total run time times the CPUs (the model steps tick by
+/// tick, and a run lasts at most its total run time).
+pub const MAX_WARMUP_WORK: u64 = 2_000_000;
+
+/// What the `warmup` cache model (OSTEP `multi.py`'s machine) does not have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum WarmupLimit {
+    /// A policy other than round robin (its quantum is `multi.py`'s timer, `-q`).
+    Policy,
+    /// A process with threads, a program, I/O or more than one CPU burst (a job is one burst).
+    Bursts,
+    /// A process arriving after 0 (every job is there at the start).
+    Arrival,
+    /// A dispatch or thread switch latency.
+    SwitchCost,
+    /// `topology = "affinity"` (soft affinity; use `cpus` for hard affinity).
+    Topology,
+    /// User-level threads.
+    UserThreads,
+    /// An explicit schedule.
+    Schedule,
+}
+
+/// What hard affinity (`cpus`) cannot be combined with in the event engine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum AffinityLimit {
+    /// `topology = "affinity"` (soft affinity picks CPUs its own way).
+    SoftAffinity,
+    /// MLFQ's I/O bump (a bumped thread passed over for a CPU it may not run on would lose its
+    /// bump).
+    IoBump,
+    /// An explicit schedule.
+    Schedule,
+}
 
 /// A cost of the machine, in ticks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -339,6 +375,59 @@ pub enum ScenarioError {
         /// The limit.
         max: u32,
     },
+    /// The `warmup` cache model cannot run this scenario (`process`: the process at fault).
+    WarmupUnsupported {
+        /// Index of the process in `processes`, if one is at fault.
+        process: Option<u32>,
+        /// What the model does not have.
+        what: WarmupLimit,
+    },
+    /// `machine.cache.warm_rate` is 0 or above [`MAX_WARM_RATE`].
+    WarmRateOutOfRange {
+        /// The value given.
+        value: u64,
+        /// The limit.
+        max: u64,
+    },
+    /// `machine.cache.warmup_time` above [`MAX_TICK`].
+    WarmupTimeTooLarge {
+        /// The limit.
+        max: u64,
+    },
+    /// A `warmup`-model run with more than [`MAX_WARMUP_WORK`] work (total run time times CPUs).
+    WarmupTooLong {
+        /// The work of this scenario.
+        work: u64,
+        /// The limit.
+        max: u64,
+    },
+    /// A process's `cpus` names a CPU the machine does not have.
+    AffinityCpuOutOfRange {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// The CPU given.
+        cpu: u32,
+        /// How many CPUs the machine has.
+        cpus: u32,
+    },
+    /// A process's `cpus` lists more than [`MAX_CPUS`] entries.
+    AffinityTooLong {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// How many were given.
+        count: u32,
+        /// The limit.
+        max: u32,
+    },
+    /// Hard affinity (`cpus`) with a setting the event engine has no rule for with it.
+    AffinityUnsupported {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// The setting.
+        what: AffinityLimit,
+    },
+    /// `machine.peek_interval` without per-CPU queues.
+    PeekNeedsPerCpuQueues,
     /// A message queue declared by two processes with different capacities.
     QueueCapacityMismatch {
         /// The process whose declaration disagrees.

@@ -263,6 +263,7 @@ impl Scenario {
         check_shared(&processes, &mut errors);
         check_policy(&spec.policy, &mut errors);
         check_machine(&spec.machine, &mut errors);
+        check_warmup(spec, &mut errors);
         if let Some(schedule) = &spec.schedule {
             check_schedule(schedule, threads.len(), &mut errors);
         }

@@ -90,6 +90,10 @@ pub struct ProcessSpec {
     /// registers and stack.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub program: String,
+    /// Hard affinity: the CPUs (indices) this process's threads may run on; empty = any CPU
+    /// (OSTEP `multi.py -A`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cpus: Vec<u32>,
 }
 
 impl Default for ProcessSpec {
@@ -104,6 +108,7 @@ impl Default for ProcessSpec {
             working_set: 4,
             tickets: 100,
             program: String::new(),
+            cpus: Vec::new(),
         }
     }
 }
@@ -387,6 +392,24 @@ pub enum QueueTopology {
     PerCpu,
 }
 
+/// Which cache model a CPU's cache follows (`docs/semantics.md`, "Costs of switching").
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum CacheModel {
+    /// A dispatch stalls `refill_per_unit` ticks per cold unit, then runs at rate 1. Default.
+    #[default]
+    Stall,
+    /// OSTEP `multi.py`: no stall; a job runs at rate 1 until it has run `warmup_time` ticks on a
+    /// CPU whose cache then holds its working set, and at `warm_rate` from then on.
+    Warmup,
+}
+
+impl CacheModel {
+    fn is_stall(&self) -> bool {
+        *self == CacheModel::Stall
+    }
+}
+
 /// The per-CPU cache model.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(default, deny_unknown_fields)]
@@ -395,8 +418,32 @@ pub struct CacheSpec {
     pub enabled: bool,
     /// Capacity of each CPU's cache in units.
     pub capacity: u32,
-    /// Stall ticks per cold unit refilled.
+    /// Stall ticks per cold unit refilled (`stall` model).
     pub refill_per_unit: u64,
+    /// The model: `stall` (default) or `warmup`.
+    #[serde(skip_serializing_if = "CacheModel::is_stall")]
+    pub model: CacheModel,
+    /// `warmup` model: ticks a job must run on a CPU before that CPU's cache is warm for it
+    /// (`multi.py -w`).
+    #[serde(skip_serializing_if = "is_default_warmup_time")]
+    pub warmup_time: u64,
+    /// `warmup` model: how much a warm job's remaining time drops per tick (`multi.py -r`; a
+    /// cold job's drops by 1).
+    #[serde(skip_serializing_if = "is_default_warm_rate")]
+    pub warm_rate: u64,
+}
+
+/// `multi.py`'s default `-w`.
+pub const DEFAULT_WARMUP_TIME: u64 = 10;
+/// `multi.py`'s default `-r`.
+pub const DEFAULT_WARM_RATE: u64 = 2;
+
+fn is_default_warmup_time(value: &u64) -> bool {
+    *value == DEFAULT_WARMUP_TIME
+}
+
+fn is_default_warm_rate(value: &u64) -> bool {
+    *value == DEFAULT_WARM_RATE
 }
 
 impl Default for CacheSpec {
@@ -405,7 +452,17 @@ impl Default for CacheSpec {
             enabled: false,
             capacity: 16,
             refill_per_unit: 1,
+            model: CacheModel::Stall,
+            warmup_time: DEFAULT_WARMUP_TIME,
+            warm_rate: DEFAULT_WARM_RATE,
         }
+    }
+}
+
+impl CacheSpec {
+    /// True when the `warmup` model is on.
+    pub fn warmup(&self) -> bool {
+        self.enabled && self.model == CacheModel::Warmup
     }
 }
 
@@ -431,6 +488,10 @@ pub struct MachineSpec {
     /// message queue or pipe operation; a mutex, semaphore or condition operation that blocks or
     /// wakes a thread), before its next instruction.
     pub kernel_entry_cost: u64,
+    /// Per-CPU queues: `None` (default) an idle CPU steals at once; `Some(p)` only at multiples
+    /// of `p` after 0 (`multi.py -P`; 0 never). The `warmup` model peeks as `multi.py` does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub peek_interval: Option<u64>,
 }
 
 impl Default for MachineSpec {
@@ -444,6 +505,7 @@ impl Default for MachineSpec {
             topology: QueueTopology::Shared,
             instruction_budget: 100_000,
             kernel_entry_cost: 0,
+            peek_interval: None,
         }
     }
 }
