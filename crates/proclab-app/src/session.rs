@@ -100,8 +100,9 @@ pub struct Session {
 pub enum Action {
     SetLang(Lang),
     Edit(Edit),
-    /// Replaces the workspace with a scenario (preset, generator, file).
-    Load(ScenarioSpec, Option<Notice>),
+    /// Replaces the workspace with a scenario (preset, generator, file); boxed, as a scenario is
+    /// many times larger than any other action.
+    Load(Box<ScenarioSpec>, Option<Notice>),
     Notify(Option<Notice>),
     /// Brings back the workspace a replacement or removal overwrote.
     Undo,

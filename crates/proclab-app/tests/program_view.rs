@@ -292,3 +292,38 @@ fn a_shared_word_shows_as_shared_in_every_process_with_its_last_writer_whatever_
         assert_eq!(counter.last_writer, Some((writer.clone(), last_store.tick)));
     }
 }
+
+#[test]
+fn a_step_that_blocks_says_why_full_empty_or_held() {
+    let spec = proclab_core::presets::preset("pipe-writer-reader")
+        .expect("the pipe preset")
+        .spec;
+    let run = simulate(&Scenario::new(&spec).expect("valid"));
+    let analysis = analyse(&run);
+    let lines = step_lines(&run, &analysis, Lang::En);
+    let blocked = |who: &str| -> Vec<&str> {
+        lines
+            .iter()
+            .filter(|line| line.who.starts_with(who) && line.effect.contains("blocks"))
+            .map(|line| line.effect.as_str())
+            .collect()
+    };
+    // The writer's third write finds 1 and 2 in the pipe of 2; the reader later finds it empty.
+    assert_eq!(blocked("Writer"), ["pipe full: waits (blocks)"]);
+    assert_eq!(blocked("Reader"), ["pipe empty: waits (blocks)"]);
+    let korean = step_lines(&run, &analysis, Lang::Ko);
+    assert!(korean
+        .iter()
+        .any(|line| line.effect == "파이프가 가득 참: 기다림(대기)"));
+
+    let deadlock = proclab_core::presets::preset("philosophers-deadlock")
+        .expect("the philosophers")
+        .spec;
+    let run = simulate(&Scenario::new(&deadlock).expect("valid"));
+    let lines = step_lines(&run, &analyse(&run), Lang::En);
+    let held = lines
+        .iter()
+        .filter(|line| line.effect == "mutex held by another thread: waits (blocks)")
+        .count();
+    assert_eq!(held, 3, "each philosopher waits once for the right fork");
+}

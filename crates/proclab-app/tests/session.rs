@@ -174,13 +174,13 @@ fn an_oversized_stack_is_reported_on_the_stack_field() {
         }]
     ));
     let session = start(&ScenarioSpec::default());
-    let session = act(&session, Action::Load(spec.clone(), None));
+    let session = act(&session, Action::Load(Box::new(spec.clone()), None));
     let fields: Vec<FieldId> = session.field_messages().iter().map(|m| m.field).collect();
     assert_eq!(fields, [FieldId::ThreadStack(0, 1)]);
     // A refill cost too large is marked on the refill field, not on the dispatch latency.
     spec.processes[0].threads[1].stack = 1;
     spec.machine.cache.refill_per_unit = u64::MAX;
-    let session = act(&session, Action::Load(spec, None));
+    let session = act(&session, Action::Load(Box::new(spec), None));
     let fields: Vec<FieldId> = session.field_messages().iter().map(|m| m.field).collect();
     assert_eq!(fields, [FieldId::CacheRefill]);
 }
@@ -416,14 +416,16 @@ fn a_long_run_is_left_pending_and_taken_when_it_comes_back() {
     let short = mlq(every_queue_mix()[0].clone());
     assert!(!runs_elsewhere(&short));
     let session = Session::start(Lang::En, "", None, None)
-        .reduce(Action::Load(short.clone(), None))
+        .reduce(Action::Load(Box::new(short.clone()), None))
         .unwrap();
     assert!(session.pending.is_none(), "a short run is computed at once");
     let shown = Rc::clone(session.simulation.as_ref().unwrap());
 
     let long = long_workload(1);
     assert!(runs_elsewhere(&long));
-    let waiting = session.reduce(Action::Load(long.clone(), None)).unwrap();
+    let waiting = session
+        .reduce(Action::Load(Box::new(long.clone()), None))
+        .unwrap();
     let pending = Rc::clone(waiting.pending.as_ref().expect("left for the front end"));
     assert_eq!(*pending, long);
     assert_eq!(
@@ -439,7 +441,7 @@ fn a_long_run_is_left_pending_and_taken_when_it_comes_back() {
 
     // The run of a workload edited away since is dropped.
     let edited = waiting
-        .reduce(Action::Load(long_workload(2), None))
+        .reduce(Action::Load(Box::new(long_workload(2)), None))
         .unwrap();
     let late = Rc::new(Simulation::new(&long).unwrap());
     assert!(edited

@@ -1,6 +1,6 @@
 //! The interleaving, the race table and how a run ended, in words.
 
-use proclab_core::program::{AccessKind, RunEnd, StepOutcome};
+use proclab_core::program::{AccessKind, Instruction, MessageOp, RunEnd, StepOutcome, Wait};
 use proclab_core::Run;
 
 use super::*;
@@ -62,10 +62,14 @@ pub fn step_lines_in(
             match step.outcome {
                 StepOutcome::Yielded => effects.push(ProgramText::Yielded.get(lang).into()),
                 StepOutcome::Halted => effects.push(ProgramText::Halted.get(lang).into()),
-                StepOutcome::Blocked(_) => effects.push(lang.pick([
-                    String::from("기다림(대기)"),
-                    String::from("must wait (blocks)"),
-                ])),
+                StepOutcome::Blocked(wait) => effects.push(
+                    blocked_note(
+                        wait,
+                        program.and_then(|program| program.instruction_at(step.pc)),
+                        lang,
+                    )
+                    .into(),
+                ),
                 StepOutcome::Message { operation, value } => effects.push(match operation {
                     proclab_core::program::MessageOp::Send { .. } => {
                         lang.pick([format!("메시지 {value} 보냄"), format!("sends {value}")])
@@ -126,6 +130,47 @@ pub fn step_lines_in(
             }
         })
         .collect()
+}
+
+/// Why an instruction had to wait, from what it waits on and, for a channel, which way it went:
+/// "mutex held: waits", "pipe full: waits".
+fn blocked_note(wait: Wait, instruction: Option<Instruction>, lang: Lang) -> &'static str {
+    let sends = matches!(
+        instruction,
+        Some(Instruction::Message(
+            MessageOp::Send { .. } | MessageOp::Write { .. }
+        ))
+    );
+    lang.pick(match (wait, sends) {
+        (Wait::Mutex(_), _) => [
+            "다른 스레드가 가진 뮤텍스: 기다림(대기)",
+            "mutex held by another thread: waits (blocks)",
+        ],
+        (Wait::Semaphore(_) | Wait::SharedSemaphore(_), _) => [
+            "세마포어 값이 0: 기다림(대기)",
+            "semaphore at 0: waits (blocks)",
+        ],
+        (Wait::Condition(_), _) => [
+            "뮤텍스를 놓고 signal을 기다림(대기)",
+            "releases the mutex, waits for a signal (blocks)",
+        ],
+        (Wait::Queue(_), true) => [
+            "메시지 큐가 가득 참: 기다림(대기)",
+            "queue full: waits (blocks)",
+        ],
+        (Wait::Queue(_), false) => [
+            "메시지 큐가 비어 있음: 기다림(대기)",
+            "queue empty: waits (blocks)",
+        ],
+        (Wait::Pipe(_), true) => [
+            "파이프가 가득 참: 기다림(대기)",
+            "pipe full: waits (blocks)",
+        ],
+        (Wait::Pipe(_), false) => [
+            "파이프가 비어 있음: 기다림(대기)",
+            "pipe empty: waits (blocks)",
+        ],
+    })
 }
 
 /// One row of a race table: who executed what, and the word in memory after it.
