@@ -191,11 +191,16 @@ fn first_lost_update(counter: &[Access]) -> Vec<Access> {
 
 /// The interleaving as each language writes it: "T1 loads 2, T2 loads 2, T1 stores 3, ...".
 fn interleaving(run: &Run, round: &[Access]) -> [String; 2] {
+    interleaving_named(round, |thread| thread_name(run, thread))
+}
+
+/// The interleaving with each access named by `name` of its thread.
+fn interleaving_named(round: &[Access], name: impl Fn(u32) -> String) -> [String; 2] {
     let words = |load: &str, store: &str, korean: bool| {
         round
             .iter()
             .map(|access| {
-                let name = thread_name(run, access.thread);
+                let name = name(access.thread);
                 let verb = if access.store { store } else { load };
                 if korean {
                     format!("{name} {verb}({})", access.value)
@@ -1707,23 +1712,10 @@ fn the_synchronization_presets_are_the_ones_that_run_programs() {
 
 /// The interleaving of a round between processes, each named by its process ("P1").
 fn process_interleaving(run: &Run, round: &[Access]) -> [String; 2] {
-    let words = |load: &str, store: &str, korean: bool| {
-        round
-            .iter()
-            .map(|access| {
-                let pid = run.scenario().threads()[access.thread as usize].pid();
-                let name = run.scenario().processes()[pid as usize].name();
-                let verb = if access.store { store } else { load };
-                if korean {
-                    format!("{name} {verb}({})", access.value)
-                } else {
-                    format!("{name} {verb} {}", access.value)
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    [words("읽기", "쓰기", true), words("loads", "stores", false)]
+    interleaving_named(round, |thread| {
+        let pid = run.scenario().threads()[thread as usize].pid();
+        run.scenario().processes()[pid as usize].name().to_string()
+    })
 }
 
 #[test]

@@ -63,6 +63,15 @@ fn process(name: &str, program: &str, registers: &[&str]) -> ProcessSpec {
     process
 }
 
+/// The processes under FCFS on one CPU, every other setting at its default.
+fn fcfs(processes: Vec<ProcessSpec>) -> ScenarioSpec {
+    ScenarioSpec {
+        processes,
+        policy: PolicySpec::Fcfs,
+        ..ScenarioSpec::default()
+    }
+}
+
 fn run(spec: &ScenarioSpec) -> Run {
     simulate(&Scenario::new(spec).unwrap_or_else(|errors| panic!("rejected: {errors:?}")))
 }
@@ -101,14 +110,10 @@ fn a_full_pipe_blocks_the_writer_and_an_empty_one_the_reader() {
     // FCFS, the writer first: two values fill the pipe, the third write blocks; the reader
     // drains it, which wakes the writer, then waits on the empty pipe until the writer writes
     // again (the value goes straight to it) or closes (end-of-file).
-    let spec = ScenarioSpec {
-        processes: vec![
-            process("Writer", WRITER, &["bx=5"]),
-            process("Reader", READER, &[""]),
-        ],
-        policy: PolicySpec::Fcfs,
-        ..ScenarioSpec::default()
-    };
+    let spec = fcfs(vec![
+        process("Writer", WRITER, &["bx=5"]),
+        process("Reader", READER, &[""]),
+    ]);
     let run = run(&spec);
     assert_eq!(run.end(), RunEnd::Finished);
     assert_eq!(got(&run, 1), (vec![1, 2, 3, 4, 5, 0, 0, 0], 5));
@@ -197,14 +202,10 @@ fn a_reader_waiting_on_an_empty_pipe_wakes_with_end_of_file_when_the_last_writer
     // The reader runs first and waits; the writer closes its end without writing (its `write`
     // after `halt` is never reached, but makes it the pipe's writer).
     let closer = ".pipe p 2\n.main\nclose p\nhalt\nwrite p, %ax\n";
-    let spec = ScenarioSpec {
-        processes: vec![
-            process("Reader", READER, &[""]),
-            process("Writer", closer, &[""]),
-        ],
-        policy: PolicySpec::Fcfs,
-        ..ScenarioSpec::default()
-    };
+    let spec = fcfs(vec![
+        process("Reader", READER, &[""]),
+        process("Writer", closer, &[""]),
+    ]);
     let run = run(&spec);
     assert_eq!(run.end(), RunEnd::Finished);
     assert_eq!(got(&run, 0).1, 0, "end-of-file at the first read");
@@ -222,15 +223,11 @@ fn a_reader_waiting_on_an_empty_pipe_wakes_with_end_of_file_when_the_last_writer
 #[test]
 fn waiting_readers_are_served_first_come_first_served() {
     let one = ".pipe p 2\n.var got\n.main\nread p, %ax\nmov %ax, got\nhalt\n";
-    let spec = ScenarioSpec {
-        processes: vec![
-            process("R1", one, &[""]),
-            process("R2", one, &[""]),
-            process("Writer", WRITER, &["bx=2"]),
-        ],
-        policy: PolicySpec::Fcfs,
-        ..ScenarioSpec::default()
-    };
+    let spec = fcfs(vec![
+        process("R1", one, &[""]),
+        process("R2", one, &[""]),
+        process("Writer", WRITER, &["bx=2"]),
+    ]);
     let run = run(&spec);
     assert_eq!(run.end(), RunEnd::Finished);
     let state = run.state_at(run.end_tick());
@@ -250,14 +247,10 @@ fn waiting_readers_are_served_first_come_first_served() {
 #[test]
 fn writing_after_close_is_a_fault_of_that_instruction() {
     let twice = ".pipe p 2\n.main\nmov $7, %ax\nwrite p, %ax\nclose p\nwrite p, %ax\nhalt\n";
-    let spec = ScenarioSpec {
-        processes: vec![
-            process("Writer", twice, &[""]),
-            process("Reader", READER, &[""]),
-        ],
-        policy: PolicySpec::Fcfs,
-        ..ScenarioSpec::default()
-    };
+    let spec = fcfs(vec![
+        process("Writer", twice, &[""]),
+        process("Reader", READER, &[""]),
+    ]);
     let run = run(&spec);
     assert_eq!(run.end(), RunEnd::Finished);
     let fault = run

@@ -963,9 +963,6 @@ fn hard_affinity_a_cpu_takes_the_first_queued_thread_allowed_on_it() {
         2,
         QueueTopology::Shared,
     );
-    let gantt = |spec: &ScenarioSpec| {
-        proclab_core::render::gantt_lines(&simulate(&Scenario::new(spec).unwrap()))
-    };
     assert_eq!(gantt(&spec), "CPU0: 0 B 3 C 6\nCPU1: 0 A 4 - 6\n");
     spec.processes[0].cpus.clear();
     assert_eq!(gantt(&spec), "CPU0: 0 A 4 - 6\nCPU1: 0 B 3 C 6\n");
@@ -990,9 +987,6 @@ fn hard_affinity_places_and_steals_only_within_a_threads_cpus() {
         2,
         QueueTopology::PerCpu,
     );
-    let gantt = |spec: &ScenarioSpec| {
-        proclab_core::render::gantt_lines(&simulate(&Scenario::new(spec).unwrap()))
-    };
     assert_eq!(gantt(&spec), "CPU0: 0 A 5 B 10\nCPU1: 0 C 2 - 10\n");
     spec.processes[1].cpus.clear();
     // Unpinned, B joins the shorter queue, CPU1's, and C the first of two equal ones.
@@ -1023,13 +1017,15 @@ fn hard_affinity_a_ready_thread_preempts_only_a_cpu_it_may_run_on() {
         2,
         QueueTopology::Shared,
     );
-    let gantt = |spec: &ScenarioSpec| {
-        proclab_core::render::gantt_lines(&simulate(&Scenario::new(spec).unwrap()))
-    };
     assert_eq!(
         gantt(&spec),
         "CPU0: 0 P1 2 P3 4 P2 8\nCPU1: 0 P2 2 P1 6 - 8\n"
     );
     spec.processes[2].cpus.clear();
     assert_eq!(gantt(&spec), "CPU0: 0 P1 6 - 8\nCPU1: 0 P2 2 P3 4 P2 8\n");
+}
+
+/// The Gantt chart of `spec`'s run, a line per CPU (`CPU0: 0 A 4 - 6`).
+fn gantt(spec: &ScenarioSpec) -> String {
+    proclab_core::render::gantt_lines(&simulate(&Scenario::new(spec).unwrap()))
 }
