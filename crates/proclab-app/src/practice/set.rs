@@ -257,6 +257,15 @@ pub fn export_csv(set: &ExerciseSet, progress: &Progress) -> String {
             let reason = transition.reason.map(|r| r.code()).unwrap_or("");
             line("transition reason".into(), reason, marks[2]);
         }
+        if let Some(marks) = grading.race {
+            line("race final value".into(), &answer.race.value, marks.value);
+            line(
+                "race interleaving".into(),
+                &answer.race.interleaving,
+                marks.interleaving,
+            );
+            continue;
+        }
         for (index, verdict) in grading.averages.iter().enumerate() {
             line(
                 format!("average {}", column_code(Column::AVERAGED[index])),
