@@ -345,3 +345,33 @@ fn a_race_set_link_round_trips_and_old_topics_keep_their_codes() {
     assert_eq!(Topic::ALL[5], Topic::Hrrn);
     assert_eq!(Topic::from_code("race"), Some(Topic::Race));
 }
+
+#[test]
+fn every_lost_update_is_explained_by_two_loads_of_the_same_value() {
+    for exercise in every_race() {
+        let total = race::increments(&exercise.race_workload());
+        if final_value(&exercise.run) == total {
+            continue;
+        }
+        let grading = grade(&exercise, &answer(&total.to_string(), ""));
+        let english = explain(&exercise, &grading, Lang::En).unwrap();
+        assert!(
+            english.starts_with("The loads at steps "),
+            "{:?}: {english}",
+            exercise.id
+        );
+        let korean = explain(&exercise, &grading, Lang::Ko).unwrap();
+        assert!(
+            korean.contains("같은 값 counter = "),
+            "{:?}: {korean}",
+            exercise.id
+        );
+    }
+    // Three threads, two updates lost: thread 1 loads 0 at step 1, thread 3 loads 0 too and
+    // stores 1, thread 2 loads 1 and stores 2, and thread 1 stores 1 over both.
+    let exercise = exercise(Difficulty::Hard, 4);
+    let grading = grade(&exercise, &answer("3", ""));
+    let english = explain(&exercise, &grading, Lang::En).unwrap();
+    assert!(english.contains("counter = 0"), "{english}");
+    assert!(english.contains("not 3 (2 updates lost)"), "{english}");
+}

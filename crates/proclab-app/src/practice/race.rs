@@ -419,16 +419,19 @@ fn access(run: &Run, step: usize, kind: AccessKind) -> Option<i64> {
         .map(|access| access.value)
 }
 
-/// The load that fed thread `thread`'s store at `store_step`: its last load of a word before it.
+/// True if step `index` of `run` is a load (`mov counter, %ax`).
+fn is_load(run: &Run, index: usize) -> bool {
+    let step = &run.program_steps()[index];
+    crate::program_view::program_of(run.scenario(), step.thread)
+        .and_then(|program| program.instruction_at(step.pc))
+        .is_some_and(|instruction| matches!(instruction, Instruction::Load { .. }))
+}
+
+/// The load that fed thread `thread`'s store at `store_step`: its last load before it.
 fn load_before(run: &Run, thread: u32, store_step: usize) -> Option<usize> {
-    let scenario = run.scenario();
-    (0..store_step).rev().find(|index| {
-        let step = &run.program_steps()[*index];
-        step.thread == thread
-            && crate::program_view::program_of(scenario, thread)
-                .and_then(|program| program.instruction_at(step.pc))
-                .is_some_and(|instruction| matches!(instruction, Instruction::Load { .. }))
-    })
+    (0..store_step)
+        .rev()
+        .find(|index| run.program_steps()[*index].thread == thread && is_load(run, *index))
 }
 
 /// `value` and its subject particle (이/가), for Korean sentences.
@@ -454,25 +457,31 @@ pub fn lost_sentence(run: &Run, lost: &LostUpdate, lang: Lang) -> String {
     let stored_y = access(run, lost.overwritten_step, AccessKind::Write).unwrap_or_default();
     let stored_x = access(run, lost.step, AccessKind::Write).unwrap_or_default();
     let read = lost.read;
-    let other_load = load_before(run, lost.overwritten, lost.overwritten_step).map(|step| {
-        (
-            step + 1,
-            access(run, step, AccessKind::Read).unwrap_or_default(),
-        )
-    });
-    match other_load {
-        Some((load_y, read_y)) if read_y == read => {
-            let ((first, first_thread), (second, second_thread)) = if load_x < load_y {
-                ((load_x, x), (load_y, y))
+    let reads_same = |step: &usize| access(run, *step, AccessKind::Read) == Some(read);
+    // The other load that read the same value: the one that fed the overwritten store, else
+    // another thread's nearest to the storing thread's load.
+    let twin = load_before(run, lost.overwritten, lost.overwritten_step)
+        .filter(reads_same)
+        .or_else(|| {
+            (0..lost.step)
+                .filter(|step| run.program_steps()[*step].thread != lost.thread)
+                .filter(|step| is_load(run, *step) && reads_same(step))
+                .min_by_key(|step| step.abs_diff(lost.loaded_step))
+        });
+    match twin {
+        Some(twin) => {
+            let (load_z, z) = (twin + 1, run.program_steps()[twin].thread + 1);
+            let ((first, first_thread), (second, second_thread)) = if load_x < load_z {
+                ((load_x, x), (load_z, z))
             } else {
-                ((load_y, y), (load_x, x))
+                ((load_z, z), (load_x, x))
             };
             lang.pick([
                 format!("{first}단계와 {second}단계의 두 load(스레드 {first_thread}, 스레드 {second_thread})가 같은 값 counter = {read}{} 읽었습니다. 스레드 {} {store_y}단계에서 {stored_y}{} 저장했고, 스레드 {} {store_x}단계에서 {stored_x}{} 저장해 그 위에 덮어썼습니다: {store_x}단계에서 증가 하나를 잃었습니다.", obj(read), subj(y), obj(stored_y), subj(x), obj(stored_x)),
                 format!("The loads at steps {first} and {second} (thread {first_thread}, then thread {second_thread}) read the same value, counter = {read}. Thread {y} stored {stored_y} at step {store_y}; thread {x} then stored {stored_x} over it at step {store_x}: an update was lost at step {store_x}."),
             ])
         }
-        _ => lang.pick([
+        None => lang.pick([
             format!("스레드 {} {load_x}단계에서 counter = {read}{} 읽었고, 저장하기 전에 스레드 {} {store_y}단계에서 {stored_y}{} 저장했습니다. 스레드 {} {store_x}단계에서 {stored_x}{} 저장해 그 위에 덮어썼습니다: {store_x}단계에서 증가 하나를 잃었습니다.", subj(x), obj(read), subj(y), obj(stored_y), subj(x), obj(stored_x)),
             format!("Thread {x} loaded counter = {read} at step {load_x}; before it stored, thread {y} stored {stored_y} at step {store_y}. Thread {x} then stored {stored_x} over it at step {store_x}: an update was lost at step {store_x}."),
         ]),
