@@ -50,7 +50,7 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
             ),
         ]);
         let explanation = explain(exercise, grading, lang);
-        let interleaving = grading.race.map(|_| {
+        let interleaving = grading.race.map(|marks| {
             let workload = exercise.race_workload();
             let lengths = race::lengths(&workload);
             let words = race::explain_interleaving(
@@ -59,7 +59,10 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                 &state.answer().race.interleaving,
                 lang,
             );
-            format!("{}: {words}", T::RaceResult.get(lang))
+            (
+                format!("{}: {words}", T::RaceResult.get(lang)),
+                marks.interleaving == proclab_app::practice::grade::Verdict::Right,
+            )
         });
         (summary, explanation, interleaving, grading.all_fine())
     });
@@ -125,8 +128,8 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                     if let Some(explanation) = explanation {
                         <p id="practice-explanation" class="explanation">{ explanation }</p>
                     }
-                    if let Some(words) = interleaving {
-                        <p id="race-feedback" class="explanation">{ words }</p>
+                    if let Some((words, right)) = interleaving {
+                        <p id="race-feedback" class={classes!("explanation", right.then_some("right"))}>{ words }</p>
                     }
                 }
             </div>

@@ -81,7 +81,7 @@ pub fn race_questions(props: &RaceProps) -> Html {
             <section class="race-question" aria-labelledby="race-a-title">
                 <h4 id="race-a-title">{ T::RaceQuestionA.get(lang) }</h4>
                 <div class="race-table-wrap">
-                    <table id="race-interleaving" class="race-interleaving">
+                    <table id="race-interleaving" class="race-interleaving by-column">
                         <caption>{ T::RaceInterleaving.get(lang) }</caption>
                         <thead><tr>
                             <th scope="col">{ T::Step.get(lang) }</th>
@@ -98,6 +98,24 @@ pub fn race_questions(props: &RaceProps) -> Html {
                                     } else {
                                         html! { <td aria-hidden="true"></td> }
                                     }) }
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                    // Phones: the same steps in three columns (one column per thread does not fit).
+                    <table id="race-interleaving-list" class="race-interleaving by-row">
+                        <caption>{ T::RaceInterleaving.get(lang) }</caption>
+                        <thead><tr>
+                            <th scope="col">{ T::Step.get(lang) }</th>
+                            <th scope="col">{ T::Thread.get(lang) }</th>
+                            <th scope="col">{ T::Instruction.get(lang) }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for rows.iter().map(|row| html! {
+                                <tr class={classes!(format!("thread-{}", row.thread + 1))}>
+                                    <th scope="row">{ row.step }</th>
+                                    <td>{ row.thread + 1 }</td>
+                                    <td><code>{ &row.text }</code></td>
                                 </tr>
                             }) }
                         </tbody>

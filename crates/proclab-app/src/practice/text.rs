@@ -78,6 +78,7 @@ pub enum PracticeText {
     RaceNext,
     RaceDone,
     RaceResult,
+    Instruction,
 }
 
 impl Words for PracticeText {
@@ -153,6 +154,7 @@ impl Words for PracticeText {
             RaceNext => ["다음", "next"],
             RaceDone => ["끝남", "finished"],
             RaceResult => ["질문 B", "Question B"],
+            Instruction => ["명령어", "Instruction"],
         }
     }
 }
@@ -292,7 +294,7 @@ fn race_rules(exercise: &Exercise, lang: Lang) -> Vec<String> {
     vec![
         lang.pick([
             format!("한 프로세스의 스레드 {threads}개가 아래 프로그램을 실행합니다. 각 스레드는 %bx = {increments}로 시작해 공유 변수 counter에 1을 {increments}번 더합니다. counter는 0에서 시작하므로 증가를 잃지 않으면 {total}에서 끝납니다."),
-            format!("{threads} threads of one process run the program below. Each starts with %bx = {increments} and adds 1 to the shared counter {increments} time(s); the counter starts at 0, so it ends at {total} if no update is lost."),
+            format!("{threads} threads of one process run the program below. Each starts with %bx = {increments} and adds 1 to the shared counter {}; the counter starts at 0, so it ends at {total} if no update is lost.", if increments == 1 { "once".to_string() } else { format!("{increments} times") }),
         ]),
         lang.pick([
             "CPU 하나, 한 단계에 명령어 하나: 실행 순서가 각 단계에 실행할 스레드를 정합니다. 레지스터(%ax, %bx)는 스레드마다 따로 있고 counter는 모두가 공유합니다.".to_string(),
