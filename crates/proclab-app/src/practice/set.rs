@@ -28,7 +28,9 @@ pub enum SetError {
 
 #[derive(Serialize, Deserialize)]
 enum SetLink {
-    /// Each exercise as (topic, difficulty, seed), topic and difficulty by their index.
+    /// Each exercise as (topic, difficulty, seed), topic and difficulty by their index in
+    /// `Topic::ALL` and `Difficulty::ALL`. A new topic is appended (the racing counter is 6), so
+    /// every link made before it keeps its meaning.
     V1(Vec<(u8, u8, u64)>),
 }
 
