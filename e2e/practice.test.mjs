@@ -359,7 +359,7 @@ async function newRaceSet(page, seed, difficulty = 'easy') {
   const before = await page.inputValue('#practice-link');
   await page.click('#practice-new');
   await page.waitForFunction((old) => document.querySelector('#practice-link').value !== old, before);
-  await page.waitForSelector('#race-interleaving');
+  await page.waitForSelector('#race-value');
 }
 
 test('racing counter in both languages: a wrong final value is explained by its two loads, then fixed; a lossy interleaving built by taps', async () => {
@@ -451,6 +451,10 @@ test('racing counter at laptop and phone widths in both languages', async () => 
         await check(page);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `${lang} ${width}: the page scrolls sideways by ${overflow}px`);
+        // The interleaving fits: one column per thread on a laptop, step/thread/instruction rows on a phone.
+        const shown = width > 560 ? '#race-interleaving' : '#race-interleaving-list';
+        const table = await page.$eval(shown, (t) => ({ width: t.getBoundingClientRect().width, room: t.parentElement.clientWidth }));
+        assert.ok(table.width <= table.room, `${lang} ${width}: the interleaving is ${table.width}px wide in ${table.room}px`);
         const text = await page.textContent('main.practice');
         assert.ok(!/undefined|NaN|\[object|Some\(/.test(text), text);
         await screenshot(page, `practice-race-${lang}-${width}`);
