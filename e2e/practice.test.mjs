@@ -393,6 +393,13 @@ test('racing counter in both languages: a wrong final value is explained by its 
         assert.ok(explanation.includes(`${first}단계와 ${second}단계`), explanation);
         assert.ok(explanation.includes(`${run.lost.store}단계에서 증가 하나를 잃었습니다`), explanation);
       }
+      if (lang === 'en') {
+        // Show opens the same interleaving in the simulator, at the first load of the lost update.
+        await page.click('#practice-show');
+        await page.waitForFunction((tick) => document.querySelector('#watch-canvas')?.dataset.tick === String(tick), first - 1);
+        await page.goBack();
+        await page.waitForSelector('#race-value');
+      }
       // B: an entry that is not a thread is named at once and kept as typed.
       await page.fill('#race-typed', '1 x');
       await page.waitForSelector('#race-typed-error');

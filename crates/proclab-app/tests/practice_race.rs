@@ -375,3 +375,16 @@ fn every_lost_update_is_explained_by_two_loads_of_the_same_value() {
     assert!(english.contains("counter = 0"), "{english}");
     assert!(english.contains("not 3 (2 updates lost)"), "{english}");
 }
+
+#[test]
+fn show_opens_the_run_at_the_first_of_the_two_loads() {
+    use proclab_app::practice::explain::show_tick;
+    let exercise = exercise(Difficulty::Easy, 1);
+    let grading = grade(&exercise, &answer("2", ""));
+    // Thread 2's load at step 1 (tick 0) and thread 1's at step 3 both read 0.
+    assert_eq!(table(&exercise)[0], "1:T2 mov counter, %ax");
+    assert_eq!(
+        show_tick(&exercise, Some(&grading)),
+        exercise.run.program_steps()[0].tick
+    );
+}

@@ -611,7 +611,7 @@ pub fn show_tick(exercise: &Exercise, grading: Option<&Grading>) -> u64 {
         Some(Mistake::Transition) => super::transition::question(exercise)
             .map(|question| question.tick)
             .unwrap_or(0),
-        Some(Mistake::RaceValue) => super::race::analyse_lost(&exercise.run)
+        Some(Mistake::RaceValue) => super::race::first_lost_load(&exercise.run)
             .map(|step| exercise.run.program_steps()[step].tick)
             .unwrap_or(0),
         Some(Mistake::Average { .. } | Mistake::RaceInterleaving) | None => 0,

@@ -434,6 +434,20 @@ fn load_before(run: &Run, thread: u32, store_step: usize) -> Option<usize> {
         .find(|index| run.program_steps()[*index].thread == thread && is_load(run, *index))
 }
 
+/// The other load that read the value the lost store's thread loaded: the one that fed the
+/// overwritten store, else another thread's nearest to the storing thread's load.
+fn twin_load(run: &Run, lost: &LostUpdate) -> Option<usize> {
+    let reads_same = |step: &usize| access(run, *step, AccessKind::Read) == Some(lost.read);
+    load_before(run, lost.overwritten, lost.overwritten_step)
+        .filter(reads_same)
+        .or_else(|| {
+            (0..lost.step)
+                .filter(|step| run.program_steps()[*step].thread != lost.thread)
+                .filter(|step| is_load(run, *step) && reads_same(step))
+                .min_by_key(|step| step.abs_diff(lost.loaded_step))
+        })
+}
+
 /// `value` and its subject particle (이/가), for Korean sentences.
 fn subj(value: impl ToString) -> String {
     let text = value.to_string();
@@ -457,18 +471,7 @@ pub fn lost_sentence(run: &Run, lost: &LostUpdate, lang: Lang) -> String {
     let stored_y = access(run, lost.overwritten_step, AccessKind::Write).unwrap_or_default();
     let stored_x = access(run, lost.step, AccessKind::Write).unwrap_or_default();
     let read = lost.read;
-    let reads_same = |step: &usize| access(run, *step, AccessKind::Read) == Some(read);
-    // The other load that read the same value: the one that fed the overwritten store, else
-    // another thread's nearest to the storing thread's load.
-    let twin = load_before(run, lost.overwritten, lost.overwritten_step)
-        .filter(reads_same)
-        .or_else(|| {
-            (0..lost.step)
-                .filter(|step| run.program_steps()[*step].thread != lost.thread)
-                .filter(|step| is_load(run, *step) && reads_same(step))
-                .min_by_key(|step| step.abs_diff(lost.loaded_step))
-        });
-    match twin {
+    match twin_load(run, lost) {
         Some(twin) => {
             let (load_z, z) = (twin + 1, run.program_steps()[twin].thread + 1);
             let ((first, first_thread), (second, second_thread)) = if load_x < load_z {
@@ -619,7 +622,9 @@ pub fn explain_interleaving(
     }
 }
 
-/// The step of the first lost update of `run` (from 0), if any.
-pub fn analyse_lost(run: &Run) -> Option<usize> {
-    analyse(run).lost.first().map(|lost| lost.loaded_step)
+/// The first of the two loads of the first lost update of `run` (a step index from 0), if any:
+/// where "Show" opens the run.
+pub fn first_lost_load(run: &Run) -> Option<usize> {
+    let lost = *analyse(run).lost.first()?;
+    Some(twin_load(run, &lost).map_or(lost.loaded_step, |twin| twin.min(lost.loaded_step)))
 }
