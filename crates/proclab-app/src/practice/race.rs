@@ -162,20 +162,10 @@ pub fn final_value(run: &Run) -> i64 {
         .map_or(0, |(_, _, value)| *value)
 }
 
-/// Every increment the threads make: what the counter ends at when none is lost.
+/// Every increment the threads make: what the counter ends at when none is lost, read from a
+/// run of the threads one after the other.
 pub fn increments(workload: &ScenarioSpec) -> i64 {
-    workload
-        .processes
-        .iter()
-        .flat_map(|process| &process.threads)
-        .count() as i64
-        * workload
-            .processes
-            .first()
-            .and_then(|process| process.threads.first())
-            .and_then(|thread| thread.registers.strip_prefix("bx="))
-            .and_then(|count| count.parse::<i64>().ok())
-            .unwrap_or(1)
+    proclab_core::simulate_spec(workload).map_or(0, |run| final_value(&run))
 }
 
 /// Why a typed interleaving cannot be run. Positions count entries from 1.
