@@ -83,12 +83,15 @@ pub fn workload(difficulty: Difficulty) -> ScenarioSpec {
     spec
 }
 
-/// The workload run with `schedule` (thread indices from 0), not repeated.
+/// The workload run with `schedule` (thread indices from 0), which names every instruction of
+/// every thread. It is marked `repeat` (`x86.py -P`'s way, the same run: every thread has exited
+/// when it is used up) so the simulator "Show" opens treats it as a given schedule, kept at the
+/// tick asked for, not as the student's own choices, followed to their end.
 pub fn run_with(workload: &ScenarioSpec, schedule: &[u32]) -> Option<Run> {
     let mut spec = workload.clone();
     spec.schedule = Some(ScheduleSpec {
         threads: schedule.to_vec(),
-        repeat: false,
+        repeat: true,
     });
     proclab_core::simulate_spec(&spec).ok()
 }
