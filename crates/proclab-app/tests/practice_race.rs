@@ -71,6 +71,7 @@ fn levels_have_two_or_three_threads_and_seeds_give_both_kinds_of_interleaving() 
             exercise.run.program_steps().len(),
             lengths.iter().sum::<usize>()
         );
+        assert_eq!(exercise.run.end(), proclab_core::program::RunEnd::Finished);
         let value = final_value(&exercise.run);
         assert!(value <= (threads * increments) as i64);
         if value < (threads * increments) as i64 {
