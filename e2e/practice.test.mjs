@@ -2,7 +2,8 @@
 // answers are computed here by a small simulator of its own (never read from the page); the page
 // must mark exactly the wrong cell, explain it at the right tick with the right rule, and mark
 // everything right once it is fixed. The set link opens the same exercises in a fresh profile,
-// and progress survives a reload.
+// and progress survives a reload. The racing counter's answers are computed here too, from the
+// instructions the page lists: its explanation must name the two loads this file finds.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, openBrowser, openPage, screenshot } from './harness.mjs';

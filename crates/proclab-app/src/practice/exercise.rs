@@ -5,6 +5,11 @@
 //! `proclab_core::gen`). A generated workload is kept only if its schedule does not depend on the
 //! input order of the processes, so no tie is decided by a process's number; the ties left are
 //! decided by the conventions the exercise states ([`conventions`](super::text::conventions)).
+//!
+//! The racing counter ([`Topic::Race`]) is not a scheduling exercise: its spec is the lesson's
+//! `race.s` run by two or three threads with question A's interleaving as the schedule, and its
+//! run is the instruction machine's ([`super::race`]); it has no chart, table, hints or
+//! transition question.
 
 use proclab_core::gen::{generate, GenOptions};
 use proclab_core::spec::{PolicySpec, ScenarioSpec};
