@@ -2,7 +2,8 @@
 // answers are computed here by a small simulator of its own (never read from the page); the page
 // must mark exactly the wrong cell, explain it at the right tick with the right rule, and mark
 // everything right once it is fixed. The set link opens the same exercises in a fresh profile,
-// and progress survives a reload.
+// and progress survives a reload. The racing counter's answers are computed here too, from the
+// instructions the page lists: its explanation must name the two loads this file finds.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, openBrowser, openPage, screenshot } from './harness.mjs';
@@ -295,6 +296,176 @@ test('the page in both languages at laptop and phone widths', async () => {
         assert.ok(!/undefined|NaN|\[object|Some\(/.test(text), text);
         if (lang === 'ko') assert.match(text, /간트 차트/);
         await screenshot(page, `practice-${lang}-${width}`);
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    }
+  }
+});
+
+/** Question A's interleaving as the page shows it: for each step, the thread (from 1) and its instruction. */
+async function readInterleaving(page) {
+  return page.$$eval('#race-interleaving tbody tr', (rows) => rows.map((row) => {
+    const cells = [...row.querySelectorAll('td')];
+    const thread = cells.findIndex((cell) => cell.textContent.trim() !== '') + 1;
+    return { step: Number(row.querySelector('th').textContent), thread, text: cells[thread - 1].textContent.trim() };
+  }));
+}
+
+/**
+ * The counter's run, computed here from the instructions alone: a load copies counter into the
+ * thread's %ax, an add adds to it, a store writes it back. Returns the final value, the
+ * increments (stores), and the first lost update: the two loads that read the same value and the
+ * store that overwrote the other thread's.
+ */
+function raceRun(steps) {
+  let counter = 0;
+  const ax = {};
+  const loaded = {};
+  let lastStore = null;
+  let lost = null;
+  let stores = 0;
+  const loads = [];
+  for (const { step, thread, text } of steps) {
+    if (text === 'mov counter, %ax') {
+      ax[thread] = counter;
+      loaded[thread] = { step, value: counter };
+      loads.push({ step, thread, value: counter });
+    } else if (text === 'add $1, %ax') ax[thread] += 1;
+    else if (text === 'mov %ax, counter') {
+      stores += 1;
+      const mine = loaded[thread];
+      if (!lost && lastStore && lastStore.thread !== thread && lastStore.step > mine.step) {
+        // The other load that read the same value: the one that fed the overwritten store, else
+        // another thread's nearest to this thread's load.
+        const twin = lastStore.load.value === mine.value ? lastStore.load
+          : loads.filter((l) => l.thread !== thread && l.value === mine.value)
+            .sort((a, b) => Math.abs(a.step - mine.step) - Math.abs(b.step - mine.step))[0];
+        assert.ok(twin, 'two loads read the same value');
+        lost = { loads: [mine.step, twin.step].sort((a, b) => a - b), store: step };
+      }
+      counter = ax[thread];
+      lastStore = { thread, step, load: mine };
+    }
+  }
+  return { value: counter, increments: stores, lost };
+}
+
+async function newRaceSet(page, seed, difficulty = 'easy') {
+  await page.selectOption('#practice-topic', 'race');
+  await page.selectOption('#practice-difficulty', difficulty);
+  await page.fill('#practice-count', '1');
+  await page.fill('#practice-seed', String(seed));
+  const before = await page.inputValue('#practice-link');
+  await page.click('#practice-new');
+  await page.waitForFunction((old) => document.querySelector('#practice-link').value !== old, before);
+  await page.waitForSelector('#race-value');
+}
+
+test('racing counter in both languages: a wrong final value is explained by its two loads, then fixed; a lossy interleaving built by taps', async () => {
+  const cases = [
+    { locale: 'en-US', lang: 'en', seed: 1, difficulty: 'easy' },
+    { locale: 'ko-KR', lang: 'ko', seed: 4, difficulty: 'hard' },
+  ];
+  for (const { locale, lang, seed, difficulty } of cases) {
+    const context = await openBrowser({ locale });
+    try {
+      const { page, problems } = await openPage(context, url('/practice'));
+      await page.waitForSelector('#practice-title');
+      await newRaceSet(page, seed, difficulty);
+      assert.match(await page.textContent('#exercise-title'), lang === 'en' ? /Racing counter/ : /경쟁하는 카운터/);
+      assert.equal(await page.$('#gantt-title, #practice-hint'), null, 'no Gantt chart or hints here');
+      const steps = await readInterleaving(page);
+      const run = raceRun(steps);
+      assert.ok(run.lost, `seed ${seed} gives an interleaving that loses an update: ${JSON.stringify(steps)}`);
+      assert.ok(run.value < run.increments);
+      // A: the value a student expects when nothing is lost, which is wrong here.
+      await page.fill('#race-value', String(run.increments));
+      await check(page);
+      assert.match(await label(page, '#race-value'), lang === 'en' ? /: wrong$/ : /: 틀림$/);
+      const explanation = await page.textContent('#practice-explanation');
+      const [first, second] = run.lost.loads;
+      if (lang === 'en') {
+        assert.ok(explanation.includes(`steps ${first} and ${second}`), explanation);
+        assert.ok(explanation.includes(`an update was lost at step ${run.lost.store}`), explanation);
+        assert.ok(explanation.includes(`ends at ${run.value}, not ${run.increments}`), explanation);
+      } else {
+        assert.ok(explanation.includes(`${first}단계와 ${second}단계`), explanation);
+        assert.ok(explanation.includes(`${run.lost.store}단계에서 증가 하나를 잃었습니다`), explanation);
+      }
+      if (lang === 'en') {
+        // Show opens the same interleaving in the simulator, at the first load of the lost update.
+        await page.click('#practice-show');
+        await page.waitForFunction((tick) => document.querySelector('#watch-canvas')?.dataset.tick === String(tick), first - 1);
+        await page.goBack();
+        await page.waitForSelector('#race-value');
+      }
+      // B: an entry that is not a thread is named at once and kept as typed.
+      await page.fill('#race-typed', '1 x');
+      await page.waitForSelector('#race-typed-error');
+      assert.match(await page.textContent('#race-typed-error'), lang === 'en' ? /Entry 2, 'x', is not a thread number/ : /2번째 항목 'x'/);
+      assert.equal(await page.inputValue('#race-typed'), '1 x');
+      await page.click('#race-clear');
+      // Built by taps: thread 1 loads, thread 2 loads the same value, the rest runs in order.
+      assert.match(await page.textContent('#race-add-1'), /mov counter, %ax/);
+      await page.click('#race-add-1');
+      await page.click('#race-add-2');
+      await page.click('#race-add-2');
+      await page.click('#race-undo');
+      assert.equal(await page.inputValue('#race-typed'), '1 2');
+      assert.equal(await page.$('#race-typed-error'), null);
+      await screenshot(page, `practice-race-mistake-${lang}-1280`);
+      // The fix of A, and both checked.
+      await page.fill('#race-value', String(run.value));
+      await check(page);
+      assert.match(await page.textContent('#practice-summary'), lang === 'en' ? /^All correct!/ : /^모두 맞았습니다!/);
+      assert.match(await label(page, '#race-typed'), lang === 'en' ? /: right$/ : /: 맞음$/);
+      const feedback = await page.textContent('#race-feedback');
+      assert.ok(feedback.includes(lang === 'en' ? 'an update was lost' : '증가 하나를 잃었습니다'), feedback);
+      // A serial interleaving loses nothing, and says why.
+      const serial = steps.filter((s) => s.thread === 1).map(() => '1').join(' ');
+      await page.fill('#race-typed', serial);
+      await check(page);
+      assert.match(await label(page, '#race-typed'), lang === 'en' ? /: wrong$/ : /: 틀림$/);
+      assert.match(await page.textContent('#race-feedback'), lang === 'en' ? /loses no update/ : /하나도 잃지 않습니다/);
+      // Progress is kept: a reload shows both answers as typed.
+      await page.reload();
+      await page.waitForSelector('#race-typed');
+      assert.equal(await page.inputValue('#race-typed'), serial);
+      assert.equal(await page.inputValue('#race-value'), String(run.value));
+      // The answers to hand in carry both questions.
+      const csv = (await download(page, '#practice-export-csv')).bytes.toString();
+      assert.ok(csv.includes(`1,race,${difficulty},${seed},race final value,${run.value},`), csv);
+      assert.ok(csv.includes(`1,race,${difficulty},${seed},race interleaving,${serial},`), csv);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('racing counter at laptop and phone widths in both languages', async () => {
+  for (const { locale, lang } of [{ locale: 'en-US', lang: 'en' }, { locale: 'ko-KR', lang: 'ko' }]) {
+    for (const width of [1280, 390]) {
+      const context = await openBrowser({ locale, viewport: { width, height: 900 } });
+      try {
+        const { page, problems } = await openPage(context, url('/practice'));
+        await page.waitForSelector('#practice-title');
+        await newRaceSet(page, 2, 'hard');
+        await page.fill('#race-value', '2');
+        await page.click('#race-add-3');
+        await page.click('#race-add-1');
+        await check(page);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${lang} ${width}: the page scrolls sideways by ${overflow}px`);
+        // The interleaving fits: one column per thread on a laptop, step/thread/instruction rows on a phone.
+        const shown = width > 560 ? '#race-interleaving' : '#race-interleaving-list';
+        const table = await page.$eval(shown, (t) => ({ width: t.getBoundingClientRect().width, room: t.parentElement.clientWidth }));
+        assert.ok(table.width <= table.room, `${lang} ${width}: the interleaving is ${table.width}px wide in ${table.room}px`);
+        const text = await page.textContent('main.practice');
+        assert.ok(!/undefined|NaN|\[object|Some\(/.test(text), text);
+        await screenshot(page, `practice-race-${lang}-${width}`);
         assert.deepEqual(problems, []);
       } finally {
         await context.close();

@@ -11,8 +11,10 @@ use proclab_core::{simulate_spec, Cause, PreemptReason, ProcessState};
 
 const SEEDS: std::ops::Range<u64> = 0..12;
 
+/// Every scheduling exercise (the racing counter has its own tests, `practice_race.rs`).
 fn every_exercise() -> impl Iterator<Item = Exercise> {
-    Topic::ALL.into_iter().flat_map(|topic| {
+    let scheduling = Topic::ALL.into_iter().filter(|topic| *topic != Topic::Race);
+    scheduling.flat_map(|topic| {
         Difficulty::ALL.into_iter().flat_map(move |difficulty| {
             SEEDS.map(move |seed| {
                 Exercise::generate(ExerciseId {

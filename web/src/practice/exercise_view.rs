@@ -5,6 +5,7 @@ use super::answer::{GanttBuilder, TimesTable};
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::practice::explain::{explain, hints, show_tick};
+use proclab_app::practice::race;
 use proclab_app::practice::state::{PracticeAction, PracticeState};
 use proclab_app::practice::text::{bursts_text, conventions, PracticeText as T};
 use proclab_core::spec::PolicySpec;
@@ -25,6 +26,7 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
     let state = &props.state;
     let exercise = state.exercise();
     let id = exercise.id;
+    let race = exercise.is_race();
     let shows_priority = matches!(exercise.spec.policy, PolicySpec::Priority { .. });
     let action = |action: PracticeAction| {
         let dispatch = props.dispatch.clone();
@@ -48,13 +50,27 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
             ),
         ]);
         let explanation = explain(exercise, grading, lang);
-        (summary, explanation, grading.all_fine())
+        let interleaving = grading.race.map(|marks| {
+            let workload = exercise.race_workload();
+            let lengths = race::lengths(&workload);
+            let words = race::explain_interleaving(
+                &workload,
+                &lengths,
+                &state.answer().race.interleaving,
+                lang,
+            );
+            (
+                format!("{}: {words}", T::RaceResult.get(lang)),
+                marks.interleaving == proclab_app::practice::grade::Verdict::Right,
+            )
+        });
+        (summary, explanation, interleaving, grading.all_fine())
     });
     let shown_hints = hints(exercise, state.hints_shown(), lang);
     html! {
         <article class="exercise" aria-labelledby="exercise-title">
             <h3 id="exercise-title">
-                { format!("{} {} / {}: {} · {}", T::Exercise.get(lang), state.current + 1, state.exercises.len(), id.topic.label(lang), id.difficulty.label(lang)) }
+                { format!("{} {} / {}: {} · {}", T::Exercise.get(lang), state.current + 1, state.exercises.len(), id.topic.label(lang), id.difficulty.label_for(id.topic, lang)) }
             </h3>
             <div class="exercise-question">
                 <section aria-labelledby="rules-title">
@@ -63,6 +79,9 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                         { for conventions(exercise, lang).into_iter().map(|rule| html! { <li>{ rule }</li> }) }
                     </ul>
                 </section>
+                if race {
+                    { super::race::program_section(lang, state) }
+                } else {
                 <section aria-labelledby="question-workload-title">
                     <h4 id="question-workload-title">{ T::Workload.get(lang) }</h4>
                     <table class="practice-workload" id="practice-workload">
@@ -84,23 +103,33 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                         </tbody>
                     </table>
                 </section>
+                }
             </div>
-            <GanttBuilder {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
-            <TimesTable {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
-            <super::transition::TransitionQuestionView {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
+            if race {
+                <super::race::RaceQuestions {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
+            } else {
+                <GanttBuilder {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
+                <TimesTable {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
+                <super::transition::TransitionQuestionView {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
+            }
             <div class="practice-actions">
                 <button type="button" id="practice-check" class="primary" onclick={action(PracticeAction::Check)}>{ T::Check.get(lang) }</button>
-                <button type="button" id="practice-hint" onclick={action(PracticeAction::Hint)}
-                    disabled={state.hints_shown() >= exercise.key().len()}>{ T::Hint.get(lang) }</button>
+                if !race {
+                    <button type="button" id="practice-hint" onclick={action(PracticeAction::Hint)}
+                        disabled={state.hints_shown() >= exercise.hint_count()}>{ T::Hint.get(lang) }</button>
+                }
                 <button type="button" id="practice-show" onclick={show}>{ T::Show.get(lang) }</button>
             </div>
             <div id="practice-feedback" class="practice-feedback" role="status" aria-live="polite" aria-atomic="true">
-                if let Some((summary, explanation, all_fine)) = feedback {
+                if let Some((summary, explanation, interleaving, all_fine)) = feedback {
                     <p id="practice-summary" class={classes!("summary", all_fine.then_some("all-right"))}>
                         { if all_fine { format!("{} {summary}", T::AllRight.get(lang)) } else { summary } }
                     </p>
                     if let Some(explanation) = explanation {
                         <p id="practice-explanation" class="explanation">{ explanation }</p>
+                    }
+                    if let Some((words, right)) = interleaving {
+                        <p id="race-feedback" class={classes!("explanation", right.then_some("right"))}>{ words }</p>
                     }
                 }
             </div>

@@ -4,6 +4,7 @@
 
 mod answer;
 mod exercise_view;
+mod race;
 mod transition;
 
 use crate::store::Store;
@@ -213,7 +214,7 @@ pub fn practice(props: &PracticeProps) -> Html {
                     <label for="practice-difficulty">{ T::Difficulty.get(lang) }</label>
                     <select id="practice-difficulty" onchange={select_difficulty}>
                         { for Difficulty::ALL.iter().map(|level| html! {
-                            <option value={level.code()} selected={*level == *choice_difficulty}>{ level.label(lang) }</option>
+                            <option value={level.code()} selected={*level == *choice_difficulty}>{ level.label_for(*choice_topic, lang) }</option>
                         }) }
                     </select>
                 </div>

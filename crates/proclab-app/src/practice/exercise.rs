@@ -5,6 +5,11 @@
 //! `proclab_core::gen`). A generated workload is kept only if its schedule does not depend on the
 //! input order of the processes, so no tie is decided by a process's number; the ties left are
 //! decided by the conventions the exercise states ([`conventions`](super::text::conventions)).
+//!
+//! The racing counter ([`Topic::Race`]) is not a scheduling exercise: its spec is the lesson's
+//! `race.s` run by two or three threads with question A's interleaving as the schedule, and its
+//! run is the instruction machine's ([`super::race`]); it has no chart, table, hints or
+//! transition question.
 
 use proclab_core::gen::{generate, GenOptions};
 use proclab_core::spec::{PolicySpec, ScenarioSpec};
@@ -20,17 +25,21 @@ pub enum Topic {
     Priority,
     Rr,
     Hrrn,
+    /// The racing counter: threads of one process run a non-atomic increment in an interleaving
+    /// ([`super::race`]). Last, so the index of every older topic (the set link) stays.
+    Race,
 }
 
 impl Topic {
     /// Every topic, in the order the page offers them.
-    pub const ALL: [Topic; 6] = [
+    pub const ALL: [Topic; 7] = [
         Topic::Fcfs,
         Topic::Sjf,
         Topic::Srtf,
         Topic::Priority,
         Topic::Rr,
         Topic::Hrrn,
+        Topic::Race,
     ];
 
     /// Short stable code (links, exports, element ids).
@@ -42,6 +51,7 @@ impl Topic {
             Topic::Priority => "priority",
             Topic::Rr => "rr",
             Topic::Hrrn => "hrrn",
+            Topic::Race => "race",
         }
     }
 
@@ -132,6 +142,7 @@ fn options(id: ExerciseId) -> GenOptions {
             quantum: if preemptive { 3 } else { 2 },
         },
         Topic::Hrrn => PolicySpec::Hrrn,
+        Topic::Race => PolicySpec::Fcfs,
     };
     let base = GenOptions {
         policy,
@@ -262,6 +273,11 @@ impl Exercise {
     /// The exercise named by `id`: the first derived seed whose schedule is free of number ties
     /// and shows the topic; the first free of ties if none shows it; the first otherwise.
     pub fn generate(id: ExerciseId) -> Exercise {
+        if id.topic == Topic::Race {
+            if let Some(exercise) = Exercise::race(id) {
+                return exercise;
+            }
+        }
         let mut fallback: Option<(ScenarioSpec, Run, bool)> = None;
         for attempt in 0..ATTEMPTS {
             let spec = candidate(id, attempt);
@@ -295,9 +311,40 @@ impl Exercise {
         Exercise { id, spec, run }
     }
 
+    /// A racing-counter exercise: the workload with question A's interleaving as its schedule.
+    fn race(id: ExerciseId) -> Option<Exercise> {
+        let workload = super::race::workload(id.difficulty);
+        let schedule = super::race::interleaving(id, &workload);
+        let run = super::race::run_with(&workload, &schedule)?;
+        let spec = run.scenario().spec().clone();
+        Some(Exercise { id, spec, run })
+    }
+
+    /// True for a racing-counter exercise (no Gantt chart, table or transition question).
+    pub fn is_race(&self) -> bool {
+        self.id.topic == Topic::Race
+    }
+
+    /// The racing counter's workload without question A's schedule.
+    pub fn race_workload(&self) -> ScenarioSpec {
+        ScenarioSpec {
+            schedule: None,
+            ..self.spec.clone()
+        }
+    }
+
     /// The answer key's Gantt segments.
     pub fn key(&self) -> Vec<KeySegment> {
         key_segments(&self.run)
+    }
+
+    /// How many hints there are: one per decision of the chart (none for the racing counter).
+    pub fn hint_count(&self) -> usize {
+        if self.is_race() {
+            0
+        } else {
+            self.key().len()
+        }
     }
 
     /// Process names, in index order.

@@ -420,6 +420,9 @@ pub fn segment_label(exercise: &Exercise, who: Who, end: u64, lang: Lang) -> Str
 
 /// The first `count` decisions of the answer key, each with why (the hints).
 pub fn hints(exercise: &Exercise, count: usize, lang: Lang) -> Vec<String> {
+    if exercise.is_race() {
+        return Vec::new();
+    }
     let key = exercise.key();
     (0..count.min(key.len()))
         .filter_map(|index| {
@@ -577,6 +580,15 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
         Mistake::Transition => super::transition::question(exercise)
             .map(|question| question.explanation(exercise, lang))
             .unwrap_or_default(),
+        Mistake::RaceValue => super::race::explain_value(
+            &exercise.run,
+            &exercise.race_workload(),
+            grading
+                .race
+                .map_or(super::grade::Verdict::Wrong, |race| race.value),
+            lang,
+        ),
+        Mistake::RaceInterleaving => return None,
     })
 }
 
@@ -599,6 +611,9 @@ pub fn show_tick(exercise: &Exercise, grading: Option<&Grading>) -> u64 {
         Some(Mistake::Transition) => super::transition::question(exercise)
             .map(|question| question.tick)
             .unwrap_or(0),
-        Some(Mistake::Average { .. }) | None => 0,
+        Some(Mistake::RaceValue) => super::race::first_lost_load(&exercise.run)
+            .map(|step| exercise.run.program_steps()[step].tick)
+            .unwrap_or(0),
+        Some(Mistake::Average { .. } | Mistake::RaceInterleaving) | None => 0,
     }
 }

@@ -8,6 +8,7 @@
 //! start of its first segment in the student's chart - arrival; an average of the student's column.
 
 use super::exercise::{Exercise, KeySegment, Who};
+use super::race::{RaceAnswer, RaceGrading};
 use super::transition::{question, TransitionAnswer};
 use proclab_core::{Metrics, Ratio};
 use serde::{Deserialize, Serialize};
@@ -33,6 +34,9 @@ pub struct Answer {
     pub averages: [String; 3],
     /// The state transition question's answer.
     pub transition: TransitionAnswer,
+    /// The racing counter's two answers (empty in a scheduling exercise).
+    #[serde(skip_serializing_if = "RaceAnswer::is_empty")]
+    pub race: RaceAnswer,
 }
 
 /// A per-process column.
@@ -94,6 +98,10 @@ pub enum Mistake {
     Average { column: Column },
     /// The state transition question.
     Transition,
+    /// The racing counter's final value (question A).
+    RaceValue,
+    /// The racing counter's interleaving (question B).
+    RaceInterleaving,
 }
 
 /// Every mark of an answer.
@@ -106,6 +114,8 @@ pub struct Grading {
     pub averages: [Verdict; 3],
     /// From, to and reason of the transition question (none when the run has no question).
     pub transition: Option<[Verdict; 3]>,
+    /// The racing counter's two marks (a racing-counter exercise has no other cells).
+    pub race: Option<RaceGrading>,
     pub first_mistake: Option<Mistake>,
 }
 
@@ -117,6 +127,11 @@ impl Grading {
 
     /// (right, consistent, total) over every cell, for the summary line.
     pub fn counts(&self) -> (usize, usize, usize) {
+        if let Some(race) = self.race {
+            let marks = [race.value, race.interleaving];
+            let right = marks.iter().filter(|mark| **mark == Verdict::Right).count();
+            return (right, 0, marks.len());
+        }
         let cells = self
             .segments
             .iter()
@@ -279,6 +294,9 @@ fn grade_segments(key: &[KeySegment], answer: &Answer) -> Vec<SegmentVerdict> {
 
 /// Grades `answer` against the engine's run of `exercise`.
 pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
+    if exercise.is_race() {
+        return grade_race_exercise(exercise, answer);
+    }
     let key = exercise.key();
     let metrics = exercise.run.metrics();
     let segments = grade_segments(&key, answer);
@@ -359,6 +377,30 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
         rows,
         averages,
         transition,
+        race: None,
+        first_mistake,
+    }
+}
+
+/// A racing-counter exercise: its two questions, each against a run of the core.
+fn grade_race_exercise(exercise: &Exercise, answer: &Answer) -> Grading {
+    let workload = exercise.race_workload();
+    let lengths = super::race::lengths(&workload);
+    let race = super::race::grade_race(&exercise.run, &workload, &lengths, &answer.race);
+    let first_mistake = if !race.value.is_fine() {
+        Some(Mistake::RaceValue)
+    } else if !race.interleaving.is_fine() {
+        Some(Mistake::RaceInterleaving)
+    } else {
+        None
+    };
+    Grading {
+        segments: Vec::new(),
+        missing_segments: 0,
+        rows: Vec::new(),
+        averages: [Verdict::Missing; 3],
+        transition: None,
+        race: Some(race),
         first_mistake,
     }
 }
@@ -402,6 +444,17 @@ fn first_mistake(
 
 /// The engine's own answer, typed as a student would (averages to two decimals).
 pub fn key_answer(exercise: &Exercise) -> Answer {
+    if exercise.is_race() {
+        let workload = exercise.race_workload();
+        let lengths = super::race::lengths(&workload);
+        return Answer {
+            race: RaceAnswer {
+                value: super::race::final_value(&exercise.run).to_string(),
+                interleaving: super::race::lossy_example(&workload, &lengths).unwrap_or_default(),
+            },
+            ..Answer::default()
+        };
+    }
     let metrics = exercise.run.metrics();
     Answer {
         segments: exercise
@@ -419,6 +472,7 @@ pub fn key_answer(exercise: &Exercise) -> Answer {
         transition: question(exercise)
             .map(|question| question.key())
             .unwrap_or_default(),
+        race: RaceAnswer::default(),
     }
 }
 

@@ -4,11 +4,13 @@
 //! marks a typed [`grade::Answer`] against that run (right, consistent with an earlier slip,
 //! wrong); [`explain`] says why the first wrong decision is what the engine did, from the trace's
 //! causes, and gives hints one decision at a time; [`set`] is the link of a set of exercises and
-//! the exports; [`text`] holds the section's words.
+//! the exports; [`text`] holds the section's words; [`race`] is the racing counter, whose two
+//! questions are graded by running the instruction machine.
 
 pub mod exercise;
 pub mod explain;
 pub mod grade;
+pub mod race;
 pub mod set;
 pub mod state;
 pub mod text;

@@ -28,7 +28,9 @@ pub enum SetError {
 
 #[derive(Serialize, Deserialize)]
 enum SetLink {
-    /// Each exercise as (topic, difficulty, seed), topic and difficulty by their index.
+    /// Each exercise as (topic, difficulty, seed), topic and difficulty by their index in
+    /// `Topic::ALL` and `Difficulty::ALL`. A new topic is appended (the racing counter is 6), so
+    /// every link made before it keeps its meaning.
     V1(Vec<(u8, u8, u64)>),
 }
 
@@ -256,6 +258,15 @@ pub fn export_csv(set: &ExerciseSet, progress: &Progress) -> String {
             line("transition to".into(), &state(transition.to), marks[1]);
             let reason = transition.reason.map(|r| r.code()).unwrap_or("");
             line("transition reason".into(), reason, marks[2]);
+        }
+        if let Some(marks) = grading.race {
+            line("race final value".into(), &answer.race.value, marks.value);
+            line(
+                "race interleaving".into(),
+                &answer.race.interleaving,
+                marks.interleaving,
+            );
+            continue;
         }
         for (index, verdict) in grading.averages.iter().enumerate() {
             line(

@@ -47,6 +47,10 @@ pub enum PracticeAction {
     SetCell(u32, Column, String),
     SetAverage(usize, String),
     SetTransition(super::transition::TransitionAnswer),
+    /// The racing counter's final value, as typed (question A).
+    SetRaceValue(String),
+    /// The racing counter's interleaving, as typed or built by the thread buttons (question B).
+    SetRaceInterleaving(String),
     Check,
     /// Reveal one more decision.
     Hint,
@@ -176,13 +180,27 @@ impl Reduce for PracticeState {
                 answer.transition = transition;
                 true
             }
+            PracticeAction::SetRaceValue(text) => {
+                if answer.race.value == text {
+                    return None;
+                }
+                answer.race.value = text;
+                true
+            }
+            PracticeAction::SetRaceInterleaving(text) => {
+                if answer.race.interleaving == text {
+                    return None;
+                }
+                answer.race.interleaving = text;
+                true
+            }
             PracticeAction::Check => {
                 next.grading = Some(grade(self.exercise(), self.answer()));
                 return Some(next);
             }
             PracticeAction::Hint => {
                 let shown = &mut next.progress.hints[current];
-                if *shown >= self.exercise().key().len() {
+                if *shown >= self.exercise().hint_count() {
                     return None;
                 }
                 *shown += 1;

@@ -64,6 +64,21 @@ pub enum PracticeText {
     To,
     Reason,
     Choose,
+    RaceProgram,
+    RaceQuestionA,
+    RaceInterleaving,
+    Step,
+    Thread,
+    RaceValue,
+    RaceQuestionB,
+    RaceTyped,
+    RaceTypedHelp,
+    RaceUndo,
+    RaceClear,
+    RaceNext,
+    RaceDone,
+    RaceResult,
+    Instruction,
 }
 
 impl Words for PracticeText {
@@ -125,6 +140,21 @@ impl Words for PracticeText {
             To => ["다음 상태", "To"],
             Reason => ["이유", "Why"],
             Choose => ["선택하세요", "choose"],
+            RaceProgram => ["프로그램", "The program"],
+            RaceQuestionA => ["질문 A: 이 실행 순서에서 counter는 얼마로 끝날까요?", "Question A: with this interleaving, what does the counter end at?"],
+            RaceInterleaving => ["실행 순서 (한 단계에 명령어 하나)", "The interleaving (one instruction a step)"],
+            Step => ["단계", "Step"],
+            Thread => ["스레드", "Thread"],
+            RaceValue => ["counter의 최종값", "Final value of counter"],
+            RaceQuestionB => ["질문 B: counter가 틀린 값(증가 횟수보다 작은 값)으로 끝나는 실행 순서를 만드세요.", "Question B: write an interleaving that makes the counter end wrong (below the number of increments)."],
+            RaceTyped => ["실행 순서 (스레드 번호)", "Interleaving (thread numbers)"],
+            RaceTypedHelp => ["한 단계에 한 번호: 1 1 2 2 1 … 처럼 입력하거나 아래 버튼을 누르세요. 입력한 순서가 끝나면 남은 명령어를 스레드 1부터 끝까지 실행합니다.", "One number a step: type 1 1 2 2 1 … or press the buttons below. After your entries, what is left runs to the end, thread 1 first."],
+            RaceUndo => ["마지막 항목 지우기", "Undo last"],
+            RaceClear => ["모두 지우기", "Clear"],
+            RaceNext => ["다음", "next"],
+            RaceDone => ["끝남", "finished"],
+            RaceResult => ["질문 B", "Question B"],
+            Instruction => ["명령어", "Instruction"],
         }
     }
 }
@@ -145,11 +175,33 @@ impl Topic {
                 "HRRN (최고 응답 비율 우선)",
                 "HRRN (highest response ratio next)",
             ],
+            Topic::Race => [
+                "경쟁하는 카운터 (경쟁 조건)",
+                "Racing counter (race condition)",
+            ],
         })
     }
 }
 
 impl Difficulty {
+    /// The level's name for `topic` (the racing counter's levels are counted in threads).
+    pub fn label_for(self, topic: Topic, lang: Lang) -> &'static str {
+        if topic != Topic::Race {
+            return self.label(lang);
+        }
+        lang.pick(match self {
+            Difficulty::Easy => [
+                "쉬움 (스레드 2개, 1번씩 증가)",
+                "Easy (2 threads, 1 increment each)",
+            ],
+            Difficulty::Medium => [
+                "보통 (스레드 2개, 2번씩 증가)",
+                "Medium (2 threads, 2 increments each)",
+            ],
+            Difficulty::Hard => ["어려움 (스레드 3개)", "Hard (3 threads)"],
+        })
+    }
+
     pub fn label(self, lang: Lang) -> &'static str {
         lang.pick(match self {
             Difficulty::Easy => ["쉬움", "Easy"],
@@ -217,6 +269,9 @@ pub fn policy_sentence(exercise: &Exercise, lang: Lang) -> String {
 
 /// The conventions in force, one sentence each.
 pub fn conventions(exercise: &Exercise, lang: Lang) -> Vec<String> {
+    if exercise.is_race() {
+        return race_rules(exercise, lang);
+    }
     let mut rules = vec![policy_sentence(exercise, lang)];
     rules.push(lang.pick(["한 CPU, 시간은 정수 틱입니다. 동점이면 준비 큐에 먼저 들어온 프로세스가 먼저입니다.", "One CPU; time is in whole ticks. Ties go to the process that entered the ready queue first."]).into());
     if matches!(exercise.spec.policy, PolicySpec::Rr { .. }) {
@@ -230,6 +285,26 @@ pub fn conventions(exercise: &Exercise, lang: Lang) -> Vec<String> {
     }
     rules.push(lang.pick(["반환 = 완료 − 도착, 대기 = 준비 큐에 있던 시간, 응답 = 처음 실행 − 도착. 평균은 소수 둘째 자리까지(또는 분수).", "Turnaround = completion − arrival, waiting = time in the ready queue, response = first run − arrival. Averages to two decimals (or as a fraction)."]).into());
     rules
+}
+
+/// The racing counter's set-up, one sentence each.
+fn race_rules(exercise: &Exercise, lang: Lang) -> Vec<String> {
+    let (threads, increments) = super::race::shape(exercise.id.difficulty);
+    let total = threads * increments;
+    vec![
+        lang.pick([
+            format!("한 프로세스의 스레드 {threads}개가 아래 프로그램을 실행합니다. 각 스레드는 %bx = {increments}로 시작해 공유 변수 counter에 1을 {increments}번 더합니다. counter는 0에서 시작하므로 증가를 잃지 않으면 {total}에서 끝납니다."),
+            format!("{threads} threads of one process run the program below. Each starts with %bx = {increments} and adds 1 to the shared counter {}; the counter starts at 0, so it ends at {total} if no update is lost.", if increments == 1 { "once".to_string() } else { format!("{increments} times") }),
+        ]),
+        lang.pick([
+            "CPU 하나, 한 단계에 명령어 하나: 실행 순서가 각 단계에 실행할 스레드를 정합니다. 레지스터(%ax, %bx)는 스레드마다 따로 있고 counter는 모두가 공유합니다.".to_string(),
+            "One CPU, one instruction a step: the interleaving names the thread that runs each step. Registers (%ax, %bx) are each thread's own; counter is shared by all.".to_string(),
+        ]),
+        lang.pick([
+            "counter에 1을 더하는 것은 세 명령어입니다: load(mov counter, %ax), add, store(mov %ax, counter). 그 사이에 다른 스레드가 실행될 수 있습니다.".to_string(),
+            "Adding 1 to counter is three instructions: load (mov counter, %ax), add, store (mov %ax, counter); another thread may run in between.".to_string(),
+        ]),
+    ]
 }
 
 /// A process's bursts in the page's notation (`3 io2 4`).

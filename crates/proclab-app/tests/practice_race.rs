@@ -1,0 +1,391 @@
+//! The racing counter of Practice: question A's key and explanation, question B's verdicts, all
+//! from runs of the core.
+
+use proclab_app::i18n::Lang;
+use proclab_app::practice::exercise::{Difficulty, Exercise, ExerciseId, Topic};
+use proclab_app::practice::explain::explain;
+use proclab_app::practice::grade::{grade, key_answer, Answer, Mistake, Verdict};
+use proclab_app::practice::race::{
+    self, explain_interleaving, final_value, lengths, parse_interleaving, RaceAnswer,
+    ScheduleProblem,
+};
+use proclab_app::practice::set::{export_csv, export_json, ExerciseSet, Progress};
+
+fn exercise(difficulty: Difficulty, seed: u64) -> Exercise {
+    Exercise::generate(ExerciseId {
+        topic: Topic::Race,
+        difficulty,
+        seed,
+    })
+}
+
+fn answer(value: &str, interleaving: &str) -> Answer {
+    Answer {
+        race: RaceAnswer {
+            value: value.into(),
+            interleaving: interleaving.into(),
+        },
+        ..Answer::default()
+    }
+}
+
+const SEEDS: std::ops::Range<u64> = 0..12;
+
+fn every_race() -> impl Iterator<Item = Exercise> {
+    Difficulty::ALL
+        .into_iter()
+        .flat_map(|difficulty| SEEDS.map(move |seed| exercise(difficulty, seed)))
+}
+
+/// What the exercise's run shows, step by step (`2:T1 mov counter, %ax`), to pin a case.
+fn table(exercise: &Exercise) -> Vec<String> {
+    race::step_rows(&exercise.run)
+        .iter()
+        .map(|row| format!("{}:T{} {}", row.step, row.thread + 1, row.text))
+        .collect()
+}
+
+#[test]
+fn the_engines_own_answers_are_graded_right_at_every_level() {
+    for exercise in every_race() {
+        let key = key_answer(&exercise);
+        let grading = grade(&exercise, &key);
+        assert!(grading.all_fine(), "{:?}: {:?}", exercise.id, grading);
+        assert_eq!(grading.counts(), (2, 0, 2), "{:?}", exercise.id);
+        assert_eq!(explain(&exercise, &grading, Lang::En), None);
+        // The run of A is the run the core makes of the spec the simulator would open.
+        let again = proclab_core::simulate_spec(&exercise.spec).expect("valid");
+        assert_eq!(key.race.value, final_value(&again).to_string());
+    }
+}
+
+#[test]
+fn levels_have_two_or_three_threads_and_seeds_give_both_kinds_of_interleaving() {
+    let mut lossy = 0;
+    let mut whole = 0;
+    for exercise in every_race() {
+        let (threads, increments) = race::shape(exercise.id.difficulty);
+        let lengths = lengths(&exercise.race_workload());
+        assert_eq!(lengths.len(), threads as usize);
+        assert_eq!(
+            exercise.run.program_steps().len(),
+            lengths.iter().sum::<usize>()
+        );
+        assert_eq!(exercise.run.end(), proclab_core::program::RunEnd::Finished);
+        let value = final_value(&exercise.run);
+        assert!(value <= (threads * increments) as i64);
+        if value < (threads * increments) as i64 {
+            lossy += 1;
+        } else {
+            whole += 1;
+        }
+        // The same id is the same interleaving.
+        let same = Exercise::generate(exercise.id);
+        assert_eq!(table(&same), table(&exercise));
+    }
+    assert!(lossy > 0 && whole > 0, "{lossy} lossy, {whole} whole");
+}
+
+#[test]
+fn a_wrong_value_is_wrong_and_the_explanation_names_the_two_loads_and_the_lost_store() {
+    let exercise = exercise(Difficulty::Medium, 1);
+    // The trace: thread 2 loads at step 1, thread 1 at step 3, both read 0; thread 2 stores at
+    // step 5 and thread 1 stores over it at step 9.
+    let steps = table(&exercise);
+    assert_eq!(steps[0], "1:T2 mov counter, %ax");
+    assert_eq!(steps[2], "3:T1 mov counter, %ax");
+    assert_eq!(steps[4], "5:T2 mov %ax, counter");
+    assert_eq!(steps[8], "9:T1 mov %ax, counter");
+    assert_eq!(final_value(&exercise.run), 3);
+
+    let grading = grade(&exercise, &answer("4", ""));
+    let race = grading.race.expect("race marks");
+    assert_eq!(race.value, Verdict::Wrong);
+    assert_eq!(race.interleaving, Verdict::Missing);
+    assert_eq!(grading.first_mistake, Some(Mistake::RaceValue));
+    let english = explain(&exercise, &grading, Lang::En).expect("explained");
+    assert!(english.contains("steps 1 and 3"), "{english}");
+    assert!(english.contains("counter = 0"), "{english}");
+    assert!(english.contains("at step 9"), "{english}");
+    assert!(english.contains("ends at 3, not 4"), "{english}");
+    let korean = explain(&exercise, &grading, Lang::Ko).expect("explained");
+    assert!(korean.contains("1단계와 3단계"), "{korean}");
+    assert!(
+        korean.contains("9단계에서 증가 하나를 잃었습니다"),
+        "{korean}"
+    );
+    assert!(korean.contains("4가 아니라 3에서"), "{korean}");
+
+    // Fixed, A is right; not a number is its own mark.
+    let fixed = grade(&exercise, &answer(" 3 ", ""));
+    assert_eq!(fixed.race.unwrap().value, Verdict::Right);
+    assert_eq!(fixed.first_mistake, Some(Mistake::RaceInterleaving));
+    let typo = grade(&exercise, &answer("three", ""));
+    assert_eq!(typo.race.unwrap().value, Verdict::NotANumber);
+}
+
+#[test]
+fn a_value_below_a_run_that_loses_nothing_is_explained_by_the_loads_after_the_stores() {
+    let exercise = every_race()
+        .find(|exercise| final_value(&exercise.run) == 4)
+        .expect("a medium exercise that loses nothing");
+    let grading = grade(&exercise, &answer("3", ""));
+    let english = explain(&exercise, &grading, Lang::En).unwrap();
+    assert!(english.contains("loses no update"), "{english}");
+    assert!(
+        english.contains("came after the previous store"),
+        "{english}"
+    );
+    let korean = explain(&exercise, &grading, Lang::Ko).unwrap();
+    assert!(korean.contains("하나도 잃지 않습니다"), "{korean}");
+}
+
+#[test]
+fn a_lossy_interleaving_is_accepted_and_says_where_the_update_was_lost() {
+    for difficulty in Difficulty::ALL {
+        let exercise = exercise(difficulty, 0);
+        // Thread 1 loads, thread 2 loads the same value, then each stores.
+        let grading = grade(&exercise, &answer("", "1 2"));
+        assert_eq!(
+            grading.race.unwrap().interleaving,
+            Verdict::Right,
+            "{difficulty:?}"
+        );
+        let words = explain_interleaving(
+            &exercise.race_workload(),
+            &lengths(&exercise.race_workload()),
+            "1 2",
+            Lang::En,
+        );
+        assert!(words.contains("an update was lost at step"), "{words}");
+        assert!(
+            words.contains("Run as (your 2 entries, then what is left, thread 1 first): 1 2 1 1"),
+            "{words}"
+        );
+    }
+    // Built by clicks: the buttons type what the parser reads.
+    let clicked = [1, 1, 2, 2, 2, 1]
+        .into_iter()
+        .fold(String::new(), |text, thread| {
+            race::append_thread(&text, thread)
+        });
+    assert_eq!(clicked, "1 1 2 2 2 1");
+    assert_eq!(race::drop_last(&clicked), "1 1 2 2 2");
+    let exercise = exercise(Difficulty::Easy, 0);
+    // Thread 1 loads and adds, thread 2 runs load, add, store, thread 1 stores 1 over 1.
+    assert_eq!(
+        grade(&exercise, &answer("", &clicked))
+            .race
+            .unwrap()
+            .interleaving,
+        Verdict::Right
+    );
+}
+
+#[test]
+fn a_serial_interleaving_is_refused_with_the_reason() {
+    let exercise = exercise(Difficulty::Easy, 0);
+    let workload = exercise.race_workload();
+    let lengths = lengths(&workload);
+    let serial = "1 1 1 1 1 1 1 2 2 2 2 2 2 2";
+    let grading = grade(&exercise, &answer("", serial));
+    assert_eq!(grading.race.unwrap().interleaving, Verdict::Wrong);
+    let english = explain_interleaving(&workload, &lengths, serial, Lang::En);
+    assert!(english.contains("loses no update"), "{english}");
+    assert!(
+        english.contains("Every load (mov counter, %ax) came after the previous store"),
+        "{english}"
+    );
+    assert!(
+        english.contains("switch to another thread after one thread's load"),
+        "{english}"
+    );
+    let korean = explain_interleaving(&workload, &lengths, serial, Lang::Ko);
+    assert!(korean.contains("하나도 잃지 않습니다"), "{korean}");
+    // A switch after the store is not enough either.
+    let late = "1 1 1 2";
+    assert_eq!(
+        grade(&exercise, &answer("", late))
+            .race
+            .unwrap()
+            .interleaving,
+        Verdict::Wrong
+    );
+}
+
+#[test]
+fn unreadable_interleavings_get_their_own_message_and_stay_typed() {
+    let exercise = exercise(Difficulty::Easy, 0);
+    let workload = exercise.race_workload();
+    let lengths = lengths(&workload);
+    assert_eq!(lengths, vec![7, 7]);
+    let cases = [
+        (
+            "",
+            ScheduleProblem::Empty,
+            "Type an interleaving",
+            "실행 순서를 입력하세요",
+        ),
+        (
+            "1 x 2",
+            ScheduleProblem::NotANumber {
+                position: 2,
+                entry: "x".into(),
+            },
+            "Entry 2, 'x', is not a thread number",
+            "2번째 항목 'x': 스레드 번호가 아닙니다",
+        ),
+        (
+            "1, 3",
+            ScheduleProblem::UnknownThread {
+                position: 2,
+                thread: 3,
+            },
+            "there is no thread 3; the threads are 1 to 2",
+            "스레드 3이 없습니다",
+        ),
+        (
+            "1 1 1 1 1 1 1 1",
+            ScheduleProblem::Finished {
+                position: 8,
+                thread: 1,
+                length: 7,
+            },
+            "thread 1 has already run all of its 7 instructions",
+            "스레드 1이 이미 명령어 7개를",
+        ),
+        (
+            &"1 2 ".repeat(8),
+            ScheduleProblem::TooLong { most: 14 },
+            "at most 14 entries",
+            "14개 항목까지",
+        ),
+    ];
+    for (typed, problem, english, korean) in cases {
+        assert_eq!(parse_interleaving(typed, &lengths), Err(problem), "{typed}");
+        let grading = grade(&exercise, &answer("", typed));
+        let mark = grading.race.unwrap().interleaving;
+        assert_eq!(
+            mark,
+            if typed.is_empty() {
+                Verdict::Missing
+            } else {
+                Verdict::NotANumber
+            }
+        );
+        let words = explain_interleaving(&workload, &lengths, typed, Lang::En);
+        assert!(words.contains(english), "{words}");
+        let words = explain_interleaving(&workload, &lengths, typed, Lang::Ko);
+        assert!(words.contains(korean), "{words}");
+    }
+    // `T2` and commas are read; a huge paste is refused without reading it.
+    assert_eq!(parse_interleaving("T1, t2 ,1", &lengths), Ok(vec![0, 1, 0]));
+    assert_eq!(
+        parse_interleaving(&"1 ".repeat(5_000), &lengths),
+        Err(ScheduleProblem::TooLong { most: 14 })
+    );
+}
+
+#[test]
+fn the_reducer_keeps_both_answers_as_typed_and_exports_carry_them() {
+    use proclab_app::practice::state::{PracticeAction, PracticeState};
+    use proclab_app::reduce::Reduce;
+    let set = ExerciseSet::generated(Topic::Race, Difficulty::Easy, 0, 2);
+    let state = PracticeState::open(set.clone(), Progress::default());
+    let state = state
+        .reduce(PracticeAction::SetRaceValue("2".into()))
+        .unwrap();
+    let state = state
+        .reduce(PracticeAction::SetRaceInterleaving("1 x".into()))
+        .unwrap();
+    let state = state.reduce(PracticeAction::Check).unwrap();
+    let marks = state.grading.as_ref().unwrap().race.unwrap();
+    assert_eq!(marks.interleaving, Verdict::NotANumber);
+    assert_eq!(state.answer().race.interleaving, "1 x");
+    assert_eq!(
+        state.reduce(PracticeAction::Hint),
+        None,
+        "no hints for the race"
+    );
+    // Saved and opened again, the answers are there.
+    let saved = serde_json::to_string(&state.progress).unwrap();
+    let reopened = PracticeState::open(set.clone(), serde_json::from_str(&saved).unwrap());
+    assert_eq!(reopened.answer().race.value, "2");
+    let json = export_json(&set, &state.progress);
+    assert!(json.contains("\"interleaving\": \"1 x\""), "{json}");
+    assert!(json.contains("\"topic\": \"race\""), "{json}");
+    let csv = export_csv(&set, &state.progress);
+    assert!(csv.contains("1,race,easy,0,race final value,2,"), "{csv}");
+    assert!(
+        csv.contains("1,race,easy,0,race interleaving,1 x,not_a_number"),
+        "{csv}"
+    );
+    assert!(!csv.contains("average"), "{csv}");
+}
+
+#[test]
+fn a_race_set_link_round_trips_and_old_topics_keep_their_codes() {
+    let set = ExerciseSet {
+        exercises: vec![
+            ExerciseId {
+                topic: Topic::Race,
+                difficulty: Difficulty::Hard,
+                seed: 7,
+            },
+            ExerciseId {
+                topic: Topic::Hrrn,
+                difficulty: Difficulty::Easy,
+                seed: 3,
+            },
+        ],
+    };
+    assert_eq!(ExerciseSet::decode(&set.encode()), Ok(set));
+    // A link made before the racing counter existed (FCFS, SJF ... HRRN by index) still opens.
+    let old = ExerciseSet::generated(Topic::Hrrn, Difficulty::Medium, 42, 2);
+    assert_eq!(old.encode(), "AAIFASoFASs");
+    assert_eq!(Topic::ALL[5], Topic::Hrrn);
+    assert_eq!(Topic::from_code("race"), Some(Topic::Race));
+}
+
+#[test]
+fn every_lost_update_is_explained_by_two_loads_of_the_same_value() {
+    for exercise in every_race() {
+        let total = race::increments(&exercise.race_workload());
+        if final_value(&exercise.run) == total {
+            continue;
+        }
+        let grading = grade(&exercise, &answer(&total.to_string(), ""));
+        let english = explain(&exercise, &grading, Lang::En).unwrap();
+        assert!(
+            english.starts_with("The loads at steps "),
+            "{:?}: {english}",
+            exercise.id
+        );
+        let korean = explain(&exercise, &grading, Lang::Ko).unwrap();
+        assert!(
+            korean.contains("같은 값 counter = "),
+            "{:?}: {korean}",
+            exercise.id
+        );
+    }
+    // Three threads, two updates lost: thread 1 loads 0 at step 1, thread 3 loads 0 too and
+    // stores 1, thread 2 loads 1 and stores 2, and thread 1 stores 1 over both.
+    let exercise = exercise(Difficulty::Hard, 4);
+    let grading = grade(&exercise, &answer("3", ""));
+    let english = explain(&exercise, &grading, Lang::En).unwrap();
+    assert!(english.contains("counter = 0"), "{english}");
+    assert!(english.contains("not 3 (2 updates lost)"), "{english}");
+}
+
+#[test]
+fn show_opens_the_run_at_the_first_of_the_two_loads() {
+    use proclab_app::practice::explain::show_tick;
+    let exercise = exercise(Difficulty::Easy, 1);
+    let grading = grade(&exercise, &answer("2", ""));
+    // Thread 2's load at step 1 (tick 0) and thread 1's at step 3 both read 0.
+    assert_eq!(table(&exercise)[0], "1:T2 mov counter, %ax");
+    assert_eq!(
+        show_tick(&exercise, Some(&grading)),
+        exercise.run.program_steps()[0].tick
+    );
+}
