@@ -87,7 +87,7 @@ impl Words for PracticeText {
         match self {
             NavPractice => ["연습", "Practice"],
             Title => ["연습: 먼저 풀고, 칸마다 확인", "Practice: predict, then check, cell by cell"],
-            Intro => ["간트 차트와 표를 손으로 채운 뒤 확인을 누르세요. 칸마다 맞음/틀림을 알려 주고, 첫 번째 잘못된 결정을 엔진의 기록으로 설명합니다.", "Fill in the Gantt chart and the table by hand, then press Check: every cell is marked, and the first wrong decision is explained from the engine's own trace."],
+            Intro => ["손으로 풀어 답을 채운 뒤 확인을 누르세요 (스케줄링은 간트 차트와 표, 경쟁하는 카운터는 최종 값과 실행 순서). 칸마다 맞음/틀림을 알려 주고, 첫 번째 잘못을 엔진의 기록으로 설명합니다.", "Work it out by hand and fill in your answers (for scheduling, the Gantt chart and the table; for the racing counter, the final value and an interleaving), then press Check: every cell is marked, and the first mistake is explained from the engine's own trace."],
             Topic => ["주제", "Topic"],
             Difficulty => ["난이도", "Difficulty"],
             NewSet => ["새 문제 세트", "New set"],
