@@ -70,7 +70,7 @@ fn page() -> Html {
     let open_in_simulator = {
         let dispatch = dispatch.clone();
         Callback::from(move |spec: proclab_core::ScenarioSpec| {
-            dispatch.dispatch(Action::Load(spec, None));
+            dispatch.dispatch(Action::Load(Box::new(spec), None));
             if let Some(navigator) = &navigator {
                 navigator.push(&Route::Simulator);
             }

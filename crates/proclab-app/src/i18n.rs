@@ -96,6 +96,15 @@ pub enum Text {
     CacheHint,
     CacheCapacity,
     CacheRefill,
+    CacheModelChoice,
+    CacheStall,
+    CacheWarmup,
+    CacheStallExplain,
+    CacheWarmupExplain,
+    WarmupTime,
+    WarmupTimeHint,
+    WarmRate,
+    WarmRateHint,
     UserThreads,
     UserThreadsHint,
     Affinity,
@@ -282,6 +291,15 @@ impl Words for Text {
             Text::CacheHint => ["CPU마다 누구의 작업 집합을 담고 있는지 기억합니다. 식은 캐시로 디스패치되면 채우는 동안 멈춥니다.", "Each CPU remembers whose working set it holds; a process dispatched onto a cold cache stalls while it refills."],
             Text::CacheCapacity => ["캐시 용량(단위)", "Cache capacity (units)"],
             Text::CacheRefill => ["단위당 채움 지연(틱)", "Refill stall per unit (ticks)"],
+            Text::CacheModelChoice => ["캐시가 느려지는 방식", "How a cold cache costs time"],
+            Text::CacheStall => ["멈춤 (기본)", "Stall (default)"],
+            Text::CacheWarmup => ["예열 (OSTEP multi.py)", "Warm-up (OSTEP multi.py)"],
+            Text::CacheStallExplain => ["식은 캐시로 디스패치되면 빠진 작업 집합을 채우는 동안(단위마다 채움 지연 틱) 멈춘 뒤 속도 1로 돕니다. 모든 정책, I/O, 스레드와 함께 쓸 수 있습니다.", "A dispatch onto a cold cache stalls while the missing working set refills (the refill stall per unit), then runs at rate 1. Works with every policy, I/O and threads."],
+            Text::CacheWarmupExplain => ["멈추지 않습니다. 작업은 차가운 캐시에서 속도 1로 돌다가, 한 CPU에서 예열 시간만큼 돌고 작업 집합이 캐시에 들어가면 따뜻해져 따뜻한 속도로 돕니다. 라운드 로빈, 작업마다 CPU 버스트 하나, 모두 0에 도착(OSTEP multi.py의 기계).", "No stall: a job runs at rate 1 on a cold cache; once it has run the warm-up time on one CPU and its working set fits in the cache, it runs warm at the warm rate. Round robin, one CPU burst per job, all arriving at 0 (OSTEP multi.py's machine)."],
+            Text::WarmupTime => ["예열 시간(틱)", "Warm-up time (ticks)"],
+            Text::WarmupTimeHint => ["한 CPU에서 이만큼 돌아야 그 CPU의 캐시가 작업에 따뜻해집니다(multi.py -w).", "Ticks a job must run on a CPU before that CPU's cache is warm for it (multi.py -w)."],
+            Text::WarmRate => ["따뜻한 속도", "Warm rate"],
+            Text::WarmRateHint => ["따뜻할 때 한 틱에 줄어드는 남은 시간(차가우면 1, multi.py -r).", "How much a warm job's time left drops per tick (1 when cold; multi.py -r)."],
             Text::UserThreads => ["사용자 수준 스레드(다대일)", "User-level threads (many-to-one)"],
             Text::UserThreadsHint => ["커널은 프로세스만 봅니다. 한 스레드가 I/O로 막히면 프로세스 전체가 막힙니다.", "The kernel sees only the process; one thread blocking on I/O blocks them all."],
             Text::Affinity => ["공유 큐 + 캐시 친화성", "Shared queue with cache affinity"],
@@ -296,7 +314,7 @@ impl Words for Text {
             Text::LotterySeed => ["로터리 추첨 시드", "Lottery seed"],
             Text::AffinityHint => ["쉬는 CPU가 자기 캐시가 따뜻한 프로세스를 먼저 고릅니다.", "An idle CPU prefers a process whose cache is warm on it."],
             Text::Seed => ["시드", "Seed"],
-            Text::SeedHint => ["로터리 추첨에 쓰는 난수 시드", "Random seed for lottery draws"],
+            Text::SeedHint => ["로터리 추첨과 예열 모델의 엿보기에 쓰는 난수 시드", "Random seed for lottery draws and the warm-up model's peeking"],
             Text::Conventions => ["규칙(교재마다 다른 부분)", "Conventions (where textbooks differ)"],
             Text::ConventionsHint => ["교재와 도구마다 다르게 정한 부분입니다. 기본값은 Silberschatz 교재를 따릅니다.", "Textbooks and tools disagree on these. The defaults follow Silberschatz."],
             Text::Metrics => ["지표", "Metrics"],
@@ -423,19 +441,6 @@ pub fn file_error(error: &crate::files::FileError, lang: Lang) -> String {
             ),
             format!("it is not a ProcLab scenario at line {line}, column {column} ({detail})."),
         ]),
-        FileError::NotOnThePage(lacks) => {
-            use crate::files::PageLacks;
-            let [korean, english] = match lacks {
-                PageLacks::WarmupModel => [
-                    "예열 캐시 모델(OSTEP multi.py)",
-                    "the warm-up cache model (OSTEP multi.py)",
-                ],
-            };
-            lang.pick([
-                format!("{korean}을(를) 씁니다. 페이지에는 아직 이 설정이 없으니 명령줄에서 proclab run으로 실행하세요."),
-                format!("it uses {english}, which the page does not have yet; run it with proclab run on the command line."),
-            ])
-        }
     }
 }
 
@@ -460,10 +465,6 @@ pub fn link_error(error: LinkError, lang: Lang) -> String {
         LinkError::UnknownVersion => [
             "더 새로운 ProcLab에서 만든 링크입니다.",
             "it was made by a newer version of ProcLab.",
-        ],
-        LinkError::NotOnThePage => [
-            "페이지에 아직 없는 예열 캐시 모델(OSTEP multi.py)을 쓰는 시나리오입니다.",
-            "its scenario uses the warm-up cache model (OSTEP multi.py), which the page does not have yet.",
         ],
     };
     lang.pick([korean, english]).to_string()
@@ -533,7 +534,7 @@ pub fn preset_text(id: PresetId, lang: Lang) -> (String, String) {
         PresetId::PhilosophersDeadlock => [("식사하는 철학자: 교착 상태", "철학자 세 명(T1, T2, T3이 철학자 0, 1, 2)이 포크 세 개, 곧 뮤텍스 f0, f1, f2를 나눠 씁니다. 각자 왼쪽 포크, 그다음 오른쪽 포크를 들고, 먹은 뒤(ate[i] = 1) 내려놓습니다. 타이머가 6명령마다 오면, 누구도 오른쪽 포크를 들기 전에 셋 모두 왼쪽 포크를 듭니다. 이제 P1.T1은 P1.T2가 가진 뮤텍스 f1을 기다리고, P1.T2는 P1.T3이 가진 뮤텍스 f2를 기다리고, P1.T3은 P1.T1이 가진 뮤텍스 f0을 기다립니다. 순환 대기: P1.T1 → P1.T2 → P1.T3 → P1.T1. 아무도 먹지 못하고(ate는 0, 0, 0 그대로) 19틱에 교착 상태가 됩니다. philosophers-ordered와 비교해 보세요."), ("Dining philosophers: deadlock", "Three philosophers (T1, T2, T3 are philosophers 0, 1, 2) share three forks, the mutexes f0, f1, f2. Each picks up its left fork, then its right one, eats (ate[i] = 1) and puts them down. With the timer every 6 instructions, all three pick up their left fork before any picks up its right one. Then P1.T1 waits for mutex f1, held by P1.T2; P1.T2 waits for mutex f2, held by P1.T3; P1.T3 waits for mutex f0, held by P1.T1. Circular wait: P1.T1 → P1.T2 → P1.T3 → P1.T1. Nobody eats (ate stays 0, 0, 0): deadlock at tick 19. Compare with philosophers-ordered.")],
         PresetId::PhilosophersOrdered => [("식사하는 철학자: 잠금 순서로 해결", "같은 철학자 셋, 같은 타이머(6명령마다)이지만 모두 번호가 작은 포크를 먼저 듭니다. 그래서 철학자 2(T3)는 이제 오른쪽 포크 f0을 f2보다 먼저 듭니다. T3은 포크를 하나도 쥐지 않은 채 f0을 기다리므로 순환이 생길 수 없습니다: T2, T1, T3 순서로 먹고(ate는 1, 1, 1) 31틱에 실행이 끝납니다."), ("Dining philosophers: lock ordering", "The same three philosophers and timer (every 6 instructions), but each picks up its lower-numbered fork first, so philosopher 2 (T3) now takes f0, its right fork, before f2. T3 waits for f0 while it holds no fork, so no circle can close: T2 eats first, then T1, then T3 (ate ends 1, 1, 1), and the run finishes at tick 31.")],
         PresetId::MessageQueueClientServer => [("메시지 큐: 클라이언트와 서버", "두 프로세스는 변수를 하나도 공유하지 않고, 같은 이름으로 선언한 메시지 큐 requests와 replies(크기 2)로만 이야기합니다. 클라이언트가 요청 1, 2, 3을 보내면 서버가 각각의 제곱으로 답합니다. RR(퀀텀 2)에서 서버는 요청을 3번, 클라이언트는 답을 3번 기다리며 대기 상태가 되고, 보낸 메시지는 기다리던 쪽에 바로 건네져 그 프로세스를 깨웁니다. 클라이언트의 got은 1, 4, 9로 끝납니다. 스레드라면 변수 하나로 주고받을 것을 프로세스는 커널의 큐를 거칩니다."), ("Message queues: a client and a server", "The two processes share no variable: they talk only through the message queues requests and replies (capacity 2), declared by the same names in both programs. The client sends the requests 1, 2 and 3; the server answers each with its square. Under RR (quantum 2) the server waits for a request 3 times and the client for a reply 3 times, each time blocked; every message sent goes straight to the process waiting for it and wakes it. The client's got ends 1, 4, 9. What threads would pass through one variable, processes pass through the kernel's queue.")],
-        PresetId::WarmupCacheTooSmall => [("예열 캐시: 캐시가 너무 작을 때", "OSTEP multi.py의 캐시 모델입니다. 작업 a(실행 시간 60, 작업 집합 150)가 CPU 1개에서 돌지만 캐시는 100이라 작업 집합이 들어가지 않습니다. 캐시가 한 번도 따뜻해지지 않아 매 틱 1씩만 줄고 60틱에 끝납니다(따뜻한 시간 0%). 캐시가 200인 warmup-cache-fits와 비교해 보세요. proclab run으로 실행합니다(페이지는 아직 이 모델을 돌리지 않습니다)."), ("Warm-up cache: a cache too small", "OSTEP multi.py's cache model. Job a (run time 60, working set 150) runs on 1 CPU whose cache holds 100: its working set never fits, the cache never warms, and its time left drops by 1 a tick: done at 60, warm 0% of the time. Compare with warmup-cache-fits (a cache of 200). Run it with proclab run (the page does not run this model yet).")],
+        PresetId::WarmupCacheTooSmall => [("예열 캐시: 캐시가 너무 작을 때", "OSTEP multi.py의 캐시 모델입니다. 작업 a(실행 시간 60, 작업 집합 150)가 CPU 1개에서 돌지만 캐시는 100이라 작업 집합이 들어가지 않습니다. 캐시가 한 번도 따뜻해지지 않아 매 틱 1씩만 줄고 60틱에 끝납니다(따뜻한 시간 0%). 캐시가 200인 warmup-cache-fits와 비교해 보세요."), ("Warm-up cache: a cache too small", "OSTEP multi.py's cache model. Job a (run time 60, working set 150) runs on 1 CPU whose cache holds 100: its working set never fits, the cache never warms, and its time left drops by 1 a tick: done at 60, warm 0% of the time. Compare with warmup-cache-fits (a cache of 200).")],
         PresetId::WarmupCacheFits => [("예열 캐시: 캐시가 충분할 때", "같은 작업에 캐시 200: 처음 10틱(예열 시간)은 차가운 캐시로 1씩 줄고, 그 뒤 캐시가 작업 집합을 담아 따뜻해지면 2씩 줍니다. 35틱에 끝나 너무 작은 캐시(60틱)보다 훨씬 빠르고, CPU가 따뜻하게 돈 시간은 71.43%입니다."), ("Warm-up cache: a cache big enough", "The same job with a cache of 200: for the first 10 ticks (the warm-up time) it runs cold at 1 a tick, then the cache holds its working set and it runs warm at 2 a tick. It ends at 35 instead of 60, and the CPU ran warm 71.43% of the time.")],
         PresetId::WarmupTwoCpus => [("예열 캐시: CPU 2개, 친화성 없음", "OSTEP 숙제의 작업 a(작업 집합 100), b와 c(각 50), 실행 시간은 모두 100, CPU 2개가 큐 하나를 나눠 씁니다. 타이머(10틱)마다 작업이 큐로 돌아갔다가 다른 CPU로 옮겨 가므로 어느 캐시도 따뜻해질 만큼(10틱) 한 작업을 오래 돌리지 못합니다. 따뜻한 시간 0%, 150틱에 끝납니다. 친화성을 준 warmup-two-cpus-affinity와 비교해 보세요."), ("Warm-up cache: two CPUs, no affinity", "OSTEP's homework jobs a (working set 100), b and c (50 each), 100 ticks each, on 2 CPUs sharing one queue. At every timer tick (10) the jobs go back to the queue and move to the other CPU, so no cache keeps a job long enough (10 ticks) to warm: warm 0%, done at 150. Compare with warmup-two-cpus-affinity.")],
         PresetId::WarmupTwoCpusAffinity => [("예열 캐시: CPU 2개, 하드 친화성", "같은 작업에 CPU 지정(multi.py -A): a는 CPU 0에서만, b와 c는 CPU 1에서만 돕니다. CPU 1의 캐시(100)에는 b와 c(50 + 50)가 함께 들어가서 둘 다 따뜻하게 돕니다. a는 CPU 0을 혼자 써서 55틱에 끝나고, 모두 110틱에 끝납니다(친화성이 없으면 150틱). CPU 1이 따뜻하게 돈 시간은 81.82%입니다."), ("Warm-up cache: two CPUs with hard affinity", "The same jobs with CPU lists (multi.py -A): a runs only on CPU 0, b and c only on CPU 1. CPU 1's cache (100) holds both b and c (50 + 50), so both run warm; a has CPU 0 to itself and ends at 55. Everything ends at 110 instead of 150; CPU 1 ran warm 81.82% of the time.")],

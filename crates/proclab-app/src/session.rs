@@ -100,8 +100,9 @@ pub struct Session {
 pub enum Action {
     SetLang(Lang),
     Edit(Edit),
-    /// Replaces the workspace with a scenario (preset, generator, file).
-    Load(ScenarioSpec, Option<Notice>),
+    /// Replaces the workspace with a scenario (preset, generator, file); boxed, as a spec is
+    /// many times the size of every other action.
+    Load(Box<ScenarioSpec>, Option<Notice>),
     Notify(Option<Notice>),
     /// Brings back the workspace a replacement or removal overwrote.
     Undo,
@@ -135,11 +136,6 @@ impl Session {
         };
         match share::decode(fragment) {
             Ok(None) => session.set_draft(saved),
-            // Opening it would drop what the form cannot hold.
-            Ok(Some(shared)) if crate::files::page_lacks(&shared.spec).is_some() => {
-                session.set_draft(saved);
-                session.notice = Some(Notice::LinkBroken(share::LinkError::NotOnThePage));
-            }
             Ok(Some(shared)) => match Scenario::new(&shared.spec) {
                 Ok(_) => {
                     session.lang = remembered.unwrap_or(shared.lang);
@@ -185,7 +181,7 @@ impl Session {
                     } else {
                         self.pending = None;
                         let run = simulate(&scenario);
-                        self.simulation = Some(Rc::new(Simulation { scenario, run }));
+                        self.simulation = Some(Rc::new(Simulation::with_run(scenario, run)));
                     }
                 }
                 Err(scenario) => self.problems = Some(Problems { input, scenario }),

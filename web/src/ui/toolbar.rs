@@ -56,7 +56,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 .find(|preset| preset.id.as_str() == select.value())
             {
                 dispatch.dispatch(Action::Load(
-                    preset.spec.clone(),
+                    Box::new(preset.spec.clone()),
                     Some(Notice::Preset(preset.id)),
                 ));
             }
@@ -83,7 +83,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             if let Some(value) = seed_value {
                 let mut spec = generate(value, &GenOptions::default());
                 spec.seed = value;
-                dispatch.dispatch(Action::Load(spec, None));
+                dispatch.dispatch(Action::Load(Box::new(spec), None));
             }
         })
     };
@@ -145,7 +145,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                                 Ok(_) => Notice::FileOpened,
                                 Err(errors) => Notice::FileInvalid(errors),
                             };
-                            dispatch.dispatch(Action::Load(spec, Some(notice)))
+                            dispatch.dispatch(Action::Load(Box::new(spec), Some(notice)))
                         }
                         Err(error) => {
                             dispatch.dispatch(Action::Notify(Some(Notice::FileBroken(error))))
