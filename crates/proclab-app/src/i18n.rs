@@ -307,7 +307,7 @@ impl Words for Text {
             Text::KernelEntryHint => ["프로그램이 커널에 들어갈 때마다 드는 시간: 메시지 큐와 파이프 연산은 항상, 뮤텍스·세마포어·조건 변수 연산은 대기하거나 누군가를 깨울 때만", "Time a program spends in the kernel per entry: every message queue or pipe operation; a mutex, semaphore or condition operation only when it blocks or wakes someone"],
             Text::ThreadSwitchHint => ["같은 프로세스의 스레드끼리 전환할 때의 비용(주소 공간이 그대로라 더 쌉니다)", "Cost of switching between threads of one process (cheaper: same address space)"],
             Text::CacheModel => ["캐시 모델", "Cache model"],
-            Text::CacheHint => ["CPU마다 누구의 작업 집합을 담고 있는지 기억합니다. 식은 캐시로 디스패치되면 채우는 동안 멈춥니다.", "Each CPU remembers whose working set it holds; a process dispatched onto a cold cache stalls while it refills."],
+            Text::CacheHint => ["CPU마다 누구의 작업 집합을 담고 있는지 기억합니다. 식은 캐시가 시간을 어떻게 잡아먹는지는 아래 두 모델 중에서 고릅니다.", "Each CPU remembers whose working set it holds; below, choose how a cold cache costs time (two models)."],
             Text::CacheCapacity => ["캐시 용량(단위)", "Cache capacity (units)"],
             Text::CacheRefill => ["단위당 채움 지연(틱)", "Refill stall per unit (ticks)"],
             Text::CacheModelChoice => ["캐시가 느려지는 방식", "How a cold cache costs time"],
