@@ -112,6 +112,10 @@ test('a warm-up preset shows the CLI answer key, cold and warm apart, in both la
     assert.deepEqual(await shownAnswer(page), expected);
     // The lesson's what-to-notice text comes with the preset.
     assert.match(await page.textContent('#notice'), /hard affinity/);
+    // Working sets and CPU lists are this model's inputs: the workload table shows them.
+    assert.ok(await page.isChecked('#advanced-columns'));
+    assert.equal(await page.inputValue('#p0-ws'), '100');
+    assert.equal(await page.inputValue('#p0-cpus'), '0');
     // Cold (striped) and warm (solid, starred) running are both drawn, and the legend says which.
     assert.ok(await page.locator('.warmup-segment.cold').count() > 0);
     assert.ok(await page.locator('.warmup-segment.warm').count() > 0);

@@ -352,7 +352,7 @@ impl Words for Text {
             Text::UtilisationOfEnd => ["이용률 %", "Utilisation %"],
             Text::FinishedAt => ["모두 끝난 시각", "Everything finished at"],
             Text::WarmupAsText => ["명령줄의 답(proclab run)과 같은 글", "As text, the command line's answer key (proclab run)"],
-            Text::WarmupAtTick => ["이 틱의 CPU", "The CPUs at tick"],
+            Text::WarmupAtTick => ["CPU 상태 · 틱", "The CPUs at tick"],
             Text::DownloadAnswerKey => ["답 텍스트", "Answer key (text)"],
             Text::WarmupNoCompare => ["예열 캐시 모델은 라운드 로빈 하나만 돌리므로(OSTEP multi.py의 기계) 정책 비교와 퀀텀 비교가 없습니다. 퀀텀을 바꾸거나 캐시 모델을 멈춤으로 바꿔 비교해 보세요.", "The warm-up cache model runs round robin only (OSTEP multi.py's machine), so there is no comparison of policies or quanta. Change the quantum here, or switch the cache model to stall to compare."],
             Text::WarmupNoWatch => ["예열 캐시 모델에는 프로세스 상태 애니메이션, 이벤트 기록, PCB가 없습니다(multi.py의 기계는 틱마다 CPU의 작업만 기록합니다). 아래에서 틱마다 CPU가 무엇을 하는지 봅니다.", "The warm-up cache model has no animated process states, event log or PCBs (multi.py's machine records only what each CPU runs each tick): below, what each CPU does at a tick."],
