@@ -47,7 +47,9 @@ fn every_warm_up_preset_draws_the_answer_key_of_the_command_line() {
             }
         }
         assert_eq!(lines, chart.gantt_text, "preset {}", preset.id);
-        assert!(chart.answer_key.starts_with(&chart.gantt_text));
+        assert_eq!(chart.too_many, None);
+        let answer_key = proclab_core::warmup::render::answer_key(&simulation.scenario, run);
+        assert!(answer_key.starts_with(&chart.gantt_text));
         for (job, row) in chart.jobs.iter().enumerate() {
             assert_eq!(row.completion, run.completion()[job]);
             assert_eq!(row.turnaround, row.completion);
@@ -59,9 +61,7 @@ fn every_warm_up_preset_draws_the_answer_key_of_the_command_line() {
             assert_eq!(warm, warm_cpus, "preset {}", preset.id);
         }
         for cpu in &chart.cpus {
-            assert!(chart
-                .answer_key
-                .contains(&format!("{:>6} {:>6}", cpu.utilisation, cpu.warm_share)));
+            assert!(answer_key.contains(&format!("{:>6} {:>6}", cpu.utilisation, cpu.warm_share)));
         }
     }
 }
@@ -95,4 +95,35 @@ fn axis_marks_are_round_few_and_end_at_the_end() {
         assert_eq!(*marks.last().unwrap(), end);
         assert!(marks.windows(2).all(|pair| pair[0] < pair[1]));
     }
+}
+
+#[test]
+fn a_run_too_long_to_draw_keeps_its_figures_and_draws_nothing() {
+    use proclab_app::chart::warmup::MAX_DRAWN_SEGMENTS;
+    // Round robin with a quantum of 1 on 2 CPUs, three jobs: a new segment nearly every tick.
+    let mut spec = proclab_core::presets::preset("warmup-two-cpus")
+        .unwrap()
+        .spec;
+    if let proclab_core::spec::PolicySpec::Rr { quantum } = &mut spec.policy {
+        *quantum = 1;
+    }
+    for process in &mut spec.processes {
+        process.bursts = proclab_core::spec::BurstSpec::alternating(&[5_000]);
+    }
+    let simulation = Simulation::new(&spec).unwrap();
+    let run = simulation.warmup.as_ref().unwrap();
+    let chart = warmup_chart(&simulation.scenario, run);
+    assert!(chart.too_many.unwrap() > MAX_DRAWN_SEGMENTS);
+    assert!(chart.cpus.iter().all(|cpu| cpu.segments.is_empty()));
+    assert!(chart.gantt_text.is_empty());
+    assert_eq!(chart.end, run.end());
+    assert_eq!(chart.jobs.len(), 3);
+    assert_eq!(
+        chart
+            .jobs
+            .iter()
+            .map(|job| job.completion)
+            .collect::<Vec<_>>(),
+        run.completion()
+    );
 }

@@ -12,6 +12,7 @@ use proclab_app::chart::warmup::{self, WarmupChart, WarmupSegment, MIN_TICK_PX};
 use proclab_app::i18n::{Lang, Text};
 use proclab_app::lang::Words;
 use proclab_app::simulation::Simulation;
+use proclab_core::warmup::render;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -124,8 +125,13 @@ pub fn warmup_results(props: &WarmupResultsProps) -> Html {
         })
     };
     let on_answer_key = {
-        let text = chart.answer_key.clone();
-        Callback::from(move |_| files::download_text("proclab-answer-key.txt", "text/plain", &text))
+        let simulation = props.simulation.clone();
+        Callback::from(move |_| {
+            if let Some(run) = &simulation.warmup {
+                let text = render::answer_key(&simulation.scenario, run);
+                files::download_text("proclab-answer-key.txt", "text/plain", &text);
+            }
+        })
     };
     let run = props.simulation.warmup.as_ref();
     let machine = run
@@ -148,11 +154,15 @@ pub fn warmup_results(props: &WarmupResultsProps) -> Html {
                 { swatch(cold, Text::WarmupLegendCold.get(lang)) }
                 { swatch(idle, Text::WarmupLegendIdle.get(lang)) }
             </ul>
-            { chart_html(chart, lang, at) }
-            <details class="warmup-text">
-                <summary>{ Text::WarmupAsText.get(lang) }</summary>
-                <pre id="warmup-gantt-text">{ &chart.gantt_text }</pre>
-            </details>
+            if let Some(segments) = chart.too_many {
+                <p class="notice" id="warmup-too-many">{ warmup::too_many_words(segments, lang) }</p>
+            } else {
+                { chart_html(chart, lang, at) }
+                <details class="warmup-text">
+                    <summary>{ Text::WarmupAsText.get(lang) }</summary>
+                    <pre id="warmup-gantt-text">{ &chart.gantt_text }</pre>
+                </details>
+            }
         </section>
         <section class="warmup-machine" aria-labelledby="warmup-machine-title">
             <h3 id="warmup-machine-title">{ Text::WarmupAtTick.get(lang) }{ " " }<output id="warmup-tick-value">{ at }</output></h3>

@@ -18,6 +18,9 @@ const LABEL_CHAR_PX: u64 = 8;
 const LABEL_PADDING_PX: u64 = 6;
 /// Most axis marks.
 const MAX_MARKS: u64 = 10;
+/// Most segments the page draws (each is an element): a run with more (the model allows two
+/// million CPU-ticks) is given by its tables and its downloadable answer key instead.
+pub const MAX_DRAWN_SEGMENTS: usize = 5_000;
 
 /// One segment `[start, end)` of a CPU's row: a job running cold or warm, or the CPU idle.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,10 +77,11 @@ pub struct WarmupChart {
     pub jobs: Vec<WarmupJob>,
     /// Axis marks (ticks), ending with [`WarmupChart::end`].
     pub marks: Vec<u64>,
-    /// The Gantt lines of the command line's answer key, one per CPU.
+    /// The Gantt lines of the command line's answer key, one per CPU (empty when not drawn).
     pub gantt_text: String,
-    /// The command line's whole answer key (`proclab run`).
-    pub answer_key: String,
+    /// How many segments the run has when that is over [`MAX_DRAWN_SEGMENTS`]: then no CPU has
+    /// its segments here and the chart is not drawn.
+    pub too_many: Option<usize>,
 }
 
 /// The fill of a job's segment.
@@ -153,6 +157,13 @@ pub fn warmup_chart(scenario: &Scenario, run: &WarmupRun) -> WarmupChart {
         let needed = segment.label.chars().count() as u64 * LABEL_CHAR_PX + LABEL_PADDING_PX;
         segment.label_fits = segment.job.is_some() && room >= needed;
     }
+    let segment_count: usize = cpus.iter().map(|cpu| cpu.segments.len()).sum();
+    let too_many = (segment_count > MAX_DRAWN_SEGMENTS).then_some(segment_count);
+    if too_many.is_some() {
+        for cpu in &mut cpus {
+            cpu.segments = Vec::new();
+        }
+    }
     let jobs = processes
         .iter()
         .enumerate()
@@ -172,8 +183,12 @@ pub fn warmup_chart(scenario: &Scenario, run: &WarmupRun) -> WarmupChart {
         cpus,
         jobs,
         marks: axis_marks(end),
-        gantt_text: render::gantt_lines(scenario, run),
-        answer_key: render::answer_key(scenario, run),
+        gantt_text: if too_many.is_none() {
+            render::gantt_lines(scenario, run)
+        } else {
+            String::new()
+        },
+        too_many,
     }
 }
 
@@ -251,5 +266,13 @@ pub fn legend_warm(rate: u64, lang: Lang) -> String {
     lang.pick([
         format!("칠함, 이름에 * = 따뜻한 캐시로 실행 (속도 {rate})"),
         format!("Solid, name with * = running on a warm cache (rate {rate})"),
+    ])
+}
+
+/// Why the chart is not drawn.
+pub fn too_many_words(segments: usize, lang: Lang) -> String {
+    lang.pick([
+        format!("구간이 {segments}개라 차트로 그리지 않습니다(최대 {MAX_DRAWN_SEGMENTS}개). 아래 표와 답 텍스트 내려받기에 모든 수치가 있습니다."),
+        format!("This run has {segments} slices, too many to draw (at most {MAX_DRAWN_SEGMENTS}); the tables below and the answer key download have every figure."),
     ])
 }
