@@ -221,3 +221,23 @@ test('the form switches between the two cache models, explained side by side; ph
     }
   }
 });
+
+test('a warm-up run too long to draw says so and keeps its tables', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    watchDialogs(page, problems);
+    await openPreset(page, 'warmup-two-cpus');
+    // A quantum of 1 and 5,000 ticks a job: a new slice almost every tick.
+    await page.fill('#quantum', '1');
+    for (const index of [0, 1, 2]) await page.fill(`#p${index}-bursts`, '5000');
+    await page.waitForSelector('#warmup-too-many', { timeout: 30_000 });
+    assert.match(await page.textContent('#warmup-too-many'), /too many to draw/);
+    assert.equal(await page.locator('.warmup-segment').count(), 0);
+    assert.equal(await page.locator('#warmup-jobs tbody tr').count(), 3);
+    assert.ok(Number(await page.textContent('#warmup-finished')) > 5000);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
