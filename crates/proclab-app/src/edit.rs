@@ -2,7 +2,7 @@
 //! tested natively and compared, which a closure cannot. [`Draft::apply`] is the one place that
 //! writes the draft.
 
-use proclab_core::spec::{QueueTopology, ScheduleSpec};
+use proclab_core::spec::{CacheModel, QueueTopology, ScheduleSpec};
 use proclab_core::{Convention, PolicyKind, QueueKind};
 
 use crate::draft::{Draft, FieldId, LevelDraft, ProcessDraft, QueueDraft, ThreadDraft};
@@ -37,6 +37,8 @@ pub enum Edit {
     Policy(PolicyKind),
     QueueKind(usize, QueueKind),
     Topology(QueueTopology),
+    /// The cache model: `stall` (the default) or `warmup` (OSTEP `multi.py`'s).
+    CacheModel(CacheModel),
     Convention(Convention, bool),
     AddProcess,
     RemoveProcess(usize),
@@ -93,6 +95,7 @@ impl Draft {
                 }
             }
             Edit::Topology(topology) => self.machine.topology = *topology,
+            Edit::CacheModel(model) => self.machine.cache_model = *model,
             Edit::Convention(convention, on) => convention.set(&mut self.conventions, *on),
             Edit::AddProcess => {
                 let process = ProcessDraft::new_at(self.processes.len());
@@ -233,8 +236,10 @@ impl Draft {
             FieldId::Processes | FieldId::Version => return None,
             FieldId::PeekInterval => &mut machine.peek_interval,
             FieldId::Affinity(p) => &mut self.processes.get_mut(p)?.cpus,
-            // The warm-up model's settings have no input on the page yet.
-            FieldId::CacheModel | FieldId::WarmupTime | FieldId::WarmRate => return None,
+            FieldId::WarmupTime => &mut machine.warmup_time,
+            FieldId::WarmRate => &mut machine.warm_rate,
+            // A choice, not text: [`Edit::CacheModel`].
+            FieldId::CacheModel => return None,
         })
     }
 

@@ -29,9 +29,6 @@ pub enum FileError {
         column: usize,
         detail: String,
     },
-    /// A scenario with a setting the page's form does not have yet (the command line runs it):
-    /// opening it would silently drop that setting.
-    NotOnThePage(PageLacks),
 }
 
 /// Refuses a file by its size alone, before it is read.
@@ -58,25 +55,9 @@ pub fn size_in_words(bytes: u64) -> String {
     }
 }
 
-/// A setting of the scenario format the page's form does not have yet.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PageLacks {
-    /// `machine.cache.model = "warmup"` (OSTEP `multi.py`'s cache model).
-    WarmupModel,
-}
-
-/// The first setting of `spec` the page's form cannot hold, if any.
-pub fn page_lacks(spec: &ScenarioSpec) -> Option<PageLacks> {
-    (spec.machine.cache.model != proclab_core::CacheModel::Stall).then_some(PageLacks::WarmupModel)
-}
-
-/// Reads a scenario file for the page: refused if it holds a setting the page cannot show.
+/// Reads a scenario file for the page: every setting of the format has a place in its form.
 pub fn parse_scenario_json(text: &str) -> Result<ScenarioSpec, FileError> {
-    let spec = parse_json(text)?;
-    match page_lacks(&spec) {
-        Some(lacks) => Err(FileError::NotOnThePage(lacks)),
-        None => Ok(spec),
-    }
+    parse_json(text)
 }
 
 fn parse_json(text: &str) -> Result<ScenarioSpec, FileError> {

@@ -135,7 +135,8 @@ pub fn error_field(error: &ScenarioError, policy: PolicyKind) -> FieldId {
         WarmupUnsupported { process, what } => match (what, process) {
             (WarmupLimit::Bursts, Some(process)) => FieldId::Bursts(process as usize),
             (WarmupLimit::Arrival, Some(process)) => FieldId::Arrival(process as usize),
-            (WarmupLimit::Policy, _) => FieldId::Quantum,
+            // Under the model's choice, which says "round robin only" (a policy without a
+            // quantum has no quantum field on the page).
             (WarmupLimit::SwitchCost, _) => FieldId::DispatchLatency,
             (WarmupLimit::Schedule, _) => FieldId::Schedule,
             _ => FieldId::CacheModel,

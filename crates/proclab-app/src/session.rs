@@ -136,11 +136,6 @@ impl Session {
         };
         match share::decode(fragment) {
             Ok(None) => session.set_draft(saved),
-            // Opening it would drop what the form cannot hold.
-            Ok(Some(shared)) if crate::files::page_lacks(&shared.spec).is_some() => {
-                session.set_draft(saved);
-                session.notice = Some(Notice::LinkBroken(share::LinkError::NotOnThePage));
-            }
             Ok(Some(shared)) => match Scenario::new(&shared.spec) {
                 Ok(_) => {
                     session.lang = remembered.unwrap_or(shared.lang);
@@ -186,7 +181,7 @@ impl Session {
                     } else {
                         self.pending = None;
                         let run = simulate(&scenario);
-                        self.simulation = Some(Rc::new(Simulation { scenario, run }));
+                        self.simulation = Some(Rc::new(Simulation::with_run(scenario, run)));
                     }
                 }
                 Err(scenario) => self.problems = Some(Problems { input, scenario }),

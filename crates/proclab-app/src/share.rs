@@ -39,9 +39,6 @@ pub enum LinkError {
     Corrupt,
     /// A version this build does not know (made by a newer ProcLab).
     UnknownVersion,
-    /// A scenario with a setting the page's form does not have yet
-    /// ([`crate::files::page_lacks`]); reported by the session, never by [`decode`].
-    NotOnThePage,
 }
 
 /// What a link carries.

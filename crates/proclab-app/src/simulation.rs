@@ -1,5 +1,6 @@
 //! A validated scenario together with its run: what every results view reads.
 
+use proclab_core::warmup::{self, WarmupRun};
 use proclab_core::{simulate, Run, Scenario, ScenarioError, ScenarioSpec};
 
 /// A scenario that passed validation and the run the core computed for it.
@@ -7,8 +8,13 @@ use proclab_core::{simulate, Run, Scenario, ScenarioError, ScenarioSpec};
 pub struct Simulation {
     /// The validated scenario (names, bursts, policy, machine).
     pub scenario: Scenario,
-    /// Its complete run: events, Gantt slices, metrics, state at any tick.
+    /// Its complete run: events, Gantt slices, metrics, state at any tick. With the warm-up cache
+    /// model the event engine runs the scenario as if the cache were off, so the results views
+    /// read [`Simulation::warmup`] instead.
     pub run: Run,
+    /// The warm-up cache model's run (OSTEP `multi.py`'s machine, tick by tick), when the
+    /// scenario uses that model.
+    pub warmup: Option<WarmupRun>,
 }
 
 impl Simulation {
@@ -16,12 +22,23 @@ impl Simulation {
     pub fn new(spec: &ScenarioSpec) -> Result<Simulation, Vec<ScenarioError>> {
         let scenario = Scenario::new(spec)?;
         let run = simulate(&scenario);
-        Ok(Simulation { scenario, run })
+        Ok(Simulation::with_run(scenario, run))
+    }
+
+    /// `scenario` with the event engine's `run` of it (computed here or in a worker), and the
+    /// warm-up model's run when the scenario uses that model.
+    pub fn with_run(scenario: Scenario, run: Run) -> Simulation {
+        let warmup = warmup::simulate(&scenario);
+        Simulation {
+            scenario,
+            run,
+            warmup,
+        }
     }
 }
 
 impl PartialEq for Simulation {
-    /// Two simulations are equal when their scenarios are: the run is a pure function of it.
+    /// Two simulations are equal when their scenarios are: the runs are pure functions of it.
     fn eq(&self, other: &Simulation) -> bool {
         self.scenario.spec() == other.scenario.spec()
     }

@@ -41,7 +41,9 @@ pub fn machine_summary(machine: &MachineDraft, lang: Lang) -> String {
         ]));
     }
     parts.push(
-        if machine.cache {
+        if machine.cache && machine.cache_model == proclab_core::CacheModel::Warmup {
+            lang.pick(["예열 캐시 모델", "warm-up cache model"])
+        } else if machine.cache {
             lang.pick(["캐시 모델 켬", "cache on"])
         } else {
             lang.pick(["캐시 모델 끔", "cache off"])
@@ -77,5 +79,7 @@ mod tests {
             machine_summary(&machine, Lang::Ko),
             "CPU 4개 · 전환 2틱(스레드 0틱) · 캐시 모델 켬 · 커널 수준 스레드"
         );
+        machine.cache_model = proclab_core::CacheModel::Warmup;
+        assert!(machine_summary(&machine, Lang::En).contains("warm-up cache model"));
     }
 }

@@ -155,7 +155,7 @@ pub fn rebuild(spec: &ScenarioSpec, reply: Reply) -> Result<Simulation, String> 
         instant_count,
     };
     let run = Run::from_parts(&scenario, parts).map_err(|error| format!("{error:?}"))?;
-    Ok(Simulation { scenario, run })
+    Ok(Simulation::with_run(scenario, run))
 }
 
 #[cfg(test)]

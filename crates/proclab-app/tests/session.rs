@@ -531,3 +531,72 @@ fn a_cpu_list_survives_file_page_link_page_and_is_typed_in_the_table() {
         FieldId::Affinity(1)
     );
 }
+
+#[test]
+fn the_form_switches_to_the_warm_up_model_and_its_problems_land_on_its_fields() {
+    use proclab_core::CacheModel;
+    // multi.py's machine: round robin, one CPU burst each, all at 0, two CPUs.
+    let mut spec = ScenarioSpec {
+        processes: vec![process("a", 0, &[30]), process("b", 0, &[20])],
+        policy: PolicySpec::Rr { quantum: 10 },
+        ..ScenarioSpec::default()
+    };
+    spec.machine.cpus = 2;
+    let session = start(&spec);
+    let session = act(&session, Action::Edit(Edit::Flag(Flag::Cache, true)));
+    assert!(session.simulation.as_ref().unwrap().warmup.is_none());
+    let session = act(&session, Action::Edit(Edit::CacheModel(CacheModel::Warmup)));
+    let session = act(
+        &session,
+        Action::Edit(Edit::Text(FieldId::WarmupTime, "5".into())),
+    );
+    let session = act(
+        &session,
+        Action::Edit(Edit::Text(FieldId::WarmRate, "3".into())),
+    );
+    let cache = session.spec.as_ref().unwrap().machine.cache;
+    assert_eq!(
+        (cache.model, cache.warmup_time, cache.warm_rate),
+        (CacheModel::Warmup, 5, 3)
+    );
+    let simulation = session.simulation.as_ref().unwrap();
+    let expected = proclab_core::warmup::simulate(&simulation.scenario).unwrap();
+    assert_eq!(simulation.warmup.as_ref(), Some(&expected));
+    // The draft keeps what was typed, and the spec goes back to the same draft.
+    assert_eq!(
+        Draft::from_spec(session.spec.as_ref().unwrap()).machine,
+        session.draft.machine
+    );
+    // A rate the model refuses is shown at the rate's field; text that is no number too.
+    let refused = act(
+        &session,
+        Action::Edit(Edit::Text(FieldId::WarmRate, "0".into())),
+    );
+    let fields: Vec<FieldId> = refused.field_messages().iter().map(|m| m.field).collect();
+    assert_eq!(fields, vec![FieldId::WarmRate]);
+    let typo = act(
+        &session,
+        Action::Edit(Edit::Text(FieldId::WarmupTime, "ten".into())),
+    );
+    let fields: Vec<FieldId> = typo.field_messages().iter().map(|m| m.field).collect();
+    assert_eq!(fields, vec![FieldId::WarmupTime]);
+    // What the model cannot run is shown where it is chosen or typed: a policy other than round
+    // robin under the model's choice (FCFS has no quantum field), an arrival after 0 at the
+    // arrival.
+    let fcfs = act(&session, Action::Edit(Edit::Policy(PolicyKind::Fcfs)));
+    assert!(fcfs
+        .field_messages()
+        .iter()
+        .any(|m| m.field == FieldId::CacheModel));
+    let late = act(
+        &session,
+        Action::Edit(Edit::Text(FieldId::Arrival(1), "3".into())),
+    );
+    assert!(late
+        .field_messages()
+        .iter()
+        .any(|m| m.field == FieldId::Arrival(1)));
+    // Back to the stall model: no warm-up run.
+    let stall = act(&session, Action::Edit(Edit::CacheModel(CacheModel::Stall)));
+    assert!(stall.simulation.as_ref().unwrap().warmup.is_none());
+}

@@ -263,29 +263,37 @@ fn a_kernel_entry_cost_survives_a_link_and_links_without_one_keep_their_old_form
 }
 
 #[test]
-fn a_file_with_settings_the_page_lacks_is_refused_with_words_not_dropped() {
-    use proclab_app::files::{parse_scenario_json, scenario_json, FileError, PageLacks};
+fn files_with_the_warm_up_model_cpu_lists_and_peeking_open_and_round_trip() {
+    use proclab_app::files::{parse_scenario_json, scenario_json};
     let base = r#"{"processes":[{"bursts":[{"cpu":5}]}],"policy":{"kind":"rr","quantum":2}"#;
     assert!(parse_scenario_json(&format!("{base}}}")).is_ok());
-    for (machine, lacks) in [(
-        r#""machine":{"cache":{"enabled":true,"model":"warmup"}}"#,
-        PageLacks::WarmupModel,
-    )] {
-        let error = parse_scenario_json(&format!("{base},{machine}}}")).unwrap_err();
-        assert_eq!(error, FileError::NotOnThePage(lacks));
-        for lang in [Lang::Ko, Lang::En] {
-            assert!(proclab_app::i18n::file_error(&error, lang).contains("proclab run"));
-        }
-    }
+    // The warm-up model is a choice of the form: such a file opens with its settings.
+    let warmup =
+        r#""machine":{"cache":{"enabled":true,"model":"warmup","warmup_time":4,"warm_rate":3}}"#;
+    let spec = parse_scenario_json(&format!("{base},{warmup}}}")).unwrap();
+    assert_eq!(spec.machine.cache.model, proclab_core::CacheModel::Warmup);
+    assert_eq!(
+        (spec.machine.cache.warmup_time, spec.machine.cache.warm_rate),
+        (4, 3)
+    );
     // The form has a peek interval: such a file opens.
     let peeking = r#""machine":{"cpus":2,"topology":"per_cpu","peek_interval":5}"#;
     assert!(parse_scenario_json(&format!("{base},{peeking}}}")).is_ok());
     // And CPU lists (an advanced column of the workload table).
     let pinned = r#"{"processes":[{"bursts":[{"cpu":5}],"cpus":[0]}]}"#;
     assert!(parse_scenario_json(pinned).is_ok());
-    // What the page saves it opens again.
-    let spec = presets()[0].spec.clone();
-    assert_eq!(parse_scenario_json(&scenario_json(&spec)), Ok(spec));
+    // What the page saves it opens again, through the form's draft too.
+    for preset in presets()
+        .into_iter()
+        .take(1)
+        .chain(proclab_core::presets::warmup_presets())
+    {
+        let spec = preset.spec;
+        assert_eq!(parse_scenario_json(&scenario_json(&spec)), Ok(spec.clone()));
+        let (read, problems) = proclab_app::draft::Draft::from_spec(&spec).read();
+        assert!(problems.is_empty(), "preset {}", preset.id);
+        assert_eq!(read, spec, "preset {}", preset.id);
+    }
 }
 
 #[test]
@@ -311,18 +319,29 @@ fn cpu_lists_the_peek_interval_and_the_warm_up_model_survive_a_link() {
 }
 
 #[test]
-fn the_page_does_not_open_a_link_with_settings_it_lacks() {
+fn the_page_opens_a_link_with_the_warm_up_model_and_shares_it_back() {
     use proclab_app::session::{Notice, Session};
-    let spec = proclab_core::presets::preset("superlinear-3-cpus")
-        .unwrap()
-        .spec;
-    let link = encode(&spec, Lang::En);
-    let session = Session::start(Lang::En, &link, None, None);
-    assert_eq!(
-        session.notice,
-        Some(Notice::LinkBroken(LinkError::NotOnThePage))
-    );
-    for lang in [Lang::Ko, Lang::En] {
-        assert!(!proclab_app::i18n::link_error(LinkError::NotOnThePage, lang).is_empty());
+    for preset in proclab_core::presets::warmup_presets() {
+        let link = encode(&preset.spec, Lang::En);
+        let session = Session::start(Lang::En, &link, None, None);
+        assert_eq!(
+            session.notice,
+            Some(Notice::LinkOpened),
+            "preset {}",
+            preset.id
+        );
+        let spec = session.spec.as_deref().expect("a valid scenario");
+        assert_eq!(*spec, preset.spec, "preset {}", preset.id);
+        // Its run is the warm-up model's, from the core.
+        let simulation = session.simulation.as_ref().expect("a run");
+        let scenario = proclab_core::Scenario::new(&preset.spec).unwrap();
+        assert_eq!(
+            simulation.warmup,
+            proclab_core::warmup::simulate(&scenario),
+            "preset {}",
+            preset.id
+        );
+        // Shared again, the link is the same.
+        assert_eq!(encode(spec, Lang::En), link, "preset {}", preset.id);
     }
 }

@@ -13,8 +13,9 @@
 //! `philosophers-ordered`), a bounded buffer on semaphores (`producer-consumer-semaphores`) and
 //! readers sharing a variable that a writer changes alone (`readers-writers`).
 //!
-//! The warm-up cache model's presets (`warmup`, [`warmup_presets`]) are kept out of the page's
-//! list until the page runs that model.
+//! The warm-up cache model's presets (`warmup`, [`warmup_presets`]) are a list of their own: the
+//! event engine's runs of them (as if the cache were off) are not their lesson, so the tests that
+//! read [`presets`]' runs skip them; the page lists both.
 
 mod sync;
 mod warmup;
@@ -803,7 +804,8 @@ pub fn presets() -> Vec<Preset> {
 }
 
 /// The presets of the warm-up cache model (OSTEP `multi.py`), in lesson order. Not in
-/// [`presets`], the page's list: the page runs the event engine, which does not apply the model
+/// [`presets`] (the event engine's lessons); the page lists them after those, and runs them with
+/// [`crate::warmup::simulate`], as `proclab run` does. The event engine does not apply the model
 /// yet (`presets/warmup.rs`).
 pub fn warmup_presets() -> Vec<Preset> {
     warmup::presets()

@@ -174,9 +174,6 @@ fn check_json(text: &str) -> Outcome {
             }
             Outcome::Rejected(String::from("NotAScenario"))
         }
-        Err(FileError::NotOnThePage(lacks)) => {
-            Outcome::Rejected(format!("NotOnThePage({lacks:?})"))
-        }
         Ok(spec) => match Scenario::new(&spec) {
             Ok(_) => Outcome::Accepted,
             Err(errors) => scenario_errors(&errors),

@@ -8,4 +8,5 @@ pub mod results;
 pub mod results_panel;
 pub mod settings;
 pub mod toolbar;
+pub mod warmup;
 pub mod workload;

@@ -36,7 +36,10 @@ enum Tab {
 pub fn results_panel(props: &ResultsPanelProps) -> Html {
     let lang = props.lang;
     let tab = use_state(|| Tab::Run);
-    let comparison = crate::worker::use_comparison(props.spec.clone(), *tab == Tab::Compare);
+    // The warm-up model runs round robin only: there is nothing to compare.
+    let comparable = props.simulation.warmup.is_none();
+    let comparison =
+        crate::worker::use_comparison(props.spec.clone(), *tab == Tab::Compare && comparable);
     // Practice's "Show" opens the run at the student's first mistake.
     let playback = use_reducer(|| {
         Store(Playback {
@@ -97,7 +100,13 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                 <button type="button" role="tab" id="tab-compare" aria-selected={(*tab == Tab::Compare).to_string()} onclick={select(Tab::Compare)}>
                     { Text::Compare.get(lang) }</button>
             </div>
-            if *tab == Tab::Run {
+            if simulation.warmup.is_some() {
+                if *tab == Tab::Run {
+                    <crate::ui::warmup::WarmupResults {lang} simulation={simulation.clone()} />
+                } else {
+                    <p class="notice" id="warmup-no-compare">{ Text::WarmupNoCompare.get(lang) }</p>
+                }
+            } else if *tab == Tab::Run {
                 <section class="gantt" aria-labelledby="gantt-title">
                     <div class="section-head">
                         <h2 id="gantt-title">{ Text::Gantt.get(lang) }</h2>

@@ -1,7 +1,7 @@
 //! Policy, machine and convention settings, each with a plain-language explanation.
 
 use crate::session::{on_click, on_edit, Dispatch};
-use crate::ui::field::{Check, Choice, TextField};
+use crate::ui::field::{Check, Choice, FieldProblems, TextField};
 use std::rc::Rc;
 
 use proclab_app::draft::{Draft, FieldId};
@@ -10,7 +10,7 @@ use proclab_app::i18n::{Lang, Text};
 use proclab_app::lang::Words;
 use proclab_app::messages::FieldMessage;
 use proclab_app::{summary, terms};
-use proclab_core::spec::QueueTopology;
+use proclab_core::spec::{CacheModel, QueueTopology};
 use proclab_core::{Convention, PolicyKind, QueueKind};
 use yew::prelude::*;
 
@@ -183,6 +183,59 @@ fn topology_options(lang: Lang) -> Vec<(AttrValue, AttrValue)> {
         .collect()
 }
 
+const CACHE_MODELS: [CacheModel; 2] = [CacheModel::Stall, CacheModel::Warmup];
+
+fn cache_model_key(model: CacheModel) -> &'static str {
+    match model {
+        CacheModel::Stall => "stall",
+        CacheModel::Warmup => "warmup",
+    }
+}
+
+fn cache_model_options(lang: Lang) -> Vec<(AttrValue, AttrValue)> {
+    CACHE_MODELS
+        .iter()
+        .map(|model| {
+            let name = match model {
+                CacheModel::Stall => Text::CacheStall,
+                CacheModel::Warmup => Text::CacheWarmup,
+            };
+            (
+                AttrValue::from(cache_model_key(*model)),
+                AttrValue::from(name.get(lang)),
+            )
+        })
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+struct CacheModelsProps {
+    lang: Lang,
+    chosen: CacheModel,
+}
+
+/// The two cache models side by side, the chosen one marked.
+#[function_component(CacheModelsCompared)]
+fn cache_models_compared(props: &CacheModelsProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <dl class="cache-models" id="cache-models">
+            { for CACHE_MODELS.into_iter().map(|model| {
+                let (name, explain) = match model {
+                    CacheModel::Stall => (Text::CacheStall, Text::CacheStallExplain),
+                    CacheModel::Warmup => (Text::CacheWarmup, Text::CacheWarmupExplain),
+                };
+                html! {
+                    <div class={classes!((model == props.chosen).then_some("chosen"))}>
+                        <dt>{ name.get(lang) }</dt>
+                        <dd>{ explain.get(lang) }</dd>
+                    </div>
+                }
+            }) }
+        </dl>
+    }
+}
+
 fn topology_hint(topology: QueueTopology, lang: Lang) -> &'static str {
     match topology {
         QueueTopology::Shared => Text::TopologySharedHint.get(lang),
@@ -203,6 +256,13 @@ pub fn machine_settings(props: &SettingsProps) -> Html {
             .unwrap_or_default();
         Edit::Topology(topology)
     });
+    let on_cache_model = on_edit(dispatch, |key: String| {
+        let model = CACHE_MODELS
+            .into_iter()
+            .find(|model| cache_model_key(*model) == key)
+            .unwrap_or_default();
+        Edit::CacheModel(model)
+    });
     let t = |text: Text| AttrValue::from(text.get(lang));
     // Closed to keep the policy and the workload on the first screen, but open while one of its
     // fields has a problem, so the message is never hidden.
@@ -213,6 +273,9 @@ pub fn machine_settings(props: &SettingsProps) -> Html {
         FieldId::KernelEntryCost,
         FieldId::CacheCapacity,
         FieldId::CacheRefill,
+        FieldId::CacheModel,
+        FieldId::WarmupTime,
+        FieldId::WarmRate,
         FieldId::PeekInterval,
         FieldId::Seed,
     ];
@@ -238,8 +301,19 @@ pub fn machine_settings(props: &SettingsProps) -> Html {
             if machine.cache {
                 <TextField field={FieldId::CacheCapacity} label={t(Text::CacheCapacity)} value={machine.cache_capacity.clone()}
                     oninput={text_setter(dispatch, FieldId::CacheCapacity)} messages={props.messages.clone()} />
-                <TextField field={FieldId::CacheRefill} label={t(Text::CacheRefill)} value={machine.cache_refill.clone()}
-                    oninput={text_setter(dispatch, FieldId::CacheRefill)} messages={props.messages.clone()} />
+                <Choice id="cache-model" label={t(Text::CacheModelChoice)} options={cache_model_options(lang)}
+                    selected={cache_model_key(machine.cache_model)} onchange={on_cache_model} />
+                { FieldProblems::of(FieldId::CacheModel, &props.messages).list() }
+                <CacheModelsCompared {lang} chosen={machine.cache_model} />
+                if machine.cache_model == CacheModel::Warmup {
+                    <TextField field={FieldId::WarmupTime} label={t(Text::WarmupTime)} value={machine.warmup_time.clone()}
+                        hint={t(Text::WarmupTimeHint)} oninput={text_setter(dispatch, FieldId::WarmupTime)} messages={props.messages.clone()} />
+                    <TextField field={FieldId::WarmRate} label={t(Text::WarmRate)} value={machine.warm_rate.clone()}
+                        hint={t(Text::WarmRateHint)} oninput={text_setter(dispatch, FieldId::WarmRate)} messages={props.messages.clone()} />
+                } else {
+                    <TextField field={FieldId::CacheRefill} label={t(Text::CacheRefill)} value={machine.cache_refill.clone()}
+                        oninput={text_setter(dispatch, FieldId::CacheRefill)} messages={props.messages.clone()} />
+                }
             }
             <Check id="user-threads" label={t(Text::UserThreads)} checked={machine.user_threads} hint={t(Text::UserThreadsHint)}
                 onchange={flag_setter(dispatch, Flag::UserThreads)} />

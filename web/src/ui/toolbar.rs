@@ -10,7 +10,7 @@ use proclab_app::i18n::{preset_text, Lang, Text};
 use proclab_app::session::{Action, Notice};
 use proclab_app::share;
 use proclab_core::gen::{generate, GenOptions};
-use proclab_core::presets::{presets, PresetId};
+use proclab_core::presets::{presets, warmup_presets, PresetId};
 use proclab_core::ScenarioSpec;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -44,7 +44,12 @@ pub fn share_url(spec: &ScenarioSpec, lang: Lang) -> String {
 pub fn toolbar(props: &ToolbarProps) -> Html {
     let lang = props.lang;
     let seed = use_state(|| String::from("1"));
-    let all_presets = use_memo((), |_| presets());
+    // The lessons of the event engine, then those of the warm-up cache model.
+    let all_presets = use_memo((), |_| {
+        let mut all = presets();
+        all.extend(warmup_presets());
+        all
+    });
 
     let on_preset = {
         let dispatch = props.dispatch.clone();

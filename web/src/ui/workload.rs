@@ -29,6 +29,10 @@ pub struct WorkloadProps {
     pub policy: PolicyKind,
     pub messages: Vec<FieldMessage>,
     pub dispatch: Dispatch,
+    /// The warm-up cache model is chosen: working sets and CPU lists are its inputs, so the
+    /// advanced columns stay open.
+    #[prop_or_default]
+    pub warmup: bool,
 }
 
 /// Processes shown before "show more".
@@ -319,7 +323,8 @@ pub fn workload(props: &WorkloadProps) -> Html {
         .iter()
         .any(|process| !process.threads.is_empty());
     let advanced = use_state(|| false);
-    let show_advanced = *advanced || has_threads;
+    let forced = has_threads || props.warmup;
+    let show_advanced = *advanced || forced;
     let shown = use_state(|| PAGE);
     let limit = (*shown).max(PAGE);
     let columns = shown_columns(props.policy);
@@ -352,7 +357,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
             <div class="editor-head">
                 <h2 id="editor-title">{ t(Text::Workload) }</h2>
                 <label class="inline-check">
-                    <input type="checkbox" id="advanced-columns" checked={show_advanced} disabled={has_threads} onchange={toggle_advanced} />
+                    <input type="checkbox" id="advanced-columns" checked={show_advanced} disabled={forced} onchange={toggle_advanced} />
                     { t(Text::AdvancedColumns) }
                 </label>
             </div>

@@ -6,6 +6,7 @@ pub mod model;
 pub mod palette;
 mod states;
 pub mod text;
+pub mod warmup;
 
 pub use compare_model::{
     compare_rows, quantum_sweep, CompareRow, Comparison, ComparisonJob, SweepPoint,

@@ -33,11 +33,11 @@ pub enum FieldId {
     KernelEntryCost,
     CacheCapacity,
     CacheRefill,
-    /// `machine.cache.model` (no input on the page yet).
+    /// `machine.cache.model` (a choice: [`crate::edit::Edit::CacheModel`]).
     CacheModel,
-    /// `machine.cache.warmup_time` (no input on the page yet).
+    /// `machine.cache.warmup_time`.
     WarmupTime,
-    /// `machine.cache.warm_rate` (no input on the page yet).
+    /// `machine.cache.warm_rate`.
     WarmRate,
     /// `machine.peek_interval` (per-CPU queues only).
     PeekInterval,

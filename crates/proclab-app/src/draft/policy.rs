@@ -2,7 +2,7 @@
 //! Switching the policy kind keeps every value typed for the others.
 
 use proclab_core::spec::{
-    CacheSpec, LevelSpec, MachineSpec, MlfqSpec, PolicySpec, PredictionSpec, QueueSpec,
+    CacheModel, CacheSpec, LevelSpec, MachineSpec, MlfqSpec, PolicySpec, PredictionSpec, QueueSpec,
     QueueTopology, ThreadModel,
 };
 use proclab_core::{PolicyKind, QueueKind};
@@ -139,6 +139,12 @@ pub struct MachineDraft {
     pub cache: bool,
     pub cache_capacity: String,
     pub cache_refill: String,
+    /// Which cache model the cache follows (its fields are kept while the other is chosen).
+    pub cache_model: CacheModel,
+    /// `warmup` model: ticks on a CPU before its cache is warm for a job.
+    pub warmup_time: String,
+    /// `warmup` model: how much a warm job's time left drops per tick.
+    pub warm_rate: String,
     pub user_threads: bool,
     pub topology: QueueTopology,
     /// Per-CPU queues: steal only at multiples of it (empty: at once).
@@ -308,8 +314,17 @@ impl MachineDraft {
                     &self.cache_refill,
                     defaults.cache.refill_per_unit,
                 ),
-                // The `warmup` model has no fields on the page yet: its defaults.
-                ..defaults.cache
+                model: self.cache_model,
+                warmup_time: reader.number_or(
+                    FieldId::WarmupTime,
+                    &self.warmup_time,
+                    defaults.cache.warmup_time,
+                ),
+                warm_rate: reader.number_or(
+                    FieldId::WarmRate,
+                    &self.warm_rate,
+                    defaults.cache.warm_rate,
+                ),
             },
             thread_model: if self.user_threads {
                 ThreadModel::User
@@ -341,6 +356,9 @@ impl MachineDraft {
             cache: machine.cache.enabled,
             cache_capacity: machine.cache.capacity.to_string(),
             cache_refill: machine.cache.refill_per_unit.to_string(),
+            cache_model: machine.cache.model,
+            warmup_time: machine.cache.warmup_time.to_string(),
+            warm_rate: machine.cache.warm_rate.to_string(),
             user_threads: machine.thread_model == ThreadModel::User,
             topology: machine.topology,
             peek_interval: machine

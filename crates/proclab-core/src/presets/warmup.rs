@@ -5,8 +5,9 @@
 //! / `warmup-per-cpu-peek`), and super-linear speedup when every working set finds a cache of
 //! its own (`superlinear-1-cpu` / `superlinear-3-cpus`).
 //!
-//! They are not in [`super::presets`] (the page's list): the page runs the event engine, which
-//! does not apply this model yet. `proclab presets` lists them and `proclab run` runs them.
+//! They are not in [`super::presets`] (the event engine's lessons): that engine does not apply
+//! this model. The page lists them after those and runs them with [`crate::warmup::simulate`];
+//! `proclab presets` lists them and `proclab run` runs them.
 
 use alloc::vec;
 use alloc::vec::Vec;

@@ -15,7 +15,7 @@ fn philosophers_graph(lang: Lang) -> Html {
         return Html::default();
     };
     let run = proclab_core::simulate(&scenario);
-    let simulation = std::rc::Rc::new(proclab_app::simulation::Simulation { scenario, run });
+    let simulation = std::rc::Rc::new(proclab_app::simulation::Simulation::with_run(scenario, run));
     html! {
         <div class="learn-deadlock" id="learn-deadlock-graph">
             { para(lang, [

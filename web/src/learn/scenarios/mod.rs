@@ -347,6 +347,23 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
                     "Returning to the CPU whose cache is warm cuts the stalls.",
                 ],
             ),
+            // The other cache model: no stall, but a job runs faster once the cache is warm.
+            preset(
+                "warmup-two-cpus",
+                ["예열 캐시 모델: 친화성 없음", "Warm-up cache model: no affinity"],
+                [
+                    "멈춤 대신 예열: 캐시가 따뜻해지기 전(10틱)에 타이머가 작업을 다른 CPU로 옮겨, 모두 차가운 캐시로 돌아 150틱에 끝납니다.",
+                    "Warm-up instead of stalls: the timer moves each job to the other CPU before its cache warms (10 ticks), so everything runs cold and ends at 150.",
+                ],
+            ),
+            preset(
+                "warmup-two-cpus-affinity",
+                ["예열 캐시 모델: 하드 친화성", "Warm-up cache model: hard affinity"],
+                [
+                    "a는 CPU 0에, b와 c는 CPU 1에 묶여 캐시가 따뜻하게 유지되고(빗금 없는 칸), 모두 110틱에 끝납니다.",
+                    "Pinning a to CPU 0 and b and c to CPU 1 keeps their caches warm (the solid slices): everything ends at 110.",
+                ],
+            ),
         ],
         Topic::Threads => vec![
             preset(

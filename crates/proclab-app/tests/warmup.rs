@@ -1,0 +1,129 @@
+//! The warm-up cache model's results panel without a browser: its model is the core's run, drawn
+//! segment by segment, and says the same as the command line's answer key.
+
+use proclab_app::chart::warmup::{axis_marks, machine_at, warmup_chart, MIN_TICK_PX};
+use proclab_app::lang::Lang;
+use proclab_app::simulation::Simulation;
+use proclab_core::presets::warmup_presets;
+
+#[test]
+fn every_warm_up_preset_draws_the_answer_key_of_the_command_line() {
+    for preset in warmup_presets() {
+        let simulation = Simulation::new(&preset.spec).unwrap();
+        let run = simulation.warmup.as_ref().expect("a warm-up run");
+        let chart = warmup_chart(&simulation.scenario, run);
+        // The segments, written as the answer key writes a CPU's line, are its lines.
+        let mut lines = String::new();
+        for cpu in &chart.cpus {
+            lines.push_str(&format!("CPU{}:", cpu.cpu));
+            for segment in &cpu.segments {
+                lines.push_str(&format!(" {} {}", segment.start, segment.label));
+            }
+            lines.push_str(&format!(" {}\n", chart.end));
+            // Segments tile the row, and the busy figure is the running ticks.
+            let running: u64 = cpu
+                .segments
+                .iter()
+                .filter(|segment| segment.job.is_some())
+                .map(|segment| segment.end - segment.start)
+                .sum();
+            assert_eq!(running, cpu.busy, "preset {}", preset.id);
+            for pair in cpu.segments.windows(2) {
+                assert_eq!(pair[0].end, pair[1].start);
+                assert_ne!((pair[0].job, pair[0].warm), (pair[1].job, pair[1].warm));
+            }
+            // Warm and cold are told apart by pattern as well as by the star.
+            for segment in &cpu.segments {
+                if segment.job.is_some() {
+                    assert_eq!(
+                        segment.fill.pattern == proclab_app::chart::palette::Pattern::Solid,
+                        segment.warm
+                    );
+                }
+                if segment.label_fits {
+                    let room = (segment.end - segment.start) * MIN_TICK_PX;
+                    assert!(room >= 8 * segment.label.chars().count() as u64);
+                }
+            }
+        }
+        assert_eq!(lines, chart.gantt_text, "preset {}", preset.id);
+        assert_eq!(chart.too_many, None);
+        let answer_key = proclab_core::warmup::render::answer_key(&simulation.scenario, run);
+        assert!(answer_key.starts_with(&chart.gantt_text));
+        for (job, row) in chart.jobs.iter().enumerate() {
+            assert_eq!(row.completion, run.completion()[job]);
+            assert_eq!(row.turnaround, row.completion);
+            assert!(row.warm_ticks + row.cold_ticks <= row.run_time);
+        }
+        let warm: u64 = chart.jobs.iter().map(|job| job.warm_ticks).sum();
+        let warm_cpus: u64 = chart.cpus.iter().map(|cpu| cpu.warm).sum();
+        if simulation.scenario.machine().cache.warm_rate > 1 {
+            assert_eq!(warm, warm_cpus, "preset {}", preset.id);
+        }
+        for cpu in &chart.cpus {
+            assert!(answer_key.contains(&format!("{:>6} {:>6}", cpu.utilisation, cpu.warm_share)));
+        }
+    }
+}
+
+#[test]
+fn the_superlinear_lesson_reads_as_its_text_says() {
+    let preset = proclab_core::presets::preset("superlinear-3-cpus").unwrap();
+    let simulation = Simulation::new(&preset.spec).unwrap();
+    let run = simulation.warmup.as_ref().unwrap();
+    let chart = warmup_chart(&simulation.scenario, run);
+    assert_eq!(chart.end, 55);
+    assert_eq!(chart.cpus[0].segments[0].label, "a");
+    assert_eq!(chart.cpus[0].segments[1].label, "a*");
+    assert_eq!(chart.cpus[0].warm_share, "81.82");
+    let words = machine_at(&simulation.scenario, run, 20, Lang::En);
+    assert_eq!(words.len(), 3);
+    assert!(words[0].contains("warm (rate 2)"), "{words:?}");
+    assert!(machine_at(&simulation.scenario, run, 3, Lang::Ko)[0].contains("차가움"));
+}
+
+#[test]
+fn axis_marks_are_round_few_and_end_at_the_end() {
+    assert_eq!(axis_marks(55), vec![0, 10, 20, 30, 40, 50, 55]);
+    assert_eq!(axis_marks(54), vec![0, 10, 20, 30, 40, 54]);
+    assert_eq!(axis_marks(300), vec![0, 50, 100, 150, 200, 250, 300]);
+    assert_eq!(axis_marks(0), vec![0]);
+    assert_eq!(axis_marks(7), vec![0, 1, 2, 3, 4, 5, 6, 7]);
+    for end in 1..2_000 {
+        let marks = axis_marks(end);
+        assert!(marks.len() <= 12, "{end}: {marks:?}");
+        assert_eq!(*marks.last().unwrap(), end);
+        assert!(marks.windows(2).all(|pair| pair[0] < pair[1]));
+    }
+}
+
+#[test]
+fn a_run_too_long_to_draw_keeps_its_figures_and_draws_nothing() {
+    use proclab_app::chart::warmup::MAX_DRAWN_SEGMENTS;
+    // Round robin with a quantum of 1 on 2 CPUs, three jobs: a new segment nearly every tick.
+    let mut spec = proclab_core::presets::preset("warmup-two-cpus")
+        .unwrap()
+        .spec;
+    if let proclab_core::spec::PolicySpec::Rr { quantum } = &mut spec.policy {
+        *quantum = 1;
+    }
+    for process in &mut spec.processes {
+        process.bursts = proclab_core::spec::BurstSpec::alternating(&[5_000]);
+    }
+    let simulation = Simulation::new(&spec).unwrap();
+    let run = simulation.warmup.as_ref().unwrap();
+    let chart = warmup_chart(&simulation.scenario, run);
+    assert!(chart.too_many.unwrap() > MAX_DRAWN_SEGMENTS);
+    assert!(chart.cpus.iter().all(|cpu| cpu.segments.is_empty()));
+    assert!(chart.gantt_text.is_empty());
+    assert_eq!(chart.end, run.end());
+    assert_eq!(chart.jobs.len(), 3);
+    assert_eq!(
+        chart
+            .jobs
+            .iter()
+            .map(|job| job.completion)
+            .collect::<Vec<_>>(),
+        run.completion()
+    );
+}

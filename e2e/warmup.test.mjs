@@ -1,0 +1,243 @@
+// The warm-up cache model (OSTEP multi.py's machine) on the page: a preset's numbers on screen are
+// the native CLI's answer key, cold and warm running are told apart, the language switches, a
+// share link opens the same run, and the form switches between the two cache models. Every test
+// fails on any console error or uncaught exception (a Rust panic is one). Screenshots go to
+// target/e2e/ at laptop and phone widths, in both languages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { startServer, openBrowser, openPage, screenshot, ROOT } from './harness.mjs';
+import { RESULTS_READY, cliRun, cliPreset, buildCli, watchDialogs } from './page-helpers.mjs';
+
+const TIMEOUT = { timeout: 180_000 };
+const READY = '#warmup-jobs tbody tr[data-job]';
+const PRESET = 'warmup-two-cpus-affinity';
+
+let server;
+let scratch;
+before(async () => {
+  server = await startServer();
+  scratch = await mkdtemp(join(tmpdir(), 'proclab-e2e-warmup-'));
+  await buildCli();
+});
+after(async () => { await server.close(); });
+
+/** `proclab run FILE` as text: the answer key, whose first lines are the Gantt lines per CPU. */
+async function cliText(file) {
+  const { stdout } = await promisify(execFile)('cargo', ['run', '-q', '-p', 'proclab-cli', '--', 'run', file], {
+    cwd: ROOT,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, CARGO_TERM_COLOR: 'never' },
+  });
+  return stdout;
+}
+
+/** The CLI's figures for preset `id`: JSON (jobs, CPUs, end) and the Gantt lines of its text. */
+async function cliAnswer(id) {
+  const file = join(scratch, `${id}.json`);
+  await writeFile(file, JSON.stringify(await cliPreset(id)));
+  const json = await cliRun(file);
+  const text = await cliText(file);
+  const gantt = text.split('\n').filter((line) => /^CPU\d+:/.test(line)).join('\n');
+  return {
+    end: json.end_tick,
+    jobs: json.jobs.map((job) => [job.name, job.run_time, job.working_set, job.completion]),
+    cpus: json.cpus.map((cpu) => [cpu.busy, cpu.warm, cpu.utilisation_percent, cpu.warm_percent]),
+    gantt,
+  };
+}
+
+/** The warm-up figures on screen, in the CLI's shape. */
+async function shownAnswer(page) {
+  return page.evaluate(() => {
+    const cell = (row, name) => row.querySelector(`.${name}`).textContent.trim();
+    const jobs = [...document.querySelectorAll('#warmup-jobs tbody tr')].map((row) => [
+      row.querySelector('th').textContent.trim(),
+      Number(cell(row, 'run-time')), Number(cell(row, 'working-set')), Number(cell(row, 'completion')),
+    ]);
+    const cpus = [...document.querySelectorAll('#warmup-cpus tbody tr')].map((row) => [
+      Number(cell(row, 'busy')), Number(cell(row, 'warm')), cell(row, 'utilisation'), cell(row, 'warm-share'),
+    ]);
+    return {
+      end: Number(document.querySelector('#warmup-finished').textContent.trim()),
+      jobs,
+      cpus,
+      gantt: document.querySelector('#warmup-gantt-text').textContent.trim(),
+    };
+  });
+}
+
+async function openPreset(page, id) {
+  await page.waitForSelector('#preset-select');
+  await page.selectOption('#preset-select', id);
+  await page.waitForSelector(READY);
+}
+
+/** Texts in the warm-up panel that overflow their box or lie under another (clipped or overlapping). */
+async function layoutProblems(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    const boxes = [...document.querySelectorAll('.warmup-label, .warmup-axis span, .warmup-legend li, .cache-models dd, .cache-models dt')];
+    for (const element of boxes) {
+      if (element.scrollWidth > element.clientWidth + 1) problems.push(`clipped: ${element.textContent}`);
+      const size = parseFloat(getComputedStyle(element).fontSize);
+      if (size < 11.5) problems.push(`tiny text (${size}px): ${element.textContent}`);
+    }
+    for (const segment of document.querySelectorAll('.warmup-segment')) {
+      const label = segment.querySelector('.warmup-label');
+      if (!label) continue;
+      const outer = segment.getBoundingClientRect();
+      const inner = label.getBoundingClientRect();
+      if (inner.left < outer.left - 0.5 || inner.right > outer.right + 0.5) problems.push(`label outside its segment: ${label.textContent}`);
+    }
+    const marks = [...document.querySelectorAll('.warmup-axis span')].map((span) => span.getBoundingClientRect());
+    for (let index = 1; index < marks.length; index += 1) {
+      if (marks[index].left < marks[index - 1].right) problems.push(`axis marks overlap at ${index}`);
+    }
+    return problems;
+  });
+}
+
+test('a warm-up preset shows the CLI answer key, cold and warm apart, in both languages', TIMEOUT, async () => {
+  const expected = await cliAnswer(PRESET);
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    watchDialogs(page, problems);
+    await openPreset(page, PRESET);
+    assert.deepEqual(await shownAnswer(page), expected);
+    // The lesson's what-to-notice text comes with the preset.
+    assert.match(await page.textContent('#notice'), /hard affinity/);
+    // Working sets and CPU lists are this model's inputs: the workload table shows them.
+    assert.ok(await page.isChecked('#advanced-columns'));
+    assert.equal(await page.inputValue('#p0-ws'), '100');
+    assert.equal(await page.inputValue('#p0-cpus'), '0');
+    // Cold (striped) and warm (solid, starred) running are both drawn, and the legend says which.
+    assert.ok(await page.locator('.warmup-segment.cold').count() > 0);
+    assert.ok(await page.locator('.warmup-segment.warm').count() > 0);
+    assert.match(await page.textContent('#warmup-legend'), /Striped = running on a cold cache.*Solid, name with \* = running on a warm cache \(rate 2\)|Solid, name with \* = running on a warm cache \(rate 2\).*Striped/s);
+    assert.ok((await page.locator('.warmup-segment.warm .warmup-label').allTextContents()).every((label) => label.endsWith('*')));
+    // The event engine's views say they do not apply instead of showing its run.
+    assert.equal(await page.locator('#metrics-table').count(), 0);
+    assert.match(await page.textContent('#warmup-no-watch'), /no animated process states/);
+    // The CPUs at a tick, in words: at 20 CPU 1 runs b or c warm.
+    await page.fill('#warmup-tick', '20');
+    assert.equal((await page.textContent('#warmup-tick-value')).trim(), '20');
+    assert.match(await page.textContent('#warmup-machine'), /CPU1: [bc] runs warm \(rate 2\)/);
+    await page.click('#tab-compare');
+    assert.match(await page.textContent('#warmup-no-compare'), /round robin only/);
+    await page.click('#tab-run');
+    await page.waitForSelector(READY);
+    assert.deepEqual(await layoutProblems(page), []);
+    await screenshot(page, 'warmup-en-1280');
+
+    await page.click('#lang-ko');
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    assert.deepEqual(await shownAnswer(page), expected, 'the numbers do not depend on the language');
+    assert.match(await page.textContent('#warmup-legend'), /빗금 = 차가운 캐시로 실행/);
+    assert.match(await page.textContent('#notice'), /하드 친화성/);
+    assert.deepEqual(await layoutProblems(page), []);
+    await screenshot(page, 'warmup-ko-1280');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a share link of a warm-up preset opens the same run and settings in a fresh profile', TIMEOUT, async () => {
+  const expected = await cliAnswer('warmup-per-cpu-peek');
+  const source = await openBrowser({ locale: 'en-US' });
+  let url;
+  try {
+    const { page, problems } = await openPage(source, server.url);
+    watchDialogs(page, problems);
+    await openPreset(page, 'warmup-per-cpu-peek');
+    await page.click('#lang-ko');
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    await page.click('#copy-link');
+    await page.waitForSelector('#notice');
+    assert.equal(await page.locator('#notice.error').count(), 0);
+    url = await page.evaluate(() => location.href);
+    assert.match(url, /#\/\?s=[A-Za-z0-9_-]+$/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await source.close();
+  }
+  const fresh = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(fresh, url);
+    watchDialogs(page, problems);
+    await page.waitForSelector(READY);
+    assert.deepEqual(await shownAnswer(page), expected);
+    assert.equal(await page.getAttribute('html', 'lang'), 'ko', "the link's language wins");
+    assert.equal(await page.locator('#notice.error').count(), 0, 'the link opens without an error');
+    assert.equal(await page.inputValue('#cache-model'), 'warmup');
+    assert.equal(await page.inputValue('#warmup-time'), '10');
+    assert.equal(await page.inputValue('#warm-rate'), '2');
+    assert.equal(await page.inputValue('#peek-interval'), '30');
+    assert.deepEqual(problems, []);
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('the form switches between the two cache models, explained side by side; phone width', TIMEOUT, async () => {
+  for (const locale of ['en-US', 'ko-KR']) {
+    const lang = locale.slice(0, 2);
+    const context = await openBrowser({ locale, viewport: { width: 390, height: 844 } });
+    try {
+      const { page, problems } = await openPage(context, server.url);
+      watchDialogs(page, problems);
+      await openPreset(page, 'superlinear-3-cpus');
+      assert.deepEqual(await layoutProblems(page), []);
+      await screenshot(page, `warmup-${lang}-390`);
+      await page.click('#machine-settings summary');
+      await page.waitForSelector('#cache-models');
+      assert.equal(await page.locator('#cache-models > div').count(), 2);
+      assert.equal(await page.locator('#cache-models > div.chosen').count(), 1);
+      assert.deepEqual(await layoutProblems(page), []);
+      await page.locator('#cache-models').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ROOT, 'target', 'e2e', `warmup-settings-${lang}-390.png`) });
+      // The stall model: the event engine's results come back; warm-up again: its panel.
+      await page.selectOption('#cache-model', 'stall');
+      await page.waitForSelector(RESULTS_READY);
+      assert.equal(await page.locator('#warmup-jobs').count(), 0);
+      await page.selectOption('#cache-model', 'warmup');
+      await page.waitForSelector(READY);
+      assert.equal((await page.textContent('#warmup-finished')).trim(), '55');
+      // A warm rate the model refuses is said at its field, and the last valid run stays.
+      await page.fill('#warm-rate', '0');
+      await page.waitForSelector('#warm-rate-error');
+      assert.ok((await page.textContent('#warm-rate-error')).length > 0);
+      await page.fill('#warm-rate', '3');
+      await page.waitForFunction(() => !document.querySelector('#warm-rate-error'));
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('a warm-up run too long to draw says so and keeps its tables', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    watchDialogs(page, problems);
+    await openPreset(page, 'warmup-two-cpus');
+    // A quantum of 1 and 5,000 ticks a job: a new slice almost every tick.
+    await page.fill('#quantum', '1');
+    for (const index of [0, 1, 2]) await page.fill(`#p${index}-bursts`, '5000');
+    await page.waitForSelector('#warmup-too-many', { timeout: 30_000 });
+    assert.match(await page.textContent('#warmup-too-many'), /too many to draw/);
+    assert.equal(await page.locator('.warmup-segment').count(), 0);
+    assert.equal(await page.locator('#warmup-jobs tbody tr').count(), 3);
+    assert.ok(Number(await page.textContent('#warmup-finished')) > 5000);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
