@@ -6,6 +6,7 @@
 //! policy once with the shared ready queue and once with per-CPU queues (`, per-CPU` lines).
 //! With `--program`: threads that run instructions instead of bursts (see [`program_workload`]),
 //! reported in instructions (steps) per second.
+//! With `--worst`: the worst accepted scenario of each kind of limit (`crate::worst`).
 //! Build with `--profile bench-speed` for meaningful figures.
 
 use std::io::Write;
@@ -197,6 +198,12 @@ fn bench_programs(out: &mut impl Write, repeat: u64, emit: bool) -> Result<(), F
 /// `proclab bench [--smp | --program] [--repeat N] [--only LABEL] [--emit]`.
 /// Each line is flushed as soon as it is measured: a run of every policy takes a while.
 pub fn bench(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
+    if options.get("worst-one").is_some() {
+        return crate::worst::one(options, out);
+    }
+    if options.get("worst").is_some() {
+        return crate::worst::bench(options, out);
+    }
     let smp = options.get("smp").is_some();
     let emit = options.get("emit").is_some();
     let repeat = options.number("repeat", 3).map_err(Failure::Usage)?.max(1);
