@@ -143,6 +143,7 @@ pub fn error_field(error: &ScenarioError, policy: PolicyKind) -> FieldId {
         WarmRateOutOfRange { .. } => FieldId::WarmRate,
         WarmupTimeTooLarge { .. } => FieldId::WarmupTime,
         WarmupTooLong { .. } => FieldId::Processes,
+        TooManyProgramThreads { .. } => FieldId::Processes,
         AffinityCpuOutOfRange { process, .. }
         | AffinityTooLong { process, .. }
         | AffinityUnsupported { process, .. } => FieldId::Affinity(process as usize),
@@ -339,6 +340,10 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
         ProgramTooLarge { process } => lang.pick([
             format!("{}번 프로세스의 프로그램과 스레드 스택이 주소 공간에 들어가지 않습니다. 명령어나 스레드를 줄이세요.", process + 1),
             format!("The program and thread stacks of process {} do not fit its address space; use fewer instructions or threads.", process + 1),
+        ]),
+        TooManyProgramThreads { count, max } => lang.pick([
+            format!("프로그램을 실행하는 스레드가 모두 {count}개입니다. 최대 {max}개까지 가능하니, 프로그램을 실행하는 프로세스나 스레드를 줄이세요."),
+            format!("{count} threads run programs; at most {max} may: use fewer processes or threads that run programs."),
         ]),
         InstructionBudgetOutOfRange { max } => lang.pick([
             format!("명령어 예산은 1 이상 {max} 이하입니다."),

@@ -83,4 +83,9 @@ fn past_each_worst_scenario_the_message_says_what_to_reduce() {
             }
         }
     }
+    let errors = Scenario::new(&proclab_core::worst::past_program_threads()).expect_err("past");
+    assert!(scenario_error(&errors[0], Lang::Ko)
+        .contains("프로그램을 실행하는 프로세스나 스레드를 줄이세요"));
+    assert!(scenario_error(&errors[0], Lang::En)
+        .contains("use fewer processes or threads that run programs"));
 }

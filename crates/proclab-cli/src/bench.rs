@@ -107,14 +107,14 @@ pub fn workload(policy: PolicySpec, smp: bool, topology: QueueTopology) -> Scena
     Scenario::new(&spec).expect("the benchmark workload is valid")
 }
 
-/// Processes and threads per process of the program workload (1,000 threads; a process holds
-/// at most 64).
-const PROGRAM_PROCESSES: u32 = 100;
+/// Processes and threads per process of the program workload (250 threads: a process holds at
+/// most 64, a scenario at most `MAX_PROGRAM_THREADS`, 256).
+const PROGRAM_PROCESSES: u32 = 25;
 const PROGRAM_THREADS: u32 = 10;
 
 /// Turns of each thread's loop, as many as the largest budget a scenario may set allows
-/// (`MAX_INSTRUCTION_BUDGET`, one million): 1,000 x (3 x 300 + 1) = 901,000 instructions.
-const PROGRAM_TURNS: u64 = 300;
+/// (`MAX_INSTRUCTION_BUDGET`, one million): 250 x (3 x 1,200 + 1) = 900,250 instructions.
+const PROGRAM_TURNS: u64 = 1_200;
 
 // Every thread finishes within the budget: the run ends `Finished`, not cut short.
 const _: () = assert!(

@@ -10,7 +10,7 @@
 //! proclab state FILE --tick T [--pretty]                 the whole machine during tick T, as JSON
 //! proclab x86 FILE [--threads N] [--regs ...] [...]      threads running an x86.py program, step by step
 //! proclab bench [--smp | --program]                      speed of every policy on 10,000 processes
-//!                                                        (--program: instructions/s of 1,000 threads)
+//!                                                        (--program: instructions/s of 250 threads)
 //! proclab bench --worst [--only KIND] [--write DIR]      the worst accepted scenario of each kind:
 //!                                                        time and peak memory (or written as files)
 //! ```

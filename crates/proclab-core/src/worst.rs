@@ -16,7 +16,7 @@ use alloc::vec::Vec;
 
 use crate::scenario::{
     MAX_BOOSTS, MAX_BURSTS, MAX_CACHE_UNITS, MAX_CPUS, MAX_INSTRUCTION_BUDGET, MAX_PROCESSES,
-    MAX_SLICES, MAX_THREADS_TOTAL, MAX_WARMUP_WORK,
+    MAX_PROGRAM_THREADS, MAX_SLICES, MAX_THREADS_TOTAL, MAX_WARMUP_WORK,
 };
 use crate::spec::{
     BurstSpec, CacheModel, LevelSpec, MlfqSpec, PolicySpec, ProcessSpec, QueueTopology,
@@ -38,8 +38,9 @@ pub enum WorstKind {
     /// [`MAX_CPUS`] CPUs with the cache (capacity [`MAX_CACHE_UNITS`]), dispatch and thread-switch
     /// costs on and per-CPU queues, [`MAX_THREADS_TOTAL`] threads, RR q=1 up to [`MAX_SLICES`].
     Cpus,
-    /// [`MAX_PROCESSES`] x 4 threads spinning in a loop that never ends, RR q=1 on one CPU, until
-    /// the instruction budget ([`MAX_INSTRUCTION_BUDGET`]) stops the run.
+    /// [`MAX_PROGRAM_THREADS`] threads (64 processes of 4) spinning in a loop that never ends,
+    /// RR q=1 on one CPU, until the instruction budget ([`MAX_INSTRUCTION_BUDGET`]) stops the
+    /// run.
     Instructions,
     /// MLFQ (quantum 1) with a boost every 2 ticks on 2,000,000 ticks of work:
     /// [`MAX_BOOSTS`] boosts.
@@ -195,7 +196,7 @@ pub fn worst(kind: WorstKind) -> ScenarioSpec {
                 ..ProcessSpec::default()
             };
             let mut spec = scenario(
-                vec![process; MAX_PROCESSES as usize],
+                vec![process; (MAX_PROGRAM_THREADS / THREADS) as usize],
                 PolicySpec::Rr { quantum: 1 },
             );
             spec.machine.instruction_budget = MAX_INSTRUCTION_BUDGET;
@@ -236,7 +237,8 @@ pub fn worst(kind: WorstKind) -> ScenarioSpec {
 }
 
 /// [`worst`] one step past the limit it sits at: one process, burst, tick of work, CPU or
-/// instruction of budget too many.
+/// instruction of budget too many. (The program threads of [`WorstKind::Instructions`], also
+/// at their limit, are one process too many in [`past_program_threads`].)
 pub fn past_limit(kind: WorstKind) -> ScenarioSpec {
     let mut spec = worst(kind);
     match kind {
@@ -264,6 +266,16 @@ pub fn past_limit(kind: WorstKind) -> ScenarioSpec {
         WorstKind::Cpus => spec.machine.cpus += 1,
         WorstKind::Instructions => spec.machine.instruction_budget += 1,
     }
+    spec
+}
+
+/// [`WorstKind::Instructions`] with one more process running the program: one thread past
+/// [`MAX_PROGRAM_THREADS`].
+pub fn past_program_threads() -> ScenarioSpec {
+    let mut spec = worst(WorstKind::Instructions);
+    let mut extra = spec.processes[0].clone();
+    extra.threads.truncate(1);
+    spec.processes.push(extra);
     spec
 }
 

@@ -90,3 +90,17 @@ fn every_worst_scenario_finishes_or_stops_at_the_budget() {
         }
     }
 }
+
+#[test]
+fn one_thread_past_the_program_threads_is_refused() {
+    use proclab_core::scenario::MAX_PROGRAM_THREADS;
+    use proclab_core::worst::past_program_threads;
+    let errors = Scenario::new(&past_program_threads()).expect_err("past the limit");
+    assert_eq!(
+        errors,
+        vec![ScenarioError::TooManyProgramThreads {
+            count: MAX_PROGRAM_THREADS + 1,
+            max: MAX_PROGRAM_THREADS
+        }]
+    );
+}
