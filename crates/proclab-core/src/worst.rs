@@ -46,7 +46,8 @@ pub enum WorstKind {
     /// [`MAX_BOOSTS`] boosts.
     Boosts,
     /// The warm-up cache model at its most work ([`MAX_WARMUP_WORK`]): 10,000 jobs of 200 ticks
-    /// on one CPU, RR q=1, working sets larger than the cache.
+    /// on one CPU, RR q=1, working sets of 20 in a cache of 100 (five jobs fit, so jobs keep
+    /// leaving it and warming again).
     Warmup,
 }
 
