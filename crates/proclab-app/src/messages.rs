@@ -144,6 +144,7 @@ pub fn error_field(error: &ScenarioError, policy: PolicyKind) -> FieldId {
         WarmRateOutOfRange { .. } => FieldId::WarmRate,
         WarmupTimeTooLarge { .. } => FieldId::WarmupTime,
         WarmupTooLong { .. } => FieldId::Processes,
+        TooManyProgramThreads { .. } => FieldId::Processes,
         AffinityCpuOutOfRange { process, .. }
         | AffinityTooLong { process, .. }
         | AffinityUnsupported { process, .. } => FieldId::Affinity(process as usize),
@@ -274,8 +275,8 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
         ]),
         BoostPeriodZero => lang.pick(["부스트 주기는 1 이상이어야 합니다.", "The boost period must be at least 1 tick."]).into(),
         BoostTooFrequent { max_boosts } => lang.pick([
-            format!("부스트가 너무 잦습니다 (실행 동안 최대 {max_boosts}번)."),
-            format!("Boosts are too frequent (at most {max_boosts} over the run)."),
+            format!("부스트가 너무 잦습니다 (실행 동안 최대 {max_boosts}번). 부스트 주기를 늘리거나 작업을 줄이세요."),
+            format!("Boosts are too frequent (at most {max_boosts} over the run); lengthen the boost period or shorten the work."),
         ]),
         AgingZero => lang.pick(["에이징 주기는 1 이상이어야 합니다.", "The aging period must be at least 1 tick."]).into(),
         AgingTooLarge { max } => lang.pick([
@@ -341,6 +342,10 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
             format!("{}번 프로세스의 프로그램과 스레드 스택이 주소 공간에 들어가지 않습니다. 명령어나 스레드를 줄이세요.", process + 1),
             format!("The program and thread stacks of process {} do not fit its address space; use fewer instructions or threads.", process + 1),
         ]),
+        TooManyProgramThreads { count, max } => lang.pick([
+            format!("프로그램을 실행하는 스레드가 모두 {count}개입니다. 최대 {max}개까지 가능하니, 프로그램을 실행하는 프로세스나 스레드를 줄이세요."),
+            format!("{count} threads run programs; at most {max} may: use fewer processes or threads that run programs."),
+        ]),
         InstructionBudgetOutOfRange { max } => lang.pick([
             format!("명령어 예산은 1 이상 {max} 이하입니다."),
             format!("The instruction budget must be between 1 and {max}."),
@@ -387,8 +392,8 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
             format!("The cache warm-up time is too long (at most {max})."),
         ]),
         WarmupTooLong { work, max } => lang.pick([
-            format!("예열 캐시 모델로 돌리기에 작업이 너무 많습니다 (실행 시간 합 × CPU 수 = {work}, 최대 {max})."),
-            format!("Too much work for the warm-up cache model (total run time × CPUs = {work}, at most {max})."),
+            format!("예열 캐시 모델로 돌리기에 작업이 너무 많습니다 (실행 시간 합 × CPU 수 = {work}, 최대 {max}). 실행 시간을 줄이거나 CPU 수를 줄이세요."),
+            format!("Too much work for the warm-up cache model (total run time × CPUs = {work}, at most {max}); shorten the jobs or use fewer CPUs."),
         ]),
         AffinityCpuOutOfRange { process, cpu, cpus } => lang.pick([
             format!("{}번 프로세스가 CPU {cpu}에서 돌도록 지정했지만 CPU는 0~{}입니다.", process + 1, cpus.saturating_sub(1)),

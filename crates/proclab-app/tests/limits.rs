@@ -45,3 +45,47 @@ fn a_link_too_long_names_the_limit_in_both_languages() {
         assert!(link_error(LinkError::TooLong, lang).contains("65,536"));
     }
 }
+
+/// One step past the worst accepted scenario of each kind (`proclab_core::worst`), the page's
+/// message names what to reduce, in both languages.
+#[test]
+fn past_each_worst_scenario_the_message_says_what_to_reduce() {
+    use proclab_app::messages::scenario_error;
+    use proclab_core::worst::{past_limit, WorstKind};
+    use proclab_core::Scenario;
+    for kind in WorstKind::ALL {
+        let errors = Scenario::new(&past_limit(kind)).expect_err("past the limit");
+        let [korean, english]: [&[&str]; 2] = match kind {
+            WorstKind::Processes => [&["프로세스", "10000"], &["processes", "10000"]],
+            WorstKind::Bursts => [&["버스트", "1000"], &["bursts", "1000"]],
+            WorstKind::Quantum => [
+                &["퀀텀을 늘리거나 작업을 줄이세요"],
+                &["raise the quantum or shorten the work"],
+            ],
+            WorstKind::Cpus => [&["CPU", "64"], &["CPUs", "64"]],
+            WorstKind::Instructions => [
+                &["명령어 예산", "1000000"],
+                &["instruction budget", "1000000"],
+            ],
+            WorstKind::Boosts => [
+                &["부스트 주기를 늘리거나 작업을 줄이세요"],
+                &["lengthen the boost period or shorten the work"],
+            ],
+            WorstKind::Warmup => [
+                &["실행 시간을 줄이거나 CPU 수를 줄이세요"],
+                &["shorten the jobs or use fewer CPUs"],
+            ],
+        };
+        for (lang, words) in [(Lang::Ko, korean), (Lang::En, english)] {
+            let text = scenario_error(&errors[0], lang);
+            for word in words {
+                assert!(text.contains(word), "{kind:?} {lang:?}: {text}");
+            }
+        }
+    }
+    let errors = Scenario::new(&proclab_core::worst::past_program_threads()).expect_err("past");
+    assert!(scenario_error(&errors[0], Lang::Ko)
+        .contains("프로그램을 실행하는 프로세스나 스레드를 줄이세요"));
+    assert!(scenario_error(&errors[0], Lang::En)
+        .contains("use fewer processes or threads that run programs"));
+}

@@ -6,6 +6,7 @@
 //! policy once with the shared ready queue and once with per-CPU queues (`, per-CPU` lines).
 //! With `--program`: threads that run instructions instead of bursts (see [`program_workload`]),
 //! reported in instructions (steps) per second.
+//! With `--worst`: the worst accepted scenario of each kind of limit (`crate::worst`).
 //! Build with `--profile bench-speed` for meaningful figures.
 
 use std::io::Write;
@@ -106,14 +107,14 @@ pub fn workload(policy: PolicySpec, smp: bool, topology: QueueTopology) -> Scena
     Scenario::new(&spec).expect("the benchmark workload is valid")
 }
 
-/// Processes and threads per process of the program workload (1,000 threads; a process holds
-/// at most 64).
-const PROGRAM_PROCESSES: u32 = 100;
+/// Processes and threads per process of the program workload (250 threads: a process holds at
+/// most 64, a scenario at most `MAX_PROGRAM_THREADS`, 256).
+const PROGRAM_PROCESSES: u32 = 25;
 const PROGRAM_THREADS: u32 = 10;
 
 /// Turns of each thread's loop, as many as the largest budget a scenario may set allows
-/// (`MAX_INSTRUCTION_BUDGET`, one million): 1,000 x (3 x 300 + 1) = 901,000 instructions.
-const PROGRAM_TURNS: u64 = 300;
+/// (`MAX_INSTRUCTION_BUDGET`, one million): 250 x (3 x 1,200 + 1) = 900,250 instructions.
+const PROGRAM_TURNS: u64 = 1_200;
 
 // Every thread finishes within the budget: the run ends `Finished`, not cut short.
 const _: () = assert!(
@@ -197,6 +198,12 @@ fn bench_programs(out: &mut impl Write, repeat: u64, emit: bool) -> Result<(), F
 /// `proclab bench [--smp | --program] [--repeat N] [--only LABEL] [--emit]`.
 /// Each line is flushed as soon as it is measured: a run of every policy takes a while.
 pub fn bench(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
+    if options.get("worst-one").is_some() {
+        return crate::worst::one(options, out);
+    }
+    if options.get("worst").is_some() {
+        return crate::worst::bench(options, out);
+    }
     let smp = options.get("smp").is_some();
     let emit = options.get("emit").is_some();
     let repeat = options.number("repeat", 3).map_err(Failure::Usage)?.max(1);

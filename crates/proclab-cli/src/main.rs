@@ -10,7 +10,9 @@
 //! proclab state FILE --tick T [--pretty]                 the whole machine during tick T, as JSON
 //! proclab x86 FILE [--threads N] [--regs ...] [...]      threads running an x86.py program, step by step
 //! proclab bench [--smp | --program]                      speed of every policy on 10,000 processes
-//!                                                        (--program: instructions/s of 1,000 threads)
+//!                                                        (--program: instructions/s of 250 threads)
+//! proclab bench --worst [--only KIND] [--write DIR]      the worst accepted scenario of each kind:
+//!                                                        time and peak memory (or written as files)
 //! ```
 //! Errors name the field and the rule broken and exit with status 1 (2 for usage errors). When
 //! the reader of stdout goes away (`| head`), the command stops quietly with status 0; any other
@@ -22,6 +24,7 @@ mod huge;
 mod output;
 mod program_run;
 mod warmup_run;
+mod worst;
 mod x86;
 
 #[global_allocator]
@@ -41,7 +44,8 @@ const USAGE: &str = "usage:
   proclab state FILE --tick T [--pretty]
   proclab x86 FILE [--threads N] [--regs bx=3,bx=4] [--interrupt I | --schedule 0011] [--budget B]
               [--format text|json] [--pretty] [--lang en|ko]
-  proclab bench [--smp | --program] [--repeat N] [--only \"RR (q=1)\"] [--emit]";
+  proclab bench [--smp | --program] [--repeat N] [--only \"RR (q=1)\"] [--emit]
+  proclab bench --worst [--only processes|bursts|quantum|cpus|instructions|boosts|warmup] [--write DIR]";
 
 /// Command-line options after the command word.
 pub struct Options {
@@ -59,7 +63,10 @@ impl Options {
         while index < arguments.len() {
             let argument = &arguments[index];
             if let Some(name) = argument.strip_prefix("--") {
-                let takes_value = !matches!(name, "io" | "smp" | "program" | "events" | "pretty");
+                let takes_value = !matches!(
+                    name,
+                    "io" | "smp" | "program" | "worst" | "events" | "pretty"
+                );
                 match arguments.get(index + 1) {
                     Some(value) if takes_value && !value.starts_with("--") => {
                         named.push((name.to_string(), value.clone()));

@@ -7,6 +7,7 @@
 //! CPU it last ran on, so a migration starts its stack cold (and its process's shared part too,
 //! unless a sibling ran there recently).
 
+use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
 use serde::{Deserialize, Serialize};
 
@@ -37,32 +38,64 @@ pub struct CacheEntry {
 }
 
 /// One CPU's cache: entries from least to most recently used.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Entries are kept by a recency stamp (a counter, larger is more recent) with an index from
+/// owner to stamp, so finding, moving and evicting an entry cost a logarithm of the entries, not
+/// a scan: a cache of a million units may hold tens of thousands of entries, and a scan at every
+/// dispatch made the largest accepted scenarios take minutes.
+#[derive(Clone, Debug)]
 pub(crate) struct CpuCache {
     capacity: u32,
-    entries: Vec<CacheEntry>,
+    /// Entries by recency stamp, least recently used first.
+    entries: BTreeMap<u64, CacheEntry>,
+    /// Each resident owner's stamp in `entries`.
+    stamps: BTreeMap<CacheOwner, u64>,
+    /// The stamp the next entry gets.
+    next_stamp: u64,
     /// Units held: the sum of the entries' units.
     used: u32,
 }
+
+/// Two caches are equal when they hold the same entries in the same order (stamps are only
+/// bookkeeping).
+impl PartialEq for CpuCache {
+    fn eq(&self, other: &CpuCache) -> bool {
+        self.capacity == other.capacity
+            && self.used == other.used
+            && self.entries.values().eq(other.entries.values())
+    }
+}
+
+impl Eq for CpuCache {}
 
 impl CpuCache {
     pub(crate) fn new(capacity: u32) -> CpuCache {
         CpuCache {
             capacity,
-            entries: Vec::new(),
+            entries: BTreeMap::new(),
+            stamps: BTreeMap::new(),
+            next_stamp: 0,
             used: 0,
         }
     }
 
     fn take(&mut self, owner: CacheOwner) -> u32 {
-        match self.entries.iter().rposition(|entry| entry.owner == owner) {
-            Some(position) => {
-                let units = self.entries.remove(position).units;
+        match self.stamps.remove(&owner) {
+            Some(stamp) => {
+                let units = self.entries.remove(&stamp).map_or(0, |entry| entry.units);
                 self.used -= units;
                 units
             }
             None => 0,
         }
+    }
+
+    /// Makes `owner` the most recently used entry, with `units` units.
+    fn push(&mut self, owner: CacheOwner, units: u32) {
+        let stamp = self.next_stamp;
+        self.next_stamp += 1;
+        self.entries.insert(stamp, CacheEntry { owner, units });
+        self.stamps.insert(owner, stamp);
     }
 
     /// Loads a thread's working set; returns the number of cold units that had to be refilled.
@@ -78,32 +111,27 @@ impl CpuCache {
         // Evict from the least recently used end: whole entries, then part of one.
         let excess = (self.used + needed).saturating_sub(self.capacity);
         let mut freed = 0;
-        let mut gone = 0;
-        for entry in &mut self.entries {
-            if freed == excess {
+        while freed < excess {
+            let Some(mut oldest) = self.entries.first_entry() else {
                 break;
-            }
+            };
+            let entry = oldest.get_mut();
             if entry.units <= excess - freed {
                 freed += entry.units;
-                gone += 1;
+                let owner = entry.owner;
+                oldest.remove();
+                self.stamps.remove(&owner);
             } else {
                 entry.units -= excess - freed;
                 freed = excess;
             }
         }
-        self.entries.drain(..gone);
         self.used = self.used - freed + needed;
         if shared_units > 0 {
-            self.entries.push(CacheEntry {
-                owner: shared_owner,
-                units: shared_units,
-            });
+            self.push(shared_owner, shared_units);
         }
         if stack_units > 0 {
-            self.entries.push(CacheEntry {
-                owner: stack_owner,
-                units: stack_units,
-            });
+            self.push(stack_owner, stack_units);
         }
         cold
     }
@@ -113,7 +141,8 @@ impl CpuCache {
         self.take(CacheOwner::Stack { pid, tid });
     }
 
-    pub(crate) fn entries(&self) -> &[CacheEntry] {
-        &self.entries
+    /// The entries, least recently used first.
+    pub(crate) fn entries(&self) -> Vec<CacheEntry> {
+        self.entries.values().copied().collect()
     }
 }

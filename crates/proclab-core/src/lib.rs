@@ -33,6 +33,7 @@ pub mod state;
 mod task;
 pub mod trace;
 pub mod warmup;
+pub mod worst;
 
 pub use kinds::{Convention, PolicyKind, QueueKind};
 pub use metrics::{CpuMetrics, Metrics, ProcessMetrics, Ratio, ThreadMetrics, Totals};

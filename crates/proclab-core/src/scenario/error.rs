@@ -34,6 +34,11 @@ pub const MAX_BOOSTS: u64 = 1_000_000;
 /// (`node bench/upload.mjs --only program`); ten million would hold 800 MB in the page and as
 /// much again in its worker.
 pub const MAX_INSTRUCTION_BUDGET: u64 = 1_000_000;
+/// Most threads running programs, all processes together. The page rebuilds a program's run
+/// and its panels on its main thread, at a cost that grows with these threads: at the largest
+/// budget, 400 threads took 2 to 3 s in Chromium (`node bench/worst.mjs`), 4,000 froze the tab
+/// for 11 to 15 s and 40,000 never finished.
+pub const MAX_PROGRAM_THREADS: u32 = 256;
 /// Most entries in an explicit schedule.
 pub const MAX_SCHEDULE: u32 = 100_000;
 /// Largest `warm_rate` of the `warmup` cache model.
@@ -353,6 +358,13 @@ pub enum ScenarioError {
     ProgramTooLarge {
         /// Index of the process in `processes`.
         process: u32,
+    },
+    /// More than [`MAX_PROGRAM_THREADS`] threads running programs in total.
+    TooManyProgramThreads {
+        /// How many were given.
+        count: u32,
+        /// The limit.
+        max: u32,
     },
     /// `machine.instruction_budget` is 0 or above [`MAX_INSTRUCTION_BUDGET`].
     InstructionBudgetOutOfRange {

@@ -169,6 +169,19 @@ impl Scenario {
             });
             return Err(errors);
         }
+        let program_threads: usize = spec
+            .processes
+            .iter()
+            .filter(|process| !process.program.is_empty())
+            .map(|process| process.threads.len().max(1))
+            .sum();
+        if program_threads > MAX_PROGRAM_THREADS as usize {
+            errors.push(ScenarioError::TooManyProgramThreads {
+                count: saturate(program_threads),
+                max: MAX_PROGRAM_THREADS,
+            });
+            return Err(errors);
+        }
         let queue_count = match &spec.policy {
             PolicySpec::Mlq { queues } => Some(queues.len()),
             _ => None,

@@ -239,7 +239,7 @@ impl MachineState {
                     cpu: cpu as u32,
                     activity,
                     last: state.last.map(thread_ref),
-                    cache: state.cache.entries().to_vec(),
+                    cache: state.cache.entries(),
                     migrations: state.time.migrations,
                 }
             })
