@@ -5,7 +5,7 @@
 // For each file in DIR (one per kind: processes, bursts, quantum, cpus, instructions, boosts,
 // warmup), each run opens a fresh browser profile, uploads the file through #upload-json and
 // reports, as bench/upload.mjs does:
-//   - upload to results: from the input's `change` event until the first metrics row is painted,
+//   - upload to results: from the input's `change` event until the first metrics row (or warm-up job row) is painted,
 //     or until the page's notice refuses the file (`#notice.error`, printed with its words);
 //   - the longest main-thread task from the upload until 1 s after the results (the page is frozen
 //     while it runs);
@@ -71,12 +71,13 @@ async function measure(url, file) {
     await page.waitForSelector('#upload-json', { state: 'attached' });
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
     // Armed before the upload: the change event's time, and a promise that resolves when the
-    // first metrics row is painted or the notice refuses the file.
+    // first metrics row (or warm-up job row) is painted or the notice refuses the file.
     await page.evaluate(() => {
       window.addEventListener('change', () => { window.__uploaded = performance.now(); }, { capture: true, once: true });
       window.__shown = new Promise((resolve) => {
         const outcome = () => {
-          if (document.querySelector('#metrics-table tbody tr[data-pid]')) return { refused: null };
+          // The event engine's metrics, or the warm-up model's job table.
+          if (document.querySelector('#metrics-table tbody tr[data-pid], #warmup-jobs tbody tr[data-job]')) return { refused: null };
           const notice = document.querySelector('#notice.error');
           return notice ? { refused: notice.textContent.trim() } : null;
         };
