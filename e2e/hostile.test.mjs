@@ -1,5 +1,6 @@
 // The page under hostile conditions (issue 16), in Debian's Chromium on the release build:
-// storage that throws, a 50 MB upload, a 100,000-character link, two tabs editing at once,
+// storage that throws, a 50 MB upload, a 100,000-character link, two tabs editing at once (the
+// workspace, and one practice set),
 // markup and right-to-left text in names and programs, and the language switched while the
 // machine plays. Each test clicks and types as a student would; screenshots of the messages
 // at 1280 and 390 px are saved under target/e2e/ (hostile-*.png).
@@ -368,6 +369,36 @@ test('the language switched while the machine plays: everything in the other lan
     assert.equal(Number(await page.getAttribute('#watch-canvas', 'data-tick')), paused, 'paused stays paused');
     assert.match(await page.getAttribute('#watch-canvas', 'aria-label'), /t=/);
     assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('two tabs of one practice set: each shows the answers typed in the other, none is lost on reload', TIMEOUT, async () => {
+  const context = await openBrowser();
+  try {
+    const first = await openPage(context, `${server.url}#/practice`);
+    await first.page.waitForSelector('#practice-link');
+    const link = await first.page.inputValue('#practice-link');
+    const second = await secondTab(context);
+    await second.page.goto(link);
+    await second.page.waitForSelector('#cell-p1-0');
+    assert.equal(await second.page.inputValue('#practice-link'), link, 'the same set in both tabs');
+    // A types; B shows it, and says where it came from.
+    await first.page.fill('#cell-p1-0', '9');
+    await second.page.waitForFunction(() => document.querySelector('#cell-p1-0').value === '9');
+    assert.match(await second.page.textContent('#practice-synced'), /another tab/);
+    // B types elsewhere; A shows it, and keeps its own.
+    await second.page.fill('#cell-p2-1', '4');
+    await first.page.waitForFunction(() => document.querySelector('#cell-p2-1').value === '4');
+    assert.equal(await first.page.inputValue('#cell-p1-0'), '9');
+    // What is saved holds both, whichever tab wrote last.
+    await first.page.reload();
+    await first.page.waitForSelector('#cell-p1-0');
+    assert.equal(await first.page.inputValue('#cell-p1-0'), '9');
+    assert.equal(await first.page.inputValue('#cell-p2-1'), '4');
+    await shoot(second.page, 'practice-synced', '#practice-synced');
+    assert.deepEqual([...first.problems, ...second.problems], []);
   } finally {
     await context.close();
   }

@@ -46,15 +46,23 @@ pub fn works() -> bool {
 /// Calls `saved` whenever another tab of this page saves its workspace (the browser's `storage`
 /// event, which never fires in the tab that wrote). The listener lives as long as the value.
 pub fn on_saved_elsewhere(saved: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
+    on_key_saved_elsewhere(String::from(WORKSPACE_KEY), saved)
+}
+
+/// Calls `saved` whenever another tab of this page writes `key`.
+pub fn on_key_saved_elsewhere(
+    key: String,
+    saved: impl Fn() + 'static,
+) -> Option<gloo::events::EventListener> {
     let window = web_sys::window()?;
     Some(gloo::events::EventListener::new(
         &window,
         "storage",
         move |event| {
-            let key = js_sys::Reflect::get(event, &"key".into())
+            let written = js_sys::Reflect::get(event, &"key".into())
                 .ok()
                 .and_then(|key| key.as_string());
-            if key.as_deref() == Some(WORKSPACE_KEY) {
+            if written.as_deref() == Some(key.as_str()) {
                 saved();
             }
         },

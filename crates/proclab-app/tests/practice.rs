@@ -725,3 +725,34 @@ fn the_new_set_form_refuses_what_it_cannot_read_instead_of_guessing() {
     assert_eq!(read_setup("", "1"), Err(SetupError::Count));
     assert_eq!(read_setup("three", "1"), Err(SetupError::Count));
 }
+
+#[test]
+fn progress_another_tab_saved_for_the_same_set_is_taken_whole_and_the_exercise_on_screen_stays() {
+    use proclab_app::practice::state::{PracticeAction as A, PracticeState};
+    use proclab_app::reduce::Reduce;
+    let set = ExerciseSet::generated(Topic::Fcfs, Difficulty::Easy, 4, 2);
+    // This tab: on the second exercise, with a checked answer on screen.
+    let here = PracticeState::open(set.clone(), Progress::default())
+        .reduce(A::Goto(1))
+        .unwrap()
+        .reduce(A::SetCell(0, Column::Completion, "7".into()))
+        .unwrap()
+        .reduce(A::Check)
+        .unwrap();
+    // The other tab typed into the first exercise and saved its whole progress.
+    let other = PracticeState::open(set, Progress::default())
+        .reduce(A::SetCell(1, Column::Waiting, "3".into()))
+        .unwrap();
+    let adopted = here.reduce(A::Adopt(other.progress.clone())).unwrap();
+    assert_eq!(adopted.progress, other.progress);
+    assert_eq!(adopted.current, 1, "the exercise on screen stays");
+    assert_eq!(adopted.grading, None, "marks of answers no longer shown go");
+    assert!(
+        adopted.reduce(A::Adopt(other.progress.clone())).is_none(),
+        "the same progress again changes nothing"
+    );
+    // A saved progress with fewer answers than the set (an older save) is fitted, not trusted.
+    let short = Progress::default();
+    let fitted = adopted.reduce(A::Adopt(short)).unwrap();
+    assert_eq!(fitted.progress.answers.len(), 2);
+}

@@ -96,6 +96,24 @@ pub fn practice(props: &PracticeProps) -> Html {
             storage::save_practice(key, progress)
         });
     }
+    // Another tab of the same set saved its answers: they are shown here too, so neither tab
+    // overwrites the other's work unseen (the next save carries both tabs' latest state).
+    let synced = use_state(|| false);
+    {
+        let key = store.set.storage_key();
+        let store = store.clone();
+        let synced = synced.clone();
+        use_effect_with(key, move |key| {
+            let read_key = key.clone();
+            let listener = storage::on_key_saved_elsewhere(key.clone(), move || {
+                if let Some(progress) = storage::load_practice(&read_key) {
+                    store.dispatch(PracticeAction::Adopt(progress));
+                    synced.set(true);
+                }
+            });
+            move || drop(listener)
+        });
+    }
     let dispatch = {
         let store = store.clone();
         Callback::from(move |action: PracticeAction| store.dispatch(action))
@@ -200,6 +218,9 @@ pub fn practice(props: &PracticeProps) -> Html {
             <p class="hint">{ T::Intro.get(lang) }</p>
             if *bad_link {
                 <p class="notice error" role="alert">{ T::BadLink.get(lang) }</p>
+            }
+            if *synced {
+                <p id="practice-synced" class="notice" role="status">{ T::SyncedFromOtherTab.get(lang) }</p>
             }
             <section class="practice-setup setup-bar" aria-label={ T::NewSet.get(lang) }>
                 <div class="field">

@@ -37,6 +37,10 @@ impl PartialEq for PracticeState {
 pub enum PracticeAction {
     /// Open a set with the progress saved for it.
     Open(ExerciseSet, Progress),
+    /// The progress another tab saved for this same set: taken as it is, so two tabs of one set
+    /// show the same answers instead of overwriting each other's unseen. The exercise on screen
+    /// stays.
+    Adopt(Progress),
     Goto(usize),
     AddSegment(Who),
     SetWho(usize, Who),
@@ -64,17 +68,7 @@ impl PracticeState {
             .iter()
             .map(|id| Exercise::generate(*id))
             .collect();
-        let mut progress = progress;
-        progress
-            .answers
-            .resize_with(exercises.len(), Default::default);
-        progress.hints.resize(exercises.len(), 0);
-        for (answer, exercise) in progress.answers.iter_mut().zip(&exercises) {
-            answer
-                .rows
-                .resize_with(exercise.spec.processes.len(), Default::default);
-            answer.segments.truncate(200);
-        }
+        let progress = fit(progress, &exercises);
         PracticeState {
             set,
             exercises: Rc::new(exercises),
@@ -97,19 +91,45 @@ impl PracticeState {
     }
 }
 
+/// `progress` with an answer and a hint count for each of `exercises`, and a row for each process.
+fn fit(mut progress: Progress, exercises: &[Exercise]) -> Progress {
+    progress
+        .answers
+        .resize_with(exercises.len(), Default::default);
+    progress.hints.resize(exercises.len(), 0);
+    for (answer, exercise) in progress.answers.iter_mut().zip(exercises) {
+        answer
+            .rows
+            .resize_with(exercise.spec.processes.len(), Default::default);
+        answer.segments.truncate(200);
+    }
+    progress
+}
+
 impl Reduce for PracticeState {
     type Action = PracticeAction;
 
     fn reduce(&self, action: PracticeAction) -> Option<PracticeState> {
-        if let PracticeAction::Open(set, progress) = action {
-            return Some(PracticeState::open(set, progress));
+        match action {
+            PracticeAction::Open(set, progress) => return Some(PracticeState::open(set, progress)),
+            PracticeAction::Adopt(progress) => {
+                let progress = fit(progress, &self.exercises);
+                if progress == self.progress {
+                    return None;
+                }
+                let mut next = self.clone();
+                next.progress = progress;
+                next.grading = None;
+                return Some(next);
+            }
+            _ => {}
         }
         let mut next = self.clone();
         let current = self.current;
         let processes = self.exercise().spec.processes.len();
         let answer = &mut next.progress.answers[current];
         let edited = match action {
-            PracticeAction::Open(..) => unreachable!("handled above"),
+            PracticeAction::Open(..) | PracticeAction::Adopt(_) => unreachable!("handled above"),
             PracticeAction::Goto(index) => {
                 if index >= self.exercises.len() || index == current {
                     return None;
