@@ -181,10 +181,28 @@ impl Engine {
     pub(super) fn next_peek(&self) -> Option<u64> {
         let interval = self.peek.filter(|interval| *interval > 0)?;
         let free = self.cpus.iter().any(|cpu| cpu.activity == Activity::Free);
-        if !free || self.ready_total() == 0 {
+        if !free || self.ready_total() == 0 || !self.a_free_cpu_may_steal() {
             return None;
         }
         (self.now / interval).checked_add(1)?.checked_mul(interval)
+    }
+
+    /// False when hard affinity pins every ready thread away from every free CPU: no peek could
+    /// change anything then, and a CPU idle through another's long switch must not peek every
+    /// `p` ticks of it (a dispatch latency of 10^9 made 5 * 10^8 empty instants).
+    fn a_free_cpu_may_steal(&self) -> bool {
+        if self.affinity.is_empty() {
+            return true;
+        }
+        self.cpu_ixs()
+            .filter(|cpu| self.cpus[*cpu].activity == Activity::Free)
+            .any(|cpu| {
+                self.tasks.iter().enumerate().any(|(index, task)| {
+                    task.state == ProcessState::Ready
+                        && task.queued_on != cpu
+                        && self.allowed_on(ThreadIx(index as u32), cpu)
+                })
+            })
     }
 
     /// Per-CPU queues: the queue an idle CPU with an empty queue steals from, the one with the
