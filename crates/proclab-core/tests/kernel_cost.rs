@@ -73,12 +73,14 @@ fn the_cost_is_a_checked_machine_setting() {
         processes: vec![program_process("halt\n", &[""])],
         ..ScenarioSpec::default()
     };
-    spec.machine.kernel_entry_cost = 2_000_000_000;
+    spec.machine.kernel_entry_cost = 1_000;
+    assert!(Scenario::new(&spec).is_ok());
+    spec.machine.kernel_entry_cost = 1_001;
     assert_eq!(
         Scenario::new(&spec).err(),
         Some(vec![ScenarioError::CostTooLarge {
             cost: proclab_core::scenario::Cost::KernelEntry,
-            max: 1_000_000_000
+            max: 1_000
         }])
     );
 }

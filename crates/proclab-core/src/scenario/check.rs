@@ -229,17 +229,22 @@ pub(super) fn check_machine(machine: &MachineSpec, errors: &mut Vec<ScenarioErro
             max: MAX_CPUS,
         });
     }
-    for (cost, value) in [
-        (Cost::DispatchLatency, machine.dispatch_latency),
-        (Cost::ThreadSwitchLatency, machine.thread_switch_latency),
-        (Cost::CacheRefill, machine.cache.refill_per_unit),
-        (Cost::KernelEntry, machine.kernel_entry_cost),
+    for (cost, value, max) in [
+        (Cost::DispatchLatency, machine.dispatch_latency, MAX_TICK),
+        (
+            Cost::ThreadSwitchLatency,
+            machine.thread_switch_latency,
+            MAX_TICK,
+        ),
+        (Cost::CacheRefill, machine.cache.refill_per_unit, MAX_TICK),
+        (
+            Cost::KernelEntry,
+            machine.kernel_entry_cost,
+            MAX_KERNEL_ENTRY_COST,
+        ),
     ] {
-        if value > MAX_TICK {
-            errors.push(ScenarioError::CostTooLarge {
-                cost,
-                max: MAX_TICK,
-            });
+        if value > max {
+            errors.push(ScenarioError::CostTooLarge { cost, max });
         }
     }
     if machine.cache.capacity > MAX_CACHE_UNITS {

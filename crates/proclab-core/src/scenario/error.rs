@@ -11,6 +11,10 @@ pub const MAX_THREADS_PER_PROCESS: u32 = 64;
 pub const MAX_BURSTS: u32 = 1_000;
 /// Largest arrival tick, burst length, quantum, period or cost.
 pub const MAX_TICK: u64 = 1_000_000_000;
+/// Largest `machine.kernel_entry_cost`. Kernel time is spent inside a thread's slice, so a round
+/// robin quantum cuts it: a cost of 10^9 ticks at q=4 made 2.5 * 10^8 slices (tens of GB) from a
+/// three-line program. A thousand ticks is still far beyond any real system call.
+pub const MAX_KERNEL_ENTRY_COST: u64 = 1_000;
 /// Most CPUs.
 pub const MAX_CPUS: u32 = 64;
 /// Largest priority number.
