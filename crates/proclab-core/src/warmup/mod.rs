@@ -27,6 +27,7 @@ mod cache;
 pub mod python_random;
 pub mod render;
 
+use alloc::collections::VecDeque;
 use alloc::vec;
 use alloc::vec::Vec;
 
@@ -110,13 +111,15 @@ pub fn simulate(scenario: &Scenario) -> Option<WarmupRun> {
         .map(|thread| thread.bursts()[0])
         .collect();
     let per_cpu = machine.topology == QueueTopology::PerCpu;
-    let mut queues: Vec<Vec<u32>> = vec![Vec::new(); if per_cpu { cpu_count } else { 1 }];
+    // Queues are taken from the front: a deque, so a dispatch does not move the whole queue.
+    let mut queues: Vec<VecDeque<u32>> = vec![VecDeque::new(); if per_cpu { cpu_count } else { 1 }];
     if per_cpu {
-        let mut unplaced: Vec<u32> = (0..jobs as u32).collect();
+        let mut unplaced: VecDeque<u32> = (0..jobs as u32).collect();
         while !unplaced.is_empty() {
             for (cpu, queue) in queues.iter_mut().enumerate() {
-                if let Some(position) = unplaced.iter().position(|job| allowed(*job, cpu)) {
-                    queue.push(unplaced.remove(position));
+                let position = unplaced.iter().position(|job| allowed(*job, cpu));
+                if let Some(job) = position.and_then(|position| unplaced.remove(position)) {
+                    queue.push_back(job);
                 }
             }
         }
@@ -152,7 +155,7 @@ pub fn simulate(scenario: &Scenario) -> Option<WarmupRun> {
         if now > 0 && now.is_multiple_of(quantum) {
             for (cpu, job) in running.iter_mut().enumerate() {
                 if let Some(job) = job.take() {
-                    queues[queue_of(cpu)].push(job);
+                    queues[queue_of(cpu)].push_back(job);
                 }
             }
         }
@@ -170,9 +173,9 @@ pub fn simulate(scenario: &Scenario) -> Option<WarmupRun> {
                     let unpinned = queues[other]
                         .iter()
                         .position(|job| spec.processes[*job as usize].cpus.is_empty());
-                    if let Some(position) = unpinned {
-                        let job = queues[other].remove(position);
-                        queues[cpu].push(job);
+                    if let Some(job) = unpinned.and_then(|position| queues[other].remove(position))
+                    {
+                        queues[cpu].push_back(job);
                     }
                 }
             }
@@ -183,8 +186,8 @@ pub fn simulate(scenario: &Scenario) -> Option<WarmupRun> {
                 continue;
             }
             let queue = &mut queues[queue_of(cpu)];
-            if let Some(position) = queue.iter().position(|job| allowed(*job, cpu)) {
-                let job = queue.remove(position);
+            let position = queue.iter().position(|job| allowed(*job, cpu));
+            if let Some(job) = position.and_then(|position| queue.remove(position)) {
                 running[cpu] = Some(job);
                 caches[cpu].start(job, &working_sets);
             }
