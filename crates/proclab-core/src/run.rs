@@ -171,6 +171,16 @@ impl Run {
             .get_or_init(|| trace::gantt(&self.transitions, &self.scenario, self.end_tick))
     }
 
+    /// The slices of [`Run::gantt`] handed to `sink` one by one without building or keeping the
+    /// chart (each CPU's in time order, the CPUs' interleaved): for readers that reduce a long
+    /// run to a few segments per column. Uses the chart if it is already built.
+    pub fn each_gantt_slice(&self, sink: impl FnMut(GanttSlice)) {
+        match self.gantt.get() {
+            Some(slices) => slices.iter().copied().for_each(sink),
+            None => trace::each_slice(&self.transitions, &self.scenario, self.end_tick, sink),
+        }
+    }
+
     /// Bytes the stored trace holds (not counting [`Run::events`] and [`Run::gantt`] once built).
     pub fn trace_bytes(&self) -> usize {
         self.transitions.bytes()

@@ -551,3 +551,20 @@ fn hard_affinity_keeps_every_thread_on_its_cpus_and_the_accounting_laws() {
         }
     }
 }
+
+/// The slices handed out one by one (for readers that gather a long run per column) are the
+/// Gantt chart's: each CPU's in the chart's order, whether or not the chart was built first.
+#[test]
+fn slices_handed_out_one_by_one_are_the_gantt_chart() {
+    for_every_run(|scenario, run| {
+        let cpus = scenario.machine().cpus as usize;
+        let by_cpu = |run: &Run| {
+            let mut rows = vec![Vec::new(); cpus];
+            run.each_gantt_slice(|slice| rows[slice.cpu as usize].push(slice));
+            rows.concat()
+        };
+        let fresh = simulate(scenario);
+        assert_eq!(by_cpu(&fresh), run.gantt(), "before the chart is built");
+        assert_eq!(by_cpu(run), run.gantt(), "after");
+    });
+}

@@ -16,7 +16,7 @@ use proclab_core::render::thread_label;
 use proclab_core::{Scenario, SliceKind, ThreadRef};
 
 use super::palette::{self, Fill, Pattern};
-use super::states::{state_segments, RowBuilder};
+use super::states::{state_segments, RowBuilder, Spanned};
 use super::text::{self, ChartText, GanttSummary};
 use crate::i18n::Lang;
 use crate::simulation::Simulation;
@@ -195,19 +195,26 @@ fn gantt_model_at(simulation: &Simulation, lang: Lang, column: u64) -> GanttMode
     let many_cpus = scenario.machine().cpus > 1;
     let words = SharedWords::new(scenario, many_cpus, lang);
     let cpus = scenario.machine().cpus;
-    let mut builders: Vec<RowBuilder> = (0..cpus).map(|_| RowBuilder::new(column)).collect();
-    for slice in run.gantt() {
+    // The slices are gathered first and worded after: a long run has millions of slices but a
+    // row keeps a few per column, and only those need their label and sentence.
+    let mut builders: Vec<RowBuilder<CpuPiece>> =
+        (0..cpus).map(|_| RowBuilder::new(column)).collect();
+    run.each_gantt_slice(|slice| {
         if let Some(row) = builders.get_mut(slice.cpu as usize) {
-            row.push(cpu_segment(&words, slice, lang));
+            row.push(CpuPiece(slice));
         }
-    }
+    });
     let mut rows: Vec<GanttRow> = builders
         .into_iter()
         .zip(0..cpus)
         .map(|(builder, cpu)| GanttRow {
             label: format!("CPU{cpu}"),
             kind: RowKind::Cpu { cpu },
-            segments: builder.finish(),
+            segments: builder
+                .finish()
+                .iter()
+                .map(|piece| cpu_segment(&words, &piece.0, lang))
+                .collect(),
         })
         .collect();
     let total_rows = rows.len() + scenario.threads().len();
@@ -329,6 +336,32 @@ impl<'a> SharedWords<'a> {
     pub(super) fn running(&self, cpu: Option<u32>) -> (Rc<str>, Rc<str>) {
         let index = cpu.map_or(0, |cpu| cpu as usize + 1);
         self.running.get(index).unwrap_or(&self.running[0]).clone()
+    }
+}
+
+/// A slice of a CPU row before it has words.
+struct CpuPiece(proclab_core::GanttSlice);
+
+/// The kind a CPU slice is drawn as (which thread a dispatch switched from is only in its words).
+fn cpu_kind(kind: SliceKind) -> SegmentKind {
+    match kind {
+        SliceKind::Run { thread } => SegmentKind::Run { thread },
+        SliceKind::Idle => SegmentKind::Idle,
+        SliceKind::Dispatch { to, .. } => SegmentKind::Dispatch { to },
+        SliceKind::CacheStall { thread } => SegmentKind::CacheStall { thread },
+    }
+}
+
+impl Spanned for CpuPiece {
+    fn span(&self) -> (u64, u64) {
+        (self.0.start, self.0.end)
+    }
+    fn set_span(&mut self, start: u64, end: u64) {
+        self.0.start = start;
+        self.0.end = end;
+    }
+    fn same_kind(&self, other: &CpuPiece) -> bool {
+        cpu_kind(self.0.kind) == cpu_kind(other.0.kind)
     }
 }
 

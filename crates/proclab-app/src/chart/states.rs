@@ -100,11 +100,34 @@ pub(super) fn state_segment(
     })
 }
 
+/// What a row is built of: a span `[start, end)` of some kind. [`Segment`] is one; the CPU rows
+/// push lighter pieces and put words only on the few that survive gathering.
+pub(super) trait Spanned {
+    fn span(&self) -> (u64, u64);
+    fn set_span(&mut self, start: u64, end: u64);
+    /// True when two touching spans of these kinds are one segment.
+    fn same_kind(&self, other: &Self) -> bool;
+}
+
+impl Spanned for Segment {
+    fn span(&self) -> (u64, u64) {
+        (self.start, self.end)
+    }
+    fn set_span(&mut self, start: u64, end: u64) {
+        self.start = start;
+        self.end = end;
+    }
+    fn same_kind(&self, other: &Segment) -> bool {
+        self.kind == other.kind
+    }
+}
+
 /// Appends `segment`, extending the last one instead if it is the same kind and touches it.
-pub(super) fn push_merged(segments: &mut Vec<Segment>, segment: Segment) {
+pub(super) fn push_merged<T: Spanned>(segments: &mut Vec<T>, segment: T) {
     match segments.last_mut() {
-        Some(last) if last.kind == segment.kind && last.end == segment.start => {
-            last.end = segment.end;
+        Some(last) if last.same_kind(&segment) && last.span().1 == segment.span().0 => {
+            let start = last.span().0;
+            last.set_span(start, segment.span().1);
         }
         _ => segments.push(segment),
     }
@@ -114,17 +137,17 @@ pub(super) fn push_merged(segments: &mut Vec<Segment>, segment: Segment) {
 /// segments narrower than a column (of `column` ticks) gathered per column into one segment of the
 /// kind of the longest of them, so a row holds at most a few segments per column however many
 /// slices the run has.
-pub(super) struct RowBuilder {
+pub(super) struct RowBuilder<T = Segment> {
     column: u64,
-    segments: Vec<Segment>,
+    segments: Vec<T>,
     /// Narrow segments of the column being gathered, and that column.
-    gathered: Vec<Segment>,
+    gathered: Vec<T>,
     at: u64,
 }
 
-impl RowBuilder {
+impl<T: Spanned> RowBuilder<T> {
     /// A row built at columns of `column` ticks (1: every segment as it is).
-    pub(super) fn new(column: u64) -> RowBuilder {
+    pub(super) fn new(column: u64) -> RowBuilder<T> {
         RowBuilder {
             column: column.max(1),
             segments: Vec::new(),
@@ -133,13 +156,14 @@ impl RowBuilder {
         }
     }
 
-    pub(super) fn push(&mut self, segment: Segment) {
-        if segment.end - segment.start >= self.column {
+    pub(super) fn push(&mut self, segment: T) {
+        let (start, end) = segment.span();
+        if end - start >= self.column {
             self.flush();
             push_merged(&mut self.segments, segment);
             return;
         }
-        let column = segment.start / self.column;
+        let column = start / self.column;
         if column != self.at {
             self.flush();
             self.at = column;
@@ -151,7 +175,7 @@ impl RowBuilder {
         let (Some(first), Some(last)) = (self.gathered.first(), self.gathered.last()) else {
             return;
         };
-        let span = (first.start, last.end);
+        let span = (first.span().0, last.span().1);
         // The longest of them stands for the column (the first such on a tie): one pass, however
         // many threads shared the column.
         let most = self
@@ -159,7 +183,8 @@ impl RowBuilder {
             .iter()
             .enumerate()
             .fold((0, 0), |(best, longest), (index, segment)| {
-                let ticks = segment.end - segment.start;
+                let (start, end) = segment.span();
+                let ticks = end - start;
                 if ticks > longest {
                     (index, ticks)
                 } else {
@@ -168,14 +193,13 @@ impl RowBuilder {
             })
             .0;
         let mut merged = self.gathered.swap_remove(most);
-        merged.start = span.0;
-        merged.end = span.1;
+        merged.set_span(span.0, span.1);
         self.gathered.clear();
         push_merged(&mut self.segments, merged);
     }
 
     /// The row's segments.
-    pub(super) fn finish(mut self) -> Vec<Segment> {
+    pub(super) fn finish(mut self) -> Vec<T> {
         self.flush();
         self.segments
     }

@@ -99,35 +99,30 @@ impl Change {
 /// grouped by CPU (CPU 0 first), each CPU's slices in time order covering `[0, end)`, adjacent
 /// slices of the same kind merged.
 pub(crate) fn gantt(transitions: &Transitions, scenario: &Scenario, end: u64) -> Vec<GanttSlice> {
+    let cpu_count = scenario.machine().cpus as usize;
+    let mut per_cpu: Vec<Vec<GanttSlice>> = alloc::vec![Vec::new(); cpu_count];
+    each_slice(transitions, scenario, end, |slice| {
+        per_cpu[slice.cpu as usize].push(slice)
+    });
+    per_cpu.concat()
+}
+
+/// The slices of [`gantt`], handed to `sink` as each is complete without keeping them: each CPU's
+/// slices in time order, the CPUs' interleaved.
+pub(crate) fn each_slice(
+    transitions: &Transitions,
+    scenario: &Scenario,
+    end: u64,
+    mut sink: impl FnMut(GanttSlice),
+) {
     let machine = scenario.machine();
     let cpu_count = machine.cpus as usize;
     let mut open = alloc::vec![OpenSlice::idle(); cpu_count];
-    let mut per_cpu: Vec<Vec<(u64, u64, CpuSlice)>> = alloc::vec![Vec::new(); cpu_count];
-    let mut close = |cpu: usize, tick: u64, kind: CpuSlice| {
-        if let Some(closed) = open[cpu].switch(tick, kind) {
-            let slices = &mut per_cpu[cpu];
-            match slices.last_mut() {
-                Some(last) if last.2 == closed.2 && last.1 == closed.0 => last.1 = closed.1,
-                _ => slices.push(closed),
-            }
-        }
-    };
-    for (index, entry) in transitions.entries().iter().enumerate() {
-        let Some(cpu) = entry.cpu() else { continue };
-        let now = transitions.tick(index);
-        entry
-            .change
-            .slice_switches(now, entry.thread(), machine, |tick, kind| {
-                close(cpu.slot(), tick, kind)
-            });
-    }
-    for cpu in 0..cpu_count {
-        close(cpu, end, CpuSlice::Idle);
-    }
-    let thread_ref = |index: ThreadIx| thread_ref(scenario, index);
-    let mut slices = Vec::with_capacity(per_cpu.iter().map(Vec::len).sum());
-    for (cpu, list) in per_cpu.into_iter().enumerate() {
-        slices.extend(list.into_iter().map(|(start, end, kind)| GanttSlice {
+    // Each CPU's last closed slice, held until the next one shows it is not of the same kind.
+    let mut held: Vec<Option<(u64, u64, CpuSlice)>> = alloc::vec![None; cpu_count];
+    let to_slice = |cpu: usize, (start, end, kind): (u64, u64, CpuSlice)| {
+        let thread_ref = |index: ThreadIx| thread_ref(scenario, index);
+        GanttSlice {
             cpu: cpu as u32,
             start,
             end,
@@ -144,7 +139,35 @@ pub(crate) fn gantt(transitions: &Transitions, scenario: &Scenario, end: u64) ->
                     thread: thread_ref(thread),
                 },
             },
-        }));
+        }
+    };
+    let mut close = |cpu: usize, tick: u64, kind: CpuSlice| {
+        if let Some(closed) = open[cpu].switch(tick, kind) {
+            match &mut held[cpu] {
+                Some(last) if last.2 == closed.2 && last.1 == closed.0 => last.1 = closed.1,
+                slot => {
+                    if let Some(done) = slot.replace(closed) {
+                        sink(to_slice(cpu, done));
+                    }
+                }
+            }
+        }
+    };
+    for (index, entry) in transitions.entries().iter().enumerate() {
+        let Some(cpu) = entry.cpu() else { continue };
+        let now = transitions.tick(index);
+        entry
+            .change
+            .slice_switches(now, entry.thread(), machine, |tick, kind| {
+                close(cpu.slot(), tick, kind)
+            });
     }
-    slices
+    for cpu in 0..cpu_count {
+        close(cpu, end, CpuSlice::Idle);
+    }
+    for (cpu, last) in held.into_iter().enumerate() {
+        if let Some(last) = last {
+            sink(to_slice(cpu, last));
+        }
+    }
 }

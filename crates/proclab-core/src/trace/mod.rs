@@ -15,7 +15,7 @@ mod wire;
 
 use core::ops::Range;
 
-pub(crate) use gantt::{gantt, CpuSlice, OpenSlice};
+pub(crate) use gantt::{each_slice, gantt, CpuSlice, OpenSlice};
 pub(crate) use transition::{Change, Latency, Slot, Transitions};
 pub use wire::WireError;
 
