@@ -434,3 +434,73 @@ fn a_long_run_is_drawn_at_columns_and_listed_exactly() {
     // The CPU row really is gathered: the exact one has a slice per tick.
     assert!(exact.rows[0].segments.len() > 10 * drawn.rows[0].segments.len());
 }
+
+/// A program that writes to its own pipe and reads it back: two system calls.
+fn pipe_program(cost: u64) -> ScenarioSpec {
+    let mut spec = ScenarioSpec {
+        processes: vec![ProcessSpec {
+            program: ".pipe p 2\n.main\nmov $5, %ax\nwrite p, %ax\nread p, %bx\nhalt\n".into(),
+            threads: vec![ThreadSpec::default()],
+            ..ProcessSpec::default()
+        }],
+        policy: PolicySpec::Fcfs,
+        ..ScenarioSpec::default()
+    };
+    spec.machine.kernel_entry_cost = cost;
+    spec
+}
+
+#[test]
+fn kernel_time_after_a_system_call_is_its_own_segment_of_the_cpu_row() {
+    let simulation = simulation(&pipe_program(3));
+    for lang in [Lang::En, Lang::Ko] {
+        let model = gantt_model(&simulation, lang);
+        // Each instruction takes a tick; the write (tick 1) and the read (tick 5) are each
+        // followed by 3 ticks in the kernel, as the core recorded them.
+        let expected: Vec<(u64, u64, String)> = [
+            (0, 2, false),
+            (2, 5, true),
+            (5, 6, false),
+            (6, 9, true),
+            (9, 10, false),
+        ]
+        .into_iter()
+        .map(|(start, end, kernel)| span(start, end, if kernel { "P1.T1·k" } else { "P1.T1" }))
+        .collect();
+        assert_eq!(spans(&model, 0), expected);
+        let kernel: Vec<_> = simulation
+            .run
+            .kernel_spans()
+            .iter()
+            .map(|span| (span.start, span.end))
+            .collect();
+        let drawn: Vec<_> = model.rows[0]
+            .segments
+            .iter()
+            .filter(|segment| matches!(segment.kind, SegmentKind::Kernel { .. }))
+            .map(|segment| (segment.start, segment.end))
+            .collect();
+        assert_eq!(drawn, kernel);
+        // The thread row shows the whole time as Running: kernel time is the thread's CPU time.
+        assert_eq!(
+            model.rows[1]
+                .segments
+                .iter()
+                .map(|s| s.end - s.start)
+                .sum::<u64>(),
+            10
+        );
+        assert!(model
+            .legend
+            .iter()
+            .any(|entry| entry
+                .text
+                .contains(if lang == Lang::En { "kernel" } else { "커널" })));
+    }
+    let free = gantt_model(&Simulation::new(&pipe_program(0)).unwrap(), Lang::En);
+    assert_eq!(spans(&free, 0), [span(0, 4, "P1.T1")]);
+    assert!(!free
+        .legend
+        .iter()
+        .any(|entry| entry.text.contains("kernel")));
+}

@@ -18,7 +18,7 @@ use core::cell::{OnceCell, RefCell};
 
 use crate::engine::Engine;
 use crate::metrics::Metrics;
-use crate::program::{Deadlock, ExecutedStep, RunEnd};
+use crate::program::{Deadlock, ExecutedStep, KernelSpan, RunEnd};
 use crate::scenario::Scenario;
 use crate::state::MachineState;
 use crate::trace::{self, Event, GanttSlice, Trace, Transitions, WireError};
@@ -41,6 +41,8 @@ pub struct Run {
     cursor: RefCell<Option<Engine>>,
     /// Every instruction executed, if some process runs a program.
     steps: Vec<ExecutedStep>,
+    /// Every span of kernel time of a program thread.
+    kernel: Vec<KernelSpan>,
     end: RunEnd,
     deadlock: Option<Deadlock>,
 }
@@ -79,6 +81,12 @@ impl Run {
             .as_mut()
             .and_then(|programs| programs.steps.take())
             .unwrap_or_default();
+        let kernel = engine
+            .programs
+            .as_mut()
+            .and_then(|programs| programs.kernel_spans.take())
+            .map(|kernel| kernel.spans)
+            .unwrap_or_default();
         Run {
             scenario,
             transitions,
@@ -90,6 +98,7 @@ impl Run {
             checkpoints: RefCell::new(Checkpoints::default()),
             cursor: RefCell::new(None),
             steps,
+            kernel,
             end,
             deadlock,
         }
@@ -126,6 +135,7 @@ impl Run {
             checkpoints: RefCell::new(Checkpoints::default()),
             cursor: RefCell::new(None),
             steps: Vec::new(),
+            kernel: Vec::new(),
             end: RunEnd::Finished,
             deadlock: None,
         })
@@ -135,6 +145,13 @@ impl Run {
     /// empty if no process runs a program.
     pub fn program_steps(&self) -> &[ExecutedStep] {
         &self.steps
+    }
+
+    /// Every span of kernel time (`machine.kernel_entry_cost` paid after a system call), in the
+    /// order the spans began; empty if no process runs a program or the cost is 0. The Gantt
+    /// chart's running slices include these ticks.
+    pub fn kernel_spans(&self) -> &[KernelSpan] {
+        &self.kernel
     }
 
     /// How the run ended: every thread finished, or it stopped at the instruction budget, or the

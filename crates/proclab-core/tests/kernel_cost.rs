@@ -84,3 +84,61 @@ fn the_cost_is_a_checked_machine_setting() {
         }])
     );
 }
+
+#[test]
+fn kernel_time_is_recorded_as_spans_between_the_instructions() {
+    // The pipe program at cost 3: the write at tick 1 is followed by kernel ticks 2..5, the read
+    // at tick 5 by 6..9, then the halt.
+    let program = ".pipe p 2\n.main\nmov $5, %ax\nwrite p, %ax\nread p, %bx\nhalt\n";
+    let costly = run(program, &[""], 3);
+    let spans: Vec<(u32, u32, u64, u64)> = costly
+        .kernel_spans()
+        .iter()
+        .map(|span| (span.cpu, span.thread, span.start, span.end))
+        .collect();
+    assert_eq!(spans, [(0, 0, 2, 5), (0, 0, 6, 9)]);
+    assert!(run(program, &[""], 0).kernel_spans().is_empty());
+}
+
+#[test]
+fn kernel_spans_add_up_to_each_threads_kernel_time_inside_its_running_slices() {
+    // Two threads, each contending for the mutex under RR q=2 on 2 CPUs, and a pipe: kernel
+    // time cut by the quantum and on both CPUs.
+    let program = ".mutex m\n.pipe p 8\n.main\nlock m\nmov $1, %ax\nwrite p, %ax\nyield\nunlock m\nread p, %bx\nhalt\n";
+    for cpus in [1, 2] {
+        let mut spec = ScenarioSpec {
+            processes: vec![program_process(program, &["", "", ""])],
+            policy: PolicySpec::Rr { quantum: 2 },
+            ..ScenarioSpec::default()
+        };
+        spec.machine.cpus = cpus;
+        spec.machine.kernel_entry_cost = 3;
+        let run = simulate(&Scenario::new(&spec).unwrap());
+        assert_eq!(run.end(), RunEnd::Finished);
+        for (index, thread) in run.metrics().threads.iter().enumerate() {
+            let spans = run
+                .kernel_spans()
+                .iter()
+                .filter(|span| span.thread == index as u32);
+            let ticks: u64 = spans.clone().map(|span| span.end - span.start).sum();
+            assert_eq!(ticks, thread.kernel, "thread {index} on {cpus} CPU(s)");
+            for span in spans {
+                let inside = run.gantt().iter().any(|slice| {
+                    slice.cpu == span.cpu
+                        && slice.start <= span.start
+                        && span.end <= slice.end
+                        && matches!(slice.kind, proclab_core::SliceKind::Run { thread }
+                            if (thread.tid as usize) == index)
+                });
+                assert!(inside, "{span:?} lies in a running slice of its thread");
+                assert!(
+                    !run.program_steps()
+                        .iter()
+                        .any(|step| step.thread == span.thread
+                            && (span.start..span.end).contains(&step.tick)),
+                    "no instruction of the thread runs in its kernel time"
+                );
+            }
+        }
+    }
+}

@@ -56,6 +56,12 @@ pub enum SegmentKind {
         /// The thread.
         thread: ThreadRef,
     },
+    /// CPU row: `thread` is in the kernel, paying the cost of its last system call
+    /// (`machine.kernel_entry_cost`); its thread row shows Running.
+    Kernel {
+        /// The thread.
+        thread: ThreadRef,
+    },
     /// Thread row: waiting for a CPU.
     Ready {
         /// The thread.
@@ -95,6 +101,12 @@ impl SegmentKind {
             SegmentKind::CacheStall { .. } => Fill {
                 colour: palette::YELLOW,
                 pattern: Pattern::CrossHatch,
+                ink: palette::INK,
+            },
+            // The thread's colour, hatched: still its time on the CPU, but the kernel's work.
+            SegmentKind::Kernel { thread } => Fill {
+                colour: palette::process_colour(thread.pid),
+                pattern: Pattern::Hatch,
                 ink: palette::INK,
             },
             SegmentKind::Ready { thread } => Fill {
@@ -199,9 +211,10 @@ fn gantt_model_at(simulation: &Simulation, lang: Lang, column: u64) -> GanttMode
     // row keeps a few per column, and only those need their label and sentence.
     let mut builders: Vec<RowBuilder<CpuPiece>> =
         (0..cpus).map(|_| RowBuilder::new(column)).collect();
+    let mut kernel = KernelCursor::new(run.kernel_spans(), cpus);
     run.each_gantt_slice(|slice| {
         if let Some(row) = builders.get_mut(slice.cpu as usize) {
-            row.push(CpuPiece(slice));
+            kernel.split(slice, |piece| row.push(piece));
         }
     });
     let mut rows: Vec<GanttRow> = builders
@@ -213,7 +226,7 @@ fn gantt_model_at(simulation: &Simulation, lang: Lang, column: u64) -> GanttMode
             segments: builder
                 .finish()
                 .iter()
-                .map(|piece| cpu_segment(&words, &piece.0, lang))
+                .map(|piece| cpu_segment(&words, piece, lang))
                 .collect(),
         })
         .collect();
@@ -339,8 +352,74 @@ impl<'a> SharedWords<'a> {
     }
 }
 
-/// A slice of a CPU row before it has words.
-struct CpuPiece(proclab_core::GanttSlice);
+/// A slice of a CPU row before it has words; `kernel`: the part of a running slice that the
+/// thread spends in the kernel ([`proclab_core::Run::kernel_spans`]).
+struct CpuPiece {
+    slice: proclab_core::GanttSlice,
+    kernel: bool,
+}
+
+/// Each CPU's kernel spans in time order, walked once as the CPU's slices come in time order.
+struct KernelCursor<'a> {
+    per_cpu: Vec<std::iter::Peekable<std::vec::IntoIter<&'a proclab_core::program::KernelSpan>>>,
+}
+
+impl<'a> KernelCursor<'a> {
+    fn new(spans: &'a [proclab_core::program::KernelSpan], cpus: u32) -> KernelCursor<'a> {
+        let mut per_cpu: Vec<Vec<&proclab_core::program::KernelSpan>> =
+            (0..cpus).map(|_| Vec::new()).collect();
+        for span in spans {
+            if let Some(list) = per_cpu.get_mut(span.cpu as usize) {
+                list.push(span);
+            }
+        }
+        KernelCursor {
+            per_cpu: per_cpu
+                .into_iter()
+                .map(|list| list.into_iter().peekable())
+                .collect(),
+        }
+    }
+
+    /// `slice` as pieces: a running slice cut where its thread is in the kernel.
+    fn split(&mut self, slice: proclab_core::GanttSlice, mut push: impl FnMut(CpuPiece)) {
+        let piece = |start: u64, end: u64, kernel: bool| CpuPiece {
+            slice: proclab_core::GanttSlice {
+                start,
+                end,
+                ..slice
+            },
+            kernel,
+        };
+        let Some(spans) = self.per_cpu.get_mut(slice.cpu as usize) else {
+            return push(piece(slice.start, slice.end, false));
+        };
+        let SliceKind::Run { .. } = slice.kind else {
+            return push(piece(slice.start, slice.end, false));
+        };
+        let mut from = slice.start;
+        while let Some(span) = spans.peek() {
+            if span.start >= slice.end {
+                break;
+            }
+            let (start, end) = (span.start.max(from), span.end.min(slice.end));
+            if start < end {
+                if from < start {
+                    push(piece(from, start, false));
+                }
+                push(piece(start, end, true));
+                from = end;
+            }
+            if span.end > slice.end {
+                break;
+            }
+            spans.next();
+        }
+        if from < slice.end {
+            push(piece(from, slice.end, false));
+        }
+    }
+}
 
 /// The kind a CPU slice is drawn as (which thread a dispatch switched from is only in its words).
 fn cpu_kind(kind: SliceKind) -> SegmentKind {
@@ -354,19 +433,28 @@ fn cpu_kind(kind: SliceKind) -> SegmentKind {
 
 impl Spanned for CpuPiece {
     fn span(&self) -> (u64, u64) {
-        (self.0.start, self.0.end)
+        (self.slice.start, self.slice.end)
     }
     fn set_span(&mut self, start: u64, end: u64) {
-        self.0.start = start;
-        self.0.end = end;
+        self.slice.start = start;
+        self.slice.end = end;
     }
     fn same_kind(&self, other: &CpuPiece) -> bool {
-        cpu_kind(self.0.kind) == cpu_kind(other.0.kind)
+        self.kernel == other.kernel && cpu_kind(self.slice.kind) == cpu_kind(other.slice.kind)
     }
 }
 
-fn cpu_segment(words: &SharedWords, slice: &proclab_core::GanttSlice, lang: Lang) -> Segment {
+fn cpu_segment(words: &SharedWords, piece: &CpuPiece, lang: Lang) -> Segment {
+    let slice = &piece.slice;
     let (kind, label, detail) = match slice.kind {
+        SliceKind::Run { thread } if piece.kernel => {
+            let name = words.name(thread);
+            (
+                SegmentKind::Kernel { thread },
+                Rc::from(format!("{name}{}", ChartText::KernelMark.get(lang))),
+                Rc::from(text::describe_kernel(&name, lang)),
+            )
+        }
         SliceKind::Run { thread } => {
             let label = words.name(thread);
             let detail = words
@@ -412,17 +500,18 @@ fn legend(rows: &[GanttRow], lang: Lang) -> Vec<LegendEntry> {
         SegmentKind::Idle => 1,
         SegmentKind::Dispatch { .. } => 2,
         SegmentKind::CacheStall { .. } => 3,
-        SegmentKind::Ready { .. } => 4,
-        SegmentKind::Running { .. } => 6,
-        SegmentKind::Blocked { .. } => 5,
+        SegmentKind::Kernel { .. } => 4,
+        SegmentKind::Ready { .. } => 5,
+        SegmentKind::Blocked { .. } => 6,
+        SegmentKind::Running { .. } => 7,
     };
     // The first segment of each kind, by slot (Running rows are the Run entry's colour: no entry).
-    let mut first: [Option<SegmentKind>; 7] = [None; 7];
+    let mut first: [Option<SegmentKind>; 8] = [None; 8];
     for segment in rows.iter().flat_map(|row| &row.segments) {
         let index = slot(&segment.kind);
         if first[index].is_none() {
             first[index] = Some(segment.kind);
-            if first[..6].iter().all(Option::is_some) {
+            if first[..7].iter().all(Option::is_some) {
                 break;
             }
         }
@@ -432,6 +521,7 @@ fn legend(rows: &[GanttRow], lang: Lang) -> Vec<LegendEntry> {
         ChartText::LegendIdle,
         ChartText::LegendDispatch,
         ChartText::LegendStall,
+        ChartText::LegendKernel,
         ChartText::LegendReady,
         ChartText::LegendBlocked,
     ];

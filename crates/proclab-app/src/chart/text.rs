@@ -26,6 +26,10 @@ pub enum ChartText {
     LegendDispatch,
     /// Legend: cache stall.
     LegendStall,
+    /// Legend: kernel time after a system call.
+    LegendKernel,
+    /// Appended to a thread's name on its kernel time: `P1·k`.
+    KernelMark,
     /// Legend: a thread running on a CPU.
     LegendRun,
     /// Legend: Ready.
@@ -87,6 +91,11 @@ impl Words for ChartText {
                 "CS: context switch (dispatch latency)",
             ],
             ChartText::LegendStall => ["$: 캐시 채우기 지연", "$: cache refill stall"],
+            ChartText::LegendKernel => [
+                "·k: 커널 안 (시스템 호출 비용)",
+                "·k: in the kernel (system call cost)",
+            ],
+            ChartText::KernelMark => ["·k", "·k"],
             ChartText::LegendRun => ["CPU에서 실행", "running on a CPU"],
             ChartText::LegendReady => ["준비: CPU를 기다림", "ready: waiting for a CPU"],
             ChartText::LegendBlocked => ["대기: 입출력을 기다림", "blocked: waiting for I/O"],
@@ -187,6 +196,14 @@ pub fn describe_stall(label: &str, lang: Lang) -> String {
     lang.pick([
         format!("{label}의 캐시 채우기 지연"),
         format!("cache refill stall for {label}"),
+    ])
+}
+
+/// Kernel time of a thread after a system call.
+pub fn describe_kernel(label: &str, lang: Lang) -> String {
+    lang.pick([
+        format!("{label}: 커널 안 (시스템 호출 비용)"),
+        format!("{label} in the kernel (system call cost)"),
     ])
 }
 

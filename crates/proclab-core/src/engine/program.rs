@@ -33,7 +33,7 @@ use super::{Activity, Engine};
 use crate::policy::Entry;
 use crate::program::x86::{stack_bottom, DEFAULT_MEMORY_KB};
 use crate::program::{Deadlock, Fault, MessageOp, WaitEdge};
-use crate::program::{ExecutedStep, Machine, Register, Registers, StepOutcome, Wait};
+use crate::program::{ExecutedStep, KernelSpan, Machine, Register, Registers, StepOutcome, Wait};
 use crate::scenario::Scenario;
 use crate::scenario::Thread;
 use crate::task::{CpuIx, ThreadIx};
@@ -65,6 +65,8 @@ pub(crate) struct Programs {
     pub(crate) out_of_budget: bool,
     /// Every executed instruction, when recording.
     pub(crate) steps: Option<Vec<ExecutedStep>>,
+    /// Every span of kernel time, when recording.
+    pub(crate) kernel_spans: Option<KernelSpans>,
     /// The scenario's channels: message queues and pipes, shared by the processes that declare
     /// the same name, in order of first declaration (`Wait::Queue` and `Wait::Pipe` index here).
     pub(crate) queues: Vec<QueueState>,
@@ -428,6 +430,7 @@ impl Programs {
             budget: scenario.machine().instruction_budget,
             out_of_budget: false,
             steps: record.then(Vec::new),
+            kernel_spans: record.then(KernelSpans::default),
         })
     }
 
@@ -572,6 +575,9 @@ impl Engine {
             if programs.kernel_due[task.slot()] > 0 {
                 programs.kernel_due[task.slot()] -= 1;
                 programs.kernel_ticks[task.slot()] += 1;
+                if let Some(spans) = &mut programs.kernel_spans {
+                    spans.add(cpu_index, task.0, self.now);
+                }
                 continue;
             }
             let thread = &self.scenario.threads()[task.slot()];
@@ -680,6 +686,39 @@ impl Engine {
         }
         if programs.executed >= programs.budget {
             programs.out_of_budget = true;
+        }
+    }
+}
+
+/// Every span of kernel time of a run, as it is recorded.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct KernelSpans {
+    pub(crate) spans: Vec<KernelSpan>,
+    /// Per CPU, the index of its last span: the one a tick of the same thread right after it
+    /// extends.
+    last: Vec<Option<usize>>,
+}
+
+impl KernelSpans {
+    /// Adds the tick `now` of `thread`'s kernel time on `cpu`.
+    fn add(&mut self, cpu: usize, thread: u32, now: u64) {
+        if self.last.len() <= cpu {
+            self.last.resize(cpu + 1, None);
+        }
+        let open = self.last[cpu]
+            .and_then(|index| self.spans.get_mut(index))
+            .filter(|span| span.thread == thread && span.end == now);
+        match open {
+            Some(span) => span.end = now + 1,
+            None => {
+                self.last[cpu] = Some(self.spans.len());
+                self.spans.push(KernelSpan {
+                    cpu: cpu as u32,
+                    thread,
+                    start: now,
+                    end: now + 1,
+                });
+            }
         }
     }
 }

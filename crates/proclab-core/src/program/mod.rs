@@ -48,5 +48,5 @@ pub use parse::{
     MAX_QUEUE_CAPACITY,
 };
 pub use parse_error::{OperandKind, ParseError, ParseErrorKind};
-pub use record::{Deadlock, ExecutedStep, RunEnd, WaitEdge};
+pub use record::{Deadlock, ExecutedStep, KernelSpan, RunEnd, WaitEdge};
 pub use sync::{Requeued, SyncState, Wait};

@@ -25,6 +25,21 @@ pub struct ExecutedStep {
     pub outcome: StepOutcome,
 }
 
+/// Time a program thread spent in the kernel on one CPU, `[start, end)`: the ticks of
+/// `machine.kernel_entry_cost` after an instruction that entered the kernel, on the CPU, with no
+/// instruction run. Consecutive ticks of one thread on one CPU are one span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct KernelSpan {
+    /// The CPU.
+    pub cpu: u32,
+    /// The thread, by its index in `Scenario::threads`.
+    pub thread: u32,
+    /// First tick.
+    pub start: u64,
+    /// One past the last tick.
+    pub end: u64,
+}
+
 /// How a run ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RunEnd {
