@@ -376,7 +376,7 @@ fn a_large_run_builds_only_the_rows_the_chart_can_show_and_each_is_exact() {
         [
             "running on a CPU",
             "ready: waiting for a CPU",
-            "blocked: waiting for I/O"
+            "blocked: waiting for I/O or another thread"
         ]
     );
 }
@@ -503,4 +503,36 @@ fn kernel_time_after_a_system_call_is_its_own_segment_of_the_cpu_row() {
         .legend
         .iter()
         .any(|entry| entry.text.contains("kernel")));
+}
+
+#[test]
+fn a_thread_row_says_whether_it_waits_for_io_or_for_another_thread() {
+    // The dining philosophers deadlock: every philosopher ends waiting for a fork (a mutex).
+    let spec = proclab_core::presets::preset("philosophers-deadlock")
+        .expect("the preset")
+        .spec;
+    let model = gantt_model(&simulation(&spec), Lang::En);
+    let blocked: Vec<&str> = model
+        .rows
+        .iter()
+        .flat_map(|row| &row.segments)
+        .filter(|segment| matches!(segment.kind, SegmentKind::Blocked { .. }))
+        .map(|segment| &*segment.label)
+        .collect();
+    assert!(!blocked.is_empty());
+    assert!(blocked.iter().all(|label| *label == "wait"), "{blocked:?}");
+    // A burst process blocked by its I/O burst: "I/O".
+    let io = gantt_model(
+        &simulation(&ScenarioSpec {
+            processes: vec![process(0, &BurstSpec::alternating(&[2, 3, 1]))],
+            ..ScenarioSpec::default()
+        }),
+        Lang::En,
+    );
+    let row = &io.rows[1].segments;
+    assert!(row.iter().any(
+        |segment| matches!(segment.kind, SegmentKind::Blocked { .. })
+            && &*segment.label == "I/O"
+            && segment.detail.contains("I/O")
+    ));
 }

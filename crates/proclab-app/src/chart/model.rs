@@ -74,7 +74,7 @@ pub enum SegmentKind {
         /// The CPU.
         cpu: Option<u32>,
     },
-    /// Thread row: waiting for I/O.
+    /// Thread row: waiting for I/O, or for another thread (its words say which).
     Blocked {
         /// The thread.
         thread: ThreadRef,
@@ -283,6 +283,8 @@ pub(super) struct SharedWords<'a> {
     dispatch: Rc<str>,
     pub(super) ready: (Rc<str>, Rc<str>),
     pub(super) blocked: (Rc<str>, Rc<str>),
+    /// Blocked waiting for another thread, not for I/O.
+    pub(super) waiting: (Rc<str>, Rc<str>),
     /// Label and sentence of Running: on no CPU named (index 0), then on each CPU.
     running: Vec<(Rc<str>, Rc<str>)>,
 }
@@ -329,7 +331,8 @@ impl<'a> SharedWords<'a> {
             idle: Rc::from(ChartText::Idle.get(lang)),
             dispatch: Rc::from(ChartText::Dispatch.get(lang)),
             ready: pair(ChartText::Ready, ChartText::LegendReady),
-            blocked: pair(ChartText::Blocked, ChartText::LegendBlocked),
+            blocked: pair(ChartText::Blocked, ChartText::BlockedIo),
+            waiting: pair(ChartText::Waiting, ChartText::WaitingDetail),
             running,
         }
     }

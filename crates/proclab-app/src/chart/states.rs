@@ -12,6 +12,8 @@ struct Tracker {
     state: ProcessState,
     since: u64,
     cpu: Option<u32>,
+    /// Blocked on another thread (a mutex, semaphore, condition, queue or pipe), not on I/O.
+    waits: bool,
     segments: RowBuilder,
 }
 
@@ -33,6 +35,7 @@ pub(super) fn state_segments(
             state: ProcessState::New,
             since: 0,
             cpu: None,
+            waits: false,
             segments: RowBuilder::new(column),
         })
         .collect();
@@ -48,9 +51,12 @@ pub(super) fn state_segments(
         };
         let span = (tracker.since, event.tick);
         let thread = event.thread;
-        if let Some(segment) = state_segment(words, tracker.state, tracker.cpu, thread, span) {
+        let waits = tracker.waits;
+        if let Some(segment) = state_segment(words, tracker.state, tracker.cpu, waits, thread, span)
+        {
             tracker.segments.push(segment);
         }
+        tracker.waits = matches!(event.cause, Cause::Waits { .. });
         tracker.state = event.to;
         tracker.since = event.tick;
         if let Cause::Dispatched { .. } = event.cause {
@@ -67,7 +73,8 @@ pub(super) fn state_segments(
                 tid: thread.tid(),
             };
             let span = (tracker.since, extent);
-            if let Some(segment) = state_segment(words, tracker.state, tracker.cpu, thread, span) {
+            let (state, cpu, waits) = (tracker.state, tracker.cpu, tracker.waits);
+            if let Some(segment) = state_segment(words, state, cpu, waits, thread, span) {
                 tracker.segments.push(segment);
             }
             tracker.segments.finish()
@@ -79,6 +86,7 @@ pub(super) fn state_segment(
     words: &SharedWords,
     state: ProcessState,
     cpu: Option<u32>,
+    waits: bool,
     thread: ThreadRef,
     (start, end): (u64, u64),
 ) -> Option<Segment> {
@@ -88,6 +96,7 @@ pub(super) fn state_segment(
     let (kind, (label, detail)) = match state {
         ProcessState::Ready => (SegmentKind::Ready { thread }, words.ready.clone()),
         ProcessState::Running => (SegmentKind::Running { thread, cpu }, words.running(cpu)),
+        ProcessState::Blocked if waits => (SegmentKind::Blocked { thread }, words.waiting.clone()),
         ProcessState::Blocked => (SegmentKind::Blocked { thread }, words.blocked.clone()),
         ProcessState::New | ProcessState::Exit => return None,
     };

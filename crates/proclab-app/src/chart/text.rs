@@ -36,6 +36,13 @@ pub enum ChartText {
     LegendReady,
     /// Legend: Blocked.
     LegendBlocked,
+    /// Sentence of a thread row's I/O wait.
+    BlockedIo,
+    /// Label of a thread row's wait for another thread (a mutex, semaphore, condition, queue or
+    /// pipe).
+    Waiting,
+    /// Sentence of that wait.
+    WaitingDetail,
     /// The x axis of the Gantt chart.
     TimeAxis,
     /// `<summary>` of the data tables.
@@ -98,7 +105,16 @@ impl Words for ChartText {
             ChartText::KernelMark => ["·k", "·k"],
             ChartText::LegendRun => ["CPU에서 실행", "running on a CPU"],
             ChartText::LegendReady => ["준비: CPU를 기다림", "ready: waiting for a CPU"],
-            ChartText::LegendBlocked => ["대기: 입출력을 기다림", "blocked: waiting for I/O"],
+            ChartText::LegendBlocked => [
+                "대기: 입출력이나 다른 스레드를 기다림",
+                "blocked: waiting for I/O or another thread",
+            ],
+            ChartText::BlockedIo => ["대기: 입출력을 기다림", "blocked: waiting for I/O"],
+            ChartText::Waiting => ["대기", "wait"],
+            ChartText::WaitingDetail => [
+                "대기: 다른 스레드를 기다림 (뮤텍스, 세마포어, 조건 변수, 큐, 파이프)",
+                "blocked: waiting for another thread (mutex, semaphore, condition, queue, pipe)",
+            ],
             ChartText::TimeAxis => ["시간 (틱)", "time (ticks)"],
             ChartText::ChartData => ["차트 데이터 (표)", "Chart data (table)"],
             ChartText::Row => ["행", "Row"],
