@@ -327,3 +327,72 @@ fn a_step_that_blocks_says_why_full_empty_or_held() {
         .count();
     assert_eq!(held, 3, "each philosopher waits once for the right fork");
 }
+
+/// The longest wait and the threads still to finish as first defined: every thread's count of
+/// instructions by others since it last ran, stepped through the whole run, and the machine at
+/// the end. The panel computes both in time that does not grow with the number of threads.
+fn longest_wait_by_counting(run: &proclab_core::Run) -> (usize, Option<u32>) {
+    let threads = run.scenario().threads().len();
+    let mut waited = vec![0usize; threads];
+    let mut finished = vec![false; threads];
+    let mut longest = (0, None);
+    for step in run.program_steps() {
+        if matches!(
+            step.outcome,
+            proclab_core::program::StepOutcome::Halted
+                | proclab_core::program::StepOutcome::Fault(_)
+        ) {
+            finished[step.thread as usize] = true;
+        }
+        for (other, count) in waited.iter_mut().enumerate() {
+            if other as u32 == step.thread {
+                *count = 0;
+            } else if !finished[other] {
+                *count += 1;
+                if *count > longest.0 {
+                    longest = (*count, Some(other as u32));
+                }
+            }
+        }
+    }
+    longest
+}
+
+fn unfinished_at_the_end(run: &proclab_core::Run) -> Vec<u32> {
+    let state = run.state_at(run.end_tick());
+    (0..state.threads.len() as u32)
+        .filter(|index| {
+            let tcb = &state.threads[*index as usize];
+            tcb.program.as_ref().is_some_and(|context| !context.halted)
+                && tcb.state != proclab_core::ProcessState::Exit
+        })
+        .collect()
+}
+
+#[test]
+fn the_longest_wait_and_the_threads_to_choose_agree_with_counting_on_every_example() {
+    let mut specs: Vec<ScenarioSpec> = proclab_core::presets::presets()
+        .into_iter()
+        .map(|preset| preset.spec)
+        .filter(|spec| {
+            spec.processes
+                .iter()
+                .any(|process| !process.program.is_empty())
+        })
+        .collect();
+    // Paused schedules, with a thread that never runs or stops halfway.
+    for length in [0, 3, 7, 20] {
+        specs.push(two_threads(COUNTER, 2, Some(vec![0; length])));
+        specs.push(two_threads(
+            COUNTER,
+            2,
+            Some((0..length as u32).map(|i| i % 2).collect()),
+        ));
+    }
+    assert!(specs.len() > 20);
+    for spec in specs {
+        let run = simulate(&Scenario::new(&spec).expect("valid"));
+        assert_eq!(analyse(&run).longest_wait, longest_wait_by_counting(&run));
+        assert_eq!(choosable(&run), unfinished_at_the_end(&run));
+    }
+}

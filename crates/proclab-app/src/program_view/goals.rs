@@ -39,17 +39,18 @@ impl Goal {
     }
 }
 
-/// The threads a student may choose next: those that have not finished.
+/// The threads a student may choose next: the program threads that have not finished (no
+/// `halt` and no fault among their executed instructions, which is what ends one). Read from the
+/// recorded instructions, not from the machine at the end, which would replay the whole run.
 pub fn choosable(run: &Run) -> Vec<u32> {
-    let state = run.state_at(run.end_tick());
-    state
-        .threads
-        .iter()
-        .enumerate()
-        .filter(|(_, tcb)| {
-            tcb.program.as_ref().is_some_and(|context| !context.halted)
-                && tcb.state != proclab_core::ProcessState::Exit
-        })
-        .map(|(index, _)| index as u32)
+    let scenario = run.scenario();
+    let mut finished = vec![false; scenario.threads().len()];
+    for step in run.program_steps() {
+        if matches!(step.outcome, StepOutcome::Halted | StepOutcome::Fault(_)) {
+            finished[step.thread as usize] = true;
+        }
+    }
+    (0..finished.len() as u32)
+        .filter(|thread| program_of(scenario, *thread).is_some() && !finished[*thread as usize])
         .collect()
 }

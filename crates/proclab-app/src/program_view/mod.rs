@@ -14,7 +14,7 @@
 //! `graph` a deadlock's resource-allocation graph, `goals` "you are the scheduler", `text` the
 //! panel's fixed words.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use proclab_core::program::{
     AccessKind, ExecutedStep, Instruction, Program, Register, StepOutcome, Value,
@@ -104,8 +104,12 @@ pub fn analyse(run: &Run) -> Analysis {
             });
         shared.unwrap_or((pid, address))
     };
-    let mut waited: Vec<usize> = vec![0; threads.len()];
-    let mut finished: Vec<bool> = vec![false; threads.len()];
+    // The longest wait: a thread that has not finished has waited, after step `i`, `i - last`
+    // instructions, `last` being the index of its own last step (-1 before it runs); the longest
+    // is the thread with the earliest `last` (the lowest index on a tie), kept in order here so a
+    // step costs a logarithm of the threads, not all of them.
+    let mut last_ran: Vec<i64> = vec![-1; threads.len()];
+    let mut waiting: BTreeSet<(i64, u32)> = (0..threads.len() as u32).map(|t| (-1, t)).collect();
     for (index, step) in run.program_steps().iter().enumerate() {
         let thread = step.thread;
         let pid = threads[thread as usize].pid();
@@ -189,18 +193,16 @@ pub fn analyse(run: &Run) -> Analysis {
         if let Some((address, _)) = write {
             last_store.insert(word(pid, address), (thread, index));
         }
-        if matches!(step.outcome, StepOutcome::Halted | StepOutcome::Fault(_)) {
-            finished[thread as usize] = true;
-        }
-        for (other, count) in waited.iter_mut().enumerate() {
-            if other as u32 == thread {
-                *count = 0;
-            } else if !finished[other] {
-                *count += 1;
-                if *count > analysis.longest_wait.0 {
-                    analysis.longest_wait = (*count, Some(other as u32));
-                }
+        waiting.remove(&(last_ran[thread as usize], thread));
+        if let Some(&(last, other)) = waiting.first() {
+            let count = (index as i64 - last) as usize;
+            if count > analysis.longest_wait.0 {
+                analysis.longest_wait = (count, Some(other));
             }
+        }
+        last_ran[thread as usize] = index as i64;
+        if !matches!(step.outcome, StepOutcome::Halted | StepOutcome::Fault(_)) {
+            waiting.insert((index as i64, thread));
         }
     }
     analysis
