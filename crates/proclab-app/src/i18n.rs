@@ -3,6 +3,7 @@
 //! Each entry of [`Text`] must give both languages in [`Text::pair`]; a missing
 //! translation is a compile error, not a blank on screen.
 
+use crate::draft::SeedUse;
 use crate::share::LinkError;
 
 pub use crate::lang::{Lang, Words};
@@ -116,6 +117,8 @@ pub enum Text {
     PeekInterval,
     PeekIntervalHint,
     LotterySeed,
+    PeekSeed,
+    UnusedSeed,
     SeedNeedsNumber,
     AffinityHint,
     Seed,
@@ -331,6 +334,8 @@ impl Words for Text {
             Text::TopologyPerCpuHint => ["프로세스는 마지막으로 실행한 CPU의 큐로 돌아가 캐시가 따뜻합니다. 큐가 빈 CPU는 가장 긴 큐에서 일을 훔쳐 옵니다(이주).", "A process returns to the queue of the CPU it last ran on, where its cache is warm; a CPU whose queue is empty steals from the longest queue (a migration)."],
             Text::SeedNeedsNumber => ["시드는 0 이상의 정수여야 합니다.", "The seed must be a whole number, 0 or more."],
             Text::LotterySeed => ["로터리 추첨 시드", "Lottery seed"],
+            Text::PeekSeed => ["엿보기 난수 시드 (multi.py -s)", "Seed of the random peeks (multi.py -s)"],
+            Text::UnusedSeed => ["난수 시드 (이 설정에서는 쓰이지 않음)", "Random seed (these settings draw nothing at random)"],
             Text::AffinityHint => ["쉬는 CPU가 자기 캐시가 따뜻한 프로세스를 먼저 고릅니다.", "An idle CPU prefers a process whose cache is warm on it."],
             Text::Seed => ["시드", "Seed"],
             Text::SeedHint => ["로터리 추첨과 예열 모델의 엿보기에 쓰는 난수 시드", "Random seed for lottery draws and the warm-up model's peeking"],
@@ -591,4 +596,15 @@ pub fn preset_text(id: PresetId, lang: Lang) -> (String, String) {
     };
     let (title, notice) = lang.pick([korean, english]);
     (title.to_string(), notice.to_string())
+}
+
+impl Text {
+    /// The seed field's label: what the seed draws for in the current settings.
+    pub fn seed_label(seed_use: SeedUse) -> Text {
+        match seed_use {
+            SeedUse::Lottery => Text::LotterySeed,
+            SeedUse::Peeks => Text::PeekSeed,
+            SeedUse::Unused => Text::UnusedSeed,
+        }
+    }
 }

@@ -127,3 +127,30 @@ fn a_run_too_long_to_draw_keeps_its_figures_and_draws_nothing() {
         run.completion()
     );
 }
+
+#[test]
+fn the_seed_field_is_labelled_by_what_the_seed_draws_for() {
+    use proclab_app::draft::{Draft, SeedUse};
+    use proclab_app::i18n::Text;
+    use proclab_app::lang::Words;
+    use proclab_core::presets::preset;
+    // A warm-up preset whose per-CPU queues peek at random: the seed draws multi.py's peeks.
+    let peeking = warmup_presets()
+        .into_iter()
+        .find(|preset| preset.spec.machine.peek_interval.is_some_and(|p| p > 0))
+        .expect("a warm-up preset that peeks");
+    let mut draft = Draft::from_spec(&peeking.spec);
+    assert_eq!(draft.seed_use(), SeedUse::Peeks);
+    assert_eq!(
+        Text::seed_label(draft.seed_use()).get(Lang::En),
+        "Seed of the random peeks (multi.py -s)"
+    );
+    // Peek interval 0 (never peek), or shared queues: nothing is drawn.
+    draft.machine.peek_interval = String::from("0");
+    assert_eq!(draft.seed_use(), SeedUse::Unused);
+    let lottery = Draft::from_spec(&preset("lottery").expect("the lottery preset").spec);
+    assert_eq!(lottery.seed_use(), SeedUse::Lottery);
+    assert_eq!(Text::seed_label(lottery.seed_use()).get(Lang::Ko), "로터리 추첨 시드");
+    let fcfs = Draft::default();
+    assert_eq!(fcfs.seed_use(), SeedUse::Unused);
+}
