@@ -150,7 +150,10 @@ fn the_seed_field_is_labelled_by_what_the_seed_draws_for() {
     assert_eq!(draft.seed_use(), SeedUse::Unused);
     let lottery = Draft::from_spec(&preset("lottery").expect("the lottery preset").spec);
     assert_eq!(lottery.seed_use(), SeedUse::Lottery);
-    assert_eq!(Text::seed_label(lottery.seed_use()).get(Lang::Ko), "로터리 추첨 시드");
+    assert_eq!(
+        Text::seed_label(lottery.seed_use()).get(Lang::Ko),
+        "로터리 추첨 시드"
+    );
     let fcfs = Draft::default();
     assert_eq!(fcfs.seed_use(), SeedUse::Unused);
 }

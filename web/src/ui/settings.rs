@@ -352,4 +352,3 @@ pub fn convention_settings(props: &SettingsProps) -> Html {
         </details>
     }
 }
-
