@@ -157,3 +157,162 @@ fn the_seed_field_is_labelled_by_what_the_seed_draws_for() {
     let fcfs = Draft::default();
     assert_eq!(fcfs.seed_use(), SeedUse::Unused);
 }
+
+/// What is wrong with the machine view's layout: a text under 12 px, a text wider than its
+/// box, a text out of its part, two texts on each other.
+fn layout_problems(scene: &proclab_view::WarmupScene) -> Vec<String> {
+    let mut problems = Vec::new();
+    if scene.text_size < proclab_view::MIN_TEXT {
+        problems.push(format!("text of {} px", scene.text_size));
+    }
+    let boxes = scene.text_boxes();
+    for text in &boxes {
+        if !text.container.holds(text.rect, 0.5) {
+            problems.push(format!(
+                "{} {:?} out of {:?}",
+                text.what, text.rect, text.container
+            ));
+        }
+    }
+    for (index, first) in boxes.iter().enumerate() {
+        for second in &boxes[index + 1..] {
+            if first.rect.overlaps(second.rect, 0.5) {
+                problems.push(format!("{} over {}", first.what, second.what));
+            }
+        }
+    }
+    let mut labels = vec![&scene.clock];
+    for card in &scene.cards {
+        labels.extend([&card.title, &card.running.status, &card.running.detail]);
+        labels.push(&card.cache.caption);
+        labels.extend(
+            card.cache
+                .parts
+                .iter()
+                .filter_map(|part| part.label.as_ref()),
+        );
+        for row in std::iter::once(&card.warming).chain(card.queue.as_ref()) {
+            labels.push(&row.caption);
+            labels.extend(row.chips.iter().map(|chip| &chip.label));
+            labels.extend(row.more.as_ref());
+        }
+        for part in &card.cache.parts {
+            if !card.cache.bar.holds(part.rect, 0.5) {
+                problems.push(format!("cache part {:?} out of its bar", part.rect));
+            }
+        }
+    }
+    for label in labels {
+        let needed = proclab_view::text_width(&label.text, scene.text_size);
+        if needed > label.rect.width + 0.5 {
+            problems.push(format!(
+                "{:?} needs {needed} px, has {}",
+                label.text, label.rect.width
+            ));
+        }
+    }
+    problems
+}
+
+const WIDTHS: [f32; 4] = [280.0, 390.0, 1280.0, 1920.0];
+
+#[test]
+fn the_machine_view_shows_what_each_cpu_runs_cold_or_warm_at_every_tick() {
+    use proclab_app::chart::warmup::machine_scene;
+    for preset in warmup_presets() {
+        let simulation = Simulation::new(&preset.spec).unwrap();
+        let run = simulation.warmup.as_ref().unwrap();
+        let scenario = &simulation.scenario;
+        for tick in 0..run.end() {
+            for lang in [Lang::Ko, Lang::En] {
+                for width in WIDTHS {
+                    let scene = machine_scene(scenario, tick, lang, width).unwrap();
+                    let id = preset.id;
+                    assert_eq!(
+                        layout_problems(&scene),
+                        Vec::<String>::new(),
+                        "{id} tick {tick} {width} px"
+                    );
+                    assert_eq!(scene.cards.len(), run.tick(tick).len());
+                    for (card, slot) in scene.cards.iter().zip(run.tick(tick)) {
+                        assert_eq!(
+                            card.running.job,
+                            slot.map(|slot| slot.job),
+                            "{id} tick {tick}"
+                        );
+                        assert_eq!(
+                            card.running.warm,
+                            slot.is_some_and(|slot| slot.warm),
+                            "{id} tick {tick}"
+                        );
+                        if let Some(slot) = slot {
+                            let name = scenario.processes()[slot.job as usize].name();
+                            assert!(
+                                card.running.status.text.starts_with(name),
+                                "{id} tick {tick}"
+                            );
+                            let word = if slot.warm {
+                                ["따뜻함", "warm"]
+                            } else {
+                                ["차가움", "cold"]
+                            };
+                            assert!(card.running.status.text.contains(lang.pick(word)));
+                            // Cold running shows its warm-up so far; warm running has none.
+                            assert_eq!(card.running.progress.is_some(), !slot.warm);
+                        }
+                    }
+                    // Per-CPU queues are drawn in their CPUs, a shared one under them.
+                    let per_cpu =
+                        scenario.machine().topology == proclab_core::spec::QueueTopology::PerCpu;
+                    assert_eq!(scene.shared.is_none(), per_cpu);
+                    assert!(scene
+                        .cards
+                        .iter()
+                        .all(|card| card.queue.is_some() == per_cpu));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_machine_view_keeps_long_names_and_long_queues_in_their_boxes() {
+    use proclab_app::chart::warmup::machine_scene;
+    use proclab_core::spec::QueueTopology;
+    let mut preset = warmup_presets().into_iter().next().unwrap().spec;
+    let job = preset.processes[0].clone();
+    preset.processes = (0..40)
+        .map(|index| proclab_core::ProcessSpec {
+            name: format!("아주긴이름의작업-{index:02}"), // 27 bytes of 32
+            working_set: 1 + index,
+            ..job.clone()
+        })
+        .collect();
+    preset.machine.cpus = 3;
+    preset.machine.cache.capacity = 40;
+    preset.machine.cache.warmup_time = 3;
+    for topology in [QueueTopology::Shared, QueueTopology::PerCpu] {
+        preset.machine.topology = topology;
+        let simulation = Simulation::new(&preset).unwrap();
+        let end = simulation.warmup.as_ref().unwrap().end();
+        for tick in [0, 1, 3, 5, 40, end / 2, end - 1] {
+            for lang in [Lang::Ko, Lang::En] {
+                for width in WIDTHS {
+                    let scene = machine_scene(&simulation.scenario, tick, lang, width).unwrap();
+                    assert_eq!(
+                        layout_problems(&scene),
+                        Vec::<String>::new(),
+                        "tick {tick} {width} px"
+                    );
+                }
+            }
+        }
+        // At the start 40 jobs wait: the queue rows end with a +N.
+        let scene = machine_scene(&simulation.scenario, 0, Lang::En, 390.0).unwrap();
+        let more = match &scene.shared {
+            Some(shared) => shared.more.clone(),
+            None => scene.cards[0].queue.as_ref().unwrap().more.clone(),
+        };
+        assert!(more.unwrap().text.starts_with('+'));
+    }
+}

@@ -6,6 +6,7 @@
 
 use proclab_core::warmup::{render, WarmupRun};
 use proclab_core::Scenario;
+use proclab_view::{warmup_scene, WarmupScene, WarmupWords};
 
 use super::palette::{self, Fill, Pattern};
 use crate::lang::Lang;
@@ -275,4 +276,45 @@ pub fn too_many_words(segments: usize, lang: Lang) -> String {
         format!("구간이 {segments}개라 차트로 그리지 않습니다(최대 {MAX_DRAWN_SEGMENTS}개). 아래 표와 답 텍스트 내려받기에 모든 수치가 있습니다."),
         format!("This run has {segments} slices, too many to draw (at most {MAX_DRAWN_SEGMENTS}); the tables below and the answer key download have every figure."),
     ])
+}
+
+/// The words of the machine view's canvas ([`proclab_view::warmup_scene`]).
+pub fn machine_words(lang: Lang) -> WarmupWords {
+    let pick = |words: [&str; 2]| String::from(lang.pick(words));
+    WarmupWords {
+        tick: pick(["틱", "Tick"]),
+        idle: pick(["쉼", "idle"]),
+        cold: pick(["차가움", "cold"]),
+        warm: pick(["따뜻함", "warm"]),
+        left: pick(["남음", "left"]),
+        warming: pick(["예열", "warm-up"]),
+        cache: pick(["캐시", "Cache"]),
+        queue: pick(["큐", "Queue"]),
+        shared_queue: pick(["공유 큐", "Shared queue"]),
+        none: pick(["없음", "none"]),
+    }
+}
+
+/// The machine view of `scenario`'s warm-up run at `tick`, for a box `width` CSS pixels wide:
+/// the core's machine at that tick ([`proclab_core::warmup::state_at`]) laid out with the
+/// reader's words.
+pub fn machine_scene(
+    scenario: &Scenario,
+    tick: u64,
+    lang: Lang,
+    width: f32,
+) -> Option<WarmupScene> {
+    let state = proclab_core::warmup::state_at(scenario, tick)?;
+    let names: Vec<String> = scenario
+        .processes()
+        .iter()
+        .map(|process| process.name().to_string())
+        .collect();
+    Some(warmup_scene(
+        &state,
+        &names,
+        scenario.machine().cache.warm_rate,
+        &machine_words(lang),
+        width,
+    ))
 }

@@ -114,6 +114,8 @@ pub struct WarmupState {
     pub per_cpu: bool,
     /// Each job's time left before this tick (0: done).
     pub left: Vec<u64>,
+    /// Each job's working set, in units of cache.
+    pub working_sets: Vec<u64>,
 }
 
 /// The machine of one run, stepped tick by tick: [`simulate`] runs it to the end, [`state_at`]
@@ -329,6 +331,7 @@ impl<'a> Machine<'a> {
             queues: self.queues.clone(),
             per_cpu: self.per_cpu,
             left: self.left.clone(),
+            working_sets: self.working_sets.clone(),
         }
     }
 }
