@@ -123,7 +123,7 @@ test('a warm-up preset shows the CLI answer key, cold and warm apart, in both la
     assert.ok((await page.locator('.warmup-segment.warm .warmup-label').allTextContents()).every((label) => label.endsWith('*')));
     // The event engine's views say they do not apply instead of showing its run.
     assert.equal(await page.locator('#metrics-table').count(), 0);
-    assert.match(await page.textContent('#warmup-no-watch'), /no animated process states/);
+    assert.match(await page.textContent('#warmup-no-watch'), /no process-state diagram/);
     // The CPUs at a tick, in words: at 20 CPU 1 runs b or c warm.
     await page.fill('#warmup-tick', '20');
     assert.equal((await page.textContent('#warmup-tick-value')).trim(), '20');
@@ -239,5 +239,111 @@ test('a warm-up run too long to draw says so and keeps its tables', TIMEOUT, asy
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
+  }
+});
+
+/** The answer key's Gantt lines read back: per CPU, per tick, `[name, warm]` or null (idle). */
+function keyTicks(gantt) {
+  return gantt.split('\n').map((line) => {
+    const parts = line.replace(/^CPU\d+:\s*/, '').split(/\s+/);
+    const ticks = [];
+    for (let index = 0; index + 2 < parts.length; index += 2) {
+      const [start, label, end] = [Number(parts[index]), parts[index + 1], Number(parts[index + 2])];
+      for (let tick = start; tick < end; tick += 1) {
+        ticks.push(label === '-' ? null : [label.replace(/\*$/, ''), label.endsWith('*')]);
+      }
+    }
+    return ticks;
+  });
+}
+
+/**
+ * What the machine canvas painted in each CPU's job box at the shown tick: the colour at the
+ * box's right edge (clear of its texts), and the colour the Gantt chart gives that CPU's job.
+ */
+async function paintedJobs(page, tick) {
+  await page.waitForFunction((value) => document.querySelector('#warmup-canvas')?.dataset.tick === String(value), tick);
+  // The paint runs after the render that set the tick.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return page.evaluate((at) => {
+    const canvas = document.querySelector('#warmup-canvas');
+    const ratio = canvas.width / canvas.getBoundingClientRect().width;
+    const context = canvas.getContext('2d');
+    const rgb = (text) => text.match(/\d+/g).slice(0, 3).map(Number);
+    return canvas.dataset.runBoxes.split(';').map((box, cpu) => {
+      const [x, y, width, height] = box.split(',').map(Number);
+      const pixel = [...context.getImageData(Math.round((x + width - 4) * ratio), Math.round((y + height / 2) * ratio), 1, 1).data].slice(0, 3);
+      const segment = [...document.querySelectorAll(`.warmup-row[data-cpu="${cpu}"] .warmup-segment`)]
+        .find((element) => Number(element.dataset.start) <= at && at < Number(element.dataset.end));
+      const style = getComputedStyle(segment);
+      const colour = segment.classList.contains('cold') ? rgb(style.borderTopColor) : rgb(style.backgroundColor);
+      return { pixel, colour };
+    });
+  }, tick);
+}
+
+const near = (first, second) => first.every((value, index) => Math.abs(value - second[index]) <= 3);
+
+test('the machine canvas shows, at a tick, the job and cold or warm state of the answer key; both languages, phone width', TIMEOUT, async () => {
+  const expected = keyTicks((await cliAnswer(PRESET)).gantt);
+  for (const [locale, width] of [['en-US', 1280], ['ko-KR', 390], ['en-US', 390], ['ko-KR', 1280]]) {
+    const lang = locale.slice(0, 2);
+    const context = await openBrowser({ locale, viewport: { width, height: 900 } });
+    try {
+      const { page, problems } = await openPage(context, server.url);
+      watchDialogs(page, problems);
+      await openPreset(page, PRESET);
+      await page.waitForSelector('#warmup-canvas[data-run-boxes]');
+      const end = expected[0].length;
+      let checked = { cold: 0, warm: 0 };
+      for (const tick of [0, 5, 9, 10, 15, 20, 35, end - 1]) {
+        await page.fill('#warmup-tick', String(tick));
+        const painted = await paintedJobs(page, tick);
+        assert.equal(painted.length, expected.length);
+        for (const [cpu, { pixel, colour }] of painted.entries()) {
+          const key = expected[cpu][tick];
+          if (key === null) {
+            assert.ok(near(pixel, [0xf2, 0xf2, 0xf2]), `${lang} ${width}px tick ${tick} CPU${cpu} idle: ${pixel}`);
+            continue;
+          }
+          const [name, warm] = key;
+          // The words say the same job.
+          const words = (await page.locator('#warmup-machine li').nth(cpu).textContent()).trim();
+          assert.ok(words.includes(name), `${words} names ${name}`);
+          if (warm) {
+            assert.ok(near(pixel, colour), `${lang} ${width}px tick ${tick} CPU${cpu}: warm ${name} is solid ${colour}, painted ${pixel}`);
+            checked.warm += 1;
+          } else {
+            assert.ok(!near(pixel, colour) && pixel.reduce((a, b) => a + b) > colour.reduce((a, b) => a + b),
+              `${lang} ${width}px tick ${tick} CPU${cpu}: cold ${name} is striped on white, painted ${pixel}`);
+            checked.cold += 1;
+          }
+        }
+      }
+      assert.ok(checked.cold > 0 && checked.warm > 0, JSON.stringify(checked));
+      // The caches and queues in words, in the page's language.
+      assert.match(await page.textContent('#warmup-caches'), lang === 'ko' ? /캐시 \d+\/\d+/ : /Cache \d+\/\d+/);
+      assert.match(await page.getAttribute('#warmup-canvas', 'aria-label'), lang === 'ko' ? /예열 캐시 모델 기계/ : /warm-up model's machine/);
+      // The canvas stays inside the page.
+      const overflow = await page.evaluate(() => document.querySelector('#warmup-canvas').getBoundingClientRect().right - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0.5, `canvas overflows by ${overflow}px`);
+      // A tick on and back, and playing moves on by itself until paused.
+      await page.fill('#warmup-tick', '3');
+      await page.click('#warmup-forward');
+      assert.equal((await page.textContent('#warmup-tick-value')).trim(), '4');
+      await page.click('#warmup-back');
+      assert.equal((await page.textContent('#warmup-tick-value')).trim(), '3');
+      await page.click('#warmup-play');
+      await page.waitForFunction(() => Number(document.querySelector('#warmup-canvas').dataset.tick) >= 5, null, { timeout: 10_000 });
+      await page.click('#warmup-play');
+      assert.equal(await page.getAttribute('#warmup-play', 'aria-pressed'), 'false');
+      await page.fill('#warmup-tick', '20');
+      await paintedJobs(page, 20);
+      await page.locator('#warmup-canvas').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ROOT, 'target', 'e2e', `warmup-machine-${lang}-${width}.png`) });
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
   }
 });

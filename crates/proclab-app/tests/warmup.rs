@@ -218,7 +218,7 @@ const WIDTHS: [f32; 4] = [280.0, 390.0, 1280.0, 1920.0];
 
 #[test]
 fn the_machine_view_shows_what_each_cpu_runs_cold_or_warm_at_every_tick() {
-    use proclab_app::chart::warmup::machine_scene;
+    use proclab_app::chart::warmup_machine::machine_scene;
     for preset in warmup_presets() {
         let simulation = Simulation::new(&preset.spec).unwrap();
         let run = simulation.warmup.as_ref().unwrap();
@@ -277,7 +277,7 @@ fn the_machine_view_shows_what_each_cpu_runs_cold_or_warm_at_every_tick() {
 
 #[test]
 fn the_machine_view_keeps_long_names_and_long_queues_in_their_boxes() {
-    use proclab_app::chart::warmup::machine_scene;
+    use proclab_app::chart::warmup_machine::machine_scene;
     use proclab_core::spec::QueueTopology;
     let mut preset = warmup_presets().into_iter().next().unwrap().spec;
     let job = preset.processes[0].clone();
@@ -314,5 +314,133 @@ fn the_machine_view_keeps_long_names_and_long_queues_in_their_boxes() {
             None => scene.cards[0].queue.as_ref().unwrap().more.clone(),
         };
         assert!(more.unwrap().text.starts_with('+'));
+    }
+}
+
+#[test]
+fn the_machine_view_plays_steps_and_scrubs_within_the_run() {
+    use proclab_app::chart::warmup_machine::{WarmupPlay, WarmupPlayback};
+    let last = 3;
+    let start = WarmupPlayback::default();
+    let playing = start.apply(WarmupPlay::Toggle { last });
+    assert_eq!(
+        playing,
+        WarmupPlayback {
+            tick: 0,
+            playing: true
+        }
+    );
+    let mut now = playing;
+    for _ in 0..5 {
+        now = now.apply(WarmupPlay::Advance { last });
+    }
+    // It stops at the last tick, and playing again starts over.
+    assert_eq!(
+        now,
+        WarmupPlayback {
+            tick: 3,
+            playing: false
+        }
+    );
+    assert_eq!(now.apply(WarmupPlay::Toggle { last }).tick, 0);
+    // Stepping and the slider pause and stay within the run.
+    let stepped = playing.apply(WarmupPlay::Forward { last });
+    assert_eq!(
+        stepped,
+        WarmupPlayback {
+            tick: 1,
+            playing: false
+        }
+    );
+    assert_eq!(start.apply(WarmupPlay::Back).tick, 0);
+    assert_eq!(start.apply(WarmupPlay::Seek { tick: 99, last }).tick, 3);
+    // A run of one tick has nothing to play.
+    assert!(!start.apply(WarmupPlay::Toggle { last: 0 }).playing);
+}
+
+#[test]
+fn the_downloads_hold_the_chart_and_the_tables_of_the_run() {
+    use proclab_app::chart::warmup_export::{cpus_csv, jobs_csv, warmup_svg};
+    for preset in warmup_presets() {
+        let simulation = Simulation::new(&preset.spec).unwrap();
+        let chart = warmup_chart(&simulation.scenario, simulation.warmup.as_ref().unwrap());
+        let svg = warmup_svg(&chart, Lang::En);
+        // A group per segment, cold ones hatched, each with its answer-key text as a tooltip.
+        for (class, warm) in [("cold", false), ("warm", true)] {
+            let segments: Vec<_> = chart
+                .cpus
+                .iter()
+                .flat_map(|cpu| &cpu.segments)
+                .filter(|segment| segment.job.is_some() && segment.warm == warm)
+                .collect();
+            assert_eq!(
+                svg.matches(&format!("<g class=\"{class}\">")).count(),
+                segments.len()
+            );
+            for segment in segments {
+                let tooltip = format!(
+                    "<title>{}–{}: {}</title>",
+                    segment.start, segment.end, segment.label
+                );
+                assert!(svg.contains(&tooltip), "{}: {tooltip}", preset.id);
+            }
+        }
+        assert_eq!(
+            svg.matches("url(#cold-").count(),
+            svg.matches("<g class=\"cold\">").count()
+        );
+        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        // The tables, row for row.
+        let jobs = jobs_csv(&chart);
+        let rows: Vec<&str> = jobs.lines().skip(1).collect();
+        assert_eq!(rows.len(), chart.jobs.len());
+        for (row, job) in rows.iter().zip(&chart.jobs) {
+            let fields: Vec<&str> = row.split(',').collect();
+            assert_eq!(fields[0], job.name);
+            assert_eq!(fields[3].parse::<u64>().unwrap(), job.completion);
+            let (warm, cold): (u64, u64) = (fields[5].parse().unwrap(), fields[6].parse().unwrap());
+            assert_eq!((warm, cold), (job.warm_ticks, job.cold_ticks));
+        }
+        let cpus = cpus_csv(&chart);
+        for cpu in &chart.cpus {
+            let line = format!(
+                "CPU{},{},{},{},{}",
+                cpu.cpu, cpu.busy, cpu.warm, cpu.utilisation, cpu.warm_share
+            );
+            assert!(cpus.lines().any(|row| row == line), "{line}");
+        }
+        assert!(cpus.ends_with(&format!("finished,{},,,\n", chart.end)));
+    }
+}
+
+#[test]
+fn names_with_markup_are_text_in_the_svg_and_quoted_in_the_csv() {
+    use proclab_app::chart::warmup_export::{jobs_csv, warmup_svg};
+    let mut spec = warmup_presets().into_iter().next().unwrap().spec;
+    spec.processes[0].name = String::from("<b>\"a\",&");
+    let simulation = Simulation::new(&spec).unwrap();
+    let chart = warmup_chart(&simulation.scenario, simulation.warmup.as_ref().unwrap());
+    let svg = warmup_svg(&chart, Lang::Ko);
+    assert!(!svg.contains("<b>"));
+    assert!(svg.contains("&lt;b&gt;&quot;a&quot;,&amp;"));
+    assert!(jobs_csv(&chart).contains("\"<b>\"\"a\"\",&\""));
+}
+
+#[test]
+fn a_short_segment_is_labelled_once_the_chart_is_wide_enough() {
+    use proclab_app::chart::warmup::label_fits_at;
+    let preset = warmup_presets().into_iter().next().unwrap();
+    let simulation = Simulation::new(&preset.spec).unwrap();
+    let chart = warmup_chart(&simulation.scenario, simulation.warmup.as_ref().unwrap());
+    for segment in chart.cpus.iter().flat_map(|cpu| &cpu.segments) {
+        // At the narrowest drawing the model's own verdict; an idle segment is never labelled.
+        assert_eq!(
+            label_fits_at(segment, MIN_TICK_PX as f64),
+            segment.label_fits
+        );
+        let ticks = (segment.end - segment.start) as f64;
+        let wide = (f64::from(proclab_view::text_width(&segment.label, 12.0)) + 6.0) / ticks;
+        assert_eq!(label_fits_at(segment, wide), segment.job.is_some());
+        assert!(!label_fits_at(segment, wide - 0.01));
     }
 }

@@ -6,7 +6,6 @@
 
 use proclab_core::warmup::{render, WarmupRun};
 use proclab_core::Scenario;
-use proclab_view::{warmup_scene, WarmupScene, WarmupWords};
 
 use super::palette::{self, Fill, Pattern};
 use crate::lang::Lang;
@@ -14,9 +13,10 @@ use crate::lang::Lang;
 /// Narrowest a tick is drawn, in CSS pixels: the chart's track is at least this wide per tick
 /// (wider runs scroll sideways), so a label's room can be known without measuring.
 pub const MIN_TICK_PX: u64 = 3;
-/// Room a label takes: this many pixels per character plus [`LABEL_PADDING_PX`] (12 px text).
-const LABEL_CHAR_PX: u64 = 8;
-const LABEL_PADDING_PX: u64 = 6;
+/// Room a label takes beside its text (set at [`LABEL_TEXT_PX`], its width estimated generously
+/// by [`proclab_view::text_width`]: a Hangul syllable takes a full em).
+const LABEL_PADDING_PX: f64 = 6.0;
+const LABEL_TEXT_PX: f32 = 12.0;
 /// Most axis marks.
 const MAX_MARKS: u64 = 10;
 /// Most segments the page draws (each is an element): a run with more (the model allows two
@@ -154,9 +154,7 @@ pub fn warmup_chart(scenario: &Scenario, run: &WarmupRun) -> WarmupChart {
             Some(job) => processes[job as usize].name().to_string(),
             None => String::from("-"),
         };
-        let room = (segment.end - segment.start) * MIN_TICK_PX;
-        let needed = segment.label.chars().count() as u64 * LABEL_CHAR_PX + LABEL_PADDING_PX;
-        segment.label_fits = segment.job.is_some() && room >= needed;
+        segment.label_fits = label_fits_at(segment, MIN_TICK_PX as f64);
     }
     let segment_count: usize = cpus.iter().map(|cpu| cpu.segments.len()).sum();
     let too_many = (segment_count > MAX_DRAWN_SEGMENTS).then_some(segment_count);
@@ -191,6 +189,16 @@ pub fn warmup_chart(scenario: &Scenario, run: &WarmupRun) -> WarmupChart {
         },
         too_many,
     }
+}
+
+/// True when `segment`'s label fits in it with the chart drawn `scale` pixels per tick (the page
+/// measures its chart; the model's [`WarmupSegment::label_fits`] is at the narrowest,
+/// [`MIN_TICK_PX`]). An idle segment has no label.
+pub fn label_fits_at(segment: &WarmupSegment, scale: f64) -> bool {
+    let room = (segment.end - segment.start) as f64 * scale;
+    let needed =
+        f64::from(proclab_view::text_width(&segment.label, LABEL_TEXT_PX)) + LABEL_PADDING_PX;
+    segment.job.is_some() && room >= needed
 }
 
 /// Marks at a round step (1, 2 or 5 times a power of ten) with at most [`MAX_MARKS`] steps, and
@@ -276,45 +284,4 @@ pub fn too_many_words(segments: usize, lang: Lang) -> String {
         format!("구간이 {segments}개라 차트로 그리지 않습니다(최대 {MAX_DRAWN_SEGMENTS}개). 아래 표와 답 텍스트 내려받기에 모든 수치가 있습니다."),
         format!("This run has {segments} slices, too many to draw (at most {MAX_DRAWN_SEGMENTS}); the tables below and the answer key download have every figure."),
     ])
-}
-
-/// The words of the machine view's canvas ([`proclab_view::warmup_scene`]).
-pub fn machine_words(lang: Lang) -> WarmupWords {
-    let pick = |words: [&str; 2]| String::from(lang.pick(words));
-    WarmupWords {
-        tick: pick(["틱", "Tick"]),
-        idle: pick(["쉼", "idle"]),
-        cold: pick(["차가움", "cold"]),
-        warm: pick(["따뜻함", "warm"]),
-        left: pick(["남음", "left"]),
-        warming: pick(["예열", "warm-up"]),
-        cache: pick(["캐시", "Cache"]),
-        queue: pick(["큐", "Queue"]),
-        shared_queue: pick(["공유 큐", "Shared queue"]),
-        none: pick(["없음", "none"]),
-    }
-}
-
-/// The machine view of `scenario`'s warm-up run at `tick`, for a box `width` CSS pixels wide:
-/// the core's machine at that tick ([`proclab_core::warmup::state_at`]) laid out with the
-/// reader's words.
-pub fn machine_scene(
-    scenario: &Scenario,
-    tick: u64,
-    lang: Lang,
-    width: f32,
-) -> Option<WarmupScene> {
-    let state = proclab_core::warmup::state_at(scenario, tick)?;
-    let names: Vec<String> = scenario
-        .processes()
-        .iter()
-        .map(|process| process.name().to_string())
-        .collect();
-    Some(warmup_scene(
-        &state,
-        &names,
-        scenario.machine().cache.warm_rate,
-        &machine_words(lang),
-        width,
-    ))
 }
