@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startServer, openBrowser, openPage, screenshot, ROOT } from './harness.mjs';
-import { RESULTS_READY, cliRun, cliPreset, buildCli, watchDialogs } from './page-helpers.mjs';
+import { RESULTS_READY, cliRun, cliPreset, buildCli, watchDialogs, download } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
 const READY = '#warmup-jobs tbody tr[data-job]';
@@ -345,5 +345,78 @@ test('the machine canvas shows, at a tick, the job and cold or warm state of the
     } finally {
       await context.close();
     }
+  }
+});
+
+test('the warm-up downloads hold the run: Gantt as SVG and PNG, jobs and CPUs as CSV; short slices listed', TIMEOUT, async () => {
+  const expected = await cliAnswer(PRESET);
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    watchDialogs(page, problems);
+    await openPreset(page, PRESET);
+    const svg = await download(page, '#download-svg');
+    assert.equal(svg.name, 'proclab-warmup-gantt.svg');
+    const parsed = await page.evaluate((text) => {
+      const document = new DOMParser().parseFromString(text, 'image/svg+xml');
+      const error = document.querySelector('parsererror');
+      const titles = [...document.querySelectorAll('g > title')].map((title) => title.textContent);
+      return { error: error ? error.textContent : null, titles, cold: document.querySelectorAll('g.cold').length, warm: document.querySelectorAll('g.warm').length };
+    }, svg.bytes.toString('utf8'));
+    assert.equal(parsed.error, null, 'the SVG is well-formed XML');
+    // Every slice of the page's chart, cold and warm alike, with its text as a tooltip.
+    const onPage = await page.$$eval('.warmup-segment', (segments) => segments.map((segment) => segment.getAttribute('title')));
+    assert.deepEqual(parsed.titles, onPage);
+    assert.equal(parsed.cold, await page.locator('.warmup-segment.cold').count());
+    assert.equal(parsed.warm, await page.locator('.warmup-segment.warm').count());
+    const png = await download(page, '#download-png');
+    assert.equal(png.name, 'proclab-warmup-gantt.png');
+    assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+    assert.ok(png.bytes.readUInt32BE(16) >= 1000 && png.bytes.length > 3000, 'a PNG of the chart');
+    const jobs = (await download(page, '#download-jobs-csv')).bytes.toString('utf8').trim().split('\n').map((line) => line.split(','));
+    assert.deepEqual(jobs[0], ['job', 'run_time', 'working_set', 'completion', 'turnaround', 'warm_ticks', 'cold_ticks']);
+    assert.deepEqual(jobs.slice(1).map((row) => [row[0], Number(row[1]), Number(row[2]), Number(row[3])]), expected.jobs);
+    const cpus = (await download(page, '#download-cpus-csv')).bytes.toString('utf8').trim().split('\n').map((line) => line.split(','));
+    assert.deepEqual(cpus.slice(1, -1).map((row) => [Number(row[1]), Number(row[2]), row[3], row[4]]), expected.cpus);
+    assert.deepEqual(cpus.at(-1), ['finished', String(expected.end), '', '', '']);
+    // Labels where the drawn chart has room; the rest listed, each with its tooltip.
+    const unlabelled = await page.$$eval('.warmup-segment:not(.idle)', (segments) => segments.filter((segment) => !segment.querySelector('.warmup-label')).map((segment) => segment.getAttribute('title')));
+    const listed = await page.$$eval('#warmup-unlabelled li', (items) => items.map((item) => item.textContent.replace(/^CPU\d+ /, '')));
+    assert.deepEqual(listed, unlabelled);
+    assert.deepEqual(await layoutProblems(page), []);
+    // At phone width more slices are too short: still every one is labelled or listed, none clipped.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForFunction(() => document.querySelectorAll('#warmup-unlabelled li').length > 0);
+    const narrow = await page.$$eval('.warmup-segment:not(.idle)', (segments) => segments.filter((segment) => !segment.querySelector('.warmup-label')).length);
+    assert.equal(await page.locator('#warmup-unlabelled li').count(), narrow);
+    assert.deepEqual(await layoutProblems(page), []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a long job table builds only the rows in view and keeps every job one scroll away', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    watchDialogs(page, problems);
+    await openPreset(page, 'warmup-two-cpus');
+    // 300 jobs: the preset's file with its first job copied, uploaded.
+    const spec = await cliPreset('warmup-two-cpus');
+    spec.processes = Array.from({ length: 300 }, (_, index) => ({ ...spec.processes[0], name: `J${index}`, bursts: [{ cpu: 5 + (index % 7) }] }));
+    const path = join(scratch, 'warmup-300.json');
+    await writeFile(path, JSON.stringify(spec));
+    await page.setInputFiles('#upload-json', path);
+    await page.waitForFunction(() => document.querySelector('#warmup-jobs')?.getAttribute('aria-rowcount') === '301', null, { timeout: 30_000 });
+    const built = await page.locator('#warmup-jobs tbody tr[data-job]').count();
+    assert.ok(built > 0 && built < 100, `${built} rows built`);
+    assert.equal(await page.textContent('#warmup-jobs tbody tr[data-job] th'), 'J0');
+    // Scrolled to the bottom, the last job is built.
+    await page.$eval('.warmup-metrics .table-scroll', (element) => { element.scrollTop = element.scrollHeight; });
+    await page.waitForSelector('#warmup-jobs tr[data-job="J299"]');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
   }
 });

@@ -98,6 +98,31 @@ fn axis_marks_are_round_few_and_end_at_the_end() {
 }
 
 #[test]
+fn axis_numbers_that_would_run_into_each_other_are_left_out() {
+    use proclab_app::chart::warmup::readable_marks;
+    let marks = axis_marks(110);
+    assert_eq!(marks, vec![0, 20, 40, 60, 80, 100, 110]);
+    // 3 px a tick: 100 and 110 are 30 px apart, too close for two three-digit numbers.
+    assert_eq!(readable_marks(&marks, 3.0), vec![0, 20, 40, 60, 80, 110]);
+    // Wide enough, every mark stays.
+    assert_eq!(readable_marks(&marks, 10.0), marks);
+    for end in 1..500 {
+        for scale in [1.0, 3.0, 5.5, 20.0] {
+            let kept = readable_marks(&axis_marks(end), scale);
+            assert_eq!(kept.last(), Some(&end));
+            for pair in kept.windows(2) {
+                let room = (pair[1] - pair[0]) as f64 * scale;
+                let needed =
+                    (pair[0].to_string().len() + pair[1].to_string().len()) as f64 * 12.0 * 0.62
+                        / 2.0
+                        + 8.0;
+                assert!(room >= needed, "{end} at {scale}: {pair:?}");
+            }
+        }
+    }
+}
+
+#[test]
 fn a_run_too_long_to_draw_keeps_its_figures_and_draws_nothing() {
     use proclab_app::chart::warmup::MAX_DRAWN_SEGMENTS;
     // Round robin with a quantum of 1 on 2 CPUs, three jobs: a new segment nearly every tick.
@@ -226,7 +251,8 @@ fn the_machine_view_shows_what_each_cpu_runs_cold_or_warm_at_every_tick() {
         for tick in 0..run.end() {
             for lang in [Lang::Ko, Lang::En] {
                 for width in WIDTHS {
-                    let scene = machine_scene(scenario, tick, lang, width).unwrap();
+                    let state = proclab_core::warmup::state_at(scenario, tick).unwrap();
+                    let scene = machine_scene(scenario, &state, lang, width);
                     let id = preset.id;
                     assert_eq!(
                         layout_problems(&scene),
@@ -298,7 +324,8 @@ fn the_machine_view_keeps_long_names_and_long_queues_in_their_boxes() {
         for tick in [0, 1, 3, 5, 40, end / 2, end - 1] {
             for lang in [Lang::Ko, Lang::En] {
                 for width in WIDTHS {
-                    let scene = machine_scene(&simulation.scenario, tick, lang, width).unwrap();
+                    let state = proclab_core::warmup::state_at(&simulation.scenario, tick).unwrap();
+                    let scene = machine_scene(&simulation.scenario, &state, lang, width);
                     assert_eq!(
                         layout_problems(&scene),
                         Vec::<String>::new(),
@@ -308,7 +335,8 @@ fn the_machine_view_keeps_long_names_and_long_queues_in_their_boxes() {
             }
         }
         // At the start 40 jobs wait: the queue rows end with a +N.
-        let scene = machine_scene(&simulation.scenario, 0, Lang::En, 390.0).unwrap();
+        let state = proclab_core::warmup::state_at(&simulation.scenario, 0).unwrap();
+        let scene = machine_scene(&simulation.scenario, &state, Lang::En, 390.0);
         let more = match &scene.shared {
             Some(shared) => shared.more.clone(),
             None => scene.cards[0].queue.as_ref().unwrap().more.clone(),

@@ -145,7 +145,7 @@ fn chart_html(
                 <div class="warmup-row axis" aria-hidden="true">
                     <span class="warmup-cpu"></span>
                     <div class="warmup-axis">
-                        { for chart.marks.iter().map(|mark| html! {
+                        { for warmup::readable_marks(&chart.marks, px_per_tick.unwrap_or(MIN_TICK_PX as f64)).iter().map(|mark| html! {
                             <span style={format!("left: {}", percent_of(*mark, end))}>{ mark }</span>
                         }) }
                     </div>

@@ -78,7 +78,15 @@ pub fn warmup_machine(props: &WarmupMachineProps) -> Html {
         .as_ref()
         .map(|run| machine_at(scenario, run, at, lang))
         .unwrap_or_default();
-    let caches = cache_lines(scenario, at, lang);
+    // The machine at the tick, computed once for the canvas and the words.
+    let state = use_memo((props.simulation.clone(), at), |(simulation, tick)| {
+        proclab_core::warmup::state_at(&simulation.scenario, *tick).map(Rc::new)
+    });
+    let caches = state
+        .as_ref()
+        .as_ref()
+        .map(|state| cache_lines(scenario, state, lang))
+        .unwrap_or_default();
     let play_word = if props.playing {
         WatchText::Pause
     } else {
@@ -98,8 +106,10 @@ pub fn warmup_machine(props: &WarmupMachineProps) -> Html {
                 <input type="range" id="warmup-tick" min="0" max={last.to_string()} value={at.to_string()}
                     aria-label={Text::WarmupAtTick.get(lang)} oninput={on_tick} />
             </div>
-            <WarmupCanvas {lang} simulation={props.simulation.clone()} tick={at}
-                label={AttrValue::from(canvas_label(at, lang))} />
+            if let Some(state) = (*state).clone() {
+                <WarmupCanvas {lang} simulation={props.simulation.clone()} {state}
+                    label={AttrValue::from(canvas_label(at, lang))} />
+            }
             <ul id="warmup-machine">
                 { for machine.iter().map(|line| html! { <li>{ line }</li> }) }
             </ul>

@@ -225,6 +225,24 @@ pub fn axis_marks(end: u64) -> Vec<u64> {
     marks
 }
 
+/// The axis marks that can be read with the chart drawn `scale` pixels per tick: the end, and
+/// each other mark whose number does not run into the next one kept (a mark's number is
+/// centred on it, 12 px text, with 8 px between numbers).
+pub fn readable_marks(marks: &[u64], scale: f64) -> Vec<u64> {
+    let half = |mark: u64| f64::from(proclab_view::text_width(&mark.to_string(), 12.0)) / 2.0;
+    let mut kept: Vec<u64> = Vec::new();
+    for mark in marks.iter().rev() {
+        let clear = kept
+            .last()
+            .is_none_or(|next| (next - mark) as f64 * scale >= half(*mark) + half(*next) + 8.0);
+        if clear {
+            kept.push(*mark);
+        }
+    }
+    kept.reverse();
+    kept
+}
+
 /// What each CPU does during `tick`, one sentence per CPU.
 pub fn machine_at(scenario: &Scenario, run: &WarmupRun, tick: u64, lang: Lang) -> Vec<String> {
     let processes = scenario.processes();

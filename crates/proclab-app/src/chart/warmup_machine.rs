@@ -4,6 +4,7 @@
 //! play, pause, step and scrub through the run's ticks), as pure functions the page and the
 //! native tests share.
 
+use proclab_core::warmup::WarmupState;
 use proclab_core::Scenario;
 use proclab_view::{warmup_scene, WarmupScene, WarmupWords};
 
@@ -26,28 +27,27 @@ pub fn machine_words(lang: Lang) -> WarmupWords {
     }
 }
 
-/// The machine view of `scenario`'s warm-up run at `tick`, for a box `width` CSS pixels wide:
-/// the core's machine at that tick ([`proclab_core::warmup::state_at`]) laid out with the
-/// reader's words.
+/// The machine view of `state`, `scenario`'s warm-up machine at a tick
+/// ([`proclab_core::warmup::state_at`]), laid out with the reader's words for a box `width` CSS
+/// pixels wide.
 pub fn machine_scene(
     scenario: &Scenario,
-    tick: u64,
+    state: &WarmupState,
     lang: Lang,
     width: f32,
-) -> Option<WarmupScene> {
-    let state = proclab_core::warmup::state_at(scenario, tick)?;
+) -> WarmupScene {
     let names: Vec<String> = scenario
         .processes()
         .iter()
         .map(|process| process.name().to_string())
         .collect();
-    Some(warmup_scene(
-        &state,
+    warmup_scene(
+        state,
         &names,
         scenario.machine().cache.warm_rate,
         &machine_words(lang),
         width,
-    ))
+    )
 }
 
 /// Where the machine view is in the run and whether it plays.
@@ -115,13 +115,10 @@ impl WarmupPlayback {
     }
 }
 
-/// The caches and queues at `tick` in words, the canvas's text equivalent: a sentence per CPU
+/// The caches and queues of `state` in words, the canvas's text equivalent: a sentence per CPU
 /// (its cache's warm jobs against the capacity, the jobs warming there, its queue with per-CPU
 /// queues), then the shared queue.
-pub fn cache_lines(scenario: &Scenario, tick: u64, lang: Lang) -> Vec<String> {
-    let Some(state) = proclab_core::warmup::state_at(scenario, tick) else {
-        return Vec::new();
-    };
+pub fn cache_lines(scenario: &Scenario, state: &WarmupState, lang: Lang) -> Vec<String> {
     let words = machine_words(lang);
     let name = |job: &u32| scenario.processes()[*job as usize].name().to_string();
     let list = |jobs: &[u32]| {

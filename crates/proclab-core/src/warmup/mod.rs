@@ -27,6 +27,7 @@ mod cache;
 pub mod python_random;
 pub mod render;
 
+use alloc::collections::VecDeque;
 use alloc::vec;
 use alloc::vec::Vec;
 
@@ -127,7 +128,8 @@ struct Machine<'a> {
     peek: Option<u64>,
     working_sets: Vec<u64>,
     left: Vec<u64>,
-    queues: Vec<Vec<u32>>,
+    /// The waiting jobs, front first (a deque: a CPU takes from the front of a long queue).
+    queues: Vec<VecDeque<u32>>,
     caches: Vec<WarmCache>,
     random: PythonRandom,
     running: Vec<Option<u32>>,
@@ -165,15 +167,15 @@ impl<'a> Machine<'a> {
             .map(|thread| thread.bursts()[0])
             .collect();
         let per_cpu = machine.topology == QueueTopology::PerCpu;
-        let mut queues: Vec<Vec<u32>> = vec![Vec::new(); if per_cpu { cpu_count } else { 1 }];
+        let mut queues: Vec<VecDeque<u32>> =
+            vec![VecDeque::new(); if per_cpu { cpu_count } else { 1 }];
         if per_cpu {
-            let mut unplaced: Vec<u32> = (0..jobs as u32).collect();
+            let mut unplaced: VecDeque<u32> = (0..jobs as u32).collect();
             while !unplaced.is_empty() {
                 for (cpu, queue) in queues.iter_mut().enumerate() {
-                    if let Some(position) =
-                        unplaced.iter().position(|job| allowed(scenario, *job, cpu))
-                    {
-                        queue.push(unplaced.remove(position));
+                    let position = unplaced.iter().position(|job| allowed(scenario, *job, cpu));
+                    if let Some(job) = position.and_then(|position| unplaced.remove(position)) {
+                        queue.push_back(job);
                     }
                 }
             }
@@ -237,7 +239,7 @@ impl<'a> Machine<'a> {
             for cpu in 0..cpu_count {
                 if let Some(job) = self.running[cpu].take() {
                     let queue = self.queue_of(cpu);
-                    self.queues[queue].push(job);
+                    self.queues[queue].push_back(job);
                 }
             }
         }
@@ -256,9 +258,10 @@ impl<'a> Machine<'a> {
                     let unpinned = self.queues[other]
                         .iter()
                         .position(|job| processes[*job as usize].cpus.is_empty());
-                    if let Some(position) = unpinned {
-                        let job = self.queues[other].remove(position);
-                        self.queues[cpu].push(job);
+                    if let Some(job) =
+                        unpinned.and_then(|position| self.queues[other].remove(position))
+                    {
+                        self.queues[cpu].push_back(job);
                     }
                 }
             }
@@ -271,8 +274,8 @@ impl<'a> Machine<'a> {
             let scenario = self.scenario;
             let queue = self.queue_of(cpu);
             let queue = &mut self.queues[queue];
-            if let Some(position) = queue.iter().position(|job| allowed(scenario, *job, cpu)) {
-                let job = queue.remove(position);
+            let position = queue.iter().position(|job| allowed(scenario, *job, cpu));
+            if let Some(job) = position.and_then(|position| queue.remove(position)) {
                 self.running[cpu] = Some(job);
                 self.caches[cpu].start(job, &self.working_sets);
             }
@@ -328,7 +331,11 @@ impl<'a> Machine<'a> {
                     warming: cache.warming_jobs().collect(),
                 })
                 .collect(),
-            queues: self.queues.clone(),
+            queues: self
+                .queues
+                .iter()
+                .map(|queue| queue.iter().copied().collect())
+                .collect(),
             per_cpu: self.per_cpu,
             left: self.left.clone(),
             working_sets: self.working_sets.clone(),

@@ -1,6 +1,6 @@
 //! The warm-up cache model's machine on a canvas, an imperative island like the watch canvas:
-//! it measures its box, asks [`proclab_app::chart::warmup::machine_scene`] for the picture of
-//! the tick (the core's machine at that tick, laid out by `proclab_view`) and paints it. A job
+//! it measures its box, asks [`proclab_app::chart::warmup_machine::machine_scene`] for the
+//! picture of the machine at the tick (laid out by `proclab_view`) and paints it. A job
 //! running cold is striped in its colour with its warm-up so far as a bar, a job running warm is
 //! solid, as in the warm-up Gantt chart.
 
@@ -11,6 +11,7 @@ use proclab_app::chart::warmup::segment_fill;
 use proclab_app::chart::warmup_machine::machine_scene;
 use proclab_app::i18n::Lang;
 use proclab_app::simulation::Simulation;
+use proclab_core::warmup::WarmupState;
 use proclab_view::{ChipRow, Rect, WarmupScene};
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
@@ -26,7 +27,8 @@ pub const WARMUP_CANVAS_ID: &str = "warmup-canvas";
 pub struct WarmupCanvasProps {
     pub lang: Lang,
     pub simulation: Rc<Simulation>,
-    pub tick: u64,
+    /// The machine at the tick shown.
+    pub state: Rc<WarmupState>,
     /// What the picture shows, in words (its `aria-label`).
     pub label: AttrValue,
 }
@@ -70,10 +72,10 @@ fn paint_fill(pen: &Pen, rect: Rect, fill: Fill, radius: f64) {
 }
 
 fn ink_of(fill: Fill) -> &'static str {
-    if fill.pattern == Pattern::Hatch || fill.ink.is_light() {
-        INK
-    } else {
+    if fill.pattern != Pattern::Hatch && fill.ink.is_light() {
         "#ffffff"
+    } else {
+        INK
     }
 }
 
@@ -195,13 +197,13 @@ pub fn warmup_canvas(props: &WarmupCanvasProps) -> Html {
     let scene = use_memo(
         (
             props.simulation.clone(),
-            props.tick,
+            props.state.clone(),
             props.lang,
             width.map(f32::to_bits),
         ),
-        |(simulation, tick, lang, width)| {
+        |(simulation, state, lang, width)| {
             let width = f32::from_bits((*width)?);
-            machine_scene(&simulation.scenario, *tick, *lang, width)
+            Some(machine_scene(&simulation.scenario, state, *lang, width))
         },
     );
     {
@@ -245,7 +247,7 @@ pub fn warmup_canvas(props: &WarmupCanvasProps) -> Html {
     html! {
         <div class="watch-canvas-box warmup-canvas-box" ref={box_ref}>
             <canvas id={WARMUP_CANVAS_ID} ref={canvas_ref} role="img" aria-label={props.label.clone()}
-                data-tick={props.tick.to_string()} data-run-boxes={boxes} {width} {height} {style}></canvas>
+                data-tick={props.state.tick.to_string()} data-run-boxes={boxes} {width} {height} {style}></canvas>
         </div>
     }
 }
