@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startServer, openBrowser, openPage, screenshot, ROOT } from './harness.mjs';
-import { RESULTS_READY, cliRun, cliPreset, buildCli, watchDialogs } from './page-helpers.mjs';
+import { RESULTS_READY, cliRun, cliPreset, buildCli, watchDialogs, download } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
 const READY = '#warmup-jobs tbody tr[data-job]';
@@ -123,7 +123,7 @@ test('a warm-up preset shows the CLI answer key, cold and warm apart, in both la
     assert.ok((await page.locator('.warmup-segment.warm .warmup-label').allTextContents()).every((label) => label.endsWith('*')));
     // The event engine's views say they do not apply instead of showing its run.
     assert.equal(await page.locator('#metrics-table').count(), 0);
-    assert.match(await page.textContent('#warmup-no-watch'), /no animated process states/);
+    assert.match(await page.textContent('#warmup-no-watch'), /no process-state diagram/);
     // The CPUs at a tick, in words: at 20 CPU 1 runs b or c warm.
     await page.fill('#warmup-tick', '20');
     assert.equal((await page.textContent('#warmup-tick-value')).trim(), '20');
@@ -236,6 +236,185 @@ test('a warm-up run too long to draw says so and keeps its tables', TIMEOUT, asy
     assert.equal(await page.locator('.warmup-segment').count(), 0);
     assert.equal(await page.locator('#warmup-jobs tbody tr').count(), 3);
     assert.ok(Number(await page.textContent('#warmup-finished')) > 5000);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+/** The answer key's Gantt lines read back: per CPU, per tick, `[name, warm]` or null (idle). */
+function keyTicks(gantt) {
+  return gantt.split('\n').map((line) => {
+    const parts = line.replace(/^CPU\d+:\s*/, '').split(/\s+/);
+    const ticks = [];
+    for (let index = 0; index + 2 < parts.length; index += 2) {
+      const [start, label, end] = [Number(parts[index]), parts[index + 1], Number(parts[index + 2])];
+      for (let tick = start; tick < end; tick += 1) {
+        ticks.push(label === '-' ? null : [label.replace(/\*$/, ''), label.endsWith('*')]);
+      }
+    }
+    return ticks;
+  });
+}
+
+/**
+ * What the machine canvas painted in each CPU's job box at the shown tick: the colour at the
+ * box's right edge (clear of its texts), and the colour the Gantt chart gives that CPU's job.
+ */
+async function paintedJobs(page, tick) {
+  await page.waitForFunction((value) => document.querySelector('#warmup-canvas')?.dataset.tick === String(value), tick);
+  // The paint runs after the render that set the tick.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return page.evaluate((at) => {
+    const canvas = document.querySelector('#warmup-canvas');
+    const ratio = canvas.width / canvas.getBoundingClientRect().width;
+    const context = canvas.getContext('2d');
+    const rgb = (text) => text.match(/\d+/g).slice(0, 3).map(Number);
+    return canvas.dataset.runBoxes.split(';').map((box, cpu) => {
+      const [x, y, width, height] = box.split(',').map(Number);
+      const pixel = [...context.getImageData(Math.round((x + width - 4) * ratio), Math.round((y + height / 2) * ratio), 1, 1).data].slice(0, 3);
+      const segment = [...document.querySelectorAll(`.warmup-row[data-cpu="${cpu}"] .warmup-segment`)]
+        .find((element) => Number(element.dataset.start) <= at && at < Number(element.dataset.end));
+      const style = getComputedStyle(segment);
+      const colour = segment.classList.contains('cold') ? rgb(style.borderTopColor) : rgb(style.backgroundColor);
+      return { pixel, colour };
+    });
+  }, tick);
+}
+
+const near = (first, second) => first.every((value, index) => Math.abs(value - second[index]) <= 3);
+
+test('the machine canvas shows, at a tick, the job and cold or warm state of the answer key; both languages, phone width', TIMEOUT, async () => {
+  const expected = keyTicks((await cliAnswer(PRESET)).gantt);
+  for (const [locale, width] of [['en-US', 1280], ['ko-KR', 390], ['en-US', 390], ['ko-KR', 1280]]) {
+    const lang = locale.slice(0, 2);
+    const context = await openBrowser({ locale, viewport: { width, height: 900 } });
+    try {
+      const { page, problems } = await openPage(context, server.url);
+      watchDialogs(page, problems);
+      await openPreset(page, PRESET);
+      await page.waitForSelector('#warmup-canvas[data-run-boxes]');
+      const end = expected[0].length;
+      let checked = { cold: 0, warm: 0 };
+      for (const tick of [0, 5, 9, 10, 15, 20, 35, end - 1]) {
+        await page.fill('#warmup-tick', String(tick));
+        const painted = await paintedJobs(page, tick);
+        assert.equal(painted.length, expected.length);
+        for (const [cpu, { pixel, colour }] of painted.entries()) {
+          const key = expected[cpu][tick];
+          if (key === null) {
+            assert.ok(near(pixel, [0xf2, 0xf2, 0xf2]), `${lang} ${width}px tick ${tick} CPU${cpu} idle: ${pixel}`);
+            continue;
+          }
+          const [name, warm] = key;
+          // The words say the same job.
+          const words = (await page.locator('#warmup-machine li').nth(cpu).textContent()).trim();
+          assert.ok(words.includes(name), `${words} names ${name}`);
+          if (warm) {
+            assert.ok(near(pixel, colour), `${lang} ${width}px tick ${tick} CPU${cpu}: warm ${name} is solid ${colour}, painted ${pixel}`);
+            checked.warm += 1;
+          } else {
+            assert.ok(!near(pixel, colour) && pixel.reduce((a, b) => a + b) > colour.reduce((a, b) => a + b),
+              `${lang} ${width}px tick ${tick} CPU${cpu}: cold ${name} is striped on white, painted ${pixel}`);
+            checked.cold += 1;
+          }
+        }
+      }
+      assert.ok(checked.cold > 0 && checked.warm > 0, JSON.stringify(checked));
+      // The caches and queues in words, in the page's language.
+      assert.match(await page.textContent('#warmup-caches'), lang === 'ko' ? /캐시 \d+\/\d+/ : /Cache \d+\/\d+/);
+      assert.match(await page.getAttribute('#warmup-canvas', 'aria-label'), lang === 'ko' ? /예열 캐시 모델 기계/ : /warm-up model's machine/);
+      // The canvas stays inside the page.
+      const overflow = await page.evaluate(() => document.querySelector('#warmup-canvas').getBoundingClientRect().right - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0.5, `canvas overflows by ${overflow}px`);
+      // A tick on and back, and playing moves on by itself until paused.
+      await page.fill('#warmup-tick', '3');
+      await page.click('#warmup-forward');
+      assert.equal((await page.textContent('#warmup-tick-value')).trim(), '4');
+      await page.click('#warmup-back');
+      assert.equal((await page.textContent('#warmup-tick-value')).trim(), '3');
+      await page.click('#warmup-play');
+      await page.waitForFunction(() => Number(document.querySelector('#warmup-canvas').dataset.tick) >= 5, null, { timeout: 10_000 });
+      await page.click('#warmup-play');
+      assert.equal(await page.getAttribute('#warmup-play', 'aria-pressed'), 'false');
+      await page.fill('#warmup-tick', '20');
+      await paintedJobs(page, 20);
+      await page.locator('#warmup-canvas').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ROOT, 'target', 'e2e', `warmup-machine-${lang}-${width}.png`) });
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('the warm-up downloads hold the run: Gantt as SVG and PNG, jobs and CPUs as CSV; short slices listed', TIMEOUT, async () => {
+  const expected = await cliAnswer(PRESET);
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    watchDialogs(page, problems);
+    await openPreset(page, PRESET);
+    const svg = await download(page, '#download-svg');
+    assert.equal(svg.name, 'proclab-warmup-gantt.svg');
+    const parsed = await page.evaluate((text) => {
+      const document = new DOMParser().parseFromString(text, 'image/svg+xml');
+      const error = document.querySelector('parsererror');
+      const titles = [...document.querySelectorAll('g > title')].map((title) => title.textContent);
+      return { error: error ? error.textContent : null, titles, cold: document.querySelectorAll('g.cold').length, warm: document.querySelectorAll('g.warm').length };
+    }, svg.bytes.toString('utf8'));
+    assert.equal(parsed.error, null, 'the SVG is well-formed XML');
+    // Every slice of the page's chart, cold and warm alike, with its text as a tooltip.
+    const onPage = await page.$$eval('.warmup-segment', (segments) => segments.map((segment) => segment.getAttribute('title')));
+    assert.deepEqual(parsed.titles, onPage);
+    assert.equal(parsed.cold, await page.locator('.warmup-segment.cold').count());
+    assert.equal(parsed.warm, await page.locator('.warmup-segment.warm').count());
+    const png = await download(page, '#download-png');
+    assert.equal(png.name, 'proclab-warmup-gantt.png');
+    assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+    assert.ok(png.bytes.readUInt32BE(16) >= 1000 && png.bytes.length > 3000, 'a PNG of the chart');
+    const jobs = (await download(page, '#download-jobs-csv')).bytes.toString('utf8').trim().split('\n').map((line) => line.split(','));
+    assert.deepEqual(jobs[0], ['job', 'run_time', 'working_set', 'completion', 'turnaround', 'warm_ticks', 'cold_ticks']);
+    assert.deepEqual(jobs.slice(1).map((row) => [row[0], Number(row[1]), Number(row[2]), Number(row[3])]), expected.jobs);
+    const cpus = (await download(page, '#download-cpus-csv')).bytes.toString('utf8').trim().split('\n').map((line) => line.split(','));
+    assert.deepEqual(cpus.slice(1, -1).map((row) => [Number(row[1]), Number(row[2]), row[3], row[4]]), expected.cpus);
+    assert.deepEqual(cpus.at(-1), ['finished', String(expected.end), '', '', '']);
+    // Labels where the drawn chart has room; the rest listed, each with its tooltip.
+    const unlabelled = await page.$$eval('.warmup-segment:not(.idle)', (segments) => segments.filter((segment) => !segment.querySelector('.warmup-label')).map((segment) => segment.getAttribute('title')));
+    const listed = await page.$$eval('#warmup-unlabelled li', (items) => items.map((item) => item.textContent.replace(/^CPU\d+ /, '')));
+    assert.deepEqual(listed, unlabelled);
+    assert.deepEqual(await layoutProblems(page), []);
+    // At phone width more slices are too short: still every one is labelled or listed, none clipped.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForFunction(() => document.querySelectorAll('#warmup-unlabelled li').length > 0);
+    const narrow = await page.$$eval('.warmup-segment:not(.idle)', (segments) => segments.filter((segment) => !segment.querySelector('.warmup-label')).length);
+    assert.equal(await page.locator('#warmup-unlabelled li').count(), narrow);
+    assert.deepEqual(await layoutProblems(page), []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a long job table builds only the rows in view and keeps every job one scroll away', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    watchDialogs(page, problems);
+    await openPreset(page, 'warmup-two-cpus');
+    // 300 jobs: the preset's file with its first job copied, uploaded.
+    const spec = await cliPreset('warmup-two-cpus');
+    spec.processes = Array.from({ length: 300 }, (_, index) => ({ ...spec.processes[0], name: `J${index}`, bursts: [{ cpu: 5 + (index % 7) }] }));
+    const path = join(scratch, 'warmup-300.json');
+    await writeFile(path, JSON.stringify(spec));
+    await page.setInputFiles('#upload-json', path);
+    await page.waitForFunction(() => document.querySelector('#warmup-jobs')?.getAttribute('aria-rowcount') === '301', null, { timeout: 30_000 });
+    const built = await page.locator('#warmup-jobs tbody tr[data-job]').count();
+    assert.ok(built > 0 && built < 100, `${built} rows built`);
+    assert.equal(await page.textContent('#warmup-jobs tbody tr[data-job] th'), 'J0');
+    // Scrolled to the bottom, the last job is built.
+    await page.$eval('.warmup-metrics .table-scroll', (element) => { element.scrollTop = element.scrollHeight; });
+    await page.waitForSelector('#warmup-jobs tr[data-job="J299"]');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -30,3 +30,47 @@ pub fn download_url(name: &str, url: &str) {
     anchor.click();
     anchor.remove();
 }
+
+/// Offers `svg` (`width` × `height` pixels) as a PNG download named `name`: the browser draws
+/// it as an image onto a canvas at the device pixel ratio, and the canvas gives the PNG.
+pub fn download_svg_as_png(name: &str, svg: &str, width: u32, height: u32) {
+    let Ok(image) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let name = name.to_string();
+    let loaded = image.clone();
+    let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let scale = web_sys::window()
+            .map(|window| window.device_pixel_ratio())
+            .unwrap_or(1.0)
+            .clamp(1.0, 3.0);
+        let Ok(element) = gloo::utils::document().create_element("canvas") else {
+            return;
+        };
+        let canvas: web_sys::HtmlCanvasElement = element.unchecked_into();
+        canvas.set_width((f64::from(width) * scale) as u32);
+        canvas.set_height((f64::from(height) * scale) as u32);
+        let Some(context) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|context| context.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = context.scale(scale, scale);
+        let _ = context.draw_image_with_html_image_element_and_dw_and_dh(
+            &loaded,
+            0.0,
+            0.0,
+            f64::from(width),
+            f64::from(height),
+        );
+        if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+            download_url(&name, &url);
+        }
+    });
+    image.set_onload(Some(onload.unchecked_ref()));
+    let encoded = js_sys::encode_uri_component(svg);
+    image.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
+}

@@ -3,6 +3,7 @@
 //! Each entry of [`Text`] must give both languages in [`Text::pair`]; a missing
 //! translation is a compile error, not a blank on screen.
 
+use crate::draft::SeedUse;
 use crate::share::LinkError;
 
 pub use crate::lang::{Lang, Words};
@@ -116,6 +117,8 @@ pub enum Text {
     PeekInterval,
     PeekIntervalHint,
     LotterySeed,
+    PeekSeed,
+    UnusedSeed,
     SeedNeedsNumber,
     AffinityHint,
     Seed,
@@ -140,6 +143,9 @@ pub enum Text {
     WarmupAsText,
     WarmupAtTick,
     DownloadAnswerKey,
+    DownloadJobsCsv,
+    DownloadCpusCsv,
+    WarmupUnlabelled,
     WarmupNoCompare,
     WarmupNoWatch,
     Completion,
@@ -331,6 +337,8 @@ impl Words for Text {
             Text::TopologyPerCpuHint => ["프로세스는 마지막으로 실행한 CPU의 큐로 돌아가 캐시가 따뜻합니다. 큐가 빈 CPU는 가장 긴 큐에서 일을 훔쳐 옵니다(이주).", "A process returns to the queue of the CPU it last ran on, where its cache is warm; a CPU whose queue is empty steals from the longest queue (a migration)."],
             Text::SeedNeedsNumber => ["시드는 0 이상의 정수여야 합니다.", "The seed must be a whole number, 0 or more."],
             Text::LotterySeed => ["로터리 추첨 시드", "Lottery seed"],
+            Text::PeekSeed => ["엿보기 난수 시드 (multi.py -s)", "Seed of the random peeks (multi.py -s)"],
+            Text::UnusedSeed => ["난수 시드 (이 설정에서는 쓰이지 않음)", "Random seed (these settings draw nothing at random)"],
             Text::AffinityHint => ["쉬는 CPU가 자기 캐시가 따뜻한 프로세스를 먼저 고릅니다.", "An idle CPU prefers a process whose cache is warm on it."],
             Text::Seed => ["시드", "Seed"],
             Text::SeedHint => ["로터리 추첨과 예열 모델의 엿보기에 쓰는 난수 시드", "Random seed for lottery draws and the warm-up model's peeking"],
@@ -354,8 +362,11 @@ impl Words for Text {
             Text::WarmupAsText => ["명령줄의 답(proclab run)과 같은 글", "As text, the command line's answer key (proclab run)"],
             Text::WarmupAtTick => ["CPU 상태 · 틱", "The CPUs at tick"],
             Text::DownloadAnswerKey => ["답 텍스트", "Answer key (text)"],
+            Text::DownloadJobsCsv => ["작업 CSV", "Jobs CSV"],
+            Text::DownloadCpusCsv => ["CPU CSV", "CPUs CSV"],
+            Text::WarmupUnlabelled => ["이름이 들어가지 않는 짧은 구간", "Slices too short for their name"],
             Text::WarmupNoCompare => ["예열 캐시 모델은 라운드 로빈 하나만 돌리므로(OSTEP multi.py의 기계) 정책 비교와 퀀텀 비교가 없습니다. 퀀텀을 바꾸거나 캐시 모델을 멈춤으로 바꿔 비교해 보세요.", "The warm-up cache model runs round robin only (OSTEP multi.py's machine), so there is no comparison of policies or quanta. Change the quantum here, or switch the cache model to stall to compare."],
-            Text::WarmupNoWatch => ["예열 캐시 모델에는 프로세스 상태 애니메이션, 이벤트 기록, PCB가 없습니다(multi.py의 기계는 틱마다 CPU의 작업만 기록합니다). 아래에서 틱마다 CPU가 무엇을 하는지 봅니다.", "The warm-up cache model has no animated process states, event log or PCBs (multi.py's machine records only what each CPU runs each tick): below, what each CPU does at a tick."],
+            Text::WarmupNoWatch => ["예열 캐시 모델에는 프로세스 상태 도표, 이벤트 기록, PCB가 없습니다(multi.py의 기계는 틱마다 CPU, 캐시, 큐만 가집니다). 아래 그림이 틱마다 CPU의 작업(차가움은 줄무늬와 예열 막대, 따뜻함은 칠함), 캐시에 든 작업 집합과 큐를 보여 줍니다.", "The warm-up cache model has no process-state diagram, event log or PCBs (multi.py's machine has only CPUs, caches and queues): the picture below shows, tick by tick, each CPU's job (cold: striped, with its warm-up bar; warm: solid), the working sets in its cache and the queues."],
             Text::Completion => ["완료", "Completion"],
             Text::CompletionDef => ["마지막 버스트를 마친 시각", "Tick at which its last burst finished"],
             Text::Turnaround => ["반환 시간", "Turnaround"],
@@ -591,4 +602,15 @@ pub fn preset_text(id: PresetId, lang: Lang) -> (String, String) {
     };
     let (title, notice) = lang.pick([korean, english]);
     (title.to_string(), notice.to_string())
+}
+
+impl Text {
+    /// The seed field's label: what the seed draws for in the current settings.
+    pub fn seed_label(seed_use: SeedUse) -> Text {
+        match seed_use {
+            SeedUse::Lottery => Text::LotterySeed,
+            SeedUse::Peeks => Text::PeekSeed,
+            SeedUse::Unused => Text::UnusedSeed,
+        }
+    }
 }

@@ -17,6 +17,7 @@ mod sizing;
 mod switch;
 mod text;
 mod tokens;
+mod warmup;
 
 pub use geometry::{Point, Rect, Size};
 pub use model::*;
@@ -27,6 +28,10 @@ pub use sizing::{
 pub use switch::{switch_view, SwitchPhase, SwitchView};
 pub use text::TextBox;
 use tokens::*;
+pub use warmup::{
+    warmup_scene, CacheBar, CachePart, Chip, ChipRow, Label, RunBox, WarmupCard, WarmupScene,
+    WarmupWords,
+};
 
 use alloc::format;
 use alloc::string::String;

@@ -9,4 +9,6 @@ pub mod results_panel;
 pub mod settings;
 pub mod toolbar;
 pub mod warmup;
+pub mod warmup_machine;
+pub mod warmup_tables;
 pub mod workload;

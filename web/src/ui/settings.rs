@@ -324,7 +324,7 @@ pub fn machine_settings(props: &SettingsProps) -> Html {
                 <TextField field={FieldId::PeekInterval} label={t(Text::PeekInterval)} value={machine.peek_interval.clone()}
                     hint={t(Text::PeekIntervalHint)} oninput={text_setter(dispatch, FieldId::PeekInterval)} messages={props.messages.clone()} />
             }
-            <TextField field={FieldId::Seed} label={t(Text::LotterySeed)} value={props.draft.seed.clone()} hint={t(Text::SeedHint)}
+            <TextField field={FieldId::Seed} label={t(Text::seed_label(props.draft.seed_use()))} value={props.draft.seed.clone()} hint={t(Text::SeedHint)}
                 oninput={text_setter(dispatch, FieldId::Seed)} messages={props.messages.clone()} />
             </div>
         </details>

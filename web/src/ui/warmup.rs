@@ -7,8 +7,11 @@
 use std::rc::Rc;
 
 use crate::files;
+use crate::ui::warmup_machine::{Player, WarmupMachine};
+use crate::ui::warmup_tables::WarmupTables;
 use proclab_app::chart::palette::{Fill, Pattern};
 use proclab_app::chart::warmup::{self, WarmupChart, WarmupSegment, MIN_TICK_PX};
+use proclab_app::chart::warmup_export;
 use proclab_app::i18n::{Lang, Text};
 use proclab_app::lang::Words;
 use proclab_app::simulation::Simulation;
@@ -38,7 +41,53 @@ fn percent_of(part: u64, whole: u64) -> String {
     format!("{:.3}%", part as f64 * 100.0 / whole as f64)
 }
 
-fn segment(segment: &WarmupSegment, end: u64) -> Html {
+/// The width in CSS pixels of the chart's bars, measured after every render and on resize
+/// (`None` until measured): labels are shown where they fit at that width.
+#[hook]
+fn use_bar_width(scroll_ref: NodeRef) -> Option<u32> {
+    let width = use_state_eq(|| None::<u32>);
+    let measure = |scroll_ref: &NodeRef| {
+        scroll_ref
+            .cast::<web_sys::Element>()
+            .and_then(|element| element.query_selector(".warmup-bar").ok().flatten())
+            .map(|bar| bar.client_width())
+            .filter(|width| *width > 0)
+            .map(|width| width as u32)
+    };
+    {
+        let (width, scroll_ref) = (width.clone(), scroll_ref.clone());
+        use_effect(move || {
+            if let Some(measured) = measure(&scroll_ref) {
+                width.set(Some(measured));
+            }
+        });
+    }
+    {
+        let width = width.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "resize", move |_| {
+                    if let Some(measured) = measure(&scroll_ref) {
+                        width.set(Some(measured));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    *width
+}
+
+/// True when the label of `segment` is drawn: it fits at the measured scale (`px_per_tick`), or
+/// at the narrowest before the chart is measured.
+fn labelled(segment: &WarmupSegment, px_per_tick: Option<f64>) -> bool {
+    match px_per_tick {
+        Some(scale) => warmup::label_fits_at(segment, scale),
+        None => segment.label_fits,
+    }
+}
+
+fn segment(segment: &WarmupSegment, end: u64, px_per_tick: Option<f64>) -> Html {
     let style = format!(
         "left: {}; width: {}; {}",
         percent_of(segment.start, end),
@@ -56,7 +105,7 @@ fn segment(segment: &WarmupSegment, end: u64) -> Html {
     let title = format!("{}–{}: {}", segment.start, segment.end, segment.label);
     html! {
         <div {class} {style} {title} data-start={segment.start.to_string()} data-end={segment.end.to_string()}>
-            if segment.label_fits { <span class="warmup-label">{ &segment.label }</span> }
+            if labelled(segment, px_per_tick) { <span class="warmup-label">{ &segment.label }</span> }
         </div>
     }
 }
@@ -67,7 +116,13 @@ fn swatch(fill: Fill, label: &str) -> Html {
     }
 }
 
-fn chart_html(chart: &WarmupChart, lang: Lang, tick: u64) -> Html {
+fn chart_html(
+    chart: &WarmupChart,
+    lang: Lang,
+    tick: u64,
+    scroll_ref: NodeRef,
+    px_per_tick: Option<f64>,
+) -> Html {
     let end = chart.end.max(1);
     let track_style = format!("min-width: calc(4.5rem + {}px)", chart.end * MIN_TICK_PX);
     let cursor_style = format!(
@@ -76,13 +131,13 @@ fn chart_html(chart: &WarmupChart, lang: Lang, tick: u64) -> Html {
         percent_of(1, end)
     );
     html! {
-        <div class="warmup-scroll" tabindex="0" role="img" aria-label={warmup::takeaway(chart, lang)}>
+        <div class="warmup-scroll" ref={scroll_ref} tabindex="0" role="img" aria-label={warmup::takeaway(chart, lang)}>
             <div class="warmup-track" style={track_style}>
                 { for chart.cpus.iter().map(|cpu| html! {
                     <div class="warmup-row" data-cpu={cpu.cpu.to_string()}>
                         <span class="warmup-cpu">{ format!("CPU{}", cpu.cpu) }</span>
                         <div class="warmup-bar">
-                            { for cpu.segments.iter().map(|part| segment(part, end)) }
+                            { for cpu.segments.iter().map(|part| segment(part, end, px_per_tick)) }
                             <div class="warmup-cursor" style={cursor_style.clone()}></div>
                         </div>
                     </div>
@@ -90,7 +145,7 @@ fn chart_html(chart: &WarmupChart, lang: Lang, tick: u64) -> Html {
                 <div class="warmup-row axis" aria-hidden="true">
                     <span class="warmup-cpu"></span>
                     <div class="warmup-axis">
-                        { for chart.marks.iter().map(|mark| html! {
+                        { for warmup::readable_marks(&chart.marks, px_per_tick.unwrap_or(MIN_TICK_PX as f64)).iter().map(|mark| html! {
                             <span style={format!("left: {}", percent_of(*mark, end))}>{ mark }</span>
                         }) }
                     </div>
@@ -107,22 +162,37 @@ pub fn warmup_results(props: &WarmupResultsProps) -> Html {
         simulation
             .warmup
             .as_ref()
-            .map(|run| warmup::warmup_chart(&simulation.scenario, run))
+            .map(|run| Rc::new(warmup::warmup_chart(&simulation.scenario, run)))
     });
-    let tick = use_state_eq(|| 0u64);
-    let Some(chart) = chart.as_ref() else {
+    let player = use_reducer_eq(Player::default);
+    let scroll_ref = use_node_ref();
+    let bar_width = use_bar_width(scroll_ref.clone());
+    let Some(chart) = (*chart).clone() else {
         return Html::default();
     };
-    let last = chart.end.saturating_sub(1);
-    let at = (*tick).min(last);
-    let on_tick = {
-        let tick = tick.clone();
-        Callback::from(move |event: InputEvent| {
-            let input = event.target_unchecked_into::<web_sys::HtmlInputElement>();
-            if let Ok(value) = input.value().parse::<u64>() {
-                tick.set(value);
-            }
+    let px_per_tick = bar_width.map(|width| f64::from(width) / chart.end.max(1) as f64);
+    // The running slices too short for their name: their text in a list (and in each slice's
+    // tooltip).
+    let unlabelled: Vec<String> = chart
+        .cpus
+        .iter()
+        .flat_map(|cpu| {
+            cpu.segments
+                .iter()
+                .filter(|segment| segment.job.is_some() && !labelled(segment, px_per_tick))
+                .map(move |segment| {
+                    format!(
+                        "CPU{} {}–{}: {}",
+                        cpu.cpu, segment.start, segment.end, segment.label
+                    )
+                })
         })
+        .collect();
+    let last = chart.end.saturating_sub(1);
+    let at = player.0.tick.min(last);
+    let on_play = {
+        let player = player.clone();
+        Callback::from(move |action| player.dispatch(action))
     };
     let on_answer_key = {
         let simulation = props.simulation.clone();
@@ -133,10 +203,52 @@ pub fn warmup_results(props: &WarmupResultsProps) -> Html {
             }
         })
     };
-    let run = props.simulation.warmup.as_ref();
-    let machine = run
-        .map(|run| warmup::machine_at(&props.simulation.scenario, run, at, lang))
-        .unwrap_or_default();
+    let on_svg = {
+        let chart = chart.clone();
+        Callback::from(move |_| {
+            files::download_text(
+                "proclab-warmup-gantt.svg",
+                "image/svg+xml",
+                &warmup_export::warmup_svg(&chart, lang),
+            )
+        })
+    };
+    let on_png = {
+        let chart = chart.clone();
+        Callback::from(move |_| {
+            let (width, height) = (
+                warmup_export::SVG_WIDTH as u32,
+                warmup_export::svg_height(&chart) as u32,
+            );
+            files::download_svg_as_png(
+                "proclab-warmup-gantt.png",
+                &warmup_export::warmup_svg(&chart, lang),
+                width,
+                height,
+            );
+        })
+    };
+    let on_jobs_csv = {
+        let chart = chart.clone();
+        Callback::from(move |_| {
+            files::download_text(
+                "proclab-warmup-jobs.csv",
+                "text/csv",
+                &warmup_export::jobs_csv(&chart),
+            )
+        })
+    };
+    let on_cpus_csv = {
+        let chart = chart.clone();
+        Callback::from(move |_| {
+            files::download_text(
+                "proclab-warmup-cpus.csv",
+                "text/csv",
+                &warmup_export::cpus_csv(&chart),
+            )
+        })
+    };
+    let drawn = chart.too_many.is_none();
     let cold = warmup::segment_fill(Some(0), false);
     let warm = warmup::segment_fill(Some(0), true);
     let idle = warmup::segment_fill(None, false);
@@ -146,6 +258,12 @@ pub fn warmup_results(props: &WarmupResultsProps) -> Html {
             <div class="section-head">
                 <h2 id="gantt-title">{ Text::WarmupGantt.get(lang) }</h2>
                 <div class="downloads">
+                    if drawn {
+                        <button type="button" id="download-png" class="small" onclick={on_png}>{ Text::DownloadPng.get(lang) }</button>
+                        <button type="button" id="download-svg" class="small" onclick={on_svg}>{ Text::DownloadSvg.get(lang) }</button>
+                    }
+                    <button type="button" id="download-jobs-csv" class="small" onclick={on_jobs_csv}>{ Text::DownloadJobsCsv.get(lang) }</button>
+                    <button type="button" id="download-cpus-csv" class="small" onclick={on_cpus_csv}>{ Text::DownloadCpusCsv.get(lang) }</button>
                     <button type="button" id="download-answer-key" class="small" onclick={on_answer_key}>{ Text::DownloadAnswerKey.get(lang) }</button>
                 </div>
             </div>
@@ -157,78 +275,22 @@ pub fn warmup_results(props: &WarmupResultsProps) -> Html {
             if let Some(segments) = chart.too_many {
                 <p class="notice" id="warmup-too-many">{ warmup::too_many_words(segments, lang) }</p>
             } else {
-                { chart_html(chart, lang, at) }
+                { chart_html(&chart, lang, at, scroll_ref, px_per_tick) }
+                if !unlabelled.is_empty() {
+                    <details class="warmup-text" id="warmup-unlabelled">
+                        <summary>{ Text::WarmupUnlabelled.get(lang) }{ format!(" ({})", unlabelled.len()) }</summary>
+                        <ul>{ for unlabelled.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
+                    </details>
+                }
                 <details class="warmup-text">
                     <summary>{ Text::WarmupAsText.get(lang) }</summary>
                     <pre id="warmup-gantt-text">{ &chart.gantt_text }</pre>
                 </details>
             }
         </section>
-        <section class="warmup-machine" aria-labelledby="warmup-machine-title">
-            <h3 id="warmup-machine-title">{ Text::WarmupAtTick.get(lang) }{ " " }<output id="warmup-tick-value">{ at }</output></h3>
-            <p class="hint" id="warmup-no-watch">{ Text::WarmupNoWatch.get(lang) }</p>
-            <input type="range" id="warmup-tick" min="0" max={last.to_string()} value={at.to_string()}
-                aria-label={Text::WarmupAtTick.get(lang)} oninput={on_tick} />
-            <ul id="warmup-machine">
-                { for machine.iter().map(|line| html! { <li>{ line }</li> }) }
-            </ul>
-        </section>
-        <section class="metrics warmup-metrics" aria-labelledby="metrics-title">
-            <h2 id="metrics-title">{ Text::WarmupJobs.get(lang) }</h2>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="metrics-title">
-            <table id="warmup-jobs">
-                <thead><tr>
-                    <th scope="col">{ Text::Process.get(lang) }</th>
-                    <th scope="col">{ Text::RunTime.get(lang) }</th>
-                    <th scope="col">{ Text::WorkingSet.get(lang) }</th>
-                    <th scope="col">{ Text::Completion.get(lang) }</th>
-                    <th scope="col">{ Text::Turnaround.get(lang) }</th>
-                    <th scope="col">{ Text::WarmTicks.get(lang) }</th>
-                    <th scope="col">{ Text::ColdTicks.get(lang) }</th>
-                </tr></thead>
-                <tbody>
-                    { for chart.jobs.iter().map(|job| html! {
-                        <tr data-job={job.name.clone()}>
-                            <th scope="row">{ &job.name }</th>
-                            <td class="run-time">{ job.run_time }</td>
-                            <td class="working-set">{ job.working_set }</td>
-                            <td class="completion">{ job.completion }</td>
-                            <td class="turnaround">{ job.turnaround }</td>
-                            <td class="warm-ticks">{ job.warm_ticks }</td>
-                            <td class="cold-ticks">{ job.cold_ticks }</td>
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
-            </div>
-            <dl class="totals">
-                <div><dt>{ Text::FinishedAt.get(lang) }</dt><dd id="warmup-finished">{ chart.end }</dd></div>
-            </dl>
-            <h3 id="warmup-cpus-title">{ Text::WarmupCpus.get(lang) }</h3>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="warmup-cpus-title">
-            <table id="warmup-cpus">
-                <thead><tr>
-                    <th scope="col">{ Text::Cpu.get(lang) }</th>
-                    <th scope="col">{ Text::BusyTicks.get(lang) }</th>
-                    <th scope="col">{ Text::WarmTicks.get(lang) }</th>
-                    <th scope="col">{ Text::UtilisationOfEnd.get(lang) }</th>
-                    <th scope="col" title={Text::WarmShareDef.get(lang)}>{ Text::WarmShare.get(lang) }</th>
-                </tr></thead>
-                <tbody>
-                    { for chart.cpus.iter().map(|cpu| html! {
-                        <tr data-cpu={cpu.cpu.to_string()}>
-                            <th scope="row">{ format!("CPU{}", cpu.cpu) }</th>
-                            <td class="busy">{ cpu.busy }</td>
-                            <td class="warm">{ cpu.warm }</td>
-                            <td class="utilisation">{ &cpu.utilisation }</td>
-                            <td class="warm-share">{ &cpu.warm_share }</td>
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
-            </div>
-            <p class="hint">{ Text::WarmShareDef.get(lang) }</p>
-        </section>
+        <WarmupMachine {lang} simulation={props.simulation.clone()} tick={at} {last}
+            playing={player.0.playing} onplay={on_play} />
+        <WarmupTables {lang} chart={chart.clone()} />
         </>
     }
 }

@@ -7,6 +7,8 @@ pub mod palette;
 mod states;
 pub mod text;
 pub mod warmup;
+pub mod warmup_export;
+pub mod warmup_machine;
 
 pub use compare_model::{
     compare_rows, quantum_sweep, CompareRow, Comparison, ComparisonJob, SweepPoint,

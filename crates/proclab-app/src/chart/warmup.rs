@@ -13,9 +13,10 @@ use crate::lang::Lang;
 /// Narrowest a tick is drawn, in CSS pixels: the chart's track is at least this wide per tick
 /// (wider runs scroll sideways), so a label's room can be known without measuring.
 pub const MIN_TICK_PX: u64 = 3;
-/// Room a label takes: this many pixels per character plus [`LABEL_PADDING_PX`] (12 px text).
-const LABEL_CHAR_PX: u64 = 8;
-const LABEL_PADDING_PX: u64 = 6;
+/// Room a label takes beside its text (set at [`LABEL_TEXT_PX`], its width estimated generously
+/// by [`proclab_view::text_width`]: a Hangul syllable takes a full em).
+const LABEL_PADDING_PX: f64 = 6.0;
+const LABEL_TEXT_PX: f32 = 12.0;
 /// Most axis marks.
 const MAX_MARKS: u64 = 10;
 /// Most segments the page draws (each is an element): a run with more (the model allows two
@@ -153,9 +154,7 @@ pub fn warmup_chart(scenario: &Scenario, run: &WarmupRun) -> WarmupChart {
             Some(job) => processes[job as usize].name().to_string(),
             None => String::from("-"),
         };
-        let room = (segment.end - segment.start) * MIN_TICK_PX;
-        let needed = segment.label.chars().count() as u64 * LABEL_CHAR_PX + LABEL_PADDING_PX;
-        segment.label_fits = segment.job.is_some() && room >= needed;
+        segment.label_fits = label_fits_at(segment, MIN_TICK_PX as f64);
     }
     let segment_count: usize = cpus.iter().map(|cpu| cpu.segments.len()).sum();
     let too_many = (segment_count > MAX_DRAWN_SEGMENTS).then_some(segment_count);
@@ -192,6 +191,16 @@ pub fn warmup_chart(scenario: &Scenario, run: &WarmupRun) -> WarmupChart {
     }
 }
 
+/// True when `segment`'s label fits in it with the chart drawn `scale` pixels per tick (the page
+/// measures its chart; the model's [`WarmupSegment::label_fits`] is at the narrowest,
+/// [`MIN_TICK_PX`]). An idle segment has no label.
+pub fn label_fits_at(segment: &WarmupSegment, scale: f64) -> bool {
+    let room = (segment.end - segment.start) as f64 * scale;
+    let needed =
+        f64::from(proclab_view::text_width(&segment.label, LABEL_TEXT_PX)) + LABEL_PADDING_PX;
+    segment.job.is_some() && room >= needed
+}
+
 /// Marks at a round step (1, 2 or 5 times a power of ten) with at most [`MAX_MARKS`] steps, and
 /// the end.
 pub fn axis_marks(end: u64) -> Vec<u64> {
@@ -214,6 +223,24 @@ pub fn axis_marks(end: u64) -> Vec<u64> {
         }
     }
     marks
+}
+
+/// The axis marks that can be read with the chart drawn `scale` pixels per tick: the end, and
+/// each other mark whose number does not run into the next one kept (a mark's number is
+/// centred on it, 12 px text, with 8 px between numbers).
+pub fn readable_marks(marks: &[u64], scale: f64) -> Vec<u64> {
+    let half = |mark: u64| f64::from(proclab_view::text_width(&mark.to_string(), 12.0)) / 2.0;
+    let mut kept: Vec<u64> = Vec::new();
+    for mark in marks.iter().rev() {
+        let clear = kept
+            .last()
+            .is_none_or(|next| (next - mark) as f64 * scale >= half(*mark) + half(*next) + 8.0);
+        if clear {
+            kept.push(*mark);
+        }
+    }
+    kept.reverse();
+    kept
 }
 
 /// What each CPU does during `tick`, one sentence per CPU.

@@ -13,8 +13,10 @@ pub use notation::{format_bursts, parse_bursts};
 pub use policy::{LevelDraft, MachineDraft, PolicyDraft, QueueDraft};
 
 use proclab_core::spec::{
-    BurstSpec, Conventions, ProcessSpec, ScenarioSpec, ScheduleSpec, ThreadSpec,
+    BurstSpec, CacheModel, Conventions, ProcessSpec, QueueTopology, ScenarioSpec, ScheduleSpec,
+    ThreadSpec,
 };
+use proclab_core::PolicyKind;
 use serde::{Deserialize, Serialize};
 
 use notation::Reader;
@@ -94,7 +96,40 @@ impl Default for Draft {
     }
 }
 
+/// What the scenario's seed draws for, in the settings as typed: the label of the seed field says
+/// it, so a student knows whether changing it changes anything.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SeedUse {
+    /// Lottery scheduling's draws.
+    Lottery,
+    /// The warm-up model's random peeks (`multi.py -P`: per-CPU queues with a peek interval
+    /// above 0, each empty CPU picks another at random).
+    Peeks,
+    /// Nothing in these settings is random.
+    Unused,
+}
+
 impl Draft {
+    /// What the seed draws for in these settings ([`SeedUse`]).
+    pub fn seed_use(&self) -> SeedUse {
+        let machine = &self.machine;
+        let peeks = machine.cache
+            && machine.cache_model == CacheModel::Warmup
+            && machine.topology == QueueTopology::PerCpu
+            && machine
+                .peek_interval
+                .trim()
+                .parse::<u64>()
+                .is_ok_and(|interval| interval > 0);
+        if self.policy.kind == PolicyKind::Lottery {
+            SeedUse::Lottery
+        } else if peeks {
+            SeedUse::Peeks
+        } else {
+            SeedUse::Unused
+        }
+    }
+
     /// The scenario the text describes, or every field that could not be read.
     pub fn to_spec(&self) -> Result<ScenarioSpec, Vec<(FieldId, InputError)>> {
         let (spec, errors) = self.read();

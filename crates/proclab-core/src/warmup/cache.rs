@@ -38,6 +38,19 @@ impl WarmCache {
         self.warm.contains(&job)
     }
 
+    /// The jobs the cache is warm for, most recently warmed first.
+    pub(super) fn warm_jobs(&self) -> &[u32] {
+        &self.warm
+    }
+
+    /// The jobs warming here and the ticks each still has to run here, by job index.
+    pub(super) fn warming_jobs(&self) -> impl Iterator<Item = (u32, u64)> + '_ {
+        self.warming
+            .iter()
+            .enumerate()
+            .filter_map(|(job, left)| left.map(|left| (job as u32, left)))
+    }
+
     /// `job` is put on this CPU: unless the cache is warm or warming for it, it starts warming
     /// (with a warm-up time of 0 it is warm at once).
     pub(super) fn start(&mut self, job: u32, working_sets: &[u64]) {

@@ -20,7 +20,7 @@
 //! With per-CPU queues jobs are placed once at the start: CPU by CPU in index order, round after
 //! round, each CPU takes the first unplaced job allowed on it. The run is stored tick by tick
 //! ([`WarmupRun::tick`]), which [`MAX_WARMUP_WORK`](crate::scenario::error::MAX_WARMUP_WORK)
-//! bounds. The event engine ([`crate::simulate`]) does not apply this model yet: it runs such a
+//! bounds; [`state_at`] stops the same machine at a tick (the page's machine view). The event engine ([`crate::simulate`]) does not apply this model yet: it runs such a
 //! scenario as if the cache were off.
 
 mod cache;
@@ -84,147 +84,300 @@ impl WarmupRun {
     }
 }
 
-/// Runs `scenario` in the `warmup` model; `None` when its cache model is not `warmup`.
-pub fn simulate(scenario: &Scenario) -> Option<WarmupRun> {
-    let machine = scenario.machine();
-    if !machine.cache.warmup() {
-        return None;
-    }
-    let PolicySpec::Rr { quantum } = *scenario.policy() else {
-        return None;
-    };
-    let spec = scenario.spec();
-    let cpu_count = machine.cpus as usize;
-    let jobs = spec.processes.len();
-    let working_sets: Vec<u64> = spec
-        .processes
-        .iter()
-        .map(|process| u64::from(process.working_set))
-        .collect();
-    let allowed = |job: u32, cpu: usize| {
-        let cpus = &spec.processes[job as usize].cpus;
-        cpus.is_empty() || cpus.contains(&(cpu as u32))
-    };
-    let mut left: Vec<u64> = scenario
-        .threads()
-        .iter()
-        .map(|thread| thread.bursts()[0])
-        .collect();
-    let per_cpu = machine.topology == QueueTopology::PerCpu;
-    // Queues are taken from the front: a deque, so a dispatch does not move the whole queue.
-    let mut queues: Vec<VecDeque<u32>> = vec![VecDeque::new(); if per_cpu { cpu_count } else { 1 }];
-    if per_cpu {
-        let mut unplaced: VecDeque<u32> = (0..jobs as u32).collect();
-        while !unplaced.is_empty() {
-            for (cpu, queue) in queues.iter_mut().enumerate() {
-                let position = unplaced.iter().position(|job| allowed(*job, cpu));
-                if let Some(job) = position.and_then(|position| unplaced.remove(position)) {
-                    queue.push_back(job);
+/// One CPU at the start of a tick, after the timer, the peeks and the dispatch of that tick and
+/// before it runs: what it runs and what its cache holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WarmupCpuState {
+    /// The job it runs this tick (`None`: idle).
+    pub running: Option<u32>,
+    /// True when its cache is warm for that job (it runs at `warm_rate`).
+    pub warm: bool,
+    /// Jobs its cache is warm for, most recently warmed first (the back leaves first).
+    pub cached: Vec<u32>,
+    /// Jobs warming here and the ticks each still has to run here, by job index.
+    pub warming: Vec<(u32, u64)>,
+}
+
+/// The whole `warmup` machine at the start of a tick ([`state_at`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WarmupState {
+    /// The tick (past the end: the end).
+    pub tick: u64,
+    /// Units each cache holds.
+    pub capacity: u64,
+    /// Ticks a job runs on a CPU before that CPU's cache is warm for it.
+    pub warmup_time: u64,
+    /// Each CPU, by index.
+    pub cpus: Vec<WarmupCpuState>,
+    /// The waiting jobs, in order: one shared queue, or one per CPU.
+    pub queues: Vec<Vec<u32>>,
+    /// True with one queue per CPU.
+    pub per_cpu: bool,
+    /// Each job's time left before this tick (0: done).
+    pub left: Vec<u64>,
+    /// Each job's working set, in units of cache.
+    pub working_sets: Vec<u64>,
+}
+
+/// The machine of one run, stepped tick by tick: [`simulate`] runs it to the end, [`state_at`]
+/// stops it at a tick.
+struct Machine<'a> {
+    scenario: &'a Scenario,
+    quantum: u64,
+    per_cpu: bool,
+    peek: Option<u64>,
+    working_sets: Vec<u64>,
+    left: Vec<u64>,
+    /// The waiting jobs, front first (a deque: a CPU takes from the front of a long queue).
+    queues: Vec<VecDeque<u32>>,
+    caches: Vec<WarmCache>,
+    random: PythonRandom,
+    running: Vec<Option<u32>>,
+    completion: Vec<u64>,
+    busy: Vec<u64>,
+    warm: Vec<u64>,
+    slots: Vec<Option<WarmupSlot>>,
+    finished: usize,
+    now: u64,
+    /// Every tick some job runs (each queued job waits in a queue of a CPU it may run on), so
+    /// the run ends by the total run time; the bound only makes that certain.
+    total: u64,
+}
+
+impl<'a> Machine<'a> {
+    fn new(scenario: &'a Scenario) -> Option<Machine<'a>> {
+        let machine = scenario.machine();
+        if !machine.cache.warmup() {
+            return None;
+        }
+        let PolicySpec::Rr { quantum } = *scenario.policy() else {
+            return None;
+        };
+        let spec = scenario.spec();
+        let cpu_count = machine.cpus as usize;
+        let jobs = spec.processes.len();
+        let working_sets: Vec<u64> = spec
+            .processes
+            .iter()
+            .map(|process| u64::from(process.working_set))
+            .collect();
+        let left: Vec<u64> = scenario
+            .threads()
+            .iter()
+            .map(|thread| thread.bursts()[0])
+            .collect();
+        let per_cpu = machine.topology == QueueTopology::PerCpu;
+        let mut queues: Vec<VecDeque<u32>> =
+            vec![VecDeque::new(); if per_cpu { cpu_count } else { 1 }];
+        if per_cpu {
+            let mut unplaced: VecDeque<u32> = (0..jobs as u32).collect();
+            while !unplaced.is_empty() {
+                for (cpu, queue) in queues.iter_mut().enumerate() {
+                    let position = unplaced.iter().position(|job| allowed(scenario, *job, cpu));
+                    if let Some(job) = position.and_then(|position| unplaced.remove(position)) {
+                        queue.push_back(job);
+                    }
                 }
             }
+        } else {
+            queues[0] = (0..jobs as u32).collect();
         }
-    } else {
-        queues[0] = (0..jobs as u32).collect();
+        let caches = vec![
+            WarmCache::new(
+                u64::from(machine.cache.capacity),
+                machine.cache.warmup_time,
+                jobs
+            );
+            cpu_count
+        ];
+        let total = left.iter().sum();
+        Some(Machine {
+            scenario,
+            quantum,
+            per_cpu,
+            peek: machine
+                .peek_interval
+                .filter(|interval| per_cpu && *interval > 0),
+            working_sets,
+            left,
+            queues,
+            caches,
+            random: PythonRandom::new(spec.seed),
+            running: vec![None; cpu_count],
+            completion: vec![0; jobs],
+            busy: vec![0; cpu_count],
+            warm: vec![0; cpu_count],
+            slots: Vec::new(),
+            finished: 0,
+            now: 0,
+            total,
+        })
     }
-    let queue_of = |cpu: usize| if per_cpu { cpu } else { 0 };
-    let warm_rate = machine.cache.warm_rate;
-    let mut caches = vec![
-        WarmCache::new(
-            u64::from(machine.cache.capacity),
-            machine.cache.warmup_time,
-            jobs
-        );
-        cpu_count
-    ];
-    let mut random = PythonRandom::new(spec.seed);
-    let peek = machine
-        .peek_interval
-        .filter(|interval| per_cpu && *interval > 0);
-    let mut running: Vec<Option<u32>> = vec![None; cpu_count];
-    let mut completion = vec![0; jobs];
-    let mut busy = vec![0; cpu_count];
-    let mut warm = vec![0; cpu_count];
-    let mut slots = Vec::new();
-    let mut finished = 0;
-    let mut now: u64 = 0;
-    // Every tick some job runs (each queued job waits in a queue of a CPU it may run on), so the
-    // run ends by the total run time; the bound only makes that certain.
-    let total: u64 = left.iter().sum();
-    while finished < jobs && now <= total {
+
+    fn cpu_count(&self) -> usize {
+        self.running.len()
+    }
+
+    fn queue_of(&self, cpu: usize) -> usize {
+        if self.per_cpu {
+            cpu
+        } else {
+            0
+        }
+    }
+
+    fn done(&self) -> bool {
+        self.finished == self.left.len() || self.now > self.total
+    }
+
+    /// Steps 1 to 3 of tick `now`: the timer, the peeks and the dispatch.
+    fn prepare(&mut self) {
+        let now = self.now;
+        let cpu_count = self.cpu_count();
         // 1. The timer.
-        if now > 0 && now.is_multiple_of(quantum) {
-            for (cpu, job) in running.iter_mut().enumerate() {
-                if let Some(job) = job.take() {
-                    queues[queue_of(cpu)].push_back(job);
+        if now > 0 && now.is_multiple_of(self.quantum) {
+            for cpu in 0..cpu_count {
+                if let Some(job) = self.running[cpu].take() {
+                    let queue = self.queue_of(cpu);
+                    self.queues[queue].push_back(job);
                 }
             }
         }
         // 2. Peeking.
-        if let Some(interval) = peek {
+        if let Some(interval) = self.peek {
             if now > 0 && now.is_multiple_of(interval) && cpu_count > 1 {
+                let processes = &self.scenario.spec().processes;
                 for cpu in 0..cpu_count {
-                    if !queues[cpu].is_empty() {
+                    if !self.queues[cpu].is_empty() {
                         continue;
                     }
-                    let mut other = random.below(cpu_count as u32 - 1) as usize;
+                    let mut other = self.random.below(cpu_count as u32 - 1) as usize;
                     if other >= cpu {
                         other += 1;
                     }
-                    let unpinned = queues[other]
+                    let unpinned = self.queues[other]
                         .iter()
-                        .position(|job| spec.processes[*job as usize].cpus.is_empty());
-                    if let Some(job) = unpinned.and_then(|position| queues[other].remove(position))
+                        .position(|job| processes[*job as usize].cpus.is_empty());
+                    if let Some(job) =
+                        unpinned.and_then(|position| self.queues[other].remove(position))
                     {
-                        queues[cpu].push_back(job);
+                        self.queues[cpu].push_back(job);
                     }
                 }
             }
         }
         // 3. Dispatch.
         for cpu in 0..cpu_count {
-            if running[cpu].is_some() {
+            if self.running[cpu].is_some() {
                 continue;
             }
-            let queue = &mut queues[queue_of(cpu)];
-            let position = queue.iter().position(|job| allowed(*job, cpu));
+            let scenario = self.scenario;
+            let queue = self.queue_of(cpu);
+            let queue = &mut self.queues[queue];
+            let position = queue.iter().position(|job| allowed(scenario, *job, cpu));
             if let Some(job) = position.and_then(|position| queue.remove(position)) {
-                running[cpu] = Some(job);
-                caches[cpu].start(job, &working_sets);
+                self.running[cpu] = Some(job);
+                self.caches[cpu].start(job, &self.working_sets);
             }
         }
-        // 4. Run.
-        for cpu in 0..cpu_count {
-            let Some(job) = running[cpu] else {
-                slots.push(None);
+    }
+
+    /// Step 4 of tick `now`: every CPU runs its job one tick; then the clock moves on.
+    fn run(&mut self) {
+        let warm_rate = self.scenario.machine().cache.warm_rate;
+        for cpu in 0..self.cpu_count() {
+            let Some(job) = self.running[cpu] else {
+                self.slots.push(None);
                 continue;
             };
-            let is_warm = caches[cpu].is_warm(job);
+            let is_warm = self.caches[cpu].is_warm(job);
             let rate = if is_warm { warm_rate } else { 1 };
-            busy[cpu] += 1;
+            self.busy[cpu] += 1;
             if rate > 1 {
-                warm[cpu] += 1;
+                self.warm[cpu] += 1;
             }
-            let slot = &mut left[job as usize];
+            let slot = &mut self.left[job as usize];
             *slot = slot.saturating_sub(rate);
-            caches[cpu].ran(job, &working_sets);
-            slots.push(Some(WarmupSlot {
+            let left = *slot;
+            self.caches[cpu].ran(job, &self.working_sets);
+            self.slots.push(Some(WarmupSlot {
                 job,
-                left: *slot,
+                left,
                 warm: is_warm,
             }));
-            if *slot == 0 {
-                running[cpu] = None;
-                completion[job as usize] = now + 1;
-                finished += 1;
+            if left == 0 {
+                self.running[cpu] = None;
+                self.completion[job as usize] = self.now + 1;
+                self.finished += 1;
             }
         }
-        now += 1;
+        self.now += 1;
+    }
+
+    fn state(&self) -> WarmupState {
+        let cache = &self.scenario.machine().cache;
+        WarmupState {
+            tick: self.now,
+            capacity: u64::from(cache.capacity),
+            warmup_time: cache.warmup_time,
+            cpus: self
+                .running
+                .iter()
+                .zip(&self.caches)
+                .map(|(running, cache)| WarmupCpuState {
+                    running: *running,
+                    warm: running.is_some_and(|job| cache.is_warm(job)),
+                    cached: cache.warm_jobs().to_vec(),
+                    warming: cache.warming_jobs().collect(),
+                })
+                .collect(),
+            queues: self
+                .queues
+                .iter()
+                .map(|queue| queue.iter().copied().collect())
+                .collect(),
+            per_cpu: self.per_cpu,
+            left: self.left.clone(),
+            working_sets: self.working_sets.clone(),
+        }
+    }
+}
+
+/// True when `job` may run on `cpu` (hard affinity: an empty CPU list allows every CPU).
+fn allowed(scenario: &Scenario, job: u32, cpu: usize) -> bool {
+    let cpus = &scenario.spec().processes[job as usize].cpus;
+    cpus.is_empty() || cpus.contains(&(cpu as u32))
+}
+
+/// Runs `scenario` in the `warmup` model; `None` when its cache model is not `warmup`.
+pub fn simulate(scenario: &Scenario) -> Option<WarmupRun> {
+    let mut machine = Machine::new(scenario)?;
+    while !machine.done() {
+        machine.prepare();
+        machine.run();
     }
     Some(WarmupRun {
-        cpus: cpu_count,
-        slots,
-        completion,
-        busy,
-        warm,
+        cpus: machine.cpu_count(),
+        slots: machine.slots,
+        completion: machine.completion,
+        busy: machine.busy,
+        warm: machine.warm,
     })
+}
+
+/// The machine of `scenario`'s `warmup` run at the start of `tick`, once that tick's timer,
+/// peeks and dispatch are done and before it runs ([`WarmupRun::tick`] says how it ran); past
+/// the end, the machine when the last job ended. `None` when its cache model is not `warmup`.
+/// It runs the machine again from 0 (the run is bounded by
+/// [`MAX_WARMUP_WORK`](crate::scenario::error::MAX_WARMUP_WORK) CPU-ticks).
+pub fn state_at(scenario: &Scenario, tick: u64) -> Option<WarmupState> {
+    let mut machine = Machine::new(scenario)?;
+    while machine.now < tick && !machine.done() {
+        machine.prepare();
+        machine.run();
+    }
+    if !machine.done() {
+        machine.prepare();
+    }
+    Some(machine.state())
 }

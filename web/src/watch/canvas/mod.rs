@@ -8,6 +8,7 @@ mod fit;
 mod machine;
 mod pen;
 mod switch;
+pub mod warmup;
 
 use std::rc::Rc;
 
