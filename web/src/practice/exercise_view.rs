@@ -27,6 +27,7 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
     let exercise = state.exercise();
     let id = exercise.id;
     let race = exercise.is_race();
+    let mlfq = exercise.is_mlfq();
     let shows_priority = matches!(exercise.spec.policy, PolicySpec::Priority { .. });
     let action = |action: PracticeAction| {
         let dispatch = props.dispatch.clone();
@@ -107,6 +108,8 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
             </div>
             if race {
                 <super::race::RaceQuestions {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
+            } else if mlfq {
+                <super::mlfq::LevelQuestion {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
             } else {
                 <GanttBuilder {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
                 <TimesTable {lang} state={state.clone()} dispatch={props.dispatch.clone()} />

@@ -4,6 +4,7 @@
 
 mod answer;
 mod exercise_view;
+mod mlfq;
 mod race;
 mod transition;
 

@@ -10,6 +10,10 @@
 //! `race.s` run by two or three threads with question A's interleaving as the schedule, and its
 //! run is the instruction machine's ([`super::race`]); it has no chart, table, hints or
 //! transition question.
+//!
+//! An MLFQ exercise ([`Topic::Mlfq`]) is generated like a scheduling one, and kept only if some
+//! tick has one clear answer with jobs at two levels or more ([`super::mlfq::asked_tick`]); it
+//! asks the level of every job at that tick instead of a chart and a table.
 
 use proclab_core::gen::{generate, GenOptions};
 use proclab_core::spec::{PolicySpec, ScenarioSpec};
@@ -26,13 +30,15 @@ pub enum Topic {
     Rr,
     Hrrn,
     /// The racing counter: threads of one process run a non-atomic increment in an interleaving
-    /// ([`super::race`]). Last, so the index of every older topic (the set link) stays.
+    /// ([`super::race`]). Appended, so the index of every older topic (the set link) stays.
     Race,
+    /// The level of every job of a multilevel feedback queue during one tick ([`super::mlfq`]).
+    Mlfq,
 }
 
 impl Topic {
     /// Every topic, in the order the page offers them.
-    pub const ALL: [Topic; 7] = [
+    pub const ALL: [Topic; 8] = [
         Topic::Fcfs,
         Topic::Sjf,
         Topic::Srtf,
@@ -40,6 +46,7 @@ impl Topic {
         Topic::Rr,
         Topic::Hrrn,
         Topic::Race,
+        Topic::Mlfq,
     ];
 
     /// Short stable code (links, exports, element ids).
@@ -52,7 +59,14 @@ impl Topic {
             Topic::Rr => "rr",
             Topic::Hrrn => "hrrn",
             Topic::Race => "race",
+            Topic::Mlfq => "mlfq",
         }
+    }
+
+    /// True for the scheduling topics, answered with a Gantt chart and a table (not the racing
+    /// counter nor the MLFQ level question).
+    pub fn has_chart(self) -> bool {
+        !matches!(self, Topic::Race | Topic::Mlfq)
     }
 
     /// The topic with this [`Topic::code`].
@@ -122,6 +136,8 @@ pub struct Exercise {
     pub id: ExerciseId,
     pub spec: ScenarioSpec,
     pub run: Run,
+    /// The tick an MLFQ exercise asks the levels at (`None` for every other topic).
+    pub asked: Option<u64>,
 }
 
 /// How many derived seeds are tried before settling for the last candidate.
@@ -143,6 +159,7 @@ fn options(id: ExerciseId) -> GenOptions {
         },
         Topic::Hrrn => PolicySpec::Hrrn,
         Topic::Race => PolicySpec::Fcfs,
+        Topic::Mlfq => PolicySpec::Mlfq(super::mlfq::policy(id.difficulty)),
     };
     let base = GenOptions {
         policy,
@@ -183,7 +200,7 @@ fn candidate(id: ExerciseId, attempt: u64) -> ScenarioSpec {
         process.tickets = 1;
         process.working_set = 1;
     }
-    if id.difficulty == Difficulty::Hard {
+    if id.difficulty == Difficulty::Hard && id.topic != Topic::Mlfq {
         spec.machine.dispatch_latency = 1;
     }
     spec
@@ -286,8 +303,25 @@ impl Exercise {
             };
             let run = simulate(&scenario);
             let free = order_free(&spec, &run) && plain_switches(&run);
-            if free && shows_the_topic(&spec, &run) {
-                return Exercise { id, spec, run };
+            if id.topic == Topic::Mlfq {
+                if let Some(asked) = free
+                    .then(|| super::mlfq::asked_tick(&run, id.seed))
+                    .flatten()
+                {
+                    return Exercise {
+                        id,
+                        spec,
+                        run,
+                        asked: Some(asked),
+                    };
+                }
+            } else if free && shows_the_topic(&spec, &run) {
+                return Exercise {
+                    id,
+                    spec,
+                    run,
+                    asked: None,
+                };
             }
             if fallback
                 .as_ref()
@@ -308,7 +342,14 @@ impl Exercise {
             let run = proclab_core::simulate_spec(&spec).expect("one process of one tick is valid");
             (spec, run, false)
         });
-        Exercise { id, spec, run }
+        let asked =
+            (id.topic == Topic::Mlfq).then(|| super::mlfq::asked_tick(&run, id.seed).unwrap_or(0));
+        Exercise {
+            id,
+            spec,
+            run,
+            asked,
+        }
     }
 
     /// A racing-counter exercise: the workload with question A's interleaving as its schedule.
@@ -317,12 +358,22 @@ impl Exercise {
         let schedule = super::race::interleaving(id, &workload);
         let run = super::race::run_with(&workload, &schedule)?;
         let spec = run.scenario().spec().clone();
-        Some(Exercise { id, spec, run })
+        Some(Exercise {
+            id,
+            spec,
+            run,
+            asked: None,
+        })
     }
 
     /// True for a racing-counter exercise (no Gantt chart, table or transition question).
     pub fn is_race(&self) -> bool {
         self.id.topic == Topic::Race
+    }
+
+    /// True for an MLFQ level exercise (no Gantt chart, table or transition question).
+    pub fn is_mlfq(&self) -> bool {
+        self.id.topic == Topic::Mlfq
     }
 
     /// The racing counter's workload without question A's schedule.
@@ -342,6 +393,8 @@ impl Exercise {
     pub fn hint_count(&self) -> usize {
         if self.is_race() {
             0
+        } else if let Some(asked) = self.asked {
+            super::mlfq::changes_until(&self.run, asked).len()
         } else {
             self.key().len()
         }

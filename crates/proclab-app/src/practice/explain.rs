@@ -423,6 +423,9 @@ pub fn hints(exercise: &Exercise, count: usize, lang: Lang) -> Vec<String> {
     if exercise.is_race() {
         return Vec::new();
     }
+    if let Some(asked) = exercise.asked {
+        return super::mlfq::hints(&exercise.run, asked, count, lang);
+    }
     let key = exercise.key();
     (0..count.min(key.len()))
         .filter_map(|index| {
@@ -589,6 +592,17 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
             lang,
         ),
         Mistake::RaceInterleaving => return None,
+        Mistake::Level { pid } => super::mlfq::explain_level(
+            &exercise.run,
+            exercise.asked.unwrap_or(0),
+            pid,
+            grading
+                .levels
+                .as_ref()
+                .and_then(|levels| levels.get(pid as usize).copied())
+                .unwrap_or(super::grade::Verdict::Wrong),
+            lang,
+        ),
     })
 }
 
@@ -614,6 +628,7 @@ pub fn show_tick(exercise: &Exercise, grading: Option<&Grading>) -> u64 {
         Some(Mistake::RaceValue) => super::race::first_lost_load(&exercise.run)
             .map(|step| exercise.run.program_steps()[step].tick)
             .unwrap_or(0),
+        Some(Mistake::Level { .. }) => exercise.asked.unwrap_or(0),
         Some(Mistake::Average { .. } | Mistake::RaceInterleaving) | None => 0,
     }
 }

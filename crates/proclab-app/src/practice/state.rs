@@ -55,6 +55,8 @@ pub enum PracticeAction {
     SetRaceValue(String),
     /// The racing counter's interleaving, as typed or built by the thread buttons (question B).
     SetRaceInterleaving(String),
+    /// The MLFQ level of process `pid`, as typed.
+    SetLevel(u32, String),
     Check,
     /// Reveal one more decision.
     Hint,
@@ -102,6 +104,13 @@ fn fit(mut progress: Progress, exercises: &[Exercise]) -> Progress {
             .rows
             .resize_with(exercise.spec.processes.len(), Default::default);
         answer.segments.truncate(200);
+        if exercise.is_mlfq() {
+            answer
+                .levels
+                .resize_with(exercise.spec.processes.len(), Default::default);
+        } else {
+            answer.levels.clear();
+        }
     }
     progress
 }
@@ -214,6 +223,13 @@ impl Reduce for PracticeState {
                 answer.race.interleaving = text;
                 true
             }
+            PracticeAction::SetLevel(pid, text) => match answer.levels.get_mut(pid as usize) {
+                Some(cell) if *cell != text => {
+                    *cell = text;
+                    true
+                }
+                _ => false,
+            },
             PracticeAction::Check => {
                 next.grading = Some(grade(self.exercise(), self.answer()));
                 return Some(next);
