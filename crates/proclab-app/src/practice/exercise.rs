@@ -11,6 +11,9 @@
 //! run is the instruction machine's ([`super::race`]); it has no chart, table, hints or
 //! transition question.
 //!
+//! A context-switch exercise ([`Topic::Switch`]) is threads running the lesson's `race.s` under
+//! round robin ([`super::switch`]); it asks the PC and registers saved and loaded at one switch.
+//!
 //! An MLFQ exercise ([`Topic::Mlfq`]) is generated like a scheduling one, and kept only if some
 //! tick has one clear answer with jobs at two levels or more ([`super::mlfq::asked_tick`]); it
 //! asks the level of every job at that tick instead of a chart and a table.
@@ -32,13 +35,16 @@ pub enum Topic {
     /// The racing counter: threads of one process run a non-atomic increment in an interleaving
     /// ([`super::race`]). Appended, so the index of every older topic (the set link) stays.
     Race,
+    /// The PC and registers saved and loaded at one context switch between threads running
+    /// programs ([`super::switch`]).
+    Switch,
     /// The level of every job of a multilevel feedback queue during one tick ([`super::mlfq`]).
     Mlfq,
 }
 
 impl Topic {
     /// Every topic, in the order the page offers them.
-    pub const ALL: [Topic; 8] = [
+    pub const ALL: [Topic; 9] = [
         Topic::Fcfs,
         Topic::Sjf,
         Topic::Srtf,
@@ -46,6 +52,7 @@ impl Topic {
         Topic::Rr,
         Topic::Hrrn,
         Topic::Race,
+        Topic::Switch,
         Topic::Mlfq,
     ];
 
@@ -59,6 +66,7 @@ impl Topic {
             Topic::Rr => "rr",
             Topic::Hrrn => "hrrn",
             Topic::Race => "race",
+            Topic::Switch => "switch",
             Topic::Mlfq => "mlfq",
         }
     }
@@ -66,7 +74,7 @@ impl Topic {
     /// True for the scheduling topics, answered with a Gantt chart and a table (not the racing
     /// counter nor the MLFQ level question).
     pub fn has_chart(self) -> bool {
-        !matches!(self, Topic::Race | Topic::Mlfq)
+        !matches!(self, Topic::Race | Topic::Switch | Topic::Mlfq)
     }
 
     /// The topic with this [`Topic::code`].
@@ -138,6 +146,8 @@ pub struct Exercise {
     pub run: Run,
     /// The tick an MLFQ exercise asks the levels at (`None` for every other topic).
     pub asked: Option<u64>,
+    /// The switch a context-switch exercise asks about (`None` for every other topic).
+    pub switch: Option<super::switch::SwitchPoint>,
 }
 
 /// How many derived seeds are tried before settling for the last candidate.
@@ -158,7 +168,7 @@ fn options(id: ExerciseId) -> GenOptions {
             quantum: if preemptive { 3 } else { 2 },
         },
         Topic::Hrrn => PolicySpec::Hrrn,
-        Topic::Race => PolicySpec::Fcfs,
+        Topic::Race | Topic::Switch => PolicySpec::Fcfs,
         Topic::Mlfq => PolicySpec::Mlfq(super::mlfq::policy(id.difficulty)),
     };
     let base = GenOptions {
@@ -295,6 +305,17 @@ impl Exercise {
                 return exercise;
             }
         }
+        if id.topic == Topic::Switch {
+            if let Some((spec, run, point)) = super::switch::generate(id) {
+                return Exercise {
+                    id,
+                    spec,
+                    run,
+                    asked: None,
+                    switch: Some(point),
+                };
+            }
+        }
         let mut fallback: Option<(ScenarioSpec, Run, bool)> = None;
         for attempt in 0..ATTEMPTS {
             let spec = candidate(id, attempt);
@@ -313,6 +334,7 @@ impl Exercise {
                         spec,
                         run,
                         asked: Some(asked),
+                        switch: None,
                     };
                 }
             } else if free && shows_the_topic(&spec, &run) {
@@ -321,6 +343,7 @@ impl Exercise {
                     spec,
                     run,
                     asked: None,
+                    switch: None,
                 };
             }
             if fallback
@@ -349,6 +372,7 @@ impl Exercise {
             spec,
             run,
             asked,
+            switch: None,
         }
     }
 
@@ -363,6 +387,7 @@ impl Exercise {
             spec,
             run,
             asked: None,
+            switch: None,
         })
     }
 
@@ -374,6 +399,11 @@ impl Exercise {
     /// True for an MLFQ level exercise (no Gantt chart, table or transition question).
     pub fn is_mlfq(&self) -> bool {
         self.id.topic == Topic::Mlfq
+    }
+
+    /// True for a context-switch exercise (no Gantt chart, table or transition question).
+    pub fn is_switch(&self) -> bool {
+        self.id.topic == Topic::Switch
     }
 
     /// The racing counter's workload without question A's schedule.
@@ -393,6 +423,8 @@ impl Exercise {
     pub fn hint_count(&self) -> usize {
         if self.is_race() {
             0
+        } else if let Some(point) = self.switch {
+            super::switch::hint_count(&self.run, point)
         } else if let Some(asked) = self.asked {
             super::mlfq::changes_until(&self.run, asked).len()
         } else {

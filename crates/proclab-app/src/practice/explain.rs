@@ -423,6 +423,9 @@ pub fn hints(exercise: &Exercise, count: usize, lang: Lang) -> Vec<String> {
     if exercise.is_race() {
         return Vec::new();
     }
+    if let Some(point) = exercise.switch {
+        return super::switch::hints(&exercise.run, point, count, lang);
+    }
     if let Some(asked) = exercise.asked {
         return super::mlfq::hints(&exercise.run, asked, count, lang);
     }
@@ -603,6 +606,20 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
                 .unwrap_or(super::grade::Verdict::Wrong),
             lang,
         ),
+        Mistake::Context { cell } => match exercise.switch {
+            Some(point) => super::switch::explain_cell(
+                &exercise.run,
+                point,
+                cell,
+                grading
+                    .context
+                    .as_ref()
+                    .and_then(|marks| marks.get(cell).copied())
+                    .unwrap_or(super::grade::Verdict::Wrong),
+                lang,
+            ),
+            None => return None,
+        },
     })
 }
 
@@ -629,6 +646,7 @@ pub fn show_tick(exercise: &Exercise, grading: Option<&Grading>) -> u64 {
             .map(|step| exercise.run.program_steps()[step].tick)
             .unwrap_or(0),
         Some(Mistake::Level { .. }) => exercise.asked.unwrap_or(0),
+        Some(Mistake::Context { .. }) => exercise.switch.map_or(0, |point| point.tick),
         Some(Mistake::Average { .. } | Mistake::RaceInterleaving) | None => 0,
     }
 }

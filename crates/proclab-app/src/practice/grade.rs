@@ -40,6 +40,10 @@ pub struct Answer {
     /// An MLFQ exercise's levels, one per process in index order (empty otherwise).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub levels: Vec<String>,
+    /// A context-switch exercise's six cells in [`super::switch`] order: PC, %ax, %bx saved,
+    /// then loaded (empty otherwise).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub context: Vec<String>,
 }
 
 /// A per-process column.
@@ -107,6 +111,8 @@ pub enum Mistake {
     RaceInterleaving,
     /// The MLFQ level of process `pid`.
     Level { pid: u32 },
+    /// A cell of the context-switch question, by its index in [`super::switch`] order.
+    Context { cell: usize },
 }
 
 /// Every mark of an answer.
@@ -123,6 +129,8 @@ pub struct Grading {
     pub race: Option<RaceGrading>,
     /// The MLFQ levels' marks, one per process (an MLFQ exercise has no other cells).
     pub levels: Option<Vec<Verdict>>,
+    /// The context-switch cells' marks (a context-switch exercise has no other cells).
+    pub context: Option<Vec<Verdict>>,
     pub first_mistake: Option<Mistake>,
 }
 
@@ -139,7 +147,7 @@ impl Grading {
             let right = marks.iter().filter(|mark| **mark == Verdict::Right).count();
             return (right, 0, marks.len());
         }
-        if let Some(levels) = &self.levels {
+        if let Some(levels) = self.levels.as_ref().or(self.context.as_ref()) {
             let right = levels
                 .iter()
                 .filter(|mark| **mark == Verdict::Right)
@@ -311,6 +319,24 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
     if exercise.is_race() {
         return grade_race_exercise(exercise, answer);
     }
+    if let Some(point) = exercise.switch {
+        let context = super::switch::grade_cells(&exercise.run, point, &answer.context);
+        let first_mistake = context
+            .iter()
+            .position(|mark| !mark.is_fine())
+            .map(|cell| Mistake::Context { cell });
+        return Grading {
+            segments: Vec::new(),
+            missing_segments: 0,
+            rows: Vec::new(),
+            averages: [Verdict::Missing; 3],
+            transition: None,
+            race: None,
+            levels: None,
+            context: Some(context),
+            first_mistake,
+        };
+    }
     if let Some(asked) = exercise.asked {
         let levels = super::mlfq::grade_levels(&exercise.run, asked, &answer.levels);
         let first_mistake = levels
@@ -325,6 +351,7 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
             transition: None,
             race: None,
             levels: Some(levels),
+            context: None,
             first_mistake,
         };
     }
@@ -410,6 +437,7 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
         transition,
         race: None,
         levels: None,
+        context: None,
         first_mistake,
     }
 }
@@ -434,6 +462,7 @@ fn grade_race_exercise(exercise: &Exercise, answer: &Answer) -> Grading {
         transition: None,
         race: Some(race),
         levels: None,
+        context: None,
         first_mistake,
     }
 }
@@ -488,6 +517,15 @@ pub fn key_answer(exercise: &Exercise) -> Answer {
             ..Answer::default()
         };
     }
+    if let Some(point) = exercise.switch {
+        return Answer {
+            context: super::switch::key(&exercise.run, point)
+                .iter()
+                .map(i64::to_string)
+                .collect(),
+            ..Answer::default()
+        };
+    }
     if let Some(asked) = exercise.asked {
         return Answer {
             levels: super::mlfq::levels_at(&exercise.run, asked)
@@ -516,6 +554,7 @@ pub fn key_answer(exercise: &Exercise) -> Answer {
             .unwrap_or_default(),
         race: RaceAnswer::default(),
         levels: Vec::new(),
+        context: Vec::new(),
     }
 }
 

@@ -6,7 +6,8 @@
 //! causes, and gives hints one decision at a time; [`set`] is the link of a set of exercises and
 //! the exports; [`text`] holds the section's words; [`race`] is the racing counter, whose two
 //! questions are graded by running the instruction machine; [`mlfq`] asks the level of every job
-//! of a multilevel feedback queue at one tick, graded from the core's state at that tick.
+//! of a multilevel feedback queue at one tick, graded from the core's state at that tick;
+//! [`switch`] asks the PC and registers saved and loaded at one context switch.
 
 pub mod exercise;
 pub mod explain;
@@ -15,5 +16,6 @@ pub mod mlfq;
 pub mod race;
 pub mod set;
 pub mod state;
+pub mod switch;
 pub mod text;
 pub mod transition;

@@ -57,6 +57,8 @@ pub enum PracticeAction {
     SetRaceInterleaving(String),
     /// The MLFQ level of process `pid`, as typed.
     SetLevel(u32, String),
+    /// A context-switch cell (index in `switch` order), as typed.
+    SetContext(usize, String),
     Check,
     /// Reveal one more decision.
     Hint,
@@ -110,6 +112,13 @@ fn fit(mut progress: Progress, exercises: &[Exercise]) -> Progress {
                 .resize_with(exercise.spec.processes.len(), Default::default);
         } else {
             answer.levels.clear();
+        }
+        if exercise.is_switch() {
+            answer
+                .context
+                .resize_with(super::switch::CELLS, Default::default);
+        } else {
+            answer.context.clear();
         }
     }
     progress
@@ -226,6 +235,13 @@ impl Reduce for PracticeState {
             PracticeAction::SetLevel(pid, text) => match answer.levels.get_mut(pid as usize) {
                 Some(cell) if *cell != text => {
                     *cell = text;
+                    true
+                }
+                _ => false,
+            },
+            PracticeAction::SetContext(cell, text) => match answer.context.get_mut(cell) {
+                Some(typed) if *typed != text => {
+                    *typed = text;
                     true
                 }
                 _ => false,

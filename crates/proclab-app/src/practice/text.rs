@@ -82,6 +82,10 @@ pub enum PracticeText {
     Instruction,
     MlfqQuestion,
     Level,
+    SwitchProgram,
+    Address,
+    Saved,
+    Loaded,
 }
 
 impl Words for PracticeText {
@@ -90,7 +94,7 @@ impl Words for PracticeText {
         match self {
             NavPractice => ["연습", "Practice"],
             Title => ["연습: 먼저 풀고, 칸마다 확인", "Practice: predict, then check, cell by cell"],
-            Intro => ["손으로 풀어 답을 채운 뒤 확인을 누르세요 (스케줄링은 간트 차트와 표, 경쟁하는 카운터는 최종 값과 실행 순서, MLFQ는 각 작업의 레벨). 칸마다 맞음/틀림을 알려 주고, 첫 번째 잘못을 엔진의 기록으로 설명합니다.", "Work it out by hand and fill in your answers (for scheduling, the Gantt chart and the table; for the racing counter, the final value and an interleaving; for MLFQ, the level of each job), then press Check: every cell is marked, and the first mistake is explained from the engine's own trace."],
+            Intro => ["손으로 풀어 답을 채운 뒤 확인을 누르세요 (스케줄링은 간트 차트와 표, 경쟁하는 카운터는 최종 값과 실행 순서, MLFQ는 각 작업의 레벨, 문맥 교환은 PC와 레지스터). 칸마다 맞음/틀림을 알려 주고, 첫 번째 잘못을 엔진의 기록으로 설명합니다.", "Work it out by hand and fill in your answers (for scheduling, the Gantt chart and the table; for the racing counter, the final value and an interleaving; for MLFQ, the level of each job; for a context switch, the PC and registers), then press Check: every cell is marked, and the first mistake is explained from the engine's own trace."],
             Topic => ["주제", "Topic"],
             Difficulty => ["난이도", "Difficulty"],
             NewSet => ["새 문제 세트", "New set"],
@@ -161,6 +165,10 @@ impl Words for PracticeText {
             Instruction => ["명령어", "Instruction"],
             MlfqQuestion => ["틱 {t} 동안 각 작업의 레벨", "The level of each job during tick {t}"],
             Level => ["레벨", "level"],
+            SwitchProgram => ["프로그램 (주소와 명령어)", "The program (address and instruction)"],
+            Address => ["주소", "Address"],
+            Saved => ["{t}의 TCB에 저장", "Saved into {t}'s TCB"],
+            Loaded => ["{t}의 TCB에서 불러옴", "Loaded from {t}'s TCB"],
         }
     }
 }
@@ -185,6 +193,10 @@ impl Topic {
                 "경쟁하는 카운터 (경쟁 조건)",
                 "Racing counter (race condition)",
             ],
+            Topic::Switch => [
+                "문맥 교환 (PC와 레지스터)",
+                "Context switch (PC and registers)",
+            ],
             Topic::Mlfq => ["MLFQ: 각 작업의 레벨", "MLFQ: the level of each job"],
         })
     }
@@ -201,6 +213,16 @@ impl Difficulty {
                     "Medium (allotment of 2 quanta at level 0)",
                 ],
                 Difficulty::Hard => ["어려움 (I/O, 우선순위 상향)", "Hard (I/O, priority boost)"],
+            });
+        }
+        if topic == Topic::Switch {
+            return lang.pick(match self {
+                Difficulty::Easy => ["쉬움 (스레드 2개)", "Easy (2 threads)"],
+                Difficulty::Medium => ["보통 (스레드 3개)", "Medium (3 threads)"],
+                Difficulty::Hard => [
+                    "어려움 (프로세스 2개, 스레드 4개)",
+                    "Hard (2 processes, 4 threads)",
+                ],
             });
         }
         if topic != Topic::Race {
@@ -288,6 +310,9 @@ pub fn policy_sentence(exercise: &Exercise, lang: Lang) -> String {
 pub fn conventions(exercise: &Exercise, lang: Lang) -> Vec<String> {
     if exercise.is_race() {
         return race_rules(exercise, lang);
+    }
+    if let Some(point) = exercise.switch {
+        return super::switch::rules(&exercise.run, point, lang);
     }
     if let Some(asked) = exercise.asked {
         return super::mlfq::rules(&exercise.run, asked, lang);
