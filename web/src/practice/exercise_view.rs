@@ -27,6 +27,8 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
     let exercise = state.exercise();
     let id = exercise.id;
     let race = exercise.is_race();
+    let mlfq = exercise.is_mlfq();
+    let switch = exercise.is_switch();
     let shows_priority = matches!(exercise.spec.policy, PolicySpec::Priority { .. });
     let action = |action: PracticeAction| {
         let dispatch = props.dispatch.clone();
@@ -81,6 +83,8 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                 </section>
                 if race {
                     { super::race::program_section(lang, state) }
+                } else if switch {
+                    { super::switch::program_section(lang, state) }
                 } else {
                 <section aria-labelledby="question-workload-title">
                     <h4 id="question-workload-title">{ T::Workload.get(lang) }</h4>
@@ -107,6 +111,10 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
             </div>
             if race {
                 <super::race::RaceQuestions {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
+            } else if switch {
+                <super::switch::SwitchQuestion {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
+            } else if mlfq {
+                <super::mlfq::LevelQuestion {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
             } else {
                 <GanttBuilder {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
                 <TimesTable {lang} state={state.clone()} dispatch={props.dispatch.clone()} />

@@ -4,7 +4,9 @@
 
 mod answer;
 mod exercise_view;
+mod mlfq;
 mod race;
+mod switch;
 mod transition;
 
 use crate::store::Store;

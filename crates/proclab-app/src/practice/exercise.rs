@@ -10,6 +10,13 @@
 //! `race.s` run by two or three threads with question A's interleaving as the schedule, and its
 //! run is the instruction machine's ([`super::race`]); it has no chart, table, hints or
 //! transition question.
+//!
+//! A context-switch exercise ([`Topic::Switch`]) is threads running the lesson's `race.s` under
+//! round robin ([`super::switch`]); it asks the PC and registers saved and loaded at one switch.
+//!
+//! An MLFQ exercise ([`Topic::Mlfq`]) is generated like a scheduling one, and kept only if some
+//! tick has one clear answer with jobs at two levels or more ([`super::mlfq::asked_tick`]); it
+//! asks the level of every job at that tick instead of a chart and a table.
 
 use proclab_core::gen::{generate, GenOptions};
 use proclab_core::spec::{PolicySpec, ScenarioSpec};
@@ -26,13 +33,18 @@ pub enum Topic {
     Rr,
     Hrrn,
     /// The racing counter: threads of one process run a non-atomic increment in an interleaving
-    /// ([`super::race`]). Last, so the index of every older topic (the set link) stays.
+    /// ([`super::race`]). Appended, so the index of every older topic (the set link) stays.
     Race,
+    /// The PC and registers saved and loaded at one context switch between threads running
+    /// programs ([`super::switch`]).
+    Switch,
+    /// The level of every job of a multilevel feedback queue during one tick ([`super::mlfq`]).
+    Mlfq,
 }
 
 impl Topic {
     /// Every topic, in the order the page offers them.
-    pub const ALL: [Topic; 7] = [
+    pub const ALL: [Topic; 9] = [
         Topic::Fcfs,
         Topic::Sjf,
         Topic::Srtf,
@@ -40,6 +52,8 @@ impl Topic {
         Topic::Rr,
         Topic::Hrrn,
         Topic::Race,
+        Topic::Switch,
+        Topic::Mlfq,
     ];
 
     /// Short stable code (links, exports, element ids).
@@ -52,7 +66,15 @@ impl Topic {
             Topic::Rr => "rr",
             Topic::Hrrn => "hrrn",
             Topic::Race => "race",
+            Topic::Switch => "switch",
+            Topic::Mlfq => "mlfq",
         }
+    }
+
+    /// True for the scheduling topics, answered with a Gantt chart and a table (not the racing
+    /// counter nor the MLFQ level question).
+    pub fn has_chart(self) -> bool {
+        !matches!(self, Topic::Race | Topic::Switch | Topic::Mlfq)
     }
 
     /// The topic with this [`Topic::code`].
@@ -122,6 +144,10 @@ pub struct Exercise {
     pub id: ExerciseId,
     pub spec: ScenarioSpec,
     pub run: Run,
+    /// The tick an MLFQ exercise asks the levels at (`None` for every other topic).
+    pub asked: Option<u64>,
+    /// The switch a context-switch exercise asks about (`None` for every other topic).
+    pub switch: Option<super::switch::SwitchPoint>,
 }
 
 /// How many derived seeds are tried before settling for the last candidate.
@@ -142,7 +168,8 @@ fn options(id: ExerciseId) -> GenOptions {
             quantum: if preemptive { 3 } else { 2 },
         },
         Topic::Hrrn => PolicySpec::Hrrn,
-        Topic::Race => PolicySpec::Fcfs,
+        Topic::Race | Topic::Switch => PolicySpec::Fcfs,
+        Topic::Mlfq => PolicySpec::Mlfq(super::mlfq::policy(id.difficulty)),
     };
     let base = GenOptions {
         policy,
@@ -183,7 +210,7 @@ fn candidate(id: ExerciseId, attempt: u64) -> ScenarioSpec {
         process.tickets = 1;
         process.working_set = 1;
     }
-    if id.difficulty == Difficulty::Hard {
+    if id.difficulty == Difficulty::Hard && id.topic != Topic::Mlfq {
         spec.machine.dispatch_latency = 1;
     }
     spec
@@ -278,6 +305,17 @@ impl Exercise {
                 return exercise;
             }
         }
+        if id.topic == Topic::Switch {
+            if let Some((spec, run, point)) = super::switch::generate(id) {
+                return Exercise {
+                    id,
+                    spec,
+                    run,
+                    asked: None,
+                    switch: Some(point),
+                };
+            }
+        }
         let mut fallback: Option<(ScenarioSpec, Run, bool)> = None;
         for attempt in 0..ATTEMPTS {
             let spec = candidate(id, attempt);
@@ -286,8 +324,27 @@ impl Exercise {
             };
             let run = simulate(&scenario);
             let free = order_free(&spec, &run) && plain_switches(&run);
-            if free && shows_the_topic(&spec, &run) {
-                return Exercise { id, spec, run };
+            if id.topic == Topic::Mlfq {
+                if let Some(asked) = free
+                    .then(|| super::mlfq::asked_tick(&run, id.seed))
+                    .flatten()
+                {
+                    return Exercise {
+                        id,
+                        spec,
+                        run,
+                        asked: Some(asked),
+                        switch: None,
+                    };
+                }
+            } else if free && shows_the_topic(&spec, &run) {
+                return Exercise {
+                    id,
+                    spec,
+                    run,
+                    asked: None,
+                    switch: None,
+                };
             }
             if fallback
                 .as_ref()
@@ -308,7 +365,15 @@ impl Exercise {
             let run = proclab_core::simulate_spec(&spec).expect("one process of one tick is valid");
             (spec, run, false)
         });
-        Exercise { id, spec, run }
+        let asked =
+            (id.topic == Topic::Mlfq).then(|| super::mlfq::asked_tick(&run, id.seed).unwrap_or(0));
+        Exercise {
+            id,
+            spec,
+            run,
+            asked,
+            switch: None,
+        }
     }
 
     /// A racing-counter exercise: the workload with question A's interleaving as its schedule.
@@ -317,12 +382,28 @@ impl Exercise {
         let schedule = super::race::interleaving(id, &workload);
         let run = super::race::run_with(&workload, &schedule)?;
         let spec = run.scenario().spec().clone();
-        Some(Exercise { id, spec, run })
+        Some(Exercise {
+            id,
+            spec,
+            run,
+            asked: None,
+            switch: None,
+        })
     }
 
     /// True for a racing-counter exercise (no Gantt chart, table or transition question).
     pub fn is_race(&self) -> bool {
         self.id.topic == Topic::Race
+    }
+
+    /// True for an MLFQ level exercise (no Gantt chart, table or transition question).
+    pub fn is_mlfq(&self) -> bool {
+        self.id.topic == Topic::Mlfq
+    }
+
+    /// True for a context-switch exercise (no Gantt chart, table or transition question).
+    pub fn is_switch(&self) -> bool {
+        self.id.topic == Topic::Switch
     }
 
     /// The racing counter's workload without question A's schedule.
@@ -342,6 +423,10 @@ impl Exercise {
     pub fn hint_count(&self) -> usize {
         if self.is_race() {
             0
+        } else if let Some(point) = self.switch {
+            super::switch::hint_count(&self.run, point)
+        } else if let Some(asked) = self.asked {
+            super::mlfq::changes_until(&self.run, asked).len()
         } else {
             self.key().len()
         }

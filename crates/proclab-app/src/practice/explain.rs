@@ -423,6 +423,12 @@ pub fn hints(exercise: &Exercise, count: usize, lang: Lang) -> Vec<String> {
     if exercise.is_race() {
         return Vec::new();
     }
+    if let Some(point) = exercise.switch {
+        return super::switch::hints(&exercise.run, point, count, lang);
+    }
+    if let Some(asked) = exercise.asked {
+        return super::mlfq::hints(&exercise.run, asked, count, lang);
+    }
     let key = exercise.key();
     (0..count.min(key.len()))
         .filter_map(|index| {
@@ -589,6 +595,31 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
             lang,
         ),
         Mistake::RaceInterleaving => return None,
+        Mistake::Level { pid } => super::mlfq::explain_level(
+            &exercise.run,
+            exercise.asked.unwrap_or(0),
+            pid,
+            grading
+                .levels
+                .as_ref()
+                .and_then(|levels| levels.get(pid as usize).copied())
+                .unwrap_or(super::grade::Verdict::Wrong),
+            lang,
+        ),
+        Mistake::Context { cell } => match exercise.switch {
+            Some(point) => super::switch::explain_cell(
+                &exercise.run,
+                point,
+                cell,
+                grading
+                    .context
+                    .as_ref()
+                    .and_then(|marks| marks.get(cell).copied())
+                    .unwrap_or(super::grade::Verdict::Wrong),
+                lang,
+            ),
+            None => return None,
+        },
     })
 }
 
@@ -614,6 +645,8 @@ pub fn show_tick(exercise: &Exercise, grading: Option<&Grading>) -> u64 {
         Some(Mistake::RaceValue) => super::race::first_lost_load(&exercise.run)
             .map(|step| exercise.run.program_steps()[step].tick)
             .unwrap_or(0),
+        Some(Mistake::Level { .. }) => exercise.asked.unwrap_or(0),
+        Some(Mistake::Context { .. }) => exercise.switch.map_or(0, |point| point.tick),
         Some(Mistake::Average { .. } | Mistake::RaceInterleaving) | None => 0,
     }
 }

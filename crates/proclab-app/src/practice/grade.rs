@@ -37,6 +37,13 @@ pub struct Answer {
     /// The racing counter's two answers (empty in a scheduling exercise).
     #[serde(skip_serializing_if = "RaceAnswer::is_empty")]
     pub race: RaceAnswer,
+    /// An MLFQ exercise's levels, one per process in index order (empty otherwise).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<String>,
+    /// A context-switch exercise's six cells in [`super::switch`] order: PC, %ax, %bx saved,
+    /// then loaded (empty otherwise).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub context: Vec<String>,
 }
 
 /// A per-process column.
@@ -102,6 +109,10 @@ pub enum Mistake {
     RaceValue,
     /// The racing counter's interleaving (question B).
     RaceInterleaving,
+    /// The MLFQ level of process `pid`.
+    Level { pid: u32 },
+    /// A cell of the context-switch question, by its index in [`super::switch`] order.
+    Context { cell: usize },
 }
 
 /// Every mark of an answer.
@@ -116,6 +127,10 @@ pub struct Grading {
     pub transition: Option<[Verdict; 3]>,
     /// The racing counter's two marks (a racing-counter exercise has no other cells).
     pub race: Option<RaceGrading>,
+    /// The MLFQ levels' marks, one per process (an MLFQ exercise has no other cells).
+    pub levels: Option<Vec<Verdict>>,
+    /// The context-switch cells' marks (a context-switch exercise has no other cells).
+    pub context: Option<Vec<Verdict>>,
     pub first_mistake: Option<Mistake>,
 }
 
@@ -131,6 +146,13 @@ impl Grading {
             let marks = [race.value, race.interleaving];
             let right = marks.iter().filter(|mark| **mark == Verdict::Right).count();
             return (right, 0, marks.len());
+        }
+        if let Some(levels) = self.levels.as_ref().or(self.context.as_ref()) {
+            let right = levels
+                .iter()
+                .filter(|mark| **mark == Verdict::Right)
+                .count();
+            return (right, 0, levels.len());
         }
         let cells = self
             .segments
@@ -297,6 +319,42 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
     if exercise.is_race() {
         return grade_race_exercise(exercise, answer);
     }
+    if let Some(point) = exercise.switch {
+        let context = super::switch::grade_cells(&exercise.run, point, &answer.context);
+        let first_mistake = context
+            .iter()
+            .position(|mark| !mark.is_fine())
+            .map(|cell| Mistake::Context { cell });
+        return Grading {
+            segments: Vec::new(),
+            missing_segments: 0,
+            rows: Vec::new(),
+            averages: [Verdict::Missing; 3],
+            transition: None,
+            race: None,
+            levels: None,
+            context: Some(context),
+            first_mistake,
+        };
+    }
+    if let Some(asked) = exercise.asked {
+        let levels = super::mlfq::grade_levels(&exercise.run, asked, &answer.levels);
+        let first_mistake = levels
+            .iter()
+            .position(|mark| !mark.is_fine())
+            .map(|pid| Mistake::Level { pid: pid as u32 });
+        return Grading {
+            segments: Vec::new(),
+            missing_segments: 0,
+            rows: Vec::new(),
+            averages: [Verdict::Missing; 3],
+            transition: None,
+            race: None,
+            levels: Some(levels),
+            context: None,
+            first_mistake,
+        };
+    }
     let key = exercise.key();
     let metrics = exercise.run.metrics();
     let segments = grade_segments(&key, answer);
@@ -378,6 +436,8 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
         averages,
         transition,
         race: None,
+        levels: None,
+        context: None,
         first_mistake,
     }
 }
@@ -401,6 +461,8 @@ fn grade_race_exercise(exercise: &Exercise, answer: &Answer) -> Grading {
         averages: [Verdict::Missing; 3],
         transition: None,
         race: Some(race),
+        levels: None,
+        context: None,
         first_mistake,
     }
 }
@@ -455,6 +517,24 @@ pub fn key_answer(exercise: &Exercise) -> Answer {
             ..Answer::default()
         };
     }
+    if let Some(point) = exercise.switch {
+        return Answer {
+            context: super::switch::key(&exercise.run, point)
+                .iter()
+                .map(i64::to_string)
+                .collect(),
+            ..Answer::default()
+        };
+    }
+    if let Some(asked) = exercise.asked {
+        return Answer {
+            levels: super::mlfq::levels_at(&exercise.run, asked)
+                .iter()
+                .map(u32::to_string)
+                .collect(),
+            ..Answer::default()
+        };
+    }
     let metrics = exercise.run.metrics();
     Answer {
         segments: exercise
@@ -473,6 +553,8 @@ pub fn key_answer(exercise: &Exercise) -> Answer {
             .map(|question| question.key())
             .unwrap_or_default(),
         race: RaceAnswer::default(),
+        levels: Vec::new(),
+        context: Vec::new(),
     }
 }
 

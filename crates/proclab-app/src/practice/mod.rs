@@ -5,13 +5,17 @@
 //! wrong); [`explain`] says why the first wrong decision is what the engine did, from the trace's
 //! causes, and gives hints one decision at a time; [`set`] is the link of a set of exercises and
 //! the exports; [`text`] holds the section's words; [`race`] is the racing counter, whose two
-//! questions are graded by running the instruction machine.
+//! questions are graded by running the instruction machine; [`mlfq`] asks the level of every job
+//! of a multilevel feedback queue at one tick, graded from the core's state at that tick;
+//! [`switch`] asks the PC and registers saved and loaded at one context switch.
 
 pub mod exercise;
 pub mod explain;
 pub mod grade;
+pub mod mlfq;
 pub mod race;
 pub mod set;
 pub mod state;
+pub mod switch;
 pub mod text;
 pub mod transition;

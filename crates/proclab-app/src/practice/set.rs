@@ -29,8 +29,8 @@ pub enum SetError {
 #[derive(Serialize, Deserialize)]
 enum SetLink {
     /// Each exercise as (topic, difficulty, seed), topic and difficulty by their index in
-    /// `Topic::ALL` and `Difficulty::ALL`. A new topic is appended (the racing counter is 6), so
-    /// every link made before it keeps its meaning.
+    /// `Topic::ALL` and `Difficulty::ALL`. A new topic is appended (the racing counter is 6, the
+    /// context switch 7, the MLFQ levels 8), so every link made before it keeps its meaning.
     V1(Vec<(u8, u8, u64)>),
 }
 
@@ -258,6 +258,21 @@ pub fn export_csv(set: &ExerciseSet, progress: &Progress) -> String {
             line("transition to".into(), &state(transition.to), marks[1]);
             let reason = transition.reason.map(|r| r.code()).unwrap_or("");
             line("transition reason".into(), reason, marks[2]);
+        }
+        if let Some(marks) = &grading.context {
+            for (cell, verdict) in marks.iter().enumerate() {
+                let typed = answer.context.get(cell).map_or("", String::as_str);
+                line(super::switch::cell_code(cell), typed, *verdict);
+            }
+            continue;
+        }
+        if let Some(marks) = &grading.levels {
+            let tick = exercise.asked.unwrap_or(0);
+            for (pid, verdict) in marks.iter().enumerate() {
+                let typed = answer.levels.get(pid).map_or("", String::as_str);
+                line(format!("{} level at t={tick}", names[pid]), typed, *verdict);
+            }
+            continue;
         }
         if let Some(marks) = grading.race {
             line("race final value".into(), &answer.race.value, marks.value);

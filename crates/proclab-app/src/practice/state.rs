@@ -55,6 +55,10 @@ pub enum PracticeAction {
     SetRaceValue(String),
     /// The racing counter's interleaving, as typed or built by the thread buttons (question B).
     SetRaceInterleaving(String),
+    /// The MLFQ level of process `pid`, as typed.
+    SetLevel(u32, String),
+    /// A context-switch cell (index in `switch` order), as typed.
+    SetContext(usize, String),
     Check,
     /// Reveal one more decision.
     Hint,
@@ -102,6 +106,20 @@ fn fit(mut progress: Progress, exercises: &[Exercise]) -> Progress {
             .rows
             .resize_with(exercise.spec.processes.len(), Default::default);
         answer.segments.truncate(200);
+        if exercise.is_mlfq() {
+            answer
+                .levels
+                .resize_with(exercise.spec.processes.len(), Default::default);
+        } else {
+            answer.levels.clear();
+        }
+        if exercise.is_switch() {
+            answer
+                .context
+                .resize_with(super::switch::CELLS, Default::default);
+        } else {
+            answer.context.clear();
+        }
     }
     progress
 }
@@ -214,6 +232,20 @@ impl Reduce for PracticeState {
                 answer.race.interleaving = text;
                 true
             }
+            PracticeAction::SetLevel(pid, text) => match answer.levels.get_mut(pid as usize) {
+                Some(cell) if *cell != text => {
+                    *cell = text;
+                    true
+                }
+                _ => false,
+            },
+            PracticeAction::SetContext(cell, text) => match answer.context.get_mut(cell) {
+                Some(typed) if *typed != text => {
+                    *typed = text;
+                    true
+                }
+                _ => false,
+            },
             PracticeAction::Check => {
                 next.grading = Some(grade(self.exercise(), self.answer()));
                 return Some(next);

@@ -80,6 +80,12 @@ pub enum PracticeText {
     RaceDone,
     RaceResult,
     Instruction,
+    MlfqQuestion,
+    Level,
+    SwitchProgram,
+    Address,
+    Saved,
+    Loaded,
 }
 
 impl Words for PracticeText {
@@ -88,7 +94,7 @@ impl Words for PracticeText {
         match self {
             NavPractice => ["연습", "Practice"],
             Title => ["연습: 먼저 풀고, 칸마다 확인", "Practice: predict, then check, cell by cell"],
-            Intro => ["손으로 풀어 답을 채운 뒤 확인을 누르세요 (스케줄링은 간트 차트와 표, 경쟁하는 카운터는 최종 값과 실행 순서). 칸마다 맞음/틀림을 알려 주고, 첫 번째 잘못을 엔진의 기록으로 설명합니다.", "Work it out by hand and fill in your answers (for scheduling, the Gantt chart and the table; for the racing counter, the final value and an interleaving), then press Check: every cell is marked, and the first mistake is explained from the engine's own trace."],
+            Intro => ["손으로 풀어 답을 채운 뒤 확인을 누르세요 (스케줄링은 간트 차트와 표, 경쟁하는 카운터는 최종 값과 실행 순서, MLFQ는 각 작업의 레벨, 문맥 교환은 PC와 레지스터). 칸마다 맞음/틀림을 알려 주고, 첫 번째 잘못을 엔진의 기록으로 설명합니다.", "Work it out by hand and fill in your answers (for scheduling, the Gantt chart and the table; for the racing counter, the final value and an interleaving; for MLFQ, the level of each job; for a context switch, the PC and registers), then press Check: every cell is marked, and the first mistake is explained from the engine's own trace."],
             Topic => ["주제", "Topic"],
             Difficulty => ["난이도", "Difficulty"],
             NewSet => ["새 문제 세트", "New set"],
@@ -157,6 +163,12 @@ impl Words for PracticeText {
             RaceDone => ["끝남", "finished"],
             RaceResult => ["질문 B", "Question B"],
             Instruction => ["명령어", "Instruction"],
+            MlfqQuestion => ["틱 {t} 동안 각 작업의 레벨", "The level of each job during tick {t}"],
+            Level => ["레벨", "level"],
+            SwitchProgram => ["프로그램 (주소와 명령어)", "The program (address and instruction)"],
+            Address => ["주소", "Address"],
+            Saved => ["{t}의 TCB에 저장", "Saved into {t}'s TCB"],
+            Loaded => ["{t}의 TCB에서 불러옴", "Loaded from {t}'s TCB"],
         }
     }
 }
@@ -181,6 +193,11 @@ impl Topic {
                 "경쟁하는 카운터 (경쟁 조건)",
                 "Racing counter (race condition)",
             ],
+            Topic::Switch => [
+                "문맥 교환 (PC와 레지스터)",
+                "Context switch (PC and registers)",
+            ],
+            Topic::Mlfq => ["MLFQ: 각 작업의 레벨", "MLFQ: the level of each job"],
         })
     }
 }
@@ -188,6 +205,26 @@ impl Topic {
 impl Difficulty {
     /// The level's name for `topic` (the racing counter's levels are counted in threads).
     pub fn label_for(self, topic: Topic, lang: Lang) -> &'static str {
+        if topic == Topic::Mlfq {
+            return lang.pick(match self {
+                Difficulty::Easy => ["쉬움 (작업 4개)", "Easy (4 jobs)"],
+                Difficulty::Medium => [
+                    "보통 (레벨 0의 할당량 2퀀텀)",
+                    "Medium (allotment of 2 quanta at level 0)",
+                ],
+                Difficulty::Hard => ["어려움 (I/O, 우선순위 상향)", "Hard (I/O, priority boost)"],
+            });
+        }
+        if topic == Topic::Switch {
+            return lang.pick(match self {
+                Difficulty::Easy => ["쉬움 (스레드 2개)", "Easy (2 threads)"],
+                Difficulty::Medium => ["보통 (스레드 3개)", "Medium (3 threads)"],
+                Difficulty::Hard => [
+                    "어려움 (프로세스 2개, 스레드 4개)",
+                    "Hard (2 processes, 4 threads)",
+                ],
+            });
+        }
         if topic != Topic::Race {
             return self.label(lang);
         }
@@ -273,6 +310,12 @@ pub fn policy_sentence(exercise: &Exercise, lang: Lang) -> String {
 pub fn conventions(exercise: &Exercise, lang: Lang) -> Vec<String> {
     if exercise.is_race() {
         return race_rules(exercise, lang);
+    }
+    if let Some(point) = exercise.switch {
+        return super::switch::rules(&exercise.run, point, lang);
+    }
+    if let Some(asked) = exercise.asked {
+        return super::mlfq::rules(&exercise.run, asked, lang);
     }
     let mut rules = vec![policy_sentence(exercise, lang)];
     rules.push(lang.pick(["한 CPU, 시간은 정수 틱입니다. 동점이면 준비 큐에 먼저 들어온 프로세스가 먼저입니다.", "One CPU; time is in whole ticks. Ties go to the process that entered the ready queue first."]).into());

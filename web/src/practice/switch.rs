@@ -1,0 +1,104 @@
+//! The context-switch question: the program with its addresses, then two labelled groups of
+//! fields, what is saved into the outgoing thread's TCB and what is loaded from the incoming
+//! one's (PC, %ax, %bx), each marked after Check. What is typed is kept as typed.
+
+use super::answer::{label, mark, verdict_class};
+use proclab_app::i18n::Lang;
+use proclab_app::lang::Words;
+use proclab_app::practice::state::{PracticeAction, PracticeState};
+use proclab_app::practice::switch::{listing, name, register_name, CELLS, REGISTERS};
+use proclab_app::practice::text::PracticeText as T;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// The program every thread runs, one row per address.
+pub fn program_section(lang: Lang, state: &PracticeState) -> Html {
+    let lines = listing(&state.exercise().run);
+    html! {
+        <section class="switch-program" aria-labelledby="switch-program-title">
+            <h4 id="switch-program-title">{ T::SwitchProgram.get(lang) }</h4>
+            <table id="switch-program" class="switch-listing">
+                <thead><tr>
+                    <th scope="col">{ T::Address.get(lang) }</th>
+                    <th scope="col">{ T::Instruction.get(lang) }</th>
+                </tr></thead>
+                <tbody>
+                    { for lines.into_iter().map(|(pc, text)| html! {
+                        <tr><th scope="row">{ pc }</th><td><code>{ text }</code></td></tr>
+                    }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SwitchProps {
+    pub lang: Lang,
+    pub state: PracticeState,
+    pub dispatch: Callback<PracticeAction>,
+}
+
+#[function_component(SwitchQuestion)]
+pub fn switch_question(props: &SwitchProps) -> Html {
+    let lang = props.lang;
+    let exercise = props.state.exercise();
+    let Some(point) = exercise.switch else {
+        return Html::default();
+    };
+    let typed = &props.state.answer().context;
+    let marks = props
+        .state
+        .grading
+        .as_ref()
+        .and_then(|grading| grading.context.clone());
+    let half = CELLS / 2;
+    let group = |outgoing: bool| {
+        let thread = name(&exercise.run, if outgoing { point.from } else { point.to });
+        let title = if outgoing { T::Saved } else { T::Loaded }
+            .get(lang)
+            .replace("{t}", &thread);
+        let side = if outgoing { "saved" } else { "loaded" };
+        let offset = if outgoing { 0 } else { half };
+        html! {
+            <fieldset class="switch-group" id={format!("switch-{side}")}>
+                <legend>{ &title }</legend>
+                { for (0..half).map(|position| {
+                    let cell = offset + position;
+                    let field = if position == 0 { "PC".to_string() } else { register_name(REGISTERS[position - 1]) };
+                    let id = format!("switch-{side}-{}", if position == 0 { "pc".to_string() } else { REGISTERS[position - 1].name().to_string() });
+                    let verdict = marks.as_ref().and_then(|marks| marks.get(cell).copied());
+                    let base = format!("{thread} {field}");
+                    let dispatch = props.dispatch.clone();
+                    let oninput = Callback::from(move |event: InputEvent| {
+                        dispatch.emit(PracticeAction::SetContext(
+                            cell,
+                            event.target_unchecked_into::<HtmlInputElement>().value(),
+                        ))
+                    });
+                    html! {
+                        <div class="field switch-cell">
+                            <label for={id.clone()}>{ field }</label>
+                            <div class="cell">
+                                <input id={id} inputmode="numeric" autocomplete="off"
+                                    value={typed.get(cell).cloned().unwrap_or_default()}
+                                    class={classes!(verdict_class(verdict))}
+                                    aria-label={label(base, verdict, lang)}
+                                    {oninput} />
+                                { mark(verdict, lang) }
+                            </div>
+                        </div>
+                    }
+                }) }
+            </fieldset>
+        }
+    };
+    html! {
+        <section class="switch-question">
+            <div class="switch-groups">
+                { group(true) }
+                { group(false) }
+            </div>
+        </section>
+    }
+}
