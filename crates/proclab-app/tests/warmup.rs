@@ -139,6 +139,16 @@ fn a_run_too_long_to_draw_keeps_its_figures_and_draws_nothing() {
     let run = simulation.warmup.as_ref().unwrap();
     let chart = warmup_chart(&simulation.scenario, run);
     assert!(chart.too_many.unwrap() > MAX_DRAWN_SEGMENTS);
+    // The count is the run's: a segment starts wherever a CPU's (job, warm) changes.
+    let what = |tick: u64, cpu: usize| run.tick(tick)[cpu].map(|slot| (slot.job, slot.warm));
+    let starts: usize = (0..2)
+        .map(|cpu| {
+            (0..run.end())
+                .filter(|tick| *tick == 0 || what(*tick, cpu) != what(tick - 1, cpu))
+                .count()
+        })
+        .sum();
+    assert_eq!(chart.too_many, Some(starts));
     assert!(chart.cpus.iter().all(|cpu| cpu.segments.is_empty()));
     assert!(chart.gantt_text.is_empty());
     assert_eq!(chart.end, run.end());

@@ -119,6 +119,9 @@ pub fn warmup_chart(scenario: &Scenario, run: &WarmupRun) -> WarmupChart {
             segments: Vec::new(),
         })
         .collect();
+    // Segments are counted as they start; past the most drawn, they are only counted.
+    let mut segment_count = 0;
+    let mut last: Vec<Option<(Option<u32>, bool)>> = vec![None; cpu_count as usize];
     for tick in 0..end {
         for (cpu, slot) in run.tick(tick).iter().enumerate() {
             let (job, warm) = match slot {
@@ -133,9 +136,17 @@ pub fn warmup_chart(scenario: &Scenario, run: &WarmupRun) -> WarmupChart {
                 }
                 None => (None, false),
             };
+            let continues = last[cpu] == Some((job, warm));
+            if !continues {
+                last[cpu] = Some((job, warm));
+                segment_count += 1;
+            }
+            if segment_count > MAX_DRAWN_SEGMENTS {
+                continue;
+            }
             let segments = &mut cpus[cpu].segments;
             match segments.last_mut() {
-                Some(last) if last.job == job && last.warm == warm => last.end = tick + 1,
+                Some(last) if continues => last.end = tick + 1,
                 _ => segments.push(WarmupSegment {
                     start: tick,
                     end: tick + 1,
@@ -148,6 +159,13 @@ pub fn warmup_chart(scenario: &Scenario, run: &WarmupRun) -> WarmupChart {
             }
         }
     }
+    let too_many = (segment_count > MAX_DRAWN_SEGMENTS).then_some(segment_count);
+    if too_many.is_some() {
+        for cpu in &mut cpus {
+            cpu.segments = Vec::new();
+        }
+    }
+    // Labels only for a chart that is drawn (a long run's millions of segments are not).
     for segment in cpus.iter_mut().flat_map(|cpu| cpu.segments.iter_mut()) {
         segment.label = match segment.job {
             Some(job) if segment.warm => format!("{}*", processes[job as usize].name()),
@@ -155,13 +173,6 @@ pub fn warmup_chart(scenario: &Scenario, run: &WarmupRun) -> WarmupChart {
             None => String::from("-"),
         };
         segment.label_fits = label_fits_at(segment, MIN_TICK_PX as f64);
-    }
-    let segment_count: usize = cpus.iter().map(|cpu| cpu.segments.len()).sum();
-    let too_many = (segment_count > MAX_DRAWN_SEGMENTS).then_some(segment_count);
-    if too_many.is_some() {
-        for cpu in &mut cpus {
-            cpu.segments = Vec::new();
-        }
     }
     let jobs = processes
         .iter()
