@@ -131,6 +131,13 @@ test('MLFQ levels in both languages: one wrong level is marked and explained by 
       const first = Math.min(...demoted.filter((tick) => tick !== null));
       assert.ok(hints[0].startsWith(`1. t=${first}: `), hints[0]);
       await screenshot(page, `practice-mlfq-mistake-${lang}-1280`);
+      if (lang === 'en') {
+        // Show opens the same workload in the simulator at the tick asked.
+        await page.click('#practice-show');
+        await page.waitForFunction((tick) => document.querySelector('#watch-canvas')?.dataset.tick === String(tick), asked);
+        await page.goBack();
+        await page.waitForSelector('#mlfq-levels');
+      }
       // Not a number is named and kept as typed.
       await page.fill(`#mlfq-level-${wrong + 1}`, 'two');
       await check(page);
@@ -171,8 +178,11 @@ test('MLFQ levels at laptop and phone widths in both languages', async () => {
       try {
         const { page, problems } = await openPage(context, url('/practice'));
         await page.waitForSelector('#practice-title');
-        await newSet(page, 'mlfq', 5, 'hard');
+        await newSet(page, 'mlfq', 4, 'hard');
         await page.waitForSelector('#mlfq-levels');
+        // Hard asks after the first boost (t=15) when the workload allows it, as this one does.
+        const asked = Number((await page.textContent('#mlfq-title')).match(/(\d+)/)[1]);
+        assert.ok(asked > 15, `asked t=${asked}`);
         await page.fill('#mlfq-level-1', '1');
         await page.fill('#mlfq-level-2', 'x');
         await check(page);
@@ -295,6 +305,13 @@ test('context switch in both languages: a saved PC typed as the last instruction
       assert.equal(hints.length, 1);
       assert.ok(hints[0].startsWith(lang === 'en' ? `1. Tick 0: ${threads[0].name} ran \`${lines[0].text}\` (${lines[0].pc})` : `1. 틱 0: ${threads[0].name}`), hints[0]);
       await screenshot(page, `practice-switch-mistake-${lang}-1280`);
+      if (lang === 'en') {
+        // Show opens the same threads in the simulator at the switch.
+        await page.click('#practice-show');
+        await page.waitForFunction((at) => document.querySelector('#watch-canvas')?.dataset.tick === String(at), tick);
+        await page.goBack();
+        await page.waitForSelector('#switch-saved');
+      }
       // The fix.
       await page.fill('#switch-saved-pc', String(out.pc));
       await check(page);

@@ -6,7 +6,7 @@ use proclab_app::i18n::Lang;
 use proclab_app::practice::exercise::{Difficulty, Exercise, ExerciseId, Topic};
 use proclab_app::practice::explain::{explain, hints, show_tick};
 use proclab_app::practice::grade::{grade, key_answer, Answer, Mistake, Verdict};
-use proclab_app::practice::mlfq::{changes_until, levels_at, policy};
+use proclab_app::practice::mlfq::{changes_until, levels_at, policy, shows_boost};
 use proclab_app::practice::set::{export_csv, export_json, ExerciseSet, Progress};
 use proclab_app::practice::state::{PracticeAction, PracticeState};
 use proclab_app::reduce::Reduce;
@@ -230,6 +230,19 @@ fn generation_is_deterministic_and_seeds_differ() {
         })
         .count();
     assert!(hard_io > 0);
+    // Hard asks after the first boost whenever a workload of the seed allows it.
+    let after_boost = SEEDS
+        .map(|seed| exercise(Difficulty::Hard, seed))
+        .filter(|exercise| {
+            let tick = exercise.asked.unwrap();
+            assert_eq!(shows_boost(&exercise.run, tick), tick > 15);
+            tick > 15
+                && changes_until(&exercise.run, tick)
+                    .iter()
+                    .any(|change| change.to < change.from && change.tick == 15)
+        })
+        .count();
+    assert!(after_boost >= 5, "{after_boost}");
 }
 
 /// Easy MLFQ written out: one CPU, quanta 2, 4, 8 with an allotment of one quantum, no I/O, no

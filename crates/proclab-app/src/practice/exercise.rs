@@ -317,6 +317,8 @@ impl Exercise {
             }
         }
         let mut fallback: Option<(ScenarioSpec, Run, bool)> = None;
+        // An MLFQ exercise whose tick comes before the first boost: kept in case none comes after.
+        let mut before_boost: Option<(ScenarioSpec, Run, u64)> = None;
         for attempt in 0..ATTEMPTS {
             let spec = candidate(id, attempt);
             let Ok(scenario) = Scenario::new(&spec) else {
@@ -325,10 +327,14 @@ impl Exercise {
             let run = simulate(&scenario);
             let free = order_free(&spec, &run) && plain_switches(&run);
             if id.topic == Topic::Mlfq {
-                if let Some(asked) = free
+                let asked = free
                     .then(|| super::mlfq::asked_tick(&run, id.seed))
-                    .flatten()
-                {
+                    .flatten();
+                if let Some(asked) = asked.filter(|asked| !super::mlfq::shows_boost(&run, *asked)) {
+                    if before_boost.is_none() {
+                        before_boost = Some((spec.clone(), run.clone(), asked));
+                    }
+                } else if let Some(asked) = asked {
                     return Exercise {
                         id,
                         spec,
@@ -365,6 +371,15 @@ impl Exercise {
             let run = proclab_core::simulate_spec(&spec).expect("one process of one tick is valid");
             (spec, run, false)
         });
+        if let Some((spec, run, asked)) = before_boost {
+            return Exercise {
+                id,
+                spec,
+                run,
+                asked: Some(asked),
+                switch: None,
+            };
+        }
         let asked =
             (id.topic == Topic::Mlfq).then(|| super::mlfq::asked_tick(&run, id.seed).unwrap_or(0));
         Exercise {

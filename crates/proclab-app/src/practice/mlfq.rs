@@ -95,9 +95,10 @@ fn clear_ticks(run: &Run) -> Vec<u64> {
 }
 
 /// The tick to ask about: among the clear ticks with the most distinct levels (at least two, so
-/// some job has moved down), the one the seed picks; `None` if no tick shows a demotion.
+/// some job has moved down), after the first boost when there is such a tick, the one the seed
+/// picks; `None` if no tick shows a demotion.
 pub fn asked_tick(run: &Run, seed: u64) -> Option<u64> {
-    let scored: Vec<(u64, usize)> = clear_ticks(run)
+    let mut scored: Vec<(u64, usize)> = clear_ticks(run)
         .into_iter()
         .map(|tick| {
             let mut levels = levels_at(run, tick);
@@ -106,6 +107,15 @@ pub fn asked_tick(run: &Run, seed: u64) -> Option<u64> {
             (tick, levels.len())
         })
         .collect();
+    // With a boost, a tick after the first one, when it still has jobs at two levels.
+    if let Some(period) = spec_of(run).and_then(|mlfq| mlfq.boost_period) {
+        if scored
+            .iter()
+            .any(|(tick, distinct)| *tick > period && *distinct >= 2)
+        {
+            scored.retain(|(tick, _)| *tick > period);
+        }
+    }
     let best = scored.iter().map(|(_, distinct)| *distinct).max()?;
     if best < 2 {
         return None;
@@ -116,6 +126,14 @@ pub fn asked_tick(run: &Run, seed: u64) -> Option<u64> {
         .map(|(tick, _)| tick)
         .collect();
     Some(ticks[(seed % ticks.len() as u64) as usize])
+}
+
+/// False if the MLFQ boosts and `tick` comes before the first boost (the boost plays no part in
+/// the answer); true otherwise.
+pub fn shows_boost(run: &Run, tick: u64) -> bool {
+    spec_of(run)
+        .and_then(|mlfq| mlfq.boost_period)
+        .is_none_or(|period| tick > period)
 }
 
 /// The marks of the typed levels (one per process).
@@ -324,14 +342,14 @@ pub fn rules(run: &Run, tick: u64, lang: Lang) -> Vec<String> {
         .any(|process| process.bursts.len() > 1)
     {
         rules.push(lang.pick([
-            "버스트 '3 io2 4'는 CPU 3, I/O 2, CPU 4입니다. I/O가 끝난 작업은 자기 레벨의 맨 뒤로 갑니다.",
-            "Bursts '3 io2 4' mean CPU 3, I/O 2, CPU 4. A job whose I/O ends joins the back of its level.",
+            "버스트 '3 io2 4'는 CPU 3, I/O 2, CPU 4입니다. I/O가 끝난 작업은 자기 레벨의 맨 뒤로 갑니다(같은 순간에 도착한 작업보다 먼저).",
+            "Bursts '3 io2 4' mean CPU 3, I/O 2, CPU 4. A job whose I/O ends joins the back of its level (before jobs arriving at that tick).",
         ]).to_string());
     }
     if let Some(period) = mlfq.boost_period {
         rules.push(lang.pick([
-            format!("우선순위 상향(boost): t={period}, {}, …마다 끝나지 않은 모든 작업이 레벨 0으로 올라가고 퀀텀과 할당량을 새로 받습니다.", 2 * period),
-            format!("Priority boost: at t={period}, {}, … every unfinished job moves to level 0 with a fresh quantum and allotment.", 2 * period),
+            format!("우선순위 상향(boost): t={period}, {}, …마다(그 순간의 도착 뒤) 끝나지 않은 모든 작업이 레벨 0으로 올라가고 퀀텀과 할당량을 새로 받습니다. 줄 순서는 유지됩니다: 레벨 0의 작업, 그다음 레벨 1, 레벨 2의 작업 순이고, 레벨 0 아래에서 실행 중이던 작업은 먼저 자기 레벨의 맨 앞으로 돌아갑니다.", 2 * period),
+            format!("Priority boost: at t={period}, {}, … (after that tick's arrivals) every unfinished job moves to level 0 with a fresh quantum and allotment, keeping its place in line: level 0's jobs first, then level 1's, then level 2's; a job running below level 0 first goes back to the head of its level.", 2 * period),
         ]));
     }
     rules.push(lang.pick([
