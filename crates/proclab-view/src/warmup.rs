@@ -299,7 +299,10 @@ pub fn warmup_scene(
         let (status, detail, progress) = match shown.running {
             None => (words.idle.clone(), String::new(), None),
             Some(job) => {
-                let left = state.left[job as usize];
+                // Time left when the tick starts, and after it runs at its rate.
+                let before = state.left[job as usize];
+                let rate = if shown.warm { warm_rate } else { 1 };
+                let left = format!("{before}→{}", before.saturating_sub(rate));
                 if shown.warm {
                     (
                         format!("{} · {} ×{warm_rate}", name(job), words.warm),

@@ -13,7 +13,24 @@ use yew::prelude::*;
 
 /// The program every thread runs, one row per address.
 pub fn program_section(lang: Lang, state: &PracticeState) -> Html {
-    let lines = listing(&state.exercise().run);
+    let run = &state.exercise().run;
+    let lines = listing(run);
+    // A jump names a label: it is shown where it points, before that address's instruction.
+    let labels: Vec<(u32, String)> = proclab_app::program_view::program_of(run.scenario(), 0)
+        .map_or_else(Vec::new, |program| {
+            program
+                .labels()
+                .iter()
+                .map(|label| (label.address, label.name.clone()))
+                .collect()
+        });
+    let label_at = |pc: u32| -> Html {
+        labels
+            .iter()
+            .filter(|(address, _)| *address == pc)
+            .map(|(_, name)| html! { <span class="switch-label">{ format!("{name}:") }</span> })
+            .collect()
+    };
     html! {
         <section class="switch-program" aria-labelledby="switch-program-title">
             <h4 id="switch-program-title">{ T::SwitchProgram.get(lang) }</h4>
@@ -24,7 +41,7 @@ pub fn program_section(lang: Lang, state: &PracticeState) -> Html {
                 </tr></thead>
                 <tbody>
                     { for lines.into_iter().map(|(pc, text)| html! {
-                        <tr><th scope="row">{ pc }</th><td><code>{ text }</code></td></tr>
+                        <tr><th scope="row">{ pc }</th><td>{ label_at(pc) }<code>{ text }</code></td></tr>
                     }) }
                 </tbody>
             </table>
