@@ -303,7 +303,7 @@ pub fn warmup_scene(
                 if shown.warm {
                     (
                         format!("{} · {} ×{warm_rate}", name(job), words.warm),
-                        format!("{} {left}", words.left),
+                        format!("{} {left}→{}", words.left, left.saturating_sub(warm_rate)),
                         None,
                     )
                 } else {
@@ -327,8 +327,11 @@ pub fn warmup_scene(
                     (
                         format!("{} · {} ×1", name(job), words.cold),
                         format!(
-                            "{} {done}/{} · {} {left}",
-                            words.warming, state.warmup_time, words.left
+                            "{} {done}/{} · {} {left}→{}",
+                            words.warming,
+                            state.warmup_time,
+                            words.left,
+                            left.saturating_sub(1)
                         ),
                         Some((bar, fraction)),
                     )
