@@ -179,6 +179,14 @@ test('a share link of a warm-up preset opens the same run and settings in a fres
     assert.equal(await page.inputValue('#warmup-time'), '10');
     assert.equal(await page.inputValue('#warm-rate'), '2');
     assert.equal(await page.inputValue('#peek-interval'), '30');
+    // The seed seeds multi.py's random peeks here, and says so; with peeking off, nothing.
+    assert.match(await page.textContent('label[for="seed"]'), /엿보기 난수 시드/);
+    await page.click('#lang-en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.match(await page.textContent('label[for="seed"]'), /Seed of the random peeks/);
+    await page.evaluate(() => { document.querySelector('#machine-settings').open = true; });
+    await page.fill('#peek-interval', '0');
+    await page.waitForFunction(() => /draw nothing at random/.test(document.querySelector('label[for="seed"]').textContent));
     assert.deepEqual(problems, []);
   } finally {
     await fresh.close();
