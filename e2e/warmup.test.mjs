@@ -179,6 +179,14 @@ test('a share link of a warm-up preset opens the same run and settings in a fres
     assert.equal(await page.inputValue('#warmup-time'), '10');
     assert.equal(await page.inputValue('#warm-rate'), '2');
     assert.equal(await page.inputValue('#peek-interval'), '30');
+    // The seed seeds multi.py's random peeks here, and says so; with peeking off, nothing.
+    assert.match(await page.textContent('label[for="seed"]'), /엿보기 난수 시드/);
+    await page.click('#lang-en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.match(await page.textContent('label[for="seed"]'), /Seed of the random peeks/);
+    await page.evaluate(() => { document.querySelector('#machine-settings').open = true; });
+    await page.fill('#peek-interval', '0');
+    await page.waitForFunction(() => /draw nothing at random/.test(document.querySelector('label[for="seed"]').textContent));
     assert.deepEqual(problems, []);
   } finally {
     await fresh.close();
@@ -337,8 +345,9 @@ test('the machine canvas shows, at a tick, the job and cold or warm state of the
       await page.waitForFunction(() => Number(document.querySelector('#warmup-canvas').dataset.tick) >= 5, null, { timeout: 10_000 });
       await page.click('#warmup-play');
       assert.equal(await page.getAttribute('#warmup-play', 'aria-pressed'), 'false');
-      await page.fill('#warmup-tick', '20');
-      await paintedJobs(page, 20);
+      // At 15 CPU0 runs a warm and CPU1 runs c cold, halfway through its warm-up.
+      await page.fill('#warmup-tick', '15');
+      await paintedJobs(page, 15);
       await page.locator('#warmup-canvas').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(ROOT, 'target', 'e2e', `warmup-machine-${lang}-${width}.png`) });
       assert.deepEqual(problems, []);
@@ -373,6 +382,7 @@ test('the warm-up downloads hold the run: Gantt as SVG and PNG, jobs and CPUs as
     assert.equal(png.name, 'proclab-warmup-gantt.png');
     assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
     assert.ok(png.bytes.readUInt32BE(16) >= 1000 && png.bytes.length > 3000, 'a PNG of the chart');
+    await writeFile(join(ROOT, 'target', 'e2e', 'warmup-gantt-download.png'), png.bytes);
     const jobs = (await download(page, '#download-jobs-csv')).bytes.toString('utf8').trim().split('\n').map((line) => line.split(','));
     assert.deepEqual(jobs[0], ['job', 'run_time', 'working_set', 'completion', 'turnaround', 'warm_ticks', 'cold_ticks']);
     assert.deepEqual(jobs.slice(1).map((row) => [row[0], Number(row[1]), Number(row[2]), Number(row[3])]), expected.jobs);

@@ -414,10 +414,6 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
                     format!("{process}번 프로세스의 CPU 지정(하드 친화성)은 MLFQ의 I/O 부스트(-I)와 아직 함께 쓸 수 없습니다."),
                     format!("Process {process}: hard affinity (a CPU list) does not work yet with MLFQ's I/O bump (-I)."),
                 ]),
-                AffinityLimit::Schedule => lang.pick([
-                    format!("{process}번 프로세스의 CPU 지정(하드 친화성)은 직접 정한 일정과 함께 쓸 수 없습니다."),
-                    format!("Process {process}: hard affinity (a CPU list) cannot be combined with an explicit schedule."),
-                ]),
             }
         }
         PeekNeedsPerCpuQueues => lang.pick([

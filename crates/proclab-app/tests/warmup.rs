@@ -482,3 +482,26 @@ fn a_short_segment_is_labelled_once_the_chart_is_wide_enough() {
         assert!(!label_fits_at(segment, wide - 0.01));
     }
 }
+
+#[test]
+fn the_machine_view_says_time_left_before_and_after_the_tick_as_the_run_has_it() {
+    use proclab_app::chart::warmup_machine::machine_scene;
+    let preset = warmup_presets().into_iter().next().unwrap();
+    let simulation = Simulation::new(&preset.spec).unwrap();
+    let run = simulation.warmup.as_ref().unwrap();
+    for tick in 0..run.end() {
+        let state = proclab_core::warmup::state_at(&simulation.scenario, tick).unwrap();
+        let scene = machine_scene(&simulation.scenario, &state, Lang::En, 1280.0);
+        for (card, slot) in scene.cards.iter().zip(run.tick(tick)) {
+            if let Some(slot) = slot {
+                let before = state.left[slot.job as usize];
+                let shown = format!("left {before}→{}", slot.left);
+                assert!(
+                    card.running.detail.text.ends_with(&shown),
+                    "tick {tick}: {}",
+                    card.running.detail.text
+                );
+            }
+        }
+    }
+}

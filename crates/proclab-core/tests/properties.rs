@@ -498,8 +498,8 @@ fn per_cpu_peeking_keeps_the_accounting_laws_and_repeats_exactly() {
 
 #[test]
 fn hard_affinity_keeps_every_thread_on_its_cpus_and_the_accounting_laws() {
-    // Random CPU lists on random scenarios, on the queues as drawn and again per CPU (MLFQ's I/O
-    // bump has no rule with them yet).
+    // Random CPU lists on random scenarios, on the queues as drawn, again per CPU, and with an
+    // explicit schedule (MLFQ's I/O bump has no rule with them yet).
     for (policy_index, policy) in all_policies().into_iter().enumerate() {
         for seed in 0..SEEDS_PER_POLICY / 2 {
             let mut spec = random_scenario(seed * 131 + policy_index as u64, policy.clone());
@@ -521,7 +521,18 @@ fn hard_affinity_keeps_every_thread_on_its_cpus_and_the_accounting_laws() {
             if matches!(&spec.policy, proclab_core::PolicySpec::Mlfq(mlfq) if mlfq.io_bump) {
                 continue;
             }
-            for spec in [spec.clone(), per_cpu(spec)] {
+            // And with a repeating explicit schedule naming every thread, last to first.
+            let mut scheduled = spec.clone();
+            let threads: u32 = spec
+                .processes
+                .iter()
+                .map(|process| process.threads.len().max(1) as u32)
+                .sum();
+            scheduled.schedule = Some(proclab_core::ScheduleSpec {
+                threads: (0..threads).rev().collect(),
+                repeat: true,
+            });
+            for spec in [spec.clone(), per_cpu(spec), scheduled] {
                 let scenario = Scenario::new(&spec).expect("valid");
                 let run = simulate(&scenario);
                 for slice in run.gantt() {

@@ -969,6 +969,36 @@ fn hard_affinity_a_cpu_takes_the_first_queued_thread_allowed_on_it() {
 }
 
 #[test]
+fn hard_affinity_with_a_schedule_uses_up_an_entry_whose_thread_may_not_run_on_the_cpu_being_filled()
+{
+    // A may run only on CPU1. Schedule A, B, A, B, B, A on 2 CPUs, CPU by CPU each tick. At 0
+    // CPU0 uses up A's entry (not allowed there) and runs B; CPU1 runs A. At 1 CPU0 runs B; CPU1
+    // uses up B's entry (B runs on CPU0) and runs A. Both are done at 2.
+    let mut spec = on_cpus(
+        workload(
+            vec![
+                ProcessSpec {
+                    cpus: vec![1],
+                    ..process("A", 0, &[2])
+                },
+                process("B", 0, &[2]),
+            ],
+            PolicySpec::Fcfs,
+        ),
+        2,
+        QueueTopology::Shared,
+    );
+    spec.schedule = Some(proclab_core::ScheduleSpec {
+        threads: vec![0, 1, 0, 1, 1, 0],
+        repeat: false,
+    });
+    assert_eq!(gantt(&spec), "CPU0: 0 B 2\nCPU1: 0 A 2\n");
+    // Without the list A takes CPU0 at its first entry and B CPU1: A, B, A, B.
+    spec.processes[0].cpus.clear();
+    assert_eq!(gantt(&spec), "CPU0: 0 A 2\nCPU1: 0 B 2\n");
+}
+
+#[test]
 fn hard_affinity_places_and_steals_only_within_a_threads_cpus() {
     // Per-CPU queues: B may run only on CPU0, so it joins CPU0's queue behind A although CPU1's
     // is shorter, and CPU1, idle from 2, may not steal it.

@@ -4,7 +4,7 @@ use proclab_core::presets::process;
 use proclab_core::scenario::{MAX_CPUS, MAX_PROCESSES, MAX_SLICES};
 use proclab_core::{
     BurstSpec, LevelSpec, MlfqSpec, PolicySpec, ProcessSpec, QueueSpec, Scenario, ScenarioError,
-    ScenarioSpec, ThreadSpec,
+    ScenarioSpec, ScheduleSpec, ThreadSpec,
 };
 
 fn errors_of(spec: &ScenarioSpec) -> Vec<ScenarioError> {
@@ -366,8 +366,8 @@ fn warmup_model_affinity_and_peek_rules() {
             },
         ]
     );
-    // The event engine has hard affinity and peeking, but no rule for CPU lists with soft
-    // affinity, an explicit schedule or a preemptive policy on a shared queue.
+    // The event engine has hard affinity and peeking (with an explicit schedule too), but no
+    // rule for CPU lists with soft affinity or MLFQ's I/O bump.
     let mut spec = warm(
         vec![ProcessSpec {
             cpus: vec![1],
@@ -398,6 +398,12 @@ fn warmup_model_affinity_and_peek_rules() {
     assert_eq!(errors_of(&spec).len(), 1);
     spec.policy = PolicySpec::Srtf;
     assert_eq!(errors_of(&spec), []);
+    spec.schedule = Some(ScheduleSpec {
+        threads: vec![0],
+        repeat: true,
+    });
+    assert_eq!(errors_of(&spec), []);
+    spec.schedule = None;
     spec.machine.topology = QueueTopology::Affinity;
     assert_eq!(
         errors_of(&spec),

@@ -299,14 +299,11 @@ pub fn warmup_scene(
         let (status, detail, progress) = match shown.running {
             None => (words.idle.clone(), String::new(), None),
             Some(job) => {
-                // Time left when the tick starts, and after it runs at its rate.
-                let before = state.left[job as usize];
-                let rate = if shown.warm { warm_rate } else { 1 };
-                let left = format!("{before}→{}", before.saturating_sub(rate));
+                let left = state.left[job as usize];
                 if shown.warm {
                     (
                         format!("{} · {} ×{warm_rate}", name(job), words.warm),
-                        format!("{} {left}", words.left),
+                        format!("{} {left}→{}", words.left, left.saturating_sub(warm_rate)),
                         None,
                     )
                 } else {
@@ -330,8 +327,11 @@ pub fn warmup_scene(
                     (
                         format!("{} · {} ×1", name(job), words.cold),
                         format!(
-                            "{} {done}/{} · {} {left}",
-                            words.warming, state.warmup_time, words.left
+                            "{} {done}/{} · {} {left}→{}",
+                            words.warming,
+                            state.warmup_time,
+                            words.left,
+                            left.saturating_sub(1)
                         ),
                         Some((bar, fraction)),
                     )

@@ -14,7 +14,7 @@ pub const SVG_WIDTH: u64 = 1000;
 const GUTTER: u64 = 56;
 const ROW: u64 = 32;
 const GAP: u64 = 8;
-const TOP: u64 = 28;
+const TOP: u64 = 8;
 const AXIS: u64 = 24;
 
 /// `text` with the five characters XML gives meaning to escaped.

@@ -147,7 +147,7 @@ impl Policy {
             Policy::Mlq(policy) => policy.pick(tasks),
             Policy::Mlfq(policy) => policy.pick(),
             Policy::Lottery(policy) => policy.pick(),
-            Policy::Script(policy) => policy.pick(tasks),
+            Policy::Script(policy) => policy.pick(),
         }
     }
 

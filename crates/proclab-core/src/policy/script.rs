@@ -2,8 +2,9 @@
 //! student's own choices in "you are the scheduler").
 //!
 //! Entries are thread indices, used in order, one per dispatch. An entry whose thread has exited
-//! or is not ready (not arrived yet, blocked, or already on another CPU) is used up without
-//! running anything. After the last entry the schedule starts over (`repeat`) or gives no more
+//! or is not ready (not arrived yet, blocked, or already on another CPU), or may not run on the
+//! CPU being filled (hard affinity: the engine passes it over), is used up without running
+//! anything. After the last entry the schedule starts over (`repeat`) or gives no more
 //! picks: the run pauses there, waiting for the next choice.
 
 use alloc::vec::Vec;
@@ -37,7 +38,7 @@ impl Script {
 
     /// The next entry's thread if it is ready; entries of threads that are not are used up on the
     /// way. `None` once the schedule is used up (or, repeating, when no entry can run).
-    pub(crate) fn pick(&mut self, tasks: &[Task]) -> Option<ThreadIx> {
+    pub(crate) fn pick(&mut self) -> Option<ThreadIx> {
         let mut looked = 0;
         while looked < self.entries.len() {
             if self.cursor == self.entries.len() {
@@ -53,7 +54,8 @@ impl Script {
                 self.ready.remove(position);
                 return Some(thread);
             }
-            debug_assert!(tasks[thread].state != ProcessState::Ready);
+            // Not ready, or ready but passed over for the CPU being filled (hard affinity):
+            // either way the entry is used up.
         }
         None
     }

@@ -265,8 +265,6 @@ fn affinity_limit(spec: &ScenarioSpec) -> Option<AffinityLimit> {
     let io_bump = matches!(&spec.policy, PolicySpec::Mlfq(mlfq) if mlfq.io_bump);
     if spec.machine.topology == QueueTopology::Affinity {
         Some(AffinityLimit::SoftAffinity)
-    } else if spec.schedule.is_some() {
-        Some(AffinityLimit::Schedule)
     } else if io_bump {
         Some(AffinityLimit::IoBump)
     } else {

@@ -78,8 +78,6 @@ pub enum AffinityLimit {
     /// MLFQ's I/O bump (a bumped thread passed over for a CPU it may not run on would lose its
     /// bump).
     IoBump,
-    /// An explicit schedule.
-    Schedule,
 }
 
 /// A cost of the machine, in ticks.

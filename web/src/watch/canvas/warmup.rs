@@ -79,16 +79,22 @@ fn ink_of(fill: Fill) -> &'static str {
     }
 }
 
-fn chips(pen: &Pen, row: &ChipRow, warm: bool) {
+/// A row of jobs: warming ones striped as cold running is; waiting ones white, ringed in their
+/// colour (neither cold nor warm: not running).
+fn chips(pen: &Pen, row: &ChipRow, warming: bool) {
     pen.text_in(&row.caption.text, row.caption.rect, Type::left(TEXT, MUTED));
     for chip in &row.chips {
-        let fill = segment_fill(Some(chip.job), warm);
-        paint_fill(pen, chip.label.rect, fill, 4.0);
-        pen.text_in(
-            &chip.label.text,
-            chip.label.rect,
-            Type::centred(TEXT, ink_of(fill)),
-        );
+        let fill = segment_fill(Some(chip.job), false);
+        if warming {
+            paint_fill(pen, chip.label.rect, fill, 4.0);
+        } else {
+            pen.rounded(chip.label.rect, 4.0);
+            pen.fill("#ffffff");
+            pen.context.set_stroke_style_str(&fill.colour.hex());
+            pen.context.set_line_width(2.0);
+            pen.context.stroke();
+        }
+        pen.text_in(&chip.label.text, chip.label.rect, Type::centred(TEXT, INK));
     }
     if let Some(more) = &row.more {
         pen.text_in(&more.text, more.rect, Type::left(TEXT, MUTED));
@@ -116,6 +122,14 @@ fn paint(pen: &Pen, scene: &WarmupScene) {
         let fill = segment_fill(running.job, running.warm);
         paint_fill(pen, running.rect, fill, 6.0);
         let ink = ink_of(fill);
+        if fill.pattern == Pattern::Hatch {
+            // The stripes stay out from under the words.
+            for label in [&running.status, &running.detail] {
+                if !label.text.is_empty() {
+                    pen.fill_rect(label.rect.inset(-2.0, 0.0), "rgba(255, 255, 255, 0.9)");
+                }
+            }
+        }
         pen.text_in(
             &running.status.text,
             running.status.rect,
@@ -174,7 +188,7 @@ fn paint(pen: &Pen, scene: &WarmupScene) {
             cache.bar.width as f64,
             cache.bar.height as f64,
         );
-        chips(pen, &card.warming, false);
+        chips(pen, &card.warming, true);
         if let Some(queue) = &card.queue {
             chips(pen, queue, false);
         }
