@@ -473,3 +473,129 @@ test('racing counter at laptop and phone widths in both languages', async () => 
     }
   }
 });
+
+/** The builder's list as the page shows it, one label an entry. */
+async function builderList(page) {
+  return page.$$eval('#builder-list .builder-name', (names) => names.map((name) => name.textContent.trim()));
+}
+
+test("a teacher's mixed set: chosen one by one, reordered, shared as one link that opens the same exercises", async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  let link;
+  let srtfWorkload;
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const { page, problems } = await openPage(context, url('/practice'));
+    await page.waitForSelector('#practice-title');
+    await page.click('#practice-builder summary');
+    assert.ok(await page.$('#builder-empty'), 'an empty list says so');
+    // A typo in the seed is named in words and kept as typed; nothing is added.
+    await page.selectOption('#builder-topic', 'fcfs');
+    await page.fill('#builder-seed', '12a');
+    await page.click('#builder-add');
+    await page.waitForSelector('#builder-error');
+    assert.match(await page.textContent('#builder-error'), /The seed must be a whole number/);
+    assert.equal(await page.inputValue('#builder-seed'), '12a');
+    assert.equal(await page.getAttribute('#builder-seed', 'aria-invalid'), 'true');
+    assert.ok(await page.$('#builder-empty'));
+    // FCFS easy, seed 5, added from the keyboard.
+    await page.fill('#builder-seed', '5');
+    await page.focus('#builder-add');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#builder-list');
+    assert.equal(await page.$('#builder-error'), null, 'the message goes once the seed reads');
+    // The racing counter, medium, seed 7.
+    await page.selectOption('#builder-topic', 'race');
+    await page.selectOption('#builder-difficulty', 'medium');
+    await page.fill('#builder-seed', '7');
+    await page.click('#builder-add');
+    // SRTF hard with a drawn seed.
+    await page.selectOption('#builder-topic', 'srtf');
+    await page.selectOption('#builder-difficulty', 'hard');
+    await page.fill('#builder-seed', '');
+    await page.click('#builder-draw');
+    const drawn = await page.inputValue('#builder-seed');
+    assert.match(drawn, /^\d+$/);
+    await page.click('#builder-add');
+    // One more, then removed.
+    await page.selectOption('#builder-topic', 'rr');
+    await page.click('#builder-add');
+    assert.equal((await builderList(page)).length, 4);
+    assert.equal(await page.getAttribute('#builder-remove-4', 'aria-label'), `Remove: 4. ${(await builderList(page))[3]}`);
+    await page.click('#builder-remove-4');
+    // SRTF moved up to second place.
+    await page.click('#builder-up-3');
+    const list = await builderList(page);
+    assert.equal(list.length, 3);
+    assert.match(list[0], /^FCFS .* · Easy · seed 5$/);
+    assert.match(list[1], new RegExp(`^SRTF .* · Hard .* · seed ${drawn}$`));
+    assert.match(list[2], /^Racing counter .* · Medium .* · seed 7$/);
+    assert.equal(await page.isDisabled('#builder-up-1'), true);
+    assert.equal(await page.isDisabled('#builder-down-3'), true);
+    link = await page.inputValue('#builder-link');
+    assert.match(link, /#\/practice\?set=[A-Za-z0-9_-]+$/);
+    await page.click('#builder-copy');
+    await page.waitForFunction(() => document.querySelector('#practice-builder [role=status]'));
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+    await screenshot(page, 'practice-builder-en-1280');
+    // The teacher opens it here: the page's own set link is the same link.
+    await page.click('#builder-open');
+    await page.waitForFunction(() => document.querySelector('#exercise-title').textContent.includes('1 / 3'));
+    assert.equal(await page.inputValue('#practice-link'), link);
+    await page.click('#exercise-2');
+    await page.waitForFunction(() => document.querySelector('#exercise-title').textContent.includes('2 / 3: SRTF'));
+    srtfWorkload = await page.$eval('#practice-workload tbody', (body) => body.textContent);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+  // A fresh profile opens the same three exercises, in the same order.
+  const fresh = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(fresh, link);
+    await page.waitForSelector('#practice-workload');
+    assert.match(await page.textContent('#exercise-title'), /1 \/ 3: FCFS/);
+    await page.click('#exercise-2');
+    await page.waitForFunction(() => document.querySelector('#exercise-title').textContent.includes('2 / 3: SRTF'));
+    assert.equal(await page.$eval('#practice-workload tbody', (body) => body.textContent), srtfWorkload);
+    await page.click('#exercise-3');
+    await page.waitForFunction(() => document.querySelector('#exercise-title').textContent.includes('3 / 3: Racing counter'));
+    await page.waitForSelector('#race-value');
+    assert.equal(await page.inputValue('#practice-link'), link);
+    assert.deepEqual(problems, []);
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('the set builder in both languages at laptop and phone widths', async () => {
+  for (const { locale, lang } of [{ locale: 'en-US', lang: 'en' }, { locale: 'ko-KR', lang: 'ko' }]) {
+    for (const width of [1280, 390]) {
+      const context = await openBrowser({ locale, viewport: { width, height: 900 } });
+      try {
+        const { page, problems } = await openPage(context, url('/practice'));
+        await page.waitForSelector('#practice-title');
+        await page.click('#practice-builder summary');
+        for (const [topic, seed] of [['fcfs', '1'], ['race', '2'], ['hrrn', '3']]) {
+          await page.selectOption('#builder-topic', topic);
+          await page.fill('#builder-seed', seed);
+          await page.click('#builder-add');
+        }
+        await page.fill('#builder-seed', '-3');
+        await page.click('#builder-add');
+        await page.waitForSelector('#builder-error');
+        if (lang === 'ko') assert.match(await page.textContent('#builder-error'), /시드는/);
+        assert.equal(await page.inputValue('#builder-seed'), '-3');
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${lang} ${width}: the page scrolls sideways by ${overflow}px`);
+        const text = await page.textContent('#practice-builder');
+        assert.ok(!/undefined|NaN|\[object|Some\(/.test(text), text);
+        await page.$eval('#practice-builder', (element) => element.scrollIntoView());
+        await screenshot(page, `practice-builder-${lang}-${width}`);
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    }
+  }
+});

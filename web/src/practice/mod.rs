@@ -3,6 +3,7 @@
 //! keeps the progress in `localStorage` per set, and puts the set's link in the address bar.
 
 mod answer;
+mod builder;
 mod exercise_view;
 mod race;
 mod transition;
@@ -64,7 +65,7 @@ fn default_set(topic: Topic, difficulty: Difficulty, seed: u64, count: usize) ->
 }
 
 /// A seed for a new set (the page's only randomness; the exercises follow from it).
-fn fresh_seed() -> u64 {
+pub(crate) fn fresh_seed() -> u64 {
     (js_sys::Math::random() * 100_000.0) as u64
 }
 
@@ -144,6 +145,15 @@ pub fn practice(props: &PracticeProps) -> Html {
             setup_error.set(None);
             let seed = seed.unwrap_or_else(fresh_seed);
             let set = default_set(*topic, *difficulty, seed, count);
+            let progress = storage::load_practice(&set.storage_key()).unwrap_or_default();
+            bad_link.set(false);
+            dispatch.emit(PracticeAction::Open(set, progress));
+        })
+    };
+    let open_built = {
+        let dispatch = dispatch.clone();
+        let bad_link = bad_link.clone();
+        Callback::from(move |set: ExerciseSet| {
             let progress = storage::load_practice(&set.storage_key()).unwrap_or_default();
             bad_link.set(false);
             dispatch.emit(PracticeAction::Open(set, progress));
@@ -253,12 +263,10 @@ pub fn practice(props: &PracticeProps) -> Html {
                 </div>
                 <button type="button" id="practice-new" class="primary" onclick={new_set}>{ T::NewSet.get(lang) }</button>
                 if let Some(error) = *setup_error {
-                    <p id="practice-setup-error" class="field-error" role="alert">{ match error {
-                        SetupError::Count => T::BadCount.get(lang),
-                        SetupError::Seed => T::BadSeed.get(lang),
-                    } }</p>
+                    <p id="practice-setup-error" class="field-error" role="alert">{ error.message(lang) }</p>
                 }
             </section>
+            <builder::SetBuilder {lang} on_open={open_built} />
             <section class="practice-share" aria-label={ T::CopyLink.get(lang) }>
                 <input id="practice-link" class="link-box" readonly=true value={link} aria-label={ T::CopyLink.get(lang) } />
                 <button type="button" id="practice-copy" onclick={copy}>{ T::CopyLink.get(lang) }</button>

@@ -5,8 +5,10 @@
 //! wrong); [`explain`] says why the first wrong decision is what the engine did, from the trace's
 //! causes, and gives hints one decision at a time; [`set`] is the link of a set of exercises and
 //! the exports; [`text`] holds the section's words; [`race`] is the racing counter, whose two
-//! questions are graded by running the instruction machine.
+//! questions are graded by running the instruction machine; [`builder`] is the teacher's mixed
+//! set, chosen one exercise at a time.
 
+pub mod builder;
 pub mod exercise;
 pub mod explain;
 pub mod grade;

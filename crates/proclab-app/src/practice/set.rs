@@ -295,6 +295,8 @@ pub enum SetupError {
     Count,
     /// The seed is neither empty nor a whole number from 0 to `u64::MAX`.
     Seed,
+    /// A set already holds [`MAX_EXERCISES`] exercises.
+    Full,
 }
 
 /// Reads the "new set" form as typed: the number of exercises, and the seed (`None` when left

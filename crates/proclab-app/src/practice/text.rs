@@ -3,6 +3,7 @@
 
 use super::exercise::{Difficulty, Exercise, Topic};
 use super::grade::{Column, Verdict};
+use super::set::SetupError;
 use crate::lang::{Lang, Words};
 use proclab_core::spec::PolicySpec;
 
@@ -80,6 +81,18 @@ pub enum PracticeText {
     RaceDone,
     RaceResult,
     Instruction,
+    Builder,
+    BuilderIntro,
+    Draw,
+    AddExercise,
+    BuilderList,
+    BuilderEmpty,
+    MoveUp,
+    MoveDown,
+    RemoveExercise,
+    BuilderLink,
+    OpenBuilt,
+    SetFull,
 }
 
 impl Words for PracticeText {
@@ -157,7 +170,31 @@ impl Words for PracticeText {
             RaceDone => ["끝남", "finished"],
             RaceResult => ["질문 B", "Question B"],
             Instruction => ["명령어", "Instruction"],
+            Builder => ["섞은 세트 만들기 (교사용)", "Build a mixed set (for teachers)"],
+            BuilderIntro => ["문제를 하나씩 고르세요: 주제, 난이도, 시드(입력하거나 뽑기). 목록에서 순서를 바꾸거나 빼고, 링크 하나로 전체 세트를 나누어 주세요. 링크를 연 학생은 모두 같은 문제를 받습니다.", "Choose exercises one by one: topic, difficulty and seed (typed or drawn). Reorder or remove them in the list, then share the whole set with one link: everyone who opens it gets the same exercises."],
+            Draw => ["시드 뽑기", "Draw a seed"],
+            AddExercise => ["목록에 추가", "Add to the list"],
+            BuilderList => ["세트의 문제", "Exercises in the set"],
+            BuilderEmpty => ["아직 고른 문제가 없습니다.", "No exercise chosen yet."],
+            MoveUp => ["위로", "Move up"],
+            MoveDown => ["아래로", "Move down"],
+            RemoveExercise => ["빼기", "Remove"],
+            BuilderLink => ["이 세트의 링크", "Link to this set"],
+            OpenBuilt => ["이 세트 열기", "Open this set"],
+            SetFull => ["한 세트에는 문제가 20개까지 들어갑니다.", "A set holds at most 20 exercises."],
         }
+    }
+}
+
+impl SetupError {
+    /// What is wrong, in words (the field keeps what was typed).
+    pub fn message(self, lang: Lang) -> &'static str {
+        match self {
+            SetupError::Count => PracticeText::BadCount,
+            SetupError::Seed => PracticeText::BadSeed,
+            SetupError::Full => PracticeText::SetFull,
+        }
+        .get(lang)
     }
 }
 
