@@ -236,9 +236,29 @@ test('SRTF typed on one line: a missed preemption is explained at its tick, then
     assert.ok(explanation.includes(`SRTF preempts ${processes[victim].name}`), explanation);
     assert.ok(explanation.includes(`${processes[by].name} needs`), explanation);
     await screenshot(page, 'practice-srtf-mistake-en-1280');
-    // Show opens the exercise in the simulator at the mistake, then back to the set as it was.
+    // Show plays the exercise in the simulator from a little before the mistake and stops at it,
+    // then back to the set as it was. Every tick the canvas shows is recorded as it plays.
+    await page.evaluate(() => {
+      window.shownTicks = [];
+      window.shownPlaying = [];
+      setInterval(() => {
+        const canvas = document.querySelector('#watch-canvas');
+        if (!canvas) return;
+        const shown = Number(canvas.dataset.tick);
+        if (window.shownTicks.at(-1) !== shown) window.shownTicks.push(shown);
+        window.shownPlaying.push(document.querySelector('#play')?.getAttribute('aria-pressed'));
+      }, 40);
+    });
     await page.click('#practice-show');
-    await page.waitForFunction((value) => document.querySelector('#watch-canvas')?.dataset.tick === String(value), tick);
+    await page.waitForFunction((value) => document.querySelector('#watch-canvas')?.dataset.tick === String(value)
+      && document.querySelector('#play')?.getAttribute('aria-pressed') === 'false', tick);
+    await page.waitForTimeout(1200);
+    const played = await page.evaluate(() => ({ ticks: window.shownTicks, playing: window.shownPlaying }));
+    const from = Math.max(0, tick - 3);
+    assert.deepEqual(played.ticks, Array.from({ length: tick - from + 1 }, (_, i) => from + i), 'it plays tick by tick up to the mistake');
+    assert.ok(played.playing.includes('true'), 'the play button showed it playing');
+    assert.equal(await page.getAttribute('#watch-canvas', 'data-tick'), String(tick), 'it stays stopped at the mistake');
+    await screenshot(page, 'practice-show-stopped-en-1280');
     await page.goBack();
     await page.waitForSelector('#practice-title');
     await page.click('#exercise-2');

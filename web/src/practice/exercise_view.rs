@@ -4,10 +4,11 @@
 use super::answer::{GanttBuilder, TimesTable};
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
-use proclab_app::practice::explain::{explain, hints, show_tick};
+use proclab_app::practice::explain::{explain, hints, show_span};
 use proclab_app::practice::race;
 use proclab_app::practice::state::{PracticeAction, PracticeState};
 use proclab_app::practice::text::{bursts_text, conventions, PracticeText as T};
+use proclab_app::watch::playback::Playback;
 use proclab_core::spec::PolicySpec;
 use proclab_core::ScenarioSpec;
 use yew::prelude::*;
@@ -35,9 +36,12 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
     let show = {
         let on_open = props.on_open.clone();
         let spec = exercise.spec.clone();
-        let tick = show_tick(exercise, state.grading.as_ref());
+        let playback = match show_span(exercise, state.grading.as_ref()) {
+            Some((from, to)) => Playback::play_until(from, to),
+            None => Playback::default(),
+        };
         Callback::from(move |_: MouseEvent| {
-            super::show_at(tick);
+            super::show_with(playback.clone());
             on_open.emit(spec.clone())
         })
     };

@@ -18,23 +18,25 @@ use proclab_app::practice::set::{
 };
 use proclab_app::practice::state::{PracticeAction, PracticeState};
 use proclab_app::practice::text::PracticeText as T;
+use proclab_app::watch::playback::Playback;
 use proclab_core::ScenarioSpec;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 thread_local! {
-    /// The tick "Show" asks the simulator's playback to start at, taken once by the results panel.
-    static SHOW_TICK: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
+    /// The playback "Show" asks the simulator to open with, taken once by the results panel.
+    static SHOW_PLAYBACK: std::cell::Cell<Option<Playback>> = const { std::cell::Cell::new(None) };
 }
 
-/// Asks the next results panel to open its playback at `tick`.
-pub(crate) fn show_at(tick: u64) {
-    SHOW_TICK.with(|cell| cell.set(Some(tick)));
+/// Asks the next results panel to open its playback as `playback` (paused at the start, or
+/// playing up to the first mistake).
+pub(crate) fn show_with(playback: Playback) {
+    SHOW_PLAYBACK.with(|cell| cell.set(Some(playback)));
 }
 
-/// The tick "Show" asked for, once.
-pub fn take_show_tick() -> Option<u64> {
-    SHOW_TICK.with(|cell| cell.take())
+/// The playback "Show" asked for, once.
+pub fn take_show_playback() -> Option<Playback> {
+    SHOW_PLAYBACK.with(|cell| cell.take())
 }
 
 #[derive(Properties, PartialEq)]

@@ -617,3 +617,15 @@ pub fn show_tick(exercise: &Exercise, grading: Option<&Grading>) -> u64 {
         Some(Mistake::Average { .. } | Mistake::RaceInterleaving) | None => 0,
     }
 }
+
+/// How many ticks "Show" plays before the first mistake, so the student sees what led to it.
+pub const SHOW_LEAD: u64 = 3;
+
+/// What "Show" plays: from [`SHOW_LEAD`] ticks before the first mistake to the mistake's tick
+/// ([`show_tick`]), where the playback stops; `None` when nothing is wrong (it opens at the start,
+/// paused).
+pub fn show_span(exercise: &Exercise, grading: Option<&Grading>) -> Option<(u64, u64)> {
+    grading.and_then(|grading| grading.first_mistake)?;
+    let stop = show_tick(exercise, grading);
+    Some((stop.saturating_sub(SHOW_LEAD), stop))
+}
