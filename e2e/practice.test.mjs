@@ -336,8 +336,8 @@ async function readInterleaving(page) {
 /**
  * The counter's run, computed here from the instructions alone: a load copies counter into the
  * thread's %ax, an add adds to it, a store writes it back. Returns the final value, the
- * increments (stores), and the first lost update: the two loads that read the same value and the
- * store that overwrote the other thread's.
+ * increments (stores), and the first lost update: the two loads that read the same value, the
+ * store that overwrote the other thread's, and how many increments that store wiped out.
  */
 function raceRun(steps) {
   let counter = 0;
@@ -363,7 +363,8 @@ function raceRun(steps) {
           : loads.filter((l) => l.thread !== thread && l.value === mine.value)
             .sort((a, b) => Math.abs(a.step - mine.step) - Math.abs(b.step - mine.step))[0];
         assert.ok(twin, 'two loads read the same value');
-        lost = { loads: [mine.step, twin.step].sort((a, b) => a - b), store: step };
+        // The increments it wipes out: what the counter held over what this thread read.
+        lost = { loads: [mine.step, twin.step].sort((a, b) => a - b), store: step, count: counter - mine.value };
       }
       counter = ax[thread];
       lastStore = { thread, step, load: mine };
@@ -408,11 +409,13 @@ test('racing counter in both languages: a wrong final value is explained by its 
       const [first, second] = run.lost.loads;
       if (lang === 'en') {
         assert.ok(explanation.includes(`steps ${first} and ${second}`), explanation);
-        assert.ok(explanation.includes(`an update was lost at step ${run.lost.store}`), explanation);
+        const lostWords = run.lost.count === 1 ? 'an update was lost' : `${run.lost.count} updates were lost`;
+        assert.ok(explanation.includes(`${lostWords} at step ${run.lost.store}`), explanation);
         assert.ok(explanation.includes(`ends at ${run.value}, not ${run.increments}`), explanation);
       } else {
         assert.ok(explanation.includes(`${first}단계와 ${second}단계`), explanation);
-        assert.ok(explanation.includes(`${run.lost.store}단계에서 증가 하나를 잃었습니다`), explanation);
+        const lostWords = run.lost.count === 1 ? '하나' : `${run.lost.count}개`;
+        assert.ok(explanation.includes(`${run.lost.store}단계에서 증가 ${lostWords}를 잃었습니다`), explanation);
       }
       if (lang === 'en') {
         // Show opens the same interleaving in the simulator, at the first load of the lost update.
@@ -442,7 +445,7 @@ test('racing counter in both languages: a wrong final value is explained by its 
       assert.match(await page.textContent('#practice-summary'), lang === 'en' ? /^All correct!/ : /^모두 맞았습니다!/);
       assert.match(await label(page, '#race-typed'), lang === 'en' ? /: right$/ : /: 맞음$/);
       const feedback = await page.textContent('#race-feedback');
-      assert.ok(feedback.includes(lang === 'en' ? 'an update was lost' : '증가 하나를 잃었습니다'), feedback);
+      assert.match(feedback, lang === 'en' ? /(an update was|\d+ updates were) lost/ : /증가 (하나|\d+개)를 잃었습니다/);
       // A serial interleaving loses nothing, and says why.
       const serial = steps.filter((s) => s.thread === 1).map(() => '1').join(' ');
       await page.fill('#race-typed', serial);
