@@ -622,3 +622,165 @@ test('the set builder in both languages at laptop and phone widths', async () =>
     }
   }
 });
+
+/** The resource-allocation graph the page shows: per thread, its state, holds, waits for, held by. */
+async function readMoment(page) {
+  const tick = Number((await page.textContent('#deadlock-graph-title')).match(/t=(\d+)/)[1]);
+  const rows = await page.$$eval('#deadlock-moment tbody tr', (trs) => trs.map((tr) => ({
+    name: tr.querySelector('th').textContent.trim(),
+    holds: tr.querySelector('.holds').textContent.trim(),
+    waits: tr.querySelector('.waits').textContent.trim(),
+    holder: tr.querySelector('.holder').textContent.trim(),
+  })));
+  return { tick, rows };
+}
+
+/**
+ * The answer computed here from the table alone: a thread waits for the holder of the mutex it
+ * wants; following holders from a thread either reaches one that waits for nothing (it can run)
+ * or goes round a cycle. Threads on a cycle are deadlocked, and so is every thread whose chain
+ * reaches one.
+ */
+function deadlockOf(rows) {
+  const next = (name) => {
+    const row = rows.find((r) => r.name === name);
+    return row && /^T\d+$/.test(row.holder) ? row.holder : null;
+  };
+  const onCycle = rows.map((r) => r.name).filter((start) => {
+    let current = start;
+    for (let i = 0; i < rows.length; i++) {
+      current = next(current);
+      if (current === null) return false;
+      if (current === start) return true;
+    }
+    return false;
+  });
+  const blocked = rows.map((r) => r.name).filter((start) => {
+    let current = start;
+    for (let i = 0; i <= rows.length; i++) {
+      if (onCycle.includes(current)) return true;
+      current = next(current);
+      if (current === null) return false;
+    }
+    return false;
+  });
+  return { present: onCycle.length > 0, cycle: onCycle, blocked };
+}
+
+async function answerDeadlock(page, { present, blocked, cycle }, rows) {
+  await page.check(present ? '#deadlock-yes' : '#deadlock-no');
+  for (const [index, row] of rows.entries()) {
+    const tick = async (prefix, chosen) => {
+      const selector = `#${prefix}-${index + 1}`;
+      if (!(await page.$(selector))) return;
+      if (chosen.includes(row.name)) await page.check(selector); else await page.uncheck(selector);
+    };
+    await tick('deadlock-blocked', blocked);
+    await tick('deadlock-cycle', cycle);
+  }
+}
+
+test('deadlock: a set made in the builder, the graph read from the table, a wrong answer explained by the cycle, Show plays to the moment', async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(context, url('/practice'));
+    await page.waitForSelector('#practice-title');
+    await page.click('#practice-builder summary');
+    for (const [difficulty, seed] of [['medium', '1'], ['easy', '3']]) {
+      await page.selectOption('#builder-topic', 'deadlock');
+      await page.selectOption('#builder-difficulty', difficulty);
+      await page.fill('#builder-seed', seed);
+      await page.click('#builder-add');
+    }
+    assert.match((await builderList(page))[0], /^Deadlock .* · Medium .* · seed 1$/);
+    await page.click('#builder-open');
+    await page.waitForSelector('#deadlock-moment');
+    assert.match(await page.textContent('#exercise-title'), /1 \/ 2: Deadlock/);
+    assert.equal(await page.$('#gantt-title, #practice-hint'), null, 'no Gantt chart or hints here');
+    const moment = await readMoment(page);
+    const key = deadlockOf(moment.rows);
+    assert.ok(key.present, `medium seed 1 deadlocks: ${JSON.stringify(moment.rows)}`);
+    assert.ok(key.cycle.length >= 2);
+    // Wrong: "no deadlock", with the right threads ticked.
+    await answerDeadlock(page, { ...key, present: false }, moment.rows);
+    await check(page);
+    assert.match(await page.textContent('#deadlock-present legend'), /: wrong/);
+    assert.match(await page.textContent('#deadlock-blocked legend'), /: right/);
+    assert.match(await page.textContent('#deadlock-cycle legend'), /: right/);
+    const explanation = await page.textContent('#practice-explanation');
+    for (const name of key.cycle) {
+      const row = moment.rows.find((r) => r.name === name);
+      assert.ok(explanation.includes(`${name} holds ${row.holds} and waits for ${row.waits}`), explanation);
+    }
+    assert.ok(explanation.includes('The waits form the cycle'), explanation);
+    for (const name of key.blocked.filter((n) => !key.cycle.includes(n))) {
+      assert.ok(explanation.includes(`${name} waits for`) && explanation.includes('outside the cycle'), explanation);
+    }
+    await screenshot(page, 'practice-deadlock-mistake-en-1280');
+    // Show plays the run up to the moment asked about and stops there.
+    await page.click('#practice-show');
+    await page.waitForFunction((value) => document.querySelector('#watch-canvas')?.dataset.tick === String(value)
+      && document.querySelector('#play')?.getAttribute('aria-pressed') === 'false', moment.tick);
+    await page.goBack();
+    await page.waitForSelector('#deadlock-moment');
+    // The fix.
+    await page.check('#deadlock-yes');
+    await check(page);
+    assert.match(await page.textContent('#practice-summary'), /^All correct!/);
+    // The second exercise: someone waits, but the holder can still run.
+    await page.click('#exercise-2');
+    await page.waitForFunction(() => document.querySelector('#exercise-title').textContent.includes('2 / 2'));
+    const second = await readMoment(page);
+    const none = deadlockOf(second.rows);
+    assert.ok(!none.present, JSON.stringify(second.rows));
+    const waiter = second.rows.find((r) => /^T\d+$/.test(r.holder));
+    assert.ok(waiter, 'a thread waits at the moment shown');
+    assert.equal(await page.$('#deadlock-cycle'), null, 'the easy level does not ask for the cycle');
+    await answerDeadlock(page, { present: true, blocked: [waiter.name], cycle: [] }, second.rows);
+    await check(page);
+    assert.match(await page.textContent('#deadlock-present legend'), /: wrong/);
+    const why = await page.textContent('#practice-explanation');
+    assert.ok(why.includes(`${waiter.name} waits for ${waiter.waits}, but ${waiter.holder}, which holds it, waits for nothing and can still run`), why);
+    assert.ok(why.includes('no cycle'), why);
+    await answerDeadlock(page, none, second.rows);
+    await check(page);
+    assert.match(await page.textContent('#practice-summary'), /^All correct!/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('deadlock at laptop and phone widths in both languages', async () => {
+  for (const { locale, lang } of [{ locale: 'en-US', lang: 'en' }, { locale: 'ko-KR', lang: 'ko' }]) {
+    for (const width of [1280, 390]) {
+      const context = await openBrowser({ locale, viewport: { width, height: 900 } });
+      try {
+        const { page, problems } = await openPage(context, url('/practice'));
+        await page.waitForSelector('#practice-title');
+        await page.selectOption('#practice-topic', 'deadlock');
+        await page.selectOption('#practice-difficulty', 'hard');
+        await page.fill('#practice-count', '1');
+        await page.fill('#practice-seed', '4');
+        const before = await page.inputValue('#practice-link');
+        await page.click('#practice-new');
+        await page.waitForFunction((old) => document.querySelector('#practice-link').value !== old, before);
+        await page.waitForSelector('#deadlock-moment');
+        await page.check('#deadlock-no');
+        await page.check('#deadlock-cycle-1');
+        await check(page);
+        const text = await page.textContent('main.practice');
+        assert.ok(!/undefined|NaN|\[object|Some\(/.test(text), text);
+        if (lang === 'ko') assert.match(text, /자원 할당 그래프/);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${lang} ${width}: the page scrolls sideways by ${overflow}px`);
+        const table = await page.$eval('#deadlock-moment', (t) => ({ width: t.getBoundingClientRect().width, room: t.parentElement.clientWidth }));
+        assert.ok(table.width <= table.room, `${lang} ${width}: the graph's table is ${table.width}px wide in ${table.room}px`);
+        await screenshot(page, `practice-deadlock-${lang}-${width}`);
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    }
+  }
+});

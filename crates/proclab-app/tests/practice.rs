@@ -11,9 +11,12 @@ use proclab_core::{simulate_spec, Cause, PreemptReason, ProcessState};
 
 const SEEDS: std::ops::Range<u64> = 0..12;
 
-/// Every scheduling exercise (the racing counter has its own tests, `practice_race.rs`).
+/// Every scheduling exercise (the racing counter and the deadlock have their own tests,
+/// `practice_race.rs` and `practice_deadlock.rs`).
 fn every_exercise() -> impl Iterator<Item = Exercise> {
-    let scheduling = Topic::ALL.into_iter().filter(|topic| *topic != Topic::Race);
+    let scheduling = Topic::ALL
+        .into_iter()
+        .filter(|topic| !matches!(topic, Topic::Race | Topic::Deadlock));
     scheduling.flat_map(|topic| {
         Difficulty::ALL.into_iter().flat_map(move |difficulty| {
             SEEDS.map(move |seed| {

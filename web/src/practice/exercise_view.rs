@@ -28,6 +28,7 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
     let exercise = state.exercise();
     let id = exercise.id;
     let race = exercise.is_race();
+    let deadlock = exercise.is_deadlock();
     let shows_priority = matches!(exercise.spec.policy, PolicySpec::Priority { .. });
     let action = |action: PracticeAction| {
         let dispatch = props.dispatch.clone();
@@ -85,6 +86,8 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                 </section>
                 if race {
                     { super::race::program_section(lang, state) }
+                } else if deadlock {
+                    { super::deadlock::question_section(lang, state) }
                 } else {
                 <section aria-labelledby="question-workload-title">
                     <h4 id="question-workload-title">{ T::Workload.get(lang) }</h4>
@@ -111,6 +114,8 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
             </div>
             if race {
                 <super::race::RaceQuestions {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
+            } else if deadlock {
+                <super::deadlock::DeadlockQuestions {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
             } else {
                 <GanttBuilder {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
                 <TimesTable {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
@@ -118,7 +123,7 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
             }
             <div class="practice-actions">
                 <button type="button" id="practice-check" class="primary" onclick={action(PracticeAction::Check)}>{ T::Check.get(lang) }</button>
-                if !race {
+                if !race && !deadlock {
                     <button type="button" id="practice-hint" onclick={action(PracticeAction::Hint)}
                         disabled={state.hints_shown() >= exercise.hint_count()}>{ T::Hint.get(lang) }</button>
                 }

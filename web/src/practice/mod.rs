@@ -4,6 +4,7 @@
 
 mod answer;
 mod builder;
+mod deadlock;
 mod exercise_view;
 mod race;
 mod transition;

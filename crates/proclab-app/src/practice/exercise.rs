@@ -9,7 +9,8 @@
 //! The racing counter ([`Topic::Race`]) is not a scheduling exercise: its spec is the lesson's
 //! `race.s` run by two or three threads with question A's interleaving as the schedule, and its
 //! run is the instruction machine's ([`super::race`]); it has no chart, table, hints or
-//! transition question.
+//! transition question. Neither has the deadlock ([`Topic::Deadlock`]), whose run is the core's
+//! run of threads taking mutexes ([`super::deadlock`]).
 
 use proclab_core::gen::{generate, GenOptions};
 use proclab_core::spec::{PolicySpec, ScenarioSpec};
@@ -28,11 +29,14 @@ pub enum Topic {
     /// The racing counter: threads of one process run a non-atomic increment in an interleaving
     /// ([`super::race`]). Last, so the index of every older topic (the set link) stays.
     Race,
+    /// A deadlock in a resource-allocation graph: threads that take mutexes in an order
+    /// ([`super::deadlock`]). Appended, like the racing counter.
+    Deadlock,
 }
 
 impl Topic {
     /// Every topic, in the order the page offers them.
-    pub const ALL: [Topic; 7] = [
+    pub const ALL: [Topic; 8] = [
         Topic::Fcfs,
         Topic::Sjf,
         Topic::Srtf,
@@ -40,6 +44,7 @@ impl Topic {
         Topic::Rr,
         Topic::Hrrn,
         Topic::Race,
+        Topic::Deadlock,
     ];
 
     /// Short stable code (links, exports, element ids).
@@ -52,6 +57,7 @@ impl Topic {
             Topic::Rr => "rr",
             Topic::Hrrn => "hrrn",
             Topic::Race => "race",
+            Topic::Deadlock => "deadlock",
         }
     }
 
@@ -142,7 +148,7 @@ fn options(id: ExerciseId) -> GenOptions {
             quantum: if preemptive { 3 } else { 2 },
         },
         Topic::Hrrn => PolicySpec::Hrrn,
-        Topic::Race => PolicySpec::Fcfs,
+        Topic::Race | Topic::Deadlock => PolicySpec::Fcfs,
     };
     let base = GenOptions {
         policy,
@@ -278,6 +284,12 @@ impl Exercise {
                 return exercise;
             }
         }
+        if id.topic == Topic::Deadlock {
+            if let Some(run) = super::deadlock::generate(id) {
+                let spec = run.scenario().spec().clone();
+                return Exercise { id, spec, run };
+            }
+        }
         let mut fallback: Option<(ScenarioSpec, Run, bool)> = None;
         for attempt in 0..ATTEMPTS {
             let spec = candidate(id, attempt);
@@ -325,6 +337,17 @@ impl Exercise {
         self.id.topic == Topic::Race
     }
 
+    /// True for a deadlock exercise (no Gantt chart, table or transition question).
+    pub fn is_deadlock(&self) -> bool {
+        self.id.topic == Topic::Deadlock
+    }
+
+    /// True for an exercise about programs (racing counter, deadlock): no chart, table, hints or
+    /// transition question.
+    pub fn is_program(&self) -> bool {
+        self.is_race() || self.is_deadlock()
+    }
+
     /// The racing counter's workload without question A's schedule.
     pub fn race_workload(&self) -> ScenarioSpec {
         ScenarioSpec {
@@ -340,7 +363,7 @@ impl Exercise {
 
     /// How many hints there are: one per decision of the chart (none for the racing counter).
     pub fn hint_count(&self) -> usize {
-        if self.is_race() {
+        if self.is_program() {
             0
         } else {
             self.key().len()

@@ -420,7 +420,7 @@ pub fn segment_label(exercise: &Exercise, who: Who, end: u64, lang: Lang) -> Str
 
 /// The first `count` decisions of the answer key, each with why (the hints).
 pub fn hints(exercise: &Exercise, count: usize, lang: Lang) -> Vec<String> {
-    if exercise.is_race() {
+    if exercise.is_program() {
         return Vec::new();
     }
     let key = exercise.key();
@@ -589,6 +589,9 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
             lang,
         ),
         Mistake::RaceInterleaving => return None,
+        Mistake::DeadlockPresent | Mistake::DeadlockBlocked | Mistake::DeadlockCycle => {
+            super::deadlock::explain(&exercise.run, lang)
+        }
     })
 }
 
@@ -614,6 +617,9 @@ pub fn show_tick(exercise: &Exercise, grading: Option<&Grading>) -> u64 {
         Some(Mistake::RaceValue) => super::race::first_lost_load(&exercise.run)
             .map(|step| exercise.run.program_steps()[step].tick)
             .unwrap_or(0),
+        Some(Mistake::DeadlockPresent | Mistake::DeadlockBlocked | Mistake::DeadlockCycle) => {
+            super::deadlock::moment_tick(&exercise.run).unwrap_or(0)
+        }
         Some(Mistake::Average { .. } | Mistake::RaceInterleaving) | None => 0,
     }
 }

@@ -7,6 +7,7 @@
 //! completion - arrival; waiting = the student's turnaround - (CPU + I/O + switch); response = the
 //! start of its first segment in the student's chart - arrival; an average of the student's column.
 
+use super::deadlock::{DeadlockAnswer, DeadlockGrading};
 use super::exercise::{Exercise, KeySegment, Who};
 use super::race::{RaceAnswer, RaceGrading};
 use super::transition::{question, TransitionAnswer};
@@ -37,6 +38,9 @@ pub struct Answer {
     /// The racing counter's two answers (empty in a scheduling exercise).
     #[serde(skip_serializing_if = "RaceAnswer::is_empty")]
     pub race: RaceAnswer,
+    /// A deadlock exercise's answers (empty elsewhere).
+    #[serde(skip_serializing_if = "DeadlockAnswer::is_empty")]
+    pub deadlock: DeadlockAnswer,
 }
 
 /// A per-process column.
@@ -91,17 +95,29 @@ pub struct SegmentVerdict {
 pub enum Mistake {
     /// Gantt segment `index` (0-based): its owner or its end. `index` may be one past the student's
     /// last segment (the chart stops too early) or beyond the key (an extra segment).
-    Segment { index: usize, who_wrong: bool },
+    Segment {
+        index: usize,
+        who_wrong: bool,
+    },
     /// A per-process cell.
-    Cell { pid: u32, column: Column },
+    Cell {
+        pid: u32,
+        column: Column,
+    },
     /// An average.
-    Average { column: Column },
+    Average {
+        column: Column,
+    },
     /// The state transition question.
     Transition,
     /// The racing counter's final value (question A).
     RaceValue,
     /// The racing counter's interleaving (question B).
     RaceInterleaving,
+    /// A deadlock exercise: is there one, who waits forever, the cycle.
+    DeadlockPresent,
+    DeadlockBlocked,
+    DeadlockCycle,
 }
 
 /// Every mark of an answer.
@@ -116,6 +132,8 @@ pub struct Grading {
     pub transition: Option<[Verdict; 3]>,
     /// The racing counter's two marks (a racing-counter exercise has no other cells).
     pub race: Option<RaceGrading>,
+    /// A deadlock exercise's marks (it has no other cells).
+    pub deadlock: Option<DeadlockGrading>,
     pub first_mistake: Option<Mistake>,
 }
 
@@ -129,6 +147,18 @@ impl Grading {
     pub fn counts(&self) -> (usize, usize, usize) {
         if let Some(race) = self.race {
             let marks = [race.value, race.interleaving];
+            let right = marks.iter().filter(|mark| **mark == Verdict::Right).count();
+            return (right, 0, marks.len());
+        }
+        if let Some(deadlock) = self.deadlock {
+            let marks: Vec<Verdict> = [
+                Some(deadlock.present),
+                Some(deadlock.blocked),
+                deadlock.cycle,
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
             let right = marks.iter().filter(|mark| **mark == Verdict::Right).count();
             return (right, 0, marks.len());
         }
@@ -297,6 +327,9 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
     if exercise.is_race() {
         return grade_race_exercise(exercise, answer);
     }
+    if exercise.is_deadlock() {
+        return grade_deadlock_exercise(exercise, answer);
+    }
     let key = exercise.key();
     let metrics = exercise.run.metrics();
     let segments = grade_segments(&key, answer);
@@ -378,6 +411,7 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
         averages,
         transition,
         race: None,
+        deadlock: None,
         first_mistake,
     }
 }
@@ -401,6 +435,32 @@ fn grade_race_exercise(exercise: &Exercise, answer: &Answer) -> Grading {
         averages: [Verdict::Missing; 3],
         transition: None,
         race: Some(race),
+        deadlock: None,
+        first_mistake,
+    }
+}
+
+/// A deadlock exercise: its questions against the core's deadlock report.
+fn grade_deadlock_exercise(exercise: &Exercise, answer: &Answer) -> Grading {
+    let marks =
+        super::deadlock::grade_deadlock(&exercise.run, exercise.id.difficulty, &answer.deadlock);
+    let first_mistake = if !marks.present.is_fine() {
+        Some(Mistake::DeadlockPresent)
+    } else if !marks.blocked.is_fine() {
+        Some(Mistake::DeadlockBlocked)
+    } else if marks.cycle.is_some_and(|mark| !mark.is_fine()) {
+        Some(Mistake::DeadlockCycle)
+    } else {
+        None
+    };
+    Grading {
+        segments: Vec::new(),
+        missing_segments: 0,
+        rows: Vec::new(),
+        averages: [Verdict::Missing; 3],
+        transition: None,
+        race: None,
+        deadlock: Some(marks),
         first_mistake,
     }
 }
@@ -444,6 +504,12 @@ fn first_mistake(
 
 /// The engine's own answer, typed as a student would (averages to two decimals).
 pub fn key_answer(exercise: &Exercise) -> Answer {
+    if exercise.is_deadlock() {
+        return Answer {
+            deadlock: super::deadlock::key_answer(&exercise.run),
+            ..Answer::default()
+        };
+    }
     if exercise.is_race() {
         let workload = exercise.race_workload();
         let lengths = super::race::lengths(&workload);
@@ -473,6 +539,7 @@ pub fn key_answer(exercise: &Exercise) -> Answer {
             .map(|question| question.key())
             .unwrap_or_default(),
         race: RaceAnswer::default(),
+        deadlock: DeadlockAnswer::default(),
     }
 }
 

@@ -6,9 +6,11 @@
 //! causes, and gives hints one decision at a time; [`set`] is the link of a set of exercises and
 //! the exports; [`text`] holds the section's words; [`race`] is the racing counter, whose two
 //! questions are graded by running the instruction machine; [`builder`] is the teacher's mixed
-//! set, chosen one exercise at a time.
+//! set, chosen one exercise at a time; [`deadlock`] asks about a deadlock in a resource-allocation
+//! graph, graded by the core's deadlock report.
 
 pub mod builder;
+pub mod deadlock;
 pub mod exercise;
 pub mod explain;
 pub mod grade;

@@ -29,8 +29,8 @@ pub enum SetError {
 #[derive(Serialize, Deserialize)]
 enum SetLink {
     /// Each exercise as (topic, difficulty, seed), topic and difficulty by their index in
-    /// `Topic::ALL` and `Difficulty::ALL`. A new topic is appended (the racing counter is 6), so
-    /// every link made before it keeps its meaning.
+    /// `Topic::ALL` and `Difficulty::ALL`. A new topic is appended (the racing counter, then the
+    /// deadlock), so every link made before it keeps its meaning.
     V1(Vec<(u8, u8, u64)>),
 }
 
@@ -258,6 +258,30 @@ pub fn export_csv(set: &ExerciseSet, progress: &Progress) -> String {
             line("transition to".into(), &state(transition.to), marks[1]);
             let reason = transition.reason.map(|r| r.code()).unwrap_or("");
             line("transition reason".into(), reason, marks[2]);
+        }
+        if let Some(marks) = grading.deadlock {
+            let deadlock = &answer.deadlock;
+            let threads = |list: &[u32]| {
+                list.iter()
+                    .map(|thread| super::deadlock::thread_label(*thread))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let present = match deadlock.present {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "",
+            };
+            line("deadlock present".into(), present, marks.present);
+            line(
+                "deadlock waits forever".into(),
+                &threads(&deadlock.blocked),
+                marks.blocked,
+            );
+            if let Some(cycle) = marks.cycle {
+                line("deadlock cycle".into(), &threads(&deadlock.cycle), cycle);
+            }
+            continue;
         }
         if let Some(marks) = grading.race {
             line("race final value".into(), &answer.race.value, marks.value);

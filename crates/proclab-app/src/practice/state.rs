@@ -55,6 +55,8 @@ pub enum PracticeAction {
     SetRaceValue(String),
     /// The racing counter's interleaving, as typed or built by the thread buttons (question B).
     SetRaceInterleaving(String),
+    /// A deadlock exercise's answers, as chosen.
+    SetDeadlock(super::deadlock::DeadlockAnswer),
     Check,
     /// Reveal one more decision.
     Hint,
@@ -212,6 +214,13 @@ impl Reduce for PracticeState {
                     return None;
                 }
                 answer.race.interleaving = text;
+                true
+            }
+            PracticeAction::SetDeadlock(deadlock) => {
+                if answer.deadlock == deadlock {
+                    return None;
+                }
+                answer.deadlock = deadlock;
                 true
             }
             PracticeAction::Check => {
