@@ -236,9 +236,29 @@ test('SRTF typed on one line: a missed preemption is explained at its tick, then
     assert.ok(explanation.includes(`SRTF preempts ${processes[victim].name}`), explanation);
     assert.ok(explanation.includes(`${processes[by].name} needs`), explanation);
     await screenshot(page, 'practice-srtf-mistake-en-1280');
-    // Show opens the exercise in the simulator at the mistake, then back to the set as it was.
+    // Show plays the exercise in the simulator from a little before the mistake and stops at it,
+    // then back to the set as it was. Every tick the canvas shows is recorded as it plays.
+    await page.evaluate(() => {
+      window.shownTicks = [];
+      window.shownPlaying = [];
+      setInterval(() => {
+        const canvas = document.querySelector('#watch-canvas');
+        if (!canvas) return;
+        const shown = Number(canvas.dataset.tick);
+        if (window.shownTicks.at(-1) !== shown) window.shownTicks.push(shown);
+        window.shownPlaying.push(document.querySelector('#play')?.getAttribute('aria-pressed'));
+      }, 40);
+    });
     await page.click('#practice-show');
-    await page.waitForFunction((value) => document.querySelector('#watch-canvas')?.dataset.tick === String(value), tick);
+    await page.waitForFunction((value) => document.querySelector('#watch-canvas')?.dataset.tick === String(value)
+      && document.querySelector('#play')?.getAttribute('aria-pressed') === 'false', tick);
+    await page.waitForTimeout(1200);
+    const played = await page.evaluate(() => ({ ticks: window.shownTicks, playing: window.shownPlaying }));
+    const from = Math.max(0, tick - 3);
+    assert.deepEqual(played.ticks, Array.from({ length: tick - from + 1 }, (_, i) => from + i), 'it plays tick by tick up to the mistake');
+    assert.ok(played.playing.includes('true'), 'the play button showed it playing');
+    assert.equal(await page.getAttribute('#watch-canvas', 'data-tick'), String(tick), 'it stays stopped at the mistake');
+    await screenshot(page, 'practice-show-stopped-en-1280');
     await page.goBack();
     await page.waitForSelector('#practice-title');
     await page.click('#exercise-2');
@@ -316,8 +336,8 @@ async function readInterleaving(page) {
 /**
  * The counter's run, computed here from the instructions alone: a load copies counter into the
  * thread's %ax, an add adds to it, a store writes it back. Returns the final value, the
- * increments (stores), and the first lost update: the two loads that read the same value and the
- * store that overwrote the other thread's.
+ * increments (stores), and the first lost update: the two loads that read the same value, the
+ * store that overwrote the other thread's, and how many increments that store wiped out.
  */
 function raceRun(steps) {
   let counter = 0;
@@ -343,7 +363,8 @@ function raceRun(steps) {
           : loads.filter((l) => l.thread !== thread && l.value === mine.value)
             .sort((a, b) => Math.abs(a.step - mine.step) - Math.abs(b.step - mine.step))[0];
         assert.ok(twin, 'two loads read the same value');
-        lost = { loads: [mine.step, twin.step].sort((a, b) => a - b), store: step };
+        // The increments it wipes out: what the counter held over what this thread read.
+        lost = { loads: [mine.step, twin.step].sort((a, b) => a - b), store: step, count: counter - mine.value };
       }
       counter = ax[thread];
       lastStore = { thread, step, load: mine };
@@ -388,11 +409,13 @@ test('racing counter in both languages: a wrong final value is explained by its 
       const [first, second] = run.lost.loads;
       if (lang === 'en') {
         assert.ok(explanation.includes(`steps ${first} and ${second}`), explanation);
-        assert.ok(explanation.includes(`an update was lost at step ${run.lost.store}`), explanation);
+        const lostWords = run.lost.count === 1 ? 'an update was lost' : `${run.lost.count} updates were lost`;
+        assert.ok(explanation.includes(`${lostWords} at step ${run.lost.store}`), explanation);
         assert.ok(explanation.includes(`ends at ${run.value}, not ${run.increments}`), explanation);
       } else {
         assert.ok(explanation.includes(`${first}단계와 ${second}단계`), explanation);
-        assert.ok(explanation.includes(`${run.lost.store}단계에서 증가 하나를 잃었습니다`), explanation);
+        const lostWords = run.lost.count === 1 ? '하나' : `${run.lost.count}개`;
+        assert.ok(explanation.includes(`${run.lost.store}단계에서 증가 ${lostWords}를 잃었습니다`), explanation);
       }
       if (lang === 'en') {
         // Show opens the same interleaving in the simulator, at the first load of the lost update.
@@ -422,7 +445,7 @@ test('racing counter in both languages: a wrong final value is explained by its 
       assert.match(await page.textContent('#practice-summary'), lang === 'en' ? /^All correct!/ : /^모두 맞았습니다!/);
       assert.match(await label(page, '#race-typed'), lang === 'en' ? /: right$/ : /: 맞음$/);
       const feedback = await page.textContent('#race-feedback');
-      assert.ok(feedback.includes(lang === 'en' ? 'an update was lost' : '증가 하나를 잃었습니다'), feedback);
+      assert.match(feedback, lang === 'en' ? /(an update was|\d+ updates were) lost/ : /증가 (하나|\d+개)를 잃었습니다/);
       // A serial interleaving loses nothing, and says why.
       const serial = steps.filter((s) => s.thread === 1).map(() => '1').join(' ');
       await page.fill('#race-typed', serial);
@@ -466,6 +489,294 @@ test('racing counter at laptop and phone widths in both languages', async () => 
         const text = await page.textContent('main.practice');
         assert.ok(!/undefined|NaN|\[object|Some\(/.test(text), text);
         await screenshot(page, `practice-race-${lang}-${width}`);
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    }
+  }
+});
+
+/** The builder's list as the page shows it, one label an entry. */
+async function builderList(page) {
+  return page.$$eval('#builder-list .builder-name', (names) => names.map((name) => name.textContent.trim()));
+}
+
+test("a teacher's mixed set: chosen one by one, reordered, shared as one link that opens the same exercises", async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  let link;
+  let srtfWorkload;
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const { page, problems } = await openPage(context, url('/practice'));
+    await page.waitForSelector('#practice-title');
+    await page.click('#practice-builder summary');
+    assert.ok(await page.$('#builder-empty'), 'an empty list says so');
+    // A typo in the seed is named in words and kept as typed; nothing is added.
+    await page.selectOption('#builder-topic', 'fcfs');
+    await page.fill('#builder-seed', '12a');
+    await page.click('#builder-add');
+    await page.waitForSelector('#builder-error');
+    assert.match(await page.textContent('#builder-error'), /The seed must be a whole number/);
+    assert.equal(await page.inputValue('#builder-seed'), '12a');
+    assert.equal(await page.getAttribute('#builder-seed', 'aria-invalid'), 'true');
+    assert.ok(await page.$('#builder-empty'));
+    // FCFS easy, seed 5, added from the keyboard.
+    await page.fill('#builder-seed', '5');
+    await page.focus('#builder-add');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#builder-list');
+    assert.equal(await page.$('#builder-error'), null, 'the message goes once the seed reads');
+    // The racing counter, medium, seed 7.
+    await page.selectOption('#builder-topic', 'race');
+    await page.selectOption('#builder-difficulty', 'medium');
+    await page.fill('#builder-seed', '7');
+    await page.click('#builder-add');
+    // SRTF hard with a drawn seed.
+    await page.selectOption('#builder-topic', 'srtf');
+    await page.selectOption('#builder-difficulty', 'hard');
+    await page.fill('#builder-seed', '');
+    await page.click('#builder-draw');
+    const drawn = await page.inputValue('#builder-seed');
+    assert.match(drawn, /^\d+$/);
+    await page.click('#builder-add');
+    // One more, then removed.
+    await page.selectOption('#builder-topic', 'rr');
+    await page.click('#builder-add');
+    assert.equal((await builderList(page)).length, 4);
+    assert.equal(await page.getAttribute('#builder-remove-4', 'aria-label'), `Remove: 4. ${(await builderList(page))[3]}`);
+    await page.click('#builder-remove-4');
+    // SRTF moved up to second place.
+    await page.click('#builder-up-3');
+    const list = await builderList(page);
+    assert.equal(list.length, 3);
+    assert.match(list[0], /^FCFS .* · Easy · seed 5$/);
+    assert.match(list[1], new RegExp(`^SRTF .* · Hard .* · seed ${drawn}$`));
+    assert.match(list[2], /^Racing counter .* · Medium .* · seed 7$/);
+    assert.equal(await page.isDisabled('#builder-up-1'), true);
+    assert.equal(await page.isDisabled('#builder-down-3'), true);
+    link = await page.inputValue('#builder-link');
+    assert.match(link, /#\/practice\?set=[A-Za-z0-9_-]+$/);
+    await page.click('#builder-copy');
+    await page.waitForFunction(() => document.querySelector('#practice-builder [role=status]'));
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+    await screenshot(page, 'practice-builder-en-1280');
+    // The teacher opens it here: the page's own set link is the same link.
+    await page.click('#builder-open');
+    await page.waitForFunction(() => document.querySelector('#exercise-title').textContent.includes('1 / 3'));
+    assert.equal(await page.inputValue('#practice-link'), link);
+    await page.click('#exercise-2');
+    await page.waitForFunction(() => document.querySelector('#exercise-title').textContent.includes('2 / 3: SRTF'));
+    srtfWorkload = await page.$eval('#practice-workload tbody', (body) => body.textContent);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+  // A fresh profile opens the same three exercises, in the same order.
+  const fresh = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(fresh, link);
+    await page.waitForSelector('#practice-workload');
+    assert.match(await page.textContent('#exercise-title'), /1 \/ 3: FCFS/);
+    await page.click('#exercise-2');
+    await page.waitForFunction(() => document.querySelector('#exercise-title').textContent.includes('2 / 3: SRTF'));
+    assert.equal(await page.$eval('#practice-workload tbody', (body) => body.textContent), srtfWorkload);
+    await page.click('#exercise-3');
+    await page.waitForFunction(() => document.querySelector('#exercise-title').textContent.includes('3 / 3: Racing counter'));
+    await page.waitForSelector('#race-value');
+    assert.equal(await page.inputValue('#practice-link'), link);
+    assert.deepEqual(problems, []);
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('the set builder in both languages at laptop and phone widths', async () => {
+  for (const { locale, lang } of [{ locale: 'en-US', lang: 'en' }, { locale: 'ko-KR', lang: 'ko' }]) {
+    for (const width of [1280, 390]) {
+      const context = await openBrowser({ locale, viewport: { width, height: 900 } });
+      try {
+        const { page, problems } = await openPage(context, url('/practice'));
+        await page.waitForSelector('#practice-title');
+        await page.click('#practice-builder summary');
+        for (const [topic, seed] of [['fcfs', '1'], ['race', '2'], ['hrrn', '3']]) {
+          await page.selectOption('#builder-topic', topic);
+          await page.fill('#builder-seed', seed);
+          await page.click('#builder-add');
+        }
+        await page.fill('#builder-seed', '-3');
+        await page.click('#builder-add');
+        await page.waitForSelector('#builder-error');
+        if (lang === 'ko') assert.match(await page.textContent('#builder-error'), /시드는/);
+        assert.equal(await page.inputValue('#builder-seed'), '-3');
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${lang} ${width}: the page scrolls sideways by ${overflow}px`);
+        const text = await page.textContent('#practice-builder');
+        assert.ok(!/undefined|NaN|\[object|Some\(/.test(text), text);
+        await page.$eval('#practice-builder', (element) => element.scrollIntoView());
+        await screenshot(page, `practice-builder-${lang}-${width}`);
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    }
+  }
+});
+
+/** The resource-allocation graph the page shows: per thread, its state, holds, waits for, held by. */
+async function readMoment(page) {
+  const tick = Number((await page.textContent('#deadlock-graph-title')).match(/t=(\d+)/)[1]);
+  const rows = await page.$$eval('#deadlock-moment tbody tr', (trs) => trs.map((tr) => ({
+    name: tr.querySelector('th').textContent.trim(),
+    holds: tr.querySelector('.holds').textContent.trim(),
+    waits: tr.querySelector('.waits').textContent.trim(),
+    holder: tr.querySelector('.holder').textContent.trim(),
+  })));
+  return { tick, rows };
+}
+
+/**
+ * The answer computed here from the table alone: a thread waits for the holder of the mutex it
+ * wants; following holders from a thread either reaches one that waits for nothing (it can run)
+ * or goes round a cycle. Threads on a cycle are deadlocked, and so is every thread whose chain
+ * reaches one.
+ */
+function deadlockOf(rows) {
+  const next = (name) => {
+    const row = rows.find((r) => r.name === name);
+    return row && /^T\d+$/.test(row.holder) ? row.holder : null;
+  };
+  const onCycle = rows.map((r) => r.name).filter((start) => {
+    let current = start;
+    for (let i = 0; i < rows.length; i++) {
+      current = next(current);
+      if (current === null) return false;
+      if (current === start) return true;
+    }
+    return false;
+  });
+  const blocked = rows.map((r) => r.name).filter((start) => {
+    let current = start;
+    for (let i = 0; i <= rows.length; i++) {
+      if (onCycle.includes(current)) return true;
+      current = next(current);
+      if (current === null) return false;
+    }
+    return false;
+  });
+  return { present: onCycle.length > 0, cycle: onCycle, blocked };
+}
+
+async function answerDeadlock(page, { present, blocked, cycle }, rows) {
+  await page.check(present ? '#deadlock-yes' : '#deadlock-no');
+  for (const [index, row] of rows.entries()) {
+    const tick = async (prefix, chosen) => {
+      const selector = `#${prefix}-${index + 1}`;
+      if (!(await page.$(selector))) return;
+      if (chosen.includes(row.name)) await page.check(selector); else await page.uncheck(selector);
+    };
+    await tick('deadlock-blocked', blocked);
+    await tick('deadlock-cycle', cycle);
+  }
+}
+
+test('deadlock: a set made in the builder, the graph read from the table, a wrong answer explained by the cycle, Show plays to the moment', async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(context, url('/practice'));
+    await page.waitForSelector('#practice-title');
+    await page.click('#practice-builder summary');
+    for (const [difficulty, seed] of [['medium', '1'], ['easy', '3']]) {
+      await page.selectOption('#builder-topic', 'deadlock');
+      await page.selectOption('#builder-difficulty', difficulty);
+      await page.fill('#builder-seed', seed);
+      await page.click('#builder-add');
+    }
+    assert.match((await builderList(page))[0], /^Deadlock .* · Medium .* · seed 1$/);
+    await page.click('#builder-open');
+    await page.waitForSelector('#deadlock-moment');
+    assert.match(await page.textContent('#exercise-title'), /1 \/ 2: Deadlock/);
+    assert.equal(await page.$('#gantt-title, #practice-hint'), null, 'no Gantt chart or hints here');
+    const moment = await readMoment(page);
+    const key = deadlockOf(moment.rows);
+    assert.ok(key.present, `medium seed 1 deadlocks: ${JSON.stringify(moment.rows)}`);
+    assert.ok(key.cycle.length >= 2);
+    // Wrong: "no deadlock", with the right threads ticked.
+    await answerDeadlock(page, { ...key, present: false }, moment.rows);
+    await check(page);
+    assert.match(await page.textContent('#deadlock-present legend'), /: wrong/);
+    assert.match(await page.textContent('#deadlock-blocked legend'), /: right/);
+    assert.match(await page.textContent('#deadlock-cycle legend'), /: right/);
+    const explanation = await page.textContent('#practice-explanation');
+    for (const name of key.cycle) {
+      const row = moment.rows.find((r) => r.name === name);
+      assert.ok(explanation.includes(`${name} holds ${row.holds} and waits for ${row.waits}`), explanation);
+    }
+    assert.ok(explanation.includes('The waits form the cycle'), explanation);
+    for (const name of key.blocked.filter((n) => !key.cycle.includes(n))) {
+      assert.ok(explanation.includes(`${name} waits for`) && explanation.includes('outside the cycle'), explanation);
+    }
+    await screenshot(page, 'practice-deadlock-mistake-en-1280');
+    // Show plays the run up to the moment asked about and stops there.
+    await page.click('#practice-show');
+    await page.waitForFunction((value) => document.querySelector('#watch-canvas')?.dataset.tick === String(value)
+      && document.querySelector('#play')?.getAttribute('aria-pressed') === 'false', moment.tick);
+    await page.goBack();
+    await page.waitForSelector('#deadlock-moment');
+    // The fix.
+    await page.check('#deadlock-yes');
+    await check(page);
+    assert.match(await page.textContent('#practice-summary'), /^All correct!/);
+    // The second exercise: someone waits, but the holder can still run.
+    await page.click('#exercise-2');
+    await page.waitForFunction(() => document.querySelector('#exercise-title').textContent.includes('2 / 2'));
+    const second = await readMoment(page);
+    const none = deadlockOf(second.rows);
+    assert.ok(!none.present, JSON.stringify(second.rows));
+    const waiter = second.rows.find((r) => /^T\d+$/.test(r.holder));
+    assert.ok(waiter, 'a thread waits at the moment shown');
+    assert.equal(await page.$('#deadlock-cycle'), null, 'the easy level does not ask for the cycle');
+    await answerDeadlock(page, { present: true, blocked: [waiter.name], cycle: [] }, second.rows);
+    await check(page);
+    assert.match(await page.textContent('#deadlock-present legend'), /: wrong/);
+    const why = await page.textContent('#practice-explanation');
+    assert.ok(why.includes(`${waiter.name} waits for ${waiter.waits}, but ${waiter.holder}, which holds it, waits for nothing and can still run`), why);
+    assert.ok(why.includes('no cycle'), why);
+    await answerDeadlock(page, none, second.rows);
+    await check(page);
+    assert.match(await page.textContent('#practice-summary'), /^All correct!/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('deadlock at laptop and phone widths in both languages', async () => {
+  for (const { locale, lang } of [{ locale: 'en-US', lang: 'en' }, { locale: 'ko-KR', lang: 'ko' }]) {
+    for (const width of [1280, 390]) {
+      const context = await openBrowser({ locale, viewport: { width, height: 900 } });
+      try {
+        const { page, problems } = await openPage(context, url('/practice'));
+        await page.waitForSelector('#practice-title');
+        await page.selectOption('#practice-topic', 'deadlock');
+        await page.selectOption('#practice-difficulty', 'hard');
+        await page.fill('#practice-count', '1');
+        await page.fill('#practice-seed', '4');
+        const before = await page.inputValue('#practice-link');
+        await page.click('#practice-new');
+        await page.waitForFunction((old) => document.querySelector('#practice-link').value !== old, before);
+        await page.waitForSelector('#deadlock-moment');
+        await page.check('#deadlock-no');
+        await page.check('#deadlock-cycle-1');
+        await check(page);
+        const text = await page.textContent('main.practice');
+        assert.ok(!/undefined|NaN|\[object|Some\(/.test(text), text);
+        if (lang === 'ko') assert.match(text, /자원 할당 그래프/);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${lang} ${width}: the page scrolls sideways by ${overflow}px`);
+        const table = await page.$eval('#deadlock-moment', (t) => ({ width: t.getBoundingClientRect().width, room: t.parentElement.clientWidth }));
+        assert.ok(table.width <= table.room, `${lang} ${width}: the graph's table is ${table.width}px wide in ${table.room}px`);
+        await screenshot(page, `practice-deadlock-${lang}-${width}`);
         assert.deepEqual(problems, []);
       } finally {
         await context.close();

@@ -11,7 +11,8 @@ use proclab_core::{simulate_spec, Cause, PreemptReason, ProcessState};
 
 const SEEDS: std::ops::Range<u64> = 0..12;
 
-/// Every scheduling exercise (the racing counter has its own tests, `practice_race.rs`).
+/// Every scheduling exercise (the racing counter and the deadlock have their own tests,
+/// `practice_race.rs` and `practice_deadlock.rs`).
 fn every_exercise() -> impl Iterator<Item = Exercise> {
     let scheduling = Topic::ALL.into_iter().filter(|topic| topic.has_chart());
     scheduling.flat_map(|topic| {
@@ -755,4 +756,99 @@ fn progress_another_tab_saved_for_the_same_set_is_taken_whole_and_the_exercise_o
     let short = Progress::default();
     let fitted = adopted.reduce(A::Adopt(short)).unwrap();
     assert_eq!(fitted.progress.answers.len(), 2);
+}
+
+#[test]
+fn show_plays_from_a_little_before_the_first_wrong_decision_and_stops_at_it() {
+    use proclab_app::practice::explain::{show_span, SHOW_LEAD};
+    use proclab_app::reduce::Reduce;
+    use proclab_app::watch::playback::{Playback, PlaybackAction};
+    let exercise = Exercise::generate(ExerciseId {
+        topic: Topic::Srtf,
+        difficulty: Difficulty::Medium,
+        seed: 2,
+    });
+    let key = exercise.key();
+    // The third decision goes to the wrong process.
+    let index = 2;
+    let mut answer = key_answer(&exercise);
+    let wrong = (0..exercise.spec.processes.len() as u32)
+        .map(Who::Process)
+        .find(|who| *who != key[index].who)
+        .unwrap();
+    answer.segments[index].who = wrong;
+    let grading = grade(&exercise, &answer);
+    assert!(matches!(
+        grading.first_mistake,
+        Some(Mistake::Segment { index: 2, .. })
+    ));
+    let (from, to) = show_span(&exercise, Some(&grading)).expect("a mistake to show");
+    assert_eq!(
+        to, key[index].start,
+        "it stops where the wrong decision is made"
+    );
+    assert_eq!(from, to.saturating_sub(SHOW_LEAD));
+    assert!(from < to, "{from}..{to}: something plays");
+    // Nothing wrong: nothing plays.
+    let right = grade(&exercise, &key_answer(&exercise));
+    assert_eq!(show_span(&exercise, Some(&right)), None);
+    assert_eq!(show_span(&exercise, None), None);
+    // The page's playback: the run arrives (Reset), then frames pass until it stops by itself.
+    let reduce = |playback: Playback, action| playback.reduce(action).unwrap_or(playback);
+    let mut playback = reduce(
+        Playback::play_until(from, to),
+        PlaybackAction::Reset {
+            end: exercise.run.end_tick(),
+        },
+    );
+    assert!(playback.playing && playback.tick == from);
+    let mut seen = vec![playback.tick];
+    for _ in 0..1_000 {
+        if !playback.playing {
+            break;
+        }
+        playback = reduce(
+            playback,
+            PlaybackAction::Advance {
+                milliseconds: 100,
+                switching: false,
+            },
+        );
+        if seen.last() != Some(&playback.tick) {
+            seen.push(playback.tick);
+        }
+    }
+    assert_eq!(seen, (from..=to).collect::<Vec<_>>());
+    assert!(!playback.playing);
+    assert_eq!((playback.tick, playback.progress), (to, 1000));
+    assert!(
+        to < exercise.run.end_tick(),
+        "it stopped before the run's end"
+    );
+    // Play again from there: the stop is forgotten and the run goes on.
+    let resumed = reduce(playback, PlaybackAction::Toggle);
+    let resumed = reduce(
+        resumed,
+        PlaybackAction::Advance {
+            milliseconds: 250,
+            switching: false,
+        },
+    );
+    let resumed = reduce(
+        resumed,
+        PlaybackAction::Advance {
+            milliseconds: 250,
+            switching: false,
+        },
+    );
+    assert!(resumed.playing && resumed.tick > to, "{resumed:?}");
+    // A seek while it plays towards the stop takes over: no stop any more.
+    let sought = reduce(
+        Playback::play_until(from, to),
+        PlaybackAction::Seek {
+            tick: 0,
+            animate: false,
+        },
+    );
+    assert_eq!(sought.stop_at, None);
 }

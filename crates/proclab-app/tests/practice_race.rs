@@ -157,7 +157,7 @@ fn a_lossy_interleaving_is_accepted_and_says_where_the_update_was_lost() {
             "1 2",
             Lang::En,
         );
-        assert!(words.contains("an update was lost at step"), "{words}");
+        assert!(words.contains(" lost at step "), "{words}");
         assert!(
             words.contains("Run as (your 2 entries, then what is left, thread 1 first): 1 2 1 1"),
             "{words}"
@@ -388,4 +388,83 @@ fn show_opens_the_run_at_the_first_of_the_two_loads() {
         show_tick(&exercise, Some(&grading)),
         exercise.run.program_steps()[0].tick
     );
+}
+
+#[test]
+fn each_lost_update_is_explained_and_their_count_is_what_the_counter_misses() {
+    // Two threads, two increments each: each thread's second load and store race the other's
+    // again, so two stores overwrite (steps 6 and 18, counted from 1 in the typed order).
+    let exercise = exercise(Difficulty::Medium, 0);
+    let workload = exercise.race_workload();
+    let lengths = lengths(&workload);
+    let typed = "1 2 1 1 2 2 1 1 1 2 2 2 1 2 1 1 2 2";
+    let tried = race::try_interleaving(&workload, &lengths, typed).expect("readable");
+    assert_eq!(tried.value, 2);
+    let english = explain_interleaving(&workload, &lengths, typed, Lang::En);
+    assert!(
+        english.contains("an update was lost at step 6."),
+        "{english}"
+    );
+    assert!(
+        english.contains("an update was lost at step 18."),
+        "{english}"
+    );
+    assert!(
+        english.contains("ends at 2, not 4 (2 updates lost)"),
+        "{english}"
+    );
+    let korean = explain_interleaving(&workload, &lengths, typed, Lang::Ko);
+    assert!(
+        korean.contains("6단계에서 증가 하나를 잃었습니다"),
+        "{korean}"
+    );
+    assert!(
+        korean.contains("18단계에서 증가 하나를 잃었습니다"),
+        "{korean}"
+    );
+    // Question A's explanation of a run that loses two updates names both stores too.
+    let hard = exercise_with_two_stores_lost();
+    let grading = grade(&hard, &answer("99", ""));
+    let words = explain(&hard, &grading, Lang::En).unwrap();
+    for (update, _) in race::lost_updates(&hard.run) {
+        assert!(
+            words.contains(&format!("at step {}", update.step + 1)),
+            "{words}"
+        );
+    }
+    // One store that wipes two increments says so and names both.
+    let exercise = exercise_hard_4();
+    let grading = grade(&exercise, &answer("3", ""));
+    let english = explain(&exercise, &grading, Lang::En).unwrap();
+    assert!(english.contains("2 updates were lost at step"), "{english}");
+    assert!(
+        english.contains("thread 3's store of 1 at step"),
+        "{english}"
+    );
+    assert!(
+        english.contains("thread 2's store of 2 at step"),
+        "{english}"
+    );
+    let korean = explain(&exercise, &grading, Lang::Ko).unwrap();
+    assert!(korean.contains("증가 2개를 잃었습니다"), "{korean}");
+    // Every exercise: the increments the stores wiped add up to what the counter misses.
+    for exercise in every_race() {
+        let missing = race::increments(&exercise.race_workload()) - final_value(&exercise.run);
+        let wiped: usize = race::lost_updates(&exercise.run)
+            .iter()
+            .map(|(_, wiped)| wiped.len())
+            .sum();
+        assert_eq!(wiped as i64, missing, "{:?}", exercise.id);
+    }
+}
+
+fn exercise_hard_4() -> Exercise {
+    exercise(Difficulty::Hard, 4)
+}
+
+/// A generated exercise whose run has two overwriting stores, found by running the core.
+fn exercise_with_two_stores_lost() -> Exercise {
+    every_race()
+        .find(|exercise| race::lost_updates(&exercise.run).len() >= 2)
+        .expect("some generated run overwrites twice")
 }

@@ -4,10 +4,11 @@
 use super::answer::{GanttBuilder, TimesTable};
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
-use proclab_app::practice::explain::{explain, hints, show_tick};
+use proclab_app::practice::explain::{explain, hints, show_span};
 use proclab_app::practice::race;
 use proclab_app::practice::state::{PracticeAction, PracticeState};
 use proclab_app::practice::text::{bursts_text, conventions, PracticeText as T};
+use proclab_app::watch::playback::Playback;
 use proclab_core::spec::PolicySpec;
 use proclab_core::ScenarioSpec;
 use yew::prelude::*;
@@ -29,6 +30,7 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
     let race = exercise.is_race();
     let mlfq = exercise.is_mlfq();
     let switch = exercise.is_switch();
+    let deadlock = exercise.is_deadlock();
     let shows_priority = matches!(exercise.spec.policy, PolicySpec::Priority { .. });
     let action = |action: PracticeAction| {
         let dispatch = props.dispatch.clone();
@@ -37,9 +39,12 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
     let show = {
         let on_open = props.on_open.clone();
         let spec = exercise.spec.clone();
-        let tick = show_tick(exercise, state.grading.as_ref());
+        let playback = match show_span(exercise, state.grading.as_ref()) {
+            Some((from, to)) => Playback::play_until(from, to),
+            None => Playback::default(),
+        };
         Callback::from(move |_: MouseEvent| {
-            super::show_at(tick);
+            super::show_with(playback.clone());
             on_open.emit(spec.clone())
         })
     };
@@ -85,6 +90,8 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                     { super::race::program_section(lang, state) }
                 } else if switch {
                     { super::switch::program_section(lang, state) }
+                } else if deadlock {
+                    { super::deadlock::question_section(lang, state) }
                 } else {
                 <section aria-labelledby="question-workload-title">
                     <h4 id="question-workload-title">{ T::Workload.get(lang) }</h4>
@@ -115,6 +122,8 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                 <super::switch::SwitchQuestion {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
             } else if mlfq {
                 <super::mlfq::LevelQuestion {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
+            } else if deadlock {
+                <super::deadlock::DeadlockQuestions {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
             } else {
                 <GanttBuilder {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
                 <TimesTable {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
@@ -122,7 +131,7 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
             }
             <div class="practice-actions">
                 <button type="button" id="practice-check" class="primary" onclick={action(PracticeAction::Check)}>{ T::Check.get(lang) }</button>
-                if !race {
+                if !race && !deadlock {
                     <button type="button" id="practice-hint" onclick={action(PracticeAction::Hint)}
                         disabled={state.hints_shown() >= exercise.hint_count()}>{ T::Hint.get(lang) }</button>
                 }

@@ -3,6 +3,8 @@
 //! keeps the progress in `localStorage` per set, and puts the set's link in the address bar.
 
 mod answer;
+mod builder;
+mod deadlock;
 mod exercise_view;
 mod mlfq;
 mod race;
@@ -19,23 +21,25 @@ use proclab_app::practice::set::{
 };
 use proclab_app::practice::state::{PracticeAction, PracticeState};
 use proclab_app::practice::text::PracticeText as T;
+use proclab_app::watch::playback::Playback;
 use proclab_core::ScenarioSpec;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 thread_local! {
-    /// The tick "Show" asks the simulator's playback to start at, taken once by the results panel.
-    static SHOW_TICK: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
+    /// The playback "Show" asks the simulator to open with, taken once by the results panel.
+    static SHOW_PLAYBACK: std::cell::Cell<Option<Playback>> = const { std::cell::Cell::new(None) };
 }
 
-/// Asks the next results panel to open its playback at `tick`.
-pub(crate) fn show_at(tick: u64) {
-    SHOW_TICK.with(|cell| cell.set(Some(tick)));
+/// Asks the next results panel to open its playback as `playback` (paused at the start, or
+/// playing up to the first mistake).
+pub(crate) fn show_with(playback: Playback) {
+    SHOW_PLAYBACK.with(|cell| cell.set(Some(playback)));
 }
 
-/// The tick "Show" asked for, once.
-pub fn take_show_tick() -> Option<u64> {
-    SHOW_TICK.with(|cell| cell.take())
+/// The playback "Show" asked for, once.
+pub fn take_show_playback() -> Option<Playback> {
+    SHOW_PLAYBACK.with(|cell| cell.take())
 }
 
 #[derive(Properties, PartialEq)]
@@ -66,7 +70,7 @@ fn default_set(topic: Topic, difficulty: Difficulty, seed: u64, count: usize) ->
 }
 
 /// A seed for a new set (the page's only randomness; the exercises follow from it).
-fn fresh_seed() -> u64 {
+pub(crate) fn fresh_seed() -> u64 {
     (js_sys::Math::random() * 100_000.0) as u64
 }
 
@@ -146,6 +150,15 @@ pub fn practice(props: &PracticeProps) -> Html {
             setup_error.set(None);
             let seed = seed.unwrap_or_else(fresh_seed);
             let set = default_set(*topic, *difficulty, seed, count);
+            let progress = storage::load_practice(&set.storage_key()).unwrap_or_default();
+            bad_link.set(false);
+            dispatch.emit(PracticeAction::Open(set, progress));
+        })
+    };
+    let open_built = {
+        let dispatch = dispatch.clone();
+        let bad_link = bad_link.clone();
+        Callback::from(move |set: ExerciseSet| {
             let progress = storage::load_practice(&set.storage_key()).unwrap_or_default();
             bad_link.set(false);
             dispatch.emit(PracticeAction::Open(set, progress));
@@ -255,12 +268,10 @@ pub fn practice(props: &PracticeProps) -> Html {
                 </div>
                 <button type="button" id="practice-new" class="primary" onclick={new_set}>{ T::NewSet.get(lang) }</button>
                 if let Some(error) = *setup_error {
-                    <p id="practice-setup-error" class="field-error" role="alert">{ match error {
-                        SetupError::Count => T::BadCount.get(lang),
-                        SetupError::Seed => T::BadSeed.get(lang),
-                    } }</p>
+                    <p id="practice-setup-error" class="field-error" role="alert">{ error.message(lang) }</p>
                 }
             </section>
+            <builder::SetBuilder {lang} on_open={open_built} />
             <section class="practice-share" aria-label={ T::CopyLink.get(lang) }>
                 <input id="practice-link" class="link-box" readonly=true value={link} aria-label={ T::CopyLink.get(lang) } />
                 <button type="button" id="practice-copy" onclick={copy}>{ T::CopyLink.get(lang) }</button>

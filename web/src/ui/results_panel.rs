@@ -13,7 +13,6 @@ use proclab_app::files as file_formats;
 use proclab_app::i18n::{Lang, Text};
 use proclab_app::messages;
 use proclab_app::simulation::Simulation;
-use proclab_app::watch::playback::Playback;
 use proclab_core::ScenarioSpec;
 use yew::prelude::*;
 
@@ -40,13 +39,8 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
     let comparable = props.simulation.warmup.is_none();
     let comparison =
         crate::worker::use_comparison(props.spec.clone(), *tab == Tab::Compare && comparable);
-    // Practice's "Show" opens the run at the student's first mistake.
-    let playback = use_reducer(|| {
-        Store(Playback {
-            tick: crate::practice::take_show_tick().unwrap_or(0),
-            ..Playback::default()
-        })
-    });
+    // Practice's "Show" plays the run up to the student's first mistake.
+    let playback = use_reducer(|| Store(crate::practice::take_show_playback().unwrap_or_default()));
     let selected = use_state(|| None::<proclab_core::ThreadRef>);
     let on_select = {
         let selected = selected.clone();

@@ -17,6 +17,9 @@
 //! An MLFQ exercise ([`Topic::Mlfq`]) is generated like a scheduling one, and kept only if some
 //! tick has one clear answer with jobs at two levels or more ([`super::mlfq::asked_tick`]); it
 //! asks the level of every job at that tick instead of a chart and a table.
+//!
+//! A deadlock exercise ([`Topic::Deadlock`]) is the core's run of threads taking mutexes
+//! ([`super::deadlock`]); it asks about the resource-allocation graph at one moment.
 
 use proclab_core::gen::{generate, GenOptions};
 use proclab_core::spec::{PolicySpec, ScenarioSpec};
@@ -40,11 +43,14 @@ pub enum Topic {
     Switch,
     /// The level of every job of a multilevel feedback queue during one tick ([`super::mlfq`]).
     Mlfq,
+    /// A deadlock in a resource-allocation graph: threads that take mutexes in an order
+    /// ([`super::deadlock`]). Appended, like the racing counter.
+    Deadlock,
 }
 
 impl Topic {
     /// Every topic, in the order the page offers them.
-    pub const ALL: [Topic; 9] = [
+    pub const ALL: [Topic; 10] = [
         Topic::Fcfs,
         Topic::Sjf,
         Topic::Srtf,
@@ -54,6 +60,7 @@ impl Topic {
         Topic::Race,
         Topic::Switch,
         Topic::Mlfq,
+        Topic::Deadlock,
     ];
 
     /// Short stable code (links, exports, element ids).
@@ -68,13 +75,14 @@ impl Topic {
             Topic::Race => "race",
             Topic::Switch => "switch",
             Topic::Mlfq => "mlfq",
+            Topic::Deadlock => "deadlock",
         }
     }
 
     /// True for the scheduling topics, answered with a Gantt chart and a table (not the racing
     /// counter nor the MLFQ level question).
     pub fn has_chart(self) -> bool {
-        !matches!(self, Topic::Race | Topic::Switch | Topic::Mlfq)
+        !matches!(self, Topic::Race | Topic::Switch | Topic::Mlfq | Topic::Deadlock)
     }
 
     /// The topic with this [`Topic::code`].
@@ -168,7 +176,7 @@ fn options(id: ExerciseId) -> GenOptions {
             quantum: if preemptive { 3 } else { 2 },
         },
         Topic::Hrrn => PolicySpec::Hrrn,
-        Topic::Race | Topic::Switch => PolicySpec::Fcfs,
+        Topic::Race | Topic::Switch | Topic::Deadlock => PolicySpec::Fcfs,
         Topic::Mlfq => PolicySpec::Mlfq(super::mlfq::policy(id.difficulty)),
     };
     let base = GenOptions {
@@ -316,6 +324,18 @@ impl Exercise {
                 };
             }
         }
+        if id.topic == Topic::Deadlock {
+            if let Some(run) = super::deadlock::generate(id) {
+                let spec = run.scenario().spec().clone();
+                return Exercise {
+                    id,
+                    spec,
+                    run,
+                    asked: None,
+                    switch: None,
+                };
+            }
+        }
         let mut fallback: Option<(ScenarioSpec, Run, bool)> = None;
         // An MLFQ exercise whose tick comes before the first boost: kept in case none comes after.
         let mut before_boost: Option<(ScenarioSpec, Run, u64)> = None;
@@ -421,6 +441,17 @@ impl Exercise {
         self.id.topic == Topic::Switch
     }
 
+    /// True for a deadlock exercise (no Gantt chart, table or transition question).
+    pub fn is_deadlock(&self) -> bool {
+        self.id.topic == Topic::Deadlock
+    }
+
+    /// True for an exercise about programs (racing counter, deadlock): no chart, table, hints or
+    /// transition question.
+    pub fn is_program(&self) -> bool {
+        self.is_race() || self.is_deadlock()
+    }
+
     /// The racing counter's workload without question A's schedule.
     pub fn race_workload(&self) -> ScenarioSpec {
         ScenarioSpec {
@@ -436,7 +467,7 @@ impl Exercise {
 
     /// How many hints there are: one per decision of the chart (none for the racing counter).
     pub fn hint_count(&self) -> usize {
-        if self.is_race() {
+        if self.is_program() {
             0
         } else if let Some(point) = self.switch {
             super::switch::hint_count(&self.run, point)

@@ -420,7 +420,7 @@ pub fn segment_label(exercise: &Exercise, who: Who, end: u64, lang: Lang) -> Str
 
 /// The first `count` decisions of the answer key, each with why (the hints).
 pub fn hints(exercise: &Exercise, count: usize, lang: Lang) -> Vec<String> {
-    if exercise.is_race() {
+    if exercise.is_program() {
         return Vec::new();
     }
     if let Some(point) = exercise.switch {
@@ -620,6 +620,9 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
             ),
             None => return None,
         },
+        Mistake::DeadlockPresent | Mistake::DeadlockBlocked | Mistake::DeadlockCycle => {
+            super::deadlock::explain(&exercise.run, lang)
+        }
     })
 }
 
@@ -647,6 +650,21 @@ pub fn show_tick(exercise: &Exercise, grading: Option<&Grading>) -> u64 {
             .unwrap_or(0),
         Some(Mistake::Level { .. }) => exercise.asked.unwrap_or(0),
         Some(Mistake::Context { .. }) => exercise.switch.map_or(0, |point| point.tick),
+        Some(Mistake::DeadlockPresent | Mistake::DeadlockBlocked | Mistake::DeadlockCycle) => {
+            super::deadlock::moment_tick(&exercise.run).unwrap_or(0)
+        }
         Some(Mistake::Average { .. } | Mistake::RaceInterleaving) | None => 0,
     }
+}
+
+/// How many ticks "Show" plays before the first mistake, so the student sees what led to it.
+pub const SHOW_LEAD: u64 = 3;
+
+/// What "Show" plays: from [`SHOW_LEAD`] ticks before the first mistake to the mistake's tick
+/// ([`show_tick`]), where the playback stops; `None` when nothing is wrong (it opens at the start,
+/// paused).
+pub fn show_span(exercise: &Exercise, grading: Option<&Grading>) -> Option<(u64, u64)> {
+    grading.and_then(|grading| grading.first_mistake)?;
+    let stop = show_tick(exercise, grading);
+    Some((stop.saturating_sub(SHOW_LEAD), stop))
 }

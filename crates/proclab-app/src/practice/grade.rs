@@ -7,6 +7,7 @@
 //! completion - arrival; waiting = the student's turnaround - (CPU + I/O + switch); response = the
 //! start of its first segment in the student's chart - arrival; an average of the student's column.
 
+use super::deadlock::{DeadlockAnswer, DeadlockGrading};
 use super::exercise::{Exercise, KeySegment, Who};
 use super::race::{RaceAnswer, RaceGrading};
 use super::transition::{question, TransitionAnswer};
@@ -44,6 +45,9 @@ pub struct Answer {
     /// then loaded (empty otherwise).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub context: Vec<String>,
+    /// A deadlock exercise's answers (empty elsewhere).
+    #[serde(skip_serializing_if = "DeadlockAnswer::is_empty")]
+    pub deadlock: DeadlockAnswer,
 }
 
 /// A per-process column.
@@ -98,11 +102,19 @@ pub struct SegmentVerdict {
 pub enum Mistake {
     /// Gantt segment `index` (0-based): its owner or its end. `index` may be one past the student's
     /// last segment (the chart stops too early) or beyond the key (an extra segment).
-    Segment { index: usize, who_wrong: bool },
+    Segment {
+        index: usize,
+        who_wrong: bool,
+    },
     /// A per-process cell.
-    Cell { pid: u32, column: Column },
+    Cell {
+        pid: u32,
+        column: Column,
+    },
     /// An average.
-    Average { column: Column },
+    Average {
+        column: Column,
+    },
     /// The state transition question.
     Transition,
     /// The racing counter's final value (question A).
@@ -113,6 +125,10 @@ pub enum Mistake {
     Level { pid: u32 },
     /// A cell of the context-switch question, by its index in [`super::switch`] order.
     Context { cell: usize },
+    /// A deadlock exercise: is there one, who waits forever, the cycle.
+    DeadlockPresent,
+    DeadlockBlocked,
+    DeadlockCycle,
 }
 
 /// Every mark of an answer.
@@ -131,6 +147,8 @@ pub struct Grading {
     pub levels: Option<Vec<Verdict>>,
     /// The context-switch cells' marks (a context-switch exercise has no other cells).
     pub context: Option<Vec<Verdict>>,
+    /// A deadlock exercise's marks (it has no other cells).
+    pub deadlock: Option<DeadlockGrading>,
     pub first_mistake: Option<Mistake>,
 }
 
@@ -153,6 +171,18 @@ impl Grading {
                 .filter(|mark| **mark == Verdict::Right)
                 .count();
             return (right, 0, levels.len());
+        }
+        if let Some(deadlock) = self.deadlock {
+            let marks: Vec<Verdict> = [
+                Some(deadlock.present),
+                Some(deadlock.blocked),
+                deadlock.cycle,
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let right = marks.iter().filter(|mark| **mark == Verdict::Right).count();
+            return (right, 0, marks.len());
         }
         let cells = self
             .segments
@@ -334,6 +364,7 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
             race: None,
             levels: None,
             context: Some(context),
+            deadlock: None,
             first_mistake,
         };
     }
@@ -352,8 +383,12 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
             race: None,
             levels: Some(levels),
             context: None,
+            deadlock: None,
             first_mistake,
         };
+    }
+    if exercise.is_deadlock() {
+        return grade_deadlock_exercise(exercise, answer);
     }
     let key = exercise.key();
     let metrics = exercise.run.metrics();
@@ -438,6 +473,7 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
         race: None,
         levels: None,
         context: None,
+        deadlock: None,
         first_mistake,
     }
 }
@@ -463,6 +499,34 @@ fn grade_race_exercise(exercise: &Exercise, answer: &Answer) -> Grading {
         race: Some(race),
         levels: None,
         context: None,
+        deadlock: None,
+        first_mistake,
+    }
+}
+
+/// A deadlock exercise: its questions against the core's deadlock report.
+fn grade_deadlock_exercise(exercise: &Exercise, answer: &Answer) -> Grading {
+    let marks =
+        super::deadlock::grade_deadlock(&exercise.run, exercise.id.difficulty, &answer.deadlock);
+    let first_mistake = if !marks.present.is_fine() {
+        Some(Mistake::DeadlockPresent)
+    } else if !marks.blocked.is_fine() {
+        Some(Mistake::DeadlockBlocked)
+    } else if marks.cycle.is_some_and(|mark| !mark.is_fine()) {
+        Some(Mistake::DeadlockCycle)
+    } else {
+        None
+    };
+    Grading {
+        segments: Vec::new(),
+        missing_segments: 0,
+        rows: Vec::new(),
+        averages: [Verdict::Missing; 3],
+        transition: None,
+        race: None,
+        levels: None,
+        context: None,
+        deadlock: Some(marks),
         first_mistake,
     }
 }
@@ -506,6 +570,12 @@ fn first_mistake(
 
 /// The engine's own answer, typed as a student would (averages to two decimals).
 pub fn key_answer(exercise: &Exercise) -> Answer {
+    if exercise.is_deadlock() {
+        return Answer {
+            deadlock: super::deadlock::key_answer(&exercise.run),
+            ..Answer::default()
+        };
+    }
     if exercise.is_race() {
         let workload = exercise.race_workload();
         let lengths = super::race::lengths(&workload);
@@ -555,6 +625,7 @@ pub fn key_answer(exercise: &Exercise) -> Answer {
         race: RaceAnswer::default(),
         levels: Vec::new(),
         context: Vec::new(),
+        deadlock: DeadlockAnswer::default(),
     }
 }
 

@@ -8,7 +8,12 @@
 //! questions are graded by running the instruction machine; [`mlfq`] asks the level of every job
 //! of a multilevel feedback queue at one tick, graded from the core's state at that tick;
 //! [`switch`] asks the PC and registers saved and loaded at one context switch.
+//! questions are graded by running the instruction machine; [`builder`] is the teacher's mixed
+//! set, chosen one exercise at a time; [`deadlock`] asks about a deadlock in a resource-allocation
+//! graph, graded by the core's deadlock report.
 
+pub mod builder;
+pub mod deadlock;
 pub mod exercise;
 pub mod explain;
 pub mod grade;

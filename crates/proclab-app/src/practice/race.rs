@@ -6,7 +6,7 @@
 //! student for an interleaving that loses an update. Both are answered by running the core: the
 //! key of A is the value in memory when the exercise's run ends, and B is right when the run of
 //! the student's interleaving ends with a lost update ([`analyse`]). The explanations name steps
-//! of those runs. The threads' lengths come from a run too, never from counting the program.
+//! of those runs: every overwriting store, and each increment it wiped out ([`lost_updates`]). The threads' lengths come from a run too, never from counting the program.
 
 use super::exercise::{Difficulty, ExerciseId};
 use super::grade::Verdict;
@@ -441,6 +441,43 @@ fn twin_load(run: &Run, lost: &LostUpdate) -> Option<usize> {
         })
 }
 
+/// A store of another thread that a lost update wiped out: its step (from 0), its thread and the
+/// value it had written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Wiped {
+    pub step: usize,
+    pub thread: u32,
+    pub value: i64,
+}
+
+/// Each overwriting store of `run` (the analysis of its recorded steps, in order) with the
+/// stores of other threads it wiped out: those made between its thread's load and it, not wiped
+/// already by an earlier one. Their count is the number of increments that store lost, so the
+/// counts add up to the increments missing from the counter.
+pub fn lost_updates(run: &Run) -> Vec<(LostUpdate, Vec<Wiped>)> {
+    let steps = run.program_steps();
+    let mut gone: Vec<usize> = Vec::new();
+    analyse(run)
+        .lost
+        .into_iter()
+        .map(|lost| {
+            let wiped: Vec<Wiped> = (lost.loaded_step + 1..lost.step)
+                .filter(|step| steps[*step].thread != lost.thread && !gone.contains(step))
+                .filter_map(|step| {
+                    let value = access(run, step, AccessKind::Write)?;
+                    Some(Wiped {
+                        step,
+                        thread: steps[step].thread,
+                        value,
+                    })
+                })
+                .collect();
+            gone.extend(wiped.iter().map(|store| store.step));
+            (lost, wiped)
+        })
+        .collect()
+}
+
 /// `value` and its subject particle (이/가), for Korean sentences.
 fn subj(value: impl ToString) -> String {
     let text = value.to_string();
@@ -453,8 +490,55 @@ fn obj(value: impl ToString) -> &'static str {
     object_particle(&value.to_string())
 }
 
-/// The first lost update of `run` in words: the two loads, the two stores, steps from 1.
-pub fn lost_sentence(run: &Run, lost: &LostUpdate, lang: Lang) -> String {
+/// One overwriting store of `run` in words: the two loads, the two stores, steps from 1, and
+/// when it wiped out several increments, each of them.
+pub fn lost_sentence(run: &Run, lost: &LostUpdate, wiped: &[Wiped], lang: Lang) -> String {
+    let sentence = overwrite_sentence(run, lost, lang);
+    if wiped.len() < 2 {
+        return sentence;
+    }
+    let store_x = lost.step + 1;
+    let count = wiped.len();
+    let names: Vec<String> = wiped
+        .iter()
+        .map(|store| {
+            lang.pick([
+                format!(
+                    "{}단계 스레드 {}의 store({})",
+                    store.step + 1,
+                    store.thread + 1,
+                    store.value
+                ),
+                format!(
+                    "thread {}'s store of {} at step {}",
+                    store.thread + 1,
+                    store.value,
+                    store.step + 1
+                ),
+            ])
+        })
+        .collect();
+    let sentence = sentence
+        .replace(
+            &format!("{store_x}단계에서 증가 하나를 잃었습니다."),
+            &format!("{store_x}단계에서 증가 {count}개를 잃었습니다."),
+        )
+        .replace(
+            &format!("an update was lost at step {store_x}."),
+            &format!("{count} updates were lost at step {store_x}."),
+        );
+    let list = names.join(lang.pick([", ", ", "]));
+    format!(
+        "{sentence} {}",
+        lang.pick([
+            format!("덮어쓴 것: {list}."),
+            format!("It wiped out {list}."),
+        ])
+    )
+}
+
+/// An overwriting store in words: the two loads that read the same value and the two stores.
+fn overwrite_sentence(run: &Run, lost: &LostUpdate, lang: Lang) -> String {
     let (x, y) = (lost.thread + 1, lost.overwritten + 1);
     let (load_x, store_y, store_x) = (
         lost.loaded_step + 1,
@@ -518,7 +602,7 @@ fn ends_at(value: i64, total: i64, lang: Lang) -> String {
 pub fn explain_value(run: &Run, workload: &ScenarioSpec, verdict: Verdict, lang: Lang) -> String {
     let total = increments(workload);
     let value = final_value(run);
-    let lost = analyse(run).lost;
+    let lost = lost_updates(run);
     let mut words = Vec::new();
     if verdict == Verdict::NotANumber {
         words.push(
@@ -529,12 +613,14 @@ pub fn explain_value(run: &Run, workload: &ScenarioSpec, verdict: Verdict, lang:
             .to_string(),
         );
     }
-    match lost.first() {
-        Some(first) => {
-            words.push(lost_sentence(run, first, lang));
-            words.push(ends_at(value, total, lang));
-        }
-        None => words.push(nothing_lost(total, lang)),
+    if lost.is_empty() {
+        words.push(nothing_lost(total, lang));
+    }
+    for (update, wiped) in &lost {
+        words.push(lost_sentence(run, update, wiped, lang));
+    }
+    if !lost.is_empty() {
+        words.push(ends_at(value, total, lang));
     }
     words.join(" ")
 }
@@ -598,13 +684,17 @@ pub fn explain_interleaving(
             schedule_text(&tried.schedule)
         ),
     ]);
-    match tried.lost.first() {
-        Some(first) => format!(
+    let lost = lost_updates(&tried.run);
+    match lost.is_empty() {
+        false => format!(
             "{} {} {ran}",
-            lost_sentence(&tried.run, first, lang),
+            lost.iter()
+                .map(|(update, wiped)| lost_sentence(&tried.run, update, wiped, lang))
+                .collect::<Vec<_>>()
+                .join(" "),
             ends_at(tried.value, total, lang)
         ),
-        None => format!(
+        true => format!(
             "{} {} {ran}",
             nothing_lost(total, lang),
             lang.pick([

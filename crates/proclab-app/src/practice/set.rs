@@ -30,7 +30,8 @@ pub enum SetError {
 enum SetLink {
     /// Each exercise as (topic, difficulty, seed), topic and difficulty by their index in
     /// `Topic::ALL` and `Difficulty::ALL`. A new topic is appended (the racing counter is 6, the
-    /// context switch 7, the MLFQ levels 8), so every link made before it keeps its meaning.
+    /// context switch 7, the MLFQ levels 8, the deadlock 9), so every link made before it keeps
+    /// its meaning.
     V1(Vec<(u8, u8, u64)>),
 }
 
@@ -274,6 +275,30 @@ pub fn export_csv(set: &ExerciseSet, progress: &Progress) -> String {
             }
             continue;
         }
+        if let Some(marks) = grading.deadlock {
+            let deadlock = &answer.deadlock;
+            let threads = |list: &[u32]| {
+                list.iter()
+                    .map(|thread| super::deadlock::thread_label(*thread))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let present = match deadlock.present {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "",
+            };
+            line("deadlock present".into(), present, marks.present);
+            line(
+                "deadlock waits forever".into(),
+                &threads(&deadlock.blocked),
+                marks.blocked,
+            );
+            if let Some(cycle) = marks.cycle {
+                line("deadlock cycle".into(), &threads(&deadlock.cycle), cycle);
+            }
+            continue;
+        }
         if let Some(marks) = grading.race {
             line("race final value".into(), &answer.race.value, marks.value);
             line(
@@ -310,6 +335,8 @@ pub enum SetupError {
     Count,
     /// The seed is neither empty nor a whole number from 0 to `u64::MAX`.
     Seed,
+    /// A set already holds [`MAX_EXERCISES`] exercises.
+    Full,
 }
 
 /// Reads the "new set" form as typed: the number of exercises, and the seed (`None` when left

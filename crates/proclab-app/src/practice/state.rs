@@ -59,6 +59,8 @@ pub enum PracticeAction {
     SetLevel(u32, String),
     /// A context-switch cell (index in `switch` order), as typed.
     SetContext(usize, String),
+    /// A deadlock exercise's answers, as chosen.
+    SetDeadlock(super::deadlock::DeadlockAnswer),
     Check,
     /// Reveal one more decision.
     Hint,
@@ -246,6 +248,13 @@ impl Reduce for PracticeState {
                 }
                 _ => false,
             },
+            PracticeAction::SetDeadlock(deadlock) => {
+                if answer.deadlock == deadlock {
+                    return None;
+                }
+                answer.deadlock = deadlock;
+                true
+            }
             PracticeAction::Check => {
                 next.grading = Some(grade(self.exercise(), self.answer()));
                 return Some(next);

@@ -3,6 +3,7 @@
 
 use super::exercise::{Difficulty, Exercise, Topic};
 use super::grade::{Column, Verdict};
+use super::set::SetupError;
 use crate::lang::{Lang, Words};
 use proclab_core::spec::PolicySpec;
 
@@ -86,6 +87,33 @@ pub enum PracticeText {
     Address,
     Saved,
     Loaded,
+    Builder,
+    BuilderIntro,
+    Draw,
+    AddExercise,
+    BuilderList,
+    BuilderEmpty,
+    MoveUp,
+    MoveDown,
+    RemoveExercise,
+    BuilderLink,
+    OpenBuilt,
+    SetFull,
+    DeadlockGraph,
+    DeadlockGraphHelp,
+    DeadlockHolds,
+    DeadlockWaitsFor,
+    DeadlockHeldBy,
+    DeadlockState,
+    DeadlockQuestion,
+    DeadlockYes,
+    DeadlockNo,
+    DeadlockBlocked,
+    DeadlockCycle,
+    Nothing,
+    Finished,
+    CanRun,
+    Blocked,
 }
 
 impl Words for PracticeText {
@@ -94,7 +122,7 @@ impl Words for PracticeText {
         match self {
             NavPractice => ["연습", "Practice"],
             Title => ["연습: 먼저 풀고, 칸마다 확인", "Practice: predict, then check, cell by cell"],
-            Intro => ["손으로 풀어 답을 채운 뒤 확인을 누르세요 (스케줄링은 간트 차트와 표, 경쟁하는 카운터는 최종 값과 실행 순서, MLFQ는 각 작업의 레벨, 문맥 교환은 PC와 레지스터). 칸마다 맞음/틀림을 알려 주고, 첫 번째 잘못을 엔진의 기록으로 설명합니다.", "Work it out by hand and fill in your answers (for scheduling, the Gantt chart and the table; for the racing counter, the final value and an interleaving; for MLFQ, the level of each job; for a context switch, the PC and registers), then press Check: every cell is marked, and the first mistake is explained from the engine's own trace."],
+            Intro => ["손으로 풀어 답을 채운 뒤 확인을 누르세요 (스케줄링은 간트 차트와 표, 경쟁하는 카운터는 최종 값과 실행 순서, MLFQ는 각 작업의 레벨, 문맥 교환은 PC와 레지스터, 교착 상태는 자원 할당 그래프에 대한 질문). 칸마다 맞음/틀림을 알려 주고, 첫 번째 잘못을 엔진의 기록으로 설명합니다.", "Work it out by hand and fill in your answers (for scheduling, the Gantt chart and the table; for the racing counter, the final value and an interleaving; for MLFQ, the level of each job; for a context switch, the PC and registers; for a deadlock, the questions about its graph), then press Check: every cell is marked, and the first mistake is explained from the engine's own trace."],
             Topic => ["주제", "Topic"],
             Difficulty => ["난이도", "Difficulty"],
             NewSet => ["새 문제 세트", "New set"],
@@ -169,7 +197,46 @@ impl Words for PracticeText {
             Address => ["주소", "Address"],
             Saved => ["{t}의 TCB에 저장", "Saved into {t}'s TCB"],
             Loaded => ["{t}의 TCB에서 불러옴", "Loaded from {t}'s TCB"],
+            Builder => ["섞은 세트 만들기 (교사용)", "Build a mixed set (for teachers)"],
+            BuilderIntro => ["문제를 하나씩 고르세요: 주제, 난이도, 시드(입력하거나 뽑기). 목록에서 순서를 바꾸거나 빼고, 링크 하나로 전체 세트를 나누어 주세요. 링크를 연 학생은 모두 같은 문제를 받습니다.", "Choose exercises one by one: topic, difficulty and seed (typed or drawn). Reorder or remove them in the list, then share the whole set with one link: everyone who opens it gets the same exercises."],
+            Draw => ["시드 뽑기", "Draw a seed"],
+            AddExercise => ["목록에 추가", "Add to the list"],
+            BuilderList => ["세트의 문제", "Exercises in the set"],
+            BuilderEmpty => ["아직 고른 문제가 없습니다.", "No exercise chosen yet."],
+            MoveUp => ["위로", "Move up"],
+            MoveDown => ["아래로", "Move down"],
+            RemoveExercise => ["빼기", "Remove"],
+            BuilderLink => ["이 세트의 링크", "Link to this set"],
+            OpenBuilt => ["이 세트 열기", "Open this set"],
+            DeadlockGraph => ["자원 할당 그래프 (이 순간)", "Resource-allocation graph (at this moment)"],
+            DeadlockGraphHelp => ["각 스레드가 가진 뮤텍스(할당 간선)와 기다리는 뮤텍스(요청 간선), 그 뮤텍스를 가진 스레드입니다. 뮤텍스는 한 번에 한 스레드만 가집니다.", "Each thread's mutexes (assignment edges), the mutex it waits for (its request edge) and who holds that one. A mutex has one holder at a time."],
+            DeadlockHolds => ["가진 것", "Holds"],
+            DeadlockWaitsFor => ["기다리는 것", "Waits for"],
+            DeadlockHeldBy => ["가진 스레드", "Held by"],
+            DeadlockState => ["상태", "State"],
+            DeadlockQuestion => ["이 순간 교착 상태가 있습니까?", "Is there a deadlock at this moment?"],
+            DeadlockYes => ["예, 교착 상태입니다", "Yes, a deadlock"],
+            DeadlockNo => ["아니요, 교착 상태가 아닙니다", "No deadlock"],
+            DeadlockBlocked => ["영원히 기다리는 스레드 (없으면 비워 두세요)", "Threads that wait forever (none: leave all unticked)"],
+            DeadlockCycle => ["대기 사이클을 이루는 스레드", "Threads on the cycle of waits"],
+            Nothing => ["없음", "nothing"],
+            Finished => ["끝남", "finished"],
+            CanRun => ["실행 가능", "can run"],
+            Blocked => ["기다림", "waiting"],
+            SetFull => ["한 세트에는 문제가 20개까지 들어갑니다.", "A set holds at most 20 exercises."],
         }
+    }
+}
+
+impl SetupError {
+    /// What is wrong, in words (the field keeps what was typed).
+    pub fn message(self, lang: Lang) -> &'static str {
+        match self {
+            SetupError::Count => PracticeText::BadCount,
+            SetupError::Seed => PracticeText::BadSeed,
+            SetupError::Full => PracticeText::SetFull,
+        }
+        .get(lang)
     }
 }
 
@@ -198,6 +265,10 @@ impl Topic {
                 "Context switch (PC and registers)",
             ],
             Topic::Mlfq => ["MLFQ: 각 작업의 레벨", "MLFQ: the level of each job"],
+            Topic::Deadlock => [
+                "교착 상태 (자원 할당 그래프)",
+                "Deadlock (resource-allocation graph)",
+            ],
         })
     }
 }
@@ -222,6 +293,22 @@ impl Difficulty {
                 Difficulty::Hard => [
                     "어려움 (프로세스 2개, 스레드 4개)",
                     "Hard (2 processes, 4 threads)",
+                ],
+            });
+        }
+        if topic == Topic::Deadlock {
+            return lang.pick(match self {
+                Difficulty::Easy => [
+                    "쉬움 (스레드 2개, 뮤텍스 2개)",
+                    "Easy (2 threads, 2 mutexes)",
+                ],
+                Difficulty::Medium => [
+                    "보통 (스레드 3개, 뮤텍스 3개, 사이클)",
+                    "Medium (3 threads, 3 mutexes, the cycle)",
+                ],
+                Difficulty::Hard => [
+                    "어려움 (스레드 4개, 뮤텍스 4개, 사이클)",
+                    "Hard (4 threads, 4 mutexes, the cycle)",
                 ],
             });
         }
@@ -317,6 +404,9 @@ pub fn conventions(exercise: &Exercise, lang: Lang) -> Vec<String> {
     if let Some(asked) = exercise.asked {
         return super::mlfq::rules(&exercise.run, asked, lang);
     }
+    if exercise.is_deadlock() {
+        return deadlock_rules(exercise, lang);
+    }
     let mut rules = vec![policy_sentence(exercise, lang)];
     rules.push(lang.pick(["한 CPU, 시간은 정수 틱입니다. 동점이면 준비 큐에 먼저 들어온 프로세스가 먼저입니다.", "One CPU; time is in whole ticks. Ties go to the process that entered the ready queue first."]).into());
     if matches!(exercise.spec.policy, PolicySpec::Rr { .. }) {
@@ -330,6 +420,29 @@ pub fn conventions(exercise: &Exercise, lang: Lang) -> Vec<String> {
     }
     rules.push(lang.pick(["반환 = 완료 − 도착, 대기 = 준비 큐에 있던 시간, 응답 = 처음 실행 − 도착. 평균은 소수 둘째 자리까지(또는 분수).", "Turnaround = completion − arrival, waiting = time in the ready queue, response = first run − arrival. Averages to two decimals (or as a fraction)."]).into());
     rules
+}
+
+/// The deadlock exercise's set-up, one sentence each.
+fn deadlock_rules(exercise: &Exercise, lang: Lang) -> Vec<String> {
+    let (threads, locks) = super::deadlock::shape(exercise.id.difficulty);
+    let quantum = match exercise.spec.policy {
+        PolicySpec::Rr { quantum } => quantum,
+        _ => 0,
+    };
+    vec![
+        lang.pick([
+            format!("한 프로세스의 스레드 {threads}개가 아래 프로그램을 실행합니다. 각 스레드는 뮤텍스 {locks}개 중 두 개를 자기 순서대로 잠그고(lock), 둘 다 가진 뒤에 풀고(unlock) 끝납니다."),
+            format!("{threads} threads of one process run the program below. Each locks two of the {locks} mutexes in its own order and, once it holds both, unlocks them and halts."),
+        ]),
+        lang.pick([
+            format!("CPU 하나, 라운드 로빈(타임 퀀텀 {quantum}, 한 틱에 명령어 하나). 이미 다른 스레드가 가진 뮤텍스를 lock하면 그 스레드가 풀 때까지 기다립니다."),
+            format!("One CPU, round robin (quantum {quantum}, one instruction a tick). A thread that locks a mutex another thread holds waits until that one unlocks it."),
+        ]),
+        lang.pick([
+            "아래 표는 실행 중 한 순간의 자원 할당 그래프입니다. 각 뮤텍스의 인스턴스는 하나이므로, 대기 그래프에 사이클이 있으면 교착 상태이고 없으면 아닙니다.".to_string(),
+            "The table below is the resource-allocation graph at one moment of the run. Each mutex has a single instance, so a cycle of waits is a deadlock and no cycle is none.".to_string(),
+        ]),
+    ]
 }
 
 /// The racing counter's set-up, one sentence each.

@@ -21,6 +21,9 @@ pub struct Playback {
     pub speed: usize,
     /// Last tick of the run.
     pub end: u64,
+    /// Where playing stops by itself (Practice's "Show": the first wrong decision); any control
+    /// the student uses forgets it.
+    pub stop_at: Option<u64>,
 }
 
 impl Default for Playback {
@@ -32,6 +35,21 @@ impl Default for Playback {
             animating: false,
             speed: 2,
             end: 0,
+            stop_at: None,
+        }
+    }
+}
+
+impl Playback {
+    /// Plays from `from` and stops, settled, at `to` (a run not yet known is taken to reach `to`).
+    pub fn play_until(from: u64, to: u64) -> Playback {
+        Playback {
+            tick: from.min(to),
+            progress: 0,
+            playing: true,
+            end: to,
+            stop_at: Some(to),
+            ..Playback::default()
         }
     }
 }
@@ -66,6 +84,10 @@ impl Reduce for Playback {
     fn reduce(&self, action: PlaybackAction) -> Option<Playback> {
         let mut next = self.clone();
         match action {
+            PlaybackAction::Reset { end } if self.stop_at.is_some_and(|stop| stop <= end) => {
+                // The run "Show" opened arrives: keep playing towards the stop.
+                next.end = end;
+            }
             PlaybackAction::Reset { end } => {
                 // An edit keeps the student where they were (clamped to the new run's end).
                 next = Playback {
@@ -86,6 +108,7 @@ impl Reduce for Playback {
                 };
             }
             PlaybackAction::Toggle => {
+                next.stop_at = None;
                 next.playing = !self.playing;
                 if next.playing && self.tick >= self.end && self.progress >= 1000 {
                     next.tick = 0;
@@ -94,6 +117,7 @@ impl Reduce for Playback {
             }
             PlaybackAction::SetSpeed(index) => next.speed = index.min(SPEEDS.len() - 1),
             PlaybackAction::Seek { tick, animate } => {
+                next.stop_at = None;
                 next.tick = tick.min(self.end);
                 next.progress = if animate { 0 } else { 1000 };
                 next.animating = animate && !self.playing;
@@ -116,12 +140,13 @@ impl Reduce for Playback {
                     next.animating = total < 1000;
                 } else if total < 1000 {
                     next.progress = total;
-                } else if self.tick < self.end {
+                } else if self.tick < self.end && self.stop_at.is_none_or(|stop| self.tick < stop) {
                     next.tick = self.tick + 1;
                     next.progress = (total - 1000).min(999);
                 } else {
                     next.progress = 1000;
                     next.playing = false;
+                    next.stop_at = None;
                 }
             }
         }

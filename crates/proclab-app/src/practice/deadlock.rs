@@ -1,0 +1,509 @@
+//! Deadlock in a resource-allocation graph: threads of one process take two mutexes each, in an
+//! order drawn from the seed, under a round-robin timer; the core runs them.
+//!
+//! The question is asked at one moment of that run: where it ends in the core's deadlock report
+//! (`Run::deadlock`), or, when every thread finishes, the first tick where the most threads wait
+//! for a mutex. The student reads who holds and who waits for each mutex at that moment
+//! ([`moment`]) and says whether there is a deadlock, which threads wait forever, and (from the
+//! medium level) which threads form the cycle. The key is the core's report; the explanation
+//! reads it ("T1 holds a and waits for b; T2 holds b and waits for a"). A generated case is kept
+//! only if its answer is well defined: one cycle at most, and a waiting thread when there is none.
+
+use super::exercise::{Difficulty, ExerciseId};
+use super::grade::Verdict;
+use crate::lang::Lang;
+use proclab_core::rng::Pcg32;
+use proclab_core::spec::{MachineSpec, PolicySpec, ProcessSpec, ScenarioSpec, ThreadSpec};
+use proclab_core::{ProcessState, Run, SyncKind};
+use serde::{Deserialize, Serialize};
+
+/// Derived seeds tried for a case of the wanted kind.
+const ATTEMPTS: u64 = 64;
+/// The mutexes' names, in declaration order.
+const LOCKS: [&str; 4] = ["a", "b", "c", "d"];
+
+/// Threads and mutexes of a level.
+pub fn shape(difficulty: Difficulty) -> (usize, usize) {
+    match difficulty {
+        Difficulty::Easy => (2, 2),
+        Difficulty::Medium => (3, 3),
+        Difficulty::Hard => (4, 4),
+    }
+}
+
+/// True when the level asks for the cycle too.
+pub fn asks_cycle(difficulty: Difficulty) -> bool {
+    difficulty != Difficulty::Easy
+}
+
+/// The answers as typed: `present` is `Some(true)` for "yes", thread indices from 0.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DeadlockAnswer {
+    pub present: Option<bool>,
+    /// Threads that wait forever.
+    pub blocked: Vec<u32>,
+    /// Threads on the cycle (medium and hard).
+    pub cycle: Vec<u32>,
+}
+
+impl DeadlockAnswer {
+    pub fn is_empty(&self) -> bool {
+        self.present.is_none() && self.blocked.is_empty() && self.cycle.is_empty()
+    }
+
+    /// The answer with `thread` ticked or unticked in the list `cycle` or not.
+    pub fn toggled(&self, thread: u32, cycle: bool) -> DeadlockAnswer {
+        let mut next = self.clone();
+        let list = if cycle {
+            &mut next.cycle
+        } else {
+            &mut next.blocked
+        };
+        match list.iter().position(|entry| *entry == thread) {
+            Some(at) => {
+                list.remove(at);
+            }
+            None => {
+                list.push(thread);
+                list.sort_unstable();
+            }
+        }
+        next
+    }
+}
+
+/// The marks of a deadlock exercise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DeadlockGrading {
+    pub present: Verdict,
+    pub blocked: Verdict,
+    /// `None` at the easy level (not asked).
+    pub cycle: Option<Verdict>,
+}
+
+/// The key, read from the core's report: whether the run deadlocks, who waits forever, the cycle.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeadlockKey {
+    pub present: bool,
+    pub blocked: Vec<u32>,
+    pub cycle: Vec<u32>,
+}
+
+/// The key of `run`.
+pub fn key(run: &Run) -> DeadlockKey {
+    match run.deadlock() {
+        Some(report) => {
+            let mut blocked: Vec<u32> = report.waits.iter().map(|edge| edge.thread).collect();
+            blocked.sort_unstable();
+            let mut cycle = report.cycle.clone();
+            cycle.sort_unstable();
+            DeadlockKey {
+                present: true,
+                blocked,
+                cycle,
+            }
+        }
+        None => DeadlockKey {
+            present: false,
+            blocked: Vec::new(),
+            cycle: Vec::new(),
+        },
+    }
+}
+
+/// One thread at the moment asked about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ThreadRow {
+    pub thread: u32,
+    pub holds: Vec<String>,
+    /// The mutex it waits for and who holds it.
+    pub waits_for: Option<(String, Option<u32>)>,
+    pub finished: bool,
+}
+
+/// The resource-allocation graph at the moment asked about, as rows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Moment {
+    pub tick: u64,
+    pub threads: Vec<ThreadRow>,
+}
+
+/// The tick the question is asked at: where a deadlocked run ends, else the first tick where the
+/// most threads wait for a mutex (`None` if none ever waits).
+pub fn moment_tick(run: &Run) -> Option<u64> {
+    if run.deadlock().is_some() {
+        return Some(run.end_tick());
+    }
+    let mut best: Option<(usize, u64)> = None;
+    for tick in 0..=run.end_tick() {
+        let waiting = moment_at(run, tick)
+            .threads
+            .iter()
+            .filter(|row| row.waits_for.is_some())
+            .count();
+        if waiting > 0 && best.is_none_or(|(most, _)| waiting > most) {
+            best = Some((waiting, tick));
+        }
+    }
+    best.map(|(_, tick)| tick)
+}
+
+/// Who holds and who waits for each mutex at `tick`, read from `Run::state_at`.
+pub fn moment_at(run: &Run, tick: u64) -> Moment {
+    let state = run.state_at(tick);
+    let sync = state
+        .memories
+        .first()
+        .map(|memory| memory.sync.clone())
+        .unwrap_or_default();
+    let threads = state
+        .threads
+        .iter()
+        .map(|tcb| {
+            let thread = tcb.thread.tid;
+            let holds = sync
+                .iter()
+                .filter(|object| object.kind == SyncKind::Mutex)
+                .filter(|object| object.holder.is_some_and(|holder| holder.tid == thread))
+                .map(|object| object.name.clone())
+                .collect();
+            let waits_for = sync
+                .iter()
+                .find(|object| object.waiters.iter().any(|waiter| waiter.tid == thread))
+                .map(|object| (object.name.clone(), object.holder.map(|holder| holder.tid)));
+            ThreadRow {
+                thread,
+                holds,
+                waits_for,
+                finished: tcb.state == ProcessState::Exit,
+            }
+        })
+        .collect();
+    Moment { tick, threads }
+}
+
+/// The moment of an exercise's run.
+pub fn moment(run: &Run) -> Moment {
+    moment_at(run, moment_tick(run).unwrap_or(0))
+}
+
+/// The program: each thread (`%bx` = its index) takes its two mutexes in its order, with a few
+/// other instructions before and between, then releases them and halts.
+fn program(orders: &[(usize, usize, u32, u32)], locks: usize) -> String {
+    let mut text = String::from("# generated: each thread takes two mutexes in its own order\n");
+    for name in &LOCKS[..locks] {
+        text += &format!(".mutex {name}\n");
+    }
+    text += ".main\n";
+    for thread in 1..orders.len() {
+        text += &format!("test ${thread}, %bx\nje .t{thread}\n");
+    }
+    for (thread, (first, second, before, between)) in orders.iter().enumerate() {
+        text += &format!(".t{thread}\n");
+        for _ in 0..*before {
+            text += "mov $0, %ax\n";
+        }
+        text += &format!("lock {}\n", LOCKS[*first]);
+        for _ in 0..*between {
+            text += "mov $0, %ax\n";
+        }
+        text += &format!(
+            "lock {}\nmov $1, %ax\nunlock {}\nunlock {}\nhalt\n",
+            LOCKS[*second], LOCKS[*second], LOCKS[*first]
+        );
+    }
+    text
+}
+
+/// The spec of one candidate.
+fn candidate(id: ExerciseId, attempt: u64) -> ScenarioSpec {
+    let (threads, locks) = shape(id.difficulty);
+    let mut rng = Pcg32::new(id.seed.wrapping_mul(ATTEMPTS).wrapping_add(attempt), 23);
+    let orders: Vec<(usize, usize, u32, u32)> = (0..threads)
+        .map(|_| {
+            let first = rng.below(locks as u64) as usize;
+            let second = (first + 1 + rng.below(locks as u64 - 1) as usize) % locks;
+            (first, second, rng.below(3) as u32, rng.below(2) as u32)
+        })
+        .collect();
+    let quantum = 1 + rng.below(3);
+    ScenarioSpec {
+        processes: vec![ProcessSpec {
+            name: "P1".into(),
+            program: program(&orders, locks),
+            threads: (0..threads)
+                .map(|thread| ThreadSpec {
+                    registers: format!("bx={thread}"),
+                    ..ThreadSpec::default()
+                })
+                .collect(),
+            ..ProcessSpec::default()
+        }],
+        policy: PolicySpec::Rr { quantum },
+        machine: MachineSpec {
+            cpus: 1,
+            instruction_budget: 2_000,
+            ..MachineSpec::default()
+        },
+        ..ScenarioSpec::default()
+    }
+}
+
+/// Threads on some cycle of the waits-for graph at the end of a deadlocked run (following each
+/// waiting thread's holder), so a second cycle can be told from the report's one.
+fn threads_on_cycles(run: &Run) -> Vec<u32> {
+    let Some(report) = run.deadlock() else {
+        return Vec::new();
+    };
+    let holder_of = |thread: u32| {
+        report
+            .waits
+            .iter()
+            .find(|edge| edge.thread == thread)
+            .and_then(|edge| edge.holder)
+    };
+    let mut on: Vec<u32> = report
+        .waits
+        .iter()
+        .map(|edge| edge.thread)
+        .filter(|start| {
+            let mut current = *start;
+            for _ in 0..report.waits.len() {
+                match holder_of(current) {
+                    Some(next) if next == *start => return true,
+                    Some(next) => current = next,
+                    None => return false,
+                }
+            }
+            false
+        })
+        .collect();
+    on.sort_unstable();
+    on
+}
+
+/// True if the case has one answer: a single cycle (every thread on a cycle is on the report's),
+/// or, without a deadlock, a moment where some thread waits.
+fn well_defined(run: &Run) -> bool {
+    match run.deadlock() {
+        Some(report) => {
+            let mut cycle = report.cycle.clone();
+            cycle.sort_unstable();
+            !cycle.is_empty() && threads_on_cycles(run) == cycle
+        }
+        None => moment_tick(run).is_some() && run.end_tick() > 0,
+    }
+}
+
+/// The run of a deadlock exercise: two seeds in three ask for a deadlock, the third for a run
+/// where a thread waits but all finish; the first derived seed of the kind asked for is kept.
+pub fn generate(id: ExerciseId) -> Option<Run> {
+    let want_deadlock = !id.seed.is_multiple_of(3);
+    let mut fallback = None;
+    for attempt in 0..ATTEMPTS {
+        let Ok(run) = proclab_core::simulate_spec(&candidate(id, attempt)) else {
+            continue;
+        };
+        if !well_defined(&run) {
+            continue;
+        }
+        if run.deadlock().is_some() == want_deadlock {
+            return Some(run);
+        }
+        fallback.get_or_insert(run);
+    }
+    fallback
+}
+
+/// Marks a set of threads against the key's.
+fn mark_set(typed: &[u32], key: &[u32], present: Option<bool>) -> Verdict {
+    if typed == key {
+        // Nothing ticked is right only once "no deadlock" or "yes" was answered.
+        if typed.is_empty() && present.is_none() {
+            Verdict::Missing
+        } else {
+            Verdict::Right
+        }
+    } else if typed.is_empty() {
+        Verdict::Missing
+    } else {
+        Verdict::Wrong
+    }
+}
+
+/// Grades the answers against the core's report.
+pub fn grade_deadlock(
+    run: &Run,
+    difficulty: Difficulty,
+    answer: &DeadlockAnswer,
+) -> DeadlockGrading {
+    let key = key(run);
+    let present = match answer.present {
+        None => Verdict::Missing,
+        Some(present) if present == key.present => Verdict::Right,
+        Some(_) => Verdict::Wrong,
+    };
+    DeadlockGrading {
+        present,
+        blocked: mark_set(&answer.blocked, &key.blocked, answer.present),
+        cycle: asks_cycle(difficulty).then(|| mark_set(&answer.cycle, &key.cycle, answer.present)),
+    }
+}
+
+/// The key as an answer.
+pub fn key_answer(run: &Run) -> DeadlockAnswer {
+    let key = key(run);
+    DeadlockAnswer {
+        present: Some(key.present),
+        blocked: key.blocked,
+        cycle: key.cycle,
+    }
+}
+
+/// `T1`, the name a thread has in the exercise.
+pub fn thread_label(thread: u32) -> String {
+    format!("T{}", thread + 1)
+}
+
+fn list(threads: &[u32], lang: Lang) -> String {
+    let names: Vec<String> = threads.iter().map(|thread| thread_label(*thread)).collect();
+    names.join(lang.pick([", ", ", "]))
+}
+
+/// Why the answer is what it is, from the core's report (deadlock) or the moment's waits (none).
+pub fn explain(run: &Run, lang: Lang) -> String {
+    let Some(report) = run.deadlock() else {
+        return explain_no_cycle(run, lang);
+    };
+    let moment = moment(run);
+    let holds = |thread: u32| -> String {
+        moment
+            .threads
+            .iter()
+            .find(|row| row.thread == thread)
+            .map(|row| row.holds.join(lang.pick([", ", ", "])))
+            .unwrap_or_default()
+    };
+    let mut words: Vec<String> = report
+        .cycle
+        .iter()
+        .filter_map(|thread| {
+            let edge = report.waits.iter().find(|edge| edge.thread == *thread)?;
+            let name = thread_label(*thread);
+            Some(lang.pick([
+                format!(
+                    "{name}{} {}{} 가진 채 {}{} 기다립니다",
+                    crate::watch::narrate::subject_particle(&name),
+                    holds(*thread),
+                    crate::watch::narrate::object_particle(&holds(*thread)),
+                    edge.name,
+                    crate::watch::narrate::object_particle(&edge.name)
+                ),
+                format!(
+                    "{name} holds {} and waits for {}",
+                    holds(*thread),
+                    edge.name
+                ),
+            ]))
+        })
+        .collect();
+    let cycle_names: Vec<String> = report
+        .cycle
+        .iter()
+        .chain(report.cycle.first())
+        .map(|thread| thread_label(*thread))
+        .collect();
+    let mut text = format!(
+        "{}. {}",
+        words.join(lang.pick([". ", "; "])),
+        lang.pick([
+            format!(
+                "대기 그래프에 사이클 {}이 있어 이 스레드들은 영원히 기다립니다(교착 상태).",
+                cycle_names.join(" → ")
+            ),
+            format!(
+                "The waits form the cycle {}: none of them can ever go on (a deadlock).",
+                cycle_names.join(" → ")
+            ),
+        ])
+    );
+    let outside: Vec<u32> = report
+        .waits
+        .iter()
+        .map(|edge| edge.thread)
+        .filter(|thread| !report.cycle.contains(thread))
+        .collect();
+    words.clear();
+    for edge in report
+        .waits
+        .iter()
+        .filter(|edge| outside.contains(&edge.thread))
+    {
+        let name = thread_label(edge.thread);
+        let holder = edge.holder.map(thread_label).unwrap_or_default();
+        words.push(lang.pick([
+            format!(" {name}{} {}{} 기다리는데, 그것을 가진 {holder}{} 끝나지 않으므로 {name}도 영원히 기다립니다(사이클 밖).", crate::watch::narrate::subject_particle(&name), edge.name, crate::watch::narrate::object_particle(&edge.name), crate::watch::narrate::subject_particle(&holder)),
+            format!(" {name} waits for {}, held by {holder}, which never goes on: {name} waits forever too, outside the cycle.", edge.name),
+        ]));
+    }
+    text += &words.concat();
+    text += &lang.pick([
+        format!(
+            " 영원히 기다리는 스레드: {}.",
+            list(&key(run).blocked, lang)
+        ),
+        format!(
+            " Threads that wait forever: {}.",
+            list(&key(run).blocked, lang)
+        ),
+    ]);
+    text
+}
+
+/// No deadlock: each waiting thread, who holds what it waits for, and the thread at the end of
+/// the chain that can still run.
+fn explain_no_cycle(run: &Run, lang: Lang) -> String {
+    let moment = moment(run);
+    let row_of = |thread: u32| moment.threads.iter().find(|row| row.thread == thread);
+    let mut words = Vec::new();
+    for row in &moment.threads {
+        let Some((name, holder)) = &row.waits_for else {
+            continue;
+        };
+        let waiter = thread_label(row.thread);
+        let Some(holder) = holder else {
+            continue;
+        };
+        // Follow the holders to one that does not wait.
+        let mut free = *holder;
+        for _ in 0..moment.threads.len() {
+            match row_of(free).and_then(|next| next.waits_for.clone()) {
+                Some((_, Some(next))) => free = next,
+                _ => break,
+            }
+        }
+        let holder_name = thread_label(*holder);
+        let free_name = thread_label(free);
+        words.push(if free == *holder {
+            lang.pick([
+                format!("{waiter}{} {name}{} 기다리지만, 그것을 가진 {holder_name}{} 아무것도 기다리지 않아 계속 실행할 수 있습니다.", crate::watch::narrate::subject_particle(&waiter), crate::watch::narrate::object_particle(name), crate::watch::narrate::subject_particle(&holder_name)),
+                format!("{waiter} waits for {name}, but {holder_name}, which holds it, waits for nothing and can still run."),
+            ])
+        } else {
+            lang.pick([
+                format!("{waiter}{} {name}{} 기다리고, 그것을 가진 {holder_name}도 기다리지만, 그 끝의 {free_name}{} 계속 실행할 수 있습니다.", crate::watch::narrate::subject_particle(&waiter), crate::watch::narrate::object_particle(name), crate::watch::narrate::subject_particle(&free_name)),
+                format!("{waiter} waits for {name}, held by {holder_name}, which waits too; but {free_name}, at the end of that chain, can still run."),
+            ])
+        });
+    }
+    words.push(
+        lang.pick([
+            "대기 그래프에 사이클이 없으므로 교착 상태가 아닙니다. 모든 스레드가 결국 끝납니다."
+                .to_string(),
+            "The waits form no cycle, so there is no deadlock: every thread finishes in the end."
+                .to_string(),
+        ]),
+    );
+    words.join(" ")
+}

@@ -1,0 +1,203 @@
+//! The teacher's mixed set: topic, difficulty and seed (typed, or drawn when left empty), added
+//! one at a time to an ordered list whose entries move up, down or out, and one link for the whole
+//! set. The list and its edits are `proclab_app::practice::builder`; this draws them.
+
+use proclab_app::i18n::Lang;
+use proclab_app::lang::Words;
+use proclab_app::practice::builder::{entry, entry_label, Builder, BuilderAction};
+use proclab_app::practice::exercise::{Difficulty, Topic};
+use proclab_app::practice::set::{ExerciseSet, SetupError, PARAM};
+use proclab_app::practice::text::PracticeText as T;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct BuilderProps {
+    pub lang: Lang,
+    /// Opens the built set on this page.
+    pub on_open: Callback<ExerciseSet>,
+}
+
+#[function_component(SetBuilder)]
+pub fn set_builder(props: &BuilderProps) -> Html {
+    let lang = props.lang;
+    let builder = use_state(Builder::default);
+    let topic = use_state(|| Topic::Fcfs);
+    let difficulty = use_state(|| Difficulty::Easy);
+    let seed = use_state(String::new);
+    let error = use_state(|| None::<SetupError>);
+    let copied = use_state(|| false);
+    let apply = {
+        let (builder, error, copied) = (builder.clone(), error.clone(), copied.clone());
+        move |action: BuilderAction| {
+            let mut next = (*builder).clone();
+            match next.apply(action) {
+                Ok(true) => {
+                    builder.set(next);
+                    error.set(None);
+                    copied.set(false);
+                }
+                Ok(false) => {}
+                Err(problem) => error.set(Some(problem)),
+            }
+        }
+    };
+    let add = {
+        let (topic, difficulty, seed, error) = (
+            topic.clone(),
+            difficulty.clone(),
+            seed.clone(),
+            error.clone(),
+        );
+        let apply = apply.clone();
+        Callback::from(move |_: MouseEvent| {
+            match entry(*topic, *difficulty, &seed, super::fresh_seed) {
+                Ok(id) => {
+                    seed.set(id.seed.to_string());
+                    apply(BuilderAction::Add(id));
+                }
+                Err(problem) => error.set(Some(problem)),
+            }
+        })
+    };
+    let draw = {
+        let (seed, error) = (seed.clone(), error.clone());
+        Callback::from(move |_: MouseEvent| {
+            seed.set(super::fresh_seed().to_string());
+            if *error == Some(SetupError::Seed) {
+                error.set(None);
+            }
+        })
+    };
+    let select_topic = {
+        let topic = topic.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(chosen) = Topic::from_code(&value) {
+                topic.set(chosen);
+            }
+        })
+    };
+    let select_difficulty = {
+        let difficulty = difficulty.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(level) = Difficulty::from_code(&value) {
+                difficulty.set(level);
+            }
+        })
+    };
+    let type_seed = {
+        let seed = seed.clone();
+        Callback::from(move |event: InputEvent| {
+            seed.set(event.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let set = Builder::set(&builder);
+    let link = set.as_ref().map(|set| {
+        format!(
+            "{}#/practice?{PARAM}={}",
+            crate::browser::page_address(),
+            set.encode()
+        )
+    });
+    let copy = {
+        let link = link.clone().unwrap_or_default();
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            let promise = gloo::utils::window()
+                .navigator()
+                .clipboard()
+                .write_text(&link);
+            let copied = copied.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+                copied.set(true);
+            });
+        })
+    };
+    let open = {
+        let on_open = props.on_open.clone();
+        let set = set.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(set) = set.clone() {
+                on_open.emit(set)
+            }
+        })
+    };
+    let count = builder.entries.len();
+    let button =
+        |id: String, text: &'static str, label: String, action: BuilderAction, off: bool| {
+            let apply = apply.clone();
+            html! {
+                <button type="button" {id} class="small" aria-label={label} disabled={off}
+                    onclick={Callback::from(move |_: MouseEvent| apply(action))}>{ text }</button>
+            }
+        };
+    html! {
+        <details class="practice-builder" id="practice-builder">
+            <summary>{ T::Builder.get(lang) }</summary>
+            <p class="hint">{ T::BuilderIntro.get(lang) }</p>
+            <div class="practice-setup" role="group" aria-label={ T::Builder.get(lang) }>
+                <div class="field">
+                    <label for="builder-topic">{ T::Topic.get(lang) }</label>
+                    <select id="builder-topic" onchange={select_topic}>
+                        { for Topic::ALL.iter().map(|choice| html! {
+                            <option value={choice.code()} selected={*choice == *topic}>{ choice.label(lang) }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="builder-difficulty">{ T::Difficulty.get(lang) }</label>
+                    <select id="builder-difficulty" onchange={select_difficulty}>
+                        { for Difficulty::ALL.iter().map(|level| html! {
+                            <option value={level.code()} selected={*level == *difficulty}>{ level.label_for(*topic, lang) }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="field narrow">
+                    <label for="builder-seed">{ T::Seed.get(lang) }</label>
+                    <input id="builder-seed" inputmode="numeric" autocomplete="off" value={(*seed).clone()} oninput={type_seed}
+                        aria-invalid={(*error == Some(SetupError::Seed)).then_some("true")}
+                        aria-describedby={(*error).is_some().then_some("builder-error")} />
+                </div>
+                <button type="button" id="builder-draw" onclick={draw}>{ T::Draw.get(lang) }</button>
+                <button type="button" id="builder-add" class="primary" onclick={add}>{ T::AddExercise.get(lang) }</button>
+                if let Some(problem) = *error {
+                    <p id="builder-error" class="field-error" role="alert">{ problem.message(lang) }</p>
+                }
+            </div>
+            <h4 id="builder-list-title">{ format!("{} ({count})", T::BuilderList.get(lang)) }</h4>
+            if count == 0 {
+                <p class="hint" id="builder-empty">{ T::BuilderEmpty.get(lang) }</p>
+            } else {
+                <ol id="builder-list" class="builder-list" aria-labelledby="builder-list-title">
+                    { for builder.entries.iter().enumerate().map(|(index, id)| {
+                        let name = entry_label(id, lang);
+                        let number = index + 1;
+                        let spoken = |verb: T| format!("{}: {number}. {name}", verb.get(lang));
+                        html! {
+                            <li class="builder-entry">
+                                <span class="builder-number" aria-hidden="true">{ format!("{number}.") }</span>
+                                <span class="builder-name">{ &name }</span>
+                                <span class="builder-moves">
+                                    { button(format!("builder-up-{number}"), "↑", spoken(T::MoveUp), BuilderAction::Move { from: index, to: index.wrapping_sub(1) }, index == 0) }
+                                    { button(format!("builder-down-{number}"), "↓", spoken(T::MoveDown), BuilderAction::Move { from: index, to: index + 1 }, number == count) }
+                                    { button(format!("builder-remove-{number}"), "✕", spoken(T::RemoveExercise), BuilderAction::Remove(index), false) }
+                                </span>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            }
+            if let Some(link) = link {
+                <div class="practice-share">
+                    <input id="builder-link" class="link-box" readonly=true value={link} aria-label={ T::BuilderLink.get(lang) } />
+                    <button type="button" id="builder-copy" onclick={copy}>{ T::CopyLink.get(lang) }</button>
+                    <button type="button" id="builder-open" onclick={open}>{ T::OpenBuilt.get(lang) }</button>
+                    if *copied { <span class="hint" role="status">{ T::LinkCopied.get(lang) }</span> }
+                </div>
+            }
+        </details>
+    }
+}
