@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, openBrowser, openPage, screenshot } from './harness.mjs';
+import { openSet, readWorkload, check, label } from './practice-helpers.mjs';
 import { download } from './page-helpers.mjs';
 
 let server;
@@ -14,31 +15,7 @@ before(async () => { server = await startServer(); });
 after(async () => { await server.close(); });
 
 const url = (path) => new URL(`#${path}`, server.url).href;
-const label = (page, selector) => page.$eval(selector, (element) => element.getAttribute('aria-label'));
-
-async function check(page) {
-  await page.click('#practice-check');
-  await page.waitForSelector('#practice-summary');
-}
-
-async function newSet(page, topic, seed, difficulty = 'easy') {
-  await page.selectOption('#practice-topic', topic);
-  await page.selectOption('#practice-difficulty', difficulty);
-  await page.fill('#practice-count', '1');
-  await page.fill('#practice-seed', String(seed));
-  const before = await page.inputValue('#practice-link');
-  await page.click('#practice-new');
-  await page.waitForFunction((old) => document.querySelector('#practice-link').value !== old, before);
-}
-
-/** The workload on screen: name, arrival, CPU burst (easy: one burst each). */
-async function readWorkload(page) {
-  return page.$$eval('#practice-workload tbody tr', (rows) => rows.map((row) => ({
-    name: row.querySelector('th').textContent.trim(),
-    arrival: Number(row.querySelector('.arrival').textContent),
-    burst: Number(row.querySelector('.bursts').textContent),
-  })));
-}
+const newSet = (page, topic, seed, difficulty = 'easy') => openSet(page, { topic, seed, difficulty });
 
 /**
  * Easy MLFQ, tick by tick: at an instant a slice that ended is handled first (a job whose quantum

@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, openBrowser, openPage, screenshot } from './harness.mjs';
+import { openSet, readWorkload, check, label } from './practice-helpers.mjs';
 import { download } from './page-helpers.mjs';
 
 let server;
@@ -14,15 +15,6 @@ before(async () => { server = await startServer(); });
 after(async () => { await server.close(); });
 
 const url = (path) => new URL(`#${path}`, server.url).href;
-
-/** The workload of the exercise on screen: name, arrival, CPU burst (easy exercises: one burst). */
-async function readWorkload(page) {
-  return page.$$eval('#practice-workload tbody tr', (rows) => rows.map((row) => ({
-    name: row.querySelector('th').textContent.trim(),
-    arrival: Number(row.querySelector('.arrival').textContent),
-    burst: Number(row.querySelector('.bursts').textContent),
-  })));
-}
 
 /**
  * One CPU, no costs, tick by tick. FCFS: the earliest arrival runs to the end. SRTF: the least
@@ -80,13 +72,7 @@ function simulate(processes, policy) {
 }
 
 async function newSet(page, topic, seed, count = 2) {
-  await page.selectOption('#practice-topic', topic);
-  await page.selectOption('#practice-difficulty', 'easy');
-  await page.fill('#practice-count', String(count));
-  await page.fill('#practice-seed', String(seed));
-  const before = await page.inputValue('#practice-link');
-  await page.click('#practice-new');
-  await page.waitForFunction((old) => document.querySelector('#practice-link').value !== old, before);
+  await openSet(page, { topic, seed, count });
   assert.ok((await page.textContent('#exercise-title')).includes(topic.toUpperCase()));
 }
 
@@ -118,12 +104,6 @@ async function answerTransition(page, processes, answer) {
   await page.selectOption('#transition-reason', choice[2]);
 }
 
-const label = (page, selector) => page.$eval(selector, (element) => element.getAttribute('aria-label'));
-
-async function check(page) {
-  await page.click('#practice-check');
-  await page.waitForSelector('#practice-summary');
-}
 
 test('FCFS by clicking: a slipped end is marked wrong, the later ends consistent, then all right', async () => {
   const context = await openBrowser({ locale: 'en-US' });
@@ -374,13 +354,7 @@ function raceRun(steps) {
 }
 
 async function newRaceSet(page, seed, difficulty = 'easy') {
-  await page.selectOption('#practice-topic', 'race');
-  await page.selectOption('#practice-difficulty', difficulty);
-  await page.fill('#practice-count', '1');
-  await page.fill('#practice-seed', String(seed));
-  const before = await page.inputValue('#practice-link');
-  await page.click('#practice-new');
-  await page.waitForFunction((old) => document.querySelector('#practice-link').value !== old, before);
+  await openSet(page, { topic: 'race', seed, difficulty });
   await page.waitForSelector('#race-value');
 }
 

@@ -82,7 +82,10 @@ impl Topic {
     /// True for the scheduling topics, answered with a Gantt chart and a table (not the racing
     /// counter nor the MLFQ level question).
     pub fn has_chart(self) -> bool {
-        !matches!(self, Topic::Race | Topic::Switch | Topic::Mlfq | Topic::Deadlock)
+        !matches!(
+            self,
+            Topic::Race | Topic::Switch | Topic::Mlfq | Topic::Deadlock
+        )
     }
 
     /// The topic with this [`Topic::code`].
@@ -316,24 +319,15 @@ impl Exercise {
         if id.topic == Topic::Switch {
             if let Some((spec, run, point)) = super::switch::generate(id) {
                 return Exercise {
-                    id,
-                    spec,
-                    run,
-                    asked: None,
                     switch: Some(point),
+                    ..Exercise::asking_nothing_more(id, spec, run)
                 };
             }
         }
         if id.topic == Topic::Deadlock {
             if let Some(run) = super::deadlock::generate(id) {
                 let spec = run.scenario().spec().clone();
-                return Exercise {
-                    id,
-                    spec,
-                    run,
-                    asked: None,
-                    switch: None,
-                };
+                return Exercise::asking_nothing_more(id, spec, run);
             }
         }
         let mut fallback: Option<(ScenarioSpec, Run, bool)> = None;
@@ -356,21 +350,12 @@ impl Exercise {
                     }
                 } else if let Some(asked) = asked {
                     return Exercise {
-                        id,
-                        spec,
-                        run,
                         asked: Some(asked),
-                        switch: None,
+                        ..Exercise::asking_nothing_more(id, spec, run)
                     };
                 }
             } else if free && shows_the_topic(&spec, &run) {
-                return Exercise {
-                    id,
-                    spec,
-                    run,
-                    asked: None,
-                    switch: None,
-                };
+                return Exercise::asking_nothing_more(id, spec, run);
             }
             if fallback
                 .as_ref()
@@ -393,20 +378,25 @@ impl Exercise {
         });
         if let Some((spec, run, asked)) = before_boost {
             return Exercise {
-                id,
-                spec,
-                run,
                 asked: Some(asked),
-                switch: None,
+                ..Exercise::asking_nothing_more(id, spec, run)
             };
         }
         let asked =
             (id.topic == Topic::Mlfq).then(|| super::mlfq::asked_tick(&run, id.seed).unwrap_or(0));
         Exercise {
+            asked,
+            ..Exercise::asking_nothing_more(id, spec, run)
+        }
+    }
+
+    /// `run` of `spec` as the exercise `id`, with no tick or switch asked about.
+    fn asking_nothing_more(id: ExerciseId, spec: ScenarioSpec, run: Run) -> Exercise {
+        Exercise {
             id,
             spec,
             run,
-            asked,
+            asked: None,
             switch: None,
         }
     }
@@ -417,13 +407,7 @@ impl Exercise {
         let schedule = super::race::interleaving(id, &workload);
         let run = super::race::run_with(&workload, &schedule)?;
         let spec = run.scenario().spec().clone();
-        Some(Exercise {
-            id,
-            spec,
-            run,
-            asked: None,
-            switch: None,
-        })
+        Some(Exercise::asking_nothing_more(id, spec, run))
     }
 
     /// True for a racing-counter exercise (no Gantt chart, table or transition question).

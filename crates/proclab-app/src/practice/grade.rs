@@ -122,9 +122,13 @@ pub enum Mistake {
     /// The racing counter's interleaving (question B).
     RaceInterleaving,
     /// The MLFQ level of process `pid`.
-    Level { pid: u32 },
+    Level {
+        pid: u32,
+    },
     /// A cell of the context-switch question, by its index in [`super::switch`] order.
-    Context { cell: usize },
+    Context {
+        cell: usize,
+    },
     /// A deadlock exercise: is there one, who waits forever, the cycle.
     DeadlockPresent,
     DeadlockBlocked,
@@ -153,6 +157,23 @@ pub struct Grading {
 }
 
 impl Grading {
+    /// The marks of an exercise without a chart or a table (racing counter, context switch, MLFQ
+    /// levels, deadlock): every field empty; the caller fills in its own kind's marks.
+    fn without_chart(first_mistake: Option<Mistake>) -> Grading {
+        Grading {
+            segments: Vec::new(),
+            missing_segments: 0,
+            rows: Vec::new(),
+            averages: [Verdict::Missing; 3],
+            transition: None,
+            race: None,
+            levels: None,
+            context: None,
+            deadlock: None,
+            first_mistake,
+        }
+    }
+
     /// True when every cell is right or consistent and nothing is missing.
     pub fn all_fine(&self) -> bool {
         self.first_mistake.is_none()
@@ -356,16 +377,8 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
             .position(|mark| !mark.is_fine())
             .map(|cell| Mistake::Context { cell });
         return Grading {
-            segments: Vec::new(),
-            missing_segments: 0,
-            rows: Vec::new(),
-            averages: [Verdict::Missing; 3],
-            transition: None,
-            race: None,
-            levels: None,
             context: Some(context),
-            deadlock: None,
-            first_mistake,
+            ..Grading::without_chart(first_mistake)
         };
     }
     if let Some(asked) = exercise.asked {
@@ -375,16 +388,8 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
             .position(|mark| !mark.is_fine())
             .map(|pid| Mistake::Level { pid: pid as u32 });
         return Grading {
-            segments: Vec::new(),
-            missing_segments: 0,
-            rows: Vec::new(),
-            averages: [Verdict::Missing; 3],
-            transition: None,
-            race: None,
             levels: Some(levels),
-            context: None,
-            deadlock: None,
-            first_mistake,
+            ..Grading::without_chart(first_mistake)
         };
     }
     if exercise.is_deadlock() {
@@ -491,16 +496,8 @@ fn grade_race_exercise(exercise: &Exercise, answer: &Answer) -> Grading {
         None
     };
     Grading {
-        segments: Vec::new(),
-        missing_segments: 0,
-        rows: Vec::new(),
-        averages: [Verdict::Missing; 3],
-        transition: None,
         race: Some(race),
-        levels: None,
-        context: None,
-        deadlock: None,
-        first_mistake,
+        ..Grading::without_chart(first_mistake)
     }
 }
 
@@ -518,16 +515,8 @@ fn grade_deadlock_exercise(exercise: &Exercise, answer: &Answer) -> Grading {
         None
     };
     Grading {
-        segments: Vec::new(),
-        missing_segments: 0,
-        rows: Vec::new(),
-        averages: [Verdict::Missing; 3],
-        transition: None,
-        race: None,
-        levels: None,
-        context: None,
         deadlock: Some(marks),
-        first_mistake,
+        ..Grading::without_chart(first_mistake)
     }
 }
 
