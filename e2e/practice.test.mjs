@@ -678,7 +678,7 @@ test('deadlock: a set made in the builder, the graph read from the table, a wron
     // Wrong: "no deadlock", with the right threads ticked.
     await answerDeadlock(page, { ...key, present: false }, moment.rows);
     await check(page);
-    assert.match(await page.textContent('#deadlock-present legend'), /: wrong/);
+    assert.match(await page.textContent('#deadlock-present legend'), /\? wrong/);
     assert.match(await page.textContent('#deadlock-blocked legend'), /: right/);
     assert.match(await page.textContent('#deadlock-cycle legend'), /: right/);
     const explanation = await page.textContent('#practice-explanation');
@@ -712,7 +712,7 @@ test('deadlock: a set made in the builder, the graph read from the table, a wron
     assert.equal(await page.$('#deadlock-cycle'), null, 'the easy level does not ask for the cycle');
     await answerDeadlock(page, { present: true, blocked: [waiter.name], cycle: [] }, second.rows);
     await check(page);
-    assert.match(await page.textContent('#deadlock-present legend'), /: wrong/);
+    assert.match(await page.textContent('#deadlock-present legend'), /\? wrong/);
     const why = await page.textContent('#practice-explanation');
     assert.ok(why.includes(`${waiter.name} waits for ${waiter.waits}, but ${waiter.holder}, which holds it, waits for nothing and can still run`), why);
     assert.ok(why.includes('no cycle'), why);

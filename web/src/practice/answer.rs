@@ -31,6 +31,8 @@ pub(super) fn verdict_class(verdict: Option<Verdict>) -> Option<&'static str> {
 /// The label of a cell, with its verdict when checked.
 pub(super) fn label(base: String, verdict: Option<Verdict>, lang: Lang) -> String {
     match verdict {
+        // A question is not followed by a colon: "Is there a deadlock? wrong".
+        Some(verdict) if base.ends_with('?') => format!("{base} {}", verdict.label(lang)),
         Some(verdict) => format!("{base}: {}", verdict.label(lang)),
         None => base,
     }

@@ -22,14 +22,22 @@ pub fn question_section(lang: Lang, state: &PracticeState) -> Html {
         .first()
         .map(|process| process.program.clone())
         .unwrap_or_default();
+    html! {
+        <section class="race-program" aria-labelledby="deadlock-program-title">
+            <h4 id="deadlock-program-title">{ T::RaceProgram.get(lang) }</h4>
+            <pre id="deadlock-program" class="race-source">{ program.trim_end() }</pre>
+        </section>
+    }
+}
+
+/// The resource-allocation graph at the moment asked about, as a table (under the rules, beside
+/// the program: it is what the questions are about).
+pub fn graph_section(lang: Lang, state: &PracticeState) -> Html {
+    let exercise = state.exercise();
     let moment = moment(&exercise.run);
     let nothing = T::Nothing.get(lang);
     html! {
         <>
-            <section class="race-program" aria-labelledby="deadlock-program-title">
-                <h4 id="deadlock-program-title">{ T::RaceProgram.get(lang) }</h4>
-                <pre id="deadlock-program" class="race-source">{ program.trim_end() }</pre>
-            </section>
             <section class="deadlock-graph" aria-labelledby="deadlock-graph-title">
                 <h4 id="deadlock-graph-title">{ format!("{} t={}", T::DeadlockGraph.get(lang), moment.tick) }</h4>
                 <p class="hint">{ T::DeadlockGraphHelp.get(lang) }</p>

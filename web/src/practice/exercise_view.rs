@@ -80,12 +80,17 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                 { format!("{} {} / {}: {} · {}", T::Exercise.get(lang), state.current + 1, state.exercises.len(), id.topic.label(lang), id.difficulty.label_for(id.topic, lang)) }
             </h3>
             <div class="exercise-question">
-                <section aria-labelledby="rules-title">
-                    <h4 id="rules-title">{ T::Rules.get(lang) }</h4>
-                    <ul class="rules">
-                        { for conventions(exercise, lang).into_iter().map(|rule| html! { <li>{ rule }</li> }) }
-                    </ul>
-                </section>
+                <div class="question-left">
+                    <section aria-labelledby="rules-title">
+                        <h4 id="rules-title">{ T::Rules.get(lang) }</h4>
+                        <ul class="rules">
+                            { for conventions(exercise, lang).into_iter().map(|rule| html! { <li>{ rule }</li> }) }
+                        </ul>
+                    </section>
+                    if deadlock {
+                        { super::deadlock::graph_section(lang, state) }
+                    }
+                </div>
                 if race {
                     { super::race::program_section(lang, state) }
                 } else if switch {
