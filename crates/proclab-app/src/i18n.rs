@@ -338,7 +338,7 @@ impl Words for Text {
             Text::SeedNeedsNumber => ["시드는 0 이상의 정수여야 합니다.", "The seed must be a whole number, 0 or more."],
             Text::LotterySeed => ["로터리 추첨 시드", "Lottery seed"],
             Text::PeekSeed => ["엿보기 난수 시드 (multi.py -s)", "Seed of the random peeks (multi.py -s)"],
-            Text::UnusedSeed => ["난수 시드 (이 설정에서는 쓰이지 않음)", "Random seed (these settings draw nothing at random)"],
+            Text::UnusedSeed => ["난수 시드 (안 쓰임)", "Random seed (unused here)"],
             Text::AffinityHint => ["쉬는 CPU가 자기 캐시가 따뜻한 프로세스를 먼저 고릅니다.", "An idle CPU prefers a process whose cache is warm on it."],
             Text::Seed => ["시드", "Seed"],
             Text::SeedHint => ["로터리 추첨과 예열 모델의 엿보기에 쓰는 난수 시드", "Random seed for lottery draws and the warm-up model's peeking"],
