@@ -1,4 +1,4 @@
-# CPU bursts with operations between them: each cpu $n computes n ticks as one instruction
+# bursts and operations: cpu $n computes n ticks as one instruction
 .mutex m
 .main
 cpu $3               # a burst of 3 ticks
