@@ -1707,7 +1707,7 @@ fn a_pipe_blocks_its_writer_when_full_its_reader_when_empty_and_ends_in_end_of_f
 
 #[test]
 fn the_synchronization_presets_are_the_ones_that_run_programs() {
-    assert_eq!(sync_presets().len(), 25);
+    assert_eq!(sync_presets().len(), 26);
 }
 
 /// The interleaving of a round between processes, each named by its process ("P1").
@@ -1925,4 +1925,74 @@ fn final_value_at(run: &Run, tick: u64, name: &str) -> i64 {
         .find(|(word, _, _)| word == name)
         .expect("the variable")
         .2
+}
+
+#[test]
+fn bursts_lock_blocks_the_second_thread_for_the_lock_between_its_bursts() {
+    let id = PresetId::BurstsLock;
+    let lesson = run(id);
+    let PolicySpec::Rr { quantum } = lesson.scenario().policy().clone() else {
+        panic!("bursts-lock runs under round robin");
+    };
+    claim_in(id, Lang::En, &format!("quantum of {quantum}"));
+    claim_in(id, Lang::Ko, &format!("타임 퀀텀 {quantum}"));
+    let source = &preset(id.as_str()).expect("a preset").spec.processes[0].program;
+    for operation in ["cpu $3", "lock m", "cpu $4", "unlock m", "io $3", "cpu $2"] {
+        assert!(source.contains(operation), "{operation}");
+        claim(id, operation.to_string());
+    }
+    // Where each thread executes a `lock` and an `unlock`.
+    use proclab_core::program::{Instruction, SyncOp};
+    let tick_of = |thread: u32, unlock: bool| {
+        let index = program(&lesson)
+            .instructions()
+            .iter()
+            .position(|instruction| match instruction {
+                Instruction::Sync(SyncOp::Lock(_)) => !unlock,
+                Instruction::Sync(SyncOp::Unlock(_)) => unlock,
+                _ => false,
+            })
+            .expect("the program locks and unlocks");
+        let address = program(&lesson).load_address() + index as u32;
+        lesson
+            .program_steps()
+            .iter()
+            .find(|step| step.thread == thread && step.pc == address)
+            .expect("the thread executes it")
+            .tick
+    };
+    let (t1_lock, t2_lock, t1_unlock) = (tick_of(0, false), tick_of(1, false), tick_of(0, true));
+    claim_in(id, Lang::En, &format!("T1 takes m at tick {t1_lock}"));
+    claim_in(id, Lang::Ko, &format!("T1은 틱 {t1_lock}에 m을 잡습니다"));
+    claim_in(
+        id,
+        Lang::En,
+        &format!("lock m at tick {t2_lock} finds it held"),
+    );
+    claim_in(id, Lang::Ko, &format!("lock m은 틱 {t2_lock}에"));
+    claim_in(id, Lang::En, &format!("unlock m at tick {t1_unlock}"));
+    claim_in(id, Lang::Ko, &format!("unlock m(틱 {t1_unlock})"));
+    // T2 waits for the mutex from the end of its `lock` to the end of T1's `unlock`.
+    let mid = lesson.state_at(t2_lock + 2);
+    assert_eq!(mid.threads[1].state, proclab_core::ProcessState::Blocked);
+    assert!(mid.blocked.is_empty(), "a mutex wait is no I/O");
+    let blocked = lesson.metrics().threads[1].blocked;
+    assert_eq!(blocked, t1_unlock - t2_lock);
+    claim_in(id, Lang::En, &format!("from tick {} until", t2_lock + 1));
+    claim_in(id, Lang::Ko, &format!("틱 {}부터", t2_lock + 1));
+    claim_in(id, Lang::En, &format!("{blocked} ticks"));
+    claim_in(id, Lang::Ko, &format!("{blocked}틱 동안 대기"));
+    // The first bursts are cut by the quantum: T1 computes before and after T2's turn.
+    let t1_bursts: Vec<u64> = lesson
+        .gantt()
+        .iter()
+        .filter(|slice| {
+            matches!(slice.kind, proclab_core::SliceKind::Run { thread } if thread.tid == 0)
+                && slice.start < t1_lock
+        })
+        .map(|slice| slice.start)
+        .collect();
+    assert_eq!(t1_bursts.len(), 2, "T1's cpu $3 is preempted once");
+    claim_in(id, Lang::En, &format!("tick {}", lesson.end_tick()));
+    claim_in(id, Lang::Ko, &format!("{}틱에 끝납니다", lesson.end_tick()));
 }

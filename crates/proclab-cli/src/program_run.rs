@@ -381,12 +381,13 @@ struct Access {
     value: i64,
 }
 
-/// How a step ended, as a word: `continued`, `yielded`, `io`, `halted`, or the fault's kind.
+/// How a step ended, as a word: `continued`, `yielded`, `io`, `cpu`, `halted`, or the fault's kind.
 fn outcome_id(outcome: &StepOutcome) -> &'static str {
     match outcome {
         StepOutcome::Continued => "continued",
         StepOutcome::Yielded => "yielded",
         StepOutcome::Io(_) => "io",
+        StepOutcome::Compute(_) => "cpu",
         StepOutcome::Blocked(_) => "blocked",
         StepOutcome::Message { .. } => "message",
         StepOutcome::Halted => "halted",

@@ -11,7 +11,8 @@
 //! blocking mutex beside them (`mutex-blocking`), deadlock and its fix by lock ordering in pairs
 //! (`deadlock-two-locks` / `deadlock-two-locks-ordered`, `philosophers-deadlock` /
 //! `philosophers-ordered`), a bounded buffer on semaphores (`producer-consumer-semaphores`) and
-//! readers sharing a variable that a writer changes alone (`readers-writers`).
+//! readers sharing a variable that a writer changes alone (`readers-writers`); and CPU bursts
+//! written as `cpu $n` with a lock between them (`bursts-lock`).
 //!
 //! The warm-up cache model's presets (`warmup`, [`warmup_presets`]) are a list of their own: the
 //! event engine's runs of them (as if the cache were off) are not their lesson, so the tests that
@@ -152,6 +153,8 @@ pub enum PresetId {
     IpcCostPipe,
     /// `producer-consumer-condvar`.
     ProducerConsumerCondvar,
+    /// `bursts-lock`.
+    BurstsLock,
     /// `warmup-cache-too-small`.
     WarmupCacheTooSmall,
     /// `warmup-cache-fits`.
@@ -174,7 +177,7 @@ pub enum PresetId {
 
 impl PresetId {
     /// Every preset id, in the order [`presets`] lists them.
-    pub const ALL: [PresetId; 64] = [
+    pub const ALL: [PresetId; 65] = [
         PresetId::FcfsConvoy,
         PresetId::SjfStarvation,
         PresetId::SrtfVsSjf,
@@ -231,6 +234,7 @@ impl PresetId {
         PresetId::IpcCostThreads,
         PresetId::IpcCostPipe,
         PresetId::ProducerConsumerCondvar,
+        PresetId::BurstsLock,
         PresetId::WarmupCacheTooSmall,
         PresetId::WarmupCacheFits,
         PresetId::WarmupTwoCpus,
@@ -299,6 +303,7 @@ impl PresetId {
             PresetId::IpcCostThreads => "ipc-cost-threads",
             PresetId::IpcCostPipe => "ipc-cost-pipe",
             PresetId::ProducerConsumerCondvar => "producer-consumer-condvar",
+            PresetId::BurstsLock => "bursts-lock",
             PresetId::WarmupCacheTooSmall => "warmup-cache-too-small",
             PresetId::WarmupCacheFits => "warmup-cache-fits",
             PresetId::WarmupTwoCpus => "warmup-two-cpus",

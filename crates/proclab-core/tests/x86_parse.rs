@@ -62,9 +62,10 @@ fn variant(kind: ParseErrorKind) -> usize {
         ParseErrorKind::DuplicateSyncObject { .. } => 24,
         ParseErrorKind::UnknownSyncObject { .. } => 25,
         ParseErrorKind::PipeCapacityOutOfRange { .. } => 26,
+        ParseErrorKind::CpuTicksOutOfRange => 27,
     }
 }
-const VARIANTS: usize = 27;
+const VARIANTS: usize = 28;
 
 #[test]
 fn every_parse_error_is_reported_on_its_line() {
@@ -96,6 +97,7 @@ fn every_parse_error_is_reported_on_its_line() {
             },
         ),
         ("nop\nio $1000001\nhalt".into(), 2, K::IoTicksOutOfRange),
+        ("nop\ncpu $0\nhalt".into(), 2, K::CpuTicksOutOfRange),
         ("nop\nMOV $1, %ax\nhalt".into(), 2, K::UnknownOpcode),
         ("loop:\nhalt".into(), 1, K::LabelWithColon),
         ("nop\n.loop nop\nhalt".into(), 2, K::TextAfterLabel),

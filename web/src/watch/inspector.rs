@@ -168,6 +168,12 @@ pub fn inspector(props: &InspectorProps) -> Html {
                                 if let Some(context) = &tcb.program {
                                     { row("Program counter", lang.pick(["프로그램 카운터", "Program counter"]), if context.halted { "—".to_string() } else { context.pc.to_string() }) }
                                     { row("Registers", lang.pick(["레지스터", "Registers"]), proclab_core::program::Register::ALL.iter().zip(context.registers).map(|(register, value)| format!("%{}={value}", register.name())).collect::<Vec<_>>().join(" ")) }
+                                    if context.computing > 0 {
+                                        { row("Computing", lang.pick(["계산 중", "Computing"]), lang.pick([
+                                            format!("cpu $n: {}틱 남음", context.computing),
+                                            format!("cpu $n: {} ticks left", context.computing),
+                                        ])) }
+                                    }
                                     if let Some(wait) = proclab_app::program_view::channel_wait(state, thread, lang) {
                                         { row("Waits for", lang.pick(["기다리는 대상", "Waits for"]), wait) }
                                     } else if let Some((name, holder)) = &context.waiting_for {

@@ -100,6 +100,10 @@ pub fn step_lines_in(
                     format!("I/O {ticks}틱 요청(대기)"),
                     format!("asks for {ticks} ticks of I/O (blocks)"),
                 ])),
+                StepOutcome::Compute(ticks) => effects.push(lang.pick([
+                    format!("CPU에서 {ticks}틱 동안 계산"),
+                    format!("computes for {ticks} ticks on the CPU"),
+                ])),
                 StepOutcome::Fault(_) => effects.push(ProgramText::Faulted.get(lang).into()),
                 StepOutcome::Continued => {}
             }

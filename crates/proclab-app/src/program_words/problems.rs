@@ -80,6 +80,14 @@ pub fn parse_error(error: &ParseError, lang: Lang) -> String {
             "io takes 0 to {} ticks (io $5).",
             proclab_core::program::MAX_IO_TICKS
         ),
+        (CpuTicksOutOfRange, Lang::Ko) => format!(
+            "cpu의 틱 수는 1에서 {}까지입니다 (예: cpu $3).",
+            proclab_core::program::MAX_CPU_TICKS
+        ),
+        (CpuTicksOutOfRange, Lang::En) => format!(
+            "cpu takes 1 to {} ticks (cpu $3).",
+            proclab_core::program::MAX_CPU_TICKS
+        ),
         (LabelWithColon, Lang::Ko) => {
             String::from("레이블은 콜론 없이 점으로 시작합니다(예: .loop).")
         }

@@ -259,6 +259,10 @@ pub fn outcome(outcome: &StepOutcome, lang: Lang) -> Option<String> {
             "기다림: 큐가 가득 차 있거나(send) 비어 있음(recv)",
             "waits: the queue is full (send) or empty (recv)",
         ]))),
+        StepOutcome::Compute(ticks) => Some(match lang {
+            Lang::Ko => format!("cpu: CPU에서 {ticks}틱 동안 계산(이 틱 포함)"),
+            Lang::En => format!("cpu: computes for {ticks} ticks on the CPU, this one included"),
+        }),
         StepOutcome::Io(ticks) => Some(match lang {
             Lang::Ko => format!("io: {ticks}틱 동안 I/O를 기다림(대기)"),
             Lang::En => format!("io: blocks for {ticks} ticks of I/O"),

@@ -14,8 +14,11 @@
 //!   a quantum;
 //! - `io $n`: the slice ends at this instant and the thread blocks for `n` ticks of I/O, as at the
 //!   end of a CPU burst (the I/O conventions apply), then resumes at the next instruction;
+//! - `cpu $n`: nothing ends; the thread's next `n - 1` ticks on a CPU execute no instruction
+//!   (a burst written between operations), wherever it is dispatched again after a preemption;
 //! - the instruction budget: the run stops at the first instant at which at least that many
-//!   instructions have run (every CPU executes its instruction of the tick first).
+//!   instructions have run (every CPU executes its instruction of the tick first; each tick a
+//!   `cpu $n` computes counts as one).
 //!
 //! Message queues and pipes are the kernel's, shared by the processes that declare the same
 //! name, so the engine applies `send`, `recv`, `write`, `read` and `close` itself
@@ -58,7 +61,7 @@ pub(crate) struct Programs {
     /// Threads woken during the tick just executed (by an `unlock`, a `wait c, m`, a `signal`
     /// or a `broadcast`), with the thread that woke them, in execution order.
     wakes: Vec<(ThreadIx, ThreadIx)>,
-    /// Instructions executed so far.
+    /// Instructions executed so far, each tick of a `cpu $n` after its first counted as one.
     pub(crate) executed: u64,
     budget: u64,
     /// The run stopped at the budget.
@@ -83,6 +86,8 @@ pub(crate) struct Programs {
     kernel_entry_cost: u64,
     /// Per thread: kernel ticks still to spend before its next instruction.
     kernel_due: Vec<u64>,
+    /// Per thread: ticks of its last `cpu $n` still to compute before its next instruction.
+    pub(crate) compute_due: Vec<u64>,
     /// Per thread: instructions that entered the kernel, and ticks spent there.
     pub(crate) kernel_entries: Vec<u64>,
     pub(crate) kernel_ticks: Vec<u64>,
@@ -422,6 +427,7 @@ impl Programs {
             shared_semaphore_ids,
             kernel_entry_cost: scenario.machine().kernel_entry_cost,
             kernel_due: vec![0; threads.len()],
+            compute_due: vec![0; threads.len()],
             kernel_entries: vec![0; threads.len()],
             kernel_ticks: vec![0; threads.len()],
             waiting: vec![None; threads.len()],
@@ -571,6 +577,13 @@ impl Engine {
             if !programs.runs(task) {
                 continue;
             }
+            // The rest of the thread's `cpu $n`: a tick of computation, no instruction. It counts
+            // against the budget like an instruction, so the budget still bounds the run's length.
+            if programs.compute_due[task.slot()] > 0 {
+                programs.compute_due[task.slot()] -= 1;
+                programs.executed += 1;
+                continue;
+            }
             // Kernel time of the thread's last system call: a tick on the CPU, no instruction.
             if programs.kernel_due[task.slot()] > 0 {
                 programs.kernel_due[task.slot()] -= 1;
@@ -647,6 +660,9 @@ impl Engine {
             }
             match step.outcome {
                 StepOutcome::Continued => {}
+                StepOutcome::Compute(ticks) => {
+                    programs.compute_due[task.slot()] = ticks.saturating_sub(1);
+                }
                 StepOutcome::Blocked(wait) => {
                     programs.waiting[task.slot()] = Some(wait);
                     cpu.activity = Activity::Running {

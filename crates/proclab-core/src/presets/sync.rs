@@ -36,6 +36,11 @@ const PIPE_READER: &str = include_str!("pipe-reader.s");
 const SHM_RACE: &str = include_str!("shm-race.s");
 /// The same inside a semaphore of the segment.
 const SHM_SEMAPHORE: &str = include_str!("shm-semaphore.s");
+/// Bursts (`cpu $n`) with a mutex taken between them, then I/O and a last burst.
+const BURSTS_LOCK: &str = include_str!("bursts-lock.s");
+/// The timer of `bursts-lock`: a quantum of 2 ticks, shorter than the bursts, so a thread is
+/// preempted in the middle of one and the other finds `m` taken.
+const BURSTS_LOCK_TIMER: PolicySpec = PolicySpec::Rr { quantum: 2 };
 /// The pipe's job (pass 1 to 6 and add them up) by two threads through a shared array.
 const IPC_THREADS: &str = include_str!("ipc-threads.s");
 
@@ -317,6 +322,10 @@ pub(super) fn presets() -> Vec<Preset> {
                 READERS_WRITERS_TIMER,
                 1,
             ),
+        },
+        Preset {
+            id: PresetId::BurstsLock,
+            spec: on(threads(BURSTS_LOCK, &["", ""]), BURSTS_LOCK_TIMER, 1),
         },
     ]
 }

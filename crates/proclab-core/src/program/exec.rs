@@ -208,6 +208,7 @@ impl Execution<'_> {
             Instruction::Yield => return Ok(StepOutcome::Yielded),
             Instruction::Nop => {}
             Instruction::Io { ticks } => return Ok(StepOutcome::Io(ticks)),
+            Instruction::Cpu { ticks } => return Ok(StepOutcome::Compute(ticks)),
             // `Machine::step` executes these itself: they change the address space's sync objects.
             Instruction::Sync(_) | Instruction::Message(_) => {}
             Instruction::Halt => {

@@ -369,6 +369,13 @@ pub enum Instruction {
         /// Ticks of I/O, `0..=MAX_IO_TICKS`.
         ticks: u64,
     },
+    /// `cpu $n`: the thread computes for `n` ticks as one instruction: the first tick executes
+    /// it, the next `n - 1` are spent on the CPU with no instruction (a scheduler-free driver
+    /// counts it as one instruction).
+    Cpu {
+        /// Ticks of computation, `1..=MAX_CPU_TICKS`.
+        ticks: u64,
+    },
     /// `halt`: the thread is finished.
     Halt,
 }
@@ -424,6 +431,18 @@ impl Program {
     /// The instructions in address order.
     pub fn instructions(&self) -> &[Instruction] {
         &self.instructions
+    }
+
+    /// Ticks of CPU the code takes run once straight through: one per instruction, `n` for a
+    /// `cpu $n` (what schedulers estimate a program thread's burst by).
+    pub fn estimated_ticks(&self) -> u64 {
+        self.instructions
+            .iter()
+            .map(|instruction| match instruction {
+                Instruction::Cpu { ticks } => *ticks,
+                _ => 1,
+            })
+            .sum()
     }
 
     /// The first address after the code.

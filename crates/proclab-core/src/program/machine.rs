@@ -79,6 +79,9 @@ pub enum StepOutcome {
     Halted,
     /// `io $n`: the thread asks for `n` ticks of I/O.
     Io(u64),
+    /// `cpu $n`: the thread computes for `n` ticks in all, this one included; it keeps the CPU
+    /// (the next `n - 1` ticks it runs execute no instruction).
+    Compute(u64),
     /// `send`, `recv`, `write`, `read` or `close`: the engine puts `value` (the register of
     /// `send` or `write`) on the queue or pipe, or takes a message, and blocks the thread if it
     /// must wait. In a recorded step `value` is what was sent or received (-1: a `read` at

@@ -44,8 +44,8 @@ pub use machine::{Fault, Machine, MachineError, Step, StepError, StepOutcome, Th
 pub use memory::{AccessKind, Accesses, Memory, MemoryAccess};
 pub use opcode::Opcode;
 pub use parse::{
-    DATA_ADDRESS, DEFAULT_LOAD_ADDRESS, MAX_INSTRUCTIONS, MAX_IO_TICKS, MAX_LOAD_ADDRESS,
-    MAX_QUEUE_CAPACITY,
+    DATA_ADDRESS, DEFAULT_LOAD_ADDRESS, MAX_CPU_TICKS, MAX_INSTRUCTIONS, MAX_IO_TICKS,
+    MAX_LOAD_ADDRESS, MAX_QUEUE_CAPACITY,
 };
 pub use parse_error::{OperandKind, ParseError, ParseErrorKind};
 pub use record::{Deadlock, ExecutedStep, KernelSpan, RunEnd, WaitEdge};

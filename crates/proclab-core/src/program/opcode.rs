@@ -50,6 +50,9 @@ pub enum Opcode {
     Nop,
     /// `io $n`: blocks for `n` ticks of I/O (a ProcLab extension; `x86.py` has no I/O).
     Io,
+    /// `cpu $n`: computes for `n` ticks as one instruction (a ProcLab extension, for bursts
+    /// between operations).
+    Cpu,
     /// `lock m`: takes mutex `m`, or blocks until it is handed over (ProcLab's).
     Lock,
     /// `unlock m`: releases mutex `m`, handing it to its first waiter (ProcLab's).
@@ -78,7 +81,7 @@ pub enum Opcode {
 
 impl Opcode {
     /// Every opcode.
-    pub const ALL: [Opcode; 34] = [
+    pub const ALL: [Opcode; 35] = [
         Opcode::Mov,
         Opcode::Add,
         Opcode::Sub,
@@ -102,6 +105,7 @@ impl Opcode {
         Opcode::Yield,
         Opcode::Nop,
         Opcode::Io,
+        Opcode::Cpu,
         Opcode::Lock,
         Opcode::Unlock,
         Opcode::Wait,
@@ -141,6 +145,7 @@ impl Opcode {
             Opcode::Yield => "yield",
             Opcode::Nop => "nop",
             Opcode::Io => "io",
+            Opcode::Cpu => "cpu",
             Opcode::Lock => "lock",
             Opcode::Unlock => "unlock",
             Opcode::Wait => "wait",
@@ -186,6 +191,7 @@ impl Opcode {
             | Opcode::Push
             | Opcode::Call
             | Opcode::Io
+            | Opcode::Cpu
             | Opcode::Lock
             | Opcode::Unlock
             | Opcode::Signal

@@ -43,6 +43,9 @@ pub const DEFAULT_LOAD_ADDRESS: u32 = 1000;
 pub const MAX_INSTRUCTIONS: u32 = 10_000;
 /// Longest I/O an `io $n` instruction may ask for, in ticks.
 pub const MAX_IO_TICKS: u64 = 1_000_000;
+/// The most ticks one `cpu $n` computes, as many as one `io $n` waits (each tick counts against
+/// the instruction budget, which bounds the run).
+pub const MAX_CPU_TICKS: u64 = 1_000_000;
 /// Most messages a queue holds.
 pub const MAX_QUEUE_CAPACITY: u32 = 1_000;
 /// Highest load address: the code must end below `u32::MAX`.

@@ -38,6 +38,8 @@ pub enum ParseErrorKind {
     UnknownOpcode,
     /// `io $n` with `n` negative or above [`MAX_IO_TICKS`](super::MAX_IO_TICKS).
     IoTicksOutOfRange,
+    /// `cpu $n` with `n` below 1 or above [`MAX_CPU_TICKS`](super::MAX_CPU_TICKS).
+    CpuTicksOutOfRange,
     /// `.mutex name`, `.sem name initial` or `.cond name` written wrong (fields, name, or initial
     /// value).
     BadSyncDeclaration,

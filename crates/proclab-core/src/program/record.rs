@@ -48,7 +48,7 @@ pub enum RunEnd {
     /// `machine.instruction_budget` instructions ran and some thread has not finished (a lock
     /// never released, a loop that never ends).
     BudgetExhausted {
-        /// Instructions executed.
+        /// Instructions executed (each tick of a `cpu $n` after its first counted as one).
         instructions: u64,
         /// The tick the run stopped at.
         tick: u64,

@@ -4,7 +4,7 @@
 use super::isa::{Address, Arithmetic, Condition, Instruction, Register, Value};
 use super::opcode::Opcode;
 use super::operand::Operand;
-use super::parse::{Parser, MAX_IO_TICKS};
+use super::parse::{Parser, MAX_CPU_TICKS, MAX_IO_TICKS};
 use super::parse_error::ParseErrorKind;
 
 pub(super) struct Build<'p, 'a> {
@@ -157,6 +157,15 @@ impl Build<'_, '_> {
                     })
                 }
                 Operand::Immediate(_) => Err(ParseErrorKind::IoTicksOutOfRange),
+                _ => Err(self.not_allowed(0)),
+            },
+            Opcode::Cpu => match self.operands[0] {
+                Operand::Immediate(ticks) if (1..=MAX_CPU_TICKS as i64).contains(&ticks) => {
+                    Ok(Instruction::Cpu {
+                        ticks: ticks as u64,
+                    })
+                }
+                Operand::Immediate(_) => Err(ParseErrorKind::CpuTicksOutOfRange),
                 _ => Err(self.not_allowed(0)),
             },
             Opcode::Halt => Ok(Instruction::Halt),

@@ -194,10 +194,11 @@ impl Scenario {
             let first_thread = threads.len() as u32;
             let program = check_program(pid, process_spec, &mut errors);
             // A program's threads have one CPU burst, open-ended: its length is only the
-            // schedulers' estimate (the number of instructions), the program decides the end.
+            // schedulers' estimate (its instructions once each, a `cpu $n` as `n` ticks), the
+            // program decides the end.
             let program_burst = program
                 .as_ref()
-                .map(|program| vec![program.instructions().len().max(1) as u64]);
+                .map(|program| vec![program.estimated_ticks().max(1)]);
             if process_spec.threads.is_empty() {
                 threads.push(Thread {
                     pid,

@@ -25,6 +25,13 @@ pub struct ProgramContext {
     /// mutex.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waiting_for: Option<(String, Option<ThreadRef>)>,
+    /// Ticks of its last `cpu $n` still to compute before its next instruction (0 when none).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub computing: u64,
+}
+
+fn is_zero(ticks: &u64) -> bool {
+    *ticks == 0
 }
 
 /// A message queue or a pipe at one tick.
@@ -118,6 +125,7 @@ pub(super) fn program_context(engine: &Engine, index: usize) -> Option<ProgramCo
         comparison: state.comparison().map(|ordering| ordering as i8),
         halted: state.halted() || programs.done(crate::task::ThreadIx(index as u32)),
         waiting_for,
+        computing: programs.compute_due[index],
     })
 }
 

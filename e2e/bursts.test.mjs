@@ -1,0 +1,135 @@
+// Bursts between operations end to end in Debian's Chromium: the `bursts-lock` example's
+// interleaving shows each `cpu $n` as one instruction, the machine mid-burst shows the ticks left
+// and the thread Blocked on the mutex, as the CLI's state at that tick says; a `cpu $n` typed in
+// the program editor runs, and one out of range is reported on its line in both languages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { startServer, openBrowser, openPage, screenshot, ROOT } from './harness.mjs';
+import { cliRun, cliPreset, buildCli, watchDialogs } from './page-helpers.mjs';
+
+const TIMEOUT = { timeout: 180_000 };
+const run = promisify(execFile);
+
+let server;
+let scratch;
+before(async () => {
+  server = await startServer();
+  scratch = await mkdtemp(join(tmpdir(), 'proclab-bursts-'));
+  await buildCli();
+});
+after(async () => { await server.close(); });
+
+/** `proclab state FILE --tick T`: the machine at that tick, as the core computes it. */
+async function cliState(path, tick) {
+  const { stdout } = await run('cargo', ['run', '-q', '-p', 'proclab-cli', '--', 'state', path, '--tick', String(tick)], {
+    cwd: ROOT,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, CARGO_TERM_COLOR: 'never' },
+  });
+  return JSON.parse(stdout);
+}
+
+/** Moves the playback to `tick` and waits until the machine shows it. */
+async function scrubTo(page, tick) {
+  await page.evaluate((value) => {
+    const scrub = document.querySelector('#scrub');
+    scrub.value = String(value);
+    scrub.dispatchEvent(new Event('input', { bubbles: true }));
+  }, tick);
+  await page.waitForFunction((value) => document.querySelector('#clock')?.textContent.startsWith(`t = ${value} `), tick);
+}
+
+test('bursts-lock: cpu $n in the interleaving, the ticks left and the lock wait mid-burst, as the CLI says', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    watchDialogs(page, problems);
+    await page.waitForSelector('#app-title');
+    await page.selectOption('select >> nth=0', 'bursts-lock');
+    await page.waitForSelector('#programs-title');
+    await page.click('#to-end');
+    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('Every thread finished'));
+    const path = join(scratch, 'bursts-lock.json');
+    await writeFile(path, JSON.stringify(await cliPreset('bursts-lock')));
+    const cli = await cliRun(path);
+    const computes = cli.program.steps.filter((step) => step.outcome === 'cpu');
+    assert.equal(computes.length, 6, 'three cpu $n per thread');
+    assert.equal(await page.locator('#interleaving li', { hasText: 'computes for 3 ticks on the CPU' }).count(), 2);
+    assert.equal(await page.locator('#interleaving li', { hasText: 'computes for 4 ticks on the CPU' }).count(), 2);
+    // The tick where T2 waits for m while T1 computes its critical section.
+    // T2's second instruction is its `lock m`.
+    const [t2Cpu, t2Lock] = cli.program.steps.filter((step) => step.thread === 1);
+    assert.equal(t2Cpu.outcome, 'cpu');
+    const tick = t2Lock.tick + 3;
+    const state = await cliState(path, tick);
+    assert.equal(state.threads[1].state, 'Blocked');
+    const left = state.threads[0].program.computing;
+    assert.ok(left > 0, 'T1 is mid-burst');
+    await scrubTo(page, tick);
+    await page.selectOption('#inspect-select', '0.1');
+    assert.match(await page.textContent('#pcb-table tr[data-field="Waits for"] td'), /m \(held by P1\.T1\)/);
+    await page.selectOption('#inspect-select', '0.0');
+    assert.equal((await page.textContent('#pcb-table tr[data-field="Computing"] td')).trim(), `cpu $n: ${left} ticks left`);
+    await screenshot(page, 'bursts-lock-en-1280');
+    await page.setViewportSize({ width: 390, height: 900 });
+    await screenshot(page, 'bursts-lock-en-390');
+    await page.click('#lang-ko');
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    assert.equal((await page.textContent('#pcb-table tr[data-field="Computing"] td')).trim(), `cpu $n: ${left}틱 남음`);
+    assert.ok(await page.locator('#interleaving li', { hasText: 'CPU에서 3틱 동안 계산' }).count() > 0);
+    await screenshot(page, 'bursts-lock-ko-390');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await screenshot(page, 'bursts-lock-ko-1280');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a cpu $n typed in the editor runs; out of range it is reported on its line and kept as typed', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    watchDialogs(page, problems);
+    await page.waitForSelector('#app-title');
+    await page.click('#add-process');
+    await page.click('#p0-program-toggle');
+    await page.waitForSelector('#p0-program');
+    const broken = 'cpu $3\nio $2\ncpu $0\nhalt\n';
+    await page.focus('#p0-program');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(broken);
+    await page.waitForSelector('#p0-program-error');
+    const english = await page.textContent('#p0-program-error');
+    assert.match(english, /line 3/i, english);
+    assert.match(english, /cpu takes 1 to 1000000 ticks/, english);
+    await page.click('#lang-ko');
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    assert.match(await page.textContent('#p0-program-error'), /cpu의 틱 수는 1에서 1000000까지/);
+    assert.equal(await page.inputValue('#p0-program'), broken, 'the text stays as typed');
+    await screenshot(page, 'bursts-editor-error-ko');
+    await page.click('#lang-en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.focus('#p0-program');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('cpu $3\nio $2\ncpu $1\nhalt\n');
+    await page.waitForSelector('#p0-program-error', { state: 'detached' });
+    await page.waitForSelector('#programs-title');
+    await page.click('#to-end');
+    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('Every thread finished'));
+    await screenshot(page, 'bursts-editor-en');
+    // Four instructions per thread, one of them `cpu $3`.
+    const lines = await page.locator('#interleaving li').count();
+    const bursts = await page.locator('#interleaving li', { hasText: 'computes for 3 ticks on the CPU' }).count();
+    assert.ok(bursts > 0);
+    assert.equal(lines, 4 * bursts, 'four instructions a thread');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
