@@ -1,5 +1,8 @@
 // What the Practice tests share: opening a generated set through the page's own form, reading the
-// workload on screen, checking, and reading a field's label.
+// workload on screen, checking, reading a field's label, and every view of the page.
+
+import assert from 'node:assert/strict';
+import { openBrowser, openPage, screenshot } from './harness.mjs';
 
 /** Makes a set of `count` exercises of `topic` at `difficulty` from `seed` with the page's form. */
 export async function openSet(page, { topic, seed, difficulty = 'easy', count = 1 }) {
@@ -29,3 +32,28 @@ export async function check(page) {
 
 /** The `aria-label` of the element `selector` names. */
 export const label = (page, selector) => page.$eval(selector, (element) => element.getAttribute('aria-label'));
+
+/**
+ * Runs `body({ page, lang, width })` on the page at `address` in each language at a laptop and a
+ * phone width, each in a fresh profile, then checks what every such view must show: no sideways
+ * scroll and no page error; its screenshot is `practice-NAME-LANG-WIDTH` (`practice-LANG-WIDTH` with
+ * no name).
+ */
+export async function atEachView(address, name, body) {
+  for (const { locale, lang } of [{ locale: 'en-US', lang: 'en' }, { locale: 'ko-KR', lang: 'ko' }]) {
+    for (const width of [1280, 390]) {
+      const context = await openBrowser({ locale, viewport: { width, height: 900 } });
+      try {
+        const { page, problems } = await openPage(context, address);
+        await page.waitForSelector('#practice-title');
+        await body({ page, lang, width });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${lang} ${width}: the page scrolls sideways by ${overflow}px`);
+        await screenshot(page, [`practice`, name, lang, width].filter(Boolean).join('-'));
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    }
+  }
+}

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, openBrowser, openPage, screenshot } from './harness.mjs';
-import { openSet, readWorkload, check, label } from './practice-helpers.mjs';
+import { openSet, readWorkload, check, label, atEachView } from './practice-helpers.mjs';
 import { download } from './page-helpers.mjs';
 
 let server;
@@ -149,41 +149,28 @@ test('MLFQ levels in both languages: one wrong level is marked and explained by 
 });
 
 test('MLFQ levels at laptop and phone widths in both languages', async () => {
-  for (const { locale, lang } of [{ locale: 'en-US', lang: 'en' }, { locale: 'ko-KR', lang: 'ko' }]) {
-    for (const width of [1280, 390]) {
-      const context = await openBrowser({ locale, viewport: { width, height: 900 } });
-      try {
-        const { page, problems } = await openPage(context, url('/practice'));
-        await page.waitForSelector('#practice-title');
-        await newSet(page, 'mlfq', 4, 'hard');
-        await page.waitForSelector('#mlfq-levels');
-        // Hard asks after the first boost (t=15) when the workload allows it, as this one does.
-        const asked = Number((await page.textContent('#mlfq-title')).match(/(\d+)/)[1]);
-        assert.ok(asked > 15, `asked t=${asked}`);
-        await page.fill('#mlfq-level-1', '1');
-        await page.fill('#mlfq-level-2', 'x');
-        await check(page);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        assert.ok(overflow <= 0, `${lang} ${width}: the page scrolls sideways by ${overflow}px`);
-        // Every level field has a visible label above it and fits.
-        const fields = await page.$$eval('.mlfq-level', (items) => items.map((item) => {
-          const box = item.getBoundingClientRect();
-          return { right: box.right, label: item.querySelector('label').textContent };
-        }));
-        for (const field of fields) {
-          assert.ok(field.right <= width, `${lang} ${width}: ${field.label} ends at ${field.right}`);
-          assert.ok(field.label.length > 0);
-        }
-        const text = await page.textContent('main.practice');
-        assert.ok(!/undefined|NaN|\[object|Some\(|\{t\}/.test(text), text);
-        assert.ok(text.includes(lang === 'en' ? 'Priority boost' : '우선순위 상향'), 'hard states the boost');
-        await screenshot(page, `practice-mlfq-${lang}-${width}`);
-        assert.deepEqual(problems, []);
-      } finally {
-        await context.close();
-      }
+  await atEachView(url('/practice'), 'mlfq', async ({ page, lang, width }) => {
+    await newSet(page, 'mlfq', 4, 'hard');
+    await page.waitForSelector('#mlfq-levels');
+    // Hard asks after the first boost (t=15) when the workload allows it, as this one does.
+    const asked = Number((await page.textContent('#mlfq-title')).match(/(\d+)/)[1]);
+    assert.ok(asked > 15, `asked t=${asked}`);
+    await page.fill('#mlfq-level-1', '1');
+    await page.fill('#mlfq-level-2', 'x');
+    await check(page);
+    // Every level field has a visible label above it and fits.
+    const fields = await page.$$eval('.mlfq-level', (items) => items.map((item) => {
+      const box = item.getBoundingClientRect();
+      return { right: box.right, label: item.querySelector('label').textContent };
+    }));
+    for (const field of fields) {
+      assert.ok(field.right <= width, `${lang} ${width}: ${field.label} ends at ${field.right}`);
+      assert.ok(field.label.length > 0);
     }
-  }
+    const text = await page.textContent('main.practice');
+    assert.ok(!/undefined|NaN|\[object|Some\(|\{t\}/.test(text), text);
+    assert.ok(text.includes(lang === 'en' ? 'Priority boost' : '우선순위 상향'), 'hard states the boost');
+  });
 });
 
 /** The rules on screen, one string each. */
@@ -317,31 +304,18 @@ test('context switch in both languages: a saved PC typed as the last instruction
 });
 
 test('context switch at laptop and phone widths in both languages', async () => {
-  for (const { locale, lang } of [{ locale: 'en-US', lang: 'en' }, { locale: 'ko-KR', lang: 'ko' }]) {
-    for (const width of [1280, 390]) {
-      const context = await openBrowser({ locale, viewport: { width, height: 900 } });
-      try {
-        const { page, problems } = await openPage(context, url('/practice'));
-        await page.waitForSelector('#practice-title');
-        await newSet(page, 'switch', 3, 'medium');
-        await page.waitForSelector('#switch-saved');
-        await page.fill('#switch-saved-pc', '1000');
-        await page.fill('#switch-loaded-ax', 'x');
-        await check(page);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        assert.ok(overflow <= 0, `${lang} ${width}: the page scrolls sideways by ${overflow}px`);
-        const fields = await page.$$eval('.switch-cell', (items) => items.map((item) => ({
-          right: item.getBoundingClientRect().right, label: item.querySelector('label').textContent,
-        })));
-        assert.equal(fields.length, 6);
-        for (const field of fields) assert.ok(field.right <= width && field.label.length > 0, JSON.stringify(field));
-        const text = await page.textContent('main.practice');
-        assert.ok(!/undefined|NaN|\[object|Some\(|\{t\}/.test(text), text);
-        await screenshot(page, `practice-switch-${lang}-${width}`);
-        assert.deepEqual(problems, []);
-      } finally {
-        await context.close();
-      }
-    }
-  }
+  await atEachView(url('/practice'), 'switch', async ({ page, lang, width }) => {
+    await newSet(page, 'switch', 3, 'medium');
+    await page.waitForSelector('#switch-saved');
+    await page.fill('#switch-saved-pc', '1000');
+    await page.fill('#switch-loaded-ax', 'x');
+    await check(page);
+    const fields = await page.$$eval('.switch-cell', (items) => items.map((item) => ({
+      right: item.getBoundingClientRect().right, label: item.querySelector('label').textContent,
+    })));
+    assert.equal(fields.length, 6);
+    for (const field of fields) assert.ok(field.right <= width && field.label.length > 0, JSON.stringify(field));
+    const text = await page.textContent('main.practice');
+    assert.ok(!/undefined|NaN|\[object|Some\(|\{t\}/.test(text), text);
+  });
 });

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, openBrowser, openPage, screenshot } from './harness.mjs';
-import { openSet, readWorkload, check, label } from './practice-helpers.mjs';
+import { openSet, readWorkload, check, label, atEachView } from './practice-helpers.mjs';
 import { download } from './page-helpers.mjs';
 
 let server;
@@ -271,37 +271,24 @@ test('SRTF typed on one line: a missed preemption is explained at its tick, then
 });
 
 test('the page in both languages at laptop and phone widths', async () => {
-  for (const { locale, lang } of [{ locale: 'en-US', lang: 'en' }, { locale: 'ko-KR', lang: 'ko' }]) {
-    for (const width of [1280, 390]) {
-      const context = await openBrowser({ locale, viewport: { width, height: 900 } });
-      try {
-        const { page, problems } = await openPage(context, url('/practice'));
-        await page.waitForSelector('#practice-title');
-        await page.selectOption('#practice-topic', 'srtf');
-        await page.selectOption('#practice-difficulty', 'hard');
-        await page.fill('#practice-seed', '3');
-        const before = await page.inputValue('#practice-link');
-        await page.click('#practice-new');
-        await page.waitForFunction((old) => document.querySelector('#practice-link').value !== old, before);
-        await page.click('#add-p0');
-        await page.fill('#segment-end-1', '2');
-        await page.click('#add-switch');
-        await page.fill('#segment-end-2', 'x');
-        await page.fill('#cell-p1-0', '9');
-        await page.click('#practice-hint');
-        await check(page);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        assert.ok(overflow <= 0, `${lang} ${width}: the page scrolls sideways by ${overflow}px`);
-        const text = await page.textContent('main.practice');
-        assert.ok(!/undefined|NaN|\[object|Some\(/.test(text), text);
-        if (lang === 'ko') assert.match(text, /간트 차트/);
-        await screenshot(page, `practice-${lang}-${width}`);
-        assert.deepEqual(problems, []);
-      } finally {
-        await context.close();
-      }
-    }
-  }
+  await atEachView(url('/practice'), '', async ({ page, lang, width }) => {
+    await page.selectOption('#practice-topic', 'srtf');
+    await page.selectOption('#practice-difficulty', 'hard');
+    await page.fill('#practice-seed', '3');
+    const before = await page.inputValue('#practice-link');
+    await page.click('#practice-new');
+    await page.waitForFunction((old) => document.querySelector('#practice-link').value !== old, before);
+    await page.click('#add-p0');
+    await page.fill('#segment-end-1', '2');
+    await page.click('#add-switch');
+    await page.fill('#segment-end-2', 'x');
+    await page.fill('#cell-p1-0', '9');
+    await page.click('#practice-hint');
+    await check(page);
+    const text = await page.textContent('main.practice');
+    assert.ok(!/undefined|NaN|\[object|Some\(/.test(text), text);
+    if (lang === 'ko') assert.match(text, /간트 차트/);
+  });
 });
 
 /** Question A's interleaving as the page shows it: for each step, the thread (from 1) and its instruction. */
@@ -443,32 +430,19 @@ test('racing counter in both languages: a wrong final value is explained by its 
 });
 
 test('racing counter at laptop and phone widths in both languages', async () => {
-  for (const { locale, lang } of [{ locale: 'en-US', lang: 'en' }, { locale: 'ko-KR', lang: 'ko' }]) {
-    for (const width of [1280, 390]) {
-      const context = await openBrowser({ locale, viewport: { width, height: 900 } });
-      try {
-        const { page, problems } = await openPage(context, url('/practice'));
-        await page.waitForSelector('#practice-title');
-        await newRaceSet(page, 2, 'hard');
-        await page.fill('#race-value', '2');
-        await page.click('#race-add-3');
-        await page.click('#race-add-1');
-        await check(page);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        assert.ok(overflow <= 0, `${lang} ${width}: the page scrolls sideways by ${overflow}px`);
-        // The interleaving fits: one column per thread on a laptop, step/thread/instruction rows on a phone.
-        const shown = width > 560 ? '#race-interleaving' : '#race-interleaving-list';
-        const table = await page.$eval(shown, (t) => ({ width: t.getBoundingClientRect().width, room: t.parentElement.clientWidth }));
-        assert.ok(table.width <= table.room, `${lang} ${width}: the interleaving is ${table.width}px wide in ${table.room}px`);
-        const text = await page.textContent('main.practice');
-        assert.ok(!/undefined|NaN|\[object|Some\(/.test(text), text);
-        await screenshot(page, `practice-race-${lang}-${width}`);
-        assert.deepEqual(problems, []);
-      } finally {
-        await context.close();
-      }
-    }
-  }
+  await atEachView(url('/practice'), 'race', async ({ page, lang, width }) => {
+    await newRaceSet(page, 2, 'hard');
+    await page.fill('#race-value', '2');
+    await page.click('#race-add-3');
+    await page.click('#race-add-1');
+    await check(page);
+    // The interleaving fits: one column per thread on a laptop, step/thread/instruction rows on a phone.
+    const shown = width > 560 ? '#race-interleaving' : '#race-interleaving-list';
+    const table = await page.$eval(shown, (t) => ({ width: t.getBoundingClientRect().width, room: t.parentElement.clientWidth }));
+    assert.ok(table.width <= table.room, `${lang} ${width}: the interleaving is ${table.width}px wide in ${table.room}px`);
+    const text = await page.textContent('main.practice');
+    assert.ok(!/undefined|NaN|\[object|Some\(/.test(text), text);
+  });
 });
 
 /** The builder's list as the page shows it, one label an entry. */
@@ -566,35 +540,22 @@ test("a teacher's mixed set: chosen one by one, reordered, shared as one link th
 });
 
 test('the set builder in both languages at laptop and phone widths', async () => {
-  for (const { locale, lang } of [{ locale: 'en-US', lang: 'en' }, { locale: 'ko-KR', lang: 'ko' }]) {
-    for (const width of [1280, 390]) {
-      const context = await openBrowser({ locale, viewport: { width, height: 900 } });
-      try {
-        const { page, problems } = await openPage(context, url('/practice'));
-        await page.waitForSelector('#practice-title');
-        await page.click('#practice-builder summary');
-        for (const [topic, seed] of [['fcfs', '1'], ['race', '2'], ['hrrn', '3']]) {
-          await page.selectOption('#builder-topic', topic);
-          await page.fill('#builder-seed', seed);
-          await page.click('#builder-add');
-        }
-        await page.fill('#builder-seed', '-3');
-        await page.click('#builder-add');
-        await page.waitForSelector('#builder-error');
-        if (lang === 'ko') assert.match(await page.textContent('#builder-error'), /시드는/);
-        assert.equal(await page.inputValue('#builder-seed'), '-3');
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        assert.ok(overflow <= 0, `${lang} ${width}: the page scrolls sideways by ${overflow}px`);
-        const text = await page.textContent('#practice-builder');
-        assert.ok(!/undefined|NaN|\[object|Some\(/.test(text), text);
-        await page.$eval('#practice-builder', (element) => element.scrollIntoView());
-        await screenshot(page, `practice-builder-${lang}-${width}`);
-        assert.deepEqual(problems, []);
-      } finally {
-        await context.close();
-      }
+  await atEachView(url('/practice'), 'builder', async ({ page, lang, width }) => {
+    await page.click('#practice-builder summary');
+    for (const [topic, seed] of [['fcfs', '1'], ['race', '2'], ['hrrn', '3']]) {
+      await page.selectOption('#builder-topic', topic);
+      await page.fill('#builder-seed', seed);
+      await page.click('#builder-add');
     }
-  }
+    await page.fill('#builder-seed', '-3');
+    await page.click('#builder-add');
+    await page.waitForSelector('#builder-error');
+    if (lang === 'ko') assert.match(await page.textContent('#builder-error'), /시드는/);
+    assert.equal(await page.inputValue('#builder-seed'), '-3');
+    const text = await page.textContent('#practice-builder');
+    assert.ok(!/undefined|NaN|\[object|Some\(/.test(text), text);
+    await page.$eval('#practice-builder', (element) => element.scrollIntoView());
+  });
 });
 
 /** The resource-allocation graph the page shows: per thread, its state, holds, waits for, held by. */
@@ -726,35 +687,22 @@ test('deadlock: a set made in the builder, the graph read from the table, a wron
 });
 
 test('deadlock at laptop and phone widths in both languages', async () => {
-  for (const { locale, lang } of [{ locale: 'en-US', lang: 'en' }, { locale: 'ko-KR', lang: 'ko' }]) {
-    for (const width of [1280, 390]) {
-      const context = await openBrowser({ locale, viewport: { width, height: 900 } });
-      try {
-        const { page, problems } = await openPage(context, url('/practice'));
-        await page.waitForSelector('#practice-title');
-        await page.selectOption('#practice-topic', 'deadlock');
-        await page.selectOption('#practice-difficulty', 'hard');
-        await page.fill('#practice-count', '1');
-        await page.fill('#practice-seed', '4');
-        const before = await page.inputValue('#practice-link');
-        await page.click('#practice-new');
-        await page.waitForFunction((old) => document.querySelector('#practice-link').value !== old, before);
-        await page.waitForSelector('#deadlock-moment');
-        await page.check('#deadlock-no');
-        await page.check('#deadlock-cycle-1');
-        await check(page);
-        const text = await page.textContent('main.practice');
-        assert.ok(!/undefined|NaN|\[object|Some\(/.test(text), text);
-        if (lang === 'ko') assert.match(text, /자원 할당 그래프/);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        assert.ok(overflow <= 0, `${lang} ${width}: the page scrolls sideways by ${overflow}px`);
-        const table = await page.$eval('#deadlock-moment', (t) => ({ width: t.getBoundingClientRect().width, room: t.parentElement.clientWidth }));
-        assert.ok(table.width <= table.room, `${lang} ${width}: the graph's table is ${table.width}px wide in ${table.room}px`);
-        await screenshot(page, `practice-deadlock-${lang}-${width}`);
-        assert.deepEqual(problems, []);
-      } finally {
-        await context.close();
-      }
-    }
-  }
+  await atEachView(url('/practice'), 'deadlock', async ({ page, lang, width }) => {
+    await page.selectOption('#practice-topic', 'deadlock');
+    await page.selectOption('#practice-difficulty', 'hard');
+    await page.fill('#practice-count', '1');
+    await page.fill('#practice-seed', '4');
+    const before = await page.inputValue('#practice-link');
+    await page.click('#practice-new');
+    await page.waitForFunction((old) => document.querySelector('#practice-link').value !== old, before);
+    await page.waitForSelector('#deadlock-moment');
+    await page.check('#deadlock-no');
+    await page.check('#deadlock-cycle-1');
+    await check(page);
+    const text = await page.textContent('main.practice');
+    assert.ok(!/undefined|NaN|\[object|Some\(/.test(text), text);
+    if (lang === 'ko') assert.match(text, /자원 할당 그래프/);
+    const table = await page.$eval('#deadlock-moment', (t) => ({ width: t.getBoundingClientRect().width, room: t.parentElement.clientWidth }));
+    assert.ok(table.width <= table.room, `${lang} ${width}: the graph's table is ${table.width}px wide in ${table.room}px`);
+  });
 });
