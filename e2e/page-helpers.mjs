@@ -3,7 +3,8 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { ROOT } from './harness.mjs';
+import assert from 'node:assert/strict';
+import { ROOT, openBrowser, openPage } from './harness.mjs';
 
 const run = promisify(execFile);
 
@@ -173,4 +174,22 @@ export function watchDialogs(page, problems) {
     problems.push(`dialog opened: ${dialog.type()} ${dialog.message()}`);
     await dialog.dismiss().catch(() => {});
   });
+}
+
+/**
+ * Runs `body({ page, problems, context })` on a page of `url` in a fresh profile, once `ready`
+ * (the app's title) is shown, then checks that the page reported no problem (a console error, a
+ * failed request, a dialog). The profile is closed whatever happens.
+ */
+export async function onFreshPage(url, body, { locale = 'en-US', viewport, ready = '#app-title' } = {}) {
+  const context = await openBrowser({ locale, viewport });
+  try {
+    const { page, problems } = await openPage(context, url);
+    watchDialogs(page, problems);
+    await page.waitForSelector(ready);
+    await body({ page, problems, context });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
 }

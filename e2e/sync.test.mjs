@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, openBrowser, openPage, screenshot } from './harness.mjs';
-import { cliRun, cliPreset, buildCli, watchDialogs } from './page-helpers.mjs';
+import { startServer, screenshot } from './harness.mjs';
+import { cliRun, cliPreset, buildCli, onFreshPage } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
 
@@ -35,11 +35,7 @@ async function cliPresetRun(id) {
 }
 
 test('dining philosophers: the deadlock report and graph, then the fix where everyone eats', TIMEOUT, async () => {
-  const context = await openBrowser({ locale: 'en-US' });
-  try {
-    const { page, problems } = await openPage(context, server.url);
-    watchDialogs(page, problems);
-    await page.waitForSelector('#app-title');
+  await onFreshPage(server.url, async ({ page }) => {
     await openExample(page, 'philosophers-deadlock');
     await page.waitForSelector('#wait-graph');
     const report = await page.textContent('#program-end');
@@ -75,18 +71,11 @@ test('dining philosophers: the deadlock report and graph, then the fix where eve
     const fixed = await cliPresetRun('philosophers-ordered');
     assert.equal(fixed.program.end.kind, 'finished');
     assert.deepEqual(fixed.program.memory[0].words.map((word) => word.value), [1, 1, 1]);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('the deadlock in Korean on a phone: report, graph and wait queues fit', TIMEOUT, async () => {
-  const context = await openBrowser({ locale: 'ko-KR', viewport: { width: 390, height: 844 } });
-  try {
-    const { page, problems } = await openPage(context, server.url);
-    watchDialogs(page, problems);
-    await page.waitForSelector('#app-title');
+  await onFreshPage(server.url, async ({ page }) => {
     await openExample(page, 'deadlock-two-locks');
     await page.waitForSelector('#wait-graph');
     assert.match(await page.textContent('#program-end'), /교착 상태.*순환 대기/);
@@ -97,18 +86,11 @@ test('the deadlock in Korean on a phone: report, graph and wait queues fit', TIM
       Math.min(...texts.map((text) => text.getBoundingClientRect().height)));
     assert.ok(smallest >= 12, `graph text ${smallest}px high`);
     await screenshot(page, 'sync-two-locks-phone-ko');
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  }, { locale: 'ko-KR', viewport: { width: 390, height: 844 } });
 });
 
 test('a bounded buffer: semaphores count the slots and a full buffer blocks the producer', TIMEOUT, async () => {
-  const context = await openBrowser({ locale: 'en-US' });
-  try {
-    const { page, problems } = await openPage(context, server.url);
-    watchDialogs(page, problems);
-    await page.waitForSelector('#app-title');
+  await onFreshPage(server.url, async ({ page }) => {
     await openExample(page, 'producer-consumer-semaphores');
     await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('Every thread finished'));
     // Somewhere in the run the producer waited on `empty`: the interleaving says it blocked.
@@ -117,18 +99,11 @@ test('a bounded buffer: semaphores count the slots and a full buffer blocks the 
     assert.match(await page.textContent('#sync-p0 tr[data-sync="empty"] .sync-state'), /value 3/);
     assert.match(await page.textContent('#sync-p0 tr[data-sync="full"] .sync-state'), /value 0/);
     assert.equal((await page.textContent('#sync-p0 tr[data-sync="empty"] .sync-waiters')).trim(), '—');
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('message queues: a client and a server share only their queues, each waits and every reply arrives', TIMEOUT, async () => {
-  const context = await openBrowser({ locale: 'en-US' });
-  try {
-    const { page, problems } = await openPage(context, server.url);
-    watchDialogs(page, problems);
-    await page.waitForSelector('#app-title');
+  await onFreshPage(server.url, async ({ page }) => {
     await openExample(page, 'message-queue-client-server');
     await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('Every thread finished'));
     // Two address spaces: only the client has variables; the queues are listed once, shared.
@@ -144,10 +119,7 @@ test('message queues: a client and a server share only their queues, each waits 
     }
     const cli = await cliPresetRun('message-queue-client-server');
     assert.deepEqual(cli.program.memory[0].words.map((word) => word.value), got, 'the page and the CLI agree');
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 /** Moves the playback to `tick` and waits until the machine shows it. */
@@ -168,11 +140,7 @@ function waits(cli) {
 }
 
 test('a pipe: the buffer fills and blocks the writer, drains and blocks the reader, then end-of-file', TIMEOUT, async () => {
-  const context = await openBrowser({ locale: 'en-US' });
-  try {
-    const { page, problems } = await openPage(context, server.url);
-    watchDialogs(page, problems);
-    await page.waitForSelector('#app-title');
+  await onFreshPage(server.url, async ({ page }) => {
     await openExample(page, 'pipe-writer-reader');
     await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('Every thread finished'));
     const row = (cell) => page.textContent(`#queues tr[data-queue="p"] .${cell}`).then((text) => text.trim());
@@ -203,18 +171,11 @@ test('a pipe: the buffer fills and blocks the writer, drains and blocks the read
     assert.equal(await row('queue-messages'), '[] 0/2', 'drained');
     assert.equal(await row('queue-receivers'), 'Reader');
     assert.ok((await page.textContent('#event-log')).includes('Reader blocks: pipe p empty'));
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('the same job by threads and through a pipe: the kernel entries and their ticks, and the setting in the machine', TIMEOUT, async () => {
-  const context = await openBrowser({ locale: 'ko-KR' });
-  try {
-    const { page, problems } = await openPage(context, server.url);
-    watchDialogs(page, problems);
-    await page.waitForSelector('#app-title');
+  await onFreshPage(server.url, async ({ page }) => {
     await openExample(page, 'ipc-cost-pipe');
     await page.waitForSelector('#kernel-entries');
     assert.equal(await page.inputValue('#kernel-entry-cost'), '3');
@@ -229,8 +190,5 @@ test('the same job by threads and through a pipe: the kernel entries and their t
     await page.fill('#kernel-entry-cost', 'x');
     await page.waitForFunction(() => document.querySelector('#kernel-entry-cost')?.getAttribute('aria-invalid') === 'true');
     assert.equal(await page.inputValue('#kernel-entry-cost'), 'x');
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  }, { locale: 'ko-KR' });
 });
