@@ -4,16 +4,13 @@
 // the program editor runs, and one out of range is reported on its line in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFile, mkdtemp } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { startServer, screenshot, ROOT } from './harness.mjs';
-import { cliRun, cliPreset, buildCli, onFreshPage } from './page-helpers.mjs';
+import { startServer, screenshot } from './harness.mjs';
+import { cliRun, presetFile, proclab, buildCli, onFreshPage } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
-const run = promisify(execFile);
 
 let server;
 let scratch;
@@ -26,12 +23,7 @@ after(async () => { await server.close(); });
 
 /** `proclab state FILE --tick T`: the machine at that tick, as the core computes it. */
 async function cliState(path, tick) {
-  const { stdout } = await run('cargo', ['run', '-q', '-p', 'proclab-cli', '--', 'state', path, '--tick', String(tick)], {
-    cwd: ROOT,
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, CARGO_TERM_COLOR: 'never' },
-  });
-  return JSON.parse(stdout);
+  return JSON.parse(await proclab('state', path, '--tick', String(tick)));
 }
 
 /** Moves the playback to `tick` and waits until the machine shows it. */
@@ -50,8 +42,7 @@ test('bursts-lock: cpu $n in the interleaving, the ticks left and the lock wait 
     await page.waitForSelector('#programs-title');
     await page.click('#to-end');
     await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('Every thread finished'));
-    const path = join(scratch, 'bursts-lock.json');
-    await writeFile(path, JSON.stringify(await cliPreset('bursts-lock')));
+    const path = await presetFile(scratch, 'bursts-lock');
     const cli = await cliRun(path);
     const computes = cli.program.steps.filter((step) => step.outcome === 'cpu');
     assert.equal(computes.length, 6, 'three cpu $n per thread');

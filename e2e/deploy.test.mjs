@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { PREFIX, startHost, openBrowser, openPage, screenshot } from './harness.mjs';
-import { RESULTS_READY, readNumbers, waitForFreshResults } from './page-helpers.mjs';
+import { RESULTS_READY, readNumbers, waitForFreshResults, onFreshPage } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 120_000 };
 
@@ -131,19 +131,13 @@ test('a share link opens in a fresh profile and survives a reload; old link form
 });
 
 test('a folder named without its slash and a fragment that is not a route still reach the app', TIMEOUT, async () => {
-  const context = await openBrowser({ locale: 'en-US' });
-  try {
-    const { page, problems } = await openPage(context, `${host.origin}${PREFIX.slice(0, -1)}`);
-    await page.waitForSelector('#empty-title');
+  await onFreshPage(`${host.origin}${PREFIX.slice(0, -1)}`, async ({ page }) => {
     // Typed into the address bar of the open page: the router would stop on it.
     await page.evaluate(() => { location.hash = 'top'; });
     await page.waitForFunction(() => location.hash === '#/');
     await page.evaluate(() => { location.hash = '/learn/threads'; });
     await page.waitForSelector('main.learn-topic[data-topic="threads"] #learn-title');
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  }, { ready: '#empty-title' });
 });
 
 test('path routes of earlier versions, behind the rewrite rule they needed, move to the fragment', TIMEOUT, async () => {

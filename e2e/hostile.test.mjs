@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { ARTIFACTS, ROOT, startServer, openBrowser, openPage, screenshot } from './harness.mjs';
-import { RESULTS_READY, onFreshPage, savedWorkspace, typeWorkload, waitForFreshResults, watchDialogs } from './page-helpers.mjs';
+import { onFreshPage, savedWorkspace, typeWorkload, waitForFreshResults, watchDialogs } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 120_000 };
 const exec = promisify(execFile);
@@ -93,17 +93,11 @@ for (const [kind, script] of Object.entries(STORAGE_FAILURES)) {
 }
 
 test('storage that works: no autosave message', TIMEOUT, async () => {
-  const context = await openBrowser();
-  try {
-    const { page, problems } = await openPage(context, server.url);
-    await page.waitForSelector('#app-title');
+  await onFreshPage(server.url, async ({ page }) => {
     await editAndRun(page, 'Saved');
     assert.equal(await page.locator('#autosave-status').count(), 0);
     assert.match(await savedWorkspace(page), /Saved/);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a 50 MB upload is refused at once with the limit named, and what was typed stays', TIMEOUT, async () => {
@@ -111,10 +105,7 @@ test('a 50 MB upload is refused at once with the limit named, and what was typed
   const path = join(directory, 'huge.json');
   const process = '{"name":"X","arrival":0,"bursts":[{"cpu":1}]},';
   await writeFile(path, `{"version":1,"processes":[${process.repeat(Math.ceil(50e6 / process.length))}{"name":"Y","bursts":[{"cpu":1}]}]}`);
-  const context = await openBrowser();
-  try {
-    const { page, problems } = await openPage(context, server.url);
-    await page.waitForSelector('#app-title');
+  await onFreshPage(server.url, async ({ page }) => {
     await editAndRun(page, 'Typed', '3 io1 2');
     const started = Date.now();
     await page.setInputFiles('#upload-json', path);
@@ -131,10 +122,7 @@ test('a 50 MB upload is refused at once with the limit named, and what was typed
     await page.waitForFunction(() => /\b32\sMB/.test(document.querySelector('#notice')?.textContent ?? '') && document.documentElement.lang === 'ko');
     assert.match(await page.textContent('#notice'), /파일/);
     await shoot(page, 'upload-too-large', '#notice');
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('the largest generated workload (12 MB, under the limit) still opens from a file', TIMEOUT, async () => {
@@ -145,10 +133,7 @@ test('the largest generated workload (12 MB, under the limit) still opens from a
   });
   await writeFile(path, stdout);
   assert.ok(stdout.length > 10e6, `${stdout.length} bytes`);
-  const context = await openBrowser();
-  try {
-    const { page, problems } = await openPage(context, server.url);
-    await page.waitForSelector('#app-title');
+  await onFreshPage(server.url, async ({ page, problems }) => {
     const started = Date.now();
     await page.setInputFiles('#upload-json', path);
     await page.waitForSelector('#notice');
@@ -157,10 +142,7 @@ test('the largest generated workload (12 MB, under the limit) still opens from a
     console.log(`# 12 MB file: "${message.slice(0, 60)}" after ${Date.now() - started} ms`);
     assert.doesNotMatch(message, /problems/, message);
     assert.equal(await page.inputValue('#p0-name'), 'P1');
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 /** Opens `address` in a fresh tab and checks the page says so, stays usable and keeps the saved work. */

@@ -7,7 +7,7 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, startHost, openBrowser, openPage, screenshot } from './harness.mjs';
-import { readNumbers, waitForFreshResults } from './page-helpers.mjs';
+import { readNumbers, waitForFreshResults, onFreshPage } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 120_000 };
 
@@ -22,10 +22,7 @@ async function controlled(page) {
 }
 
 test('the manifest names the app in Korean and English, with icons that load', TIMEOUT, async () => {
-  const context = await openBrowser();
-  try {
-    const { page, problems } = await openPage(context, host.url);
-    await page.waitForSelector('#app-title');
+  await onFreshPage(host.url, async ({ page }) => {
     const href = await page.getAttribute('link[rel=manifest]', 'href');
     assert.ok(href && !href.startsWith('/'), `a relative manifest address: ${href}`);
     const manifestUrl = new URL(href, host.url).href;
@@ -47,17 +44,11 @@ test('the manifest names the app in Korean and English, with icons that load', T
       }, new URL(icon.src, manifestUrl).href);
       if (icon.sizes !== 'any') assert.deepEqual(loaded.join('x'), icon.sizes, icon.src);
     }
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('after one visit the app works offline: reload, simulate, compare in the worker, Learn, a share link', TIMEOUT, async () => {
-  const context = await openBrowser({ locale: 'en-US' });
-  try {
-    const { page, problems } = await openPage(context, host.url);
-    await page.waitForSelector('#preset-select');
+  await onFreshPage(host.url, async ({ page, problems, context }) => {
     await controlled(page);
     // A share link made online, to open offline.
     await page.selectOption('#preset-select', 'rr-tiny-quantum');
@@ -89,10 +80,7 @@ test('after one visit the app works offline: reload, simulate, compare in the wo
     await waitForFreshResults(other);
     assert.deepEqual(await readNumbers(other), shown, 'the share link opens its scenario offline');
     await context.setOffline(false);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  }, { ready: '#preset-select' });
 });
 
 /** A copy of dist/ changed as a new deploy would change it: another index.html, another sw.js. */

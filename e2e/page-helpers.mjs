@@ -1,7 +1,8 @@
 // Helpers of the page tests (page.test.mjs): filling the editor through its forms, reading the
 // numbers on screen, downloads, and the native CLI that must agree with the page.
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import assert from 'node:assert/strict';
 import { ROOT, openBrowser, openPage } from './harness.mjs';
@@ -85,24 +86,31 @@ export async function download(page, selector) {
   return { name: file.suggestedFilename(), path, bytes: await readFile(path) };
 }
 
-/** `proclab run FILE --format json`, parsed. Uses cargo so that a clean clone works. */
-export async function cliRun(file, ...extra) {
-  const { stdout } = await run('cargo', ['run', '-q', '-p', 'proclab-cli', '--', 'run', file, '--format', 'json', ...extra], {
+/** `proclab ARGS...`: its standard output. Uses cargo so that a clean clone works. */
+export async function proclab(...args) {
+  const { stdout } = await run('cargo', ['run', '-q', '-p', 'proclab-cli', '--', ...args], {
     cwd: ROOT,
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, CARGO_TERM_COLOR: 'never' },
   });
-  return JSON.parse(stdout);
+  return stdout;
+}
+
+/** `proclab run FILE --format json`, parsed. */
+export async function cliRun(file, ...extra) {
+  return JSON.parse(await proclab('run', file, '--format', 'json', ...extra));
 }
 
 /** `proclab presets ID`: the preset's scenario as the core defines it. */
 export async function cliPreset(id) {
-  const { stdout } = await run('cargo', ['run', '-q', '-p', 'proclab-cli', '--', 'presets', id], {
-    cwd: ROOT,
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, CARGO_TERM_COLOR: 'never' },
-  });
-  return JSON.parse(stdout);
+  return JSON.parse(await proclab('presets', id));
+}
+
+/** Writes preset `id`'s scenario (as the core defines it) to `DIRECTORY/ID.json` and gives that path. */
+export async function presetFile(directory, id) {
+  const path = join(directory, `${id}.json`);
+  await writeFile(path, JSON.stringify(await cliPreset(id)));
+  return path;
 }
 
 /** Builds the CLI once, so that the first `cliRun` does not spend a test's time compiling. */

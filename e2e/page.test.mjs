@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, openBrowser, openPage, screenshot, rendersGlyphs, DIST } from './harness.mjs';
 import {
-  RESULTS_READY, WORKSPACE_KEY, typeWorkload, choosePolicy, waitForFreshResults, readNumbers, download,
-  cliRun, cliNumbers, cliPreset, buildCli, parseCsv, savedWorkspace, watchDialogs,
+  RESULTS_READY, typeWorkload, choosePolicy, waitForFreshResults, readNumbers, download, cliRun, cliNumbers, cliPreset, buildCli, parseCsv, savedWorkspace, watchDialogs, onFreshPage,
 } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
@@ -169,11 +168,7 @@ test('1d. a CPU list typed in the workload table keeps a process on its CPU, wit
 });
 
 test('1b. every preset and generated workloads: the page\'s scenario and numbers equal the CLI\'s', TIMEOUT, async () => {
-  const context = await openBrowser({ locale: 'en-US' });
-  try {
-    const { page, problems } = await openPage(context, server.url);
-    watchDialogs(page, problems);
-    await page.waitForSelector('#preset-select');
+  await onFreshPage(server.url, async ({ page }) => {
     const presets = await page.$$eval('#preset-select option', (options) => options.map((option) => option.value).filter(Boolean));
     assert.ok(presets.length >= 10, `only ${presets.length} presets offered`);
     const failures = [];
@@ -243,10 +238,7 @@ test('1b. every preset and generated workloads: the page\'s scenario and numbers
     }
     console.log(`page and CLI compared on ${presets.length} presets and 3 generated workloads`);
     assert.deepEqual(failures, []);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  }, { ready: '#preset-select' });
 });
 
 test('2. share link opens the same numbers and language in a fresh profile', TIMEOUT, async () => {
@@ -546,10 +538,7 @@ test('5b. compare tab: the RR row equals the run tab, labels follow the language
 });
 
 test('5c. 3,000 processes: the run is computed in a worker and equals the CLI; the PCB picker takes a name; compare runs in a worker with progress, and an edit cancels and restarts it', TIMEOUT, async () => {
-  const context = await openBrowser({ locale: 'en-US' });
-  try {
-    const { page, problems } = await openPage(context, server.url);
-    await page.waitForSelector('#app-title');
+  await onFreshPage(server.url, async ({ page, context }) => {
     // Enough work that the comparison takes a while: 3,000 processes, bursts 1..100.
     const spec = {
       version: 1,
@@ -629,10 +618,7 @@ test('5c. 3,000 processes: the run is computed in a worker and equals the CLI; t
     await page.click('#tab-compare');
     await page.waitForSelector('#compare-canvas');
     assert.equal(await page.locator('#compare-progress').count(), 0, 'the kept comparison is shown at once');
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('5d. without its worker (script missing) the page still runs and compares a long workload', TIMEOUT, async () => {

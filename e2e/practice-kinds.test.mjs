@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, openBrowser, openPage, screenshot } from './harness.mjs';
 import { openSet, readWorkload, check, label, atEachView } from './practice-helpers.mjs';
-import { download } from './page-helpers.mjs';
+import { download, onFreshPage } from './page-helpers.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -66,10 +66,7 @@ test('MLFQ levels in both languages: one wrong level is marked and explained by 
     { locale: 'ko-KR', lang: 'ko', seed: 8 },
   ];
   for (const { locale, lang, seed } of cases) {
-    const context = await openBrowser({ locale });
-    try {
-      const { page, problems } = await openPage(context, url('/practice'));
-      await page.waitForSelector('#practice-title');
+    await onFreshPage(url('/practice'), async ({ page }) => {
       await newSet(page, 'mlfq', seed);
       await page.waitForSelector('#mlfq-levels');
       assert.equal(await page.$('#gantt-title'), null, 'no Gantt chart here');
@@ -141,10 +138,7 @@ test('MLFQ levels in both languages: one wrong level is marked and explained by 
       } finally {
         await other.close();
       }
-      assert.deepEqual(problems, []);
-    } finally {
-      await context.close();
-    }
+    }, { locale, ready: '#practice-title' });
   }
 });
 
@@ -220,10 +214,7 @@ test('context switch in both languages: a saved PC typed as the last instruction
     { locale: 'ko-KR', lang: 'ko', seed: 6, difficulty: 'hard' },
   ];
   for (const { locale, lang, seed, difficulty } of cases) {
-    const context = await openBrowser({ locale });
-    try {
-      const { page, problems } = await openPage(context, url('/practice'));
-      await page.waitForSelector('#practice-title');
+    await onFreshPage(url('/practice'), async ({ page }) => {
       await newSet(page, 'switch', seed, difficulty);
       await page.waitForSelector('#switch-saved');
       assert.equal(await page.$('#gantt-title'), null, 'no Gantt chart here');
@@ -296,10 +287,7 @@ test('context switch in both languages: a saved PC typed as the last instruction
       } finally {
         await other.close();
       }
-      assert.deepEqual(problems, []);
-    } finally {
-      await context.close();
-    }
+    }, { locale, ready: '#practice-title' });
   }
 });
 

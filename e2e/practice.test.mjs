@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, openBrowser, openPage, screenshot } from './harness.mjs';
 import { openSet, readWorkload, check, label, atEachView } from './practice-helpers.mjs';
-import { download } from './page-helpers.mjs';
+import { download, onFreshPage } from './page-helpers.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -106,10 +106,7 @@ async function answerTransition(page, processes, answer) {
 
 
 test('FCFS by clicking: a slipped end is marked wrong, the later ends consistent, then all right', async () => {
-  const context = await openBrowser({ locale: 'en-US' });
-  try {
-    const { page, problems } = await openPage(context, url('/practice'));
-    await page.waitForSelector('#practice-title');
+  await onFreshPage(url('/practice'), async ({ page }) => {
     assert.equal(await page.$eval('#practice-feedback', (e) => e.getAttribute('aria-live')), 'polite');
     // A seed that is not a number is refused, said next to the form, and kept as typed; the set stays.
     const linkBefore = await page.inputValue('#practice-link');
@@ -178,19 +175,13 @@ test('FCFS by clicking: a slipped end is marked wrong, the later ends consistent
     await page.waitForSelector('#segment-end-1');
     assert.equal(await page.inputValue(`#segment-end-${answer.chart.length}`), String(answer.chart.at(-1).end));
     assert.equal(await page.inputValue('#average-0'), answer.averages[0]);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  }, { ready: '#practice-title' });
 });
 
 test('SRTF typed on one line: a missed preemption is explained at its tick, then all right; the link opens the same set', async () => {
-  const context = await openBrowser({ locale: 'en-US' });
   let link;
   let workload;
-  try {
-    const { page, problems } = await openPage(context, url('/practice'));
-    await page.waitForSelector('#practice-title');
+  await onFreshPage(url('/practice'), async ({ page }) => {
     await newSet(page, 'srtf', 5);
     // The second exercise of the set.
     await page.click('#exercise-2');
@@ -249,25 +240,16 @@ test('SRTF typed on one line: a missed preemption is explained at its tick, then
     assert.match(await page.textContent('#practice-summary'), /^All correct!/);
     link = await page.inputValue('#practice-link');
     assert.match(link, /#\/practice\?set=[A-Za-z0-9_-]+$/);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  }, { ready: '#practice-title' });
   // A fresh profile (another student) opens the same exercises from the link.
-  const fresh = await openBrowser({ locale: 'en-US' });
-  try {
-    const { page, problems } = await openPage(fresh, link);
-    await page.waitForSelector('#practice-workload');
+  await onFreshPage(link, async ({ page }) => {
     assert.match(await page.textContent('#exercise-title'), /1 \/ 2: SRTF/);
     await page.click('#exercise-2');
     await page.waitForFunction(() => document.querySelector('#exercise-title').textContent.includes('2 / 2'));
     assert.deepEqual(await readWorkload(page), workload);
     assert.equal(await page.$('#segment-end-1'), null, 'a fresh profile starts with no answers');
     assert.equal(await page.inputValue('#practice-link'), link);
-    assert.deepEqual(problems, []);
-  } finally {
-    await fresh.close();
-  }
+  }, { ready: '#practice-workload' });
 });
 
 test('the page in both languages at laptop and phone widths', async () => {
@@ -351,10 +333,7 @@ test('racing counter in both languages: a wrong final value is explained by its 
     { locale: 'ko-KR', lang: 'ko', seed: 4, difficulty: 'hard' },
   ];
   for (const { locale, lang, seed, difficulty } of cases) {
-    const context = await openBrowser({ locale });
-    try {
-      const { page, problems } = await openPage(context, url('/practice'));
-      await page.waitForSelector('#practice-title');
+    await onFreshPage(url('/practice'), async ({ page }) => {
       await newRaceSet(page, seed, difficulty);
       assert.match(await page.textContent('#exercise-title'), lang === 'en' ? /Racing counter/ : /경쟁하는 카운터/);
       assert.equal(await page.$('#gantt-title, #practice-hint'), null, 'no Gantt chart or hints here');
@@ -422,10 +401,7 @@ test('racing counter in both languages: a wrong final value is explained by its 
       const csv = (await download(page, '#practice-export-csv')).bytes.toString();
       assert.ok(csv.includes(`1,race,${difficulty},${seed},race final value,${run.value},`), csv);
       assert.ok(csv.includes(`1,race,${difficulty},${seed},race interleaving,${serial},`), csv);
-      assert.deepEqual(problems, []);
-    } finally {
-      await context.close();
-    }
+    }, { locale, ready: '#practice-title' });
   }
 });
 
@@ -521,10 +497,7 @@ test("a teacher's mixed set: chosen one by one, reordered, shared as one link th
     await context.close();
   }
   // A fresh profile opens the same three exercises, in the same order.
-  const fresh = await openBrowser({ locale: 'en-US' });
-  try {
-    const { page, problems } = await openPage(fresh, link);
-    await page.waitForSelector('#practice-workload');
+  await onFreshPage(link, async ({ page }) => {
     assert.match(await page.textContent('#exercise-title'), /1 \/ 3: FCFS/);
     await page.click('#exercise-2');
     await page.waitForFunction(() => document.querySelector('#exercise-title').textContent.includes('2 / 3: SRTF'));
@@ -533,10 +506,7 @@ test("a teacher's mixed set: chosen one by one, reordered, shared as one link th
     await page.waitForFunction(() => document.querySelector('#exercise-title').textContent.includes('3 / 3: Racing counter'));
     await page.waitForSelector('#race-value');
     assert.equal(await page.inputValue('#practice-link'), link);
-    assert.deepEqual(problems, []);
-  } finally {
-    await fresh.close();
-  }
+  }, { ready: '#practice-workload' });
 });
 
 test('the set builder in both languages at laptop and phone widths', async () => {
@@ -616,10 +586,7 @@ async function answerDeadlock(page, { present, blocked, cycle }, rows) {
 }
 
 test('deadlock: a set made in the builder, the graph read from the table, a wrong answer explained by the cycle, Show plays to the moment', async () => {
-  const context = await openBrowser({ locale: 'en-US' });
-  try {
-    const { page, problems } = await openPage(context, url('/practice'));
-    await page.waitForSelector('#practice-title');
+  await onFreshPage(url('/practice'), async ({ page }) => {
     await page.click('#practice-builder summary');
     for (const [difficulty, seed] of [['medium', '1'], ['easy', '3']]) {
       await page.selectOption('#builder-topic', 'deadlock');
@@ -680,10 +647,7 @@ test('deadlock: a set made in the builder, the graph read from the table, a wron
     await answerDeadlock(page, none, second.rows);
     await check(page);
     assert.match(await page.textContent('#practice-summary'), /^All correct!/);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  }, { ready: '#practice-title' });
 });
 
 test('deadlock at laptop and phone widths in both languages', async () => {

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, openBrowser, openPage, screenshot } from './harness.mjs';
-import { download, cliRun, buildCli, watchDialogs } from './page-helpers.mjs';
+import { download, cliRun, buildCli, watchDialogs, onFreshPage } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
 
@@ -142,20 +142,13 @@ test('you are the scheduler: clicks lose an update, the link replays it in a fre
     await source.close();
   }
 
-  const fresh = await openBrowser({ locale: 'ko-KR' });
-  try {
-    const { page, problems } = await openPage(fresh, url);
-    watchDialogs(page, problems);
-    await page.waitForSelector('#programs-title');
+  await onFreshPage(url, async ({ page }) => {
     await toEnd(page);
     assert.equal(await shownWord(page, 0, 'counter'), 1, 'the link replays the same schedule');
     assert.equal(await page.textContent('#scheduler-choices'), choices);
     assert.equal(await page.getAttribute('#goal-0', 'data-reached'), 'true');
     assert.equal(await page.inputValue('#p0-program'), COUNTER, 'the program text survives the link');
-    assert.deepEqual(problems, []);
-  } finally {
-    await fresh.close();
-  }
+  }, { locale: 'ko-KR', ready: '#programs-title' });
 });
 
 test('a program with mistakes is reported by line in both languages and nothing typed is lost', TIMEOUT, async () => {

@@ -2,17 +2,15 @@
 // and Korean renders with real glyphs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, openBrowser, openPage, screenshot, rendersGlyphs } from './harness.mjs';
+import { startServer, screenshot, rendersGlyphs } from './harness.mjs';
+import { onFreshPage } from './page-helpers.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server.close(); });
 
 test('English browser: English page, switch to Korean, glyphs render, no errors', async () => {
-  const context = await openBrowser({ locale: 'en-US' });
-  try {
-    const { page, problems } = await openPage(context, server.url);
-    await page.waitForSelector('#app-title');
+  await onFreshPage(server.url, async ({ page }) => {
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.match(await page.textContent('#empty-title'), /No workload yet/);
     assert.equal(await page.getAttribute('#lang-en', 'aria-pressed'), 'true');
@@ -25,17 +23,11 @@ test('English browser: English page, switch to Korean, glyphs render, no errors'
     assert.ok(await rendersGlyphs(page, korean), 'Korean text renders as tofu boxes: is a CJK font installed?');
     await screenshot(page, 'smoke-ko');
 
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('Korean browser: Korean by default, and the choice survives a reload', async () => {
-  const context = await openBrowser({ locale: 'ko-KR' });
-  try {
-    const { page, problems } = await openPage(context, server.url);
-    await page.waitForSelector('#app-title');
+  await onFreshPage(server.url, async ({ page }) => {
     assert.equal(await page.getAttribute('html', 'lang'), 'ko');
     assert.equal(await page.getAttribute('#lang-ko', 'aria-pressed'), 'true');
 
@@ -45,8 +37,5 @@ test('Korean browser: Korean by default, and the choice survives a reload', asyn
     await page.waitForSelector('#app-title');
     assert.equal(await page.getAttribute('#lang-en', 'aria-pressed'), 'true');
     assert.match(await page.textContent('#empty-title'), /No workload yet/);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  }, { locale: 'ko-KR' });
 });

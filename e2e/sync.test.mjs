@@ -3,11 +3,11 @@
 // order lets every philosopher eat, and a bounded buffer shows its semaphores and wait queues.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFile, mkdtemp } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, screenshot } from './harness.mjs';
-import { cliRun, cliPreset, buildCli, onFreshPage } from './page-helpers.mjs';
+import { cliRun, presetFile, buildCli, onFreshPage } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
 
@@ -29,9 +29,7 @@ async function openExample(page, id) {
 
 /** The CLI's JSON run of a preset, as the core defines it. */
 async function cliPresetRun(id) {
-  const path = join(scratch, `${id}.json`);
-  await writeFile(path, JSON.stringify(await cliPreset(id)));
-  return cliRun(path);
+  return cliRun(await presetFile(scratch, id));
 }
 
 test('dining philosophers: the deadlock report and graph, then the fix where everyone eats', TIMEOUT, async () => {
@@ -153,9 +151,7 @@ test('a pipe: the buffer fills and blocks the writer, drains and blocks the read
     assert.deepEqual(words, [21, 6]);
     assert.equal(await page.locator('#interleaving li', { hasText: 'read p' }).filter({ hasText: 'end-of-file' }).count(), 1);
     // The CLI's trace says when each waits: the writer first (full), then the reader (empty).
-    const path = join(scratch, 'pipe-writer-reader.json');
-    await writeFile(path, JSON.stringify(await cliPreset('pipe-writer-reader')));
-    const cli = await cliRun(path, '--events');
+    const cli = await cliRun(await presetFile(scratch, 'pipe-writer-reader'), '--events');
     assert.deepEqual(cli.program.memory[1].words.map((word) => word.value), words, 'the page and the CLI agree');
     const [full, empty] = waits(cli);
     assert.equal(full.thread.pid, 0);

@@ -5,13 +5,11 @@
 // target/e2e/ at laptop and phone widths, in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { startServer, openBrowser, openPage, screenshot, ROOT } from './harness.mjs';
-import { RESULTS_READY, cliRun, cliPreset, buildCli, watchDialogs, download } from './page-helpers.mjs';
+import { RESULTS_READY, cliRun, cliPreset, presetFile, proclab, buildCli, watchDialogs, download } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
 const READY = '#warmup-jobs tbody tr[data-job]';
@@ -26,22 +24,12 @@ before(async () => {
 });
 after(async () => { await server.close(); });
 
-/** `proclab run FILE` as text: the answer key, whose first lines are the Gantt lines per CPU. */
-async function cliText(file) {
-  const { stdout } = await promisify(execFile)('cargo', ['run', '-q', '-p', 'proclab-cli', '--', 'run', file], {
-    cwd: ROOT,
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, CARGO_TERM_COLOR: 'never' },
-  });
-  return stdout;
-}
-
 /** The CLI's figures for preset `id`: JSON (jobs, CPUs, end) and the Gantt lines of its text. */
 async function cliAnswer(id) {
-  const file = join(scratch, `${id}.json`);
-  await writeFile(file, JSON.stringify(await cliPreset(id)));
+  const file = await presetFile(scratch, id);
   const json = await cliRun(file);
-  const text = await cliText(file);
+  // `proclab run FILE` as text: the answer key, whose first lines are the Gantt lines per CPU.
+  const text = await proclab('run', file);
   const gantt = text.split('\n').filter((line) => /^CPU\d+:/.test(line)).join('\n');
   return {
     end: json.end_tick,
