@@ -134,6 +134,18 @@ impl<'a> Pen<'a> {
         self.context.stroke();
     }
 
+    /// Rings `rect` in `colour`, `width` pixels wide.
+    pub fn outline(&self, rect: Rect, colour: &str, width: f64) {
+        self.context.set_stroke_style_str(colour);
+        self.context.set_line_width(width);
+        self.context.stroke_rect(
+            rect.x as f64,
+            rect.y as f64,
+            rect.width as f64,
+            rect.height as f64,
+        );
+    }
+
     pub fn fill_rect(&self, rect: Rect, colour: &str) {
         self.context.set_fill_style_str(colour);
         self.context.fill_rect(

@@ -149,14 +149,7 @@ fn paint(pen: &Pen, scene: &WarmupScene) {
                 },
                 INK,
             );
-            pen.context.set_stroke_style_str(INK);
-            pen.context.set_line_width(1.0);
-            pen.context.stroke_rect(
-                bar.x as f64,
-                bar.y as f64,
-                bar.width as f64,
-                bar.height as f64,
-            );
+            pen.outline(bar, INK, 1.0);
         }
         let cache = &card.cache;
         pen.text_in(
@@ -168,26 +161,12 @@ fn paint(pen: &Pen, scene: &WarmupScene) {
         for part in &cache.parts {
             let fill = segment_fill(Some(part.job), true);
             pen.fill_rect(part.rect, &fill.colour.hex());
-            pen.context.set_stroke_style_str("#ffffff");
-            pen.context.set_line_width(1.0);
-            pen.context.stroke_rect(
-                part.rect.x as f64,
-                part.rect.y as f64,
-                part.rect.width as f64,
-                part.rect.height as f64,
-            );
+            pen.outline(part.rect, "#ffffff", 1.0);
             if let Some(label) = &part.label {
                 pen.text_in(&label.text, label.rect, Type::left(TEXT, ink_of(fill)));
             }
         }
-        pen.context.set_stroke_style_str(LINE);
-        pen.context.set_line_width(1.5);
-        pen.context.stroke_rect(
-            cache.bar.x as f64,
-            cache.bar.y as f64,
-            cache.bar.width as f64,
-            cache.bar.height as f64,
-        );
+        pen.outline(cache.bar, LINE, 1.5);
         chips(pen, &card.warming, true);
         if let Some(queue) = &card.queue {
             chips(pen, queue, false);
