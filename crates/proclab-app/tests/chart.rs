@@ -2,6 +2,7 @@
 
 use proclab_app::chart::compare_model::{compare_takeaway, sweep_takeaway};
 use proclab_app::chart::palette::Pattern;
+use proclab_app::chart::text::stopped_note;
 use proclab_app::chart::{
     compare_rows, gantt_model, gantt_takeaway, quantum_sweep, GanttModel, RowKind, SegmentKind,
 };
@@ -87,6 +88,44 @@ fn takeaway_states_the_end_and_the_average_waiting() {
         "{korean}"
     );
     assert_eq!(gantt_model(&simulation, Lang::En).takeaway, english);
+}
+
+#[test]
+fn a_run_that_stops_before_every_thread_exits_says_why_and_never_finishes() {
+    // The three philosophers deadlock at t=19 with nobody exited: nothing "finishes" then.
+    let deadlocked = simulation(
+        &proclab_core::presets::preset("philosophers-deadlock")
+            .unwrap()
+            .spec,
+    );
+    assert_eq!(deadlocked.run.end_tick(), 19);
+    let english = gantt_takeaway(&deadlocked, Lang::En);
+    assert!(english.contains("stop in a deadlock at t=19"), "{english}");
+    assert!(!english.contains("finish"), "{english}");
+    let korean = gantt_takeaway(&deadlocked, Lang::Ko);
+    assert!(korean.contains("t=19에 교착 상태로 멈춥니다"), "{korean}");
+    assert!(!korean.contains("모두 끝납니다"), "{korean}");
+    let note = stopped_note(deadlocked.run.end(), deadlocked.run.end_tick(), Lang::En)
+        .expect("a note for a run that stopped");
+    assert!(
+        note.contains("deadlock at t=19") && note.contains("counted up to t=19"),
+        "{note}"
+    );
+    // A program that spins past its budget stops too; a finished one gets no note.
+    let mut spinning = proclab_core::presets::preset("race-two-threads")
+        .unwrap()
+        .spec;
+    spinning.processes[0].program = String::from(".main\n.top\nj .top\n");
+    spinning.machine.instruction_budget = 40;
+    let spun = simulation(&spinning);
+    let english = gantt_takeaway(&spun, Lang::En);
+    assert!(
+        english.contains("the instruction budget ran out"),
+        "{english}"
+    );
+    let finished = simulation(&silberschatz(PolicySpec::Fcfs));
+    assert_eq!(stopped_note(finished.run.end(), 30, Lang::En), None);
+    assert_eq!(stopped_note(finished.run.end(), 30, Lang::Ko), None);
 }
 
 #[test]

@@ -7,6 +7,7 @@
 use proclab_app::lang::Words;
 use std::rc::Rc;
 
+use proclab_app::chart::text::stopped_note;
 use proclab_app::i18n::{Lang, Text};
 use proclab_app::rows::{row_window, WINDOW_FROM};
 use proclab_app::simulation::Simulation;
@@ -44,6 +45,7 @@ fn header(lang: Lang, name: Text, definition: Text) -> Html {
 #[function_component(MetricsTable)]
 pub fn metrics_table(props: &ResultsProps) -> Html {
     let lang = props.lang;
+    let run = &props.simulation.run;
     let metrics = props.simulation.run.metrics();
     let totals = &metrics.totals;
     // The four numbers every exercise asks for come first; the rest is one click away.
@@ -107,6 +109,9 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
                     { Text::MoreColumns.get(lang) }
                 </label>
             </div>
+            if let Some(note) = stopped_note(run.end(), run.end_tick(), lang) {
+                <p id="run-stopped" class="warning">{ note }</p>
+            }
             <div class={classes!("table-scroll", windowed.then_some("windowed"))} tabindex="0" role="region"
                 aria-labelledby="metrics-title" ref={scroller} {onscroll}>
             <table id="metrics-table" class={classes!(extra.then_some("all-columns"))}

@@ -268,6 +268,7 @@ pub fn gantt_takeaway(simulation: &Simulation, lang: Lang) -> String {
             waiting: totals.average_waiting.to_string(),
             turnaround: totals.average_turnaround.to_string(),
             switches: totals.context_switches,
+            ending: simulation.run.end(),
         },
         lang,
     )

@@ -6,6 +6,7 @@
 //! must exist.
 
 use crate::lang::{Lang, Words};
+use proclab_core::program::RunEnd;
 
 /// Every fixed string of the charts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -250,9 +251,12 @@ pub struct GanttSummary<'a> {
     pub turnaround: String,
     /// Context switches on all CPUs.
     pub switches: u64,
+    /// How the run ended: only a finished run "finishes" at `end`.
+    pub ending: RunEnd,
 }
 
-/// `FCFS: 3 processes on 1 CPU finish at t=30; average waiting 17.00 ticks, ...`.
+/// `FCFS: 3 processes on 1 CPU finish at t=30; average waiting 17.00 ticks, ...`; a run that
+/// stopped before every thread exited says why it stopped instead.
 pub fn gantt_sentence(summary: &GanttSummary<'_>, lang: Lang) -> String {
     let processes = count_processes(summary.processes, lang);
     let cpus = count_cpus(summary.cpus, lang);
@@ -262,16 +266,59 @@ pub fn gantt_sentence(summary: &GanttSummary<'_>, lang: Lang) -> String {
         waiting,
         turnaround,
         switches,
+        ending,
         ..
     } = summary;
+    let [ko, en] = match ending {
+        RunEnd::Finished => [
+            format!("{processes}가 {cpus}에서 t={end}에 모두 끝납니다"),
+            format!("{processes} on {cpus} finish at t={end}"),
+        ],
+        RunEnd::Deadlock { .. } => [
+            format!("{processes}가 {cpus}에서 돌다 t={end}에 교착 상태로 멈춥니다(끝나지 못한 스레드가 있습니다)"),
+            format!("{processes} on {cpus} stop in a deadlock at t={end}, before every thread exits"),
+        ],
+        RunEnd::BudgetExhausted { .. } => [
+            format!("{processes}가 {cpus}에서 돌다 t={end}에 명령어 예산이 바닥나 멈춥니다(끝나지 못한 스레드가 있습니다)"),
+            format!("{processes} on {cpus} stop at t={end}: the instruction budget ran out before every thread exited"),
+        ],
+        RunEnd::ScheduleUsedUp { .. } => [
+            format!("{processes}가 {cpus}에서 돌다 t={end}에 고른 순서를 다 써서 멈춥니다(다음 선택을 기다립니다)"),
+            format!("{processes} on {cpus} pause at t={end}: the schedule chosen so far is used up"),
+        ],
+    };
     lang.pick([
         format!(
-            "{policy}: {processes}가 {cpus}에서 t={end}에 모두 끝납니다. 평균 대기 {waiting}틱, 평균 반환 {turnaround}틱, 문맥 교환 {switches}번."
+            "{policy}: {ko}. 평균 대기 {waiting}틱, 평균 반환 {turnaround}틱, 문맥 교환 {switches}번."
         ),
         format!(
-            "{policy}: {processes} on {cpus} finish at t={end}; average waiting {waiting} ticks, average turnaround {turnaround} ticks, {switches} context switches."
+            "{policy}: {en}; average waiting {waiting} ticks, average turnaround {turnaround} ticks, {switches} context switches."
         ),
     ])
+}
+
+/// Above the metrics of a run that stopped before every thread exited: why it stopped, and how
+/// the figures count a thread that never exited (up to the stop). `None` for a finished run.
+pub fn stopped_note(ending: RunEnd, end: u64, lang: Lang) -> Option<String> {
+    let [ko, en] = match ending {
+        RunEnd::Finished => return None,
+        RunEnd::Deadlock { .. } => [
+            format!("실행이 t={end}에 교착 상태로 멈췄고, 끝나지 못한 스레드가 있습니다."),
+            format!("The run stopped in a deadlock at t={end}, before every thread exited."),
+        ],
+        RunEnd::BudgetExhausted { .. } => [
+            format!("명령어 예산이 바닥나 실행이 t={end}에 멈췄고, 끝나지 못한 스레드가 있습니다."),
+            format!("The run stopped at t={end} when the instruction budget ran out, before every thread exited."),
+        ],
+        RunEnd::ScheduleUsedUp { .. } => [
+            format!("고른 순서를 다 써서 실행이 t={end}에서 다음 선택을 기다립니다."),
+            format!("The run is paused at t={end}: the schedule chosen so far is used up."),
+        ],
+    };
+    Some(lang.pick([
+        format!("{ko} 끝나지 못한 스레드는 t={end}까지로 셉니다: 표의 완료는 그 시각이고, 처리량은 그 프로세스도 완료한 것으로 셉니다."),
+        format!("{en} A thread that never exited is counted up to t={end}: that is its completion in the table, and throughput counts its process as completed."),
+    ]))
 }
 
 /// Which policy waits least and which most.
