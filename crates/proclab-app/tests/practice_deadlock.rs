@@ -205,6 +205,27 @@ fn a_corrupted_answer_is_wrong_exactly_there() {
         (marks.present, marks.blocked, marks.cycle),
         (Verdict::Missing, Verdict::Missing, Some(Verdict::Missing))
     );
+    // Once "is there a deadlock?" is answered, nothing ticked is the answer "none" (the question
+    // says so): wrong where some thread waits forever, never "empty".
+    for exercise in every_deadlock() {
+        let key = key_answer(&exercise).deadlock;
+        let none = DeadlockAnswer {
+            present: key.present,
+            ..DeadlockAnswer::default()
+        };
+        let marks = grade(&exercise, &answer(none)).deadlock.unwrap();
+        let expected = |threads: &[u32]| {
+            if threads.is_empty() {
+                Verdict::Right
+            } else {
+                Verdict::Wrong
+            }
+        };
+        assert_eq!(marks.blocked, expected(&key.blocked), "{:?}", exercise.id);
+        if let Some(cycle) = marks.cycle {
+            assert_eq!(cycle, expected(&key.cycle), "{:?}", exercise.id);
+        }
+    }
 }
 
 #[test]

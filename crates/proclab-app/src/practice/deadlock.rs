@@ -316,17 +316,13 @@ pub fn generate(id: ExerciseId) -> Option<Run> {
     fallback
 }
 
-/// Marks a set of threads against the key's.
+/// Marks a set of threads against the key's. Nothing ticked is the answer "none" (the question
+/// says so) once the student has answered whether there is a deadlock; before that it is missing.
 fn mark_set(typed: &[u32], key: &[u32], present: Option<bool>) -> Verdict {
-    if typed == key {
-        // Nothing ticked is right only once "no deadlock" or "yes" was answered.
-        if typed.is_empty() && present.is_none() {
-            Verdict::Missing
-        } else {
-            Verdict::Right
-        }
-    } else if typed.is_empty() {
+    if typed.is_empty() && present.is_none() {
         Verdict::Missing
+    } else if typed == key {
+        Verdict::Right
     } else {
         Verdict::Wrong
     }
