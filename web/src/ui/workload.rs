@@ -364,7 +364,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
             <p class="hint">{ t(Text::BurstNotationHint) }</p>
             <p class="hint">{ ProgramText::ToggleHint.get(lang) }</p>
             { for list_problems.iter().map(|message| html! { <p class="field-error" role="alert">{ &message.text }</p> }) }
-            <div class="table-scroll">
+            <div class="table-scroll workload-scroll">
             <table id="workload" class={classes!("workload", show_advanced.then_some("advanced"))} {onkeydown} {onpaste}>
                 <thead><tr>
                     <th scope="col" class="row-number">{ "#" }</th>

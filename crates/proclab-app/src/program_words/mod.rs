@@ -39,6 +39,27 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_comma_is_told_by_the_operands_the_instruction_takes() {
+        let errors = Program::parse("add $1 %ax\nhalt $2\nj\n").unwrap_err();
+        let words: Vec<String> = errors
+            .iter()
+            .map(|error| parse_error(error, Lang::En))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "line 1: add takes 2 operands, separated by commas; this line has 1.",
+                "line 2: halt takes 0 operands; this line has 1.",
+                "line 3: j takes 1 operand; this line has 0.",
+            ]
+        );
+        assert_eq!(
+            parse_error(&errors[0], Lang::Ko),
+            "1번째 줄: add의 피연산자는 2개(쉼표로 구분)인데 이 줄에는 1개가 있습니다."
+        );
+    }
+
+    #[test]
     fn a_run_that_spins_forever_says_where() {
         use proclab_core::program::x86::{run, X86Config};
         let program = Program::parse(".top\nj .top\nhalt\n").unwrap();

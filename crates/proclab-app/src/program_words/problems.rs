@@ -18,6 +18,28 @@ fn operand_kind(kind: OperandKind, lang: Lang) -> &'static str {
     }
 }
 
+/// "add takes 2 operands, separated by a comma; this line has 1."
+fn operand_count(name: &str, (fewest, most): (u8, u8), found: u8, lang: Lang) -> String {
+    let wanted = match (fewest == most, lang) {
+        (true, Lang::Ko) => format!("{fewest}개"),
+        (true, Lang::En) => format!("{fewest}"),
+        (false, Lang::Ko) => format!("{fewest}~{most}개"),
+        (false, Lang::En) => format!("{fewest} to {most}"),
+    };
+    let plural = if most == 1 { "" } else { "s" };
+    let comma = most > 1;
+    match lang {
+        Lang::Ko => format!(
+            "{name}의 피연산자는 {wanted}{}인데 이 줄에는 {found}개가 있습니다.",
+            if comma { "(쉼표로 구분)" } else { "" }
+        ),
+        Lang::En => format!(
+            "{name} takes {wanted} operand{plural}{}; this line has {found}.",
+            if comma { ", separated by commas" } else { "" }
+        ),
+    }
+}
+
 /// One problem of a program's text: "line 4: ...".
 pub fn parse_error(error: &ParseError, lang: Lang) -> String {
     use ParseErrorKind::*;
@@ -128,11 +150,8 @@ pub fn parse_error(error: &ParseError, lang: Lang) -> String {
         }
         (DataOverrunsCode, Lang::Ko) => String::from("변수가 코드 영역까지 닿습니다."),
         (DataOverrunsCode, Lang::En) => String::from("the variables reach into the code."),
-        (WrongOperandCount { opcode, found }, Lang::Ko) => {
-            format!("{}에 피연산자 {found}개는 맞지 않습니다.", opcode.name())
-        }
-        (WrongOperandCount { opcode, found }, Lang::En) => {
-            format!("{} does not take {found} operand(s).", opcode.name())
+        (WrongOperandCount { opcode, found }, lang) => {
+            operand_count(opcode.name(), opcode.operand_counts(), found, lang)
         }
         (BadOperand { operand }, Lang::Ko) => format!("{operand}번째 피연산자를 읽을 수 없습니다."),
         (BadOperand { operand }, Lang::En) => format!("operand {operand} cannot be read."),
