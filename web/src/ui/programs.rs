@@ -373,11 +373,22 @@ pub fn wait_graph(props: &WaitGraphProps) -> Html {
             150.0 + 110.0 * nodes[index].y,
         )
     };
-    let title = ProgramText::Graph.get(lang);
+    // The graph is the deadlock's, at the end of the run, whatever tick the machine shows.
+    let end = props.simulation.run.end_tick();
+    let title = lang.pick([
+        format!(
+            "{} (교착 상태, 실행이 끝난 t={end})",
+            ProgramText::Graph.get(lang)
+        ),
+        format!(
+            "{} at the deadlock (t={end}, the end of the run)",
+            ProgramText::Graph.get(lang)
+        ),
+    ]);
     html! {
         <figure class="wait-graph" id="wait-graph">
-            <figcaption><strong>{ title }</strong>{ " " }<span class="hint">{ ProgramText::GraphHint.get(lang) }</span></figcaption>
-            <svg viewBox="0 0 360 300" role="img" aria-label={title}>
+            <figcaption><strong>{ title.clone() }</strong>{ " " }<span class="hint">{ ProgramText::GraphHint.get(lang) }</span></figcaption>
+            <svg viewBox="0 0 360 300" role="img" aria-label={title.clone()}>
                 <title>{ title }</title>
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">

@@ -78,12 +78,15 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <button type="button" id="tick-forward" onclick={seek(Some((tick + 1).min(end)), true)} disabled={tick >= end} aria-label={WatchText::TickForward.get(lang)}>{ "›" }</button>
                 <button type="button" id="event-forward" onclick={seek(next_event, true)} disabled={next_event.is_none()} aria-label={WatchText::EventForward.get(lang)}>{ "»" }</button>
                 <button type="button" id="to-end" onclick={seek(Some(end), false)} aria-label={WatchText::ToEnd.get(lang)}>{ "⇥" }</button>
-                <label for="speed">{ WatchText::Speed.get(lang) }</label>
-                <select id="speed" ref={speed_ref} onchange={on_speed}>
-                    { for SPEEDS.iter().enumerate().map(|(index, rate)| html! {
-                        <option value={index.to_string()} selected={index == speed}>{ format!("{}×", *rate as f64 / 100.0) }</option>
-                    }) }
-                </select>
+                // The label and its list wrap to the next line together.
+                <span class="speed">
+                    <label for="speed">{ WatchText::Speed.get(lang) }</label>
+                    <select id="speed" ref={speed_ref} onchange={on_speed}>
+                        { for SPEEDS.iter().enumerate().map(|(index, rate)| html! {
+                            <option value={index.to_string()} selected={index == speed}>{ format!("{}×", *rate as f64 / 100.0) }</option>
+                        }) }
+                    </select>
+                </span>
                 <output id="clock" aria-live="off">{ format!("t = {tick} / {end}") }</output>
             </div>
             <label for="scrub" class="visually-hidden">{ WatchText::Scrub.get(lang) }</label>
