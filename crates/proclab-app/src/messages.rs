@@ -543,6 +543,14 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
             let (title, lesson) = crate::i18n::preset_text(*id, lang);
             (false, format!("{title}: {lesson}"))
         }
+        Notice::PresetEdited(id) => {
+            let (title, lesson) = crate::i18n::preset_text(*id, lang);
+            let edited = lang.pick([
+                "불러온 그대로의 설명입니다. 그 뒤로 작업을 바꾸었으므로 아래 숫자와 맞지 않을 수 있습니다",
+                "as the example was loaded; you have changed the workload since, so its figures may no longer match the results",
+            ]);
+            (false, format!("{title} ({edited}): {lesson}"))
+        }
     }
 }
 

@@ -39,6 +39,8 @@ pub enum Notice {
     PasteBroken(PasteError),
     /// A preset was loaded: its lesson, what to notice.
     Preset(PresetId),
+    /// The preset's workload has been edited since: its lesson, said to describe it as loaded.
+    PresetEdited(PresetId),
 }
 
 impl Notice {
@@ -266,7 +268,12 @@ impl Reduce for Session {
                         next.previous = Some(self.draft.clone());
                         next.notice = Some(Notice::Pasted(processes.len()));
                     }
-                    _ => {}
+                    _ => {
+                        // The example's lesson no longer describes the workload as it is now.
+                        if let Some(Notice::Preset(id)) = self.notice {
+                            next.notice = Some(Notice::PresetEdited(id));
+                        }
+                    }
                 }
                 next.edit_draft(draft);
             }

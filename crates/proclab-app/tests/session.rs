@@ -203,6 +203,34 @@ fn a_removed_process_comes_back_with_undo() {
 }
 
 #[test]
+fn an_examples_lesson_says_it_describes_the_example_as_loaded_once_it_is_edited() {
+    let preset = proclab_core::presets::preset("fcfs-convoy").unwrap();
+    let loaded = act(
+        &start(&ScenarioSpec::default()),
+        Action::Load(
+            Box::new(preset.spec.clone()),
+            Some(Notice::Preset(preset.id)),
+        ),
+    );
+    assert_eq!(loaded.notice, Some(Notice::Preset(preset.id)));
+    let edited = act(
+        &loaded,
+        Action::Edit(Edit::Text(FieldId::Bursts(0), "2".into())),
+    );
+    assert_eq!(edited.notice, Some(Notice::PresetEdited(preset.id)));
+    let (_, words) = proclab_app::messages::notice_text(edited.notice.as_ref().unwrap(), Lang::En);
+    assert!(
+        words.contains("you have changed the workload since"),
+        "{words}"
+    );
+    assert!(
+        words.contains("average waiting 17"),
+        "the lesson itself stays: {words}"
+    );
+    assert!(!edited.notice.as_ref().unwrap().can_undo());
+}
+
+#[test]
 fn rows_keep_their_keys_when_others_are_removed_or_moved() {
     let session = start(&mlq(vec![
         QueueSpec::Fcfs,
