@@ -24,9 +24,15 @@ pub fn input_error(error: InputError, lang: Lang) -> String {
         InputError::Missing => lang.pick(["값을 입력하세요.", "Enter a value."]).into(),
         InputError::NotANumber => lang
             .pick([
-                "0 이상의 정수(예: 0, 5, 12)를 입력하세요.",
-                "Enter a whole number of 0 or more (such as 0, 5 or 12).",
+                "정수(예: 0, 5, 12)를 입력하세요.",
+                "Enter a whole number, such as 0, 5 or 12.",
             ])
+            .into(),
+        InputError::Negative => lang
+            .pick(["여기에는 음수를 쓸 수 없습니다.", "A negative number is not allowed here."])
+            .into(),
+        InputError::TooLarge => lang
+            .pick(["이 칸에 쓰기에는 너무 큰 수입니다.", "This number is too large for this field."])
             .into(),
         InputError::BadBurstToken { position } => lang.pick([
             format!("{}번째 항목을 읽을 수 없습니다. CPU 버스트는 숫자(예: 5), I/O 버스트는 io와 숫자(예: io3)로 쓰세요.", position + 1),

@@ -164,8 +164,12 @@ impl FieldId {
 pub enum InputError {
     /// Empty where a number is needed.
     Missing,
-    /// Not a whole number in range.
+    /// Not a whole number.
     NotANumber,
+    /// A whole number below 0.
+    Negative,
+    /// A whole number too large for the field.
+    TooLarge,
     /// A burst token that is neither `N` nor `ioN`.
     BadBurstToken { position: usize },
 }

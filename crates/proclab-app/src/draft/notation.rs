@@ -22,7 +22,7 @@ impl Reader {
             return T::default();
         }
         trimmed.parse().unwrap_or_else(|_| {
-            self.errors.push((field, InputError::NotANumber));
+            self.errors.push((field, unreadable(trimmed)));
             T::default()
         })
     }
@@ -39,7 +39,7 @@ impl Reader {
             return default;
         }
         trimmed.parse().unwrap_or_else(|_| {
-            self.errors.push((field, InputError::NotANumber));
+            self.errors.push((field, unreadable(trimmed)));
             default
         })
     }
@@ -55,7 +55,7 @@ impl Reader {
             match token.parse() {
                 Ok(cpu) => cpus.push(cpu),
                 Err(_) => {
-                    self.errors.push((field, InputError::NotANumber));
+                    self.errors.push((field, unreadable(token)));
                     return Vec::new();
                 }
             }
@@ -75,7 +75,7 @@ impl Reader {
         match trimmed.parse() {
             Ok(value) => Some(value),
             Err(_) => {
-                self.errors.push((field, InputError::NotANumber));
+                self.errors.push((field, unreadable(trimmed)));
                 None
             }
         }
@@ -89,6 +89,17 @@ impl Reader {
                 Vec::new()
             }
         }
+    }
+}
+
+/// Why `text` (trimmed, not read as a number of the field's type) is not one: a negative whole
+/// number, a whole number too large for the field, or not a whole number at all.
+fn unreadable(text: &str) -> InputError {
+    let digits = |text: &str| !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit());
+    match text.strip_prefix('-') {
+        Some(rest) if digits(rest) => InputError::Negative,
+        _ if digits(text.strip_prefix('+').unwrap_or(text)) => InputError::TooLarge,
+        _ => InputError::NotANumber,
     }
 }
 
@@ -134,4 +145,31 @@ pub fn format_bursts(bursts: &[BurstSpec]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_number_that_cannot_be_read_is_told_apart_negative_too_large_or_not_a_number() {
+        let mut reader = Reader { errors: Vec::new() };
+        let field = FieldId::Quantum;
+        assert_eq!(reader.number::<u64>(field, " -1 "), 0);
+        assert_eq!(reader.number_or::<u64>(field, "18446744073709551616", 7), 7);
+        assert_eq!(reader.optional::<u64>(field, "abc"), None);
+        assert_eq!(reader.cpu_list(field, "0 -2"), Vec::<u32>::new());
+        assert_eq!(reader.number::<u64>(field, "1.5"), 0);
+        let errors: Vec<InputError> = reader.errors.iter().map(|(_, error)| *error).collect();
+        assert_eq!(
+            errors,
+            [
+                InputError::Negative,
+                InputError::TooLarge,
+                InputError::NotANumber,
+                InputError::Negative,
+                InputError::NotANumber,
+            ]
+        );
+    }
 }
