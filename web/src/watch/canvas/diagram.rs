@@ -58,11 +58,18 @@ pub fn nodes(pen: &Pen, scene: &Scene, lang: Lang) {
         pen.rounded(node.rect, 10.0);
         pen.fill(PANEL);
         pen.stroke(INK, 1.5);
-        pen.text_in(
-            &format!("{} · {}", state_name(node.state, lang), node.count),
-            node.title,
-            Type::centred(TEXT, INK),
-        );
+        // "실행 (Running) · 1" where it fits; else the course's word alone ("실행 · 1"), never
+        // squeezed out of shape.
+        let style = Type::centred(TEXT, INK);
+        let name = state_name(node.state, lang);
+        let full = format!("{name} · {}", node.count);
+        let title = if pen.measure(&full, style) <= node.title.width as f64 {
+            full
+        } else {
+            let word = name.split(" (").next().unwrap_or(name);
+            format!("{word} · {}", node.count)
+        };
+        pen.text_in(&title, node.title, style);
     }
 }
 
