@@ -100,7 +100,10 @@ fn a_run_that_stops_before_every_thread_exits_says_why_and_never_finishes() {
     );
     assert_eq!(deadlocked.run.end_tick(), 19);
     let english = gantt_takeaway(&deadlocked, Lang::En);
-    assert!(english.contains("stop in a deadlock at t=19"), "{english}");
+    assert!(
+        english.contains("1 process on 1 CPU stops in a deadlock at t=19"),
+        "{english}"
+    );
     assert!(!english.contains("finish"), "{english}");
     let korean = gantt_takeaway(&deadlocked, Lang::Ko);
     assert!(korean.contains("t=19에 교착 상태로 멈춥니다"), "{korean}");

@@ -269,22 +269,30 @@ pub fn gantt_sentence(summary: &GanttSummary<'_>, lang: Lang) -> String {
         ending,
         ..
     } = summary;
+    // "1 process finishes", "3 processes finish".
+    let verb = |one: &'static str, many: &'static str| {
+        if summary.processes == 1 {
+            one
+        } else {
+            many
+        }
+    };
     let [ko, en] = match ending {
         RunEnd::Finished => [
             format!("{processes}가 {cpus}에서 t={end}에 모두 끝납니다"),
-            format!("{processes} on {cpus} finish at t={end}"),
+            format!("{processes} on {cpus} {} at t={end}", verb("finishes", "finish")),
         ],
         RunEnd::Deadlock { .. } => [
             format!("{processes}가 {cpus}에서 돌다 t={end}에 교착 상태로 멈춥니다(끝나지 못한 스레드가 있습니다)"),
-            format!("{processes} on {cpus} stop in a deadlock at t={end}, before every thread exits"),
+            format!("{processes} on {cpus} {} in a deadlock at t={end}, before every thread exits", verb("stops", "stop")),
         ],
         RunEnd::BudgetExhausted { .. } => [
             format!("{processes}가 {cpus}에서 돌다 t={end}에 명령어 예산이 바닥나 멈춥니다(끝나지 못한 스레드가 있습니다)"),
-            format!("{processes} on {cpus} stop at t={end}: the instruction budget ran out before every thread exited"),
+            format!("{processes} on {cpus} {} at t={end}: the instruction budget ran out before every thread exited", verb("stops", "stop")),
         ],
         RunEnd::ScheduleUsedUp { .. } => [
             format!("{processes}가 {cpus}에서 돌다 t={end}에 고른 순서를 다 써서 멈춥니다(다음 선택을 기다립니다)"),
-            format!("{processes} on {cpus} pause at t={end}: the schedule chosen so far is used up"),
+            format!("{processes} on {cpus} {} at t={end}: the schedule chosen so far is used up", verb("pauses", "pause")),
         ],
     };
     lang.pick([
