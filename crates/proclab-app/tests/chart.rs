@@ -132,6 +132,45 @@ fn a_run_that_stops_before_every_thread_exits_says_why_and_never_finishes() {
 }
 
 #[test]
+fn a_stay_on_the_cpu_cut_by_kernel_time_is_one_stay_named_by_its_thread() {
+    let spec = proclab_core::presets::preset("ipc-cost-pipe").unwrap().spec;
+    let simulation = simulation(&spec);
+    let model = gantt_model(&simulation, Lang::En);
+    let cpu = &model.rows[0];
+    let stays = cpu.thread_stays();
+    assert!(!stays.is_empty(), "the pipe's system calls cut the CPU row");
+    for stay in &stays {
+        let pieces = &cpu.segments[stay.segments.clone()];
+        assert!(pieces.len() >= 2);
+        assert_eq!(
+            (pieces[0].start, pieces[pieces.len() - 1].end),
+            (stay.start, stay.end)
+        );
+        assert!(pieces.windows(2).all(|pair| pair[0].end == pair[1].start));
+        assert!(pieces
+            .iter()
+            .any(|piece| matches!(piece.kind, SegmentKind::Kernel { .. })));
+        let thread = |kind: &SegmentKind| match kind {
+            SegmentKind::Run { thread } | SegmentKind::Kernel { thread } => Some(*thread),
+            _ => None,
+        };
+        let first = thread(&pieces[0].kind).unwrap();
+        assert!(pieces
+            .iter()
+            .all(|piece| thread(&piece.kind) == Some(first)));
+        assert!(
+            ["Writer.T1", "Reader.T1"].contains(&&*stay.label),
+            "{}",
+            stay.label
+        );
+    }
+    // Thread rows have no stays: their Running is one segment already.
+    assert!(model.rows[1..]
+        .iter()
+        .all(|row| row.thread_stays().is_empty()));
+}
+
+#[test]
 fn idle_dispatch_and_stall_differ_by_pattern_and_label() {
     let mut spec = ScenarioSpec {
         processes: vec![

@@ -230,6 +230,38 @@ pub fn draw_gantt_span<DB: DrawingBackend>(
         if let Some((x, fill)) = column.take() {
             paint::paint_fill(&canvas, (x, top), (x + 1, bottom), fill)?;
         }
+        // A stay on the CPU cut by kernel time into pieces too narrow for a name is named once,
+        // across its pieces, on a plain plate.
+        for stay in row.thread_stays() {
+            let fits = |start: u64, end: u64, label: &str| {
+                let (left, right) = (to_pixel(start, 0).0, to_pixel(end, 0).0);
+                paint::text_width(label, SEGMENT_FONT) as i32 + 6 <= right - left
+            };
+            let named = row.segments[stay.segments.clone()]
+                .iter()
+                .any(|segment| fits(segment.start, segment.end, &segment.label));
+            if named
+                || !fits(stay.start, stay.end, &stay.label)
+                || bottom - top < SEGMENT_FONT as i32 + 2
+            {
+                continue;
+            }
+            let (left, right) = (to_pixel(stay.start, 0).0, to_pixel(stay.end, 0).0);
+            let centre = ((left + right) / 2, (top + bottom) / 2);
+            let text_width = paint::text_width(&stay.label, SEGMENT_FONT) as i32;
+            canvas.draw(&Rectangle::new(
+                [
+                    (centre.0 - text_width / 2 - 2, centre.1 - 8),
+                    (centre.0 + text_width / 2 + 2, centre.1 + 8),
+                ],
+                paint::colour(PAPER).filled(),
+            ))?;
+            canvas.draw_text(
+                &stay.label,
+                &paint::font(SEGMENT_FONT, INK, paint::centre()),
+                centre,
+            )?;
+        }
     }
     let cpu_rows = model
         .rows

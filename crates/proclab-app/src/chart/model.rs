@@ -138,6 +138,63 @@ pub struct Segment {
     pub detail: Rc<str>,
 }
 
+/// A thread's stay on a CPU cut into pieces by its kernel time (`P1`, `P1·k`, `P1`, ...): the
+/// segments `segments` of a CPU row, from `start` to `end`, all of one thread and back to back.
+/// When each piece is too narrow for a name, the chart names the whole stay once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ThreadStay {
+    pub start: u64,
+    pub end: u64,
+    /// The thread's name (the label of its running pieces).
+    pub label: Rc<str>,
+    /// Indices into the row's segments.
+    pub segments: core::ops::Range<usize>,
+}
+
+impl GanttRow {
+    /// The stays of one thread made of two or more pieces (running and kernel time back to
+    /// back); empty for a thread row.
+    pub fn thread_stays(&self) -> Vec<ThreadStay> {
+        let thread_of = |segment: &Segment| match segment.kind {
+            SegmentKind::Run { thread } | SegmentKind::Kernel { thread } => Some(thread),
+            _ => None,
+        };
+        let mut stays = Vec::new();
+        if !matches!(self.kind, RowKind::Cpu { .. }) {
+            return stays;
+        }
+        let mut first = 0;
+        while first < self.segments.len() {
+            let Some(thread) = thread_of(&self.segments[first]) else {
+                first += 1;
+                continue;
+            };
+            let mut last = first;
+            while let Some(next) = self.segments.get(last + 1) {
+                if thread_of(next) != Some(thread) || next.start != self.segments[last].end {
+                    break;
+                }
+                last += 1;
+            }
+            let pieces = &self.segments[first..=last];
+            let name = pieces
+                .iter()
+                .find(|segment| matches!(segment.kind, SegmentKind::Run { .. }))
+                .map(|segment| Rc::clone(&segment.label));
+            if let (true, Some(label)) = (last > first, name) {
+                stays.push(ThreadStay {
+                    start: pieces[0].start,
+                    end: pieces[pieces.len() - 1].end,
+                    label,
+                    segments: first..last + 1,
+                });
+            }
+            first = last + 1;
+        }
+        stays
+    }
+}
+
 /// One labelled band of the chart.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GanttRow {
