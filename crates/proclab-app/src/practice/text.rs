@@ -167,7 +167,7 @@ impl Words for PracticeText {
             SyncedFromOtherTab => ["이 세트를 연 다른 탭에서 쓴 답을 여기에도 가져왔습니다. 두 탭은 같은 답을 보여 주고, 어느 쪽도 다른 쪽의 답을 몰래 덮어쓰지 않습니다.", "Answers typed in another tab of this set were brought in here: both tabs show the same answers, and neither overwrites the other's unseen."],
             BadLink => ["이 세트 링크를 열 수 없어 새 세트를 만들었습니다.", "This set link cannot be opened; a new set was made instead."],
             BadCount => ["문제 수는 1에서 20 사이의 정수여야 합니다.", "The number of exercises must be a whole number from 1 to 20."],
-            BadSeed => ["시드는 0 이상의 정수이거나 비어 있어야 합니다(비우면 새로 고릅니다).", "The seed must be a whole number (0 or more), or empty to pick a new one."],
+            BadSeed => ["시드는 0에서 18446744073709551615까지의 정수이거나 비어 있어야 합니다(비우면 새로 고릅니다).", "The seed must be a whole number from 0 to 18446744073709551615, or empty to pick a new one."],
             Summary => ["결과", "Result"],
             SegmentLabel => ["구간", "Segment"],
             Who => ["누가", "Who"],
