@@ -224,9 +224,31 @@ impl Session {
         });
         let broken = problems.scenario.iter().map(|error| FieldMessage {
             field: error_field(error, policy),
-            text: scenario_error(error, self.lang),
+            text: match self.unknown_word(error) {
+                Some(word) => format!(
+                    "{} {}",
+                    scenario_error(error, self.lang),
+                    crate::program_words::not_an_instruction(word, self.lang)
+                ),
+                None => scenario_error(error, self.lang),
+            },
         });
         unreadable.chain(broken).collect()
+    }
+
+    /// The word a program line starts with, when the core found no instruction of that name
+    /// there: the message names it, as the student typed it.
+    fn unknown_word(&self, error: &ScenarioError) -> Option<&str> {
+        let ScenarioError::ProgramLine { process, error } = error else {
+            return None;
+        };
+        if error.kind != proclab_core::program::ParseErrorKind::UnknownOpcode {
+            return None;
+        }
+        let text = &self.draft.processes.get(*process as usize)?.program;
+        let line = text.lines().nth((error.line as usize).checked_sub(1)?)?;
+        let code = line.split('#').next()?;
+        code.split_whitespace().next()
     }
 
     /// True when the results shown belong to an earlier, valid version of the input.

@@ -231,6 +231,32 @@ fn an_examples_lesson_says_it_describes_the_example_as_loaded_once_it_is_edited(
 }
 
 #[test]
+fn an_unknown_instruction_is_named_as_typed_on_its_process_row() {
+    let mut spec = proclab_core::presets::preset("race-two-threads")
+        .unwrap()
+        .spec;
+    spec.processes[0].program =
+        String::from(".var counter\n.main\n  mvo counter, %ax  # load\nhalt\n");
+    let session = start(&spec);
+    let messages = session.field_messages();
+    let row = messages
+        .iter()
+        .find(|message| message.field == FieldId::Program(0))
+        .expect("the program's problem is on its row");
+    assert!(
+        row.text.contains("line 3: unknown instruction."),
+        "{}",
+        row.text
+    );
+    assert!(
+        row.text
+            .contains("“mvo” is not an instruction of this language."),
+        "{}",
+        row.text
+    );
+}
+
+#[test]
 fn rows_keep_their_keys_when_others_are_removed_or_moved() {
     let session = start(&mlq(vec![
         QueueSpec::Fcfs,

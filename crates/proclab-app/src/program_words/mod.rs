@@ -11,7 +11,7 @@
 mod problems;
 mod run;
 
-pub use problems::{argv_error, config_error, parse_error};
+pub use problems::{argv_error, config_error, not_an_instruction, parse_error};
 pub use run::{
     access, deadlock, end, instruction_text, kernel_entries, outcome, run_end, sync_kind,
     thread_name, word_name, RunText,

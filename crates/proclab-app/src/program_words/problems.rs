@@ -40,6 +40,16 @@ fn operand_count(name: &str, (fewest, most): (u8, u8), found: u8, lang: Lang) ->
     }
 }
 
+/// After "unknown instruction": the word that is not one, as typed (isolated, since it is the
+/// student's text).
+pub fn not_an_instruction(word: &str, lang: Lang) -> String {
+    let word = proclab_view::isolate(String::from(word));
+    lang.pick([
+        format!("“{word}”라는 명령어는 없습니다."),
+        format!("“{word}” is not an instruction of this language."),
+    ])
+}
+
 /// One problem of a program's text: "line 4: ...".
 pub fn parse_error(error: &ParseError, lang: Lang) -> String {
     use ParseErrorKind::*;
