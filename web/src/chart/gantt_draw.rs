@@ -99,6 +99,32 @@ impl PlotSpan {
     }
 }
 
+/// A segment's words centred on `centre`, on a plain plate of `plate` when given, so that a
+/// pattern under them does not cross them.
+fn centred_words<DB: DrawingBackend>(
+    canvas: &DrawingArea<DB, Shift>,
+    words: &str,
+    centre: (i32, i32),
+    ink: Rgb,
+    plate: Option<Rgb>,
+) -> DrawResult<DB> {
+    if let Some(plate) = plate {
+        let half = paint::text_width(words, SEGMENT_FONT) as i32 / 2;
+        canvas.draw(&Rectangle::new(
+            [
+                (centre.0 - half - 2, centre.1 - 8),
+                (centre.0 + half + 2, centre.1 + 8),
+            ],
+            paint::colour(plate).filled(),
+        ))?;
+    }
+    canvas.draw_text(
+        words,
+        &paint::font(SEGMENT_FONT, ink, paint::centre()),
+        centre,
+    )
+}
+
 /// Draws `model` on `area`: a legend, one labelled band per row, segments as patterned
 /// rectangles labelled when wide enough, and an x axis in ticks. Only the first
 /// [`MAX_DRAWN_ROWS`] rows are drawn.
@@ -206,26 +232,14 @@ pub fn draw_gantt_span<DB: DrawingBackend>(
                 continue;
             }
             let centre = ((left + right) / 2, (top + bottom) / 2);
-            let ink = match fill.pattern {
-                Pattern::Solid => fill.ink,
-                Pattern::Outline => INK,
+            let (ink, plate) = match fill.pattern {
+                Pattern::Solid => (fill.ink, None),
+                Pattern::Outline => (INK, None),
                 Pattern::Hatch | Pattern::CrossHatch | Pattern::Dots => {
-                    // A plain plate under the words so the pattern does not cross them.
-                    canvas.draw(&Rectangle::new(
-                        [
-                            (centre.0 - text_width / 2 - 2, centre.1 - 8),
-                            (centre.0 + text_width / 2 + 2, centre.1 + 8),
-                        ],
-                        paint::colour(fill.colour).filled(),
-                    ))?;
-                    fill.ink
+                    (fill.ink, Some(fill.colour))
                 }
             };
-            canvas.draw_text(
-                &segment.label,
-                &paint::font(SEGMENT_FONT, ink, paint::centre()),
-                centre,
-            )?;
+            centred_words(&canvas, &segment.label, centre, ink, plate)?;
         }
         if let Some((x, fill)) = column.take() {
             paint::paint_fill(&canvas, (x, top), (x + 1, bottom), fill)?;
@@ -248,19 +262,7 @@ pub fn draw_gantt_span<DB: DrawingBackend>(
             }
             let (left, right) = (to_pixel(stay.start, 0).0, to_pixel(stay.end, 0).0);
             let centre = ((left + right) / 2, (top + bottom) / 2);
-            let text_width = paint::text_width(&stay.label, SEGMENT_FONT) as i32;
-            canvas.draw(&Rectangle::new(
-                [
-                    (centre.0 - text_width / 2 - 2, centre.1 - 8),
-                    (centre.0 + text_width / 2 + 2, centre.1 + 8),
-                ],
-                paint::colour(PAPER).filled(),
-            ))?;
-            canvas.draw_text(
-                &stay.label,
-                &paint::font(SEGMENT_FONT, INK, paint::centre()),
-                centre,
-            )?;
+            centred_words(&canvas, &stay.label, centre, INK, Some(PAPER))?;
         }
     }
     let cpu_rows = model
