@@ -11,6 +11,14 @@ use proclab_core::{
     simulate, BurstSpec, PolicySpec, ProcessSpec, ProcessState, Run, Scenario, ScenarioSpec,
 };
 
+/// Each executed instruction as (thread, tick), in order.
+fn who_ran_when(run: &Run) -> Vec<(u32, u64)> {
+    run.program_steps()
+        .iter()
+        .map(|step| (step.thread, step.tick))
+        .collect()
+}
+
 fn run_spec(spec: &ScenarioSpec) -> Run {
     simulate(&Scenario::new(spec).unwrap_or_else(|errors| panic!("rejected: {errors:?}")))
 }
@@ -104,11 +112,7 @@ fn preemption_mid_cpu_keeps_what_is_left_for_the_next_dispatch() {
     );
     assert_eq!(both.end(), RunEnd::Finished);
     // P1: cpu at 0, computes 1, 4, 5, 8; halt at 9. P2: cpu at 2, computes 3, 6, 7, 10; halt 11.
-    let steps: Vec<(u32, u64)> = both
-        .program_steps()
-        .iter()
-        .map(|step| (step.thread, step.tick))
-        .collect();
+    let steps = who_ran_when(&both);
     assert_eq!(steps, [(0, 0), (1, 2), (0, 9), (1, 11)]);
     let completions: Vec<u64> = both
         .metrics()
@@ -195,11 +199,7 @@ fn a_lock_between_bursts_blocks_the_second_thread_until_the_unlock() {
     assert_eq!(both.end(), RunEnd::Finished);
     // T1: cpu 0-1, T2: cpu 2-3, T1: lock 4 (takes m), cpu 5, T2: lock at 6 blocks (m held),
     // T1: computes 7-8 holding m, unlock at 9 hands m to T2 (Ready at 10).
-    let steps: Vec<(u32, u64)> = both
-        .program_steps()
-        .iter()
-        .map(|step| (step.thread, step.tick))
-        .collect();
+    let steps = who_ran_when(&both);
     assert_eq!(
         &steps[..6],
         [(0, 0), (1, 2), (0, 4), (0, 5), (1, 6), (0, 9)],
