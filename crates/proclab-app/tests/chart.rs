@@ -108,8 +108,7 @@ fn a_run_that_stops_before_every_thread_exits_says_why_and_never_finishes() {
     let korean = gantt_takeaway(&deadlocked, Lang::Ko);
     assert!(korean.contains("t=19에 교착 상태로 멈춥니다"), "{korean}");
     assert!(!korean.contains("모두 끝납니다"), "{korean}");
-    let note = stopped_note(deadlocked.run.end(), deadlocked.run.end_tick(), Lang::En)
-        .expect("a note for a run that stopped");
+    let note = stopped_note(&deadlocked.run, Lang::En).expect("a note for a run that stopped");
     assert!(
         note.contains("deadlock at t=19") && note.contains("counted up to t=19"),
         "{note}"
@@ -127,8 +126,28 @@ fn a_run_that_stops_before_every_thread_exits_says_why_and_never_finishes() {
         "{english}"
     );
     let finished = simulation(&silberschatz(PolicySpec::Fcfs));
-    assert_eq!(stopped_note(finished.run.end(), 30, Lang::En), None);
-    assert_eq!(stopped_note(finished.run.end(), 30, Lang::Ko), None);
+    assert_eq!(stopped_note(&finished.run, Lang::En), None);
+    assert_eq!(stopped_note(&finished.run, Lang::Ko), None);
+    // Threads that wait for a lock whose holder halted: stuck, but no circle of waits.
+    let mut stuck = proclab_core::presets::preset("race-two-threads")
+        .unwrap()
+        .spec;
+    stuck.processes[0].program = String::from(".mutex m\n.main\nlock m\nhalt\n");
+    let stuck = simulation(&stuck);
+    assert!(matches!(
+        stuck.run.end(),
+        proclab_core::program::RunEnd::Deadlock { .. }
+    ));
+    let english = gantt_takeaway(&stuck, Lang::En);
+    assert!(
+        english.contains("waits for something nobody will give (no cycle)"),
+        "{english}"
+    );
+    let note = stopped_note(&stuck.run, Lang::En).unwrap();
+    assert!(
+        note.contains("no red cycle") && !note.contains("in a deadlock"),
+        "{note}"
+    );
 }
 
 #[test]

@@ -375,16 +375,18 @@ pub fn wait_graph(props: &WaitGraphProps) -> Html {
     };
     // The graph is the deadlock's, at the end of the run, whatever tick the machine shows.
     let end = props.simulation.run.end_tick();
-    let title = lang.pick([
-        format!(
-            "{} (교착 상태, 실행이 끝난 t={end})",
-            ProgramText::Graph.get(lang)
-        ),
-        format!(
-            "{} at the deadlock (t={end}, the end of the run)",
-            ProgramText::Graph.get(lang)
-        ),
-    ]);
+    let graph = ProgramText::Graph.get(lang);
+    let title = if proclab_app::chart::text::waits_close_a_circle(&props.simulation.run) {
+        lang.pick([
+            format!("{graph} (교착 상태, 실행이 끝난 t={end})"),
+            format!("{graph} at the deadlock (t={end}, the end of the run)"),
+        ])
+    } else {
+        lang.pick([
+            format!("{graph} (모두 기다리다 멈춘 t={end}, 순환 없음)"),
+            format!("{graph} when every thread left waits (t={end}, the end of the run; no cycle)"),
+        ])
+    };
     html! {
         <figure class="wait-graph" id="wait-graph">
             <figcaption><strong>{ title.clone() }</strong>{ " " }<span class="hint">{ ProgramText::GraphHint.get(lang) }</span></figcaption>

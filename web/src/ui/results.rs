@@ -109,7 +109,7 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
                     { Text::MoreColumns.get(lang) }
                 </label>
             </div>
-            if let Some(note) = stopped_note(run.end(), run.end_tick(), lang) {
+            if let Some(note) = stopped_note(run, lang) {
                 <p id="run-stopped" class="warning">{ note }</p>
             }
             <div class={classes!("table-scroll", windowed.then_some("windowed"))} tabindex="0" role="region"

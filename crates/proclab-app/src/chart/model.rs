@@ -326,6 +326,7 @@ pub fn gantt_takeaway(simulation: &Simulation, lang: Lang) -> String {
             turnaround: totals.average_turnaround.to_string(),
             switches: totals.context_switches,
             ending: simulation.run.end(),
+            circular: text::waits_close_a_circle(&simulation.run),
         },
         lang,
     )

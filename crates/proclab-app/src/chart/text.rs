@@ -7,6 +7,7 @@
 
 use crate::lang::{Lang, Words};
 use proclab_core::program::RunEnd;
+use proclab_core::Run;
 
 /// Every fixed string of the charts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -253,6 +254,9 @@ pub struct GanttSummary<'a> {
     pub switches: u64,
     /// How the run ended: only a finished run "finishes" at `end`.
     pub ending: RunEnd,
+    /// For a deadlock: whether the waits close a circle (else every thread left waits for
+    /// something nobody will give: a lock whose holder exited, a signal nobody sends).
+    pub circular: bool,
 }
 
 /// `FCFS: 3 processes on 1 CPU finish at t=30; average waiting 17.00 ticks, ...`; a run that
@@ -267,6 +271,7 @@ pub fn gantt_sentence(summary: &GanttSummary<'_>, lang: Lang) -> String {
         turnaround,
         switches,
         ending,
+        circular,
         ..
     } = summary;
     // "1 process finishes", "3 processes finish".
@@ -282,9 +287,13 @@ pub fn gantt_sentence(summary: &GanttSummary<'_>, lang: Lang) -> String {
             format!("{processes}가 {cpus}에서 t={end}에 모두 끝납니다"),
             format!("{processes} on {cpus} {} at t={end}", verb("finishes", "finish")),
         ],
-        RunEnd::Deadlock { .. } => [
+        RunEnd::Deadlock { .. } if *circular => [
             format!("{processes}가 {cpus}에서 돌다 t={end}에 교착 상태로 멈춥니다(끝나지 못한 스레드가 있습니다)"),
             format!("{processes} on {cpus} {} in a deadlock at t={end}, before every thread exits", verb("stops", "stop")),
+        ],
+        RunEnd::Deadlock { .. } => [
+            format!("{processes}가 {cpus}에서 돌다 t={end}에 멈춥니다: 남은 스레드가 모두 아무도 주지 않을 것을 기다립니다(순환은 없습니다)"),
+            format!("{processes} on {cpus} {} at t={end}: every thread left waits for something nobody will give (no cycle)", verb("stops", "stop")),
         ],
         RunEnd::BudgetExhausted { .. } => [
             format!("{processes}가 {cpus}에서 돌다 t={end}에 명령어 예산이 바닥나 멈춥니다(끝나지 못한 스레드가 있습니다)"),
@@ -300,16 +309,30 @@ pub fn gantt_sentence(summary: &GanttSummary<'_>, lang: Lang) -> String {
             "{policy}: {ko}. 평균 대기 {waiting}틱, 평균 반환 {turnaround}틱, 문맥 교환 {switches}번."
         ),
         format!(
-            "{policy}: {en}; average waiting {waiting} ticks, average turnaround {turnaround} ticks, {switches} context switches."
+            "{policy}: {en}; average waiting {waiting} ticks, average turnaround {turnaround} ticks, {switches} context {}.",
+            if *switches == 1 { "switch" } else { "switches" }
         ),
     ])
 }
 
+/// True when a run that deadlocked has a cycle in its waits (not only threads waiting for
+/// something nobody will give).
+pub fn waits_close_a_circle(run: &Run) -> bool {
+    run.deadlock()
+        .is_some_and(|deadlock| !deadlock.cycle.is_empty())
+}
+
 /// Above the metrics of a run that stopped before every thread exited: why it stopped, and how
 /// the figures count a thread that never exited (up to the stop). `None` for a finished run.
-pub fn stopped_note(ending: RunEnd, end: u64, lang: Lang) -> Option<String> {
-    let [ko, en] = match ending {
+pub fn stopped_note(run: &Run, lang: Lang) -> Option<String> {
+    let end = run.end_tick();
+    let circular = waits_close_a_circle(run);
+    let [ko, en] = match run.end() {
         RunEnd::Finished => return None,
+        RunEnd::Deadlock { .. } if !circular => [
+            format!("실행이 t={end}에 멈췄습니다: 남은 스레드가 모두 아무도 주지 않을 것(주인이 끝난 잠금, 아무도 보내지 않을 신호)을 기다립니다. 순환 대기는 없으므로 교착 상태의 그래프에 빨간 순환도 없습니다."),
+            format!("The run stopped at t={end}: every thread left waits for something nobody will give (a lock whose holder exited, a signal nobody will send). The waits close no circle, so the graph shows no red cycle."),
+        ],
         RunEnd::Deadlock { .. } => [
             format!("실행이 t={end}에 교착 상태로 멈췄고, 끝나지 못한 스레드가 있습니다."),
             format!("The run stopped in a deadlock at t={end}, before every thread exited."),
