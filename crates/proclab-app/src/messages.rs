@@ -24,8 +24,8 @@ pub fn input_error(error: InputError, lang: Lang) -> String {
         InputError::Missing => lang.pick(["값을 입력하세요.", "Enter a value."]).into(),
         InputError::NotANumber => lang
             .pick([
-                "정수(예: 0, 5, 12)를 입력하세요.",
-                "Enter a whole number, such as 0, 5 or 12.",
+                "정수(예: 5, 12)를 입력하세요.",
+                "Enter a whole number, such as 5 or 12.",
             ])
             .into(),
         InputError::Negative => lang
@@ -552,8 +552,8 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
         Notice::PresetEdited(id) => {
             let (title, lesson) = crate::i18n::preset_text(*id, lang);
             let edited = lang.pick([
-                "불러온 그대로의 설명입니다. 그 뒤로 작업을 바꾸었으므로 아래 숫자와 맞지 않을 수 있습니다",
-                "as the example was loaded; you have changed the workload since, so its figures may no longer match the results",
+                "불러온 그대로의 설명입니다. 그 뒤로 예제를 바꾸었으므로 아래 숫자와 맞지 않을 수 있습니다",
+                "as the example was loaded; you have changed it since, so its figures may no longer match the results",
             ]);
             (false, format!("{title} ({edited}): {lesson}"))
         }

@@ -290,14 +290,20 @@ impl Reduce for Session {
                         next.previous = Some(self.draft.clone());
                         next.notice = Some(Notice::Pasted(processes.len()));
                     }
-                    _ => {
-                        // The example's lesson no longer describes the workload as it is now.
-                        if let Some(Notice::Preset(id)) = self.notice {
-                            next.notice = Some(Notice::PresetEdited(id));
-                        }
-                    }
+                    _ => {}
                 }
                 next.edit_draft(draft);
+                // The example's lesson describes it as loaded: said so while it differs, plainly
+                // again once it is back as it was.
+                if let Some(Notice::Preset(id) | Notice::PresetEdited(id)) = self.notice {
+                    let as_loaded = proclab_core::presets::preset(id.as_str())
+                        .is_some_and(|preset| next.spec.as_deref() == Some(&preset.spec));
+                    next.notice = Some(if as_loaded {
+                        Notice::Preset(id)
+                    } else {
+                        Notice::PresetEdited(id)
+                    });
+                }
             }
             Action::Load(spec, notice) => {
                 let replaced = !self.draft.processes.is_empty();

@@ -219,15 +219,19 @@ fn an_examples_lesson_says_it_describes_the_example_as_loaded_once_it_is_edited(
     );
     assert_eq!(edited.notice, Some(Notice::PresetEdited(preset.id)));
     let (_, words) = proclab_app::messages::notice_text(edited.notice.as_ref().unwrap(), Lang::En);
-    assert!(
-        words.contains("you have changed the workload since"),
-        "{words}"
-    );
+    assert!(words.contains("you have changed it since"), "{words}");
     assert!(
         words.contains("average waiting 17"),
         "the lesson itself stays: {words}"
     );
     assert!(!edited.notice.as_ref().unwrap().can_undo());
+    // Typed back as it was, the lesson holds again.
+    let original = loaded.draft.processes[0].bursts.clone();
+    let back = act(
+        &edited,
+        Action::Edit(Edit::Text(FieldId::Bursts(0), original)),
+    );
+    assert_eq!(back.notice, Some(Notice::Preset(preset.id)));
 }
 
 #[test]
