@@ -171,7 +171,9 @@ fn problem_row(messages: &[FieldMessage], index: usize, columns: usize, lang: La
             <td colspan={columns.to_string()}>
                 { for fields.into_iter().map(|field| {
                     let title = field_title(field, lang);
-                    FieldProblems::of(field, messages).list_titled(Some(&title))
+                    // A program's problems already say "Program of process 1, line 5".
+                    let titled = !matches!(field, FieldId::Program(_));
+                    FieldProblems::of(field, messages).list_titled(titled.then_some(title.as_str()))
                 }) }
             </td>
         </tr>
