@@ -330,7 +330,7 @@ pub fn stopped_note(run: &Run, lang: Lang) -> Option<String> {
     let [ko, en] = match run.end() {
         RunEnd::Finished => return None,
         RunEnd::Deadlock { .. } if !circular => [
-            format!("실행이 t={end}에 멈췄습니다: 남은 스레드가 모두 아무도 주지 않을 것(주인이 끝난 잠금, 아무도 보내지 않을 신호)을 기다립니다. 순환 대기는 없으므로 교착 상태의 그래프에 빨간 순환도 없습니다."),
+            format!("실행이 t={end}에 멈췄습니다: 남은 스레드가 모두 아무도 주지 않을 것(주인이 끝난 잠금, 아무도 보내지 않을 신호)을 기다립니다. 기다림이 순환을 이루지 않으므로 그래프에 빨간 순환도 없습니다."),
             format!("The run stopped at t={end}: every thread left waits for something nobody will give (a lock whose holder exited, a signal nobody will send). The waits close no circle, so the graph shows no red cycle."),
         ],
         RunEnd::Deadlock { .. } => [
