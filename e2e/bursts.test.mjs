@@ -8,7 +8,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, screenshot } from './harness.mjs';
-import { cliRun, presetFile, proclab, buildCli, onFreshPage } from './page-helpers.mjs';
+import { cliRun, presetFile, proclab, buildCli, onFreshPage, scrubTo } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
 
@@ -24,16 +24,6 @@ after(async () => { await server.close(); });
 /** `proclab state FILE --tick T`: the machine at that tick, as the core computes it. */
 async function cliState(path, tick) {
   return JSON.parse(await proclab('state', path, '--tick', String(tick)));
-}
-
-/** Moves the playback to `tick` and waits until the machine shows it. */
-async function scrubTo(page, tick) {
-  await page.evaluate((value) => {
-    const scrub = document.querySelector('#scrub');
-    scrub.value = String(value);
-    scrub.dispatchEvent(new Event('input', { bubbles: true }));
-  }, tick);
-  await page.waitForFunction((value) => document.querySelector('#clock')?.textContent.startsWith(`t = ${value} `), tick);
 }
 
 test('bursts-lock: cpu $n in the interleaving, the ticks left and the lock wait mid-burst, as the CLI says', TIMEOUT, async () => {

@@ -201,3 +201,20 @@ export async function onFreshPage(url, body, { locale = 'en-US', viewport, ready
     await context.close();
   }
 }
+
+/**
+ * Moves the playback to `tick` through the scrub bar and waits until the clock shows it, and with
+ * `painted` until the machine's canvas has been painted at it.
+ */
+export async function scrubTo(page, tick, { painted = false } = {}) {
+  await page.evaluate((value) => {
+    const scrub = document.querySelector('#scrub');
+    scrub.value = String(value);
+    scrub.dispatchEvent(new Event('input', { bubbles: true }));
+  }, tick);
+  if (painted) {
+    await page.waitForFunction((value) => document.querySelector('#watch-canvas')?.dataset.tick === String(value), tick);
+  } else {
+    await page.waitForFunction((value) => document.querySelector('#clock')?.textContent.startsWith(`t = ${value} `), tick);
+  }
+}

@@ -7,7 +7,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, screenshot } from './harness.mjs';
-import { cliRun, presetFile, buildCli, onFreshPage } from './page-helpers.mjs';
+import { cliRun, presetFile, buildCli, onFreshPage, scrubTo } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
 
@@ -119,16 +119,6 @@ test('message queues: a client and a server share only their queues, each waits 
     assert.deepEqual(cli.program.memory[0].words.map((word) => word.value), got, 'the page and the CLI agree');
   });
 });
-
-/** Moves the playback to `tick` and waits until the machine shows it. */
-async function scrubTo(page, tick) {
-  await page.evaluate((value) => {
-    const scrub = document.querySelector('#scrub');
-    scrub.value = String(value);
-    scrub.dispatchEvent(new Event('input', { bubbles: true }));
-  }, tick);
-  await page.waitForFunction((value) => document.querySelector('#clock')?.textContent.startsWith(`t = ${value} `), tick);
-}
 
 /** The tick of each `Waits` event of the CLI's trace, with the waiting thread. */
 function waits(cli) {

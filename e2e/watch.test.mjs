@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, ARTIFACTS, startServer, openBrowser, openPage } from './harness.mjs';
-import { onFreshPage } from './page-helpers.mjs';
+import { onFreshPage, scrubTo } from './page-helpers.mjs';
 
 const exec = promisify(execFile);
 
@@ -58,15 +58,6 @@ async function openScenario(locale = 'en-US') {
   return { context, page, problems };
 }
 
-async function scrubTo(page, tick) {
-  await page.evaluate((value) => {
-    const scrub = document.querySelector('#scrub');
-    scrub.value = String(value);
-    scrub.dispatchEvent(new Event('input', { bubbles: true }));
-  }, tick);
-  await page.waitForFunction((value) => document.querySelector('#watch-canvas')?.dataset.tick === String(value), tick);
-}
-
 const clock = async (page) => Number((await page.textContent('#clock')).match(/t = (\d+)/)[1]);
 
 async function pcbField(page, field) {
@@ -78,7 +69,7 @@ test('scrubbing shows the core state of every tick: CPU, queue order, I/O and PC
   try {
     assert.equal(Number(await page.getAttribute('#scrub', 'max')), run.end_tick);
     for (let tick = 0; tick <= run.end_tick; tick += 1) {
-      await scrubTo(page, tick);
+      await scrubTo(page, tick, { painted: true });
       const state = await cli('state', file, '--tick', String(tick));
       assert.equal(await clock(page), tick);
       const queue = state.ready[0].map((thread) => label(state, thread));
@@ -155,17 +146,17 @@ test('the canvas repaints, the Gantt cursor follows, a Gantt click jumps, the lo
   const { context, page, problems } = await openScenario();
   try {
     const pixels = () => page.evaluate(() => document.querySelector('#watch-canvas').toDataURL());
-    await scrubTo(page, 0);
+    await scrubTo(page, 0, { painted: true });
     const first = await pixels();
-    await scrubTo(page, 7);
+    await scrubTo(page, 7, { painted: true });
     const later = await pixels();
     assert.notEqual(first, later, 'a different tick paints a different picture');
-    await scrubTo(page, 0);
+    await scrubTo(page, 0, { painted: true });
     assert.equal(await pixels(), first, 'the same tick paints the same picture');
     assert.equal(await page.getAttribute('#watch-canvas', 'role'), 'img');
     assert.match(await page.getAttribute('#watch-canvas', 'aria-label'), /t=0/);
 
-    await scrubTo(page, 9);
+    await scrubTo(page, 9, { painted: true });
     assert.equal(await page.getAttribute('.gantt-cursor', 'data-tick'), '9');
     const box = await page.locator('#gantt-canvas').boundingBox();
     const cursorLeft = await page.evaluate(() => parseFloat(document.querySelector('.gantt-cursor').style.left));
@@ -174,7 +165,7 @@ test('the canvas repaints, the Gantt cursor follows, a Gantt click jumps, the lo
     assert.ok(jumped > 9, `a click right of the cursor jumps later (to ${jumped})`);
 
     const busy = run.events.find((event) => event.tick > 0).tick;
-    await scrubTo(page, busy);
+    await scrubTo(page, busy, { painted: true });
     const log = await page.textContent('#event-log');
     assert.match(log, /t=0: /, 'earlier events stay in the log');
     assert.match(await page.textContent('#narration'), new RegExp(`t=${busy}: `), 'this tick is announced');
@@ -190,13 +181,13 @@ test('screenshots: a context switch and a cache refill, in both languages', asyn
     try {
       const tag = locale.slice(0, 2);
       const dispatch = run.events.find((event) => event.tick > 0 && event.cause.Dispatched && event.cause.Dispatched.saved);
-      await scrubTo(page, dispatch.tick - 1);
+      await scrubTo(page, dispatch.tick - 1, { painted: true });
       await page.click('#event-forward');
       await page.waitForFunction(() => Number(document.querySelector('#watch-canvas').dataset.progress) >= 300);
       await page.locator('.watch').screenshot({ path: await screenshotPath(page, `watch-switch-${tag}`) });
       const stall = run.gantt.find((slice) => slice.kind.CacheStall);
       assert.ok(stall, 'the scenario has a cache stall');
-      await scrubTo(page, stall.start + 1);
+      await scrubTo(page, stall.start + 1, { painted: true });
       assert.match(await page.textContent('#cpu-0'), locale === 'en-US' ? /Cache refill/ : /캐시/);
       await page.locator('.watch').screenshot({ path: await screenshotPath(page, `watch-refill-${tag}`) });
       assert.deepEqual(problems, []);
@@ -232,7 +223,7 @@ test('the Gantt chart is drawn as soon as results appear, and its PNG is not bla
 test('playback keys work from anywhere on the page but not while typing', async () => {
   const { context, page, problems } = await openScenario();
   try {
-    await scrubTo(page, 0);
+    await scrubTo(page, 0, { painted: true });
     await page.click('#metrics-title');
     await page.keyboard.press('ArrowRight');
     assert.equal(await clock(page), 1, 'an arrow key outside the watch view steps');
@@ -252,7 +243,7 @@ test('the event log reads cause before effect within a tick, newest tick first',
     const switchTick = run.events.find((event) => event.cause.Dispatched && event.cause.Dispatched.saved).tick;
     const recorded = run.events.filter((event) => event.tick === switchTick);
     assert.ok(!recorded[0].cause.Dispatched, 'the engine records the cause first');
-    await scrubTo(page, switchTick);
+    await scrubTo(page, switchTick, { painted: true });
     const lines = await page.$$eval(`#event-log li[data-tick="${switchTick}"]`, (items) => items.map((item) => item.textContent));
     assert.equal(lines.length, recorded.length, 'every event of the tick is in the log');
     const timer = lines.findIndex((line) => /Timer interrupt/.test(line));
@@ -272,7 +263,7 @@ test('presentation mode: the machine fills the screen, keys still play, Escape o
   for (const locale of ['en-US', 'ko-KR']) {
     const { context, page, problems } = await openScenario(locale);
     try {
-      await scrubTo(page, 0);
+      await scrubTo(page, 0, { painted: true });
       const before = await page.locator('#watch-canvas').boundingBox();
       await page.click('#present');
       await page.waitForFunction(() => document.querySelector('.watch').classList.contains('presenting'));
