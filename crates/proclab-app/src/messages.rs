@@ -35,8 +35,12 @@ pub fn input_error(error: InputError, lang: Lang) -> String {
             .pick(["이 칸에 쓰기에는 너무 큰 수입니다.", "This number is too large for this field."])
             .into(),
         InputError::BadBurstToken { position } => lang.pick([
-            format!("{}번째 항목을 읽을 수 없습니다. CPU 버스트는 숫자(예: 5), I/O 버스트는 io와 숫자(예: io3)로 쓰세요.", position + 1),
-            format!("Item {} is not a burst. Write a CPU burst as a number (5) and an I/O burst as io and a number (io3).", position + 1),
+            format!("{}번째 항목을 읽을 수 없습니다. CPU 버스트는 숫자(예: 5), I/O 버스트는 io와 숫자(예: io3), 버스트 사이의 연산은 lock m, unlock m, wait s, signal s로 쓰세요.", position + 1),
+            format!("Item {} is not a burst. Write a CPU burst as a number (5), an I/O burst as io and a number (io3), and an operation between bursts as lock m, unlock m, wait s or signal s.", position + 1),
+        ]),
+        InputError::OperationWithoutName { position } => lang.pick([
+            format!("{}번째 항목의 연산 뒤에 뮤텍스나 세마포어의 이름이 없습니다 (예: lock m).", position + 1),
+            format!("The operation at item {} has no mutex or semaphore name after it (for example lock m).", position + 1),
         ]),
     }
 }
@@ -79,6 +83,18 @@ pub fn error_field(error: &ScenarioError, policy: PolicyKind) -> FieldId {
             process, thread, ..
         }
         | BurstTooLong {
+            process, thread, ..
+        }
+        | OperationBurstTooLong {
+            process, thread, ..
+        }
+        | BadOperationName {
+            process, thread, ..
+        }
+        | OperationKindClash {
+            process, thread, ..
+        }
+        | UnlockWithoutLock {
             process, thread, ..
         } => process_field(process, thread, true),
         BurstsAndThreads { process } => FieldId::Bursts(process as usize),
@@ -237,6 +253,22 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
             format!("{}의 {}번째 버스트가 너무 깁니다 (최대 {max}).", who(process, thread, lang), burst + 1),
             format!("Burst {} of {} is too long (at most {max}).", burst + 1, who(process, thread, lang)),
         ]),
+        OperationBurstTooLong { process, thread, burst, max } => lang.pick([
+            format!("{}의 {}번째 버스트가 너무 깁니다. 연산(lock, wait...)이 있는 버스트는 명령어 하나로 실행되므로 최대 {max}틱입니다.", who(process, thread, lang), burst + 1),
+            format!("Burst {} of {} is too long: bursts with operations (lock, wait...) among them run as one instruction each, at most {max} ticks.", burst + 1, who(process, thread, lang)),
+        ]),
+        BadOperationName { process, thread, burst } => lang.pick([
+            format!("{}의 {}번째 항목: 연산의 대상 이름은 영문자로 시작하고 영문자, 숫자, _만 쓸 수 있습니다 (32자까지, 예: lock m1).", who(process, thread, lang), burst + 1),
+            format!("Item {} of {}: the name after an operation starts with a letter, then letters, digits or _ (at most 32, for example lock m1).", burst + 1, who(process, thread, lang)),
+        ]),
+        OperationKindClash { process, thread, burst } => lang.pick([
+            format!("{}의 {}번째 항목: 이 이름은 다른 곳에서 다른 종류로 쓰였습니다. lock/unlock의 이름은 뮤텍스, wait/signal의 이름은 세마포어이니, 하나의 이름은 한 가지로만 쓰세요.", who(process, thread, lang), burst + 1),
+            format!("Item {} of {}: this name is used as the other kind elsewhere. A name after lock/unlock is a mutex and after wait/signal a semaphore; give each one name.", burst + 1, who(process, thread, lang)),
+        ]),
+        UnlockWithoutLock { process, thread, burst } => lang.pick([
+            format!("{}의 {}번째 항목: 이 unlock 앞에 같은 뮤텍스의 lock이 없습니다. 뮤텍스는 잡은 스레드만 놓을 수 있습니다.", who(process, thread, lang), burst + 1),
+            format!("Item {} of {}: no lock of this mutex comes before this unlock; only the thread that holds a mutex may unlock it.", burst + 1, who(process, thread, lang)),
+        ]),
         ArrivalTooLate { process, max } => lang.pick([
             format!("{}번 프로세스의 도착 시각이 너무 늦습니다 (최대 {max}).", process + 1),
             format!("The arrival of process {} is too late (at most {max}).", process + 1),
@@ -377,8 +409,8 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
             format!("Program of process {}, line {line}: process {} declares this name as the other kind (message queue or pipe); one name must name one thing.", process + 1, first_process + 1),
         ]),
         SharedDeclarationMismatch { process, line, first_process } => lang.pick([
-            format!("{}번 프로세스의 프로그램, {line}번째 줄: {}번 프로세스가 공유 세그먼트의 같은 이름을 다르게(변수의 크기, 세마포어의 초깃값, 또는 변수와 세마포어로) 선언했습니다. 세그먼트를 함께 쓰는 프로세스는 선언이 같아야 합니다.", process + 1, first_process + 1),
-            format!("Program of process {}, line {line}: process {} declares this name of the shared segment differently (a variable's size, a semaphore's initial value, or a variable against a semaphore); processes that map the segment must agree.", process + 1, first_process + 1),
+            format!("{}번 프로세스의 프로그램, {line}번째 줄: {}번 프로세스가 공유 세그먼트의 같은 이름을 다르게(변수의 크기, 세마포어의 초깃값, 또는 변수, 세마포어, 뮤텍스 중 다른 것으로) 선언했습니다. 세그먼트를 함께 쓰는 프로세스는 선언이 같아야 합니다. 버스트 사이의 lock m은 공유 뮤텍스, wait s는 0에서 시작하는 공유 세마포어입니다.", process + 1, first_process + 1),
+            format!("Program of process {}, line {line}: process {} declares this name of the shared segment differently (a variable's size, a semaphore's initial value, or another kind of variable, semaphore or mutex); processes that map the segment must agree. Between bursts, lock m names a shared mutex and wait s a shared semaphore starting at 0.", process + 1, first_process + 1),
         ]),
         PipeWithoutReader { process, line } => lang.pick([
             format!("{}번 프로세스의 프로그램, {line}번째 줄: 이 파이프를 읽는(read) 프로그램이 없습니다. 쓴 값을 아무도 읽지 않으니, 읽는 프로세스에도 같은 이름의 .pipe와 read를 넣으세요.", process + 1),

@@ -66,6 +66,94 @@ enum Link {
     /// interval, and the cache model with its warm-up time and warm rate. Links without any of
     /// them are still written as V1 to V4.
     V5(LinkV1, TopologyV2, ProgramsV3, u64, MultiV5),
+    /// V5 plus the operations between bursts (`lock m`...): the whole bursts of each process
+    /// and thread that holds one. Links without any are still written as V1 to V5.
+    V6(LinkV1, TopologyV2, ProgramsV3, u64, MultiV5, OperationsV6),
+}
+
+/// One burst or operation, frozen as links write it.
+#[derive(Serialize, Deserialize, PartialEq)]
+enum BurstV6 {
+    Cpu(u64),
+    Io(u64),
+    Lock(String),
+    Unlock(String),
+    Wait(String),
+    Signal(String),
+}
+
+impl BurstV6 {
+    fn from_spec(burst: &BurstSpec) -> BurstV6 {
+        match burst {
+            BurstSpec::Cpu(length) => BurstV6::Cpu(*length),
+            BurstSpec::Io(length) => BurstV6::Io(*length),
+            BurstSpec::Lock(name) => BurstV6::Lock(name.clone()),
+            BurstSpec::Unlock(name) => BurstV6::Unlock(name.clone()),
+            BurstSpec::Wait(name) => BurstV6::Wait(name.clone()),
+            BurstSpec::Signal(name) => BurstV6::Signal(name.clone()),
+        }
+    }
+
+    fn into_spec(self) -> BurstSpec {
+        match self {
+            BurstV6::Cpu(length) => BurstSpec::Cpu(length),
+            BurstV6::Io(length) => BurstSpec::Io(length),
+            BurstV6::Lock(name) => BurstSpec::Lock(name),
+            BurstV6::Unlock(name) => BurstSpec::Unlock(name),
+            BurstV6::Wait(name) => BurstSpec::Wait(name),
+            BurstV6::Signal(name) => BurstSpec::Signal(name),
+        }
+    }
+}
+
+/// Per process: its own bursts, then each thread's, written whole when they hold an operation
+/// and empty otherwise (V1's lengths say those).
+#[derive(Serialize, Deserialize, PartialEq)]
+struct OperationsV6 {
+    processes: Vec<(Vec<BurstV6>, Vec<Vec<BurstV6>>)>,
+}
+
+impl OperationsV6 {
+    fn from_spec(spec: &ScenarioSpec) -> OperationsV6 {
+        let whole = |bursts: &[BurstSpec]| -> Vec<BurstV6> {
+            if bursts.iter().any(|burst| burst.operation().is_some()) {
+                bursts.iter().map(BurstV6::from_spec).collect()
+            } else {
+                Vec::new()
+            }
+        };
+        OperationsV6 {
+            processes: spec
+                .processes
+                .iter()
+                .map(|process| {
+                    let threads = process.threads.iter().map(|t| whole(&t.bursts)).collect();
+                    (whole(&process.bursts), threads)
+                })
+                .collect(),
+        }
+    }
+
+    /// True if V5 says it all (no operation anywhere).
+    fn is_unused(&self) -> bool {
+        self.processes
+            .iter()
+            .all(|(own, threads)| own.is_empty() && threads.iter().all(Vec::is_empty))
+    }
+
+    fn apply(self, spec: &mut ScenarioSpec) {
+        let whole = |bursts: Vec<BurstV6>| bursts.into_iter().map(BurstV6::into_spec).collect();
+        for (process, (own, threads)) in spec.processes.iter_mut().zip(self.processes) {
+            if !own.is_empty() {
+                process.bursts = whole(own);
+            }
+            for (thread, bursts) in process.threads.iter_mut().zip(threads) {
+                if !bursts.is_empty() {
+                    thread.bursts = whole(bursts);
+                }
+            }
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize, PartialEq)]
@@ -291,7 +379,17 @@ pub fn encode(spec: &ScenarioSpec, lang: Lang) -> String {
     };
     let kernel_entry_cost = spec.machine.kernel_entry_cost;
     let multi = MultiV5::from_spec(spec);
-    let link = if !multi.is_unused() {
+    let operations = OperationsV6::from_spec(spec);
+    let link = if !operations.is_unused() {
+        Link::V6(
+            body,
+            topology,
+            programs,
+            kernel_entry_cost,
+            multi,
+            operations,
+        )
+    } else if !multi.is_unused() {
         Link::V5(body, topology, programs, kernel_entry_cost, multi)
     } else if kernel_entry_cost != 0 {
         Link::V4(body, topology, programs, kernel_entry_cost)
@@ -320,7 +418,7 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
     let bytes = URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
         .map_err(|_| LinkError::NotBase64)?;
-    if bytes.first().is_some_and(|version| *version > 4) {
+    if bytes.first().is_some_and(|version| *version > 5) {
         return Err(LinkError::UnknownVersion);
     }
     let (link, rest): (Link, &[u8]) =
@@ -354,6 +452,15 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
             programs.apply(&mut shared.spec);
             shared.spec.machine.kernel_entry_cost = kernel_entry_cost;
             multi.apply(&mut shared.spec);
+            shared
+        }
+        Link::V6(body, topology, programs, kernel_entry_cost, multi, operations) => {
+            let mut shared = body.into_shared();
+            shared.spec.machine.topology = topology.into_spec();
+            programs.apply(&mut shared.spec);
+            shared.spec.machine.kernel_entry_cost = kernel_entry_cost;
+            multi.apply(&mut shared.spec);
+            operations.apply(&mut shared.spec);
             shared
         }
     }))
@@ -404,12 +511,7 @@ impl TopologyV2 {
 }
 
 fn bursts_to_lengths(bursts: &[BurstSpec]) -> Vec<u64> {
-    bursts
-        .iter()
-        .map(|burst| match burst {
-            BurstSpec::Cpu(length) | BurstSpec::Io(length) => *length,
-        })
-        .collect()
+    bursts.iter().filter_map(BurstSpec::length).collect()
 }
 
 fn default_name(index: usize) -> String {

@@ -6,7 +6,7 @@ use proclab_app::share::{decode, encode, upgrade, LinkError, MAX_FRAGMENT, OLD_P
 use proclab_core::gen::{generate, GenOptions};
 use proclab_core::presets::presets;
 use proclab_core::rng::Pcg32;
-use proclab_core::spec::{PolicySpec, ScenarioSpec};
+use proclab_core::spec::{BurstSpec, PolicySpec, ScenarioSpec};
 
 fn policies() -> Vec<PolicySpec> {
     vec![
@@ -56,6 +56,17 @@ fn generated_scenarios_round_trip_under_every_policy() {
                 1 => proclab_core::spec::QueueTopology::Affinity,
                 _ => proclab_core::spec::QueueTopology::PerCpu,
             };
+            // Operations between bursts, in a process's own bursts or in a thread's.
+            if seed % 4 == 0 {
+                let process = &mut spec.processes[0];
+                let bursts = match process.threads.last_mut() {
+                    Some(thread) => &mut thread.bursts,
+                    None => &mut process.bursts,
+                };
+                bursts.insert(0, BurstSpec::Lock(format!("m{seed}")));
+                bursts.push(BurstSpec::Unlock(format!("m{seed}")));
+                bursts.push(BurstSpec::Signal(String::from("s")));
+            }
             let shared = decode(&encode(&spec, Lang::En)).unwrap().unwrap();
             assert_eq!(shared.spec, spec, "seed {seed}");
         }
@@ -91,9 +102,9 @@ fn broken_links_say_why() {
     );
     assert_eq!(decode(&link[..link.len() - 6]), Err(LinkError::Corrupt));
     assert_eq!(decode(&format!("{link}AAAA")), Err(LinkError::Corrupt));
-    // Versions 0 to 4 (V1 to V5) are known; 5 is not.
+    // Versions 0 to 5 (V1 to V6) are known; 6 is not.
     assert_eq!(
-        decode(&format!("{PREFIX}BQ")),
+        decode(&format!("{PREFIX}Bg")),
         Err(LinkError::UnknownVersion)
     );
     let huge = format!("{PREFIX}{}", "A".repeat(MAX_FRAGMENT));

@@ -276,6 +276,7 @@ impl Serialize for EndDocument<'_> {
                                 SyncKind::Queue => "queue",
                                 SyncKind::Pipe => "pipe",
                                 SyncKind::SharedSemaphore => "shared_semaphore",
+                                SyncKind::SharedMutex => "shared_mutex",
                             },
                             name: &edge.name,
                             holder: edge.holder,

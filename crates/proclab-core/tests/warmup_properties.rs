@@ -54,7 +54,7 @@ fn check(spec: &ScenarioSpec, run: &WarmupRun) {
         .iter()
         .map(|process| match process.bursts[0] {
             proclab_core::BurstSpec::Cpu(length) => length,
-            proclab_core::BurstSpec::Io(_) => unreachable!(),
+            _ => unreachable!("a warm-up job is one CPU burst"),
         })
         .collect();
     let mut last_ran = vec![None; left.len()];

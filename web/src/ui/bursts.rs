@@ -63,6 +63,11 @@ pub fn burst_editor(props: &BurstEditorProps) -> Html {
                     let (is_io, length) = match burst {
                         BurstSpec::Cpu(length) => (false, *length),
                         BurstSpec::Io(length) => (true, *length),
+                        operation => {
+                            // An operation between bursts: shown as written, edited in the text.
+                            let (word, name) = operation.operation().unwrap_or(("", ""));
+                            return html! { <span class="burst op">{ format!("{word} {name}") }</span> };
+                        }
                     };
                     let input_id = format!("{}-{index}", props.id);
                     let oninput = {

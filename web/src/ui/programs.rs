@@ -81,7 +81,7 @@ pub fn programs(props: &ProgramsProps) -> Html {
                 <div class="code-view">
                     <h3>{ t(ProgramText::Code) }</h3>
                     { for scenario.processes().iter().enumerate().filter(|(_, process)| process.program().is_some()).map(|(pid, process)| {
-                        let source = &scenario.spec().processes[pid].program;
+                        let source = scenario.program_text(pid as u32);
                         let first = process.first_thread();
                         // Which threads will run which line next; a thread waiting for a mutex or
                         // a semaphore is shown on the `lock` or `wait` it waits in.

@@ -89,21 +89,14 @@ pub fn machine_text(props: &MachineTextProps) -> Html {
                 { listed(state.blocked.iter().map(|entry| format!("{} ({})", label(entry.thread), entry.io_left)), ", ") }
             </li>
             // Each mutex, semaphore or condition someone waits for: its own wait queue.
-            { for state.memories.iter().flat_map(|memory| memory.sync.iter().filter(|object| !object.waiters.is_empty()).map(move |object| (memory.pid, object))).map(|(pid, object)| {
-                // Objects belong to a process: name it when several processes run programs.
-                let owner = if state.memories.len() > 1 {
-                    state.processes.get(pid as usize).map(|pcb| format!("{}:", pcb.name)).unwrap_or_default()
-                } else {
-                    String::new()
+            { for state.memories.iter().flat_map(|memory| memory.sync.iter().map(move |object| (Some(memory.pid), object))).chain(state.shared_sync.iter().map(|object| (None, object))).filter(|(_, object)| !object.waiters.is_empty()).map(|(pid, object)| {
+                // Objects belong to a process: name it when several processes run programs (the
+                // shared segment's belong to every process that names them).
+                let owner = match pid {
+                    Some(pid) if state.memories.len() > 1 => state.processes.get(pid as usize).map(|pcb| format!("{}:", pcb.name)).unwrap_or_default(),
+                    _ => String::new(),
                 };
-                let kind = match object.kind {
-                    proclab_core::SyncKind::Mutex => lang.pick(["뮤텍스", "mutex"]),
-                    proclab_core::SyncKind::Semaphore => lang.pick(["세마포어", "semaphore"]),
-                    proclab_core::SyncKind::Condition => lang.pick(["조건 변수", "condition"]),
-                    proclab_core::SyncKind::Queue => lang.pick(["메시지 큐", "message queue"]),
-                    proclab_core::SyncKind::Pipe => lang.pick(["파이프", "pipe"]),
-                    proclab_core::SyncKind::SharedSemaphore => lang.pick(["공유 세마포어", "shared semaphore"]),
-                };
+                let kind = proclab_app::program_words::sync_kind(object.kind, lang);
                 html! {
                     <li class="wait-queue" data-sync={object.name.clone()}>
                         { lang.pick([

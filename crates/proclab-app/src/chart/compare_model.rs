@@ -67,7 +67,7 @@ pub fn estimated_slices(spec: &ScenarioSpec, policy: &PolicySpec) -> u64 {
 fn all_bursts(spec: &ScenarioSpec) -> impl Iterator<Item = BurstSpec> + '_ {
     spec.processes.iter().flat_map(|process| {
         let threads = process.threads.iter().flat_map(|thread| &thread.bursts);
-        process.bursts.iter().chain(threads).copied()
+        process.bursts.iter().chain(threads).cloned()
     })
 }
 
@@ -100,7 +100,7 @@ pub fn sweep_range(spec: &ScenarioSpec) -> RangeInclusive<u64> {
     let longest = all_bursts(spec)
         .filter_map(|burst| match burst {
             BurstSpec::Cpu(length) => Some(length),
-            BurstSpec::Io(_) => None,
+            _ => None,
         })
         .max()
         .unwrap_or(1);

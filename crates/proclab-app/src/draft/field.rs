@@ -170,6 +170,8 @@ pub enum InputError {
     Negative,
     /// A whole number too large for the field.
     TooLarge,
-    /// A burst token that is neither `N` nor `ioN`.
+    /// A burst token that is neither `N`, `ioN` nor an operation.
     BadBurstToken { position: usize },
+    /// An operation (`lock`) with no name after it.
+    OperationWithoutName { position: usize },
 }

@@ -103,16 +103,44 @@ fn unreadable(text: &str) -> InputError {
     }
 }
 
-/// Parses burst notation: whitespace- or comma-separated tokens, `N` a CPU burst of N ticks and
-/// `ioN` (or `iN`) an I/O burst. Order and alternation are the core's to check.
+/// Makes an operation from its object's name.
+type MakeOperation = fn(String) -> BurstSpec;
+
+/// The operations the burst notation names, with the textbook's P and V for `wait` and `signal`.
+const OPERATIONS: [(&str, MakeOperation); 6] = [
+    ("lock", BurstSpec::Lock),
+    ("unlock", BurstSpec::Unlock),
+    ("wait", BurstSpec::Wait),
+    ("signal", BurstSpec::Signal),
+    ("p", BurstSpec::Wait),
+    ("v", BurstSpec::Signal),
+];
+
+/// Parses burst notation: whitespace- or comma-separated tokens, `N` a CPU burst of N ticks,
+/// `ioN` (or `iN`) an I/O burst, and an operation between bursts followed by its object's name:
+/// `lock m`, `unlock m`, `wait s`, `signal s` (also `lock(m)`, `lock:m`, and `P(s)`, `V(s)` for
+/// `wait` and `signal`). Order, alternation and names are the core's to check.
 pub fn parse_bursts(text: &str) -> Result<Vec<BurstSpec>, InputError> {
     let mut bursts = Vec::new();
-    for (position, token) in text
+    let mut tokens = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty())
         .enumerate()
-    {
+        .peekable();
+    while let Some((position, token)) = tokens.next() {
         let lower = token.to_ascii_lowercase();
+        if let Some(operation) = operation(token, &lower) {
+            let burst = match operation {
+                Ok(burst) => burst,
+                // The name is the next item.
+                Err(make) => match tokens.next_if(|(_, next)| !next.is_empty()) {
+                    Some((_, name)) => make(String::from(name)),
+                    None => return Err(InputError::OperationWithoutName { position }),
+                },
+            };
+            bursts.push(burst);
+            continue;
+        }
         let (is_io, digits) = match lower.strip_prefix("io").or_else(|| lower.strip_prefix('i')) {
             Some(rest) => (true, rest.trim_start_matches(':')),
             None => (
@@ -135,6 +163,24 @@ pub fn parse_bursts(text: &str) -> Result<Vec<BurstSpec>, InputError> {
     Ok(bursts)
 }
 
+/// An operation token: with its name attached (`lock(m)`, `lock:m`) the operation, else (`lock`)
+/// how to make it from the next item. `None` if the token is no operation.
+fn operation(token: &str, lower: &str) -> Option<Result<BurstSpec, MakeOperation>> {
+    OPERATIONS.iter().find_map(|&(word, make)| {
+        let rest = lower.strip_prefix(word)?;
+        if rest.is_empty() {
+            return Some(Err(make));
+        }
+        // The name keeps its case: it is cut from the token as typed.
+        let name = &token[word.len()..];
+        let name = match name.strip_prefix('(') {
+            Some(inner) => inner.strip_suffix(')')?,
+            None => name.strip_prefix(':')?,
+        };
+        (!name.is_empty()).then(|| Ok(make(String::from(name))))
+    })
+}
+
 /// Writes bursts in the notation [`parse_bursts`] reads.
 pub fn format_bursts(bursts: &[BurstSpec]) -> String {
     bursts
@@ -142,6 +188,10 @@ pub fn format_bursts(bursts: &[BurstSpec]) -> String {
         .map(|burst| match burst {
             BurstSpec::Cpu(length) => length.to_string(),
             BurstSpec::Io(length) => format!("io{length}"),
+            other => {
+                let (operation, name) = other.operation().unwrap_or(("", ""));
+                format!("{operation} {name}")
+            }
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -170,6 +220,39 @@ mod tests {
                 InputError::Negative,
                 InputError::NotANumber,
             ]
+        );
+    }
+
+    #[test]
+    fn operations_between_bursts_are_read_in_every_spelling_and_written_back_one_way() {
+        let lock = |name: &str| BurstSpec::Lock(name.into());
+        let expected = vec![
+            BurstSpec::Cpu(3),
+            lock("Mx"),
+            BurstSpec::Cpu(2),
+            BurstSpec::Unlock("Mx".into()),
+            BurstSpec::Io(4),
+            BurstSpec::Wait("s".into()),
+            BurstSpec::Signal("s".into()),
+            BurstSpec::Cpu(1),
+        ];
+        for text in [
+            "3 lock Mx 2 unlock Mx io4 wait s signal s 1",
+            "3, LOCK(Mx), 2, unlock:Mx, io4, P(s), V s, 1",
+        ] {
+            assert_eq!(parse_bursts(text), Ok(expected.clone()), "{text}");
+        }
+        let written = format_bursts(&expected);
+        assert_eq!(written, "3 lock Mx 2 unlock Mx io4 wait s signal s 1");
+        assert_eq!(parse_bursts(&written), Ok(expected));
+        assert_eq!(
+            parse_bursts("3 lock"),
+            Err(InputError::OperationWithoutName { position: 1 })
+        );
+        // A word that only starts like an operation is not one.
+        assert_eq!(
+            parse_bursts("3 locked"),
+            Err(InputError::BadBurstToken { position: 1 })
         );
     }
 }

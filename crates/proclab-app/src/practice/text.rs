@@ -467,13 +467,5 @@ fn race_rules(exercise: &Exercise, lang: Lang) -> Vec<String> {
 
 /// A process's bursts in the page's notation (`3 io2 4`).
 pub fn bursts_text(exercise: &Exercise, pid: usize) -> String {
-    exercise.spec.processes[pid]
-        .bursts
-        .iter()
-        .map(|burst| match burst {
-            proclab_core::spec::BurstSpec::Cpu(length) => length.to_string(),
-            proclab_core::spec::BurstSpec::Io(length) => format!("io{length}"),
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::draft::format_bursts(&exercise.spec.processes[pid].bursts)
 }

@@ -95,6 +95,12 @@ pub fn step_lines_in(
                     proclab_core::program::MessageOp::SharedSignal { .. } => lang
                         .pick(["공유 세마포어 signal", "shared semaphore signal"])
                         .to_string(),
+                    proclab_core::program::MessageOp::SharedLock { .. } => lang
+                        .pick(["공유 뮤텍스를 잡음", "takes the shared mutex"])
+                        .to_string(),
+                    proclab_core::program::MessageOp::SharedUnlock { .. } => lang
+                        .pick(["공유 뮤텍스를 놓음", "gives the shared mutex back"])
+                        .to_string(),
                 }),
                 StepOutcome::Io(ticks) => effects.push(lang.pick([
                     format!("I/O {ticks}틱 요청(대기)"),
@@ -102,7 +108,11 @@ pub fn step_lines_in(
                 ])),
                 StepOutcome::Compute(ticks) => effects.push(lang.pick([
                     format!("CPU에서 {ticks}틱 동안 계산"),
-                    format!("computes for {ticks} ticks on the CPU"),
+                    if ticks == 1 {
+                        String::from("computes for 1 tick on the CPU")
+                    } else {
+                        format!("computes for {ticks} ticks on the CPU")
+                    },
                 ])),
                 StepOutcome::Fault(_) => effects.push(ProgramText::Faulted.get(lang).into()),
                 StepOutcome::Continued => {}
@@ -146,7 +156,7 @@ fn blocked_note(wait: Wait, instruction: Option<Instruction>, lang: Lang) -> &'s
         ))
     );
     lang.pick(match (wait, sends) {
-        (Wait::Mutex(_), _) => [
+        (Wait::Mutex(_) | Wait::SharedMutex(_), _) => [
             "다른 스레드가 가진 뮤텍스: 기다림(대기)",
             "mutex held by another thread: waits (blocks)",
         ],

@@ -1,7 +1,7 @@
 //! Every address space at a tick: its variables with their last writer, and its sync objects.
 
 use proclab_core::program::AccessKind;
-use proclab_core::state::MachineState;
+use proclab_core::state::{MachineState, SyncObjectState};
 use proclab_core::{Run, SyncKind};
 
 use super::*;
@@ -110,49 +110,70 @@ pub fn address_spaces(run: &Run, state: &MachineState, lang: Lang) -> Vec<Addres
                         shared: shared(memory.pid, *address).is_some(),
                     })
                     .collect(),
-                sync: memory
-                    .sync
-                    .iter()
-                    .map(|object| {
-                        let name_of = |thread: proclab_core::ThreadRef| {
-                            thread_name(scenario, process.first_thread() + thread.tid)
-                        };
-                        let state = match (object.kind, object.holder) {
-                            (SyncKind::Semaphore | SyncKind::SharedSemaphore, _) => lang.pick([
-                                format!("값 {}", object.value),
-                                format!("value {}", object.value),
-                            ]),
-                            (SyncKind::Mutex, Some(holder)) => lang.pick([
-                                format!("{}이(가) 가짐", name_of(holder)),
-                                format!("held by {}", name_of(holder)),
-                            ]),
-                            (SyncKind::Mutex, None) => lang.pick(["풀림", "free"]).to_string(),
-                            (SyncKind::Condition | SyncKind::Queue | SyncKind::Pipe, _) => {
-                                lang.pick(["기억하는 값 없음", "no memory"]).to_string()
+                sync: {
+                    // Its own objects, then the shared segment's that its program names.
+                    let program = process.program();
+                    let maps = |object: &&SyncObjectState| {
+                        program.is_some_and(|program| match object.kind {
+                            SyncKind::SharedMutex => {
+                                program.shared_mutexes().any(|name| name == object.name)
                             }
-                        };
-                        SyncRow {
-                            name: object.name.clone(),
-                            kind: match object.kind {
-                                SyncKind::Mutex => lang.pick(["뮤텍스", "mutex"]),
-                                SyncKind::Semaphore => lang.pick(["세마포어", "semaphore"]),
-                                SyncKind::Condition => lang.pick(["조건 변수", "condition"]),
-                                SyncKind::Queue => lang.pick(["메시지 큐", "message queue"]),
-                                SyncKind::Pipe => lang.pick(["파이프", "pipe"]),
-                                SyncKind::SharedSemaphore => {
-                                    lang.pick(["공유 세마포어", "shared semaphore"])
-                                }
-                            },
-                            state,
-                            waiters: object
-                                .waiters
+                            _ => program
+                                .shared_semaphores()
                                 .iter()
-                                .map(|thread| name_of(*thread))
-                                .collect(),
-                        }
-                    })
-                    .collect(),
+                                .any(|semaphore| semaphore.name == object.name),
+                        })
+                    };
+                    let shared = state.shared_sync.iter().filter(maps);
+                    memory
+                        .sync
+                        .iter()
+                        .map(|object| (object, memory.pid))
+                        .chain(shared.map(|object| (object, memory.pid)))
+                        .map(|(object, _)| sync_row(scenario, object, lang))
+                        .collect()
+                },
             }
         })
         .collect()
+}
+
+/// One row of the sync objects: its name, kind, holder or value, and waiters.
+fn sync_row(scenario: &Scenario, object: &SyncObjectState, lang: Lang) -> SyncRow {
+    let name_of = |thread: proclab_core::ThreadRef| {
+        let process = &scenario.processes()[thread.pid as usize];
+        thread_name(scenario, process.first_thread() + thread.tid)
+    };
+    let state = match (object.kind, object.holder) {
+        (SyncKind::Semaphore | SyncKind::SharedSemaphore, _) => lang.pick([
+            format!("값 {}", object.value),
+            format!("value {}", object.value),
+        ]),
+        (SyncKind::Mutex | SyncKind::SharedMutex, Some(holder)) => lang.pick([
+            format!("{}이(가) 가짐", name_of(holder)),
+            format!("held by {}", name_of(holder)),
+        ]),
+        (SyncKind::Mutex | SyncKind::SharedMutex, None) => lang.pick(["풀림", "free"]).to_string(),
+        (SyncKind::Condition | SyncKind::Queue | SyncKind::Pipe, _) => {
+            lang.pick(["기억하는 값 없음", "no memory"]).to_string()
+        }
+    };
+    SyncRow {
+        name: object.name.clone(),
+        kind: match object.kind {
+            SyncKind::Mutex => lang.pick(["뮤텍스", "mutex"]),
+            SyncKind::Semaphore => lang.pick(["세마포어", "semaphore"]),
+            SyncKind::Condition => lang.pick(["조건 변수", "condition"]),
+            SyncKind::Queue => lang.pick(["메시지 큐", "message queue"]),
+            SyncKind::Pipe => lang.pick(["파이프", "pipe"]),
+            SyncKind::SharedSemaphore => lang.pick(["공유 세마포어", "shared semaphore"]),
+            SyncKind::SharedMutex => lang.pick(["공유 뮤텍스", "shared mutex"]),
+        },
+        state,
+        waiters: object
+            .waiters
+            .iter()
+            .map(|thread| name_of(*thread))
+            .collect(),
+    }
 }

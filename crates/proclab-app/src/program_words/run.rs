@@ -160,15 +160,12 @@ pub fn thread_name(scenario: &Scenario, index: u32) -> String {
 /// The instruction at `pc` of process `pid`'s program as the student wrote it, without its
 /// comment (`mov %ax, counter`); empty if `pc` is not an instruction of that program.
 pub fn instruction_text(scenario: &Scenario, pid: u32, pc: u32) -> &str {
-    let (Some(program), Some(spec)) = (
-        scenario.processes()[pid as usize].program(),
-        scenario.spec().processes.get(pid as usize),
-    ) else {
+    let Some(program) = scenario.processes()[pid as usize].program() else {
         return "";
     };
     program
         .line_at(pc)
-        .and_then(|line| spec.program.lines().nth(line as usize - 1))
+        .and_then(|line| scenario.program_text(pid).lines().nth(line as usize - 1))
         .map_or("", |line| line.split('#').next().unwrap_or("").trim())
 }
 
@@ -250,6 +247,16 @@ pub fn outcome(outcome: &StepOutcome, lang: Lang) -> Option<String> {
                     "signal: wakes a waiter of the shared semaphore or adds 1",
                 ]))
             }
+            (proclab_core::program::MessageOp::SharedLock { .. }, _) => String::from(lang.pick([
+                "lock: 여러 프로세스가 함께 쓰는 뮤텍스를 잡음",
+                "lock: takes the mutex the processes share",
+            ])),
+            (proclab_core::program::MessageOp::SharedUnlock { .. }, _) => {
+                String::from(lang.pick([
+                    "unlock: 공유 뮤텍스를 놓음(기다리던 스레드가 있으면 그 스레드에게 넘김)",
+                    "unlock: gives the shared mutex back (to its first waiter, if any)",
+                ]))
+            }
         }),
         StepOutcome::Blocked(Wait::Pipe(_)) => Some(String::from(lang.pick([
             "기다림: 파이프가 가득 차 있거나(write) 비어 있음(read)",
@@ -261,6 +268,7 @@ pub fn outcome(outcome: &StepOutcome, lang: Lang) -> Option<String> {
         ]))),
         StepOutcome::Compute(ticks) => Some(match lang {
             Lang::Ko => format!("cpu: CPU에서 {ticks}틱 동안 계산(이 틱 포함)"),
+            Lang::En if *ticks == 1 => String::from("cpu: computes for 1 tick on the CPU"),
             Lang::En => format!("cpu: computes for {ticks} ticks on the CPU, this one included"),
         }),
         StepOutcome::Io(ticks) => Some(match lang {
@@ -297,6 +305,7 @@ pub fn sync_kind(kind: SyncKind, lang: Lang) -> &'static str {
         SyncKind::Queue => lang.pick(["메시지 큐", "message queue"]),
         SyncKind::Pipe => lang.pick(["파이프", "pipe"]),
         SyncKind::SharedSemaphore => lang.pick(["공유 세마포어", "shared semaphore"]),
+        SyncKind::SharedMutex => lang.pick(["공유 뮤텍스", "shared mutex"]),
     }
 }
 

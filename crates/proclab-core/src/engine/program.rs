@@ -82,6 +82,11 @@ pub(crate) struct Programs {
     pub(crate) shared_semaphores: Vec<SharedSemaphore>,
     /// Per process: its shared semaphores' indices in `shared_semaphores`.
     shared_semaphore_ids: Vec<Vec<u32>>,
+    /// The mutexes of the shared segment (shared by the processes that declare the same name),
+    /// in order of first declaration (`Wait::SharedMutex` indexes here).
+    pub(crate) shared_mutexes: Vec<SharedMutex>,
+    /// Per process: its shared mutexes' indices in `shared_mutexes`.
+    shared_mutex_ids: Vec<Vec<u32>>,
     /// `machine.kernel_entry_cost`.
     kernel_entry_cost: u64,
     /// Per thread: kernel ticks still to spend before its next instruction.
@@ -98,6 +103,14 @@ pub(crate) struct Programs {
 pub(crate) struct SharedSemaphore {
     pub(crate) name: String,
     pub(crate) value: u32,
+    pub(crate) waiters: VecDeque<ThreadIx>,
+}
+
+/// A mutex of the shared segment: who holds it and who waits for it, first first.
+#[derive(Clone, Debug)]
+pub(crate) struct SharedMutex {
+    pub(crate) name: String,
+    pub(crate) holder: Option<ThreadIx>,
     pub(crate) waiters: VecDeque<ThreadIx>,
 }
 
@@ -128,6 +141,13 @@ impl Programs {
             .map_or("", |state| state.name.as_str())
     }
 
+    /// The name of the scenario's shared mutex `mutex`.
+    pub(crate) fn shared_mutex_name(&self, mutex: u32) -> &str {
+        self.shared_mutexes
+            .get(mutex as usize)
+            .map_or("", |state| state.name.as_str())
+    }
+
     /// The name of the scenario's queue `queue`.
     pub(crate) fn queue_name(&self, queue: u32) -> &str {
         self.queues
@@ -152,6 +172,9 @@ impl Programs {
             MessageOp::SharedWait { sem } | MessageOp::SharedSignal { sem } => {
                 return self.shared_semaphore(task, pid, operation, sem);
             }
+            MessageOp::SharedLock { mutex } | MessageOp::SharedUnlock { mutex } => {
+                return self.shared_mutex(task, pid, operation, mutex);
+            }
             MessageOp::Send { queue, .. } | MessageOp::Recv { queue, .. } => {
                 (self.queue_ids[pid][queue as usize], false)
             }
@@ -166,7 +189,10 @@ impl Programs {
         };
         let queue = &mut self.queues[global as usize];
         match operation {
-            MessageOp::SharedWait { .. } | MessageOp::SharedSignal { .. } => done(0),
+            MessageOp::SharedWait { .. }
+            | MessageOp::SharedSignal { .. }
+            | MessageOp::SharedLock { .. }
+            | MessageOp::SharedUnlock { .. } => done(0),
             MessageOp::Close { .. } => {
                 self.close_write_end(threads, task, global);
                 done(0)
@@ -240,6 +266,39 @@ impl Programs {
                 Some(waiter) => self.wakes.push((waiter, task)),
                 None => semaphore.value = semaphore.value.saturating_add(1),
             },
+        }
+        StepOutcome::Message {
+            operation,
+            value: 0,
+        }
+    }
+
+    /// `lock m` or `unlock m` by `task` (of process `pid`) on shared mutex `local` of its
+    /// program: the rules of a process's own mutexes, on the one the processes share.
+    fn shared_mutex(
+        &mut self,
+        task: ThreadIx,
+        pid: usize,
+        operation: MessageOp,
+        local: u32,
+    ) -> StepOutcome {
+        let global = self.shared_mutex_ids[pid][local as usize];
+        let mutex = &mut self.shared_mutexes[global as usize];
+        match operation {
+            MessageOp::SharedLock { .. } if mutex.holder.is_none() => mutex.holder = Some(task),
+            MessageOp::SharedLock { .. } => {
+                mutex.waiters.push_back(task);
+                return StepOutcome::Blocked(Wait::SharedMutex(global));
+            }
+            _ if mutex.holder != Some(task) => {
+                return StepOutcome::Fault(Fault::UnlockNotHeld { mutex: local });
+            }
+            _ => {
+                mutex.holder = mutex.waiters.pop_front();
+                if let Some(waiter) = mutex.holder {
+                    self.wakes.push((waiter, task));
+                }
+            }
         }
         StepOutcome::Message {
             operation,
@@ -324,7 +383,10 @@ impl Programs {
                         registers.set(register, value);
                     }
                     registers.set(Register::Sp, stack_bottom(DEFAULT_MEMORY_KB, tid as u32));
-                    machine.add_thread(registers);
+                    match thread.entry() {
+                        Some(pc) => machine.add_thread_at(registers, pc),
+                        None => machine.add_thread(registers),
+                    };
                 }
                 Some(machine)
             })
@@ -401,6 +463,32 @@ impl Programs {
                     .collect()
             })
             .collect();
+        // One shared mutex per name across processes.
+        let mut shared_mutexes: Vec<SharedMutex> = Vec::new();
+        let shared_mutex_ids = processes
+            .iter()
+            .map(|process| {
+                let Some(program) = process.program() else {
+                    return Vec::new();
+                };
+                program
+                    .shared_mutexes()
+                    .map(|declared| {
+                        let found = shared_mutexes
+                            .iter()
+                            .position(|mutex| mutex.name == declared);
+                        found.unwrap_or_else(|| {
+                            shared_mutexes.push(SharedMutex {
+                                name: declared.to_string(),
+                                holder: None,
+                                waiters: VecDeque::new(),
+                            });
+                            shared_mutexes.len() - 1
+                        }) as u32
+                    })
+                    .collect()
+            })
+            .collect();
         // A pipe's writers: every thread whose program writes to it, in thread order.
         for (index, thread) in threads.iter().enumerate() {
             let pid = thread.pid() as usize;
@@ -425,6 +513,8 @@ impl Programs {
             pipe_ids,
             shared_semaphores,
             shared_semaphore_ids,
+            shared_mutexes,
+            shared_mutex_ids,
             kernel_entry_cost: scenario.machine().kernel_entry_cost,
             kernel_due: vec![0; threads.len()],
             compute_due: vec![0; threads.len()],
@@ -530,6 +620,11 @@ impl Engine {
                         .sync()
                         .holder(mutex)
                         .map(|tid| process.first_thread() + tid),
+                    Wait::SharedMutex(mutex) => programs
+                        .shared_mutexes
+                        .get(mutex as usize)
+                        .and_then(|mutex| mutex.holder)
+                        .map(|holder| holder.0),
                     Wait::Semaphore(_)
                     | Wait::Condition(_)
                     | Wait::Queue(_)
@@ -541,6 +636,7 @@ impl Engine {
                         programs.queue_name(queue).to_string()
                     }
                     Wait::SharedSemaphore(sem) => programs.shared_semaphore_name(sem).to_string(),
+                    Wait::SharedMutex(mutex) => programs.shared_mutex_name(mutex).to_string(),
                     _ => machine.program().sync_name(object).to_string(),
                 };
                 Some(WaitEdge {
@@ -621,7 +717,10 @@ impl Engine {
             // `read` on a pipe): queues and pipes are the engine's (processes share them), so the
             // step's outcome is settled here.
             let mut step = step;
-            let message = matches!(step.outcome, StepOutcome::Message { .. });
+            let message = matches!(
+                step.outcome,
+                StepOutcome::Message { operation, .. } if operation.is_system_call()
+            );
             if let StepOutcome::Message { operation, value } = step.outcome {
                 step.outcome = programs.message(self.scenario.threads(), task, operation, value);
             }

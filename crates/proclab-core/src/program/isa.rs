@@ -218,9 +218,32 @@ pub enum MessageOp {
         /// The semaphore.
         sem: u32,
     },
+    /// `lock m` on a mutex of the shared segment (`mutex`: index in `Program::shared_mutexes`).
+    SharedLock {
+        /// The mutex.
+        mutex: u32,
+    },
+    /// `unlock m` on a mutex of the shared segment.
+    SharedUnlock {
+        /// The mutex.
+        mutex: u32,
+    },
 }
 
 impl MessageOp {
+    /// Whether it is a system call whatever happens (a queue or pipe operation), rather than an
+    /// operation on a sync object of the shared segment, which enters the kernel only when it
+    /// blocks or wakes a thread (a futex).
+    pub fn is_system_call(self) -> bool {
+        !matches!(
+            self,
+            MessageOp::SharedWait { .. }
+                | MessageOp::SharedSignal { .. }
+                | MessageOp::SharedLock { .. }
+                | MessageOp::SharedUnlock { .. }
+        )
+    }
+
     /// The register whose value the operation sends (`send`, `write`).
     pub fn sent_register(self) -> Option<Register> {
         match self {
@@ -229,7 +252,9 @@ impl MessageOp {
             | MessageOp::Read { .. }
             | MessageOp::Close { .. }
             | MessageOp::SharedWait { .. }
-            | MessageOp::SharedSignal { .. } => None,
+            | MessageOp::SharedSignal { .. }
+            | MessageOp::SharedLock { .. }
+            | MessageOp::SharedUnlock { .. } => None,
         }
     }
 }
@@ -420,6 +445,19 @@ pub struct Program {
     /// The semaphores declared `.shared sem name initial`, each with its line.
     pub(crate) shared_semaphores: Vec<Semaphore>,
     pub(crate) shared_semaphore_lines: Vec<u32>,
+    /// The mutexes declared `.shared mutex name`, each with its line.
+    pub(crate) shared_mutexes: Vec<(String, u32)>,
+}
+
+/// What a `.shared` declaration declares (processes that name it must agree on it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SharedKind {
+    /// A variable of that many words.
+    Variable(u32),
+    /// A semaphore with that initial value.
+    Semaphore(u32),
+    /// A mutex.
+    Mutex,
 }
 
 impl Program {
@@ -539,7 +577,10 @@ impl Program {
             SyncKind::Mutex => self.mutexes.get(index),
             SyncKind::Semaphore => self.semaphores.get(index).map(|semaphore| &semaphore.name),
             SyncKind::Condition => self.conditions.get(index),
-            SyncKind::Queue | SyncKind::Pipe | SyncKind::SharedSemaphore => None,
+            SyncKind::Queue
+            | SyncKind::Pipe
+            | SyncKind::SharedSemaphore
+            | SyncKind::SharedMutex => None,
         };
         name.map_or("", String::as_str)
     }
@@ -557,19 +598,35 @@ impl Program {
             .filter_map(|&(index, _)| self.variables.get(index as usize))
     }
 
-    /// Each `.shared` declaration (a variable or a semaphore) as (name, words or initial value,
-    /// whether a semaphore, line): what processes that map the segment must agree on.
-    pub fn shared_declarations(&self) -> Vec<(&str, u32, bool, u32)> {
+    /// Each `.shared` declaration (a variable, a semaphore or a mutex) as (name, what it is,
+    /// line): what processes that map the segment must agree on.
+    pub fn shared_declarations(&self) -> Vec<(&str, SharedKind, u32)> {
         let variables = self.shared.iter().filter_map(|&(index, line)| {
             let variable = self.variables.get(index as usize)?;
-            Some((variable.name.as_str(), variable.words, false, line))
+            Some((
+                variable.name.as_str(),
+                SharedKind::Variable(variable.words),
+                line,
+            ))
         });
         let semaphores = self
             .shared_semaphores
             .iter()
             .zip(&self.shared_semaphore_lines)
-            .map(|(semaphore, &line)| (semaphore.name.as_str(), semaphore.initial, true, line));
-        variables.chain(semaphores).collect()
+            .map(|(semaphore, &line)| {
+                let kind = SharedKind::Semaphore(semaphore.initial);
+                (semaphore.name.as_str(), kind, line)
+            });
+        let mutexes = self
+            .shared_mutexes
+            .iter()
+            .map(|(name, line)| (name.as_str(), SharedKind::Mutex, *line));
+        variables.chain(semaphores).chain(mutexes).collect()
+    }
+
+    /// The mutexes of the shared segment (`.shared mutex name`), in declaration order.
+    pub fn shared_mutexes(&self) -> impl Iterator<Item = &str> + '_ {
+        self.shared_mutexes.iter().map(|(name, _)| name.as_str())
     }
 
     /// Whether the word at `address` lies in a `.shared` variable: its variable and index.

@@ -206,10 +206,16 @@ impl Machine {
     /// Adds a thread that starts at the first instruction with these registers (the caller
     /// sets `%sp` to its stack bottom); returns its id, 0 for the first.
     pub fn add_thread(&mut self, registers: Registers) -> u32 {
+        self.add_thread_at(registers, self.program.load_address())
+    }
+
+    /// Adds a thread that starts at address `pc` (its own part of the program, as a thread
+    /// created with its own start routine); returns its index.
+    pub fn add_thread_at(&mut self, registers: Registers, pc: u32) -> u32 {
         self.threads.push(ThreadState {
             registers,
             comparison: None,
-            pc: self.program.load_address(),
+            pc,
             halted: false,
         });
         self.threads.len() as u32 - 1

@@ -38,7 +38,7 @@ pub mod x86;
 
 pub use isa::{
     Address, Arithmetic, Condition, Instruction, Label, MessageOp, Program, QueueDecl, Register,
-    Registers, Semaphore, SyncOp, Value, Variable,
+    Registers, Semaphore, SharedKind, SyncOp, Value, Variable,
 };
 pub use machine::{Fault, Machine, MachineError, Step, StepError, StepOutcome, ThreadState};
 pub use memory::{AccessKind, Accesses, Memory, MemoryAccess};

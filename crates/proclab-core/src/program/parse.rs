@@ -81,6 +81,7 @@ impl Program {
             shared: Vec::new(),
             shared_semaphores: Vec::new(),
             shared_semaphore_lines: Vec::new(),
+            shared_mutexes: Vec::new(),
             sync_lines: BTreeMap::new(),
             instruction_lines: Vec::new(),
         };
@@ -125,6 +126,7 @@ impl Program {
             shared: parser.shared,
             shared_semaphores: parser.shared_semaphores,
             shared_semaphore_lines: parser.shared_semaphore_lines,
+            shared_mutexes: parser.shared_mutexes,
         })
     }
 }
@@ -145,6 +147,7 @@ pub(super) struct Parser<'a> {
     shared: Vec<(u32, u32)>,
     shared_semaphores: Vec<Semaphore>,
     shared_semaphore_lines: Vec<u32>,
+    shared_mutexes: Vec<(String, u32)>,
     sync_lines: BTreeMap<&'a str, u32>,
 }
 
@@ -235,10 +238,24 @@ impl<'a> Parser<'a> {
         });
     }
 
-    /// `.shared name [words]`, a variable of the shared segment (as `.var`), or
-    /// `.shared sem name [initial]`, a semaphore of the segment (as `.sem`).
+    /// `.shared name [words]`, a variable of the shared segment (as `.var`),
+    /// `.shared sem name [initial]`, a semaphore of the segment (as `.sem`), or
+    /// `.shared mutex name`, a mutex of the segment (as `.mutex`).
     fn declare_shared(&mut self, line: u32, text: &'a str) {
         let fields: Vec<&str> = text.split_whitespace().collect();
+        if fields.get(1) == Some(&"mutex") && fields.len() == 3 {
+            let rest = text.trim_start()[".shared".len()..].trim_start();
+            let before = self.mutexes.len();
+            let errors = self.errors.len();
+            // `mutex name` reads as `.mutex name`; the mutex then moves to the segment's list.
+            self.declare_sync(line, rest);
+            if self.errors.len() == errors && self.mutexes.len() > before {
+                if let Some(mutex) = self.mutexes.pop() {
+                    self.shared_mutexes.push((mutex, line));
+                }
+            }
+            return;
+        }
         if fields.get(1) == Some(&"sem") && (fields.len() == 3 || fields.len() == 4) {
             let rest = text.trim_start()[".shared".len()..].trim_start();
             let before = self.semaphores.len();
@@ -285,7 +302,7 @@ impl<'a> Parser<'a> {
         }
         self.sync_lines.insert(name, line);
         match fields[0] {
-            ".mutex" => self.mutexes.push(name.to_string()),
+            ".mutex" | "mutex" => self.mutexes.push(name.to_string()),
             ".cond" => self.conditions.push(name.to_string()),
             _ => self.semaphores.push(Semaphore {
                 name: name.to_string(),
@@ -414,7 +431,21 @@ impl<'a> Parser<'a> {
                 .position(|semaphore| semaphore.name == name)
                 .map(|index| index as u32)
         };
+        let shared_mutex = |name: &str| {
+            self.shared_mutexes
+                .iter()
+                .position(|(declared, _)| declared == name)
+                .map(|index| index as u32)
+        };
         match (opcode, names) {
+            (Opcode::Lock, [name]) if shared_mutex(name).is_some() => {
+                let mutex = shared_mutex(name).unwrap_or(0);
+                return Ok(Instruction::Message(MessageOp::SharedLock { mutex }));
+            }
+            (Opcode::Unlock, [name]) if shared_mutex(name).is_some() => {
+                let mutex = shared_mutex(name).unwrap_or(0);
+                return Ok(Instruction::Message(MessageOp::SharedUnlock { mutex }));
+            }
             (Opcode::Wait, [name]) if shared(name).is_some() => {
                 let sem = shared(name).unwrap_or(0);
                 return Ok(Instruction::Message(MessageOp::SharedWait { sem }));

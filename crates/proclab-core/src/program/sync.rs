@@ -44,6 +44,9 @@ pub enum Wait {
     /// A semaphore of the shared segment, by its index among the scenario's shared semaphores
     /// (shared by the processes that declare the same name).
     SharedSemaphore(u32),
+    /// A mutex of the shared segment, by its index among the scenario's shared mutexes (shared
+    /// by the processes that declare the same name, or name it in their bursts).
+    SharedMutex(u32),
 }
 
 impl Wait {
@@ -56,6 +59,7 @@ impl Wait {
             Wait::Queue(index) => (SyncKind::Queue, index),
             Wait::Pipe(index) => (SyncKind::Pipe, index),
             Wait::SharedSemaphore(index) => (SyncKind::SharedSemaphore, index),
+            Wait::SharedMutex(index) => (SyncKind::SharedMutex, index),
         };
         SyncObject { kind, index }
     }
@@ -130,7 +134,9 @@ impl SyncState {
             Wait::Mutex(index) => (self.mutex_queues.get(index as usize), None),
             Wait::Semaphore(index) => (self.semaphore_queues.get(index as usize), None),
             Wait::Condition(index) => (None, self.condition_queues.get(index as usize)),
-            Wait::Queue(_) | Wait::Pipe(_) | Wait::SharedSemaphore(_) => (None, None),
+            Wait::Queue(_) | Wait::Pipe(_) | Wait::SharedSemaphore(_) | Wait::SharedMutex(_) => {
+                (None, None)
+            }
         };
         let plain = plain.into_iter().flatten().copied();
         let condition = condition.into_iter().flatten().map(|&(thread, _)| thread);

@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 use super::error::*;
 use super::{Process, Thread};
 use crate::program::x86::{parse_argv, stack_bottom, ArgvError, DEFAULT_MEMORY_KB};
-use crate::program::{Program, Register};
+use crate::program::{Program, Register, SharedKind};
 use crate::spec::{
     BurstSpec, CacheModel, MachineSpec, PolicySpec, ProcessSpec, QueueSpec, QueueTopology,
     ScenarioSpec, ScheduleSpec, ThreadModel, ThreadSpec,
@@ -17,12 +17,7 @@ pub(super) fn saturate(count: usize) -> u32 {
 }
 
 pub(super) fn burst_lengths(bursts: &[BurstSpec]) -> Vec<u64> {
-    bursts
-        .iter()
-        .map(|burst| match burst {
-            BurstSpec::Cpu(length) | BurstSpec::Io(length) => *length,
-        })
-        .collect()
+    bursts.iter().filter_map(BurstSpec::length).collect()
 }
 
 pub(super) fn check_process(
@@ -110,6 +105,7 @@ pub(super) fn check_bursts(
         });
         return;
     }
+    // Operations stand anywhere; two CPU bursts, or two I/O bursts, may not touch.
     if matches!(bursts[0], BurstSpec::Io(_)) {
         errors.push(ScenarioError::IoFirst { process, thread });
     }
@@ -118,9 +114,13 @@ pub(super) fn check_bursts(
     }
     for (index, burst) in bursts.iter().enumerate() {
         let burst_index = index as u32;
-        if index > 0
-            && core::mem::discriminant(burst) == core::mem::discriminant(&bursts[index - 1])
-        {
+        let touches = |before: &BurstSpec| {
+            matches!(
+                (before, burst),
+                (BurstSpec::Cpu(_), BurstSpec::Cpu(_)) | (BurstSpec::Io(_), BurstSpec::Io(_))
+            )
+        };
+        if index > 0 && touches(&bursts[index - 1]) {
             errors.push(ScenarioError::NotAlternating {
                 process,
                 thread,
@@ -453,6 +453,29 @@ pub(super) fn check_program(
     }
 }
 
+/// The program written from a process's bursts with operations. Its bursts were checked on their
+/// own, so the only way it can fail is by size (more instructions than a program may have).
+pub(super) fn check_written_program(
+    pid: u32,
+    process: &ProcessSpec,
+    text: &str,
+    errors: &mut Vec<ScenarioError>,
+) -> Option<Program> {
+    let threads = process.threads.len().max(1) as u32;
+    let fits = |program: &Program| {
+        let lowest_stack = stack_bottom(DEFAULT_MEMORY_KB, threads - 1);
+        program.end_address() <= DEFAULT_MEMORY_KB * 1024
+            && lowest_stack > i64::from(program.end_address())
+    };
+    match Program::parse(text) {
+        Ok(program) if fits(&program) => Some(program),
+        _ => {
+            errors.push(ScenarioError::ProgramTooLarge { process: pid });
+            None
+        }
+    }
+}
+
 /// A thread's initial registers (`bx=3:cx=1`), which only a program thread may have, and no
 /// bursts beside its process's program.
 pub(super) fn check_thread_program(
@@ -611,16 +634,28 @@ pub(super) fn check_queues(processes: &[Process], errors: &mut Vec<ScenarioError
 /// Processes that map the shared segment must agree on each name they declare in it: a variable
 /// of the same size, a semaphore with the same initial value.
 pub(super) fn check_shared(processes: &[Process], errors: &mut Vec<ScenarioError>) {
-    let mut first: Vec<(&str, u32, bool, u32)> = Vec::new();
+    // Each name's first declaration: what it is, the process and line, whether written from bursts.
+    let mut first: Vec<(&str, SharedKind, u32, u32, bool)> = Vec::new();
     for (pid, process) in processes.iter().enumerate() {
         let Some(program) = process.program() else {
             continue;
         };
-        for (name, value, semaphore, line) in program.shared_declarations() {
+        let written = process.written_program().is_some();
+        for (name, kind, line) in program.shared_declarations() {
             match first.iter().find(|seen| seen.0 == name) {
-                Some(&(_, first_value, first_semaphore, first_process))
-                    if first_value != value || first_semaphore != semaphore =>
+                // Bursts against bursts: `OperationKindClash` already names the operation.
+                Some(&(_, _, _, _, true)) if written => {}
+                // A program against bursts: the program's line is the one to show.
+                Some(&(_, first_kind, first_process, first_line, false))
+                    if first_kind != kind && written =>
                 {
+                    errors.push(ScenarioError::SharedDeclarationMismatch {
+                        process: first_process,
+                        line: first_line,
+                        first_process: pid as u32,
+                    });
+                }
+                Some(&(_, first_kind, first_process, _, _)) if first_kind != kind => {
                     errors.push(ScenarioError::SharedDeclarationMismatch {
                         process: pid as u32,
                         line,
@@ -628,7 +663,7 @@ pub(super) fn check_shared(processes: &[Process], errors: &mut Vec<ScenarioError
                     });
                 }
                 Some(_) => {}
-                None => first.push((name, value, semaphore, pid as u32)),
+                None => first.push((name, kind, pid as u32, line, written)),
             }
         }
     }

@@ -201,6 +201,47 @@ pub enum ScenarioError {
         /// The limit.
         max: u64,
     },
+    /// A CPU or I/O burst, in a thread whose bursts hold an operation, longer than one
+    /// instruction takes ([`MAX_OPERATION_BURST`](super::MAX_OPERATION_BURST)).
+    OperationBurstTooLong {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// Index of the thread in the process's `threads` (`None`: the process's own `bursts`).
+        thread: Option<u32>,
+        /// Index of the burst.
+        burst: u32,
+        /// The limit.
+        max: u64,
+    },
+    /// An operation between bursts (`lock m`) whose object is not a name: a letter, then
+    /// letters, digits or `_`, at most 32 in all.
+    BadOperationName {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// Index of the thread in the process's `threads` (`None`: the process's own `bursts`).
+        thread: Option<u32>,
+        /// Index of the operation among the bursts.
+        burst: u32,
+    },
+    /// A name used as a mutex (`lock`, `unlock`) and as a semaphore (`wait`, `signal`) in the
+    /// scenario's bursts: here, its first use of the other kind.
+    OperationKindClash {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// Index of the thread in the process's `threads` (`None`: the process's own `bursts`).
+        thread: Option<u32>,
+        /// Index of the operation among the bursts.
+        burst: u32,
+    },
+    /// `unlock m` in bursts where the thread has not taken `m` with a `lock m` before it.
+    UnlockWithoutLock {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// Index of the thread in the process's `threads` (`None`: the process's own `bursts`).
+        thread: Option<u32>,
+        /// Index of the operation among the bursts.
+        burst: u32,
+    },
     /// An arrival later than [`MAX_TICK`].
     ArrivalTooLate {
         /// Index of the process in `processes`.

@@ -7,8 +7,10 @@
 //! After validation the engine has no "impossible" branches: fields are private, there are no setters.
 mod check;
 mod error;
+mod operations;
 
 pub use error::*;
+pub use operations::{has_operations, MAX_OPERATION_BURST};
 
 use alloc::format;
 use alloc::rc::Rc;
@@ -30,6 +32,9 @@ pub struct Thread {
     stack: u32,
     /// Initial registers (program threads only; `%sp` is set by the engine).
     registers: Vec<(Register, i64)>,
+    /// The address of its first instruction when it runs its own part of its process's program
+    /// (a thread whose bursts hold operations); `None`: the program's first instruction.
+    entry: Option<u32>,
 }
 
 impl Thread {
@@ -44,6 +49,11 @@ impl Thread {
     /// Display name (`T1`... unless given).
     pub fn name(&self) -> &str {
         &self.name
+    }
+    /// The address of its first instruction, when it is not its program's first (a thread
+    /// whose bursts hold operations runs its own part of its process's program).
+    pub fn entry(&self) -> Option<u32> {
+        self.entry
     }
     /// Burst lengths: even positions are CPU bursts, odd positions I/O bursts.
     pub fn bursts(&self) -> &[u64] {
@@ -80,6 +90,8 @@ pub struct Process {
     thread_count: u32,
     multithreaded: bool,
     program: Option<Rc<Program>>,
+    /// The program written from its bursts when they hold operations.
+    written: Option<Rc<str>>,
 }
 
 impl Process {
@@ -122,6 +134,11 @@ impl Process {
     /// The program its threads run instead of bursts, if any.
     pub fn program(&self) -> Option<&Program> {
         self.program.as_deref()
+    }
+    /// The program written from its bursts, when they hold operations (`lock m`...): its
+    /// threads run it instead, each its own part.
+    pub fn written_program(&self) -> Option<&str> {
+        self.written.as_deref()
     }
 }
 
@@ -172,7 +189,7 @@ impl Scenario {
         let program_threads: usize = spec
             .processes
             .iter()
-            .filter(|process| !process.program.is_empty())
+            .filter(|process| !process.program.is_empty() || has_operations(process))
             .map(|process| process.threads.len().max(1))
             .sum();
         if program_threads > MAX_PROGRAM_THREADS as usize {
@@ -188,27 +205,60 @@ impl Scenario {
         };
         let mut processes = Vec::with_capacity(process_count);
         let mut threads = Vec::with_capacity(total_threads);
+        // Each name the bursts' operations use, and whether it is a mutex (else a semaphore).
+        let mut operation_kinds: Vec<(&str, bool)> = Vec::new();
         for (index, process_spec) in spec.processes.iter().enumerate() {
             let pid = index as u32;
             check_process(pid, process_spec, queue_count, &spec.policy, &mut errors);
             let first_thread = threads.len() as u32;
-            let program = check_program(pid, process_spec, &mut errors);
+            let operations = has_operations(process_spec);
+            let written = (operations && operations::writable(process_spec))
+                .then(|| operations::operations_program(process_spec));
+            let program = match &written {
+                Some(text) => check_written_program(pid, process_spec, text, &mut errors),
+                None if operations => None,
+                None => check_program(pid, process_spec, &mut errors),
+            };
+            // Where each thread's own part starts, in a program written from bursts.
+            let entry = |tid: usize| {
+                let label = operations::thread_label(tid);
+                let program = program.as_ref().filter(|_| operations)?;
+                let found = program.labels().iter().find(|found| found.name == label)?;
+                Some(found.address)
+            };
             // A program's threads have one CPU burst, open-ended: its length is only the
             // schedulers' estimate (its instructions once each, a `cpu $n` as `n` ticks), the
-            // program decides the end.
+            // program decides the end. A thread with operations has its own estimate.
             let program_burst = program
                 .as_ref()
                 .map(|program| vec![program.estimated_ticks().max(1)]);
+            let thread_bursts = |bursts: &[crate::spec::BurstSpec]| {
+                if operations {
+                    vec![operations::estimated_ticks(bursts)]
+                } else {
+                    program_burst
+                        .clone()
+                        .unwrap_or_else(|| burst_lengths(bursts))
+                }
+            };
+            if operations && process_spec.threads.is_empty() {
+                operations::check_operations(
+                    pid,
+                    None,
+                    &process_spec.bursts,
+                    &mut operation_kinds,
+                    &mut errors,
+                );
+            }
             if process_spec.threads.is_empty() {
                 threads.push(Thread {
                     pid,
                     tid: 0,
                     name: String::from("T1"),
-                    bursts: program_burst
-                        .clone()
-                        .unwrap_or_else(|| burst_lengths(&process_spec.bursts)),
+                    bursts: thread_bursts(&process_spec.bursts),
                     stack: 1,
                     registers: Vec::new(),
+                    entry: entry(0),
                 });
             } else {
                 for (thread_index, thread_spec) in process_spec.threads.iter().enumerate() {
@@ -223,6 +273,15 @@ impl Scenario {
                     );
                     if process_spec.program.is_empty() {
                         check_bursts(pid, thread, &thread_spec.bursts, &mut errors);
+                    }
+                    if operations {
+                        operations::check_operations(
+                            pid,
+                            thread,
+                            &thread_spec.bursts,
+                            &mut operation_kinds,
+                            &mut errors,
+                        );
                     }
                     if thread_spec.name.len() > MAX_NAME_LEN as usize {
                         errors.push(ScenarioError::NameTooLong {
@@ -247,11 +306,10 @@ impl Scenario {
                         pid,
                         tid,
                         name,
-                        bursts: program_burst
-                            .clone()
-                            .unwrap_or_else(|| burst_lengths(&thread_spec.bursts)),
+                        bursts: thread_bursts(&thread_spec.bursts),
                         stack: thread_spec.stack,
                         registers,
+                        entry: entry(thread_index),
                     });
                 }
             }
@@ -271,6 +329,7 @@ impl Scenario {
                 thread_count: threads.len() as u32 - first_thread,
                 multithreaded: !process_spec.threads.is_empty(),
                 program: program.map(Rc::new),
+                written: written.map(Rc::from),
             });
         }
         check_queues(&processes, &mut errors);
@@ -329,6 +388,20 @@ impl Scenario {
     pub fn schedule(&self) -> Option<&ScheduleSpec> {
         self.spec.schedule.as_ref()
     }
+    /// The text of process `pid`'s program: as the spec gives it, or as the scenario wrote it from
+    /// bursts that hold operations (empty if the process runs plain bursts).
+    pub fn program_text(&self, pid: u32) -> &str {
+        let process = self.processes.get(pid as usize);
+        match process.and_then(Process::written_program) {
+            Some(written) => written,
+            None => self
+                .spec
+                .processes
+                .get(pid as usize)
+                .map_or("", |process| process.program.as_str()),
+        }
+    }
+
     /// True if some process runs a program.
     pub fn has_programs(&self) -> bool {
         self.processes

@@ -139,17 +139,47 @@ impl Default for ThreadSpec {
     }
 }
 
-/// One burst: `{"cpu": n}` or `{"io": n}` (an I/O burst may be 0: the request completes at once).
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+/// One burst: `{"cpu": n}` or `{"io": n}` (an I/O burst may be 0: the request completes at once),
+/// or an operation between bursts on a mutex or a semaphore the processes share by name:
+/// `{"lock": "m"}`, `{"unlock": "m"}`, `{"wait": "s"}`, `{"signal": "s"}`. A thread whose bursts
+/// hold an operation runs them as instructions (`docs/semantics.md`, Operations between bursts).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum BurstSpec {
     /// `n` ticks of computation.
     Cpu(u64),
     /// `n` ticks blocked on I/O.
     Io(u64),
+    /// `lock m`: take mutex `m`, or wait (Blocked) until its holder's `unlock` hands it over.
+    Lock(String),
+    /// `unlock m`: give mutex `m` back (to its first waiter, if any).
+    Unlock(String),
+    /// `wait s` (P): take one from semaphore `s`, or wait while it is 0.
+    Wait(String),
+    /// `signal s` (V): wake the first waiter of `s`, or add one.
+    Signal(String),
 }
 
 impl BurstSpec {
+    /// The operation's name and object, if this is an operation rather than a burst.
+    pub fn operation(&self) -> Option<(&'static str, &str)> {
+        match self {
+            BurstSpec::Cpu(_) | BurstSpec::Io(_) => None,
+            BurstSpec::Lock(name) => Some(("lock", name)),
+            BurstSpec::Unlock(name) => Some(("unlock", name)),
+            BurstSpec::Wait(name) => Some(("wait", name)),
+            BurstSpec::Signal(name) => Some(("signal", name)),
+        }
+    }
+
+    /// The length of a CPU or I/O burst (`None` for an operation).
+    pub fn length(&self) -> Option<u64> {
+        match self {
+            BurstSpec::Cpu(length) | BurstSpec::Io(length) => Some(*length),
+            _ => None,
+        }
+    }
+
     /// Bursts from their lengths, alternating CPU and I/O and starting with CPU:
     /// `[5, 3, 2]` is CPU 5, I/O 3, CPU 2.
     pub fn alternating(lengths: &[u64]) -> Vec<BurstSpec> {

@@ -19,7 +19,7 @@ use crate::ProcessState;
 
 mod program;
 
-use program::{memories, program_context, queues};
+use program::{memories, program_context, queues, shared_sync};
 pub use program::{ProcessMemory, ProgramContext, QueueSnapshot, SyncObjectState};
 
 /// What one CPU does at the tick.
@@ -177,6 +177,10 @@ pub struct MachineState {
     /// The variables of each process that runs a program (pid order).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub memories: Vec<ProcessMemory>,
+    /// The sync objects of the shared segment, shared by the processes that name them: its
+    /// mutexes (`.shared mutex`, or a name in bursts' `lock m`), then its semaphores.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shared_sync: Vec<SyncObjectState>,
 }
 
 fn registers(task: &Task, progress: u64) -> [u32; 4] {
@@ -392,6 +396,7 @@ impl MachineState {
             threads,
             memories: memories(engine),
             queues: queues(engine),
+            shared_sync: shared_sync(engine),
         }
     }
 

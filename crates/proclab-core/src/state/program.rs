@@ -104,6 +104,7 @@ pub(super) fn program_context(engine: &Engine, index: usize) -> Option<ProgramCo
         let name = match wait {
             Wait::Queue(queue) | Wait::Pipe(queue) => programs.queue_name(queue).to_string(),
             Wait::SharedSemaphore(sem) => programs.shared_semaphore_name(sem).to_string(),
+            Wait::SharedMutex(mutex) => programs.shared_mutex_name(mutex).to_string(),
             _ => machine.program().sync_name(wait.object()).to_string(),
         };
         let holder = match wait {
@@ -111,6 +112,11 @@ pub(super) fn program_context(engine: &Engine, index: usize) -> Option<ProgramCo
                 pid: thread.pid(),
                 tid,
             }),
+            Wait::SharedMutex(mutex) => programs
+                .shared_mutexes
+                .get(mutex as usize)
+                .and_then(|mutex| mutex.holder)
+                .map(|holder| engine.tasks[holder].thread_ref()),
             Wait::Semaphore(_)
             | Wait::Condition(_)
             | Wait::Queue(_)
@@ -154,6 +160,32 @@ pub(super) fn queues(engine: &Engine) -> Vec<QueueSnapshot> {
                 .map(|open| open.iter().map(thread).collect()),
         })
         .collect()
+}
+
+/// The mutexes, then the semaphores, of the shared segment.
+pub(super) fn shared_sync(engine: &Engine) -> Vec<SyncObjectState> {
+    let Some(programs) = &engine.programs else {
+        return Vec::new();
+    };
+    let thread = |index: &ThreadIx| engine.tasks[*index].thread_ref();
+    let mutexes = programs.shared_mutexes.iter().map(|mutex| SyncObjectState {
+        name: mutex.name.clone(),
+        kind: crate::SyncKind::SharedMutex,
+        value: u32::from(mutex.holder.is_some()),
+        holder: mutex.holder.as_ref().map(thread),
+        waiters: mutex.waiters.iter().map(thread).collect(),
+    });
+    let semaphores = programs
+        .shared_semaphores
+        .iter()
+        .map(|semaphore| SyncObjectState {
+            name: semaphore.name.clone(),
+            kind: crate::SyncKind::SharedSemaphore,
+            value: semaphore.value,
+            holder: None,
+            waiters: semaphore.waiters.iter().map(thread).collect(),
+        });
+    mutexes.chain(semaphores).collect()
 }
 
 /// The variables of every process that runs a program.

@@ -189,19 +189,24 @@ pub enum SyncKind {
     /// `.shared sem name initial`: a semaphore of the shared segment, `wait s` and `signal s`;
     /// numbered among the scenario's shared semaphores.
     SharedSemaphore,
+    /// `.shared mutex name`: a mutex of the shared segment (a process-shared mutex), `lock m`
+    /// and `unlock m`; numbered among the scenario's shared mutexes. A name in a process's
+    /// bursts (`lock m`) is one of these.
+    SharedMutex,
 }
 
 impl SyncKind {
     /// Every kind, in the order of their codes (the trace's wire format and the determinism
     /// test store a kind as its index here: 0 mutex, 1 semaphore, 2 condition, 3 queue, 4 pipe,
-    /// 5 shared semaphore).
-    pub const ALL: [SyncKind; 6] = [
+    /// 5 shared semaphore, 6 shared mutex).
+    pub const ALL: [SyncKind; 7] = [
         SyncKind::Mutex,
         SyncKind::Semaphore,
         SyncKind::Condition,
         SyncKind::Queue,
         SyncKind::Pipe,
         SyncKind::SharedSemaphore,
+        SyncKind::SharedMutex,
     ];
 
     /// The kind's code: its index in [`SyncKind::ALL`].

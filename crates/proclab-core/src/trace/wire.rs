@@ -218,11 +218,11 @@ mod tests {
         // Entry i's first field is word 4 + 4i: a mutex is 0 and a semaphore 1, as when the
         // field was a flag "semaphore".
         assert_eq!(
-            [words[4], words[8], words[12], words[16], words[20], words[24]],
-            [0, 1, 2, 3, 4, 5]
+            [words[4], words[8], words[12], words[16], words[20], words[24], words[28]],
+            [0, 1, 2, 3, 4, 5, 6]
         );
         let mut broken = words.clone();
-        broken[12] = 6;
+        broken[12] = 7;
         assert_eq!(
             Transitions::from_words(&broken, &scenario).err(),
             Some(WireError::Entry { index: 2 })
