@@ -1996,3 +1996,92 @@ fn bursts_lock_blocks_the_second_thread_for_the_lock_between_its_bursts() {
     claim_in(id, Lang::En, &format!("tick {}", lesson.end_tick()));
     claim_in(id, Lang::Ko, &format!("{}틱에 끝납니다", lesson.end_tick()));
 }
+
+#[test]
+fn bursts_lock_processes_blocks_p2_for_the_mutex_its_bursts_name_then_p1_for_io() {
+    use proclab_core::program::MessageOp;
+    let id = PresetId::BurstsLockProcesses;
+    let lesson = run(id);
+    let spec = &preset(id.as_str()).expect("a preset").spec;
+    // The bursts fields as the page writes them, quoted in the lesson.
+    for (pid, process) in spec.processes.iter().enumerate() {
+        assert!(process.program.is_empty(), "written in the bursts field");
+        let text = proclab_app::draft::format_bursts(&process.bursts);
+        claim_in(id, Lang::En, &format!("P{} {text}", pid + 1));
+        claim_in(id, Lang::Ko, &text);
+    }
+    let PolicySpec::Rr { quantum } = lesson.scenario().policy().clone() else {
+        panic!("bursts-lock-processes runs under round robin");
+    };
+    claim_in(id, Lang::En, &format!("quantum of {quantum}"));
+    claim_in(id, Lang::Ko, &format!("타임 퀀텀 {quantum}"));
+    // Where each process executes its `lock m` and `unlock m` (on the shared mutex).
+    let tick_of = |thread: u32, unlock: bool| {
+        lesson
+            .program_steps()
+            .iter()
+            .find(|step| {
+                step.thread == thread
+                    && match step.outcome {
+                        StepOutcome::Message { operation, .. } => {
+                            matches!(operation, MessageOp::SharedUnlock { .. }) == unlock
+                                && matches!(
+                                    operation,
+                                    MessageOp::SharedLock { .. } | MessageOp::SharedUnlock { .. }
+                                )
+                        }
+                        StepOutcome::Blocked(_) => !unlock,
+                        _ => false,
+                    }
+            })
+            .expect("the process locks and unlocks")
+            .tick
+    };
+    let (p1_lock, p2_lock, p1_unlock) = (tick_of(0, false), tick_of(1, false), tick_of(0, true));
+    claim_in(id, Lang::En, &format!("P1 takes m at tick {p1_lock}"));
+    claim_in(id, Lang::Ko, &format!("P1은 틱 {p1_lock}에 m을 잡습니다"));
+    claim_in(
+        id,
+        Lang::En,
+        &format!("lock m at tick {p2_lock} finds it held"),
+    );
+    claim_in(id, Lang::Ko, &format!("lock m은 틱 {p2_lock}에"));
+    claim_in(id, Lang::En, &format!("unlock m at tick {p1_unlock}"));
+    claim_in(id, Lang::Ko, &format!("unlock m(틱 {p1_unlock})"));
+    // P2 is Blocked on the mutex, not on I/O, from the end of its lock to the end of the unlock.
+    let mid = lesson.state_at(p2_lock + 2);
+    assert_eq!(mid.threads[1].state, proclab_core::ProcessState::Blocked);
+    assert!(mid.blocked.is_empty(), "a mutex wait is no I/O");
+    assert_eq!(mid.shared_sync[0].holder.map(|holder| holder.pid), Some(0));
+    let blocked = lesson.metrics().threads[1].blocked;
+    assert_eq!(blocked, p1_unlock - p2_lock);
+    claim_in(id, Lang::En, &format!("from tick {} until", p2_lock + 1));
+    claim_in(
+        id,
+        Lang::En,
+        &format!("at tick {}: {blocked} ticks", p1_unlock + 1),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("틱 {}에 m을 넘겨줄 때까지 {blocked}틱", p1_unlock + 1),
+    );
+    // Then P1 waits for its I/O: Blocked again, for another cause.
+    let io = lesson.metrics().threads[0].io;
+    let io_start = p1_unlock + 2;
+    let at = lesson.state_at(io_start);
+    assert_eq!(at.threads[0].state, proclab_core::ProcessState::Blocked);
+    assert_eq!(at.blocked.len(), 1, "P1 is in I/O");
+    claim_in(
+        id,
+        Lang::En,
+        &format!("from tick {io_start} to {}", io_start + io),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("틱 {io_start}부터 {}까지", io_start + io),
+    );
+    claim_in(id, Lang::En, &format!("ends at tick {}", lesson.end_tick()));
+    claim_in(id, Lang::Ko, &format!("{}틱에 끝납니다", lesson.end_tick()));
+}

@@ -155,6 +155,8 @@ pub enum PresetId {
     ProducerConsumerCondvar,
     /// `bursts-lock`.
     BurstsLock,
+    /// `bursts-lock-processes`.
+    BurstsLockProcesses,
     /// `warmup-cache-too-small`.
     WarmupCacheTooSmall,
     /// `warmup-cache-fits`.
@@ -177,7 +179,7 @@ pub enum PresetId {
 
 impl PresetId {
     /// Every preset id, in the order [`presets`] lists them.
-    pub const ALL: [PresetId; 65] = [
+    pub const ALL: [PresetId; 66] = [
         PresetId::FcfsConvoy,
         PresetId::SjfStarvation,
         PresetId::SrtfVsSjf,
@@ -235,6 +237,7 @@ impl PresetId {
         PresetId::IpcCostPipe,
         PresetId::ProducerConsumerCondvar,
         PresetId::BurstsLock,
+        PresetId::BurstsLockProcesses,
         PresetId::WarmupCacheTooSmall,
         PresetId::WarmupCacheFits,
         PresetId::WarmupTwoCpus,
@@ -304,6 +307,7 @@ impl PresetId {
             PresetId::IpcCostPipe => "ipc-cost-pipe",
             PresetId::ProducerConsumerCondvar => "producer-consumer-condvar",
             PresetId::BurstsLock => "bursts-lock",
+            PresetId::BurstsLockProcesses => "bursts-lock-processes",
             PresetId::WarmupCacheTooSmall => "warmup-cache-too-small",
             PresetId::WarmupCacheFits => "warmup-cache-fits",
             PresetId::WarmupTwoCpus => "warmup-two-cpus",

@@ -199,6 +199,62 @@ fn shared_memory_without_a_lock_loses_updates_under_some_schedule_and_with_a_sha
     assert!(lost > 0, "some schedule must lose an update without a lock");
 }
 
+/// The same inside a mutex of the segment.
+const SHARED_MUTEX: &str = ".shared counter
+.shared mutex m
+.main
+.again
+lock m
+mov counter, %ax
+add $1, %ax
+mov %ax, counter
+unlock m
+sub $1, %bx
+test $0, %bx
+jgt .again
+halt
+";
+
+#[test]
+fn a_shared_mutex_is_one_mutex_across_processes_and_only_its_holder_may_unlock_it() {
+    let mut rng = Pcg32::new(5, 9);
+    let mut contended = 0;
+    for round in 0..100 {
+        let (first, second) = (rng.between(1, 5) as u32, rng.between(1, 5) as u32);
+        let spec = random_machine(&mut rng, two(SHARED_MUTEX, first, second), 12, false);
+        let locked = run(&spec);
+        assert_eq!(locked.end(), RunEnd::Finished, "round {round}");
+        assert_eq!(value(&locked, 0, "counter"), i64::from(first + second));
+        if locked
+            .metrics()
+            .threads
+            .iter()
+            .any(|thread| thread.blocked > 0)
+        {
+            contended += 1;
+        }
+    }
+    assert!(
+        contended > 0,
+        "some schedule must make a process wait for m"
+    );
+    // Unlocking the segment's mutex without holding it ends the thread with a fault.
+    let spec = ScenarioSpec {
+        processes: vec![program_process(
+            ".shared mutex m\n.main\nunlock m\nhalt\n",
+            &[""],
+        )],
+        ..ScenarioSpec::default()
+    };
+    let faulted = run(&spec);
+    let faults = faulted
+        .program_steps()
+        .iter()
+        .filter(|step| matches!(step.outcome, proclab_core::program::StepOutcome::Fault(_)))
+        .count();
+    assert_eq!(faults, 1);
+}
+
 #[test]
 fn shared_declarations_are_checked_on_their_lines_and_must_agree() {
     assert_eq!(

@@ -17,6 +17,7 @@
 //! `data` and the writer waits until the last of them leaves. A small instruction budget ends quickly a run that would spin forever
 //! after an edit.
 
+use alloc::format;
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
@@ -41,6 +42,24 @@ const BURSTS_LOCK: &str = include_str!("bursts-lock.s");
 /// The timer of `bursts-lock`: a quantum of 2 ticks, shorter than the bursts, so a thread is
 /// preempted in the middle of one and the other finds `m` taken.
 const BURSTS_LOCK_TIMER: PolicySpec = PolicySpec::Rr { quantum: 2 };
+/// Two processes whose bursts take the mutex `m` both name, written in the bursts field itself:
+/// P1 `2 lock m 3 unlock m io2 2`, P2 `2 lock m 3 unlock m 1`.
+fn bursts_lock_processes() -> Vec<ProcessSpec> {
+    use crate::spec::BurstSpec::{Cpu, Io, Lock, Unlock};
+    let m = || String::from("m");
+    let first = vec![Cpu(2), Lock(m()), Cpu(3), Unlock(m()), Io(2), Cpu(2)];
+    let second = vec![Cpu(2), Lock(m()), Cpu(3), Unlock(m()), Cpu(1)];
+    [first, second]
+        .into_iter()
+        .enumerate()
+        .map(|(index, bursts)| ProcessSpec {
+            name: format!("P{}", index + 1),
+            bursts,
+            ..ProcessSpec::default()
+        })
+        .collect()
+}
+
 /// The pipe's job (pass 1 to 6 and add them up) by two threads through a shared array.
 const IPC_THREADS: &str = include_str!("ipc-threads.s");
 
@@ -326,6 +345,10 @@ pub(super) fn presets() -> Vec<Preset> {
         Preset {
             id: PresetId::BurstsLock,
             spec: on(threads(BURSTS_LOCK, &["", ""]), BURSTS_LOCK_TIMER, 1),
+        },
+        Preset {
+            id: PresetId::BurstsLockProcesses,
+            spec: on(bursts_lock_processes(), BURSTS_LOCK_TIMER, 1),
         },
     ]
 }
