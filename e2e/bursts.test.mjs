@@ -1,14 +1,21 @@
 // Bursts between operations end to end in Debian's Chromium: the `bursts-lock` example's
 // interleaving shows each `cpu $n` as one instruction, the machine mid-burst shows the ticks left
 // and the thread Blocked on the mutex, as the CLI's state at that tick says; a `cpu $n` typed in
-// the program editor runs, and one out of range is reported on its line in both languages.
+// the program editor runs, and one out of range is reported on its line in both languages;
+// operations typed in a bursts field (`2 lock m 3 unlock m 1`) run on one mutex the processes share,
+// with the CLI's numbers, the program they become, a share link that reopens them, and clear errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, screenshot } from './harness.mjs';
-import { cliRun, presetFile, proclab, buildCli, onFreshPage, scrubTo } from './page-helpers.mjs';
+import { writeFile } from 'node:fs/promises';
+import {
+  cliRun, cliNumbers, presetFile, proclab, buildCli, onFreshPage, scrubTo, typeWorkload, choosePolicy,
+  waitForFreshResults, readNumbers, download, savedWorkspace,
+} from './page-helpers.mjs';
+import { openBrowser, openPage } from './harness.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
 
@@ -99,4 +106,73 @@ test('a cpu $n typed in the editor runs; out of range it is reported on its line
     assert.ok(bursts > 0);
     assert.equal(lines, 4 * bursts, 'four instructions a thread');
   });
+});
+
+test('operations typed in the bursts field: one mutex for both processes, the CLI numbers, the written code, a link, and errors kept as typed', TIMEOUT, async () => {
+  const workload = [
+    { bursts: '2 lock m 3 unlock m io2 2' },
+    { bursts: '2, LOCK(m), 3, unlock:m, 1' },
+  ];
+  let url;
+  await onFreshPage(server.url, async ({ page }) => {
+    await typeWorkload(page, workload);
+    await choosePolicy(page, 'rr', 2);
+    await waitForFreshResults(page);
+    // The numbers are the CLI's on the scenario the page downloads.
+    const shown = await readNumbers(page);
+    const file = await download(page, '#download-json');
+    const scenario = JSON.parse(file.bytes.toString('utf8'));
+    assert.deepEqual(scenario.processes[1].bursts, [{ cpu: 2 }, { lock: 'm' }, { cpu: 3 }, { unlock: 'm' }, { cpu: 1 }]);
+    const path = join(scratch, 'bursts-operations.json');
+    await writeFile(path, file.bytes);
+    const cli = await cliRun(path);
+    const native = cliNumbers(cli);
+    assert.deepEqual(shown.rows, native.rows);
+    assert.deepEqual(shown.averages, native.averages);
+    // The same as the example written the same way.
+    const example = cliNumbers(await cliRun(await presetFile(scratch, 'bursts-lock-processes')));
+    assert.deepEqual(shown.rows.map((row) => row.completion), example.rows.map((row) => row.completion));
+    // P2 waits for m, held by P1, while P1 computes its critical section.
+    const lock = cli.program.steps.find((step) => step.thread === 1 && step.outcome !== 'cpu');
+    await scrubTo(page, lock.tick + 2);
+    await page.selectOption('#inspect-select', '1.0');
+    assert.match(await page.textContent('#pcb-table tr[data-field="Waits for"] td'), /m \(held by P1\)/);
+    assert.ok(await page.locator('#machine-text li.wait-queue[data-sync="m"]', { hasText: 'P2' }).count() > 0, 'm has its wait queue');
+    // The programs panel shows what the bursts became: each operation one instruction.
+    const code = await page.textContent('.code-view');
+    for (const line of ['cpu $2', 'lock m', 'unlock m', 'io $2']) assert.ok(code.includes(line), `${line} in ${code}`);
+    await page.setViewportSize({ width: 390, height: 900 });
+    await screenshot(page, 'bursts-operations-en-390');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await screenshot(page, 'bursts-operations-en-1280');
+    // The field keeps what was typed; the link carries the operations.
+    assert.equal(await page.inputValue('#p1-bursts'), workload[1].bursts);
+    await page.click('#copy-link');
+    await page.waitForSelector('#notice');
+    url = await page.evaluate(() => location.href);
+  });
+  // A fresh profile opens the link: the same bursts, written the page's way, and the same numbers.
+  const context = await openBrowser({ locale: 'ko-KR' });
+  try {
+    const { page } = await openPage(context, url);
+    await waitForFreshResults(page);
+    assert.equal(await page.inputValue('#p1-bursts'), '2 lock m 3 unlock m 1');
+    assert.equal(await page.inputValue('#p0-bursts'), '2 lock m 3 unlock m io2 2');
+    assert.equal(await savedWorkspace(page), null);
+    // An unlock with no lock before it, in Korean then English, kept as typed.
+    await page.fill('#p1-bursts', '2 unlock m 1');
+    await page.waitForSelector('#p1-bursts-error');
+    await page.click('#lang-ko').catch(() => {});
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    assert.match(await page.textContent('#p1-bursts-error'), /unlock 앞에 같은 뮤텍스의 lock이 없습니다/);
+    await screenshot(page, 'bursts-operations-error-ko-1280');
+    await page.click('#lang-en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.match(await page.textContent('#p1-bursts-error'), /no lock of this mutex comes before this unlock/);
+    await page.fill('#p1-bursts', '2 lock');
+    await page.waitForFunction(() => /no mutex or semaphore name after it/.test(document.querySelector('#p1-bursts-error')?.textContent ?? ''));
+    assert.equal(await page.inputValue('#p1-bursts'), '2 lock');
+  } finally {
+    await context.close();
+  }
 });

@@ -95,3 +95,37 @@ pub fn burst_editor(props: &BurstEditorProps) -> Html {
         </>
     }
 }
+
+/// Bursts that hold operations, as the machine will run them, one item after another and wrapped
+/// (the notation field is one line): "Runs as: CPU 2 → lock m → CPU 3 → unlock m → I/O 2 → CPU 2".
+/// Nothing for bursts without an operation, or that cannot be read (the field says why).
+pub fn operations_line(id: &str, text: &str, lang: Lang) -> Html {
+    let Ok(bursts) = parse_bursts(text) else {
+        return Html::default();
+    };
+    if bursts.iter().all(|burst| burst.operation().is_none()) {
+        return Html::default();
+    }
+    let items = bursts.iter().enumerate().map(|(index, burst)| {
+        let (class, words) = match burst {
+            BurstSpec::Cpu(length) => ("cpu", format!("CPU {length}")),
+            BurstSpec::Io(length) => ("io", format!("I/O {length}")),
+            operation => {
+                let (word, name) = operation.operation().unwrap_or(("", ""));
+                ("op", format!("{word} {name}"))
+            }
+        };
+        html! {
+            <>
+                if index > 0 { <span class="arrow" aria-hidden="true">{ "→" }</span> }
+                <span class={classes!("item", class)}>{ words }</span>
+            </>
+        }
+    });
+    html! {
+        <p class="bursts-read" id={format!("{id}-read")}>
+            <span class="label">{ format!("{}:", Text::BurstsReadAs.get(lang)) }</span>
+            { for items }
+        </p>
+    }
+}

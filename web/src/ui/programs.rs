@@ -100,6 +100,9 @@ pub fn programs(props: &ProgramsProps) -> Html {
                         html! {
                             <figure class="listing-box">
                                 <figcaption>{ process.name() }</figcaption>
+                                if process.written_program().is_some() {
+                                    <p class="hint written-from-bursts">{ t(ProgramText::WrittenFromBursts) }</p>
+                                }
                                 <ol class="listing" id={format!("listing-p{pid}")}>
                                     { for source.lines().enumerate().map(|(index, text)| {
                                         let here = at_line(index as u32 + 1);

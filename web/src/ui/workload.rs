@@ -180,6 +180,17 @@ fn problem_row(messages: &[FieldMessage], index: usize, columns: usize, lang: La
     }
 }
 
+/// A row under a process whose bursts hold operations: its bursts and operations in order, whole.
+fn operations_row(field: FieldId, text: &str, span: usize, lang: Lang) -> Html {
+    let line = crate::ui::bursts::operations_line(&field.dom_id(), text, lang);
+    if line == Html::default() {
+        return line;
+    }
+    html! {
+        <tr class="burst-row"><td></td><td colspan={span.to_string()}>{ line }</td></tr>
+    }
+}
+
 /// Moves focus as a spreadsheet would, from the input the key was pressed in.
 fn on_grid_key(
     dispatch: Dispatch,
@@ -442,6 +453,9 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                         oninput={on_edit(dispatch, move |value| Edit::Text(FieldId::Program(index), value))} />
                                 </td></tr>
                             }
+                            if !threaded && !program {
+                                { operations_row(FieldId::Bursts(index), &process.bursts, columns.len() + 4, lang) }
+                            }
                             if show_advanced && !threaded && !program {
                                 <tr class="burst-row"><td></td><td colspan={(columns.len() + 4).to_string()}>
                                     <BurstEditor id={FieldId::Bursts(index).dom_id()} {lang} value={process.bursts.clone()}
@@ -468,6 +482,9 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                                 <td><button type="button" class="icon" aria-label={format!("{} {}", t(Text::RemoveThread), thread + 1)}
                                                     onclick={on_click(dispatch, Edit::RemoveThread(index, thread))}>{ "✕" }</button></td>
                                             </tr></table>
+                                            if !program {
+                                                { crate::ui::bursts::operations_line(&FieldId::ThreadBursts(index, thread).dom_id(), &entry.bursts, lang) }
+                                            }
                                             if !program {
                                                 <BurstEditor id={FieldId::ThreadBursts(index, thread).dom_id()} {lang} value={entry.bursts.clone()}
                                                     onchange={on_edit(dispatch, move |value| Edit::Text(FieldId::ThreadBursts(index, thread), value))} />

@@ -22,6 +22,8 @@ pub enum ProgramText {
     State,
     Next,
     Code,
+    /// The caption of a program written from bursts that hold operations.
+    WrittenFromBursts,
     LostCount,
     NoLoss,
     Scheduler,
@@ -90,6 +92,10 @@ impl Words for ProgramText {
             State => ["상태", "State"],
             Next => ["다음 명령어", "Next instruction"],
             Code => ["프로그램", "Program"],
+            WrittenFromBursts => [
+                "버스트 칸에서 만든 코드: 버스트는 cpu $n과 io $n, 연산은 명령어 하나(1틱)이며, 스레드마다 자기 부분(.thread_n)부터 실행합니다.",
+                "Written from the bursts field: bursts become cpu $n and io $n, each operation one instruction (one tick), and each thread starts at its own part (.thread_n).",
+            ],
             LostCount => ["잃어버린 갱신", "Updates lost"],
             NoLoss => ["잃어버린 갱신 없음", "No update lost"],
             Scheduler => ["내가 스케줄러", "You are the scheduler"],

@@ -79,7 +79,7 @@ pub(super) fn operations_program(process: &ProcessSpec) -> String {
             .map(|thread| thread.bursts.as_slice())
             .collect()
     };
-    let mut text = String::from("# written from the bursts: each operation is one instruction\n");
+    let mut text = String::new();
     let mut declared: Vec<&str> = Vec::new();
     for burst in parts.iter().flat_map(|bursts| bursts.iter()) {
         let Some((operation, name)) = burst.operation() else {

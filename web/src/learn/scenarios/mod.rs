@@ -559,6 +559,14 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
                 ],
             ),
             preset(
+                "bursts-lock-processes",
+                ["버스트 칸에 쓴 잠금", "A lock written in the bursts field"],
+                [
+                    "버스트 사이에 lock m과 unlock m을 씁니다(2 lock m 3 unlock m 1). 같은 이름을 쓰는 프로세스들이 뮤텍스 하나를 함께 쓰고, P2는 대기 상태로 기다립니다.",
+                    "Type lock m and unlock m between bursts (2 lock m 3 unlock m 1): the processes that name m share one mutex, and P2 waits for it Blocked.",
+                ],
+            ),
+            preset(
                 "producer-consumer-semaphores",
                 ["생산자-소비자(세마포어)", "Producer-consumer with semaphores"],
                 [
