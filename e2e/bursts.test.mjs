@@ -142,6 +142,11 @@ test('operations typed in the bursts field: one mutex for both processes, the CL
     const code = await page.textContent('.code-view');
     for (const line of ['cpu $2', 'lock m', 'unlock m', 'io $2']) assert.ok(code.includes(line), `${line} in ${code}`);
     await page.setViewportSize({ width: 390, height: 900 });
+    // The rows under the processes span the table's own columns: no heading is squeezed.
+    const squeezed = await page.evaluate(() => [...document.querySelectorAll('#workload thead th')]
+      .filter((th) => th.scrollWidth > th.clientWidth + 1).map((th) => th.textContent));
+    assert.deepEqual(squeezed, []);
+    assert.match(await page.textContent('#p1-bursts-read'), /CPU 2\s*→\s*lock m\s*→\s*CPU 3\s*→\s*unlock m\s*→\s*CPU 1/);
     await screenshot(page, 'bursts-operations-en-390');
     await page.setViewportSize({ width: 1280, height: 900 });
     await screenshot(page, 'bursts-operations-en-1280');

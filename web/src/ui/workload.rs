@@ -398,6 +398,9 @@ pub fn workload(props: &WorkloadProps) -> Html {
                     // Isolated when right-to-left, so the words after it in a label stay in order.
                     let name = if process.name.is_empty() { format!("{} {}", t(Text::Process), index + 1) } else { proclab_view::isolate(process.name.clone()) };
                     let label = |text: Text| AttrValue::from(format!("{} · {}", name, t(text)));
+                    // A full-width row under the process spans every column after the row number
+                    // (more would add empty columns that take width from the real ones).
+                    let span = columns.len() + 1 + if show_advanced { 3 } else { 0 };
                     html! {
                         <tbody class="process" key={process.key}>
                             <tr>
@@ -445,19 +448,19 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                         onclick={on_click(dispatch, Edit::RemoveProcess(index))}>{ "✕" }</button>
                                 </td>
                             </tr>
-                            { problem_row(&props.messages, index, columns.len() + 1 + if show_advanced { 3 } else { 0 }, lang) }
+                            { problem_row(&props.messages, index, span, lang) }
                             if program {
-                                <tr class="program-row"><td></td><td colspan={(columns.len() + 4).to_string()}>
+                                <tr class="program-row"><td></td><td colspan={span.to_string()}>
                                     <ProgramEditor process={index} name={name.clone()} value={process.program.clone()} {lang}
                                         messages={props.messages.clone()}
                                         oninput={on_edit(dispatch, move |value| Edit::Text(FieldId::Program(index), value))} />
                                 </td></tr>
                             }
                             if !threaded && !program {
-                                { operations_row(FieldId::Bursts(index), &process.bursts, columns.len() + 4, lang) }
+                                { operations_row(FieldId::Bursts(index), &process.bursts, span, lang) }
                             }
                             if show_advanced && !threaded && !program {
-                                <tr class="burst-row"><td></td><td colspan={(columns.len() + 4).to_string()}>
+                                <tr class="burst-row"><td></td><td colspan={span.to_string()}>
                                     <BurstEditor id={FieldId::Bursts(index).dom_id()} {lang} value={process.bursts.clone()}
                                         onchange={on_edit(dispatch, move |value| Edit::Text(FieldId::Bursts(index), value))} />
                                 </td></tr>
@@ -465,7 +468,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
                             { for process.threads.iter().enumerate().map(|(thread, entry)| html! {
                                 <tr class="thread-row" key={entry.key}>
                                     <td></td>
-                                    <td colspan={(columns.len() + 4).to_string()}>
+                                    <td colspan={span.to_string()}>
                                         <div class="thread-fields">
                                             <table class="inline"><tr>
                                                 <Cell field={FieldId::ThreadName(index, thread)} label={AttrValue::from(format!("{} · {} {}", name, t(Text::Thread), thread + 1))}
