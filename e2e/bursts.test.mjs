@@ -181,3 +181,37 @@ test('operations typed in the bursts field: one mutex for both processes, the CL
     await context.close();
   }
 });
+
+test('a semaphore between bursts: its initial value field appears, changes the run as the CLI says, and explains a bad item in both languages', TIMEOUT, async () => {
+  await onFreshPage(server.url, async ({ page }) => {
+    assert.equal(await page.locator('#semaphores').count(), 0, 'no semaphore field before any bursts name one');
+    await typeWorkload(page, [{ bursts: '1 wait s 3 signal s' }, { bursts: '1 P(s) 1 V(s)' }]);
+    await choosePolicy(page, 'rr', 2);
+    // At 0 both wait for ever: the run stops and says so.
+    await page.waitForSelector('#semaphores');
+    await page.waitForSelector('#run-stopped');
+    await page.fill('#semaphores', 's=1');
+    await waitForFreshResults(page);
+    assert.equal(await page.locator('#run-stopped').count(), 0, 'at 1 they take turns and finish');
+    const shown = await readNumbers(page);
+    const file = await download(page, '#download-json');
+    const scenario = JSON.parse(file.bytes.toString('utf8'));
+    assert.deepEqual(scenario.semaphores, [{ name: 's', initial: 1 }]);
+    const path = join(scratch, 'bursts-semaphore.json');
+    await writeFile(path, file.bytes);
+    assert.deepEqual(shown.rows, cliNumbers(await cliRun(path)).rows);
+    await screenshot(page, 'bursts-semaphore-en-1280');
+    // A bad item and a name no bursts use, kept as typed, in both languages.
+    await page.fill('#semaphores', 's=1 t');
+    await page.waitForSelector('#semaphores-error');
+    assert.match(await page.textContent('#semaphores-error'), /write each semaphore's initial value as name=value/);
+    await page.fill('#semaphores', 's=1 full=0');
+    await page.waitForFunction(() => /no bursts wait for or signal this name/.test(document.querySelector('#semaphores-error')?.textContent ?? ''));
+    await page.click('#lang-ko');
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    assert.match(await page.textContent('#semaphores-error'), /wait하거나 signal하는 곳이 없거나/);
+    assert.equal(await page.inputValue('#semaphores'), 's=1 full=0');
+    await page.setViewportSize({ width: 390, height: 900 });
+    await screenshot(page, 'bursts-semaphore-ko-390');
+  });
+});

@@ -191,7 +191,7 @@ fn workspace(props: &WorkspaceProps) -> Html {
                         <ui::settings::PolicySettings {lang} draft={settings.clone()} messages={messages.clone()} dispatch={dispatch.clone()} />
                         <ui::settings::MachineSettings {lang} draft={settings.clone()} messages={messages.clone()} dispatch={dispatch.clone()} />
                     </div>
-                    <ui::workload::Workload {lang} processes={session.draft.processes.clone()} policy={session.policy()} messages={messages.clone()} dispatch={dispatch.clone()}
+                    <ui::workload::Workload {lang} processes={session.draft.processes.clone()} semaphores={session.draft.semaphores.clone()} policy={session.policy()} messages={messages.clone()} dispatch={dispatch.clone()}
                         warmup={session.draft.machine.cache && session.draft.machine.cache_model == proclab_core::CacheModel::Warmup} />
                     <ui::settings::ConventionSettings {lang} draft={settings} messages={messages.clone()} dispatch={dispatch.clone()} />
                 </div>

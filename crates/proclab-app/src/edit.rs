@@ -233,6 +233,7 @@ impl Draft {
             FieldId::CacheCapacity => &mut machine.cache_capacity,
             FieldId::CacheRefill => &mut machine.cache_refill,
             FieldId::Seed => &mut self.seed,
+            FieldId::Semaphores => &mut self.semaphores,
             FieldId::Processes | FieldId::Version => return None,
             FieldId::PeekInterval => &mut machine.peek_interval,
             FieldId::Affinity(p) => &mut self.processes.get_mut(p)?.cpus,

@@ -38,6 +38,10 @@ pub fn input_error(error: InputError, lang: Lang) -> String {
             format!("{}번째 항목을 읽을 수 없습니다. CPU 버스트는 숫자(예: 5), I/O 버스트는 io와 숫자(예: io3), 버스트 사이의 연산은 lock m, unlock m, wait s, signal s로 쓰세요.", position + 1),
             format!("Item {} is not a burst. Write a CPU burst as a number (5), an I/O burst as io and a number (io3), and an operation between bursts as lock m, unlock m, wait s or signal s.", position + 1),
         ]),
+        InputError::BadSemaphoreToken { position } => lang.pick([
+            format!("{}번째 항목을 읽을 수 없습니다. 세마포어의 초깃값은 이름=값으로 쓰세요 (예: s=1 full=0).", position + 1),
+            format!("Item {} cannot be read; write each semaphore's initial value as name=value (for example s=1 full=0).", position + 1),
+        ]),
         InputError::OperationWithoutName { position } => lang.pick([
             format!("{}번째 항목의 연산 뒤에 뮤텍스나 세마포어의 이름이 없습니다 (예: lock m).", position + 1),
             format!("The operation at item {} has no mutex or semaphore name after it (for example lock m).", position + 1),
@@ -98,6 +102,7 @@ pub fn error_field(error: &ScenarioError, policy: PolicyKind) -> FieldId {
             process, thread, ..
         } => process_field(process, thread, true),
         BurstsAndThreads { process } => FieldId::Bursts(process as usize),
+        UnknownSemaphore { .. } | SemaphoreInitialTooLarge { .. } => FieldId::Semaphores,
         ArrivalTooLate { process, .. } => FieldId::Arrival(process as usize),
         PriorityOutOfRange { process, .. } => FieldId::Priority(process as usize),
         UnknownClass { process, .. } => FieldId::Class(process as usize),
@@ -268,6 +273,14 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
         UnlockWithoutLock { process, thread, burst } => lang.pick([
             format!("{}의 {}번째 항목: 이 unlock 앞에 같은 뮤텍스의 lock이 없습니다. 뮤텍스는 잡은 스레드만 놓을 수 있습니다.", who(process, thread, lang), burst + 1),
             format!("Item {} of {}: no lock of this mutex comes before this unlock; only the thread that holds a mutex may unlock it.", burst + 1, who(process, thread, lang)),
+        ]),
+        UnknownSemaphore { index } => lang.pick([
+            format!("세마포어 초깃값의 {}번째 항목: 버스트 사이에서 이 이름을 wait하거나 signal하는 곳이 없거나, 같은 이름이 두 번 나옵니다.", index + 1),
+            format!("Item {} of the semaphores' initial values: no bursts wait for or signal this name, or it is listed twice.", index + 1),
+        ]),
+        SemaphoreInitialTooLarge { index, max } => lang.pick([
+            format!("세마포어 초깃값의 {}번째 항목이 너무 큽니다 (최대 {max}).", index + 1),
+            format!("Item {} of the semaphores' initial values is too large (at most {max}).", index + 1),
         ]),
         ArrivalTooLate { process, max } => lang.pick([
             format!("{}번 프로세스의 도착 시각이 너무 늦습니다 (최대 {max}).", process + 1),

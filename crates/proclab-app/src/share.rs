@@ -13,8 +13,8 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use proclab_core::spec::{
     BurstSpec, CacheModel, CacheSpec, Conventions, LevelSpec, MachineSpec, MlfqSpec, PolicySpec,
-    PredictionSpec, ProcessSpec, QueueSpec, QueueTopology, ScenarioSpec, ScheduleSpec, ThreadModel,
-    ThreadSpec,
+    PredictionSpec, ProcessSpec, QueueSpec, QueueTopology, ScenarioSpec, ScheduleSpec,
+    SemaphoreSpec, ThreadModel, ThreadSpec,
 };
 use proclab_core::Convention;
 use serde::{Deserialize, Serialize};
@@ -111,6 +111,8 @@ impl BurstV6 {
 #[derive(Serialize, Deserialize, PartialEq)]
 struct OperationsV6 {
     processes: Vec<(Vec<BurstV6>, Vec<Vec<BurstV6>>)>,
+    /// The semaphores' initial values (`semaphores`), by name.
+    semaphores: Vec<(String, u32)>,
 }
 
 impl OperationsV6 {
@@ -131,14 +133,21 @@ impl OperationsV6 {
                     (whole(&process.bursts), threads)
                 })
                 .collect(),
+            semaphores: spec
+                .semaphores
+                .iter()
+                .map(|semaphore| (semaphore.name.clone(), semaphore.initial))
+                .collect(),
         }
     }
 
     /// True if V5 says it all (no operation anywhere).
     fn is_unused(&self) -> bool {
-        self.processes
-            .iter()
-            .all(|(own, threads)| own.is_empty() && threads.iter().all(Vec::is_empty))
+        self.semaphores.is_empty()
+            && self
+                .processes
+                .iter()
+                .all(|(own, threads)| own.is_empty() && threads.iter().all(Vec::is_empty))
     }
 
     fn apply(self, spec: &mut ScenarioSpec) {
@@ -153,6 +162,11 @@ impl OperationsV6 {
                 }
             }
         }
+        spec.semaphores = self
+            .semaphores
+            .into_iter()
+            .map(|(name, initial)| SemaphoreSpec { name, initial })
+            .collect();
     }
 }
 

@@ -66,6 +66,10 @@ fn generated_scenarios_round_trip_under_every_policy() {
                 bursts.insert(0, BurstSpec::Lock(format!("m{seed}")));
                 bursts.push(BurstSpec::Unlock(format!("m{seed}")));
                 bursts.push(BurstSpec::Signal(String::from("s")));
+                spec.semaphores = vec![proclab_core::spec::SemaphoreSpec {
+                    name: String::from("s"),
+                    initial: (seed % 3) as u32,
+                }];
             }
             let shared = decode(&encode(&spec, Lang::En)).unwrap().unwrap();
             assert_eq!(shared.spec, spec, "seed {seed}");

@@ -311,3 +311,65 @@ fn a_scenario_with_operations_round_trips_through_its_json() {
     let back: ScenarioSpec = serde_json::from_str(&json).expect("reads back");
     assert_eq!(back, spec);
 }
+
+#[test]
+fn a_semaphore_named_in_bursts_starts_at_its_listed_initial_value() {
+    use proclab_core::spec::SemaphoreSpec;
+    // s = 1: the first wait passes, the second waits for the first process's signal.
+    // P1: 1, wait s, 3, signal s. P2: 1, wait s, 1, signal s.
+    let mut scenario = spec(
+        vec![
+            process(vec![cpu(1), wait("s"), cpu(3), signal("s")]),
+            process(vec![cpu(1), wait("s"), cpu(1), signal("s")]),
+        ],
+        PolicySpec::Rr { quantum: 2 },
+    );
+    let at_zero = run(&scenario);
+    scenario.semaphores = vec![SemaphoreSpec {
+        name: "s".into(),
+        initial: 1,
+    }];
+    let at_one = run(&scenario);
+    // At 0 both wait forever: a stuck run. At 1 they take turns and both finish.
+    assert!(
+        matches!(at_zero.end(), RunEnd::Deadlock { .. }),
+        "{:?}",
+        at_zero.end()
+    );
+    assert_eq!(at_one.end(), RunEnd::Finished);
+    // RR q=2: P1 0-2 (cpu, wait: s 1 -> 0), P2 2-4 (cpu, wait: Blocked at 4), P1 4-8 alone (cpu 3,
+    // signal at 7 wakes P2), P2 8-10 (cpu, signal), P1 10-11 (exit), P2 11-12 (exit).
+    assert_eq!(completions(&at_one), vec![11, 12]);
+    assert_eq!(
+        at_one.metrics().threads[1].blocked,
+        4,
+        "from 4 until the signal at 7 ends"
+    );
+    // The list is checked: a name no bursts wait for or signal, twice, or too large.
+    let mut wrong = scenario.clone();
+    wrong.semaphores = vec![
+        SemaphoreSpec {
+            name: "s".into(),
+            initial: 2_000_000,
+        },
+        SemaphoreSpec {
+            name: "t".into(),
+            initial: 1,
+        },
+        SemaphoreSpec {
+            name: "s".into(),
+            initial: 1,
+        },
+    ];
+    assert_eq!(
+        Scenario::new(&wrong).expect_err("accepted"),
+        [
+            ScenarioError::SemaphoreInitialTooLarge {
+                index: 0,
+                max: 1_000_000
+            },
+            ScenarioError::UnknownSemaphore { index: 1 },
+            ScenarioError::UnknownSemaphore { index: 2 },
+        ]
+    );
+}

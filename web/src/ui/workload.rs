@@ -26,6 +26,9 @@ use proclab_app::program_view::ProgramText;
 pub struct WorkloadProps {
     pub lang: Lang,
     pub processes: Vec<ProcessDraft>,
+    /// The semaphores' initial values as typed (`s=1 full=0`).
+    #[prop_or_default]
+    pub semaphores: AttrValue,
     pub policy: PolicyKind,
     pub messages: Vec<FieldMessage>,
     pub dispatch: Dispatch,
@@ -178,6 +181,27 @@ fn problem_row(messages: &[FieldMessage], index: usize, columns: usize, lang: La
             </td>
         </tr>
     }
+}
+
+/// Whether some bursts wait for or signal a semaphore (then its initial value can be given).
+fn names_semaphores(processes: &[ProcessDraft]) -> bool {
+    let names = |text: &str| {
+        // Only a text with a word in it can hold an operation: skip the plain ones unread.
+        text.bytes()
+            .any(|byte| byte.is_ascii_alphabetic() && !matches!(byte, b'i' | b'o' | b'I' | b'O'))
+            && proclab_app::draft::parse_bursts(text).is_ok_and(|bursts| {
+                bursts.iter().any(|burst| {
+                    matches!(
+                        burst,
+                        proclab_core::spec::BurstSpec::Wait(_)
+                            | proclab_core::spec::BurstSpec::Signal(_)
+                    )
+                })
+            })
+    };
+    processes.iter().any(|process| {
+        names(&process.bursts) || process.threads.iter().any(|thread| names(&thread.bursts))
+    })
 }
 
 /// A row under a process whose bursts hold operations: its bursts and operations in order, whole.
@@ -506,6 +530,11 @@ pub fn workload(props: &WorkloadProps) -> Html {
                     { format!("{} / {}", limit, count) }
                     <button type="button" id="show-more" onclick={show_more}>{ t(Text::ShowMore) }</button>
                 </p>
+            }
+            if !props.semaphores.is_empty() || names_semaphores(&props.processes) {
+                <crate::ui::field::TextField field={FieldId::Semaphores} label={t(Text::SemaphoresLabel)} value={props.semaphores.clone()}
+                    hint={t(Text::SemaphoresHint)} numeric={false} wide={true} messages={props.messages.clone()}
+                    oninput={on_edit(dispatch, |value| Edit::Text(FieldId::Semaphores, value))} />
             }
             <div class="editor-actions">
                 <button type="button" id="add-process" class="primary" onclick={on_click(dispatch, Edit::AddProcess)}>{ t(Text::AddProcess) }</button>

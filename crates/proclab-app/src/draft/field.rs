@@ -46,6 +46,8 @@ pub enum FieldId {
     InstructionBudget,
     /// The explicit schedule ("you are the scheduler").
     Schedule,
+    /// The initial values of the semaphores named between bursts (`s=1 full=0`).
+    Semaphores,
     Seed,
     Version,
 }
@@ -111,6 +113,7 @@ impl FieldId {
             FieldId::Affinity(p) => format!("processes[{p}].cpus"),
             FieldId::InstructionBudget => "machine.instruction_budget".into(),
             FieldId::Schedule => "schedule.threads".into(),
+            FieldId::Semaphores => "semaphores".into(),
             FieldId::Seed => "seed".into(),
             FieldId::Version => "version".into(),
         }
@@ -153,6 +156,7 @@ impl FieldId {
             FieldId::Affinity(p) => format!("p{p}-cpus"),
             FieldId::InstructionBudget => "instruction-budget".into(),
             FieldId::Schedule => "schedule".into(),
+            FieldId::Semaphores => "semaphores".into(),
             FieldId::Seed => "seed".into(),
             FieldId::Version => "version".into(),
         }
@@ -174,4 +178,6 @@ pub enum InputError {
     BadBurstToken { position: usize },
     /// An operation (`lock`) with no name after it.
     OperationWithoutName { position: usize },
+    /// An item of the semaphores' initial values that is not `name=value`.
+    BadSemaphoreToken { position: usize },
 }

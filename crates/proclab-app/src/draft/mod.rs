@@ -9,7 +9,7 @@ mod notation;
 mod policy;
 
 pub use field::{FieldId, InputError};
-pub use notation::{format_bursts, parse_bursts};
+pub use notation::{format_bursts, format_semaphores, parse_bursts, parse_semaphores};
 pub use policy::{LevelDraft, MachineDraft, PolicyDraft, QueueDraft};
 
 use proclab_core::spec::{
@@ -85,6 +85,8 @@ pub struct Draft {
     pub seed: String,
     /// "You are the scheduler": the threads chosen so far, one per tick (not typed: clicked).
     pub schedule: Option<ScheduleSpec>,
+    /// The initial values of the semaphores named between bursts, as typed (`s=1 full=0`).
+    pub semaphores: String,
     /// The key the next new process row gets.
     #[serde(skip)]
     next_key: u64,
@@ -200,6 +202,7 @@ impl Draft {
         let policy = self.policy.to_spec(&mut reader);
         let machine = self.machine.to_spec(&mut reader);
         let seed = reader.number_or(FieldId::Seed, &self.seed, 0);
+        let semaphores = reader.semaphores(&self.semaphores);
         let spec = ScenarioSpec {
             processes,
             policy,
@@ -207,6 +210,7 @@ impl Draft {
             machine,
             seed,
             schedule: self.schedule.clone(),
+            semaphores,
             ..ScenarioSpec::default()
         };
         (spec, reader.errors)
@@ -221,6 +225,7 @@ impl Draft {
             machine: MachineDraft::from_spec(&spec.machine),
             seed: spec.seed.to_string(),
             schedule: spec.schedule.clone(),
+            semaphores: format_semaphores(&spec.semaphores),
             next_key: 0,
         };
         draft.assign_keys();
@@ -237,6 +242,7 @@ impl Draft {
             machine: self.machine.clone(),
             seed: self.seed.clone(),
             schedule: self.schedule.clone(),
+            semaphores: self.semaphores.clone(),
             next_key: self.next_key,
         }
     }

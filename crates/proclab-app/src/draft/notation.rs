@@ -1,7 +1,7 @@
 //! Reading the typed text: whole numbers field by field ([`Reader`], which records every field
 //! that could not be read) and the burst notation (`5 io3 2`).
 
-use proclab_core::spec::BurstSpec;
+use proclab_core::spec::{BurstSpec, SemaphoreSpec};
 
 use super::field::{FieldId, InputError};
 
@@ -79,6 +79,13 @@ impl Reader {
                 None
             }
         }
+    }
+
+    pub(super) fn semaphores(&mut self, text: &str) -> Vec<SemaphoreSpec> {
+        parse_semaphores(text).unwrap_or_else(|error| {
+            self.errors.push((FieldId::Semaphores, error));
+            Vec::new()
+        })
     }
 
     pub(super) fn bursts(&mut self, field: FieldId, text: &str) -> Vec<BurstSpec> {
@@ -181,6 +188,34 @@ fn operation(token: &str, lower: &str) -> Option<Result<BurstSpec, MakeOperation
     })
 }
 
+/// Parses the initial values of semaphores named between bursts: `s=1 full=0` (whitespace- or
+/// comma-separated `name=value`; empty: none listed, every one starts at 0). Names and ranges are
+/// the core's to check.
+pub fn parse_semaphores(text: &str) -> Result<Vec<SemaphoreSpec>, InputError> {
+    text.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .enumerate()
+        .map(|(position, token)| {
+            let bad = InputError::BadSemaphoreToken { position };
+            let (name, value) = token.split_once('=').ok_or(bad)?;
+            let initial = value.trim().parse::<u32>().map_err(|_| bad)?;
+            Ok(SemaphoreSpec {
+                name: String::from(name.trim()),
+                initial,
+            })
+        })
+        .collect()
+}
+
+/// Writes semaphores' initial values as [`parse_semaphores`] reads them.
+pub fn format_semaphores(semaphores: &[SemaphoreSpec]) -> String {
+    semaphores
+        .iter()
+        .map(|semaphore| format!("{}={}", semaphore.name, semaphore.initial))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Writes bursts in the notation [`parse_bursts`] reads.
 pub fn format_bursts(bursts: &[BurstSpec]) -> String {
     bursts
@@ -253,6 +288,21 @@ mod tests {
         assert_eq!(
             parse_bursts("3 locked"),
             Err(InputError::BadBurstToken { position: 1 })
+        );
+    }
+
+    #[test]
+    fn semaphores_initial_values_read_and_write_back() {
+        let read = parse_semaphores(" s=1, full=0 ").expect("reads");
+        assert_eq!(format_semaphores(&read), "s=1 full=0");
+        assert_eq!(parse_semaphores(""), Ok(Vec::new()));
+        assert_eq!(
+            parse_semaphores("s=1 t"),
+            Err(InputError::BadSemaphoreToken { position: 1 })
+        );
+        assert_eq!(
+            parse_semaphores("s=-1"),
+            Err(InputError::BadSemaphoreToken { position: 0 })
         );
     }
 }

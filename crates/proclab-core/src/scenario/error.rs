@@ -15,6 +15,8 @@ pub const MAX_TICK: u64 = 1_000_000_000;
 /// robin quantum cuts it: a cost of 10^9 ticks at q=4 made 2.5 * 10^8 slices (tens of GB) from a
 /// three-line program. A thousand ticks is still far beyond any real system call.
 pub const MAX_KERNEL_ENTRY_COST: u64 = 1_000;
+/// Largest initial value of a semaphore named between bursts.
+pub const MAX_SEMAPHORE_INITIAL: u32 = 1_000_000;
 /// Most CPUs.
 pub const MAX_CPUS: u32 = 64;
 /// Largest priority number.
@@ -241,6 +243,19 @@ pub enum ScenarioError {
         thread: Option<u32>,
         /// Index of the operation among the bursts.
         burst: u32,
+    },
+    /// `semaphores[index]` names no semaphore of the bursts (no `wait` or `signal` of that name
+    /// between bursts), or names it a second time.
+    UnknownSemaphore {
+        /// Index in `semaphores`.
+        index: u32,
+    },
+    /// `semaphores[index]`'s initial value is above [`MAX_SEMAPHORE_INITIAL`].
+    SemaphoreInitialTooLarge {
+        /// Index in `semaphores`.
+        index: u32,
+        /// The limit.
+        max: u32,
     },
     /// An arrival later than [`MAX_TICK`].
     ArrivalTooLate {

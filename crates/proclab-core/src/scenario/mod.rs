@@ -213,7 +213,7 @@ impl Scenario {
             let first_thread = threads.len() as u32;
             let operations = has_operations(process_spec);
             let written = (operations && operations::writable(process_spec))
-                .then(|| operations::operations_program(process_spec));
+                .then(|| operations::operations_program(process_spec, &spec.semaphores));
             let program = match &written {
                 Some(text) => check_written_program(pid, process_spec, text, &mut errors),
                 None if operations => None,
@@ -332,6 +332,7 @@ impl Scenario {
                 written: written.map(Rc::from),
             });
         }
+        operations::check_semaphores(spec, &operation_kinds, &mut errors);
         check_queues(&processes, &mut errors);
         check_shared(&processes, &mut errors);
         check_policy(&spec.policy, &mut errors);

@@ -16,9 +16,9 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write as _;
 
-use super::error::ScenarioError;
+use super::error::{ScenarioError, MAX_SEMAPHORE_INITIAL};
 use crate::program::{MAX_CPU_TICKS, MAX_IO_TICKS};
-use crate::spec::{BurstSpec, ProcessSpec};
+use crate::spec::{BurstSpec, ProcessSpec, ScenarioSpec, SemaphoreSpec};
 
 /// The longest CPU or I/O burst of a thread with operations: what one `cpu $n` or `io $n`
 /// instruction takes.
@@ -68,7 +68,7 @@ pub(super) fn thread_label(tid: usize) -> String {
 
 /// The program a process with operations runs: every name it uses declared in the shared
 /// segment, then each thread's part under its label, in thread order.
-pub(super) fn operations_program(process: &ProcessSpec) -> String {
+pub(super) fn operations_program(process: &ProcessSpec, semaphores: &[SemaphoreSpec]) -> String {
     let own = [process.bursts.as_slice()];
     let parts: Vec<&[BurstSpec]> = if process.threads.is_empty() {
         own.to_vec()
@@ -92,7 +92,11 @@ pub(super) fn operations_program(process: &ProcessSpec) -> String {
         let _ = if operation == "lock" || operation == "unlock" {
             writeln!(text, ".shared mutex {name}")
         } else {
-            writeln!(text, ".shared sem {name} 0")
+            let initial = semaphores
+                .iter()
+                .find(|semaphore| semaphore.name == name)
+                .map_or(0, |semaphore| semaphore.initial);
+            writeln!(text, ".shared sem {name} {initial}")
         };
     }
     for (tid, bursts) in parts.iter().enumerate() {
@@ -179,6 +183,32 @@ pub(super) fn check_operations<'a>(
                 }),
             },
             _ => {}
+        }
+    }
+}
+
+/// The checks of `spec.semaphores`, once every operation's kind is known (`kinds`): each names a
+/// semaphore of the bursts, once, with an initial value in range.
+pub(super) fn check_semaphores(
+    spec: &ScenarioSpec,
+    kinds: &[(&str, bool)],
+    errors: &mut Vec<ScenarioError>,
+) {
+    for (index, semaphore) in spec.semaphores.iter().enumerate() {
+        let index = index as u32;
+        let named = kinds
+            .iter()
+            .any(|&(name, mutex)| !mutex && name == semaphore.name);
+        let again = spec.semaphores[..index as usize]
+            .iter()
+            .any(|before| before.name == semaphore.name);
+        if !named || again {
+            errors.push(ScenarioError::UnknownSemaphore { index });
+        } else if semaphore.initial > MAX_SEMAPHORE_INITIAL {
+            errors.push(ScenarioError::SemaphoreInitialTooLarge {
+                index,
+                max: MAX_SEMAPHORE_INITIAL,
+            });
         }
     }
 }

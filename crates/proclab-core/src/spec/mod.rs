@@ -37,6 +37,20 @@ pub struct ScenarioSpec {
     /// picks (`None`: the policy decides).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub schedule: Option<ScheduleSpec>,
+    /// The initial values of semaphores named between bursts (`wait s`, `signal s`); one not
+    /// listed starts at 0.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub semaphores: Vec<SemaphoreSpec>,
+}
+
+/// A semaphore named between bursts, with its initial value: `{"name": "s", "initial": 1}`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct SemaphoreSpec {
+    /// The name the bursts' `wait` and `signal` use.
+    pub name: String,
+    /// Its value before any operation.
+    pub initial: u32,
 }
 
 /// An explicit schedule (`x86.py -P`, or a student's choices): one entry per tick of CPU.
@@ -61,6 +75,7 @@ impl Default for ScenarioSpec {
             machine: MachineSpec::default(),
             seed: 0,
             schedule: None,
+            semaphores: Vec::new(),
         }
     }
 }
