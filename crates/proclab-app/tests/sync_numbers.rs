@@ -2066,9 +2066,9 @@ fn bursts_lock_processes_blocks_p2_for_the_mutex_its_bursts_name_then_p1_for_io(
         Lang::Ko,
         &format!("틱 {}에 m을 넘겨줄 때까지 {blocked}틱", p1_unlock + 1),
     );
-    // Then P1 waits for its I/O: Blocked again, for another cause.
+    // Then P1 waits for its I/O, asked for in its unlock's tick: Blocked again, for another cause.
     let io = lesson.metrics().threads[0].io;
-    let io_start = p1_unlock + 2;
+    let io_start = p1_unlock + 1;
     let at = lesson.state_at(io_start);
     assert_eq!(at.threads[0].state, proclab_core::ProcessState::Blocked);
     assert_eq!(at.blocked.len(), 1, "P1 is in I/O");

@@ -132,15 +132,45 @@ fn bursts_around_operations_take_the_ticks_they_say_and_each_operation_one() {
 }
 
 #[test]
-fn an_io_or_the_exit_right_after_an_operation_takes_a_tick_of_its_own() {
-    // `1 lock m io2 1 unlock m`: cpu 1, lock (1 tick), io request (1 tick), 2 of I/O, then
-    // 1 tick, unlock (1 tick), exit (1 tick): CPU 6, done at 3 + 2 + 3 = 8.
+fn an_io_or_the_exit_right_after_an_operation_is_made_in_its_tick() {
+    // `1 lock m io2 1 unlock m`: cpu 1, lock and the I/O request (1 tick), 2 of I/O, then
+    // 1 tick, unlock and the exit (1 tick): CPU 4, done at 2 + 2 + 2 = 6.
     let run = run(&spec(
         vec![process(vec![cpu(1), lock("m"), io(2), cpu(1), unlock("m")])],
         PolicySpec::Fcfs,
     ));
     let thread = &run.metrics().threads[0];
-    assert_eq!((thread.cpu, thread.io, thread.completion), (6, 2, 8));
+    assert_eq!((thread.cpu, thread.io, thread.completion), (4, 2, 6));
+    // Only operations: each one tick, the exit in the last one's.
+    let run = run_spec_of(vec![process(vec![lock("m"), unlock("m")])]);
+    assert_eq!(run.metrics().threads[0].completion, 2);
+    // An operation that waited: the thread runs one more tick to exit once it is woken.
+    // P1 holds m for 3 ticks; P2's last item is its lock.
+    let run = run_spec_of(vec![
+        process(vec![lock("m"), cpu(3), unlock("m")]),
+        process(vec![lock("m")]),
+    ]);
+    // FCFS: P1 0-5 (lock, 3, unlock and exit), P2 5-6 (lock: m is free) and exits in it.
+    assert_eq!(completions(&run), vec![5, 6]);
+    let run = run_with(
+        vec![
+            process(vec![lock("m"), cpu(3), unlock("m")]),
+            process(vec![lock("m")]),
+        ],
+        PolicySpec::Rr { quantum: 1 },
+    );
+    // RR q=1: P1 0-1 (lock), P2 1-2 (lock: held, Blocked), P1 2-6 alone (3, then unlock at 5
+    // wakes P2 and P1 exits in that tick), P2 6-7 (woken: one tick to exit).
+    assert_eq!(completions(&run), vec![6, 7]);
+    assert_eq!(run.metrics().threads[1].cpu, 2);
+}
+
+fn run_spec_of(processes: Vec<ProcessSpec>) -> Run {
+    run_with(processes, PolicySpec::Fcfs)
+}
+
+fn run_with(processes: Vec<ProcessSpec>, policy: PolicySpec) -> Run {
+    run(&spec(processes, policy))
 }
 
 #[test]
@@ -222,9 +252,9 @@ fn threads_of_one_process_each_run_their_own_bursts() {
         ])],
         PolicySpec::Fcfs,
     ));
-    // T1: lock 0-1, cpu 1-5, unlock 5-6, exit 6-7. T2: lock (m free again) 7-8, cpu 8-9,
-    // unlock 9-10, exit 10-11.
-    assert_eq!(completions(&run), vec![7, 11]);
+    // T1: lock 0-1, cpu 1-5, unlock and exit 5-6. T2: lock (m free again) 6-7, cpu 7-8,
+    // unlock and exit 8-9.
+    assert_eq!(completions(&run), vec![6, 9]);
 }
 
 #[test]
@@ -338,8 +368,8 @@ fn a_semaphore_named_in_bursts_starts_at_its_listed_initial_value() {
     );
     assert_eq!(at_one.end(), RunEnd::Finished);
     // RR q=2: P1 0-2 (cpu, wait: s 1 -> 0), P2 2-4 (cpu, wait: Blocked at 4), P1 4-8 alone (cpu 3,
-    // signal at 7 wakes P2), P2 8-10 (cpu, signal), P1 10-11 (exit), P2 11-12 (exit).
-    assert_eq!(completions(&at_one), vec![11, 12]);
+    // signal and exit at 7 wake P2), P2 8-10 (cpu, signal and exit).
+    assert_eq!(completions(&at_one), vec![8, 10]);
     assert_eq!(
         at_one.metrics().threads[1].blocked,
         4,

@@ -689,113 +689,134 @@ impl Engine {
                 }
                 continue;
             }
-            let thread = &self.scenario.threads()[task.slot()];
-            let step = programs.machines[thread.pid() as usize]
-                .as_mut()
-                .and_then(|machine| machine.step(thread.tid()).ok());
-            let Some(step) = step else {
-                // Unreachable after validation (every program thread has a live context); ending
-                // the thread keeps the run finite even so.
-                programs.done[task.slot()] = true;
-                cpu.activity = Activity::Running {
-                    task,
-                    since,
-                    until: instant,
-                };
-                continue;
-            };
-            programs.executed += 1;
-            let wakes_before = programs.wakes.len();
-            // A store to a `.shared` word is seen by every process that maps the segment, before
-            // the next CPU's instruction of this instant.
-            for access in step.accesses.as_slice() {
-                if access.kind == crate::program::AccessKind::Write {
-                    programs.share_store(thread.pid() as usize, access.address, access.value);
-                }
-            }
-            // A `send` to a full queue or a `recv` from an empty one blocks (so do `write` and
-            // `read` on a pipe): queues and pipes are the engine's (processes share them), so the
-            // step's outcome is settled here.
-            let mut step = step;
-            let message = matches!(
-                step.outcome,
-                StepOutcome::Message { operation, .. } if operation.is_system_call()
-            );
-            if let StepOutcome::Message { operation, value } = step.outcome {
-                step.outcome = programs.message(self.scenario.threads(), task, operation, value);
-            }
-            // Entering the kernel: every queue or pipe operation; a mutex, semaphore or condition
-            // operation only when it blocks or wakes a thread (a futex's fast path stays in user
-            // space). Its cost is paid before the thread's next instruction (after its wake-up if
-            // it blocked).
-            let woke_someone = programs.wakes.len() > wakes_before;
-            let sync = matches!(step.outcome, StepOutcome::Blocked(_))
-                || !step.woke.is_empty()
-                || !step.requeued.is_empty()
-                || woke_someone;
-            if message || sync {
-                programs.kernel_entries[task.slot()] += 1;
-                programs.kernel_due[task.slot()] = programs.kernel_entry_cost;
-            }
-            if let Some(steps) = &mut programs.steps {
-                steps.push(ExecutedStep {
-                    tick: self.now,
-                    thread: task.0,
-                    cpu: cpu_index as u32,
-                    pc: step.pc,
-                    accesses: step.accesses,
-                    outcome: step.outcome,
-                });
-            }
-            let first_thread = self.scenario.processes()[thread.pid() as usize].first_thread();
-            for woken in &step.woke {
-                programs.wakes.push((ThreadIx(first_thread + woken), task));
-            }
-            // Still blocked: from now on it waits for the mutex (if it blocked in this same tick,
-            // the trace's `Waits` will already name the mutex).
-            for requeued in &step.requeued {
-                programs.waiting[(first_thread + requeued.thread) as usize] =
-                    Some(Wait::Mutex(requeued.mutex));
-            }
-            match step.outcome {
-                StepOutcome::Continued => {}
-                StepOutcome::Compute(ticks) => {
-                    programs.compute_due[task.slot()] = ticks.saturating_sub(1);
-                }
-                StepOutcome::Blocked(wait) => {
-                    programs.waiting[task.slot()] = Some(wait);
-                    cpu.activity = Activity::Running {
-                        task,
-                        since,
-                        until: instant,
-                    };
-                }
-                StepOutcome::Message { .. } => {}
-                StepOutcome::Io(ticks) => {
-                    programs.io[task.slot()] = Some(ticks);
-                    cpu.activity = Activity::Running {
-                        task,
-                        since,
-                        until: instant,
-                    };
-                }
-                StepOutcome::Yielded => {
-                    cpu.activity = Activity::Running {
-                        task,
-                        since,
-                        until: instant,
-                    };
-                }
-                StepOutcome::Halted | StepOutcome::Fault(_) => {
+            // Bursts written with operations (`Scenario::program_text`): an I/O request or the exit
+            // right after an operation that went on is made in that operation's tick, so every
+            // item of the bursts takes exactly its own ticks.
+            loop {
+                let thread = &self.scenario.threads()[task.slot()];
+                let step = programs.machines[thread.pid() as usize]
+                    .as_mut()
+                    .and_then(|machine| machine.step(thread.tid()).ok());
+                let Some(step) = step else {
+                    // Unreachable after validation (every program thread has a live context); ending
+                    // the thread keeps the run finite even so.
                     programs.done[task.slot()] = true;
-                    // An exit closes the thread's write ends, as the kernel closes a dead
-                    // process's files.
-                    programs.close_every_write_end(self.scenario.threads(), task);
                     cpu.activity = Activity::Running {
                         task,
                         since,
                         until: instant,
                     };
+                    break;
+                };
+                programs.executed += 1;
+                let wakes_before = programs.wakes.len();
+                // A store to a `.shared` word is seen by every process that maps the segment, before
+                // the next CPU's instruction of this instant.
+                for access in step.accesses.as_slice() {
+                    if access.kind == crate::program::AccessKind::Write {
+                        programs.share_store(thread.pid() as usize, access.address, access.value);
+                    }
+                }
+                // A `send` to a full queue or a `recv` from an empty one blocks (so do `write` and
+                // `read` on a pipe): queues and pipes are the engine's (processes share them), so the
+                // step's outcome is settled here.
+                let mut step = step;
+                let message = matches!(
+                    step.outcome,
+                    StepOutcome::Message { operation, .. } if operation.is_system_call()
+                );
+                if let StepOutcome::Message { operation, value } = step.outcome {
+                    step.outcome =
+                        programs.message(self.scenario.threads(), task, operation, value);
+                }
+                // Entering the kernel: every queue or pipe operation; a mutex, semaphore or condition
+                // operation only when it blocks or wakes a thread (a futex's fast path stays in user
+                // space). Its cost is paid before the thread's next instruction (after its wake-up if
+                // it blocked).
+                let woke_someone = programs.wakes.len() > wakes_before;
+                let sync = matches!(step.outcome, StepOutcome::Blocked(_))
+                    || !step.woke.is_empty()
+                    || !step.requeued.is_empty()
+                    || woke_someone;
+                if message || sync {
+                    programs.kernel_entries[task.slot()] += 1;
+                    programs.kernel_due[task.slot()] = programs.kernel_entry_cost;
+                }
+                if let Some(steps) = &mut programs.steps {
+                    steps.push(ExecutedStep {
+                        tick: self.now,
+                        thread: task.0,
+                        cpu: cpu_index as u32,
+                        pc: step.pc,
+                        accesses: step.accesses,
+                        outcome: step.outcome,
+                    });
+                }
+                let first_thread = self.scenario.processes()[thread.pid() as usize].first_thread();
+                for woken in &step.woke {
+                    programs.wakes.push((ThreadIx(first_thread + woken), task));
+                }
+                // Still blocked: from now on it waits for the mutex (if it blocked in this same tick,
+                // the trace's `Waits` will already name the mutex).
+                for requeued in &step.requeued {
+                    programs.waiting[(first_thread + requeued.thread) as usize] =
+                        Some(Wait::Mutex(requeued.mutex));
+                }
+                match step.outcome {
+                    StepOutcome::Continued => {}
+                    StepOutcome::Compute(ticks) => {
+                        programs.compute_due[task.slot()] = ticks.saturating_sub(1);
+                    }
+                    StepOutcome::Blocked(wait) => {
+                        programs.waiting[task.slot()] = Some(wait);
+                        cpu.activity = Activity::Running {
+                            task,
+                            since,
+                            until: instant,
+                        };
+                    }
+                    StepOutcome::Message { .. } => {}
+                    StepOutcome::Io(ticks) => {
+                        programs.io[task.slot()] = Some(ticks);
+                        cpu.activity = Activity::Running {
+                            task,
+                            since,
+                            until: instant,
+                        };
+                    }
+                    StepOutcome::Yielded => {
+                        cpu.activity = Activity::Running {
+                            task,
+                            since,
+                            until: instant,
+                        };
+                    }
+                    StepOutcome::Halted | StepOutcome::Fault(_) => {
+                        programs.done[task.slot()] = true;
+                        // An exit closes the thread's write ends, as the kernel closes a dead
+                        // process's files.
+                        programs.close_every_write_end(self.scenario.threads(), task);
+                        cpu.activity = Activity::Running {
+                            task,
+                            since,
+                            until: instant,
+                        };
+                    }
+                }
+                let thread = &self.scenario.threads()[task.slot()];
+                let went_on = matches!(
+                    step.outcome,
+                    StepOutcome::Continued | StepOutcome::Message { .. }
+                );
+                let process = &self.scenario.processes()[thread.pid() as usize];
+                let folds = went_on
+                    && programs.kernel_due[task.slot()] == 0
+                    && programs.machines[thread.pid() as usize]
+                        .as_ref()
+                        .and_then(|machine| machine.thread(thread.tid()))
+                        .is_some_and(|state| process.runs_with_operation(state.pc()));
+                if !folds {
+                    break;
                 }
             }
         }

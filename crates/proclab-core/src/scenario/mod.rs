@@ -92,6 +92,9 @@ pub struct Process {
     program: Option<Rc<Program>>,
     /// The program written from its bursts when they hold operations.
     written: Option<Rc<str>>,
+    /// In that program, the addresses of the `io` and `halt` right after an operation, which run
+    /// in the operation's tick.
+    free: Vec<u32>,
 }
 
 impl Process {
@@ -139,6 +142,11 @@ impl Process {
     /// threads run it instead, each its own part.
     pub fn written_program(&self) -> Option<&str> {
         self.written.as_deref()
+    }
+    /// Whether the instruction at `address` of its written program runs in the tick of the
+    /// operation before it (an I/O request or the exit right after an operation).
+    pub fn runs_with_operation(&self, address: u32) -> bool {
+        self.free.contains(&address)
     }
 }
 
@@ -212,8 +220,14 @@ impl Scenario {
             check_process(pid, process_spec, queue_count, &spec.policy, &mut errors);
             let first_thread = threads.len() as u32;
             let operations = has_operations(process_spec);
-            let written = (operations && operations::writable(process_spec))
-                .then(|| operations::operations_program(process_spec, &spec.semaphores));
+            let (written, free_lines) = match operations && operations::writable(process_spec) {
+                true => {
+                    let (text, free) =
+                        operations::operations_program(process_spec, &spec.semaphores);
+                    (Some(text), free)
+                }
+                false => (None, Vec::new()),
+            };
             let program = match &written {
                 Some(text) => check_written_program(pid, process_spec, text, &mut errors),
                 None if operations => None,
@@ -328,6 +342,15 @@ impl Scenario {
                 first_thread,
                 thread_count: threads.len() as u32 - first_thread,
                 multithreaded: !process_spec.threads.is_empty(),
+                free: program.as_ref().map_or_else(Vec::new, |program| {
+                    (program.load_address()..program.end_address())
+                        .filter(|&address| {
+                            program
+                                .line_at(address)
+                                .is_some_and(|line| free_lines.contains(&line))
+                        })
+                        .collect()
+                }),
                 program: program.map(Rc::new),
                 written: written.map(Rc::from),
             });

@@ -9,7 +9,8 @@
 //! - an operation takes one tick of CPU, as every instruction does; a CPU burst of `n` ticks is
 //!   `n` ticks, the I/O request or the exit after it made on its last tick, so bursts without
 //!   operations run exactly as they do without a program; an I/O request or the exit right after
-//!   an operation takes a tick of its own.
+//!   an operation that went on is made in the operation's tick (the engine runs the `io` or the
+//!   `halt` in the same tick); after an operation that waited, the thread runs one tick to make it.
 
 use alloc::format;
 use alloc::string::String;
@@ -68,7 +69,12 @@ pub(super) fn thread_label(tid: usize) -> String {
 
 /// The program a process with operations runs: every name it uses declared in the shared
 /// segment, then each thread's part under its label, in thread order.
-pub(super) fn operations_program(process: &ProcessSpec, semaphores: &[SemaphoreSpec]) -> String {
+/// Also gives the lines of the `io` and `halt` instructions that come right after an operation:
+/// the engine runs them in that operation's tick.
+pub(super) fn operations_program(
+    process: &ProcessSpec,
+    semaphores: &[SemaphoreSpec],
+) -> (String, Vec<u32>) {
     let own = [process.bursts.as_slice()];
     let parts: Vec<&[BurstSpec]> = if process.threads.is_empty() {
         own.to_vec()
@@ -99,9 +105,16 @@ pub(super) fn operations_program(process: &ProcessSpec, semaphores: &[SemaphoreS
             writeln!(text, ".shared sem {name} {initial}")
         };
     }
+    let mut free_lines = Vec::new();
+    let next_line = |text: &str| text.matches('\n').count() as u32 + 1;
+    let after_operation =
+        |bursts: &[BurstSpec], index: usize| index > 0 && bursts[index - 1].operation().is_some();
     for (tid, bursts) in parts.iter().enumerate() {
         let _ = writeln!(text, "{}", thread_label(tid));
         for (index, burst) in bursts.iter().enumerate() {
+            if matches!(burst, BurstSpec::Io(_)) && after_operation(bursts, index) {
+                free_lines.push(next_line(&text));
+            }
             let next_ends = matches!(bursts.get(index + 1), None | Some(BurstSpec::Io(_)));
             let _ = match burst {
                 // The last tick of a burst before an I/O or the end is the `io` or the `halt`.
@@ -117,9 +130,12 @@ pub(super) fn operations_program(process: &ProcessSpec, semaphores: &[SemaphoreS
                 }
             };
         }
+        if after_operation(bursts, bursts.len()) {
+            free_lines.push(next_line(&text));
+        }
         text.push_str("halt\n");
     }
-    text
+    (text, free_lines)
 }
 
 /// The checks of a thread's operations: each name a name, each `unlock` by a thread that took
@@ -214,22 +230,15 @@ pub(super) fn check_semaphores(
 }
 
 /// The CPU time a thread with operations asks for, as the schedulers estimate it: its CPU
-/// bursts, plus a tick per operation and per I/O request or exit right after one.
+/// bursts plus a tick per operation.
 pub(super) fn estimated_ticks(bursts: &[BurstSpec]) -> u64 {
-    let mut ticks: u64 = 0;
-    for (index, burst) in bursts.iter().enumerate() {
-        let after_operation = index > 0 && bursts[index - 1].operation().is_some();
-        ticks = ticks.saturating_add(match burst {
+    bursts
+        .iter()
+        .map(|burst| match burst {
             BurstSpec::Cpu(length) => *length,
-            BurstSpec::Io(_) => u64::from(after_operation),
+            BurstSpec::Io(_) => 0,
             _ => 1,
-        });
-    }
-    if bursts
-        .last()
-        .is_some_and(|burst| burst.operation().is_some())
-    {
-        ticks = ticks.saturating_add(1);
-    }
-    ticks.max(1)
+        })
+        .fold(0u64, u64::saturating_add)
+        .max(1)
 }
