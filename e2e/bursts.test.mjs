@@ -138,6 +138,9 @@ test('operations typed in the bursts field: one mutex for both processes, the CL
     await page.selectOption('#inspect-select', '1.0');
     assert.match(await page.textContent('#pcb-table tr[data-field="Waits for"] td'), /m \(held by P1\)/);
     assert.ok(await page.locator('#machine-text li.wait-queue[data-sync="m"]', { hasText: 'P2' }).count() > 0, 'm has its wait queue');
+    // The shared mutex is listed once, for both processes; no variables, so no lost updates to count.
+    assert.match(await page.textContent('#sync-shared tr[data-sync="m"]'), /held by P1[\s\S]*P2/);
+    assert.equal(await page.locator('#lost-count').count(), 0);
     // The programs panel shows what the bursts became: each operation one instruction.
     const code = await page.textContent('.code-view');
     for (const line of ['cpu $2', 'lock m', 'unlock m', 'io $2']) assert.ok(code.includes(line), `${line} in ${code}`);

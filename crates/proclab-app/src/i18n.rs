@@ -270,7 +270,7 @@ impl Words for Text {
             Text::Remove => ["삭제", "Remove"],
             Text::ShowMore => ["더 보기", "Show more"],
             Text::EditBursts => ["버스트 하나씩 편집", "Edit bursts one by one"],
-            Text::BurstsReadAs => ["읽은 순서", "Runs as"],
+            Text::BurstsReadAs => ["실행 순서", "Runs as"],
             Text::SemaphoresLabel => ["세마포어 초깃값 (버스트 사이의 wait/signal)", "Semaphores' initial values (wait/signal between bursts)"],
             Text::SemaphoresHint => ["이름=값, 예) s=1 full=0. 적지 않은 세마포어는 0에서 시작합니다.", "name=value, e.g. s=1 full=0. A semaphore not listed starts at 0."],
             Text::FixNotationFirst => ["먼저 버스트 표기의 문제를 고치세요.", "Fix the burst notation first."],

@@ -2085,3 +2085,40 @@ fn bursts_lock_processes_blocks_p2_for_the_mutex_its_bursts_name_then_p1_for_io(
     claim_in(id, Lang::En, &format!("ends at tick {}", lesson.end_tick()));
     claim_in(id, Lang::Ko, &format!("{}틱에 끝납니다", lesson.end_tick()));
 }
+
+#[test]
+fn a_deadlock_on_mutexes_named_in_bursts_draws_each_shared_mutex_once_by_its_name() {
+    use proclab_core::spec::BurstSpec::{Cpu, Lock, Unlock};
+    let m = |name: &str| String::from(name);
+    let spec = proclab_core::ScenarioSpec {
+        processes: [("a", "b"), ("b", "a")]
+            .into_iter()
+            .map(|(first, second)| proclab_core::ProcessSpec {
+                bursts: vec![
+                    Cpu(1),
+                    Lock(m(first)),
+                    Cpu(2),
+                    Lock(m(second)),
+                    Unlock(m(second)),
+                    Unlock(m(first)),
+                ],
+                ..proclab_core::ProcessSpec::default()
+            })
+            .collect(),
+        policy: PolicySpec::Rr { quantum: 2 },
+        ..proclab_core::ScenarioSpec::default()
+    };
+    let run = simulate_spec(&spec).expect("valid");
+    let (nodes, _) = proclab_app::program_view::wait_graph(&run).expect("a deadlock");
+    let mut resources: Vec<&str> = nodes
+        .iter()
+        .filter(|node| node.resource)
+        .map(|node| node.label.as_str())
+        .collect();
+    resources.sort_unstable();
+    assert_eq!(
+        resources,
+        ["a", "b"],
+        "one node per shared mutex, not one per process"
+    );
+}

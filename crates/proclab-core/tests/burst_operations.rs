@@ -281,6 +281,15 @@ fn operations_in_bursts_are_checked() {
             burst: 1
         }]
     );
+    // The same name as both kinds in one process: that is all that is said.
+    assert_eq!(
+        rejected(vec![process(vec![cpu(2), lock("m"), cpu(1), wait("m")])]),
+        [ScenarioError::OperationKindClash {
+            process: 0,
+            thread: None,
+            burst: 3
+        }]
+    );
     assert_eq!(
         rejected(vec![process(vec![cpu(1), lock("2m")])]),
         [ScenarioError::BadOperationName {
@@ -402,4 +411,56 @@ fn a_semaphore_named_in_bursts_starts_at_its_listed_initial_value() {
             ScenarioError::UnknownSemaphore { index: 2 },
         ]
     );
+}
+
+#[test]
+fn random_bursts_with_operations_are_refused_or_run_as_written_code_and_never_hang() {
+    let names = ["m", "s", "halt", "sem", "mutex", "lock", "T1", "x_2"];
+    let mut rng = Pcg32::new(3, 5);
+    let mut ran = 0;
+    for case in 0..1000 {
+        let processes = (0..1 + rng.below(3))
+            .map(|_| {
+                let bursts = (0..1 + rng.below(7))
+                    .map(|_| {
+                        let name = String::from(names[rng.below(names.len() as u64) as usize]);
+                        match rng.below(7) {
+                            0 => BurstSpec::Lock(name),
+                            1 => BurstSpec::Unlock(name),
+                            2 => BurstSpec::Wait(name),
+                            3 => BurstSpec::Signal(name),
+                            4 => io(rng.below(3)),
+                            _ => cpu(1 + rng.below(4)),
+                        }
+                    })
+                    .collect();
+                process(bursts)
+            })
+            .collect();
+        let scenario = spec(
+            processes,
+            PolicySpec::Rr {
+                quantum: 1 + rng.below(3),
+            },
+        );
+        let Ok(valid) = Scenario::new(&scenario) else {
+            continue;
+        };
+        for (pid, process) in scenario.processes.iter().enumerate() {
+            if process
+                .bursts
+                .iter()
+                .any(|burst| burst.operation().is_some())
+            {
+                assert!(
+                    valid.processes()[pid].program().is_some(),
+                    "case {case}: accepted operations that do not run: {process:?}"
+                );
+            }
+        }
+        let run = simulate(&valid);
+        assert!(run.end_tick() < 10_000, "case {case}");
+        ran += 1;
+    }
+    assert!(ran > 80, "only {ran} of the random scenarios were valid");
 }

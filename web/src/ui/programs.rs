@@ -53,6 +53,13 @@ pub fn programs(props: &ProgramsProps) -> Html {
     let t = |text: ProgramText| text.get(lang);
     let lost = analysis.lost.len();
     let spaces = address_spaces(run, &state, lang);
+    let shared_sync = proclab_app::program_view::shared_sync_rows(run, &state, lang);
+    // Updates can be lost only where there are variables (bursts with operations have none).
+    let has_variables = scenario.processes().iter().any(|process| {
+        process
+            .program()
+            .is_some_and(|program| !program.variables().is_empty())
+    });
     // Steps executed by the tick shown: those of earlier ticks; only the last ones are put in words.
     let done = run
         .program_steps()
@@ -73,9 +80,11 @@ pub fn programs(props: &ProgramsProps) -> Html {
             <h2 id="programs-title">{ t(ProgramText::Title) }</h2>
             <p class="hint">{ t(ProgramText::Intro) }</p>
             <p id="program-end" class="program-end" role="status">{ end_sentence(run, lang) }</p>
-            <p id="lost-count" class={classes!("lost-count", (lost > 0).then_some("lost"))}>
-                { if lost == 0 { t(ProgramText::NoLoss).to_string() } else { format!("{}: {lost}", t(ProgramText::LostCount)) } }
-            </p>
+            if has_variables {
+                <p id="lost-count" class={classes!("lost-count", (lost > 0).then_some("lost"))}>
+                    { if lost == 0 { t(ProgramText::NoLoss).to_string() } else { format!("{}: {lost}", t(ProgramText::LostCount)) } }
+                </p>
+            }
             <Scheduler {lang} simulation={simulation.clone()} dispatch={props.dispatch.clone()} analysis={analysis.clone()} />
             <div class="program-grid">
                 <div class="code-view">
@@ -168,6 +177,29 @@ pub fn programs(props: &ProgramsProps) -> Html {
                         }
                         </div>
                     }) }
+                    if !shared_sync.is_empty() {
+                        <div class="table-scroll">
+                            <table class="memory sync" id="sync-shared">
+                                <caption>{ t(ProgramText::SharedSyncObjects) }</caption>
+                                <thead><tr>
+                                    <th scope="col">{ t(ProgramText::Kind) }</th>
+                                    <th scope="col">{ proclab_app::i18n::Text::Name.get(lang) }</th>
+                                    <th scope="col">{ t(ProgramText::State) }</th>
+                                    <th scope="col">{ t(ProgramText::Waiters) }</th>
+                                </tr></thead>
+                                <tbody>
+                                    { for shared_sync.iter().map(|row| html! {
+                                        <tr data-sync={row.name.clone()}>
+                                            <td>{ row.kind }</td>
+                                            <th scope="row"><code>{ &row.name }</code></th>
+                                            <td class="sync-state">{ &row.state }</td>
+                                            <td class="sync-waiters">{ if row.waiters.is_empty() { "—".to_string() } else { row.waiters.join(" → ") } }</td>
+                                        </tr>
+                                    }) }
+                                </tbody>
+                            </table>
+                        </div>
+                    }
                 </div>
             </div>
             if !state.queues.is_empty() {

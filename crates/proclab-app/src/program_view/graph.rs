@@ -40,7 +40,16 @@ pub fn wait_graph(run: &Run) -> Option<(Vec<GraphNode>, Vec<GraphEdge>)> {
                 labels.len() - 1
             })
     };
+    // A process's own mutex, semaphore or condition is named with its process (P1's `m` is not
+    // P2's); a queue, a pipe or an object of the shared segment is one for every process.
     let resource_label = |edge: &proclab_core::program::WaitEdge| {
+        use proclab_core::SyncKind;
+        if matches!(
+            edge.object.kind,
+            SyncKind::Queue | SyncKind::Pipe | SyncKind::SharedSemaphore | SyncKind::SharedMutex
+        ) {
+            return edge.name.clone();
+        }
         let pid = scenario.threads()[edge.thread as usize].pid();
         let process = scenario.processes()[pid as usize].name();
         format!("{process}:{}", edge.name)

@@ -110,31 +110,23 @@ pub fn address_spaces(run: &Run, state: &MachineState, lang: Lang) -> Vec<Addres
                         shared: shared(memory.pid, *address).is_some(),
                     })
                     .collect(),
-                sync: {
-                    // Its own objects, then the shared segment's that its program names.
-                    let program = process.program();
-                    let maps = |object: &&SyncObjectState| {
-                        program.is_some_and(|program| match object.kind {
-                            SyncKind::SharedMutex => {
-                                program.shared_mutexes().any(|name| name == object.name)
-                            }
-                            _ => program
-                                .shared_semaphores()
-                                .iter()
-                                .any(|semaphore| semaphore.name == object.name),
-                        })
-                    };
-                    let shared = state.shared_sync.iter().filter(maps);
-                    memory
-                        .sync
-                        .iter()
-                        .map(|object| (object, memory.pid))
-                        .chain(shared.map(|object| (object, memory.pid)))
-                        .map(|(object, _)| sync_row(scenario, object, lang))
-                        .collect()
-                },
+                sync: memory
+                    .sync
+                    .iter()
+                    .map(|object| sync_row(scenario, object, lang))
+                    .collect(),
             }
         })
+        .collect()
+}
+
+/// The mutexes and semaphores of the shared segment at the state's tick (one for every process
+/// that names them: `.shared mutex`, `.shared sem`, or a name between bursts), as rows.
+pub fn shared_sync_rows(run: &Run, state: &MachineState, lang: Lang) -> Vec<SyncRow> {
+    state
+        .shared_sync
+        .iter()
+        .map(|object| sync_row(run.scenario(), object, lang))
         .collect()
 }
 

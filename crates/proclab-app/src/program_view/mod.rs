@@ -32,7 +32,7 @@ pub use channels::{channel_rows, channel_wait, ChannelRow};
 pub use goals::{choosable, Goal, STARVE_AFTER};
 pub use graph::{wait_graph, GraphEdge, GraphNode};
 pub use lines::{end_sentence, race_table, step_lines, step_lines_in, RaceRow, StepLine};
-pub use memory::{address_spaces, AddressSpace, SyncRow, WordRow};
+pub use memory::{address_spaces, shared_sync_rows, AddressSpace, SyncRow, WordRow};
 pub use text::ProgramText;
 
 /// A store that overwrote another thread's update (see the module documentation).

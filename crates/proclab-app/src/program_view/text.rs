@@ -24,6 +24,8 @@ pub enum ProgramText {
     Code,
     /// The caption of a program written from bursts that hold operations.
     WrittenFromBursts,
+    /// The caption of the shared segment's mutexes and semaphores.
+    SharedSyncObjects,
     LostCount,
     NoLoss,
     Scheduler,
@@ -135,6 +137,10 @@ impl Words for ProgramText {
             Step => ["명령어", "Instruction"],
             Effect => ["메모리", "Memory"],
             SyncObjects => ["뮤텍스와 세마포어", "Mutexes and semaphores"],
+            SharedSyncObjects => [
+                "공유 세그먼트의 뮤텍스와 세마포어 (이름을 쓰는 모든 프로세스가 함께 씀)",
+                "Mutexes and semaphores of the shared segment (one for every process that names them)",
+            ],
             Queues => [
                 "메시지 큐와 파이프 (프로세스끼리 공유, 담긴 값은 먼저 온 것부터)",
                 "Message queues and pipes (shared by processes; values held, oldest first)",

@@ -138,7 +138,7 @@ mod tests {
         );
         assert_eq!(
             run_end(&run, Lang::En),
-            "Deadlock at tick 7: P1.T1 waits for condition c. There is no cycle, but no thread is left to wake them."
+            "Deadlock at tick 7: P1.T1 waits for condition c. There is no cycle, but no thread is left to wake it."
         );
         assert_eq!(
             run_end(&run, Lang::Ko),

@@ -348,7 +348,11 @@ pub fn deadlock(run: &Run, lang: Lang) -> String {
     let cycle = if report.cycle.is_empty() {
         String::from(lang.pick([
             " 순환은 없지만 깨워 줄 스레드가 남아 있지 않습니다.",
-            " There is no cycle, but no thread is left to wake them.",
+            if report.waits.len() == 1 {
+                " There is no cycle, but no thread is left to wake it."
+            } else {
+                " There is no cycle, but no thread is left to wake them."
+            },
         ]))
     } else {
         let mut names: Vec<String> = report.cycle.iter().map(|thread| name(*thread)).collect();

@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 use super::error::*;
 use super::{Process, Thread};
 use crate::program::x86::{parse_argv, stack_bottom, ArgvError, DEFAULT_MEMORY_KB};
-use crate::program::{Program, Register, SharedKind};
+use crate::program::{ParseErrorKind, Program, Register, SharedKind};
 use crate::spec::{
     BurstSpec, CacheModel, MachineSpec, PolicySpec, ProcessSpec, QueueSpec, QueueTopology,
     ScenarioSpec, ScheduleSpec, ThreadModel, ThreadSpec,
@@ -469,8 +469,19 @@ pub(super) fn check_written_program(
     };
     match Program::parse(text) {
         Ok(program) if fits(&program) => Some(program),
-        _ => {
+        Ok(_) => {
             errors.push(ScenarioError::ProgramTooLarge { process: pid });
+            None
+        }
+        // Too many instructions; any other problem (a name used as a mutex and a semaphore) is
+        // one the checks of the operations report in the student's words.
+        Err(problems) => {
+            if problems
+                .iter()
+                .any(|problem| problem.kind == ParseErrorKind::TooManyInstructions)
+            {
+                errors.push(ScenarioError::ProgramTooLarge { process: pid });
+            }
             None
         }
     }
