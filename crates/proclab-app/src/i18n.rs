@@ -392,7 +392,7 @@ impl Words for Text {
             Text::Dispatches => ["디스패치", "Dispatches"],
             Text::DispatchesDef => ["CPU를 받은 횟수", "Times given a CPU"],
             Text::Preemptions => ["선점", "Preemptions"],
-            Text::PreemptionsDef => ["다른 프로세스에게 CPU를 빼앗긴 횟수", "Times another process took its CPU"],
+            Text::PreemptionsDef => ["버스트 도중에 더 급한 스레드(도착, I/O 완료, 부스트)에게 CPU를 빼앗긴 횟수. 타임 퀀텀이 끝나 내려온 것은 세지 않습니다", "Times a more urgent thread (an arrival, an I/O completion, a boost) took its CPU mid-burst; the end of a quantum is not counted"],
             Text::Average => ["평균", "Average"],
             Text::Utilisation => ["CPU 이용률", "CPU utilisation"],
             Text::UtilisationDef => ["실행한 틱 / (마지막 완료 − 첫 도착), CPU 평균", "busy ticks / (last completion − first arrival), averaged over CPUs"],

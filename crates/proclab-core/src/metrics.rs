@@ -104,7 +104,8 @@ pub struct ThreadMetrics {
     pub stall: u64,
     /// Times dispatched.
     pub dispatches: u64,
-    /// Times preempted.
+    /// Times preempted: taken off its CPU mid-burst for a more urgent thread (an arrival, an I/O
+    /// completion, a boost); the end of a quantum is not counted.
     pub preemptions: u64,
     /// Cache units needed at its dispatches, and how many of them were cold (cache model on);
     /// the warm fraction is `1 - cold / needed`.

@@ -494,7 +494,19 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                     <td></td>
                                     <td colspan={span.to_string()}>
                                         <div class="thread-fields">
-                                            <table class="inline"><tr>
+                                            <table class="inline">
+                                            // Each thread's fields, named above them (the table's headings are the process's).
+                                            <tr class="thread-heads" aria-hidden="true">
+                                                <td>{ format!("{} {}", t(Text::Thread), thread + 1) }</td>
+                                                if program {
+                                                    <td>{ ProgramText::RegistersLabel.get(lang) }</td>
+                                                } else {
+                                                    <td>{ t(Text::Bursts) }</td>
+                                                    <td>{ t(Text::Stack) }</td>
+                                                }
+                                                <td></td>
+                                            </tr>
+                                            <tr>
                                                 <Cell field={FieldId::ThreadName(index, thread)} label={AttrValue::from(format!("{} · {} {}", name, t(Text::Thread), thread + 1))}
                                                     value={entry.name.clone()} messages={props.messages.clone()} dispatch={dispatch.clone()} numeric={false} />
                                                 if program {
