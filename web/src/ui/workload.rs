@@ -183,6 +183,24 @@ fn problem_row(messages: &[FieldMessage], index: usize, columns: usize, lang: La
     }
 }
 
+/// Adds a thread to process `index` (which has `count` now) and puts the cursor in its bursts: the
+/// wide table was scrolled to its Threads column, and the new thread's fields are at its left.
+fn add_thread(dispatch: &Dispatch, index: usize, count: usize) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_: MouseEvent| {
+        edit(&dispatch, Edit::AddThread(index));
+        let id = FieldId::ThreadBursts(index, count).dom_id();
+        gloo::timers::callback::Timeout::new(0, move || {
+            if let Some(element) = gloo::utils::document().get_element_by_id(&id) {
+                if let Ok(input) = element.dyn_into::<HtmlInputElement>() {
+                    let _ = input.focus();
+                }
+            }
+        })
+        .forget();
+    })
+}
+
 /// Whether some bursts wait for or signal a semaphore (then its initial value can be given).
 fn names_semaphores(processes: &[ProcessDraft]) -> bool {
     let names = |text: &str| {
@@ -447,7 +465,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                         messages={props.messages.clone()} dispatch={dispatch.clone()} />
                                     <td class="threads-cell">
                                         <span>{ process.threads.len().max(1) }</span>
-                                        <button type="button" class="small" onclick={on_click(dispatch, Edit::AddThread(index))}
+                                        <button type="button" class="small" onclick={add_thread(dispatch, index, process.threads.len().max(1))}
                                             aria-label={format!("{} · {}", name, t(Text::AddThread))}>{ "+" }</button>
                                     </td>
                                 }
