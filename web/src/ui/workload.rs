@@ -192,6 +192,10 @@ fn add_thread(dispatch: &Dispatch, index: usize, count: usize) -> Callback<Mouse
         let id = FieldId::ThreadBursts(index, count).dom_id();
         gloo::timers::callback::Timeout::new(0, move || {
             if let Some(element) = gloo::utils::document().get_element_by_id(&id) {
+                // The thread's fields start at the table's left edge: scroll back there first.
+                if let Ok(Some(scroll)) = element.closest(".workload-scroll") {
+                    scroll.set_scroll_left(0);
+                }
                 if let Ok(input) = element.dyn_into::<HtmlInputElement>() {
                     let _ = input.focus();
                 }
