@@ -1633,8 +1633,8 @@ fn a_pipe_blocks_its_writer_when_full_its_reader_when_empty_and_ends_in_end_of_f
     assert_eq!(state.queues.len(), 1);
     let capacity = state.queues[0].capacity;
     assert_eq!(capacity, 2);
-    claim_in(id, Lang::En, "which holds 2 values");
-    claim_in(id, Lang::Ko, "값 2개를 담는 파이프 p");
+    claim_in(id, Lang::En, "which holds 2 bytes");
+    claim_in(id, Lang::Ko, "2바이트를 담는 파이프 p");
     // Who waits, in order: the writer on the full pipe, then the reader on the empty one.
     let waits: Vec<(u32, u64)> = run
         .events()

@@ -400,6 +400,7 @@ fn outcome_id(outcome: &StepOutcome) -> &'static str {
         StepOutcome::Fault(Fault::UnlockNotHeld { .. }) => "fault_unlock_not_held",
         StepOutcome::Fault(Fault::WaitWithoutMutex { .. }) => "fault_wait_without_mutex",
         StepOutcome::Fault(Fault::WriteAfterClose { .. }) => "fault_write_after_close",
+        StepOutcome::Fault(Fault::NotAByte { .. }) => "fault_not_a_byte",
     }
 }
 

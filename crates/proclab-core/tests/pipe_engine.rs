@@ -270,6 +270,35 @@ fn writing_after_close_is_a_fault_of_that_instruction() {
 }
 
 #[test]
+fn a_pipe_carries_bytes_and_writing_anything_else_is_a_fault() {
+    // 255 and 0 are bytes; 256 and -1 are not: the write faults, nothing enters the pipe, and
+    // the writer ends (its write end closes, so the reader gets end-of-file after the bytes).
+    for (value, delivered) in [(255, true), (0, true), (256, false), (-1, false)] {
+        let writer = format!(".pipe p 2\n.main\nmov ${value}, %ax\nwrite p, %ax\nclose p\nhalt\n");
+        let spec = fcfs(vec![
+            process("Writer", &writer, &[""]),
+            process("Reader", READER, &[""]),
+        ]);
+        let run = run(&spec);
+        assert_eq!(run.end(), RunEnd::Finished, "{value}");
+        let fault = run
+            .program_steps()
+            .iter()
+            .find(|step| matches!(step.outcome, StepOutcome::Fault(_)));
+        if delivered {
+            assert_eq!(fault, None, "{value}");
+            assert_eq!(got(&run, 1), (vec![value, 0, 0, 0, 0, 0, 0, 0], 1));
+        } else {
+            assert_eq!(
+                fault.map(|step| step.outcome),
+                Some(StepOutcome::Fault(Fault::NotAByte { pipe: 0, value })),
+            );
+            assert_eq!(got(&run, 1), (vec![0; 8], 0), "nothing was written");
+        }
+    }
+}
+
+#[test]
 fn pipes_are_checked_capacity_reader_writer_and_agreement() {
     assert_eq!(
         program_errors("nop\n.pipe p 0\nhalt\n"),

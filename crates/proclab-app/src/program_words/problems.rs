@@ -102,7 +102,7 @@ pub fn parse_error(error: &ParseError, lang: Lang) -> String {
             "파이프의 크기는 1에서 {max}까지입니다(크기 0인 파이프에는 아무것도 쓸 수 없습니다). 예: .pipe p 4"
         ),
         (PipeCapacityOutOfRange { max }, Lang::En) => format!(
-            "a pipe holds 1 to {max} values (nothing could ever be written to a pipe of capacity 0): .pipe p 4"
+            "a pipe holds 1 to {max} bytes (nothing could ever be written to a pipe of capacity 0): .pipe p 4"
         ),
         (IoTicksOutOfRange, Lang::Ko) => format!(
             "io의 틱 수는 0에서 {}까지입니다 (예: io $5).",
@@ -348,6 +348,12 @@ pub(super) fn fault(fault: &Fault, lang: Lang) -> String {
         (Fault::WriteAfterClose { .. }, Lang::En) => {
             String::from("it wrote to a pipe it had closed")
         }
+        (Fault::NotAByte { value, .. }, Lang::Ko) => format!(
+            "파이프는 바이트(0~255)를 나르는데 {value}을(를) 쓰려고 했습니다. 한 바이트씩 쓰거나, 큰 수는 메시지 큐로 보내세요"
+        ),
+        (Fault::NotAByte { value, .. }, Lang::En) => format!(
+            "it wrote {value} to a pipe, which carries bytes (0 to 255): write one byte at a time, or send whole numbers through a message queue"
+        ),
         (Fault::PcOutsideProgram, Lang::Ko) => {
             String::from("마지막 명령어를 지나쳤습니다(halt가 없습니다)")
         }

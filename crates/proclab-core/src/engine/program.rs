@@ -205,6 +205,10 @@ impl Programs {
             {
                 StepOutcome::Fault(Fault::WriteAfterClose { pipe: local })
             }
+            // A pipe is a stream of bytes: a write puts one byte, 0 to 255.
+            MessageOp::Write { pipe: local, .. } if !(0..=255).contains(&value) => {
+                StepOutcome::Fault(Fault::NotAByte { pipe: local, value })
+            }
             MessageOp::Send { .. } | MessageOp::Write { .. } => {
                 if let Some((receiver, register)) = queue.receivers.pop_front() {
                     // A receiver waits: the message goes straight to it.

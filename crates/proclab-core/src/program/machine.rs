@@ -141,6 +141,13 @@ pub enum Fault {
         /// The pipe.
         pipe: u32,
     },
+    /// `write p, %r` of a value that is not a byte (0 to 255): a pipe carries bytes.
+    NotAByte {
+        /// The pipe.
+        pipe: u32,
+        /// The value the register held.
+        value: i64,
+    },
 }
 
 /// One executed (or faulted) instruction.

@@ -312,7 +312,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `.queue name capacity` (1 to [`MAX_QUEUE_CAPACITY`] messages), or with `pipe`
-    /// `.pipe name capacity` (1 to [`MAX_QUEUE_CAPACITY`] values; any other number is
+    /// `.pipe name capacity` (1 to [`MAX_QUEUE_CAPACITY`] bytes; any other number is
     /// `PipeCapacityOutOfRange`).
     fn declare_queue(&mut self, line: u32, text: &'a str, pipe: bool) {
         let fields: Vec<&str> = text.split_whitespace().collect();
