@@ -155,49 +155,13 @@ pub fn programs(props: &ProgramsProps) -> Html {
                         </table>
                         }
                         if !space.sync.is_empty() {
-                            <table class="memory sync" id={format!("sync-p{}", space.pid)}>
-                                <caption>{ format!("{} · {}", space.process, t(ProgramText::SyncObjects)) }</caption>
-                                <thead><tr>
-                                    <th scope="col">{ t(ProgramText::Kind) }</th>
-                                    <th scope="col">{ proclab_app::i18n::Text::Name.get(lang) }</th>
-                                    <th scope="col">{ t(ProgramText::State) }</th>
-                                    <th scope="col">{ t(ProgramText::Waiters) }</th>
-                                </tr></thead>
-                                <tbody>
-                                    { for space.sync.iter().map(|row| html! {
-                                        <tr data-sync={row.name.clone()}>
-                                            <td>{ row.kind }</td>
-                                            <th scope="row"><code>{ &row.name }</code></th>
-                                            <td class="sync-state">{ &row.state }</td>
-                                            <td class="sync-waiters">{ if row.waiters.is_empty() { "—".to_string() } else { row.waiters.join(" → ") } }</td>
-                                        </tr>
-                                    }) }
-                                </tbody>
-                            </table>
+                            { sync_table(&format!("sync-p{}", space.pid), &format!("{} · {}", space.process, t(ProgramText::SyncObjects)), &space.sync, lang) }
                         }
                         </div>
                     }) }
                     if !shared_sync.is_empty() {
                         <div class="table-scroll">
-                            <table class="memory sync" id="sync-shared">
-                                <caption>{ t(ProgramText::SharedSyncObjects) }</caption>
-                                <thead><tr>
-                                    <th scope="col">{ t(ProgramText::Kind) }</th>
-                                    <th scope="col">{ proclab_app::i18n::Text::Name.get(lang) }</th>
-                                    <th scope="col">{ t(ProgramText::State) }</th>
-                                    <th scope="col">{ t(ProgramText::Waiters) }</th>
-                                </tr></thead>
-                                <tbody>
-                                    { for shared_sync.iter().map(|row| html! {
-                                        <tr data-sync={row.name.clone()}>
-                                            <td>{ row.kind }</td>
-                                            <th scope="row"><code>{ &row.name }</code></th>
-                                            <td class="sync-state">{ &row.state }</td>
-                                            <td class="sync-waiters">{ if row.waiters.is_empty() { "—".to_string() } else { row.waiters.join(" → ") } }</td>
-                                        </tr>
-                                    }) }
-                                </tbody>
-                            </table>
+                            { sync_table("sync-shared", t(ProgramText::SharedSyncObjects), &shared_sync, lang) }
                         </div>
                     }
                 </div>
@@ -461,5 +425,36 @@ pub fn wait_graph(props: &WaitGraphProps) -> Html {
                 }) }
             </svg>
         </figure>
+    }
+}
+
+/// A table of mutexes and semaphores: kind, name, holder or value, waiters first first.
+fn sync_table(
+    id: &str,
+    caption: &str,
+    rows: &[proclab_app::program_view::SyncRow],
+    lang: Lang,
+) -> Html {
+    let t = |text: ProgramText| text.get(lang);
+    html! {
+        <table class="memory sync" id={id.to_string()}>
+            <caption>{ caption }</caption>
+            <thead><tr>
+                <th scope="col">{ t(ProgramText::Kind) }</th>
+                <th scope="col">{ proclab_app::i18n::Text::Name.get(lang) }</th>
+                <th scope="col">{ t(ProgramText::State) }</th>
+                <th scope="col">{ t(ProgramText::Waiters) }</th>
+            </tr></thead>
+            <tbody>
+                { for rows.iter().map(|row| html! {
+                    <tr data-sync={row.name.clone()}>
+                        <td>{ row.kind }</td>
+                        <th scope="row"><code>{ &row.name }</code></th>
+                        <td class="sync-state">{ &row.state }</td>
+                        <td class="sync-waiters">{ if row.waiters.is_empty() { "—".to_string() } else { row.waiters.join(" → ") } }</td>
+                    </tr>
+                }) }
+            </tbody>
+        </table>
     }
 }

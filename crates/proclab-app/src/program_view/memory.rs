@@ -152,15 +152,7 @@ fn sync_row(scenario: &Scenario, object: &SyncObjectState, lang: Lang) -> SyncRo
     };
     SyncRow {
         name: object.name.clone(),
-        kind: match object.kind {
-            SyncKind::Mutex => lang.pick(["뮤텍스", "mutex"]),
-            SyncKind::Semaphore => lang.pick(["세마포어", "semaphore"]),
-            SyncKind::Condition => lang.pick(["조건 변수", "condition"]),
-            SyncKind::Queue => lang.pick(["메시지 큐", "message queue"]),
-            SyncKind::Pipe => lang.pick(["파이프", "pipe"]),
-            SyncKind::SharedSemaphore => lang.pick(["공유 세마포어", "shared semaphore"]),
-            SyncKind::SharedMutex => lang.pick(["공유 뮤텍스", "shared mutex"]),
-        },
+        kind: crate::program_words::sync_kind(object.kind, lang),
         state,
         waiters: object
             .waiters

@@ -440,59 +440,31 @@ impl Programs {
                     .collect(),
             );
         }
-        // One shared semaphore per name across processes, with the first declaration's value.
+        // One shared semaphore per name across processes, with the first declaration's value, and
+        // one shared mutex per name.
         let mut shared_semaphores: Vec<SharedSemaphore> = Vec::new();
-        let shared_semaphore_ids = processes
-            .iter()
-            .map(|process| {
-                let Some(program) = process.program() else {
-                    return Vec::new();
-                };
-                program
-                    .shared_semaphores()
-                    .iter()
-                    .map(|declared| {
-                        let found = shared_semaphores
-                            .iter()
-                            .position(|semaphore| semaphore.name == declared.name);
-                        found.unwrap_or_else(|| {
-                            shared_semaphores.push(SharedSemaphore {
-                                name: declared.name.clone(),
-                                value: declared.initial,
-                                waiters: VecDeque::new(),
-                            });
-                            shared_semaphores.len() - 1
-                        }) as u32
-                    })
-                    .collect()
-            })
-            .collect();
-        // One shared mutex per name across processes.
+        let shared_semaphore_ids = one_per_name(processes, &mut shared_semaphores, |program| {
+            program
+                .shared_semaphores()
+                .iter()
+                .map(|declared| SharedSemaphore {
+                    name: declared.name.clone(),
+                    value: declared.initial,
+                    waiters: VecDeque::new(),
+                })
+                .collect()
+        });
         let mut shared_mutexes: Vec<SharedMutex> = Vec::new();
-        let shared_mutex_ids = processes
-            .iter()
-            .map(|process| {
-                let Some(program) = process.program() else {
-                    return Vec::new();
-                };
-                program
-                    .shared_mutexes()
-                    .map(|declared| {
-                        let found = shared_mutexes
-                            .iter()
-                            .position(|mutex| mutex.name == declared);
-                        found.unwrap_or_else(|| {
-                            shared_mutexes.push(SharedMutex {
-                                name: declared.to_string(),
-                                holder: None,
-                                waiters: VecDeque::new(),
-                            });
-                            shared_mutexes.len() - 1
-                        }) as u32
-                    })
-                    .collect()
-            })
-            .collect();
+        let shared_mutex_ids = one_per_name(processes, &mut shared_mutexes, |program| {
+            program
+                .shared_mutexes()
+                .map(|name| SharedMutex {
+                    name: name.to_string(),
+                    holder: None,
+                    waiters: VecDeque::new(),
+                })
+                .collect()
+        });
         // A pipe's writers: every thread whose program writes to it, in thread order.
         for (index, thread) in threads.iter().enumerate() {
             let pid = thread.pid() as usize;
@@ -828,6 +800,51 @@ impl Engine {
             programs.out_of_budget = true;
         }
     }
+}
+
+/// An object of the shared segment, known by its name.
+trait Named {
+    fn name(&self) -> &str;
+}
+
+impl Named for SharedSemaphore {
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl Named for SharedMutex {
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// One object per name across processes, in order of first declaration: per process, the index
+/// in `objects` of each object its program declares (`declared`, in its order); a name's first
+/// declaration is the one kept.
+fn one_per_name<T: Named>(
+    processes: &[crate::scenario::Process],
+    objects: &mut Vec<T>,
+    declared: impl Fn(&crate::program::Program) -> Vec<T>,
+) -> Vec<Vec<u32>> {
+    processes
+        .iter()
+        .map(|process| {
+            let Some(program) = process.program() else {
+                return Vec::new();
+            };
+            declared(program)
+                .into_iter()
+                .map(|object| {
+                    let found = objects.iter().position(|seen| seen.name() == object.name());
+                    found.unwrap_or_else(|| {
+                        objects.push(object);
+                        objects.len() - 1
+                    }) as u32
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Every span of kernel time of a run, as it is recorded.
