@@ -2084,6 +2084,31 @@ fn bursts_lock_processes_blocks_p2_for_the_mutex_its_bursts_name_then_p1_for_io(
     );
     claim_in(id, Lang::En, &format!("ends at tick {}", lesson.end_tick()));
     claim_in(id, Lang::Ko, &format!("{}틱에 끝납니다", lesson.end_tick()));
+    // The log's sentence for P2's wait names m whatever tick the page shows, and its holder
+    // while P2 still waits.
+    let wait = lesson
+        .events()
+        .iter()
+        .find(|event| matches!(event.cause, Cause::Waits { .. }))
+        .expect("P2 waits");
+    let say = |tick: u64, lang: Lang| {
+        proclab_app::watch::narrate::narrate(wait, &lesson.state_at(tick), lang)
+    };
+    assert_eq!(
+        say(wait.tick, Lang::En),
+        format!(
+            "t={}: P2 waits for shared mutex m, held by P1, and blocks (at the end of its wait queue).",
+            wait.tick
+        )
+    );
+    assert_eq!(
+        say(lesson.end_tick(), Lang::En),
+        format!(
+            "t={}: P2 waits for shared mutex m and blocks (at the end of its wait queue).",
+            wait.tick
+        )
+    );
+    assert!(say(lesson.end_tick(), Lang::Ko).contains("공유 뮤텍스 m을 기다리며"));
 }
 
 #[test]

@@ -178,34 +178,34 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
         }
         Cause::Waits { object } => {
             let kind = sync_kind(object.kind, lang);
-            // Which one, and who holds it, as the machine shows it after this instant.
-            let waiting = state
+            // Its name, which never changes; who holds it only while this thread still waits for
+            // it in `state` (a past line of the log says the same whatever tick is shown).
+            let name = object_name(state, event.thread.pid, object);
+            let holder = state
                 .thread(event.thread)
                 .and_then(|tcb| tcb.program.as_ref())
-                .and_then(|context| context.waiting_for.clone());
-            let (name, holder) = match waiting {
-                Some((name, holder)) => (
-                    format!(" {name}"),
-                    holder.map(|holder| thread_label(state, holder)),
-                ),
-                None => (String::new(), None),
-            };
+                .and_then(|context| context.waiting_for.as_ref())
+                .filter(|(waited, _)| *waited == name)
+                .and_then(|(_, holder)| *holder)
+                .map(|holder| thread_label(state, holder));
+            let object = if name.is_empty() { kind.to_string() } else { format!("{kind} {name}") };
+            let particle = object_particle(if name.is_empty() { kind } else { &name });
             match holder {
                 Some(holder) => lang.pick([
                     format!(
-                        "{who}{} {holder}이(가) 가진 {kind}{name}을(를) 기다리며 대기 상태가 됩니다(그 대기 큐의 끝).",
+                        "{who}{} {holder}이(가) 가진 {object}{particle} 기다리며 대기 상태가 됩니다(그 대기 큐의 끝).",
                         subject_particle(&who)
                     ),
                     format!(
-                        "{who} waits for {kind}{name}, held by {holder}, and blocks (at the end of its wait queue)."
+                        "{who} waits for {object}, held by {holder}, and blocks (at the end of its wait queue)."
                     ),
                 ]),
                 None => lang.pick([
                     format!(
-                        "{who}{} {kind}{name}을(를) 얻지 못해 대기 상태가 됩니다(그 대기 큐의 끝).",
+                        "{who}{} {object}{particle} 기다리며 대기 상태가 됩니다(그 대기 큐의 끝).",
                         subject_particle(&who)
                     ),
-                    format!("{who} cannot get {kind}{name} and blocks (at the end of its wait queue)."),
+                    format!("{who} waits for {object} and blocks (at the end of its wait queue)."),
                 ]),
             }
         }
@@ -334,4 +334,30 @@ mod tests {
             "{korean}"
         );
     }
+}
+
+/// The declared name of a sync object a thread of process `pid` waits for, from the machine
+/// state (names never change): a process's own objects in its memory, the shared segment's and
+/// the channels for every process. Empty if the state does not list it.
+fn object_name(state: &MachineState, pid: u32, object: proclab_core::SyncObject) -> String {
+    let nth_of_kind = |objects: &[proclab_core::state::SyncObjectState]| {
+        objects
+            .iter()
+            .filter(|listed| listed.kind == object.kind)
+            .nth(object.index as usize)
+            .map(|listed| listed.name.clone())
+    };
+    let name = match object.kind {
+        SyncKind::Queue | SyncKind::Pipe => state
+            .queues
+            .get(object.index as usize)
+            .map(|queue| queue.name.clone()),
+        SyncKind::SharedMutex | SyncKind::SharedSemaphore => nth_of_kind(&state.shared_sync),
+        SyncKind::Mutex | SyncKind::Semaphore | SyncKind::Condition => state
+            .memories
+            .iter()
+            .find(|memory| memory.pid == pid)
+            .and_then(|memory| nth_of_kind(&memory.sync)),
+    };
+    name.unwrap_or_default()
 }
