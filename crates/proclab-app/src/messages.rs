@@ -266,10 +266,17 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
             format!("{}의 {}번째 항목: 연산의 대상 이름은 영문자로 시작하고 영문자, 숫자, _만 쓸 수 있습니다 (32자까지, 예: lock m1).", who(process, thread, lang), burst + 1),
             format!("Item {} of {}: the name after an operation starts with a letter, then letters, digits or _ (at most 32, for example lock m1).", burst + 1, who(process, thread, lang)),
         ]),
-        OperationKindClash { process, thread, burst } => lang.pick([
-            format!("{}의 {}번째 항목: 이 이름은 앞의 항목(이 칸이나 다른 프로세스)에서 이미 다른 종류로 쓰였습니다. lock/unlock 뒤의 이름은 뮤텍스, wait/signal 뒤의 이름은 세마포어이니, 하나의 이름은 한 가지로만 쓰세요.", who(process, thread, lang), burst + 1),
-            format!("Item {} of {}: an earlier item (here or in another process) already uses this name as the other kind. A name after lock/unlock is a mutex and after wait/signal a semaphore; a name is one or the other.", burst + 1, who(process, thread, lang)),
-        ]),
+        OperationKindClash { process, thread, burst, first_process } => {
+            let first = if first_process == process {
+                lang.pick(["이 칸의 앞 항목", "an earlier item of these bursts"]).to_string()
+            } else {
+                lang.pick([format!("{}번 프로세스", first_process + 1), format!("process {}", first_process + 1)])
+            };
+            lang.pick([
+                format!("{}의 {}번째 항목: {first}에서 이 이름을 이미 다른 종류로 썼습니다. lock/unlock 뒤의 이름은 뮤텍스, wait/signal 뒤의 이름은 세마포어이니, 하나의 이름은 한 가지로만 쓰세요.", who(process, thread, lang), burst + 1),
+                format!("Item {} of {}: {first} already uses this name as the other kind. A name after lock/unlock is a mutex and after wait/signal a semaphore; a name is one or the other.", burst + 1, who(process, thread, lang)),
+            ])
+        }
         UnlockWithoutLock { process, thread, burst } => lang.pick([
             format!("{}의 {}번째 항목: 이 unlock 앞에 같은 뮤텍스의 lock이 없습니다. 뮤텍스는 잡은 스레드만 놓을 수 있습니다.", who(process, thread, lang), burst + 1),
             format!("Item {} of {}: no lock of this mutex comes before this unlock; only the thread that holds a mutex may unlock it.", burst + 1, who(process, thread, lang)),

@@ -163,6 +163,15 @@ fn an_io_or_the_exit_right_after_an_operation_is_made_in_its_tick() {
     // wakes P2 and P1 exits in that tick), P2 6-7 (woken: one tick to exit).
     assert_eq!(completions(&run), vec![6, 7]);
     assert_eq!(run.metrics().threads[1].cpu, 2);
+    // The same for an I/O request after a wait that waited: `1 wait s io2 1` against `3 signal s`,
+    // FCFS: P1 0-2 (the wait blocks), P2 2-6 (signal and exit at 5 wake P1), P1's I/O request at
+    // 6-7, I/O 7-9, its last tick 9-10.
+    let run = run_spec_of(vec![
+        process(vec![cpu(1), wait("s"), io(2), cpu(1)]),
+        process(vec![cpu(3), signal("s")]),
+    ]);
+    assert_eq!(completions(&run), vec![10, 6]);
+    assert_eq!(run.metrics().threads[0].cpu, 4);
 }
 
 fn run_spec_of(processes: Vec<ProcessSpec>) -> Run {
@@ -278,7 +287,8 @@ fn operations_in_bursts_are_checked() {
         [ScenarioError::OperationKindClash {
             process: 1,
             thread: None,
-            burst: 1
+            burst: 1,
+            first_process: 0
         }]
     );
     // The same name as both kinds in one process: that is all that is said.
@@ -287,7 +297,8 @@ fn operations_in_bursts_are_checked() {
         [ScenarioError::OperationKindClash {
             process: 0,
             thread: None,
-            burst: 3
+            burst: 3,
+            first_process: 0
         }]
     );
     assert_eq!(

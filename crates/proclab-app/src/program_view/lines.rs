@@ -114,7 +114,11 @@ pub fn step_lines_in(
                         format!("computes for {ticks} ticks on the CPU")
                     },
                 ])),
-                StepOutcome::Fault(_) => effects.push(ProgramText::Faulted.get(lang).into()),
+                // Why, in the words the CLI uses ("fault: it wrote 300 to a pipe, which carries bytes…").
+                StepOutcome::Fault(_) => effects.push(
+                    crate::program_words::outcome(&step.outcome, lang)
+                        .unwrap_or_else(|| ProgramText::Faulted.get(lang).into()),
+                ),
                 StepOutcome::Continued => {}
             }
             // `lost` is in step order (one pass over the run found them).
@@ -231,7 +235,23 @@ pub fn race_table(run: &Run, lang: Lang) -> Option<(String, Vec<RaceRow>)> {
 pub fn end_sentence(run: &Run, lang: Lang) -> String {
     let scenario = run.scenario();
     match run.end() {
-        RunEnd::Finished => ProgramText::AllFinished.get(lang).into(),
+        RunEnd::Finished => {
+            // Every thread ended; say how many by a fault, which is not finishing its work.
+            let faults = run
+                .program_steps()
+                .iter()
+                .filter(|step| matches!(step.outcome, StepOutcome::Fault(_)))
+                .count();
+            match faults {
+                0 => ProgramText::AllFinished.get(lang).into(),
+                _ => lang.pick([
+                    format!("모든 스레드가 끝났습니다. 그중 {faults}개는 오류로 끝났습니다(아래 명령어 목록에 이유가 있습니다)."),
+                    format!(
+                        "Every thread finished, {faults} of them by a fault (the list of instructions below says why)."
+                    ),
+                ]),
+            }
+        }
         RunEnd::Deadlock { .. } => crate::program_words::deadlock(run, lang),
         RunEnd::ScheduleUsedUp { tick } => lang.pick([
             format!("틱 {tick}에서 멈춤: 다음에 실행할 스레드를 고르세요."),

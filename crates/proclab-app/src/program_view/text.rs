@@ -138,8 +138,8 @@ impl Words for ProgramText {
             Effect => ["메모리", "Memory"],
             SyncObjects => ["뮤텍스와 세마포어", "Mutexes and semaphores"],
             SharedSyncObjects => [
-                "공유 세그먼트의 뮤텍스와 세마포어 (이름을 쓰는 모든 프로세스가 함께 씀)",
-                "Mutexes and semaphores of the shared segment (one for every process that names them)",
+                "공유 뮤텍스와 세마포어 (모든 프로세스)",
+                "Shared mutexes and semaphores (all processes)",
             ],
             Queues => [
                 "메시지 큐와 파이프 (프로세스끼리 공유, 담긴 값은 먼저 온 것부터)",
@@ -151,7 +151,7 @@ impl Words for ProgramText {
             WriteEnds => ["열린 쓰기 끝", "Write ends open"],
             Shared => ["공유", "shared"],
             Kind => ["종류", "Kind"],
-            Waiters => ["기다리는 스레드(앞부터)", "Waiting (first first)"],
+            Waiters => ["기다리는 스레드(앞부터)", "Waiting (oldest first)"],
             WaitsFor => ["기다리는 대상", "Waits for"],
             Waits => ["대기 중", "waiting"],
             Graph => ["자원 할당 그래프", "Resource-allocation graph"],

@@ -234,6 +234,8 @@ pub enum ScenarioError {
         thread: Option<u32>,
         /// Index of the operation among the bursts.
         burst: u32,
+        /// The process whose bursts used the name first, as the other kind.
+        first_process: u32,
     },
     /// `unlock m` in bursts where the thread has not taken `m` with a `lock m` before it.
     UnlockWithoutLock {

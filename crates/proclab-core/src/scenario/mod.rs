@@ -213,8 +213,9 @@ impl Scenario {
         };
         let mut processes = Vec::with_capacity(process_count);
         let mut threads = Vec::with_capacity(total_threads);
-        // Each name the bursts' operations use, and whether it is a mutex (else a semaphore).
-        let mut operation_kinds: Vec<(&str, bool)> = Vec::new();
+        // Each name the bursts' operations use, whether it is a mutex (else a semaphore), and the
+        // process that used it first.
+        let mut operation_kinds: Vec<(&str, bool, u32)> = Vec::new();
         for (index, process_spec) in spec.processes.iter().enumerate() {
             let pid = index as u32;
             check_process(pid, process_spec, queue_count, &spec.policy, &mut errors);

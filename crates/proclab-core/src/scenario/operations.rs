@@ -10,7 +10,8 @@
 //!   `n` ticks, the I/O request or the exit after it made on its last tick, so bursts without
 //!   operations run exactly as they do without a program; an I/O request or the exit right after
 //!   an operation that went on is made in the operation's tick (the engine runs the `io` or the
-//!   `halt` in the same tick); after an operation that waited, the thread runs one tick to make it.
+//!   `halt` in the same tick); after an operation that waited (`lock`, `wait`), the woken thread
+//!   runs one tick to make it.
 
 use alloc::format;
 use alloc::string::String;
@@ -145,7 +146,7 @@ pub(super) fn check_operations<'a>(
     process: u32,
     thread: Option<u32>,
     bursts: &'a [BurstSpec],
-    kinds: &mut Vec<(&'a str, bool)>,
+    kinds: &mut Vec<(&'a str, bool, u32)>,
     errors: &mut Vec<ScenarioError>,
 ) {
     let mut held: Vec<&str> = Vec::new();
@@ -174,17 +175,18 @@ pub(super) fn check_operations<'a>(
             continue;
         }
         let mutex = operation == "lock" || operation == "unlock";
-        match kinds.iter().find(|(seen, _)| *seen == name) {
-            Some(&(_, seen_mutex)) if seen_mutex != mutex => {
+        match kinds.iter().find(|(seen, _, _)| *seen == name) {
+            Some(&(_, seen_mutex, first_process)) if seen_mutex != mutex => {
                 errors.push(ScenarioError::OperationKindClash {
                     process,
                     thread,
                     burst: burst_index,
+                    first_process,
                 });
                 continue;
             }
             Some(_) => {}
-            None => kinds.push((name, mutex)),
+            None => kinds.push((name, mutex, process)),
         }
         match operation {
             "lock" => held.push(name),
@@ -207,14 +209,21 @@ pub(super) fn check_operations<'a>(
 /// semaphore of the bursts, once, with an initial value in range.
 pub(super) fn check_semaphores(
     spec: &ScenarioSpec,
-    kinds: &[(&str, bool)],
+    kinds: &[(&str, bool, u32)],
     errors: &mut Vec<ScenarioError>,
 ) {
+    // A name used as both kinds is already reported where it is used.
+    if errors
+        .iter()
+        .any(|error| matches!(error, ScenarioError::OperationKindClash { .. }))
+    {
+        return;
+    }
     for (index, semaphore) in spec.semaphores.iter().enumerate() {
         let index = index as u32;
         let named = kinds
             .iter()
-            .any(|&(name, mutex)| !mutex && name == semaphore.name);
+            .any(|&(name, mutex, _)| !mutex && name == semaphore.name);
         let again = spec.semaphores[..index as usize]
             .iter()
             .any(|before| before.name == semaphore.name);
