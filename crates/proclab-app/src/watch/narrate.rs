@@ -254,6 +254,32 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
     format!("t={tick}: {body}")
 }
 
+/// The declared name of a sync object a thread of process `pid` waits for, from the machine
+/// state (names never change): a process's own objects in its memory, the shared segment's and
+/// the channels for every process. Empty if the state does not list it.
+fn object_name(state: &MachineState, pid: u32, object: proclab_core::SyncObject) -> String {
+    let nth_of_kind = |objects: &[proclab_core::state::SyncObjectState]| {
+        objects
+            .iter()
+            .filter(|listed| listed.kind == object.kind)
+            .nth(object.index as usize)
+            .map(|listed| listed.name.clone())
+    };
+    let name = match object.kind {
+        SyncKind::Queue | SyncKind::Pipe => state
+            .queues
+            .get(object.index as usize)
+            .map(|queue| queue.name.clone()),
+        SyncKind::SharedMutex | SyncKind::SharedSemaphore => nth_of_kind(&state.shared_sync),
+        SyncKind::Mutex | SyncKind::Semaphore | SyncKind::Condition => state
+            .memories
+            .iter()
+            .find(|memory| memory.pid == pid)
+            .and_then(|memory| nth_of_kind(&memory.sync)),
+    };
+    name.unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,30 +360,4 @@ mod tests {
             "{korean}"
         );
     }
-}
-
-/// The declared name of a sync object a thread of process `pid` waits for, from the machine
-/// state (names never change): a process's own objects in its memory, the shared segment's and
-/// the channels for every process. Empty if the state does not list it.
-fn object_name(state: &MachineState, pid: u32, object: proclab_core::SyncObject) -> String {
-    let nth_of_kind = |objects: &[proclab_core::state::SyncObjectState]| {
-        objects
-            .iter()
-            .filter(|listed| listed.kind == object.kind)
-            .nth(object.index as usize)
-            .map(|listed| listed.name.clone())
-    };
-    let name = match object.kind {
-        SyncKind::Queue | SyncKind::Pipe => state
-            .queues
-            .get(object.index as usize)
-            .map(|queue| queue.name.clone()),
-        SyncKind::SharedMutex | SyncKind::SharedSemaphore => nth_of_kind(&state.shared_sync),
-        SyncKind::Mutex | SyncKind::Semaphore | SyncKind::Condition => state
-            .memories
-            .iter()
-            .find(|memory| memory.pid == pid)
-            .and_then(|memory| nth_of_kind(&memory.sync)),
-    };
-    name.unwrap_or_default()
 }
