@@ -160,6 +160,22 @@ test('a pipe: the buffer fills and blocks the writer, drains and blocks the read
   });
 });
 
+test('a pipe carries bytes: writing 300 ends the writer with the reason, in both languages', TIMEOUT, async () => {
+  await onFreshPage(server.url, async ({ page }) => {
+    await openExample(page, 'pipe-writer-reader');
+    const program = await page.inputValue('#p0-program');
+    await page.fill('#p0-program', program.replace('mov $1, %ax', 'mov $300, %ax'));
+    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('by a fault'));
+    await page.click('#to-end');
+    assert.match(await page.textContent('#interleaving'), /it wrote 300 to a pipe, which carries bytes \(0 to 255\)/);
+    assert.match(await page.textContent('#program-end'), /Every thread finished, 1 of them by a fault/);
+    await page.click('#lang-ko');
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    assert.match(await page.textContent('#interleaving'), /파이프는 바이트\(0~255\)를 나르는데 300을\(를\) 쓰려고 했습니다/);
+    assert.match(await page.textContent('#program-end'), /그중 1개는 오류로 끝났습니다/);
+  });
+});
+
 test('the same job by threads and through a pipe: the kernel entries and their ticks, and the setting in the machine', TIMEOUT, async () => {
   await onFreshPage(server.url, async ({ page }) => {
     await openExample(page, 'ipc-cost-pipe');
