@@ -6,7 +6,8 @@
 use std::rc::Rc;
 
 use proclab_core::presets::PresetId;
-use proclab_core::{simulate, PolicyKind, Scenario, ScenarioError, ScenarioSpec};
+use proclab_core::program::RunEnd;
+use proclab_core::{simulate, PolicyKind, Run, Scenario, ScenarioError, ScenarioSpec};
 
 use crate::draft::{Draft, FieldId, InputError};
 use crate::edit::Edit;
@@ -67,9 +68,37 @@ pub struct Problems {
 /// compute off the main thread.
 pub const RUN_HERE_MAX_SLICES: u64 = 20_000;
 
-/// True when `spec`'s run is long enough to be computed off the main thread.
+/// True when `spec`'s run is long enough to be computed off the main thread (by its bursts; a run
+/// of programs is tried first, see [`run_here`]).
 pub fn runs_elsewhere(spec: &ScenarioSpec) -> bool {
     crate::chart::compare_model::estimated_slices(spec, &spec.policy) > RUN_HERE_MAX_SLICES
+}
+
+/// Most instructions a run of programs may execute in the reducer (a few milliseconds in the
+/// page): every lesson finishes in far fewer, while a loop that runs to a budget of 100,000 or
+/// 1,000,000 would freeze the page.
+pub const RUN_HERE_MAX_INSTRUCTIONS: u64 = 20_000;
+
+/// The run of `scenario` (from `spec`), if it is short enough to compute here; `None` to leave it
+/// to the front end's worker. How long programs run cannot be told from their text (a loop), so
+/// they are run here with the budget lowered to [`RUN_HERE_MAX_INSTRUCTIONS`]: a run that ends
+/// before that (every thread finished, a deadlock, a schedule used up) is the run with the real
+/// budget too, since the budget only acts once reached, and is taken over for the real scenario
+/// without simulating again ([`Run::from_parts`]); one that reaches it goes to the worker.
+pub fn run_here(spec: &ScenarioSpec, scenario: &Scenario) -> Option<Run> {
+    if runs_elsewhere(spec) {
+        return None;
+    }
+    if !scenario.has_programs() || spec.machine.instruction_budget <= RUN_HERE_MAX_INSTRUCTIONS {
+        return Some(simulate(scenario));
+    }
+    let mut trial = spec.clone();
+    trial.machine.instruction_budget = RUN_HERE_MAX_INSTRUCTIONS;
+    let run = simulate(&Scenario::new(&trial).ok()?);
+    if matches!(run.end(), RunEnd::BudgetExhausted { .. }) {
+        return None;
+    }
+    Run::from_parts(scenario, run.to_parts()).ok()
 }
 
 /// The page's whole state.
@@ -178,12 +207,12 @@ impl Session {
                     self.problems = None;
                     let spec = Rc::new(spec);
                     self.spec = Some(Rc::clone(&spec));
-                    if runs_elsewhere(&spec) {
-                        self.pending = Some(spec);
-                    } else {
-                        self.pending = None;
-                        let run = simulate(&scenario);
-                        self.simulation = Some(Rc::new(Simulation::with_run(scenario, run)));
+                    match run_here(&spec, &scenario) {
+                        Some(run) => {
+                            self.pending = None;
+                            self.simulation = Some(Rc::new(Simulation::with_run(scenario, run)));
+                        }
+                        None => self.pending = Some(spec),
                     }
                 }
                 Err(scenario) => self.problems = Some(Problems { input, scenario }),

@@ -5,7 +5,7 @@
 //! - [`Request::Compare`]: every policy and quantum on a workload; the worker answers with
 //!   [`Reply::Progress`] after every run and [`Reply::Done`] at the end;
 //! - [`Request::Run`]: one simulation; the worker answers [`Reply::Ran`], whose bulk (the trace
-//!   as words, the metrics as bytes) travels beside the text so the page can take it without a
+//!   as words, the metrics as bytes, a run of programs' instructions as words) travels beside the text so the page can take it without a
 //!   copy, and the page rebuilds the run with [`rebuild`] instead of simulating again.
 //!
 //! Every reply carries the request's id, so the page drops replies to a workload it has moved on
@@ -44,8 +44,9 @@ pub enum Reply {
     },
     /// The whole comparison.
     Done { id: u32, comparison: Comparison },
-    /// The run of a [`Request::Run`]. `trace` and `metrics` are not in the text: the page's glue
-    /// posts them beside it (a `Uint32Array` and a `Uint8Array`) and puts them back.
+    /// The run of a [`Request::Run`]. `trace`, `metrics` and `program` are not in the text: the
+    /// page's glue posts them beside it (`Uint32Array`, `Uint8Array`, `Uint32Array`) and puts
+    /// them back.
     Ran {
         id: u32,
         end_tick: u64,
@@ -54,6 +55,9 @@ pub enum Reply {
         trace: Vec<u32>,
         #[serde(skip)]
         metrics: Vec<u8>,
+        /// What a run of programs recorded, as words (`RunParts::program`).
+        #[serde(skip)]
+        program: Vec<u32>,
     },
     /// The request's workload is not valid (the page validates first, so only a page and a
     /// worker of different versions get this).
@@ -130,6 +134,7 @@ fn run(id: u32, spec: &ScenarioSpec) -> Reply {
         instant_count: parts.instant_count,
         trace: parts.trace,
         metrics: postcard::to_allocvec(&parts.metrics).unwrap_or_default(),
+        program: parts.program,
     }
 }
 
@@ -141,6 +146,7 @@ pub fn rebuild(spec: &ScenarioSpec, reply: Reply) -> Result<Simulation, String> 
         instant_count,
         trace,
         metrics,
+        program,
         ..
     } = reply
     else {
@@ -153,6 +159,7 @@ pub fn rebuild(spec: &ScenarioSpec, reply: Reply) -> Result<Simulation, String> 
         metrics,
         end_tick,
         instant_count,
+        program,
     };
     let run = Run::from_parts(&scenario, parts).map_err(|error| format!("{error:?}"))?;
     Ok(Simulation::with_run(scenario, run))
@@ -174,7 +181,12 @@ mod tests {
         let read = Reply::from_message(&reply.to_message()).unwrap();
         match (reply, read) {
             (
-                Reply::Ran { trace, metrics, .. },
+                Reply::Ran {
+                    trace,
+                    metrics,
+                    program,
+                    ..
+                },
                 Reply::Ran {
                     id,
                     end_tick,
@@ -187,6 +199,7 @@ mod tests {
                 instant_count,
                 trace,
                 metrics,
+                program,
             },
             (_, read) => read,
         }
@@ -242,6 +255,9 @@ mod tests {
             assert_eq!(rebuilt.run.metrics(), here.run.metrics());
             let middle = here.run.end_tick() / 2;
             assert_eq!(rebuilt.run.state_at(middle), here.run.state_at(middle));
+            assert_eq!(rebuilt.run.program_steps(), here.run.program_steps());
+            assert_eq!(rebuilt.run.deadlock(), here.run.deadlock());
+            assert_eq!(rebuilt.run.end(), here.run.end());
         }
     }
 

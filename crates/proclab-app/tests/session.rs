@@ -658,3 +658,66 @@ fn the_form_switches_to_the_warm_up_model_and_its_problems_land_on_its_fields() 
     let stall = act(&session, Action::Edit(Edit::CacheModel(CacheModel::Stall)));
     assert!(stall.simulation.as_ref().unwrap().warmup.is_none());
 }
+
+/// One process of `threads` threads spinning in `j .top` until the budget stops the run.
+fn spinning(threads: usize, budget: u64) -> ScenarioSpec {
+    let mut spec = ScenarioSpec {
+        processes: vec![ProcessSpec {
+            name: String::from("spin"),
+            program: String::from(".top\nj .top\n"),
+            threads: vec![ThreadSpec::default(); threads],
+            ..ProcessSpec::default()
+        }],
+        policy: PolicySpec::Rr { quantum: 3 },
+        ..ScenarioSpec::default()
+    };
+    spec.machine.instruction_budget = budget;
+    spec
+}
+
+#[test]
+fn a_run_of_programs_is_computed_here_only_if_it_ends_within_the_instructions_allowed_here() {
+    use proclab_app::session::{run_here, RUN_HERE_MAX_INSTRUCTIONS};
+    use proclab_core::program::RunEnd;
+    use proclab_core::Scenario;
+
+    // A lesson with the default budget of 100,000 ends long before: computed here, and it is the
+    // run of the real scenario (its budget, its every instruction).
+    let mut lesson = proclab_core::presets::preset("philosophers-deadlock")
+        .unwrap()
+        .spec;
+    lesson.machine.instruction_budget = 100_000;
+    assert!(lesson.machine.instruction_budget > RUN_HERE_MAX_INSTRUCTIONS);
+    let scenario = Scenario::new(&lesson).unwrap();
+    let here = run_here(&lesson, &scenario).expect("a lesson runs here");
+    let whole = proclab_core::simulate(&scenario);
+    assert_eq!(here.scenario().spec(), &lesson);
+    assert_eq!(here.program_steps(), whole.program_steps());
+    assert_eq!(here.events(), whole.events());
+    assert_eq!(here.metrics(), whole.metrics());
+    assert_eq!(here.end(), whole.end());
+    assert!(matches!(here.end(), RunEnd::Deadlock { .. }));
+    assert_eq!(here.deadlock(), whole.deadlock());
+
+    // A loop that runs to its budget of 100,000 is left to the worker...
+    let long = spinning(2, 100_000);
+    assert_eq!(
+        run_here(&long, &Scenario::new(&long).unwrap()).map(|run| run.end()),
+        None
+    );
+    let session = Session::start(Lang::En, "", None, None)
+        .reduce(Action::Load(Box::new(long.clone()), None))
+        .unwrap();
+    assert_eq!(session.pending.as_deref(), Some(&long));
+    // ...and one whose budget is what may run here is run here, to its budget.
+    let short = spinning(2, RUN_HERE_MAX_INSTRUCTIONS);
+    let session = Session::start(Lang::En, "", None, None)
+        .reduce(Action::Load(Box::new(short), None))
+        .unwrap();
+    assert!(session.pending.is_none());
+    let end = session.simulation.as_ref().unwrap().run.end();
+    assert!(
+        matches!(end, RunEnd::BudgetExhausted { instructions, .. } if instructions == RUN_HERE_MAX_INSTRUCTIONS),
+        "{end:?}"
+    );
+}

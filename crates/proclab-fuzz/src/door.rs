@@ -11,7 +11,7 @@ use proclab_app::files::{parse_scenario_json, FileError};
 use proclab_app::share;
 use proclab_core::program::Program;
 use proclab_core::rng::Pcg32;
-use proclab_core::{simulate, Scenario, ScenarioSpec};
+use proclab_core::{simulate, Run, Scenario, ScenarioSpec};
 
 use crate::inputs::Inputs;
 
@@ -222,6 +222,24 @@ fn check_simulation(spec: &ScenarioSpec) -> Outcome {
     // A replay now and then: the same scenario gives the same events.
     if spec.seed.is_multiple_of(16) && simulate(&scenario).events() != run.events() {
         return Outcome::Unspecific(String::from("two runs of one scenario differ"));
+    }
+    // And the run as the page's worker sends it: taken apart and rebuilt, it is the same run.
+    if spec.seed % 16 == 1 {
+        match Run::from_parts(&scenario, run.to_parts()) {
+            Err(error) => {
+                return Outcome::Unspecific(format!("a run's own parts are refused: {error:?}"))
+            }
+            Ok(copy)
+                if copy.events() != run.events()
+                    || copy.program_steps() != run.program_steps()
+                    || copy.kernel_spans() != run.kernel_spans()
+                    || copy.end() != run.end()
+                    || copy.deadlock() != run.deadlock() =>
+            {
+                return Outcome::Unspecific(String::from("a rebuilt run differs from the run"))
+            }
+            Ok(_) => {}
+        }
     }
     Outcome::Accepted
 }

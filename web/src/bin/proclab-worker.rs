@@ -2,8 +2,9 @@
 //! off the main thread, so the page keeps answering while it runs. The work and its messages
 //! live in `proclab_app::worker`; this is only the browser's glue.
 //!
-//! A reply is posted as its text, except a run: `[text, trace, metrics]`, the trace as a
-//! `Uint32Array` and the metrics as a `Uint8Array` whose buffers are transferred, not copied.
+//! A reply is posted as its text, except a run: `[text, trace, metrics, program]`, the trace and
+//! a run of programs' record as `Uint32Array`s and the metrics as a `Uint8Array`, whose buffers
+//! are transferred, not copied.
 
 use proclab_app::worker::Reply;
 use wasm_bindgen::prelude::*;
@@ -12,14 +13,21 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 fn post(scope: &DedicatedWorkerGlobalScope, reply: Reply) {
     let text = JsValue::from_str(&reply.to_message());
-    let Reply::Ran { trace, metrics, .. } = reply else {
+    let Reply::Ran {
+        trace,
+        metrics,
+        program,
+        ..
+    } = reply
+    else {
         let _ = scope.post_message(&text);
         return;
     };
     let trace = js_sys::Uint32Array::from(trace.as_slice());
     let metrics = js_sys::Uint8Array::from(metrics.as_slice());
-    let message = js_sys::Array::of3(&text, &trace, &metrics);
-    let transfer = js_sys::Array::of2(&trace.buffer(), &metrics.buffer());
+    let program = js_sys::Uint32Array::from(program.as_slice());
+    let message = js_sys::Array::of4(&text, &trace, &metrics, &program);
+    let transfer = js_sys::Array::of3(&trace.buffer(), &metrics.buffer(), &program.buffer());
     let _ = scope.post_message_with_transfer(&message, &transfer);
 }
 

@@ -111,7 +111,7 @@ impl Channel {
     }
 }
 
-/// A reply as the worker posted it: its text, or `[text, trace, metrics]` for a run.
+/// A reply as the worker posted it: its text, or `[text, trace, metrics, program]` for a run.
 fn read(data: &JsValue) -> Result<Reply, String> {
     if let Some(text) = data.as_string() {
         return Reply::from_message(&text);
@@ -130,12 +130,14 @@ fn read(data: &JsValue) -> Result<Reply, String> {
     };
     let trace: js_sys::Uint32Array = parts.get(1).dyn_into().map_err(|_| "no trace")?;
     let metrics: js_sys::Uint8Array = parts.get(2).dyn_into().map_err(|_| "no metrics")?;
+    let program: js_sys::Uint32Array = parts.get(3).dyn_into().map_err(|_| "no program")?;
     Ok(Reply::Ran {
         id,
         end_tick,
         instant_count,
         trace: trace.to_vec(),
         metrics: metrics.to_vec(),
+        program: program.to_vec(),
     })
 }
 

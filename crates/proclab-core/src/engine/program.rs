@@ -155,6 +155,25 @@ impl Programs {
             .map_or("", |state| state.name.as_str())
     }
 
+    /// The size of every address space, in words.
+    pub(crate) fn memory_size(&self) -> u32 {
+        DEFAULT_MEMORY_KB * 1024
+    }
+
+    /// The declared name of what a thread of process `pid` waits for.
+    pub(crate) fn wait_name(&self, pid: u32, wait: Wait) -> &str {
+        match wait {
+            Wait::Queue(queue) | Wait::Pipe(queue) => self.queue_name(queue),
+            Wait::SharedSemaphore(sem) => self.shared_semaphore_name(sem),
+            Wait::SharedMutex(mutex) => self.shared_mutex_name(mutex),
+            Wait::Mutex(_) | Wait::Semaphore(_) | Wait::Condition(_) => self
+                .machines
+                .get(pid as usize)
+                .and_then(Option::as_ref)
+                .map_or("", |machine| machine.program().sync_name(wait.object())),
+        }
+    }
+
     /// `task` (thread table `threads`) executed `operation`, sending `value`: applies it to the
     /// shared queue or pipe. Returns the step's outcome: `Blocked` when the thread must wait, a
     /// fault, or `Message` with the value sent or received (-1 for a `read` at end-of-file).
@@ -607,18 +626,10 @@ impl Engine {
                     | Wait::Pipe(_)
                     | Wait::SharedSemaphore(_) => None,
                 };
-                let name = match wait {
-                    Wait::Queue(queue) | Wait::Pipe(queue) => {
-                        programs.queue_name(queue).to_string()
-                    }
-                    Wait::SharedSemaphore(sem) => programs.shared_semaphore_name(sem).to_string(),
-                    Wait::SharedMutex(mutex) => programs.shared_mutex_name(mutex).to_string(),
-                    _ => machine.program().sync_name(object).to_string(),
-                };
                 Some(WaitEdge {
                     thread: index as u32,
                     object,
-                    name,
+                    name: programs.wait_name(thread.pid(), wait).to_string(),
                     holder,
                 })
             })

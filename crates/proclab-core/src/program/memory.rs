@@ -38,14 +38,14 @@ impl Accesses {
         value: 0,
     };
 
-    pub(super) fn new() -> Accesses {
+    pub(crate) fn new() -> Accesses {
         Accesses {
             items: [Accesses::EMPTY; 2],
             count: 0,
         }
     }
 
-    pub(super) fn push(&mut self, access: MemoryAccess) {
+    pub(crate) fn push(&mut self, access: MemoryAccess) {
         self.items[usize::from(self.count)] = access;
         self.count += 1;
     }

@@ -50,6 +50,20 @@ pub enum Wait {
 }
 
 impl Wait {
+    /// The wait for `object` (the inverse of [`Wait::object`]).
+    pub fn of_object(object: SyncObject) -> Wait {
+        let index = object.index;
+        match object.kind {
+            SyncKind::Mutex => Wait::Mutex(index),
+            SyncKind::Semaphore => Wait::Semaphore(index),
+            SyncKind::Condition => Wait::Condition(index),
+            SyncKind::Queue => Wait::Queue(index),
+            SyncKind::Pipe => Wait::Pipe(index),
+            SyncKind::SharedSemaphore => Wait::SharedSemaphore(index),
+            SyncKind::SharedMutex => Wait::SharedMutex(index),
+        }
+    }
+
     /// The object waited for, as the trace names it.
     pub fn object(self) -> SyncObject {
         let (kind, index) = match self {

@@ -27,11 +27,19 @@ pub enum WireError {
         /// Which entry.
         index: usize,
     },
-    /// An entry is earlier than the one before it.
+    /// An entry (or an executed instruction) is earlier than the one before it.
     Order {
         /// Which entry.
         index: usize,
     },
+    /// An executed instruction of a run of programs names a thread, CPU, address, object or
+    /// outcome that does not exist.
+    Step {
+        /// Which instruction, in execution order.
+        index: usize,
+    },
+    /// A span of kernel time, the run's end or its deadlock report does not fit the scenario.
+    Record,
 }
 
 const STATES: [ProcessState; 5] = [

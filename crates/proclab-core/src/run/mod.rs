@@ -11,6 +11,10 @@
 //!
 //! A run can be taken apart into plain data ([`Run::to_parts`]) and rebuilt for the same scenario
 //! ([`Run::from_parts`]): the page simulates in its worker and rebuilds the run on its own thread.
+//! A run of programs brings its executed instructions along (`program_wire`), so it is never
+//! simulated twice either.
+
+mod program_wire;
 
 use alloc::rc::Rc;
 use alloc::vec::Vec;
@@ -104,24 +108,33 @@ impl Run {
         }
     }
 
-    /// The run as plain data: the stored trace as words, and the figures.
+    /// The run as plain data: the stored trace as words, the figures, and what a run of
+    /// programs recorded as words.
     pub fn to_parts(&self) -> RunParts {
+        let program = if self.scenario.has_programs() {
+            program_wire::write(&self.steps, &self.kernel, self.end, self.deadlock.as_ref())
+        } else {
+            Vec::new()
+        };
         RunParts {
             trace: self.transitions.to_words(),
             metrics: self.metrics.clone(),
             end_tick: self.end_tick,
             instant_count: self.instant_count,
+            program,
         }
     }
 
-    /// The run of `scenario` that [`Run::to_parts`] took apart (the trace is checked against the
-    /// scenario; the figures are taken as they are).
-    /// A scenario whose processes run programs is simulated again (its instructions are not in
-    /// the parts; such runs are short, bounded by `machine.instruction_budget`).
+    /// The run of `scenario` that [`Run::to_parts`] took apart (the trace and the program record
+    /// are checked against the scenario; the figures are taken as they are).
     pub fn from_parts(scenario: &Scenario, parts: RunParts) -> Result<Run, WireError> {
-        if scenario.has_programs() {
-            return Ok(Run::new(scenario));
-        }
+        let record = if scenario.has_programs() {
+            program_wire::read(&parts.program, scenario)?
+        } else if parts.program.is_empty() {
+            program_wire::ProgramRecord::default()
+        } else {
+            return Err(WireError::Record);
+        };
         let scenario = Rc::new(scenario.clone());
         let transitions = Transitions::from_words(&parts.trace, &scenario)?;
         Ok(Run {
@@ -134,10 +147,10 @@ impl Run {
             instant_count: parts.instant_count,
             checkpoints: RefCell::new(Checkpoints::default()),
             cursor: RefCell::new(None),
-            steps: Vec::new(),
-            kernel: Vec::new(),
-            end: RunEnd::Finished,
-            deadlock: None,
+            steps: record.steps,
+            kernel: record.kernel,
+            end: record.end.unwrap_or(RunEnd::Finished),
+            deadlock: record.deadlock,
         })
     }
 
@@ -329,6 +342,9 @@ pub struct RunParts {
     pub end_tick: u64,
     /// Number of distinct instants at which the engine did something.
     pub instant_count: u64,
+    /// What a run of programs recorded (its instructions, kernel time, end and deadlock) as
+    /// words; empty for a run without programs.
+    pub program: Vec<u32>,
 }
 
 /// The checkpoints `state_at` has taken so far, and the engine that goes on taking them.
