@@ -54,6 +54,9 @@ pub struct AutosaveHandle {
     pub open_saved: Callback<MouseEvent>,
 }
 
+/// Most processes a workspace may have to be saved in the task of the edit itself.
+const SAVE_AT_ONCE_MAX_PROCESSES: usize = 500;
+
 /// Saves the workspace after every edit while this tab owns the saved copy; stops (and says so)
 /// when the browser refuses storage or when another tab saves.
 #[hook]
@@ -77,14 +80,30 @@ pub fn use_autosave(session: &SessionHandle) -> AutosaveHandle {
         let current = *state;
         let setter = state.setter();
         use_effect_with(session.edits, move |edits| {
-            if *edits > 0 {
-                if current == Autosave::On && !storage::save_workspace(&draft) {
-                    setter.set(Autosave::Off);
-                }
+            let edited = *edits > 0;
+            if edited {
                 // The workspace has moved on from any share link in the address bar; a reload
                 // must show the saved work, not the link.
                 browser::clear_share_fragment();
             }
+            let processes = draft.processes.len();
+            let save = move || {
+                if !storage::save_workspace(&draft) {
+                    setter.set(Autosave::Off);
+                }
+            };
+            // A large workspace is saved in a task of its own, after the edit is on screen:
+            // writing thousands of processes takes milliseconds the keystroke's own task should
+            // not carry (a newer edit's save replaces one not yet made). A small one, at once.
+            let later = match (edited && current == Autosave::On, processes) {
+                (false, _) => None,
+                (true, processes) if processes <= SAVE_AT_ONCE_MAX_PROCESSES => {
+                    save();
+                    None
+                }
+                (true, _) => Some(gloo::timers::callback::Timeout::new(0, save)),
+            };
+            move || drop(later)
         });
     }
     let keep_here = {

@@ -115,7 +115,16 @@ fn receive(runner: &Rc<RefCell<Runner>>, reply: Result<Reply, String>, dispatch:
             inner.asked = None;
             drop(inner);
             match rebuild(&spec, reply) {
-                Ok(simulation) => dispatch.dispatch(Action::Ran(spec, Rc::new(simulation))),
+                // Shown in a task of its own: reading a long run's words and drawing its views
+                // are each tens of milliseconds, and the page answers keys and clicks between them.
+                // (A run of a spec edited away meanwhile is dropped by the session.)
+                Ok(simulation) => {
+                    let dispatch = dispatch.clone();
+                    gloo::timers::callback::Timeout::new(0, move || {
+                        dispatch.dispatch(Action::Ran(spec, Rc::new(simulation)))
+                    })
+                    .forget();
+                }
                 Err(_) => run_here(spec, dispatch.clone()),
             }
         }

@@ -257,12 +257,18 @@ impl Transitions {
     }
 
     /// The tick of entry `index` (which must exist).
+    #[inline]
     pub(crate) fn tick(&self, index: usize) -> u64 {
+        let low = u64::from(self.entries[index].tick_low);
+        // Almost every run ends before tick 2^32: no epoch to look up.
+        if self.epochs.is_empty() {
+            return low;
+        }
         let epoch = self
             .epochs
             .partition_point(|epoch| epoch.0 as usize <= index);
         let high = epoch.checked_sub(1).map_or(0, |epoch| self.epochs[epoch].1);
-        (u64::from(high) << 32) | u64::from(self.entries[index].tick_low)
+        (u64::from(high) << 32) | low
     }
 
     /// Index of the first entry at or after `tick` (`len()` if none).
