@@ -150,7 +150,14 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                                 Ok(_) => Notice::FileOpened,
                                 Err(errors) => Notice::FileInvalid(errors),
                             };
-                            dispatch.dispatch(Action::Load(Box::new(spec), Some(notice)))
+                            // Opened in a task of its own: reading and checking the largest file
+                            // the page takes (32 MB) is hundreds of milliseconds, and so is
+                            // turning it into the form, its run and its results.
+                            let load = Action::Load(Box::new(spec), Some(notice));
+                            gloo::timers::callback::Timeout::new(0, move || {
+                                dispatch.dispatch(load)
+                            })
+                            .forget();
                         }
                         Err(error) => {
                             dispatch.dispatch(Action::Notify(Some(Notice::FileBroken(error))))
