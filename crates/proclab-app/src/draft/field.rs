@@ -180,4 +180,6 @@ pub enum InputError {
     OperationWithoutName { position: usize },
     /// An item of the semaphores' initial values that is not `name=value`.
     BadSemaphoreToken { position: usize },
+    /// A semaphore's initial value below 0 (`s=-1`).
+    NegativeSemaphore { position: usize },
 }

@@ -198,7 +198,11 @@ pub fn parse_semaphores(text: &str) -> Result<Vec<SemaphoreSpec>, InputError> {
         .map(|(position, token)| {
             let bad = InputError::BadSemaphoreToken { position };
             let (name, value) = token.split_once('=').ok_or(bad)?;
-            let initial = value.trim().parse::<u32>().map_err(|_| bad)?;
+            let value = value.trim();
+            if value.parse::<i64>().is_ok_and(|value| value < 0) {
+                return Err(InputError::NegativeSemaphore { position });
+            }
+            let initial = value.parse::<u32>().map_err(|_| bad)?;
             Ok(SemaphoreSpec {
                 name: String::from(name.trim()),
                 initial,
@@ -302,6 +306,10 @@ mod tests {
         );
         assert_eq!(
             parse_semaphores("s=-1"),
+            Err(InputError::NegativeSemaphore { position: 0 })
+        );
+        assert_eq!(
+            parse_semaphores("s=x"),
             Err(InputError::BadSemaphoreToken { position: 0 })
         );
     }
