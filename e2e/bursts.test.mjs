@@ -38,7 +38,7 @@ test('bursts-lock: cpu $n in the interleaving, the ticks left and the lock wait 
     await page.selectOption('select >> nth=0', 'bursts-lock');
     await page.waitForSelector('#programs-title');
     await page.click('#to-end');
-    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('Every thread finished'));
+    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('every thread runs to its end'));
     const path = await presetFile(scratch, 'bursts-lock');
     const cli = await cliRun(path);
     const computes = cli.program.steps.filter((step) => step.outcome === 'cpu');
@@ -98,7 +98,7 @@ test('a cpu $n typed in the editor runs; out of range it is reported on its line
     await page.waitForSelector('#p0-program-error', { state: 'detached' });
     await page.waitForSelector('#programs-title');
     await page.click('#to-end');
-    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('Every thread finished'));
+    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('every thread runs to its end'));
     await screenshot(page, 'bursts-editor-en');
     // Four instructions per thread, one of them `cpu $3`.
     const lines = await page.locator('#interleaving li').count();

@@ -68,7 +68,7 @@ test('a pasted program runs and its final memory and registers equal the CLI on 
     await page.fill('#quantum', '4');
     await page.waitForSelector('#programs-title');
     await toEnd(page);
-    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('Every thread finished'));
+    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('every thread runs to its end'));
     const counter = await shownWord(page, 0, 'counter');
     const lost = await page.textContent('#lost-count');
     const registers = await page.$$eval('#registers tbody tr', (rows) => rows.map((row) =>
@@ -129,7 +129,7 @@ test('you are the scheduler: clicks lose an update, the link replays it in a fre
     // Finish both threads with "run 5" and read the counter at the end: 1, not 2.
     await page.click('#run-0-5');
     await page.click('#run-1-5');
-    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('Every thread finished'));
+    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('every thread runs to its end'));
     await toEnd(page);
     assert.equal(await shownWord(page, 0, 'counter'), 1);
     choices = await page.textContent('#scheduler-choices');

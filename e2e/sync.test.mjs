@@ -60,7 +60,7 @@ test('dining philosophers: the deadlock report and graph, then the fix where eve
     await screenshot(page, 'sync-philosophers-deadlock-en');
 
     await openExample(page, 'philosophers-ordered');
-    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('Every thread finished'));
+    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('every thread runs to its end'));
     assert.equal(await page.locator('#wait-graph').count(), 0, 'no deadlock, no graph');
     const ate = await page.$$eval('#memory-p0 tbody tr', (rows) => rows.map((row) => [
       row.getAttribute('data-variable'), Number(row.querySelector('.value').textContent),
@@ -90,7 +90,7 @@ test('the deadlock in Korean on a phone: report, graph and wait queues fit', TIM
 test('a bounded buffer: semaphores count the slots and a full buffer blocks the producer', TIMEOUT, async () => {
   await onFreshPage(server.url, async ({ page }) => {
     await openExample(page, 'producer-consumer-semaphores');
-    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('Every thread finished'));
+    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('every thread runs to its end'));
     // Somewhere in the run the producer waited on `empty`: the interleaving says it blocked.
     assert.ok(await page.locator('#interleaving li', { hasText: 'wait empty' }).filter({ hasText: 'blocks' }).count() >= 1);
     // At the end both semaphores are back where they started and nobody waits.
@@ -103,7 +103,7 @@ test('a bounded buffer: semaphores count the slots and a full buffer blocks the 
 test('message queues: a client and a server share only their queues, each waits and every reply arrives', TIMEOUT, async () => {
   await onFreshPage(server.url, async ({ page }) => {
     await openExample(page, 'message-queue-client-server');
-    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('Every thread finished'));
+    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('every thread runs to its end'));
     // Two address spaces: only the client has variables; the queues are listed once, shared.
     const got = await page.$$eval('#memory-p0 tbody tr .value', (cells) => cells.map((cell) => Number(cell.textContent)));
     assert.deepEqual(got, [1, 4, 9]);
@@ -130,7 +130,7 @@ function waits(cli) {
 test('a pipe: the buffer fills and blocks the writer, drains and blocks the reader, then end-of-file', TIMEOUT, async () => {
   await onFreshPage(server.url, async ({ page }) => {
     await openExample(page, 'pipe-writer-reader');
-    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('Every thread finished'));
+    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('every thread runs to its end'));
     const row = (cell) => page.textContent(`#queues tr[data-queue="p"] .${cell}`).then((text) => text.trim());
     assert.equal(await page.getAttribute('#queues tr[data-queue="p"]', 'data-kind'), 'pipe');
     // At the end: empty, every write end closed, end-of-file; the reader added 1 to 6.
@@ -168,7 +168,7 @@ test('a pipe carries bytes: writing 300 ends the writer with the reason, in both
     await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('by a fault'));
     await page.click('#to-end');
     assert.match(await page.textContent('#interleaving'), /it wrote 300 to a pipe, which carries bytes \(0 to 255\)/);
-    assert.match(await page.textContent('#program-end'), /Every thread finished, 1 of them by a fault/);
+    assert.match(await page.textContent('#program-end'), /every thread ends, 1 of them by a fault/);
     await page.click('#lang-ko');
     await page.waitForFunction(() => document.documentElement.lang === 'ko');
     assert.match(await page.textContent('#interleaving'), /파이프는 바이트\(0~255\)를 나르는데 300을\(를\) 쓰려고 했습니다/);

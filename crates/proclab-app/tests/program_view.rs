@@ -101,7 +101,9 @@ fn a_store_from_a_stale_load_is_one_lost_update_named_in_the_interleaving() {
             .map(|w| w.0.as_str()),
         Some("P1.T2")
     );
-    assert!(end_sentence(&run, Lang::En).contains("Every thread finished"));
+    let end = end_sentence(&run, Lang::En);
+    assert!(end.contains("every thread runs to its end"), "{end}");
+    assert!(end.contains(&format!("t={}", run.end_tick())), "{end}");
     // The race table runs from T2's load to its lost store, the counter after each step.
     let (word, rows) = race_table(&run, Lang::En).expect("a lost update");
     assert_eq!(word, "counter");

@@ -93,7 +93,7 @@ impl Words for ChartText {
             ChartText::Dispatch => ["CS", "CS"],
             ChartText::Ready => ["준비", "ready"],
             ChartText::Running => ["실행", "run"],
-            ChartText::Blocked => ["대기", "I/O"],
+            ChartText::Blocked => ["입출력", "I/O"],
             ChartText::LegendIdle => ["유휴: 실행할 것이 없음", "idle: nothing to run"],
             ChartText::LegendDispatch => [
                 "CS: 문맥 교환 (디스패치 지연)",
@@ -111,11 +111,14 @@ impl Words for ChartText {
                 "대기: 입출력이나 다른 스레드를 기다림",
                 "blocked: waiting for I/O or another thread",
             ],
-            ChartText::BlockedIo => ["대기: 입출력을 기다림", "blocked: waiting for I/O"],
-            ChartText::Waiting => ["대기", "wait"],
+            ChartText::BlockedIo => [
+                "입출력: 입출력이 끝나기를 기다림",
+                "I/O: blocked until the I/O completes",
+            ],
+            ChartText::Waiting => ["동기화 대기", "wait"],
             ChartText::WaitingDetail => [
-                "대기: 다른 스레드를 기다림 (뮤텍스, 세마포어, 조건 변수, 큐, 파이프)",
-                "blocked: waiting for another thread (mutex, semaphore, condition, queue, pipe)",
+                "동기화 대기: 다른 스레드를 기다림 (뮤텍스, 세마포어, 조건 변수, 큐, 파이프)",
+                "wait: blocked on another thread (mutex, semaphore, condition, queue, pipe)",
             ],
             ChartText::TimeAxis => ["시간 (틱)", "time (ticks)"],
             ChartText::ChartData => ["차트 데이터 (표)", "Chart data (table)"],

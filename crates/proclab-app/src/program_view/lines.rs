@@ -242,12 +242,17 @@ pub fn end_sentence(run: &Run, lang: Lang) -> String {
                 .iter()
                 .filter(|step| matches!(step.outcome, StepOutcome::Fault(_)))
                 .count();
+            // The sentence is shown at every playhead position, so it says when the run ends.
+            let end = run.end_tick();
             match faults {
-                0 => ProgramText::AllFinished.get(lang).into(),
+                0 => lang.pick([
+                    format!("이 실행은 t={end}에 끝납니다: 모든 스레드가 끝까지 실행됩니다."),
+                    format!("The run ends at t={end}: every thread runs to its end."),
+                ]),
                 _ => lang.pick([
-                    format!("모든 스레드가 끝났습니다. 그중 {faults}개는 오류로 끝났습니다(아래 명령어 목록에 이유가 있습니다)."),
+                    format!("이 실행은 t={end}에 끝납니다: 모든 스레드가 끝나며, 그중 {faults}개는 오류로 끝납니다(아래 명령어 목록에 이유가 있습니다)."),
                     format!(
-                        "Every thread finished, {faults} of them by a fault (the list of instructions below says why)."
+                        "The run ends at t={end}: every thread ends, {faults} of them by a fault (the list of instructions below says why)."
                     ),
                 ]),
             }
