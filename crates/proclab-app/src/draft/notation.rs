@@ -135,8 +135,15 @@ pub fn parse_bursts(text: &str) -> Result<Vec<BurstSpec>, InputError> {
         .enumerate()
         .peekable();
     while let Some((position, token)) = tokens.next() {
-        let lower = token.to_ascii_lowercase();
-        if let Some(operation) = operation(token, &lower) {
+        // The common token, a CPU burst's digits, goes straight to its number.
+        if token.as_bytes()[0].is_ascii_digit() {
+            let length = token
+                .parse()
+                .map_err(|_| InputError::BadBurstToken { position })?;
+            bursts.push(BurstSpec::Cpu(length));
+            continue;
+        }
+        if let Some(operation) = operation(token) {
             let burst = match operation {
                 Ok(burst) => burst,
                 // The name is the next item.
@@ -148,12 +155,17 @@ pub fn parse_bursts(text: &str) -> Result<Vec<BurstSpec>, InputError> {
             bursts.push(burst);
             continue;
         }
-        let (is_io, digits) = match lower.strip_prefix("io").or_else(|| lower.strip_prefix('i')) {
+        // Letters in any case, read without copying the token: a file of millions of bursts
+        // becomes its scenario again without a string for each.
+        let (is_io, digits) = match strip_word(token, "io").or_else(|| strip_word(token, "i")) {
             Some(rest) => (true, rest.trim_start_matches(':')),
-            None => (
-                false,
-                lower.trim_start_matches("cpu").trim_start_matches(':'),
-            ),
+            None => {
+                let mut rest = token;
+                while let Some(after) = strip_word(rest, "cpu") {
+                    rest = after;
+                }
+                (false, rest.trim_start_matches(':'))
+            }
         };
         let length: u64 = digits
             .parse()
@@ -172,20 +184,27 @@ pub fn parse_bursts(text: &str) -> Result<Vec<BurstSpec>, InputError> {
 
 /// An operation token: with its name attached (`lock(m)`, `lock:m`) the operation, else (`lock`)
 /// how to make it from the next item. `None` if the token is no operation.
-fn operation(token: &str, lower: &str) -> Option<Result<BurstSpec, MakeOperation>> {
+fn operation(token: &str) -> Option<Result<BurstSpec, MakeOperation>> {
     OPERATIONS.iter().find_map(|&(word, make)| {
-        let rest = lower.strip_prefix(word)?;
-        if rest.is_empty() {
+        // The name keeps its case: it is cut from the token as typed.
+        let name = strip_word(token, word)?;
+        if name.is_empty() {
             return Some(Err(make));
         }
-        // The name keeps its case: it is cut from the token as typed.
-        let name = &token[word.len()..];
         let name = match name.strip_prefix('(') {
             Some(inner) => inner.strip_suffix(')')?,
             None => name.strip_prefix(':')?,
         };
         (!name.is_empty()).then(|| Ok(make(String::from(name))))
     })
+}
+
+/// `text` after `word` (ASCII letters) written in any case at its start.
+fn strip_word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    let head = text.as_bytes().get(..word.len())?;
+    // Equal to ASCII letters, the head is ASCII, so `word.len()` is a character boundary.
+    head.eq_ignore_ascii_case(word.as_bytes())
+        .then(|| &text[word.len()..])
 }
 
 /// Parses the initial values of semaphores named between bursts: `s=1 full=0` (whitespace- or
@@ -222,18 +241,24 @@ pub fn format_semaphores(semaphores: &[SemaphoreSpec]) -> String {
 
 /// Writes bursts in the notation [`parse_bursts`] reads.
 pub fn format_bursts(bursts: &[BurstSpec]) -> String {
-    bursts
-        .iter()
-        .map(|burst| match burst {
-            BurstSpec::Cpu(length) => length.to_string(),
-            BurstSpec::Io(length) => format!("io{length}"),
+    use core::fmt::Write;
+    // One string for the whole list: a file of millions of bursts becomes its form without a
+    // string for each burst.
+    let mut text = String::with_capacity(bursts.len() * 4);
+    for (index, burst) in bursts.iter().enumerate() {
+        if index > 0 {
+            text.push(' ');
+        }
+        let _ = match burst {
+            BurstSpec::Cpu(length) => write!(text, "{length}"),
+            BurstSpec::Io(length) => write!(text, "io{length}"),
             other => {
                 let (operation, name) = other.operation().unwrap_or(("", ""));
-                format!("{operation} {name}")
+                write!(text, "{operation} {name}")
             }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+        };
+    }
+    text
 }
 
 #[cfg(test)]
@@ -293,6 +318,41 @@ mod tests {
             parse_bursts("3 locked"),
             Err(InputError::BadBurstToken { position: 1 })
         );
+    }
+
+    #[test]
+    fn bursts_are_read_in_any_case_and_spelling_and_written_back_one_way() {
+        let expected = vec![
+            BurstSpec::Cpu(5),
+            BurstSpec::Io(3),
+            BurstSpec::Cpu(12),
+            BurstSpec::Io(7),
+            BurstSpec::Cpu(1),
+            BurstSpec::Io(2),
+        ];
+        for text in [
+            "5 io3 12 io7 1 io2",
+            "CPU5, IO:3, cpu:12 I7 Cpu1 iO2",
+            "  5\tio:3\n12,,i:7 cpu:1 io2 ",
+        ] {
+            assert_eq!(parse_bursts(text), Ok(expected.clone()), "{text}");
+        }
+        assert_eq!(format_bursts(&expected), "5 io3 12 io7 1 io2");
+        // A token that is neither digits nor a known spelling says where it is.
+        for (text, position) in [
+            ("5 5io", 1),
+            ("5 io 3", 1),
+            ("5 x3", 1),
+            ("-5", 0),
+            ("é5", 0),
+        ] {
+            assert_eq!(
+                parse_bursts(text),
+                Err(InputError::BadBurstToken { position }),
+                "{text}"
+            );
+        }
+        assert_eq!(parse_bursts(" , "), Err(InputError::Missing));
     }
 
     #[test]
