@@ -339,6 +339,15 @@ impl Reduce for Session {
                 let replaced = !self.draft.processes.is_empty();
                 next.previous = replaced.then(|| self.draft.clone());
                 next.edit_draft(Draft::from_spec(&spec));
+                // Whether an opened file's scenario holds is known once its form is read: a good
+                // file is checked once, here; a broken one again, for the core's own words on
+                // the file as written.
+                let notice = match (notice, &next.problems) {
+                    (Some(Notice::FileOpened), Some(_)) => Some(Notice::FileInvalid(
+                        Scenario::new(&spec).err().unwrap_or_default(),
+                    )),
+                    (notice, _) => notice,
+                };
                 next.notice = notice.or(replaced.then_some(Notice::Replaced));
             }
             Action::Undo => {

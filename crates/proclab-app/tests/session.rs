@@ -721,3 +721,24 @@ fn a_run_of_programs_is_computed_here_only_if_it_ends_within_the_instructions_al
         "{end:?}"
     );
 }
+
+#[test]
+fn an_opened_file_is_checked_once_and_its_problems_are_its_notice() {
+    let good = mlq(vec![QueueSpec::Fcfs, QueueSpec::Fcfs, QueueSpec::Fcfs]);
+    let opened = act(
+        &start(&ScenarioSpec::default()),
+        Action::Load(Box::new(good.clone()), Some(Notice::FileOpened)),
+    );
+    assert_eq!(opened.notice, Some(Notice::FileOpened));
+    assert!(opened.simulation.is_some());
+    // A file whose scenario breaks a rule opens in the form, its problems listed and marked.
+    let mut bad = good;
+    bad.processes[1].bursts.clear();
+    let expected = proclab_core::Scenario::new(&bad).expect_err("no bursts is refused");
+    let opened = act(
+        &opened,
+        Action::Load(Box::new(bad), Some(Notice::FileOpened)),
+    );
+    assert_eq!(opened.notice, Some(Notice::FileInvalid(expected)));
+    assert!(!opened.field_messages().is_empty());
+}

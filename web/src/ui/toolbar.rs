@@ -146,14 +146,11 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     )))),
                     Ok(text) => match file_formats::parse_scenario_json(&text) {
                         Ok(spec) => {
-                            let notice = match proclab_core::Scenario::new(&spec) {
-                                Ok(_) => Notice::FileOpened,
-                                Err(errors) => Notice::FileInvalid(errors),
-                            };
-                            // Opened in a task of its own: reading and checking the largest file
-                            // the page takes (32 MB) is hundreds of milliseconds, and so is
-                            // turning it into the form, its run and its results.
-                            let load = Action::Load(Box::new(spec), Some(notice));
+                            // Opened in a task of its own: reading the largest file the page
+                            // takes (32 MB) is hundreds of milliseconds, and so is turning it
+                            // into the form, checking it and running it (the session turns the
+                            // notice into the file's problems if it has any).
+                            let load = Action::Load(Box::new(spec), Some(Notice::FileOpened));
                             gloo::timers::callback::Timeout::new(0, move || {
                                 dispatch.dispatch(load)
                             })
