@@ -19,12 +19,21 @@ pub fn load_workspace() -> Option<Draft> {
     serde_json::from_str(&text).ok()
 }
 
-/// Saves the draft (even an invalid one: nothing typed is lost). False when the browser refused.
+/// The most characters Chromium's `localStorage` holds for one page (5 MiB, keys and values);
+/// Firefox and Safari hold about as much.
+const STORAGE_MAX_CHARS: usize = 5 * 1024 * 1024;
+
+/// Saves the draft (even an invalid one: nothing typed is lost). False when the browser refused,
+/// or when the draft is too large for any browser's storage: then it is not written out at all
+/// (a 25 MB workspace took a quarter of a second to write, only to be refused).
 pub fn save_workspace(draft: &Draft) -> bool {
     let Some(storage) = web_sys::window().and_then(|window| window.local_storage().ok().flatten())
     else {
         return false;
     };
+    if draft.text_chars() > STORAGE_MAX_CHARS {
+        return false;
+    }
     serde_json::to_string(draft)
         .map(|text| storage.set_item(WORKSPACE_KEY, &text).is_ok())
         .unwrap_or(false)

@@ -436,7 +436,7 @@ impl Words for Text {
             Text::Dismiss => ["닫기", "Dismiss"],
             Text::UpdateReady => ["새 버전이 준비되었습니다. 다시 불러오면 새 버전으로 바뀝니다.", "A new version is ready. Reload to switch to it."],
             Text::UpdateReload => ["다시 불러오기", "Reload"],
-            Text::AutosaveOff => ["자동 저장이 꺼져 있습니다: 이 브라우저가 페이지의 저장을 막았거나 저장 공간이 가득 찼습니다. 작업은 이 탭을 닫을 때까지 남아 있습니다. 간직하려면 JSON으로 내려받으세요.", "Autosave is off: this browser does not let the page store anything, or its storage is full. Your work stays while this tab is open; download it as JSON to keep it."],
+            Text::AutosaveOff => ["자동 저장이 꺼져 있습니다: 이 브라우저가 페이지의 저장을 막았거나, 저장 공간이 가득 찼거나, 작업이 브라우저에 저장할 수 있는 크기(약 5 MB)보다 큽니다. 작업은 이 탭을 닫을 때까지 남아 있습니다. 간직하려면 JSON으로 내려받으세요.", "Autosave is off: this browser does not let the page store anything, its storage is full, or the workspace is larger than a browser stores (about 5 MB). Your work stays while this tab is open; download it as JSON to keep it."],
             Text::AutosaveElsewhere => ["다른 탭이 작업을 자동 저장했습니다. 이 탭은 그 위에 덮어쓰지 않도록 자동 저장을 멈췄습니다.", "Another tab has autosaved its work, so this tab stopped autosaving rather than overwrite it."],
             Text::AutosaveKeepHere => ["이 탭의 작업 저장", "Save this tab's work instead"],
             Text::AutosaveOpenSaved => ["다른 탭의 작업 열기", "Open the other tab's work"],

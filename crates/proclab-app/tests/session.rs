@@ -742,3 +742,27 @@ fn an_opened_file_is_checked_once_and_its_problems_are_its_notice() {
     assert_eq!(opened.notice, Some(Notice::FileInvalid(expected)));
     assert!(!opened.field_messages().is_empty());
 }
+
+#[test]
+fn a_workspace_text_length_is_a_lower_bound_of_its_saved_form() {
+    // The page skips writing a workspace whose texts alone exceed the browser's storage (counted
+    // in characters); that is right only if the saved form never has fewer characters.
+    let mut drafts: Vec<Draft> = proclab_core::presets::presets()
+        .into_iter()
+        .map(|preset| Draft::from_spec(&preset.spec))
+        .collect();
+    let mut big = Draft::from_spec(&mlq(vec![QueueSpec::Fcfs; 3]));
+    big.processes[0].bursts = "5 io3 ".repeat(1000) + "5";
+    big.processes[1].name = "é".repeat(100);
+    drafts.push(big);
+    for draft in drafts {
+        let saved = serde_json::to_string(&draft).expect("a draft saves");
+        assert!(draft.text_chars() > 0);
+        let saved = saved.chars().count();
+        assert!(
+            saved >= draft.text_chars(),
+            "{saved} < {}",
+            draft.text_chars()
+        );
+    }
+}

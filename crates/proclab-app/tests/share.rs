@@ -360,3 +360,34 @@ fn the_page_opens_a_link_with_the_warm_up_model_and_shares_it_back() {
         assert_eq!(encode(spec, Lang::En), link, "preset {}", preset.id);
     }
 }
+
+#[test]
+fn a_file_read_as_bytes_opens_as_its_text_does_and_says_where_it_breaks() {
+    use proclab_app::files::{parse_scenario_bytes, parse_scenario_json, scenario_json, FileError};
+    let spec = generate(20, &GenOptions::default());
+    let text = scenario_json(&spec);
+    assert_eq!(parse_scenario_bytes(text.as_bytes()), Ok(spec.clone()));
+    // Saved by an editor that marks UTF-8 with a byte order mark.
+    let marked = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+    assert_eq!(parse_scenario_bytes(&marked), Ok(spec));
+    // Broken files: the same error, at the same line and column, either way.
+    for broken in [
+        "{\"version\": 1, \"processes\": [",
+        "{\n  \"version\": 1,\n  \"processes\": 7\n}",
+        "not json",
+    ] {
+        let by_bytes = parse_scenario_bytes(broken.as_bytes());
+        assert!(
+            matches!(
+                by_bytes,
+                Err(FileError::NotJson { .. } | FileError::NotAScenario { .. })
+            ),
+            "{broken}"
+        );
+        assert_eq!(by_bytes, parse_scenario_json(broken), "{broken}");
+    }
+    assert!(matches!(
+        parse_scenario_bytes(b"{\"version\": 1, \"processes\": 7}"),
+        Err(FileError::NotAScenario { line: 1, .. })
+    ));
+}

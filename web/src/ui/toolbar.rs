@@ -140,11 +140,11 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             let dispatch = dispatch.clone();
             spawn_local(async move {
                 let blob = gloo::file::Blob::from(file);
-                match gloo::file::futures::read_as_text(&blob).await {
+                match gloo::file::futures::read_as_bytes(&blob).await {
                     Err(_) => dispatch.dispatch(Action::Notify(Some(Notice::FileBroken(
                         file_formats::FileError::Unreadable,
                     )))),
-                    Ok(text) => match file_formats::parse_scenario_json(&text) {
+                    Ok(bytes) => match file_formats::parse_scenario_bytes(&bytes) {
                         Ok(spec) => {
                             // Opened in a task of its own: reading the largest file the page
                             // takes (32 MB) is hundreds of milliseconds, and so is turning it

@@ -247,6 +247,26 @@ impl Draft {
         }
     }
 
+    /// The characters of the workspace's longest texts (names, bursts, programs, registers):
+    /// fewer than its saved form has, so a workspace above a store's size is known to be too
+    /// large before it is written out.
+    pub fn text_chars(&self) -> usize {
+        let chars = |text: &String| text.chars().count();
+        self.processes
+            .iter()
+            .map(|process| {
+                let threads: usize = process
+                    .threads
+                    .iter()
+                    .map(|thread| {
+                        chars(&thread.name) + chars(&thread.bursts) + chars(&thread.registers)
+                    })
+                    .sum();
+                chars(&process.name) + chars(&process.bursts) + chars(&process.program) + threads
+            })
+            .sum()
+    }
+
     /// Numbers every process and thread row afresh (after loading a saved draft, whose keys are
     /// not saved).
     pub fn assign_keys(&mut self) {
