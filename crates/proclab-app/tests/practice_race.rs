@@ -468,3 +468,34 @@ fn exercise_with_two_stores_lost() -> Exercise {
         .find(|exercise| race::lost_updates(&exercise.run).len() >= 2)
         .expect("some generated run overwrites twice")
 }
+
+#[test]
+fn an_empty_or_unreadable_value_is_not_answered_for_the_student() {
+    for exercise in every_race() {
+        let value = final_value(&exercise.run);
+        for (typed, verdict, words) in [
+            ("", Verdict::Missing, "still empty"),
+            ("two", Verdict::NotANumber, "one whole number"),
+        ] {
+            let grading = grade(&exercise, &answer(typed, ""));
+            assert_eq!(grading.race.expect("race marks").value, verdict);
+            assert_eq!(grading.first_mistake, Some(Mistake::RaceValue));
+            let english = explain(&exercise, &grading, Lang::En).expect("told what to do");
+            assert!(english.contains(words), "{english}");
+            assert!(!english.contains(&format!("ends at {value}")), "{english}");
+            assert!(
+                !english.contains("step"),
+                "no step of the run is told: {english}"
+            );
+            let korean = explain(&exercise, &grading, Lang::Ko).expect("told what to do");
+            assert!(!korean.contains("단계"), "{korean}");
+        }
+        // A number, even a wrong one, is an attempt: the run is explained.
+        let grading = grade(&exercise, &answer(&(value + 1).to_string(), ""));
+        let english = explain(&exercise, &grading, Lang::En).unwrap();
+        assert!(
+            english.contains("step") || english.contains("loses no update"),
+            "{english}"
+        );
+    }
+}

@@ -742,7 +742,7 @@ fn yielding_spends_fewer_instructions_waiting_than_spinning() {
     claim_in(
         id,
         Lang::Ko,
-        &format!("실패한 시도에 명령 {waited}개를 쓰고, 같은 타이머에서 돌며 기다리는 xchg 잠금(lock-xchg)은 {spun}개"),
+        &format!("실패한 시도에 명령 {waited}개를 쓰고, 같은 타이머에서 돌며 기다리는 ‘xchg 스핀 잠금 (test-and-set)’ 예제는 {spun}개"),
     );
 }
 
@@ -893,12 +893,12 @@ fn a_blocking_mutex_spends_no_instruction_on_failed_tries_but_ticks_blocked() {
     claim_in(
         id,
         Lang::En,
-        &format!("Tries that fail cost {tried} instructions, against {spun} for lock-xchg"),
+        &format!("Tries that fail cost {tried} instructions, against {spun} for “An xchg spin lock (test-and-set)”"),
     );
     claim_in(
         id,
         Lang::Ko,
-        &format!("실패한 시도에 쓰는 명령은 {tried}개이고, lock-xchg는 {spun}개"),
+        &format!("실패한 시도에 쓰는 명령은 {tried}개이고, ‘xchg 스핀 잠금 (test-and-set)’ 예제는 {spun}개"),
     );
     // "Blocked for 15 ticks in all, while the holder runs": each wait, from the `lock` that
     // blocked to the `unlock` that handed the mutex over, is a tick the other thread executes.
@@ -939,7 +939,7 @@ fn a_blocking_mutex_spends_no_instruction_on_failed_tries_but_ticks_blocked() {
     claim_in(
         id,
         Lang::Ko,
-        &format!("{done}틱에 끝납니다(lock-xchg는 {spun_done}틱)"),
+        &format!("{done}틱에 끝납니다(‘xchg 스핀 잠금 (test-and-set)’ 예제는 {spun_done}틱)"),
     );
 }
 

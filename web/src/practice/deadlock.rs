@@ -4,7 +4,7 @@
 //! and, from the medium level, which form the cycle (a checkbox per thread). Each group is a
 //! `fieldset` whose legend carries its verdict after Check.
 
-use super::answer::{label, mark, verdict_class};
+use super::answer::{verdict_class, visible_label};
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::practice::deadlock::{asks_cycle, moment, thread_label, DeadlockAnswer};
@@ -124,7 +124,7 @@ pub fn deadlock_questions(props: &DeadlockProps) -> Html {
         };
         html! {
             <fieldset id={prefix} class={classes!("deadlock-question", verdict_class(verdict))}>
-                <legend>{ label(title.get(lang).to_string(), verdict, lang) }{ mark(verdict, lang) }</legend>
+                <legend>{ visible_label(title.get(lang).to_string(), verdict, lang) }</legend>
                 { for (0..threads).map(|thread| {
                     let id = format!("{prefix}-{}", thread + 1);
                     html! {
@@ -143,7 +143,7 @@ pub fn deadlock_questions(props: &DeadlockProps) -> Html {
         <section class="race-question" aria-labelledby="deadlock-question-title">
             <h4 id="deadlock-question-title" class="visually-hidden">{ T::DeadlockQuestion.get(lang) }</h4>
             <fieldset id="deadlock-present" class={classes!("deadlock-question", verdict_class(present_mark))}>
-                <legend>{ label(T::DeadlockQuestion.get(lang).to_string(), present_mark, lang) }{ mark(present_mark, lang) }</legend>
+                <legend>{ visible_label(T::DeadlockQuestion.get(lang).to_string(), present_mark, lang) }</legend>
                 { present(true, "deadlock-yes", T::DeadlockYes) }
                 { present(false, "deadlock-no", T::DeadlockNo) }
             </fieldset>

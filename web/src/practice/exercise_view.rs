@@ -148,10 +148,10 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                         { if all_fine { format!("{} {summary}", T::AllRight.get(lang)) } else { summary } }
                     </p>
                     if let Some(explanation) = explanation {
-                        <p id="practice-explanation" class="explanation">{ explanation }</p>
+                        <p id="practice-explanation" class="explanation">{ crate::ui::with_code(&explanation) }</p>
                     }
                     if let Some((words, right)) = interleaving {
-                        <p id="race-feedback" class={classes!("explanation", right.then_some("right"))}>{ words }</p>
+                        <p id="race-feedback" class={classes!("explanation", right.then_some("right"))}>{ crate::ui::with_code(&words) }</p>
                     }
                 }
             </div>

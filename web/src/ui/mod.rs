@@ -12,3 +12,15 @@ pub mod warmup;
 pub mod warmup_machine;
 pub mod warmup_tables;
 pub mod workload;
+
+use yew::{html, Html};
+
+/// A sentence whose code is written between backticks (`` `j .top` ``), with the code set as
+/// code and the backticks dropped.
+pub fn with_code(text: &str) -> Html {
+    html! {
+        { for text.split('`').enumerate().map(|(index, part)| {
+            if index % 2 == 1 { html! { <code>{ part }</code> } } else { html! { { part } } }
+        }) }
+    }
+}

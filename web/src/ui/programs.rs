@@ -79,7 +79,7 @@ pub fn programs(props: &ProgramsProps) -> Html {
         <section class="programs" aria-labelledby="programs-title">
             <h2 id="programs-title">{ t(ProgramText::Title) }</h2>
             <p class="hint">{ t(ProgramText::Intro) }</p>
-            <p id="program-end" class="program-end" role="status">{ end_sentence(run, lang) }</p>
+            <p id="program-end" class="program-end" role="status">{ super::with_code(&end_sentence(run, lang)) }</p>
             if has_variables {
                 <p id="lost-count" class={classes!("lost-count", (lost > 0).then_some("lost"))}>
                     { if lost == 0 { t(ProgramText::NoLoss).to_string() } else { format!("{}: {lost}", t(ProgramText::LostCount)) } }

@@ -7,7 +7,7 @@
 //! hand-written answer.
 
 use super::exercise::{Exercise, KeySegment, Who};
-use super::grade::{centi_text, key_average, key_value, Column, Grading, Mistake};
+use super::grade::{centi_text, key_average, key_value, Column, Grading, Mistake, Verdict};
 use crate::i18n::Lang;
 use crate::watch::narrate::{object_particle, subject_particle};
 use proclab_core::spec::PolicySpec;
@@ -554,9 +554,76 @@ fn average(exercise: &Exercise, column: Column, lang: Lang) -> String {
     ])
 }
 
+/// The mark of the answer a mistake points at (`Wrong` where it has none of its own: a chart
+/// that stops early, a segment too many).
+fn mistake_verdict(grading: &Grading, mistake: Mistake) -> Verdict {
+    let column = |column: Column| Column::ALL.iter().position(|each| *each == column);
+    let verdict = match mistake {
+        Mistake::Segment { .. } if grading.segments.is_empty() => Some(Verdict::Missing),
+        Mistake::Segment { index, who_wrong } => {
+            grading
+                .segments
+                .get(index)
+                .map(|segment| if who_wrong { segment.who } else { segment.end })
+        }
+        Mistake::Cell { pid, column: at } => {
+            column(at).and_then(|index| Some(grading.rows.get(pid as usize)?[index]))
+        }
+        Mistake::Average { column: at } => Column::AVERAGED
+            .iter()
+            .position(|each| *each == at)
+            .map(|index| grading.averages[index]),
+        Mistake::Transition => grading
+            .transition
+            .and_then(|marks| marks.into_iter().find(|mark| !mark.is_fine())),
+        Mistake::RaceValue => grading.race.map(|race| race.value),
+        Mistake::RaceInterleaving => grading.race.map(|race| race.interleaving),
+        Mistake::Level { pid } => grading
+            .levels
+            .as_ref()
+            .and_then(|levels| levels.get(pid as usize).copied()),
+        Mistake::Context { cell } => grading
+            .context
+            .as_ref()
+            .and_then(|marks| marks.get(cell).copied()),
+        Mistake::DeadlockPresent => grading.deadlock.map(|marks| marks.present),
+        Mistake::DeadlockBlocked => grading.deadlock.map(|marks| marks.blocked),
+        Mistake::DeadlockCycle => grading.deadlock.and_then(|marks| marks.cycle),
+    };
+    verdict.unwrap_or(Verdict::Wrong)
+}
+
 /// The first mistake of a grading, explained from the run; `None` when everything is right.
+/// An answer left empty or that cannot be read is not explained: the worked answer would give
+/// away what the student has not tried yet, so the words say what to write instead.
 pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<String> {
     let mistake = grading.first_mistake?;
+    match mistake_verdict(grading, mistake) {
+        Verdict::Missing => {
+            return Some(lang.pick([
+                "아직 비어 있는 답이 있습니다(… 표시): 채운 뒤 다시 확인하세요. 풀이는 답을 적은 뒤에 보여 줍니다.",
+                "An answer is still empty (marked …): fill it in, then check again. The worked answer is shown once you have tried.",
+            ]).to_string())
+        }
+        Verdict::NotANumber => {
+            let form = match mistake {
+                Mistake::Level { .. } => super::mlfq::level_form(&exercise.run, lang),
+                Mistake::Context { .. } => super::switch::cell_form(lang).to_string(),
+                Mistake::RaceValue => super::race::value_form(lang).to_string(),
+                _ => lang
+                    .pick([
+                        "답은 정수 하나입니다. 평균은 7/2 같은 분수나 3.5 같은 소수로도 쓸 수 있습니다.",
+                        "An answer is one whole number; an average may also be a fraction such as 7/2 or a decimal such as 3.5.",
+                    ])
+                    .to_string(),
+            };
+            return Some(lang.pick([
+                format!("{form} 읽을 수 없는 답(? 표시)을 고친 뒤 다시 확인하세요. 풀이는 답을 읽을 수 있을 때 보여 줍니다."),
+                format!("{form} Correct the answer marked ? and check again. The worked answer is shown once the answer can be read."),
+            ]));
+        }
+        _ => {}
+    }
     let key = exercise.key();
     let words = Words { exercise, lang };
     Some(match mistake {

@@ -237,16 +237,19 @@ pub fn change_sentence(run: &Run, change: &LevelChange, lang: Lang) -> String {
     ])
 }
 
+/// What a level cell holds, for a cell that could not be read.
+pub fn level_form(run: &Run, lang: Lang) -> String {
+    let bottom = spec_of(run).map_or(0, |mlfq| mlfq.levels.len().saturating_sub(1));
+    lang.pick([
+        format!("레벨은 0부터 {bottom}까지의 정수 하나입니다."),
+        format!("A level is one whole number from 0 to {bottom}."),
+    ])
+}
+
 /// Why process `pid` is at its level during `tick`: its last level change, or that it has none
 /// (after what a level is, when the cell could not be read).
 pub fn explain_level(run: &Run, tick: u64, pid: u32, verdict: Verdict, lang: Lang) -> String {
-    let bottom = spec_of(run).map_or(0, |mlfq| mlfq.levels.len().saturating_sub(1));
-    let form = (verdict == Verdict::NotANumber).then(|| {
-        lang.pick([
-            format!("레벨은 0부터 {bottom}까지의 정수 하나입니다. "),
-            format!("A level is one whole number from 0 to {bottom}. "),
-        ])
-    });
+    let form = (verdict == Verdict::NotANumber).then(|| level_form(run, lang) + " ");
     let who = name(run, pid);
     let level = levels_at(run, tick).get(pid as usize).copied().unwrap_or(0);
     let last = changes_until(run, tick)

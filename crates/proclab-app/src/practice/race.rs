@@ -598,6 +598,14 @@ fn ends_at(value: i64, total: i64, lang: Lang) -> String {
     ])
 }
 
+/// What question A's answer is, for one that could not be read.
+pub fn value_form(lang: Lang) -> &'static str {
+    lang.pick([
+        "답은 정수 하나여야 합니다(예: 2).",
+        "The answer is one whole number (such as 2).",
+    ])
+}
+
 /// Question A explained from the exercise's run (for a wrong or unreadable value).
 pub fn explain_value(run: &Run, workload: &ScenarioSpec, verdict: Verdict, lang: Lang) -> String {
     let total = increments(workload);
@@ -605,13 +613,7 @@ pub fn explain_value(run: &Run, workload: &ScenarioSpec, verdict: Verdict, lang:
     let lost = lost_updates(run);
     let mut words = Vec::new();
     if verdict == Verdict::NotANumber {
-        words.push(
-            lang.pick([
-                "답은 정수 하나여야 합니다(예: 2).",
-                "The answer is one whole number (such as 2).",
-            ])
-            .to_string(),
-        );
+        words.push(value_form(lang).to_string());
     }
     if lost.is_empty() {
         words.push(nothing_lost(total, lang));

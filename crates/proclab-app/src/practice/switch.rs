@@ -282,6 +282,14 @@ fn register_origin(run: &Run, thread: u32, tick: u64, register: Register, lang: 
     }
 }
 
+/// What a cell of the context switch holds, for a cell that could not be read.
+pub fn cell_form(lang: Lang) -> &'static str {
+    lang.pick([
+        "PC는 주소(예: 1002), 레지스터는 정수 하나입니다.",
+        "A PC is an address (such as 1002) and a register one whole number.",
+    ])
+}
+
 /// Why cell `cell` has its key value, from the run's steps.
 pub fn explain_cell(
     run: &Run,
@@ -294,13 +302,8 @@ pub fn explain_cell(
     let outgoing = cell < CELLS / 2;
     let thread = if outgoing { point.from } else { point.to };
     let who = name(run, thread);
-    let form = (verdict == Verdict::NotANumber).then(|| {
-        lang.pick([
-            "PC는 주소(예: 1002), 레지스터는 정수 하나입니다. ",
-            "A PC is an address (such as 1002) and a register one whole number. ",
-        ])
-    });
-    let mut words = form.unwrap_or_default().to_string();
+    let form = (verdict == Verdict::NotANumber).then(|| String::from(cell_form(lang)) + " ");
+    let mut words = form.unwrap_or_default();
     let key = key(run, point);
     let position = cell % (CELLS / 2);
     if position == 0 {

@@ -156,7 +156,7 @@ impl Words for PracticeText {
             ExportJson => ["답안 JSON", "Answers JSON"],
             ExportCsv => ["답안 CSV", "Answers CSV"],
             AllRight => ["모두 맞았습니다!", "All correct!"],
-            NotANumber => ["숫자가 아닙니다: 0 이상의 정수를 입력하세요 (평균은 6.5 또는 13/2).", "Not a number: type a whole number of ticks (averages as 6.5 or 13/2)."],
+            NotANumber => ["숫자가 아닙니다: 0 이상의 정수를 입력하세요 (평균은 6.5 또는 13/2).", "Not a number of ticks: type a whole number, 0 or more (averages as 6.5 or 13/2)."],
             Missing => ["비어 있음", "empty"],
             Right => ["맞음", "right"],
             Consistent => ["앞의 실수에서 올바르게 계산함", "consistent with an earlier slip"],
