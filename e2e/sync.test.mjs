@@ -65,7 +65,7 @@ test('dining philosophers: the deadlock report and graph, then the fix where eve
     const ate = await page.$$eval('#memory-p0 tbody tr', (rows) => rows.map((row) => [
       row.getAttribute('data-variable'), Number(row.querySelector('.value').textContent),
     ]));
-    assert.deepEqual(ate, [['ate', 1], ['ate[1]', 1], ['ate[2]', 1]], 'every philosopher ate');
+    assert.deepEqual(ate, [['ate[0]', 1], ['ate[1]', 1], ['ate[2]', 1]], 'every philosopher ate');
     const fixed = await cliPresetRun('philosophers-ordered');
     assert.equal(fixed.program.end.kind, 'finished');
     assert.deepEqual(fixed.program.memory[0].words.map((word) => word.value), [1, 1, 1]);

@@ -43,8 +43,8 @@ pub fn input_error(error: InputError, lang: Lang) -> String {
             format!("Item {} cannot be read; write each semaphore's initial value as name=value (for example s=1 full=0).", position + 1),
         ]),
         InputError::NegativeSemaphore { position } => lang.pick([
-            format!("{}번째 세마포어의 초깃값이 음수입니다. 세마포어는 0 이상에서 시작합니다. 스레드가 처음부터 기다리게 하려면 0으로 두세요.", position + 1),
-            format!("Semaphore {} starts below 0. A semaphore starts at 0 or more; to make the first wait block, start it at 0.", position + 1),
+            format!("{}번째 항목의 초깃값이 음수입니다. 세마포어는 0 이상에서 시작합니다. 스레드가 처음부터 기다리게 하려면 0으로 두세요.", position + 1),
+            format!("Item {} starts a semaphore below 0. A semaphore starts at 0 or more; to make the first wait block, start it at 0.", position + 1),
         ]),
         InputError::OperationWithoutName { position } => lang.pick([
             format!("{}번째 항목의 연산 뒤에 뮤텍스나 세마포어의 이름이 없습니다 (예: lock m).", position + 1),

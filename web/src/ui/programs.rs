@@ -75,6 +75,16 @@ pub fn programs(props: &ProgramsProps) -> Html {
             },
         )
     };
+    // The interleaving's newest step stays in view as the run plays or the playhead moves.
+    let interleaving = use_node_ref();
+    {
+        let interleaving = interleaving.clone();
+        use_effect_with((key, done), move |_| {
+            if let Some(list) = interleaving.cast::<web_sys::Element>() {
+                list.set_scroll_top(list.scroll_height());
+            }
+        });
+    }
     html! {
         <section class="programs" aria-labelledby="programs-title">
             <h2 id="programs-title">{ t(ProgramText::Title) }</h2>
@@ -117,8 +127,12 @@ pub fn programs(props: &ProgramsProps) -> Html {
                                         let here = at_line(index as u32 + 1);
                                         html! {
                                             <li class={classes!((!here.is_empty()).then_some("current"))}>
-                                                <code>{ if text.is_empty() { " " } else { text } }</code>
-                                                if !here.is_empty() { <span class="here">{ format!("◀ {}", here.join(", ")) }</span> }
+                                                // The current line's code gives way to its marker: a long comment is
+                                                // cut short (whole in its title) so the thread's name stays in view.
+                                                <span class="line">
+                                                    <code title={(!here.is_empty()).then(|| text.to_string())}>{ if text.is_empty() { " " } else { text } }</code>
+                                                    if !here.is_empty() { <span class="here">{ format!("◀ {}", here.join(", ")) }</span> }
+                                                </span>
                                             </li>
                                         }
                                     }) }
@@ -230,7 +244,7 @@ pub fn programs(props: &ProgramsProps) -> Html {
             </div>
             <h3>{ t(ProgramText::Interleaving) }</h3>
             if first_shown > 0 { <p class="hint">{ format!("… {first_shown}") }</p> }
-            <ol class="interleaving" id="interleaving" start={(first_shown + 1).to_string()}>
+            <ol class="interleaving" id="interleaving" ref={interleaving} start={(first_shown + 1).to_string()}>
                 { for lines.iter().map(|line| html! {
                     <li class={classes!(line.lost.is_some().then_some("lost"))}>
                         <span class="when">{ format!("t={} CPU{}", line.tick, line.cpu) }</span>

@@ -218,10 +218,13 @@ pub fn parse_semaphores(text: &str) -> Result<Vec<SemaphoreSpec>, InputError> {
             let bad = InputError::BadSemaphoreToken { position };
             let (name, value) = token.split_once('=').ok_or(bad)?;
             let value = value.trim();
-            if value.parse::<i64>().is_ok_and(|value| value < 0) {
+            if value.starts_with('-') && unreadable(value) == InputError::Negative {
                 return Err(InputError::NegativeSemaphore { position });
             }
-            let initial = value.parse::<u32>().map_err(|_| bad)?;
+            let initial = value.parse::<u32>().map_err(|_| match unreadable(value) {
+                InputError::TooLarge => InputError::TooLarge,
+                _ => bad,
+            })?;
             Ok(SemaphoreSpec {
                 name: String::from(name.trim()),
                 initial,
@@ -371,6 +374,14 @@ mod tests {
         assert_eq!(
             parse_semaphores("s=x"),
             Err(InputError::BadSemaphoreToken { position: 0 })
+        );
+        assert_eq!(
+            parse_semaphores("s=1 t=99999999999"),
+            Err(InputError::TooLarge)
+        );
+        assert_eq!(
+            parse_semaphores("s=-99999999999999999999"),
+            Err(InputError::NegativeSemaphore { position: 0 })
         );
     }
 }

@@ -173,7 +173,8 @@ pub fn instruction_text(scenario: &Scenario, pid: u32, pc: u32) -> &str {
 /// variable holds it (a stack word, an address computed at run time).
 pub fn word_name(program: &Program, address: u32) -> String {
     match program.variable_at(address) {
-        Some((variable, 0)) => variable.name.clone(),
+        // An array's first word is `buf[0]`, like the rest; a single word is its name alone.
+        Some((variable, 0)) if variable.words <= 1 => variable.name.clone(),
         Some((variable, index)) => format!("{}[{index}]", variable.name),
         None => address.to_string(),
     }
