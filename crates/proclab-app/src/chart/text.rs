@@ -185,11 +185,12 @@ pub fn count_cpus(count: u32, lang: Lang) -> String {
     ])
 }
 
-/// A note under a chart or table cut short: `Showing the first 120 of 450.`
+/// A note under a Gantt chart cut short: `Showing the first 120 of 450 rows.` It counts rows
+/// (the CPUs' and every thread's), not processes.
 pub fn shown_of(shown: usize, total: usize, lang: Lang) -> String {
     lang.pick([
-        format!("전체 {total}개 중 처음 {shown}개만 보여 줍니다."),
-        format!("Showing the first {shown} of {total}."),
+        format!("차트의 행 {total}개(CPU마다, 스레드마다 하나) 중 처음 {shown}개만 보여 줍니다."),
+        format!("Showing the first {shown} of the chart's {total} rows (one per CPU and per thread)."),
     ])
 }
 
