@@ -402,9 +402,17 @@ fn comparison_sentences_exist_in_both_languages() {
     let points = quantum_sweep(&spec);
     let english = compare_takeaway(&rows, Lang::En);
     assert!(english.starts_with("10 policies compared"), "{english}");
-    assert!(english.contains("SJF (3.00 ticks)"), "{english}");
+    // Policies that tie are all named, in table order: all jobs arrive at 0, so SRTF is SJF.
+    assert!(
+        english.contains("lowest average waiting is SJF, SRTF (3.00 ticks)"),
+        "{english}"
+    );
+    assert!(
+        english.contains("the highest FCFS, Priority (non-preemptive), Priority (preemptive), HRRN (17.00 ticks)"),
+        "{english}"
+    );
     let korean = compare_takeaway(&rows, Lang::Ko);
-    assert!(korean.contains("SJF (3.00틱)"), "{korean}");
+    assert!(korean.contains("SJF, SRTF (3.00틱)"), "{korean}");
     let korean = sweep_takeaway(&points, Lang::Ko);
     assert!(korean.contains("q=1..20"), "{korean}");
 }

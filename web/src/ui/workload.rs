@@ -158,10 +158,19 @@ fn field_title(field: FieldId, lang: Lang) -> String {
 /// The problems of process `index`'s fields, each with the id its input's `aria-describedby`
 /// names, in a row spanning the whole table (a message inside a cell would widen its column and
 /// push the process's name out of sight).
-fn problem_row(messages: &[FieldMessage], index: usize, columns: usize, lang: Lang) -> Html {
+fn problem_row(
+    messages: &[FieldMessage],
+    index: usize,
+    columns: usize,
+    lang: Lang,
+    program: bool,
+) -> Html {
+    // A program's problems go under its editor (`program`), the row's others under the row: a
+    // program's line numbers are marked there, and its message in view beside them.
     let mine: Vec<&FieldMessage> = messages
         .iter()
         .filter(|message| message.field.process() == Some(index))
+        .filter(|message| matches!(message.field, FieldId::Program(_)) == program)
         .collect();
     if mine.is_empty() {
         return Html::default();
@@ -494,7 +503,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                         onclick={on_click(dispatch, Edit::RemoveProcess(index))}>{ "✕" }</button>
                                 </td>
                             </tr>
-                            { problem_row(&props.messages, index, span, lang) }
+                            { problem_row(&props.messages, index, span, lang, false) }
                             if program {
                                 <tr class="program-row"><td></td><td colspan={span.to_string()}>
                                     <ProgramEditor process={index} name={name.clone()} value={process.program.clone()} {lang}
@@ -502,6 +511,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                         oninput={on_edit(dispatch, move |value| Edit::Text(FieldId::Program(index), value))} />
                                 </td></tr>
                             }
+                            { problem_row(&props.messages, index, span, lang, true) }
                             if !threaded && !program {
                                 { operations_row(FieldId::Bursts(index), &process.bursts, span, lang) }
                             }

@@ -218,15 +218,20 @@ pub fn compare_takeaway(rows: &[CompareRow], lang: Lang) -> String {
     let by_waiting = |left: &&(&PolicySpec, &Totals), right: &&(&PolicySpec, &Totals)| {
         ratio_order(&left.1.average_waiting, &right.1.average_waiting)
     };
-    // Among equals both pick the first in table order (`max_by` keeps the last, hence `rev`).
-    let (Some(best), Some(worst)) = (
-        ran.iter().min_by(by_waiting),
-        ran.iter().rev().max_by(by_waiting),
-    ) else {
+    let (Some(best), Some(worst)) = (ran.iter().min_by(by_waiting), ran.iter().max_by(by_waiting))
+    else {
         return String::from(text::ChartText::NothingToCompare.get(lang));
     };
-    let best_name = crate::terms::policy_label(best.0, lang);
-    let worst_name = crate::terms::policy_label(worst.0, lang);
+    // Every policy that ties is named, in table order.
+    let names = |at: &(&PolicySpec, &Totals)| {
+        ran.iter()
+            .filter(|each| by_waiting(each, &at) == Ordering::Equal)
+            .map(|each| crate::terms::policy_label(each.0, lang))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let best_name = names(best);
+    let worst_name = names(worst);
     text::compare_sentence(
         (&best_name, &best.1.average_waiting.to_string()),
         (&worst_name, &worst.1.average_waiting.to_string()),

@@ -190,7 +190,9 @@ pub fn count_cpus(count: u32, lang: Lang) -> String {
 pub fn shown_of(shown: usize, total: usize, lang: Lang) -> String {
     lang.pick([
         format!("차트의 행 {total}개(CPU마다, 스레드마다 하나) 중 처음 {shown}개만 보여 줍니다."),
-        format!("Showing the first {shown} of the chart's {total} rows (one per CPU and per thread)."),
+        format!(
+            "Showing the first {shown} of the chart's {total} rows (one per CPU and per thread)."
+        ),
     ])
 }
 
