@@ -246,13 +246,15 @@ test('context switch in both languages: a saved PC typed as the last instruction
       }
       const explanation = await page.textContent('#practice-explanation');
       const ran = lines.find((line) => line.pc === out.last).text;
+      // The instructions it names are set as code, without the backticks they are written with.
+      assert.ok((await page.$$eval('#practice-explanation code', (codes) => codes.map((code) => code.textContent))).includes(ran), explanation);
       if (lang === 'en') {
-        assert.ok(explanation.startsWith(`At t=${tick} ${from}'s quantum ran out. The last instruction it ran was \`${ran}\` (${out.last}) during tick ${tick - 1}`), explanation);
-        assert.ok(explanation.includes(`${out.pc} (\``), explanation);
+        assert.ok(explanation.startsWith(`At t=${tick} ${from}'s quantum ran out. The last instruction it ran was ${ran} (${out.last}) during tick ${tick - 1}`), explanation);
+        assert.ok(explanation.includes(`${out.pc} (`), explanation);
       } else {
         assert.ok(explanation.startsWith(`t=${tick}에 ${from}의 퀀텀이 끝났습니다.`), explanation);
-        assert.ok(explanation.includes(`틱 ${tick - 1}의 \`${ran}\`(${out.last})`), explanation);
-        assert.ok(explanation.includes(`${out.pc}(\``), explanation);
+        assert.ok(explanation.includes(`틱 ${tick - 1}의 ${ran}(${out.last})`), explanation);
+        assert.ok(explanation.includes(`${out.pc}(`), explanation);
       }
       // A hint reveals one instruction of the run: the first, at tick 0, by the first thread.
       await page.click('#practice-hint');

@@ -98,8 +98,16 @@ pub fn address_spaces(run: &Run, state: &MachineState, lang: Lang) -> Vec<Addres
                 words: memory
                     .words
                     .iter()
-                    .map(|(name, address, value)| WordRow {
-                        name: name.clone(),
+                    .enumerate()
+                    .map(|(index, (name, address, value))| WordRow {
+                        // `x86.py` names an array's first word by the array's name; the page
+                        // writes `buf[0]`, as the interleaving does.
+                        name: match memory.words.get(index + 1) {
+                            Some((next, _, _)) if *next == format!("{name}[1]") => {
+                                format!("{name}[0]")
+                            }
+                            _ => name.clone(),
+                        },
                         address: *address,
                         value: *value,
                         last_writer: match shared(memory.pid, *address) {
