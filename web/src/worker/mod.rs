@@ -43,7 +43,12 @@ pub struct Channel {
 
 impl Drop for Channel {
     fn drop(&mut self) {
-        self.link.borrow().worker.terminate();
+        // The handlers go first: a reply the worker posted before it was ended may still be
+        // waiting in the page's event queue, and would call the closures dropped here.
+        let link = self.link.borrow();
+        link.worker.set_onmessage(None);
+        link.worker.set_onerror(None);
+        link.worker.terminate();
     }
 }
 
