@@ -538,6 +538,92 @@ fn group_thousands(number: usize) -> String {
     grouped
 }
 
+/// The groups of the examples menu, in its order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PresetGroup {
+    Policies,
+    Switches,
+    Cpus,
+    Sharing,
+    Locks,
+    Deadlock,
+    Ipc,
+    Warmup,
+}
+
+impl PresetGroup {
+    pub const ALL: [PresetGroup; 8] = [
+        PresetGroup::Policies,
+        PresetGroup::Switches,
+        PresetGroup::Cpus,
+        PresetGroup::Sharing,
+        PresetGroup::Locks,
+        PresetGroup::Deadlock,
+        PresetGroup::Ipc,
+        PresetGroup::Warmup,
+    ];
+
+    /// The group's heading in the menu.
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.pick(match self {
+            PresetGroup::Policies => ["스케줄링 정책", "Scheduling policies"],
+            PresetGroup::Switches => [
+                "문맥 교환과 스레드 모델",
+                "Context switches and thread models",
+            ],
+            PresetGroup::Cpus => ["CPU 여러 개", "Several CPUs"],
+            PresetGroup::Sharing => ["공유 메모리와 경쟁 조건", "Shared memory and races"],
+            PresetGroup::Locks => ["잠금과 뮤텍스", "Locks and mutexes"],
+            PresetGroup::Deadlock => ["교착 상태", "Deadlock"],
+            PresetGroup::Ipc => ["프로세스 간 통신과 고전 문제", "IPC and classic problems"],
+            PresetGroup::Warmup => [
+                "캐시 예열 (OSTEP multi.py)",
+                "Cache warm-up (OSTEP multi.py)",
+            ],
+        })
+    }
+
+    /// The group an example belongs to (exhaustive: a new example must be placed).
+    pub fn of(id: PresetId) -> PresetGroup {
+        use PresetId::*;
+        match id {
+            FcfsConvoy | SjfStarvation | SrtfVsSjf | SjfVsSrtf | SjfPredicted
+            | PriorityStarvation | PriorityAging | Hrrn | RrTinyQuantum | RrHugeQuantum
+            | RrSilberschatz | Mlq | MlfqOstepLongJob | MlfqOstepShortJob | MlfqOstepIoJob
+            | MlfqOstepNoBoost | MlfqOstepBoost | MlfqGamingOldRule4 | MlfqGamingNewRule4
+            | MlfqSilberschatz | Lottery => PresetGroup::Policies,
+            SwitchProcesses | SwitchThreads | ThreadsUserLevel | ThreadsKernelLevel => {
+                PresetGroup::Switches
+            }
+            Cpus1 | Cpus2 | Cpus4 | AffinityOff | AffinityOn | PerCpuQueues => PresetGroup::Cpus,
+            CounterThreads | CounterProcesses | RaceTwoThreads | RaceThreeThreads | RaceTwoCpus
+            | ShmRace => PresetGroup::Sharing,
+            LockFlagBroken | LockXchg | LockTtas | LockYield | LockTicket | LockPeterson
+            | MutexBlocking | BurstsLock | BurstsLockProcesses => PresetGroup::Locks,
+            DeadlockTwoLocks
+            | DeadlockTwoLocksOrdered
+            | PhilosophersDeadlock
+            | PhilosophersOrdered => PresetGroup::Deadlock,
+            ProducerConsumerSemaphores
+            | MessageQueueClientServer
+            | PipeWriterReader
+            | ShmSemaphore
+            | IpcCostThreads
+            | IpcCostPipe
+            | ProducerConsumerCondvar
+            | ReadersWriters => PresetGroup::Ipc,
+            WarmupCacheTooSmall
+            | WarmupCacheFits
+            | WarmupTwoCpus
+            | WarmupTwoCpusAffinity
+            | WarmupPerCpuNoPeek
+            | WarmupPerCpuPeek
+            | Superlinear1Cpu
+            | Superlinear3Cpus => PresetGroup::Warmup,
+        }
+    }
+}
+
 /// A preset's title and "what to notice" (every preset has both: the match is exhaustive).
 pub fn preset_text(id: PresetId, lang: Lang) -> (String, String) {
     let [korean, english]: [(&str, &str); 2] = match id {

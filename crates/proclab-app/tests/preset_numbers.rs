@@ -152,3 +152,25 @@ fn the_warm_up_presets_have_words_and_stay_off_the_pages_list() {
         }
     }
 }
+
+#[test]
+fn every_group_of_the_examples_menu_holds_examples_and_keeps_the_menu_order() {
+    use proclab_app::i18n::{Lang, PresetGroup};
+    let all: Vec<_> = proclab_core::presets::presets()
+        .into_iter()
+        .chain(proclab_core::presets::warmup_presets())
+        .map(|preset| preset.id)
+        .collect();
+    for group in PresetGroup::ALL {
+        assert!(
+            all.iter().any(|id| PresetGroup::of(*id) == group),
+            "{group:?} is empty"
+        );
+        assert_ne!(group.label(Lang::Ko), group.label(Lang::En));
+    }
+    // The warm-up examples are the last group, as they come last in the list.
+    assert!(all
+        .iter()
+        .skip_while(|id| PresetGroup::of(**id) != PresetGroup::Warmup)
+        .all(|id| PresetGroup::of(*id) == PresetGroup::Warmup));
+}

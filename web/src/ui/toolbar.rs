@@ -6,7 +6,7 @@ use std::rc::Rc;
 use crate::files;
 use crate::session::Dispatch;
 use proclab_app::files as file_formats;
-use proclab_app::i18n::{preset_text, Lang, Text};
+use proclab_app::i18n::{preset_text, Lang, PresetGroup, Text};
 use proclab_app::session::{Action, Notice};
 use proclab_app::share;
 use proclab_core::gen::{generate, GenOptions};
@@ -171,9 +171,14 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <label for="preset-select">{ Text::Presets.get(lang) }</label>
                 <select id="preset-select" ref={preset_select} onchange={on_preset}>
                     <option value="" selected={props.preset.is_none()}>{ Text::ChoosePreset.get(lang) }</option>
-                    { for all_presets.iter().map(|preset| {
-                        let (title, notice) = preset_text(preset.id, lang);
-                        html! { <option value={preset.id.as_str()} title={notice}>{ title }</option> }
+                    // Grouped by subject, each group in the presets' own order.
+                    { for PresetGroup::ALL.into_iter().map(|group| html! {
+                        <optgroup label={group.label(lang)}>
+                            { for all_presets.iter().filter(|preset| PresetGroup::of(preset.id) == group).map(|preset| {
+                                let (title, notice) = preset_text(preset.id, lang);
+                                html! { <option value={preset.id.as_str()} title={notice}>{ title }</option> }
+                            }) }
+                        </optgroup>
                     }) }
                 </select>
             </div>
