@@ -41,12 +41,9 @@ pub(super) fn label(base: String, verdict: Option<Verdict>, lang: Lang) -> Strin
 /// A visible label (a legend) with its verdict when checked: the words for screen readers, the
 /// mark for the eye, so the question does not read "Is there a deadlock? wrong✗".
 pub(super) fn visible_label(base: String, verdict: Option<Verdict>, lang: Lang) -> Html {
-    let words = verdict.map(|verdict| label(String::new(), Some(verdict), lang));
-    // As `label` joins them: "Is there a deadlock? wrong", "Threads that wait forever: right".
-    let words = words.map(|words| match base.ends_with('?') {
-        true => format!(" {}", words.trim_start_matches(": ")),
-        false => words,
-    });
+    // Joined as `label` joins them ("Is there a deadlock? wrong"), less the base shown beside.
+    let words =
+        verdict.map(|verdict| label(base.clone(), Some(verdict), lang)[base.len()..].to_string());
     html! {
         <>
             { base }

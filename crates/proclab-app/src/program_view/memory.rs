@@ -103,7 +103,9 @@ pub fn address_spaces(run: &Run, state: &MachineState, lang: Lang) -> Vec<Addres
                         // `x86.py` names an array's first word by the array's name; the page
                         // writes `buf[0]`, as the interleaving does.
                         name: match memory.words.get(index + 1) {
-                            Some((next, _, _)) if *next == format!("{name}[1]") => {
+                            Some((next, _, _))
+                                if next.strip_prefix(name.as_str()) == Some("[1]") =>
+                            {
                                 format!("{name}[0]")
                             }
                             _ => name.clone(),
