@@ -98,7 +98,8 @@ impl Draft {
             Edit::CacheModel(model) => self.machine.cache_model = *model,
             Edit::Convention(convention, on) => convention.set(&mut self.conventions, *on),
             Edit::AddProcess => {
-                let process = ProcessDraft::new_at(self.processes.len());
+                let mut process = ProcessDraft::new_at(self.processes.len());
+                process.name = self.free_process_name();
                 self.push_process(process);
             }
             Edit::RemoveProcess(index) => {
@@ -108,7 +109,7 @@ impl Draft {
             }
             Edit::DuplicateProcess(index) => {
                 if let Some(mut copy) = self.processes.get(*index).cloned() {
-                    copy.name = format!("P{}", self.processes.len() + 1);
+                    copy.name = self.free_process_name();
                     copy.key = self.take_key();
                     for thread in &mut copy.threads {
                         thread.key = self.take_key();

@@ -77,6 +77,9 @@ pub fn error_field(error: &ScenarioError, policy: PolicyKind) -> FieldId {
         TooManyThreadsInProcess { process, .. } => FieldId::Bursts(process as usize),
         NameTooLong {
             process, thread, ..
+        }
+        | DuplicateName {
+            process, thread, ..
         } => process_field(process, thread, false),
         NoBursts { process, thread }
         | IoFirst { process, thread }
@@ -230,6 +233,17 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
             format!("{}의 이름이 너무 깁니다 (최대 {max}바이트).", who(process, thread, lang)),
             format!("The name of {} is too long (at most {max} bytes).", who(process, thread, lang)),
         ]),
+        DuplicateName { process, thread, first } => {
+            // A thread's namesake is in its own process; a process's is another process.
+            let earlier = match thread {
+                Some(_) => who(process, Some(first), lang),
+                None => who(first, None, lang),
+            };
+            lang.pick([
+                format!("{}의 이름이 {earlier}와 같습니다. 표와 간트 차트가 이름으로 구별하니 다른 이름을 지으세요.", who(process, thread, lang)),
+                format!("{} has the same name as {earlier}: give it a name of its own, since the tables and the Gantt chart tell them apart by name.", capitalise(who(process, thread, lang))),
+            ])
+        }
         NoBursts { process, thread } => lang.pick([
             format!("{}에 버스트가 없습니다. CPU 버스트를 하나 이상 쓰세요.", who(process, thread, lang)),
             format!("{} has no bursts: write at least one CPU burst.", capitalise(who(process, thread, lang))),

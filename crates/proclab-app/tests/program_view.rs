@@ -3,7 +3,8 @@
 
 use proclab_app::lang::Lang;
 use proclab_app::program_view::{
-    address_spaces, analyse, choosable, end_sentence, race_table, step_lines, Goal,
+    address_spaces, analyse, choices_that_run, choosable, end_sentence, race_table, step_lines,
+    Goal,
 };
 use proclab_core::{
     simulate, PolicySpec, ProcessSpec, Scenario, ScenarioSpec, ScheduleSpec, ThreadSpec,
@@ -146,6 +147,26 @@ fn a_paused_schedule_offers_the_threads_that_have_not_finished() {
     assert_eq!(choosable(&run), vec![1]);
     assert!(end_sentence(&run, Lang::En).contains("choose the thread"));
     assert!(end_sentence(&run, Lang::Ko).contains("고르세요"));
+}
+
+#[test]
+fn run_five_records_only_the_choices_that_run_an_instruction() {
+    // Seven instructions a thread (one round and a halt); T1 has run four of them.
+    let spec = two_threads(COUNTER, 1, Some(vec![0; 4]));
+    let run = simulate(&Scenario::new(&spec).expect("valid"));
+    assert_eq!(choices_that_run(&run, 0, 5), 3, "T1 halts after three more");
+    assert_eq!(choices_that_run(&run, 1, 5), 5, "T2 has all seven left");
+    assert_eq!(choices_that_run(&run, 0, 1), 1);
+    // The three recorded choices end the run where five would.
+    let mut three = spec.clone();
+    three
+        .schedule
+        .as_mut()
+        .expect("a schedule")
+        .threads
+        .extend([0; 3]);
+    let run = simulate(&Scenario::new(&three).expect("valid"));
+    assert_eq!(choosable(&run), vec![1]);
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use proclab_app::draft::{Draft, FieldId};
 use proclab_app::edit::{Edit, Flag, Levels};
 use proclab_app::lang::Lang;
-use proclab_app::messages::error_field;
+use proclab_app::messages::{error_field, scenario_error};
 use proclab_app::reduce::Reduce;
 use proclab_app::session::{Action, Notice, Session};
 use proclab_app::share;
@@ -302,6 +302,64 @@ fn edits_count_and_no_op_edits_change_nothing() {
     let next = act(&next, Action::Edit(Edit::AddLevel(Levels::MlqQueues)));
     assert_eq!(next.draft.policy.mlq_queues.len(), 4);
     assert_eq!(next.edits, 2);
+}
+
+#[test]
+fn a_name_taken_by_another_process_is_refused_at_its_field_and_kept() {
+    let session = start(&mlq(vec![
+        QueueSpec::Fcfs,
+        QueueSpec::Fcfs,
+        QueueSpec::Fcfs,
+    ]));
+    let twice = act(
+        &session,
+        Action::Edit(Edit::Text(FieldId::Name(2), "A".into())),
+    );
+    assert_eq!(twice.draft.processes[2].name, "A");
+    let problems = twice.problems.as_ref().expect("a problem");
+    assert_eq!(
+        problems.scenario,
+        vec![ScenarioError::DuplicateName {
+            process: 2,
+            thread: None,
+            first: 0
+        }]
+    );
+    assert_eq!(
+        error_field(&problems.scenario[0], PolicyKind::Mlq),
+        FieldId::Name(2)
+    );
+    let en = scenario_error(&problems.scenario[0], Lang::En);
+    assert!(
+        en.starts_with("Process 3 has the same name as process 1"),
+        "{en}"
+    );
+    let ko = scenario_error(&problems.scenario[0], Lang::Ko);
+    assert!(
+        ko.starts_with("3번 프로세스의 이름이 1번 프로세스와 같습니다"),
+        "{ko}"
+    );
+}
+
+#[test]
+fn a_process_added_or_duplicated_gets_a_name_no_other_has() {
+    let mut spec = mlq(vec![QueueSpec::Fcfs]);
+    for (index, process) in spec.processes.iter_mut().enumerate() {
+        process.name = format!("P{}", index + 1);
+        process.class = 0;
+    }
+    let session = start(&spec);
+    let session = act(&session, Action::Edit(Edit::RemoveProcess(1)));
+    let session = act(&session, Action::Edit(Edit::AddProcess));
+    let session = act(&session, Action::Edit(Edit::DuplicateProcess(0)));
+    let names: Vec<&str> = session
+        .draft
+        .processes
+        .iter()
+        .map(|process| process.name.as_str())
+        .collect();
+    assert_eq!(names, ["P1", "P5", "P3", "P4"]);
+    assert!(session.problems.is_none(), "{:?}", session.problems);
 }
 
 #[test]

@@ -315,6 +315,10 @@ fn kernel_threads_without_costs_behave_like_separate_processes() {
                 threads
             })
             .collect();
+        // Each its own name, as a scenario requires.
+        for (index, process) in flat.processes.iter_mut().enumerate() {
+            process.name = format!("F{}", index + 1);
+        }
         let flat_run = simulate(&Scenario::new(&flat).expect("flattened scenario is valid"));
         let starts = |run: &Run| -> Vec<(u64, u64, Option<usize>)> {
             run.gantt()

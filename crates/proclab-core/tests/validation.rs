@@ -127,6 +127,54 @@ fn every_problem_is_reported_at_once() {
 }
 
 #[test]
+fn every_process_and_every_thread_of_a_process_has_its_own_name() {
+    // An unnamed process is called P and its position: the third here collides with the first.
+    let mut spec = ScenarioSpec {
+        processes: vec![
+            process("P3", 0, &[2]),
+            process("B", 0, &[2]),
+            process("", 0, &[2]),
+            process("B", 1, &[2]),
+        ],
+        ..ScenarioSpec::default()
+    };
+    spec.processes[1].bursts.clear();
+    spec.processes[1].threads = ["T2", "", "x"]
+        .iter()
+        .map(|name| ThreadSpec {
+            name: (*name).into(),
+            bursts: vec![BurstSpec::Cpu(1)],
+            ..ThreadSpec::default()
+        })
+        .collect();
+    assert_eq!(
+        errors_of(&spec),
+        vec![
+            ScenarioError::DuplicateName {
+                process: 2,
+                thread: None,
+                first: 0
+            },
+            ScenarioError::DuplicateName {
+                process: 3,
+                thread: None,
+                first: 1
+            },
+            ScenarioError::DuplicateName {
+                process: 1,
+                thread: Some(1),
+                first: 0
+            },
+        ]
+    );
+    // Threads of different processes may share a name: P.T1 and Q.T1 are told apart.
+    spec.processes[2].name = "C".into();
+    spec.processes[3].name = "D".into();
+    spec.processes[1].threads[1].name = "y".into();
+    assert!(errors_of(&spec).is_empty(), "{:?}", errors_of(&spec));
+}
+
+#[test]
 fn policy_and_machine_rules() {
     let mut spec = ScenarioSpec {
         processes: vec![process("A", 0, &[1])],

@@ -8,8 +8,8 @@ use std::rc::Rc;
 use proclab_app::edit::Edit;
 use proclab_app::lang::{Lang, Words};
 use proclab_app::program_view::{
-    address_spaces, analyse, choosable, end_sentence, program_of, step_lines_in, thread_name, Goal,
-    ProgramText,
+    address_spaces, analyse, choices_that_run, choosable, end_sentence, program_of, step_lines_in,
+    thread_name, Goal, ProgramText,
 };
 use proclab_app::simulation::Simulation;
 use proclab_app::watch::playback::Playback;
@@ -303,6 +303,19 @@ fn scheduler(props: &SchedulerProps) -> Html {
         next.threads.extend(std::iter::repeat_n(thread, count));
         Some(next)
     };
+    // Counted at the click, not for every button at each render: only the choices that run
+    // something are recorded, so Undo never removes a choice that changed nothing.
+    let run_five = |thread: u32| {
+        let dispatch = props.dispatch.clone();
+        let simulation = props.simulation.clone();
+        let schedule = schedule.clone();
+        Callback::from(move |_: MouseEvent| {
+            let count = choices_that_run(&simulation.run, thread, 5);
+            let mut next = schedule.clone();
+            next.threads.extend(std::iter::repeat_n(thread, count));
+            edit(&dispatch, Edit::Schedule(Some(next)));
+        })
+    };
     let mut undone = schedule.clone();
     undone.threads.pop();
     let choices: Vec<String> = schedule
@@ -326,7 +339,7 @@ fn scheduler(props: &SchedulerProps) -> Html {
                                 onclick={set(with(*thread, 1))}>{ t(ProgramText::RunOne) }</button>
                             <button type="button" class="small" id={format!("run-{thread}-5")}
                                 aria-label={format!("{name} · {}", t(ProgramText::RunFive))}
-                                onclick={set(with(*thread, 5))}>{ t(ProgramText::RunFive) }</button>
+                                onclick={run_five(*thread)}>{ t(ProgramText::RunFive) }</button>
                         </span>
                     }
                 }) }

@@ -289,6 +289,24 @@ impl Draft {
         key
     }
 
+    /// `P<n>` for the first `n` past the processes' count that no process is called, explicitly
+    /// or by default (`P` and its position): a scenario's processes need names of their own.
+    pub(crate) fn free_process_name(&self) -> String {
+        let taken = |name: &str| {
+            self.processes
+                .iter()
+                .enumerate()
+                .any(|(index, process)| match process.name.trim() {
+                    "" => name == format!("P{}", index + 1),
+                    own => own == name,
+                })
+        };
+        (self.processes.len() + 1..)
+            .map(|n| format!("P{n}"))
+            .find(|name| !taken(name))
+            .unwrap_or_default()
+    }
+
     /// Appends a process with fresh keys.
     pub(crate) fn push_process(&mut self, mut process: ProcessDraft) {
         process.key = self.take_key();

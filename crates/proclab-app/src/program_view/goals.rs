@@ -11,12 +11,12 @@ pub enum Goal {
     LoseAnUpdate,
     /// Have two threads between their load and their store of one variable at once.
     BothInside,
-    /// Run 20 instructions in a row while a thread that has not finished waits.
+    /// Run `STARVE_AFTER` instructions in a row while a thread that has not finished waits.
     Starve,
 }
 
 /// Instructions in a row that count as starving a waiting thread.
-pub const STARVE_AFTER: usize = 20;
+pub const STARVE_AFTER: usize = 10;
 
 impl Goal {
     pub const ALL: [Goal; 3] = [Goal::LoseAnUpdate, Goal::BothInside, Goal::Starve];
@@ -53,4 +53,33 @@ pub fn choosable(run: &Run) -> Vec<u32> {
     (0..finished.len() as u32)
         .filter(|thread| program_of(scenario, *thread).is_some() && !finished[*thread as usize])
         .collect()
+}
+
+/// How many of `at_most` more choices of `thread` run something, so "run 5" records no choice
+/// the machine would use up doing nothing: the thread halts, blocks or faults on the way, and
+/// a choice of a thread that cannot run is used up without running (`policy/script.rs`). The
+/// fewest extra choices that end the paused run where `at_most` of them would, and at least one
+/// (a click always records its choice). Each trial reruns the scheduled run, which is as long
+/// as the choices made so far.
+pub fn choices_that_run(run: &Run, thread: u32, at_most: usize) -> usize {
+    let spec = run.scenario().spec();
+    let Some(schedule) = spec.schedule.as_ref() else {
+        return at_most;
+    };
+    let outcome = |count: usize| {
+        let mut longer = spec.clone();
+        let mut threads = schedule.threads.clone();
+        threads.extend(core::iter::repeat_n(thread, count));
+        longer.schedule = Some(proclab_core::ScheduleSpec {
+            threads,
+            repeat: schedule.repeat,
+        });
+        proclab_core::simulate_spec(&longer)
+            .ok()
+            .map(|run| (run.end_tick(), run.program_steps().len(), run.event_count()))
+    };
+    let full = outcome(at_most);
+    (1..at_most)
+        .find(|count| outcome(*count) == full)
+        .unwrap_or(at_most)
 }

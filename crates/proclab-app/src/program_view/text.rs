@@ -112,7 +112,7 @@ impl Words for ProgramText {
             Goals => ["목표", "Goals"],
             GoalLose => ["카운터가 틀리게 끝나도록: 갱신 하나를 잃게 하세요", "Make the counter end wrong: lose an update"],
             GoalInside => ["두 스레드를 동시에 임계 구역(읽기와 쓰기 사이)에 넣으세요", "Get two threads into the critical section (between load and store) at once"],
-            GoalStarve => ["한 스레드가 기다리는 동안 다른 스레드로 20개를 연달아 실행하세요", "Starve a thread: run 20 instructions of others in a row while it waits"],
+            GoalStarve => ["한 스레드가 기다리는 동안 다른 스레드의 명령 10개를 연달아 실행하세요", "Starve a thread: run 10 instructions of others in a row while it waits"],
             Reached => ["달성", "reached"],
             NotYet => ["아직", "not yet"],
             Choices => ["고른 순서", "Your choices"],

@@ -1,6 +1,7 @@
 //! The checks [`Scenario::new`](super::Scenario::new) runs, one function per part of the spec,
 //! each pushing every problem it finds.
 
+use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
 
 use super::error::*;
@@ -562,6 +563,43 @@ pub(super) fn check_schedule(
 
 /// Processes that declare a message queue or a pipe of the same name share it: they must agree
 /// on its kind and capacity. Some program must read each pipe and some program write to it.
+/// Every process its own name, and every thread its own name within its process: the tables,
+/// the Gantt chart and the practice answers name them (the defaults `P1`, `T1`... count too).
+pub(super) fn check_names(
+    processes: &[Process],
+    threads: &[Thread],
+    errors: &mut Vec<ScenarioError>,
+) {
+    let mut seen: BTreeMap<&str, u32> = BTreeMap::new();
+    for (pid, process) in processes.iter().enumerate() {
+        let pid = pid as u32;
+        if let Some(&first) = seen.get(process.name()) {
+            errors.push(ScenarioError::DuplicateName {
+                process: pid,
+                thread: None,
+                first,
+            });
+        } else {
+            seen.insert(process.name(), pid);
+        }
+    }
+    for process in processes {
+        let own = &threads[process.first_thread as usize..][..process.thread_count as usize];
+        for (tid, thread) in own.iter().enumerate().skip(1) {
+            if let Some(first) = own[..tid]
+                .iter()
+                .position(|earlier| earlier.name == thread.name)
+            {
+                errors.push(ScenarioError::DuplicateName {
+                    process: thread.pid,
+                    thread: Some(tid as u32),
+                    first: first as u32,
+                });
+            }
+        }
+    }
+}
+
 pub(super) fn check_queues(processes: &[Process], errors: &mut Vec<ScenarioError>) {
     // Per name: its capacity, whether it is a pipe, the first process and line declaring it, and
     // (pipes) whether some program reads it and some writes to it.

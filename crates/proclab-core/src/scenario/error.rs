@@ -137,6 +137,16 @@ pub enum ScenarioError {
         /// The limit.
         max: u32,
     },
+    /// A process named like an earlier one, or a thread like an earlier thread of its process
+    /// (the tables, the Gantt chart and the practice answers tell them apart by name).
+    DuplicateName {
+        /// Index of the process in `processes`.
+        process: u32,
+        /// Index of the thread in the process's `threads` (`None`: the process's own name).
+        thread: Option<u32>,
+        /// Index of the earlier process (or thread of the same process) with that name.
+        first: u32,
+    },
     /// A process (or thread) without bursts.
     NoBursts {
         /// Index of the process in `processes`.

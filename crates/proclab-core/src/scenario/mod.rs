@@ -357,6 +357,7 @@ impl Scenario {
             });
         }
         operations::check_semaphores(spec, &operation_kinds, &mut errors);
+        check_names(&processes, &threads, &mut errors);
         check_queues(&processes, &mut errors);
         check_shared(&processes, &mut errors);
         check_policy(&spec.policy, &mut errors);
