@@ -109,7 +109,10 @@ pub fn error_field(error: &ScenarioError, policy: PolicyKind) -> FieldId {
             process, thread, ..
         } => process_field(process, thread, true),
         BurstsAndThreads { process } => FieldId::Bursts(process as usize),
-        UnknownSemaphore { .. } | SemaphoreInitialTooLarge { .. } => FieldId::Semaphores,
+        UnknownSemaphore { .. }
+        | SemaphoreIsMutex { .. }
+        | SemaphoreListedTwice { .. }
+        | SemaphoreInitialTooLarge { .. } => FieldId::Semaphores,
         ArrivalTooLate { process, .. } => FieldId::Arrival(process as usize),
         PriorityOutOfRange { process, .. } => FieldId::Priority(process as usize),
         UnknownClass { process, .. } => FieldId::Class(process as usize),
@@ -300,8 +303,16 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
             format!("Item {} of {}: no lock of this mutex comes before this unlock; only the thread that holds a mutex may unlock it.", burst + 1, who(process, thread, lang)),
         ]),
         UnknownSemaphore { index } => lang.pick([
-            format!("세마포어 초깃값의 {}번째 항목: 버스트 사이에서 이 이름을 wait하거나 signal하는 곳이 없거나, 같은 이름이 두 번 나옵니다.", index + 1),
-            format!("Item {} of the semaphores' initial values: no bursts wait for or signal this name, or it is listed twice.", index + 1),
+            format!("세마포어 초깃값의 {}번째 항목: 이 이름을 wait하거나 signal하는 버스트가 없습니다. 버스트 사이에 이 이름의 wait나 signal을 쓰거나 이 항목을 지우세요.", index + 1),
+            format!("Item {} of the semaphores' initial values: no bursts wait for or signal this name. Write a wait or a signal of it between bursts, or remove the item.", index + 1),
+        ]),
+        SemaphoreIsMutex { index } => lang.pick([
+            format!("세마포어 초깃값의 {}번째 항목은 버스트에서 lock/unlock하는 뮤텍스입니다. 뮤텍스는 풀린 채로 시작하고 초깃값이 없으니 이 항목을 지우세요.", index + 1),
+            format!("Item {} of the semaphores' initial values names a mutex (the bursts lock and unlock it). A mutex starts unlocked and takes no initial value: remove the item.", index + 1),
+        ]),
+        SemaphoreListedTwice { index, first } => lang.pick([
+            format!("세마포어 초깃값의 {}번째 항목은 {}번째 항목과 같은 세마포어입니다. 하나만 남기세요.", index + 1, first + 1),
+            format!("Item {} of the semaphores' initial values names the semaphore of item {} again: keep one.", index + 1, first + 1),
         ]),
         SemaphoreInitialTooLarge { index, max } => lang.pick([
             format!("세마포어 초깃값의 {}번째 항목이 너무 큽니다 (최대 {max}).", index + 1),

@@ -261,6 +261,19 @@ fn an_unknown_instruction_is_named_as_typed_on_its_process_row() {
 }
 
 #[test]
+fn a_word_from_another_assembly_gets_the_instruction_it_means_here() {
+    use proclab_app::program_words::not_an_instruction;
+    let en = |word: &str| not_an_instruction(word, Lang::En);
+    assert!(en("jmp").ends_with("did you mean j?"), "{}", en("jmp"));
+    assert!(en("cmp").ends_with("did you mean test?"), "{}", en("cmp"));
+    assert!(en("MOV").ends_with("did you mean mov?"), "{}", en("MOV"));
+    assert!(en("jnz").ends_with("did you mean jne?"), "{}", en("jnz"));
+    assert!(en("mvo").ends_with("not an instruction of this language."));
+    let ko = not_an_instruction("jmp", Lang::Ko);
+    assert!(ko.ends_with("혹시 j인가요?"), "{ko}");
+}
+
+#[test]
 fn rows_keep_their_keys_when_others_are_removed_or_moved() {
     let session = start(&mlq(vec![
         QueueSpec::Fcfs,

@@ -419,8 +419,21 @@ fn a_semaphore_named_in_bursts_starts_at_its_listed_initial_value() {
                 max: 1_000_000
             },
             ScenarioError::UnknownSemaphore { index: 1 },
-            ScenarioError::UnknownSemaphore { index: 2 },
+            ScenarioError::SemaphoreListedTwice { index: 2, first: 0 },
         ]
+    );
+    // A mutex takes no initial value: it starts unlocked.
+    let mut mutex = spec(
+        vec![process(vec![cpu(1), lock("m"), cpu(1), unlock("m")])],
+        PolicySpec::Fcfs,
+    );
+    mutex.semaphores = vec![SemaphoreSpec {
+        name: "m".into(),
+        initial: 1,
+    }];
+    assert_eq!(
+        Scenario::new(&mutex).expect_err("accepted"),
+        [ScenarioError::SemaphoreIsMutex { index: 0 }]
     );
 }
 

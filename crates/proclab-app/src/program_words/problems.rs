@@ -43,11 +43,52 @@ fn operand_count(name: &str, (fewest, most): (u8, u8), found: u8, lang: Lang) ->
 /// After "unknown instruction": the word that is not one, as typed (isolated, since it is the
 /// student's text).
 pub fn not_an_instruction(word: &str, lang: Lang) -> String {
+    let guess = meant(word);
     let word = proclab_view::isolate(String::from(word));
-    lang.pick([
-        format!("“{word}”라는 명령어는 없습니다."),
-        format!("“{word}” is not an instruction of this language."),
-    ])
+    match guess {
+        Some(guess) => lang.pick([
+            format!("“{word}”라는 명령어는 없습니다. 혹시 {guess}인가요?"),
+            format!("“{word}” is not an instruction of this language: did you mean {guess}?"),
+        ]),
+        None => lang.pick([
+            format!("“{word}”라는 명령어는 없습니다."),
+            format!("“{word}” is not an instruction of this language."),
+        ]),
+    }
+}
+
+/// The instruction a word from another assembly (or in capitals) most likely means here:
+/// OSTEP `x86.py` spells its jumps `j`, `je`, `jlt`... and compares with `test`.
+fn meant(word: &str) -> Option<String> {
+    use proclab_core::program::Opcode;
+    let lower = word.to_ascii_lowercase();
+    if let Some(opcode) = Opcode::from_name(&lower) {
+        return Some(String::from(opcode.name()));
+    }
+    let other = match lower.as_str() {
+        "jmp" | "b" | "goto" => "j",
+        "jz" | "jeq" => "je",
+        "jnz" | "jneq" => "jne",
+        "jl" => "jlt",
+        "jle" => "jlte",
+        "jg" => "jgt",
+        "jge" => "jgte",
+        "cmp" => "test",
+        "inc" => "add $1, …",
+        "dec" => "sub $1, …",
+        "xadd" => "fetchadd",
+        "hlt" | "exit" => "halt",
+        "imul" => "mul",
+        "movl" | "movq" => "mov",
+        "addl" | "addq" => "add",
+        "subl" | "subq" => "sub",
+        "pushl" | "pushq" => "push",
+        "popl" | "popq" => "pop",
+        "v" | "post" | "up" => "signal",
+        "p" | "down" => "wait",
+        _ => return None,
+    };
+    Some(String::from(other))
 }
 
 /// One problem of a program's text: "line 4: ...".

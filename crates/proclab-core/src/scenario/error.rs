@@ -256,11 +256,23 @@ pub enum ScenarioError {
         /// Index of the operation among the bursts.
         burst: u32,
     },
-    /// `semaphores[index]` names no semaphore of the bursts (no `wait` or `signal` of that name
-    /// between bursts), or names it a second time.
+    /// `semaphores[index]` names nothing the bursts wait for or signal.
     UnknownSemaphore {
         /// Index in `semaphores`.
         index: u32,
+    },
+    /// `semaphores[index]` names a mutex of the bursts (`lock`, `unlock`): a mutex starts
+    /// unlocked and takes no initial value.
+    SemaphoreIsMutex {
+        /// Index in `semaphores`.
+        index: u32,
+    },
+    /// `semaphores[index]` names the semaphore of an earlier item again.
+    SemaphoreListedTwice {
+        /// Index in `semaphores`.
+        index: u32,
+        /// Index of the earlier item.
+        first: u32,
     },
     /// `semaphores[index]`'s initial value is above [`MAX_SEMAPHORE_INITIAL`].
     SemaphoreInitialTooLarge {

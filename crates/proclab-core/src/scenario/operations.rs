@@ -221,13 +221,21 @@ pub(super) fn check_semaphores(
     }
     for (index, semaphore) in spec.semaphores.iter().enumerate() {
         let index = index as u32;
-        let named = kinds
+        let used = kinds
             .iter()
-            .any(|&(name, mutex, _)| !mutex && name == semaphore.name);
-        let again = spec.semaphores[..index as usize]
+            .find(|&&(name, _, _)| name == semaphore.name)
+            .map(|&(_, mutex, _)| mutex);
+        let first = spec.semaphores[..index as usize]
             .iter()
-            .any(|before| before.name == semaphore.name);
-        if !named || again {
+            .position(|before| before.name == semaphore.name);
+        if let Some(first) = first {
+            errors.push(ScenarioError::SemaphoreListedTwice {
+                index,
+                first: first as u32,
+            });
+        } else if used == Some(true) {
+            errors.push(ScenarioError::SemaphoreIsMutex { index });
+        } else if used.is_none() {
             errors.push(ScenarioError::UnknownSemaphore { index });
         } else if semaphore.initial > MAX_SEMAPHORE_INITIAL {
             errors.push(ScenarioError::SemaphoreInitialTooLarge {
