@@ -157,3 +157,34 @@ test('a table pasted from a textbook gives the CLI numbers', TIMEOUT, async () =
     await context.close();
   }
 });
+
+for (const lang of ['en', 'ko']) {
+  test(`an example with threads shows every column of its workload at 1280 px (${lang}): no sideways scroll, no heading spilling into the next`, TIMEOUT, async () => {
+    const context = await openBrowser({ locale: lang === 'ko' ? 'ko-KR' : 'en-US', viewport: { width: 1280, height: 800 } });
+    try {
+      const { page, problems } = await openPage(context, server.url);
+      for (const preset of ['race-two-threads', 'threads-user-level']) {
+        await page.selectOption('#preset-select', preset);
+        await waitForFreshResults(page);
+        const fit = await page.evaluate(() => {
+          const table = document.querySelector('#workload');
+          const heads = [...table.querySelectorAll('thead th')]
+            .filter((th) => th.scrollWidth > th.clientWidth + 1)
+            .map((th) => th.textContent);
+          return { advanced: table.classList.contains('advanced'), table: table.scrollWidth, box: table.parentElement.clientWidth, heads };
+        });
+        assert.ok(fit.advanced, `${preset} shows the working set, CPU and thread columns`);
+        assert.ok(fit.table <= fit.box, `${preset}: the table (${fit.table} px) fits its box (${fit.box} px)`);
+        assert.deepEqual(fit.heads, [], `${preset}: headings wider than their column`);
+        // The row's last button, Remove, is on screen without scrolling the table.
+        const remove = await page.locator('#workload tbody.process').first().locator('button.danger').first().boundingBox();
+        const box = await page.locator('.workload-scroll').boundingBox();
+        assert.ok(remove.x + remove.width <= box.x + box.width, `${preset}: Remove is inside the table's box`);
+      }
+      await screenshot(page, `layout-threads-1280-${lang}`);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
