@@ -212,7 +212,7 @@ test('a semaphore between bursts: its initial value field appears, changes the r
     await page.waitForFunction(() => /no bursts wait for or signal this name/.test(document.querySelector('#semaphores-error')?.textContent ?? ''));
     await page.click('#lang-ko');
     await page.waitForFunction(() => document.documentElement.lang === 'ko');
-    assert.match(await page.textContent('#semaphores-error'), /wait하거나 signal하는 곳이 없거나/);
+    assert.match(await page.textContent('#semaphores-error'), /wait하거나 signal하는 버스트가 없습니다/);
     assert.equal(await page.inputValue('#semaphores'), 's=1 full=0');
     await page.setViewportSize({ width: 390, height: 900 });
     await screenshot(page, 'bursts-semaphore-ko-390');

@@ -108,6 +108,15 @@ async function answerTransition(page, processes, answer) {
 test('FCFS by clicking: a slipped end is marked wrong, the later ends consistent, then all right', async () => {
   await onFreshPage(url('/practice'), async ({ page }) => {
     assert.equal(await page.$eval('#practice-feedback', (e) => e.getAttribute('aria-live')), 'polite');
+    // The seed starts empty: New set twice gives two sets, each from a seed of its own.
+    assert.equal(await page.inputValue('#practice-seed'), '');
+    const first = await page.inputValue('#practice-link');
+    await page.click('#practice-new');
+    await page.waitForFunction((old) => document.querySelector('#practice-link').value !== old, first);
+    const second = await page.inputValue('#practice-link');
+    await page.click('#practice-new');
+    await page.waitForFunction((old) => document.querySelector('#practice-link').value !== old, second);
+    assert.equal(await page.inputValue('#practice-seed'), '');
     // A seed that is not a number is refused, said next to the form, and kept as typed; the set stays.
     const linkBefore = await page.inputValue('#practice-link');
     await page.fill('#practice-seed', '12x');

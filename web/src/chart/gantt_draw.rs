@@ -157,14 +157,18 @@ pub fn draw_gantt_span<DB: DrawingBackend>(
         .max()
         .unwrap_or(0)
         + 14;
+    // A tick label sits centred on its tick: the last one, at the run's end, needs half its
+    // width to the right of the plot (a long run's "1000000" was cut off at the edge).
+    let widest_tick = paint::text_width(&model.extent.to_string(), 12);
     let mut chart = ChartBuilder::on(&chart_area)
         .margin(MARGIN)
+        .margin_right(MARGIN.max(widest_tick / 2 + 4))
         .x_label_area_size(X_AXIS)
         .y_label_area_size(label_width)
         .build_cartesian_2d(0u64..model.extent, 0u32..rows)?;
     let plot_width = chart.plotting_area().dim_in_pixel().0;
     // Room for the widest tick label, so long runs do not print numbers over each other.
-    let tick_spacing = paint::text_width(&model.extent.to_string(), 12) + 28;
+    let tick_spacing = widest_tick + 28;
     chart
         .configure_mesh()
         .disable_y_mesh()

@@ -127,7 +127,9 @@ pub fn practice(props: &PracticeProps) -> Html {
     let choice_topic = use_state(|| store.set.exercises[0].topic);
     let choice_difficulty = use_state(|| store.set.exercises[0].difficulty);
     let choice_count = use_state(|| store.set.exercises.len().to_string());
-    let choice_seed = use_state(|| fresh_seed().to_string());
+    // Empty: each "New set" draws a new seed, so pressing it twice gives two sets (a seed shown
+    // here would give the same set again). A seed typed stays, to make one set again on purpose.
+    let choice_seed = use_state(String::new);
     let setup_error = use_state(|| None::<SetupError>);
     let new_set = {
         let (topic, difficulty, count, seed) = (
@@ -263,6 +265,7 @@ pub fn practice(props: &PracticeProps) -> Html {
                 <div class="field narrow">
                     <label for="practice-seed">{ T::Seed.get(lang) }</label>
                     <input id="practice-seed" inputmode="numeric" value={(*choice_seed).clone()} oninput={typed(choice_seed.clone())}
+                        placeholder={T::SeedPlaceholder.get(lang)}
                         aria-invalid={(*setup_error == Some(SetupError::Seed)).then_some("true")}
                         aria-describedby={(*setup_error).is_some().then_some("practice-setup-error")} />
                 </div>
