@@ -562,6 +562,11 @@ test('5c. 3,000 processes: the run is computed in a worker and equals the CLI; t
     await page.waitForSelector('#metrics-table tbody tr[data-pid]');
     await waitForFreshResults(page);
     assert.equal(await page.evaluate(() => window.__sawRunProgress), true, 'the long run showed its progress');
+    // The form builds a screen's worth of its 3,000 rows, and more on request.
+    assert.equal(await page.locator('#workload tbody.process').count(), 20);
+    assert.match(await page.textContent('.editor p.hint:has(#show-more)'), /20 \/ 3000/);
+    await page.click('#show-more');
+    await page.waitForFunction(() => document.querySelectorAll('#workload tbody.process').length === 40);
     assert.equal(await page.locator('#run-progress').count(), 0, 'and the progress went away with the results');
     // The run rebuilt from the worker's trace has the numbers the native CLI computes.
     const native = cliNumbers(await cliRun(path));
