@@ -36,8 +36,11 @@ fn shown_preset(
     let Some(Notice::Preset(id)) = session.notice else {
         return None;
     };
-    let preset = proclab_core::presets::preset(id.as_str())?;
-    (session.problems.is_none() && session.spec.as_deref() == Some(&preset.spec)).then_some(id)
+    let as_loaded = session
+        .spec
+        .as_deref()
+        .is_some_and(|spec| proclab_app::program_words::is_preset(spec, id.as_str()));
+    (session.problems.is_none() && as_loaded).then_some(id)
 }
 
 /// The root component: the router around the page, so every route shares one session. Routes

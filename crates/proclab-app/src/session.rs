@@ -326,8 +326,10 @@ impl Reduce for Session {
                 // The example's lesson describes it as loaded: said so while it differs, plainly
                 // again once it is back as it was.
                 if let Some(Notice::Preset(id) | Notice::PresetEdited(id)) = self.notice {
-                    let as_loaded = proclab_core::presets::preset(id.as_str())
-                        .is_some_and(|preset| next.spec.as_deref() == Some(&preset.spec));
+                    let as_loaded = next
+                        .spec
+                        .as_deref()
+                        .is_some_and(|spec| crate::program_words::is_preset(spec, id.as_str()));
                     next.notice = Some(if as_loaded {
                         Notice::Preset(id)
                     } else {

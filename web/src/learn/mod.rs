@@ -62,7 +62,10 @@ fn index(lang: Lang, heading: NodeRef) -> Html {
 }
 
 fn demo_card(lang: Lang, demo: Demo, on_open: &Callback<ScenarioSpec>) -> Html {
-    let spec = demo.spec();
+    // An example's program opens with its comments in the page's language.
+    let spec = demo
+        .spec()
+        .map(|spec| proclab_app::program_words::spec_in(&spec, lang));
     let available = spec.is_some();
     let onclick = {
         let on_open = on_open.clone();

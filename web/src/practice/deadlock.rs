@@ -20,7 +20,7 @@ pub fn question_section(lang: Lang, state: &PracticeState) -> Html {
         .spec
         .processes
         .first()
-        .map(|process| process.program.clone())
+        .map(|process| proclab_app::program_words::program_in(&process.program, lang))
         .unwrap_or_default();
     html! {
         <section class="race-program" aria-labelledby="deadlock-program-title">

@@ -21,7 +21,7 @@ pub fn program_section(lang: Lang, state: &PracticeState) -> Html {
     let program = workload
         .processes
         .first()
-        .map(|process| process.program.clone())
+        .map(|process| proclab_app::program_words::program_in(&process.program, lang))
         .unwrap_or_default();
     html! {
         <section class="race-program" aria-labelledby="race-program-title">

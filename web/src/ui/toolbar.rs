@@ -54,6 +54,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let on_preset = {
         let dispatch = props.dispatch.clone();
         let all_presets = all_presets.clone();
+        let lang = props.lang;
         Callback::from(move |event: Event| {
             let select = event.target_unchecked_into::<HtmlSelectElement>();
             if let Some(preset) = all_presets
@@ -61,7 +62,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 .find(|preset| preset.id.as_str() == select.value())
             {
                 dispatch.dispatch(Action::Load(
-                    Box::new(preset.spec.clone()),
+                    // Its program's comments in the page's language.
+                    Box::new(proclab_app::program_words::spec_in(&preset.spec, lang)),
                     Some(Notice::Preset(preset.id)),
                 ));
             }
