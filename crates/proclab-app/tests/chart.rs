@@ -91,6 +91,43 @@ fn takeaway_states_the_end_and_the_average_waiting() {
 }
 
 #[test]
+fn waiting_above_turnaround_is_explained_by_threads_that_wait_together() {
+    // One process, four threads of 10 ticks under FCFS: its threads wait 0 + 10 + 20 + 30 = 60
+    // ticks, summed, over a turnaround of 40.
+    let spec = ScenarioSpec {
+        processes: vec![ProcessSpec {
+            threads: vec![
+                ThreadSpec {
+                    bursts: vec![BurstSpec::Cpu(10)],
+                    ..ThreadSpec::default()
+                };
+                4
+            ],
+            ..ProcessSpec::default()
+        }],
+        policy: PolicySpec::Fcfs,
+        ..ScenarioSpec::default()
+    };
+    let english = gantt_takeaway(&simulation(&spec), Lang::En);
+    assert!(
+        english.contains("average waiting 60.00 ticks, average turnaround 40.00"),
+        "{english}"
+    );
+    assert!(
+        english.ends_with("so average waiting can exceed average turnaround."),
+        "{english}"
+    );
+    let korean = gantt_takeaway(&simulation(&spec), Lang::Ko);
+    assert!(
+        korean.contains("평균 대기가 평균 반환보다 길 수 있습니다"),
+        "{korean}"
+    );
+    // One thread a process: nothing to explain.
+    let plain = gantt_takeaway(&simulation(&silberschatz(PolicySpec::Fcfs)), Lang::En);
+    assert!(!plain.contains("exceed"), "{plain}");
+}
+
+#[test]
 fn a_run_that_stops_before_every_thread_exits_says_why_and_never_finishes() {
     // The three philosophers deadlock at t=19 with nobody exited: nothing "finishes" then.
     let deadlocked = simulation(

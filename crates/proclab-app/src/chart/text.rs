@@ -263,6 +263,9 @@ pub struct GanttSummary<'a> {
     /// For a deadlock: whether the waits close a circle (else every thread left waits for
     /// something nobody will give: a lock whose holder exited, a signal nobody sends).
     pub circular: bool,
+    /// Average waiting above average turnaround: a process's waiting adds up its threads'
+    /// waits, which overlap in time, so the sentence says why.
+    pub summed_waits: bool,
 }
 
 /// `FCFS: 3 processes on 1 CPU finish at t=30; average waiting 17.00 ticks, ...`; a run that
@@ -278,6 +281,7 @@ pub fn gantt_sentence(summary: &GanttSummary<'_>, lang: Lang) -> String {
         switches,
         ending,
         circular,
+        summed_waits,
         ..
     } = summary;
     // "1 process finishes", "3 processes finish".
@@ -310,12 +314,20 @@ pub fn gantt_sentence(summary: &GanttSummary<'_>, lang: Lang) -> String {
             format!("{processes} on {cpus} {} at t={end}: the schedule chosen so far is used up", verb("pauses", "pause")),
         ],
     };
+    let [ko_why, en_why] = if *summed_waits {
+        [
+            " 한 프로세스의 대기는 그 스레드들이 준비 상태로 기다린 시간의 합이고 스레드들은 동시에 기다리므로, 평균 대기가 평균 반환보다 길 수 있습니다.",
+            " A process's waiting adds up its threads' time Ready, and they wait at the same time, so average waiting can exceed average turnaround.",
+        ]
+    } else {
+        ["", ""]
+    };
     lang.pick([
         format!(
-            "{policy}: {ko}. 평균 대기 {waiting}틱, 평균 반환 {turnaround}틱, 문맥 교환 {switches}번."
+            "{policy}: {ko}. 평균 대기 {waiting}틱, 평균 반환 {turnaround}틱, 문맥 교환 {switches}번.{ko_why}"
         ),
         format!(
-            "{policy}: {en}; average waiting {waiting} ticks, average turnaround {turnaround} ticks, {switches} context {}.",
+            "{policy}: {en}; average waiting {waiting} ticks, average turnaround {turnaround} ticks, {switches} context {}.{en_why}",
             if *switches == 1 { "switch" } else { "switches" }
         ),
     ])
