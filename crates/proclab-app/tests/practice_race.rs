@@ -280,6 +280,7 @@ fn unreadable_interleavings_get_their_own_message_and_stay_typed() {
     }
     // `T2` and commas are read; a huge paste is refused without reading it.
     assert_eq!(parse_interleaving("T1, t2 ,1", &lengths), Ok(vec![0, 1, 0]));
+    assert_eq!(parse_interleaving("P1.T2 P1.T1", &lengths), Ok(vec![1, 0]));
     assert_eq!(
         parse_interleaving(&"1 ".repeat(5_000), &lengths),
         Err(ScheduleProblem::TooLong { most: 14 })

@@ -211,7 +211,9 @@ pub fn parse_interleaving(text: &str, lengths: &[usize]) -> Result<Vec<u32>, Sch
     let mut schedule = Vec::with_capacity(entries.len());
     for (index, entry) in entries.iter().enumerate() {
         let position = index + 1;
-        let digits = entry.trim_start_matches(['T', 't']);
+        // "2", "T2" or the page's own "P1.T2": the thread's number.
+        let thread_part = entry.rsplit('.').next().unwrap_or(entry);
+        let digits = thread_part.trim_start_matches(['T', 't']);
         let Ok(number) = digits.parse::<u64>() else {
             return Err(ScheduleProblem::NotANumber {
                 position,
