@@ -561,8 +561,6 @@ pub(super) fn check_schedule(
     }
 }
 
-/// Processes that declare a message queue or a pipe of the same name share it: they must agree
-/// on its kind and capacity. Some program must read each pipe and some program write to it.
 /// Every process its own name, and every thread its own name within its process: the tables,
 /// the Gantt chart and the practice answers name them (the defaults `P1`, `T1`... count too).
 pub(super) fn check_names(
@@ -600,6 +598,8 @@ pub(super) fn check_names(
     }
 }
 
+/// Processes that declare a message queue or a pipe of the same name share it: they must agree
+/// on its kind and capacity. Some program must read each pipe and some program write to it.
 pub(super) fn check_queues(processes: &[Process], errors: &mut Vec<ScenarioError>) {
     // Per name: its capacity, whether it is a pipe, the first process and line declaring it, and
     // (pipes) whether some program reads it and some writes to it.
