@@ -63,7 +63,9 @@ pub fn choosable(run: &Run) -> Vec<u32> {
 /// as the choices made so far.
 pub fn choices_that_run(run: &Run, thread: u32, at_most: usize) -> usize {
     let spec = run.scenario().spec();
-    let Some(schedule) = spec.schedule.as_ref() else {
+    // A repeating schedule (`x86.py -P`) starts over after its last entry: its run goes on to
+    // the end, not to a pause, and the choices added are its pattern, all recorded.
+    let Some(schedule) = spec.schedule.as_ref().filter(|schedule| !schedule.repeat) else {
         return at_most;
     };
     let outcome = |count: usize| {
