@@ -114,24 +114,34 @@ pub fn gantt_chart(props: &GanttChartProps) -> Html {
         let canvas_ref = canvas_ref.clone();
         let span = span.clone();
         use_effect_with((model.clone(), window_width), move |(model, _)| {
-            let Some(element) = canvas_ref.cast::<HtmlCanvasElement>() else {
-                return;
+            let element = canvas_ref.cast::<HtmlCanvasElement>();
+            let pending = match (element, model) {
+                (None, _) => None,
+                (Some(element), None) => {
+                    // The previous run's drawing must not stand for this one while it is built.
+                    element.set_width(element.width());
+                    span.set(None);
+                    None
+                }
+                // Drawn in a task of its own after the one that built the results, so a new
+                // run's page and its chart are two shorter freezes, not one long one; a newer
+                // model cancels a drawing not yet made (the cleanup drops its timeout).
+                (Some(element), Some(model)) => {
+                    let model = model.clone();
+                    Some(gloo::timers::callback::Timeout::new(0, move || {
+                        let drawn = std::cell::Cell::new(None);
+                        canvas::paint_canvas(
+                            &element,
+                            |width| gantt_height(&model, width),
+                            |area: DrawingArea<CanvasBackend, Shift>| {
+                                drawn.set(draw_gantt_span(&model, area).ok());
+                            },
+                        );
+                        span.set(drawn.get());
+                    }))
+                }
             };
-            let Some(model) = model else {
-                // The previous run's drawing must not stand for this one while it is built.
-                element.set_width(element.width());
-                span.set(None);
-                return;
-            };
-            let drawn = std::cell::Cell::new(None);
-            canvas::paint_canvas(
-                &element,
-                |width| gantt_height(model, width),
-                |area: DrawingArea<CanvasBackend, Shift>| {
-                    drawn.set(draw_gantt_span(model, area).ok());
-                },
-            );
-            span.set(drawn.get());
+            move || drop(pending)
         });
     }
     let onclick = {
