@@ -51,6 +51,13 @@ fn canvas(root: &Element, id: &str) -> HtmlCanvasElement {
 }
 
 /// True if some pixel of the canvas is not white (the charts paint a white background).
+/// Waits for the Gantt chart's drawing, made in a task after the render (`chart/gantt.rs`), and
+/// for the render that follows it (the plot's span, which clicks read).
+async fn drawn() {
+    gloo::timers::future::TimeoutFuture::new(0).await;
+    yew::scheduler::flush().await;
+}
+
 fn has_ink(canvas: &HtmlCanvasElement) -> bool {
     let context = canvas.get_context("2d").unwrap().unwrap();
     let get_image_data: js_sys::Function = js_sys::Reflect::get(&context, &"getImageData".into())
@@ -97,6 +104,7 @@ async fn gantt_chart_mounts_a_labelled_canvas_and_a_table() {
     };
     yew::Renderer::<GanttChart>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
+    drawn().await;
 
     let canvas = canvas(&root, "gantt-canvas");
     assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
@@ -133,6 +141,7 @@ async fn gantt_chart_speaks_korean() {
     };
     yew::Renderer::<GanttChart>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
+    drawn().await;
     let label = canvas(&root, "gantt-canvas")
         .get_attribute("aria-label")
         .unwrap_or_default();
@@ -197,6 +206,7 @@ async fn the_canvas_buffer_follows_the_device_pixel_ratio() {
     };
     yew::Renderer::<GanttChart>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
+    drawn().await;
     let canvas = canvas(&root, "gantt-canvas");
     let (css_width, css_height) = (canvas.client_width() as u32, canvas.client_height() as u32);
     js_sys::eval("delete window.devicePixelRatio").unwrap();
@@ -223,6 +233,7 @@ async fn a_very_large_run_is_drawn_in_part_and_says_so() {
     };
     yew::Renderer::<GanttChart>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
+    drawn().await;
     let note = root.query_selector(".chart-note").unwrap().unwrap();
     assert_eq!(
         note.text_content().as_deref(),
@@ -257,6 +268,7 @@ async fn the_cursor_follows_playback_and_a_click_jumps() {
     yew::Renderer::<GanttChart>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     yew::scheduler::flush().await;
+    drawn().await;
     let cursor = root
         .query_selector(".gantt-cursor")
         .unwrap()
