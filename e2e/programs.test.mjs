@@ -179,6 +179,43 @@ test('a program with mistakes is reported by line in both languages and nothing 
   }
 });
 
+test('a thread blocked on a mutex offers no choice and says why until the holder releases it', TIMEOUT, async () => {
+  const context = await openBrowser({ viewport: { width: 390, height: 844 } });
+  try {
+    const { page, problems } = await pageWithProgram(context, `.mutex m
+.main
+lock m
+mov $1, %ax
+unlock m
+halt
+`);
+    await page.click('#scheduler-start');
+    // T1 takes m; T2 asks for it and blocks.
+    await page.click('#run-0-1');
+    await page.click('#run-1-1');
+    await page.waitForSelector('#blocked-1');
+    assert.match(await page.textContent('#blocked-1'), /P1\.T2.*blocked on m/);
+    assert.equal(await page.$('#run-1-1'), null, 'no choice that would be used up without running');
+    assert.equal(await page.$('#run-1-5'), null);
+    assert.ok(await page.$('#run-0-1'), 'the holder can still be chosen');
+    await page.click('#lang-ko');
+    await page.waitForFunction(() => document.querySelector('#blocked-1')?.textContent.includes('m에서 블록됨'));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    await page.locator('#scheduler').scrollIntoViewIfNeeded();
+    await screenshot(page, 'programs-blocked-phone-ko');
+    // T1 stores and unlocks: m goes to T2, which may be chosen again.
+    await page.click('#run-0-1');
+    await page.click('#run-0-1');
+    await page.waitForSelector('#run-1-1');
+    assert.equal(await page.$('#blocked-1'), null);
+    assert.match(await page.textContent('#scheduler-choices'), /\(4\)/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the programs panel fits a 390 px phone in Korean without sideways scrolling of the page', TIMEOUT, async () => {
   const context = await openBrowser({ locale: 'ko-KR', viewport: { width: 390, height: 844 } });
   try {

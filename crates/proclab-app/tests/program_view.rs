@@ -3,8 +3,8 @@
 
 use proclab_app::lang::Lang;
 use proclab_app::program_view::{
-    address_spaces, analyse, choices_that_run, choosable, end_sentence, race_table, step_lines,
-    Goal,
+    address_spaces, analyse, blocked_at_the_pause, blocked_words, choices_that_run, choosable,
+    end_sentence, race_table, step_lines, Goal,
 };
 use proclab_core::{
     simulate, PolicySpec, ProcessSpec, Scenario, ScenarioSpec, ScheduleSpec, ThreadSpec,
@@ -167,6 +167,37 @@ fn run_five_records_only_the_choices_that_run_an_instruction() {
         .extend([0; 3]);
     let run = simulate(&Scenario::new(&three).expect("valid"));
     assert_eq!(choosable(&run), vec![1]);
+}
+
+#[test]
+fn a_thread_blocked_on_a_mutex_at_the_pause_is_offered_no_choice_until_it_is_released() {
+    let program = ".mutex m
+.main
+lock m
+mov $1, %ax
+unlock m
+halt
+";
+    // T1 takes m; T2 asks for it and blocks.
+    let run = simulate(&Scenario::new(&two_threads(program, 0, Some(vec![0, 1]))).expect("valid"));
+    let open = choosable(&run);
+    assert_eq!(open, vec![0, 1]);
+    assert_eq!(
+        blocked_at_the_pause(&run, &open),
+        [None, Some("m".to_string())]
+    );
+    assert!(blocked_words("m", Lang::En).contains("blocked on m"));
+    assert!(blocked_words("m", Lang::Ko).contains("m에서 블록됨"));
+    // A choice of T2 now is used up without running: the run stays where it was.
+    let wasted =
+        simulate(&Scenario::new(&two_threads(program, 0, Some(vec![0, 1, 1]))).expect("valid"));
+    assert_eq!(wasted.program_steps().len(), run.program_steps().len());
+    // T1 runs on and releases m: T2 is woken, and may be chosen again.
+    let run =
+        simulate(&Scenario::new(&two_threads(program, 0, Some(vec![0, 1, 0, 0]))).expect("valid"));
+    let open = choosable(&run);
+    assert_eq!(blocked_at_the_pause(&run, &open), vec![None; open.len()]);
+    assert!(open.contains(&1));
 }
 
 #[test]

@@ -8,8 +8,8 @@ use std::rc::Rc;
 use proclab_app::edit::Edit;
 use proclab_app::lang::{Lang, Words};
 use proclab_app::program_view::{
-    address_spaces, analyse, choices_that_run, choosable, end_sentence, program_of, step_lines_in,
-    thread_name, Goal, ProgramText,
+    address_spaces, analyse, blocked_at_the_pause, blocked_words, choices_that_run, choosable,
+    end_sentence, program_of, step_lines_in, thread_name, Goal, ProgramText,
 };
 use proclab_app::simulation::Simulation;
 use proclab_app::watch::playback::Playback;
@@ -324,22 +324,33 @@ fn scheduler(props: &SchedulerProps) -> Html {
         .map(|thread| thread_name(scenario, *thread))
         .collect();
     let open = choosable(&props.simulation.run);
+    let blocked = blocked_at_the_pause(&props.simulation.run, &open);
     html! {
         <div class="scheduler" id="scheduler">
             <h3>{ t(ProgramText::Scheduler) }</h3>
             <p class="hint">{ t(ProgramText::SchedulerIntro) }</p>
             <div class="choose" role="group" aria-label={t(ProgramText::Scheduler)}>
-                { for open.iter().map(|thread| {
+                { for open.iter().zip(&blocked).map(|(thread, blocked)| {
                     let name = thread_name(scenario, *thread);
+                    // A blocked thread's choice would be used up without running: it offers none,
+                    // and says what it waits for.
+                    let Some(object) = blocked else {
+                        return html! {
+                            <span class="choice">
+                                <strong>{ &name }</strong>
+                                <button type="button" class="small" id={format!("run-{thread}-1")}
+                                    aria-label={format!("{name} · {}", t(ProgramText::RunOne))}
+                                    onclick={set(with(*thread, 1))}>{ t(ProgramText::RunOne) }</button>
+                                <button type="button" class="small" id={format!("run-{thread}-5")}
+                                    aria-label={format!("{name} · {}", t(ProgramText::RunFive))}
+                                    onclick={run_five(*thread)}>{ t(ProgramText::RunFive) }</button>
+                            </span>
+                        };
+                    };
                     html! {
-                        <span class="choice">
+                        <span class="choice blocked" id={format!("blocked-{thread}")}>
                             <strong>{ &name }</strong>
-                            <button type="button" class="small" id={format!("run-{thread}-1")}
-                                aria-label={format!("{name} · {}", t(ProgramText::RunOne))}
-                                onclick={set(with(*thread, 1))}>{ t(ProgramText::RunOne) }</button>
-                            <button type="button" class="small" id={format!("run-{thread}-5")}
-                                aria-label={format!("{name} · {}", t(ProgramText::RunFive))}
-                                onclick={run_five(*thread)}>{ t(ProgramText::RunFive) }</button>
+                            <span class="muted">{ blocked_words(object, lang) }</span>
                         </span>
                     }
                 }) }

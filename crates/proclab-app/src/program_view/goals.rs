@@ -1,6 +1,8 @@
 //! "You are the scheduler": its goals and the threads a student may choose.
 
-use proclab_core::Run;
+use proclab_core::{ProcessState, Run};
+
+use crate::lang::Lang;
 
 use super::*;
 
@@ -53,6 +55,44 @@ pub fn choosable(run: &Run) -> Vec<u32> {
     (0..finished.len() as u32)
         .filter(|thread| program_of(scenario, *thread).is_some() && !finished[*thread as usize])
         .collect()
+}
+
+/// What each of `threads` waits for at the pause when it cannot run now: blocked on a mutex,
+/// a semaphore, a queue or a pipe until another thread runs (the name of the object, empty when
+/// the run does not say), `None` when it is ready. A choice of a blocked thread is used up
+/// without running (`policy/script.rs`), so the page offers none. At a pause every arrival and
+/// every I/O has happened: the engine runs on to its last instant before it stops for a choice.
+pub fn blocked_at_the_pause(run: &Run, threads: &[u32]) -> Vec<Option<String>> {
+    let state = run.state_at(run.end_tick());
+    threads
+        .iter()
+        .map(|thread| {
+            let tcb = state.threads.get(*thread as usize)?;
+            (tcb.state == ProcessState::Blocked).then(|| {
+                tcb.program
+                    .as_ref()
+                    .and_then(|context| context.waiting_for.as_ref())
+                    .map(|(object, _)| object.clone())
+                    .unwrap_or_default()
+            })
+        })
+        .collect()
+}
+
+/// Why a thread of "you are the scheduler" offers no choice now (see [`blocked_at_the_pause`]).
+pub fn blocked_words(object: &str, lang: Lang) -> String {
+    if object.is_empty() {
+        return lang
+            .pick([
+                "블록됨: 다른 스레드가 실행되어야 깨어납니다",
+                "blocked until another thread runs",
+            ])
+            .to_string();
+    }
+    lang.pick([
+        format!("{object}에서 블록됨: 다른 스레드가 풀어 주거나 신호를 보내야 깨어납니다"),
+        format!("blocked on {object}: wakes when another thread releases or signals it"),
+    ])
 }
 
 /// How many of `at_most` more choices of `thread` run something, so "run 5" records no choice

@@ -29,7 +29,9 @@ mod memory;
 mod text;
 
 pub use channels::{channel_rows, channel_wait, ChannelRow};
-pub use goals::{choices_that_run, choosable, Goal, STARVE_AFTER};
+pub use goals::{
+    blocked_at_the_pause, blocked_words, choices_that_run, choosable, Goal, STARVE_AFTER,
+};
 pub use graph::{wait_graph, GraphEdge, GraphNode};
 pub use lines::{end_sentence, race_table, step_lines, step_lines_in, RaceRow, StepLine};
 pub use memory::{address_spaces, shared_sync_rows, AddressSpace, SyncRow, WordRow};
