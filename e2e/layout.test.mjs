@@ -159,6 +159,57 @@ test('a table pasted from a textbook gives the CLI numbers', TIMEOUT, async () =
 });
 
 for (const lang of ['en', 'ko']) {
+  test(`on a 390 px phone an example with threads lays each process out as a card (${lang}): every field under its heading, nothing scrolls sideways`, TIMEOUT, async () => {
+    const context = await openBrowser({ locale: lang === 'ko' ? 'ko-KR' : 'en-US', viewport: { width: 390, height: 844 } });
+    try {
+      const { page, problems } = await openPage(context, server.url);
+      for (const preset of ['race-two-threads', 'threads-user-level']) {
+        await page.selectOption('#preset-select', preset);
+        await waitForFreshResults(page);
+        const card = await page.evaluate(() => {
+          const table = document.querySelector('#workload');
+          const row = table.querySelector('tbody.process > tr');
+          const headings = [...row.querySelectorAll('td[data-label]')].map((cell) => {
+            const before = getComputedStyle(cell, '::before');
+            return { label: cell.dataset.label, shown: before.content.replace(/^"|"$/g, ''), display: before.display };
+          });
+          const fields = [...row.querySelectorAll('input')].map((input) => {
+            const box = input.getBoundingClientRect();
+            return { id: input.id, width: box.width, right: box.right };
+          });
+          return {
+            advanced: table.classList.contains('advanced'),
+            table: table.scrollWidth, box: table.parentElement.clientWidth,
+            page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            right: table.parentElement.getBoundingClientRect().right,
+            headings, fields,
+          };
+        });
+        assert.ok(card.advanced, `${preset} shows the working set, CPU and thread columns`);
+        assert.ok(card.table <= card.box, `${preset}: the table (${card.table} px) fits its box (${card.box} px)`);
+        assert.ok(card.page <= 0, `${preset}: the page scrolls sideways by ${card.page} px`);
+        assert.equal(card.headings.length, 6, `${preset}: name, arrival, bursts, working set, CPUs and threads are labelled`);
+        for (const heading of card.headings) {
+          assert.equal(heading.shown, heading.label, `${preset}: the heading ${heading.label} is shown above its field`);
+          assert.equal(heading.display, 'block');
+        }
+        for (const field of card.fields) {
+          assert.ok(field.width >= 60, `${preset}: ${field.id} is ${field.width} px wide`);
+          assert.ok(field.right <= card.right + 1, `${preset}: ${field.id} ends inside the box`);
+        }
+        const remove = await page.locator('#workload tbody.process').first().locator('button.danger').first().boundingBox();
+        assert.ok(remove.x + remove.width <= card.right, `${preset}: Remove is on screen`);
+      }
+      await page.locator('#workload').scrollIntoViewIfNeeded();
+      await screenshot(page, `layout-threads-phone-${lang}`);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+for (const lang of ['en', 'ko']) {
   test(`an example with threads shows every column of its workload at 1280 px (${lang}): no sideways scroll, no heading spilling into the next`, TIMEOUT, async () => {
     const context = await openBrowser({ locale: lang === 'ko' ? 'ko-KR' : 'en-US', viewport: { width: 1280, height: 800 } });
     try {

@@ -88,6 +88,9 @@ struct CellProps {
     grid: Option<(usize, usize)>,
     #[prop_or(true)]
     numeric: bool,
+    /// The column's heading, shown above the input when a phone lays the row out as a card.
+    #[prop_or_default]
+    heading: Option<AttrValue>,
 }
 
 /// One input of the table, labelled for screen readers; its problems are listed in the row under
@@ -105,7 +108,7 @@ fn cell(props: &CellProps) -> Html {
         )
     });
     html! {
-        <td class={classes!(invalid.then_some("invalid"))}>
+        <td class={classes!(invalid.then_some("invalid"))} data-label={props.heading.clone()}>
             <input {id} type="text" value={props.value.clone()} {oninput} aria-label={props.label.clone()}
                 inputmode={ if props.numeric { "numeric" } else { "text" } }
                 size={ if props.numeric { "4" } else { "10" } }
@@ -464,21 +467,24 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                 <th scope="row" class="row-number">{ index + 1 }</th>
                                 { for columns.iter().enumerate().map(|(position, column)| {
                                     if *column == Column::Bursts && program {
-                                        html! { <td class="muted">{ ProgramText::Code.get(lang) }{ " ↓" }</td> }
+                                        html! { <td class="muted" data-label={t(Text::Bursts)}>{ ProgramText::Code.get(lang) }{ " ↓" }</td> }
                                     } else if *column == Column::Bursts && threaded {
-                                        html! { <td class="muted">{ t(Text::BurstsPerThread) }</td> }
+                                        html! { <td class="muted" data-label={t(Text::Bursts)}>{ t(Text::BurstsPerThread) }</td> }
                                     } else {
                                         html! { <Cell field={column_field(*column, index)} label={label(column_title(*column))}
+                                            heading={AttrValue::from(t(column_title(*column)))}
                                             value={value_of(process, *column)} messages={props.messages.clone()} dispatch={dispatch.clone()}
                                             grid={Some((index, position))} numeric={!matches!(column, Column::Name | Column::Bursts)} /> }
                                     }
                                 }) }
                                 if show_advanced {
                                     <Cell field={FieldId::WorkingSet(index)} label={label(Text::WorkingSet)} value={process.working_set.clone()}
+                                        heading={AttrValue::from(t(Text::WorkingSet))}
                                         messages={props.messages.clone()} dispatch={dispatch.clone()} />
                                     <Cell field={FieldId::Affinity(index)} label={label(Text::CpuList)} value={process.cpus.clone()}
+                                        heading={AttrValue::from(t(Text::CpuList))}
                                         messages={props.messages.clone()} dispatch={dispatch.clone()} />
-                                    <td class="threads-cell">
+                                    <td class="threads-cell" data-label={t(Text::Threads)}>
                                         <span>{ process.threads.len().max(1) }</span>
                                         <button type="button" class="small" onclick={add_thread(dispatch, index, process.threads.len().max(1))}
                                             aria-label={format!("{} · {}", name, t(Text::AddThread))}>{ "+" }</button>
