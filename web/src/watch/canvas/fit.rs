@@ -1,8 +1,15 @@
-//! How big the canvas is: the width its box offers, measured after every render (the page's
-//! layout may have moved) and on window resize, turned into a size by
-//! [`proclab_view::canvas_size`], with the device pixel ratio to draw for.
+//! How big the canvas is: the width its box offers, reported by a `ResizeObserver` (when the box
+//! is first laid out and whenever its size changes: a window resize, a panel opened or closed,
+//! the page's layout moving), turned into a size by [`proclab_view::canvas_size`], with the
+//! device pixel ratio to draw for.
+//!
+//! The observer reads the box after the browser's own layout of the frame. Measuring in an
+//! effect after each render instead forced a layout in the middle of the task that builds a
+//! run's results (30-45 ms of a 100-process upload), and on every frame of playback.
 
-use proclab_view::{canvas_size, Size, FALLBACK_WIDTH};
+use proclab_view::{canvas_size, Size};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The canvas's size in CSS pixels and the device pixel ratio it is drawn for.
@@ -14,9 +21,7 @@ pub struct Fit {
 
 /// The fit of the box, or none while it is hidden (no width to fit).
 fn measure(box_ref: &NodeRef) -> Option<Fit> {
-    let available = box_ref
-        .cast::<web_sys::Element>()
-        .map_or(FALLBACK_WIDTH, |element| element.client_width() as f32);
+    let available = box_ref.cast::<web_sys::Element>()?.client_width() as f32;
     if available <= 0.0 {
         return None;
     }
@@ -30,30 +35,38 @@ fn measure(box_ref: &NodeRef) -> Option<Fit> {
     })
 }
 
-/// The fit of the box in `box_ref`, measured after every render (the page's layout may have
-/// moved) and on window resize; `None` until the box is first measured.
+/// The fit of the box in `box_ref`: `None` until the box is first laid out and while it is
+/// hidden, so a hidden canvas is neither sized nor painted.
 #[hook]
 pub fn use_fit(box_ref: NodeRef) -> Option<Fit> {
     let fit = use_state_eq(|| None::<Fit>);
     {
-        let (fit, box_ref) = (fit.clone(), box_ref.clone());
-        use_effect(move || {
-            if let Some(measured) = measure(&box_ref) {
-                fit.set(Some(measured));
-            }
-        });
-    }
-    {
         let fit = fit.clone();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
-                gloo::events::EventListener::new(&window, "resize", move |_| {
-                    if let Some(measured) = measure(&box_ref) {
-                        fit.set(Some(measured));
-                    }
-                })
+        use_effect_with(box_ref, move |box_ref| {
+            let update = {
+                let (fit, box_ref) = (fit.clone(), box_ref.clone());
+                move || fit.set(measure(&box_ref))
+            };
+            let observed = {
+                let update = update.clone();
+                Closure::<dyn FnMut()>::new(update)
+            };
+            let observer = web_sys::ResizeObserver::new(observed.as_ref().unchecked_ref()).ok();
+            if let (Some(observer), Some(element)) = (&observer, box_ref.cast::<web_sys::Element>())
+            {
+                observer.observe(&element);
+            }
+            // A new device pixel ratio (the page zoomed, the window moved to another screen)
+            // resizes the window, not always the box.
+            let resized = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "resize", move |_| update())
             });
-            move || drop(listener)
+            move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+                drop((observed, resized));
+            }
         });
     }
     *fit

@@ -122,10 +122,9 @@ pub fn watch_canvas(props: &WatchCanvasProps) -> Html {
         let (lang, selected, strong) = (props.lang, props.selected, props.strong);
         let scale = fit.map(|fit| fit.scale);
         use_effect(move || {
-            // A hidden canvas (its panel not shown yet) is painted when it is shown, at its size.
-            let canvas = canvas_ref
-                .cast::<HtmlCanvasElement>()
-                .filter(|canvas| canvas.client_width() > 0);
+            // A hidden canvas (its panel not shown yet) has no fit, so no scene: it is painted
+            // when it is shown, at its size. Nothing here reads the layout.
+            let canvas = canvas_ref.cast::<HtmlCanvasElement>();
             let context = canvas.as_ref().and_then(context_2d);
             if let (Some(scene), Some(scale), Some(context)) = (scene.as_ref(), scale, context) {
                 let pen = Pen::new(&context, scale, scene.zoom as f64, strong);

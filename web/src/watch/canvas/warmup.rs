@@ -203,9 +203,8 @@ pub fn warmup_canvas(props: &WarmupCanvasProps) -> Html {
         let (canvas_ref, scene) = (canvas_ref.clone(), scene.clone());
         let scale = fit.map(|fit| fit.scale);
         use_effect(move || {
-            let canvas = canvas_ref
-                .cast::<HtmlCanvasElement>()
-                .filter(|canvas| canvas.client_width() > 0);
+            // Hidden, it has no fit and no scene (see `use_fit`).
+            let canvas = canvas_ref.cast::<HtmlCanvasElement>();
             let context = canvas.as_ref().and_then(context_2d);
             if let (Some(scene), Some(scale), Some(context)) = (scene.as_ref(), scale, context) {
                 let pen = Pen::new(&context, scale, scene.zoom as f64, false);
