@@ -169,3 +169,39 @@ pub fn focus(id: &str) {
         let _ = element.focus();
     }
 }
+
+/// A wait for an element's first layout (see [`after_layout`]); dropping it stops waiting.
+pub struct LayoutWait {
+    observer: web_sys::ResizeObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for LayoutWait {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Calls `laid_out` with `element` once the browser has laid it out, from a `ResizeObserver`,
+/// whose callback comes after the frame's own layout: reading the element's size there forces
+/// no layout, where reading it in an effect right after a render would lay out the whole page
+/// in the middle of the render's task. Nothing is called while the element is hidden.
+pub fn after_layout(
+    element: &web_sys::Element,
+    laid_out: impl FnOnce(&web_sys::Element) + 'static,
+) -> Option<LayoutWait> {
+    use wasm_bindgen::JsCast;
+    let target = element.clone();
+    let mut once = Some(laid_out);
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        if let Some(laid_out) = once.take() {
+            laid_out(&target);
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(element);
+    Some(LayoutWait {
+        observer,
+        _callback: callback,
+    })
+}

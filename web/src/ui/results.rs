@@ -77,20 +77,26 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
         })
     };
     {
-        // Rows grow with the text size; measure one once it is laid out.
+        // Rows grow with the text size: measure one once the browser has laid it out (reading
+        // it here would force a layout in the middle of the task that builds the results).
         let row_height = row_height.clone();
         let scroller = scroller.clone();
         use_effect_with((windowed, extra), move |(windowed, _)| {
-            if *windowed {
-                let measured = scroller
-                    .cast::<HtmlElement>()
-                    .and_then(|element| element.query_selector("tbody tr[data-pid]").ok().flatten())
-                    .and_then(|row| row.dyn_into::<HtmlElement>().ok())
-                    .map_or(0, |row| row.offset_height());
-                if measured > 0 {
-                    row_height.set(measured as u64);
-                }
-            }
+            let row = scroller
+                .cast::<HtmlElement>()
+                .filter(|_| *windowed)
+                .and_then(|element| element.query_selector("tbody tr[data-pid]").ok().flatten());
+            let wait = row.and_then(|row| {
+                crate::browser::after_layout(&row, move |row| {
+                    let measured = row
+                        .dyn_ref::<HtmlElement>()
+                        .map_or(0, |row| row.offset_height());
+                    if measured > 0 {
+                        row_height.set(measured as u64);
+                    }
+                })
+            });
+            move || drop(wait)
         });
     }
     let window = row_window(total, *scroll_top, VIEW_HEIGHT, *row_height);
