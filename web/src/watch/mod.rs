@@ -60,11 +60,14 @@ pub struct Instant {
 /// with the length of the run).
 pub fn instant(simulation: &Simulation, tick: u64) -> Instant {
     let run = &simulation.run;
-    let after = Rc::new(run.state_at(tick));
-    let before = if tick == 0 {
-        Rc::clone(&after)
+    // The earlier tick first: `state_at` goes on from where its previous call stopped, so the
+    // later one replays a single instant instead of copying a checkpoint again.
+    let (before, after) = if tick == 0 {
+        let after = Rc::new(run.state_at(tick));
+        (Rc::clone(&after), after)
     } else {
-        Rc::new(run.state_at(tick - 1))
+        let before = Rc::new(run.state_at(tick - 1));
+        (before, Rc::new(run.state_at(tick)))
     };
     let start = run.event_index_at(tick);
     let end = run.event_index_at(tick + 1);
