@@ -198,6 +198,9 @@ halt
     assert.equal(await page.$('#run-1-1'), null, 'no choice that would be used up without running');
     assert.equal(await page.$('#run-1-5'), null);
     assert.ok(await page.$('#run-0-1'), 'the holder can still be chosen');
+    // No variable, one mutex: only the goal of starving a thread fits this program.
+    assert.deepEqual(await page.$$eval('.goals li', (items) => items.map((item) => item.id)), ['goal-2']);
+    assert.equal(await page.$('#lost-count'), null);
     await page.click('#lang-ko');
     await page.waitForFunction(() => document.querySelector('#blocked-1')?.textContent.includes('m에서 블록됨'));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

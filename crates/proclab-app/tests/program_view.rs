@@ -201,6 +201,58 @@ halt
 }
 
 #[test]
+fn the_scheduler_sets_the_goals_that_fit_the_example_and_a_deadlock_reaches_its_goal() {
+    let fitting = |id: &str| {
+        let spec = proclab_core::presets::preset(id).expect("an example").spec;
+        Goal::fitting(&Scenario::new(&spec).expect("valid"))
+    };
+    use Goal::*;
+    assert_eq!(
+        fitting("race-two-threads"),
+        [LoseAnUpdate, BothInside, Starve]
+    );
+    assert_eq!(
+        fitting("deadlock-two-locks"),
+        [LoseAnUpdate, BothInside, Starve, Deadlock]
+    );
+    assert_eq!(
+        fitting("philosophers-deadlock"),
+        [LoseAnUpdate, BothInside, Starve, Deadlock]
+    );
+    // Processes that share no variable and no mutex: only starving fits.
+    assert_eq!(fitting("pipe-writer-reader"), [Starve]);
+    assert_eq!(fitting("message-queue-client-server"), [Starve]);
+    // Two mutexes taken in opposite orders: T1 takes a, T2 takes b, each then asks for the other.
+    let program = ".mutex a
+.mutex b
+.main
+test $0, %bx
+jne .other
+lock a
+lock b
+j .work
+.other
+lock b
+lock a
+.work
+unlock a
+unlock b
+halt
+";
+    let mut spec = two_threads(program, 0, Some(vec![0, 0, 0, 1, 1, 1, 0, 1]));
+    spec.processes[0].threads[1].registers = "bx=1".into();
+    let run = simulate(&Scenario::new(&spec).expect("valid"));
+    assert!(run.deadlock().is_some(), "{:?}", run.end());
+    assert!(Goal::Deadlock.reached(&analyse(&run)));
+    spec.schedule = Some(ScheduleSpec {
+        threads: vec![0; 3],
+        repeat: false,
+    });
+    let run = simulate(&Scenario::new(&spec).expect("valid"));
+    assert!(!Goal::Deadlock.reached(&analyse(&run)));
+}
+
+#[test]
 fn the_exchange_lock_never_loses_an_update_on_any_drawn_schedule() {
     let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
     for _ in 0..60 {

@@ -50,12 +50,26 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
     };
     let feedback = state.grading.as_ref().map(|grading| {
         let (right, consistent, total) = grading.counts();
-        let summary = lang.pick([
-            format!("{total}칸 중 {right}칸 맞음, {consistent}칸은 앞의 실수에서 올바르게 계산함."),
-            format!(
-                "{right} of {total} cells right, {consistent} consistent with an earlier slip."
-            ),
-        ]);
+        // A cell marked ≈ is worked out right from an earlier wrong cell: said only when there
+        // is one, with what the mark means.
+        let summary = if consistent == 0 {
+            lang.pick([
+                format!("{total}칸 중 {right}칸 맞음."),
+                format!("{right} of {total} cells right."),
+            ])
+        } else {
+            lang.pick([
+                format!("{total}칸 중 {right}칸 맞음. ≈ 표시 {consistent}칸은 틀린 값이지만, 앞의 틀린 칸에서 올바르게 계산한 값입니다."),
+                format!(
+                    "{right} of {total} cells right. {}, but worked out right from an earlier wrong cell.",
+                    if consistent == 1 {
+                        String::from("The cell marked ≈ is wrong")
+                    } else {
+                        format!("The {consistent} cells marked ≈ are wrong")
+                    }
+                ),
+            ])
+        };
         let explanation = explain(exercise, grading, lang);
         let interleaving = grading.race.map(|marks| {
             let workload = exercise.race_workload();

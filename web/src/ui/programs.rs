@@ -54,12 +54,9 @@ pub fn programs(props: &ProgramsProps) -> Html {
     let lost = analysis.lost.len();
     let spaces = address_spaces(run, &state, lang);
     let shared_sync = proclab_app::program_view::shared_sync_rows(run, &state, lang);
-    // Updates can be lost only where there are variables (bursts with operations have none).
-    let has_variables = scenario.processes().iter().any(|process| {
-        process
-            .program()
-            .is_some_and(|program| !program.variables().is_empty())
-    });
+    // Updates can be lost only where two threads reach one variable (not in bursts with
+    // operations, which have none, nor between processes that share none).
+    let has_variables = Goal::fitting(scenario).contains(&Goal::LoseAnUpdate);
     // Steps executed by the tick shown: those of earlier ticks; only the last ones are put in words.
     let done = run
         .program_steps()
@@ -181,9 +178,12 @@ pub fn programs(props: &ProgramsProps) -> Html {
                 </div>
             </div>
             if !state.queues.is_empty() {
+                // The caption above the scrolling box, so it wraps to the screen on a phone
+                // instead of running as wide as the table.
+                <p class="table-caption" aria-hidden="true">{ t(ProgramText::Queues) }</p>
                 <div class="table-scroll">
                 <table class="memory queues" id="queues">
-                    <caption>{ t(ProgramText::Queues) }</caption>
+                    <caption class="visually-hidden">{ t(ProgramText::Queues) }</caption>
                     <thead><tr>
                         <th scope="col">{ proclab_app::i18n::Text::Name.get(lang) }</th>
                         <th scope="col">{ t(ProgramText::Messages) }</th>
@@ -324,6 +324,8 @@ fn scheduler(props: &SchedulerProps) -> Html {
         .map(|thread| thread_name(scenario, *thread))
         .collect();
     let open = choosable(&props.simulation.run);
+    // Numbered by their place in `Goal::ALL`, so a goal's id is the same in every example.
+    let fitting = Goal::fitting(scenario);
     let blocked = blocked_at_the_pause(&props.simulation.run, &open);
     html! {
         <div class="scheduler" id="scheduler">
@@ -368,7 +370,7 @@ fn scheduler(props: &SchedulerProps) -> Html {
             </p>
             <h4>{ t(ProgramText::Goals) }</h4>
             <ul class="goals">
-                { for Goal::ALL.iter().enumerate().map(|(index, goal)| {
+                { for Goal::ALL.iter().enumerate().filter(|(_, goal)| fitting.contains(goal)).map(|(index, goal)| {
                     let reached = goal.reached(&props.analysis);
                     html! {
                         <li id={format!("goal-{index}")} class={classes!(reached.then_some("reached"))} data-reached={reached.to_string()}>

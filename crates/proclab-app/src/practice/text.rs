@@ -129,7 +129,7 @@ impl Words for PracticeText {
             NewSet => ["새 문제 세트", "New set"],
             Count => ["문제 수", "Exercises"],
             Seed => ["시드", "Seed"],
-            SeedPlaceholder => ["비우면 새로", "empty: new"],
+            SeedPlaceholder => ["무작위", "random"],
             Exercise => ["문제", "Exercise"],
             Workload => ["작업 부하", "Workload"],
             Process => ["프로세스", "Process"],

@@ -1,6 +1,6 @@
 //! "You are the scheduler": its goals and the threads a student may choose.
 
-use proclab_core::{ProcessState, Run};
+use proclab_core::{ProcessState, Run, Scenario};
 
 use crate::lang::Lang;
 
@@ -15,13 +15,59 @@ pub enum Goal {
     BothInside,
     /// Run `STARVE_AFTER` instructions in a row while a thread that has not finished waits.
     Starve,
+    /// End the run in a deadlock.
+    Deadlock,
 }
 
 /// Instructions in a row that count as starving a waiting thread.
 pub const STARVE_AFTER: usize = 10;
 
 impl Goal {
-    pub const ALL: [Goal; 3] = [Goal::LoseAnUpdate, Goal::BothInside, Goal::Starve];
+    pub const ALL: [Goal; 4] = [
+        Goal::LoseAnUpdate,
+        Goal::BothInside,
+        Goal::Starve,
+        Goal::Deadlock,
+    ];
+
+    /// The goals that fit `scenario`'s programs: losing an update and two threads inside only
+    /// where two threads can reach one variable (threads of a process that declares one, or a
+    /// `.shared` variable of two processes; a lock around it makes them unreachable, which is
+    /// the lesson), a deadlock only where there are two mutexes to take in opposite orders;
+    /// starving a thread always.
+    pub fn fitting(scenario: &Scenario) -> Vec<Goal> {
+        let mut shared_names: Vec<&str> = Vec::new();
+        let mut reachable_by_two = false;
+        let mut mutexes = 0;
+        for process in scenario.processes() {
+            let Some(program) = process.program() else {
+                continue;
+            };
+            let threads = process.thread_count();
+            if threads >= 2 && !program.variables().is_empty() {
+                reachable_by_two = true;
+            }
+            for variable in program.shared_variables() {
+                if shared_names.contains(&variable.name.as_str()) {
+                    reachable_by_two = true;
+                } else {
+                    shared_names.push(&variable.name);
+                }
+            }
+            if threads >= 2 {
+                mutexes += program.mutexes().len();
+            }
+            mutexes += program.shared_mutexes().count();
+        }
+        Goal::ALL
+            .into_iter()
+            .filter(|goal| match goal {
+                Goal::LoseAnUpdate | Goal::BothInside => reachable_by_two,
+                Goal::Starve => true,
+                Goal::Deadlock => mutexes >= 2,
+            })
+            .collect()
+    }
 
     /// Whether the run reached it.
     pub fn reached(self, analysis: &Analysis) -> bool {
@@ -29,6 +75,7 @@ impl Goal {
             Goal::LoseAnUpdate => !analysis.lost.is_empty(),
             Goal::BothInside => analysis.most_inside.0 >= 2,
             Goal::Starve => analysis.longest_wait.0 >= STARVE_AFTER,
+            Goal::Deadlock => analysis.deadlock,
         }
     }
 
@@ -37,6 +84,7 @@ impl Goal {
             Goal::LoseAnUpdate => ProgramText::GoalLose,
             Goal::BothInside => ProgramText::GoalInside,
             Goal::Starve => ProgramText::GoalStarve,
+            Goal::Deadlock => ProgramText::GoalDeadlock,
         }
     }
 }

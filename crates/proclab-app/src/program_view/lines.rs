@@ -1,5 +1,6 @@
 //! The interleaving, the race table and how a run ended, in words.
 
+use crate::watch::narrate::{object_particle, subject_particle};
 use proclab_core::program::{AccessKind, Instruction, MessageOp, RunEnd, StepOutcome, Wait};
 use proclab_core::Run;
 
@@ -131,7 +132,10 @@ pub fn step_lines_in(
                     let other = thread_name(scenario, lost.overwritten);
                     let when = steps[lost.overwritten_step].tick;
                     lang.pick([
-                        format!("{other}이(가) 틱 {when}에 쓴 값을 덮어씀: 갱신 하나 잃음"),
+                        format!(
+                            "{other}{} 틱 {when}에 쓴 값을 덮어씀: 갱신 하나 잃음",
+                            subject_particle(&other)
+                        ),
                         format!("overwrites {other}'s store of tick {when}: one update lost"),
                     ])
                 });
@@ -278,13 +282,16 @@ pub fn end_sentence(run: &Run, lang: Lang) -> String {
             });
             match (spinning, lang) {
                 (Some((who, pc, code, Some(word))), Lang::Ko) => format!(
-                    "명령어 {instructions}개를 실행하고 멈췄습니다: {who}이(가) {pc}번지(`{code}`)에서 `{word}`을(를) 읽으며 돌고 있습니다."
+                    "명령어 {instructions}개를 실행하고 멈췄습니다: {who}{} {pc}번지(`{code}`)에서 `{word}`{} 읽으며 돌고 있습니다.",
+                    subject_particle(&who),
+                    object_particle(&word)
                 ),
                 (Some((who, pc, code, Some(word))), Lang::En) => format!(
                     "Stopped after {instructions} instructions: {who} spins at {pc} (`{code}`) reading `{word}`."
                 ),
                 (Some((who, pc, code, None)), Lang::Ko) => format!(
-                    "명령어 {instructions}개를 실행하고 멈췄습니다: {who}이(가) {pc}번지(`{code}`)를 실행 중입니다."
+                    "명령어 {instructions}개를 실행하고 멈췄습니다: {who}{} {pc}번지(`{code}`)를 실행 중입니다.",
+                    subject_particle(&who)
                 ),
                 (Some((who, pc, code, None)), Lang::En) => format!(
                     "Stopped after {instructions} instructions: {who} is at {pc} (`{code}`)."

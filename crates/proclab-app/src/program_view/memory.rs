@@ -1,5 +1,6 @@
 //! Every address space at a tick: its variables with their last writer, and its sync objects.
 
+use crate::watch::narrate::subject_particle;
 use proclab_core::program::AccessKind;
 use proclab_core::state::{MachineState, SyncObjectState};
 use proclab_core::{Run, SyncKind};
@@ -152,7 +153,11 @@ fn sync_row(scenario: &Scenario, object: &SyncObjectState, lang: Lang) -> SyncRo
             format!("value {}", object.value),
         ]),
         (SyncKind::Mutex | SyncKind::SharedMutex, Some(holder)) => lang.pick([
-            format!("{}이(가) 가짐", name_of(holder)),
+            format!(
+                "{}{} 가짐",
+                name_of(holder),
+                subject_particle(&name_of(holder))
+            ),
             format!("held by {}", name_of(holder)),
         ]),
         (SyncKind::Mutex | SyncKind::SharedMutex, None) => lang.pick(["풀림", "free"]).to_string(),

@@ -64,6 +64,8 @@ pub struct Analysis {
     /// Longest run of consecutive instructions by others while a thread that has not finished
     /// waited, and that thread.
     pub longest_wait: (usize, Option<u32>),
+    /// The run ended in a deadlock.
+    pub deadlock: bool,
 }
 
 /// Where a register's value came from: a load of `address` at step `step`.
@@ -207,6 +209,7 @@ pub fn analyse(run: &Run) -> Analysis {
             waiting.insert((index as i64, thread));
         }
     }
+    analysis.deadlock = run.deadlock().is_some();
     analysis
 }
 

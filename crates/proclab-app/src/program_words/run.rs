@@ -9,6 +9,7 @@ use proclab_core::render::thread_label;
 use proclab_core::{Run, Scenario, SyncKind, ThreadRef};
 
 use crate::lang::{Lang, Words};
+use crate::watch::narrate::{object_particle, subject_particle, topic_particle};
 
 use super::problems::fault;
 
@@ -325,10 +326,13 @@ pub fn deadlock(run: &Run, lang: Lang) -> String {
             let kind = sync_kind(edge.object.kind, lang);
             match (edge.holder, lang) {
                 (Some(holder), Lang::Ko) => format!(
-                    "{}은(는) {}이(가) 가진 {kind} {}을(를) 기다림",
+                    "{}{} {}{} 가진 {kind} {}{} 기다림",
                     name(edge.thread),
+                    topic_particle(&name(edge.thread)),
                     name(holder),
-                    edge.name
+                    subject_particle(&name(holder)),
+                    edge.name,
+                    object_particle(&edge.name)
                 ),
                 (Some(holder), Lang::En) => format!(
                     "{} waits for {kind} {}, held by {}",
@@ -337,9 +341,11 @@ pub fn deadlock(run: &Run, lang: Lang) -> String {
                     name(holder)
                 ),
                 (None, Lang::Ko) => format!(
-                    "{}은(는) {kind} {}을(를) 기다림",
+                    "{}{} {kind} {}{} 기다림",
                     name(edge.thread),
-                    edge.name
+                    topic_particle(&name(edge.thread)),
+                    edge.name,
+                    object_particle(&edge.name)
                 ),
                 (None, Lang::En) => format!("{} waits for {kind} {}", name(edge.thread), edge.name),
             }

@@ -33,6 +33,15 @@ pub(crate) fn subject_particle(name: &str) -> &'static str {
     }
 }
 
+/// 은 or 는 after `name`.
+pub(crate) fn topic_particle(name: &str) -> &'static str {
+    if ends_in_consonant(name) {
+        "은"
+    } else {
+        "는"
+    }
+}
+
 /// 을 or 를 after `name`.
 pub(crate) fn object_particle(name: &str) -> &'static str {
     if ends_in_consonant(name) {
@@ -193,8 +202,9 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
             match holder {
                 Some(holder) => lang.pick([
                     format!(
-                        "{who}{} {holder}이(가) 가진 {object}{particle} 기다리며 대기 상태가 됩니다(그 대기 큐의 끝).",
-                        subject_particle(&who)
+                        "{who}{} {holder}{} 가진 {object}{particle} 기다리며 대기 상태가 됩니다(그 대기 큐의 끝).",
+                        subject_particle(&who),
+                        subject_particle(&holder)
                     ),
                     format!(
                         "{who} waits for {object}, held by {holder}, and blocks (at the end of its wait queue)."
