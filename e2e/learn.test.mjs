@@ -143,6 +143,7 @@ test('every "Open in the simulator" button loads a scenario that runs', async ()
   try {
     const { page, problems } = await openLearn(context, '/learn');
     let clicked = 0;
+    let examples_shown = 0;
     for (const slug of SLUGS) {
       await page.goto(url(`/learn/${slug}`));
       await page.waitForSelector('button.open-sim');
@@ -158,10 +159,17 @@ test('every "Open in the simulator" button loads a scenario that runs', async ()
         await page.waitForSelector(ready, { timeout: 15000 });
         assert.equal(await page.locator('#problems-banner').count(), 0, `${slug} ${id}: problems banner`);
         assert.ok(await page.locator(ready).count() > 0, `${slug} ${id}: result rows`);
+        // An example opens as that example: chosen in the menu, its lesson above the results.
+        const examples = await page.$$eval('#preset-select option', (options) => options.map((option) => option.value));
+        if (examples.includes(id)) {
+          assert.equal(await page.inputValue('#preset-select'), id, `${slug}: ${id} is shown as the example`);
+          examples_shown += 1;
+        }
         clicked += 1;
       }
     }
     assert.ok(clicked >= SLUGS.length, `${clicked} buttons clicked`);
+    assert.ok(examples_shown >= 10, `${examples_shown} buttons open an example of the menu`);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

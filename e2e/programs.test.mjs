@@ -219,6 +219,32 @@ halt
   }
 });
 
+test('an example\'s program comments follow the page language; a student\'s own comment stays', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'ko-KR' });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    watchDialogs(page, problems);
+    await page.waitForSelector('#app-title');
+    await page.selectOption('#preset-select', 'race-two-threads');
+    await page.waitForSelector('#p0-program');
+    assert.match(await page.inputValue('#p0-program'), /# 읽기/);
+    // The student adds a comment of their own at the end.
+    await page.focus('#p0-program');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('# 내 메모\n');
+    await page.click('#lang-en');
+    await page.waitForFunction(() => document.querySelector('#p0-program')?.value.includes('# load'));
+    const english = await page.inputValue('#p0-program');
+    assert.doesNotMatch(english, /# 읽기/);
+    assert.match(english, /# 내 메모\n$/, 'the student\'s own comment stays as typed');
+    await page.click('#lang-ko');
+    await page.waitForFunction(() => document.querySelector('#p0-program')?.value.includes('# 읽기'));
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the programs panel fits a 390 px phone in Korean without sideways scrolling of the page', TIMEOUT, async () => {
   const context = await openBrowser({ locale: 'ko-KR', viewport: { width: 390, height: 844 } });
   try {

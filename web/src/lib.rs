@@ -73,7 +73,10 @@ fn page() -> Html {
     let open_in_simulator = {
         let dispatch = dispatch.clone();
         Callback::from(move |spec: proclab_core::ScenarioSpec| {
-            dispatch.dispatch(Action::Load(Box::new(spec), None));
+            // One of the examples (most Learn pages open one) shows as that example, with its
+            // lesson, as when it is chosen from the menu.
+            let notice = proclab_app::program_words::example_of(&spec).map(Notice::Preset);
+            dispatch.dispatch(Action::Load(Box::new(spec), notice));
             if let Some(navigator) = &navigator {
                 navigator.push(&Route::Simulator);
             }

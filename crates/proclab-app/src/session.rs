@@ -303,6 +303,17 @@ impl Reduce for Session {
                     return None;
                 }
                 next.lang = lang;
+                // The examples' comments follow the page's language (an example's program, or
+                // one from a link made in the other language); a student's own stay as written.
+                let mut draft = self.draft.clone();
+                for process in &mut draft.processes {
+                    if !process.program.is_empty() {
+                        process.program = crate::program_words::program_in(&process.program, lang);
+                    }
+                }
+                if draft != self.draft {
+                    next.edit_draft(draft);
+                }
             }
             Action::Edit(edit) => {
                 let mut draft = self.draft.clone();

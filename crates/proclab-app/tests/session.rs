@@ -837,3 +837,34 @@ fn a_workspace_text_length_is_a_lower_bound_of_its_saved_form() {
         );
     }
 }
+
+#[test]
+fn an_examples_comments_follow_the_page_language_and_a_students_own_stay() {
+    let preset = proclab_core::presets::preset("race-two-threads").unwrap();
+    let mut spec = proclab_app::program_words::spec_in(&preset.spec, Lang::Ko);
+    spec.processes[0].program.push_str("# 내 메모\n");
+    let korean_page = act(&start(&ScenarioSpec::default()), Action::SetLang(Lang::Ko));
+    let loaded = act(
+        &korean_page,
+        Action::Load(Box::new(spec), Some(Notice::Preset(preset.id))),
+    );
+    assert!(loaded.draft.processes[0].program.contains("# 읽기"));
+    let english = act(&loaded, Action::SetLang(Lang::En));
+    let program = &english.draft.processes[0].program;
+    assert!(program.contains("# load"), "{program}");
+    assert!(!program.contains("# 읽기"), "{program}");
+    assert!(
+        program.ends_with("# 내 메모\n"),
+        "the student's own comment stays: {program}"
+    );
+    // Only comments changed: the same scenario runs.
+    let korean = act(&english, Action::SetLang(Lang::Ko));
+    assert_eq!(
+        korean.draft.processes[0].program,
+        loaded.draft.processes[0].program
+    );
+    let parse = |session: &Session| {
+        proclab_core::program::Program::parse(&session.draft.processes[0].program).expect("parses")
+    };
+    assert_eq!(parse(&english), parse(&loaded));
+}

@@ -7,12 +7,9 @@ use proclab_core::ScenarioSpec;
 
 use crate::lang::Lang;
 
-/// `program` with each comment this table knows in `lang`; a comment it does not know (the
-/// student's own) stays as written.
+/// `program` with each comment this table knows (in either language) in `lang`; a comment it
+/// does not know (the student's own) stays as written.
 pub fn program_in(program: &str, lang: Lang) -> String {
-    if lang == Lang::En {
-        return String::from(program);
-    }
     let mut out = String::with_capacity(program.len() * 2);
     for line in program.split_inclusive('\n') {
         let (text, end) = match line.strip_suffix('\n') {
@@ -20,10 +17,19 @@ pub fn program_in(program: &str, lang: Lang) -> String {
             None => (line, ""),
         };
         let translated = text.split_once('#').and_then(|(code, comment)| {
-            let english = comment.trim();
-            let index = KO.binary_search_by(|(key, _)| key.cmp(&english)).ok()?;
+            let known = comment.trim();
+            let words = match lang {
+                Lang::Ko => KO
+                    .binary_search_by(|(english, _)| english.cmp(&known))
+                    .ok()
+                    .map(|index| KO[index].1),
+                Lang::En => KO
+                    .iter()
+                    .find(|(_, korean)| *korean == known)
+                    .map(|(english, _)| *english),
+            }?;
             let space = &comment[..comment.len() - comment.trim_start().len()];
-            Some(format!("{code}#{space}{}", KO[index].1))
+            Some(format!("{code}#{space}{words}"))
         });
         out.push_str(translated.as_deref().unwrap_or(text));
         out.push_str(end);
@@ -49,6 +55,17 @@ pub fn is_preset(spec: &ScenarioSpec, id: &str) -> bool {
             .iter()
             .any(|lang| *spec == spec_in(&preset.spec, *lang))
     })
+}
+
+/// The example `spec` is, as opened in either language, if it is one: a scenario opened from a
+/// Learn page is then shown as that example, with its lesson.
+pub fn example_of(spec: &ScenarioSpec) -> Option<proclab_core::presets::PresetId> {
+    let english = spec_in(spec, Lang::En);
+    proclab_core::presets::presets()
+        .into_iter()
+        .chain(proclab_core::presets::warmup_presets())
+        .find(|preset| preset.spec == english)
+        .map(|preset| preset.id)
 }
 
 /// The examples' comments in Korean, sorted by the English (looked up by binary search).
@@ -139,7 +156,7 @@ const KO: &[(&str, &str)] = &[
     ("one process at a time from here...", "여기서부터 한 번에 한 프로세스만..."),
     ("only read", "읽기만"),
     ("philosopher 2: the right fork (f0) first ...", "철학자 2: 오른쪽 포크(f0) 먼저 ..."),
-    ("read", "읽기"),
+    ("read", "읽음"),
     ("reader: reads pipe p until end-of-file (-1), adding up what it reads", "읽는 쪽: 파일 끝(-1)까지 파이프 p를 읽으며 읽은 값을 더함"),
     ("readers inside", "안에 있는 읽는 스레드 수"),
     ("release", "놓기"),
@@ -190,6 +207,13 @@ mod tests {
     #[test]
     fn the_table_is_sorted_for_its_binary_search() {
         assert!(KO.windows(2).all(|pair| pair[0].0 < pair[1].0));
+        // Each Korean comment names one English one, so a program goes back to English.
+        for (index, (_, korean)) in KO.iter().enumerate() {
+            assert!(
+                KO[..index].iter().all(|(_, earlier)| earlier != korean),
+                "{korean} twice"
+            );
+        }
     }
 
     #[test]
@@ -215,10 +239,39 @@ mod tests {
                         comment.trim()
                     );
                 }
+                assert_eq!(
+                    program_in(&korean, Lang::En),
+                    process.program,
+                    "{}: back in English",
+                    preset.id.as_str()
+                );
                 let before = Program::parse(&process.program).expect("the example parses");
                 let after = Program::parse(&korean).expect("in Korean too");
                 assert_eq!(before, after, "{}", preset.id.as_str());
             }
+        }
+    }
+
+    #[test]
+    fn every_example_is_found_as_itself_in_both_languages_and_an_edited_one_is_not() {
+        for preset in presets()
+            .into_iter()
+            .chain(proclab_core::presets::warmup_presets())
+        {
+            for lang in Lang::ALL {
+                let spec = spec_in(&preset.spec, lang);
+                assert_eq!(example_of(&spec), Some(preset.id), "{}", preset.id.as_str());
+            }
+            let mut edited = preset.spec.clone();
+            edited
+                .processes
+                .truncate(edited.processes.len().saturating_sub(1));
+            assert_ne!(
+                example_of(&edited),
+                Some(preset.id),
+                "{}",
+                preset.id.as_str()
+            );
         }
     }
 
