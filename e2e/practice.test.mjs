@@ -395,6 +395,17 @@ test('racing counter in both languages: a wrong final value is explained by its 
       assert.match(await label(page, '#race-typed'), lang === 'en' ? /: right$/ : /: 맞음$/);
       const feedback = await page.textContent('#race-feedback');
       assert.match(feedback, lang === 'en' ? /(an update was|\d+ updates were) lost/ : /증가 (하나|\d+개)를 잃었습니다/);
+      // Show now opens the student's own interleaving (B, completed), which loses an update.
+      assert.match(await page.textContent('#practice-show'), lang === 'en' ? /my interleaving \(question B\)/ : /내 실행 순서\(질문 B\)/);
+      if (lang === 'en') {
+        await page.click('#practice-show');
+        await page.waitForSelector('#lost-count');
+        await page.click('#to-end');
+        await page.waitForFunction(() => /Updates lost: [1-9]/.test(document.querySelector('#lost-count')?.textContent ?? ''));
+        assert.match(await page.textContent('#scheduler-choices'), /^Your choices \(\d+\): P1\.T1 P1\.T2 /);
+        await page.goBack();
+        await page.waitForSelector('#race-value');
+      }
       // A serial interleaving loses nothing, and says why.
       const serial = steps.filter((s) => s.thread === 1).map(() => '1').join(' ');
       await page.fill('#race-typed', serial);

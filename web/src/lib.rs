@@ -73,6 +73,9 @@ fn page() -> Html {
     let open_in_simulator = {
         let dispatch = dispatch.clone();
         Callback::from(move |spec: proclab_core::ScenarioSpec| {
+            // Its programs' comments in the page's language (a practice exercise's are written
+            // in English).
+            let spec = proclab_app::program_words::spec_in(&spec, lang);
             // One of the examples (most Learn pages open one) shows as that example, with its
             // lesson, as when it is chosen from the menu.
             let notice = proclab_app::program_words::example_of(&spec).map(Notice::Preset);

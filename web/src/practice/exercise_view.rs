@@ -36,13 +36,31 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
     };
+    // The racing counter, graded, shows the student's own interleaving (question B, completed
+    // as it was graded) rather than question A's.
+    let mine = (race && state.grading.is_some())
+        .then(|| {
+            let workload = exercise.race_workload();
+            let lengths = race::lengths(&workload);
+            let typed =
+                race::parse_interleaving(&state.answer().race.interleaving, &lengths).ok()?;
+            (!typed.is_empty()).then(|| proclab_core::ScenarioSpec {
+                schedule: Some(proclab_core::ScheduleSpec {
+                    threads: race::complete(&typed, &lengths),
+                    repeat: false,
+                }),
+                ..workload
+            })
+        })
+        .flatten();
+    let show_label = if mine.is_some() { T::ShowMine } else { T::Show };
     let show = {
         let on_open = props.on_open.clone();
-        let spec = exercise.spec.clone();
         let playback = match show_span(exercise, state.grading.as_ref()) {
-            Some((from, to)) => Playback::play_until(from, to),
-            None => Playback::default(),
+            Some((from, to)) if mine.is_none() => Playback::play_until(from, to),
+            _ => Playback::default(),
         };
+        let spec = mine.unwrap_or_else(|| exercise.spec.clone());
         Callback::from(move |_: MouseEvent| {
             super::show_with(playback.clone());
             on_open.emit(spec.clone())
@@ -154,7 +172,7 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                     <button type="button" id="practice-hint" onclick={action(PracticeAction::Hint)}
                         disabled={state.hints_shown() >= exercise.hint_count()}>{ T::Hint.get(lang) }</button>
                 }
-                <button type="button" id="practice-show" onclick={show}>{ T::Show.get(lang) }</button>
+                <button type="button" id="practice-show" onclick={show}>{ show_label.get(lang) }</button>
             </div>
             <div id="practice-feedback" class="practice-feedback" role="status" aria-live="polite" aria-atomic="true">
                 if let Some((summary, explanation, interleaving, all_fine)) = feedback {

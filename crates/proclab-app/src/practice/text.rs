@@ -42,6 +42,8 @@ pub enum PracticeText {
     Check,
     Hint,
     Show,
+    /// The racing counter's button once question B holds an interleaving: it opens that one.
+    ShowMine,
     CopyLink,
     LinkCopied,
     ExportJson,
@@ -153,6 +155,7 @@ impl Words for PracticeText {
             Check => ["확인", "Check"],
             Hint => ["힌트", "Hint"],
             Show => ["시뮬레이터에서 보기", "Show in the simulator"],
+            ShowMine => ["내 실행 순서(질문 B)를 시뮬레이터에서 보기", "Show my interleaving (question B) in the simulator"],
             CopyLink => ["세트 링크 복사", "Copy set link"],
             LinkCopied => ["링크를 복사했습니다", "Link copied"],
             ExportJson => ["답안 JSON", "Answers JSON"],
