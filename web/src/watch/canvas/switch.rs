@@ -22,7 +22,10 @@ pub fn switch(pen: &Pen, cpu: &CpuBox, view: &SwitchView, lang: Lang) {
     );
     let (step, detail) = words(view, lang);
     pen.text_in(&step, cpu.lines[0], Type::left(TEXT, INK));
-    let kind = if heavy {
+    // From an idle CPU nothing is switched out: the address space is only loaded.
+    let kind = if heavy && view.outgoing.is_none() {
+        WatchText::LoadFromIdle
+    } else if heavy {
         WatchText::ProcessSwitch
     } else {
         WatchText::ThreadSwitch
