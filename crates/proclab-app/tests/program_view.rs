@@ -42,6 +42,24 @@ jgt .top
 halt
 ";
 
+/// Two mutexes: a thread with `%bx` = 0 takes a then b, one with `%bx` = 1 takes b then a.
+const TWO_LOCKS: &str = ".mutex a
+.mutex b
+.main
+test $0, %bx
+jne .other
+lock a
+lock b
+j .work
+.other
+lock b
+lock a
+.work
+unlock a
+unlock b
+halt
+";
+
 fn two_threads(program: &str, bx: u32, schedule: Option<Vec<u32>>) -> ScenarioSpec {
     ScenarioSpec {
         processes: vec![ProcessSpec {
@@ -223,23 +241,7 @@ fn the_scheduler_sets_the_goals_that_fit_the_example_and_a_deadlock_reaches_its_
     assert_eq!(fitting("pipe-writer-reader"), [Starve]);
     assert_eq!(fitting("message-queue-client-server"), [Starve]);
     // Two mutexes taken in opposite orders: T1 takes a, T2 takes b, each then asks for the other.
-    let program = ".mutex a
-.mutex b
-.main
-test $0, %bx
-jne .other
-lock a
-lock b
-j .work
-.other
-lock b
-lock a
-.work
-unlock a
-unlock b
-halt
-";
-    let mut spec = two_threads(program, 0, Some(vec![0, 0, 0, 1, 1, 1, 0, 1]));
+    let mut spec = two_threads(TWO_LOCKS, 0, Some(vec![0, 0, 0, 1, 1, 1, 0, 1]));
     spec.processes[0].threads[1].registers = "bx=1".into();
     let run = simulate(&Scenario::new(&spec).expect("valid"));
     assert!(run.deadlock().is_some(), "{:?}", run.end());
@@ -309,22 +311,7 @@ halt
 
 #[test]
 fn a_deadlock_draws_its_cycle_as_a_resource_allocation_graph() {
-    let program = ".mutex a
-.mutex b
-.main
-test $0, %bx
-jne .other
-lock a
-lock b
-j .work
-.other
-lock b
-lock a
-.work
-unlock a
-unlock b
-halt
-";
+    let program = TWO_LOCKS;
     let run = simulate(&Scenario::new(&two_threads(program, 0, None)).expect("valid"));
     assert!(run.deadlock().is_none(), "both take a first: no deadlock");
     let mut spec = two_threads(program, 0, None);

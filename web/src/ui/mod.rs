@@ -11,6 +11,7 @@ pub mod toolbar;
 pub mod warmup;
 pub mod warmup_machine;
 pub mod warmup_tables;
+pub mod windowed;
 pub mod workload;
 
 use yew::{html, Html};

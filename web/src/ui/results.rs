@@ -9,19 +9,13 @@ use std::rc::Rc;
 
 use proclab_app::chart::text::stopped_note;
 use proclab_app::i18n::{Lang, Text};
-use proclab_app::rows::{row_window, WINDOW_FROM};
 use proclab_app::simulation::Simulation;
 use proclab_app::terms;
 use proclab_core::Convention;
 use proclab_core::ProcessMetrics;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
 use yew::prelude::*;
 
-/// Height in CSS pixels of a windowed table's box (`.windowed` in style.css) and of its rows,
-/// until a row has been measured.
-const VIEW_HEIGHT: u64 = 480;
-const ROW_HEIGHT: u64 = 29;
+use super::windowed::{use_windowed, Windowed};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -61,45 +55,13 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
         })
     };
     let extra = *more;
-    // Where the table's box is scrolled to, and the height of a row as laid out.
-    let scroll_top = use_state_eq(|| 0u64);
-    let row_height = use_state_eq(|| ROW_HEIGHT);
-    let scroller = use_node_ref();
     let total = metrics.processes.len();
-    let windowed = total > WINDOW_FROM;
-    let onscroll = {
-        let scroll_top = scroll_top.clone();
-        let scroller = scroller.clone();
-        Callback::from(move |_: Event| {
-            if let Some(element) = scroller.cast::<HtmlElement>() {
-                scroll_top.set(element.scroll_top().max(0) as u64);
-            }
-        })
-    };
-    {
-        // Rows grow with the text size: measure one once the browser has laid it out (reading
-        // it here would force a layout in the middle of the task that builds the results).
-        let row_height = row_height.clone();
-        let scroller = scroller.clone();
-        use_effect_with((windowed, extra), move |(windowed, _)| {
-            let row = scroller
-                .cast::<HtmlElement>()
-                .filter(|_| *windowed)
-                .and_then(|element| element.query_selector("tbody tr[data-pid]").ok().flatten());
-            let wait = row.and_then(|row| {
-                crate::browser::after_layout(&row, move |row| {
-                    let measured = row
-                        .dyn_ref::<HtmlElement>()
-                        .map_or(0, |row| row.offset_height());
-                    if measured > 0 {
-                        row_height.set(measured as u64);
-                    }
-                })
-            });
-            move || drop(wait)
-        });
-    }
-    let window = row_window(total, *scroll_top, VIEW_HEIGHT, *row_height);
+    let Windowed {
+        scroller,
+        onscroll,
+        windowed,
+        window,
+    } = use_windowed(total, "tbody tr[data-pid]", extra);
     let columns = if extra { 12 } else { 6 };
     let spacer = |height: u64| {
         (height > 0).then(|| html! {

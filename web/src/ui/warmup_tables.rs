@@ -7,15 +7,10 @@ use std::rc::Rc;
 use proclab_app::chart::warmup::{WarmupChart, WarmupJob};
 use proclab_app::i18n::{Lang, Text};
 use proclab_app::lang::Words;
-use proclab_app::rows::{row_window, WINDOW_FROM};
-use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
 use yew::prelude::*;
 
-/// Height in CSS pixels of a windowed table's box (`.windowed` in style.css) and of its rows,
-/// until a row has been measured.
-const VIEW_HEIGHT: u64 = 480;
-const ROW_HEIGHT: u64 = 29;
+use super::windowed::{use_windowed, Windowed};
+
 const JOB_COLUMNS: usize = 7;
 
 #[derive(Properties, PartialEq)]
@@ -42,42 +37,13 @@ fn job_row(job: &WarmupJob, index: usize, windowed: bool) -> Html {
 #[function_component(WarmupTables)]
 pub fn warmup_tables(props: &WarmupTablesProps) -> Html {
     let (lang, chart) = (props.lang, &props.chart);
-    let scroll_top = use_state_eq(|| 0u64);
-    let row_height = use_state_eq(|| ROW_HEIGHT);
-    let scroller = use_node_ref();
     let total = chart.jobs.len();
-    let windowed = total > WINDOW_FROM;
-    let onscroll = {
-        let (scroll_top, scroller) = (scroll_top.clone(), scroller.clone());
-        Callback::from(move |_: Event| {
-            if let Some(element) = scroller.cast::<HtmlElement>() {
-                scroll_top.set(element.scroll_top().max(0) as u64);
-            }
-        })
-    };
-    {
-        // Rows grow with the text size: measure one once the browser has laid it out (reading
-        // it here would force a layout in the middle of the task that builds the results).
-        let (row_height, scroller) = (row_height.clone(), scroller.clone());
-        use_effect_with(windowed, move |windowed| {
-            let row = scroller
-                .cast::<HtmlElement>()
-                .filter(|_| *windowed)
-                .and_then(|element| element.query_selector("tbody tr[data-job]").ok().flatten());
-            let wait = row.and_then(|row| {
-                crate::browser::after_layout(&row, move |row| {
-                    let measured = row
-                        .dyn_ref::<HtmlElement>()
-                        .map_or(0, |row| row.offset_height());
-                    if measured > 0 {
-                        row_height.set(measured as u64);
-                    }
-                })
-            });
-            move || drop(wait)
-        });
-    }
-    let window = row_window(total, *scroll_top, VIEW_HEIGHT, *row_height);
+    let Windowed {
+        scroller,
+        onscroll,
+        windowed,
+        window,
+    } = use_windowed(total, "tbody tr[data-job]", false);
     let spacer = |height: u64| {
         (height > 0).then(|| html! {
             <tr class="spacer" aria-hidden="true" style={format!("height:{height}px")}><td colspan={JOB_COLUMNS.to_string()}></td></tr>
