@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
-use plotters_canvas::CanvasBackend;
 use proclab_core::Totals;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
@@ -50,7 +49,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                     canvas::paint_canvas(
                         &element,
                         |width| compare_height(&comparison.rows, lang, width),
-                        |area: DrawingArea<CanvasBackend, Shift>| {
+                        |area: DrawingArea<canvas::ChartBackend, Shift>| {
                             let _ = draw_compare(&comparison.rows, lang, area);
                         },
                     );
@@ -59,7 +58,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                     canvas::paint_canvas(
                         &element,
                         |width| sweep_height(lang, width),
-                        |area: DrawingArea<CanvasBackend, Shift>| {
+                        |area: DrawingArea<canvas::ChartBackend, Shift>| {
                             let _ = draw_sweep(&comparison.points, lang, area);
                         },
                     );

@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
@@ -133,7 +132,7 @@ pub fn gantt_chart(props: &GanttChartProps) -> Html {
                         canvas::paint_canvas(
                             &element,
                             |width| gantt_height(&model, width),
-                            |area: DrawingArea<CanvasBackend, Shift>| {
+                            |area: DrawingArea<canvas::ChartBackend, Shift>| {
                                 drawn.set(draw_gantt_span(&model, area).ok());
                             },
                         );
