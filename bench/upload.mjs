@@ -16,8 +16,8 @@
 // Profiler.start/stop) into target/bench-upload/*.cpuprofile and prints the heaviest functions by
 // self time. Wasm functions show as wasm-function[N] in the shipped build (wasm-opt drops the
 // name section); for names, copy dist/ elsewhere, run `wasm-bindgen --target web --keep-debug`
-// on target/wasm32-unknown-unknown/release/proclab-web.wasm into it under the same file names,
-// drop the integrity attributes from its index.html, and point PROCLAB_DIST at it.
+// on target/wasm32-unknown-unknown/release/proclab-web.wasm into it under the same file names
+// (the app's files carry no integrity hash, so the page loads them), and point PROCLAB_DIST at it.
 import { writeFile, mkdtemp, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
