@@ -6,6 +6,7 @@ use proclab_core::spec::{CacheModel, QueueTopology, ScheduleSpec};
 use proclab_core::{Convention, PolicyKind, QueueKind};
 
 use crate::draft::{Draft, FieldId, LevelDraft, ProcessDraft, QueueDraft, ThreadDraft};
+use std::rc::Rc;
 
 /// An on/off setting of the policy or the machine.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,7 +105,7 @@ impl Draft {
             }
             Edit::RemoveProcess(index) => {
                 if *index < self.processes.len() {
-                    self.processes.remove(*index);
+                    Rc::make_mut(&mut self.processes).remove(*index);
                 }
             }
             Edit::DuplicateProcess(index) => {
@@ -114,12 +115,12 @@ impl Draft {
                     for thread in &mut copy.threads {
                         thread.key = self.take_key();
                     }
-                    self.processes.insert(index + 1, copy);
+                    Rc::make_mut(&mut self.processes).insert(index + 1, copy);
                 }
             }
             Edit::MoveDown(index) => {
                 if index + 1 < self.processes.len() {
-                    self.processes.swap(*index, index + 1);
+                    Rc::make_mut(&mut self.processes).swap(*index, index + 1);
                 }
             }
             Edit::AddThread(index) => {
@@ -135,11 +136,13 @@ impl Draft {
                 for _ in 0..new_threads {
                     let mut thread = ThreadDraft::with_bursts(bursts.clone());
                     thread.key = self.take_key();
-                    self.processes[*index].threads.push(thread);
+                    Rc::make_mut(&mut self.processes)[*index]
+                        .threads
+                        .push(thread);
                 }
             }
             Edit::RemoveThread(index, thread) => {
-                if let Some(process) = self.processes.get_mut(*index) {
+                if let Some(process) = Rc::make_mut(&mut self.processes).get_mut(*index) {
                     if *thread < process.threads.len() {
                         process.threads.remove(*thread);
                     }
@@ -155,7 +158,7 @@ impl Draft {
                     // should the student switch back.
                     self.apply(&Edit::AddThread(*index));
                 }
-                let process = &mut self.processes[*index];
+                let process = &mut Rc::make_mut(&mut self.processes)[*index];
                 process.runs_program = *on;
                 if first_time {
                     process.program = String::from(STARTER_PROGRAM);
@@ -168,7 +171,7 @@ impl Draft {
             }
             Edit::Schedule(schedule) => self.schedule.clone_from(schedule),
             Edit::ReplaceProcesses(processes) => {
-                self.processes.clear();
+                self.processes = Rc::default();
                 for process in processes {
                     self.push_process(process.clone());
                 }
@@ -201,21 +204,43 @@ impl Draft {
         let policy = &mut self.policy;
         let machine = &mut self.machine;
         Some(match field {
-            FieldId::Name(p) => &mut self.processes.get_mut(p)?.name,
-            FieldId::Arrival(p) => &mut self.processes.get_mut(p)?.arrival,
-            FieldId::Priority(p) => &mut self.processes.get_mut(p)?.priority,
-            FieldId::Class(p) => &mut self.processes.get_mut(p)?.class,
-            FieldId::Bursts(p) => &mut self.processes.get_mut(p)?.bursts,
-            FieldId::WorkingSet(p) => &mut self.processes.get_mut(p)?.working_set,
-            FieldId::Tickets(p) => &mut self.processes.get_mut(p)?.tickets,
-            FieldId::ThreadName(p, t) => &mut self.processes.get_mut(p)?.threads.get_mut(t)?.name,
-            FieldId::ThreadBursts(p, t) => {
-                &mut self.processes.get_mut(p)?.threads.get_mut(t)?.bursts
+            FieldId::Name(p) => &mut Rc::make_mut(&mut self.processes).get_mut(p)?.name,
+            FieldId::Arrival(p) => &mut Rc::make_mut(&mut self.processes).get_mut(p)?.arrival,
+            FieldId::Priority(p) => &mut Rc::make_mut(&mut self.processes).get_mut(p)?.priority,
+            FieldId::Class(p) => &mut Rc::make_mut(&mut self.processes).get_mut(p)?.class,
+            FieldId::Bursts(p) => &mut Rc::make_mut(&mut self.processes).get_mut(p)?.bursts,
+            FieldId::WorkingSet(p) => {
+                &mut Rc::make_mut(&mut self.processes).get_mut(p)?.working_set
             }
-            FieldId::ThreadStack(p, t) => &mut self.processes.get_mut(p)?.threads.get_mut(t)?.stack,
-            FieldId::Program(p) => &mut self.processes.get_mut(p)?.program,
+            FieldId::Tickets(p) => &mut Rc::make_mut(&mut self.processes).get_mut(p)?.tickets,
+            FieldId::ThreadName(p, t) => {
+                &mut Rc::make_mut(&mut self.processes)
+                    .get_mut(p)?
+                    .threads
+                    .get_mut(t)?
+                    .name
+            }
+            FieldId::ThreadBursts(p, t) => {
+                &mut Rc::make_mut(&mut self.processes)
+                    .get_mut(p)?
+                    .threads
+                    .get_mut(t)?
+                    .bursts
+            }
+            FieldId::ThreadStack(p, t) => {
+                &mut Rc::make_mut(&mut self.processes)
+                    .get_mut(p)?
+                    .threads
+                    .get_mut(t)?
+                    .stack
+            }
+            FieldId::Program(p) => &mut Rc::make_mut(&mut self.processes).get_mut(p)?.program,
             FieldId::ThreadRegisters(p, t) => {
-                &mut self.processes.get_mut(p)?.threads.get_mut(t)?.registers
+                &mut Rc::make_mut(&mut self.processes)
+                    .get_mut(p)?
+                    .threads
+                    .get_mut(t)?
+                    .registers
             }
             FieldId::InstructionBudget => &mut machine.instruction_budget,
             FieldId::Schedule => return None,
@@ -237,7 +262,7 @@ impl Draft {
             FieldId::Semaphores => &mut self.semaphores,
             FieldId::Processes | FieldId::Version => return None,
             FieldId::PeekInterval => &mut machine.peek_interval,
-            FieldId::Affinity(p) => &mut self.processes.get_mut(p)?.cpus,
+            FieldId::Affinity(p) => &mut Rc::make_mut(&mut self.processes).get_mut(p)?.cpus,
             FieldId::WarmupTime => &mut machine.warmup_time,
             FieldId::WarmRate => &mut machine.warm_rate,
             // A choice, not text: [`Edit::CacheModel`].

@@ -306,7 +306,7 @@ impl Reduce for Session {
                 // The examples' comments follow the page's language (an example's program, or
                 // one from a link made in the other language); a student's own stay as written.
                 let mut draft = self.draft.clone();
-                for process in &mut draft.processes {
+                for process in std::rc::Rc::make_mut(&mut draft.processes) {
                     if !process.program.is_empty() {
                         process.program = crate::program_words::program_in(&process.program, lang);
                     }

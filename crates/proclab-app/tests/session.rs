@@ -640,20 +640,20 @@ fn a_cpu_list_survives_file_page_link_page_and_is_typed_in_the_table() {
     // Spaces, commas or multi.py's dots; a word is a problem on that cell.
     let mut draft = Draft::from_spec(&spec);
     for typed in ["0 1", "0,1", "0.1", " 0 , 1 "] {
-        draft.processes[1].cpus = typed.into();
+        std::rc::Rc::make_mut(&mut draft.processes)[1].cpus = typed.into();
         assert_eq!(
             draft.to_spec().unwrap().processes[1].cpus,
             vec![0, 1],
             "{typed:?}"
         );
     }
-    draft.processes[1].cpus = "one".into();
+    std::rc::Rc::make_mut(&mut draft.processes)[1].cpus = "one".into();
     let (_, problems) = draft.read();
     assert!(problems
         .iter()
         .any(|(field, _)| *field == FieldId::Affinity(1)));
     // A CPU the machine does not have: the core's error, on the same cell.
-    draft.processes[1].cpus = "5".into();
+    std::rc::Rc::make_mut(&mut draft.processes)[1].cpus = "5".into();
     let errors = proclab_core::Scenario::new(&draft.to_spec().unwrap()).unwrap_err();
     assert_eq!(
         error_field(&errors[0], PolicyKind::Fcfs),
@@ -823,8 +823,8 @@ fn a_workspace_text_length_is_a_lower_bound_of_its_saved_form() {
         .map(|preset| Draft::from_spec(&preset.spec))
         .collect();
     let mut big = Draft::from_spec(&mlq(vec![QueueSpec::Fcfs; 3]));
-    big.processes[0].bursts = "5 io3 ".repeat(1000) + "5";
-    big.processes[1].name = "é".repeat(100);
+    std::rc::Rc::make_mut(&mut big.processes)[0].bursts = "5 io3 ".repeat(1000) + "5";
+    std::rc::Rc::make_mut(&mut big.processes)[1].name = "é".repeat(100);
     drafts.push(big);
     for draft in drafts {
         let saved = serde_json::to_string(&draft).expect("a draft saves");
@@ -867,4 +867,29 @@ fn an_examples_comments_follow_the_page_language_and_a_students_own_stay() {
         proclab_core::program::Program::parse(&session.draft.processes[0].program).expect("parses")
     };
     assert_eq!(parse(&english), parse(&loaded));
+}
+
+#[test]
+fn an_edit_shares_the_rows_it_does_not_touch_and_copies_the_ones_it_does() {
+    let session = start(&mlq(vec![QueueSpec::Fcfs; 3]));
+    // A setting: the rows are the very same (the page hands them to the form without a copy).
+    let quantum = act(
+        &session,
+        Action::Edit(Edit::Text(FieldId::QueueQuantum(1), "4".into())),
+    );
+    assert!(std::rc::Rc::ptr_eq(
+        &session.draft.processes,
+        &quantum.draft.processes
+    ));
+    // A row: copied on write, the session before it unchanged.
+    let typed = act(
+        &quantum,
+        Action::Edit(Edit::Text(FieldId::Bursts(1), "7".into())),
+    );
+    assert!(!std::rc::Rc::ptr_eq(
+        &quantum.draft.processes,
+        &typed.draft.processes
+    ));
+    assert_eq!(quantum.draft.processes[1].bursts, "3");
+    assert_eq!(typed.draft.processes[1].bursts, "7");
 }

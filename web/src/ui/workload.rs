@@ -25,7 +25,8 @@ use proclab_app::program_view::ProgramText;
 #[derive(Properties, PartialEq)]
 pub struct WorkloadProps {
     pub lang: Lang,
-    pub processes: Vec<ProcessDraft>,
+    /// The draft's rows themselves, shared (equal at a glance when unchanged).
+    pub processes: std::rc::Rc<Vec<ProcessDraft>>,
     /// The semaphores' initial values as typed (`s=1 full=0`).
     #[prop_or_default]
     pub semaphores: AttrValue,

@@ -18,6 +18,7 @@ use proclab_core::spec::{
 };
 use proclab_core::PolicyKind;
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 
 use notation::Reader;
 
@@ -78,7 +79,9 @@ pub struct ProcessDraft {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Draft {
-    pub processes: Vec<ProcessDraft>,
+    /// Shared, not copied, with every view of the workspace (the form, the autosave): a copy of
+    /// ten thousand rows per render cost milliseconds; an edit copies them once, if shared.
+    pub processes: Rc<Vec<ProcessDraft>>,
     pub policy: PolicyDraft,
     pub conventions: Conventions,
     pub machine: MachineDraft,
@@ -219,7 +222,7 @@ impl Draft {
     /// The draft that shows `spec` (every value written out).
     pub fn from_spec(spec: &ScenarioSpec) -> Draft {
         let mut draft = Draft {
-            processes: spec.processes.iter().map(ProcessDraft::from_spec).collect(),
+            processes: Rc::new(spec.processes.iter().map(ProcessDraft::from_spec).collect()),
             policy: PolicyDraft::from_spec(&spec.policy),
             conventions: spec.conventions,
             machine: MachineDraft::from_spec(&spec.machine),
@@ -236,7 +239,7 @@ impl Draft {
     /// settings panels read, cheap to copy however long the workload is.
     pub fn settings(&self) -> Draft {
         Draft {
-            processes: Vec::new(),
+            processes: Rc::default(),
             policy: self.policy.clone(),
             conventions: self.conventions,
             machine: self.machine.clone(),
@@ -271,7 +274,7 @@ impl Draft {
     /// not saved).
     pub fn assign_keys(&mut self) {
         let mut next = 0;
-        for process in &mut self.processes {
+        for process in Rc::make_mut(&mut self.processes) {
             process.key = next;
             next += 1;
             for thread in &mut process.threads {
@@ -313,7 +316,7 @@ impl Draft {
         for thread in &mut process.threads {
             thread.key = self.take_key();
         }
-        self.processes.push(process);
+        Rc::make_mut(&mut self.processes).push(process);
     }
 }
 
