@@ -78,21 +78,20 @@ pub fn instant(simulation: &Simulation, tick: u64) -> Instant {
     }
 }
 
+/// Threads from which a new run's machine is computed in a task of its own: its first state
+/// (every thread admitted, an engine copied) took about 45 ms of the results' task for 10,000.
+const DEFER_FROM_THREADS: usize = 2_000;
+
+/// The machine view of a run. A run of thousands of threads shows its machine in a task after the
+/// frame that paints the rest of its results (the previous run's machine stays until then), so
+/// the page answers between the two.
 #[function_component(Watch)]
 pub fn watch(props: &WatchProps) -> Html {
-    let lang = props.lang;
-    let playback = props.playback.clone();
     let simulation = props.simulation.clone();
-    let run = &simulation.run;
-    let end = run.end_tick();
-    let tick = playback.tick;
-    let reduced = animation::use_reduced_motion();
-    let section = use_node_ref();
-    let (presenting, toggle_presentation) = present::use_presentation(section.clone());
-
+    let end = simulation.run.end_tick();
     // A new run keeps the tick (clamped); a run the student schedules by hand follows its end.
     {
-        let playback = playback.clone();
+        let playback = props.playback.clone();
         let follow = simulation
             .scenario
             .schedule()
@@ -105,6 +104,73 @@ pub fn watch(props: &WatchProps) -> Html {
             });
         });
     }
+    let deferred = simulation.scenario.threads().len() >= DEFER_FROM_THREADS;
+    // The large run whose machine is on screen (none while a small run is shown).
+    let shown = use_state(|| None::<Rc<Simulation>>);
+    {
+        let shown = shown.clone();
+        let simulation = simulation.clone();
+        use_effect_with(Rc::as_ptr(&simulation) as usize, move |_| {
+            // After the next frame is painted (a task queued from an animation frame runs after
+            // it), so the rest of the results are on screen while the machine is computed.
+            let cancelled = Rc::new(std::cell::Cell::new(false));
+            let frame = if deferred {
+                let cancelled = Rc::clone(&cancelled);
+                Some(gloo::render::request_animation_frame(move |_| {
+                    gloo::timers::callback::Timeout::new(0, move || {
+                        if !cancelled.get() {
+                            shown.set(Some(simulation));
+                        }
+                    })
+                    .forget();
+                }))
+            } else {
+                if shown.is_some() {
+                    shown.set(None);
+                }
+                None
+            };
+            // A newer run cancels the machine of one not yet shown.
+            move || {
+                cancelled.set(true);
+                drop(frame);
+            }
+        });
+    }
+    let lang = props.lang;
+    let simulation = match (&*shown, deferred) {
+        (_, false) => simulation,
+        // Until its own is computed, the previous large run's machine stays.
+        (Some(shown), true) => shown.clone(),
+        (None, true) => {
+            return html! {
+                <section class="watch" aria-labelledby="watch-title" aria-busy="true">
+                    <div class="watch-head">
+                        <h2 id="watch-title">{ WatchText::Title.get(lang) }</h2>
+                    </div>
+                    <p class="hint">{ WatchText::Preparing.get(lang) }</p>
+                </section>
+            };
+        }
+    };
+    html! {
+        <WatchMachine {lang} {simulation} playback={props.playback.clone()}
+            selected={props.selected} onselect={props.onselect.clone()} />
+    }
+}
+
+#[function_component(WatchMachine)]
+fn watch_machine(props: &WatchProps) -> Html {
+    let lang = props.lang;
+    let playback = props.playback.clone();
+    let simulation = props.simulation.clone();
+    let run = &simulation.run;
+    let end = run.end_tick();
+    let tick = playback.tick;
+    let reduced = animation::use_reduced_motion();
+    let section = use_node_ref();
+    let (presenting, toggle_presentation) = present::use_presentation(section.clone());
+
     let current = {
         let simulation = simulation.clone();
         use_memo(

@@ -36,6 +36,8 @@ pub enum WatchText {
     ProcessSwitch,
     /// A process's address space loaded with no thread before it on that CPU.
     LoadFromIdle,
+    /// Shown for a moment while the machine of a run of thousands of threads is computed.
+    Preparing,
     Log,
     LogEmpty,
     Inspector,
@@ -97,6 +99,7 @@ impl Words for WatchText {
             WatchText::ThreadSwitch => ["스레드 전환: 주소 공간 그대로", "Thread switch: same address space"],
             WatchText::ProcessSwitch => ["프로세스 전환: 주소 공간 교체", "Process switch: address space changes"],
             WatchText::LoadFromIdle => ["저장할 스레드 없음: 이 프로세스의 주소 공간 적재", "Nothing to save: its address space is loaded"],
+            WatchText::Preparing => ["기계를 준비하는 중…", "Preparing the machine…"],
             WatchText::Log => [
                 "사건 기록: 최근 틱이 위, 한 틱 안에서는 일어난 순서 (원인 다음에 결과)",
                 "Event log: newest tick first; within a tick, in the order it happened (cause before effect)",
