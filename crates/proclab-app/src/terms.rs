@@ -224,7 +224,7 @@ pub fn policy_label(policy: &PolicySpec, lang: Lang) -> String {
                 .collect::<Vec<_>>(),
         ),
         PolicySpec::Lottery { quantum } => {
-            short(lang.pick(["추첨", "Lottery"]), &[format!("q={quantum}")])
+            short(lang.pick(["로터리", "Lottery"]), &[format!("q={quantum}")])
         }
     }
 }

@@ -191,7 +191,7 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                 <section class="practice-hints" aria-labelledby="hints-title">
                     <h4 id="hints-title">{ T::Hints.get(lang) }</h4>
                     <ul id="practice-hints" class="hint-list">
-                        { for shown_hints.into_iter().map(|hint| html! { <li>{ hint }</li> }) }
+                        { for shown_hints.into_iter().map(|hint| html! { <li>{ crate::ui::with_code(&hint) }</li> }) }
                     </ul>
                 </section>
             }

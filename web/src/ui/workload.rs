@@ -92,6 +92,9 @@ struct CellProps {
     /// The column's heading, shown above the input when a phone lays the row out as a card.
     #[prop_or_default]
     heading: Option<AttrValue>,
+    /// What an empty field stands for (a thread left unnamed is called `T1`, `T2`...).
+    #[prop_or_default]
+    placeholder: Option<AttrValue>,
 }
 
 /// One input of the table, labelled for screen readers; its problems are listed in the row under
@@ -111,6 +114,7 @@ fn cell(props: &CellProps) -> Html {
     html! {
         <td class={classes!(invalid.then_some("invalid"))} data-label={props.heading.clone()}>
             <input {id} type="text" value={props.value.clone()} {oninput} aria-label={props.label.clone()}
+                placeholder={props.placeholder.clone()}
                 inputmode={ if props.numeric { "numeric" } else { "text" } }
                 size={ if props.numeric { "4" } else { "10" } }
                 data-row={props.grid.map(|(row, _)| row.to_string())}
@@ -549,7 +553,8 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                             </tr>
                                             <tr>
                                                 <Cell field={FieldId::ThreadName(index, thread)} label={AttrValue::from(format!("{} · {} {}", name, t(Text::Thread), thread + 1))}
-                                                    value={entry.name.clone()} messages={props.messages.clone()} dispatch={dispatch.clone()} numeric={false} />
+                                                    value={entry.name.clone()} messages={props.messages.clone()} dispatch={dispatch.clone()} numeric={false}
+                                                    placeholder={AttrValue::from(format!("T{}", thread + 1))} />
                                                 if program {
                                                     <Cell field={FieldId::ThreadRegisters(index, thread)} label={AttrValue::from(format!("{} · {} {} · {}", name, t(Text::Thread), thread + 1, ProgramText::RegistersLabel.get(lang)))}
                                                         value={entry.registers.clone()} messages={props.messages.clone()} dispatch={dispatch.clone()} numeric={false} />

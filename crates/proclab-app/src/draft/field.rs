@@ -176,6 +176,8 @@ pub enum InputError {
     TooLarge,
     /// A burst token that is neither `N`, `ioN` nor an operation.
     BadBurstToken { position: usize },
+    /// A burst written with a minus sign (`-5`, `io-3`).
+    NegativeBurst { position: usize },
     /// An operation (`lock`) with no name after it.
     OperationWithoutName { position: usize },
     /// An item of the semaphores' initial values that is not `name=value`.

@@ -196,11 +196,13 @@ fn program(orders: &[(usize, usize, u32, u32)], locks: usize) -> String {
         text += &format!(".mutex {name}\n");
     }
     text += ".main\n";
+    // Labels named as the threads are (`.t1` is T1's part, the thread whose `%bx` is 0).
     for thread in 1..orders.len() {
-        text += &format!("test ${thread}, %bx\nje .t{thread}\n");
+        let label = thread + 1;
+        text += &format!("test ${thread}, %bx\nje .t{label}\n");
     }
     for (thread, (first, second, before, between)) in orders.iter().enumerate() {
-        text += &format!(".t{thread}\n");
+        text += &format!(".t{}\n", thread + 1);
         for _ in 0..*before {
             text += "mov $0, %ax\n";
         }

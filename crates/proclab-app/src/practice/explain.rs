@@ -219,7 +219,7 @@ impl Words<'_> {
                     format!("({waited}+{service})/{service} = {}", two_decimals(waited + service, service))
                 };
                 self.lang.pick([
-                    format!("응답 비율 (W+S)/S: {}. HRRN은 가장 높은 {object} 실행합니다.", list(&ratio)),
+                    format!("응답률 (W+S)/S: {}. HRRN은 가장 높은 {object} 실행합니다.", list(&ratio)),
                     format!("Response ratios (W+S)/S: {}. HRRN runs the highest, {name}.", list(&ratio)),
                 ])
             }

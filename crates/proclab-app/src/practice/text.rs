@@ -249,16 +249,16 @@ impl Topic {
     /// The topic's name.
     pub fn label(self, lang: Lang) -> &'static str {
         lang.pick(match self {
-            Topic::Fcfs => ["FCFS (선착순)", "FCFS (first come, first served)"],
+            Topic::Fcfs => ["FCFS (선입선출)", "FCFS (first come, first served)"],
             Topic::Sjf => ["SJF (비선점 최단 작업 우선)", "SJF (shortest job first)"],
             Topic::Srtf => [
-                "SRTF (최소 잔여 시간 우선)",
+                "SRTF (최단 잔여 시간 우선)",
                 "SRTF (shortest remaining time first)",
             ],
             Topic::Priority => ["우선순위", "Priority"],
             Topic::Rr => ["라운드 로빈", "Round robin"],
             Topic::Hrrn => [
-                "HRRN (최고 응답 비율 우선)",
+                "HRRN (최고 응답률 우선)",
                 "HRRN (highest response ratio next)",
             ],
             Topic::Race => [
@@ -393,7 +393,7 @@ pub fn policy_sentence(exercise: &Exercise, lang: Lang) -> String {
             lang.pick([format!("우선순위: 작은 수가 높은 우선순위입니다. {mode}"), format!("Priority: a lower number is a higher priority. {mode}")])
         }
         PolicySpec::Rr { quantum } => lang.pick([format!("라운드 로빈, 타임 퀀텀 {quantum}: 퀀텀이 끝난 프로세스는 준비 큐의 맨 뒤로 갑니다."), format!("Round robin, quantum {quantum}: a process whose quantum runs out goes to the back of the ready queue.")]),
-        PolicySpec::Hrrn => lang.pick(["HRRN(비선점): CPU가 비면 응답 비율 (W + S) / S가 가장 높은 프로세스가 실행됩니다. W는 준비 큐에서 기다린 시간, S는 다음 CPU 버스트입니다.", "HRRN (non-preemptive): when the CPU is free, the process with the highest response ratio (W + S) / S runs, W being its time in the ready queue and S its next CPU burst."]).into(),
+        PolicySpec::Hrrn => lang.pick(["HRRN(비선점): CPU가 비면 응답률 (W + S) / S가 가장 높은 프로세스가 실행됩니다. W는 준비 큐에서 기다린 시간, S는 다음 CPU 버스트입니다.", "HRRN (non-preemptive): when the CPU is free, the process with the highest response ratio (W + S) / S runs, W being its time in the ready queue and S its next CPU burst."]).into(),
         _ => String::new(),
     }
 }
@@ -435,10 +435,17 @@ fn deadlock_rules(exercise: &Exercise, lang: Lang) -> Vec<String> {
         _ => 0,
     };
     vec![
-        lang.pick([
-            format!("한 프로세스의 스레드 {threads}개가 아래 프로그램을 실행합니다. 각 스레드는 뮤텍스 {locks}개 중 두 개를 자기 순서대로 잠그고(lock), 둘 다 가진 뒤에 풀고(unlock) 끝납니다."),
-            format!("{threads} threads of one process run the program below. Each locks two of the {locks} mutexes in its own order and, once it holds both, unlocks them and halts."),
-        ]),
+        if locks == 2 {
+            lang.pick([
+                format!("한 프로세스의 스레드 {threads}개가 아래 프로그램을 실행합니다. 각 스레드는 뮤텍스 두 개를 모두 자기 순서대로 잠그고(lock), 둘 다 가진 뒤에 풀고(unlock) 끝납니다."),
+                format!("{threads} threads of one process run the program below. Each locks both mutexes in its own order and, once it holds both, unlocks them and halts."),
+            ])
+        } else {
+            lang.pick([
+                format!("한 프로세스의 스레드 {threads}개가 아래 프로그램을 실행합니다. 각 스레드는 뮤텍스 {locks}개 중 두 개를 자기 순서대로 잠그고(lock), 둘 다 가진 뒤에 풀고(unlock) 끝납니다."),
+                format!("{threads} threads of one process run the program below. Each locks two of the {locks} mutexes in its own order and, once it holds both, unlocks them and halts."),
+            ])
+        },
         lang.pick([
             format!("CPU 하나, 라운드 로빈(타임 퀀텀 {quantum}, 한 틱에 명령어 하나). 이미 다른 스레드가 가진 뮤텍스를 lock하면 그 스레드가 풀 때까지 기다립니다."),
             format!("One CPU, round robin (quantum {quantum}, one instruction a tick). A thread that locks a mutex another thread holds waits until that one unlocks it."),
