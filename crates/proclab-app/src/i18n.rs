@@ -284,7 +284,7 @@ impl Words for Text {
             Text::PasteRead => ["표 읽기", "Read the table"],
             Text::AddProcess => ["프로세스 추가", "Add process"],
             Text::QueuesHint => ["큐 0이 가장 높습니다. 프로세스는 클래스 번호와 같은 큐에 들어가고, 큐마다 정책(RR이면 퀀텀도)을 고릅니다.", "Queue 0 is the highest. A process joins the queue numbered by its class; each queue has its own policy (and, for RR, its quantum)."],
-            Text::LevelsHint => ["단계 0이 가장 높습니다. 할당량(퀀텀 수)을 다 쓰면 한 단계 내려갑니다. 퀀텀을 비우면 FCFS입니다.", "Level 0 is the highest. Using up the allotment (in quanta) demotes a process one level. Leave a quantum empty for FCFS."],
+            Text::LevelsHint => ["단계 0이 가장 높습니다. 할당량은 그 단계에서 쓸 수 있는 퀀텀 수입니다. 퀀텀을 비우면 그 단계는 FCFS입니다.", "Level 0 is the highest; the allotment is how many quanta a process may use at a level. Leave a quantum empty for FCFS."],
             Text::Queue => ["큐", "Queue"],
             Text::Level => ["단계", "Level"],
             Text::Quantum => ["타임 퀀텀", "Time quantum"],

@@ -852,3 +852,32 @@ fn show_plays_from_a_little_before_the_first_wrong_decision_and_stops_at_it() {
     );
     assert_eq!(sought.stop_at, None);
 }
+
+#[test]
+fn a_wrong_waiting_time_in_a_set_without_io_says_nothing_of_io() {
+    let mut checked = 0;
+    for exercise in every_exercise() {
+        let metrics = exercise.run.metrics();
+        if metrics.processes.iter().any(|p| p.io > 0) || metrics.processes.is_empty() {
+            continue;
+        }
+        let mut answer = key_answer(&exercise);
+        answer.rows[0][col(Column::Waiting)] = (metrics.processes[0].waiting + 1).to_string();
+        let grading = grade(&exercise, &answer);
+        let Some(text) = explain(&exercise, &grading, Lang::En) else {
+            continue;
+        };
+        if !text.contains("Waiting counts") {
+            continue;
+        }
+        assert!(
+            text.contains("Waiting counts only the time in the ready queue"),
+            "{text}"
+        );
+        assert!(!text.contains("I/O"), "{text}");
+        let korean = explain(&exercise, &grading, Lang::Ko).unwrap();
+        assert!(!korean.contains("I/O"), "{korean}");
+        checked += 1;
+    }
+    assert!(checked > 0, "no exercise without I/O was explained");
+}

@@ -123,7 +123,23 @@ pub fn draw_compare<DB: DrawingBackend>(
         .flat_map(|(_, totals)| averages(totals))
         .map(|ratio| position(&ratio))
         .fold(0.0, f64::max);
-    let top = if largest > 0.0 { largest * 1.18 } else { 1.0 };
+    // Room right of the longest bar for its value: on a phone's narrow plot a share of the scale
+    // (it was 18%) is fewer pixels than the label ("27.00" was cut at the edge).
+    let widest_value = ran
+        .iter()
+        .flat_map(|(_, totals)| averages(totals))
+        .map(|ratio| paint::text_width(&ratio.to_string(), 12))
+        .max()
+        .unwrap_or(0);
+    let plot_estimate = f64::from(width.saturating_sub(2 * MARGIN + label_width));
+    let room = f64::from(widest_value + 8);
+    let top = match largest {
+        largest if largest <= 0.0 => 1.0,
+        largest if plot_estimate > 2.0 * room => {
+            (largest * plot_estimate / (plot_estimate - room)).max(largest * 1.18)
+        }
+        largest => largest * 2.0,
+    };
     let mut chart = ChartBuilder::on(&chart_area)
         .margin(MARGIN)
         .x_label_area_size(X_AXIS)

@@ -25,7 +25,11 @@ pub struct ResultsProps {
 
 /// A column header whose definition shows on hover and on keyboard focus.
 fn header(lang: Lang, name: Text, definition: Text) -> Html {
-    let class = (name == Text::Arrival).then_some("arrival");
+    let class = match name {
+        Text::Arrival => Some("arrival"),
+        Text::Completion => Some("completion"),
+        _ => None,
+    };
     html! {
         <th scope="col" {class}>
             <span class="defined" tabindex="0" title={definition.get(lang)} aria-label={format!("{}: {}", name.get(lang), definition.get(lang))}>
@@ -108,7 +112,7 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
                 </tbody>
                 <tfoot><tr>
                     <th scope="row">{ Text::Average.get(lang) }</th>
-                    <td class="arrival"></td><td></td>
+                    <td class="arrival"></td><td class="completion"></td>
                     <td id="avg-turnaround">{ totals.average_turnaround.to_string() }</td>
                     <td id="avg-waiting">{ totals.average_waiting.to_string() }</td>
                     <td id="avg-response">{ totals.average_response.to_string() }</td>

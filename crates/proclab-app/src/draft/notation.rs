@@ -368,12 +368,7 @@ mod tests {
         }
         assert_eq!(format_bursts(&expected), "5 io3 12 io7 1 io2");
         // A token that is neither digits nor a known spelling says where it is.
-        for (text, position) in [
-            ("5 5io", 1),
-            ("5 io 3", 1),
-            ("5 x3", 1),
-            ("é5", 0),
-        ] {
+        for (text, position) in [("5 5io", 1), ("5 io 3", 1), ("5 x3", 1), ("é5", 0)] {
             assert_eq!(
                 parse_bursts(text),
                 Err(InputError::BadBurstToken { position }),

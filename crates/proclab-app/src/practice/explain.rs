@@ -509,9 +509,39 @@ fn cell(exercise: &Exercise, pid: u32, column: Column, lang: Lang) -> String {
                     format!(" Nor are its {} ticks of context switch.", process.switch),
                 ]);
             }
+            // "Not in I/O" only where some process does I/O: in a set without it the words would
+            // point at something the exercise does not have.
+            let rule = if metrics.processes.iter().any(|process| process.io > 0) {
+                lang.pick([
+                    "대기 시간은 준비 큐에 있던 시간만 셉니다(I/O 시간은 아님).",
+                    "Waiting counts time in the ready queue, not in I/O.",
+                ])
+            } else {
+                lang.pick([
+                    "대기 시간은 준비 큐에 있던 시간만 셉니다.",
+                    "Waiting counts only the time in the ready queue.",
+                ])
+            };
             lang.pick([
-                format!("대기 시간은 준비 큐에 있던 시간만 셉니다(I/O 시간은 아님). {} 준비 상태였던 구간: {}; 합계 {}.{extra}", words.subject(pid), if intervals.is_empty() { "없음".into() } else { intervals.clone() }, value(Column::Waiting)),
-                format!("Waiting counts time in the ready queue, not in I/O. {name} is ready during {}: {} in all.{extra}", if intervals.is_empty() { "no interval".into() } else { intervals.clone() }, value(Column::Waiting)),
+                format!(
+                    "{rule} {} 준비 상태였던 구간: {}; 합계 {}.{extra}",
+                    words.subject(pid),
+                    if intervals.is_empty() {
+                        "없음".into()
+                    } else {
+                        intervals.clone()
+                    },
+                    value(Column::Waiting)
+                ),
+                format!(
+                    "{rule} {name} is ready during {}: {} in all.{extra}",
+                    if intervals.is_empty() {
+                        "no interval".into()
+                    } else {
+                        intervals.clone()
+                    },
+                    value(Column::Waiting)
+                ),
             ])
         }
         Column::Response => {

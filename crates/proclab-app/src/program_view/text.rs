@@ -13,6 +13,10 @@ pub enum ProgramText {
     Halted,
     Faulted,
     Interleaving,
+    /// The interleaving before its first instruction has run.
+    InterleavingEmpty,
+    /// Before the steps shown: how many earlier ones are left out.
+    InterleavingEarlier,
     Memory,
     SharedBy,
     LastWriter,
@@ -85,6 +89,8 @@ impl Words for ProgramText {
             Halted => ["종료(halt)", "halt"],
             Faulted => ["오류로 종료", "fault: thread ended"],
             Interleaving => ["실행 순서(인터리빙)", "The interleaving"],
+            InterleavingEmpty => ["아직 실행된 명령어가 없습니다. 재생하거나 한 단계씩 넘기면 명령어가 실행되는 순서대로 여기에 쌓입니다.", "No instruction has run yet. Play or step the run: each instruction appears here in the order it runs."],
+            InterleavingEarlier => ["앞의 단계는 생략, 최근 단계만 보입니다. 이 목록의 첫 단계 번호:", "Earlier steps left out; the latest are shown, from step"],
             Memory => ["메모리: 주소 공간마다", "Memory: one address space per process"],
             SharedBy => ["공유하는 스레드", "Shared by"],
             LastWriter => ["마지막으로 쓴 스레드", "Last written by"],
