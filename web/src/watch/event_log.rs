@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
-use proclab_app::watch::narrate::narrate;
+use proclab_app::watch::narrate::narrate_in;
 use proclab_app::watch::text::WatchText;
 use proclab_core::state::MachineState;
 use proclab_core::Run;
@@ -31,9 +31,10 @@ pub fn log_lines(run: &Run, state: &MachineState, tick: u64, lang: Lang) -> Vec<
     let from = upto.saturating_sub(KEPT);
     run.trace()
         .range(from..upto)
-        .map(|event| LogLine {
+        .zip(from..)
+        .map(|(event, index)| LogLine {
             tick: event.tick,
-            text: narrate(&event, state, lang),
+            text: narrate_in(run, index, &event, state, lang),
             now: event.tick == tick,
         })
         .collect()

@@ -264,6 +264,93 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
     format!("t={tick}: {body}")
 }
 
+/// [`narrate`] for the event at `index` of `run`'s trace: a wake-up names what its thread waited
+/// for (the object of its last wait before it), where the event alone cannot.
+pub fn narrate_in(
+    run: &proclab_core::Run,
+    index: usize,
+    event: &Event,
+    state: &MachineState,
+    lang: Lang,
+) -> String {
+    let Cause::Woken { by } = event.cause else {
+        return narrate(event, state, lang);
+    };
+    let Some(object) = waited_before(run, index, event.thread) else {
+        return narrate(event, state, lang);
+    };
+    let (who, other) = (thread_label(state, event.thread), thread_label(state, by));
+    let name = object_name(state, event.thread.pid, object);
+    let kind = sync_kind(object.kind, lang);
+    let what = if name.is_empty() {
+        kind.to_string()
+    } else {
+        format!("{kind} {name}")
+    };
+    let last = if name.is_empty() { kind } else { name.as_str() };
+    let (opening_ko, opening_en) = (
+        format!(
+            "{other}{} {who}{} 깨웁니다",
+            subject_particle(&other),
+            object_particle(&who)
+        ),
+        format!("{other} wakes {who}"),
+    );
+    let body = match object.kind {
+        SyncKind::Mutex | SyncKind::SharedMutex => lang.pick([
+            format!("{opening_ko}: {what}{} 얻어 준비 큐로 갑니다.", object_particle(last)),
+            format!("{opening_en}: it now holds {what} and is ready again."),
+        ]),
+        SyncKind::Semaphore | SyncKind::SharedSemaphore => lang.pick([
+            format!("{opening_ko}: {what}의 기다림이 끝나(signal) 준비 큐로 갑니다."),
+            format!("{opening_en}: {what} was signalled, so its wait is over and it is ready again."),
+        ]),
+        SyncKind::Condition => lang.pick([
+            format!("{opening_ko}: {what}에 signal이 오고 뮤텍스가 비어, 뮤텍스를 얻어 준비 큐로 갑니다."),
+            format!("{opening_en}: {what} was signalled and its mutex is free, so it holds the mutex and is ready again."),
+        ]),
+        SyncKind::Queue => lang.pick([
+            format!("{opening_ko}: {what}에 기다리던 것(메시지나 빈자리)이 생겨 준비 큐로 갑니다."),
+            format!("{opening_en}: {what} has what it waited for (a message or room), and it is ready again."),
+        ]),
+        SyncKind::Pipe => lang.pick([
+            format!("{opening_ko}: {what}에 기다리던 것(값, 빈자리나 파일 끝)이 생겨 준비 큐로 갑니다."),
+            format!("{opening_en}: {what} has what it waited for (a value, room or end-of-file), and it is ready again."),
+        ]),
+    };
+    format!("t={}: {body}", event.tick)
+}
+
+/// The object `thread` last waited on before the event at `index`, looked for among the 16,384
+/// events before it (a chunk at a time, newest first).
+fn waited_before(
+    run: &proclab_core::Run,
+    index: usize,
+    thread: proclab_core::ThreadRef,
+) -> Option<proclab_core::SyncObject> {
+    const CHUNK: usize = 512;
+    const LOOK_BACK: usize = 16_384;
+    let floor = index.saturating_sub(LOOK_BACK);
+    let mut high = index;
+    while high > floor {
+        let low = high.saturating_sub(CHUNK).max(floor);
+        let found = run
+            .trace()
+            .range(low..high)
+            .filter(|event| event.thread == thread)
+            .filter_map(|event| match event.cause {
+                Cause::Waits { object } => Some(object),
+                _ => None,
+            })
+            .last();
+        if found.is_some() {
+            return found;
+        }
+        high = low;
+    }
+    None
+}
+
 /// The declared name of a sync object a thread of process `pid` waits for, from the machine
 /// state (names never change): a process's own objects in its memory, the shared segment's and
 /// the channels for every process. Empty if the state does not list it.
@@ -369,5 +456,32 @@ mod tests {
             korean.contains("Writer가 대기 상태가 됩니다: 파이프 p이(가) 가득 참"),
             "{korean}"
         );
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn a_wake_up_in_the_log_names_what_its_thread_waited_for() {
+        for (preset, object) in [
+            ("pipe-writer-reader", "pipe p"),
+            ("mutex-blocking", "mutex"),
+        ] {
+            let spec = proclab_core::presets::preset(preset).unwrap().spec;
+            let run = proclab_core::simulate_spec(&spec).unwrap();
+            let mut woken = 0;
+            for (index, event) in run.events().iter().enumerate() {
+                if !matches!(event.cause, Cause::Woken { .. }) {
+                    continue;
+                }
+                woken += 1;
+                let state = run.state_at(event.tick);
+                let english = narrate_in(&run, index, event, &state, Lang::En);
+                assert!(english.contains(object), "{preset}: {english}");
+                assert!(!english.contains("the mutex, the semaphore"), "{english}");
+                let korean = narrate_in(&run, index, event, &state, Lang::Ko);
+                assert!(korean.contains("깨웁니다: "), "{korean}");
+                assert!(!korean.contains("뮤텍스, 세마포어, 메시지"), "{korean}");
+            }
+            assert!(woken > 0, "{preset} has no wake-up");
+        }
     }
 }
