@@ -383,7 +383,7 @@ pub fn hints(run: &Run, point: SwitchPoint, count: usize, lang: Lang) -> Vec<Str
             let pc = step.pc;
             lang.pick([
                 format!(
-                    "{number}. 틱 {tick}: {}{} `{text}`({pc}) 실행.",
+                    "{number}. 틱 {tick}: {}{} `{text}` ({pc}) 실행.",
                     who,
                     subject_particle(&who)
                 ),
