@@ -205,3 +205,35 @@ pub fn after_layout(
         _callback: callback,
     })
 }
+
+/// A wait for [`after_next_paint`]; dropping it cancels the call not yet made.
+pub struct PaintWait {
+    _frame: gloo::render::AnimationFrame,
+    cancelled: std::rc::Rc<std::cell::Cell<bool>>,
+}
+
+impl Drop for PaintWait {
+    fn drop(&mut self) {
+        self.cancelled.set(true);
+    }
+}
+
+/// Calls `then` in a task of its own after the next frame is painted (a task queued from an
+/// animation frame runs after that frame): what a render put on the page is on screen before
+/// `then`'s work begins.
+pub fn after_next_paint(then: impl FnOnce() + 'static) -> PaintWait {
+    let cancelled = std::rc::Rc::new(std::cell::Cell::new(false));
+    let waiting = std::rc::Rc::clone(&cancelled);
+    let frame = gloo::render::request_animation_frame(move |_| {
+        gloo::timers::callback::Timeout::new(0, move || {
+            if !waiting.get() {
+                then();
+            }
+        })
+        .forget();
+    });
+    PaintWait {
+        _frame: frame,
+        cancelled,
+    }
+}

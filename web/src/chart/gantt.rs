@@ -69,28 +69,16 @@ fn use_gantt_model(simulation: &Rc<Simulation>, lang: Lang) -> Option<Rc<GanttMo
         use_effect_with(
             (Rc::as_ptr(&simulation) as usize, lang, waiting),
             move |_| {
-                // After the next frame is painted (a task queued from an animation frame runs
-                // after it), so the results are on screen while the chart is built.
-                let cancelled = Rc::new(std::cell::Cell::new(false));
-                let frame = waiting.then(|| {
-                    let cancelled = Rc::clone(&cancelled);
-                    gloo::render::request_animation_frame(move |_| {
-                        gloo::timers::callback::Timeout::new(0, move || {
-                            if cancelled.get() {
-                                return;
-                            }
-                            let fresh = Rc::new(gantt_model(&simulation, lang));
-                            *built.borrow_mut() = Some((simulation, lang, fresh));
-                            update.force_update();
-                        })
-                        .forget();
+                // The results are on screen while the chart is built.
+                let pending = waiting.then(|| {
+                    crate::browser::after_next_paint(move || {
+                        let fresh = Rc::new(gantt_model(&simulation, lang));
+                        *built.borrow_mut() = Some((simulation, lang, fresh));
+                        update.force_update();
                     })
                 });
                 // A newer run or language cancels the one still waiting.
-                move || {
-                    cancelled.set(true);
-                    drop(frame);
-                }
+                move || drop(pending)
             },
         );
     }

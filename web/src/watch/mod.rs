@@ -111,18 +111,9 @@ pub fn watch(props: &WatchProps) -> Html {
         let shown = shown.clone();
         let simulation = simulation.clone();
         use_effect_with(Rc::as_ptr(&simulation) as usize, move |_| {
-            // After the next frame is painted (a task queued from an animation frame runs after
-            // it), so the rest of the results are on screen while the machine is computed.
-            let cancelled = Rc::new(std::cell::Cell::new(false));
-            let frame = if deferred {
-                let cancelled = Rc::clone(&cancelled);
-                Some(gloo::render::request_animation_frame(move |_| {
-                    gloo::timers::callback::Timeout::new(0, move || {
-                        if !cancelled.get() {
-                            shown.set(Some(simulation));
-                        }
-                    })
-                    .forget();
+            let pending = if deferred {
+                Some(crate::browser::after_next_paint(move || {
+                    shown.set(Some(simulation))
                 }))
             } else {
                 if shown.is_some() {
@@ -131,10 +122,7 @@ pub fn watch(props: &WatchProps) -> Html {
                 None
             };
             // A newer run cancels the machine of one not yet shown.
-            move || {
-                cancelled.set(true);
-                drop(frame);
-            }
+            move || drop(pending)
         });
     }
     let lang = props.lang;
