@@ -18,17 +18,18 @@ use crate::chart::compare_model::{Comparison, ComparisonJob};
 use crate::simulation::Simulation;
 use proclab_core::{simulate, Run, RunParts, Scenario, ScenarioSpec};
 
-/// What the page asks a worker.
+/// What the page asks a worker. The page sends it with the spec borrowed (`Request<&ScenarioSpec>`,
+/// the same text): a copy of 10,000 processes only to write them out cost the page milliseconds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Request {
+pub enum Request<Spec = ScenarioSpec> {
     /// Compare every policy and quantum on `spec`.
     Compare {
         /// Chosen by the page; every reply carries it back.
         id: u32,
-        spec: ScenarioSpec,
+        spec: Spec,
     },
     /// Simulate `spec`.
-    Run { id: u32, spec: ScenarioSpec },
+    Run { id: u32, spec: Spec },
 }
 
 /// What a worker answers.
@@ -66,7 +67,7 @@ pub enum Reply {
     Unreadable { reason: String },
 }
 
-impl Request {
+impl<Spec: Serialize> Request<Spec> {
     /// The request as the text posted to the worker.
     pub fn to_message(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
@@ -138,9 +139,9 @@ fn run(id: u32, spec: &ScenarioSpec) -> Reply {
     }
 }
 
-/// The simulation of `spec` from a worker's [`Reply::Ran`], without simulating again; `Err` says
-/// why the reply does not fit the spec (then the page simulates itself).
-pub fn rebuild(spec: &ScenarioSpec, reply: Reply) -> Result<Simulation, String> {
+/// The simulation of `scenario` from a worker's [`Reply::Ran`], without simulating or checking
+/// again; `Err` says why the reply does not fit the scenario (then the page simulates itself).
+pub fn rebuild(scenario: &Scenario, reply: Reply) -> Result<Simulation, String> {
     let Reply::Ran {
         end_tick,
         instant_count,
@@ -152,7 +153,6 @@ pub fn rebuild(spec: &ScenarioSpec, reply: Reply) -> Result<Simulation, String> 
     else {
         return Err(String::from("not a run"));
     };
-    let scenario = Scenario::new(spec).map_err(|errors| format!("{errors:?}"))?;
     let metrics = postcard::from_bytes(&metrics).map_err(|error| error.to_string())?;
     let parts = RunParts {
         trace,
@@ -161,8 +161,8 @@ pub fn rebuild(spec: &ScenarioSpec, reply: Reply) -> Result<Simulation, String> 
         instant_count,
         program,
     };
-    let run = Run::from_parts(&scenario, parts).map_err(|error| format!("{error:?}"))?;
-    Ok(Simulation::with_run(scenario, run))
+    let run = Run::from_parts(scenario, parts).map_err(|error| format!("{error:?}"))?;
+    Ok(Simulation::with_run(scenario.clone(), run))
 }
 
 #[cfg(test)]
@@ -249,7 +249,8 @@ mod tests {
             let [reply] = replies(&request.to_message()).try_into().unwrap();
             let reply = through_text(reply);
             assert!(matches!(reply, Reply::Ran { id: 3, .. }));
-            let rebuilt = rebuild(&spec, reply).expect("the reply fits the spec");
+            let scenario = Scenario::new(&spec).unwrap();
+            let rebuilt = rebuild(&scenario, reply).expect("the reply fits the spec");
             let here = Simulation::new(&spec).unwrap();
             assert_eq!(rebuilt.run.events(), here.run.events());
             assert_eq!(rebuilt.run.metrics(), here.run.metrics());
@@ -270,7 +271,7 @@ mod tests {
         let [reply] = replies(&request.to_message()).try_into().unwrap();
         let mut smaller = preset("fcfs-convoy").unwrap().spec;
         smaller.processes.truncate(1);
-        assert!(rebuild(&smaller, reply).is_err());
+        assert!(rebuild(&Scenario::new(&smaller).unwrap(), reply).is_err());
     }
 
     #[test]

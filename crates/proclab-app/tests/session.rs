@@ -555,8 +555,8 @@ fn a_long_run_is_left_pending_and_taken_when_it_comes_back() {
     let waiting = session
         .reduce(Action::Load(Box::new(long.clone()), None))
         .unwrap();
-    let pending = Rc::clone(waiting.pending.as_ref().expect("left for the front end"));
-    assert_eq!(*pending, long);
+    let pending = waiting.pending.as_ref().expect("left for the front end");
+    assert_eq!(pending.spec(), &long, "kept as checked, to join its run to");
     assert_eq!(
         waiting.spec.as_deref(),
         Some(&long),
@@ -573,15 +573,11 @@ fn a_long_run_is_left_pending_and_taken_when_it_comes_back() {
         .reduce(Action::Load(Box::new(long_workload(2)), None))
         .unwrap();
     let late = Rc::new(Simulation::new(&long).unwrap());
-    assert!(edited
-        .reduce(Action::Ran(Rc::clone(&pending), late))
-        .is_none());
+    assert!(edited.reduce(Action::Ran(late)).is_none());
 
     // The run of the workload pending is taken.
     let arrived = Rc::new(Simulation::new(&long).unwrap());
-    let done = waiting
-        .reduce(Action::Ran(pending, Rc::clone(&arrived)))
-        .unwrap();
+    let done = waiting.reduce(Action::Ran(Rc::clone(&arrived))).unwrap();
     assert!(done.pending.is_none());
     assert!(Rc::ptr_eq(done.simulation.as_ref().unwrap(), &arrived));
     assert!(!done.results_are_stale());
@@ -779,7 +775,7 @@ fn a_run_of_programs_is_computed_here_only_if_it_ends_within_the_instructions_al
     let session = Session::start(Lang::En, "", None, None)
         .reduce(Action::Load(Box::new(long.clone()), None))
         .unwrap();
-    assert_eq!(session.pending.as_deref(), Some(&long));
+    assert_eq!(session.pending.as_ref().map(Scenario::spec), Some(&long));
     // ...and one whose budget is what may run here is run here, to its budget.
     let short = spinning(2, RUN_HERE_MAX_INSTRUCTIONS);
     let session = Session::start(Lang::En, "", None, None)

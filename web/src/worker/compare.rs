@@ -106,10 +106,7 @@ fn ask(
     if inner.channel.is_none() {
         inner.channel = start(comparer, state);
     }
-    let request = Request::Compare {
-        id,
-        spec: (**spec).clone(),
-    };
+    let request = Request::Compare { id, spec: &**spec };
     let sent = inner
         .channel
         .as_ref()
