@@ -12,11 +12,12 @@ use proclab_app::practice::set::Progress;
 
 const WORKSPACE_KEY: &str = "proclab.workspace.v1";
 
-/// The saved draft, if there is one that can be read.
+/// The saved draft, if there is one that can be read. (Read as bytes, like every JSON the page
+/// reads: one of `serde_json`'s readers in the wasm instead of two.)
 pub fn load_workspace() -> Option<Draft> {
     let storage = web_sys::window()?.local_storage().ok()??;
     let text = storage.get_item(WORKSPACE_KEY).ok()??;
-    serde_json::from_str(&text).ok()
+    serde_json::from_slice(text.as_bytes()).ok()
 }
 
 /// The most characters Chromium's `localStorage` holds for one page (5 MiB, keys and values);
@@ -82,7 +83,7 @@ pub fn on_key_saved_elsewhere(
 pub fn load_practice(key: &str) -> Option<Progress> {
     let storage = web_sys::window()?.local_storage().ok()??;
     let text = storage.get_item(key).ok()??;
-    serde_json::from_str(&text).ok()
+    serde_json::from_slice(text.as_bytes()).ok()
 }
 
 /// Saves a practice set's progress under its key.
