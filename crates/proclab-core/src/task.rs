@@ -149,6 +149,11 @@ pub(crate) struct Task {
     /// The CPU whose cache its stack was last loaded into (cache model on): the only cache that
     /// may hold it, since loading it anywhere drops it everywhere else.
     pub(crate) stack_cpu: Option<CpuIx>,
+    /// Cache units it needs at a dispatch (cache model on): its process's working set and its
+    /// own stack, copied from the specs so that a dispatch reads one structure, not three (with
+    /// 40,000 threads each read was a miss of the CPU's own cache).
+    pub(crate) working_set: u32,
+    pub(crate) stack: u32,
 }
 
 impl Task {
@@ -177,6 +182,8 @@ impl Task {
             io_done_at: 0,
             migrations: 0,
             stack_cpu: None,
+            working_set: 0,
+            stack: 0,
         }
     }
 

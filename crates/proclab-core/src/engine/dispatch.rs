@@ -104,10 +104,8 @@ impl Engine {
         if !cache.enabled || cache.warmup() {
             return 0;
         }
-        let (pid, tid) = (self.tasks[index].pid, self.tasks[index].tid);
-        let process = &self.scenario.processes()[pid as usize];
-        let working_set = process.working_set();
-        let stack = self.scenario.threads()[index.slot()].stack();
+        let task = &self.tasks[index];
+        let (pid, tid, working_set, stack) = (task.pid, task.tid, task.working_set, task.stack);
         // Its stack leaves the one other cache that may hold it.
         if let Some(other) = self.tasks[index].stack_cpu.filter(|other| *other != cpu) {
             self.cpus[other].cache.forget_stack(pid, tid);

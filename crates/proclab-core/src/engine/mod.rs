@@ -138,13 +138,17 @@ impl Engine {
                 let policy =
                     PolicyState::new(process.priority(), process.class(), process.tickets());
                 let user_level = process.thread_count() > 1 && user_model;
-                Task::new(
-                    thread.pid(),
-                    thread.tid(),
-                    thread.bursts()[0],
-                    user_level,
-                    policy,
-                )
+                Task {
+                    working_set: process.working_set(),
+                    stack: thread.stack(),
+                    ..Task::new(
+                        thread.pid(),
+                        thread.tid(),
+                        thread.bursts()[0],
+                        user_level,
+                        policy,
+                    )
+                }
             })
             .collect();
         let mut arrival_order: Vec<u32> = (0..processes.len() as u32).collect();
