@@ -174,3 +174,46 @@ async fn the_per_burst_editor_writes_the_notation() {
     assert_eq!(notation.value(), "5 io7 2 io1 1");
     root.remove();
 }
+
+/// Threads the inspector's list offers (its first option is "—", no thread).
+fn listed_threads(root: &Element) -> u32 {
+    root.query_selector_all("#inspect-select option")
+        .unwrap()
+        .length()
+        .saturating_sub(1)
+}
+
+#[wasm_bindgen_test]
+async fn a_run_of_many_threads_shows_its_machine_after_its_results_and_the_old_one_stays_until_then(
+) {
+    let root = mount_fresh(Lang::En).await;
+    for _ in 0..49 {
+        click(&root, "#add-process").await;
+    }
+    // A run of 49 threads is shown whole in the task that builds it.
+    assert_eq!(listed_threads(&root), 49);
+    click(&root, "#add-process").await;
+    assert_eq!(
+        root.query_selector_all("#metrics-table tbody tr[data-pid]")
+            .unwrap()
+            .length(),
+        50,
+        "the results of 50 threads are on the page at once"
+    );
+    assert_eq!(
+        listed_threads(&root),
+        49,
+        "the machine on screen stays, not a placeholder, until the new one is computed"
+    );
+    assert!(root.query_selector(".watch[aria-busy]").unwrap().is_none());
+    // After the next frame its own machine replaces it.
+    for _ in 0..50 {
+        if listed_threads(&root) == 50 {
+            break;
+        }
+        gloo::timers::future::TimeoutFuture::new(20).await;
+        yew::scheduler::flush().await;
+    }
+    assert_eq!(listed_threads(&root), 50);
+    root.remove();
+}

@@ -78,13 +78,16 @@ pub fn instant(simulation: &Simulation, tick: u64) -> Instant {
     }
 }
 
-/// Threads from which a new run's machine is computed in a task of its own: its first state
-/// (every thread admitted, an engine copied) took about 45 ms of the results' task for 10,000.
-const DEFER_FROM_THREADS: usize = 2_000;
+/// Threads from which a new run's machine is computed in a task of its own, after the frame that
+/// paints the rest of its results. With 100 threads the machine view (its canvas, the inspector's
+/// list of every thread) is about a quarter of the elements a run puts on the page; deferring it
+/// took a 100-process upload from about 148 ms to 101-123 ms to its results on screen. With
+/// 10,000, its first state (every thread admitted, an engine copied) took about 45 ms.
+const DEFER_FROM_THREADS: usize = 50;
 
-/// The machine view of a run. A run of thousands of threads shows its machine in a task after the
-/// frame that paints the rest of its results (the previous run's machine stays until then), so
-/// the page answers between the two.
+/// The machine view of a run. A run of many threads shows its machine in a task after the frame
+/// that paints the rest of its results; until then the machine last on screen stays (whatever its
+/// size), so the page neither waits for it nor jumps.
 #[function_component(Watch)]
 pub fn watch(props: &WatchProps) -> Html {
     let simulation = props.simulation.clone();
@@ -105,19 +108,22 @@ pub fn watch(props: &WatchProps) -> Html {
         });
     }
     let deferred = simulation.scenario.threads().len() >= DEFER_FROM_THREADS;
-    // The large run whose machine is on screen (none while a small run is shown).
-    let shown = use_state(|| None::<Rc<Simulation>>);
+    // The deferred run whose machine may now be computed.
+    let ready = use_state(|| None::<Rc<Simulation>>);
+    // The run whose machine is on screen.
+    let on_screen = use_mut_ref(|| None::<Rc<Simulation>>);
     {
-        let shown = shown.clone();
+        let ready = ready.clone();
         let simulation = simulation.clone();
         use_effect_with(Rc::as_ptr(&simulation) as usize, move |_| {
             let pending = if deferred {
                 Some(crate::browser::after_next_paint(move || {
-                    shown.set(Some(simulation))
+                    ready.set(Some(simulation))
                 }))
             } else {
-                if shown.is_some() {
-                    shown.set(None);
+                // Let a large run go once a small one has replaced it.
+                if ready.is_some() {
+                    ready.set(None);
                 }
                 None
             };
@@ -126,23 +132,29 @@ pub fn watch(props: &WatchProps) -> Html {
         });
     }
     let lang = props.lang;
-    let simulation = match (&*shown, deferred) {
-        (_, false) => simulation,
-        // Until its own is computed, the previous large run's machine stays.
-        (Some(shown), true) => shown.clone(),
-        (None, true) => {
-            return html! {
-                <section class="watch" aria-labelledby="watch-title" aria-busy="true">
-                    <div class="watch-head">
-                        <h2 id="watch-title">{ WatchText::Title.get(lang) }</h2>
-                    </div>
-                    <p class="hint">{ WatchText::Preparing.get(lang) }</p>
-                </section>
-            };
+    let is_ready = ready
+        .as_ref()
+        .is_some_and(|ready| Rc::ptr_eq(ready, &simulation));
+    let shown = if !deferred || is_ready {
+        simulation
+    } else {
+        match on_screen.borrow().clone() {
+            Some(previous) => previous,
+            None => {
+                return html! {
+                    <section class="watch" aria-labelledby="watch-title" aria-busy="true">
+                        <div class="watch-head">
+                            <h2 id="watch-title">{ WatchText::Title.get(lang) }</h2>
+                        </div>
+                        <p class="hint">{ WatchText::Preparing.get(lang) }</p>
+                    </section>
+                };
+            }
         }
     };
+    *on_screen.borrow_mut() = Some(shown.clone());
     html! {
-        <WatchMachine {lang} {simulation} playback={props.playback.clone()}
+        <WatchMachine {lang} simulation={shown} playback={props.playback.clone()}
             selected={props.selected} onselect={props.onselect.clone()} />
     }
 }
