@@ -282,6 +282,41 @@ test('the page in both languages at laptop and phone widths', async () => {
   });
 });
 
+test('a priority exercise fits a phone: the workload shows its priorities and every answer field is on screen, under its heading', async () => {
+  await atEachView(url('/practice'), 'priority', async ({ page, lang, width }) => {
+    await openSet(page, { topic: 'priority', seed: 7, difficulty: 'hard' });
+    const read = () => page.evaluate(() => {
+      const box = (element) => element.getBoundingClientRect();
+      const view = document.documentElement.clientWidth;
+      const priorities = [...document.querySelectorAll('#practice-workload td.priority')]
+        .map((cell) => ({ right: box(cell).right, text: cell.textContent }));
+      const fields = [...document.querySelectorAll('#practice-times input')]
+        .map((input) => ({ id: input.id, left: box(input).left, right: box(input).right, width: box(input).width }));
+      const headings = [...document.querySelectorAll('#practice-times td[data-label]')]
+        .map((cell) => ({ label: cell.dataset.label, shown: getComputedStyle(cell, '::before').content.replace(/^"|"$/g, '') }));
+      return { view, priorities, fields, headings };
+    });
+    for (const moment of ['before Check', 'after Check']) {
+      const layout = await read();
+      assert.ok(layout.priorities.length > 0, 'the priority column is shown');
+      for (const cell of layout.priorities) {
+        assert.ok(cell.right <= layout.view, `${lang} ${width} ${moment}: priority ${cell.text} ends at ${cell.right} px, past ${layout.view}`);
+      }
+      // Every process's four answers and the three averages.
+      assert.equal(layout.fields.length, (await readWorkload(page)).length * 4 + 3);
+      for (const field of layout.fields) {
+        assert.ok(field.left >= 0 && field.right <= layout.view, `${lang} ${width} ${moment}: ${field.id} spans ${field.left}-${field.right} px of ${layout.view}`);
+        assert.ok(field.width >= 36, `${lang} ${width}: ${field.id} is ${field.width} px wide`);
+      }
+      if (width === 390) {
+        for (const heading of layout.headings) assert.equal(heading.shown, heading.label, `${lang}: ${heading.label} is shown above its field`);
+      }
+      await page.fill('#cell-p1-0', '9');
+      await check(page);
+    }
+  });
+});
+
 /** Question A's interleaving as the page shows it: for each step, the thread (from 1) and its instruction. */
 async function readInterleaving(page) {
   return page.$$eval('#race-interleaving tbody tr', (rows) => rows.map((row) => {

@@ -251,6 +251,7 @@ pub fn times_table(props: &AnswerProps) -> Html {
     let names = exercise.names();
     let mut problems: Vec<String> = Vec::new();
     let cell = |id: String,
+                heading: &'static str,
                 base: String,
                 value: String,
                 verdict: Option<Verdict>,
@@ -258,7 +259,7 @@ pub fn times_table(props: &AnswerProps) -> Html {
                 oninput: Callback<InputEvent>|
      -> Html {
         html! {
-            <td class={classes!(verdict_class(verdict), bad.then_some("invalid"))}>
+            <td class={classes!(verdict_class(verdict), bad.then_some("invalid"))} data-label={heading}>
                 <div class="cell">
                     <input id={id.clone()} inputmode="decimal" autocomplete="off" value={value} {oninput}
                         aria-invalid={bad.then_some("true")} aria-describedby={bad.then_some("times-error")}
@@ -297,6 +298,7 @@ pub fn times_table(props: &AnswerProps) -> Html {
                     });
                     cell(
                         id,
+                        column.label(lang),
                         format!("{name} {}", column.label(lang)),
                         value,
                         verdict,
@@ -325,6 +327,7 @@ pub fn times_table(props: &AnswerProps) -> Html {
             });
             cell(
                 format!("average-{index}"),
+                column.label(lang),
                 format!("{} {}", T::Average.get(lang), column.label(lang)),
                 value,
                 verdict,
@@ -345,7 +348,7 @@ pub fn times_table(props: &AnswerProps) -> Html {
                     <tbody>{ for rows }</tbody>
                     <tfoot><tr>
                         <th scope="row">{ T::Average.get(lang) }</th>
-                        <td class="muted">{ "—" }</td>
+                        <td class="muted" data-label={Column::ALL[0].label(lang)}>{ "—" }</td>
                         { for averages }
                     </tr></tfoot>
                 </table>
