@@ -42,6 +42,14 @@ pub fn input_error(error: InputError, lang: Lang) -> String {
             format!("{}번째 항목에 마이너스 부호가 있습니다. 버스트의 길이는 양수 틱입니다 (예: 5, io3).", position + 1),
             format!("Item {} has a minus sign: a burst lasts a positive number of ticks (5, io3).", position + 1),
         ]),
+        InputError::BurstTooLarge { position } => lang.pick([
+            format!("{}번째 항목의 수가 버스트 길이로 쓰기에는 너무 큽니다.", position + 1),
+            format!("Item {}: the number is too large for a burst's length.", position + 1),
+        ]),
+        InputError::FractionalBurst { position } => lang.pick([
+            format!("{}번째 항목에 소수점이 있습니다. 버스트의 길이는 정수 틱으로 쓰세요 (예: 5, io3).", position + 1),
+            format!("Item {} has a fraction: a burst lasts a whole number of ticks (5, io3).", position + 1),
+        ]),
         InputError::BadSemaphoreToken { position } => lang.pick([
             format!("{}번째 항목을 읽을 수 없습니다. 세마포어의 초깃값은 이름=값으로 쓰세요 (예: s=1 full=0).", position + 1),
             format!("Item {} cannot be read; write each semaphore's initial value as name=value (for example s=1 full=0).", position + 1),

@@ -178,6 +178,10 @@ pub enum InputError {
     BadBurstToken { position: usize },
     /// A burst written with a minus sign (`-5`, `io-3`).
     NegativeBurst { position: usize },
+    /// A burst's whole number of ticks too large to hold (`99999999999999999999`).
+    BurstTooLarge { position: usize },
+    /// A burst written with a fraction (`3.5`, `io2.5`): ticks are whole.
+    FractionalBurst { position: usize },
     /// An operation (`lock`) with no name after it.
     OperationWithoutName { position: usize },
     /// An item of the semaphores' initial values that is not `name=value`.

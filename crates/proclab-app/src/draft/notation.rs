@@ -110,6 +110,24 @@ fn unreadable(text: &str) -> InputError {
     }
 }
 
+/// Why the number of a burst at `position` (`digits`, after any `io`) is not one: a minus sign,
+/// too many ticks to hold, a fraction, or not a number at all.
+fn unreadable_burst(digits: &str, position: usize) -> InputError {
+    let whole = |text: &str| !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit());
+    if digits.strip_prefix('-').is_some_and(whole) {
+        InputError::NegativeBurst { position }
+    } else if whole(digits) {
+        InputError::BurstTooLarge { position }
+    } else if digits
+        .split_once('.')
+        .is_some_and(|(units, fraction)| whole(units) && whole(fraction))
+    {
+        InputError::FractionalBurst { position }
+    } else {
+        InputError::BadBurstToken { position }
+    }
+}
+
 /// Makes an operation from its object's name.
 type MakeOperation = fn(String) -> BurstSpec;
 
@@ -139,7 +157,7 @@ pub fn parse_bursts(text: &str) -> Result<Vec<BurstSpec>, InputError> {
         if token.as_bytes()[0].is_ascii_digit() {
             let length = token
                 .parse()
-                .map_err(|_| InputError::BadBurstToken { position })?;
+                .map_err(|_| unreadable_burst(token, position))?;
             bursts.push(BurstSpec::Cpu(length));
             continue;
         }
@@ -167,16 +185,9 @@ pub fn parse_bursts(text: &str) -> Result<Vec<BurstSpec>, InputError> {
                 (false, rest.trim_start_matches(':'))
             }
         };
-        let length: u64 = digits.parse().map_err(|_| {
-            let negative = digits
-                .strip_prefix('-')
-                .is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()));
-            if negative {
-                InputError::NegativeBurst { position }
-            } else {
-                InputError::BadBurstToken { position }
-            }
-        })?;
+        let length: u64 = digits
+            .parse()
+            .map_err(|_| unreadable_burst(digits, position))?;
         bursts.push(if is_io {
             BurstSpec::Io(length)
         } else {
@@ -340,6 +351,23 @@ mod tests {
             parse_bursts("3 io-2"),
             Err(InputError::NegativeBurst { position: 1 })
         );
+        // Too many ticks to hold, or a fraction: said as such, not as an unreadable item.
+        for (text, error) in [
+            (
+                "99999999999999999999",
+                InputError::BurstTooLarge { position: 0 },
+            ),
+            (
+                "3 io99999999999999999999",
+                InputError::BurstTooLarge { position: 1 },
+            ),
+            ("3.5", InputError::FractionalBurst { position: 0 }),
+            ("2 io2.5", InputError::FractionalBurst { position: 1 }),
+            ("3.", InputError::BadBurstToken { position: 0 }),
+            ("3.5.1", InputError::BadBurstToken { position: 0 }),
+        ] {
+            assert_eq!(parse_bursts(text), Err(error), "{text}");
+        }
         for text in ["3 -", "3 -x", "3 io-"] {
             assert_eq!(
                 parse_bursts(text),
