@@ -1,12 +1,21 @@
 //! One-line summaries of settings that stay folded away, so the student sees what is in force
 //! without opening them.
 
-use crate::draft::MachineDraft;
+use crate::draft::{FieldId, MachineDraft};
 use crate::lang::Lang;
 
-/// `1 CPU · no switch cost · cache off · kernel threads`, from the machine as typed.
-pub fn machine_summary(machine: &MachineDraft, lang: Lang) -> String {
-    let cpus = machine.cpus.trim();
+/// `1 CPU · no switch cost · cache off · kernel threads`, from the machine as typed. A field in
+/// `invalid` (its value cannot be used: the run shown is the last valid one) shows as `?`, not as
+/// if it were in force.
+pub fn machine_summary(machine: &MachineDraft, invalid: &[FieldId], lang: Lang) -> String {
+    let shown = |field: FieldId, text: &str| -> String {
+        if invalid.contains(&field) {
+            "?".into()
+        } else {
+            text.trim().into()
+        }
+    };
+    let cpus = shown(FieldId::Cpus, &machine.cpus);
     let mut parts = vec![if cpus == "1" {
         lang.pick(["CPU 1개".to_string(), "1 CPU".to_string()])
     } else {
@@ -19,22 +28,18 @@ pub fn machine_summary(machine: &MachineDraft, lang: Lang) -> String {
             cost(&machine.thread_switch_latency),
         ) {
             (true, true) => lang.pick(["전환 비용 없음", "no switch cost"]).to_string(),
-            _ => lang.pick([
-                format!(
-                    "전환 {}틱(스레드 {}틱)",
-                    machine.dispatch_latency.trim(),
-                    machine.thread_switch_latency.trim()
-                ),
-                format!(
-                    "switch {} (thread {}) ticks",
-                    machine.dispatch_latency.trim(),
-                    machine.thread_switch_latency.trim()
-                ),
-            ]),
+            _ => {
+                let dispatch = shown(FieldId::DispatchLatency, &machine.dispatch_latency);
+                let thread = shown(FieldId::ThreadSwitchLatency, &machine.thread_switch_latency);
+                lang.pick([
+                    format!("전환 {dispatch}틱(스레드 {thread}틱)"),
+                    format!("switch {dispatch} (thread {thread}) ticks"),
+                ])
+            }
         },
     );
     if !cost(&machine.kernel_entry_cost) {
-        let ticks = machine.kernel_entry_cost.trim();
+        let ticks = shown(FieldId::KernelEntryCost, &machine.kernel_entry_cost);
         parts.push(lang.pick([
             format!("커널 진입 {ticks}틱"),
             format!("kernel entry {ticks} ticks"),
@@ -69,17 +74,35 @@ mod tests {
     fn the_summary_says_what_is_in_force() {
         let mut machine = MachineDraft::default();
         assert_eq!(
-            machine_summary(&machine, Lang::En),
+            machine_summary(&machine, &[], Lang::En),
             "1 CPU · no switch cost · cache off · kernel-level threads"
         );
         machine.cpus = "4".into();
         machine.dispatch_latency = "2".into();
         machine.cache = true;
         assert_eq!(
-            machine_summary(&machine, Lang::Ko),
+            machine_summary(&machine, &[], Lang::Ko),
             "CPU 4개 · 전환 2틱(스레드 0틱) · 캐시 모델 켬 · 커널 수준 스레드"
         );
         machine.cache_model = proclab_core::CacheModel::Warmup;
-        assert!(machine_summary(&machine, Lang::En).contains("warm-up cache model"));
+        assert!(machine_summary(&machine, &[], Lang::En).contains("warm-up cache model"));
+    }
+
+    #[test]
+    fn a_value_that_cannot_be_used_is_not_summarised_as_in_force() {
+        let machine = MachineDraft {
+            cpus: "-1".into(),
+            dispatch_latency: "1e9".into(),
+            ..MachineDraft::default()
+        };
+        let invalid = [FieldId::Cpus, FieldId::DispatchLatency];
+        assert_eq!(
+            machine_summary(&machine, &invalid, Lang::En),
+            "? CPUs · switch ? (thread 0) ticks · cache off · kernel-level threads"
+        );
+        assert_eq!(
+            machine_summary(&machine, &invalid, Lang::Ko),
+            "CPU ?개 · 전환 ?틱(스레드 0틱) · 캐시 모델 끔 · 커널 수준 스레드"
+        );
     }
 }

@@ -279,14 +279,17 @@ pub fn machine_settings(props: &SettingsProps) -> Html {
         FieldId::PeekInterval,
         FieldId::Seed,
     ];
-    let has_problem = props
+    let invalid: Vec<FieldId> = props
         .messages
         .iter()
-        .any(|message| machine_fields.contains(&message.field));
+        .map(|message| message.field)
+        .filter(|field| machine_fields.contains(field))
+        .collect();
+    let has_problem = !invalid.is_empty();
     html! {
         <details class="settings machine" id="machine-settings" open={has_problem}>
             <summary><h2 id="machine-title">{ Text::Machine.get(lang) }</h2>
-                <span class="summary-line">{ summary::machine_summary(machine, lang) }</span></summary>
+                <span class="summary-line">{ summary::machine_summary(machine, &invalid, lang) }</span></summary>
             <div class="machine-fields">
             <TextField field={FieldId::Cpus} label={t(Text::Cpus)} value={machine.cpus.clone()}
                 oninput={text_setter(dispatch, FieldId::Cpus)} messages={props.messages.clone()} />
