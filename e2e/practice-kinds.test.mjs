@@ -117,6 +117,18 @@ test('MLFQ levels in both languages: one wrong level is marked and explained by 
       await check(page);
       assert.equal(await page.inputValue(`#mlfq-level-${wrong + 1}`), 'two');
       assert.match(await page.textContent('#practice-explanation'), lang === 'en' ? /^A level is one whole number from 0 to 2\./ : /^레벨은 0부터 2까지의 정수 하나입니다\./);
+      // Every unreadable field is named beside the fields, and an empty one after it is pointed out
+      // (the explanation covers the first mistake only).
+      assert.ok((await page.textContent('#mlfq-error')).startsWith(`${name} ${lang === 'en' ? 'level' : '레벨'}: `));
+      assert.equal(await page.getAttribute(`#mlfq-level-${wrong + 1}`, 'aria-invalid'), 'true');
+      assert.equal(await page.$('#mlfq-empty'), null);
+      const later = jobs.length - 1;
+      if (later > wrong) {
+        await page.fill(`#mlfq-level-${later + 1}`, '');
+        await check(page);
+        assert.match(await page.textContent('#mlfq-empty'), lang === 'en' ? /^An answer is still empty/ : /^아직 비어 있는 답이 있습니다/);
+        await page.fill(`#mlfq-level-${later + 1}`, String(level[later]));
+      }
       // The fix.
       await page.fill(`#mlfq-level-${wrong + 1}`, String(level[wrong]));
       await check(page);

@@ -500,3 +500,20 @@ fn an_empty_or_unreadable_value_is_not_answered_for_the_student() {
         );
     }
 }
+
+#[test]
+fn an_unreadable_interleaving_is_told_what_an_interleaving_is_not_what_an_average_is() {
+    let exercise = exercise(Difficulty::Medium, 1);
+    let value = final_value(&exercise.run).to_string();
+    let grading = grade(&exercise, &answer(&value, "1 2 9 99999999999999999999"));
+    assert_eq!(grading.first_mistake, Some(Mistake::RaceInterleaving));
+    assert_eq!(
+        grading.race.expect("race marks").interleaving,
+        Verdict::NotANumber
+    );
+    for lang in [Lang::En, Lang::Ko] {
+        let words = explain(&exercise, &grading, lang).expect("explained");
+        assert!(words.starts_with(race::interleaving_form(lang)), "{words}");
+        assert!(!words.contains("7/2") && !words.contains("3.5"), "{words}");
+    }
+}

@@ -4,6 +4,9 @@
 use super::answer::{label, mark, verdict_class};
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
+use proclab_app::practice::explain::still_empty;
+use proclab_app::practice::grade::{Mistake, Verdict};
+use proclab_app::practice::mlfq::level_form;
 use proclab_app::practice::state::{PracticeAction, PracticeState};
 use proclab_app::practice::text::PracticeText as T;
 use web_sys::HtmlInputElement;
@@ -28,12 +31,31 @@ pub fn level_question(props: &LevelProps) -> Html {
         .as_ref()
         .and_then(|grading| grading.levels.clone());
     let title = T::MlfqQuestion.get(lang).replace("{t}", &tick.to_string());
+    let verdict_of = |pid: usize| marks.as_ref().and_then(|marks| marks.get(pid).copied());
+    // After Check, the fields that could not be read are named with what a level is, and an
+    // empty one is pointed out (the explanation below covers only the first mistake).
+    let unreadable: Vec<String> = exercise
+        .spec
+        .processes
+        .iter()
+        .enumerate()
+        .filter(|(pid, _)| verdict_of(*pid) == Some(Verdict::NotANumber))
+        .map(|(_, process)| format!("{} {}", process.name, T::Level.get(lang)))
+        .collect();
+    // The explanation already says so when the first mistake is an empty field.
+    let first_empty = match props.state.grading.as_ref().and_then(|g| g.first_mistake) {
+        Some(Mistake::Level { pid }) => verdict_of(pid as usize) == Some(Verdict::Missing),
+        _ => false,
+    };
+    let any_empty = !first_empty
+        && (0..exercise.spec.processes.len()).any(|pid| verdict_of(pid) == Some(Verdict::Missing));
     html! {
         <section class="mlfq-question" aria-labelledby="mlfq-title">
             <h4 id="mlfq-title">{ &title }</h4>
             <div class="mlfq-levels" id="mlfq-levels">
                 { for exercise.spec.processes.iter().enumerate().map(|(pid, process)| {
-                    let verdict = marks.as_ref().and_then(|marks| marks.get(pid).copied());
+                    let verdict = verdict_of(pid);
+                    let bad = verdict == Some(Verdict::NotANumber);
                     let id = format!("mlfq-level-{}", pid + 1);
                     let base = format!("{} {}", process.name, T::Level.get(lang));
                     let dispatch = props.dispatch.clone();
@@ -51,6 +73,7 @@ pub fn level_question(props: &LevelProps) -> Html {
                                     value={typed.get(pid).cloned().unwrap_or_default()}
                                     class={classes!(verdict_class(verdict))}
                                     aria-label={label(base.clone(), verdict, lang)}
+                                    aria-invalid={bad.then_some("true")} aria-describedby={bad.then_some("mlfq-error")}
                                     {oninput} />
                                 { mark(verdict, lang) }
                             </div>
@@ -58,6 +81,14 @@ pub fn level_question(props: &LevelProps) -> Html {
                     }
                 }) }
             </div>
+            if !unreadable.is_empty() {
+                <p class="field-error" id="mlfq-error" role="alert">
+                    { format!("{}: {}", unreadable.join(", "), level_form(&exercise.run, lang)) }
+                </p>
+            }
+            if any_empty {
+                <p class="hint" id="mlfq-empty">{ still_empty(lang) }</p>
+            }
         </section>
     }
 }

@@ -623,23 +623,27 @@ fn mistake_verdict(grading: &Grading, mistake: Mistake) -> Verdict {
     verdict.unwrap_or(Verdict::Wrong)
 }
 
+/// What an empty answer is told: fill it in first (its worked answer would give it away).
+pub fn still_empty(lang: Lang) -> &'static str {
+    lang.pick([
+        "아직 비어 있는 답이 있습니다(… 표시): 채운 뒤 다시 확인하세요. 풀이는 답을 적은 뒤에 보여 줍니다.",
+        "An answer is still empty (marked …): fill it in, then check again. The worked answer is shown once you have tried.",
+    ])
+}
+
 /// The first mistake of a grading, explained from the run; `None` when everything is right.
 /// An answer left empty or that cannot be read is not explained: the worked answer would give
 /// away what the student has not tried yet, so the words say what to write instead.
 pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<String> {
     let mistake = grading.first_mistake?;
     match mistake_verdict(grading, mistake) {
-        Verdict::Missing => {
-            return Some(lang.pick([
-                "아직 비어 있는 답이 있습니다(… 표시): 채운 뒤 다시 확인하세요. 풀이는 답을 적은 뒤에 보여 줍니다.",
-                "An answer is still empty (marked …): fill it in, then check again. The worked answer is shown once you have tried.",
-            ]).to_string())
-        }
+        Verdict::Missing => return Some(still_empty(lang).to_string()),
         Verdict::NotANumber => {
             let form = match mistake {
                 Mistake::Level { .. } => super::mlfq::level_form(&exercise.run, lang),
                 Mistake::Context { .. } => super::switch::cell_form(lang).to_string(),
                 Mistake::RaceValue => super::race::value_form(lang).to_string(),
+                Mistake::RaceInterleaving => super::race::interleaving_form(lang).to_string(),
                 _ => lang
                     .pick([
                         "답은 정수 하나입니다. 평균은 7/2 같은 분수나 3.5 같은 소수로도 쓸 수 있습니다.",
