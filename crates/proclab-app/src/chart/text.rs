@@ -370,7 +370,7 @@ pub fn stopped_note(run: &Run, lang: Lang) -> Option<String> {
     ]))
 }
 
-/// Which policy waits least and which most.
+/// Which policy waits least and which most, and how many could not run (if any).
 pub fn compare_sentence(
     best: (&str, &str),
     worst: (&str, &str),
@@ -380,13 +380,21 @@ pub fn compare_sentence(
 ) -> String {
     let (best_name, best_value) = best;
     let (worst_name, worst_value) = worst;
+    let [ko, en] = [
+        format!(
+            "정책 {compared}개 비교: 평균 대기 시간이 가장 짧은 것은 {best_name} ({best_value}틱), 가장 긴 것은 {worst_name} ({worst_value}틱)."
+        ),
+        format!(
+            "{compared} policies compared: the lowest average waiting is {best_name} ({best_value} ticks), the highest {worst_name} ({worst_value} ticks)."
+        ),
+    ];
+    // Every policy ran: nothing to add ("0 could not run" reads as if something went wrong).
+    if skipped == 0 {
+        return lang.pick([ko, en]);
+    }
     lang.pick([
-        format!(
-            "정책 {compared}개 비교: 평균 대기 시간이 가장 짧은 것은 {best_name} ({best_value}틱), 가장 긴 것은 {worst_name} ({worst_value}틱). 실행할 수 없던 정책 {skipped}개."
-        ),
-        format!(
-            "{compared} policies compared: the lowest average waiting is {best_name} ({best_value} ticks), the highest {worst_name} ({worst_value} ticks); {skipped} could not run."
-        ),
+        format!("{ko} 실행할 수 없던 정책 {skipped}개."),
+        format!("{}; {skipped} could not run.", en.trim_end_matches('.')),
     ])
 }
 
@@ -415,4 +423,25 @@ pub fn sweep_sentence(summary: &SweepSummary, lang: Lang) -> String {
             "Round robin with q from {low} to {high}: average waiting is lowest at q={best_quantum} ({best_waiting} ticks); context switches go from {switches_low} at q={low} to {switches_high} at q={high}."
         ),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_comparison_counts_policies_that_could_not_run_only_when_there_are_some() {
+        let sentence =
+            |skipped, lang| compare_sentence(("SJF", "3.00"), ("FCFS", "9.50"), 8, skipped, lang);
+        assert_eq!(
+            sentence(0, Lang::En),
+            "8 policies compared: the lowest average waiting is SJF (3.00 ticks), the highest FCFS (9.50 ticks)."
+        );
+        assert_eq!(
+            sentence(2, Lang::En),
+            "8 policies compared: the lowest average waiting is SJF (3.00 ticks), the highest FCFS (9.50 ticks); 2 could not run."
+        );
+        assert!(!sentence(0, Lang::Ko).contains("실행할 수 없던"));
+        assert!(sentence(2, Lang::Ko).ends_with("실행할 수 없던 정책 2개."));
+    }
 }
