@@ -137,6 +137,44 @@ test('1c. per-CPU queues with a peek interval typed in the machine settings give
   }
 });
 
+for (const lang of ['en', 'ko']) {
+  test(`1c2. values that cannot be used are told apart and never summarised as in force (${lang})`, TIMEOUT, async () => {
+    const context = await openBrowser({ locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
+    try {
+      const workload = [5, 3].map((burst) => ({ arrival: 0, bursts: String(burst) }));
+      const { page, problems } = await pageWithWorkload(context, workload, ['fcfs']);
+      const before = await page.textContent('#avg-turnaround');
+      // A burst too long to hold, and one with a fraction: each said as such, kept as typed.
+      const said = {
+        '99999999999999999999': lang === 'en' ? /Item 1: the number is too large for a burst's length/ : /1번째 항목의 수가 버스트 길이로 쓰기에는 너무 큽니다/,
+        '4 io2.5 1': lang === 'en' ? /Item 2 has a fraction: a burst lasts a whole number of ticks/ : /2번째 항목에 소수점이 있습니다/,
+      };
+      for (const [typed, message] of Object.entries(said)) {
+        await page.fill('#p0-bursts', typed);
+        await page.waitForFunction((pattern) => new RegExp(pattern).test(document.querySelector('#p0-bursts-error')?.textContent ?? ''), message.source);
+        assert.equal(await page.inputValue('#p0-bursts'), typed);
+      }
+      await page.fill('#p0-bursts', '5');
+      await page.waitForFunction(() => !document.querySelector('#p0-bursts-error'));
+      // Machine values that cannot be used: the folded summary shows ? where the run shown does
+      // not use what is typed.
+      await page.click('#machine-settings summary');
+      await page.fill('#cpus', '-1');
+      await page.fill('#dispatch-latency', '1e9');
+      await page.waitForFunction(() => document.querySelector('#cpus').getAttribute('aria-invalid') === 'true'
+        && document.querySelector('#dispatch-latency').getAttribute('aria-invalid') === 'true');
+      const summary = await page.textContent('#machine-settings .summary-line');
+      assert.equal(summary, lang === 'en'
+        ? '? CPUs · switch ? (thread 0) ticks · cache off · kernel-level threads'
+        : 'CPU ?개 · 전환 ?틱(스레드 0틱) · 캐시 모델 끔 · 커널 수준 스레드');
+      assert.equal(await page.textContent('#avg-turnaround'), before, 'the last valid run stays');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
 test('1d. a CPU list typed in the workload table keeps a process on its CPU, with the CLI\'s numbers', TIMEOUT, async () => {
   // The documented example (docs/semantics.md, hard affinity): per-CPU queues, B pinned to CPU0
   // waits behind A there, and CPU1, idle from 2, may not steal it: B ends at 10 instead of 5.
