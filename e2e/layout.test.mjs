@@ -239,3 +239,51 @@ for (const lang of ['en', 'ko']) {
     }
   });
 }
+
+for (const [lang, width] of [['en', 1280], ['ko', 390]]) {
+  test(`a chart's data table, opened, scrolls in its own box and its long activities wrap (${lang} ${width}): the page never scrolls sideways`, TIMEOUT, async () => {
+    const context = await openBrowser({ locale: lang === 'ko' ? 'ko-KR' : 'en-US', viewport: { width, height: 844 } });
+    try {
+      const { page, problems } = await openPage(context, server.url);
+      await page.selectOption('#preset-select', 'mutex-blocking');
+      await waitForFreshResults(page);
+      const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      // The run's Gantt chart: every segment, with what it is in words.
+      await page.click('section.gantt details.chart-data > summary');
+      await page.waitForSelector('section.gantt details.chart-data table tbody tr');
+      const gantt = await page.evaluate(() => {
+        const table = document.querySelector('section.gantt details.chart-data table');
+        const box = table.parentElement;
+        const section = document.querySelector('section.gantt').getBoundingClientRect();
+        const activities = [...table.querySelectorAll('tbody tr td:last-child')];
+        return {
+          scrolls: getComputedStyle(box).overflowX,
+          boxRight: box.getBoundingClientRect().right, sectionRight: section.right,
+          // A cell whose text runs past its own box is cut off.
+          cut: activities.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent).slice(0, 3),
+          longest: Math.max(...activities.map((cell) => cell.textContent.length)),
+        };
+      });
+      assert.equal(gantt.scrolls, 'auto', 'the table sits in a box of its own that scrolls');
+      assert.ok(gantt.boxRight <= gantt.sectionRight + 1, `the box ends at ${gantt.boxRight}, inside its section (${gantt.sectionRight})`);
+      assert.deepEqual(gantt.cut, [], 'no activity is cut off');
+      assert.ok(gantt.longest > 40, 'the example has activities of a sentence');
+      assert.ok(await sideways() <= 0, 'the page does not scroll sideways');
+      // The comparison of every policy: its table too.
+      await page.click('#tab-compare');
+      await page.waitForSelector('#compare-canvas', { timeout: 60_000 });
+      await page.evaluate(() => document.querySelectorAll('details.chart-data').forEach((details) => {
+        if (details.offsetParent) details.open = true;
+      }));
+      await page.waitForTimeout(200);
+      const boxes = await page.evaluate(() => [...document.querySelectorAll('details.chart-data table')]
+        .map((table) => getComputedStyle(table.parentElement).overflowX));
+      assert.ok(boxes.length >= 1 && boxes.every((overflow) => overflow === 'auto'), JSON.stringify(boxes));
+      assert.ok(await sideways() <= 0, `the compare tab scrolls sideways by ${await sideways()} px`);
+      await screenshot(page, `layout-chart-data-${lang}-${width}`);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+}

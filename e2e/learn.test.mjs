@@ -176,6 +176,35 @@ test('every "Open in the simulator" button loads a scenario that runs', async ()
   }
 });
 
+for (const locale of ['en-US', 'ko-KR']) {
+  test(`on a phone every glossary entry is a card whose meaning is on screen (${locale})`, async () => {
+    const context = await openBrowser({ locale, viewport: { width: 390, height: 844 } });
+    try {
+      const { page, problems } = await openLearn(context, '/learn/glossary');
+      const layout = await page.evaluate(() => {
+        const table = document.querySelector('table.glossary');
+        const view = document.documentElement.clientWidth;
+        const meanings = [...table.querySelectorAll('tbody tr td:nth-child(3)')].map((cell) => cell.getBoundingClientRect());
+        return {
+          table: table.scrollWidth, box: table.parentElement.clientWidth,
+          page: document.documentElement.scrollWidth - view,
+          off: meanings.filter((box) => box.left < 0 || box.right > view + 1).length,
+          narrow: meanings.filter((box) => box.width < view / 2).length,
+          count: meanings.length,
+        };
+      });
+      assert.ok(layout.count >= 30, `${layout.count} entries`);
+      assert.ok(layout.table <= layout.box, `the glossary (${layout.table} px) fits its box (${layout.box} px)`);
+      assert.ok(layout.page <= 0, `the page scrolls sideways by ${layout.page} px`);
+      assert.equal(layout.off, 0, 'every meaning is on screen');
+      assert.equal(layout.narrow, 0, 'every meaning has at least half the width of the screen');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
 test('the glossary links reach their pages', async () => {
   const context = await openBrowser({ locale: 'en-US' });
   try {

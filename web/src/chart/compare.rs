@@ -127,6 +127,7 @@ fn data_table(key: ChartText, body: Html, lang: Lang) -> Html {
     html! {
         <details class="chart-data">
             <summary>{ ChartText::ChartData.get(lang) }</summary>
+            <div class="table-scroll">
             <table>
                 <thead>
                     <tr>
@@ -139,6 +140,7 @@ fn data_table(key: ChartText, body: Html, lang: Lang) -> Html {
                 </thead>
                 <tbody>{ body }</tbody>
             </table>
+            </div>
         </details>
     }
 }

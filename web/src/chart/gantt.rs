@@ -261,7 +261,8 @@ fn gantt_data(props: &GanttDataProps) -> Html {
             <details class="chart-data" open={*open} {ontoggle}>
                 <summary>{ ChartText::ChartData.get(lang) }</summary>
                 if *open {
-                    <table>
+                    <div class="table-scroll">
+                    <table class="chart-segments">
                         <thead>
                             <tr>
                                 <th scope="col">{ ChartText::Row.get(lang) }</th>
@@ -272,6 +273,7 @@ fn gantt_data(props: &GanttDataProps) -> Html {
                         </thead>
                         <tbody>{ cells }</tbody>
                     </table>
+                    </div>
                     { shown_note(segments_total.min(MAX_TABLE_ROWS), segments_total, lang) }
                 }
             </details>
