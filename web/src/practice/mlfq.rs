@@ -5,7 +5,7 @@ use super::answer::{label, mark, verdict_class};
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::practice::explain::still_empty;
-use proclab_app::practice::grade::{Mistake, Verdict};
+use proclab_app::practice::grade::Verdict;
 use proclab_app::practice::mlfq::level_form;
 use proclab_app::practice::state::{PracticeAction, PracticeState};
 use proclab_app::practice::text::PracticeText as T;
@@ -42,13 +42,11 @@ pub fn level_question(props: &LevelProps) -> Html {
         .filter(|(pid, _)| verdict_of(*pid) == Some(Verdict::NotANumber))
         .map(|(_, process)| format!("{} {}", process.name, T::Level.get(lang)))
         .collect();
-    // The explanation already says so when the first mistake is an empty field.
-    let first_empty = match props.state.grading.as_ref().and_then(|g| g.first_mistake) {
-        Some(Mistake::Level { pid }) => verdict_of(pid as usize) == Some(Verdict::Missing),
-        _ => false,
-    };
-    let any_empty = !first_empty
-        && (0..exercise.spec.processes.len()).any(|pid| verdict_of(pid) == Some(Verdict::Missing));
+    // The explanation already says so when the first mistake (the levels are the exercise's only
+    // cells) is an empty field.
+    let levels = marks.as_deref().unwrap_or_default();
+    let first_empty = levels.iter().find(|mark| !mark.is_fine()) == Some(&Verdict::Missing);
+    let any_empty = !first_empty && levels.contains(&Verdict::Missing);
     html! {
         <section class="mlfq-question" aria-labelledby="mlfq-title">
             <h4 id="mlfq-title">{ &title }</h4>

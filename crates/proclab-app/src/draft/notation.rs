@@ -102,25 +102,28 @@ impl Reader {
 /// Why `text` (trimmed, not read as a number of the field's type) is not one: a negative whole
 /// number, a whole number too large for the field, or not a whole number at all.
 fn unreadable(text: &str) -> InputError {
-    let digits = |text: &str| !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit());
     match text.strip_prefix('-') {
-        Some(rest) if digits(rest) => InputError::Negative,
-        _ if digits(text.strip_prefix('+').unwrap_or(text)) => InputError::TooLarge,
+        Some(rest) if is_whole(rest) => InputError::Negative,
+        _ if is_whole(text.strip_prefix('+').unwrap_or(text)) => InputError::TooLarge,
         _ => InputError::NotANumber,
     }
+}
+
+/// Digits only, at least one: a whole number however large.
+fn is_whole(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit())
 }
 
 /// Why the number of a burst at `position` (`digits`, after any `io`) is not one: a minus sign,
 /// too many ticks to hold, a fraction, or not a number at all.
 fn unreadable_burst(digits: &str, position: usize) -> InputError {
-    let whole = |text: &str| !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit());
-    if digits.strip_prefix('-').is_some_and(whole) {
+    if digits.strip_prefix('-').is_some_and(is_whole) {
         InputError::NegativeBurst { position }
-    } else if whole(digits) {
+    } else if is_whole(digits) {
         InputError::BurstTooLarge { position }
     } else if digits
         .split_once('.')
-        .is_some_and(|(units, fraction)| whole(units) && whole(fraction))
+        .is_some_and(|(units, fraction)| is_whole(units) && is_whole(fraction))
     {
         InputError::FractionalBurst { position }
     } else {
