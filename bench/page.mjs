@@ -7,10 +7,9 @@
 // 1. First render: navigation start to the results of a preset on screen.
 // 2. Frame times while the watch view plays 100 processes at 16x (median and 95th percentile).
 // 3. Scrubbing a run of about 100,000 events: time from a scrub-bar jump to the painted frame.
-import { writeFile, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, openBrowser, openPage } from '../e2e/harness.mjs';
+import { startServer, openBrowser, openPage, scratchDirectory } from '../e2e/harness.mjs';
 
 function workload(processes, bursts, quantum) {
   return {
@@ -30,7 +29,7 @@ const percentile = (values, p) => {
 };
 
 async function load(page, spec) {
-  const directory = await mkdtemp(join(tmpdir(), 'proclab-bench-'));
+  const directory = await scratchDirectory('proclab-bench-');
   const file = join(directory, 'scenario.json');
   await writeFile(file, JSON.stringify(spec));
   await page.setInputFiles('#upload-json', file);

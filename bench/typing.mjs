@@ -6,17 +6,16 @@
 // the first process's bursts field (150 ms apart, as a quick typist does) and reports the long
 // tasks (PerformanceObserver `longtask`: main-thread tasks over 50 ms, when the page cannot
 // answer) from the first key until 0.8 s after the last.
-import { writeFile, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, openBrowser } from '../e2e/harness.mjs';
+import { startServer, openBrowser, scratchDirectory } from '../e2e/harness.mjs';
 import { workload } from './workload.mjs';
 
 const KEYS = ['1', '2', 'Backspace', 'Backspace', '3', 'Backspace'];
 
 
 const server = await startServer();
-const directory = await mkdtemp(join(tmpdir(), 'proclab-typing-'));
+const directory = await scratchDirectory('proclab-typing-');
 console.log(`typing ${KEYS.length} keys into a bursts field: long tasks (over 50 ms) on the main thread`);
 try {
   for (const count of [100, 1000, 10000]) {

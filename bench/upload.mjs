@@ -18,10 +18,9 @@
 // name section); for names, copy dist/ elsewhere, run `wasm-bindgen --target web --keep-debug`
 // on target/wasm32-unknown-unknown/release/proclab-web.wasm into it under the same file names
 // (the app's files carry no integrity hash, so the page loads them), and point PROCLAB_DIST at it.
-import { writeFile, mkdtemp, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, openBrowser, ROOT } from '../e2e/harness.mjs';
+import { startServer, openBrowser, ROOT, scratchDirectory } from '../e2e/harness.mjs';
 import { workload, spinningProgram } from './workload.mjs';
 
 const argument = (name, fallback) => {
@@ -134,7 +133,7 @@ function heaviest(cpuProfile, count = 25) {
     .map(([name, ms]) => `    ${ms.toFixed(1).padStart(8)} ms  ${name}`);
 }
 
-const directory = await mkdtemp(join(tmpdir(), 'proclab-upload-'));
+const directory = await scratchDirectory('proclab-upload-');
 const server = await startServer();
 try {
   console.log(`upload to results (median of ${RUNS} runs, [min-max]), longest main-thread task:`);

@@ -6,10 +6,8 @@
 // with the CLI's numbers, the program they become, a share link that reopens them, and clear errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, screenshot } from './harness.mjs';
+import { startServer, screenshot, scratchDirectory } from './harness.mjs';
 import { writeFile } from 'node:fs/promises';
 import {
   cliRun, cliNumbers, presetFile, proclab, buildCli, onFreshPage, scrubTo, typeWorkload, choosePolicy,
@@ -23,7 +21,7 @@ let server;
 let scratch;
 before(async () => {
   server = await startServer();
-  scratch = await mkdtemp(join(tmpdir(), 'proclab-bursts-'));
+  scratch = await scratchDirectory('proclab-bursts-');
   await buildCli();
 });
 after(async () => { await server.close(); });

@@ -1,7 +1,8 @@
 // Shared pieces of the end-to-end tests: a static server over the release build in dist/,
 // and Debian's Chromium driven by playwright-core (never a downloaded browser).
 import { createServer } from 'node:http';
-import { readFile, mkdtemp, mkdir, stat } from 'node:fs/promises';
+import { readFile, mkdtemp, mkdir, stat, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, extname, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,17 +102,45 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** A fresh browser profile (nothing remembered) with the given browser language. */
+const scratchDirectories = new Set();
+process.on('exit', () => {
+  for (const directory of scratchDirectories) rmSync(directory, { recursive: true, force: true });
+});
+
+/**
+ * A new empty folder under the system's temporary folder, removed when this test file's process
+ * ends (each browser profile is about 90 MB: left behind, a few hundred runs fill a disk).
+ */
+export async function scratchDirectory(prefix = 'proclab-') {
+  const directory = await mkdtemp(join(tmpdir(), prefix));
+  scratchDirectories.add(directory);
+  return directory;
+}
+
+/**
+ * A fresh browser profile (nothing remembered) with the given browser language. Closing the
+ * context removes the profile, and the temporary files Chromium made, which live inside it.
+ */
 export async function openBrowser({ locale = 'en-US', viewport = { width: 1280, height: 900 } } = {}) {
-  const profile = await mkdtemp(join(tmpdir(), 'proclab-e2e-'));
+  const scratch = await scratchDirectory('proclab-e2e-');
+  const profile = join(scratch, 'profile');
+  const temporary = join(scratch, 'tmp');
+  await mkdir(temporary);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
+    env: { ...process.env, TMPDIR: temporary },
     locale,
     viewport,
     acceptDownloads: true,
   });
+  const close = context.close.bind(context);
+  context.close = async (...options) => {
+    await close(...options);
+    await rm(scratch, { recursive: true, force: true });
+    scratchDirectories.delete(scratch);
+  };
   return context;
 }
 

@@ -6,12 +6,11 @@
 // at 1280 and 390 px are saved under target/e2e/ (hostile-*.png).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { ARTIFACTS, ROOT, startServer, openBrowser, openPage, screenshot } from './harness.mjs';
+import { ARTIFACTS, ROOT, startServer, openBrowser, openPage, screenshot, scratchDirectory } from './harness.mjs';
 import { onFreshPage, savedWorkspace, typeWorkload, waitForFreshResults, watchDialogs } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 120_000 };
@@ -101,7 +100,7 @@ test('storage that works: no autosave message', TIMEOUT, async () => {
 });
 
 test('a 50 MB upload is refused at once with the limit named, and what was typed stays', TIMEOUT, async () => {
-  const directory = await mkdtemp(join(tmpdir(), 'proclab-hostile-'));
+  const directory = await scratchDirectory('proclab-hostile-');
   const path = join(directory, 'huge.json');
   const process = '{"name":"X","arrival":0,"bursts":[{"cpu":1}]},';
   await writeFile(path, `{"version":1,"processes":[${process.repeat(Math.ceil(50e6 / process.length))}{"name":"Y","bursts":[{"cpu":1}]}]}`);
@@ -126,7 +125,7 @@ test('a 50 MB upload is refused at once with the limit named, and what was typed
 });
 
 test('the largest generated workload (12 MB, under the limit) still opens from a file', TIMEOUT, async () => {
-  const directory = await mkdtemp(join(tmpdir(), 'proclab-hostile-'));
+  const directory = await scratchDirectory('proclab-hostile-');
   const path = join(directory, 'generated.json');
   const { stdout } = await exec('cargo', ['run', '-q', '-p', 'proclab-cli', '--', 'gen', '--seed', '1', '--processes', '10000', '--io', '--threads', '4'], {
     cwd: ROOT, maxBuffer: 64 * 1024 * 1024,

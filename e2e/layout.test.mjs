@@ -4,10 +4,9 @@
 // room, and a table pasted from a textbook gives the CLI's numbers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, openBrowser, openPage, screenshot } from './harness.mjs';
+import { startServer, openBrowser, openPage, screenshot, scratchDirectory } from './harness.mjs';
 import { buildCli, cliNumbers, cliRun, readNumbers, waitForFreshResults } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 240_000 };
@@ -141,7 +140,7 @@ test('a table pasted from a textbook gives the CLI numbers', TIMEOUT, async () =
     const names = await page.$$eval('#workload tbody.process input[id$="-name"]', (inputs) => inputs.map((input) => input.value));
     assert.deepEqual(names, ['P1', 'P2', 'P3', 'P4', 'P5']);
     const shown = await readNumbers(page);
-    const file = join(await mkdtemp(join(tmpdir(), 'proclab-paste-')), 'pasted.json');
+    const file = join(await scratchDirectory('proclab-paste-'), 'pasted.json');
     await writeFile(file, JSON.stringify({
       processes: [[0, 8], [1, 4], [2, 9], [3, 5], [4, 2]].map(([arrival, burst], index) => ({ name: `P${index + 1}`, arrival, bursts: [{ cpu: burst }] })),
       policy: { kind: 'srtf' },

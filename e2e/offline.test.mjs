@@ -3,10 +3,9 @@
 // new deploy announced as "a new version is ready" instead of mixing old and new files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, startHost, openBrowser, openPage, screenshot } from './harness.mjs';
+import { DIST, startHost, openBrowser, openPage, screenshot, scratchDirectory } from './harness.mjs';
 import { readNumbers, waitForFreshResults, onFreshPage } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 120_000 };
@@ -85,7 +84,7 @@ test('after one visit the app works offline: reload, simulate, compare in the wo
 
 /** A copy of dist/ changed as a new deploy would change it: another index.html, another sw.js. */
 async function newDeploy() {
-  const directory = await mkdtemp(join(tmpdir(), 'proclab-deploy-'));
+  const directory = await scratchDirectory('proclab-deploy-');
   await cp(DIST, directory, { recursive: true });
   const index = join(directory, 'index.html');
   await writeFile(index, (await readFile(index, 'utf8')).replace('<head>', '<head><meta name="proclab-deploy" content="2">'));
@@ -98,7 +97,7 @@ async function newDeploy() {
 }
 
 test('a new deploy: the open page keeps its files, says a new version is ready, and switches on request', TIMEOUT, async () => {
-  const old = await startHost({ directory: await mkdtemp(join(tmpdir(), 'proclab-deploy-')) });
+  const old = await startHost({ directory: await scratchDirectory('proclab-deploy-') });
   await cp(DIST, old.root.directory, { recursive: true });
   const context = await openBrowser({ locale: 'ko-KR' });
   try {

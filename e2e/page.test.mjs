@@ -4,10 +4,9 @@
 // JavaScript dialog. Screenshots go to target/e2e/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile, cp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile, cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, openBrowser, openPage, screenshot, rendersGlyphs, DIST } from './harness.mjs';
+import { startServer, openBrowser, openPage, screenshot, rendersGlyphs, DIST, scratchDirectory } from './harness.mjs';
 import {
   RESULTS_READY, typeWorkload, choosePolicy, waitForFreshResults, readNumbers, download, cliRun, cliNumbers, cliPreset, buildCli, parseCsv, savedWorkspace, watchDialogs, onFreshPage,
 } from './page-helpers.mjs';
@@ -32,7 +31,7 @@ let server;
 let scratch;
 before(async () => {
   server = await startServer();
-  scratch = await mkdtemp(join(tmpdir(), 'proclab-e2e-files-'));
+  scratch = await scratchDirectory('proclab-e2e-files-');
   await buildCli();
 });
 after(async () => { await server.close(); });
@@ -666,7 +665,7 @@ test('5c. 3,000 processes: the run is computed in a worker and equals the CLI; t
 
 test('5d. without its worker (script missing) the page still runs and compares a long workload', TIMEOUT, async () => {
   // dist/ without the worker's loader: the static server answers its address with 404.
-  const copy = await mkdtemp(join(tmpdir(), 'proclab-no-worker-'));
+  const copy = await scratchDirectory('proclab-no-worker-');
   await cp(DIST, copy, { recursive: true });
   await rm(join(copy, 'proclab-worker_loader.js'));
   const bare = await startServer(copy);

@@ -4,7 +4,7 @@
 // profile; a program with mistakes is reported by line and nothing typed is lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, openBrowser, openPage, screenshot } from './harness.mjs';
+import { startServer, openBrowser, openPage, screenshot, scratchDirectory } from './harness.mjs';
 import { download, cliRun, buildCli, watchDialogs, onFreshPage } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
@@ -75,10 +75,9 @@ test('a pasted program runs and its final memory and registers equal the CLI on 
       [...row.querySelectorAll('td')].map((cell) => cell.textContent.trim())));
 
     const file = await download(page, '#download-json');
-    const { writeFile, mkdtemp } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
+    const { writeFile } = await import('node:fs/promises');
     const { join } = await import('node:path');
-    const path = join(await mkdtemp(join(tmpdir(), 'proclab-program-')), 'scenario.json');
+    const path = join(await scratchDirectory('proclab-program-'), 'scenario.json');
     await writeFile(path, file.bytes);
     const cli = await cliRun(path);
     const word = cli.program.memory[0].words.find((entry) => entry.name === 'counter');

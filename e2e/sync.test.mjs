@@ -3,10 +3,8 @@
 // order lets every philosopher eat, and a bounded buffer shows its semaphores and wait queues.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, screenshot } from './harness.mjs';
+import { startServer, screenshot, scratchDirectory } from './harness.mjs';
 import { cliRun, presetFile, buildCli, onFreshPage, scrubTo } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
@@ -15,7 +13,7 @@ let server;
 let scratch;
 before(async () => {
   server = await startServer();
-  scratch = await mkdtemp(join(tmpdir(), 'proclab-sync-'));
+  scratch = await scratchDirectory('proclab-sync-');
   await buildCli();
 });
 after(async () => { await server.close(); });

@@ -5,10 +5,9 @@
 // target/e2e/ at laptop and phone widths, in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, openBrowser, openPage, screenshot, ROOT } from './harness.mjs';
+import { startServer, openBrowser, openPage, screenshot, ROOT, scratchDirectory } from './harness.mjs';
 import { RESULTS_READY, cliRun, cliPreset, presetFile, proclab, buildCli, watchDialogs, download } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
@@ -19,7 +18,7 @@ let server;
 let scratch;
 before(async () => {
   server = await startServer();
-  scratch = await mkdtemp(join(tmpdir(), 'proclab-e2e-warmup-'));
+  scratch = await scratchDirectory('proclab-e2e-warmup-');
   await buildCli();
 });
 after(async () => { await server.close(); });

@@ -6,10 +6,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, ARTIFACTS, startServer, openBrowser, openPage } from './harness.mjs';
+import { ROOT, ARTIFACTS, startServer, openBrowser, openPage, scratchDirectory } from './harness.mjs';
 import { onFreshPage, scrubTo } from './page-helpers.mjs';
 
 const exec = promisify(execFile);
@@ -42,7 +41,7 @@ const label = (state, thread) => state.processes[thread.pid].name;
 
 before(async () => {
   server = await startServer();
-  const directory = await mkdtemp(join(tmpdir(), 'proclab-watch-'));
+  const directory = await scratchDirectory('proclab-watch-');
   file = join(directory, 'scenario.json');
   await writeFile(file, JSON.stringify(SCENARIO));
   run = await cli('run', file, '--format', 'json', '--events');
