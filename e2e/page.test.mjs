@@ -167,6 +167,13 @@ for (const lang of ['en', 'ko']) {
         ? '? CPUs · switch ? (thread 0) ticks · cache off · kernel-level threads'
         : 'CPU ?개 · 전환 ?틱(스레드 0틱) · 캐시 모델 끔 · 커널 수준 스레드');
       assert.equal(await page.textContent('#avg-turnaround'), before, 'the last valid run stays');
+      // Fixing the last problem leaves the machine open and the cursor in the field fixed.
+      await page.fill('#dispatch-latency', '0');
+      await page.fill('#cpus', '1');
+      await page.waitForFunction(() => !document.querySelector('#machine-settings [aria-invalid="true"]'));
+      await waitForFreshResults(page);
+      assert.equal(await page.evaluate(() => document.querySelector('#machine-settings').open), true, 'still open');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'cpus', 'the cursor stays in the field');
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

@@ -286,8 +286,21 @@ pub fn machine_settings(props: &SettingsProps) -> Html {
         .filter(|field| machine_fields.contains(field))
         .collect();
     let has_problem = !invalid.is_empty();
+    // Whether the student left it open: fixing the last problem must not fold it away (and take
+    // the focus out of the field being typed in).
+    let opened = use_state_eq(|| false);
+    let ontoggle = {
+        let opened = opened.clone();
+        Callback::from(move |event: Event| {
+            opened.set(
+                event
+                    .target_unchecked_into::<web_sys::HtmlDetailsElement>()
+                    .open(),
+            )
+        })
+    };
     html! {
-        <details class="settings machine" id="machine-settings" open={has_problem}>
+        <details class="settings machine" id="machine-settings" open={*opened || has_problem} {ontoggle}>
             <summary><h2 id="machine-title">{ Text::Machine.get(lang) }</h2>
                 <span class="summary-line">{ summary::machine_summary(machine, &invalid, lang) }</span></summary>
             <div class="machine-fields">
