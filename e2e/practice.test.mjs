@@ -203,6 +203,19 @@ test('SRTF typed on one line: a missed preemption is explained at its tick, then
     const index = answer.chart.findIndex((segment) => segment.start === tick);
     // The mistake: the student keeps the victim running where SRTF preempts it.
     const line = answer.chart.map((segment, i) => `${i === index ? processes[victim].name : segment.who} ${segment.end}`).join(' ');
+    // A line that cannot be read says which word and why, keeps what was typed and applies nothing.
+    const first = processes[0].name;
+    for (const [typed, said] of [
+      [`${first} 3 P9 5`, /^Word 3, “P9”, is not a process of this exercise: write one of P1, .*, idle\.$/],
+      [`${first} 3 CS 4`, /^Word 3, “CS”: this exercise has no context switch time/],
+      [`${first} 3, ${first} 2`, /^Word 4: this segment ends at 2, but the one before it ended at 3/],
+    ]) {
+      await page.fill('#chart-line', typed);
+      await page.click('#chart-line-apply');
+      await page.waitForFunction((pattern) => new RegExp(pattern).test(document.querySelector('#chart-line-error')?.textContent ?? ''), said.source);
+      assert.equal(await page.inputValue('#chart-line'), typed);
+      assert.equal(await page.$('#segment-end-1'), null, 'nothing is applied');
+    }
     await page.fill('#chart-line', line);
     await page.click('#chart-line-apply');
     await page.waitForSelector(`#segment-end-${answer.chart.length}`);
@@ -524,9 +537,17 @@ test("a teacher's mixed set: chosen one by one, reordered, shared as one link th
     await page.click('#builder-add');
     assert.equal((await builderList(page)).length, 4);
     assert.equal(await page.getAttribute('#builder-remove-4', 'aria-label'), `Remove: 4. ${(await builderList(page))[3]}`);
-    await page.click('#builder-remove-4');
-    // SRTF moved up to second place.
-    await page.click('#builder-up-3');
+    // From the keyboard: after a removal the focus is on the remove button now in that place
+    // (the last one here), and after a move on the moved entry's arrow, never on another entry.
+    await page.focus('#builder-remove-4');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('#builder-list li').length === 3);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'builder-remove-3');
+    // SRTF moved up to second place, by keyboard.
+    await page.focus('#builder-up-3');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /SRTF/.test(document.querySelectorAll('#builder-list li')[1]?.textContent));
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'builder-up-2', 'the focus moved with SRTF');
     const list = await builderList(page);
     assert.equal(list.length, 3);
     assert.match(list[0], /^FCFS .* · Easy · seed 5$/);

@@ -49,3 +49,37 @@ pub trait Words: Copy {
         lang.pick(self.pair())
     }
 }
+
+/// `text` with full-width forms made plain: the digits, letters and signs a Korean or Japanese
+/// input method types in full width (`２ ｉｏ３`) and the ideographic space, so a field reads
+/// them as the numbers they are. Borrowed unchanged when there are none (the common case).
+pub fn halfwidth(text: &str) -> std::borrow::Cow<'_, str> {
+    let wide = |c: char| matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}');
+    if !text.chars().any(wide) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::halfwidth;
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn full_width_forms_read_as_plain_ones() {
+        assert_eq!(halfwidth("２　ｉｏ３，４"), "2 io3,4");
+        assert_eq!(halfwidth("１２３"), "123");
+        assert!(matches!(
+            halfwidth("5 io3"),
+            std::borrow::Cow::Borrowed("5 io3")
+        ));
+        assert_eq!(halfwidth("잠금 a"), "잠금 a", "Hangul is left as it is");
+    }
+}

@@ -572,7 +572,7 @@ fn every_decision_has_words_in_both_languages() {
 fn a_chart_typed_on_one_line_reads_like_the_answer_key() {
     use proclab_app::practice::grade::parse_chart;
     let names: Vec<String> = ["P1", "P2", "P3"].iter().map(|n| n.to_string()).collect();
-    let segments = parse_chart("0 P1 3 idle 5 CS 6 p3 9 - 10", &names).unwrap();
+    let segments = parse_chart("0 P1 3 idle 5 CS 6 p3 9 - 10", &names, true).unwrap();
     let whos: Vec<Who> = segments.iter().map(|s| s.who).collect();
     assert_eq!(
         whos,
@@ -585,9 +585,60 @@ fn a_chart_typed_on_one_line_reads_like_the_answer_key() {
         ]
     );
     assert_eq!(segments[3].end, "9");
-    assert_eq!(parse_chart("P1 3 P9 5", &names), Err(3));
-    assert_eq!(parse_chart("P1 x", &names), Err(2));
-    assert_eq!(parse_chart("P1 3 P2", &names), Err(4));
+    use proclab_app::practice::grade::ChartLineError as E;
+    // Commas separate words as spaces do (a chart pasted from a table).
+    assert_eq!(
+        parse_chart("idle 2, P2 5,P3 7", &names, false),
+        parse_chart("idle 2 P2 5 P3 7", &names, false)
+    );
+    assert_eq!(
+        parse_chart("idle 2, P2 5,P3 7", &names, false)
+            .unwrap()
+            .len(),
+        3
+    );
+    let unknown = parse_chart("P1 3 P9 5", &names, true).unwrap_err();
+    assert_eq!(
+        unknown,
+        E::UnknownName {
+            position: 3,
+            word: "P9".into()
+        }
+    );
+    assert_eq!(
+        unknown.message(&names, true, Lang::En),
+        "Word 3, “P9”, is not a process of this exercise: write one of P1, P2, P3, idle, CS."
+    );
+    // Without context switches CS is refused (it used to be kept and shown as P1).
+    let no_switch = parse_chart("idle 2 P2 5 CS 6 P3 8", &names, false).unwrap_err();
+    assert_eq!(no_switch, E::NoSwitch { position: 5 });
+    assert!(no_switch
+        .message(&names, false, Lang::Ko)
+        .contains("P1, P2, P3, idle 중 하나"));
+    assert_eq!(
+        parse_chart("P1 x", &names, true),
+        Err(E::NotATick {
+            position: 2,
+            word: "x".into()
+        })
+    );
+    assert_eq!(
+        parse_chart("P1 3 P2", &names, true),
+        Err(E::MissingEnd { position: 4 })
+    );
+    assert_eq!(
+        parse_chart("idle 2 P2 5 P3 3", &names, true),
+        Err(E::NotAfter {
+            position: 6,
+            end: 3,
+            previous: 5
+        })
+    );
+    let zero = parse_chart("P1 0", &names, true).unwrap_err();
+    assert_eq!(
+        zero.message(&names, true, Lang::En),
+        "Word 2: the first segment ends at 0, but the chart starts at 0; it must end after 0."
+    );
     // The key's own chart, written as the answer key prints it, grades all right.
     let exercise = Exercise::generate(ExerciseId {
         topic: Topic::Rr,
@@ -604,7 +655,7 @@ fn a_chart_typed_on_one_line_reads_like_the_answer_key() {
         })
         .collect();
     let mut answer = key_answer(&exercise);
-    answer.segments = parse_chart(&line, &exercise.names()).unwrap();
+    answer.segments = parse_chart(&line, &exercise.names(), true).unwrap();
     assert!(grade(&exercise, &answer).all_fine());
 }
 
@@ -652,6 +703,48 @@ fn the_page_reducer_grades_on_check_and_forgets_the_marks_on_an_edit() {
     // Progress saved for a set opens again where it was.
     let reopened = PracticeState::open(set, hinted.progress.clone());
     assert_eq!(reopened.progress, hinted.progress);
+}
+
+#[test]
+fn after_a_check_the_next_hint_is_the_first_decision_the_chart_missed() {
+    use proclab_app::practice::state::{PracticeAction as A, PracticeState};
+    use proclab_app::reduce::Reduce;
+    let set = ExerciseSet::generated(Topic::Rr, Difficulty::Medium, 3, 1);
+    let state = PracticeState::open(set, Progress::default());
+    let key = key_answer(state.exercise());
+    assert!(key.segments.len() >= 4, "a chart of several decisions");
+    // The first two segments right, the third ending one tick late.
+    let mut state = state;
+    for (index, segment) in key.segments.iter().take(3).enumerate() {
+        state = state.reduce(A::AddSegment(segment.who)).unwrap();
+        let end: u64 = segment.end.parse().unwrap();
+        let typed = if index == 2 { end + 1 } else { end };
+        state = state.reduce(A::SetEnd(index, typed.to_string())).unwrap();
+    }
+    let checked = state.reduce(A::Check).unwrap();
+    assert_eq!(checked.hints_shown(), 0);
+    let hinted = checked.reduce(A::Hint).unwrap();
+    assert_eq!(
+        hinted.hints_shown(),
+        3,
+        "hints 1 and 2 are right in the chart; 3 is new"
+    );
+    let hints = hints(hinted.exercise(), hinted.hints_shown(), Lang::En);
+    assert!(hints[2].starts_with("3. "), "{hints:?}");
+    // Unchecked, Hint reveals one more decision at a time.
+    assert_eq!(state.reduce(A::Hint).unwrap().hints_shown(), 1);
+    // A chart right throughout leaves nothing for Hint (the explanation covers the wrong cell).
+    let mut whole = PracticeState::open(
+        ExerciseSet::generated(Topic::Rr, Difficulty::Medium, 3, 1),
+        Progress::default(),
+    );
+    for (index, segment) in key.segments.iter().enumerate() {
+        whole = whole.reduce(A::AddSegment(segment.who)).unwrap();
+        whole = whole.reduce(A::SetEnd(index, segment.end.clone())).unwrap();
+    }
+    let whole = whole.reduce(A::Check).unwrap();
+    assert_eq!(whole.next_hint(), None);
+    assert!(whole.reduce(A::Hint).is_none());
 }
 
 #[test]

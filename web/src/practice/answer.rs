@@ -5,7 +5,9 @@
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::practice::exercise::Who;
-use proclab_app::practice::grade::{parse_average, parse_chart, parse_tick, Column, Verdict};
+use proclab_app::practice::grade::{
+    parse_average, parse_chart, parse_tick, ChartLineError, Column, Verdict,
+};
 use proclab_app::practice::state::{PracticeAction, PracticeState};
 use proclab_app::practice::text::PracticeText as T;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -112,7 +114,7 @@ pub fn gantt_builder(props: &AnswerProps) -> Html {
         });
     }
     let line_text = use_state(String::new);
-    let line_error = use_state(|| None::<usize>);
+    let line_error = use_state(|| None::<ChartLineError>);
     let apply_line = {
         let line_text = line_text.clone();
         let line_error = line_error.clone();
@@ -120,12 +122,12 @@ pub fn gantt_builder(props: &AnswerProps) -> Html {
         let names = names.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            match parse_chart(&line_text, &names) {
+            match parse_chart(&line_text, &names, switches) {
                 Ok(segments) => {
                     line_error.set(None);
                     dispatch.emit(PracticeAction::ReplaceSegments(segments));
                 }
-                Err(position) => line_error.set(Some(position)),
+                Err(error) => line_error.set(Some(error)),
             }
         })
     };
@@ -229,12 +231,12 @@ pub fn gantt_builder(props: &AnswerProps) -> Html {
                 <label for="chart-line">{ lang.pick(["또는 한 줄로 입력 (예: P1 3 P2 7 idle 9)", "Or type it on one line (e.g. P1 3 P2 7 idle 9)"]) }</label>
                 <div class="chart-line-row">
                     <input id="chart-line" autocomplete="off" value={(*line_text).clone()}
-                        aria-invalid={line_error.is_some().then_some("true")}
+                        aria-invalid={line_error.is_some().then_some("true")} aria-describedby={line_error.is_some().then_some("chart-line-error")}
                         oninput={{ let line_text = line_text.clone(); Callback::from(move |event: InputEvent| line_text.set(event.target_unchecked_into::<HtmlInputElement>().value())) }} />
                     <button type="submit" id="chart-line-apply">{ lang.pick(["적용", "Apply"]) }</button>
                 </div>
-                if let Some(position) = *line_error {
-                    <p class="field-error" role="alert">{ lang.pick([format!("{position}번째 단어를 읽을 수 없습니다: 이름(또는 idle, CS) 다음에 끝나는 시각을 쓰세요."), format!("Word {position} cannot be read: write a name (or idle, CS), then the tick it ends.")]) }</p>
+                if let Some(error) = &*line_error {
+                    <p class="field-error" id="chart-line-error" role="alert">{ error.message(&names, switches, lang) }</p>
                 }
             </form>
         </section>

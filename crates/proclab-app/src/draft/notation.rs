@@ -4,6 +4,7 @@
 use proclab_core::spec::{BurstSpec, SemaphoreSpec};
 
 use super::field::{FieldId, InputError};
+use crate::lang::halfwidth;
 
 /// Reads whole numbers, recording which fields could not be read.
 pub(super) struct Reader {
@@ -16,6 +17,7 @@ impl Reader {
         field: FieldId,
         text: &str,
     ) -> T {
+        let text = halfwidth(text);
         let trimmed = text.trim();
         if trimmed.is_empty() {
             self.errors.push((field, InputError::Missing));
@@ -34,6 +36,7 @@ impl Reader {
         text: &str,
         default: T,
     ) -> T {
+        let text = halfwidth(text);
         let trimmed = text.trim();
         if trimmed.is_empty() {
             return default;
@@ -47,6 +50,7 @@ impl Reader {
     /// A list of CPU numbers separated by spaces, commas or dots (`0 2`, `0,2`, `multi.py`'s
     /// `0.2`); empty is no list (any CPU).
     pub(super) fn cpu_list(&mut self, field: FieldId, text: &str) -> Vec<u32> {
+        let text = halfwidth(text);
         let mut cpus = Vec::new();
         for token in text
             .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
@@ -68,6 +72,7 @@ impl Reader {
         field: FieldId,
         text: &str,
     ) -> Option<T> {
+        let text = halfwidth(text);
         let trimmed = text.trim();
         if trimmed.is_empty() {
             return None;
@@ -149,6 +154,7 @@ const OPERATIONS: [(&str, MakeOperation); 6] = [
 /// `lock m`, `unlock m`, `wait s`, `signal s` (also `lock(m)`, `lock:m`, and `P(s)`, `V(s)` for
 /// `wait` and `signal`). Order, alternation and names are the core's to check.
 pub fn parse_bursts(text: &str) -> Result<Vec<BurstSpec>, InputError> {
+    let text = halfwidth(text);
     let mut bursts = Vec::new();
     let mut tokens = text
         .split(|c: char| c.is_whitespace() || c == ',')
@@ -232,7 +238,8 @@ fn strip_word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
 /// comma-separated `name=value`; empty: none listed, every one starts at 0). Names and ranges are
 /// the core's to check.
 pub fn parse_semaphores(text: &str) -> Result<Vec<SemaphoreSpec>, InputError> {
-    text.split(|c: char| c.is_whitespace() || c == ',')
+    halfwidth(text)
+        .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty())
         .enumerate()
         .map(|(position, token)| {
@@ -309,6 +316,18 @@ mod tests {
                 InputError::NotANumber,
             ]
         );
+    }
+
+    #[test]
+    fn full_width_digits_from_an_input_method_read_as_numbers() {
+        let mut reader = Reader { errors: Vec::new() };
+        assert_eq!(reader.number::<u64>(FieldId::Quantum, "１２"), 12);
+        assert_eq!(reader.number_or::<u64>(FieldId::Quantum, "３", 7), 3);
+        assert_eq!(reader.optional::<u64>(FieldId::Quantum, "４"), Some(4));
+        assert_eq!(reader.cpu_list(FieldId::Quantum, "０，２"), [0, 2]);
+        assert_eq!(reader.errors, []);
+        assert_eq!(parse_bursts("２　ｉｏ３ １"), parse_bursts("2 io3 1"));
+        assert_eq!(parse_semaphores("ｓ＝１"), parse_semaphores("s=1"));
     }
 
     #[test]

@@ -11,6 +11,8 @@ use super::deadlock::{DeadlockAnswer, DeadlockGrading};
 use super::exercise::{Exercise, KeySegment, Who};
 use super::race::{RaceAnswer, RaceGrading};
 use super::transition::{question, TransitionAnswer};
+use crate::i18n::Lang;
+use crate::lang::halfwidth;
 use proclab_core::{Metrics, Ratio};
 use serde::{Deserialize, Serialize};
 
@@ -227,6 +229,7 @@ impl Grading {
 
 /// A whole number typed in a cell.
 pub fn parse_tick(text: &str) -> Result<u64, Verdict> {
+    let text = halfwidth(text);
     let text = text.trim();
     if text.is_empty() {
         return Err(Verdict::Missing);
@@ -237,7 +240,7 @@ pub fn parse_tick(text: &str) -> Result<u64, Verdict> {
 /// A number typed as an average: a decimal (`6.5`, `6,5`) or a fraction (`13/2`), as an exact
 /// ratio `(numerator, denominator, decimals typed)`.
 pub fn parse_average(text: &str) -> Result<(u128, u128, Option<u32>), Verdict> {
-    let text = text.trim().replace(',', ".");
+    let text = halfwidth(text).trim().replace(',', ".");
     if text.is_empty() {
         return Err(Verdict::Missing);
     }
@@ -624,34 +627,124 @@ pub fn centi_text(ratio: Ratio) -> String {
     format!("{}.{:02}", centi / 100, centi % 100)
 }
 
+/// Why a chart typed on one line cannot be read; `position` counts words from 1.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChartLineError {
+    /// Neither a process of the exercise nor `idle` or `CS`.
+    UnknownName { position: usize, word: String },
+    /// `CS` where the exercise has no context switch.
+    NoSwitch { position: usize },
+    /// A name with no tick after it.
+    MissingEnd { position: usize },
+    /// Where a tick was expected.
+    NotATick { position: usize, word: String },
+    /// A segment that ends at or before the segment before it.
+    NotAfter {
+        position: usize,
+        end: u64,
+        previous: u64,
+    },
+}
+
+impl ChartLineError {
+    /// The message under the line, naming the word and what may stand there.
+    pub fn message(&self, names: &[String], switches: bool, lang: Lang) -> String {
+        let mut allowed = names.join(", ");
+        allowed.push_str(", idle");
+        if switches {
+            allowed.push_str(", CS");
+        }
+        match self {
+            Self::UnknownName { position, word } => lang.pick([
+                format!("{position}번째 단어 “{word}”: 이 문제의 프로세스가 아닙니다. {allowed} 중 하나를 쓰세요."),
+                format!("Word {position}, “{word}”, is not a process of this exercise: write one of {allowed}."),
+            ]),
+            Self::NoSwitch { position } => lang.pick([
+                format!("{position}번째 단어 “CS”: 이 문제에는 문맥 교환 시간이 없습니다. {allowed} 중 하나를 쓰세요."),
+                format!("Word {position}, “CS”: this exercise has no context switch time; write one of {allowed}."),
+            ]),
+            Self::MissingEnd { position } => lang.pick([
+                format!("{position}번째 단어가 없습니다: 이름 다음에는 그 구간이 끝나는 시각을 쓰세요."),
+                format!("Word {position} is missing: after a name, write the tick its segment ends."),
+            ]),
+            Self::NotATick { position, word } => lang.pick([
+                format!("{position}번째 단어 “{word}”: 끝나는 시각은 0 이상의 정수입니다."),
+                format!("Word {position}, “{word}”: the tick a segment ends is a whole number, 0 or more."),
+            ]),
+            Self::NotAfter {
+                position,
+                end,
+                previous: 0,
+            } => lang.pick([
+                format!("{position}번째 단어: 첫 구간이 {end}에 끝납니다. 차트는 0에서 시작하므로 첫 구간은 0보다 뒤에 끝나야 합니다."),
+                format!("Word {position}: the first segment ends at {end}, but the chart starts at 0; it must end after 0."),
+            ]),
+            Self::NotAfter { position, end, previous } => lang.pick([
+                format!("{position}번째 단어: 구간이 {end}에 끝나지만 앞 구간은 {previous}에 끝났습니다. 끝나는 시각은 앞 구간보다 뒤여야 합니다."),
+                format!("Word {position}: this segment ends at {end}, but the one before it ended at {previous}; each segment ends after the one before."),
+            ]),
+        }
+    }
+}
+
 /// A chart typed on one line, as the answer key prints it: `P1 3 P2 7 idle 9 CS 10` (a name or
-/// `idle`/`-` or `CS`/`switch`, then the tick the segment ends; an optional leading `0`). The
-/// error is the 1-based position of the first word that cannot be read.
-pub fn parse_chart(text: &str, names: &[String]) -> Result<Vec<SegmentAnswer>, usize> {
-    let mut words = text.split_whitespace().enumerate().peekable();
+/// `idle`/`-`, or `CS`/`switch` where the exercise has context switches, then the tick the segment
+/// ends; an optional leading `0`; commas may separate the words, as in a pasted table).
+pub fn parse_chart(
+    text: &str,
+    names: &[String],
+    switches: bool,
+) -> Result<Vec<SegmentAnswer>, ChartLineError> {
+    let text = halfwidth(text);
+    let mut words = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|word| !word.is_empty())
+        .enumerate()
+        .map(|(index, word)| (index + 1, word))
+        .peekable();
     if words.peek().is_some_and(|(_, word)| *word == "0") {
         words.next();
     }
     let mut segments = Vec::new();
+    let mut previous = 0;
     while let Some((position, word)) = words.next() {
         let lower = word.to_lowercase();
         let who = match lower.as_str() {
             "idle" | "-" | "유휴" => Who::Idle,
-            "cs" | "switch" | "문맥교환" => Who::Switch,
+            "cs" | "switch" | "문맥교환" if switches => Who::Switch,
+            "cs" | "switch" | "문맥교환" => return Err(ChartLineError::NoSwitch { position }),
             _ => match names
                 .iter()
                 .position(|name| name.eq_ignore_ascii_case(word))
             {
                 Some(pid) => Who::Process(pid as u32),
-                None => return Err(position + 1),
+                None => {
+                    return Err(ChartLineError::UnknownName {
+                        position,
+                        word: word.to_string(),
+                    })
+                }
             },
         };
-        let Some((end_position, end)) = words.next() else {
-            return Err(position + 2);
+        let Some((position, end)) = words.next() else {
+            return Err(ChartLineError::MissingEnd {
+                position: position + 1,
+            });
         };
-        if parse_tick(end).is_err() {
-            return Err(end_position + 1);
+        let Ok(tick) = parse_tick(end) else {
+            return Err(ChartLineError::NotATick {
+                position,
+                word: end.to_string(),
+            });
+        };
+        if tick <= previous {
+            return Err(ChartLineError::NotAfter {
+                position,
+                end: tick,
+                previous,
+            });
         }
+        previous = tick;
         segments.push(SegmentAnswer {
             who,
             end: end.to_string(),
