@@ -73,6 +73,14 @@ test('MLFQ levels in both languages: one wrong level is marked and explained by 
       const title = await page.textContent('#mlfq-title');
       const asked = Number((lang === 'en' ? title.match(/during tick (\d+)/) : title.match(/틱 (\d+) 동안/))[1]);
       const jobs = await readWorkload(page);
+      if (lang === 'ko') {
+        // Before any Check, Show plays the run up to the tick asked and stops there.
+        await page.click('#practice-show');
+        await page.waitForFunction((tick) => document.querySelector('#watch-canvas')?.dataset.tick === String(tick)
+          && document.querySelector('#play')?.getAttribute('aria-pressed') === 'false', asked);
+        await page.goBack();
+        await page.waitForSelector('#mlfq-levels');
+      }
       const { level, demoted } = mlfqLevels(jobs, asked);
       // The mistake: a job that was demoted, typed as if it were still one level up.
       const wrong = level.findIndex((l, index) => l > 0 && demoted[index] !== null);

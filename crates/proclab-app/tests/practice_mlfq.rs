@@ -4,7 +4,7 @@
 
 use proclab_app::i18n::Lang;
 use proclab_app::practice::exercise::{Difficulty, Exercise, ExerciseId, Topic};
-use proclab_app::practice::explain::{explain, hints, show_tick};
+use proclab_app::practice::explain::{explain, hints, show_span, show_tick, SHOW_LEAD};
 use proclab_app::practice::grade::{grade, key_answer, Answer, Mistake, Verdict};
 use proclab_app::practice::mlfq::{changes_until, levels_at, policy, shows_boost};
 use proclab_app::practice::set::{export_csv, export_json, ExerciseSet, Progress};
@@ -117,6 +117,11 @@ fn a_wrong_level_is_marked_there_and_explained_by_its_last_level_change() {
                 Some(Mistake::Level { pid: pid as u32 })
             );
             assert_eq!(show_tick(&exercise, Some(&grading)), tick);
+            // Before Check, Show plays up to the tick asked as well.
+            assert_eq!(
+                show_span(&exercise, None),
+                Some((tick.saturating_sub(SHOW_LEAD), tick))
+            );
             let name = &exercise.spec.processes[pid].name;
             let english = explain(&exercise, &grading, Lang::En).unwrap();
             let korean = explain(&exercise, &grading, Lang::Ko).unwrap();

@@ -4,7 +4,7 @@
 
 use proclab_app::i18n::Lang;
 use proclab_app::practice::exercise::{Difficulty, Exercise, ExerciseId, Topic};
-use proclab_app::practice::explain::{explain, hints, show_tick};
+use proclab_app::practice::explain::{explain, hints, show_span, show_tick, SHOW_LEAD};
 use proclab_app::practice::grade::{grade, key_answer, Mistake, Verdict};
 use proclab_app::practice::set::{export_csv, export_json, ExerciseSet, Progress};
 use proclab_app::practice::state::{PracticeAction, PracticeState};
@@ -182,6 +182,11 @@ fn a_wrong_cell_is_marked_there_and_explained_from_the_steps() {
             }
             assert_eq!(grading.first_mistake, Some(Mistake::Context { cell }));
             assert_eq!(show_tick(&exercise, Some(&grading)), point.tick);
+            // Before Check, Show plays up to the switch asked about as well.
+            assert_eq!(
+                show_span(&exercise, None),
+                Some((point.tick.saturating_sub(SHOW_LEAD), point.tick))
+            );
             let english = explain(&exercise, &grading, Lang::En).unwrap();
             let korean = explain(&exercise, &grading, Lang::Ko).unwrap();
             assert!(korean.contains(&format!("t={}", point.tick)), "{korean}");

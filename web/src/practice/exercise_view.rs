@@ -170,7 +170,7 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                 <button type="button" id="practice-check" class="primary" onclick={action(PracticeAction::Check)}>{ T::Check.get(lang) }</button>
                 if !race && !deadlock {
                     <button type="button" id="practice-hint" onclick={action(PracticeAction::Hint)}
-                        disabled={state.hints_shown() >= exercise.hint_count()}>{ T::Hint.get(lang) }</button>
+                        disabled={state.next_hint().is_none()}>{ T::Hint.get(lang) }</button>
                 }
                 <button type="button" id="practice-show" onclick={show}>{ show_label.get(lang) }</button>
             </div>

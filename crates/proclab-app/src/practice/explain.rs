@@ -762,10 +762,26 @@ pub fn show_tick(exercise: &Exercise, grading: Option<&Grading>) -> u64 {
 pub const SHOW_LEAD: u64 = 3;
 
 /// What "Show" plays: from [`SHOW_LEAD`] ticks before the first mistake to the mistake's tick
-/// ([`show_tick`]), where the playback stops; `None` when nothing is wrong (it opens at the start,
-/// paused).
+/// ([`show_tick`]), where the playback stops. With nothing wrong (or not yet checked) an exercise
+/// about one moment (a job's level, a context switch, the allocation graph) plays up to that
+/// moment; any other is `None` (it opens at the start, paused).
 pub fn show_span(exercise: &Exercise, grading: Option<&Grading>) -> Option<(u64, u64)> {
-    grading.and_then(|grading| grading.first_mistake)?;
-    let stop = show_tick(exercise, grading);
+    let stop = match grading.and_then(|grading| grading.first_mistake) {
+        Some(_) => show_tick(exercise, grading),
+        None => asked_tick(exercise)?,
+    };
     Some((stop.saturating_sub(SHOW_LEAD), stop))
+}
+
+/// The moment an exercise asks about, when it asks about one.
+fn asked_tick(exercise: &Exercise) -> Option<u64> {
+    if exercise.is_mlfq() {
+        exercise.asked
+    } else if exercise.is_switch() {
+        exercise.switch.map(|point| point.tick)
+    } else if exercise.is_deadlock() {
+        super::deadlock::moment_tick(&exercise.run)
+    } else {
+        None
+    }
 }

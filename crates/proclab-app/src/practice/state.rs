@@ -3,7 +3,7 @@
 //! progress and the address bar are its effects.
 
 use super::exercise::{Exercise, Who};
-use super::grade::{grade, Column, Grading, SegmentAnswer};
+use super::grade::{grade, Column, Grading, SegmentAnswer, Verdict};
 use super::set::{ExerciseSet, Progress};
 use crate::reduce::Reduce;
 use std::rc::Rc;
@@ -94,6 +94,26 @@ impl PracticeState {
 
     pub fn hints_shown(&self) -> usize {
         self.progress.hints[self.current]
+    }
+
+    /// How many hints show after the next Hint: one more, and after a Check of a chart, at least
+    /// up to its first segment not right, so the new hint is the decision the student missed (not
+    /// one the chart already has right). `None` when nothing is left to reveal, as when the
+    /// checked chart is right throughout (the explanation covers the wrong cell).
+    pub fn next_hint(&self) -> Option<usize> {
+        let exercise = self.exercise();
+        let mut shown = self.hints_shown();
+        if let Some(grading) = &self.grading {
+            if exercise.switch.is_none() && exercise.asked.is_none() {
+                let right = grading
+                    .segments
+                    .iter()
+                    .take_while(|marks| marks.who == Verdict::Right && marks.end == Verdict::Right)
+                    .count();
+                shown = shown.max(right);
+            }
+        }
+        (shown < exercise.hint_count()).then_some(shown + 1)
     }
 }
 
@@ -260,11 +280,7 @@ impl Reduce for PracticeState {
                 return Some(next);
             }
             PracticeAction::Hint => {
-                let shown = &mut next.progress.hints[current];
-                if *shown >= self.exercise().hint_count() {
-                    return None;
-                }
-                *shown += 1;
+                next.progress.hints[current] = self.next_hint()?;
                 return Some(next);
             }
         };
