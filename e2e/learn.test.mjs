@@ -63,6 +63,12 @@ async function textProblems(page, lang) {
     // A Rust enum name leaking through reads as CamelCase (ContextSwitch, OpenInSimulator).
     const camel = text.match(/\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b/g);
     if (camel) problems.push(`CamelCase words: ${[...new Set(camel)].join(', ')}`);
+    // An example's file name (race-two-threads) in quotes, where its title should be.
+    const ids = text.match(/["“][a-z]+(?:-[a-z0-9]+)+["”]/g);
+    if (ids) problems.push(`internal names: ${[...new Set(ids)].join(', ')}`);
+    // Both Korean particles left to the reader: 이(가), 을(를), 은(는).
+    const particles = text.match(/[이을은]\([가를는]\)/g);
+    if (particles) problems.push(`particles not chosen: ${[...new Set(particles)].join(', ')}`);
     const svgText = [...main.querySelectorAll('svg text')].map((node) => node.textContent).join(' ');
     if (/undefined|NaN/.test(svgText)) problems.push('diagram text contains undefined or NaN');
     if (language === 'en') {

@@ -7,6 +7,7 @@ use crate::draft::{FieldId, InputError};
 use crate::i18n::{Lang, Text, Words};
 use crate::paste::PasteError;
 use crate::session::Notice;
+use crate::watch::narrate::{object_particle, subject_particle, topic_particle};
 use proclab_core::program::x86::ArgvError;
 use proclab_core::scenario::{AffinityLimit, Cost, WarmupLimit};
 use proclab_core::{PolicyKind, ScenarioError};
@@ -228,7 +229,7 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
     use ScenarioError::*;
     match *error {
         UnsupportedVersion { found } => lang.pick([
-            format!("형식 버전 {found}은(는) 지원하지 않습니다 (지원: 1)."),
+            format!("형식 버전 {found}{} 지원하지 않습니다 (지원: 1).", topic_particle(&found.to_string())),
             format!("Format version {found} is not supported (supported: 1)."),
         ]),
         NoProcesses => lang.pick(["프로세스를 하나 이상 추가하세요.", "Add at least one process."]).into(),
@@ -335,7 +336,7 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
             format!("The arrival of process {} is too late (at most {max}).", process + 1),
         ]),
         PriorityOutOfRange { process, value, max } => lang.pick([
-            format!("{}번 프로세스의 우선순위 {value}이(가) 범위를 벗어났습니다 (0~{max}).", process + 1),
+            format!("{}번 프로세스의 우선순위 {value}{} 범위를 벗어났습니다 (0~{max}).", process + 1, subject_particle(&value.to_string())),
             format!("Priority {value} of process {} is out of range (0 to {max}).", process + 1),
         ]),
         UnknownClass { process, class, queues } => lang.pick([
@@ -343,7 +344,7 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
             format!("Process {} is in class {class}, but there is no such queue (queues 0 to {}).", process + 1, queues.saturating_sub(1)),
         ]),
         TicketsOutOfRange { process, value, max } => lang.pick([
-            format!("{}번 프로세스의 티켓 수 {value}이(가) 범위를 벗어났습니다 (1~{max}).", process + 1),
+            format!("{}번 프로세스의 티켓 수 {value}{} 범위를 벗어났습니다 (1~{max}).", process + 1, subject_particle(&value.to_string())),
             format!("Process {} has {value} tickets; it needs 1 to {max}.", process + 1),
         ]),
         CacheUnitsTooLarge { process: Some(process), max } => lang.pick([
@@ -450,7 +451,7 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
             format!("The instruction budget must be between 1 and {max}."),
         ]),
         ScheduleUnknownThread { position, thread, threads } => lang.pick([
-            format!("직접 정한 순서의 {}번째 항목이 스레드 {thread}을(를) 가리키지만 스레드는 0~{}번뿐입니다.", position + 1, threads.saturating_sub(1)),
+            format!("직접 정한 순서의 {}번째 항목이 스레드 {thread}{} 가리키지만 스레드는 0~{}번뿐입니다.", position + 1, object_particle(&thread.to_string()), threads.saturating_sub(1)),
             format!("Entry {} of the schedule names thread {thread}, but the threads are 0 to {}.", position + 1, threads.saturating_sub(1)),
         ]),
         ScheduleTooLong { count, max } => lang.pick([
@@ -483,7 +484,7 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
         ]),
         WarmupUnsupported { process, what } => warmup_limit(process, what, lang),
         WarmRateOutOfRange { value, max } => lang.pick([
-            format!("따뜻한 캐시의 속도 {value}이(가) 범위를 벗어났습니다 (1~{max})."),
+            format!("따뜻한 캐시의 속도 {value}{} 범위를 벗어났습니다 (1~{max}).", subject_particle(&value.to_string())),
             format!("Warm rate {value} is out of range (1 to {max})."),
         ]),
         WarmupTimeTooLarge { max } => lang.pick([

@@ -4,6 +4,7 @@ use proclab_core::program::x86::{ArgvError, X86ConfigError};
 use proclab_core::program::{Fault, Opcode, OperandKind, ParseError, ParseErrorKind};
 
 use crate::lang::Lang;
+use crate::watch::narrate::object_particle;
 
 fn operand_kind(kind: OperandKind, lang: Lang) -> &'static str {
     match (kind, lang) {
@@ -390,7 +391,8 @@ pub(super) fn fault(fault: &Fault, lang: Lang) -> String {
             String::from("it wrote to a pipe it had closed")
         }
         (Fault::NotAByte { value, .. }, Lang::Ko) => format!(
-            "파이프는 바이트(0~255)를 나르는데 {value}을(를) 쓰려고 했습니다. 한 바이트씩 쓰거나, 큰 수는 메시지 큐로 보내세요"
+            "파이프는 바이트(0~255)를 나르는데 {value}{} 쓰려고 했습니다. 한 바이트씩 쓰거나, 큰 수는 메시지 큐로 보내세요",
+            object_particle(&value.to_string())
         ),
         (Fault::NotAByte { value, .. }, Lang::En) => format!(
             "it wrote {value} to a pipe, which carries bytes (0 to 255): write one byte at a time, or send whole numbers through a message queue"

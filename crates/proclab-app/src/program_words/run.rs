@@ -204,7 +204,10 @@ pub fn outcome(outcome: &StepOutcome, lang: Lang) -> Option<String> {
         )),
         StepOutcome::Message { operation, value } => Some(match (operation, lang) {
             (proclab_core::program::MessageOp::Send { .. }, Lang::Ko) => {
-                format!("send: 메시지 {value}을(를) 큐에 넣음")
+                format!(
+                    "send: 메시지 {value}{} 큐에 넣음",
+                    object_particle(&value.to_string())
+                )
             }
             (proclab_core::program::MessageOp::Send { .. }, Lang::En) => {
                 format!("send: puts {value} on the queue")
@@ -216,7 +219,10 @@ pub fn outcome(outcome: &StepOutcome, lang: Lang) -> Option<String> {
                 String::from("recv: takes the oldest message")
             }
             (proclab_core::program::MessageOp::Write { .. }, Lang::Ko) => {
-                format!("write: 값 {value}을(를) 파이프에 씀")
+                format!(
+                    "write: 값 {value}{} 파이프에 씀",
+                    object_particle(&value.to_string())
+                )
             }
             (proclab_core::program::MessageOp::Write { .. }, Lang::En) => {
                 format!("write: puts {value} in the pipe")
@@ -228,7 +234,10 @@ pub fn outcome(outcome: &StepOutcome, lang: Lang) -> Option<String> {
                 String::from("read: end-of-file (-1): every writer closed and the pipe is empty")
             }
             (proclab_core::program::MessageOp::Read { .. }, Lang::Ko) => {
-                format!("read: 가장 오래된 값 {value}을(를) 읽음")
+                format!(
+                    "read: 가장 오래된 값 {value}{} 읽음",
+                    object_particle(&value.to_string())
+                )
             }
             (proclab_core::program::MessageOp::Read { .. }, Lang::En) => {
                 format!("read: takes the oldest value, {value}")

@@ -25,7 +25,7 @@ fn ends_in_consonant(name: &str) -> bool {
 }
 
 /// 이 or 가 after `name`.
-pub(crate) fn subject_particle(name: &str) -> &'static str {
+pub fn subject_particle(name: &str) -> &'static str {
     if ends_in_consonant(name) {
         "이"
     } else {
@@ -34,7 +34,7 @@ pub(crate) fn subject_particle(name: &str) -> &'static str {
 }
 
 /// 은 or 는 after `name`.
-pub(crate) fn topic_particle(name: &str) -> &'static str {
+pub fn topic_particle(name: &str) -> &'static str {
     if ends_in_consonant(name) {
         "은"
     } else {
@@ -43,7 +43,7 @@ pub(crate) fn topic_particle(name: &str) -> &'static str {
 }
 
 /// 을 or 를 after `name`.
-pub(crate) fn object_particle(name: &str) -> &'static str {
+pub fn object_particle(name: &str) -> &'static str {
     if ends_in_consonant(name) {
         "을"
     } else {
@@ -117,7 +117,7 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
             );
             let (korean_reason, english_reason) = match reason {
                 PreemptReason::HigherPriority => (
-                    format!("우선순위 {theirs}이(가) {mine}보다 높음"),
+                    format!("우선순위 {theirs}{} {mine}보다 높음", subject_particle(&theirs.to_string())),
                     format!("priority {theirs} beats {mine}"),
                 ),
                 PreemptReason::ShorterRemaining => (
@@ -171,15 +171,17 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
             match reads {
                 true => lang.pick([
                     format!(
-                        "{who}{} 대기 상태가 됩니다: 파이프 {name}이(가) 비어 있음(읽을 값이 들어올 때까지).",
-                        subject_particle(&who)
+                        "{who}{} 대기 상태가 됩니다: 파이프 {name}{} 비어 있음(읽을 값이 들어올 때까지).",
+                        subject_particle(&who),
+                        subject_particle(name)
                     ),
                     format!("{who} blocks: pipe {name} empty (until a value is written)."),
                 ]),
                 false => lang.pick([
                     format!(
-                        "{who}{} 대기 상태가 됩니다: 파이프 {name}이(가) 가득 참(누가 읽어 자리가 날 때까지).",
-                        subject_particle(&who)
+                        "{who}{} 대기 상태가 됩니다: 파이프 {name}{} 가득 참(누가 읽어 자리가 날 때까지).",
+                        subject_particle(&who),
+                        subject_particle(name)
                     ),
                     format!("{who} blocks: pipe {name} full (until a value is read)."),
                 ]),
@@ -453,7 +455,7 @@ mod tests {
             .unwrap();
         let korean = narrate(first_wait, &run.state_at(first_wait.tick), Lang::Ko);
         assert!(
-            korean.contains("Writer가 대기 상태가 됩니다: 파이프 p이(가) 가득 참"),
+            korean.contains("Writer가 대기 상태가 됩니다: 파이프 p가 가득 참"),
             "{korean}"
         );
     }

@@ -3,6 +3,7 @@
 use crate::learn::diagrams::{states, threads};
 use crate::learn::words::{heading, para, steps, terms, tr, Pair};
 use proclab_app::i18n::Lang;
+use proclab_app::watch::narrate::{object_particle, subject_particle};
 use yew::prelude::*;
 
 /// The dining philosophers' deadlock as the simulator ends it (the `philosophers-deadlock`
@@ -49,9 +50,15 @@ fn race_table(lang: Lang) -> Html {
     };
     let first = rows.first().map_or(0, |row| row.memory);
     let last = rows.last().map_or(0, |row| row.memory);
+    let should = first + 2;
     let caption = lang.pick([
-        format!("예제 \"race-two-threads\"의 실제 실행: 두 스레드가 {word}에 1씩 더해 {}이(가) 되어야 하지만 {last}이(가) 됩니다.", first + 2),
-        format!("The \"race-two-threads\" example as the simulator runs it: two threads each add 1 to {word}; it should become {} but becomes {last}.", first + 2),
+        format!(
+            "예제 “두 스레드의 경쟁: 갱신 하나를 잃음”을 시뮬레이터가 실행한 그대로: 두 스레드 모두 {word}의 값 {first}{} 읽고 각자 1을 더하므로 {should}{} 되어야 하지만 {last}{} 됩니다.",
+            object_particle(&first.to_string()),
+            subject_particle(&should.to_string()),
+            subject_particle(&last.to_string()),
+        ),
+        format!("The example “Two threads race: one update lost” as the simulator runs it: both threads load {word} while it is {first} and each adds 1, so it should become {should}, but it becomes {last}."),
     ]);
     html! {
         <div class="table-scroll">
