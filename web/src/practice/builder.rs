@@ -126,12 +126,46 @@ pub fn set_builder(props: &BuilderProps) -> Html {
         })
     };
     let count = builder.entries.len();
+    // After a move or a removal the keyboard's place follows the entry: the moved entry's arrow
+    // (the other one at an end of the list), or the remove button of the entry that took the
+    // removed one's place (the add button when the list is empty). Buttons are reused by position,
+    // so without this the focus stayed on whatever entry slid under it.
+    let focus_next = use_mut_ref(|| None::<String>);
+    {
+        let focus_next = focus_next.clone();
+        use_effect(move || {
+            if let Some(id) = focus_next.borrow_mut().take() {
+                crate::browser::focus(&id);
+            }
+        });
+    }
+    let focus_after = move |action: &BuilderAction| match *action {
+        BuilderAction::Remove(index) => Some(match count - 1 {
+            0 => String::from("builder-add"),
+            left => format!("builder-remove-{}", index.min(left - 1) + 1),
+        }),
+        BuilderAction::Move { from, to } if to < count => {
+            let upward = to < from;
+            Some(match (upward, to) {
+                (true, 0) => String::from("builder-down-1"),
+                (true, _) => format!("builder-up-{}", to + 1),
+                (false, _) if to + 1 == count => format!("builder-up-{count}"),
+                (false, _) => format!("builder-down-{}", to + 1),
+            })
+        }
+        _ => None,
+    };
     let button =
         |id: String, text: &'static str, label: String, action: BuilderAction, off: bool| {
             let apply = apply.clone();
+            let focus_next = focus_next.clone();
+            let target = focus_after(&action);
             html! {
                 <button type="button" {id} class="small" aria-label={label} disabled={off}
-                    onclick={Callback::from(move |_: MouseEvent| apply(action))}>{ text }</button>
+                    onclick={Callback::from(move |_: MouseEvent| {
+                        *focus_next.borrow_mut() = target.clone();
+                        apply(action)
+                    })}>{ text }</button>
             }
         };
     html! {
@@ -192,8 +226,9 @@ pub fn set_builder(props: &BuilderProps) -> Html {
             }
             if let Some(link) = link {
                 <div class="practice-share">
-                    <input id="builder-link" class="link-box" readonly=true value={link} aria-label={ T::BuilderLink.get(lang) } />
-                    <button type="button" id="builder-copy" onclick={copy}>{ T::CopyLink.get(lang) }</button>
+                    <label class="share-label" for="builder-link">{ T::BuilderLink.get(lang) }</label>
+                    <input id="builder-link" class="link-box" readonly=true value={link} />
+                    <button type="button" id="builder-copy" onclick={copy}>{ T::CopyBuilderLink.get(lang) }</button>
                     <button type="button" id="builder-open" onclick={open}>{ T::OpenBuilt.get(lang) }</button>
                     if *copied { <span class="hint" role="status">{ T::LinkCopied.get(lang) }</span> }
                 </div>

@@ -275,8 +275,9 @@ pub fn practice(props: &PracticeProps) -> Html {
                 }
             </section>
             <builder::SetBuilder {lang} on_open={open_built} />
-            <section class="practice-share" aria-label={ T::CopyLink.get(lang) }>
-                <input id="practice-link" class="link-box" readonly=true value={link} aria-label={ T::CopyLink.get(lang) } />
+            <section class="practice-share" aria-label={ T::CurrentSetLink.get(lang) }>
+                <label class="share-label" for="practice-link">{ T::CurrentSetLink.get(lang) }</label>
+                <input id="practice-link" class="link-box" readonly=true value={link} />
                 <button type="button" id="practice-copy" onclick={copy}>{ T::CopyLink.get(lang) }</button>
                 <button type="button" id="practice-export-json" onclick={export(false)}>{ T::ExportJson.get(lang) }</button>
                 <button type="button" id="practice-export-csv" onclick={export(true)}>{ T::ExportCsv.get(lang) }</button>

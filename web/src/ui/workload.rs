@@ -479,7 +479,8 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                         html! { <Cell field={column_field(*column, index)} label={label(column_title(*column))}
                                             heading={AttrValue::from(t(column_title(*column)))}
                                             value={value_of(process, *column)} messages={props.messages.clone()} dispatch={dispatch.clone()}
-                                            grid={Some((index, position))} numeric={!matches!(column, Column::Name | Column::Bursts)} /> }
+                                            grid={Some((index, position))} numeric={!matches!(column, Column::Name | Column::Bursts)}
+                                            placeholder={(*column == Column::Name).then(|| AttrValue::from(format!("P{}", index + 1)))} /> }
                                     }
                                 }) }
                                 if show_advanced {
