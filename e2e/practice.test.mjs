@@ -163,15 +163,26 @@ test('FCFS by clicking: a slipped end is marked wrong, the later ends consistent
     assert.ok(explanation.includes(`At t=${segment.end}: ${segment.who} finishes`), explanation);
     await screenshot(page, 'practice-fcfs-mistake-en-1280');
     // The answers to hand in: every cell as typed, with its verdict.
-    const csv = await download(page, '#practice-export-csv');
+    let csv = await download(page, '#practice-export-csv');
     assert.equal(csv.name, 'proclab-practice.csv');
-    const lines = csv.bytes.toString().trim().split('\n');
-    assert.equal(lines[0], 'exercise,topic,difficulty,seed,cell,answer,verdict');
+    let lines = csv.bytes.toString().trim().split('\n');
+    assert.equal(lines[0], 'exercise,topic,difficulty,seed,cell,answer,verdict,student');
     const slipped = answer.chart[slip];
-    assert.ok(lines.includes(`1,fcfs,easy,11,gantt ${slip + 1} end,${slipped.end + 1},wrong`), lines.join('\n'));
-    const json = JSON.parse((await download(page, '#practice-export-json')).bytes.toString());
+    assert.ok(lines.includes(`1,fcfs,easy,11,gantt ${slip + 1} end,${slipped.end + 1},wrong,`), lines.join('\n'));
+    // With the student's name: in the file's name and on every line, and remembered on reload.
+    await page.fill('#practice-student', 'Kim Minji');
+    csv = await download(page, '#practice-export-csv');
+    assert.equal(csv.name, 'proclab-practice-Kim-Minji.csv');
+    lines = csv.bytes.toString().trim().split('\n');
+    assert.ok(lines.includes(`1,fcfs,easy,11,gantt ${slip + 1} end,${slipped.end + 1},wrong,Kim Minji`), lines.join('\n'));
+    const exported = await download(page, '#practice-export-json');
+    assert.equal(exported.name, 'proclab-practice-Kim-Minji.json');
+    const json = JSON.parse(exported.bytes.toString());
+    assert.equal(json.student, 'Kim Minji');
     assert.equal(json.exercises.length, 2);
     assert.equal(json.exercises[0].answer.segments[slip].end, String(slipped.end + 1));
+    assert.ok(json.exercises[0].marked.some((cell) => cell.cell === `gantt ${slip + 1} end` && cell.verdict === 'wrong'));
+    assert.equal(json.score.cells, json.exercises[0].cells + json.exercises[1].cells);
     // The fix.
     for (let index = slip; index < answer.chart.length; index++) {
       await page.fill(`#segment-end-${index + 1}`, String(answer.chart[index].end));
@@ -182,6 +193,7 @@ test('FCFS by clicking: a slipped end is marked wrong, the later ends consistent
     // Progress is kept for the set: a reload shows the same answers.
     await page.reload();
     await page.waitForSelector('#segment-end-1');
+    assert.equal(await page.inputValue('#practice-student'), 'Kim Minji');
     assert.equal(await page.inputValue(`#segment-end-${answer.chart.length}`), String(answer.chart.at(-1).end));
     assert.equal(await page.inputValue('#average-0'), answer.averages[0]);
   }, { ready: '#practice-title' });

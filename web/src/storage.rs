@@ -116,3 +116,23 @@ pub fn save_last_set(code: &str) {
         let _ = storage.set_item(LAST_SET_KEY, code);
     }
 }
+
+const STUDENT_KEY: &str = "proclab.practice.student";
+
+/// The name the student last typed for the answers files.
+pub fn load_student() -> Option<String> {
+    web_sys::window()?
+        .local_storage()
+        .ok()??
+        .get_item(STUDENT_KEY)
+        .ok()?
+}
+
+/// Remembers the student's name for the next set's answers.
+pub fn save_student(name: &str) {
+    if let Some(storage) =
+        web_sys::window().and_then(|window| window.local_storage().ok().flatten())
+    {
+        let _ = storage.set_item(STUDENT_KEY, name);
+    }
+}

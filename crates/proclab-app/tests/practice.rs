@@ -532,23 +532,50 @@ fn exports_carry_every_cell_with_its_verdict() {
         answers: vec![answer],
         hints: vec![2],
     };
-    let csv = export_csv(&set, &progress);
-    assert!(csv.starts_with("exercise,topic,difficulty,seed,cell,answer,verdict\n"));
+    let csv = export_csv(&set, &progress, " Kim, Minji ");
+    assert!(csv.starts_with("exercise,topic,difficulty,seed,cell,answer,verdict,student\n"));
     assert!(
         csv.contains(&format!(
-            "1,rr,medium,1,{} waiting,99,wrong",
+            "1,rr,medium,1,{} waiting,99,wrong,\"Kim, Minji\"\n",
             first.names()[0]
         )),
         "{csv}"
     );
-    assert!(csv
-        .lines()
-        .any(|line| line.starts_with("2,rr,medium,2,") && line.ends_with(",missing")));
-    let json: serde_json::Value = serde_json::from_str(&export_json(&set, &progress)).unwrap();
+    assert!(csv.lines().any(
+        |line| line.starts_with("2,rr,medium,2,") && line.ends_with(",missing,\"Kim, Minji\"")
+    ));
+    assert_eq!(
+        proclab_app::practice::set::export_file_name(" Kim, Minji ", "csv"),
+        "proclab-practice-Kim-Minji.csv"
+    );
+    assert_eq!(
+        proclab_app::practice::set::export_file_name("김민지", "json"),
+        "proclab-practice-김민지.json"
+    );
+    assert_eq!(
+        proclab_app::practice::set::export_file_name(" / ", "json"),
+        "proclab-practice.json"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&export_json(&set, &progress, "Kim, Minji")).unwrap();
+    assert_eq!(json["student"], "Kim, Minji");
     assert_eq!(json["set"], set.encode());
     assert_eq!(json["exercises"][0]["hints"], 2);
     assert_eq!(json["exercises"][0]["answer"]["rows"][0][2], "99");
     assert_eq!(json["exercises"][1]["right"], 0);
+    // Readable beside the raw answer: every cell as the CSV has it, with names, and the totals.
+    let marked = json["exercises"][0]["marked"].as_array().unwrap();
+    let waiting = format!("{} waiting", first.names()[0]);
+    assert!(marked.iter().any(|cell| cell["cell"] == waiting.as_str()
+        && cell["answer"] == "99"
+        && cell["verdict"] == "wrong"));
+    let csv_lines = csv.lines().filter(|line| line.starts_with("1,")).count();
+    assert_eq!(marked.len(), csv_lines, "the same cells as the CSV");
+    assert_eq!(json["exercises"][1]["number"], 2);
+    let cells: u64 = (0..2)
+        .map(|index| json["exercises"][index]["cells"].as_u64().unwrap())
+        .sum();
+    assert_eq!(json["score"]["cells"], cells);
 }
 
 #[test]

@@ -362,12 +362,12 @@ fn the_reducer_keeps_the_answers_and_the_exports_carry_them() {
         checked.grading.as_ref().unwrap().first_mistake,
         Some(Mistake::DeadlockCycle)
     );
-    let csv = export_csv(&set, &state.progress);
+    let csv = export_csv(&set, &state.progress, "");
     assert!(csv.contains("deadlock present,yes,right"), "{csv}");
     assert!(csv.contains(",deadlock cycle,"), "{csv}");
     assert!(
         csv.lines()
-            .any(|line| line.contains("deadlock cycle") && line.ends_with(",wrong")),
+            .any(|line| line.contains("deadlock cycle") && line.ends_with(",wrong,")),
         "{csv}"
     );
     // Saved progress reads back.

@@ -349,7 +349,7 @@ fn exports_and_links_carry_the_levels_and_old_links_keep_their_meaning() {
         answers: vec![answer],
         hints: vec![1],
     };
-    let csv = export_csv(&set, &progress);
+    let csv = export_csv(&set, &progress, "");
     assert!(
         csv.contains(&format!("1,mlfq,medium,4,P1 level at t={tick},9,wrong")),
         "{csv}"
@@ -359,7 +359,7 @@ fn exports_and_links_carry_the_levels_and_old_links_keep_their_meaning() {
         "{csv}"
     );
     assert!(!csv.contains("average") && !csv.contains("gantt"), "{csv}");
-    let json: serde_json::Value = serde_json::from_str(&export_json(&set, &progress)).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&export_json(&set, &progress, "")).unwrap();
     let first = &json["exercises"][0];
     assert_eq!(first["topic"], "mlfq");
     assert_eq!(first["answer"]["levels"][0], "9");

@@ -312,10 +312,10 @@ fn the_reducer_keeps_both_answers_as_typed_and_exports_carry_them() {
     let saved = serde_json::to_string(&state.progress).unwrap();
     let reopened = PracticeState::open(set.clone(), serde_json::from_str(&saved).unwrap());
     assert_eq!(reopened.answer().race.value, "2");
-    let json = export_json(&set, &state.progress);
+    let json = export_json(&set, &state.progress, "");
     assert!(json.contains("\"interleaving\": \"1 x\""), "{json}");
     assert!(json.contains("\"topic\": \"race\""), "{json}");
-    let csv = export_csv(&set, &state.progress);
+    let csv = export_csv(&set, &state.progress, "");
     assert!(csv.contains("1,race,easy,0,race final value,2,"), "{csv}");
     assert!(
         csv.contains("1,race,easy,0,race interleaving,1 x,not_a_number"),

@@ -307,7 +307,7 @@ fn typed_text_is_kept_exports_carry_the_cells_and_links_keep_their_meaning() {
         answers: vec![answer.clone()],
         hints: vec![0],
     };
-    let csv = export_csv(&set, &progress);
+    let csv = export_csv(&set, &progress, "");
     assert!(
         csv.contains("1,switch,easy,2,loaded %ax,oops,not_a_number"),
         "{csv}"
@@ -319,7 +319,7 @@ fn typed_text_is_kept_exports_carry_the_cells_and_links_keep_their_meaning() {
         )),
         "{csv}"
     );
-    let json: serde_json::Value = serde_json::from_str(&export_json(&set, &progress)).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&export_json(&set, &progress, "")).unwrap();
     assert_eq!(json["exercises"][0]["topic"], "switch");
     assert_eq!(json["exercises"][0]["cells"], CELLS);
     assert_eq!(json["exercises"][0]["right"], CELLS - 1);

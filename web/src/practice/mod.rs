@@ -17,7 +17,7 @@ use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::practice::exercise::{Difficulty, Topic};
 use proclab_app::practice::set::{
-    export_csv, export_json, read_setup, ExerciseSet, SetupError, PARAM,
+    export_csv, export_file_name, export_json, read_setup, ExerciseSet, SetupError, PARAM,
 };
 use proclab_app::practice::state::{PracticeAction, PracticeState};
 use proclab_app::practice::text::PracticeText as T;
@@ -186,21 +186,31 @@ pub fn practice(props: &PracticeProps) -> Html {
             });
         })
     };
+    let student = use_state(|| storage::load_student().unwrap_or_default());
+    let type_student = {
+        let student = student.clone();
+        Callback::from(move |event: InputEvent| {
+            let name = event.target_unchecked_into::<HtmlInputElement>().value();
+            storage::save_student(&name);
+            student.set(name);
+        })
+    };
     let export = |csv: bool| {
         let set = state.set.clone();
         let progress = state.progress.clone();
+        let student = (*student).clone();
         Callback::from(move |_: MouseEvent| {
             if csv {
                 files::download_text(
-                    "proclab-practice.csv",
+                    &export_file_name(&student, "csv"),
                     "text/csv",
-                    &export_csv(&set, &progress),
+                    &export_csv(&set, &progress, &student),
                 );
             } else {
                 files::download_text(
-                    "proclab-practice.json",
+                    &export_file_name(&student, "json"),
                     "application/json",
-                    &export_json(&set, &progress),
+                    &export_json(&set, &progress, &student),
                 );
             }
         })
@@ -279,6 +289,10 @@ pub fn practice(props: &PracticeProps) -> Html {
                 <label class="share-label" for="practice-link">{ T::CurrentSetLink.get(lang) }</label>
                 <input id="practice-link" class="link-box" readonly=true value={link} />
                 <button type="button" id="practice-copy" onclick={copy}>{ T::CopyLink.get(lang) }</button>
+                <span class="student-name">
+                    <label for="practice-student">{ T::StudentName.get(lang) }</label>
+                    <input id="practice-student" autocomplete="name" value={(*student).clone()} oninput={type_student} />
+                </span>
                 <button type="button" id="practice-export-json" onclick={export(false)}>{ T::ExportJson.get(lang) }</button>
                 <button type="button" id="practice-export-csv" onclick={export(true)}>{ T::ExportCsv.get(lang) }</button>
                 if *copied { <span class="hint" role="status">{ T::LinkCopied.get(lang) }</span> }

@@ -130,19 +130,35 @@ pub struct Progress {
 
 #[derive(Serialize)]
 struct ExportedExercise<'a> {
+    /// 1-based, as the page numbers it.
+    number: usize,
     topic: &'static str,
     difficulty: &'static str,
     seed: u64,
-    answer: &'a Answer,
     right: usize,
     consistent: usize,
     cells: usize,
     hints: usize,
+    /// Each cell as the CSV has it: processes and threads by name, verdicts in words.
+    marked: Vec<ExportedCell>,
+    /// The answer as the page keeps it (indices from 0), to open it again.
+    answer: &'a Answer,
+}
+
+/// The whole set's count of cells right, worked out right from an earlier slip, and in all.
+#[derive(Serialize)]
+struct Score {
+    right: usize,
+    consistent: usize,
+    cells: usize,
 }
 
 #[derive(Serialize)]
 struct Exported<'a> {
+    /// The name the student typed (empty when none).
+    student: &'a str,
     set: String,
+    score: Score,
     exercises: Vec<ExportedExercise<'a>>,
 }
 
@@ -162,26 +178,37 @@ fn graded(set: &ExerciseSet, progress: &Progress) -> Vec<(Exercise, Answer, usiz
 
 /// The answers as JSON (what to hand in): the set's code, each exercise's id, answer as typed,
 /// its score and the hints used.
-pub fn export_json(set: &ExerciseSet, progress: &Progress) -> String {
+pub fn export_json(set: &ExerciseSet, progress: &Progress, student: &str) -> String {
     let exercises = graded(set, progress);
+    let exercises: Vec<ExportedExercise> = exercises
+        .iter()
+        .enumerate()
+        .map(|(index, (exercise, answer, hints))| {
+            let (right, consistent, cells) = grade(exercise, answer).counts();
+            ExportedExercise {
+                number: index + 1,
+                topic: exercise.id.topic.code(),
+                difficulty: exercise.id.difficulty.code(),
+                seed: exercise.id.seed,
+                right,
+                consistent,
+                cells,
+                hints: *hints,
+                marked: exported_cells(exercise, answer),
+                answer,
+            }
+        })
+        .collect();
+    let score = Score {
+        right: exercises.iter().map(|exercise| exercise.right).sum(),
+        consistent: exercises.iter().map(|exercise| exercise.consistent).sum(),
+        cells: exercises.iter().map(|exercise| exercise.cells).sum(),
+    };
     let exported = Exported {
+        student: student.trim(),
         set: set.encode(),
-        exercises: exercises
-            .iter()
-            .map(|(exercise, answer, hints)| {
-                let (right, consistent, cells) = grade(exercise, answer).counts();
-                ExportedExercise {
-                    topic: exercise.id.topic.code(),
-                    difficulty: exercise.id.difficulty.code(),
-                    seed: exercise.id.seed,
-                    answer,
-                    right,
-                    consistent,
-                    cells,
-                    hints: *hints,
-                }
-            })
-            .collect(),
+        score,
+        exercises,
     };
     serde_json::to_string_pretty(&exported).unwrap_or_default()
 }
@@ -204,24 +231,28 @@ fn csv_field(text: &str) -> String {
     }
 }
 
-/// The answers as CSV, one cell a line: exercise, topic, difficulty, seed, cell, answer, verdict.
-pub fn export_csv(set: &ExerciseSet, progress: &Progress) -> String {
-    let mut csv = String::from("exercise,topic,difficulty,seed,cell,answer,verdict\n");
-    for (number, (exercise, answer, _)) in graded(set, progress).iter().enumerate() {
-        let grading = grade(exercise, answer);
-        let names = exercise.names();
-        let mut line = |cell: String, typed: &str, verdict: Verdict| {
-            csv += &format!(
-                "{},{},{},{},{},{},{}\n",
-                number + 1,
-                exercise.id.topic.code(),
-                exercise.id.difficulty.code(),
-                exercise.id.seed,
-                csv_field(&cell),
-                csv_field(typed),
-                verdict_code(verdict)
-            );
-        };
+/// One answered cell as exported: what it is (`gantt 2 who`, `P1 completion`, `deadlock cycle`),
+/// what was typed (processes and threads by their names), and its verdict.
+#[derive(Serialize)]
+struct ExportedCell {
+    cell: String,
+    answer: String,
+    verdict: &'static str,
+}
+
+/// Every cell of `exercise`'s kind with the student's answer and its verdict, in reading order.
+fn exported_cells(exercise: &Exercise, answer: &Answer) -> Vec<ExportedCell> {
+    let mut cells = Vec::new();
+    let grading = grade(exercise, answer);
+    let names = exercise.names();
+    let mut line = |cell: String, typed: &str, verdict: Verdict| {
+        cells.push(ExportedCell {
+            cell,
+            answer: typed.to_string(),
+            verdict: verdict_code(verdict),
+        })
+    };
+    'kind: {
         for (index, (segment, verdict)) in answer.segments.iter().zip(&grading.segments).enumerate()
         {
             let who = match segment.who {
@@ -265,7 +296,7 @@ pub fn export_csv(set: &ExerciseSet, progress: &Progress) -> String {
                 let typed = answer.context.get(cell).map_or("", String::as_str);
                 line(super::switch::cell_code(cell), typed, *verdict);
             }
-            continue;
+            break 'kind;
         }
         if let Some(marks) = &grading.levels {
             let tick = exercise.asked.unwrap_or(0);
@@ -273,7 +304,7 @@ pub fn export_csv(set: &ExerciseSet, progress: &Progress) -> String {
                 let typed = answer.levels.get(pid).map_or("", String::as_str);
                 line(format!("{} level at t={tick}", names[pid]), typed, *verdict);
             }
-            continue;
+            break 'kind;
         }
         if let Some(marks) = grading.deadlock {
             let deadlock = &answer.deadlock;
@@ -297,7 +328,7 @@ pub fn export_csv(set: &ExerciseSet, progress: &Progress) -> String {
             if let Some(cycle) = marks.cycle {
                 line("deadlock cycle".into(), &threads(&deadlock.cycle), cycle);
             }
-            continue;
+            break 'kind;
         }
         if let Some(marks) = grading.race {
             line("race final value".into(), &answer.race.value, marks.value);
@@ -306,7 +337,7 @@ pub fn export_csv(set: &ExerciseSet, progress: &Progress) -> String {
                 &answer.race.interleaving,
                 marks.interleaving,
             );
-            continue;
+            break 'kind;
         }
         for (index, verdict) in grading.averages.iter().enumerate() {
             line(
@@ -316,7 +347,47 @@ pub fn export_csv(set: &ExerciseSet, progress: &Progress) -> String {
             );
         }
     }
+    cells
+}
+
+/// The answers as CSV, one cell a line: exercise, topic, difficulty, seed, cell, answer, verdict
+/// and the student's name on every line, so a teacher can put every student's file in one sheet.
+pub fn export_csv(set: &ExerciseSet, progress: &Progress, student: &str) -> String {
+    let mut csv = String::from("exercise,topic,difficulty,seed,cell,answer,verdict,student\n");
+    let student = csv_field(student.trim());
+    for (number, (exercise, answer, _)) in graded(set, progress).iter().enumerate() {
+        for cell in exported_cells(exercise, answer) {
+            csv += &format!(
+                "{},{},{},{},{},{},{},{student}\n",
+                number + 1,
+                exercise.id.topic.code(),
+                exercise.id.difficulty.code(),
+                exercise.id.seed,
+                csv_field(&cell.cell),
+                csv_field(&cell.answer),
+                cell.verdict
+            );
+        }
+    }
     csv
+}
+
+/// The answers file's name: `proclab-practice-<name>.<extension>` with the student's name in
+/// letters and digits of any script (others become `-`), or without one when none was typed.
+pub fn export_file_name(student: &str, extension: &str) -> String {
+    let mut name = String::new();
+    for c in student.trim().chars() {
+        if c.is_alphanumeric() {
+            name.push(c);
+        } else if !name.ends_with('-') {
+            name.push('-');
+        }
+    }
+    let name = name.trim_matches('-');
+    match name.is_empty() {
+        true => format!("proclab-practice.{extension}"),
+        false => format!("proclab-practice-{name}.{extension}"),
+    }
 }
 
 fn column_code(column: Column) -> &'static str {
