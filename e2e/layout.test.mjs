@@ -199,6 +199,27 @@ for (const lang of ['en', 'ko']) {
         const remove = await page.locator('#workload tbody.process').first().locator('button.danger').first().boundingBox();
         assert.ok(remove.x + remove.width <= card.right, `${preset}: Remove is on screen`);
       }
+      // A program of 20 lines: each line number stays on one line beside its line of code (10
+      // and up broke into 1/0 in English), and the example's description keeps the notice's
+      // width, its buttons under it (beside them it was a column two or three words wide).
+      // At 360 px, the narrowest phone the page is laid out for.
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.selectOption('#preset-select', 'deadlock-two-locks');
+      await waitForFreshResults(page);
+      const program = await page.evaluate(() => {
+        const lines = [...document.querySelectorAll('.code-box .gutter-line')];
+        const notice = document.querySelector('#notice');
+        return {
+          count: lines.length,
+          heights: [...new Set(lines.map((line) => Math.round(line.getBoundingClientRect().height)))],
+          text: notice.querySelector('p').getBoundingClientRect().width,
+          notice: notice.clientWidth,
+        };
+      });
+      assert.ok(program.count >= 10, `${program.count} line numbers`);
+      assert.equal(program.heights.length, 1, `every line number one line tall: ${program.heights}`);
+      assert.ok(program.text >= program.notice * 0.8, `the description is ${program.text} px of the notice's ${program.notice}`);
+      await page.setViewportSize({ width: 390, height: 844 });
       await page.locator('#workload').scrollIntoViewIfNeeded();
       await screenshot(page, `layout-threads-phone-${lang}`);
       assert.deepEqual(problems, []);
