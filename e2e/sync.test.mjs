@@ -169,7 +169,7 @@ test('a pipe carries bytes: writing 300 ends the writer with the reason, in both
     assert.match(await page.textContent('#program-end'), /every thread ends, 1 of them by a fault/);
     await page.click('#lang-ko');
     await page.waitForFunction(() => document.documentElement.lang === 'ko');
-    assert.match(await page.textContent('#interleaving'), /파이프는 바이트\(0~255\)를 나르는데 300을\(를\) 쓰려고 했습니다/);
+    assert.match(await page.textContent('#interleaving'), /파이프는 바이트\(0~255\)를 나르는데 300을 쓰려고 했습니다/);
     assert.match(await page.textContent('#program-end'), /그중 1개는 오류로 끝납니다/);
   });
 });
