@@ -489,3 +489,34 @@ fn the_longest_wait_and_the_threads_to_choose_agree_with_counting_on_every_examp
         assert_eq!(choosable(&run), unfinished_at_the_end(&run));
     }
 }
+
+#[test]
+fn a_thread_locking_a_mutex_it_holds_is_told_so_not_that_another_holds_it() {
+    // One thread locks m twice: it waits for itself, forever.
+    let spec = ScenarioSpec {
+        processes: vec![ProcessSpec {
+            program: ".mutex m\n.main\nlock m\nlock m\nunlock m\nhalt\n".into(),
+            ..ProcessSpec::default()
+        }],
+        policy: PolicySpec::Rr { quantum: 1 },
+        ..ScenarioSpec::default()
+    };
+    let run = simulate(&Scenario::new(&spec).unwrap());
+    let lines = step_lines(&run, &analyse(&run), Lang::En);
+    let last = &lines.last().unwrap().effect;
+    assert_eq!(
+        last,
+        "mutex already held by this same thread (it cannot lock it twice): waits forever"
+    );
+    assert!(!lines
+        .iter()
+        .any(|line| line.effect.contains("another thread")));
+    let said = proclab_app::program_words::deadlock(&run, Lang::En);
+    assert!(
+        said.contains("waits for mutex m, which it holds itself")
+            && said.ends_with("waits for itself: only it could unlock that mutex."),
+        "{said}"
+    );
+    let korean = proclab_app::program_words::deadlock(&run, Lang::Ko);
+    assert!(korean.contains("자기 자신을 기다립니다"), "{korean}");
+}

@@ -38,6 +38,18 @@ pub fn step_lines_in(
 ) -> Vec<StepLine> {
     let scenario = run.scenario();
     let steps = run.program_steps();
+    // The step where a thread locked a mutex it already held: its last, since it waits forever.
+    let self_locks: Vec<usize> = run
+        .deadlock()
+        .map(|report| {
+            report
+                .waits
+                .iter()
+                .filter(|edge| edge.holder == Some(edge.thread))
+                .filter_map(|edge| steps.iter().rposition(|step| step.thread == edge.thread))
+                .collect()
+        })
+        .unwrap_or_default();
     steps[range.clone()]
         .iter()
         .zip(range)
@@ -63,6 +75,13 @@ pub fn step_lines_in(
             match step.outcome {
                 StepOutcome::Yielded => effects.push(ProgramText::Yielded.get(lang).into()),
                 StepOutcome::Halted => effects.push(ProgramText::Halted.get(lang).into()),
+                StepOutcome::Blocked(_) if self_locks.contains(&index) => effects.push(
+                    lang.pick([
+                        "이미 이 스레드가 가진 뮤텍스(두 번 잠글 수 없음): 영원히 기다림",
+                        "mutex already held by this same thread (it cannot lock it twice): waits forever",
+                    ])
+                    .into(),
+                ),
                 StepOutcome::Blocked(wait) => effects.push(
                     blocked_note(
                         wait,

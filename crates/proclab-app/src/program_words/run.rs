@@ -334,6 +334,18 @@ pub fn deadlock(run: &Run, lang: Lang) -> String {
         .map(|edge| {
             let kind = sync_kind(edge.object.kind, lang);
             match (edge.holder, lang) {
+                (Some(holder), Lang::Ko) if holder == edge.thread => format!(
+                    "{}{} 자기가 이미 가진 {kind} {}{} 다시 잠그려고 기다림(뮤텍스는 두 번 잠글 수 없음)",
+                    name(edge.thread),
+                    topic_particle(&name(edge.thread)),
+                    edge.name,
+                    object_particle(&edge.name)
+                ),
+                (Some(holder), Lang::En) if holder == edge.thread => format!(
+                    "{} waits for {kind} {}, which it holds itself (a mutex cannot be locked twice)",
+                    name(edge.thread),
+                    edge.name
+                ),
                 (Some(holder), Lang::Ko) => format!(
                     "{}{} {}{} 가진 {kind} {}{} 기다림",
                     name(edge.thread),
@@ -370,6 +382,15 @@ pub fn deadlock(run: &Run, lang: Lang) -> String {
                 " There is no cycle, but no thread is left to wake them."
             },
         ]))
+    } else if report.cycle.len() == 1 {
+        let only = name(report.cycle[0]);
+        lang.pick([
+            format!(
+                " {only}{} 자기 자신을 기다립니다: 그 뮤텍스를 풀 수 있는 것은 자기뿐입니다.",
+                subject_particle(&only)
+            ),
+            format!(" {only} waits for itself: only it could unlock that mutex."),
+        ])
     } else {
         let mut names: Vec<String> = report.cycle.iter().map(|thread| name(*thread)).collect();
         names.push(name(report.cycle[0]));

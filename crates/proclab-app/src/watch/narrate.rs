@@ -163,29 +163,13 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
             ),
         ]),
         Cause::Waits { object } if object.kind == SyncKind::Pipe => {
-            // Full or empty, as the pipe stands after this instant: a blocked reader waits in
-            // its readers, a blocked writer in its writers.
-            let pipe = state.queues.get(object.index as usize);
-            let name = pipe.map_or("", |pipe| pipe.name.as_str());
-            let reads = pipe.is_some_and(|pipe| pipe.receivers.contains(&event.thread));
-            match reads {
-                true => lang.pick([
-                    format!(
-                        "{who}{} 대기 상태가 됩니다: 파이프 {name}{} 비어 있음(읽을 값이 들어올 때까지).",
-                        subject_particle(&who),
-                        subject_particle(name)
-                    ),
-                    format!("{who} blocks: pipe {name} empty (until a value is written)."),
-                ]),
-                false => lang.pick([
-                    format!(
-                        "{who}{} 대기 상태가 됩니다: 파이프 {name}{} 가득 참(누가 읽어 자리가 날 때까지).",
-                        subject_particle(&who),
-                        subject_particle(name)
-                    ),
-                    format!("{who} blocks: pipe {name} full (until a value is read)."),
-                ]),
-            }
+            // Without the run, read from `state`: a blocked reader waits in the pipe's readers
+            // (right when `state` is this instant's; `narrate_in` reads the instruction instead).
+            let reads = state
+                .queues
+                .get(object.index as usize)
+                .is_some_and(|pipe| pipe.receivers.contains(&event.thread));
+            pipe_wait(&who, state, object, reads, lang)
         }
         Cause::Waits { object } => {
             let kind = sync_kind(object.kind, lang);
@@ -266,8 +250,63 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
     format!("t={tick}: {body}")
 }
 
+/// A thread blocked on a pipe: empty for a reader, full for a writer.
+fn pipe_wait(
+    who: &str,
+    state: &MachineState,
+    object: proclab_core::SyncObject,
+    reads: bool,
+    lang: Lang,
+) -> String {
+    let name = state
+        .queues
+        .get(object.index as usize)
+        .map_or("", |pipe| pipe.name.as_str());
+    match reads {
+        true => lang.pick([
+            format!(
+                "{who}{} 대기 상태가 됩니다: 파이프 {name}{} 비어 있음(읽을 값이 들어올 때까지).",
+                subject_particle(who),
+                subject_particle(name)
+            ),
+            format!("{who} blocks: pipe {name} empty (until a value is written)."),
+        ]),
+        false => lang.pick([
+            format!(
+                "{who}{} 대기 상태가 됩니다: 파이프 {name}{} 가득 참(누가 읽어 자리가 날 때까지).",
+                subject_particle(who),
+                subject_particle(name)
+            ),
+            format!("{who} blocks: pipe {name} full (until a value is read)."),
+        ]),
+    }
+}
+
+/// Whether `event`'s thread blocked on its pipe reading (else writing): the instruction of its
+/// last blocked step at or before the event. The same at whatever tick the log is read (the
+/// pipe's waiting readers, in a later state, no longer hold a reader that went on or ended).
+fn blocked_reading(run: &proclab_core::Run, event: &Event) -> Option<bool> {
+    use proclab_core::program::{Instruction, MessageOp, StepOutcome, Wait};
+    let scenario = run.scenario();
+    let thread =
+        scenario.threads().iter().position(|thread| {
+            thread.pid() == event.thread.pid && thread.tid() == event.thread.tid
+        })? as u32;
+    let steps = run.program_steps();
+    let end = steps.partition_point(|step| step.tick <= event.tick);
+    let step = steps[..end].iter().rev().take(4_096).find(|step| {
+        step.thread == thread && matches!(step.outcome, StepOutcome::Blocked(Wait::Pipe(_)))
+    })?;
+    match crate::program_view::program_of(scenario, thread)?.instruction_at(step.pc)? {
+        Instruction::Message(MessageOp::Read { .. }) => Some(true),
+        Instruction::Message(MessageOp::Write { .. }) => Some(false),
+        _ => None,
+    }
+}
+
 /// [`narrate`] for the event at `index` of `run`'s trace: a wake-up names what its thread waited
-/// for (the object of its last wait before it), where the event alone cannot.
+/// for (the object of its last wait before it), where the event alone cannot; a wait on a pipe
+/// says empty or full from the instruction that blocked.
 pub fn narrate_in(
     run: &proclab_core::Run,
     index: usize,
@@ -275,6 +314,15 @@ pub fn narrate_in(
     state: &MachineState,
     lang: Lang,
 ) -> String {
+    if let Cause::Waits { object } = event.cause {
+        if object.kind == SyncKind::Pipe {
+            if let Some(reads) = blocked_reading(run, event) {
+                let who = thread_label(state, event.thread);
+                let body = pipe_wait(&who, state, object, reads, lang);
+                return format!("t={}: {body}", event.tick);
+            }
+        }
+    }
     let Cause::Woken { by } = event.cause else {
         return narrate(event, state, lang);
     };
@@ -457,6 +505,22 @@ mod tests {
         assert!(
             korean.contains("Writer가 대기 상태가 됩니다: 파이프 p가 가득 참"),
             "{korean}"
+        );
+        // The log reads every line with the state at its playhead: at the run's end, where the
+        // reader no longer waits, its wait still says empty (it said full from t=39 on).
+        let end = run.state_at(run.end_tick());
+        let logged: Vec<String> = run
+            .events()
+            .iter()
+            .enumerate()
+            .filter(|(_, event)| matches!(event.cause, Cause::Waits { .. }))
+            .map(|(index, event)| narrate_in(&run, index, event, &end, Lang::En))
+            .collect();
+        assert_eq!(logged.len(), 2, "{logged:?}");
+        assert!(logged[0].ends_with("Writer blocks: pipe p full (until a value is read)."));
+        assert!(
+            logged[1].ends_with("Reader blocks: pipe p empty (until a value is written)."),
+            "{logged:?}"
         );
     }
 
