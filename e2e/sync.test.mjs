@@ -155,6 +155,25 @@ test('a pipe: the buffer fills and blocks the writer, drains and blocks the read
     assert.equal(await row('queue-messages'), '[] 0/2', 'drained');
     assert.equal(await row('queue-receivers'), 'Reader');
     assert.ok((await page.textContent('#event-log')).includes('Reader blocks: pipe p empty'));
+    // At the end, past the reader's last read, its wait still reads "empty" in the log.
+    await page.click('#to-end');
+    const log = await page.textContent('#event-log');
+    assert.ok(log.includes('Reader blocks: pipe p empty') && !log.includes('Reader blocks: pipe p full'), log);
+  });
+});
+
+test('compare: policies whose run ends in deadlock are marked and never named the lowest; the sweep tries quanta 1 to 10', TIMEOUT, async () => {
+  await onFreshPage(server.url, async ({ page }) => {
+    await openExample(page, 'deadlock-two-locks');
+    await page.click('#tab-compare');
+    await page.waitForSelector('#compare-canvas', { timeout: 60_000 });
+    const said = await page.textContent('.compare-chart .chart-takeaway');
+    assert.match(said, /^7 policies compared: the lowest average waiting is FCFS/);
+    assert.match(said, /Left out, as they stopped before every thread finished \(their times end there\): RR \(q=3\) \(deadlock at t=8\)/);
+    const keys = await page.$$eval('.compare-chart table tbody th', (cells) => cells.map((cell) => cell.textContent));
+    assert.ok(keys.includes('RR (q=3) (deadlock at t=8)'), keys.join(' | '));
+    assert.equal(await page.locator('.sweep-chart table tbody tr').count(), 10);
+    assert.match(await page.textContent('.sweep-chart .chart-takeaway'), /^Round robin with q from 1 to 10/);
   });
 });
 

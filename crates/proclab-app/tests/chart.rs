@@ -681,3 +681,53 @@ fn a_thread_row_says_whether_it_waits_for_io_or_for_another_thread() {
             && segment.detail.contains("I/O")
     ));
 }
+
+#[test]
+fn a_compared_run_cut_short_by_a_deadlock_is_marked_and_never_the_lowest() {
+    use proclab_app::chart::compare_model::{sweep_range, Comparison, CutShort};
+    let spec = proclab_core::presets::preset("deadlock-two-locks")
+        .unwrap()
+        .spec;
+    let comparison = Comparison::of(&spec);
+    let cut: Vec<_> = comparison
+        .rows
+        .iter()
+        .filter(|row| matches!(row.cut_short, Some(CutShort::Deadlock { .. })))
+        .collect();
+    let finished: Vec<_> = comparison
+        .rows
+        .iter()
+        .filter(|row| row.outcome.is_ok() && row.cut_short.is_none())
+        .collect();
+    assert!(!cut.is_empty() && !finished.is_empty(), "{comparison:?}");
+    let rr = cut
+        .iter()
+        .find(|row| matches!(row.policy, PolicySpec::Rr { .. }))
+        .expect("RR deadlocks here, as the example says");
+    assert_eq!(rr.label(Lang::En), "RR (q=3) (deadlock at t=8)");
+    let said = compare_takeaway(&comparison.rows, Lang::En);
+    let lowest = said
+        .split("the lowest average waiting is ")
+        .nth(1)
+        .and_then(|rest| rest.split(" (").next())
+        .unwrap();
+    assert!(
+        !lowest.contains("RR"),
+        "a deadlocked run named the lowest: {said}"
+    );
+    assert!(
+        said.contains(
+            "Left out, as they stopped before every thread finished (their times end there): RR (q=3) (deadlock at t=8)"
+        ),
+        "{said}"
+    );
+    assert!(compare_takeaway(&comparison.rows, Lang::Ko).contains("비교에서 뺐습니다"));
+    // Threads running programs have no bursts: the sweep tries quanta 1 to 10 (it tried only 1).
+    assert_eq!(sweep_range(&spec), 1..=10);
+    assert_eq!(comparison.points.len(), 10);
+    let sweep = sweep_takeaway(&comparison.points, Lang::En);
+    assert!(
+        sweep.starts_with("Round robin with q from 1 to 10"),
+        "{sweep}"
+    );
+}

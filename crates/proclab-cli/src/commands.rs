@@ -5,6 +5,7 @@ use std::io::Write;
 
 use proclab_core::gen::{generate, GenOptions};
 use proclab_core::presets::presets as all_presets;
+use proclab_core::program::RunEnd;
 use proclab_core::{
     render, simulate, GanttSlice, Metrics, PolicySpec, Run, Scenario, ScenarioSpec, Trace,
 };
@@ -206,9 +207,19 @@ pub fn compare(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
             Ok(variant) => {
                 let run = simulate(&variant);
                 let totals = &run.metrics().totals;
+                // A run that stopped before every thread finished has times that end there.
+                let cut = match run.end() {
+                    RunEnd::Deadlock { .. } => {
+                        lang.pick(["  교착 상태로 멈춤", "  stopped: deadlock"])
+                    }
+                    RunEnd::BudgetExhausted { .. } => {
+                        lang.pick(["  명령어 한도로 멈춤", "  stopped: instruction budget"])
+                    }
+                    RunEnd::Finished | RunEnd::ScheduleUsedUp { .. } => "",
+                };
                 writeln!(
                     out,
-                    "{:<28} {:>10} {:>10} {:>10} {:>10} {:>8}",
+                    "{:<28} {:>10} {:>10} {:>10} {:>10} {:>8}{cut}",
                     label,
                     totals.average_turnaround.to_string(),
                     totals.average_waiting.to_string(),

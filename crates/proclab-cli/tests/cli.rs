@@ -128,6 +128,25 @@ fn compare_runs_every_policy_on_the_same_workload() {
 }
 
 #[test]
+fn compare_marks_a_policy_whose_run_stops_in_deadlock() {
+    let preset = proclab(&["presets", "deadlock-two-locks"]);
+    assert!(preset.status.success(), "{}", stderr(&preset));
+    let path = std::env::temp_dir().join(format!("proclab-compare-{}.json", std::process::id()));
+    std::fs::write(&path, &preset.stdout).unwrap();
+    let output = proclab(&["compare", path.to_str().unwrap()]);
+    let _ = std::fs::remove_file(&path);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let line = |start: &str| {
+        text.lines()
+            .find(|line| line.starts_with(start))
+            .unwrap_or("")
+    };
+    assert!(line("RR (q=3)").ends_with("  stopped: deadlock"), "{text}");
+    assert!(!line("FCFS").contains("stopped"), "{text}");
+}
+
+#[test]
 fn gen_is_deterministic_and_its_output_runs() {
     let first = proclab(&["gen", "--seed", "42", "--processes", "6", "--io"]);
     let second = proclab(&["gen", "--seed", "42", "--processes", "6", "--io"]);

@@ -108,10 +108,7 @@ pub fn draw_compare<DB: DrawingBackend>(
 
     let ran = ran(rows);
     let groups = ran.len().max(1) as u32;
-    let names: Vec<String> = ran
-        .iter()
-        .map(|(row, _)| proclab_app::terms::policy_label(&row.policy, lang))
-        .collect();
+    let names: Vec<String> = ran.iter().map(|(row, _)| row.short_label(lang)).collect();
     let label_width = names
         .iter()
         .map(|name| paint::text_width(name, 12))

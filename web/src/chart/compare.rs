@@ -68,14 +68,17 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
     }
     let compare_label = compare_takeaway(&comparison.rows, lang);
     let sweep_label = sweep_takeaway(&comparison.points, lang);
-    let compare_rows = comparison.rows.iter().map(|row| {
-        let name = proclab_app::terms::policy_label(&row.policy, lang);
-        figures_row(name, row.outcome.as_ref(), lang)
-    });
-    let sweep_rows = comparison
-        .points
+    let compare_rows = comparison
+        .rows
         .iter()
-        .map(|point| figures_row(point.quantum.to_string(), point.outcome.as_ref(), lang));
+        .map(|row| figures_row(row.label(lang), row.outcome.as_ref(), lang));
+    let sweep_rows = comparison.points.iter().map(|point| {
+        let key = match point.cut_short {
+            Some(cut) => format!("{} ({})", point.quantum, cut.words(lang)),
+            None => point.quantum.to_string(),
+        };
+        figures_row(key, point.outcome.as_ref(), lang)
+    });
     html! {
         <div class="compare-view">
             <figure class="chart compare-chart">

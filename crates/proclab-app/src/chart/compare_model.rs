@@ -7,6 +7,7 @@ use std::ops::RangeInclusive;
 
 use serde::{Deserialize, Serialize};
 
+use proclab_core::program::RunEnd;
 use proclab_core::{
     simulate_spec, BurstSpec, PolicySpec, Ratio, ScenarioError, ScenarioSpec, Totals,
 };
@@ -28,6 +29,48 @@ pub enum Skipped {
     CouldNotRun,
 }
 
+/// How a compared run stopped before every thread finished: its times end there, so it is
+/// marked and never named the best or the worst.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CutShort {
+    /// Every unfinished thread waits for another: deadlock at `tick`.
+    Deadlock { tick: u64 },
+    /// The instruction budget ran out at `tick` (a thread spinning on a lock, a loop).
+    Budget { tick: u64 },
+}
+
+impl CutShort {
+    fn of(run: &proclab_core::Run) -> Option<CutShort> {
+        match run.end() {
+            RunEnd::Deadlock { tick } => Some(CutShort::Deadlock { tick }),
+            RunEnd::BudgetExhausted { tick, .. } => Some(CutShort::Budget { tick }),
+            RunEnd::Finished | RunEnd::ScheduleUsedUp { .. } => None,
+        }
+    }
+
+    /// "deadlock", as the chart marks the run beside its name (the table says when).
+    pub fn short(self, lang: Lang) -> &'static str {
+        match self {
+            CutShort::Deadlock { .. } => lang.pick(["교착 상태", "deadlock"]),
+            CutShort::Budget { .. } => lang.pick(["명령어 한도", "budget"]),
+        }
+    }
+
+    /// "deadlock at t=8", as the table and the takeaway mark the run.
+    pub fn words(self, lang: Lang) -> String {
+        match self {
+            CutShort::Deadlock { tick } => lang.pick([
+                format!("t={tick}에 교착 상태"),
+                format!("deadlock at t={tick}"),
+            ]),
+            CutShort::Budget { tick } => lang.pick([
+                format!("t={tick}에 명령어 한도로 멈춤"),
+                format!("stopped by the instruction budget at t={tick}"),
+            ]),
+        }
+    }
+}
+
 /// One policy run on the workload, or the reasons it could not run.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CompareRow {
@@ -35,6 +78,29 @@ pub struct CompareRow {
     pub policy: PolicySpec,
     /// The run's totals, or why it was skipped.
     pub outcome: Result<Totals, Skipped>,
+    /// Whether it stopped before every thread finished.
+    #[serde(default)]
+    pub cut_short: Option<CutShort>,
+}
+
+impl CompareRow {
+    /// The policy's name, with how the run was cut short if it was.
+    pub fn label(&self, lang: Lang) -> String {
+        let name = crate::terms::policy_label(&self.policy, lang);
+        match self.cut_short {
+            Some(cut) => format!("{name} ({})", cut.words(lang)),
+            None => name,
+        }
+    }
+
+    /// The policy's name with a one-word mark if cut short, for the chart's narrow labels.
+    pub fn short_label(&self, lang: Lang) -> String {
+        let name = crate::terms::policy_label(&self.policy, lang);
+        match self.cut_short {
+            Some(cut) => format!("{name} ({})", cut.short(lang)),
+            None => name,
+        }
+    }
 }
 
 /// Round robin with one quantum on the workload.
@@ -44,6 +110,9 @@ pub struct SweepPoint {
     pub quantum: u64,
     /// The run's totals, or why it was skipped.
     pub outcome: Result<Totals, Skipped>,
+    /// Whether it stopped before every thread finished.
+    #[serde(default)]
+    pub cut_short: Option<CutShort>,
 }
 
 /// Most time slices one comparison run may need. The page runs the comparison in a worker, one
@@ -71,22 +140,30 @@ fn all_bursts(spec: &ScenarioSpec) -> impl Iterator<Item = BurstSpec> + '_ {
     })
 }
 
-fn totals_with(spec: &ScenarioSpec, policy: &PolicySpec) -> Result<Totals, Skipped> {
+fn totals_with(
+    spec: &ScenarioSpec,
+    policy: &PolicySpec,
+) -> (Result<Totals, Skipped>, Option<CutShort>) {
     if estimated_slices(spec, policy) > COMPARE_MAX_SLICES {
-        return Err(Skipped::TooMuchWork);
+        return (Err(Skipped::TooMuchWork), None);
     }
     let mut variant = spec.clone();
     variant.policy = policy.clone();
     match simulate_spec(&variant) {
-        Ok(run) => Ok(run.metrics().totals.clone()),
-        Err(errors)
-            if errors
-                .iter()
-                .any(|error| matches!(error, ScenarioError::TooManySlices { .. })) =>
-        {
-            Err(Skipped::TooMuchWork)
-        }
-        Err(_) => Err(Skipped::CouldNotRun),
+        Ok(run) => (Ok(run.metrics().totals.clone()), CutShort::of(&run)),
+        Err(error) => (skipped(error), None),
+    }
+}
+
+/// Why a run the core refused is skipped.
+fn skipped(errors: Vec<ScenarioError>) -> Result<Totals, Skipped> {
+    if errors
+        .iter()
+        .any(|error| matches!(error, ScenarioError::TooManySlices { .. }))
+    {
+        Err(Skipped::TooMuchWork)
+    } else {
+        Err(Skipped::CouldNotRun)
     }
 }
 
@@ -95,17 +172,30 @@ pub fn compare_rows(spec: &ScenarioSpec) -> Vec<CompareRow> {
     Comparison::of(spec).rows
 }
 
-/// The quanta of the sweep: 1 up to the longest CPU burst, at most [`SWEEP_MAX_QUANTUM`].
+/// The quanta of the sweep: 1 up to the longest CPU burst, at most [`SWEEP_MAX_QUANTUM`]; for
+/// threads that run programs (whose quantum counts instructions, and which have no bursts to
+/// measure) 1 to [`PROGRAM_SWEEP_MAX_QUANTUM`].
 pub fn sweep_range(spec: &ScenarioSpec) -> RangeInclusive<u64> {
     let longest = all_bursts(spec)
         .filter_map(|burst| match burst {
             BurstSpec::Cpu(length) => Some(length),
             _ => None,
         })
-        .max()
-        .unwrap_or(1);
+        .max();
+    let programs = spec
+        .processes
+        .iter()
+        .any(|process| !process.program.trim().is_empty());
+    let longest = match (longest, programs) {
+        (None, true) => PROGRAM_SWEEP_MAX_QUANTUM,
+        (Some(longest), true) => longest.max(PROGRAM_SWEEP_MAX_QUANTUM),
+        (longest, false) => longest.unwrap_or(1),
+    };
     1..=longest.clamp(1, SWEEP_MAX_QUANTUM)
 }
+
+/// The largest quantum the sweep tries on threads that run programs.
+pub const PROGRAM_SWEEP_MAX_QUANTUM: u64 = 10;
 
 /// Round robin on the spec's workload for every quantum of [`sweep_range`].
 pub fn quantum_sweep(spec: &ScenarioSpec) -> Vec<SweepPoint> {
@@ -179,14 +269,22 @@ impl ComparisonJob {
             return false;
         };
         match step {
-            Step::Policy(policy) => self.done.rows.push(CompareRow {
-                outcome: totals_with(&self.spec, &policy),
-                policy,
-            }),
-            Step::Quantum(quantum) => self.done.points.push(SweepPoint {
-                quantum,
-                outcome: totals_with(&self.spec, &PolicySpec::Rr { quantum }),
-            }),
+            Step::Policy(policy) => {
+                let (outcome, cut_short) = totals_with(&self.spec, &policy);
+                self.done.rows.push(CompareRow {
+                    policy,
+                    outcome,
+                    cut_short,
+                })
+            }
+            Step::Quantum(quantum) => {
+                let (outcome, cut_short) = totals_with(&self.spec, &PolicySpec::Rr { quantum });
+                self.done.points.push(SweepPoint {
+                    quantum,
+                    outcome,
+                    cut_short,
+                })
+            }
         }
         true
     }
@@ -206,8 +304,16 @@ pub fn ratio_order(left: &Ratio, right: &Ratio) -> Ordering {
 
 /// One sentence: which policy waits least and which most.
 pub fn compare_takeaway(rows: &[CompareRow], lang: Lang) -> String {
+    // A run cut short (a deadlock, the instruction budget) has times that stop there: shorter,
+    // not better. It is named apart, never the lowest or the highest.
+    let cut: Vec<String> = rows
+        .iter()
+        .filter(|row| row.outcome.is_ok() && row.cut_short.is_some())
+        .map(|row| row.label(lang))
+        .collect();
     let ran: Vec<(&PolicySpec, &Totals)> = rows
         .iter()
+        .filter(|row| row.cut_short.is_none())
         .filter_map(|row| {
             row.outcome
                 .as_ref()
@@ -215,12 +321,26 @@ pub fn compare_takeaway(rows: &[CompareRow], lang: Lang) -> String {
                 .map(|totals| (&row.policy, totals))
         })
         .collect();
+    let cut_sentence = match cut.len() {
+        0 => String::new(),
+        count => lang.pick([
+            format!(
+                " 끝까지 실행되지 못한 정책 {count}개는 그 시각까지만 재므로 비교에서 뺐습니다: {}.",
+                cut.join(", ")
+            ),
+            format!(
+                " Left out, as they stopped before every thread finished (their times end there): {}.",
+                cut.join(", ")
+            ),
+        ]),
+    };
     let by_waiting = |left: &&(&PolicySpec, &Totals), right: &&(&PolicySpec, &Totals)| {
         ratio_order(&left.1.average_waiting, &right.1.average_waiting)
     };
     let (Some(best), Some(worst)) = (ran.iter().min_by(by_waiting), ran.iter().max_by(by_waiting))
     else {
-        return String::from(text::ChartText::NothingToCompare.get(lang));
+        let nothing = text::ChartText::NothingToCompare.get(lang);
+        return format!("{nothing}{cut_sentence}");
     };
     // Every policy that ties is named, in table order.
     let names = |at: &(&PolicySpec, &Totals)| {
@@ -232,13 +352,14 @@ pub fn compare_takeaway(rows: &[CompareRow], lang: Lang) -> String {
     };
     let best_name = names(best);
     let worst_name = names(worst);
-    text::compare_sentence(
+    let sentence = text::compare_sentence(
         (&best_name, &best.1.average_waiting.to_string()),
         (&worst_name, &worst.1.average_waiting.to_string()),
         ran.len(),
-        rows.len() - ran.len(),
+        rows.len() - ran.len() - cut.len(),
         lang,
-    )
+    );
+    format!("{sentence}{cut_sentence}")
 }
 
 /// The quanta of the sweep that ran, with their totals.
@@ -261,16 +382,43 @@ pub fn sweep_takeaway(points: &[SweepPoint], lang: Lang) -> String {
     let (Some(first), Some(last)) = (ran.first(), ran.last()) else {
         return String::from(text::ChartText::NothingToCompare.get(lang));
     };
+    // The lowest waiting among the runs that finished: a run cut short stops its clocks early.
+    let cut: Vec<String> = points
+        .iter()
+        .filter(|point| point.outcome.is_ok())
+        .filter_map(|point| {
+            point
+                .cut_short
+                .map(|cut| format!("q={} ({})", point.quantum, cut.words(lang)))
+        })
+        .collect();
+    let finished = |quantum: u64| {
+        points
+            .iter()
+            .any(|point| point.quantum == quantum && point.cut_short.is_none())
+    };
     let best = ran
         .iter()
-        .min_by(|left, right| ratio_order(&left.1.average_waiting, &right.1.average_waiting))
-        .unwrap_or(first);
-    text::sweep_sentence(
+        .filter(|point| finished(point.0))
+        .min_by(|left, right| ratio_order(&left.1.average_waiting, &right.1.average_waiting));
+    let cut_sentence = match cut.is_empty() {
+        true => String::new(),
+        false => lang.pick([
+            format!(" 끝까지 실행되지 못함: {}.", cut.join(", ")),
+            format!(" Cut short: {}.", cut.join(", ")),
+        ]),
+    };
+    let Some(best) = best else {
+        let nothing = text::ChartText::NothingToCompare.get(lang);
+        return format!("{nothing}{cut_sentence}");
+    };
+    let sentence = text::sweep_sentence(
         &SweepSummary {
             range: (first.0, last.0),
             best: (best.0, best.1.average_waiting.to_string()),
             switches: (first.1.context_switches, last.1.context_switches),
         },
         lang,
-    )
+    );
+    format!("{sentence}{cut_sentence}")
 }
