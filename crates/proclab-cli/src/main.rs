@@ -38,7 +38,7 @@ use proclab_app::lang::Lang;
 const USAGE: &str = "usage:
   proclab run FILE [--format text|json] [--events] [--pretty] [--lang en|ko]
   proclab compare FILE [--lang en|ko]
-  proclab gen --seed N [--processes K] [--policy fcfs|sjf|srtf|priority|hrrn|rr|mlfq|lottery]
+  proclab gen --seed N [--processes K] [--policy fcfs|sjf|srtf|priority|hrrn|rr|mlq|mlfq|lottery]
               [--quantum Q] [--max-arrival T] [--max-burst B] [--io] [--threads T] [--cpus C]
   proclab presets [ID]
   proclab state FILE --tick T [--pretty]
@@ -140,6 +140,114 @@ fn dispatch(command: &str, options: &Options, out: &mut output::Stdout) -> Resul
     }
 }
 
+/// The options `command` reads and how many positional arguments (a file, a preset id) it takes
+/// at most: anything else is refused, never silently ignored.
+fn accepted(command: &str) -> Option<(&'static [&'static str], usize)> {
+    Some(match command {
+        "run" => (&["format", "events", "pretty", "lang"], 1),
+        "compare" => (&["lang"], 1),
+        "gen" => (
+            &[
+                "seed",
+                "processes",
+                "policy",
+                "quantum",
+                "max-arrival",
+                "max-burst",
+                "io",
+                "threads",
+                "cpus",
+            ],
+            0,
+        ),
+        "presets" => (&[], 1),
+        "state" => (&["tick", "pretty"], 1),
+        "x86" => (
+            &[
+                "threads",
+                "regs",
+                "interrupt",
+                "schedule",
+                "budget",
+                "format",
+                "pretty",
+                "lang",
+            ],
+            1,
+        ),
+        "bench" => (
+            &[
+                "smp",
+                "program",
+                "repeat",
+                "only",
+                "emit",
+                "worst",
+                "worst-one",
+                "write",
+            ],
+            0,
+        ),
+        _ => return None,
+    })
+}
+
+/// The usage lines of one command (with their continuation lines).
+fn usage_of(command: &str) -> String {
+    let mut lines = vec!["usage:"];
+    let mut inside = false;
+    for line in USAGE.lines().skip(1) {
+        if line.starts_with("  proclab ") {
+            inside = line.starts_with(&format!("  proclab {command} "))
+                || line == format!("  proclab {command}");
+        }
+        if inside {
+            lines.push(line);
+        }
+    }
+    lines.join("\n")
+}
+
+/// Refuses an option `command` does not read, an extra argument, and a `--lang` or `--format`
+/// it cannot honour.
+fn check_options(command: &str, options: &Options) -> Result<(), Failure> {
+    let Some((names, positional)) = accepted(command) else {
+        return Ok(());
+    };
+    for (name, value) in &options.named {
+        if !names.contains(&name.as_str()) {
+            let known = match names.is_empty() {
+                true => String::from("it takes no options"),
+                false => format!("it takes --{}", names.join(", --")),
+            };
+            return Err(Failure::Usage(format!(
+                "--{name}: not an option of {command} ({known})"
+            )));
+        }
+        let allowed: &[&str] = match name.as_str() {
+            "lang" => &["en", "ko"],
+            "format" => &["text", "json"],
+            _ => &[],
+        };
+        if !allowed.is_empty() && !allowed.contains(&value.as_str()) {
+            return Err(Failure::Usage(format!(
+                "--{name} {value}: expected {}",
+                allowed.join(" or ")
+            )));
+        }
+    }
+    if let Some(extra) = options.positional.get(positional) {
+        return Err(Failure::Usage(format!(
+            "{extra:?}: {command} takes {}",
+            match positional {
+                0 => String::from("no file or name"),
+                _ => String::from("one file or name"),
+            }
+        )));
+    }
+    Ok(())
+}
+
 /// Prints on stderr; a failure there has nowhere left to be reported, so it is ignored.
 fn complain(message: &str) {
     let _ = writeln!(io::stderr(), "{message}");
@@ -153,13 +261,28 @@ fn main() -> ExitCode {
     };
     let options = Options::parse(&arguments[1..]);
     let mut out = output::stdout();
-    let result = dispatch(command, &options, &mut out);
+    // `proclab run --help`: that command's usage, on stdout.
+    let asks_help =
+        options.get("help").is_some() || options.positional.iter().any(|argument| argument == "-h");
+    if asks_help && accepted(command).is_some() {
+        return match writeln!(out, "{}", usage_of(command)).and_then(|()| out.flush()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(1),
+        };
+    }
+    let result =
+        check_options(command, &options).and_then(|()| dispatch(command, &options, &mut out));
     // What was printed before a failure still goes out, ahead of the message on stderr.
     let flushed = out.flush().map_err(Failure::Output);
     match result.and(flushed) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Usage(message)) => {
-            complain(&format!("proclab: {message}\n{USAGE}"));
+            // The usage of the command that was misused, or every command's.
+            let usage = match accepted(command) {
+                Some(_) => usage_of(command),
+                None => String::from(USAGE),
+            };
+            complain(&format!("proclab: {message}\n{usage}"));
             ExitCode::from(2)
         }
         Err(Failure::Input(message)) => {

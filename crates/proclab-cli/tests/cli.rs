@@ -109,6 +109,50 @@ fn malformed_json_and_missing_files_fail_cleanly() {
 }
 
 #[test]
+fn an_option_a_command_does_not_read_is_refused_and_help_shows_its_usage() {
+    let file = "tests/data/rr_silberschatz.json";
+    for (arguments, said) in [
+        (
+            vec!["run", file, "--bogus"],
+            "--bogus: not an option of run (it takes --format, --events, --pretty, --lang)",
+        ),
+        (
+            vec!["run", file, "--lang", "fr"],
+            "--lang fr: expected en or ko",
+        ),
+        (
+            vec!["compare", file, "--format", "json"],
+            "--format: not an option of compare (it takes --lang)",
+        ),
+        (
+            vec!["run", file, "extra.json"],
+            "\"extra.json\": run takes one file or name",
+        ),
+    ] {
+        let output = proclab(&arguments);
+        assert_eq!(output.status.code(), Some(2), "{arguments:?}");
+        let message = stderr(&output);
+        assert!(
+            message.starts_with(&format!("proclab: {said}\n")),
+            "{message}"
+        );
+        // The usage of the command misused, not of every command.
+        assert!(
+            message.contains(&format!("  proclab {} ", arguments[0])),
+            "{message}"
+        );
+        assert!(!message.contains("proclab bench"), "{message}");
+    }
+    let help = proclab(&["run", "--help"]);
+    assert!(help.status.success(), "{}", stderr(&help));
+    assert_eq!(
+        stdout(&help),
+        "usage:\n  proclab run FILE [--format text|json] [--events] [--pretty] [--lang en|ko]\n"
+    );
+    assert!(proclab(&["x86", "-h"]).status.success());
+}
+
+#[test]
 fn compare_runs_every_policy_on_the_same_workload() {
     let output = proclab(&["compare", "tests/data/rr_silberschatz.json"]);
     assert!(output.status.success(), "{}", stderr(&output));
