@@ -95,10 +95,17 @@ pub fn write_text(out: &mut impl Write, run: &Run, lang: Lang) -> io::Result<()>
     writeln!(out)?;
     writeln!(out, "{}", RunText::MemoryAtEnd.get(lang))?;
     for memory in &state.memories {
+        // Named as the page names them: an array's first word is `buf[0]`, like the rest.
+        let program = scenario.processes()[memory.pid as usize].program();
         let words: Vec<String> = memory
             .words
             .iter()
-            .map(|(name, _, value)| format!("{name} = {value}"))
+            .map(|(name, address, value)| match program {
+                Some(program) => {
+                    format!("{} = {value}", program_words::word_name(program, *address))
+                }
+                None => format!("{name} = {value}"),
+            })
             .collect();
         let words = match words.is_empty() {
             true => String::from(RunText::NoVariables.get(lang)),

@@ -191,6 +191,22 @@ fn compare_marks_a_policy_whose_run_stops_in_deadlock() {
 }
 
 #[test]
+fn a_programs_arrays_are_named_from_index_0_as_the_page_names_them() {
+    let preset = proclab(&["presets", "producer-consumer-semaphores"]);
+    let path = std::env::temp_dir().join(format!("proclab-arrays-{}.json", std::process::id()));
+    std::fs::write(&path, &preset.stdout).unwrap();
+    let output = proclab(&["run", path.to_str().unwrap()]);
+    let _ = std::fs::remove_file(&path);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("  P1: buf[0] = 4, buf[1] = 5, buf[2] = 6, in = 0"),
+        "{text}"
+    );
+    assert!(text.contains(", got[0] = 1, got[1] = 2,"), "{text}");
+}
+
+#[test]
 fn gen_is_deterministic_and_its_output_runs() {
     let first = proclab(&["gen", "--seed", "42", "--processes", "6", "--io"]);
     let second = proclab(&["gen", "--seed", "42", "--processes", "6", "--io"]);
