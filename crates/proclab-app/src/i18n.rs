@@ -490,13 +490,106 @@ pub fn file_error(error: &crate::files::FileError, lang: Lang) -> String {
             line,
             column,
             detail,
-        } => lang.pick([
-            format!(
-                "{line}번째 줄 {column}번째 글자: ProcLab 시나리오 형식이 아닙니다 ({detail})."
-            ),
-            format!("it is not a ProcLab scenario at line {line}, column {column} ({detail})."),
-        ]),
+        } => {
+            let detail = reader_words(detail, lang);
+            lang.pick([
+                format!(
+                    "{line}번째 줄 {column}번째 글자: ProcLab 시나리오 형식이 아닙니다 ({detail})."
+                ),
+                format!("it is not a ProcLab scenario at line {line}, column {column} ({detail})."),
+            ])
+        }
     }
+}
+
+/// The JSON reader's complaint (`unknown field `arival`, expected one of ...`, `invalid value:
+/// integer `-3`, expected u64`) in plain words of `lang`; a complaint of another shape is kept
+/// as it is.
+pub fn reader_words(detail: &str, lang: Lang) -> String {
+    // The reader quotes names and values in backquotes.
+    let quoted = |text: &str| -> Vec<String> {
+        text.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(String::from)
+            .collect()
+    };
+    let kind = |expected: &str| -> String {
+        let expected = expected.trim();
+        let words = match expected {
+            "u8" | "u16" | "u32" | "u64" | "usize" => {
+                ["0 이상의 정수", "a whole number, 0 or more"]
+            }
+            "i8" | "i16" | "i32" | "i64" | "isize" => ["정수", "a whole number"],
+            "a boolean" => ["true 또는 false", "true or false"],
+            "a string" => ["따옴표 안의 글자", "a text in quotes"],
+            "a sequence" => ["목록 [ ... ]", "a list [ ... ]"],
+            _ if expected.starts_with("struct ") || expected == "a map" => {
+                ["객체 { ... }", "an object { ... }"]
+            }
+            _ => return expected.to_string(),
+        };
+        lang.pick(words).to_string()
+    };
+    if let Some(rest) = detail.strip_prefix("unknown field ") {
+        let names = quoted(rest);
+        let (found, allowed) = names
+            .split_first()
+            .map_or(("", &[][..]), |(f, a)| (f.as_str(), a));
+        return lang.pick([
+            format!(
+                "“{found}”라는 항목은 없습니다. 쓸 수 있는 항목: {}",
+                allowed.join(", ")
+            ),
+            format!(
+                "there is no field “{found}”; the fields are {}",
+                allowed.join(", ")
+            ),
+        ]);
+    }
+    if let Some(rest) = detail.strip_prefix("unknown variant ") {
+        let names = quoted(rest);
+        let (found, allowed) = names
+            .split_first()
+            .map_or(("", &[][..]), |(f, a)| (f.as_str(), a));
+        return lang.pick([
+            format!(
+                "“{found}”은(는) 쓸 수 없습니다. 쓸 수 있는 것: {}",
+                allowed.join(", ")
+            )
+            .replace("은(는)", crate::watch::narrate::topic_particle(found)),
+            format!("“{found}” is not one of {}", allowed.join(", ")),
+        ]);
+    }
+    if let Some(rest) = detail.strip_prefix("missing field ") {
+        let name = quoted(rest).into_iter().next().unwrap_or_default();
+        return lang.pick([
+            format!("“{name}” 항목이 없습니다"),
+            format!("the field “{name}” is missing"),
+        ]);
+    }
+    for prefix in ["invalid value: ", "invalid type: "] {
+        let Some(rest) = detail.strip_prefix(prefix) else {
+            continue;
+        };
+        let Some((found, expected)) = rest.rsplit_once(", expected ") else {
+            break;
+        };
+        let value = quoted(found)
+            .into_iter()
+            .next()
+            .or_else(|| found.split('"').nth(1).map(|text| format!("\"{text}\"")))
+            .unwrap_or_else(|| found.to_string());
+        let expected = kind(expected);
+        return lang.pick([
+            format!(
+                "{expected}{} 와야 할 곳에 {value}",
+                crate::watch::narrate::subject_particle(&expected)
+            ),
+            format!("{value} where {expected} is expected"),
+        ]);
+    }
+    detail.to_string()
 }
 
 /// Why a share link did not open, in words.

@@ -391,3 +391,48 @@ fn a_file_read_as_bytes_opens_as_its_text_does_and_says_where_it_breaks() {
         Err(FileError::NotAScenario { line: 1, .. })
     ));
 }
+
+#[test]
+fn a_file_that_is_not_a_scenario_is_told_in_plain_words_of_either_language() {
+    use proclab_app::files::parse_scenario_json;
+    use proclab_app::i18n::file_error;
+    let said = |json: &str, lang: Lang| match parse_scenario_json(json) {
+        Err(error) => file_error(&error, lang),
+        Ok(_) => panic!("{json} was read"),
+    };
+    let misspelt =
+        r#"{"version": 1, "processes": [{"name": "A", "arival": 0, "bursts": [{"cpu": 3}]}]}"#;
+    let english = said(misspelt, Lang::En);
+    assert!(
+        english.contains("there is no field “arival”; the fields are "),
+        "{english}"
+    );
+    assert!(english.contains("arrival"), "{english}");
+    let korean = said(misspelt, Lang::Ko);
+    assert!(
+        korean.contains("“arival”라는 항목은 없습니다. 쓸 수 있는 항목: "),
+        "{korean}"
+    );
+    let negative =
+        r#"{"version": 1, "processes": [{"name": "A", "arrival": -3, "bursts": [{"cpu": 3}]}]}"#;
+    assert!(
+        said(negative, Lang::En).contains("(-3 where a whole number, 0 or more is expected)"),
+        "{}",
+        said(negative, Lang::En)
+    );
+    let korean = said(negative, Lang::Ko);
+    assert!(
+        korean.contains("(0 이상의 정수가 와야 할 곳에 -3)"),
+        "{korean}"
+    );
+    assert!(
+        !korean.contains("expected") && !korean.contains("u64"),
+        "{korean}"
+    );
+    let text = r#"{"version": 1, "processes": [{"name": "A", "arrival": "soon", "bursts": [{"cpu": 3}]}]}"#;
+    assert!(
+        said(text, Lang::En).contains("(\"soon\" where a whole number, 0 or more is expected)"),
+        "{}",
+        said(text, Lang::En)
+    );
+}

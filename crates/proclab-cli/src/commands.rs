@@ -28,10 +28,12 @@ pub fn load(path: &str, lang: Lang) -> Result<Scenario, Failure> {
             format!("{path}: cannot read the file: {error}"),
         ]))
     })?;
-    let spec: ScenarioSpec = serde_json::from_slice(&bytes).map_err(|error| {
+    // Read as the page reads a file: the same words for the same mistake, in either language.
+    let spec: ScenarioSpec = proclab_app::files::parse_scenario_bytes(&bytes).map_err(|error| {
+        let why = proclab_app::i18n::file_error(&error, lang);
         Failure::Input(lang.pick([
-            format!("{path}: 시나리오 JSON이 아님: {error}"),
-            format!("{path}: not a scenario JSON file: {error}"),
+            format!("{path}: 시나리오 JSON이 아님: {why}"),
+            format!("{path}: not a scenario JSON file: {why}"),
         ]))
     })?;
     Scenario::new(&spec).map_err(|errors| {
