@@ -135,6 +135,17 @@ test('buttons and keyboard step by tick and by event, play and pause', async () 
     const stopped = await clock(page);
     await page.waitForTimeout(400);
     assert.equal(await clock(page), stopped, 'paused playback stays put');
+    // On the time slider the same keys: Shift+arrow steps an event, Space plays and pauses.
+    await page.focus('#scrub');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    assert.equal(await clock(page), eventTicks.find((tick) => tick > 1), 'an event, not a tick');
+    await page.keyboard.press('Space');
+    assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'true');
+    await page.keyboard.press('Space');
+    assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'false');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'scrub');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -28,7 +28,9 @@ pub fn key_action(key: &str, shift: bool, tick: u64, run: &Run) -> Option<Playba
     }
 }
 
-/// True when the key goes to a field or a control with keys of its own.
+/// True when the key goes to a field or a control with keys of its own. The time slider is not
+/// one: on it the playback keys do what they do anywhere (Shift+arrow steps an event, Space
+/// plays), where the browser's own slider keys moved a tick and ignored Space.
 fn typing_target(event: &KeyboardEvent) -> bool {
     let Some(element) = event
         .target()
@@ -36,6 +38,9 @@ fn typing_target(event: &KeyboardEvent) -> bool {
     else {
         return false;
     };
+    if element.id() == "scrub" {
+        return false;
+    }
     matches!(
         element.tag_name().as_str(),
         "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON" | "SUMMARY" | "A"
