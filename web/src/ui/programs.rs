@@ -243,6 +243,7 @@ pub fn programs(props: &ProgramsProps) -> Html {
             </table>
             </div>
             <h3>{ t(ProgramText::Interleaving) }</h3>
+            <p class="hint" id="interleaving-ticks">{ t(ProgramText::InterleavingTicks) }</p>
             if first_shown > 0 { <p class="hint">{ format!("… {} {}", t(ProgramText::InterleavingEarlier), first_shown + 1) }</p> }
             if lines.is_empty() { <p class="hint" id="interleaving-empty">{ t(ProgramText::InterleavingEmpty) }</p> }
             <ol class="interleaving" id="interleaving" ref={interleaving} start={(first_shown + 1).to_string()}>

@@ -417,8 +417,9 @@ pub fn explain(run: &Run, lang: Lang) -> String {
         words.join(lang.pick([". ", "; "])),
         lang.pick([
             format!(
-                "대기 그래프에 사이클 {}이 있어 이 스레드들은 영원히 기다립니다(교착 상태).",
-                cycle_names.join(" → ")
+                "대기 그래프에 사이클 {}{} 있어 이 스레드들은 영원히 기다립니다(교착 상태).",
+                cycle_names.join(" → "),
+                crate::watch::narrate::subject_particle(&cycle_names.join(" "))
             ),
             format!(
                 "The waits form the cycle {}: none of them can ever go on (a deadlock).",

@@ -4,7 +4,7 @@ use proclab_core::program::x86::{ArgvError, X86ConfigError};
 use proclab_core::program::{Fault, Opcode, OperandKind, ParseError, ParseErrorKind};
 
 use crate::lang::Lang;
-use crate::watch::narrate::object_particle;
+use crate::watch::narrate::{object_particle, subject_particle, topic_particle};
 
 fn operand_kind(kind: OperandKind, lang: Lang) -> &'static str {
     match (kind, lang) {
@@ -126,7 +126,7 @@ pub fn parse_error(error: &ParseError, lang: Lang) -> String {
                 Opcode::Close => "선언한 파이프(.pipe)의 이름을",
                 _ => "선언한 뮤텍스(.mutex)의 이름을",
             };
-            format!("{}는 {what} 받습니다.", opcode.name())
+            format!("{}{} {what} 받습니다.", opcode.name(), topic_particle(opcode.name()))
         }
         (UnknownSyncObject { opcode }, Lang::En) => {
             let what = match opcode {
@@ -226,11 +226,14 @@ pub fn parse_error(error: &ParseError, lang: Lang) -> String {
                 found,
             },
             Lang::Ko,
-        ) => format!(
-            "{}의 {operand}번째 피연산자로 {}는 쓸 수 없습니다.",
-            opcode.name(),
-            operand_kind(found, lang)
-        ),
+        ) => {
+            let kind = operand_kind(found, lang);
+            format!(
+                "{}의 {operand}번째 피연산자로 {kind}{} 쓸 수 없습니다.",
+                opcode.name(),
+                topic_particle(kind)
+            )
+        }
         (
             OperandNotAllowed {
                 opcode,
@@ -335,7 +338,10 @@ pub fn config_error(error: &X86ConfigError, lang: Lang) -> String {
             position + 1
         ),
         (ScheduleMissesThread { thread }, Lang::Ko) => {
-            format!("스레드 {thread}가 스케줄에 없어 끝날 수 없습니다.")
+            format!(
+                "스레드 {thread}{} 스케줄에 없어 끝날 수 없습니다.",
+                subject_particle(&thread.to_string())
+            )
         }
         (ScheduleMissesThread { thread }, Lang::En) => {
             format!("thread {thread} is not in the schedule, so it could never finish.")
@@ -410,13 +416,13 @@ pub(super) fn fault(fault: &Fault, lang: Lang) -> String {
             format!("ret returned to {target}, which is not an instruction")
         }
         (Fault::AddressOutOfRange { address }, Lang::Ko) => {
-            format!("주소 {address}는 주소 공간 밖입니다")
+            format!("주소 {address}{} 주소 공간 밖입니다", topic_particle(&address.to_string()))
         }
         (Fault::AddressOutOfRange { address }, Lang::En) => {
             format!("address {address} is outside the address space")
         }
         (Fault::CodeAddress { address }, Lang::Ko) => {
-            format!("주소 {address}는 명령어가 있는 곳입니다")
+            format!("주소 {address}{} 명령어가 있는 곳입니다", topic_particle(&address.to_string()))
         }
         (Fault::CodeAddress { address }, Lang::En) => {
             format!("address {address} holds an instruction")

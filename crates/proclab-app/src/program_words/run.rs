@@ -34,7 +34,8 @@ pub fn end(end: &X86End, program: &Program, lang: Lang) -> String {
             },
             Lang::Ko,
         ) => format!(
-            "명령어 {instructions}개에서 멈췄습니다: 스레드 {thread}가 {}에서 계속 돌고 있습니다(끝나지 않는 반복이나 풀리지 않는 락).",
+            "명령어 {instructions}개에서 멈췄습니다: 스레드 {thread}{} {}에서 계속 돌고 있습니다(끝나지 않는 반복이나 풀리지 않는 락).",
+            subject_particle(&thread.to_string()),
             where_in(program, pc, lang)
         ),
         (
@@ -49,7 +50,8 @@ pub fn end(end: &X86End, program: &Program, lang: Lang) -> String {
             where_in(program, pc, lang)
         ),
         (X86End::Fault { thread, pc, fault: what }, Lang::Ko) => format!(
-            "스레드 {thread}가 {}에서 멈췄습니다: {}.",
+            "스레드 {thread}{} {}에서 멈췄습니다: {}.",
+            subject_particle(&thread.to_string()),
             where_in(program, pc, lang),
             fault(&what, lang)
         ),
