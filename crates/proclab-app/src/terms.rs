@@ -229,6 +229,49 @@ pub fn policy_label(policy: &PolicySpec, lang: Lang) -> String {
     }
 }
 
+/// The answer key's table in `lang`: the core's own English words, or these Korean ones.
+pub fn answer_key_words(lang: Lang) -> &'static proclab_core::render::TableWords {
+    use proclab_core::render::TableWords;
+    const KOREAN: TableWords = TableWords {
+        header: [
+            "프로세스",
+            "도착",
+            "CPU",
+            "I/O",
+            "완료",
+            "반환",
+            "대기",
+            "응답",
+            "전환",
+            "멈춤",
+        ],
+        average: "평균",
+        totals: |totals| {
+            format!(
+                "처리량 {}/{} = 틱당 {}, CPU 이용률 {}%, 문맥 교환 {}번, 전환에 쓴 틱 {}, 캐시 멈춤 틱 {}",
+                totals.throughput.num,
+                totals.throughput.den,
+                totals.throughput,
+                totals.utilisation.percent(),
+                totals.context_switches,
+                totals.switch_ticks,
+                totals.stall_ticks
+            )
+        },
+        cache: |cold, needed, warm| {
+            format!("캐시: 필요한 {needed}단위 중 {cold}단위를 차갑게 다시 채움, {warm}% 따뜻함")
+        },
+        migrations: |total, onto, of| {
+            let of = if of.is_empty() { "없음" } else { of };
+            format!("CPU 이주 {total}번 (옮겨 간 CPU: {onto}; 프로세스: {of})")
+        },
+    };
+    match lang {
+        Lang::Ko => &KOREAN,
+        Lang::En => &TableWords::ENGLISH,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

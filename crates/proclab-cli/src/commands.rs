@@ -124,7 +124,7 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
         let events = options.get("events").is_some();
         write_json(out, &RunDocument::new(&run, events, lang), pretty(options))?;
     } else {
-        out.write_all(render::answer_key(&run).as_bytes())?;
+        out.write_all(render::answer_key_in(&run, terms::answer_key_words(lang)).as_bytes())?;
         if scenario.has_programs() {
             program_run::write_text(out, &run, lang)?;
         }

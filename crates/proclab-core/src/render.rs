@@ -59,12 +59,23 @@ pub fn gantt_lines(run: &Run) -> String {
     text
 }
 
+/// Columns a cell takes in a terminal: two for a Hangul syllable or jamo, one for the rest.
+fn display_width(cell: &str) -> usize {
+    cell.chars()
+        .map(|c| match c {
+            '\u{1100}'..='\u{115F}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7A3}' => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
 fn push_row(text: &mut String, cells: &[String], widths: &[usize]) {
     for (index, cell) in cells.iter().enumerate() {
+        let pad = widths[index].saturating_sub(display_width(cell));
         if index == 0 {
-            let _ = write!(text, "{:<width$}", cell, width = widths[0]);
+            let _ = write!(text, "{cell}{:pad$}", "");
         } else {
-            let _ = write!(text, " {:>width$}", cell, width = widths[index]);
+            let _ = write!(text, " {:pad$}{cell}", "");
         }
     }
     let trimmed = text.trim_end().len();
@@ -72,14 +83,62 @@ fn push_row(text: &mut String, cells: &[String], widths: &[usize]) {
     text.push('\n');
 }
 
+/// The words of the metrics table, so a front end can give them in its language (the core keeps
+/// none but these English ones, [`TableWords::ENGLISH`]).
+pub struct TableWords {
+    /// The ten column headings.
+    pub header: [&'static str; 10],
+    /// The label of the averages row.
+    pub average: &'static str,
+    /// The totals line: throughput (a ratio), utilisation in percent, context switches, switch
+    /// ticks, stall ticks.
+    pub totals: fn(&crate::metrics::Totals) -> String,
+    /// The cache line: units refilled cold, units needed, percent warm.
+    pub cache: fn(u64, u64, Ratio) -> String,
+    /// The migrations line: the total, onto each CPU, of each process (empty when none).
+    pub migrations: fn(u64, &str, &str) -> String,
+}
+
+impl TableWords {
+    /// The answer key's words as the snapshot tests and `x86.py`'s users read them.
+    pub const ENGLISH: TableWords = TableWords {
+        header: [
+            "proc", "arrive", "cpu", "io", "done", "turn", "wait", "resp", "switch", "stall",
+        ],
+        average: "average",
+        totals: |totals| {
+            format!(
+                "throughput {}/{} = {} per tick, utilisation {}%, context switches {}, switch ticks {}, stall ticks {}",
+                totals.throughput.num,
+                totals.throughput.den,
+                totals.throughput,
+                totals.utilisation.percent(),
+                totals.context_switches,
+                totals.switch_ticks,
+                totals.stall_ticks
+            )
+        },
+        cache: |cold, needed, warm| {
+            format!("cache: {cold} of {needed} units refilled cold, {warm}% warm")
+        },
+        migrations: |total, onto, of| {
+            let of = if of.is_empty() { "none" } else { of };
+            format!("migrations {total} (onto {onto}; of {of})")
+        },
+    };
+}
+
 /// The metrics table: one row per process (preceded by one row per thread for a multi-threaded
 /// process; the process row sums its threads' waiting, CPU, I/O, switch and stall), then the
 /// averages over processes and the totals.
 pub fn metrics_table(run: &Run) -> String {
+    metrics_table_in(run, &TableWords::ENGLISH)
+}
+
+/// [`metrics_table`] in the words given.
+pub fn metrics_table_in(run: &Run, words: &TableWords) -> String {
     let metrics = run.metrics();
-    let header = [
-        "proc", "arrive", "cpu", "io", "done", "turn", "wait", "resp", "switch", "stall",
-    ];
+    let header = words.header;
     let mut rows: Vec<Vec<String>> = Vec::new();
     rows.push(header.iter().map(|cell| String::from(*cell)).collect());
     let scenario = run.scenario();
@@ -117,7 +176,7 @@ pub fn metrics_table(run: &Run) -> String {
     }
     let totals = &metrics.totals;
     rows.push(alloc::vec![
-        String::from("average"),
+        String::from(words.average),
         String::new(),
         String::new(),
         String::new(),
@@ -131,32 +190,20 @@ pub fn metrics_table(run: &Run) -> String {
     let mut widths = alloc::vec![0usize; header.len()];
     for row in &rows {
         for (index, cell) in row.iter().enumerate() {
-            widths[index] = widths[index].max(cell.chars().count());
+            widths[index] = widths[index].max(display_width(cell));
         }
     }
     let mut text = String::new();
     for row in &rows {
         push_row(&mut text, row, &widths);
     }
-    let _ = writeln!(
-        text,
-        "throughput {}/{} = {} per tick, utilisation {}%, context switches {}, switch ticks {}, stall ticks {}",
-        totals.throughput.num,
-        totals.throughput.den,
-        totals.throughput,
-        totals.utilisation.percent(),
-        totals.context_switches,
-        totals.switch_ticks,
-        totals.stall_ticks
-    );
+    let _ = writeln!(text, "{}", (words.totals)(totals));
     if run.scenario().machine().cache.enabled {
         let warm = Ratio::new(totals.cache_needed - totals.cache_cold, totals.cache_needed);
         let _ = writeln!(
             text,
-            "cache: {} of {} units refilled cold, {}% warm",
-            totals.cache_cold,
-            totals.cache_needed,
-            warm.percent()
+            "{}",
+            (words.cache)(totals.cache_cold, totals.cache_needed, warm.percent())
         );
     }
     if run.scenario().machine().topology == QueueTopology::PerCpu {
@@ -173,14 +220,12 @@ pub fn metrics_table(run: &Run) -> String {
             .collect();
         let _ = writeln!(
             text,
-            "migrations {} (onto {}; of {})",
-            totals.migrations,
-            per_cpu.join(", "),
-            if per_process.is_empty() {
-                String::from("none")
-            } else {
-                per_process.join(", ")
-            }
+            "{}",
+            (words.migrations)(
+                totals.migrations,
+                &per_cpu.join(", "),
+                &per_process.join(", ")
+            )
         );
     }
     text
@@ -188,7 +233,12 @@ pub fn metrics_table(run: &Run) -> String {
 
 /// Gantt lines followed by the metrics table.
 pub fn answer_key(run: &Run) -> String {
+    answer_key_in(run, &TableWords::ENGLISH)
+}
+
+/// [`answer_key`] with the table in the words given.
+pub fn answer_key_in(run: &Run, words: &TableWords) -> String {
     let mut text = gantt_lines(run);
-    text.push_str(&metrics_table(run));
+    text.push_str(&metrics_table_in(run, words));
     text
 }
