@@ -263,8 +263,15 @@ pub fn gen(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
         .map_err(|_| Failure::Usage(format!("--seed: expected a whole number, got {seed:?}")))?;
     let quantum = number("quantum", 4)?;
     let io = options.get("io").is_some();
+    let processes = number("processes", 5)?;
+    if !(1..=u64::from(u32::MAX)).contains(&processes) {
+        // A workload of none would be written, then refused by `run`.
+        return Err(Failure::Usage(format!(
+            "--processes {processes}: at least 1"
+        )));
+    }
     let gen_options = GenOptions {
-        processes: number("processes", 5)? as u32,
+        processes: processes as u32,
         max_arrival: number("max-arrival", 10)?,
         cpu_burst: (1, number("max-burst", 10)?),
         io_burst: (1, number("max-burst", 10)?),

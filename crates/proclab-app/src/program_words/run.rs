@@ -377,11 +377,11 @@ pub fn deadlock(run: &Run, lang: Lang) -> String {
     let tick = run.end_tick();
     let cycle = if report.cycle.is_empty() {
         String::from(lang.pick([
-            " 순환은 없지만 깨워 줄 스레드가 남아 있지 않습니다.",
+            " 순환은 없지만 남은 스레드가 모두 기다리고 있어 깨워 줄 스레드가 없습니다.",
             if report.waits.len() == 1 {
                 " There is no cycle, but no thread is left to wake it."
             } else {
-                " There is no cycle, but no thread is left to wake them."
+                " There is no cycle, but every thread still running waits, so none is left to wake the others."
             },
         ]))
     } else if report.cycle.len() == 1 {
