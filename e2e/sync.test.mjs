@@ -55,6 +55,14 @@ test('dining philosophers: the deadlock report and graph, then the fix where eve
       assert.match(await page.textContent(`#machine-text .wait-queue[data-sync="${fork}"]`),
         new RegExp(`Waiting for mutex ${fork}: P1\\.T\\d \\(held by P1\\.T\\d\\)`));
     }
+    // Each waiting philosopher's pc names the line of the program it waits in: a lock.
+    const program = (await page.inputValue('#p0-program')).split('\n');
+    const pcs = await page.$$eval('#registers tbody tr td.pc', (cells) => cells.map((cell) => cell.textContent));
+    assert.equal(pcs.length, 3);
+    for (const pc of pcs) {
+      const line = Number(pc.match(/^\d+ · line (\d+)$/)?.[1]);
+      assert.match(program[line - 1] ?? '', /^\s*lock /, `${pc}: ${program[line - 1]}`);
+    }
     await screenshot(page, 'sync-philosophers-deadlock-en');
 
     await openExample(page, 'philosophers-ordered');

@@ -231,7 +231,15 @@ pub fn programs(props: &ProgramsProps) -> Html {
                         <tr>
                             <th scope="row">{ thread_name(scenario, index as u32) }</th>
                             <td>{ state_name(tcb.state, lang) }</td>
-                            <td class="num">{ if context.halted { "—".to_string() } else { context.pc.to_string() } }</td>
+                            <td class="num pc">{ if context.halted { "—".to_string() } else {
+                                // With the source line the program view marks (the one a waiting
+                                // thread waits in), so an address can be found in the listing.
+                                let at = if context.waiting_for.is_some() { context.pc.saturating_sub(1) } else { context.pc };
+                                match program_of(scenario, index as u32).and_then(|program| program.line_at(at)) {
+                                    Some(line) => format!("{} · {}", context.pc, lang.pick([format!("{line}행"), format!("line {line}")])),
+                                    None => context.pc.to_string(),
+                                }
+                            } }</td>
                             { for context.registers.iter().map(|value| html! { <td class="num">{ value }</td> }) }
                             <td>{ context.waiting_for.as_ref().map(|(name, holder)| match holder {
                                 Some(holder) => format!("{name} ({})", thread_name(scenario, scenario.processes()[holder.pid as usize].first_thread() + holder.tid)),
