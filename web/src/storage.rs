@@ -97,42 +97,44 @@ pub fn save_practice(key: &str, progress: &Progress) {
     }
 }
 
+/// A short text kept under `key` (none when storage is off).
+fn load_text(key: &str) -> Option<String> {
+    web_sys::window()?
+        .local_storage()
+        .ok()??
+        .get_item(key)
+        .ok()?
+}
+
+/// Keeps a short text under `key`; with storage off or full it is simply not kept.
+fn save_text(key: &str, text: &str) {
+    if let Some(storage) =
+        web_sys::window().and_then(|window| window.local_storage().ok().flatten())
+    {
+        let _ = storage.set_item(key, text);
+    }
+}
+
 const LAST_SET_KEY: &str = "proclab.practice.last";
 
 /// The code of the practice set last opened here (the Practice tab reopens it).
 pub fn load_last_set() -> Option<String> {
-    web_sys::window()?
-        .local_storage()
-        .ok()??
-        .get_item(LAST_SET_KEY)
-        .ok()?
+    load_text(LAST_SET_KEY)
 }
 
 /// Remembers the practice set on screen.
 pub fn save_last_set(code: &str) {
-    if let Some(storage) =
-        web_sys::window().and_then(|window| window.local_storage().ok().flatten())
-    {
-        let _ = storage.set_item(LAST_SET_KEY, code);
-    }
+    save_text(LAST_SET_KEY, code)
 }
 
 const STUDENT_KEY: &str = "proclab.practice.student";
 
 /// The name the student last typed for the answers files.
 pub fn load_student() -> Option<String> {
-    web_sys::window()?
-        .local_storage()
-        .ok()??
-        .get_item(STUDENT_KEY)
-        .ok()?
+    load_text(STUDENT_KEY)
 }
 
 /// Remembers the student's name for the next set's answers.
 pub fn save_student(name: &str) {
-    if let Some(storage) =
-        web_sys::window().and_then(|window| window.local_storage().ok().flatten())
-    {
-        let _ = storage.set_item(STUDENT_KEY, name);
-    }
+    save_text(STUDENT_KEY, name)
 }

@@ -531,35 +531,27 @@ pub fn reader_words(detail: &str, lang: Lang) -> String {
         };
         lang.pick(words).to_string()
     };
-    if let Some(rest) = detail.strip_prefix("unknown field ") {
+    // `unknown field `arival`, expected one of `name`, `arrival`, ...` (or a variant).
+    for (prefix, field) in [("unknown field ", true), ("unknown variant ", false)] {
+        let Some(rest) = detail.strip_prefix(prefix) else {
+            continue;
+        };
         let names = quoted(rest);
         let (found, allowed) = names
             .split_first()
-            .map_or(("", &[][..]), |(f, a)| (f.as_str(), a));
-        return lang.pick([
-            format!(
-                "“{found}”라는 항목은 없습니다. 쓸 수 있는 항목: {}",
-                allowed.join(", ")
-            ),
-            format!(
-                "there is no field “{found}”; the fields are {}",
-                allowed.join(", ")
-            ),
-        ]);
-    }
-    if let Some(rest) = detail.strip_prefix("unknown variant ") {
-        let names = quoted(rest);
-        let (found, allowed) = names
-            .split_first()
-            .map_or(("", &[][..]), |(f, a)| (f.as_str(), a));
-        return lang.pick([
-            format!(
-                "“{found}”은(는) 쓸 수 없습니다. 쓸 수 있는 것: {}",
-                allowed.join(", ")
-            )
-            .replace("은(는)", crate::watch::narrate::topic_particle(found)),
-            format!("“{found}” is not one of {}", allowed.join(", ")),
-        ]);
+            .map_or(("", &[][..]), |(found, allowed)| (found.as_str(), allowed));
+        let allowed = allowed.join(", ");
+        let particle = crate::watch::narrate::topic_particle(found);
+        return match field {
+            true => lang.pick([
+                format!("“{found}”라는 항목은 없습니다. 쓸 수 있는 항목: {allowed}"),
+                format!("there is no field “{found}”; the fields are {allowed}"),
+            ]),
+            false => lang.pick([
+                format!("“{found}”{particle} 쓸 수 없습니다. 쓸 수 있는 것: {allowed}"),
+                format!("“{found}” is not one of {allowed}"),
+            ]),
+        };
     }
     if let Some(rest) = detail.strip_prefix("missing field ") {
         let name = quoted(rest).into_iter().next().unwrap_or_default();
