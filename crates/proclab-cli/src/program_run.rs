@@ -91,6 +91,15 @@ pub fn write_text(out: &mut impl Write, run: &Run, lang: Lang) -> io::Result<()>
     }
     writeln!(out)?;
     writeln!(out, "{}", program_words::run_end(run, lang))?;
+    // Lost updates, as the page counts them, where two threads reach one variable.
+    if program_view::Goal::fitting(scenario).contains(&program_view::Goal::LoseAnUpdate) {
+        let lost = program_view::analyse(run).lost.len();
+        let words = match lost {
+            0 => program_view::ProgramText::NoLoss.get(lang).to_string(),
+            _ => format!("{}: {lost}", program_view::ProgramText::LostCount.get(lang)),
+        };
+        writeln!(out, "{words}")?;
+    }
     let state = final_state(run);
     writeln!(out)?;
     writeln!(out, "{}", RunText::MemoryAtEnd.get(lang))?;

@@ -232,6 +232,24 @@ fn a_programs_arrays_are_named_from_index_0_as_the_page_names_them() {
 }
 
 #[test]
+fn run_counts_the_lost_updates_as_the_page_does() {
+    for (preset, said) in [
+        ("race-two-threads", "Updates lost: 1"),
+        ("mutex-blocking", "No update lost"),
+    ] {
+        let file = proclab(&["presets", preset]);
+        let path =
+            std::env::temp_dir().join(format!("proclab-{preset}-{}.json", std::process::id()));
+        std::fs::write(&path, &file.stdout).unwrap();
+        let output = proclab(&["run", path.to_str().unwrap()]);
+        let _ = std::fs::remove_file(&path);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let text = stdout(&output);
+        assert!(text.lines().any(|line| line == said), "{preset}: {text}");
+    }
+}
+
+#[test]
 fn gen_is_deterministic_and_its_output_runs() {
     let first = proclab(&["gen", "--seed", "42", "--processes", "6", "--io"]);
     let second = proclab(&["gen", "--seed", "42", "--processes", "6", "--io"]);
