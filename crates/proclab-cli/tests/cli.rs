@@ -10,6 +10,17 @@ fn proclab(arguments: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// `proclab COMMAND FILE` on preset `id` written to a file of its own, as a teacher would.
+fn on_preset(command: &str, id: &str) -> Output {
+    let preset = proclab(&["presets", id]);
+    assert!(preset.status.success(), "{}", stderr(&preset));
+    let path = std::env::temp_dir().join(format!("proclab-{id}-{}.json", std::process::id()));
+    std::fs::write(&path, &preset.stdout).unwrap();
+    let output = proclab(&[command, path.to_str().unwrap()]);
+    let _ = std::fs::remove_file(&path);
+    output
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
@@ -198,12 +209,7 @@ fn compare_runs_every_policy_on_the_same_workload() {
 
 #[test]
 fn compare_marks_a_policy_whose_run_stops_in_deadlock() {
-    let preset = proclab(&["presets", "deadlock-two-locks"]);
-    assert!(preset.status.success(), "{}", stderr(&preset));
-    let path = std::env::temp_dir().join(format!("proclab-compare-{}.json", std::process::id()));
-    std::fs::write(&path, &preset.stdout).unwrap();
-    let output = proclab(&["compare", path.to_str().unwrap()]);
-    let _ = std::fs::remove_file(&path);
+    let output = on_preset("compare", "deadlock-two-locks");
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
     let line = |start: &str| {
@@ -217,11 +223,7 @@ fn compare_marks_a_policy_whose_run_stops_in_deadlock() {
 
 #[test]
 fn a_programs_arrays_are_named_from_index_0_as_the_page_names_them() {
-    let preset = proclab(&["presets", "producer-consumer-semaphores"]);
-    let path = std::env::temp_dir().join(format!("proclab-arrays-{}.json", std::process::id()));
-    std::fs::write(&path, &preset.stdout).unwrap();
-    let output = proclab(&["run", path.to_str().unwrap()]);
-    let _ = std::fs::remove_file(&path);
+    let output = on_preset("run", "producer-consumer-semaphores");
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(
@@ -237,12 +239,7 @@ fn run_counts_the_lost_updates_as_the_page_does() {
         ("race-two-threads", "Updates lost: 1"),
         ("mutex-blocking", "No update lost"),
     ] {
-        let file = proclab(&["presets", preset]);
-        let path =
-            std::env::temp_dir().join(format!("proclab-{preset}-{}.json", std::process::id()));
-        std::fs::write(&path, &file.stdout).unwrap();
-        let output = proclab(&["run", path.to_str().unwrap()]);
-        let _ = std::fs::remove_file(&path);
+        let output = on_preset("run", preset);
         assert!(output.status.success(), "{}", stderr(&output));
         let text = stdout(&output);
         assert!(text.lines().any(|line| line == said), "{preset}: {text}");
