@@ -6,6 +6,7 @@
 use crate::draft::SeedUse;
 use crate::share::LinkError;
 
+use crate::lang::{subject_particle, topic_particle};
 pub use crate::lang::{Lang, Words};
 use proclab_core::presets::PresetId;
 
@@ -541,7 +542,7 @@ pub fn reader_words(detail: &str, lang: Lang) -> String {
             .split_first()
             .map_or(("", &[][..]), |(found, allowed)| (found.as_str(), allowed));
         let allowed = allowed.join(", ");
-        let particle = crate::watch::narrate::topic_particle(found);
+        let particle = topic_particle(found);
         return match field {
             true => lang.pick([
                 format!("“{found}”라는 항목은 없습니다. 쓸 수 있는 항목: {allowed}"),
@@ -576,7 +577,7 @@ pub fn reader_words(detail: &str, lang: Lang) -> String {
         return lang.pick([
             format!(
                 "{expected}{} 와야 할 곳에 {value}",
-                crate::watch::narrate::subject_particle(&expected)
+                subject_particle(&expected)
             ),
             format!("{value} where {expected} is expected"),
         ]);

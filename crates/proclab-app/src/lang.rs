@@ -67,9 +67,65 @@ pub fn halfwidth(text: &str) -> std::borrow::Cow<'_, str> {
         .collect()
 }
 
+/// Whether `name`, read aloud in Korean, ends in a consonant (받침): a Hangul syllable with a final
+/// consonant, a digit read 영, 일, 삼, 육, 칠, 팔, or a lone Latin letter read 엘, 엠, 엔, 알
+/// (`Job L`). An English word is read as Korean writes it: a final m, n, l or ng keeps its
+/// consonant (item 아이템, signal 시그널, full 풀), as do b, g, and k or p after a vowel (job 잡,
+/// big 빅, unlock 언락, step 스텝); other endings take a vowel (counter 카운터, mutex 뮤텍스,
+/// bank 뱅크, wait 웨이트).
+fn ends_in_consonant(name: &str) -> bool {
+    let name = name.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let lone_letter = name
+        .chars()
+        .rev()
+        .nth(1)
+        .is_none_or(|c| !c.is_ascii_alphabetic());
+    let before_last = name.chars().rev().nth(1).map(|c| c.to_ascii_lowercase());
+    let after_vowel = before_last.is_some_and(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'));
+    match name.chars().last() {
+        Some(c @ '\u{AC00}'..='\u{D7A3}') => !(c as u32 - 0xAC00).is_multiple_of(28),
+        Some(c) if c.is_ascii_digit() => matches!(c, '0' | '1' | '3' | '6' | '7' | '8'),
+        Some(c) if lone_letter => matches!(c.to_ascii_lowercase(), 'l' | 'm' | 'n' | 'r'),
+        Some(c) if c.is_ascii_alphabetic() => match c.to_ascii_lowercase() {
+            'm' | 'n' | 'l' | 'b' | 'g' => true,
+            'k' => after_vowel || before_last == Some('c'),
+            'p' => after_vowel,
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// 이 or 가 after `name`.
+pub fn subject_particle(name: &str) -> &'static str {
+    if ends_in_consonant(name) {
+        "이"
+    } else {
+        "가"
+    }
+}
+
+/// 은 or 는 after `name`.
+pub fn topic_particle(name: &str) -> &'static str {
+    if ends_in_consonant(name) {
+        "은"
+    } else {
+        "는"
+    }
+}
+
+/// 을 or 를 after `name`.
+pub fn object_particle(name: &str) -> &'static str {
+    if ends_in_consonant(name) {
+        "을"
+    } else {
+        "를"
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::halfwidth;
+    use super::*;
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
@@ -81,5 +137,31 @@ mod tests {
             std::borrow::Cow::Borrowed("5 io3")
         ));
         assert_eq!(halfwidth("잠금 a"), "잠금 a", "Hangul is left as it is");
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn particles_follow_the_korean_reading() {
+        assert_eq!(subject_particle("P1"), "이");
+        assert_eq!(subject_particle("P2"), "가");
+        assert_eq!(object_particle("P3"), "을");
+        assert_eq!(object_particle("P4"), "를");
+        assert_eq!(subject_particle("P1.T2"), "가");
+        assert_eq!(subject_particle("편집기"), "가");
+        assert_eq!(subject_particle("컴파일"), "이");
+        assert_eq!(object_particle("Editor"), "를");
+        assert_eq!(object_particle("Gamer"), "를");
+        assert_eq!(subject_particle("L"), "이");
+        assert_eq!(subject_particle("A"), "가");
+        // English words as Korean writes them.
+        assert_eq!(topic_particle("unlock"), "은");
+        assert_eq!(object_particle("full"), "을");
+        assert_eq!(subject_particle("signal"), "이");
+        assert_eq!(topic_particle("Big"), "은");
+        assert_eq!(subject_particle("counter"), "가");
+        assert_eq!(subject_particle("mutex"), "가");
+        assert_eq!(topic_particle("wait"), "는");
+        assert_eq!(topic_particle("bank"), "는");
+        assert_eq!(subject_particle("step"), "이");
     }
 }

@@ -5,9 +5,9 @@
 
 use crate::draft::{FieldId, InputError};
 use crate::i18n::{Lang, Text, Words};
+use crate::lang::{object_particle, subject_particle, topic_particle};
 use crate::paste::PasteError;
 use crate::session::Notice;
-use crate::watch::narrate::{object_particle, subject_particle, topic_particle};
 use proclab_core::program::x86::ArgvError;
 use proclab_core::scenario::{AffinityLimit, Cost, WarmupLimit};
 use proclab_core::{PolicyKind, ScenarioError};

@@ -11,7 +11,7 @@
 
 use super::exercise::{Difficulty, ExerciseId};
 use super::grade::Verdict;
-use crate::lang::Lang;
+use crate::lang::{object_particle, subject_particle, Lang};
 use proclab_core::rng::Pcg32;
 use proclab_core::spec::{MachineSpec, PolicySpec, ProcessSpec, ScenarioSpec, ThreadSpec};
 use proclab_core::{ProcessState, Run, SyncKind};
@@ -392,11 +392,11 @@ pub fn explain(run: &Run, lang: Lang) -> String {
             Some(lang.pick([
                 format!(
                     "{name}{} {}{} 가진 채 {}{} 기다립니다",
-                    crate::watch::narrate::subject_particle(&name),
+                    subject_particle(&name),
                     holds(*thread),
-                    crate::watch::narrate::object_particle(&holds(*thread)),
+                    object_particle(&holds(*thread)),
                     edge.name,
-                    crate::watch::narrate::object_particle(&edge.name)
+                    object_particle(&edge.name)
                 ),
                 format!(
                     "{name} holds {} and waits for {}",
@@ -419,7 +419,7 @@ pub fn explain(run: &Run, lang: Lang) -> String {
             format!(
                 "대기 그래프에 사이클 {}{} 있어 이 스레드들은 영원히 기다립니다(교착 상태).",
                 cycle_names.join(" → "),
-                crate::watch::narrate::subject_particle(&cycle_names.join(" "))
+                subject_particle(&cycle_names.join(" "))
             ),
             format!(
                 "The waits form the cycle {}: none of them can ever go on (a deadlock).",
@@ -442,7 +442,7 @@ pub fn explain(run: &Run, lang: Lang) -> String {
         let name = thread_label(edge.thread);
         let holder = edge.holder.map(thread_label).unwrap_or_default();
         words.push(lang.pick([
-            format!(" {name}{} {}{} 기다리는데, 그것을 가진 {holder}{} 끝나지 않으므로 {name}도 영원히 기다립니다(사이클 밖).", crate::watch::narrate::subject_particle(&name), edge.name, crate::watch::narrate::object_particle(&edge.name), crate::watch::narrate::subject_particle(&holder)),
+            format!(" {name}{} {}{} 기다리는데, 그것을 가진 {holder}{} 끝나지 않으므로 {name}도 영원히 기다립니다(사이클 밖).", subject_particle(&name), edge.name, object_particle(&edge.name), subject_particle(&holder)),
             format!(" {name} waits for {}, held by {holder}, which never goes on: {name} waits forever too, outside the cycle.", edge.name),
         ]));
     }
@@ -486,12 +486,12 @@ fn explain_no_cycle(run: &Run, lang: Lang) -> String {
         let free_name = thread_label(free);
         words.push(if free == *holder {
             lang.pick([
-                format!("{waiter}{} {name}{} 기다리지만, 그것을 가진 {holder_name}{} 아무것도 기다리지 않아 계속 실행할 수 있습니다.", crate::watch::narrate::subject_particle(&waiter), crate::watch::narrate::object_particle(name), crate::watch::narrate::subject_particle(&holder_name)),
+                format!("{waiter}{} {name}{} 기다리지만, 그것을 가진 {holder_name}{} 아무것도 기다리지 않아 계속 실행할 수 있습니다.", subject_particle(&waiter), object_particle(name), subject_particle(&holder_name)),
                 format!("{waiter} waits for {name}, but {holder_name}, which holds it, waits for nothing and can still run."),
             ])
         } else {
             lang.pick([
-                format!("{waiter}{} {name}{} 기다리고, 그것을 가진 {holder_name}도 기다리지만, 그 끝의 {free_name}{} 계속 실행할 수 있습니다.", crate::watch::narrate::subject_particle(&waiter), crate::watch::narrate::object_particle(name), crate::watch::narrate::subject_particle(&free_name)),
+                format!("{waiter}{} {name}{} 기다리고, 그것을 가진 {holder_name}도 기다리지만, 그 끝의 {free_name}{} 계속 실행할 수 있습니다.", subject_particle(&waiter), object_particle(name), subject_particle(&free_name)),
                 format!("{waiter} waits for {name}, held by {holder_name}, which waits too; but {free_name}, at the end of that chain, can still run."),
             ])
         });

@@ -9,7 +9,7 @@
 use super::exercise::{Exercise, KeySegment, Who};
 use super::grade::{centi_text, key_average, key_value, Column, Grading, Mistake, Verdict};
 use crate::i18n::Lang;
-use crate::watch::narrate::{object_particle, subject_particle};
+use crate::lang::{object_particle, subject_particle};
 use proclab_core::spec::PolicySpec;
 use proclab_core::state::{MachineState, Tcb};
 use proclab_core::{Cause, Event, PreemptReason, ProcessState, Ratio, ThreadRef};

@@ -9,8 +9,8 @@
 
 use super::exercise::Difficulty;
 use super::grade::Verdict;
+use crate::lang::subject_particle;
 use crate::lang::Lang;
-use crate::watch::narrate::subject_particle;
 use proclab_core::spec::{LevelSpec, MlfqSpec, PolicySpec};
 use proclab_core::{Cause, ProcessState, Run};
 

@@ -11,8 +11,8 @@
 use super::exercise::{Difficulty, ExerciseId};
 use super::grade::Verdict;
 use crate::lang::Lang;
+use crate::lang::{object_particle, subject_particle};
 use crate::program_view::{analyse, LostUpdate};
-use crate::watch::narrate::{object_particle, subject_particle};
 use proclab_core::program::{AccessKind, Instruction};
 use proclab_core::rng::Pcg32;
 use proclab_core::spec::{PolicySpec, ScenarioSpec, ScheduleSpec, ThreadSpec};

@@ -11,8 +11,8 @@
 
 use super::exercise::{Difficulty, ExerciseId};
 use super::grade::Verdict;
+use crate::lang::subject_particle;
 use crate::lang::Lang;
-use crate::watch::narrate::subject_particle;
 use proclab_core::program::Register;
 use proclab_core::render::thread_label;
 use proclab_core::rng::Pcg32;

@@ -1,6 +1,6 @@
 //! The interleaving, the race table and how a run ended, in words.
 
-use crate::watch::narrate::{object_particle, subject_particle};
+use crate::lang::{object_particle, subject_particle};
 use proclab_core::program::{AccessKind, Instruction, MessageOp, RunEnd, StepOutcome, Wait};
 use proclab_core::Run;
 

@@ -1,6 +1,6 @@
 //! Every address space at a tick: its variables with their last writer, and its sync objects.
 
-use crate::watch::narrate::subject_particle;
+use crate::lang::subject_particle;
 use proclab_core::program::AccessKind;
 use proclab_core::state::{MachineState, SyncObjectState};
 use proclab_core::{Run, SyncKind};

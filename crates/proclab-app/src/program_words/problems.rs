@@ -4,7 +4,7 @@ use proclab_core::program::x86::{ArgvError, X86ConfigError};
 use proclab_core::program::{Fault, Opcode, OperandKind, ParseError, ParseErrorKind};
 
 use crate::lang::Lang;
-use crate::watch::narrate::{object_particle, subject_particle, topic_particle};
+use crate::lang::{object_particle, subject_particle, topic_particle};
 
 fn operand_kind(kind: OperandKind, lang: Lang) -> &'static str {
     match (kind, lang) {

@@ -8,8 +8,8 @@ use proclab_core::program::{
 use proclab_core::render::thread_label;
 use proclab_core::{Run, Scenario, SyncKind, ThreadRef};
 
+use crate::lang::{object_particle, subject_particle, topic_particle};
 use crate::lang::{Lang, Words};
-use crate::watch::narrate::{object_particle, subject_particle, topic_particle};
 
 use super::problems::fault;
 

@@ -3,7 +3,7 @@
 use crate::learn::diagrams::{states, threads};
 use crate::learn::words::{heading, para, steps, terms, tr, Pair};
 use proclab_app::i18n::Lang;
-use proclab_app::watch::narrate::{object_particle, subject_particle};
+use proclab_app::lang::{object_particle, subject_particle};
 use yew::prelude::*;
 
 /// The dining philosophers' deadlock as the simulator ends it (the `philosophers-deadlock`
