@@ -208,7 +208,7 @@ impl PartialEq for GanttDataProps {
 #[function_component(GanttData)]
 fn gantt_data(props: &GanttDataProps) -> Html {
     let lang = props.lang;
-    let open = use_state_eq(|| false);
+    let (open, ontoggle) = crate::ui::use_details_open();
     let exact = use_memo(
         (
             Rc::as_ptr(&props.model) as usize,
@@ -226,16 +226,6 @@ fn gantt_data(props: &GanttDataProps) -> Html {
     let model = match exact.as_ref() {
         Some(exact) => exact,
         None => &props.model,
-    };
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |event: Event| {
-            open.set(
-                event
-                    .target_unchecked_into::<web_sys::HtmlDetailsElement>()
-                    .open(),
-            )
-        })
     };
     let segments_total: usize = model.rows.iter().map(|row| row.segments.len()).sum();
     let cells = open.then(|| {

@@ -288,17 +288,7 @@ pub fn machine_settings(props: &SettingsProps) -> Html {
     let has_problem = !invalid.is_empty();
     // Whether the student left it open: fixing the last problem must not fold it away (and take
     // the focus out of the field being typed in).
-    let opened = use_state_eq(|| false);
-    let ontoggle = {
-        let opened = opened.clone();
-        Callback::from(move |event: Event| {
-            opened.set(
-                event
-                    .target_unchecked_into::<web_sys::HtmlDetailsElement>()
-                    .open(),
-            )
-        })
-    };
+    let (opened, ontoggle) = crate::ui::use_details_open();
     html! {
         <details class="settings machine" id="machine-settings" open={*opened || has_problem} {ontoggle}>
             <summary><h2 id="machine-title">{ Text::Machine.get(lang) }</h2>
