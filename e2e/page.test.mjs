@@ -82,7 +82,7 @@ test('1. forms → results equal the native CLI on the downloaded scenario (wasm
     }
 
     const file = await download(page, '#download-json');
-    assert.equal(file.name, 'proclab-scenario.json');
+    assert.equal(file.name, 'proclab-rr-3-processes-scenario.json', 'named by its policy and size');
     const scenario = JSON.parse(file.bytes.toString('utf8'));
     assert.deepEqual(scenario.policy, { kind: 'rr', quantum: 2 }, 'the JSON holds the policy picked');
     assert.deepEqual(
@@ -216,10 +216,11 @@ test('1b. every preset and generated workloads: the page\'s scenario and numbers
     const presets = await page.$$eval('#preset-select option', (options) => options.map((option) => option.value).filter(Boolean));
     assert.ok(presets.length >= 10, `only ${presets.length} presets offered`);
     const failures = [];
-    const check = async (label, expectedSpec) => {
+    const check = async (label, expectedSpec, expectedName) => {
       await waitForFreshResults(page);
       const shown = await readNumbers(page);
       const file = await download(page, '#download-json');
+      if (expectedName && file.name !== expectedName) failures.push(`${label}: downloaded as ${file.name}, not ${expectedName}`);
       const spec = JSON.parse(file.bytes.toString('utf8'));
       if (expectedSpec && JSON.stringify(spec) !== JSON.stringify(expectedSpec)) {
         failures.push(`${label}: the page's scenario differs from the core's preset`);
@@ -271,7 +272,7 @@ test('1b. every preset and generated workloads: the page\'s scenario and numbers
       await page.selectOption('#preset-select', id);
       await page.waitForFunction((previous) => (document.querySelector('#metrics-table')?.outerHTML ?? '') !== previous, before, { timeout: 5000 })
         .catch(() => {}); // two presets may give the same table
-      await check(`preset ${id}`, expectedSpec);
+      await check(`preset ${id}`, expectedSpec, `proclab-${id}-scenario.json`);
     }
     for (const seed of ['1', '2', '42']) {
       await page.fill('#gen-seed', seed);
@@ -716,7 +717,7 @@ test('6. exports: PNG, SVG, CSV with the numbers on screen, JSON that uploads ba
     assert.deepEqual(shown.rows.map((row) => row.name), AWKWARD.map((process) => process.name));
 
     const png = await download(page, '#download-png');
-    assert.equal(png.name, 'proclab-gantt.png');
+    assert.equal(png.name, 'proclab-rr-3-processes-gantt.png');
     assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
     assert.ok(png.bytes.length > 2000, `PNG is only ${png.bytes.length} bytes`);
     const width = png.bytes.readUInt32BE(16);
@@ -724,7 +725,7 @@ test('6. exports: PNG, SVG, CSV with the numbers on screen, JSON that uploads ba
     assert.ok(width >= 200 && height >= 60, `PNG is ${width}x${height}`);
 
     const svg = await download(page, '#download-svg');
-    assert.equal(svg.name, 'proclab-gantt.svg');
+    assert.equal(svg.name, 'proclab-rr-3-processes-gantt.svg');
     const svgText = svg.bytes.toString('utf8');
     assert.match(svgText, /<svg[\s>]/);
     assert.match(svgText, /<\/svg>\s*$/);
@@ -738,7 +739,7 @@ test('6. exports: PNG, SVG, CSV with the numbers on screen, JSON that uploads ba
     for (const row of shown.rows) assert.ok(parsed.text.includes(row.name), `SVG names ${row.name}`);
 
     const csv = await download(page, '#download-csv');
-    assert.equal(csv.name, 'proclab-metrics.csv');
+    assert.equal(csv.name, 'proclab-rr-3-processes-metrics.csv');
     const rows = parseCsv(csv.bytes.toString('utf8'));
     const [header, ...body] = rows;
     assert.deepEqual(header.slice(0, 6), ['process', 'arrival', 'completion', 'turnaround', 'waiting', 'response']);

@@ -110,6 +110,12 @@ test('you are the scheduler: clicks lose an update, the link replays it in a fre
     await page.click('#scheduler-start');
     await page.waitForSelector('#run-0-1');
     assert.equal(await page.getAttribute('#goal-0', 'data-reached'), 'false');
+    // The policy is not in use while the student chooses, and the chart's sentence says whose
+    // schedule it is, with no averages of a run that has only paused.
+    assert.match(await page.textContent('#policy-unused'), /this policy is not used until you hand back/);
+    const paused = await page.textContent('.gantt-chart .chart-takeaway');
+    assert.match(paused, /^Your schedule: 1 process on 1 CPU pauses at t=0/);
+    assert.doesNotMatch(paused, /average|RR/);
     // T1 loads, T2 loads, T1 adds and stores, T2 adds and stores: T2 overwrites T1's update.
     for (const id of ['#run-0-1', '#run-1-1', '#run-0-1', '#run-0-1', '#run-1-1', '#run-1-1']) {
       await page.click(id);
@@ -132,6 +138,7 @@ test('you are the scheduler: clicks lose an update, the link replays it in a fre
     await toEnd(page);
     assert.equal(await shownWord(page, 0, 'counter'), 1);
     choices = await page.textContent('#scheduler-choices');
+    assert.match(await page.textContent('.gantt-chart .chart-takeaway'), /^Your schedule: 1 process on 1 CPU finishes at t=\d+; average waiting/);
     await page.click('#copy-link');
     await page.waitForFunction(() => location.hash.startsWith('#/?s='));
     url = await page.evaluate(() => location.href);
@@ -147,6 +154,14 @@ test('you are the scheduler: clicks lose an update, the link replays it in a fre
     assert.equal(await page.textContent('#scheduler-choices'), choices);
     assert.equal(await page.getAttribute('#goal-0', 'data-reached'), 'true');
     assert.equal(await page.inputValue('#p0-program'), COUNTER, 'the program text survives the link');
+    // The link opens in the language it was made in; the student switches to Korean.
+    await page.click('#lang-ko');
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    assert.match(await page.textContent('#policy-unused'), /정책에 맡기기/);
+    assert.match(await page.textContent('.gantt-chart .chart-takeaway'), /^직접 고른 순서: /);
+    await page.click('#scheduler-leave');
+    await page.waitForSelector('#policy-unused', { state: 'detached' });
+    assert.doesNotMatch(await page.textContent('.gantt-chart .chart-takeaway'), /^직접 고른 순서/, 'the policy decides again');
   }, { locale: 'ko-KR', ready: '#programs-title' });
 });
 

@@ -8,6 +8,23 @@ pub fn scenario_json(spec: &ScenarioSpec) -> String {
     serde_json::to_string_pretty(spec).unwrap_or_default()
 }
 
+/// The name a download of `spec` gets, ending in `-{what}.{extension}`: the example's id when
+/// `spec` is one of the examples as it opens (`proclab-philosophers-deadlock-scenario.json`), else
+/// its policy and its number of processes (`proclab-rr-5-processes-metrics.csv`), so a student who
+/// saves several runs can tell the files apart.
+pub fn download_name(spec: &ScenarioSpec, what: &str, extension: &str) -> String {
+    let stem = match crate::program_words::example_of(spec) {
+        Some(id) => String::from(id.as_str()),
+        None => {
+            let count = spec.processes.len();
+            let noun = if count == 1 { "process" } else { "processes" };
+            let policy = proclab_core::PolicyKind::of(&spec.policy).id();
+            format!("{policy}-{count}-{noun}")
+        }
+    };
+    format!("proclab-{stem}-{what}.{extension}")
+}
+
 /// Largest scenario file the page reads. The largest workload `proclab gen` makes (10,000
 /// processes of 4 threads with I/O, at the limits of `proclab_core::scenario`) is 12 MB as the
 /// page downloads it (pretty-printed); a larger file is refused by its size before a byte is
@@ -126,5 +143,39 @@ fn csv_field(text: &str) -> String {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn a_download_is_named_by_its_example_or_its_policy_and_size() {
+        let example = proclab_core::presets::preset("philosophers-deadlock")
+            .unwrap()
+            .spec;
+        assert_eq!(
+            download_name(&example, "scenario", "json"),
+            "proclab-philosophers-deadlock-scenario.json"
+        );
+        let mut edited = example.clone();
+        edited.processes.truncate(1);
+        edited.seed += 1;
+        let policy = proclab_core::PolicyKind::of(&edited.policy).id();
+        assert_eq!(
+            download_name(&edited, "metrics", "csv"),
+            format!("proclab-{policy}-1-process-metrics.csv")
+        );
+        let generated = proclab_core::gen::generate(7, &Default::default());
+        assert_eq!(
+            download_name(&generated, "gantt", "svg"),
+            format!(
+                "proclab-{}-{}-processes-gantt.svg",
+                proclab_core::PolicyKind::of(&generated.policy).id(),
+                generated.processes.len()
+            )
+        );
     }
 }

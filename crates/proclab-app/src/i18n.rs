@@ -81,6 +81,10 @@ pub enum Text {
     LowerIsHigher,
     Aging,
     AgingHint,
+    /// The policy bar while the student chooses each instruction's thread.
+    PolicyNotUsedYouChoose,
+    /// The policy bar while a fixed schedule (`x86.py -P`) decides.
+    PolicyNotUsedFixed,
     AgingEvery,
     Boost,
     BoostHint,
@@ -302,6 +306,8 @@ impl Words for Text {
             Text::PreemptiveHint => ["더 높은 우선순위가 준비되면 실행 중인 프로세스를 즉시 내보냅니다.", "A newly ready process with strictly higher priority takes the CPU at once."],
             Text::LowerIsHigher => ["작은 숫자가 높은 우선순위", "Lower number = higher priority"],
             Text::Aging => ["에이징", "Aging"],
+            Text::PolicyNotUsedYouChoose => ["지금은 명령어마다 실행할 스레드를 직접 고릅니다(‘명령어를 실행하는 스레드’에서). ‘정책에 맡기기’를 누르기 전까지 이 정책은 쓰이지 않습니다.", "You are choosing the thread for each instruction (in Threads running instructions): this policy is not used until you hand back to it."],
+            Text::PolicyNotUsedFixed => ["고정된 순서(x86.py -P)가 실행할 스레드를 정하므로 이 정책은 쓰이지 않습니다.", "A fixed schedule (x86.py -P) decides which thread runs: this policy is not used."],
             Text::AgingHint => ["준비 큐에서 기다린 시간만큼 우선순위를 올려 기아를 막습니다.", "Raises the priority of waiting processes so none starves."],
             Text::AgingEvery => ["몇 틱마다 한 단계 올릴지", "Raise one step every N ticks ready"],
             Text::Boost => ["우선순위 부스트", "Priority boost"],

@@ -159,6 +159,18 @@ pub fn convention_words(convention: Convention, lang: Lang) -> (&'static str, &'
     (lang.pick(label), lang.pick(hint))
 }
 
+/// What decides who runs in `scenario`, in the words of [`policy_label`]: its policy, or, when
+/// it carries an explicit schedule, that schedule (the policy is then not consulted at all).
+pub fn scheduler_label(scenario: &proclab_core::Scenario, lang: Lang) -> String {
+    match scenario.schedule() {
+        Some(schedule) if schedule.repeat => {
+            String::from(lang.pick(["고정된 순서(x86.py -P)", "Fixed schedule (x86.py -P)"]))
+        }
+        Some(_) => String::from(lang.pick(["직접 고른 순서", "Your schedule"])),
+        None => policy_label(scenario.policy(), lang),
+    }
+}
+
 /// A policy with its main parameters, short enough for a table row or a chart axis:
 /// `RR (q=4)`, `MLFQ (8, 16, FCFS)`, `우선순위 (선점, 에이징 10)`.
 pub fn policy_label(policy: &PolicySpec, lang: Lang) -> String {

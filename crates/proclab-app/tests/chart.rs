@@ -188,6 +188,43 @@ fn a_run_that_stops_before_every_thread_exits_says_why_and_never_finishes() {
 }
 
 #[test]
+fn a_scheduled_run_is_named_by_its_schedule_and_a_paused_one_gives_no_averages() {
+    let mut spec = proclab_core::presets::preset("race-two-threads")
+        .unwrap()
+        .spec;
+    // The student's choices: T1 for two instructions, then nothing more chosen.
+    spec.schedule = Some(proclab_core::spec::ScheduleSpec {
+        threads: vec![0, 0],
+        repeat: false,
+    });
+    let paused = simulation(&spec);
+    let english = gantt_takeaway(&paused, Lang::En);
+    assert!(
+        english.starts_with("Your schedule: 1 process on 1 CPU pauses at t=2"),
+        "{english}"
+    );
+    assert!(!english.contains("average"), "{english}");
+    assert!(
+        !english.contains("RR"),
+        "the policy is not in use: {english}"
+    );
+    let korean = gantt_takeaway(&paused, Lang::Ko);
+    assert!(korean.starts_with("직접 고른 순서: "), "{korean}");
+    assert!(!korean.contains("평균"), "{korean}");
+    // x86.py's -P: a fixed schedule that starts over, run to the end.
+    spec.schedule = Some(proclab_core::spec::ScheduleSpec {
+        threads: vec![0, 1],
+        repeat: true,
+    });
+    let english = gantt_takeaway(&simulation(&spec), Lang::En);
+    assert!(
+        english.starts_with("Fixed schedule (x86.py -P): 1 process on 1 CPU finishes")
+            && english.contains("average waiting"),
+        "{english}"
+    );
+}
+
+#[test]
 fn a_stay_on_the_cpu_cut_by_kernel_time_is_one_stay_named_by_its_thread() {
     let spec = proclab_core::presets::preset("ipc-cost-pipe").unwrap().spec;
     let simulation = simulation(&spec);

@@ -64,7 +64,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
         let simulation = simulation.clone();
         Callback::from(move |_| {
             files::download_text(
-                "proclab-metrics.csv",
+                &file_formats::download_name(simulation.scenario.spec(), "metrics", "csv"),
                 "text/csv",
                 &file_formats::metrics_csv(&simulation.run),
             )
@@ -75,17 +75,21 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
         Callback::from(move |_| {
             let model = crate::chart::gantt_model(&simulation, lang);
             files::download_text(
-                "proclab-gantt.svg",
+                &file_formats::download_name(simulation.scenario.spec(), "gantt", "svg"),
                 "image/svg+xml",
                 &crate::chart::gantt_svg(&model),
             );
         })
     };
-    let on_png = Callback::from(|_| {
-        if let Some(url) = crate::chart::gantt_png_data_url("gantt-canvas") {
-            files::download_url("proclab-gantt.png", &url);
-        }
-    });
+    let on_png = {
+        let simulation = simulation.clone();
+        Callback::from(move |_| {
+            if let Some(url) = crate::chart::gantt_png_data_url("gantt-canvas") {
+                let name = file_formats::download_name(simulation.scenario.spec(), "gantt", "png");
+                files::download_url(&name, &url);
+            }
+        })
+    };
     html! {
         <>
             <div class="tabs" role="tablist" aria-label={Text::Results.get(lang)}>

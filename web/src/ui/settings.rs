@@ -108,6 +108,13 @@ pub fn policy_settings(props: &SettingsProps) -> Html {
             <h2 id="policy-title" class="visually-hidden">{ Text::Policy.get(lang) }</h2>
             <Choice id="policy-kind" label={t(Text::Policy)} options={options} selected={policy.kind.id()} onchange={on_kind}
                 hint={ AttrValue::from(terms::policy_explanation(policy.kind, lang)) } />
+            if let Some(schedule) = &props.draft.schedule {
+                <p class="policy-unused" id="policy-unused" role="note">{ if schedule.repeat {
+                    Text::PolicyNotUsedFixed.get(lang)
+                } else {
+                    Text::PolicyNotUsedYouChoose.get(lang)
+                } }</p>
+            }
             if policy.kind.uses_quantum() {
                 <TextField field={FieldId::Quantum} label={t(Text::Quantum)} value={policy.quantum.clone()} hint={t(Text::QuantumHint)}
                     oninput={text_setter(dispatch, FieldId::Quantum)} messages={props.messages.clone()} />

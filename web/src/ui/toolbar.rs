@@ -119,7 +119,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         Callback::from(move |_| {
             if let Some(spec) = &spec {
                 files::download_text(
-                    "proclab-scenario.json",
+                    &file_formats::download_name(spec, "scenario", "json"),
                     "application/json",
                     &file_formats::scenario_json(spec),
                 );

@@ -315,7 +315,7 @@ fn gantt_model_at(simulation: &Simulation, lang: Lang, column: u64) -> GanttMode
 /// One sentence saying what the chart shows, for `aria-label`.
 pub fn gantt_takeaway(simulation: &Simulation, lang: Lang) -> String {
     let totals = &simulation.run.metrics().totals;
-    let policy = crate::terms::policy_label(simulation.scenario.policy(), lang);
+    let policy = crate::terms::scheduler_label(&simulation.scenario, lang);
     text::gantt_sentence(
         &GanttSummary {
             policy: &policy,

@@ -322,13 +322,20 @@ pub fn gantt_sentence(summary: &GanttSummary<'_>, lang: Lang) -> String {
     } else {
         ["", ""]
     };
+    let switch_noun = if *switches == 1 { "switch" } else { "switches" };
+    // A paused run has no averages worth reading: nothing need have finished yet.
+    if matches!(ending, RunEnd::ScheduleUsedUp { .. }) {
+        return lang.pick([
+            format!("{policy}: {ko}. 지금까지 문맥 교환 {switches}번."),
+            format!("{policy}: {en}; {switches} context {switch_noun} so far."),
+        ]);
+    }
     lang.pick([
         format!(
             "{policy}: {ko}. 평균 대기 {waiting}틱, 평균 반환 {turnaround}틱, 문맥 교환 {switches}번.{ko_why}"
         ),
         format!(
-            "{policy}: {en}; average waiting {waiting} ticks, average turnaround {turnaround} ticks, {switches} context {}.{en_why}",
-            if *switches == 1 { "switch" } else { "switches" }
+            "{policy}: {en}; average waiting {waiting} ticks, average turnaround {turnaround} ticks, {switches} context {switch_noun}.{en_why}"
         ),
     ])
 }
