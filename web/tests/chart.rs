@@ -298,3 +298,43 @@ async fn the_cursor_follows_playback_and_a_click_jumps() {
     );
     root.remove();
 }
+
+/// The sweep of `comparison` drawn as SVG, 640 pixels wide.
+fn sweep_svg(comparison: &Comparison, lang: Lang) -> String {
+    use plotters::prelude::*;
+    let mut svg = String::new();
+    let height = proclab_web::chart::sweep::sweep_height(&comparison.points, lang, 640);
+    {
+        let area = SVGBackend::with_string(&mut svg, (640, height)).into_drawing_area();
+        proclab_web::chart::sweep::draw_sweep(&comparison.points, lang, area).unwrap();
+    }
+    svg
+}
+
+#[wasm_bindgen_test]
+fn the_sweep_hatches_the_quanta_whose_run_stopped_early() {
+    let spec = proclab_core::presets::preset("deadlock-two-locks")
+        .unwrap()
+        .spec;
+    let comparison = Comparison::of(&spec);
+    let stopped = comparison
+        .points
+        .iter()
+        .filter(|point| point.cut_short.is_some())
+        .count();
+    assert!(stopped > 0, "some quantum deadlocks");
+    let svg = sweep_svg(&comparison, Lang::En);
+    assert!(
+        svg.contains("hatched: q whose run stopped early"),
+        "the legend says what the band means"
+    );
+    // One light band per stopped quantum, and one in the legend.
+    let bands = svg.matches(r##"fill="#F2F2F2""##).count();
+    assert_eq!(bands, stopped + 1, "{svg}");
+    assert!(sweep_svg(&comparison, Lang::Ko).contains("빗금: 교착 상태나 명령어 한도로"));
+
+    let finished = Comparison::of(&silberschatz(PolicySpec::Rr { quantum: 4 }));
+    let svg = sweep_svg(&finished, Lang::En);
+    assert!(!svg.contains("hatched"));
+    assert_eq!(svg.matches(r##"fill="#F2F2F2""##).count(), 0);
+}

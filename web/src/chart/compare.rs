@@ -57,7 +57,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                 if let Some(element) = sweep_canvas.cast::<HtmlCanvasElement>() {
                     canvas::paint_canvas(
                         &element,
-                        |width| sweep_height(lang, width),
+                        |width| sweep_height(&comparison.points, lang, width),
                         |area: DrawingArea<canvas::ChartBackend, Shift>| {
                             let _ = draw_sweep(&comparison.points, lang, area);
                         },

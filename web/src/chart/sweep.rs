@@ -8,19 +8,36 @@ use proclab_app::lang::Words;
 use super::bars::{averages, legend_height, position, MARGIN, MEASURES, X_AXIS};
 use super::paint::{self, DrawResult, Marker, Swatch, FONT_FAMILY};
 use proclab_app::chart::compare_model::SweepPoint;
-use proclab_app::chart::palette::{Rgb, GRID, INK, VERMILLION};
+use proclab_app::chart::palette::{Fill, Pattern, Rgb, GRID, IDLE, INK, VERMILLION};
 use proclab_app::chart::text::ChartText;
 use proclab_app::i18n::Lang;
 
 /// Height of the sweep's plotting area.
 const SWEEP_PLOT_HEIGHT: u32 = 240;
 
-/// Height in pixels of the sweep chart drawn `width` pixels wide.
-pub fn sweep_height(lang: Lang, width: u32) -> u32 {
-    legend_height(&sweep_legend(lang), width) + 3 * MARGIN + X_AXIS + SWEEP_PLOT_HEIGHT
+/// Height in pixels of the sweep chart of `points` drawn `width` pixels wide.
+pub fn sweep_height(points: &[SweepPoint], lang: Lang, width: u32) -> u32 {
+    legend_height(&sweep_legend(points, lang), width) + 3 * MARGIN + X_AXIS + SWEEP_PLOT_HEIGHT
 }
 
-fn sweep_legend(lang: Lang) -> Vec<(Swatch, String)> {
+/// The band behind a quantum whose run stopped before every thread finished: its figures are
+/// those of a cut-off run, not comparable with the others'.
+const STOPPED_EARLY: Fill = Fill {
+    colour: IDLE,
+    pattern: Pattern::Hatch,
+    ink: GRID,
+};
+
+/// The quanta whose run stopped early (a deadlock, the instruction budget).
+fn stopped_early(points: &[SweepPoint]) -> Vec<u64> {
+    points
+        .iter()
+        .filter(|point| point.cut_short.is_some() && point.outcome.is_ok())
+        .map(|point| point.quantum)
+        .collect()
+}
+
+fn sweep_legend(points: &[SweepPoint], lang: Lang) -> Vec<(Swatch, String)> {
     let mut legend: Vec<(Swatch, String)> = MEASURES
         .iter()
         .map(|(words, fill, marker)| {
@@ -34,6 +51,12 @@ fn sweep_legend(lang: Lang) -> Vec<(Swatch, String)> {
         Swatch::Line(VERMILLION, Marker::Cross),
         ChartText::ContextSwitchesRightAxis.get(lang).to_string(),
     ));
+    if !stopped_early(points).is_empty() {
+        legend.push((
+            Swatch::Fill(STOPPED_EARLY),
+            ChartText::StoppedEarlyBand.get(lang).to_string(),
+        ));
+    }
     legend
 }
 
@@ -45,7 +68,7 @@ pub fn draw_sweep<DB: DrawingBackend>(
     area: DrawingArea<DB, Shift>,
 ) -> DrawResult<DB> {
     paint::clear(&area)?;
-    let legend = sweep_legend(lang);
+    let legend = sweep_legend(points, lang);
     let (width, _) = area.dim_in_pixel();
     let (legend_area, chart_area) = area.split_vertically(legend_height(&legend, width) + MARGIN);
     let margin = MARGIN as i32;
@@ -97,6 +120,18 @@ pub fn draw_sweep<DB: DrawingBackend>(
     let base = plot.get_base_pixel();
     let canvas = plot.strip_coord_spec();
     let relative = |(x, y): (i32, i32)| (x - base.0, y - base.1);
+    // Each stopped-early quantum's column, half a step either side, under the lines.
+    for quantum in stopped_early(points) {
+        let (left, bottom) = relative(plot.map_coordinate(&(quantum, 0.0)));
+        let (right, top_pixel) = relative(plot.map_coordinate(&(quantum + 1, top)));
+        let half = ((right - left) / 2).max(3);
+        paint::paint_fill(
+            &canvas,
+            (left - half, top_pixel),
+            (left + half, bottom),
+            STOPPED_EARLY,
+        )?;
+    }
     for (slot, (_, fill, marker)) in MEASURES.iter().enumerate() {
         let line: Vec<(i32, i32)> = ran
             .iter()

@@ -69,6 +69,8 @@ pub enum ChartText {
     ContextSwitches,
     /// Legend of the context-switch line, drawn against the right axis.
     ContextSwitchesRightAxis,
+    /// The sweep's band behind a quantum whose run stopped early.
+    StoppedEarlyBand,
     /// Table header and axis: the round-robin quantum.
     Quantum,
     /// Axis of average times.
@@ -134,6 +136,10 @@ impl Words for ChartText {
             ChartText::ContextSwitchesRightAxis => [
                 "문맥 교환 횟수 (오른쪽 축)",
                 "context switches (right axis)",
+            ],
+            ChartText::StoppedEarlyBand => [
+                "빗금: 교착 상태나 명령어 한도로 먼저 멈춘 q (끝까지의 값이 아님)",
+                "hatched: q whose run stopped early (deadlock or budget), figures cut off",
             ],
             ChartText::Quantum => ["타임 퀀텀 q", "Quantum q"],
             ChartText::TicksAxis => ["틱", "ticks"],
