@@ -1970,8 +1970,23 @@ fn bursts_lock_blocks_the_second_thread_for_the_lock_between_its_bursts() {
         &format!("lock m at tick {t2_lock} finds it held"),
     );
     claim_in(id, Lang::Ko, &format!("lock m은 틱 {t2_lock}에"));
-    claim_in(id, Lang::En, &format!("unlock m at tick {t1_unlock}"));
-    claim_in(id, Lang::Ko, &format!("unlock m(틱 {t1_unlock})"));
+    // The unlock runs in tick t1_unlock and hands m over when that tick ends.
+    claim_in(
+        id,
+        Lang::En,
+        &format!(
+            "unlock m, run in tick {t1_unlock}, hands m over at tick {}",
+            t1_unlock + 1
+        ),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!(
+            "틱 {t1_unlock}에 실행된 T1의 unlock m이 틱 {}에 m을 넘겨줄",
+            t1_unlock + 1
+        ),
+    );
     // T2 waits for the mutex from the end of its `lock` to the end of T1's `unlock`.
     let mid = lesson.state_at(t2_lock + 2);
     assert_eq!(mid.threads[1].state, proclab_core::ProcessState::Blocked);
@@ -1980,6 +1995,11 @@ fn bursts_lock_blocks_the_second_thread_for_the_lock_between_its_bursts() {
     assert_eq!(blocked, t1_unlock - t2_lock);
     claim_in(id, Lang::En, &format!("from tick {} until", t2_lock + 1));
     claim_in(id, Lang::Ko, &format!("틱 {}부터", t2_lock + 1));
+    assert_eq!(
+        t2_lock + 1 + blocked,
+        t1_unlock + 1,
+        "from the wait to the hand-over"
+    );
     claim_in(id, Lang::En, &format!("{blocked} ticks"));
     claim_in(id, Lang::Ko, &format!("{blocked}틱 동안 대기"));
     // The first bursts are cut by the quantum: T1 computes before and after T2's turn.
