@@ -151,6 +151,11 @@ test('a table pasted from a textbook gives the CLI numbers', TIMEOUT, async () =
     // Undo brings back the workload the paste replaced.
     await page.click('#undo');
     await page.waitForFunction(() => document.querySelectorAll('#workload tbody.process').length === 1);
+    // A row missing its burst gets no made-up one: the field is empty and says so.
+    await pasteTable(page, 'Name Arrival Burst\nA 0 7\nC 2');
+    await page.waitForFunction(() => document.querySelectorAll('#workload tbody.process').length === 2);
+    assert.equal(await page.inputValue('#p1-bursts'), '');
+    assert.equal(await page.getAttribute('#p1-bursts', 'aria-invalid'), 'true');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -856,6 +856,32 @@ test('6d. a well-formed file with an invalid scenario opens for repair, says wha
   }
 });
 
+test('2c. a share link typed into the address bar of an open tab opens there, and Undo brings the workspace back', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await pageWithWorkload(context);
+    const theirs = await copyLink(page);
+    const theirNumbers = await readNumbers(page);
+    await page.fill('#quantum', '5');
+    await waitForFreshResults(page);
+    const mine = await readNumbers(page);
+    assert.notDeepEqual(mine, theirNumbers, 'q=5 gives other numbers');
+    // The teacher's link pasted into this tab's address bar: only the fragment changes.
+    await page.evaluate((address) => { location.href = address; }, theirs);
+    await page.waitForFunction(() => document.querySelector('#quantum')?.value === '2');
+    await waitForFreshResults(page);
+    assert.deepEqual(await readNumbers(page), theirNumbers, 'the link\'s run, not the old one');
+    assert.match(await page.textContent('#notice p'), /Opened the scenario from the shared link\. Undo brings back/);
+    await page.click('#undo');
+    await page.waitForFunction(() => document.querySelector('#quantum')?.value === '5');
+    await waitForFreshResults(page);
+    assert.deepEqual(await readNumbers(page), mine, 'undo brings back the workspace');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('7. screenshots with results in both languages; phone width has no horizontal overflow', TIMEOUT, async () => {
   const context = await openBrowser({ locale: 'en-US' });
   try {

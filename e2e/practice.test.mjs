@@ -286,6 +286,22 @@ test('SRTF typed on one line: a missed preemption is explained at its tick, then
   }, { ready: '#practice-workload' });
 });
 
+test('a set link pasted into the address bar of an open practice tab opens that set', async () => {
+  await onFreshPage(url('/practice'), async ({ page }) => {
+    await openSet(page, { topic: 'fcfs', seed: 11, count: 2 });
+    const first = await page.inputValue('#practice-link');
+    await openSet(page, { topic: 'rr', seed: 12, count: 4 });
+    assert.match(await page.textContent('#exercise-title'), /1 \/ 4/);
+    await page.evaluate((address) => { location.href = address; }, first);
+    await page.waitForFunction(() => /1 \/ 2/.test(document.querySelector('#exercise-title')?.textContent));
+    assert.equal(await page.inputValue('#practice-link'), first, 'the set link names the set on screen');
+    // A broken link says so and keeps the set.
+    await page.evaluate(() => { location.hash = '#/practice?set=AAA'; });
+    await page.waitForSelector('.practice .notice.error');
+    assert.match(await page.textContent('#exercise-title'), /1 \/ 2/);
+  }, { ready: '#practice-title' });
+});
+
 test('the page in both languages at laptop and phone widths', async () => {
   await atEachView(url('/practice'), '', async ({ page, lang, width }) => {
     await page.selectOption('#practice-topic', 'srtf');
@@ -569,6 +585,27 @@ test("a teacher's mixed set: chosen one by one, reordered, shared as one link th
     assert.equal(await page.isDisabled('#builder-down-3'), true);
     link = await page.inputValue('#builder-link');
     assert.match(link, /#\/practice\?set=[A-Za-z0-9_-]+$/);
+    // An added entry empties the seed field (the next one is drawn anew); the same exercise
+    // again is refused in words, its seed kept as typed.
+    assert.equal(await page.inputValue('#builder-seed'), '');
+    await page.selectOption('#builder-topic', 'fcfs');
+    await page.selectOption('#builder-difficulty', 'easy');
+    await page.fill('#builder-seed', '5');
+    await page.click('#builder-add');
+    await page.waitForSelector('#builder-error');
+    assert.match(await page.textContent('#builder-error'), /already in the list/);
+    assert.equal(await page.inputValue('#builder-seed'), '5');
+    assert.deepEqual(await builderList(page), list);
+    // The list survives leaving the page and a reload, as a student's answers do.
+    await page.click('.main-nav a:nth-child(2)');
+    await page.waitForSelector('#practice-title', { state: 'detached' });
+    await page.click('.main-nav a:nth-child(3)');
+    await page.waitForSelector('#builder-list');
+    assert.deepEqual(await builderList(page), list, 'after a visit to Learn');
+    await page.reload();
+    await page.waitForSelector('#builder-list');
+    assert.deepEqual(await builderList(page), list, 'after a reload');
+    assert.equal(await page.inputValue('#builder-link'), link);
     await page.click('#builder-copy');
     await page.waitForFunction(() => document.querySelector('#practice-builder [role=status]'));
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);

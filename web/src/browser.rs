@@ -122,6 +122,20 @@ fn replace_address(window: &web_sys::Window, search: Option<&str>, hash: &str) {
     }
 }
 
+/// Calls `changed` with the new fragment whenever the address's fragment changes in this tab
+/// (typed, pasted, or history), not when the page rewrites it itself (`replaceState`). Stops
+/// when the returned listener is dropped.
+pub fn on_fragment_change(
+    changed: impl Fn(String) + 'static,
+) -> Option<gloo::events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo::events::EventListener::new(
+        &window,
+        "hashchange",
+        move |_| changed(fragment()),
+    ))
+}
+
 /// The value of `name` in the query of the fragment's route (`#/practice?set=...`), if present.
 pub fn query_param(name: &str) -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;

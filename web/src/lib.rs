@@ -65,6 +65,17 @@ fn page() -> Html {
     let navigator = use_navigator();
     let route = use_route::<Route>().unwrap_or(Route::Simulator);
     let update = offline::use_waiting_update();
+    // A share link typed or pasted into the address bar of this tab changes only the fragment:
+    // no page load, so the session opens it here.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::on_fragment_change(move |fragment| {
+                dispatch.dispatch(Action::FollowLink(fragment))
+            });
+            move || drop(listener)
+        });
+    }
 
     let choose = |choice: Lang| {
         let dispatch = dispatch.clone();

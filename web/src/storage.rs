@@ -127,6 +127,19 @@ pub fn save_last_set(code: &str) {
     save_text(LAST_SET_KEY, code)
 }
 
+const BUILDER_KEY: &str = "proclab.practice.builder";
+
+/// The teacher's mixed-set list as [`proclab_app::practice::builder::Builder::saved`] wrote it
+/// (empty when there is none).
+pub fn load_builder() -> String {
+    load_text(BUILDER_KEY).unwrap_or_default()
+}
+
+/// Keeps the teacher's list for the next visit.
+pub fn save_builder(code: &str) {
+    save_text(BUILDER_KEY, code)
+}
+
 const STUDENT_KEY: &str = "proclab.practice.student";
 
 /// The name the student last typed for the answers files.

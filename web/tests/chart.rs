@@ -325,13 +325,13 @@ fn the_sweep_hatches_the_quanta_whose_run_stopped_early() {
     assert!(stopped > 0, "some quantum deadlocks");
     let svg = sweep_svg(&comparison, Lang::En);
     assert!(
-        svg.contains("hatched: q whose run stopped early"),
+        svg.contains("hatched: q stopped early (deadlock or budget)"),
         "the legend says what the band means"
     );
     // One light band per stopped quantum, and one in the legend.
     let bands = svg.matches(r##"fill="#F2F2F2""##).count();
     assert_eq!(bands, stopped + 1, "{svg}");
-    assert!(sweep_svg(&comparison, Lang::Ko).contains("빗금: 교착 상태나 명령어 한도로"));
+    assert!(sweep_svg(&comparison, Lang::Ko).contains("빗금: 교착 상태나 명령어 한도로 멈춘 q"));
 
     let finished = Comparison::of(&silberschatz(PolicySpec::Rr { quantum: 4 }));
     let svg = sweep_svg(&finished, Lang::En);

@@ -604,6 +604,7 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
             ),
         ),
         Notice::LinkOpened => (false, Text::LinkOpened.get(lang).to_string()),
+        Notice::LinkOpenedOver => (false, Text::LinkOpenedOver.get(lang).to_string()),
         Notice::FileBroken(error) => (
             true,
             format!(

@@ -111,8 +111,9 @@ fn is_header(row: &[&str]) -> bool {
 }
 
 /// The processes in `text`, in the order of its rows. `shown` is the order of the table's
-/// columns on screen, used when the text has no header. Every cell is kept as typed: the
-/// workload's own checks say what is wrong with a value, in place.
+/// columns on screen, used when the text has no header. Every cell is kept as typed, and a
+/// missing one left empty: the workload's own checks say what is wrong with a value, in place.
+/// Columns the table does not have keep the new row's defaults.
 pub fn parse_table(text: &str, shown: &[Column]) -> Result<Vec<ProcessDraft>, PasteError> {
     let rows: Vec<Vec<&str>> = text
         .lines()
@@ -145,8 +146,11 @@ pub fn parse_table(text: &str, shown: &[Column]) -> Result<Vec<ProcessDraft>, Pa
                 row: offset + 1 + usize::from(has_header),
             });
         }
-        for (column, cell) in columns.iter().zip(row) {
-            let cell = (*cell).to_string();
+        // A cell the row lacks is left empty, never filled with a default: the workload's own
+        // check then marks that field ("C 2" under Name, Arrival, Burst has no burst to run).
+        let padded = row.iter().copied().chain(core::iter::repeat(""));
+        for (column, cell) in columns.iter().zip(padded) {
+            let cell = cell.to_string();
             match column {
                 Column::Name => process.name = cell,
                 Column::Arrival => process.arrival = cell,
@@ -234,6 +238,32 @@ mod tests {
         assert_eq!(
             rows(&processes)[0],
             ("A".into(), "0".into(), "5".into(), "0".into())
+        );
+    }
+
+    #[test]
+    fn a_cell_a_row_lacks_is_left_empty_for_the_workload_to_mark() {
+        let text = "Name Arrival Burst\nA 0 7\nC 2";
+        let processes = parse_table(text, &shown_columns(PolicyKind::Fcfs)).unwrap();
+        assert_eq!(
+            rows(&processes),
+            [
+                ("A".into(), "0".into(), "7".into(), "0".into()),
+                ("C".into(), "2".into(), "".into(), "0".into())
+            ]
+        );
+        // Without a header too: the columns shown, in order.
+        let processes = parse_table("P1 0 8\nP2 1", &shown_columns(PolicyKind::Rr)).unwrap();
+        assert_eq!(rows(&processes)[1].2, "");
+        // And the empty cell is a problem on that process's bursts field, not a run.
+        let mut draft = crate::draft::Draft::default();
+        draft.processes = std::rc::Rc::new(processes);
+        let (_, input) = draft.read();
+        assert!(
+            input
+                .iter()
+                .any(|(field, _)| *field == crate::draft::FieldId::Bursts(1)),
+            "{input:?}"
         );
     }
 

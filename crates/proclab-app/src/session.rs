@@ -25,6 +25,8 @@ pub enum Notice {
     LinkBroken(LinkError),
     LinkInvalid(Vec<ScenarioError>),
     LinkOpened,
+    /// A link opened in this tab over the workspace; Undo brings the workspace back.
+    LinkOpenedOver,
     FileBroken(FileError),
     FileInvalid(Vec<ScenarioError>),
     FileOpened,
@@ -49,7 +51,7 @@ impl Notice {
     pub fn can_undo(&self) -> bool {
         matches!(
             self,
-            Notice::Replaced | Notice::Removed(_) | Notice::Pasted(_)
+            Notice::Replaced | Notice::LinkOpenedOver | Notice::Removed(_) | Notice::Pasted(_)
         )
     }
 }
@@ -137,6 +139,11 @@ pub enum Action {
     /// Replaces the workspace with a scenario (preset, generator, file); boxed, as a scenario is
     /// many times larger than any other action.
     Load(Box<ScenarioSpec>, Option<Notice>),
+    /// The address bar's fragment changed in this tab (a share link typed or pasted there, or
+    /// history): a share link in it is opened as at page load, unless it holds the workspace
+    /// already. The language stays the page's. Like a link at page load it is no edit: the
+    /// saved workspace stays until the student edits, and Undo brings it back.
+    FollowLink(String),
     Notify(Option<Notice>),
     /// Brings back the workspace a replacement or removal overwrote.
     Undo,
@@ -365,6 +372,28 @@ impl Reduce for Session {
                 };
                 next.notice = notice.or(replaced.then_some(Notice::Replaced));
             }
+            Action::FollowLink(fragment) => match share::decode(&fragment) {
+                Ok(None) => return None,
+                Ok(Some(shared)) => {
+                    if self.spec.as_deref() == Some(&shared.spec) {
+                        return None;
+                    }
+                    match Scenario::new(&shared.spec) {
+                        Ok(_) => {
+                            let replaced = !self.draft.processes.is_empty();
+                            next.previous = replaced.then(|| self.draft.clone());
+                            next.set_draft(Draft::from_spec(&shared.spec));
+                            next.notice = Some(if replaced {
+                                Notice::LinkOpenedOver
+                            } else {
+                                Notice::LinkOpened
+                            });
+                        }
+                        Err(errors) => next.notice = Some(Notice::LinkInvalid(errors)),
+                    }
+                }
+                Err(error) => next.notice = Some(Notice::LinkBroken(error)),
+            },
             Action::Undo => {
                 let previous = self.previous.clone()?;
                 next.previous = None;

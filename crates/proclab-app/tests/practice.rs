@@ -879,6 +879,28 @@ fn progress_another_tab_saved_for_the_same_set_is_taken_whole_and_the_exercise_o
 }
 
 #[test]
+fn a_link_followed_in_the_tab_opens_its_set_unless_that_set_is_open() {
+    use proclab_app::practice::state::{PracticeAction as A, PracticeState};
+    use proclab_app::reduce::Reduce;
+    let open = ExerciseSet::generated(Topic::Fcfs, Difficulty::Easy, 4, 4);
+    let here = PracticeState::open(open.clone(), Progress::default())
+        .reduce(A::Goto(2))
+        .unwrap();
+    assert!(
+        here.reduce(A::FollowLink(open, Progress::default()))
+            .is_none(),
+        "the link of the set on screen changes nothing"
+    );
+    let other = ExerciseSet::generated(Topic::Deadlock, Difficulty::Medium, 9, 5);
+    let followed = here
+        .reduce(A::FollowLink(other.clone(), Progress::default()))
+        .unwrap();
+    assert_eq!(followed.set, other);
+    assert_eq!(followed.exercises.len(), 5);
+    assert_eq!(followed.current, 0);
+}
+
+#[test]
 fn show_plays_from_a_little_before_the_first_wrong_decision_and_stops_at_it() {
     use proclab_app::practice::explain::{show_span, SHOW_LEAD};
     use proclab_app::reduce::Reduce;

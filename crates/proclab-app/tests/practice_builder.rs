@@ -97,6 +97,31 @@ fn a_set_holds_at_most_the_links_limit() {
 }
 
 #[test]
+fn the_same_exercise_twice_is_refused_and_the_list_survives_a_reload() {
+    let mut builder = mixed();
+    let again = BuilderAction::Add(id(Topic::Race, Difficulty::Medium, 7));
+    assert_eq!(builder.apply(again), Err(SetupError::AlreadyInList));
+    assert_eq!(builder.entries.len(), 3);
+    assert_ne!(
+        SetupError::AlreadyInList.message(Lang::Ko),
+        SetupError::AlreadyInList.message(Lang::En)
+    );
+    // Another seed, or another difficulty, is another exercise.
+    assert_eq!(
+        builder.apply(BuilderAction::Add(id(Topic::Race, Difficulty::Medium, 8))),
+        Ok(true)
+    );
+    assert_eq!(
+        builder.apply(BuilderAction::Add(id(Topic::Race, Difficulty::Hard, 7))),
+        Ok(true)
+    );
+    assert_eq!(Builder::from_saved(&builder.saved()), builder);
+    assert_eq!(Builder::default().saved(), "");
+    assert_eq!(Builder::from_saved(""), Builder::default());
+    assert_eq!(Builder::from_saved("not a code"), Builder::default());
+}
+
+#[test]
 fn a_seed_is_typed_or_drawn_and_a_typo_is_refused() {
     assert_eq!(read_seed(" 42 "), Ok(Some(42)));
     assert_eq!(read_seed(""), Ok(None));

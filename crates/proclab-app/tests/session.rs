@@ -203,6 +203,39 @@ fn a_removed_process_comes_back_with_undo() {
 }
 
 #[test]
+fn a_link_followed_in_the_tab_opens_its_scenario_and_undo_brings_the_workspace_back() {
+    let mine = mlq(vec![QueueSpec::Fcfs, QueueSpec::Fcfs]);
+    let session = start(&mine);
+    let before = session.draft.clone();
+    let edits = session.edits;
+    let mut theirs = mine.clone();
+    theirs.policy = PolicySpec::Rr { quantum: 5 };
+    theirs.processes.truncate(1);
+    let link = share::encode(&theirs, Lang::Ko);
+    let followed = act(&session, Action::FollowLink(link.clone()));
+    assert_eq!(followed.spec.as_deref(), Some(&theirs));
+    assert_eq!(followed.notice, Some(Notice::LinkOpenedOver));
+    assert!(followed.notice.as_ref().unwrap().can_undo());
+    assert_eq!(followed.lang, Lang::En, "the page keeps its language");
+    assert_eq!(followed.edits, edits, "no edit: the saved workspace stays");
+    assert!(
+        followed.reduce(Action::FollowLink(link)).is_none(),
+        "the link of the scenario on screen changes nothing"
+    );
+    assert!(followed
+        .reduce(Action::FollowLink(String::from("#/learn/states")))
+        .is_none());
+    assert_eq!(act(&followed, Action::Undo).draft, before);
+    // A broken link says so and keeps the workspace.
+    let broken = act(
+        &session,
+        Action::FollowLink(String::from("#/?s=V5notalink")),
+    );
+    assert!(matches!(broken.notice, Some(Notice::LinkBroken(_))));
+    assert_eq!(broken.draft, before);
+}
+
+#[test]
 fn an_examples_lesson_says_it_describes_the_example_as_loaded_once_it_is_edited() {
     let preset = proclab_core::presets::preset("fcfs-convoy").unwrap();
     let loaded = act(

@@ -21,7 +21,12 @@ pub struct BuilderProps {
 #[function_component(SetBuilder)]
 pub fn set_builder(props: &BuilderProps) -> Html {
     let lang = props.lang;
-    let builder = use_state(Builder::default);
+    // The list survives leaving the page and reloading, as a student's answers do.
+    let builder = use_state(|| Builder::from_saved(&crate::storage::load_builder()));
+    {
+        let saved = builder.saved();
+        use_effect_with(saved, |saved| crate::storage::save_builder(saved));
+    }
     let topic = use_state(|| Topic::Fcfs);
     let difficulty = use_state(|| Difficulty::Easy);
     let seed = use_state(String::new);
@@ -29,16 +34,21 @@ pub fn set_builder(props: &BuilderProps) -> Html {
     let copied = use_state(|| false);
     let apply = {
         let (builder, error, copied) = (builder.clone(), error.clone(), copied.clone());
-        move |action: BuilderAction| {
+        // Whether the list changed.
+        move |action: BuilderAction| -> bool {
             let mut next = (*builder).clone();
             match next.apply(action) {
                 Ok(true) => {
                     builder.set(next);
                     error.set(None);
                     copied.set(false);
+                    true
                 }
-                Ok(false) => {}
-                Err(problem) => error.set(Some(problem)),
+                Ok(false) => false,
+                Err(problem) => {
+                    error.set(Some(problem));
+                    false
+                }
             }
         }
     };
@@ -53,8 +63,12 @@ pub fn set_builder(props: &BuilderProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             match entry(*topic, *difficulty, &seed, super::fresh_seed) {
                 Ok(id) => {
-                    seed.set(id.seed.to_string());
-                    apply(BuilderAction::Add(id));
+                    // The list shows the entry's seed; an empty field draws a new one for the
+                    // next entry, so adding twice never repeats an exercise unasked. A refused
+                    // entry keeps the seed as typed.
+                    if apply(BuilderAction::Add(id)) {
+                        seed.set(String::new());
+                    }
                 }
                 Err(problem) => error.set(Some(problem)),
             }
@@ -164,12 +178,12 @@ pub fn set_builder(props: &BuilderProps) -> Html {
                 <button type="button" {id} class="small" aria-label={label} disabled={off}
                     onclick={Callback::from(move |_: MouseEvent| {
                         *focus_next.borrow_mut() = target.clone();
-                        apply(action)
+                        apply(action);
                     })}>{ text }</button>
             }
         };
     html! {
-        <details class="practice-builder" id="practice-builder">
+        <details class="practice-builder" id="practice-builder" open={count > 0}>
             <summary>{ T::Builder.get(lang) }</summary>
             <p class="hint">{ T::BuilderIntro.get(lang) }</p>
             <div class="practice-setup" role="group" aria-label={ T::Builder.get(lang) }>

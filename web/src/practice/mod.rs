@@ -120,6 +120,28 @@ pub fn practice(props: &PracticeProps) -> Html {
             move || drop(listener)
         });
     }
+    // A set's link typed or pasted into this tab's address bar opens that set.
+    {
+        let store = store.clone();
+        let bad_link = bad_link.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::on_fragment_change(move |_| {
+                let Some(code) = browser::query_param(PARAM) else {
+                    return;
+                };
+                match ExerciseSet::decode(&code) {
+                    Ok(set) => {
+                        let progress =
+                            storage::load_practice(&set.storage_key()).unwrap_or_default();
+                        bad_link.set(false);
+                        store.dispatch(PracticeAction::FollowLink(set, progress));
+                    }
+                    Err(_) => bad_link.set(true),
+                }
+            });
+            move || drop(listener)
+        });
+    }
     let dispatch = {
         let store = store.clone();
         Callback::from(move |action: PracticeAction| store.dispatch(action))

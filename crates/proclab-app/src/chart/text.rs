@@ -138,8 +138,8 @@ impl Words for ChartText {
                 "context switches (right axis)",
             ],
             ChartText::StoppedEarlyBand => [
-                "빗금: 교착 상태나 명령어 한도로 먼저 멈춘 q (끝까지의 값이 아님)",
-                "hatched: q whose run stopped early (deadlock or budget), figures cut off",
+                "빗금: 교착 상태나 명령어 한도로 멈춘 q",
+                "hatched: q stopped early (deadlock or budget)",
             ],
             ChartText::Quantum => ["타임 퀀텀 q", "Quantum q"],
             ChartText::TicksAxis => ["틱", "ticks"],

@@ -16,7 +16,7 @@ pub struct Builder {
 /// Every change to the list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BuilderAction {
-    /// Append one exercise (refused past [`MAX_EXERCISES`]).
+    /// Append one exercise (refused past [`MAX_EXERCISES`], or when the list holds it already).
     Add(ExerciseId),
     /// Take out the entry at this index.
     Remove(usize),
@@ -36,6 +36,9 @@ impl Builder {
             BuilderAction::Add(id) => {
                 if length >= MAX_EXERCISES {
                     return Err(SetupError::Full);
+                }
+                if self.entries.contains(&id) {
+                    return Err(SetupError::AlreadyInList);
                 }
                 self.entries.push(id);
             }
@@ -68,9 +71,25 @@ impl Builder {
             exercises: self.entries.clone(),
         })
     }
+
+    /// The list as the page keeps it between visits: the set's link code (empty for an empty
+    /// list), so a teacher who leaves the page or reloads finds the list as it was.
+    pub fn saved(&self) -> String {
+        self.set().map(|set| set.encode()).unwrap_or_default()
+    }
+
+    /// The list [`saved`](Builder::saved) gave; an empty list for anything unreadable (an
+    /// older or damaged save is no reason to stop the page).
+    pub fn from_saved(code: &str) -> Builder {
+        Builder {
+            entries: ExerciseSet::decode(code)
+                .map(|set| set.exercises)
+                .unwrap_or_default(),
+        }
+    }
 }
 
-/// Reads the builder's seed as typed: `None` when left empty (the page draws one and shows it),
+/// Reads the builder's seed as typed: `None` when left empty (the page draws one),
 /// else a whole number from 0 to `u64::MAX`.
 pub fn read_seed(text: &str) -> Result<Option<u64>, SetupError> {
     match text.trim() {

@@ -408,6 +408,9 @@ pub enum SetupError {
     Seed,
     /// A set already holds [`MAX_EXERCISES`] exercises.
     Full,
+    /// The list already holds this exercise (same topic, difficulty and seed): a copy would
+    /// ask the students the same question twice.
+    AlreadyInList,
 }
 
 /// Reads the "new set" form as typed: the number of exercises, and the seed (`None` when left

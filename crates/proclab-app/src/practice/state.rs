@@ -37,6 +37,9 @@ impl PartialEq for PracticeState {
 pub enum PracticeAction {
     /// Open a set with the progress saved for it.
     Open(ExerciseSet, Progress),
+    /// A set's link was opened in this tab (typed or pasted into the address bar): opened with
+    /// its saved progress, unless it is the set already open (nothing changes then).
+    FollowLink(ExerciseSet, Progress),
     /// The progress another tab saved for this same set: taken as it is, so two tabs of one set
     /// show the same answers instead of overwriting each other's unseen. The exercise on screen
     /// stays.
@@ -152,6 +155,9 @@ impl Reduce for PracticeState {
     fn reduce(&self, action: PracticeAction) -> Option<PracticeState> {
         match action {
             PracticeAction::Open(set, progress) => return Some(PracticeState::open(set, progress)),
+            PracticeAction::FollowLink(set, progress) => {
+                return (set != self.set).then(|| PracticeState::open(set, progress));
+            }
             PracticeAction::Adopt(progress) => {
                 let progress = fit(progress, &self.exercises);
                 if progress == self.progress {
@@ -169,7 +175,9 @@ impl Reduce for PracticeState {
         let processes = self.exercise().spec.processes.len();
         let answer = &mut next.progress.answers[current];
         let edited = match action {
-            PracticeAction::Open(..) | PracticeAction::Adopt(_) => unreachable!("handled above"),
+            PracticeAction::Open(..)
+            | PracticeAction::FollowLink(..)
+            | PracticeAction::Adopt(_) => unreachable!("handled above"),
             PracticeAction::Goto(index) => {
                 if index >= self.exercises.len() || index == current {
                     return None;

@@ -105,6 +105,7 @@ pub enum PracticeText {
     CurrentSetLink,
     StudentName,
     SetFull,
+    AlreadyInList,
     DeadlockGraph,
     DeadlockGraphHelp,
     DeadlockHolds,
@@ -235,6 +236,7 @@ impl Words for PracticeText {
             CanRun => ["실행 가능", "can run"],
             Blocked => ["기다림", "waiting"],
             SetFull => ["한 세트에는 문제가 20개까지 들어갑니다.", "A set holds at most 20 exercises."],
+            AlreadyInList => ["이 문제(같은 주제, 난이도, 시드)는 이미 목록에 있습니다. 다른 문제를 넣으려면 시드를 비우거나 바꾸세요.", "This exercise (same topic, difficulty and seed) is already in the list. Leave the seed empty, or change it, for another one."],
         }
     }
 }
@@ -246,6 +248,7 @@ impl SetupError {
             SetupError::Count => PracticeText::BadCount,
             SetupError::Seed => PracticeText::BadSeed,
             SetupError::Full => PracticeText::SetFull,
+            SetupError::AlreadyInList => PracticeText::AlreadyInList,
         }
         .get(lang)
     }
