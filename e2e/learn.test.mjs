@@ -150,6 +150,7 @@ test('every "Open in the simulator" button loads a scenario that runs', async ()
     const { page, problems } = await openLearn(context, '/learn');
     let clicked = 0;
     let examples_shown = 0;
+    let menu_names = 0;
     for (const slug of SLUGS) {
       await page.goto(url(`/learn/${slug}`));
       await page.waitForSelector('button.open-sim');
@@ -159,6 +160,9 @@ test('every "Open in the simulator" button loads a scenario that runs', async ()
           await page.goBack();
           await page.waitForSelector(`main.learn-topic[data-topic="${slug}"] button.open-sim`);
         }
+        // A card whose title differs from the example's name in the menu names it as the menu does.
+        const named = await page.$eval(`button.open-sim[data-scenario="${id}"]`,
+          (button) => button.closest('li.demo').querySelector('.demo-example')?.textContent ?? null);
         await page.click(`button.open-sim[data-scenario="${id}"]`);
         await page.waitForURL((address) => address.hash === '#/');
         const ready = id.startsWith('warmup-') ? WARMUP_READY : RESULTS_READY;
@@ -169,6 +173,11 @@ test('every "Open in the simulator" button loads a scenario that runs', async ()
         const examples = await page.$$eval('#preset-select option', (options) => options.map((option) => option.value));
         if (examples.includes(id)) {
           assert.equal(await page.inputValue('#preset-select'), id, `${slug}: ${id} is shown as the example`);
+          if (named !== null) {
+            const title = await page.$eval('#preset-select', (select) => select.selectedOptions[0].textContent.trim());
+            assert.ok(named.endsWith(`“${title}”`), `${slug} ${id}: the card says ${named}, the menu ${title}`);
+            menu_names += 1;
+          }
           examples_shown += 1;
         }
         clicked += 1;
@@ -176,6 +185,7 @@ test('every "Open in the simulator" button loads a scenario that runs', async ()
     }
     assert.ok(clicked >= SLUGS.length, `${clicked} buttons clicked`);
     assert.ok(examples_shown >= 10, `${examples_shown} buttons open an example of the menu`);
+    assert.ok(menu_names >= 5, `${menu_names} cards name their example as the menu does`);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -145,7 +145,13 @@ fn a_run_that_stops_before_every_thread_exits_says_why_and_never_finishes() {
     let korean = gantt_takeaway(&deadlocked, Lang::Ko);
     assert!(korean.contains("t=19에 교착 상태로 멈춥니다"), "{korean}");
     assert!(!korean.contains("모두 끝납니다"), "{korean}");
+    // No process completed: a throughput of 0, not 1 process in 19 ticks.
+    assert_eq!(deadlocked.run.metrics().totals.throughput.num, 0);
     let note = stopped_note(&deadlocked.run, Lang::En).expect("a note for a run that stopped");
+    assert!(
+        note.contains("Throughput counts only the processes whose threads all exited"),
+        "{note}"
+    );
     assert!(
         note.contains("deadlock at t=19") && note.contains("counted up to t=19"),
         "{note}"

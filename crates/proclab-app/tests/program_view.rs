@@ -123,9 +123,16 @@ fn a_store_from_a_stale_load_is_one_lost_update_named_in_the_interleaving() {
     let end = end_sentence(&run, Lang::En);
     assert!(end.contains("every thread runs to its end"), "{end}");
     assert!(end.contains(&format!("t={}", run.end_tick())), "{end}");
-    // The race table runs from T2's load to its lost store, the counter after each step.
+    // The race table runs from the first of the two loads (T1's) to the lost store, so both
+    // loads of 0 show; the counter after each step.
     let (word, rows) = race_table(&run, Lang::En).expect("a lost update");
     assert_eq!(word, "counter");
+    let loads: Vec<&str> = rows
+        .iter()
+        .filter(|row| row.effect.starts_with("load"))
+        .map(|row| row.who.as_str())
+        .collect();
+    assert_eq!(loads, ["P1.T1", "P1.T2"], "both loads are in the table");
     let table: Vec<(&str, i64)> = rows
         .iter()
         .map(|row| (row.who.as_str(), row.memory))
@@ -133,6 +140,7 @@ fn a_store_from_a_stale_load_is_one_lost_update_named_in_the_interleaving() {
     assert_eq!(
         table,
         [
+            ("P1.T1", 0),
             ("P1.T2", 0),
             ("P1.T1", 0),
             ("P1.T1", 1),

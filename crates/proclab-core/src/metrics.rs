@@ -193,7 +193,7 @@ pub struct Totals {
     pub average_waiting: Ratio,
     /// Average response per process.
     pub average_response: Ratio,
-    /// Processes completed per tick over the span.
+    /// Processes completed (every thread exited) per tick over the span.
     pub throughput: Ratio,
     /// All CPUs' busy ticks over (CPUs x span).
     pub utilisation: Ratio,
@@ -336,6 +336,19 @@ impl Metrics {
             })
             .collect();
         let count = processes.len() as u64;
+        // Throughput counts the processes that completed: every thread exited. A run stopped
+        // early (a deadlock, the instruction budget, a schedule used up) leaves some unfinished,
+        // and their times, counted up to the stop, are no completions.
+        let completed = scenario
+            .processes()
+            .iter()
+            .filter(|process| {
+                let first = process.first_thread() as usize;
+                engine.tasks[first..first + process.thread_count() as usize]
+                    .iter()
+                    .all(|task| task.acc.completion.is_some())
+            })
+            .count() as u64;
         let busy: u64 = cpus.iter().map(|cpu| cpu.busy).sum();
         let totals = Totals {
             processes: count,
@@ -353,7 +366,7 @@ impl Metrics {
                 processes.iter().map(|process| process.response).sum(),
                 count,
             ),
-            throughput: Ratio::new(count, span),
+            throughput: Ratio::new(completed, span),
             utilisation: Ratio::new(busy, span.saturating_mul(cpu_count as u64)),
             context_switches: cpus.iter().map(|cpu| cpu.context_switches).sum(),
             switch_ticks: cpus.iter().map(|cpu| cpu.dispatch).sum(),

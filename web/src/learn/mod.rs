@@ -77,9 +77,20 @@ fn demo_card(lang: Lang, demo: Demo, on_open: &Callback<ScenarioSpec>) -> Html {
     };
     let verb = Word::OpenInSimulator.get(lang);
     let label = tr(lang, demo.label);
+    // An example named for this page: its name in the simulator's examples menu too, so a
+    // student can find it there again.
+    let menu_title = match demo.source {
+        scenarios::Source::Preset(id) => proclab_core::presets::preset(id)
+            .map(|preset| proclab_app::i18n::preset_text(preset.id, lang).0)
+            .filter(|title| title != label),
+        scenarios::Source::Built(_) => None,
+    };
     html! {
         <li class="demo">
             <h4>{ label }</h4>
+            if let Some(title) = menu_title {
+                <p class="hint demo-example">{ format!("{} “{title}”", Word::InExamplesMenu.get(lang)) }</p>
+            }
             <p>{ tr(lang, demo.notice) }</p>
             <button type="button" class="open-sim primary" data-scenario={demo.id}
                 aria-label={format!("{verb}: {label}")} disabled={!available} {onclick}>

@@ -121,7 +121,7 @@ impl Topic {
                 "Inter-process communication (IPC)",
             ],
             Topic::Sync => [
-                "동기화: 경쟁 상태, 뮤텍스, 세마포어, 교착 상태",
+                "동기화: 경쟁 조건, 뮤텍스, 세마포어, 교착 상태",
                 "Synchronization: races, mutexes, semaphores, deadlock",
             ],
             Topic::ProcessVsThread => [
@@ -156,8 +156,8 @@ impl Topic {
                 "The dispatcher hands the CPU to the chosen process, and what that costs.",
             ],
             Topic::Algorithms => [
-                "FCFS, SJF, 우선순위, HRRN, RR, SRT, 다단계 큐, 다단계 피드백 큐가 프로세스를 고르는 규칙과 장단점.",
-                "FCFS, SJF, priority, HRRN, RR, SRT, multilevel and feedback queues: rules, strengths, weaknesses.",
+                "FCFS, SJF, SRTF, 우선순위, HRRN, RR, 다단계 큐, 다단계 피드백 큐가 프로세스를 고르는 규칙과 장단점.",
+                "FCFS, SJF, SRTF, priority, HRRN, RR, multilevel and feedback queues: rules, strengths, weaknesses.",
             ],
             Topic::Pcb => [
                 "운영체제가 프로세스를 관리하려고 만드는 자료 구조와 그 필드.",
@@ -168,8 +168,8 @@ impl Topic {
                 "Save into one PCB, load from another; interrupts, idle time, cache misses, why thread switches cost less.",
             ],
             Topic::Threads => [
-                "스택만 따로 갖고 나머지는 공유하는 실행 흐름, 그리고 일대일 모델과 다대일 모델.",
-                "Flows of execution sharing all but their stacks; one-to-one and many-to-one models.",
+                "프로그램 카운터, 레지스터, 스택은 각자 갖고 코드, 데이터, 힙, 열린 파일은 공유하는 실행 흐름, 그리고 일대일 모델과 다대일 모델.",
+                "Flows of execution with their own PC, registers and stack, sharing code, data, heap and open files; one-to-one and many-to-one models.",
             ],
             Topic::Multi => [
                 "네 가지 '멀티'의 뜻과 동시성·병렬성의 차이.",
@@ -180,7 +180,7 @@ impl Topic {
                 "Pipes, named pipes, message queues, shared memory, sockets, memory maps: who talks, what blocks.",
             ],
             Topic::Sync => [
-                "공유 데이터를 함께 쓸 때 생기는 경쟁 상태와 그 해결책, 교착 상태의 네 가지 조건.",
+                "공유 데이터를 함께 쓸 때 생기는 경쟁 조건와 그 해결책, 교착 상태의 네 가지 조건.",
                 "Races on shared data, the tools that prevent them, and the four conditions of deadlock.",
             ],
             Topic::ProcessVsThread => [

@@ -88,6 +88,8 @@ pub enum Word {
     TryIt,
     TryItIntro,
     OpenInSimulator,
+    /// Before an example's name in the simulator's examples menu.
+    InExamplesMenu,
     Unavailable,
     Korean,
     English,
@@ -126,10 +128,11 @@ impl Words for Word {
             ],
             Word::TryIt => ["시뮬레이터에서 확인하기", "See it in the simulator"],
             Word::TryItIntro => [
-                "버튼을 누르면 시나리오가 시뮬레이터에 열리고 바로 실행됩니다.",
-                "Each button loads a scenario into the simulator and runs it.",
+                "버튼을 누르면 시나리오가 결과와 함께 시뮬레이터에 열립니다. 재생을 누르면 실행되는 모습을 볼 수 있습니다.",
+                "Each button opens a scenario in the simulator with its results; press Play to watch it run.",
             ],
             Word::OpenInSimulator => ["시뮬레이터에서 열기", "Open in the simulator"],
+            Word::InExamplesMenu => ["예제 목록의 이름:", "In the Examples menu:"],
             Word::Unavailable => [
                 "이 시나리오를 지금 불러올 수 없습니다.",
                 "This scenario cannot be loaded right now.",

@@ -233,8 +233,22 @@ pub fn race_table(run: &Run, lang: Lang) -> Option<(String, Vec<RaceRow>)> {
     let steps = run.program_steps();
     let scenario = run.scenario();
     let pid = scenario.threads()[lost.thread as usize].pid();
-    let mut value = lost.read;
-    let rows = (lost.loaded_step..=lost.step)
+    // From the first of the two loads: the overwritten thread's own load of the word may come
+    // before the lost store's (then both threads read the same value before either stores).
+    let overwritten_load = steps[..lost.overwritten_step]
+        .iter()
+        .rposition(|step| {
+            step.thread == lost.overwritten
+                && first_access(step, AccessKind::Read)
+                    .is_some_and(|(address, _)| address == lost.address)
+        })
+        .unwrap_or(lost.loaded_step);
+    let start = overwritten_load.min(lost.loaded_step);
+    let mut value = match first_access(&steps[start], AccessKind::Read) {
+        Some((address, read)) if address == lost.address => read,
+        _ => lost.read,
+    };
+    let rows = (start..=lost.step)
         .filter(|index| scenario.threads()[steps[*index].thread as usize].pid() == pid)
         .map(|index| {
             if let Some((_, written)) = first_access(&steps[index], AccessKind::Write)

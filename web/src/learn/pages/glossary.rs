@@ -425,7 +425,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         Topic::Ipc,
     ),
     (
-        "경쟁 상태",
+        "경쟁 조건",
         "Race condition",
         [
             "결과가 실행 순서에 따라 달라지는 버그.",

@@ -51,14 +51,17 @@ fn race_table(lang: Lang) -> Html {
     let first = rows.first().map_or(0, |row| row.memory);
     let last = rows.last().map_or(0, |row| row.memory);
     let should = first + 2;
+    // Named as the examples menu names it.
+    let title = proclab_app::i18n::preset_text(preset.id, lang).0;
     let caption = lang.pick([
         format!(
-            "예제 “두 스레드의 경쟁: 갱신 하나를 잃음”을 시뮬레이터가 실행한 그대로: 두 스레드 모두 {word}의 값 {first}{} 읽고 각자 1을 더하므로 {should}{} 되어야 하지만 {last}{} 됩니다.",
+            "예제 “{title}”{} 시뮬레이터가 실행한 그대로: 두 스레드 모두 {word}의 값 {first}{} 읽고 각자 1을 더하므로 {should}{} 되어야 하지만 {last}{} 됩니다.",
+            object_particle(&title),
             object_particle(&first.to_string()),
             subject_particle(&should.to_string()),
             subject_particle(&last.to_string()),
         ),
-        format!("The example “Two threads race: one update lost” as the simulator runs it: both threads load {word} while it is {first} and each adds 1, so it should become {should}, but it becomes {last}."),
+        format!("The example “{title}” as the simulator runs it: both threads load {word} while it is {first} and each adds 1, so it should become {should}, but it becomes {last}."),
     ]);
     html! {
         <div class="table-scroll">
@@ -88,14 +91,14 @@ fn race_table(lang: Lang) -> Html {
 pub fn sync(lang: Lang) -> Html {
     html! {
         <>
-            { heading(lang, ["경쟁 상태", "Race conditions"]) }
+            { heading(lang, ["경쟁 조건", "Race conditions"]) }
             { para(lang, [
-                "여러 스레드(또는 공유 메모리를 쓰는 프로세스)가 같은 데이터를 동시에 고치면 실행 순서에 따라 결과가 달라집니다. 이를 경쟁 상태라고 합니다. count++ 한 줄도 기계어로는 읽기, 더하기, 저장의 세 단계이므로 그 사이에 문맥 교환이 일어날 수 있습니다.",
+                "여러 스레드(또는 공유 메모리를 쓰는 프로세스)가 같은 데이터를 동시에 고치면 실행 순서에 따라 결과가 달라집니다. 이를 경쟁 조건라고 합니다. count++ 한 줄도 기계어로는 읽기, 더하기, 저장의 세 단계이므로 그 사이에 문맥 교환이 일어날 수 있습니다.",
                 "When several threads (or processes sharing memory) update the same data at once, the result depends on the order in which they happen to run: a race condition. Even count++ is three machine steps (load, add, store), and a switch can fall between them.",
             ]) }
             { race_table(lang) }
             { para(lang, [
-                "공유 데이터에 접근하는 코드 구간을 임계 구역이라고 합니다. 한 번에 하나의 실행 흐름만 임계 구역에 들어가게 하면(상호 배제) 경쟁 상태를 막을 수 있습니다.",
+                "공유 데이터에 접근하는 코드 구간을 임계 구역이라고 합니다. 한 번에 하나의 실행 흐름만 임계 구역에 들어가게 하면(상호 배제) 경쟁 조건를 막을 수 있습니다.",
                 "The code that touches shared data is a critical section; letting only one flow of execution in at a time (mutual exclusion) prevents the race.",
             ]) }
             { heading(lang, ["뮤텍스와 세마포어", "Mutexes and semaphores"]) }
