@@ -774,3 +774,23 @@ fn a_compared_run_cut_short_by_a_deadlock_is_marked_and_never_the_lowest() {
         "{sweep}"
     );
 }
+
+#[test]
+fn the_comparison_says_why_waiting_can_exceed_turnaround_when_it_does() {
+    let spec = proclab_core::presets::preset("philosophers-deadlock")
+        .unwrap()
+        .spec;
+    let rows = compare_rows(&spec);
+    assert!(rows
+        .iter()
+        .filter_map(|row| row.outcome.as_ref().ok())
+        .any(proclab_app::chart::compare_model::waits_exceed_turnaround));
+    let english = compare_takeaway(&rows, Lang::En);
+    assert!(
+        english.ends_with("so average waiting can exceed average turnaround."),
+        "{english}"
+    );
+    assert!(compare_takeaway(&rows, Lang::Ko).contains("평균 대기가 평균 반환보다 길 수 있습니다"));
+    let single = compare_rows(&silberschatz(PolicySpec::Fcfs));
+    assert!(!compare_takeaway(&single, Lang::En).contains("can exceed"));
+}

@@ -359,7 +359,22 @@ pub fn compare_takeaway(rows: &[CompareRow], lang: Lang) -> String {
         rows.len() - ran.len() - cut.len(),
         lang,
     );
-    format!("{sentence}{cut_sentence}")
+    let summed = rows
+        .iter()
+        .filter_map(|row| row.outcome.as_ref().ok())
+        .any(waits_exceed_turnaround);
+    let why = if summed {
+        lang.pick(text::SUMMED_WAITS)
+    } else {
+        ""
+    };
+    format!("{sentence}{cut_sentence}{why}")
+}
+
+/// Average waiting above average turnaround: possible when processes have several threads.
+pub fn waits_exceed_turnaround(totals: &Totals) -> bool {
+    u128::from(totals.average_waiting.num) * u128::from(totals.average_turnaround.den)
+        > u128::from(totals.average_turnaround.num) * u128::from(totals.average_waiting.den)
 }
 
 /// The quanta of the sweep that ran, with their totals.

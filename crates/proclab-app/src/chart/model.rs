@@ -327,10 +327,7 @@ pub fn gantt_takeaway(simulation: &Simulation, lang: Lang) -> String {
             switches: totals.context_switches,
             ending: simulation.run.end(),
             circular: text::waits_close_a_circle(&simulation.run),
-            summed_waits: u128::from(totals.average_waiting.num)
-                * u128::from(totals.average_turnaround.den)
-                > u128::from(totals.average_turnaround.num)
-                    * u128::from(totals.average_waiting.den),
+            summed_waits: crate::chart::compare_model::waits_exceed_turnaround(totals),
         },
         lang,
     )
