@@ -791,6 +791,10 @@ fn the_comparison_says_why_waiting_can_exceed_turnaround_when_it_does() {
         "{english}"
     );
     assert!(compare_takeaway(&rows, Lang::Ko).contains("평균 대기가 평균 반환보다 길 수 있습니다"));
+    let swept = sweep_takeaway(&quantum_sweep(&spec), Lang::En);
+    assert!(swept.ends_with("can exceed average turnaround."), "{swept}");
+    let plain = sweep_takeaway(&quantum_sweep(&silberschatz(PolicySpec::Fcfs)), Lang::En);
+    assert!(!plain.contains("can exceed"), "{plain}");
     let single = compare_rows(&silberschatz(PolicySpec::Fcfs));
     assert!(!compare_takeaway(&single, Lang::En).contains("can exceed"));
 }

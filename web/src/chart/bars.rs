@@ -18,8 +18,9 @@ use proclab_app::i18n::Lang;
 pub(super) const MARGIN: u32 = 10;
 /// Height of an x axis with its title.
 pub(super) const X_AXIS: u32 = 44;
-/// Height of one policy's group of three bars.
-const GROUP_HEIGHT: u32 = 46;
+/// Height of one policy's group of three bars: each bar 16 px, a little over its 12 px value label,
+/// so the labels of neighbouring bars never touch.
+const GROUP_HEIGHT: u32 = 56;
 
 /// The three averages compared, in the order of the bars, with their fills and markers.
 pub(super) const MEASURES: [(ChartText, Fill, Marker); 3] = [

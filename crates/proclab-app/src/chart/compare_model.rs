@@ -435,5 +435,10 @@ pub fn sweep_takeaway(points: &[SweepPoint], lang: Lang) -> String {
         },
         lang,
     );
-    format!("{sentence}{cut_sentence}")
+    let why = if ran.iter().any(|point| waits_exceed_turnaround(point.1)) {
+        lang.pick(text::SUMMED_WAITS)
+    } else {
+        ""
+    };
+    format!("{sentence}{cut_sentence}{why}")
 }
