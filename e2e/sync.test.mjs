@@ -173,6 +173,10 @@ test('a pipe: the buffer fills and blocks the writer, drains and blocks the read
 test('compare: policies whose run ends in deadlock are marked and never named the lowest; the sweep tries quanta 1 to 10', TIMEOUT, async () => {
   await onFreshPage(server.url, async ({ page }) => {
     await openExample(page, 'deadlock-two-locks');
+    // At laptop width the registers table, with its "waits for" words, fits its column.
+    await page.click('#to-end');
+    const registers = await page.$eval('#registers', (table) => ({ width: table.scrollWidth, room: table.parentElement.clientWidth }));
+    assert.ok(registers.width <= registers.room, `the registers table is ${registers.width}px wide in ${registers.room}px`);
     await page.click('#tab-compare');
     await page.waitForSelector('#compare-canvas', { timeout: 60_000 });
     const said = await page.textContent('.compare-chart .chart-takeaway');
