@@ -8,8 +8,6 @@
 //! unless a sibling ran there recently).
 
 use alloc::vec::Vec;
-use core::hash::{BuildHasherDefault, Hasher};
-use hashbrown::HashMap;
 use serde::{Deserialize, Serialize};
 
 /// Whose lines a cache entry holds.
@@ -41,12 +39,14 @@ pub struct CacheEntry {
 /// One CPU's cache: entries from least to most recently used.
 ///
 /// The order is a doubly linked list threaded through a slab of entries by index, so moving an
-/// entry to the most recent end and evicting from the least recent end cost a few links, and a
-/// hash map from owner to slab index finds an entry: every step takes the same time however many
-/// entries there are. A cache of a million units may hold tens of thousands of entries (a scan at
-/// every dispatch made the largest accepted scenarios take minutes), and a small one is loaded at
-/// every dispatch (on 4 CPUs with 40,000 threads, the order and the index kept as two ordered maps
-/// cost a quarter of the run). Nothing iterates the hash map, so its order never shows.
+/// entry to the most recent end and evicting from the least recent end cost a few links, and two
+/// tables indexed by owner (a process's shared part by pid, a stack by the thread's index in the
+/// scenario's thread table) find an entry: every step takes the same time however many entries
+/// there are. A cache of a million units may hold tens of thousands of entries (a scan at every
+/// dispatch made the largest accepted scenarios take minutes), and a small one is loaded at every
+/// dispatch (on 4 CPUs with 40,000 threads, the order and the index kept as two ordered maps cost
+/// a quarter of the run, and a hash map still an eighth). The tables grow to the largest owner
+/// seen: four bytes a process and a thread.
 #[derive(Clone, Debug)]
 pub(crate) struct CpuCache {
     capacity: u32,
@@ -57,58 +57,29 @@ pub(crate) struct CpuCache {
     /// The least and the most recently used entry ([`NONE`] when empty).
     oldest: u32,
     newest: u32,
-    /// Each resident owner's place in `slots`.
-    places: HashMap<CacheOwner, u32, BuildHasherDefault<OwnerHasher>>,
+    /// Each process's shared part's place in `slots`, by pid ([`NONE`]: not resident).
+    shared_places: Vec<u32>,
+    /// Each thread's stack's place in `slots`, by thread index ([`NONE`]: not resident).
+    stack_places: Vec<u32>,
     /// Units held: the sum of the entries' units.
     used: u32,
 }
 
-/// Hashes an owner's few small numbers: each word is mixed in with a rotation and one multiply
-/// (the Firefox hash). Fixed, not seeded: a run depends on nothing outside its scenario.
-#[derive(Clone, Copy, Debug, Default)]
-struct OwnerHasher(u64);
-
-impl OwnerHasher {
-    fn mix(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for OwnerHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.mix(u64::from(*byte));
-        }
-    }
-
-    fn write_u32(&mut self, word: u32) {
-        self.mix(u64::from(word));
-    }
-
-    fn write_u64(&mut self, word: u64) {
-        self.mix(word);
-    }
-
-    fn write_usize(&mut self, word: usize) {
-        self.mix(word as u64);
-    }
-
-    fn write_isize(&mut self, word: isize) {
-        self.mix(word as u64);
-    }
-}
-
-/// No entry: the end of the list.
+/// No entry: the end of the list, or an owner with nothing resident.
 const NONE: u32 = u32::MAX;
+
+/// Whose lines a slot holds, as the tables index them: a pid, or a thread's index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Key {
+    Shared(u32),
+    Stack(u32),
+}
 
 /// An entry in the recency list.
 #[derive(Clone, Copy, Debug)]
 struct Slot {
     entry: CacheEntry,
+    key: Key,
     /// The next older and next newer entry.
     older: u32,
     newer: u32,
@@ -134,7 +105,8 @@ impl CpuCache {
             vacant: Vec::new(),
             oldest: NONE,
             newest: NONE,
-            places: HashMap::default(),
+            shared_places: Vec::new(),
+            stack_places: Vec::new(),
             used: 0,
         }
     }
@@ -149,10 +121,23 @@ impl CpuCache {
         })
     }
 
+    /// The table cell that holds `key`'s place, grown to reach it.
+    fn place_of(&mut self, key: Key) -> &mut u32 {
+        let (table, index) = match key {
+            Key::Shared(pid) => (&mut self.shared_places, pid as usize),
+            Key::Stack(thread) => (&mut self.stack_places, thread as usize),
+        };
+        if index >= table.len() {
+            table.resize(index + 1, NONE);
+        }
+        &mut table[index]
+    }
+
     /// Takes the entry at `place` out of the list and frees its place.
     fn unlink(&mut self, place: u32) -> CacheEntry {
         let Slot {
             entry,
+            key,
             older,
             newer,
         } = self.slots[place as usize];
@@ -164,25 +149,28 @@ impl CpuCache {
             NONE => self.newest = older,
             newer => self.slots[newer as usize].older = older,
         }
+        *self.place_of(key) = NONE;
         self.vacant.push(place);
         entry
     }
 
-    fn take(&mut self, owner: CacheOwner) -> u32 {
-        match self.places.remove(&owner) {
-            Some(place) => {
+    /// Removes `key`'s entry, if resident; returns its units.
+    fn take(&mut self, key: Key) -> u32 {
+        match *self.place_of(key) {
+            NONE => 0,
+            place => {
                 let units = self.unlink(place).units;
                 self.used -= units;
                 units
             }
-            None => 0,
         }
     }
 
-    /// Makes `owner` the most recently used entry, with `units` units.
-    fn push(&mut self, owner: CacheOwner, units: u32) {
+    /// Makes `owner` (`key` in the tables) the most recently used entry, with `units` units.
+    fn push(&mut self, owner: CacheOwner, key: Key, units: u32) {
         let slot = Slot {
             entry: CacheEntry { owner, units },
+            key,
             older: self.newest,
             newer: NONE,
         };
@@ -201,15 +189,22 @@ impl CpuCache {
             newest => self.slots[newest as usize].newer = place,
         }
         self.newest = place;
-        self.places.insert(owner, place);
+        *self.place_of(key) = place;
     }
 
-    /// Loads a thread's working set; returns the number of cold units that had to be refilled.
-    pub(crate) fn load(&mut self, pid: u32, tid: u32, working_set: u32, stack: u32) -> u32 {
+    /// Loads the working set of thread `tid` of process `pid`, at `thread` in the scenario's
+    /// thread table; returns the number of cold units that had to be refilled.
+    pub(crate) fn load(
+        &mut self,
+        (pid, tid, thread): (u32, u32, u32),
+        working_set: u32,
+        stack: u32,
+    ) -> u32 {
         let shared_owner = CacheOwner::Shared { pid };
         let stack_owner = CacheOwner::Stack { pid, tid };
-        let warm_shared = self.take(shared_owner).min(working_set);
-        let warm_stack = self.take(stack_owner).min(stack);
+        let (shared_key, stack_key) = (Key::Shared(pid), Key::Stack(thread));
+        let warm_shared = self.take(shared_key).min(working_set);
+        let warm_stack = self.take(stack_key).min(stack);
         let cold = (working_set - warm_shared) + (stack - warm_stack);
         let shared_units = working_set.min(self.capacity);
         let stack_units = stack.min(self.capacity - shared_units);
@@ -222,9 +217,7 @@ impl CpuCache {
             let entry = &mut self.slots[oldest as usize].entry;
             if entry.units <= excess - freed {
                 freed += entry.units;
-                let owner = entry.owner;
                 self.unlink(oldest);
-                self.places.remove(&owner);
             } else {
                 entry.units -= excess - freed;
                 freed = excess;
@@ -232,17 +225,17 @@ impl CpuCache {
         }
         self.used = self.used - freed + needed;
         if shared_units > 0 {
-            self.push(shared_owner, shared_units);
+            self.push(shared_owner, shared_key, shared_units);
         }
         if stack_units > 0 {
-            self.push(stack_owner, stack_units);
+            self.push(stack_owner, stack_key, stack_units);
         }
         cold
     }
 
-    /// Drops a thread's stack (it migrated to another CPU).
-    pub(crate) fn forget_stack(&mut self, pid: u32, tid: u32) {
-        self.take(CacheOwner::Stack { pid, tid });
+    /// Drops the stack of the thread at `thread` in the thread table (it migrated to another CPU).
+    pub(crate) fn forget_stack(&mut self, thread: u32) {
+        self.take(Key::Stack(thread));
     }
 
     /// The entries, least recently used first.
@@ -313,12 +306,14 @@ mod tests {
             for _ in 0..300 {
                 let mut below = |bound: u32| rng.below(u64::from(bound)) as u32;
                 let (pid, tid) = (below(6), below(3));
+                // Thread index in a table of 6 processes of 3 threads.
+                let thread = pid * 3 + tid;
                 if below(5) == 0 {
-                    cache.forget_stack(pid, tid);
+                    cache.forget_stack(thread);
                     plain.take(CacheOwner::Stack { pid, tid });
                 } else {
                     let (working_set, stack) = (below(capacity + 3), below(4));
-                    let cold = cache.load(pid, tid, working_set, stack);
+                    let cold = cache.load((pid, tid, thread), working_set, stack);
                     assert_eq!(cold, plain.load(pid, tid, working_set, stack));
                 }
                 assert_eq!(cache.entries(), plain.entries);
@@ -334,14 +329,14 @@ mod tests {
     fn caches_holding_the_same_entries_in_the_same_order_are_equal() {
         // The same content reached through different histories sits in different places.
         let (mut one, mut other) = (CpuCache::new(4), CpuCache::new(4));
-        one.load(1, 0, 2, 0);
-        one.load(2, 0, 2, 0);
-        other.load(3, 0, 1, 0);
-        other.load(1, 0, 2, 0);
-        other.load(2, 0, 2, 0);
+        one.load((1, 0, 1), 2, 0);
+        one.load((2, 0, 2), 2, 0);
+        other.load((3, 0, 3), 1, 0);
+        other.load((1, 0, 1), 2, 0);
+        other.load((2, 0, 2), 2, 0);
         assert_eq!(one.entries(), other.entries());
         assert_eq!(one, other);
-        other.load(1, 0, 2, 0);
+        other.load((1, 0, 1), 2, 0);
         assert_ne!(one, other, "the same entries in another order");
     }
 }

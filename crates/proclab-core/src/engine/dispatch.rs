@@ -108,10 +108,12 @@ impl Engine {
         let (pid, tid, working_set, stack) = (task.pid, task.tid, task.working_set, task.stack);
         // Its stack leaves the one other cache that may hold it.
         if let Some(other) = self.tasks[index].stack_cpu.filter(|other| *other != cpu) {
-            self.cpus[other].cache.forget_stack(pid, tid);
+            self.cpus[other].cache.forget_stack(index.0);
         }
         self.tasks[index].stack_cpu = Some(cpu);
-        let cold = self.cpus[cpu].cache.load(pid, tid, working_set, stack);
+        let cold = self.cpus[cpu]
+            .cache
+            .load((pid, tid, index.0), working_set, stack);
         let needed = u64::from(working_set) + u64::from(stack);
         self.cpus[cpu].time.cache_needed += needed;
         self.cpus[cpu].time.cache_cold += u64::from(cold);
