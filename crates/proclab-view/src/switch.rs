@@ -29,7 +29,7 @@ pub enum SwitchPhase {
 pub struct SwitchView {
     pub cpu: u32,
     pub phase: SwitchPhase,
-    /// The thread saved (none when the CPU was idle or its thread exited before).
+    /// The thread saved (none when the CPU was idle or its thread has just exited).
     pub outgoing: Option<(ThreadRef, String)>,
     pub incoming: (ThreadRef, String),
     /// Why the outgoing thread left the CPU at this instant, if it did.
@@ -86,6 +86,26 @@ pub fn switch_view(
         ),
         _ => return None,
     };
+    // The thread the CPU ran just before, picked again (its quantum ended with nobody else
+    // ready): no switch, nothing saved or loaded; it simply goes on.
+    let continues = saved.is_none()
+        && matches!(
+            phase,
+            SwitchPhase::Trap | SwitchPhase::SaveOutgoing | SwitchPhase::LoadIncoming
+        )
+        && before.cpus.iter().any(|state| {
+            state.cpu == cpu
+                && matches!(state.activity, CpuActivity::Running { thread } if thread == incoming)
+        });
+    if continues {
+        return None;
+    }
+    // A thread that exited leaves no context to save: only the next PCB is loaded.
+    let saved_live = saved.filter(|thread| {
+        after
+            .thread(*thread)
+            .is_none_or(|tcb| tcb.state != proclab_core::ProcessState::Exit)
+    });
     let trigger = saved.and_then(|outgoing| {
         events
             .iter()
@@ -95,12 +115,12 @@ pub fn switch_view(
             .map(|event| event.cause)
     });
     let outgoing_tcb =
-        saved.and_then(|thread| after.thread(thread).or_else(|| before.thread(thread)));
+        saved_live.and_then(|thread| after.thread(thread).or_else(|| before.thread(thread)));
     let incoming_tcb = after.thread(incoming)?;
     Some(SwitchView {
         cpu,
         phase,
-        outgoing: saved.map(|thread| (thread, thread_label(after, thread))),
+        outgoing: saved_live.map(|thread| (thread, thread_label(after, thread))),
         incoming: (incoming, thread_label(after, incoming)),
         trigger,
         address_space_change: saved.is_none_or(|thread| thread.pid != incoming.pid),

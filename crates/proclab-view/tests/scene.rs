@@ -203,7 +203,8 @@ fn a_process_switch_goes_through_trap_save_load_then_latency() {
         ]
     );
     let view = &scene_at(&run, switch_tick, 400).switches[0];
-    assert_eq!(view.outgoing.as_ref().map(|(thread, _)| *thread), Some(P1));
+    // P1 has just exited (FCFS): nothing of it is saved, only P2 is loaded.
+    assert_eq!(view.outgoing, None);
     assert_eq!(view.incoming.0, P2);
     assert!(view.address_space_change);
     assert_eq!(
@@ -831,4 +832,57 @@ fn the_switch_panel_leaves_the_cpu_title_and_cache_caption_clear() {
             }
         }
     }
+}
+
+#[test]
+fn a_thread_picked_again_shows_no_switch_and_an_exited_one_has_nothing_saved() {
+    // Silberschatz's SRTF workload under RR q=2.
+    let spec = ScenarioSpec {
+        processes: vec![
+            process("P1", 0, &[8]),
+            process("P2", 1, &[4]),
+            process("P3", 2, &[9]),
+            process("P4", 3, &[5]),
+        ],
+        policy: PolicySpec::Rr { quantum: 2 },
+        ..ScenarioSpec::default()
+    };
+    let run = run(&spec);
+    // t=25: P3, alone, is picked again when its quantum ends: no panel at any moment of it.
+    for progress in [0, 400, 800] {
+        assert_eq!(
+            switch_view(
+                &before(&run, 25),
+                &run.state_at(25),
+                &events_at(&run, 25),
+                0,
+                progress
+            ),
+            None,
+            "progress {progress}"
+        );
+    }
+    // t=23: P4 exits and P3 is loaded: a switch with nothing to save.
+    let view = switch_view(
+        &before(&run, 23),
+        &run.state_at(23),
+        &events_at(&run, 23),
+        0,
+        800,
+    )
+    .expect("a switch to P3");
+    assert_eq!(view.outgoing, None);
+    assert_eq!(view.context_out, None);
+    assert_eq!(view.incoming.1, "P3");
+    assert!(view.address_space_change);
+    // t=2: P1's quantum ends and P3 (arrived at 2, ahead of it) is loaded: P1 is saved.
+    let view = switch_view(
+        &before(&run, 2),
+        &run.state_at(2),
+        &events_at(&run, 2),
+        0,
+        400,
+    )
+    .expect("a switch");
+    assert_eq!(view.outgoing.map(|(_, label)| label).as_deref(), Some("P1"));
 }

@@ -3,8 +3,9 @@
 use crate::i18n::Lang;
 use crate::lang::{object_particle, subject_particle};
 use crate::program_words::sync_kind;
+use proclab_core::spec::RequeueOrder;
 use proclab_core::state::MachineState;
-use proclab_core::{Cause, Event, PreemptReason, SyncKind};
+use proclab_core::{Cause, Event, PreemptReason, ProcessState, SyncKind};
 use proclab_view::thread_label;
 
 fn ticks(count: u64) -> &'static str {
@@ -31,7 +32,15 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
             stall,
         } => {
             let saved_text = saved.map(|thread| thread_label(state, thread));
+            // A thread that has just exited leaves no context to save.
+            let exited = saved
+                .and_then(|thread| state.thread(thread))
+                .is_some_and(|tcb| tcb.state == ProcessState::Exit);
             let mut korean = match &saved_text {
+                Some(old) if exited => format!(
+                    "CPU {cpu}: {old}{} 끝나 저장할 상태가 없고, {who}의 PCB를 적재합니다",
+                    subject_particle(old)
+                ),
                 Some(old) => {
                     format!("CPU {cpu}: {old}의 상태를 PCB에 저장하고 {who}의 PCB를 적재합니다")
                 }
@@ -41,6 +50,9 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
                 ),
             };
             let mut english = match &saved_text {
+                Some(old) if exited => format!(
+                    "CPU {cpu}: {old} has exited, so there is nothing to save; load {who}'s PCB"
+                ),
                 Some(old) => {
                     format!("CPU {cpu}: save {old}'s state into its PCB, load {who}'s PCB")
                 }
@@ -263,6 +275,78 @@ fn blocked_reading(run: &proclab_core::Run, event: &Event) -> Option<bool> {
 /// [`narrate`] for the event at `index` of `run`'s trace: a wake-up names what its thread waited
 /// for (the object of its last wait before it), where the event alone cannot; a wait on a pipe
 /// says empty or full from the instruction that blocked.
+/// What an event means given the others of its tick, where that changes the sentence:
+/// - the thread whose quantum just ended, picked again with nobody else ready, is no switch;
+/// - a thread sent back to the ready queue goes behind the threads that arrive in the same tick
+///   (the default convention), though the log lists their arrival after it.
+fn same_tick_words(
+    run: &proclab_core::Run,
+    index: usize,
+    event: &Event,
+    state: &MachineState,
+    lang: Lang,
+) -> Option<String> {
+    // Walked out from `index` through the compact trace, never the whole event list.
+    let trace = run.trace();
+    let earlier = || {
+        (0..index)
+            .rev()
+            .map_while(|at| trace.get(at).filter(|other| other.tick == event.tick))
+    };
+    let later = || {
+        (index + 1..trace.len())
+            .map_while(|at| trace.get(at).filter(|other| other.tick == event.tick))
+    };
+    let who = thread_label(state, event.thread);
+    match event.cause {
+        Cause::Dispatched {
+            saved: None,
+            latency: 0,
+            stall: 0,
+        } => {
+            let continues = earlier().any(|before| {
+                before.thread == event.thread
+                    && before.cpu == event.cpu
+                    && before.from == ProcessState::Running
+            });
+            let cpu = event.cpu?;
+            continues.then(|| {
+                lang.pick([
+                    format!(
+                        "준비된 다른 스레드가 없어 {who}{} CPU {cpu}에서 계속 실행합니다: 저장하거나 적재할 것이 없으니 문맥 교환이 아닙니다.",
+                        subject_particle(&who)
+                    ),
+                    format!(
+                        "{who} keeps running on CPU {cpu}: no other thread is ready, so nothing is saved or loaded and there is no context switch."
+                    ),
+                ])
+            })
+        }
+        Cause::QuantumExpired => {
+            if run.scenario().conventions().requeue_order != RequeueOrder::AfterArrivals {
+                return None;
+            }
+            let arrivals: Vec<String> = later()
+                .filter(|after| matches!(after.cause, Cause::Admitted))
+                .map(|after| thread_label(state, after.thread))
+                .collect();
+            if arrivals.is_empty() {
+                return None;
+            }
+            let names = arrivals.join(", ");
+            Some(lang.pick([
+                format!(
+                    "타이머 인터럽트: {who}의 퀀텀이 끝나 준비 큐로 돌아가는데, 같은 틱에 도착하는 {names}의 뒤에 섭니다(같은 틱에는 새로 도착한 쪽이 먼저 줄을 섭니다)."
+                ),
+                format!(
+                    "Timer interrupt: {who}'s quantum is used up; back to the ready queue, behind {names}, arriving in this tick (arrivals of the same tick queue first)."
+                ),
+            ]))
+        }
+        _ => None,
+    }
+}
+
 pub fn narrate_in(
     run: &proclab_core::Run,
     index: usize,
@@ -278,6 +362,9 @@ pub fn narrate_in(
                 return format!("t={}: {body}", event.tick);
             }
         }
+    }
+    if let Some(body) = same_tick_words(run, index, event, state, lang) {
+        return format!("t={}: {body}", event.tick);
     }
     let Cause::Woken { by } = event.cause else {
         return narrate(event, state, lang);
@@ -386,6 +473,66 @@ fn object_name(state: &MachineState, pid: u32, object: proclab_core::SyncObject)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn a_continuing_thread_is_no_switch_an_exited_one_saves_nothing_and_arrivals_queue_first() {
+        // Silberschatz's SRTF workload under RR q=2.
+        let spec: proclab_core::ScenarioSpec = serde_json::from_str(
+            r#"{"processes":[{"name":"P1","arrival":0,"bursts":[{"cpu":8}]},{"name":"P2","arrival":1,"bursts":[{"cpu":4}]},{"name":"P3","arrival":2,"bursts":[{"cpu":9}]},{"name":"P4","arrival":3,"bursts":[{"cpu":5}]}],"policy":{"kind":"rr","quantum":2}}"#,
+        )
+        .unwrap();
+        let run = proclab_core::simulate_spec(&spec).unwrap();
+        let said = |tick: u64, lang: Lang| -> Vec<String> {
+            let state = run.state_at(tick);
+            run.events()
+                .iter()
+                .enumerate()
+                .filter(|(_, event)| event.tick == tick)
+                .map(|(index, event)| narrate_in(&run, index, event, &state, lang))
+                .collect()
+        };
+        // t=2: P1's quantum ends as P3 arrives; P3 is ahead of P1 in the queue.
+        let at_two = said(2, Lang::En);
+        assert!(
+            at_two.iter().any(|line| {
+                line.contains(
+                "P1's quantum is used up; back to the ready queue, behind P3, arriving in this tick"
+            )
+            }),
+            "{at_two:?}"
+        );
+        assert_eq!(
+            run.state_at(2).ready[0].first().map(|thread| thread.pid),
+            Some(2),
+            "P3 first"
+        );
+        // t=23: P4 exits and P3 is loaded: nothing of P4's is saved.
+        let at_exit = said(23, Lang::En);
+        assert!(
+            at_exit
+                .iter()
+                .any(|line| line
+                    .contains("P4 has exited, so there is nothing to save; load P3's PCB")),
+            "{at_exit:?}"
+        );
+        assert!(!at_exit.iter().any(|line| line.contains("save P4's state")));
+        assert!(said(23, Lang::Ko)
+            .iter()
+            .any(|line| line.contains("P4가 끝나 저장할 상태가 없고")));
+        // t=25: P3, alone, goes on after its quantum: no switch.
+        let at_end = said(25, Lang::En);
+        assert!(
+            at_end
+                .iter()
+                .any(|line| line.contains("P3 keeps running on CPU 0")
+                    && line.contains("no context switch")),
+            "{at_end:?}"
+        );
+        assert!(said(25, Lang::Ko)
+            .iter()
+            .any(|line| line.contains("P3이 CPU 0에서 계속 실행합니다")));
+    }
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
