@@ -146,6 +146,18 @@ test('buttons and keyboard step by tick and by event, play and pause', async () 
     await page.keyboard.press('Space');
     assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'false');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'scrub');
+    // After a click on a playback button (the focus stays on it) the arrows still step; Space
+    // and Enter are the button's own.
+    await page.keyboard.press('Home');
+    await page.click('#tick-forward');
+    assert.equal(await clock(page), 1);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'tick-forward');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await clock(page), 2, 'ArrowRight steps from the button');
+    await page.keyboard.press('Shift+ArrowRight');
+    assert.equal(await clock(page), eventTicks.find((tick) => tick > 2), 'Shift+ArrowRight steps an event');
+    await page.keyboard.press('Enter');
+    assert.equal(await clock(page), eventTicks.find((tick) => tick > 2) + 1, 'Enter presses the button: one tick');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

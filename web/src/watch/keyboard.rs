@@ -30,7 +30,9 @@ pub fn key_action(key: &str, shift: bool, tick: u64, run: &Run) -> Option<Playba
 
 /// True when the key goes to a field or a control with keys of its own. The time slider is not
 /// one: on it the playback keys do what they do anywhere (Shift+arrow steps an event, Space
-/// plays), where the browser's own slider keys moved a tick and ignored Space.
+/// plays), where the browser's own slider keys moved a tick and ignored Space. A button (a
+/// playback button just clicked keeps the focus) has only Space and Enter: the arrows, Home and
+/// End step the playback there too.
 fn typing_target(event: &KeyboardEvent) -> bool {
     let Some(element) = event
         .target()
@@ -41,9 +43,13 @@ fn typing_target(event: &KeyboardEvent) -> bool {
     if element.id() == "scrub" {
         return false;
     }
+    let tag = element.tag_name();
+    if tag == "BUTTON" {
+        return matches!(event.key().as_str(), " " | "Enter");
+    }
     matches!(
-        element.tag_name().as_str(),
-        "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON" | "SUMMARY" | "A"
+        tag.as_str(),
+        "INPUT" | "SELECT" | "TEXTAREA" | "SUMMARY" | "A"
     ) || element
         .closest("[contenteditable]")
         .ok()
