@@ -85,7 +85,7 @@ pub(crate) fn token_naming(
     let cell = token_cell(area, 0, busiest, Naming::Inside);
     // 3 px of air around each circle: a ringed token (3 px stroke) still clears its neighbours.
     let inside = (cell.width.min(cell.height) / 2.0 - 3.0).min(largest);
-    if 2.0 * inside >= line && widest <= 2.0 * inside - 4.0 {
+    if 2.0 * inside >= line && fits_inside(inside, widest, line) {
         return (inside, Naming::Inside);
     }
     let below = (cell.width / 2.0 - 2.0)
@@ -127,7 +127,17 @@ pub(crate) fn token_point(cell: Rect, radius: f32, naming: Naming, line: f32) ->
     }
 }
 
-/// The box of a token's name `width` wide (as estimated), placed from the token's centre.
+/// Whether a name `width` wide fits inside a circle of `radius`: the circle's chord where the
+/// letters' tops and bottoms are (a quarter of a line above and below the centre) is at least the
+/// name and half a pixel either side. (Squares compared: no square root without `std`.)
+fn fits_inside(radius: f32, width: f32, line: f32) -> bool {
+    let half = width / 2.0 + 0.5;
+    let rise = line / 4.0;
+    half * half + rise * rise <= radius * radius
+}
+
+/// The box of a token's name `width` wide (as estimated), placed from the token's centre; none
+/// inside a circle too small for it.
 pub(crate) fn name_box(
     at: Point,
     width: f32,
@@ -136,10 +146,10 @@ pub(crate) fn name_box(
     line: f32,
 ) -> Option<Rect> {
     match naming {
-        Naming::Inside => Some(Rect {
-            x: at.x - radius + 2.0,
+        Naming::Inside => fits_inside(radius, width, line).then(|| Rect {
+            x: at.x - width / 2.0 - 0.5,
             y: at.y - line / 2.0,
-            width: 2.0 * radius - 4.0,
+            width: width + 1.0,
             height: line,
         }),
         Naming::Below => Some(Rect {

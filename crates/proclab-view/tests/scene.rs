@@ -886,3 +886,34 @@ fn a_thread_picked_again_shows_no_switch_and_an_exited_one_has_nothing_saved() {
     .expect("a switch");
     assert_eq!(view.outgoing.map(|(_, label)| label).as_deref(), Some("P1"));
 }
+
+#[test]
+fn on_a_phone_the_names_that_fit_inside_their_circles_are_written_there() {
+    // The Silberschatz MLFQ example at t=13 on a 360 px phone (a 310 px canvas): three threads
+    // Ready and one Running, each named in its circle. A name used to need 4 px less than the
+    // circle's width, and all four went unnamed for a tenth of a pixel.
+    let spec = proclab_core::presets::preset("mlfq-silberschatz")
+        .unwrap()
+        .spec;
+    let run = run(&spec);
+    let scene = scene(
+        &before(&run, 13),
+        &run.state_at(13),
+        &events_at(&run, 13),
+        1000,
+        Size {
+            width: 310.0,
+            height: 620.0,
+        },
+        0,
+    );
+    assert_eq!(scene.tokens.len(), 4);
+    for token in &scene.tokens {
+        let name = token.label_box.expect("a name");
+        assert!(
+            (name.x + name.width / 2.0 - token.at.x).abs() < 0.01,
+            "{} centred on its circle",
+            token.label
+        );
+    }
+}
