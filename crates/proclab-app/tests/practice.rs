@@ -879,6 +879,34 @@ fn progress_another_tab_saved_for_the_same_set_is_taken_whole_and_the_exercise_o
 }
 
 #[test]
+fn the_marks_of_a_checked_exercise_come_back_when_the_student_returns_to_it() {
+    use proclab_app::practice::state::{PracticeAction as A, PracticeState};
+    use proclab_app::reduce::Reduce;
+    let set = ExerciseSet::generated(Topic::Fcfs, Difficulty::Easy, 4, 2);
+    let checked = PracticeState::open(set, Progress::default())
+        .reduce(A::SetCell(0, Column::Completion, "7".into()))
+        .unwrap()
+        .reduce(A::Check)
+        .unwrap();
+    let marks = checked.grading.clone().expect("marks");
+    let away = checked.reduce(A::Goto(1)).unwrap();
+    assert_eq!(away.grading, None, "the other exercise was never checked");
+    let back = away.reduce(A::Goto(0)).unwrap();
+    assert_eq!(back.grading, Some(marks), "the marks come back");
+    // An edit since the Check clears them, there and on return.
+    let edited = back
+        .reduce(A::SetCell(0, Column::Waiting, "1".into()))
+        .unwrap();
+    assert_eq!(edited.grading, None);
+    let again = edited
+        .reduce(A::Goto(1))
+        .unwrap()
+        .reduce(A::Goto(0))
+        .unwrap();
+    assert_eq!(again.grading, None);
+}
+
+#[test]
 fn a_link_followed_in_the_tab_opens_its_set_unless_that_set_is_open() {
     use proclab_app::practice::state::{PracticeAction as A, PracticeState};
     use proclab_app::reduce::Reduce;

@@ -19,6 +19,9 @@ pub struct PracticeState {
     pub current: usize,
     /// The marks of the exercise on screen, as of the last Check (cleared by an edit).
     pub grading: Option<Grading>,
+    /// Per exercise: checked since its answer last changed, so its marks come back when the
+    /// student returns to it.
+    checked: Vec<bool>,
 }
 
 impl PartialEq for PracticeState {
@@ -29,6 +32,7 @@ impl PartialEq for PracticeState {
             && self.progress == other.progress
             && self.current == other.current
             && self.grading == other.grading
+            && self.checked == other.checked
     }
 }
 
@@ -78,12 +82,14 @@ impl PracticeState {
             .map(|id| Exercise::generate(*id))
             .collect();
         let progress = fit(progress, &exercises);
+        let count = exercises.len();
         PracticeState {
             set,
             exercises: Rc::new(exercises),
             progress,
             current: 0,
             grading: None,
+            checked: vec![false; count],
         }
     }
 
@@ -166,6 +172,7 @@ impl Reduce for PracticeState {
                 let mut next = self.clone();
                 next.progress = progress;
                 next.grading = None;
+                next.checked.fill(false);
                 return Some(next);
             }
             _ => {}
@@ -183,7 +190,8 @@ impl Reduce for PracticeState {
                     return None;
                 }
                 next.current = index;
-                next.grading = None;
+                next.grading = self.checked[index]
+                    .then(|| grade(&self.exercises[index], &self.progress.answers[index]));
                 return Some(next);
             }
             PracticeAction::AddSegment(who) => {
@@ -285,6 +293,7 @@ impl Reduce for PracticeState {
             }
             PracticeAction::Check => {
                 next.grading = Some(grade(self.exercise(), self.answer()));
+                next.checked[current] = true;
                 return Some(next);
             }
             PracticeAction::Hint => {
@@ -296,6 +305,7 @@ impl Reduce for PracticeState {
             return None;
         }
         next.grading = None;
+        next.checked[current] = false;
         Some(next)
     }
 }
