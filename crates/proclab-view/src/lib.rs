@@ -145,9 +145,25 @@ pub fn scene(
             .get(tcb.thread.pid as usize)
             .is_none_or(|pcb| pcb.arrival <= now)
     };
+    // Each node's tokens in thread order, but Ready's in ready-queue order (levels in order), as
+    // the queue lanes below show them.
     let slots = |state: &MachineState| -> (Vec<Option<Slot>>, [usize; 5]) {
         let mut counts = [0usize; 5];
-        let slots = state
+        // (thread, its place in the queue), sorted by thread for a binary search.
+        let mut queued: Vec<(ThreadRef, usize)> = state
+            .ready
+            .iter()
+            .flatten()
+            .enumerate()
+            .map(|(place, thread)| (*thread, place))
+            .collect();
+        queued.sort_unstable();
+        let place_in_queue = |thread: ThreadRef| {
+            queued
+                .binary_search_by_key(&thread, |(each, _)| *each)
+                .map_or(usize::MAX, |found| queued[found].1)
+        };
+        let mut slots: Vec<Option<Slot>> = state
             .threads
             .iter()
             .map(|tcb| {
@@ -159,6 +175,13 @@ pub fn scene(
                 })
             })
             .collect();
+        let mut ready: Vec<usize> = (0..slots.len())
+            .filter(|index| matches!(slots[*index], Some((ProcessState::Ready, _))))
+            .collect();
+        ready.sort_by_key(|index| (place_in_queue(state.threads[*index].thread), *index));
+        for (slot, index) in ready.into_iter().enumerate() {
+            slots[index] = Some((ProcessState::Ready, slot));
+        }
         (slots, counts)
     };
     let (after_slots, after_counts) = slots(after);

@@ -917,3 +917,33 @@ fn on_a_phone_the_names_that_fit_inside_their_circles_are_written_there() {
         );
     }
 }
+
+#[test]
+fn the_ready_node_draws_its_threads_in_ready_queue_order() {
+    // RR q=2: at t=2 P1's quantum ends as P3 arrives; P3 queues ahead of P1 (then P2).
+    let spec = ScenarioSpec {
+        processes: vec![
+            process("P1", 0, &[8]),
+            process("P2", 1, &[4]),
+            process("P3", 2, &[9]),
+        ],
+        policy: PolicySpec::Rr { quantum: 2 },
+        ..ScenarioSpec::default()
+    };
+    let run = run(&spec);
+    let queue: Vec<u32> = run.state_at(2).ready[0]
+        .iter()
+        .map(|thread| thread.pid)
+        .collect();
+    assert_eq!(queue.first(), Some(&2), "P3 first: {queue:?}");
+    let scene = scene_at(&run, 2, 1000);
+    let mut ready: Vec<_> = scene
+        .tokens
+        .iter()
+        .filter(|token| token.state == ProcessState::Ready)
+        .collect();
+    // Reading order: row by row, left to right.
+    ready.sort_by(|a, b| (a.at.y, a.at.x).partial_cmp(&(b.at.y, b.at.x)).unwrap());
+    let drawn: Vec<u32> = ready.iter().map(|token| token.thread.pid).collect();
+    assert_eq!(drawn, queue);
+}
