@@ -834,10 +834,9 @@ fn the_switch_panel_leaves_the_cpu_title_and_cache_caption_clear() {
     }
 }
 
-#[test]
-fn a_thread_picked_again_shows_no_switch_and_an_exited_one_has_nothing_saved() {
-    // Silberschatz's SRTF workload under RR q=2.
-    let spec = ScenarioSpec {
+/// Silberschatz's SRTF workload (P1 0/8, P2 1/4, P3 2/9, P4 3/5) under RR q=2.
+fn silberschatz_under_rr2() -> Run {
+    run(&ScenarioSpec {
         processes: vec![
             process("P1", 0, &[8]),
             process("P2", 1, &[4]),
@@ -846,8 +845,12 @@ fn a_thread_picked_again_shows_no_switch_and_an_exited_one_has_nothing_saved() {
         ],
         policy: PolicySpec::Rr { quantum: 2 },
         ..ScenarioSpec::default()
-    };
-    let run = run(&spec);
+    })
+}
+
+#[test]
+fn a_thread_picked_again_shows_no_switch_and_an_exited_one_has_nothing_saved() {
+    let run = silberschatz_under_rr2();
     // t=25: P3, alone, is picked again when its quantum ends: no panel at any moment of it.
     for progress in [0, 400, 800] {
         assert_eq!(
@@ -920,17 +923,8 @@ fn on_a_phone_the_names_that_fit_inside_their_circles_are_written_there() {
 
 #[test]
 fn the_ready_node_draws_its_threads_in_ready_queue_order() {
-    // RR q=2: at t=2 P1's quantum ends as P3 arrives; P3 queues ahead of P1 (then P2).
-    let spec = ScenarioSpec {
-        processes: vec![
-            process("P1", 0, &[8]),
-            process("P2", 1, &[4]),
-            process("P3", 2, &[9]),
-        ],
-        policy: PolicySpec::Rr { quantum: 2 },
-        ..ScenarioSpec::default()
-    };
-    let run = run(&spec);
+    // At t=2 P1's quantum ends as P3 arrives; P3 queues ahead of P1.
+    let run = silberschatz_under_rr2();
     let queue: Vec<u32> = run.state_at(2).ready[0]
         .iter()
         .map(|thread| thread.pid)
