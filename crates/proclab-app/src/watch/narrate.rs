@@ -276,7 +276,8 @@ fn blocked_reading(run: &proclab_core::Run, event: &Event) -> Option<bool> {
 /// for (the object of its last wait before it), where the event alone cannot; a wait on a pipe
 /// says empty or full from the instruction that blocked.
 /// What an event means given the others of its tick, where that changes the sentence:
-/// - the thread whose quantum just ended, picked again with nobody else ready, is no switch;
+/// - the thread whose quantum just ended, picked again with nobody else ready, is no switch (and
+///   its timer interrupt says so);
 /// - a thread sent back to the ready queue goes behind the threads that arrive in the same tick
 ///   (the default convention), though the log lists their arrival after it.
 fn same_tick_words(
@@ -323,6 +324,17 @@ fn same_tick_words(
             })
         }
         Cause::QuantumExpired => {
+            let picked_again = later().any(|after| {
+                after.thread == event.thread
+                    && after.cpu == event.cpu
+                    && matches!(after.cause, Cause::Dispatched { saved: None, .. })
+            });
+            if picked_again {
+                return Some(lang.pick([
+                    format!("타이머 인터럽트: {who}의 퀀텀이 끝났지만, 준비된 다른 스레드가 없어 다시 {who}{} 고릅니다.", object_particle(&who)),
+                    format!("Timer interrupt: {who}'s quantum is used up, but no other thread is ready, so {who} is picked again."),
+                ]));
+            }
             if run.scenario().conventions().requeue_order != RequeueOrder::AfterArrivals {
                 return None;
             }
@@ -522,6 +534,12 @@ mod tests {
             .any(|line| line.contains("P4가 끝나 저장할 상태가 없고")));
         // t=25: P3, alone, goes on after its quantum: no switch.
         let at_end = said(25, Lang::En);
+        assert!(
+            at_end.iter().any(|line| line.contains(
+                "P3's quantum is used up, but no other thread is ready, so P3 is picked again"
+            )),
+            "{at_end:?}"
+        );
         assert!(
             at_end
                 .iter()
