@@ -13,7 +13,9 @@ mod problems;
 mod run;
 
 pub use comments::{example_of, is_preset, program_in, spec_in};
-pub use problems::{argv_error, config_error, not_an_instruction, parse_error};
+pub use problems::{
+    argv_error, config_error, fault as fault_words, not_an_instruction, parse_error,
+};
 pub use run::{
     access, deadlock, end, instruction_text, kernel_entries, outcome, run_end, sync_kind,
     thread_name, word_name, RunText,

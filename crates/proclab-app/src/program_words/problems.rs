@@ -376,7 +376,7 @@ pub fn config_error(error: &X86ConfigError, lang: Lang) -> String {
 }
 
 /// A fault in words (what the instruction could not do).
-pub(super) fn fault(fault: &Fault, lang: Lang) -> String {
+pub fn fault(fault: &Fault, lang: Lang) -> String {
     match (*fault, lang) {
         (Fault::UnlockNotHeld { .. }, Lang::Ko) => {
             String::from("잠그지 않은 뮤텍스를 풀려고 했습니다")

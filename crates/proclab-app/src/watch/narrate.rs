@@ -3,6 +3,7 @@
 use crate::i18n::Lang;
 use crate::lang::{object_particle, subject_particle};
 use crate::program_words::sync_kind;
+use proclab_core::program::StepOutcome;
 use proclab_core::spec::RequeueOrder;
 use proclab_core::state::MachineState;
 use proclab_core::{Cause, Event, PreemptReason, ProcessState, SyncKind};
@@ -14,6 +15,49 @@ fn ticks(count: u64) -> &'static str {
     } else {
         "ticks"
     }
+}
+
+/// A dispatch in words: the context saved (none from an idle CPU or after an exit) and loaded,
+/// with the latency and the cache refill it costs.
+fn dispatch_words(
+    who: &str,
+    cpu: &str,
+    saved: Option<&str>,
+    saved_exited: bool,
+    (latency, stall): (u64, u64),
+    lang: Lang,
+) -> String {
+    let mut korean = match saved {
+        Some(old) if saved_exited => format!(
+            "CPU {cpu}: {old}{} 끝나 저장할 상태가 없고, {who}의 PCB를 적재합니다",
+            subject_particle(old)
+        ),
+        Some(old) => {
+            format!("CPU {cpu}: {old}의 상태를 PCB에 저장하고 {who}의 PCB를 적재합니다")
+        }
+        None => format!(
+            "디스패처가 {who}{} CPU {cpu}에 올립니다",
+            object_particle(who)
+        ),
+    };
+    let mut english = match saved {
+        Some(old) if saved_exited => {
+            format!("CPU {cpu}: {old} has exited, so there is nothing to save; load {who}'s PCB")
+        }
+        Some(old) => format!("CPU {cpu}: save {old}'s state into its PCB, load {who}'s PCB"),
+        None => format!("The dispatcher puts {who} on CPU {cpu}"),
+    };
+    if latency > 0 {
+        korean.push_str(&format!(" (디스패치 지연 {latency}틱)"));
+        english.push_str(&format!(" (dispatch latency {latency} {})", ticks(latency)));
+    }
+    if stall > 0 {
+        korean.push_str(&format!(", 식은 캐시를 채우느라 {stall}틱 멈춥니다"));
+        english.push_str(&format!(", then {stall} {} of cache refill", ticks(stall)));
+    }
+    korean.push('.');
+    english.push('.');
+    lang.pick([korean, english])
 }
 
 /// One sentence for `event`; `state` is the machine after its instant (for names and priorities).
@@ -32,43 +76,12 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
             stall,
         } => {
             let saved_text = saved.map(|thread| thread_label(state, thread));
-            // A thread that has just exited leaves no context to save.
+            // A thread that has just exited leaves no context to save (`state` is the machine
+            // after this instant here; the log, which shows older events too, asks the trace).
             let exited = saved
                 .and_then(|thread| state.thread(thread))
                 .is_some_and(|tcb| tcb.state == ProcessState::Exit);
-            let mut korean = match &saved_text {
-                Some(old) if exited => format!(
-                    "CPU {cpu}: {old}{} 끝나 저장할 상태가 없고, {who}의 PCB를 적재합니다",
-                    subject_particle(old)
-                ),
-                Some(old) => {
-                    format!("CPU {cpu}: {old}의 상태를 PCB에 저장하고 {who}의 PCB를 적재합니다")
-                }
-                None => format!(
-                    "디스패처가 {who}{} CPU {cpu}에 올립니다",
-                    object_particle(&who)
-                ),
-            };
-            let mut english = match &saved_text {
-                Some(old) if exited => format!(
-                    "CPU {cpu}: {old} has exited, so there is nothing to save; load {who}'s PCB"
-                ),
-                Some(old) => {
-                    format!("CPU {cpu}: save {old}'s state into its PCB, load {who}'s PCB")
-                }
-                None => format!("The dispatcher puts {who} on CPU {cpu}"),
-            };
-            if latency > 0 {
-                korean.push_str(&format!(" (디스패치 지연 {latency}틱)"));
-                english.push_str(&format!(" (dispatch latency {latency} {})", ticks(latency)));
-            }
-            if stall > 0 {
-                korean.push_str(&format!(", 식은 캐시를 채우느라 {stall}틱 멈춥니다"));
-                english.push_str(&format!(", then {stall} {} of cache refill", ticks(stall)));
-            }
-            korean.push('.');
-            english.push('.');
-            lang.pick([korean, english])
+            dispatch_words(&who, &cpu, saved_text.as_deref(), exited, (latency, stall), lang)
         }
         Cause::QuantumExpired => lang.pick([
             format!("타이머 인터럽트: {who}의 퀀텀이 끝나 준비 큐로 돌아갑니다."),
@@ -276,6 +289,8 @@ fn blocked_reading(run: &proclab_core::Run, event: &Event) -> Option<bool> {
 /// for (the object of its last wait before it), where the event alone cannot; a wait on a pipe
 /// says empty or full from the instruction that blocked.
 /// What an event means given the others of its tick, where that changes the sentence:
+/// - a thread switched out in the instant it exited has nothing saved;
+/// - a program's thread ends at its `halt` or by a fault;
 /// - the thread whose quantum just ended, picked again with nobody else ready, is no switch (and
 ///   its timer interrupt says so);
 /// - a thread sent back to the ready queue goes behind the threads that arrive in the same tick
@@ -322,6 +337,59 @@ fn same_tick_words(
                     ),
                 ])
             })
+        }
+        Cause::Dispatched {
+            saved: Some(old),
+            latency,
+            stall,
+        } => {
+            // Whether the thread saved exited in this instant: the trace says, not `state`,
+            // which is the machine at the playhead (the thread may have exited since).
+            let exited =
+                earlier().any(|before| before.thread == old && before.to == ProcessState::Exit);
+            let cpu = event.cpu?.to_string();
+            let saved = thread_label(state, old);
+            Some(dispatch_words(
+                &who,
+                &cpu,
+                Some(&saved),
+                exited,
+                (latency, stall),
+                lang,
+            ))
+        }
+        Cause::Exited => {
+            // A thread running a program ends at its `halt` or at a fault: say which.
+            let scenario = run.scenario();
+            let index = scenario
+                .processes()
+                .get(event.thread.pid as usize)?
+                .first_thread()
+                + event.thread.tid;
+            let steps = run.program_steps();
+            let upto = steps.partition_point(|step| step.tick <= event.tick);
+            let last = steps[..upto]
+                .iter()
+                .rev()
+                .find(|step| step.thread == index)?;
+            match &last.outcome {
+                StepOutcome::Fault(what) => Some(lang.pick([
+                    format!(
+                        "{who}{} 오류로 끝납니다: {}.",
+                        subject_particle(&who),
+                        crate::program_words::fault_words(what, lang)
+                    ),
+                    format!(
+                        "{who} ends by a fault: {}.",
+                        crate::program_words::fault_words(what, lang)
+                    ),
+                ])),
+                StepOutcome::Halted => Some(lang.pick([
+                    format!("{who}{} halt를 실행해 끝납니다.", subject_particle(&who)),
+                    format!("{who} runs halt and exits."),
+                ])),
+                _ => None,
+            }
         }
         Cause::QuantumExpired => {
             let picked_again = later().any(|after| {
@@ -550,6 +618,77 @@ mod tests {
         assert!(said(25, Lang::Ko)
             .iter()
             .any(|line| line.contains("P3이 CPU 0에서 계속 실행합니다")));
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn the_log_read_at_the_end_still_saves_threads_that_exited_later_and_names_a_fault() {
+        let mut spec = proclab_core::presets::preset("pipe-writer-reader")
+            .unwrap()
+            .spec;
+        let run = proclab_core::simulate_spec(&spec).unwrap();
+        // The whole log as the page shows it at the end, every line worded with the end state.
+        let end = run.state_at(run.end_tick());
+        let said: Vec<String> = run
+            .events()
+            .iter()
+            .enumerate()
+            .map(|(index, event)| narrate_in(&run, index, event, &end, Lang::En))
+            .collect();
+        assert!(
+            said.iter()
+                .any(|line| line.contains("save Writer's state into its PCB")),
+            "{said:?}"
+        );
+        // Only a thread that exits in that very instant has nothing saved.
+        for (line, event) in said.iter().zip(run.events()) {
+            if let Cause::Dispatched {
+                saved: Some(old), ..
+            } = event.cause
+            {
+                let exits_then = run.events().iter().any(|other| {
+                    other.tick == event.tick
+                        && other.thread == old
+                        && other.to == ProcessState::Exit
+                });
+                assert_eq!(line.contains("has exited"), exits_then, "{line}");
+            }
+        }
+        assert!(
+            said.iter().any(|line| line.contains("runs halt and exits")),
+            "{said:?}"
+        );
+        // Writing 300 to a pipe of bytes faults and ends the writer: the log says so.
+        let program = &mut spec.processes[0].program;
+        *program = program.replace("mov $1, %ax", "mov $300, %ax");
+        let run = proclab_core::simulate_spec(&spec).unwrap();
+        let end = run.state_at(run.end_tick());
+        let exits: Vec<String> = run
+            .events()
+            .iter()
+            .enumerate()
+            .filter(|(_, event)| matches!(event.cause, Cause::Exited))
+            .map(|(index, event)| narrate_in(&run, index, event, &end, Lang::En))
+            .collect();
+        assert!(
+            exits
+                .iter()
+                .any(|line| line.contains("Writer ends by a fault:") && line.contains("300")),
+            "{exits:?}"
+        );
+        let korean: Vec<String> = run
+            .events()
+            .iter()
+            .enumerate()
+            .filter(|(_, event)| matches!(event.cause, Cause::Exited))
+            .map(|(index, event)| narrate_in(&run, index, event, &end, Lang::Ko))
+            .collect();
+        assert!(
+            korean
+                .iter()
+                .any(|line| line.contains("Writer가 오류로 끝납니다")),
+            "{korean:?}"
+        );
     }
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
