@@ -111,6 +111,14 @@ pub fn sync(lang: Lang) -> Html {
                     "정수 값을 가진 카운터입니다. wait(P)는 값을 1 줄이는데, 값이 0 아래로 내려가야 한다면 기다립니다. signal(V)은 값을 1 늘리고 기다리는 쪽을 깨웁니다. 초깃값이 n이면 n개까지 동시에 들어갈 수 있고(계수 세마포어), 0과 1만 쓰면 이진 세마포어입니다. 소유자가 없어서 다른 스레드가 signal할 수 있으므로, 실행 순서를 맞추는 데에도 씁니다.",
                     "An integer counter. wait (P) decrements it, waiting if it would go below zero; signal (V) increments it and wakes a waiter. Starting at n, up to n may enter at once (a counting semaphore); with 0 and 1 only, it is binary. It has no owner, so another thread may signal it, which also makes it a tool for ordering.",
                 ]),
+                (["조건 변수", "Condition variable"], [
+                    "어떤 조건이 참이 되기를 기다리는 스레드들의 큐로, 언제나 뮤텍스와 함께 씁니다. wait c, m은 m을 놓고 signal을 받을 때까지 잠들었다가, 돌아오기 전에 m을 다시 잡습니다. signal c는 기다리는 스레드 하나를, broadcast c는 모두를 깨웁니다. 깨어난 스레드는 나중에야 실행되고 그사이 조건이 다시 거짓이 될 수 있으므로(Mesa 방식), 조건을 if가 아니라 while로 다시 확인합니다.",
+                    "A queue of threads waiting for a condition to become true, always used with a mutex. wait c, m releases m and sleeps until signalled, then takes m again before it returns; signal c wakes one waiter, broadcast c all of them. The woken thread runs only later, when the condition may be false again (Mesa semantics), so it checks the condition again in a while loop, not an if.",
+                ]),
+                (["피터슨 알고리즘", "Peterson's algorithm"], [
+                    "원자적 명령 없이 읽기와 쓰기만으로 두 스레드의 상호 배제를 이룹니다. 각자 자기 깃발을 올리고 차례(turn)를 상대에게 넘긴 뒤, 상대의 깃발이 올라가 있고 상대의 차례인 동안 기다립니다. 상호 배제, 진행, 한정된 대기를 모두 보장하지만 메모리가 순서대로 보일 때만입니다. 실제 CPU는 읽기와 쓰기의 순서를 바꿀 수 있어 메모리 펜스나 원자적 명령이 필요합니다.",
+                    "Mutual exclusion for two threads with plain loads and stores, no atomic instruction: each raises its own flag, gives the turn to the other, and waits while the other's flag is up and it is the other's turn. It guarantees mutual exclusion, progress and bounded waiting, but only if memory is seen in program order: real CPUs may reorder loads and stores, so they need memory fences or atomic instructions.",
+                ]),
             ]) }
             { heading(lang, ["교착 상태", "Deadlock"]) }
             { states::deadlock(lang) }
