@@ -663,26 +663,22 @@ mod tests {
         *program = program.replace("mov $1, %ax", "mov $300, %ax");
         let run = proclab_core::simulate_spec(&spec).unwrap();
         let end = run.state_at(run.end_tick());
-        let exits: Vec<String> = run
-            .events()
-            .iter()
-            .enumerate()
-            .filter(|(_, event)| matches!(event.cause, Cause::Exited))
-            .map(|(index, event)| narrate_in(&run, index, event, &end, Lang::En))
-            .collect();
+        let exits = |lang: Lang| -> Vec<String> {
+            run.events()
+                .iter()
+                .enumerate()
+                .filter(|(_, event)| matches!(event.cause, Cause::Exited))
+                .map(|(index, event)| narrate_in(&run, index, event, &end, lang))
+                .collect()
+        };
+        let english = exits(Lang::En);
         assert!(
-            exits
+            english
                 .iter()
                 .any(|line| line.contains("Writer ends by a fault:") && line.contains("300")),
-            "{exits:?}"
+            "{english:?}"
         );
-        let korean: Vec<String> = run
-            .events()
-            .iter()
-            .enumerate()
-            .filter(|(_, event)| matches!(event.cause, Cause::Exited))
-            .map(|(index, event)| narrate_in(&run, index, event, &end, Lang::Ko))
-            .collect();
+        let korean = exits(Lang::Ko);
         assert!(
             korean
                 .iter()
