@@ -52,6 +52,43 @@ pub fn thread_label(state: &MachineState, thread: ThreadRef) -> String {
     isolate(proclab_core::render::label(&process.name, thread_name))
 }
 
+/// The names of the tokens drawn and where they go. Threads are named as everywhere
+/// (`P1.T2`); when those names do not all fit and every token drawn is a thread of one process
+/// (the lessons on threads), by their own names (`T2`), which fit where `P1.T2` does not: the
+/// node's neighbours (the CPU boxes, the queue) still say the process.
+fn token_names(
+    after: &MachineState,
+    kept: &[(usize, Slot, Slot)],
+    area: Rect,
+    busiest: usize,
+    zoom: f32,
+) -> (Vec<String>, (f32, Naming)) {
+    let labels: Vec<String> = kept
+        .iter()
+        .map(|(index, _, _)| thread_label(after, after.threads[*index].thread))
+        .collect();
+    let placed = token_naming(area, busiest, &labels, zoom);
+    let threads = || kept.iter().map(|(index, _, _)| &after.threads[*index]);
+    let one_process = threads()
+        .map(|tcb| tcb.thread.pid)
+        .reduce(|first, pid| if first == pid { first } else { u32::MAX })
+        .is_some_and(|pid| pid != u32::MAX);
+    let several_threads = after
+        .processes
+        .get(threads().next().map_or(0, |tcb| tcb.thread.pid as usize))
+        .is_some_and(|process| process.threads.len() > 1);
+    if !one_process || !several_threads || all_named(&labels, placed, zoom) {
+        return (labels, placed);
+    }
+    let short: Vec<String> = threads().map(|tcb| isolate(tcb.name.clone())).collect();
+    let shorter = token_naming(area, busiest, &short, zoom);
+    if all_named(&short, shorter, zoom) {
+        (short, shorter)
+    } else {
+        (labels, placed)
+    }
+}
+
 /// A name as a sentence or a list may hold it: one that has right-to-left letters (Arabic,
 /// Hebrew) or direction controls (U+202E) is wrapped in a first-strong isolate (U+2068 … U+2069),
 /// so it cannot turn the words after it around or swap its neighbours in `A → B`; any other name
@@ -248,17 +285,13 @@ pub fn scene(
             (slot.1 < room || origin.0 != slot.0).then_some((index, slot, origin))
         })
         .collect();
-    let labels: Vec<String> = kept
-        .iter()
-        .map(|(index, _, _)| thread_label(after, after.threads[*index].thread))
-        .collect();
     let busiest = after_counts
         .iter()
         .chain(before_counts.iter())
         .map(|count| (*count).min(room))
         .max()
         .unwrap_or(1);
-    let (radius, naming) = token_naming(area, busiest, &labels, zoom);
+    let (labels, (radius, naming)) = token_names(after, &kept, area, busiest, zoom);
     let place = |(state, slot): Slot, counts: &[usize; 5]| {
         let shown = counts[state_index(state)].min(room);
         let cell = token_cell(

@@ -110,6 +110,19 @@ pub(crate) fn token_naming(
     }
 }
 
+/// True when every one of `labels` gets its name where [`token_naming`] placed them.
+pub(crate) fn all_named(labels: &[String], (radius, naming): (f32, Naming), zoom: f32) -> bool {
+    let line = line_height(zoom);
+    let size = MIN_TEXT * zoom;
+    match naming {
+        Naming::Unnamed => false,
+        Naming::Inside => labels
+            .iter()
+            .all(|label| fits_inside(radius, text_width(label, size), line)),
+        Naming::Below | Naming::Beside(_) => true,
+    }
+}
+
 /// The centre of a token in its cell: the middle, half a line higher to leave its name the line
 /// under it, or at the left when its name stands beside it.
 pub(crate) fn token_point(cell: Rect, radius: f32, naming: Naming, line: f32) -> Point {

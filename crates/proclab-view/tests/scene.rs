@@ -941,3 +941,32 @@ fn the_ready_node_draws_its_threads_in_ready_queue_order() {
     let drawn: Vec<u32> = ready.iter().map(|token| token.thread.pid).collect();
     assert_eq!(drawn, queue);
 }
+
+#[test]
+fn threads_of_one_process_are_named_by_their_own_names_where_the_full_ones_do_not_fit() {
+    // The four-CPU example at t=3: four threads of P1 Running. "P1.T1" does not fit in their
+    // circles at a laptop's or a tablet's width, and all four were drawn unnamed; "T1" does.
+    let spec = proclab_core::presets::preset("cpus-4").unwrap().spec;
+    let four = run(&spec);
+    for available in [700.0, 780.0] {
+        let scene = scene_with_size(&four, 3, proclab_view::canvas_size(available));
+        let mut names: Vec<&str> = scene
+            .tokens
+            .iter()
+            .filter(|token| token.label_box.is_some())
+            .map(|token| token.label.as_str())
+            .collect();
+        names.sort_unstable();
+        assert_eq!(names, ["T1", "T2", "T3", "T4"], "at {available} px");
+    }
+    // Threads of several processes keep their full names: "T1" alone would not say whose.
+    let spec = proclab_core::presets::preset("switch-processes")
+        .unwrap()
+        .spec;
+    let several = run(&spec);
+    let scene = scene_with_size(&several, 1, proclab_view::canvas_size(700.0));
+    assert!(scene
+        .tokens
+        .iter()
+        .all(|token| token.label.starts_with('P')));
+}
