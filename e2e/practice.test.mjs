@@ -795,3 +795,122 @@ test('deadlock at laptop and phone widths in both languages', async () => {
     assert.ok(table.width <= table.room, `${lang} ${width}: the graph's table is ${table.width}px wide in ${table.room}px`);
   });
 });
+
+/** The starting values and the steps the semaphore exercise shows. */
+async function readSemaphoreSteps(page) {
+  const start = {};
+  for (const pair of (await page.textContent('#semaphore-start code')).split(',')) {
+    const [name, value] = pair.split('=').map((part) => part.trim());
+    start[name] = Number(value);
+  }
+  const steps = await page.$$eval('#semaphore-steps tbody tr', (trs) => trs.map((tr) => {
+    const [, op, name] = tr.querySelector('.call').textContent.trim().match(/^(wait|signal)\((\w+)\)$/);
+    return { thread: tr.querySelector('.thread').textContent.trim(), op, name };
+  }));
+  return { start, steps };
+}
+
+/**
+ * The answer computed here from the table alone, by the textbook's rule: wait takes 1 from a
+ * positive value, or queues the thread at 0; signal wakes the first in the queue, or adds 1.
+ */
+function semaphoresAfter({ start, steps }) {
+  const values = { ...start };
+  const queues = Object.fromEntries(Object.keys(start).map((name) => [name, []]));
+  for (const { thread, op, name } of steps) {
+    assert.ok(!Object.values(queues).some((queue) => queue.includes(thread)), `${thread} is listed while it waits`);
+    if (op === 'wait') {
+      if (values[name] > 0) values[name] -= 1; else queues[name].push(thread);
+    } else if (queues[name].length > 0) queues[name].shift(); else values[name] += 1;
+  }
+  const waitsOn = (thread) => Object.keys(queues).find((name) => queues[name].includes(thread)) ?? null;
+  return { values, waitsOn };
+}
+
+async function answerSemaphores(page, { values, waitsOn }, threads) {
+  const names = Object.keys(values);
+  for (const [index, name] of names.entries()) await page.fill(`#semaphore-value-${index + 1}`, String(values[name]));
+  for (let thread = 1; thread <= threads; thread++) {
+    const on = waitsOn(`T${thread}`);
+    await page.selectOption(`#semaphore-wait-${thread}`, on === null ? '0' : String(names.indexOf(on) + 1));
+  }
+}
+
+test('semaphores: the steps read from the table, a wrong value marked and explained step by step, fixed; Show plays to the end', async () => {
+  await onFreshPage(url('/practice'), async ({ page }) => {
+    await page.selectOption('#practice-topic', 'semaphore');
+    await page.selectOption('#practice-difficulty', 'hard');
+    await page.fill('#practice-count', '1');
+    await page.fill('#practice-seed', '2');
+    const before = await page.inputValue('#practice-link');
+    await page.click('#practice-new');
+    await page.waitForFunction((old) => document.querySelector('#practice-link').value !== old, before);
+    await page.waitForSelector('#semaphore-steps');
+    assert.match(await page.textContent('#exercise-title'), /Semaphores .*producer-consumer/);
+    assert.equal(await page.$('#gantt-title, #practice-hint'), null, 'no Gantt chart or hints here');
+    const shown = await readSemaphoreSteps(page);
+    assert.deepEqual(Object.keys(shown.start), ['empty', 'full']);
+    assert.ok(shown.steps.length >= 3);
+    const threads = await page.$$eval('#semaphore-waits select', (selects) => selects.length);
+    assert.equal(threads, 3);
+    const key = semaphoresAfter(shown);
+    // One slip: full one too high.
+    await answerSemaphores(page, { ...key, values: { ...key.values, full: key.values.full + 1 } }, threads);
+    await check(page);
+    assert.match(await page.getAttribute('#semaphore-value-1', 'aria-label'), /: right$/);
+    assert.match(await page.getAttribute('#semaphore-value-2', 'aria-label'), /: wrong$/);
+    for (let thread = 1; thread <= threads; thread++) {
+      assert.match(await page.getAttribute(`#semaphore-wait-${thread}`, 'aria-label'), /: right$/);
+    }
+    assert.match(await page.textContent('#practice-summary'), /^4 of 5 cells right/);
+    const explanation = await page.textContent('#practice-explanation');
+    assert.ok(explanation.startsWith(`full is ${key.values.full} after the last step.`), explanation);
+    for (const [index, step] of shown.steps.entries()) {
+      assert.ok(explanation.includes(`${index + 1}. ${step.thread} ${step.op}(${step.name})`), explanation);
+    }
+    await screenshot(page, 'practice-semaphore-mistake-en-1280');
+    // Show plays the run to its end, where the question is asked.
+    await page.click('#practice-show');
+    await page.waitForFunction(() => document.querySelector('#play')?.getAttribute('aria-pressed') === 'false'
+      && Number(document.querySelector('#watch-canvas')?.dataset.tick) > 0);
+    await page.goBack();
+    await page.waitForSelector('#semaphore-steps');
+    // The fix, kept through the visit to the simulator.
+    assert.equal(await page.inputValue('#semaphore-value-2'), String(key.values.full + 1));
+    await page.fill('#semaphore-value-2', String(key.values.full));
+    await check(page);
+    assert.match(await page.textContent('#practice-summary'), /^All correct!/);
+  }, { ready: '#practice-title' });
+});
+
+test('semaphores at laptop and phone widths in both languages', async () => {
+  await atEachView(url('/practice'), 'semaphore', async ({ page, lang, width }) => {
+    await page.selectOption('#practice-topic', 'semaphore');
+    await page.selectOption('#practice-difficulty', 'medium');
+    await page.fill('#practice-count', '1');
+    await page.fill('#practice-seed', '4');
+    const before = await page.inputValue('#practice-link');
+    await page.click('#practice-new');
+    await page.waitForFunction((old) => document.querySelector('#practice-link').value !== old, before);
+    await page.waitForSelector('#semaphore-steps');
+    const shown = await readSemaphoreSteps(page);
+    const key = semaphoresAfter(shown);
+    await answerSemaphores(page, key, 3);
+    await check(page);
+    assert.match(await page.textContent('#practice-summary'), lang === 'ko' ? /^모두 맞았습니다!/ : /^All correct!/);
+    const text = await page.textContent('main.practice');
+    assert.ok(!/undefined|NaN|\[object|Some\(|\{name\}/.test(text), text);
+    if (lang === 'ko') assert.match(text, /세마포어/);
+    // Every choice's words fit in its list (the arrow takes about 24px of it).
+    for (const select of await page.$$('#semaphore-waits select')) {
+      const room = await select.evaluate((s) => {
+        const style = getComputedStyle(s);
+        const context = document.createElement('canvas').getContext('2d');
+        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const widest = Math.max(...[...s.options].map((o) => context.measureText(o.textContent).width));
+        return s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24 - widest;
+      });
+      assert.ok(room >= 0, `${lang} ${width}: a choice is cut by ${-room}px`);
+    }
+  });
+});

@@ -31,6 +31,7 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
     let mlfq = exercise.is_mlfq();
     let switch = exercise.is_switch();
     let deadlock = exercise.is_deadlock();
+    let semaphore = exercise.is_semaphore();
     let shows_priority = matches!(exercise.spec.policy, PolicySpec::Priority { .. });
     let action = |action: PracticeAction| {
         let dispatch = props.dispatch.clone();
@@ -129,6 +130,8 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                     { super::switch::program_section(lang, state) }
                 } else if deadlock {
                     { super::deadlock::question_section(lang, state) }
+                } else if semaphore {
+                    { super::semaphore::steps_section(lang, state) }
                 } else {
                 <section aria-labelledby="question-workload-title">
                     <h4 id="question-workload-title">{ T::Workload.get(lang) }</h4>
@@ -161,6 +164,8 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                 <super::mlfq::LevelQuestion {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
             } else if deadlock {
                 <super::deadlock::DeadlockQuestions {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
+            } else if semaphore {
+                <super::semaphore::SemaphoreQuestions {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
             } else {
                 <GanttBuilder {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
                 <TimesTable {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
@@ -168,7 +173,7 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
             }
             <div class="practice-actions">
                 <button type="button" id="practice-check" class="primary" onclick={action(PracticeAction::Check)}>{ T::Check.get(lang) }</button>
-                if !race && !deadlock {
+                if !exercise.is_program() {
                     <button type="button" id="practice-hint" onclick={action(PracticeAction::Hint)}
                         disabled={state.next_hint().is_none()}>{ T::Hint.get(lang) }</button>
                 }
@@ -180,7 +185,7 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                         { if all_fine { format!("{} {summary}", T::AllRight.get(lang)) } else { summary } }
                     </p>
                     if let Some(explanation) = explanation {
-                        <p id="practice-explanation" class="explanation">{ crate::ui::with_code(&explanation) }</p>
+                        <p id="practice-explanation" class={classes!("explanation", semaphore.then_some("by-line"))}>{ crate::ui::with_code(&explanation) }</p>
                     }
                     if let Some((words, right)) = interleaving {
                         <p id="race-feedback" class={classes!("explanation", right.then_some("right"))}>{ crate::ui::with_code(&words) }</p>

@@ -8,6 +8,7 @@ mod deadlock;
 mod exercise_view;
 mod mlfq;
 mod race;
+mod semaphore;
 mod switch;
 mod transition;
 

@@ -20,6 +20,9 @@
 //!
 //! A deadlock exercise ([`Topic::Deadlock`]) is the core's run of threads taking mutexes
 //! ([`super::deadlock`]); it asks about the resource-allocation graph at one moment.
+//!
+//! A semaphore exercise ([`Topic::Semaphore`]) is the core's run of listed `wait` and `signal`
+//! steps ([`super::semaphore`]); it asks the semaphores' values and who waits after the last.
 
 use proclab_core::gen::{generate, GenOptions};
 use proclab_core::spec::{PolicySpec, ScenarioSpec};
@@ -46,11 +49,14 @@ pub enum Topic {
     /// A deadlock in a resource-allocation graph: threads that take mutexes in an order
     /// ([`super::deadlock`]). Appended, like the racing counter.
     Deadlock,
+    /// Counting semaphores: the values and the waiting threads after listed `wait` and `signal`
+    /// steps ([`super::semaphore`]). Appended.
+    Semaphore,
 }
 
 impl Topic {
     /// Every topic, in the order the page offers them.
-    pub const ALL: [Topic; 10] = [
+    pub const ALL: [Topic; 11] = [
         Topic::Fcfs,
         Topic::Sjf,
         Topic::Srtf,
@@ -61,6 +67,7 @@ impl Topic {
         Topic::Switch,
         Topic::Mlfq,
         Topic::Deadlock,
+        Topic::Semaphore,
     ];
 
     /// Short stable code (links, exports, element ids).
@@ -76,6 +83,7 @@ impl Topic {
             Topic::Switch => "switch",
             Topic::Mlfq => "mlfq",
             Topic::Deadlock => "deadlock",
+            Topic::Semaphore => "semaphore",
         }
     }
 
@@ -84,7 +92,7 @@ impl Topic {
     pub fn has_chart(self) -> bool {
         !matches!(
             self,
-            Topic::Race | Topic::Switch | Topic::Mlfq | Topic::Deadlock
+            Topic::Race | Topic::Switch | Topic::Mlfq | Topic::Deadlock | Topic::Semaphore
         )
     }
 
@@ -179,7 +187,7 @@ fn options(id: ExerciseId) -> GenOptions {
             quantum: if preemptive { 3 } else { 2 },
         },
         Topic::Hrrn => PolicySpec::Hrrn,
-        Topic::Race | Topic::Switch | Topic::Deadlock => PolicySpec::Fcfs,
+        Topic::Race | Topic::Switch | Topic::Deadlock | Topic::Semaphore => PolicySpec::Fcfs,
         Topic::Mlfq => PolicySpec::Mlfq(super::mlfq::policy(id.difficulty)),
     };
     let base = GenOptions {
@@ -324,6 +332,12 @@ impl Exercise {
                 };
             }
         }
+        if id.topic == Topic::Semaphore {
+            if let Some(run) = super::semaphore::generate(id) {
+                let spec = run.scenario().spec().clone();
+                return Exercise::asking_nothing_more(id, spec, run);
+            }
+        }
         if id.topic == Topic::Deadlock {
             if let Some(run) = super::deadlock::generate(id) {
                 let spec = run.scenario().spec().clone();
@@ -430,10 +444,15 @@ impl Exercise {
         self.id.topic == Topic::Deadlock
     }
 
-    /// True for an exercise about programs (racing counter, deadlock): no chart, table, hints or
-    /// transition question.
+    /// True for a semaphore exercise (no Gantt chart, table or transition question).
+    pub fn is_semaphore(&self) -> bool {
+        self.id.topic == Topic::Semaphore
+    }
+
+    /// True for an exercise about programs (racing counter, deadlock, semaphores): no chart,
+    /// table, hints or transition question.
     pub fn is_program(&self) -> bool {
-        self.is_race() || self.is_deadlock()
+        self.is_race() || self.is_deadlock() || self.is_semaphore()
     }
 
     /// The racing counter's workload without question A's schedule.

@@ -619,6 +619,14 @@ fn mistake_verdict(grading: &Grading, mistake: Mistake) -> Verdict {
         Mistake::DeadlockPresent => grading.deadlock.map(|marks| marks.present),
         Mistake::DeadlockBlocked => grading.deadlock.map(|marks| marks.blocked),
         Mistake::DeadlockCycle => grading.deadlock.and_then(|marks| marks.cycle),
+        Mistake::SemaphoreValue { index } => grading
+            .semaphore
+            .as_ref()
+            .and_then(|marks| marks.values.get(index).copied()),
+        Mistake::SemaphoreWait { thread } => grading
+            .semaphore
+            .as_ref()
+            .and_then(|marks| marks.waits.get(thread).copied()),
     };
     verdict.unwrap_or(Verdict::Wrong)
 }
@@ -644,6 +652,7 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
                 Mistake::Context { .. } => super::switch::cell_form(lang).to_string(),
                 Mistake::RaceValue => super::race::value_form(lang).to_string(),
                 Mistake::RaceInterleaving => super::race::interleaving_form(lang).to_string(),
+                Mistake::SemaphoreValue { .. } => super::semaphore::value_form(lang).to_string(),
                 _ => lang
                     .pick([
                         "답은 정수 하나입니다. 평균은 7/2 같은 분수나 3.5 같은 소수로도 쓸 수 있습니다.",
@@ -724,6 +733,12 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
         Mistake::DeadlockPresent | Mistake::DeadlockBlocked | Mistake::DeadlockCycle => {
             super::deadlock::explain(&exercise.run, lang)
         }
+        Mistake::SemaphoreValue { index } => {
+            super::semaphore::explain_value(&exercise.run, index, lang)
+        }
+        Mistake::SemaphoreWait { thread } => {
+            super::semaphore::explain_wait(&exercise.run, thread, lang)
+        }
     })
 }
 
@@ -754,6 +769,9 @@ pub fn show_tick(exercise: &Exercise, grading: Option<&Grading>) -> u64 {
         Some(Mistake::DeadlockPresent | Mistake::DeadlockBlocked | Mistake::DeadlockCycle) => {
             super::deadlock::moment_tick(&exercise.run).unwrap_or(0)
         }
+        Some(Mistake::SemaphoreValue { .. } | Mistake::SemaphoreWait { .. }) => {
+            exercise.run.end_tick()
+        }
         Some(Mistake::Average { .. } | Mistake::RaceInterleaving) | None => 0,
     }
 }
@@ -781,6 +799,8 @@ fn asked_tick(exercise: &Exercise) -> Option<u64> {
         exercise.switch.map(|point| point.tick)
     } else if exercise.is_deadlock() {
         super::deadlock::moment_tick(&exercise.run)
+    } else if exercise.is_semaphore() {
+        Some(exercise.run.end_tick())
     } else {
         None
     }

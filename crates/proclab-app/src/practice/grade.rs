@@ -10,6 +10,7 @@
 use super::deadlock::{DeadlockAnswer, DeadlockGrading};
 use super::exercise::{Exercise, KeySegment, Who};
 use super::race::{RaceAnswer, RaceGrading};
+use super::semaphore::{SemaphoreAnswer, SemaphoreGrading};
 use super::transition::{question, TransitionAnswer};
 use crate::i18n::Lang;
 use crate::lang::halfwidth;
@@ -50,6 +51,9 @@ pub struct Answer {
     /// A deadlock exercise's answers (empty elsewhere).
     #[serde(skip_serializing_if = "DeadlockAnswer::is_empty")]
     pub deadlock: DeadlockAnswer,
+    /// A semaphore exercise's answers (empty elsewhere).
+    #[serde(skip_serializing_if = "SemaphoreAnswer::is_empty")]
+    pub semaphore: SemaphoreAnswer,
 }
 
 /// A per-process column.
@@ -135,6 +139,13 @@ pub enum Mistake {
     DeadlockPresent,
     DeadlockBlocked,
     DeadlockCycle,
+    /// A semaphore exercise: the value of semaphore `index`, or what thread `thread` waits on.
+    SemaphoreValue {
+        index: usize,
+    },
+    SemaphoreWait {
+        thread: usize,
+    },
 }
 
 /// Every mark of an answer.
@@ -155,6 +166,8 @@ pub struct Grading {
     pub context: Option<Vec<Verdict>>,
     /// A deadlock exercise's marks (it has no other cells).
     pub deadlock: Option<DeadlockGrading>,
+    /// A semaphore exercise's marks (it has no other cells).
+    pub semaphore: Option<SemaphoreGrading>,
     pub first_mistake: Option<Mistake>,
 }
 
@@ -172,6 +185,7 @@ impl Grading {
             levels: None,
             context: None,
             deadlock: None,
+            semaphore: None,
             first_mistake,
         }
     }
@@ -194,6 +208,16 @@ impl Grading {
                 .filter(|mark| **mark == Verdict::Right)
                 .count();
             return (right, 0, levels.len());
+        }
+        if let Some(semaphore) = &self.semaphore {
+            let marks: Vec<Verdict> = semaphore
+                .values
+                .iter()
+                .chain(&semaphore.waits)
+                .copied()
+                .collect();
+            let right = marks.iter().filter(|mark| **mark == Verdict::Right).count();
+            return (right, 0, marks.len());
         }
         if let Some(deadlock) = self.deadlock {
             let marks: Vec<Verdict> = [
@@ -398,6 +422,25 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
     if exercise.is_deadlock() {
         return grade_deadlock_exercise(exercise, answer);
     }
+    if exercise.is_semaphore() {
+        let marks = super::semaphore::grade(&exercise.run, &answer.semaphore);
+        let first_mistake = marks
+            .values
+            .iter()
+            .position(|mark| !mark.is_fine())
+            .map(|index| Mistake::SemaphoreValue { index })
+            .or_else(|| {
+                marks
+                    .waits
+                    .iter()
+                    .position(|mark| !mark.is_fine())
+                    .map(|thread| Mistake::SemaphoreWait { thread })
+            });
+        return Grading {
+            semaphore: Some(marks),
+            ..Grading::without_chart(first_mistake)
+        };
+    }
     let key = exercise.key();
     let metrics = exercise.run.metrics();
     let segments = grade_segments(&key, answer);
@@ -482,6 +525,7 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
         levels: None,
         context: None,
         deadlock: None,
+        semaphore: None,
         first_mistake,
     }
 }
@@ -568,6 +612,12 @@ pub fn key_answer(exercise: &Exercise) -> Answer {
             ..Answer::default()
         };
     }
+    if exercise.is_semaphore() {
+        return Answer {
+            semaphore: super::semaphore::key_answer(&exercise.run),
+            ..Answer::default()
+        };
+    }
     if exercise.is_race() {
         let workload = exercise.race_workload();
         let lengths = super::race::lengths(&workload);
@@ -618,6 +668,7 @@ pub fn key_answer(exercise: &Exercise) -> Answer {
         levels: Vec::new(),
         context: Vec::new(),
         deadlock: DeadlockAnswer::default(),
+        semaphore: SemaphoreAnswer::default(),
     }
 }
 

@@ -10,7 +10,9 @@
 //! [`switch`] asks the PC and registers saved and loaded at one context switch.
 //! questions are graded by running the instruction machine; [`builder`] is the teacher's mixed
 //! set, chosen one exercise at a time; [`deadlock`] asks about a deadlock in a resource-allocation
-//! graph, graded by the core's deadlock report.
+//! graph, graded by the core's deadlock report; [`semaphore`] asks the values of counting
+//! semaphores and who waits on them after listed `wait` and `signal` steps, graded by the core's
+//! state at the end of the run.
 
 pub mod builder;
 pub mod deadlock;
@@ -19,6 +21,7 @@ pub mod explain;
 pub mod grade;
 pub mod mlfq;
 pub mod race;
+pub mod semaphore;
 pub mod set;
 pub mod state;
 pub mod switch;

@@ -30,7 +30,7 @@ pub enum SetError {
 enum SetLink {
     /// Each exercise as (topic, difficulty, seed), topic and difficulty by their index in
     /// `Topic::ALL` and `Difficulty::ALL`. A new topic is appended (the racing counter is 6, the
-    /// context switch 7, the MLFQ levels 8, the deadlock 9), so every link made before it keeps
+    /// context switch 7, the MLFQ levels 8, the deadlock 9, the semaphores 10), so every link made before it keeps
     /// its meaning.
     V1(Vec<(u8, u8, u64)>),
 }
@@ -303,6 +303,28 @@ fn exported_cells(exercise: &Exercise, answer: &Answer) -> Vec<ExportedCell> {
             for (pid, verdict) in marks.iter().enumerate() {
                 let typed = answer.levels.get(pid).map_or("", String::as_str);
                 line(format!("{} level at t={tick}", names[pid]), typed, *verdict);
+            }
+            break 'kind;
+        }
+        if let Some(marks) = &grading.semaphore {
+            let names = super::semaphore::names(&exercise.run);
+            for (index, verdict) in marks.values.iter().enumerate() {
+                let typed = answer
+                    .semaphore
+                    .values
+                    .get(index)
+                    .map_or("", String::as_str);
+                let name = names.get(index).map_or("s", String::as_str);
+                line(format!("semaphore {name} value"), typed, *verdict);
+            }
+            for (thread, verdict) in marks.waits.iter().enumerate() {
+                let typed = match answer.semaphore.waits.get(thread).copied().flatten() {
+                    None => String::new(),
+                    Some(0) => "none".to_string(),
+                    Some(choice) => names.get(choice as usize - 1).cloned().unwrap_or_default(),
+                };
+                let label = super::semaphore::thread_label(thread as u32);
+                line(format!("{label} waits on"), &typed, *verdict);
             }
             break 'kind;
         }

@@ -68,6 +68,8 @@ pub enum PracticeAction {
     SetContext(usize, String),
     /// A deadlock exercise's answers, as chosen.
     SetDeadlock(super::deadlock::DeadlockAnswer),
+    /// A semaphore exercise's answers, as typed and chosen.
+    SetSemaphore(super::semaphore::SemaphoreAnswer),
     Check,
     /// Reveal one more decision.
     Hint,
@@ -289,6 +291,13 @@ impl Reduce for PracticeState {
                     return None;
                 }
                 answer.deadlock = deadlock;
+                true
+            }
+            PracticeAction::SetSemaphore(semaphore) => {
+                if answer.semaphore == semaphore {
+                    return None;
+                }
+                answer.semaphore = semaphore;
                 true
             }
             PracticeAction::Check => {

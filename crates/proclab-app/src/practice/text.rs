@@ -117,6 +117,14 @@ pub enum PracticeText {
     DeadlockNo,
     DeadlockBlocked,
     DeadlockCycle,
+    SemaphoreSteps,
+    SemaphoreStep,
+    SemaphoreCall,
+    SemaphoreStart,
+    SemaphoreValue,
+    SemaphoreWaits,
+    SemaphoreWaitsHelp,
+    SemaphoreNotWaiting,
     Nothing,
     Finished,
     CanRun,
@@ -129,7 +137,7 @@ impl Words for PracticeText {
         match self {
             NavPractice => ["연습", "Practice"],
             Title => ["연습: 먼저 풀고, 칸마다 확인", "Practice: predict, then check, cell by cell"],
-            Intro => ["손으로 풀어 답을 채운 뒤 확인을 누르세요 (스케줄링은 간트 차트와 표, 경쟁하는 카운터는 최종 값과 실행 순서, MLFQ는 각 작업의 레벨, 문맥 교환은 PC와 레지스터, 교착 상태는 자원 할당 그래프에 대한 질문). 칸마다 맞음/틀림을 알려 주고, 첫 번째 잘못을 엔진의 기록으로 설명합니다.", "Work it out by hand and fill in your answers (for scheduling, the Gantt chart and the table; for the racing counter, the final value and an interleaving; for MLFQ, the level of each job; for a context switch, the PC and registers; for a deadlock, the questions about its graph), then press Check: every cell is marked, and the first mistake is explained from the engine's own trace."],
+            Intro => ["손으로 풀어 답을 채운 뒤 확인을 누르세요 (스케줄링은 간트 차트와 표, 경쟁하는 카운터는 최종 값과 실행 순서, MLFQ는 각 작업의 레벨, 문맥 교환은 PC와 레지스터, 교착 상태는 자원 할당 그래프에 대한 질문, 세마포어는 값과 기다리는 스레드). 칸마다 맞음/틀림을 알려 주고, 첫 번째 잘못을 엔진의 기록으로 설명합니다.", "Work it out by hand and fill in your answers (for scheduling, the Gantt chart and the table; for the racing counter, the final value and an interleaving; for MLFQ, the level of each job; for a context switch, the PC and registers; for a deadlock, the questions about its graph; for semaphores, the values and who waits), then press Check: every cell is marked, and the first mistake is explained from the engine's own trace."],
             Topic => ["주제", "Topic"],
             Difficulty => ["난이도", "Difficulty"],
             NewSet => ["새 문제 세트", "New set"],
@@ -231,6 +239,14 @@ impl Words for PracticeText {
             DeadlockNo => ["아니요, 교착 상태가 아닙니다", "No deadlock"],
             DeadlockBlocked => ["영원히 기다리는 스레드 (없으면 비워 두세요)", "Threads that wait forever (none: leave all unticked)"],
             DeadlockCycle => ["대기 사이클을 이루는 스레드", "Threads on the cycle of waits"],
+            SemaphoreSteps => ["실행한 연산 (순서대로)", "The operations, in order"],
+            SemaphoreStep => ["단계", "Step"],
+            SemaphoreCall => ["연산", "Operation"],
+            SemaphoreStart => ["처음 값", "Starting values"],
+            SemaphoreValue => ["마지막 단계 뒤 {name}의 값", "The value of {name} after the last step"],
+            SemaphoreWaits => ["마지막 단계 뒤 각 스레드는 어디에서 기다립니까?", "After the last step, what does each thread wait on?"],
+            SemaphoreWaitsHelp => ["기다리지 않는 스레드(실행 가능)는 \"기다리지 않음\"을 고르세요.", "A thread that does not wait (it can run) is \"not waiting\"."],
+            SemaphoreNotWaiting => ["기다리지 않음", "not waiting"],
             Nothing => ["없음", "nothing"],
             Finished => ["끝남", "finished"],
             CanRun => ["실행 가능", "can run"],
@@ -283,6 +299,7 @@ impl Topic {
                 "교착 상태 (자원 할당 그래프)",
                 "Deadlock (resource-allocation graph)",
             ],
+            Topic::Semaphore => ["세마포어 (wait와 signal)", "Semaphores (wait and signal)"],
         })
     }
 }
@@ -323,6 +340,22 @@ impl Difficulty {
                 Difficulty::Hard => [
                     "어려움 (스레드 4개, 뮤텍스 4개, 사이클)",
                     "Hard (4 threads, 4 mutexes, the cycle)",
+                ],
+            });
+        }
+        if topic == Topic::Semaphore {
+            return lang.pick(match self {
+                Difficulty::Easy => [
+                    "쉬움 (스레드 2개, 신호 보내기)",
+                    "Easy (2 threads, signalling)",
+                ],
+                Difficulty::Medium => [
+                    "보통 (스레드 3개, 자원 세기)",
+                    "Medium (3 threads, counting a resource)",
+                ],
+                Difficulty::Hard => [
+                    "어려움 (생산자-소비자, 세마포어 2개)",
+                    "Hard (producer-consumer, 2 semaphores)",
                 ],
             });
         }
@@ -421,6 +454,9 @@ pub fn conventions(exercise: &Exercise, lang: Lang) -> Vec<String> {
     if exercise.is_deadlock() {
         return deadlock_rules(exercise, lang);
     }
+    if exercise.is_semaphore() {
+        return semaphore_rules(exercise, lang);
+    }
     let mut rules = vec![policy_sentence(exercise, lang)];
     rules.push(lang.pick(["한 CPU, 시간은 정수 틱입니다. 동점이면 준비 큐에 먼저 들어온 프로세스가 먼저입니다.", "One CPU; time is in whole ticks. Ties go to the process that entered the ready queue first."]).into());
     if matches!(exercise.spec.policy, PolicySpec::Rr { .. }) {
@@ -464,6 +500,39 @@ fn deadlock_rules(exercise: &Exercise, lang: Lang) -> Vec<String> {
             "The table below is the resource-allocation graph at one moment of the run. Each mutex has a single instance, so a cycle of waits is a deadlock and no cycle is none.".to_string(),
         ]),
     ]
+}
+
+/// The semaphore exercise's set-up, one sentence each.
+fn semaphore_rules(exercise: &Exercise, lang: Lang) -> Vec<String> {
+    let threads = exercise.run.scenario().threads().len();
+    let run = &exercise.run;
+    let start = super::semaphore::values_text(
+        &super::semaphore::names(run),
+        &super::semaphore::initial_values(run),
+    );
+    let mut rules = vec![lang.pick([
+        format!("한 프로세스의 스레드 {threads}개(T1–T{threads})가 세마포어 연산을 아래 표의 순서대로 하나씩 호출합니다. 처음 값: {start}."),
+        format!("{threads} threads of one process (T1–T{threads}) call semaphore operations one at a time, in the order of the table below. Starting values: {start}."),
+    ])];
+    if exercise.id.difficulty == super::exercise::Difficulty::Hard {
+        rules.push(lang.pick([
+            "생산자 T1은 빈 칸을 기다렸다가(wait(empty)) 채운 칸을 알립니다(signal(full)). 소비자 T2와 T3은 채운 칸을 기다렸다가(wait(full)) 빈 칸을 알립니다(signal(empty)).".to_string(),
+            "The producer T1 waits for an empty slot (wait(empty)) and signals a full one (signal(full)); the consumers T2 and T3 wait for a full slot (wait(full)) and signal an empty one (signal(empty)).".to_string(),
+        ]));
+    }
+    rules.push(lang.pick([
+        "wait(s): s가 0보다 크면 1을 빼고 계속합니다. s가 0이면 그 스레드는 s의 대기 큐 맨 뒤에서 기다립니다(값은 0 아래로 내려가지 않습니다).".to_string(),
+        "wait(s): if s is above 0 it takes 1 and goes on; if s is 0 the thread waits at the end of s's queue (the value never goes below 0).".to_string(),
+    ]));
+    rules.push(lang.pick([
+        "signal(s): s에서 기다리는 스레드가 있으면 맨 앞의 스레드가 깨어나 계속하고(그 wait가 끝남) 값은 그대로입니다. 없으면 s에 1을 더합니다.".to_string(),
+        "signal(s): if a thread waits on s, the first one wakes and goes on (its wait is done) and the value stays; if none waits, s goes up by 1.".to_string(),
+    ]));
+    rules.push(lang.pick([
+        "기다리는 스레드의 연산은 표에 나오지 않습니다: 깨어난 뒤에야 다음 연산을 호출합니다.".to_string(),
+        "A waiting thread calls nothing: the table lists its next operation only after it has been woken.".to_string(),
+    ]));
+    rules
 }
 
 /// The racing counter's set-up, one sentence each.

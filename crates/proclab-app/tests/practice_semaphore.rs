@@ -1,0 +1,164 @@
+//! The semaphore exercise of Practice: the key is the core's state at the end of the run, the
+//! first mistake is explained from the states around each step, and the set link, the reducer and
+//! the exports carry it like every other kind.
+
+use proclab_app::i18n::Lang;
+use proclab_app::practice::exercise::{Difficulty, Exercise, ExerciseId, Topic};
+use proclab_app::practice::explain::{explain, show_span};
+use proclab_app::practice::grade::{grade, key_answer, Mistake, Verdict};
+use proclab_app::practice::semaphore::{self, SemaphoreAnswer};
+use proclab_app::practice::set::{export_csv, ExerciseSet, Progress};
+use proclab_app::practice::state::{PracticeAction, PracticeState};
+use proclab_app::reduce::Reduce;
+
+fn exercise(difficulty: Difficulty, seed: u64) -> Exercise {
+    Exercise::generate(ExerciseId {
+        topic: Topic::Semaphore,
+        difficulty,
+        seed,
+    })
+}
+
+#[test]
+fn the_engines_own_answer_is_graded_all_right_at_every_level() {
+    for difficulty in Difficulty::ALL {
+        for seed in 0..12 {
+            let exercise = exercise(difficulty, seed);
+            assert!(exercise.is_semaphore() && exercise.is_program());
+            assert_eq!(exercise.hint_count(), 0);
+            let grading = grade(&exercise, &key_answer(&exercise));
+            assert!(grading.all_fine(), "{difficulty:?} seed {seed}");
+            let (right, _, total) = grading.counts();
+            let threads = exercise.run.scenario().threads().len();
+            let semaphores = semaphore::names(&exercise.run).len();
+            assert_eq!((right, total), (threads + semaphores, threads + semaphores));
+            // The same seed, the same case.
+            let again = self::exercise(difficulty, seed);
+            assert_eq!(again.spec, exercise.spec);
+        }
+    }
+}
+
+#[test]
+fn a_wrong_cell_is_the_first_mistake_and_its_explanation_states_the_key_and_retells_the_run() {
+    let exercise = exercise(Difficulty::Hard, 2);
+    let key = key_answer(&exercise).semaphore;
+    let names = semaphore::names(&exercise.run);
+    assert_eq!(names, ["empty", "full"]);
+    // `full` one too high.
+    let full: u32 = key.values[1].parse().unwrap();
+    let typed = key.with_value(1, (full + 1).to_string());
+    let answer = proclab_app::practice::grade::Answer {
+        semaphore: typed,
+        ..Default::default()
+    };
+    let grading = grade(&exercise, &answer);
+    assert_eq!(
+        grading.first_mistake,
+        Some(Mistake::SemaphoreValue { index: 1 })
+    );
+    assert_eq!(
+        grading.semaphore.as_ref().unwrap().values,
+        [Verdict::Right, Verdict::Wrong]
+    );
+    let english = explain(&exercise, &grading, Lang::En).unwrap();
+    assert!(
+        english.starts_with(&format!("full is {full} after the last step.")),
+        "{english}"
+    );
+    assert!(english.contains("1. T"), "{english}");
+    let korean = explain(&exercise, &grading, Lang::Ko).unwrap();
+    assert!(
+        korean.starts_with(&format!("마지막 단계 뒤 full = {full}입니다.")),
+        "{korean}"
+    );
+    // "Show" plays up to the end of the run, where the question is asked.
+    let end = exercise.run.end_tick();
+    assert_eq!(
+        show_span(&exercise, Some(&grading)).map(|span| span.1),
+        Some(end)
+    );
+    // A thread's wrong choice comes after the values.
+    let waits = key.waits.clone();
+    let thread = 1;
+    let other = if waits[thread] == Some(0) { 1 } else { 0 };
+    let answer = proclab_app::practice::grade::Answer {
+        semaphore: key.with_wait(thread, Some(other)),
+        ..Default::default()
+    };
+    let grading = grade(&exercise, &answer);
+    assert_eq!(
+        grading.first_mistake,
+        Some(Mistake::SemaphoreWait { thread })
+    );
+    let words = explain(&exercise, &grading, Lang::En).unwrap();
+    assert!(words.starts_with("After the last step T2 "), "{words}");
+    // A value that cannot be read says what to type and gives nothing away.
+    let answer = proclab_app::practice::grade::Answer {
+        semaphore: key.with_value(0, "many".into()),
+        ..Default::default()
+    };
+    let grading = grade(&exercise, &answer);
+    let words = explain(&exercise, &grading, Lang::En).unwrap();
+    assert!(words.contains("one whole number of 0 or more"), "{words}");
+    assert!(!words.contains("1. T"), "{words}");
+}
+
+#[test]
+fn set_links_made_before_the_semaphore_topic_are_unchanged_and_a_semaphore_set_round_trips() {
+    let position = |topic: Topic| Topic::ALL.iter().position(|t| *t == topic).unwrap();
+    assert_eq!(position(Topic::Semaphore), position(Topic::Deadlock) + 1);
+    assert_eq!(Topic::from_code("semaphore"), Some(Topic::Semaphore));
+    let old = ExerciseSet::generated(Topic::Hrrn, Difficulty::Medium, 42, 2);
+    assert_eq!(old.encode(), "AAIFASoFASs");
+    let mixed = ExerciseSet {
+        exercises: vec![
+            ExerciseId {
+                topic: Topic::Deadlock,
+                difficulty: Difficulty::Easy,
+                seed: 3,
+            },
+            ExerciseId {
+                topic: Topic::Semaphore,
+                difficulty: Difficulty::Hard,
+                seed: 5,
+            },
+        ],
+    };
+    assert_eq!(ExerciseSet::decode(&mixed.encode()), Ok(mixed));
+}
+
+#[test]
+fn the_reducer_keeps_the_answers_and_the_exports_carry_them() {
+    let set = ExerciseSet::generated(Topic::Semaphore, Difficulty::Medium, 1, 1);
+    let state = PracticeState::open(set.clone(), Progress::default());
+    let key = key_answer(state.exercise()).semaphore;
+    let wrong = (key.values[0].parse::<u32>().unwrap() + 1).to_string();
+    let typed = SemaphoreAnswer {
+        values: vec![wrong.clone()],
+        ..key.clone()
+    };
+    let state = state
+        .reduce(PracticeAction::SetSemaphore(typed.clone()))
+        .unwrap();
+    assert_eq!(state.answer().semaphore, typed);
+    assert_eq!(
+        state.reduce(PracticeAction::SetSemaphore(typed.clone())),
+        None
+    );
+    let checked = state.reduce(PracticeAction::Check).unwrap();
+    assert_eq!(
+        checked.grading.as_ref().unwrap().first_mistake,
+        Some(Mistake::SemaphoreValue { index: 0 })
+    );
+    let csv = export_csv(&set, &checked.progress, "");
+    assert!(
+        csv.contains(&format!("semaphore s value,{wrong},wrong")),
+        "{csv}"
+    );
+    assert!(csv.contains("T1 waits on,"), "{csv}");
+    // Saved progress reads back.
+    let json = serde_json::to_string(&checked.progress).unwrap();
+    let read: Progress = serde_json::from_str(&json).unwrap();
+    assert_eq!(read, checked.progress);
+}
