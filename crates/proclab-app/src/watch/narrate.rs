@@ -285,16 +285,15 @@ fn blocked_reading(run: &proclab_core::Run, event: &Event) -> Option<bool> {
     }
 }
 
-/// [`narrate`] for the event at `index` of `run`'s trace: a wake-up names what its thread waited
-/// for (the object of its last wait before it), where the event alone cannot; a wait on a pipe
-/// says empty or full from the instruction that blocked.
 /// What an event means given the others of its tick, where that changes the sentence:
 /// - a thread switched out in the instant it exited has nothing saved;
 /// - a program's thread ends at its `halt` or by a fault;
 /// - the thread whose quantum just ended, picked again with nobody else ready, is no switch (and
 ///   its timer interrupt says so);
 /// - a thread sent back to the ready queue goes behind the threads that arrive in the same tick
-///   (the default convention), though the log lists their arrival after it.
+///   (the default convention), though the log lists their arrival after it;
+/// - with an explicit schedule ("schedule it yourself", `x86.py -P`) each choice runs one tick
+///   and the next choice, not a timer or an empty ready queue, says who runs next.
 fn same_tick_words(
     run: &proclab_core::Run,
     index: usize,
@@ -314,6 +313,7 @@ fn same_tick_words(
             .map_while(|at| trace.get(at).filter(|other| other.tick == event.tick))
     };
     let who = thread_label(state, event.thread);
+    let scheduled = run.scenario().spec().schedule.is_some();
     match event.cause {
         Cause::Dispatched {
             saved: None,
@@ -326,6 +326,17 @@ fn same_tick_words(
                     && before.from == ProcessState::Running
             });
             let cpu = event.cpu?;
+            if continues && scheduled {
+                return Some(lang.pick([
+                    format!(
+                        "스케줄의 다음 선택도 {who}{} CPU {cpu}에서 계속 실행합니다: 저장하거나 적재할 것이 없으니 문맥 교환이 아닙니다.",
+                        subject_particle(&who)
+                    ),
+                    format!(
+                        "The schedule's next choice is {who} again: it keeps running on CPU {cpu}, so nothing is saved or loaded and there is no context switch."
+                    ),
+                ]));
+            }
             continues.then(|| {
                 lang.pick([
                     format!(
@@ -397,6 +408,22 @@ fn same_tick_words(
                     && after.cpu == event.cpu
                     && matches!(after.cause, Cause::Dispatched { saved: None, .. })
             });
+            if scheduled {
+                // Each choice of the schedule runs one tick; the policy's quantum plays no part.
+                return Some(if picked_again {
+                    lang.pick([
+                        format!("{who}의 한 틱이 끝났습니다. 스케줄의 다음 선택도 {who}입니다."),
+                        format!(
+                            "{who}'s tick is over, and the schedule's next choice is {who} again."
+                        ),
+                    ])
+                } else {
+                    lang.pick([
+                        format!("{who}의 한 틱이 끝나 준비 큐로 돌아갑니다. 다음에 실행할 스레드는 스케줄이 정합니다."),
+                        format!("{who}'s tick is over: back to the ready queue. The schedule names the thread that runs next."),
+                    ])
+                });
+            }
             if picked_again {
                 return Some(lang.pick([
                     format!("타이머 인터럽트: {who}의 퀀텀이 끝났지만, 준비된 다른 스레드가 없어 다시 {who}{} 고릅니다.", object_particle(&who)),
@@ -427,6 +454,9 @@ fn same_tick_words(
     }
 }
 
+/// [`narrate`] for the event at `index` of `run`'s trace: a wake-up names what its thread waited
+/// for (the object of its last wait before it), where the event alone cannot; a wait on a pipe
+/// says empty or full from the instruction that blocked.
 pub fn narrate_in(
     run: &proclab_core::Run,
     index: usize,
@@ -618,6 +648,48 @@ mod tests {
         assert!(said(25, Lang::Ko)
             .iter()
             .any(|line| line.contains("P3이 CPU 0에서 계속 실행합니다")));
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn a_schedule_of_ones_own_is_told_as_choices_not_as_timer_interrupts() {
+        // The lost-update example under RR q=4, scheduled by hand: T1 one tick, T2 five, T1 two.
+        // T1 waits in the ready queue throughout T2's five ticks; the quantum plays no part.
+        let mut spec = proclab_core::presets::preset("race-two-threads")
+            .unwrap()
+            .spec;
+        spec.schedule = Some(proclab_core::ScheduleSpec {
+            threads: vec![0, 1, 1, 1, 1, 1, 0, 0],
+            repeat: false,
+        });
+        let run = proclab_core::simulate_spec(&spec).unwrap();
+        for lang in [Lang::En, Lang::Ko] {
+            let said: Vec<String> = (0..=run.end_tick())
+                .flat_map(|tick| {
+                    let state = run.state_at(tick);
+                    run.events()
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, event)| event.tick == tick)
+                        .map(|(index, event)| narrate_in(&run, index, event, &state, lang))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            let text = said.join("\n");
+            for wrong in [
+                "Timer interrupt",
+                "no other thread is ready",
+                "타이머 인터럽트",
+                "준비된 다른 스레드가 없어",
+            ] {
+                assert!(!text.contains(wrong), "{lang:?}: {wrong} in {text}");
+            }
+            let again = lang.pick([
+                "스케줄의 다음 선택도 P1.T2",
+                "the schedule's next choice is P1.T2 again",
+            ]);
+            assert!(text.contains(again), "{lang:?}: {text}");
+        }
     }
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
