@@ -74,6 +74,11 @@ pub fn halfwidth(text: &str) -> std::borrow::Cow<'_, str> {
 /// big 빅, unlock 언락, step 스텝); other endings take a vowel (counter 카운터, mutex 뮤텍스,
 /// bank 뱅크, wait 웨이트).
 fn ends_in_consonant(name: &str) -> bool {
+    // A word with a note in brackets after it is read without the note: 상수($n)는.
+    let name = match name.trim_end().strip_suffix(')') {
+        Some(inner) => inner.rfind('(').map_or(name, |at| &inner[..at]),
+        None => name,
+    };
     let name = name.trim_end_matches(|c: char| !c.is_alphanumeric());
     let lone_letter = name
         .chars()
@@ -148,6 +153,10 @@ mod tests {
         assert_eq!(object_particle("P4"), "를");
         assert_eq!(subject_particle("P1.T2"), "가");
         assert_eq!(subject_particle("편집기"), "가");
+        // A note in brackets is not read.
+        assert_eq!(topic_particle("상수($n)"), "는");
+        assert_eq!(subject_particle("메모리(counter)"), "가");
+        assert_eq!(subject_particle("레지스터 집합(%ax)"), "이");
         assert_eq!(subject_particle("컴파일"), "이");
         assert_eq!(object_particle("Editor"), "를");
         assert_eq!(object_particle("Gamer"), "를");

@@ -263,31 +263,29 @@ impl Session {
         });
         let broken = problems.scenario.iter().map(|error| FieldMessage {
             field: error_field(error, policy),
-            text: match self.unknown_word(error) {
-                Some(word) => format!(
-                    "{} {}",
-                    scenario_error(error, self.lang),
-                    crate::program_words::not_an_instruction(word, self.lang)
-                ),
+            text: match self.as_typed(error) {
+                Some(detail) => format!("{} {detail}", scenario_error(error, self.lang)),
                 None => scenario_error(error, self.lang),
             },
         });
         unreadable.chain(broken).collect()
     }
 
-    /// The word a program line starts with, when the core found no instruction of that name
-    /// there: the message names it, as the student typed it.
-    fn unknown_word(&self, error: &ScenarioError) -> Option<&str> {
+    /// What the student typed where a program line names something that does not exist: the
+    /// word a line starts with when it is no instruction, or an unknown label, variable or
+    /// register, quoted with the name most likely meant.
+    fn as_typed(&self, error: &ScenarioError) -> Option<String> {
         let ScenarioError::ProgramLine { process, error } = error else {
             return None;
         };
-        if error.kind != proclab_core::program::ParseErrorKind::UnknownOpcode {
-            return None;
-        }
         let text = &self.draft.processes.get(*process as usize)?.program;
+        if error.kind != proclab_core::program::ParseErrorKind::UnknownOpcode {
+            return crate::program_words::operand_as_typed(text, error, self.lang);
+        }
         let line = text.lines().nth((error.line as usize).checked_sub(1)?)?;
         let code = line.split('#').next()?;
-        code.split_whitespace().next()
+        let word = code.split_whitespace().next()?;
+        Some(crate::program_words::not_an_instruction(word, self.lang))
     }
 
     /// True when the results shown belong to an earlier, valid version of the input.

@@ -287,7 +287,32 @@ fn an_unknown_instruction_is_named_as_typed_on_its_process_row() {
     );
     assert!(
         row.text
-            .contains("“mvo” is not an instruction of this language."),
+            .contains("“mvo” is not an instruction of this language: did you mean mov?"),
+        "{}",
+        row.text
+    );
+}
+
+#[test]
+fn a_mistyped_label_is_quoted_on_its_process_row_with_the_label_meant() {
+    let mut spec = proclab_core::presets::preset("race-two-threads")
+        .unwrap()
+        .spec;
+    spec.processes[0].program = String::from(
+        ".var counter\n.main\n.again\nmov counter, %ax\nsub $1, %bx\ntest $0, %bx\njgt .agian\nhalt\n",
+    );
+    let session = start(&spec);
+    let row = session
+        .field_messages()
+        .into_iter()
+        .find(|message| message.field == FieldId::Program(0))
+        .expect("the program's problem is on its row");
+    assert!(
+        row.text
+            .contains("line 7: operand 1: no line defines this label.")
+            && row
+                .text
+                .ends_with("You typed “.agian”: did you mean .again?"),
         "{}",
         row.text
     );
@@ -301,7 +326,9 @@ fn a_word_from_another_assembly_gets_the_instruction_it_means_here() {
     assert!(en("cmp").ends_with("did you mean test?"), "{}", en("cmp"));
     assert!(en("MOV").ends_with("did you mean mov?"), "{}", en("MOV"));
     assert!(en("jnz").ends_with("did you mean jne?"), "{}", en("jnz"));
-    assert!(en("mvo").ends_with("not an instruction of this language."));
+    // A typo one edit from an instruction gets it; a word far from all gets no guess.
+    assert!(en("mvo").ends_with("did you mean mov?"), "{}", en("mvo"));
+    assert!(en("frob").ends_with("not an instruction of this language."));
     let ko = not_an_instruction("jmp", Lang::Ko);
     assert!(ko.ends_with("혹시 j인가요?"), "{ko}");
 }

@@ -267,7 +267,7 @@ fn a_lock_never_released_stops_at_the_budget_and_names_the_spinning_thread() {
         .unwrap_or_else(|| panic!("no end sentence in\n{text}"));
     assert!(
         end.starts_with(
-            "Stopped after 200 instructions (the budget) at tick 200: P1.T2 spins at 10"
+            "Stopped after 200 instructions (the budget) at tick 200: P1.T2 is still looping at 10"
         ),
         "{end}"
     );
@@ -306,7 +306,9 @@ fn the_words_are_korean_on_request() {
     let spin = scratch_file("spin-ko.json", &lock_never_released());
     let text = stdout(&proclab(&["run", &spin, "--lang", "ko"]));
     assert!(
-        text.contains("명령어 예산 200개를 다 써서 시각 200에 멈췄습니다. 계속 도는 스레드: P1.T2"),
+        text.contains(
+            "명령어 예산 200개를 다 써서 시각 200에 멈췄습니다. 계속 반복하는 스레드: P1.T2"
+        ),
         "{text}"
     );
     assert!(text.contains("끝나지 않음"), "{text}");

@@ -53,13 +53,13 @@ pub fn terms(lang: Lang, items: &[(Pair, Pair)]) -> Html {
     }
 }
 
-/// How a "differs from the notes" box looks. Kept here, next to the one function that draws the
+/// How a "common simplification" box looks. Kept here, next to the one function that draws the
 /// box, so every such box looks the same.
 const NOTES_DIFFER_STYLE: &str = "border-left: 4px solid #b07800; background: #fffaf0; \
     border-radius: 4px; padding: 0.4rem 0.9rem; margin: 1rem 0;";
 
-/// A short "differs from the notes" box, for the places where a lesson is more precise than the
-/// course's study notes: what the notes say, then what is more exact.
+/// A short "common simplification" box, for the places where a lesson is more precise than the
+/// way the topic is often taught: what is often said, then what is more exact.
 pub fn notes_differ(lang: Lang, notes_say: Pair, precisely: Pair) -> Html {
     let title = Word::NotesDiffer.get(lang);
     html! {
@@ -142,8 +142,8 @@ impl Words for Word {
             Word::Meaning => ["뜻", "Meaning"],
             Word::Page => ["페이지", "Page"],
             Word::TopicNumber => ["주제", "Topic"],
-            Word::NotesDiffer => ["노트와 다른 점", "Differs from the notes"],
-            Word::NotesSay => ["노트에서는:", "The notes say:"],
+            Word::NotesDiffer => ["흔한 단순화", "A common simplification"],
+            Word::NotesSay => ["흔히 이렇게 설명합니다:", "Often said:"],
             Word::MorePrecisely => ["더 정확히는:", "More precisely:"],
             Word::DiagramScroller => [
                 "그림 (옆으로 스크롤됩니다)",

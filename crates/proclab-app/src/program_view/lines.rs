@@ -315,12 +315,12 @@ pub fn end_sentence(run: &Run, lang: Lang) -> String {
             });
             match (spinning, lang) {
                 (Some((who, pc, code, Some(word))), Lang::Ko) => format!(
-                    "명령어 {instructions}개를 실행하고 멈췄습니다: {who}{} {pc}번지(`{code}`)에서 `{word}`{} 읽으며 돌고 있습니다.",
+                    "명령어 {instructions}개를 실행하고 멈췄습니다: {who}{} {pc}번지(`{code}`)에서 `{word}`{} 읽으며 계속 반복하고 있습니다.",
                     subject_particle(&who),
                     object_particle(&word)
                 ),
                 (Some((who, pc, code, Some(word))), Lang::En) => format!(
-                    "Stopped after {instructions} instructions: {who} spins at {pc} (`{code}`) reading `{word}`."
+                    "Stopped after {instructions} instructions: {who} is still looping at {pc} (`{code}`), reading `{word}`."
                 ),
                 (Some((who, pc, code, None)), Lang::Ko) => format!(
                     "명령어 {instructions}개를 실행하고 멈췄습니다: {who}{} {pc}번지(`{code}`)를 실행 중입니다.",

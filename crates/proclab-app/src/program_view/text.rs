@@ -133,7 +133,7 @@ impl Words for ProgramText {
             ],
             ProgramLabel => ["프로그램 (x86.py 어셈블리)", "Program (x86.py assembly)"],
             ProgramHint => [
-                "한 줄에 명령어 하나. .var 이름 으로 변수, .이름 으로 라벨, # 뒤는 주석입니다. 예: mov counter, %ax",
+                "한 줄에 명령어 하나. .var 이름 으로 변수, .이름 으로 레이블, # 뒤는 주석입니다. 예: mov counter, %ax",
                 "One instruction per line. .var name declares a variable, .name a label, # starts a comment. Example: mov counter, %ax",
             ],
             RegistersLabel => ["초기 레지스터", "Initial registers"],

@@ -6,11 +6,13 @@
 //! program's field.
 
 //!
-//! `problems.rs` holds the problems (text, set-up, faults), `run.rs` the words of a run.
+//! `problems.rs` holds the problems (text, set-up, faults), `typed.rs` a mistyped name quoted
+//! back with the name meant, `run.rs` the words of a run.
 
 mod comments;
 mod problems;
 mod run;
+mod typed;
 
 pub use comments::{example_of, is_preset, program_in, spec_in};
 pub use problems::{
@@ -20,6 +22,7 @@ pub use run::{
     access, deadlock, end, instruction_text, kernel_entries, outcome, run_end, sync_kind,
     thread_name, word_name, RunText,
 };
+pub use typed::operand_as_typed;
 
 #[cfg(test)]
 mod tests {
@@ -91,13 +94,13 @@ mod tests {
         let sentence = run_end(&run, Lang::En);
         assert!(
             sentence.starts_with(
-                "Stopped after 40 instructions (the budget) at tick 40: P1.T2 spins at "
+                "Stopped after 40 instructions (the budget) at tick 40: P1.T2 is still looping at "
             ),
             "{sentence}"
         );
-        assert!(sentence.contains("reading `lock`"), "{sentence}");
+        assert!(sentence.contains(", reading `lock`"), "{sentence}");
         let korean = run_end(&run, Lang::Ko);
-        assert!(korean.contains("계속 도는 스레드: P1.T2"), "{korean}");
+        assert!(korean.contains("계속 반복하는 스레드: P1.T2"), "{korean}");
         let step = run.program_steps()[1];
         assert_eq!(
             instruction_text(run.scenario(), 0, step.pc),

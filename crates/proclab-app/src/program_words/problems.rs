@@ -87,6 +87,14 @@ fn meant(word: &str) -> Option<String> {
         "popl" | "popq" => "pop",
         "v" | "post" | "up" => "signal",
         "p" | "down" => "wait",
+        // A typo of an instruction of this language: one edit away ("mvo", "hatl").
+        _ if lower.chars().count() >= 3 => {
+            return Opcode::ALL
+                .iter()
+                .map(|opcode| opcode.name())
+                .find(|name| super::typed::edits(&lower, name) == 1)
+                .map(String::from)
+        }
         _ => return None,
     };
     Some(String::from(other))
@@ -170,8 +178,8 @@ pub fn parse_error(error: &ParseError, lang: Lang) -> String {
         }
         (TextAfterLabel, Lang::Ko) => String::from("레이블 줄에는 레이블만 씁니다."),
         (TextAfterLabel, Lang::En) => String::from("a label stands alone on its line."),
-        (BadLabelName, Lang::Ko) => String::from("레이블 이름에는 글자, 숫자, _만 쓸 수 있습니다."),
-        (BadLabelName, Lang::En) => String::from("a label name holds only letters, digits and _."),
+        (BadLabelName, Lang::Ko) => String::from("레이블 이름에는 영문자, 숫자, _만 쓸 수 있습니다."),
+        (BadLabelName, Lang::En) => String::from("a label name holds only Latin letters (a-z, A-Z), digits and _."),
         (DuplicateLabel { first_line }, Lang::Ko) => {
             format!("이 레이블은 {first_line}번째 줄에서 이미 정의했습니다.")
         }
@@ -185,10 +193,10 @@ pub fn parse_error(error: &ParseError, lang: Lang) -> String {
             String::from(".var takes a name and at most a size (.var count 2).")
         }
         (BadVarName, Lang::Ko) => {
-            String::from("변수 이름은 글자로 시작하고 글자, 숫자, _만 씁니다.")
+            String::from("변수 이름은 영문자로 시작하고 영문자, 숫자, _만 씁니다(예: count, buf_2).")
         }
         (BadVarName, Lang::En) => String::from(
-            "a variable name starts with a letter and holds only letters, digits and _.",
+            "a variable name starts with a Latin letter (a-z, A-Z) and holds only Latin letters, digits and _ (count, buf_2).",
         ),
         (BadVarSize, Lang::Ko) => String::from("변수 크기는 1 이상의 정수입니다."),
         (BadVarSize, Lang::En) => {
@@ -208,10 +216,10 @@ pub fn parse_error(error: &ParseError, lang: Lang) -> String {
         (BadOperand { operand }, Lang::Ko) => format!("{operand}번째 피연산자를 읽을 수 없습니다."),
         (BadOperand { operand }, Lang::En) => format!("operand {operand} cannot be read."),
         (UnknownRegister { operand }, Lang::Ko) => {
-            format!("{operand}번째 피연산자: 레지스터는 ax bx cx dx ex fx sp bp 중 하나입니다.")
+            format!("{operand}번째 피연산자: 레지스터는 %ax %bx %cx %dx %ex %fx %sp %bp 중 하나입니다.")
         }
         (UnknownRegister { operand }, Lang::En) => {
-            format!("operand {operand}: a register is one of ax bx cx dx ex fx sp bp.")
+            format!("operand {operand}: a register is one of %ax %bx %cx %dx %ex %fx %sp %bp.")
         }
         (NumberTooLarge { operand }, Lang::Ko) => {
             format!("{operand}번째 피연산자: 수가 너무 큽니다.")

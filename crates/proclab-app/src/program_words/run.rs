@@ -472,14 +472,14 @@ pub fn run_end(run: &Run, lang: Lang) -> String {
                 let pc = spin.step.pc;
                 match (lang, reads.is_empty()) {
                     (Lang::Ko, true) => {
-                        format!(" 계속 도는 스레드: {thread}, 주소 {pc}(`{text}`).")
+                        format!(" 계속 반복하는 스레드: {thread}, 주소 {pc}(`{text}`).")
                     }
                     (Lang::Ko, false) => format!(
-                        " 계속 도는 스레드: {thread}, 주소 {pc}(`{text}`), 읽는 변수 {reads}."
+                        " 계속 반복하는 스레드: {thread}, 주소 {pc}(`{text}`), 읽는 변수 {reads}."
                     ),
-                    (Lang::En, true) => format!(": {thread} spins at {pc} (`{text}`)."),
+                    (Lang::En, true) => format!(": {thread} is still looping at {pc} (`{text}`)."),
                     (Lang::En, false) => {
-                        format!(": {thread} spins at {pc} (`{text}`) reading {reads}.")
+                        format!(": {thread} is still looping at {pc} (`{text}`), reading {reads}.")
                     }
                 }
             });

@@ -15,7 +15,7 @@ pub fn threads(lang: Lang) -> Html {
             ]) }
             { threads::sharing(lang) }
             { para(lang, [
-                "스레드는 힙과 전역 변수를 공유하므로 IPC 같은 별도의 통신 수단 없이 데이터를 주고받을 수 있습니다. 그 대신 여러 스레드가 같은 데이터를 동시에 고치면 경쟁 조건가 생기므로 동기화가 필요합니다.",
+                "스레드는 힙과 전역 변수를 공유하므로 IPC 같은 별도의 통신 수단 없이 데이터를 주고받을 수 있습니다. 그 대신 여러 스레드가 같은 데이터를 동시에 고치면 경쟁 조건이 생기므로 동기화가 필요합니다.",
                 "Because threads share the heap and globals, they exchange data without any IPC mechanism; in exchange, updating the same data at once causes races, so they need synchronization.",
             ]) }
             { heading(lang, ["커널 수준 스레드와 사용자 수준 스레드", "Kernel-level and user-level threads"]) }

@@ -1,0 +1,191 @@
+//! A mistyped name in a program, quoted back as typed, with the name most likely meant: an
+//! unknown label, variable or register says "you typed “.agian”: did you mean .again?".
+
+use crate::lang::Lang;
+use proclab_core::program::{ParseError, ParseErrorKind};
+
+/// The registers as an operand names them.
+const REGISTERS: [&str; 8] = ["%ax", "%bx", "%cx", "%dx", "%ex", "%fx", "%sp", "%bp"];
+
+/// The operand of `error` as typed in `program`, and the known name closest to it, in words;
+/// `None` for any other problem, or when the line has no such operand.
+pub fn operand_as_typed(program: &str, error: &ParseError, lang: Lang) -> Option<String> {
+    let (operand, known): (u8, Vec<String>) = match error.kind {
+        ParseErrorKind::UnknownLabel { operand } => (operand, labels(program)),
+        ParseErrorKind::UnknownVariable { operand } => (operand, variables(program)),
+        ParseErrorKind::UnknownRegister { operand } => {
+            (operand, REGISTERS.iter().map(|r| r.to_string()).collect())
+        }
+        _ => return None,
+    };
+    let line = program.lines().nth((error.line as usize).checked_sub(1)?)?;
+    let code = line.split('#').next()?.trim();
+    let (_, rest) = code.split_once(char::is_whitespace)?;
+    let typed = operands(rest)
+        .into_iter()
+        .nth(usize::from(operand).checked_sub(1)?)?;
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return None;
+    }
+    // The name inside an address such as `%zx` in `4(%zx)`, or the register itself.
+    let name = match error.kind {
+        ParseErrorKind::UnknownRegister { .. } => typed
+            .split(|c: char| c == '(' || c == ')' || c == ',')
+            .map(str::trim)
+            .find(|part| part.starts_with('%') && !REGISTERS.contains(part))
+            .unwrap_or(typed),
+        _ => typed,
+    };
+    let quoted = proclab_view::isolate(String::from(name));
+    Some(match closest(name, &known) {
+        Some(meant) => lang.pick([
+            format!("적은 것: “{quoted}”. 혹시 {meant}인가요?"),
+            format!("You typed “{quoted}”: did you mean {meant}?"),
+        ]),
+        None => lang.pick([
+            format!("적은 것: “{quoted}”."),
+            format!("You typed “{quoted}”."),
+        ]),
+    })
+}
+
+/// The operands of an instruction line, split at the commas outside brackets.
+fn operands(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut start) = (0u32, 0);
+    for (at, character) in text.char_indices() {
+        match character {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                parts.push(&text[start..at]);
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&text[start..]);
+    parts
+}
+
+/// The labels the program defines (`.name` alone on a line), with their dot.
+fn labels(program: &str) -> Vec<String> {
+    const DIRECTIVES: [&str; 7] = [
+        ".var", ".shared", ".queue", ".pipe", ".mutex", ".sem", ".cond",
+    ];
+    program
+        .lines()
+        .filter_map(|line| {
+            let mut words = line.split('#').next()?.split_whitespace();
+            let first = words.next()?;
+            (first.starts_with('.') && !DIRECTIVES.contains(&first) && words.next().is_none())
+                .then(|| first.to_string())
+        })
+        .collect()
+}
+
+/// The variables the program declares (`.var name`, `.shared name`).
+fn variables(program: &str) -> Vec<String> {
+    program
+        .lines()
+        .filter_map(|line| {
+            let mut words = line.split('#').next()?.split_whitespace();
+            let first = words.next()?;
+            matches!(first, ".var" | ".shared").then(|| words.next().map(String::from))?
+        })
+        .collect()
+}
+
+/// The known name at the fewest edits from `typed` (at most 2, and fewer than its length), the
+/// first of equals.
+fn closest(typed: &str, known: &[String]) -> Option<String> {
+    let limit = 2.min(typed.chars().count().saturating_sub(1));
+    known
+        .iter()
+        .map(|name| (edits(typed, name), name))
+        .filter(|(distance, _)| *distance <= limit)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, name)| name.clone())
+}
+
+/// Edit distance (insertions, deletions, substitutions, and a swap of two neighbours counted
+/// as one: "agian" is one edit from "again").
+pub(super) fn edits(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        rows[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proclab_core::program::Program;
+
+    fn first_error(program: &str) -> ParseError {
+        Program::parse(program).unwrap_err()[0]
+    }
+
+    #[test]
+    fn a_mistyped_label_variable_or_register_is_quoted_with_the_name_meant() {
+        let program = ".var counter\n.main\n.again\nmov counter, %ax\nadd $1, %ax\nmov %ax, counter\njgt .agian\nhalt\n";
+        let error = first_error(program);
+        assert_eq!(
+            operand_as_typed(program, &error, Lang::En).as_deref(),
+            Some("You typed “.agian”: did you mean .again?")
+        );
+        let program = ".var counter\n.main\nmov countr, %ax\nhalt\n";
+        let error = first_error(program);
+        assert_eq!(
+            operand_as_typed(program, &error, Lang::En).as_deref(),
+            Some("You typed “countr”: did you mean counter?")
+        );
+        let program = ".main\nadd $1, %zx\nhalt\n";
+        let error = first_error(program);
+        assert_eq!(
+            operand_as_typed(program, &error, Lang::Ko).as_deref(),
+            Some("적은 것: “%zx”. 혹시 %ax인가요?")
+        );
+        // Nothing close: quoted, no guess.
+        let program = ".var counter\n.main\nmov total, %ax\nhalt\n";
+        let error = first_error(program);
+        assert_eq!(
+            operand_as_typed(program, &error, Lang::En).as_deref(),
+            Some("You typed “total”.")
+        );
+        // Another kind of problem: nothing to add.
+        let program = ".main\nadd $1\nhalt\n";
+        assert_eq!(
+            operand_as_typed(program, &first_error(program), Lang::En),
+            None
+        );
+    }
+
+    #[test]
+    fn operands_split_at_commas_outside_brackets() {
+        assert_eq!(operands("4(%ax,%bx), %cx"), ["4(%ax,%bx)", " %cx"]);
+        assert_eq!(edits("agian", "again"), 1);
+        assert_eq!(edits("countr", "counter"), 1);
+        assert!(super::super::not_an_instruction("mvo", Lang::En).ends_with("did you mean mov?"));
+        assert!(super::super::not_an_instruction("hatl", Lang::En).ends_with("did you mean halt?"));
+        assert!(!super::super::not_an_instruction("frobnicate", Lang::En).contains("did you mean"));
+    }
+}
