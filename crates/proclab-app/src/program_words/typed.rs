@@ -31,7 +31,7 @@ pub fn operand_as_typed(program: &str, error: &ParseError, lang: Lang) -> Option
     // The name inside an address such as `%zx` in `4(%zx)`, or the register itself.
     let name = match error.kind {
         ParseErrorKind::UnknownRegister { .. } => typed
-            .split(|c: char| c == '(' || c == ')' || c == ',')
+            .split(['(', ')', ','])
             .map(str::trim)
             .find(|part| part.starts_with('%') && !REGISTERS.contains(part))
             .unwrap_or(typed),
