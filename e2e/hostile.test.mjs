@@ -315,7 +315,7 @@ test('the language switched while the machine plays: everything in the other lan
     const englishLabel = await page.getAttribute('#watch-canvas', 'aria-label');
     await page.click('#lang-ko');
     await page.waitForFunction(() => document.documentElement.lang === 'ko');
-    assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'true', 'still playing');
+    assert.equal(await page.getAttribute('#play', 'data-playing'), 'true', 'still playing');
     const tickAtSwitch = Number(await page.getAttribute('#watch-canvas', 'data-tick'));
     await page.waitForFunction((tick) => Number(document.querySelector('#watch-canvas').dataset.tick) > tick + 2, tickAtSwitch);
     const koreanLabel = await page.getAttribute('#watch-canvas', 'aria-label');
@@ -335,7 +335,7 @@ test('the language switched while the machine plays: everything in the other lan
     });
     assert.deepEqual(english, []);
     await page.click('#play');
-    assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'false');
+    assert.equal(await page.getAttribute('#play', 'data-playing'), 'false');
     await page.click('#lang-en');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     const paused = Number(await page.getAttribute('#watch-canvas', 'data-tick'));

@@ -266,7 +266,16 @@ test('the memory layout answers the mouse and the keyboard', async () => {
     await page.getByRole('button', { name: /Call a function/ }).click();
     await page.getByRole('button', { name: /Call a function/ }).click();
     assert.equal(await frames(), 3);
-    assert.ok(await page.getByRole('button', { name: /Call a function/ }).isDisabled(), 'the stack stops before the heap');
+    // From the keyboard, until the stack meets the heap (one heap block: six frames fit). The
+    // button stays where the focus is and says why nothing grows.
+    await page.getByRole('button', { name: /Call a function/ }).focus();
+    for (let press = 0; press < 5; press += 1) await page.keyboard.press('Enter');
+    assert.equal(await frames(), 6);
+    assert.match(await page.textContent('.memory-note'), /stack overflow/);
+    assert.match(await page.evaluate(() => document.activeElement?.textContent ?? ''), /Call a function/);
+    assert.match(await page.textContent('.memory-layout svg'), /stack meets heap/);
+    await page.getByRole('button', { name: /Return/ }).click();
+    assert.equal(await page.textContent('.memory-note'), '', 'a step that works clears the note');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -77,7 +77,7 @@ test('MLFQ levels in both languages: one wrong level is marked and explained by 
         // Before any Check, Show plays the run up to the tick asked and stops there.
         await page.click('#practice-show');
         await page.waitForFunction((tick) => document.querySelector('#watch-canvas')?.dataset.tick === String(tick)
-          && document.querySelector('#play')?.getAttribute('aria-pressed') === 'false', asked);
+          && document.querySelector('#play')?.getAttribute('data-playing') === 'false', asked);
         await page.goBack();
         await page.waitForSelector('#mlfq-levels');
       }

@@ -251,12 +251,12 @@ test('SRTF typed on one line: a missed preemption is explained at its tick, then
         if (!canvas) return;
         const shown = Number(canvas.dataset.tick);
         if (window.shownTicks.at(-1) !== shown) window.shownTicks.push(shown);
-        window.shownPlaying.push(document.querySelector('#play')?.getAttribute('aria-pressed'));
+        window.shownPlaying.push(document.querySelector('#play')?.getAttribute('data-playing'));
       }, 40);
     });
     await page.click('#practice-show');
     await page.waitForFunction((value) => document.querySelector('#watch-canvas')?.dataset.tick === String(value)
-      && document.querySelector('#play')?.getAttribute('aria-pressed') === 'false', tick);
+      && document.querySelector('#play')?.getAttribute('data-playing') === 'false', tick);
     await page.waitForTimeout(1200);
     const played = await page.evaluate(() => ({ ticks: window.shownTicks, playing: window.shownPlaying }));
     const from = Math.max(0, tick - 3);
@@ -747,7 +747,7 @@ test('deadlock: a set made in the builder, the graph read from the table, a wron
     // Show plays the run up to the moment asked about and stops there.
     await page.click('#practice-show');
     await page.waitForFunction((value) => document.querySelector('#watch-canvas')?.dataset.tick === String(value)
-      && document.querySelector('#play')?.getAttribute('aria-pressed') === 'false', moment.tick);
+      && document.querySelector('#play')?.getAttribute('data-playing') === 'false', moment.tick);
     await page.goBack();
     await page.waitForSelector('#deadlock-moment');
     // The fix.
@@ -871,7 +871,7 @@ test('semaphores: the steps read from the table, a wrong value marked and explai
     await screenshot(page, 'practice-semaphore-mistake-en-1280');
     // Show plays the run to its end, where the question is asked.
     await page.click('#practice-show');
-    await page.waitForFunction(() => document.querySelector('#play')?.getAttribute('aria-pressed') === 'false'
+    await page.waitForFunction(() => document.querySelector('#play')?.getAttribute('data-playing') === 'false'
       && Number(document.querySelector('#watch-canvas')?.dataset.tick) > 0);
     await page.goBack();
     await page.waitForSelector('#semaphore-steps');

@@ -107,8 +107,12 @@ test('you are the scheduler: clicks lose an update, the link replays it in a fre
     const { page, problems } = await pageWithProgram(source, COUNTER);
     await page.fill('#p0-t0-registers', 'bx=1');
     await page.fill('#p0-t1-registers', 'bx=1');
-    await page.click('#scheduler-start');
+    // From the keyboard: the button that starts is replaced by the choices, and the focus goes
+    // to the first of them rather than to the page.
+    await page.focus('#scheduler-start');
+    await page.keyboard.press('Enter');
     await page.waitForSelector('#run-0-1');
+    await page.waitForFunction(() => document.activeElement?.id === 'run-0-1');
     assert.equal(await page.getAttribute('#goal-0', 'data-reached'), 'false');
     // The policy is not in use while the student chooses, and the chart's sentence says whose
     // schedule it is, with no averages of a run that has only paused.

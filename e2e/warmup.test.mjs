@@ -331,7 +331,7 @@ test('the machine canvas shows, at a tick, the job and cold or warm state of the
       await page.click('#warmup-play');
       await page.waitForFunction(() => Number(document.querySelector('#warmup-canvas').dataset.tick) >= 5, null, { timeout: 10_000 });
       await page.click('#warmup-play');
-      assert.equal(await page.getAttribute('#warmup-play', 'aria-pressed'), 'false');
+      assert.equal(await page.getAttribute('#warmup-play', 'data-playing'), 'false');
       // At 15 CPU0 runs a warm and CPU1 runs c cold, halfway through its warm-up.
       await page.fill('#warmup-tick', '15');
       await paintedJobs(page, 15);

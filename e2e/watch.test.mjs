@@ -128,10 +128,10 @@ test('buttons and keyboard step by tick and by event, play and pause', async () 
     await page.selectOption('#speed', '6');
     await page.focus('.watch');
     await page.keyboard.press('Space');
-    assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'true');
+    assert.equal(await page.getAttribute('#play', 'data-playing'), 'true');
     await page.waitForFunction(() => Number(document.querySelector('#watch-canvas').dataset.tick) >= 3);
     await page.keyboard.press('Space');
-    assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'false');
+    assert.equal(await page.getAttribute('#play', 'data-playing'), 'false');
     const stopped = await clock(page);
     await page.waitForTimeout(400);
     assert.equal(await clock(page), stopped, 'paused playback stays put');
@@ -142,9 +142,9 @@ test('buttons and keyboard step by tick and by event, play and pause', async () 
     await page.keyboard.press('Shift+ArrowRight');
     assert.equal(await clock(page), eventTicks.find((tick) => tick > 1), 'an event, not a tick');
     await page.keyboard.press('Space');
-    assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'true');
+    assert.equal(await page.getAttribute('#play', 'data-playing'), 'true');
     await page.keyboard.press('Space');
-    assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'false');
+    assert.equal(await page.getAttribute('#play', 'data-playing'), 'false');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'scrub');
     // After a click on a playback button (the focus stays on it) the arrows still step; Space
     // and Enter are the button's own.

@@ -184,6 +184,37 @@ pub fn focus(id: &str) {
     }
 }
 
+/// When the keyboard focus was lost (its element was removed or disabled, and the focus fell back
+/// to the page), moves it to the first element matching `selector` that can take it.
+pub fn refocus_if_lost(selector: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let lost = document.active_element().is_none_or(|active| {
+        Some(&active) == document.body().as_ref().map(|body| body.as_ref())
+            || active.has_attribute("disabled")
+    });
+    if !lost {
+        return;
+    }
+    let Ok(candidates) = document.query_selector_all(selector) else {
+        return;
+    };
+    for index in 0..candidates.length() {
+        let Some(element) = candidates
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        if !element.has_attribute("disabled") {
+            let _ = element.focus();
+            return;
+        }
+    }
+}
+
 /// A wait for an element's first layout (see [`after_layout`]); dropping it stops waiting.
 pub struct LayoutWait {
     observer: web_sys::ResizeObserver,

@@ -100,6 +100,13 @@ fn page() -> Html {
     let on_simulator = matches!(route, Route::Simulator | Route::NotFound);
     let on_practice = route == Route::Practice;
     let on_learn = !on_simulator && !on_practice;
+    let current_page = |current: bool| {
+        html! {
+            if current {
+                <span class="visually-hidden">{ Text::CurrentPage.get(lang) }</span>
+            }
+        }
+    };
     html! {
         <div class="app">
             if let Some(worker) = update {
@@ -117,9 +124,10 @@ fn page() -> Html {
                     <p class="tagline">{ Text::Tagline.get(lang) }</p>
                 </div>
                 <nav class="main-nav" aria-label={ Text::MainNav.get(lang) }>
-                    <Link<Route> to={Route::Simulator} classes={classes!(on_simulator.then_some("current"))}>{ Text::NavSimulator.get(lang) }</Link<Route>>
-                    <Link<Route> to={Route::Learn} classes={classes!(on_learn.then_some("current"))}>{ Text::NavLearn.get(lang) }</Link<Route>>
-                    <Link<Route> to={Route::Practice} classes={classes!(on_practice.then_some("current"))}>{ PracticeText::NavPractice.get(lang) }</Link<Route>>
+                    // The page shown is marked for the eye by its class, for a screen reader in words.
+                    <Link<Route> to={Route::Simulator} classes={classes!(on_simulator.then_some("current"))}>{ Text::NavSimulator.get(lang) }{ current_page(on_simulator) }</Link<Route>>
+                    <Link<Route> to={Route::Learn} classes={classes!(on_learn.then_some("current"))}>{ Text::NavLearn.get(lang) }{ current_page(on_learn) }</Link<Route>>
+                    <Link<Route> to={Route::Practice} classes={classes!(on_practice.then_some("current"))}>{ PracticeText::NavPractice.get(lang) }{ current_page(on_practice) }</Link<Route>>
                 </nav>
                 <div class="lang-switch" role="group" aria-label={ Text::LanguageLabel.get(lang) }>
                     <button id="lang-ko" lang="ko" aria-pressed={ (lang == Lang::Ko).to_string() }

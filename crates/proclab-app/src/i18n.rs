@@ -15,6 +15,7 @@ use proclab_core::presets::PresetId;
 pub enum Text {
     AppTitle,
     MainNav,
+    CurrentPage,
     NavSimulator,
     NavLearn,
     Tagline,
@@ -242,6 +243,7 @@ impl Words for Text {
         match self {
             Text::AppTitle => ["ProcLab", "ProcLab"],
             Text::MainNav => ["주 메뉴", "Main"],
+            Text::CurrentPage => [" (현재 페이지)", " (current page)"],
             Text::NavSimulator => ["시뮬레이터", "Simulator"],
             Text::NavLearn => ["배우기", "Learn"],
             Text::Tagline => ["운영체제가 프로세스와 스레드를 실행하는 모습을 직접 보는 실험실", "A lab for watching an operating system run processes and threads"],

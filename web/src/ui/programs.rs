@@ -115,11 +115,12 @@ pub fn programs(props: &ProgramsProps) -> Html {
                         };
                         html! {
                             <figure class="listing-box">
-                                <figcaption>{ process.name() }</figcaption>
+                                <figcaption id={format!("listing-title-p{pid}")}>{ process.name() }</figcaption>
                                 if process.written_program().is_some() {
                                     <p class="hint written-from-bursts">{ t(ProgramText::WrittenFromBursts) }</p>
                                 }
-                                <ol class="listing" id={format!("listing-p{pid}")}>
+                                // Scrolls sideways, so the browser lets the keyboard reach it: named by its caption.
+                                <ol class="listing" id={format!("listing-p{pid}")} aria-labelledby={format!("listing-title-p{pid}")}>
                                     { for source.lines().enumerate().map(|(index, text)| {
                                         let here = at_line(index as u32 + 1);
                                         html! {
@@ -297,6 +298,16 @@ fn scheduler(props: &SchedulerProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| edit(&dispatch, Edit::Schedule(schedule.clone())))
     };
+    // A click that starts or leaves the scheduler replaces the button it was on, and Undo or
+    // Start over disable themselves at the first choice: the focus goes to the next control.
+    let choices_made = scenario.schedule().map(|schedule| schedule.threads.len());
+    use_effect_with(choices_made, |choices_made| {
+        crate::browser::refocus_if_lost(if choices_made.is_some() {
+            "#scheduler .choose button, #scheduler-undo, #scheduler-leave"
+        } else {
+            "#scheduler-start"
+        });
+    });
     let Some(schedule) = scenario.schedule().cloned() else {
         return html! {
             <div class="scheduler">

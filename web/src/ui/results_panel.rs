@@ -31,6 +31,15 @@ enum Tab {
     Compare,
 }
 
+impl Tab {
+    fn id(self) -> &'static str {
+        match self {
+            Tab::Run => "tab-run",
+            Tab::Compare => "tab-compare",
+        }
+    }
+}
+
 #[function_component(ResultsPanel)]
 pub fn results_panel(props: &ResultsPanelProps) -> Html {
     let lang = props.lang;
@@ -50,6 +59,26 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
         let tab = tab.clone();
         Callback::from(move |_: MouseEvent| tab.set(choice))
     };
+    // The tabs' keys (the ARIA tabs pattern): an arrow moves to the other tab, Home to the first,
+    // End to the last; the tab chosen takes the focus, and only it is a Tab stop.
+    let on_tab_key = {
+        let tab = tab.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let next = match event.key().as_str() {
+                "ArrowLeft" | "ArrowRight" => match *tab {
+                    Tab::Run => Tab::Compare,
+                    Tab::Compare => Tab::Run,
+                },
+                "Home" => Tab::Run,
+                "End" => Tab::Compare,
+                _ => return,
+            };
+            event.prevent_default();
+            tab.set(next);
+            crate::browser::focus(next.id());
+        })
+    };
+    let tab_stop = |choice: Tab| if *tab == choice { "0" } else { "-1" };
     let simulation = props.simulation.clone();
     let on_jump = {
         let playback = playback.clone();
@@ -92,12 +121,17 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
     };
     html! {
         <>
-            <div class="tabs" role="tablist" aria-label={Text::Results.get(lang)}>
-                <button type="button" role="tab" id="tab-run" aria-selected={(*tab == Tab::Run).to_string()} onclick={select(Tab::Run)}>
+            <div class="tabs" role="tablist" aria-label={Text::Results.get(lang)} onkeydown={on_tab_key}>
+                <button type="button" role="tab" id="tab-run" aria-selected={(*tab == Tab::Run).to_string()}
+                    aria-controls="results-panel" tabindex={tab_stop(Tab::Run)} onclick={select(Tab::Run)}>
                     { Text::Results.get(lang) }</button>
-                <button type="button" role="tab" id="tab-compare" aria-selected={(*tab == Tab::Compare).to_string()} onclick={select(Tab::Compare)}>
+                <button type="button" role="tab" id="tab-compare" aria-selected={(*tab == Tab::Compare).to_string()}
+                    aria-controls="results-panel" tabindex={tab_stop(Tab::Compare)} onclick={select(Tab::Compare)}>
                     { Text::Compare.get(lang) }</button>
             </div>
+            // The panel adds no box of its own (display: contents): the page lays its parts out
+            // as before.
+            <div role="tabpanel" id="results-panel" class="results-panel" aria-labelledby={(*tab).id()}>
             if simulation.warmup.is_some() {
                 if *tab == Tab::Run {
                     <crate::ui::warmup::WarmupResults {lang} simulation={simulation.clone()} />
@@ -125,6 +159,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
             } else {
                 <CompareProgress {comparison} {lang} />
             }
+            </div>
         </>
     }
 }

@@ -100,7 +100,7 @@ pub fn warmup_machine(props: &WarmupMachineProps) -> Html {
                 <button type="button" id="warmup-back" onclick={emit(WarmupPlay::Back)} disabled={at == 0}
                     aria-label={WatchText::TickBack.get(lang)}>{ "‹" }</button>
                 <button type="button" id="warmup-play" class="primary" onclick={emit(WarmupPlay::Toggle { last })}
-                    aria-pressed={props.playing.to_string()} disabled={last == 0}>{ play_word.get(lang) }</button>
+                    data-playing={props.playing.to_string()} disabled={last == 0}>{ play_word.get(lang) }</button>
                 <button type="button" id="warmup-forward" onclick={emit(WarmupPlay::Forward { last })} disabled={at >= last}
                     aria-label={WatchText::TickForward.get(lang)}>{ "›" }</button>
                 <input type="range" id="warmup-tick" min="0" max={last.to_string()} value={at.to_string()}

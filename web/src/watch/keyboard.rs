@@ -43,6 +43,10 @@ fn typing_target(event: &KeyboardEvent) -> bool {
     if element.id() == "scrub" {
         return false;
     }
+    // A tab's arrows, Home and End move between the tabs.
+    if element.get_attribute("role").as_deref() == Some("tab") {
+        return true;
+    }
     let tag = element.tag_name();
     if tag == "BUTTON" {
         return matches!(event.key().as_str(), " " | "Enter");

@@ -226,7 +226,7 @@ fn watch_machine(props: &WatchProps) -> Html {
             </div>
             <controls::Controls {lang} playback={playback.0.clone()} {end}
                 next_event={run.next_event_tick(tick)} previous_event={run.previous_event_tick(tick)} {onaction} />
-            <p class="hint">{ WatchText::KeyboardHelp.get(lang) }</p>
+            <p class="hint keyboard-help">{ WatchText::KeyboardHelp.get(lang) }</p>
             if reduced { <p class="hint">{ WatchText::ReducedMotion.get(lang) }</p> }
             <canvas::WatchCanvas {lang} instant={current.clone()} {tick} progress={playback.progress}
                 reduced_motion={reduced} {cache_capacity} selected={props.selected}

@@ -93,10 +93,35 @@ impl Segment {
     }
 }
 
-const TOP: i32 = 30;
+const TOP: i32 = 40;
 const UNIT: i32 = 30;
 const HEAP_BASE: i32 = 250;
-const MAX_GROWTH: i32 = 3;
+/// Frames and heap blocks that fit between the top and the heap's base: once they are this many
+/// together, the stack and the heap have met.
+const ROOM: i32 = (HEAP_BASE - TOP) / UNIT;
+
+/// Why a growth button did nothing: the stack and the heap have met, or there is nothing to
+/// take away.
+fn limit_note(segment: Segment, delta: i32) -> Pair {
+    match (segment, delta > 0) {
+        (Segment::Stack, true) => [
+            "빈 공간이 없습니다: 스택이 힙에 닿았습니다. 실제 프로그램이라면 여기서 함수를 호출할 때 스택 오버플로가 일어납니다.",
+            "No free space left: the stack has reached the heap. A real program calling a function here would get a stack overflow.",
+        ],
+        (_, true) => [
+            "빈 공간이 없습니다: 힙이 스택에 닿았습니다. 실제 프로그램이라면 여기서 malloc이 NULL을 돌려줍니다(할당 실패).",
+            "No free space left: the heap has reached the stack. A real malloc here would return NULL (the allocation fails).",
+        ],
+        (Segment::Stack, false) => [
+            "main()의 프레임만 남았습니다. main이 반환하면 프로세스가 끝납니다.",
+            "Only main()'s frame is left: when main returns, the process exits.",
+        ],
+        (_, false) => [
+            "힙에 할당된 블록이 없어 free할 것이 없습니다.",
+            "Nothing is allocated on the heap, so there is nothing to free.",
+        ],
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct MemoryLayoutProps {
@@ -110,16 +135,28 @@ pub fn memory_layout(props: &MemoryLayoutProps) -> Html {
     let selected = use_state(|| Segment::Stack);
     let frames = use_state(|| 1_i32);
     let blocks = use_state(|| 1_i32);
+    // Said when a button cannot do what it says; the buttons stay enabled, so the focus stays.
+    let note = use_state(|| None::<Pair>);
     let select = |segment: Segment| {
         let selected = selected.clone();
         Callback::from(move |_: MouseEvent| selected.set(segment))
     };
+    let used = *frames + *blocks;
     let change = |counter: &UseStateHandle<i32>, delta: i32, segment: Segment| {
         let counter = counter.clone();
         let selected = selected.clone();
+        let note = note.clone();
+        // main()'s frame stays: the stack is never empty while the process runs.
+        let lowest = if segment == Segment::Stack { 1 } else { 0 };
         Callback::from(move |_: MouseEvent| {
-            counter.set((*counter + delta).clamp(0, MAX_GROWTH));
+            let next = *counter + delta;
             selected.set(segment);
+            if next < lowest || (delta > 0 && used >= ROOM) {
+                note.set(Some(limit_note(segment, delta)));
+            } else {
+                counter.set(next);
+                note.set(None);
+            }
         })
     };
     let stack_bottom = TOP + *frames * UNIT;
@@ -140,7 +177,8 @@ pub fn memory_layout(props: &MemoryLayoutProps) -> Html {
             (*selected == segment).then_some("selected")
         )
     };
-    let frame_names = ["main()", "f()", "g()"];
+    let frame_names = ["main()", "f()", "g()", "h()", "k()", "m()", "n()"];
+    let gap = heap_top - stack_bottom;
     let diagram_label = tr(lang, [
         "프로세스의 메모리 구조: 높은 주소부터 스택, 빈 공간, 힙, BSS, 데이터, 코드 순서입니다. 스택은 아래로, 힙은 위로 자라며 서로를 향해 다가갑니다.",
         "A process's memory layout: from high addresses, stack, free space, heap, BSS, data, code. The stack grows down and the heap grows up, toward each other.",
@@ -164,12 +202,19 @@ pub fn memory_layout(props: &MemoryLayoutProps) -> Html {
                     <rect x="120" y={TOP.to_string()} width="200" height="4" />
                 }
             </g>
-            { arrow("memory-arrow", (340, stack_bottom - 10), (340, stack_bottom + 20), false) }
-            { label(350, stack_bottom + 10, "start", "small", tr(lang, ["스택 ↓", "stack ↓"])) }
-            <rect class="free" x="120" y={stack_bottom.to_string()} width="200" height={(heap_top - stack_bottom).to_string()} />
-            { label(220, (stack_bottom + heap_top) / 2 + 5, "middle", "muted", tr(lang, ["빈 공간", "free space"])) }
-            { arrow("memory-arrow", (340, heap_top + 10), (340, heap_top - 20), false) }
-            { label(350, heap_top - 2, "start", "small", tr(lang, ["힙 ↑", "heap ↑"])) }
+            // The arrows need two units of free space to stay apart; with less, the labels say it.
+            if gap >= 2 * UNIT {
+                { arrow("memory-arrow", (340, stack_bottom - 10), (340, stack_bottom + 20), false) }
+                { label(350, stack_bottom + 10, "start", "small", tr(lang, ["스택 ↓", "stack ↓"])) }
+                { arrow("memory-arrow", (340, heap_top + 10), (340, heap_top - 20), false) }
+                { label(350, heap_top - 2, "start", "small", tr(lang, ["힙 ↑", "heap ↑"])) }
+            }
+            if gap > 0 {
+                <rect class="free" x="120" y={stack_bottom.to_string()} width="200" height={gap.to_string()} />
+                { label(220, (stack_bottom + heap_top) / 2 + 5, "middle", "muted", tr(lang, ["빈 공간", "free space"])) }
+            } else {
+                { label(330, stack_bottom + 5, "start", "small", tr(lang, ["← 스택과 힙이 만남", "← stack meets heap"])) }
+            }
             <g class={class_of(Segment::Heap)} onclick={select(Segment::Heap)}>
                 { for (0..*blocks).map(|index| html! {
                     <>
@@ -214,19 +259,22 @@ pub fn memory_layout(props: &MemoryLayoutProps) -> Html {
                     <p><code>{ current.example() }</code></p>
                 </div>
                 <div class="grow-controls" role="group" aria-label={tr(lang, ["스택과 힙 키우기", "Grow the stack and the heap"])}>
-                    <button type="button" onclick={change(&frames, 1, Segment::Stack)} disabled={*frames >= MAX_GROWTH}>
+                    <button type="button" onclick={change(&frames, 1, Segment::Stack)}>
                         { tr(lang, ["함수 호출 (프레임 추가)", "Call a function (push a frame)"]) }
                     </button>
-                    <button type="button" onclick={change(&frames, -1, Segment::Stack)} disabled={*frames <= 0}>
+                    <button type="button" onclick={change(&frames, -1, Segment::Stack)}>
                         { tr(lang, ["반환 (프레임 제거)", "Return (pop a frame)"]) }
                     </button>
-                    <button type="button" onclick={change(&blocks, 1, Segment::Heap)} disabled={*blocks >= MAX_GROWTH}>
+                    <button type="button" onclick={change(&blocks, 1, Segment::Heap)}>
                         { "malloc" }
                     </button>
-                    <button type="button" onclick={change(&blocks, -1, Segment::Heap)} disabled={*blocks <= 0}>
+                    <button type="button" onclick={change(&blocks, -1, Segment::Heap)}>
                         { "free" }
                     </button>
                 </div>
+                <p class="hint memory-note" role="status">
+                    { note.map(|words| tr(lang, words)).unwrap_or_default() }
+                </p>
                 <p class="hint">{ tr(lang, [
                     "스택과 힙은 빈 공간을 사이에 두고 서로를 향해 자랍니다. 둘이 만나면 더 이상 자랄 수 없습니다.",
                     "The stack and the heap grow toward each other across the free space; if they met, neither could grow further.",
