@@ -273,7 +273,7 @@ test('the memory layout answers the mouse and the keyboard', async () => {
     assert.equal(await frames(), 6);
     assert.match(await page.textContent('.memory-note'), /stack overflow/);
     assert.match(await page.evaluate(() => document.activeElement?.textContent ?? ''), /Call a function/);
-    assert.match(await page.textContent('.memory-layout svg'), /stack meets heap/);
+    assert.match(await page.textContent('.memory-layout svg'), /no free space/);
     await page.getByRole('button', { name: /Return/ }).click();
     assert.equal(await page.textContent('.memory-note'), '', 'a step that works clears the note');
     assert.deepEqual(problems, []);

@@ -213,7 +213,7 @@ pub fn memory_layout(props: &MemoryLayoutProps) -> Html {
                 <rect class="free" x="120" y={stack_bottom.to_string()} width="200" height={gap.to_string()} />
                 { label(220, (stack_bottom + heap_top) / 2 + 5, "middle", "muted", tr(lang, ["빈 공간", "free space"])) }
             } else {
-                { label(330, stack_bottom + 5, "start", "small", tr(lang, ["← 스택과 힙이 만남", "← stack meets heap"])) }
+                { label(326, stack_bottom + 5, "start", "small", tr(lang, ["← 빈 공간 없음", "← no free space"])) }
             }
             <g class={class_of(Segment::Heap)} onclick={select(Segment::Heap)}>
                 { for (0..*blocks).map(|index| html! {
