@@ -847,13 +847,17 @@ test('semaphores: the steps read from the table, a wrong value marked and explai
     await page.waitForFunction((old) => document.querySelector('#practice-link').value !== old, before);
     await page.waitForSelector('#semaphore-steps');
     assert.match(await page.textContent('#exercise-title'), /Semaphores .*producer-consumer/);
-    assert.equal(await page.$('#gantt-title, #practice-hint'), null, 'no Gantt chart or hints here');
+    assert.equal(await page.$('#gantt-title'), null, 'no Gantt chart here');
     const shown = await readSemaphoreSteps(page);
     assert.deepEqual(Object.keys(shown.start), ['empty', 'full']);
     assert.ok(shown.steps.length >= 3);
     const threads = await page.$$eval('#semaphore-waits select', (selects) => selects.length);
     assert.equal(threads, 3);
     const key = semaphoresAfter(shown);
+    // A hint retells the first step.
+    await page.click('#practice-hint');
+    const first = shown.steps[0];
+    assert.match(await page.textContent('#practice-hints li'), new RegExp(`^1\\. ${first.thread} ${first.op}\\(${first.name}\\)`));
     // One slip: full one too high.
     await answerSemaphores(page, { ...key, values: { ...key.values, full: key.values.full + 1 } }, threads);
     await check(page);

@@ -25,7 +25,21 @@ fn the_engines_own_answer_is_graded_all_right_at_every_level() {
         for seed in 0..12 {
             let exercise = exercise(difficulty, seed);
             assert!(exercise.is_semaphore() && exercise.is_program());
-            assert_eq!(exercise.hint_count(), 0);
+            // A hint per step, each the step retold with the value after it.
+            let steps = semaphore::steps(&exercise.run);
+            assert_eq!(exercise.hint_count(), steps.len());
+            let hints = proclab_app::practice::explain::hints(&exercise, 2, Lang::En);
+            assert_eq!(hints.len(), 2);
+            for (index, hint) in hints.iter().enumerate() {
+                let name = &semaphore::names(&exercise.run)[steps[index].semaphore];
+                let said = format!(
+                    "{}. {} {}",
+                    index + 1,
+                    semaphore::thread_label(steps[index].thread),
+                    semaphore::call(steps[index].op, name)
+                );
+                assert!(hint.starts_with(&said), "{hint}");
+            }
             let grading = grade(&exercise, &key_answer(&exercise));
             assert!(grading.all_fine(), "{difficulty:?} seed {seed}");
             let (right, _, total) = grading.counts();

@@ -173,7 +173,7 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
             }
             <div class="practice-actions">
                 <button type="button" id="practice-check" class="primary" onclick={action(PracticeAction::Check)}>{ T::Check.get(lang) }</button>
-                if !exercise.is_program() {
+                if !exercise.is_program() || semaphore {
                     <button type="button" id="practice-hint" onclick={action(PracticeAction::Hint)}
                         disabled={state.next_hint().is_none()}>{ T::Hint.get(lang) }</button>
                 }

@@ -468,9 +468,12 @@ impl Exercise {
         key_segments(&self.run)
     }
 
-    /// How many hints there are: one per decision of the chart (none for the racing counter).
+    /// How many hints there are: one per decision of the chart, one per step of a semaphore
+    /// exercise (none for the racing counter or a deadlock).
     pub fn hint_count(&self) -> usize {
-        if self.is_program() {
+        if self.is_semaphore() {
+            super::semaphore::steps(&self.run).len()
+        } else if self.is_program() {
             0
         } else if let Some(point) = self.switch {
             super::switch::hint_count(&self.run, point)

@@ -420,6 +420,9 @@ pub fn segment_label(exercise: &Exercise, who: Who, end: u64, lang: Lang) -> Str
 
 /// The first `count` decisions of the answer key, each with why (the hints).
 pub fn hints(exercise: &Exercise, count: usize, lang: Lang) -> Vec<String> {
+    if exercise.is_semaphore() {
+        return super::semaphore::hints(&exercise.run, count, lang);
+    }
     if exercise.is_program() {
         return Vec::new();
     }

@@ -602,6 +602,17 @@ pub fn explain(run: &Run, lang: Lang) -> String {
     words.join("\n")
 }
 
+/// The first `count` steps retold, one hint each: what the step did and the value after it.
+pub fn hints(run: &Run, count: usize, lang: Lang) -> Vec<String> {
+    let names = names(run);
+    effects(run)
+        .iter()
+        .take(count)
+        .enumerate()
+        .map(|(index, (step, effect))| retell(index, *step, effect, &names, lang))
+        .collect()
+}
+
 /// A wrong value explained: what it is, then the run retold.
 pub fn explain_value(run: &Run, index: usize, lang: Lang) -> String {
     let names = names(run);
