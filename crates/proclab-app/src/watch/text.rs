@@ -129,8 +129,8 @@ impl Words for WatchText {
             WatchText::Present => ["발표 모드", "Presentation mode"],
             WatchText::PresentLeave => ["발표 모드 끝내기 (Esc)", "Leave presentation (Esc)"],
             WatchText::PresentHint => [
-                "그림만 화면 가득, 큰 글씨와 높은 대비로 보여 줍니다. 키보드 재생은 그대로 됩니다.",
-                "Shows the machine alone, full screen, in large high-contrast type. Playback keys keep working.",
+                "그림만 화면 가득, 높은 대비로 보여 줍니다(글씨는 화면이 넓을수록 커집니다). 키보드 재생은 그대로 됩니다.",
+                "Shows the machine alone, full screen and in high contrast (its type grows with the screen's width). Playback keys keep working.",
             ],
             WatchText::Legend => ["그림 읽는 법", "How to read the picture"],
             WatchText::LegendQuantum => [
