@@ -423,3 +423,22 @@ test('on a desktop the diagrams are drawn as before: no scrolling, no extra tab 
     await context.close();
   }
 });
+
+test('a Learn page links to its subject in Practice: the sync page opens three semaphore exercises', async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openLearn(context, '/learn/sync');
+    const links = await page.$$eval('.practise-it a', (anchors) => anchors.map((a) => a.dataset.topic));
+    assert.deepEqual(links, ['race', 'semaphore', 'deadlock']);
+    await page.click('.practise-it a[data-topic="semaphore"]');
+    await page.waitForSelector('#semaphore-steps');
+    assert.match(await page.textContent('#exercise-title'), /^Exercise 1 \/ 3: Semaphores .* · Medium/);
+    // A page with no practice of its own has no such section.
+    await page.goto(page.url().replace(/#.*/, '#/learn/os'));
+    await page.waitForSelector('#learn-title');
+    assert.equal(await page.$('.practise-it'), null);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

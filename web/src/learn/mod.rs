@@ -103,6 +103,41 @@ fn demo_card(lang: Lang, demo: Demo, on_open: &Callback<ScenarioSpec>) -> Html {
     }
 }
 
+/// The Practice topics of a page's subject, each a link to a set of three medium exercises (the
+/// same three for every student, as any set link).
+fn practise_it(lang: Lang, topic: Topic) -> Html {
+    use proclab_app::practice::exercise::{Difficulty, Topic as Exercise};
+    use proclab_app::practice::set::ExerciseSet;
+    let exercises: &[Exercise] = match topic {
+        Topic::Algorithms => &[
+            Exercise::Fcfs,
+            Exercise::Sjf,
+            Exercise::Srtf,
+            Exercise::Priority,
+            Exercise::Rr,
+            Exercise::Hrrn,
+            Exercise::Mlfq,
+        ],
+        Topic::ContextSwitch => &[Exercise::Switch],
+        Topic::Sync => &[Exercise::Race, Exercise::Semaphore, Exercise::Deadlock],
+        _ => return Html::default(),
+    };
+    html! {
+        <section class="practise-it" aria-labelledby="practise-it-title">
+            <h3 id="practise-it-title">{ Word::PractiseIt.get(lang) }</h3>
+            <p>{ Word::PractiseItIntro.get(lang) }</p>
+            <ul class="practice-links">
+                { for exercises.iter().map(|exercise| {
+                    let code = ExerciseSet::generated(*exercise, Difficulty::Medium, 1, 3).encode();
+                    html! {
+                        <li><a href={format!("#/practice?set={code}")} data-topic={exercise.code()}>{ exercise.label(lang) }</a></li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
 fn topic_nav(lang: Lang, topic: Topic) -> Html {
     html! {
         <nav class="topic-nav" aria-label={Word::TopicNav.get(lang)}>
@@ -141,6 +176,7 @@ fn page(lang: Lang, topic: Topic, heading: NodeRef, on_open: &Callback<ScenarioS
                         { for scenarios::demos(topic).into_iter().map(|demo| demo_card(lang, demo, on_open)) }
                     </ul>
                 </section>
+                { practise_it(lang, topic) }
             </article>
             { topic_nav(lang, topic) }
         </main>

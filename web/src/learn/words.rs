@@ -87,6 +87,8 @@ pub enum Word {
     NotFoundBody,
     TryIt,
     TryItIntro,
+    PractiseIt,
+    PractiseItIntro,
     OpenInSimulator,
     /// Before an example's name in the simulator's examples menu.
     InExamplesMenu,
@@ -127,6 +129,11 @@ impl Words for Word {
                 "The topic in the address does not exist. Pick one from the list of all topics.",
             ],
             Word::TryIt => ["시뮬레이터에서 확인하기", "See it in the simulator"],
+            Word::PractiseIt => ["직접 풀어 보기", "Practise it"],
+            Word::PractiseItIntro => [
+                "연습 페이지에서 이 주제의 문제 세 개를 손으로 풀고, 칸마다 확인하고, 틀린 곳의 설명을 볼 수 있습니다.",
+                "Three exercises on this page's subject, to work out by hand in Practice: every cell is checked, and the first mistake explained.",
+            ],
             Word::TryItIntro => [
                 "버튼을 누르면 시나리오가 결과와 함께 시뮬레이터에 열립니다. 재생을 누르면 실행되는 모습을 볼 수 있습니다.",
                 "Each button opens a scenario in the simulator with its results; press Play to watch it run.",
