@@ -740,7 +740,8 @@ test('6. exports: PNG, SVG, CSV with the numbers on screen, JSON that uploads ba
 
     const csv = await download(page, '#download-csv');
     assert.equal(csv.name, 'proclab-rr-3-processes-metrics.csv');
-    const rows = parseCsv(csv.bytes.toString('utf8'));
+    assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with a byte-order mark');
+    const rows = parseCsv(csv.bytes.toString('utf8').replace(/^\uFEFF/, ''));
     const [header, ...body] = rows;
     assert.deepEqual(header.slice(0, 6), ['process', 'arrival', 'completion', 'turnaround', 'waiting', 'response']);
     assert.equal(body.length, shown.rows.length + 1, 'one row per process and an average row');

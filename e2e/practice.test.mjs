@@ -165,7 +165,9 @@ test('FCFS by clicking: a slipped end is marked wrong, the later ends consistent
     // The answers to hand in: every cell as typed, with its verdict.
     let csv = await download(page, '#practice-export-csv');
     assert.equal(csv.name, 'proclab-practice.csv');
-    let lines = csv.bytes.toString().trim().split('\n');
+    // UTF-8 with a byte-order mark, so that a spreadsheet reads Korean names right.
+    assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    let lines = csv.bytes.toString().replace(/^\uFEFF/, '').trim().split('\n');
     assert.equal(lines[0], 'exercise,topic,difficulty,seed,cell,answer,verdict,student');
     const slipped = answer.chart[slip];
     assert.ok(lines.includes(`1,fcfs,easy,11,gantt ${slip + 1} end,${slipped.end + 1},wrong,`), lines.join('\n'));

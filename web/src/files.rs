@@ -4,7 +4,14 @@ use wasm_bindgen::JsCast;
 
 /// Offers `contents` as a file download named `name`.
 pub fn download_text(name: &str, mime: &str, contents: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    // A spreadsheet opens a CSV file as UTF-8 (Korean names and words intact) only when it starts
+    // with the byte-order mark; Excel reads it in the system's legacy code page otherwise.
+    let contents = if mime.starts_with("text/csv") {
+        format!("\u{FEFF}{contents}")
+    } else {
+        contents.to_string()
+    };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&contents));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {

@@ -107,6 +107,22 @@ fn a_wrong_cell_is_the_first_mistake_and_its_explanation_states_the_key_and_rete
     );
     let words = explain(&exercise, &grading, Lang::En).unwrap();
     assert!(words.starts_with("After the last step T2 "), "{words}");
+    // A wrong value with another cell left empty: the empty cell is named, and the words ask for
+    // it instead of retelling the run (which would answer it).
+    let answer = proclab_app::practice::grade::Answer {
+        semaphore: key.with_value(1, (full + 1).to_string()).with_wait(2, None),
+        ..Default::default()
+    };
+    let grading = grade(&exercise, &answer);
+    assert_eq!(
+        grading.first_mistake,
+        Some(Mistake::SemaphoreWait { thread: 2 })
+    );
+    let words = explain(&exercise, &grading, Lang::En).unwrap();
+    assert!(
+        words.contains("still empty") && !words.contains("1. T"),
+        "{words}"
+    );
     // A value that cannot be read says what to type and gives nothing away.
     let answer = proclab_app::practice::grade::Answer {
         semaphore: key.with_value(0, "many".into()),
@@ -167,7 +183,7 @@ fn the_reducer_keeps_the_answers_and_the_exports_carry_them() {
     );
     let csv = export_csv(&set, &checked.progress, "");
     assert!(
-        csv.contains(&format!("semaphore s value,{wrong},wrong")),
+        csv.contains(&format!("value of semaphore s,{wrong},wrong")),
         "{csv}"
     );
     assert!(csv.contains("T1 waits on,"), "{csv}");

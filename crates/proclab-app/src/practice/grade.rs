@@ -424,18 +424,25 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
     }
     if exercise.is_semaphore() {
         let marks = super::semaphore::grade(&exercise.run, &answer.semaphore);
-        let first_mistake = marks
-            .values
-            .iter()
-            .position(|mark| !mark.is_fine())
-            .map(|index| Mistake::SemaphoreValue { index })
-            .or_else(|| {
-                marks
-                    .waits
-                    .iter()
-                    .position(|mark| !mark.is_fine())
-                    .map(|thread| Mistake::SemaphoreWait { thread })
-            });
+        // The explanation retells the whole run, which answers every cell: while a cell is empty
+        // or cannot be read, that cell is the mistake named (and the words ask for it instead).
+        let cells = || {
+            let values = marks
+                .values
+                .iter()
+                .enumerate()
+                .map(|(index, mark)| (Mistake::SemaphoreValue { index }, *mark));
+            let waits = marks
+                .waits
+                .iter()
+                .enumerate()
+                .map(|(thread, mark)| (Mistake::SemaphoreWait { thread }, *mark));
+            values.chain(waits)
+        };
+        let first_mistake = cells()
+            .find(|(_, mark)| matches!(mark, Verdict::Missing | Verdict::NotANumber))
+            .or_else(|| cells().find(|(_, mark)| !mark.is_fine()))
+            .map(|(mistake, _)| mistake);
         return Grading {
             semaphore: Some(marks),
             ..Grading::without_chart(first_mistake)

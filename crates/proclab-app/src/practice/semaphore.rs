@@ -18,7 +18,7 @@
 
 use super::exercise::{Difficulty, ExerciseId};
 use super::grade::Verdict;
-use crate::lang::{halfwidth, subject_particle, Lang};
+use crate::lang::{halfwidth, subject_particle, topic_particle, Lang};
 use proclab_core::program::{Instruction, SyncOp};
 use proclab_core::rng::Pcg32;
 use proclab_core::spec::ScheduleSpec;
@@ -37,11 +37,12 @@ pub enum Op {
     Signal,
 }
 
-/// Threads, semaphores (name, lowest and highest starting value) and steps of a level.
+/// Threads, semaphores (name, lowest and highest starting value) and the fewest and most steps
+/// of a level.
 struct Shape {
     threads: usize,
     semaphores: &'static [(&'static str, u32, u32)],
-    steps: usize,
+    steps: (usize, usize),
 }
 
 fn shape(difficulty: Difficulty) -> Shape {
@@ -49,17 +50,17 @@ fn shape(difficulty: Difficulty) -> Shape {
         Difficulty::Easy => Shape {
             threads: 2,
             semaphores: &[("s", 0, 1)],
-            steps: 5,
+            steps: (4, 6),
         },
         Difficulty::Medium => Shape {
             threads: 3,
-            semaphores: &[("s", 1, 2)],
-            steps: 7,
+            semaphores: &[("s", 2, 3)],
+            steps: (6, 8),
         },
         Difficulty::Hard => Shape {
             threads: 3,
             semaphores: &[("empty", 1, 2), ("full", 0, 0)],
-            steps: 8,
+            steps: (6, 9),
         },
     }
 }
@@ -114,6 +115,10 @@ struct Candidate {
     wakes: bool,
     /// Some thread waits after the last step.
     waiting_at_end: bool,
+    /// The semaphores' values after the last step, and the semaphore the first thread (the
+    /// producer, at the hard level) waits on then.
+    values: Vec<u32>,
+    first_waits_on: Option<usize>,
 }
 
 fn draw(id: ExerciseId, attempt: u64) -> Candidate {
@@ -124,18 +129,26 @@ fn draw(id: ExerciseId, attempt: u64) -> Candidate {
         .iter()
         .map(|(_, low, high)| low + rng.below(u64::from(high - low) + 1) as u32)
         .collect();
+    let (fewest, most) = shape.steps;
+    let wanted_steps = fewest + rng.below((most - fewest) as u64 + 1) as usize;
     let mut values = initial.clone();
     let mut queues: Vec<VecDeque<usize>> = vec![VecDeque::new(); values.len()];
     let mut waiting = vec![false; shape.threads];
     let mut counts = vec![0; shape.threads];
     let (mut blocks, mut wakes) = (false, false);
     let mut steps = Vec::new();
-    while steps.len() < shape.steps {
+    while steps.len() < wanted_steps {
         let free: Vec<usize> = (0..shape.threads).filter(|t| !waiting[*t]).collect();
         if free.is_empty() {
             break;
         }
-        let thread = free[rng.below(free.len() as u64) as usize];
+        // The producer (hard level) runs as often as both consumers together, so that full
+        // slots pile up and the producer too ends up waiting for an empty one.
+        let thread = if id.difficulty == Difficulty::Hard && free[0] == 0 && rng.below(2) == 0 {
+            0
+        } else {
+            free[rng.below(free.len() as u64) as usize]
+        };
         let (op, semaphore) = next_op(id.difficulty, thread, counts[thread], &mut rng);
         counts[thread] += 1;
         match op {
@@ -159,12 +172,15 @@ fn draw(id: ExerciseId, attempt: u64) -> Candidate {
             semaphore,
         });
     }
+    let first_waits_on = queues.iter().position(|queue| queue.contains(&0));
     Candidate {
         initial,
         steps,
         blocks,
         wakes,
         waiting_at_end: waiting.contains(&true),
+        values,
+        first_waits_on,
     }
 }
 
@@ -240,11 +256,26 @@ fn spec_of(shape: &Shape, candidate: &Candidate) -> ScenarioSpec {
     }
 }
 
-/// The run of a semaphore exercise: two seeds in three ask for a thread still waiting after the
-/// last step, the third for none; the first derived seed of that kind whose case has a wait and
-/// a wake-up and whose run performs the listed steps is kept.
+/// The kind of end a seed asks for, so that no answer is a safe guess: at the two single-semaphore
+/// levels, a thread still waiting (then `s` is 0) or none with `s` at 1 or at 2 or more; at the
+/// hard level, a consumer waiting on `full`, the producer waiting on `empty`, or nobody waiting
+/// with full slots.
+fn wanted(candidate: &Candidate, difficulty: Difficulty, seed: u64) -> bool {
+    let last = candidate.values.last().copied().unwrap_or_default();
+    match (difficulty, seed % 3) {
+        (Difficulty::Hard, 0) => candidate.waiting_at_end && candidate.first_waits_on.is_none(),
+        (Difficulty::Hard, 1) => candidate.first_waits_on == Some(0),
+        (Difficulty::Hard, _) => !candidate.waiting_at_end && last > 0,
+        (_, 0) => candidate.waiting_at_end,
+        (_, 1) => !candidate.waiting_at_end && last == 1,
+        (_, _) => !candidate.waiting_at_end && last >= 2,
+    }
+}
+
+/// The run of a semaphore exercise: the first derived seed whose case has a wait and a wake-up,
+/// ends as the seed asks ([`wanted`]) and whose run performs the listed steps; failing that, the
+/// first with a wait and a wake-up.
 pub fn generate(id: ExerciseId) -> Option<Run> {
-    let want_waiting = !id.seed.is_multiple_of(3);
     let shape = shape(id.difficulty);
     let mut fallback = None;
     for attempt in 0..ATTEMPTS {
@@ -258,7 +289,7 @@ pub fn generate(id: ExerciseId) -> Option<Run> {
         if steps(&run) != candidate.steps {
             continue;
         }
-        if candidate.waiting_at_end == want_waiting {
+        if wanted(&candidate, id.difficulty, id.seed) {
             return Some(run);
         }
         fallback.get_or_insert(run);
@@ -635,7 +666,7 @@ pub fn explain_wait(run: &Run, thread: usize, lang: Lang) -> String {
             lang.pick([
                 format!(
                     "마지막 단계 뒤 {who}{} {name}에서 기다립니다.",
-                    subject_particle(&who)
+                    topic_particle(&who)
                 ),
                 format!("After the last step {who} waits on {name}."),
             ])
@@ -643,7 +674,7 @@ pub fn explain_wait(run: &Run, thread: usize, lang: Lang) -> String {
         None => lang.pick([
             format!(
                 "마지막 단계 뒤 {who}{} 기다리지 않습니다(실행 가능).",
-                subject_particle(&who)
+                topic_particle(&who)
             ),
             format!("After the last step {who} does not wait: it can run."),
         ]),
@@ -711,7 +742,7 @@ mod tests {
                 );
                 let listed = steps(&run).len();
                 assert!(
-                    (3..=shape(difficulty).steps).contains(&listed),
+                    (3..=shape(difficulty).steps.1).contains(&listed),
                     "{difficulty:?} seed {seed}: {listed} steps"
                 );
                 if key.waits.iter().any(Option::is_some) {
@@ -729,9 +760,33 @@ mod tests {
                 }
             }
             assert!(
-                (15..30).contains(&waiting_ends),
+                (6..=20).contains(&waiting_ends),
                 "{difficulty:?}: both kinds of end, {waiting_ends} of 30 with a waiter"
             );
+        }
+    }
+
+    #[test]
+    fn no_answer_is_a_safe_guess() {
+        for difficulty in Difficulty::ALL {
+            let ends: Vec<SemaphoreKey> = (0..30)
+                .map(|seed| key(&generate(id(difficulty, seed)).unwrap()))
+                .collect();
+            let last_values: std::collections::BTreeSet<u32> =
+                ends.iter().map(|end| *end.values.last().unwrap()).collect();
+            assert!(last_values.len() >= 2, "{difficulty:?}: {last_values:?}");
+            // Each thread waits at the end of some case and runs free at the end of another.
+            for thread in 0..ends[0].waits.len() {
+                let waits = ends
+                    .iter()
+                    .filter(|end| end.waits[thread].is_some())
+                    .count();
+                assert!(
+                    (1..30).contains(&waits),
+                    "{difficulty:?} T{}: {waits}",
+                    thread + 1
+                );
+            }
         }
     }
 

@@ -315,12 +315,12 @@ fn exported_cells(exercise: &Exercise, answer: &Answer) -> Vec<ExportedCell> {
                     .get(index)
                     .map_or("", String::as_str);
                 let name = names.get(index).map_or("s", String::as_str);
-                line(format!("semaphore {name} value"), typed, *verdict);
+                line(format!("value of semaphore {name}"), typed, *verdict);
             }
             for (thread, verdict) in marks.waits.iter().enumerate() {
                 let typed = match answer.semaphore.waits.get(thread).copied().flatten() {
                     None => String::new(),
-                    Some(0) => "none".to_string(),
+                    Some(0) => "not waiting".to_string(),
                     Some(choice) => names.get(choice as usize - 1).cloned().unwrap_or_default(),
                 };
                 let label = super::semaphore::thread_label(thread as u32);

@@ -153,6 +153,16 @@ fn fit(mut progress: Progress, exercises: &[Exercise]) -> Progress {
         } else {
             answer.context.clear();
         }
+        // A semaphore exercise's answers have a cell per semaphore and per thread, whatever was
+        // typed (the exports list every one, unanswered ones as null).
+        if exercise.is_semaphore() {
+            let semaphores = super::semaphore::names(&exercise.run).len();
+            let threads = exercise.run.scenario().threads().len();
+            answer.semaphore.values.resize(semaphores, String::new());
+            answer.semaphore.waits.resize(threads, None);
+        } else {
+            answer.semaphore = Default::default();
+        }
     }
     progress
 }

@@ -505,15 +505,13 @@ fn deadlock_rules(exercise: &Exercise, lang: Lang) -> Vec<String> {
 /// The semaphore exercise's set-up, one sentence each.
 fn semaphore_rules(exercise: &Exercise, lang: Lang) -> Vec<String> {
     let threads = exercise.run.scenario().threads().len();
-    let run = &exercise.run;
-    let start = super::semaphore::values_text(
-        &super::semaphore::names(run),
-        &super::semaphore::initial_values(run),
-    );
     let mut rules = vec![lang.pick([
-        format!("한 프로세스의 스레드 {threads}개(T1–T{threads})가 세마포어 연산을 아래 표의 순서대로 하나씩 호출합니다. 처음 값: {start}."),
-        format!("{threads} threads of one process (T1–T{threads}) call semaphore operations one at a time, in the order of the table below. Starting values: {start}."),
+        format!("한 프로세스의 스레드 {threads}개(T1–T{threads})가 세마포어 연산을 아래 표의 순서대로 하나씩 호출합니다. 처음 값은 표 위에 있습니다."),
+        format!("{threads} threads of one process (T1–T{threads}) call semaphore operations one at a time, in the order of the table below; the starting values are above it."),
     ])];
+    let names = super::semaphore::names(&exercise.run);
+    // The rules speak of a semaphore s; with two, s is either.
+    let either = (names.len() > 1).then(|| names.join(lang.pick([" 또는 ", " or "])));
     if exercise.id.difficulty == super::exercise::Difficulty::Hard {
         rules.push(lang.pick([
             "생산자 T1은 빈 칸을 기다렸다가(wait(empty)) 채운 칸을 알립니다(signal(full)). 소비자 T2와 T3은 채운 칸을 기다렸다가(wait(full)) 빈 칸을 알립니다(signal(empty)).".to_string(),
@@ -521,8 +519,8 @@ fn semaphore_rules(exercise: &Exercise, lang: Lang) -> Vec<String> {
         ]));
     }
     rules.push(lang.pick([
-        "wait(s): s가 0보다 크면 1을 빼고 계속합니다. s가 0이면 그 스레드는 s의 대기 큐 맨 뒤에서 기다립니다(값은 0 아래로 내려가지 않습니다).".to_string(),
-        "wait(s): if s is above 0 it takes 1 and goes on; if s is 0 the thread waits at the end of s's queue (the value never goes below 0).".to_string(),
+        format!("wait(s){}: s가 0보다 크면 1을 빼고 계속합니다. s가 0이면 그 스레드는 s의 대기 큐 맨 뒤에서 기다립니다(값은 0 아래로 내려가지 않습니다).", either.as_ref().map(|names| format!("(s는 {names})")).unwrap_or_default()),
+        format!("wait(s){}: if s is above 0 it takes 1 and goes on; if s is 0 the thread waits at the end of s's queue (the value never goes below 0).", either.as_ref().map(|names| format!(", s being {names}")).unwrap_or_default()),
     ]));
     rules.push(lang.pick([
         "signal(s): s에서 기다리는 스레드가 있으면 맨 앞의 스레드가 깨어나 계속하고(그 wait가 끝남) 값은 그대로입니다. 없으면 s에 1을 더합니다.".to_string(),
@@ -531,6 +529,10 @@ fn semaphore_rules(exercise: &Exercise, lang: Lang) -> Vec<String> {
     rules.push(lang.pick([
         "기다리는 스레드의 연산은 표에 나오지 않습니다: 깨어난 뒤에야 다음 연산을 호출합니다.".to_string(),
         "A waiting thread calls nothing: the table lists its next operation only after it has been woken.".to_string(),
+    ]));
+    rules.push(lang.pick([
+        "시뮬레이터에서 보면, 각 스레드는 먼저 자기 부분으로 점프하는 명령어(test, je)를 실행하고, 표의 단계는 그 뒤의 wait와 signal 명령어입니다.".to_string(),
+        "In the simulator each thread first runs the jumps to its own part of the program (test, je); the table's steps are the wait and signal instructions after them.".to_string(),
     ]));
     rules
 }

@@ -329,8 +329,7 @@ fn same_tick_words(
             if continues && scheduled {
                 return Some(lang.pick([
                     format!(
-                        "스케줄의 다음 선택도 {who}{} CPU {cpu}에서 계속 실행합니다: 저장하거나 적재할 것이 없으니 문맥 교환이 아닙니다.",
-                        subject_particle(&who)
+                        "스케줄의 다음 선택도 {who}입니다. CPU {cpu}에서 계속 실행하므로 저장하거나 적재할 것이 없고, 문맥 교환이 아닙니다."
                     ),
                     format!(
                         "The schedule's next choice is {who} again: it keeps running on CPU {cpu}, so nothing is saved or loaded and there is no context switch."
@@ -505,7 +504,7 @@ pub fn narrate_in(
             format!("{opening_en}: it now holds {what} and is ready again."),
         ]),
         SyncKind::Semaphore | SyncKind::SharedSemaphore => lang.pick([
-            format!("{opening_ko}: {what}의 기다림이 끝나(signal) 준비 큐로 갑니다."),
+            format!("{opening_ko}: {what}에 signal이 와서 wait가 끝나고 준비 큐로 갑니다."),
             format!("{opening_en}: {what} was signalled, so its wait is over and it is ready again."),
         ]),
         SyncKind::Condition => lang.pick([
