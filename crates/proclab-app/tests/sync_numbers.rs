@@ -368,6 +368,18 @@ fn waits(run: &Run) -> Vec<(u64, u32, String)> {
         .collect()
 }
 
+/// The tick of the instruction (as the interleaving lists it, `t=`) whose outcome was an event at
+/// `event_tick`: `thread`'s step in the tick before, checked to be `text`.
+fn step_before(run: &Run, thread: u32, event_tick: u64, text: &str) -> u64 {
+    let step = run
+        .program_steps()
+        .iter()
+        .find(|step| step.thread == thread && step.tick + 1 == event_tick)
+        .expect("a step in the tick before the event");
+    assert_eq!(instruction(run, step.pc), text);
+    step.tick
+}
+
 /// Every wake-up: (tick, the woken thread, the thread whose `unlock` or `signal` woke it).
 fn wakes(run: &Run) -> Vec<(u64, u32, u32)> {
     run.events()
@@ -1339,29 +1351,32 @@ fn the_bounded_buffer_hands_every_item_over_once_and_in_order() {
         .iter()
         .filter(|access| !access.store && access.tick < *empty_at)
         .count();
+    // Said at the tick of the wait instruction, as the interleaving lists it.
+    let full_wait = step_before(&run, producer, *full_at, "wait empty");
+    let empty_wait = step_before(&run, consumer, *empty_at, "wait full");
     claim_in(
         id,
         Lang::En,
         &format!(
-            "the producer fills the {slots} slots, and at tick {full_at} its wait empty blocks it"
+            "the producer fills the {slots} slots, and its wait empty at t={full_wait} blocks it"
         ),
     );
     claim_in(
         id,
         Lang::Ko,
-        &format!("생산자는 {slots}칸을 다 채우고 {full_at}틱에 wait empty에서 대기 상태"),
+        &format!("생산자는 {slots}칸을 다 채우고 t={full_wait}의 wait empty에서 대기 상태"),
     );
     claim_in(
         id,
         Lang::En,
         &format!(
-            "The consumer then takes {taken} items, and at tick {empty_at} its wait full blocks it"
+            "The consumer then takes {taken} items, and its wait full at t={empty_wait} blocks it"
         ),
     );
     claim_in(
         id,
         Lang::Ko,
-        &format!("소비자가 {taken}개를 꺼내고 {empty_at}틱에 wait full에서 대기 상태"),
+        &format!("소비자가 {taken}개를 꺼내고 t={empty_wait}의 wait full에서 대기 상태"),
     );
     // "Each time, the other thread's signal wakes it."
     let woken: Vec<(u32, u32)> = wakes(&run)
@@ -1437,12 +1452,12 @@ fn readers_read_together_and_the_writer_waits_until_the_last_one_leaves() {
     claim_in(
         id,
         Lang::En,
-        &format!("from tick {from} to tick {to} both readers are inside at once"),
+        &format!("from t={from} to t={to} both readers are inside at once"),
     );
     claim_in(
         id,
         Lang::Ko,
-        &format!("{from}틱부터 {to}틱까지 두 읽기 스레드가 함께 안에"),
+        &format!("t={from}부터 t={to}까지 두 읽기 스레드가 함께 안에"),
     );
     // The writer's only wait is for rw_mutex, while both readers are inside; the last reader
     // out wakes it.
@@ -1456,18 +1471,20 @@ fn readers_read_together_and_the_writer_waits_until_the_last_one_leaves() {
         2,
         "blocked while the readers are inside"
     );
+    // Said at the ticks of the instructions, as the interleaving lists them.
+    let wait_tick = step_before(&run, writer, *blocked, "wait rw_mutex");
     claim_in(
         id,
         Lang::En,
         &format!(
-            "At tick {blocked} the writer's wait rw_mutex blocks it while the readers are inside"
+            "At t={wait_tick} the writer's wait rw_mutex blocks it while the readers are inside"
         ),
     );
     claim_in(
         id,
         Lang::Ko,
         &format!(
-            "{blocked}틱에 쓰기 스레드는 읽기 스레드가 안에 있는 동안 wait rw_mutex에서 대기 상태"
+            "t={wait_tick}에 쓰기 스레드는 읽기 스레드가 안에 있는 동안 wait rw_mutex에서 대기 상태"
         ),
     );
     let wakes = wakes(&run);
@@ -1495,17 +1512,18 @@ fn readers_read_together_and_the_writer_waits_until_the_last_one_leaves() {
         woken_at,
         "its signal rw_mutex wakes it"
     );
+    let signalled = step_at(by, signal);
     let by = thread_name(&run, by);
     claim_in(
         id,
         Lang::En,
-        &format!("the last reader out, {by}, signals rw_mutex and wakes it at tick {woken_at}"),
+        &format!("the last reader out, {by}, signals rw_mutex at t={signalled} and wakes it"),
     );
     claim_in(
         id,
         Lang::Ko,
         &format!(
-            "마지막으로 나가는 {} signal rw_mutex로 {woken_at}틱에 깨워",
+            "마지막으로 나가는 {} t={signalled}에 signal rw_mutex로 깨워",
             subject(&by)
         ),
     );
@@ -1531,12 +1549,12 @@ fn readers_read_together_and_the_writer_waits_until_the_last_one_leaves() {
     claim_in(
         id,
         Lang::En,
-        &format!("adds 1 to data alone at tick {wrote}, with no reader inside"),
+        &format!("adds 1 to data alone at t={wrote}, with no reader inside"),
     );
     claim_in(
         id,
         Lang::Ko,
-        &format!("{wrote}틱에 읽기 스레드가 하나도 없는 채로 혼자 data에 1을 더합니다"),
+        &format!("t={wrote}에 읽기 스레드가 하나도 없는 채로 혼자 data에 1을 더합니다"),
     );
     let seen = final_words(&run, "seen");
     assert_eq!(seen, [0, 0], "both read before the write");
