@@ -429,6 +429,78 @@ fn a_step_that_blocks_says_why_full_empty_or_held() {
     assert_eq!(held, 3, "each philosopher waits once for the right fork");
 }
 
+#[test]
+fn every_semaphore_and_mutex_step_says_what_it_did_as_the_machine_state_shows() {
+    // The bounded buffer: each wait takes 1 or blocks, each signal adds 1 or wakes the waiter the
+    // next instant's state no longer lists, each lock and unlock of m says so.
+    let spec = proclab_core::presets::preset("producer-consumer-semaphores")
+        .expect("the bounded buffer")
+        .spec;
+    let run = simulate(&Scenario::new(&spec).expect("valid"));
+    let lines = step_lines(&run, &analyse(&run), Lang::En);
+    let value = |tick: u64, name: &str| {
+        run.state_at(tick).memories[0]
+            .sync
+            .iter()
+            .find(|object| object.name == name)
+            .map(|object| (object.value, object.waiters.len()))
+            .expect("declared")
+    };
+    let mut seen = [0; 5];
+    for line in &lines {
+        let code = line.code.split('#').next().unwrap_or_default().trim();
+        let name = code.split_whitespace().nth(1).unwrap_or_default();
+        let synchronizes = ["wait ", "signal ", "lock ", "unlock "]
+            .iter()
+            .any(|verb| code.starts_with(verb));
+        if !synchronizes {
+            continue;
+        }
+        let (before, after) = (value(line.tick, name), value(line.tick + 1, name));
+        if code.starts_with("wait ") && !line.effect.contains("blocks") {
+            assert_eq!(line.effect, format!("takes 1 from {name} (it was above 0)"));
+            assert_eq!(after.0 + 1, before.0, "{code} at t={}", line.tick);
+            seen[0] += 1;
+        } else if code.starts_with("signal ") && line.effect.starts_with("wakes ") {
+            assert!(
+                line.effect.ends_with(&format!(", first in {name}'s queue")),
+                "{}",
+                line.effect
+            );
+            assert_eq!(
+                (after.0, after.1 + 1),
+                (before.0, before.1),
+                "{code} at t={}",
+                line.tick
+            );
+            seen[1] += 1;
+        } else if code.starts_with("signal ") {
+            assert_eq!(line.effect, format!("adds 1 to {name} (nobody waits)"));
+            assert_eq!(after.0, before.0 + 1, "{code} at t={}", line.tick);
+            seen[2] += 1;
+        } else if code.starts_with("lock ") {
+            assert_eq!(line.effect, format!("takes mutex {name}"));
+            seen[3] += 1;
+        } else if code.starts_with("unlock ") {
+            assert!(
+                line.effect.starts_with(&format!("frees mutex {name}"))
+                    || line.effect.starts_with(&format!("hands mutex {name} to ")),
+                "{}",
+                line.effect
+            );
+            seen[4] += 1;
+        }
+    }
+    assert!(
+        seen.iter().all(|count| *count > 0),
+        "every kind met: {seen:?}"
+    );
+    let korean = step_lines(&run, &analyse(&run), Lang::Ko);
+    assert!(korean
+        .iter()
+        .any(|line| line.effect == "empty에서 1을 가져감(0보다 컸음)"));
+}
+
 /// The longest wait and the threads still to finish as first defined: every thread's count of
 /// instructions by others since it last ran, stepped through the whole run, and the machine at
 /// the end. The panel computes both in time that does not grow with the number of threads.
