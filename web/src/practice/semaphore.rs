@@ -100,7 +100,7 @@ pub fn semaphore_questions(props: &SemaphoreProps) -> Html {
     let any_empty = !first_empty && all.contains(&Verdict::Missing);
     html! {
         <section class="race-question semaphore-question" aria-labelledby="semaphore-values-title">
-            <h4 id="semaphore-values-title" class="visually-hidden">{ T::SemaphoreWaits.get(lang) }</h4>
+            <h4 id="semaphore-values-title" class="visually-hidden">{ T::SemaphoreAnswers.get(lang) }</h4>
             <div class="mlfq-levels semaphore-values" id="semaphore-values">
                 { for names.iter().enumerate().map(|(index, name)| {
                     let verdict = value_mark(index);
