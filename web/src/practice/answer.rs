@@ -13,6 +13,8 @@ use proclab_app::practice::text::PracticeText as T;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+/// What every question of an exercise is given: the language, the practice state and where its
+/// answers go.
 #[derive(Properties, PartialEq)]
 pub struct AnswerProps {
     pub lang: Lang,

@@ -4,7 +4,7 @@
 //! and, from the medium level, which form the cycle (a checkbox per thread). Each group is a
 //! `fieldset` whose legend carries its verdict after Check.
 
-use super::answer::{verdict_class, visible_label};
+use super::answer::{verdict_class, visible_label, AnswerProps};
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::practice::deadlock::{asks_cycle, moment, thread_label, DeadlockAnswer};
@@ -82,15 +82,8 @@ pub fn graph_section(lang: Lang, state: &PracticeState) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct DeadlockProps {
-    pub lang: Lang,
-    pub state: PracticeState,
-    pub dispatch: Callback<PracticeAction>,
-}
-
 #[function_component(DeadlockQuestions)]
-pub fn deadlock_questions(props: &DeadlockProps) -> Html {
+pub fn deadlock_questions(props: &AnswerProps) -> Html {
     let lang = props.lang;
     let exercise = props.state.exercise();
     let answer = props.state.answer().deadlock.clone();

@@ -1,26 +1,18 @@
 //! The MLFQ level question: one labelled field per job for its level during the asked tick,
 //! each marked after Check. What is typed is kept as typed.
 
-use super::answer::{label, mark, verdict_class};
-use proclab_app::i18n::Lang;
+use super::answer::{label, mark, verdict_class, AnswerProps};
 use proclab_app::lang::Words;
 use proclab_app::practice::explain::still_empty;
 use proclab_app::practice::grade::Verdict;
 use proclab_app::practice::mlfq::level_form;
-use proclab_app::practice::state::{PracticeAction, PracticeState};
+use proclab_app::practice::state::PracticeAction;
 use proclab_app::practice::text::PracticeText as T;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct LevelProps {
-    pub lang: Lang,
-    pub state: PracticeState,
-    pub dispatch: Callback<PracticeAction>,
-}
-
 #[function_component(LevelQuestion)]
-pub fn level_question(props: &LevelProps) -> Html {
+pub fn level_question(props: &AnswerProps) -> Html {
     let lang = props.lang;
     let exercise = props.state.exercise();
     let tick = exercise.asked.unwrap_or(0);

@@ -3,7 +3,7 @@
 //! with one button per thread (each button says the instruction that thread runs next). What
 //! is typed is kept as typed; an entry that cannot be read is named at once.
 
-use super::answer::{label, mark, verdict_class};
+use super::answer::{label, mark, verdict_class, AnswerProps};
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::practice::race::{
@@ -31,15 +31,8 @@ pub fn program_section(lang: Lang, state: &PracticeState) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct RaceProps {
-    pub lang: Lang,
-    pub state: PracticeState,
-    pub dispatch: Callback<PracticeAction>,
-}
-
 #[function_component(RaceQuestions)]
-pub fn race_questions(props: &RaceProps) -> Html {
+pub fn race_questions(props: &AnswerProps) -> Html {
     let lang = props.lang;
     let exercise = props.state.exercise();
     let answer = &props.state.answer().race;

@@ -3,7 +3,7 @@
 //! what each thread waits on then (a labelled list: not waiting, or one of the semaphores). Every
 //! cell is marked after Check; what is typed is kept as typed.
 
-use super::answer::{label, mark, verdict_class};
+use super::answer::{label, mark, verdict_class, AnswerProps};
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::practice::explain::still_empty;
@@ -51,15 +51,8 @@ pub fn steps_section(lang: Lang, state: &PracticeState) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SemaphoreProps {
-    pub lang: Lang,
-    pub state: PracticeState,
-    pub dispatch: Callback<PracticeAction>,
-}
-
 #[function_component(SemaphoreQuestions)]
-pub fn semaphore_questions(props: &SemaphoreProps) -> Html {
+pub fn semaphore_questions(props: &AnswerProps) -> Html {
     let lang = props.lang;
     let exercise = props.state.exercise();
     let names = names(&exercise.run);

@@ -2,7 +2,7 @@
 //! fields, what is saved into the outgoing thread's TCB and what is loaded from the incoming
 //! one's (PC, %ax, %bx), each marked after Check. What is typed is kept as typed.
 
-use super::answer::{label, mark, verdict_class};
+use super::answer::{label, mark, verdict_class, AnswerProps};
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::practice::state::{PracticeAction, PracticeState};
@@ -49,15 +49,8 @@ pub fn program_section(lang: Lang, state: &PracticeState) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SwitchProps {
-    pub lang: Lang,
-    pub state: PracticeState,
-    pub dispatch: Callback<PracticeAction>,
-}
-
 #[function_component(SwitchQuestion)]
-pub fn switch_question(props: &SwitchProps) -> Html {
+pub fn switch_question(props: &AnswerProps) -> Html {
     let lang = props.lang;
     let exercise = props.state.exercise();
     let Some(point) = exercise.switch else {

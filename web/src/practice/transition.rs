@@ -1,23 +1,15 @@
 //! The transition question: from which state to which, and why, each a labelled select that
 //! carries its verdict after Check.
 
-use super::answer::{label, mark, verdict_class};
-use proclab_app::i18n::Lang;
+use super::answer::{label, mark, verdict_class, AnswerProps};
 use proclab_app::lang::Words;
-use proclab_app::practice::state::{PracticeAction, PracticeState};
+use proclab_app::practice::state::PracticeAction;
 use proclab_app::practice::text::PracticeText as T;
 use proclab_app::practice::transition::{question, Reason, TransitionAnswer};
 use proclab_app::watch::text::state_name;
 use proclab_core::ProcessState;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct TransitionProps {
-    pub lang: Lang,
-    pub state: PracticeState,
-    pub dispatch: Callback<PracticeAction>,
-}
 
 fn state_code(state: ProcessState) -> &'static str {
     match state {
@@ -30,7 +22,7 @@ fn state_code(state: ProcessState) -> &'static str {
 }
 
 #[function_component(TransitionQuestionView)]
-pub fn transition_question(props: &TransitionProps) -> Html {
+pub fn transition_question(props: &AnswerProps) -> Html {
     let lang = props.lang;
     let exercise = props.state.exercise();
     let Some(question) = question(exercise) else {

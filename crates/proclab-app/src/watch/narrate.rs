@@ -583,6 +583,17 @@ fn object_name(state: &MachineState, pid: u32, object: proclab_core::SyncObject)
 mod tests {
     use super::*;
 
+    /// The log's lines of `tick`, as the page words them with the machine at that tick.
+    fn said_at(run: &proclab_core::Run, tick: u64, lang: Lang) -> Vec<String> {
+        let state = run.state_at(tick);
+        run.events()
+            .iter()
+            .enumerate()
+            .filter(|(_, event)| event.tick == tick)
+            .map(|(index, event)| narrate_in(run, index, event, &state, lang))
+            .collect()
+    }
+
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn a_continuing_thread_is_no_switch_an_exited_one_saves_nothing_and_arrivals_queue_first() {
@@ -592,15 +603,7 @@ mod tests {
         )
         .unwrap();
         let run = proclab_core::simulate_spec(&spec).unwrap();
-        let said = |tick: u64, lang: Lang| -> Vec<String> {
-            let state = run.state_at(tick);
-            run.events()
-                .iter()
-                .enumerate()
-                .filter(|(_, event)| event.tick == tick)
-                .map(|(index, event)| narrate_in(&run, index, event, &state, lang))
-                .collect()
-        };
+        let said = |tick: u64, lang: Lang| said_at(&run, tick, lang);
         // t=2: P1's quantum ends as P3 arrives; P3 is ahead of P1 in the queue.
         let at_two = said(2, Lang::En);
         assert!(
@@ -664,15 +667,7 @@ mod tests {
         let run = proclab_core::simulate_spec(&spec).unwrap();
         for lang in [Lang::En, Lang::Ko] {
             let said: Vec<String> = (0..=run.end_tick())
-                .flat_map(|tick| {
-                    let state = run.state_at(tick);
-                    run.events()
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, event)| event.tick == tick)
-                        .map(|(index, event)| narrate_in(&run, index, event, &state, lang))
-                        .collect::<Vec<_>>()
-                })
+                .flat_map(|tick| said_at(&run, tick, lang))
                 .collect();
             let text = said.join("\n");
             for wrong in [
