@@ -331,22 +331,25 @@ pub fn initial_values(run: &Run) -> Vec<u32> {
 
 /// The operations the run performed, in order (the threads' jumps to their parts left out).
 pub fn steps(run: &Run) -> Vec<Step> {
-    run.program_steps()
-        .iter()
-        .filter_map(|step| {
-            let program = crate::program_view::program_of(run.scenario(), step.thread)?;
-            let (op, semaphore) = match program.instruction_at(step.pc)? {
-                Instruction::Sync(SyncOp::Wait(semaphore)) => (Op::Wait, semaphore),
-                Instruction::Sync(SyncOp::Signal(semaphore)) => (Op::Signal, semaphore),
-                _ => return None,
-            };
-            Some(Step {
-                thread: step.thread,
-                op,
-                semaphore: semaphore as usize,
-            })
-        })
-        .collect()
+    timed_steps(run).map(|(step, _)| step).collect()
+}
+
+/// The operations with the tick each ran in.
+fn timed_steps(run: &Run) -> impl Iterator<Item = (Step, u64)> + '_ {
+    run.program_steps().iter().filter_map(|step| {
+        let program = crate::program_view::program_of(run.scenario(), step.thread)?;
+        let (op, semaphore) = match program.instruction_at(step.pc)? {
+            Instruction::Sync(SyncOp::Wait(semaphore)) => (Op::Wait, semaphore),
+            Instruction::Sync(SyncOp::Signal(semaphore)) => (Op::Signal, semaphore),
+            _ => return None,
+        };
+        let listed = Step {
+            thread: step.thread,
+            op,
+            semaphore: semaphore as usize,
+        };
+        Some((listed, step.tick))
+    })
 }
 
 /// The key: each semaphore's value after the last step, and for each thread the semaphore it
@@ -499,24 +502,7 @@ pub enum Effect {
 
 /// Each listed step with what it did, from the core's states around its tick.
 pub fn effects(run: &Run) -> Vec<(Step, Effect)> {
-    let ticks: Vec<u64> = run
-        .program_steps()
-        .iter()
-        .filter(|step| {
-            crate::program_view::program_of(run.scenario(), step.thread)
-                .and_then(|program| program.instruction_at(step.pc))
-                .is_some_and(|instruction| {
-                    matches!(
-                        instruction,
-                        Instruction::Sync(SyncOp::Wait(_) | SyncOp::Signal(_))
-                    )
-                })
-        })
-        .map(|step| step.tick)
-        .collect();
-    steps(run)
-        .into_iter()
-        .zip(ticks)
+    timed_steps(run)
         .map(|(step, tick)| {
             let before = objects_at(run, tick);
             let after = objects_at(run, tick + 1);
