@@ -230,7 +230,8 @@ fn watch_machine(props: &WatchProps) -> Html {
             if reduced { <p class="hint">{ WatchText::ReducedMotion.get(lang) }</p> }
             <canvas::WatchCanvas {lang} instant={current.clone()} {tick} progress={playback.progress}
                 reduced_motion={reduced} {cache_capacity} selected={props.selected}
-                onselect={props.onselect.clone()} label={canvas_label} strong={presenting} />
+                onselect={props.onselect.clone()} label={canvas_label} strong={presenting}
+                scheduled={props.simulation.scenario.schedule().is_some()} />
             <legend::Legend {lang} />
             <machine_text::MachineText {lang} state={current.after.clone()} />
             <div class="watch-side">

@@ -49,6 +49,7 @@ pub enum WatchText {
     MachineNow,
     Loading,
     Times,
+    TickOver,
     Present,
     PresentLeave,
     PresentHint,
@@ -126,6 +127,7 @@ impl Words for WatchText {
             WatchText::MachineNow => ["지금 기계의 상태", "The machine now"],
             WatchText::Loading => ["적재 중:", "loading"],
             WatchText::Times => [" ({n}개 동시)", " ({n} at once)"],
+            WatchText::TickOver => ["한 틱 끝(스케줄)", "its tick is over (schedule)"],
             WatchText::Present => ["발표 모드", "Presentation mode"],
             WatchText::PresentLeave => ["발표 모드 끝내기 (Esc)", "Leave presentation (Esc)"],
             WatchText::PresentHint => [

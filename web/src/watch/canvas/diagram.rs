@@ -16,10 +16,11 @@ pub fn arrows(pen: &Pen, scene: &Scene) {
     }
 }
 
-/// The captions of the active arrows, in their rooms beside them.
-pub fn captions(pen: &Pen, scene: &Scene, lang: Lang) {
+/// The captions of the active arrows, in their rooms beside them; with a schedule of the
+/// student's own, a thread leaves the CPU because its one tick is over, not by the policy's timer.
+pub fn captions(pen: &Pen, scene: &Scene, lang: Lang, scheduled: bool) {
     for arrow in scene.arrows.iter().filter(|arrow| !arrow.causes.is_empty()) {
-        let label = caption_words(arrow, scene, lang);
+        let label = caption_words(arrow, scene, lang, scheduled);
         let style = match arrow.caption_align {
             Align::Left => Type::left(TEXT, ACTIVE_TEXT),
             Align::Right => Type::right(TEXT, ACTIVE_TEXT),
@@ -31,7 +32,7 @@ pub fn captions(pen: &Pen, scene: &Scene, lang: Lang) {
 
 /// The first cause along an arrow in words (naming the thread that preempts), with how many
 /// threads took it when several did.
-fn caption_words(arrow: &Arrow, scene: &Scene, lang: Lang) -> String {
+fn caption_words(arrow: &Arrow, scene: &Scene, lang: Lang, scheduled: bool) -> String {
     let cause = &arrow.causes[0];
     let by = match cause {
         Cause::Preempted { by, .. } => scene
@@ -41,7 +42,11 @@ fn caption_words(arrow: &Arrow, scene: &Scene, lang: Lang) -> String {
             .map(|token| token.label.as_str()),
         _ => None,
     };
-    let mut label = cause_label(cause, by, lang);
+    let mut label = if scheduled && matches!(cause, Cause::QuantumExpired) {
+        WatchText::TickOver.get(lang).to_string()
+    } else {
+        cause_label(cause, by, lang)
+    };
     if arrow.causes.len() > 1 {
         label.push_str(
             &WatchText::Times

@@ -41,6 +41,9 @@ pub struct WatchCanvasProps {
     pub onselect: Callback<ThreadRef>,
     /// What the picture shows, in words (its `aria-label`).
     pub label: AttrValue,
+    /// A schedule of the student's own is in force: the policy's timer does not decide who runs.
+    #[prop_or_default]
+    pub scheduled: bool,
     /// Presentation mode: muted texts and lines drawn in full ink, for a projector.
     #[prop_or_default]
     pub strong: bool,
@@ -51,7 +54,7 @@ fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
 }
 
 /// Paints the whole scene, back to front.
-fn paint(pen: &Pen, scene: &Scene, lang: Lang, selected: Option<ThreadRef>) {
+fn paint(pen: &Pen, scene: &Scene, lang: Lang, selected: Option<ThreadRef>, scheduled: bool) {
     let Size { width, height } = scene.size;
     let page = Rect {
         x: 0.0,
@@ -64,7 +67,7 @@ fn paint(pen: &Pen, scene: &Scene, lang: Lang, selected: Option<ThreadRef>) {
     diagram::nodes(pen, scene, lang);
     diagram::tokens(pen, scene, selected);
     // Captions last: a token passing along its arrow must not hide why it moves.
-    diagram::captions(pen, scene, lang);
+    diagram::captions(pen, scene, lang, scheduled);
     diagram::clock(pen, scene, lang);
     for cpu in &scene.cpus {
         machine::cpu(pen, cpu, lang);
@@ -120,6 +123,7 @@ pub fn watch_canvas(props: &WatchCanvasProps) -> Html {
     {
         let (canvas_ref, scene) = (canvas_ref.clone(), scene.clone());
         let (lang, selected, strong) = (props.lang, props.selected, props.strong);
+        let scheduled = props.scheduled;
         let scale = fit.map(|fit| fit.scale);
         use_effect(move || {
             // A hidden canvas (its panel not shown yet) has no fit, so no scene: it is painted
@@ -128,7 +132,7 @@ pub fn watch_canvas(props: &WatchCanvasProps) -> Html {
             let context = canvas.as_ref().and_then(context_2d);
             if let (Some(scene), Some(scale), Some(context)) = (scene.as_ref(), scale, context) {
                 let pen = Pen::new(&context, scale, scene.zoom as f64, strong);
-                paint(&pen, scene, lang, selected);
+                paint(&pen, scene, lang, selected, scheduled);
             }
         });
     }
