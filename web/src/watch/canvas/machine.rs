@@ -90,7 +90,9 @@ fn cache(pen: &Pen, cpu: &CpuBox, lang: Lang) {
 
 /// One ready queue: its title, a chip per drawn entry (its name, and its slice words when the
 /// lane has room for two lines), and how many more wait.
-pub fn lane(pen: &Pen, lane: &Lane, lanes: usize, line: f32, lang: Lang) {
+/// With a schedule of the student's own (`scheduled`) no entry shows the policy's slice left: the
+/// schedule, not a quantum, decides how long a thread runs.
+pub fn lane(pen: &Pen, lane: &Lane, lanes: usize, line: f32, lang: Lang, scheduled: bool) {
     pen.rounded(lane.rect, 6.0);
     pen.stroke(LINE, 1.0);
     let title = if lanes > 1 {
@@ -109,7 +111,7 @@ pub fn lane(pen: &Pen, lane: &Lane, lanes: usize, line: f32, lang: Lang) {
             y: rect.y + 1.0,
             ..*rect
         };
-        if lane.form == LaneForm::TwoLines && !details.is_empty() {
+        if lane.form == LaneForm::TwoLines && !details.is_empty() && !scheduled {
             pen.text_in(label, first, Type::centred(TEXT, INK));
             let second = Rect {
                 y: first.y + line,
