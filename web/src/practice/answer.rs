@@ -22,6 +22,50 @@ pub struct AnswerProps {
     pub dispatch: Callback<PracticeAction>,
 }
 
+/// One typed answer cell of a question: its visible label, the field (whose accessible name
+/// carries the verdict) and the verdict's mark. What is typed is kept as typed.
+pub(super) struct NumberCell<'a> {
+    pub id: String,
+    /// The field's class besides `field` (`mlfq-level`, `switch-cell`...).
+    pub class: &'static str,
+    /// The label shown, and the field's name (the label with what it is about, where needed).
+    pub shown: &'a str,
+    pub name: String,
+    pub value: String,
+    pub verdict: Option<Verdict>,
+    /// The message a cell that cannot be read points to, if the question shows one.
+    pub error: Option<&'static str>,
+    pub oninput: Callback<InputEvent>,
+}
+
+pub(super) fn number_cell(cell: NumberCell, lang: Lang) -> Html {
+    let NumberCell {
+        id,
+        class,
+        shown,
+        name,
+        value,
+        verdict,
+        error,
+        oninput,
+    } = cell;
+    let bad = verdict == Some(Verdict::NotANumber) && error.is_some();
+    html! {
+        <div class={classes!("field", class)}>
+            <label for={id.clone()}>{ shown }</label>
+            <div class="cell">
+                <input {id} inputmode="numeric" autocomplete="off" {value}
+                    class={classes!(verdict_class(verdict))}
+                    aria-label={label(name, verdict, lang)}
+                    aria-invalid={bad.then_some("true")}
+                    aria-describedby={error.filter(|_| bad)}
+                    {oninput} />
+                { mark(verdict, lang) }
+            </div>
+        </div>
+    }
+}
+
 pub(super) fn verdict_class(verdict: Option<Verdict>) -> Option<&'static str> {
     verdict.map(|verdict| match verdict {
         Verdict::Right => "verdict-right",

@@ -1,7 +1,7 @@
 //! The MLFQ level question: one labelled field per job for its level during the asked tick,
 //! each marked after Check. What is typed is kept as typed.
 
-use super::answer::{label, mark, verdict_class, AnswerProps};
+use super::answer::{number_cell, AnswerProps, NumberCell};
 use proclab_app::lang::Words;
 use proclab_app::practice::explain::still_empty;
 use proclab_app::practice::grade::Verdict;
@@ -45,7 +45,6 @@ pub fn level_question(props: &AnswerProps) -> Html {
             <div class="mlfq-levels" id="mlfq-levels">
                 { for exercise.spec.processes.iter().enumerate().map(|(pid, process)| {
                     let verdict = verdict_of(pid);
-                    let bad = verdict == Some(Verdict::NotANumber);
                     let id = format!("mlfq-level-{}", pid + 1);
                     let base = format!("{} {}", process.name, T::Level.get(lang));
                     let dispatch = props.dispatch.clone();
@@ -55,20 +54,16 @@ pub fn level_question(props: &AnswerProps) -> Html {
                             event.target_unchecked_into::<HtmlInputElement>().value(),
                         ))
                     });
-                    html! {
-                        <div class="field mlfq-level">
-                            <label for={id.clone()}>{ &base }</label>
-                            <div class="cell">
-                                <input id={id} inputmode="numeric" autocomplete="off"
-                                    value={typed.get(pid).cloned().unwrap_or_default()}
-                                    class={classes!(verdict_class(verdict))}
-                                    aria-label={label(base.clone(), verdict, lang)}
-                                    aria-invalid={bad.then_some("true")} aria-describedby={bad.then_some("mlfq-error")}
-                                    {oninput} />
-                                { mark(verdict, lang) }
-                            </div>
-                        </div>
-                    }
+                    number_cell(NumberCell {
+                        id,
+                        class: "mlfq-level",
+                        shown: &base,
+                        name: base.clone(),
+                        value: typed.get(pid).cloned().unwrap_or_default(),
+                        verdict,
+                        error: Some("mlfq-error"),
+                        oninput,
+                    }, lang)
                 }) }
             </div>
             if !unreadable.is_empty() {

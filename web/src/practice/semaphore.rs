@@ -3,7 +3,7 @@
 //! what each thread waits on then (a labelled list: not waiting, or one of the semaphores). Every
 //! cell is marked after Check; what is typed is kept as typed.
 
-use super::answer::{label, mark, verdict_class, AnswerProps};
+use super::answer::{label, mark, number_cell, verdict_class, AnswerProps, NumberCell};
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::practice::explain::still_empty;
@@ -97,7 +97,6 @@ pub fn semaphore_questions(props: &AnswerProps) -> Html {
             <div class="mlfq-levels semaphore-values" id="semaphore-values">
                 { for names.iter().enumerate().map(|(index, name)| {
                     let verdict = value_mark(index);
-                    let bad = verdict == Some(Verdict::NotANumber);
                     let id = format!("semaphore-value-{}", index + 1);
                     let base = T::SemaphoreValue.get(lang).replace("{name}", name);
                     let oninput = {
@@ -108,21 +107,16 @@ pub fn semaphore_questions(props: &AnswerProps) -> Html {
                             set(answer.with_value(index, text))
                         })
                     };
-                    html! {
-                        <div class="field semaphore-value">
-                            <label for={id.clone()}>{ &base }</label>
-                            <div class="cell">
-                                <input {id} inputmode="numeric" autocomplete="off"
-                                    value={answer.values.get(index).cloned().unwrap_or_default()}
-                                    class={classes!(verdict_class(verdict))}
-                                    aria-label={label(base.clone(), verdict, lang)}
-                                    aria-invalid={bad.then_some("true")}
-                                    aria-describedby={bad.then_some("semaphore-error")}
-                                    {oninput} />
-                                { mark(verdict, lang) }
-                            </div>
-                        </div>
-                    }
+                    number_cell(NumberCell {
+                        id,
+                        class: "semaphore-value",
+                        shown: &base,
+                        name: base.clone(),
+                        value: answer.values.get(index).cloned().unwrap_or_default(),
+                        verdict,
+                        error: Some("semaphore-error"),
+                        oninput,
+                    }, lang)
                 }) }
             </div>
             if !unreadable.is_empty() {

@@ -2,7 +2,7 @@
 //! fields, what is saved into the outgoing thread's TCB and what is loaded from the incoming
 //! one's (PC, %ax, %bx), each marked after Check. What is typed is kept as typed.
 
-use super::answer::{label, mark, verdict_class, AnswerProps};
+use super::answer::{number_cell, AnswerProps, NumberCell};
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::practice::state::{PracticeAction, PracticeState};
@@ -86,19 +86,16 @@ pub fn switch_question(props: &AnswerProps) -> Html {
                             event.target_unchecked_into::<HtmlInputElement>().value(),
                         ))
                     });
-                    html! {
-                        <div class="field switch-cell">
-                            <label for={id.clone()}>{ field }</label>
-                            <div class="cell">
-                                <input id={id} inputmode="numeric" autocomplete="off"
-                                    value={typed.get(cell).cloned().unwrap_or_default()}
-                                    class={classes!(verdict_class(verdict))}
-                                    aria-label={label(base, verdict, lang)}
-                                    {oninput} />
-                                { mark(verdict, lang) }
-                            </div>
-                        </div>
-                    }
+                    number_cell(NumberCell {
+                        id,
+                        class: "switch-cell",
+                        shown: &field,
+                        name: base,
+                        value: typed.get(cell).cloned().unwrap_or_default(),
+                        verdict,
+                        error: None,
+                        oninput,
+                    }, lang)
                 }) }
             </fieldset>
         }
