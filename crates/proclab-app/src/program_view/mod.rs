@@ -26,6 +26,7 @@ mod goals;
 mod graph;
 mod lines;
 mod memory;
+mod sync_effects;
 mod text;
 
 pub use channels::{channel_rows, channel_wait, ChannelRow};
