@@ -400,6 +400,10 @@ test('4. reload keeps the workspace, including an invalid field as typed', TIMEO
     assert.ok((await page.textContent('#p1-bursts-error')).trim().length > 5, 'the bad field says what is wrong');
     await page.waitForSelector('#problems-banner');
     await page.waitForSelector('.results.stale');
+    // The banner takes the student to the field it speaks of.
+    await page.focus('#p0-name');
+    await page.click('#go-to-problem');
+    assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'p1-bursts');
     assert.ok(await page.isDisabled('#copy-link'), 'no link can be copied while the input has problems');
     const saved = await savedWorkspace(page);
     assert.ok(saved.includes('2 io'), 'the invalid text is saved as typed');

@@ -184,6 +184,46 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Brings the first of the fields with `ids` (in the page's order) into view and gives it the
+/// keyboard focus; a field not on the page (a thread's field while the threads are folded) is
+/// stood for by the list of its problems (`{id}-error`). Every folded section around it opens
+/// first. Returns whether there was one.
+pub fn reveal_first(ids: &[String]) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return false;
+    };
+    // Every id is a field's (`FieldId::dom_id`): letters, digits and hyphens, led by a letter.
+    let selector = ids
+        .iter()
+        .map(|id| format!("#{id}, #{id}-error"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let Some(element) = document.query_selector(&selector).ok().flatten() else {
+        return false;
+    };
+    let mut folded = element.closest("details").ok().flatten();
+    while let Some(details) = folded {
+        if let Some(details) = details.dyn_ref::<web_sys::HtmlDetailsElement>() {
+            details.set_open(true);
+        }
+        folded = details
+            .parent_element()
+            .and_then(|parent| parent.closest("details").ok().flatten());
+    }
+    if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+        // A list of problems takes the focus only when told it may (focusing scrolls it in).
+        if !matches!(
+            element.tag_name().as_str(),
+            "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON"
+        ) {
+            let _ = element.set_attribute("tabindex", "-1");
+        }
+        let _ = element.focus();
+    }
+    true
+}
+
 /// When the keyboard focus was lost (its element was removed or disabled, and the focus fell back
 /// to the page), moves it to the first element matching `selector` that can take it.
 pub fn refocus_if_lost(selector: &str) {

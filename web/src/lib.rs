@@ -225,10 +225,18 @@ fn workspace(props: &WorkspaceProps) -> Html {
                 </div>
                 <div class="outputs">
                     if has_problems {
-                        <p id="problems-banner" class="notice error" role="status">
-                            { if session.simulation.is_some() { Text::ShowingLastValid.get(lang) } else { Text::FixToRun.get(lang) } }
-                            { format!(" ({})", messages.len()) }
-                        </p>
+                        <div id="problems-banner" class="notice error problems-banner" role="status">
+                            <p>
+                                { if session.simulation.is_some() { Text::ShowingLastValid.get(lang) } else { Text::FixToRun.get(lang) } }
+                                { format!(" ({})", messages.len()) }
+                            </p>
+                            if !messages.is_empty() {
+                                <button type="button" id="go-to-problem" onclick={ {
+                                    let ids: Vec<String> = messages.iter().map(|message| message.field.dom_id()).collect();
+                                    Callback::from(move |_: MouseEvent| { browser::reveal_first(&ids); })
+                                } }>{ Text::GoToProblem.get(lang) }</button>
+                            }
+                        </div>
                     }
                     if session.pending.is_some() && session.problems.is_none() {
                         <div id="run-progress" class="notice run-progress" role="status" aria-live="polite">
