@@ -272,7 +272,9 @@ pub fn practice(props: &PracticeProps) -> Html {
             if *synced {
                 <p id="practice-synced" class="notice" role="status">{ T::SyncedFromOtherTab.get(lang) }</p>
             }
-            <section class="practice-setup setup-bar" aria-label={ T::NewSet.get(lang) }>
+            // Titled as what it makes: while a set is open its choices could read as that set's.
+            <section class="practice-setup setup-bar" aria-labelledby="practice-setup-title">
+                <h3 id="practice-setup-title" class="practice-setup-title">{ T::NewSetTitle.get(lang) }</h3>
                 <div class="field">
                     <label for="practice-topic">{ T::Topic.get(lang) }</label>
                     <select id="practice-topic" onchange={select_topic}>
