@@ -39,6 +39,10 @@ pub fn input_error(error: InputError, lang: Lang) -> String {
             format!("{}번째 항목을 읽을 수 없습니다. CPU 버스트는 숫자(예: 5), I/O 버스트는 io와 숫자(예: io3), 버스트 사이의 연산은 lock m, unlock m, wait s, signal s로 쓰세요.", position + 1),
             format!("Item {} is not a burst. Write a CPU burst as a number (5), an I/O burst as io and a number (io3), and an operation between bursts as lock m, unlock m, wait s or signal s.", position + 1),
         ]),
+        InputError::IoWithoutLength { position } => lang.pick([
+            format!("{}번째 항목 io 뒤에 I/O 버스트의 길이가 없습니다. 틱 수를 띄우지 말고 바로 붙여 쓰세요 (예: io3).", position + 1),
+            format!("Item {}, io, has no length: write the I/O burst's ticks right after it, with no space (io3).", position + 1),
+        ]),
         InputError::NegativeBurst { position } => lang.pick([
             format!("{}번째 항목에 마이너스 부호가 있습니다. 버스트의 길이는 양수 틱입니다 (예: 5, io3).", position + 1),
             format!("Item {} has a minus sign: a burst lasts a positive number of ticks (5, io3).", position + 1),

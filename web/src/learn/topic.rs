@@ -180,7 +180,7 @@ impl Topic {
                 "Pipes, named pipes, message queues, shared memory, sockets, memory maps: who talks, what blocks.",
             ],
             Topic::Sync => [
-                "공유 데이터를 함께 쓸 때 생기는 경쟁 조건와 그 해결책, 교착 상태의 네 가지 조건.",
+                "공유 데이터를 함께 쓸 때 생기는 경쟁 조건과 그 해결책, 교착 상태의 네 가지 조건.",
                 "Races on shared data, the tools that prevent them, and the four conditions of deadlock.",
             ],
             Topic::ProcessVsThread => [

@@ -176,6 +176,8 @@ pub enum InputError {
     TooLarge,
     /// A burst token that is neither `N`, `ioN` nor an operation.
     BadBurstToken { position: usize },
+    /// `io` with no number of ticks after it (`5 io`, or `5 io 3` with a space).
+    IoWithoutLength { position: usize },
     /// A burst written with a minus sign (`-5`, `io-3`).
     NegativeBurst { position: usize },
     /// A burst's whole number of ticks too large to hold (`99999999999999999999`).

@@ -194,6 +194,9 @@ pub fn parse_bursts(text: &str) -> Result<Vec<BurstSpec>, InputError> {
                 (false, rest.trim_start_matches(':'))
             }
         };
+        if is_io && digits.is_empty() {
+            return Err(InputError::IoWithoutLength { position });
+        }
         let length: u64 = digits
             .parse()
             .map_err(|_| unreadable_burst(digits, position))?;
@@ -418,7 +421,7 @@ mod tests {
         }
         assert_eq!(format_bursts(&expected), "5 io3 12 io7 1 io2");
         // A token that is neither digits nor a known spelling says where it is.
-        for (text, position) in [("5 5io", 1), ("5 io 3", 1), ("5 x3", 1), ("é5", 0)] {
+        for (text, position) in [("5 5io", 1), ("5 x3", 1), ("é5", 0)] {
             assert_eq!(
                 parse_bursts(text),
                 Err(InputError::BadBurstToken { position }),
@@ -426,6 +429,14 @@ mod tests {
             );
         }
         assert_eq!(parse_bursts(" , "), Err(InputError::Missing));
+        // An I/O burst without its ticks (or with them after a space) is told so.
+        for text in ["5 io", "5 io 3", "5 IO: 3", "5 i"] {
+            assert_eq!(
+                parse_bursts(text),
+                Err(InputError::IoWithoutLength { position: 1 }),
+                "{text}"
+            );
+        }
     }
 
     #[test]

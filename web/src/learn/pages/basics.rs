@@ -95,7 +95,7 @@ pub fn process(lang: Lang) -> Html {
                 ]
             ]) }
             { notes_differ(lang, [
-                "BSS 영역과 데이터 영역에 전역 변수와 static·const로 선언한 변수가 들어가며, 0이거나 초기화하지 않은 것은 BSS에, 0이 아닌 값으로 초기화한 것은 데이터 영역에 있다고 설명합니다. 또 정적 영역은 컴파일 단계에서 메모리를 할당받는다고 합니다.",
+                "“BSS 영역과 데이터 영역에 전역 변수와 static·const로 선언한 변수가 들어가며, 0이거나 초기화하지 않은 것은 BSS에, 0이 아닌 값으로 초기화한 것은 데이터 영역에 있다. 정적 영역은 컴파일 단계에서 메모리를 할당받는다.”",
                 "the BSS segment and the data segment hold global variables and those declared static or const: zero or uninitialized ones in BSS, ones with a non-zero initial value in data. The static segments get their memory at compile time.",
             ], [
                 "BSS(Block Started by Symbol)와 데이터 영역에는 값을 바꿀 수 있는 전역·정적 변수가 들어갑니다. const로 선언한 전역 상수와 문자열 리터럴은 보통 코드 옆의 읽기 전용 데이터 영역(.rodata)에 놓이고, 함수 안의 const 지역 변수는 다른 지역 변수처럼 스택에 있거나 컴파일러가 명령어 안의 값으로 바꿔 버립니다. 또 컴파일(링크) 때 정해지는 것은 이 영역들의 크기이고, 실제 메모리는 프로그램을 적재할 때 할당됩니다.",

@@ -93,12 +93,12 @@ pub fn sync(lang: Lang) -> Html {
         <>
             { heading(lang, ["경쟁 조건", "Race conditions"]) }
             { para(lang, [
-                "여러 스레드(또는 공유 메모리를 쓰는 프로세스)가 같은 데이터를 동시에 고치면 실행 순서에 따라 결과가 달라집니다. 이를 경쟁 조건라고 합니다. count++ 한 줄도 기계어로는 읽기, 더하기, 저장의 세 단계이므로 그 사이에 문맥 교환이 일어날 수 있습니다.",
+                "여러 스레드(또는 공유 메모리를 쓰는 프로세스)가 같은 데이터를 동시에 고치면 실행 순서에 따라 결과가 달라집니다. 이를 경쟁 조건이라고 합니다. count++ 한 줄도 기계어로는 읽기, 더하기, 저장의 세 단계이므로 그 사이에 문맥 교환이 일어날 수 있습니다.",
                 "When several threads (or processes sharing memory) update the same data at once, the result depends on the order in which they happen to run: a race condition. Even count++ is three machine steps (load, add, store), and a switch can fall between them.",
             ]) }
             { race_table(lang) }
             { para(lang, [
-                "공유 데이터에 접근하는 코드 구간을 임계 구역이라고 합니다. 한 번에 하나의 실행 흐름만 임계 구역에 들어가게 하면(상호 배제) 경쟁 조건를 막을 수 있습니다.",
+                "공유 데이터에 접근하는 코드 구간을 임계 구역이라고 합니다. 한 번에 하나의 실행 흐름만 임계 구역에 들어가게 하면(상호 배제) 경쟁 조건을 막을 수 있습니다.",
                 "The code that touches shared data is a critical section; letting only one flow of execution in at a time (mutual exclusion) prevents the race.",
             ]) }
             { heading(lang, ["뮤텍스와 세마포어", "Mutexes and semaphores"]) }
