@@ -4,7 +4,7 @@ use crate::i18n::Lang;
 use crate::lang::{object_particle, subject_particle};
 use crate::program_words::sync_kind;
 use proclab_core::program::StepOutcome;
-use proclab_core::spec::RequeueOrder;
+use proclab_core::spec::{PolicySpec, QueueTopology, RequeueOrder};
 use proclab_core::state::MachineState;
 use proclab_core::{Cause, Event, PreemptReason, ProcessState, SyncKind};
 use proclab_view::thread_label;
@@ -285,6 +285,63 @@ fn blocked_reading(run: &proclab_core::Run, event: &Event) -> Option<bool> {
     }
 }
 
+/// Why the thread whose quantum ended at `event` was picked again.
+enum Again {
+    /// No other thread was ready.
+    NoneReady,
+    /// Per-CPU queues: none waited in its CPU's queue (others waited in other CPUs' queues).
+    OwnQueueEmpty,
+    /// Several CPUs were free: it was among the policy's picks, and affinity sent it home.
+    Affinity,
+    /// The lottery drew it again.
+    Drawn { others: usize },
+    /// It still came first in the policy's order (a higher level, class or priority).
+    FirstChoice { others: usize },
+}
+
+/// Why `event`'s thread, whose quantum just ended, runs on: round robin over one shared queue
+/// picks it again only when no other thread is ready; any other policy or queue may pick it with
+/// others ready, and then the machine of that instant tells which case it is.
+fn why_picked_again(run: &proclab_core::Run, event: &Event) -> Again {
+    let scenario = run.scenario();
+    let machine = scenario.machine();
+    let several = machine.cpus > 1;
+    let round_robin = matches!(scenario.policy(), PolicySpec::Rr { .. });
+    if round_robin && (machine.topology == QueueTopology::Shared || !several) {
+        return Again::NoneReady;
+    }
+    let state = run.state_at(event.tick);
+    let others = |queues: &[Vec<proclab_core::ThreadRef>]| {
+        queues
+            .iter()
+            .flatten()
+            .filter(|thread| **thread != event.thread)
+            .count()
+    };
+    let ready = others(&state.ready);
+    if ready == 0 {
+        return Again::NoneReady;
+    }
+    match machine.topology {
+        QueueTopology::Affinity if several => return Again::Affinity,
+        QueueTopology::PerCpu if several => {
+            let cpu = event.cpu.unwrap_or_default() as usize;
+            if state
+                .ready_per_cpu
+                .get(cpu)
+                .is_none_or(|own| others(own) == 0)
+            {
+                return Again::OwnQueueEmpty;
+            }
+        }
+        _ => {}
+    }
+    match scenario.policy() {
+        PolicySpec::Lottery { .. } => Again::Drawn { others: ready },
+        _ => Again::FirstChoice { others: ready },
+    }
+}
+
 /// What an event means given the others of its tick, where that changes the sentence:
 /// - a thread switched out in the instant it exited has nothing saved;
 /// - a program's thread ends at its `halt` or by a fault;
@@ -336,8 +393,11 @@ fn same_tick_words(
                     ),
                 ]));
             }
-            continues.then(|| {
-                lang.pick([
+            if !continues {
+                return None;
+            }
+            Some(match why_picked_again(run, event) {
+                Again::NoneReady => lang.pick([
                     format!(
                         "준비된 다른 스레드가 없어 {who}{} CPU {cpu}에서 계속 실행합니다: 저장하거나 적재할 것이 없으니 문맥 교환이 아닙니다.",
                         subject_particle(&who)
@@ -345,7 +405,17 @@ fn same_tick_words(
                     format!(
                         "{who} keeps running on CPU {cpu}: no other thread is ready, so nothing is saved or loaded and there is no context switch."
                     ),
-                ])
+                ]),
+                // Others were ready: the timer interrupt's line says why this one was picked.
+                _ => lang.pick([
+                    format!(
+                        "{who}{} CPU {cpu}에서 계속 실행합니다: 저장하거나 적재할 것이 없으니 문맥 교환이 아닙니다.",
+                        subject_particle(&who)
+                    ),
+                    format!(
+                        "{who} keeps running on CPU {cpu}: nothing is saved or loaded, so there is no context switch."
+                    ),
+                ]),
             })
         }
         Cause::Dispatched {
@@ -424,28 +494,63 @@ fn same_tick_words(
                 });
             }
             if picked_again {
-                return Some(lang.pick([
-                    format!("타이머 인터럽트: {who}의 퀀텀이 끝났지만, 준비된 다른 스레드가 없어 다시 {who}{} 고릅니다.", object_particle(&who)),
-                    format!("Timer interrupt: {who}'s quantum is used up, but no other thread is ready, so {who} is picked again."),
-                ]));
+                let cpu = event.cpu.unwrap_or_default();
+                let (again, first) = (object_particle(&who), subject_particle(&who));
+                return Some(match why_picked_again(run, event) {
+                    Again::NoneReady => lang.pick([
+                        format!("타이머 인터럽트: {who}의 퀀텀이 끝났지만, 준비된 다른 스레드가 없어 다시 {who}{again} 고릅니다."),
+                        format!("Timer interrupt: {who}'s quantum is used up, but no other thread is ready, so {who} is picked again."),
+                    ]),
+                    Again::OwnQueueEmpty => lang.pick([
+                        format!("타이머 인터럽트: {who}의 퀀텀이 끝났지만, CPU {cpu}의 준비 큐에 다른 스레드가 없어 다시 {who}{again} 고릅니다."),
+                        format!("Timer interrupt: {who}'s quantum is used up, but no other thread waits in CPU {cpu}'s own queue, so {who} is picked again."),
+                    ]),
+                    Again::Affinity => lang.pick([
+                        format!("타이머 인터럽트: {who}의 퀀텀이 끝나 준비 큐로 돌아갑니다. 정책이 빈 CPU들에 줄 스레드로 {who}도 고르고, 친화성에 따라 {who}{again} 마지막으로 실행했던 CPU {cpu}에 다시 놓습니다(캐시가 아직 따뜻합니다)."),
+                        format!("Timer interrupt: {who}'s quantum is used up, back to the ready queue. The policy's picks for the free CPUs include {who}, and affinity puts it back on CPU {cpu}, where it last ran (its cache still warm)."),
+                    ]),
+                    Again::Drawn { others } => lang.pick([
+                        format!("타이머 인터럽트: {who}의 퀀텀이 끝났고, 다음 추첨에서 다시 {who}{first} 뽑힙니다(준비된 다른 스레드 {others}개와 함께 추첨)."),
+                        format!("Timer interrupt: {who}'s quantum is used up, and the next lottery draw picks {who} again (from it and {others} other ready threads)."),
+                    ]),
+                    Again::FirstChoice { others } => lang.pick([
+                        format!("타이머 인터럽트: {who}의 퀀텀이 끝났지만, 정책의 순서에서 {who}{first} 여전히 먼저라(준비된 다른 스레드 {others}개는 그 뒤) 다시 {who}{again} 고릅니다."),
+                        format!("Timer interrupt: {who}'s quantum is used up, but {who} still comes first in the policy's order ({others} other ready threads come after it), so it is picked again."),
+                    ]),
+                });
             }
             if run.scenario().conventions().requeue_order != RequeueOrder::AfterArrivals {
                 return None;
             }
-            let arrivals: Vec<String> = later()
-                .filter(|after| matches!(after.cause, Cause::Admitted))
-                .map(|after| thread_label(state, after.thread))
-                .collect();
-            if arrivals.is_empty() {
-                return None;
-            }
-            let names = arrivals.join(", ");
+            // Threads entering the ready queue in this tick go first: arrivals and I/O
+            // completions alike (`docs/semantics.md`, "Same-instant order").
+            let entering = |cause: Cause| -> Vec<String> {
+                later()
+                    .filter(|after| after.cause == cause)
+                    .map(|after| thread_label(state, after.thread))
+                    .collect()
+            };
+            let (arrivals, back) = (entering(Cause::Admitted), entering(Cause::IoCompleted));
+            let (arrivals, back) = (arrivals.join(", "), back.join(", "));
+            let [ko, en] = match (arrivals.is_empty(), back.is_empty()) {
+                (true, true) => return None,
+                (false, true) => [
+                    format!("같은 틱에 도착하는 {arrivals}의 뒤에 섭니다(같은 틱에는 새로 도착한 쪽이 먼저 줄을 섭니다)"),
+                    format!("behind {arrivals}, arriving in this tick (arrivals of the same tick queue first)"),
+                ],
+                (true, false) => [
+                    format!("같은 틱에 I/O가 끝나는 {back}의 뒤에 섭니다(같은 틱에 준비 상태가 되는 쪽이 먼저 줄을 섭니다)"),
+                    format!("behind {back}, whose I/O ends in this tick (threads that become ready in the same tick queue first)"),
+                ],
+                (false, false) => [
+                    format!("같은 틱에 I/O가 끝나는 {back}, 도착하는 {arrivals}의 뒤에 섭니다(같은 틱에 준비 상태가 되는 쪽이 먼저 줄을 섭니다)"),
+                    format!("behind {back}, whose I/O ends, and {arrivals}, arriving, in this tick (threads that become ready in the same tick queue first)"),
+                ],
+            };
             Some(lang.pick([
+                format!("타이머 인터럽트: {who}의 퀀텀이 끝나 준비 큐로 돌아가는데, {ko}."),
                 format!(
-                    "타이머 인터럽트: {who}의 퀀텀이 끝나 준비 큐로 돌아가는데, 같은 틱에 도착하는 {names}의 뒤에 섭니다(같은 틱에는 새로 도착한 쪽이 먼저 줄을 섭니다)."
-                ),
-                format!(
-                    "Timer interrupt: {who}'s quantum is used up; back to the ready queue, behind {names}, arriving in this tick (arrivals of the same tick queue first)."
+                    "Timer interrupt: {who}'s quantum is used up; back to the ready queue, {en}."
                 ),
             ]))
         }
@@ -650,6 +755,83 @@ mod tests {
         assert!(said(25, Lang::Ko)
             .iter()
             .any(|line| line.contains("P3이 CPU 0에서 계속 실행합니다")));
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn a_thread_sent_back_queues_behind_an_io_completion_of_the_same_tick() {
+        // RR q=2: P1 runs 0-2, P2 2-3 then I/O until 5, P1 3-5; at 5 P2's I/O ends as P1's
+        // quantum does, and P2 runs first.
+        let spec: proclab_core::ScenarioSpec = serde_json::from_str(
+            r#"{"processes":[{"name":"P1","arrival":0,"bursts":[{"cpu":6}]},{"name":"P2","arrival":0,"bursts":[{"cpu":1},{"io":2},{"cpu":1}]}],"policy":{"kind":"rr","quantum":2}}"#,
+        )
+        .unwrap();
+        let run = proclab_core::simulate_spec(&spec).unwrap();
+        assert_eq!(
+            run.state_at(5).cpus[0].last.map(|thread| thread.pid),
+            Some(1),
+            "P2 is on the CPU at 5"
+        );
+        let en = said_at(&run, 5, Lang::En).join("\n");
+        assert!(
+            en.contains("P1's quantum is used up; back to the ready queue, behind P2, whose I/O ends in this tick"),
+            "{en}"
+        );
+        let ko = said_at(&run, 5, Lang::Ko).join("\n");
+        assert!(
+            ko.contains("같은 틱에 I/O가 끝나는 P2의 뒤에 섭니다"),
+            "{ko}"
+        );
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn a_thread_picked_again_is_said_alone_only_when_no_other_is_ready() {
+        // Every preset and several policies over one workload: whenever a timer interrupt's line
+        // says nobody else is ready, the machine of that instant agrees.
+        let mut specs: Vec<proclab_core::ScenarioSpec> = proclab_core::presets::presets()
+            .into_iter()
+            .map(|preset| preset.spec)
+            .collect();
+        let base = proclab_core::presets::preset("affinity-on").unwrap().spec;
+        for policy in [
+            r#"{"kind":"mlfq","levels":[{"quantum":2},{"quantum":4}],"boost_period":20}"#,
+            r#"{"kind":"lottery","quantum":2}"#,
+        ] {
+            let mut spec = base.clone();
+            spec.policy = serde_json::from_str(policy).unwrap();
+            specs.push(spec);
+        }
+        let mut checked = 0;
+        for spec in &specs {
+            let Ok(run) = proclab_core::simulate_spec(spec) else {
+                continue;
+            };
+            for (index, event) in run.events().iter().enumerate() {
+                if event.cause != Cause::QuantumExpired {
+                    continue;
+                }
+                let state = run.state_at(event.tick);
+                let line = narrate_in(&run, index, event, &state, Lang::En);
+                if line.contains("no other thread is ready") {
+                    checked += 1;
+                    let others = state.ready.iter().flatten().filter(|t| **t != event.thread);
+                    assert_eq!(others.count(), 0, "{line}");
+                }
+            }
+        }
+        assert!(checked > 10, "{checked} lines checked");
+        // With affinity, at t=8 A is among the picks for the two free CPUs, with B still ready.
+        let run = proclab_core::simulate_spec(&base).unwrap();
+        let at_eight = said_at(&run, 8, Lang::En).join("\n");
+        assert!(
+            at_eight.contains("affinity puts it back on CPU 0, where it last ran"),
+            "{at_eight}"
+        );
+        assert!(!at_eight.contains("no other thread is ready"), "{at_eight}");
+        assert!(said_at(&run, 8, Lang::Ko)
+            .join("\n")
+            .contains("친화성에 따라 A를 마지막으로 실행했던 CPU 0에 다시 놓습니다"));
     }
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]

@@ -430,7 +430,8 @@ pub enum QueueTopology {
     /// One ready queue shared by all CPUs. Default.
     #[default]
     Shared,
-    /// Shared queue, but an idle CPU prefers a thread whose cache is warm on it (affinity).
+    /// Shared queue, but the threads picked for several CPUs free at once go back to the CPU
+    /// each last ran on, when it is one of them (soft affinity).
     Affinity,
     /// One ready queue per CPU: a thread goes back to the CPU it last ran on, a new one to the
     /// shortest queue, and an idle CPU with an empty queue steals from the longest one.
