@@ -151,6 +151,7 @@ test('every "Open in the simulator" button loads a scenario that runs', async ()
     let clicked = 0;
     let examples_shown = 0;
     let menu_names = 0;
+    let lessons_named = 0;
     for (const slug of SLUGS) {
       await page.goto(url(`/learn/${slug}`));
       await page.waitForSelector('button.open-sim');
@@ -163,6 +164,8 @@ test('every "Open in the simulator" button loads a scenario that runs', async ()
         // A card whose title differs from the example's name in the menu names it as the menu does.
         const named = await page.$eval(`button.open-sim[data-scenario="${id}"]`,
           (button) => button.closest('li.demo').querySelector('.demo-example')?.textContent ?? null);
+        const cardTitle = await page.$eval(`button.open-sim[data-scenario="${id}"]`,
+          (button) => button.closest('li.demo').querySelector('h4').textContent.trim());
         await page.click(`button.open-sim[data-scenario="${id}"]`);
         await page.waitForURL((address) => address.hash === '#/');
         const ready = id.startsWith('warmup-') ? WARMUP_READY : RESULTS_READY;
@@ -179,6 +182,11 @@ test('every "Open in the simulator" button loads a scenario that runs', async ()
             menu_names += 1;
           }
           examples_shown += 1;
+        } else {
+          // One built for the page says which it is, in the banner above the workspace.
+          const banner = await page.textContent('#notice');
+          assert.ok(banner.includes(`Learn's example “${cardTitle}”`), `${slug} ${id}: ${banner}`);
+          lessons_named += 1;
         }
         clicked += 1;
       }
@@ -186,6 +194,7 @@ test('every "Open in the simulator" button loads a scenario that runs', async ()
     assert.ok(clicked >= SLUGS.length, `${clicked} buttons clicked`);
     assert.ok(examples_shown >= 10, `${examples_shown} buttons open an example of the menu`);
     assert.ok(menu_names >= 5, `${menu_names} cards name their example as the menu does`);
+    assert.ok(lessons_named >= 5, `${lessons_named} examples built for their page are named in the banner`);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

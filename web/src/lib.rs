@@ -81,22 +81,36 @@ fn page() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetLang(choice)))
     };
-    let open_in_simulator = {
+    // Loads a scenario into the simulator and shows it. One of the examples (most Learn pages
+    // open one) shows as that example, with its lesson, as when it is chosen from the menu;
+    // another may bring its own banner (a Learn page's example built for the page).
+    let load = {
         let dispatch = dispatch.clone();
-        Callback::from(move |spec: proclab_core::ScenarioSpec| {
-            // Its programs' comments in the page's language (a practice exercise's are written
-            // in English).
-            let spec = proclab_app::program_words::spec_in(&spec, lang);
-            // One of the examples (most Learn pages open one) shows as that example, with its
-            // lesson, as when it is chosen from the menu.
-            let notice = proclab_app::program_words::example_of(&spec).map(Notice::Preset);
-            dispatch.dispatch(Action::Load(Box::new(spec), notice));
-            if let Some(navigator) = &navigator {
-                navigator.push(&Route::Simulator);
-            }
-            browser::scroll_to_top();
-        })
+        Callback::from(
+            move |(spec, banner): (proclab_core::ScenarioSpec, Option<Notice>)| {
+                // Its programs' comments in the page's language (a practice exercise's are
+                // written in English).
+                let spec = proclab_app::program_words::spec_in(&spec, lang);
+                let notice = proclab_app::program_words::example_of(&spec)
+                    .map(Notice::Preset)
+                    .or(banner);
+                dispatch.dispatch(Action::Load(Box::new(spec), notice));
+                if let Some(navigator) = &navigator {
+                    navigator.push(&Route::Simulator);
+                }
+                browser::scroll_to_top();
+            },
+        )
     };
+    let open_in_simulator = load.reform(|spec| (spec, None));
+    let open_lesson = load.reform(|opened: learn::Opened| {
+        let notice = Notice::Lesson {
+            title: opened.title,
+            lesson: opened.notice,
+            edited: false,
+        };
+        (opened.spec, Some(notice))
+    });
     let on_simulator = matches!(route, Route::Simulator | Route::NotFound);
     let on_practice = route == Route::Practice;
     let on_learn = !on_simulator && !on_practice;
@@ -139,8 +153,8 @@ fn page() -> Html {
             { match route {
                 Route::Simulator | Route::NotFound => html! { <Workspace session={session.clone()} {autosave} /> },
                 Route::Practice => html! { <practice::Practice {lang} on_open={open_in_simulator} /> },
-                Route::Learn => html! { <learn::Learn {lang} topic={None::<AttrValue>} on_open={open_in_simulator} /> },
-                Route::LearnTopic { topic } => html! { <learn::Learn {lang} topic={Some(AttrValue::from(topic))} on_open={open_in_simulator} /> },
+                Route::Learn => html! { <learn::Learn {lang} topic={None::<AttrValue>} on_open={open_lesson.clone()} /> },
+                Route::LearnTopic { topic } => html! { <learn::Learn {lang} topic={Some(AttrValue::from(topic))} on_open={open_lesson} /> },
             } }
         </div>
     }
@@ -197,7 +211,7 @@ fn workspace(props: &WorkspaceProps) -> Html {
                     html! {
                         <div id="notice" class={classes!("notice", is_error.then_some("error"))} role={ if is_error { "alert" } else { "status" } }>
                             <p>{ text }</p>
-                            if session.previous.is_some() && (notice.can_undo() || matches!(notice, Notice::Preset(_) | Notice::FileOpened | Notice::FileInvalid(_))) {
+                            if session.previous.is_some() && (notice.can_undo() || matches!(notice, Notice::Preset(_) | Notice::Lesson { .. } | Notice::FileOpened | Notice::FileInvalid(_))) {
                                 <button type="button" id="undo" onclick={undo}>{ Text::Undo.get(lang) }</button>
                             }
                             <button type="button" onclick={dismiss} aria-label={Text::Dismiss.get(lang)}>{ "✕" }</button>

@@ -650,13 +650,32 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
         }
         Notice::PresetEdited(id) => {
             let (title, lesson) = crate::i18n::preset_text(*id, lang);
-            let edited = lang.pick([
-                "불러온 그대로의 설명입니다. 그 뒤로 예제를 바꾸었으므로 아래 숫자와 맞지 않을 수 있습니다",
-                "as the example was loaded; you have changed it since, so its figures may no longer match the results",
-            ]);
-            (false, format!("{title} ({edited}): {lesson}"))
+            (false, format!("{title} ({}): {lesson}", edited_words(lang)))
+        }
+        Notice::Lesson {
+            title,
+            lesson,
+            edited,
+        } => {
+            let (title, lesson) = (lang.pick(*title), lang.pick(*lesson));
+            let from = lang.pick(["배우기의 예제", "Learn's example"]);
+            match edited {
+                false => (false, format!("{from} “{title}”: {lesson}")),
+                true => (
+                    false,
+                    format!("{from} “{title}” ({}): {lesson}", edited_words(lang)),
+                ),
+            }
         }
     }
+}
+
+/// An example's lesson once its workload was changed.
+fn edited_words(lang: Lang) -> &'static str {
+    lang.pick([
+        "불러온 그대로의 설명입니다. 그 뒤로 예제를 바꾸었으므로 아래 숫자와 맞지 않을 수 있습니다",
+        "as the example was loaded; you have changed it since, so its figures may no longer match the results",
+    ])
 }
 
 /// Why a pasted table was not read, in words.

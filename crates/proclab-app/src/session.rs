@@ -44,6 +44,13 @@ pub enum Notice {
     Preset(PresetId),
     /// The preset's workload has been edited since: its lesson, said to describe it as loaded.
     PresetEdited(PresetId),
+    /// A Learn page's own example was opened: its title and what to notice, in both languages
+    /// (Korean, English), and whether the workload was edited since.
+    Lesson {
+        title: [&'static str; 2],
+        lesson: [&'static str; 2],
+        edited: bool,
+    },
 }
 
 impl Notice {
@@ -343,6 +350,13 @@ impl Reduce for Session {
                 next.edit_draft(draft);
                 // The example's lesson describes it as loaded: said so while it differs, plainly
                 // again once it is back as it was.
+                if let Some(Notice::Lesson { title, lesson, .. }) = self.notice {
+                    next.notice = Some(Notice::Lesson {
+                        title,
+                        lesson,
+                        edited: true,
+                    });
+                }
                 if let Some(Notice::Preset(id) | Notice::PresetEdited(id)) = self.notice {
                     let as_loaded = next
                         .spec

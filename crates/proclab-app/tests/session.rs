@@ -268,6 +268,35 @@ fn an_examples_lesson_says_it_describes_the_example_as_loaded_once_it_is_edited(
 }
 
 #[test]
+fn a_learn_pages_own_example_is_named_in_the_banner_and_said_edited_after_a_change() {
+    let spec = proclab_core::presets::preset("fcfs-convoy").unwrap().spec;
+    let lesson = Notice::Lesson {
+        title: ["PCB 살펴보기", "Inspect the PCBs"],
+        lesson: ["상태를 보세요.", "Watch the states."],
+        edited: false,
+    };
+    let loaded = act(
+        &start(&ScenarioSpec::default()),
+        Action::Load(Box::new(spec), Some(lesson.clone())),
+    );
+    assert_eq!(loaded.notice, Some(lesson));
+    let (error, words) =
+        proclab_app::messages::notice_text(loaded.notice.as_ref().unwrap(), Lang::Ko);
+    assert!(!error);
+    assert_eq!(words, "배우기의 예제 “PCB 살펴보기”: 상태를 보세요.");
+    let edited = act(
+        &loaded,
+        Action::Edit(Edit::Text(FieldId::Bursts(0), "2".into())),
+    );
+    let (_, words) = proclab_app::messages::notice_text(edited.notice.as_ref().unwrap(), Lang::En);
+    assert!(
+        words.starts_with("Learn's example “Inspect the PCBs” (as the example was loaded"),
+        "{words}"
+    );
+    assert!(words.ends_with("Watch the states."), "{words}");
+}
+
+#[test]
 fn an_unknown_instruction_is_named_as_typed_on_its_process_row() {
     let mut spec = proclab_core::presets::preset("race-two-threads")
         .unwrap()

@@ -26,8 +26,15 @@ pub struct LearnProps {
     pub lang: Lang,
     /// The topic's slug; `None` is the index.
     pub topic: Option<AttrValue>,
-    /// Loads a scenario into the simulator and shows it.
-    pub on_open: Callback<ScenarioSpec>,
+    /// Loads an example into the simulator and shows it, with its title and what to notice.
+    pub on_open: Callback<Opened>,
+}
+
+/// An example a Learn page opens in the simulator.
+pub struct Opened {
+    pub spec: ScenarioSpec,
+    pub title: words::Pair,
+    pub notice: words::Pair,
 }
 
 fn topic_link(topic: Topic, lang: Lang, class: &'static str) -> Html {
@@ -61,7 +68,7 @@ fn index(lang: Lang, heading: NodeRef) -> Html {
     }
 }
 
-fn demo_card(lang: Lang, demo: Demo, on_open: &Callback<ScenarioSpec>) -> Html {
+fn demo_card(lang: Lang, demo: Demo, on_open: &Callback<Opened>) -> Html {
     // An example's program opens with its comments in the page's language.
     let spec = demo
         .spec()
@@ -71,7 +78,11 @@ fn demo_card(lang: Lang, demo: Demo, on_open: &Callback<ScenarioSpec>) -> Html {
         let on_open = on_open.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(spec) = &spec {
-                on_open.emit(spec.clone());
+                on_open.emit(Opened {
+                    spec: spec.clone(),
+                    title: demo.label,
+                    notice: demo.notice,
+                });
             }
         })
     };
@@ -158,7 +169,7 @@ fn topic_nav(lang: Lang, topic: Topic) -> Html {
     }
 }
 
-fn page(lang: Lang, topic: Topic, heading: NodeRef, on_open: &Callback<ScenarioSpec>) -> Html {
+fn page(lang: Lang, topic: Topic, heading: NodeRef, on_open: &Callback<Opened>) -> Html {
     html! {
         <main class="learn learn-topic" aria-labelledby="learn-title" data-topic={topic.slug()}>
             <article>
