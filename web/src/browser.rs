@@ -187,11 +187,11 @@ pub fn focus(id: &str) {
 /// Brings the first of the fields with `ids` (in the page's order) into view and gives it the
 /// keyboard focus; a field not on the page (a thread's field while the threads are folded) is
 /// stood for by the list of its problems (`{id}-error`). Every folded section around it opens
-/// first. Returns whether there was one.
-pub fn reveal_first(ids: &[String]) -> bool {
+/// first.
+pub fn reveal_first(ids: &[String]) {
     use wasm_bindgen::JsCast;
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
-        return false;
+        return;
     };
     // Every id is a field's (`FieldId::dom_id`): letters, digits and hyphens, led by a letter.
     let selector = ids
@@ -200,7 +200,7 @@ pub fn reveal_first(ids: &[String]) -> bool {
         .collect::<Vec<_>>()
         .join(", ");
     let Some(element) = document.query_selector(&selector).ok().flatten() else {
-        return false;
+        return;
     };
     let mut folded = element.closest("details").ok().flatten();
     while let Some(details) = folded {
@@ -221,7 +221,6 @@ pub fn reveal_first(ids: &[String]) -> bool {
         }
         let _ = element.focus();
     }
-    true
 }
 
 /// When the keyboard focus was lost (its element was removed or disabled, and the focus fell back

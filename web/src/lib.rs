@@ -247,7 +247,7 @@ fn workspace(props: &WorkspaceProps) -> Html {
                             if !messages.is_empty() {
                                 <button type="button" id="go-to-problem" onclick={ {
                                     let ids: Vec<String> = messages.iter().map(|message| message.field.dom_id()).collect();
-                                    Callback::from(move |_: MouseEvent| { browser::reveal_first(&ids); })
+                                    Callback::from(move |_: MouseEvent| browser::reveal_first(&ids))
                                 } }>{ Text::GoToProblem.get(lang) }</button>
                             }
                         </div>
