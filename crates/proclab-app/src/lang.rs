@@ -128,6 +128,15 @@ pub fn object_particle(name: &str) -> &'static str {
     }
 }
 
+/// "tick" or "ticks" after an English count.
+pub fn ticks(count: impl Into<u64>) -> &'static str {
+    if count.into() == 1 {
+        "tick"
+    } else {
+        "ticks"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -531,6 +531,7 @@ fn exports_carry_every_cell_with_its_verdict() {
     let progress = Progress {
         answers: vec![answer],
         hints: vec![2],
+        ..Default::default()
     };
     let csv = export_csv(&set, &progress, " Kim, Minji ");
     assert!(csv.starts_with("exercise,topic,difficulty,seed,cell,answer,verdict,student\n"));
@@ -772,6 +773,29 @@ fn after_a_check_the_next_hint_is_the_first_decision_the_chart_missed() {
     let whole = whole.reduce(A::Check).unwrap();
     assert_eq!(whole.next_hint(), None);
     assert!(whole.reduce(A::Hint).is_none());
+}
+
+#[test]
+fn a_checked_exercise_keeps_its_marks_when_the_page_opens_it_again_until_an_edit() {
+    use proclab_app::practice::state::{PracticeAction as A, PracticeState};
+    use proclab_app::reduce::Reduce;
+    let set = ExerciseSet::generated(Topic::Fcfs, Difficulty::Easy, 5, 2);
+    let state = PracticeState::open(set.clone(), Progress::default());
+    let first = key_answer(state.exercise()).segments[0].clone();
+    let state = state.reduce(A::AddSegment(first.who)).unwrap();
+    let checked = state.reduce(A::Check).unwrap();
+    assert!(checked.grading.is_some());
+    // The page opens the set again from the saved progress (a reload, back from the simulator,
+    // the other language): the marks are back, on this exercise and on returning to it.
+    let reopened = PracticeState::open(set.clone(), checked.progress.clone());
+    assert_eq!(reopened.grading, checked.grading);
+    let away = reopened.reduce(A::Goto(1)).unwrap();
+    assert_eq!(away.grading, None, "the second exercise was never checked");
+    assert_eq!(away.reduce(A::Goto(0)).unwrap().grading, checked.grading);
+    // An edit since the Check clears them, for good.
+    let edited = reopened.reduce(A::SetEnd(0, first.end.clone())).unwrap();
+    assert_eq!(edited.grading, None);
+    assert_eq!(PracticeState::open(set, edited.progress).grading, None);
 }
 
 #[test]

@@ -348,6 +348,7 @@ fn exports_and_links_carry_the_levels_and_old_links_keep_their_meaning() {
     let progress = Progress {
         answers: vec![answer],
         hints: vec![1],
+        ..Default::default()
     };
     let csv = export_csv(&set, &progress, "");
     assert!(

@@ -306,6 +306,7 @@ fn typed_text_is_kept_exports_carry_the_cells_and_links_keep_their_meaning() {
     let progress = Progress {
         answers: vec![answer.clone()],
         hints: vec![0],
+        ..Default::default()
     };
     let csv = export_csv(&set, &progress, "");
     assert!(

@@ -194,9 +194,14 @@ pub fn gantt_builder(props: &AnswerProps) -> Html {
                 Who::Idle => "strip-seg idle".into(),
                 Who::Switch => "strip-seg switch".into(),
             };
+            // A switch is usually one tick wide: "CS" fits it where its name would not.
+            let short = match segment.who {
+                Who::Switch => "CS".to_string(),
+                who => who_name(who),
+            };
             html! {
-                <div class={class} style={format!("flex-grow: {width}")}>
-                    <span class="strip-name">{ who_name(segment.who) }</span>
+                <div class={class} style={format!("flex-grow: {width}")} title={who_name(segment.who)}>
+                    <span class="strip-name">{ short }</span>
                     <span class="strip-end">{ &segment.end }</span>
                 </div>
             }

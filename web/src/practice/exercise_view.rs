@@ -33,6 +33,13 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
     let deadlock = exercise.is_deadlock();
     let semaphore = exercise.is_semaphore();
     let shows_priority = matches!(exercise.spec.policy, PolicySpec::Priority { .. });
+    // The heading explains the notation where there is some to explain.
+    let any_io = exercise.spec.processes.iter().any(|process| {
+        process
+            .bursts
+            .iter()
+            .any(|burst| matches!(burst, proclab_core::spec::BurstSpec::Io(_)))
+    });
     let action = |action: PracticeAction| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
@@ -139,7 +146,7 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                         <thead><tr>
                             <th scope="col">{ T::Process.get(lang) }</th>
                             <th scope="col">{ T::Arrival.get(lang) }</th>
-                            <th scope="col">{ T::Bursts.get(lang) }</th>
+                            <th scope="col">{ if any_io { T::Bursts.get(lang) } else { T::CpuBurst.get(lang) } }</th>
                             if shows_priority { <th scope="col">{ T::Priority.get(lang) }</th> }
                         </tr></thead>
                         <tbody>
@@ -175,9 +182,15 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                 <button type="button" id="practice-check" class="primary" onclick={action(PracticeAction::Check)}>{ T::Check.get(lang) }</button>
                 if !exercise.is_program() || semaphore {
                     <button type="button" id="practice-hint" onclick={action(PracticeAction::Hint)}
-                        disabled={state.next_hint().is_none()}>{ T::Hint.get(lang) }</button>
+                        disabled={state.next_hint().is_none()} aria-describedby={state.next_hint().is_none().then_some("practice-no-hint")}>{ T::Hint.get(lang) }</button>
                 }
                 <button type="button" id="practice-show" onclick={show}>{ show_label.get(lang) }</button>
+                if (!exercise.is_program() || semaphore) && state.next_hint().is_none() {
+                    // Why Hint is off: said, not left to guess.
+                    <span class="hint" id="practice-no-hint">
+                        { if state.hints_shown() >= exercise.hint_count() { T::HintsAllShown.get(lang) } else { T::HintsChartRight.get(lang) } }
+                    </span>
+                }
             </div>
             <div id="practice-feedback" class="practice-feedback" role="status" aria-live="polite" aria-atomic="true">
                 if let Some((summary, explanation, interleaving, all_fine)) = feedback {

@@ -195,7 +195,7 @@ impl Words<'_> {
             ]),
             PolicySpec::Rr { quantum } => self.lang.pick([
                 format!("{} 준비 큐의 맨 앞에 있습니다(큐: {}). {} 최대 {quantum}틱 동안 실행됩니다.", self.subject(pid), queue(self, &candidates), self.topic(pid)),
-                format!("{name} is at the head of the ready queue ({}); it runs for at most {quantum} ticks.", queue(self, &candidates)),
+                format!("{name} is at the head of the ready queue ({}); it runs for at most {quantum} {}.", queue(self, &candidates), crate::lang::ticks(*quantum)),
             ]),
             PolicySpec::Sjf { .. } => self.lang.pick([
                 format!("다음 CPU 버스트: {}. SJF는 가장 짧은 {object} 실행합니다.", list(&|c| left_of(c).to_string())),
@@ -299,7 +299,10 @@ impl Words<'_> {
                     "{} CPU 버스트를 마치고 {length}틱 동안 I/O를 합니다(대기 상태).",
                     self.subject(pid)
                 ),
-                format!("{name} ends its CPU burst and does {length} ticks of I/O (Blocked)."),
+                format!(
+                    "{name} ends its CPU burst and does {length} {} of I/O (Blocked).",
+                    crate::lang::ticks(length)
+                ),
             ]),
             Some(Cause::QuantumExpired) => {
                 let quantum = match self.exercise.spec.policy {
@@ -503,13 +506,21 @@ fn cell(exercise: &Exercise, pid: u32, column: Column, lang: Lang) -> String {
             if process.io > 0 {
                 extra += &lang.pick([
                     format!(" I/O {}틱은 대기 시간이 아닙니다.", process.io),
-                    format!(" Its {} ticks of I/O are not waiting.", process.io),
+                    format!(
+                        " Its {} {} of I/O are not waiting.",
+                        process.io,
+                        crate::lang::ticks(process.io)
+                    ),
                 ]);
             }
             if process.switch > 0 {
                 extra += &lang.pick([
                     format!(" 문맥 교환 {}틱도 대기 시간이 아닙니다.", process.switch),
-                    format!(" Nor are its {} ticks of context switch.", process.switch),
+                    format!(
+                        " Nor are its {} {} of context switch.",
+                        process.switch,
+                        crate::lang::ticks(process.switch)
+                    ),
                 ]);
             }
             // "Not in I/O" only where some process does I/O: in a set without it the words would

@@ -218,7 +218,10 @@ pub fn change_sentence(run: &Run, change: &LevelChange, lang: Lang) -> String {
     let used = if allotment == 1 {
         lang.pick([
             format!("퀀텀 {quantum}틱을 모두 썼습니다"),
-            format!("used its whole quantum of {quantum} ticks"),
+            format!(
+                "used its whole quantum of {quantum} {}",
+                crate::lang::ticks(quantum)
+            ),
         ])
     } else {
         lang.pick([

@@ -120,12 +120,15 @@ impl ExerciseSet {
     }
 }
 
-/// What a student has done in a set: an answer and the hints shown, per exercise.
+/// What a student has done in a set: an answer and the hints shown, per exercise, and whether
+/// it was checked since it last changed (so its marks come back after a reload, a visit to the
+/// simulator or a change of language).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Progress {
     pub answers: Vec<Answer>,
     pub hints: Vec<usize>,
+    pub checked: Vec<bool>,
 }
 
 #[derive(Serialize)]

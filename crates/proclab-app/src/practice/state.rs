@@ -19,9 +19,6 @@ pub struct PracticeState {
     pub current: usize,
     /// The marks of the exercise on screen, as of the last Check (cleared by an edit).
     pub grading: Option<Grading>,
-    /// Per exercise: checked since its answer last changed, so its marks come back when the
-    /// student returns to it.
-    checked: Vec<bool>,
 }
 
 impl PartialEq for PracticeState {
@@ -32,7 +29,6 @@ impl PartialEq for PracticeState {
             && self.progress == other.progress
             && self.current == other.current
             && self.grading == other.grading
-            && self.checked == other.checked
     }
 }
 
@@ -84,14 +80,13 @@ impl PracticeState {
             .map(|id| Exercise::generate(*id))
             .collect();
         let progress = fit(progress, &exercises);
-        let count = exercises.len();
+        let grading = checked_marks(&exercises, &progress, 0);
         PracticeState {
             set,
             exercises: Rc::new(exercises),
             progress,
             current: 0,
-            grading: None,
-            checked: vec![false; count],
+            grading,
         }
     }
 
@@ -128,12 +123,23 @@ impl PracticeState {
     }
 }
 
+/// The marks of exercise `index` when it was checked since its answer last changed.
+fn checked_marks(exercises: &[Exercise], progress: &Progress, index: usize) -> Option<Grading> {
+    progress
+        .checked
+        .get(index)
+        .copied()
+        .unwrap_or(false)
+        .then(|| grade(&exercises[index], &progress.answers[index]))
+}
+
 /// `progress` with an answer and a hint count for each of `exercises`, and a row for each process.
 fn fit(mut progress: Progress, exercises: &[Exercise]) -> Progress {
     progress
         .answers
         .resize_with(exercises.len(), Default::default);
     progress.hints.resize(exercises.len(), 0);
+    progress.checked.resize(exercises.len(), false);
     for (answer, exercise) in progress.answers.iter_mut().zip(exercises) {
         answer
             .rows
@@ -182,9 +188,8 @@ impl Reduce for PracticeState {
                     return None;
                 }
                 let mut next = self.clone();
+                next.grading = checked_marks(&self.exercises, &progress, self.current);
                 next.progress = progress;
-                next.grading = None;
-                next.checked.fill(false);
                 return Some(next);
             }
             _ => {}
@@ -202,8 +207,7 @@ impl Reduce for PracticeState {
                     return None;
                 }
                 next.current = index;
-                next.grading = self.checked[index]
-                    .then(|| grade(&self.exercises[index], &self.progress.answers[index]));
+                next.grading = checked_marks(&self.exercises, &self.progress, index);
                 return Some(next);
             }
             PracticeAction::AddSegment(who) => {
@@ -312,7 +316,7 @@ impl Reduce for PracticeState {
             }
             PracticeAction::Check => {
                 next.grading = Some(grade(self.exercise(), self.answer()));
-                next.checked[current] = true;
+                next.progress.checked[current] = true;
                 return Some(next);
             }
             PracticeAction::Hint => {
@@ -324,7 +328,7 @@ impl Reduce for PracticeState {
             return None;
         }
         next.grading = None;
-        next.checked[current] = false;
+        next.progress.checked[current] = false;
         Some(next)
     }
 }

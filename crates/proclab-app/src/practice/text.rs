@@ -25,6 +25,8 @@ pub enum PracticeText {
     Process,
     Arrival,
     Bursts,
+    /// The bursts' heading when no process does I/O.
+    CpuBurst,
     Priority,
     Rules,
     Gantt,
@@ -42,6 +44,10 @@ pub enum PracticeText {
     Average,
     Check,
     Hint,
+    /// Why Hint is off: every hint is shown.
+    HintsAllShown,
+    /// Why Hint is off: the checked chart is right; the explanation covers the wrong cell.
+    HintsChartRight,
     Show,
     /// The racing counter's button once question B holds an interleaving: it opens that one.
     ShowMine,
@@ -151,7 +157,8 @@ impl Words for PracticeText {
             Workload => ["작업 부하", "Workload"],
             Process => ["프로세스", "Process"],
             Arrival => ["도착", "Arrival"],
-            Bursts => ["버스트 (CPU io I/O)", "Bursts (CPU io I/O)"],
+            Bursts => ["버스트 (io2 = I/O 2틱)", "Bursts (io2 = 2 ticks of I/O)"],
+            CpuBurst => ["CPU 버스트", "CPU burst"],
             Priority => ["우선순위", "Priority"],
             Rules => ["규칙", "Rules"],
             Gantt => ["간트 차트", "Gantt chart"],
@@ -169,6 +176,8 @@ impl Words for PracticeText {
             Average => ["평균", "Average"],
             Check => ["확인", "Check"],
             Hint => ["힌트", "Hint"],
+            HintsAllShown => ["힌트를 모두 보았습니다.", "Every hint is shown."],
+            HintsChartRight => ["간트 차트는 맞습니다. 틀린 칸은 아래 설명을 보세요.", "Your Gantt chart is right: the explanation below covers the wrong cells."],
             Show => ["시뮬레이터에서 보기", "Show in the simulator"],
             ShowMine => ["내 실행 순서(질문 B)를 시뮬레이터에서 보기", "Show my interleaving (question B) in the simulator"],
             CopyLink => ["세트 링크 복사", "Copy set link"],
@@ -470,7 +479,7 @@ pub fn conventions(exercise: &Exercise, lang: Lang) -> Vec<String> {
         rules.push(lang.pick(["버스트 '3 io2 4'는 CPU 3, I/O 2, CPU 4입니다. I/O가 끝나면 준비 큐의 맨 뒤로 갑니다(같은 순간의 도착보다 먼저). 대기 시간은 준비 큐에 있던 시간만 셉니다.", "Bursts '3 io2 4' mean CPU 3, I/O 2, CPU 4. A process whose I/O ends joins the back of the ready queue (before arrivals of the same tick). Waiting counts only time in the ready queue."]).into());
     }
     if exercise.spec.machine.dispatch_latency > 0 {
-        rules.push(lang.pick([format!("CPU가 다른 프로세스로 바뀔 때마다(유휴 뒤 포함, 맨 처음 제외) 문맥 교환에 {}틱이 걸립니다. 이 시간은 대기 시간이 아닙니다.", exercise.spec.machine.dispatch_latency), format!("Every time the CPU changes process (also after idling, but not the very first time) a context switch takes {} tick(s); that time is not waiting.", exercise.spec.machine.dispatch_latency)]));
+        rules.push(lang.pick([format!("CPU가 다른 프로세스로 바뀔 때마다(유휴 뒤 포함, 맨 처음 제외) 문맥 교환에 {}틱이 걸립니다. 이 시간은 대기 시간이 아닙니다.", exercise.spec.machine.dispatch_latency), format!("Every time the CPU changes process (also after idling, but not the very first time) a context switch takes {} {}; that time is not waiting.", exercise.spec.machine.dispatch_latency, crate::lang::ticks(exercise.spec.machine.dispatch_latency))]));
     }
     rules.push(lang.pick(["반환 = 완료 − 도착, 대기 = 준비 큐에 있던 시간, 응답 = 처음 실행 − 도착. 평균은 소수 둘째 자리까지(또는 분수).", "Turnaround = completion − arrival, waiting = time in the ready queue, response = first run − arrival. Averages to two decimals (or as a fraction)."]).into());
     rules

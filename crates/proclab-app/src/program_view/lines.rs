@@ -139,14 +139,14 @@ pub fn step_lines_in(
                 }),
                 StepOutcome::Io(ticks) => effects.push(lang.pick([
                     format!("I/O {ticks}틱 요청(대기)"),
-                    format!("asks for {ticks} ticks of I/O (blocks)"),
+                    format!("asks for {ticks} {} of I/O (blocks)", crate::lang::ticks(ticks)),
                 ])),
                 StepOutcome::Compute(ticks) => effects.push(lang.pick([
                     format!("CPU에서 {ticks}틱 동안 계산"),
                     if ticks == 1 {
                         String::from("computes for 1 tick on the CPU")
                     } else {
-                        format!("computes for {ticks} ticks on the CPU")
+                        format!("computes for {ticks} {} on the CPU", crate::lang::ticks(ticks))
                     },
                 ])),
                 // Why, in the words the CLI uses ("fault: it wrote 300 to a pipe, which carries bytes…").

@@ -282,11 +282,17 @@ pub fn outcome(outcome: &StepOutcome, lang: Lang) -> Option<String> {
         StepOutcome::Compute(ticks) => Some(match lang {
             Lang::Ko => format!("cpu: CPU에서 {ticks}틱 동안 계산(이 틱 포함)"),
             Lang::En if *ticks == 1 => String::from("cpu: computes for 1 tick on the CPU"),
-            Lang::En => format!("cpu: computes for {ticks} ticks on the CPU, this one included"),
+            Lang::En => format!(
+                "cpu: computes for {ticks} {} on the CPU, this one included",
+                crate::lang::ticks(*ticks)
+            ),
         }),
         StepOutcome::Io(ticks) => Some(match lang {
             Lang::Ko => format!("io: {ticks}틱 동안 I/O를 기다림(대기)"),
-            Lang::En => format!("io: blocks for {ticks} ticks of I/O"),
+            Lang::En => format!(
+                "io: blocks for {ticks} {} of I/O",
+                crate::lang::ticks(*ticks)
+            ),
         }),
         StepOutcome::Blocked(Wait::Condition(_)) => Some(String::from(lang.pick([
             "기다림: 뮤텍스를 놓고 조건 변수의 signal까지 대기",

@@ -1,21 +1,13 @@
 //! The narrated event log: each event in a sentence that says what happened and why.
 
 use crate::i18n::Lang;
-use crate::lang::{object_particle, subject_particle};
+use crate::lang::{object_particle, subject_particle, ticks};
 use crate::program_words::sync_kind;
 use proclab_core::program::StepOutcome;
 use proclab_core::spec::{PolicySpec, QueueTopology, RequeueOrder};
 use proclab_core::state::MachineState;
 use proclab_core::{Cause, Event, PreemptReason, ProcessState, SyncKind};
 use proclab_view::thread_label;
-
-fn ticks(count: u64) -> &'static str {
-    if count == 1 {
-        "tick"
-    } else {
-        "ticks"
-    }
-}
 
 /// A dispatch in words: the context saved (none from an idle CPU or after an exit) and loaded,
 /// with the latency and the cache refill it costs.
