@@ -283,7 +283,8 @@ enum Again {
     NoneReady,
     /// Per-CPU queues: none waited in its CPU's queue (others waited in other CPUs' queues).
     OwnQueueEmpty,
-    /// Several CPUs were free: it was among the policy's picks, and affinity sent it home.
+    /// Several CPUs took a thread at once: it was among the policy's picks, and affinity sent it
+    /// home.
     Affinity,
     /// The lottery drew it again.
     Drawn { others: usize },
@@ -293,8 +294,9 @@ enum Again {
 
 /// Why `event`'s thread, whose quantum just ended, runs on: round robin over one shared queue
 /// picks it again only when no other thread is ready; any other policy or queue may pick it with
-/// others ready, and then the machine of that instant tells which case it is.
-fn why_picked_again(run: &proclab_core::Run, event: &Event) -> Again {
+/// others ready, and then the machine of that instant tells which case it is. `several_picked`:
+/// another CPU took a thread in the same instant (affinity places a whole instant's picks).
+fn why_picked_again(run: &proclab_core::Run, event: &Event, several_picked: bool) -> Again {
     let scenario = run.scenario();
     let machine = scenario.machine();
     let several = machine.cpus > 1;
@@ -315,7 +317,7 @@ fn why_picked_again(run: &proclab_core::Run, event: &Event) -> Again {
         return Again::NoneReady;
     }
     match machine.topology {
-        QueueTopology::Affinity if several => return Again::Affinity,
+        QueueTopology::Affinity if several_picked => return Again::Affinity,
         QueueTopology::PerCpu if several => {
             let cpu = event.cpu.unwrap_or_default() as usize;
             if state
@@ -363,6 +365,12 @@ fn same_tick_words(
     };
     let who = thread_label(state, event.thread);
     let scheduled = run.scenario().spec().schedule.is_some();
+    // Another CPU was given a thread in this instant.
+    let several_picked = || {
+        earlier()
+            .chain(later())
+            .any(|other| other.cpu != event.cpu && matches!(other.cause, Cause::Dispatched { .. }))
+    };
     match event.cause {
         Cause::Dispatched {
             saved: None,
@@ -388,7 +396,7 @@ fn same_tick_words(
             if !continues {
                 return None;
             }
-            Some(match why_picked_again(run, event) {
+            Some(match why_picked_again(run, event, several_picked()) {
                 Again::NoneReady => lang.pick([
                     format!(
                         "준비된 다른 스레드가 없어 {who}{} CPU {cpu}에서 계속 실행합니다: 저장하거나 적재할 것이 없으니 문맥 교환이 아닙니다.",
@@ -488,7 +496,7 @@ fn same_tick_words(
             if picked_again {
                 let cpu = event.cpu.unwrap_or_default();
                 let (again, first) = (object_particle(&who), subject_particle(&who));
-                return Some(match why_picked_again(run, event) {
+                return Some(match why_picked_again(run, event, several_picked()) {
                     Again::NoneReady => lang.pick([
                         format!("타이머 인터럽트: {who}의 퀀텀이 끝났지만, 준비된 다른 스레드가 없어 다시 {who}{again} 고릅니다."),
                         format!("Timer interrupt: {who}'s quantum is used up, but no other thread is ready, so {who} is picked again."),
