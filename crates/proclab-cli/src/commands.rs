@@ -125,11 +125,30 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
         write_json(out, &RunDocument::new(&run, events, lang), pretty(options))?;
     } else {
         out.write_all(render::answer_key_in(&run, terms::answer_key_words(lang)).as_bytes())?;
+        out.write_all(conventions_text(&scenario, lang).as_bytes())?;
         if scenario.has_programs() {
             program_run::write_text(out, &run, lang)?;
         }
     }
     Ok(())
+}
+
+/// The conventions in force, as the page states them: one line when the textbook defaults hold,
+/// else each convention that differs from them.
+fn conventions_text(scenario: &Scenario, lang: Lang) -> String {
+    use proclab_app::i18n::{Text, Words};
+    let differing: Vec<proclab_core::Convention> =
+        proclab_core::Convention::differing(scenario.conventions()).collect();
+    let heading = Text::ConventionsInForce.get(lang);
+    if differing.is_empty() {
+        return format!("{heading}: {}\n", Text::TextbookDefaults.get(lang));
+    }
+    let mut text = format!("{heading}: {}\n", Text::DefaultsExcept.get(lang));
+    for convention in differing {
+        let (label, hint) = terms::convention_words(convention, lang);
+        text.push_str(&format!("  - {label} ({hint})\n"));
+    }
+    text
 }
 
 /// The warm-up cache model runs apart from the event engine: it has a run (`proclab run`) but no
@@ -240,16 +259,21 @@ pub fn compare(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     Ok(())
 }
 
-fn policy_named(name: &str, quantum: u64) -> Result<PolicySpec, Failure> {
-    PolicyKind::from_id(name)
-        .map(|kind| kind.with_defaults(quantum))
-        .ok_or_else(|| {
-            let known: Vec<&str> = PolicyKind::ALL.iter().map(|kind| kind.id()).collect();
-            Failure::Usage(format!(
-                "--policy {name:?}: unknown policy (one of {})",
-                known.join(", ")
-            ))
-        })
+fn policy_named(name: &str, quantum: Option<u64>) -> Result<PolicySpec, Failure> {
+    let kind = PolicyKind::from_id(name).ok_or_else(|| {
+        let known: Vec<&str> = PolicyKind::ALL.iter().map(|kind| kind.id()).collect();
+        Failure::Usage(format!(
+            "--policy {name:?}: unknown policy (one of {})",
+            known.join(", ")
+        ))
+    })?;
+    // A quantum given to a policy that has none would be silently dropped.
+    if quantum.is_some() && kind.with_defaults(1) == kind.with_defaults(2) {
+        return Err(Failure::Usage(format!(
+            "--quantum: the {name} policy has no time quantum"
+        )));
+    }
+    Ok(kind.with_defaults(quantum.unwrap_or(4)))
 }
 
 /// `proclab gen --seed N ...`.
@@ -261,7 +285,10 @@ pub fn gen(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     let seed: u64 = seed
         .parse()
         .map_err(|_| Failure::Usage(format!("--seed: expected a whole number, got {seed:?}")))?;
-    let quantum = number("quantum", 4)?;
+    let quantum = match options.get("quantum") {
+        Some(_) => Some(number("quantum", 4)?),
+        None => None,
+    };
     let io = options.get("io").is_some();
     let processes = number("processes", 5)?;
     if !(1..=u64::from(u32::MAX)).contains(&processes) {
@@ -283,6 +310,17 @@ pub fn gen(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     };
     let mut spec = generate(seed, &gen_options);
     spec.machine.cpus = number("cpus", 1)? as u32;
+    // Never a file that `run` would refuse (a quantum of 0, too many processes, no CPU).
+    if let Err(errors) = Scenario::new(&spec) {
+        let lines: Vec<String> = errors
+            .iter()
+            .map(|error| located_error(error, PolicyKind::of(&spec.policy), Lang::En))
+            .collect();
+        return Err(Failure::Usage(format!(
+            "these options make a scenario that cannot run:\n  {}",
+            lines.join("\n  ")
+        )));
+    }
     write_json(out, &spec, true)?;
     Ok(())
 }

@@ -236,6 +236,20 @@ fn check_options(command: &str, options: &Options) -> Result<(), Failure> {
             )));
         }
     }
+    // What only a JSON output has, asked for with the text one, would be silently ignored.
+    if matches!(command, "run" | "x86") && options.get("format") != Some("json") {
+        for name in ["events", "pretty"] {
+            if options.get(name).is_some() && (command == "run" || name == "pretty") {
+                return Err(Failure::Usage(format!(
+                    "--{name}: only with --format json (the text output has no {})",
+                    match name {
+                        "events" => "event list",
+                        _ => "indentation to choose",
+                    }
+                )));
+            }
+        }
+    }
     if let Some(extra) = options.positional.get(positional) {
         return Err(Failure::Usage(format!(
             "{extra:?}: {command} takes {}",

@@ -62,6 +62,33 @@ fn run_reproduces_a_reference_case_with_switch_cost() {
 }
 
 #[test]
+fn run_states_the_conventions_in_force_as_the_page_does() {
+    let defaults = stdout(&proclab(&["run", "tests/data/rr_silberschatz.json"]));
+    assert!(
+        defaults.ends_with(
+            "Conventions in force: Textbook defaults (Silberschatz); no convention changed.\n"
+        ),
+        "{defaults}"
+    );
+    // OSTEP's mlfq.py queues an expired job before the same tick's arrivals: said so.
+    let ostep = stdout(&proclab(&["run", "tests/data/ostep_mlfq_001.json"]));
+    assert!(
+        ostep.contains("Conventions in force: Textbook defaults, except:\n  - "),
+        "{ostep}"
+    );
+    let korean = stdout(&proclab(&[
+        "run",
+        "tests/data/ostep_mlfq_001.json",
+        "--lang",
+        "ko",
+    ]));
+    assert!(
+        korean.contains("적용된 규칙: 교재 기본값을 따르되"),
+        "{korean}"
+    );
+}
+
+#[test]
 fn run_reproduces_an_ostep_mlfq_case() {
     let output = proclab(&["run", "tests/data/ostep_mlfq_001.json", "--format", "json"]);
     assert!(output.status.success(), "{}", stderr(&output));
@@ -139,12 +166,30 @@ fn an_option_a_command_does_not_read_is_refused_and_help_shows_its_usage() {
             vec!["run", file, "extra.json"],
             "\"extra.json\": run takes one file or name",
         ),
+        // Accepted and then ignored would be worse than refused.
+        (
+            vec!["run", file, "--events"],
+            "--events: only with --format json",
+        ),
+        (
+            vec!["run", file, "--pretty", "--format", "text"],
+            "--pretty: only with --format json",
+        ),
+        (
+            vec!["gen", "--seed", "7", "--policy", "fcfs", "--quantum", "4"],
+            "--quantum: the fcfs policy has no time quantum",
+        ),
+        // Nor does gen write a file that run would refuse.
+        (
+            vec!["gen", "--seed", "7", "--quantum", "0"],
+            "these options make a scenario that cannot run:\n  policy.quantum: A time quantum must be at least 1 tick.",
+        ),
     ] {
         let output = proclab(&arguments);
         assert_eq!(output.status.code(), Some(2), "{arguments:?}");
         let message = stderr(&output);
         assert!(
-            message.starts_with(&format!("proclab: {said}\n")),
+            message.starts_with(&format!("proclab: {said}")),
             "{message}"
         );
         // The usage of the command misused, not of every command.
