@@ -74,20 +74,34 @@ pub fn size_in_words(bytes: u64) -> String {
 
 /// Reads a scenario file for the page: every setting of the format has a place in its form.
 pub fn parse_scenario_json(text: &str) -> Result<ScenarioSpec, FileError> {
-    parse_json(serde_json::from_str(text))
+    parse_json(serde_json::from_str(text), text.as_bytes())
 }
 
 /// [`parse_scenario_json`] on a file's bytes as read (UTF-8, a byte order mark allowed): the
 /// page reads a file so, as copying a 25 MB text into the wasm would cost a fifth of a second.
 pub fn parse_scenario_bytes(bytes: &[u8]) -> Result<ScenarioSpec, FileError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    parse_json(serde_json::from_slice(bytes))
+    parse_json(serde_json::from_slice(bytes), bytes)
 }
 
-fn parse_json(read: serde_json::Result<ScenarioSpec>) -> Result<ScenarioSpec, FileError> {
+/// The detail of [`FileError::NotAScenario`] for valid JSON the reader stopped in without a
+/// complaint of its own: a value of the wrong form, such as a bare number where a burst goes.
+pub const WRONG_FORM: &str = "a value of the wrong form";
+
+fn parse_json(
+    read: serde_json::Result<ScenarioSpec>,
+    bytes: &[u8],
+) -> Result<ScenarioSpec, FileError> {
     read.map_err(|error| {
         let (line, column) = (error.line(), error.column());
-        if error.is_data() {
+        if error.is_syntax() && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok() {
+            // The reader calls a number where `{"cpu": 5}` goes a syntax error; the file is JSON.
+            FileError::NotAScenario {
+                line,
+                column,
+                detail: String::from(WRONG_FORM),
+            }
+        } else if error.is_data() {
             let detail = error.to_string();
             let detail = detail
                 .split(" at line ")

@@ -519,6 +519,14 @@ pub fn file_error(error: &crate::files::FileError, lang: Lang) -> String {
 /// integer `-3`, expected u64`) in plain words of `lang`; a complaint of another shape is kept
 /// as it is.
 pub fn reader_words(detail: &str, lang: Lang) -> String {
+    if detail == crate::files::WRONG_FORM {
+        return lang
+            .pick([
+                "이 자리의 값이 맞는 형태가 아닙니다. 예를 들어 버스트는 숫자 하나가 아니라 {\"cpu\": 5}나 {\"io\": 3}처럼 하나씩 씁니다",
+                "the value here is not of the right form: a burst, for one, is written {\"cpu\": 5} or {\"io\": 3}, one per object, not as a bare number",
+            ])
+            .to_string();
+    }
     // The reader quotes names and values in backquotes.
     let quoted = |text: &str| -> Vec<String> {
         text.split('`')
@@ -540,6 +548,11 @@ pub fn reader_words(detail: &str, lang: Lang) -> String {
             _ if expected.starts_with("struct ") || expected == "a map" => {
                 ["객체 { ... }", "an object { ... }"]
             }
+            // A policy: `{"kind": "rr", "quantum": 4}`, never the reader's name for its type.
+            _ if expected.starts_with("internally tagged enum") => [
+                "\"kind\"가 있는 객체(예: {\"kind\": \"rr\", \"quantum\": 4})",
+                "an object with a \"kind\" (such as {\"kind\": \"rr\", \"quantum\": 4})",
+            ],
             _ => return expected.to_string(),
         };
         lang.pick(words).to_string()

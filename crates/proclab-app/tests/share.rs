@@ -390,6 +390,29 @@ fn a_file_read_as_bytes_opens_as_its_text_does_and_says_where_it_breaks() {
         parse_scenario_bytes(b"{\"version\": 1, \"processes\": 7}"),
         Err(FileError::NotAScenario { line: 1, .. })
     ));
+    // Valid JSON the reader stops in with a "syntax" error of its own (a bare number where a
+    // burst's object goes, a burst of two kinds at once) is told as the wrong form, not as
+    // broken JSON.
+    for wrong in [
+        r#"{"processes":[{"name":"P1","arrival":0,"bursts":[8,4]}],"policy":{"kind":"fcfs"}}"#,
+        r#"{"processes":[{"name":"P1","arrival":0,"bursts":[{"cpu":3,"io":2}]}],"policy":{"kind":"fcfs"}}"#,
+    ] {
+        let error = parse_scenario_bytes(wrong.as_bytes()).unwrap_err();
+        let FileError::NotAScenario { detail, .. } = &error else {
+            panic!("{wrong}: {error:?}");
+        };
+        assert_eq!(detail, proclab_app::files::WRONG_FORM);
+        let words = proclab_app::i18n::file_error(&error, proclab_app::lang::Lang::En);
+        assert!(words.contains(r#"{"cpu": 5} or {"io": 3}"#), "{words}");
+    }
+    // A policy written as its name alone: the reader's name for the type is not shown.
+    let error = parse_scenario_bytes(
+        br#"{"processes":[{"name":"P1","arrival":0,"bursts":[{"cpu":3}]}],"policy":"rr"}"#,
+    )
+    .unwrap_err();
+    let words = proclab_app::i18n::file_error(&error, proclab_app::lang::Lang::En);
+    assert!(words.contains(r#"an object with a "kind""#), "{words}");
+    assert!(!words.contains("internally tagged"), "{words}");
 }
 
 #[test]
