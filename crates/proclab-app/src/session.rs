@@ -278,21 +278,14 @@ impl Session {
         unreadable.chain(broken).collect()
     }
 
-    /// What the student typed where a program line names something that does not exist: the
-    /// word a line starts with when it is no instruction, or an unknown label, variable or
-    /// register, quoted with the name most likely meant.
+    /// What the student typed where a program line names something that does not exist
+    /// ([`crate::program_words::as_typed`]).
     fn as_typed(&self, error: &ScenarioError) -> Option<String> {
         let ScenarioError::ProgramLine { process, error } = error else {
             return None;
         };
         let text = &self.draft.processes.get(*process as usize)?.program;
-        if error.kind != proclab_core::program::ParseErrorKind::UnknownOpcode {
-            return crate::program_words::operand_as_typed(text, error, self.lang);
-        }
-        let line = text.lines().nth((error.line as usize).checked_sub(1)?)?;
-        let code = line.split('#').next()?;
-        let word = code.split_whitespace().next()?;
-        Some(crate::program_words::not_an_instruction(word, self.lang))
+        crate::program_words::as_typed(text, error, self.lang)
     }
 
     /// True when the results shown belong to an earlier, valid version of the input.

@@ -215,10 +215,20 @@ pub fn compare(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
             "policy", "avg turn", "avg wait", "avg resp", "switches", "end",
         ],
     ]);
+    // Padded by the columns a terminal gives each cell (a Hangul syllable takes two).
+    let pad =
+        |cell: &str, width: usize| " ".repeat(width.saturating_sub(render::display_width(cell)));
+    let left = |cell: &str| format!("{cell}{}", pad(cell, 28));
+    let right = |cell: &str, width: usize| format!("{}{cell}", pad(cell, width));
     writeln!(
         out,
-        "{:<28} {:>10} {:>10} {:>10} {:>10} {:>8}",
-        header[0], header[1], header[2], header[3], header[4], header[5]
+        "{} {} {} {} {} {}",
+        left(header[0]),
+        right(header[1], 10),
+        right(header[2], 10),
+        right(header[3], 10),
+        right(header[4], 10),
+        right(header[5], 8)
     )?;
     for policy in comparison_policies(&scenario) {
         let mut spec = scenario.spec().clone();
@@ -240,8 +250,8 @@ pub fn compare(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
                 };
                 writeln!(
                     out,
-                    "{:<28} {:>10} {:>10} {:>10} {:>10} {:>8}{cut}",
-                    label,
+                    "{} {:>10} {:>10} {:>10} {:>10} {:>8}{cut}",
+                    left(&label),
                     totals.average_turnaround.to_string(),
                     totals.average_waiting.to_string(),
                     totals.average_response.to_string(),
@@ -251,7 +261,8 @@ pub fn compare(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
             }
             Err(errors) => writeln!(
                 out,
-                "{label:<28} {}",
+                "{} {}",
+                left(&label),
                 located_error(&errors[0], PolicyKind::of(&policy), lang)
             )?,
         }
@@ -346,7 +357,18 @@ pub fn presets(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
                 write_json(out, &preset.spec, true)?;
                 Ok(())
             }
-            None => Err(Failure::Input(format!("no preset named {id:?}"))),
+            None => {
+                // The name meant, when one is a few letters away; else where the names are.
+                let meant = presets
+                    .iter()
+                    .map(|preset| preset.id.as_str())
+                    .min_by_key(|name| proclab_app::program_words::edit_distance(name, id))
+                    .filter(|name| proclab_app::program_words::edit_distance(name, id) <= 3);
+                Err(Failure::Input(match meant {
+                    Some(name) => format!("no preset named {id:?}: did you mean {name:?}?"),
+                    None => format!("no preset named {id:?}; `proclab presets` lists them"),
+                }))
+            }
         },
     }
 }

@@ -36,7 +36,13 @@ pub fn x86(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     let program = Program::parse(&text).map_err(|errors| {
         let lines: Vec<String> = errors
             .iter()
-            .map(|error| format!("{path}: {}", program_words::parse_error(error, lang)))
+            .map(|error| {
+                let said = program_words::parse_error(error, lang);
+                match program_words::as_typed(&text, error, lang) {
+                    Some(typed) => format!("{path}: {said} {typed}"),
+                    None => format!("{path}: {said}"),
+                }
+            })
             .collect();
         Failure::Input(lines.join("\n"))
     })?;

@@ -561,3 +561,63 @@ fn compare_and_state_refuse_the_warm_up_model_instead_of_ignoring_its_cache() {
         assert!(stdout(&output).is_empty());
     }
 }
+
+#[test]
+fn a_mistyped_name_is_answered_with_the_one_meant() {
+    let output = proclab(&["presets", "rr-silberchatz"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "no preset named \"rr-silberchatz\": did you mean \"rr-silberschatz\"?\n"
+    );
+    let far = stderr(&proclab(&["presets", "zzzz"]));
+    assert!(far.ends_with("`proclab presets` lists them\n"), "{far}");
+    let path = std::env::temp_dir().join(format!("proclab-mvo-{}.s", std::process::id()));
+    std::fs::write(&path, "mov $1, %ax\nmvo %ax, %bx\nhalt\n").unwrap();
+    let output = proclab(&["x86", path.to_str().unwrap()]);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("line 2: unknown instruction. “mvo” is not an instruction of this language: did you mean mov?"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn compare_in_korean_lines_its_columns_up_for_a_terminal() {
+    let output = proclab(&["compare", "tests/data/rr_silberschatz.json", "--lang", "ko"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    // Every line's first number ends in the same terminal column (a Hangul syllable takes two).
+    let width = |text: &str| -> usize {
+        text.chars()
+            .map(|c| {
+                if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
+                    2
+                } else {
+                    1
+                }
+            })
+            .sum()
+    };
+    let text = stdout(&output);
+    // The end of each row's first average (the only numbers with a decimal point).
+    let ends: Vec<usize> = text
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let average = line
+                .split_whitespace()
+                .find(|word| word.contains('.') && word.parse::<f64>().is_ok())
+                .expect("an average");
+            let at = line.find(average).unwrap() + average.len();
+            width(&line[..at])
+        })
+        .collect();
+    // The heading's first average title ends in the same column.
+    let heading = text.lines().next().unwrap();
+    let at = heading.find("평균 반환").unwrap() + "평균 반환".len();
+    assert_eq!(width(&heading[..at]), ends[0], "{text}");
+    assert!(text.contains("우선순위 (비선점)"), "{text}");
+    assert!(ends.iter().all(|end| *end == ends[0]), "{text}\n{ends:?}");
+}

@@ -60,7 +60,7 @@ pub fn gantt_lines(run: &Run) -> String {
 }
 
 /// Columns a cell takes in a terminal: two for a Hangul syllable or jamo, one for the rest.
-fn display_width(cell: &str) -> usize {
+pub fn display_width(cell: &str) -> usize {
     cell.chars()
         .map(|c| match c {
             '\u{1100}'..='\u{115F}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7A3}' => 2,

@@ -22,7 +22,7 @@ pub use run::{
     access, deadlock, end, instruction_text, kernel_entries, outcome, run_end, sync_kind,
     thread_name, word_name, RunText,
 };
-pub use typed::operand_as_typed;
+pub use typed::{as_typed, edits as edit_distance, operand_as_typed};
 
 #[cfg(test)]
 mod tests {

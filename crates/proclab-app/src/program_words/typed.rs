@@ -7,6 +7,19 @@ use proclab_core::program::{ParseError, ParseErrorKind};
 /// The registers as an operand names them.
 const REGISTERS: [&str; 8] = ["%ax", "%bx", "%cx", "%dx", "%ex", "%fx", "%sp", "%bp"];
 
+/// What was typed where line `error` of `program` names something that does not exist: the word
+/// a line starts with when it is no instruction, or an unknown label, variable or register,
+/// quoted with the name most likely meant. `None` for any other problem.
+pub fn as_typed(program: &str, error: &ParseError, lang: Lang) -> Option<String> {
+    if error.kind != proclab_core::program::ParseErrorKind::UnknownOpcode {
+        return operand_as_typed(program, error, lang);
+    }
+    let line = program.lines().nth((error.line as usize).checked_sub(1)?)?;
+    let code = line.split('#').next()?;
+    let word = code.split_whitespace().next()?;
+    Some(super::not_an_instruction(word, lang))
+}
+
 /// The operand of `error` as typed in `program`, and the known name closest to it, in words;
 /// `None` for any other problem, or when the line has no such operand.
 pub fn operand_as_typed(program: &str, error: &ParseError, lang: Lang) -> Option<String> {
@@ -111,7 +124,7 @@ fn closest(typed: &str, known: &[String]) -> Option<String> {
 
 /// Edit distance (insertions, deletions, substitutions, and a swap of two neighbours counted
 /// as one: "agian" is one edit from "again").
-pub(super) fn edits(a: &str, b: &str) -> usize {
+pub fn edits(a: &str, b: &str) -> usize {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
     for (i, row) in rows.iter_mut().enumerate() {
