@@ -45,7 +45,10 @@ const USAGE: &str = "usage:
   proclab x86 FILE [--threads N] [--regs bx=3,bx=4] [--interrupt I | --schedule 0011] [--budget B]
               [--format text|json] [--pretty] [--lang en|ko]
   proclab bench [--smp | --program] [--repeat N] [--only \"RR (q=1)\"] [--emit]
-  proclab bench --worst [--only processes|bursts|quantum|cpus|instructions|boosts|warmup] [--write DIR]";
+  proclab bench --worst [--only processes|bursts|quantum|cpus|instructions|boosts|warmup] [--write DIR]
+
+A scenario file is JSON: docs/scenario-format.md describes every field, docs/semantics.md the rules
+where textbooks differ (the answer key of `run` ends with the ones in force). Errors name the field.";
 
 /// Command-line options after the command word.
 pub struct Options {
@@ -197,7 +200,9 @@ fn usage_of(command: &str) -> String {
     let mut lines = vec!["usage:"];
     let mut inside = false;
     for line in USAGE.lines().skip(1) {
-        if line.starts_with("  proclab ") {
+        if !line.starts_with(' ') {
+            inside = false;
+        } else if line.starts_with("  proclab ") {
             inside = line.starts_with(&format!("  proclab {command} "))
                 || line == format!("  proclab {command}");
         }

@@ -291,10 +291,11 @@ pub fn parse_error(error: &ParseError, lang: Lang) -> String {
 pub fn argv_error(error: &ArgvError, lang: Lang) -> String {
     match (*error, lang) {
         (ArgvError::CountMismatch { given, threads }, Lang::Ko) => format!(
-            "레지스터 설정이 {given}개입니다. 모든 스레드에 하나, 또는 스레드마다 하나({threads}개)를 쉼표로 나눠 씁니다."
+            "레지스터 설정이 {given}개인데 스레드는 {threads}개입니다. 모든 스레드가 함께 쓸 설정 하나, 또는 스레드마다 하나씩 쉼표로 나눠 쓰세요. 스레드 수는 --threads로 정합니다."
         ),
         (ArgvError::CountMismatch { given, threads }, Lang::En) => format!(
-            "{given} register settings: give one for every thread, or one per thread ({threads}), separated by commas."
+            "{given} register settings, but {}: give one setting that every thread starts with, or one per thread separated by commas; --threads sets how many threads run.",
+            if threads == 1 { String::from("1 thread runs") } else { format!("{threads} threads run") }
         ),
         (ArgvError::NotAssignment { entry }, Lang::Ko) => {
             format!("스레드 {entry}의 설정은 레지스터=값 꼴입니다(예: bx=3:cx=1).")
