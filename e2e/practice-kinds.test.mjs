@@ -104,7 +104,7 @@ test('MLFQ levels in both languages: one wrong level is marked and explained by 
       } else {
         assert.ok(explanation.includes(`틱 ${asked} 동안 ${name}`), explanation);
         assert.ok(explanation.includes(`t=${demoted[wrong]}: ${name}`), explanation);
-        assert.ok(explanation.includes(`레벨 ${level[wrong]}`), explanation);
+        assert.ok(explanation.includes(`단계 ${level[wrong]}`), explanation);
       }
       // A hint reveals one level change: the first demotion of the run.
       await page.click('#practice-hint');
@@ -124,10 +124,10 @@ test('MLFQ levels in both languages: one wrong level is marked and explained by 
       await page.fill(`#mlfq-level-${wrong + 1}`, 'two');
       await check(page);
       assert.equal(await page.inputValue(`#mlfq-level-${wrong + 1}`), 'two');
-      assert.match(await page.textContent('#practice-explanation'), lang === 'en' ? /^A level is one whole number from 0 to 2\./ : /^레벨은 0부터 2까지의 정수 하나입니다\./);
+      assert.match(await page.textContent('#practice-explanation'), lang === 'en' ? /^A level is one whole number from 0 to 2\./ : /^단계는 0부터 2까지의 정수 하나입니다\./);
       // Every unreadable field is named beside the fields, and an empty one after it is pointed out
       // (the explanation covers the first mistake only).
-      assert.ok((await page.textContent('#mlfq-error')).startsWith(`${name} ${lang === 'en' ? 'level' : '레벨'}: `));
+      assert.ok((await page.textContent('#mlfq-error')).startsWith(`${name} ${lang === 'en' ? 'level' : '단계'}: `));
       assert.equal(await page.getAttribute(`#mlfq-level-${wrong + 1}`, 'aria-invalid'), 'true');
       assert.equal(await page.$('#mlfq-empty'), null);
       const later = jobs.length - 1;

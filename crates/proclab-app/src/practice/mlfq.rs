@@ -207,7 +207,7 @@ pub fn change_sentence(run: &Run, change: &LevelChange, lang: Lang) -> String {
     let (tick, from, to) = (change.tick, change.from, change.to);
     if to < from {
         return lang.pick([
-            format!("t={tick}: 우선순위 상향(boost, {}틱마다): {}{} 레벨 {from}에서 레벨 0으로 올라가고 퀀텀과 할당량을 새로 받습니다.", spec_of(run).and_then(|mlfq| mlfq.boost_period).unwrap_or(0), who, subject_particle(&who)),
+            format!("t={tick}: 우선순위 상향(boost, {}틱마다): {}{} 단계 {from}에서 단계 0으로 올라가고 퀀텀과 할당량을 새로 받습니다.", spec_of(run).and_then(|mlfq| mlfq.boost_period).unwrap_or(0), who, subject_particle(&who)),
             format!("t={tick}: priority boost (every {} ticks): {who} moves from level {from} up to level 0 with a fresh quantum and allotment.", spec_of(run).and_then(|mlfq| mlfq.boost_period).unwrap_or(0)),
         ]);
     }
@@ -231,7 +231,7 @@ pub fn change_sentence(run: &Run, change: &LevelChange, lang: Lang) -> String {
     };
     lang.pick([
         format!(
-            "t={tick}: {}{} 레벨 {from}에서 {used}: 한 레벨 내려가 레벨 {to}{} 됩니다.",
+            "t={tick}: {}{} 단계 {from}에서 {used}: 한 단계 내려가 단계 {to}{} 됩니다.",
             who,
             subject_particle(&who),
             subject_particle(&to.to_string())
@@ -244,7 +244,7 @@ pub fn change_sentence(run: &Run, change: &LevelChange, lang: Lang) -> String {
 pub fn level_form(run: &Run, lang: Lang) -> String {
     let bottom = spec_of(run).map_or(0, |mlfq| mlfq.levels.len().saturating_sub(1));
     lang.pick([
-        format!("레벨은 0부터 {bottom}까지의 정수 하나입니다."),
+        format!("단계는 0부터 {bottom}까지의 정수 하나입니다."),
         format!("A level is one whole number from 0 to {bottom}."),
     ])
 }
@@ -262,7 +262,7 @@ pub fn explain_level(run: &Run, tick: u64, pid: u32, verdict: Verdict, lang: Lan
         Some(change) => {
             let sentence = change_sentence(run, &change, lang);
             lang.pick([
-                format!("{sentence} 그 뒤 t={tick}까지 레벨이 바뀌지 않았습니다."),
+                format!("{sentence} 그 뒤 t={tick}까지 단계가 바뀌지 않았습니다."),
                 format!("{sentence} Its level does not change again before t={tick}."),
             ])
         }
@@ -273,7 +273,7 @@ pub fn explain_level(run: &Run, tick: u64, pid: u32, verdict: Verdict, lang: Lan
                 .get(pid as usize)
                 .map_or(0, |process| process.arrival);
             lang.pick([
-                format!("{}{} t={arrival}에 도착해 레벨 0에 들어갔고, t={tick}까지 레벨 0의 할당량을 다 쓰지 않았습니다.", who, subject_particle(&who)),
+                format!("{}{} t={arrival}에 도착해 단계 0에 들어갔고, t={tick}까지 단계 0의 할당량을 다 쓰지 않았습니다.", who, subject_particle(&who)),
                 format!("{who} arrived at t={arrival} and entered level 0; it has not used up its allotment at level 0 by t={tick}."),
             ])
         }
@@ -281,7 +281,7 @@ pub fn explain_level(run: &Run, tick: u64, pid: u32, verdict: Verdict, lang: Lan
     let form = form.unwrap_or_default();
     lang.pick([
         format!(
-            "{form}틱 {tick} 동안 {}{} 레벨 {level}에 있습니다. {because}",
+            "{form}틱 {tick} 동안 {}{} 단계 {level}에 있습니다. {because}",
             who,
             subject_particle(&who)
         ),
@@ -312,7 +312,7 @@ pub fn rules(run: &Run, tick: u64, lang: Lang) -> Vec<String> {
             let quantum = level.quantum.unwrap_or(0);
             let allotment = level.allotment;
             lang.pick([
-                format!("레벨 {index}: 퀀텀 {quantum}틱, 할당량 {allotment}퀀텀"),
+                format!("단계 {index}: 퀀텀 {quantum}틱, 할당량 {allotment}퀀텀"),
                 format!(
                     "level {index}: quantum {quantum}, allotment {allotment} {}",
                     if allotment == 1 { "quantum" } else { "quanta" }
@@ -324,15 +324,15 @@ pub fn rules(run: &Run, tick: u64, lang: Lang) -> Vec<String> {
     let bottom = mlfq.levels.len() - 1;
     let mut rules = vec![
         lang.pick([
-            format!("다단계 피드백 큐(MLFQ), 레벨 0이 가장 높습니다. {levels}."),
+            format!("다단계 피드백 큐(MLFQ), 단계 0이 가장 높습니다. {levels}."),
             format!("Multilevel feedback queue (MLFQ), level 0 the highest: {levels}."),
         ]),
         lang.pick([
-            format!("새 작업은 레벨 0에 들어갑니다. 한 레벨에서 할당량만큼 퀀텀을 모두 쓰면 한 레벨 내려갑니다(맨 아래 레벨 {bottom}에서는 그대로). I/O로 CPU를 내놓아도 쓴 시간은 그대로 셉니다."),
+            format!("새 작업은 단계 0에 들어갑니다. 한 단계에서 할당량만큼 퀀텀을 모두 쓰면 한 단계 내려갑니다(맨 아래 단계 {bottom}에서는 그대로). I/O로 CPU를 내놓아도 쓴 시간은 그대로 셉니다."),
             format!("A new job enters level 0. A job that uses a level's whole allotment of quanta moves down one level (at the bottom, level {bottom}, it stays). Giving up the CPU for I/O does not reset what it used."),
         ]),
         lang.pick([
-            "높은 레벨의 작업이 준비되면 낮은 레벨의 실행 중인 작업을 선점합니다. 선점된 작업은 남은 퀀텀과 함께 자기 레벨의 맨 앞으로 갑니다. 한 레벨 안에서는 라운드 로빈이고, 퀀텀이 끝난 작업은 그 레벨의 맨 뒤로 갑니다(같은 순간에 도착한 작업 뒤).".to_string(),
+            "높은 단계의 작업이 준비되면 낮은 단계의 실행 중인 작업을 선점합니다. 선점된 작업은 남은 퀀텀과 함께 자기 단계의 맨 앞으로 갑니다. 한 단계 안에서는 라운드 로빈이고, 퀀텀이 끝난 작업은 그 단계의 맨 뒤로 갑니다(같은 순간에 도착한 작업 뒤).".to_string(),
             "A job at a higher level that becomes ready preempts a running job of a lower level; the preempted job goes back to the head of its level with the rest of its quantum. Within a level it is round robin: a job whose quantum ends goes to the back of its level (behind jobs arriving at that tick).".to_string(),
         ]),
         lang.pick([
@@ -348,18 +348,18 @@ pub fn rules(run: &Run, tick: u64, lang: Lang) -> Vec<String> {
         .any(|process| process.bursts.len() > 1)
     {
         rules.push(lang.pick([
-            "버스트 '3 io2 4'는 CPU 3, I/O 2, CPU 4입니다. I/O가 끝난 작업은 자기 레벨의 맨 뒤로 갑니다(같은 순간에 도착한 작업보다 먼저).",
+            "버스트 '3 io2 4'는 CPU 3, I/O 2, CPU 4입니다. I/O가 끝난 작업은 자기 단계의 맨 뒤로 갑니다(같은 순간에 도착한 작업보다 먼저).",
             "Bursts '3 io2 4' mean CPU 3, I/O 2, CPU 4. A job whose I/O ends joins the back of its level (before jobs arriving at that tick).",
         ]).to_string());
     }
     if let Some(period) = mlfq.boost_period {
         rules.push(lang.pick([
-            format!("우선순위 상향(boost): t={period}, {}, …마다(그 순간의 도착 뒤) 끝나지 않은 모든 작업이 레벨 0으로 올라가고 퀀텀과 할당량을 새로 받습니다. 줄 순서는 유지됩니다: 레벨 0의 작업, 그다음 레벨 1, 레벨 2의 작업 순이고, 레벨 0 아래에서 실행 중이던 작업은 먼저 자기 레벨의 맨 앞으로 돌아갑니다.", 2 * period),
+            format!("우선순위 상향(boost): t={period}, {}, …마다(그 순간의 도착 뒤) 끝나지 않은 모든 작업이 단계 0으로 올라가고 퀀텀과 할당량을 새로 받습니다. 줄 순서는 유지됩니다: 단계 0의 작업, 그다음 단계 1, 단계 2의 작업 순이고, 단계 0 아래에서 실행 중이던 작업은 먼저 자기 단계의 맨 앞으로 돌아갑니다.", 2 * period),
             format!("Priority boost: at t={period}, {}, … (after that tick's arrivals) every unfinished job moves to level 0 with a fresh quantum and allotment, keeping its place in line: level 0's jobs first, then level 1's, then level 2's; a job running below level 0 first goes back to the head of its level.", 2 * period),
         ]));
     }
     rules.push(lang.pick([
-        format!("질문: 틱 {tick} 동안(구간 [{tick}, {}), 순간 t={tick}의 모든 사건 뒤) 각 작업은 몇 번 레벨에 있을까요? 레벨 번호(0부터)를 쓰세요.", tick + 1),
+        format!("질문: 틱 {tick} 동안(구간 [{tick}, {}), 순간 t={tick}의 모든 사건 뒤) 각 작업은 몇 번 단계에 있을까요? 단계 번호(0부터)를 쓰세요.", tick + 1),
         format!("Question: during tick {tick} (the interval [{tick}, {}), after every event of instant t={tick}), at which level is each job? Type the level number (from 0).", tick + 1),
     ]));
     rules

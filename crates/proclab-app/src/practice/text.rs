@@ -145,7 +145,7 @@ impl Words for PracticeText {
         match self {
             NavPractice => ["연습", "Practice"],
             Title => ["연습: 먼저 풀고, 칸마다 확인", "Practice: predict, then check, cell by cell"],
-            Intro => ["손으로 풀어 답을 채운 뒤 확인을 누르세요 (스케줄링은 간트 차트와 표, 경쟁하는 카운터는 최종 값과 실행 순서, MLFQ는 각 작업의 레벨, 문맥 교환은 PC와 레지스터, 교착 상태는 자원 할당 그래프에 대한 질문, 세마포어는 값과 기다리는 스레드). 칸마다 맞음/틀림을 알려 주고, 첫 번째 잘못을 엔진의 기록으로 설명합니다.", "Work it out by hand and fill in your answers (for scheduling, the Gantt chart and the table; for the racing counter, the final value and an interleaving; for MLFQ, the level of each job; for a context switch, the PC and registers; for a deadlock, the questions about its graph; for semaphores, the values and who waits), then press Check: every cell is marked, and the first mistake is explained from the engine's own trace."],
+            Intro => ["손으로 풀어 답을 채운 뒤 확인을 누르세요 (스케줄링은 간트 차트와 표, 경쟁하는 카운터는 최종 값과 실행 순서, MLFQ는 각 작업의 단계, 문맥 교환은 PC와 레지스터, 교착 상태는 자원 할당 그래프에 대한 질문, 세마포어는 값과 기다리는 스레드). 칸마다 맞음/틀림을 알려 주고, 첫 번째 잘못을 엔진의 기록으로 설명합니다.", "Work it out by hand and fill in your answers (for scheduling, the Gantt chart and the table; for the racing counter, the final value and an interleaving; for MLFQ, the level of each job; for a context switch, the PC and registers; for a deadlock, the questions about its graph; for semaphores, the values and who waits), then press Check: every cell is marked, and the first mistake is explained from the engine's own trace."],
             Topic => ["주제", "Topic"],
             Difficulty => ["난이도", "Difficulty"],
             NewSet => ["새 문제 세트", "New set"],
@@ -220,8 +220,8 @@ impl Words for PracticeText {
             RaceDone => ["끝남", "finished"],
             RaceResult => ["질문 B", "Question B"],
             Instruction => ["명령어", "Instruction"],
-            MlfqQuestion => ["틱 {t} 동안 각 작업의 레벨", "The level of each job during tick {t}"],
-            Level => ["레벨", "level"],
+            MlfqQuestion => ["틱 {t} 동안 각 작업의 단계", "The level of each job during tick {t}"],
+            Level => ["단계", "level"],
             SwitchProgram => ["프로그램 (주소와 명령어)", "The program (address and instruction)"],
             Address => ["주소", "Address"],
             Saved => ["{t}의 TCB에 저장", "Saved into {t}'s TCB"],
@@ -307,7 +307,7 @@ impl Topic {
                 "문맥 교환 (PC와 레지스터)",
                 "Context switch (PC and registers)",
             ],
-            Topic::Mlfq => ["MLFQ: 각 작업의 레벨", "MLFQ: the level of each job"],
+            Topic::Mlfq => ["MLFQ: 각 작업의 단계", "MLFQ: the level of each job"],
             Topic::Deadlock => [
                 "교착 상태 (자원 할당 그래프)",
                 "Deadlock (resource-allocation graph)",
@@ -324,7 +324,7 @@ impl Difficulty {
             return lang.pick(match self {
                 Difficulty::Easy => ["쉬움 (작업 4개)", "Easy (4 jobs)"],
                 Difficulty::Medium => [
-                    "보통 (레벨 0의 할당량 2퀀텀)",
+                    "보통 (단계 0의 할당량 2퀀텀)",
                     "Medium (allotment of 2 quanta at level 0)",
                 ],
                 Difficulty::Hard => ["어려움 (I/O, 우선순위 상향)", "Hard (I/O, priority boost)"],
