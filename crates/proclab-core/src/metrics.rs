@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::Engine;
 use crate::scenario::Scenario;
 use crate::trace::ThreadRef;
+use crate::ProcessState;
 
 /// An exact rational `num / den` (den 0 means "no data" and displays as `-`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -247,6 +248,11 @@ impl Metrics {
                     engine.programs.as_ref().map_or((0, 0), |programs| {
                         (programs.kernel_entries[index], programs.kernel_ticks[index])
                     });
+                // So does a stay in the ready queue (a schedule used up while it waits).
+                let still_ready = match task.state {
+                    ProcessState::Ready => engine.now - task.ready_since,
+                    _ => 0,
+                };
                 let arrival = scenario.processes()[task.pid as usize].arrival();
                 let completion = task.acc.completion.unwrap_or(engine.now);
                 ThreadMetrics {
@@ -254,7 +260,7 @@ impl Metrics {
                     arrival,
                     completion,
                     turnaround: completion - arrival,
-                    waiting: task.acc.ready,
+                    waiting: task.acc.ready + still_ready,
                     response: task.acc.first_run.unwrap_or(completion) - arrival,
                     cpu: task.acc.cpu,
                     io: task.acc.io,

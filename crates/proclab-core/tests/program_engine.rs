@@ -389,6 +389,18 @@ fn a_schedule_that_does_not_repeat_runs_exactly_its_entries_then_pauses() {
         .threads
         .iter()
         .all(|tcb| tcb.state == ProcessState::Ready));
+    // Counted up to the pause, each thread's time adds up, its last stay in the ready queue
+    // included: T1 waited at ticks 1, 2 and 6, T2 at 0, 3, 4 and 5.
+    let threads = &run.metrics().threads;
+    let waiting: Vec<u64> = threads.iter().map(|thread| thread.waiting).collect();
+    assert_eq!(waiting, vec![3, 4]);
+    for thread in threads {
+        assert_eq!(
+            thread.turnaround,
+            thread.cpu + thread.io + thread.waiting + thread.switch + thread.stall + thread.blocked,
+            "{thread:?}"
+        );
+    }
 }
 
 #[test]
