@@ -185,21 +185,24 @@ pub fn focus(id: &str) {
 }
 
 /// Brings the first of the fields with `ids` (in the page's order) into view and gives it the
-/// keyboard focus; a field not on the page (a thread's field while the threads are folded) is
-/// stood for by the list of its problems (`{id}-error`). Every folded section around it opens
-/// first.
+/// keyboard focus; when none of them is on the page (a thread's field while the threads are
+/// folded), the first list of their problems (`{id}-error`) stands for them. Every folded section
+/// around it opens first.
 pub fn reveal_first(ids: &[String]) {
     use wasm_bindgen::JsCast;
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };
     // Every id is a field's (`FieldId::dom_id`): letters, digits and hyphens, led by a letter.
-    let selector = ids
-        .iter()
-        .map(|id| format!("#{id}, #{id}-error"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let Some(element) = document.query_selector(&selector).ok().flatten() else {
+    // The fields on the page first, in its order; the lists of problems only when none is.
+    let selector = |suffix: &str| {
+        ids.iter()
+            .map(|id| format!("#{id}{suffix}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let first = |suffix: &str| document.query_selector(&selector(suffix)).ok().flatten();
+    let Some(element) = first("").or_else(|| first("-error")) else {
         return;
     };
     let mut folded = element.closest("details").ok().flatten();

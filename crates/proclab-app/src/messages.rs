@@ -428,8 +428,8 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
             let why = match (error, lang) {
                 (ArgvError::UnknownRegister { .. }, Lang::Ko) => "ax bx cx dx ex fx bp만 정할 수 있습니다(sp는 스택 바닥).",
                 (ArgvError::UnknownRegister { .. }, Lang::En) => "only ax bx cx dx ex fx bp can be set (sp is the stack bottom).",
-                (ArgvError::BadValue { .. }, Lang::Ko) => "값은 정수입니다.",
-                (ArgvError::BadValue { .. }, Lang::En) => "a value is a whole number.",
+                (ArgvError::BadValue { .. }, Lang::Ko) => "값은 정수여야 합니다. 레지스터=값을 콜론으로 나눠 씁니다(예: bx=3:cx=1).",
+                (ArgvError::BadValue { .. }, Lang::En) => "each value must be a whole number; write register=value, separated by colons (bx=3:cx=1).",
                 (_, Lang::Ko) => "레지스터=값 꼴로, 콜론으로 나눠 씁니다(예: bx=3:cx=1).",
                 (_, Lang::En) => "write register=value, separated by colons (bx=3:cx=1).",
             };

@@ -300,13 +300,18 @@ fn scheduler(props: &SchedulerProps) -> Html {
     };
     // A click that starts or leaves the scheduler replaces the button it was on, and Undo or
     // Start over disable themselves at the first choice: the focus goes to the next control.
+    // Only after such a click: a page just opened (an example picked, a reload) keeps its focus
+    // and its scroll where they are.
     let choices_made = scenario.schedule().map(|schedule| schedule.threads.len());
-    use_effect_with(choices_made, |choices_made| {
-        crate::browser::refocus_if_lost(if choices_made.is_some() {
-            "#scheduler .choose button, #scheduler-undo, #scheduler-leave"
-        } else {
-            "#scheduler-start"
-        });
+    let previous = use_mut_ref(|| choices_made);
+    use_effect_with(choices_made, move |choices_made| {
+        if previous.replace(*choices_made) != *choices_made {
+            crate::browser::refocus_if_lost(if choices_made.is_some() {
+                "#scheduler .choose button, #scheduler-undo, #scheduler-leave"
+            } else {
+                "#scheduler-start"
+            });
+        }
     });
     let Some(schedule) = scenario.schedule().cloned() else {
         return html! {

@@ -40,6 +40,11 @@ pub fn log_lines(run: &Run, state: &MachineState, tick: u64, lang: Lang) -> Vec<
         .collect()
 }
 
+/// Whether the log at `tick` leaves out older events (more than [`KEPT`] up to it).
+pub fn leaves_out_earlier(run: &Run, tick: u64) -> bool {
+    run.event_index_at(tick + 1) > KEPT
+}
+
 /// The lines as the log shows them: ticks newest first, each tick's lines in recorded order.
 pub fn shown_order(lines: &[LogLine]) -> impl Iterator<Item = &LogLine> {
     lines
@@ -62,6 +67,9 @@ pub fn announcement(lines: &[LogLine]) -> String {
 pub struct EventLogProps {
     pub lang: Lang,
     pub lines: Rc<Vec<LogLine>>,
+    /// Older events were left out (see [`leaves_out_earlier`]).
+    #[prop_or_default]
+    pub earlier: bool,
 }
 
 #[function_component(EventLog)]
@@ -75,6 +83,7 @@ pub fn event_log(props: &EventLogProps) -> Html {
                 if lines.is_empty() { <li>{ WatchText::LogEmpty.get(lang) }</li> }
                 { for shown_order(lines).map(|line| html! { <li class={classes!(line.now.then_some("now"))} data-tick={line.tick.to_string()}>{ &line.text }</li> }) }
             </ul>
+            if props.earlier { <p class="hint" id="log-earlier">{ WatchText::LogEarlier.get(lang) }</p> }
             <p id="narration" class="visually-hidden" aria-live="polite">{ announcement(lines) }</p>
         </section>
     }

@@ -200,7 +200,10 @@ fn watch_machine(props: &WatchProps) -> Html {
         WatchText::CanvasLabel.get(lang),
         tick,
         if announcement.is_empty() {
-            WatchText::LogEmpty.get(lang)
+            match log.is_empty() {
+                true => WatchText::LogEmpty.get(lang),
+                false => WatchText::NothingThisTick.get(lang),
+            }
         } else {
             announcement.as_str()
         }
@@ -236,7 +239,7 @@ fn watch_machine(props: &WatchProps) -> Html {
             <machine_text::MachineText {lang} state={current.after.clone()} />
             <div class="watch-side">
                 <inspector::Inspector {lang} simulation={props.simulation.clone()} state={current.after.clone()} selected={props.selected} onselect={props.onselect.clone()} />
-                <event_log::EventLog {lang} lines={log} />
+                <event_log::EventLog {lang} lines={log} earlier={event_log::leaves_out_earlier(&simulation.run, tick)} />
             </div>
         </section>
     }

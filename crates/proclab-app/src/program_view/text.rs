@@ -93,7 +93,7 @@ impl Words for ProgramText {
             InterleavingEmpty => ["아직 실행된 명령어가 없습니다. 재생하거나 한 단계씩 넘기면 명령어가 실행되는 순서대로 여기에 쌓입니다.", "No instruction has run yet. Play or step the run: each instruction appears here in the order it runs."],
             InterleavingTicks => ["t=6은 명령어가 실행된 틱입니다(6에서 7까지). 그 결과(대기, 깨움, 끝남)는 그 틱이 끝나는 순간인 t=7에 사건 기록에 적힙니다.", "t=6 is the tick an instruction runs in (from 6 to 7); what it causes (a wait, a wake-up, an exit) is logged in the event log at the instant that tick ends, t=7."],
             InterleavingEarlier => ["앞의 단계는 생략, 최근 단계만 보입니다. 이 목록의 첫 단계 번호:", "Earlier steps left out; the latest are shown, from step"],
-            Memory => ["메모리: 주소 공간마다", "Memory: one address space per process"],
+            Memory => ["메모리: 프로세스마다 주소 공간 하나", "Memory: one address space per process"],
             SharedBy => ["공유하는 스레드", "Shared by"],
             LastWriter => ["마지막으로 쓴 스레드", "Last written by"],
             Registers => ["스레드마다 레지스터 (문맥 교환 때 저장·복원)", "Registers of each thread (saved and loaded at a context switch)"],

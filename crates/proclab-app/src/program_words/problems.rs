@@ -310,10 +310,10 @@ pub fn argv_error(error: &ArgvError, lang: Lang) -> String {
             "thread {entry}: only ax bx cx dx ex fx bp can be set (sp is the stack bottom)."
         ),
         (ArgvError::BadValue { entry }, Lang::Ko) => {
-            format!("스레드 {entry}: 값은 정수입니다.")
+            format!("스레드 {entry}: 값은 정수여야 합니다(예: bx=3:cx=1).")
         }
         (ArgvError::BadValue { entry }, Lang::En) => {
-            format!("thread {entry}: a value is a whole number.")
+            format!("thread {entry}: each value must be a whole number (bx=3:cx=1).")
         }
     }
 }

@@ -40,6 +40,10 @@ pub enum WatchText {
     Preparing,
     Log,
     LogEmpty,
+    /// The canvas's text alternative at a tick where nothing happens.
+    NothingThisTick,
+    /// Under the log when it leaves out older events.
+    LogEarlier,
     Inspector,
     InspectorHint,
     InspectorNameHint,
@@ -106,6 +110,8 @@ impl Words for WatchText {
                 "Event log: newest tick first; within a tick, in the order it happened (cause before effect)",
             ],
             WatchText::LogEmpty => ["아직 아무 일도 없습니다.", "Nothing has happened yet."],
+            WatchText::NothingThisTick => ["이 틱에는 새로 일어난 일이 없습니다.", "Nothing new happens at this tick."],
+            WatchText::LogEarlier => ["최근 사건만 보입니다. 더 이전 사건은 재생 위치를 앞으로 옮기면 보입니다.", "Only the latest events are listed; move the playhead back to read earlier ones."],
             WatchText::Inspector => ["PCB 살펴보기", "PCB inspector"],
             WatchText::InspectorNameHint => [
                 "그림의 토큰이나 큐 항목을 고르거나, 이름(예: P42, Web.worker)을 입력하고 Enter를 누르면 이 시각의 PCB가 보입니다.",
