@@ -347,7 +347,12 @@ pub fn scene(
             let slices: Vec<(Option<u64>, Option<u32>)> = queue
                 .iter()
                 .map(|thread| match after.thread(*thread) {
-                    Some(tcb) => (tcb.quantum_left, multilevel.then_some(tcb.allotment_left)),
+                    // A slice used up is renewed at the next dispatch: "q0" would read as no
+                    // time at all (a preempted thread's slice left stays shown).
+                    Some(tcb) => (
+                        tcb.quantum_left.filter(|left| *left > 0),
+                        multilevel.then_some(tcb.allotment_left),
+                    ),
                     None => (None, None),
                 })
                 .collect();

@@ -225,6 +225,8 @@ fn watch_machine(props: &WatchProps) -> Html {
                 <h2 id="watch-title">{ WatchText::Title.get(lang) }</h2>
                 <button type="button" id="present" aria-pressed={presenting.to_string()} title={WatchText::PresentHint.get(lang)} onclick={toggle_presentation}>
                     { if presenting { WatchText::PresentLeave.get(lang) } else { WatchText::Present.get(lang) } }
+                    // The key that leaves it, where there is a keyboard (hidden on a touch screen).
+                    if presenting { <span class="keyboard-help">{ " (Esc)" }</span> }
                 </button>
             </div>
             <controls::Controls {lang} playback={playback.0.clone()} {end}

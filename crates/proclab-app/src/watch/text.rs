@@ -135,15 +135,15 @@ impl Words for WatchText {
             WatchText::Times => [" ({n}개 동시)", " ({n} at once)"],
             WatchText::TickOver => ["한 틱 끝(스케줄)", "its tick is over (schedule)"],
             WatchText::Present => ["발표 모드", "Presentation mode"],
-            WatchText::PresentLeave => ["발표 모드 끝내기 (Esc)", "Leave presentation (Esc)"],
+            WatchText::PresentLeave => ["발표 모드 끝내기", "Leave presentation"],
             WatchText::PresentHint => [
                 "그림만 화면 가득, 높은 대비로 보여 줍니다(글씨는 화면이 넓을수록 커집니다). 키보드 재생은 그대로 됩니다.",
                 "Shows the machine alone, full screen and in high contrast (its type grows with the screen's width). Playback keys keep working.",
             ],
             WatchText::Legend => ["그림 읽는 법", "How to read the picture"],
             WatchText::LegendQuantum => [
-                "q3: 이번 타임 슬라이스(퀀텀)가 3틱 남음",
-                "q3: 3 ticks left of its time slice (quantum)",
+                "q3: 이번 타임 슬라이스(퀀텀)가 3틱 남음 (준비 큐에서 q가 없으면 다음 디스패치 때 새 퀀텀을 받음)",
+                "q3: 3 ticks left of its time slice (quantum); in the ready queue, no q means a fresh slice at its next dispatch",
             ],
             WatchText::LegendAllotment => [
                 "a0: 이 단계에서 쓸 수 있는 할당량이 0퀀텀 남음 (다 쓰면 한 단계 내려감)",
