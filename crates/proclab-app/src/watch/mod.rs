@@ -2,5 +2,6 @@
 //! watch view's catalogue. Painting lives in the web crate.
 
 pub mod narrate;
+mod picked_again;
 pub mod playback;
 pub mod text;

@@ -4,10 +4,12 @@ use crate::i18n::Lang;
 use crate::lang::{object_particle, subject_particle, ticks};
 use crate::program_words::sync_kind;
 use proclab_core::program::StepOutcome;
-use proclab_core::spec::{PolicySpec, QueueTopology, RequeueOrder};
+use proclab_core::spec::RequeueOrder;
 use proclab_core::state::MachineState;
 use proclab_core::{Cause, Event, PreemptReason, ProcessState, SyncKind};
 use proclab_view::thread_label;
+
+use super::picked_again;
 
 /// A dispatch in words: the context saved (none from an idle CPU or after an exit) and loaded,
 /// with the latency and the cache refill it costs.
@@ -277,65 +279,6 @@ fn blocked_reading(run: &proclab_core::Run, event: &Event) -> Option<bool> {
     }
 }
 
-/// Why the thread whose quantum ended at `event` was picked again.
-enum Again {
-    /// No other thread was ready.
-    NoneReady,
-    /// Per-CPU queues: none waited in its CPU's queue (others waited in other CPUs' queues).
-    OwnQueueEmpty,
-    /// Several CPUs took a thread at once: it was among the policy's picks, and affinity sent it
-    /// home.
-    Affinity,
-    /// The lottery drew it again.
-    Drawn { others: usize },
-    /// It still came first in the policy's order (a higher level, class or priority).
-    FirstChoice { others: usize },
-}
-
-/// Why `event`'s thread, whose quantum just ended, runs on: round robin over one shared queue
-/// picks it again only when no other thread is ready; any other policy or queue may pick it with
-/// others ready, and then the machine of that instant tells which case it is. `several_picked`:
-/// another CPU took a thread in the same instant (affinity places a whole instant's picks).
-fn why_picked_again(run: &proclab_core::Run, event: &Event, several_picked: bool) -> Again {
-    let scenario = run.scenario();
-    let machine = scenario.machine();
-    let several = machine.cpus > 1;
-    let round_robin = matches!(scenario.policy(), PolicySpec::Rr { .. });
-    if round_robin && (machine.topology == QueueTopology::Shared || !several) {
-        return Again::NoneReady;
-    }
-    let state = run.state_at(event.tick);
-    let others = |queues: &[Vec<proclab_core::ThreadRef>]| {
-        queues
-            .iter()
-            .flatten()
-            .filter(|thread| **thread != event.thread)
-            .count()
-    };
-    let ready = others(&state.ready);
-    if ready == 0 {
-        return Again::NoneReady;
-    }
-    match machine.topology {
-        QueueTopology::Affinity if several_picked => return Again::Affinity,
-        QueueTopology::PerCpu if several => {
-            let cpu = event.cpu.unwrap_or_default() as usize;
-            if state
-                .ready_per_cpu
-                .get(cpu)
-                .is_none_or(|own| others(own) == 0)
-            {
-                return Again::OwnQueueEmpty;
-            }
-        }
-        _ => {}
-    }
-    match scenario.policy() {
-        PolicySpec::Lottery { .. } => Again::Drawn { others: ready },
-        _ => Again::FirstChoice { others: ready },
-    }
-}
-
 /// What an event means given the others of its tick, where that changes the sentence:
 /// - a thread switched out in the instant it exited has nothing saved;
 /// - a program's thread ends at its `halt` or by a fault;
@@ -396,27 +339,8 @@ fn same_tick_words(
             if !continues {
                 return None;
             }
-            Some(match why_picked_again(run, event, several_picked()) {
-                Again::NoneReady => lang.pick([
-                    format!(
-                        "준비된 다른 스레드가 없어 {who}{} CPU {cpu}에서 계속 실행합니다: 저장하거나 적재할 것이 없으니 문맥 교환이 아닙니다.",
-                        subject_particle(&who)
-                    ),
-                    format!(
-                        "{who} keeps running on CPU {cpu}: no other thread is ready, so nothing is saved or loaded and there is no context switch."
-                    ),
-                ]),
-                // Others were ready: the timer interrupt's line says why this one was picked.
-                _ => lang.pick([
-                    format!(
-                        "{who}{} CPU {cpu}에서 계속 실행합니다: 저장하거나 적재할 것이 없으니 문맥 교환이 아닙니다.",
-                        subject_particle(&who)
-                    ),
-                    format!(
-                        "{who} keeps running on CPU {cpu}: nothing is saved or loaded, so there is no context switch."
-                    ),
-                ]),
-            })
+            let again = picked_again::why(run, event, several_picked());
+            Some(picked_again::keeps_running(&again, &who, cpu, lang))
         }
         Cause::Dispatched {
             saved: Some(old),
@@ -494,30 +418,9 @@ fn same_tick_words(
                 });
             }
             if picked_again {
+                let again = picked_again::why(run, event, several_picked());
                 let cpu = event.cpu.unwrap_or_default();
-                let (again, first) = (object_particle(&who), subject_particle(&who));
-                return Some(match why_picked_again(run, event, several_picked()) {
-                    Again::NoneReady => lang.pick([
-                        format!("타이머 인터럽트: {who}의 퀀텀이 끝났지만, 준비된 다른 스레드가 없어 다시 {who}{again} 고릅니다."),
-                        format!("Timer interrupt: {who}'s quantum is used up, but no other thread is ready, so {who} is picked again."),
-                    ]),
-                    Again::OwnQueueEmpty => lang.pick([
-                        format!("타이머 인터럽트: {who}의 퀀텀이 끝났지만, CPU {cpu}의 준비 큐에 다른 스레드가 없어 다시 {who}{again} 고릅니다."),
-                        format!("Timer interrupt: {who}'s quantum is used up, but no other thread waits in CPU {cpu}'s own queue, so {who} is picked again."),
-                    ]),
-                    Again::Affinity => lang.pick([
-                        format!("타이머 인터럽트: {who}의 퀀텀이 끝나 준비 큐로 돌아갑니다. 정책이 빈 CPU들에 줄 스레드로 {who}도 고르고, 친화성에 따라 {who}{again} 마지막으로 실행했던 CPU {cpu}에 다시 놓습니다(캐시가 아직 따뜻합니다)."),
-                        format!("Timer interrupt: {who}'s quantum is used up, back to the ready queue. The policy's picks for the free CPUs include {who}, and affinity puts it back on CPU {cpu}, where it last ran (its cache still warm)."),
-                    ]),
-                    Again::Drawn { others } => lang.pick([
-                        format!("타이머 인터럽트: {who}의 퀀텀이 끝났고, 다음 추첨에서 다시 {who}{first} 뽑힙니다(준비된 다른 스레드 {others}개와 함께 추첨)."),
-                        format!("Timer interrupt: {who}'s quantum is used up, and the next lottery draw picks {who} again (from it and {others} other ready threads)."),
-                    ]),
-                    Again::FirstChoice { others } => lang.pick([
-                        format!("타이머 인터럽트: {who}의 퀀텀이 끝났지만, 정책의 순서에서 {who}{first} 여전히 먼저라(준비된 다른 스레드 {others}개는 그 뒤) 다시 {who}{again} 고릅니다."),
-                        format!("Timer interrupt: {who}'s quantum is used up, but {who} still comes first in the policy's order ({others} other ready threads come after it), so it is picked again."),
-                    ]),
-                });
+                return Some(picked_again::timer_interrupt(&again, &who, cpu, lang));
             }
             if run.scenario().conventions().requeue_order != RequeueOrder::AfterArrivals {
                 return None;
