@@ -636,6 +636,16 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
             ]),
         ),
         Notice::PasteBroken(error) => (true, paste_error(*error, lang)),
+        Notice::ScheduleSetAside(made) => (
+            false,
+            lang.pick([
+                format!("정책이 다시 스케줄합니다. 직접 고른 {made}번의 선택은 되돌리기로 다시 가져올 수 있습니다."),
+                match made {
+                    1 => String::from("The policy schedules again. Undo brings back your choice."),
+                    _ => format!("The policy schedules again. Undo brings back your {made} choices."),
+                },
+            ]),
+        ),
         Notice::Removed(name) => (
             false,
             format!(

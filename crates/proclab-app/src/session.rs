@@ -40,6 +40,8 @@ pub enum Notice {
     Pasted(usize),
     /// A pasted table could not be read.
     PasteBroken(PasteError),
+    /// "Hand back to the policy" set aside a schedule of this many choices; they can come back.
+    ScheduleSetAside(usize),
     /// A preset was loaded: its lesson, what to notice.
     Preset(PresetId),
     /// The preset's workload has been edited since: its lesson, said to describe it as loaded.
@@ -58,7 +60,11 @@ impl Notice {
     pub fn can_undo(&self) -> bool {
         matches!(
             self,
-            Notice::Replaced | Notice::LinkOpenedOver | Notice::Removed(_) | Notice::Pasted(_)
+            Notice::Replaced
+                | Notice::LinkOpenedOver
+                | Notice::Removed(_)
+                | Notice::Pasted(_)
+                | Notice::ScheduleSetAside(_)
         )
     }
 }
@@ -299,6 +305,32 @@ impl Session {
     }
 }
 
+/// An example's lesson after an edit (`None` when `notice` is no lesson): a lesson built for a
+/// Learn page is said to describe the example as loaded; a preset's lesson says so while the
+/// workload differs from the preset, and plainly again once it is back as it was.
+fn lesson_after_edit(
+    notice: &Option<Notice>,
+    spec: Option<&proclab_core::ScenarioSpec>,
+) -> Option<Notice> {
+    match *notice {
+        Some(Notice::Lesson { title, lesson, .. }) => Some(Notice::Lesson {
+            title,
+            lesson,
+            edited: true,
+        }),
+        Some(Notice::Preset(id) | Notice::PresetEdited(id)) => {
+            let as_loaded =
+                spec.is_some_and(|spec| crate::program_words::is_preset(spec, id.as_str()));
+            Some(if as_loaded {
+                Notice::Preset(id)
+            } else {
+                Notice::PresetEdited(id)
+            })
+        }
+        _ => None,
+    }
+}
+
 impl Reduce for Session {
     type Action = Action;
 
@@ -338,28 +370,23 @@ impl Reduce for Session {
                         next.previous = Some(self.draft.clone());
                         next.notice = Some(Notice::Pasted(processes.len()));
                     }
+                    // Handing back to the policy sets the choices made aside, not for good.
+                    Edit::Schedule(None) => {
+                        let made = self.draft.schedule.as_ref().map(|s| s.threads.len());
+                        if let Some(made) = made.filter(|made| *made > 0) {
+                            next.previous = Some(self.draft.clone());
+                            next.notice = Some(Notice::ScheduleSetAside(made));
+                        }
+                    }
                     _ => {}
                 }
                 next.edit_draft(draft);
-                // The example's lesson describes it as loaded: said so while it differs, plainly
-                // again once it is back as it was.
-                if let Some(Notice::Lesson { title, lesson, .. }) = self.notice {
-                    next.notice = Some(Notice::Lesson {
-                        title,
-                        lesson,
-                        edited: true,
-                    });
-                }
-                if let Some(Notice::Preset(id) | Notice::PresetEdited(id)) = self.notice {
-                    let as_loaded = next
-                        .spec
-                        .as_deref()
-                        .is_some_and(|spec| crate::program_words::is_preset(spec, id.as_str()));
-                    next.notice = Some(if as_loaded {
-                        Notice::Preset(id)
-                    } else {
-                        Notice::PresetEdited(id)
-                    });
+                // Choices just set aside are said instead of an example's lesson: their Undo
+                // matters more.
+                if !matches!(next.notice, Some(Notice::ScheduleSetAside(_))) {
+                    if let Some(lesson) = lesson_after_edit(&self.notice, next.spec.as_deref()) {
+                        next.notice = Some(lesson);
+                    }
                 }
             }
             Action::Load(spec, notice) => {

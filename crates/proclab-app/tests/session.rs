@@ -268,6 +268,48 @@ fn an_examples_lesson_says_it_describes_the_example_as_loaded_once_it_is_edited(
 }
 
 #[test]
+fn handing_back_to_the_policy_sets_the_choices_aside_for_undo() {
+    let mut spec = proclab_core::presets::preset("race-two-threads")
+        .unwrap()
+        .spec;
+    spec.schedule = Some(proclab_core::ScheduleSpec {
+        threads: vec![0, 1, 1],
+        repeat: false,
+    });
+    let scheduled = start(&spec);
+    let handed_back = act(&scheduled, Action::Edit(Edit::Schedule(None)));
+    assert_eq!(handed_back.draft.schedule, None);
+    assert_eq!(handed_back.notice, Some(Notice::ScheduleSetAside(3)));
+    assert!(handed_back.notice.as_ref().unwrap().can_undo());
+    let (_, words) =
+        proclab_app::messages::notice_text(handed_back.notice.as_ref().unwrap(), Lang::En);
+    assert_eq!(
+        words,
+        "The policy schedules again. Undo brings back your 3 choices."
+    );
+    let back = act(&handed_back, Action::Undo);
+    assert_eq!(back.draft.schedule, scheduled.draft.schedule);
+    // Over the example's lesson too: the choices' Undo is what the banner offers.
+    let id = proclab_core::presets::preset("race-two-threads")
+        .unwrap()
+        .id;
+    let example = act(
+        &start(&ScenarioSpec::default()),
+        Action::Load(Box::new(spec.clone()), Some(Notice::Preset(id))),
+    );
+    assert_eq!(example.notice, Some(Notice::Preset(id)));
+    let handed_back = act(&example, Action::Edit(Edit::Schedule(None)));
+    assert_eq!(handed_back.notice, Some(Notice::ScheduleSetAside(3)));
+    // Leaving before any choice sets nothing aside.
+    spec.schedule = Some(proclab_core::ScheduleSpec {
+        threads: Vec::new(),
+        repeat: false,
+    });
+    let empty = act(&start(&spec), Action::Edit(Edit::Schedule(None)));
+    assert_eq!(empty.notice, None);
+}
+
+#[test]
 fn a_learn_pages_own_example_is_named_in_the_banner_and_said_edited_after_a_change() {
     let spec = proclab_core::presets::preset("fcfs-convoy").unwrap().spec;
     let lesson = Notice::Lesson {
