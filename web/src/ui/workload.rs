@@ -176,11 +176,14 @@ fn problem_row(
     program: bool,
 ) -> Html {
     // A program's problems go under its editor (`program`), the row's others under the row: a
-    // program's line numbers are marked there, and its message in view beside them.
+    // program's line numbers are marked there, and its message in view beside them. So do its
+    // threads' initial registers, whose fields are in the rows just below.
+    let of_program =
+        |field: FieldId| matches!(field, FieldId::Program(_) | FieldId::ThreadRegisters(..));
     let mine: Vec<&FieldMessage> = messages
         .iter()
         .filter(|message| message.field.process() == Some(index))
-        .filter(|message| matches!(message.field, FieldId::Program(_)) == program)
+        .filter(|message| of_program(message.field) == program)
         .collect();
     if mine.is_empty() {
         return Html::default();
@@ -193,8 +196,9 @@ fn problem_row(
             <td colspan={columns.to_string()}>
                 { for fields.into_iter().map(|field| {
                     let title = field_title(field, lang);
-                    // A program's problems already say "Program of process 1, line 5".
-                    let titled = !matches!(field, FieldId::Program(_));
+                    // A program's problems already say "Program of process 1, line 5", and a
+                    // thread's registers "Initial registers of thread 1 of process 1".
+                    let titled = !of_program(field);
                     FieldProblems::of(field, messages).list_titled(titled.then_some(title.as_str()))
                 }) }
             </td>
