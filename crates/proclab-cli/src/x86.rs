@@ -48,7 +48,7 @@ pub fn x86(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     })?;
     let threads = number(options, "threads", 1)? as u32;
     let registers = parse_argv(options.get("regs").unwrap_or(""), threads)
-        .map_err(|error| Failure::Input(program_words::argv_error(&error, lang)))?;
+        .map_err(|error| Failure::Usage(program_words::argv_error(&error, lang)))?;
     let timing = match options.get("schedule") {
         Some(schedule) => Timing::Schedule(parse_schedule(schedule).map_err(|position| {
             Failure::Usage(format!(
@@ -71,7 +71,7 @@ pub fn x86(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
         ..X86Config::new(threads)
     };
     let run = x86::run(&program, &config)
-        .map_err(|error| Failure::Input(program_words::config_error(&error, lang)))?;
+        .map_err(|error| Failure::Usage(program_words::config_error(&error, lang)))?;
     match options.get("format").unwrap_or("text") {
         "text" => text_trace(out, &program, &text, &run, lang),
         "json" => json_trace(out, &program, &run, lang, options.get("pretty").is_some()),

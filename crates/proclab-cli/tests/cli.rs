@@ -179,6 +179,11 @@ fn an_option_a_command_does_not_read_is_refused_and_help_shows_its_usage() {
             vec!["gen", "--seed", "7", "--policy", "fcfs", "--quantum", "4"],
             "--quantum: the fcfs policy has no time quantum",
         ),
+        // A flag of x86 that cannot be run is a usage error too.
+        (
+            vec!["x86", "../proclab-core/tests/data/x86/counter-race.s", "--threads", "0"],
+            "at least one thread is needed.",
+        ),
         // Nor does gen write a file that run would refuse.
         (
             vec!["gen", "--seed", "7", "--quantum", "0"],
