@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile, cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, openBrowser, openPage, screenshot, rendersGlyphs, DIST, scratchDirectory } from './harness.mjs';
+import { startServer, openBrowser, openPage, screenshot, rendersGlyphs, DIST, ARTIFACTS, scratchDirectory } from './harness.mjs';
 import {
   RESULTS_READY, typeWorkload, choosePolicy, waitForFreshResults, readNumbers, download, cliRun, cliNumbers, cliPreset, buildCli, parseCsv, savedWorkspace, watchDialogs, onFreshPage,
 } from './page-helpers.mjs';
@@ -727,6 +727,7 @@ test('6. exports: PNG, SVG, CSV with the numbers on screen, JSON that uploads ba
     const width = png.bytes.readUInt32BE(16);
     const height = png.bytes.readUInt32BE(20);
     assert.ok(width >= 200 && height >= 60, `PNG is ${width}x${height}`);
+    await writeFile(join(ARTIFACTS, 'gantt-download.png'), png.bytes);
 
     const svg = await download(page, '#download-svg');
     assert.equal(svg.name, 'proclab-rr-3-processes-gantt.svg');
@@ -741,6 +742,9 @@ test('6. exports: PNG, SVG, CSV with the numbers on screen, JSON that uploads ba
     assert.equal(parsed.error, null, 'the SVG is well-formed XML');
     assert.equal(parsed.root, 'svg');
     for (const row of shown.rows) assert.ok(parsed.text.includes(row.name), `SVG names ${row.name}`);
+    // Its caption says what it shows: the policy and the run's averages, as on screen.
+    assert.ok(parsed.text.includes('RR (q='), `the SVG names its policy: ${parsed.text.slice(0, 300)}`);
+    assert.ok(parsed.text.includes(shown.averages.waiting), `the SVG gives the average waiting ${shown.averages.waiting}`);
 
     const csv = await download(page, '#download-csv');
     assert.equal(csv.name, 'proclab-rr-3-processes-metrics.csv');

@@ -360,16 +360,6 @@ impl DrawingBackend for ChartBackend {
     }
 }
 
-/// The PNG image of the canvas with id `canvas_id`, as a `data:` URL (`canvas.toDataURL()`).
-pub fn png_data_url(canvas_id: &str) -> Option<String> {
-    let canvas = web_sys::window()?
-        .document()?
-        .get_element_by_id(canvas_id)?
-        .dyn_into::<HtmlCanvasElement>()
-        .ok()?;
-    canvas.to_data_url().ok()
-}
-
 /// Re-renders the calling component when the window is resized; returns the window width.
 #[yew::hook]
 pub fn use_window_width() -> u32 {

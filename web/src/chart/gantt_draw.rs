@@ -1,15 +1,14 @@
 //! Drawing the Gantt chart on any plotters backend: [`draw_gantt`] on the page's canvas,
-//! [`gantt_svg`] for the SVG download, [`gantt_png_data_url`] for the PNG one.
+//! [`gantt_download`] for the SVG and PNG downloads, with the chart's takeaway as a caption.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::canvas;
 use super::paint::{self, DrawResult, Swatch, FONT_FAMILY};
 use proclab_app::chart::model::{GanttModel, RowKind};
 use proclab_app::chart::palette::{Fill, Pattern, Rgb, GRID, INK, PAPER};
 
-/// The id of the Gantt chart's canvas, for the page's PNG download button.
+/// The id of the Gantt chart's canvas.
 pub const GANTT_CANVAS_ID: &str = "gantt-canvas";
 
 /// Height of one row band in pixels.
@@ -357,18 +356,49 @@ impl PixelRun {
     }
 }
 
-/// The chart as a standalone SVG document (960 pixels wide), for the download button.
-pub fn gantt_svg(model: &GanttModel) -> String {
-    let height = gantt_height(model, SVG_WIDTH);
-    let mut svg = String::new();
-    {
-        let backend = SVGBackend::with_string(&mut svg, (SVG_WIDTH, height));
-        let _ = draw_gantt(model, backend.into_drawing_area());
-    }
-    svg
+/// Size of the caption's words above a downloaded chart.
+const CAPTION_FONT: u32 = 14;
+/// Height of one line of the caption.
+const CAPTION_LINE: u32 = 20;
+
+/// The caption's lines above a downloaded chart: its takeaway (the policy, the workload, when
+/// it ends and its averages), so a picture pasted into a handout still says what it shows.
+fn caption_lines(model: &GanttModel) -> Vec<String> {
+    paint::wrap_words(&model.takeaway, CAPTION_FONT, SVG_WIDTH - 2 * MARGIN)
 }
 
-/// The Gantt chart canvas (id [`GANTT_CANVAS_ID`]) as a PNG `data:` URL, for the download button.
-pub fn gantt_png_data_url(canvas_id: &str) -> Option<String> {
-    canvas::png_data_url(canvas_id)
+/// A downloaded chart: a standalone SVG document, [`GanttDownload::width`] x
+/// [`GanttDownload::height`] pixels, its takeaway as a caption above the chart.
+pub struct GanttDownload {
+    pub svg: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// The chart as a standalone SVG document (960 pixels wide) with its caption, for the SVG and
+/// PNG download buttons (the PNG is this SVG drawn by the browser).
+pub fn gantt_download(model: &GanttModel) -> GanttDownload {
+    let caption = caption_lines(model);
+    let caption_height = caption.len() as u32 * CAPTION_LINE + MARGIN;
+    let height = caption_height + gantt_height(model, SVG_WIDTH);
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (SVG_WIDTH, height)).into_drawing_area();
+        let _ = paint::clear(&area);
+        let (top, chart) = area.split_vertically(caption_height);
+        for (index, line) in caption.iter().enumerate() {
+            let y = (MARGIN + index as u32 * CAPTION_LINE + CAPTION_LINE / 2) as i32;
+            let _ = top.draw_text(
+                line,
+                &paint::font(CAPTION_FONT, INK, paint::left_middle()),
+                (MARGIN as i32, y),
+            );
+        }
+        let _ = draw_gantt(model, chart);
+    }
+    GanttDownload {
+        svg,
+        width: SVG_WIDTH,
+        height,
+    }
 }

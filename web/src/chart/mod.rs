@@ -19,7 +19,7 @@ pub mod sweep;
 pub use compare::{CompareView, COMPARE_CANVAS_ID, SWEEP_CANVAS_ID};
 pub use gantt::GanttChart;
 pub use gantt_draw::{
-    draw_gantt, draw_gantt_span, gantt_png_data_url, gantt_svg, PlotSpan, GANTT_CANVAS_ID,
+    draw_gantt, draw_gantt_span, gantt_download, GanttDownload, PlotSpan, GANTT_CANVAS_ID,
 };
 pub use proclab_app::chart::compare_model::{
     compare_rows, quantum_sweep, CompareRow, Comparison, SweepPoint,

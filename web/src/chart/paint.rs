@@ -48,6 +48,26 @@ pub fn text_width(text: &str, size: u32) -> u32 {
     (tenths * size).div_ceil(10)
 }
 
+/// `text` broken at spaces into lines no wider than `width` pixels at `size` pixels (by
+/// [`text_width`]); a word wider than a line stands on a line of its own.
+pub fn wrap_words(text: &str, size: u32, width: u32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && text_width(&format!("{line} {word}"), size) > width {
+            lines.push(core::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// Paints `fill` over the pixel rectangle `[x0, x1) x [y0, y1)` of `area`.
 pub fn paint_fill<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,

@@ -106,17 +106,21 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
             files::download_text(
                 &file_formats::download_name(simulation.scenario.spec(), "gantt", "svg"),
                 "image/svg+xml",
-                &crate::chart::gantt_svg(&model),
+                &crate::chart::gantt_download(&model).svg,
             );
         })
     };
     let on_png = {
         let simulation = simulation.clone();
         Callback::from(move |_| {
-            if let Some(url) = crate::chart::gantt_png_data_url("gantt-canvas") {
-                let name = file_formats::download_name(simulation.scenario.spec(), "gantt", "png");
-                files::download_url(&name, &url);
-            }
+            let model = crate::chart::gantt_model(&simulation, lang);
+            let download = crate::chart::gantt_download(&model);
+            files::download_svg_as_png(
+                &file_formats::download_name(simulation.scenario.spec(), "gantt", "png"),
+                &download.svg,
+                download.width,
+                download.height,
+            );
         })
     };
     html! {
