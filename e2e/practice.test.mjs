@@ -361,6 +361,16 @@ test('a priority exercise fits a phone: the workload shows its priorities and ev
 });
 
 /** Question A's interleaving as the page shows it: for each step, the thread (from 1) and its instruction. */
+/** Clicks Hint until it is off; returns every hint shown. */
+async function allHints(page) {
+  for (let clicks = 0; clicks < 100 && await page.isEnabled('#practice-hint'); clicks++) {
+    const before = await page.locator('#practice-hints li').count();
+    await page.click('#practice-hint');
+    await page.waitForFunction((count) => document.querySelectorAll('#practice-hints li').length > count, before);
+  }
+  return page.$$eval('#practice-hints li', (items) => items.map((item) => item.textContent));
+}
+
 async function readInterleaving(page) {
   return page.$$eval('#race-interleaving tbody tr', (rows) => rows.map((row) => {
     const cells = [...row.querySelectorAll('td')];
@@ -383,11 +393,13 @@ function raceRun(steps) {
   let lost = null;
   let stores = 0;
   const loads = [];
+  const accesses = [];
   for (const { step, thread, text } of steps) {
     if (text === 'mov counter, %ax') {
       ax[thread] = counter;
       loaded[thread] = { step, value: counter };
       loads.push({ step, thread, value: counter });
+      accesses.push({ step, thread, load: true, value: counter });
     } else if (text === 'add $1, %ax') ax[thread] += 1;
     else if (text === 'mov %ax, counter') {
       stores += 1;
@@ -404,9 +416,10 @@ function raceRun(steps) {
       }
       counter = ax[thread];
       lastStore = { thread, step, load: mine };
+      accesses.push({ step, thread, load: false, value: counter });
     }
   }
-  return { value: counter, increments: stores, lost };
+  return { value: counter, increments: stores, lost, accesses };
 }
 
 async function newRaceSet(page, seed, difficulty = 'easy') {
@@ -423,9 +436,20 @@ test('racing counter in both languages: a wrong final value is explained by its 
     await onFreshPage(url('/practice'), async ({ page }) => {
       await newRaceSet(page, seed, difficulty);
       assert.match(await page.textContent('#exercise-title'), lang === 'en' ? /Racing counter/ : /경쟁하는 카운터/);
-      assert.equal(await page.$('#gantt-title, #practice-hint'), null, 'no Gantt chart or hints here');
+      assert.equal(await page.$('#gantt-title'), null, 'no Gantt chart here');
       const steps = await readInterleaving(page);
       const run = raceRun(steps);
+      // Hints follow the counter, a load or a store each, as computed here from the steps.
+      const hints = await allHints(page);
+      assert.equal(hints.length, 1 + run.accesses.length, hints.join('\n'));
+      run.accesses.forEach(({ step, thread, load, value }, index) => {
+        const expected = lang === 'en'
+          ? `${index + 2}. Step ${step}: thread ${thread} ${load ? `loads counter = ${value}.` : `stores ${value}: counter = ${value}.`}`
+          : new RegExp(`^${index + 2}\\. ${step}단계: 스레드 ${thread}[이가] ${load ? `counter = ${value}[을를] load합니다\\.` : `${value}[을를] store합니다: counter = ${value}\\.`}$`);
+        if (lang === 'en') assert.equal(hints[index + 1], expected);
+        else assert.match(hints[index + 1], expected);
+      });
+      assert.equal(await page.getAttribute('#practice-no-hint', 'id'), 'practice-no-hint', 'Hint says why it is off');
       assert.ok(run.lost, `seed ${seed} gives an interleaving that loses an update: ${JSON.stringify(steps)}`);
       assert.ok(run.value < run.increments);
       // A: the value a student expects when nothing is lost, which is wrong here.
@@ -725,9 +749,18 @@ test('deadlock: a set made in the builder, the graph read from the table, a wron
     await page.click('#builder-open');
     await page.waitForSelector('#deadlock-moment');
     assert.match(await page.textContent('#exercise-title'), /1 \/ 2: Deadlock/);
-    assert.equal(await page.$('#gantt-title, #practice-hint'), null, 'no Gantt chart or hints here');
+    assert.equal(await page.$('#gantt-title'), null, 'no Gantt chart here');
     const moment = await readMoment(page);
     const key = deadlockOf(moment.rows);
+    // Hints draw the wait-for graph from the table, an arrow each, then follow it to the cycle.
+    const hints = await allHints(page);
+    const arrows = moment.rows.filter((row) => /^T\d+$/.test(row.holder));
+    assert.equal(hints.length, arrows.length + 2, hints.join('\n'));
+    assert.match(hints[0], new RegExp(`^1\\. Draw the wait-for graph at t=${moment.tick}:`));
+    arrows.forEach((row, index) => {
+      assert.equal(hints[index + 1], `${index + 2}. ${row.name} waits for ${row.waits}, held by ${row.holder}: ${row.name} → ${row.holder}.`);
+    });
+    assert.match(hints.at(-1), /: a cycle\.$/);
     assert.ok(key.present, `medium seed 1 deadlocks: ${JSON.stringify(moment.rows)}`);
     assert.ok(key.cycle.length >= 2);
     // Wrong: "no deadlock", with the right threads ticked.

@@ -85,7 +85,6 @@ fn the_engines_own_answer_is_graded_all_right_at_every_level() {
         };
         assert_eq!(grading.counts(), (cells, 0, cells), "{:?}", exercise.id);
         assert_eq!(explain(&exercise, &grading, Lang::En), None);
-        assert_eq!(exercise.hint_count(), 0);
         // The key is the core's: a deadlocked run ends in its report, and the cycle asked for
         // is the one the mutexes at the end form.
         let key = deadlock::key(&exercise.run);
@@ -374,4 +373,62 @@ fn the_reducer_keeps_the_answers_and_the_exports_carry_them() {
     let json = serde_json::to_string(&state.progress).unwrap();
     let read: Progress = serde_json::from_str(&json).unwrap();
     assert_eq!(read, state.progress);
+}
+
+#[test]
+fn hints_draw_the_wait_for_graph_arrow_by_arrow_then_follow_it() {
+    for exercise in every_deadlock() {
+        let run = &exercise.run;
+        let tick = deadlock::moment(run).tick;
+        let hints = proclab_app::practice::explain::hints(&exercise, usize::MAX, Lang::En);
+        assert_eq!(hints.len(), exercise.hint_count(), "{:?}", exercise.id);
+        assert!(
+            hints[0].starts_with(&format!("1. Draw the wait-for graph at t={tick}:")),
+            "{}",
+            hints[0]
+        );
+        // The arrows, read here from the core's mutexes at that tick: each waiter to the holder.
+        let mut arrows: Vec<(u32, String, u32)> = mutexes_at(run, tick)
+            .into_iter()
+            .flat_map(|(name, holder, waiters)| {
+                waiters.into_iter().map(move |waiter| {
+                    (
+                        waiter,
+                        name.clone(),
+                        holder.expect("a mutex waited for is held"),
+                    )
+                })
+            })
+            .collect();
+        arrows.sort();
+        assert!(!arrows.is_empty(), "{:?}", exercise.id);
+        assert_eq!(
+            hints.len(),
+            arrows.len() + 2,
+            "{:?}: {hints:?}",
+            exercise.id
+        );
+        for (index, (waiter, name, holder)) in arrows.iter().enumerate() {
+            let (waiter, holder) = (waiter + 1, holder + 1);
+            assert_eq!(
+                hints[index + 1],
+                format!(
+                    "{}. T{waiter} waits for {name}, held by T{holder}: T{waiter} → T{holder}.",
+                    index + 2
+                )
+            );
+        }
+        let last = hints.last().expect("a last hint");
+        assert_eq!(
+            last.ends_with(": a cycle."),
+            !cycle_threads(run, tick).is_empty(),
+            "{:?}: {last}",
+            exercise.id
+        );
+        assert_eq!(
+            last.ends_with(": a cycle."),
+            run.deadlock().is_some(),
+            "{last}"
+        );
+    }
 }

@@ -303,10 +303,16 @@ fn the_reducer_keeps_both_answers_as_typed_and_exports_carry_them() {
     let marks = state.grading.as_ref().unwrap().race.unwrap();
     assert_eq!(marks.interleaving, Verdict::NotANumber);
     assert_eq!(state.answer().race.interleaving, "1 x");
+    // Hints go one at a time up to question A's last store, then Hint has nothing left.
+    let mut hinted = state.clone();
+    for shown in 1..=hinted.exercise().hint_count() {
+        hinted = hinted.reduce(PracticeAction::Hint).expect("a hint left");
+        assert_eq!(hinted.hints_shown(), shown);
+    }
     assert_eq!(
-        state.reduce(PracticeAction::Hint),
+        hinted.reduce(PracticeAction::Hint),
         None,
-        "no hints for the race"
+        "every hint shown"
     );
     // Saved and opened again, the answers are there.
     let saved = serde_json::to_string(&state.progress).unwrap();
@@ -515,5 +521,58 @@ fn an_unreadable_interleaving_is_told_what_an_interleaving_is_not_what_an_averag
         let words = explain(&exercise, &grading, lang).expect("explained");
         assert!(words.starts_with(race::interleaving_form(lang)), "{words}");
         assert!(!words.contains("7/2") && !words.contains("3.5"), "{words}");
+    }
+}
+
+#[test]
+fn question_a_hints_follow_the_counter_load_by_load_and_store_by_store() {
+    for exercise in every_race() {
+        // The loads and stores replayed here from the instructions alone, each thread with its
+        // own %ax.
+        let mut counter = 0;
+        let mut ax = std::collections::HashMap::new();
+        let mut expected = Vec::new();
+        for row in race::step_rows(&exercise.run) {
+            let thread = row.thread + 1;
+            match row.text.as_str() {
+                "mov counter, %ax" => {
+                    ax.insert(thread, counter);
+                    expected.push(format!(
+                        "Step {}: thread {thread} loads counter = {counter}.",
+                        row.step
+                    ));
+                }
+                "add $1, %ax" => *ax.get_mut(&thread).expect("loaded") += 1,
+                "mov %ax, counter" => {
+                    counter = ax[&thread];
+                    expected.push(format!(
+                        "Step {}: thread {thread} stores {counter}: counter = {counter}.",
+                        row.step
+                    ));
+                }
+                _ => {}
+            }
+        }
+        let hints = proclab_app::practice::explain::hints(&exercise, usize::MAX, Lang::En);
+        assert_eq!(hints.len(), exercise.hint_count(), "{:?}", exercise.id);
+        assert!(
+            hints[0].starts_with("1. Follow the counter"),
+            "{}",
+            hints[0]
+        );
+        let retold: Vec<String> = hints[1..]
+            .iter()
+            .enumerate()
+            .map(|(index, hint)| {
+                let prefix = format!("{}. ", index + 2);
+                hint.strip_prefix(&prefix).expect("numbered").to_string()
+            })
+            .collect();
+        assert_eq!(retold, expected, "{:?}", exercise.id);
+        // The last store is the answer to question A.
+        assert_eq!(counter, final_value(&exercise.run), "{:?}", exercise.id);
+        let korean = proclab_app::practice::explain::hints(&exercise, 2, Lang::Ko);
+        assert_eq!(korean.len(), 2);
+        assert!(korean[1].contains("load합니다"), "{}", korean[1]);
     }
 }

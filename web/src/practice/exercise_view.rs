@@ -180,12 +180,10 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
             }
             <div class="practice-actions">
                 <button type="button" id="practice-check" class="primary" onclick={action(PracticeAction::Check)}>{ T::Check.get(lang) }</button>
-                if !exercise.is_program() || semaphore {
-                    <button type="button" id="practice-hint" onclick={action(PracticeAction::Hint)}
-                        disabled={state.next_hint().is_none()} aria-describedby={state.next_hint().is_none().then_some("practice-no-hint")}>{ T::Hint.get(lang) }</button>
-                }
+                <button type="button" id="practice-hint" onclick={action(PracticeAction::Hint)}
+                    disabled={state.next_hint().is_none()} aria-describedby={state.next_hint().is_none().then_some("practice-no-hint")}>{ T::Hint.get(lang) }</button>
                 <button type="button" id="practice-show" onclick={show}>{ show_label.get(lang) }</button>
-                if (!exercise.is_program() || semaphore) && state.next_hint().is_none() {
+                if state.next_hint().is_none() {
                     // Why Hint is off: said, not left to guess.
                     <span class="hint" id="practice-no-hint">
                         { if state.hints_shown() >= exercise.hint_count() { T::HintsAllShown.get(lang) } else { T::HintsChartRight.get(lang) } }

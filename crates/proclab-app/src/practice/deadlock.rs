@@ -460,6 +460,95 @@ pub fn explain(run: &Run, lang: Lang) -> String {
     text
 }
 
+/// The hints: how to draw the wait-for graph at the moment asked about, then its arrows one by
+/// one (a thread to the holder of the mutex it waits for), then where following them from the
+/// first waiting thread leads: back to a thread already passed (a cycle) or to one that waits
+/// for nothing.
+pub fn hints(run: &Run, count: usize, lang: Lang) -> Vec<String> {
+    let moment = moment(run);
+    let tick = moment.tick;
+    let mut hints = vec![lang.pick([
+        format!("t={tick}의 대기 그래프를 그리세요: 뮤텍스를 기다리는 스레드마다 그 뮤텍스를 가진 스레드로 화살표를 긋습니다. 화살표가 사이클을 이루면 교착 상태입니다."),
+        format!("Draw the wait-for graph at t={tick}: an arrow from each thread that waits for a mutex to the thread that holds it. A cycle of arrows is a deadlock."),
+    ])];
+    let edges: Vec<(u32, &str, Option<u32>)> = moment
+        .threads
+        .iter()
+        .filter_map(|row| {
+            let (name, holder) = row.waits_for.as_ref()?;
+            Some((row.thread, name.as_str(), *holder))
+        })
+        .collect();
+    for (thread, name, holder) in &edges {
+        let waiter = thread_label(*thread);
+        hints.push(match holder {
+            Some(holder) => {
+                let holder = thread_label(*holder);
+                lang.pick([
+                    format!("{waiter}{} {name}{} 기다리고, {name}{} {holder}{} 가졌습니다: {waiter} → {holder}.", subject_particle(&waiter), object_particle(name), object_particle(name), subject_particle(&holder)),
+                    format!("{waiter} waits for {name}, held by {holder}: {waiter} → {holder}."),
+                ])
+            }
+            None => lang.pick([
+                format!("{waiter}{} {name}{} 기다리지만 지금은 아무도 {name}{} 갖지 않았습니다: 화살표가 없습니다.", subject_particle(&waiter), object_particle(name), object_particle(name)),
+                format!("{waiter} waits for {name}, which nobody holds now: no arrow."),
+            ]),
+        });
+    }
+    if let Some((start, _, _)) = edges.first() {
+        let next = |thread: u32| {
+            edges
+                .iter()
+                .find(|(waiter, _, _)| *waiter == thread)
+                .and_then(|(_, _, holder)| *holder)
+        };
+        let mut path = vec![*start];
+        let mut current = *start;
+        let back = loop {
+            match next(current) {
+                Some(holder) if path.contains(&holder) => break Some(holder),
+                Some(holder) => {
+                    path.push(holder);
+                    current = holder;
+                }
+                None => break None,
+            }
+        };
+        let mut walk: Vec<String> = path.iter().map(|thread| thread_label(*thread)).collect();
+        let start = thread_label(*start);
+        hints.push(match back {
+            Some(back) => {
+                let back = thread_label(back);
+                walk.push(back.clone());
+                let walk = walk.join(" → ");
+                lang.pick([
+                    format!("{start}에서 화살표를 따라가면 {walk}: 다시 {back}에 닿습니다. 사이클입니다."),
+                    format!("Follow the arrows from {start}: {walk}, back to {back}: a cycle."),
+                ])
+            }
+            None => {
+                let end = walk.last().cloned().unwrap_or_default();
+                let walk = walk.join(" → ");
+                lang.pick([
+                    format!("{start}에서 화살표를 따라가면 {walk}: {end}에서 끝납니다. {end}{} 아무것도 기다리지 않으므로 계속 실행할 수 있습니다.", subject_particle(&end)),
+                    format!("Follow the arrows from {start}: {walk}, ending at {end}, which waits for nothing and can go on."),
+                ])
+            }
+        });
+    }
+    hints
+        .into_iter()
+        .take(count)
+        .enumerate()
+        .map(|(index, hint)| format!("{}. {hint}", index + 1))
+        .collect()
+}
+
+/// How many hints there are (see [`hints`]).
+pub fn hint_count(run: &Run) -> usize {
+    hints(run, usize::MAX, Lang::En).len()
+}
+
 /// No deadlock: each waiting thread, who holds what it waits for, and the thread at the end of
 /// the chain that can still run.
 fn explain_no_cycle(run: &Run, lang: Lang) -> String {

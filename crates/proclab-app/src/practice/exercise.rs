@@ -450,7 +450,7 @@ impl Exercise {
     }
 
     /// True for an exercise about programs (racing counter, deadlock, semaphores): no chart,
-    /// table, hints or transition question.
+    /// table or transition question.
     pub fn is_program(&self) -> bool {
         self.is_race() || self.is_deadlock() || self.is_semaphore()
     }
@@ -469,12 +469,15 @@ impl Exercise {
     }
 
     /// How many hints there are: one per decision of the chart, one per step of a semaphore
-    /// exercise (none for the racing counter or a deadlock).
+    /// exercise, one per load and store of the racing counter (after the first), one per
+    /// arrow of a deadlock's wait-for graph (between the first and the last).
     pub fn hint_count(&self) -> usize {
         if self.is_semaphore() {
             super::semaphore::steps(&self.run).len()
-        } else if self.is_program() {
-            0
+        } else if self.is_race() {
+            super::race::hint_count(&self.run)
+        } else if self.is_deadlock() {
+            super::deadlock::hint_count(&self.run)
         } else if let Some(point) = self.switch {
             super::switch::hint_count(&self.run, point)
         } else if let Some(asked) = self.asked {

@@ -426,8 +426,11 @@ pub fn hints(exercise: &Exercise, count: usize, lang: Lang) -> Vec<String> {
     if exercise.is_semaphore() {
         return super::semaphore::hints(&exercise.run, count, lang);
     }
-    if exercise.is_program() {
-        return Vec::new();
+    if exercise.is_race() {
+        return super::race::hints(&exercise.run, count, lang);
+    }
+    if exercise.is_deadlock() {
+        return super::deadlock::hints(&exercise.run, count, lang);
     }
     if let Some(point) = exercise.switch {
         return super::switch::hints(&exercise.run, point, count, lang);

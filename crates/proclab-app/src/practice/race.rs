@@ -717,6 +717,64 @@ pub fn explain_interleaving(
     }
 }
 
+/// Question A's hints: how to follow the counter, then each load and store of the counter in
+/// the run, in order, with the value it read or wrote (the last store's is the answer).
+pub fn hints(run: &Run, count: usize, lang: Lang) -> Vec<String> {
+    let first = lang.pick([
+        "1. counter를 따라가세요: load(mov counter, %ax)는 counter를 그 스레드의 %ax로 복사하고, store(mov %ax, counter)는 %ax를 counter에 다시 씁니다. %ax는 스레드마다 따로 있습니다(문맥 교환 때 저장·복원).".to_string(),
+        "1. Follow the counter: a load (mov counter, %ax) copies it into that thread's own %ax; a store (mov %ax, counter) writes %ax back. Each thread has its own %ax (saved and restored at a switch).".to_string(),
+    ]);
+    core::iter::once(first)
+        .chain(
+            counter_accesses(run)
+                .into_iter()
+                .enumerate()
+                .map(|(index, (step, thread, access))| {
+                    let (number, step, thread) = (index + 2, step + 1, thread + 1);
+                    match access {
+                        CounterAccess::Load(value) => lang.pick([
+                            format!("{number}. {step}단계: 스레드 {} counter = {value}{} load합니다.", subj(thread), obj(value)),
+                            format!("{number}. Step {step}: thread {thread} loads counter = {value}."),
+                        ]),
+                        CounterAccess::Store(value) => lang.pick([
+                            format!("{number}. {step}단계: 스레드 {} {value}{} store합니다: counter = {value}.", subj(thread), obj(value)),
+                            format!("{number}. Step {step}: thread {thread} stores {value}: counter = {value}."),
+                        ]),
+                    }
+                }),
+        )
+        .take(count)
+        .collect()
+}
+
+/// How many hints question A has: the first, then one per load or store of the counter.
+pub fn hint_count(run: &Run) -> usize {
+    1 + counter_accesses(run).len()
+}
+
+/// A load or a store of the counter, with the value read or written.
+enum CounterAccess {
+    Load(i64),
+    Store(i64),
+}
+
+/// Every load and store of the counter in `run`: its step (from 0), its thread and the access.
+fn counter_accesses(run: &Run) -> Vec<(usize, u32, CounterAccess)> {
+    let steps = run.program_steps();
+    (0..steps.len())
+        .filter_map(|step| {
+            let thread = steps[step].thread;
+            if is_load(run, step) {
+                let value = access(run, step, AccessKind::Read)?;
+                Some((step, thread, CounterAccess::Load(value)))
+            } else {
+                let value = access(run, step, AccessKind::Write)?;
+                Some((step, thread, CounterAccess::Store(value)))
+            }
+        })
+        .collect()
+}
+
 /// The first of the two loads of the first lost update of `run` (a step index from 0), if any:
 /// where "Show" opens the run.
 pub fn first_lost_load(run: &Run) -> Option<usize> {
