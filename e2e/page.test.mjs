@@ -82,7 +82,7 @@ test('1. forms → results equal the native CLI on the downloaded scenario (wasm
     }
 
     const file = await download(page, '#download-json');
-    assert.equal(file.name, 'proclab-rr-3-processes-scenario.json', 'named by its policy and size');
+    assert.equal(file.name, 'proclab-rr-q2-3-processes-scenario.json', 'named by its policy and size');
     const scenario = JSON.parse(file.bytes.toString('utf8'));
     assert.deepEqual(scenario.policy, { kind: 'rr', quantum: 2 }, 'the JSON holds the policy picked');
     assert.deepEqual(
@@ -721,7 +721,7 @@ test('6. exports: PNG, SVG, CSV with the numbers on screen, JSON that uploads ba
     assert.deepEqual(shown.rows.map((row) => row.name), AWKWARD.map((process) => process.name));
 
     const png = await download(page, '#download-png');
-    assert.equal(png.name, 'proclab-rr-3-processes-gantt.png');
+    assert.equal(png.name, 'proclab-rr-q2-3-processes-gantt.png');
     assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
     assert.ok(png.bytes.length > 2000, `PNG is only ${png.bytes.length} bytes`);
     const width = png.bytes.readUInt32BE(16);
@@ -730,7 +730,7 @@ test('6. exports: PNG, SVG, CSV with the numbers on screen, JSON that uploads ba
     await writeFile(join(ARTIFACTS, 'gantt-download.png'), png.bytes);
 
     const svg = await download(page, '#download-svg');
-    assert.equal(svg.name, 'proclab-rr-3-processes-gantt.svg');
+    assert.equal(svg.name, 'proclab-rr-q2-3-processes-gantt.svg');
     const svgText = svg.bytes.toString('utf8');
     assert.match(svgText, /<svg[\s>]/);
     assert.match(svgText, /<\/svg>\s*$/);
@@ -747,7 +747,7 @@ test('6. exports: PNG, SVG, CSV with the numbers on screen, JSON that uploads ba
     assert.ok(parsed.text.includes(shown.averages.waiting), `the SVG gives the average waiting ${shown.averages.waiting}`);
 
     const csv = await download(page, '#download-csv');
-    assert.equal(csv.name, 'proclab-rr-3-processes-metrics.csv');
+    assert.equal(csv.name, 'proclab-rr-q2-3-processes-metrics.csv');
     assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with a byte-order mark');
     const rows = parseCsv(csv.bytes.toString('utf8').replace(/^\uFEFF/, ''));
     const [header, ...body] = rows;
@@ -788,6 +788,24 @@ test('6. exports: PNG, SVG, CSV with the numbers on screen, JSON that uploads ba
     assert.deepEqual(await readNumbers(page), shown, 'the uploaded scenario gives the same numbers');
     assert.equal(await page.inputValue('#quantum'), '2');
     // What #policy-kind shows after the upload is checked by the todo test below.
+
+    // The comparison's charts and tables download too, as the tables on the page show them.
+    await page.click('#tab-compare');
+    await page.waitForSelector('#compare-canvas', { timeout: 60_000 });
+    for (const [chart, what] of [['compare', 'compare'], ['sweep', 'quantum-sweep']]) {
+      const table = await page.$$eval(`.${chart}-chart table tr`, (rows) => rows.map((row) =>
+        [...row.querySelectorAll('th, td')].map((cell) => cell.textContent.trim())));
+      const file = await download(page, `#${chart}-download-csv`);
+      assert.equal(file.name, `proclab-rr-q2-3-processes-${what}.csv`);
+      assert.deepEqual(parseCsv(file.bytes.toString('utf8').replace(/^\uFEFF/, '')), table, `${chart} CSV = its table`);
+      const picture = await download(page, `#${chart}-download-png`);
+      assert.equal(picture.name, `proclab-rr-q2-3-processes-${what}.png`);
+      assert.deepEqual([...picture.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'PNG signature');
+      await writeFile(join(ARTIFACTS, `${what}-download.png`), picture.bytes);
+      const svg = (await download(page, `#${chart}-download-svg`)).bytes.toString('utf8');
+      const takeaway = (await page.textContent(`.${chart}-chart .chart-takeaway`)).slice(0, 30);
+      assert.ok(svg.includes(takeaway), `the ${chart} SVG is captioned with its takeaway "${takeaway}…"`);
+    }
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -172,6 +172,7 @@ async fn compare_view_draws_both_charts_with_tables() {
     let props = proclab_web::chart::compare::CompareViewProps {
         comparison: Rc::new(Comparison::of(&silberschatz(PolicySpec::Fcfs))),
         lang: Lang::En,
+        file_stem: "proclab-fcfs-3-processes".into(),
     };
     yew::Renderer::<CompareView>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

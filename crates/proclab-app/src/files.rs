@@ -1,7 +1,10 @@
 //! Files the student takes away or brings: scenario JSON (the CLI's format), metrics CSV, and
 //! downloads of data the charts produce.
 
-use proclab_core::{Run, ScenarioSpec};
+use crate::chart::compare_model::{Comparison, Skipped};
+use crate::chart::text::ChartText;
+use crate::lang::{Lang, Words};
+use proclab_core::{PolicySpec, Run, ScenarioSpec, Totals};
 
 /// The scenario as the CLI reads it.
 pub fn scenario_json(spec: &ScenarioSpec) -> String {
@@ -13,16 +16,26 @@ pub fn scenario_json(spec: &ScenarioSpec) -> String {
 /// its policy and its number of processes (`proclab-rr-5-processes-metrics.csv`), so a student who
 /// saves several runs can tell the files apart.
 pub fn download_name(spec: &ScenarioSpec, what: &str, extension: &str) -> String {
+    format!("{}-{what}.{extension}", download_stem(spec))
+}
+
+/// The start every download of `spec` shares (see [`download_name`]): `proclab-rr-q4-3-processes`.
+pub fn download_stem(spec: &ScenarioSpec) -> String {
     let stem = match crate::program_words::example_of(spec) {
         Some(id) => String::from(id.as_str()),
         None => {
             let count = spec.processes.len();
             let noun = if count == 1 { "process" } else { "processes" };
             let policy = proclab_core::PolicyKind::of(&spec.policy).id();
+            // Runs of one workload at two quanta get two names.
+            let policy = match spec.policy {
+                PolicySpec::Rr { quantum } => format!("{policy}-q{quantum}"),
+                _ => policy.to_string(),
+            };
             format!("{policy}-{count}-{noun}")
         }
     };
-    format!("proclab-{stem}-{what}.{extension}")
+    format!("proclab-{stem}")
 }
 
 /// Largest scenario file the page reads. The largest workload `proclab gen` makes (10,000
@@ -120,11 +133,12 @@ fn parse_json(
 }
 
 /// One row per process, then a row of the exact averages to two decimals.
-pub fn metrics_csv(run: &Run) -> String {
+pub fn metrics_csv(run: &Run, lang: Lang) -> String {
     let metrics = run.metrics();
-    let mut csv = String::from(
+    let mut csv = String::from(lang.pick([
+        "프로세스,도착,완료,반환 시간,대기 시간,응답 시간,CPU,입출력,전환,캐시 멈춤,디스패치,선점\n",
         "process,arrival,completion,turnaround,waiting,response,cpu,io,switch,stall,dispatches,preemptions\n",
-    );
+    ]));
     for process in &metrics.processes {
         csv.push_str(&format!(
             "{},{},{},{},{},{},{},{},{},{},{},{}\n",
@@ -146,10 +160,71 @@ pub fn metrics_csv(run: &Run) -> String {
     // Averages only where they are averages; switch and stall overhead are totals (on the page they
     // are the "ticks lost" figures), so they stay out of the average row.
     csv.push_str(&format!(
-        "average,,,{},{},{},,,,,,\n",
-        totals.average_turnaround, totals.average_waiting, totals.average_response
+        "{},,,{},{},{},,,,,,\n",
+        lang.pick(["평균", "average"]),
+        totals.average_turnaround,
+        totals.average_waiting,
+        totals.average_response
     ));
     csv
+}
+
+/// The comparison of every policy as CSV, its words in `lang`: a row per policy as the chart
+/// names it, with its three averages and context switches, or why it could not run.
+pub fn compare_csv(comparison: &Comparison, lang: Lang) -> String {
+    let mut csv = figures_header(ChartText::Policy, lang);
+    for row in &comparison.rows {
+        csv += &figures_line(&row.label(lang), row.outcome.as_ref(), lang);
+    }
+    csv
+}
+
+/// The round-robin quantum sweep as CSV, its words in `lang`: a row per quantum.
+pub fn sweep_csv(comparison: &Comparison, lang: Lang) -> String {
+    let mut csv = figures_header(ChartText::Quantum, lang);
+    for point in &comparison.points {
+        let key = match point.cut_short {
+            Some(cut) => format!("{} ({})", point.quantum, cut.words(lang)),
+            None => point.quantum.to_string(),
+        };
+        csv += &figures_line(&key, point.outcome.as_ref(), lang);
+    }
+    csv
+}
+
+fn figures_header(key: ChartText, lang: Lang) -> String {
+    let columns = [
+        key,
+        ChartText::AverageWaiting,
+        ChartText::AverageTurnaround,
+        ChartText::AverageResponse,
+        ChartText::ContextSwitches,
+    ];
+    let names: Vec<String> = columns
+        .iter()
+        .map(|column| csv_field(column.get(lang)))
+        .collect();
+    names.join(",") + "\n"
+}
+
+fn figures_line(key: &str, outcome: Result<&Totals, &Skipped>, lang: Lang) -> String {
+    match outcome {
+        Ok(totals) => format!(
+            "{},{},{},{},{}\n",
+            csv_field(key),
+            totals.average_waiting,
+            totals.average_turnaround,
+            totals.average_response,
+            totals.context_switches
+        ),
+        Err(skipped) => {
+            let reason = match skipped {
+                Skipped::TooMuchWork => ChartText::TooMuchWork,
+                Skipped::CouldNotRun => ChartText::CouldNotRun,
+            };
+            format!("{},{},,,\n", csv_field(key), csv_field(reason.get(lang)))
+        }
+    }
 }
 
 fn csv_field(text: &str) -> String {
@@ -177,19 +252,86 @@ mod tests {
         let mut edited = example.clone();
         edited.processes.truncate(1);
         edited.seed += 1;
-        let policy = proclab_core::PolicyKind::of(&edited.policy).id();
+        edited.policy = PolicySpec::Hrrn;
         assert_eq!(
             download_name(&edited, "metrics", "csv"),
-            format!("proclab-{policy}-1-process-metrics.csv")
+            "proclab-hrrn-1-process-metrics.csv"
         );
-        let generated = proclab_core::gen::generate(7, &Default::default());
+        // Round robin is named with its quantum: two runs of one workload get two names.
+        let mut generated = proclab_core::gen::generate(7, &Default::default());
+        let count = generated.processes.len();
+        for quantum in [2, 4] {
+            generated.policy = PolicySpec::Rr { quantum };
+            assert_eq!(
+                download_name(&generated, "gantt", "svg"),
+                format!("proclab-rr-q{quantum}-{count}-processes-gantt.svg")
+            );
+        }
+    }
+
+    fn silberschatz() -> ScenarioSpec {
+        proclab_core::presets::preset("rr-silberschatz")
+            .unwrap()
+            .spec
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn the_metrics_csv_speaks_the_page_language_with_the_same_numbers() {
+        let run = proclab_core::simulate_spec(&silberschatz()).unwrap();
+        let english = metrics_csv(&run, Lang::En);
+        let korean = metrics_csv(&run, Lang::Ko);
+        let (en_lines, ko_lines): (Vec<&str>, Vec<&str>) =
+            (english.lines().collect(), korean.lines().collect());
+        assert!(en_lines[0].starts_with("process,arrival,completion,turnaround,waiting"));
+        assert!(ko_lines[0].starts_with("프로세스,도착,완료,반환 시간,대기 시간"));
+        assert_eq!(en_lines.len(), ko_lines.len());
+        // The same cells under the header, but the average row's name.
         assert_eq!(
-            download_name(&generated, "gantt", "svg"),
-            format!(
-                "proclab-{}-{}-processes-gantt.svg",
-                proclab_core::PolicyKind::of(&generated.policy).id(),
-                generated.processes.len()
-            )
+            en_lines[1..en_lines.len() - 1],
+            ko_lines[1..ko_lines.len() - 1]
         );
+        let average = |line: &str| line.split_once(',').map(|(_, rest)| rest.to_string());
+        assert_eq!(
+            average(en_lines.last().unwrap()),
+            average(ko_lines.last().unwrap())
+        );
+        assert!(ko_lines.last().unwrap().starts_with("평균,"));
+        // Silberschatz's RR q=4: average waiting 17/3.
+        assert!(english.contains("average,,,15.67,5.67,"), "{english}");
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn the_comparison_and_the_sweep_download_as_the_tables_show_them() {
+        let spec = silberschatz();
+        let comparison = Comparison::of(&spec);
+        let csv = compare_csv(&comparison, Lang::En);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(
+            lines[0],
+            "Policy,Average waiting,Average turnaround,Average response,Context switches"
+        );
+        assert_eq!(lines.len(), comparison.rows.len() + 1);
+        // Silberschatz's FCFS: waits 0, 24, 27.
+        assert!(lines.contains(&"FCFS,17.00,27.00,17.00,2"), "{csv}");
+        let sweep = sweep_csv(&comparison, Lang::Ko);
+        let lines: Vec<&str> = sweep.lines().collect();
+        assert!(
+            lines[0].starts_with("타임 퀀텀 q,평균 대기 시간"),
+            "{sweep}"
+        );
+        assert_eq!(lines.len(), comparison.points.len() + 1);
+        // RR q=4 is the run the preset makes.
+        let run = proclab_core::simulate_spec(&spec).unwrap();
+        let totals = &run.metrics().totals;
+        let row = format!(
+            "4,{},{},{},{}",
+            totals.average_waiting,
+            totals.average_turnaround,
+            totals.average_response,
+            totals.context_switches
+        );
+        assert!(lines.contains(&row.as_str()), "{sweep}");
     }
 }

@@ -231,6 +231,7 @@ pub enum Text {
     DownloadPng,
     DownloadSvg,
     DownloadCsv,
+    DownloadTableCsv,
     UpdateReady,
     UpdateReload,
     AutosaveOff,
@@ -473,6 +474,7 @@ impl Words for Text {
             Text::DownloadPng => ["PNG", "PNG"],
             Text::DownloadSvg => ["SVG", "SVG"],
             Text::DownloadCsv => ["지표 CSV", "Metrics CSV"],
+            Text::DownloadTableCsv => ["표 CSV", "Table CSV"],
         }
     }
 }

@@ -12,10 +12,14 @@ use yew::prelude::*;
 
 use super::bars::{compare_height, draw_compare};
 use super::canvas;
+use super::paint;
 use super::sweep::{draw_sweep, sweep_height};
+use crate::files;
 use proclab_app::chart::compare_model::{compare_takeaway, sweep_takeaway, Comparison, Skipped};
 use proclab_app::chart::text::ChartText;
+use proclab_app::files as file_formats;
 use proclab_app::i18n::Lang;
+use proclab_app::i18n::Text;
 
 /// The id of the policy-comparison canvas.
 pub const COMPARE_CANVAS_ID: &str = "compare-canvas";
@@ -29,6 +33,8 @@ pub struct CompareViewProps {
     pub comparison: Rc<Comparison>,
     /// The language of the words.
     pub lang: Lang,
+    /// How the downloads' names start: `proclab-rr-q4-3-processes`.
+    pub file_stem: AttrValue,
 }
 
 /// Shows both comparisons as charts and tables.
@@ -68,6 +74,55 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
     }
     let compare_label = compare_takeaway(&comparison.rows, lang);
     let sweep_label = sweep_takeaway(&comparison.points, lang);
+    let stem = props.file_stem.clone();
+    // The downloads: each chart as SVG or PNG with its takeaway above it, and its
+    // table as CSV, in the page's language.
+    let compare_picture = {
+        let comparison = Rc::clone(&comparison);
+        move || {
+            let caption = compare_takeaway(&comparison.rows, lang);
+            paint::captioned_svg(
+                &caption,
+                compare_height(&comparison.rows, lang, paint::DOWNLOAD_WIDTH),
+                |area| {
+                    let _ = draw_compare(&comparison.rows, lang, area);
+                },
+            )
+        }
+    };
+    let sweep_picture = {
+        let comparison = Rc::clone(&comparison);
+        move || {
+            let caption = sweep_takeaway(&comparison.points, lang);
+            paint::captioned_svg(
+                &caption,
+                sweep_height(&comparison.points, lang, paint::DOWNLOAD_WIDTH),
+                |area| {
+                    let _ = draw_sweep(&comparison.points, lang, area);
+                },
+            )
+        }
+    };
+    let compare_buttons = download_buttons(
+        "compare",
+        format!("{stem}-compare"),
+        compare_picture,
+        {
+            let comparison = Rc::clone(&comparison);
+            move || file_formats::compare_csv(&comparison, lang)
+        },
+        lang,
+    );
+    let sweep_buttons = download_buttons(
+        "sweep",
+        format!("{stem}-quantum-sweep"),
+        sweep_picture,
+        {
+            let comparison = Rc::clone(&comparison);
+            move || file_formats::sweep_csv(&comparison, lang)
+        },
+        lang,
+    );
     let compare_rows = comparison
         .rows
         .iter()
@@ -81,20 +136,66 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
     });
     html! {
         <div class="compare-view">
-            <figure class="chart compare-chart">
-                <figcaption class="chart-title">{ ChartText::CompareTitle.get(lang) }</figcaption>
+            <figure class="chart compare-chart" aria-labelledby="compare-title">
+                <div class="section-head">
+                    <h3 id="compare-title" class="chart-title">{ ChartText::CompareTitle.get(lang) }</h3>
+                    { compare_buttons }
+                </div>
                 <canvas id={COMPARE_CANVAS_ID} ref={compare_canvas} role="img"
                     aria-label={compare_label.clone()}></canvas>
                 <p class="chart-takeaway">{ compare_label }</p>
                 { data_table(ChartText::Policy, compare_rows.collect::<Html>(), lang) }
             </figure>
-            <figure class="chart sweep-chart">
-                <figcaption class="chart-title">{ ChartText::SweepTitle.get(lang) }</figcaption>
+            <figure class="chart sweep-chart" aria-labelledby="sweep-title">
+                <div class="section-head">
+                    <h3 id="sweep-title" class="chart-title">{ ChartText::SweepTitle.get(lang) }</h3>
+                    { sweep_buttons }
+                </div>
                 <canvas id={SWEEP_CANVAS_ID} ref={sweep_canvas} role="img"
                     aria-label={sweep_label.clone()}></canvas>
                 <p class="chart-takeaway">{ sweep_label }</p>
                 { data_table(ChartText::Quantum, sweep_rows.collect::<Html>(), lang) }
             </figure>
+        </div>
+    }
+}
+
+/// PNG, SVG and CSV buttons (ids `{prefix}-download-png` and so on) for files named
+/// `{name}.png`, `{name}.svg` and `{name}.csv`.
+fn download_buttons(
+    prefix: &str,
+    name: String,
+    picture: impl Fn() -> paint::ChartDownload + 'static,
+    table: impl Fn() -> String + 'static,
+    lang: Lang,
+) -> Html {
+    let picture = Rc::new(picture);
+    let on_png = {
+        let (picture, name) = (Rc::clone(&picture), name.clone());
+        Callback::from(move |_: MouseEvent| {
+            let download = picture();
+            files::download_svg_as_png(
+                &format!("{name}.png"),
+                &download.svg,
+                download.width,
+                download.height,
+            );
+        })
+    };
+    let on_svg = {
+        let name = name.clone();
+        Callback::from(move |_: MouseEvent| {
+            files::download_text(&format!("{name}.svg"), "image/svg+xml", &picture().svg);
+        })
+    };
+    let on_csv = Callback::from(move |_: MouseEvent| {
+        files::download_text(&format!("{name}.csv"), "text/csv", &table());
+    });
+    html! {
+        <div class="downloads">
+            <button type="button" id={format!("{prefix}-download-png")} class="small" onclick={on_png}>{ Text::DownloadPng.get(lang) }</button>
+            <button type="button" id={format!("{prefix}-download-svg")} class="small" onclick={on_svg}>{ Text::DownloadSvg.get(lang) }</button>
+            <button type="button" id={format!("{prefix}-download-csv")} class="small" onclick={on_csv}>{ Text::DownloadTableCsv.get(lang) }</button>
         </div>
     }
 }

@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::paint::{self, DrawResult, Swatch, FONT_FAMILY};
+use super::paint::{self, ChartDownload, DrawResult, Swatch, FONT_FAMILY};
 use proclab_app::chart::model::{GanttModel, RowKind};
 use proclab_app::chart::palette::{Fill, Pattern, Rgb, GRID, INK, PAPER};
 
@@ -19,8 +19,6 @@ const SEGMENT_FONT: u32 = 12;
 const MARGIN: u32 = 10;
 /// Height of the x axis: tick labels and its title.
 const X_AXIS: u32 = 44;
-/// Width of the SVG download.
-const SVG_WIDTH: u32 = 960;
 /// Most rows drawn: the model builds no more (see [`proclab_app::chart::model::MAX_ROWS`]).
 pub const MAX_DRAWN_ROWS: usize = proclab_app::chart::model::MAX_ROWS;
 /// Most segments listed in the data table, so a very long run does not freeze the page.
@@ -356,49 +354,14 @@ impl PixelRun {
     }
 }
 
-/// Size of the caption's words above a downloaded chart.
-const CAPTION_FONT: u32 = 14;
-/// Height of one line of the caption.
-const CAPTION_LINE: u32 = 20;
-
-/// The caption's lines above a downloaded chart: its takeaway (the policy, the workload, when
-/// it ends and its averages), so a picture pasted into a handout still says what it shows.
-fn caption_lines(model: &GanttModel) -> Vec<String> {
-    paint::wrap_words(&model.takeaway, CAPTION_FONT, SVG_WIDTH - 2 * MARGIN)
-}
-
-/// A downloaded chart: a standalone SVG document, [`GanttDownload::width`] x
-/// [`GanttDownload::height`] pixels, its takeaway as a caption above the chart.
-pub struct GanttDownload {
-    pub svg: String,
-    pub width: u32,
-    pub height: u32,
-}
-
-/// The chart as a standalone SVG document (960 pixels wide) with its caption, for the SVG and
-/// PNG download buttons (the PNG is this SVG drawn by the browser).
-pub fn gantt_download(model: &GanttModel) -> GanttDownload {
-    let caption = caption_lines(model);
-    let caption_height = caption.len() as u32 * CAPTION_LINE + MARGIN;
-    let height = caption_height + gantt_height(model, SVG_WIDTH);
-    let mut svg = String::new();
-    {
-        let area = SVGBackend::with_string(&mut svg, (SVG_WIDTH, height)).into_drawing_area();
-        let _ = paint::clear(&area);
-        let (top, chart) = area.split_vertically(caption_height);
-        for (index, line) in caption.iter().enumerate() {
-            let y = (MARGIN + index as u32 * CAPTION_LINE + CAPTION_LINE / 2) as i32;
-            let _ = top.draw_text(
-                line,
-                &paint::font(CAPTION_FONT, INK, paint::left_middle()),
-                (MARGIN as i32, y),
-            );
-        }
-        let _ = draw_gantt(model, chart);
-    }
-    GanttDownload {
-        svg,
-        width: SVG_WIDTH,
-        height,
-    }
+/// The chart with its takeaway (the policy, the workload, when it ends and its averages) as a
+/// caption, for the SVG and PNG download buttons.
+pub fn gantt_download(model: &GanttModel) -> ChartDownload {
+    paint::captioned_svg(
+        &model.takeaway,
+        gantt_height(model, paint::DOWNLOAD_WIDTH),
+        |area| {
+            let _ = draw_gantt(model, area);
+        },
+    )
 }

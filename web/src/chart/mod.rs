@@ -18,9 +18,8 @@ pub mod sweep;
 
 pub use compare::{CompareView, COMPARE_CANVAS_ID, SWEEP_CANVAS_ID};
 pub use gantt::GanttChart;
-pub use gantt_draw::{
-    draw_gantt, draw_gantt_span, gantt_download, GanttDownload, PlotSpan, GANTT_CANVAS_ID,
-};
+pub use gantt_draw::{draw_gantt, draw_gantt_span, gantt_download, PlotSpan, GANTT_CANVAS_ID};
+pub use paint::ChartDownload;
 pub use proclab_app::chart::compare_model::{
     compare_rows, quantum_sweep, CompareRow, Comparison, SweepPoint,
 };

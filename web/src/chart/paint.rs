@@ -68,6 +68,56 @@ pub fn wrap_words(text: &str, size: u32, width: u32) -> Vec<String> {
     lines
 }
 
+/// Width in pixels of a downloaded chart.
+pub const DOWNLOAD_WIDTH: u32 = 960;
+/// Size of the caption's words above a downloaded chart.
+const CAPTION_FONT: u32 = 14;
+/// Height of one line of the caption.
+const CAPTION_LINE: u32 = 20;
+/// Margin around the caption.
+const CAPTION_MARGIN: u32 = 10;
+
+/// A downloaded chart: a standalone SVG document, `width` x `height` pixels.
+pub struct ChartDownload {
+    pub svg: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// A chart as a standalone SVG document [`DOWNLOAD_WIDTH`] wide, `caption` above it (wrapped),
+/// so a picture pasted into a handout still says what it shows. `chart_height` is the chart's
+/// height at that width; `draw` draws it on the area below the caption. The page's PNG
+/// downloads are this SVG drawn by the browser.
+pub fn captioned_svg(
+    caption: &str,
+    chart_height: u32,
+    draw: impl FnOnce(DrawingArea<SVGBackend<'_>, Shift>),
+) -> ChartDownload {
+    let lines = wrap_words(caption, CAPTION_FONT, DOWNLOAD_WIDTH - 2 * CAPTION_MARGIN);
+    let caption_height = lines.len() as u32 * CAPTION_LINE + CAPTION_MARGIN;
+    let height = caption_height + chart_height;
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (DOWNLOAD_WIDTH, height)).into_drawing_area();
+        let _ = clear(&area);
+        let (top, chart) = area.split_vertically(caption_height);
+        for (index, line) in lines.iter().enumerate() {
+            let y = CAPTION_MARGIN + index as u32 * CAPTION_LINE + CAPTION_LINE / 2;
+            let _ = top.draw_text(
+                line,
+                &font(CAPTION_FONT, INK, left_middle()),
+                (CAPTION_MARGIN as i32, y as i32),
+            );
+        }
+        draw(chart);
+    }
+    ChartDownload {
+        svg,
+        width: DOWNLOAD_WIDTH,
+        height,
+    }
+}
+
 /// Paints `fill` over the pixel rectangle `[x0, x1) x [y0, y1)` of `area`.
 pub fn paint_fill<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,

@@ -75,7 +75,17 @@ pub fn draw_sweep<DB: DrawingBackend>(
     paint::draw_legend(&legend_area.margin(margin, 0, margin, margin), &legend)?;
 
     let ran = proclab_app::chart::compare_model::ran(points);
+    let first_quantum = points.first().map_or(1, |point| point.quantum);
     let last_quantum = points.last().map_or(1, |point| point.quantum);
+    // The axis runs half a step past the quanta either side, so the end points are not on its
+    // edges; those extra ticks are not quanta that ran, so they get no number.
+    let quantum_label = |quantum: &u64| {
+        if (first_quantum..=last_quantum).contains(quantum) {
+            quantum.to_string()
+        } else {
+            String::new()
+        }
+    };
     let largest = ran
         .iter()
         .flat_map(|(_, totals)| averages(totals))
@@ -98,6 +108,7 @@ pub fn draw_sweep<DB: DrawingBackend>(
     chart
         .configure_mesh()
         .x_labels((last_quantum + 2).min(12) as usize)
+        .x_label_formatter(&quantum_label)
         .x_desc(ChartText::Quantum.get(lang))
         .y_label_formatter(&paint::tick_label)
         .y_desc(ChartText::TicksAxis.get(lang))
@@ -111,6 +122,7 @@ pub fn draw_sweep<DB: DrawingBackend>(
     chart
         .configure_secondary_axes()
         .y_label_formatter(&paint::tick_label)
+        .y_desc(ChartText::ContextSwitches.get(lang))
         .label_style((FONT_FAMILY, 12))
         .axis_desc_style((FONT_FAMILY, 13))
         .axis_style(paint::colour(INK))

@@ -95,7 +95,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
             files::download_text(
                 &file_formats::download_name(simulation.scenario.spec(), "metrics", "csv"),
                 "text/csv",
-                &file_formats::metrics_csv(&simulation.run),
+                &file_formats::metrics_csv(&simulation.run, lang),
             )
         })
     };
@@ -161,7 +161,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                 <Watch {lang} simulation={simulation.clone()} playback={playback.clone()} selected={*selected} onselect={on_select.clone()} />
                 <ConventionsInForce {lang} simulation={simulation.clone()} />
             } else {
-                <CompareProgress {comparison} {lang} />
+                <CompareProgress {comparison} {lang} file_stem={file_formats::download_stem(simulation.scenario.spec())} />
             }
             </div>
         </>
@@ -172,6 +172,8 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
 struct CompareProgressProps {
     comparison: ComparisonState,
     lang: Lang,
+    /// How the downloads' names start.
+    file_stem: AttrValue,
 }
 
 /// The comparison once the worker has it; until then how far it has got.
@@ -180,7 +182,7 @@ fn compare_progress(props: &CompareProgressProps) -> Html {
     let lang = props.lang;
     match &props.comparison {
         ComparisonState::Ready(comparison) => {
-            html! { <crate::chart::CompareView comparison={Rc::clone(comparison)} {lang} /> }
+            html! { <crate::chart::CompareView comparison={Rc::clone(comparison)} {lang} file_stem={props.file_stem.clone()} /> }
         }
         ComparisonState::Running { finished, total } => html! {
             <div class="compare-progress" role="status" aria-live="polite">
