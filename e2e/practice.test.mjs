@@ -752,6 +752,8 @@ test('deadlock: a set made in the builder, the graph read from the table, a wron
     assert.equal(await page.$('#gantt-title'), null, 'no Gantt chart here');
     const moment = await readMoment(page);
     const key = deadlockOf(moment.rows);
+    // The program branches on %bx: each thread's start is given (medium: three threads).
+    assert.equal(await page.textContent('#deadlock-registers'), 'Registers at the start: T1 %bx = 0, T2 %bx = 1, T3 %bx = 2.');
     // Hints draw the wait-for graph from the table, an arrow each, then follow it to the cycle.
     const hints = await allHints(page);
     const arrows = moment.rows.filter((row) => /^T\d+$/.test(row.holder));

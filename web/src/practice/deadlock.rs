@@ -22,10 +22,35 @@ pub fn question_section(lang: Lang, state: &PracticeState) -> Html {
         .first()
         .map(|process| proclab_app::program_words::program_in(&process.program, lang))
         .unwrap_or_default();
+    // The program branches on %bx: say what each thread starts with.
+    let starts: Vec<String> = exercise
+        .spec
+        .processes
+        .first()
+        .map(|process| {
+            process
+                .threads
+                .iter()
+                .enumerate()
+                .map(|(index, thread)| {
+                    format!(
+                        "{} %{}",
+                        thread_label(index as u32),
+                        thread.registers.replace('=', " = ")
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let starts = lang.pick([
+        format!("처음 레지스터: {}.", starts.join(", ")),
+        format!("Registers at the start: {}.", starts.join(", ")),
+    ]);
     html! {
         <section class="race-program" aria-labelledby="deadlock-program-title">
             <h4 id="deadlock-program-title">{ T::RaceProgram.get(lang) }</h4>
             <pre id="deadlock-program" class="race-source">{ program.trim_end() }</pre>
+            <p class="hint" id="deadlock-registers">{ starts }</p>
         </section>
     }
 }

@@ -79,19 +79,19 @@ pub fn deadlock(lang: Lang) -> Html {
             { labelled_box(200, 180, 80, 40, "resource", &["R2"]) }
             { arrow(marker, (198, 48), (118, 100), false) }
             { label(120, 62, "middle", "small", t(["T1이 가짐", "held by T1"])) }
-            { arrow(marker, (118, 142), (198, 192), false) }
+            <g class="request">{ arrow(marker, (118, 142), (198, 192), false) }</g>
             { label(120, 192, "middle", "small", t(["T1이 기다림", "T1 waits"])) }
             { arrow(marker, (282, 192), (362, 142), false) }
             { label(360, 192, "middle", "small", t(["T2가 가짐", "held by T2"])) }
-            { arrow(marker, (362, 100), (282, 48), false) }
+            <g class="request">{ arrow(marker, (362, 100), (282, 48), false) }</g>
             { label(360, 62, "middle", "small", t(["T2가 기다림", "T2 waits"])) }
         </>
     };
     figure(
         lang,
         t([
-            "교착 상태: T1은 R1을 가진 채 R2를 기다리고, T2는 R2를 가진 채 R1을 기다립니다. 대기가 원을 이루므로(순환 대기) 어느 쪽도 진행하지 못합니다.",
-            "Deadlock: T1 holds R1 and waits for R2; T2 holds R2 and waits for R1. The wait is circular, so neither can proceed.",
+            "교착 상태: T1은 R1을 가진 채 R2를 기다리고, T2는 R2를 가진 채 R1을 기다립니다(점선은 요청, 실선은 할당). 대기가 원을 이루므로(순환 대기) 어느 쪽도 진행하지 못합니다.",
+            "Deadlock: T1 holds R1 and waits for R2; T2 holds R2 and waits for R1 (dashed: a request, solid: held). The wait is circular, so neither can proceed.",
         ]),
         480,
         240,

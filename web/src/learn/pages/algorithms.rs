@@ -101,8 +101,8 @@ pub fn algorithms(lang: Lang) -> Html {
             ]) }
             { heading(lang, ["기아 상태와 에이징", "Starvation and aging"]) }
             { para(lang, [
-                "기아 상태는 실행할 수 있는데도 다른 프로세스에 계속 밀려 끝없이 기다리는 상태입니다 (SJF, SRT, 우선순위, 다단계 큐에서 생길 수 있습니다). 에이징은 기다린 시간에 따라 우선순위를 조금씩 올려서 결국 모든 프로세스가 실행되게 하는 기법입니다.",
-                "Starvation: a ready process waits indefinitely because others keep being chosen first (SJF, SRT, priority, multilevel queues). Aging raises a process's priority little by little as it waits, so every process eventually runs.",
+                "기아 상태는 실행할 수 있는데도 다른 프로세스에 계속 밀려 끝없이 기다리는 상태입니다 (SJF, SRTF, 우선순위, 다단계 큐에서 생길 수 있습니다). 에이징은 기다린 시간에 따라 우선순위를 조금씩 올려서 결국 모든 프로세스가 실행되게 하는 기법입니다.",
+                "Starvation: a ready process waits indefinitely because others keep being chosen first (SJF, SRTF, priority, multilevel queues). Aging raises a process's priority little by little as it waits, so every process eventually runs.",
             ]) }
             { heading(lang, ["퀀텀의 크기", "The size of the quantum"]) }
             { bullets(lang, &[

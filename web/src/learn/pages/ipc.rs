@@ -69,7 +69,7 @@ const MECHANISMS: [Mechanism; 6] = [
             middle: [["공유 메모리 영역", "shared memory region"], ["두 주소 공간에 매핑", "mapped into both"]],
             right: &[B],
             two_way: true,
-            waits: ["저절로 대기하는 쪽은 없음: 직접 동기화", "nobody waits by itself: synchronize yourself"],
+            waits: ["아무도 자동으로 막히지 않음: 동기화는 직접", "nobody is blocked for you: synchronize yourself"],
             takeaway: ["공유 메모리: 같은 물리 메모리가 A와 B의 주소 공간에 모두 매핑되어 커널을 거치지 않고 직접 읽고 씁니다.", "Shared memory: the same physical memory is mapped into both A's and B's address spaces; they read and write it directly, without the kernel."],
         },
         who: ["공유 메모리 영역을 자신의 주소 공간에 붙인(attach) 프로세스들입니다. 한 번 설정한 뒤에는 커널을 거치지 않고 데이터 복사도 없어 가장 빠른 IPC입니다.", "The processes that attached the region. After setup there is no kernel call and no copy: the fastest IPC."],

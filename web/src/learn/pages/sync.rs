@@ -108,8 +108,8 @@ pub fn sync(lang: Lang) -> Html {
                     "A single lock: lock before entering the critical section, unlock on leaving. If it is already locked, the caller waits until it is released. Only the owner unlocks it.",
                 ]),
                 (["세마포어", "Semaphore"], [
-                    "정수 값을 가진 카운터입니다. wait(P)는 값을 1 줄이는데, 값이 0 아래로 내려가야 한다면 기다립니다. signal(V)은 값을 1 늘리고 기다리는 쪽을 깨웁니다. 초깃값이 n이면 n개까지 동시에 들어갈 수 있고(계수 세마포어), 0과 1만 쓰면 이진 세마포어입니다. 소유자가 없어서 다른 스레드가 signal할 수 있으므로, 실행 순서를 맞추는 데에도 씁니다.",
-                    "An integer counter. wait (P) decrements it, waiting if it would go below zero; signal (V) increments it and wakes a waiter. Starting at n, up to n may enter at once (a counting semaphore); with 0 and 1 only, it is binary. It has no owner, so another thread may signal it, which also makes it a tool for ordering.",
+                    "정수 값을 가진 카운터입니다. wait(P)는 값이 0보다 크면 1 줄이고 계속하며, 0이면 기다립니다. signal(V)은 기다리는 스레드가 있으면 맨 앞의 하나를 깨워 계속하게 하고(값은 그대로: 그 1을 깨어난 스레드가 곧바로 가져갑니다), 없으면 값을 1 늘립니다. 값이 음수가 되어 기다리는 수를 세는 교과서 정의도 있지만, 누가 언제 계속하는지는 같습니다. 초깃값이 n이면 n개까지 동시에 들어갈 수 있고(계수 세마포어), 0과 1만 쓰면 이진 세마포어입니다. 소유자가 없어서 다른 스레드가 signal할 수 있으므로, 실행 순서를 맞추는 데에도 씁니다.",
+                    "An integer counter. wait (P) takes 1 from it if it is above 0 and goes on, and waits if it is 0; signal (V) wakes the first waiter if there is one (the value stays as it was: the woken thread takes that 1 at once), and otherwise adds 1. Some textbooks let the value go negative to count the waiters; who goes on, and when, is the same. Starting at n, up to n may enter at once (a counting semaphore); with 0 and 1 only, it is binary. It has no owner, so another thread may signal it, which also makes it a tool for ordering.",
                 ]),
                 (["조건 변수", "Condition variable"], [
                     "어떤 조건이 참이 되기를 기다리는 스레드들의 큐로, 언제나 뮤텍스와 함께 씁니다. wait c, m은 m을 놓고 signal을 받을 때까지 잠들었다가, 돌아오기 전에 m을 다시 잡습니다. signal c는 기다리는 스레드 하나를, broadcast c는 모두를 깨웁니다. 깨어난 스레드는 나중에야 실행되고 그사이 조건이 다시 거짓이 될 수 있으므로(Mesa 방식), 조건을 if가 아니라 while로 다시 확인합니다.",

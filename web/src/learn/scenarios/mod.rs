@@ -193,7 +193,7 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
                 "priority-starvation",
                 ["우선순위 스케줄링의 기아 상태", "Priority starvation"],
                 [
-                    "우선순위가 높은 작업이 계속 들어오면 Low는 기아 상태에 빠집니다.",
+                    "우선순위가 높은 작업이 계속 들어오면 우선순위가 낮은 Low 프로세스는 기아 상태에 빠집니다.",
                     "A stream of high-priority work starves Low.",
                 ],
             ),
@@ -201,7 +201,7 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
                 "priority-aging",
                 ["우선순위 + 에이징", "Priority with aging"],
                 [
-                    "기다리는 동안 우선순위가 올라 Low도 결국 실행됩니다.",
+                    "기다리는 동안 우선순위가 올라 Low 프로세스도 결국 실행됩니다.",
                     "Waiting raises Low's priority until it finally runs.",
                 ],
             ),
