@@ -771,6 +771,12 @@ test('deadlock: a set made in the builder, the graph read from the table, a wron
     assert.match(await page.textContent('#deadlock-present legend'), /\? wrong/);
     assert.match(await page.textContent('#deadlock-blocked legend'), /: right/);
     assert.match(await page.textContent('#deadlock-cycle legend'), /: right/);
+    // Only what to look at again shows; the worked answer is folded until asked for.
+    const visible = await page.innerText('#practice-explanation');
+    assert.match(visible, /^Look again at whether there is a deadlock/);
+    assert.ok(!visible.includes('The waits form the cycle'), visible);
+    await page.click('#practice-explanation summary');
+    assert.ok((await page.innerText('#practice-explanation')).includes('The waits form the cycle'));
     const explanation = await page.textContent('#practice-explanation');
     for (const name of key.cycle) {
       const row = moment.rows.find((r) => r.name === name);

@@ -432,3 +432,23 @@ fn hints_draw_the_wait_for_graph_arrow_by_arrow_then_follow_it() {
         );
     }
 }
+
+#[test]
+fn a_wrong_answer_is_told_what_to_look_at_first_and_the_worked_answer_after() {
+    for exercise in every_deadlock().filter(|exercise| exercise.run.deadlock().is_some()) {
+        let mut wrong = key_answer(&exercise);
+        wrong.deadlock.present = Some(false);
+        let grading = grade(&exercise, &wrong);
+        let text = explain(&exercise, &grading, Lang::En).expect("explained");
+        let (lead, worked) = text
+            .split_once('\n')
+            .expect("a lead, then the worked answer");
+        // The lead gives no thread away; the worked answer names the cycle's.
+        assert!(
+            lead.starts_with("Look again at whether there is a deadlock"),
+            "{lead}"
+        );
+        assert!(!lead.contains("T1"), "{lead}");
+        assert_eq!(worked, deadlock::explain(&exercise.run, Lang::En));
+    }
+}

@@ -196,7 +196,7 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                         { if all_fine { format!("{} {summary}", T::AllRight.get(lang)) } else { summary } }
                     </p>
                     if let Some(explanation) = explanation {
-                        <p id="practice-explanation" class={classes!("explanation", semaphore.then_some("by-line"))}>{ crate::ui::with_code(&explanation) }</p>
+                        { explanation_view(&explanation, semaphore || deadlock, lang) }
                     }
                     if let Some((words, right)) = interleaving {
                         <p id="race-feedback" class={classes!("explanation", right.then_some("right"))}>{ crate::ui::with_code(&words) }</p>
@@ -212,5 +212,29 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                 </section>
             }
         </article>
+    }
+}
+
+/// A wrong answer's explanation. Of a semaphore or deadlock exercise, only its first line (the
+/// answer's first mistake, or what to look at again) shows; the worked answer, step by step,
+/// is folded under it, so a student can try again, or take hints, before reading it all.
+fn explanation_view(explanation: &str, folded: bool, lang: Lang) -> Html {
+    let split = folded
+        .then(|| explanation.split_once('\n'))
+        .flatten()
+        .filter(|(_, rest)| !rest.trim().is_empty());
+    match split {
+        Some((lead, rest)) => html! {
+            <div id="practice-explanation" class="explanation">
+                <p>{ crate::ui::with_code(lead) }</p>
+                <details class="worked-answer">
+                    <summary>{ T::WorkedAnswer.get(lang) }</summary>
+                    <p class="by-line">{ crate::ui::with_code(rest) }</p>
+                </details>
+            </div>
+        },
+        None => html! {
+            <p id="practice-explanation" class="explanation">{ crate::ui::with_code(explanation) }</p>
+        },
     }
 }

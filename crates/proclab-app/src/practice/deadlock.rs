@@ -10,7 +10,7 @@
 //! only if its answer is well defined: one cycle at most, and a waiting thread when there is none.
 
 use super::exercise::{Difficulty, ExerciseId};
-use super::grade::Verdict;
+use super::grade::{Mistake, Verdict};
 use crate::lang::{object_particle, subject_particle, Lang};
 use proclab_core::rng::Pcg32;
 use proclab_core::spec::{MachineSpec, PolicySpec, ProcessSpec, ScenarioSpec, ThreadSpec};
@@ -367,6 +367,25 @@ pub fn thread_label(thread: u32) -> String {
 fn list(threads: &[u32], lang: Lang) -> String {
     let names: Vec<String> = threads.iter().map(|thread| thread_label(*thread)).collect();
     names.join(lang.pick([", ", ", "]))
+}
+
+/// The first line of a wrong answer's explanation: what to look at again, without the answer
+/// (the worked answer follows it, for the page to fold).
+pub fn lead(mistake: Mistake, lang: Lang) -> &'static str {
+    match mistake {
+        Mistake::DeadlockBlocked => lang.pick([
+            "영원히 기다리는 스레드가 다릅니다: 어떤 스레드가 기다리는 뮤텍스를 가진 스레드가 절대 계속하지 못하면, 그 스레드도 영원히 기다립니다.",
+            "Not the threads that wait forever: a thread waits forever when the thread holding its mutex can never go on.",
+        ]),
+        Mistake::DeadlockCycle => lang.pick([
+            "사이클이 다릅니다: 화살표를 따라가다 다시 돌아오게 되는 스레드들이 사이클입니다. 사이클 쪽으로 기다리기만 하는 스레드는 사이클에 들지 않습니다.",
+            "Not the cycle: it is the threads you come back to when following the arrows; a thread that only waits towards it is not on it.",
+        ]),
+        _ => lang.pick([
+            "교착 상태가 있는지 다시 보세요: 기다리는 스레드마다 그 뮤텍스를 가진 스레드로 화살표를 긋고, 화살표가 원을 이루는지 봅니다.",
+            "Look again at whether there is a deadlock: draw an arrow from each waiting thread to the holder of its mutex, and see whether the arrows close a circle.",
+        ]),
+    }
 }
 
 /// Why the answer is what it is, from the core's report (deadlock) or the moment's waits (none).

@@ -748,7 +748,11 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
             None => return None,
         },
         Mistake::DeadlockPresent | Mistake::DeadlockBlocked | Mistake::DeadlockCycle => {
-            super::deadlock::explain(&exercise.run, lang)
+            format!(
+                "{}\n{}",
+                super::deadlock::lead(mistake, lang),
+                super::deadlock::explain(&exercise.run, lang)
+            )
         }
         Mistake::SemaphoreValue { index } => {
             super::semaphore::explain_value(&exercise.run, index, lang)
