@@ -282,21 +282,28 @@ pub fn cpu_height(line: f32) -> f32 {
     5.0 * line + 34.0
 }
 
-/// The height of the I/O box: a title line and a line of waiting threads.
-pub fn io_height(line: f32) -> f32 {
-    2.0 * line + 10.0
+/// The height of the I/O box: a title line and `lines` lines of waiting threads.
+pub fn io_height(line: f32, lines: usize) -> f32 {
+    (1 + lines.max(1)) as f32 * line + 10.0
 }
 
 /// CPUs get the height their lines need (in as many columns as hold a CPU at least
-/// `9 * line` wide, at most four), I/O its two lines, and the ready lanes share what is left.
-pub fn machine_layout(area: Rect, cpus: usize, lanes: usize, line: f32) -> MachineLayout {
+/// `9 * line` wide, at most four), I/O its title and `io_lines` lines, and the ready lanes share
+/// what is left.
+pub fn machine_layout(
+    area: Rect,
+    cpus: usize,
+    lanes: usize,
+    line: f32,
+    io_lines: usize,
+) -> MachineLayout {
     let area = area.inset(8.0, 8.0);
     let cpus = cpus.max(1);
     let fit = ((area.width / (9.0 * line)) as usize).max(1);
     let columns = cpus.min(4).min(fit);
     let rows = cpus.div_ceil(columns);
     let cpu_height = cpu_height(line) + 8.0;
-    let io_band = io_height(line) + 8.0;
+    let io_band = io_height(line, io_lines) + 8.0;
     let cpu_band = (rows as f32 * cpu_height).min((area.height - io_band) * 0.6);
     let lane_band = (area.height - cpu_band - io_band).max(1.0);
     let cpu_width = area.width / columns as f32;

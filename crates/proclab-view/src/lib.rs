@@ -334,8 +334,19 @@ pub fn scene(
         })
         .collect();
 
-    let layout =
-        geometry::machine_layout(machine, after.cpus.len(), after.ready.len().max(1), line);
+    // A run whose programs declare sync objects may have several threads waiting for them, each
+    // said with its object and holder: its waiting box gets three lines, the same at every tick
+    // so the picture does not move.
+    let has_sync = after.memories.iter().any(|memory| !memory.sync.is_empty())
+        || !after.shared_sync.is_empty();
+    let io_lines = if has_sync { IO_LINES_WITH_SYNC } else { 1 };
+    let layout = geometry::machine_layout(
+        machine,
+        after.cpus.len(),
+        after.ready.len().max(1),
+        line,
+        io_lines,
+    );
     let lanes = after
         .ready
         .iter()
@@ -438,6 +449,24 @@ pub fn scene(
         })
         .collect();
 
+    // Who is blocked and on what: I/O first, then each mutex's, semaphore's or condition's
+    // waiters in their queue's order, so the picture says why a token sits in Blocked.
+    let sync_waits = after
+        .memories
+        .iter()
+        .flat_map(|memory| memory.sync.iter())
+        .chain(after.shared_sync.iter())
+        .flat_map(|object| {
+            object.waiters.iter().map(move |waiter| IoEntry {
+                thread: *waiter,
+                label: thread_label(after, *waiter),
+                io_left: 0,
+                waits_for: Some((
+                    object.name.clone(),
+                    object.holder.map(|holder| thread_label(after, holder)),
+                )),
+            })
+        });
     let io = after
         .blocked
         .iter()
@@ -445,9 +474,11 @@ pub fn scene(
             thread: entry.thread,
             label: thread_label(after, entry.thread),
             io_left: entry.io_left,
+            waits_for: None,
         })
+        .chain(sync_waits)
         .collect::<Vec<_>>();
-    let io_row = io_row(layout.io, &io, zoom);
+    let io_row = io_row(layout.io, &io, zoom, io_lines);
 
     let switches = after
         .cpus
@@ -486,6 +517,9 @@ pub fn scene(
         token_radius: radius,
     }
 }
+
+/// Lines of entries the waiting box has when the run's programs declare sync objects.
+pub const IO_LINES_WITH_SYNC: usize = 3;
 
 /// The token under a point (for clicks on the canvas), topmost last-drawn first.
 pub fn token_at(scene: &Scene, point: Point, radius: f32) -> Option<ThreadRef> {

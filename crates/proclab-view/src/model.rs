@@ -1,5 +1,6 @@
 //! The scene's parts: what the canvas paints for one moment, as plain data.
 
+use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use proclab_core::cache::CacheOwner;
@@ -161,12 +162,28 @@ impl CpuBox {
     }
 }
 
-/// One thread blocked on I/O.
+/// One thread blocked: on I/O, or waiting for a mutex, semaphore or condition.
 #[derive(Clone, Debug, PartialEq)]
 pub struct IoEntry {
     pub thread: ThreadRef,
     pub label: String,
+    /// Ticks of I/O left (0 when it waits for a sync object).
     pub io_left: u64,
+    /// The sync object it waits for, by name, and the label of the mutex's holder.
+    pub waits_for: Option<(String, Option<String>)>,
+}
+
+impl IoEntry {
+    /// The entry as the box sets it: `P3 (4)` for I/O with its ticks left, `P1.T2 → a (P1.T1)`
+    /// for a wait on mutex `a` held by `P1.T1` (an arrow of the wait-for graph), `P2 → s` for a
+    /// semaphore or condition.
+    pub fn text(&self) -> String {
+        match &self.waits_for {
+            None => format!("{} ({})", self.label, self.io_left),
+            Some((object, Some(holder))) => format!("{} → {object} ({holder})", self.label),
+            Some((object, None)) => format!("{} → {object}", self.label),
+        }
+    }
 }
 
 /// Everything the canvas paints for one moment.

@@ -70,7 +70,8 @@ fn is_wide(c: char) -> bool {
     matches!(c as u32, 0x1100..=0x11FF | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFF00..=0xFF60)
 }
 
-/// The line of the I/O box: each blocked thread with its ticks left, in the box it is set in.
+/// The line of the I/O box: each blocked thread with its ticks left (or the sync object it
+/// waits for), in the box it is set in.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct IoRow {
     pub labels: Vec<(Rect, String)>,
@@ -78,34 +79,47 @@ pub struct IoRow {
     pub more: Option<Rect>,
 }
 
-/// The I/O box's line (under its title line): `label (ticks left)` for each entry, left to right,
-/// while the label and room for an ellipsis fit; an ellipsis for the rest.
-pub fn io_row(rect: Rect, entries: &[IoEntry], zoom: f32) -> IoRow {
+/// The I/O box's lines (under its title line), `lines` of them: each entry's text
+/// ([`IoEntry::text`]) left to right, on to the next line when it does not fit, while the text
+/// and room for an ellipsis fit; an ellipsis for the rest on the last line.
+pub fn io_row(rect: Rect, entries: &[IoEntry], zoom: f32, lines: usize) -> IoRow {
     let line = line_height(zoom);
     let size = MIN_TEXT * zoom;
-    let y = rect.y + 4.0 + line;
     let ellipsis = 2.0 * size;
+    let left = rect.x + 6.0;
     let right = rect.right() - 6.0;
     let mut row = IoRow::default();
-    let mut x = rect.x + 6.0;
+    let (mut x, mut current) = (left, 0);
     for (index, entry) in entries.iter().enumerate() {
-        let label = format!("{} ({})", entry.label, entry.io_left);
+        let label = entry.text();
         let width = text_width(&label, size);
-        let last = index + 1 == entries.len();
-        let room = if last { right } else { right - ellipsis };
-        if x + width > room {
-            row.more = Some(Rect {
-                x,
-                y,
-                width: ellipsis.min(right - x).max(1.0),
-                height: line,
-            });
-            break;
+        let last_entry = index + 1 == entries.len();
+        loop {
+            let last_line = current + 1 >= lines.max(1);
+            let room = if last_entry || !last_line {
+                right
+            } else {
+                right - ellipsis
+            };
+            if x + width <= room {
+                break;
+            }
+            if last_line || x == left {
+                row.more = Some(Rect {
+                    x,
+                    y: rect.y + 4.0 + line * (current + 1) as f32,
+                    width: ellipsis.min(right - x).max(1.0),
+                    height: line,
+                });
+                return row;
+            }
+            current += 1;
+            x = left;
         }
         row.labels.push((
             Rect {
                 x,
-                y,
+                y: rect.y + 4.0 + line * (current + 1) as f32,
                 width,
                 height: line,
             },

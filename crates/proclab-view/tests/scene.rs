@@ -4,7 +4,9 @@ use proclab_core::presets::process;
 use proclab_core::spec::{PolicySpec, ProcessSpec, ScenarioSpec, ThreadSpec};
 use proclab_core::state::MachineState;
 use proclab_core::{simulate, Event, ProcessState, Run, Scenario, ThreadRef};
-use proclab_view::{scene, switch_view, token_at, token_radius, Scene, Size, SwitchPhase};
+use proclab_view::{
+    scene, switch_view, thread_label, token_at, token_radius, Scene, Size, SwitchPhase,
+};
 
 const SIZE: Size = Size {
     width: 1000.0,
@@ -969,4 +971,70 @@ fn threads_of_one_process_are_named_by_their_own_names_where_the_full_ones_do_no
         .tokens
         .iter()
         .all(|token| token.label.starts_with('P')));
+}
+
+#[test]
+fn the_waiting_box_says_what_each_blocked_thread_waits_for_and_who_holds_it() {
+    let spec = proclab_core::presets::preset("deadlock-two-locks")
+        .expect("the preset")
+        .spec;
+    let run = run(&spec);
+    let end = run.end_tick();
+    let state = run.state_at(end);
+    let scene = scene_at(&run, end, 1000);
+    // The wait-for graph's arrows, read from the mutexes: each waiter, the mutex, its holder.
+    let mut expected = Vec::new();
+    for object in state.memories.iter().flat_map(|memory| memory.sync.iter()) {
+        for waiter in &object.waiters {
+            let holder = object.holder.expect("a mutex waited for is held");
+            expected.push(format!(
+                "{} → {} ({})",
+                thread_label(&state, *waiter),
+                object.name,
+                thread_label(&state, holder)
+            ));
+        }
+    }
+    assert_eq!(expected.len(), 2, "both threads wait at the deadlock");
+    let shown: Vec<&str> = scene
+        .io_row
+        .labels
+        .iter()
+        .map(|(_, label)| label.as_str())
+        .collect();
+    assert_eq!(shown, expected);
+    for (rect, label) in &scene.io_row.labels {
+        assert!(scene.io_rect.holds(*rect, 0.5), "{label} inside the box");
+    }
+}
+
+#[test]
+fn on_a_phone_the_waiting_box_wraps_the_philosophers_waits_onto_its_lines() {
+    let spec = proclab_core::presets::preset("philosophers-deadlock")
+        .expect("the preset")
+        .spec;
+    let run = run(&spec);
+    let end = run.end_tick();
+    let waiting: usize = run
+        .state_at(end)
+        .memories
+        .iter()
+        .flat_map(|memory| memory.sync.iter())
+        .map(|object| object.waiters.len())
+        .sum();
+    assert_eq!(waiting, 3, "every philosopher waits for a fork");
+    let scene = scene_with_size(&run, end, proclab_view::canvas_size(374.0));
+    let labels = &scene.io_row.labels;
+    assert_eq!(labels.len(), 3, "{labels:?}");
+    assert!(scene.io_row.more.is_none());
+    assert!(
+        labels[2].0.y > labels[0].0.y,
+        "wrapped onto a second line: {labels:?}"
+    );
+    for (index, (rect, label)) in labels.iter().enumerate() {
+        assert!(scene.io_rect.holds(*rect, 0.5), "{label} inside the box");
+        for (other, _) in &labels[index + 1..] {
+            assert!(!rect.overlaps(*other, 0.5), "{label} overlaps another");
+        }
+    }
 }

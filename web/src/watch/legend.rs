@@ -8,7 +8,7 @@ use proclab_app::watch::text::WatchText;
 use yew::prelude::*;
 
 /// The entries, in the order a reader meets the marks (diagram, then machine).
-const ENTRIES: [WatchText; 9] = [
+const ENTRIES: [WatchText; 10] = [
     WatchText::LegendCount,
     WatchText::LegendColour,
     WatchText::LegendRing,
@@ -16,6 +16,7 @@ const ENTRIES: [WatchText; 9] = [
     WatchText::LegendAllotment,
     WatchText::LegendMore,
     WatchText::LegendIo,
+    WatchText::LegendSyncWait,
     WatchText::LegendSwitch,
     WatchText::LegendCache,
 ];

@@ -21,6 +21,8 @@ pub enum WatchText {
     KeyboardHelp,
     ReadyQueue,
     Io,
+    Waiting,
+    LegendSyncWait,
     Cpu,
     Idle,
     Cache,
@@ -90,6 +92,10 @@ impl Words for WatchText {
             ],
             WatchText::ReadyQueue => ["준비 큐", "Ready queue"],
             WatchText::Io => ["I/O 장치", "I/O devices"],
+            WatchText::Waiting => [
+                "대기: I/O(남은 틱) · 동기화 → 객체(가진 스레드)",
+                "Waiting: I/O (ticks left) · sync → object (holder)",
+            ],
             WatchText::Cpu => ["CPU", "CPU"],
             WatchText::Idle => ["유휴", "idle"],
             WatchText::Cache => ["캐시", "cache"],
@@ -156,6 +162,10 @@ impl Words for WatchText {
             WatchText::LegendIo => [
                 "P1 (3): I/O가 끝나기까지 3틱 남음",
                 "P1 (3): 3 ticks left until its I/O completes",
+            ],
+            WatchText::LegendSyncWait => [
+                "P1.T2 → a (P1.T1): 뮤텍스 a를 기다림, a는 P1.T1이 가짐 (대기 그래프의 화살표 하나)",
+                "P1.T2 → a (P1.T1): waits for mutex a, which P1.T1 holds (one arrow of the wait-for graph)",
             ],
             WatchText::LegendMore => [
                 "+4, …: 자리가 모자라 그리지 못한 스레드 수 (아래 글 목록에 모두 있음)",

@@ -131,11 +131,13 @@ pub fn lane(pen: &Pen, lane: &Lane, lanes: usize, line: f32, lang: Lang, schedul
 pub fn io(pen: &Pen, scene: &Scene, lang: Lang) {
     pen.rounded(scene.io_rect, 6.0);
     pen.stroke(LINE, 1.0);
-    pen.text_in(
-        WatchText::Io.get(lang),
-        scene.io_title,
-        Type::left(TEXT, MUTED),
-    );
+    // Once a thread waits for a sync object, the title says how to read its entries.
+    let title = if scene.io.iter().any(|entry| entry.waits_for.is_some()) {
+        WatchText::Waiting
+    } else {
+        WatchText::Io
+    };
+    pen.text_in(title.get(lang), scene.io_title, Type::left(TEXT, MUTED));
     for (rect, label) in &scene.io_row.labels {
         pen.text_in(label, *rect, Type::left(TEXT, INK));
     }
