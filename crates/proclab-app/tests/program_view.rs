@@ -600,3 +600,50 @@ fn a_thread_locking_a_mutex_it_holds_is_told_so_not_that_another_holds_it() {
     let korean = proclab_app::program_words::deadlock(&run, Lang::Ko);
     assert!(korean.contains("자기 자신을 기다립니다"), "{korean}");
 }
+
+#[test]
+fn a_pipe_operation_that_wakes_a_blocked_thread_says_so() {
+    // The pipe holds two values: the writer writes 1 and 2 and blocks on 3; the reader's first
+    // read makes room and wakes it. Later the reader finds the pipe empty and blocks; the
+    // writer's next write wakes it.
+    let spec = proclab_core::presets::preset("pipe-writer-reader")
+        .unwrap()
+        .spec;
+    let run = proclab_core::simulate_spec(&spec).unwrap();
+    let effects = |lang| -> Vec<String> {
+        step_lines(&run, &analyse(&run), lang)
+            .into_iter()
+            .map(|line| format!("{}: {}", line.who, line.effect))
+            .filter(|line| !line.ends_with(": "))
+            .collect()
+    };
+    let english = effects(Lang::En);
+    let blocked = english
+        .iter()
+        .position(|line| line == "Writer.T1: pipe full: waits (blocks)")
+        .expect("the writer blocks on a full pipe");
+    assert_eq!(english[blocked + 1], "Reader.T1: reads 1, waking Writer.T1");
+    let empty = english
+        .iter()
+        .position(|line| line == "Reader.T1: pipe empty: waits (blocks)")
+        .expect("the reader blocks on an empty pipe");
+    assert!(
+        english[empty + 1].ends_with(", waking Reader.T1"),
+        "{}",
+        english[empty + 1]
+    );
+    // Only those two wake anyone.
+    assert_eq!(
+        english
+            .iter()
+            .filter(|line| line.contains("waking"))
+            .count(),
+        2,
+        "{english:#?}"
+    );
+    let korean = effects(Lang::Ko);
+    assert!(
+        korean.contains(&"Reader.T1: 파이프에서 1 읽음, 기다리던 Writer.T1을 깨움".to_string()),
+        "{korean:#?}"
+    );
+}

@@ -91,7 +91,7 @@ pub fn step_lines_in(
                     )
                     .into(),
                 ),
-                StepOutcome::Message { operation, value } => effects.push(match operation {
+                StepOutcome::Message { operation, value } => effects.push(with_wake_up(run, step, lang, match operation {
                     proclab_core::program::MessageOp::Send { .. } => {
                         lang.pick([format!("메시지 {value} 보냄"), format!("sends {value}")])
                     }
@@ -136,7 +136,7 @@ pub fn step_lines_in(
                     proclab_core::program::MessageOp::SharedUnlock { .. } => lang
                         .pick(["공유 뮤텍스를 놓음", "gives the shared mutex back"])
                         .to_string(),
-                }),
+                })),
                 StepOutcome::Io(ticks) => effects.push(lang.pick([
                     format!("I/O {ticks}틱 요청(대기)"),
                     format!("asks for {ticks} {} of I/O (blocks)", crate::lang::ticks(ticks)),
@@ -354,5 +354,32 @@ pub fn end_sentence(run: &Run, lang: Lang) -> String {
                 ]),
             }
         }
+    }
+}
+
+/// A message or pipe operation's words, with the thread it woke if it woke one (a read that
+/// made room for a blocked writer, a send to a blocked receiver, a close that ends a reader's
+/// wait); a shared-semaphore signal already names it.
+fn with_wake_up(
+    run: &Run,
+    step: &proclab_core::program::ExecutedStep,
+    lang: Lang,
+    words: String,
+) -> String {
+    if matches!(
+        step.outcome,
+        StepOutcome::Message {
+            operation: proclab_core::program::MessageOp::SharedSignal { .. },
+            ..
+        }
+    ) {
+        return words;
+    }
+    match super::sync_effects::woken_by(run, step.tick, step.thread) {
+        Some(woken) => lang.pick([
+            format!("{words}, 기다리던 {woken}{} 깨움", object_particle(&woken)),
+            format!("{words}, waking {woken}"),
+        ]),
+        None => words,
     }
 }
