@@ -792,6 +792,8 @@ test('6. exports: PNG, SVG, CSV with the numbers on screen, JSON that uploads ba
     // The comparison's charts and tables download too, as the tables on the page show them.
     await page.click('#tab-compare');
     await page.waitForSelector('#compare-canvas', { timeout: 60_000 });
+    // The form set no priorities or classes (the policy is RR): the comparison says what that does.
+    assert.match(await page.textContent('#compare-note'), /^Here every process has the same priority, so Priority runs as FCFS, and the same class/);
     for (const [chart, what] of [['compare', 'compare'], ['sweep', 'quantum-sweep']]) {
       const table = await page.$$eval(`.${chart}-chart table tr`, (rows) => rows.map((row) =>
         [...row.querySelectorAll('th, td')].map((cell) => cell.textContent.trim())));

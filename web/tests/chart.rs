@@ -173,6 +173,7 @@ async fn compare_view_draws_both_charts_with_tables() {
         comparison: Rc::new(Comparison::of(&silberschatz(PolicySpec::Fcfs))),
         lang: Lang::En,
         file_stem: "proclab-fcfs-3-processes".into(),
+        note: None,
     };
     yew::Renderer::<CompareView>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

@@ -798,3 +798,43 @@ fn the_comparison_says_why_waiting_can_exceed_turnaround_when_it_does() {
     let single = compare_rows(&silberschatz(PolicySpec::Fcfs));
     assert!(!compare_takeaway(&single, Lang::En).contains("can exceed"));
 }
+
+#[test]
+fn the_comparison_says_when_priority_and_mlq_have_nothing_to_tell_apart() {
+    use proclab_app::chart::compare_model::{uniform_note, Comparison};
+    use proclab_core::PolicySpec;
+    let mut spec = proclab_core::presets::preset("rr-silberschatz")
+        .unwrap()
+        .spec;
+    let note = uniform_note(&spec, Lang::En).expect("all priorities and classes are equal");
+    assert!(
+        note.contains("Priority runs as FCFS") && note.contains("MLQ runs as its one queue"),
+        "{note}"
+    );
+    // What the note claims is what the engine did.
+    let comparison = Comparison::of(&spec);
+    let totals = |wanted: fn(&PolicySpec) -> bool| {
+        comparison
+            .rows
+            .iter()
+            .find(|row| wanted(&row.policy))
+            .and_then(|row| row.outcome.clone().ok())
+            .expect("ran")
+    };
+    let fcfs = totals(|policy| matches!(policy, PolicySpec::Fcfs));
+    for preemptive in [false, true] {
+        let priority = comparison
+            .rows
+            .iter()
+            .find(|row| matches!(row.policy, PolicySpec::Priority { preemptive: p, .. } if p == preemptive))
+            .and_then(|row| row.outcome.clone().ok())
+            .expect("ran");
+        assert_eq!(priority.average_waiting, fcfs.average_waiting);
+    }
+    // Priorities that differ: only the class is left to mention; both set, nothing.
+    spec.processes[1].priority = 3;
+    let note = uniform_note(&spec, Lang::Ko).expect("classes still equal");
+    assert!(note.contains("MLQ") && !note.contains("FCFS"), "{note}");
+    spec.processes[2].class = 1;
+    assert_eq!(uniform_note(&spec, Lang::En), None);
+}

@@ -35,6 +35,9 @@ pub struct CompareViewProps {
     pub lang: Lang,
     /// How the downloads' names start: `proclab-rr-q4-3-processes`.
     pub file_stem: AttrValue,
+    /// What the comparison runs with that the form may not show (all priorities equal…).
+    #[prop_or_default]
+    pub note: Option<AttrValue>,
 }
 
 /// Shows both comparisons as charts and tables.
@@ -144,6 +147,9 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                 <canvas id={COMPARE_CANVAS_ID} ref={compare_canvas} role="img"
                     aria-label={compare_label.clone()}></canvas>
                 <p class="chart-takeaway">{ compare_label }</p>
+                if let Some(note) = &props.note {
+                    <p class="hint" id="compare-note">{ note.clone() }</p>
+                }
                 { data_table(ChartText::Policy, compare_rows.collect::<Html>(), lang) }
             </figure>
             <figure class="chart sweep-chart" aria-labelledby="sweep-title">

@@ -161,7 +161,8 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                 <Watch {lang} simulation={simulation.clone()} playback={playback.clone()} selected={*selected} onselect={on_select.clone()} />
                 <ConventionsInForce {lang} simulation={simulation.clone()} />
             } else {
-                <CompareProgress {comparison} {lang} file_stem={file_formats::download_stem(simulation.scenario.spec())} />
+                <CompareProgress {comparison} {lang} file_stem={file_formats::download_stem(simulation.scenario.spec())}
+                    note={proclab_app::chart::compare_model::uniform_note(simulation.scenario.spec(), lang).map(AttrValue::from)} />
             }
             </div>
         </>
@@ -174,6 +175,8 @@ struct CompareProgressProps {
     lang: Lang,
     /// How the downloads' names start.
     file_stem: AttrValue,
+    /// What the comparison runs with that the form may not show.
+    note: Option<AttrValue>,
 }
 
 /// The comparison once the worker has it; until then how far it has got.
@@ -182,7 +185,7 @@ fn compare_progress(props: &CompareProgressProps) -> Html {
     let lang = props.lang;
     match &props.comparison {
         ComparisonState::Ready(comparison) => {
-            html! { <crate::chart::CompareView comparison={Rc::clone(comparison)} {lang} file_stem={props.file_stem.clone()} /> }
+            html! { <crate::chart::CompareView comparison={Rc::clone(comparison)} {lang} file_stem={props.file_stem.clone()} note={props.note.clone()} /> }
         }
         ComparisonState::Running { finished, total } => html! {
             <div class="compare-progress" role="status" aria-live="polite">

@@ -302,6 +302,35 @@ pub fn ratio_order(left: &Ratio, right: &Ratio) -> Ordering {
     left_scaled.cmp(&right_scaled)
 }
 
+/// What the comparison runs with that the form may not be showing: when every process has the
+/// same priority, Priority is FCFS here; when every process is in the same class, MLQ is its
+/// one queue. `None` when the workload sets both.
+pub fn uniform_note(spec: &ScenarioSpec, lang: Lang) -> Option<String> {
+    let same = |value: fn(&proclab_core::ProcessSpec) -> u32| {
+        spec.processes
+            .windows(2)
+            .all(|pair| value(&pair[0]) == value(&pair[1]))
+    };
+    let priority = same(|process| process.priority);
+    let class = same(|process| process.class);
+    let [ko, en] = match (priority, class) {
+        (true, true) => [
+            "여기서는 모든 프로세스의 우선순위가 같아 우선순위 스케줄링이 FCFS와 같고, 클래스도 같아 MLQ는 큐 하나로 돕니다. 다르게 보려면 우선순위 정책이나 MLQ를 골라 그 열에서 값을 바꾸세요.",
+            "Here every process has the same priority, so Priority runs as FCFS, and the same class, so MLQ runs as its one queue. To see them differ, pick Priority or MLQ and set that column in the workload.",
+        ],
+        (true, false) => [
+            "여기서는 모든 프로세스의 우선순위가 같아 우선순위 스케줄링이 FCFS와 같습니다. 다르게 보려면 우선순위 정책을 골라 우선순위 열을 바꾸세요.",
+            "Here every process has the same priority, so Priority runs as FCFS. To see it differ, pick Priority and set the priority column.",
+        ],
+        (false, true) => [
+            "여기서는 모든 프로세스의 클래스가 같아 MLQ는 큐 하나로 돕니다. 다르게 보려면 MLQ를 골라 클래스 열을 바꾸세요.",
+            "Here every process is in the same class, so MLQ runs as its one queue. To see it differ, pick MLQ and set the class column.",
+        ],
+        (false, false) => return None,
+    };
+    Some(String::from(lang.pick([ko, en])))
+}
+
 /// One sentence: which policy waits least and which most.
 pub fn compare_takeaway(rows: &[CompareRow], lang: Lang) -> String {
     // A run cut short (a deadlock, the instruction budget) has times that stop there: shorter,
