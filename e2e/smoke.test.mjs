@@ -23,6 +23,17 @@ test('English browser: English page, switch to Korean, glyphs render, no errors'
     assert.ok(await rendersGlyphs(page, korean), 'Korean text renders as tofu boxes: is a CJK font installed?');
     await screenshot(page, 'smoke-ko');
 
+    // Each page names itself in the tab's title, in the page's language.
+    await page.waitForFunction(() => document.title.endsWith(' — ProcLab') && document.title !== 'ProcLab');
+    const simulator = await page.title();
+    await page.click('.main-nav a[href*="practice"]');
+    await page.waitForFunction((before) => document.title !== before, simulator);
+    const practice = await page.title();
+    await page.click('.main-nav a[href*="learn"]');
+    await page.waitForFunction((before) => document.title !== before, practice);
+    assert.notEqual(simulator, practice);
+    assert.equal(simulator, '시뮬레이터 — ProcLab');
+    assert.equal(await page.title(), '배우기 — ProcLab');
   });
 });
 

@@ -111,6 +111,22 @@ fn page() -> Html {
         };
         (opened.spec, Some(notice))
     });
+    // Each page names itself in the tab's title (a screen reader says it on arrival; tabs and
+    // history tell the pages apart).
+    {
+        let title = match &route {
+            Route::Simulator | Route::NotFound => Text::NavSimulator.get(lang).to_string(),
+            Route::Practice => PracticeText::NavPractice.get(lang).to_string(),
+            Route::Learn => Text::NavLearn.get(lang).to_string(),
+            Route::LearnTopic { topic } => match learn::topic::Topic::from_slug(topic) {
+                Some(topic) => format!("{} · {}", topic.title(lang), Text::NavLearn.get(lang)),
+                None => Text::NavLearn.get(lang).to_string(),
+            },
+        };
+        use_effect_with(title, |title| {
+            gloo::utils::document().set_title(&format!("{title} — ProcLab"));
+        });
+    }
     let on_simulator = matches!(route, Route::Simulator | Route::NotFound);
     let on_practice = route == Route::Practice;
     let on_learn = !on_simulator && !on_practice;

@@ -108,6 +108,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
     };
     let compare_buttons = download_buttons(
         "compare",
+        ChartText::CompareTitle.get(lang),
         format!("{stem}-compare"),
         compare_picture,
         {
@@ -118,6 +119,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
     );
     let sweep_buttons = download_buttons(
         "sweep",
+        ChartText::SweepTitle.get(lang),
         format!("{stem}-quantum-sweep"),
         sweep_picture,
         {
@@ -170,6 +172,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
 /// `{name}.png`, `{name}.svg` and `{name}.csv`.
 fn download_buttons(
     prefix: &str,
+    title: &str,
     name: String,
     picture: impl Fn() -> paint::ChartDownload + 'static,
     table: impl Fn() -> String + 'static,
@@ -199,9 +202,13 @@ fn download_buttons(
     });
     html! {
         <div class="downloads">
-            <button type="button" id={format!("{prefix}-download-png")} class="small" onclick={on_png}>{ Text::DownloadPng.get(lang) }</button>
-            <button type="button" id={format!("{prefix}-download-svg")} class="small" onclick={on_svg}>{ Text::DownloadSvg.get(lang) }</button>
-            <button type="button" id={format!("{prefix}-download-csv")} class="small" onclick={on_csv}>{ Text::DownloadTableCsv.get(lang) }</button>
+            // Each chart has its own three: their names say whose.
+            <button type="button" id={format!("{prefix}-download-png")} class="small" onclick={on_png}
+                aria-label={format!("{} · {title}", Text::DownloadPng.get(lang))}>{ Text::DownloadPng.get(lang) }</button>
+            <button type="button" id={format!("{prefix}-download-svg")} class="small" onclick={on_svg}
+                aria-label={format!("{} · {title}", Text::DownloadSvg.get(lang))}>{ Text::DownloadSvg.get(lang) }</button>
+            <button type="button" id={format!("{prefix}-download-csv")} class="small" onclick={on_csv}
+                aria-label={format!("{} · {title}", Text::DownloadTableCsv.get(lang))}>{ Text::DownloadTableCsv.get(lang) }</button>
         </div>
     }
 }

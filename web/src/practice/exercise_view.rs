@@ -203,6 +203,9 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                     }
                 }
             </div>
+            // The latest hint, said by a screen reader when Hint adds it (the list below is not a
+            // live region: it would read every hint again).
+            <p id="hint-announcement" class="visually-hidden" aria-live="polite">{ shown_hints.last().cloned().unwrap_or_default() }</p>
             if !shown_hints.is_empty() {
                 <section class="practice-hints" aria-labelledby="hints-title">
                     <h4 id="hints-title">{ T::Hints.get(lang) }</h4>

@@ -63,6 +63,16 @@ pub fn announcement(lines: &[LogLine]) -> String {
         .join(" ")
 }
 
+/// What the live region says at `tick`: this tick's lines, or that nothing new happens at it.
+fn spoken(lines: &[LogLine], tick: u64, lang: Lang) -> String {
+    let words = announcement(lines);
+    if words.is_empty() {
+        format!("t={tick}: {}", WatchText::NothingThisTick.get(lang))
+    } else {
+        words
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct EventLogProps {
     pub lang: Lang,
@@ -70,6 +80,10 @@ pub struct EventLogProps {
     /// Older events were left out (see [`leaves_out_earlier`]).
     #[prop_or_default]
     pub earlier: bool,
+    /// The playback's tick: announced alone when nothing happens at it, so a step is never
+    /// silent.
+    #[prop_or_default]
+    pub tick: u64,
 }
 
 #[function_component(EventLog)]
@@ -84,7 +98,7 @@ pub fn event_log(props: &EventLogProps) -> Html {
                 { for shown_order(lines).map(|line| html! { <li class={classes!(line.now.then_some("now"))} data-tick={line.tick.to_string()}>{ &line.text }</li> }) }
             </ul>
             if props.earlier { <p class="hint" id="log-earlier">{ WatchText::LogEarlier.get(lang) }</p> }
-            <p id="narration" class="visually-hidden" aria-live="polite">{ announcement(lines) }</p>
+            <p id="narration" class="visually-hidden" aria-live="polite">{ spoken(lines, props.tick, lang) }</p>
         </section>
     }
 }
@@ -108,6 +122,11 @@ mod tests {
         ];
         assert_eq!(announcement(&lines), "t=2: b. t=2: c.");
         assert_eq!(announcement(&lines[..1]), "");
+        assert_eq!(
+            spoken(&lines[..1], 5, Lang::En),
+            "t=5: Nothing new happens at this tick."
+        );
+        assert_eq!(spoken(&lines, 2, Lang::En), "t=2: b. t=2: c.");
         let shown: Vec<&str> = shown_order(&lines).map(|line| line.text.as_str()).collect();
         assert_eq!(
             shown,

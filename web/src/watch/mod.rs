@@ -241,7 +241,7 @@ fn watch_machine(props: &WatchProps) -> Html {
             <machine_text::MachineText {lang} state={current.after.clone()} />
             <div class="watch-side">
                 <inspector::Inspector {lang} simulation={props.simulation.clone()} state={current.after.clone()} selected={props.selected} onselect={props.onselect.clone()} />
-                <event_log::EventLog {lang} lines={log} earlier={event_log::leaves_out_earlier(&simulation.run, tick)} />
+                <event_log::EventLog {lang} lines={log} earlier={event_log::leaves_out_earlier(&simulation.run, tick)} {tick} />
             </div>
         </section>
     }

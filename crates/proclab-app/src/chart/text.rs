@@ -135,7 +135,7 @@ impl Words for ChartText {
             ChartText::ContextSwitches => ["문맥 교환 횟수", "Context switches"],
             ChartText::ContextSwitchesRightAxis => [
                 "문맥 교환 횟수 (오른쪽 축)",
-                "context switches (right axis)",
+                "Context switches (right axis)",
             ],
             ChartText::StoppedEarlyBand => [
                 "빗금: 교착 상태나 명령어 한도로 멈춘 q",
