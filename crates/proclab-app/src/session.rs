@@ -391,7 +391,18 @@ impl Reduce for Session {
             }
             Action::Load(spec, notice) => {
                 let replaced = !self.draft.processes.is_empty();
-                next.previous = replaced.then(|| self.draft.clone());
+                // Stepping through the examples (a keyboard's arrows load one at each press)
+                // keeps for Undo the work from before the first, not an example passed through.
+                let passing_an_example = self.previous.is_some()
+                    && self
+                        .spec
+                        .as_deref()
+                        .is_some_and(|spec| crate::program_words::example_of(spec).is_some());
+                next.previous = if passing_an_example {
+                    self.previous.clone()
+                } else {
+                    replaced.then(|| self.draft.clone())
+                };
                 next.edit_draft(Draft::from_spec(&spec));
                 // Whether an opened file's scenario holds is known once its form is read: a good
                 // file is checked once, here; a broken one again, for the core's own words on

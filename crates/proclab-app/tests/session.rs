@@ -1020,3 +1020,27 @@ fn an_edit_shares_the_rows_it_does_not_touch_and_copies_the_ones_it_does() {
     assert_eq!(quantum.draft.processes[1].bursts, "3");
     assert_eq!(typed.draft.processes[1].bursts, "7");
 }
+
+#[test]
+fn stepping_through_the_examples_keeps_the_work_before_them_for_undo() {
+    // A keyboard's arrows on the closed examples menu load an example at each press.
+    let mine = mlq(vec![QueueSpec::Fcfs, QueueSpec::Rr { quantum: 2 }]);
+    let session = start(&mine);
+    let before = session.draft.clone();
+    let example = |id: &str| {
+        let preset = proclab_core::presets::preset(id).expect("an example");
+        Action::Load(Box::new(preset.spec), Some(Notice::Preset(preset.id)))
+    };
+    let first = act(&session, example("fcfs-convoy"));
+    let second = act(&first, example("sjf-starvation"));
+    let third = act(&second, example("rr-silberschatz"));
+    assert_eq!(
+        act(&third, Action::Undo).draft,
+        before,
+        "Undo brings back my work"
+    );
+    // An example edited is work of its own: loading another keeps it for Undo.
+    let edited = act(&first, Action::Edit(Edit::DuplicateProcess(0)));
+    let replaced = act(&edited, example("sjf-starvation"));
+    assert_eq!(act(&replaced, Action::Undo).draft, edited.draft);
+}
