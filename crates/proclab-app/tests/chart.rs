@@ -838,3 +838,59 @@ fn the_comparison_says_when_priority_and_mlq_have_nothing_to_tell_apart() {
     spec.processes[2].class = 1;
     assert_eq!(uniform_note(&spec, Lang::En), None);
 }
+
+#[test]
+fn a_user_level_thread_held_by_its_blocked_process_is_not_drawn_waiting_for_a_cpu() {
+    use proclab_app::chart::model::{gantt_model_exact, RowKind};
+    use proclab_core::ProcessState;
+    let spec = proclab_core::presets::preset("threads-user-level")
+        .unwrap()
+        .spec;
+    let sim = simulation(&spec);
+    let model = gantt_model_exact(&sim, Lang::En);
+    let mut held_ticks = 0;
+    for row in &model.rows {
+        let RowKind::Thread { thread } = row.kind else {
+            continue;
+        };
+        for segment in &row.segments {
+            for tick in segment.start..segment.end {
+                // Whether a sibling of this thread is blocked at this tick, from the core's state.
+                let state = sim.run.state_at(tick);
+                let sibling_blocked = state.threads.iter().any(|tcb| {
+                    tcb.thread.pid == thread.pid
+                        && tcb.thread != thread
+                        && tcb.state == ProcessState::Blocked
+                });
+                match segment.kind {
+                    SegmentKind::Ready { .. } => assert!(
+                        !sibling_blocked,
+                        "{thread:?} drawn waiting for a CPU at t={tick} while its process is blocked"
+                    ),
+                    SegmentKind::HeldReady { .. } => {
+                        assert!(sibling_blocked, "{thread:?} held at t={tick} with no sibling blocked");
+                        held_ticks += 1;
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    assert!(
+        held_ticks > 0,
+        "the example holds threads while one does I/O"
+    );
+    assert!(model
+        .legend
+        .iter()
+        .any(|entry| entry.text.starts_with("ready, but its process is blocked")));
+    // Kernel-level threads: nothing is held.
+    let mut kernel = spec.clone();
+    kernel.machine.thread_model = proclab_core::spec::ThreadModel::Kernel;
+    let model = gantt_model_exact(&simulation(&kernel), Lang::En);
+    assert!(model
+        .rows
+        .iter()
+        .flat_map(|row| &row.segments)
+        .all(|segment| !matches!(segment.kind, SegmentKind::HeldReady { .. })));
+}

@@ -67,6 +67,12 @@ pub enum SegmentKind {
         /// The thread.
         thread: ThreadRef,
     },
+    /// Thread row: a user-level thread ready in its process's scheduler while its process is
+    /// blocked (a sibling waits): no CPU can take it, though it counts as waiting.
+    HeldReady {
+        /// The thread.
+        thread: ThreadRef,
+    },
     /// Thread row: on a CPU (including its dispatch latency and cache stall).
     Running {
         /// The thread.
@@ -118,6 +124,12 @@ impl SegmentKind {
                 colour: palette::BLOCKED,
                 pattern: Pattern::Dots,
                 ink: palette::INK,
+            },
+            // Ready's outline in the thread's colour, on Blocked's grey: ready, held back.
+            SegmentKind::HeldReady { thread } => Fill {
+                colour: palette::BLOCKED,
+                pattern: Pattern::Outline,
+                ink: palette::process_colour(thread.pid),
             },
         }
     }
@@ -342,6 +354,8 @@ pub(super) struct SharedWords<'a> {
     idle: Rc<str>,
     dispatch: Rc<str>,
     pub(super) ready: (Rc<str>, Rc<str>),
+    /// Ready while its user-level process is blocked.
+    pub(super) held: (Rc<str>, Rc<str>),
     pub(super) blocked: (Rc<str>, Rc<str>),
     /// Blocked waiting for another thread, not for I/O.
     pub(super) waiting: (Rc<str>, Rc<str>),
@@ -391,6 +405,7 @@ impl<'a> SharedWords<'a> {
             idle: Rc::from(ChartText::Idle.get(lang)),
             dispatch: Rc::from(ChartText::Dispatch.get(lang)),
             ready: pair(ChartText::Ready, ChartText::LegendReady),
+            held: pair(ChartText::HeldReady, ChartText::HeldReadyDetail),
             blocked: pair(ChartText::Blocked, ChartText::BlockedIo),
             waiting: pair(ChartText::Waiting, ChartText::WaitingDetail),
             running,
@@ -565,16 +580,17 @@ fn legend(rows: &[GanttRow], lang: Lang) -> Vec<LegendEntry> {
         SegmentKind::CacheStall { .. } => 3,
         SegmentKind::Kernel { .. } => 4,
         SegmentKind::Ready { .. } => 5,
-        SegmentKind::Blocked { .. } => 6,
-        SegmentKind::Running { .. } => 7,
+        SegmentKind::HeldReady { .. } => 6,
+        SegmentKind::Blocked { .. } => 7,
+        SegmentKind::Running { .. } => 8,
     };
     // The first segment of each kind, by slot (Running rows are the Run entry's colour: no entry).
-    let mut first: [Option<SegmentKind>; 8] = [None; 8];
+    let mut first: [Option<SegmentKind>; 9] = [None; 9];
     for segment in rows.iter().flat_map(|row| &row.segments) {
         let index = slot(&segment.kind);
         if first[index].is_none() {
             first[index] = Some(segment.kind);
-            if first[..7].iter().all(Option::is_some) {
+            if first[..8].iter().all(Option::is_some) {
                 break;
             }
         }
@@ -586,6 +602,7 @@ fn legend(rows: &[GanttRow], lang: Lang) -> Vec<LegendEntry> {
         ChartText::LegendStall,
         ChartText::LegendKernel,
         ChartText::LegendReady,
+        ChartText::LegendHeldReady,
         ChartText::LegendBlocked,
     ];
     first

@@ -1,6 +1,7 @@
 //! The Gantt chart's thread rows: each thread's Ready / Running / Blocked segments, from one
 //! replay of the run's transitions.
 
+use proclab_core::spec::ThreadModel;
 use proclab_core::{Cause, ProcessState, ThreadRef};
 
 use crate::simulation::Simulation;
@@ -39,6 +40,16 @@ pub(super) fn state_segments(
             segments: RowBuilder::new(column),
         })
         .collect();
+    let held = held_spans(simulation, extent, count);
+    let push = |tracker: &mut Tracker, segment: Segment| match segment.kind {
+        SegmentKind::Ready { thread } if !held.is_empty() => {
+            let spans = held.get(thread.pid as usize).map_or(&[][..], Vec::as_slice);
+            for piece in split_held(segment, spans, thread, words) {
+                tracker.segments.push(piece);
+            }
+        }
+        _ => tracker.segments.push(segment),
+    };
     for event in simulation.run.trace().of_first_threads(count) {
         if event.from == event.to {
             continue; // a level change (boost, demotion): the state is unchanged
@@ -54,7 +65,7 @@ pub(super) fn state_segments(
         let waits = tracker.waits;
         if let Some(segment) = state_segment(words, tracker.state, tracker.cpu, waits, thread, span)
         {
-            tracker.segments.push(segment);
+            push(tracker, segment);
         }
         tracker.waits = matches!(event.cause, Cause::Waits { .. });
         tracker.state = event.to;
@@ -75,11 +86,90 @@ pub(super) fn state_segments(
             let span = (tracker.since, extent);
             let (state, cpu, waits) = (tracker.state, tracker.cpu, tracker.waits);
             if let Some(segment) = state_segment(words, state, cpu, waits, thread, span) {
-                tracker.segments.push(segment);
+                push(&mut tracker, segment);
             }
             tracker.segments.finish()
         })
         .collect()
+}
+
+/// For user-level (many-to-one) threads: when each process was blocked, because one of its
+/// threads was (the kernel then holds the whole process), as spans in time order by pid. Empty
+/// for kernel-level threads.
+fn held_spans(simulation: &Simulation, extent: u64, count: usize) -> Vec<Vec<(u64, u64)>> {
+    let scenario = &simulation.scenario;
+    if scenario.machine().thread_model != ThreadModel::User {
+        return Vec::new();
+    }
+    let mut spans: Vec<Vec<(u64, u64)>> = vec![Vec::new(); scenario.processes().len()];
+    let mut since: Vec<Option<u64>> = vec![None; scenario.threads().len()];
+    let index = |thread: ThreadRef| {
+        scenario
+            .processes()
+            .get(thread.pid as usize)
+            .map(|process| (process.first_thread() + thread.tid) as usize)
+    };
+    for event in simulation.run.trace().of_first_threads(count) {
+        let Some(slot) = index(event.thread).and_then(|at| since.get_mut(at)) else {
+            continue;
+        };
+        if event.to == ProcessState::Blocked && event.from != ProcessState::Blocked {
+            *slot = Some(event.tick);
+        } else if event.from == ProcessState::Blocked && event.to != ProcessState::Blocked {
+            if let Some(start) = slot.take() {
+                spans[event.thread.pid as usize].push((start, event.tick));
+            }
+        }
+    }
+    for (at, start) in since.iter().enumerate() {
+        if let (Some(start), Some(thread)) = (start, scenario.threads().get(at)) {
+            spans[thread.pid() as usize].push((*start, extent));
+        }
+    }
+    for process in &mut spans {
+        process.sort_unstable();
+    }
+    spans
+}
+
+/// A Ready segment of `thread` cut where its process was held (`spans`, in time order): those
+/// parts are [`SegmentKind::HeldReady`].
+fn split_held(
+    segment: Segment,
+    spans: &[(u64, u64)],
+    thread: ThreadRef,
+    words: &SharedWords,
+) -> Vec<Segment> {
+    let (label, detail) = words.held.clone();
+    let held = |start: u64, end: u64| Segment {
+        start,
+        end,
+        kind: SegmentKind::HeldReady { thread },
+        label: label.clone(),
+        detail: detail.clone(),
+    };
+    let ready = |start: u64, end: u64| Segment {
+        start,
+        end,
+        ..segment.clone()
+    };
+    let mut pieces = Vec::new();
+    let mut at = segment.start;
+    for &(start, end) in spans {
+        let (start, end) = (start.max(at), end.min(segment.end));
+        if start >= end {
+            continue;
+        }
+        if at < start {
+            pieces.push(ready(at, start));
+        }
+        pieces.push(held(start, end));
+        at = end;
+    }
+    if at < segment.end {
+        pieces.push(ready(at, segment.end));
+    }
+    pieces
 }
 
 pub(super) fn state_segment(

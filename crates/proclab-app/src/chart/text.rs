@@ -36,6 +36,9 @@ pub enum ChartText {
     LegendRun,
     /// Legend: Ready.
     LegendReady,
+    HeldReady,
+    LegendHeldReady,
+    HeldReadyDetail,
     /// Legend: Blocked.
     LegendBlocked,
     /// Sentence of a thread row's I/O wait.
@@ -109,6 +112,15 @@ impl Words for ChartText {
             ChartText::KernelMark => ["·k", "·k"],
             ChartText::LegendRun => ["CPU에서 실행", "running on a CPU"],
             ChartText::LegendReady => ["준비: CPU를 기다림", "ready: waiting for a CPU"],
+            ChartText::HeldReady => ["준비(프로세스 대기)", "ready, held"],
+            ChartText::LegendHeldReady => [
+                "준비지만 프로세스가 대기 중 (사용자 수준 스레드)",
+                "ready, but its process is blocked (user-level threads)",
+            ],
+            ChartText::HeldReadyDetail => [
+                "준비지만 프로세스가 대기 중: 같은 프로세스의 다른 사용자 수준 스레드가 기다리는 동안 커널은 프로세스 전체를 대기시킵니다 (대기 시간에는 셈)",
+                "ready, but its process is blocked: while a sibling user-level thread waits, the kernel holds the whole process (counted as waiting)",
+            ],
             ChartText::LegendBlocked => [
                 "대기: 입출력이나 다른 스레드를 기다림",
                 "blocked: waiting for I/O or another thread",
