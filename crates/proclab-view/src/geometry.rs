@@ -304,7 +304,7 @@ pub fn machine_layout(
     let rows = cpus.div_ceil(columns);
     let cpu_height = cpu_height(line) + 8.0;
     let io_band = io_height(line, io_lines) + 8.0;
-    let cpu_band = (rows as f32 * cpu_height).min((area.height - io_band) * 0.6);
+    let cpu_band = (rows as f32 * cpu_height).min((area.height - io_band) * 0.75);
     let lane_band = (area.height - cpu_band - io_band).max(1.0);
     let cpu_width = area.width / columns as f32;
     let cpu_height = cpu_band / rows as f32;

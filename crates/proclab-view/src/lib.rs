@@ -340,21 +340,39 @@ pub fn scene(
     let has_sync = after.memories.iter().any(|memory| !memory.sync.is_empty())
         || !after.shared_sync.is_empty();
     let io_lines = if has_sync { IO_LINES_WITH_SYNC } else { 1 };
+    // The ready queues as lanes: one per level, or, with per-CPU queues, one per CPU (its own
+    // queue, its levels in the order it picks from them, so a steal shows as a thread leaving
+    // another CPU's lane).
+    let queues: Vec<(Option<u32>, usize, Vec<ThreadRef>)> = if after.ready_per_cpu.is_empty() {
+        after
+            .ready
+            .iter()
+            .enumerate()
+            .map(|(level, queue)| (None, level, queue.clone()))
+            .collect()
+    } else {
+        after
+            .ready_per_cpu
+            .iter()
+            .enumerate()
+            .map(|(cpu, levels)| (Some(cpu as u32), 0, levels.concat()))
+            .collect()
+    };
+    let multilevel = after.ready.len() > 1;
     let layout = geometry::machine_layout(
         machine,
         after.cpus.len(),
-        after.ready.len().max(1),
+        queues.len().max(1),
         line,
         io_lines,
     );
-    let lanes = after
-        .ready
+    let lanes = queues
         .iter()
         .enumerate()
-        .map(|(level, queue)| {
-            let rect = layout.lanes[level.min(layout.lanes.len() - 1)];
+        .map(|(index, (cpu, level, queue))| {
+            let (cpu, level) = (*cpu, *level);
+            let rect = layout.lanes[index.min(layout.lanes.len() - 1)];
             let form = lane_form(rect.height, zoom);
-            let multilevel = after.ready.len() > 1;
             let slices: Vec<(Option<u64>, Option<u32>)> = queue
                 .iter()
                 .map(|thread| match after.thread(*thread) {
@@ -381,6 +399,8 @@ pub fn scene(
             let (cells, more_box) = sizing::lane_cells(rect, form, &words, zoom);
             Lane {
                 level,
+                numbered: multilevel && cpu.is_none(),
+                cpu,
                 rect,
                 form,
                 title: sizing::lane_title(rect, form, zoom),

@@ -105,6 +105,10 @@ pub struct Token {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lane {
     pub level: usize,
+    /// Whether the queues have levels, so the lane's title gives its level's number.
+    pub numbered: bool,
+    /// With per-CPU queues, the CPU whose queue this is.
+    pub cpu: Option<u32>,
     pub rect: Rect,
     /// How its entries are set ([`lane_form`]) and the box of its title.
     pub form: LaneForm,

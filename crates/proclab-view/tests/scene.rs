@@ -668,11 +668,20 @@ fn workloads() -> Vec<(&'static str, Run)> {
     two.machine.cpus = 2;
     two.machine.cache.enabled = true;
     two.machine.cache.capacity = 8;
+    // Two CPUs with their own three-level queues: six lanes.
+    let mut per_cpu = mlfq.scenario().spec().clone();
+    per_cpu.machine.cpus = 2;
+    per_cpu.machine.topology = proclab_core::spec::QueueTopology::PerCpu;
+    let philosophers = proclab_core::presets::preset("philosophers-deadlock")
+        .expect("the preset")
+        .spec;
     vec![
         ("textbook SRTF", textbook),
         ("I/O and latency", run(&io)),
         ("MLFQ", mlfq),
         ("two CPUs", run(&two)),
+        ("per-CPU MLFQ on two CPUs", run(&per_cpu)),
+        ("philosophers' waits", run(&philosophers)),
     ]
 }
 
@@ -1037,4 +1046,47 @@ fn on_a_phone_the_waiting_box_wraps_the_philosophers_waits_onto_its_lines() {
             assert!(!rect.overlaps(*other, 0.5), "{label} overlaps another");
         }
     }
+}
+
+#[test]
+fn per_cpu_queues_are_drawn_one_lane_per_cpu_with_that_cpus_threads() {
+    let spec = proclab_core::presets::preset("per-cpu-queues")
+        .expect("the preset")
+        .spec;
+    let run = run(&spec);
+    let mut seen_queued = false;
+    for tick in 0..=run.end_tick() {
+        let state = run.state_at(tick);
+        let scene = scene_at(&run, tick, 1000);
+        assert!(
+            !state.ready_per_cpu.is_empty(),
+            "per-CPU queues at t={tick}"
+        );
+        // One lane per CPU: its levels in the order it picks from them.
+        let expected: Vec<(Option<u32>, Vec<ThreadRef>)> = state
+            .ready_per_cpu
+            .iter()
+            .enumerate()
+            .map(|(cpu, levels)| (Some(cpu as u32), levels.concat()))
+            .collect();
+        let lanes: Vec<(Option<u32>, Vec<ThreadRef>)> = scene
+            .lanes
+            .iter()
+            .map(|lane| {
+                (
+                    lane.cpu,
+                    lane.entries.iter().map(|(thread, _)| *thread).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(lanes, expected, "t={tick}");
+        seen_queued |= lanes.iter().any(|(_, queue)| !queue.is_empty());
+        for lane in &scene.lanes {
+            assert!(
+                scene.size.width >= lane.rect.right(),
+                "lane inside the picture"
+            );
+        }
+    }
+    assert!(seen_queued, "some thread waits in a CPU's queue");
 }

@@ -78,12 +78,23 @@ pub fn machine_text(props: &MachineTextProps) -> Html {
             { for state.cpus.iter().map(|cpu| html! {
                 <li id={format!("cpu-{}", cpu.cpu)}>{ cpu_line(cpu, state, lang) }</li>
             }) }
-            { for state.ready.iter().enumerate().map(|(level, queue)| html! {
-                <li id={format!("ready-{level}")}>
-                    { queue_title(level, state.ready.len(), lang) }
-                    { listed(queue.iter().map(|thread| label(*thread)), " → ") }
-                </li>
-            }) }
+            if state.ready_per_cpu.is_empty() {
+                { for state.ready.iter().enumerate().map(|(level, queue)| html! {
+                    <li id={format!("ready-{level}")}>
+                        { queue_title(level, state.ready.len(), lang) }
+                        { listed(queue.iter().map(|thread| label(*thread)), " → ") }
+                    </li>
+                }) }
+            } else {
+                // Per-CPU queues: each CPU's own, as the picture draws them.
+                { for state.ready_per_cpu.iter().enumerate().flat_map(|(cpu, levels)| levels.iter().enumerate().map(move |(level, queue)| (cpu, level, queue))).map(|(cpu, level, queue)| html! {
+                    <li id={format!("ready-cpu{cpu}-{level}")}>
+                        { format!("{} {cpu} · ", WatchText::Cpu.get(lang)) }
+                        { queue_title(level, state.ready.len(), lang) }
+                        { listed(queue.iter().map(|thread| label(*thread)), " → ") }
+                    </li>
+                }) }
+            }
             <li id="io-now">
                 { format!("{}: ", WatchText::Io.get(lang)) }
                 { listed(state.blocked.iter().map(|entry| format!("{} ({})", label(entry.thread), entry.io_left)), ", ") }

@@ -92,13 +92,17 @@ fn cache(pen: &Pen, cpu: &CpuBox, lang: Lang) {
 /// lane has room for two lines), and how many more wait.
 /// With a schedule of the student's own (`scheduled`) no entry shows the policy's slice left: the
 /// schedule, not a quantum, decides how long a thread runs.
-pub fn lane(pen: &Pen, lane: &Lane, lanes: usize, line: f32, lang: Lang, scheduled: bool) {
+pub fn lane(pen: &Pen, lane: &Lane, line: f32, lang: Lang, scheduled: bool) {
     pen.rounded(lane.rect, 6.0);
     pen.stroke(LINE, 1.0);
-    let title = if lanes > 1 {
+    let queue = if lane.numbered {
         format!("{} {}", WatchText::ReadyQueue.get(lang), lane.level)
     } else {
         WatchText::ReadyQueue.get(lang).to_string()
+    };
+    let title = match lane.cpu {
+        Some(cpu) => format!("{} {cpu} · {queue}", WatchText::Cpu.get(lang)),
+        None => queue,
     };
     pen.text_in(&title, lane.title, Type::left(TEXT, MUTED));
     for (((thread, label), rect), details) in

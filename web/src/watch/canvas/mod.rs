@@ -73,7 +73,7 @@ fn paint(pen: &Pen, scene: &Scene, lang: Lang, selected: Option<ThreadRef>, sche
         machine::cpu(pen, cpu, lang);
     }
     for lane in &scene.lanes {
-        machine::lane(pen, lane, scene.lanes.len(), scene.line, lang, scheduled);
+        machine::lane(pen, lane, scene.line, lang, scheduled);
     }
     machine::io(pen, scene, lang);
     for view in &scene.switches {

@@ -21,16 +21,25 @@ pub fn switch(pen: &Pen, cpu: &CpuBox, view: &SwitchView, lang: Lang) {
         if heavy { 3.0 } else { 1.5 },
     );
     let (step, detail) = words(view, lang);
+    // A narrow CPU box (several CPUs side by side) says the step in fewer words rather than
+    // squeezing them.
+    let step = match view.phase {
+        _ if pen.measure(&step, Type::left(TEXT, INK)) <= cpu.lines[0].width as f64 => step,
+        SwitchPhase::Trap => WatchText::TrapShort.get(lang).to_string(),
+        SwitchPhase::SaveOutgoing => WatchText::SaveOutgoingShort.get(lang).to_string(),
+        SwitchPhase::LoadIncoming => WatchText::LoadIncomingShort.get(lang).to_string(),
+        _ => step,
+    };
     pen.text_in(&step, cpu.lines[0], Type::left(TEXT, INK));
     // From an idle CPU nothing is switched out: the address space is only loaded.
-    let kind = if heavy && view.outgoing.is_none() {
-        WatchText::LoadFromIdle
+    let (kind, short) = if heavy && view.outgoing.is_none() {
+        (WatchText::LoadFromIdle, WatchText::LoadFromIdleShort)
     } else if heavy {
-        WatchText::ProcessSwitch
+        (WatchText::ProcessSwitch, WatchText::ProcessSwitchShort)
     } else {
-        WatchText::ThreadSwitch
-    }
-    .get(lang);
+        (WatchText::ThreadSwitch, WatchText::ThreadSwitchShort)
+    };
+    let (kind, short) = (kind.get(lang), short.get(lang));
     if detail.is_empty() {
         // Two free lines: the kind of switch may wrap rather than squeeze.
         let both = Rect {
@@ -46,7 +55,12 @@ pub fn switch(pen: &Pen, cpu: &CpuBox, view: &SwitchView, lang: Lang) {
         );
     } else {
         pen.text_in(&detail, cpu.lines[1], Type::left(TEXT, INK));
-        pen.text_in(kind, cpu.lines[2], Type::left(TEXT, INK));
+        let fits = pen.measure(kind, Type::left(TEXT, INK)) <= cpu.lines[2].width as f64;
+        pen.text_in(
+            if fits { kind } else { short },
+            cpu.lines[2],
+            Type::left(TEXT, INK),
+        );
     }
 }
 
