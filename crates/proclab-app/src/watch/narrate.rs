@@ -471,6 +471,60 @@ pub fn narrate_in(
     state: &MachineState,
     lang: Lang,
 ) -> String {
+    let words = narrate_in_context(run, index, event, state, lang);
+    match stolen_from(run, event) {
+        Some(from) => {
+            let to = event.cpu.unwrap_or_default();
+            format!(
+                "{words} {}",
+                lang.pick([
+                    format!("(CPU {to}의 큐가 비어 CPU {from}의 준비 큐에서 가져옴: 이주 1회)"),
+                    format!("(CPU {to}'s own queue was empty, so it took the thread from CPU {from}'s ready queue: a migration)"),
+                ])
+            )
+        }
+        None => words,
+    }
+}
+
+/// With per-CPU queues: the CPU whose ready queue a thread dispatched onto another CPU was
+/// taken from (a steal, counted as a migration): the queue it waited in at the end of the tick
+/// before, or, sent back in this very instant, the CPU it had been running on.
+fn stolen_from(run: &proclab_core::Run, event: &Event) -> Option<u32> {
+    let Cause::Dispatched { .. } = event.cause else {
+        return None;
+    };
+    if run.scenario().machine().topology != proclab_core::spec::QueueTopology::PerCpu
+        || event.tick == 0
+    {
+        return None;
+    }
+    let (before, after) = (run.state_at(event.tick - 1), run.state_at(event.tick));
+    let migrations = |state: &MachineState| state.thread(event.thread).map(|tcb| tcb.migrations);
+    if migrations(&after)? <= migrations(&before)? {
+        return None;
+    }
+    let queued = before
+        .ready_per_cpu
+        .iter()
+        .position(|levels| {
+            levels
+                .iter()
+                .flatten()
+                .any(|thread| *thread == event.thread)
+        })
+        .map(|cpu| cpu as u32);
+    queued.or_else(|| before.thread(event.thread)?.cpu)
+}
+
+/// [`narrate_in`] before a steal is said.
+fn narrate_in_context(
+    run: &proclab_core::Run,
+    index: usize,
+    event: &Event,
+    state: &MachineState,
+    lang: Lang,
+) -> String {
     if let Cause::Waits { object } = event.cause {
         if object.kind == SyncKind::Pipe {
             if let Some(reads) = blocked_reading(run, event) {
@@ -940,5 +994,73 @@ mod tests {
             }
             assert!(woken > 0, "{preset} has no wake-up");
         }
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn a_steal_from_another_cpus_queue_is_said_and_each_is_a_migration() {
+        use proclab_core::spec::{PolicySpec, QueueTopology, ScenarioSpec};
+        // A (0, 6) and B (0, 2) start on the two CPUs; C (1, 3) joins CPU 0's queue; at t=2 B is
+        // done and CPU 1, its own queue empty, takes C from CPU 0's.
+        let mut spec = ScenarioSpec {
+            processes: vec![
+                proclab_core::presets::process("A", 0, &[6]),
+                proclab_core::presets::process("B", 0, &[2]),
+                proclab_core::presets::process("C", 1, &[3]),
+            ],
+            policy: PolicySpec::Fcfs,
+            ..ScenarioSpec::default()
+        };
+        spec.machine.cpus = 2;
+        spec.machine.topology = QueueTopology::PerCpu;
+        let run = proclab_core::simulate_spec(&spec).unwrap();
+        let end = run.state_at(run.end_tick());
+        let said: Vec<String> = run
+            .events()
+            .iter()
+            .enumerate()
+            .map(|(index, event)| narrate_in(&run, index, event, &end, Lang::En))
+            .collect();
+        let steals: Vec<&String> = said
+            .iter()
+            .filter(|line| line.contains("took the thread from CPU"))
+            .collect();
+        assert_eq!(steals.len(), 1, "{said:#?}");
+        assert!(
+            steals[0].starts_with("t=2: CPU 1")
+                && steals[0].contains("load C's PCB")
+                && steals[0].contains("from CPU 0's ready queue"),
+            "{}",
+            steals[0]
+        );
+        assert_eq!(run.metrics().totals.migrations, 1);
+        // The example of per-CPU queues: as many steals said as migrations counted.
+        let example = proclab_core::presets::preset("per-cpu-queues")
+            .unwrap()
+            .spec;
+        let run = proclab_core::simulate_spec(&example).unwrap();
+        let end = run.state_at(run.end_tick());
+        let said = run
+            .events()
+            .iter()
+            .enumerate()
+            .filter(|(index, event)| {
+                narrate_in(&run, *index, event, &end, Lang::En).contains("took the thread from CPU")
+            })
+            .count() as u64;
+        assert!(said > 0);
+        assert_eq!(said, run.metrics().totals.migrations);
+        // A shared queue steals nothing.
+        spec.machine.topology = QueueTopology::Shared;
+        let run = proclab_core::simulate_spec(&spec).unwrap();
+        let end = run.state_at(run.end_tick());
+        assert!(run
+            .events()
+            .iter()
+            .enumerate()
+            .all(
+                |(index, event)| !narrate_in(&run, index, event, &end, Lang::En)
+                    .contains("took the thread")
+            ));
     }
 }
