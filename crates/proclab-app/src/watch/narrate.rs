@@ -427,9 +427,14 @@ fn same_tick_words(
             }
             // Threads entering the ready queue in this tick go first: arrivals and I/O
             // completions alike (`docs/semantics.md`, "Same-instant order").
+            // With several levels (MLFQ, MLQ) only those entering the same level are ahead of
+            // it: the machine after the instant says who is where.
+            let now = run.state_at(event.tick);
+            let level = |thread| now.thread(thread).map(|tcb| tcb.level);
+            let same_level = |thread| now.ready.len() <= 1 || level(thread) == level(event.thread);
             let entering = |cause: Cause| -> Vec<String> {
                 later()
-                    .filter(|after| after.cause == cause)
+                    .filter(|after| after.cause == cause && same_level(after.thread))
                     .map(|after| thread_label(state, after.thread))
                     .collect()
             };
@@ -1062,5 +1067,56 @@ mod tests {
                 |(index, event)| !narrate_in(&run, index, event, &end, Lang::En)
                     .contains("took the thread")
             ));
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn a_demoted_thread_is_not_said_to_queue_behind_an_arrival_on_another_level() {
+        use proclab_core::spec::{LevelSpec, MlfqSpec, PolicySpec, ScenarioSpec};
+        // A's first quantum ends at t=2 as C arrives: A drops to level 1, C enters level 0.
+        let level = |quantum| LevelSpec {
+            quantum,
+            allotment: 1,
+        };
+        let spec = ScenarioSpec {
+            processes: vec![
+                proclab_core::presets::process("A", 0, &[12]),
+                proclab_core::presets::process("B", 1, &[1, 3, 1, 3, 1]),
+                proclab_core::presets::process("C", 2, &[6]),
+            ],
+            policy: PolicySpec::Mlfq(MlfqSpec {
+                levels: vec![level(Some(2)), level(Some(4)), level(None)],
+                boost_period: Some(10),
+                ..MlfqSpec::default()
+            }),
+            ..ScenarioSpec::default()
+        };
+        let run = proclab_core::simulate_spec(&spec).unwrap();
+        let end = run.state_at(run.end_tick());
+        let said: Vec<String> = run
+            .events()
+            .iter()
+            .enumerate()
+            .map(|(index, event)| narrate_in(&run, index, event, &end, Lang::En))
+            .collect();
+        let expired = said
+            .iter()
+            .find(|line| line.starts_with("t=2: Timer interrupt: A's quantum is used up"))
+            .expect("A's quantum ends at t=2");
+        assert!(!expired.contains("behind C"), "{expired}");
+        // Every "behind X" names a thread on the same level as the one sent back.
+        for (event, line) in run.events().iter().zip(&said) {
+            let Some((_, rest)) = line.split_once(", behind ") else {
+                continue;
+            };
+            let now = run.state_at(event.tick);
+            let mine = now.thread(event.thread).unwrap().level;
+            for other in now.threads.iter().filter(|tcb| {
+                rest.starts_with(&format!("{},", tcb.name))
+                    || rest.starts_with(&format!("{} ", tcb.name))
+            }) {
+                assert_eq!(other.level, mine, "{line}");
+            }
+        }
     }
 }
