@@ -894,3 +894,46 @@ fn a_user_level_thread_held_by_its_blocked_process_is_not_drawn_waiting_for_a_cp
         .flat_map(|row| &row.segments)
         .all(|segment| !matches!(segment.kind, SegmentKind::HeldReady { .. })));
 }
+
+#[test]
+fn a_switch_away_from_a_thread_that_has_exited_saves_nothing_in_the_chart_data() {
+    use proclab_app::chart::model::gantt_model_exact;
+    let spec = proclab_core::presets::preset("per-cpu-queues")
+        .unwrap()
+        .spec;
+    let sim = simulation(&spec);
+    let model = gantt_model_exact(&sim, Lang::En);
+    let completion = |name: &str| {
+        sim.run
+            .metrics()
+            .processes
+            .iter()
+            .find(|process| process.name == name)
+            .map(|process| process.completion)
+            .expect("a process")
+    };
+    let mut switches = 0;
+    let mut loads_after_exit = 0;
+    for segment in model.rows.iter().flat_map(|row| &row.segments) {
+        if !matches!(segment.kind, SegmentKind::Dispatch { .. }) {
+            continue;
+        }
+        if let Some(rest) = segment.detail.strip_prefix("context switch: save ") {
+            let saved = rest.split(',').next().unwrap();
+            assert!(
+                completion(saved) > segment.start,
+                "{} at t={}",
+                segment.detail,
+                segment.start
+            );
+            switches += 1;
+        } else {
+            loads_after_exit += 1;
+        }
+    }
+    // B exits at t=17 as CPU 1 switches to C: that one only loads.
+    assert!(
+        switches > 0 && loads_after_exit > 0,
+        "{switches} {loads_after_exit}"
+    );
+}

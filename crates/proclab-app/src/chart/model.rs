@@ -274,7 +274,15 @@ fn gantt_model_at(simulation: &Simulation, lang: Lang, column: u64) -> GanttMode
     let run = &simulation.run;
     let extent = run.end_tick().max(1);
     let many_cpus = scenario.machine().cpus > 1;
-    let words = SharedWords::new(scenario, many_cpus, lang);
+    let mut words = SharedWords::new(scenario, many_cpus, lang);
+    // When each thread exited: a switch away from a thread that has exited saves nothing.
+    for thread in &run.metrics().threads {
+        if let Some(index) = words.index(thread.thread) {
+            if let Some(slot) = words.exits.get_mut(index) {
+                *slot = Some(thread.completion);
+            }
+        }
+    }
     let cpus = scenario.machine().cpus;
     // The slices are gathered first and worded after: a long run has millions of slices but a
     // row keeps a few per column, and only those need their label and sentence.
@@ -361,6 +369,8 @@ pub(super) struct SharedWords<'a> {
     pub(super) waiting: (Rc<str>, Rc<str>),
     /// Label and sentence of Running: on no CPU named (index 0), then on each CPU.
     running: Vec<(Rc<str>, Rc<str>)>,
+    /// When each thread exited (in [`Scenario::threads`] order), once known.
+    exits: Vec<Option<u64>>,
 }
 
 impl<'a> SharedWords<'a> {
@@ -400,6 +410,7 @@ impl<'a> SharedWords<'a> {
         };
         SharedWords {
             scenario,
+            exits: vec![None; threads.len()],
             threads,
             runs,
             idle: Rc::from(ChartText::Idle.get(lang)),
@@ -543,7 +554,16 @@ fn cpu_segment(words: &SharedWords, piece: &CpuPiece, lang: Lang) -> Segment {
         }
         SliceKind::Idle => (SegmentKind::Idle, words.idle.clone(), words.idle.clone()),
         SliceKind::Dispatch { from, to } => {
-            let from = from.map(|from| words.name(from));
+            // A thread that exited as the switch began leaves nothing to save.
+            let exited = |thread| {
+                words
+                    .index(thread)
+                    .and_then(|index| words.exits.get(index).copied().flatten())
+                    .is_some_and(|exit| exit <= slice.start)
+            };
+            let from = from
+                .filter(|from| !exited(*from))
+                .map(|from| words.name(from));
             let detail = text::describe_dispatch(from.as_deref(), &words.name(to), lang);
             (
                 SegmentKind::Dispatch { to },
