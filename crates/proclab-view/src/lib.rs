@@ -462,6 +462,10 @@ pub fn scene(
                 },
                 activity: cpu.activity,
                 label: current.map(|thread| thread_label(after, thread)),
+                level: current
+                    .filter(|_| after.ready.len() > 1)
+                    .and_then(|thread| after.thread(thread))
+                    .map(|tcb| tcb.level),
                 countdown,
                 cache,
                 cache_capacity,

@@ -141,6 +141,8 @@ pub struct CpuBox {
     pub activity: CpuActivity,
     /// Label of the thread it runs, loads or stalls for.
     pub label: Option<String>,
+    /// On a multilevel queue, the level of the thread it runs or loads.
+    pub level: Option<u32>,
     /// Ticks left of a dispatch or stall.
     pub countdown: Option<u64>,
     pub cache: Vec<CacheSlice>,

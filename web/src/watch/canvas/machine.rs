@@ -28,11 +28,25 @@ pub fn cpu(pen: &Pen, cpu: &CpuBox, lang: Lang) {
         (Some(label), _) => label.clone(),
         (None, _) => String::new(),
     };
-    pen.text_in(
-        &format!("{} {}: {doing}", WatchText::Cpu.get(lang), cpu.cpu),
-        cpu.title,
-        Type::left(13.0, INK),
-    );
+    let title = format!("{} {}: {doing}", WatchText::Cpu.get(lang), cpu.cpu);
+    // On a multilevel queue, the level of the thread it runs, where the title has room.
+    let title = match cpu.level {
+        Some(level) => {
+            let longer = format!(
+                "{title} · {}",
+                WatchText::Level
+                    .get(lang)
+                    .replace("{n}", &level.to_string())
+            );
+            if pen.measure(&longer, Type::left(13.0, INK)) <= cpu.title.width as f64 {
+                longer
+            } else {
+                title
+            }
+        }
+        None => title,
+    };
+    pen.text_in(&title, cpu.title, Type::left(13.0, INK));
     if cpu.cache_capacity > 0 || !cpu.cache.is_empty() {
         cache(pen, cpu, lang);
     }
