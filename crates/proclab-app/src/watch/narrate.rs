@@ -650,6 +650,16 @@ fn object_name(state: &MachineState, pid: u32, object: proclab_core::SyncObject)
 mod tests {
     use super::*;
 
+    /// The whole log as the page shows it at the end, every line worded with the end state.
+    fn said_at_end(run: &proclab_core::Run) -> Vec<String> {
+        let end = run.state_at(run.end_tick());
+        run.events()
+            .iter()
+            .enumerate()
+            .map(|(index, event)| narrate_in(run, index, event, &end, Lang::En))
+            .collect()
+    }
+
     /// The log's lines of `tick`, as the page words them with the machine at that tick.
     fn said_at(run: &proclab_core::Run, tick: u64, lang: Lang) -> Vec<String> {
         let state = run.state_at(tick);
@@ -838,13 +848,7 @@ mod tests {
             .spec;
         let run = proclab_core::simulate_spec(&spec).unwrap();
         // The whole log as the page shows it at the end, every line worded with the end state.
-        let end = run.state_at(run.end_tick());
-        let said: Vec<String> = run
-            .events()
-            .iter()
-            .enumerate()
-            .map(|(index, event)| narrate_in(&run, index, event, &end, Lang::En))
-            .collect();
+        let said = said_at_end(&run);
         assert!(
             said.iter()
                 .any(|line| line.contains("save Writer's state into its PCB")),
@@ -1019,13 +1023,7 @@ mod tests {
         spec.machine.cpus = 2;
         spec.machine.topology = QueueTopology::PerCpu;
         let run = proclab_core::simulate_spec(&spec).unwrap();
-        let end = run.state_at(run.end_tick());
-        let said: Vec<String> = run
-            .events()
-            .iter()
-            .enumerate()
-            .map(|(index, event)| narrate_in(&run, index, event, &end, Lang::En))
-            .collect();
+        let said = said_at_end(&run);
         let steals: Vec<&String> = said
             .iter()
             .filter(|line| line.contains("took the thread from CPU"))
@@ -1092,13 +1090,7 @@ mod tests {
             ..ScenarioSpec::default()
         };
         let run = proclab_core::simulate_spec(&spec).unwrap();
-        let end = run.state_at(run.end_tick());
-        let said: Vec<String> = run
-            .events()
-            .iter()
-            .enumerate()
-            .map(|(index, event)| narrate_in(&run, index, event, &end, Lang::En))
-            .collect();
+        let said = said_at_end(&run);
         let expired = said
             .iter()
             .find(|line| line.starts_with("t=2: Timer interrupt: A's quantum is used up"))
