@@ -937,3 +937,37 @@ fn a_switch_away_from_a_thread_that_has_exited_saves_nothing_in_the_chart_data()
         "{switches} {loads_after_exit}"
     );
 }
+
+#[test]
+fn the_sweep_names_every_quantum_tied_for_the_lowest_waiting() {
+    use proclab_app::chart::compare_model::Comparison;
+    let spec = proclab_core::presets::preset("threads-kernel-level")
+        .unwrap()
+        .spec;
+    let comparison = Comparison::of(&spec);
+    let finished: Vec<(u64, f64)> = comparison
+        .points
+        .iter()
+        .filter(|point| point.cut_short.is_none())
+        .filter_map(|point| {
+            let totals = point.outcome.as_ref().ok()?;
+            let waiting = totals.average_waiting;
+            Some((point.quantum, waiting.num as f64 / waiting.den as f64))
+        })
+        .collect();
+    let lowest = finished
+        .iter()
+        .map(|(_, waiting)| *waiting)
+        .fold(f64::MAX, f64::min);
+    let tied: Vec<String> = finished
+        .iter()
+        .filter(|(_, waiting)| (waiting - lowest).abs() < 1e-9)
+        .map(|(quantum, _)| format!("q={quantum}"))
+        .collect();
+    assert!(tied.len() >= 2, "this example ties: {finished:?}");
+    let sentence = sweep_takeaway(&comparison.points, Lang::En);
+    assert!(
+        sentence.contains(&format!("lowest at {} (", tied.join(", "))),
+        "{sentence}"
+    );
+}

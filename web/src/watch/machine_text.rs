@@ -49,7 +49,30 @@ fn cpu_line(cpu: &CpuState, state: &MachineState, lang: Lang) -> String {
             ticks_left(until.saturating_sub(state.tick), lang)
         ),
     };
-    format!("{} {}: {doing}", WatchText::Cpu.get(lang), cpu.cpu)
+    // On a multilevel queue, the queue its thread came from, as the picture says.
+    let level = match cpu.activity {
+        CpuActivity::Running { thread }
+        | CpuActivity::Dispatching { thread, .. }
+        | CpuActivity::Stalling { thread, .. }
+            if state.ready.len() > 1 =>
+        {
+            state.thread(thread).map(|tcb| {
+                format!(
+                    " · {}",
+                    WatchText::Level
+                        .get(lang)
+                        .replace("{n}", &tcb.level.to_string())
+                )
+            })
+        }
+        _ => None,
+    };
+    format!(
+        "{} {}: {doing}{}",
+        WatchText::Cpu.get(lang),
+        cpu.cpu,
+        level.unwrap_or_default()
+    )
 }
 
 /// The name of ready queue `level`: numbered only when there are several.

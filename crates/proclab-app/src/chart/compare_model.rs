@@ -459,7 +459,17 @@ pub fn sweep_takeaway(points: &[SweepPoint], lang: Lang) -> String {
     let sentence = text::sweep_sentence(
         &SweepSummary {
             range: (first.0, last.0),
-            best: (best.0, best.1.average_waiting.to_string()),
+            // Every quantum as good as the best (a tie is said, not settled by the order).
+            best: (
+                ran.iter()
+                    .filter(|point| finished(point.0))
+                    .filter(|point| {
+                        ratio_order(&point.1.average_waiting, &best.1.average_waiting).is_eq()
+                    })
+                    .map(|point| point.0)
+                    .collect(),
+                best.1.average_waiting.to_string(),
+            ),
             switches: (first.1.context_switches, last.1.context_switches),
         },
         lang,

@@ -431,8 +431,8 @@ pub fn compare_sentence(
 pub struct SweepSummary {
     /// Smallest and largest quantum tried.
     pub range: (u64, u64),
-    /// Quantum with the lowest average waiting, and that average.
-    pub best: (u64, String),
+    /// The quanta with the lowest average waiting (all of them, on a tie), and that average.
+    pub best: (Vec<u64>, String),
     /// Context switches at the smallest and at the largest quantum.
     pub switches: (u64, u64),
 }
@@ -441,15 +441,20 @@ pub struct SweepSummary {
 pub fn sweep_sentence(summary: &SweepSummary, lang: Lang) -> String {
     let SweepSummary {
         range: (low, high),
-        best: (best_quantum, best_waiting),
+        best: (best_quanta, best_waiting),
         switches: (switches_low, switches_high),
     } = summary;
+    let best_quantum = best_quanta
+        .iter()
+        .map(|quantum| format!("q={quantum}"))
+        .collect::<Vec<_>>()
+        .join(", ");
     lang.pick([
         format!(
-            "라운드 로빈, q={low}..{high}: 평균 대기 시간은 q={best_quantum}에서 가장 짧고 ({best_waiting}틱), 문맥 교환은 q={low}에서 {switches_low}번, q={high}에서 {switches_high}번입니다."
+            "라운드 로빈, q={low}..{high}: 평균 대기 시간은 {best_quantum}에서 가장 짧고 ({best_waiting}틱), 문맥 교환은 q={low}에서 {switches_low}번, q={high}에서 {switches_high}번입니다."
         ),
         format!(
-            "Round robin with q from {low} to {high}: average waiting is lowest at q={best_quantum} ({best_waiting} ticks); context switches go from {switches_low} at q={low} to {switches_high} at q={high}."
+            "Round robin with q from {low} to {high}: average waiting is lowest at {best_quantum} ({best_waiting} ticks); context switches go from {switches_low} at q={low} to {switches_high} at q={high}."
         ),
     ])
 }

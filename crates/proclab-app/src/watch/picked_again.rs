@@ -83,11 +83,11 @@ pub fn timer_interrupt(again: &Again, who: &str, cpu: u32, lang: Lang) -> String
         ]),
         Again::Drawn { others } => lang.pick([
             format!("타이머 인터럽트: {who}의 퀀텀이 끝났고, 다음 추첨에서 다시 {who}{subject} 뽑힙니다(준비된 다른 스레드 {others}개와 함께 추첨)."),
-            format!("Timer interrupt: {who}'s quantum is used up, and the next lottery draw picks {who} again (from it and {others} other ready threads)."),
+            format!("Timer interrupt: {who}'s quantum is used up, and the next lottery draw picks {who} again (from it and {others} other ready {})." , if *others == 1 { "thread" } else { "threads" }),
         ]),
         Again::FirstChoice { others } => lang.pick([
             format!("타이머 인터럽트: {who}의 퀀텀이 끝났지만, 정책의 순서에서 {who}{subject} 여전히 먼저라(준비된 다른 스레드 {others}개는 그 뒤) 다시 {who}{object} 고릅니다."),
-            format!("Timer interrupt: {who}'s quantum is used up, but {who} still comes first in the policy's order ({others} other ready threads come after it), so it is picked again."),
+            format!("Timer interrupt: {who}'s quantum is used up, but {who} still comes first in the policy's order ({others} other ready {} after it), so it is picked again.", if *others == 1 { "thread comes" } else { "threads come" }),
         ]),
     }
 }
