@@ -316,3 +316,19 @@ test('presentation mode: the machine fills the screen, keys still play, Escape o
     }
   }
 });
+
+test('the legend lists only the marks the run can show: q under slicing policies, a under MLFQ', async () => {
+  await onFreshPage(server.url, async ({ page }) => {
+    const legend = async (preset) => {
+      await page.selectOption('#preset-select', preset);
+      await page.waitForSelector('#watch-legend li');
+      return page.$$eval('#watch-legend li', (items) => items.map((item) => item.textContent.split(':')[0]));
+    };
+    const fcfs = await legend('fcfs-convoy');
+    assert.ok(!fcfs.includes('q3') && !fcfs.includes('a0'), fcfs.join(' | '));
+    const rr = await legend('rr-silberschatz');
+    assert.ok(rr.includes('q3') && !rr.includes('a0'), rr.join(' | '));
+    const mlfq = await legend('mlfq-ostep-short-job');
+    assert.ok(mlfq.includes('q3') && mlfq.includes('a0'), mlfq.join(' | '));
+  }, { locale: 'en-US' });
+});

@@ -24,6 +24,12 @@ const ENTRIES: [WatchText; 10] = [
 #[derive(Properties, PartialEq)]
 pub struct LegendProps {
     pub lang: Lang,
+    /// The policy slices time: `q3` can show.
+    #[prop_or(true)]
+    pub slices: bool,
+    /// A multilevel feedback queue: `a0` can show.
+    #[prop_or(true)]
+    pub allotments: bool,
 }
 
 #[function_component(Legend)]
@@ -33,7 +39,12 @@ pub fn legend(props: &LegendProps) -> Html {
         <details class="watch-legend" open=true>
             <summary>{ WatchText::Legend.get(lang) }</summary>
             <ul id="watch-legend">
-                { for ENTRIES.iter().map(|entry| html! { <li>{ entry.get(lang) }</li> }) }
+                // Only the marks this run can show.
+                { for ENTRIES.iter().filter(|entry| match entry {
+                    WatchText::LegendQuantum => props.slices,
+                    WatchText::LegendAllotment => props.allotments,
+                    _ => true,
+                }).map(|entry| html! { <li>{ entry.get(lang) }</li> }) }
             </ul>
         </details>
     }

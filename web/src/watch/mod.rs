@@ -20,6 +20,7 @@ pub mod legend;
 pub mod machine_text;
 pub mod present;
 
+use proclab_core::PolicyKind;
 use std::rc::Rc;
 
 use proclab_app::i18n::Lang;
@@ -219,6 +220,14 @@ fn watch_machine(props: &WatchProps) -> Html {
         Callback::from(move |action: PlaybackAction| dispatcher.dispatch(action))
     };
 
+    // The legend lists only the marks this run can show: a slice left (`q3`) where the policy
+    // slices time, an allotment left (`a0`) under MLFQ.
+    let kind = PolicyKind::of(simulation.scenario.policy());
+    let slices = matches!(
+        kind,
+        PolicyKind::Rr | PolicyKind::Lottery | PolicyKind::Mlq | PolicyKind::Mlfq
+    );
+    let allotments = kind == PolicyKind::Mlfq;
     html! {
         <section class={classes!("watch", presenting.then_some("presenting"))} aria-labelledby="watch-title" tabindex="0" ref={section}>
             <div class="watch-head">
@@ -237,7 +246,7 @@ fn watch_machine(props: &WatchProps) -> Html {
                 reduced_motion={reduced} {cache_capacity} selected={props.selected}
                 onselect={props.onselect.clone()} label={canvas_label} strong={presenting}
                 scheduled={props.simulation.scenario.schedule().is_some()} />
-            <legend::Legend {lang} />
+            <legend::Legend {lang} {slices} {allotments} />
             <machine_text::MachineText {lang} state={current.after.clone()} />
             <div class="watch-side">
                 <inspector::Inspector {lang} simulation={props.simulation.clone()} state={current.after.clone()} selected={props.selected} onselect={props.onselect.clone()} />
