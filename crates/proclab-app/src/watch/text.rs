@@ -28,6 +28,7 @@ pub enum WatchText {
     Cache,
     CacheEmpty,
     Warm,
+    Refilling,
     Cold,
     Trap,
     SaveOutgoing,
@@ -108,6 +109,7 @@ impl Words for WatchText {
             WatchText::Cache => ["캐시", "cache"],
             WatchText::CacheEmpty => ["비어 있음", "empty"],
             WatchText::Warm => ["따뜻함", "warm"],
+            WatchText::Refilling => ["채우는 중", "refilling"],
             WatchText::Cold => ["식음", "cold"],
             WatchText::Trap => ["① 인터럽트/시스템 콜로 커널 진입", "① Interrupt or system call enters the kernel"],
             WatchText::SaveOutgoing => ["② 레지스터와 PC를 PCB에 저장", "② Save registers and PC into its PCB"],
@@ -194,8 +196,8 @@ impl Words for WatchText {
                 "Colour: the process (threads of one process share it)",
             ],
             WatchText::LegendCache => [
-                "캐시 막대: 진한 부분은 지금 스레드에 따뜻한(이미 채워진) 줄, 옅은 부분은 다른 프로세스의 줄",
-                "Cache bar: solid lines are warm for the running thread, pale ones belong to others",
+                "캐시 막대: 진한 부분은 지금 스레드에 따뜻한(이미 채워진) 줄, 중간 색은 채우는 중인 줄, 옅은 부분은 다른 프로세스의 줄",
+                "Cache bar: solid lines are warm for the running thread, half-tone ones are still refilling, pale ones belong to others",
             ],
             WatchText::LegendSwitch => [
                 "주황 패널: 프로세스 전환 (주소 공간 교체), 파란 패널: 같은 프로세스 안의 스레드 전환",

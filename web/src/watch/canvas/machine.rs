@@ -73,8 +73,15 @@ fn cache(pen: &Pen, cpu: &CpuBox, lang: Lang) {
         let pid = match slice.owner {
             CacheOwner::Shared { pid } | CacheOwner::Stack { pid, .. } => pid,
         };
+        let refilling = matches!(cpu.activity, CpuActivity::Stalling { .. });
         pen.context
-            .set_global_alpha(if slice.warm_for_current { 1.0 } else { 0.35 });
+            .set_global_alpha(if slice.warm_for_current && !refilling {
+                1.0
+            } else if slice.warm_for_current {
+                0.65
+            } else {
+                0.35
+            });
         pen.fill_rect(Rect { x, width, ..bar }, colour(pid));
         pen.context.set_global_alpha(1.0);
         x += width;
@@ -92,10 +99,17 @@ fn cache(pen: &Pen, cpu: &CpuBox, lang: Lang) {
             .filter(|slice| slice.warm_for_current)
             .map(|slice| slice.units)
             .sum();
+        // While the refill stall counts down, the thread's lines are still being loaded: not
+        // warm yet.
+        let state = if matches!(cpu.activity, CpuActivity::Stalling { .. }) {
+            WatchText::Refilling
+        } else {
+            WatchText::Warm
+        };
         format!(
             "{}: {} {warm} / {}",
             WatchText::Cache.get(lang),
-            WatchText::Warm.get(lang),
+            state.get(lang),
             capacity as u32
         )
     };

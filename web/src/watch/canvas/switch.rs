@@ -32,7 +32,15 @@ pub fn switch(pen: &Pen, cpu: &CpuBox, view: &SwitchView, lang: Lang) {
     };
     pen.text_in(&step, cpu.lines[0], Type::left(TEXT, INK));
     // From an idle CPU nothing is switched out: the address space is only loaded.
-    let (kind, short) = if heavy && view.outgoing.is_none() {
+    // The ticks after the dispatch (its latency, the cache refill) no longer know the thread
+    // switched out: they say what is true of both cases, that the address space is loaded.
+    let later = matches!(
+        view.phase,
+        SwitchPhase::Latency { .. } | SwitchPhase::Refill { .. }
+    );
+    let (kind, short) = if heavy && later {
+        (WatchText::LoadFromIdleShort, WatchText::LoadFromIdleShort)
+    } else if heavy && view.outgoing.is_none() {
         (WatchText::LoadFromIdle, WatchText::LoadFromIdleShort)
     } else if heavy {
         (WatchText::ProcessSwitch, WatchText::ProcessSwitchShort)
