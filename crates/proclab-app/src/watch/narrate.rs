@@ -477,6 +477,16 @@ pub fn narrate_in(
     lang: Lang,
 ) -> String {
     let words = narrate_in_context(run, index, event, state, lang);
+    let words = match queued_on(run, event) {
+        Some(cpu) => format!(
+            "{words} {}",
+            lang.pick([
+                format!("(CPU {cpu}의 준비 큐)"),
+                format!("(CPU {cpu}'s ready queue)"),
+            ])
+        ),
+        None => words,
+    };
     match stolen_from(run, event) {
         Some(from) => {
             let to = event.cpu.unwrap_or_default();
@@ -520,6 +530,27 @@ fn stolen_from(run: &proclab_core::Run, event: &Event) -> Option<u32> {
         })
         .map(|cpu| cpu as u32);
     queued.or_else(|| before.thread(event.thread)?.cpu)
+}
+
+/// With per-CPU queues: the CPU whose ready queue a thread created, sent back or done with its
+/// I/O joins, read from the machine after the instant (`None` if it was dispatched at once).
+fn queued_on(run: &proclab_core::Run, event: &Event) -> Option<usize> {
+    if !matches!(
+        event.cause,
+        Cause::Admitted | Cause::QuantumExpired | Cause::Preempted { .. } | Cause::IoCompleted
+    ) || run.scenario().machine().topology != proclab_core::spec::QueueTopology::PerCpu
+    {
+        return None;
+    }
+    run.state_at(event.tick)
+        .ready_per_cpu
+        .iter()
+        .position(|levels| {
+            levels
+                .iter()
+                .flatten()
+                .any(|thread| *thread == event.thread)
+        })
 }
 
 /// [`narrate_in`] before a steal is said.
@@ -1037,6 +1068,12 @@ mod tests {
             steals[0]
         );
         assert_eq!(run.metrics().totals.migrations, 1);
+        // C is created into CPU 0's queue, where CPU 1 finds it.
+        assert!(
+            said.iter().any(|line| line.starts_with("t=1: C is created")
+                && line.ends_with("(CPU 0's ready queue)")),
+            "{said:#?}"
+        );
         // The example of per-CPU queues: as many steals said as migrations counted.
         let example = proclab_core::presets::preset("per-cpu-queues")
             .unwrap()
