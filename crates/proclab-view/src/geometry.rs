@@ -121,7 +121,9 @@ impl Size {
                 },
             )
         } else {
-            let half = self.height * 0.6;
+            // The diagram keeps the 60% it has of a canvas twice as high as wide; a canvas made
+            // taller for rows of CPUs ([`crate::canvas_size`]) gives the extra to the machine.
+            let half = (self.height * 0.6).min(self.width * 1.2);
             (
                 Rect {
                     x: 0.0,
@@ -287,9 +289,28 @@ pub fn io_height(line: f32, lines: usize) -> f32 {
     (1 + lines.max(1)) as f32 * line + 10.0
 }
 
-/// CPUs get the height their lines need (in as many columns as hold a CPU at least
-/// `9 * line` wide, at most four), I/O its title and `io_lines` lines, and the ready lanes share
-/// what is left.
+/// The columns and rows of CPU boxes in a machine area `width` wide: as many columns as hold a
+/// CPU at least `9 * line` wide, at most four.
+pub fn cpu_grid(width: f32, cpus: usize, line: f32) -> (usize, usize) {
+    let cpus = cpus.max(1);
+    let fit = ((width / (9.0 * line)) as usize).max(1);
+    let columns = cpus.min(4).min(fit);
+    (columns, cpus.div_ceil(columns))
+}
+
+/// The share of the machine's height (less the I/O box) its CPUs may take at most.
+const CPU_SHARE: f32 = 0.75;
+
+/// The height a machine area `width` wide needs so that `cpus` CPU boxes get the height their
+/// lines need within [`CPU_SHARE`], with a waiting box of `io_lines` lines.
+pub fn machine_height_needed(width: f32, cpus: usize, line: f32, io_lines: usize) -> f32 {
+    let (_, rows) = cpu_grid(width - 16.0, cpus, line);
+    let cpu_band = rows as f32 * (cpu_height(line) + 8.0);
+    cpu_band / CPU_SHARE + io_height(line, io_lines) + 8.0 + 16.0
+}
+
+/// CPUs get the height their lines need ([`cpu_grid`]), I/O its title and `io_lines` lines,
+/// and the ready lanes share what is left.
 pub fn machine_layout(
     area: Rect,
     cpus: usize,
@@ -298,13 +319,10 @@ pub fn machine_layout(
     io_lines: usize,
 ) -> MachineLayout {
     let area = area.inset(8.0, 8.0);
-    let cpus = cpus.max(1);
-    let fit = ((area.width / (9.0 * line)) as usize).max(1);
-    let columns = cpus.min(4).min(fit);
-    let rows = cpus.div_ceil(columns);
+    let (columns, rows) = cpu_grid(area.width, cpus, line);
     let cpu_height = cpu_height(line) + 8.0;
     let io_band = io_height(line, io_lines) + 8.0;
-    let cpu_band = (rows as f32 * cpu_height).min((area.height - io_band) * 0.75);
+    let cpu_band = (rows as f32 * cpu_height).min((area.height - io_band) * CPU_SHARE);
     let lane_band = (area.height - cpu_band - io_band).max(1.0);
     let cpu_width = area.width / columns as f32;
     let cpu_height = cpu_band / rows as f32;

@@ -9,7 +9,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::{IoEntry, Lane, Rect, Size};
+use crate::{IoEntry, Lane, Rect, Size, IO_LINES_WITH_SYNC};
 
 /// The narrowest canvas drawn, in CSS pixels (a narrower box scrolls).
 pub const MIN_WIDTH: f32 = 280.0;
@@ -23,10 +23,12 @@ pub const MIN_TEXT: f32 = 12.0;
 /// Room one character takes at 7 px per character (kept for rough widths; see [`text_width`]).
 const CHARACTER_WIDTH: f32 = 7.0;
 
-/// The canvas for a box `available_width` CSS pixels wide: narrow boxes stack the diagram over
-/// the machine ([`Size::split`]), so they get twice their width in height; the height stays
-/// within 340–760.
-pub fn canvas_size(available_width: f32) -> Size {
+/// The canvas for a box `available_width` CSS pixels wide showing a machine of `cpus` CPUs:
+/// narrow boxes stack the diagram over the machine ([`Size::split`]), so they get twice their
+/// width in height; the height stays within 340–760, except that it grows as far as the CPUs'
+/// rows need ([`crate::geometry::machine_height_needed`], with room for the longest waiting box),
+/// so four CPUs on a phone keep every line of their boxes.
+pub fn canvas_size(available_width: f32, cpus: usize) -> Size {
     let width = available_width.max(MIN_WIDTH);
     // Computed in f64 and rounded to f32 once, as the page always has: the same width gives the
     // same size to the last bit, so the picture never shifts by a fraction of a pixel.
@@ -36,10 +38,24 @@ pub fn canvas_size(available_width: f32) -> Size {
     } else {
         wide * 0.55
     };
-    Size {
+    let mut size = Size {
         width,
         height: height.clamp(340.0, 760.0) as f32,
+    };
+    let line = line_height(text_zoom(size));
+    // Growing the height may stack a side-by-side picture, which narrows its machine: settle in
+    // a few steps (each only grows the height).
+    for _ in 0..3 {
+        let (_, machine) = size.split();
+        let needed =
+            crate::geometry::machine_height_needed(machine.width, cpus, line, IO_LINES_WITH_SYNC);
+        if machine.height >= needed {
+            break;
+        }
+        // Whole pixels, rounded up (no `ceil` without std).
+        size.height = ((size.height + needed - machine.height) as u32 + 1) as f32;
     }
+    size
 }
 
 /// How much larger than their nominal size texts are drawn: they grow with the picture on wide

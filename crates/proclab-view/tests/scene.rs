@@ -500,7 +500,7 @@ fn a_user_level_process_blocked_by_one_thread_shows_all_its_threads_blocked() {
 #[test]
 fn the_canvas_is_taller_when_narrow_and_stays_within_bounds() {
     use proclab_view::{canvas_size, MIN_WIDTH};
-    let phone = canvas_size(360.0);
+    let phone = canvas_size(360.0, 1);
     assert_eq!(phone.width, 360.0);
     assert!(
         phone.height > phone.width,
@@ -508,12 +508,12 @@ fn the_canvas_is_taller_when_narrow_and_stays_within_bounds() {
     );
     let (diagram, machine) = phone.split();
     assert!(machine.y >= diagram.y + diagram.height, "stacked");
-    let desk = canvas_size(1000.0);
+    let desk = canvas_size(1000.0, 1);
     assert!((desk.height - 550.0).abs() < 0.01);
     assert!(desk.width >= desk.height * 1.2, "wide: side by side");
-    assert_eq!(canvas_size(3000.0).height, 760.0);
-    assert_eq!(canvas_size(100.0).width, MIN_WIDTH);
-    assert!(canvas_size(100.0).height >= 340.0);
+    assert_eq!(canvas_size(3000.0, 1).height, 760.0);
+    assert_eq!(canvas_size(100.0, 1).width, MIN_WIDTH);
+    assert!(canvas_size(100.0, 1).height >= 340.0);
 }
 
 #[test]
@@ -605,7 +605,7 @@ fn scene_with_size(run: &Run, tick: u64, size: Size) -> Scene {
 fn a_full_lane_counts_the_entries_it_cannot_show_after_its_last_cell() {
     let run = crowd();
     // A phone-sized canvas: sixty entries do not fit even row after row.
-    let scene = scene_with_size(&run, 0, proclab_view::canvas_size(340.0));
+    let scene = scene_with_size(&run, 0, proclab_view::canvas_size(340.0, 1));
     let lane = &scene.lanes[0];
     assert!(lane.cells.len() < lane.entries.len(), "too many to draw");
     let (more, count) = lane.more.expect("a +N");
@@ -675,6 +675,13 @@ fn workloads() -> Vec<(&'static str, Run)> {
     let philosophers = proclab_core::presets::preset("philosophers-deadlock")
         .expect("the preset")
         .spec;
+    let four = proclab_core::presets::preset("cpus-4")
+        .expect("the preset")
+        .spec;
+    // Four CPUs, each with its own queue and a cache, over two rows on a phone: four lanes.
+    let mut four_per_cpu = two.clone();
+    four_per_cpu.machine.cpus = 4;
+    four_per_cpu.machine.topology = proclab_core::spec::QueueTopology::PerCpu;
     vec![
         ("textbook SRTF", textbook),
         ("I/O and latency", run(&io)),
@@ -682,7 +689,13 @@ fn workloads() -> Vec<(&'static str, Run)> {
         ("two CPUs", run(&two)),
         ("per-CPU MLFQ on two CPUs", run(&per_cpu)),
         ("philosophers' waits", run(&philosophers)),
+        ("four CPUs", run(&four)),
+        ("per-CPU queues on four CPUs", run(&four_per_cpu)),
     ]
+}
+
+fn cpus_of(run: &Run) -> usize {
+    run.scenario().spec().machine.cpus as usize
 }
 
 #[test]
@@ -690,8 +703,8 @@ fn at_every_width_no_two_texts_overlap_and_none_leaves_its_part() {
     use proclab_view::{canvas_size, line_height, MIN_TEXT};
     // Phone, laptop column, wide laptop, projector in presentation mode.
     for width in [340.0, 700.0, 1200.0, 1920.0] {
-        let size = canvas_size(width);
         for (name, run) in workloads() {
+            let size = canvas_size(width, cpus_of(&run));
             for tick in 0..=run.end_tick() {
                 for progress in [0, 400, 1000] {
                     let scene = scene(
@@ -756,11 +769,41 @@ fn at_every_width_no_two_texts_overlap_and_none_leaves_its_part() {
 }
 
 #[test]
+fn every_cpu_box_gets_the_height_its_lines_need_at_every_width() {
+    use proclab_view::{canvas_size, line_height, text_zoom};
+    // Four CPUs stand in two rows below 1000 px: the canvas grows for the second row instead of
+    // squeezing both (a CPU box holds a title, three lines of a switch, a caption and a bar).
+    for width in [280.0, 340.0, 390.0, 700.0, 1000.0, 1200.0, 1920.0] {
+        for (name, run) in workloads() {
+            let size = canvas_size(width, cpus_of(&run));
+            let line = line_height(text_zoom(size));
+            let scene = scene_with_size(&run, 1, size);
+            for cpu in &scene.cpus {
+                assert!(
+                    cpu.rect.height + 0.01 >= 5.0 * line + 34.0,
+                    "{name} at {width} px: a CPU box {} high, its lines need {}",
+                    cpu.rect.height,
+                    5.0 * line + 34.0
+                );
+            }
+            assert!(
+                scene.lanes.iter().all(|lane| lane.rect.height >= line),
+                "{name} at {width} px: a lane lower than a line"
+            );
+        }
+    }
+    // One CPU on a phone keeps the canvas it always had.
+    assert_eq!(canvas_size(360.0, 1).height, 720.0);
+    assert_eq!(canvas_size(360.0, 2).height, 720.0);
+    assert!(canvas_size(360.0, 4).height > 720.0);
+}
+
+#[test]
 fn queue_entries_stay_in_their_lanes_and_names_fit_their_tokens() {
     use proclab_view::{canvas_size, text_width, MIN_TEXT};
     for width in [340.0, 700.0, 1200.0, 1920.0] {
-        let size = canvas_size(width);
         for (name, run) in workloads() {
+            let size = canvas_size(width, cpus_of(&run));
             for tick in 0..=run.end_tick() {
                 let scene = scene_with_size(&run, tick, size);
                 let size_px = MIN_TEXT * scene.zoom;
@@ -826,7 +869,7 @@ fn the_switch_panel_leaves_the_cpu_title_and_cache_caption_clear() {
     use proclab_view::canvas_size;
     for width in [340.0, 700.0, 1200.0] {
         let run = fcfs_with_latency(2);
-        let scene = scene_with_size(&run, 1, canvas_size(width));
+        let scene = scene_with_size(&run, 1, canvas_size(width, 1));
         for cpu in &scene.cpus {
             let panel = cpu.switch_panel();
             assert!(
@@ -960,7 +1003,7 @@ fn threads_of_one_process_are_named_by_their_own_names_where_the_full_ones_do_no
     let spec = proclab_core::presets::preset("cpus-4").unwrap().spec;
     let four = run(&spec);
     for available in [700.0, 780.0] {
-        let scene = scene_with_size(&four, 3, proclab_view::canvas_size(available));
+        let scene = scene_with_size(&four, 3, proclab_view::canvas_size(available, 4));
         let mut names: Vec<&str> = scene
             .tokens
             .iter()
@@ -975,7 +1018,7 @@ fn threads_of_one_process_are_named_by_their_own_names_where_the_full_ones_do_no
         .unwrap()
         .spec;
     let several = run(&spec);
-    let scene = scene_with_size(&several, 1, proclab_view::canvas_size(700.0));
+    let scene = scene_with_size(&several, 1, proclab_view::canvas_size(700.0, 1));
     assert!(scene
         .tokens
         .iter()
@@ -1032,7 +1075,7 @@ fn on_a_phone_the_waiting_box_wraps_the_philosophers_waits_onto_its_lines() {
         .map(|object| object.waiters.len())
         .sum();
     assert_eq!(waiting, 3, "every philosopher waits for a fork");
-    let scene = scene_with_size(&run, end, proclab_view::canvas_size(374.0));
+    let scene = scene_with_size(&run, end, proclab_view::canvas_size(374.0, 1));
     let labels = &scene.io_row.labels;
     assert_eq!(labels.len(), 3, "{labels:?}");
     assert!(scene.io_row.more.is_none());

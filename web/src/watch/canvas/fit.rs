@@ -1,21 +1,21 @@
 //! How big the canvas is: the width its box offers, reported by a `ResizeObserver` (when the box
 //! is first laid out and whenever its size changes: a window resize, a panel opened or closed,
-//! the page's layout moving), turned into a size by [`proclab_view::canvas_size`], with the
-//! device pixel ratio to draw for.
+//! the page's layout moving), with the device pixel ratio to draw for. Each canvas turns the
+//! width into its size ([`proclab_view::canvas_size`] for the machine, which also needs the
+//! number of CPUs).
 //!
 //! The observer reads the box after the browser's own layout of the frame. Measuring in an
 //! effect after each render instead forced a layout in the middle of the task that builds a
 //! run's results (30-45 ms of a 100-process upload), and on every frame of playback.
 
-use proclab_view::{canvas_size, Size};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The canvas's size in CSS pixels and the device pixel ratio it is drawn for.
+/// The width the canvas's box offers in CSS pixels and the device pixel ratio it is drawn for.
 #[derive(Clone, Copy, PartialEq)]
 pub struct Fit {
-    pub size: Size,
+    pub available: f32,
     pub scale: f64,
 }
 
@@ -29,10 +29,7 @@ fn measure(box_ref: &NodeRef) -> Option<Fit> {
         .map(|window| window.device_pixel_ratio())
         .unwrap_or(1.0)
         .max(1.0);
-    Some(Fit {
-        size: canvas_size(available),
-        scale,
-    })
+    Some(Fit { available, scale })
 }
 
 /// The fit of the box in `box_ref`: `None` until the box is first laid out and while it is

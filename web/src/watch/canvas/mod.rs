@@ -14,7 +14,9 @@ use std::rc::Rc;
 
 use proclab_app::i18n::Lang;
 use proclab_core::ThreadRef;
-use proclab_view::{queue_entry_at, scene, token_at, token_radius, Point, Rect, Scene, Size};
+use proclab_view::{
+    canvas_size, queue_entry_at, scene, token_at, token_radius, Point, Rect, Scene, Size,
+};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
@@ -47,6 +49,13 @@ pub struct WatchCanvasProps {
     /// Presentation mode: muted texts and lines drawn in full ink, for a projector.
     #[prop_or_default]
     pub strong: bool,
+}
+
+/// The canvas's size in CSS pixels and the device pixel ratio it is drawn for.
+#[derive(Clone, Copy)]
+struct CanvasSize {
+    size: Size,
+    scale: f64,
 }
 
 fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
@@ -93,6 +102,12 @@ pub fn watch_canvas(props: &WatchCanvasProps) -> Html {
     let canvas_ref = use_node_ref();
     let box_ref = use_node_ref();
     let fit = use_fit(box_ref.clone());
+    // Rows of CPUs make the canvas taller, so the size follows the machine as well as the box.
+    let cpus = props.instant.after.cpus.len();
+    let fit = fit.map(|fit| CanvasSize {
+        size: canvas_size(fit.available, cpus),
+        scale: fit.scale,
+    });
     let progress = if props.reduced_motion {
         1000
     } else {

@@ -186,7 +186,7 @@ pub fn warmup_canvas(props: &WarmupCanvasProps) -> Html {
     let canvas_ref = use_node_ref();
     let box_ref = use_node_ref();
     let fit = use_fit(box_ref.clone());
-    let width = fit.map(|fit| fit.size.width);
+    let width = fit.map(|fit| fit.available.max(proclab_view::MIN_WIDTH));
     let scene = use_memo(
         (
             props.simulation.clone(),
