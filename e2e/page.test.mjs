@@ -8,7 +8,7 @@ import { writeFile, cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startServer, openBrowser, openPage, screenshot, rendersGlyphs, DIST, ARTIFACTS, scratchDirectory } from './harness.mjs';
 import {
-  RESULTS_READY, typeWorkload, choosePolicy, waitForFreshResults, readNumbers, download, cliRun, cliNumbers, cliPreset, buildCli, parseCsv, savedWorkspace, watchDialogs, onFreshPage,
+  RESULTS_READY, typeWorkload, choosePolicy, waitForFreshResults, readNumbers, download, cliRun, cliNumbers, cliPreset, buildCli, proclab, parseCsv, savedWorkspace, watchDialogs, onFreshPage,
 } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
@@ -145,8 +145,8 @@ for (const lang of ['en', 'ko']) {
       const before = await page.textContent('#avg-turnaround');
       // A burst too long to hold, and one with a fraction: each said as such, kept as typed.
       const said = {
-        '99999999999999999999': lang === 'en' ? /Item 1: the number is too large for a burst's length/ : /1번째 항목의 수가 버스트 길이로 쓰기에는 너무 큽니다/,
-        '4 io2.5 1': lang === 'en' ? /Item 2 has a fraction: a burst lasts a whole number of ticks/ : /2번째 항목에 소수점이 있습니다/,
+        '99999999999999999999': lang === 'en' ? /Item 1: the number is too large for a burst's length/ : /첫 번째 항목의 수가 버스트 길이로 쓰기에는 너무 큽니다/,
+        '4 io2.5 1': lang === 'en' ? /Item 2 has a fraction: a burst lasts a whole number of ticks/ : /두 번째 항목에 소수점이 있습니다/,
       };
       for (const [typed, message] of Object.entries(said)) {
         await page.fill('#p0-bursts', typed);
@@ -228,6 +228,10 @@ test('1b. every preset and generated workloads: the page\'s scenario and numbers
       const path = join(scratch, `${label.replace(/[^a-z0-9-]/gi, '_')}.json`);
       await writeFile(path, file.bytes);
       const native = cliNumbers(await cliRun(path));
+      // The policy's own rule (ties, when it preempts) is stated by the page as by the CLI.
+      const rule = await page.textContent('#policy-rule');
+      const text = await proclab('run', path);
+      if (!rule || !text.split('\n').includes(rule)) failures.push(`${label}: the page's rule ${JSON.stringify(rule)} is not a line of the CLI's run`);
       for (const key of ['rows', 'averages', 'utilisation', 'contextSwitches']) {
         if (JSON.stringify(shown[key]) !== JSON.stringify(native[key])) {
           failures.push(`${label}: ${key} page ${JSON.stringify(shown[key])} CLI ${JSON.stringify(native[key])}`);
@@ -741,6 +745,9 @@ test('6. exports: PNG, SVG, CSV with the numbers on screen, JSON that uploads ba
     }, svgText);
     assert.equal(parsed.error, null, 'the SVG is well-formed XML');
     assert.equal(parsed.root, 'svg');
+    // The PNG is the SVG drawn at twice its size or more, sharp enough to print.
+    const svgWidth = Number(/<svg[^>]*\swidth="(\d+)/.exec(svgText)[1]);
+    assert.ok(width >= 2 * svgWidth, `PNG ${width} px wide for an SVG of ${svgWidth}`);
     for (const row of shown.rows) assert.ok(parsed.text.includes(row.name), `SVG names ${row.name}`);
     // Its caption says what it shows: the policy and the run's averages, as on screen.
     assert.ok(parsed.text.includes('RR (q='), `the SVG names its policy: ${parsed.text.slice(0, 300)}`);

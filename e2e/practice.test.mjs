@@ -478,7 +478,7 @@ test('racing counter in both languages: a wrong final value is explained by its 
       // B: an entry that is not a thread is named at once and kept as typed.
       await page.fill('#race-typed', '1 x');
       await page.waitForSelector('#race-typed-error');
-      assert.match(await page.textContent('#race-typed-error'), lang === 'en' ? /Entry 2, 'x', is not a thread number/ : /2번째 항목 'x'/);
+      assert.match(await page.textContent('#race-typed-error'), lang === 'en' ? /Entry 2, 'x', is not a thread number/ : /두 번째 항목 'x'/);
       assert.equal(await page.inputValue('#race-typed'), '1 x');
       await page.click('#race-clear');
       // Built by taps: thread 1 loads, thread 2 loads the same value, the rest runs in order.

@@ -39,7 +39,8 @@ pub fn download_url(name: &str, url: &str) {
 }
 
 /// Offers `svg` (`width` × `height` pixels) as a PNG download named `name`: the browser draws
-/// it as an image onto a canvas at the device pixel ratio, and the canvas gives the PNG.
+/// it as an image onto a canvas at the device pixel ratio (at least 2), and the canvas gives the
+/// PNG.
 pub fn download_svg_as_png(name: &str, svg: &str, width: u32, height: u32) {
     let Ok(image) = web_sys::HtmlImageElement::new() else {
         return;
@@ -47,10 +48,12 @@ pub fn download_svg_as_png(name: &str, svg: &str, width: u32, height: u32) {
     let name = name.to_string();
     let loaded = image.clone();
     let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
+        // At least twice the chart's size, so a handout printed from it stays sharp even when
+        // it was saved on a screen of one device pixel per CSS pixel.
         let scale = web_sys::window()
             .map(|window| window.device_pixel_ratio())
             .unwrap_or(1.0)
-            .clamp(1.0, 3.0);
+            .clamp(2.0, 3.0);
         let Ok(element) = gloo::utils::document().create_element("canvas") else {
             return;
         };

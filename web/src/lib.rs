@@ -225,7 +225,7 @@ fn workspace(props: &WorkspaceProps) -> Html {
                 { {
                     let (is_error, text) = messages::notice_text(notice, lang);
                     html! {
-                        <div id="notice" class={classes!("notice", is_error.then_some("error"))} role={ if is_error { "alert" } else { "status" } }>
+                        <div id="notice" class={classes!("notice", is_error.then_some("error"), notice.is_stale().then_some("stale"))} role={ if is_error { "alert" } else { "status" } }>
                             <p>{ text }</p>
                             if session.previous.is_some() && (notice.can_undo() || matches!(notice, Notice::Preset(_) | Notice::Lesson { .. } | Notice::FileOpened | Notice::FileInvalid(_))) {
                                 <button type="button" id="undo" onclick={undo}>{ Text::Undo.get(lang) }</button>

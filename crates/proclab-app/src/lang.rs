@@ -137,6 +137,22 @@ pub fn ticks(count: impl Into<u64>) -> &'static str {
     }
 }
 
+/// The `n`th (from 1) in Korean as people say it: 첫 번째, 두 번째 … 열 번째, then 11번째.
+pub fn ko_ordinal<N: core::fmt::Display + TryInto<usize> + Copy>(n: N) -> String {
+    const WORDS: [&str; 10] = [
+        "첫", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열",
+    ];
+    let word = n
+        .try_into()
+        .ok()
+        .and_then(|n: usize| n.checked_sub(1))
+        .and_then(|index| WORDS.get(index));
+    match word {
+        Some(word) => format!("{word} 번째"),
+        None => format!("{n}번째"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,5 +197,15 @@ mod tests {
         assert_eq!(topic_particle("wait"), "는");
         assert_eq!(topic_particle("bank"), "는");
         assert_eq!(subject_particle("step"), "이");
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn ordinals_are_said_in_words_up_to_ten() {
+        assert_eq!(ko_ordinal(1usize), "첫 번째");
+        assert_eq!(ko_ordinal(2u32), "두 번째");
+        assert_eq!(ko_ordinal(10usize), "열 번째");
+        assert_eq!(ko_ordinal(11usize), "11번째");
+        assert_eq!(ko_ordinal(0usize), "0번째");
     }
 }

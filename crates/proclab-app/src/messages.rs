@@ -36,35 +36,35 @@ pub fn input_error(error: InputError, lang: Lang) -> String {
             .pick(["이 칸에 쓰기에는 너무 큰 수입니다.", "This number is too large for this field."])
             .into(),
         InputError::BadBurstToken { position } => lang.pick([
-            format!("{}번째 항목을 읽을 수 없습니다. CPU 버스트는 숫자(예: 5), I/O 버스트는 io와 숫자(예: io3), 버스트 사이의 연산은 lock m, unlock m, wait s, signal s로 쓰세요.", position + 1),
+            format!("{} 항목을 읽을 수 없습니다. CPU 버스트는 숫자(예: 5), I/O 버스트는 io와 숫자(예: io3), 버스트 사이의 연산은 lock m, unlock m, wait s, signal s로 쓰세요.", crate::lang::ko_ordinal(position + 1)),
             format!("Item {} is not a burst. Write a CPU burst as a number (5), an I/O burst as io and a number (io3), and an operation between bursts as lock m, unlock m, wait s or signal s.", position + 1),
         ]),
         InputError::IoWithoutLength { position } => lang.pick([
-            format!("{}번째 항목 io 뒤에 I/O 버스트의 길이가 없습니다. 틱 수를 띄우지 말고 바로 붙여 쓰세요 (예: io3).", position + 1),
+            format!("{} 항목 io 뒤에 I/O 버스트의 길이가 없습니다. 틱 수를 띄우지 말고 바로 붙여 쓰세요 (예: io3).", crate::lang::ko_ordinal(position + 1)),
             format!("Item {}, io, has no length: write the I/O burst's ticks right after it, with no space (io3).", position + 1),
         ]),
         InputError::NegativeBurst { position } => lang.pick([
-            format!("{}번째 항목에 마이너스 부호가 있습니다. 버스트의 길이는 양수 틱입니다 (예: 5, io3).", position + 1),
+            format!("{} 항목에 마이너스 부호가 있습니다. 버스트의 길이는 양수 틱입니다 (예: 5, io3).", crate::lang::ko_ordinal(position + 1)),
             format!("Item {} has a minus sign: a burst lasts a positive number of ticks (5, io3).", position + 1),
         ]),
         InputError::BurstTooLarge { position } => lang.pick([
-            format!("{}번째 항목의 수가 버스트 길이로 쓰기에는 너무 큽니다.", position + 1),
+            format!("{} 항목의 수가 버스트 길이로 쓰기에는 너무 큽니다.", crate::lang::ko_ordinal(position + 1)),
             format!("Item {}: the number is too large for a burst's length.", position + 1),
         ]),
         InputError::FractionalBurst { position } => lang.pick([
-            format!("{}번째 항목에 소수점이 있습니다. 버스트의 길이는 정수 틱으로 쓰세요 (예: 5, io3).", position + 1),
+            format!("{} 항목에 소수점이 있습니다. 버스트의 길이는 정수 틱으로 쓰세요 (예: 5, io3).", crate::lang::ko_ordinal(position + 1)),
             format!("Item {} has a fraction: a burst lasts a whole number of ticks (5, io3).", position + 1),
         ]),
         InputError::BadSemaphoreToken { position } => lang.pick([
-            format!("{}번째 항목을 읽을 수 없습니다. 세마포어의 초깃값은 이름=값으로 쓰세요 (예: s=1 full=0).", position + 1),
+            format!("{} 항목을 읽을 수 없습니다. 세마포어의 초깃값은 이름=값으로 쓰세요 (예: s=1 full=0).", crate::lang::ko_ordinal(position + 1)),
             format!("Item {} cannot be read; write each semaphore's initial value as name=value (for example s=1 full=0).", position + 1),
         ]),
         InputError::NegativeSemaphore { position } => lang.pick([
-            format!("{}번째 항목의 초깃값이 음수입니다. 세마포어는 0 이상에서 시작합니다. 스레드가 처음부터 기다리게 하려면 0으로 두세요.", position + 1),
+            format!("{} 항목의 초깃값이 음수입니다. 세마포어는 0 이상에서 시작합니다. 스레드가 처음부터 기다리게 하려면 0으로 두세요.", crate::lang::ko_ordinal(position + 1)),
             format!("Item {} starts a semaphore below 0. A semaphore starts at 0 or more; to make the first wait block, start it at 0.", position + 1),
         ]),
         InputError::OperationWithoutName { position } => lang.pick([
-            format!("{}번째 항목의 연산 뒤에 뮤텍스나 세마포어의 이름이 없습니다 (예: lock m).", position + 1),
+            format!("{} 항목의 연산 뒤에 뮤텍스나 세마포어의 이름이 없습니다 (예: lock m).", crate::lang::ko_ordinal(position + 1)),
             format!("The operation at item {} has no mutex or semaphore name after it (for example lock m).", position + 1),
         ]),
     }
@@ -277,7 +277,7 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
             format!("{} has {count} bursts; at most {max} are allowed.", capitalise(who(process, thread, lang))),
         ]),
         BurstZero { process, thread, burst } => lang.pick([
-            format!("{}의 {}번째 버스트가 0입니다. CPU 버스트는 1 이상이어야 합니다.", who(process, thread, lang), burst + 1),
+            format!("{}의 {} 버스트가 0입니다. CPU 버스트는 1 이상이어야 합니다.", who(process, thread, lang), crate::lang::ko_ordinal(burst + 1)),
             format!("Burst {} of {} is 0; a CPU burst must be at least 1 tick.", burst + 1, who(process, thread, lang)),
         ]),
         IoFirst { process, thread } => lang.pick([
@@ -289,19 +289,19 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
             format!("The last burst of {} is I/O; bursts must end with CPU.", who(process, thread, lang)),
         ]),
         NotAlternating { process, thread, burst } => lang.pick([
-            format!("{}의 {}번째 버스트가 앞 버스트와 같은 종류입니다. CPU와 I/O가 번갈아 와야 합니다.", who(process, thread, lang), burst + 1),
+            format!("{}의 {} 버스트가 앞 버스트와 같은 종류입니다. CPU와 I/O가 번갈아 와야 합니다.", who(process, thread, lang), crate::lang::ko_ordinal(burst + 1)),
             format!("Burst {} of {} is of the same kind as the one before; CPU and I/O must alternate.", burst + 1, who(process, thread, lang)),
         ]),
         BurstTooLong { process, thread, burst, max } => lang.pick([
-            format!("{}의 {}번째 버스트가 너무 깁니다 (최대 {max}).", who(process, thread, lang), burst + 1),
+            format!("{}의 {} 버스트가 너무 깁니다 (최대 {max}).", who(process, thread, lang), crate::lang::ko_ordinal(burst + 1)),
             format!("Burst {} of {} is too long (at most {max}).", burst + 1, who(process, thread, lang)),
         ]),
         OperationBurstTooLong { process, thread, burst, max } => lang.pick([
-            format!("{}의 {}번째 버스트가 너무 깁니다. 연산(lock, wait...)이 있는 버스트는 명령어 하나로 실행되므로 최대 {max}틱입니다.", who(process, thread, lang), burst + 1),
+            format!("{}의 {} 버스트가 너무 깁니다. 연산(lock, wait...)이 있는 버스트는 명령어 하나로 실행되므로 최대 {max}틱입니다.", who(process, thread, lang), crate::lang::ko_ordinal(burst + 1)),
             format!("Burst {} of {} is too long: bursts with operations (lock, wait...) among them run as one instruction each, at most {max} ticks.", burst + 1, who(process, thread, lang)),
         ]),
         BadOperationName { process, thread, burst } => lang.pick([
-            format!("{}의 {}번째 항목: 연산의 대상 이름은 영문자로 시작하고 영문자, 숫자, _만 쓸 수 있습니다 (32자까지, 예: lock m1).", who(process, thread, lang), burst + 1),
+            format!("{}의 {} 항목: 연산의 대상 이름은 영문자로 시작하고 영문자, 숫자, _만 쓸 수 있습니다 (32자까지, 예: lock m1).", who(process, thread, lang), crate::lang::ko_ordinal(burst + 1)),
             format!("Item {} of {}: the name after an operation starts with a letter, then letters, digits or _ (at most 32, for example lock m1).", burst + 1, who(process, thread, lang)),
         ]),
         OperationKindClash { process, thread, burst, first_process } => {
@@ -311,28 +311,28 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
                 lang.pick([format!("{}번 프로세스", first_process + 1), format!("process {}", first_process + 1)])
             };
             lang.pick([
-                format!("{}의 {}번째 항목: {first}에서 이 이름을 이미 다른 종류로 썼습니다. lock/unlock 뒤의 이름은 뮤텍스, wait/signal 뒤의 이름은 세마포어이니, 하나의 이름은 한 가지로만 쓰세요.", who(process, thread, lang), burst + 1),
+                format!("{}의 {} 항목: {first}에서 이 이름을 이미 다른 종류로 썼습니다. lock/unlock 뒤의 이름은 뮤텍스, wait/signal 뒤의 이름은 세마포어이니, 하나의 이름은 한 가지로만 쓰세요.", who(process, thread, lang), crate::lang::ko_ordinal(burst + 1)),
                 format!("Item {} of {}: {first} already uses this name as the other kind. A name after lock/unlock is a mutex and after wait/signal a semaphore; a name is one or the other.", burst + 1, who(process, thread, lang)),
             ])
         }
         UnlockWithoutLock { process, thread, burst } => lang.pick([
-            format!("{}의 {}번째 항목: 이 unlock 앞에 같은 뮤텍스의 lock이 없습니다. 뮤텍스는 잡은 스레드만 놓을 수 있습니다.", who(process, thread, lang), burst + 1),
+            format!("{}의 {} 항목: 이 unlock 앞에 같은 뮤텍스의 lock이 없습니다. 뮤텍스는 잡은 스레드만 놓을 수 있습니다.", who(process, thread, lang), crate::lang::ko_ordinal(burst + 1)),
             format!("Item {} of {}: no lock of this mutex comes before this unlock; only the thread that holds a mutex may unlock it.", burst + 1, who(process, thread, lang)),
         ]),
         UnknownSemaphore { index } => lang.pick([
-            format!("세마포어 초깃값의 {}번째 항목: 이 이름을 wait하거나 signal하는 버스트가 없습니다. 버스트 사이에 이 이름의 wait나 signal을 쓰거나 이 항목을 지우세요.", index + 1),
+            format!("세마포어 초깃값의 {} 항목: 이 이름을 wait하거나 signal하는 버스트가 없습니다. 버스트 사이에 이 이름의 wait나 signal을 쓰거나 이 항목을 지우세요.", crate::lang::ko_ordinal(index + 1)),
             format!("Item {} of the semaphores' initial values: no bursts wait for or signal this name. Write a wait or a signal of it between bursts, or remove the item.", index + 1),
         ]),
         SemaphoreIsMutex { index } => lang.pick([
-            format!("세마포어 초깃값의 {}번째 항목은 버스트에서 lock/unlock하는 뮤텍스입니다. 뮤텍스는 풀린 채로 시작하고 초깃값이 없으니 이 항목을 지우세요.", index + 1),
+            format!("세마포어 초깃값의 {} 항목은 버스트에서 lock/unlock하는 뮤텍스입니다. 뮤텍스는 풀린 채로 시작하고 초깃값이 없으니 이 항목을 지우세요.", crate::lang::ko_ordinal(index + 1)),
             format!("Item {} of the semaphores' initial values names a mutex (the bursts lock and unlock it). A mutex starts unlocked and takes no initial value: remove the item.", index + 1),
         ]),
         SemaphoreListedTwice { index, first } => lang.pick([
-            format!("세마포어 초깃값의 {}번째 항목은 {}번째 항목과 같은 세마포어입니다. 하나만 남기세요.", index + 1, first + 1),
+            format!("세마포어 초깃값의 {} 항목은 {} 항목과 같은 세마포어입니다. 하나만 남기세요.", crate::lang::ko_ordinal(index + 1), crate::lang::ko_ordinal(first + 1)),
             format!("Item {} of the semaphores' initial values names the semaphore of item {} again: keep one.", index + 1, first + 1),
         ]),
         SemaphoreInitialTooLarge { index, max } => lang.pick([
-            format!("세마포어 초깃값의 {}번째 항목이 너무 큽니다 (최대 {max}).", index + 1),
+            format!("세마포어 초깃값의 {} 항목이 너무 큽니다 (최대 {max}).", crate::lang::ko_ordinal(index + 1)),
             format!("Item {} of the semaphores' initial values is too large (at most {max}).", index + 1),
         ]),
         ArrivalTooLate { process, max } => lang.pick([
@@ -455,7 +455,7 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
             format!("The instruction budget must be between 1 and {max}."),
         ]),
         ScheduleUnknownThread { position, thread, threads } => lang.pick([
-            format!("직접 정한 순서의 {}번째 항목이 스레드 {thread}{} 가리키지만 스레드는 0~{}번뿐입니다.", position + 1, object_particle(&thread.to_string()), threads.saturating_sub(1)),
+            format!("직접 정한 순서의 {} 항목이 스레드 {thread}{} 가리키지만 스레드는 0~{}번뿐입니다.", crate::lang::ko_ordinal(position + 1), object_particle(&thread.to_string()), threads.saturating_sub(1)),
             format!("Entry {} of the schedule names thread {thread}, but the threads are 0 to {}.", position + 1, threads.saturating_sub(1)),
         ]),
         ScheduleTooLong { count, max } => lang.pick([
@@ -660,7 +660,7 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
         }
         Notice::PresetEdited(id) => {
             let (title, lesson) = crate::i18n::preset_text(*id, lang);
-            (false, format!("{title} ({}): {lesson}", edited_words(lang)))
+            (false, format!("{} {title}: {lesson}", edited_words(lang)))
         }
         Notice::Lesson {
             title,
@@ -673,18 +673,19 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
                 false => (false, format!("{from} “{title}”: {lesson}")),
                 true => (
                     false,
-                    format!("{from} “{title}” ({}): {lesson}", edited_words(lang)),
+                    format!("{} {from} “{title}”: {lesson}", edited_words(lang)),
                 ),
             }
         }
     }
 }
 
-/// An example's lesson once its workload was changed.
+/// What comes first in an example's lesson once its workload was changed: the note below is
+/// stale (the page also greys the banner).
 fn edited_words(lang: Lang) -> &'static str {
     lang.pick([
-        "불러온 그대로의 설명입니다. 그 뒤로 예제를 바꾸었으므로 아래 숫자와 맞지 않을 수 있습니다",
-        "as the example was loaded; you have changed it since, so its figures may no longer match the results",
+        "불러온 뒤 예제를 바꾸었습니다. 이어지는 설명은 불러온 그대로의 예제에 대한 것이라 결과의 숫자와 맞지 않을 수 있습니다. —",
+        "You have changed this example since it was loaded: what follows describes it as it was, and its figures may no longer match the results. —",
     ])
 }
 
@@ -693,7 +694,7 @@ pub fn paste_error(error: PasteError, lang: Lang) -> String {
     match error {
         PasteError::Empty => lang.pick(["붙여 넣은 표가 비어 있습니다.".into(), "The pasted table is empty.".into()]),
         PasteError::UnknownHeader { column } => lang.pick([
-            format!("붙여 넣은 표의 {}번째 열 제목을 알 수 없습니다. 프로세스, 도착, 버스트, 우선순위, 클래스, 티켓 중 하나로 쓰세요.", column + 1),
+            format!("붙여 넣은 표의 {} 열 제목을 알 수 없습니다. 프로세스, 도착, 버스트, 우선순위, 클래스, 티켓 중 하나로 쓰세요.", crate::lang::ko_ordinal(column + 1)),
             format!("Column {} of the pasted table has a heading ProcLab does not know; use Process, Arrival, Burst, Priority, Class or Tickets.", column + 1),
         ]),
         PasteError::TooManyCells { row } => lang.pick([

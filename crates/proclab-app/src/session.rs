@@ -56,6 +56,14 @@ pub enum Notice {
 }
 
 impl Notice {
+    /// An example's lesson that no longer describes the workload (it was edited since).
+    pub fn is_stale(&self) -> bool {
+        matches!(
+            self,
+            Notice::PresetEdited(_) | Notice::Lesson { edited: true, .. }
+        )
+    }
+
     /// Whether the banner offers Undo.
     pub fn can_undo(&self) -> bool {
         matches!(

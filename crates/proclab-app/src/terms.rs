@@ -55,6 +55,58 @@ impl Words for QueueKind {
     }
 }
 
+/// How the policy breaks ties and when it preempts, in a sentence or two: the rules a student
+/// needs to work a schedule out by hand, stated where the results are ([`docs/semantics.md`]
+/// "Choosing among ready threads").
+pub fn policy_rule(policy: &PolicySpec, lang: Lang) -> &'static str {
+    const TIES: [&str; 2] = [
+        "같으면 준비 큐에 먼저 들어온 프로세스, 그다음 작업 부하에 먼저 적힌 프로세스가 먼저입니다.",
+        "Ties go to the process that entered the ready queue first, then to the one listed first in the workload.",
+    ];
+    let pair: [&'static str; 2] = match policy {
+        PolicySpec::Fcfs => [
+            "준비 큐에 들어온 순서대로, 각자 CPU 버스트 끝까지 실행합니다. 같은 틱에 도착한 프로세스는 작업 부하에 적힌 순서로 들어옵니다.",
+            "Runs in order of entry into the ready queue, each to the end of its CPU burst; arrivals of one tick enter in the order of the workload.",
+        ],
+        PolicySpec::Sjf { .. } => [
+            "다음 CPU 버스트로 비교합니다. 같으면 준비 큐에 먼저 들어온 프로세스, 그다음 작업 부하에 먼저 적힌 프로세스가 먼저입니다.",
+            "Compares next CPU bursts. Ties go to the process that entered the ready queue first, then to the one listed first in the workload.",
+        ],
+        PolicySpec::Srtf => [
+            "남은 CPU 시간이 엄격히 더 짧을 때만 선점합니다(같으면 선점하지 않음). 같으면 준비 큐에 먼저 들어온 프로세스, 그다음 작업 부하에 먼저 적힌 프로세스가 먼저입니다.",
+            "Only a strictly shorter remaining time preempts (an equal one never does). Ties go to the process that entered the ready queue first, then to the one listed first in the workload.",
+        ],
+        PolicySpec::Priority {
+            preemptive: true, ..
+        } => [
+            "엄격히 더 높은 우선순위만 선점합니다(같으면 선점하지 않음). 같으면 준비 큐에 먼저 들어온 프로세스, 그다음 작업 부하에 먼저 적힌 프로세스가 먼저입니다.",
+            "Only a strictly higher priority preempts (an equal one never does). Ties go to the process that entered the ready queue first, then to the one listed first in the workload.",
+        ],
+        PolicySpec::Priority { .. } => TIES,
+        PolicySpec::Hrrn => [
+            "응답률 (W + S) / S에서 W는 마지막으로 준비 큐에 들어온 뒤 기다린 시간(그 전의 대기는 빼고), S는 다음 CPU 버스트입니다. 같으면 준비 큐에 먼저 들어온 프로세스, 그다음 작업 부하에 먼저 적힌 프로세스가 먼저입니다.",
+            "In the response ratio (W + S) / S, W is the time waited since the process last entered the ready queue (earlier waits do not count) and S its next CPU burst. Ties go to the process that entered the ready queue first, then to the one listed first in the workload.",
+        ],
+        PolicySpec::Rr { .. } => [
+            "디스패치마다 새 퀀텀을 받고, 퀀텀이 끝나면 준비 큐의 맨 뒤로 갑니다. 혼자 남은 프로세스는 전환 없이 계속 실행합니다.",
+            "Each dispatch gives a fresh quantum; a process whose quantum runs out goes to the back of the ready queue. A process alone keeps running with no switch.",
+        ],
+        PolicySpec::Mlq { .. } => [
+            "높은 큐가 낮은 큐를 선점합니다. 선점된 프로세스는 자기 큐의 맨 앞에서 남은 퀀텀으로 다시 시작합니다.",
+            "A higher queue preempts a lower one; the preempted process resumes first in its queue with the rest of its quantum.",
+        ],
+        PolicySpec::Mlfq(_) => [
+            "새 프로세스는 맨 위 단계에서 시작합니다. 할당량(퀀텀 단위)을 다 쓰면 I/O를 몇 번 했든 내려가고, 높은 단계가 낮은 단계를 선점합니다.",
+            "A new process starts at the top level; using up its allotment (whole quanta) demotes it however often it did I/O, and a higher level preempts a lower one.",
+        ],
+        PolicySpec::Lottery { .. } => [
+            "퀀텀마다 추첨합니다. 같은 시드는 같은 추첨을 냅니다.",
+            "A draw at each quantum; the same seed gives the same draws.",
+        ],
+    };
+    lang.pick(pair)
+}
+
 /// What switching a convention on does, and what the default is: `(label, hint)`.
 pub fn convention_words(convention: Convention, lang: Lang) -> (&'static str, &'static str) {
     let (label, hint) = match convention {

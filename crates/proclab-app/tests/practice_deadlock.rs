@@ -452,3 +452,79 @@ fn a_wrong_answer_is_told_what_to_look_at_first_and_the_worked_answer_after() {
         assert_eq!(worked, deadlock::explain(&exercise.run, Lang::En));
     }
 }
+
+#[test]
+fn a_wrong_set_of_threads_points_at_the_first_thread_it_has_wrong_and_its_arrow() {
+    let mut checked = 0;
+    for exercise in every_deadlock().filter(|exercise| exercise.run.deadlock().is_some()) {
+        let run = &exercise.run;
+        let tick = run.end_tick();
+        let mutexes = mutexes_at(run, tick);
+        let key = key_answer(&exercise);
+        // Leave out the last thread that waits forever: the lead names it and the arrow from it,
+        // read from the core's mutexes (its holder may be anyone; the lead does not say).
+        let Some(&left_out) = key.deadlock.blocked.last() else {
+            continue;
+        };
+        let mut wrong = key.clone();
+        wrong.deadlock.blocked.retain(|thread| *thread != left_out);
+        let grading = grade(&exercise, &wrong);
+        let text = explain(&exercise, &grading, Lang::En).expect("explained");
+        let (lead, _) = text
+            .split_once('\n')
+            .expect("a lead, then the worked answer");
+        let (name, holder, _) = mutexes
+            .iter()
+            .find(|(_, _, waiters)| waiters.contains(&left_out))
+            .expect("a thread that waits forever waits for a mutex");
+        let holder = holder.expect("a mutex waited for is held");
+        assert!(
+            lead.ends_with(&format!(
+                "Look again at T{0}: T{0} waits for {name}, which T{1} holds. Follow that arrow.",
+                left_out + 1,
+                holder + 1
+            )),
+            "{lead}"
+        );
+        // In Korean too, with its particles.
+        let text = explain(&exercise, &grading, Lang::Ko).expect("explained");
+        assert!(
+            text.contains(&format!("T{}부터 다시 보세요", left_out + 1)),
+            "{text}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 6, "only {checked} deadlocked cases");
+    // A thread ticked that does not wait at that moment is said to wait for nothing.
+    let mut idle_checked = 0;
+    for exercise in every_deadlock().filter(|exercise| exercise.run.deadlock().is_some()) {
+        let run = &exercise.run;
+        let waiting: Vec<u32> = mutexes_at(run, run.end_tick())
+            .into_iter()
+            .flat_map(|(_, _, waiters)| waiters)
+            .collect();
+        let threads = run.scenario().threads().len() as u32;
+        let Some(idle) = (0..threads).find(|thread| !waiting.contains(thread)) else {
+            continue;
+        };
+        let mut wrong = key_answer(&exercise);
+        wrong.deadlock.blocked.push(idle);
+        wrong.deadlock.blocked.sort_unstable();
+        let grading = grade(&exercise, &wrong);
+        let text = explain(&exercise, &grading, Lang::En).expect("explained");
+        let lead = text.lines().next().unwrap_or_default();
+        let said = [
+            format!("at this moment T{} waits for no mutex.", idle + 1),
+            format!("at this moment T{} has finished.", idle + 1),
+        ];
+        assert!(
+            said.iter().any(|end| lead.ends_with(end.as_str())),
+            "{lead}"
+        );
+        idle_checked += 1;
+    }
+    assert!(
+        idle_checked >= 1,
+        "no deadlocked case with a thread outside the waits"
+    );
+}

@@ -233,7 +233,7 @@ fn unreadable_interleavings_get_their_own_message_and_stay_typed() {
                 entry: "x".into(),
             },
             "Entry 2, 'x', is not a thread number",
-            "2번째 항목 'x': 스레드 번호가 아닙니다",
+            "두 번째 항목 'x': 스레드 번호가 아닙니다",
         ),
         (
             "1, 3",

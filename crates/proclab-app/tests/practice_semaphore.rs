@@ -81,6 +81,30 @@ fn a_wrong_cell_is_the_first_mistake_and_its_explanation_states_the_key_and_rete
         "{english}"
     );
     assert!(english.contains("1. T"), "{english}");
+    // The lead also retells the last step that changed `full`, as the core's states have it:
+    // a wait that took 1 or a signal nobody waited for, leaving `full` at its final value.
+    let effects = semaphore::effects(&exercise.run);
+    let (number, (step, effect)) = effects
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, (step, effect))| {
+            step.semaphore == 1
+                && matches!(
+                    effect,
+                    semaphore::Effect::Took(_) | semaphore::Effect::Added(_)
+                )
+        })
+        .expect("a step changed full");
+    assert!(
+        matches!(effect, semaphore::Effect::Took(value) | semaphore::Effect::Added(value) if *value == full)
+    );
+    let lead = english.lines().next().unwrap();
+    let retold = semaphore::retell(number, *step, effect, &names, Lang::En);
+    assert!(
+        lead.ends_with(&format!("The last step that changed full was {retold}")),
+        "{lead}"
+    );
     let korean = explain(&exercise, &grading, Lang::Ko).unwrap();
     assert!(
         korean.starts_with(&format!("마지막 단계 뒤 full = {full}입니다.")),

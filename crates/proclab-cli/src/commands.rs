@@ -133,17 +133,18 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The conventions in force, as the page states them: one line when the textbook defaults hold,
-/// else each convention that differs from them.
+/// The policy's own rule and the conventions in force, as the page states them: one line when
+/// the textbook defaults hold, else each convention that differs from them.
 fn conventions_text(scenario: &Scenario, lang: Lang) -> String {
     use proclab_app::i18n::{Text, Words};
     let differing: Vec<proclab_core::Convention> =
         proclab_core::Convention::differing(scenario.conventions()).collect();
     let heading = Text::ConventionsInForce.get(lang);
+    let rule = terms::policy_rule(&scenario.spec().policy, lang);
     if differing.is_empty() {
-        return format!("{heading}: {}\n", Text::TextbookDefaults.get(lang));
+        return format!("{rule}\n{heading}: {}\n", Text::TextbookDefaults.get(lang));
     }
-    let mut text = format!("{heading}: {}\n", Text::DefaultsExcept.get(lang));
+    let mut text = format!("{rule}\n{heading}: {}\n", Text::DefaultsExcept.get(lang));
     for convention in differing {
         let (label, hint) = terms::convention_words(convention, lang);
         text.push_str(&format!("  - {label} ({hint})\n"));

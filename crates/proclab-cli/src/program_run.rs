@@ -95,6 +95,9 @@ pub fn write_text(out: &mut impl Write, run: &Run, lang: Lang) -> io::Result<()>
     if program_view::Goal::fitting(scenario).contains(&program_view::Goal::LoseAnUpdate) {
         let lost = program_view::analyse(run).lost.len();
         let words = match lost {
+            0 if run.deadlock().is_some() => program_view::ProgramText::NoLossDeadlocked
+                .get(lang)
+                .to_string(),
             0 => program_view::ProgramText::NoLoss.get(lang).to_string(),
             _ => format!("{}: {lost}", program_view::ProgramText::LostCount.get(lang)),
         };

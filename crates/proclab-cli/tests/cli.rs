@@ -288,6 +288,10 @@ fn run_counts_the_lost_updates_as_the_page_does() {
     for (preset, said) in [
         ("race-two-threads", "Updates lost: 1"),
         ("mutex-blocking", "No update lost"),
+        (
+            "deadlock-two-locks",
+            "No update lost, but the deadlock stopped the threads before they made all their updates",
+        ),
     ] {
         let output = on_preset("run", preset);
         assert!(output.status.success(), "{}", stderr(&output));

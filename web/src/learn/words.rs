@@ -114,7 +114,7 @@ impl Words for Word {
                 "How an operating system runs processes and threads, in twelve topics. Every page ends with buttons that open a scenario showing the point in the simulator.",
             ],
             Word::TopicsHeading => ["주제", "Topics"],
-            Word::GlossaryLink => ["용어집", "Glossary"],
+            Word::GlossaryLink => ["용어 찾아보기", "Looking up a term"],
             Word::GlossaryIntro => [
                 "이 과정의 용어를 한국어와 영어로 정리했습니다. 용어를 누르면 그 내용을 다루는 페이지로 갑니다.",
                 "The course's terms in Korean and English. Each term links to the page that explains it.",
@@ -131,8 +131,8 @@ impl Words for Word {
             Word::TryIt => ["시뮬레이터에서 확인하기", "See it in the simulator"],
             Word::PractiseIt => ["직접 풀어 보기", "Practise it"],
             Word::PractiseItIntro => [
-                "연습 페이지에서 이 주제의 문제 세 개를 손으로 풀고, 칸마다 확인하고, 틀린 곳의 설명을 볼 수 있습니다.",
-                "Three exercises on this page's subject, to work out by hand in Practice: every cell is checked, and the first mistake explained.",
+                "링크마다 그 종류의 문제 세 개가 연습 페이지에 열립니다. 손으로 풀고, 칸마다 확인하고, 틀린 곳의 설명을 볼 수 있습니다.",
+                "Each link opens three exercises of its kind in Practice, to work out by hand: every cell is checked, and the first mistake explained.",
             ],
             Word::TryItIntro => [
                 "버튼을 누르면 시나리오가 결과와 함께 시뮬레이터에 열립니다. 재생을 누르면 실행되는 모습을 볼 수 있습니다.",

@@ -186,7 +186,13 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                 if state.next_hint().is_none() {
                     // Why Hint is off: said, not left to guess.
                     <span class="hint" id="practice-no-hint">
-                        { if state.hints_shown() >= exercise.hint_count() { T::HintsAllShown.get(lang) } else { T::HintsChartRight.get(lang) } }
+                        { if feedback.as_ref().is_some_and(|feedback| feedback.3) {
+                            T::HintsNoneNeeded.get(lang)
+                        } else if state.hints_shown() >= exercise.hint_count() {
+                            T::HintsAllShown.get(lang)
+                        } else {
+                            T::HintsChartRight.get(lang)
+                        } }
                     </span>
                 }
             </div>

@@ -89,7 +89,13 @@ pub fn programs(props: &ProgramsProps) -> Html {
             <p id="program-end" class="program-end" role="status">{ super::with_code(&end_sentence(run, lang)) }</p>
             if has_variables {
                 <p id="lost-count" class={classes!("lost-count", (lost > 0).then_some("lost"))}>
-                    { if lost == 0 { t(ProgramText::NoLoss).to_string() } else { format!("{}: {lost}", t(ProgramText::LostCount)) } }
+                    { if lost > 0 {
+                        format!("{}: {lost}", t(ProgramText::LostCount))
+                    } else if run.deadlock().is_some() && state.tick >= run.end_tick() {
+                        t(ProgramText::NoLossDeadlocked).to_string()
+                    } else {
+                        t(ProgramText::NoLoss).to_string()
+                    } }
                 </p>
             }
             <Scheduler {lang} simulation={simulation.clone()} dispatch={props.dispatch.clone()} analysis={analysis.clone()} />

@@ -122,7 +122,7 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
             </div>
             <dl class="totals">
                 <div><dt>{ Text::Utilisation.get(lang) }</dt><dd id="utilisation" title={Text::UtilisationDef.get(lang)}>{ format!("{} %", totals.utilisation.percent()) }</dd></div>
-                <div><dt>{ Text::Throughput.get(lang) }</dt><dd id="throughput" title={Text::ThroughputDef.get(lang)}>{ format!("{} / {}", totals.throughput, Text::Tick.get(lang)) }</dd></div>
+                <div><dt>{ Text::Throughput.get(lang) }</dt><dd id="throughput" title={Text::ThroughputDef.get(lang)}>{ format!("{}/{} = {} / {}", totals.throughput.num, totals.throughput.den, totals.throughput, Text::Tick.get(lang)) }</dd></div>
                 <div><dt>{ Text::ContextSwitches.get(lang) }</dt><dd id="context-switches">{ totals.context_switches }</dd></div>
                 <div><dt>{ Text::SwitchTicks.get(lang) }</dt><dd id="switch-ticks">{ totals.switch_ticks }</dd></div>
                 <div><dt>{ Text::StallTicks.get(lang) }</dt><dd id="stall-ticks">{ totals.stall_ticks }</dd></div>
@@ -156,7 +156,8 @@ fn metrics_row(process: &ProcessMetrics, index: usize, windowed: bool, extra: bo
     }
 }
 
-/// One line when the textbook defaults hold; otherwise only what differs from them.
+/// The policy's own rule (ties, when it preempts), then one line when the textbook defaults hold;
+/// otherwise only what differs from them.
 #[function_component(ConventionsInForce)]
 pub fn conventions_in_force(props: &ResultsProps) -> Html {
     let lang = props.lang;
@@ -165,6 +166,7 @@ pub fn conventions_in_force(props: &ResultsProps) -> Html {
     html! {
         <section class="in-force" aria-labelledby="in-force-title">
             <h3 id="in-force-title">{ Text::ConventionsInForce.get(lang) }</h3>
+            <p id="policy-rule">{ terms::policy_rule(&props.simulation.scenario.spec().policy, lang) }</p>
             if differing.is_empty() {
                 <p id="conventions-default">{ Text::TextbookDefaults.get(lang) }</p>
             } else {

@@ -447,8 +447,9 @@ pub fn workload(props: &WorkloadProps) -> Html {
             <p class="hint">{ ProgramText::ToggleHint.get(lang) }</p>
             { for list_problems.iter().map(|message| html! { <p class="field-error" role="alert">{ &message.text }</p> }) }
             <div class="table-scroll workload-scroll">
-            // On a phone a row of more than three fields becomes a card (see style.css).
-            <table id="workload" class={classes!("workload", show_advanced.then_some("advanced"), (show_advanced || columns.len() > 3).then_some("cards"))} {onkeydown} {onpaste}>
+            // On a phone each row becomes a card, its buttons on a line of their own and large
+            // enough for a finger (see style.css).
+            <table id="workload" class={classes!("workload", "cards", show_advanced.then_some("advanced"))} {onkeydown} {onpaste}>
                 <thead><tr>
                     <th scope="col" class="row-number">{ "#" }</th>
                     { for columns.iter().map(|column| {

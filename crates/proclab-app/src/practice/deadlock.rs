@@ -11,7 +11,7 @@
 
 use super::exercise::{Difficulty, ExerciseId};
 use super::grade::{Mistake, Verdict};
-use crate::lang::{object_particle, subject_particle, Lang};
+use crate::lang::{object_particle, subject_particle, topic_particle, Lang};
 use proclab_core::rng::Pcg32;
 use proclab_core::spec::{MachineSpec, PolicySpec, ProcessSpec, ScenarioSpec, ThreadSpec};
 use proclab_core::{ProcessState, Run, SyncKind};
@@ -80,6 +80,10 @@ pub struct DeadlockGrading {
     pub blocked: Verdict,
     /// `None` at the easy level (not asked).
     pub cycle: Option<Verdict>,
+    /// The first thread whose tick in "waits forever" differs from the key's, if one does.
+    pub blocked_slip: Option<u32>,
+    /// The first thread whose tick in "on the cycle" differs from the key's, if one does.
+    pub cycle_slip: Option<u32>,
 }
 
 /// The key, read from the core's report: whether the run deadlocks, who waits forever, the cycle.
@@ -346,7 +350,16 @@ pub fn grade_deadlock(
         present,
         blocked: mark_set(&answer.blocked, &key.blocked, answer.present),
         cycle: asks_cycle(difficulty).then(|| mark_set(&answer.cycle, &key.cycle, answer.present)),
+        blocked_slip: slip(&answer.blocked, &key.blocked),
+        cycle_slip: slip(&answer.cycle, &key.cycle),
     }
+}
+
+/// The lowest thread ticked in one set and not the other.
+fn slip(typed: &[u32], key: &[u32]) -> Option<u32> {
+    let missed = key.iter().filter(|thread| !typed.contains(thread));
+    let extra = typed.iter().filter(|thread| !key.contains(thread));
+    missed.chain(extra).min().copied()
 }
 
 /// The key as an answer.
@@ -370,9 +383,15 @@ fn list(threads: &[u32], lang: Lang) -> String {
 }
 
 /// The first line of a wrong answer's explanation: what to look at again, without the answer
-/// (the worked answer follows it, for the page to fold).
-pub fn lead(mistake: Mistake, lang: Lang) -> &'static str {
-    match mistake {
+/// (the worked answer follows it, for the page to fold). A wrong set of threads names the first
+/// thread the answer has wrong and the arrow to follow from it, not which way it is wrong.
+pub fn lead(run: &Run, grading: &DeadlockGrading, mistake: Mistake, lang: Lang) -> String {
+    let slip = match mistake {
+        Mistake::DeadlockBlocked => grading.blocked_slip,
+        Mistake::DeadlockCycle => grading.cycle_slip,
+        _ => None,
+    };
+    let general = match mistake {
         Mistake::DeadlockBlocked => lang.pick([
             "영원히 기다리는 스레드가 다릅니다: 어떤 스레드가 기다리는 뮤텍스를 가진 스레드가 절대 계속하지 못하면, 그 스레드도 영원히 기다립니다.",
             "Not the threads that wait forever: a thread waits forever when the thread holding its mutex can never go on.",
@@ -385,7 +404,53 @@ pub fn lead(mistake: Mistake, lang: Lang) -> &'static str {
             "교착 상태가 있는지 다시 보세요: 기다리는 스레드마다 그 뮤텍스를 가진 스레드로 화살표를 긋고, 화살표가 원을 이루는지 봅니다.",
             "Look again at whether there is a deadlock: draw an arrow from each waiting thread to the holder of its mutex, and see whether the arrows close a circle.",
         ]),
-    }
+    };
+    let Some(thread) = slip else {
+        return String::from(general);
+    };
+    let name = thread_label(thread);
+    let row = moment(run)
+        .threads
+        .into_iter()
+        .find(|row| row.thread == thread);
+    let look = match row.as_ref().and_then(|row| row.waits_for.clone()) {
+        Some((mutex, Some(holder))) => {
+            let holder = thread_label(holder);
+            lang.pick([
+                format!(
+                    "{name}부터 다시 보세요: {name}{} {mutex}{} 기다리고, {mutex}{} {holder}{} 가지고 있습니다. 그 화살표를 따라가 보세요.",
+                    subject_particle(&name),
+                    object_particle(&mutex),
+                    topic_particle(&mutex),
+                    subject_particle(&holder)
+                ),
+                format!("Look again at {name}: {name} waits for {mutex}, which {holder} holds. Follow that arrow."),
+            ])
+        }
+        Some((mutex, None)) => lang.pick([
+            format!(
+                "{name}부터 다시 보세요: {name}{} {mutex}{} 기다립니다.",
+                subject_particle(&name),
+                object_particle(&mutex)
+            ),
+            format!("Look again at {name}: {name} waits for {mutex}."),
+        ]),
+        None if row.as_ref().is_some_and(|row| row.finished) => lang.pick([
+            format!(
+                "{name}부터 다시 보세요: 이 순간 {name}{} 이미 끝났습니다.",
+                topic_particle(&name)
+            ),
+            format!("Look again at {name}: at this moment {name} has finished."),
+        ]),
+        None => lang.pick([
+            format!(
+                "{name}부터 다시 보세요: 이 순간 {name}{} 어떤 뮤텍스도 기다리지 않습니다.",
+                topic_particle(&name)
+            ),
+            format!("Look again at {name}: at this moment {name} waits for no mutex."),
+        ]),
+    };
+    format!("{general} {look}")
 }
 
 /// Why the answer is what it is, from the core's report (deadlock) or the moment's waits (none).

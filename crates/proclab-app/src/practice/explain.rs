@@ -750,7 +750,10 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
         Mistake::DeadlockPresent | Mistake::DeadlockBlocked | Mistake::DeadlockCycle => {
             format!(
                 "{}\n{}",
-                super::deadlock::lead(mistake, lang),
+                match grading.deadlock.as_ref() {
+                    Some(marks) => super::deadlock::lead(&exercise.run, marks, mistake, lang),
+                    None => String::new(),
+                },
                 super::deadlock::explain(&exercise.run, lang)
             )
         }

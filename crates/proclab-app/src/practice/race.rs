@@ -654,15 +654,15 @@ pub fn problem_text(problem: &ScheduleProblem, threads: usize, lang: Lang) -> St
             "Type an interleaving: thread numbers such as 1 1 2 2 1, or press the thread buttons.".to_string(),
         ]),
         ScheduleProblem::NotANumber { position, entry } => lang.pick([
-            format!("{position}번째 항목 '{entry}': 스레드 번호가 아닙니다. 1부터 {threads}까지의 번호를 띄어 쓰세요."),
+            format!("{} 항목 '{entry}': 스레드 번호가 아닙니다. 1부터 {threads}까지의 번호를 띄어 쓰세요.", crate::lang::ko_ordinal(*position)),
             format!("Entry {position}, '{entry}', is not a thread number: type numbers from 1 to {threads}, separated by spaces."),
         ]),
         ScheduleProblem::UnknownThread { position, thread } => lang.pick([
-            format!("{position}번째 항목: 스레드 {thread}{} 없습니다. 스레드는 1부터 {threads}까지입니다.", subject_particle(&thread.to_string())),
+            format!("{} 항목: 스레드 {thread}{} 없습니다. 스레드는 1부터 {threads}까지입니다.", crate::lang::ko_ordinal(*position), subject_particle(&thread.to_string())),
             format!("Entry {position}: there is no thread {thread}; the threads are 1 to {threads}."),
         ]),
         ScheduleProblem::Finished { position, thread, length } => lang.pick([
-            format!("{position}번째 항목: 스레드 {thread}{} 이미 명령어 {length}개를 모두 실행하고 끝났습니다(halt).", subject_particle(&thread.to_string())),
+            format!("{} 항목: 스레드 {thread}{} 이미 명령어 {length}개를 모두 실행하고 끝났습니다(halt).", crate::lang::ko_ordinal(*position), subject_particle(&thread.to_string())),
             format!("Entry {position}: thread {thread} has already run all of its {length} instructions (it halted)."),
         ]),
         ScheduleProblem::TooLong { most } => lang.pick([

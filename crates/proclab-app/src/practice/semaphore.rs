@@ -635,9 +635,32 @@ pub fn explain_value(run: &Run, index: usize, lang: Lang) -> String {
     let names = names(run);
     let name = names.get(index).map_or("s", String::as_str);
     let value = key(run).values.get(index).copied().unwrap_or_default();
+    // The last step that changed the value (a wait that took 1, a signal nobody waited for):
+    // where to look again. A signal that wakes a waiter, or a wait that blocks, leaves it.
+    let effects = effects(run);
+    let last_change = effects
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, (step, effect))| {
+            step.semaphore == index && matches!(effect, Effect::Took(_) | Effect::Added(_))
+        });
+    let why = match last_change {
+        Some((number, (step, effect))) => {
+            let retold = retell(number, *step, effect, &names, lang);
+            lang.pick([
+                format!(" 마지막으로 {name}의 값을 바꾼 단계는 {retold}"),
+                format!(" The last step that changed {name} was {retold}"),
+            ])
+        }
+        None => lang.pick([
+            String::from(" 값을 바꾼 단계가 없습니다: 깨우는 signal과 막히는 wait는 값을 그대로 둡니다."),
+            String::from(" No step changed it: a signal that wakes a waiter and a wait that blocks leave it as it is."),
+        ]),
+    };
     let lead = lang.pick([
-        format!("마지막 단계 뒤 {name} = {value}입니다."),
-        format!("{name} is {value} after the last step."),
+        format!("마지막 단계 뒤 {name} = {value}입니다.{why}"),
+        format!("{name} is {value} after the last step.{why}"),
     ]);
     format!("{lead}\n{}", explain(run, lang))
 }

@@ -48,6 +48,8 @@ pub enum PracticeText {
     HintsAllShown,
     /// Why Hint is off: the checked chart is right; the explanation covers the wrong cell.
     HintsChartRight,
+    /// Why Hint is off: every answer checked is right.
+    HintsNoneNeeded,
     Show,
     /// The racing counter's button once question B holds an interleaving: it opens that one.
     ShowMine,
@@ -179,6 +181,7 @@ impl Words for PracticeText {
             Hint => ["힌트", "Hint"],
             HintsAllShown => ["힌트를 모두 보았습니다.", "Every hint is shown."],
             HintsChartRight => ["간트 차트는 맞습니다. 틀린 칸은 아래 설명을 보세요.", "Your Gantt chart is right: the explanation below covers the wrong cells."],
+            HintsNoneNeeded => ["모두 맞았으니 힌트가 필요 없습니다.", "Everything is right: no hint is needed."],
             Show => ["시뮬레이터에서 보기", "Show in the simulator"],
             ShowMine => ["내 실행 순서(질문 B)를 시뮬레이터에서 보기", "Show my interleaving (question B) in the simulator"],
             CopyLink => ["세트 링크 복사", "Copy set link"],
@@ -450,7 +453,7 @@ pub fn policy_sentence(exercise: &Exercise, lang: Lang) -> String {
             lang.pick([format!("우선순위: 작은 수가 높은 우선순위입니다. {mode}"), format!("Priority: a lower number is a higher priority. {mode}")])
         }
         PolicySpec::Rr { quantum } => lang.pick([format!("라운드 로빈, 타임 퀀텀 {quantum}: 퀀텀이 끝난 프로세스는 준비 큐의 맨 뒤로 갑니다."), format!("Round robin, quantum {quantum}: a process whose quantum runs out goes to the back of the ready queue.")]),
-        PolicySpec::Hrrn => lang.pick(["HRRN(비선점): CPU가 비면 응답률 (W + S) / S가 가장 높은 프로세스가 실행됩니다. W는 준비 큐에서 기다린 시간, S는 다음 CPU 버스트입니다.", "HRRN (non-preemptive): when the CPU is free, the process with the highest response ratio (W + S) / S runs, W being its time in the ready queue and S its next CPU burst."]).into(),
+        PolicySpec::Hrrn => lang.pick(["HRRN(비선점): CPU가 비면 응답률 (W + S) / S가 가장 높은 프로세스가 실행됩니다. W는 마지막으로 준비 큐에 들어온 뒤 기다린 시간(I/O 전의 대기는 빼고), S는 다음 CPU 버스트입니다.", "HRRN (non-preemptive): when the CPU is free, the process with the highest response ratio (W + S) / S runs, W being the time it has waited since it last entered the ready queue (waits before an I/O do not count) and S its next CPU burst."]).into(),
         _ => String::new(),
     }
 }

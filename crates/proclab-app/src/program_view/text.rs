@@ -32,6 +32,8 @@ pub enum ProgramText {
     SharedSyncObjects,
     LostCount,
     NoLoss,
+    /// No update lost, in a run that ends deadlocked before its threads finished.
+    NoLossDeadlocked,
     Scheduler,
     SchedulerIntro,
     SchedulerStart,
@@ -107,6 +109,7 @@ impl Words for ProgramText {
             ],
             LostCount => ["잃어버린 갱신", "Updates lost"],
             NoLoss => ["잃어버린 갱신 없음", "No update lost"],
+            NoLossDeadlocked => ["잃어버린 갱신은 없지만, 교착 상태로 스레드들이 갱신을 다 하지 못하고 멈췄습니다", "No update lost, but the deadlock stopped the threads before they made all their updates"],
             Scheduler => ["내가 스케줄러", "You are the scheduler"],
             SchedulerIntro => [
                 "다음 명령어를 실행할 스레드를 직접 고릅니다. 고른 순서는 시나리오에 저장되어 링크로 공유됩니다.",

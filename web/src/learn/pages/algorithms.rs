@@ -14,7 +14,7 @@ struct Algorithm {
 
 const NON_PREEMPTIVE: [Algorithm; 4] = [
     Algorithm {
-        name: ["FCFS (선입 선처리)", "FCFS (first come, first served)"],
+        name: ["FCFS (선입선출)", "FCFS (first come, first served)"],
         picks: ["준비 큐에 먼저 도착한 프로세스부터 끝날 때까지 실행합니다.", "Runs processes in order of arrival in the ready queue, each to the end of its burst."],
         strengths: ["가장 단순하고, 도착 순서대로 처리하므로 공정하며 기아 상태가 없습니다.", "The simplest rule, a fair order, no starvation."],
         weaknesses: ["긴 작업 뒤에서 짧은 작업들이 줄지어 기다리는 호위 효과(콘보이 효과) 때문에 평균 대기 시간이 길어질 수 있습니다.", "The convoy effect: short jobs queue behind a long one, so average waiting can be long."],
@@ -33,7 +33,7 @@ const NON_PREEMPTIVE: [Algorithm; 4] = [
     },
     Algorithm {
         name: ["HRRN (최고 응답률 우선)", "HRRN (highest response ratio next)"],
-        picks: ["응답률, 즉 (대기 시간 + 실행 시간) / 실행 시간이 가장 큰 프로세스를 고릅니다.", "Picks the process with the highest response ratio = (waiting time + service time) / service time."],
+        picks: ["응답률, 즉 (대기 시간 + 실행 시간) / 실행 시간이 가장 큰 프로세스를 고릅니다. 대기 시간은 마지막으로 준비 큐에 들어온 뒤 기다린 시간입니다.", "Picks the process with the highest response ratio = (waiting time + service time) / service time, the waiting time counted since it last entered the ready queue."],
         strengths: ["짧은 작업을 우대하면서도, 오래 기다릴수록 응답률이 커지므로 긴 작업도 결국 실행됩니다. SJF의 불공평함을 줄입니다.", "Favours short jobs, yet a job's ratio grows while it waits, so long jobs get their turn: it softens SJF's unfairness."],
         weaknesses: ["SJF처럼 실행 시간을 미리 알아야 하고, 비선점형이라 응답성에는 여전히 한계가 있습니다.", "Like SJF it needs the service time, and being non-preemptive it still limits responsiveness."],
     },

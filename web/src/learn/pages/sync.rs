@@ -20,8 +20,8 @@ fn philosophers_graph(lang: Lang) -> Html {
     html! {
         <div class="learn-deadlock" id="learn-deadlock-graph">
             { para(lang, [
-                "아래 그래프는 예제 \"식사하는 철학자: 교착 상태\"가 시뮬레이터에서 멈춘 모습입니다. 네 조건을 그래프에서 찾아보세요.",
-                "The graph below is where the \"Dining philosophers: deadlock\" example stops in the simulator. Find the four conditions in it.",
+                "아래 그래프는 예제 “식사하는 철학자: 교착 상태”가 시뮬레이터에서 멈춘 모습입니다. 네 조건을 그래프에서 찾아보세요.",
+                "The graph below is where the “Dining philosophers: deadlock” example stops in the simulator. Find the four conditions in it.",
             ]) }
             <crate::ui::programs::WaitGraph {lang} simulation={simulation} />
             { steps(lang, &[

@@ -592,7 +592,7 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
             ),
             preset(
                 "deadlock-two-locks",
-                ["반대 순서로 잠근 두 락: 교착 상태", "Two locks in opposite orders: deadlock"],
+                ["반대 순서로 잠근 두 뮤텍스: 교착 상태", "Two locks in opposite orders: deadlock"],
                 [
                     "서로가 가진 뮤텍스를 기다립니다. 교착 상태 보고와 자원 할당 그래프의 순환을 보세요.",
                     "Each waits for the mutex the other holds: see the deadlock report and the cycle in the resource-allocation graph.",
