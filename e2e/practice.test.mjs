@@ -961,3 +961,46 @@ test('semaphores at laptop and phone widths in both languages', async () => {
     }
   });
 });
+
+test("a workload of one's own: opened from the simulator as an exercise, answered, checked and shared; a workload it cannot ask says why", async () => {
+  let link;
+  let workload;
+  await onFreshPage(url('/'), async ({ page }) => {
+    await page.selectOption('#preset-select', 'srtf-vs-sjf');
+    await page.waitForSelector('#practise-workload');
+    await page.click('#practise-workload');
+    await page.waitForSelector('#practice-workload');
+    assert.match(await page.textContent("#exercise-title"), /1 \/ 1: SRTF \(shortest remaining time first\) · your own workload/);
+    const processes = await readWorkload(page);
+    workload = processes;
+    // Silberschatz's SRTF workload, as the simulator had it.
+    assert.deepEqual(processes.map((p) => [p.name, p.arrival, p.burst]), [['P1', 0, 8], ['P2', 1, 4], ['P3', 2, 9], ['P4', 3, 5]]);
+    const answer = simulate(processes, 'srtf');
+    await page.fill('#chart-line', answer.chart.map((segment) => `${segment.who} ${segment.end}`).join(' '));
+    await page.click('#chart-line-apply');
+    await page.waitForSelector(`#segment-end-${answer.chart.length}`);
+    await fillTable(page, processes, answer);
+    await answerTransition(page, processes, answer);
+    await check(page);
+    assert.match(await page.textContent('#practice-summary'), /^All correct!/);
+    // The textbook's average waiting, 6.5, is what was typed and marked right.
+    assert.equal(answer.averages[1], '26/4');
+    link = await page.inputValue('#practice-link');
+    assert.match(link, /#\/practice\?set=[A-Za-z0-9_-]+$/);
+    // Back in the simulator, MLFQ cannot be a chart exercise: the section says why, with no link.
+    await page.goto(url('/'));
+    await page.waitForSelector('#policy-kind');
+    await page.selectOption('#policy-kind', 'mlfq');
+    await page.waitForSelector('#practise-workload-why');
+    assert.match(await page.textContent('#practise-workload-why'), /FCFS, SJF, SRTF, Priority \(without aging\), RR and HRRN/);
+    assert.equal(await page.$('#practise-workload'), null);
+    await screenshot(page, 'practice-own-refused-en-1280');
+  });
+  // Another student's fresh profile opens the same exercise from the link, in Korean too.
+  await onFreshPage(link, async ({ page }) => {
+    assert.match(await page.textContent("#exercise-title"), /1 \/ 1: SRTF \(최단 잔여 시간 우선\) · 직접 만든 작업 부하/);
+    assert.deepEqual(await readWorkload(page), workload);
+    assert.equal(await page.$('#segment-end-1'), null, 'a fresh profile starts with no answers');
+    await screenshot(page, 'practice-own-ko-1280');
+  }, { ready: '#practice-workload', locale: 'ko-KR' });
+});

@@ -317,7 +317,7 @@ test('presentation mode: the machine fills the screen, keys still play, Escape o
   }
 });
 
-test('the legend lists only the marks the run can show: q under slicing policies, a under MLFQ', async () => {
+test('the legend lists only the marks the run can show: q under slicing policies, a under MLFQ, waits for a mutex where there are mutexes', async () => {
   await onFreshPage(server.url, async ({ page }) => {
     const legend = async (preset) => {
       await page.selectOption('#preset-select', preset);
@@ -330,5 +330,10 @@ test('the legend lists only the marks the run can show: q under slicing policies
     assert.ok(rr.includes('q3') && !rr.includes('a0'), rr.join(' | '));
     const mlfq = await legend('mlfq-ostep-short-job');
     assert.ok(mlfq.includes('q3') && mlfq.includes('a0'), mlfq.join(' | '));
+    const wait = 'P1.T2 → a (P1.T1)';
+    assert.ok(!fcfs.includes(wait) && !mlfq.includes(wait), fcfs.join(' | '));
+    await page.selectOption('#preset-select', 'deadlock-two-locks');
+    await page.waitForFunction((entry) => [...document.querySelectorAll('#watch-legend li')]
+      .some((item) => item.textContent.startsWith(entry)), wait);
   }, { locale: 'en-US' });
 });

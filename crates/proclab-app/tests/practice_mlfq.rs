@@ -183,6 +183,7 @@ fn cells_that_are_not_levels_are_named_and_kept() {
     );
     let state = PracticeState::open(
         ExerciseSet {
+            workload: None,
             exercises: vec![exercise.id],
         },
         Progress::default(),
@@ -337,6 +338,7 @@ fn exports_and_links_carry_the_levels_and_old_links_keep_their_meaning() {
         seed: 4,
     };
     let set = ExerciseSet {
+        workload: None,
         exercises: vec![id],
     };
     assert_eq!(ExerciseSet::decode(&set.encode()), Ok(set.clone()));

@@ -286,6 +286,7 @@ fn typed_text_is_kept_exports_carry_the_cells_and_links_keep_their_meaning() {
         seed: 2,
     };
     let set = ExerciseSet {
+        workload: None,
         exercises: vec![id],
     };
     assert_eq!(ExerciseSet::decode(&set.encode()), Ok(set.clone()));

@@ -117,7 +117,8 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
     html! {
         <article class="exercise" aria-labelledby="exercise-title">
             <h3 id="exercise-title">
-                { format!("{} {} / {}: {} · {}", T::Exercise.get(lang), state.current + 1, state.exercises.len(), id.topic.label(lang), id.difficulty.label_for(id.topic, lang)) }
+                { format!("{} {} / {}: {} · {}", T::Exercise.get(lang), state.current + 1, state.exercises.len(), id.topic.label(lang),
+                    if exercise.own { T::OwnWorkload.get(lang) } else { id.difficulty.label_for(id.topic, lang) }) }
             </h3>
             <div class="exercise-question">
                 <div class="question-left">

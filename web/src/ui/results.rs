@@ -181,3 +181,28 @@ pub fn conventions_in_force(props: &ResultsProps) -> Html {
         </section>
     }
 }
+
+/// An invitation to work the run out by hand in Practice: a link to the exercise of this
+/// workload, or why this workload cannot be one.
+#[function_component(PractiseWorkload)]
+pub fn practise_workload(props: &ResultsProps) -> Html {
+    use proclab_app::practice::set::ExerciseSet;
+    use proclab_app::practice::text::PracticeText as T;
+    let lang = props.lang;
+    let set = use_memo(props.simulation.clone(), |simulation| {
+        ExerciseSet::of_workload(simulation.scenario.spec())
+    });
+    html! {
+        <section class="practise-own" aria-labelledby="practise-own-title">
+            <h3 id="practise-own-title">{ T::PractiseOwnTitle.get(lang) }</h3>
+            <p class="hint">{ T::PractiseOwnIntro.get(lang) }</p>
+            { match set.as_ref() {
+                Ok(set) => html! {
+                    <a id="practise-workload" class="button" href={format!("#/practice?{}={}", proclab_app::practice::set::PARAM, set.encode())}>
+                        { T::PractiseOwnButton.get(lang) }</a>
+                },
+                Err(problem) => html! { <p id="practise-workload-why" class="hint">{ problem.message(lang) }</p> },
+            } }
+        </section>
+    }
+}

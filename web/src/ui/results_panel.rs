@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use crate::files;
 use crate::store::Store;
-use crate::ui::results::{ConventionsInForce, MetricsTable};
+use crate::ui::results::{ConventionsInForce, MetricsTable, PractiseWorkload};
 use crate::watch::Watch;
 use crate::worker::ComparisonState;
 use proclab_app::files as file_formats;
@@ -160,6 +160,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                 <MetricsTable {lang} simulation={simulation.clone()} />
                 <Watch {lang} simulation={simulation.clone()} playback={playback.clone()} selected={*selected} onselect={on_select.clone()} />
                 <ConventionsInForce {lang} simulation={simulation.clone()} />
+                <PractiseWorkload {lang} simulation={simulation.clone()} />
             } else {
                 <CompareProgress {comparison} {lang} file_stem={file_formats::download_stem(simulation.scenario.spec())}
                     note={proclab_app::chart::compare_model::uniform_note(simulation.scenario.spec(), lang).map(AttrValue::from)} />

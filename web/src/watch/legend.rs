@@ -30,6 +30,9 @@ pub struct LegendProps {
     /// A multilevel feedback queue: `a0` can show.
     #[prop_or(true)]
     pub allotments: bool,
+    /// The run has mutexes, semaphores or conditions: a wait for one can show.
+    #[prop_or(true)]
+    pub sync_waits: bool,
 }
 
 #[function_component(Legend)]
@@ -43,6 +46,7 @@ pub fn legend(props: &LegendProps) -> Html {
                 { for ENTRIES.iter().filter(|entry| match entry {
                     WatchText::LegendQuantum => props.slices,
                     WatchText::LegendAllotment => props.allotments,
+                    WatchText::LegendSyncWait => props.sync_waits,
                     _ => true,
                 }).map(|entry| html! { <li>{ entry.get(lang) }</li> }) }
             </ul>

@@ -228,6 +228,13 @@ fn watch_machine(props: &WatchProps) -> Html {
         PolicyKind::Rr | PolicyKind::Lottery | PolicyKind::Mlq | PolicyKind::Mlfq
     );
     let allotments = kind == PolicyKind::Mlfq;
+    // As the waiting box has it: sync objects declared by the programs or the bursts.
+    let sync_waits = current
+        .after
+        .memories
+        .iter()
+        .any(|memory| !memory.sync.is_empty())
+        || !current.after.shared_sync.is_empty();
     html! {
         <section class={classes!("watch", presenting.then_some("presenting"))} aria-labelledby="watch-title" tabindex="0" ref={section}>
             <div class="watch-head">
@@ -246,7 +253,7 @@ fn watch_machine(props: &WatchProps) -> Html {
                 reduced_motion={reduced} {cache_capacity} selected={props.selected}
                 onselect={props.onselect.clone()} label={canvas_label} strong={presenting}
                 scheduled={props.simulation.scenario.schedule().is_some()} />
-            <legend::Legend {lang} {slices} {allotments} />
+            <legend::Legend {lang} {slices} {allotments} {sync_waits} />
             <machine_text::MachineText {lang} state={current.after.clone()} />
             <div class="watch-side">
                 <inspector::Inspector {lang} simulation={props.simulation.clone()} state={current.after.clone()} selected={props.selected} onselect={props.onselect.clone()} />

@@ -25,7 +25,7 @@
 //! steps ([`super::semaphore`]); it asks the semaphores' values and who waits after the last.
 
 use proclab_core::gen::{generate, GenOptions};
-use proclab_core::spec::{PolicySpec, ScenarioSpec};
+use proclab_core::spec::{BurstSpec, PolicySpec, ScenarioSpec};
 use proclab_core::{simulate, Cause, Run, Scenario, SliceKind};
 use serde::{Deserialize, Serialize};
 
@@ -167,7 +167,37 @@ pub struct Exercise {
     pub asked: Option<u64>,
     /// The switch a context-switch exercise asks about (`None` for every other topic).
     pub switch: Option<super::switch::SwitchPoint>,
+    /// A workload of the student's or the teacher's own ([`Exercise::of_workload`]), not one
+    /// generated from the id's seed.
+    pub own: bool,
 }
+
+/// Why a workload cannot be a Practice exercise: the Gantt chart and table a student fills in
+/// are those of one CPU running single-threaded processes of CPU and I/O bursts under one of the
+/// six policies of the chart exercises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WorkloadProblem {
+    /// The scenario itself does not run (the page's own messages say why).
+    Invalid,
+    /// MLQ, MLFQ or lottery (or SJF with predicted bursts, priority with aging).
+    Policy,
+    Cpus,
+    /// A process with several threads.
+    Threads,
+    /// Programs, or lock/unlock/wait/signal between bursts.
+    Programs,
+    /// The cache model, kernel-entry costs or an explicit schedule.
+    Machine,
+    /// More processes than [`MAX_OWN_PROCESSES`].
+    TooManyProcesses,
+    /// A run longer than [`MAX_OWN_TICKS`].
+    TooLong,
+}
+
+/// Most processes in an exercise made of one's own workload (a chart row and a table row each).
+pub const MAX_OWN_PROCESSES: usize = 10;
+/// The longest run an exercise made of one's own workload may have, in ticks.
+pub const MAX_OWN_TICKS: u64 = 200;
 
 /// How many derived seeds are tried before settling for the last candidate.
 const ATTEMPTS: u64 = 64;
@@ -285,6 +315,13 @@ fn order_free(spec: &ScenarioSpec, run: &Run) -> bool {
         return false;
     };
     named_schedule(&reversed, &simulate(&scenario)) == named_schedule(spec, run)
+}
+
+/// True if some process has an I/O burst (its bursts, or its one thread's).
+fn has_io(spec: &ScenarioSpec) -> bool {
+    spec.processes.iter().any(|process| {
+        process.bursts.len() > 1 || process.threads.iter().any(|thread| thread.bursts.len() > 1)
+    })
 }
 
 /// True if no thread is switched in and preempted before it runs (two switches in a row): the
@@ -412,7 +449,74 @@ impl Exercise {
             run,
             asked: None,
             switch: None,
+            own: false,
         }
+    }
+
+    /// A chart exercise of `spec` as it is: a teacher's workload for a class, or a student's
+    /// own. Its id names the topic of its policy (the difficulty says whether it has I/O or a
+    /// switch cost; the seed is 0 and unused).
+    pub fn of_workload(spec: &ScenarioSpec) -> Result<Exercise, WorkloadProblem> {
+        let topic = match spec.policy {
+            PolicySpec::Fcfs => Topic::Fcfs,
+            PolicySpec::Sjf { prediction: None } => Topic::Sjf,
+            PolicySpec::Srtf => Topic::Srtf,
+            PolicySpec::Priority {
+                aging_every: None, ..
+            } => Topic::Priority,
+            PolicySpec::Rr { .. } => Topic::Rr,
+            PolicySpec::Hrrn => Topic::Hrrn,
+            _ => return Err(WorkloadProblem::Policy),
+        };
+        let machine = &spec.machine;
+        if machine.cpus != 1 {
+            return Err(WorkloadProblem::Cpus);
+        }
+        if spec.processes.len() > MAX_OWN_PROCESSES {
+            return Err(WorkloadProblem::TooManyProcesses);
+        }
+        let scenario = Scenario::new(spec).map_err(|_| WorkloadProblem::Invalid)?;
+        if scenario.has_programs()
+            || spec.processes.iter().any(|process| {
+                process
+                    .bursts
+                    .iter()
+                    .chain(process.threads.iter().flat_map(|thread| &thread.bursts))
+                    .any(|burst| !matches!(burst, BurstSpec::Cpu(_) | BurstSpec::Io(_)))
+            })
+        {
+            return Err(WorkloadProblem::Programs);
+        }
+        if scenario.threads().len() != spec.processes.len() {
+            return Err(WorkloadProblem::Threads);
+        }
+        if machine.cache.enabled || machine.kernel_entry_cost > 0 || spec.schedule.is_some() {
+            return Err(WorkloadProblem::Machine);
+        }
+        let run = simulate(&scenario);
+        if run.end_tick() > MAX_OWN_TICKS {
+            return Err(WorkloadProblem::TooLong);
+        }
+        let harder = machine.dispatch_latency > 0 || has_io(spec);
+        let id = ExerciseId {
+            topic,
+            difficulty: if harder {
+                Difficulty::Hard
+            } else {
+                Difficulty::Medium
+            },
+            seed: 0,
+        };
+        Ok(Exercise {
+            own: true,
+            ..Exercise::asking_nothing_more(id, spec.clone(), run)
+        })
+    }
+
+    /// True when the schedule would change if the processes were listed in another order: a tie
+    /// the stated rules leave to the order of the workload (never so in a generated exercise).
+    pub fn ties_by_order(&self) -> bool {
+        !order_free(&self.spec, &self.run)
     }
 
     /// A racing-counter exercise: the workload with question A's interleaving as its schedule.
@@ -498,9 +602,6 @@ impl Exercise {
 
     /// Whether the exercise has I/O bursts.
     pub fn has_io(&self) -> bool {
-        self.spec
-            .processes
-            .iter()
-            .any(|process| process.bursts.len() > 1)
+        has_io(&self.spec)
     }
 }

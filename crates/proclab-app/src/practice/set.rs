@@ -5,10 +5,11 @@
 //! [`crate::share`]). Exercises are named by their [`ExerciseId`], so the same link gives every
 //! student the same exercises. Decoding never panics.
 
-use super::exercise::{Difficulty, Exercise, ExerciseId, Topic, Who};
+use super::exercise::{Difficulty, Exercise, ExerciseId, Topic, Who, WorkloadProblem};
 use super::grade::{grade, Answer, Column, Verdict};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
+use proclab_core::spec::ScenarioSpec;
 use serde::{Deserialize, Serialize};
 
 /// Most exercises in one set.
@@ -24,6 +25,8 @@ pub enum SetError {
     UnknownVersion,
     Empty,
     TooMany,
+    /// A workload's link whose scenario cannot be an exercise (this build would refuse it).
+    Workload(WorkloadProblem),
 }
 
 #[derive(Serialize, Deserialize)]
@@ -33,12 +36,19 @@ enum SetLink {
     /// context switch 7, the MLFQ levels 8, the deadlock 9, the semaphores 10), so every link made before it keeps
     /// its meaning.
     V1(Vec<(u8, u8, u64)>),
+    /// One exercise made of a workload of one's own: the scenario as a share link carries it
+    /// (the part after `#/?s=`, [`crate::share`]), so it keeps its meaning as share links do.
+    Workload(String),
 }
 
 /// Several exercises, in order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExerciseSet {
     pub exercises: Vec<ExerciseId>,
+    /// The workload of a set made of one's own ([`ExerciseSet::of_workload`]): its one exercise
+    /// is this scenario, not one generated from `exercises[0]`'s seed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workload: Option<Box<ScenarioSpec>>,
 }
 
 fn index_of<T: PartialEq>(all: &[T], item: &T) -> u8 {
@@ -46,9 +56,31 @@ fn index_of<T: PartialEq>(all: &[T], item: &T) -> u8 {
 }
 
 impl ExerciseSet {
+    /// The one exercise of `spec` as it is ([`Exercise::of_workload`]).
+    pub fn of_workload(spec: &ScenarioSpec) -> Result<ExerciseSet, WorkloadProblem> {
+        let exercise = Exercise::of_workload(spec)?;
+        Ok(ExerciseSet {
+            exercises: vec![exercise.id],
+            workload: Some(Box::new(exercise.spec)),
+        })
+    }
+
+    /// The set's exercises, made from their ids (or its workload; from the ids should the
+    /// workload not make one, so a set never has none).
+    pub fn exercises(&self) -> Vec<Exercise> {
+        if let Some(Ok(exercise)) = self.workload.as_deref().map(Exercise::of_workload) {
+            return vec![exercise];
+        }
+        self.exercises
+            .iter()
+            .map(|id| Exercise::generate(*id))
+            .collect()
+    }
+
     /// `count` exercises of one topic and difficulty, seeds `seed`, `seed + 1`, ...
     pub fn generated(topic: Topic, difficulty: Difficulty, seed: u64, count: usize) -> ExerciseSet {
         ExerciseSet {
+            workload: None,
             exercises: (0..count.clamp(1, MAX_EXERCISES) as u64)
                 .map(|offset| ExerciseId {
                     topic,
@@ -61,6 +93,13 @@ impl ExerciseSet {
 
     /// The link code (the value of `?set=`).
     pub fn encode(&self) -> String {
+        if let Some(spec) = &self.workload {
+            let link = crate::share::encode(spec, crate::i18n::Lang::En);
+            let payload = link.strip_prefix(crate::share::PREFIX).unwrap_or(&link);
+            let bytes =
+                postcard::to_allocvec(&SetLink::Workload(payload.into())).unwrap_or_default();
+            return URL_SAFE_NO_PAD.encode(bytes);
+        }
         let entries = self
             .exercises
             .iter()
@@ -84,7 +123,7 @@ impl ExerciseSet {
         let bytes = URL_SAFE_NO_PAD
             .decode(code.trim().trim_end_matches('='))
             .map_err(|_| SetError::NotBase64)?;
-        if bytes.first().is_some_and(|version| *version > 0) {
+        if bytes.first().is_some_and(|version| *version > 1) {
             return Err(SetError::UnknownVersion);
         }
         let (link, rest): (SetLink, &[u8]) =
@@ -92,7 +131,17 @@ impl ExerciseSet {
         if !rest.is_empty() {
             return Err(SetError::Corrupt);
         }
-        let SetLink::V1(entries) = link;
+        let entries = match link {
+            SetLink::V1(entries) => entries,
+            SetLink::Workload(payload) => {
+                let link = format!("{}{payload}", crate::share::PREFIX);
+                let shared = crate::share::decode(&link)
+                    .ok()
+                    .flatten()
+                    .ok_or(SetError::Corrupt)?;
+                return ExerciseSet::of_workload(&shared.spec).map_err(SetError::Workload);
+            }
+        };
         if entries.is_empty() {
             return Err(SetError::Empty);
         }
@@ -111,7 +160,10 @@ impl ExerciseSet {
                 })
             })
             .collect::<Result<Vec<_>, _>>()
-            .map(|exercises| ExerciseSet { exercises })
+            .map(|exercises| ExerciseSet {
+                exercises,
+                workload: None,
+            })
     }
 
     /// The `localStorage` key of this set's progress.
@@ -166,12 +218,12 @@ struct Exported<'a> {
 }
 
 fn graded(set: &ExerciseSet, progress: &Progress) -> Vec<(Exercise, Answer, usize)> {
-    set.exercises
-        .iter()
+    set.exercises()
+        .into_iter()
         .enumerate()
-        .map(|(index, id)| {
+        .map(|(index, exercise)| {
             (
-                Exercise::generate(*id),
+                exercise,
                 progress.answers.get(index).cloned().unwrap_or_default(),
                 progress.hints.get(index).copied().unwrap_or(0),
             )

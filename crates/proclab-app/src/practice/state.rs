@@ -74,11 +74,7 @@ pub enum PracticeAction {
 impl PracticeState {
     /// The state for `set`, with `progress` fitted to its exercises.
     pub fn open(set: ExerciseSet, progress: Progress) -> PracticeState {
-        let exercises: Vec<Exercise> = set
-            .exercises
-            .iter()
-            .map(|id| Exercise::generate(*id))
-            .collect();
+        let exercises: Vec<Exercise> = set.exercises();
         let progress = fit(progress, &exercises);
         let grading = checked_marks(&exercises, &progress, 0);
         PracticeState {

@@ -1,7 +1,7 @@
 //! The Practice section's words: labels, verdicts, and each exercise's policy and conventions
 //! stated in plain Korean and English.
 
-use super::exercise::{Difficulty, Exercise, Topic};
+use super::exercise::{Difficulty, Exercise, Topic, WorkloadProblem};
 use super::grade::{Column, Verdict};
 use super::set::SetupError;
 use crate::lang::{Lang, Words};
@@ -68,6 +68,12 @@ pub enum PracticeText {
     Hints,
     WorkedAnswer,
     BadLink,
+    /// The simulator's invitation to work its run out by hand.
+    PractiseOwnTitle,
+    PractiseOwnIntro,
+    PractiseOwnButton,
+    /// An exercise of one's own workload, in its heading.
+    OwnWorkload,
     SyncedFromOtherTab,
     BadCount,
     BadSeed,
@@ -200,6 +206,10 @@ impl Words for PracticeText {
             WorkedAnswer => ["풀이 전체 보기", "The whole worked answer"],
             SyncedFromOtherTab => ["이 세트를 연 다른 탭에서 쓴 답을 여기에도 가져왔습니다. 두 탭은 같은 답을 보여 주고, 어느 쪽도 다른 쪽의 답을 몰래 덮어쓰지 않습니다.", "Answers typed in another tab of this set were brought in here: both tabs show the same answers, and neither overwrites the other's unseen."],
             BadLink => ["이 세트 링크를 열 수 없어 새 세트를 만들었습니다.", "This set link cannot be opened; a new set was made instead."],
+            PractiseOwnTitle => ["이 작업 부하로 연습하기", "Practise this workload"],
+            PractiseOwnIntro => ["이 실행의 간트 차트와 반환·대기·응답 시간을 손으로 풀어 보세요. 연습 페이지가 칸마다 확인하고 틀린 곳을 설명합니다. 그 페이지의 링크를 나누면 학생들이 같은 문제를 풉니다.", "Work this run's Gantt chart and its turnaround, waiting and response times out by hand: Practice checks every cell and explains the first mistake. Share that page's link and a class gets the same exercise."],
+            PractiseOwnButton => ["연습 문제로 열기", "Open as an exercise"],
+            OwnWorkload => ["직접 만든 작업 부하", "your own workload"],
             BadCount => ["문제 수는 1에서 20 사이의 정수여야 합니다.", "The number of exercises must be a whole number from 1 to 20."],
             BadSeed => ["시드는 0에서 18446744073709551615까지의 정수이거나 비어 있어야 합니다(비우면 새로 고릅니다).", "The seed must be a whole number from 0 to 18446744073709551615, or empty to pick a new one."],
             Summary => ["결과", "Result"],
@@ -271,6 +281,22 @@ impl Words for PracticeText {
             Blocked => ["기다림", "waiting"],
             SetFull => ["한 세트에는 문제가 20개까지 들어갑니다.", "A set holds at most 20 exercises."],
             AlreadyInList => ["이 문제(같은 주제, 난이도, 시드)는 이미 목록에 있습니다. 다른 문제를 넣으려면 시드를 비우거나 바꾸세요.", "This exercise (same topic, difficulty and seed) is already in the list. Leave the seed empty, or change it, for another one."],
+        }
+    }
+}
+
+impl WorkloadProblem {
+    /// Why this workload cannot be an exercise, and what would make it one.
+    pub fn message(self, lang: Lang) -> String {
+        match self {
+            WorkloadProblem::Invalid => lang.pick(["시나리오에 고칠 곳이 있어 연습 문제로 만들 수 없습니다.", "The scenario has problems to fix first."]).into(),
+            WorkloadProblem::Policy => lang.pick(["연습 문제는 FCFS, SJF, SRTF, 우선순위(에이징 없이), RR, HRRN으로만 만듭니다. 다단계 큐, MLFQ, 로터리, 예측 SJF는 아직 안 됩니다.", "Exercises are made for FCFS, SJF, SRTF, Priority (without aging), RR and HRRN; not yet for the multilevel queues, lottery or predicted SJF."]).into(),
+            WorkloadProblem::Cpus => lang.pick(["연습 문제는 CPU 하나로만 만듭니다. 머신 설정에서 CPU를 1개로 하세요.", "Exercises are made for one CPU: set the machine to 1 CPU."]).into(),
+            WorkloadProblem::Threads => lang.pick(["연습 문제는 스레드가 하나인 프로세스로만 만듭니다.", "Exercises are made of processes of one thread each."]).into(),
+            WorkloadProblem::Programs => lang.pick(["연습 문제는 CPU와 I/O 버스트로만 만듭니다. 프로그램(</>)과 lock, wait 같은 연산은 빼세요.", "Exercises are made of CPU and I/O bursts only: no programs (</>) and no lock, wait or other operations."]).into(),
+            WorkloadProblem::Machine => lang.pick(["연습 문제에는 캐시 모델, 커널 진입 비용, 직접 정한 순서를 쓸 수 없습니다.", "Exercises use no cache model, kernel-entry cost or schedule of your own."]).into(),
+            WorkloadProblem::TooManyProcesses => lang.pick([format!("연습 문제의 프로세스는 {}개까지입니다.", super::exercise::MAX_OWN_PROCESSES), format!("An exercise has at most {} processes.", super::exercise::MAX_OWN_PROCESSES)]),
+            WorkloadProblem::TooLong => lang.pick([format!("연습 문제의 실행은 {}틱 안에 끝나야 합니다.", super::exercise::MAX_OWN_TICKS), format!("An exercise's run must end within {} ticks.", super::exercise::MAX_OWN_TICKS)]),
         }
     }
 }
@@ -487,6 +513,27 @@ pub fn conventions(exercise: &Exercise, lang: Lang) -> Vec<String> {
         rules.push(lang.pick([format!("CPU가 다른 프로세스로 바뀔 때마다(유휴 뒤 포함, 맨 처음 제외) 문맥 교환에 {}틱이 걸립니다. 이 시간은 대기 시간이 아닙니다.", exercise.spec.machine.dispatch_latency), format!("Every time the CPU changes process (also after idling, but not the very first time) a context switch takes {} {}; that time is not waiting.", exercise.spec.machine.dispatch_latency, crate::lang::ticks(exercise.spec.machine.dispatch_latency))]));
     }
     rules.push(lang.pick(["반환 = 완료 − 도착, 대기 = 준비 큐에 있던 시간, 응답 = 처음 실행 − 도착. 평균은 소수 둘째 자리까지(또는 분수).", "Turnaround = completion − arrival, waiting = time in the ready queue, response = first run − arrival. Averages to two decimals (or as a fraction)."]).into());
+    if exercise.own {
+        // A workload of one's own may leave a tie to the order of its processes, and may change
+        // a convention the sentences above state as the default.
+        if exercise.ties_by_order() {
+            rules.push(
+                lang.pick([
+                    "그래도 같으면 작업 부하에 먼저 적힌 프로세스가 먼저입니다.",
+                    "A tie left after that goes to the process listed first in the workload.",
+                ])
+                .into(),
+            );
+        }
+        let conventions = exercise.run.scenario().conventions();
+        for convention in proclab_core::Convention::differing(conventions) {
+            let (label, hint) = crate::terms::convention_words(convention, lang);
+            rules.push(lang.pick([
+                format!("바꾼 규칙: {label} ({hint})"),
+                format!("Changed from the default: {label} ({hint})"),
+            ]));
+        }
+    }
     rules
 }
 

@@ -1,0 +1,269 @@
+//! Practice on a workload of one's own: a teacher's or a student's scenario becomes one chart
+//! exercise, carried whole by its set link, graded against the engine's run of that very
+//! scenario, and refused (with the reason) when the chart exercise cannot ask it.
+
+use proclab_app::i18n::Lang;
+use proclab_app::practice::exercise::{Difficulty, Exercise, Topic, WorkloadProblem};
+use proclab_app::practice::grade::{grade, key_answer, Column, Verdict};
+use proclab_app::practice::set::{ExerciseSet, SetError};
+use proclab_app::practice::state::PracticeState;
+use proclab_app::practice::text::conventions;
+use proclab_core::spec::{BurstSpec, PolicySpec, ProcessSpec, ScenarioSpec};
+use proclab_core::{simulate_spec, Convention};
+
+fn process(name: &str, arrival: u64, bursts: &[BurstSpec]) -> ProcessSpec {
+    ProcessSpec {
+        name: name.into(),
+        arrival,
+        bursts: bursts.to_vec(),
+        ..ProcessSpec::default()
+    }
+}
+
+/// Silberschatz's SRTF workload (P1 0/8, P2 1/4, P3 2/9, P4 3/5), named as a teacher might.
+fn textbook(policy: PolicySpec) -> ScenarioSpec {
+    use BurstSpec::Cpu;
+    ScenarioSpec {
+        processes: vec![
+            process("Editor", 0, &[Cpu(8)]),
+            process("Shell", 1, &[Cpu(4)]),
+            process("Compiler", 2, &[Cpu(9)]),
+            process("Mail", 3, &[Cpu(5)]),
+        ],
+        policy,
+        ..ScenarioSpec::default()
+    }
+}
+
+fn col(column: Column) -> usize {
+    Column::ALL.iter().position(|c| *c == column).unwrap()
+}
+
+#[test]
+fn a_workload_becomes_one_exercise_whose_key_is_the_engines_run_of_it() {
+    let spec = textbook(PolicySpec::Srtf);
+    let set = ExerciseSet::of_workload(&spec).expect("an exercise");
+    // The link carries the workload whole: a class opening it gets the same exercise.
+    let decoded = ExerciseSet::decode(&set.encode()).expect("the link opens");
+    assert_eq!(decoded, set);
+    let exercises = decoded.exercises();
+    assert_eq!(exercises.len(), 1);
+    let exercise = &exercises[0];
+    assert!(exercise.own);
+    assert_eq!(exercise.spec, spec, "the workload as it was, names and all");
+    assert_eq!(exercise.id.topic, Topic::Srtf);
+    assert_eq!(
+        exercise.id.difficulty,
+        Difficulty::Medium,
+        "no I/O, no switch cost"
+    );
+    // The key is the engine's run: Silberschatz's average waiting 6.5 (26 / 4).
+    let run = simulate_spec(&spec).expect("valid");
+    let key = key_answer(exercise);
+    let waiting: u64 = key
+        .rows
+        .iter()
+        .map(|row| row[col(Column::Waiting)].parse::<u64>().unwrap())
+        .sum();
+    assert_eq!(waiting, 26);
+    for (pid, row) in key.rows.iter().enumerate() {
+        let metrics = &run.metrics().processes[pid];
+        assert_eq!(row[col(Column::Completion)], metrics.completion.to_string());
+        assert_eq!(row[col(Column::Turnaround)], metrics.turnaround.to_string());
+    }
+    let grading = grade(exercise, &key);
+    assert!(grading.all_fine(), "{:?}", grading.first_mistake);
+    // One wrong waiting time is wrong there and only there.
+    let mut wrong = key.clone();
+    wrong.rows[2][col(Column::Waiting)] = "14".into();
+    let grading = grade(exercise, &wrong);
+    assert_eq!(grading.rows[2][col(Column::Waiting)], Verdict::Wrong);
+    assert_eq!(
+        grading
+            .rows
+            .iter()
+            .flatten()
+            .filter(|mark| **mark != Verdict::Right)
+            .count(),
+        1
+    );
+    // The page's state opens it like any set.
+    let state = PracticeState::open(decoded, Default::default());
+    assert!(state.exercise().own);
+}
+
+#[test]
+fn io_or_a_switch_cost_make_it_hard_and_the_rules_state_what_differs_from_the_defaults() {
+    use BurstSpec::{Cpu, Io};
+    let mut spec = textbook(PolicySpec::Rr { quantum: 2 });
+    spec.processes[0].bursts = vec![Cpu(3), Io(2), Cpu(2)];
+    spec.machine.dispatch_latency = 1;
+    spec.conventions.requeue_order = proclab_core::spec::RequeueOrder::BeforeArrivals;
+    let exercise = Exercise::of_workload(&spec).expect("an exercise");
+    assert_eq!(exercise.id.difficulty, Difficulty::Hard);
+    assert!(exercise.has_io());
+    let rules = conventions(&exercise, Lang::En);
+    for convention in Convention::differing(exercise.run.scenario().conventions()) {
+        let (label, _) = proclab_app::terms::convention_words(convention, Lang::En);
+        assert!(
+            rules
+                .iter()
+                .any(|rule| rule.starts_with("Changed from the default: ") && rule.contains(label)),
+            "{label} not stated in {rules:?}"
+        );
+    }
+    assert!(
+        rules
+            .iter()
+            .any(|rule| rule.contains("context switch takes 1 tick")),
+        "{rules:?}"
+    );
+    let grading = grade(&exercise, &key_answer(&exercise));
+    assert!(grading.all_fine(), "{:?}", grading.first_mistake);
+}
+
+#[test]
+fn a_tie_left_to_the_order_of_the_workload_is_stated() {
+    use BurstSpec::Cpu;
+    // Two jobs of one length arriving together: FCFS runs them in the order they are listed.
+    let tied = ScenarioSpec {
+        processes: vec![process("A", 0, &[Cpu(3)]), process("B", 0, &[Cpu(3)])],
+        ..ScenarioSpec::default()
+    };
+    let exercise = Exercise::of_workload(&tied).expect("an exercise");
+    assert!(exercise.ties_by_order());
+    let rules = conventions(&exercise, Lang::En);
+    assert!(
+        rules
+            .iter()
+            .any(|rule| rule.contains("listed first in the workload")),
+        "{rules:?}"
+    );
+    // Staggered arrivals leave nothing to the order.
+    let exercise = Exercise::of_workload(&textbook(PolicySpec::Fcfs)).expect("an exercise");
+    assert!(!exercise.ties_by_order());
+    let rules = conventions(&exercise, Lang::En);
+    assert!(!rules
+        .iter()
+        .any(|rule| rule.contains("listed first in the workload")));
+}
+
+#[test]
+fn a_workload_the_chart_exercise_cannot_ask_is_refused_with_its_reason() {
+    use BurstSpec::Cpu;
+    let cases: Vec<(ScenarioSpec, WorkloadProblem)> = vec![
+        (
+            {
+                let mut spec = textbook(PolicySpec::Fcfs);
+                spec.machine.cpus = 2;
+                spec
+            },
+            WorkloadProblem::Cpus,
+        ),
+        (
+            textbook(PolicySpec::Mlfq(Default::default())),
+            WorkloadProblem::Policy,
+        ),
+        (
+            textbook(PolicySpec::Priority {
+                preemptive: true,
+                aging_every: Some(2),
+                lower_is_higher: true,
+            }),
+            WorkloadProblem::Policy,
+        ),
+        (
+            proclab_core::presets::preset("race-two-threads")
+                .unwrap()
+                .spec,
+            WorkloadProblem::Programs,
+        ),
+        (
+            {
+                let mut spec = textbook(PolicySpec::Fcfs);
+                spec.processes[0].bursts = vec![
+                    Cpu(2),
+                    BurstSpec::Lock("m".into()),
+                    Cpu(1),
+                    BurstSpec::Unlock("m".into()),
+                ];
+                spec
+            },
+            WorkloadProblem::Programs,
+        ),
+        (
+            {
+                let mut spec = textbook(PolicySpec::Fcfs);
+                spec.machine.cache.enabled = true;
+                spec
+            },
+            WorkloadProblem::Machine,
+        ),
+        (
+            ScenarioSpec {
+                processes: (0..11)
+                    .map(|index| process(&format!("P{index}"), 0, &[Cpu(1)]))
+                    .collect(),
+                ..ScenarioSpec::default()
+            },
+            WorkloadProblem::TooManyProcesses,
+        ),
+        (
+            ScenarioSpec {
+                processes: vec![process("Long", 0, &[Cpu(201)])],
+                ..ScenarioSpec::default()
+            },
+            WorkloadProblem::TooLong,
+        ),
+        (ScenarioSpec::default(), WorkloadProblem::Invalid),
+    ];
+    for (spec, problem) in cases {
+        assert_eq!(
+            Exercise::of_workload(&spec).err(),
+            Some(problem),
+            "{:?}",
+            spec.policy
+        );
+        assert_eq!(ExerciseSet::of_workload(&spec).err(), Some(problem));
+        for lang in [Lang::Ko, Lang::En] {
+            assert!(
+                problem.message(lang).len() > 20,
+                "{problem:?} said in {lang:?}"
+            );
+        }
+    }
+    // A longest accepted run: 200 ticks.
+    let edge = ScenarioSpec {
+        processes: vec![process("Long", 0, &[Cpu(200)])],
+        ..ScenarioSpec::default()
+    };
+    assert!(Exercise::of_workload(&edge).is_ok());
+}
+
+#[test]
+fn a_workload_link_is_read_safely_and_old_set_links_keep_their_meaning() {
+    let set = ExerciseSet::of_workload(&textbook(PolicySpec::Hrrn)).unwrap();
+    let code = set.encode();
+    // Cut short or garbled, it is refused, never a panic.
+    for cut in [1, code.len() / 2, code.len() - 1] {
+        assert!(ExerciseSet::decode(&code[..cut]).is_err());
+    }
+    // A set link of generated exercises reads as before.
+    let generated = ExerciseSet::generated(Topic::Rr, Difficulty::Hard, 7, 3);
+    let decoded = ExerciseSet::decode(&generated.encode()).unwrap();
+    assert_eq!(decoded, generated);
+    assert_eq!(decoded.workload, None);
+    // A link carrying a workload this build would refuse says why.
+    let mut two_cpus = textbook(PolicySpec::Fcfs);
+    two_cpus.machine.cpus = 2;
+    let forged = ExerciseSet {
+        exercises: set.exercises.clone(),
+        workload: Some(Box::new(two_cpus)),
+    };
+    assert_eq!(
+        ExerciseSet::decode(&forged.encode()),
+        Err(SetError::Workload(WorkloadProblem::Cpus))
+    );
+    // Opened anyway (as the page would from storage), it falls back to its id's exercise.
+    assert_eq!(forged.exercises().len(), 1);
+}
