@@ -26,6 +26,8 @@ export async function typeWorkload(page, processes) {
     const index = before + offset;
     await page.click('#add-process');
     await page.waitForSelector(`#p${index}-bursts`);
+    // The new row's name is focused, ready to be typed over.
+    await page.waitForFunction((id) => document.activeElement?.id === id, `p${index}-name`);
     const process = processes[offset];
     if (process.name !== undefined) await page.fill(`#p${index}-name`, process.name);
     if (process.arrival !== undefined) await page.fill(`#p${index}-arrival`, String(process.arrival));

@@ -400,6 +400,24 @@ pub fn workload(props: &WorkloadProps) -> Html {
     let lang = props.lang;
     let dispatch = &props.dispatch;
     let count = props.processes.len();
+    // The new row's name is focused (and so scrolled into view), ready to be typed over.
+    let on_add = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            edit(&dispatch, Edit::AddProcess);
+            let id = FieldId::Name(count).dom_id();
+            gloo::timers::callback::Timeout::new(0, move || {
+                if let Some(input) = gloo::utils::document()
+                    .get_element_by_id(&id)
+                    .and_then(|element| element.dyn_into::<HtmlInputElement>().ok())
+                {
+                    let _ = input.focus();
+                    input.select();
+                }
+            })
+            .forget();
+        })
+    };
     let has_threads = props
         .processes
         .iter()
@@ -602,7 +620,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
                     oninput={on_edit(dispatch, |value| Edit::Text(FieldId::Semaphores, value))} />
             }
             <div class="editor-actions">
-                <button type="button" id="add-process" class="primary" onclick={on_click(dispatch, Edit::AddProcess)}>{ t(Text::AddProcess) }</button>
+                <button type="button" id="add-process" class="primary" onclick={on_add}>{ t(Text::AddProcess) }</button>
                 <PasteBox {lang} columns={columns.clone()} dispatch={dispatch.clone()} />
             </div>
         </section>
