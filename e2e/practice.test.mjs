@@ -987,12 +987,27 @@ test("a workload of one's own: opened from the simulator as an exercise, answere
     assert.equal(answer.averages[1], '26/4');
     link = await page.inputValue('#practice-link');
     assert.match(link, /#\/practice\?set=[A-Za-z0-9_-]+$/);
-    // Back in the simulator, MLFQ cannot be a chart exercise: the section says why, with no link.
-    await page.goto(url('/'));
+    // Over to the simulator and back by the header's tabs: the same exercise, its answers marked.
+    await page.click('.main-nav a:nth-child(1)');
+    await page.waitForSelector('#policy-kind');
+    await page.click('.main-nav a:nth-child(3)');
+    await page.waitForSelector('#practice-summary');
+    assert.match(await page.textContent('#exercise-title'), /your own workload/);
+    assert.match(await page.textContent('#practice-summary'), /^All correct!/);
+    assert.equal(await page.inputValue('#practice-link'), link);
+    // Back in the simulator, a field that cannot be read: no exercise of the last valid run.
+    await page.click('.main-nav a:nth-child(1)');
+    await page.waitForSelector('#p0-arrival');
+    await page.fill('#p0-arrival', 'x');
+    await page.waitForFunction(() => /Fix the workload's problems first/.test(document.querySelector('#practise-workload-why')?.textContent ?? ''));
+    assert.equal(await page.$('#practise-workload'), null);
+    await page.fill('#p0-arrival', '0');
+    await page.waitForSelector('#practise-workload');
+    // MLFQ cannot be a chart exercise: the section says why, with no link.
     await page.waitForSelector('#policy-kind');
     await page.selectOption('#policy-kind', 'mlfq');
     await page.waitForSelector('#practise-workload-why');
-    assert.match(await page.textContent('#practise-workload-why'), /FCFS, SJF, SRTF, Priority \(without aging\), RR and HRRN/);
+    assert.match(await page.textContent('#practise-workload-why'), /FCFS, SJF, SRTF, Priority, RR and HRRN, not yet for the multilevel queues or lottery/);
     assert.equal(await page.$('#practise-workload'), null);
     await screenshot(page, 'practice-own-refused-en-1280');
   });

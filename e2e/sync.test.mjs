@@ -55,13 +55,15 @@ test('dining philosophers: the deadlock report and graph, then the fix where eve
       assert.match(await page.textContent(`#machine-text .wait-queue[data-sync="${fork}"]`),
         new RegExp(`Waiting for mutex ${fork}: P1\\.T\\d \\(held by P1\\.T\\d\\)`));
     }
-    // Each waiting philosopher's pc names the line of the program it waits in: a lock.
+    // Each waiting philosopher's pc is past the lock it waits in: its own line is the one after
+    // that lock, and the line it waits in (a lock) is named too.
     const program = (await page.inputValue('#p0-program')).split('\n');
     const pcs = await page.$$eval('#registers tbody tr td.pc', (cells) => cells.map((cell) => cell.textContent));
     assert.equal(pcs.length, 3);
     for (const pc of pcs) {
-      const line = Number(pc.match(/^\d+ · line (\d+)$/)?.[1]);
-      assert.match(program[line - 1] ?? '', /^\s*lock /, `${pc}: ${program[line - 1]}`);
+      const [, own, waits] = (pc.match(/^\d+ · line (\d+) \(waits in line (\d+)\)$/) ?? []).map(Number);
+      assert.match(program[waits - 1] ?? '', /^\s*lock /, `${pc}: ${program[waits - 1]}`);
+      assert.ok(own > waits, `${pc}: the pc is past the lock`);
     }
     await screenshot(page, 'sync-philosophers-deadlock-en');
 

@@ -41,6 +41,8 @@ pub enum Edit {
     /// The cache model: `stall` (the default) or `warmup` (OSTEP `multi.py`'s).
     CacheModel(CacheModel),
     Convention(Convention, bool),
+    /// Every convention back to the textbook's default.
+    DefaultConventions,
     AddProcess,
     RemoveProcess(usize),
     DuplicateProcess(usize),
@@ -98,6 +100,7 @@ impl Draft {
             Edit::Topology(topology) => self.machine.topology = *topology,
             Edit::CacheModel(model) => self.machine.cache_model = *model,
             Edit::Convention(convention, on) => convention.set(&mut self.conventions, *on),
+            Edit::DefaultConventions => self.conventions = Default::default(),
             Edit::AddProcess => {
                 let mut process = ProcessDraft::new_at(self.processes.len());
                 process.name = self.free_process_name();

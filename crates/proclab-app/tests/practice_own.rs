@@ -93,33 +93,64 @@ fn a_workload_becomes_one_exercise_whose_key_is_the_engines_run_of_it() {
 }
 
 #[test]
-fn io_or_a_switch_cost_make_it_hard_and_the_rules_state_what_differs_from_the_defaults() {
+fn io_or_a_switch_cost_make_it_hard_and_a_changed_convention_replaces_the_default_it_contradicts() {
+    use proclab_core::spec::{EntryOrder, RequeueOrder};
     use BurstSpec::{Cpu, Io};
     let mut spec = textbook(PolicySpec::Rr { quantum: 2 });
     spec.processes[0].bursts = vec![Cpu(3), Io(2), Cpu(2)];
     spec.machine.dispatch_latency = 1;
-    spec.conventions.requeue_order = proclab_core::spec::RequeueOrder::BeforeArrivals;
-    let exercise = Exercise::of_workload(&spec).expect("an exercise");
-    assert_eq!(exercise.id.difficulty, Difficulty::Hard);
-    assert!(exercise.has_io());
-    let rules = conventions(&exercise, Lang::En);
-    for convention in Convention::differing(exercise.run.scenario().conventions()) {
+    let plain = Exercise::of_workload(&spec).expect("an exercise");
+    assert_eq!(plain.id.difficulty, Difficulty::Hard);
+    assert!(plain.has_io());
+    let plain_rules = conventions(&plain, Lang::En);
+    let requeue_default = "When a quantum ends at the tick another process arrives, the arriving process joins the ready queue first.";
+    let io_default = "A process whose I/O ends joins the back of the ready queue (before arrivals of the same tick).";
+    assert!(
+        plain_rules.iter().any(|rule| rule == requeue_default),
+        "{plain_rules:?}"
+    );
+    assert!(
+        plain_rules.iter().any(|rule| rule == io_default),
+        "{plain_rules:?}"
+    );
+    assert!(plain_rules
+        .iter()
+        .any(|rule| rule.contains("context switch takes 1 tick")));
+    // OSTEP's re-entry and arrivals before I/O: each default sentence gives way to the changed rule.
+    spec.conventions.requeue_order = RequeueOrder::BeforeArrivals;
+    spec.conventions.entry_order = EntryOrder::ArrivalsThenIo;
+    let changed = Exercise::of_workload(&spec).expect("an exercise");
+    let rules = conventions(&changed, Lang::En);
+    assert!(
+        !rules.iter().any(|rule| rule == requeue_default),
+        "{rules:?}"
+    );
+    assert!(!rules.iter().any(|rule| rule == io_default), "{rules:?}");
+    let differing: Vec<Convention> =
+        Convention::differing(changed.run.scenario().conventions()).collect();
+    assert_eq!(differing.len(), 2);
+    for convention in differing {
         let (label, _) = proclab_app::terms::convention_words(convention, Lang::En);
         assert!(
             rules
                 .iter()
-                .any(|rule| rule.starts_with("Changed from the default: ") && rule.contains(label)),
+                .any(|rule| rule.starts_with("In this exercise: ") && rule.contains(label)),
             "{label} not stated in {rules:?}"
         );
     }
+    let grading = grade(&changed, &key_answer(&changed));
+    assert!(grading.all_fine(), "{:?}", grading.first_mistake);
+    // A changed convention that cannot matter here is not stated: no quantum under FCFS.
+    let mut fcfs = textbook(PolicySpec::Fcfs);
+    fcfs.conventions.requeue_order = RequeueOrder::BeforeArrivals;
+    let exercise = Exercise::of_workload(&fcfs).expect("an exercise");
+    let rules = conventions(&exercise, Lang::En);
     assert!(
-        rules
+        !rules
             .iter()
-            .any(|rule| rule.contains("context switch takes 1 tick")),
+            .any(|rule| rule.starts_with("In this exercise: ")),
         "{rules:?}"
     );
-    let grading = grade(&exercise, &key_answer(&exercise));
-    assert!(grading.all_fine(), "{:?}", grading.first_mistake);
 }
 
 #[test]
@@ -170,7 +201,7 @@ fn a_workload_the_chart_exercise_cannot_ask_is_refused_with_its_reason() {
                 aging_every: Some(2),
                 lower_is_higher: true,
             }),
-            WorkloadProblem::Policy,
+            WorkloadProblem::Aging,
         ),
         (
             proclab_core::presets::preset("race-two-threads")
@@ -197,7 +228,7 @@ fn a_workload_the_chart_exercise_cannot_ask_is_refused_with_its_reason() {
                 spec.machine.cache.enabled = true;
                 spec
             },
-            WorkloadProblem::Machine,
+            WorkloadProblem::Cache,
         ),
         (
             ScenarioSpec {
@@ -214,6 +245,23 @@ fn a_workload_the_chart_exercise_cannot_ask_is_refused_with_its_reason() {
                 ..ScenarioSpec::default()
             },
             WorkloadProblem::TooLong,
+        ),
+        (
+            textbook(PolicySpec::Sjf {
+                prediction: Some(proclab_core::spec::PredictionSpec {
+                    alpha_percent: 50,
+                    tau0: 10,
+                }),
+            }),
+            WorkloadProblem::Prediction,
+        ),
+        (
+            {
+                let mut spec = textbook(PolicySpec::Fcfs);
+                spec.machine.kernel_entry_cost = 1;
+                spec
+            },
+            WorkloadProblem::KernelEntry,
         ),
         (ScenarioSpec::default(), WorkloadProblem::Invalid),
     ];

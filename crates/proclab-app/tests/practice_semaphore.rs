@@ -102,7 +102,7 @@ fn a_wrong_cell_is_the_first_mistake_and_its_explanation_states_the_key_and_rete
     let lead = english.lines().next().unwrap();
     let retold = semaphore::retell(number, *step, effect, &names, Lang::En);
     assert!(
-        lead.ends_with(&format!("The last step that changed full was {retold}")),
+        lead.ends_with(&format!("The last step that changed full: {retold}")),
         "{lead}"
     );
     let korean = explain(&exercise, &grading, Lang::Ko).unwrap();

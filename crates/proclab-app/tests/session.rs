@@ -1051,3 +1051,24 @@ fn stepping_through_the_examples_keeps_the_work_before_them_for_undo() {
     let replaced = act(&edited, example("sjf-starvation"));
     assert_eq!(act(&replaced, Action::Undo).draft, edited.draft);
 }
+
+#[test]
+fn every_convention_goes_back_to_the_textbook_in_one_edit() {
+    use proclab_core::Convention;
+    let spec = proclab_core::presets::preset("fcfs-convoy").unwrap().spec;
+    let mut session = start(&spec);
+    for convention in [Convention::RequeueBeforeArrivals, Convention::CyclicScan] {
+        session = act(&session, Action::Edit(Edit::Convention(convention, true)));
+    }
+    assert_eq!(
+        Convention::differing(&session.draft.conventions).count(),
+        2,
+        "two conventions changed"
+    );
+    let back = act(&session, Action::Edit(Edit::DefaultConventions));
+    assert_eq!(Convention::differing(&back.draft.conventions).count(), 0);
+    assert_eq!(
+        back.draft.conventions,
+        proclab_core::spec::Conventions::default()
+    );
+}

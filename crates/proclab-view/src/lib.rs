@@ -241,6 +241,29 @@ pub fn scene(
         })
         .collect();
 
+    // A thread whose slice ends and that the same CPU picks again at once (alone, or still the
+    // best) goes Running → Ready → Running within the instant: it never leaves its CPU, and the
+    // log says so. Its two transitions are no arrows' to count.
+    let ends_and_starts =
+        |transition: Transition| -> alloc::collections::BTreeSet<(u32, u32, Option<u32>)> {
+            events
+                .iter()
+                .filter(|event| Transition::of(event.from, event.to) == Some(transition))
+                .map(|event| (event.thread.pid, event.thread.tid, event.cpu))
+                .collect()
+        };
+    let (interrupted, dispatched) = (
+        ends_and_starts(Transition::Interrupt),
+        ends_and_starts(Transition::Dispatch),
+    );
+    let picked_again = |event: &Event| {
+        let key = (event.thread.pid, event.thread.tid, event.cpu);
+        matches!(
+            Transition::of(event.from, event.to),
+            Some(Transition::Interrupt | Transition::Dispatch)
+        ) && interrupted.contains(&key)
+            && dispatched.contains(&key)
+    };
     let arrows = Transition::ALL
         .iter()
         .map(|transition| {
@@ -252,7 +275,10 @@ pub fn scene(
                 to: end,
                 causes: events
                     .iter()
-                    .filter(|event| Transition::of(event.from, event.to) == Some(*transition))
+                    .filter(|event| {
+                        Transition::of(event.from, event.to) == Some(*transition)
+                            && !picked_again(event)
+                    })
                     .map(|event| event.cause)
                     .collect(),
                 caption: geometry::caption_slot(&nodes_rects, *transition, line),

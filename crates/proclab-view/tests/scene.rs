@@ -1133,3 +1133,51 @@ fn per_cpu_queues_are_drawn_one_lane_per_cpu_with_that_cpus_threads() {
     }
     assert!(seen_queued, "some thread waits in a CPU's queue");
 }
+
+#[test]
+fn a_thread_its_cpu_picks_again_at_once_moves_along_no_arrow() {
+    use proclab_view::Transition;
+    let count = |scene: &Scene, transition: Transition| {
+        scene
+            .arrows
+            .iter()
+            .find(|arrow| arrow.transition == transition)
+            .map_or(0, |arrow| arrow.causes.len())
+    };
+    // Four threads on four CPUs under RR: at each expiry every thread is alone on its CPU and
+    // picked again, Running → Ready → Running within the instant, on the same CPU.
+    let spec = proclab_core::presets::preset("cpus-4").unwrap().spec;
+    let four = run(&spec);
+    let mut round_trips = 0;
+    for tick in 1..four.end_tick() {
+        let events = events_at(&four, tick);
+        let interrupted: Vec<_> = events
+            .iter()
+            .filter(|event| event.from == ProcessState::Running && event.to == ProcessState::Ready)
+            .collect();
+        if interrupted.is_empty() {
+            continue;
+        }
+        // Each went straight back to the CPU it left: no one moved.
+        let before = before(&four, tick);
+        let after = four.state_at(tick);
+        assert_eq!(
+            before.cpus, after.cpus,
+            "t={tick}: the same thread on every CPU"
+        );
+        round_trips += interrupted.len();
+        let scene = scene_at(&four, tick, 1000);
+        assert_eq!(count(&scene, Transition::Interrupt), 0, "t={tick}");
+        assert_eq!(count(&scene, Transition::Dispatch), 0, "t={tick}");
+    }
+    assert!(round_trips >= 4, "the preset's quanta expire");
+    // One CPU, two processes: an expiry that hands the CPU over is one arrow each way.
+    let rr = run(&ScenarioSpec {
+        processes: vec![process("P1", 0, &[4]), process("P2", 0, &[4])],
+        policy: PolicySpec::Rr { quantum: 2 },
+        ..ScenarioSpec::default()
+    });
+    let scene = scene_at(&rr, 2, 1000);
+    assert_eq!(count(&scene, Transition::Interrupt), 1);
+    assert_eq!(count(&scene, Transition::Dispatch), 1);
+}

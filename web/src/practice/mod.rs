@@ -50,7 +50,8 @@ pub struct PracticeProps {
     pub on_open: Callback<ScenarioSpec>,
 }
 
-/// The set the address bar names, or a fresh one (and whether a link was there but unreadable).
+/// The set the address bar names, or the one last opened here, or a fresh one (and whether a link
+/// was there but unreadable).
 fn initial_set() -> (ExerciseSet, bool) {
     let code = browser::query_param(PARAM);
     match code.as_deref().map(ExerciseSet::decode) {
@@ -59,8 +60,11 @@ fn initial_set() -> (ExerciseSet, bool) {
             default_set(Topic::Fcfs, Difficulty::Easy, fresh_seed(), 3),
             true,
         ),
+        // No link: the set last opened here (left for the simulator, say), else a fresh one.
         None => (
-            default_set(Topic::Fcfs, Difficulty::Easy, fresh_seed(), 3),
+            storage::load_last_set()
+                .and_then(|code| ExerciseSet::decode(&code).ok())
+                .unwrap_or_else(|| default_set(Topic::Fcfs, Difficulty::Easy, fresh_seed(), 3)),
             false,
         ),
     }
@@ -94,7 +98,8 @@ pub fn practice(props: &PracticeProps) -> Html {
     {
         let code = store.set.encode();
         use_effect_with(code.clone(), move |code| {
-            browser::set_query_param(PARAM, code)
+            browser::set_query_param(PARAM, code);
+            storage::save_last_set(code);
         });
     }
     {

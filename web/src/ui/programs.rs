@@ -238,13 +238,24 @@ pub fn programs(props: &ProgramsProps) -> Html {
                         <tr>
                             <th scope="row">{ thread_name(scenario, index as u32) }</th>
                             <td>{ state_name(tcb.state, lang) }</td>
-                            <td class="num pc">{ if context.halted { "—".to_string() } else {
-                                // With the source line the program view marks (the one a waiting
-                                // thread waits in), so an address can be found in the listing.
-                                let at = if context.waiting_for.is_some() { context.pc.saturating_sub(1) } else { context.pc };
-                                match program_of(scenario, index as u32).and_then(|program| program.line_at(at)) {
+                            <td class="num pc">{ if context.halted { html! { "—" } } else {
+                                // With the address's own source line, so it can be found in the
+                                // listing; a waiting thread's pc is already past the `lock` or
+                                // `wait` it waits in, the line the listing marks it on: said too.
+                                let program = program_of(scenario, index as u32);
+                                let line = program.and_then(|program| program.line_at(context.pc));
+                                let waits_in = context.waiting_for.as_ref().and_then(|_| program?.line_at(context.pc.saturating_sub(1)));
+                                let at = match line {
                                     Some(line) => format!("{} · {}", context.pc, lang.pick([format!("{line}행"), format!("line {line}")])),
                                     None => context.pc.to_string(),
+                                };
+                                html! {
+                                    <>
+                                        { at }
+                                        if let Some(waits) = waits_in {
+                                            <span class="waits-in">{ lang.pick([format!(" ({waits}행에서 대기)"), format!(" (waits in line {waits})")]) }</span>
+                                        }
+                                    </>
                                 }
                             } }</td>
                             { for context.registers.iter().map(|value| html! { <td class="num">{ value }</td> }) }

@@ -182,10 +182,19 @@ pub fn conventions_in_force(props: &ResultsProps) -> Html {
     }
 }
 
+/// The run's workload and whether the form now holds something else (problems to fix).
+#[derive(Properties, PartialEq)]
+pub struct PractiseProps {
+    pub lang: Lang,
+    pub simulation: Rc<Simulation>,
+    pub stale: bool,
+}
+
 /// An invitation to work the run out by hand in Practice: a link to the exercise of this
-/// workload, or why this workload cannot be one.
+/// workload, or why this workload cannot be one. While the form has problems the results are
+/// the last valid ones, so no exercise is offered of them.
 #[function_component(PractiseWorkload)]
-pub fn practise_workload(props: &ResultsProps) -> Html {
+pub fn practise_workload(props: &PractiseProps) -> Html {
     use proclab_app::practice::set::ExerciseSet;
     use proclab_app::practice::text::PracticeText as T;
     let lang = props.lang;
@@ -195,11 +204,14 @@ pub fn practise_workload(props: &ResultsProps) -> Html {
     html! {
         <section class="practise-own" aria-labelledby="practise-own-title">
             <h3 id="practise-own-title">{ T::PractiseOwnTitle.get(lang) }</h3>
-            <p class="hint">{ T::PractiseOwnIntro.get(lang) }</p>
             { match set.as_ref() {
+                _ if props.stale => html! { <p id="practise-workload-why" class="hint">{ T::PractiseFixFirst.get(lang) }</p> },
                 Ok(set) => html! {
-                    <a id="practise-workload" class="button" href={format!("#/practice?{}={}", proclab_app::practice::set::PARAM, set.encode())}>
-                        { T::PractiseOwnButton.get(lang) }</a>
+                    <>
+                        <p class="hint">{ T::PractiseOwnIntro.get(lang) }</p>
+                        <a id="practise-workload" class="button" href={format!("#/practice?{}={}", proclab_app::practice::set::PARAM, set.encode())}>
+                            { T::PractiseOwnButton.get(lang) }</a>
+                    </>
                 },
                 Err(problem) => html! { <p id="practise-workload-why" class="hint">{ problem.message(lang) }</p> },
             } }

@@ -23,6 +23,9 @@ pub struct ResultsPanelProps {
     pub spec: Option<Rc<ScenarioSpec>>,
     /// Sends the choices of "you are the scheduler".
     pub dispatch: crate::session::Dispatch,
+    /// The form has problems: these results are the last valid ones, not what it holds.
+    #[prop_or_default]
+    pub stale: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -160,7 +163,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                 <MetricsTable {lang} simulation={simulation.clone()} />
                 <Watch {lang} simulation={simulation.clone()} playback={playback.clone()} selected={*selected} onselect={on_select.clone()} />
                 <ConventionsInForce {lang} simulation={simulation.clone()} />
-                <PractiseWorkload {lang} simulation={simulation.clone()} />
+                <PractiseWorkload {lang} simulation={simulation.clone()} stale={props.stale} />
             } else {
                 <CompareProgress {comparison} {lang} file_stem={file_formats::download_stem(simulation.scenario.spec())}
                     note={proclab_app::chart::compare_model::uniform_note(simulation.scenario.spec(), lang).map(AttrValue::from)} />

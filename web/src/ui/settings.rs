@@ -362,6 +362,13 @@ pub fn convention_settings(props: &SettingsProps) -> Html {
                 html! { <Check id={convention_dom_id(convention)} label={label} hint={AttrValue::from(hint)}
                     checked={convention.is_on(&props.draft.conventions)} {onchange} /> }
             }) }
+            // The conventions are kept with the workspace: one press brings the textbook back.
+            if Convention::ALL.iter().any(|convention| convention.is_on(&props.draft.conventions)) {
+                <button type="button" id="default-conventions" onclick={
+                    let dispatch = props.dispatch.clone();
+                    Callback::from(move |_: MouseEvent| crate::session::edit(&dispatch, Edit::DefaultConventions))
+                }>{ Text::DefaultConventions.get(lang) }</button>
+            }
         </details>
     }
 }

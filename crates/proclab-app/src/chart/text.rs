@@ -327,7 +327,7 @@ pub fn gantt_sentence(summary: &GanttSummary<'_>, lang: Lang) -> String {
             format!("{processes} on {cpus} {} in a deadlock at t={end}, before every thread exits", verb("stops", "stop")),
         ],
         RunEnd::Deadlock { .. } => [
-            format!("{processes}가 {cpus}에서 돌다 t={end}에 멈춥니다: 남은 스레드가 모두 아무도 주지 않을 것을 기다립니다(순환은 없습니다)"),
+            format!("{processes}가 {cpus}에서 돌다 t={end}에 멈춥니다: 남은 스레드가 모두 끝내 오지 않을 것을 기다립니다(순환은 없습니다)"),
             format!("{processes} on {cpus} {} at t={end}: every thread left waits for something nobody will give (no cycle)", verb("stops", "stop")),
         ],
         RunEnd::BudgetExhausted { .. } => [
@@ -377,7 +377,7 @@ pub fn stopped_note(run: &Run, lang: Lang) -> Option<String> {
     let [ko, en] = match run.end() {
         RunEnd::Finished => return None,
         RunEnd::Deadlock { .. } if !circular => [
-            format!("실행이 t={end}에 멈췄습니다: 남은 스레드가 모두 아무도 주지 않을 것(주인이 끝난 잠금, 아무도 보내지 않을 신호)을 기다립니다. 기다림이 순환을 이루지 않으므로 그래프에 빨간 순환도 없습니다."),
+            format!("실행이 t={end}에 멈췄습니다: 남은 스레드가 모두 끝내 오지 않을 것(주인이 끝나 버린 잠금, 아무도 보내지 않을 신호)을 기다립니다. 기다림이 순환을 이루지 않으므로 그래프에 빨간 순환도 없습니다."),
             format!("The run stopped at t={end}: every thread left waits for something nobody will give (a lock whose holder exited, a signal nobody will send). The waits close no circle, so the graph shows no red cycle."),
         ],
         RunEnd::Deadlock { .. } => [

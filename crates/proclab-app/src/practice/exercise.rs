@@ -179,15 +179,21 @@ pub struct Exercise {
 pub enum WorkloadProblem {
     /// The scenario itself does not run (the page's own messages say why).
     Invalid,
-    /// MLQ, MLFQ or lottery (or SJF with predicted bursts, priority with aging).
+    /// MLQ, MLFQ or lottery.
     Policy,
+    /// SJF ordered by predicted bursts.
+    Prediction,
+    /// Priority with aging.
+    Aging,
     Cpus,
     /// A process with several threads.
     Threads,
     /// Programs, or lock/unlock/wait/signal between bursts.
     Programs,
-    /// The cache model, kernel-entry costs or an explicit schedule.
-    Machine,
+    Cache,
+    KernelEntry,
+    /// A schedule chosen by hand ("you are the scheduler").
+    Schedule,
     /// More processes than [`MAX_OWN_PROCESSES`].
     TooManyProcesses,
     /// A run longer than [`MAX_OWN_TICKS`].
@@ -460,10 +466,12 @@ impl Exercise {
         let topic = match spec.policy {
             PolicySpec::Fcfs => Topic::Fcfs,
             PolicySpec::Sjf { prediction: None } => Topic::Sjf,
+            PolicySpec::Sjf { .. } => return Err(WorkloadProblem::Prediction),
             PolicySpec::Srtf => Topic::Srtf,
             PolicySpec::Priority {
                 aging_every: None, ..
             } => Topic::Priority,
+            PolicySpec::Priority { .. } => return Err(WorkloadProblem::Aging),
             PolicySpec::Rr { .. } => Topic::Rr,
             PolicySpec::Hrrn => Topic::Hrrn,
             _ => return Err(WorkloadProblem::Policy),
@@ -490,8 +498,14 @@ impl Exercise {
         if scenario.threads().len() != spec.processes.len() {
             return Err(WorkloadProblem::Threads);
         }
-        if machine.cache.enabled || machine.kernel_entry_cost > 0 || spec.schedule.is_some() {
-            return Err(WorkloadProblem::Machine);
+        if machine.cache.enabled {
+            return Err(WorkloadProblem::Cache);
+        }
+        if machine.kernel_entry_cost > 0 {
+            return Err(WorkloadProblem::KernelEntry);
+        }
+        if spec.schedule.is_some() {
+            return Err(WorkloadProblem::Schedule);
         }
         let run = simulate(&scenario);
         if run.end_tick() > MAX_OWN_TICKS {

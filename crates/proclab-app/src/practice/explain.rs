@@ -510,9 +510,10 @@ fn cell(exercise: &Exercise, pid: u32, column: Column, lang: Lang) -> String {
                 extra += &lang.pick([
                     format!(" I/O {}틱은 대기 시간이 아닙니다.", process.io),
                     format!(
-                        " Its {} {} of I/O are not waiting.",
+                        " Its {} {} of I/O {} not waiting.",
                         process.io,
-                        crate::lang::ticks(process.io)
+                        crate::lang::ticks(process.io),
+                        if process.io == 1 { "is" } else { "are" }
                     ),
                 ]);
             }
@@ -520,9 +521,10 @@ fn cell(exercise: &Exercise, pid: u32, column: Column, lang: Lang) -> String {
                 extra += &lang.pick([
                     format!(" 문맥 교환 {}틱도 대기 시간이 아닙니다.", process.switch),
                     format!(
-                        " Nor are its {} {} of context switch.",
+                        " The {} {} of context switch before it ran {} not waiting either.",
                         process.switch,
-                        crate::lang::ticks(process.switch)
+                        crate::lang::ticks(process.switch),
+                        if process.switch == 1 { "is" } else { "are" }
                     ),
                 ]);
             }

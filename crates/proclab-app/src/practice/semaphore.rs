@@ -649,8 +649,8 @@ pub fn explain_value(run: &Run, index: usize, lang: Lang) -> String {
         Some((number, (step, effect))) => {
             let retold = retell(number, *step, effect, &names, lang);
             lang.pick([
-                format!(" 마지막으로 {name}의 값을 바꾼 단계는 {retold}"),
-                format!(" The last step that changed {name} was {retold}"),
+                format!(" 마지막으로 {name}의 값을 바꾼 단계: {retold}"),
+                format!(" The last step that changed {name}: {retold}"),
             ])
         }
         None => lang.pick([

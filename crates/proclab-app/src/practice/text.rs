@@ -72,6 +72,7 @@ pub enum PracticeText {
     PractiseOwnTitle,
     PractiseOwnIntro,
     PractiseOwnButton,
+    PractiseFixFirst,
     /// An exercise of one's own workload, in its heading.
     OwnWorkload,
     SyncedFromOtherTab,
@@ -209,6 +210,7 @@ impl Words for PracticeText {
             PractiseOwnTitle => ["이 작업 부하로 연습하기", "Practise this workload"],
             PractiseOwnIntro => ["이 실행의 간트 차트와 반환·대기·응답 시간을 손으로 풀어 보세요. 연습 페이지가 칸마다 확인하고 틀린 곳을 설명합니다. 그 페이지의 링크를 나누면 학생들이 같은 문제를 풉니다.", "Work this run's Gantt chart and its turnaround, waiting and response times out by hand: Practice checks every cell and explains the first mistake. Share that page's link and a class gets the same exercise."],
             PractiseOwnButton => ["연습 문제로 열기", "Open as an exercise"],
+            PractiseFixFirst => ["먼저 작업 부하의 고칠 곳을 고치세요. 연습 문제는 입력란에 있는 그대로의 작업 부하로 만듭니다.", "Fix the workload's problems first: the exercise is made of the workload as the form holds it."],
             OwnWorkload => ["직접 만든 작업 부하", "your own workload"],
             BadCount => ["문제 수는 1에서 20 사이의 정수여야 합니다.", "The number of exercises must be a whole number from 1 to 20."],
             BadSeed => ["시드는 0에서 18446744073709551615까지의 정수이거나 비어 있어야 합니다(비우면 새로 고릅니다).", "The seed must be a whole number from 0 to 18446744073709551615, or empty to pick a new one."],
@@ -290,11 +292,15 @@ impl WorkloadProblem {
     pub fn message(self, lang: Lang) -> String {
         match self {
             WorkloadProblem::Invalid => lang.pick(["시나리오에 고칠 곳이 있어 연습 문제로 만들 수 없습니다.", "The scenario has problems to fix first."]).into(),
-            WorkloadProblem::Policy => lang.pick(["연습 문제는 FCFS, SJF, SRTF, 우선순위(에이징 없이), RR, HRRN으로만 만듭니다. 다단계 큐, MLFQ, 로터리, 예측 SJF는 아직 안 됩니다.", "Exercises are made for FCFS, SJF, SRTF, Priority (without aging), RR and HRRN; not yet for the multilevel queues, lottery or predicted SJF."]).into(),
+            WorkloadProblem::Policy => lang.pick(["연습 문제는 FCFS, SJF, SRTF, 우선순위, RR, HRRN으로만 만듭니다. 다단계 큐, MLFQ, 로터리는 아직 안 됩니다. 정책을 바꾸세요.", "Exercises are made for FCFS, SJF, SRTF, Priority, RR and HRRN, not yet for the multilevel queues or lottery: pick one of those policies."]).into(),
+            WorkloadProblem::Prediction => lang.pick(["연습 문제의 SJF는 실제 버스트로 고릅니다. 버스트 예측을 끄세요.", "An exercise's SJF picks by the real bursts: turn off burst prediction."]).into(),
+            WorkloadProblem::Aging => lang.pick(["연습 문제의 우선순위 스케줄링에는 에이징이 없습니다. 에이징을 끄세요.", "An exercise's priority scheduling has no aging: turn aging off."]).into(),
             WorkloadProblem::Cpus => lang.pick(["연습 문제는 CPU 하나로만 만듭니다. 머신 설정에서 CPU를 1개로 하세요.", "Exercises are made for one CPU: set the machine to 1 CPU."]).into(),
             WorkloadProblem::Threads => lang.pick(["연습 문제는 스레드가 하나인 프로세스로만 만듭니다.", "Exercises are made of processes of one thread each."]).into(),
             WorkloadProblem::Programs => lang.pick(["연습 문제는 CPU와 I/O 버스트로만 만듭니다. 프로그램(</>)과 lock, wait 같은 연산은 빼세요.", "Exercises are made of CPU and I/O bursts only: no programs (</>) and no lock, wait or other operations."]).into(),
-            WorkloadProblem::Machine => lang.pick(["연습 문제에는 캐시 모델, 커널 진입 비용, 직접 정한 순서를 쓸 수 없습니다.", "Exercises use no cache model, kernel-entry cost or schedule of your own."]).into(),
+            WorkloadProblem::Cache => lang.pick(["연습 문제에는 캐시 모델이 없습니다. 머신 설정에서 캐시 모델을 끄세요.", "Exercises have no cache model: turn it off in the machine settings."]).into(),
+            WorkloadProblem::KernelEntry => lang.pick(["연습 문제에는 커널 진입 비용이 없습니다. 머신 설정에서 0으로 하세요.", "Exercises have no kernel-entry cost: set it to 0 in the machine settings."]).into(),
+            WorkloadProblem::Schedule => lang.pick(["직접 고른 실행 순서가 있습니다. 연습 문제는 정책이 스케줄하니 '정책에 맡기기'를 누르세요.", "A schedule chosen by hand is in force: in an exercise the policy schedules, so press 'Hand back to the policy'."]).into(),
             WorkloadProblem::TooManyProcesses => lang.pick([format!("연습 문제의 프로세스는 {}개까지입니다.", super::exercise::MAX_OWN_PROCESSES), format!("An exercise has at most {} processes.", super::exercise::MAX_OWN_PROCESSES)]),
             WorkloadProblem::TooLong => lang.pick([format!("연습 문제의 실행은 {}틱 안에 끝나야 합니다.", super::exercise::MAX_OWN_TICKS), format!("An exercise's run must end within {} ticks.", super::exercise::MAX_OWN_TICKS)]),
         }
@@ -501,40 +507,73 @@ pub fn conventions(exercise: &Exercise, lang: Lang) -> Vec<String> {
     if exercise.is_semaphore() {
         return semaphore_rules(exercise, lang);
     }
+    // A workload of one's own may change a convention: the sentence stating the default is then
+    // left out and the changed one said in its place, and only where it can matter here.
+    use proclab_core::Convention;
+    let changed: Vec<Convention> = if exercise.own {
+        Convention::differing(exercise.run.scenario().conventions())
+            .filter(|convention| matters(*convention, exercise))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let default = |convention: Convention| !changed.contains(&convention);
     let mut rules = vec![policy_sentence(exercise, lang)];
-    rules.push(lang.pick(["한 CPU, 시간은 정수 틱입니다. 동점이면 준비 큐에 먼저 들어온 프로세스가 먼저입니다.", "One CPU; time is in whole ticks. Ties go to the process that entered the ready queue first."]).into());
-    if matches!(exercise.spec.policy, PolicySpec::Rr { .. }) {
+    rules.push(if default(Convention::CyclicScan) {
+        lang.pick(["한 CPU, 시간은 정수 틱입니다. 동점이면 준비 큐에 먼저 들어온 프로세스가 먼저입니다.", "One CPU; time is in whole ticks. Ties go to the process that entered the ready queue first."]).into()
+    } else {
+        lang.pick(["한 CPU, 시간은 정수 틱입니다.", "One CPU; time is in whole ticks."]).into()
+    });
+    if exercise.own && default(Convention::CyclicScan) && exercise.ties_by_order() {
+        rules.push(
+            lang.pick([
+                "그래도 같으면 작업 부하에 먼저 적힌 프로세스가 먼저입니다.",
+                "A tie left after that goes to the process listed first in the workload.",
+            ])
+            .into(),
+        );
+    }
+    if matches!(exercise.spec.policy, PolicySpec::Rr { .. })
+        && default(Convention::RequeueBeforeArrivals)
+    {
         rules.push(lang.pick(["퀀텀이 끝나는 순간 다른 프로세스가 도착하면, 도착한 프로세스가 먼저 준비 큐에 들어갑니다.", "When a quantum ends at the tick another process arrives, the arriving process joins the ready queue first."]).into());
     }
     if exercise.has_io() {
-        rules.push(lang.pick(["버스트 '3 io2 4'는 CPU 3, I/O 2, CPU 4입니다. I/O가 끝나면 준비 큐의 맨 뒤로 갑니다(같은 순간의 도착보다 먼저). 대기 시간은 준비 큐에 있던 시간만 셉니다.", "Bursts '3 io2 4' mean CPU 3, I/O 2, CPU 4. A process whose I/O ends joins the back of the ready queue (before arrivals of the same tick). Waiting counts only time in the ready queue."]).into());
+        rules.push(lang.pick(["버스트 '3 io2 4'는 CPU 3, I/O 2, CPU 4입니다. 대기 시간은 준비 큐에 있던 시간만 셉니다.", "Bursts '3 io2 4' mean CPU 3, I/O 2, CPU 4. Waiting counts only time in the ready queue."]).into());
+        if default(Convention::ArrivalsBeforeIo) && default(Convention::IoCompletionPreempts) {
+            rules.push(lang.pick(["I/O가 끝나면 준비 큐의 맨 뒤로 갑니다(같은 순간의 도착보다 먼저).", "A process whose I/O ends joins the back of the ready queue (before arrivals of the same tick)."]).into());
+        }
     }
     if exercise.spec.machine.dispatch_latency > 0 {
         rules.push(lang.pick([format!("CPU가 다른 프로세스로 바뀔 때마다(유휴 뒤 포함, 맨 처음 제외) 문맥 교환에 {}틱이 걸립니다. 이 시간은 대기 시간이 아닙니다.", exercise.spec.machine.dispatch_latency), format!("Every time the CPU changes process (also after idling, but not the very first time) a context switch takes {} {}; that time is not waiting.", exercise.spec.machine.dispatch_latency, crate::lang::ticks(exercise.spec.machine.dispatch_latency))]));
     }
-    rules.push(lang.pick(["반환 = 완료 − 도착, 대기 = 준비 큐에 있던 시간, 응답 = 처음 실행 − 도착. 평균은 소수 둘째 자리까지(또는 분수).", "Turnaround = completion − arrival, waiting = time in the ready queue, response = first run − arrival. Averages to two decimals (or as a fraction)."]).into());
-    if exercise.own {
-        // A workload of one's own may leave a tie to the order of its processes, and may change
-        // a convention the sentences above state as the default.
-        if exercise.ties_by_order() {
-            rules.push(
-                lang.pick([
-                    "그래도 같으면 작업 부하에 먼저 적힌 프로세스가 먼저입니다.",
-                    "A tie left after that goes to the process listed first in the workload.",
-                ])
-                .into(),
-            );
-        }
-        let conventions = exercise.run.scenario().conventions();
-        for convention in proclab_core::Convention::differing(conventions) {
-            let (label, hint) = crate::terms::convention_words(convention, lang);
-            rules.push(lang.pick([
-                format!("바꾼 규칙: {label} ({hint})"),
-                format!("Changed from the default: {label} ({hint})"),
-            ]));
-        }
+    for convention in changed {
+        let (label, hint) = crate::terms::convention_words(convention, lang);
+        rules.push(lang.pick([
+            format!("이 문제의 규칙: {label} ({hint})"),
+            format!("In this exercise: {label} ({hint})"),
+        ]));
     }
+    rules.push(lang.pick(["반환 = 완료 − 도착, 대기 = 준비 큐에 있던 시간, 응답 = 처음 실행 − 도착. 평균은 소수 둘째 자리까지(또는 분수).", "Turnaround = completion − arrival, waiting = time in the ready queue, response = first run − arrival. Averages to two decimals (or as a fraction)."]).into());
     rules
+}
+
+/// Whether a changed convention can change a chart exercise's schedule: the quantum's re-entry
+/// only under round robin, the order and handling of I/O only with I/O, the boosts never (no
+/// MLFQ chart), the timer across an exit never (no programs).
+fn matters(convention: proclab_core::Convention, exercise: &Exercise) -> bool {
+    use proclab_core::Convention;
+    match convention {
+        Convention::RequeueBeforeArrivals => matches!(exercise.spec.policy, PolicySpec::Rr { .. }),
+        Convention::ArrivalsBeforeIo
+        | Convention::IoCompletionPreempts
+        | Convention::SingleIoDevice
+        | Convention::HoldCpuDuringIo => exercise.has_io(),
+        Convention::BoostBeforeArrivals
+        | Convention::BoostLowestFirst
+        | Convention::TimerContinuesAfterExit => false,
+        Convention::CyclicScan | Convention::DispatchAtSliceEnd => true,
+    }
 }
 
 /// The deadlock exercise's set-up, one sentence each.

@@ -21,19 +21,28 @@ fn dispatch_words(
     (latency, stall): (u64, u64),
     lang: Lang,
 ) -> String {
-    let mut korean = match saved {
-        Some(old) if saved_exited => format!(
-            "CPU {cpu}: {old}{} 끝나 저장할 상태가 없고, {who}의 PCB를 적재합니다",
-            subject_particle(old)
+    // The Korean sentence ends its verb, or joins the cache refill with -고.
+    let (stem, end, join) = match saved {
+        Some(old) if saved_exited => (
+            format!(
+                "CPU {cpu}: {old}{} 끝나 저장할 상태가 없고, {who}의 PCB를 적재",
+                subject_particle(old)
+            ),
+            "합니다",
+            "하고",
         ),
-        Some(old) => {
-            format!("CPU {cpu}: {old}의 상태를 PCB에 저장하고 {who}의 PCB를 적재합니다")
-        }
-        None => format!(
-            "디스패처가 {who}{} CPU {cpu}에 올립니다",
-            object_particle(who)
+        Some(old) => (
+            format!("CPU {cpu}: {old}의 상태를 PCB에 저장하고 {who}의 PCB를 적재"),
+            "합니다",
+            "하고",
+        ),
+        None => (
+            format!("디스패처가 {who}{} CPU {cpu}에 올", object_particle(who)),
+            "립니다",
+            "리고",
         ),
     };
+    let mut korean = format!("{stem}{}", if stall > 0 { join } else { end });
     let mut english = match saved {
         Some(old) if saved_exited => {
             format!("CPU {cpu}: {old} has exited, so there is nothing to save; load {who}'s PCB")
@@ -46,7 +55,7 @@ fn dispatch_words(
         english.push_str(&format!(" (dispatch latency {latency} {})", ticks(latency)));
     }
     if stall > 0 {
-        korean.push_str(&format!(", 식은 캐시를 채우느라 {stall}틱 멈춥니다"));
+        korean.push_str(&format!(", 식은 캐시를 채우느라 {stall}틱 동안 멈춥니다"));
         english.push_str(&format!(", then {stall} {} of cache refill", ticks(stall)));
     }
     korean.push('.');

@@ -154,7 +154,8 @@ impl Words for WatchText {
             WatchText::CanvasLabel => ["프로세스 상태 다이어그램과 기계", "Process state diagram and the machine"],
             WatchText::MachineNow => ["지금 기계의 상태", "The machine now"],
             WatchText::Loading => ["적재 중:", "loading"],
-            WatchText::Times => [" ({n}개 동시)", " ({n} at once)"],
+            // No-break spaces inside the brackets: a caption that wraps keeps them whole.
+            WatchText::Times => [" ({n}개\u{a0}동시)", " ({n}\u{a0}at\u{a0}once)"],
             WatchText::TickOver => ["한 틱 끝(스케줄)", "its tick is over (schedule)"],
             WatchText::Present => ["발표 모드", "Presentation mode"],
             WatchText::PresentLeave => ["발표 모드 끝내기", "Leave presentation"],
