@@ -1075,3 +1075,29 @@ fn a_wrong_waiting_time_in_a_set_without_io_says_nothing_of_io() {
     }
     assert!(checked > 0, "no exercise without I/O was explained");
 }
+
+#[test]
+fn waiting_read_from_a_chart_drawn_without_its_switches_is_consistent_with_it() {
+    let mut checked = 0;
+    for exercise in every_exercise().filter(|exercise| exercise.spec.machine.dispatch_latency > 0) {
+        let metrics = exercise.run.metrics();
+        let mut answer = key_answer(&exercise);
+        // The chart without its context switches: each next segment takes the switch's ticks.
+        answer.segments.retain(|segment| segment.who != Who::Switch);
+        for (pid, row) in answer.rows.iter_mut().enumerate() {
+            let process = &metrics.processes[pid];
+            row[col(Column::Waiting)] = (process.turnaround - process.cpu - process.io).to_string();
+        }
+        let grading = grade(&exercise, &answer);
+        for (pid, process) in metrics.processes.iter().enumerate() {
+            let mark = grading.rows[pid][col(Column::Waiting)];
+            if process.switch > 0 {
+                assert_eq!(mark, Verdict::Consistent, "{:?} P{}", exercise.id, pid + 1);
+                checked += 1;
+            } else {
+                assert_eq!(mark, Verdict::Right, "{:?} P{}", exercise.id, pid + 1);
+            }
+        }
+    }
+    assert!(checked > 10, "only {checked} cells with a switch");
+}

@@ -468,6 +468,15 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
         let student_first_start = theirs.clone().next().and_then(|(_, start, _)| *start);
         let key_turnaround = key_value(metrics, pid, Column::Turnaround);
         let not_waiting = key_turnaround - key_value(metrics, pid, Column::Waiting);
+        // The same, with the switches the student's own chart puts before this process's runs
+        // (a chart drawn without them gives waiting as turnaround less CPU and I/O alone).
+        let own_switches: u64 = timeline
+            .windows(2)
+            .filter(|pair| pair[0].0 == Who::Switch && pair[1].0 == Who::Process(pid))
+            .filter_map(|pair| pair[0].2?.checked_sub(pair[0].1?))
+            .sum();
+        let process_metrics = &metrics.processes[pid as usize];
+        let not_waiting_in_own_chart = process_metrics.cpu + process_metrics.io + own_switches;
         let derived = |column: Column| -> Option<u64> {
             let typed_ok = |c: Column| typed[column_index(c)].as_ref().ok().copied();
             match column {
@@ -483,6 +492,18 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
                 Err(verdict) => verdict,
                 Ok(value) if value == key_value(metrics, pid, column) => Verdict::Right,
                 Ok(value) if derived(column) == Some(value) => Verdict::Consistent,
+                Ok(value)
+                    if column == Column::Waiting
+                        && typed[column_index(Column::Turnaround)]
+                            .as_ref()
+                            .ok()
+                            .and_then(|turnaround| {
+                                turnaround.checked_sub(not_waiting_in_own_chart)
+                            })
+                            == Some(value) =>
+                {
+                    Verdict::Consistent
+                }
                 Ok(_) => Verdict::Wrong,
             }
         });
