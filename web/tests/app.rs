@@ -73,3 +73,48 @@ fn browser_tags_map_to_languages() {
     assert_eq!(Lang::from_tag("en-US"), Lang::En);
     assert_eq!(Lang::from_tag(""), Lang::En);
 }
+
+#[wasm_bindgen_test]
+fn a_past_wait_for_a_mutex_reads_the_same_whatever_tick_is_shown() {
+    use proclab_web::watch::event_log::log_lines;
+    let spec = proclab_core::presets::preset("mutex-blocking")
+        .unwrap()
+        .spec;
+    let run = proclab_core::simulate_spec(&spec).unwrap();
+    let wait = run
+        .events()
+        .iter()
+        .find(|event| matches!(event.cause, proclab_core::Cause::Waits { .. }))
+        .expect("a thread waits for the mutex")
+        .clone();
+    let said_at = |tick: u64| -> String {
+        log_lines(&run, &run.state_at(tick), tick, Lang::En)
+            .into_iter()
+            .find(|line| line.tick == wait.tick && line.text.contains("waits for mutex"))
+            .map(|line| line.text)
+            .unwrap_or_default()
+    };
+    let then = said_at(wait.tick);
+    assert!(then.contains(", held by "), "{then}");
+    // Later, once the holder has let go, the same line still names the holder of that instant.
+    let mut after_release = 0;
+    for later in wait.tick + 1..=run.end_tick() {
+        let line = said_at(later);
+        if line.is_empty() {
+            break; // out of the log's window
+        }
+        assert_eq!(line, then, "at t={later}");
+        let still_waits = run
+            .state_at(later)
+            .thread(wait.thread)
+            .and_then(|tcb| tcb.program.as_ref())
+            .is_some_and(|context| context.waiting_for.is_some());
+        if !still_waits {
+            after_release += 1;
+        }
+    }
+    assert!(
+        after_release > 0,
+        "the log still shows the wait once it is over"
+    );
+}

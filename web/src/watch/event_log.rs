@@ -26,16 +26,33 @@ pub struct LogLine {
 }
 
 /// The last [`KEPT`] events up to `tick`, oldest first, narrated with the machine `state` after it.
+/// A wait for a mutex is told with its holder at the wait's own instant, so a past line reads
+/// the same whatever tick is shown (the machine at each such earlier tick is read once).
 pub fn log_lines(run: &Run, state: &MachineState, tick: u64, lang: Lang) -> Vec<LogLine> {
     let upto = run.event_index_at(tick + 1);
     let from = upto.saturating_sub(KEPT);
+    let mut earlier: Vec<(u64, MachineState)> = Vec::new();
     run.trace()
         .range(from..upto)
         .zip(from..)
-        .map(|(event, index)| LogLine {
-            tick: event.tick,
-            text: narrate_in(run, index, &event, state, lang),
-            now: event.tick == tick,
+        .map(|(event, index)| {
+            let waits = matches!(event.cause, proclab_core::Cause::Waits { .. });
+            let at = if waits && event.tick != tick {
+                if !earlier.iter().any(|(at, _)| *at == event.tick) {
+                    earlier.push((event.tick, run.state_at(event.tick)));
+                }
+                earlier
+                    .iter()
+                    .find(|(at, _)| *at == event.tick)
+                    .map_or(state, |(_, state)| state)
+            } else {
+                state
+            };
+            LogLine {
+                tick: event.tick,
+                text: narrate_in(run, index, &event, at, lang),
+                now: event.tick == tick,
+            }
         })
         .collect()
 }

@@ -157,8 +157,9 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
         }
         Cause::Waits { object } => {
             let kind = sync_kind(object.kind, lang);
-            // Its name, which never changes; who holds it only while this thread still waits for
-            // it in `state` (a past line of the log says the same whatever tick is shown).
+            // Its name, which never changes; who holds it while this thread waits for it in
+            // `state` (the log passes the machine of the wait's own instant, so a past line says
+            // the same whatever tick is shown).
             let name = object_name(state, event.thread.pid, object);
             let holder = state
                 .thread(event.thread)
