@@ -971,6 +971,10 @@ test("a workload of one's own: opened from the simulator as an exercise, answere
     await page.click('#practise-workload');
     await page.waitForSelector('#practice-workload');
     assert.match(await page.textContent("#exercise-title"), /1 \/ 1: SRTF \(shortest remaining time first\) · your own workload/);
+    // It opens with the exercise's heading focused and in view (a screen reader starts there).
+    await page.waitForFunction(() => document.activeElement?.id === 'exercise-title');
+    const heading = await page.evaluate(() => [document.querySelector('#exercise-title').getBoundingClientRect().top, window.innerHeight]);
+    assert.ok(heading[0] >= 0 && heading[0] < heading[1], `the heading is ${heading[0]} px down a window ${heading[1]} px high`);
     const processes = await readWorkload(page);
     workload = processes;
     // Silberschatz's SRTF workload, as the simulator had it.

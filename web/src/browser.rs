@@ -59,6 +59,48 @@ pub fn reload() {
 }
 
 /// Scrolls the window to the top (after switching pages).
+/// Focuses the element `id` once the render under way is done (it may not exist yet), and
+/// selects its text if it is an input.
+pub fn focus_later(id: String) {
+    use wasm_bindgen::JsCast;
+    gloo::timers::callback::Timeout::new(0, move || {
+        let Some(element) = gloo::utils::document().get_element_by_id(&id) else {
+            return;
+        };
+        if let Ok(input) = element.clone().dyn_into::<web_sys::HtmlInputElement>() {
+            let _ = input.focus();
+            input.select();
+        } else if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
+    })
+    .forget();
+}
+
+/// Once the render under way is done, scrolls so that the element `id` starts in the upper part
+/// of the window if it would start below its middle (an answer's feedback, under the fold on a
+/// phone); an element already well in view stays where it is.
+pub fn bring_into_view(id: String) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        let (Some(window), Some(element)) = (
+            web_sys::window(),
+            gloo::utils::document().get_element_by_id(&id),
+        ) else {
+            return;
+        };
+        let height = window
+            .inner_height()
+            .ok()
+            .and_then(|height| height.as_f64())
+            .unwrap_or(0.0);
+        let top = element.get_bounding_client_rect().top();
+        if top > height / 2.0 {
+            window.scroll_by_with_x_and_y(0.0, top - height / 4.0);
+        }
+    })
+    .forget();
+}
+
 pub fn scroll_to_top() {
     if let Some(window) = web_sys::window() {
         window.scroll_to_with_x_and_y(0.0, 0.0);

@@ -81,12 +81,11 @@ fn a_past_wait_for_a_mutex_reads_the_same_whatever_tick_is_shown() {
         .unwrap()
         .spec;
     let run = proclab_core::simulate_spec(&spec).unwrap();
-    let wait = run
+    let wait = *run
         .events()
         .iter()
         .find(|event| matches!(event.cause, proclab_core::Cause::Waits { .. }))
-        .expect("a thread waits for the mutex")
-        .clone();
+        .expect("a thread waits for the mutex");
     let said_at = |tick: u64| -> String {
         log_lines(&run, &run.state_at(tick), tick, Lang::En)
             .into_iter()

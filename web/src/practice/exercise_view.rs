@@ -116,7 +116,7 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
     let shown_hints = hints(exercise, state.hints_shown(), lang);
     html! {
         <article class="exercise" aria-labelledby="exercise-title">
-            <h3 id="exercise-title">
+            <h3 id="exercise-title" tabindex="-1">
                 { format!("{} {} / {}: {} · {}", T::Exercise.get(lang), state.current + 1, state.exercises.len(), id.topic.label(lang),
                     if exercise.own { T::OwnWorkload.get(lang) } else { id.difficulty.label_for(id.topic, lang) }) }
             </h3>
@@ -180,7 +180,14 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                 <super::transition::TransitionQuestionView {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
             }
             <div class="practice-actions">
-                <button type="button" id="practice-check" class="primary" onclick={action(PracticeAction::Check)}>{ T::Check.get(lang) }</button>
+                <button type="button" id="practice-check" class="primary" onclick={
+                    let check = action(PracticeAction::Check);
+                    // The verdict comes under the button: brought up where it can be read.
+                    Callback::from(move |event: MouseEvent| {
+                        check.emit(event);
+                        crate::browser::bring_into_view(String::from("practice-feedback"));
+                    })
+                }>{ T::Check.get(lang) }</button>
                 <button type="button" id="practice-hint" onclick={action(PracticeAction::Hint)}
                     disabled={state.next_hint().is_none()} aria-describedby={state.next_hint().is_none().then_some("practice-no-hint")}>{ T::Hint.get(lang) }</button>
                 <button type="button" id="practice-show" onclick={show}>{ show_label.get(lang) }</button>

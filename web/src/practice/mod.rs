@@ -30,6 +30,14 @@ use yew::prelude::*;
 thread_local! {
     /// The playback "Show" asks the simulator to open with, taken once by the results panel.
     static SHOW_PLAYBACK: std::cell::Cell<Option<Playback>> = const { std::cell::Cell::new(None) };
+    /// The simulator's "Open as an exercise" was followed: the page opens at its exercise.
+    static TO_EXERCISE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Asks the Practice page about to open to start at the top with the exercise's heading
+/// focused (a link from the simulator would keep the simulator's scroll and no focus).
+pub fn open_at_exercise() {
+    TO_EXERCISE.with(|cell| cell.set(true));
 }
 
 /// Asks the next results panel to open its playback as `playback` (paused at the start, or
@@ -94,6 +102,14 @@ pub fn practice(props: &PracticeProps) -> Html {
             Store(PracticeState::open(set, progress))
         })
     };
+    // Arriving from the simulator's "Open as an exercise": at the top, the exercise's heading
+    // focused, so a screen reader starts there.
+    use_effect_with((), |_| {
+        if TO_EXERCISE.with(|cell| cell.replace(false)) {
+            browser::scroll_to_top();
+            browser::focus_later(String::from("exercise-title"));
+        }
+    });
     // Effects: the link in the address bar, the progress in localStorage.
     {
         let code = store.set.encode();

@@ -119,11 +119,13 @@ pub fn check(props: &CheckProps) -> Html {
             callback.emit(event.target_unchecked_into::<HtmlInputElement>().checked())
         })
     };
+    // The hint is the box's description, read with its name.
+    let hint_id = props.hint.as_ref().map(|_| format!("{}-hint", props.id));
     html! {
         <div class="check">
-            <input type="checkbox" id={props.id.clone()} checked={props.checked} {onchange} />
+            <input type="checkbox" id={props.id.clone()} checked={props.checked} {onchange} aria-describedby={hint_id.clone()} />
             <label for={props.id.clone()}>{ props.label.clone() }</label>
-            if let Some(hint) = &props.hint { <p class="hint">{ hint.clone() }</p> }
+            if let Some(hint) = &props.hint { <p class="hint" id={hint_id}>{ hint.clone() }</p> }
         </div>
     }
 }

@@ -30,11 +30,14 @@ fn header(lang: Lang, name: Text, definition: Text) -> Html {
         Text::Completion => Some("completion"),
         _ => None,
     };
+    // The heading's name is its word alone (read at every column change); the definition is its
+    // description.
+    let id = format!("definition-{:?}", name).to_lowercase();
     html! {
         <th scope="col" {class}>
-            <span class="defined" tabindex="0" title={definition.get(lang)} aria-label={format!("{}: {}", name.get(lang), definition.get(lang))}>
+            <span class="defined" tabindex="0" title={definition.get(lang)} aria-describedby={id.clone()}>
                 { name.get(lang) }
-                <span class="definition" role="tooltip">{ definition.get(lang) }</span>
+                <span class="definition" role="tooltip" {id}>{ definition.get(lang) }</span>
             </span>
         </th>
     }
@@ -209,7 +212,8 @@ pub fn practise_workload(props: &PractiseProps) -> Html {
                 Ok(set) => html! {
                     <>
                         <p class="hint">{ T::PractiseOwnIntro.get(lang) }</p>
-                        <a id="practise-workload" class="button" href={format!("#/practice?{}={}", proclab_app::practice::set::PARAM, set.encode())}>
+                        <a id="practise-workload" class="button" href={format!("#/practice?{}={}", proclab_app::practice::set::PARAM, set.encode())}
+                        onclick={Callback::from(|_: MouseEvent| crate::practice::open_at_exercise())}>
                             { T::PractiseOwnButton.get(lang) }</a>
                     </>
                 },

@@ -150,8 +150,11 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                     <div class="section-head">
                         <h2 id="gantt-title">{ Text::Gantt.get(lang) }</h2>
                         <div class="downloads">
-                            <button type="button" id="download-png" class="small" onclick={on_png}>{ Text::DownloadPng.get(lang) }</button>
-                            <button type="button" id="download-svg" class="small" onclick={on_svg}>{ Text::DownloadSvg.get(lang) }</button>
+                            // Their names say what they download, as the comparison's do.
+                            <button type="button" id="download-png" class="small" onclick={on_png}
+                                aria-label={format!("{} · {}", Text::DownloadPng.get(lang), Text::Gantt.get(lang))}>{ Text::DownloadPng.get(lang) }</button>
+                            <button type="button" id="download-svg" class="small" onclick={on_svg}
+                                aria-label={format!("{} · {}", Text::DownloadSvg.get(lang), Text::Gantt.get(lang))}>{ Text::DownloadSvg.get(lang) }</button>
                             <button type="button" id="download-csv" class="small" onclick={on_csv}>{ Text::DownloadCsv.get(lang) }</button>
                         </div>
                     </div>

@@ -298,7 +298,7 @@ pub fn machine_settings(props: &SettingsProps) -> Html {
     let (opened, ontoggle) = crate::ui::use_details_open();
     html! {
         <details class="settings machine" id="machine-settings" open={*opened || has_problem} {ontoggle}>
-            <summary><h2 id="machine-title">{ Text::Machine.get(lang) }</h2>
+            <summary><h2 id="machine-title">{ Text::Machine.get(lang) }</h2>{ " " }
                 <span class="summary-line">{ summary::machine_summary(machine, &invalid, lang) }</span></summary>
             <div class="machine-fields">
             <TextField field={FieldId::Cpus} label={t(Text::Cpus)} value={machine.cpus.clone()}
@@ -352,6 +352,20 @@ pub fn convention_dom_id(convention: Convention) -> String {
 #[function_component(ConventionSettings)]
 pub fn convention_settings(props: &SettingsProps) -> Html {
     let lang = props.lang;
+    let any_on = Convention::ALL
+        .iter()
+        .any(|convention| convention.is_on(&props.draft.conventions));
+    // Said once the button (which then leaves) has brought the defaults back; focus goes to the
+    // first convention, not to the page.
+    let reset = use_state(|| false);
+    let on_defaults = {
+        let (dispatch, reset) = (props.dispatch.clone(), reset.clone());
+        Callback::from(move |_: MouseEvent| {
+            crate::session::edit(&dispatch, Edit::DefaultConventions);
+            reset.set(true);
+            crate::browser::focus_later(convention_dom_id(Convention::ALL[0]));
+        })
+    };
     html! {
         <details class="settings conventions">
             <summary><h2>{ Text::Conventions.get(lang) }</h2></summary>
@@ -363,12 +377,12 @@ pub fn convention_settings(props: &SettingsProps) -> Html {
                     checked={convention.is_on(&props.draft.conventions)} {onchange} /> }
             }) }
             // The conventions are kept with the workspace: one press brings the textbook back.
-            if Convention::ALL.iter().any(|convention| convention.is_on(&props.draft.conventions)) {
-                <button type="button" id="default-conventions" onclick={
-                    let dispatch = props.dispatch.clone();
-                    Callback::from(move |_: MouseEvent| crate::session::edit(&dispatch, Edit::DefaultConventions))
-                }>{ Text::DefaultConventions.get(lang) }</button>
+            if any_on {
+                <button type="button" id="default-conventions" onclick={on_defaults}>{ Text::DefaultConventions.get(lang) }</button>
             }
+            <p class="hint" id="conventions-reset" role="status">
+                { if *reset && !any_on { Text::TextbookDefaults.get(lang) } else { "" } }
+            </p>
         </details>
     }
 }

@@ -328,6 +328,16 @@ fn on_grid_key(
     })
 }
 
+/// Removes row `index`; the keyboard's focus goes to the banner's Undo, which says what was
+/// removed (the button pressed is gone with its row).
+fn on_remove(dispatch: &Dispatch, index: usize) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_: MouseEvent| {
+        edit(&dispatch, Edit::RemoveProcess(index));
+        crate::browser::focus_later(String::from("undo"));
+    })
+}
+
 /// Reads a pasted table (more than one cell) into the workload; a single value pastes as usual.
 fn on_paste(dispatch: Dispatch, columns: Vec<Column>) -> Callback<Event> {
     Callback::from(move |event: Event| {
@@ -405,17 +415,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             edit(&dispatch, Edit::AddProcess);
-            let id = FieldId::Name(count).dom_id();
-            gloo::timers::callback::Timeout::new(0, move || {
-                if let Some(input) = gloo::utils::document()
-                    .get_element_by_id(&id)
-                    .and_then(|element| element.dyn_into::<HtmlInputElement>().ok())
-                {
-                    let _ = input.focus();
-                    input.select();
-                }
-            })
-            .forget();
+            crate::browser::focus_later(FieldId::Name(count).dom_id());
         })
     };
     let has_threads = props
@@ -527,18 +527,18 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                         aria-label={format!("{} · {}", name, ProgramText::ProgramToggle.get(lang))}
                                         onclick={on_click(dispatch, Edit::UseProgram(index, !program))}>
                                         { "</>" }</button>
-                                    <button type="button" class="icon" disabled={index == 0} title={format!("{} {}", t(Text::MoveUp), index + 1)}
-                                        aria-label={format!("{} {}", t(Text::MoveUp), index + 1)}
+                                    <button type="button" class="icon" disabled={index == 0} title={format!("{} · {}", name, t(Text::MoveUp))}
+                                        aria-label={format!("{} · {}", name, t(Text::MoveUp))}
                                         onclick={on_click(dispatch, Edit::MoveDown(index.saturating_sub(1)))}>{ "↑" }</button>
-                                    <button type="button" class="icon" disabled={index + 1 == count} title={format!("{} {}", t(Text::MoveDown), index + 1)}
-                                        aria-label={format!("{} {}", t(Text::MoveDown), index + 1)}
+                                    <button type="button" class="icon" disabled={index + 1 == count} title={format!("{} · {}", name, t(Text::MoveDown))}
+                                        aria-label={format!("{} · {}", name, t(Text::MoveDown))}
                                         onclick={on_click(dispatch, Edit::MoveDown(index))}>{ "↓" }</button>
                                     <button type="button" class="icon" title={format!("{} · {}", name, t(Text::Duplicate))}
                                         aria-label={format!("{} · {}", name, t(Text::Duplicate))}
                                         onclick={on_click(dispatch, Edit::DuplicateProcess(index))}>{ "❐" }</button>
                                     <button type="button" class="icon danger" title={format!("{} · {}", name, t(Text::Remove))}
                                         aria-label={format!("{} · {}", name, t(Text::Remove))}
-                                        onclick={on_click(dispatch, Edit::RemoveProcess(index))}>{ "✕" }</button>
+                                        onclick={on_remove(dispatch, index)}>{ "✕" }</button>
                                 </td>
                             </tr>
                             { problem_row(&props.messages, index, span, lang, false) }

@@ -80,10 +80,12 @@ pub fn announcement(lines: &[LogLine]) -> String {
         .join(" ")
 }
 
-/// What the live region says at `tick`: this tick's lines, or that nothing new happens at it.
-fn spoken(lines: &[LogLine], tick: u64, lang: Lang) -> String {
+/// What the live region says at `tick`: this tick's lines, or, when the student stepped to it,
+/// that nothing new happens at it (while playing, a quiet tick says nothing: the reader would
+/// fall behind the ticks).
+fn spoken(lines: &[LogLine], tick: u64, playing: bool, lang: Lang) -> String {
     let words = announcement(lines);
-    if words.is_empty() {
+    if words.is_empty() && !playing {
         format!("t={tick}: {}", WatchText::NothingThisTick.get(lang))
     } else {
         words
@@ -101,6 +103,9 @@ pub struct EventLogProps {
     /// silent.
     #[prop_or_default]
     pub tick: u64,
+    /// The playback is playing (quiet ticks go unsaid).
+    #[prop_or_default]
+    pub playing: bool,
 }
 
 #[function_component(EventLog)]
@@ -115,7 +120,7 @@ pub fn event_log(props: &EventLogProps) -> Html {
                 { for shown_order(lines).map(|line| html! { <li class={classes!(line.now.then_some("now"))} data-tick={line.tick.to_string()}>{ &line.text }</li> }) }
             </ul>
             if props.earlier { <p class="hint" id="log-earlier">{ WatchText::LogEarlier.get(lang) }</p> }
-            <p id="narration" class="visually-hidden" aria-live="polite">{ spoken(lines, props.tick, lang) }</p>
+            <p id="narration" class="visually-hidden" aria-live="polite">{ spoken(lines, props.tick, props.playing, lang) }</p>
         </section>
     }
 }
@@ -140,10 +145,13 @@ mod tests {
         assert_eq!(announcement(&lines), "t=2: b. t=2: c.");
         assert_eq!(announcement(&lines[..1]), "");
         assert_eq!(
-            spoken(&lines[..1], 5, Lang::En),
+            spoken(&lines[..1], 5, false, Lang::En),
             "t=5: Nothing new happens at this tick."
         );
-        assert_eq!(spoken(&lines, 2, Lang::En), "t=2: b. t=2: c.");
+        assert_eq!(spoken(&lines, 2, false, Lang::En), "t=2: b. t=2: c.");
+        // Playing, a quiet tick is not said; a tick with events is.
+        assert_eq!(spoken(&lines[..1], 5, true, Lang::En), "");
+        assert_eq!(spoken(&lines, 2, true, Lang::En), "t=2: b. t=2: c.");
         let shown: Vec<&str> = shown_order(&lines).map(|line| line.text.as_str()).collect();
         assert_eq!(
             shown,

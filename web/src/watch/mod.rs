@@ -196,17 +196,20 @@ fn watch_machine(props: &WatchProps) -> Html {
     };
 
     let announcement = event_log::announcement(&log);
+    // This tick's lines already begin "t=N:"; the label says the tick once.
     let canvas_label = format!(
-        "{} t={}: {}",
+        "{} {}",
         WatchText::CanvasLabel.get(lang),
-        tick,
         if announcement.is_empty() {
-            match log.is_empty() {
-                true => WatchText::LogEmpty.get(lang),
-                false => WatchText::NothingThisTick.get(lang),
-            }
+            format!(
+                "t={tick}: {}",
+                match log.is_empty() {
+                    true => WatchText::LogEmpty.get(lang),
+                    false => WatchText::NothingThisTick.get(lang),
+                }
+            )
         } else {
-            announcement.as_str()
+            announcement.clone()
         }
     );
     let machine = simulation.scenario.machine();
@@ -257,7 +260,7 @@ fn watch_machine(props: &WatchProps) -> Html {
             <machine_text::MachineText {lang} state={current.after.clone()} />
             <div class="watch-side">
                 <inspector::Inspector {lang} simulation={props.simulation.clone()} state={current.after.clone()} selected={props.selected} onselect={props.onselect.clone()} />
-                <event_log::EventLog {lang} lines={log} earlier={event_log::leaves_out_earlier(&simulation.run, tick)} {tick} />
+                <event_log::EventLog {lang} lines={log} earlier={event_log::leaves_out_earlier(&simulation.run, tick)} {tick} playing={playback.playing} />
             </div>
         </section>
     }

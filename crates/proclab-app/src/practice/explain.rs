@@ -190,12 +190,12 @@ impl Words<'_> {
         let object = self.object(pid);
         let text = match &self.exercise.spec.policy {
             PolicySpec::Fcfs => self.lang.pick([
-                format!("{} 준비 큐에 가장 먼저 들어왔으므로(t={since}) FCFS는 {object} 실행합니다. 준비 큐: {}.", self.subject(pid), queue(self, &candidates)),
-                format!("{name} entered the ready queue first (t={since}), so FCFS runs it. Ready queue: {}.", queue(self, &candidates)),
+                format!("{} 준비 큐에 가장 먼저 들어왔으므로(t={since}) FCFS는 {object} 실행합니다. 준비 큐: {}.", self.subject(pid), queue(self, &candidates, tick)),
+                format!("{name} entered the ready queue first (t={since}), so FCFS runs it. Ready queue: {}.", queue(self, &candidates, tick)),
             ]),
             PolicySpec::Rr { quantum } => self.lang.pick([
-                format!("{} 준비 큐의 맨 앞에 있습니다(큐: {}). {} 최대 {quantum}틱 동안 실행됩니다.", self.subject(pid), queue(self, &candidates), self.topic(pid)),
-                format!("{name} is at the head of the ready queue ({}); it runs for at most {quantum} {}.", queue(self, &candidates), crate::lang::ticks(*quantum)),
+                format!("{} 준비 큐의 맨 앞에 있습니다(큐: {}). {} 최대 {quantum}틱 동안 실행됩니다.", self.subject(pid), queue(self, &candidates, tick), self.topic(pid)),
+                format!("{name} is at the head of the ready queue ({}); it runs for at most {quantum} {}.", queue(self, &candidates, tick), crate::lang::ticks(*quantum)),
             ]),
             PolicySpec::Sjf { .. } => self.lang.pick([
                 format!("다음 CPU 버스트: {}. SJF는 가장 짧은 {object} 실행합니다.", list(&|c| left_of(c).to_string())),
@@ -393,12 +393,14 @@ impl Words<'_> {
     }
 }
 
-fn queue(words: &Words, candidates: &[u32]) -> String {
+/// The ready queue at `tick`, head first as the simulator writes it, each with the tick it
+/// entered (why the head is the head): "D (t=6) → B (t=7) → E (t=8)".
+fn queue(words: &Words, candidates: &[u32], tick: u64) -> String {
     candidates
         .iter()
-        .map(|pid| words.name(*pid))
+        .map(|pid| format!("{} (t={})", words.name(*pid), words.ready_since(*pid, tick)))
         .collect::<Vec<_>>()
-        .join(" ← ")
+        .join(" → ")
 }
 
 /// Why segment `index` of the answer key is what it is (who, and until when); `None` past the end.

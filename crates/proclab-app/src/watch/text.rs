@@ -7,6 +7,8 @@ use proclab_core::ProcessState;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WatchText {
     Title,
+    /// The playback buttons' toolbar.
+    Playback,
     Play,
     Pause,
     Speed,
@@ -83,6 +85,7 @@ impl Words for WatchText {
     fn pair(self) -> [&'static str; 2] {
         match self {
             WatchText::Title => ["기계가 실행되는 모습 보기", "Watch the machine run"],
+            WatchText::Playback => ["재생", "Playback"],
             WatchText::Play => ["재생", "Play"],
             WatchText::Pause => ["일시 정지", "Pause"],
             WatchText::Speed => ["속도", "Speed"],

@@ -1,7 +1,7 @@
 //! Topic 5: every scheduling algorithm of the course, how it picks, and what it costs.
 
 use crate::learn::diagrams::timeline;
-use crate::learn::words::{bullets, heading, para, tr, Pair};
+use crate::learn::words::{bullets, heading, para, terms, tr, Pair};
 use proclab_app::i18n::Lang;
 use yew::prelude::*;
 
@@ -88,6 +88,23 @@ pub fn algorithms(lang: Lang) -> Html {
             { para(lang, [
                 "CPU가 비면 스케줄러가 준비 큐에서 다음에 실행할 프로세스를 고릅니다. 스케줄링 알고리즘은 CPU 이용률, 처리량, 반환 시간, 대기 시간, 응답 시간 중 무엇을 중시하느냐에 따라 달라집니다.",
                 "When the CPU falls free, the scheduler picks the next process from the ready queue. Algorithms differ in what they optimize: CPU utilization, throughput, turnaround time, waiting time or response time.",
+            ]) }
+            { heading(lang, ["스케줄을 재는 기준", "Measuring a schedule"]) }
+            { para(lang, [
+                "프로세스마다 도착 시각과 CPU 버스트(I/O 없이 CPU로 계산만 하는 시간)가 주어지면, 스케줄은 간트 차트로 그립니다. 시간 축 위에 CPU가 언제 누구를 실행했는지 구간으로 나타낸 그림입니다. 그 차트에서 프로세스마다 다음 값을 읽습니다.",
+                "Given each process's arrival time and CPU burst (a stretch of computing with no I/O), a schedule is drawn as a Gantt chart: a timeline of which process ran on the CPU when. From that chart each process's figures are read:",
+            ]) }
+            { terms(lang, &[
+                (["완료 시간", "Completion time"], ["프로세스가 마지막 버스트를 끝낸 시각.", "The tick at which the process finishes its last burst."]),
+                (["반환 시간", "Turnaround time"], ["완료 − 도착. 도착해서 끝날 때까지 걸린 시간 전체입니다.", "Completion − arrival: all the time from arrival to the end."]),
+                (["대기 시간", "Waiting time"], ["준비 큐에서 기다린 시간의 합. I/O가 없고 문맥 교환 비용이 없으면 반환 시간 − CPU 버스트입니다.", "The total time spent in the ready queue; with no I/O and no switch cost it is turnaround − CPU burst."]),
+                (["응답 시간", "Response time"], ["처음 실행 − 도착. 처음으로 CPU를 받기까지 기다린 시간입니다.", "First run − arrival: how long until the process first gets the CPU."]),
+                (["처리량", "Throughput"], ["완료한 프로세스 수 / 걸린 틱 수.", "Processes completed / ticks elapsed."]),
+                (["CPU 이용률", "CPU utilization"], ["CPU가 프로세스를 실행한 틱 / 전체 틱.", "Ticks the CPU ran a process / all ticks."]),
+            ]) }
+            { para(lang, [
+                "예: 아래 호위 효과의 FCFS 차트에서 P2는 0에 도착해 24에 처음 실행되고 27에 끝납니다. 반환 시간 27 − 0 = 27, 대기 시간 27 − 3 = 24, 응답 시간 24 − 0 = 24입니다. 평균은 모든 프로세스의 값을 더해 프로세스 수로 나눕니다.",
+                "For example, in the FCFS chart of the convoy effect below, P2 arrives at 0, first runs at 24 and ends at 27: turnaround 27 − 0 = 27, waiting 27 − 3 = 24, response 24 − 0 = 24. An average adds up every process's value and divides by the number of processes.",
             ]) }
             { heading(lang, ["비선점형 알고리즘", "Non-preemptive algorithms"]) }
             { for NON_PREEMPTIVE.iter().map(|algorithm| describe(lang, algorithm)) }

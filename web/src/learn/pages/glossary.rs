@@ -200,6 +200,69 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
         Topic::Algorithms,
     ),
     (
+        "CPU 버스트",
+        "CPU burst",
+        [
+            "프로세스가 I/O 없이 CPU로 계산만 하는 한 구간(틱 수).",
+            "A stretch in which a process only computes on the CPU, with no I/O (in ticks).",
+        ],
+        Topic::Algorithms,
+    ),
+    (
+        "간트 차트",
+        "Gantt chart",
+        [
+            "시간 축 위에 CPU가 언제 누구를 실행했는지 구간으로 그린 그림.",
+            "A timeline of which process ran on the CPU when, drawn as segments.",
+        ],
+        Topic::Algorithms,
+    ),
+    (
+        "반환 시간",
+        "Turnaround time",
+        [
+            "도착부터 완료까지 걸린 시간: 완료 − 도착.",
+            "Time from arrival to completion: completion − arrival.",
+        ],
+        Topic::Algorithms,
+    ),
+    (
+        "대기 시간",
+        "Waiting time",
+        [
+            "준비 큐에서 기다린 시간의 합(실행, I/O, 문맥 교환 시간은 빼고).",
+            "The total time spent in the ready queue (not running, not in I/O, not switching).",
+        ],
+        Topic::Algorithms,
+    ),
+    (
+        "응답 시간",
+        "Response time",
+        [
+            "도착부터 처음 실행될 때까지의 시간: 처음 실행 − 도착.",
+            "Time from arrival to the first run: first run − arrival.",
+        ],
+        Topic::Algorithms,
+    ),
+    (
+        "처리량",
+        "Throughput",
+        [
+            "단위 시간에 끝낸 프로세스 수: 완료한 프로세스 수 / 걸린 틱 수.",
+            "Processes finished per unit of time: processes completed / ticks elapsed.",
+        ],
+        Topic::Algorithms,
+    ),
+    (
+        "CPU 이용률",
+        "CPU utilization",
+        [
+            "CPU가 프로세스를 실행한 시간의 비율: 실행한 틱 / 전체 틱.",
+            "The share of time the CPU ran processes: busy ticks / all ticks.",
+        ],
+        Topic::Algorithms,
+    ),
+    (
         "응답률",
         "Response ratio",
         [
@@ -495,17 +558,18 @@ pub fn glossary(lang: Lang) -> Html {
             <p>{ Word::GlossaryIntro.get(lang) }</p>
             <div class="table-scroll">
                 <table class="glossary">
+                    // The page's own language first: its term names the row.
                     <thead><tr>
-                        <th scope="col">{ Word::Korean.get(lang) }</th>
-                        <th scope="col">{ Word::English.get(lang) }</th>
+                        <th scope="col">{ lang.pick([Word::Korean, Word::English]).get(lang) }</th>
+                        <th scope="col">{ lang.pick([Word::English, Word::Korean]).get(lang) }</th>
                         <th scope="col">{ Word::Meaning.get(lang) }</th>
                         <th scope="col">{ Word::Page.get(lang) }</th>
                     </tr></thead>
                     <tbody>
                         { for ENTRIES.iter().map(|(korean, english, line, topic)| html! {
                             <tr>
-                                <th scope="row" lang="ko">{ *korean }</th>
-                                <td lang="en">{ *english }</td>
+                                <th scope="row" lang={lang.pick(["ko", "en"])}>{ lang.pick([*korean, *english]) }</th>
+                                <td lang={lang.pick(["en", "ko"])}>{ lang.pick([*english, *korean]) }</td>
                                 <td>{ tr(lang, *line) }</td>
                                 <td>
                                     <Link<Route> to={Route::LearnTopic { topic: topic.slug().to_string() }} classes="glossary-link">
