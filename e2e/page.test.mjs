@@ -951,6 +951,11 @@ test('7. screenshots with results in both languages; phone width has no horizont
     await screenshot(page, 'page-phone-ko');
     assert.ok(english.scrollWidth <= english.innerWidth, `English phone page overflows: ${JSON.stringify(english)}`);
     assert.ok(korean.scrollWidth <= korean.innerWidth, `Korean phone page overflows: ${JSON.stringify(korean)}`);
+    // The results come after the whole form: "Skip to the results" takes the eye and the focus there.
+    await page.click('#to-results');
+    await page.waitForFunction(() => document.activeElement?.id === 'tab-run');
+    const top = await page.$eval('#tab-run', (tab) => tab.getBoundingClientRect().top);
+    assert.ok(top > -1 && top < 844, `the results' tabs are ${top} px down the window`);
     assert.deepEqual(problems, []);
   } finally {
     await phone.close();
