@@ -101,6 +101,15 @@ pub fn bring_into_view(id: String) {
     .forget();
 }
 
+/// Scrolls the element `id` to the top of the window and focuses it once the render under way
+/// is done (a skip link's target).
+pub fn go_to(id: &str) {
+    if let Some(element) = gloo::utils::document().get_element_by_id(id) {
+        element.scroll_into_view();
+    }
+    focus_later(id.to_string());
+}
+
 pub fn scroll_to_top() {
     if let Some(window) = web_sys::window() {
         window.scroll_to_with_x_and_y(0.0, 0.0);

@@ -241,12 +241,8 @@ fn workspace(props: &WorkspaceProps) -> Html {
                 // The results come after the whole form on a phone, or many tabs later: one press
                 // takes the eye and the keyboard there (shown on a phone, on focus elsewhere).
                 if session.simulation.is_some() {
-                    <button type="button" id="to-results" class="skip-link" onclick={Callback::from(|_: MouseEvent| {
-                        if let Some(element) = gloo::utils::document().get_element_by_id("tab-run") {
-                            element.scroll_into_view();
-                        }
-                        browser::focus_later(String::from("tab-run"));
-                    })}>{ Text::ToResults.get(lang) }</button>
+                    <button type="button" id="to-results" class="skip-link"
+                        onclick={Callback::from(|_: MouseEvent| browser::go_to("tab-run"))}>{ Text::ToResults.get(lang) }</button>
                 }
                 <div class="inputs">
                     if session.draft.processes.is_empty() {
