@@ -73,8 +73,8 @@ pub fn policy_rule(policy: &PolicySpec, lang: Lang) -> &'static str {
             "Compares next CPU bursts. Ties go to the process that entered the ready queue first, then to the one listed first in the workload.",
         ],
         PolicySpec::Srtf => [
-            "남은 CPU 시간이 엄격히 더 짧을 때만 선점합니다(같으면 선점하지 않음). 같으면 준비 큐에 먼저 들어온 프로세스, 그다음 작업 부하에 먼저 적힌 프로세스가 먼저입니다.",
-            "Only a strictly shorter remaining time preempts (an equal one never does). Ties go to the process that entered the ready queue first, then to the one listed first in the workload.",
+            "지금 CPU 버스트의 남은 시간이 엄격히 더 짧을 때만 선점합니다(같으면 선점하지 않음). 같으면 준비 큐에 먼저 들어온 프로세스, 그다음 작업 부하에 먼저 적힌 프로세스가 먼저입니다.",
+            "Only a strictly shorter time left in the current CPU burst preempts (an equal one never does). Ties go to the process that entered the ready queue first, then to the one listed first in the workload.",
         ],
         PolicySpec::Priority {
             preemptive: true, ..

@@ -140,6 +140,16 @@ fn io_or_a_switch_cost_make_it_hard_and_a_changed_convention_replaces_the_defaul
     }
     let grading = grade(&changed, &key_answer(&changed));
     assert!(grading.all_fine(), "{:?}", grading.first_mistake);
+    // An I/O completion that takes the CPU: where its victim goes is said too.
+    spec.conventions = Default::default();
+    spec.conventions.io_completion = proclab_core::spec::IoCompletion::Preempt;
+    let exercise = Exercise::of_workload(&spec).expect("an exercise");
+    let rules = conventions(&exercise, Lang::En);
+    assert!(!rules.iter().any(|rule| rule == io_default), "{rules:?}");
+    assert!(
+        rules.iter().any(|rule| rule.contains("goes back to the head of the ready queue and later resumes with the rest of its quantum")),
+        "{rules:?}"
+    );
     // A changed convention that cannot matter here is not stated: no quantum under FCFS.
     let mut fcfs = textbook(PolicySpec::Fcfs);
     fcfs.conventions.requeue_order = RequeueOrder::BeforeArrivals;

@@ -328,13 +328,18 @@ fn on_grid_key(
     })
 }
 
-/// Removes row `index`; the keyboard's focus goes to the banner's Undo, which says what was
-/// removed (the button pressed is gone with its row).
-fn on_remove(dispatch: &Dispatch, index: usize) -> Callback<MouseEvent> {
+/// Removes row `index` of `count`; the keyboard's focus goes to the name of the row that takes
+/// its place (or the one before, or Add process), where the eye already is: the button pressed is
+/// gone with its row, and the banner (a live region) says what was removed and offers Undo.
+fn on_remove(dispatch: &Dispatch, index: usize, count: usize) -> Callback<MouseEvent> {
     let dispatch = dispatch.clone();
     Callback::from(move |_: MouseEvent| {
         edit(&dispatch, Edit::RemoveProcess(index));
-        crate::browser::focus_later(String::from("undo"));
+        let next = match count {
+            0 | 1 => String::from("add-process"),
+            _ => FieldId::Name(index.min(count - 2)).dom_id(),
+        };
+        crate::browser::focus_later(next);
     })
 }
 
@@ -538,7 +543,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                         onclick={on_click(dispatch, Edit::DuplicateProcess(index))}>{ "❐" }</button>
                                     <button type="button" class="icon danger" title={format!("{} · {}", name, t(Text::Remove))}
                                         aria-label={format!("{} · {}", name, t(Text::Remove))}
-                                        onclick={on_remove(dispatch, index)}>{ "✕" }</button>
+                                        onclick={on_remove(dispatch, index, count)}>{ "✕" }</button>
                                 </td>
                             </tr>
                             { problem_row(&props.messages, index, span, lang, false) }

@@ -475,7 +475,7 @@ pub fn policy_sentence(exercise: &Exercise, lang: Lang) -> String {
     match &exercise.spec.policy {
         PolicySpec::Fcfs => lang.pick(["FCFS: 준비 큐에 먼저 들어온 프로세스가 먼저 끝까지 실행됩니다.", "FCFS: the process that entered the ready queue first runs to the end of its burst."]).into(),
         PolicySpec::Sjf { .. } => lang.pick(["비선점 SJF: CPU가 비면 다음 CPU 버스트가 가장 짧은 프로세스가 버스트 끝까지 실행됩니다.", "Non-preemptive SJF: when the CPU is free, the process with the shortest next CPU burst runs to the end of it."]).into(),
-        PolicySpec::Srtf => lang.pick(["SRTF(선점형 SJF): 남은 CPU 시간이 더 짧은 프로세스가 준비되면 실행 중인 프로세스를 선점합니다. 같으면 선점하지 않습니다.", "SRTF (preemptive SJF): a process that becomes ready with strictly less CPU time left preempts the running one; an equal time never preempts."]).into(),
+        PolicySpec::Srtf => lang.pick(["SRTF(선점형 SJF): 지금 CPU 버스트의 남은 시간이 더 짧은 프로세스가 준비되면 실행 중인 프로세스를 선점합니다. 같으면 선점하지 않습니다.", "SRTF (preemptive SJF): a process that becomes ready with strictly less time left in its current CPU burst preempts the running one; an equal time never preempts."]).into(),
         PolicySpec::Priority { preemptive, .. } => {
             let mode = if *preemptive {
                 lang.pick(["선점형: 더 높은 우선순위가 준비되면 실행 중인 프로세스를 선점합니다(같으면 선점 안 함).", "Preemptive: a strictly higher priority that becomes ready preempts the running process."])
@@ -547,12 +547,15 @@ pub fn conventions(exercise: &Exercise, lang: Lang) -> Vec<String> {
     if exercise.spec.machine.dispatch_latency > 0 {
         rules.push(lang.pick([format!("CPU가 다른 프로세스로 바뀔 때마다(유휴 뒤 포함, 맨 처음 제외) 문맥 교환에 {}틱이 걸립니다. 이 시간은 대기 시간이 아닙니다.", exercise.spec.machine.dispatch_latency), format!("Every time the CPU changes process (also after idling, but not the very first time) a context switch takes {} {}; that time is not waiting.", exercise.spec.machine.dispatch_latency, crate::lang::ticks(exercise.spec.machine.dispatch_latency))]));
     }
-    for convention in changed {
-        let (label, hint) = crate::terms::convention_words(convention, lang);
+    for convention in &changed {
+        let (label, _) = crate::terms::convention_words(*convention, lang);
         rules.push(lang.pick([
-            format!("이 문제의 규칙: {label} ({hint})"),
-            format!("In this exercise: {label} ({hint})"),
+            format!("이 문제의 규칙: {label}."),
+            format!("In this exercise: {label}."),
         ]));
+    }
+    if changed.contains(&Convention::IoCompletionPreempts) {
+        rules.push(lang.pick(["I/O를 마친 프로세스에게 CPU를 빼앗긴 프로세스는 준비 큐의 맨 앞으로 돌아가, 다음에 남은 퀀텀으로 이어서 실행합니다.", "A process whose CPU an I/O completion takes goes back to the head of the ready queue and later resumes with the rest of its quantum."]).into());
     }
     rules.push(lang.pick(["반환 = 완료 − 도착, 대기 = 준비 큐에 있던 시간, 응답 = 처음 실행 − 도착. 평균은 소수 둘째 자리까지(또는 분수).", "Turnaround = completion − arrival, waiting = time in the ready queue, response = first run − arrival. Averages to two decimals (or as a fraction)."]).into());
     rules

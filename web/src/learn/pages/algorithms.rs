@@ -103,8 +103,8 @@ pub fn algorithms(lang: Lang) -> Html {
                 (["CPU 이용률", "CPU utilization"], ["CPU가 프로세스를 실행한 틱 / 전체 틱.", "Ticks the CPU ran a process / all ticks."]),
             ]) }
             { para(lang, [
-                "예: 아래 호위 효과의 FCFS 차트에서 P2는 0에 도착해 24에 처음 실행되고 27에 끝납니다. 반환 시간 27 − 0 = 27, 대기 시간 27 − 3 = 24, 응답 시간 24 − 0 = 24입니다. 평균은 모든 프로세스의 값을 더해 프로세스 수로 나눕니다.",
-                "For example, in the FCFS chart of the convoy effect below, P2 arrives at 0, first runs at 24 and ends at 27: turnaround 27 − 0 = 27, waiting 27 − 3 = 24, response 24 − 0 = 24. An average adds up every process's value and divides by the number of processes.",
+                "예: 아래 호위 효과의 FCFS 차트에서 P2(CPU 버스트 3)는 0에 도착해 24에 처음 실행되고 27에 끝납니다. 반환 시간 27 − 0 = 27, 대기 시간 27 − 3 = 24, 응답 시간 24 − 0 = 24입니다. 평균은 모든 프로세스의 값을 더해 프로세스 수로 나눕니다. 세 프로세스가 30틱 안에 모두 끝나므로 처리량은 3/30 = 0.1, CPU가 30틱 내내 일하므로 이용률은 100%입니다.",
+                "For example, in the FCFS chart of the convoy effect below, P2 (a CPU burst of 3) arrives at 0, first runs at 24 and ends at 27: turnaround 27 − 0 = 27, waiting 27 − 3 = 24, response 24 − 0 = 24. An average adds up every process's value and divides by the number of processes. The three processes all finish within 30 ticks, so the throughput is 3/30 = 0.1 per tick, and the CPU works all 30 ticks: utilisation 100%.",
             ]) }
             { heading(lang, ["비선점형 알고리즘", "Non-preemptive algorithms"]) }
             { for NON_PREEMPTIVE.iter().map(|algorithm| describe(lang, algorithm)) }
