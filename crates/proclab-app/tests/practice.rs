@@ -1101,3 +1101,48 @@ fn waiting_read_from_a_chart_drawn_without_its_switches_is_consistent_with_it() 
     }
     assert!(checked > 10, "only {checked} cells with a switch");
 }
+
+#[test]
+fn a_wrong_process_after_a_context_switch_is_told_why_the_dispatcher_chose_the_right_one() {
+    let mut checked = 0;
+    for exercise in every_exercise().filter(|exercise| exercise.spec.machine.dispatch_latency > 0) {
+        let key = exercise.key();
+        // The first process segment that follows a switch, and another process to put there.
+        let Some(index) = (1..key.len())
+            .find(|i| key[*i - 1].who == Who::Switch && matches!(key[*i].who, Who::Process(_)))
+        else {
+            continue;
+        };
+        let Who::Process(right) = key[index].who else {
+            continue;
+        };
+        let wrong = (0..exercise.spec.processes.len() as u32)
+            .find(|pid| *pid != right)
+            .expect("two processes");
+        let mut answer = key_answer(&exercise);
+        answer.segments[index].who = Who::Process(wrong);
+        let grading = grade(&exercise, &answer);
+        assert_eq!(
+            grading.first_mistake,
+            Some(Mistake::Segment {
+                index,
+                who_wrong: true
+            }),
+            "{:?}",
+            exercise.id
+        );
+        let text = explain(&exercise, &grading, Lang::En).unwrap();
+        // The reason is the dispatcher's, at the switch's start: it is said with this segment.
+        let switch_start = key[index - 1].start;
+        assert!(
+            text.contains(&format!("At t={switch_start}:")),
+            "{:?}: {text}",
+            exercise.id
+        );
+        checked += 1;
+    }
+    assert!(
+        checked > 20,
+        "only {checked} exercises with a switch before a process"
+    );
+}

@@ -706,7 +706,14 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
         Mistake::Segment { index, .. } => {
             let segment = key[index];
             let label = segment_label(exercise, segment.who, segment.end, lang);
-            let why = words.segment(&key, index);
+            let mut why = words.segment(&key, index);
+            // After a context switch, the reason this process was chosen is told with the
+            // switch's segment (the dispatcher chose it then): it is told here too.
+            if let (Who::Process(pid), Some(before)) = (segment.who, index.checked_sub(1)) {
+                if key[before].who == Who::Switch {
+                    why = format!("{} {why}", words.why_runs(&key, before, pid));
+                }
+            }
             lang.pick([
                 format!("구간 {}: {label}. {why}", index + 1),
                 format!("Segment {}: {label}. {why}", index + 1),
