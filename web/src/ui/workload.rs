@@ -300,18 +300,9 @@ fn on_grid_key(
             start == 0 && end == 0,
             start == length,
         );
+        // After the render that adds a row, if any.
         let focus_later = |row: usize, column: usize| {
-            let id = column_field(fields[column], row).dom_id();
-            // After the render that adds a row, if any.
-            gloo::timers::callback::Timeout::new(0, move || {
-                if let Some(element) = gloo::utils::document().get_element_by_id(&id) {
-                    if let Ok(input) = element.dyn_into::<HtmlInputElement>() {
-                        let _ = input.focus();
-                        input.select();
-                    }
-                }
-            })
-            .forget();
+            crate::browser::focus_later(column_field(fields[column], row).dom_id())
         };
         match target {
             Target::Stay => {}
