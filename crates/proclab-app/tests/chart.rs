@@ -971,3 +971,96 @@ fn the_sweep_names_every_quantum_tied_for_the_lowest_waiting() {
         "{sentence}"
     );
 }
+
+/// A thread row shows its switch-in latency and cache stalls as its CPU row does, so what it draws
+/// as Running is its execution: the first Running tick ends its response, Running adds up to its
+/// CPU time, the loading pieces to its switch and stall, Ready to its waiting.
+#[test]
+fn thread_rows_show_loading_apart_from_running() {
+    let mut spec = ScenarioSpec {
+        processes: vec![
+            process(0, &[BurstSpec::Cpu(5), BurstSpec::Io(2), BurstSpec::Cpu(3)]),
+            process(1, &[BurstSpec::Cpu(4)]),
+            process(2, &[BurstSpec::Cpu(2), BurstSpec::Io(3), BurstSpec::Cpu(4)]),
+            process(6, &[BurstSpec::Cpu(6)]),
+        ],
+        policy: PolicySpec::Rr { quantum: 2 },
+        machine: MachineSpec {
+            cpus: 2,
+            dispatch_latency: 2,
+            ..MachineSpec::default()
+        },
+        ..ScenarioSpec::default()
+    };
+    spec.machine.cache.enabled = true;
+    spec.machine.cache.capacity = 8;
+    spec.machine.cache.refill_per_unit = 1;
+    let simulation = simulation(&spec);
+    let metrics = &simulation.run.metrics().threads;
+    assert!(
+        metrics.iter().all(|thread| thread.switch > 0)
+            && metrics.iter().any(|thread| thread.stall > 0)
+    );
+    for lang in [Lang::En, Lang::Ko] {
+        let model = gantt_model(&simulation, lang);
+        for (row, thread) in model.rows[2..].iter().zip(metrics) {
+            let ticks = |wanted: fn(&SegmentKind) -> bool| -> u64 {
+                row.segments
+                    .iter()
+                    .filter(|segment| wanted(&segment.kind))
+                    .map(|segment| segment.end - segment.start)
+                    .sum()
+            };
+            let label = &row.label;
+            assert_eq!(
+                ticks(|kind| matches!(kind, SegmentKind::Running { .. })),
+                thread.cpu,
+                "{label}"
+            );
+            assert_eq!(
+                ticks(|kind| matches!(kind, SegmentKind::Dispatch { .. })),
+                thread.switch,
+                "{label}"
+            );
+            assert_eq!(
+                ticks(|kind| matches!(kind, SegmentKind::CacheStall { .. })),
+                thread.stall,
+                "{label}"
+            );
+            assert_eq!(
+                ticks(|kind| matches!(kind, SegmentKind::Ready { .. })),
+                thread.waiting,
+                "{label}"
+            );
+            let first_run = row
+                .segments
+                .iter()
+                .find(|segment| matches!(segment.kind, SegmentKind::Running { .. }))
+                .expect("it runs");
+            assert_eq!(first_run.start - thread.arrival, thread.response, "{label}");
+            // Each loading piece says it is not execution yet, and lies on its CPU row too.
+            for piece in row.segments.iter().filter(|segment| {
+                matches!(
+                    segment.kind,
+                    SegmentKind::Dispatch { .. } | SegmentKind::CacheStall { .. }
+                )
+            }) {
+                assert!(
+                    piece.detail.contains(
+                        lang.pick(["아직 명령을 실행하지 않습니다", "not executing yet"])
+                    ),
+                    "{}",
+                    piece.detail
+                );
+                let on_cpu = model.rows[..2].iter().any(|cpu| {
+                    cpu.segments.iter().any(|segment| {
+                        segment.kind == piece.kind
+                            && segment.start <= piece.start
+                            && piece.end <= segment.end
+                    })
+                });
+                assert!(on_cpu, "{label}: {piece:?}");
+            }
+        }
+    }
+}

@@ -46,12 +46,12 @@ pub enum SegmentKind {
     },
     /// CPU row: nothing to run.
     Idle,
-    /// CPU row: dispatch latency, loading `to`.
+    /// CPU row: dispatch latency, loading `to`; on `to`'s row, the same ticks.
     Dispatch {
         /// The thread loaded.
         to: ThreadRef,
     },
-    /// CPU row: cache refill before `thread` runs.
+    /// CPU row: cache refill before `thread` runs; on `thread`'s row, the same ticks.
     CacheStall {
         /// The thread.
         thread: ThreadRef,
@@ -73,7 +73,9 @@ pub enum SegmentKind {
         /// The thread.
         thread: ThreadRef,
     },
-    /// Thread row: on a CPU (including its dispatch latency and cache stall).
+    /// Thread row: on a CPU and executing (its dispatch latency and cache stall, Running states
+    /// too, are [`SegmentKind::Dispatch`] and [`SegmentKind::CacheStall`] pieces, as on its CPU's
+    /// row).
     Running {
         /// The thread.
         thread: ThreadRef,
@@ -289,11 +291,26 @@ fn gantt_model_at(simulation: &Simulation, lang: Lang, column: u64) -> GanttMode
     let mut builders: Vec<RowBuilder<CpuPiece>> =
         (0..cpus).map(|_| RowBuilder::new(column)).collect();
     let mut kernel = KernelCursor::new(run.kernel_spans(), cpus);
+    let thread_rows = MAX_ROWS.saturating_sub(cpus as usize);
+    // Each drawn thread's switch-in latency and cache stalls: Running in the engine's states, but
+    // not yet executing, so its row shows them as its CPU row does.
+    let mut loading: Vec<Vec<proclab_core::GanttSlice>> =
+        vec![Vec::new(); thread_rows.min(scenario.threads().len())];
     run.each_gantt_slice(|slice| {
+        if let SliceKind::Dispatch { to: thread, .. } | SliceKind::CacheStall { thread } =
+            slice.kind
+        {
+            if let Some(spans) = words.index(thread).and_then(|at| loading.get_mut(at)) {
+                spans.push(slice);
+            }
+        }
         if let Some(row) = builders.get_mut(slice.cpu as usize) {
             kernel.split(slice, |piece| row.push(piece));
         }
     });
+    for spans in &mut loading {
+        spans.sort_unstable_by_key(|slice| slice.start);
+    }
     let mut rows: Vec<GanttRow> = builders
         .into_iter()
         .zip(0..cpus)
@@ -308,8 +325,7 @@ fn gantt_model_at(simulation: &Simulation, lang: Lang, column: u64) -> GanttMode
         })
         .collect();
     let total_rows = rows.len() + scenario.threads().len();
-    let thread_rows = MAX_ROWS.saturating_sub(rows.len());
-    let states = state_segments(simulation, &words, extent, thread_rows, column);
+    let states = state_segments(simulation, &words, extent, thread_rows, column, &loading);
     for ((thread, segments), name) in scenario.threads().iter().zip(states).zip(&words.threads) {
         let thread = ThreadRef {
             pid: thread.pid(),
@@ -371,6 +387,7 @@ pub(super) struct SharedWords<'a> {
     running: Vec<(Rc<str>, Rc<str>)>,
     /// When each thread exited (in [`Scenario::threads`] order), once known.
     exits: Vec<Option<u64>>,
+    lang: Lang,
 }
 
 impl<'a> SharedWords<'a> {
@@ -410,6 +427,7 @@ impl<'a> SharedWords<'a> {
         };
         SharedWords {
             scenario,
+            lang,
             exits: vec![None; threads.len()],
             threads,
             runs,
@@ -433,6 +451,15 @@ impl<'a> SharedWords<'a> {
         self.index(thread)
             .and_then(|index| self.threads.get(index))
             .map_or_else(|| Rc::from(thread_label(self.scenario, thread)), Rc::clone)
+    }
+
+    pub(super) fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The label of a switch's segment (`CS`).
+    pub(super) fn dispatch(&self) -> Rc<str> {
+        Rc::clone(&self.dispatch)
     }
 
     pub(super) fn running(&self, cpu: Option<u32>) -> (Rc<str>, Rc<str>) {

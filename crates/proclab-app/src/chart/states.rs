@@ -2,11 +2,14 @@
 //! replay of the run's transitions.
 
 use proclab_core::spec::ThreadModel;
-use proclab_core::{Cause, ProcessState, ThreadRef};
+use std::rc::Rc;
+
+use proclab_core::{Cause, GanttSlice, ProcessState, SliceKind, ThreadRef};
 
 use crate::simulation::Simulation;
 
 use super::model::{Segment, SegmentKind, SharedWords};
+use super::text;
 
 /// Where one thread of control is while the events are replayed.
 struct Tracker {
@@ -16,6 +19,8 @@ struct Tracker {
     /// Blocked on another thread (a mutex, semaphore, condition, queue or pipe), not on I/O.
     waits: bool,
     segments: RowBuilder,
+    /// The first of its loading slices (switch-in, cache stall) not yet drawn.
+    loading: usize,
 }
 
 /// The Ready / Running / Blocked segments of the first `count` threads (in [`Scenario::threads`]
@@ -26,6 +31,7 @@ pub(super) fn state_segments(
     extent: u64,
     count: usize,
     column: u64,
+    loading: &[Vec<GanttSlice>],
 ) -> Vec<Vec<Segment>> {
     let scenario = &simulation.scenario;
     let mut trackers: Vec<Tracker> = scenario
@@ -38,6 +44,7 @@ pub(super) fn state_segments(
             cpu: None,
             waits: false,
             segments: RowBuilder::new(column),
+            loading: 0,
         })
         .collect();
     let held = held_spans(simulation, extent, count);
@@ -45,6 +52,17 @@ pub(super) fn state_segments(
         SegmentKind::Ready { thread } if !held.is_empty() => {
             let spans = held.get(thread.pid as usize).map_or(&[][..], Vec::as_slice);
             for piece in split_held(segment, spans, thread, words) {
+                tracker.segments.push(piece);
+            }
+        }
+        SegmentKind::Running { thread, .. } => {
+            let spans = words
+                .index(thread)
+                .and_then(|at| loading.get(at))
+                .map_or(&[][..], Vec::as_slice);
+            let (pieces, next) = split_loading(segment, spans, tracker.loading, thread, words);
+            tracker.loading = next;
+            for piece in pieces {
                 tracker.segments.push(piece);
             }
         }
@@ -130,6 +148,82 @@ fn held_spans(simulation: &Simulation, extent: u64, count: usize) -> Vec<Vec<(u6
         process.sort_unstable();
     }
     spans
+}
+
+/// A Running segment of `thread` cut where it was being loaded (`spans`: its switch-in and cache
+/// stall slices in time order, from `from` on): those parts take their CPU row's kind, so the row
+/// shows when the thread began to execute, which is when its response ends. Returns the pieces
+/// and the first slice after the segment.
+fn split_loading(
+    segment: Segment,
+    spans: &[GanttSlice],
+    from: usize,
+    thread: ThreadRef,
+    words: &SharedWords,
+) -> (Vec<Segment>, usize) {
+    let mut next = from;
+    while spans
+        .get(next)
+        .is_some_and(|slice| slice.end <= segment.start)
+    {
+        next += 1;
+    }
+    let mut pieces = Vec::new();
+    let mut at = segment.start;
+    while let Some(slice) = spans.get(next).filter(|slice| slice.start < segment.end) {
+        let (start, end) = (slice.start.max(at), slice.end.min(segment.end));
+        if at < start {
+            pieces.push(Segment {
+                start: at,
+                end: start,
+                ..segment.clone()
+            });
+        }
+        if start < end {
+            let name = words.name(thread);
+            let (kind, label, detail) = match slice.kind {
+                SliceKind::CacheStall { .. } => (
+                    SegmentKind::CacheStall { thread },
+                    Rc::from(format!("${name}")),
+                    text::describe_thread_stall(
+                        &name,
+                        slice.cpu,
+                        words.lang(),
+                        slice.end - slice.start,
+                    ),
+                ),
+                _ => (
+                    SegmentKind::Dispatch { to: thread },
+                    words.dispatch(),
+                    text::describe_thread_loading(
+                        &name,
+                        slice.cpu,
+                        words.lang(),
+                        slice.end - slice.start,
+                    ),
+                ),
+            };
+            pieces.push(Segment {
+                start,
+                end,
+                kind,
+                label,
+                detail: Rc::from(detail),
+            });
+            at = end;
+        }
+        if slice.end > segment.end {
+            break;
+        }
+        next += 1;
+    }
+    if at < segment.end {
+        pieces.push(Segment {
+            start: at,
+            ..segment
+        });
+    }
+    (pieces, next)
 }
 
 /// A Ready segment of `thread` cut where its process was held (`spans`, in time order): those

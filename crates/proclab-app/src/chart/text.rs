@@ -241,6 +241,23 @@ pub fn describe_stall(label: &str, lang: Lang) -> String {
     ])
 }
 
+/// On a thread's own row: the ticks its switch-in takes, Running in its state but not executing.
+pub fn describe_thread_loading(label: &str, cpu: u32, lang: Lang, ticks: u64) -> String {
+    let particle = crate::lang::object_particle(label);
+    lang.pick([
+        format!("{label}{particle} CPU{cpu}에 적재하는 중 (문맥 교환 {ticks}틱): 상태는 실행이지만 아직 명령을 실행하지 않습니다. 대기 시간에 들지 않습니다."),
+        format!("being loaded onto CPU{cpu} (context switch, {ticks} {}): Running as a state, not executing yet; not waiting", crate::lang::ticks(ticks)),
+    ])
+}
+
+/// On a thread's own row: the ticks its cache refill takes before it executes.
+pub fn describe_thread_stall(label: &str, cpu: u32, lang: Lang, ticks: u64) -> String {
+    lang.pick([
+        format!("CPU{cpu}에서 {label}의 캐시 채우기 지연 ({ticks}틱): 상태는 실행이지만 아직 명령을 실행하지 않습니다. 대기 시간에 들지 않습니다."),
+        format!("cache refill stall on CPU{cpu} ({ticks} {}): Running as a state, not executing yet; not waiting", crate::lang::ticks(ticks)),
+    ])
+}
+
 /// Kernel time of a thread after a system call.
 pub fn describe_kernel(label: &str, lang: Lang) -> String {
     lang.pick([
