@@ -195,6 +195,8 @@ pub enum Text {
     ToResults,
     DefaultConventions,
     DefaultsExcept,
+    /// After a changed convention that gives this run the very schedule of the default.
+    NoDifferenceHere,
     MoreColumns,
     Yes,
     NoDefault,
@@ -423,6 +425,7 @@ impl Words for Text {
             Text::TextbookDefaults => ["교재 기본값(Silberschatz)을 따릅니다. 바꾼 규칙이 없습니다.", "Textbook defaults (Silberschatz); no convention changed."],
             Text::DefaultConventions => ["모두 교재 기본값으로", "All back to the textbook defaults"],
             Text::ToResults => ["결과로 건너뛰기 ↓", "Skip to the results ↓"],
+            Text::NoDifferenceHere => ["이 실행에서는 차이가 없습니다: 기본 규칙으로도 같은 스케줄입니다.", "No difference in this run: the default gives the same schedule."],
             Text::DefaultsExcept => ["교재 기본값을 따르되, 다음 규칙을 바꿨습니다:", "Textbook defaults, except:"],
             Text::MoreColumns => ["열 더 보기", "More columns"],
             Text::ConventionsInForce => ["적용된 규칙", "Conventions in force"],

@@ -1,7 +1,7 @@
 //! A validated scenario together with its run: what every results view reads.
 
 use proclab_core::warmup::{self, WarmupRun};
-use proclab_core::{simulate, Run, Scenario, ScenarioError, ScenarioSpec};
+use proclab_core::{simulate, Convention, Run, Scenario, ScenarioError, ScenarioSpec};
 
 /// A scenario that passed validation and the run the core computed for it.
 #[derive(Debug)]
@@ -34,6 +34,31 @@ impl Simulation {
             run,
             warmup,
         }
+    }
+}
+
+/// Most events a run may have for [`Simulation::convention_changes_run`] to run it again: a
+/// classroom run has hundreds; past this, a second run would cost more than the answer is worth.
+pub const RERUN_EVENTS: usize = 20_000;
+
+impl Simulation {
+    /// Whether `convention`, changed in this scenario, gives a schedule the default would not: the
+    /// scenario is run again with the default and the two runs' events compared. `None` when the
+    /// convention is the default here, when the run is too long to run again (more than
+    /// [`RERUN_EVENTS`] events) or when the warm-up model, which has no conventions, runs it.
+    pub fn convention_changes_run(&self, convention: Convention) -> Option<bool> {
+        let spec = self.scenario.spec();
+        if !convention.is_on(&spec.conventions)
+            || self.run.event_count() > RERUN_EVENTS
+            || self.warmup.is_some()
+        {
+            return None;
+        }
+        let mut default = spec.clone();
+        convention.set(&mut default.conventions, false);
+        let scenario = Scenario::new(&default).ok()?;
+        let run = simulate(&scenario);
+        Some(run.events() != self.run.events() || run.gantt() != self.run.gantt())
     }
 }
 

@@ -17,6 +17,7 @@ use crate::warmup_run;
 use crate::{Failure, Options};
 use proclab_app::lang::Lang;
 use proclab_app::messages::located_error;
+use proclab_app::simulation::Simulation;
 use proclab_app::terms;
 use proclab_core::PolicyKind;
 
@@ -124,10 +125,12 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
         let events = options.get("events").is_some();
         write_json(out, &RunDocument::new(&run, events, lang), pretty(options))?;
     } else {
-        out.write_all(render::answer_key_in(&run, terms::answer_key_words(lang)).as_bytes())?;
-        out.write_all(conventions_text(&scenario, lang).as_bytes())?;
-        if scenario.has_programs() {
-            program_run::write_text(out, &run, lang)?;
+        let simulation = Simulation::with_run(scenario, run);
+        let run = &simulation.run;
+        out.write_all(render::answer_key_in(run, terms::answer_key_words(lang)).as_bytes())?;
+        out.write_all(conventions_text(&simulation, lang).as_bytes())?;
+        if simulation.scenario.has_programs() {
+            program_run::write_text(out, run, lang)?;
         }
     }
     Ok(())
@@ -135,8 +138,9 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
 
 /// The policy's own rule and the conventions in force, as the page states them: one line when
 /// the textbook defaults hold, else each convention that differs from them.
-fn conventions_text(scenario: &Scenario, lang: Lang) -> String {
+fn conventions_text(simulation: &Simulation, lang: Lang) -> String {
     use proclab_app::i18n::{Text, Words};
+    let scenario = &simulation.scenario;
     let differing: Vec<proclab_core::Convention> =
         proclab_core::Convention::differing(scenario.conventions()).collect();
     let heading = Text::ConventionsInForce.get(lang);
@@ -147,7 +151,11 @@ fn conventions_text(scenario: &Scenario, lang: Lang) -> String {
     let mut text = format!("{rule}\n{heading}: {}\n", Text::DefaultsExcept.get(lang));
     for convention in differing {
         let (label, hint) = terms::convention_words(convention, lang);
-        text.push_str(&format!("  - {label} ({hint})\n"));
+        text.push_str(&format!("  - {label} ({hint})"));
+        if simulation.convention_changes_run(convention) == Some(false) {
+            text.push_str(&format!(" {}", Text::NoDifferenceHere.get(lang)));
+        }
+        text.push('\n');
     }
     text
 }

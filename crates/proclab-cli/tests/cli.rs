@@ -76,6 +76,19 @@ fn run_states_the_conventions_in_force_as_the_page_does() {
         ostep.contains("Conventions in force: Textbook defaults, except:\n  - "),
         "{ostep}"
     );
+    // Each changed rule says whether it changes this run: in this one, none does (the default
+    // gives the same schedule); the page says the same (`Simulation::convention_changes_run`).
+    let changed = ostep
+        .lines()
+        .filter(|line| line.starts_with("  - "))
+        .count();
+    let same = ostep
+        .lines()
+        .filter(|line| {
+            line.ends_with(" No difference in this run: the default gives the same schedule.")
+        })
+        .count();
+    assert_eq!((changed, same), (4, 4), "{ostep}");
     let korean = stdout(&proclab(&[
         "run",
         "tests/data/ostep_mlfq_001.json",

@@ -177,7 +177,14 @@ pub fn conventions_in_force(props: &ResultsProps) -> Html {
                 <ul>
                     { for differing.into_iter().map(|convention| {
                         let (label, hint) = terms::convention_words(convention, lang);
-                        html! { <li>{ label }<span class="hint">{ " (" }{ hint }{ ")" }</span></li> }
+                        let same = props.simulation.convention_changes_run(convention) == Some(false);
+                        html! {
+                            <li>{ label }<span class="hint">{ " (" }{ hint }{ ")" }</span>
+                            if same {
+                                <span class="no-difference">{ " " }{ Text::NoDifferenceHere.get(lang) }</span>
+                            }
+                            </li>
+                        }
                     }) }
                 </ul>
             }
