@@ -758,21 +758,23 @@ test('6. exports: PNG, SVG, CSV with the numbers on screen, JSON that uploads ba
     assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with a byte-order mark');
     const rows = parseCsv(csv.bytes.toString('utf8').replace(/^\uFEFF/, ''));
     const [header, ...body] = rows;
-    assert.deepEqual(header.slice(0, 6), ['process', 'arrival', 'completion', 'turnaround', 'waiting', 'response']);
+    // The columns are named as the metrics table names them; preemptions says what it leaves out.
+    assert.deepEqual(header.slice(0, 6), ['Process', 'Arrival', 'Completion', 'Turnaround', 'Waiting', 'Response']);
+    assert.equal(header.at(-1), 'Preemptions (quantum ends not counted)');
     assert.equal(body.length, shown.rows.length + 1, 'one row per process and an average row');
     const column = (name) => header.indexOf(name);
     shown.rows.forEach((row, index) => {
       const line = body[index];
       assert.deepEqual(
-        ['process', 'completion', 'turnaround', 'waiting', 'response'].map((name) => line[column(name)]),
+        ['Process', 'Completion', 'Turnaround', 'Waiting', 'Response'].map((name) => line[column(name)]),
         [row.name, row.completion, row.turnaround, row.waiting, row.response],
         `CSV row of ${row.name}`,
       );
     });
     const average = body.at(-1);
-    assert.equal(average[0], 'average');
+    assert.equal(average[0], 'Average');
     assert.deepEqual(
-      ['turnaround', 'waiting', 'response'].map((name) => average[column(name)]),
+      ['Turnaround', 'Waiting', 'Response'].map((name) => average[column(name)]),
       [shown.averages.turnaround, shown.averages.waiting, shown.averages.response],
       'CSV averages',
     );

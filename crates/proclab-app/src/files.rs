@@ -135,9 +135,10 @@ fn parse_json(
 /// One row per process, then a row of the exact averages to two decimals.
 pub fn metrics_csv(run: &Run, lang: Lang) -> String {
     let metrics = run.metrics();
+    // The metrics table's own headings; preemptions says what its definition says.
     let mut csv = String::from(lang.pick([
-        "프로세스,도착,완료,반환 시간,대기 시간,응답 시간,CPU,입출력,전환,캐시 멈춤,디스패치,선점\n",
-        "process,arrival,completion,turnaround,waiting,response,cpu,io,switch,stall,dispatches,preemptions\n",
+        "프로세스,도착,완료,반환 시간,대기 시간,응답 시간,CPU,I/O,전환,캐시 멈춤,디스패치,선점 (퀀텀 만료 제외)\n",
+        "Process,Arrival,Completion,Turnaround,Waiting,Response,CPU,I/O,Switch,Cache stall,Dispatches,Preemptions (quantum ends not counted)\n",
     ]));
     for process in &metrics.processes {
         csv.push_str(&format!(
@@ -161,7 +162,7 @@ pub fn metrics_csv(run: &Run, lang: Lang) -> String {
     // are the "ticks lost" figures), so they stay out of the average row.
     csv.push_str(&format!(
         "{},,,{},{},{},,,,,,\n",
-        lang.pick(["평균", "average"]),
+        lang.pick(["평균", "Average"]),
         totals.average_turnaround,
         totals.average_waiting,
         totals.average_response
@@ -283,7 +284,8 @@ mod tests {
         let korean = metrics_csv(&run, Lang::Ko);
         let (en_lines, ko_lines): (Vec<&str>, Vec<&str>) =
             (english.lines().collect(), korean.lines().collect());
-        assert!(en_lines[0].starts_with("process,arrival,completion,turnaround,waiting"));
+        assert!(en_lines[0].starts_with("Process,Arrival,Completion,Turnaround,Waiting"));
+        assert!(en_lines[0].ends_with(",Preemptions (quantum ends not counted)"));
         assert!(ko_lines[0].starts_with("프로세스,도착,완료,반환 시간,대기 시간"));
         assert_eq!(en_lines.len(), ko_lines.len());
         // The same cells under the header, but the average row's name.
@@ -298,7 +300,7 @@ mod tests {
         );
         assert!(ko_lines.last().unwrap().starts_with("평균,"));
         // Silberschatz's RR q=4: average waiting 17/3.
-        assert!(english.contains("average,,,15.67,5.67,"), "{english}");
+        assert!(english.contains("Average,,,15.67,5.67,"), "{english}");
     }
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
