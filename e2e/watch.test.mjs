@@ -300,6 +300,19 @@ test('presentation mode: the machine fills the screen, keys still play, Escape o
       assert.match(await page.textContent('#present'), locale === 'en-US' ? /Leave presentation/ : /발표 모드 끝내기/);
       await page.keyboard.press('ArrowRight');
       assert.equal(await clock(page), 1, 'playback keys work while presenting');
+      // The log is hidden full screen: this tick's sentences stand above the picture, as the log
+      // has them, and go with the tick.
+      const caption = async () => page.$$eval('#present-caption p', (lines) => lines.map((line) => line.textContent));
+      const logged = async () => page.$$eval('#event-log li.now', (lines) => lines.map((line) => line.textContent));
+      await page.click('#event-forward');
+      const at = await clock(page);
+      assert.ok(at > 1, `the next event is after tick 1, at ${at}`);
+      const now = await logged();
+      assert.ok(now.length > 0 && now.every((line) => line.startsWith(`t=${at}:`)), now.join(' | '));
+      assert.deepEqual(await caption(), now);
+      const captionBox = await page.locator('#present-caption').boundingBox();
+      const canvasBox = await page.locator('#watch-canvas').boundingBox();
+      assert.ok(captionBox.y + captionBox.height <= canvasBox.y + 1 && captionBox.y < viewport.height, 'the caption is on screen, above the picture');
       await page.screenshot({ path: await screenshotPath(page, `watch-present-${locale.slice(0, 2)}`) });
       await page.keyboard.press('Escape');
       await page.waitForFunction(() => !document.querySelector('.watch').classList.contains('presenting'));
@@ -336,4 +349,27 @@ test('the legend lists only the marks the run can show: q under slicing policies
     await page.waitForFunction((entry) => [...document.querySelectorAll('#watch-legend li')]
       .some((item) => item.textContent.startsWith(entry)), wait);
   }, { locale: 'en-US' });
+});
+
+test('another example is watched from its first tick; an edit keeps the tick the student was at', async () => {
+  await onFreshPage(server.url, async ({ page }) => {
+    await page.selectOption('#preset-select', 'race-two-threads');
+    await page.waitForSelector('#watch-canvas');
+    await page.click('#to-end');
+    const end = await clock(page);
+    assert.ok(end > 10, `the race ends at ${end}`);
+    // A longer example: the race's last tick exists in it, and still it starts at 0.
+    await page.selectOption('#preset-select', 'producer-consumer-semaphores');
+    await page.waitForFunction(() => /^t = 0 \//.test(document.querySelector('#clock')?.textContent ?? ''));
+    const total = Number((await page.textContent('#clock')).match(/\/ (\d+)/)[1]);
+    assert.ok(total > end, `the second example (${total} ticks) is longer than the first (${end})`);
+    assert.equal(await page.getAttribute('#event-forward', 'aria-disabled'), 'false');
+    // An edit of the workload keeps the student's instant.
+    await scrubTo(page, 7);
+    const before = await page.textContent('#policy-rule');
+    await page.selectOption('#policy-kind', 'rr');
+    await page.waitForFunction((rule) => document.querySelector('#policy-rule')?.textContent !== rule, before);
+    await page.waitForTimeout(300);
+    assert.equal(await clock(page), 7, 'the edit kept t = 7');
+  });
 });

@@ -150,6 +150,10 @@ pub struct Session {
     /// drops a share link from the address bar) whenever this grows; opening a link does not
     /// count, so the saved workspace is kept until the student edits.
     pub edits: u64,
+    /// How many times another workload replaced the workspace (an example, a generated or opened
+    /// file, a link followed in this tab): its run is then watched from its first tick, while an
+    /// edit keeps the tick the student was at.
+    pub loads: u64,
 }
 
 /// Everything that can change the session.
@@ -195,6 +199,7 @@ impl Session {
             notice: None,
             previous: None,
             edits: 0,
+            loads: 0,
         };
         match share::decode(fragment) {
             Ok(None) => session.set_draft(saved),
@@ -412,6 +417,7 @@ impl Reduce for Session {
                     replaced.then(|| self.draft.clone())
                 };
                 next.edit_draft(Draft::from_spec(&spec));
+                next.loads += 1;
                 // Whether an opened file's scenario holds is known once its form is read: a good
                 // file is checked once, here; a broken one again, for the core's own words on
                 // the file as written.
@@ -434,6 +440,7 @@ impl Reduce for Session {
                             let replaced = !self.draft.processes.is_empty();
                             next.previous = replaced.then(|| self.draft.clone());
                             next.set_draft(Draft::from_spec(&shared.spec));
+                            next.loads += 1;
                             next.notice = Some(if replaced {
                                 Notice::LinkOpenedOver
                             } else {

@@ -26,6 +26,9 @@ pub struct ResultsPanelProps {
     /// The form has problems: these results are the last valid ones, not what it holds.
     #[prop_or_default]
     pub stale: bool,
+    /// [`proclab_app::session::Session::loads`]: another workload's run is watched from its start.
+    #[prop_or_default]
+    pub loads: u64,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -164,7 +167,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                     <crate::ui::programs::Programs {lang} simulation={simulation.clone()} playback={playback.clone()} dispatch={props.dispatch.clone()} />
                 }
                 <MetricsTable {lang} simulation={simulation.clone()} />
-                <Watch {lang} simulation={simulation.clone()} playback={playback.clone()} selected={*selected} onselect={on_select.clone()} />
+                <Watch {lang} simulation={simulation.clone()} playback={playback.clone()} selected={*selected} onselect={on_select.clone()} loads={props.loads} />
                 <ConventionsInForce {lang} simulation={simulation.clone()} />
                 <PractiseWorkload {lang} simulation={simulation.clone()} stale={props.stale} />
             } else {

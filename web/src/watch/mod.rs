@@ -47,6 +47,9 @@ pub struct WatchProps {
     /// The thread whose PCB the inspector shows (shared with the Gantt chart's rows).
     pub selected: Option<ThreadRef>,
     pub onselect: Callback<ThreadRef>,
+    /// Workloads loaded so far ([`proclab_app::session::Session::loads`]).
+    #[prop_or_default]
+    pub loads: u64,
 }
 
 /// The machine just before an instant, after it, and the instant's events.
@@ -93,18 +96,23 @@ const DEFER_FROM_THREADS: usize = 50;
 pub fn watch(props: &WatchProps) -> Html {
     let simulation = props.simulation.clone();
     let end = simulation.run.end_tick();
-    // A new run keeps the tick (clamped); a run the student schedules by hand follows its end.
+    // A new run keeps the tick (clamped), unless another workload was loaded since the last run
+    // (it starts at 0); a run the student schedules by hand follows its end.
     {
         let playback = props.playback.clone();
         let follow = simulation
             .scenario
             .schedule()
             .is_some_and(|schedule| !schedule.repeat);
+        let watched = use_mut_ref(|| props.loads);
+        let loads = props.loads;
         use_effect_with((Rc::as_ptr(&simulation) as usize, end), move |(_, end)| {
+            let restart = *watched.borrow() != loads;
+            *watched.borrow_mut() = loads;
             playback.dispatch(if follow {
                 PlaybackAction::Follow { end: *end }
             } else {
-                PlaybackAction::Reset { end: *end }
+                PlaybackAction::Reset { end: *end, restart }
             });
         });
     }
@@ -252,6 +260,17 @@ fn watch_machine(props: &WatchProps) -> Html {
                 next_event={run.next_event_tick(tick)} previous_event={run.previous_event_tick(tick)} {onaction} />
             <p class="hint keyboard-help">{ WatchText::KeyboardHelp.get(lang) }</p>
             if reduced { <p class="hint">{ WatchText::ReducedMotion.get(lang) }</p> }
+            // Full screen the log is hidden: this tick's sentences above the picture, large, for
+            // the room (screen readers have them in the canvas's label already).
+            if presenting {
+                <div id="present-caption" class="present-caption" aria-hidden="true">
+                    if announcement.is_empty() {
+                        <p>{ format!("t={tick}: {}", WatchText::NothingThisTick.get(lang)) }</p>
+                    } else {
+                        { for log.iter().filter(|line| line.now).map(|line| html! { <p>{ line.text.clone() }</p> }) }
+                    }
+                </div>
+            }
             <canvas::WatchCanvas {lang} instant={current.clone()} {tick} progress={playback.progress}
                 reduced_motion={reduced} {cache_capacity} selected={props.selected}
                 onselect={props.onselect.clone()} label={canvas_label} strong={presenting}

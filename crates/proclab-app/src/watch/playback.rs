@@ -55,9 +55,11 @@ impl Playback {
 }
 
 pub enum PlaybackAction {
-    /// A new run: stay at the same tick if it still exists, else go to its end.
+    /// A new run: after an edit, stay at the same tick if it still exists, else go to its end;
+    /// of a workload just loaded (`restart`: an example, a file, a link), from its first tick.
     Reset {
         end: u64,
+        restart: bool,
     },
     /// A new run that grew by the instructions the student just chose ("you are the
     /// scheduler"): go to its end and play that last instant.
@@ -84,16 +86,17 @@ impl Reduce for Playback {
     fn reduce(&self, action: PlaybackAction) -> Option<Playback> {
         let mut next = self.clone();
         match action {
-            PlaybackAction::Reset { end } if self.stop_at.is_some_and(|stop| stop <= end) => {
+            PlaybackAction::Reset { end, .. } if self.stop_at.is_some_and(|stop| stop <= end) => {
                 // The run "Show" opened arrives: keep playing towards the stop.
                 next.end = end;
             }
-            PlaybackAction::Reset { end } => {
-                // An edit keeps the student where they were (clamped to the new run's end).
+            PlaybackAction::Reset { end, restart } => {
+                // An edit keeps the student where they were (clamped to the new run's end); another
+                // workload starts at its beginning (the last one's instant means nothing in it).
                 next = Playback {
                     end,
                     speed: self.speed,
-                    tick: self.tick.min(end),
+                    tick: if restart { 0 } else { self.tick.min(end) },
                     ..Playback::default()
                 };
             }
