@@ -373,3 +373,25 @@ test('another example is watched from its first tick; an edit keeps the tick the
     assert.equal(await clock(page), 7, 'the edit kept t = 7');
   });
 });
+
+test('a run that ends in a deadlock says so in the log at its last tick, in both languages', async () => {
+  for (const locale of ['en-US', 'ko-KR']) {
+    await onFreshPage(server.url, async ({ page }) => {
+      await page.selectOption('#preset-select', 'philosophers-deadlock');
+      await page.waitForSelector('#watch-canvas');
+      await page.click('#to-end');
+      const end = Number((await page.textContent('#clock')).match(/\/ (\d+)/)[1]);
+      await page.waitForFunction((value) => document.querySelector('#clock')?.textContent.startsWith(`t = ${value} `), end);
+      const newest = await page.$$eval('#event-log li.now', (lines) => lines.map((line) => line.textContent));
+      const said = locale === 'en-US' ? `t=${end}: The run stopped in a deadlock at t=${end}` : `t=${end}: 실행이 t=${end}에 교착 상태로 멈췄`;
+      assert.ok(newest.at(-1).startsWith(said), newest.join(' | '));
+      // The sentence is the metrics' own note, not a second wording.
+      const note = (await page.textContent('#run-stopped')).trim();
+      assert.equal(newest.at(-1), `t=${end}: ${note}`);
+      // One tick earlier, nothing is said of the stop.
+      await page.click('#tick-back');
+      const earlier = await page.$$eval('#event-log li', (lines) => lines.map((line) => line.textContent));
+      assert.ok(earlier.length > 0 && !earlier.some((line) => line.includes(note)), earlier.join(' | '));
+    }, { locale });
+  }
+});

@@ -32,7 +32,8 @@ pub fn log_lines(run: &Run, state: &MachineState, tick: u64, lang: Lang) -> Vec<
     let upto = run.event_index_at(tick + 1);
     let from = upto.saturating_sub(KEPT);
     let mut earlier: Vec<(u64, MachineState)> = Vec::new();
-    run.trace()
+    let mut lines: Vec<LogLine> = run
+        .trace()
         .range(from..upto)
         .zip(from..)
         .map(|(event, index)| {
@@ -54,7 +55,20 @@ pub fn log_lines(run: &Run, state: &MachineState, tick: u64, lang: Lang) -> Vec<
                 now: event.tick == tick,
             }
         })
-        .collect()
+        .collect();
+    // A run that stops before every thread exits (a deadlock, a budget used up) says so last:
+    // its last event is an ordinary wait.
+    let end = run.end_tick();
+    if tick >= end {
+        if let Some(note) = proclab_app::chart::text::stopped_note(run, lang) {
+            lines.push(LogLine {
+                tick: end,
+                text: format!("t={end}: {note}"),
+                now: tick == end,
+            });
+        }
+    }
+    lines
 }
 
 /// Whether the log at `tick` leaves out older events (more than [`KEPT`] up to it).
