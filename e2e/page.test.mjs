@@ -404,6 +404,9 @@ test('4. reload keeps the workspace, including an invalid field as typed', TIMEO
     assert.ok((await page.textContent('#p1-bursts-error')).trim().length > 5, 'the bad field says what is wrong');
     await page.waitForSelector('#problems-banner');
     await page.waitForSelector('.results.stale');
+    // The banner says the first problem in its own words, as the field does.
+    const said = (await page.textContent('#p1-bursts-error')).trim().replace(/^Bursts: /, '');
+    assert.equal((await page.textContent('#first-problem')).trim(), `The first: Beta: ${said}`);
     // The banner takes the student to the field it speaks of.
     await page.focus('#p0-name');
     await page.click('#go-to-problem');
@@ -426,6 +429,18 @@ test('4. reload keeps the workspace, including an invalid field as typed', TIMEO
     await page.waitForSelector('#problems-banner');
     assert.equal(await savedWorkspace(page), saved, 'a reload does not rewrite the workspace');
 
+    // Work too long for the quantum is marked beside the bursts that need the most slices, under
+    // MLFQ as under RR (MLFQ has no single quantum field: nothing had been marked).
+    for (const policy of ['rr', 'mlfq']) {
+      await page.selectOption('#policy-kind', policy);
+      await page.fill('#p1-bursts', '999999999');
+      await page.waitForSelector('#p1-bursts[aria-invalid="true"]');
+      assert.match(await page.textContent('#p1-bursts-error'), /time slices/);
+      await page.focus('#p0-name');
+      await page.click('#go-to-problem');
+      assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'p1-bursts', policy);
+    }
+    await page.selectOption('#policy-kind', 'rr');
     await page.fill('#p1-bursts', '2 io1 1');
     await waitForFreshResults(page);
     assert.equal(await page.getAttribute('#p1-bursts', 'aria-invalid'), 'false');

@@ -266,6 +266,17 @@ fn workspace(props: &WorkspaceProps) -> Html {
                                 { if session.simulation.is_some() { Text::ShowingLastValid.get(lang) } else { Text::FixToRun.get(lang) } }
                                 { format!(" ({})", messages.len()) }
                             </p>
+                            if let Some(first) = messages.first() {
+                                <p id="first-problem" class="first-problem">
+                                    { Text::FirstProblem.get(lang) }{ " " }
+                                    // Whose field, where it is a process's (its row may be far away).
+                                    { first.field.process().and_then(|at| session.draft.processes.get(at)).map(|process| {
+                                        let name = process.name.trim();
+                                        if name.is_empty() { String::new() } else { format!("{name}: ") }
+                                    }).unwrap_or_default() }
+                                    { first.text.clone() }
+                                </p>
+                            }
                             if !messages.is_empty() {
                                 <button type="button" id="go-to-problem" onclick={ {
                                     let ids: Vec<String> = messages.iter().map(|message| message.field.dom_id()).collect();

@@ -226,6 +226,9 @@ pub enum Text {
     ShowingLastValid,
     FixToRun,
     GoToProblem,
+    /// Before the first problem's words, in the banner (so they are read even where the field
+    /// is out of sight).
+    FirstProblem,
     Results,
     Compare,
     Comparing,
@@ -463,6 +466,7 @@ impl Words for Text {
             Text::ShowingLastValid => ["입력에 문제가 있어 마지막으로 올바른 결과를 보여 줍니다. 표시된 칸을 고치세요.", "The input has problems; showing the last valid result. Fix the marked fields."],
             Text::FixToRun => ["표시된 칸을 고치면 실행 결과가 나옵니다.", "Fix the marked fields to see the run."],
             Text::GoToProblem => ["첫 번째 문제로 이동", "Go to the first problem"],
+            Text::FirstProblem => ["첫 번째 문제:", "The first:"],
             Text::Results => ["실행 결과", "Run"],
             Text::Compare => ["정책 비교", "Compare policies"],
             Text::Comparing => [

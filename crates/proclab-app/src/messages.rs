@@ -160,7 +160,11 @@ pub fn error_field(error: &ScenarioError, policy: PolicyKind) -> FieldId {
             Cost::KernelEntry => FieldId::KernelEntryCost,
             Cost::CacheRefill => FieldId::CacheRefill,
         },
-        TooManySlices { .. } => FieldId::Quantum,
+        // Beside the bursts that need the most slices: where a mistyped length is, and what the
+        // message's "shorten the work" means; it names the quantum too.
+        TooManySlices {
+            process, thread, ..
+        } => process_field(process, thread, true),
         ProgramLine { process, .. } | ProgramTooLarge { process } => {
             FieldId::Program(process as usize)
         }
@@ -412,9 +416,9 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
                 format!("The {english} is too large (at most {max})."),
             ])
         }
-        TooManySlices { estimate, max } => lang.pick([
-            format!("이 퀀텀으로는 타임 슬라이스가 약 {estimate}개 필요합니다 (최대 {max}). 퀀텀을 늘리거나 작업을 줄이세요."),
-            format!("This quantum needs about {estimate} time slices (at most {max}); raise the quantum or shorten the work."),
+        TooManySlices { estimate, max, .. } => lang.pick([
+            format!("이 작업은 지금의 타임 퀀텀으로 타임 슬라이스가 약 {estimate}개 필요합니다 (최대 {max}). 버스트를 줄이거나 퀀텀을 늘리세요."),
+            format!("This work needs about {estimate} time slices at the present quantum (at most {max}); shorten the bursts or raise the quantum."),
         ]),
         ProgramLine { process, error } => lang.pick([
             format!("{}번 프로세스의 프로그램, {}", process + 1, crate::program_words::parse_error(&error, lang)),

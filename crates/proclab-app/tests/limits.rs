@@ -59,8 +59,8 @@ fn past_each_worst_scenario_the_message_says_what_to_reduce() {
             WorstKind::Processes => [&["프로세스", "10000"], &["processes", "10000"]],
             WorstKind::Bursts => [&["버스트", "1000"], &["bursts", "1000"]],
             WorstKind::Quantum => [
-                &["퀀텀을 늘리거나 작업을 줄이세요"],
-                &["raise the quantum or shorten the work"],
+                &["버스트를 줄이거나 퀀텀을 늘리세요"],
+                &["shorten the bursts or raise the quantum"],
             ],
             WorstKind::Cpus => [&["CPU", "64"], &["CPUs", "64"]],
             WorstKind::Instructions => [

@@ -1072,3 +1072,53 @@ fn every_convention_goes_back_to_the_textbook_in_one_edit() {
         proclab_core::spec::Conventions::default()
     );
 }
+
+/// Too many time slices is marked beside the bursts that need the most of them, whatever the
+/// policy: under MLFQ there is no single quantum field to mark, and the length typed is where a
+/// slip usually is (a tablet user's 999999999 had left the page saying "fix the marked field"
+/// with nothing marked).
+#[test]
+fn too_many_slices_is_marked_on_the_heaviest_bursts() {
+    let spec = proclab_core::presets::preset("mlfq-silberschatz")
+        .expect("the preset")
+        .spec;
+    let session = act(
+        &start(&spec),
+        Action::Edit(Edit::Text(FieldId::Bursts(1), "999999999".into())),
+    );
+    let messages = session.field_messages();
+    let fields: Vec<FieldId> = messages.iter().map(|m| m.field).collect();
+    assert_eq!(fields, [FieldId::Bursts(1)]);
+    assert!(
+        messages[0].text.contains("time slices"),
+        "{}",
+        messages[0].text
+    );
+    // A process of threads: the thread's own bursts.
+    let threads = ScenarioSpec {
+        processes: vec![
+            process("A", 0, &[5]),
+            ProcessSpec {
+                name: "B".into(),
+                threads: vec![
+                    ThreadSpec {
+                        bursts: vec![BurstSpec::Cpu(4)],
+                        ..ThreadSpec::default()
+                    },
+                    ThreadSpec {
+                        bursts: vec![BurstSpec::Cpu(3_000_000)],
+                        ..ThreadSpec::default()
+                    },
+                ],
+                ..ProcessSpec::default()
+            },
+        ],
+        policy: PolicySpec::Rr { quantum: 1 },
+        ..ScenarioSpec::default()
+    };
+    let errors = proclab_core::Scenario::new(&threads).expect_err("too many slices");
+    assert_eq!(
+        error_field(&errors[0], PolicyKind::Rr),
+        FieldId::ThreadBursts(1, 1)
+    );
+}

@@ -234,7 +234,10 @@ fn limits_are_reported_as_errors() {
         errors_of(&spec),
         vec![ScenarioError::TooManySlices {
             estimate: 2_000_000_000,
-            max: MAX_SLICES
+            max: MAX_SLICES,
+            // The first of the two heaviest.
+            process: 0,
+            thread: None,
         }]
     );
 }
@@ -460,4 +463,25 @@ fn warmup_model_affinity_and_peek_rules() {
             what: AffinityLimit::SoftAffinity
         }]
     );
+}
+
+#[test]
+fn too_many_slices_names_the_process_whose_bursts_need_the_most() {
+    let spec = ScenarioSpec {
+        processes: vec![
+            process("A", 0, &[10]),
+            process("B", 0, &[3_000_000]),
+            process("C", 0, &[2_000_000]),
+        ],
+        policy: PolicySpec::Rr { quantum: 1 },
+        ..ScenarioSpec::default()
+    };
+    assert!(matches!(
+        errors_of(&spec)[..],
+        [ScenarioError::TooManySlices {
+            process: 1,
+            thread: None,
+            ..
+        }]
+    ));
 }

@@ -20,7 +20,7 @@ fn is_its_limit(kind: WorstKind, error: &ScenarioError) -> bool {
         (WorstKind::Bursts, ScenarioError::TooManyBursts { count, max, .. }) => {
             *count == MAX_BURSTS + 1 && *max == MAX_BURSTS
         }
-        (WorstKind::Quantum, ScenarioError::TooManySlices { estimate, max }) => {
+        (WorstKind::Quantum, ScenarioError::TooManySlices { estimate, max, .. }) => {
             *estimate == MAX_SLICES + 1 && *max == MAX_SLICES
         }
         (WorstKind::Cpus, ScenarioError::TooManyCpus { count, max }) => {

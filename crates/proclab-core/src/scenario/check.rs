@@ -367,22 +367,39 @@ pub(super) fn check_size(
     let quantum = spec.policy.smallest_quantum().unwrap_or(u64::MAX).max(1);
     let mut slices: u64 = 0;
     let mut work: u64 = 0;
+    // The thread needing the most slices, and how many.
+    let mut heaviest: Option<(&Thread, u64)> = None;
     for thread in threads {
+        let mut own: u64 = 0;
         for (index, length) in thread.bursts.iter().enumerate() {
             work = work.saturating_add(*length);
             if index % 2 == 0 {
-                slices = slices.saturating_add(length.div_ceil(quantum));
+                own = own.saturating_add(length.div_ceil(quantum));
             } else {
-                slices = slices.saturating_add(1);
+                own = own.saturating_add(1);
             }
+        }
+        slices = slices.saturating_add(own);
+        if heaviest.is_none_or(|(_, most)| own > most) {
+            heaviest = Some((thread, own));
         }
     }
     // Preemptive priority with aging, SRTF and MLQ preempt at most once per arrival or I/O completion,
     // which the burst count above already covers.
     if slices > MAX_SLICES {
+        let (process, thread) = heaviest.map_or((0, None), |(thread, _)| {
+            let pid = thread.pid();
+            let own_threads = spec
+                .processes
+                .get(pid as usize)
+                .is_some_and(|process| !process.threads.is_empty());
+            (pid, own_threads.then_some(thread.tid()))
+        });
         errors.push(ScenarioError::TooManySlices {
             estimate: slices,
             max: MAX_SLICES,
+            process,
+            thread,
         });
     }
     if let PolicySpec::Mlfq(mlfq) = &spec.policy {

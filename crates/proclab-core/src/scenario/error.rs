@@ -405,6 +405,10 @@ pub enum ScenarioError {
         estimate: u64,
         /// The limit.
         max: u64,
+        /// The process whose bursts need the most slices (where the work is to shorten).
+        process: u32,
+        /// Its thread whose bursts those are (`None`: the process's own `bursts`).
+        thread: Option<u32>,
     },
     /// A line of a process's program that does not assemble.
     ProgramLine {
