@@ -357,6 +357,17 @@ test('a priority exercise fits a phone: the workload shows its priorities and ev
       await page.fill('#cell-p1-0', '9');
       await check(page);
     }
+    // A long chart typed on one line scrolls in its own strip; the page stays as wide as the screen.
+    const names = (await readWorkload(page)).map((process) => process.name);
+    await page.fill('#chart-line', Array.from({ length: 24 }, (_, at) => `${names[at % names.length]} ${2 * at + 2}`).join(' '));
+    await page.click('#chart-line-apply');
+    await page.waitForFunction(() => document.querySelectorAll('.gantt-strip .strip-seg').length === 24);
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      strip: document.querySelector('.strip-scroll').clientWidth,
+    }));
+    assert.equal(widths.page, 0, `${lang} ${width}: the page scrolls sideways by ${widths.page} px`);
+    assert.ok(widths.strip <= width, `${lang} ${width}: the strip's box is ${widths.strip} px`);
   });
 });
 

@@ -212,7 +212,10 @@ pub fn gantt_builder(props: &AnswerProps) -> Html {
             <h4 id="gantt-title">{ T::Gantt.get(lang) }</h4>
             <p class="hint">{ T::GanttHelp.get(lang) }</p>
             if !strip.is_empty() {
-                <div class="gantt-strip" aria-hidden="true"><span class="strip-zero">{ "0" }</span>{ for strip }</div>
+                // A long answer scrolls in its own box (on a phone it had widened the page).
+                <div class="strip-scroll" aria-hidden="true">
+                    <div class="gantt-strip"><span class="strip-zero">{ "0" }</span>{ for strip }</div>
+                </div>
             }
             <ol class="segments" id="segments">
                 { for answer.segments.iter().enumerate().map(|(index, segment)| {
