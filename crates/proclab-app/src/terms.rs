@@ -55,6 +55,36 @@ impl Words for QueueKind {
     }
 }
 
+/// When a context switch is paid, for a scenario with a switch cost (`None` without one): the
+/// rule a student needs to place the `CS` segments by hand ([`docs/semantics.md`] "Dispatch
+/// latency"), stated with the results as Practice states it with an exercise.
+pub fn switch_rule(scenario: &proclab_core::Scenario, lang: Lang) -> Option<String> {
+    let machine = scenario.machine();
+    let (process, thread) = (machine.dispatch_latency, machine.thread_switch_latency);
+    if process == 0 && thread == 0 {
+        return None;
+    }
+    let siblings = scenario
+        .processes()
+        .iter()
+        .any(|process| process.thread_count() > 1);
+    let between_threads = if siblings {
+        lang.pick([
+            format!(" (같은 프로세스의 스레드 사이에서는 {thread}틱)"),
+            format!(
+                " ({thread} {} between threads of one process)",
+                crate::lang::ticks(thread)
+            ),
+        ])
+    } else {
+        String::new()
+    };
+    Some(lang.pick([
+        format!("CPU가 마지막에 실행한 것과 다른 스레드를 시작할 때마다(쉬고 난 뒤에도) 문맥 교환에 {process}틱이 듭니다{between_threads}. CPU의 첫 디스패치와, 같은 CPU에서 이어서 실행하는 스레드에는 비용이 없습니다. 이 시간은 대기도 실행도 아닙니다."),
+        format!("A context switch costs {process} {}{between_threads} each time a CPU starts a thread other than the one it ran last, after an idle spell too; a CPU's first dispatch and a thread going on on its own CPU cost nothing. That time is neither waiting nor running.", crate::lang::ticks(process)),
+    ]))
+}
+
 /// How the policy breaks ties and when it preempts, in a sentence or two: the rules a student
 /// needs to work a schedule out by hand, stated where the results are ([`docs/semantics.md`]
 /// "Choosing among ready threads").

@@ -325,3 +325,52 @@ fn a_workload_link_is_read_safely_and_old_set_links_keep_their_meaning() {
     // Opened anyway (as the page would from storage), it falls back to its id's exercise.
     assert_eq!(forged.exercises().len(), 1);
 }
+
+/// A switch's sentence names the context it saves, and says there is none after an idle CPU or an
+/// exit (it had said "saves the old context" where nothing was running).
+#[test]
+fn a_switch_saves_a_context_only_where_one_was_running() {
+    use proclab_app::practice::exercise::Who;
+    use proclab_app::practice::explain::decision;
+    let mut spec = textbook(PolicySpec::Rr { quantum: 2 });
+    spec.processes = vec![
+        process("A", 0, &[BurstSpec::Cpu(3)]),
+        process("B", 1, &[BurstSpec::Cpu(2)]),
+        process("C", 20, &[BurstSpec::Cpu(2)]),
+    ];
+    spec.machine.dispatch_latency = 1;
+    let exercise = Exercise::of_workload(&spec).expect("an exercise");
+    let key = exercise.key();
+    let said: Vec<(Option<Who>, String)> = (0..key.len())
+        .filter(|&index| key[index].who == Who::Switch)
+        .map(|index| {
+            let before = index.checked_sub(1).map(|before| key[before].who);
+            (
+                before,
+                decision(&exercise, index, Lang::En).expect("a sentence"),
+            )
+        })
+        .collect();
+    // A runs 0-2, switch to B; B runs and exits, switch back to A; A exits, the CPU idles until
+    // C arrives, switch to C.
+    let saving: Vec<&String> = said
+        .iter()
+        .filter(|(_, text)| text.contains("saves A's context"))
+        .map(|(_, text)| text)
+        .collect();
+    assert_eq!(saving.len(), 1, "{said:#?}");
+    let nothing: Vec<&(Option<Who>, String)> = said
+        .iter()
+        .filter(|(_, text)| text.contains("there is no context to save"))
+        .collect();
+    assert_eq!(nothing.len(), said.len() - 1, "{said:#?}");
+    assert!(
+        nothing.iter().any(|(before, _)| *before == Some(Who::Idle)),
+        "{said:#?}"
+    );
+    assert!(
+        said.iter()
+            .all(|(_, text)| !text.contains("the old context")),
+        "{said:#?}"
+    );
+}

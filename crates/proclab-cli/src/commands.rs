@@ -144,7 +144,10 @@ fn conventions_text(simulation: &Simulation, lang: Lang) -> String {
     let differing: Vec<proclab_core::Convention> =
         proclab_core::Convention::differing(scenario.conventions()).collect();
     let heading = Text::ConventionsInForce.get(lang);
-    let rule = terms::policy_rule(&scenario.spec().policy, lang);
+    let mut rule = String::from(terms::policy_rule(&scenario.spec().policy, lang));
+    if let Some(switch) = terms::switch_rule(scenario, lang) {
+        rule = format!("{rule}\n{switch}");
+    }
     if differing.is_empty() {
         return format!("{rule}\n{heading}: {}\n", Text::TextbookDefaults.get(lang));
     }

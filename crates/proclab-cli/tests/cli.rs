@@ -89,6 +89,13 @@ fn run_states_the_conventions_in_force_as_the_page_does() {
         })
         .count();
     assert_eq!((changed, same), (4, 4), "{ostep}");
+    // Where a switch costs something, when it is paid; not where it costs nothing.
+    assert!(!defaults.contains("A context switch costs"), "{defaults}");
+    let switching = stdout(&proclab(&["run", "tests/data/ref_rr_188_cs3.json"]));
+    assert!(
+        switching.contains("\nA context switch costs 3 ticks each time a CPU starts a thread other than the one it ran last, after an idle spell too;"),
+        "{switching}"
+    );
     let korean = stdout(&proclab(&[
         "run",
         "tests/data/ostep_mlfq_001.json",

@@ -170,6 +170,9 @@ pub fn conventions_in_force(props: &ResultsProps) -> Html {
         <section class="in-force" aria-labelledby="in-force-title">
             <h3 id="in-force-title">{ Text::ConventionsInForce.get(lang) }</h3>
             <p id="policy-rule">{ terms::policy_rule(&props.simulation.scenario.spec().policy, lang) }</p>
+            if let Some(rule) = terms::switch_rule(&props.simulation.scenario, lang) {
+                <p id="switch-rule">{ rule }</p>
+            }
             if differing.is_empty() {
                 <p id="conventions-default">{ Text::TextbookDefaults.get(lang) }</p>
             } else {

@@ -344,13 +344,20 @@ impl Words<'_> {
         ])
     }
 
-    /// Why a context switch happens from `start` to `end`, loading `next`.
-    fn switch(&self, start: u64, end: u64, next: Option<u32>) -> String {
+    /// Why a context switch happens from `start` to `end`, loading `next`; `saved`: the process
+    /// whose context is saved first (none after an idle CPU or an exit).
+    fn switch(&self, start: u64, end: u64, next: Option<u32>, saved: Option<u32>) -> String {
         let next = next.map(|pid| self.name(pid)).unwrap_or_default();
-        self.lang.pick([
-            format!("t={start}: 디스패처가 이전 문맥을 PCB에 저장하고 {next}의 문맥을 적재합니다(문맥 교환 {}틱, t={end}까지). 이 시간은 대기 시간에도 실행 시간에도 들어가지 않습니다.", end - start),
-            format!("At t={start} the dispatcher saves the old context into its PCB and loads {next}'s ({} tick context switch, until t={end}); this counts as neither waiting nor running.", end - start),
-        ])
+        match saved.map(|pid| self.name(pid)) {
+            Some(old) => self.lang.pick([
+                format!("t={start}: 디스패처가 {old}의 문맥을 PCB에 저장하고 {next}의 문맥을 적재합니다(문맥 교환 {}틱, t={end}까지). 이 시간은 대기 시간에도 실행 시간에도 들어가지 않습니다.", end - start),
+                format!("At t={start} the dispatcher saves {old}'s context into its PCB and loads {next}'s ({} tick context switch, until t={end}); this counts as neither waiting nor running.", end - start),
+            ]),
+            None => self.lang.pick([
+                format!("t={start}: 저장할 문맥은 없지만(CPU가 쉬었거나 앞 프로세스가 끝남) 디스패처가 {next}의 문맥을 적재합니다(문맥 교환 {}틱, t={end}까지). 이 시간은 대기 시간에도 실행 시간에도 들어가지 않습니다.", end - start),
+                format!("At t={start} there is no context to save (the CPU was idle or the last process exited), and the dispatcher loads {next}'s ({} tick context switch, until t={end}); this counts as neither waiting nor running.", end - start),
+            ]),
+        }
     }
 
     fn segment(&self, key: &[KeySegment], index: usize) -> String {
@@ -365,7 +372,21 @@ impl Words<'_> {
                 let why = next
                     .map(|pid| self.why_runs(key, index, pid))
                     .unwrap_or_default();
-                format!("{why} {}", self.switch(segment.start, segment.end, next))
+                // The process before the switch is saved if it runs again later (not if it exited).
+                let saved = match index.checked_sub(1).map(|before| key[before].who) {
+                    Some(Who::Process(pid))
+                        if key[index + 1..]
+                            .iter()
+                            .any(|later| later.who == Who::Process(pid)) =>
+                    {
+                        Some(pid)
+                    }
+                    _ => None,
+                };
+                format!(
+                    "{why} {}",
+                    self.switch(segment.start, segment.end, next, saved)
+                )
             }
             Who::Process(pid) => {
                 let after_switch = index > 0 && key[index - 1].who == Who::Switch;

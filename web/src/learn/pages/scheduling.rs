@@ -81,7 +81,7 @@ pub fn dispatcher(lang: Lang) -> Html {
                 "Dispatch latency is the time the dispatcher takes to stop one process and start another. No process makes progress during it: it is pure overhead, and since the dispatcher runs at every switch it must be as fast as possible.",
             ]) }
             <p class="hint">{ tr(lang, [
-                "시뮬레이터의 '기계' 설정에서 디스패치 지연을 틱 단위로 정할 수 있습니다. 간트 차트에는 전환 구간으로 표시됩니다.",
+                "시뮬레이터의 '머신 설정'에서 디스패치 지연을 틱 단위로 정할 수 있습니다. 간트 차트에는 전환 구간으로 표시됩니다.",
                 "In the simulator, the machine settings set the dispatch latency in ticks; the Gantt chart shows it as switch slices.",
             ]) }</p>
         </>
