@@ -279,3 +279,26 @@ test('the programs panel fits a 390 px phone in Korean without sideways scrollin
     await context.close();
   }
 });
+
+test('the step buttons stay beside the code, memory and registers as they scroll, and move the machine too', TIMEOUT, async () => {
+  for (const viewport of [{ width: 1366, height: 800 }, { width: 390, height: 844 }]) {
+    await onFreshPage(server.url, async ({ page }) => {
+      await page.selectOption('#preset-select', 'race-two-threads');
+      await page.waitForSelector('#steps-clock');
+      const counter = () => page.textContent('#memory-p0 tbody tr td:nth-child(3)');
+      // Scrolled down to the registers, the bar is still on screen.
+      await page.locator('.programs table').last().scrollIntoViewIfNeeded();
+      await page.evaluate(() => window.scrollBy(0, 200));
+      const bar = await page.locator('.step-bar').boundingBox();
+      assert.ok(bar.y >= 0 && bar.y + bar.height <= viewport.height, `${viewport.width}: the bar is at ${bar.y}`);
+      const before = await counter();
+      for (let step = 0; step < 40 && (await counter()) === before; step += 1) await page.click('#steps-event-forward');
+      assert.notEqual(await counter(), before, 'stepping changed the counter in memory');
+      const shown = await page.textContent('#steps-clock');
+      assert.equal(shown, await page.textContent('#clock'), 'the machine is at the same tick');
+      await page.click('#steps-tick-back');
+      assert.notEqual(await page.textContent('#steps-clock'), shown);
+      assert.equal(await page.textContent('#steps-clock'), await page.textContent('#clock'));
+    }, { viewport });
+  }
+});

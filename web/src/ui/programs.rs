@@ -86,6 +86,9 @@ pub fn programs(props: &ProgramsProps) -> Html {
         <section class="programs" aria-labelledby="programs-title">
             <h2 id="programs-title">{ t(ProgramText::Title) }</h2>
             <p class="hint">{ t(ProgramText::Intro) }</p>
+            // The machine's step buttons, again here and kept at the top of the section as it
+            // scrolls: the code, memory and registers they change are far above the machine's own.
+            <StepBar {lang} playback={props.playback.clone()} simulation={simulation.clone()} />
             <p id="program-end" class="program-end" role="status">{ super::with_code(&end_sentence(run, lang)) }</p>
             if has_variables {
                 <p id="lost-count" class={classes!("lost-count", (lost > 0).then_some("lost"))}>
@@ -539,5 +542,42 @@ fn sync_table(
                 }) }
             </tbody>
         </table>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct StepBarProps {
+    lang: Lang,
+    playback: UseReducerHandle<Store<Playback>>,
+    simulation: Rc<Simulation>,
+}
+
+/// A tick or an event back and forth, and the clock: what a student tracing the threads needs
+/// beside them.
+#[function_component(StepBar)]
+fn step_bar(props: &StepBarProps) -> Html {
+    use proclab_app::watch::playback::PlaybackAction;
+    use proclab_app::watch::text::WatchText;
+    let lang = props.lang;
+    let run = &props.simulation.run;
+    let tick = props.playback.tick;
+    let end = run.end_tick();
+    let (next, previous) = (run.next_event_tick(tick), run.previous_event_tick(tick));
+    let seek = |to: Option<u64>, animate: bool| {
+        let playback = props.playback.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(tick) = to {
+                playback.dispatch(PlaybackAction::Seek { tick, animate });
+            }
+        })
+    };
+    html! {
+        <div class="step-bar" role="toolbar" aria-label={ProgramText::StepBar.get(lang)}>
+            <button type="button" id="steps-event-back" onclick={seek(previous, false)} aria-disabled={previous.is_none().to_string()} aria-label={WatchText::EventBack.get(lang)}>{ "«" }</button>
+            <button type="button" id="steps-tick-back" onclick={seek(Some(tick.saturating_sub(1)), false)} aria-disabled={(tick == 0).to_string()} aria-label={WatchText::TickBack.get(lang)}>{ "‹" }</button>
+            <output id="steps-clock" aria-live="off">{ format!("t = {tick} / {end}") }</output>
+            <button type="button" id="steps-tick-forward" onclick={seek(Some((tick + 1).min(end)), true)} aria-disabled={(tick >= end).to_string()} aria-label={WatchText::TickForward.get(lang)}>{ "›" }</button>
+            <button type="button" id="steps-event-forward" onclick={seek(next, true)} aria-disabled={next.is_none().to_string()} aria-label={WatchText::EventForward.get(lang)}>{ "»" }</button>
+        </div>
     }
 }

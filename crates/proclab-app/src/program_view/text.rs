@@ -7,6 +7,8 @@ use crate::lang::Words;
 pub enum ProgramText {
     Title,
     Intro,
+    /// The name of the step buttons that stay at the top of the section while it scrolls.
+    StepBar,
     Load,
     Store,
     Yielded,
@@ -82,6 +84,7 @@ impl Words for ProgramText {
         use ProgramText::*;
         match self {
             Title => ["명령어를 실행하는 스레드", "Threads running instructions"],
+            StepBar => ["한 단계씩 실행", "Step the run"],
             Intro => [
                 "명령어 하나는 CPU 한 틱입니다(단, cpu $n은 n틱 동안 계산합니다). 같은 프로세스의 스레드는 변수를 공유하고, 레지스터와 스택은 스레드마다 따로입니다.",
                 "Each instruction takes one tick of CPU, except cpu $n, which computes for n ticks. Threads of one process share its variables; each has its own registers and stack.",
