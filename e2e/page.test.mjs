@@ -8,7 +8,7 @@ import { writeFile, cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startServer, openBrowser, openPage, screenshot, rendersGlyphs, DIST, ARTIFACTS, scratchDirectory } from './harness.mjs';
 import {
-  RESULTS_READY, typeWorkload, choosePolicy, waitForFreshResults, readNumbers, download, cliRun, cliNumbers, cliPreset, buildCli, proclab, parseCsv, savedWorkspace, watchDialogs, onFreshPage,
+  RESULTS_READY, typeWorkload, choosePolicy, waitForFreshResults, readNumbers, download, cliRun, cliNumbers, cliPreset, buildCli, proclab, parseCsv, savedWorkspace, watchDialogs, onFreshPage, scrubTo,
 } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
@@ -67,7 +67,7 @@ async function copyLink(page) {
   await page.waitForSelector('#notice');
   assert.equal(await page.locator('#notice.error').count(), 0, 'copying a link must not report an error');
   const url = await page.evaluate(() => location.href);
-  assert.match(url, /#\/\?s=[A-Za-z0-9_-]+$/, `copy-link left no share link in the address bar: ${url}`);
+  assert.match(url, /#\/\?s=[A-Za-z0-9_-]+(&t=[1-9][0-9]*)?$/, `copy-link left no share link in the address bar: ${url}`);
   return url;
 }
 
@@ -304,7 +304,10 @@ test('2. share link opens the same numbers and language in a fresh profile', TIM
     await page.click('#lang-ko');
     await page.waitForFunction(() => document.documentElement.lang === 'ko');
     shown = await readNumbers(page);
+    // The link names the instant on screen.
+    await scrubTo(page, 5);
     url = await copyLink(page);
+    assert.ok(url.endsWith('&t=5'), url);
     assert.deepEqual(problems, []);
   } finally {
     await source.close();
@@ -317,6 +320,7 @@ test('2. share link opens the same numbers and language in a fresh profile', TIM
     watchDialogs(page, problems);
     await waitForFreshResults(page);
     assert.deepEqual(await readNumbers(page), shown);
+    await page.waitForFunction(() => /^t = 5 \//.test(document.querySelector('#clock')?.textContent ?? ''));
     assert.equal(await page.getAttribute('html', 'lang'), 'ko');
     assert.equal(await page.getAttribute('#lang-ko', 'aria-pressed'), 'true');
     assert.equal(await page.inputValue('#policy-kind'), 'rr');

@@ -275,7 +275,7 @@ test('SRTF typed on one line: a missed preemption is explained at its tick, then
     await check(page);
     assert.match(await page.textContent('#practice-summary'), /^All correct!/);
     link = await page.inputValue('#practice-link');
-    assert.match(link, /#\/practice\?set=[A-Za-z0-9_-]+$/);
+    assert.match(link, /#\/practice\?set=[A-Za-z0-9_-]+&lang=en$/);
   }, { ready: '#practice-title' });
   // A fresh profile (another student) opens the same exercises from the link.
   await onFreshPage(link, async ({ page }) => {
@@ -286,6 +286,24 @@ test('SRTF typed on one line: a missed preemption is explained at its tick, then
     assert.equal(await page.$('#segment-end-1'), null, 'a fresh profile starts with no answers');
     assert.equal(await page.inputValue('#practice-link'), link);
   }, { ready: '#practice-workload' });
+});
+
+test('a set link opens in the language it was made in, where the student has not chosen one', async () => {
+  let link;
+  let title;
+  await onFreshPage(url('/practice'), async ({ page }) => {
+    await openSet(page, { topic: 'fcfs', seed: 11, count: 2 });
+    await page.click('#lang-ko');
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    link = await page.inputValue('#practice-link');
+    assert.match(link, /&lang=ko$/);
+    title = await page.textContent('#exercise-title');
+  }, { ready: '#practice-title' });
+  // A student whose browser is set to English.
+  await onFreshPage(link, async ({ page }) => {
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    assert.equal(await page.textContent('#exercise-title'), title);
+  }, { ready: '#practice-workload', locale: 'en-US' });
 });
 
 test('a set link pasted into the address bar of an open practice tab opens that set', async () => {
@@ -621,7 +639,7 @@ test("a teacher's mixed set: chosen one by one, reordered, shared as one link th
     assert.equal(await page.isDisabled('#builder-up-1'), true);
     assert.equal(await page.isDisabled('#builder-down-3'), true);
     link = await page.inputValue('#builder-link');
-    assert.match(link, /#\/practice\?set=[A-Za-z0-9_-]+$/);
+    assert.match(link, /#\/practice\?set=[A-Za-z0-9_-]+&lang=en$/);
     // An added entry empties the seed field (the next one is drawn anew); the same exercise
     // again is refused in words, its seed kept as typed.
     assert.equal(await page.inputValue('#builder-seed'), '');
@@ -1001,7 +1019,7 @@ test("a workload of one's own: opened from the simulator as an exercise, answere
     // The textbook's average waiting, 6.5, is what was typed and marked right.
     assert.equal(answer.averages[1], '26/4');
     link = await page.inputValue('#practice-link');
-    assert.match(link, /#\/practice\?set=[A-Za-z0-9_-]+$/);
+    assert.match(link, /#\/practice\?set=[A-Za-z0-9_-]+&lang=en$/);
     // Over to the simulator and back by the header's tabs: the same exercise, its answers marked.
     await page.click('.main-nav a:nth-child(1)');
     await page.waitForSelector('#policy-kind');
@@ -1026,8 +1044,9 @@ test("a workload of one's own: opened from the simulator as an exercise, answere
     assert.equal(await page.$('#practise-workload'), null);
     await screenshot(page, 'practice-own-refused-en-1280');
   });
-  // Another student's fresh profile opens the same exercise from the link, in Korean too.
-  await onFreshPage(link, async ({ page }) => {
+  // Another student's fresh profile opens the same exercise from the link; the link without
+  // its language (as links were made before they carried it) opens in the browser's, Korean.
+  await onFreshPage(link.replace(/&lang=en$/, ''), async ({ page }) => {
     assert.match(await page.textContent("#exercise-title"), /1 \/ 1: SRTF \(최단 잔여 시간 우선\) · 직접 만든 작업 부하/);
     assert.deepEqual(await readWorkload(page), workload);
     assert.equal(await page.$('#segment-end-1'), null, 'a fresh profile starts with no answers');

@@ -11,7 +11,19 @@ const LANGUAGE_KEY: &str = "proclab.lang";
 
 /// The language to start in: the remembered choice, else the browser's preference.
 pub fn initial_language() -> Lang {
-    remembered_language().unwrap_or_else(browser_language)
+    remembered_language()
+        .or_else(link_language)
+        .unwrap_or_else(browser_language)
+}
+
+/// The language a link names (`&lang=ko` in a practice set's link: a Korean teacher's set opens
+/// in Korean in a browser set to English, as a share link does).
+fn link_language() -> Option<Lang> {
+    match query_param("lang")?.as_str() {
+        "ko" => Some(Lang::Ko),
+        "en" => Some(Lang::En),
+        _ => None,
+    }
 }
 
 /// The language the user chose on an earlier visit, if any.

@@ -154,6 +154,9 @@ pub struct Session {
     /// file, a link followed in this tab): its run is then watched from its first tick, while an
     /// edit keeps the tick the student was at.
     pub loads: u64,
+    /// The instant the last workload loaded is to be shown at: a link's `&t=N`, else 0. An
+    /// edit sets it back to 0 (the student has moved on from the link's moment).
+    pub opened_at: u64,
 }
 
 /// Everything that can change the session.
@@ -200,6 +203,7 @@ impl Session {
             previous: None,
             edits: 0,
             loads: 0,
+            opened_at: 0,
         };
         match share::decode(fragment) {
             Ok(None) => session.set_draft(saved),
@@ -207,6 +211,7 @@ impl Session {
                 Ok(_) => {
                     session.lang = remembered.unwrap_or(shared.lang);
                     session.set_draft(Draft::from_spec(&shared.spec));
+                    session.opened_at = shared.tick.unwrap_or(0);
                     session.notice = Some(Notice::LinkOpened);
                 }
                 Err(errors) => {
@@ -275,6 +280,7 @@ impl Session {
     fn edit_draft(&mut self, draft: Draft) {
         self.set_draft(draft);
         self.edits += 1;
+        self.opened_at = 0;
     }
 
     /// Every problem, in words, attached to its field.
@@ -418,6 +424,7 @@ impl Reduce for Session {
                 };
                 next.edit_draft(Draft::from_spec(&spec));
                 next.loads += 1;
+                next.opened_at = 0;
                 // Whether an opened file's scenario holds is known once its form is read: a good
                 // file is checked once, here; a broken one again, for the core's own words on
                 // the file as written.
@@ -441,6 +448,7 @@ impl Reduce for Session {
                             next.previous = replaced.then(|| self.draft.clone());
                             next.set_draft(Draft::from_spec(&shared.spec));
                             next.loads += 1;
+                            next.opened_at = shared.tick.unwrap_or(0);
                             next.notice = Some(if replaced {
                                 Notice::LinkOpenedOver
                             } else {

@@ -46,6 +46,21 @@ pub enum LinkError {
 pub struct Shared {
     pub spec: ScenarioSpec,
     pub lang: Lang,
+    /// The instant to show the run at (`&t=N` after the payload), if the link names one.
+    pub tick: Option<u64>,
+}
+
+/// What follows a link's payload to name the instant it shows: `#/?s=...&t=13`.
+pub const TICK_PARAM: &str = "&t=";
+
+/// The fragment that opens `spec` in `lang` at `tick` (the payload alone at tick 0).
+pub fn encode_at(spec: &ScenarioSpec, lang: Lang, tick: u64) -> String {
+    let link = encode(spec, lang);
+    if tick == 0 {
+        link
+    } else {
+        format!("{link}{TICK_PARAM}{tick}")
+    }
 }
 
 /// The envelope: its variant index is the first byte of every link.
@@ -429,6 +444,13 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
     if fragment.len() > MAX_FRAGMENT {
         return Err(LinkError::TooLong);
     }
+    // The payload, then parameters: `&t=N` names the instant; one unknown or unreadable is
+    // left alone (the run opens at its start), so a link made by a later page still opens.
+    let (payload, parameters) = payload.split_once('&').unwrap_or((payload, ""));
+    let tick = parameters
+        .split('&')
+        .find_map(|parameter| parameter.strip_prefix("t="))
+        .and_then(|tick| tick.parse::<u64>().ok());
     let bytes = URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
         .map_err(|_| LinkError::NotBase64)?;
@@ -440,7 +462,7 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
     if !rest.is_empty() {
         return Err(LinkError::Corrupt);
     }
-    Ok(Some(match link {
+    let mut shared = match link {
         Link::V1(body) => body.into_shared(),
         Link::V2(body, topology) => {
             let mut shared = body.into_shared();
@@ -477,7 +499,9 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
             operations.apply(&mut shared.spec);
             shared
         }
-    }))
+    };
+    shared.tick = tick;
+    Ok(Some(shared))
 }
 
 /// Where an address of an earlier version must move so today's page opens what it meant: the new
@@ -658,6 +682,7 @@ impl LinkV1 {
                 ..ScenarioSpec::default()
             },
             lang: if self.korean { Lang::Ko } else { Lang::En },
+            tick: None,
         }
     }
 }

@@ -993,7 +993,7 @@ fn show_plays_from_a_little_before_the_first_wrong_decision_and_stops_at_it() {
         Playback::play_until(from, to),
         PlaybackAction::Reset {
             end: exercise.run.end_tick(),
-            restart: true,
+            restart: Some(0),
         },
     );
     assert!(playback.playing && playback.tick == from);

@@ -1122,3 +1122,31 @@ fn too_many_slices_is_marked_on_the_heaviest_bursts() {
         FieldId::ThreadBursts(1, 1)
     );
 }
+
+/// A link's instant is where its run opens, at page load or followed in the tab; loading an
+/// example or editing goes back to the ordinary rule (a new workload from its start, an edit
+/// where the student was).
+#[test]
+fn a_link_opens_at_its_instant_until_the_student_moves_on() {
+    let spec = proclab_core::presets::preset("rr-silberschatz")
+        .expect("the preset")
+        .spec;
+    let link = share::encode_at(&spec, Lang::En, 13);
+    let session = Session::start(Lang::En, &link, None, None);
+    assert_eq!((session.opened_at, session.loads), (13, 0));
+    let edited = act(
+        &session,
+        Action::Edit(Edit::Text(FieldId::Name(0), "First".into())),
+    );
+    assert_eq!(edited.opened_at, 0);
+    let other = proclab_core::presets::preset("fcfs-convoy")
+        .expect("the preset")
+        .spec;
+    let followed = act(
+        &edited,
+        Action::FollowLink(share::encode_at(&other, Lang::En, 7)),
+    );
+    assert_eq!((followed.opened_at, followed.loads), (7, 1));
+    let loaded = act(&followed, Action::Load(Box::new(spec), None));
+    assert_eq!((loaded.opened_at, loaded.loads), (0, 2));
+}

@@ -459,3 +459,38 @@ fn a_file_that_is_not_a_scenario_is_told_in_plain_words_of_either_language() {
         said(text, Lang::En)
     );
 }
+
+/// A link can name the instant it shows (`&t=N` after the payload); a link without one, or with
+/// one this page cannot read, opens the same scenario at its start.
+#[test]
+fn a_link_names_its_instant_and_old_links_open_at_the_start() {
+    use proclab_app::share::{encode_at, TICK_PARAM};
+    let spec = presets()[0].spec.clone();
+    for lang in [Lang::Ko, Lang::En] {
+        let at = encode_at(&spec, lang, 13);
+        assert!(at.ends_with(&format!("{TICK_PARAM}13")), "{at}");
+        let shared = decode(&at).expect("readable").expect("a link");
+        assert_eq!(
+            (shared.spec.clone(), shared.lang, shared.tick),
+            (spec.clone(), lang, Some(13))
+        );
+        // Tick 0 writes no parameter: the link is the one an earlier page made.
+        assert_eq!(encode_at(&spec, lang, 0), encode(&spec, lang));
+        assert_eq!(decode(&encode(&spec, lang)).unwrap().unwrap().tick, None);
+        // Unknown or unreadable parameters are left alone.
+        for tail in ["&t=x", "&t=", "&zoom=2", "&zoom=2&t=-1"] {
+            let shared = decode(&format!("{}{tail}", encode(&spec, lang)))
+                .expect("readable")
+                .expect("a link");
+            assert_eq!(
+                (shared.spec.clone(), shared.tick),
+                (spec.clone(), None),
+                "{tail}"
+            );
+        }
+        let shared = decode(&format!("{}&zoom=2&t=7", encode(&spec, lang)))
+            .unwrap()
+            .unwrap();
+        assert_eq!(shared.tick, Some(7));
+    }
+}

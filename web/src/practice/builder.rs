@@ -110,9 +110,10 @@ pub fn set_builder(props: &BuilderProps) -> Html {
     let set = Builder::set(&builder);
     let link = set.as_ref().map(|set| {
         format!(
-            "{}#/practice?{PARAM}={}",
+            "{}#/practice?{PARAM}={}&lang={}",
             crate::browser::page_address(),
-            set.encode()
+            set.encode(),
+            lang.tag()
         )
     });
     let copy = {

@@ -211,10 +211,12 @@ pub fn practice(props: &PracticeProps) -> Html {
         })
     };
     let state = &store.0;
+    // With the page's language, which it opens in where the student has not chosen one.
     let link = format!(
-        "{}#/practice?{PARAM}={}",
+        "{}#/practice?{PARAM}={}&lang={}",
         browser::page_address(),
-        state.set.encode()
+        state.set.encode(),
+        lang.tag()
     );
     let copied = use_state(|| false);
     let copy = {

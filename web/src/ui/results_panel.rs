@@ -29,6 +29,9 @@ pub struct ResultsPanelProps {
     /// [`proclab_app::session::Session::loads`]: another workload's run is watched from its start.
     #[prop_or_default]
     pub loads: u64,
+    /// [`proclab_app::session::Session::opened_at`]: the tick a link names.
+    #[prop_or_default]
+    pub opened_at: u64,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -167,7 +170,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                     <crate::ui::programs::Programs {lang} simulation={simulation.clone()} playback={playback.clone()} dispatch={props.dispatch.clone()} />
                 }
                 <MetricsTable {lang} simulation={simulation.clone()} />
-                <Watch {lang} simulation={simulation.clone()} playback={playback.clone()} selected={*selected} onselect={on_select.clone()} loads={props.loads} />
+                <Watch {lang} simulation={simulation.clone()} playback={playback.clone()} selected={*selected} onselect={on_select.clone()} loads={props.loads} opened_at={props.opened_at} />
                 <ConventionsInForce {lang} simulation={simulation.clone()} />
                 <PractiseWorkload {lang} simulation={simulation.clone()} stale={props.stale} />
             } else {

@@ -28,8 +28,8 @@ pub struct ToolbarProps {
     pub dispatch: Dispatch,
 }
 
-/// The full address that opens `spec` in `lang`.
-pub fn share_url(spec: &ScenarioSpec, lang: Lang) -> String {
+/// The full address that opens `spec` in `lang` at `tick`.
+pub fn share_url(spec: &ScenarioSpec, lang: Lang, tick: u64) -> String {
     let location = gloo::utils::window().location();
     let base = format!(
         "{}{}{}",
@@ -37,7 +37,7 @@ pub fn share_url(spec: &ScenarioSpec, lang: Lang) -> String {
         location.pathname().unwrap_or_default(),
         location.search().unwrap_or_default()
     );
-    format!("{base}{}", share::encode(spec, lang))
+    format!("{base}{}", share::encode_at(spec, lang, tick))
 }
 
 #[function_component(Toolbar)]
@@ -99,7 +99,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let spec = props.spec.clone();
         Callback::from(move |_| {
             let Some(spec) = spec.clone() else { return };
-            let url = share_url(&spec, lang);
+            // At the instant on screen: a teacher's "look at t=13" opens at t=13.
+            let url = share_url(&spec, lang, crate::watch::watched_tick());
             let _ = gloo::utils::window().history().map(|history| {
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
             });

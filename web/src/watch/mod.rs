@@ -50,6 +50,19 @@ pub struct WatchProps {
     /// Workloads loaded so far ([`proclab_app::session::Session::loads`]).
     #[prop_or_default]
     pub loads: u64,
+    /// The tick the last workload loaded opens at ([`proclab_app::session::Session::opened_at`]).
+    #[prop_or_default]
+    pub opened_at: u64,
+}
+
+thread_local! {
+    /// The tick on screen, for the share link ("Copy link" names the instant the student sees).
+    static WATCHED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// The tick the machine view shows now (0 before any run).
+pub fn watched_tick() -> u64 {
+    WATCHED.with(std::cell::Cell::get)
 }
 
 /// The machine just before an instant, after it, and the instant's events.
@@ -104,11 +117,13 @@ pub fn watch(props: &WatchProps) -> Html {
             .scenario
             .schedule()
             .is_some_and(|schedule| !schedule.repeat);
-        let watched = use_mut_ref(|| props.loads);
-        let loads = props.loads;
+        // The loads counted when this view last took a run (none yet: its first run opens at
+        // the link's tick, if it came from one).
+        let watched = use_mut_ref(|| None::<u64>);
+        let (loads, opened_at) = (props.loads, props.opened_at);
         use_effect_with((Rc::as_ptr(&simulation) as usize, end), move |(_, end)| {
-            let restart = *watched.borrow() != loads;
-            *watched.borrow_mut() = loads;
+            let restart = (*watched.borrow() != Some(loads)).then_some(opened_at);
+            *watched.borrow_mut() = Some(loads);
             playback.dispatch(if follow {
                 PlaybackAction::Follow { end: *end }
             } else {
@@ -116,6 +131,9 @@ pub fn watch(props: &WatchProps) -> Html {
             });
         });
     }
+    WATCHED.with(|watched| watched.set(props.playback.tick));
+    // No machine on screen (the comparison, the warm-up model's results): no instant to share.
+    use_effect_with((), |_| || WATCHED.with(|watched| watched.set(0)));
     let deferred = simulation.scenario.threads().len() >= DEFER_FROM_THREADS;
     // The deferred run whose machine may now be computed.
     let ready = use_state(|| None::<Rc<Simulation>>);

@@ -56,10 +56,11 @@ impl Playback {
 
 pub enum PlaybackAction {
     /// A new run: after an edit, stay at the same tick if it still exists, else go to its end;
-    /// of a workload just loaded (`restart`: an example, a file, a link), from its first tick.
+    /// of a workload just loaded (an example, a file, a link), at `restart` (its first tick, or
+    /// the one a link names), clamped to the run's end.
     Reset {
         end: u64,
-        restart: bool,
+        restart: Option<u64>,
     },
     /// A new run that grew by the instructions the student just chose ("you are the
     /// scheduler"): go to its end and play that last instant.
@@ -96,7 +97,7 @@ impl Reduce for Playback {
                 next = Playback {
                     end,
                     speed: self.speed,
-                    tick: if restart { 0 } else { self.tick.min(end) },
+                    tick: restart.unwrap_or(self.tick).min(end),
                     ..Playback::default()
                 };
             }
