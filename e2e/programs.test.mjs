@@ -302,3 +302,20 @@ test('the step buttons stay beside the code, memory and registers as they scroll
     }, { viewport });
   }
 });
+
+test('a process of several threads marks its summed cells, and the note says why a sum can pass its turnaround', TIMEOUT, async () => {
+  await onFreshPage(server.url, async ({ page }) => {
+    await page.selectOption('#preset-select', 'philosophers-deadlock');
+    await page.waitForSelector('#summed-note');
+    const cell = await page.$eval('#metrics-table tbody tr td.waiting', (td) => ({
+      text: td.textContent, title: td.title, mark: getComputedStyle(td, '::before').content,
+    }));
+    assert.match(cell.text, /^\d+$/, 'the number itself is plain');
+    assert.equal(cell.mark, '"Σ "');
+    assert.match(cell.title, /^the sum over its \d+ threads$/);
+    // One thread a process: no mark, no note.
+    await page.selectOption('#preset-select', 'fcfs-convoy');
+    await page.waitForFunction(() => !document.querySelector('#summed-note'));
+    assert.equal(await page.locator('#metrics-table td[data-summed]').count(), 0);
+  });
+});

@@ -63,6 +63,21 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
     };
     let extra = *more;
     let total = metrics.processes.len();
+    // A process of several threads: its waiting and the rest are sums over threads that live
+    // side by side (a sum can exceed the turnaround); such cells say so.
+    let processes = props.simulation.scenario.processes();
+    let summed = |pid: u32| {
+        let threads = processes
+            .get(pid as usize)
+            .map_or(1, |process| process.thread_count());
+        (threads > 1).then(|| {
+            lang.pick([
+                format!("스레드 {threads}개의 합"),
+                format!("the sum over its {threads} threads"),
+            ])
+        })
+    };
+    let any_summed = processes.iter().any(|process| process.thread_count() > 1);
     let Windowed {
         scroller,
         onscroll,
@@ -110,7 +125,7 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
                 <tbody>
                     { spacer(window.above) }
                     { for metrics.processes[window.rows.clone()].iter().zip(window.rows.clone())
-                        .map(|(process, index)| metrics_row(process, index, windowed, extra)) }
+                        .map(|(process, index)| metrics_row(process, index, windowed, extra, summed(process.pid))) }
                     { spacer(window.below) }
                 </tbody>
                 <tfoot><tr>
@@ -133,27 +148,40 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
                 <div><dt>{ Text::Makespan.get(lang) }</dt><dd id="makespan">{ format!("{}–{}", totals.first_arrival, totals.last_completion) }</dd></div>
             </dl>
             <p class="hint">{ Text::MetricsExplain.get(lang) }</p>
+            if any_summed {
+                <p class="hint" id="summed-note">{ Text::SummedNote.get(lang) }</p>
+            }
         </section>
     }
 }
 
 /// One process's row; `aria-rowindex` (1-based, after the header) when the table is windowed.
-fn metrics_row(process: &ProcessMetrics, index: usize, windowed: bool, extra: bool) -> Html {
+fn metrics_row(
+    process: &ProcessMetrics,
+    index: usize,
+    windowed: bool,
+    extra: bool,
+    summed: Option<String>,
+) -> Html {
+    // A sum over threads: marked Σ (by the style sheet) and named in the cell's title.
+    let sum = |class: &'static str, value: u64| {
+        html! { <td {class} data-summed={summed.is_some().then_some("true")} title={summed.clone()}>{ value }</td> }
+    };
     html! {
         <tr data-pid={process.pid.to_string()} aria-rowindex={windowed.then(|| (index + 2).to_string())}>
             <th scope="row">{ &process.name }</th>
             <td class="arrival">{ process.arrival }</td>
             <td class="completion">{ process.completion }</td>
             <td class="turnaround">{ process.turnaround }</td>
-            <td class="waiting">{ process.waiting }</td>
+            { sum("waiting", process.waiting) }
             <td class="response">{ process.response }</td>
             if extra {
-                <td>{ process.cpu }</td>
-                <td>{ process.io }</td>
-                <td>{ process.switch }</td>
-                <td>{ process.stall }</td>
-                <td>{ process.dispatches }</td>
-                <td>{ process.preemptions }</td>
+                { sum("cpu", process.cpu) }
+                { sum("io", process.io) }
+                { sum("switch", process.switch) }
+                { sum("stall", process.stall) }
+                { sum("dispatches", process.dispatches) }
+                { sum("preemptions", process.preemptions) }
             }
         </tr>
     }
