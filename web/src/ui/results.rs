@@ -192,8 +192,15 @@ fn metrics_row(
 #[function_component(ConventionsInForce)]
 pub fn conventions_in_force(props: &ResultsProps) -> Html {
     let lang = props.lang;
-    let conventions = props.simulation.scenario.conventions();
-    let differing: Vec<Convention> = Convention::differing(conventions).collect();
+    // Each changed convention with whether it changes this run (a second run each: once per run).
+    let differing = use_memo(Rc::clone(&props.simulation), |simulation| {
+        Convention::differing(simulation.scenario.conventions())
+            .map(|convention| {
+                let same = simulation.convention_changes_run(convention) == Some(false);
+                (convention, same)
+            })
+            .collect::<Vec<(Convention, bool)>>()
+    });
     html! {
         <section class="in-force" aria-labelledby="in-force-title">
             <h3 id="in-force-title">{ Text::ConventionsInForce.get(lang) }</h3>
@@ -206,9 +213,8 @@ pub fn conventions_in_force(props: &ResultsProps) -> Html {
             } else {
                 <p>{ Text::DefaultsExcept.get(lang) }</p>
                 <ul>
-                    { for differing.into_iter().map(|convention| {
+                    { for differing.iter().map(|&(convention, same)| {
                         let (label, hint) = terms::convention_words(convention, lang);
-                        let same = props.simulation.convention_changes_run(convention) == Some(false);
                         html! {
                             <li>{ label }<span class="hint">{ " (" }{ hint }{ ")" }</span>
                             if same {
