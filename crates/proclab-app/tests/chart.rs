@@ -27,6 +27,13 @@ fn silberschatz(policy: PolicySpec) -> ScenarioSpec {
     spec
 }
 
+/// The cache on, `capacity` units, one tick of stall per cold unit.
+fn cache_on(spec: &mut ScenarioSpec, capacity: u32) {
+    spec.machine.cache.enabled = true;
+    spec.machine.cache.capacity = capacity;
+    spec.machine.cache.refill_per_unit = 1;
+}
+
 fn simulation(spec: &ScenarioSpec) -> Simulation {
     Simulation::new(spec).expect("valid scenario")
 }
@@ -282,9 +289,7 @@ fn idle_dispatch_and_stall_differ_by_pattern_and_label() {
         },
         ..ScenarioSpec::default()
     };
-    spec.machine.cache.enabled = true;
-    spec.machine.cache.capacity = 16;
-    spec.machine.cache.refill_per_unit = 1;
+    cache_on(&mut spec, 16);
     let model = gantt_model(&simulation(&spec), Lang::En);
     let cpu = &model.rows[0].segments;
     let find = |wanted: fn(&SegmentKind) -> bool| {
@@ -992,9 +997,7 @@ fn thread_rows_show_loading_apart_from_running() {
         },
         ..ScenarioSpec::default()
     };
-    spec.machine.cache.enabled = true;
-    spec.machine.cache.capacity = 8;
-    spec.machine.cache.refill_per_unit = 1;
+    cache_on(&mut spec, 8);
     let simulation = simulation(&spec);
     let metrics = &simulation.run.metrics().threads;
     assert!(

@@ -1,17 +1,10 @@
 //! A changed convention is stated with whether it changes this run: the scenario run again with
 //! the default and the two schedules compared.
 
+mod common;
+use common::process;
 use proclab_app::simulation::{Simulation, RERUN_EVENTS};
-use proclab_core::{BurstSpec, Convention, PolicySpec, ProcessSpec, ScenarioSpec};
-
-fn process(name: &str, arrival: u64, bursts: &[BurstSpec]) -> ProcessSpec {
-    ProcessSpec {
-        name: name.into(),
-        arrival,
-        bursts: bursts.to_vec(),
-        ..ProcessSpec::default()
-    }
-}
+use proclab_core::{BurstSpec, Convention, PolicySpec, ScenarioSpec};
 
 /// RR q=2: A's quantum expires at 2, the very tick B arrives.
 fn expiry_meets_arrival() -> ScenarioSpec {

@@ -2,23 +2,16 @@
 //! exercise, carried whole by its set link, graded against the engine's run of that very
 //! scenario, and refused (with the reason) when the chart exercise cannot ask it.
 
+mod common;
+use common::process;
 use proclab_app::i18n::Lang;
 use proclab_app::practice::exercise::{Difficulty, Exercise, Topic, WorkloadProblem};
 use proclab_app::practice::grade::{grade, key_answer, Column, Verdict};
 use proclab_app::practice::set::{ExerciseSet, SetError};
 use proclab_app::practice::state::PracticeState;
 use proclab_app::practice::text::conventions;
-use proclab_core::spec::{BurstSpec, PolicySpec, ProcessSpec, ScenarioSpec};
+use proclab_core::spec::{BurstSpec, PolicySpec, ScenarioSpec};
 use proclab_core::{simulate_spec, Convention};
-
-fn process(name: &str, arrival: u64, bursts: &[BurstSpec]) -> ProcessSpec {
-    ProcessSpec {
-        name: name.into(),
-        arrival,
-        bursts: bursts.to_vec(),
-        ..ProcessSpec::default()
-    }
-}
 
 /// Silberschatz's SRTF workload (P1 0/8, P2 1/4, P3 2/9, P4 3/5), named as a teacher might.
 fn textbook(policy: PolicySpec) -> ScenarioSpec {

@@ -1,12 +1,25 @@
-//! What the preset-lesson tests share: a preset's run, and the check that its lesson quotes a
-//! figure.
+//! What the app's tests share: a process written by hand, a preset's run, and the check that its
+//! lesson quotes a figure.
 
 use proclab_app::i18n::preset_text;
 use proclab_app::lang::Lang;
 use proclab_core::presets::{preset, PresetId};
+use proclab_core::spec::{BurstSpec, ProcessSpec};
 use proclab_core::{simulate_spec, Run};
 
+/// A process named `name` arriving at `arrival` with `bursts`, the rest as defaults.
+#[allow(dead_code)] // each test crate uses its own part of this module
+pub fn process(name: &str, arrival: u64, bursts: &[BurstSpec]) -> ProcessSpec {
+    ProcessSpec {
+        name: name.into(),
+        arrival,
+        bursts: bursts.to_vec(),
+        ..ProcessSpec::default()
+    }
+}
+
 /// The run of preset `id`.
+#[allow(dead_code)]
 pub fn run(id: PresetId) -> Run {
     let spec = preset(id.as_str()).expect("a preset").spec;
     simulate_spec(&spec).expect("presets are valid")
