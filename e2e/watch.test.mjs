@@ -395,3 +395,30 @@ test('a run that ends in a deadlock says so in the log at its last tick, in both
     }, { locale });
   }
 });
+
+test('a tick inside a switch or a refill says what the CPU goes on doing, and the cache bar counts the cold units', async () => {
+  await onFreshPage(server.url, async ({ page }) => {
+    await page.selectOption('#preset-select', 'switch-processes');
+    await page.waitForSelector('#watch-canvas');
+    // The run's switches and refills, from the chart's data table.
+    const label = () => page.getAttribute('#watch-canvas', 'aria-label');
+    let loading = 0;
+    let refilling = 0;
+    for (let tick = 1; tick < 40; tick += 1) {
+      await scrubTo(page, tick, { painted: true });
+      const said = await label();
+      const cpu = await page.textContent('.machine-text li:first-child');
+      if (/Dispatch latency/.test(cpu)) {
+        const left = cpu.match(/\((\d+) ticks? left\)/)[1];
+        if (!/: (Timer|CPU 0: save|.*exits)/.test(said)) {
+          assert.match(said, new RegExp(`t=${tick}: CPU 0 is still loading P\\d's context \\(dispatch latency, ${left} ticks? left\\)`));
+          loading += 1;
+        }
+      } else if (/Cache refill/.test(cpu)) {
+        assert.match(said, new RegExp(`t=${tick}: CPU 0 is refilling P\\d's cache \\(\\d+ cold units?, \\d+ ticks? left\\)`), said);
+        refilling += 1;
+      }
+    }
+    assert.ok(loading > 0 && refilling > 0, `${loading} loading and ${refilling} refilling ticks seen`);
+  });
+});

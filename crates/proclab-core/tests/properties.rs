@@ -583,3 +583,61 @@ fn slices_handed_out_one_by_one_are_the_gantt_chart() {
         assert_eq!(by_cpu(run), run.gantt(), "after");
     });
 }
+
+/// During a switch and its refill, a CPU's state says how many of the incoming thread's cache
+/// units are still cold: the stall's ticks over the cost per unit, the same in the dispatch and
+/// in the stall that follows it.
+#[test]
+fn a_switch_states_the_cold_units_its_stall_refills() {
+    use proclab_core::state::CpuActivity;
+    let mut checked = 0;
+    for seed in 0..40 {
+        let mut spec = random_scenario(seed, proclab_core::PolicySpec::Rr { quantum: 2 });
+        spec.machine.dispatch_latency = 1 + seed % 2;
+        spec.machine.cache.enabled = true;
+        spec.machine.cache.capacity = 4 + (seed % 5) as u32;
+        spec.machine.cache.refill_per_unit = 1 + seed % 3;
+        let scenario = Scenario::new(&spec).expect("valid");
+        let run = simulate(&scenario);
+        let per_unit = spec.machine.cache.refill_per_unit;
+        for slice in run.gantt() {
+            let SliceKind::Dispatch { to, .. } = slice.kind else {
+                continue;
+            };
+            // The stall that follows on this CPU, if any.
+            let stall = run
+                .gantt()
+                .iter()
+                .find(|next| next.cpu == slice.cpu && next.start == slice.end)
+                .filter(
+                    |next| matches!(next.kind, SliceKind::CacheStall { thread } if thread == to),
+                )
+                .map_or(0, |next| next.end - next.start);
+            let state = run.state_at(slice.start);
+            let cpu = &state.cpus[slice.cpu as usize];
+            let CpuActivity::Dispatching { thread, cold, .. } = cpu.activity else {
+                panic!(
+                    "seed {seed}: CPU{} at t={} is {:?}",
+                    slice.cpu, slice.start, cpu.activity
+                );
+            };
+            assert_eq!(
+                (thread, u64::from(cold) * per_unit),
+                (to, stall),
+                "seed {seed}, t={}",
+                slice.start
+            );
+            if stall > 0 {
+                let state = run.state_at(slice.end);
+                let cpu = &state.cpus[slice.cpu as usize];
+                assert!(
+                    matches!(cpu.activity, CpuActivity::Stalling { cold: again, .. } if again == cold),
+                    "seed {seed}: {:?}",
+                    cpu.activity
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 20, "only {checked} switches with a refill");
+}

@@ -448,8 +448,8 @@ pub fn scene(
                 CpuActivity::Running { thread } | CpuActivity::HeldFor { thread } => {
                     (Some(thread), None)
                 }
-                CpuActivity::Dispatching { thread, until }
-                | CpuActivity::Stalling { thread, until } => {
+                CpuActivity::Dispatching { thread, until, .. }
+                | CpuActivity::Stalling { thread, until, .. } => {
                     (Some(thread), Some(until.saturating_sub(after.tick)))
                 }
             };

@@ -70,14 +70,14 @@ pub fn switch_view(
             };
             (event.thread, phase, saved)
         }
-        (None, CpuActivity::Dispatching { thread, until }) => (
+        (None, CpuActivity::Dispatching { thread, until, .. }) => (
             thread,
             SwitchPhase::Latency {
                 left: until.saturating_sub(after.tick),
             },
             None,
         ),
-        (None, CpuActivity::Stalling { thread, until }) => (
+        (None, CpuActivity::Stalling { thread, until, .. }) => (
             thread,
             SwitchPhase::Refill {
                 left: until.saturating_sub(after.tick),

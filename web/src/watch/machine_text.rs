@@ -27,6 +27,31 @@ fn listed(items: impl ExactSizeIterator<Item = String>, separator: &str) -> Stri
     text
 }
 
+/// What goes on through a tick with no event of its own, in sentences: each CPU still loading a
+/// thread's context or refilling its cache (empty when no CPU is switching).
+pub fn going_on(state: &MachineState, lang: Lang) -> String {
+    let label = |thread: ThreadRef| thread_label(state, thread);
+    state
+        .cpus
+        .iter()
+        .filter_map(|cpu| {
+            let number = cpu.cpu;
+            match cpu.activity {
+                CpuActivity::Dispatching { thread, until, .. } => Some(lang.pick([
+                    format!("CPU {number}이 아직 {}의 문맥을 적재하는 중입니다(디스패치 지연, {}).", label(thread), ticks_left(until.saturating_sub(state.tick), lang)),
+                    format!("CPU {number} is still loading {}'s context (dispatch latency, {}).", label(thread), ticks_left(until.saturating_sub(state.tick), lang)),
+                ])),
+                CpuActivity::Stalling { thread, until, cold } => Some(lang.pick([
+                    format!("CPU {number}이 {}의 캐시를 채우는 중입니다(식은 단위 {cold}개, {}). 채운 뒤에야 실행합니다.", label(thread), ticks_left(until.saturating_sub(state.tick), lang)),
+                    format!("CPU {number} is refilling {}'s cache ({cold} cold {}, {}); it runs once they are in.", label(thread), if cold == 1 { "unit" } else { "units" }, ticks_left(until.saturating_sub(state.tick), lang)),
+                ])),
+                _ => None,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// One CPU in words: what it runs, loads or waits for.
 fn cpu_line(cpu: &CpuState, state: &MachineState, lang: Lang) -> String {
     let label = |thread: ThreadRef| thread_label(state, thread);
@@ -36,13 +61,13 @@ fn cpu_line(cpu: &CpuState, state: &MachineState, lang: Lang) -> String {
         CpuActivity::HeldFor { thread } => {
             format!("{} ({})", WatchText::Idle.get(lang), label(thread))
         }
-        CpuActivity::Dispatching { thread, until } => format!(
+        CpuActivity::Dispatching { thread, until, .. } => format!(
             "{} → {} ({})",
             WatchText::Latency.get(lang),
             label(thread),
             ticks_left(until.saturating_sub(state.tick), lang)
         ),
-        CpuActivity::Stalling { thread, until } => format!(
+        CpuActivity::Stalling { thread, until, .. } => format!(
             "{} {} ({})",
             WatchText::Refill.get(lang),
             label(thread),

@@ -222,18 +222,26 @@ fn watch_machine(props: &WatchProps) -> Html {
     };
 
     let announcement = event_log::announcement(&log);
+    // A tick with no event of its own: what goes on (a switch, a refill), else that nothing does.
+    let quiet = {
+        let going_on = machine_text::going_on(&current.after, lang);
+        format!(
+            "t={tick}: {}",
+            if !going_on.is_empty() {
+                going_on
+            } else if log.is_empty() {
+                WatchText::LogEmpty.get(lang).to_string()
+            } else {
+                WatchText::NothingThisTick.get(lang).to_string()
+            }
+        )
+    };
     // This tick's lines already begin "t=N:"; the label says the tick once.
     let canvas_label = format!(
         "{} {}",
         WatchText::CanvasLabel.get(lang),
         if announcement.is_empty() {
-            format!(
-                "t={tick}: {}",
-                match log.is_empty() {
-                    true => WatchText::LogEmpty.get(lang),
-                    false => WatchText::NothingThisTick.get(lang),
-                }
-            )
+            quiet.clone()
         } else {
             announcement.clone()
         }
@@ -283,7 +291,7 @@ fn watch_machine(props: &WatchProps) -> Html {
             if presenting {
                 <div id="present-caption" class="present-caption" aria-hidden="true">
                     if announcement.is_empty() {
-                        <p>{ format!("t={tick}: {}", WatchText::NothingThisTick.get(lang)) }</p>
+                        <p>{ quiet }</p>
                     } else {
                         { for log.iter().filter(|line| line.now).map(|line| html! { <p>{ line.text.clone() }</p> }) }
                     }

@@ -22,6 +22,8 @@ pub(crate) enum Activity {
         task: ThreadIx,
         stall_from: u64,
         run_at: u64,
+        /// Cache units the stall refills (its ticks over `refill_per_unit`).
+        cold: u32,
     },
     /// Executing `task` since `since`; the slice ends at `until` unless something preempts it.
     Running {

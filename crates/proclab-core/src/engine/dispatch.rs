@@ -62,6 +62,8 @@ impl Engine {
                 task: index,
                 stall_from: now + latency_ticks,
                 run_at,
+                // Lines a free refill (no stall) loads at once: none is left cold.
+                cold: if stall > 0 { cold } else { 0 },
             };
         }
     }

@@ -38,6 +38,9 @@ pub enum CpuActivity {
         thread: ThreadRef,
         /// Tick at which the dispatch ends.
         until: u64,
+        /// Units of `thread`'s cache lines the refill after the dispatch loads (cold now, though
+        /// the cache already lists them as the thread's).
+        cold: u32,
     },
     /// Cache refill before `thread` runs.
     Stalling {
@@ -45,6 +48,8 @@ pub enum CpuActivity {
         thread: ThreadRef,
         /// Tick at which it starts executing.
         until: u64,
+        /// Units of its cache lines being refilled.
+        cold: u32,
     },
     /// Kept idle for a thread blocked on I/O (uniprogramming convention).
     HeldFor {
@@ -226,14 +231,21 @@ impl MachineState {
                         }
                     }
                     Activity::Switching {
-                        task, stall_from, ..
+                        task,
+                        stall_from,
+                        cold,
+                        ..
                     } if tick < stall_from => CpuActivity::Dispatching {
                         thread: thread_ref(task),
                         until: stall_from,
+                        cold,
                     },
-                    Activity::Switching { task, run_at, .. } => CpuActivity::Stalling {
+                    Activity::Switching {
+                        task, run_at, cold, ..
+                    } => CpuActivity::Stalling {
                         thread: thread_ref(task),
                         until: run_at,
+                        cold,
                     },
                     Activity::Held { task } => CpuActivity::HeldFor {
                         thread: thread_ref(task),

@@ -67,24 +67,42 @@ fn cache(pen: &Pen, cpu: &CpuBox, lang: Lang) {
         .cache_capacity
         .max(cpu.cache.iter().map(|slice| slice.units).sum::<u32>())
         .max(1) as f32;
+    // The units the refill after a switch loads are already listed as the incoming thread's, but
+    // cold until the stall has run: drawn half-tone (the newest of its lines), the rest solid.
+    let cold = match cpu.activity {
+        CpuActivity::Dispatching { cold, .. } | CpuActivity::Stalling { cold, .. } => cold,
+        _ => 0,
+    };
+    let mut cold_left = cold;
+    let mut cold_of: Vec<u32> = vec![0; cpu.cache.len()];
+    for (slice, share) in cpu.cache.iter().zip(cold_of.iter_mut()).rev() {
+        if slice.warm_for_current {
+            *share = slice.units.min(cold_left);
+            cold_left -= *share;
+        }
+    }
     let mut x = bar.x;
-    for slice in &cpu.cache {
-        let width = bar.width * slice.units as f32 / capacity;
+    for (slice, &cold_units) in cpu.cache.iter().zip(&cold_of) {
         let pid = match slice.owner {
             CacheOwner::Shared { pid } | CacheOwner::Stack { pid, .. } => pid,
         };
-        let refilling = matches!(cpu.activity, CpuActivity::Stalling { .. });
-        pen.context
-            .set_global_alpha(if slice.warm_for_current && !refilling {
-                1.0
-            } else if slice.warm_for_current {
-                0.65
-            } else {
-                0.35
-            });
-        pen.fill_rect(Rect { x, width, ..bar }, colour(pid));
+        let parts = [
+            (
+                slice.units - cold_units,
+                if slice.warm_for_current { 1.0 } else { 0.35 },
+            ),
+            (cold_units, 0.65),
+        ];
+        for (units, alpha) in parts {
+            if units == 0 {
+                continue;
+            }
+            let width = bar.width * units as f32 / capacity;
+            pen.context.set_global_alpha(alpha);
+            pen.fill_rect(Rect { x, width, ..bar }, colour(pid));
+            x += width;
+        }
         pen.context.set_global_alpha(1.0);
-        x += width;
     }
     let caption = if cpu.cache.is_empty() {
         format!(
@@ -98,18 +116,18 @@ fn cache(pen: &Pen, cpu: &CpuBox, lang: Lang) {
             .iter()
             .filter(|slice| slice.warm_for_current)
             .map(|slice| slice.units)
-            .sum();
-        // While the refill stall counts down, the thread's lines are still being loaded: not
-        // warm yet.
-        let state = if matches!(cpu.activity, CpuActivity::Stalling { .. }) {
-            WatchText::Refilling
-        } else {
-            WatchText::Warm
+            .sum::<u32>()
+            - cold;
+        // During the switch the units to refill are cold; during the stall, refilling.
+        let cold_words = match cpu.activity {
+            _ if cold == 0 => String::new(),
+            CpuActivity::Stalling { .. } => format!(", {} {cold}", WatchText::Refilling.get(lang)),
+            _ => format!(", {} {cold}", WatchText::Cold.get(lang)),
         };
         format!(
-            "{}: {} {warm} / {}",
+            "{}: {} {warm}{cold_words} / {}",
             WatchText::Cache.get(lang),
-            state.get(lang),
+            WatchText::Warm.get(lang),
             capacity as u32
         )
     };
