@@ -190,7 +190,10 @@ pub fn gantt_builder(props: &AnswerProps) -> Html {
             };
             start = end;
             let class = match segment.who {
-                Who::Process(pid) => format!("strip-seg p{}", pid % 8),
+                Who::Process(pid) => format!(
+                    "strip-seg p{}",
+                    pid as usize % proclab_app::chart::palette::PROCESS_COLOURS.len()
+                ),
                 Who::Idle => "strip-seg idle".into(),
                 Who::Switch => "strip-seg switch".into(),
             };

@@ -6,9 +6,10 @@ use proclab_view::{Point, Rect};
 use web_sys::CanvasRenderingContext2d;
 
 /// Okabe–Ito, distinguishable with every common colour-vision deficiency.
-const PALETTE: [&str; 8] = [
-    "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999",
-];
+/// The processes' colours, the Gantt chart's in its order
+/// (`proclab_app::chart::palette::PROCESS_COLOURS`): a process is one colour on the whole page
+/// (the machine had its own eight, and P4 was yellow here and vermillion in the chart).
+pub const PALETTE: [&str; 6] = ["#e69f00", "#56b4e9", "#009e73", "#d55e00", "#0072b2", "#cc79a7"];
 pub const INK: &str = "#1b1f24";
 pub const MUTED: &str = "#57606a";
 pub const LINE: &str = "#aeb7c2";
@@ -254,5 +255,20 @@ impl<'a> Pen<'a> {
         );
         context.close_path();
         self.fill(colour);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    /// The machine paints each process in the Gantt chart's colour.
+    #[wasm_bindgen_test]
+    fn the_machine_and_the_gantt_chart_give_a_process_one_colour() {
+        use proclab_app::chart::palette::process_colour;
+        for pid in 0..24 {
+            assert_eq!(colour(pid), process_colour(pid).hex(), "P{}", pid + 1);
+        }
     }
 }
