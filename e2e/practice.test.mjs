@@ -1053,3 +1053,23 @@ test("a workload of one's own: opened from the simulator as an exercise, answere
     await screenshot(page, 'practice-own-ko-1280');
   }, { ready: '#practice-workload', locale: 'ko-KR' });
 });
+
+test('once all is right, the hints used fold away under the verdict', async () => {
+  await onFreshPage(url('/practice'), async ({ page }) => {
+    await openSet(page, { topic: 'fcfs', seed: 11, count: 1 });
+    await page.click('#practice-hint');
+    await page.waitForSelector('#practice-hints li');
+    assert.equal(await page.$eval('.practice-hints', (element) => element.tagName), 'SECTION', 'open while the answer is being worked');
+    const processes = await readWorkload(page);
+    const answer = simulate(processes, 'fcfs');
+    await page.fill('#chart-line', answer.chart.map((segment) => `${segment.who} ${segment.end}`).join(' '));
+    await page.click('#chart-line-apply');
+    await page.waitForSelector(`#segment-end-${answer.chart.length}`);
+    await fillTable(page, processes, answer);
+    await answerTransition(page, processes, answer);
+    await check(page);
+    assert.match(await page.textContent('#practice-summary'), /^All correct!/);
+    const folded = await page.$eval('.practice-hints', (element) => ({ tag: element.tagName, open: element.open, summary: element.querySelector('summary')?.textContent }));
+    assert.deepEqual(folded, { tag: 'DETAILS', open: false, summary: 'Hints (1)' });
+  }, { ready: '#practice-title' });
+});

@@ -367,3 +367,78 @@ fn a_switch_saves_a_context_only_where_one_was_running() {
         "{said:#?}"
     );
 }
+
+/// An idle CPU's sentence names everyone who becomes ready when it ends, one clause a kind in the
+/// order they join the queue: "B and C arrive", "B, C가 도착합니다" (it had said "B arrives, C
+/// arrives").
+#[test]
+fn those_who_arrive_together_are_named_together() {
+    use proclab_app::practice::exercise::Who;
+    use proclab_app::practice::explain::decision;
+    let mut spec = textbook(PolicySpec::Fcfs);
+    spec.processes = vec![
+        process(
+            "A",
+            0,
+            &[BurstSpec::Cpu(2), BurstSpec::Io(3), BurstSpec::Cpu(1)],
+        ),
+        process("B", 5, &[BurstSpec::Cpu(2)]),
+        process("C", 5, &[BurstSpec::Cpu(1)]),
+    ];
+    let exercise = Exercise::of_workload(&spec).expect("an exercise");
+    let key = exercise.key();
+    let idle = (0..key.len())
+        .find(|&index| key[index].who == Who::Idle)
+        .expect("an idle CPU");
+    let english = decision(&exercise, idle, Lang::En).expect("a sentence");
+    assert!(
+        english.ends_with("at t=5 A's I/O ends and it becomes ready; B and C arrive."),
+        "{english}"
+    );
+    let korean = decision(&exercise, idle, Lang::Ko).expect("a sentence");
+    assert!(
+        korean.ends_with("t=5에 A의 I/O가 끝나 준비 상태가 됩니다; B, C가 도착합니다."),
+        "{korean}"
+    );
+}
+
+/// A quantum's end says whom the thread lines up behind only where someone arrives at that tick
+/// (it had said "behind anything arriving at that tick" where nothing did), and ahead of them
+/// under OSTEP's order.
+#[test]
+fn a_quantum_end_names_the_arrivals_it_queues_behind() {
+    use proclab_app::practice::explain::decision;
+    // A's quantum ends at t=2, as C arrives (B waits already).
+    let mut spec = textbook(PolicySpec::Rr { quantum: 2 });
+    spec.processes = vec![
+        process("A", 0, &[BurstSpec::Cpu(4)]),
+        process("B", 1, &[BurstSpec::Cpu(4)]),
+        process("C", 2, &[BurstSpec::Cpu(2)]),
+    ];
+    let said = |spec: &ScenarioSpec| -> Vec<String> {
+        let exercise = Exercise::of_workload(spec).expect("an exercise");
+        (0..exercise.key().len())
+            .filter_map(|index| decision(&exercise, index, Lang::En))
+            .filter(|text| text.contains("runs out"))
+            .collect()
+    };
+    let default = said(&spec);
+    assert!(
+        default[0].ends_with("At t=2: A's quantum (2) runs out; it goes to the back of the ready queue (behind C, arriving at that tick)."),
+        "{default:?}"
+    );
+    // Later quanta end with nobody arriving: nothing to add.
+    assert!(
+        default[1..]
+            .iter()
+            .all(|text| text.ends_with("goes to the back of the ready queue."))
+            && default.len() > 1,
+        "{default:?}"
+    );
+    Convention::RequeueBeforeArrivals.set(&mut spec.conventions, true);
+    let ostep = said(&spec);
+    assert!(
+        ostep[0].ends_with("(ahead of C, arriving at that tick)."),
+        "{ostep:?}"
+    );
+}

@@ -114,6 +114,9 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
         (summary, explanation, interleaving, grading.all_fine())
     });
     let shown_hints = hints(exercise, state.hints_shown(), lang);
+    let solved = feedback
+        .as_ref()
+        .is_some_and(|(_, _, _, all_fine)| *all_fine);
     html! {
         <article class="exercise" aria-labelledby="exercise-title">
             <h3 id="exercise-title" tabindex="-1">
@@ -221,12 +224,23 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
             // live region: it would read every hint again).
             <p id="hint-announcement" class="visually-hidden" aria-live="polite">{ shown_hints.last().cloned().unwrap_or_default() }</p>
             if !shown_hints.is_empty() {
-                <section class="practice-hints" aria-labelledby="hints-title">
-                    <h4 id="hints-title">{ T::Hints.get(lang) }</h4>
-                    <ul id="practice-hints" class="hint-list">
-                        { for shown_hints.into_iter().map(|hint| html! { <li>{ crate::ui::with_code(&hint) }</li> }) }
-                    </ul>
-                </section>
+                if solved {
+                    // All right: the hints used fold away under the verdict (they had read as
+                    // an explanation of a mistake still there).
+                    <details class="practice-hints">
+                        <summary id="hints-title">{ format!("{} ({})", T::Hints.get(lang), shown_hints.len()) }</summary>
+                        <ul id="practice-hints" class="hint-list">
+                            { for shown_hints.into_iter().map(|hint| html! { <li>{ crate::ui::with_code(&hint) }</li> }) }
+                        </ul>
+                    </details>
+                } else {
+                    <section class="practice-hints" aria-labelledby="hints-title">
+                        <h4 id="hints-title">{ T::Hints.get(lang) }</h4>
+                        <ul id="practice-hints" class="hint-list">
+                            { for shown_hints.into_iter().map(|hint| html! { <li>{ crate::ui::with_code(&hint) }</li> }) }
+                        </ul>
+                    </section>
+                }
             }
         </article>
     }

@@ -98,6 +98,47 @@ impl Words<'_> {
         }
     }
 
+    /// Everyone who becomes ready at `tick` (`pids` in the order they join the ready queue),
+    /// arrivals together and I/O completions together: "P1 and P4 arrive" / "P1, P4가
+    /// 도착합니다" (not one clause each).
+    fn all_become_ready(&self, pids: &[u32], tick: u64) -> String {
+        let (io, arrivals): (Vec<u32>, Vec<u32>) = pids.iter().partition(|&&pid| {
+            self.events_at(tick)
+                .any(|event| event.thread.pid == pid && matches!(event.cause, Cause::IoCompleted))
+        });
+        let names = |group: &[u32]| -> String {
+            let names: Vec<String> = group.iter().map(|&pid| self.name(pid)).collect();
+            match (self.lang, names.as_slice()) {
+                (Lang::Ko, _) => names.join(", "),
+                (Lang::En, [one]) => one.clone(),
+                (Lang::En, [rest @ .., last]) => format!("{} and {last}", rest.join(", ")),
+                (Lang::En, []) => String::new(),
+            }
+        };
+        let mut clauses = Vec::new();
+        if !arrivals.is_empty() {
+            let who = names(&arrivals);
+            clauses.push(match self.lang {
+                Lang::Ko => format!("{who}{} 도착합니다", subject_particle(&who)),
+                Lang::En if arrivals.len() == 1 => format!("{who} arrives"),
+                Lang::En => format!("{who} arrive"),
+            });
+        }
+        if !io.is_empty() {
+            let who = names(&io);
+            clauses.push(match self.lang {
+                Lang::Ko => format!("{who}의 I/O가 끝나 준비 상태가 됩니다"),
+                Lang::En if io.len() == 1 => format!("{who}'s I/O ends and it becomes ready"),
+                Lang::En => format!("the I/O of {who} ends and they become ready"),
+            });
+        }
+        // In the order they join the ready queue (I/O completions first, by default).
+        if pids.first().is_some_and(|first| io.contains(first)) {
+            clauses.reverse();
+        }
+        clauses.join("; ")
+    }
+
     /// `text` framed as what happens at `tick`.
     fn at(&self, tick: u64, text: String) -> String {
         self.lang
@@ -309,9 +350,32 @@ impl Words<'_> {
                     PolicySpec::Rr { quantum } => quantum,
                     _ => 0,
                 };
+                // Who arrives at that very tick: the convention in force puts them ahead of it
+                // (the default) or behind it; with no one arriving, nothing to say.
+                let arriving: Vec<String> = self
+                    .events_at(end)
+                    .filter(|event| {
+                        matches!(event.cause, Cause::Admitted) && event.thread.pid != pid
+                    })
+                    .map(|event| self.name(event.thread.pid))
+                    .collect();
+                let before_arrivals = proclab_core::Convention::RequeueBeforeArrivals
+                    .is_on(&self.exercise.spec.conventions);
+                let aside = match (arriving.is_empty(), before_arrivals) {
+                    (true, _) => [String::new(), String::new()],
+                    (false, false) => [
+                        format!("(같은 시각에 도착한 {} 뒤)", arriving.join(", ")),
+                        format!(" (behind {}, arriving at that tick)", arriving.join(", ")),
+                    ],
+                    (false, true) => [
+                        format!("(같은 시각에 도착한 {}보다 앞)", arriving.join(", ")),
+                        format!(" (ahead of {}, arriving at that tick)", arriving.join(", ")),
+                    ],
+                };
+                let [ko_aside, en_aside] = aside;
                 self.lang.pick([
-                    format!("{name}의 타임 퀀텀({quantum})이 끝나 준비 큐의 맨 뒤로 갑니다(같은 시각에 도착한 프로세스보다 뒤)."),
-                    format!("{name}'s quantum ({quantum}) runs out; it goes to the back of the ready queue (behind anything arriving at that tick)."),
+                    format!("{name}의 타임 퀀텀({quantum})이 끝나 준비 큐의 맨 뒤로 갑니다{ko_aside}."),
+                    format!("{name}'s quantum ({quantum}) runs out; it goes to the back of the ready queue{en_aside}."),
                 ])
             }
             Some(Cause::Preempted { by, reason }) => {
@@ -327,20 +391,15 @@ impl Words<'_> {
 
     /// Why the CPU idles from `start` to `end`.
     fn idle(&self, start: u64, end: u64) -> String {
-        let woken: Vec<String> = self
+        let woken: Vec<u32> = self
             .events_at(end)
             .filter(|event| event.to == ProcessState::Ready)
-            .map(|event| self.becomes_ready(event.thread.pid, end))
+            .map(|event| event.thread.pid)
             .collect();
+        let woken = self.all_become_ready(&woken, end);
         self.lang.pick([
-            format!(
-                "t={start}: 준비된 프로세스가 없어 CPU가 쉽니다. t={end}에 {}.",
-                woken.join(", ")
-            ),
-            format!(
-                "At t={start} no process is ready, so the CPU idles; at t={end} {}.",
-                woken.join(", ")
-            ),
+            format!("t={start}: 준비된 프로세스가 없어 CPU가 쉽니다. t={end}에 {woken}."),
+            format!("At t={start} no process is ready, so the CPU idles; at t={end} {woken}."),
         ])
     }
 

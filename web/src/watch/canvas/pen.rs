@@ -9,7 +9,9 @@ use web_sys::CanvasRenderingContext2d;
 /// The processes' colours, the Gantt chart's in its order
 /// (`proclab_app::chart::palette::PROCESS_COLOURS`): a process is one colour on the whole page
 /// (the machine had its own eight, and P4 was yellow here and vermillion in the chart).
-pub const PALETTE: [&str; 6] = ["#e69f00", "#56b4e9", "#009e73", "#d55e00", "#0072b2", "#cc79a7"];
+pub const PALETTE: [&str; 6] = [
+    "#e69f00", "#56b4e9", "#009e73", "#d55e00", "#0072b2", "#cc79a7",
+];
 pub const INK: &str = "#1b1f24";
 pub const MUTED: &str = "#57606a";
 pub const LINE: &str = "#aeb7c2";
