@@ -1073,3 +1073,20 @@ test('measure: share-link length of 8 processes, first render time of a link (lo
   const painted = timings.map((timing) => timing.painted).sort((a, b) => a - b);
   console.log(`first render (navigation start → 8-process results painted), fresh profile, 3 runs: ${painted.join(', ')} ms; median ${painted[1]} ms; detail ${JSON.stringify(timings)}`);
 });
+
+test('2d. a link to an example opens as that example: its name in the menu and its lesson', TIMEOUT, async () => {
+  let link;
+  let lesson;
+  await onFreshPage(server.url, async ({ page }) => {
+    await page.click('#lang-ko');
+    await page.selectOption('#preset-select', 'race-two-threads');
+    await page.waitForSelector('#notice');
+    lesson = (await page.textContent('#notice p')).trim();
+    link = await copyLink(page);
+  });
+  await onFreshPage(link, async ({ page }) => {
+    await page.waitForFunction(() => document.querySelector('#preset-select')?.value === 'race-two-threads');
+    assert.equal((await page.textContent('#notice p')).trim(), lesson);
+    assert.equal(await page.getAttribute('html', 'lang'), 'ko');
+  });
+});

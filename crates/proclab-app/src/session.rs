@@ -212,7 +212,11 @@ impl Session {
                     session.lang = remembered.unwrap_or(shared.lang);
                     session.set_draft(Draft::from_spec(&shared.spec));
                     session.opened_at = shared.tick.unwrap_or(0);
-                    session.notice = Some(Notice::LinkOpened);
+                    // A link to an example opens as the example: its name and its lesson.
+                    session.notice = Some(
+                        crate::program_words::example_of(&shared.spec)
+                            .map_or(Notice::LinkOpened, Notice::Preset),
+                    );
                 }
                 Err(errors) => {
                     session.set_draft(saved);
@@ -449,11 +453,14 @@ impl Reduce for Session {
                             next.set_draft(Draft::from_spec(&shared.spec));
                             next.loads += 1;
                             next.opened_at = shared.tick.unwrap_or(0);
-                            next.notice = Some(if replaced {
-                                Notice::LinkOpenedOver
-                            } else {
-                                Notice::LinkOpened
-                            });
+                            // An example's link opens as the example (Undo is offered
+                            // beside its lesson as beside any example's).
+                            next.notice =
+                                Some(match crate::program_words::example_of(&shared.spec) {
+                                    Some(id) => Notice::Preset(id),
+                                    None if replaced => Notice::LinkOpenedOver,
+                                    None => Notice::LinkOpened,
+                                });
                         }
                         Err(errors) => next.notice = Some(Notice::LinkInvalid(errors)),
                     }

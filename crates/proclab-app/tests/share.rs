@@ -339,9 +339,10 @@ fn the_page_opens_a_link_with_the_warm_up_model_and_shares_it_back() {
     for preset in proclab_core::presets::warmup_presets() {
         let link = encode(&preset.spec, Lang::En);
         let session = Session::start(Lang::En, &link, None, None);
+        // A link to an example opens as that example, its lesson shown.
         assert_eq!(
             session.notice,
-            Some(Notice::LinkOpened),
+            Some(Notice::Preset(preset.id)),
             "preset {}",
             preset.id
         );
@@ -492,5 +493,25 @@ fn a_link_names_its_instant_and_old_links_open_at_the_start() {
             .unwrap()
             .unwrap();
         assert_eq!(shared.tick, Some(7));
+    }
+}
+
+/// A link to an example opens as the example (its name in the menu, its lesson above the form);
+/// a link to anything else says it was opened from a link.
+#[test]
+fn a_link_to_an_example_opens_as_the_example() {
+    use proclab_app::session::{Notice, Session};
+    for lang in [Lang::Ko, Lang::En] {
+        let example = presets()
+            .into_iter()
+            .find(|preset| preset.id.as_str() == "race-two-threads")
+            .expect("the example");
+        let spec = proclab_app::program_words::spec_in(&example.spec, lang);
+        let session = Session::start(lang, &encode(&spec, lang), None, None);
+        assert_eq!(session.notice, Some(Notice::Preset(example.id)));
+        let mut changed = spec.clone();
+        changed.processes[0].arrival = 1;
+        let session = Session::start(lang, &encode(&changed, lang), None, None);
+        assert_eq!(session.notice, Some(Notice::LinkOpened));
     }
 }
