@@ -296,6 +296,9 @@ test('presentation mode: the machine fills the screen, keys still play, Escape o
       assert.ok(during.width >= viewport.width - 40, 'the canvas spans the screen');
       const section = await page.locator('.watch').boundingBox();
       assert.ok(section.x <= 0.5 && section.y <= 0.5 && section.width >= viewport.width - 1, 'the section covers the viewport');
+      // The whole picture is on the screen, under the buttons and the narration.
+      const picture = await page.locator('#watch-canvas').boundingBox();
+      assert.ok(picture.y >= 0 && picture.y + picture.height <= viewport.height + 1, `the picture spans ${picture.y}-${picture.y + picture.height} of ${viewport.height} px`);
       assert.equal(await page.getAttribute('#present', 'aria-pressed'), 'true');
       assert.match(await page.textContent('#present'), locale === 'en-US' ? /Leave presentation/ : /발표 모드 끝내기/);
       await page.keyboard.press('ArrowRight');
