@@ -599,7 +599,7 @@ impl Exercise {
         } else if let Some(point) = self.switch {
             super::switch::hint_count(&self.run, point)
         } else if let Some(asked) = self.asked {
-            super::mlfq::changes_until(&self.run, asked).len()
+            super::mlfq::hint_total(&self.run, asked)
         } else {
             self.key().len()
         }

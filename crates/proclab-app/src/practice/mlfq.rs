@@ -291,11 +291,47 @@ pub fn explain_level(run: &Run, tick: u64, pid: u32, verdict: Verdict, lang: Lan
 
 /// The first `count` level changes up to the asked tick, one hint each.
 pub fn hints(run: &Run, tick: u64, count: usize, lang: Lang) -> Vec<String> {
-    changes_until(run, tick)
+    let changes = changes_until(run, tick);
+    let mut sentences: Vec<String> = changes
         .iter()
+        .map(|change| change_sentence(run, change, lang))
+        .collect();
+    let unchanged = unchanged_until(run, tick, &changes);
+    if !unchanged.is_empty() {
+        let names: Vec<String> = unchanged.iter().map(|&pid| name(run, pid)).collect();
+        let (list, last) = (names.join(", "), names.last().cloned().unwrap_or_default());
+        sentences.push(lang.pick([
+            format!("t={tick}까지 {list}{} 단계가 한 번도 바뀌지 않아 처음 들어온 단계 0에 그대로 있습니다.", crate::lang::topic_particle(&last)),
+            format!(
+                "Up to t={tick} {list} {} never changed level: {} still at level 0, where every job starts.",
+                if names.len() == 1 { "has" } else { "have" },
+                if names.len() == 1 { "it is" } else { "they are" }
+            ),
+        ]));
+    }
+    sentences
+        .into_iter()
         .take(count)
         .enumerate()
-        .map(|(index, change)| format!("{}. {}", index + 1, change_sentence(run, change, lang)))
+        .map(|(index, sentence)| format!("{}. {sentence}", index + 1))
+        .collect()
+}
+
+/// How many hints [`hints`] has in all: each level change, then the jobs that never changed.
+pub fn hint_total(run: &Run, tick: u64) -> usize {
+    let changes = changes_until(run, tick);
+    changes.len() + usize::from(!unchanged_until(run, tick, &changes).is_empty())
+}
+
+/// The jobs that have arrived and not finished by `tick` without any level change (a wrong
+/// level for one of them had no hint to go to).
+fn unchanged_until(run: &Run, tick: u64, changes: &[LevelChange]) -> Vec<u32> {
+    run.metrics()
+        .processes
+        .iter()
+        .filter(|process| process.arrival <= tick && process.completion > tick)
+        .map(|process| process.pid)
+        .filter(|pid| !changes.iter().any(|change| change.pid == *pid))
         .collect()
 }
 
