@@ -567,7 +567,7 @@ fn a_large_run_builds_only_the_rows_the_chart_can_show_and_each_is_exact() {
     assert_eq!(
         legend,
         [
-            "running on a CPU",
+            "running on a CPU (each process in its colour)",
             "ready: waiting for a CPU",
             "blocked: waiting for I/O or another thread"
         ]

@@ -110,7 +110,8 @@ impl Words for ChartText {
                 "·k: in the kernel (system call cost)",
             ],
             ChartText::KernelMark => ["·k", "·k"],
-            ChartText::LegendRun => ["CPU에서 실행", "running on a CPU"],
+            // Drawn in the first process's colour: the words say each has its own.
+            ChartText::LegendRun => ["CPU에서 실행 (프로세스마다 제 색)", "running on a CPU (each process in its colour)"],
             ChartText::LegendReady => ["준비: CPU를 기다림", "ready: waiting for a CPU"],
             ChartText::HeldReady => ["준비(프로세스 대기)", "ready, held"],
             ChartText::LegendHeldReady => [
