@@ -234,7 +234,7 @@ test('1b. every preset and generated workloads: the page\'s scenario and numbers
       if (!rule || !text.split('\n').includes(rule)) failures.push(`${label}: the page's rule ${JSON.stringify(rule)} is not a line of the CLI's run`);
       // So is when a switch is paid, where one costs anything.
       const switchRule = await page.locator('#switch-rule').textContent({ timeout: 50 }).catch(() => null);
-      const cliSwitch = text.split('\n').find((line) => /^A context switch costs /.test(line)) ?? null;
+      const cliSwitch = text.split('\n').find((line) => /^A (context )?switch (costs|between threads) /.test(line)) ?? null;
       if (switchRule !== cliSwitch) failures.push(`${label}: switch rule page ${JSON.stringify(switchRule)} CLI ${JSON.stringify(cliSwitch)}`);
       if ((spec.machine?.dispatch_latency ?? 0) > 0 && !switchRule) failures.push(`${label}: a switch cost with no rule stated`);
       for (const key of ['rows', 'averages', 'utilisation', 'contextSwitches']) {

@@ -68,6 +68,13 @@ pub fn switch_rule(scenario: &proclab_core::Scenario, lang: Lang) -> Option<Stri
         .processes()
         .iter()
         .any(|process| process.thread_count() > 1);
+    if process == 0 {
+        // Only a switch between threads of one process costs anything.
+        return Some(lang.pick([
+            format!("같은 프로세스의 스레드 사이에서 CPU가 다른 스레드를 시작할 때마다 문맥 교환에 {thread}틱이 듭니다(프로세스가 바뀌는 교환은 비용이 없습니다). 이 시간은 대기도 실행도 아닙니다."),
+            format!("A switch between threads of one process costs {thread} {} each time a CPU starts one other than the one it ran last (a switch to another process costs nothing). That time is neither waiting nor running.", crate::lang::ticks(thread)),
+        ]));
+    }
     let between_threads = if siblings {
         lang.pick([
             format!(" (같은 프로세스의 스레드 사이에서는 {thread}틱)"),

@@ -71,3 +71,44 @@ fn a_default_convention_or_a_long_run_is_not_run_again() {
         None
     );
 }
+
+/// When a switch is paid is stated only where a switch costs something, with the cost of each
+/// kind that costs.
+#[test]
+fn the_switch_rule_states_each_cost_that_is_paid() {
+    use proclab_app::i18n::Lang;
+    use proclab_app::terms::switch_rule;
+    use proclab_core::spec::ThreadSpec;
+    let rule = |dispatch: u64, thread: u64, threads: usize| {
+        let mut spec = expiry_meets_arrival();
+        spec.machine.dispatch_latency = dispatch;
+        spec.machine.thread_switch_latency = thread;
+        if threads > 1 {
+            spec.processes[0].bursts.clear();
+            spec.processes[0].threads = (0..threads)
+                .map(|_| ThreadSpec {
+                    bursts: vec![BurstSpec::Cpu(2)],
+                    ..ThreadSpec::default()
+                })
+                .collect();
+        }
+        let scenario = proclab_core::Scenario::new(&spec).expect("valid");
+        switch_rule(&scenario, Lang::En)
+    };
+    assert_eq!(rule(0, 0, 1), None);
+    let process = rule(3, 0, 1).expect("a rule");
+    assert!(
+        process.starts_with("A context switch costs 3 ticks each time"),
+        "{process}"
+    );
+    let both = rule(3, 1, 2).expect("a rule");
+    assert!(
+        both.starts_with("A context switch costs 3 ticks (1 tick between threads of one process)"),
+        "{both}"
+    );
+    let threads = rule(0, 2, 2).expect("a rule");
+    assert!(
+        threads.starts_with("A switch between threads of one process costs 2 ticks"),
+        "{threads}"
+    );
+}
