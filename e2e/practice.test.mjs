@@ -76,6 +76,21 @@ async function newSet(page, topic, seed, count = 2) {
   assert.ok((await page.textContent('#exercise-title')).includes(topic.toUpperCase()));
 }
 
+
+/** Answers the chart exercise on screen all right (the chart typed on one line, the table, the
+ * transition), checks it and returns the key it answered from. */
+async function answerAllRight(page, processes, policy) {
+  const answer = simulate(processes, policy);
+  await page.fill('#chart-line', answer.chart.map((segment) => `${segment.who} ${segment.end}`).join(' '));
+  await page.click('#chart-line-apply');
+  await page.waitForSelector(`#segment-end-${answer.chart.length}`);
+  await fillTable(page, processes, answer);
+  await answerTransition(page, processes, answer);
+  await check(page);
+  assert.match(await page.textContent('#practice-summary'), /^All correct!/);
+  return answer;
+}
+
 async function fillTable(page, processes, answer) {
   for (const [index, process] of processes.entries()) {
     for (let column = 0; column < 4; column++) {
@@ -1008,14 +1023,7 @@ test("a workload of one's own: opened from the simulator as an exercise, answere
     workload = processes;
     // Silberschatz's SRTF workload, as the simulator had it.
     assert.deepEqual(processes.map((p) => [p.name, p.arrival, p.burst]), [['P1', 0, 8], ['P2', 1, 4], ['P3', 2, 9], ['P4', 3, 5]]);
-    const answer = simulate(processes, 'srtf');
-    await page.fill('#chart-line', answer.chart.map((segment) => `${segment.who} ${segment.end}`).join(' '));
-    await page.click('#chart-line-apply');
-    await page.waitForSelector(`#segment-end-${answer.chart.length}`);
-    await fillTable(page, processes, answer);
-    await answerTransition(page, processes, answer);
-    await check(page);
-    assert.match(await page.textContent('#practice-summary'), /^All correct!/);
+    const answer = await answerAllRight(page, processes, 'srtf');
     // The textbook's average waiting, 6.5, is what was typed and marked right.
     assert.equal(answer.averages[1], '26/4');
     link = await page.inputValue('#practice-link');
@@ -1060,15 +1068,7 @@ test('once all is right, the hints used fold away under the verdict', async () =
     await page.click('#practice-hint');
     await page.waitForSelector('#practice-hints li');
     assert.equal(await page.$eval('.practice-hints', (element) => element.tagName), 'SECTION', 'open while the answer is being worked');
-    const processes = await readWorkload(page);
-    const answer = simulate(processes, 'fcfs');
-    await page.fill('#chart-line', answer.chart.map((segment) => `${segment.who} ${segment.end}`).join(' '));
-    await page.click('#chart-line-apply');
-    await page.waitForSelector(`#segment-end-${answer.chart.length}`);
-    await fillTable(page, processes, answer);
-    await answerTransition(page, processes, answer);
-    await check(page);
-    assert.match(await page.textContent('#practice-summary'), /^All correct!/);
+    await answerAllRight(page, await readWorkload(page), 'fcfs');
     const folded = await page.$eval('.practice-hints', (element) => ({ tag: element.tagName, open: element.open, summary: element.querySelector('summary')?.textContent }));
     assert.deepEqual(folded, { tag: 'DETAILS', open: false, summary: 'Hints (1)' });
   }, { ready: '#practice-title' });

@@ -1015,26 +1015,28 @@ fn thread_rows_show_loading_apart_from_running() {
                     .sum()
             };
             let label = &row.label;
-            assert_eq!(
-                ticks(|kind| matches!(kind, SegmentKind::Running { .. })),
-                thread.cpu,
-                "{label}"
-            );
-            assert_eq!(
-                ticks(|kind| matches!(kind, SegmentKind::Dispatch { .. })),
-                thread.switch,
-                "{label}"
-            );
-            assert_eq!(
-                ticks(|kind| matches!(kind, SegmentKind::CacheStall { .. })),
-                thread.stall,
-                "{label}"
-            );
-            assert_eq!(
-                ticks(|kind| matches!(kind, SegmentKind::Ready { .. })),
-                thread.waiting,
-                "{label}"
-            );
+            type Kind = fn(&SegmentKind) -> bool;
+            let sums: [(Kind, u64); 4] = [
+                (
+                    |kind| matches!(kind, SegmentKind::Running { .. }),
+                    thread.cpu,
+                ),
+                (
+                    |kind| matches!(kind, SegmentKind::Dispatch { .. }),
+                    thread.switch,
+                ),
+                (
+                    |kind| matches!(kind, SegmentKind::CacheStall { .. }),
+                    thread.stall,
+                ),
+                (
+                    |kind| matches!(kind, SegmentKind::Ready { .. }),
+                    thread.waiting,
+                ),
+            ];
+            for (index, (kind, expected)) in sums.into_iter().enumerate() {
+                assert_eq!(ticks(kind), expected, "{label}, sum {index}");
+            }
             let first_run = row
                 .segments
                 .iter()
