@@ -417,3 +417,29 @@ test('a long job table builds only the rows in view and keeps every job one scro
     await context.close();
   }
 });
+
+test('the warm-up machine has a presentation mode: full screen, the canvas grown, Escape leaves and the focus comes back', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US', viewport: { width: 1280, height: 720 } });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    watchDialogs(page, problems);
+    await openPreset(page, PRESET);
+    await page.waitForSelector('#warmup-canvas[data-run-boxes]');
+    const before = await page.locator('#warmup-canvas').boundingBox();
+    await page.click('#warmup-present');
+    await page.waitForFunction(() => document.querySelector('.warmup-machine').classList.contains('presenting'));
+    assert.equal(await page.getAttribute('#warmup-present', 'aria-pressed'), 'true');
+    const section = await page.locator('.warmup-machine').boundingBox();
+    assert.ok(section.x <= 0.5 && section.y <= 0.5 && section.width >= 1279, 'the section covers the screen');
+    await page.waitForFunction((width) => document.querySelector('#warmup-canvas').getBoundingClientRect().width > width, before.width);
+    // Playback still works while presenting.
+    await page.click('#warmup-forward');
+    assert.equal(await page.textContent('#warmup-tick-value'), '1');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('.warmup-machine').classList.contains('presenting'));
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'warmup-present');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -87,14 +87,25 @@ pub fn warmup_machine(props: &WarmupMachineProps) -> Html {
         .as_ref()
         .map(|state| cache_lines(scenario, state, lang))
         .unwrap_or_default();
+    // Presented full screen as the event engine's machine is, for a lecture on cache warm-up.
+    let section = use_node_ref();
+    let (presenting, toggle_presentation) =
+        crate::watch::present::use_presentation(section.clone(), "warmup-present");
     let play_word = if props.playing {
         WatchText::Pause
     } else {
         WatchText::Play
     };
     html! {
-        <section class="warmup-machine" aria-labelledby="warmup-machine-title">
-            <h3 id="warmup-machine-title">{ Text::WarmupAtTick.get(lang) }{ " " }<output id="warmup-tick-value">{ at }</output></h3>
+        <section class={classes!("warmup-machine", presenting.then_some("presenting"))} aria-labelledby="warmup-machine-title"
+            tabindex="-1" ref={section}>
+            <div class="watch-head">
+                <h3 id="warmup-machine-title">{ Text::WarmupAtTick.get(lang) }{ " " }<output id="warmup-tick-value">{ at }</output></h3>
+                <button type="button" id="warmup-present" aria-pressed={presenting.to_string()} title={WatchText::PresentHint.get(lang)} onclick={toggle_presentation}>
+                    { if presenting { WatchText::PresentLeave.get(lang) } else { WatchText::Present.get(lang) } }
+                    if presenting { <span class="keyboard-help">{ " (Esc)" }</span> }
+                </button>
+            </div>
             <p class="hint" id="warmup-no-watch">{ Text::WarmupNoWatch.get(lang) }</p>
             <div class="playback warmup-playback" role="toolbar" aria-label={WatchText::Title.get(lang)}>
                 <button type="button" id="warmup-back" onclick={emit(WarmupPlay::Back)} disabled={at == 0}

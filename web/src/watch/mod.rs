@@ -196,7 +196,7 @@ fn watch_machine(props: &WatchProps) -> Html {
     let tick = playback.tick;
     let reduced = animation::use_reduced_motion();
     let section = use_node_ref();
-    let (presenting, toggle_presentation) = present::use_presentation(section.clone());
+    let (presenting, toggle_presentation) = present::use_presentation(section.clone(), "present");
 
     let current = {
         let simulation = simulation.clone();

@@ -31,9 +31,10 @@ fn leave_fullscreen() {
     }
 }
 
-/// Whether the section in `section` is presented, and the toggle for the button.
+/// Whether the section in `section` is presented, and the toggle for its button (`button`, its
+/// id, which takes the focus back on leaving).
 #[hook]
-pub fn use_presentation(section: NodeRef) -> (bool, Callback<MouseEvent>) {
+pub fn use_presentation(section: NodeRef, button: &'static str) -> (bool, Callback<MouseEvent>) {
     let presenting = use_state_eq(|| false);
     {
         let presenting = presenting.clone();
@@ -63,7 +64,7 @@ pub fn use_presentation(section: NodeRef) -> (bool, Callback<MouseEvent>) {
         let was_presenting = use_mut_ref(|| false);
         use_effect_with(*presenting, move |now| {
             if *was_presenting.borrow() && !*now {
-                if let Some(button) = gloo::utils::document().get_element_by_id("present") {
+                if let Some(button) = gloo::utils::document().get_element_by_id(button) {
                     if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
                         let _ = button.focus();
                     }
