@@ -1073,3 +1073,30 @@ test('once all is right, the hints used fold away under the verdict', async () =
     assert.deepEqual(folded, { tag: 'DETAILS', open: false, summary: 'Hints (1)' });
   }, { ready: '#practice-title' });
 });
+
+test("a mixed set's link leaves the new-set form as a new page has it, not as four of its first exercise", async () => {
+  let link;
+  await onFreshPage(url('/practice'), async ({ page }) => {
+    await page.click('#practice-builder summary');
+    for (const [topic, difficulty] of [['rr', 'hard'], ['sjf', 'medium']]) {
+      await page.selectOption('#builder-topic', topic);
+      await page.selectOption('#builder-difficulty', difficulty);
+      await page.click('#builder-add');
+    }
+    await page.waitForFunction(() => document.querySelectorAll('#builder-list li').length === 2);
+    link = await page.inputValue('#builder-link');
+  }, { ready: '#practice-title' });
+  await onFreshPage(link, async ({ page }) => {
+    assert.match(await page.textContent('#exercise-title'), /1 \/ 2: Round robin/);
+    const form = async () => [await page.inputValue('#practice-topic'), await page.inputValue('#practice-difficulty'), await page.inputValue('#practice-count')];
+    assert.deepEqual(await form(), ['fcfs', 'easy', '3']);
+  }, { ready: '#practice-workload' });
+  // A set of one topic and difficulty fills the form with them.
+  await onFreshPage(url('/practice'), async ({ page }) => {
+    await openSet(page, { topic: 'srtf', seed: 4, count: 2, difficulty: 'hard' });
+    link = await page.inputValue('#practice-link');
+  }, { ready: '#practice-title' });
+  await onFreshPage(link, async ({ page }) => {
+    assert.deepEqual([await page.inputValue('#practice-topic'), await page.inputValue('#practice-difficulty'), await page.inputValue('#practice-count')], ['srtf', 'hard', '2']);
+  }, { ready: '#practice-workload' });
+});

@@ -168,9 +168,32 @@ pub fn practice(props: &PracticeProps) -> Html {
         let store = store.clone();
         Callback::from(move |action: PracticeAction| store.dispatch(action))
     };
-    let choice_topic = use_state(|| store.set.exercises[0].topic);
-    let choice_difficulty = use_state(|| store.set.exercises[0].difficulty);
-    let choice_count = use_state(|| store.set.exercises.len().to_string());
+    // The form starts from the set open when it is a set of one topic and difficulty; a teacher's
+    // mixed set would read as four of its first exercise's kind, so the form starts as a new
+    // page's does.
+    let (first, uniform) = {
+        let exercises = &store.set.exercises;
+        let first = exercises[0];
+        let uniform = exercises
+            .iter()
+            .all(|id| id.topic == first.topic && id.difficulty == first.difficulty);
+        (first, uniform)
+    };
+    let choice_topic = use_state(|| if uniform { first.topic } else { Topic::Fcfs });
+    let choice_difficulty = use_state(|| {
+        if uniform {
+            first.difficulty
+        } else {
+            Difficulty::Easy
+        }
+    });
+    let choice_count = use_state(|| {
+        if uniform {
+            store.set.exercises.len().to_string()
+        } else {
+            String::from("3")
+        }
+    });
     // Empty: each "New set" draws a new seed, so pressing it twice gives two sets (a seed shown
     // here would give the same set again). A seed typed stays, to make one set again on purpose.
     let choice_seed = use_state(String::new);
