@@ -1048,7 +1048,7 @@ test("a workload of one's own: opened from the simulator as an exercise, answere
     await page.waitForSelector('#policy-kind');
     await page.selectOption('#policy-kind', 'mlfq');
     await page.waitForSelector('#practise-workload-why');
-    assert.match(await page.textContent('#practise-workload-why'), /FCFS, SJF, SRTF, Priority, RR and HRRN, not yet for the multilevel queues or lottery/);
+    assert.match(await page.textContent('#practise-workload-why'), /takes FCFS, SJF, SRTF, Priority, RR or HRRN: pick one of those policies\. \(MLFQ has its own topic in Practice/);
     assert.equal(await page.$('#practise-workload'), null);
     await screenshot(page, 'practice-own-refused-en-1280');
   });

@@ -250,11 +250,11 @@ pub fn focus(id: &str) {
 /// Brings the first of the fields with `ids` (in the page's order) into view and gives it the
 /// keyboard focus; when none of them is on the page (a thread's field while the threads are
 /// folded), the first list of their problems (`{id}-error`) stands for them. Every folded section
-/// around it opens first.
-pub fn reveal_first(ids: &[String]) {
+/// around it opens first. False when neither is on the page.
+pub fn reveal_first(ids: &[String]) -> bool {
     use wasm_bindgen::JsCast;
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
-        return;
+        return false;
     };
     // Every id is a field's (`FieldId::dom_id`): letters, digits and hyphens, led by a letter.
     // The fields on the page first, in its order; the lists of problems only when none is.
@@ -266,7 +266,7 @@ pub fn reveal_first(ids: &[String]) {
     };
     let first = |suffix: &str| document.query_selector(&selector(suffix)).ok().flatten();
     let Some(element) = first("").or_else(|| first("-error")) else {
-        return;
+        return false;
     };
     let mut folded = element.closest("details").ok().flatten();
     while let Some(details) = folded {
@@ -287,6 +287,7 @@ pub fn reveal_first(ids: &[String]) {
         }
         let _ = element.focus();
     }
+    true
 }
 
 /// When the keyboard focus was lost (its element was removed or disabled, and the focus fell back

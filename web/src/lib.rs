@@ -280,7 +280,13 @@ fn workspace(props: &WorkspaceProps) -> Html {
                             if !messages.is_empty() {
                                 <button type="button" id="go-to-problem" onclick={ {
                                     let ids: Vec<String> = messages.iter().map(|message| message.field.dom_id()).collect();
-                                    Callback::from(move |_: MouseEvent| browser::reveal_first(&ids))
+                                    // The problem the banner names first, then (if its field is
+                                    // not on the page) the first on the page.
+                                    Callback::from(move |_: MouseEvent| {
+                                        if !browser::reveal_first(&ids[..1]) {
+                                            browser::reveal_first(&ids);
+                                        }
+                                    })
                                 } }>{ Text::GoToProblem.get(lang) }</button>
                             }
                         </div>

@@ -199,6 +199,8 @@ pub enum Text {
     DefaultsExcept,
     /// After a changed convention that gives this run the very schedule of the default.
     NoDifferenceHere,
+    /// After a changed convention that gives this run another schedule than the default.
+    ChangesThisRun,
     MoreColumns,
     Yes,
     NoDefault,
@@ -401,7 +403,7 @@ impl Words for Text {
             Text::Waiting => ["대기 시간(준비 큐)", "Waiting"],
             Text::WaitingDef => ["준비 상태에 있던 시간, 스레드가 여럿이면 그 합(I/O와 전환 비용 제외)", "Ticks spent Ready, summed over its threads (not I/O, not switch overhead)"],
             Text::Response => ["응답 시간", "Response"],
-            Text::ResponseDef => ["처음 CPU에서 실행된 시각 − 도착", "First tick on a CPU − arrival"],
+            Text::ResponseDef => ["처음 실행된 시각(문맥 교환과 캐시 채우기가 끝난 뒤) − 도착", "First tick it runs (after any switch and cache refill) − arrival"],
             Text::CpuTime => ["CPU", "CPU"],
             Text::CpuTimeDef => ["CPU에서 실행한 틱 수", "Ticks executed on a CPU"],
             Text::IoTime => ["I/O", "I/O"],
@@ -431,6 +433,7 @@ impl Words for Text {
             Text::TextbookDefaults => ["교재 기본값(Silberschatz)을 따릅니다. 바꾼 규칙이 없습니다.", "Textbook defaults (Silberschatz); no convention changed."],
             Text::DefaultConventions => ["모두 교재 기본값으로", "All back to the textbook defaults"],
             Text::ToResults => ["결과로 건너뛰기 ↓", "Skip to the results ↓"],
+            Text::ChangesThisRun => ["이 실행의 스케줄이 기본 규칙의 스케줄과 다릅니다.", "It changes this run: the default gives another schedule."],
             Text::NoDifferenceHere => ["이 실행에서는 차이가 없습니다: 기본 규칙으로도 같은 스케줄입니다.", "No difference in this run: the default gives the same schedule."],
             Text::DefaultsExcept => ["교재 기본값을 따르되, 다음 규칙을 바꿨습니다:", "Textbook defaults, except:"],
             Text::MoreColumns => ["열 더 보기", "More columns"],

@@ -155,8 +155,10 @@ fn conventions_text(simulation: &Simulation, lang: Lang) -> String {
     for convention in differing {
         let (label, hint) = terms::convention_words(convention, lang);
         text.push_str(&format!("  - {label} ({hint})"));
-        if simulation.convention_changes_run(convention) == Some(false) {
-            text.push_str(&format!(" {}", Text::NoDifferenceHere.get(lang)));
+        match simulation.convention_changes_run(convention) {
+            Some(true) => text.push_str(&format!(" {}", Text::ChangesThisRun.get(lang))),
+            Some(false) => text.push_str(&format!(" {}", Text::NoDifferenceHere.get(lang))),
+            None => {}
         }
         text.push('\n');
     }

@@ -196,10 +196,9 @@ pub fn conventions_in_force(props: &ResultsProps) -> Html {
     let differing = use_memo(Rc::clone(&props.simulation), |simulation| {
         Convention::differing(simulation.scenario.conventions())
             .map(|convention| {
-                let same = simulation.convention_changes_run(convention) == Some(false);
-                (convention, same)
+                (convention, simulation.convention_changes_run(convention))
             })
-            .collect::<Vec<(Convention, bool)>>()
+            .collect::<Vec<(Convention, Option<bool>)>>()
     });
     html! {
         <section class="in-force" aria-labelledby="in-force-title">
@@ -213,12 +212,15 @@ pub fn conventions_in_force(props: &ResultsProps) -> Html {
             } else {
                 <p>{ Text::DefaultsExcept.get(lang) }</p>
                 <ul>
-                    { for differing.iter().map(|&(convention, same)| {
+                    { for differing.iter().map(|&(convention, changes)| {
                         let (label, hint) = terms::convention_words(convention, lang);
                         html! {
                             <li>{ label }<span class="hint">{ " (" }{ hint }{ ")" }</span>
-                            if same {
-                                <span class="no-difference">{ " " }{ Text::NoDifferenceHere.get(lang) }</span>
+                            // Whether it matters here, where the run could be made again to tell.
+                            if let Some(changes) = changes {
+                                <span class={classes!("difference", (!changes).then_some("no-difference"))}>{ " " }{
+                                    if changes { Text::ChangesThisRun.get(lang) } else { Text::NoDifferenceHere.get(lang) }
+                                }</span>
                             }
                             </li>
                         }

@@ -28,15 +28,27 @@ fn listed(items: impl ExactSizeIterator<Item = String>, separator: &str) -> Stri
 }
 
 /// What goes on through a tick with no event of its own, in sentences: each CPU still loading a
-/// thread's context or refilling its cache (empty when no CPU is switching).
-pub fn going_on(state: &MachineState, lang: Lang) -> String {
+/// thread's context or refilling its cache, or starting to run it now that both are done (empty
+/// when no CPU is switching). `before` is the machine a tick earlier.
+pub fn going_on(before: &MachineState, state: &MachineState, lang: Lang) -> String {
     let label = |thread: ThreadRef| thread_label(state, thread);
     state
         .cpus
         .iter()
         .filter_map(|cpu| {
             let number = cpu.cpu;
+            let was_switching = |to: ThreadRef| {
+                before.cpus.iter().any(|earlier| {
+                    earlier.cpu == number
+                        && matches!(earlier.activity,
+                            CpuActivity::Dispatching { thread, .. } | CpuActivity::Stalling { thread, .. } if thread == to)
+                })
+            };
             match cpu.activity {
+                CpuActivity::Running { thread } if was_switching(thread) => Some(lang.pick([
+                    format!("CPU {number}이 {}{} 실행하기 시작합니다: 문맥 교환(과 캐시 채우기)이 끝났습니다.", label(thread), proclab_app::lang::object_particle(&label(thread))),
+                    format!("CPU {number} starts running {}: the switch (and any cache refill) is done.", label(thread)),
+                ])),
                 CpuActivity::Dispatching { thread, until, .. } => Some(lang.pick([
                     format!("CPU {number}이 아직 {}의 문맥을 적재하는 중입니다(디스패치 지연, {}).", label(thread), ticks_left(until.saturating_sub(state.tick), lang)),
                     format!("CPU {number} is still loading {}'s context (dispatch latency, {}).", label(thread), ticks_left(until.saturating_sub(state.tick), lang)),

@@ -224,7 +224,7 @@ fn watch_machine(props: &WatchProps) -> Html {
     let announcement = event_log::announcement(&log);
     // A tick with no event of its own: what goes on (a switch, a refill), else that nothing does.
     let quiet = {
-        let going_on = machine_text::going_on(&current.after, lang);
+        let going_on = machine_text::going_on(&current.before, &current.after, lang);
         format!(
             "t={tick}: {}",
             if !going_on.is_empty() {

@@ -292,7 +292,7 @@ impl WorkloadProblem {
     pub fn message(self, lang: Lang) -> String {
         match self {
             WorkloadProblem::Invalid => lang.pick(["시나리오에 고칠 곳이 있어 연습 문제로 만들 수 없습니다.", "The scenario has problems to fix first."]).into(),
-            WorkloadProblem::Policy => lang.pick(["연습 문제는 FCFS, SJF, SRTF, 우선순위, RR, HRRN으로만 만듭니다. 다단계 큐, MLFQ, 로터리는 아직 안 됩니다. 정책을 바꾸세요.", "Exercises are made for FCFS, SJF, SRTF, Priority, RR and HRRN, not yet for the multilevel queues or lottery: pick one of those policies."]).into(),
+            WorkloadProblem::Policy => lang.pick(["이 작업 부하의 간트 차트 문제는 FCFS, SJF, SRTF, 우선순위, RR, HRRN으로만 만듭니다. 정책을 바꾸세요. (MLFQ는 연습 탭의 'MLFQ' 주제에서 만든 작업들의 단계를 묻습니다. 다단계 큐와 로터리 문제는 아직 없습니다.)", "A Gantt-chart exercise of this workload takes FCFS, SJF, SRTF, Priority, RR or HRRN: pick one of those policies. (MLFQ has its own topic in Practice, which asks the levels of generated jobs; the multilevel queue and lottery have none yet.)"]).into(),
             WorkloadProblem::Prediction => lang.pick(["연습 문제의 SJF는 실제 버스트로 고릅니다. 버스트 예측을 끄세요.", "An exercise's SJF picks by the real bursts: turn off burst prediction."]).into(),
             WorkloadProblem::Aging => lang.pick(["연습 문제의 우선순위 스케줄링에는 에이징이 없습니다. 에이징을 끄세요.", "An exercise's priority scheduling has no aging: turn aging off."]).into(),
             WorkloadProblem::Cpus => lang.pick(["연습 문제는 CPU 하나로만 만듭니다. 머신 설정에서 CPU를 1개로 하세요.", "Exercises are made for one CPU: set the machine to 1 CPU."]).into(),

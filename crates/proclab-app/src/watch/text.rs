@@ -113,7 +113,7 @@ impl Words for WatchText {
             WatchText::CacheEmpty => ["비어 있음", "empty"],
             WatchText::Warm => ["따뜻함", "warm"],
             WatchText::Refilling => ["채우는 중", "refilling"],
-            WatchText::Cold => ["식음", "cold"],
+            WatchText::Cold => ["차가움", "cold"],
             WatchText::Trap => ["① 인터럽트/시스템 콜로 커널 진입", "① Interrupt or system call enters the kernel"],
             WatchText::SaveOutgoing => ["② 레지스터와 PC를 PCB에 저장", "② Save registers and PC into its PCB"],
             WatchText::LoadIncoming => ["③ 다음 PCB를 CPU에 적재", "③ Load the next PCB into the CPU"],
