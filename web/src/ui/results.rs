@@ -195,9 +195,7 @@ pub fn conventions_in_force(props: &ResultsProps) -> Html {
     // Each changed convention with whether it changes this run (a second run each: once per run).
     let differing = use_memo(Rc::clone(&props.simulation), |simulation| {
         Convention::differing(simulation.scenario.conventions())
-            .map(|convention| {
-                (convention, simulation.convention_changes_run(convention))
-            })
+            .map(|convention| (convention, simulation.convention_changes_run(convention)))
             .collect::<Vec<(Convention, Option<bool>)>>()
     });
     html! {
