@@ -321,6 +321,10 @@ test('2. share link opens the same numbers and language in a fresh profile', TIM
     await waitForFreshResults(page);
     assert.deepEqual(await readNumbers(page), shown);
     await page.waitForFunction(() => /^t = 5 \//.test(document.querySelector('#clock')?.textContent ?? ''));
+    // The same link at another instant, typed into this tab: the run goes there.
+    await page.evaluate((address) => { location.href = address; }, url.replace(/&t=5$/, '&t=8'));
+    await page.waitForFunction(() => /^t = 8 \//.test(document.querySelector('#clock')?.textContent ?? ''));
+    assert.deepEqual(await readNumbers(page), shown);
     assert.equal(await page.getAttribute('html', 'lang'), 'ko');
     assert.equal(await page.getAttribute('#lang-ko', 'aria-pressed'), 'true');
     assert.equal(await page.inputValue('#policy-kind'), 'rr');

@@ -1147,6 +1147,16 @@ fn a_link_opens_at_its_instant_until_the_student_moves_on() {
         Action::FollowLink(share::encode_at(&other, Lang::En, 7)),
     );
     assert_eq!((followed.opened_at, followed.loads), (7, 1));
-    let loaded = act(&followed, Action::Load(Box::new(spec), None));
-    assert_eq!((loaded.opened_at, loaded.loads), (0, 2));
+    // The same workload at another instant: only the instant moves.
+    let moved = act(
+        &followed,
+        Action::FollowLink(share::encode_at(&other, Lang::En, 9)),
+    );
+    assert_eq!((moved.opened_at, moved.loads), (9, 2));
+    assert_eq!(moved.draft, followed.draft);
+    assert!(followed
+        .reduce(Action::FollowLink(share::encode(&other, Lang::En)))
+        .is_none());
+    let loaded = act(&moved, Action::Load(Box::new(spec), None));
+    assert_eq!((loaded.opened_at, loaded.loads), (0, 3));
 }

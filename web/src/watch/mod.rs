@@ -121,15 +121,19 @@ pub fn watch(props: &WatchProps) -> Html {
         // the link's tick, if it came from one).
         let watched = use_mut_ref(|| None::<u64>);
         let (loads, opened_at) = (props.loads, props.opened_at);
-        use_effect_with((Rc::as_ptr(&simulation) as usize, end), move |(_, end)| {
-            let restart = (*watched.borrow() != Some(loads)).then_some(opened_at);
-            *watched.borrow_mut() = Some(loads);
-            playback.dispatch(if follow {
-                PlaybackAction::Follow { end: *end }
-            } else {
-                PlaybackAction::Reset { end: *end, restart }
-            });
-        });
+        // Keyed on the loads too: a link to the run on screen at another instant changes no run.
+        use_effect_with(
+            (Rc::as_ptr(&simulation) as usize, end, loads),
+            move |(_, end, _)| {
+                let restart = (*watched.borrow() != Some(loads)).then_some(opened_at);
+                *watched.borrow_mut() = Some(loads);
+                playback.dispatch(if follow {
+                    PlaybackAction::Follow { end: *end }
+                } else {
+                    PlaybackAction::Reset { end: *end, restart }
+                });
+            },
+        );
     }
     WATCHED.with(|watched| watched.set(props.playback.tick));
     // No machine on screen (the comparison, the warm-up model's results): no instant to share.
