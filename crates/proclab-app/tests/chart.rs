@@ -27,6 +27,15 @@ fn silberschatz(policy: PolicySpec) -> ScenarioSpec {
     spec
 }
 
+/// The ticks of `row`'s segments of the kinds `wanted` accepts.
+fn ticks_of(row: &proclab_app::chart::GanttRow, wanted: fn(&SegmentKind) -> bool) -> u64 {
+    row.segments
+        .iter()
+        .filter(|segment| wanted(&segment.kind))
+        .map(|segment| segment.end - segment.start)
+        .sum()
+}
+
 /// The cache on, `capacity` units, one tick of stall per cold unit.
 fn cache_on(spec: &mut ScenarioSpec, capacity: u32) {
     spec.machine.cache.enabled = true;
@@ -536,13 +545,7 @@ fn a_large_run_builds_only_the_rows_the_chart_can_show_and_each_is_exact() {
         let RowKind::Thread { thread } = row.kind else {
             panic!("CPU rows come first");
         };
-        let ticks = |wanted: fn(&SegmentKind) -> bool| -> u64 {
-            row.segments
-                .iter()
-                .filter(|segment| wanted(&segment.kind))
-                .map(|segment| segment.end - segment.start)
-                .sum()
-        };
+        let ticks = |wanted: fn(&SegmentKind) -> bool| ticks_of(row, wanted);
         let index = u64::from(thread.pid);
         assert_eq!(
             ticks(|kind| matches!(kind, SegmentKind::Running { .. })),
@@ -1007,13 +1010,7 @@ fn thread_rows_show_loading_apart_from_running() {
     for lang in [Lang::En, Lang::Ko] {
         let model = gantt_model(&simulation, lang);
         for (row, thread) in model.rows[2..].iter().zip(metrics) {
-            let ticks = |wanted: fn(&SegmentKind) -> bool| -> u64 {
-                row.segments
-                    .iter()
-                    .filter(|segment| wanted(&segment.kind))
-                    .map(|segment| segment.end - segment.start)
-                    .sum()
-            };
+            let ticks = |wanted: fn(&SegmentKind) -> bool| ticks_of(row, wanted);
             let label = &row.label;
             type Kind = fn(&SegmentKind) -> bool;
             let sums: [(Kind, u64); 4] = [
