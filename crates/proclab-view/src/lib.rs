@@ -360,11 +360,12 @@ pub fn scene(
         })
         .collect();
 
-    // A run whose programs declare sync objects may have several threads waiting for them, each
+    // A run whose programs declare sync objects or channels may have several threads waiting for them, each
     // said with its object and holder: its waiting box gets three lines, the same at every tick
     // so the picture does not move.
     let has_sync = after.memories.iter().any(|memory| !memory.sync.is_empty())
-        || !after.shared_sync.is_empty();
+        || !after.shared_sync.is_empty()
+        || !after.queues.is_empty();
     let io_lines = if has_sync { IO_LINES_WITH_SYNC } else { 1 };
     // The ready queues as lanes: one per level, or, with per-CPU queues, one per CPU (its own
     // queue, its levels in the order it picks from them, so a steal shows as a thread leaving
@@ -500,7 +501,9 @@ pub fn scene(
         .collect();
 
     // Who is blocked and on what: I/O first, then each mutex's, semaphore's or condition's
-    // waiters in their queue's order, so the picture says why a token sits in Blocked.
+    // waiters in their queue's order, then each pipe's or message queue's (those waiting to put
+    // in, then those waiting to take out) with its places, so the picture says why a token sits
+    // in Blocked; a channel nobody waits on is shown for what it holds.
     let sync_waits = after
         .memories
         .iter()
@@ -508,25 +511,48 @@ pub fn scene(
         .chain(after.shared_sync.iter())
         .flat_map(|object| {
             object.waiters.iter().map(move |waiter| IoEntry {
-                thread: *waiter,
+                thread: Some(*waiter),
                 label: thread_label(after, *waiter),
                 io_left: 0,
                 waits_for: Some((
                     object.name.clone(),
                     object.holder.map(|holder| thread_label(after, holder)),
                 )),
+                places: None,
             })
         });
+    let channel_waits = after.queues.iter().flat_map(|queue| {
+        let places = places(queue);
+        let waiters = queue.senders.iter().chain(&queue.receivers);
+        let alone = (queue.senders.is_empty() && queue.receivers.is_empty()).then(|| IoEntry {
+            thread: None,
+            label: queue.name.clone(),
+            io_left: 0,
+            waits_for: None,
+            places: Some(places.clone()),
+        });
+        waiters
+            .map(move |waiter| IoEntry {
+                thread: Some(*waiter),
+                label: thread_label(after, *waiter),
+                io_left: 0,
+                waits_for: Some((queue.name.clone(), None)),
+                places: Some(places.clone()),
+            })
+            .chain(alone)
+    });
     let io = after
         .blocked
         .iter()
         .map(|entry| IoEntry {
-            thread: entry.thread,
+            thread: Some(entry.thread),
             label: thread_label(after, entry.thread),
             io_left: entry.io_left,
             waits_for: None,
+            places: None,
         })
         .chain(sync_waits)
+        .chain(channel_waits)
         .collect::<Vec<_>>();
     let io_row = io_row(layout.io, &io, zoom, io_lines);
 

@@ -168,29 +168,72 @@ impl CpuBox {
     }
 }
 
-/// One thread blocked: on I/O, or waiting for a mutex, semaphore or condition.
+/// One line of the waiting box: a thread blocked on I/O, on a mutex, semaphore or condition,
+/// or on a pipe or message queue, or a pipe or queue nobody waits on, shown for what it holds.
 #[derive(Clone, Debug, PartialEq)]
 pub struct IoEntry {
-    pub thread: ThreadRef,
+    /// The thread waiting (`None` for a channel shown alone).
+    pub thread: Option<ThreadRef>,
+    /// The thread's label, or the channel's name when it is shown alone.
     pub label: String,
-    /// Ticks of I/O left (0 when it waits for a sync object).
+    /// Ticks of I/O left (0 when it waits for anything else).
     pub io_left: u64,
-    /// The sync object it waits for, by name, and the label of the mutex's holder.
+    /// The sync object or channel it waits for, by name, and the label of the mutex's holder.
     pub waits_for: Option<(String, Option<String>)>,
+    /// A channel's places ([`places`]): the one waited for, or the one shown alone.
+    pub places: Option<String>,
 }
 
 impl IoEntry {
     /// The entry as the box sets it: `P3 (4)` for I/O with its ticks left, `P1.T2 → a (P1.T1)`
     /// for a wait on mutex `a` held by `P1.T1` (an arrow of the wait-for graph), `P2 → s` for a
-    /// semaphore or condition.
+    /// semaphore or condition, `Reader → p [· ·]` for a wait on pipe `p` with both its places
+    /// empty, and `p [1 ·]` for a pipe holding one byte that nobody waits on.
     pub fn text(&self) -> String {
-        match &self.waits_for {
-            None => format!("{} ({})", self.label, self.io_left),
-            Some((object, Some(holder))) => format!("{} → {object} ({holder})", self.label),
-            Some((object, None)) => format!("{} → {object}", self.label),
+        match (&self.waits_for, &self.places) {
+            (None, None) => format!("{} ({})", self.label, self.io_left),
+            (None, Some(places)) => format!("{} {places}", self.label),
+            (Some((object, _)), Some(places)) => format!("{} → {object} {places}", self.label),
+            (Some((object, Some(holder))), None) => {
+                format!("{} → {object} ({holder})", self.label)
+            }
+            (Some((object, None)), None) => format!("{} → {object}", self.label),
         }
     }
+
+    /// Whether the entry is about a pipe or message queue.
+    pub fn is_channel(&self) -> bool {
+        self.places.is_some()
+    }
 }
+
+/// A pipe's or message queue's places as the waiting box draws them: each message in its place
+/// and `·` for an empty one (`[1 ·]`), or the count when it has more than
+/// [`PLACES_DRAWN`] places (`[5/16]`); `EOF` after a pipe every writer has closed and that
+/// holds nothing.
+pub fn places(queue: &proclab_core::state::QueueSnapshot) -> String {
+    let capacity = queue.capacity as usize;
+    let mut text = if capacity <= PLACES_DRAWN {
+        let cells: Vec<String> = (0..capacity)
+            .map(|place| {
+                queue
+                    .messages
+                    .get(place)
+                    .map_or_else(|| String::from("·"), |message| format!("{message}"))
+            })
+            .collect();
+        format!("[{}]", cells.join(" "))
+    } else {
+        format!("[{}/{capacity}]", queue.messages.len())
+    };
+    if queue.at_end_of_file() {
+        text.push_str(" EOF");
+    }
+    text
+}
+
+/// The most places a channel's entry draws one by one.
+pub const PLACES_DRAWN: usize = 8;
 
 /// Everything the canvas paints for one moment.
 #[derive(Clone, Debug, PartialEq)]

@@ -1181,3 +1181,80 @@ fn a_thread_its_cpu_picks_again_at_once_moves_along_no_arrow() {
     assert_eq!(count(&scene, Transition::Interrupt), 1);
     assert_eq!(count(&scene, Transition::Dispatch), 1);
 }
+
+#[test]
+fn a_thread_waiting_for_a_pipe_is_shown_with_the_pipes_places() {
+    let spec = proclab_core::presets::preset("pipe-writer-reader")
+        .expect("the preset")
+        .spec;
+    let run = run(&spec);
+    let (mut full, mut empty) = (0, 0);
+    for tick in 0..=run.end_tick() {
+        let state = run.state_at(tick);
+        let scene = scene_at(&run, tick, 1000);
+        let pipe = &state.queues[0];
+        let shown: Vec<&str> = scene
+            .io_row
+            .labels
+            .iter()
+            .map(|(_, label)| label.as_str())
+            .collect();
+        // Its places from the pipe's messages: each byte in its place, `·` where there is none.
+        let mut places: Vec<String> = pipe.messages.iter().map(|m| m.to_string()).collect();
+        places.resize(pipe.capacity as usize, "·".into());
+        let places = format!("[{}]", places.join(" "));
+        let waiters: Vec<ThreadRef> = pipe
+            .senders
+            .iter()
+            .chain(&pipe.receivers)
+            .copied()
+            .collect();
+        if waiters.is_empty() {
+            let eof = if pipe.at_end_of_file() { " EOF" } else { "" };
+            assert_eq!(shown, [format!("p {places}{eof}")], "t={tick}");
+        } else {
+            let expected: Vec<String> = waiters
+                .iter()
+                .map(|waiter| format!("{} → p {places}", thread_label(&state, *waiter)))
+                .collect();
+            assert_eq!(shown, expected, "t={tick}");
+        }
+        full += pipe.senders.len();
+        empty += pipe.receivers.len();
+    }
+    assert!(
+        full > 0 && empty > 0,
+        "the writer waits on a full pipe and the reader on an empty one"
+    );
+}
+
+#[test]
+fn every_blocked_thread_of_a_program_says_in_the_waiting_box_what_it_waits_for() {
+    for preset in proclab_core::presets::PresetId::ALL {
+        let spec = proclab_core::presets::preset(preset.as_str())
+            .expect("the preset")
+            .spec;
+        let run = run(&spec);
+        for tick in 0..=run.end_tick().min(400) {
+            let state = run.state_at(tick);
+            let scene = scene_at(&run, tick, 1000);
+            for tcb in &state.threads {
+                if tcb.state != ProcessState::Blocked {
+                    continue;
+                }
+                let entries = scene
+                    .io
+                    .iter()
+                    .filter(|entry| entry.thread == Some(tcb.thread))
+                    .count();
+                assert_eq!(
+                    entries,
+                    1,
+                    "{} t={tick}: {} is blocked",
+                    preset.as_str(),
+                    thread_label(&state, tcb.thread)
+                );
+            }
+        }
+    }
+}

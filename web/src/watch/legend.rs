@@ -8,7 +8,7 @@ use proclab_app::watch::text::WatchText;
 use yew::prelude::*;
 
 /// The entries, in the order a reader meets the marks (diagram, then machine).
-const ENTRIES: [WatchText; 10] = [
+const ENTRIES: [WatchText; 11] = [
     WatchText::LegendCount,
     WatchText::LegendColour,
     WatchText::LegendRing,
@@ -17,6 +17,7 @@ const ENTRIES: [WatchText; 10] = [
     WatchText::LegendMore,
     WatchText::LegendIo,
     WatchText::LegendSyncWait,
+    WatchText::LegendChannel,
     WatchText::LegendSwitch,
     WatchText::LegendCache,
 ];
@@ -33,6 +34,9 @@ pub struct LegendProps {
     /// The run has mutexes, semaphores or conditions: a wait for one can show.
     #[prop_or(true)]
     pub sync_waits: bool,
+    /// The run has pipes or message queues: `Reader → p [· ·]` can show.
+    #[prop_or(true)]
+    pub channels: bool,
 }
 
 #[function_component(Legend)]
@@ -47,6 +51,7 @@ pub fn legend(props: &LegendProps) -> Html {
                     WatchText::LegendQuantum => props.slices,
                     WatchText::LegendAllotment => props.allotments,
                     WatchText::LegendSyncWait => props.sync_waits,
+                    WatchText::LegendChannel => props.channels,
                     _ => true,
                 }).map(|entry| html! { <li>{ entry.get(lang) }</li> }) }
             </ul>

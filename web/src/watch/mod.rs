@@ -276,6 +276,7 @@ fn watch_machine(props: &WatchProps) -> Html {
         .iter()
         .any(|memory| !memory.sync.is_empty())
         || !current.after.shared_sync.is_empty();
+    let channels = !current.after.queues.is_empty();
     html! {
         <section class={classes!("watch", presenting.then_some("presenting"))} aria-labelledby="watch-title" tabindex="0" ref={section}>
             <div class="watch-head">
@@ -305,7 +306,7 @@ fn watch_machine(props: &WatchProps) -> Html {
                 reduced_motion={reduced} {cache_capacity} selected={props.selected}
                 onselect={props.onselect.clone()} label={canvas_label} strong={presenting}
                 scheduled={props.simulation.scenario.schedule().is_some()} />
-            <legend::Legend {lang} {slices} {allotments} {sync_waits} />
+            <legend::Legend {lang} {slices} {allotments} {sync_waits} {channels} />
             <machine_text::MachineText {lang} state={current.after.clone()} />
             <div class="watch-side">
                 <inspector::Inspector {lang} simulation={props.simulation.clone()} state={current.after.clone()} selected={props.selected} onselect={props.onselect.clone()} />

@@ -24,7 +24,9 @@ pub enum WatchText {
     ReadyQueue,
     Io,
     Waiting,
+    WaitingChannels,
     LegendSyncWait,
+    LegendChannel,
     Cpu,
     Idle,
     Cache,
@@ -107,6 +109,10 @@ impl Words for WatchText {
                 "대기: I/O(남은 틱) · 동기화 → 객체(가진 스레드)",
                 "Waiting: I/O (ticks left) · sync → object (holder)",
             ],
+            WatchText::WaitingChannels => [
+                "대기: I/O(남은 틱) · → 객체(가진 스레드) · [자리]",
+                "Waiting: I/O (ticks left) · → object (holder) · [places]",
+            ],
             WatchText::Cpu => ["CPU", "CPU"],
             WatchText::Idle => ["유휴", "idle"],
             WatchText::Cache => ["캐시", "cache"],
@@ -186,6 +192,10 @@ impl Words for WatchText {
             WatchText::LegendSyncWait => [
                 "P1.T2 → a (P1.T1): 뮤텍스 a를 기다림, a는 P1.T1이 가짐 (대기 그래프의 화살표 하나)",
                 "P1.T2 → a (P1.T1): waits for mutex a, which P1.T1 holds (one arrow of the wait-for graph)",
+            ],
+            WatchText::LegendChannel => [
+                "Reader → p [· ·]: 파이프(또는 메시지 큐) p를 기다림, p의 두 자리가 모두 비어 있음 (·: 빈 자리). p [1 ·]: 아무도 기다리지 않는 p가 담은 것",
+                "Reader → p [· ·]: waits for pipe (or message queue) p, both of whose places are empty (·: an empty place). p [1 ·]: what p holds while nobody waits for it",
             ],
             WatchText::LegendMore => [
                 "+4, …: 자리가 모자라 그리지 못한 스레드 수 (아래 글 목록에 모두 있음)",

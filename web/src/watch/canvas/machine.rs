@@ -6,7 +6,7 @@ use proclab_app::lang::Words;
 use proclab_app::watch::text::WatchText;
 use proclab_core::cache::CacheOwner;
 use proclab_core::state::CpuActivity;
-use proclab_view::{CpuBox, Lane, LaneForm, Rect, Scene};
+use proclab_view::{CpuBox, IoEntry, Lane, LaneForm, Rect, Scene};
 
 use super::pen::{colour, Pen, Type, INK, LINE, MUTED, PANEL, TEXT};
 
@@ -181,8 +181,11 @@ pub fn lane(pen: &Pen, lane: &Lane, line: f32, lang: Lang, scheduled: bool) {
 pub fn io(pen: &Pen, scene: &Scene, lang: Lang) {
     pen.rounded(scene.io_rect, 6.0);
     pen.stroke(LINE, 1.0);
-    // Once a thread waits for a sync object, the title says how to read its entries.
-    let title = if scene.io.iter().any(|entry| entry.waits_for.is_some()) {
+    // Once a thread waits for a sync object or a channel shows, the title says how to read its
+    // entries.
+    let title = if scene.io.iter().any(IoEntry::is_channel) {
+        WatchText::WaitingChannels
+    } else if scene.io.iter().any(|entry| entry.waits_for.is_some()) {
         WatchText::Waiting
     } else {
         WatchText::Io
