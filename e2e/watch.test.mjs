@@ -299,6 +299,10 @@ test('presentation mode: the machine fills the screen, keys still play, Escape o
       // The whole picture is on the screen, under the buttons and the narration.
       const picture = await page.locator('#watch-canvas').boundingBox();
       assert.ok(picture.y >= 0 && picture.y + picture.height <= viewport.height + 1, `the picture spans ${picture.y}-${picture.y + picture.height} of ${viewport.height} px`);
+      // Texts for a projector: the scene laid out narrower and drawn larger where its texts
+      // would not grow enough with its width; back to their own size after.
+      const text = Number(await page.getAttribute('#watch-canvas', 'data-text'));
+      assert.ok(text >= 16.5, `the presented picture's smallest text is ${text} px`);
       assert.equal(await page.getAttribute('#present', 'aria-pressed'), 'true');
       assert.match(await page.textContent('#present'), locale === 'en-US' ? /Leave presentation/ : /발표 모드 끝내기/);
       await page.keyboard.press('ArrowRight');
@@ -321,6 +325,8 @@ test('presentation mode: the machine fills the screen, keys still play, Escape o
       await page.waitForFunction(() => !document.querySelector('.watch').classList.contains('presenting'));
       await page.waitForFunction((width) => document.querySelector('#watch-canvas').getBoundingClientRect().width <= width + 1, before.width);
       assert.equal(await page.evaluate(() => document.fullscreenElement), null, 'Escape leaves full screen');
+      const plain = Math.max(1, (await page.locator('#watch-canvas').boundingBox()).width / 1000) * 12;
+      assert.equal(Number(await page.getAttribute('#watch-canvas', 'data-text')), Number(plain.toFixed(1)));
       // The button leaves too.
       await page.click('#present');
       await page.waitForFunction(() => document.querySelector('.watch').classList.contains('presenting'));
@@ -333,7 +339,7 @@ test('presentation mode: the machine fills the screen, keys still play, Escape o
   }
 });
 
-test('the legend lists only the marks the run can show: q under slicing policies, a under MLFQ, waits for a mutex where there are mutexes', async () => {
+test('the legend lists only the marks the run can show: q under slicing policies, a under MLFQ, waits for a mutex where there are mutexes, for a pipe where there are pipes', async () => {
   await onFreshPage(server.url, async ({ page }) => {
     const legend = async (preset) => {
       await page.selectOption('#preset-select', preset);
@@ -351,6 +357,10 @@ test('the legend lists only the marks the run can show: q under slicing policies
     await page.selectOption('#preset-select', 'deadlock-two-locks');
     await page.waitForFunction((entry) => [...document.querySelectorAll('#watch-legend li')]
       .some((item) => item.textContent.startsWith(entry)), wait);
+    // A wait on a pipe or queue, with its places, only where there are channels.
+    const channel = 'Reader → p [· ·]';
+    assert.ok(!(await legend('deadlock-two-locks')).includes(channel));
+    assert.ok((await legend('pipe-writer-reader')).includes(channel));
   }, { locale: 'en-US' });
 });
 

@@ -17,19 +17,35 @@ use yew::prelude::*;
 pub struct Fit {
     pub available: f32,
     pub scale: f64,
+    /// The height from the box's top to the bottom of the window, in CSS pixels: what a
+    /// presented picture may fill.
+    pub room: f32,
 }
 
 /// The fit of the box, or none while it is hidden (no width to fit).
 fn measure(box_ref: &NodeRef) -> Option<Fit> {
-    let available = box_ref.cast::<web_sys::Element>()?.client_width() as f32;
+    let element = box_ref.cast::<web_sys::Element>()?;
+    let available = element.client_width() as f32;
     if available <= 0.0 {
         return None;
     }
-    let scale = web_sys::window()
+    let window = web_sys::window();
+    let scale = window
+        .as_ref()
         .map(|window| window.device_pixel_ratio())
         .unwrap_or(1.0)
         .max(1.0);
-    Some(Fit { available, scale })
+    // Read after the browser's layout (this runs in the observer's callback): no forced layout.
+    let height = window
+        .and_then(|window| window.inner_height().ok())
+        .and_then(|height| height.as_f64())
+        .unwrap_or(0.0);
+    let room = (height - element.get_bounding_client_rect().top()) as f32;
+    Some(Fit {
+        available,
+        scale,
+        room,
+    })
 }
 
 /// The fit of the box in `box_ref`: `None` until the box is first laid out and while it is

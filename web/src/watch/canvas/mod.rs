@@ -46,9 +46,56 @@ pub struct WatchCanvasProps {
     /// A schedule of the student's own is in force: the policy's timer does not decide who runs.
     #[prop_or_default]
     pub scheduled: bool,
-    /// Presentation mode: muted texts and lines drawn in full ink, for a projector.
+    /// Presentation mode: muted texts and lines drawn in full ink and the whole picture
+    /// magnified ([`canvas_for`]), for a projector.
     #[prop_or_default]
     pub strong: bool,
+}
+
+/// How much a presented picture is magnified at most: its scene is laid out for a box this many
+/// times narrower and drawn that much larger, so its texts are about 17 px on a 1280 x 720
+/// projector (12 px before), and on larger screens as before. The scene is never laid out
+/// narrower than [`PRESENTED_WIDTH`], where the diagram and the machine still stand side by side.
+const PRESENTED: f32 = 1.4;
+
+/// The narrowest scene a presented picture is laid out for.
+const PRESENTED_WIDTH: f32 = 620.0;
+
+/// The canvas of a picture in a box `available` CSS pixels wide with `room` down to the window's
+/// bottom, of `cpus` CPUs, presented or not.
+///
+/// Presented, the magnification steps down from [`PRESENTED`] until the magnified picture keeps
+/// within the room (rows of CPUs make a narrower scene relatively taller); it is never smaller
+/// than the picture the box would show unmagnified.
+fn canvas_for(available: f32, room: f32, cpus: usize, scale: f64, presented: bool) -> CanvasSize {
+    let plain = CanvasSize {
+        size: canvas_size(available, cpus),
+        scale,
+        magnified: 1.0,
+    };
+    if !presented {
+        return plain;
+    }
+    let budget = (room - 8.0).max(plain.size.height);
+    // Texts grow with a scene wider than 1,000 px anyway ([`proclab_view::text_zoom`]): a box
+    // wide enough for presented texts is not magnified and keeps its width for the picture.
+    let mut magnified = if available >= 1000.0 * PRESENTED {
+        1.0
+    } else {
+        (available / PRESENTED_WIDTH).clamp(1.0, PRESENTED)
+    };
+    while magnified > 1.0 {
+        let size = canvas_size(available / magnified, cpus);
+        if size.height * magnified <= budget {
+            return CanvasSize {
+                size,
+                scale: scale * f64::from(magnified),
+                magnified,
+            };
+        }
+        magnified -= 0.05;
+    }
+    plain
 }
 
 /// The canvas's size in CSS pixels and the device pixel ratio it is drawn for.
@@ -56,6 +103,8 @@ pub struct WatchCanvasProps {
 struct CanvasSize {
     size: Size,
     scale: f64,
+    /// CSS pixels per pixel of the scene ([`canvas_for`]).
+    magnified: f32,
 }
 
 fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
@@ -92,6 +141,11 @@ fn paint(pen: &Pen, scene: &Scene, lang: Lang, selected: Option<ThreadRef>, sche
     }
 }
 
+/// The size of the smallest text on screen, in CSS pixels (as `data-text`, for tests).
+fn text_size(scene: &Scene, fit: CanvasSize) -> String {
+    format!("{:.1}", proclab_view::MIN_TEXT * scene.zoom * fit.magnified)
+}
+
 /// The thread under a point of the scene: a token (with a little slack) or a queue entry.
 fn thread_at(scene: &Scene, point: Point) -> Option<ThreadRef> {
     token_at(scene, point, token_radius(scene) + 3.0).or_else(|| queue_entry_at(scene, point))
@@ -104,10 +158,7 @@ pub fn watch_canvas(props: &WatchCanvasProps) -> Html {
     let fit = use_fit(box_ref.clone());
     // Rows of CPUs make the canvas taller, so the size follows the machine as well as the box.
     let cpus = props.instant.after.cpus.len();
-    let fit = fit.map(|fit| CanvasSize {
-        size: canvas_size(fit.available, cpus),
-        scale: fit.scale,
-    });
+    let fit = fit.map(|fit| canvas_for(fit.available, fit.room, cpus, fit.scale, props.strong));
     let progress = if props.reduced_motion {
         1000
     } else {
@@ -181,13 +232,15 @@ pub fn watch_canvas(props: &WatchCanvasProps) -> Html {
     let style = fit.map(|fit| {
         format!(
             "width: {}px; height: {}px;",
-            fit.size.width, fit.size.height
+            fit.size.width * fit.magnified,
+            fit.size.height * fit.magnified
         )
     });
     html! {
         <div class="watch-canvas-box" ref={box_ref}>
             <canvas id={WATCH_CANVAS_ID} ref={canvas_ref} role="img" aria-label={props.label.clone()} {onclick}
                 data-tick={props.tick.to_string()} data-progress={props.progress.to_string()}
+                data-text={scene.as_ref().as_ref().zip(fit).map(|(scene, fit)| text_size(scene, fit))}
                 {width} {height} {style}></canvas>
         </div>
     }
