@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { startServer, screenshot, scratchDirectory } from './harness.mjs';
-import { cliRun, presetFile, buildCli, onFreshPage, scrubTo } from './page-helpers.mjs';
+import { cliRun, presetFile, buildCli, onFreshPage, scrubTo, proclab } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
 
@@ -170,6 +170,35 @@ test('a pipe: the buffer fills and blocks the writer, drains and blocks the read
     const log = await page.textContent('#event-log');
     assert.ok(log.includes('Reader blocks: pipe p empty') && !log.includes('Reader blocks: pipe p full'), log);
   });
+});
+
+test('a pipe: each write, read and close is told in the log at its tick, and » stops there', TIMEOUT, async () => {
+  const file = await presetFile(scratch, 'pipe-writer-reader');
+  // The CLI's machine at each tick: the first tick the pipe holds something, with no event.
+  const cli = await cliRun(file, '--events');
+  const eventTicks = new Set(cli.events.map((event) => event.tick));
+  let first;
+  for (let tick = 1; tick < cli.events.at(-1).tick && first === undefined; tick += 1) {
+    const state = JSON.parse(await proclab('state', file, '--tick', String(tick)));
+    if (state.queues[0].messages.length > 0) first = { tick, value: state.queues[0].messages[0] };
+  }
+  assert.ok(first && !eventTicks.has(first.tick), `the first write, at ${first?.tick}, has no event of its own`);
+  for (const [locale, words] of [['en-US', `Writer writes ${first.value} into pipe p.`], ['ko-KR', `Writer가 파이프 p에 ${first.value}`]]) {
+    await onFreshPage(server.url, async ({ page }) => {
+      await openExample(page, 'pipe-writer-reader');
+      await scrubTo(page, 0);
+      await page.click('#event-forward');
+      await page.waitForFunction((tick) => document.querySelector('#clock').textContent.includes(`t = ${tick} `), first.tick);
+      const now = await page.$$eval('#event-log li.now', (lines) => lines.map((line) => line.textContent));
+      assert.ok(now.length === 1 && now[0].startsWith(`t=${first.tick}: ${words}`), now.join(' | '));
+      // At the end the log has the close and the end-of-file read.
+      await page.click('#to-end');
+      const log = await page.textContent('#event-log');
+      if (locale === 'en-US') {
+        assert.ok(log.includes('Writer closes its write end of pipe p.') && log.includes('Reader reads end-of-file (-1) from pipe p'), log);
+      }
+    }, { locale });
+  }
 });
 
 test('compare: policies whose run ends in deadlock are marked and never named the lowest; the sweep tries quanta 1 to 10', TIMEOUT, async () => {

@@ -15,6 +15,9 @@ pub struct Simulation {
     /// The warm-up cache model's run (OSTEP `multi.py`'s machine, tick by tick), when the
     /// scenario uses that model.
     pub warmup: Option<WarmupRun>,
+    /// The instants at which a thread's write, read, send, receive or close is told
+    /// ([`crate::watch::channel_ops`]): the trace has no event there, yet something happens.
+    pub channel_instants: Vec<u64>,
 }
 
 impl Simulation {
@@ -29,11 +32,29 @@ impl Simulation {
     /// warm-up model's run when the scenario uses that model.
     pub fn with_run(scenario: Scenario, run: Run) -> Simulation {
         let warmup = warmup::simulate(&scenario);
+        let channel_instants = crate::watch::channel_ops::channel_instants(&run);
         Simulation {
             scenario,
             run,
             warmup,
+            channel_instants,
         }
+    }
+
+    /// The next instant after `tick` at which something is told: an event of the trace or a
+    /// channel operation (where « and » and Shift+arrows stop).
+    pub fn next_told_tick(&self, tick: u64) -> Option<u64> {
+        let channel = crate::watch::channel_ops::next_instant(&self.channel_instants, tick);
+        match (self.run.next_event_tick(tick), channel) {
+            (Some(event), Some(channel)) => Some(event.min(channel)),
+            (event, channel) => event.or(channel),
+        }
+    }
+
+    /// The last instant before `tick` at which something is told ([`Simulation::next_told_tick`]).
+    pub fn previous_told_tick(&self, tick: u64) -> Option<u64> {
+        let channel = crate::watch::channel_ops::previous_instant(&self.channel_instants, tick);
+        self.run.previous_event_tick(tick).max(channel)
     }
 }
 

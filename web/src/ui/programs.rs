@@ -562,7 +562,10 @@ fn step_bar(props: &StepBarProps) -> Html {
     let run = &props.simulation.run;
     let tick = props.playback.tick;
     let end = run.end_tick();
-    let (next, previous) = (run.next_event_tick(tick), run.previous_event_tick(tick));
+    let (next, previous) = (
+        props.simulation.next_told_tick(tick),
+        props.simulation.previous_told_tick(tick),
+    );
     let seek = |to: Option<u64>, animate: bool| {
         let playback = props.playback.clone();
         Callback::from(move |_: MouseEvent| {

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
+use proclab_app::watch::channel_ops::channel_lines;
 use proclab_app::watch::narrate::narrate_in;
 use proclab_app::watch::text::WatchText;
 use proclab_core::state::MachineState;
@@ -25,14 +26,15 @@ pub struct LogLine {
     pub now: bool,
 }
 
-/// The last [`KEPT`] events up to `tick`, oldest first, narrated with the machine `state` after it.
+/// The last [`KEPT`] events up to `tick`, oldest first, narrated with the machine `state` after it,
+/// with the channel operations of their span ([`channel_lines`]).
 /// A wait for a mutex is told with its holder at the wait's own instant, so a past line reads
 /// the same whatever tick is shown (the machine at each such earlier tick is read once).
 pub fn log_lines(run: &Run, state: &MachineState, tick: u64, lang: Lang) -> Vec<LogLine> {
     let upto = run.event_index_at(tick + 1);
     let from = upto.saturating_sub(KEPT);
     let mut earlier: Vec<(u64, MachineState)> = Vec::new();
-    let mut lines: Vec<LogLine> = run
+    let mut lines = run
         .trace()
         .range(from..upto)
         .zip(from..)
@@ -55,7 +57,26 @@ pub fn log_lines(run: &Run, state: &MachineState, tick: u64, lang: Lang) -> Vec<
                 now: event.tick == tick,
             }
         })
-        .collect();
+        .collect::<Vec<LogLine>>();
+    // What threads put into and took out of pipes and queues in the same span, each before its
+    // instant's events (a write before the wake-up of the reader it feeds).
+    let first = lines.first().map_or(0, |line| line.tick);
+    let told = channel_lines(run, first, tick, lang);
+    if !told.is_empty() {
+        let events = core::mem::take(&mut lines);
+        let mut events = events.into_iter().peekable();
+        for (instant, text) in told {
+            while let Some(event) = events.next_if(|event| event.tick < instant) {
+                lines.push(event);
+            }
+            lines.push(LogLine {
+                tick: instant,
+                text,
+                now: instant == tick,
+            });
+        }
+        lines.extend(events);
+    }
     // A run that stops before every thread exits (a deadlock, a budget used up) says so last:
     // its last event is an ordinary wait.
     let end = run.end_tick();

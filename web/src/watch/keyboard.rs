@@ -6,22 +6,30 @@ use std::rc::Rc;
 
 use proclab_app::simulation::Simulation;
 use proclab_app::watch::playback::{Playback, PlaybackAction};
-use proclab_core::Run;
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use crate::store::Store;
 
-/// The playback action of a key at `tick` of `run`.
-pub fn key_action(key: &str, shift: bool, tick: u64, run: &Run) -> Option<PlaybackAction> {
+/// The playback action of a key at `tick` of `simulation`'s run (Shift+arrows stop where
+/// something is told: an event or a channel operation).
+pub fn key_action(
+    key: &str,
+    shift: bool,
+    tick: u64,
+    simulation: &Simulation,
+) -> Option<PlaybackAction> {
+    let run = &simulation.run;
     let seek = |tick: u64, animate: bool| PlaybackAction::Seek { tick, animate };
     match (key, shift) {
         (" ", _) => Some(PlaybackAction::Toggle),
         ("ArrowRight", false) => Some(seek(tick + 1, true)),
         ("ArrowLeft", false) => Some(seek(tick.saturating_sub(1), false)),
-        ("ArrowRight", true) => run.next_event_tick(tick).map(|tick| seek(tick, true)),
-        ("ArrowLeft", true) => run.previous_event_tick(tick).map(|tick| seek(tick, false)),
+        ("ArrowRight", true) => simulation.next_told_tick(tick).map(|tick| seek(tick, true)),
+        ("ArrowLeft", true) => simulation
+            .previous_told_tick(tick)
+            .map(|tick| seek(tick, false)),
         ("Home", _) => Some(seek(0, false)),
         ("End", _) => Some(seek(run.end_tick(), false)),
         _ => None,
@@ -84,8 +92,7 @@ pub fn use_playback_keys(
                     return;
                 }
                 let tick = *tick_now.borrow();
-                if let Some(action) =
-                    key_action(&event.key(), event.shift_key(), tick, &simulation.run)
+                if let Some(action) = key_action(&event.key(), event.shift_key(), tick, &simulation)
                 {
                     event.prevent_default();
                     dispatcher.dispatch(action);
@@ -101,7 +108,7 @@ mod tests {
     use super::*;
     use proclab_core::presets::process;
     use proclab_core::spec::{PolicySpec, ScenarioSpec};
-    use proclab_core::{simulate, Scenario};
+
     use wasm_bindgen_test::wasm_bindgen_test;
 
     fn seek(action: Option<PlaybackAction>) -> Option<(u64, bool)> {
@@ -118,33 +125,37 @@ mod tests {
             policy: PolicySpec::Fcfs,
             ..ScenarioSpec::default()
         };
-        let run = simulate(&Scenario::new(&spec).expect("valid"));
+        let simulation = Simulation::new(&spec).expect("valid");
+        let run = &simulation.run;
         assert_eq!(
-            seek(key_action("ArrowRight", false, 2, &run)),
+            seek(key_action("ArrowRight", false, 2, &simulation)),
             Some((3, true))
         );
         assert_eq!(
-            seek(key_action("ArrowLeft", false, 0, &run)),
+            seek(key_action("ArrowLeft", false, 0, &simulation)),
             Some((0, false))
         );
         let next = run.next_event_tick(0).expect("an event after t=0");
         assert_eq!(
-            seek(key_action("ArrowRight", true, 0, &run)),
+            seek(key_action("ArrowRight", true, 0, &simulation)),
             Some((next, true))
         );
         assert_eq!(
-            seek(key_action("ArrowLeft", true, next, &run)),
+            seek(key_action("ArrowLeft", true, next, &simulation)),
             Some((0, false))
         );
-        assert_eq!(seek(key_action("Home", true, 5, &run)), Some((0, false)));
         assert_eq!(
-            seek(key_action("End", false, 0, &run)),
+            seek(key_action("Home", true, 5, &simulation)),
+            Some((0, false))
+        );
+        assert_eq!(
+            seek(key_action("End", false, 0, &simulation)),
             Some((run.end_tick(), false))
         );
         assert!(matches!(
-            key_action(" ", false, 0, &run),
+            key_action(" ", false, 0, &simulation),
             Some(PlaybackAction::Toggle)
         ));
-        assert!(key_action("a", false, 0, &run).is_none());
+        assert!(key_action("a", false, 0, &simulation).is_none());
     }
 }

@@ -288,7 +288,7 @@ fn watch_machine(props: &WatchProps) -> Html {
                 </button>
             </div>
             <controls::Controls {lang} playback={playback.0.clone()} {end}
-                next_event={run.next_event_tick(tick)} previous_event={run.previous_event_tick(tick)} {onaction} />
+                next_event={simulation.next_told_tick(tick)} previous_event={simulation.previous_told_tick(tick)} {onaction} />
             <p class="hint keyboard-help">{ WatchText::KeyboardHelp.get(lang) }</p>
             if reduced { <p class="hint">{ WatchText::ReducedMotion.get(lang) }</p> }
             // Full screen the log is hidden: this tick's sentences above the picture, large, for

@@ -36,6 +36,7 @@ pub use goals::{
 pub use graph::{wait_graph, GraphEdge, GraphNode};
 pub use lines::{end_sentence, race_table, step_lines, step_lines_in, RaceRow, StepLine};
 pub use memory::{address_spaces, shared_sync_rows, AddressSpace, SyncRow, WordRow};
+pub(crate) use sync_effects::woken_thread;
 pub use text::ProgramText;
 
 /// A store that overwrote another thread's update (see the module documentation).

@@ -8,6 +8,12 @@ use proclab_core::Run;
 /// The thread woken by `thread`'s instruction in `tick` (an `unlock` or a `signal`), by name: the
 /// trace's wake-up at the end of that tick names it as the waker.
 pub(super) fn woken_by(run: &Run, tick: u64, thread: u32) -> Option<String> {
+    woken_thread(run, tick, thread)
+        .map(|woken| proclab_core::render::thread_label(run.scenario(), woken))
+}
+
+/// [`woken_by`]'s thread.
+pub(crate) fn woken_thread(run: &Run, tick: u64, thread: u32) -> Option<proclab_core::ThreadRef> {
     let scenario = run.scenario();
     let waker = &scenario.threads()[thread as usize];
     let trace = run.trace();
@@ -26,7 +32,7 @@ pub(super) fn woken_by(run: &Run, tick: u64, thread: u32) -> Option<String> {
         .take_while(|event| event.tick == tick + 1)
         .find_map(|event| match event.cause {
             proclab_core::Cause::Woken { by } if by.pid == waker.pid() && by.tid == waker.tid() => {
-                Some(proclab_core::render::thread_label(scenario, event.thread))
+                Some(event.thread)
             }
             _ => None,
         })

@@ -1,6 +1,7 @@
 //! The animated machine's state and words: the playback reducer, the narrated log and the
 //! watch view's catalogue. Painting lives in the web crate.
 
+pub mod channel_ops;
 mod cpu_queues;
 pub mod narrate;
 mod picked_again;
