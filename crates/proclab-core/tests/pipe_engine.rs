@@ -343,6 +343,19 @@ fn pipes_are_checked_capacity_reader_writer_and_agreement() {
             line: 1
         }])
     );
+    // A typo in the writer is its own problem: the reader is not told nobody writes.
+    let reported = errors(vec![
+        process("W", &WRITER.replace("write p", "wrte p"), &[""]),
+        process("R", READER, &[""]),
+    ])
+    .expect("the typo");
+    assert!(
+        matches!(
+            reported.as_slice(),
+            [ScenarioError::ProgramLine { process: 0, .. }]
+        ),
+        "{reported:?}"
+    );
     assert_eq!(
         errors(vec![
             process("W", WRITER, &[""]),

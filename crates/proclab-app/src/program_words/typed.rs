@@ -2,7 +2,7 @@
 //! unknown label, variable or register says "you typed “.agian”: did you mean .again?".
 
 use crate::lang::Lang;
-use proclab_core::program::{ParseError, ParseErrorKind};
+use proclab_core::program::{Opcode, ParseError, ParseErrorKind};
 
 /// The registers as an operand names them.
 const REGISTERS: [&str; 8] = ["%ax", "%bx", "%cx", "%dx", "%ex", "%fx", "%sp", "%bp"];
@@ -29,6 +29,9 @@ pub fn operand_as_typed(program: &str, error: &ParseError, lang: Lang) -> Option
         ParseErrorKind::UnknownRegister { operand } => {
             (operand, REGISTERS.iter().map(|r| r.to_string()).collect())
         }
+        ParseErrorKind::UnknownSyncObject { opcode } => {
+            return unknown_object(program, error.line, opcode, lang)
+        }
         _ => return None,
     };
     let line = program.lines().nth((error.line as usize).checked_sub(1)?)?;
@@ -50,8 +53,14 @@ pub fn operand_as_typed(program: &str, error: &ParseError, lang: Lang) -> Option
             .unwrap_or(typed),
         _ => typed,
     };
+    Some(you_typed(name, &known, lang))
+}
+
+/// "You typed “name”: did you mean known?", or without the question when no known name is
+/// close.
+fn you_typed(name: &str, known: &[String], lang: Lang) -> String {
     let quoted = proclab_view::isolate(String::from(name));
-    Some(match closest(name, &known) {
+    match closest(name, known) {
         Some(meant) => lang.pick([
             format!("적은 것: “{quoted}”. 혹시 {meant}인가요?"),
             format!("You typed “{quoted}”: did you mean {meant}?"),
@@ -60,7 +69,46 @@ pub fn operand_as_typed(program: &str, error: &ParseError, lang: Lang) -> Option
             format!("적은 것: “{quoted}”."),
             format!("You typed “{quoted}”."),
         ]),
-    })
+    }
+}
+
+/// The name on line `line` that is no object `opcode` works on (`send xrequests, %ax` with only
+/// `.queue requests` declared), with the declared one most likely meant.
+fn unknown_object(program: &str, line: u32, opcode: Opcode, lang: Lang) -> Option<String> {
+    // The declarations an operation's names are looked up in: (directive, kind after `.shared`).
+    let kinds: &[(&str, Option<&str>)] = match opcode {
+        Opcode::Send | Opcode::Recv => &[(".queue", None)],
+        Opcode::Write | Opcode::Read | Opcode::Close => &[(".pipe", None)],
+        Opcode::Lock | Opcode::Unlock => &[(".mutex", None), (".shared", Some("mutex"))],
+        Opcode::Wait => &[
+            (".sem", None),
+            (".cond", None),
+            (".mutex", None),
+            (".shared", Some("sem")),
+        ],
+        Opcode::Signal => &[(".sem", None), (".cond", None), (".shared", Some("sem"))],
+        Opcode::Broadcast => &[(".cond", None)],
+        _ => return None,
+    };
+    let known: Vec<String> = program
+        .lines()
+        .filter_map(|text| {
+            let mut words = text.split('#').next()?.split_whitespace();
+            let directive = words.next()?;
+            let (_, shared) = kinds.iter().find(|(name, _)| *name == directive)?;
+            if let Some(kind) = shared {
+                (words.next()? == *kind).then_some(())?;
+            }
+            words.next().map(String::from)
+        })
+        .collect();
+    let text = program.lines().nth((line as usize).checked_sub(1)?)?;
+    let code = text.split('#').next()?.trim();
+    let (_, rest) = code.split_once(char::is_whitespace)?;
+    let typed = operands(rest).into_iter().map(str::trim).find(|name| {
+        !name.is_empty() && !name.starts_with(['%', '$']) && !known.iter().any(|k| k == name)
+    })?;
+    Some(you_typed(typed, &known, lang))
 }
 
 /// The operands of an instruction line, split at the commas outside brackets.
@@ -189,6 +237,51 @@ mod tests {
         assert_eq!(
             operand_as_typed(program, &first_error(program), Lang::En),
             None
+        );
+    }
+
+    #[test]
+    fn a_mistyped_queue_pipe_or_lock_name_is_quoted_with_the_declared_one_meant() {
+        let cases = [
+            (
+                ".queue requests 2\n.main\nsend xrequests, %ax\nhalt\n",
+                "You typed “xrequests”: did you mean requests?",
+            ),
+            (".pipe p 2\n.main\nwrite q, %ax\nhalt\n", "You typed “q”."),
+            (
+                ".pipe data 2\n.main\nclose dat\nhalt\n",
+                "You typed “dat”: did you mean data?",
+            ),
+            (
+                ".mutex lock1\n.main\nlock lokc1\nhalt\n",
+                "You typed “lokc1”: did you mean lock1?",
+            ),
+            (".shared mutex m\n.main\nunlock n\nhalt\n", "You typed “n”."),
+            (
+                ".cond ready\n.mutex m\n.main\nlock m\nwait raedy, m\nhalt\n",
+                "You typed “raedy”: did you mean ready?",
+            ),
+            (
+                ".shared sem slots 2\n.main\nsignal slot\nhalt\n",
+                "You typed “slot”: did you mean slots?",
+            ),
+        ];
+        for (program, said) in cases {
+            let error = first_error(program);
+            assert!(
+                matches!(error.kind, ParseErrorKind::UnknownSyncObject { .. }),
+                "{program}: {error:?}"
+            );
+            assert_eq!(
+                operand_as_typed(program, &error, Lang::En).as_deref(),
+                Some(said),
+                "{program}"
+            );
+        }
+        let program = ".queue requests 2\n.main\nrecv reqests, %ax\nhalt\n";
+        assert_eq!(
+            operand_as_typed(program, &first_error(program), Lang::Ko).as_deref(),
+            Some("적은 것: “reqests”. 혹시 requests인가요?")
         );
     }
 

@@ -194,8 +194,8 @@ impl Words for WatchText {
                 "P1.T2 → a (P1.T1): waits for mutex a, which P1.T1 holds (one arrow of the wait-for graph)",
             ],
             WatchText::LegendChannel => [
-                "Reader → p [· ·]: 파이프(또는 메시지 큐) p를 기다림, p의 두 자리가 모두 비어 있음 (·: 빈 자리). p [1 ·]: 아무도 기다리지 않는 p가 담은 것",
-                "Reader → p [· ·]: waits for pipe (or message queue) p, both of whose places are empty (·: an empty place). p [1 ·]: what p holds while nobody waits for it",
+                "Reader → p [· ·]: 파이프(또는 메시지 큐) p를 기다림, p의 두 자리가 모두 비어 있음 (·: 빈 자리). p [1 ·]: 아무도 기다리지 않는 p가 담은 것. EOF: 파이프가 비었고 쓰기 끝이 모두 닫힘(read는 -1을 받음)",
+                "Reader → p [· ·]: waits for pipe (or message queue) p, both of whose places are empty (·: an empty place). p [1 ·]: what p holds while nobody waits for it. EOF: the pipe is empty and every write end is closed (a read gets -1)",
             ],
             WatchText::LegendMore => [
                 "+4, …: 자리가 모자라 그리지 못한 스레드 수 (아래 글 목록에 모두 있음)",
@@ -261,7 +261,15 @@ pub fn cause_label(cause: &proclab_core::Cause, by: Option<&str>, lang: Lang) ->
         Cause::Waits { object } if object.kind == proclab_core::SyncKind::Queue => {
             ["대기(메시지 큐)", "waits (queue)"]
         }
-        Cause::Waits { .. } => ["대기(잠금)", "waits (lock)"],
+        Cause::Waits { object }
+            if matches!(
+                object.kind,
+                proclab_core::SyncKind::Semaphore | proclab_core::SyncKind::SharedSemaphore
+            ) =>
+        {
+            ["대기(세마포어)", "waits (semaphore)"]
+        }
+        Cause::Waits { .. } => ["대기(뮤텍스)", "waits (mutex)"],
         Cause::Woken { .. } => ["깨어남", "woken"],
         Cause::Exited => ["종료", "exit"],
         Cause::Boosted => ["부스트", "boost"],

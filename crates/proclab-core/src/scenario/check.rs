@@ -686,7 +686,16 @@ pub(super) fn check_queues(processes: &[Process], errors: &mut Vec<ScenarioError
             seen.written |= written;
         }
     }
-    for seen in first.iter().filter(|seen| seen.pipe) {
+    // A program that could not be read may be the missing reader or writer: its own problem is
+    // reported, and a pipe's missing end would only mislead (a typo in the writer had the
+    // reader told that nobody writes to its pipe).
+    let unread = errors.iter().any(|error| {
+        matches!(
+            error,
+            ScenarioError::ProgramLine { .. } | ScenarioError::ProgramTooLarge { .. }
+        )
+    });
+    for seen in first.iter().filter(|seen| seen.pipe && !unread) {
         let (process, line) = (seen.process, seen.line);
         if !seen.read {
             errors.push(ScenarioError::PipeWithoutReader { process, line });
