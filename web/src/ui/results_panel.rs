@@ -57,8 +57,21 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
     let comparable = props.simulation.warmup.is_none();
     let comparison =
         crate::worker::use_comparison(props.spec.clone(), *tab == Tab::Compare && comparable);
-    // Practice's "Show" plays the run up to the student's first mistake.
-    let playback = use_reducer(|| Store(crate::practice::take_show_playback().unwrap_or_default()));
+    // Practice's "Show" plays the run up to the student's first mistake, with the machine in
+    // view (the page had opened at its top, the replay below the fold on a phone).
+    let shown = use_memo((), |_| crate::practice::take_show_playback());
+    let playback = {
+        let shown = shown.clone();
+        use_reducer(move || Store((*shown).clone().unwrap_or_default()))
+    };
+    {
+        let shown = shown.is_some();
+        use_effect_with((), move |_| {
+            if shown {
+                crate::browser::go_to("watch-title");
+            }
+        });
+    }
     let selected = use_state(|| None::<proclab_core::ThreadRef>);
     let on_select = {
         let selected = selected.clone();
