@@ -576,11 +576,11 @@ fn step_bar(props: &StepBarProps) -> Html {
     };
     html! {
         <div class="step-bar" role="toolbar" aria-label={ProgramText::StepBar.get(lang)}>
-            <button type="button" id="steps-event-back" onclick={seek(previous, false)} aria-disabled={previous.is_none().to_string()} aria-label={WatchText::EventBack.get(lang)}>{ "«" }</button>
-            <button type="button" id="steps-tick-back" onclick={seek(Some(tick.saturating_sub(1)), false)} aria-disabled={(tick == 0).to_string()} aria-label={WatchText::TickBack.get(lang)}>{ "‹" }</button>
+            <button type="button" id="steps-event-back" onclick={seek(previous, false)} aria-disabled={previous.is_none().to_string()} aria-label={WatchText::EventBack.get(lang)} title={WatchText::EventBack.get(lang)}>{ "«" }</button>
+            <button type="button" id="steps-tick-back" onclick={seek(Some(tick.saturating_sub(1)), false)} aria-disabled={(tick == 0).to_string()} aria-label={WatchText::TickBack.get(lang)} title={WatchText::TickBack.get(lang)}>{ "‹" }</button>
             <output id="steps-clock" aria-live="off">{ format!("t = {tick} / {end}") }</output>
-            <button type="button" id="steps-tick-forward" onclick={seek(Some((tick + 1).min(end)), true)} aria-disabled={(tick >= end).to_string()} aria-label={WatchText::TickForward.get(lang)}>{ "›" }</button>
-            <button type="button" id="steps-event-forward" onclick={seek(next, true)} aria-disabled={next.is_none().to_string()} aria-label={WatchText::EventForward.get(lang)}>{ "»" }</button>
+            <button type="button" id="steps-tick-forward" onclick={seek(Some((tick + 1).min(end)), true)} aria-disabled={(tick >= end).to_string()} aria-label={WatchText::TickForward.get(lang)} title={WatchText::TickForward.get(lang)}>{ "›" }</button>
+            <button type="button" id="steps-event-forward" onclick={seek(next, true)} aria-disabled={next.is_none().to_string()} aria-label={WatchText::EventForward.get(lang)} title={WatchText::EventForward.get(lang)}>{ "»" }</button>
         </div>
     }
 }

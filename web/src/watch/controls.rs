@@ -72,16 +72,16 @@ pub fn controls(props: &ControlsProps) -> Html {
             // A step that cannot go further is marked so (`aria-disabled`), not disabled: a
             // disabled button would drop the keyboard's focus to the page at the run's ends.
             <div class="playback" role="toolbar" aria-label={WatchText::Playback.get(lang)}>
-                <button type="button" id="to-start" onclick={seek(Some(0), false)} aria-label={WatchText::ToStart.get(lang)}>{ "⇤" }</button>
-                <button type="button" id="event-back" onclick={seek(previous_event, false)} aria-disabled={previous_event.is_none().to_string()} aria-label={WatchText::EventBack.get(lang)}>{ "«" }</button>
-                <button type="button" id="tick-back" onclick={seek(Some(tick.saturating_sub(1)), false)} aria-disabled={(tick == 0).to_string()} aria-label={WatchText::TickBack.get(lang)}>{ "‹" }</button>
+                <button type="button" id="to-start" onclick={seek(Some(0), false)} aria-label={WatchText::ToStart.get(lang)} title={WatchText::ToStart.get(lang)}>{ "⇤" }</button>
+                <button type="button" id="event-back" onclick={seek(previous_event, false)} aria-disabled={previous_event.is_none().to_string()} aria-label={WatchText::EventBack.get(lang)} title={WatchText::EventBack.get(lang)}>{ "«" }</button>
+                <button type="button" id="tick-back" onclick={seek(Some(tick.saturating_sub(1)), false)} aria-disabled={(tick == 0).to_string()} aria-label={WatchText::TickBack.get(lang)} title={WatchText::TickBack.get(lang)}>{ "‹" }</button>
                 // Its name says what it does next (Play, Pause); a pressed state as well would say "Pause,
                 // pressed" while playing. `data-playing` is for tests and styles.
                 <button type="button" id="play" class="primary" onclick={toggle} data-playing={playing.to_string()}>
                     { if playing { WatchText::Pause.get(lang) } else { WatchText::Play.get(lang) } }</button>
-                <button type="button" id="tick-forward" onclick={seek(Some((tick + 1).min(end)), true)} aria-disabled={(tick >= end).to_string()} aria-label={WatchText::TickForward.get(lang)}>{ "›" }</button>
-                <button type="button" id="event-forward" onclick={seek(next_event, true)} aria-disabled={next_event.is_none().to_string()} aria-label={WatchText::EventForward.get(lang)}>{ "»" }</button>
-                <button type="button" id="to-end" onclick={seek(Some(end), false)} aria-label={WatchText::ToEnd.get(lang)}>{ "⇥" }</button>
+                <button type="button" id="tick-forward" onclick={seek(Some((tick + 1).min(end)), true)} aria-disabled={(tick >= end).to_string()} aria-label={WatchText::TickForward.get(lang)} title={WatchText::TickForward.get(lang)}>{ "›" }</button>
+                <button type="button" id="event-forward" onclick={seek(next_event, true)} aria-disabled={next_event.is_none().to_string()} aria-label={WatchText::EventForward.get(lang)} title={WatchText::EventForward.get(lang)}>{ "»" }</button>
+                <button type="button" id="to-end" onclick={seek(Some(end), false)} aria-label={WatchText::ToEnd.get(lang)} title={WatchText::ToEnd.get(lang)}>{ "⇥" }</button>
                 // The label and its list wrap to the next line together.
                 <span class="speed">
                     <label for="speed">{ WatchText::Speed.get(lang) }</label>
