@@ -156,6 +156,25 @@ fn a_wrong_cell_is_the_first_mistake_and_its_explanation_states_the_key_and_rete
     let words = explain(&exercise, &grading, Lang::En).unwrap();
     assert!(words.contains("one whole number of 0 or more"), "{words}");
     assert!(!words.contains("1. T"), "{words}");
+    // A value below 0 (a textbook that counts the waiters in it): wrong, explained, and why no
+    // value goes below 0 here said first.
+    let answer = proclab_app::practice::grade::Answer {
+        semaphore: key.with_value(1, String::from("-1")),
+        ..Default::default()
+    };
+    let grading = grade(&exercise, &answer);
+    assert_eq!(
+        grading.first_mistake,
+        Some(Mistake::SemaphoreValue { index: 1 })
+    );
+    let words = explain(&exercise, &grading, Lang::En).unwrap();
+    assert!(
+        words.starts_with("In this model a semaphore's value never goes below 0")
+            && words.contains(&format!("full is {full} after the last step.")),
+        "{words}"
+    );
+    let korean = explain(&exercise, &grading, Lang::Ko).unwrap();
+    assert!(korean.contains("0 아래로 내려가지 않습니다"), "{korean}");
 }
 
 #[test]

@@ -849,7 +849,13 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
             )
         }
         Mistake::SemaphoreValue { index } => {
-            super::semaphore::explain_value(&exercise.run, index, lang)
+            let explained = super::semaphore::explain_value(&exercise.run, index, lang);
+            match grading.semaphore.as_ref() {
+                Some(marks) if marks.below_zero => {
+                    format!("{} {explained}", super::semaphore::never_below_zero(lang))
+                }
+                _ => explained,
+            }
         }
         Mistake::SemaphoreWait { thread } => {
             super::semaphore::explain_wait(&exercise.run, thread, lang)

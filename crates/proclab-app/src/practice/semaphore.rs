@@ -416,16 +416,19 @@ impl SemaphoreAnswer {
 pub struct SemaphoreGrading {
     pub values: Vec<Verdict>,
     pub waits: Vec<Verdict>,
+    /// Some value was typed below 0, as textbooks that count the waiters in the value have it
+    /// (`-1`): wrong here, and the explanation says why.
+    pub below_zero: bool,
 }
 
-/// A value as typed, read: a whole number of 0 or more (full-width digits too).
-fn read_value(text: &str) -> Result<Option<u32>, ()> {
+/// A value as typed, read: a whole number (full-width digits too; below 0 is read, and wrong).
+fn read_value(text: &str) -> Result<Option<i64>, ()> {
     let text = halfwidth(text);
-    let text = text.trim();
+    let text = text.trim().replace('−', "-");
     if text.is_empty() {
         return Ok(None);
     }
-    text.parse::<u32>().map(Some).map_err(|_| ())
+    text.parse::<i64>().map(Some).map_err(|_| ())
 }
 
 /// Grades the answers against the core's state at the end of the run.
@@ -439,11 +442,15 @@ pub fn grade(run: &Run, answer: &SemaphoreAnswer) -> SemaphoreGrading {
             match read_value(answer.values.get(index).map_or("", String::as_str)) {
                 Err(()) => Verdict::NotANumber,
                 Ok(None) => Verdict::Missing,
-                Ok(Some(typed)) if typed == *value => Verdict::Right,
+                Ok(Some(typed)) if typed == i64::from(*value) => Verdict::Right,
                 Ok(Some(_)) => Verdict::Wrong,
             }
         })
         .collect();
+    let below_zero = answer
+        .values
+        .iter()
+        .any(|text| matches!(read_value(text), Ok(Some(typed)) if typed < 0));
     let waits = key
         .waits
         .iter()
@@ -458,7 +465,11 @@ pub fn grade(run: &Run, answer: &SemaphoreAnswer) -> SemaphoreGrading {
             },
         )
         .collect();
-    SemaphoreGrading { values, waits }
+    SemaphoreGrading {
+        values,
+        waits,
+        below_zero,
+    }
 }
 
 /// The key as an answer.
@@ -628,6 +639,14 @@ pub fn hints(run: &Run, count: usize, lang: Lang) -> Vec<String> {
         .enumerate()
         .map(|(index, (step, effect))| retell(index, *step, effect, &names, lang))
         .collect()
+}
+
+/// Why no value is below 0 here, for a student who typed one.
+pub fn never_below_zero(lang: Lang) -> &'static str {
+    lang.pick([
+        "이 모델에서 세마포어의 값은 0 아래로 내려가지 않습니다: 값이 0일 때의 wait는 1을 빼는 대신 스레드를 대기 목록에 넣고 막습니다. (값을 음수로 두어 기다리는 스레드 수를 세는 교과서도 있지만, 여기서는 대기 목록이 그 수를 보여 줍니다.)",
+        "In this model a semaphore's value never goes below 0: a wait at 0 does not subtract, it puts the thread on the wait list and blocks it. (Some textbooks let the value go negative to count the waiters; here the wait list shows them.)",
+    ])
 }
 
 /// A wrong value explained: what it is, then the run retold.
@@ -835,6 +854,12 @@ mod tests {
             },
             "full-width digits are read"
         );
+        // A value below 0, as textbooks that count the waiters have it: read, wrong, and noted.
+        assert!(!marks.below_zero);
+        let marks = grade(&run, &answer.with_value(1, "-1".into()));
+        assert_eq!(marks.values[1], Verdict::Wrong);
+        assert!(marks.below_zero);
+        assert!(!grade(&run, &answer).below_zero);
     }
 
     #[test]
