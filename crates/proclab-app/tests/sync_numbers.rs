@@ -1378,6 +1378,23 @@ fn the_bounded_buffer_hands_every_item_over_once_and_in_order() {
         Lang::Ko,
         &format!("소비자가 {taken}개를 꺼내고 t={empty_wait}의 wait full에서 대기 상태"),
     );
+    // And the tick the log and the picture show it Blocked: the instruction's tick over.
+    claim_in(
+        id,
+        Lang::En,
+        &format!("blocks it (Blocked in the log and the picture from t={full_at}, when"),
+    );
+    claim_in(
+        id,
+        Lang::En,
+        &format!("blocks it (Blocked from t={empty_at})"),
+    );
+    claim_in(id, Lang::Ko, &format!("명령어가 끝나는 t={full_at}부터)"));
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("wait full에서 대기 상태가 됩니다(t={empty_at}부터)"),
+    );
     // "Each time, the other thread's signal wakes it."
     let woken: Vec<(u32, u32)> = wakes(&run)
         .into_iter()
