@@ -1078,6 +1078,31 @@ test('measure: share-link length of 8 processes, first render time of a link (lo
   console.log(`first render (navigation start → 8-process results painted), fresh profile, 3 runs: ${painted.join(', ')} ms; median ${painted[1]} ms; detail ${JSON.stringify(timings)}`);
 });
 
+test('2e. arrowing through the closed Examples list loads only where the keys rest, not each example passed', TIMEOUT, async () => {
+  await onFreshPage(server.url, async ({ page }) => {
+    await page.selectOption('#preset-select', 'fcfs-convoy');
+    await page.waitForSelector('#notice');
+    const first = (await page.textContent('#notice p')).trim();
+    const lesson = () => page.$eval('#preset-select', (select) => select.selectedOptions[0].title.trim());
+    assert.ok(first.endsWith(await lesson()), 'a choice with the mouse loads at once');
+    await page.focus('#preset-select');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const passed = await page.inputValue('#preset-select');
+    assert.notEqual(passed, 'fcfs-convoy', 'the keys moved the choice');
+    // Still the first example while the keys move; then the one they rest on, once.
+    assert.equal((await page.textContent('#notice p')).trim(), first);
+    await page.waitForFunction((before) => document.querySelector('#notice p')?.textContent.trim() !== before, first);
+    assert.ok((await page.textContent('#notice p')).trim().endsWith(await lesson()));
+    assert.equal(await page.inputValue('#preset-select'), passed);
+    // Undo goes back to the first example, not to the one passed over.
+    const before = (await cliPreset('fcfs-convoy')).processes.map((process) => process.name).join(' ');
+    await page.click('#undo');
+    await page.waitForFunction((names) => [...document.querySelectorAll('input[id$="-name"]')]
+      .filter((input) => /^p\d+-name$/.test(input.id)).map((input) => input.value).join(' ') === names, before);
+  });
+});
+
 test('2d. a link to an example opens as that example: its name in the menu and its lesson', TIMEOUT, async () => {
   let link;
   let lesson;

@@ -11,6 +11,9 @@ use proclab_app::session::{Action, Notice};
 use proclab_app::share;
 use proclab_core::gen::{generate, GenOptions};
 use proclab_core::presets::{presets, warmup_presets, PresetId};
+
+/// How long the keys rest on the Examples list before the choice loads.
+const KEYS_REST_MS: u32 = 600;
 use proclab_core::ScenarioSpec;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -51,15 +54,20 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         all
     });
 
-    let on_preset = {
+    // Choosing with the mouse loads at once. On a closed list the arrow keys change the choice
+    // at every press, and loading each would replace the workload at every step (WCAG's "on
+    // input"): a choice made from the keyboard loads once the keys rest, or at Enter or on
+    // leaving the list.
+    let keyed = use_mut_ref(|| false);
+    let pending = use_mut_ref(|| None::<(gloo::timers::callback::Timeout, Callback<()>)>);
+    let load_preset = {
         let dispatch = props.dispatch.clone();
         let all_presets = all_presets.clone();
         let lang = props.lang;
-        Callback::from(move |event: Event| {
-            let select = event.target_unchecked_into::<HtmlSelectElement>();
+        move |value: String| {
             if let Some(preset) = all_presets
                 .iter()
-                .find(|preset| preset.id.as_str() == select.value())
+                .find(|preset| preset.id.as_str() == value)
             {
                 dispatch.dispatch(Action::Load(
                     // Its program's comments in the page's language.
@@ -67,6 +75,57 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     Some(Notice::Preset(preset.id)),
                 ));
             }
+        }
+    };
+    let on_preset = {
+        let (keyed, pending) = (keyed.clone(), pending.clone());
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            if !keyed.replace(false) {
+                pending.borrow_mut().take();
+                load_preset(value);
+                return;
+            }
+            let load = {
+                let (load_preset, pending) = (load_preset.clone(), pending.clone());
+                Callback::from(move |()| {
+                    pending.borrow_mut().take();
+                    load_preset(value.clone());
+                })
+            };
+            let timer = {
+                let load = load.clone();
+                gloo::timers::callback::Timeout::new(KEYS_REST_MS, move || load.emit(()))
+            };
+            *pending.borrow_mut() = Some((timer, load));
+        })
+    };
+    // The pending choice now (Enter, or the focus leaving the list).
+    let load_pending = {
+        let pending = pending.clone();
+        move || {
+            let load = pending.borrow_mut().take().map(|(timer, load)| {
+                timer.cancel();
+                load
+            });
+            if let Some(load) = load {
+                load.emit(());
+            }
+        }
+    };
+    let on_preset_key = {
+        let (keyed, load_pending) = (keyed.clone(), load_pending.clone());
+        Callback::from(move |event: KeyboardEvent| match event.key().as_str() {
+            "Enter" => load_pending(),
+            "Tab" | "Shift" | "Control" | "Alt" | "Meta" => {}
+            _ => *keyed.borrow_mut() = true,
+        })
+    };
+    let on_preset_blur = {
+        let keyed = keyed.clone();
+        Callback::from(move |_: FocusEvent| {
+            *keyed.borrow_mut() = false;
+            load_pending();
         })
     };
     let preset_select = use_node_ref();
@@ -172,7 +231,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         <section class="toolbar" aria-label={Text::Toolbar.get(lang)}>
             <div class="field choice">
                 <label for="preset-select">{ Text::Presets.get(lang) }</label>
-                <select id="preset-select" ref={preset_select} onchange={on_preset}>
+                <select id="preset-select" ref={preset_select} onchange={on_preset} onkeydown={on_preset_key} onblur={on_preset_blur}>
                     <option value="" selected={props.preset.is_none()}>{ Text::ChoosePreset.get(lang) }</option>
                     // Grouped by subject, each group in the presets' own order.
                     { for PresetGroup::ALL.into_iter().map(|group| html! {
