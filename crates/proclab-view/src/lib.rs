@@ -515,7 +515,15 @@ pub fn scene(
                 label: thread_label(after, *waiter),
                 io_left: 0,
                 waits_for: Some((
-                    object.name.clone(),
+                    // A semaphore with its value: 0 is why its waiters wait.
+                    if matches!(
+                        object.kind,
+                        proclab_core::SyncKind::Semaphore | proclab_core::SyncKind::SharedSemaphore
+                    ) {
+                        format!("{} = {}", object.name, object.value)
+                    } else {
+                        object.name.clone()
+                    },
                     object.holder.map(|holder| thread_label(after, holder)),
                 )),
                 places: None,

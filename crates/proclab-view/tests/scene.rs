@@ -1258,3 +1258,35 @@ fn every_blocked_thread_of_a_program_says_in_the_waiting_box_what_it_waits_for()
         }
     }
 }
+
+#[test]
+fn a_thread_waiting_for_a_semaphore_is_shown_with_its_value() {
+    let spec = proclab_core::presets::preset("producer-consumer-semaphores")
+        .expect("the preset")
+        .spec;
+    let run = run(&spec);
+    let mut seen = 0;
+    for tick in 0..=run.end_tick() {
+        let state = run.state_at(tick);
+        let scene = scene_at(&run, tick, 1000);
+        for object in state.memories.iter().flat_map(|memory| memory.sync.iter()) {
+            if object.kind != proclab_core::SyncKind::Semaphore {
+                continue;
+            }
+            for waiter in &object.waiters {
+                let said = format!(
+                    "{} → {} = {}",
+                    thread_label(&state, *waiter),
+                    object.name,
+                    object.value
+                );
+                assert!(
+                    scene.io_row.labels.iter().any(|(_, label)| *label == said),
+                    "t={tick}: {said}"
+                );
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen > 0, "the producer and the consumer each wait");
+}

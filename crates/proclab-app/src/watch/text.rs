@@ -190,8 +190,8 @@ impl Words for WatchText {
                 "P1 (3): 3 ticks left until its I/O completes",
             ],
             WatchText::LegendSyncWait => [
-                "P1.T2 → a (P1.T1): 뮤텍스 a를 기다림, a는 P1.T1이 가짐 (대기 그래프의 화살표 하나)",
-                "P1.T2 → a (P1.T1): waits for mutex a, which P1.T1 holds (one arrow of the wait-for graph)",
+                "P1.T2 → a (P1.T1): 뮤텍스 a를 기다림, a는 P1.T1이 가짐 (대기 그래프의 화살표 하나). P2 → s = 0: 값이 0인 세마포어 s를 기다림",
+                "P1.T2 → a (P1.T1): waits for mutex a, which P1.T1 holds (one arrow of the wait-for graph). P2 → s = 0: waits for semaphore s, whose value is 0",
             ],
             WatchText::LegendChannel => [
                 "Reader → p [· ·]: 파이프(또는 메시지 큐) p를 기다림, p의 두 자리가 모두 비어 있음 (·: 빈 자리). p [1 ·]: 아무도 기다리지 않는 p가 담은 것. EOF: 파이프가 비었고 쓰기 끝이 모두 닫힘(read는 -1을 받음)",
