@@ -53,13 +53,15 @@ pub struct WatchCanvasProps {
 }
 
 /// How much a presented picture is magnified at most: its scene is laid out for a box this many
-/// times narrower and drawn that much larger, so its texts are about 17 px on a 1280 x 720
-/// projector (12 px before), and on larger screens as before. The scene is never laid out
-/// narrower than [`PRESENTED_WIDTH`], where the diagram and the machine still stand side by side.
+/// times narrower and drawn that much larger, so its texts are about 17 px where the box is
+/// 1,000-1,400 px wide, and grow with larger screens as before. The scene is never laid out
+/// narrower than [`PRESENTED_WIDTH`], where tokens still have room for their names (on a
+/// 1280 x 720 projector: 14.5 px, 12 px before; laid out at 620 px, three user-level threads in
+/// Blocked had lost their names).
 const PRESENTED: f32 = 1.4;
 
 /// The narrowest scene a presented picture is laid out for.
-const PRESENTED_WIDTH: f32 = 620.0;
+const PRESENTED_WIDTH: f32 = 720.0;
 
 /// The canvas of a picture in a box `available` CSS pixels wide with `room` down to the window's
 /// bottom, of `cpus` CPUs, presented or not.
