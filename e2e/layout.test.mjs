@@ -162,6 +162,36 @@ test('a table pasted from a textbook gives the CLI numbers', TIMEOUT, async () =
   }
 });
 
+test('on a 390 px phone every metrics heading\'s definition opens whole on the screen', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'ko-KR', viewport: { width: 390, height: 844 } });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    await page.selectOption('#preset-select', 'srtf-vs-sjf');
+    await waitForFreshResults(page);
+    const headings = await page.locator('#metrics-table thead .defined:visible').count();
+    assert.ok(headings >= 3, `${headings} defined headings`);
+    for (let index = 0; index < headings; index += 1) {
+      const heading = page.locator('#metrics-table thead .defined:visible').nth(index);
+      await heading.scrollIntoViewIfNeeded();
+      await heading.click();
+      const definition = heading.locator('.definition');
+      await definition.waitFor({ state: 'visible' });
+      const box = await definition.boundingBox();
+      const text = (await definition.textContent()).trim();
+      assert.ok(text.length > 0, 'it says something');
+      assert.ok(box.x >= 0 && box.x + box.width <= 390 && box.y >= 0 && box.y + box.height <= 844,
+        `${text}: ${JSON.stringify(box)} within the screen`);
+      // Its text is what the reader sees there: the topmost element at its middle is the definition.
+      const topmost = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('.definition') !== null,
+        { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+      assert.ok(topmost, `${text} is not covered`);
+    }
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 for (const lang of ['en', 'ko']) {
   test(`on a 390 px phone an example with threads lays each process out as a card (${lang}): every field under its heading, nothing scrolls sideways`, TIMEOUT, async () => {
     const context = await openBrowser({ locale: lang === 'ko' ? 'ko-KR' : 'en-US', viewport: { width: 390, height: 844 } });
