@@ -1112,6 +1112,8 @@ test('2d. a link to an example opens as that example: its name in the menu and i
     await page.waitForSelector('#notice');
     lesson = (await page.textContent('#notice p')).trim();
     link = await copyLink(page);
+    // Copying says so in the notice, and the menu still names the example on screen.
+    assert.equal(await page.inputValue('#preset-select'), 'race-two-threads');
   });
   await onFreshPage(link, async ({ page }) => {
     await page.waitForFunction(() => document.querySelector('#preset-select')?.value === 'race-two-threads');

@@ -208,6 +208,28 @@ fn workspace(props: &WorkspaceProps) -> Html {
     let session = &props.session;
     let lang = session.lang;
     let dispatch = session.dispatcher();
+    // The example on screen stays named in the menu while its workload is the one loaded, also
+    // once another notice ("link copied") replaces its lesson: the menu had gone back to
+    // "Choose an example".
+    let example = {
+        let remembered = use_mut_ref(|| {
+            None::<(
+                proclab_core::presets::PresetId,
+                *const proclab_core::ScenarioSpec,
+            )>
+        });
+        let spec = session.spec.as_ref().map(std::rc::Rc::as_ptr);
+        let shown = shown_preset(session);
+        match (shown, spec) {
+            (Some(id), Some(spec)) => {
+                *remembered.borrow_mut() = Some((id, spec));
+                Some(id)
+            }
+            _ => (*remembered.borrow())
+                .filter(|(_, loaded)| Some(*loaded) == spec && session.problems.is_none())
+                .map(|(id, _)| id),
+        }
+    };
     let dismiss = {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Notify(None)))
@@ -236,7 +258,7 @@ fn workspace(props: &WorkspaceProps) -> Html {
                 } }
             }
             { autosave_status(&props.autosave, lang) }
-            <ui::toolbar::Toolbar {lang} spec={session.spec.clone()} {has_problems} preset={shown_preset(session)} dispatch={dispatch.clone()} />
+            <ui::toolbar::Toolbar {lang} spec={session.spec.clone()} {has_problems} preset={example} dispatch={dispatch.clone()} />
             <main class="workspace">
                 // The results come after the whole form on a phone, or many tabs later: one press
                 // takes the eye and the keyboard there (shown on a phone, on focus elsewhere).
