@@ -34,12 +34,17 @@ pub fn log_lines(run: &Run, state: &MachineState, tick: u64, lang: Lang) -> Vec<
     let upto = run.event_index_at(tick + 1);
     let from = upto.saturating_sub(KEPT);
     let mut earlier: Vec<(u64, MachineState)> = Vec::new();
+    let many_to_one =
+        run.scenario().machine().thread_model == proclab_core::spec::ThreadModel::User;
     let mut lines = run
         .trace()
         .range(from..upto)
         .zip(from..)
         .map(|(event, index)| {
-            let waits = matches!(event.cause, proclab_core::Cause::Waits { .. });
+            // A wait, and under many-to-one threads an I/O request (which holds its process's
+            // other threads), is told with the machine of its own instant.
+            let waits = matches!(event.cause, proclab_core::Cause::Waits { .. })
+                || (many_to_one && matches!(event.cause, proclab_core::Cause::IoRequested { .. }));
             let at = if waits && event.tick != tick {
                 if !earlier.iter().any(|(at, _)| *at == event.tick) {
                     earlier.push((event.tick, run.state_at(event.tick)));

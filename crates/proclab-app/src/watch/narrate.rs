@@ -14,25 +14,25 @@ use super::picked_again;
 /// A dispatch in words: the context saved (none from an idle CPU or after an exit) and loaded,
 /// with the latency and the cache refill it costs.
 fn dispatch_words(
-    who: &str,
+    (who, loaded): (&str, &str),
     cpu: &str,
-    saved: Option<&str>,
+    saved: Option<(&str, &str)>,
     saved_exited: bool,
     (latency, stall): (u64, u64),
     lang: Lang,
 ) -> String {
     // The Korean sentence ends its verb, or joins the cache refill with -고.
     let (stem, end, join) = match saved {
-        Some(old) if saved_exited => (
+        Some((old, _)) if saved_exited => (
             format!(
-                "CPU {cpu}: {old}{} 끝나 저장할 상태가 없고, {who}의 PCB를 적재",
+                "CPU {cpu}: {old}{} 끝나 저장할 상태가 없고, {who}의 {loaded}를 적재",
                 subject_particle(old)
             ),
             "합니다",
             "하고",
         ),
-        Some(old) => (
-            format!("CPU {cpu}: {old}의 상태를 PCB에 저장하고 {who}의 PCB를 적재"),
+        Some((old, block)) => (
+            format!("CPU {cpu}: {old}의 상태를 {block}에 저장하고 {who}의 {loaded}를 적재"),
             "합니다",
             "하고",
         ),
@@ -44,10 +44,14 @@ fn dispatch_words(
     };
     let mut korean = format!("{stem}{}", if stall > 0 { join } else { end });
     let mut english = match saved {
-        Some(old) if saved_exited => {
-            format!("CPU {cpu}: {old} has exited, so there is nothing to save; load {who}'s PCB")
+        Some((old, _)) if saved_exited => {
+            format!(
+                "CPU {cpu}: {old} has exited, so there is nothing to save; load {who}'s {loaded}"
+            )
         }
-        Some(old) => format!("CPU {cpu}: save {old}'s state into its PCB, load {who}'s PCB"),
+        Some((old, block)) => {
+            format!("CPU {cpu}: save {old}'s state into its {block}, load {who}'s {loaded}")
+        }
         None => format!("The dispatcher puts {who} on CPU {cpu}"),
     };
     if latency > 0 {
@@ -63,16 +67,33 @@ fn dispatch_words(
     lang.pick([korean, english])
 }
 
+/// Where a thread's context is kept: its TCB when its process has several threads, else its
+/// process's PCB.
+fn control_block(state: &MachineState, thread: proclab_core::ThreadRef) -> &'static str {
+    let threads = state
+        .processes
+        .get(thread.pid as usize)
+        .map_or(1, |process| process.threads.len());
+    if threads > 1 {
+        "TCB"
+    } else {
+        "PCB"
+    }
+}
+
 /// One sentence for `event`; `state` is the machine after its instant (for names and priorities).
 pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
     let who = thread_label(state, event.thread);
     let cpu = event.cpu.map(|cpu| cpu.to_string()).unwrap_or_default();
     let tick = event.tick;
     let body = match event.cause {
-        Cause::Admitted => lang.pick([
-            format!("{who} 생성: PCB를 만들고 준비 큐에 넣습니다."),
-            format!("{who} is created: its PCB is made and it joins the ready queue."),
-        ]),
+        Cause::Admitted => {
+            let block = control_block(state, event.thread);
+            lang.pick([
+                format!("{who} 생성: {block}를 만들고 준비 큐에 넣습니다."),
+                format!("{who} is created: its {block} is made and it joins the ready queue."),
+            ])
+        }
         Cause::Dispatched {
             saved,
             latency,
@@ -84,7 +105,16 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
             let exited = saved
                 .and_then(|thread| state.thread(thread))
                 .is_some_and(|tcb| tcb.state == ProcessState::Exit);
-            dispatch_words(&who, &cpu, saved_text.as_deref(), exited, (latency, stall), lang)
+            dispatch_words(
+                (&who, control_block(state, event.thread)),
+                &cpu,
+                saved_text
+                    .as_deref()
+                    .zip(saved.map(|thread| control_block(state, thread))),
+                exited,
+                (latency, stall),
+                lang,
+            )
         }
         Cause::QuantumExpired => lang.pick([
             format!("타이머 인터럽트: {who}의 퀀텀이 끝나 준비 큐로 돌아갑니다."),
@@ -232,7 +262,51 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
             format!("{who} used up its allotment and drops to level {level}."),
         ]),
     };
-    format!("t={tick}: {body}")
+    let held = match event.cause {
+        Cause::IoRequested { .. } | Cause::Waits { .. } => held_with(state, event.thread, lang),
+        _ => String::new(),
+    };
+    format!("t={tick}: {body}{held}")
+}
+
+/// Many-to-one: when a thread of a user-level process blocks, the kernel sees the whole process
+/// blocked, and its other ready threads cannot run until it is back (" The kernel sees one
+/// process (many-to-one): P1.T2 and P1.T3 wait with it."); empty otherwise. `state` is the machine
+/// after the blocking instant.
+fn held_with(state: &MachineState, thread: proclab_core::ThreadRef, lang: Lang) -> String {
+    let Some(process) = state.processes.get(thread.pid as usize) else {
+        return String::new();
+    };
+    if process.state != ProcessState::Blocked {
+        return String::new();
+    }
+    let held: Vec<String> = state
+        .threads
+        .iter()
+        .filter(|tcb| {
+            tcb.thread.pid == thread.pid && tcb.thread != thread && tcb.state == ProcessState::Ready
+        })
+        .map(|tcb| thread_label(state, tcb.thread))
+        .collect();
+    let Some(last) = held.last() else {
+        return String::new();
+    };
+    let list = match (lang, held.split_last()) {
+        (Lang::En, Some((last, rest))) if !rest.is_empty() => {
+            format!("{} and {last}", rest.join(", "))
+        }
+        _ => held.join(", "),
+    };
+    lang.pick([
+        format!(
+            " 커널은 프로세스 하나만 봅니다(다대일): 준비된 {list}{} 함께 기다립니다.",
+            subject_particle(last)
+        ),
+        format!(
+            " The kernel sees one process (many-to-one): ready {list} {} with it.",
+            if held.len() == 1 { "waits" } else { "wait" }
+        ),
+    ])
 }
 
 /// A thread blocked on a pipe: empty for a reader, full for a writer.
@@ -364,9 +438,9 @@ fn same_tick_words(
             let cpu = event.cpu?.to_string();
             let saved = thread_label(state, old);
             Some(dispatch_words(
-                &who,
+                (&who, control_block(state, event.thread)),
                 &cpu,
-                Some(&saved),
+                Some((&saved, control_block(state, old))),
                 exited,
                 (latency, stall),
                 lang,
@@ -637,6 +711,72 @@ mod tests {
             .filter(|(_, event)| event.tick == tick)
             .map(|(index, event)| narrate_in(run, index, event, &state, lang))
             .collect()
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn a_blocking_user_level_thread_holds_its_ready_siblings_and_threads_keep_tcbs() {
+        let spec = proclab_core::presets::preset("threads-user-level")
+            .unwrap()
+            .spec;
+        let run = proclab_core::simulate_spec(&spec).unwrap();
+        let mut told = 0;
+        for event in run.events() {
+            if !matches!(event.cause, Cause::IoRequested { .. }) {
+                continue;
+            }
+            let state = run.state_at(event.tick);
+            // Its siblings the kernel holds: ready at user level, in a process seen as Blocked.
+            let held: Vec<String> = state
+                .threads
+                .iter()
+                .filter(|tcb| tcb.thread.pid == event.thread.pid && tcb.thread != event.thread)
+                .filter(|tcb| tcb.state == ProcessState::Ready)
+                .map(|tcb| thread_label(&state, tcb.thread))
+                .collect();
+            let line = said_at(&run, event.tick, Lang::En)
+                .into_iter()
+                .find(|line| line.contains("requests I/O"))
+                .unwrap();
+            if held.is_empty() {
+                assert!(!line.contains("many-to-one"), "{line}");
+            } else {
+                told += 1;
+                for name in &held {
+                    assert!(
+                        line.contains(name.as_str()) && line.contains("many-to-one"),
+                        "{line}"
+                    );
+                }
+                let korean = said_at(&run, event.tick, Lang::Ko).join(" ");
+                assert!(korean.contains("다대일"), "{korean}");
+            }
+        }
+        assert!(told > 0, "a thread's I/O holds its siblings");
+        // Kernel-level threads: the same work, nobody held.
+        let spec = proclab_core::presets::preset("threads-kernel-level")
+            .unwrap()
+            .spec;
+        let kernel = proclab_core::simulate_spec(&spec).unwrap();
+        assert!(said_at_end(&kernel)
+            .iter()
+            .all(|line| !line.contains("many-to-one")));
+        // A thread's context goes to its TCB; a lone process's to its PCB.
+        let lines = said_at_end(&run);
+        assert!(
+            lines
+                .iter()
+                .any(|line| line.contains("is created: its TCB is made")),
+            "{lines:?}"
+        );
+        assert!(
+            lines.iter().any(|line| line.contains("into its TCB")),
+            "{lines:?}"
+        );
+        let fcfs = proclab_core::presets::preset("fcfs-convoy").unwrap().spec;
+        let lone = said_at_end(&proclab_core::simulate_spec(&fcfs).unwrap());
+        assert!(lone.iter().all(|line| !line.contains("TCB")), "{lone:?}");
+        assert!(lone.iter().any(|line| line.contains("its PCB is made")));
     }
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
