@@ -647,3 +647,45 @@ fn a_pipe_operation_that_wakes_a_blocked_thread_says_so() {
         "{korean:#?}"
     );
 }
+
+#[test]
+fn each_cpu_box_names_the_instruction_its_thread_runs_in_the_tick_as_the_run_executed_it() {
+    for id in [
+        "race-two-threads",
+        "race-two-cpus",
+        "pipe-writer-reader",
+        "mutex-blocking",
+    ] {
+        let spec = proclab_core::presets::preset(id).expect("a preset").spec;
+        let run = proclab_core::simulate_spec(&spec).expect("valid");
+        let scenario = run.scenario();
+        let mut shown = 0;
+        for tick in 0..run.end_tick() {
+            let state = run.state_at(tick);
+            let code = proclab_app::program_view::running_code(scenario, &state);
+            // The run's own record: the instructions executed during this tick, by CPU.
+            let executed: Vec<_> = run
+                .program_steps()
+                .iter()
+                .filter(|step| step.tick == tick)
+                .collect();
+            for (cpu, text) in &code {
+                let step = executed
+                    .iter()
+                    .find(|step| step.cpu == *cpu)
+                    .unwrap_or_else(|| {
+                        panic!("{id} t={tick}: CPU {cpu} shows {text} but ran none")
+                    });
+                let (line, source) =
+                    proclab_app::program_view::source_of(scenario, step.thread, step.pc);
+                assert_eq!(
+                    *text,
+                    format!("▶ {}: {}", line.expect("a line"), source.trim()),
+                    "{id} t={tick}"
+                );
+                shown += 1;
+            }
+        }
+        assert!(shown > 10, "{id}: {shown}");
+    }
+}

@@ -277,6 +277,13 @@ fn watch_machine(props: &WatchProps) -> Html {
         .any(|memory| !memory.sync.is_empty())
         || !current.after.shared_sync.is_empty();
     let channels = !current.after.queues.is_empty();
+    // The instruction each CPU runs in this tick, for the CPUs' boxes.
+    let code = {
+        let (simulation, instant) = (simulation.clone(), current.clone());
+        use_memo(Rc::as_ptr(&current) as usize, move |_| {
+            proclab_app::program_view::running_code(&simulation.scenario, &instant.after)
+        })
+    };
     html! {
         <section class={classes!("watch", presenting.then_some("presenting"))} aria-labelledby="watch-title" tabindex="0" ref={section}>
             <div class="watch-head">
@@ -302,7 +309,7 @@ fn watch_machine(props: &WatchProps) -> Html {
                     }
                 </div>
             }
-            <canvas::WatchCanvas {lang} instant={current.clone()} {tick} progress={playback.progress}
+            <canvas::WatchCanvas {lang} instant={current.clone()} {tick} progress={playback.progress} code={code}
                 reduced_motion={reduced} {cache_capacity} selected={props.selected}
                 onselect={props.onselect.clone()} label={canvas_label} strong={presenting}
                 scheduled={props.simulation.scenario.schedule().is_some()} />

@@ -246,6 +246,37 @@ pub fn word_name(program: Option<&Program>, address: u32) -> String {
     )
 }
 
+/// For each CPU running a program's thread at `state`'s tick, the instruction that thread runs
+/// in the tick (at its PC), with its line: `▶ 6: lock m` (the machine picture's CPU boxes).
+pub fn running_code(
+    scenario: &proclab_core::Scenario,
+    state: &proclab_core::state::MachineState,
+) -> Vec<(u32, String)> {
+    state
+        .cpus
+        .iter()
+        .filter_map(|cpu| {
+            let proclab_core::state::CpuActivity::Running { thread } = cpu.activity else {
+                return None;
+            };
+            let context = state.thread(thread)?.program.as_ref()?;
+            // Halted, or still computing a `cpu $n` (its PC already past it): no instruction
+            // of this tick to show.
+            if context.halted || context.computing > 0 {
+                return None;
+            }
+            let process = scenario.processes().get(thread.pid as usize)?;
+            let index = process.first_thread() + thread.tid;
+            let (line, code) = source_of(scenario, index, context.pc);
+            let code = code.trim();
+            (!code.is_empty()).then(|| {
+                let at = line.map(|line| format!("{line}: ")).unwrap_or_default();
+                (cpu.cpu, format!("▶ {at}{code}"))
+            })
+        })
+        .collect()
+}
+
 /// The line of the instruction at `pc` and its text as written, without its comment.
 pub fn source_of(scenario: &Scenario, thread: u32, pc: u32) -> (Option<u32>, String) {
     let Some(entry) = scenario.threads().get(thread as usize) else {

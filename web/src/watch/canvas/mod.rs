@@ -46,6 +46,11 @@ pub struct WatchCanvasProps {
     /// A schedule of the student's own is in force: the policy's timer does not decide who runs.
     #[prop_or_default]
     pub scheduled: bool,
+    /// Per CPU running a program: the instruction its thread runs in this tick, as
+    /// [`proclab_app::program_view::running_code`] says it (drawn in the CPU's box when no
+    /// switch fills it).
+    #[prop_or_default]
+    pub code: Rc<Vec<(u32, String)>>,
     /// Presentation mode: muted texts and lines drawn in full ink and the whole picture
     /// magnified ([`canvas_for`]), for a projector.
     #[prop_or_default]
@@ -114,7 +119,14 @@ fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
 }
 
 /// Paints the whole scene, back to front.
-fn paint(pen: &Pen, scene: &Scene, lang: Lang, selected: Option<ThreadRef>, scheduled: bool) {
+fn paint(
+    pen: &Pen,
+    scene: &Scene,
+    lang: Lang,
+    selected: Option<ThreadRef>,
+    scheduled: bool,
+    code: &[(u32, String)],
+) {
     let Size { width, height } = scene.size;
     let page = Rect {
         x: 0.0,
@@ -131,6 +143,13 @@ fn paint(pen: &Pen, scene: &Scene, lang: Lang, selected: Option<ThreadRef>, sche
     diagram::clock(pen, scene, lang);
     for cpu in &scene.cpus {
         machine::cpu(pen, cpu, lang);
+        // The instruction it runs, where no context switch is drawn over the box's lines.
+        let switching = scene.switches.iter().any(|view| view.cpu == cpu.cpu);
+        if let Some((_, text)) = code.iter().find(|(at, _)| *at == cpu.cpu) {
+            if !switching {
+                pen.text_in(text, cpu.lines[0], pen::Type::left(pen::TEXT, pen::INK));
+            }
+        }
     }
     for lane in &scene.lanes {
         machine::lane(pen, lane, scene.line, lang, scheduled);
@@ -192,6 +211,7 @@ pub fn watch_canvas(props: &WatchCanvasProps) -> Html {
         let (canvas_ref, scene) = (canvas_ref.clone(), scene.clone());
         let (lang, selected, strong) = (props.lang, props.selected, props.strong);
         let scheduled = props.scheduled;
+        let code = props.code.clone();
         let scale = fit.map(|fit| fit.scale);
         use_effect(move || {
             // A hidden canvas (its panel not shown yet) has no fit, so no scene: it is painted
@@ -200,7 +220,7 @@ pub fn watch_canvas(props: &WatchCanvasProps) -> Html {
             let context = canvas.as_ref().and_then(context_2d);
             if let (Some(scene), Some(scale), Some(context)) = (scene.as_ref(), scale, context) {
                 let pen = Pen::new(&context, scale, scene.zoom as f64, strong);
-                paint(&pen, scene, lang, selected, scheduled);
+                paint(&pen, scene, lang, selected, scheduled, &code);
             }
         });
     }
