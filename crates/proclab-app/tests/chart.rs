@@ -1066,3 +1066,41 @@ fn thread_rows_show_loading_apart_from_running() {
         }
     }
 }
+
+#[test]
+fn a_short_runs_axis_is_labelled_where_its_segments_begin_and_end_as_a_textbook_draws_it() {
+    use proclab_app::chart::model::boundary_ticks;
+    // Silberschatz's SRTF example: his chart reads 0 1 5 10 17 26.
+    let spec = ScenarioSpec {
+        processes: [(0, 8), (1, 4), (2, 9), (3, 5)]
+            .iter()
+            .map(|&(arrival, cpu)| process(arrival, &[BurstSpec::Cpu(cpu)]))
+            .collect(),
+        policy: PolicySpec::Srtf,
+        ..ScenarioSpec::default()
+    };
+    let model = gantt_model(&simulation(&spec), Lang::En);
+    assert_eq!(
+        boundary_ticks(&model, 1000, 24),
+        Some(vec![0, 1, 5, 10, 17, 26])
+    );
+    // On a phone's axis a label too close to the last one kept is left out, never the end.
+    let narrow = boundary_ticks(&model, 300, 24).expect("most still fit");
+    assert_eq!((narrow[0], *narrow.last().unwrap()), (0, 26));
+    for pair in narrow.windows(2) {
+        assert!(
+            (pair[1] - pair[0]) as f64 * 300.0 / 26.0 >= 24.0,
+            "{narrow:?}"
+        );
+    }
+    assert!(narrow
+        .iter()
+        .all(|tick| [0, 1, 5, 10, 17, 26].contains(tick)));
+    // A run with too many boundaries to label most of them keeps round numbers.
+    let mut busy = silberschatz(PolicySpec::Rr { quantum: 1 });
+    busy.processes
+        .iter_mut()
+        .for_each(|p| p.bursts = vec![BurstSpec::Cpu(20)]);
+    let model = gantt_model(&simulation(&busy), Lang::En);
+    assert_eq!(boundary_ticks(&model, 400, 24), None);
+}

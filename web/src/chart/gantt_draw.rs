@@ -1,6 +1,8 @@
 //! Drawing the Gantt chart on any plotters backend: [`draw_gantt`] on the page's canvas,
 //! [`gantt_download`] for the SVG and PNG downloads, with the chart's takeaway as a caption.
 
+use plotters::coord::ranged1d::{LightPoints, Ranged};
+use plotters::coord::types::RangedCoordu64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -157,21 +159,45 @@ pub fn draw_gantt_span<DB: DrawingBackend>(
     // A tick label sits centred on its tick: the last one, at the run's end, needs half its
     // width to the right of the plot (a long run's "1000000" was cut off at the edge).
     let widest_tick = paint::text_width(&model.extent.to_string(), 12);
-    let mut chart = ChartBuilder::on(&chart_area)
-        .margin(MARGIN)
-        .margin_right(MARGIN.max(widest_tick / 2 + 4))
-        .x_label_area_size(X_AXIS)
-        .y_label_area_size(label_width)
-        .build_cartesian_2d(0u64..model.extent, 0u32..rows)?;
-    let plot_width = chart.plotting_area().dim_in_pixel().0;
+    let margin_right = MARGIN.max(widest_tick / 2 + 4);
     // Room for the widest tick label, so long runs do not print numbers over each other.
     let tick_spacing = widest_tick + 28;
+    let plot_width = width
+        .saturating_sub(MARGIN + label_width + margin_right)
+        .max(1);
+    let labels = (plot_width / tick_spacing).clamp(2, 24) as usize;
+    // A short run is labelled where its segments begin and end, as a textbook draws a Gantt
+    // chart (a phone's axis had said 0, 10, 20 under segments ending at 1, 5, 17 and 26); a
+    // longer one at round numbers, with the light lines plotters puts between them.
+    let boundaries = proclab_app::chart::model::boundary_ticks(model, plot_width, widest_tick + 8);
+    let extent = model.extent;
+    let round =
+        move |hint: &dyn Fn(RangedCoordu64) -> Vec<u64>| hint(RangedCoordu64::from(0u64..extent));
+    let bold = {
+        let boundaries = boundaries.clone();
+        move |count: usize| match &boundaries {
+            Some(ticks) => ticks.clone(),
+            None => round(&|axis| axis.key_points(count)),
+        }
+    };
+    let light = move |count: usize| round(&|axis| axis.key_points(LightPoints::new(labels, count)));
+    let mut chart = ChartBuilder::on(&chart_area)
+        .margin(MARGIN)
+        .margin_right(margin_right)
+        .x_label_area_size(X_AXIS)
+        .y_label_area_size(label_width)
+        .build_cartesian_2d(
+            (0u64..model.extent)
+                .with_key_point_func(bold)
+                .with_light_point_func(light),
+            0u32..rows,
+        )?;
     chart
         .configure_mesh()
         .disable_y_mesh()
         .y_labels(rows as usize + 1)
         .y_label_formatter(&|_| String::new())
-        .x_labels((plot_width / tick_spacing).clamp(2, 24) as usize)
+        .x_labels(labels)
         .x_desc(model.axis_label.clone())
         .label_style((FONT_FAMILY, 12))
         .axis_desc_style((FONT_FAMILY, 13))

@@ -254,6 +254,52 @@ pub struct GanttModel {
     pub takeaway: String,
 }
 
+/// The ticks a short run's time axis is labelled at, as a textbook labels a Gantt chart: where
+/// the CPUs' segments begin and end (0, 5, 10, 17, 26), left to right, each at least `spacing`
+/// pixels after the last one kept on an axis `width` pixels wide, and always the run's end. `None`
+/// (round numbers instead) when that would leave out more than a third of those ticks, or the
+/// run was gathered into columns: the boundaries of a long run are too dense to read.
+pub fn boundary_ticks(model: &GanttModel, width: u32, spacing: u32) -> Option<Vec<u64>> {
+    if model.gathered || model.extent == 0 {
+        return None;
+    }
+    let cpu_rows = model
+        .rows
+        .iter()
+        .filter(|row| matches!(row.kind, RowKind::Cpu { .. }));
+    let mut ticks: Vec<u64> = cpu_rows
+        .flat_map(|row| {
+            row.segments
+                .iter()
+                .flat_map(|segment| [segment.start, segment.end])
+        })
+        .chain([0, model.extent])
+        .filter(|&tick| tick <= model.extent)
+        .collect();
+    ticks.sort_unstable();
+    ticks.dedup();
+    if ticks.len() > 64 {
+        return None;
+    }
+    let x = |tick: u64| tick as f64 * f64::from(width) / model.extent as f64;
+    let room = f64::from(spacing);
+    let mut kept: Vec<u64> = Vec::new();
+    for &tick in &ticks {
+        match kept.last() {
+            Some(&last) if x(tick) - x(last) < room => {}
+            _ => kept.push(tick),
+        }
+    }
+    // The run's end is always labelled: it takes the place of a label too close before it.
+    if kept.last() != Some(&model.extent) {
+        if kept.len() > 1 && x(model.extent) - x(kept[kept.len() - 1]) < room {
+            kept.pop();
+        }
+        kept.push(model.extent);
+    }
+    (kept.len() * 3 >= ticks.len() * 2).then_some(kept)
+}
+
 /// Columns a chart's time axis is built at: finer than any screen (a 4K canvas has 3,840 pixels
 /// across), so gathering the slices narrower than a column changes no pixel of the picture,
 /// while RR q=1 on 10,000 processes gives a CPU row a few thousand segments, not 500,000.
