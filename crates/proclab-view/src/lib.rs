@@ -133,6 +133,21 @@ pub fn shown_state(state: &MachineState, tcb: &proclab_core::state::Tcb) -> Proc
     }
 }
 
+/// The point `t` of the way along the parabola from `from` to `to` that passes through `middle`
+/// halfway.
+fn through(from: Point, middle: Point, to: Point, t: f32) -> Point {
+    // The quadratic Bézier curve whose control point puts its midpoint on `middle`.
+    let control = Point {
+        x: 2.0 * middle.x - (from.x + to.x) / 2.0,
+        y: 2.0 * middle.y - (from.y + to.y) / 2.0,
+    };
+    let u = 1.0 - t;
+    Point {
+        x: u * u * from.x + 2.0 * u * t * control.x + t * t * to.x,
+        y: u * u * from.y + 2.0 * u * t * control.y + t * t * to.y,
+    }
+}
+
 /// A token's place: its node's state and its position among that node's tokens.
 type Slot = (ProcessState, usize);
 
@@ -339,7 +354,27 @@ pub fn scene(
             // that stays in its node may still change places as others come and go, and must
             // not sit on a neighbour that has not left yet.
             let at = if same_threads {
-                place(origin, &before_counts).0.lerp(target, eased)
+                let from = place(origin, &before_counts).0;
+                match (origin.0, slot.0) {
+                    // Between Ready and Running a token follows its own arrow of the two (the
+                    // dispatch above, the interrupt below): on a switch the thread going out and
+                    // the one coming in had slid along one line through each other.
+                    (ProcessState::Ready, ProcessState::Running)
+                    | (ProcessState::Running, ProcessState::Ready) => {
+                        let transition = if origin.0 == ProcessState::Ready {
+                            Transition::Dispatch
+                        } else {
+                            Transition::Interrupt
+                        };
+                        let (start, end) = geometry::arrow_points(
+                            node_rect(origin.0),
+                            node_rect(slot.0),
+                            transition,
+                        );
+                        through(from, start.lerp(end, 0.5), target, eased)
+                    }
+                    _ => from.lerp(target, eased),
+                }
             } else {
                 target
             };

@@ -1290,3 +1290,42 @@ fn a_thread_waiting_for_a_semaphore_is_shown_with_its_value() {
     }
     assert!(seen > 0, "the producer and the consumer each wait");
 }
+
+#[test]
+fn on_a_switch_the_thread_going_out_and_the_one_coming_in_keep_to_their_own_arrows() {
+    let spec = proclab_core::presets::preset("rr-silberschatz")
+        .expect("the preset")
+        .spec;
+    let run = run(&spec);
+    // The first quantum's end: P1 back to Ready, P2 dispatched, in one instant.
+    let tick = run
+        .events()
+        .iter()
+        .find(|event| matches!(event.cause, proclab_core::Cause::QuantumExpired))
+        .expect("a quantum ends")
+        .tick;
+    let arrow = |scene: &Scene, transition| {
+        let arrow = scene
+            .arrows
+            .iter()
+            .find(|arrow| arrow.transition == transition)
+            .expect("the arrow");
+        arrow.from.lerp(arrow.to, 0.5)
+    };
+    let halfway = scene_at(&run, tick, 500);
+    let at = |scene: &Scene, thread| {
+        scene
+            .tokens
+            .iter()
+            .find(|token| token.thread == thread)
+            .expect("a token")
+            .at
+    };
+    assert!(at(&halfway, P2).distance(arrow(&halfway, proclab_view::Transition::Dispatch)) < 1.0);
+    assert!(at(&halfway, P1).distance(arrow(&halfway, proclab_view::Transition::Interrupt)) < 1.0);
+    for progress in (0..=1000).step_by(50) {
+        let scene = scene_at(&run, tick, progress);
+        let gap = at(&scene, P1).distance(at(&scene, P2));
+        assert!(gap >= 2.0 * scene.token_radius, "{progress}‰: {gap}");
+    }
+}
