@@ -172,6 +172,13 @@ test('every "Open in the simulator" button loads a scenario that runs', async ()
         await page.waitForSelector(ready, { timeout: 15000 });
         assert.equal(await page.locator('#problems-banner').count(), 0, `${slug} ${id}: problems banner`);
         assert.ok(await page.locator(ready).count() > 0, `${slug} ${id}: result rows`);
+        // The lesson says to watch it run: the machine is in view, not a screen and a half below.
+        if (!id.startsWith('warmup-')) {
+          await page.waitForFunction(() => {
+            const heading = document.querySelector('#watch-title')?.getBoundingClientRect();
+            return heading && heading.top >= -1 && heading.top < window.innerHeight / 2;
+          }, null, { timeout: 5000 }).catch(() => assert.fail(`${slug} ${id}: the machine is not in view`));
+        }
         // An example opens as that example: chosen in the menu, its lesson above the results.
         const examples = await page.$$eval('#preset-select option', (options) => options.map((option) => option.value));
         if (examples.includes(id)) {

@@ -104,6 +104,7 @@ fn page() -> Html {
     };
     let open_in_simulator = load.reform(|spec| (spec, None));
     let open_lesson = load.reform(|opened: learn::Opened| {
+        ui::results_panel::show_machine_on_open();
         let notice = Notice::Lesson {
             title: opened.title,
             lesson: opened.notice,

@@ -49,6 +49,18 @@ impl Tab {
     }
 }
 
+thread_local! {
+    /// A Learn page's example was opened ("press Play to watch it run"): the next results panel
+    /// brings its machine into view.
+    static MACHINE_ON_OPEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Asks the next results panel to open with its machine in view, where a lesson asks the reader to
+/// watch it run (the page had opened at the top, the machine a screen and a half below).
+pub fn show_machine_on_open() {
+    MACHINE_ON_OPEN.with(|cell| cell.set(true));
+}
+
 #[function_component(ResultsPanel)]
 pub fn results_panel(props: &ResultsPanelProps) -> Html {
     let lang = props.lang;
@@ -65,7 +77,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
         use_reducer(move || Store((*shown).clone().unwrap_or_default()))
     };
     {
-        let shown = shown.is_some();
+        let shown = shown.is_some() || MACHINE_ON_OPEN.with(|cell| cell.replace(false));
         use_effect_with((), move |_| {
             if shown {
                 crate::browser::go_to("watch-title");
