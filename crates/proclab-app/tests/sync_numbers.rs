@@ -1544,6 +1544,15 @@ fn readers_read_together_and_the_writer_waits_until_the_last_one_leaves() {
             subject(&by)
         ),
     );
+    // And the ticks the log and the picture show them: each instruction's tick over.
+    claim_in(
+        id,
+        Lang::En,
+        &format!("(Blocked in the log and the picture from t={blocked}, when"),
+    );
+    claim_in(id, Lang::Ko, &format!("명령어가 끝나는 t={blocked}부터)"));
+    claim_in(id, Lang::En, &format!("wakes it (t={woken_at} in the log)"));
+    claim_in(id, Lang::Ko, &format!("깨워 주고(로그에서는 t={woken_at})"));
     // The writer's store to data: once, after the wake-up, with no reader inside.
     let data = address(&run, "data");
     let writes: Vec<u64> = accesses(&run, |word| word == data)

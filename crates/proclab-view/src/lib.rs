@@ -25,7 +25,7 @@ pub use sizing::{
     canvas_size, io_row, label_width, lane_form, line_height, slice_words, text_width, text_zoom,
     IoRow, LaneForm, FALLBACK_WIDTH, MIN_TEXT, MIN_WIDTH,
 };
-pub use switch::{switch_view, SwitchPhase, SwitchView};
+pub use switch::{control_block, switch_view, SwitchPhase, SwitchView};
 pub use text::TextBox;
 use tokens::*;
 pub use warmup::{

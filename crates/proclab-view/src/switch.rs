@@ -44,6 +44,23 @@ pub struct SwitchView {
     /// the burst), `PC=1003 ax=1 bx=3` for a thread that runs a program (its real context).
     pub context_out: Option<String>,
     pub context_in: String,
+    /// Where the outgoing and the incoming thread's contexts are kept: `TCB` for a thread of a
+    /// process of several threads, else `PCB` (as the narrated log says it).
+    pub block_out: &'static str,
+    pub block_in: &'static str,
+}
+
+/// `TCB` for a thread of a process of several threads, else `PCB`.
+pub fn control_block(state: &MachineState, thread: ThreadRef) -> &'static str {
+    let threads = state
+        .processes
+        .get(thread.pid as usize)
+        .map_or(1, |process| process.threads.len());
+    if threads > 1 {
+        "TCB"
+    } else {
+        "PCB"
+    }
 }
 
 /// The switch on `cpu` at the instant `after.tick`, `progress` permille into it, if one is shown.
@@ -130,6 +147,8 @@ pub fn switch_view(
         program_counter_in: incoming_tcb.program_counter,
         context_out: outgoing_tcb.map(context),
         context_in: context(incoming_tcb),
+        block_out: saved_live.map_or("PCB", |thread| control_block(after, thread)),
+        block_in: control_block(after, incoming),
     })
 }
 

@@ -7,7 +7,7 @@ use proclab_core::program::StepOutcome;
 use proclab_core::spec::RequeueOrder;
 use proclab_core::state::MachineState;
 use proclab_core::{Cause, Event, PreemptReason, ProcessState, SyncKind};
-use proclab_view::thread_label;
+use proclab_view::{control_block, thread_label};
 
 use super::picked_again;
 
@@ -65,20 +65,6 @@ fn dispatch_words(
     korean.push('.');
     english.push('.');
     lang.pick([korean, english])
-}
-
-/// Where a thread's context is kept: its TCB when its process has several threads, else its
-/// process's PCB.
-fn control_block(state: &MachineState, thread: proclab_core::ThreadRef) -> &'static str {
-    let threads = state
-        .processes
-        .get(thread.pid as usize)
-        .map_or(1, |process| process.threads.len());
-    if threads > 1 {
-        "TCB"
-    } else {
-        "PCB"
-    }
 }
 
 /// One sentence for `event`; `state` is the machine after its instant (for names and priorities).

@@ -30,7 +30,7 @@ const MECHANISMS: [Mechanism; 6] = [
             waits: ["비면 읽는 쪽이, 차면 쓰는 쪽이 대기", "empty: the reader waits · full: the writer waits"],
             takeaway: ["익명 파이프: 부모가 쓰고 자식이 읽는 한 방향 통로입니다. 이름이 없으므로 파이프를 물려받은 관련 프로세스끼리만 사용할 수 있습니다.", "Anonymous pipe: a one-way channel, the parent writes and the child reads. It has no name, so only related processes that inherit it can use it."],
         },
-        who: ["부모와 자식처럼 파이프를 물려받은 관련 프로세스끼리 통신합니다. 데이터가 한 방향으로만 흐르므로(반이중) 양방향으로 주고받으려면 파이프가 두 개 필요합니다.", "Related processes that inherit the pipe, such as parent and child. One direction only (half-duplex): two-way talk needs two pipes."],
+        who: ["부모와 자식처럼 파이프를 물려받은 관련 프로세스끼리 통신합니다. 데이터가 한 방향으로만 흐르므로(단방향) 양방향으로 주고받으려면 파이프가 두 개 필요합니다. (반이중은 양쪽으로 흐르되 한 번에 한 방향만 흐르는 것입니다.)", "Related processes that inherit the pipe, such as parent and child. One direction only (unidirectional): two-way talk needs two pipes. (Half-duplex is two-way, one direction at a time.)"],
         blocks: ["파이프가 비어 있으면 읽는 쪽이, 가득 차 있으면 쓰는 쪽이 막힙니다. 쓰는 쪽이 파이프를 모두 닫은 뒤에는 읽는 쪽이 기다리지 않고 곧바로 파일의 끝(EOF)을 받습니다.", "A reader blocks while the pipe is empty; a writer blocks while it is full. Once every writer has closed the pipe, a reader no longer waits: it gets end-of-file at once."],
     },
     Mechanism {

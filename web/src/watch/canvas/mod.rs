@@ -143,11 +143,19 @@ fn paint(
     diagram::clock(pen, scene, lang);
     for cpu in &scene.cpus {
         machine::cpu(pen, cpu, lang);
-        // The instruction it runs, where no context switch is drawn over the box's lines.
+        // The instruction it runs: on the box's first line, or, while a switch is drawn over
+        // those lines (the incoming thread's first instruction runs in the switch's own tick when
+        // it costs nothing), on the cache's line where the cache model is off.
         let switching = scene.switches.iter().any(|view| view.cpu == cpu.cpu);
+        let cache_line_free = cpu.cache_capacity == 0 && cpu.cache.is_empty();
         if let Some((_, text)) = code.iter().find(|(at, _)| *at == cpu.cpu) {
-            if !switching {
-                pen.text_in(text, cpu.lines[0], pen::Type::left(pen::TEXT, pen::INK));
+            let line = match (switching, cache_line_free) {
+                (false, _) => Some(cpu.lines[0]),
+                (true, true) => Some(cpu.cache_caption),
+                (true, false) => None,
+            };
+            if let Some(line) = line {
+                pen.text_in(text, line, pen::Type::left(pen::TEXT, pen::INK));
             }
         }
     }

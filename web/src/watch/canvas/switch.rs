@@ -26,8 +26,8 @@ pub fn switch(pen: &Pen, cpu: &CpuBox, view: &SwitchView, lang: Lang) {
     let step = match view.phase {
         _ if pen.measure(&step, Type::left(TEXT, INK)) <= cpu.lines[0].width as f64 => step,
         SwitchPhase::Trap => WatchText::TrapShort.get(lang).to_string(),
-        SwitchPhase::SaveOutgoing => WatchText::SaveOutgoingShort.get(lang).to_string(),
-        SwitchPhase::LoadIncoming => WatchText::LoadIncomingShort.get(lang).to_string(),
+        SwitchPhase::SaveOutgoing => block(WatchText::SaveOutgoingShort.get(lang), view.block_out),
+        SwitchPhase::LoadIncoming => block(WatchText::LoadIncomingShort.get(lang), view.block_in),
         _ => step,
     };
     pen.text_in(&step, cpu.lines[0], Type::left(TEXT, INK));
@@ -72,20 +72,31 @@ pub fn switch(pen: &Pen, cpu: &CpuBox, view: &SwitchView, lang: Lang) {
     }
 }
 
+/// A step's words with the control block the thread's context goes to or comes from: a thread
+/// of a process of several threads has its own TCB (the log says so too).
+fn block(words: &str, block: &str) -> String {
+    words.replace("PCB", block)
+}
+
 /// The step in words and, for the save and load steps, the values that move.
 fn words(view: &SwitchView, lang: Lang) -> (String, String) {
     match view.phase {
         SwitchPhase::Trap => (WatchText::Trap.get(lang).to_string(), String::new()),
         SwitchPhase::SaveOutgoing => (
-            WatchText::SaveOutgoing.get(lang).to_string(),
+            block(WatchText::SaveOutgoing.get(lang), view.block_out),
             match (&view.outgoing, &view.context_out) {
-                (Some((_, label)), Some(context)) => format!("{label}: {context} → PCB"),
+                (Some((_, label)), Some(context)) => {
+                    format!("{label}: {context} → {}", view.block_out)
+                }
                 _ => String::new(),
             },
         ),
         SwitchPhase::LoadIncoming => (
-            WatchText::LoadIncoming.get(lang).to_string(),
-            format!("PCB → {}: {}", view.incoming.1, view.context_in),
+            block(WatchText::LoadIncoming.get(lang), view.block_in),
+            format!(
+                "{} → {}: {}",
+                view.block_in, view.incoming.1, view.context_in
+            ),
         ),
         SwitchPhase::Latency { left } => (
             format!(
