@@ -312,7 +312,8 @@ fn watch_machine(props: &WatchProps) -> Html {
             <canvas::WatchCanvas {lang} instant={current.clone()} {tick} progress={playback.progress} code={code}
                 reduced_motion={reduced} {cache_capacity} selected={props.selected}
                 onselect={props.onselect.clone()} label={canvas_label} strong={presenting}
-                scheduled={props.simulation.scenario.schedule().is_some()} />
+                scheduled={props.simulation.scenario.schedule().is_some()}
+                processes_only={props.simulation.scenario.machine().thread_model == proclab_core::spec::ThreadModel::User} />
             <legend::Legend {lang} {slices} {allotments} {sync_waits} {channels} />
             <machine_text::MachineText {lang} state={current.after.clone()} />
             <div class="watch-side">

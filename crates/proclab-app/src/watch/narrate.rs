@@ -547,7 +547,44 @@ pub fn narrate_in(
     lang: Lang,
 ) -> String {
     let words = narrate_in_context(run, index, event, state, lang);
+    let words = many_to_one_words(run, event, state, words, lang);
     super::cpu_queues::with_queue_words(run, event, words, lang)
+}
+
+/// Under user-level threads (many-to-one) the kernel knows processes only: a switch saves and
+/// loads a process's PCB, and a new thread is made by the thread library, which keeps its TCB in
+/// a ready list of its own (the kernel's ready queue holds the process).
+fn many_to_one_words(
+    run: &proclab_core::Run,
+    event: &Event,
+    state: &MachineState,
+    words: String,
+    lang: Lang,
+) -> String {
+    if run.scenario().machine().thread_model != proclab_core::spec::ThreadModel::User {
+        return words;
+    }
+    match event.cause {
+        Cause::Dispatched { .. } => words.replace("TCB", "PCB"),
+        Cause::Admitted if control_block(state, event.thread) == "TCB" => {
+            let who = thread_label(state, event.thread);
+            let process = state
+                .processes
+                .get(event.thread.pid as usize)
+                .map_or_else(String::new, |pcb| pcb.name.clone());
+            lang.pick([
+                format!(
+                    "t={}: {who} 생성: 스레드 라이브러리가 TCB를 만들어 자기 준비 목록에 넣습니다(커널은 {process}만 봅니다).",
+                    event.tick
+                ),
+                format!(
+                    "t={}: {who} is created: the thread library makes its TCB and keeps it in its own ready list (the kernel sees only {process}).",
+                    event.tick
+                ),
+            ])
+        }
+        _ => words,
+    }
 }
 
 /// [`narrate_in`] before a steal is said.
@@ -747,8 +784,20 @@ mod tests {
         assert!(said_at_end(&kernel)
             .iter()
             .all(|line| !line.contains("many-to-one")));
-        // A thread's context goes to its TCB; a lone process's to its PCB.
+        // Many-to-one: the library makes a thread's TCB; the kernel switches PCBs.
         let lines = said_at_end(&run);
+        assert!(
+            lines
+                .iter()
+                .any(|line| line.contains("the thread library makes its TCB")),
+            "{lines:?}"
+        );
+        assert!(
+            lines.iter().all(|line| !line.contains("into its TCB")),
+            "{lines:?}"
+        );
+        // Kernel-level threads: each has its TCB, which a switch saves and loads.
+        let lines = said_at_end(&kernel);
         assert!(
             lines
                 .iter()

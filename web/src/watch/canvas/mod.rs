@@ -51,6 +51,10 @@ pub struct WatchCanvasProps {
     /// switch fills it).
     #[prop_or_default]
     pub code: Rc<Vec<(u32, String)>>,
+    /// User-level threads (many-to-one): the kernel switches processes, so a switch saves and
+    /// loads PCBs, whatever thread runs.
+    #[prop_or_default]
+    pub processes_only: bool,
     /// Presentation mode: muted texts and lines drawn in full ink and the whole picture
     /// magnified ([`canvas_for`]), for a projector.
     #[prop_or_default]
@@ -126,6 +130,7 @@ fn paint(
     selected: Option<ThreadRef>,
     scheduled: bool,
     code: &[(u32, String)],
+    processes_only: bool,
 ) {
     let Size { width, height } = scene.size;
     let page = Rect {
@@ -165,7 +170,7 @@ fn paint(
     machine::io(pen, scene, lang);
     for view in &scene.switches {
         if let Some(cpu) = scene.cpus.iter().find(|cpu| cpu.cpu == view.cpu) {
-            switch::switch(pen, cpu, view, lang);
+            switch::switch(pen, cpu, view, lang, processes_only);
         }
     }
 }
@@ -219,7 +224,7 @@ pub fn watch_canvas(props: &WatchCanvasProps) -> Html {
         let (canvas_ref, scene) = (canvas_ref.clone(), scene.clone());
         let (lang, selected, strong) = (props.lang, props.selected, props.strong);
         let scheduled = props.scheduled;
-        let code = props.code.clone();
+        let (code, processes_only) = (props.code.clone(), props.processes_only);
         let scale = fit.map(|fit| fit.scale);
         use_effect(move || {
             // A hidden canvas (its panel not shown yet) has no fit, so no scene: it is painted
@@ -228,7 +233,15 @@ pub fn watch_canvas(props: &WatchCanvasProps) -> Html {
             let context = canvas.as_ref().and_then(context_2d);
             if let (Some(scene), Some(scale), Some(context)) = (scene.as_ref(), scale, context) {
                 let pen = Pen::new(&context, scale, scene.zoom as f64, strong);
-                paint(&pen, scene, lang, selected, scheduled, &code);
+                paint(
+                    &pen,
+                    scene,
+                    lang,
+                    selected,
+                    scheduled,
+                    &code,
+                    processes_only,
+                );
             }
         });
     }

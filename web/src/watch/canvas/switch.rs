@@ -10,7 +10,19 @@ use proclab_view::{CpuBox, Rect, SwitchPhase, SwitchView};
 use super::pen::{Pen, Type, ACTIVE, INK, TEXT};
 
 /// The switch `view` on the CPU box `cpu`.
-pub fn switch(pen: &Pen, cpu: &CpuBox, view: &SwitchView, lang: Lang) {
+pub fn switch(pen: &Pen, cpu: &CpuBox, view: &SwitchView, lang: Lang, processes_only: bool) {
+    // Under many-to-one threads the kernel saves and loads the process's PCB.
+    let pcbs;
+    let view = if processes_only {
+        pcbs = SwitchView {
+            block_out: "PCB",
+            block_in: "PCB",
+            ..view.clone()
+        };
+        &pcbs
+    } else {
+        view
+    };
     let panel = cpu.switch_panel();
     // A process switch is drawn heavier than a thread switch: the address space changes too.
     let heavy = view.address_space_change;
