@@ -17,6 +17,11 @@ fn run(spec: &ScenarioSpec) -> Run {
     simulate(&Scenario::new(spec).expect("valid scenario"))
 }
 
+/// The run of the example `id`.
+fn preset_run(id: &str) -> Run {
+    run(&proclab_core::presets::preset(id).expect("the preset").spec)
+}
+
 fn fcfs_with_latency(latency: u64) -> Run {
     let mut spec = ScenarioSpec {
         processes: vec![
@@ -418,10 +423,7 @@ fn clicking_a_queue_entry_finds_it_in_queue_order() {
 
 #[test]
 fn queue_entries_carry_their_slice_and_allotment_left() {
-    let spec = proclab_core::presets::preset("mlfq-silberschatz")
-        .expect("preset")
-        .spec;
-    let run = run(&spec);
+    let run = preset_run("mlfq-silberschatz");
     let tick = 12;
     let scene = scene_at(&run, tick, 1000);
     let state = run.state_at(tick);
@@ -1027,10 +1029,7 @@ fn threads_of_one_process_are_named_by_their_own_names_where_the_full_ones_do_no
 
 #[test]
 fn the_waiting_box_says_what_each_blocked_thread_waits_for_and_who_holds_it() {
-    let spec = proclab_core::presets::preset("deadlock-two-locks")
-        .expect("the preset")
-        .spec;
-    let run = run(&spec);
+    let run = preset_run("deadlock-two-locks");
     let end = run.end_tick();
     let state = run.state_at(end);
     let scene = scene_at(&run, end, 1000);
@@ -1062,10 +1061,7 @@ fn the_waiting_box_says_what_each_blocked_thread_waits_for_and_who_holds_it() {
 
 #[test]
 fn on_a_phone_the_waiting_box_wraps_the_philosophers_waits_onto_its_lines() {
-    let spec = proclab_core::presets::preset("philosophers-deadlock")
-        .expect("the preset")
-        .spec;
-    let run = run(&spec);
+    let run = preset_run("philosophers-deadlock");
     let end = run.end_tick();
     let waiting: usize = run
         .state_at(end)
@@ -1093,10 +1089,7 @@ fn on_a_phone_the_waiting_box_wraps_the_philosophers_waits_onto_its_lines() {
 
 #[test]
 fn per_cpu_queues_are_drawn_one_lane_per_cpu_with_that_cpus_threads() {
-    let spec = proclab_core::presets::preset("per-cpu-queues")
-        .expect("the preset")
-        .spec;
-    let run = run(&spec);
+    let run = preset_run("per-cpu-queues");
     let mut seen_queued = false;
     for tick in 0..=run.end_tick() {
         let state = run.state_at(tick);
@@ -1184,10 +1177,7 @@ fn a_thread_its_cpu_picks_again_at_once_moves_along_no_arrow() {
 
 #[test]
 fn a_thread_waiting_for_a_pipe_is_shown_with_the_pipes_places() {
-    let spec = proclab_core::presets::preset("pipe-writer-reader")
-        .expect("the preset")
-        .spec;
-    let run = run(&spec);
+    let run = preset_run("pipe-writer-reader");
     let (mut full, mut empty) = (0, 0);
     for tick in 0..=run.end_tick() {
         let state = run.state_at(tick);
@@ -1261,10 +1251,7 @@ fn every_blocked_thread_of_a_program_says_in_the_waiting_box_what_it_waits_for()
 
 #[test]
 fn a_thread_waiting_for_a_semaphore_is_shown_with_its_value() {
-    let spec = proclab_core::presets::preset("producer-consumer-semaphores")
-        .expect("the preset")
-        .spec;
-    let run = run(&spec);
+    let run = preset_run("producer-consumer-semaphores");
     let mut seen = 0;
     for tick in 0..=run.end_tick() {
         let state = run.state_at(tick);
@@ -1293,10 +1280,7 @@ fn a_thread_waiting_for_a_semaphore_is_shown_with_its_value() {
 
 #[test]
 fn on_a_switch_the_thread_going_out_and_the_one_coming_in_keep_to_their_own_arrows() {
-    let spec = proclab_core::presets::preset("rr-silberschatz")
-        .expect("the preset")
-        .spec;
-    let run = run(&spec);
+    let run = preset_run("rr-silberschatz");
     // The first quantum's end: P1 back to Ready, P2 dispatched, in one instant.
     let tick = run
         .events()
