@@ -17,6 +17,16 @@ fn run(spec: &ScenarioSpec) -> Run {
     simulate(&Scenario::new(spec).expect("valid scenario"))
 }
 
+/// The waiting box's entries as set, left to right.
+fn io_labels(scene: &Scene) -> Vec<&str> {
+    scene
+        .io_row
+        .labels
+        .iter()
+        .map(|(_, label)| label.as_str())
+        .collect()
+}
+
 /// The run of the example `id`.
 fn preset_run(id: &str) -> Run {
     run(&proclab_core::presets::preset(id).expect("the preset").spec)
@@ -1047,12 +1057,7 @@ fn the_waiting_box_says_what_each_blocked_thread_waits_for_and_who_holds_it() {
         }
     }
     assert_eq!(expected.len(), 2, "both threads wait at the deadlock");
-    let shown: Vec<&str> = scene
-        .io_row
-        .labels
-        .iter()
-        .map(|(_, label)| label.as_str())
-        .collect();
+    let shown = io_labels(&scene);
     assert_eq!(shown, expected);
     for (rect, label) in &scene.io_row.labels {
         assert!(scene.io_rect.holds(*rect, 0.5), "{label} inside the box");
@@ -1183,12 +1188,7 @@ fn a_thread_waiting_for_a_pipe_is_shown_with_the_pipes_places() {
         let state = run.state_at(tick);
         let scene = scene_at(&run, tick, 1000);
         let pipe = &state.queues[0];
-        let shown: Vec<&str> = scene
-            .io_row
-            .labels
-            .iter()
-            .map(|(_, label)| label.as_str())
-            .collect();
+        let shown = io_labels(&scene);
         // Its places from the pipe's messages: each byte in its place, `·` where there is none.
         let mut places: Vec<String> = pipe.messages.iter().map(|m| m.to_string()).collect();
         places.resize(pipe.capacity as usize, "·".into());
