@@ -844,9 +844,11 @@ test('deadlock: a set made in the builder, the graph read from the table, a wron
     await page.check('#deadlock-yes');
     await check(page);
     assert.match(await page.textContent('#practice-summary'), /^All correct!/);
-    // The second exercise: someone waits, but the holder can still run.
-    await page.click('#exercise-2');
+    // The second exercise, a press away: someone waits, but the holder can still run.
+    await page.click('#practice-next');
     await page.waitForFunction(() => document.querySelector('#exercise-title').textContent.includes('2 / 2'));
+    const title = await page.locator('#exercise-title').boundingBox();
+    assert.ok(title.y >= 0 && title.y < page.viewportSize().height, `the next exercise's heading is on screen at ${title.y}`);
     const second = await readMoment(page);
     const none = deadlockOf(second.rows);
     assert.ok(!none.present, JSON.stringify(second.rows));
@@ -862,6 +864,7 @@ test('deadlock: a set made in the builder, the graph read from the table, a wron
     await answerDeadlock(page, none, second.rows);
     await check(page);
     assert.match(await page.textContent('#practice-summary'), /^All correct!/);
+    assert.equal(await page.locator('#practice-next').count(), 0, 'the last exercise has no next one');
   }, { ready: '#practice-title' });
 });
 

@@ -212,6 +212,17 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                     <p id="practice-summary" class={classes!("summary", all_fine.then_some("all-right"))}>
                         { if all_fine { format!("{} {summary}", T::AllRight.get(lang)) } else { summary } }
                     </p>
+                    // All right, and more to do: the next one a press away (its tab had scrolled
+                    // off the top).
+                    if all_fine && state.current + 1 < state.exercises.len() {
+                        <button type="button" id="practice-next" class="primary" onclick={{
+                            let (dispatch, next) = (props.dispatch.clone(), state.current + 1);
+                            Callback::from(move |_: MouseEvent| {
+                                dispatch.emit(PracticeAction::Goto(next));
+                                crate::browser::go_to("exercise-title");
+                            })
+                        }}>{ T::NextExercise.get(lang) }</button>
+                    }
                     if let Some(explanation) = explanation {
                         { explanation_view(&explanation, semaphore || deadlock, lang) }
                     }
