@@ -43,6 +43,20 @@ fn header(lang: Lang, name: Text, definition: Text) -> Html {
     }
 }
 
+/// A total's name with its definition, shown as a column heading's is (on hover and focus; on
+/// a phone along the bottom of the screen): a title alone was never seen on a touch screen.
+fn defined_total(lang: Lang, name: Text, definition: Text) -> Html {
+    let id = format!("definition-{:?}", name).to_lowercase();
+    html! {
+        <dt>
+            <span class="defined" tabindex="0" aria-describedby={id.clone()}>
+                { name.get(lang) }
+                <span class="definition" role="tooltip" {id}>{ definition.get(lang) }</span>
+            </span>
+        </dt>
+    }
+}
+
 #[function_component(MetricsTable)]
 pub fn metrics_table(props: &ResultsProps) -> Html {
     let lang = props.lang;
@@ -139,12 +153,12 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
             </table>
             </div>
             <dl class="totals">
-                <div><dt>{ Text::Utilisation.get(lang) }</dt><dd id="utilisation" title={Text::UtilisationDef.get(lang)}>{ format!("{} %", totals.utilisation.percent()) }</dd></div>
-                <div><dt>{ Text::Throughput.get(lang) }</dt><dd id="throughput" title={Text::ThroughputDef.get(lang)}>{ format!("{}/{} = {} / {}", totals.throughput.num, totals.throughput.den, totals.throughput, Text::Tick.get(lang)) }</dd></div>
+                <div>{ defined_total(lang, Text::Utilisation, Text::UtilisationDef) }<dd id="utilisation" title={Text::UtilisationDef.get(lang)}>{ format!("{} %", totals.utilisation.percent()) }</dd></div>
+                <div>{ defined_total(lang, Text::Throughput, Text::ThroughputDef) }<dd id="throughput" title={Text::ThroughputDef.get(lang)}>{ format!("{}/{} = {} / {}", totals.throughput.num, totals.throughput.den, totals.throughput, Text::Tick.get(lang)) }</dd></div>
                 <div><dt>{ Text::ContextSwitches.get(lang) }</dt><dd id="context-switches">{ totals.context_switches }</dd></div>
                 <div><dt>{ Text::SwitchTicks.get(lang) }</dt><dd id="switch-ticks">{ totals.switch_ticks }</dd></div>
                 <div><dt>{ Text::StallTicks.get(lang) }</dt><dd id="stall-ticks">{ totals.stall_ticks }</dd></div>
-                <div><dt>{ Text::Migrations.get(lang) }</dt><dd id="migrations" title={Text::MigrationsDef.get(lang)}>{ totals.migrations }</dd></div>
+                <div>{ defined_total(lang, Text::Migrations, Text::MigrationsDef) }<dd id="migrations" title={Text::MigrationsDef.get(lang)}>{ totals.migrations }</dd></div>
                 <div><dt>{ Text::Makespan.get(lang) }</dt><dd id="makespan">{ format!("{}–{}", totals.first_arrival, totals.last_completion) }</dd></div>
             </dl>
             <p class="hint">{ Text::MetricsExplain.get(lang) }</p>
