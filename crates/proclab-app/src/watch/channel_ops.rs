@@ -101,29 +101,19 @@ fn said(run: &Run, step: &ExecutedStep, lang: Lang) -> Option<String> {
     let sentence = match operation {
         MessageOp::Write { pipe: index, .. } => {
             let name = pipe(index)?;
-            match woken {
-                Some(reader) => lang.pick([
-                    format!("{who}{is} 파이프 {name}에 {v}{of} 씁니다: 읽으려고 기다리던 {reader}에게 바로 갑니다."),
-                    format!("{who} writes {v} into pipe {name}; it goes straight to {reader}, who was waiting to read."),
-                ]),
-                None => lang.pick([
-                    format!("{who}{is} 파이프 {name}에 {v}{of} 씁니다."),
-                    format!("{who} writes {v} into pipe {name}."),
-                ]),
-            }
+            let put = lang.pick([
+                format!("{who}{is} 파이프 {name}에 {v}{of} 씁니다"),
+                format!("{who} writes {v} into pipe {name}"),
+            ]);
+            handed(put, woken, ["읽으려고", "read"], lang)
         }
         MessageOp::Send { queue: index, .. } => {
             let name = queue(index)?;
-            match woken {
-                Some(receiver) => lang.pick([
-                    format!("{who}{is} 메시지 큐 {name}에 {v}{of} 보냅니다: 받으려고 기다리던 {receiver}에게 바로 갑니다."),
-                    format!("{who} sends {v} to message queue {name}; it goes straight to {receiver}, who was waiting to receive."),
-                ]),
-                None => lang.pick([
-                    format!("{who}{is} 메시지 큐 {name}에 {v}{of} 보냅니다."),
-                    format!("{who} sends {v} to message queue {name}."),
-                ]),
-            }
+            let put = lang.pick([
+                format!("{who}{is} 메시지 큐 {name}에 {v}{of} 보냅니다"),
+                format!("{who} sends {v} to message queue {name}"),
+            ]);
+            handed(put, woken, ["받으려고", "receive"], lang)
         }
         MessageOp::Read { pipe: index, .. } if value < 0 => {
             let name = pipe(index)?;
@@ -158,6 +148,17 @@ fn said(run: &Run, step: &ExecutedStep, lang: Lang) -> Option<String> {
         _ => return None,
     };
     Some(sentence)
+}
+
+/// A write or send, with the reader or receiver it went straight to, who was waiting to `do` it.
+fn handed(put: String, woken: Option<String>, [ko_do, en_do]: [&str; 2], lang: Lang) -> String {
+    match woken {
+        Some(reader) => lang.pick([
+            format!("{put}: {ko_do} 기다리던 {reader}에게 바로 갑니다."),
+            format!("{put}; it goes straight to {reader}, who was waiting to {en_do}."),
+        ]),
+        None => format!("{put}."),
+    }
 }
 
 /// A read or receive, with the writer or sender it let go on: its waiting value took the freed

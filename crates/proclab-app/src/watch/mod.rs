@@ -3,6 +3,7 @@
 
 pub mod channel_ops;
 mod cpu_queues;
+mod many_to_one;
 pub mod narrate;
 mod picked_again;
 pub mod playback;

@@ -249,50 +249,12 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
         ]),
     };
     let held = match event.cause {
-        Cause::IoRequested { .. } | Cause::Waits { .. } => held_with(state, event.thread, lang),
+        Cause::IoRequested { .. } | Cause::Waits { .. } => {
+            super::many_to_one::held_with(state, event.thread, lang)
+        }
         _ => String::new(),
     };
     format!("t={tick}: {body}{held}")
-}
-
-/// Many-to-one: when a thread of a user-level process blocks, the kernel sees the whole process
-/// blocked, and its other ready threads cannot run until it is back (" The kernel sees one
-/// process (many-to-one): P1.T2 and P1.T3 wait with it."); empty otherwise. `state` is the machine
-/// after the blocking instant.
-fn held_with(state: &MachineState, thread: proclab_core::ThreadRef, lang: Lang) -> String {
-    let Some(process) = state.processes.get(thread.pid as usize) else {
-        return String::new();
-    };
-    if process.state != ProcessState::Blocked {
-        return String::new();
-    }
-    let held: Vec<String> = state
-        .threads
-        .iter()
-        .filter(|tcb| {
-            tcb.thread.pid == thread.pid && tcb.thread != thread && tcb.state == ProcessState::Ready
-        })
-        .map(|tcb| thread_label(state, tcb.thread))
-        .collect();
-    let Some(last) = held.last() else {
-        return String::new();
-    };
-    let list = match (lang, held.split_last()) {
-        (Lang::En, Some((last, rest))) if !rest.is_empty() => {
-            format!("{} and {last}", rest.join(", "))
-        }
-        _ => held.join(", "),
-    };
-    lang.pick([
-        format!(
-            " 커널은 프로세스 하나만 봅니다(다대일): 준비된 {list}{} 함께 기다립니다.",
-            subject_particle(last)
-        ),
-        format!(
-            " The kernel sees one process (many-to-one): ready {list} {} with it.",
-            if held.len() == 1 { "waits" } else { "wait" }
-        ),
-    ])
 }
 
 /// A thread blocked on a pipe: empty for a reader, full for a writer.
@@ -547,44 +509,8 @@ pub fn narrate_in(
     lang: Lang,
 ) -> String {
     let words = narrate_in_context(run, index, event, state, lang);
-    let words = many_to_one_words(run, event, state, words, lang);
+    let words = super::many_to_one::words(run, event, state, words, lang);
     super::cpu_queues::with_queue_words(run, event, words, lang)
-}
-
-/// Under user-level threads (many-to-one) the kernel knows processes only: a switch saves and
-/// loads a process's PCB, and a new thread is made by the thread library, which keeps its TCB in
-/// a ready list of its own (the kernel's ready queue holds the process).
-fn many_to_one_words(
-    run: &proclab_core::Run,
-    event: &Event,
-    state: &MachineState,
-    words: String,
-    lang: Lang,
-) -> String {
-    if run.scenario().machine().thread_model != proclab_core::spec::ThreadModel::User {
-        return words;
-    }
-    match event.cause {
-        Cause::Dispatched { .. } => words.replace("TCB", "PCB"),
-        Cause::Admitted if control_block(state, event.thread) == "TCB" => {
-            let who = thread_label(state, event.thread);
-            let process = state
-                .processes
-                .get(event.thread.pid as usize)
-                .map_or_else(String::new, |pcb| pcb.name.clone());
-            lang.pick([
-                format!(
-                    "t={}: {who} 생성: 스레드 라이브러리가 TCB를 만들어 자기 준비 목록에 넣습니다(커널은 {process}만 봅니다).",
-                    event.tick
-                ),
-                format!(
-                    "t={}: {who} is created: the thread library makes its TCB and keeps it in its own ready list (the kernel sees only {process}).",
-                    event.tick
-                ),
-            ])
-        }
-        _ => words,
-    }
 }
 
 /// [`narrate_in`] before a steal is said.
