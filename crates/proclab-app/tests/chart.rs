@@ -848,6 +848,42 @@ fn the_comparison_says_when_priority_and_mlq_have_nothing_to_tell_apart() {
 }
 
 #[test]
+fn the_comparison_says_which_quantum_round_robin_runs_with() {
+    use proclab_app::chart::compare_model::{compare_note, quantum_note, Comparison};
+    use proclab_core::PolicySpec;
+    let mut spec = proclab_core::presets::preset("rr-silberschatz")
+        .unwrap()
+        .spec;
+    let rr_quantum = |comparison: &Comparison| {
+        comparison
+            .rows
+            .iter()
+            .find_map(|row| match row.policy {
+                PolicySpec::Rr { quantum } => Some(quantum),
+                _ => None,
+            })
+            .expect("RR is compared")
+    };
+    // Under RR the workload's own quantum is used, and nothing needs saying.
+    let PolicySpec::Rr { quantum } = spec.policy else {
+        panic!("an RR example")
+    };
+    assert_eq!(rr_quantum(&Comparison::of(&spec)), quantum);
+    assert_eq!(quantum_note(&spec, Lang::En), None);
+    // Under SJF the workload has no quantum: the note names the one the engine used.
+    spec.policy = PolicySpec::Sjf { prediction: None };
+    let used = rr_quantum(&Comparison::of(&spec));
+    for lang in [Lang::Ko, Lang::En] {
+        let note = compare_note(&spec, lang).expect("a note");
+        assert!(note.contains(&format!("q = {used}")), "{note}");
+    }
+    // Joined with the note on equal priorities and classes, not instead of it.
+    assert!(compare_note(&spec, Lang::En)
+        .unwrap()
+        .contains("Priority runs as FCFS"));
+}
+
+#[test]
 fn a_user_level_thread_held_by_its_blocked_process_is_not_drawn_waiting_for_a_cpu() {
     use proclab_app::chart::model::{gantt_model_exact, RowKind};
     use proclab_core::ProcessState;

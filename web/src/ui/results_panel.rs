@@ -200,7 +200,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                 <PractiseWorkload {lang} simulation={simulation.clone()} stale={props.stale} />
             } else {
                 <CompareProgress {comparison} {lang} file_stem={file_formats::download_stem(simulation.scenario.spec())}
-                    note={proclab_app::chart::compare_model::uniform_note(simulation.scenario.spec(), lang).map(AttrValue::from)} />
+                    note={proclab_app::chart::compare_model::compare_note(simulation.scenario.spec(), lang).map(AttrValue::from)} />
             }
             </div>
         </>

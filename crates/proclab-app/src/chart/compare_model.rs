@@ -302,7 +302,40 @@ pub fn ratio_order(left: &Ratio, right: &Ratio) -> Ordering {
     left_scaled.cmp(&right_scaled)
 }
 
-/// What the comparison runs with that the form may not be showing: when every process has the
+/// What the comparison runs with that the form may not be showing, in one paragraph: the
+/// quantum it gives round robin when the workload's policy has none ([`quantum_note`]), and the
+/// policies the workload cannot tell apart ([`uniform_note`]).
+pub fn compare_note(spec: &ScenarioSpec, lang: Lang) -> Option<String> {
+    let notes: Vec<String> = [quantum_note(spec, lang), uniform_note(spec, lang)]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!notes.is_empty()).then(|| notes.join(" "))
+}
+
+/// The quantum round robin, lottery and MLQ's top queue run with when the workload's policy has
+/// none to give them (the default). A quantum typed under RR and left behind when the student
+/// picked another policy is not in the workload, and not in its link: the comparison uses the
+/// default, and says so.
+pub fn quantum_note(spec: &ScenarioSpec, lang: Lang) -> Option<String> {
+    if matches!(
+        spec.policy,
+        PolicySpec::Rr { .. } | PolicySpec::Lottery { .. }
+    ) {
+        return None;
+    }
+    let q = DEFAULT_QUANTUM;
+    Some(match lang {
+        Lang::Ko => format!(
+            "지금 고른 정책에는 타임 퀀텀이 없어, 여기서 RR과 로터리, MLQ의 맨 위 큐는 기본값 q = {q}로 돕니다. 다른 퀀텀과 비교하려면 RR을 골라 퀀텀을 정하거나, 아래의 퀀텀에 따른 변화를 보세요."
+        ),
+        Lang::En => format!(
+            "The policy picked has no quantum, so round robin, lottery and MLQ's top queue run here with the default q = {q}. To compare another quantum, pick RR and set it, or read the effect of the quantum below."
+        ),
+    })
+}
+
+/// The policies the workload cannot tell apart: when every process has the
 /// same priority, Priority is FCFS here; when every process is in the same class, MLQ is its
 /// one queue. `None` when the workload sets both.
 pub fn uniform_note(spec: &ScenarioSpec, lang: Lang) -> Option<String> {
