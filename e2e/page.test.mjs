@@ -236,6 +236,10 @@ test('1b. every preset and generated workloads: the page\'s scenario and numbers
       const switchRule = await page.locator('#switch-rule').textContent({ timeout: 50 }).catch(() => null);
       const cliSwitch = text.split('\n').find((line) => /^A (context )?switch (costs|between threads) /.test(line)) ?? null;
       if (switchRule !== cliSwitch) failures.push(`${label}: switch rule page ${JSON.stringify(switchRule)} CLI ${JSON.stringify(cliSwitch)}`);
+      // And what the policy had no occasion to show here (an MLFQ that demoted nobody).
+      const effect = await page.locator('#policy-effect').textContent({ timeout: 50 }).catch(() => null);
+      const cliEffect = text.split('\n').find((line) => /^(On this workload no thread used up|Every process has the same priority)/.test(line)) ?? null;
+      if (effect !== cliEffect) failures.push(`${label}: policy note page ${JSON.stringify(effect)} CLI ${JSON.stringify(cliEffect)}`);
       if ((spec.machine?.dispatch_latency ?? 0) > 0 && !switchRule) failures.push(`${label}: a switch cost with no rule stated`);
       for (const key of ['rows', 'averages', 'utilisation', 'contextSwitches']) {
         if (JSON.stringify(shown[key]) !== JSON.stringify(native[key])) {

@@ -21,6 +21,7 @@ pub mod program_view;
 pub mod program_words;
 pub mod reduce;
 pub mod rows;
+pub mod run_notes;
 pub mod session;
 pub mod share;
 pub mod simulation;

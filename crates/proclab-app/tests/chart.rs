@@ -1140,3 +1140,59 @@ fn a_short_runs_axis_is_labelled_where_its_segments_begin_and_end_as_a_textbook_
     let model = gantt_model(&simulation(&busy), Lang::En);
     assert_eq!(boundary_ticks(&model, 400, 24), None);
 }
+
+#[test]
+fn a_policy_with_nothing_to_show_on_the_workload_says_why_it_looks_like_another() {
+    use proclab_app::run_notes::policy_effect;
+    use proclab_core::{Cause, PolicySpec};
+    // The RR example under Silberschatz's MLFQ (8, 16, FCFS): P1's burst of 24 is demoted.
+    let mut spec = proclab_core::presets::preset("rr-silberschatz")
+        .unwrap()
+        .spec;
+    spec.policy = PolicySpec::mlfq_silberschatz();
+    let demotes = |spec: &proclab_core::ScenarioSpec| {
+        simulation(spec)
+            .run
+            .trace()
+            .iter()
+            .any(|event| matches!(event.cause, Cause::Demoted { .. }))
+    };
+    assert!(demotes(&spec));
+    assert_eq!(policy_effect(&simulation(&spec).run, Lang::En), None);
+    // Bursts of 3 and a level-0 budget of 8: nobody is demoted, and the note says so with the
+    // numbers the engine used.
+    spec.processes.remove(0);
+    assert!(!demotes(&spec));
+    let sim = simulation(&spec);
+    let note = policy_effect(&sim.run, Lang::En).expect("a note");
+    assert!(note.contains("1 × quantum 8 = 8 ticks"), "{note}");
+    assert!(policy_effect(&sim.run, Lang::Ko)
+        .unwrap()
+        .contains("q = 8인 RR"));
+    // What it claims: the run is round robin's with that quantum, tick for tick.
+    let mut rr = spec.clone();
+    rr.policy = PolicySpec::Rr { quantum: 8 };
+    assert_eq!(
+        simulation(&rr).run.metrics().totals,
+        sim.run.metrics().totals
+    );
+    // Priority over equal priorities is FCFS; one priority set apart, nothing to say.
+    spec.policy = PolicySpec::Priority {
+        preemptive: true,
+        aging_every: None,
+        lower_is_higher: true,
+    };
+    let sim = simulation(&spec);
+    assert!(policy_effect(&sim.run, Lang::En)
+        .unwrap()
+        .contains("runs as FCFS"));
+    let mut fcfs = spec.clone();
+    fcfs.policy = PolicySpec::Fcfs;
+    assert_eq!(
+        simulation(&fcfs).run.metrics().totals,
+        sim.run.metrics().totals
+    );
+    spec.processes[1].priority = 0;
+    spec.processes[0].priority = 3;
+    assert_eq!(policy_effect(&simulation(&spec).run, Lang::En), None);
+}

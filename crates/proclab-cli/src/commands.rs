@@ -136,8 +136,8 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The policy's own rule and the conventions in force, as the page states them: one line when
-/// the textbook defaults hold, else each convention that differs from them.
+/// The policy's own rule (with what it had no occasion to show on this workload) and the
+/// conventions in force, as the page states them: one line when the textbook defaults hold, else each convention that differs from them.
 fn conventions_text(simulation: &Simulation, lang: Lang) -> String {
     use proclab_app::i18n::{Text, Words};
     let scenario = &simulation.scenario;
@@ -147,6 +147,9 @@ fn conventions_text(simulation: &Simulation, lang: Lang) -> String {
     let mut rule = String::from(terms::policy_rule(&scenario.spec().policy, lang));
     if let Some(switch) = terms::switch_rule(scenario, lang) {
         rule = format!("{rule}\n{switch}");
+    }
+    if let Some(effect) = proclab_app::run_notes::policy_effect(&simulation.run, lang) {
+        rule = format!("{rule}\n{effect}");
     }
     if differing.is_empty() {
         return format!("{rule}\n{heading}: {}\n", Text::TextbookDefaults.get(lang));

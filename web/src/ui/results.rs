@@ -216,6 +216,9 @@ pub fn conventions_in_force(props: &ResultsProps) -> Html {
         <section class="in-force" aria-labelledby="in-force-title">
             <h3 id="in-force-title">{ Text::ConventionsInForce.get(lang) }</h3>
             <p id="policy-rule">{ terms::policy_rule(&props.simulation.scenario.spec().policy, lang) }</p>
+            if let Some(note) = proclab_app::run_notes::policy_effect(&props.simulation.run, lang) {
+                <p id="policy-effect" class="policy-effect" role="note">{ note }</p>
+            }
             if let Some(rule) = terms::switch_rule(&props.simulation.scenario, lang) {
                 <p id="switch-rule">{ rule }</p>
             }
