@@ -133,8 +133,8 @@ pub fn policy_rule(policy: &PolicySpec, lang: Lang) -> &'static str {
             "A higher queue preempts a lower one; the preempted process resumes first in its queue with the rest of its quantum.",
         ],
         PolicySpec::Mlfq(_) => [
-            "새 프로세스는 맨 위 단계에서 시작합니다. 할당량(퀀텀 단위)을 다 쓰면 I/O를 몇 번 했든 내려가고, 높은 단계가 낮은 단계를 선점합니다.",
-            "A new process starts at the top level; using up its allotment (whole quanta) demotes it however often it did I/O, and a higher level preempts a lower one.",
+            "새 프로세스는 맨 위 단계에서 시작합니다. 할당량(퀀텀 단위)을 다 쓰면 I/O를 몇 번 했든 내려가고, 높은 단계가 낮은 단계를 선점합니다. 선점된 프로세스는 자기 단계의 맨 앞에서 남은 퀀텀으로 다시 시작합니다.",
+            "A new process starts at the top level; using up its allotment (whole quanta) demotes it however often it did I/O, and a higher level preempts a lower one; the preempted process resumes first in its level with the rest of its quantum.",
         ],
         PolicySpec::Lottery { .. } => [
             "퀀텀마다 추첨합니다. 같은 시드는 같은 추첨을 냅니다.",

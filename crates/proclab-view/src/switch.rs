@@ -40,8 +40,8 @@ pub struct SwitchView {
     pub registers_in: [u32; 4],
     pub program_counter_out: Option<u64>,
     pub program_counter_in: u64,
-    /// What the save and load steps move, as the canvas writes it: `PC=5` for bursts (ticks into
-    /// the burst), `PC=1003 ax=1 bx=3` for a thread that runs a program (its real context).
+    /// What the save and load steps move, as the canvas writes it: `PC=5/8` for bursts (ticks done
+    /// of the burst's length), `PC=1003 ax=1 bx=3` for a thread that runs a program (its real context).
     pub context_out: Option<String>,
     pub context_in: String,
     /// Where the outgoing and the incoming thread's contexts are kept: `TCB` for a thread of a
@@ -162,6 +162,8 @@ fn context(tcb: &proclab_core::state::Tcb) -> alloc::string::String {
             program.registers[0],
             program.registers[1]
         ),
-        None => alloc::format!("PC={}", tcb.program_counter),
+        // Ticks done of the burst's length: "PC=0/4" for a thread back from I/O at the start of
+        // a new burst (a bare "PC=0" read as if it had lost its place).
+        None => alloc::format!("PC={}/{}", tcb.program_counter, tcb.burst_length),
     }
 }

@@ -954,6 +954,8 @@ fn a_thread_picked_again_shows_no_switch_and_an_exited_one_has_nothing_saved() {
     )
     .expect("a switch");
     assert_eq!(view.outgoing.map(|(_, label)| label).as_deref(), Some("P1"));
+    // Its context: 2 ticks done of its burst of 8.
+    assert_eq!(view.context_out.as_deref(), Some("PC=2/8"));
 }
 
 #[test]

@@ -83,12 +83,21 @@ pub struct CompareRow {
     pub cut_short: Option<CutShort>,
 }
 
+/// `name` with `note` in its brackets: "RR (q=3; deadlock at t=8)", not "RR (q=3) (deadlock at
+/// t=8)"; a name without brackets gets its own.
+fn noted(name: &str, note: &str) -> String {
+    match name.strip_suffix(')') {
+        Some(open) if open.contains('(') => format!("{open}; {note})"),
+        _ => format!("{name} ({note})"),
+    }
+}
+
 impl CompareRow {
     /// The policy's name, with how the run was cut short if it was.
     pub fn label(&self, lang: Lang) -> String {
         let name = crate::terms::policy_label(&self.policy, lang);
         match self.cut_short {
-            Some(cut) => format!("{name} ({})", cut.words(lang)),
+            Some(cut) => noted(&name, &cut.words(lang)),
             None => name,
         }
     }
@@ -97,7 +106,7 @@ impl CompareRow {
     pub fn short_label(&self, lang: Lang) -> String {
         let name = crate::terms::policy_label(&self.policy, lang);
         match self.cut_short {
-            Some(cut) => format!("{name} ({})", cut.short(lang)),
+            Some(cut) => noted(&name, cut.short(lang)),
             None => name,
         }
     }

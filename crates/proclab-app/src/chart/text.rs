@@ -429,10 +429,10 @@ pub fn compare_sentence(
     let (worst_name, worst_value) = worst;
     let [ko, en] = [
         format!(
-            "정책 {compared}개 비교: 평균 대기 시간이 가장 짧은 것은 {best_name} ({best_value}틱), 가장 긴 것은 {worst_name} ({worst_value}틱)."
+            "정책 {compared}개 비교: 평균 대기 시간이 가장 짧은 것은 {best_value}틱인 {best_name}, 가장 긴 것은 {worst_value}틱인 {worst_name}."
         ),
         format!(
-            "{compared} policies compared: the lowest average waiting is {best_name} ({best_value} ticks), the highest {worst_name} ({worst_value} ticks)."
+            "{compared} policies compared: the lowest average waiting is {best_value} ticks, by {best_name}; the highest {worst_value} ticks, by {worst_name}."
         ),
     ];
     // Every policy ran: nothing to add ("0 could not run" reads as if something went wrong).
@@ -487,11 +487,11 @@ mod tests {
             |skipped, lang| compare_sentence(("SJF", "3.00"), ("FCFS", "9.50"), 8, skipped, lang);
         assert_eq!(
             sentence(0, Lang::En),
-            "8 policies compared: the lowest average waiting is SJF (3.00 ticks), the highest FCFS (9.50 ticks)."
+            "8 policies compared: the lowest average waiting is 3.00 ticks, by SJF; the highest 9.50 ticks, by FCFS."
         );
         assert_eq!(
             sentence(2, Lang::En),
-            "8 policies compared: the lowest average waiting is SJF (3.00 ticks), the highest FCFS (9.50 ticks); 2 could not run."
+            "8 policies compared: the lowest average waiting is 3.00 ticks, by SJF; the highest 9.50 ticks, by FCFS; 2 could not run."
         );
         assert!(!sentence(0, Lang::Ko).contains("실행할 수 없던"));
         assert!(sentence(2, Lang::Ko).ends_with("실행할 수 없던 정책 2개."));

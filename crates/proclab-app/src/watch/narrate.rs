@@ -136,9 +136,12 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
                 PreemptReason::Boost => ("우선순위 부스트".into(), "priority boost".into()),
             };
             lang.pick([
+                // The active voice: "P4가 P1을 선점합니다" reads as Korean, a passive
+                // "P1이 P4에게 선점됩니다" as a translation.
                 format!(
-                    "{who}{} {other}에게 선점됩니다 ({korean_reason}).",
-                    subject_particle(&who)
+                    "{other}{} {who}{} 선점합니다 ({korean_reason}).",
+                    subject_particle(&other),
+                    object_particle(&who)
                 ),
                 format!("{who} is preempted by {other} ({english_reason})."),
             ])
