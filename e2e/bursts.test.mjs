@@ -183,6 +183,27 @@ test('operations typed in the bursts field: one mutex for both processes, the CL
   }
 });
 
+test('a lock kept at exit is named beside the rules, in both languages, as the CLI says', TIMEOUT, async () => {
+  await onFreshPage(server.url, async ({ page }) => {
+    await typeWorkload(page, [{ bursts: '2 lock m 3 unlock m' }, { bursts: '5 io3 2 lock m' }]);
+    await choosePolicy(page, 'rr', 4);
+    await waitForFreshResults(page);
+    const said = await page.textContent('.held-at-exit');
+    assert.match(said, /^P2 exited still holding the lock m \(it locked it and never unlocked it\)/);
+    const file = await download(page, '#download-json');
+    const path = join(scratch, 'held-at-exit.json');
+    await writeFile(path, file.bytes);
+    const cli = (await proclab('run', path)).split('\n');
+    assert.ok(cli.includes(said), `the CLI says ${JSON.stringify(said)} too`);
+    await page.click('#lang-ko');
+    await page.waitForFunction(() => /^P2가 락 m을 잡은 채 끝났습니다/.test(document.querySelector('.held-at-exit')?.textContent ?? ''));
+    // Unlocked before the end: nothing to say.
+    await page.fill('#p1-bursts', '5 io3 2 lock m 1 unlock m');
+    await waitForFreshResults(page);
+    await page.waitForFunction(() => !document.querySelector('.held-at-exit'));
+  });
+});
+
 test('a semaphore between bursts: its initial value field appears, changes the run as the CLI says, and explains a bad item in both languages', TIMEOUT, async () => {
   await onFreshPage(server.url, async ({ page }) => {
     assert.equal(await page.locator('#semaphores').count(), 0, 'no semaphore field before any bursts name one');

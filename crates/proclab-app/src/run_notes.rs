@@ -1,11 +1,12 @@
-//! What a run's policy had no occasion to show on this workload, said beside its rule: an MLFQ
-//! that demoted nobody ran as round robin on one level, and a priority policy over equal
-//! priorities ran as FCFS. A student who picked the policy to see it at work learns why it looks
-//! like another one, and what to change to see the difference.
+//! What a run had no occasion to show, said beside its policy's rule: an MLFQ that demoted
+//! nobody ran as round robin on one level, and a priority policy over equal priorities ran as
+//! FCFS. A student who picked the policy to see it at work learns why it looks like another one,
+//! and what to change to see the difference. And a mistake that did no harm only because nobody
+//! came after it: a thread that exited holding a lock.
 
-use proclab_core::{Cause, PolicySpec, Run};
+use proclab_core::{Cause, PolicySpec, ProcessState, Run, SyncKind};
 
-use crate::lang::Lang;
+use crate::lang::{object_particle, subject_particle, topic_particle, Lang};
 
 /// The note for `run`, or `None` when its policy showed what it does (or has nothing to hide).
 pub fn policy_effect(run: &Run, lang: Lang) -> Option<String> {
@@ -51,4 +52,55 @@ pub fn policy_effect(run: &Run, lang: Lang) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// One sentence for each lock a thread still held when it exited (it locked and never unlocked):
+/// who waits for it forever, or, if nobody asked for it afterwards, that one who did would have.
+pub fn held_at_exit(run: &Run, lang: Lang) -> Vec<String> {
+    // Locks live in programs (a burst's `lock m` is one): without any, no machine to rebuild.
+    if !run.scenario().has_programs() {
+        return Vec::new();
+    }
+    let end = run.state_at(run.end_tick());
+    let locks = end
+        .shared_sync
+        .iter()
+        .chain(end.memories.iter().flat_map(|memory| memory.sync.iter()))
+        .filter(|object| matches!(object.kind, SyncKind::Mutex | SyncKind::SharedMutex));
+    locks
+        .filter_map(|lock| {
+            let thread = lock.holder?;
+            if end.thread(thread)?.state != ProcessState::Exit {
+                return None;
+            }
+            let who = &proclab_view::thread_label(&end, thread);
+            let name = &lock.name;
+            let waiters: Vec<String> = lock
+                .waiters
+                .iter()
+                .map(|&waiter| proclab_view::thread_label(&end, waiter))
+                .collect();
+            let waiters = waiters.join(", ");
+            Some(match (lang, waiters.is_empty()) {
+                (Lang::Ko, true) => format!(
+                    "{who}{} 락 {name}{} 잡은 채 끝났습니다(잠그고 풀지 않음). 여기서는 그 뒤에 {name}{} 잠그려는 스레드가 없어 아무도 기다리지 않았지만, 있었다면 영원히 기다렸을 것입니다.",
+                    subject_particle(who),
+                    object_particle(name),
+                    object_particle(name)
+                ),
+                (Lang::Ko, false) => format!(
+                    "{who}{} 락 {name}{} 잡은 채 끝났습니다(잠그고 풀지 않음). {waiters}{} 그 락을 영원히 기다립니다.",
+                    subject_particle(who),
+                    object_particle(name),
+                    topic_particle(&waiters)
+                ),
+                (Lang::En, true) => format!(
+                    "{who} exited still holding the lock {name} (it locked it and never unlocked it). Nobody asked for {name} after that here, so nothing waited; a thread that did would have waited forever."
+                ),
+                (Lang::En, false) => format!(
+                    "{who} exited still holding the lock {name} (it locked it and never unlocked it): {waiters} waits for it forever."
+                ),
+            })
+        })
+        .collect()
 }

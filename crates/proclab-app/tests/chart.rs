@@ -498,15 +498,18 @@ fn comparison_sentences_exist_in_both_languages() {
     assert!(english.starts_with("10 policies compared"), "{english}");
     // Policies that tie are all named, in table order: all jobs arrive at 0, so SRTF is SJF.
     assert!(
-        english.contains("lowest average waiting is SJF, SRTF (3.00 ticks)"),
+        english.contains("lowest average waiting is 3.00 ticks, by SJF, SRTF;"),
         "{english}"
     );
     assert!(
-        english.contains("the highest FCFS, Priority (non-preemptive), Priority (preemptive), HRRN (17.00 ticks)"),
+        english.contains("the highest 17.00 ticks, by FCFS, Priority (non-preemptive), Priority (preemptive), HRRN."),
         "{english}"
     );
     let korean = compare_takeaway(&rows, Lang::Ko);
-    assert!(korean.contains("SJF, SRTF (3.00틱)"), "{korean}");
+    assert!(
+        korean.contains("가장 짧은 것은 3.00틱인 SJF, SRTF,"),
+        "{korean}"
+    );
     let korean = sweep_takeaway(&points, Lang::Ko);
     assert!(korean.contains("q=1..20"), "{korean}");
 }
@@ -755,7 +758,7 @@ fn a_compared_run_cut_short_by_a_deadlock_is_marked_and_never_the_lowest() {
         .iter()
         .find(|row| matches!(row.policy, PolicySpec::Rr { .. }))
         .expect("RR deadlocks here, as the example says");
-    assert_eq!(rr.label(Lang::En), "RR (q=3) (deadlock at t=8)");
+    assert_eq!(rr.label(Lang::En), "RR (q=3; deadlock at t=8)");
     let said = compare_takeaway(&comparison.rows, Lang::En);
     let lowest = said
         .split("the lowest average waiting is ")
@@ -768,7 +771,7 @@ fn a_compared_run_cut_short_by_a_deadlock_is_marked_and_never_the_lowest() {
     );
     assert!(
         said.contains(
-            "Left out, as they stopped before every thread finished (their times end there): RR (q=3) (deadlock at t=8)"
+            "Left out, as they stopped before every thread finished (their times end there): RR (q=3; deadlock at t=8)"
         ),
         "{said}"
     );
@@ -1195,4 +1198,49 @@ fn a_policy_with_nothing_to_show_on_the_workload_says_why_it_looks_like_another(
     spec.processes[1].priority = 0;
     spec.processes[0].priority = 3;
     assert_eq!(policy_effect(&simulation(&spec).run, Lang::En), None);
+}
+
+#[test]
+fn a_thread_that_exits_holding_a_lock_is_named_with_the_lock() {
+    use proclab_app::run_notes::held_at_exit;
+    use BurstSpec::{Cpu, Io, Lock, Unlock};
+    let lock = || String::from("m");
+    // P1 locks m and unlocks it; P2 ("5 io3 2 lock m") locks it as it ends.
+    let mut spec = silberschatz(PolicySpec::Rr { quantum: 4 });
+    spec.processes.truncate(2);
+    spec.processes[0].bursts = vec![Cpu(2), Lock(lock()), Cpu(3), Unlock(lock())];
+    spec.processes[1].bursts = vec![Cpu(5), Io(3), Cpu(2), Lock(lock())];
+    let sim = simulation(&spec);
+    assert_eq!(
+        sim.run.end(),
+        proclab_core::program::RunEnd::Finished,
+        "nobody waits for it after"
+    );
+    let said = held_at_exit(&sim.run, Lang::En);
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].starts_with("P2 exited still holding the lock m "),
+        "{said:?}"
+    );
+    assert!(held_at_exit(&sim.run, Lang::Ko)[0].starts_with("P2가 락 m을 잡은 채"));
+    // Given back before the end: nothing to say.
+    spec.processes[1].bursts.push(Unlock(lock()));
+    assert_eq!(
+        held_at_exit(&simulation(&spec).run, Lang::En),
+        Vec::<String>::new()
+    );
+    // Kept by P1, which locks it first, while P2 waits for it: the run stops on the wait, and
+    // the note names who waits forever.
+    spec.processes[0].bursts = vec![Cpu(1), Lock(lock()), Cpu(1)];
+    spec.processes[1].bursts = vec![Cpu(2), Lock(lock()), Cpu(3), Unlock(lock())];
+    let sim = simulation(&spec);
+    assert!(matches!(
+        sim.run.end(),
+        proclab_core::program::RunEnd::Deadlock { .. }
+    ));
+    assert_eq!(
+        held_at_exit(&sim.run, Lang::En),
+        ["P1 exited still holding the lock m (it locked it and never unlocked it): P2 waits for it forever."]
+    );
+    assert!(held_at_exit(&sim.run, Lang::Ko)[0].ends_with("P2는 그 락을 영원히 기다립니다."));
 }

@@ -151,6 +151,9 @@ fn conventions_text(simulation: &Simulation, lang: Lang) -> String {
     if let Some(effect) = proclab_app::run_notes::policy_effect(&simulation.run, lang) {
         rule = format!("{rule}\n{effect}");
     }
+    for held in proclab_app::run_notes::held_at_exit(&simulation.run, lang) {
+        rule = format!("{rule}\n{held}");
+    }
     if differing.is_empty() {
         return format!("{rule}\n{heading}: {}\n", Text::TextbookDefaults.get(lang));
     }

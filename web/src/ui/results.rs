@@ -212,6 +212,11 @@ pub fn conventions_in_force(props: &ResultsProps) -> Html {
             .map(|convention| (convention, simulation.convention_changes_run(convention)))
             .collect::<Vec<(Convention, Option<bool>)>>()
     });
+    // Rebuilds the machine at the end of the run: once per run, not per render.
+    let held = use_memo(
+        (Rc::clone(&props.simulation), lang),
+        |(simulation, lang)| proclab_app::run_notes::held_at_exit(&simulation.run, *lang),
+    );
     html! {
         <section class="in-force" aria-labelledby="in-force-title">
             <h3 id="in-force-title">{ Text::ConventionsInForce.get(lang) }</h3>
@@ -219,6 +224,7 @@ pub fn conventions_in_force(props: &ResultsProps) -> Html {
             if let Some(note) = proclab_app::run_notes::policy_effect(&props.simulation.run, lang) {
                 <p id="policy-effect" class="policy-effect" role="note">{ note }</p>
             }
+            { for held.iter().map(|note| html! { <p class="policy-effect held-at-exit" role="note">{ note }</p> }) }
             if let Some(rule) = terms::switch_rule(&props.simulation.scenario, lang) {
                 <p id="switch-rule">{ rule }</p>
             }
