@@ -232,15 +232,16 @@ impl Metrics {
             .tasks
             .iter()
             .enumerate()
-            .map(|(index, task)| {
+            .zip(&engine.cold)
+            .map(|((index, task), cold)| {
                 // A wait still going on when the run stops (a deadlock) counts up to the end.
                 let still_waiting = engine
                     .programs
                     .as_ref()
                     .is_some_and(|programs| programs.waiting[index].is_some());
-                let blocked = task.acc.blocked
+                let blocked = cold.blocked
                     + if still_waiting {
-                        engine.now - task.blocked_since
+                        engine.now - cold.blocked_since
                     } else {
                         0
                     };
@@ -254,7 +255,7 @@ impl Metrics {
                     _ => 0,
                 };
                 let arrival = scenario.processes()[task.pid as usize].arrival();
-                let completion = task.acc.completion.unwrap_or(engine.now);
+                let completion = cold.completion.unwrap_or(engine.now);
                 ThreadMetrics {
                     thread: task.thread_ref(),
                     arrival,
@@ -263,14 +264,14 @@ impl Metrics {
                     waiting: task.acc.ready + still_ready,
                     response: task.acc.first_run.unwrap_or(completion) - arrival,
                     cpu: task.acc.cpu,
-                    io: task.acc.io,
+                    io: cold.io,
                     blocked,
                     kernel_entries,
                     kernel,
                     switch: task.acc.switch,
                     stall: task.acc.stall,
                     dispatches: task.acc.dispatches,
-                    preemptions: task.acc.preemptions,
+                    preemptions: cold.preemptions,
                     cache_needed: task.acc.cache_needed,
                     cache_cold: task.acc.cache_cold,
                     migrations: task.migrations,
@@ -350,9 +351,9 @@ impl Metrics {
             .iter()
             .filter(|process| {
                 let first = process.first_thread() as usize;
-                engine.tasks[first..first + process.thread_count() as usize]
+                engine.cold[first..first + process.thread_count() as usize]
                     .iter()
-                    .all(|task| task.acc.completion.is_some())
+                    .all(|cold| cold.completion.is_some())
             })
             .count() as u64;
         let busy: u64 = cpus.iter().map(|cpu| cpu.busy).sum();

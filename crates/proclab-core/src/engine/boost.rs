@@ -85,8 +85,7 @@ impl Engine {
             reason: PreemptReason::Boost,
         };
         self.record(Some(cpu), displaced, change);
-        let task = &mut self.tasks[displaced];
-        task.acc.preemptions += 1;
-        task.state = ProcessState::Ready;
+        self.cold[displaced].preemptions += 1;
+        self.tasks[displaced].state = ProcessState::Ready;
     }
 }

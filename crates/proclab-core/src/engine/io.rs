@@ -34,8 +34,9 @@ impl Engine {
         task.state = ProcessState::Blocked;
         task.burst += 1;
         task.left = io_length;
-        task.blocked_since = now;
-        task.io_done_at = done_at;
+        let cold = &mut self.cold[index];
+        cold.blocked_since = now;
+        cold.io_done_at = done_at;
         self.io_heap.push(Reverse((done_at, index)));
         if self.scenario.conventions().hold_cpu_during_io {
             self.cpus[cpu].activity = Activity::Held { task: index };
@@ -57,8 +58,9 @@ impl Engine {
         let task = &mut self.tasks[index];
         task.state = ProcessState::Blocked;
         task.left = estimate;
-        task.blocked_since = now;
-        task.io_done_at = done_at;
+        let cold = &mut self.cold[index];
+        cold.blocked_since = now;
+        cold.io_done_at = done_at;
         self.io_heap.push(Reverse((done_at, index)));
         if self.scenario.conventions().hold_cpu_during_io {
             self.cpus[cpu].activity = Activity::Held { task: index };
@@ -94,8 +96,9 @@ impl Engine {
                 .programs
                 .as_ref()
                 .is_some_and(|programs| programs.runs(index));
+            let cold = &mut self.cold[index];
+            cold.io += now - cold.blocked_since;
             let task = &mut self.tasks[index];
-            task.acc.io += now - task.blocked_since;
             if program {
                 // Back to its one open-ended burst: the next instruction.
                 task.left = bursts[0];

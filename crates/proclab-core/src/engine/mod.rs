@@ -67,7 +67,7 @@ use crate::scenario::Scenario;
 use crate::spec::{
     BoostTiming, Conventions, DispatchTiming, EntryOrder, QueueTopology, ThreadModel,
 };
-use crate::task::{CpuIx, PolicyState, Task, ThreadIx};
+use crate::task::{ColdTask, CpuIx, PolicyState, Task, ThreadIx};
 use crate::trace::Transitions;
 
 /// The whole simulation state. Cloning it is a checkpoint.
@@ -77,6 +77,8 @@ pub(crate) struct Engine {
     pub(crate) now: u64,
     /// Every thread, indexed by [`ThreadIx`].
     pub(crate) tasks: Vec<Task>,
+    /// Every thread's [`ColdTask`], indexed by [`ThreadIx`].
+    pub(crate) cold: Vec<ColdTask>,
     /// Every CPU, indexed by [`CpuIx`].
     pub(crate) cpus: Vec<Cpu>,
     /// The ready structures: one shared by all CPUs, or one per CPU ([`QueueTopology::PerCpu`]).
@@ -187,6 +189,7 @@ impl Engine {
             scenario,
             now: 0,
             alive_or_new: tasks.len(),
+            cold: vec![ColdTask::default(); tasks.len()],
             tasks,
             cpus,
             queues,

@@ -556,10 +556,8 @@ impl Engine {
                 object: object.index as u16,
             },
         );
-        let now = self.now;
-        let task = &mut self.tasks[index];
-        task.state = ProcessState::Blocked;
-        task.blocked_since = now;
+        self.tasks[index].state = ProcessState::Blocked;
+        self.cold[index].blocked_since = self.now;
     }
 
     /// Step 1b: the threads an `unlock`, `wait c, m`, `signal` or `broadcast` of the tick just
@@ -579,8 +577,8 @@ impl Engine {
                 programs.waiting[woken.slot()] = None;
             }
             let now = self.now;
-            let task = &mut self.tasks[woken];
-            task.acc.blocked += now - task.blocked_since;
+            let cold = &mut self.cold[woken];
+            cold.blocked += now - cold.blocked_since;
             self.record(None, woken, Change::Woken { by: Slot::of(by) });
             self.make_ready(woken, Entry::IoDone);
         }

@@ -128,9 +128,8 @@ impl Engine {
     /// `index` finished its last burst on `cpu`: Running -> Exit. A user-level thread hands its
     /// process's CPU to the next thread of the process.
     fn exit(&mut self, cpu: CpuIx, index: ThreadIx) {
-        let task = &mut self.tasks[index];
-        task.state = ProcessState::Exit;
-        task.acc.completion = Some(self.now);
+        self.tasks[index].state = ProcessState::Exit;
+        self.cold[index].completion = Some(self.now);
         if self.scenario.conventions().timer_continues_after_exit {
             match self.tasks[index].policy.quantum_left {
                 // The countdown ran out on the exit itself: the next thread loses its turn.
@@ -163,7 +162,7 @@ impl Engine {
         self.record(Some(cpu), victim, Change::Preempted { by, reason });
         self.touch(victim);
         self.queues[0].on_preempted(&mut self.tasks[victim].policy);
-        self.tasks[victim].acc.preemptions += 1;
+        self.cold[victim].preemptions += 1;
         self.cpus[cpu].activity = Activity::Free;
         self.make_ready(victim, Entry::Preempted);
     }

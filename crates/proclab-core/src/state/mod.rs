@@ -298,10 +298,9 @@ impl MachineState {
             .iter()
             .enumerate()
             .filter(|(index, task)| task.state == ProcessState::Blocked && !waits_for_sync(*index))
-            .map(|(_, task)| task)
-            .map(|task| BlockedEntry {
+            .map(|(index, task)| BlockedEntry {
                 thread: task.thread_ref(),
-                io_left: task.io_done_at.saturating_sub(tick),
+                io_left: engine.cold[index].io_done_at.saturating_sub(tick),
             })
             .collect();
         blocked.sort_by_key(|entry| (entry.io_left, entry.thread));
@@ -310,13 +309,14 @@ impl MachineState {
             .iter()
             .enumerate()
             .map(|(index, task)| {
+                let io_done_at = engine.cold[index].io_done_at;
                 let spec = &scenario.threads()[index];
                 let burst_length = spec.bursts()[task.burst as usize];
                 let ran = running_since[index].map_or(0, |since| tick.saturating_sub(since));
                 let left = task.left.saturating_sub(ran);
                 let blocked = task.state == ProcessState::Blocked;
                 let progress = if blocked {
-                    burst_length.saturating_sub(task.io_done_at.saturating_sub(tick))
+                    burst_length.saturating_sub(io_done_at.saturating_sub(tick))
                 } else if task.state == ProcessState::Exit {
                     burst_length
                 } else {
@@ -356,7 +356,7 @@ impl MachineState {
                     },
                     cpu: task.last_cpu.map(|cpu| cpu.0),
                     io_left: (blocked && !waits_for_sync(index))
-                        .then(|| task.io_done_at.saturating_sub(tick)),
+                        .then(|| io_done_at.saturating_sub(tick)),
                     migrations: task.migrations,
                 }
             })
