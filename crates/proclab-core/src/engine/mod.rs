@@ -143,6 +143,8 @@ impl Engine {
                 Task {
                     working_set: process.working_set(),
                     stack: thread.stack(),
+                    // At most `MAX_BURSTS`, which fits in 32 bits.
+                    bursts: thread.bursts().len() as u32,
                     ..Task::new(
                         thread.pid(),
                         thread.tid(),

@@ -4,8 +4,6 @@
 //! A running thread's progress is settled lazily: `Task::left`, its slice and its CPU time are
 //! brought up to `now` only when something looks at them or the slice ends.
 
-use alloc::rc::Rc;
-
 use super::{Activity, Engine};
 use crate::policy::Entry;
 use crate::spec::RequeueOrder;
@@ -98,9 +96,8 @@ impl Engine {
             self.expire(cpu, index, requeue);
             return;
         }
-        let scenario = Rc::clone(&self.scenario);
-        let bursts = scenario.threads()[index.slot()].bursts();
-        if self.tasks[index].burst as usize + 1 >= bursts.len() {
+        let task = &self.tasks[index];
+        if task.burst + 1 >= task.bursts {
             self.exit(cpu, index);
         } else {
             self.block_for_io(cpu, index);
