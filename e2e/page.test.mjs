@@ -614,8 +614,30 @@ test('5b. compare tab: the RR row equals the run tab, labels follow the language
       .map(([place, text]) => `${place}: ${text}`);
     assert.deepEqual(unchanged, [], 'compare-tab labels still in English after switching to Korean');
     await screenshot(page, 'page-compare-ko');
+    // A link copied here opens on the comparison, in a fresh profile, with the same row.
+    await page.click('#copy-link');
+    await page.waitForSelector('#notice');
+    const link = await page.evaluate(() => location.href);
+    assert.match(link, /&view=compare$/);
+    const other = await openBrowser({ locale: 'en-US' });
+    try {
+      const { page: opened, problems: openedProblems } = await openPage(other, link);
+      await opened.waitForFunction(() => document.querySelector('#tab-compare')?.getAttribute('aria-selected') === 'true');
+      await opened.waitForFunction(() => [...document.querySelectorAll('table tbody th[scope=row]')].some((th) => th.textContent.trim() === 'RR (q=2)'));
+      const reopened = await opened.evaluate(() => {
+        const row = [...document.querySelectorAll('table tbody tr')].find((tr) => tr.querySelector('th')?.textContent.trim() === 'RR (q=2)');
+        return [...row.querySelectorAll('td')].map((td) => td.textContent.trim());
+      });
+      assert.deepEqual(reopened, compared, 'the link reopens the same comparison');
+      assert.deepEqual(openedProblems, []);
+    } finally {
+      await other.close();
+    }
     await page.click('#tab-run');
     await page.waitForSelector(RESULTS_READY);
+    // Back on the run, the link opens on the run.
+    await page.click('#copy-link');
+    await page.waitForFunction(() => !location.href.includes('view=compare'));
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -322,7 +322,7 @@ fn workspace(props: &WorkspaceProps) -> Html {
                     }
                     if let Some(simulation) = &session.simulation {
                         <div class={classes!("results", session.results_are_stale().then_some("stale"))}>
-                            <ui::results_panel::ResultsPanel {lang} simulation={simulation.clone()} spec={session.spec.clone()} dispatch={dispatch.clone()} stale={session.results_are_stale()} loads={session.loads} opened_at={session.opened_at} />
+                            <ui::results_panel::ResultsPanel {lang} simulation={simulation.clone()} spec={session.spec.clone()} dispatch={dispatch.clone()} stale={session.results_are_stale()} loads={session.loads} opened_at={session.opened_at} opened_on_compare={session.opened_on_compare} />
                         </div>
                     }
                 </div>

@@ -157,6 +157,9 @@ pub struct Session {
     /// The instant the last workload loaded is to be shown at: a link's `&t=N`, else 0. An
     /// edit sets it back to 0 (the student has moved on from the link's moment).
     pub opened_at: u64,
+    /// The last workload loaded opens on the comparison of every policy (a link's
+    /// `&view=compare`). An edit leaves the tab where the student put it.
+    pub opened_on_compare: bool,
 }
 
 /// Everything that can change the session.
@@ -204,6 +207,7 @@ impl Session {
             edits: 0,
             loads: 0,
             opened_at: 0,
+            opened_on_compare: false,
         };
         match share::decode(fragment) {
             Ok(None) => session.set_draft(saved),
@@ -212,6 +216,7 @@ impl Session {
                     session.lang = remembered.unwrap_or(shared.lang);
                     session.set_draft(Draft::from_spec(&shared.spec));
                     session.opened_at = shared.tick.unwrap_or(0);
+                    session.opened_on_compare = shared.compare;
                     // A link to an example opens as the example: its name and its lesson.
                     session.notice = Some(
                         crate::program_words::example_of(&shared.spec)
@@ -429,6 +434,7 @@ impl Reduce for Session {
                 next.edit_draft(Draft::from_spec(&spec));
                 next.loads += 1;
                 next.opened_at = 0;
+                next.opened_on_compare = false;
                 // Whether an opened file's scenario holds is known once its form is read: a good
                 // file is checked once, here; a broken one again, for the core's own words on
                 // the file as written.
@@ -445,8 +451,11 @@ impl Reduce for Session {
                 Ok(Some(shared)) => {
                     if self.spec.as_deref() == Some(&shared.spec) {
                         // The workload on screen at another instant: go there, nothing else.
-                        let tick = shared.tick?;
-                        next.opened_at = tick;
+                        if shared.tick.is_none() && !shared.compare {
+                            return None;
+                        }
+                        next.opened_at = shared.tick.unwrap_or(0);
+                        next.opened_on_compare = shared.compare;
                         next.loads += 1;
                         return Some(next);
                     }
@@ -457,6 +466,7 @@ impl Reduce for Session {
                             next.set_draft(Draft::from_spec(&shared.spec));
                             next.loads += 1;
                             next.opened_at = shared.tick.unwrap_or(0);
+                            next.opened_on_compare = shared.compare;
                             // An example's link opens as the example (Undo is offered
                             // beside its lesson as beside any example's).
                             next.notice =

@@ -48,19 +48,28 @@ pub struct Shared {
     pub lang: Lang,
     /// The instant to show the run at (`&t=N` after the payload), if the link names one.
     pub tick: Option<u64>,
+    /// The link was copied with the comparison of every policy on screen (`&view=compare`): it
+    /// opens on that tab.
+    pub compare: bool,
 }
 
 /// What follows a link's payload to name the instant it shows: `#/?s=...&t=13`.
 pub const TICK_PARAM: &str = "&t=";
 
-/// The fragment that opens `spec` in `lang` at `tick` (the payload alone at tick 0).
-pub fn encode_at(spec: &ScenarioSpec, lang: Lang, tick: u64) -> String {
-    let link = encode(spec, lang);
-    if tick == 0 {
-        link
-    } else {
-        format!("{link}{TICK_PARAM}{tick}")
+/// What follows a link's payload when it opens on the comparison of every policy.
+pub const COMPARE_PARAM: &str = "&view=compare";
+
+/// The fragment that opens `spec` in `lang` at `tick` (the payload alone at tick 0), on the
+/// comparison tab if `compare`.
+pub fn encode_at(spec: &ScenarioSpec, lang: Lang, tick: u64, compare: bool) -> String {
+    let mut link = encode(spec, lang);
+    if tick != 0 {
+        link.push_str(&format!("{TICK_PARAM}{tick}"));
     }
+    if compare {
+        link.push_str(COMPARE_PARAM);
+    }
+    link
 }
 
 /// The envelope: its variant index is the first byte of every link.
@@ -451,6 +460,9 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
         .split('&')
         .find_map(|parameter| parameter.strip_prefix("t="))
         .and_then(|tick| tick.parse::<u64>().ok());
+    let compare = parameters
+        .split('&')
+        .any(|parameter| parameter == &COMPARE_PARAM[1..]);
     let bytes = URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
         .map_err(|_| LinkError::NotBase64)?;
@@ -501,6 +513,7 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
         }
     };
     shared.tick = tick;
+    shared.compare = compare;
     Ok(Some(shared))
 }
 
@@ -683,6 +696,7 @@ impl LinkV1 {
             },
             lang: if self.korean { Lang::Ko } else { Lang::En },
             tick: None,
+            compare: false,
         }
     }
 }

@@ -1131,7 +1131,7 @@ fn a_link_opens_at_its_instant_until_the_student_moves_on() {
     let spec = proclab_core::presets::preset("rr-silberschatz")
         .expect("the preset")
         .spec;
-    let link = share::encode_at(&spec, Lang::En, 13);
+    let link = share::encode_at(&spec, Lang::En, 13, false);
     let session = Session::start(Lang::En, &link, None, None);
     assert_eq!((session.opened_at, session.loads), (13, 0));
     let edited = act(
@@ -1144,13 +1144,13 @@ fn a_link_opens_at_its_instant_until_the_student_moves_on() {
         .spec;
     let followed = act(
         &edited,
-        Action::FollowLink(share::encode_at(&other, Lang::En, 7)),
+        Action::FollowLink(share::encode_at(&other, Lang::En, 7, false)),
     );
     assert_eq!((followed.opened_at, followed.loads), (7, 1));
     // The same workload at another instant: only the instant moves.
     let moved = act(
         &followed,
-        Action::FollowLink(share::encode_at(&other, Lang::En, 9)),
+        Action::FollowLink(share::encode_at(&other, Lang::En, 9, false)),
     );
     assert_eq!((moved.opened_at, moved.loads), (9, 2));
     assert_eq!(moved.draft, followed.draft);
@@ -1159,4 +1159,34 @@ fn a_link_opens_at_its_instant_until_the_student_moves_on() {
         .is_none());
     let loaded = act(&moved, Action::Load(Box::new(spec), None));
     assert_eq!((loaded.opened_at, loaded.loads), (0, 3));
+}
+
+/// A link copied with the comparison on screen opens on it, at page load or followed in the tab
+/// (the same workload too); an example loaded after it does not.
+#[test]
+fn a_link_copied_on_the_comparison_opens_on_it() {
+    let spec = proclab_core::presets::preset("rr-silberschatz")
+        .expect("the preset")
+        .spec;
+    let link = share::encode_at(&spec, Lang::Ko, 0, true);
+    assert!(link.ends_with(share::COMPARE_PARAM), "{link}");
+    let session = Session::start(Lang::En, &link, None, None);
+    assert!(session.opened_on_compare);
+    assert_eq!(session.spec.as_deref(), Some(&spec));
+    let plain = Session::start(
+        Lang::En,
+        &share::encode_at(&spec, Lang::Ko, 5, false),
+        None,
+        None,
+    );
+    assert!(!plain.opened_on_compare);
+    // The same workload's link, now on the comparison: only the tab (and the count) moves.
+    let moved = act(&plain, Action::FollowLink(link.clone()));
+    assert!(moved.opened_on_compare);
+    assert_eq!((moved.loads, moved.draft == plain.draft), (1, true));
+    let other = proclab_core::presets::preset("fcfs-convoy")
+        .expect("the preset")
+        .spec;
+    let loaded = act(&moved, Action::Load(Box::new(other), None));
+    assert!(!loaded.opened_on_compare);
 }

@@ -468,7 +468,7 @@ fn a_link_names_its_instant_and_old_links_open_at_the_start() {
     use proclab_app::share::{encode_at, TICK_PARAM};
     let spec = presets()[0].spec.clone();
     for lang in [Lang::Ko, Lang::En] {
-        let at = encode_at(&spec, lang, 13);
+        let at = encode_at(&spec, lang, 13, false);
         assert!(at.ends_with(&format!("{TICK_PARAM}13")), "{at}");
         let shared = decode(&at).expect("readable").expect("a link");
         assert_eq!(
@@ -476,7 +476,7 @@ fn a_link_names_its_instant_and_old_links_open_at_the_start() {
             (spec.clone(), lang, Some(13))
         );
         // Tick 0 writes no parameter: the link is the one an earlier page made.
-        assert_eq!(encode_at(&spec, lang, 0), encode(&spec, lang));
+        assert_eq!(encode_at(&spec, lang, 0, false), encode(&spec, lang));
         assert_eq!(decode(&encode(&spec, lang)).unwrap().unwrap().tick, None);
         // Unknown or unreadable parameters are left alone.
         for tail in ["&t=x", "&t=", "&zoom=2", "&zoom=2&t=-1"] {
@@ -513,5 +513,27 @@ fn a_link_to_an_example_opens_as_the_example() {
         changed.processes[0].arrival = 1;
         let session = Session::start(lang, &encode(&changed, lang), None, None);
         assert_eq!(session.notice, Some(Notice::LinkOpened));
+    }
+}
+
+/// `&view=compare` is read beside `&t=N`, in either order; a link without it opens on the run.
+#[test]
+fn a_link_can_name_the_comparison_tab() {
+    use proclab_app::share::{encode_at, COMPARE_PARAM};
+    let spec = presets()[0].spec.clone();
+    let link = encode_at(&spec, Lang::En, 13, true);
+    let shared = decode(&link).unwrap().unwrap();
+    assert_eq!((shared.tick, shared.compare), (Some(13), true));
+    let swapped = format!("{}{COMPARE_PARAM}&t=4", encode(&spec, Lang::En));
+    let shared = decode(&swapped).unwrap().unwrap();
+    assert_eq!(
+        (shared.tick, shared.compare, shared.spec),
+        (Some(4), true, spec.clone())
+    );
+    for tail in ["", "&view=run", "&view=", "&view=comparex"] {
+        let shared = decode(&format!("{}{tail}", encode(&spec, Lang::En)))
+            .unwrap()
+            .unwrap();
+        assert!(!shared.compare, "{tail}");
     }
 }

@@ -32,6 +32,9 @@ pub struct ResultsPanelProps {
     /// [`proclab_app::session::Session::opened_at`]: the tick a link names.
     #[prop_or_default]
     pub opened_at: u64,
+    /// [`proclab_app::session::Session::opened_on_compare`]: the link names the comparison tab.
+    #[prop_or_default]
+    pub opened_on_compare: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -50,6 +53,17 @@ impl Tab {
 }
 
 thread_local! {
+    /// The comparison of every policy is on screen, for the share link ("Copy link" opens on the
+    /// tab the teacher shows).
+    static COMPARE_SHOWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the results show the comparison of every policy now.
+pub fn compare_shown() -> bool {
+    COMPARE_SHOWN.with(std::cell::Cell::get)
+}
+
+thread_local! {
     /// A Learn page's example was opened ("press Play to watch it run"): the next results panel
     /// brings its machine into view.
     static MACHINE_ON_OPEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -64,9 +78,28 @@ pub fn show_machine_on_open() {
 #[function_component(ResultsPanel)]
 pub fn results_panel(props: &ResultsPanelProps) -> Html {
     let lang = props.lang;
-    let tab = use_state(|| Tab::Run);
+    let tab = use_state(|| {
+        if props.opened_on_compare {
+            Tab::Compare
+        } else {
+            Tab::Run
+        }
+    });
+    // A link copied on the comparison opens on it, in this tab as in a new one.
+    {
+        let tab = tab.clone();
+        use_effect_with(
+            (props.loads, props.opened_on_compare),
+            move |(_, on_compare)| {
+                if *on_compare {
+                    tab.set(Tab::Compare);
+                }
+            },
+        );
+    }
     // The warm-up model runs round robin only: there is nothing to compare.
     let comparable = props.simulation.warmup.is_none();
+    COMPARE_SHOWN.with(|cell| cell.set(*tab == Tab::Compare && comparable));
     let comparison =
         crate::worker::use_comparison(props.spec.clone(), *tab == Tab::Compare && comparable);
     // Practice's "Show" plays the run up to the student's first mistake, with the machine in

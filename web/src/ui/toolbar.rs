@@ -31,8 +31,8 @@ pub struct ToolbarProps {
     pub dispatch: Dispatch,
 }
 
-/// The full address that opens `spec` in `lang` at `tick`.
-pub fn share_url(spec: &ScenarioSpec, lang: Lang, tick: u64) -> String {
+/// The full address that opens `spec` in `lang` at `tick`, on the comparison if `compare`.
+pub fn share_url(spec: &ScenarioSpec, lang: Lang, tick: u64, compare: bool) -> String {
     let location = gloo::utils::window().location();
     let base = format!(
         "{}{}{}",
@@ -40,7 +40,7 @@ pub fn share_url(spec: &ScenarioSpec, lang: Lang, tick: u64) -> String {
         location.pathname().unwrap_or_default(),
         location.search().unwrap_or_default()
     );
-    format!("{base}{}", share::encode_at(spec, lang, tick))
+    format!("{base}{}", share::encode_at(spec, lang, tick, compare))
 }
 
 #[function_component(Toolbar)]
@@ -158,8 +158,14 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let spec = props.spec.clone();
         Callback::from(move |_| {
             let Some(spec) = spec.clone() else { return };
-            // At the instant on screen: a teacher's "look at t=13" opens at t=13.
-            let url = share_url(&spec, lang, crate::watch::watched_tick());
+            // At the instant on screen: a teacher's "look at t=13" opens at t=13; and on the
+            // comparison, if that is what is shown.
+            let url = share_url(
+                &spec,
+                lang,
+                crate::watch::watched_tick(),
+                crate::ui::results_panel::compare_shown(),
+            );
             let _ = gloo::utils::window().history().map(|history| {
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
             });
