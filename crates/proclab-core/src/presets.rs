@@ -658,7 +658,10 @@ pub fn presets() -> Vec<Preset> {
                     process("B", 100, &[5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5]),
                     process("C", 100, &[5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5]),
                 ],
-                mlfq(&[10, 10, 10], None, false),
+                // OSTEP's figure 8.5 comes before its better accounting: a job that gives up
+                // the CPU before its slice ends keeps its level (old rules 4a/4b), so the two
+                // interactive jobs stay on top and the long one starves.
+                mlfq(&[10, 10, 10], None, true),
             )),
         },
         Preset {
@@ -669,7 +672,7 @@ pub fn presets() -> Vec<Preset> {
                     process("B", 100, &[5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5]),
                     process("C", 100, &[5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5]),
                 ],
-                mlfq(&[10, 10, 10], Some(50), false),
+                mlfq(&[10, 10, 10], Some(50), true),
             )),
         },
         Preset {
