@@ -33,7 +33,7 @@ impl Words for PolicyKind {
 /// A policy's one-sentence explanation.
 pub fn policy_explanation(kind: PolicyKind, lang: Lang) -> &'static str {
     lang.pick(match kind {
-        PolicyKind::Fcfs => ["먼저 도착한 순서대로 끝까지 실행합니다. 긴 작업 뒤에 짧은 작업이 줄 서는 호위 효과(콘보이 효과)가 생깁니다.", "Runs processes to completion in arrival order. Short jobs queue behind long ones: the convoy effect."],
+        PolicyKind::Fcfs => ["준비 큐에 들어온 순서대로, 각자 CPU 버스트가 끝날 때까지 실행합니다. 긴 작업 뒤에 짧은 작업이 줄 서는 호위 효과(콘보이 효과)가 생깁니다.", "Runs processes in order of entry into the ready queue, each to the end of its CPU burst. Short jobs queue behind long ones: the convoy effect."],
         PolicyKind::Sjf => ["다음 CPU 버스트가 가장 짧은 프로세스를 고릅니다(비선점). 평균 대기 시간이 최소지만 긴 작업이 굶을 수 있습니다.", "Picks the shortest next CPU burst (non-preemptive). Minimal average waiting, but long jobs can starve."],
         PolicyKind::Srtf => ["남은 버스트가 더 짧은 프로세스가 오면 실행 중인 것을 선점합니다.", "Preempts the running process when one with a shorter remaining burst arrives."],
         PolicyKind::Priority => ["우선순위가 가장 높은 프로세스를 고릅니다. 낮은 우선순위는 굶을 수 있어 에이징으로 막습니다.", "Picks the highest priority. Low priorities can starve; aging prevents it."],
@@ -114,6 +114,21 @@ pub fn policy_rule(policy: &PolicySpec, lang: Lang) -> &'static str {
             "Only a strictly shorter time left in the current CPU burst preempts (an equal one never does). Ties go to the process that entered the ready queue first, then to the one listed first in the workload.",
         ],
         PolicySpec::Priority {
+            preemptive: true,
+            aging_every: Some(_),
+            ..
+        } => [
+            "엄격히 더 높은 우선순위만 선점합니다(같으면 선점하지 않음). 같으면 준비 큐에 먼저 들어온 프로세스, 그다음 작업 부하에 먼저 적힌 프로세스가 먼저입니다. 에이징: 준비 큐에서 기다리는 프로세스는 에이징 간격만큼 기다릴 때마다 우선순위가 한 단계 높아지고(맨 위까지), 실행 중인 프로세스는 디스패치될 때의 우선순위를 그대로 가지므로 오래 기다린 프로세스가 그것을 선점할 수 있습니다. 선점된 프로세스는 자기 원래 우선순위에서 다시 시작합니다.",
+            "Only a strictly higher priority preempts (an equal one never does). Ties go to the process that entered the ready queue first, then to the one listed first in the workload. Aging: a ready process's priority improves by one step per aging interval waited (never past the top); the running process keeps the priority it was dispatched with, so one that has waited can preempt it, and a preempted process starts again from its own priority.",
+        ],
+        PolicySpec::Priority {
+            aging_every: Some(_),
+            ..
+        } => [
+            "같으면 준비 큐에 먼저 들어온 프로세스, 그다음 작업 부하에 먼저 적힌 프로세스가 먼저입니다. 에이징: 준비 큐에서 기다리는 프로세스는 에이징 간격만큼 기다릴 때마다 우선순위가 한 단계 높아집니다(맨 위까지). 실행을 마치고 준비 큐에 다시 들어오면 자기 원래 우선순위에서 다시 시작합니다.",
+            "Ties go to the process that entered the ready queue first, then to the one listed first in the workload. Aging: a ready process's priority improves by one step per aging interval waited (never past the top); when it enters the ready queue again it starts from its own priority.",
+        ],
+        PolicySpec::Priority {
             preemptive: true, ..
         } => [
             "엄격히 더 높은 우선순위만 선점합니다(같으면 선점하지 않음). 같으면 준비 큐에 먼저 들어온 프로세스, 그다음 작업 부하에 먼저 적힌 프로세스가 먼저입니다.",
@@ -131,6 +146,10 @@ pub fn policy_rule(policy: &PolicySpec, lang: Lang) -> &'static str {
         PolicySpec::Mlq { .. } => [
             "높은 큐가 낮은 큐를 선점합니다. 선점된 프로세스는 자기 큐의 맨 앞에서 남은 퀀텀으로 다시 시작합니다.",
             "A higher queue preempts a lower one; the preempted process resumes first in its queue with the rest of its quantum.",
+        ],
+        PolicySpec::Mlfq(mlfq) if mlfq.old_rules_4ab => [
+            "새 프로세스는 맨 위 단계에서 시작합니다. 할당량(퀀텀 단위)을 다 쓰면 내려가지만, 퀀텀이 끝나기 전에 CPU를 내놓으면(I/O 등) 단계를 유지하고 퀀텀과 할당량을 새로 받습니다(옛 규칙 4a/4b). 높은 단계가 낮은 단계를 선점합니다. 선점된 프로세스는 자기 단계의 맨 앞에서 남은 퀀텀으로 다시 시작합니다.",
+            "A new process starts at the top level; using up its allotment (whole quanta) demotes it, but one that gives up the CPU before its slice ends (I/O) keeps its level with a fresh slice and allotment (old rules 4a/4b). A higher level preempts a lower one; the preempted process resumes first in its level with the rest of its quantum.",
         ],
         PolicySpec::Mlfq(_) => [
             "새 프로세스는 맨 위 단계에서 시작합니다. 할당량(퀀텀 단위)을 다 쓰면 I/O를 몇 번 했든 내려가고, 높은 단계가 낮은 단계를 선점합니다. 선점된 프로세스는 자기 단계의 맨 앞에서 남은 퀀텀으로 다시 시작합니다.",
