@@ -128,6 +128,20 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
         let simulation = Simulation::with_run(scenario, run);
         let run = &simulation.run;
         out.write_all(render::answer_key_in(run, terms::answer_key_words(lang)).as_bytes())?;
+        // A process's waiting, CPU and the rest are sums over its threads, as the page says
+        // under its table: a sum can exceed the process's turnaround.
+        let summed = simulation
+            .scenario
+            .processes()
+            .iter()
+            .any(|process| process.thread_count() > 1);
+        if summed {
+            let note = proclab_app::i18n::Words::get(proclab_app::i18n::Text::SummedNote, lang);
+            let note = note.trim_start_matches("Σ: ");
+            let mut letters = note.chars();
+            let first = letters.next().map(|c| c.to_uppercase().to_string());
+            writeln!(out, "{}{}", first.unwrap_or_default(), letters.as_str())?;
+        }
         out.write_all(conventions_text(&simulation, lang).as_bytes())?;
         if simulation.scenario.has_programs() {
             program_run::write_text(out, run, lang)?;
