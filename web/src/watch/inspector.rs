@@ -142,6 +142,11 @@ fn row(field: &'static str, name: &str, value: String) -> Html {
 
 #[function_component(Inspector)]
 pub fn inspector(props: &InspectorProps) -> Html {
+    let (multilevel, feedback) = match props.simulation.scenario.spec().policy {
+        proclab_core::PolicySpec::Mlfq(_) => (true, true),
+        proclab_core::PolicySpec::Mlq { .. } => (true, false),
+        _ => (false, false),
+    };
     let lang = props.lang;
     let state = &props.state;
     let selected = props
@@ -190,13 +195,19 @@ pub fn inspector(props: &InspectorProps) -> Html {
                                     { row("Registers", lang.pick(["레지스터", "Registers"]), tcb.registers.iter().enumerate().map(|(i, r)| format!("R{i}={r:08x}")).collect::<Vec<_>>().join(" ")) }
                                 }
                                 { row("Priority", lang.pick(["우선순위", "Priority"]), tcb.priority.to_string()) }
-                                { row("Queue level", lang.pick(["큐 단계", "Queue level"]), tcb.level.to_string()) }
+                                // A level and an allotment mean something only under the policies
+                                // that have them ("Allotment left 0" under SRTF read as a fact).
+                                { row("Queue level", lang.pick(["큐 단계", "Queue level"]), if multilevel { tcb.level.to_string() } else { "—".into() }) }
                                 { row("Quantum left", lang.pick(["남은 퀀텀", "Quantum left"]), tcb.quantum_left.map(|q| q.to_string()).unwrap_or_else(|| "—".into())) }
-                                { row("Allotment left", lang.pick(["남은 할당량", "Allotment left"]), tcb.allotment_left.to_string()) }
-                                { row("Next CPU burst", lang.pick(["다음 CPU 버스트", "Next CPU burst"]), tcb.next_cpu_burst.to_string()) }
+                                { row("Allotment left", lang.pick(["남은 할당량", "Allotment left"]), if feedback { tcb.allotment_left.to_string() } else { "—".into() }) }
+                                { row("CPU burst left", lang.pick(["남은 CPU 버스트", "CPU burst left"]), tcb.next_cpu_burst.to_string()) }
                                 { row("Predicted burst", lang.pick(["예측 버스트", "Predicted burst"]), tcb.predicted_milli.map(|m| format!("{}.{:03}", m / 1000, m % 1000)).unwrap_or_else(|| "—".into())) }
                                 { row("CPU used", lang.pick(["사용한 CPU 시간", "CPU used"]), tcb.cpu_used.to_string()) }
-                                { row("Last ran", lang.pick(["마지막 실행", "Last ran"]), tcb.last_run.map(|t| format!("t={t}")).unwrap_or_else(|| "—".into())) }
+                                { row("Last ran", lang.pick(["마지막 실행", "Last ran"]), if tcb.state == proclab_core::ProcessState::Running {
+                                    lang.pick(["지금 실행 중", "running now"]).to_string()
+                                } else {
+                                    tcb.last_run.map(|t| format!("t={t}")).unwrap_or_else(|| "—".into())
+                                }) }
                                 { row("CPU", lang.pick(["CPU", "CPU"]), tcb.cpu.map(|c| c.to_string()).unwrap_or_else(|| "—".into())) }
                                 { row("I/O status", lang.pick(["I/O 상태", "I/O status"]), tcb.io_left.map(|left| format!("{} {left}", lang.pick(["남은 I/O", "I/O left"]))).unwrap_or_else(|| "—".into())) }
                                 if let Some(pcb) = pcb {
