@@ -170,8 +170,8 @@ impl Words for ProgramText {
             Waits => ["대기 중", "waiting"],
             Graph => ["자원 할당 그래프", "Resource-allocation graph"],
             GraphHint => [
-                "동그라미는 스레드, 네모는 자원입니다. 점선 화살표는 요청(기다림), 실선 화살표는 할당(가짐)입니다. 빨간 것이 순환 대기입니다.",
-                "Circles are threads, squares resources. A dashed arrow is a request (waiting), a solid one an assignment (holding). Red marks the circular wait.",
+                "동그라미는 스레드, 네모는 자원입니다. 스레드에서 자원으로 가는 화살표는 요청(기다림), 자원에서 스레드로 오는 화살표는 할당(가짐)입니다(Silberschatz처럼 둘 다 실선). 빨간 것이 순환 대기입니다.",
+                "Circles are threads, squares resources. An arrow from a thread to a resource is a request (waiting), one from a resource to a thread an assignment (holding); both solid, as in Silberschatz. Red marks the circular wait.",
             ],
         }
     }

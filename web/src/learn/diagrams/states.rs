@@ -18,8 +18,12 @@ pub fn states(lang: Lang) -> Html {
             { labelled_box(380, 120, 130, 44, "state running", &[t(["실행 Running", "Running"])]) }
             { labelled_box(255, 250, 130, 44, "state blocked", &[t(["대기 Blocked", "Blocked"])]) }
 
-            { arrow(marker, (100, 60), (165, 118), false) }
-            { label(60, 100, "start", "small", t(["승인", "admitted"])) }
+            // An arrival is a moment a preemptive scheduler decides at too (SRTF preempts for a
+            // shorter newcomer): drawn in their colour.
+            <g class="preemptive">
+                { arrow(marker, (100, 60), (165, 118), false) }
+                { label(60, 100, "start", "small", t(["승인", "admitted"])) }
+            </g>
 
             { arrow(marker, (260, 130), (378, 130), false) }
             { label(320, 122, "middle", "small", t(["디스패치", "dispatch"])) }
@@ -46,15 +50,15 @@ pub fn states(lang: Lang) -> Html {
             </g>
             <g class="preemptive">
                 <line class="arrow" x1="20" y1="344" x2="50" y2="344" />
-                { label(58, 348, "start", "small", t(["②③ 여기서도 결정하면 선점형", "②③ deciding here too makes a scheduler preemptive"])) }
+                { label(58, 348, "start", "small", t(["②③과 새 프로세스의 도착에서도 결정하면 선점형", "②③ and arrivals: deciding there too makes a scheduler preemptive"])) }
             </g>
         </>
     };
     figure(
         lang,
         t([
-            "다섯 가지 상태: 생성된 프로세스는 준비 상태가 되고, 디스패치되면 실행 상태가 됩니다. 인터럽트가 발생하면 준비 상태로 돌아가고(②), I/O를 기다리면 대기 상태가 되며(①), I/O가 끝나면 다시 준비 상태가 되고(③), 실행을 마치면 종료됩니다(④). ①과 ④에서만 스케줄링하면 비선점형, ②나 ③에서도 스케줄링하면 선점형입니다.",
-            "Five states: new to ready, dispatched to running, back to ready on an interrupt (②), blocked while waiting for I/O (①), ready again when it completes (③), exit at the end (④). Scheduling only at ① and ④ is non-preemptive; also at ② or ③, preemptive.",
+            "다섯 가지 상태: 생성된 프로세스는 준비 상태가 되고, 디스패치되면 실행 상태가 됩니다. 인터럽트가 발생하면 준비 상태로 돌아가고(②), I/O를 기다리면 대기 상태가 되며(①), I/O가 끝나면 다시 준비 상태가 되고(③), 실행을 마치면 종료됩니다(④). ①과 ④에서만 스케줄링하면 비선점형, ②나 ③에서도, 그리고 새 프로세스가 준비 상태에 들어올 때도 스케줄링하면 선점형입니다(SRTF는 더 짧은 프로세스가 도착하면 선점합니다).",
+            "Five states: new to ready, dispatched to running, back to ready on an interrupt (②), blocked while waiting for I/O (①), ready again when it completes (③), exit at the end (④). Scheduling only at ① and ④ is non-preemptive; also at ② or ③, and when a new process enters Ready, preemptive (SRTF preempts when a shorter process arrives).",
         ]),
         640,
         356,
@@ -90,8 +94,8 @@ pub fn deadlock(lang: Lang) -> Html {
     figure(
         lang,
         t([
-            "교착 상태: T1은 R1을 가진 채 R2를 기다리고, T2는 R2를 가진 채 R1을 기다립니다(점선은 요청, 실선은 할당). 대기가 원을 이루므로(순환 대기) 어느 쪽도 진행하지 못합니다.",
-            "Deadlock: T1 holds R1 and waits for R2; T2 holds R2 and waits for R1 (dashed: a request, solid: held). The wait is circular, so neither can proceed.",
+            "교착 상태: T1은 R1을 가진 채 R2를 기다리고, T2는 R2를 가진 채 R1을 기다립니다(스레드에서 자원으로 가는 화살표는 요청, 자원에서 스레드로 오는 화살표는 할당). 대기가 원을 이루므로(순환 대기) 어느 쪽도 진행하지 못합니다.",
+            "Deadlock: T1 holds R1 and waits for R2; T2 holds R2 and waits for R1 (an arrow from a thread to a resource is a request, from a resource to a thread an assignment). The wait is circular, so neither can proceed.",
         ]),
         480,
         240,

@@ -15,14 +15,14 @@ struct Algorithm {
 const NON_PREEMPTIVE: [Algorithm; 4] = [
     Algorithm {
         name: ["FCFS (선입선출)", "FCFS (first come, first served)"],
-        picks: ["준비 큐에 먼저 도착한 프로세스부터 끝날 때까지 실행합니다.", "Runs processes in order of arrival in the ready queue, each to the end of its burst."],
+        picks: ["준비 큐에 먼저 들어온 프로세스부터, 각자 CPU 버스트가 끝날 때까지 실행합니다.", "Runs processes in order of arrival in the ready queue, each to the end of its burst."],
         strengths: ["가장 단순하고, 도착 순서대로 처리하므로 공정하며 기아 상태가 없습니다.", "The simplest rule, a fair order, no starvation."],
         weaknesses: ["긴 작업 뒤에서 짧은 작업들이 줄지어 기다리는 호위 효과(콘보이 효과) 때문에 평균 대기 시간이 길어질 수 있습니다.", "The convoy effect: short jobs queue behind a long one, so average waiting can be long."],
     },
     Algorithm {
         name: ["SJF (최단 작업 우선)", "SJF (shortest job first)"],
         picks: ["다음 CPU 버스트가 가장 짧은 프로세스를 고릅니다.", "Picks the process whose next CPU burst is shortest."],
-        strengths: ["모든 작업이 동시에 준비되어 있고 버스트 길이를 정확히 알며 문맥 교환 비용이 없다면, 비선점형 스케줄링 중 평균 대기 시간이 가장 짧습니다(최적). 작업이 서로 다른 시각에 도착하면 이 보장은 성립하지 않습니다. 긴 작업이 먼저 시작한 뒤에 짧은 작업이 도착할 수 있기 때문입니다.", "If all jobs are ready together, their bursts are known exactly and switches are free, SJF gives the minimum average waiting time of all non-preemptive schedules (it is optimal). With arrivals at different times the guarantee is lost: a long job may already have started when a short one arrives."],
+        strengths: ["모든 작업이 동시에 준비되어 있고 버스트 길이를 정확히 알며 문맥 교환 비용이 없다면, 어떤 스케줄보다도 평균 대기 시간이 가장 짧습니다(최적: 모두 처음부터 준비되어 있으면 선점도 도움이 되지 않습니다). 작업이 서로 다른 시각에 도착하면 이 보장은 성립하지 않습니다. 긴 작업이 먼저 시작한 뒤에 짧은 작업이 도착할 수 있기 때문입니다.", "If all jobs are ready together, their bursts are known exactly and switches are free, SJF gives the minimum average waiting time of any schedule (it is optimal: with everyone ready from the start, preempting cannot help). With arrivals at different times the guarantee is lost: a long job may already have started when a short one arrives."],
         weaknesses: ["실제로는 다음 버스트 길이를 미리 알 수 없어 과거 버스트로 예측(지수 평균)해야 하고, 짧은 작업이 계속 들어오면 긴 작업이 기아 상태에 빠집니다.", "The next burst's length is unknown and must be predicted (exponential averaging); a stream of short jobs starves a long one."],
     },
     Algorithm {
@@ -48,7 +48,7 @@ const PREEMPTIVE: [Algorithm; 4] = [
     },
     Algorithm {
         name: ["SRT / SRTF (최단 잔여 시간 우선)", "SRT / SRTF (shortest remaining time first)"],
-        picks: ["SJF의 선점형 버전입니다. 실행 중인 프로세스의 남은 시간보다 더 짧은 프로세스가 도착하면 즉시 선점합니다.", "Preemptive SJF: a newly ready process with less remaining time than the running one preempts it at once."],
+        picks: ["SJF의 선점형 버전입니다. 새로 준비 상태가 된 프로세스(도착했거나 I/O를 마친)의 버스트가 실행 중인 프로세스의 남은 시간보다 짧으면 즉시 선점합니다.", "Preemptive SJF: a newly ready process with less remaining time than the running one preempts it at once."],
         strengths: ["버스트 길이를 정확히 알고 문맥 교환 비용이 0이라면, 작업이 언제 도착하든 모든 스케줄링 방식 중 평균 대기 시간이 가장 짧습니다(최적).", "With bursts known exactly and switches costing nothing, SRTF gives the lowest average waiting time of any schedule, whenever the jobs arrive (it is optimal)."],
         weaknesses: ["실제로는 남은 시간을 예측해야 하고 선점할 때마다 문맥 교환 비용이 들어, 이 최적성이 그대로 성립하지는 않습니다. 긴 작업은 기아 상태에 빠질 수 있습니다.", "In practice the remaining time must be predicted and every preemption costs a context switch, so the optimality does not carry over as is; long jobs can starve."],
     },

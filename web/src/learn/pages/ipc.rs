@@ -44,7 +44,7 @@ const MECHANISMS: [Mechanism; 6] = [
             waits: ["open은 반대쪽이 열릴 때까지 대기", "open waits until the other end opens"],
             takeaway: ["명명된 파이프: 파일 시스템에 이름이 있으므로 서로 관련 없는 프로세스 A와 B도 그 이름으로 파이프를 열어 한 방향으로 데이터를 주고받습니다.", "Named pipe: it has a name in the file system, so unrelated processes A and B meet through that name and pass data one way."],
         },
-        who: ["이름을 아는 프로세스라면 부모-자식 관계가 아니어도 사용할 수 있습니다. 데이터는 여전히 한 방향으로만 흐릅니다.", "Any processes that know the name, related or not. Data still flows one way."],
+        who: ["이름을 아는 프로세스라면 부모-자식 관계가 아니어도 사용할 수 있습니다. 양쪽이 읽고 쓸 수 있지만 한 번에 한 방향으로만 흐릅니다(반이중). 보통은 방향마다 FIFO를 하나씩 씁니다.", "Any processes that know the name, related or not. Both sides may read and write, but data flows one way at a time (half-duplex); two-way talk usually uses one FIFO each way."],
         blocks: ["반대쪽 끝이 열릴 때까지 open이 막히고, 그 뒤에는 익명 파이프와 똑같이 동작합니다.", "Opening blocks until the other end is opened too; after that, as an anonymous pipe."],
     },
     Mechanism {

@@ -53,8 +53,8 @@ pub fn context_switch(lang: Lang) -> Html {
             ]) }
             { heading(lang, ["스레드 전환의 비용이 더 적은 이유", "Why a thread switch costs less"]) }
             { para(lang, [
-                "같은 프로세스의 스레드들은 스택을 제외한 코드·데이터·힙을 공유하고 주소 공간도 같습니다. 그래서 스레드 전환은 레지스터, PC, 스택 포인터만 바꾸면 되고, 주소 공간과 TLB는 그대로 둡니다. 공유하는 데이터는 형제 스레드가 실행되는 동안에도 캐시에 남아 있으므로 캐시 미스도 적습니다. 이런 이유로 스레드 전환은 프로세스 전환보다 빠릅니다.",
-                "Threads of one process share code, data and heap, everything but their stacks, and the same address space. A thread switch changes only the registers, PC and stack pointer; the address space and TLB stay. The shared data stays in the cache while a sibling thread runs, so there are fewer cache misses too. That is why a thread switch is faster than a process switch.",
+                "같은 프로세스의 스레드들은 코드·데이터·힙·열린 파일과 주소 공간을 공유하고, 스택·레지스터·PC는 각자 가집니다. 그래서 스레드 전환은 레지스터, PC, 스택 포인터만 바꾸면 되고, 주소 공간과 TLB는 그대로 둡니다. 공유하는 데이터는 형제 스레드가 실행되는 동안에도 캐시에 남아 있으므로 캐시 미스도 적습니다. 이런 이유로 스레드 전환은 프로세스 전환보다 빠릅니다.",
+                "Threads of one process share code, data, heap, open files and the address space; each keeps its own stack, registers and PC. A thread switch changes only the registers, PC and stack pointer; the address space and TLB stay. The shared data stays in the cache while a sibling thread runs, so there are fewer cache misses too. That is why a thread switch is faster than a process switch.",
             ]) }
         </>
     }

@@ -26,7 +26,7 @@ fn philosophers_graph(lang: Lang) -> Html {
             <crate::ui::programs::WaitGraph {lang} simulation={simulation} />
             { steps(lang, &[
                 ["상호 배제: 네모(포크)마다 실선 화살표가 하나뿐입니다. 포크 하나는 한 철학자만 쥡니다.", "Mutual exclusion: each square (a fork) has one solid arrow: one philosopher holds it."],
-                ["점유 대기: 동그라미(철학자)마다 실선 화살표가 들어오고(쥠) 점선 화살표가 나갑니다(기다림).", "Hold and wait: each circle (a philosopher) has a solid arrow in (holds) and a dashed arrow out (waits)."],
+                ["점유 대기: 동그라미(철학자)마다 자원에서 들어오는 화살표(쥠, 할당 간선)와 자원으로 나가는 화살표(기다림, 요청 간선)가 있습니다.", "Hold and wait: each circle (a philosopher) has an arrow in from a resource (holds: an assignment edge) and an arrow out to one (waits: a request edge)."],
                 ["비선점: 그래프에는 포크를 빼앗는 화살표가 없습니다. 아무도 빼앗지 않으니 실행은 여기서 멈춥니다.", "No preemption: no arrow takes a fork away; nobody does, so the run stops here."],
                 ["순환 대기: 빨간 화살표가 철학자와 포크를 한 바퀴 돌아 제자리로 옵니다.", "Circular wait: the red arrows go round philosophers and forks back to the start."],
             ]) }
@@ -100,6 +100,24 @@ pub fn sync(lang: Lang) -> Html {
             { para(lang, [
                 "공유 데이터에 접근하는 코드 구간을 임계 구역이라고 합니다. 한 번에 하나의 실행 흐름만 임계 구역에 들어가게 하면(상호 배제) 경쟁 조건을 막을 수 있습니다.",
                 "The code that touches shared data is a critical section; letting only one flow of execution in at a time (mutual exclusion) prevents the race.",
+            ]) }
+            { para(lang, [
+                "임계 구역 문제의 해법은 세 가지를 모두 만족해야 합니다(Silberschatz 6.2절).",
+                "A solution to the critical-section problem must satisfy three requirements (Silberschatz, section 6.2).",
+            ]) }
+            { terms(lang, &[
+                (["상호 배제", "Mutual exclusion"], [
+                    "한 스레드가 임계 구역에서 실행 중이면 다른 스레드는 그 임계 구역에서 실행할 수 없습니다.",
+                    "If one thread is executing in its critical section, no other thread can be executing in it.",
+                ]),
+                (["진행", "Progress"], [
+                    "임계 구역에 아무도 없고 들어가려는 스레드가 있으면, 나머지 구역에서 실행 중이 아닌 스레드들만 다음에 누가 들어갈지 정하는 데 참여하며, 그 결정은 무한히 미뤄질 수 없습니다.",
+                    "If no thread is in its critical section and some wish to enter, only those not executing in their remainder sections take part in deciding which enters next, and the decision cannot be postponed forever.",
+                ]),
+                (["한정된 대기", "Bounded waiting"], [
+                    "한 스레드가 들어가겠다고 요청한 뒤 그 요청이 받아들여지기 전까지, 다른 스레드가 임계 구역에 들어가는 횟수에는 한계가 있습니다.",
+                    "After a thread has asked to enter its critical section and before it is let in, there is a bound on how many times the others may enter theirs.",
+                ]),
             ]) }
             { heading(lang, ["뮤텍스와 세마포어", "Mutexes and semaphores"]) }
             { terms(lang, &[

@@ -143,8 +143,8 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
                 "rr-tiny-quantum",
                 ["퀀텀 1, 지연 1", "Quantum 1, latency 1"],
                 [
-                    "퀀텀이 디스패치 지연만큼 작으면 CPU 시간의 절반이 디스패치에 쓰입니다.",
-                    "When the quantum is as small as the latency, half the CPU time goes to dispatching.",
+                    "퀀텀이 디스패치 지연만큼 작으면 CPU 시간의 거의 절반이 디스패치에 쓰입니다.",
+                    "When the quantum is as small as the latency, nearly half the CPU time goes to dispatching.",
                 ],
             ),
         ],
@@ -225,8 +225,8 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
                 "rr-tiny-quantum",
                 ["RR, 너무 작은 퀀텀", "RR, quantum too small"],
                 [
-                    "전환 비용이 실제 작업 시간만큼 커집니다.",
-                    "Switching costs as much as the work itself.",
+                    "전환 비용이 실제 작업 시간과 거의 같아집니다.",
+                    "Switching costs nearly as much as the work itself.",
                 ],
             ),
             preset(
@@ -440,8 +440,8 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
                 "pipe-writer-reader",
                 ["파이프: 쓰는 쪽과 읽는 쪽", "A pipe: a writer and a reader"],
                 [
-                    "파이프가 가득 차면 쓰는 쪽이, 비면 읽는 쪽이 대기 상태가 됩니다. 쓰는 쪽이 닫고 파이프가 비면 read는 기다리지 않고 파일 끝(-1)을 받습니다. 소켓은 양방향 파이프처럼 동작합니다: 방향마다 파이프가 하나씩 있는 것과 같습니다.",
-                    "The writer blocks while the pipe is full, the reader while it is empty; once the writer has closed it and it is empty, read does not wait: it gets end-of-file (-1). A socket behaves as a two-way pipe: one pipe each way.",
+                    "파이프가 가득 차면 쓰는 쪽이, 비면 읽는 쪽이 대기 상태가 됩니다. 쓰는 쪽이 닫고 파이프가 비면 read는 기다리지 않고 파일 끝을 받습니다. 이 기계의 read는 값 하나를 레지스터에 넣으므로 파일 끝을 -1로 표시합니다(POSIX read()는 읽은 바이트 수 0을 돌려줍니다). 소켓은 양방향 파이프처럼 동작합니다: 방향마다 파이프가 하나씩 있는 것과 같습니다.",
+                    "The writer blocks while the pipe is full, the reader while it is empty; once the writer has closed it and it is empty, read does not wait: it gets end-of-file. This machine's read puts one value in a register, so it marks end-of-file as -1 (POSIX read() returns 0 bytes read). A socket behaves as a two-way pipe: one pipe each way.",
                 ],
             ),
             preset(
