@@ -116,6 +116,10 @@ pub fn algorithms(lang: Lang) -> Html {
                 "FCFS에서 CPU를 오래 쓰는 프로세스 하나가 앞에 있으면 짧은 프로세스들이 모두 그 뒤에서 기다립니다. 같은 작업이라도 순서만 바꾸면 평균 대기 시간이 17에서 3으로 줄어듭니다.",
                 "Under FCFS, one CPU-heavy process at the front makes every short process wait behind it. The same jobs in another order cut the average waiting time from 17 to 3.",
             ]) }
+            { para(lang, [
+                "실제 시스템에서는 같은 일이 되풀이됩니다(Silberschatz 5.3.1절). CPU 위주 프로세스 하나가 CPU를 잡고 있는 동안 I/O 위주 프로세스들은 I/O를 마치고 그 뒤에 줄을 서고, 그동안 I/O 장치는 놉니다. CPU 위주 프로세스가 I/O를 하러 가면 이번에는 짧은 CPU 버스트들이 금방 끝나 CPU가 놉니다. CPU와 장치 모두 이용률이 떨어집니다.",
+                "In a real system it happens over and over (Silberschatz, section 5.3.1): while one CPU-bound process holds the CPU, the I/O-bound ones finish their I/O and queue behind it, and the devices sit idle; when the CPU-bound one goes to do I/O, their short CPU bursts are soon done and the CPU sits idle. Both the CPU and the devices are used less.",
+            ]) }
             { heading(lang, ["기아 상태와 에이징", "Starvation and aging"]) }
             { para(lang, [
                 "기아 상태는 실행할 수 있는데도 다른 프로세스에 계속 밀려 끝없이 기다리는 상태입니다 (SJF, SRTF, 우선순위, 다단계 큐에서 생길 수 있습니다). 에이징은 기다린 시간에 따라 우선순위를 조금씩 올려서 결국 모든 프로세스가 실행되게 하는 기법입니다.",

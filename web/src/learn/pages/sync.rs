@@ -25,7 +25,7 @@ fn philosophers_graph(lang: Lang) -> Html {
             ]) }
             <crate::ui::programs::WaitGraph {lang} simulation={simulation} />
             { steps(lang, &[
-                ["상호 배제: 네모(포크)마다 실선 화살표가 하나뿐입니다. 포크 하나는 한 철학자만 쥡니다.", "Mutual exclusion: each square (a fork) has one solid arrow: one philosopher holds it."],
+                ["상호 배제: 네모(포크)마다 철학자에게 가는 화살표(할당)가 하나뿐입니다. 포크 하나는 한 철학자만 쥡니다.", "Mutual exclusion: each square (a fork) has one arrow out to a philosopher (an assignment): one philosopher holds it."],
                 ["점유 대기: 동그라미(철학자)마다 자원에서 들어오는 화살표(쥠, 할당 간선)와 자원으로 나가는 화살표(기다림, 요청 간선)가 있습니다.", "Hold and wait: each circle (a philosopher) has an arrow in from a resource (holds: an assignment edge) and an arrow out to one (waits: a request edge)."],
                 ["비선점: 그래프에는 포크를 빼앗는 화살표가 없습니다. 아무도 빼앗지 않으니 실행은 여기서 멈춥니다.", "No preemption: no arrow takes a fork away; nobody does, so the run stops here."],
                 ["순환 대기: 빨간 화살표가 철학자와 포크를 한 바퀴 돌아 제자리로 옵니다.", "Circular wait: the red arrows go round philosophers and forks back to the start."],
