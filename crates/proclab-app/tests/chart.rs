@@ -884,6 +884,20 @@ fn the_comparison_says_which_quantum_round_robin_runs_with() {
     assert!(compare_note(&spec, Lang::En)
         .unwrap()
         .contains("Priority runs as FCFS"));
+    // An MLQ workload keeps its own queues in the comparison: only RR and lottery take q = 4.
+    spec.policy = PolicySpec::Mlq {
+        queues: vec![proclab_core::QueueSpec::Rr { quantum: 2 }],
+    };
+    let comparison = Comparison::of(&spec);
+    assert!(comparison.rows.iter().any(|row| row.policy == spec.policy));
+    assert_eq!(rr_quantum(&comparison), used);
+    let note = quantum_note(&spec, Lang::En).expect("a note");
+    assert!(
+        note.starts_with(&format!(
+            "Round robin and lottery run here with the default q = {used}"
+        )),
+        "{note}"
+    );
 }
 
 #[test]
