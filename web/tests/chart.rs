@@ -190,11 +190,11 @@ async fn compare_view_draws_both_charts_with_tables() {
         .unwrap();
     // Ties are all named: every job arrives at 0, so SRTF is SJF.
     assert!(
-        compare_label.contains("SJF, SRTF (3.00 ticks)"),
+        compare_label.contains("3.00 ticks, by SJF, SRTF;"),
         "{compare_label}"
     );
     assert!(
-        compare_label.contains("the highest FCFS, "),
+        compare_label.contains("the highest 17.00 ticks, by FCFS, "),
         "{compare_label}"
     );
     assert_eq!(row_count(&root, ".compare-chart table tbody tr"), 10);
