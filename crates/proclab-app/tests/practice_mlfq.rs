@@ -93,6 +93,26 @@ fn the_engines_own_answer_is_graded_all_right() {
         let jobs = exercise.spec.processes.len();
         assert_eq!(grading.counts(), (jobs, 0, jobs));
         assert_eq!(explain(&exercise, &grading, Lang::En), None);
+        // The same answer in full-width digits, as a Korean keyboard types them.
+        let wide = Answer {
+            levels: key
+                .levels
+                .iter()
+                .map(|level| {
+                    level
+                        .chars()
+                        .map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap())
+                        .collect()
+                })
+                .collect(),
+            ..Answer::default()
+        };
+        assert!(
+            grade(&exercise, &wide).all_fine(),
+            "{:?}: {:?}",
+            exercise.id,
+            wide.levels
+        );
     }
 }
 

@@ -56,6 +56,20 @@ fn the_engines_own_answers_are_graded_right_at_every_level() {
         // The run of A is the run the core makes of the spec the simulator would open.
         let again = proclab_core::simulate_spec(&exercise.spec).expect("valid");
         assert_eq!(key.race.value, final_value(&again).to_string());
+        // Typed in full-width digits, as a Korean keyboard types them: read the same.
+        let wide = |text: &str| -> String {
+            text.chars()
+                .map(|c| {
+                    if c.is_ascii_digit() {
+                        char::from_u32(c as u32 + 0xFEE0).unwrap()
+                    } else {
+                        c
+                    }
+                })
+                .collect()
+        };
+        let typed = answer(&wide(&key.race.value), &wide(&key.race.interleaving));
+        assert!(grade(&exercise, &typed).all_fine(), "{:?}", exercise.id);
     }
 }
 
@@ -281,6 +295,8 @@ fn unreadable_interleavings_get_their_own_message_and_stay_typed() {
     // `T2` and commas are read; a huge paste is refused without reading it.
     assert_eq!(parse_interleaving("T1, t2 ,1", &lengths), Ok(vec![0, 1, 0]));
     assert_eq!(parse_interleaving("P1.T2 P1.T1", &lengths), Ok(vec![1, 0]));
+    // Full-width digits, as a Korean keyboard types them.
+    assert_eq!(parse_interleaving("１ ２ １", &lengths), Ok(vec![0, 1, 0]));
     assert_eq!(
         parse_interleaving(&"1 ".repeat(5_000), &lengths),
         Err(ScheduleProblem::TooLong { most: 14 })

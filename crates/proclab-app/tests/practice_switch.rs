@@ -156,6 +156,31 @@ fn the_engines_own_answer_is_graded_all_right() {
         assert!(grading.all_fine(), "{:?}: {:?}", exercise.id, grading);
         assert_eq!(grading.counts(), (CELLS, 0, CELLS));
         assert_eq!(explain(&exercise, &grading, Lang::En), None);
+        // The same answer in full-width digits, as a Korean keyboard types them.
+        let wide = proclab_app::practice::grade::Answer {
+            context: key
+                .context
+                .iter()
+                .map(|cell| {
+                    cell.chars()
+                        .map(|c| {
+                            if c.is_ascii_digit() {
+                                char::from_u32(c as u32 + 0xFEE0).unwrap()
+                            } else {
+                                c
+                            }
+                        })
+                        .collect()
+                })
+                .collect(),
+            ..key.clone()
+        };
+        assert!(
+            grade(&exercise, &wide).all_fine(),
+            "{:?}: {:?}",
+            exercise.id,
+            wide.context
+        );
     }
 }
 

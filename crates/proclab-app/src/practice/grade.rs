@@ -251,6 +251,17 @@ impl Grading {
     }
 }
 
+/// A whole number typed in a cell, perhaps negative: full-width digits (a Korean keyboard's) and
+/// the minus sign `−` are read as ASCII; an empty cell is [`Verdict::Missing`].
+pub fn read_whole<T: core::str::FromStr>(text: &str) -> Result<T, Verdict> {
+    let text = halfwidth(text).replace('−', "-");
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Verdict::Missing);
+    }
+    text.parse().map_err(|_| Verdict::NotANumber)
+}
+
 /// A whole number typed in a cell.
 pub fn parse_tick(text: &str) -> Result<u64, Verdict> {
     let text = halfwidth(text);

@@ -142,14 +142,10 @@ pub fn grade_levels(run: &Run, tick: u64, typed: &[String]) -> Vec<Verdict> {
         .iter()
         .enumerate()
         .map(|(pid, key)| {
-            let text = typed.get(pid).map_or("", |text| text.trim());
-            match text {
-                "" => Verdict::Missing,
-                text => match text.parse::<u32>() {
-                    Ok(level) if level == *key => Verdict::Right,
-                    Ok(_) => Verdict::Wrong,
-                    Err(_) => Verdict::NotANumber,
-                },
+            match super::grade::read_whole::<u32>(typed.get(pid).map_or("", String::as_str)) {
+                Ok(level) if level == *key => Verdict::Right,
+                Ok(_) => Verdict::Wrong,
+                Err(verdict) => verdict,
             }
         })
         .collect()

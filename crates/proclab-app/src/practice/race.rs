@@ -197,6 +197,8 @@ pub fn parse_interleaving(text: &str, lengths: &[usize]) -> Result<Vec<u32>, Sch
     if text.len() > MAX_TYPED {
         return Err(ScheduleProblem::TooLong { most });
     }
+    // Full-width digits (a Korean keyboard's) read as ASCII.
+    let text = crate::lang::halfwidth(text);
     let entries: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
         .filter(|entry| !entry.is_empty())
@@ -332,13 +334,10 @@ pub fn grade_race(
     lengths: &[usize],
     answer: &RaceAnswer,
 ) -> RaceGrading {
-    let value = match answer.value.trim() {
-        "" => Verdict::Missing,
-        typed => match typed.parse::<i64>() {
-            Ok(value) if value == final_value(run) => Verdict::Right,
-            Ok(_) => Verdict::Wrong,
-            Err(_) => Verdict::NotANumber,
-        },
+    let value = match super::grade::read_whole::<i64>(&answer.value) {
+        Ok(value) if value == final_value(run) => Verdict::Right,
+        Ok(_) => Verdict::Wrong,
+        Err(verdict) => verdict,
     };
     let interleaving = match try_interleaving(workload, lengths, &answer.interleaving) {
         Ok(tried) if tried.value < increments(workload) && !tried.lost.is_empty() => Verdict::Right,

@@ -183,16 +183,13 @@ pub fn grade_cells(run: &Run, point: SwitchPoint, typed: &[String]) -> Vec<Verdi
     key(run, point)
         .iter()
         .enumerate()
-        .map(
-            |(index, key)| match typed.get(index).map_or("", |text| text.trim()) {
-                "" => Verdict::Missing,
-                text => match text.parse::<i64>() {
-                    Ok(value) if value == *key => Verdict::Right,
-                    Ok(_) => Verdict::Wrong,
-                    Err(_) => Verdict::NotANumber,
-                },
-            },
-        )
+        .map(|(index, key)| {
+            match super::grade::read_whole::<i64>(typed.get(index).map_or("", String::as_str)) {
+                Ok(value) if value == *key => Verdict::Right,
+                Ok(_) => Verdict::Wrong,
+                Err(verdict) => verdict,
+            }
+        })
         .collect()
 }
 
