@@ -248,6 +248,14 @@ test('SRTF typed on one line: a missed preemption is explained at its tick, then
     await page.fill('#chart-line', line);
     await page.click('#chart-line-apply');
     await page.waitForSelector(`#segment-end-${answer.chart.length}`);
+    // The line typed here is this exercise's: the other one's box is empty, and this one's
+    // chart is still there on coming back.
+    await page.click('#exercise-1');
+    await page.waitForFunction(() => document.querySelector('#exercise-title').textContent.includes('1 / 2'));
+    assert.equal(await page.inputValue('#chart-line'), '');
+    await page.click('#exercise-2');
+    await page.waitForFunction(() => document.querySelector('#exercise-title').textContent.includes('2 / 2'));
+    await page.waitForSelector(`#segment-end-${answer.chart.length}`);
     await fillTable(page, processes, answer);
     await answerTransition(page, processes, answer);
     await check(page);

@@ -178,7 +178,9 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
             } else if semaphore {
                 <super::semaphore::SemaphoreQuestions {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
             } else {
-                <GanttBuilder {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
+                // Keyed by the exercise: its one-line box is the builder's own state, and the
+                // line typed for one exercise had stayed in the next one's box.
+                <GanttBuilder key={format!("{}#{}", state.set.encode(), state.current)} {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
                 <TimesTable {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
                 <super::transition::TransitionQuestionView {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
             }
