@@ -300,7 +300,13 @@ fn a_wrong_waiting_time_is_wrong_alone_and_the_explanation_says_what_waiting_cou
         );
         let text = explain(&exercise, &grading, Lang::En).unwrap();
         assert!(
-            text.contains("Waiting counts time in the ready queue, not in I/O"),
+            text.contains("Waiting counts only the time in the ready queue."),
+            "{text}"
+        );
+        // Its own I/O, if it did any, is named as not waiting; one that did none hears nothing of I/O.
+        assert_eq!(
+            text.contains("of I/O"),
+            metrics.processes[pid].io > 0,
             "{text}"
         );
         assert!(

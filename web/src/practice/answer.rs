@@ -287,9 +287,9 @@ pub fn gantt_builder(props: &AnswerProps) -> Html {
             <form class="chart-line" onsubmit={apply_line}>
                 // With context switches, the example shows how one is typed (CS, as the key prints it).
                 <label for="chart-line">{ if switches {
-                    lang.pick(["또는 한 줄로 입력 (예: P1 3 CS 4 P2 7 idle 9)", "Or type it on one line (e.g. P1 3 CS 4 P2 7 idle 9)"])
+                    lang.pick(["또는 한 줄로 입력 (예: P1 3 CS 4 P2 7 유휴 9)", "Or type it on one line (e.g. P1 3 CS 4 P2 7 idle 9)"])
                 } else {
-                    lang.pick(["또는 한 줄로 입력 (예: P1 3 P2 7 idle 9)", "Or type it on one line (e.g. P1 3 P2 7 idle 9)"])
+                    lang.pick(["또는 한 줄로 입력 (예: P1 3 P2 7 유휴 9)", "Or type it on one line (e.g. P1 3 P2 7 idle 9)"])
                 } }</label>
                 <div class="chart-line-row">
                     <input id="chart-line" autocomplete="off" value={(*line_text).clone()}

@@ -570,12 +570,12 @@ fn cell(exercise: &Exercise, pid: u32, column: Column, lang: Lang) -> String {
         ]),
         Column::Turnaround => lang.pick([
             format!(
-                "반환 시간 = 완료 − 도착 = {} − {arrival} = {}.",
+                "{name}의 반환 시간 = 완료 − 도착 = {} − {arrival} = {}.",
                 value(Column::Completion),
                 value(Column::Turnaround)
             ),
             format!(
-                "Turnaround = completion − arrival = {} − {arrival} = {}.",
+                "{name}'s turnaround = completion − arrival = {} − {arrival} = {}.",
                 value(Column::Completion),
                 value(Column::Turnaround)
             ),
@@ -610,19 +610,12 @@ fn cell(exercise: &Exercise, pid: u32, column: Column, lang: Lang) -> String {
                     ),
                 ]);
             }
-            // "Not in I/O" only where some process does I/O: in a set without it the words would
-            // point at something the exercise does not have.
-            let rule = if metrics.processes.iter().any(|process| process.io > 0) {
-                lang.pick([
-                    "대기 시간은 준비 큐에 있던 시간만 셉니다(I/O 시간은 아님).",
-                    "Waiting counts time in the ready queue, not in I/O.",
-                ])
-            } else {
-                lang.pick([
-                    "대기 시간은 준비 큐에 있던 시간만 셉니다.",
-                    "Waiting counts only the time in the ready queue.",
-                ])
-            };
+            // What this process spent elsewhere (its I/O, its switches) is said after its ready
+            // intervals, by name: a rule about I/O opened the words for a process that had none.
+            let rule = lang.pick([
+                "대기 시간은 준비 큐에 있던 시간만 셉니다.",
+                "Waiting counts only the time in the ready queue.",
+            ]);
             lang.pick([
                 format!(
                     "{rule} {} 준비 상태였던 구간: {}; 합계 {}.{extra}",
@@ -649,11 +642,11 @@ fn cell(exercise: &Exercise, pid: u32, column: Column, lang: Lang) -> String {
             let first = arrival + value(Column::Response);
             lang.pick([
                 format!(
-                    "응답 시간 = 처음 실행된 시각 − 도착 = {first} − {arrival} = {}.",
+                    "{name}의 응답 시간 = 처음 실행된 시각 − 도착 = {first} − {arrival} = {}.",
                     value(Column::Response)
                 ),
                 format!(
-                    "Response = first run − arrival = {first} − {arrival} = {}.",
+                    "{name}'s response = first run − arrival = {first} − {arrival} = {}.",
                     value(Column::Response)
                 ),
             ])
