@@ -428,3 +428,39 @@ fn exports_and_links_carry_the_levels_and_old_links_keep_their_meaning() {
     let old_hrrn = ExerciseSet::decode("AAIFASoFASs").unwrap();
     assert_eq!(old_hrrn.exercises[0].topic, Topic::Hrrn);
 }
+
+#[test]
+fn a_level_reached_through_a_boost_is_explained_with_the_boost() {
+    use proclab_app::practice::mlfq::explain_level;
+    let mut told = 0;
+    for exercise in every_mlfq() {
+        let tick = exercise.asked.expect("a tick");
+        for pid in 0..exercise.spec.processes.len() as u32 {
+            let own: Vec<_> = changes_until(&exercise.run, tick)
+                .into_iter()
+                .filter(|change| change.pid == pid)
+                .collect();
+            let [.., boost, demotion] = own.as_slice() else {
+                continue;
+            };
+            if !(boost.to < boost.from && demotion.from == boost.to) {
+                continue;
+            }
+            let words = explain_level(&exercise.run, tick, pid, Verdict::Wrong, Lang::En);
+            let boosted = format!("t={}: priority boost", boost.tick);
+            let demoted = format!("t={}:", demotion.tick);
+            let (at_boost, at_demotion) = (words.find(&boosted), words.rfind(&demoted));
+            assert!(
+                matches!((at_boost, at_demotion), (Some(b), Some(d)) if b < d),
+                "{:?} P{}: {words}",
+                exercise.id,
+                pid + 1
+            );
+            told += 1;
+        }
+    }
+    assert!(
+        told > 0,
+        "some hard exercise has a job demoted again after a boost"
+    );
+}

@@ -251,12 +251,20 @@ pub fn explain_level(run: &Run, tick: u64, pid: u32, verdict: Verdict, lang: Lan
     let form = (verdict == Verdict::NotANumber).then(|| level_form(run, lang) + " ");
     let who = name(run, pid);
     let level = levels_at(run, tick).get(pid as usize).copied().unwrap_or(0);
-    let last = changes_until(run, tick)
+    let own: Vec<LevelChange> = changes_until(run, tick)
         .into_iter()
-        .rfind(|change| change.pid == pid);
-    let because = match last {
+        .filter(|change| change.pid == pid)
+        .collect();
+    let because = match own.last() {
         Some(change) => {
-            let sentence = change_sentence(run, &change, lang);
+            let mut sentence = change_sentence(run, change, lang);
+            // A demotion from the top just after a boost: the boost is the step a student
+            // misses (the job had sunk, and counted from where it was before it).
+            if let [.., boost, _] = own.as_slice() {
+                if boost.to < boost.from && change.from == boost.to {
+                    sentence = format!("{} {sentence}", change_sentence(run, boost, lang));
+                }
+            }
             lang.pick([
                 format!("{sentence} 그 뒤 t={tick}까지 단계가 바뀌지 않았습니다."),
                 format!("{sentence} Its level does not change again before t={tick}."),
