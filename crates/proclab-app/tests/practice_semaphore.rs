@@ -236,3 +236,52 @@ fn the_reducer_keeps_the_answers_and_the_exports_carry_them() {
     let read: Progress = serde_json::from_str(&json).unwrap();
     assert_eq!(read, checked.progress);
 }
+
+#[test]
+fn a_wrong_value_names_the_steps_after_the_last_change_that_left_it_alone() {
+    use semaphore::Effect;
+    let mut told = 0;
+    for difficulty in Difficulty::ALL {
+        for seed in 0..12 {
+            let exercise = exercise(difficulty, seed);
+            let effects = semaphore::effects(&exercise.run);
+            for index in 0..semaphore::names(&exercise.run).len() {
+                let changes =
+                    |effect: &Effect| matches!(effect, Effect::Took(_) | Effect::Added(_));
+                let last = effects
+                    .iter()
+                    .rposition(|(step, effect)| step.semaphore == index && changes(effect));
+                let kept: Vec<usize> = effects
+                    .iter()
+                    .enumerate()
+                    .skip(last.map_or(0, |last| last + 1))
+                    .filter(|(_, (step, effect))| step.semaphore == index && !changes(effect))
+                    .map(|(number, _)| number + 1)
+                    .collect();
+                let words = semaphore::explain_value(&exercise.run, index, Lang::En);
+                let first_line = words.lines().next().unwrap_or_default();
+                match (last, kept.as_slice()) {
+                    (Some(_), [one]) => {
+                        assert!(
+                            first_line.contains(&format!("Step {one} after it left")),
+                            "{first_line}"
+                        );
+                        told += 1;
+                    }
+                    (Some(_), [.., final_one]) => {
+                        assert!(
+                            first_line.contains(&format!(" and {final_one} after it left")),
+                            "{first_line}"
+                        );
+                        told += 1;
+                    }
+                    _ => assert!(!first_line.contains("after it left"), "{first_line}"),
+                }
+            }
+        }
+    }
+    assert!(
+        told > 0,
+        "some exercise has a wake-up or a block after the last change"
+    );
+}

@@ -664,12 +664,38 @@ pub fn explain_value(run: &Run, index: usize, lang: Lang) -> String {
         .find(|(_, (step, effect))| {
             step.semaphore == index && matches!(effect, Effect::Took(_) | Effect::Added(_))
         });
+    // The steps after it that left the value as it was: the trap is counting them (a signal that
+    // woke a waiter read as +1).
+    let after = last_change.map_or(0, |(number, _)| number + 1);
+    let unchanged: Vec<String> = effects
+        .iter()
+        .enumerate()
+        .skip(after)
+        .filter(|(_, (step, effect))| {
+            step.semaphore == index && matches!(effect, Effect::Woke(_) | Effect::Waits(_))
+        })
+        .map(|(number, _)| (number + 1).to_string())
+        .collect();
+    let kept = match unchanged.as_slice() {
+        [] => String::new(),
+        [one] => lang.pick([
+            format!(" 그 뒤 {one}단계는 {name}의 값을 바꾸지 않았습니다: 기다리던 스레드를 깨우는 signal과 막히는 wait는 값을 그대로 둡니다."),
+            format!(" Step {one} after it left {name} as it was: a signal that wakes a waiter and a wait that blocks do not change it."),
+        ]),
+        [.., last] => {
+            let others = unchanged[..unchanged.len() - 1].join(", ");
+            lang.pick([
+                format!(" 그 뒤 {others}, {last}단계는 {name}의 값을 바꾸지 않았습니다: 기다리던 스레드를 깨우는 signal과 막히는 wait는 값을 그대로 둡니다."),
+                format!(" Steps {others} and {last} after it left {name} as it was: a signal that wakes a waiter and a wait that blocks do not change it."),
+            ])
+        }
+    };
     let why = match last_change {
         Some((number, (step, effect))) => {
             let retold = retell(number, *step, effect, &names, lang);
             lang.pick([
-                format!(" 마지막으로 {name}의 값을 바꾼 단계: {retold}"),
-                format!(" The last step that changed {name}: {retold}"),
+                format!(" 마지막으로 {name}의 값을 바꾼 단계: {retold}{kept}"),
+                format!(" The last step that changed {name}: {retold}{kept}"),
             ])
         }
         None => lang.pick([
