@@ -164,8 +164,8 @@ for (const lang of ['en', 'ko']) {
         && document.querySelector('#dispatch-latency').getAttribute('aria-invalid') === 'true');
       const summary = await page.textContent('#machine-settings .summary-line');
       assert.equal(summary, lang === 'en'
-        ? '? CPUs · switch ? (thread 0) ticks · cache off · kernel-level threads'
-        : 'CPU ?개 · 전환 ?틱(스레드 0틱) · 캐시 모델 끔 · 커널 수준 스레드');
+        ? '? CPUs · context switch ? ticks, 0 between threads · cache off · kernel-level threads'
+        : 'CPU ?개 · 문맥 교환 ?틱(스레드 사이 0틱) · 캐시 모델 끔 · 커널 수준 스레드');
       assert.equal(await page.textContent('#avg-turnaround'), before, 'the last valid run stays');
       // Fixing the last problem leaves the machine open and the cursor in the field fixed.
       await page.fill('#dispatch-latency', '0');

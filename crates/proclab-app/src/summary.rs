@@ -31,9 +31,11 @@ pub fn machine_summary(machine: &MachineDraft, invalid: &[FieldId], lang: Lang) 
             _ => {
                 let dispatch = shown(FieldId::DispatchLatency, &machine.dispatch_latency);
                 let thread = shown(FieldId::ThreadSwitchLatency, &machine.thread_switch_latency);
+                // "(thread 0)" had read as a thread's number: the words say what it costs.
+                let unit = if dispatch == "1" { "tick" } else { "ticks" };
                 lang.pick([
-                    format!("전환 {dispatch}틱(스레드 {thread}틱)"),
-                    format!("switch {dispatch} (thread {thread}) ticks"),
+                    format!("문맥 교환 {dispatch}틱(스레드 사이 {thread}틱)"),
+                    format!("context switch {dispatch} {unit}, {thread} between threads"),
                 ])
             }
         },
@@ -82,7 +84,7 @@ mod tests {
         machine.cache = true;
         assert_eq!(
             machine_summary(&machine, &[], Lang::Ko),
-            "CPU 4개 · 전환 2틱(스레드 0틱) · 캐시 모델 켬 · 커널 수준 스레드"
+            "CPU 4개 · 문맥 교환 2틱(스레드 사이 0틱) · 캐시 모델 켬 · 커널 수준 스레드"
         );
         machine.cache_model = proclab_core::CacheModel::Warmup;
         assert!(machine_summary(&machine, &[], Lang::En).contains("warm-up cache model"));
@@ -98,11 +100,11 @@ mod tests {
         let invalid = [FieldId::Cpus, FieldId::DispatchLatency];
         assert_eq!(
             machine_summary(&machine, &invalid, Lang::En),
-            "? CPUs · switch ? (thread 0) ticks · cache off · kernel-level threads"
+            "? CPUs · context switch ? ticks, 0 between threads · cache off · kernel-level threads"
         );
         assert_eq!(
             machine_summary(&machine, &invalid, Lang::Ko),
-            "CPU ?개 · 전환 ?틱(스레드 0틱) · 캐시 모델 끔 · 커널 수준 스레드"
+            "CPU ?개 · 문맥 교환 ?틱(스레드 사이 0틱) · 캐시 모델 끔 · 커널 수준 스레드"
         );
     }
 }

@@ -126,6 +126,7 @@ const KO: &[(&str, &str)] = &[
     ("fork 1: philosopher 1's left, philosopher 0's right", "포크 1: 철학자 1의 왼쪽, 철학자 0의 오른쪽"),
     ("fork 2: philosopher 2's left, philosopher 1's right", "포크 2: 철학자 2의 왼쪽, 철학자 1의 오른쪽"),
     ("free slots", "빈칸 수"),
+    ("generated: each thread calls its semaphore operations in turn", "생성됨: 스레드마다 자기 세마포어 연산을 차례로 호출함"),
     ("generated: each thread takes two mutexes in its own order", "생성됨: 스레드마다 뮤텍스 두 개를 자기 순서대로 잡음"),
     ("give m back: the first waiter now holds it", "m을 돌려줌: 첫 번째로 기다리던 스레드가 이제 쥠"),
     ("guards buf, in and out", "buf, in, out을 지킴"),
