@@ -335,7 +335,7 @@ impl Words for Text {
             Text::IoBumpHint => ["I/O를 마친 프로세스가 자기 단계 큐의 맨 앞에 섭니다(OSTEP -I).", "A process finishing I/O goes to the head of its level's queue (OSTEP -I)."],
             Text::Machine => ["머신 설정", "Machine"],
             Text::Cpus => ["CPU 수", "CPUs"],
-            Text::DispatchLatency => ["디스패치 지연(틱)", "Dispatch latency (ticks)"],
+            Text::DispatchLatency => ["문맥 교환: 디스패치 지연(틱)", "Context switch: dispatch latency (ticks)"],
             Text::DispatchLatencyHint => ["다른 프로세스로 전환할 때 PCB를 저장하고 불러오는 데 드는 커널 시간", "Kernel time to save one PCB and load another when switching processes"],
             Text::ThreadSwitchLatency => ["스레드 전환 지연(틱)", "Thread switch latency (ticks)"],
             Text::KernelEntryCost => ["커널 진입 비용(틱)", "Kernel entry cost (ticks)"],
