@@ -336,16 +336,6 @@ fn exported_cells(exercise: &Exercise, answer: &Answer) -> Vec<ExportedCell> {
                 );
             }
         }
-        if let Some(marks) = grading.transition {
-            let transition = answer.transition;
-            let state = |state: Option<proclab_core::ProcessState>| {
-                state.map(|s| format!("{s:?}")).unwrap_or_default()
-            };
-            line("transition from".into(), &state(transition.from), marks[0]);
-            line("transition to".into(), &state(transition.to), marks[1]);
-            let reason = transition.reason.map(|r| r.code()).unwrap_or("");
-            line("transition reason".into(), reason, marks[2]);
-        }
         if let Some(marks) = &grading.context {
             for (cell, verdict) in marks.iter().enumerate() {
                 let typed = answer.context.get(cell).map_or("", String::as_str);
@@ -422,6 +412,17 @@ fn exported_cells(exercise: &Exercise, answer: &Answer) -> Vec<ExportedCell> {
                 &answer.averages[index],
                 *verdict,
             );
+        }
+        // The transition after the averages row: the order they stand on the page.
+        if let Some(marks) = grading.transition {
+            let transition = answer.transition;
+            let state = |state: Option<proclab_core::ProcessState>| {
+                state.map(|s| format!("{s:?}")).unwrap_or_default()
+            };
+            line("transition from".into(), &state(transition.from), marks[0]);
+            line("transition to".into(), &state(transition.to), marks[1]);
+            let reason = transition.reason.map(|r| r.code()).unwrap_or("");
+            line("transition reason".into(), reason, marks[2]);
         }
     }
     cells
