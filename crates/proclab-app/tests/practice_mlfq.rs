@@ -2,6 +2,8 @@
 //! core's run, checked against the state the core shows around each level change and against a
 //! small MLFQ written here for the easy level (no I/O, no boost).
 
+mod common;
+
 use proclab_app::i18n::Lang;
 use proclab_app::practice::exercise::{Difficulty, Exercise, ExerciseId, Topic};
 use proclab_app::practice::explain::{explain, hints, show_span, show_tick, SHOW_LEAD};
@@ -98,12 +100,7 @@ fn the_engines_own_answer_is_graded_all_right() {
             levels: key
                 .levels
                 .iter()
-                .map(|level| {
-                    level
-                        .chars()
-                        .map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap())
-                        .collect()
-                })
+                .map(|level| common::full_width(level))
                 .collect(),
             ..Answer::default()
         };

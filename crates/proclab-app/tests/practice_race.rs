@@ -1,6 +1,8 @@
 //! The racing counter of Practice: question A's key and explanation, question B's verdicts, all
 //! from runs of the core.
 
+mod common;
+
 use proclab_app::i18n::Lang;
 use proclab_app::practice::exercise::{Difficulty, Exercise, ExerciseId, Topic};
 use proclab_app::practice::explain::explain;
@@ -57,18 +59,10 @@ fn the_engines_own_answers_are_graded_right_at_every_level() {
         let again = proclab_core::simulate_spec(&exercise.spec).expect("valid");
         assert_eq!(key.race.value, final_value(&again).to_string());
         // Typed in full-width digits, as a Korean keyboard types them: read the same.
-        let wide = |text: &str| -> String {
-            text.chars()
-                .map(|c| {
-                    if c.is_ascii_digit() {
-                        char::from_u32(c as u32 + 0xFEE0).unwrap()
-                    } else {
-                        c
-                    }
-                })
-                .collect()
-        };
-        let typed = answer(&wide(&key.race.value), &wide(&key.race.interleaving));
+        let typed = answer(
+            &common::full_width(&key.race.value),
+            &common::full_width(&key.race.interleaving),
+        );
         assert!(grade(&exercise, &typed).all_fine(), "{:?}", exercise.id);
     }
 }

@@ -2,6 +2,8 @@
 //! from the core's state, checked against the run's recorded steps and against a small
 //! interpreter of `race.s` written here.
 
+mod common;
+
 use proclab_app::i18n::Lang;
 use proclab_app::practice::exercise::{Difficulty, Exercise, ExerciseId, Topic};
 use proclab_app::practice::explain::{explain, hints, show_span, show_tick, SHOW_LEAD};
@@ -161,17 +163,7 @@ fn the_engines_own_answer_is_graded_all_right() {
             context: key
                 .context
                 .iter()
-                .map(|cell| {
-                    cell.chars()
-                        .map(|c| {
-                            if c.is_ascii_digit() {
-                                char::from_u32(c as u32 + 0xFEE0).unwrap()
-                            } else {
-                                c
-                            }
-                        })
-                        .collect()
-                })
+                .map(|cell| common::full_width(cell))
                 .collect(),
             ..key.clone()
         };

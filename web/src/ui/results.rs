@@ -212,17 +212,24 @@ pub fn conventions_in_force(props: &ResultsProps) -> Html {
             .map(|convention| (convention, simulation.convention_changes_run(convention)))
             .collect::<Vec<(Convention, Option<bool>)>>()
     });
-    // Rebuilds the machine at the end of the run: once per run, not per render.
-    let held = use_memo(
+    // Read from the whole trace (and, for a lock held at exit, the machine at its end): once per
+    // run and language, not per render.
+    let notes = use_memo(
         (Rc::clone(&props.simulation), lang),
-        |(simulation, lang)| proclab_app::run_notes::held_at_exit(&simulation.run, *lang),
+        |(simulation, lang)| {
+            (
+                proclab_app::run_notes::policy_effect(&simulation.run, *lang),
+                proclab_app::run_notes::held_at_exit(&simulation.run, *lang),
+            )
+        },
     );
+    let (effect, held) = &*notes;
     html! {
         <section class="in-force" aria-labelledby="in-force-title">
             <h3 id="in-force-title">{ Text::ConventionsInForce.get(lang) }</h3>
             <p id="policy-rule">{ terms::policy_rule(&props.simulation.scenario.spec().policy, lang) }</p>
-            if let Some(note) = proclab_app::run_notes::policy_effect(&props.simulation.run, lang) {
-                <p id="policy-effect" class="policy-effect" role="note">{ note }</p>
+            if let Some(note) = effect {
+                <p id="policy-effect" class="policy-effect" role="note">{ note.clone() }</p>
             }
             { for held.iter().map(|note| html! { <p class="policy-effect held-at-exit" role="note">{ note }</p> }) }
             if let Some(rule) = terms::switch_rule(&props.simulation.scenario, lang) {

@@ -41,3 +41,15 @@ pub fn claim_in(id: PresetId, lang: Lang, figure: &str) {
         "{id} ({lang:?}) should quote {figure:?}: {lesson}"
     );
 }
+
+/// `text` with its ASCII digits in full width (`１２`), as a Korean keyboard in full-width mode
+/// types them.
+#[allow(dead_code)] // each test crate uses its own part of this module
+pub fn full_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32(c as u32 + 0xFEE0).unwrap_or(c),
+            c => c,
+        })
+        .collect()
+}
