@@ -80,6 +80,30 @@ fn an_empty_answer_is_all_missing_and_points_at_the_first_segment() {
     let (right, _, total) = grading.counts();
     assert_eq!(right, 0);
     assert!(total >= exercise.key().len() * 2 + 4 * 4 + 3);
+    assert_eq!(grading.left_empty(), total, "every cell is empty");
+}
+
+#[test]
+fn cells_left_empty_are_counted_apart_from_cells_answered() {
+    for exercise in every_exercise() {
+        let key = key_answer(&exercise);
+        let mut answer = key.clone();
+        answer.rows[0][col(Column::Waiting)].clear();
+        answer.averages[2].clear();
+        let grading = grade(&exercise, &answer);
+        assert_eq!(grading.left_empty(), 2, "{:?}", exercise.id);
+        answer.rows[0][col(Column::Waiting)] = String::from("x");
+        let grading = grade(&exercise, &answer);
+        assert_eq!(grading.left_empty(), 1, "not a number is not empty");
+        answer.segments.pop();
+        let grading = grade(&exercise, &answer);
+        assert_eq!(
+            grading.left_empty(),
+            3,
+            "a segment not reached is two cells"
+        );
+        assert_eq!(grade(&exercise, &key).left_empty(), 0);
+    }
 }
 
 #[test]
@@ -275,6 +299,21 @@ fn a_completion_read_from_a_wrong_chart_is_consistent() {
         grading.rows[pid as usize][col(Column::Completion)],
         Verdict::Consistent
     );
+}
+
+#[test]
+fn every_hard_chart_exercise_has_io_as_the_difficulty_promises() {
+    // Seeds 42 and 187 drew no I/O at any chart topic before the generator asked for it.
+    for topic in Topic::ALL.into_iter().filter(|topic| topic.has_chart()) {
+        for seed in 0..300 {
+            let id = ExerciseId {
+                topic,
+                difficulty: Difficulty::Hard,
+                seed,
+            };
+            assert!(Exercise::generate(id).has_io(), "{id:?}");
+        }
+    }
 }
 
 #[test]

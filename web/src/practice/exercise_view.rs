@@ -78,7 +78,13 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
         let (right, consistent, total) = grading.counts();
         // A cell marked ≈ is worked out right from an earlier wrong cell: said only when there
         // is one, with what the mark means.
-        let summary = if consistent == 0 {
+        let empty = grading.left_empty();
+        let summary = if empty == total {
+            lang.pick([
+                String::from("아직 아무 칸도 채우지 않았습니다. 답을 적은 뒤 확인을 누르세요."),
+                String::from("Nothing is filled in yet: write your answers, then press Check."),
+            ])
+        } else if consistent == 0 {
             lang.pick([
                 format!("{total}칸 중 {right}칸 맞음."),
                 format!("{right} of {total} cells right."),
@@ -95,6 +101,16 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                     }
                 ),
             ])
+        };
+        // Empty cells are counted wrong; said so, so that a half-done answer reads as half done.
+        let summary = match empty {
+            0 => summary,
+            _ if empty == total => summary,
+            1 => lang.pick([format!("{summary} 빈 칸 1개."), format!("{summary} 1 cell is empty.")]),
+            _ => lang.pick([
+                format!("{summary} 빈 칸 {empty}개."),
+                format!("{summary} {empty} cells are empty."),
+            ]),
         };
         let explanation = explain(exercise, grading, lang);
         let interleaving = grading.race.map(|marks| {

@@ -330,6 +330,12 @@ fn has_io(spec: &ScenarioSpec) -> bool {
     })
 }
 
+/// True unless the difficulty promises I/O (the hardest does) and `spec` has none: about one
+/// seed in fifty drew none, and a "hard" exercise without I/O is not the one a student chose.
+fn promised_io(id: ExerciseId, spec: &ScenarioSpec) -> bool {
+    id.difficulty != Difficulty::Hard || id.topic == Topic::Mlfq || has_io(spec)
+}
+
 /// True if no thread is switched in and preempted before it runs (two switches in a row): the
 /// engine's rule, but a distraction in an exercise about the policy.
 fn plain_switches(run: &Run) -> bool {
@@ -411,7 +417,7 @@ impl Exercise {
                         ..Exercise::asking_nothing_more(id, spec, run)
                     };
                 }
-            } else if free && shows_the_topic(&spec, &run) {
+            } else if free && shows_the_topic(&spec, &run) && promised_io(id, &spec) {
                 return Exercise::asking_nothing_more(id, spec, run);
             }
             if fallback

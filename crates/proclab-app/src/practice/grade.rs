@@ -195,59 +195,56 @@ impl Grading {
         self.first_mistake.is_none()
     }
 
-    /// (right, consistent, total) over every cell, for the summary line.
-    pub fn counts(&self) -> (usize, usize, usize) {
+    /// Every cell's mark, and the cells of key segments the chart does not reach (two each,
+    /// who and end), which have no mark and count as empty.
+    fn marks(&self) -> (Vec<Verdict>, usize) {
         if let Some(race) = self.race {
-            let marks = [race.value, race.interleaving];
-            let right = marks.iter().filter(|mark| **mark == Verdict::Right).count();
-            return (right, 0, marks.len());
+            return (vec![race.value, race.interleaving], 0);
         }
         if let Some(levels) = self.levels.as_ref().or(self.context.as_ref()) {
-            let right = levels
-                .iter()
-                .filter(|mark| **mark == Verdict::Right)
-                .count();
-            return (right, 0, levels.len());
+            return (levels.clone(), 0);
         }
         if let Some(semaphore) = &self.semaphore {
-            let marks: Vec<Verdict> = semaphore
-                .values
-                .iter()
-                .chain(&semaphore.waits)
-                .copied()
-                .collect();
-            let right = marks.iter().filter(|mark| **mark == Verdict::Right).count();
-            return (right, 0, marks.len());
+            let marks = semaphore.values.iter().chain(&semaphore.waits).copied();
+            return (marks.collect(), 0);
         }
         if let Some(deadlock) = self.deadlock {
-            let marks: Vec<Verdict> = [
+            let marks = [
                 Some(deadlock.present),
                 Some(deadlock.blocked),
                 deadlock.cycle,
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            let right = marks.iter().filter(|mark| **mark == Verdict::Right).count();
-            return (right, 0, marks.len());
+            ];
+            return (marks.into_iter().flatten().collect(), 0);
         }
-        let cells = self
+        let marks = self
             .segments
             .iter()
             .flat_map(|segment| [segment.who, segment.end])
             .chain(self.rows.iter().flatten().copied())
             .chain(self.averages)
             .chain(self.transition.into_iter().flatten());
-        let (mut right, mut consistent, mut total) = (0, 0, self.missing_segments * 2);
-        for verdict in cells {
-            total += 1;
-            match verdict {
-                Verdict::Right => right += 1,
-                Verdict::Consistent => consistent += 1,
-                _ => {}
-            }
-        }
-        (right, consistent, total)
+        (marks.collect(), self.missing_segments * 2)
+    }
+
+    /// (right, consistent, total) over every cell, for the summary line.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let (marks, unreached) = self.marks();
+        let count = |verdict| marks.iter().filter(|mark| **mark == verdict).count();
+        (
+            count(Verdict::Right),
+            count(Verdict::Consistent),
+            marks.len() + unreached,
+        )
+    }
+
+    /// The cells left empty (the key's segments a chart does not reach among them).
+    pub fn left_empty(&self) -> usize {
+        let (marks, unreached) = self.marks();
+        marks
+            .iter()
+            .filter(|mark| **mark == Verdict::Missing)
+            .count()
+            + unreached
     }
 }
 
