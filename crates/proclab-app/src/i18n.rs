@@ -192,6 +192,7 @@ pub enum Text {
     MetricsExplain,
     /// What the Σ before a process's cell means.
     SummedNote,
+    SyncColumnNote,
     ConventionsInForce,
     TextbookDefaults,
     ToResults,
@@ -428,6 +429,7 @@ impl Words for Text {
             Text::MigrationsDef => ["다른 CPU로 옮겨 실행된 횟수(옮기면 캐시가 식습니다)", "Times a thread ran on another CPU than its own (its cache starts cold there)"],
             Text::StallTicks => ["캐시 멈춤 틱", "Ticks lost to cache stalls"],
             Text::Makespan => ["구간(첫 도착–마지막 완료)", "Span (first arrival–last completion)"],
+            Text::SyncColumnNote => ["동기화: 잠금, 세마포어, 조건 변수나 메시지를 기다리며 대기 상태였던 틱입니다(I/O도 아니고 준비 큐에서 기다린 대기 시간도 아닙니다).", "sync: ticks Blocked waiting for a lock, a semaphore, a condition or a message (neither I/O nor waiting in the ready queue)."],
             Text::SummedNote => ["Σ: 스레드가 여럿인 프로세스의 대기, CPU 같은 값은 스레드들의 값을 더한 것입니다. 스레드들은 나란히 살므로 그 합이 프로세스의 반환 시간보다 클 수 있습니다.", "Σ: a process of several threads has as waiting, CPU and the rest the sums over its threads. They live side by side, so a sum can exceed the process's turnaround."],
             Text::MetricsExplain => ["모든 값은 정수 틱이며 평균은 정확한 분수를 소수 둘째 자리에서 반올림한 것입니다. 스레드마다 반환 = CPU + I/O + 대기 + 전환 + 캐시 멈춤(+ 잠금·세마포어·메시지를 기다린 시간)입니다.", "All values are whole ticks; averages are exact fractions rounded to two decimals. For each thread, turnaround = CPU + I/O + waiting + switch + stall (+ time blocked on a lock, a semaphore or a message)."],
             Text::TextbookDefaults => ["교재 기본값(Silberschatz)을 따릅니다. 바꾼 규칙이 없습니다.", "Textbook defaults (Silberschatz); no convention changed."],

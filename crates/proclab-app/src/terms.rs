@@ -365,6 +365,7 @@ pub fn answer_key_words(lang: Lang) -> &'static proclab_core::render::TableWords
             "전환",
             "멈춤",
         ],
+        sync: "동기화",
         average: "평균",
         totals: |totals| {
             format!(

@@ -142,6 +142,16 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
             let first = letters.next().map(|c| c.to_uppercase().to_string());
             writeln!(out, "{}{}", first.unwrap_or_default(), letters.as_str())?;
         }
+        // The table's sync column, shown only when some thread waited on one, says what it holds.
+        if run
+            .metrics()
+            .threads
+            .iter()
+            .any(|thread| thread.blocked > 0)
+        {
+            let note = proclab_app::i18n::Words::get(proclab_app::i18n::Text::SyncColumnNote, lang);
+            writeln!(out, "{note}")?;
+        }
         out.write_all(conventions_text(&simulation, lang).as_bytes())?;
         if simulation.scenario.has_programs() {
             program_run::write_text(out, run, lang)?;

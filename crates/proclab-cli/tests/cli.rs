@@ -460,10 +460,12 @@ fn a_closed_pipe_ends_the_output_quietly() {
 
 /// `done turn wait resp` of the answer key's row named `name` and its other columns, as text.
 fn answer_key_row<'a>(text: &'a str, name: &str) -> Vec<&'a str> {
+    // The table ends at its averages row (a program's registers follow, a row per thread too).
     let mut rows = text
         .lines()
+        .take_while(|line| !line.starts_with("average"))
         .map(|line| line.split_whitespace().collect::<Vec<&str>>())
-        .filter(|cells| cells.len() == 10 && cells[0] == name);
+        .filter(|cells| (10..=11).contains(&cells.len()) && cells[0] == name);
     let row = rows
         .next()
         .unwrap_or_else(|| panic!("no row {name} in\n{text}"));
@@ -493,22 +495,37 @@ fn json_metrics_equal_the_answer_key() {
         let metrics: proclab_core::Metrics =
             serde_json::from_value(document["metrics"].clone()).expect("metrics");
         assert!(!metrics.processes.is_empty(), "{file}");
+        // The sync column is there exactly when some thread waited on a lock, a semaphore, a
+        // condition or a message; a process's is its threads' sum.
+        let sync = metrics.threads.iter().any(|thread| thread.blocked > 0);
+        assert_eq!(
+            text.lines().any(|line| line.starts_with("proc ") && line.contains(" sync ")),
+            sync,
+            "{file}\n{text}"
+        );
         for process in &metrics.processes {
-            let numbers = [
-                process.arrival,
-                process.cpu,
-                process.io,
+            let blocked: u64 = metrics
+                .threads
+                .iter()
+                .filter(|thread| thread.thread.pid == process.pid)
+                .map(|thread| thread.blocked)
+                .sum();
+            let mut numbers = vec![process.arrival, process.cpu, process.io];
+            if sync {
+                numbers.push(blocked);
+            }
+            numbers.extend([
                 process.completion,
                 process.turnaround,
                 process.waiting,
                 process.response,
                 process.switch,
                 process.stall,
-            ]
-            .map(|number| number.to_string());
+            ]);
+            let numbers: Vec<String> = numbers.iter().map(u64::to_string).collect();
             assert_eq!(
                 answer_key_row(&text, &process.name)[1..],
-                numbers.each_ref().map(String::as_str),
+                numbers.iter().map(String::as_str).collect::<Vec<_>>(),
                 "{file}: {}",
                 process.name
             );

@@ -88,6 +88,9 @@ fn push_row(text: &mut String, cells: &[String], widths: &[usize]) {
 pub struct TableWords {
     /// The ten column headings.
     pub header: [&'static str; 10],
+    /// The heading of the column of ticks blocked on a mutex, a semaphore or a condition, shown
+    /// after `io` only when some thread was.
+    pub sync: &'static str,
     /// The label of the averages row.
     pub average: &'static str,
     /// The totals line: throughput (a ratio), utilisation in percent, context switches, switch
@@ -105,6 +108,7 @@ impl TableWords {
         header: [
             "proc", "arrive", "cpu", "io", "done", "turn", "wait", "resp", "switch", "stall",
         ],
+        sync: "sync",
         average: "average",
         totals: |totals| {
             format!(
@@ -130,7 +134,9 @@ impl TableWords {
 
 /// The metrics table: one row per process (preceded by one row per thread for a multi-threaded
 /// process; the process row sums its threads' waiting, CPU, I/O, switch and stall), then the
-/// averages over processes and the totals.
+/// averages over processes and the totals. A run in which some thread waited for a mutex, a
+/// semaphore or a condition has one more column after `io`, those ticks, so that a thread's
+/// turnaround is the sum of its cpu, io, sync, wait, switch and stall.
 pub fn metrics_table(run: &Run) -> String {
     metrics_table_in(run, &TableWords::ENGLISH)
 }
@@ -142,11 +148,21 @@ pub fn metrics_table_in(run: &Run, words: &TableWords) -> String {
     let mut rows: Vec<Vec<String>> = Vec::new();
     rows.push(header.iter().map(|cell| String::from(*cell)).collect());
     let scenario = run.scenario();
+    let sync = metrics.threads.iter().any(|thread| thread.blocked > 0);
+    let mut sync_cells: Vec<String> = alloc::vec![String::from(words.sync)];
     for process in &metrics.processes {
         let spec = &scenario.processes()[process.pid as usize];
+        let first = spec.first_thread() as usize;
+        let threads = &metrics.threads[first..first + spec.thread_count() as usize];
         if spec.is_multithreaded() {
-            let first = spec.first_thread() as usize;
-            for thread in &metrics.threads[first..first + spec.thread_count() as usize] {
+            sync_cells.extend(threads.iter().map(|thread| format!("{}", thread.blocked)));
+        }
+        sync_cells.push(format!(
+            "{}",
+            threads.iter().map(|thread| thread.blocked).sum::<u64>()
+        ));
+        if spec.is_multithreaded() {
+            for thread in threads {
                 rows.push(alloc::vec![
                     thread_label(scenario, thread.thread),
                     format!("{}", thread.arrival),
@@ -187,7 +203,13 @@ pub fn metrics_table_in(run: &Run, words: &TableWords) -> String {
         String::new(),
         String::new(),
     ]);
-    let mut widths = alloc::vec![0usize; header.len()];
+    sync_cells.push(String::new());
+    if sync {
+        for (row, cell) in rows.iter_mut().zip(sync_cells) {
+            row.insert(4, cell);
+        }
+    }
+    let mut widths = alloc::vec![0usize; rows[0].len()];
     for row in &rows {
         for (index, cell) in row.iter().enumerate() {
             widths[index] = widths[index].max(display_width(cell));

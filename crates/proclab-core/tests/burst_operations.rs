@@ -488,3 +488,45 @@ fn random_bursts_with_operations_are_refused_or_run_as_written_code_and_never_ha
     }
     assert!(ran > 80, "only {ran} of the random scenarios were valid");
 }
+
+#[test]
+fn the_answer_keys_table_has_a_sync_column_exactly_when_a_thread_waited_on_one() {
+    use proclab_core::render::metrics_table;
+    let column = |table: &str, row: &str, heading: &str| -> u64 {
+        let mut lines = table.lines();
+        let headings: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
+        let at = headings.iter().position(|h| *h == heading).unwrap();
+        let cells: Vec<&str> = lines
+            .find(|line| line.split_whitespace().next() == Some(row))
+            .unwrap()
+            .split_whitespace()
+            .collect();
+        cells[at].parse().unwrap()
+    };
+    let bursts = || vec![cpu(2), lock("m"), cpu(3), unlock("m"), io(2), cpu(1)];
+    let locked = run(&spec(
+        vec![process(bursts()), process(bursts())],
+        PolicySpec::Rr { quantum: 2 },
+    ));
+    let table = metrics_table(&locked);
+    assert!(
+        table.lines().next().unwrap().contains(" io sync done "),
+        "{table}"
+    );
+    for (index, name) in ["P1", "P2"].into_iter().enumerate() {
+        let thread = &locked.metrics().threads[index];
+        assert_eq!(column(&table, name, "sync"), thread.blocked, "{table}");
+        // Each row's turnaround is what its columns add up to.
+        let parts: u64 = ["cpu", "io", "sync", "wait", "switch", "stall"]
+            .iter()
+            .map(|heading| column(&table, name, heading))
+            .sum();
+        assert_eq!(parts, column(&table, name, "turn"), "{table}");
+    }
+    assert!(locked.metrics().threads.iter().any(|t| t.blocked > 0));
+    let plain = run(&spec(
+        vec![process(vec![cpu(3), io(2), cpu(1)]), process(vec![cpu(2)])],
+        PolicySpec::Rr { quantum: 2 },
+    ));
+    assert!(!metrics_table(&plain).contains("sync"));
+}

@@ -19,6 +19,9 @@ pub struct TextFieldProps {
     pub wide: bool,
     #[prop_or(true)]
     pub numeric: bool,
+    /// The hint shown under the input as well as on hover (a format nobody would guess).
+    #[prop_or_default]
+    pub hint_shown: bool,
 }
 
 /// The problems reported for one field, and the id of the element that lists them.
@@ -95,6 +98,11 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 aria-invalid={ invalid.to_string() }
                 aria-describedby={ problems.described_by() }
                 title={ props.hint.clone() } />
+            if props.hint_shown {
+                if let Some(hint) = props.hint.clone() {
+                    <p class="hint field-hint">{ hint }</p>
+                }
+            }
             { problems.list() }
         </div>
     }

@@ -612,7 +612,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
             }
             if !props.semaphores.is_empty() || names_semaphores(&props.processes) {
                 <crate::ui::field::TextField field={FieldId::Semaphores} label={t(Text::SemaphoresLabel)} value={props.semaphores.clone()}
-                    hint={t(Text::SemaphoresHint)} numeric={false} wide={true} messages={props.messages.clone()}
+                    hint={t(Text::SemaphoresHint)} hint_shown={true} numeric={false} wide={true} messages={props.messages.clone()}
                     oninput={on_edit(dispatch, |value| Edit::Text(FieldId::Semaphores, value))} />
             }
             <div class="editor-actions">

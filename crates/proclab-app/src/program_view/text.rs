@@ -107,8 +107,8 @@ impl Words for ProgramText {
             Next => ["다음 명령어", "Next instruction"],
             Code => ["프로그램", "Program"],
             WrittenFromBursts => [
-                "버스트 칸에서 만든 코드: 버스트는 cpu $n과 io $n, 연산은 명령어 하나(1틱)이며, 스레드마다 자기 부분(.thread_n)부터 실행합니다.",
-                "Written from the bursts field: bursts become cpu $n and io $n, each operation one instruction (one tick), and each thread starts at its own part (.thread_n).",
+                "버스트 칸에서 만든 코드: n틱 CPU 버스트는 cpu $n입니다. 다만 I/O나 종료가 뒤따르면 cpu $n-1과, 마지막 틱에 실행하는 io 또는 halt가 됩니다(연산 바로 뒤의 io나 halt는 그 연산의 틱에 함께 실행). 연산은 명령어 하나(1틱)이며, 스레드마다 자기 부분(.thread_n)부터 실행합니다.",
+                "Written from the bursts field: a CPU burst of n ticks is cpu $n, except one followed by I/O or the exit: cpu $n-1, then the io or halt made in its last tick (an io or halt right after an operation runs in that operation's tick). Each operation is one instruction (one tick), and each thread starts at its own part (.thread_n).",
             ],
             LostCount => ["잃어버린 갱신", "Updates lost"],
             NoLoss => ["잃어버린 갱신 없음", "No update lost"],

@@ -382,14 +382,19 @@ pub fn deadlock(run: &Run, lang: Lang) -> String {
         .collect();
     let tick = run.end_tick();
     let cycle = if report.cycle.is_empty() {
-        String::from(lang.pick([
-            " 순환은 없지만 남은 스레드가 모두 기다리고 있어 깨워 줄 스레드가 없습니다.",
-            if report.waits.len() == 1 {
-                " There is no cycle, but no thread is left to wake it."
-            } else {
-                " There is no cycle, but every thread still running waits, so none is left to wake the others."
-            },
-        ]))
+        // A semaphore or a condition has no holder, so the graph has no edge back: the cycle of
+        // "only the other could signal" is not drawn, and the words say why it is stuck anyway.
+        String::from(if report.waits.len() == 1 {
+            lang.pick([
+                " 그래프에 순환은 없지만(세마포어와 조건 변수에는 가진 스레드가 없습니다) 깨워 줄 스레드가 남아 있지 않습니다.",
+                " There is no cycle in the graph (a semaphore or a condition has no holder), but no thread is left to wake it.",
+            ])
+        } else {
+            lang.pick([
+                " 그래프에 순환은 없지만(세마포어와 조건 변수에는 가진 스레드가 없습니다) 남은 스레드가 모두 기다리고 있어 서로를 깨워 줄 스레드가 없습니다: 그래도 교착 상태입니다.",
+                " There is no cycle in the graph (a semaphore or a condition has no holder), but every thread still running waits, so none is left to wake the others: a deadlock all the same.",
+            ])
+        })
     } else if report.cycle.len() == 1 {
         let only = name(report.cycle[0]);
         lang.pick([

@@ -155,6 +155,14 @@ pub fn sync(lang: Lang) -> Html {
                 "예를 들어 모든 스레드가 자원을 같은 순서로 잠그면(R1 다음에 R2) 순환 대기가 생기지 않습니다.",
                 "For example, if every thread locks resources in the same order (R1, then R2), no circular wait can form.",
             ]) }
+            { para(lang, [
+                "뮤텍스는 자원마다 하나뿐이어서 그래프의 순환이 곧 교착 상태입니다. 인스턴스가 여럿인 자원에서는 순환이 필요조건일 뿐 충분조건은 아닙니다. 세마포어와 조건 변수에는 가진 스레드가 없습니다. 두 스레드가 서로만 보낼 수 있는 signal을 기다리면(P0은 wait(S) 다음 wait(Q), P1은 wait(Q) 다음 wait(S)) 그래프에 순환이 그려지지 않아도 교착 상태입니다. 시뮬레이터는 남은 스레드가 모두 기다리면 교착 상태라고 하고, 그래프에 순환이 있는지 함께 알려 줍니다.",
+                "A mutex is a single instance, so a cycle in its graph is a deadlock; with several instances of a resource a cycle is necessary but not sufficient. A semaphore or a condition variable has no holder: two threads that each wait for a signal only the other would send (P0 does wait(S) then wait(Q), P1 wait(Q) then wait(S)) are deadlocked though the graph draws no cycle. The simulator calls a run deadlocked when every thread still running waits, and says whether the graph has a cycle.",
+            ]) }
+            { para(lang, [
+                "운영체제가 교착 상태를 다루는 방법은 넷입니다. 예방은 설계로 네 조건 중 하나를 깨고(위의 잠금 순서처럼), 회피는 요청을 들어줘도 안전한 상태가 유지될 때만 들어주며(은행원 알고리즘), 탐지와 복구는 일어난 교착 상태를 찾아 스레드를 끝내거나 자원을 되찾습니다. 대부분의 범용 운영체제는 넷째 방법, 곧 무시하고 프로그램에 맡기는 쪽을 택합니다.",
+                "An operating system can handle deadlock in four ways: prevention breaks one of the four conditions by design (as the lock order above does); avoidance grants a request only if the system stays in a safe state (the banker's algorithm); detection and recovery find a deadlock that happened and end a thread or take a resource back. Most general-purpose systems take the fourth way: they ignore it and leave it to programs.",
+            ]) }
         </>
     }
 }
