@@ -50,6 +50,11 @@ pub trait Words: Copy {
     }
 }
 
+/// A whole number from 0 to `u64::MAX` as typed, full-width digits too (a seed, a length).
+pub fn whole_number(text: &str) -> Option<u64> {
+    halfwidth(text).trim().parse().ok()
+}
+
 /// `text` with full-width forms made plain: the digits, letters and signs a Korean or Japanese
 /// input method types in full width (`２ ｉｏ３`) and the ideographic space, so a field reads
 /// them as the numbers they are. Borrowed unchanged when there are none (the common case).
@@ -162,6 +167,8 @@ mod tests {
     fn full_width_forms_read_as_plain_ones() {
         assert_eq!(halfwidth("２　ｉｏ３，４"), "2 io3,4");
         assert_eq!(halfwidth("１２３"), "123");
+        assert_eq!(whole_number(" ４２ "), Some(42));
+        assert_eq!(whole_number("4 2"), None);
         assert!(matches!(
             halfwidth("5 io3"),
             std::borrow::Cow::Borrowed("5 io3")

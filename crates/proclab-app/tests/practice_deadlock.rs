@@ -481,7 +481,7 @@ fn a_wrong_set_of_threads_points_at_the_first_thread_it_has_wrong_and_its_arrow(
         let holder = holder.expect("a mutex waited for is held");
         assert!(
             lead.ends_with(&format!(
-                "Look again at T{0}: T{0} waits for {name}, which T{1} holds. Follow that arrow.",
+                "Look again at T{0}: T{0} waits for {name}, which T{1} holds. Now find in T{1}'s row what T{1} waits for.",
                 left_out + 1,
                 holder + 1
             )),

@@ -499,7 +499,8 @@ fn json_metrics_equal_the_answer_key() {
         // condition or a message; a process's is its threads' sum.
         let sync = metrics.threads.iter().any(|thread| thread.blocked > 0);
         assert_eq!(
-            text.lines().any(|line| line.starts_with("proc ") && line.contains(" sync ")),
+            text.lines()
+                .any(|line| line.starts_with("proc ") && line.contains(" sync ")),
             sync,
             "{file}\n{text}"
         );

@@ -641,3 +641,28 @@ fn a_switch_states_the_cold_units_its_stall_refills() {
     }
     assert!(checked > 20, "only {checked} switches with a refill");
 }
+
+#[test]
+fn an_exited_thread_has_no_quantum_left_and_a_running_one_under_rr_has_one() {
+    for_every_run(|scenario, run| {
+        let state = run.state_at(run.end_tick());
+        for tcb in &state.threads {
+            assert_eq!(tcb.state, ProcessState::Exit, "{:?}", tcb.thread);
+            assert_eq!(tcb.quantum_left, None, "{:?}", tcb.thread);
+        }
+        if matches!(scenario.spec().policy, proclab_core::PolicySpec::Rr { .. }) {
+            let busy = run.gantt().iter().find(|slice| {
+                matches!(slice.kind, SliceKind::Run { .. }) && slice.end > slice.start + 1
+            });
+            if let Some(slice) = busy {
+                let SliceKind::Run { thread } = slice.kind else {
+                    unreachable!()
+                };
+                let state = run.state_at(slice.start + 1);
+                let tcb = state.thread(thread).expect("the thread");
+                assert_eq!(tcb.state, ProcessState::Running);
+                assert!(tcb.quantum_left.is_some(), "{thread:?}");
+            }
+        }
+    });
+}

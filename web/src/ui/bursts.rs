@@ -75,7 +75,7 @@ pub fn burst_editor(props: &BurstEditorProps) -> Html {
                         let onchange = props.onchange.clone();
                         Callback::from(move |event: InputEvent| {
                             let text = event.target_unchecked_into::<HtmlInputElement>().value();
-                            if let Ok(length) = text.trim().parse::<u64>() {
+                            if let Some(length) = proclab_app::lang::whole_number(&text) {
                                 let mut changed = bursts.clone();
                                 changed[index] = if is_io { BurstSpec::Io(length) } else { BurstSpec::Cpu(length) };
                                 onchange.emit(format_bursts(&changed));

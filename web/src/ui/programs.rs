@@ -463,7 +463,7 @@ pub fn wait_graph(props: &WaitGraphProps) -> Html {
     let graph = ProgramText::Graph.get(lang);
     let title = if proclab_app::chart::text::waits_close_a_circle(&props.simulation.run) {
         lang.pick([
-            format!("{graph} (교착 상태, 실행이 끝난 t={end})"),
+            format!("{graph} (교착 상태로 멈춘 t={end})"),
             format!("{graph} at the deadlock (t={end}, the end of the run)"),
         ])
     } else {

@@ -142,7 +142,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             seed.set(event.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
-    let seed_value: Option<u64> = seed.trim().parse().ok();
+    let seed_value: Option<u64> = proclab_app::lang::whole_number(&seed);
     let on_generate = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| {

@@ -112,7 +112,7 @@ fn cell(props: &CellProps) -> Html {
         )
     });
     html! {
-        <td class={classes!(invalid.then_some("invalid"))} data-label={props.heading.clone()}>
+        <td class={classes!(invalid.then_some("invalid"), matches!(field, FieldId::Bursts(_)).then_some("bursts"))} data-label={props.heading.clone()}>
             <input {id} type="text" value={props.value.clone()} {oninput} aria-label={props.label.clone()}
                 placeholder={props.placeholder.clone()}
                 inputmode={ if props.numeric { "numeric" } else { "text" } }
@@ -467,7 +467,11 @@ pub fn workload(props: &WorkloadProps) -> Html {
                 <thead><tr>
                     <th scope="col" class="row-number">{ "#" }</th>
                     { for columns.iter().map(|column| {
-                        let class = (!matches!(column, Column::Name | Column::Bursts)).then_some("narrow");
+                        let class = match column {
+                            Column::Bursts => None,
+                            Column::Name => Some("name"),
+                            _ => Some("narrow"),
+                        };
                         html! { <th scope="col" {class}>{ t(column_title(*column)) }</th> }
                     }) }
                     if show_advanced {
@@ -492,9 +496,9 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                 <th scope="row" class="row-number">{ index + 1 }</th>
                                 { for columns.iter().enumerate().map(|(position, column)| {
                                     if *column == Column::Bursts && program {
-                                        html! { <td class="muted" data-label={t(Text::Bursts)}>{ ProgramText::Code.get(lang) }{ " ↓" }</td> }
+                                        html! { <td class="muted bursts" data-label={t(Text::Bursts)}>{ ProgramText::Code.get(lang) }{ " ↓" }</td> }
                                     } else if *column == Column::Bursts && threaded {
-                                        html! { <td class="muted" data-label={t(Text::Bursts)}>{ t(Text::BurstsPerThread) }</td> }
+                                        html! { <td class="muted bursts" data-label={t(Text::Bursts)}>{ t(Text::BurstsPerThread) }</td> }
                                     } else {
                                         html! { <Cell field={column_field(*column, index)} label={label(column_title(*column))}
                                             heading={AttrValue::from(t(column_title(*column)))}

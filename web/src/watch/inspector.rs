@@ -200,7 +200,8 @@ pub fn inspector(props: &InspectorProps) -> Html {
                                 { row("Queue level", lang.pick(["큐 단계", "Queue level"]), if multilevel { tcb.level.to_string() } else { "—".into() }) }
                                 { row("Quantum left", lang.pick(["남은 퀀텀", "Quantum left"]), tcb.quantum_left.map(|q| q.to_string()).unwrap_or_else(|| "—".into())) }
                                 { row("Allotment left", lang.pick(["남은 할당량", "Allotment left"]), if feedback { tcb.allotment_left.to_string() } else { "—".into() }) }
-                                { row("CPU burst left", lang.pick(["남은 CPU 버스트", "CPU burst left"]), tcb.next_cpu_burst.to_string()) }
+                                // A program's thread has no burst known ahead: its code decides when it blocks.
+                                { row("CPU burst left", lang.pick(["남은 CPU 버스트", "CPU burst left"]), if tcb.program.is_some() || tcb.state == proclab_core::ProcessState::Exit { "—".into() } else { tcb.next_cpu_burst.to_string() }) }
                                 { row("Predicted burst", lang.pick(["예측 버스트", "Predicted burst"]), tcb.predicted_milli.map(|m| format!("{}.{:03}", m / 1000, m % 1000)).unwrap_or_else(|| "—".into())) }
                                 { row("CPU used", lang.pick(["사용한 CPU 시간", "CPU used"]), tcb.cpu_used.to_string()) }
                                 { row("Last ran", lang.pick(["마지막 실행", "Last ran"]), if tcb.state == proclab_core::ProcessState::Running {

@@ -95,7 +95,9 @@ impl Builder {
 pub fn read_seed(text: &str) -> Result<Option<u64>, SetupError> {
     match text.trim() {
         "" => Ok(None),
-        seed => seed.parse::<u64>().map(Some).map_err(|_| SetupError::Seed),
+        seed => crate::lang::whole_number(seed)
+            .map(Some)
+            .ok_or(SetupError::Seed),
     }
 }
 

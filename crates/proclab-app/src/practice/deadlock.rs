@@ -418,13 +418,14 @@ pub fn lead(run: &Run, grading: &DeadlockGrading, mistake: Mistake, lang: Lang) 
             let holder = thread_label(holder);
             lang.pick([
                 format!(
-                    "{name}부터 다시 보세요: {name}{} {mutex}{} 기다리고, {mutex}{} {holder}{} 가지고 있습니다. 그 화살표를 따라가 보세요.",
+                    "{name}부터 다시 보세요: {name}{} {mutex}{} 기다리고, {mutex}{} {holder}{} 가지고 있습니다. 이제 표에서 {holder}의 줄을 보고 {holder}{} 무엇을 기다리는지 찾아보세요.",
                     subject_particle(&name),
                     object_particle(&mutex),
                     topic_particle(&mutex),
+                    subject_particle(&holder),
                     subject_particle(&holder)
                 ),
-                format!("Look again at {name}: {name} waits for {mutex}, which {holder} holds. Follow that arrow."),
+                format!("Look again at {name}: {name} waits for {mutex}, which {holder} holds. Now find in {holder}'s row what {holder} waits for."),
             ])
         }
         Some((mutex, None)) => lang.pick([

@@ -494,15 +494,13 @@ pub enum SetupError {
 /// Reads the "new set" form as typed: the number of exercises, and the seed (`None` when left
 /// empty: the page picks one). Nothing is guessed: a typo is an error, not a random set.
 pub fn read_setup(count: &str, seed: &str) -> Result<(usize, Option<u64>), SetupError> {
-    let count = count
-        .trim()
-        .parse::<usize>()
-        .ok()
+    let count = crate::lang::whole_number(count)
+        .and_then(|count| usize::try_from(count).ok())
         .filter(|count| (1..=MAX_EXERCISES).contains(count))
         .ok_or(SetupError::Count)?;
     let seed = match seed.trim() {
         "" => None,
-        seed => Some(seed.parse::<u64>().map_err(|_| SetupError::Seed)?),
+        seed => Some(crate::lang::whole_number(seed).ok_or(SetupError::Seed)?),
     };
     Ok((count, seed))
 }

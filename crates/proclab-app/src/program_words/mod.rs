@@ -145,11 +145,11 @@ mod tests {
         );
         assert_eq!(
             run_end(&run, Lang::En),
-            "Deadlock at tick 7: P1.T1 waits for condition c. There is no cycle in the graph (a semaphore or a condition has no holder), but no thread is left to wake it."
+            "Stuck at tick 7: P1.T1 waits for condition c. There is no cycle in the graph (a semaphore or a condition has no holder), but no thread is left to wake it."
         );
         assert_eq!(
             run_end(&run, Lang::Ko),
-            "교착 상태(시각 7): P1.T1은 조건 변수 c를 기다림. 그래프에 순환은 없지만(세마포어와 조건 변수에는 가진 스레드가 없습니다) 깨워 줄 스레드가 남아 있지 않습니다."
+            "멈춤(시각 7): P1.T1은 조건 변수 c를 기다림. 그래프에 순환은 없지만(세마포어와 조건 변수에는 가진 스레드가 없습니다) 깨워 줄 스레드가 남아 있지 않습니다."
         );
     }
 }

@@ -391,8 +391,8 @@ pub fn deadlock(run: &Run, lang: Lang) -> String {
             ])
         } else {
             lang.pick([
-                " 그래프에 순환은 없지만(세마포어와 조건 변수에는 가진 스레드가 없습니다) 남은 스레드가 모두 기다리고 있어 서로를 깨워 줄 스레드가 없습니다: 그래도 교착 상태입니다.",
-                " There is no cycle in the graph (a semaphore or a condition has no holder), but every thread still running waits, so none is left to wake the others: a deadlock all the same.",
+                " 그래프에 순환은 없지만(세마포어와 조건 변수에는 가진 스레드가 없습니다) 남은 스레드가 모두 기다리고 있어 서로를 깨워 줄 스레드가 없습니다.",
+                " There is no cycle in the graph (a semaphore or a condition has no holder), but every thread still running waits, so none is left to wake the others.",
             ])
         })
     } else if report.cycle.len() == 1 {
@@ -412,6 +412,14 @@ pub fn deadlock(run: &Run, lang: Lang) -> String {
             format!(" Circular wait: {}.", names.join(" → ")),
         ])
     };
+    // "Deadlock" where the waits close a cycle, as the four conditions have it; "stuck" where
+    // every thread left waits for a signal or a wake-up nobody will give.
+    if report.cycle.is_empty() {
+        return lang.pick([
+            format!("멈춤(시각 {tick}): {}.{cycle}", waits.join("; ")),
+            format!("Stuck at tick {tick}: {}.{cycle}", waits.join("; ")),
+        ]);
+    }
     lang.pick([
         format!("교착 상태(시각 {tick}): {}.{cycle}", waits.join("; ")),
         format!("Deadlock at tick {tick}: {}.{cycle}", waits.join("; ")),

@@ -108,7 +108,7 @@ pub struct Tcb {
     pub priority: u32,
     /// MLFQ level or MLQ queue.
     pub level: u32,
-    /// Ticks left in the current time slice, if the policy slices.
+    /// Ticks left in the current time slice, if the policy slices (none once exited).
     pub quantum_left: Option<u64>,
     /// Quanta of allotment left at the level (MLFQ).
     pub allotment_left: u32,
@@ -341,9 +341,11 @@ impl MachineState {
                     program: program_context(engine, index),
                     priority: task.policy.priority,
                     level: task.policy.level,
+                    // An exited thread has no time slice left to speak of.
                     quantum_left: task
                         .policy
                         .quantum_left
+                        .filter(|_| task.state != ProcessState::Exit)
                         .map(|quantum| quantum.saturating_sub(ran)),
                     allotment_left: task.policy.allotment_left,
                     next_cpu_burst,

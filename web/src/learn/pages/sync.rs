@@ -63,10 +63,13 @@ fn race_table(lang: Lang) -> Html {
         ),
         format!("The example “{title}” as the simulator runs it: both threads load {word} while it is {first} and each adds 1, so it should become {should}, but it becomes {last}."),
     ]);
+    // The caption stands above the scroll box, so a phone that scrolls the table sideways does
+    // not cut the sentence at the box's edge.
     html! {
+        <>
+        <p class="table-caption" id="learn-race-caption">{ caption }</p>
         <div class="table-scroll">
-            <table class="race" id="learn-race-table">
-                <caption>{ caption }</caption>
+            <table class="race" id="learn-race-table" aria-describedby="learn-race-caption">
                 <thead><tr>
                     <th scope="col">{ tr(lang, ["스레드", "Thread"]) }</th>
                     <th scope="col">{ tr(lang, ["명령어", "Instruction"]) }</th>
@@ -85,6 +88,7 @@ fn race_table(lang: Lang) -> Html {
                 </tbody>
             </table>
         </div>
+        </>
     }
 }
 
@@ -156,8 +160,8 @@ pub fn sync(lang: Lang) -> Html {
                 "For example, if every thread locks resources in the same order (R1, then R2), no circular wait can form.",
             ]) }
             { para(lang, [
-                "뮤텍스는 자원마다 하나뿐이어서 그래프의 순환이 곧 교착 상태입니다. 인스턴스가 여럿인 자원에서는 순환이 필요조건일 뿐 충분조건은 아닙니다. 세마포어와 조건 변수에는 가진 스레드가 없습니다. 두 스레드가 서로만 보낼 수 있는 signal을 기다리면(P0은 wait(S) 다음 wait(Q), P1은 wait(Q) 다음 wait(S)) 그래프에 순환이 그려지지 않아도 교착 상태입니다. 시뮬레이터는 남은 스레드가 모두 기다리면 교착 상태라고 하고, 그래프에 순환이 있는지 함께 알려 줍니다.",
-                "A mutex is a single instance, so a cycle in its graph is a deadlock; with several instances of a resource a cycle is necessary but not sufficient. A semaphore or a condition variable has no holder: two threads that each wait for a signal only the other would send (P0 does wait(S) then wait(Q), P1 wait(Q) then wait(S)) are deadlocked though the graph draws no cycle. The simulator calls a run deadlocked when every thread still running waits, and says whether the graph has a cycle.",
+                "뮤텍스는 자원마다 하나뿐이어서 그래프의 순환이 곧 교착 상태입니다. 인스턴스가 여럿인 자원에서는 순환이 필요조건일 뿐 충분조건은 아닙니다. 세마포어와 조건 변수에는 가진 스레드가 없습니다. 두 스레드가 서로만 보낼 수 있는 signal을 기다리면(P0은 wait(S) 다음 wait(Q), P1은 wait(Q) 다음 wait(S)) 그래프에 순환이 그려지지 않아도 교착 상태입니다. 시뮬레이터는 남은 스레드가 모두 기다리면 실행이 멈췄다고 하고, 기다림이 그래프에서 순환을 이룰 때 교착 상태라고 부릅니다.",
+                "A mutex is a single instance, so a cycle in its graph is a deadlock; with several instances of a resource a cycle is necessary but not sufficient. A semaphore or a condition variable has no holder: two threads that each wait for a signal only the other would send (P0 does wait(S) then wait(Q), P1 wait(Q) then wait(S)) are deadlocked though the graph draws no cycle. The simulator says a run is stuck when every thread left waits, and calls it a deadlock when the waits close a cycle in the graph.",
             ]) }
             { para(lang, [
                 "운영체제가 교착 상태를 다루는 방법은 넷입니다. 예방은 설계로 네 조건 중 하나를 깨고(위의 잠금 순서처럼), 회피는 요청을 들어줘도 안전한 상태가 유지될 때만 들어주며(은행원 알고리즘), 탐지와 복구는 일어난 교착 상태를 찾아 스레드를 끝내거나 자원을 되찾습니다. 대부분의 범용 운영체제는 넷째 방법, 곧 무시하고 프로그램에 맡기는 쪽을 택합니다.",
