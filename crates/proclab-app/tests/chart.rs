@@ -107,6 +107,33 @@ fn takeaway_states_the_end_and_the_average_waiting() {
 }
 
 #[test]
+fn a_process_of_several_threads_has_its_summed_waiting_said_even_below_its_turnaround() {
+    let threads = |count| ProcessSpec {
+        threads: vec![
+            ThreadSpec {
+                bursts: vec![BurstSpec::Cpu(5)],
+                ..ThreadSpec::default()
+            };
+            count
+        ],
+        ..ProcessSpec::default()
+    };
+    let spec = |count| ScenarioSpec {
+        processes: vec![threads(count)],
+        policy: PolicySpec::Fcfs,
+        ..ScenarioSpec::default()
+    };
+    let two = gantt_takeaway(&simulation(&spec(2)), Lang::En);
+    assert!(
+        two.contains("average waiting 5.00 ticks, average turnaround 10.00"),
+        "{two}"
+    );
+    assert!(two.contains("sum of its threads' time Ready"), "{two}");
+    let one = gantt_takeaway(&simulation(&spec(1)), Lang::En);
+    assert!(!one.contains("sum of its threads"), "{one}");
+}
+
+#[test]
 fn waiting_above_turnaround_is_explained_by_threads_that_wait_together() {
     // One process, four threads of 10 ticks under FCFS: its threads wait 0 + 10 + 20 + 30 = 60
     // ticks, summed, over a turnaround of 40.
@@ -130,12 +157,12 @@ fn waiting_above_turnaround_is_explained_by_threads_that_wait_together() {
         "{english}"
     );
     assert!(
-        english.ends_with("so average waiting can exceed average turnaround."),
+        english.ends_with("so average waiting can even exceed average turnaround."),
         "{english}"
     );
     let korean = gantt_takeaway(&simulation(&spec), Lang::Ko);
     assert!(
-        korean.contains("평균 대기가 평균 반환보다 길 수 있습니다"),
+        korean.contains("평균 대기가 평균 반환보다 길 수도 있습니다"),
         "{korean}"
     );
     // One thread a process: nothing to explain.
@@ -798,12 +825,17 @@ fn the_comparison_says_why_waiting_can_exceed_turnaround_when_it_does() {
         .any(proclab_app::chart::compare_model::waits_exceed_turnaround));
     let english = compare_takeaway(&rows, Lang::En);
     assert!(
-        english.ends_with("so average waiting can exceed average turnaround."),
+        english.ends_with("so average waiting can even exceed average turnaround."),
         "{english}"
     );
-    assert!(compare_takeaway(&rows, Lang::Ko).contains("평균 대기가 평균 반환보다 길 수 있습니다"));
+    assert!(
+        compare_takeaway(&rows, Lang::Ko).contains("평균 대기가 평균 반환보다 길 수도 있습니다")
+    );
     let swept = sweep_takeaway(&quantum_sweep(&spec), Lang::En);
-    assert!(swept.ends_with("can exceed average turnaround."), "{swept}");
+    assert!(
+        swept.ends_with("can even exceed average turnaround."),
+        "{swept}"
+    );
     let plain = sweep_takeaway(&quantum_sweep(&silberschatz(PolicySpec::Fcfs)), Lang::En);
     assert!(!plain.contains("can exceed"), "{plain}");
     let single = compare_rows(&silberschatz(PolicySpec::Fcfs));

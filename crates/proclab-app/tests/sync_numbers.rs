@@ -940,7 +940,11 @@ fn a_blocking_mutex_spends_no_instruction_on_failed_tries_but_ticks_blocked() {
         .iter()
         .all(|thread| thread.blocked == 0));
     claim_in(id, Lang::En, &format!("Blocked for {blocked} ticks in all"));
-    claim_in(id, Lang::Ko, &format!("모두 {blocked}틱 동안 대기 상태"));
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("대기 상태로 보낸 시간이 합쳐서 {blocked}틱"),
+    );
     let (done, spun_done) = (blocking.end_tick(), spinning.end_tick());
     assert!(done < spun_done);
     claim_in(

@@ -112,7 +112,10 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                 format!("{summary} {empty} cells are empty."),
             ]),
         };
-        let explanation = explain(exercise, grading, lang);
+        // With nothing filled in, the summary says all there is to say.
+        let explanation = (empty < total)
+            .then(|| explain(exercise, grading, lang))
+            .flatten();
         let interleaving = grading.race.map(|marks| {
             let workload = exercise.race_workload();
             let lengths = race::lengths(&workload);

@@ -89,7 +89,11 @@ pub fn semaphore_questions(props: &AnswerProps) -> Html {
         .as_ref()
         .map(|marks| marks.values.iter().chain(&marks.waits).copied().collect())
         .unwrap_or_default();
-    let first_empty = all.iter().find(|mark| !mark.is_fine()) == Some(&Verdict::Missing);
+    let first_empty = props
+        .state
+        .grading
+        .as_ref()
+        .is_some_and(proclab_app::practice::explain::first_mistake_is_empty);
     let any_empty = !first_empty && all.contains(&Verdict::Missing);
     html! {
         <section class="race-question semaphore-question" aria-labelledby="semaphore-values-title">

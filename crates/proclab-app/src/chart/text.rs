@@ -307,8 +307,8 @@ pub struct GanttSummary<'a> {
 /// Why average waiting can exceed average turnaround (each with a leading space), said wherever
 /// such figures are shown.
 pub const SUMMED_WAITS: [&str; 2] = [
-    " 한 프로세스의 대기는 그 스레드들이 준비 상태로 기다린 시간의 합이고 스레드들은 동시에 기다리므로, 평균 대기가 평균 반환보다 길 수 있습니다.",
-    " A process's waiting adds up its threads' time Ready, and they wait at the same time, so average waiting can exceed average turnaround.",
+    " 스레드가 여럿인 프로세스의 대기는 그 스레드들이 준비 상태로 기다린 시간의 합이고 스레드들은 동시에 기다리므로, 평균 대기가 평균 반환보다 길 수도 있습니다.",
+    " A process of several threads has as waiting the sum of its threads' time Ready, and they wait at the same time, so average waiting can even exceed average turnaround.",
 ];
 
 /// `FCFS: 3 processes on 1 CPU finish at t=30; average waiting 17.00 ticks, ...`; a run that

@@ -725,6 +725,14 @@ fn mistake_verdict(grading: &Grading, mistake: Mistake) -> Verdict {
     verdict.unwrap_or(Verdict::Wrong)
 }
 
+/// True when the explanation of `grading` is [`still_empty`]: its first mistake is an empty
+/// cell (a view pointing out a later empty cell need not say it twice).
+pub fn first_mistake_is_empty(grading: &Grading) -> bool {
+    grading
+        .first_mistake
+        .is_some_and(|mistake| mistake_verdict(grading, mistake) == Verdict::Missing)
+}
+
 /// What an empty answer is told: fill it in first (its worked answer would give it away).
 pub fn still_empty(lang: Lang) -> &'static str {
     lang.pick([

@@ -572,8 +572,8 @@ fn overwrite_sentence(run: &Run, lost: &LostUpdate, lang: Lang) -> String {
 /// Why a run loses nothing, in words.
 fn nothing_lost(total: i64, lang: Lang) -> String {
     lang.pick([
-        format!("이 실행 순서에서는 증가를 하나도 잃지 않습니다. 모든 load(mov counter, %ax)가 앞선 store(mov %ax, counter) 뒤에 일어났습니다. 어떤 스레드의 load와 store 사이에도 다른 스레드의 load나 store가 끼어들지 않았으므로 counter는 {total}에서 끝납니다."),
-        format!("This interleaving loses no update. Every load (mov counter, %ax) came after the previous store (mov %ax, counter): no thread let another load or store between its own load and store, so the counter ends at {total}."),
+        format!("이 실행 순서에서는 증가를 하나도 잃지 않습니다. 첫 load를 빼면 모든 load(mov counter, %ax)가 바로 앞 증가의 store(mov %ax, counter) 뒤에 일어났습니다. 어떤 스레드의 load와 store 사이에도 다른 스레드의 load나 store가 끼어들지 않았으므로 counter는 {total}에서 끝납니다."),
+        format!("This interleaving loses no update. Every load (mov counter, %ax) but the first came after the store (mov %ax, counter) of the increment before it: no thread let another load or store between its own load and store, so the counter ends at {total}."),
     ])
 }
 

@@ -29,6 +29,18 @@ pub fn threads(lang: Lang) -> Html {
                     "사용자 공간의 스레드 라이브러리가 스레드를 만들고 스케줄링합니다. 커널에는 프로세스 하나로만 보이므로, 스레드를 전환할 때 커널에 진입하지 않아 빠릅니다. 그러나 한 스레드가 블로킹 시스템 콜을 호출하면 프로세스 전체가 막히고, 여러 코어를 동시에 쓸 수 없습니다.",
                     "A library in user space creates and schedules the threads. The kernel sees one process, so switching threads needs no kernel entry and is fast. But one thread's blocking system call blocks the whole process, and it cannot use several cores.",
                 ]),
+                (["다대다", "Many-to-many"], [
+                    "사용자 수준 스레드 여럿을 그보다 적거나 같은 수의 커널 스레드에 나눠 올립니다. 스레드를 많이 만들어도 커널 스레드는 몇 개면 되고, 한 스레드가 막혀도 다른 커널 스레드에서 나머지가 실행되며, 여러 코어도 씁니다. 그 대신 두 스케줄러(라이브러리와 커널)가 맞물려야 해서 구현이 어렵고, 코어가 많아지면서 Linux와 Windows는 일대일을 택했습니다.",
+                    "Many user-level threads are multiplexed onto a smaller or equal number of kernel threads: a program may create many threads while the kernel runs a few, one blocking thread leaves the others running on another kernel thread, and several cores are used. The price is two schedulers (the library's and the kernel's) that must cooperate, which is hard to build; with cores plentiful, Linux and Windows chose one-to-one.",
+                ]),
+                (["2단계 모델", "Two-level model"], [
+                    "다대다에 더해, 특정 사용자 스레드 하나를 커널 스레드 하나에 묶어 둘(일대일) 수도 있는 방식입니다.",
+                    "Many-to-many, with the option of binding one user-level thread to a kernel thread of its own (one-to-one for that thread).",
+                ]),
+            ]) }
+            { para(lang, [
+                "이 시뮬레이터의 머신 설정은 두 끝을 보여 줍니다: 커널 수준(일대일)과 사용자 수준(다대일).",
+                "This simulator's machine settings show the two ends: kernel-level (one-to-one) and user-level (many-to-one).",
             ]) }
             { notes_differ(lang, [
                 "“사용자 수준 스레드는 커널이 스레드의 존재를 모르기 때문에 문맥 교환이 없다.”",
