@@ -212,6 +212,11 @@ test('a semaphore between bursts: its initial value field appears, changes the r
     // At 0 both wait for ever: the run stops and says so.
     await page.waitForSelector('#semaphores');
     await page.waitForSelector('#run-stopped');
+    // Its format is on the page, not only in a tooltip a phone cannot show.
+    assert.match(await page.textContent('#semaphores ~ .field-hint'), /^name=value, e\.g\. s=1 full=0\. A semaphore not listed starts at 0\.$/);
+    // Both wait on a semaphore nobody holds: stuck, with no cycle to call a deadlock.
+    await page.waitForSelector('#program-end');
+    assert.match(await page.textContent('#program-end'), /^Stuck at tick \d+: P1 waits for shared semaphore s; P2 waits for shared semaphore s\. There is no cycle in the graph/);
     await page.fill('#semaphores', 's=1');
     await waitForFreshResults(page);
     assert.equal(await page.locator('#run-stopped').count(), 0, 'at 1 they take turns and finish');

@@ -121,7 +121,7 @@ export async function scratchDirectory(prefix = 'proclab-') {
  * A fresh browser profile (nothing remembered) with the given browser language. Closing the
  * context removes the profile, and the temporary files Chromium made, which live inside it.
  */
-export async function openBrowser({ locale = 'en-US', viewport = { width: 1280, height: 900 } } = {}) {
+export async function openBrowser({ locale = 'en-US', viewport = { width: 1280, height: 900 }, isMobile = false, hasTouch = false } = {}) {
   const scratch = await scratchDirectory('proclab-e2e-');
   const profile = join(scratch, 'profile');
   const temporary = join(scratch, 'tmp');
@@ -133,6 +133,8 @@ export async function openBrowser({ locale = 'en-US', viewport = { width: 1280, 
     env: { ...process.env, TMPDIR: temporary },
     locale,
     viewport,
+    isMobile,
+    hasTouch,
     acceptDownloads: true,
   });
   const close = context.close.bind(context);

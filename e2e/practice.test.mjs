@@ -1114,3 +1114,27 @@ test("a mixed set's link leaves the new-set form as a new page has it, not as fo
     assert.deepEqual([await page.inputValue('#practice-topic'), await page.inputValue('#practice-difficulty'), await page.inputValue('#practice-count')], ['srtf', 'hard', '2']);
   }, { ready: '#practice-workload' });
 });
+
+test('a Check with nothing filled in says so once, a half-filled answer counts its empty cells, and a full-width seed opens the set it names', async () => {
+  await onFreshPage(url('/practice'), async ({ page }) => {
+    await openSet(page, { topic: 'rr', difficulty: 'hard', seed: 42 });
+    const link = await page.inputValue('#practice-link');
+    // A hard exercise has I/O, as its level promises (seed 42 drew none before).
+    const bursts = await page.$$eval('#practice-workload tbody .bursts', (cells) => cells.map((cell) => cell.textContent));
+    assert.ok(bursts.some((text) => /I\/O|io/i.test(text)), bursts.join(' | '));
+    await check(page);
+    assert.equal((await page.textContent('#practice-summary')).trim(), 'Nothing is filled in yet: write your answers, then press Check.');
+    assert.equal(await page.locator('#practice-explanation').count(), 0, 'no second message saying the same');
+    await page.fill('#cell-p1-0', '5');
+    await check(page);
+    const summary = await page.textContent('#practice-summary');
+    const [, right, total] = summary.match(/^(\d+) of (\d+) cells right\./);
+    const empty = Number(summary.match(/ (\d+) cells are empty\.$/)[1]);
+    assert.ok(Number(right) <= 1 && empty === Number(total) - 1, summary);
+    // Another set, then the same seed typed on a Korean keyboard: the first set again.
+    await openSet(page, { topic: 'rr', difficulty: 'hard', seed: 7 });
+    assert.notEqual(await page.inputValue('#practice-link'), link);
+    await openSet(page, { topic: 'rr', difficulty: 'hard', seed: '４２' });
+    assert.equal(await page.inputValue('#practice-link'), link);
+  }, { ready: '#practice-title' });
+});

@@ -435,3 +435,50 @@ test('a tick inside a switch or a refill says what the CPU goes on doing, and th
     assert.ok(loading > 0 && refilling > 0, `${loading} loading and ${refilling} refilling ticks seen`);
   });
 });
+
+test("on a phone a tapped token says where its PCB is, and the button brings the PCB into view below the playback bar", async () => {
+  const context = await openBrowser({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    await page.waitForSelector('#app-title');
+    await page.setInputFiles('#upload-json', file);
+    await page.waitForSelector('#watch-canvas');
+    await scrubTo(page, 3, { painted: true });
+    assert.equal(await page.locator('#to-pcb').count(), 0, 'nothing selected yet');
+    // Tap the picture as a finger would, on a grid, until a token is hit.
+    await page.locator('#watch-canvas').scrollIntoViewIfNeeded();
+    const box = await page.locator('#watch-canvas').boundingBox();
+    let hit = false;
+    for (let y = 10; y < box.height && !hit; y += 24) {
+      for (let x = 10; x < box.width && !hit; x += 24) {
+        if (box.y + y < 0 || box.y + y > 844) continue;
+        await page.touchscreen.tap(box.x + x, box.y + y);
+        hit = (await page.locator('#to-pcb').count()) > 0;
+      }
+    }
+    assert.ok(hit, 'some tap selects a token');
+    const selected = await page.inputValue('#inspect-select');
+    const name = SCENARIO.processes[Number(selected.split('.')[0])].name;
+    assert.equal((await page.textContent('#to-pcb')).trim(), `${name}'s PCB ↓`);
+    const below = await page.$eval('#inspector-title', (element) => element.getBoundingClientRect().top);
+    assert.ok(below > 844, `the PCB starts below the screen (${below})`);
+    await page.tap('#to-pcb');
+    await page.waitForFunction(() => {
+      const top = document.querySelector('#inspector-title').getBoundingClientRect().top;
+      return top > 0 && top < window.innerHeight / 2;
+    });
+    // Not under the sticky playback bar.
+    const [title, bar] = await page.evaluate(() => [
+      document.querySelector('#inspector-title').getBoundingClientRect().top,
+      document.querySelector('.watch .playback').getBoundingClientRect().bottom,
+    ]);
+    assert.ok(title >= bar, `the PCB's title at ${title}, the bar ends at ${bar}`);
+    assert.match(await page.textContent('#pcb-table caption'), new RegExp(`^PCB · ${name}`));
+    // At a laptop's width the PCB is beside the picture: no button.
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    assert.equal(await page.locator('#to-pcb').isVisible(), false);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

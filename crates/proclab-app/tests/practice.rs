@@ -622,6 +622,16 @@ fn exports_carry_every_cell_with_its_verdict() {
         .map(|index| json["exercises"][index]["cells"].as_u64().unwrap())
         .sum();
     assert_eq!(json["score"]["cells"], cells);
+    // Neither exercise is solved (a wrong waiting, an empty answer); the score counts exercises too.
+    assert_eq!(json["exercises"][0]["solved"], false);
+    assert_eq!(json["exercises"][1]["solved"], false);
+    assert_eq!(json["score"]["solved"], 0);
+    assert_eq!(json["score"]["exercises"], 2);
+    let mut solved = progress.clone();
+    solved.answers[0] = key_answer(&first);
+    let json: serde_json::Value = serde_json::from_str(&export_json(&set, &solved, "")).unwrap();
+    assert_eq!(json["exercises"][0]["solved"], true);
+    assert_eq!(json["score"]["solved"], 1);
 }
 
 #[test]

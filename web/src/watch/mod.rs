@@ -314,6 +314,16 @@ fn watch_machine(props: &WatchProps) -> Html {
                 onselect={props.onselect.clone()} label={canvas_label} strong={presenting}
                 scheduled={props.simulation.scenario.schedule().is_some()}
                 processes_only={props.simulation.scenario.machine().thread_model == proclab_core::spec::ThreadModel::User} />
+            // On a phone the PCB is far below the picture: a tapped token says where its PCB is.
+            if let Some(thread) = props.selected {
+                <button type="button" id="to-pcb" class="small to-pcb"
+                    onclick={Callback::from(|_: MouseEvent| crate::browser::go_to("inspector-title"))}>
+                    { lang.pick([
+                        format!("{}의 PCB 보기 ↓", proclab_view::thread_label(&current.after, thread)),
+                        format!("{}'s PCB ↓", proclab_view::thread_label(&current.after, thread)),
+                    ]) }
+                </button>
+            }
             <legend::Legend {lang} {slices} {allotments} {sync_waits} {channels} />
             <machine_text::MachineText {lang} state={current.after.clone()} />
             <div class="watch-side">

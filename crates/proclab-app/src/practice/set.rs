@@ -193,6 +193,9 @@ struct ExportedExercise<'a> {
     right: usize,
     consistent: usize,
     cells: usize,
+    /// Every cell right or worked out right from an earlier slip: the exercise done, whatever
+    /// its number of cells (a scheduling exercise has forty, a deadlock one three).
+    solved: bool,
     hints: usize,
     /// Each cell as the CSV has it: processes and threads by name, verdicts in words.
     marked: Vec<ExportedCell>,
@@ -200,12 +203,15 @@ struct ExportedExercise<'a> {
     answer: &'a Answer,
 }
 
-/// The whole set's count of cells right, worked out right from an earlier slip, and in all.
+/// The whole set's count of cells right, worked out right from an earlier slip, and in all;
+/// and of exercises solved, and in all (a score per exercise, not weighed by its cells).
 #[derive(Serialize)]
 struct Score {
     right: usize,
     consistent: usize,
     cells: usize,
+    solved: usize,
+    exercises: usize,
 }
 
 #[derive(Serialize)]
@@ -239,8 +245,10 @@ pub fn export_json(set: &ExerciseSet, progress: &Progress, student: &str) -> Str
         .iter()
         .enumerate()
         .map(|(index, (exercise, answer, hints))| {
-            let (right, consistent, cells) = grade(exercise, answer).counts();
+            let grading = grade(exercise, answer);
+            let (right, consistent, cells) = grading.counts();
             ExportedExercise {
+                solved: grading.all_fine(),
                 number: index + 1,
                 topic: exercise.id.topic.code(),
                 difficulty: exercise.id.difficulty.code(),
@@ -258,6 +266,8 @@ pub fn export_json(set: &ExerciseSet, progress: &Progress, student: &str) -> Str
         right: exercises.iter().map(|exercise| exercise.right).sum(),
         consistent: exercises.iter().map(|exercise| exercise.consistent).sum(),
         cells: exercises.iter().map(|exercise| exercise.cells).sum(),
+        solved: exercises.iter().filter(|exercise| exercise.solved).count(),
+        exercises: exercises.len(),
     };
     let exported = Exported {
         student: student.trim(),

@@ -1,7 +1,7 @@
 //! Topic 10: the six IPC mechanisms, who talks to whom through each, and what blocks.
 
 use crate::learn::diagrams::ipc::{channel, Channel};
-use crate::learn::words::{para, tr, Pair};
+use crate::learn::words::{heading, para, terms, tr, Pair};
 use proclab_app::i18n::Lang;
 use yew::prelude::*;
 
@@ -72,7 +72,7 @@ const MECHANISMS: [Mechanism; 6] = [
             waits: ["아무도 자동으로 막히지 않음: 동기화는 직접", "nobody is blocked for you: synchronize yourself"],
             takeaway: ["공유 메모리: 같은 물리 메모리가 A와 B의 주소 공간에 모두 매핑되어 커널을 거치지 않고 직접 읽고 씁니다.", "Shared memory: the same physical memory is mapped into both A's and B's address spaces; they read and write it directly, without the kernel."],
         },
-        who: ["공유 메모리 영역을 자신의 주소 공간에 붙인(attach) 프로세스들입니다. 한 번 설정한 뒤에는 커널을 거치지 않고 데이터 복사도 없어 가장 빠른 IPC입니다.", "The processes that attached the region. After setup there is no kernel call and no copy: the fastest IPC."],
+        who: ["공유 메모리 영역을 자신의 주소 공간에 붙인(attach) 프로세스들입니다. 한 번 설정한 뒤에는 커널을 거치지 않고 데이터 복사도 없어서, 메시지를 주고받는 방식보다 빠를 수 있습니다(동기화 비용은 따로 듭니다).", "The processes that attached the region. After setup there is no kernel call and no copy, so it can be faster than message passing (the synchronization it needs costs extra)."],
         blocks: ["공유 메모리 자체로는 아무도 막히지 않습니다. 그래서 동시에 고치지 않도록 세마포어나 뮤텍스로 직접 동기화해야 합니다.", "Nothing blocks by itself, which is why the processes must synchronize with a semaphore or mutex."],
     },
     Mechanism {
@@ -86,7 +86,7 @@ const MECHANISMS: [Mechanism; 6] = [
             waits: ["recv는 데이터가, accept는 연결이 올 때까지 대기", "recv waits for data, accept for a connection"],
             takeaway: ["소켓: 두 끝점 사이의 양방향 통신입니다. 네트워크를 통해 다른 컴퓨터의 프로세스와도 데이터를 주고받습니다.", "Socket: two-way communication between two endpoints, even with a process on another machine across the network."],
         },
-        who: ["주소(IP 주소와 포트, 또는 로컬 경로)로 연결된 두 끝점입니다. 양방향이며, 다른 컴퓨터와도 통신할 수 있습니다. 소켓은 양방향 파이프처럼 동작합니다: 방향마다 파이프가 하나씩 있는 것과 같아서, 아래 파이프 예제의 막힘과 파일 끝이 그대로 적용됩니다.", "Two endpoints joined by an address (IP and port, or a local path). Two-way, across machines too. A socket behaves as a two-way pipe, one pipe each way: the blocking and end-of-file of the pipe example below apply as they are."],
+        who: ["주소(IP 주소와 포트, 또는 로컬 경로)로 연결된 두 끝점입니다. 양방향이며, 다른 컴퓨터와도 통신할 수 있습니다. 스트림 소켓(TCP)은 양방향 파이프처럼 동작합니다: 방향마다 파이프가 하나씩 있는 것과 같아서, 아래 파이프 예제의 막힘과 파일 끝이 그대로 적용됩니다. 데이터그램 소켓(UDP)은 메시지 큐처럼 메시지 단위로 오가며, 연결도 파일 끝도 없습니다.", "Two endpoints joined by an address (IP and port, or a local path). Two-way, across machines too. A stream socket (TCP) behaves as a two-way pipe, one pipe each way: the blocking and end-of-file of the pipe example below apply as they are. A datagram socket (UDP) carries separate messages, as a message queue does, with no connection and no end-of-file."],
         blocks: ["accept는 연결이 들어올 때까지, recv는 데이터가 도착할 때까지 막힙니다. send는 송신 버퍼가 가득 차 있으면 빈 자리가 생길 때까지 막힙니다.", "accept blocks until a connection arrives and recv until data arrives; send blocks while the send buffer is full, until there is room."],
     },
     Mechanism {
@@ -124,6 +124,21 @@ pub fn ipc(lang: Lang) -> Html {
                     </dl>
                 </section>
             }) }
+            { heading(lang, ["메시지 전달을 설계할 때 고르는 것", "Choices in designing message passing"]) }
+            { terms(lang, &[
+                (["이름 붙이기: 직접과 간접", "Naming: direct or indirect"], [
+                    "직접 통신은 send(P, 메시지)처럼 받는 프로세스를 이름으로 부릅니다. 간접 통신은 메일박스(포트)에 보내고 그 메일박스에서 받습니다. 메시지 큐가 간접 통신이며, 여러 프로세스가 같은 메일박스를 쓸 수 있습니다.",
+                    "Direct communication names the other process (send(P, message)); indirect communication sends to and receives from a mailbox (a port). A message queue is indirect, and several processes may share one mailbox.",
+                ]),
+                (["동기화: 막힘과 막히지 않음", "Synchronization: blocking or non-blocking"], [
+                    "막히는 send는 메시지가 받아질 때까지(또는 버퍼에 들어갈 때까지) 기다리고, 막히는 receive는 메시지가 올 때까지 기다립니다. 막히지 않는 쪽은 곧바로 돌아옵니다. 둘 다 막히는 경우를 랑데부라고 합니다.",
+                    "A blocking send waits until the message is received (or buffered), a blocking receive until a message arrives; a non-blocking one returns at once. Both blocking is called a rendezvous.",
+                ]),
+                (["버퍼: 0, 유한, 무한", "Buffering: zero, bounded or unbounded"], [
+                    "용량이 0이면 보내는 쪽은 받는 쪽이 받을 때까지 기다립니다. 유한하면 가득 찼을 때만 기다리고(이 시뮬레이터의 파이프와 큐), 무한하면 보내는 쪽은 기다리지 않습니다.",
+                    "With zero capacity the sender waits until the receiver takes the message; with a bounded one it waits only when the buffer is full (this simulator's pipes and queues); with an unbounded one it never waits.",
+                ]),
+            ]) }
             { para(lang, [
                 "어떤 IPC를 쓰든 여러 프로세스가 같은 자원에 접근한다면 동기화가 필요합니다. 한 번에 하나의 프로세스만 접근하게 하려면 뮤텍스나 세마포어를 씁니다.",
                 "Whatever the IPC, processes touching the same resource need synchronization: a mutex or semaphore lets one in at a time.",
