@@ -656,7 +656,7 @@ test("a teacher's mixed set: chosen one by one, reordered, shared as one link th
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'builder-up-2', 'the focus moved with SRTF');
     const list = await builderList(page);
     assert.equal(list.length, 3);
-    assert.match(list[0], /^FCFS .* · Easy · seed 5$/);
+    assert.match(list[0], /^FCFS .* · Easy .* · seed 5$/);
     assert.match(list[1], new RegExp(`^SRTF .* · Hard .* · seed ${drawn}$`));
     assert.match(list[2], /^Racing counter .* · Medium .* · seed 7$/);
     assert.equal(await page.isDisabled('#builder-up-1'), true);

@@ -427,10 +427,17 @@ impl Difficulty {
         })
     }
 
+    /// A scheduling exercise's level, with what it holds (as `options` in `exercise.rs` draws it).
     pub fn label(self, lang: Lang) -> &'static str {
         lang.pick(match self {
-            Difficulty::Easy => ["쉬움", "Easy"],
-            Difficulty::Medium => ["보통", "Medium"],
+            Difficulty::Easy => [
+                "쉬움 (프로세스 4개, 버스트 하나씩)",
+                "Easy (4 processes, one burst each)",
+            ],
+            Difficulty::Medium => [
+                "보통 (프로세스 5개, 더 긴 버스트)",
+                "Medium (5 processes, longer bursts)",
+            ],
             Difficulty::Hard => ["어려움 (I/O, 문맥 교환)", "Hard (I/O, context switch)"],
         })
     }
