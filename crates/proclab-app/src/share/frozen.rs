@@ -1,16 +1,9 @@
-//! Share links: the whole scenario and the language in the URL fragment.
-//!
-//! This module alone knows the link format: `#/?s=` (the simulator's route, `#/`, with the
-//! scenario as its query) then base64url (no padding) of the postcard encoding of [`Link`].
-//! Links made while the page routed by path (`#s=...` after the path, or `?s=...`) still open:
-//! [`upgrade`] moves them to today's form before the page starts. `Link` is an enum envelope whose first byte is the version, and its
-//! `V1` types are frozen copies of the scenario types, converted explicitly, so a link made today
-//! opens the same scenario for as long as `V1` is decoded. A decoder never panics: every failure
-//! is a [`LinkError`].
+//! The link format's frozen types: the envelope [`Link`], one variant per version, and each
+//! version's copies of the scenario types with their conversions. A version once written is
+//! never changed, so every link made with it opens the same scenario.
 
+use super::Shared;
 use crate::i18n::Lang;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine as _;
 use proclab_core::spec::{
     BurstSpec, CacheModel, CacheSpec, Conventions, LevelSpec, MachineSpec, MlfqSpec, PolicySpec,
     PredictionSpec, ProcessSpec, QueueSpec, QueueTopology, ScenarioSpec, ScheduleSpec,
@@ -19,62 +12,9 @@ use proclab_core::spec::{
 use proclab_core::Convention;
 use serde::{Deserialize, Serialize};
 
-/// The fragment prefix of a share link.
-pub const PREFIX: &str = "#/?s=";
-/// The fragment prefix of links made before the page kept its routes in the fragment.
-pub const OLD_PREFIX: &str = "#s=";
-/// The query parameter form of an old link (`?s=...`), also opened.
-const OLD_QUERY: &str = "s=";
-/// Longest fragment the decoder looks at; anything longer is refused unread.
-pub const MAX_FRAGMENT: usize = 64 * 1024;
-
-/// Why a link could not be opened.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LinkError {
-    /// Longer than [`MAX_FRAGMENT`].
-    TooLong,
-    /// Not base64url.
-    NotBase64,
-    /// Cut short, garbled, or with bytes after the end.
-    Corrupt,
-    /// A version this build does not know (made by a newer ProcLab).
-    UnknownVersion,
-}
-
-/// What a link carries.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Shared {
-    pub spec: ScenarioSpec,
-    pub lang: Lang,
-    /// The instant to show the run at (`&t=N` after the payload), if the link names one.
-    pub tick: Option<u64>,
-    /// The link was copied with the comparison of every policy on screen (`&view=compare`): it
-    /// opens on that tab.
-    pub compare: bool,
-}
-
-/// What follows a link's payload to name the instant it shows: `#/?s=...&t=13`.
-pub const TICK_PARAM: &str = "&t=";
-
-/// What follows a link's payload when it opens on the comparison of every policy.
-pub const COMPARE_PARAM: &str = "&view=compare";
-
-/// The fragment that opens `spec` in `lang` at `tick` (the payload alone at tick 0), on the
-/// comparison tab if `compare`.
-pub fn encode_at(spec: &ScenarioSpec, lang: Lang, tick: u64, compare: bool) -> String {
-    let mut link = encode(spec, lang);
-    if tick != 0 {
-        link.push_str(&format!("{TICK_PARAM}{tick}"));
-    }
-    if compare {
-        link.push_str(COMPARE_PARAM);
-    }
-    link
-}
-
 /// The envelope: its variant index is the first byte of every link.
 #[derive(Serialize, Deserialize)]
-enum Link {
+pub(super) enum Link {
     V1(LinkV1),
     /// V1 plus the ready-queue topology, for what V1's `affinity` flag cannot say (per-CPU
     /// queues). Links that V1 can hold are still written as V1.
@@ -97,7 +37,7 @@ enum Link {
 
 /// One burst or operation, frozen as links write it.
 #[derive(Serialize, Deserialize, PartialEq)]
-enum BurstV6 {
+pub(super) enum BurstV6 {
     Cpu(u64),
     Io(u64),
     Lock(String),
@@ -107,7 +47,7 @@ enum BurstV6 {
 }
 
 impl BurstV6 {
-    fn from_spec(burst: &BurstSpec) -> BurstV6 {
+    pub(super) fn from_spec(burst: &BurstSpec) -> BurstV6 {
         match burst {
             BurstSpec::Cpu(length) => BurstV6::Cpu(*length),
             BurstSpec::Io(length) => BurstV6::Io(*length),
@@ -118,7 +58,7 @@ impl BurstV6 {
         }
     }
 
-    fn into_spec(self) -> BurstSpec {
+    pub(super) fn into_spec(self) -> BurstSpec {
         match self {
             BurstV6::Cpu(length) => BurstSpec::Cpu(length),
             BurstV6::Io(length) => BurstSpec::Io(length),
@@ -133,14 +73,14 @@ impl BurstV6 {
 /// Per process: its own bursts, then each thread's, written whole when they hold an operation
 /// and empty otherwise (V1's lengths say those).
 #[derive(Serialize, Deserialize, PartialEq)]
-struct OperationsV6 {
+pub(super) struct OperationsV6 {
     processes: Vec<(Vec<BurstV6>, Vec<Vec<BurstV6>>)>,
     /// The semaphores' initial values (`semaphores`), by name.
     semaphores: Vec<(String, u32)>,
 }
 
 impl OperationsV6 {
-    fn from_spec(spec: &ScenarioSpec) -> OperationsV6 {
+    pub(super) fn from_spec(spec: &ScenarioSpec) -> OperationsV6 {
         let whole = |bursts: &[BurstSpec]| -> Vec<BurstV6> {
             if bursts.iter().any(|burst| burst.operation().is_some()) {
                 bursts.iter().map(BurstV6::from_spec).collect()
@@ -166,7 +106,7 @@ impl OperationsV6 {
     }
 
     /// True if V5 says it all (no operation anywhere).
-    fn is_unused(&self) -> bool {
+    pub(super) fn is_unused(&self) -> bool {
         self.semaphores.is_empty()
             && self
                 .processes
@@ -174,7 +114,7 @@ impl OperationsV6 {
                 .all(|(own, threads)| own.is_empty() && threads.iter().all(Vec::is_empty))
     }
 
-    fn apply(self, spec: &mut ScenarioSpec) {
+    pub(super) fn apply(self, spec: &mut ScenarioSpec) {
         let whole = |bursts: Vec<BurstV6>| bursts.into_iter().map(BurstV6::into_spec).collect();
         for (process, (own, threads)) in spec.processes.iter_mut().zip(self.processes) {
             if !own.is_empty() {
@@ -195,7 +135,7 @@ impl OperationsV6 {
 }
 
 #[derive(Serialize, Deserialize, PartialEq)]
-struct MultiV5 {
+pub(super) struct MultiV5 {
     /// Per process: the CPUs it may run on (empty: any).
     cpus: Vec<Vec<u32>>,
     peek_interval: Option<u64>,
@@ -206,7 +146,7 @@ struct MultiV5 {
 }
 
 impl MultiV5 {
-    fn from_spec(spec: &ScenarioSpec) -> MultiV5 {
+    pub(super) fn from_spec(spec: &ScenarioSpec) -> MultiV5 {
         let cache = &spec.machine.cache;
         MultiV5 {
             cpus: spec
@@ -222,7 +162,7 @@ impl MultiV5 {
     }
 
     /// True if V3 says it all (every setting here is at its default).
-    fn is_unused(&self) -> bool {
+    pub(super) fn is_unused(&self) -> bool {
         let defaults = CacheSpec::default();
         self.cpus.iter().all(Vec::is_empty)
             && self.peek_interval.is_none()
@@ -231,7 +171,7 @@ impl MultiV5 {
             && self.warm_rate == defaults.warm_rate
     }
 
-    fn apply(self, spec: &mut ScenarioSpec) {
+    pub(super) fn apply(self, spec: &mut ScenarioSpec) {
         for (process, cpus) in spec.processes.iter_mut().zip(self.cpus) {
             process.cpus = cpus;
         }
@@ -248,7 +188,7 @@ impl MultiV5 {
 }
 
 #[derive(Serialize, Deserialize, Default, PartialEq)]
-struct ProgramsV3 {
+pub(super) struct ProgramsV3 {
     /// Per process: its program (empty: bursts).
     programs: Vec<String>,
     /// Per process, per thread: its initial registers.
@@ -260,7 +200,7 @@ struct ProgramsV3 {
 }
 
 impl ProgramsV3 {
-    fn from_spec(spec: &ScenarioSpec) -> ProgramsV3 {
+    pub(super) fn from_spec(spec: &ScenarioSpec) -> ProgramsV3 {
         ProgramsV3 {
             programs: spec
                 .processes
@@ -288,7 +228,7 @@ impl ProgramsV3 {
     }
 
     /// True if V2 says it all (nothing here differs from a scenario without programs).
-    fn is_unused(&self, spec: &ScenarioSpec) -> bool {
+    pub(super) fn is_unused(&self, spec: &ScenarioSpec) -> bool {
         let mut plain = spec.clone();
         for process in &mut plain.processes {
             process.program.clear();
@@ -302,7 +242,7 @@ impl ProgramsV3 {
         *self == ProgramsV3::from_spec(&plain)
     }
 
-    fn apply(self, spec: &mut ScenarioSpec) {
+    pub(super) fn apply(self, spec: &mut ScenarioSpec) {
         for (process, program) in spec.processes.iter_mut().zip(self.programs) {
             process.program = program;
         }
@@ -320,14 +260,14 @@ impl ProgramsV3 {
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy)]
-enum TopologyV2 {
+pub(super) enum TopologyV2 {
     Shared,
     Affinity,
     PerCpu,
 }
 
 #[derive(Serialize, Deserialize)]
-struct LinkV1 {
+pub(super) struct LinkV1 {
     korean: bool,
     seed: u64,
     processes: Vec<ProcessV1>,
@@ -337,7 +277,7 @@ struct LinkV1 {
 }
 
 #[derive(Serialize, Deserialize)]
-struct ProcessV1 {
+pub(super) struct ProcessV1 {
     /// Empty when the name is the default `P<n>`.
     name: String,
     arrival: u64,
@@ -351,14 +291,14 @@ struct ProcessV1 {
 }
 
 #[derive(Serialize, Deserialize)]
-struct ThreadV1 {
+pub(super) struct ThreadV1 {
     name: String,
     bursts: Vec<u64>,
     stack: u32,
 }
 
 #[derive(Serialize, Deserialize)]
-enum PolicyV1 {
+pub(super) enum PolicyV1 {
     Fcfs,
     Sjf {
         prediction: Option<(u32, u64)>,
@@ -389,14 +329,14 @@ enum PolicyV1 {
 }
 
 #[derive(Serialize, Deserialize)]
-enum QueueV1 {
+pub(super) enum QueueV1 {
     Fcfs,
     Rr(u64),
     Sjf,
 }
 
 #[derive(Serialize, Deserialize)]
-struct MachineV1 {
+pub(super) struct MachineV1 {
     cpus: u32,
     dispatch_latency: u64,
     thread_switch_latency: u64,
@@ -406,153 +346,8 @@ struct MachineV1 {
     affinity: bool,
 }
 
-/// The fragment (with [`PREFIX`]) that opens `spec` in `lang`.
-pub fn encode(spec: &ScenarioSpec, lang: Lang) -> String {
-    let body = LinkV1::from_spec(spec, lang);
-    let programs = ProgramsV3::from_spec(spec);
-    let topology = match spec.machine.topology {
-        QueueTopology::Shared => TopologyV2::Shared,
-        QueueTopology::Affinity => TopologyV2::Affinity,
-        QueueTopology::PerCpu => TopologyV2::PerCpu,
-    };
-    let kernel_entry_cost = spec.machine.kernel_entry_cost;
-    let multi = MultiV5::from_spec(spec);
-    let operations = OperationsV6::from_spec(spec);
-    let link = if !operations.is_unused() {
-        Link::V6(
-            body,
-            topology,
-            programs,
-            kernel_entry_cost,
-            multi,
-            operations,
-        )
-    } else if !multi.is_unused() {
-        Link::V5(body, topology, programs, kernel_entry_cost, multi)
-    } else if kernel_entry_cost != 0 {
-        Link::V4(body, topology, programs, kernel_entry_cost)
-    } else if !programs.is_unused(spec) {
-        Link::V3(body, topology, programs)
-    } else if spec.machine.topology == QueueTopology::PerCpu {
-        Link::V2(body, topology)
-    } else {
-        Link::V1(body)
-    };
-    let bytes = postcard::to_allocvec(&link).unwrap_or_default();
-    format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(bytes))
-}
-
-/// Reads a fragment made by [`encode`]. `Ok(None)` when the fragment is not a share link at all.
-pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
-    let Some(payload) = fragment
-        .strip_prefix(PREFIX)
-        .or_else(|| fragment.strip_prefix(OLD_PREFIX))
-    else {
-        return Ok(None);
-    };
-    if fragment.len() > MAX_FRAGMENT {
-        return Err(LinkError::TooLong);
-    }
-    // The payload, then parameters: `&t=N` names the instant; one unknown or unreadable is
-    // left alone (the run opens at its start), so a link made by a later page still opens.
-    let (payload, parameters) = payload.split_once('&').unwrap_or((payload, ""));
-    let tick = parameters
-        .split('&')
-        .find_map(|parameter| parameter.strip_prefix("t="))
-        .and_then(|tick| tick.parse::<u64>().ok());
-    let compare = parameters
-        .split('&')
-        .any(|parameter| parameter == &COMPARE_PARAM[1..]);
-    let bytes = URL_SAFE_NO_PAD
-        .decode(payload.trim_end_matches('='))
-        .map_err(|_| LinkError::NotBase64)?;
-    if bytes.first().is_some_and(|version| *version > 5) {
-        return Err(LinkError::UnknownVersion);
-    }
-    let (link, rest): (Link, &[u8]) =
-        postcard::take_from_bytes(&bytes).map_err(|_| LinkError::Corrupt)?;
-    if !rest.is_empty() {
-        return Err(LinkError::Corrupt);
-    }
-    let mut shared = match link {
-        Link::V1(body) => body.into_shared(),
-        Link::V2(body, topology) => {
-            let mut shared = body.into_shared();
-            shared.spec.machine.topology = topology.into_spec();
-            shared
-        }
-        Link::V3(body, topology, programs) => {
-            let mut shared = body.into_shared();
-            shared.spec.machine.topology = topology.into_spec();
-            programs.apply(&mut shared.spec);
-            shared
-        }
-        Link::V4(body, topology, programs, kernel_entry_cost) => {
-            let mut shared = body.into_shared();
-            shared.spec.machine.topology = topology.into_spec();
-            programs.apply(&mut shared.spec);
-            shared.spec.machine.kernel_entry_cost = kernel_entry_cost;
-            shared
-        }
-        Link::V5(body, topology, programs, kernel_entry_cost, multi) => {
-            let mut shared = body.into_shared();
-            shared.spec.machine.topology = topology.into_spec();
-            programs.apply(&mut shared.spec);
-            shared.spec.machine.kernel_entry_cost = kernel_entry_cost;
-            multi.apply(&mut shared.spec);
-            shared
-        }
-        Link::V6(body, topology, programs, kernel_entry_cost, multi, operations) => {
-            let mut shared = body.into_shared();
-            shared.spec.machine.topology = topology.into_spec();
-            programs.apply(&mut shared.spec);
-            shared.spec.machine.kernel_entry_cost = kernel_entry_cost;
-            multi.apply(&mut shared.spec);
-            operations.apply(&mut shared.spec);
-            shared
-        }
-    };
-    shared.tick = tick;
-    shared.compare = compare;
-    Ok(Some(shared))
-}
-
-/// Where an address of an earlier version must move so today's page opens what it meant: the new
-/// query (with `?`, or empty) and fragment, or `None` when the address needs no change. An old
-/// share link in the fragment (`#s=...`) or in the query (`?s=...`) becomes `#/?s=...`; the rest
-/// of the query stays.
-pub fn upgrade(search: &str, hash: &str) -> Option<(String, String)> {
-    if let Some(payload) = hash.strip_prefix(OLD_PREFIX) {
-        return Some((search.to_string(), format!("{PREFIX}{payload}")));
-    }
-    let query = search.strip_prefix('?')?;
-    let mut payload = None;
-    let kept: Vec<&str> = query
-        .split('&')
-        .filter(|pair| match pair.strip_prefix(OLD_QUERY) {
-            Some(value) if payload.is_none() => {
-                payload = Some(value);
-                false
-            }
-            _ => true,
-        })
-        .collect();
-    let payload = payload?;
-    let hash = if hash.starts_with(PREFIX) {
-        hash.to_string()
-    } else {
-        format!("{PREFIX}{payload}")
-    };
-    let search = if kept.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", kept.join("&"))
-    };
-    Some((search, hash))
-}
-
 impl TopologyV2 {
-    fn into_spec(self) -> QueueTopology {
+    pub(super) fn into_spec(self) -> QueueTopology {
         match self {
             TopologyV2::Shared => QueueTopology::Shared,
             TopologyV2::Affinity => QueueTopology::Affinity,
@@ -561,16 +356,16 @@ impl TopologyV2 {
     }
 }
 
-fn bursts_to_lengths(bursts: &[BurstSpec]) -> Vec<u64> {
+pub(super) fn bursts_to_lengths(bursts: &[BurstSpec]) -> Vec<u64> {
     bursts.iter().filter_map(BurstSpec::length).collect()
 }
 
-fn default_name(index: usize) -> String {
+pub(super) fn default_name(index: usize) -> String {
     format!("P{}", index + 1)
 }
 
 impl LinkV1 {
-    fn from_spec(spec: &ScenarioSpec, lang: Lang) -> LinkV1 {
+    pub(super) fn from_spec(spec: &ScenarioSpec, lang: Lang) -> LinkV1 {
         let conventions = &spec.conventions;
         LinkV1 {
             korean: lang == Lang::Ko,
@@ -625,7 +420,7 @@ impl LinkV1 {
         }
     }
 
-    fn into_shared(self) -> Shared {
+    pub(super) fn into_shared(self) -> Shared {
         let mut conventions = Conventions::default();
         for (convention, flag) in Convention::ALL.into_iter().zip(self.conventions) {
             convention.set(&mut conventions, flag != 0);
@@ -702,7 +497,7 @@ impl LinkV1 {
 }
 
 impl PolicyV1 {
-    fn from_spec(policy: &PolicySpec) -> PolicyV1 {
+    pub(super) fn from_spec(policy: &PolicySpec) -> PolicyV1 {
         match policy {
             PolicySpec::Fcfs => PolicyV1::Fcfs,
             PolicySpec::Sjf { prediction } => PolicyV1::Sjf {
@@ -745,7 +540,7 @@ impl PolicyV1 {
         }
     }
 
-    fn into_spec(self) -> PolicySpec {
+    pub(super) fn into_spec(self) -> PolicySpec {
         match self {
             PolicyV1::Fcfs => PolicySpec::Fcfs,
             PolicyV1::Sjf { prediction } => PolicySpec::Sjf {
