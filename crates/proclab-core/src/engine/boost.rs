@@ -24,7 +24,7 @@ impl Engine {
                     self.tasks[task].ready_since = self.now;
                     let queue = self.queue_of(cpu);
                     self.enqueue_on(queue, task, Entry::Preempted);
-                    self.cpus[cpu].activity = Activity::Free;
+                    self.cpus[cpu].set_activity(Activity::Free);
                     if self.cpus[cpu].displaced.replace(task).is_none() {
                         self.displaced_cpus += 1;
                     }
@@ -66,7 +66,7 @@ impl Engine {
         for cpu in self.cpu_ixs() {
             if let Activity::Running { task, since, .. } = self.cpus[cpu].activity {
                 let until = self.slice_end(task);
-                self.cpus[cpu].activity = Activity::Running { task, since, until };
+                self.cpus[cpu].set_activity(Activity::Running { task, since, until });
             }
             match self.cpus[cpu].activity {
                 Activity::Running { task, .. }

@@ -52,7 +52,13 @@ pub(crate) struct CpuTime {
 /// One CPU.
 #[derive(Clone, Debug)]
 pub(crate) struct Cpu {
+    /// Written only through [`Cpu::set_activity`], which keeps `due` in step.
     pub(crate) activity: Activity,
+    /// When the activity ends ([`Activity::ends_at`]), kept beside it so that finding the next
+    /// instant and the CPUs whose activity ends at it is a comparison per CPU, not a `match`
+    /// (on 4 CPUs with the cache model on, the `match` in both was mispredicted at most
+    /// instants).
+    pub(super) due: u64,
     pub(crate) time: CpuTime,
     /// The thread whose context this CPU holds (the one it ran last).
     pub(crate) last: Option<ThreadIx>,
@@ -68,11 +74,30 @@ pub(crate) struct Cpu {
     pub(super) carry: Option<u64>,
 }
 
+impl Activity {
+    /// The instant at which it ends on its own: a dispatch at `run_at`, a slice at `until`;
+    /// never (`u64::MAX`) for a free CPU or one held for a blocked thread.
+    pub(crate) fn ends_at(self) -> u64 {
+        match self {
+            Activity::Switching { run_at, .. } => run_at,
+            Activity::Running { until, .. } => until,
+            Activity::Free | Activity::Held { .. } => u64::MAX,
+        }
+    }
+}
+
 impl Cpu {
+    /// Sets what the CPU does from now on.
+    pub(super) fn set_activity(&mut self, activity: Activity) {
+        self.activity = activity;
+        self.due = activity.ends_at();
+    }
+
     /// An idle CPU with a cold cache of `cache_capacity` units.
     pub(super) fn new(cache_capacity: u32) -> Cpu {
         Cpu {
             activity: Activity::Free,
+            due: u64::MAX,
             time: CpuTime::default(),
             last: None,
             cache: CpuCache::new(cache_capacity),

@@ -58,13 +58,13 @@ impl Engine {
         if run_at == now {
             self.start_running(cpu, index);
         } else {
-            self.cpus[cpu].activity = Activity::Switching {
+            self.cpus[cpu].set_activity(Activity::Switching {
                 task: index,
                 stall_from: now + latency_ticks,
                 run_at,
                 // Lines a free refill (no stall) loads at once: none is left cold.
                 cold: if stall > 0 { cold } else { 0 },
-            };
+            });
         }
     }
 

@@ -39,7 +39,7 @@ impl Engine {
         cold.io_done_at = done_at;
         self.io_heap.push(Reverse((done_at, index)));
         if self.scenario.conventions().hold_cpu_during_io {
-            self.cpus[cpu].activity = Activity::Held { task: index };
+            self.cpus[cpu].set_activity(Activity::Held { task: index });
         }
     }
 
@@ -63,7 +63,7 @@ impl Engine {
         cold.io_done_at = done_at;
         self.io_heap.push(Reverse((done_at, index)));
         if self.scenario.conventions().hold_cpu_during_io {
-            self.cpus[cpu].activity = Activity::Held { task: index };
+            self.cpus[cpu].set_activity(Activity::Held { task: index });
         }
     }
 
@@ -114,7 +114,7 @@ impl Engine {
                 let task = &mut self.tasks[index];
                 task.state = ProcessState::Ready;
                 task.ready_since = now;
-                self.cpus[cpu].activity = Activity::Free;
+                self.cpus[cpu].set_activity(Activity::Free);
                 self.direct.push((cpu, index));
             } else if completion == IoCompletion::Preempt {
                 self.mark_ready(index);

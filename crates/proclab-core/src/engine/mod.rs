@@ -258,14 +258,12 @@ impl Engine {
                 return Some(self.now + 1);
             }
         }
-        let mut next = u64::MAX;
-        for cpu in &self.cpus {
-            match cpu.activity {
-                Activity::Switching { run_at, .. } => next = next.min(run_at),
-                Activity::Running { until, .. } => next = next.min(until),
-                Activity::Free | Activity::Held { .. } => {}
-            }
-        }
+        let mut next = self
+            .cpus
+            .iter()
+            .map(|cpu| cpu.due)
+            .min()
+            .unwrap_or(u64::MAX);
         if let Some(Reverse((tick, _))) = self.io_heap.peek() {
             next = next.min(*tick);
         }
@@ -339,6 +337,9 @@ impl Engine {
     fn end_activities(&mut self, conventions: &Conventions) {
         let instant = self.now;
         for cpu in self.cpu_ixs() {
+            if self.cpus[cpu].due != instant {
+                continue;
+            }
             match self.cpus[cpu].activity {
                 Activity::Switching { task, run_at, .. } if run_at == instant => {
                     self.start_running(cpu, task)

@@ -686,11 +686,11 @@ impl Engine {
                     // Unreachable after validation (every program thread has a live context); ending
                     // the thread keeps the run finite even so.
                     programs.done[task.slot()] = true;
-                    cpu.activity = Activity::Running {
+                    cpu.set_activity(Activity::Running {
                         task,
                         since,
                         until: instant,
-                    };
+                    });
                     break;
                 };
                 programs.executed += 1;
@@ -754,38 +754,38 @@ impl Engine {
                     }
                     StepOutcome::Blocked(wait) => {
                         programs.waiting[task.slot()] = Some(wait);
-                        cpu.activity = Activity::Running {
+                        cpu.set_activity(Activity::Running {
                             task,
                             since,
                             until: instant,
-                        };
+                        });
                     }
                     StepOutcome::Message { .. } => {}
                     StepOutcome::Io(ticks) => {
                         programs.io[task.slot()] = Some(ticks);
-                        cpu.activity = Activity::Running {
+                        cpu.set_activity(Activity::Running {
                             task,
                             since,
                             until: instant,
-                        };
+                        });
                     }
                     StepOutcome::Yielded => {
-                        cpu.activity = Activity::Running {
+                        cpu.set_activity(Activity::Running {
                             task,
                             since,
                             until: instant,
-                        };
+                        });
                     }
                     StepOutcome::Halted | StepOutcome::Fault(_) => {
                         programs.done[task.slot()] = true;
                         // An exit closes the thread's write ends, as the kernel closes a dead
                         // process's files.
                         programs.close_every_write_end(self.scenario.threads(), task);
-                        cpu.activity = Activity::Running {
+                        cpu.set_activity(Activity::Running {
                             task,
                             since,
                             until: instant,
-                        };
+                        });
                     }
                 }
                 let thread = &self.scenario.threads()[task.slot()];

@@ -27,11 +27,11 @@ impl Engine {
                 entry.acc.last_run = Some(self.now);
                 entry.acc.first_run.get_or_insert(since);
             }
-            self.cpus[cpu].activity = Activity::Running {
+            self.cpus[cpu].set_activity(Activity::Running {
                 task,
                 since: self.now,
                 until,
-            };
+            });
         }
     }
 
@@ -58,11 +58,11 @@ impl Engine {
     /// `task` starts executing on `cpu` now.
     pub(super) fn start_running(&mut self, cpu: CpuIx, task: ThreadIx) {
         let until = self.slice_end(task);
-        self.cpus[cpu].activity = Activity::Running {
+        self.cpus[cpu].set_activity(Activity::Running {
             task,
             since: self.now,
             until,
-        };
+        });
     }
 
     /// The thread running on `cpu`, if it is executing (not switching in, not held).
@@ -76,7 +76,7 @@ impl Engine {
     /// A running slice ends at `now`: the quantum expired, or the burst is done (exit or I/O).
     pub(super) fn end_slice(&mut self, cpu: CpuIx, index: ThreadIx, requeue: RequeueOrder) {
         self.settle(cpu);
-        self.cpus[cpu].activity = Activity::Free;
+        self.cpus[cpu].set_activity(Activity::Free);
         if let Some(programs) = &self.programs {
             if programs.runs(index) {
                 // The program ended the thread, or the quantum or a `yield` ended the slice.
@@ -160,7 +160,7 @@ impl Engine {
         self.touch(victim);
         self.queues[0].on_preempted(&mut self.tasks[victim].policy);
         self.cold[victim].preemptions += 1;
-        self.cpus[cpu].activity = Activity::Free;
+        self.cpus[cpu].set_activity(Activity::Free);
         self.make_ready(victim, Entry::Preempted);
     }
 }
