@@ -133,7 +133,17 @@ impl CpuCache {
         &mut table[index]
     }
 
+    /// Where `key`'s entry is ([`NONE`]: not resident), without growing a table.
+    fn find(&self, key: Key) -> u32 {
+        let place = match key {
+            Key::Shared(pid) => self.shared_places.get(pid as usize),
+            Key::Stack(thread) => self.stack_places.get(thread as usize),
+        };
+        place.copied().unwrap_or(NONE)
+    }
+
     /// Takes the entry at `place` out of the list and frees its place.
+    #[inline]
     fn unlink(&mut self, place: u32) -> CacheEntry {
         let Slot {
             entry,
@@ -155,8 +165,9 @@ impl CpuCache {
     }
 
     /// Removes `key`'s entry, if resident; returns its units.
+    #[inline]
     fn take(&mut self, key: Key) -> u32 {
-        match *self.place_of(key) {
+        match self.find(key) {
             NONE => 0,
             place => {
                 let units = self.unlink(place).units;
@@ -167,6 +178,7 @@ impl CpuCache {
     }
 
     /// Makes `owner` (`key` in the tables) the most recently used entry, with `units` units.
+    #[inline]
     fn push(&mut self, owner: CacheOwner, key: Key, units: u32) {
         let slot = Slot {
             entry: CacheEntry { owner, units },
