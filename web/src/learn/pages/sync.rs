@@ -160,7 +160,7 @@ pub fn sync(lang: Lang) -> Html {
                 "For example, if every thread locks resources in the same order (R1, then R2), no circular wait can form.",
             ]) }
             { para(lang, [
-                "뮤텍스는 자원마다 하나뿐이어서 그래프의 순환이 곧 교착 상태입니다. 인스턴스가 여럿인 자원에서는 순환이 필요조건일 뿐 충분조건은 아닙니다. 세마포어와 조건 변수에는 가진 스레드가 없습니다. 두 스레드가 서로만 보낼 수 있는 signal을 기다리면(P0은 wait(S) 다음 wait(Q), P1은 wait(Q) 다음 wait(S)) 그래프에 순환이 그려지지 않아도 교착 상태입니다. 시뮬레이터는 남은 스레드가 모두 기다리면 실행이 멈췄다고 하고, 기다림이 그래프에서 순환을 이룰 때 교착 상태라고 부릅니다.",
+                "뮤텍스는 인스턴스가 하나뿐인 자원이어서 그래프의 순환이 곧 교착 상태입니다. 인스턴스가 여럿인 자원에서는 순환이 필요조건일 뿐 충분조건은 아닙니다. 세마포어와 조건 변수에는 가진 스레드가 없습니다. 두 스레드가 서로만 보낼 수 있는 signal을 기다리면(P0은 wait(S) 다음 wait(Q), P1은 wait(Q) 다음 wait(S)) 그래프에 순환이 그려지지 않아도 교착 상태입니다. 시뮬레이터는 남은 스레드가 모두 기다리면 실행이 멈췄다고 하고, 기다림이 그래프에서 순환을 이룰 때 교착 상태라고 부릅니다.",
                 "A mutex is a single instance, so a cycle in its graph is a deadlock; with several instances of a resource a cycle is necessary but not sufficient. A semaphore or a condition variable has no holder: two threads that each wait for a signal only the other would send (P0 does wait(S) then wait(Q), P1 wait(Q) then wait(S)) are deadlocked though the graph draws no cycle. The simulator says a run is stuck when every thread left waits, and calls it a deadlock when the waits close a cycle in the graph.",
             ]) }
             { para(lang, [
