@@ -226,7 +226,18 @@ test('a semaphore between bursts: its initial value field appears, changes the r
     assert.deepEqual(scenario.semaphores, [{ name: 's', initial: 1 }]);
     const path = join(scratch, 'bursts-semaphore.json');
     await writeFile(path, file.bytes);
-    assert.deepEqual(shown.rows, cliNumbers(await cliRun(path)).rows);
+    const cli = await cliRun(path);
+    assert.deepEqual(shown.rows, cliNumbers(cli).rows);
+    // The ticks each waited on the semaphore have a column, so every row adds up to its turnaround.
+    await page.check('#more-metrics');
+    const table = await page.$$eval('#metrics-table tbody tr[data-pid]', (rows) => rows.map((row) => Object.fromEntries(
+      ['turnaround', 'waiting', 'cpu', 'io', 'sync', 'switch', 'stall'].map((name) => [name, Number(row.querySelector(`td.${name}`).textContent)]))));
+    const blocked = cli.metrics.processes.map((process) => cli.metrics.threads
+      .filter((thread) => thread.thread.pid === process.pid).reduce((sum, thread) => sum + thread.blocked, 0));
+    assert.deepEqual(table.map((row) => row.sync), blocked);
+    assert.ok(blocked.some((ticks) => ticks > 0), 'someone waited on s');
+    for (const row of table) assert.equal(row.cpu + row.io + row.sync + row.waiting + row.switch + row.stall, row.turnaround);
+    await page.uncheck('#more-metrics');
     await screenshot(page, 'bursts-semaphore-en-1280');
     // A bad item and a name no bursts use, kept as typed, in both languages.
     await page.fill('#semaphores', 's=1 t');

@@ -160,7 +160,7 @@ test('a pipe: the buffer fills and blocks the writer, drains and blocks the read
     assert.equal(await row('queue-writers'), 'Writer');
     assert.ok((await page.textContent('#event-log')).includes('Writer blocks: pipe p full'));
     await page.selectOption('#inspect-select', '0.0');
-    assert.match(await page.textContent('#pcb-table tr[data-field="Waits for"] td'), /pipe p, full: waiting to send or write Writer/);
+    assert.match(await page.textContent('#pcb-table tr[data-field="Waits for"] td'), /^pipe p \(full\): waits to write$/);
     await scrubTo(page, empty.tick);
     assert.equal(await row('queue-messages'), '[] 0/2', 'drained');
     assert.equal(await row('queue-receivers'), 'Reader');

@@ -65,6 +65,7 @@ pub enum Edit {
 /// The program a process gets when the student first switches it to a program: the shared
 /// counter of the threads lesson, which three lines make racy.
 pub const STARTER_PROGRAM: &str = "# add 1 to a shared counter, %bx times
+# (each thread's %bx is set under Initial registers; a register not listed there starts at 0)
 .var counter
 .main
 .top

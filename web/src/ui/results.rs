@@ -92,13 +92,32 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
         })
     };
     let any_summed = processes.iter().any(|process| process.thread_count() > 1);
+    // Ticks blocked on a lock, a semaphore, a condition or a message, per process: a column of
+    // its own where any thread has some, so that the other columns add up to the turnaround.
+    let blocked: Option<Vec<u64>> = metrics
+        .threads
+        .iter()
+        .any(|thread| thread.blocked > 0)
+        .then(|| {
+            let mut blocked = vec![0; metrics.processes.len()];
+            for thread in &metrics.threads {
+                if let Some(sum) = blocked.get_mut(thread.thread.pid as usize) {
+                    *sum += thread.blocked;
+                }
+            }
+            blocked
+        });
     let Windowed {
         scroller,
         onscroll,
         windowed,
         window,
     } = use_windowed(total, "tbody tr[data-pid]", extra);
-    let columns = if extra { 12 } else { 6 };
+    let columns = match (extra, blocked.is_some()) {
+        (false, _) => 6,
+        (true, false) => 12,
+        (true, true) => 13,
+    };
     let spacer = |height: u64| {
         (height > 0).then(|| html! {
             <tr class="spacer" aria-hidden="true" style={format!("height:{height}px")}><td colspan={columns.to_string()}></td></tr>
@@ -130,6 +149,9 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
                     if extra {
                         { header(lang, Text::CpuTime, Text::CpuTimeDef) }
                         { header(lang, Text::IoTime, Text::IoTimeDef) }
+                        if blocked.is_some() {
+                            { header(lang, Text::SyncTime, Text::SyncTimeDef) }
+                        }
                         { header(lang, Text::SwitchTime, Text::SwitchTimeDef) }
                         { header(lang, Text::StallTime, Text::StallTimeDef) }
                         { header(lang, Text::Dispatches, Text::DispatchesDef) }
@@ -139,7 +161,8 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
                 <tbody>
                     { spacer(window.above) }
                     { for metrics.processes[window.rows.clone()].iter().zip(window.rows.clone())
-                        .map(|(process, index)| metrics_row(process, index, windowed, extra, summed(process.pid))) }
+                        .map(|(process, index)| metrics_row(process, index, windowed, extra, summed(process.pid),
+                            blocked.as_ref().map(|blocked| blocked.get(process.pid as usize).copied().unwrap_or(0)))) }
                     { spacer(window.below) }
                 </tbody>
                 <tfoot><tr>
@@ -149,6 +172,7 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
                     <td id="avg-waiting">{ totals.average_waiting.to_string() }</td>
                     <td id="avg-response">{ totals.average_response.to_string() }</td>
                     if extra { <td></td><td></td><td></td><td></td><td></td><td></td> }
+                    if extra && blocked.is_some() { <td></td> }
                 </tr></tfoot>
             </table>
             </div>
@@ -176,6 +200,7 @@ fn metrics_row(
     windowed: bool,
     extra: bool,
     summed: Option<String>,
+    blocked: Option<u64>,
 ) -> Html {
     // A sum over threads: marked Σ (by the style sheet) and named in the cell's title.
     let sum = |class: &'static str, value: u64| {
@@ -192,6 +217,9 @@ fn metrics_row(
             if extra {
                 { sum("cpu", process.cpu) }
                 { sum("io", process.io) }
+                if let Some(blocked) = blocked {
+                    { sum("sync", blocked) }
+                }
                 { sum("switch", process.switch) }
                 { sum("stall", process.stall) }
                 { sum("dispatches", process.dispatches) }

@@ -147,6 +147,15 @@ pub fn inspector(props: &InspectorProps) -> Html {
         proclab_core::PolicySpec::Mlq { .. } => (true, false),
         _ => (false, false),
     };
+    // A quantum means something only under the policies that slice time ("Quantum left 0"
+    // under FCFS read as a fact).
+    let slices = matches!(
+        proclab_core::PolicyKind::of(props.simulation.scenario.policy()),
+        proclab_core::PolicyKind::Rr
+            | proclab_core::PolicyKind::Lottery
+            | proclab_core::PolicyKind::Mlq
+            | proclab_core::PolicyKind::Mlfq
+    );
     let lang = props.lang;
     let state = &props.state;
     let selected = props
@@ -198,7 +207,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
                                 // A level and an allotment mean something only under the policies
                                 // that have them ("Allotment left 0" under SRTF read as a fact).
                                 { row("Queue level", lang.pick(["큐 단계", "Queue level"]), if multilevel { tcb.level.to_string() } else { "—".into() }) }
-                                { row("Quantum left", lang.pick(["남은 퀀텀", "Quantum left"]), tcb.quantum_left.map(|q| q.to_string()).unwrap_or_else(|| "—".into())) }
+                                { row("Quantum left", lang.pick(["남은 퀀텀", "Quantum left"]), tcb.quantum_left.filter(|_| slices).map(|q| q.to_string()).unwrap_or_else(|| "—".into())) }
                                 { row("Allotment left", lang.pick(["남은 할당량", "Allotment left"]), if feedback { tcb.allotment_left.to_string() } else { "—".into() }) }
                                 // A program's thread has no burst known ahead: its code decides when it blocks.
                                 { row("CPU burst left", lang.pick(["남은 CPU 버스트", "CPU burst left"]), if tcb.program.is_some() || tcb.state == proclab_core::ProcessState::Exit { "—".into() } else { tcb.next_cpu_burst.to_string() }) }

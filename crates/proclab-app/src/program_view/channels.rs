@@ -87,31 +87,55 @@ pub fn channel_rows(state: &MachineState, lang: Lang) -> Vec<ChannelRow> {
         .collect()
 }
 
-/// What `thread` waits for when it waits on a message queue or a pipe, with that wait queue:
-/// "pipe p, empty: waiting to read Reader → R2". `None` when it waits on none.
+/// What `thread` waits for when it waits on a message queue or a pipe, as its PCB says it:
+/// "pipe p (empty): waits to read", and who else waits in that queue ("as does R2"). `None`
+/// when it waits on none.
 pub fn channel_wait(state: &MachineState, thread: ThreadRef, lang: Lang) -> Option<String> {
     state.queues.iter().find_map(|channel| {
-        let kind = if channel.is_pipe() {
-            lang.pick(["파이프", "pipe"])
-        } else {
-            lang.pick(["메시지 큐", "message queue"])
-        };
+        let pipe = channel.is_pipe();
         let name = &channel.name;
-        if channel.receivers.contains(&thread) {
-            let waiting = names(state, &channel.receivers);
-            Some(lang.pick([
-                format!("{kind} {name}, 비어 있음: 받거나 읽으려고 기다리는 스레드 {waiting}"),
-                format!("{kind} {name}, empty: waiting to receive or read {waiting}"),
-            ]))
+        let (waiters, [ko, en]) = if channel.receivers.contains(&thread) {
+            let words = match pipe {
+                true => [
+                    format!("파이프 {name} (비어 있음): 읽으려고 기다림"),
+                    format!("pipe {name} (empty): waits to read"),
+                ],
+                false => [
+                    format!("메시지 큐 {name} (비어 있음): 받으려고 기다림"),
+                    format!("message queue {name} (empty): waits to receive"),
+                ],
+            };
+            (&channel.receivers, words)
         } else if channel.senders.contains(&thread) {
-            let waiting = names(state, &channel.senders);
-            Some(lang.pick([
-                format!("{kind} {name}, 가득 참: 보내거나 쓰려고 기다리는 스레드 {waiting}"),
-                format!("{kind} {name}, full: waiting to send or write {waiting}"),
-            ]))
+            let words = match pipe {
+                true => [
+                    format!("파이프 {name} (가득 참): 쓰려고 기다림"),
+                    format!("pipe {name} (full): waits to write"),
+                ],
+                false => [
+                    format!("메시지 큐 {name} (가득 참): 보내려고 기다림"),
+                    format!("message queue {name} (full): waits to send"),
+                ],
+            };
+            (&channel.senders, words)
         } else {
-            None
-        }
+            return None;
+        };
+        let others: Vec<ThreadRef> = waiters
+            .iter()
+            .copied()
+            .filter(|other| *other != thread)
+            .collect();
+        Some(if others.is_empty() {
+            lang.pick([ko, en])
+        } else {
+            let verb = if others.len() == 1 { "does" } else { "do" };
+            let others = names(state, &others);
+            lang.pick([
+                format!("{ko}, {others}도 기다림"),
+                format!("{en}, as {verb} {others}"),
+            ])
+        })
     })
 }
 
@@ -145,7 +169,7 @@ mod tests {
         let writer = ThreadRef { pid: 0, tid: 0 };
         assert_eq!(
             channel_wait(&run.state_at(first_wait), writer, Lang::En).as_deref(),
-            Some("pipe p, full: waiting to send or write Writer")
+            Some("pipe p (full): waits to write")
         );
         assert_eq!(channel_wait(&run.state_at(0), writer, Lang::En), None);
         let end = &channel_rows(&run.state_at(run.end_tick()), Lang::Ko)[0];

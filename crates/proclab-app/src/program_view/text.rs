@@ -142,7 +142,7 @@ impl Words for ProgramText {
                 "한 줄에 명령어 하나. .var 이름 으로 변수, .이름 으로 레이블, # 뒤는 주석입니다. 예: mov counter, %ax",
                 "One instruction per line. .var name declares a variable, .name a label, # starts a comment. Example: mov counter, %ax",
             ],
-            RegistersLabel => ["초기 레지스터", "Initial registers"],
+            RegistersLabel => ["초기 레지스터 (적지 않은 것은 0)", "Initial registers (unlisted: 0)"],
             Budget => ["명령어 예산", "Instruction budget"],
             Variable => ["변수", "Variable"],
             Address => ["주소", "Address"],

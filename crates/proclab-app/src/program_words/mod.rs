@@ -46,6 +46,19 @@ mod tests {
     }
 
     #[test]
+    fn a_constant_without_its_dollar_is_told_to_take_one() {
+        let errors = Program::parse("test 0, %ax\nhalt\n").unwrap_err();
+        assert_eq!(
+            parse_error(&errors[0], Lang::En),
+            "line 1: test does not take a memory address as operand 1. A number or a name without $ is a memory address; for a constant, write $ before the number ($0)."
+        );
+        assert!(parse_error(&errors[0], Lang::Ko).ends_with("상수라면 수 앞에 $를 붙이세요($0)."));
+        // A register where an immediate is wanted says nothing of $.
+        let errors = Program::parse("mov %ax, $1\nhalt\n").unwrap_err();
+        assert!(!parse_error(&errors[0], Lang::En).contains("write $"));
+    }
+
+    #[test]
     fn a_missing_comma_is_told_by_the_operands_the_instruction_takes() {
         let errors = Program::parse("add $1 %ax\nhalt $2\nj\n").unwrap_err();
         let words: Vec<String> = errors

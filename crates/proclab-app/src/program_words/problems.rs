@@ -236,8 +236,13 @@ pub fn parse_error(error: &ParseError, lang: Lang) -> String {
             Lang::Ko,
         ) => {
             let kind = operand_kind(found, lang);
+            let dollar = if found == OperandKind::Memory {
+                " $ 없는 수나 이름은 메모리 주소입니다. 상수라면 수 앞에 $를 붙이세요($0)."
+            } else {
+                ""
+            };
             format!(
-                "{}의 {operand}번째 피연산자로 {kind}{} 쓸 수 없습니다.",
+                "{}의 {operand}번째 피연산자로 {kind}{} 쓸 수 없습니다.{dollar}",
                 opcode.name(),
                 topic_particle(kind)
             )
@@ -250,9 +255,15 @@ pub fn parse_error(error: &ParseError, lang: Lang) -> String {
             },
             Lang::En,
         ) => format!(
-            "{} does not take {} as operand {operand}.",
+            "{} does not take {} as operand {operand}.{}",
             opcode.name(),
-            operand_kind(found, lang)
+            operand_kind(found, lang),
+            // `test 0, %ax`: the bare number is read as an address, the `$` forgotten.
+            if found == OperandKind::Memory {
+                " A number or a name without $ is a memory address; for a constant, write $ before the number ($0)."
+            } else {
+                ""
+            }
         ),
         (IndexedAddressOutsideMov { opcode, operand }, Lang::Ko) => format!(
             "{}의 {operand}번째 피연산자: off(%base,%index) 주소는 mov에서만 쓸 수 있습니다.",
