@@ -135,33 +135,81 @@ fn parse_json(
 /// One row per process, then a row of the exact averages to two decimals.
 pub fn metrics_csv(run: &Run, lang: Lang) -> String {
     let metrics = run.metrics();
+    // Ticks blocked on a lock, a semaphore, a condition or a message, per process: a column after
+    // I/O where any thread has some, as the page's table has it.
+    let blocked: Option<Vec<u64>> = metrics
+        .threads
+        .iter()
+        .any(|thread| thread.blocked > 0)
+        .then(|| {
+            let mut blocked = vec![0; metrics.processes.len()];
+            for thread in &metrics.threads {
+                if let Some(sum) = blocked.get_mut(thread.thread.pid as usize) {
+                    *sum += thread.blocked;
+                }
+            }
+            blocked
+        });
+    let sync = |cell: String| blocked.as_ref().map(|_| cell);
     // The metrics table's own headings; preemptions says what its definition says.
-    let mut csv = String::from(lang.pick([
-        "프로세스,도착,완료,반환 시간,대기 시간,응답 시간,CPU,I/O,전환,캐시 멈춤,디스패치,선점 (퀀텀 만료 제외)\n",
-        "Process,Arrival,Completion,Turnaround,Waiting,Response,CPU,I/O,Switch,Cache stall,Dispatches,Preemptions (quantum ends not counted)\n",
-    ]));
+    let headings: Vec<&str> = [
+        lang.pick(["프로세스", "Process"]),
+        lang.pick(["도착", "Arrival"]),
+        lang.pick(["완료", "Completion"]),
+        lang.pick(["반환 시간", "Turnaround"]),
+        lang.pick(["대기 시간", "Waiting"]),
+        lang.pick(["응답 시간", "Response"]),
+        "CPU",
+        "I/O",
+    ]
+    .into_iter()
+    .chain(sync(String::new()).map(|_| lang.pick(["동기화", "Sync"])))
+    .chain([
+        lang.pick(["전환", "Switch"]),
+        lang.pick(["캐시 멈춤", "Cache stall"]),
+        lang.pick(["디스패치", "Dispatches"]),
+        lang.pick([
+            "선점 (퀀텀 만료 제외)",
+            "Preemptions (quantum ends not counted)",
+        ]),
+    ])
+    .collect();
+    let mut csv = headings.join(",") + "\n";
     for process in &metrics.processes {
-        csv.push_str(&format!(
-            "{},{},{},{},{},{},{},{},{},{},{},{}\n",
+        let cells: Vec<String> = [
             csv_field(&process.name),
-            process.arrival,
-            process.completion,
-            process.turnaround,
-            process.waiting,
-            process.response,
-            process.cpu,
-            process.io,
-            process.switch,
-            process.stall,
-            process.dispatches,
-            process.preemptions
-        ));
+            process.arrival.to_string(),
+            process.completion.to_string(),
+            process.turnaround.to_string(),
+            process.waiting.to_string(),
+            process.response.to_string(),
+            process.cpu.to_string(),
+            process.io.to_string(),
+        ]
+        .into_iter()
+        .chain(sync(
+            blocked
+                .as_ref()
+                .and_then(|blocked| blocked.get(process.pid as usize))
+                .copied()
+                .unwrap_or(0)
+                .to_string(),
+        ))
+        .chain([
+            process.switch.to_string(),
+            process.stall.to_string(),
+            process.dispatches.to_string(),
+            process.preemptions.to_string(),
+        ])
+        .collect();
+        csv += &(cells.join(",") + "\n");
     }
     let totals = &metrics.totals;
     // Averages only where they are averages; switch and stall overhead are totals (on the page they
     // are the "ticks lost" figures), so they stay out of the average row.
+    let blanks = ",".repeat(headings.len() - 6);
     csv.push_str(&format!(
-        "{},,,{},{},{},,,,,,\n",
+        "{},,,{},{},{}{blanks}\n",
         lang.pick(["평균", "Average"]),
         totals.average_turnaround,
         totals.average_waiting,
@@ -301,6 +349,31 @@ mod tests {
         assert!(ko_lines.last().unwrap().starts_with("평균,"));
         // Silberschatz's RR q=4: average waiting 17/3.
         assert!(english.contains("Average,,,15.67,5.67,"), "{english}");
+        assert!(!english.contains("Sync"), "no thread waited on a lock");
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn the_metrics_csv_has_a_sync_column_where_a_thread_waited_and_each_row_adds_up() {
+        let spec = proclab_core::presets::preset("bursts-lock-processes")
+            .unwrap()
+            .spec;
+        let run = proclab_core::simulate_spec(&spec).unwrap();
+        let csv = metrics_csv(&run, Lang::En);
+        let rows: Vec<Vec<&str>> = csv.lines().map(|line| line.split(',').collect()).collect();
+        let at = |name: &str| rows[0].iter().position(|heading| *heading == name).unwrap();
+        assert_eq!(at("Sync"), at("I/O") + 1);
+        assert!(rows.iter().all(|row| row.len() == rows[0].len()), "{csv}");
+        let number = |row: &[&str], name: &str| row[at(name)].parse::<u64>().unwrap();
+        let processes = &rows[1..rows.len() - 1];
+        assert!(processes.iter().any(|row| number(row, "Sync") > 0), "{csv}");
+        for row in processes {
+            let parts: u64 = ["CPU", "I/O", "Sync", "Waiting", "Switch", "Cache stall"]
+                .iter()
+                .map(|name| number(row, name))
+                .sum();
+            assert_eq!(parts, number(row, "Turnaround"), "{csv}");
+        }
     }
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
