@@ -294,8 +294,9 @@ fn workspace(props: &WorkspaceProps) -> Html {
                                     { Text::FirstProblem.get(lang) }{ " " }
                                     // Whose field, where it is a process's (its row may be far away).
                                     { first.field.process().and_then(|at| session.draft.processes.get(at)).map(|process| {
+                                        // Not twice where the message names it already.
                                         let name = process.name.trim();
-                                        if name.is_empty() { String::new() } else { format!("{name}: ") }
+                                        if name.is_empty() || first.text.contains(name) { String::new() } else { format!("{name}: ") }
                                     }).unwrap_or_default() }
                                     { first.text.clone() }
                                 </p>

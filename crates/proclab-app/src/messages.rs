@@ -234,7 +234,24 @@ pub fn located_error(error: &ScenarioError, policy: PolicyKind, lang: Lang) -> S
 
 /// The core's error in words: what is wrong and the rule broken.
 pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
+    scenario_error_named(error, lang, &|_| None)
+}
+
+/// [`scenario_error`] with the processes named as the student named them, where `name` knows
+/// a process's name: "Program of Cons (process 2)" rather than "Program of process 2".
+pub fn scenario_error_named(
+    error: &ScenarioError,
+    lang: Lang,
+    name: &dyn Fn(u32) -> Option<String>,
+) -> String {
     use ScenarioError::*;
+    // "Cons (process 2)", or "process 2" with no name to give.
+    let process_named = |process: u32| match (name(process), lang) {
+        (Some(name), Lang::Ko) => format!("{name}({}번 프로세스)", process + 1),
+        (Some(name), Lang::En) => format!("{name} (process {})", process + 1),
+        (None, Lang::Ko) => format!("{}번 프로세스", process + 1),
+        (None, Lang::En) => format!("process {}", process + 1),
+    };
     match *error {
         UnsupportedVersion { found } => lang.pick([
             format!("형식 버전 {found}{} 지원하지 않습니다 (지원: 1).", topic_particle(&found.to_string())),
@@ -421,8 +438,8 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
             format!("This work needs about {estimate} time slices at the present quantum (at most {max}); shorten the bursts or raise the quantum."),
         ]),
         ProgramLine { process, error } => lang.pick([
-            format!("{}번 프로세스의 프로그램, {}", process + 1, crate::program_words::parse_error(&error, lang)),
-            format!("Program of process {}, {}", process + 1, crate::program_words::parse_error(&error, lang)),
+            format!("{}의 프로그램, {}", process_named(process), crate::program_words::parse_error(&error, lang)),
+            format!("Program of {}, {}", process_named(process), crate::program_words::parse_error(&error, lang)),
         ]),
         ProgramAndBursts { process, thread } => lang.pick([
             format!("{}에 프로그램과 버스트가 함께 있습니다. 프로그램을 실행하는 스레드는 버스트 대신 명령어를 하나씩 실행합니다.", who(process, thread, lang)),
@@ -467,28 +484,28 @@ pub fn scenario_error(error: &ScenarioError, lang: Lang) -> String {
             format!("The schedule has {count} entries; at most {max} are allowed."),
         ]),
         QueueCapacityMismatch { process, line, first_process } => lang.pick([
-            format!("{}번 프로세스의 프로그램, {line}번째 줄: 같은 이름의 메시지 큐를 {}번 프로세스가 다른 크기로 선언했습니다. 큐를 함께 쓰는 프로세스는 크기가 같아야 합니다.", process + 1, first_process + 1),
-            format!("Program of process {}, line {line}: process {} declares a message queue of this name with another capacity; processes that share a queue must agree on its capacity.", process + 1, first_process + 1),
+            format!("{}의 프로그램, {line}번째 줄: 같은 이름의 메시지 큐를 {}{} 다른 크기로 선언했습니다. 큐를 함께 쓰는 프로세스는 크기가 같아야 합니다.", process_named(process), process_named(first_process), subject_particle(&process_named(first_process))),
+            format!("Program of {}, line {line}: {} declares a message queue of this name with another capacity; processes that share a queue must agree on its capacity.", process_named(process), process_named(first_process)),
         ]),
         PipeCapacityMismatch { process, line, first_process } => lang.pick([
-            format!("{}번 프로세스의 프로그램, {line}번째 줄: 같은 이름의 파이프를 {}번 프로세스가 다른 크기로 선언했습니다. 파이프를 함께 쓰는 프로세스는 크기가 같아야 합니다.", process + 1, first_process + 1),
-            format!("Program of process {}, line {line}: process {} declares a pipe of this name with another capacity; processes that share a pipe must agree on its capacity.", process + 1, first_process + 1),
+            format!("{}의 프로그램, {line}번째 줄: 같은 이름의 파이프를 {}{} 다른 크기로 선언했습니다. 파이프를 함께 쓰는 프로세스는 크기가 같아야 합니다.", process_named(process), process_named(first_process), subject_particle(&process_named(first_process))),
+            format!("Program of {}, line {line}: {} declares a pipe of this name with another capacity; processes that share a pipe must agree on its capacity.", process_named(process), process_named(first_process)),
         ]),
         ChannelKindMismatch { process, line, first_process } => lang.pick([
-            format!("{}번 프로세스의 프로그램, {line}번째 줄: {}번 프로세스는 이 이름을 다른 종류(메시지 큐와 파이프)로 선언했습니다. 같은 이름은 같은 것을 가리켜야 합니다.", process + 1, first_process + 1),
-            format!("Program of process {}, line {line}: process {} declares this name as the other kind (message queue or pipe); one name must name one thing.", process + 1, first_process + 1),
+            format!("{}의 프로그램, {line}번째 줄: {}{} 이 이름을 다른 종류(메시지 큐와 파이프)로 선언했습니다. 같은 이름은 같은 것을 가리켜야 합니다.", process_named(process), process_named(first_process), subject_particle(&process_named(first_process))),
+            format!("Program of {}, line {line}: {} declares this name as the other kind (message queue or pipe); one name must name one thing.", process_named(process), process_named(first_process)),
         ]),
         SharedDeclarationMismatch { process, line, first_process } => lang.pick([
-            format!("{}번 프로세스의 프로그램, {line}번째 줄: {}번 프로세스가 공유 세그먼트의 같은 이름을 다르게(변수의 크기, 세마포어의 초깃값, 또는 변수, 세마포어, 뮤텍스 중 다른 것으로) 선언했습니다. 세그먼트를 함께 쓰는 프로세스는 선언이 같아야 합니다. 버스트 사이의 lock m은 공유 뮤텍스, wait s는 0에서 시작하는 공유 세마포어입니다.", process + 1, first_process + 1),
-            format!("Program of process {}, line {line}: process {} declares this name of the shared segment differently (a variable's size, a semaphore's initial value, or another kind of variable, semaphore or mutex); processes that map the segment must agree. Between bursts, lock m names a shared mutex and wait s a shared semaphore starting at 0.", process + 1, first_process + 1),
+            format!("{}의 프로그램, {line}번째 줄: {}{} 공유 세그먼트의 같은 이름을 다르게(변수의 크기, 세마포어의 초깃값, 또는 변수, 세마포어, 뮤텍스 중 다른 것으로) 선언했습니다. 세그먼트를 함께 쓰는 프로세스는 선언이 같아야 합니다. 버스트 사이의 lock m은 공유 뮤텍스, wait s는 0에서 시작하는 공유 세마포어입니다.", process_named(process), process_named(first_process), subject_particle(&process_named(first_process))),
+            format!("Program of {}, line {line}: {} declares this name of the shared segment differently (a variable's size, a semaphore's initial value, or another kind of variable, semaphore or mutex); processes that map the segment must agree. Between bursts, lock m names a shared mutex and wait s a shared semaphore starting at 0.", process_named(process), process_named(first_process)),
         ]),
         PipeWithoutReader { process, line } => lang.pick([
-            format!("{}번 프로세스의 프로그램, {line}번째 줄: 이 파이프를 읽는(read) 프로그램이 없습니다. 쓴 값을 아무도 읽지 않으니, 읽는 프로세스에도 같은 이름의 .pipe와 read를 넣으세요.", process + 1),
-            format!("Program of process {}, line {line}: no program reads this pipe (read), so what is written would never be read; declare the same .pipe in a reading process and read from it.", process + 1),
+            format!("{}의 프로그램, {line}번째 줄: 이 파이프를 읽는(read) 프로그램이 없습니다. 쓴 값을 아무도 읽지 않으니, 읽는 프로세스에도 같은 이름의 .pipe와 read를 넣으세요.", process_named(process)),
+            format!("Program of {}, line {line}: no program reads this pipe (read), so what is written would never be read; declare the same .pipe in a reading process and read from it.", process_named(process)),
         ]),
         PipeWithoutWriter { process, line } => lang.pick([
-            format!("{}번 프로세스의 프로그램, {line}번째 줄: 이 파이프에 쓰는(write) 프로그램이 없습니다. 읽는 쪽은 곧바로 파일 끝(-1)만 받으니, 쓰는 프로세스에도 같은 이름의 .pipe와 write를 넣으세요.", process + 1),
-            format!("Program of process {}, line {line}: no program writes to this pipe (write), so a reader would get end-of-file (-1) at once; declare the same .pipe in a writing process and write to it.", process + 1),
+            format!("{}의 프로그램, {line}번째 줄: 이 파이프에 쓰는(write) 프로그램이 없습니다. 읽는 쪽은 곧바로 파일 끝(-1)만 받으니, 쓰는 프로세스에도 같은 이름의 .pipe와 write를 넣으세요.", process_named(process)),
+            format!("Program of {}, line {line}: no program writes to this pipe (write), so a reader would get end-of-file (-1) at once; declare the same .pipe in a writing process and write to it.", process_named(process)),
         ]),
         WarmupUnsupported { process, what } => warmup_limit(process, what, lang),
         WarmRateOutOfRange { value, max } => lang.pick([

@@ -13,7 +13,7 @@ use crate::draft::{Draft, FieldId, InputError};
 use crate::edit::Edit;
 use crate::files::FileError;
 use crate::lang::Lang;
-use crate::messages::{error_field, input_error, scenario_error, FieldMessage};
+use crate::messages::{error_field, input_error, scenario_error_named, FieldMessage};
 use crate::paste::PasteError;
 use crate::reduce::Reduce;
 use crate::share::{self, LinkError};
@@ -302,12 +302,20 @@ impl Session {
             field: *field,
             text: input_error(*error, self.lang),
         });
-        let broken = problems.scenario.iter().map(|error| FieldMessage {
-            field: error_field(error, policy),
-            text: match self.as_typed(error) {
-                Some(detail) => format!("{} {detail}", scenario_error(error, self.lang)),
-                None => scenario_error(error, self.lang),
-            },
+        // A process the student named is named so ("Program of Cons (process 2)").
+        let name = |process: u32| {
+            let name = self.draft.processes.get(process as usize)?.name.trim();
+            (!name.is_empty()).then(|| name.to_string())
+        };
+        let broken = problems.scenario.iter().map(|error| {
+            let text = scenario_error_named(error, self.lang, &name);
+            FieldMessage {
+                field: error_field(error, policy),
+                text: match self.as_typed(error) {
+                    Some(detail) => format!("{text} {detail}"),
+                    None => text,
+                },
+            }
         });
         unreadable.chain(broken).collect()
     }

@@ -369,6 +369,14 @@ fn an_unknown_instruction_is_named_as_typed_on_its_process_row() {
         "{}",
         row.text
     );
+    // The process as the student named it.
+    let name = &spec.processes[0].name;
+    assert!(
+        row.text
+            .starts_with(&format!("Program of {name} (process 1), line 3")),
+        "{}",
+        row.text
+    );
 }
 
 #[test]
