@@ -638,6 +638,12 @@ test('5b. compare tab: the RR row equals the run tab, labels follow the language
     // Back on the run, the link opens on the run.
     await page.click('#copy-link');
     await page.waitForFunction(() => !location.href.includes('view=compare'));
+    // The instant the machine was left at goes with a link copied on the comparison.
+    await scrubTo(page, 5);
+    await page.click('#tab-compare');
+    await page.waitForFunction(() => document.querySelector('#tab-compare')?.getAttribute('aria-selected') === 'true');
+    await page.click('#copy-link');
+    await page.waitForFunction(() => location.href.endsWith('&t=5&view=compare'));
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

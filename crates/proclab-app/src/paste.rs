@@ -73,6 +73,9 @@ const HEADERS: [(Column, &[&str]); 6] = [
             "버스트",
             "버스트시간",
             "cpu버스트",
+            "cpu버스트시간",
+            "버스트타임",
+            "cpubursttime",
             "서비스시간",
         ],
     ),
@@ -91,6 +94,34 @@ fn header_column(cell: &str) -> Option<Column> {
         .iter()
         .find(|(_, words)| words.contains(&key.as_str()))
         .map(|(column, _)| *column)
+}
+
+/// Words a textbook writes after a number for its unit (`P1 0 8 ms`): not a cell.
+const UNITS: [&str; 7] = ["ms", "msec", "ms.", "밀리초", "초", "s", "ticks"];
+
+/// A header row as columns. Separated by spaces, a heading may be several words (`Arrival Time`,
+/// `CPU 버스트 시간`): the longest run of up to three words that names a column is taken, as a
+/// PDF's copied table has it. `Err(index)` names the first heading no column has.
+fn header_columns(line: &str) -> Result<Vec<Column>, usize> {
+    let row = cells(line);
+    if line.contains('\t') || line.contains(',') {
+        return row
+            .iter()
+            .enumerate()
+            .map(|(index, cell)| header_column(cell).ok_or(index))
+            .collect();
+    }
+    let mut columns = Vec::new();
+    let mut at = 0;
+    while at < row.len() {
+        let (column, next) = (at + 1..=(at + 3).min(row.len()))
+            .rev()
+            .find_map(|end| header_column(&row[at..end].concat()).map(|column| (column, end)))
+            .ok_or(columns.len())?;
+        columns.push(column);
+        at = next;
+    }
+    Ok(columns)
 }
 
 fn cells(line: &str) -> Vec<&str> {
@@ -125,10 +156,12 @@ pub fn parse_table(text: &str, shown: &[Column]) -> Result<Vec<ProcessDraft>, Pa
     };
     let has_header = is_header(first);
     let (columns, body): (Vec<Column>, &[Vec<&str>]) = if has_header {
-        let mut columns = Vec::new();
-        for (index, cell) in first.iter().enumerate() {
-            columns.push(header_column(cell).ok_or(PasteError::UnknownHeader { column: index })?);
-        }
+        let line = text
+            .lines()
+            .find(|line| !line.trim().is_empty())
+            .unwrap_or_default();
+        let columns =
+            header_columns(line).map_err(|column| PasteError::UnknownHeader { column })?;
         (columns, &rows[1..])
     } else {
         (shown.to_vec(), &rows[..])
@@ -141,6 +174,18 @@ pub fn parse_table(text: &str, shown: &[Column]) -> Result<Vec<ProcessDraft>, Pa
             && columns.first() == Some(&Column::Name)
             && row.first().is_some_and(|cell| cell.parse::<u64>().is_ok());
         let columns: &[Column] = if unnamed { &columns[1..] } else { &columns };
+        // A unit right after a number (`8 ms`) is no cell of its own; a process named `s` is.
+        let row: Vec<&str> = row
+            .iter()
+            .enumerate()
+            .filter(|(index, cell)| {
+                let after_number = index
+                    .checked_sub(1)
+                    .is_some_and(|before| row[before].parse::<u64>().is_ok());
+                !(after_number && UNITS.contains(&cell.to_lowercase().as_str()))
+            })
+            .map(|(_, cell)| *cell)
+            .collect();
         if row.len() > columns.len() {
             return Err(PasteError::TooManyCells {
                 row: offset + 1 + usize::from(has_header),
@@ -264,6 +309,46 @@ mod tests {
                 .iter()
                 .any(|(field, _)| *field == crate::draft::FieldId::Bursts(1)),
             "{input:?}"
+        );
+    }
+
+    #[test]
+    fn a_textbook_header_of_several_words_copied_with_single_spaces_is_read() {
+        // As a PDF's table comes out of the clipboard, units and all.
+        let text = "Process Arrival Time Burst Time\nP1 0 8\nP2 1 4 ms\n";
+        let processes = parse_table(text, &shown_columns(PolicyKind::Fcfs)).unwrap();
+        assert_eq!(
+            rows(&processes),
+            [
+                ("P1".into(), "0".into(), "8".into(), "0".into()),
+                ("P2".into(), "1".into(), "4".into(), "0".into())
+            ]
+        );
+        let processes = parse_table("S 0 3\n", &shown_columns(PolicyKind::Fcfs)).unwrap();
+        assert_eq!(
+            rows(&processes)[0].0,
+            "S",
+            "a process named like a unit keeps its name"
+        );
+        let text = "Process Burst Time Priority\nP1 10 3\n";
+        let processes = parse_table(text, &shown_columns(PolicyKind::Priority)).unwrap();
+        assert_eq!(
+            rows(&processes)[0],
+            ("P1".into(), "0".into(), "10".into(), "3".into())
+        );
+        let text = "프로세스\t도착 시간\tCPU 버스트 시간\nP1\t0\t8\n";
+        let processes = parse_table(text, &shown_columns(PolicyKind::Fcfs)).unwrap();
+        assert_eq!(rows(&processes)[0].2, "8");
+        let text = "프로세스 도착 시간 CPU 버스트 시간\nP1 0 8\n";
+        let processes = parse_table(text, &shown_columns(PolicyKind::Fcfs)).unwrap();
+        assert_eq!(rows(&processes)[0].2, "8");
+        // A heading no column has is named by its place among the headings read.
+        assert_eq!(
+            parse_table(
+                "Process Arrival Time Colour\nP1 0 red",
+                &shown_columns(PolicyKind::Fcfs)
+            ),
+            Err(PasteError::UnknownHeader { column: 2 })
         );
     }
 

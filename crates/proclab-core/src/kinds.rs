@@ -202,6 +202,23 @@ pub enum Convention {
 }
 
 impl Convention {
+    /// Whether the convention can change a run of `policy`: the boost's two only under MLFQ,
+    /// the expired quantum's and the timer's only under a policy that slices time (round robin,
+    /// lottery, MLQ's RR queues, MLFQ); the rest under any.
+    pub fn applies_to(self, policy: PolicyKind) -> bool {
+        let slices = matches!(
+            policy,
+            PolicyKind::Rr | PolicyKind::Lottery | PolicyKind::Mlq | PolicyKind::Mlfq
+        );
+        match self {
+            Convention::BoostBeforeArrivals | Convention::BoostLowestFirst => {
+                policy == PolicyKind::Mlfq
+            }
+            Convention::RequeueBeforeArrivals | Convention::TimerContinuesAfterExit => slices,
+            _ => true,
+        }
+    }
+
     /// Every convention, in the order pages list them and links store them (frozen: links made
     /// today carry one flag per convention in this order).
     pub const ALL: [Convention; 10] = [

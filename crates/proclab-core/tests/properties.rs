@@ -666,3 +666,25 @@ fn an_exited_thread_has_no_quantum_left_and_a_running_one_under_rr_has_one() {
         }
     });
 }
+
+#[test]
+fn a_convention_that_does_not_apply_to_a_policy_changes_none_of_its_runs() {
+    use proclab_core::{Convention, PolicyKind};
+    for_every_run(|scenario, run| {
+        let policy = PolicyKind::of(&scenario.spec().policy);
+        for convention in Convention::ALL {
+            if convention.applies_to(policy) {
+                continue;
+            }
+            let mut spec = scenario.spec().clone();
+            let on = convention.is_on(&spec.conventions);
+            convention.set(&mut spec.conventions, !on);
+            let flipped = simulate(&Scenario::new(&spec).expect("still valid"));
+            assert_eq!(
+                flipped.events(),
+                run.events(),
+                "{convention:?} under {policy:?}"
+            );
+        }
+    });
+}

@@ -173,11 +173,26 @@ pub fn draw_gantt_span<DB: DrawingBackend>(
     let extent = model.extent;
     let round =
         move |hint: &dyn Fn(RangedCoordu64) -> Vec<u64>| hint(RangedCoordu64::from(0u64..extent));
+    let room = f64::from(widest_tick + 8);
     let bold = {
         let boundaries = boundaries.clone();
         move |count: usize| match &boundaries {
             Some(ticks) => ticks.clone(),
-            None => round(&|axis| axis.key_points(count)),
+            // Round numbers, and the run's end as a textbook's axis ends (a phone's 0, 10, 20
+            // under a run ending at 26): it takes the place of a round label too close before it.
+            None => {
+                let mut ticks = round(&|axis| axis.key_points(count));
+                let x = |tick: u64| tick as f64 * f64::from(plot_width) / extent.max(1) as f64;
+                if ticks.last() != Some(&extent) {
+                    if ticks.len() > 1
+                        && ticks.last().is_some_and(|&last| x(extent) - x(last) < room)
+                    {
+                        ticks.pop();
+                    }
+                    ticks.push(extent);
+                }
+                ticks
+            }
         }
     };
     let light = move |count: usize| round(&|axis| axis.key_points(LightPoints::new(labels, count)));

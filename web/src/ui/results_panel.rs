@@ -109,6 +109,8 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
         let shown = shown.clone();
         use_reducer(move || Store((*shown).clone().unwrap_or_default()))
     };
+    // The warm-up model's results have no machine and no instant to share.
+    crate::watch::note_watched(if comparable { playback.0.tick } else { 0 });
     {
         let shown = shown.is_some() || MACHINE_ON_OPEN.with(|cell| cell.replace(false));
         use_effect_with((), move |_| {

@@ -358,24 +358,44 @@ pub fn convention_settings(props: &SettingsProps) -> Html {
     // Said once the button (which then leaves) has brought the defaults back; focus goes to the
     // first convention, not to the page.
     let reset = use_state(|| false);
+    let policy = props.draft.policy.kind;
     let on_defaults = {
         let (dispatch, reset) = (props.dispatch.clone(), reset.clone());
+        // The first one still on screen once every convention is back to its default.
+        let first = Convention::ALL
+            .into_iter()
+            .find(|convention| convention.applies_to(policy))
+            .unwrap_or(Convention::ALL[0]);
         Callback::from(move |_: MouseEvent| {
             crate::session::edit(&dispatch, Edit::DefaultConventions);
             reset.set(true);
-            crate::browser::focus_later(convention_dom_id(Convention::ALL[0]));
+            crate::browser::focus_later(convention_dom_id(first));
         })
+    };
+    // Those that can change a run of this policy, and any turned on whatever the policy.
+    let (shown, unused): (Vec<Convention>, Vec<Convention>) =
+        Convention::ALL.into_iter().partition(|convention| {
+            convention.applies_to(policy) || convention.is_on(&props.draft.conventions)
+        });
+    let check = |convention: Convention| {
+        let (label, hint) = terms::convention_words(convention, lang);
+        let onchange = on_edit(&props.dispatch, move |on| Edit::Convention(convention, on));
+        html! { <Check id={convention_dom_id(convention)} label={label} hint={AttrValue::from(hint)}
+        checked={convention.is_on(&props.draft.conventions)} {onchange} /> }
     };
     html! {
         <details class="settings conventions">
             <summary><h2>{ Text::Conventions.get(lang) }</h2></summary>
             <p class="hint">{ Text::ConventionsHint.get(lang) }</p>
-            { for Convention::ALL.into_iter().map(|convention| {
-                let (label, hint) = terms::convention_words(convention, lang);
-                let onchange = on_edit(&props.dispatch, move |on| Edit::Convention(convention, on));
-                html! { <Check id={convention_dom_id(convention)} label={label} hint={AttrValue::from(hint)}
-                    checked={convention.is_on(&props.draft.conventions)} {onchange} /> }
-            }) }
+            { for shown.into_iter().map(check) }
+            // The boost's rules under round robin, say: folded away, never hidden (a link may
+            // have set one, and it stays to be unset).
+            if !unused.is_empty() {
+                <details class="conventions-unused">
+                    <summary>{ format!("{} ({})", Text::ConventionsUnused.get(lang), unused.len()) }</summary>
+                    { for unused.into_iter().map(check) }
+                </details>
+            }
             // The conventions are kept with the workspace: one press brings the textbook back.
             if any_on {
                 <button type="button" id="default-conventions" onclick={on_defaults}>{ Text::DefaultConventions.get(lang) }</button>

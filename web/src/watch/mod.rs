@@ -65,6 +65,12 @@ pub fn watched_tick() -> u64 {
     WATCHED.with(std::cell::Cell::get)
 }
 
+/// Sets the tick a link names: the playback's, kept while the comparison is on screen (the
+/// machine is not, but its instant is the one the student left it at), 0 where a run has none.
+pub fn note_watched(tick: u64) {
+    WATCHED.with(|watched| watched.set(tick));
+}
+
 /// The machine just before an instant, after it, and the instant's events.
 #[derive(PartialEq, Eq)]
 pub struct Instant {
@@ -135,9 +141,7 @@ pub fn watch(props: &WatchProps) -> Html {
             },
         );
     }
-    WATCHED.with(|watched| watched.set(props.playback.tick));
-    // No machine on screen (the comparison, the warm-up model's results): no instant to share.
-    use_effect_with((), |_| || WATCHED.with(|watched| watched.set(0)));
+    note_watched(props.playback.tick);
     let deferred = simulation.scenario.threads().len() >= DEFER_FROM_THREADS;
     // The deferred run whose machine may now be computed.
     let ready = use_state(|| None::<Rc<Simulation>>);

@@ -61,7 +61,7 @@ const PREEMPTIVE: [Algorithm; 4] = [
     Algorithm {
         name: ["다단계 피드백 큐 (MLFQ)", "Multilevel feedback queue (MLFQ)"],
         picks: ["새 프로세스는 맨 위 큐에서 시작합니다. 퀀텀을 다 쓰면 한 단계 아래 큐로 내려가고, 아래 큐일수록 퀀텀이 깁니다 (맨 아래 큐는 FCFS인 경우가 많습니다). 그래서 I/O 중심 프로세스는 위쪽에, CPU 중심 프로세스는 아래쪽에 모입니다.", "A new process starts in the top queue. Using up its quantum moves it down a level, and lower queues have longer quanta (often FCFS at the bottom). I/O-bound processes stay high; CPU-bound ones sink."],
-        strengths: ["실행 시간을 몰라도 짧은 작업과 대화형 작업을 우대합니다. 가장 일반적인 스케줄링 방식입니다.", "Favours short and interactive work without knowing run times; the most general scheme."],
+        strengths: ["실행 시간을 몰라도 짧은 작업과 대화형 작업을 우대합니다. 가장 범용적인 방식입니다: 단계 수, 퀀텀, 승격 규칙을 정하기에 따라 다른 알고리즘처럼 동작합니다.", "Favours short and interactive work without knowing run times; the most general scheme: set its levels, quanta and boost, and it behaves as other algorithms do."],
         weaknesses: ["정해야 할 매개변수(큐 개수, 퀀텀, 승격 규칙)가 많아 설계가 어렵습니다. 아래 큐의 기아 상태는 주기적으로 모든 프로세스를 맨 위로 올리는 우선순위 부스트로 막고, 퀀텀이 끝나기 직전에 I/O를 해서 위 큐에 계속 남는 꼼수는 사용한 시간을 누적해 계산하는 방식으로 막습니다.", "Many parameters to tune (levels, quanta, promotion). Periodic priority boosts prevent starvation at the bottom; counting the allotment across I/O stops processes that game it by yielding just before the slice ends."],
     },
 ];
