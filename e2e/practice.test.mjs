@@ -1138,3 +1138,33 @@ test('a Check with nothing filled in says so once, a half-filled answer counts i
     assert.equal(await page.inputValue('#practice-link'), link);
   }, { ready: '#practice-title' });
 });
+
+test("one workload under every policy: one link gives a class the textbook's problem under FCFS, SJF, SRTF, RR and HRRN, answered and checked", async () => {
+  let link;
+  await onFreshPage(url('/'), async ({ page }) => {
+    await page.selectOption('#preset-select', 'srtf-vs-sjf');
+    await page.waitForSelector('#practise-every-policy');
+    assert.equal((await page.textContent('#practise-every-policy')).trim(), 'Open as a set, one exercise per policy (5)');
+    await page.click('#practise-every-policy');
+    await page.waitForSelector('#practice-workload');
+    const titles = [];
+    for (let index = 0; index < 5; index += 1) {
+      titles.push((await page.textContent('#exercise-title')).replace(/^Exercise \d \/ 5: /, '').split(' (')[0].split(' · ')[0]);
+      assert.deepEqual((await readWorkload(page)).map((p) => [p.name, p.arrival, p.burst]), [['P1', 0, 8], ['P2', 1, 4], ['P3', 2, 9], ['P4', 3, 5]]);
+      if (index < 4) {
+        await page.click(`#exercise-${index + 2}`);
+        await page.waitForFunction((number) => document.querySelector('#exercise-title')?.textContent.startsWith(`Exercise ${number} / 5`), index + 2);
+      }
+    }
+    assert.deepEqual(titles, ['FCFS', 'SJF', 'SRTF', 'Round robin', 'HRRN']);
+    // The SRTF one is graded against SRTF's run: Silberschatz's 6.5.
+    await page.click('#exercise-3');
+    await page.waitForFunction(() => document.querySelector('#exercise-title')?.textContent.startsWith('Exercise 3 / 5'));
+    const answer = await answerAllRight(page, await readWorkload(page), 'srtf');
+    assert.equal(answer.averages[1], '26/4');
+    link = await page.inputValue('#practice-link');
+  });
+  await onFreshPage(link, async ({ page }) => {
+    assert.match(await page.textContent('#exercise-title'), /^Exercise 1 \/ 5: FCFS/);
+  }, { ready: '#practice-workload' });
+});

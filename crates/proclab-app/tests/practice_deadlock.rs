@@ -322,7 +322,7 @@ fn set_links_made_before_the_deadlock_topic_are_unchanged_and_a_deadlock_set_rou
     assert_eq!(decoded.exercises[0].topic, Topic::Race);
     // A mixed set with a deadlock exercise.
     let mixed = ExerciseSet {
-        workload: None,
+        workloads: Vec::new(),
         exercises: vec![
             ExerciseId {
                 topic: Topic::Fcfs,

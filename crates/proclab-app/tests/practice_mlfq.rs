@@ -203,7 +203,7 @@ fn cells_that_are_not_levels_are_named_and_kept() {
     );
     let state = PracticeState::open(
         ExerciseSet {
-            workload: None,
+            workloads: Vec::new(),
             exercises: vec![exercise.id],
         },
         Progress::default(),
@@ -376,7 +376,7 @@ fn exports_and_links_carry_the_levels_and_old_links_keep_their_meaning() {
         seed: 4,
     };
     let set = ExerciseSet {
-        workload: None,
+        workloads: Vec::new(),
         exercises: vec![id],
     };
     assert_eq!(ExerciseSet::decode(&set.encode()), Ok(set.clone()));

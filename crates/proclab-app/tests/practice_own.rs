@@ -303,13 +303,13 @@ fn a_workload_link_is_read_safely_and_old_set_links_keep_their_meaning() {
     let generated = ExerciseSet::generated(Topic::Rr, Difficulty::Hard, 7, 3);
     let decoded = ExerciseSet::decode(&generated.encode()).unwrap();
     assert_eq!(decoded, generated);
-    assert_eq!(decoded.workload, None);
+    assert!(decoded.workloads.is_empty());
     // A link carrying a workload this build would refuse says why.
     let mut two_cpus = textbook(PolicySpec::Fcfs);
     two_cpus.machine.cpus = 2;
     let forged = ExerciseSet {
         exercises: set.exercises.clone(),
-        workload: Some(Box::new(two_cpus)),
+        workloads: vec![two_cpus],
     };
     assert_eq!(
         ExerciseSet::decode(&forged.encode()),
@@ -440,5 +440,57 @@ fn a_quantum_end_names_the_arrivals_it_queues_behind() {
     assert!(
         ostep[0].ends_with("(ahead of C, arriving at that tick)."),
         "{ostep:?}"
+    );
+}
+
+#[test]
+fn one_workload_under_every_policy_is_one_set_whose_link_carries_them_all() {
+    let spec = textbook(PolicySpec::Rr { quantum: 3 });
+    let set = ExerciseSet::under_every_policy(&spec).expect("exercises");
+    let exercises = set.exercises();
+    // Equal priorities (all 0) would make Priority FCFS again: not asked.
+    let topics: Vec<Topic> = exercises.iter().map(|exercise| exercise.id.topic).collect();
+    assert_eq!(
+        topics,
+        [Topic::Fcfs, Topic::Sjf, Topic::Srtf, Topic::Rr, Topic::Hrrn]
+    );
+    for exercise in &exercises {
+        assert!(exercise.own);
+        assert_eq!(exercise.spec.processes, spec.processes, "the same workload");
+        // Each is graded against the engine's run of its own policy.
+        assert!(grade(exercise, &key_answer(exercise)).all_fine());
+    }
+    assert_eq!(
+        exercises[3].spec.policy,
+        PolicySpec::Rr { quantum: 3 },
+        "round robin at the workload's own quantum"
+    );
+    let decoded = ExerciseSet::decode(&set.encode()).expect("the link opens");
+    assert_eq!(decoded, set);
+    // With priorities that differ, Priority is asked too.
+    let mut prioritised = spec.clone();
+    for (process, priority) in prioritised.processes.iter_mut().zip([3, 1, 4, 2]) {
+        process.priority = priority;
+    }
+    let set = ExerciseSet::under_every_policy(&prioritised).expect("exercises");
+    assert!(set
+        .exercises()
+        .iter()
+        .any(|exercise| exercise.id.topic == Topic::Priority));
+    // One workload alone still makes the link it always made.
+    let one = ExerciseSet::of_workload(&spec).expect("an exercise");
+    assert_eq!(
+        ExerciseSet::decode(&one.encode())
+            .unwrap()
+            .exercises()
+            .len(),
+        1
+    );
+    // A workload no policy can ask says why, as one exercise does.
+    let mut two_cpus = spec.clone();
+    two_cpus.machine.cpus = 2;
+    assert_eq!(
+        ExerciseSet::under_every_policy(&two_cpus),
+        Err(WorkloadProblem::Cpus)
     );
 }

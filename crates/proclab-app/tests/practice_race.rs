@@ -343,7 +343,7 @@ fn the_reducer_keeps_both_answers_as_typed_and_exports_carry_them() {
 #[test]
 fn a_race_set_link_round_trips_and_old_topics_keep_their_codes() {
     let set = ExerciseSet {
-        workload: None,
+        workloads: Vec::new(),
         exercises: vec![
             ExerciseId {
                 topic: Topic::Race,

@@ -185,7 +185,7 @@ fn set_links_made_before_the_semaphore_topic_are_unchanged_and_a_semaphore_set_r
     let old = ExerciseSet::generated(Topic::Hrrn, Difficulty::Medium, 42, 2);
     assert_eq!(old.encode(), "AAIFASoFASs");
     let mixed = ExerciseSet {
-        workload: None,
+        workloads: Vec::new(),
         exercises: vec![
             ExerciseId {
                 topic: Topic::Deadlock,

@@ -303,7 +303,7 @@ fn typed_text_is_kept_exports_carry_the_cells_and_links_keep_their_meaning() {
         seed: 2,
     };
     let set = ExerciseSet {
-        workload: None,
+        workloads: Vec::new(),
         exercises: vec![id],
     };
     assert_eq!(ExerciseSet::decode(&set.encode()), Ok(set.clone()));

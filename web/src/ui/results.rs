@@ -306,6 +306,12 @@ pub fn practise_workload(props: &PractiseProps) -> Html {
     let set = use_memo(props.simulation.clone(), |simulation| {
         ExerciseSet::of_workload(simulation.scenario.spec())
     });
+    // The same workload under every policy a chart exercise asks: one link for a lesson.
+    let every = use_memo(props.simulation.clone(), |simulation| {
+        ExerciseSet::under_every_policy(simulation.scenario.spec())
+            .ok()
+            .filter(|set| set.exercises.len() > 1)
+    });
     html! {
         <section class="practise-own" aria-labelledby="practise-own-title">
             <h3 id="practise-own-title">{ T::PractiseOwnTitle.get(lang) }</h3>
@@ -317,6 +323,12 @@ pub fn practise_workload(props: &PractiseProps) -> Html {
                         <a id="practise-workload" class="button" href={format!("#/practice?{}={}", proclab_app::practice::set::PARAM, set.encode())}
                         onclick={Callback::from(|_: MouseEvent| crate::practice::open_at_exercise())}>
                             { T::PractiseOwnButton.get(lang) }</a>
+                        if let Some(every) = every.as_ref() {
+                            { " " }
+                            <a id="practise-every-policy" class="button" href={format!("#/practice?{}={}", proclab_app::practice::set::PARAM, every.encode())}
+                            onclick={Callback::from(|_: MouseEvent| crate::practice::open_at_exercise())}>
+                                { format!("{} ({})", T::PractiseEveryPolicy.get(lang), every.exercises.len()) }</a>
+                        }
                     </>
                 },
                 Err(problem) => html! { <p id="practise-workload-why" class="hint">{ problem.message(lang) }</p> },

@@ -69,7 +69,7 @@ impl Builder {
     pub fn set(&self) -> Option<ExerciseSet> {
         (!self.entries.is_empty()).then(|| ExerciseSet {
             exercises: self.entries.clone(),
-            workload: None,
+            workloads: Vec::new(),
         })
     }
 

@@ -9,7 +9,7 @@ use super::exercise::{Difficulty, Exercise, ExerciseId, Topic, Who, WorkloadProb
 use super::grade::{grade, Answer, Column, Verdict};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use proclab_core::spec::ScenarioSpec;
+use proclab_core::spec::{PolicySpec, ScenarioSpec};
 use serde::{Deserialize, Serialize};
 
 /// Most exercises in one set.
@@ -39,16 +39,47 @@ enum SetLink {
     /// One exercise made of a workload of one's own: the scenario as a share link carries it
     /// (the part after `#/?s=`, [`crate::share`]), so it keeps its meaning as share links do.
     Workload(String),
+    /// Several such exercises: one workload under several policies, each as `Workload` has it.
+    Workloads(Vec<String>),
 }
 
 /// Several exercises, in order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExerciseSet {
     pub exercises: Vec<ExerciseId>,
-    /// The workload of a set made of one's own ([`ExerciseSet::of_workload`]): its one exercise
-    /// is this scenario, not one generated from `exercises[0]`'s seed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workload: Option<Box<ScenarioSpec>>,
+    /// The workloads of a set made of one's own ([`ExerciseSet::of_workload`],
+    /// [`ExerciseSet::under_every_policy`]): its exercises are these scenarios, not ones generated
+    /// from the ids' seeds. Empty for a generated set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub workloads: Vec<ScenarioSpec>,
+}
+
+/// The policies a workload of one's own is practised under, in the textbook's order; round
+/// robin at the workload's own quantum if it has one, else at 2.
+fn practised_policies(spec: &ScenarioSpec) -> Vec<PolicySpec> {
+    let quantum = match spec.policy {
+        PolicySpec::Rr { quantum } => quantum,
+        _ => 2,
+    };
+    // Priority over equal priorities is FCFS again: asked only where they differ.
+    let priorities_differ = spec
+        .processes
+        .windows(2)
+        .any(|pair| pair[0].priority != pair[1].priority);
+    let mut policies = vec![
+        PolicySpec::Fcfs,
+        PolicySpec::Sjf { prediction: None },
+        PolicySpec::Srtf,
+    ];
+    if priorities_differ {
+        policies.push(PolicySpec::Priority {
+            preemptive: false,
+            aging_every: None,
+            lower_is_higher: true,
+        });
+    }
+    policies.extend([PolicySpec::Rr { quantum }, PolicySpec::Hrrn]);
+    policies
 }
 
 fn index_of<T: PartialEq>(all: &[T], item: &T) -> u8 {
@@ -58,18 +89,58 @@ fn index_of<T: PartialEq>(all: &[T], item: &T) -> u8 {
 impl ExerciseSet {
     /// The one exercise of `spec` as it is ([`Exercise::of_workload`]).
     pub fn of_workload(spec: &ScenarioSpec) -> Result<ExerciseSet, WorkloadProblem> {
-        let exercise = Exercise::of_workload(spec)?;
+        ExerciseSet::of_workloads(core::slice::from_ref(spec))
+    }
+
+    /// An exercise of each of `specs`, in order; the first that cannot be one says why.
+    fn of_workloads(specs: &[ScenarioSpec]) -> Result<ExerciseSet, WorkloadProblem> {
+        let exercises = specs
+            .iter()
+            .map(Exercise::of_workload)
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(ExerciseSet {
-            exercises: vec![exercise.id],
-            workload: Some(Box::new(exercise.spec)),
+            exercises: exercises.iter().map(|exercise| exercise.id).collect(),
+            workloads: exercises
+                .into_iter()
+                .map(|exercise| exercise.spec)
+                .collect(),
         })
     }
 
-    /// The set's exercises, made from their ids (or its workload; from the ids should the
+    /// `spec`'s workload under each policy a chart exercise asks (FCFS, SJF, SRTF, Priority
+    /// where the priorities differ, RR, HRRN), those it can be an exercise of: a teacher's one
+    /// problem for a whole lesson. The workload's own problem when it can be none.
+    pub fn under_every_policy(spec: &ScenarioSpec) -> Result<ExerciseSet, WorkloadProblem> {
+        // A large upload is refused before six copies of it are made.
+        if spec.processes.len() > super::exercise::MAX_OWN_PROCESSES {
+            return Err(WorkloadProblem::TooManyProcesses);
+        }
+        let specs: Vec<ScenarioSpec> = practised_policies(spec)
+            .into_iter()
+            .map(|policy| ScenarioSpec {
+                policy,
+                ..spec.clone()
+            })
+            .filter(|spec| Exercise::of_workload(spec).is_ok())
+            .collect();
+        match specs.is_empty() {
+            true => ExerciseSet::of_workload(spec),
+            false => ExerciseSet::of_workloads(&specs),
+        }
+    }
+
+    /// The set's exercises, made from their ids (or its workloads; from the ids should a
     /// workload not make one, so a set never has none).
     pub fn exercises(&self) -> Vec<Exercise> {
-        if let Some(Ok(exercise)) = self.workload.as_deref().map(Exercise::of_workload) {
-            return vec![exercise];
+        if !self.workloads.is_empty() {
+            let own: Vec<Exercise> = self
+                .workloads
+                .iter()
+                .filter_map(|spec| Exercise::of_workload(spec).ok())
+                .collect();
+            if own.len() == self.workloads.len() {
+                return own;
+            }
         }
         self.exercises
             .iter()
@@ -80,7 +151,7 @@ impl ExerciseSet {
     /// `count` exercises of one topic and difficulty, seeds `seed`, `seed + 1`, ...
     pub fn generated(topic: Topic, difficulty: Difficulty, seed: u64, count: usize) -> ExerciseSet {
         ExerciseSet {
-            workload: None,
+            workloads: Vec::new(),
             exercises: (0..count.clamp(1, MAX_EXERCISES) as u64)
                 .map(|offset| ExerciseId {
                     topic,
@@ -93,12 +164,23 @@ impl ExerciseSet {
 
     /// The link code (the value of `?set=`).
     pub fn encode(&self) -> String {
-        if let Some(spec) = &self.workload {
-            let link = crate::share::encode(spec, crate::i18n::Lang::En);
-            let payload = link.strip_prefix(crate::share::PREFIX).unwrap_or(&link);
-            let bytes =
-                postcard::to_allocvec(&SetLink::Workload(payload.into())).unwrap_or_default();
-            return URL_SAFE_NO_PAD.encode(bytes);
+        if !self.workloads.is_empty() {
+            let mut payloads: Vec<String> = self
+                .workloads
+                .iter()
+                .map(|spec| {
+                    let link = crate::share::encode(spec, crate::i18n::Lang::En);
+                    link.strip_prefix(crate::share::PREFIX)
+                        .unwrap_or(&link)
+                        .to_string()
+                })
+                .collect();
+            // One workload as links made before several could be (their progress stays theirs).
+            let link = match payloads.len() {
+                1 => SetLink::Workload(payloads.remove(0)),
+                _ => SetLink::Workloads(payloads),
+            };
+            return URL_SAFE_NO_PAD.encode(postcard::to_allocvec(&link).unwrap_or_default());
         }
         let entries = self
             .exercises
@@ -117,13 +199,13 @@ impl ExerciseSet {
 
     /// Reads a code made by [`ExerciseSet::encode`].
     pub fn decode(code: &str) -> Result<ExerciseSet, SetError> {
-        if code.len() > 4096 {
+        if code.len() > 16384 {
             return Err(SetError::TooMany);
         }
         let bytes = URL_SAFE_NO_PAD
             .decode(code.trim().trim_end_matches('='))
             .map_err(|_| SetError::NotBase64)?;
-        if bytes.first().is_some_and(|version| *version > 1) {
+        if bytes.first().is_some_and(|version| *version > 2) {
             return Err(SetError::UnknownVersion);
         }
         let (link, rest): (SetLink, &[u8]) =
@@ -134,12 +216,21 @@ impl ExerciseSet {
         let entries = match link {
             SetLink::V1(entries) => entries,
             SetLink::Workload(payload) => {
-                let link = format!("{}{payload}", crate::share::PREFIX);
-                let shared = crate::share::decode(&link)
-                    .ok()
-                    .flatten()
-                    .ok_or(SetError::Corrupt)?;
-                return ExerciseSet::of_workload(&shared.spec).map_err(SetError::Workload);
+                return ExerciseSet::of_workload(&workload_of(&payload)?)
+                    .map_err(SetError::Workload);
+            }
+            SetLink::Workloads(payloads) => {
+                if payloads.is_empty() {
+                    return Err(SetError::Empty);
+                }
+                if payloads.len() > MAX_EXERCISES {
+                    return Err(SetError::TooMany);
+                }
+                let specs = payloads
+                    .iter()
+                    .map(|payload| workload_of(payload))
+                    .collect::<Result<Vec<_>, _>>()?;
+                return ExerciseSet::of_workloads(&specs).map_err(SetError::Workload);
             }
         };
         if entries.is_empty() {
@@ -162,7 +253,7 @@ impl ExerciseSet {
             .collect::<Result<Vec<_>, _>>()
             .map(|exercises| ExerciseSet {
                 exercises,
-                workload: None,
+                workloads: Vec::new(),
             })
     }
 
@@ -170,6 +261,16 @@ impl ExerciseSet {
     pub fn storage_key(&self) -> String {
         format!("proclab.practice.{}", self.encode())
     }
+}
+
+/// The scenario of a share link's payload (the part after `#/?s=`).
+fn workload_of(payload: &str) -> Result<ScenarioSpec, SetError> {
+    let link = format!("{}{payload}", crate::share::PREFIX);
+    crate::share::decode(&link)
+        .ok()
+        .flatten()
+        .map(|shared| shared.spec)
+        .ok_or(SetError::Corrupt)
 }
 
 /// What a student has done in a set: an answer and the hints shown, per exercise, and whether

@@ -73,6 +73,7 @@ pub enum PracticeText {
     PractiseOwnTitle,
     PractiseOwnIntro,
     PractiseOwnButton,
+    PractiseEveryPolicy,
     PractiseFixFirst,
     /// An exercise of one's own workload, in its heading.
     OwnWorkload,
@@ -212,6 +213,7 @@ impl Words for PracticeText {
             PractiseOwnTitle => ["이 작업 부하로 연습하기", "Practise this workload"],
             PractiseOwnIntro => ["이 실행의 간트 차트와 반환·대기·응답 시간을 손으로 풀어 보세요. 연습 페이지가 칸마다 확인하고 틀린 곳을 설명합니다. 그 페이지의 링크를 나누면 학생들이 같은 문제를 풉니다.", "Work this run's Gantt chart and its turnaround, waiting and response times out by hand: Practice checks every cell and explains the first mistake. Share that page's link and a class gets the same exercise."],
             PractiseOwnButton => ["연습 문제로 열기", "Open as an exercise"],
+            PractiseEveryPolicy => ["정책마다 한 문제씩 세트로 열기", "Open as a set, one exercise per policy"],
             PractiseFixFirst => ["먼저 작업 부하의 고칠 곳을 고치세요. 연습 문제는 입력란에 있는 그대로의 작업 부하로 만듭니다.", "Fix the workload's problems first: the exercise is made of the workload as the form holds it."],
             OwnWorkload => ["직접 만든 작업 부하", "your own workload"],
             BadCount => ["문제 수는 1에서 20 사이의 정수여야 합니다.", "The number of exercises must be a whole number from 1 to 20."],

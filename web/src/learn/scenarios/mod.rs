@@ -440,8 +440,8 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
                 "pipe-writer-reader",
                 ["파이프: 쓰는 쪽과 읽는 쪽", "A pipe: a writer and a reader"],
                 [
-                    "파이프가 가득 차면 쓰는 쪽이, 비면 읽는 쪽이 대기 상태가 됩니다. 쓰는 쪽이 닫고 파이프가 비면 read는 기다리지 않고 파일 끝을 받습니다. 이 기계의 read는 값 하나를 레지스터에 넣으므로 파일 끝을 -1로 표시합니다(POSIX read()는 읽은 바이트 수 0을 돌려줍니다). 소켓은 양방향 파이프처럼 동작합니다: 방향마다 파이프가 하나씩 있는 것과 같습니다.",
-                    "The writer blocks while the pipe is full, the reader while it is empty; once the writer has closed it and it is empty, read does not wait: it gets end-of-file. This machine's read puts one value in a register, so it marks end-of-file as -1 (POSIX read() returns 0 bytes read). A socket behaves as a two-way pipe: one pipe each way.",
+                    "파이프가 가득 차면 쓰는 쪽이, 비면 읽는 쪽이 대기 상태가 됩니다. 쓰는 쪽이 닫고 파이프가 비면 read는 기다리지 않고 파일 끝을 받습니다. 이 기계의 read는 값 하나를 레지스터에 넣으므로 파일 끝을 -1로 표시합니다(POSIX read()는 읽은 바이트 수 0을 돌려줍니다). 소켓은 양방향 파이프처럼 동작합니다: 방향마다 파이프가 하나씩 있는 것과 같습니다. 여기서는 서로 다른 두 프로세스가 같은 이름의 .pipe p를 선언해 만나므로 명명된 파이프(FIFO)처럼 동작합니다. 다만 이 기계에는 반대쪽이 열릴 때까지 막히는 open이 없습니다.",
+                    "The writer blocks while the pipe is full, the reader while it is empty; once the writer has closed it and it is empty, read does not wait: it gets end-of-file. This machine's read puts one value in a register, so it marks end-of-file as -1 (POSIX read() returns 0 bytes read). A socket behaves as a two-way pipe: one pipe each way. Here two separate processes meet by declaring the same .pipe p, as a named pipe (FIFO) joins processes by its name; this machine has no open that blocks until the other end opens.",
                 ],
             ),
             preset(
