@@ -137,19 +137,7 @@ pub fn metrics_csv(run: &Run, lang: Lang) -> String {
     let metrics = run.metrics();
     // Ticks blocked on a lock, a semaphore, a condition or a message, per process: a column after
     // I/O where any thread has some, as the page's table has it.
-    let blocked: Option<Vec<u64>> = metrics
-        .threads
-        .iter()
-        .any(|thread| thread.blocked > 0)
-        .then(|| {
-            let mut blocked = vec![0; metrics.processes.len()];
-            for thread in &metrics.threads {
-                if let Some(sum) = blocked.get_mut(thread.thread.pid as usize) {
-                    *sum += thread.blocked;
-                }
-            }
-            blocked
-        });
+    let blocked = metrics.blocked_per_process();
     let sync = |cell: String| blocked.as_ref().map(|_| cell);
     // The metrics table's own headings; preemptions says what its definition says.
     let headings: Vec<&str> = [

@@ -227,6 +227,22 @@ pub struct Metrics {
 }
 
 impl Metrics {
+    /// Per process (in pid order), the ticks its threads were Blocked waiting for a mutex, a
+    /// semaphore, a condition or a message; `None` when no thread waited on one (a table shows
+    /// that column only then).
+    pub fn blocked_per_process(&self) -> Option<Vec<u64>> {
+        if self.threads.iter().all(|thread| thread.blocked == 0) {
+            return None;
+        }
+        let mut blocked = alloc::vec![0; self.processes.len()];
+        for thread in &self.threads {
+            if let Some(sum) = blocked.get_mut(thread.thread.pid as usize) {
+                *sum += thread.blocked;
+            }
+        }
+        Some(blocked)
+    }
+
     pub(crate) fn compute(scenario: &Scenario, engine: &Engine) -> Metrics {
         let threads: Vec<ThreadMetrics> = engine
             .tasks

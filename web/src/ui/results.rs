@@ -94,19 +94,7 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
     let any_summed = processes.iter().any(|process| process.thread_count() > 1);
     // Ticks blocked on a lock, a semaphore, a condition or a message, per process: a column of
     // its own where any thread has some, so that the other columns add up to the turnaround.
-    let blocked: Option<Vec<u64>> = metrics
-        .threads
-        .iter()
-        .any(|thread| thread.blocked > 0)
-        .then(|| {
-            let mut blocked = vec![0; metrics.processes.len()];
-            for thread in &metrics.threads {
-                if let Some(sum) = blocked.get_mut(thread.thread.pid as usize) {
-                    *sum += thread.blocked;
-                }
-            }
-            blocked
-        });
+    let blocked = metrics.blocked_per_process();
     let Windowed {
         scroller,
         onscroll,
