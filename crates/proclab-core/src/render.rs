@@ -148,19 +148,19 @@ pub fn metrics_table_in(run: &Run, words: &TableWords) -> String {
     let mut rows: Vec<Vec<String>> = Vec::new();
     rows.push(header.iter().map(|cell| String::from(*cell)).collect());
     let scenario = run.scenario();
-    let sync = metrics.threads.iter().any(|thread| thread.blocked > 0);
+    // The sync column's cells, row by row, where some thread waited on a lock or the like.
+    let blocked = metrics.blocked_per_process();
     let mut sync_cells: Vec<String> = alloc::vec![String::from(words.sync)];
     for process in &metrics.processes {
         let spec = &scenario.processes()[process.pid as usize];
         let first = spec.first_thread() as usize;
         let threads = &metrics.threads[first..first + spec.thread_count() as usize];
-        if spec.is_multithreaded() {
-            sync_cells.extend(threads.iter().map(|thread| format!("{}", thread.blocked)));
+        if let Some(blocked) = &blocked {
+            if spec.is_multithreaded() {
+                sync_cells.extend(threads.iter().map(|thread| format!("{}", thread.blocked)));
+            }
+            sync_cells.push(format!("{}", blocked[process.pid as usize]));
         }
-        sync_cells.push(format!(
-            "{}",
-            threads.iter().map(|thread| thread.blocked).sum::<u64>()
-        ));
         if spec.is_multithreaded() {
             for thread in threads {
                 rows.push(alloc::vec![
@@ -204,7 +204,7 @@ pub fn metrics_table_in(run: &Run, words: &TableWords) -> String {
         String::new(),
     ]);
     sync_cells.push(String::new());
-    if sync {
+    if blocked.is_some() {
         for (row, cell) in rows.iter_mut().zip(sync_cells) {
             row.insert(4, cell);
         }
