@@ -125,6 +125,9 @@ test('you are the scheduler: clicks lose an update, the link replays it in a fre
       await page.click(id);
     }
     await page.waitForFunction(() => document.querySelector('#scheduler-choices')?.textContent.includes('(6)'));
+    // At the run's last instant the CPU waits for the student's next choice, not for work.
+    await toEnd(page);
+    assert.equal((await page.textContent('#cpu-0')).trim(), 'CPU 0: waiting for your next choice');
     assert.equal(await page.getAttribute('#goal-0', 'data-reached'), 'true', 'the lost update is reached');
     assert.equal(await page.getAttribute('#goal-1', 'data-reached'), 'true', 'both threads were inside');
     assert.match(await page.textContent('#lost-count'), /: 1$/);

@@ -65,9 +65,10 @@ pub fn going_on(before: &MachineState, state: &MachineState, lang: Lang) -> Stri
 }
 
 /// One CPU in words: what it runs, loads or waits for.
-fn cpu_line(cpu: &CpuState, state: &MachineState, lang: Lang) -> String {
+fn cpu_line(cpu: &CpuState, state: &MachineState, lang: Lang, awaiting: bool) -> String {
     let label = |thread: ThreadRef| thread_label(state, thread);
     let doing = match cpu.activity {
+        CpuActivity::Idle if awaiting => WatchText::AwaitingChoice.get(lang).to_string(),
         CpuActivity::Idle => WatchText::Idle.get(lang).to_string(),
         CpuActivity::Running { thread } => label(thread),
         CpuActivity::HeldFor { thread } => {
@@ -127,6 +128,9 @@ pub struct MachineTextProps {
     pub lang: Lang,
     /// The machine after the current instant.
     pub state: Rc<MachineState>,
+    /// The student's schedule is used up at this instant: an idle CPU waits for their choice.
+    #[prop_or_default]
+    pub awaiting: bool,
 }
 
 #[function_component(MachineText)]
@@ -136,7 +140,7 @@ pub fn machine_text(props: &MachineTextProps) -> Html {
     html! {
         <ul id="machine-text" class="machine-text" aria-label={WatchText::MachineNow.get(lang)}>
             { for state.cpus.iter().map(|cpu| html! {
-                <li id={format!("cpu-{}", cpu.cpu)}>{ cpu_line(cpu, state, lang) }</li>
+                <li id={format!("cpu-{}", cpu.cpu)}>{ cpu_line(cpu, state, lang, props.awaiting) }</li>
             }) }
             if state.ready_per_cpu.is_empty() {
                 { for state.ready.iter().enumerate().map(|(level, queue)| html! {

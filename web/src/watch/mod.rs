@@ -282,6 +282,11 @@ fn watch_machine(props: &WatchProps) -> Html {
         || !current.after.shared_sync.is_empty();
     let channels = !current.after.queues.is_empty();
     // The instruction each CPU runs in this tick, for the CPUs' boxes.
+    // The student's schedule used up, shown at its last instant: the run waits for a choice.
+    let awaiting = matches!(
+        simulation.run.end(),
+        proclab_core::program::RunEnd::ScheduleUsedUp { .. }
+    ) && tick == simulation.run.end_tick();
     let code = {
         let (simulation, instant) = (simulation.clone(), current.clone());
         use_memo(Rc::as_ptr(&current) as usize, move |_| {
@@ -316,7 +321,7 @@ fn watch_machine(props: &WatchProps) -> Html {
             <canvas::WatchCanvas {lang} instant={current.clone()} {tick} progress={playback.progress} code={code}
                 reduced_motion={reduced} {cache_capacity} selected={props.selected}
                 onselect={props.onselect.clone()} label={canvas_label} strong={presenting}
-                scheduled={props.simulation.scenario.schedule().is_some()}
+                scheduled={props.simulation.scenario.schedule().is_some()} {awaiting}
                 processes_only={props.simulation.scenario.machine().thread_model == proclab_core::spec::ThreadModel::User} />
             // On a phone the PCB is far below the picture: a tapped token says where its PCB is.
             if let Some(thread) = props.selected {
@@ -329,7 +334,7 @@ fn watch_machine(props: &WatchProps) -> Html {
                 </button>
             }
             <legend::Legend {lang} {slices} {allotments} {sync_waits} {channels} />
-            <machine_text::MachineText {lang} state={current.after.clone()} />
+            <machine_text::MachineText {lang} state={current.after.clone()} {awaiting} />
             <div class="watch-side">
                 <inspector::Inspector {lang} simulation={props.simulation.clone()} state={current.after.clone()} selected={props.selected} onselect={props.onselect.clone()} />
                 <event_log::EventLog {lang} lines={log} earlier={event_log::leaves_out_earlier(&simulation.run, tick)} {tick} playing={playback.playing} />

@@ -12,12 +12,14 @@ use super::pen::{colour, Pen, Type, INK, LINE, MUTED, PANEL, TEXT};
 
 /// One CPU box: what it runs, loads or refills for, and its cache. (How long a dispatch or a
 /// refill still takes is said in words by the switch panel over it.)
-pub fn cpu(pen: &Pen, cpu: &CpuBox, lang: Lang) {
+pub fn cpu(pen: &Pen, cpu: &CpuBox, lang: Lang, awaiting: bool) {
     pen.rounded(cpu.rect, 8.0);
     let busy = matches!(cpu.activity, CpuActivity::Running { .. });
     pen.fill(if busy { "#eaf3fb" } else { PANEL });
     pen.stroke(INK, 1.5);
     let doing = match (&cpu.label, cpu.activity) {
+        // With the student's schedule used up the run waits for them, not for work.
+        (_, CpuActivity::Idle) if awaiting => WatchText::AwaitingChoice.get(lang).to_string(),
         (_, CpuActivity::Idle) => WatchText::Idle.get(lang).to_string(),
         (Some(label), CpuActivity::Dispatching { .. }) => {
             format!("{} {label}", WatchText::Loading.get(lang))

@@ -46,6 +46,9 @@ pub struct WatchCanvasProps {
     /// A schedule of the student's own is in force: the policy's timer does not decide who runs.
     #[prop_or_default]
     pub scheduled: bool,
+    /// The student's schedule is used up at this instant: an idle CPU waits for their choice.
+    #[prop_or_default]
+    pub awaiting: bool,
     /// Per CPU running a program: the instruction its thread runs in this tick, as
     /// [`proclab_app::program_view::running_code`] says it (drawn in the CPU's box when no
     /// switch fills it).
@@ -128,7 +131,7 @@ fn paint(
     scene: &Scene,
     lang: Lang,
     selected: Option<ThreadRef>,
-    scheduled: bool,
+    (scheduled, awaiting): (bool, bool),
     code: &[(u32, String)],
     processes_only: bool,
 ) {
@@ -147,7 +150,7 @@ fn paint(
     diagram::captions(pen, scene, lang, scheduled);
     diagram::clock(pen, scene, lang);
     for cpu in &scene.cpus {
-        machine::cpu(pen, cpu, lang);
+        machine::cpu(pen, cpu, lang, awaiting);
         // The instruction it runs: on the box's first line, or, while a switch is drawn over
         // those lines (the incoming thread's first instruction runs in the switch's own tick when
         // it costs nothing), on the cache's line where the cache model is off.
@@ -223,7 +226,7 @@ pub fn watch_canvas(props: &WatchCanvasProps) -> Html {
     {
         let (canvas_ref, scene) = (canvas_ref.clone(), scene.clone());
         let (lang, selected, strong) = (props.lang, props.selected, props.strong);
-        let scheduled = props.scheduled;
+        let (scheduled, awaiting) = (props.scheduled, props.awaiting);
         let (code, processes_only) = (props.code.clone(), props.processes_only);
         let scale = fit.map(|fit| fit.scale);
         use_effect(move || {
@@ -238,7 +241,7 @@ pub fn watch_canvas(props: &WatchCanvasProps) -> Html {
                     scene,
                     lang,
                     selected,
-                    scheduled,
+                    (scheduled, awaiting),
                     &code,
                     processes_only,
                 );
