@@ -302,7 +302,8 @@ test('presentation mode: the machine fills the screen, keys still play, Escape o
       // Texts for a projector: the scene laid out narrower and drawn larger where its texts
       // would not grow enough with its width; back to their own size after.
       const text = Number(await page.getAttribute('#watch-canvas', 'data-text'));
-      assert.ok(text >= 16.5, `the presented picture's smallest text is ${text} px`);
+      // (16.8 px here when a box over 1,400 px was not magnified.)
+      assert.ok(text >= 20, `the presented picture's smallest text is ${text} px`);
       assert.equal(await page.getAttribute('#present', 'aria-pressed'), 'true');
       assert.match(await page.textContent('#present'), locale === 'en-US' ? /Leave presentation/ : /발표 모드 끝내기/);
       await page.keyboard.press('ArrowRight');
@@ -321,6 +322,13 @@ test('presentation mode: the machine fills the screen, keys still play, Escape o
       const canvasBox = await page.locator('#watch-canvas').boundingBox();
       assert.ok(captionBox.y + captionBox.height <= canvasBox.y + 1 && captionBox.y < viewport.height, 'the caption is on screen, above the picture');
       await page.screenshot({ path: await screenshotPath(page, `watch-present-${locale.slice(0, 2)}`) });
+      // A 1920 x 1080 projector: texts at least 23 px (17.7 px when the scene was laid out at
+      // its full width), the whole picture still on the screen.
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await page.waitForFunction(() => Number(document.querySelector('#watch-canvas').dataset.text) >= 23);
+      const projected = await page.locator('#watch-canvas').boundingBox();
+      assert.ok(projected.y + projected.height <= 1080 + 1, `the picture spans ${projected.y}-${projected.y + projected.height} of 1080 px`);
+      await page.setViewportSize(viewport);
       await page.keyboard.press('Escape');
       await page.waitForFunction(() => !document.querySelector('.watch').classList.contains('presenting'));
       await page.waitForFunction((width) => document.querySelector('#watch-canvas').getBoundingClientRect().width <= width + 1, before.width);

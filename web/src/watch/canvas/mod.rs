@@ -65,12 +65,14 @@ pub struct WatchCanvasProps {
 }
 
 /// How much a presented picture is magnified at most: its scene is laid out for a box this many
-/// times narrower and drawn that much larger, so its texts are about 17 px where the box is
-/// 1,000-1,400 px wide, and grow with larger screens as before. The scene is never laid out
-/// narrower than [`PRESENTED_WIDTH`], where tokens still have room for their names (on a
-/// 1280 x 720 projector: 14.5 px, 12 px before; laid out at 620 px, three user-level threads in
-/// Blocked had lost their names).
-const PRESENTED: f32 = 1.4;
+/// times narrower and drawn that much larger. The scene is never laid out narrower than
+/// [`PRESENTED_WIDTH`], where tokens still have room for their names, so a box up to
+/// `PRESENTED * PRESENTED_WIDTH` wide shows the scene laid out at [`PRESENTED_WIDTH`], its texts
+/// as large as the box allows: 14.5 px on a 1280 x 720 projector (laid out at 620 px, three
+/// user-level threads in Blocked had lost their names), 24 px at 1920 x 1080. Texts also grow
+/// with a scene wider than 1,000 px ([`proclab_view::text_zoom`]), but only as fast as its boxes
+/// do: at 1920 x 1080 a scene laid out at its full 1,470 px had 17.7 px texts in half-empty boxes.
+const PRESENTED: f32 = 2.0;
 
 /// The narrowest scene a presented picture is laid out for.
 const PRESENTED_WIDTH: f32 = 720.0;
@@ -91,13 +93,7 @@ fn canvas_for(available: f32, room: f32, cpus: usize, scale: f64, presented: boo
         return plain;
     }
     let budget = (room - 8.0).max(plain.size.height);
-    // Texts grow with a scene wider than 1,000 px anyway ([`proclab_view::text_zoom`]): a box
-    // wide enough for presented texts is not magnified and keeps its width for the picture.
-    let mut magnified = if available >= 1000.0 * PRESENTED {
-        1.0
-    } else {
-        (available / PRESENTED_WIDTH).clamp(1.0, PRESENTED)
-    };
+    let mut magnified = (available / PRESENTED_WIDTH).clamp(1.0, PRESENTED);
     while magnified > 1.0 {
         let size = canvas_size(available / magnified, cpus);
         if size.height * magnified <= budget {
