@@ -308,6 +308,20 @@ test('SRTF typed on one line: a missed preemption is explained at its tick, then
     assert.deepEqual(await readWorkload(page), workload);
     assert.equal(await page.$('#segment-end-1'), null, 'a fresh profile starts with no answers');
     assert.equal(await page.inputValue('#practice-link'), link);
+    // The student sees the set and how to hand it in first; making another is folded away
+    // (the teacher's own page, reloaded, keeps its form open: the first test's reload).
+    assert.match(await page.textContent('#practice-from-link'), /came from a link \(2 exercises\).*export your answers/);
+    assert.equal(await page.$eval('#practice-make', (details) => details.open), false);
+    assert.equal(await page.isVisible('#practice-new'), false);
+    await page.click('#practice-make summary');
+    await page.click('#practice-new');
+    await page.waitForFunction((old) => document.querySelector('#practice-link').value !== old, link);
+    assert.equal(await page.$('#practice-from-link'), null, 'a set of ones own is not from a link');
+    assert.equal(await page.isVisible('#practice-new'), true);
+    await page.reload();
+    await page.waitForSelector('#practice-workload');
+    assert.equal(await page.$('#practice-from-link'), null, 'a reload is not a link followed');
+    assert.equal(await page.isVisible('#practice-new'), true);
   }, { ready: '#practice-workload' });
 });
 
@@ -1029,6 +1043,7 @@ test("a workload of one's own: opened from the simulator as an exercise, answere
     await page.click('#practise-workload');
     await page.waitForSelector('#practice-workload');
     assert.match(await page.textContent("#exercise-title"), /1 \/ 1: SRTF \(shortest remaining time first\) · your own workload/);
+    assert.equal(await page.$('#practice-from-link'), null, 'a set of ones own is not from a link');
     // It opens with the exercise's heading focused and in view (a screen reader starts there).
     await page.waitForFunction(() => document.activeElement?.id === 'exercise-title');
     const heading = await page.evaluate(() => [document.querySelector('#exercise-title').getBoundingClientRect().top, window.innerHeight]);

@@ -21,7 +21,7 @@ use proclab_app::practice::set::{
     export_csv, export_file_name, export_json, read_setup, ExerciseSet, SetupError, PARAM,
 };
 use proclab_app::practice::state::{PracticeAction, PracticeState};
-use proclab_app::practice::text::PracticeText as T;
+use proclab_app::practice::text::{self as practice_text, PracticeText as T};
 use proclab_app::watch::playback::Playback;
 use proclab_core::ScenarioSpec;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -78,6 +78,16 @@ fn initial_set() -> (ExerciseSet, bool) {
     }
 }
 
+/// Whether the address bar names a set other than the one last opened here, and not one the
+/// simulator just opened: a link followed, not this page reloaded.
+fn arrived_by_link() -> bool {
+    !TO_EXERCISE.with(|cell| cell.get())
+        && browser::query_param(PARAM).is_some_and(|code| {
+            ExerciseSet::decode(&code).is_ok()
+                && storage::load_last_set().as_deref() != Some(code.as_str())
+        })
+}
+
 fn default_set(topic: Topic, difficulty: Difficulty, seed: u64, count: usize) -> ExerciseSet {
     ExerciseSet::generated(topic, difficulty, seed, count)
 }
@@ -91,6 +101,8 @@ pub(crate) fn fresh_seed() -> u64 {
 pub fn practice(props: &PracticeProps) -> Html {
     let lang = props.lang;
     let bad_link = use_state(|| false);
+    // A student following a teacher's link sees the set first: making another is folded away.
+    let from_link = use_state(arrived_by_link);
     let store = {
         let bad_link = bad_link.clone();
         use_reducer(move || {
@@ -146,7 +158,9 @@ pub fn practice(props: &PracticeProps) -> Html {
     {
         let store = store.clone();
         let bad_link = bad_link.clone();
+        let from_link = from_link.clone();
         use_effect_with((), move |_| {
+            let from_link = from_link.clone();
             let listener = browser::on_fragment_change(move |_| {
                 let Some(code) = browser::query_param(PARAM) else {
                     return;
@@ -156,6 +170,7 @@ pub fn practice(props: &PracticeProps) -> Html {
                         let progress =
                             storage::load_practice(&set.storage_key()).unwrap_or_default();
                         bad_link.set(false);
+                        from_link.set(true);
                         store.dispatch(PracticeAction::FollowLink(set, progress));
                     }
                     Err(_) => bad_link.set(true),
@@ -207,6 +222,7 @@ pub fn practice(props: &PracticeProps) -> Html {
         );
         let dispatch = dispatch.clone();
         let bad_link = bad_link.clone();
+        let from_link = from_link.clone();
         let setup_error = setup_error.clone();
         Callback::from(move |_: MouseEvent| {
             let (count, seed) = match read_setup(&count, &seed) {
@@ -221,15 +237,18 @@ pub fn practice(props: &PracticeProps) -> Html {
             let set = default_set(*topic, *difficulty, seed, count);
             let progress = storage::load_practice(&set.storage_key()).unwrap_or_default();
             bad_link.set(false);
+            from_link.set(false);
             dispatch.emit(PracticeAction::Open(set, progress));
         })
     };
     let open_built = {
         let dispatch = dispatch.clone();
         let bad_link = bad_link.clone();
+        let from_link = from_link.clone();
         Callback::from(move |set: ExerciseSet| {
             let progress = storage::load_practice(&set.storage_key()).unwrap_or_default();
             bad_link.set(false);
+            from_link.set(false);
             dispatch.emit(PracticeAction::Open(set, progress));
         })
     };
@@ -318,6 +337,14 @@ pub fn practice(props: &PracticeProps) -> Html {
             if *synced {
                 <p id="practice-synced" class="notice" role="status">{ T::SyncedFromOtherTab.get(lang) }</p>
             }
+            if *from_link {
+                <p id="practice-from-link" class="notice" role="status">{ practice_text::from_link(count, lang) }</p>
+            }
+            // Folded on a page opened from a set's link (the summary shown only then): a student
+            // had read the form above the teacher's set as the first thing to fill in. The same
+            // element either way, so nothing typed in it or in the builder is lost.
+            <details id="practice-make" class={classes!("practice-make", (!*from_link).then_some("unfolded"))} open={!*from_link}>
+            <summary>{ T::MakeAnotherSet.get(lang) }</summary>
             // Titled as what it makes: while a set is open its choices could read as that set's.
             <section class="practice-setup setup-bar" aria-labelledby="practice-setup-title">
                 <h3 id="practice-setup-title" class="practice-setup-title">{ T::NewSetTitle.get(lang) }</h3>
@@ -356,6 +383,7 @@ pub fn practice(props: &PracticeProps) -> Html {
                 }
             </section>
             <builder::SetBuilder {lang} on_open={open_built} />
+            </details>
             <section class="practice-share" aria-label={ T::CurrentSetLink.get(lang) }>
                 <label class="share-label" for="practice-link">{ T::CurrentSetLink.get(lang) }</label>
                 <input id="practice-link" class="link-box" readonly=true value={link} />

@@ -17,6 +17,8 @@ pub enum PracticeText {
     Difficulty,
     NewSet,
     NewSetTitle,
+    /// The folded set-up's summary, on a page opened from a set's link.
+    MakeAnotherSet,
     Count,
     Seed,
     SeedPlaceholder,
@@ -162,6 +164,7 @@ impl Words for PracticeText {
             Difficulty => ["난이도", "Difficulty"],
             NewSet => ["새 문제 세트", "New set"],
             NewSetTitle => ["새 세트 만들기 (한 주제로)", "Start a new set (of one topic)"],
+            MakeAnotherSet => ["다른 세트 만들기", "Make a different set"],
             Count => ["문제 수", "Exercises"],
             Seed => ["시드", "Seed"],
             SeedPlaceholder => ["무작위", "random"],
@@ -482,6 +485,14 @@ impl Verdict {
 }
 
 /// The policy with its parameters, in a sentence.
+/// What a student opening a set's link is told: what the set is and how to hand it in.
+pub fn from_link(count: usize, lang: Lang) -> String {
+    lang.pick([
+        format!("링크로 받은 세트입니다 (문제 {count}개). 여기서 풀고 확인을 누르세요. 답은 이 브라우저에 저장됩니다. 제출하려면 아래에 이름을 쓰고 답을 JSON이나 CSV로 내려받으세요."),
+        format!("This set came from a link ({count} {}). Solve {} here and press Check; your answers stay in this browser. To hand them in, type your name below and export your answers as JSON or CSV.", if count == 1 { "exercise" } else { "exercises" }, if count == 1 { "it" } else { "them" }),
+    ])
+}
+
 pub fn policy_sentence(exercise: &Exercise, lang: Lang) -> String {
     match &exercise.spec.policy {
         PolicySpec::Fcfs => lang.pick(["FCFS: 준비 큐에 먼저 들어온 프로세스가 먼저 끝까지 실행됩니다.", "FCFS: the process that entered the ready queue first runs to the end of its burst."]).into(),
