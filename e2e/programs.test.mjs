@@ -322,3 +322,32 @@ test('a process of several threads marks its summed cells, and the note says why
     assert.equal(await page.locator('#metrics-table td[data-summed]').count(), 0);
   });
 });
+
+test('the starter program speaks the page language: its comments in Korean, its run the same', TIMEOUT, async () => {
+  const runs = {};
+  for (const locale of ['en-US', 'ko-KR']) {
+    const context = await openBrowser({ locale, viewport: { width: 1280, height: 900 } });
+    try {
+      const { page, problems } = await openPage(context, server.url);
+      await page.waitForSelector('#app-title');
+      await page.click('#add-process');
+      await page.click('#p0-program-toggle');
+      await page.waitForSelector('#p0-program');
+      const program = await page.inputValue('#p0-program');
+      if (locale === 'ko-KR') {
+        assert.match(program, /^# 공유 카운터에 1을 %bx번 더함\n/, program);
+        assert.match(program, /mov counter, %ax\s+# 읽기/, program);
+        assert.doesNotMatch(program, /shared counter|# load/, program);
+      } else {
+        assert.match(program, /^# add 1 to a shared counter, %bx times\n/, program);
+      }
+      await page.click('#to-end');
+      await page.waitForFunction(() => !document.querySelector('.results.stale'));
+      runs[locale] = await shownWord(page, 0, 'counter');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  }
+  assert.equal(runs['ko-KR'], runs['en-US'], 'the same final counter in both languages');
+});

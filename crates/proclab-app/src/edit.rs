@@ -6,6 +6,7 @@ use proclab_core::spec::{CacheModel, QueueTopology, ScheduleSpec};
 use proclab_core::{Convention, PolicyKind, QueueKind};
 
 use crate::draft::{Draft, FieldId, LevelDraft, ProcessDraft, QueueDraft, ThreadDraft};
+use crate::lang::Lang;
 use std::rc::Rc;
 
 /// An on/off setting of the policy or the machine.
@@ -56,8 +57,8 @@ pub enum Edit {
     /// Replaces every process (a table pasted from a spreadsheet or a textbook).
     ReplaceProcesses(Vec<ProcessDraft>),
     /// Process `index` runs its program (true) or its bursts; the first switch to a program
-    /// with none typed yet writes [`STARTER_PROGRAM`].
-    UseProgram(usize, bool),
+    /// with none typed yet writes [`STARTER_PROGRAM`], its comments in the page's language.
+    UseProgram(usize, bool, Lang),
     /// "You are the scheduler": the threads chosen so far (`None`: the policy decides).
     Schedule(Option<ScheduleSpec>),
 }
@@ -152,7 +153,7 @@ impl Draft {
                     }
                 }
             }
-            Edit::UseProgram(index, on) => {
+            Edit::UseProgram(index, on, lang) => {
                 let Some(process) = self.processes.get(*index) else {
                     return;
                 };
@@ -165,7 +166,7 @@ impl Draft {
                 let process = &mut Rc::make_mut(&mut self.processes)[*index];
                 process.runs_program = *on;
                 if first_time {
-                    process.program = String::from(STARTER_PROGRAM);
+                    process.program = crate::program_words::program_in(STARTER_PROGRAM, *lang);
                     for thread in &mut process.threads {
                         if thread.registers.trim().is_empty() {
                             thread.registers = String::from("bx=3");

@@ -1198,3 +1198,40 @@ fn a_link_copied_on_the_comparison_opens_on_it() {
     let loaded = act(&moved, Action::Load(Box::new(other), None));
     assert!(!loaded.opened_on_compare);
 }
+
+#[test]
+fn the_starter_program_speaks_the_page_language_and_runs_the_same() {
+    let programs = [Lang::En, Lang::Ko].map(|lang| {
+        let session = start(&mlq(vec![
+            QueueSpec::Fcfs,
+            QueueSpec::Fcfs,
+            QueueSpec::Fcfs,
+        ]));
+        let session = act(&session, Action::Edit(Edit::UseProgram(0, true, lang)));
+        let process = &session.draft.processes[0];
+        assert!(process.runs_program);
+        assert_eq!(process.threads.len(), 2, "two threads to race");
+        (
+            process.program.clone(),
+            simulate_spec(&session.draft.to_spec().unwrap()).unwrap(),
+        )
+    });
+    let [(english, english_run), (korean, korean_run)] = programs;
+    assert_eq!(english, proclab_app::edit::STARTER_PROGRAM);
+    assert!(
+        korean.starts_with("# 공유 카운터에 1을 %bx번 더함\n"),
+        "{korean}"
+    );
+    assert!(
+        korean.contains("'초기 레지스터'") && korean.contains("# 읽기"),
+        "{korean}"
+    );
+    assert!(
+        !korean.contains("shared counter") && !korean.contains("# load"),
+        "{korean}"
+    );
+    // Only the comments differ: the same instructions, so the same run.
+    assert_eq!(korean.lines().count(), english.lines().count());
+    assert_eq!(korean_run.events(), english_run.events());
+    assert_eq!(korean_run.end_tick(), english_run.end_tick());
+}

@@ -525,7 +525,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                         aria-pressed={program.to_string()}
                                         title={format!("{} · {}", name, ProgramText::ProgramToggle.get(lang))}
                                         aria-label={format!("{} · {}", name, ProgramText::ProgramToggle.get(lang))}
-                                        onclick={on_click(dispatch, Edit::UseProgram(index, !program))}>
+                                        onclick={on_click(dispatch, Edit::UseProgram(index, !program, lang))}>
                                         { "</>" }</button>
                                     <button type="button" class="icon" disabled={index == 0} title={format!("{} · {}", name, t(Text::MoveUp))}
                                         aria-label={format!("{} · {}", name, t(Text::MoveUp))}
