@@ -668,6 +668,42 @@ fn an_exited_thread_has_no_quantum_left_and_a_running_one_under_rr_has_one() {
 }
 
 #[test]
+fn a_waiting_thread_shows_a_slice_only_where_its_next_dispatch_keeps_it() {
+    let (rr_blocked, mlfq_blocked) = (std::cell::Cell::new(0), std::cell::Cell::new(0));
+    for_every_run(|scenario, run| {
+        let (rr, mlfq) = match scenario.spec().policy {
+            proclab_core::PolicySpec::Rr { .. } => (true, false),
+            proclab_core::PolicySpec::Mlfq { .. } => (false, true),
+            _ => return,
+        };
+        for tick in (0..run.end_tick()).step_by(3).take(60) {
+            let state = run.state_at(tick);
+            for tcb in state
+                .threads
+                .iter()
+                .filter(|tcb| tcb.state == ProcessState::Blocked)
+            {
+                if rr {
+                    // RR hands out a fresh slice at every dispatch: a leftover means nothing.
+                    assert_eq!(tcb.quantum_left, None, "t={tick} {:?}", tcb.thread);
+                    rr_blocked.set(rr_blocked.get() + 1);
+                }
+                // MLFQ's slice is set at admission, demotion and boost: it is still there
+                // (where the level has one: a bottom FCFS level has none).
+                if mlfq && tcb.quantum_left.is_some() {
+                    mlfq_blocked.set(mlfq_blocked.get() + 1);
+                }
+            }
+        }
+    });
+    let (rr_blocked, mlfq_blocked) = (rr_blocked.get(), mlfq_blocked.get());
+    assert!(
+        rr_blocked > 10 && mlfq_blocked > 10,
+        "{rr_blocked} {mlfq_blocked}"
+    );
+}
+
+#[test]
 fn a_convention_that_does_not_apply_to_a_policy_changes_none_of_its_runs() {
     use proclab_core::{Convention, PolicyKind};
     for_every_run(|scenario, run| {

@@ -230,6 +230,14 @@ impl Policy {
         }
     }
 
+    /// Whether a thread's slice at its next dispatch is what its PCB holds now. RR, lottery, a
+    /// chosen schedule and a multilevel queue hand out a fresh slice at each dispatch, so a
+    /// waiting thread's leftover means nothing unless it was preempted mid-slice where the
+    /// policy keeps it; MLFQ sets the slice at admission, demotion and boost only.
+    pub(crate) fn slice_kept(&self, thread: &PolicyState) -> bool {
+        matches!(self, Policy::Mlfq(_)) || thread.keep_quantum
+    }
+
     /// A running thread used up its slice while still in its burst. Returns the level change
     /// (MLFQ may demote it) for the engine to report.
     pub(crate) fn on_expired(&mut self, thread: &mut PolicyState) -> LevelChange {

@@ -341,11 +341,17 @@ impl MachineState {
                     program: program_context(engine, index),
                     priority: task.policy.priority,
                     level: task.policy.level,
-                    // An exited thread has no time slice left to speak of.
+                    // An exited thread has no time slice left to speak of, nor has a waiting
+                    // one whose next dispatch hands out a fresh slice (RR's blocked thread
+                    // showed the 1 tick its last slice had left).
                     quantum_left: task
                         .policy
                         .quantum_left
-                        .filter(|_| task.state != ProcessState::Exit)
+                        .filter(|_| match task.state {
+                            ProcessState::Exit => false,
+                            ProcessState::Running => true,
+                            _ => engine.queues[0].slice_kept(&task.policy),
+                        })
                         .map(|quantum| quantum.saturating_sub(ran)),
                     allotment_left: task.policy.allotment_left,
                     next_cpu_burst,
