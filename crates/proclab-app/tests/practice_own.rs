@@ -494,3 +494,36 @@ fn one_workload_under_every_policy_is_one_set_whose_link_carries_them_all() {
         Err(WorkloadProblem::Cpus)
     );
 }
+
+#[test]
+fn an_average_is_right_rounded_or_cut_off_at_two_places_or_more() {
+    // Silberschatz's RR q=4 (P1 24, P2 3, P3 3): average waiting 17/3, which the book prints as
+    // 5.66 (cut off) and a calculator rounds to 5.67.
+    use BurstSpec::Cpu;
+    let workload = ScenarioSpec {
+        processes: vec![
+            process("P1", 0, &[Cpu(24)]),
+            process("P2", 0, &[Cpu(3)]),
+            process("P3", 0, &[Cpu(3)]),
+        ],
+        policy: PolicySpec::Rr { quantum: 4 },
+        ..ScenarioSpec::default()
+    };
+    let set = ExerciseSet::of_workload(&workload).expect("an exercise");
+    let exercise = &set.exercises()[0];
+    let exact = exercise.run.metrics().totals.average_waiting;
+    assert_eq!(u128::from(exact.num) * 3, 17 * u128::from(exact.den));
+    let verdict = |typed: &str| {
+        let mut answer = key_answer(exercise);
+        answer.averages[1] = typed.into();
+        grade(exercise, &answer).averages[1]
+    };
+    for right in [
+        "17/3", "34/6", "5.67", "5,67", "5.66", "5.666", "5.667", "5.670", "5.6666",
+    ] {
+        assert_eq!(verdict(right), Verdict::Right, "{right}");
+    }
+    for wrong in ["5.7", "5.6", "5.68", "5.65", "5.669", "5.671", "6"] {
+        assert_eq!(verdict(wrong), Verdict::Wrong, "{wrong}");
+    }
+}

@@ -311,7 +311,9 @@ pub fn parse_average(text: &str) -> Result<(u128, u128, Option<u32>), Verdict> {
     ))
 }
 
-/// True if the typed average stands for `num / den`: exactly, or rounded half up to two decimals.
+/// True if the typed average stands for `num / den`: exactly, or as a decimal of two places or
+/// more, rounded half up or cut off at its last place (17/3 as 5.67, 5.66 as Silberschatz prints
+/// it, 5.667, 5.666 or 5.670; not 5.7, nor 5.68).
 fn average_matches(typed: (u128, u128, Option<u32>), num: u128, den: u128) -> bool {
     let (typed_num, typed_den, decimals) = typed;
     if den == 0 {
@@ -320,7 +322,22 @@ fn average_matches(typed: (u128, u128, Option<u32>), num: u128, den: u128) -> bo
     if typed_num * den == num * typed_den {
         return true;
     }
-    decimals == Some(2) && typed_num == (num * 200 + den) / (den * 2)
+    let Some(mut decimals) = decimals else {
+        return false;
+    };
+    // Trailing zeros add no place: 5.670 is 5.67.
+    let mut value = typed_num;
+    while decimals > 2 && value % 10 == 0 {
+        value /= 10;
+        decimals -= 1;
+    }
+    if decimals < 2 {
+        return false;
+    }
+    let scale = 10u128.pow(decimals);
+    let cut = num * scale / den;
+    let rounded = (num * scale * 2 + den) / (den * 2);
+    value == cut || value == rounded
 }
 
 /// The engine's value of a per-process cell.

@@ -579,7 +579,7 @@ pub fn conventions(exercise: &Exercise, lang: Lang) -> Vec<String> {
     if changed.contains(&Convention::IoCompletionPreempts) {
         rules.push(lang.pick(["I/O를 마친 프로세스에게 CPU를 빼앗긴 프로세스는 준비 큐의 맨 앞으로 돌아가, 다음에 남은 퀀텀으로 이어서 실행합니다.", "A process whose CPU an I/O completion takes goes back to the head of the ready queue and later resumes with the rest of its quantum."]).into());
     }
-    rules.push(lang.pick(["반환 = 완료 − 도착, 대기 = 준비 큐에 있던 시간, 응답 = 처음 실행 − 도착. 평균은 소수 둘째 자리까지(또는 분수).", "Turnaround = completion − arrival, waiting = time in the ready queue, response = first run − arrival. Averages to two decimals (or as a fraction)."]).into());
+    rules.push(lang.pick(["반환 = 완료 − 도착, 대기 = 준비 큐에 있던 시간, 응답 = 처음 실행 − 도착. 평균은 분수로, 또는 소수 둘째 자리 이상까지 반올림하거나 버려서(17/3은 5.67도 5.66도 맞음).", "Turnaround = completion − arrival, waiting = time in the ready queue, response = first run − arrival. Averages as a fraction, or to two decimals or more, rounded or cut off (17/3: 5.67 or 5.66)."]).into());
     rules
 }
 
