@@ -356,7 +356,24 @@ test('a set link pasted into the address bar of an open practice tab opens that 
     await page.evaluate(() => { location.hash = '#/practice?set=AAA'; });
     await page.waitForSelector('.practice .notice.error');
     assert.match(await page.textContent('#exercise-title'), /1 \/ 2/);
+    assert.match(await page.textContent('.practice .notice.error'), /cut short.*Ask for the whole link/);
+    assert.equal(await page.evaluate(() => location.hash), '#/practice?set=AAA', 'the broken link stays to be sent back');
   }, { ready: '#practice-title' });
+  // A link cut short, opened in a fresh profile: said so in the student's language, and the
+  // address bar keeps it (a new set's link had replaced it).
+  let whole;
+  await onFreshPage(url('/practice'), async ({ page }) => {
+    await openSet(page, { topic: 'rr', seed: 5, count: 2 });
+    whole = await page.inputValue('#practice-link');
+  }, { ready: '#practice-title' });
+  const cut = whole.replace(/&lang=\w+$/, '').slice(0, -1);
+  await onFreshPage(cut, async ({ page }) => {
+    await page.waitForSelector('.practice .notice.error');
+    assert.match(await page.textContent('.practice .notice.error'), /링크가 잘렸을 수 있으니/);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => location.href), cut);
+    assert.notEqual(await page.inputValue('#practice-link'), whole);
+  }, { ready: '#practice-workload', locale: 'ko-KR' });
 });
 
 test('the page in both languages at laptop and phone widths', async () => {

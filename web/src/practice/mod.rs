@@ -58,23 +58,15 @@ pub struct PracticeProps {
     pub on_open: Callback<ScenarioSpec>,
 }
 
-/// The set the address bar names, or the one last opened here, or a fresh one (and whether a link
-/// was there but unreadable).
-fn initial_set() -> (ExerciseSet, bool) {
-    let code = browser::query_param(PARAM);
-    match code.as_deref().map(ExerciseSet::decode) {
-        Some(Ok(set)) => (set, false),
-        Some(Err(_)) => (
-            default_set(Topic::Fcfs, Difficulty::Easy, fresh_seed(), 3),
-            true,
-        ),
-        // No link: the set last opened here (left for the simulator, say), else a fresh one.
-        None => (
-            storage::load_last_set()
-                .and_then(|code| ExerciseSet::decode(&code).ok())
-                .unwrap_or_else(|| default_set(Topic::Fcfs, Difficulty::Easy, fresh_seed(), 3)),
-            false,
-        ),
+/// The set the address bar names, or (with no link, or one unreadable) the one last opened here,
+/// or a fresh one.
+fn initial_set() -> ExerciseSet {
+    match browser::query_param(PARAM).map(|code| ExerciseSet::decode(&code)) {
+        Some(Ok(set)) => set,
+        // The set last opened here (left for the simulator, say), else a fresh one.
+        _ => storage::load_last_set()
+            .and_then(|code| ExerciseSet::decode(&code).ok())
+            .unwrap_or_else(|| default_set(Topic::Fcfs, Difficulty::Easy, fresh_seed(), 3)),
     }
 }
 
@@ -100,16 +92,16 @@ pub(crate) fn fresh_seed() -> u64 {
 #[function_component(Practice)]
 pub fn practice(props: &PracticeProps) -> Html {
     let lang = props.lang;
-    let bad_link = use_state(|| false);
+    // A link that names no set (cut short in a message, say) stays in the address bar, so the
+    // student can send it back; the set shown meanwhile is not written over it.
+    let bad_link = use_state(|| {
+        browser::query_param(PARAM).is_some_and(|code| ExerciseSet::decode(&code).is_err())
+    });
     // A student following a teacher's link sees the set first: making another is folded away.
     let from_link = use_state(arrived_by_link);
     let store = {
-        let bad_link = bad_link.clone();
         use_reducer(move || {
-            let (set, bad) = initial_set();
-            if bad {
-                bad_link.set(true);
-            }
+            let set = initial_set();
             let progress = storage::load_practice(&set.storage_key()).unwrap_or_default();
             Store(PracticeState::open(set, progress))
         })
@@ -125,8 +117,10 @@ pub fn practice(props: &PracticeProps) -> Html {
     // Effects: the link in the address bar, the progress in localStorage.
     {
         let code = store.set.encode();
-        use_effect_with(code.clone(), move |code| {
-            browser::set_query_param(PARAM, code);
+        use_effect_with((code, *bad_link), move |(code, bad_link)| {
+            if !*bad_link {
+                browser::set_query_param(PARAM, code);
+            }
             storage::save_last_set(code);
         });
     }

@@ -212,7 +212,7 @@ impl Words for PracticeText {
             Hints => ["힌트", "Hints"],
             WorkedAnswer => ["풀이 전체 보기", "The whole worked answer"],
             SyncedFromOtherTab => ["이 세트를 연 다른 탭에서 쓴 답을 여기에도 가져왔습니다. 두 탭은 같은 답을 보여 주고, 어느 쪽도 다른 쪽의 답을 몰래 덮어쓰지 않습니다.", "Answers typed in another tab of this set were brought in here: both tabs show the same answers, and neither overwrites the other's unseen."],
-            BadLink => ["이 세트 링크를 열 수 없어 새 세트를 만들었습니다.", "This set link cannot be opened; a new set was made instead."],
+            BadLink => ["이 세트 링크를 열 수 없습니다. 링크가 잘렸을 수 있으니 전체 링크를 다시 받으세요(주소 창에는 연 링크가 그대로 있습니다). 아래 세트는 그 링크의 세트가 아닙니다.", "This set link cannot be opened: it may have been cut short. Ask for the whole link (the address bar keeps the one you opened). The set below is not the one it names."],
             PractiseOwnTitle => ["이 작업 부하로 연습하기", "Practise this workload"],
             PractiseOwnIntro => ["이 실행의 간트 차트와 반환·대기·응답 시간을 손으로 풀어 보세요. 연습 페이지가 칸마다 확인하고 틀린 곳을 설명합니다. 그 페이지의 링크를 나누면 학생들이 같은 문제를 풉니다.", "Work this run's Gantt chart and its turnaround, waiting and response times out by hand: Practice checks every cell and explains the first mistake. Share that page's link and a class gets the same exercise."],
             PractiseOwnButton => ["연습 문제로 열기", "Open as an exercise"],
