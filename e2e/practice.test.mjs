@@ -183,15 +183,18 @@ test('FCFS by clicking: a slipped end is marked wrong, the later ends consistent
     // UTF-8 with a byte-order mark, so that a spreadsheet reads Korean names right.
     assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     let lines = csv.bytes.toString().replace(/^\uFEFF/, '').trim().split('\n');
-    assert.equal(lines[0], 'exercise,topic,difficulty,seed,cell,answer,verdict,student');
+    assert.equal(lines[0], 'exercise,topic,difficulty,seed,cell,answer,verdict,student,checks,shown');
     const slipped = answer.chart[slip];
-    assert.ok(lines.includes(`1,fcfs,easy,11,gantt ${slip + 1} end,${slipped.end + 1},wrong,`), lines.join('\n'));
+    // Checked once so far, never opened in the simulator.
+    assert.ok(lines.includes(`1,fcfs,easy,11,gantt ${slip + 1} end,${slipped.end + 1},wrong,,1,no`), lines.join('\n'));
+    assert.match(await page.textContent('#practice-unnamed'), /without a name/);
     // With the student's name: in the file's name and on every line, and remembered on reload.
     await page.fill('#practice-student', 'Kim Minji');
+    assert.equal(await page.$('#practice-unnamed'), null, 'a name typed answers the note');
     csv = await download(page, '#practice-export-csv');
     assert.equal(csv.name, 'proclab-practice-Kim-Minji.csv');
     lines = csv.bytes.toString().trim().split('\n');
-    assert.ok(lines.includes(`1,fcfs,easy,11,gantt ${slip + 1} end,${slipped.end + 1},wrong,Kim Minji`), lines.join('\n'));
+    assert.ok(lines.includes(`1,fcfs,easy,11,gantt ${slip + 1} end,${slipped.end + 1},wrong,Kim Minji,1,no`), lines.join('\n'));
     const exported = await download(page, '#practice-export-json');
     assert.equal(exported.name, 'proclab-practice-Kim-Minji.json');
     const json = JSON.parse(exported.bytes.toString());
@@ -213,6 +216,15 @@ test('FCFS by clicking: a slipped end is marked wrong, the later ends consistent
     assert.equal(await page.inputValue('#practice-student'), 'Kim Minji');
     assert.equal(await page.inputValue(`#segment-end-${answer.chart.length}`), String(answer.chart.at(-1).end));
     assert.equal(await page.inputValue('#average-0'), answer.averages[0]);
+    // Opened in the simulator, where every answer shows: the answers file says so, with the
+    // two checks pressed.
+    await page.click('#practice-show');
+    await page.waitForSelector('#watch-canvas');
+    await page.click('.main-nav a:nth-child(3)');
+    await page.waitForSelector('#practice-export-json');
+    const noted = JSON.parse((await download(page, '#practice-export-json')).bytes.toString());
+    assert.deepEqual([noted.exercises[0].checks, noted.exercises[0].shown], [2, true]);
+    assert.deepEqual([noted.exercises[1].checks, noted.exercises[1].shown], [0, false]);
   }, { ready: '#practice-title' });
 });
 

@@ -579,17 +579,19 @@ fn exports_carry_every_cell_with_its_verdict() {
         ..Default::default()
     };
     let csv = export_csv(&set, &progress, " Kim, Minji ");
-    assert!(csv.starts_with("exercise,topic,difficulty,seed,cell,answer,verdict,student\n"));
+    assert!(csv
+        .starts_with("exercise,topic,difficulty,seed,cell,answer,verdict,student,checks,shown\n"));
     assert!(
         csv.contains(&format!(
-            "1,rr,medium,1,{} waiting,99,wrong,\"Kim, Minji\"\n",
+            "1,rr,medium,1,{} waiting,99,wrong,\"Kim, Minji\",0,no\n",
             first.names()[0]
         )),
         "{csv}"
     );
-    assert!(csv.lines().any(
-        |line| line.starts_with("2,rr,medium,2,") && line.ends_with(",missing,\"Kim, Minji\"")
-    ));
+    assert!(csv
+        .lines()
+        .any(|line| line.starts_with("2,rr,medium,2,")
+            && line.ends_with(",missing,\"Kim, Minji\",0,no")));
     assert_eq!(
         proclab_app::practice::set::export_file_name(" Kim, Minji ", "csv"),
         "proclab-practice-Kim-Minji.csv"
@@ -632,6 +634,45 @@ fn exports_carry_every_cell_with_its_verdict() {
     let json: serde_json::Value = serde_json::from_str(&export_json(&set, &solved, "")).unwrap();
     assert_eq!(json["exercises"][0]["solved"], true);
     assert_eq!(json["score"]["solved"], 1);
+}
+
+#[test]
+fn the_answers_files_count_the_checks_and_say_whether_the_simulator_was_opened() {
+    use proclab_app::practice::state::{PracticeAction, PracticeState};
+    use proclab_app::reduce::Reduce;
+    let set = ExerciseSet::generated(Topic::Fcfs, Difficulty::Easy, 3, 2);
+    let state = PracticeState::open(set.clone(), Progress::default());
+    let state = state.reduce(PracticeAction::Check).unwrap();
+    let state = state
+        .reduce(PracticeAction::SetAverage(0, "1".into()))
+        .unwrap();
+    let state = state.reduce(PracticeAction::Check).unwrap();
+    let state = state.reduce(PracticeAction::Shown).unwrap();
+    assert!(
+        state.reduce(PracticeAction::Shown).is_none(),
+        "once is enough"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&export_json(&set, &state.progress, "Lee")).unwrap();
+    assert_eq!(json["exercises"][0]["checks"], 2);
+    assert_eq!(json["exercises"][0]["shown"], true);
+    assert_eq!(json["exercises"][1]["checks"], 0);
+    assert_eq!(json["exercises"][1]["shown"], false);
+    let csv = export_csv(&set, &state.progress, "Lee");
+    assert!(
+        csv.lines().skip(1).all(|line| if line.starts_with("1,") {
+            line.ends_with(",Lee,2,yes")
+        } else {
+            line.ends_with(",Lee,0,no")
+        }),
+        "{csv}"
+    );
+    // A progress saved before these were kept reads as none.
+    let old: Progress =
+        serde_json::from_str(r#"{"answers":[],"hints":[1],"checked":[true]}"#).unwrap();
+    let reopened = PracticeState::open(set, old);
+    assert_eq!(reopened.progress.checks, vec![0, 0]);
+    assert_eq!(reopened.progress.shown, vec![false, false]);
 }
 
 #[test]

@@ -64,12 +64,26 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
     let show_label = if mine.is_some() { T::ShowMine } else { T::Show };
     let show = {
         let on_open = props.on_open.clone();
+        let dispatch = props.dispatch.clone();
+        let (key, progress, current) = (
+            state.set.storage_key(),
+            state.progress.clone(),
+            state.current,
+        );
         let playback = match show_span(exercise, state.grading.as_ref()) {
             Some((from, to)) if mine.is_none() => Playback::play_until(from, to),
             _ => Playback::default(),
         };
         let spec = mine.unwrap_or_else(|| exercise.spec.clone());
         Callback::from(move |_: MouseEvent| {
+            // Noted in the answers files: the simulator shows every answer. Saved here, as
+            // the page leaves before its effects would save it.
+            if progress.shown.get(current) == Some(&false) {
+                let mut progress = progress.clone();
+                progress.shown[current] = true;
+                crate::storage::save_practice(&key, &progress);
+            }
+            dispatch.emit(PracticeAction::Shown);
             super::show_with(playback.clone());
             on_open.emit(spec.clone())
         })
@@ -214,7 +228,7 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                 }>{ T::Check.get(lang) }</button>
                 <button type="button" id="practice-hint" onclick={action(PracticeAction::Hint)}
                     disabled={state.next_hint().is_none()} aria-describedby={state.next_hint().is_none().then_some("practice-no-hint")}>{ T::Hint.get(lang) }</button>
-                <button type="button" id="practice-show" onclick={show}>{ show_label.get(lang) }</button>
+                <button type="button" id="practice-show" onclick={show} title={T::ShowNoted.get(lang)}>{ show_label.get(lang) }</button>
                 if state.next_hint().is_none() {
                     // Why Hint is off: said, not left to guess.
                     <span class="hint" id="practice-no-hint">

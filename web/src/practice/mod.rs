@@ -277,11 +277,15 @@ pub fn practice(props: &PracticeProps) -> Html {
             student.set(name);
         })
     };
+    let unnamed = use_state(|| false);
     let export = |csv: bool| {
         let set = state.set.clone();
         let progress = state.progress.clone();
         let student = (*student).clone();
+        let unnamed = unnamed.clone();
         Callback::from(move |_: MouseEvent| {
+            // Saved all the same (a student working alone needs no name), and said.
+            unnamed.set(student.trim().is_empty());
             if csv {
                 files::download_text(
                     &export_file_name(&student, "csv"),
@@ -389,6 +393,9 @@ pub fn practice(props: &PracticeProps) -> Html {
                 <button type="button" id="practice-export-json" onclick={export(false)}>{ T::ExportJson.get(lang) }</button>
                 <button type="button" id="practice-export-csv" onclick={export(true)}>{ T::ExportCsv.get(lang) }</button>
                 if *copied { <span class="hint" role="status">{ T::LinkCopied.get(lang) }</span> }
+                if *unnamed && student.trim().is_empty() {
+                    <span id="practice-unnamed" class="hint" role="status">{ T::NoNameExported.get(lang) }</span>
+                }
             </section>
             if count > 1 {
                 <nav class="exercise-tabs" aria-label={ T::Exercise.get(lang) }>

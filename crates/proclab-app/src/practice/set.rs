@@ -275,13 +275,16 @@ fn workload_of(payload: &str) -> Result<ScenarioSpec, SetError> {
 
 /// What a student has done in a set: an answer and the hints shown, per exercise, and whether
 /// it was checked since it last changed (so its marks come back after a reload, a visit to the
-/// simulator or a change of language).
+/// simulator or a change of language); and, for the teacher, how many times it was checked and
+/// whether it was opened in the simulator, where every answer shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Progress {
     pub answers: Vec<Answer>,
     pub hints: Vec<usize>,
     pub checked: Vec<bool>,
+    pub checks: Vec<u32>,
+    pub shown: Vec<bool>,
 }
 
 #[derive(Serialize)]
@@ -298,6 +301,10 @@ struct ExportedExercise<'a> {
     /// its number of cells (a scheduling exercise has forty, a deadlock one three).
     solved: bool,
     hints: usize,
+    /// How many times Check was pressed.
+    checks: u32,
+    /// Opened in the simulator ("Show"), where every answer shows.
+    shown: bool,
     /// Each cell as the CSV has it: processes and threads by name, verdicts in words.
     marked: Vec<ExportedCell>,
     /// The answer as the page keeps it (indices from 0), to open it again.
@@ -324,16 +331,25 @@ struct Exported<'a> {
     exercises: Vec<ExportedExercise<'a>>,
 }
 
-fn graded(set: &ExerciseSet, progress: &Progress) -> Vec<(Exercise, Answer, usize)> {
+/// An exercise with what the student did in it.
+struct Done {
+    exercise: Exercise,
+    answer: Answer,
+    hints: usize,
+    checks: u32,
+    shown: bool,
+}
+
+fn graded(set: &ExerciseSet, progress: &Progress) -> Vec<Done> {
     set.exercises()
         .into_iter()
         .enumerate()
-        .map(|(index, exercise)| {
-            (
-                exercise,
-                progress.answers.get(index).cloned().unwrap_or_default(),
-                progress.hints.get(index).copied().unwrap_or(0),
-            )
+        .map(|(index, exercise)| Done {
+            exercise,
+            answer: progress.answers.get(index).cloned().unwrap_or_default(),
+            hints: progress.hints.get(index).copied().unwrap_or(0),
+            checks: progress.checks.get(index).copied().unwrap_or(0),
+            shown: progress.shown.get(index).copied().unwrap_or(false),
         })
         .collect()
 }
@@ -345,7 +361,10 @@ pub fn export_json(set: &ExerciseSet, progress: &Progress, student: &str) -> Str
     let exercises: Vec<ExportedExercise> = exercises
         .iter()
         .enumerate()
-        .map(|(index, (exercise, answer, hints))| {
+        .map(|(index, done)| {
+            let Done {
+                exercise, answer, ..
+            } = done;
             let grading = grade(exercise, answer);
             let (right, consistent, cells) = grading.counts();
             ExportedExercise {
@@ -357,7 +376,9 @@ pub fn export_json(set: &ExerciseSet, progress: &Progress, student: &str) -> Str
                 right,
                 consistent,
                 cells,
-                hints: *hints,
+                hints: done.hints,
+                checks: done.checks,
+                shown: done.shown,
                 marked: exported_cells(exercise, answer),
                 answer,
             }
@@ -542,19 +563,23 @@ fn exported_cells(exercise: &Exercise, answer: &Answer) -> Vec<ExportedCell> {
 /// The answers as CSV, one cell a line: exercise, topic, difficulty, seed, cell, answer, verdict
 /// and the student's name on every line, so a teacher can put every student's file in one sheet.
 pub fn export_csv(set: &ExerciseSet, progress: &Progress, student: &str) -> String {
-    let mut csv = String::from("exercise,topic,difficulty,seed,cell,answer,verdict,student\n");
+    let mut csv =
+        String::from("exercise,topic,difficulty,seed,cell,answer,verdict,student,checks,shown\n");
     let student = csv_field(student.trim());
-    for (number, (exercise, answer, _)) in graded(set, progress).iter().enumerate() {
-        for cell in exported_cells(exercise, answer) {
+    for (number, done) in graded(set, progress).iter().enumerate() {
+        let exercise = &done.exercise;
+        for cell in exported_cells(exercise, &done.answer) {
             csv += &format!(
-                "{},{},{},{},{},{},{},{student}\n",
+                "{},{},{},{},{},{},{},{student},{},{}\n",
                 number + 1,
                 exercise.id.topic.code(),
                 exercise.id.difficulty.code(),
                 exercise.id.seed,
                 csv_field(&cell.cell),
                 csv_field(&cell.answer),
-                cell.verdict
+                cell.verdict,
+                done.checks,
+                if done.shown { "yes" } else { "no" },
             );
         }
     }

@@ -69,6 +69,9 @@ pub enum PracticeAction {
     Check,
     /// Reveal one more decision.
     Hint,
+    /// The exercise was opened in the simulator, where every answer shows (the answers file
+    /// says so).
+    Shown,
 }
 
 impl PracticeState {
@@ -136,6 +139,8 @@ fn fit(mut progress: Progress, exercises: &[Exercise]) -> Progress {
         .resize_with(exercises.len(), Default::default);
     progress.hints.resize(exercises.len(), 0);
     progress.checked.resize(exercises.len(), false);
+    progress.checks.resize(exercises.len(), 0);
+    progress.shown.resize(exercises.len(), false);
     for (answer, exercise) in progress.answers.iter_mut().zip(exercises) {
         answer
             .rows
@@ -313,10 +318,18 @@ impl Reduce for PracticeState {
             PracticeAction::Check => {
                 next.grading = Some(grade(self.exercise(), self.answer()));
                 next.progress.checked[current] = true;
+                next.progress.checks[current] = next.progress.checks[current].saturating_add(1);
                 return Some(next);
             }
             PracticeAction::Hint => {
                 next.progress.hints[current] = self.next_hint()?;
+                return Some(next);
+            }
+            PracticeAction::Shown => {
+                if self.progress.shown[current] {
+                    return None;
+                }
+                next.progress.shown[current] = true;
                 return Some(next);
             }
         };

@@ -53,6 +53,8 @@ pub enum PracticeText {
     /// Why Hint is off: every answer checked is right.
     HintsNoneNeeded,
     Show,
+    /// What Show does, and that the answers files note it.
+    ShowNoted,
     /// The racing counter's button once question B holds an interleaving: it opens that one.
     ShowMine,
     CopyLink,
@@ -125,6 +127,8 @@ pub enum PracticeText {
     OpenBuilt,
     CurrentSetLink,
     StudentName,
+    /// Said after an answers file was saved with no name typed.
+    NoNameExported,
     SetFull,
     AlreadyInList,
     DeadlockGraph,
@@ -195,6 +199,7 @@ impl Words for PracticeText {
             HintsChartRight => ["간트 차트는 맞습니다. 틀린 칸은 아래 설명을 보세요.", "Your Gantt chart is right: the explanation below covers the wrong cells."],
             HintsNoneNeeded => ["모두 맞았으니 힌트가 필요 없습니다.", "Everything is right: no hint is needed."],
             Show => ["시뮬레이터에서 보기", "Show in the simulator"],
+            ShowNoted => ["이 실행을 시뮬레이터에서 엽니다. 거기서는 모든 답이 보이므로 답안 파일에 열어 본 것이 기록됩니다.", "Opens this run in the simulator, where every answer shows: the answers files note that you did."],
             ShowMine => ["내 실행 순서(질문 B)를 시뮬레이터에서 보기", "Show my interleaving (question B) in the simulator"],
             CopyLink => ["세트 링크 복사", "Copy set link"],
             LinkCopied => ["링크를 복사했습니다", "Link copied"],
@@ -264,6 +269,7 @@ impl Words for PracticeText {
             OpenBuilt => ["이 목록 풀기", "Solve this list"],
             CurrentSetLink => ["아래에서 지금 푸는 세트의 링크", "Link to the set open below, the one being solved"],
             StudentName => ["답안 파일에 넣을 이름", "Your name, for the answers files"],
+            NoNameExported => ["이름 없이 저장했습니다. 누구의 파일인지 알 수 있도록 이름 칸에 이름을 쓰고 다시 내려받으세요.", "Saved without a name: type your name in its box and export again, so your teacher can tell your file from the others."],
             DeadlockGraph => ["표로 적은 자원 할당 그래프 (이 순간)", "The resource-allocation graph as a table (at this moment)"],
             DeadlockGraphHelp => ["줄마다 스레드 하나: 가진 뮤텍스(할당 간선), 기다리는 뮤텍스(요청 간선), 그 뮤텍스를 가진 스레드입니다. 뮤텍스는 한 번에 한 스레드만 가집니다. 그림이 필요하면 종이에 그려 보세요: 답을 찾는 것이 이 문제입니다.", "One row per thread: the mutexes it holds (assignment edges), the mutex it waits for (its request edge) and who holds that one. A mutex has one holder at a time. Draw it on paper if a picture helps: finding the cycle is the exercise."],
             DeadlockHolds => ["가진 것", "Holds"],
@@ -488,8 +494,8 @@ impl Verdict {
 /// What a student opening a set's link is told: what the set is and how to hand it in.
 pub fn from_link(count: usize, lang: Lang) -> String {
     lang.pick([
-        format!("링크로 받은 세트입니다 (문제 {count}개). 여기서 풀고 확인을 누르세요. 답은 이 브라우저에 저장됩니다. 제출하려면 아래에 이름을 쓰고 답을 JSON이나 CSV로 내려받으세요."),
-        format!("This set came from a link ({count} {}). Solve {} here and press Check; your answers stay in this browser. To hand them in, type your name below and export your answers as JSON or CSV.", if count == 1 { "exercise" } else { "exercises" }, if count == 1 { "it" } else { "them" }),
+        format!("링크로 받은 세트입니다 (문제 {count}개). 여기서 풀고 확인을 누르세요. 답은 이 브라우저에 저장됩니다. 제출하려면 아래에 이름을 쓰고 답을 JSON이나 CSV로 내려받으세요. 답안 파일에는 확인을 누른 횟수와, 모든 답이 보이는 시뮬레이터에서 열어 보았는지도 적힙니다."),
+        format!("This set came from a link ({count} {}). Solve {} here and press Check; your answers stay in this browser. To hand them in, type your name below and export your answers as JSON or CSV. The files also say how many times you pressed Check and whether you opened an exercise in the simulator, where every answer shows.", if count == 1 { "exercise" } else { "exercises" }, if count == 1 { "it" } else { "them" }),
     ])
 }
 
