@@ -416,12 +416,12 @@ pub fn deadlock(run: &Run, lang: Lang) -> String {
     // every thread left waits for a signal or a wake-up nobody will give.
     if report.cycle.is_empty() {
         return lang.pick([
-            format!("멈춤(시각 {tick}): {}.{cycle}", waits.join("; ")),
+            format!("멈춤(시각 {tick}): {}.{cycle}", waits.join(", ")),
             format!("Stuck at tick {tick}: {}.{cycle}", waits.join("; ")),
         ]);
     }
     lang.pick([
-        format!("교착 상태(시각 {tick}): {}.{cycle}", waits.join("; ")),
+        format!("교착 상태(시각 {tick}): {}.{cycle}", waits.join(", ")),
         format!("Deadlock at tick {tick}: {}.{cycle}", waits.join("; ")),
     ])
 }

@@ -100,17 +100,18 @@ const HEAP_BASE: i32 = 250;
 /// together, the stack and the heap have met.
 const ROOM: i32 = (HEAP_BASE - TOP) / UNIT;
 
-/// Why a growth button did nothing: the stack and the heap have met, or there is nothing to
-/// take away.
+/// Why a growth button did nothing: the stack and the heap have met (whichever grew last: the
+/// stack grown down onto the heap had been told as the heap reaching the stack), or there is
+/// nothing to take away.
 fn limit_note(segment: Segment, delta: i32) -> Pair {
     match (segment, delta > 0) {
         (Segment::Stack, true) => [
-            "빈 공간이 없습니다: 스택이 힙에 닿았습니다. 실제 프로그램이라면 여기서 함수를 호출할 때 스택 오버플로가 일어납니다.",
-            "No free space left: the stack has reached the heap. A real program calling a function here would get a stack overflow.",
+            "빈 공간이 없습니다: 스택과 힙이 만났습니다. 실제 프로그램이라면 여기서 함수를 호출할 때 스택 오버플로가 일어납니다.",
+            "No free space left: the stack and the heap have met. A real program calling a function here would get a stack overflow.",
         ],
         (_, true) => [
-            "빈 공간이 없습니다: 힙이 스택에 닿았습니다. 실제 프로그램이라면 여기서 malloc이 NULL을 돌려줍니다(할당 실패).",
-            "No free space left: the heap has reached the stack. A real malloc here would return NULL (the allocation fails).",
+            "빈 공간이 없습니다: 스택과 힙이 만났습니다. 실제 프로그램이라면 여기서 malloc이 NULL을 돌려줍니다(할당 실패).",
+            "No free space left: the stack and the heap have met. A real malloc here would return NULL (the allocation fails).",
         ],
         (Segment::Stack, false) => [
             "main()의 프레임만 남았습니다. main이 반환하면 프로세스가 끝납니다.",
@@ -242,7 +243,8 @@ pub fn memory_layout(props: &MemoryLayoutProps) -> Html {
     };
     html! {
         <div class="memory-layout">
-            { figure(lang, diagram_label, 440, 380, body) }
+            // Wide enough for "← 빈 공간 없음" right of the column (cut at 440).
+            { figure(lang, diagram_label, 470, 380, body) }
             <div class="memory-controls">
                 <div class="segment-picker" role="group" aria-label={tr(lang, ["영역 고르기", "Pick a segment"])}>
                     { for Segment::ALL.iter().map(|segment| html! {
