@@ -423,7 +423,7 @@ test('4. reload keeps the workspace, including an invalid field as typed', TIMEO
     await page.waitForSelector('.results.stale');
     // The banner says the first problem in its own words, as the field does.
     const said = (await page.textContent('#p1-bursts-error')).trim().replace(/^Bursts: /, '');
-    assert.equal((await page.textContent('#first-problem')).trim(), `The first: Beta: ${said}`);
+    assert.equal((await page.textContent("#first-problem")).trim(), `The first: Beta · Bursts: ${said}`);
     // The banner takes the student to the field it speaks of.
     await page.focus('#p0-name');
     await page.click('#go-to-problem');

@@ -292,11 +292,13 @@ fn workspace(props: &WorkspaceProps) -> Html {
                             if let Some(first) = messages.first() {
                                 <p id="first-problem" class="first-problem">
                                     { Text::FirstProblem.get(lang) }{ " " }
-                                    // Whose field, where it is a process's (its row may be far away).
+                                    // Whose field and which, where it is a process's (its row may be
+                                    // far away): "P1 · Arrival: ", the name not twice where the
+                                    // message names it already.
                                     { first.field.process().and_then(|at| session.draft.processes.get(at)).map(|process| {
-                                        // Not twice where the message names it already.
                                         let name = process.name.trim();
-                                        if name.is_empty() || first.text.contains(name) { String::new() } else { format!("{name}: ") }
+                                        let column = ui::workload::field_title(first.field, lang);
+                                        if name.is_empty() || first.text.contains(name) { format!("{column}: ") } else { format!("{name} · {column}: ") }
                                     }).unwrap_or_default() }
                                     { first.text.clone() }
                                 </p>

@@ -210,17 +210,17 @@ pub fn error_field(error: &ScenarioError, policy: PolicyKind) -> FieldId {
     }
 }
 
-fn who(process: u32, thread: Option<u32>, lang: Lang) -> String {
-    match thread {
-        Some(thread) => lang.pick([
-            format!("{}번 프로세스의 {}번 스레드", process + 1, thread + 1),
-            format!("thread {} of process {}", thread + 1, process + 1),
-        ]),
-        None => lang.pick([
-            format!("{}번 프로세스", process + 1),
-            format!("process {}", process + 1),
-        ]),
+/// `n` with its digits in groups of three ("1,000,000,000"), as both languages write them.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
     }
+    out
 }
 
 /// The core's error for the command line: where it is in the file, then what is wrong.
@@ -251,6 +251,15 @@ pub fn scenario_error_named(
         (Some(name), Lang::En) => format!("{name} (process {})", process + 1),
         (None, Lang::Ko) => format!("{}번 프로세스", process + 1),
         (None, Lang::En) => format!("process {}", process + 1),
+    };
+    // Every message below names a process or a thread as the student named it: a banner had
+    // read "P2: process 2's first burst is too long".
+    let who = |process: u32, thread: Option<u32>, lang: Lang| match thread {
+        Some(thread) => lang.pick([
+            format!("{}의 {}번 스레드", process_named(process), thread + 1),
+            format!("thread {} of {}", thread + 1, process_named(process)),
+        ]),
+        None => process_named(process),
     };
     match *error {
         UnsupportedVersion { found } => lang.pick([
@@ -314,8 +323,8 @@ pub fn scenario_error_named(
             format!("Burst {} of {} is of the same kind as the one before; CPU and I/O must alternate.", burst + 1, who(process, thread, lang)),
         ]),
         BurstTooLong { process, thread, burst, max } => lang.pick([
-            format!("{}의 {} 버스트가 너무 깁니다 (최대 {max}).", who(process, thread, lang), crate::lang::ko_ordinal(burst + 1)),
-            format!("Burst {} of {} is too long (at most {max}).", burst + 1, who(process, thread, lang)),
+            format!("{}의 {} 버스트가 너무 깁니다 (최대 {}).", who(process, thread, lang), crate::lang::ko_ordinal(burst + 1), grouped(max)),
+            format!("Burst {} of {} is too long (at most {}).", burst + 1, who(process, thread, lang), grouped(max)),
         ]),
         OperationBurstTooLong { process, thread, burst, max } => lang.pick([
             format!("{}의 {} 버스트가 너무 깁니다. 연산(lock, wait...)이 있는 버스트는 명령어 하나로 실행되므로 최대 {max}틱입니다.", who(process, thread, lang), crate::lang::ko_ordinal(burst + 1)),

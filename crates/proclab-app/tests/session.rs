@@ -1235,3 +1235,41 @@ fn the_starter_program_speaks_the_page_language_and_runs_the_same() {
     assert_eq!(korean_run.events(), english_run.events());
     assert_eq!(korean_run.end_tick(), english_run.end_tick());
 }
+
+#[test]
+fn a_burst_too_long_names_the_process_as_typed_and_groups_the_limit_digits() {
+    use BurstSpec::Cpu;
+    let spec = ScenarioSpec {
+        processes: vec![
+            ProcessSpec {
+                name: "Editor".into(),
+                bursts: vec![Cpu(3)],
+                ..ProcessSpec::default()
+            },
+            ProcessSpec {
+                name: "Shell".into(),
+                bursts: vec![Cpu(9_000_000_000)],
+                ..ProcessSpec::default()
+            },
+        ],
+        ..ScenarioSpec::default()
+    };
+    for (lang, said) in [
+        (
+            Lang::En,
+            "Burst 1 of Shell (process 2) is too long (at most 1,000,000,000).",
+        ),
+        (
+            Lang::Ko,
+            "Shell(2번 프로세스)의 첫 번째 버스트가 너무 깁니다 (최대 1,000,000,000).",
+        ),
+    ] {
+        let session = Session::start(lang, "", Some(Draft::from_spec(&spec)), None);
+        let messages = session.field_messages();
+        let row = messages
+            .iter()
+            .find(|message| message.field == FieldId::Bursts(1))
+            .expect("the burst's problem is on its row");
+        assert_eq!(row.text, said);
+    }
+}

@@ -126,7 +126,7 @@ fn cell(props: &CellProps) -> Html {
 }
 
 /// The column a field is in, as the table's heading names it (with the thread for a thread's field).
-fn field_title(field: FieldId, lang: Lang) -> String {
+pub(crate) fn field_title(field: FieldId, lang: Lang) -> String {
     let text = |text: Text| text.get(lang).to_string();
     match field {
         FieldId::Name(_) => text(Text::Name),
