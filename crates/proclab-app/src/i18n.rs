@@ -368,7 +368,7 @@ impl Words for Text {
             Text::PeekInterval => ["엿보기 주기(틱)", "Peek interval (ticks)"],
             Text::PeekIntervalHint => ["비워 두면 큐가 빈 CPU가 곧바로 훔쳐 옵니다. 숫자 p를 쓰면 p의 배수 시각에만 훔칩니다(OSTEP multi.py -P, 0이면 훔치지 않음).", "Empty: a CPU whose queue is empty steals at once. A number p: it steals only at multiples of p (OSTEP multi.py -P; 0: never)."],
             Text::TopologyPerCpuHint => ["프로세스는 마지막으로 실행한 CPU의 큐로 돌아가 캐시가 따뜻합니다. 큐가 빈 CPU는 가장 긴 큐에서 일을 훔쳐 옵니다(이주).", "A process returns to the queue of the CPU it last ran on, where its cache is warm; a CPU whose queue is empty steals from the longest queue (a migration)."],
-            Text::SeedNeedsNumber => ["시드는 0에서 18446744073709551615까지의 정수여야 합니다.", "The seed must be a whole number from 0 to 18446744073709551615."],
+            Text::SeedNeedsNumber => ["시드는 정수(0 이상, 숫자 19개까지, 예: 42)여야 합니다.", "The seed must be a whole number (0 or more, up to 19 digits, such as 42)."],
             Text::LotterySeed => ["로터리 추첨 시드", "Lottery seed"],
             Text::PeekSeed => ["엿보기 난수 시드 (multi.py -s)", "Seed of the random peeks (multi.py -s)"],
             Text::UnusedSeed => ["난수 시드 (안 쓰임)", "Random seed (unused here)"],

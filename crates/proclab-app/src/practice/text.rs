@@ -225,7 +225,7 @@ impl Words for PracticeText {
             PractiseFixFirst => ["먼저 작업 부하의 고칠 곳을 고치세요. 연습 문제는 입력란에 있는 그대로의 작업 부하로 만듭니다.", "Fix the workload's problems first: the exercise is made of the workload as the form holds it."],
             OwnWorkload => ["직접 만든 작업 부하", "your own workload"],
             BadCount => ["문제 수는 1에서 20 사이의 정수여야 합니다.", "The number of exercises must be a whole number from 1 to 20."],
-            BadSeed => ["시드는 0에서 18446744073709551615까지의 정수이거나 비어 있어야 합니다(비우면 새로 고릅니다).", "The seed must be a whole number from 0 to 18446744073709551615, or empty to pick a new one."],
+            BadSeed => ["시드는 정수(0 이상, 숫자 19개까지, 예: 42)이거나 비어 있어야 합니다(비우면 새로 고릅니다).", "The seed must be a whole number (0 or more, up to 19 digits, such as 42), or empty to pick a new one."],
             Summary => ["결과", "Result"],
             SegmentLabel => ["구간", "Segment"],
             Who => ["누가", "Who"],
