@@ -336,7 +336,8 @@ const DIAGRAM_SLUGS = SLUGS.filter((slug) => slug !== 'glossary');
  * viewBox (clipped), and how the diagram scrolls.
  */
 async function measureDiagrams(page) {
-  return page.evaluate(() => [...document.querySelectorAll('main.learn figure.diagram')].map((figure) => {
+  // A diagram drawn twice (wide, and upright for a phone) is measured as shown.
+  return page.evaluate(() => [...document.querySelectorAll('main.learn figure.diagram')].filter((figure) => figure.checkVisibility()).map((figure) => {
     const svg = figure.querySelector('svg');
     const box = svg.viewBox.baseVal;
     const scale = svg.getBoundingClientRect().width / box.width;
@@ -396,13 +397,20 @@ for (const { lang, locale } of LANGUAGES) {
         // The diagram scrolls, not the page.
         const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(pageWidth <= PHONE.width, `${slug}: the page is ${pageWidth} px wide`);
-        await page.locator('main.learn figure.diagram').first().screenshot({ path: await artifact(`learn-diagram-phone-${slug}-${lang}`) });
+        await page.locator('main.learn figure.diagram:visible').first().screenshot({ path: await artifact(`learn-diagram-phone-${slug}-${lang}`) });
       }
       assert.ok(measured > 100, `${measured} texts measured`);
       assert.deepEqual(small, [], `texts under ${MIN_TEXT_PX} px`);
 
-      // Keyboard: the scrolling diagram takes the focus, and the arrow keys scroll it to its end.
+      // The five states stand upright on a phone: the whole graph on the screen, nothing to
+      // scroll (Running and Exit had been out of sight).
       await page.goto(url('/learn/states'));
+      await page.waitForSelector('#learn-title');
+      const [upright] = await measureDiagrams(page);
+      assert.ok(!upright.overflows && upright.scale === 1, JSON.stringify(upright));
+      assert.ok(upright.texts.some(({ text }) => /Running/.test(text)) && upright.texts.some(({ text }) => /Exit/.test(text)));
+      // Keyboard: the scrolling diagram takes the focus, and the arrow keys scroll it to its end.
+      await page.goto(url('/learn/context-switch'));
       await page.waitForSelector('#learn-title');
       await page.locator('main.learn .diagram-scroll[tabindex="0"]').first().focus();
       const hidden = await page.evaluate(() => document.activeElement.scrollWidth - document.activeElement.clientWidth);

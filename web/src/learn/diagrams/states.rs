@@ -54,16 +54,69 @@ pub fn states(lang: Lang) -> Html {
             </g>
         </>
     };
-    figure(
-        lang,
-        t([
+    let label = t([
             "다섯 가지 상태: 생성된 프로세스는 준비 상태가 되고, 디스패치되면 실행 상태가 됩니다. 인터럽트가 발생하면 준비 상태로 돌아가고(②), I/O를 기다리면 대기 상태가 되며(①), I/O가 끝나면 다시 준비 상태가 되고(③), 실행을 마치면 종료됩니다(④). ①과 ④에서만 스케줄링하면 비선점형, ②나 ③에서도, 그리고 새 프로세스가 준비 상태에 들어올 때도 스케줄링하면 선점형입니다(SRTF는 더 짧은 프로세스가 도착하면 선점합니다).",
             "Five states: new to ready, dispatched to running, back to ready on an interrupt (②), blocked while waiting for I/O (①), ready again when it completes (③), exit at the end (④). Scheduling only at ① and ④ is non-preemptive; also at ② or ③, and when a new process enters Ready, preemptive (SRTF preempts when a shorter process arrives).",
-        ]),
-        640,
-        356,
-        body,
-    )
+        ]);
+    // A phone gets the same graph stood upright, its texts at their own size and nothing off
+    // the screen (the wide one scrolled, Running and Exit out of sight).
+    html! {
+        <>
+            <div class="diagram-landscape">{ figure(lang, label, 640, 356, body) }</div>
+            <div class="diagram-portrait">{ figure(lang, label, 370, 470, states_upright(lang)) }</div>
+        </>
+    }
+}
+
+/// [`states`] for a phone: New, Ready, Running and Exit down the left, Blocked to the right
+/// between Ready and Running.
+fn states_upright(lang: Lang) -> Html {
+    let t = |pair| tr(lang, pair);
+    // Its own marker: a marker in the hidden wide picture would not be drawn.
+    let marker = "state-arrow-upright";
+    html! {
+        <>
+            { arrow_marker(marker) }
+            { labelled_box(70, 10, 120, 40, "state new", &[t(["생성 New", "New"])]) }
+            { labelled_box(70, 100, 120, 44, "state ready", &[t(["준비 Ready", "Ready"])]) }
+            { labelled_box(70, 230, 120, 44, "state running", &[t(["실행 Running", "Running"])]) }
+            { labelled_box(70, 340, 120, 40, "state exit", &[t(["종료 Exit", "Exit"])]) }
+            { labelled_box(250, 168, 110, 44, "state blocked", &[t(["대기 Blocked", "Blocked"])]) }
+            <g class="preemptive">
+                { arrow(marker, (130, 50), (130, 98), false) }
+                { label(138, 79, "start", "small", t(["승인", "admitted"])) }
+            </g>
+            { arrow(marker, (100, 144), (100, 228), false) }
+            { label(92, 190, "end", "small", t(["디스패치", "dispatch"])) }
+            <g class="preemptive">
+                { arrow(marker, (156, 228), (156, 146), false) }
+                { label(163, 182, "start", "small", t(["② 인터럽트", "② interrupt"])) }
+                { label(163, 197, "start", "small", t(["(타임아웃)", "(timeout)"])) }
+            </g>
+            <g class="non-preemptive">
+                { arrow(marker, (192, 262), (300, 214), false) }
+                { label(222, 268, "start", "small", t(["① I/O·이벤트 대기", "① I/O or event wait"])) }
+            </g>
+            <g class="preemptive">
+                { arrow(marker, (300, 166), (192, 112), false) }
+                { label(222, 120, "start", "small", t(["③ I/O·이벤트 완료", "③ I/O or event done"])) }
+            </g>
+            <g class="non-preemptive">
+                { arrow(marker, (130, 274), (130, 338), false) }
+                { label(138, 310, "start", "small", t(["④ 종료", "④ exit"])) }
+            </g>
+            <g class="non-preemptive">
+                <line class="arrow" x1="10" y1="402" x2="40" y2="402" />
+                { label(48, 406, "start", "small", t(["①④ CPU가 빔:", "①④ the CPU falls free:"])) }
+                { label(48, 421, "start", "small", t(["모든 스케줄러가 여기서 결정", "every scheduler decides here"])) }
+            </g>
+            <g class="preemptive">
+                <line class="arrow" x1="10" y1="442" x2="40" y2="442" />
+                { label(48, 446, "start", "small", t(["②③과 새 프로세스의 도착에서도", "②③ and arrivals: deciding there too"])) }
+                { label(48, 461, "start", "small", t(["결정하면 선점형", "makes a scheduler preemptive"])) }
+            </g>
+        </>
+    }
 }
 
 /// Two threads, two resources, a cycle: each holds one and waits for the other.
