@@ -410,7 +410,7 @@ for (const { lang, locale } of LANGUAGES) {
       assert.ok(!upright.overflows && upright.scale === 1, JSON.stringify(upright));
       assert.ok(upright.texts.some(({ text }) => /Running/.test(text)) && upright.texts.some(({ text }) => /Exit/.test(text)));
       // Keyboard: the scrolling diagram takes the focus, and the arrow keys scroll it to its end.
-      await page.goto(url('/learn/context-switch'));
+      await page.goto(url('/learn/threads'));
       await page.waitForSelector('#learn-title');
       await page.locator('main.learn .diagram-scroll[tabindex="0"]').first().focus();
       const hidden = await page.evaluate(() => document.activeElement.scrollWidth - document.activeElement.clientWidth);

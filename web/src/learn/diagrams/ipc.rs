@@ -72,5 +72,59 @@ pub fn channel(lang: Lang, channel: &Channel) -> Html {
             }) }
         </>
     };
-    figure(lang, t(channel.takeaway), 580, 128, body)
+    // A phone gets the same picture stood upright: the senders above the channel, the
+    // receivers below, all on the screen (the wide one scrolled the receivers out of sight).
+    html! {
+        <>
+            <div class="diagram-landscape">{ figure(lang, t(channel.takeaway), 580, 128, body) }</div>
+            <div class="diagram-portrait">{ figure(lang, t(channel.takeaway), 370, 272, upright(lang, channel, &middle_lines)) }</div>
+        </>
+    }
+}
+
+/// Where the arrow of the `index`th of `count` processes meets the upright channel.
+fn meet_x(count: usize, index: usize) -> i32 {
+    185 + (index as i32 * 2 - (count as i32 - 1)) * 20
+}
+
+/// The left of the `index`th of `count` boxes in an upright row.
+fn row_x(count: usize, index: usize) -> i32 {
+    if count == 1 {
+        115
+    } else {
+        25 + index as i32 * 180
+    }
+}
+
+/// [`channel`] for a phone: the left column as the top row, the right one as the bottom row.
+fn upright(lang: Lang, channel: &Channel, middle_lines: &[&str]) -> Html {
+    let t = |pair| tr(lang, pair);
+    // Its own marker: a marker in the hidden wide picture would not be drawn.
+    let marker = format!("{}-upright", channel.id);
+    let (top, bottom) = (channel.left, channel.right);
+    html! {
+        <>
+            { arrow_marker(&marker) }
+            { for top.iter().enumerate().map(|(index, name)| {
+                let x = row_x(top.len(), index);
+                html! {
+                    <>
+                        { labelled_box(x, 10, 140, 40, "process-box", &[t(*name)]) }
+                        { arrow(&marker, (x + 70, 52), (meet_x(top.len(), index), 88), channel.two_way) }
+                    </>
+                }
+            }) }
+            { labelled_box(90, 92, 190, 56, "channel-box", middle_lines) }
+            { for bottom.iter().enumerate().map(|(index, name)| {
+                let x = row_x(bottom.len(), index);
+                html! {
+                    <>
+                        { arrow(&marker, (meet_x(bottom.len(), index), 152), (x + 70, 188), channel.two_way) }
+                        { labelled_box(x, 192, 140, 40, "process-box", &[t(*name)]) }
+                    </>
+                }
+            }) }
+            { label(185, 258, "middle", "small waits", t(channel.waits)) }
+        </>
+    }
 }

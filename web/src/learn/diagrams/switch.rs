@@ -2,7 +2,7 @@
 //! between two PCBs.
 
 use super::{arrow, arrow_marker, figure, label, labelled_box};
-use crate::learn::words::tr;
+use crate::learn::words::{tr, Pair};
 use proclab_app::i18n::Lang;
 use yew::prelude::*;
 
@@ -73,14 +73,64 @@ pub fn context_switch(lang: Lang) -> Html {
             { labelled_box(30, 370, 160, 50, "run p1", &[running]) }
         </>
     };
-    figure(
-        lang,
-        t([
+    let label_text = t([
             "문맥 교환: A가 실행되는 중에 인터럽트나 시스템 콜이 일어나면 운영체제가 A의 상태를 PCB A에 저장하고 PCB B의 상태를 적재해 B를 실행합니다. 나중에 B를 PCB B에 저장하고 PCB A를 적재해 A로 돌아옵니다. CPU를 내준 프로세스는 준비 상태로 차례를 기다리고(I/O를 요청했다면 대기 상태), 저장과 적재가 진행되는 동안에는 어느 쪽도 실행되지 않습니다.",
             "A context switch: on an interrupt or system call the OS saves A into PCB A, loads PCB B and runs B; later it saves B into PCB B, loads PCB A and resumes A. The process that gave up the CPU is ready, waiting its turn (blocked, if it asked for I/O); during the saving and loading, neither runs.",
-        ]),
-        640,
-        430,
-        body,
-    )
+        ]);
+    // A phone gets the three columns narrowed, their words on two lines: on the screen whole
+    // (the wide one scrolled, process B and the OS's words cut off).
+    html! {
+        <>
+            <div class="diagram-landscape">{ figure(lang, label_text, 640, 430, body) }</div>
+            <div class="diagram-portrait">{ figure(lang, label_text, 370, 430, context_switch_narrow(lang)) }</div>
+        </>
+    }
+}
+
+/// [`context_switch`] in 370 px: the same three columns and steps, the words on two lines.
+fn context_switch_narrow(lang: Lang) -> Html {
+    let t = |pair| tr(lang, pair);
+    // Its own marker: a marker in the hidden wide picture would not be drawn.
+    let marker = "switch-arrow-narrow";
+    let trigger = [
+        t(["인터럽트 또는", "interrupt or"]),
+        t(["시스템 콜", "system call"]),
+    ];
+    let running = t(["실행 중", "executing"]);
+    let waiting = t(["준비 상태", "ready"]);
+    let os =
+        |y: i32, lines: [Pair; 2]| labelled_box(130, y, 130, 40, "os", &[t(lines[0]), t(lines[1])]);
+    html! {
+        <>
+            { arrow_marker(marker) }
+            { label(60, 18, "middle", "strong", t(["프로세스 A", "Process A"])) }
+            { label(195, 18, "middle", "strong", t(["운영체제", "Operating system"])) }
+            { label(317, 18, "middle", "strong", t(["프로세스 B", "Process B"])) }
+
+            { labelled_box(10, 30, 100, 50, "run p1", &[running]) }
+            <line class="idle" x1="317" y1="30" x2="317" y2="196" />
+            { label(308, 60, "end", "small", waiting) }
+
+            { arrow(marker, (110, 80), (128, 98), false) }
+            { label(60, 98, "middle", "small", trigger[0]) }
+            { label(60, 113, "middle", "small", trigger[1]) }
+            { os(96, [["A의 상태를", "save state"], ["PCB A에 저장", "into PCB A"]]) }
+            { os(144, [["PCB B에서", "reload state"], ["상태 적재", "from PCB B"]]) }
+            { arrow(marker, (260, 184), (272, 200), false) }
+
+            { labelled_box(270, 200, 95, 50, "run p2", &[running]) }
+            <line class="idle" x1="60" y1="124" x2="60" y2="370" />
+            { label(66, 240, "start", "small", waiting) }
+
+            { arrow(marker, (270, 250), (262, 268), false) }
+            { label(317, 268, "middle", "small", trigger[0]) }
+            { label(317, 283, "middle", "small", trigger[1]) }
+            { os(266, [["B의 상태를", "save state"], ["PCB B에 저장", "into PCB B"]]) }
+            { os(314, [["PCB A에서", "reload state"], ["상태 적재", "from PCB A"]]) }
+            { arrow(marker, (130, 354), (112, 370), false) }
+            <line class="idle" x1="317" y1="290" x2="317" y2="430" />
+
+            { labelled_box(10, 370, 100, 50, "run p1", &[running]) }
+        </>
+    }
 }
