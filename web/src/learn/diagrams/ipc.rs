@@ -1,6 +1,6 @@
 //! Who talks to whom in each IPC mechanism: processes on the sides, the channel in the middle.
 
-use super::{arrow, arrow_marker, figure, label, labelled_box};
+use super::{arrow, arrow_marker, label, labelled_box, wide_or_upright};
 use crate::learn::words::{tr, Pair};
 use proclab_app::i18n::Lang;
 use yew::prelude::*;
@@ -74,12 +74,12 @@ pub fn channel(lang: Lang, channel: &Channel) -> Html {
     };
     // A phone gets the same picture stood upright: the senders above the channel, the
     // receivers below, all on the screen (the wide one scrolled the receivers out of sight).
-    html! {
-        <>
-            <div class="diagram-landscape">{ figure(lang, t(channel.takeaway), 580, 128, body) }</div>
-            <div class="diagram-portrait">{ figure(lang, t(channel.takeaway), 370, 272, upright(lang, channel, &middle_lines)) }</div>
-        </>
-    }
+    wide_or_upright(
+        lang,
+        t(channel.takeaway),
+        (580, 128, body),
+        (370, 272, upright(lang, channel, &middle_lines)),
+    )
 }
 
 /// Where the arrow of the `index`th of `count` processes meets the upright channel.

@@ -124,6 +124,44 @@ fn limit_note(segment: Segment, delta: i32) -> Pair {
     }
 }
 
+/// Where the segments' column is: the brackets and their words to its left, the growth arrows
+/// and the "no free space" note to its right.
+struct Columns {
+    /// Marker id: a marker in a hidden picture would not be drawn in the other.
+    marker: &'static str,
+    x: i32,
+    width: i32,
+}
+
+impl Columns {
+    const WIDE: Columns = Columns {
+        marker: "memory-arrow",
+        x: 120,
+        width: 200,
+    };
+    const NARROW: Columns = Columns {
+        marker: "memory-arrow-narrow",
+        x: 96,
+        width: 170,
+    };
+
+    fn middle(&self) -> i32 {
+        self.x + self.width / 2
+    }
+
+    fn right(&self) -> i32 {
+        self.x + self.width
+    }
+
+    fn arrow(&self) -> i32 {
+        self.right() + 20
+    }
+
+    fn bracket(&self) -> i32 {
+        self.x - 10
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct MemoryLayoutProps {
     pub lang: Lang,
@@ -185,66 +223,70 @@ pub fn memory_layout(props: &MemoryLayoutProps) -> Html {
         "A process's memory layout: from high addresses, stack, free space, heap, BSS, data, code. The stack grows down and the heap grows up, toward each other.",
     ]);
     let current = *selected;
-    let body = html! {
-        <>
-            { arrow_marker("memory-arrow") }
-            { label(10, 24, "start", "small", tr(lang, ["높은 주소", "high address"])) }
-            { label(10, 372, "start", "small", tr(lang, ["낮은 주소 (0)", "low address (0)"])) }
-            <g class={class_of(Segment::Stack)} onclick={select(Segment::Stack)}>
-                { for (0..*frames).map(|index| html! {
-                    <>
-                        <rect x="120" y={(TOP + index * UNIT).to_string()} width="200" height={UNIT.to_string()} />
-                        <text x="220" y={(TOP + index * UNIT + 20).to_string()} text-anchor="middle">
-                            { format!("{} {}", tr(lang, ["스택 프레임", "stack frame"]), frame_names[index as usize]) }
-                        </text>
-                    </>
-                }) }
-                if *frames == 0 {
-                    <rect x="120" y={TOP.to_string()} width="200" height="4" />
-                }
-            </g>
-            // The arrows need two units of free space to stay apart; with less, the labels say it.
-            if gap >= 2 * UNIT {
-                { arrow("memory-arrow", (340, stack_bottom - 10), (340, stack_bottom + 20), false) }
-                { label(350, stack_bottom + 10, "start", "small", tr(lang, ["스택 ↓", "stack ↓"])) }
-                { arrow("memory-arrow", (340, heap_top + 10), (340, heap_top - 20), false) }
-                { label(350, heap_top - 2, "start", "small", tr(lang, ["힙 ↑", "heap ↑"])) }
-            }
-            if gap > 0 {
-                <rect class="free" x="120" y={stack_bottom.to_string()} width="200" height={gap.to_string()} />
-                { label(220, (stack_bottom + heap_top) / 2 + 5, "middle", "muted", tr(lang, ["빈 공간", "free space"])) }
-            } else {
-                { label(326, stack_bottom + 5, "start", "small", tr(lang, ["← 빈 공간 없음", "← no free space"])) }
-            }
-            <g class={class_of(Segment::Heap)} onclick={select(Segment::Heap)}>
-                { for (0..*blocks).map(|index| html! {
-                    <>
-                        <rect x="120" y={(HEAP_BASE - (index + 1) * UNIT).to_string()} width="200" height={UNIT.to_string()} />
-                        <text x="220" y={(HEAP_BASE - (index + 1) * UNIT + 20).to_string()} text-anchor="middle">
-                            { format!("{} malloc #{}", tr(lang, ["힙 블록", "heap block"]), index + 1) }
-                        </text>
-                    </>
-                }) }
-                if *blocks == 0 {
-                    <rect x="120" y={(HEAP_BASE - 4).to_string()} width="200" height="4" />
-                }
-            </g>
-            { for fixed.iter().map(|(segment, y)| html! {
-                <g class={class_of(*segment)} onclick={select(*segment)}>
-                    <rect x="120" y={y.to_string()} width="200" height="36" />
-                    <text x="220" y={(y + 23).to_string()} text-anchor="middle">{ tr(lang, segment.name()) }</text>
+    let body = |at: &Columns| {
+        html! {
+            <>
+                { arrow_marker(at.marker) }
+                { label(10, 24, "start", "small", tr(lang, ["높은 주소", "high address"])) }
+                { label(10, 372, "start", "small", tr(lang, ["낮은 주소 (0)", "low address (0)"])) }
+                <g class={class_of(Segment::Stack)} onclick={select(Segment::Stack)}>
+                    { for (0..*frames).map(|index| html! {
+                        <>
+                            <rect x={at.x.to_string()} y={(TOP + index * UNIT).to_string()} width={at.width.to_string()} height={UNIT.to_string()} />
+                            <text x={at.middle().to_string()} y={(TOP + index * UNIT + 20).to_string()} text-anchor="middle">
+                                { format!("{} {}", tr(lang, ["스택 프레임", "stack frame"]), frame_names[index as usize]) }
+                            </text>
+                        </>
+                    }) }
+                    if *frames == 0 {
+                        <rect x={at.x.to_string()} y={TOP.to_string()} width={at.width.to_string()} height="4" />
+                    }
                 </g>
-            }) }
-            <line class="bracket" x1="110" y1={TOP.to_string()} x2="110" y2={HEAP_BASE.to_string()} />
-            { label(104, 130, "end", "small", tr(lang, ["실행 중", "run time"])) }
-            <line class="bracket" x1="110" y1={HEAP_BASE.to_string()} x2="110" y2={(HEAP_BASE + 108).to_string()} />
-            { label(104, HEAP_BASE + 58, "end", "small", tr(lang, ["컴파일 때", "compile time"])) }
-        </>
+                // The arrows need two units of free space to stay apart; with less, the labels say it.
+                if gap >= 2 * UNIT {
+                    { arrow(at.marker, (at.arrow(), stack_bottom - 10), (at.arrow(), stack_bottom + 20), false) }
+                    { label(at.arrow() + 10, stack_bottom + 10, "start", "small", tr(lang, ["스택 ↓", "stack ↓"])) }
+                    { arrow(at.marker, (at.arrow(), heap_top + 10), (at.arrow(), heap_top - 20), false) }
+                    { label(at.arrow() + 10, heap_top - 2, "start", "small", tr(lang, ["힙 ↑", "heap ↑"])) }
+                }
+                if gap > 0 {
+                    <rect class="free" x={at.x.to_string()} y={stack_bottom.to_string()} width={at.width.to_string()} height={gap.to_string()} />
+                    { label(at.middle(), (stack_bottom + heap_top) / 2 + 5, "middle", "muted", tr(lang, ["빈 공간", "free space"])) }
+                } else {
+                    { label(at.right() + 6, stack_bottom + 5, "start", "small", tr(lang, ["← 빈 공간 없음", "← no free space"])) }
+                }
+                <g class={class_of(Segment::Heap)} onclick={select(Segment::Heap)}>
+                    { for (0..*blocks).map(|index| html! {
+                        <>
+                            <rect x={at.x.to_string()} y={(HEAP_BASE - (index + 1) * UNIT).to_string()} width={at.width.to_string()} height={UNIT.to_string()} />
+                            <text x={at.middle().to_string()} y={(HEAP_BASE - (index + 1) * UNIT + 20).to_string()} text-anchor="middle">
+                                { format!("{} malloc #{}", tr(lang, ["힙 블록", "heap block"]), index + 1) }
+                            </text>
+                        </>
+                    }) }
+                    if *blocks == 0 {
+                        <rect x={at.x.to_string()} y={(HEAP_BASE - 4).to_string()} width={at.width.to_string()} height="4" />
+                    }
+                </g>
+                { for fixed.iter().map(|(segment, y)| html! {
+                    <g class={class_of(*segment)} onclick={select(*segment)}>
+                        <rect x={at.x.to_string()} y={y.to_string()} width={at.width.to_string()} height="36" />
+                        <text x={at.middle().to_string()} y={(y + 23).to_string()} text-anchor="middle">{ tr(lang, segment.name()) }</text>
+                    </g>
+                }) }
+                <line class="bracket" x1={at.bracket().to_string()} y1={TOP.to_string()} x2={at.bracket().to_string()} y2={HEAP_BASE.to_string()} />
+                { label(at.bracket() - 6, 130, "end", "small", tr(lang, ["실행 중", "run time"])) }
+                <line class="bracket" x1={at.bracket().to_string()} y1={HEAP_BASE.to_string()} x2={at.bracket().to_string()} y2={(HEAP_BASE + 108).to_string()} />
+                { label(at.bracket() - 6, HEAP_BASE + 58, "end", "small", tr(lang, ["컴파일 때", "compile time"])) }
+            </>
+        }
     };
     html! {
         <div class="memory-layout">
-            // Wide enough for "← 빈 공간 없음" right of the column (cut at 440).
-            { figure(lang, diagram_label, 470, 380, body) }
+            // Wide enough for "← 빈 공간 없음" right of the column (cut at 440); a phone gets
+            // the column narrowed to fit its screen (the wide one scrolled).
+            <div class="diagram-landscape">{ figure(lang, diagram_label, 470, 380, body(&Columns::WIDE)) }</div>
+            <div class="diagram-portrait">{ figure(lang, diagram_label, 376, 380, body(&Columns::NARROW)) }</div>
             <div class="memory-controls">
                 <div class="segment-picker" role="group" aria-label={tr(lang, ["영역 고르기", "Pick a segment"])}>
                     { for Segment::ALL.iter().map(|segment| html! {

@@ -24,6 +24,23 @@ pub fn figure(lang: Lang, label: &str, width: u32, height: u32, body: Html) -> H
     }
 }
 
+/// One picture drawn twice: `wide` (width, height, drawing) on a wide screen, `upright` on a
+/// phone, where the wide one would scroll sideways with part of it out of sight. Each drawing
+/// defines its own arrow marker: one in the hidden picture would not be drawn in the other.
+pub fn wide_or_upright(
+    lang: Lang,
+    label: &str,
+    wide: (u32, u32, Html),
+    upright: (u32, u32, Html),
+) -> Html {
+    html! {
+        <>
+            <div class="diagram-landscape">{ figure(lang, label, wide.0, wide.1, wide.2) }</div>
+            <div class="diagram-portrait">{ figure(lang, label, upright.0, upright.1, upright.2) }</div>
+        </>
+    }
+}
+
 /// A rectangle with one or more centred lines of text.
 pub fn labelled_box(x: i32, y: i32, width: i32, height: i32, class: &str, lines: &[&str]) -> Html {
     let line_height = 16;

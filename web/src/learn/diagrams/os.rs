@@ -1,6 +1,6 @@
 //! The layers of an operating system, and the PCB as a stack of fields.
 
-use super::{figure, label, labelled_box};
+use super::{figure, label, labelled_box, wide_or_upright};
 use crate::learn::words::tr;
 use proclab_app::i18n::Lang;
 use yew::prelude::*;
@@ -41,15 +41,40 @@ pub fn layers(lang: Lang) -> Html {
             { label(582, 240, "start", "small", t(["모드", "mode"])) }
         </>
     };
-    figure(
+    // On a phone the layers narrower: the kernel's parts two by two, long words on two lines.
+    let narrow = html! {
+        <>
+            { labelled_box(8, 10, 300, 40, "layer user", &[t(["사용자와 응용 프로그램", "Users and application programs"])]) }
+            { labelled_box(8, 58, 147, 44, "layer ui", &[t(["GUI", "GUI"]), t(["그래픽 인터페이스", "graphical interface"])]) }
+            { labelled_box(161, 58, 147, 44, "layer ui", &[t(["CLI", "CLI"]), t(["명령줄, 셸", "command line, shell"])]) }
+            { labelled_box(8, 110, 300, 40, "layer syscall", &[t(["시스템 콜 인터페이스", "System call interface"])]) }
+            <g class="layer kernel">
+                <rect x="8" y="160" width="300" height="144" rx="5" />
+                { label(158, 178, "middle", "strong", t(["커널", "Kernel"])) }
+            </g>
+            { for kernel_parts.iter().enumerate().map(|(index, pair)| {
+                let lines = lang.pick(*pair);
+                let (column, row) = (index as i32 % 2, index as i32 / 2);
+                labelled_box(16 + column * 146, 188 + row * 54, 138, 48, "layer part", &lines)
+            }) }
+            { labelled_box(8, 314, 300, 40, "layer driver", &[t(["디바이스 드라이버", "Device drivers"])]) }
+            { labelled_box(8, 364, 300, 44, "layer hardware", &[t(["하드웨어:", "Hardware:"]), t(["CPU, 메모리, 디스크, 입출력 장치", "CPU, memory, disk, I/O devices"])]) }
+            <line class="bracket" x1="316" y1="12" x2="316" y2="100" />
+            { label(322, 52, "start", "small", t(["사용자", "user"])) }
+            { label(322, 68, "start", "small", t(["모드", "mode"])) }
+            <line class="bracket" x1="316" y1="162" x2="316" y2="352" />
+            { label(322, 250, "start", "small", t(["커널", "kernel"])) }
+            { label(322, 266, "start", "small", t(["모드", "mode"])) }
+        </>
+    };
+    wide_or_upright(
         lang,
         t([
             "운영체제의 계층: 사용자와 응용 프로그램은 GUI나 CLI를 사용하고, 시스템 콜을 통해서만 커널에 요청하며, 커널은 드라이버를 통해 하드웨어를 제어합니다.",
             "Layers of an OS: users and programs use a GUI or CLI, reach the kernel only through system calls, and the kernel drives the hardware through drivers.",
         ]),
-        640,
-        360,
-        body,
+        (640, 360, body),
+        (366, 416, narrow),
     )
 }
 

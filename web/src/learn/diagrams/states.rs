@@ -1,6 +1,6 @@
 //! Graphs of nodes and arrows: the five-state diagram and a deadlocked resource-allocation graph.
 
-use super::{arrow, arrow_marker, figure, label, labelled_box};
+use super::{arrow, arrow_marker, label, labelled_box, wide_or_upright};
 use crate::learn::words::tr;
 use proclab_app::i18n::Lang;
 use yew::prelude::*;
@@ -60,12 +60,12 @@ pub fn states(lang: Lang) -> Html {
         ]);
     // A phone gets the same graph stood upright, its texts at their own size and nothing off
     // the screen (the wide one scrolled, Running and Exit out of sight).
-    html! {
-        <>
-            <div class="diagram-landscape">{ figure(lang, label, 640, 356, body) }</div>
-            <div class="diagram-portrait">{ figure(lang, label, 370, 470, states_upright(lang)) }</div>
-        </>
-    }
+    wide_or_upright(
+        lang,
+        label,
+        (640, 356, body),
+        (370, 470, states_upright(lang)),
+    )
 }
 
 /// [`states`] for a phone: New, Ready, Running and Exit down the left, Blocked to the right
@@ -122,36 +122,44 @@ fn states_upright(lang: Lang) -> Html {
 /// Two threads, two resources, a cycle: each holds one and waits for the other.
 pub fn deadlock(lang: Lang) -> Html {
     let t = |pair| tr(lang, pair);
-    let marker = "deadlock-arrow";
-    let body = html! {
-        <>
-            { arrow_marker(marker) }
-            <g class="thread-node">
-                <circle cx="90" cy="120" r="34" />
-                { label(90, 125, "middle", "", "T1") }
-                <circle cx="390" cy="120" r="34" />
-                { label(390, 125, "middle", "", "T2") }
-            </g>
-            { labelled_box(200, 20, 80, 40, "resource", &["R1"]) }
-            { labelled_box(200, 180, 80, 40, "resource", &["R2"]) }
-            { arrow(marker, (198, 48), (118, 100), false) }
-            { label(120, 62, "middle", "small", t(["T1이 가짐", "held by T1"])) }
-            <g class="request">{ arrow(marker, (118, 142), (198, 192), false) }</g>
-            { label(120, 192, "middle", "small", t(["T1이 기다림", "T1 waits"])) }
-            { arrow(marker, (282, 192), (362, 142), false) }
-            { label(360, 192, "middle", "small", t(["T2가 가짐", "held by T2"])) }
-            <g class="request">{ arrow(marker, (362, 100), (282, 48), false) }</g>
-            { label(360, 62, "middle", "small", t(["T2가 기다림", "T2 waits"])) }
-        </>
+    // The picture with its across positions passed through `x` (a phone's narrower).
+    let body = |marker: &'static str, x: &dyn Fn(i32) -> i32| {
+        let point = |(across, down): (i32, i32)| (x(across), down);
+        let width = x(280) - x(200);
+        html! {
+            <>
+                { arrow_marker(marker) }
+                <g class="thread-node">
+                    <circle cx={x(90).to_string()} cy="120" r="34" />
+                    { label(x(90), 125, "middle", "", "T1") }
+                    <circle cx={x(390).to_string()} cy="120" r="34" />
+                    { label(x(390), 125, "middle", "", "T2") }
+                </g>
+                { labelled_box(x(200), 20, width, 40, "resource", &["R1"]) }
+                { labelled_box(x(200), 180, width, 40, "resource", &["R2"]) }
+                { arrow(marker, point((198, 48)), point((118, 100)), false) }
+                { label(x(120), 62, "middle", "small", t(["T1이 가짐", "held by T1"])) }
+                <g class="request">{ arrow(marker, point((118, 142)), point((198, 192)), false) }</g>
+                { label(x(120), 192, "middle", "small", t(["T1이 기다림", "T1 waits"])) }
+                { arrow(marker, point((282, 192)), point((362, 142)), false) }
+                { label(x(360), 192, "middle", "small", t(["T2가 가짐", "held by T2"])) }
+                <g class="request">{ arrow(marker, point((362, 100)), point((282, 48)), false) }</g>
+                { label(x(360), 62, "middle", "small", t(["T2가 기다림", "T2 waits"])) }
+            </>
+        }
     };
-    figure(
+    wide_or_upright(
         lang,
         t([
             "교착 상태: T1은 R1을 가진 채 R2를 기다리고, T2는 R2를 가진 채 R1을 기다립니다(스레드에서 자원으로 가는 화살표는 요청, 자원에서 스레드로 오는 화살표는 할당). 대기가 원을 이루므로(순환 대기) 어느 쪽도 진행하지 못합니다.",
             "Deadlock: T1 holds R1 and waits for R2; T2 holds R2 and waits for R1 (an arrow from a thread to a resource is a request, from a resource to a thread an assignment). The wait is circular, so neither can proceed.",
         ]),
-        480,
-        240,
-        body,
+        (480, 240, body("deadlock-arrow", &|across| across)),
+        // On a phone four fifths as wide across, T1 and T2 kept round.
+        (
+            360,
+            240,
+            body("deadlock-arrow-narrow", &|across| 60 + (across - 90) * 4 / 5),
+        ),
     )
 }

@@ -1,7 +1,7 @@
 //! Time pictures of a switch: the dispatcher between two processes, and the context switch
 //! between two PCBs.
 
-use super::{arrow, arrow_marker, figure, label, labelled_box};
+use super::{arrow, arrow_marker, label, labelled_box, wide_or_upright};
 use crate::learn::words::{tr, Pair};
 use proclab_app::i18n::Lang;
 use yew::prelude::*;
@@ -23,15 +23,30 @@ pub fn dispatch(lang: Lang) -> Html {
             { label(620, 164, "end", "small", t(["시간", "time"])) }
         </>
     };
-    figure(
+    // On a phone the three pieces narrower, the steps on two lines.
+    let marker = "dispatch-arrow-narrow";
+    let narrow = html! {
+        <>
+            { arrow_marker(marker) }
+            { labelled_box(10, 20, 120, 44, "run p1", &[t(["P1 실행", "P1 running"])]) }
+            { labelled_box(130, 20, 110, 44, "dispatcher", &[t(["디스패처", "Dispatcher"])]) }
+            { labelled_box(240, 20, 120, 44, "run p2", &[t(["P2 실행", "P2 running"])]) }
+            <path class="bracket" d="M 130 74 L 130 84 L 240 84 L 240 74" />
+            { label(185, 104, "middle", "strong", t(["디스패치 지연", "dispatch latency"])) }
+            { label(185, 124, "middle", "small", t(["P1 상태 저장 · P2 상태 적재 ·", "save P1 · load P2 ·"])) }
+            { label(185, 140, "middle", "small", t(["사용자 모드로 전환 · P2의 PC로 분기", "switch to user mode · jump to P2's PC"])) }
+            { arrow(marker, (10, 162), (360, 162), false) }
+            { label(360, 180, "end", "small", t(["시간", "time"])) }
+        </>
+    };
+    wide_or_upright(
         lang,
         t([
             "디스패치 지연: 디스패처가 P1을 멈추고 P2를 시작하기까지 CPU는 어느 프로세스의 일도 하지 않습니다.",
             "Dispatch latency: while the dispatcher stops P1 and starts P2, the CPU does neither process's work.",
         ]),
-        640,
-        172,
-        body,
+        (640, 172, body),
+        (370, 188, narrow),
     )
 }
 
@@ -79,12 +94,12 @@ pub fn context_switch(lang: Lang) -> Html {
         ]);
     // A phone gets the three columns narrowed, their words on two lines: on the screen whole
     // (the wide one scrolled, process B and the OS's words cut off).
-    html! {
-        <>
-            <div class="diagram-landscape">{ figure(lang, label_text, 640, 430, body) }</div>
-            <div class="diagram-portrait">{ figure(lang, label_text, 370, 430, context_switch_narrow(lang)) }</div>
-        </>
-    }
+    wide_or_upright(
+        lang,
+        label_text,
+        (640, 430, body),
+        (370, 430, context_switch_narrow(lang)),
+    )
 }
 
 /// [`context_switch`] in 370 px: the same three columns and steps, the words on two lines.
