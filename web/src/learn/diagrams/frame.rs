@@ -3,6 +3,8 @@
 //! On a wide screen the SVG scales with its column, capped at its natural width (one viewBox unit
 //! per CSS pixel). Below the phone breakpoint in `web/style.css` it keeps that natural width, so
 //! its smallest text (12 px) is still 12 px, and the frame scrolls sideways instead (issue 11).
+//! Every diagram has a phone's drawing ([`super::wide_or_upright`]) within 370 px, so on a phone
+//! of 390 px none scrolls; a narrower one still may.
 //!
 //! Whether the frame overflows is measured, on mount and on every window resize: only a frame
 //! that scrolls is a tab stop (so the arrow keys scroll it) with a label, and shows the hint. The
