@@ -951,6 +951,26 @@ fn the_transition_question_has_one_answer_read_from_the_trace() {
 }
 
 #[test]
+fn the_answers_csv_gives_the_transition_in_words() {
+    use proclab_app::practice::transition::question;
+    let set = ExerciseSet::generated(Topic::Rr, Difficulty::Hard, 7, 1);
+    let exercise = Exercise::generate(set.exercises[0]);
+    let key = question(&exercise).expect("a transition asked").key();
+    let progress = Progress {
+        answers: vec![key_answer(&exercise)],
+        ..Default::default()
+    };
+    let csv = export_csv(&set, &progress, "");
+    let said = key.reason.expect("a reason").label(Lang::En);
+    let line = format!("transition reason,{said},right");
+    assert!(csv.contains(&line), "{line} in {csv}");
+    assert!(
+        csv.contains(&format!("transition from,{:?},right", key.from.unwrap())),
+        "{csv}"
+    );
+}
+
+#[test]
 fn the_new_set_form_refuses_what_it_cannot_read_instead_of_guessing() {
     use proclab_app::practice::set::{read_setup, SetupError, MAX_EXERCISES};
     assert_eq!(read_setup("3", "42"), Ok((3, Some(42))));

@@ -553,7 +553,11 @@ fn exported_cells(exercise: &Exercise, answer: &Answer) -> Vec<ExportedCell> {
             };
             line("transition from".into(), &state(transition.from), marks[0]);
             line("transition to".into(), &state(transition.to), marks[1]);
-            let reason = transition.reason.map(|r| r.code()).unwrap_or("");
+            // In words, as the states beside it are ("asked for I/O", not "io-requested").
+            let reason = transition
+                .reason
+                .map(|r| r.label(crate::lang::Lang::En))
+                .unwrap_or("");
             line("transition reason".into(), reason, marks[2]);
         }
     }
