@@ -940,6 +940,21 @@ fn the_transition_question_has_one_answer_read_from_the_trace() {
             explain(&exercise, &grading, Lang::En),
             Some(question.explanation(&exercise, Lang::En))
         );
+        // Said plainly first, with the right reason; a policy without a slice says so.
+        let said = question.explanation(&exercise, Lang::En);
+        let name = &exercise.names()[question.pid as usize];
+        let reason = key.reason.unwrap().label(Lang::En);
+        assert!(
+            said.starts_with(&format!("At t={}, {name} goes from ", question.tick))
+                && said.contains(&format!(": {reason}. ")),
+            "{said}"
+        );
+        let slices = matches!(exercise.id.topic, Topic::Rr);
+        assert_eq!(
+            said.contains("no time slice"),
+            !slices && exercise.id.topic != Topic::Mlfq,
+            "{said}"
+        );
         answer.transition = TransitionAnswer::default();
         assert_eq!(
             grade(&exercise, &answer).transition,

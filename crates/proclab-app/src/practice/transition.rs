@@ -170,8 +170,47 @@ impl TransitionQuestion {
         ])
     }
 
-    /// What happened, as the narrated log says it.
+    /// What happened, plainly ("At t=4, P4 goes from Ready to Running: dispatched."), then as
+    /// the narrated log says it, and, where the policy gives no time slice, that a quantum cannot
+    /// be why (a student had answered "quantum expired" under FCFS and read only the log).
     pub fn explanation(&self, exercise: &Exercise, lang: Lang) -> String {
-        narrate(&self.event, &exercise.run.state_at(self.tick), lang)
+        use crate::watch::text::state_name;
+        let name = exercise
+            .names()
+            .get(self.pid as usize)
+            .cloned()
+            .unwrap_or_default();
+        let key = self.key();
+        let (from, to) = (
+            state_name(self.event.from, lang),
+            state_name(self.event.to, lang),
+        );
+        let reason = key.reason.map(|reason| reason.label(lang)).unwrap_or("");
+        let plain = lang.pick([
+            format!(
+                "t={}에 {name}{} {from}에서 {to} 상태로 바뀝니다: {reason}.",
+                self.tick,
+                crate::lang::topic_particle(&name)
+            ),
+            format!(
+                "At t={}, {name} goes from {from} to {to}: {reason}.",
+                self.tick
+            ),
+        ]);
+        let log = narrate(&self.event, &exercise.run.state_at(self.tick), lang);
+        let slices = matches!(
+            exercise.spec.policy,
+            proclab_core::spec::PolicySpec::Rr { .. }
+                | proclab_core::spec::PolicySpec::Mlfq(_)
+                | proclab_core::spec::PolicySpec::Mlq { .. }
+                | proclab_core::spec::PolicySpec::Lottery { .. }
+        );
+        let no_quantum = (!slices).then(|| {
+            lang.pick([
+                " 이 정책에는 타임 퀀텀이 없으니 '타임 퀀텀 만료'는 답이 될 수 없습니다.",
+                " This policy gives no time slice, so a quantum cannot expire.",
+            ])
+        });
+        format!("{plain} {log}{}", no_quantum.unwrap_or(""))
     }
 }
