@@ -206,6 +206,8 @@ pub enum Text {
     /// After a changed convention that gives this run another schedule than the default.
     ChangesThisRun,
     MoreColumns,
+    /// Under the metrics on a phone, which hides two columns until "More columns".
+    PhoneColumnsHint,
     Yes,
     NoDefault,
     Toolbar,
@@ -445,6 +447,7 @@ impl Words for Text {
             Text::NoDifferenceHere => ["이 실행에서는 차이가 없습니다: 기본 규칙으로도 같은 스케줄입니다.", "No difference in this run: the default gives the same schedule."],
             Text::DefaultsExcept => ["교재 기본값을 따르되, 다음 규칙을 바꿨습니다:", "Textbook defaults, except:"],
             Text::MoreColumns => ["열 더 보기", "More columns"],
+            Text::PhoneColumnsHint => ["휴대폰에서는 도착과 완료 열이 ‘열 더 보기’에 있습니다 (반환 = 완료 − 도착).", "On a phone, the arrival and completion columns are under ‘More columns’ (turnaround = completion − arrival)."],
             Text::ConventionsInForce => ["적용된 규칙", "Conventions in force"],
             Text::Yes => ["예", "yes"],
             Text::NoDefault => ["아니요(기본값)", "no (default)"],

@@ -120,6 +120,9 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
                     { Text::MoreColumns.get(lang) }
                 </label>
             </div>
+            if !extra {
+                <p id="phone-columns-hint" class="hint">{ Text::PhoneColumnsHint.get(lang) }</p>
+            }
             if let Some(note) = stopped_note(run, lang) {
                 <p id="run-stopped" class="warning">{ note }</p>
             }
