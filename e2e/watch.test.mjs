@@ -86,7 +86,7 @@ test('scrubbing shows the core state of every tick: CPU, queue order, I/O and PC
       for (const tcb of state.threads) {
         await page.selectOption('#inspect-select', `${tcb.thread.pid}.${tcb.thread.tid}`);
         assert.match(await pcbField(page, 'State'), new RegExp(tcb.state), `P${tcb.thread.pid + 1} state at t=${tick}`);
-        assert.equal(await pcbField(page, 'Program counter'), `${tcb.program_counter} / ${tcb.burst_length} (burst ${tcb.burst + 1})`);
+        assert.equal(await pcbField(page, 'Program counter'), `${tcb.program_counter} / ${tcb.burst_length} (burst ${tcb.burst + 1}: ${tcb.burst % 2 === 0 ? 'CPU' : 'I/O'})`);
         const registers = tcb.registers.map((value, index) => `R${index}=${value.toString(16).padStart(8, '0')}`).join(' ');
         assert.equal(await pcbField(page, 'Registers'), registers);
         assert.equal(await pcbField(page, 'CPU used'), String(tcb.cpu_used));

@@ -180,6 +180,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
                                 { row("PID / TID", lang.pick(["PID / TID", "PID / TID"]), format!("{} / {}", thread.pid + 1, thread.tid + 1)) }
                                 { row("State", lang.pick(["상태", "State"]), state_name(tcb.state, lang).to_string()) }
                                 if let Some(context) = &tcb.program {
+                                    // Which kind of burst it counts in: a thread in I/O counts through its I/O burst.
                                     { row("Program counter", lang.pick(["프로그램 카운터", "Program counter"]), if context.halted { "—".to_string() } else { context.pc.to_string() }) }
                                     { row("Registers", lang.pick(["레지스터", "Registers"]), proclab_core::program::Register::ALL.iter().zip(context.registers).map(|(register, value)| format!("%{}={value}", register.name())).collect::<Vec<_>>().join(" ")) }
                                     if context.computing > 0 {
@@ -200,7 +201,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
                                         }) }
                                     }
                                 } else {
-                                    { row("Program counter", lang.pick(["프로그램 카운터", "Program counter"]), format!("{} / {} ({} {})", tcb.program_counter, tcb.burst_length, lang.pick(["버스트", "burst"]), tcb.burst + 1)) }
+                                    { row("Program counter", lang.pick(["프로그램 카운터", "Program counter"]), format!("{} / {} ({} {}: {})", tcb.program_counter, tcb.burst_length, lang.pick(["버스트", "burst"]), tcb.burst + 1, if tcb.burst % 2 == 0 { "CPU" } else { "I/O" })) }
                                     { row("Registers", lang.pick(["레지스터", "Registers"]), tcb.registers.iter().enumerate().map(|(i, r)| format!("R{i}={r:08x}")).collect::<Vec<_>>().join(" ")) }
                                 }
                                 { row("Priority", lang.pick(["우선순위", "Priority"]), tcb.priority.to_string()) }
