@@ -308,6 +308,20 @@ test('presentation mode: the machine fills the screen, keys still play, Escape o
       assert.match(await page.textContent('#present'), locale === 'en-US' ? /Leave presentation/ : /발표 모드 끝내기/);
       await page.keyboard.press('ArrowRight');
       assert.equal(await clock(page), 1, 'playback keys work while presenting');
+      // The run's Gantt chart under the picture: its cursor at the tick shown, larger than the
+      // results' chart, and a click on it moves playback there.
+      await page.waitForFunction(() => document.querySelector('#present-gantt-canvas + .gantt-cursor')?.dataset.tick === '1');
+      const presented = await page.locator('#present-gantt-canvas').boundingBox();
+      const results = await page.evaluate(() => document.querySelector('#gantt-canvas').getBoundingClientRect().height);
+      assert.ok(presented.height > results * 1.2, `the presented chart is ${presented.height} px high, the results' ${results}`);
+      await page.locator('.present-gantt').scrollIntoViewIfNeeded();
+      const chart = await page.locator('#present-gantt-canvas').boundingBox();
+      await page.mouse.click(chart.x + chart.width * 0.9, chart.y + chart.height * 0.3);
+      await page.waitForFunction(() => Number(document.querySelector('#clock').textContent.match(/t = (\d+)/)[1]) > 1);
+      await page.keyboard.press('Home');
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await clock(page), 1);
+      await page.locator('#watch-canvas').scrollIntoViewIfNeeded();
       // The log is hidden full screen: this tick's sentences stand above the picture, as the log
       // has them, and go with the tick.
       const caption = async () => page.$$eval('#present-caption p', (lines) => lines.map((line) => line.textContent));

@@ -20,29 +20,50 @@ pub fn paint_canvas(
     height_for: impl Fn(u32) -> u32,
     draw: impl FnOnce(DrawingArea<ChartBackend, Shift>),
 ) {
+    paint_canvas_zoomed(canvas, 1.0, height_for, draw)
+}
+
+/// [`paint_canvas`] with everything drawn `zoom` times larger: the chart is laid out for a
+/// canvas `zoom` times narrower and the context scaled up, so its texts and bars are sharp at
+/// any size (a projector's presented Gantt chart).
+pub fn paint_canvas_zoomed(
+    canvas: &HtmlCanvasElement,
+    zoom: f64,
+    height_for: impl Fn(u32) -> u32,
+    draw: impl FnOnce(DrawingArea<ChartBackend, Shift>),
+) {
     let _ = canvas.set_attribute("style", "display:block;width:100%");
     let measured = canvas.client_width();
-    let width = if measured > 0 { measured as u32 } else { 720 };
+    let css_width = if measured > 0 { measured as u32 } else { 720 };
+    let zoom = if zoom.is_finite() && zoom >= 1.0 {
+        zoom
+    } else {
+        1.0
+    };
+    let width = (f64::from(css_width) / zoom).floor() as u32;
     let height = height_for(width);
+    let css_height = (f64::from(height) * zoom).round() as u32;
     let _ = canvas.set_attribute(
         "style",
-        &format!("display:block;width:100%;height:{height}px"),
+        &format!("display:block;width:100%;height:{css_height}px"),
     );
     let ratio = web_sys::window()
         .map(|window| window.device_pixel_ratio())
         .filter(|ratio| ratio.is_finite() && *ratio > 0.0)
         .unwrap_or(1.0);
     let (pixels_wide, pixels_high) = (
-        (f64::from(width) * ratio).round() as u32,
-        (f64::from(height) * ratio).round() as u32,
+        (f64::from(css_width) * ratio).round() as u32,
+        (f64::from(css_height) * ratio).round() as u32,
     );
     canvas.set_width(pixels_wide);
     canvas.set_height(pixels_high);
     let Some(context) = context_2d(canvas) else {
         return;
     };
-    // Resizing the buffer reset the transform; scale so one unit is one CSS pixel.
-    let _ = context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
+    // Resizing the buffer reset the transform; scale so one unit is one CSS pixel of the
+    // layout, `zoom` CSS pixels on the screen.
+    let scale = ratio * zoom;
+    let _ = context.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
     if let Some(backend) = ChartBackend::new(canvas) {
         let area = backend.into_drawing_area().shrink((0, 0), (width, height));
         draw(area);

@@ -33,6 +33,16 @@ pub struct GanttChartProps {
     /// Called with the thread of a clicked process row, to inspect its PCB.
     #[prop_or_default]
     pub onselect: Option<Callback<proclab_core::ThreadRef>>,
+    /// The canvas's id: the results' chart has [`GANTT_CANVAS_ID`], a second chart its own.
+    #[prop_or(AttrValue::Static(GANTT_CANVAS_ID))]
+    pub canvas_id: AttrValue,
+    /// How many times larger than on the page it is drawn (presentation mode).
+    #[prop_or(1.0)]
+    pub zoom: f64,
+    /// The picture alone, without its sentence and its data table (presentation mode, which
+    /// has the results' chart beneath it for those).
+    #[prop_or_default]
+    pub bare: bool,
 }
 
 /// Runs with more events than this get their chart in a task of its own, after the results are
@@ -100,52 +110,61 @@ pub fn gantt_chart(props: &GanttChartProps) -> Html {
     {
         let canvas_ref = canvas_ref.clone();
         let span = span.clone();
-        use_effect_with((model.clone(), window_width), move |(model, _)| {
-            let element = canvas_ref.cast::<HtmlCanvasElement>();
-            let pending = match (element, model) {
-                (None, _) => None,
-                (Some(element), None) => {
-                    // The previous run's drawing must not stand for this one while it is built.
-                    element.set_width(element.width());
-                    span.set(None);
-                    None
-                }
-                // Drawn in a task of its own after the one that built the results, so a new
-                // run's page and its chart are two shorter freezes, not one long one; a newer
-                // model cancels a drawing not yet made (the cleanup drops its timeout).
-                (Some(element), Some(model)) => {
-                    let model = model.clone();
-                    Some(gloo::timers::callback::Timeout::new(0, move || {
-                        let drawn = std::cell::Cell::new(None);
-                        canvas::paint_canvas(
-                            &element,
-                            |width| gantt_height(&model, width),
-                            |area: DrawingArea<canvas::ChartBackend, Shift>| {
-                                drawn.set(draw_gantt_span(&model, area).ok());
-                            },
-                        );
-                        span.set(drawn.get());
-                    }))
-                }
-            };
-            move || drop(pending)
-        });
+        let zoom = props.zoom;
+        use_effect_with(
+            (model.clone(), window_width, (zoom * 100.0) as u32),
+            move |(model, _, _)| {
+                let element = canvas_ref.cast::<HtmlCanvasElement>();
+                let pending = match (element, model) {
+                    (None, _) => None,
+                    (Some(element), None) => {
+                        // The previous run's drawing must not stand for this one while it is built.
+                        element.set_width(element.width());
+                        span.set(None);
+                        None
+                    }
+                    // Drawn in a task of its own after the one that built the results, so a new
+                    // run's page and its chart are two shorter freezes, not one long one; a newer
+                    // model cancels a drawing not yet made (the cleanup drops its timeout).
+                    (Some(element), Some(model)) => {
+                        let model = model.clone();
+                        Some(gloo::timers::callback::Timeout::new(0, move || {
+                            let drawn = std::cell::Cell::new(None);
+                            canvas::paint_canvas_zoomed(
+                                &element,
+                                zoom,
+                                |width| gantt_height(&model, width),
+                                |area: DrawingArea<canvas::ChartBackend, Shift>| {
+                                    drawn.set(draw_gantt_span(&model, area).ok());
+                                },
+                            );
+                            span.set(drawn.get());
+                        }))
+                    }
+                };
+                move || drop(pending)
+            },
+        );
     }
     let onclick = {
         let span = *span;
         let onjump = props.onjump.clone();
         let onselect = props.onselect.clone();
         let model = model.clone();
+        let zoom = props.zoom;
         Callback::from(move |event: MouseEvent| {
             let (Some(span), Some(model)) = (span, &model) else {
                 return;
             };
-            if let (Some(onjump), Some(tick)) = (&onjump, span.tick_at(event.offset_x())) {
+            // The chart's own units: CSS pixels over its zoom.
+            let (x, y) = (
+                (f64::from(event.offset_x()) / zoom) as i32,
+                (f64::from(event.offset_y()) / zoom) as i32,
+            );
+            if let (Some(onjump), Some(tick)) = (&onjump, span.tick_at(x)) {
                 onjump.emit(tick);
             }
-            let row = span
-                .row_at(event.offset_y())
-                .and_then(|index| model.rows.get(index));
+            let row = span.row_at(y).and_then(|index| model.rows.get(index));
             if let (Some(onselect), Some(RowKind::Thread { thread })) =
                 (&onselect, row.map(|row| row.kind))
             {
@@ -155,12 +174,13 @@ pub fn gantt_chart(props: &GanttChartProps) -> Html {
     };
     // The cursor element is always there (hidden when there is nothing to show), so the canvas
     // beside it keeps its place in the DOM and its drawing.
+    let zoom = props.zoom;
     let cursor_style = match (props.cursor, *span) {
         (Some(tick), Some(span)) => format!(
             "left:{}px;top:{}px;height:{}px",
-            span.x_of(tick),
-            span.top,
-            (span.bottom - span.top).max(0)
+            f64::from(span.x_of(tick)) * zoom,
+            f64::from(span.top) * zoom,
+            f64::from((span.bottom - span.top).max(0)) * zoom
         ),
         _ => String::from("display:none"),
     };
@@ -169,12 +189,14 @@ pub fn gantt_chart(props: &GanttChartProps) -> Html {
     html! {
         <figure class="chart gantt-chart" aria-busy={model.is_none().then_some("true")}>
             <div class="gantt-stage">
-                <canvas id={GANTT_CANVAS_ID} ref={canvas_ref} role="img"
+                <canvas id={props.canvas_id.clone()} ref={canvas_ref} role="img"
                     aria-label={(*takeaway).clone()} {onclick}></canvas>
                 <div class="gantt-cursor" aria-hidden="true" data-tick={cursor_tick} style={cursor_style}></div>
             </div>
-            <figcaption class="chart-takeaway">{ &*takeaway }</figcaption>
-            if let Some(model) = &model {
+            if !props.bare {
+                <figcaption class="chart-takeaway">{ &*takeaway }</figcaption>
+            }
+            if let (Some(model), false) = (&model, props.bare) {
                 { shown_note(model.rows.len().min(MAX_DRAWN_ROWS), model.total_rows, lang) }
                 <GanttData model={Rc::clone(model)} simulation={props.simulation.clone()} {lang} />
             }

@@ -194,6 +194,17 @@ pub fn watch(props: &WatchProps) -> Html {
     }
 }
 
+/// How much larger the presented Gantt chart is drawn: with the window, up to twice (its 12 px
+/// texts 23 px on a 1920 px projector).
+fn present_zoom() -> f64 {
+    let width = gloo::utils::window()
+        .inner_width()
+        .ok()
+        .and_then(|width| width.as_f64())
+        .unwrap_or(1000.0);
+    (width / 1000.0).clamp(1.0, 2.0)
+}
+
 #[function_component(WatchMachine)]
 fn watch_machine(props: &WatchProps) -> Html {
     let lang = props.lang;
@@ -264,6 +275,10 @@ fn watch_machine(props: &WatchProps) -> Html {
         let dispatcher = playback.dispatcher();
         Callback::from(move |action: PlaybackAction| dispatcher.dispatch(action))
     };
+    let present_jump = onaction.reform(|tick: u64| PlaybackAction::Seek {
+        tick,
+        animate: false,
+    });
 
     // The legend lists only the marks this run can show: a slice left (`q3`) where the policy
     // slices time, an allotment left (`a0`) under MLFQ.
@@ -323,6 +338,16 @@ fn watch_machine(props: &WatchProps) -> Html {
                 onselect={props.onselect.clone()} label={canvas_label} strong={presenting}
                 scheduled={props.simulation.scenario.schedule().is_some()} {awaiting}
                 processes_only={props.simulation.scenario.machine().thread_model == proclab_core::spec::ThreadModel::User} />
+            // Presented, the run's Gantt chart under the picture, its cursor at this tick and its
+            // texts as large as the screen allows (a lecturer had to leave the presentation to
+            // show it); a click on it moves playback there.
+            if presenting {
+                <div class="present-gantt">
+                    <crate::chart::GanttChart simulation={simulation.clone()} {lang} cursor={Some(tick)}
+                        onjump={present_jump} onselect={props.onselect.clone()}
+                        canvas_id="present-gantt-canvas" zoom={present_zoom()} bare=true />
+                </div>
+            }
             // On a phone the PCB is far below the picture: a tapped token says where its PCB is.
             if let Some(thread) = props.selected {
                 <button type="button" id="to-pcb" class="small to-pcb"
