@@ -118,6 +118,9 @@ async fn gantt_chart_mounts_a_labelled_canvas_and_a_table() {
         cursor: None,
         onjump: None,
         onselect: None,
+        canvas_id: yew::AttrValue::Static(proclab_web::chart::GANTT_CANVAS_ID),
+        zoom: 1.0,
+        bare: false,
     };
     yew::Renderer::<GanttChart>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -153,6 +156,9 @@ async fn gantt_chart_speaks_korean() {
         cursor: None,
         onjump: None,
         onselect: None,
+        canvas_id: yew::AttrValue::Static(proclab_web::chart::GANTT_CANVAS_ID),
+        zoom: 1.0,
+        bare: false,
     };
     yew::Renderer::<GanttChart>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -220,6 +226,9 @@ async fn the_canvas_buffer_follows_the_device_pixel_ratio() {
         cursor: None,
         onjump: None,
         onselect: None,
+        canvas_id: yew::AttrValue::Static(proclab_web::chart::GANTT_CANVAS_ID),
+        zoom: 1.0,
+        bare: false,
     };
     yew::Renderer::<GanttChart>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -247,6 +256,9 @@ async fn a_very_large_run_is_drawn_in_part_and_says_so() {
         cursor: None,
         onjump: None,
         onselect: None,
+        canvas_id: yew::AttrValue::Static(proclab_web::chart::GANTT_CANVAS_ID),
+        zoom: 1.0,
+        bare: false,
     };
     yew::Renderer::<GanttChart>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -281,6 +293,9 @@ async fn the_cursor_follows_playback_and_a_click_jumps() {
             Callback::from(move |tick: u64| jumped.set(Some(tick)))
         }),
         onselect: None,
+        canvas_id: yew::AttrValue::Static(proclab_web::chart::GANTT_CANVAS_ID),
+        zoom: 1.0,
+        bare: false,
     };
     yew::Renderer::<GanttChart>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
