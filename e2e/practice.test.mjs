@@ -334,6 +334,12 @@ test('SRTF typed on one line: a missed preemption is explained at its tick, then
     await page.waitForSelector('#practice-workload');
     assert.equal(await page.$('#practice-from-link'), null, 'a reload is not a link followed');
     assert.equal(await page.isVisible('#practice-new'), true);
+    // The new set was a new entry in the tab's history: Back returns to the teacher's set (it
+    // had left the site).
+    await page.goBack();
+    await page.waitForSelector('#practice-from-link');
+    assert.equal(await page.inputValue('#practice-link'), link);
+    assert.match(await page.textContent('#exercise-title'), /SRTF/);
   }, { ready: '#practice-workload' });
 });
 

@@ -221,6 +221,27 @@ pub fn set_query_param(name: &str, value: &str) {
     replace_address(&window, None, &format!("{route}?{name}={value}"));
 }
 
+/// [`set_query_param`] as a new entry in the tab's history, so that Back returns to the address
+/// before (a student's new practice set, Back returning to the teacher's).
+pub fn push_query_param(name: &str, value: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let hash = location.hash().unwrap_or_default();
+    let route = hash
+        .split_once('?')
+        .map_or(hash.as_str(), |(route, _)| route);
+    let url = format!(
+        "{}{}{route}?{name}={value}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
 /// The page's address without query or fragment (`https://host/dir/index.html`), for links.
 pub fn page_address() -> String {
     web_sys::window()

@@ -115,12 +115,19 @@ pub fn practice(props: &PracticeProps) -> Html {
         }
     });
     // Effects: the link in the address bar, the progress in localStorage.
+    // A set the student makes (New set, the builder) is a new entry in the tab's history: Back
+    // returns to the set before, a teacher's (it had left the site).
+    let push_next = use_mut_ref(|| false);
     {
         let code = store.set.encode();
+        let push_next = push_next.clone();
         use_effect_with((code, *bad_link), move |(code, bad_link)| {
-            if !*bad_link {
+            if *push_next.borrow() {
+                browser::push_query_param(PARAM, code);
+            } else if !*bad_link {
                 browser::set_query_param(PARAM, code);
             }
+            *push_next.borrow_mut() = false;
             storage::save_last_set(code);
         });
     }
@@ -218,6 +225,8 @@ pub fn practice(props: &PracticeProps) -> Html {
         let bad_link = bad_link.clone();
         let from_link = from_link.clone();
         let setup_error = setup_error.clone();
+        let push_next = push_next.clone();
+        let current = store.set.encode();
         Callback::from(move |_: MouseEvent| {
             let (count, seed) = match read_setup(&count, &seed) {
                 Ok(setup) => setup,
@@ -232,6 +241,8 @@ pub fn practice(props: &PracticeProps) -> Html {
             let progress = storage::load_practice(&set.storage_key()).unwrap_or_default();
             bad_link.set(false);
             from_link.set(false);
+            // Only a set that changes the address is a new entry (the same again is none).
+            *push_next.borrow_mut() = set.encode() != current;
             dispatch.emit(PracticeAction::Open(set, progress));
         })
     };
@@ -239,10 +250,13 @@ pub fn practice(props: &PracticeProps) -> Html {
         let dispatch = dispatch.clone();
         let bad_link = bad_link.clone();
         let from_link = from_link.clone();
+        let push_next = push_next.clone();
+        let current = store.set.encode();
         Callback::from(move |set: ExerciseSet| {
             let progress = storage::load_practice(&set.storage_key()).unwrap_or_default();
             bad_link.set(false);
             from_link.set(false);
+            *push_next.borrow_mut() = set.encode() != current;
             dispatch.emit(PracticeAction::Open(set, progress));
         })
     };
