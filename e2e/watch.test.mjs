@@ -318,6 +318,13 @@ test('presentation mode: the machine fills the screen, keys still play, Escape o
       const chart = await page.locator('#present-gantt-canvas').boundingBox();
       await page.mouse.click(chart.x + chart.width * 0.9, chart.y + chart.height * 0.3);
       await page.waitForFunction(() => Number(document.querySelector('#clock').textContent.match(/t = (\d+)/)[1]) > 1);
+      // A presenter's clicker (Page Down, Page Up) steps an event, not the page's scroll.
+      await page.keyboard.press('Home');
+      await page.keyboard.press('PageDown');
+      const clicked = await clock(page);
+      assert.ok(clicked > 0, `Page Down stepped to ${clicked}`);
+      await page.keyboard.press('PageUp');
+      assert.ok(await clock(page) < clicked);
       await page.keyboard.press('Home');
       await page.keyboard.press('ArrowRight');
       assert.equal(await clock(page), 1);
@@ -332,6 +339,10 @@ test('presentation mode: the machine fills the screen, keys still play, Escape o
       const now = await logged();
       assert.ok(now.length > 0 && now.every((line) => line.startsWith(`t=${at}:`)), now.join(' | '));
       assert.deepEqual(await caption(), now);
+      // Up to five lines fit the caption's room whole (a fourth had hidden behind the picture).
+      if (now.length <= 5) {
+        assert.ok(await page.$eval('#present-caption', (box) => box.scrollHeight <= box.clientHeight + 1), `${now.length} lines fit`);
+      }
       const captionBox = await page.locator('#present-caption').boundingBox();
       const canvasBox = await page.locator('#watch-canvas').boundingBox();
       assert.ok(captionBox.y + captionBox.height <= canvasBox.y + 1 && captionBox.y < viewport.height, 'the caption is on screen, above the picture');

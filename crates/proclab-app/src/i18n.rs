@@ -467,7 +467,7 @@ impl Words for Text {
             Text::LinkOpenedOver => ["공유 링크의 시나리오를 열었습니다. 이전 작업은 되돌리기로 다시 가져올 수 있습니다.", "Opened the scenario from the shared link. Undo brings back your previous workspace."],
             Text::FileBroken => ["파일을 읽을 수 없습니다:", "This file cannot be read:"],
             Text::FileOpened => ["파일의 시나리오를 열었습니다.", "Opened the scenario from the file."],
-            Text::LinkCopied => ["링크를 복사했습니다. 주소창에도 들어 있습니다.", "Link copied; it is also in the address bar."],
+            Text::LinkCopied => ["링크를 복사했습니다. 작업 부하를 바꾸기 전까지는 주소창에도 있습니다.", "Link copied; the address bar shows it too until the workload changes."],
             Text::LinkNotCopied => ["클립보드에 복사하지 못했습니다. 주소창의 링크를 쓰세요:", "Could not copy to the clipboard; use the link in the address bar:"],
             Text::Undo => ["되돌리기", "Undo"],
             Text::Removed => ["프로세스를 지웠습니다:", "Removed process"],

@@ -1,5 +1,6 @@
 //! Playback from the keyboard: Space plays or pauses, arrows step a tick, Shift+arrows step an
-//! event, Home and End jump to the ends. The keys work anywhere on the page except while typing
+//! event (so do Page Down and Page Up while presenting: a clicker's keys), Home and End jump to
+//! the ends. The keys work anywhere on the page except while typing
 //! in a field or on a control that has keys of its own.
 
 use std::rc::Rc;
@@ -69,6 +70,15 @@ fn typing_target(event: &KeyboardEvent) -> bool {
         .is_some()
 }
 
+/// Whether a view is presented (full screen, [`super::present`]).
+fn presenting() -> bool {
+    gloo::utils::document()
+        .query_selector(".presenting")
+        .ok()
+        .flatten()
+        .is_some()
+}
+
 /// Listens for playback keys on the document while the view is shown. The listener is made once
 /// per run and reads the current tick from a cell each render keeps up to date.
 #[hook]
@@ -92,8 +102,21 @@ pub fn use_playback_keys(
                     return;
                 }
                 let tick = *tick_now.borrow();
-                if let Some(action) = key_action(&event.key(), event.shift_key(), tick, &simulation)
-                {
+                // A presenter's clicker sends Page Down and Page Up: while presenting they step
+                // an event, as Shift+arrows do (they had scrolled the picture off the screen).
+                let key = event.key();
+                let (key, shift) = match key.as_str() {
+                    "PageDown" | "PageUp" if presenting() => (
+                        if key == "PageDown" {
+                            "ArrowRight"
+                        } else {
+                            "ArrowLeft"
+                        },
+                        true,
+                    ),
+                    _ => (key.as_str(), event.shift_key()),
+                };
+                if let Some(action) = key_action(key, shift, tick, &simulation) {
                     event.prevent_default();
                     dispatcher.dispatch(action);
                 }

@@ -194,6 +194,12 @@ pub fn watch(props: &WatchProps) -> Html {
     }
 }
 
+/// The size of a presented caption's lines, as a share of their full size: the caption holds
+/// three full lines, so four or five are made smaller to fit it (more scroll within it).
+fn caption_fit(lines: usize) -> f64 {
+    (3.0 / lines.max(3) as f64).max(0.6)
+}
+
 /// How much larger the presented Gantt chart is drawn: with the window, up to twice (its 12 px
 /// texts 23 px on a 1920 px projector).
 fn present_zoom() -> f64 {
@@ -325,7 +331,8 @@ fn watch_machine(props: &WatchProps) -> Html {
             // Full screen the log is hidden: this tick's sentences above the picture, large, for
             // the room (screen readers have them in the canvas's label already).
             if presenting {
-                <div id="present-caption" class="present-caption" aria-hidden="true">
+                <div id="present-caption" class="present-caption" aria-hidden="true"
+                    style={format!("--fit:{:.3}", caption_fit(log.iter().filter(|line| line.now).count()))}>
                     if announcement.is_empty() {
                         <p>{ quiet }</p>
                     } else {

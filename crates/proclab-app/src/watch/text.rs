@@ -99,7 +99,8 @@ impl Words for WatchText {
             WatchText::TickBack => ["한 틱 뒤로", "One tick back"],
             WatchText::TickForward => ["한 틱 앞으로", "One tick forward"],
             WatchText::Scrub => ["시각", "Time"],
-            WatchText::Clock => ["시각", "t"],
+            // "t" in both: the playback bar above says "t = 4 / 30" in Korean too.
+            WatchText::Clock => ["t", "t"],
             WatchText::KeyboardHelp => [
                 "키보드: 스페이스 재생/정지, ←/→ 한 틱, Shift+←/→ 사건 단위, Home/End 처음/끝",
                 "Keyboard: Space play/pause, ←/→ one tick, Shift+←/→ one event, Home/End start/end",
