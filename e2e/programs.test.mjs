@@ -351,3 +351,28 @@ test('the starter program speaks the page language: its comments in Korean, its 
   }
   assert.equal(runs['ko-KR'], runs['en-US'], 'the same final counter in both languages');
 });
+
+test('presented, a program run shows its counter and the updates lost so far beside the playback buttons, as the programs panel has them', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US', viewport: { width: 1920, height: 1080 } });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    await page.waitForSelector('#app-title');
+    await page.selectOption('#preset-select', 'race-two-threads');
+    await page.waitForSelector('#present');
+    assert.equal(await page.$('#present-memory'), null, 'only while presenting');
+    await page.click('#present');
+    await page.waitForFunction(() => document.querySelector('.watch').classList.contains('presenting'));
+    for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'End']) {
+      await page.keyboard.press(key);
+      const shown = await shownWord(page, 0, 'counter');
+      const lost = (await page.textContent('#lost-count')).match(/: (\d+)$/)?.[1] ?? '0';
+      const line = await page.textContent('#present-memory');
+      assert.ok(line.startsWith(`counter = ${shown} · Updates lost: `), line);
+      if (key === 'End') assert.equal(line, `counter = ${shown} · Updates lost: ${lost}`);
+    }
+    assert.ok(/Updates lost: [1-9]/.test(await page.textContent('#present-memory')), 'the race loses an update by its end');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

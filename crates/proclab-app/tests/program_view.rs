@@ -689,3 +689,60 @@ fn each_cpu_box_names_the_instruction_its_thread_runs_in_the_tick_as_the_run_exe
         assert!(shown > 10, "{id}: {shown}");
     }
 }
+
+#[test]
+fn the_presented_line_gives_the_counter_the_updates_lost_so_far_and_the_locks() {
+    use proclab_app::program_view::{analyse, presented_line};
+    let race = proclab_core::presets::preset("race-two-threads")
+        .unwrap()
+        .spec;
+    let run = proclab_core::simulate_spec(&race).unwrap();
+    let analysis = analyse(&run);
+    assert!(!analysis.lost.is_empty(), "the race loses an update");
+    let end = run.state_at(run.end_tick());
+    let line = presented_line(&run, &end, &analysis, Lang::En).unwrap();
+    let counter = proclab_app::program_view::address_spaces(&run, &end, Lang::En)[0]
+        .words
+        .iter()
+        .find(|word| word.name == "counter")
+        .unwrap()
+        .value;
+    assert_eq!(
+        line,
+        format!(
+            "counter = {counter} · Updates lost: {}",
+            analysis.lost.len()
+        )
+    );
+    // At the start nothing is lost yet.
+    let start = presented_line(&run, &run.state_at(0), &analysis, Lang::En).unwrap();
+    assert_eq!(start, "counter = 0 · Updates lost: 0");
+    // A mutex says who holds it, a semaphore its value; a run of bursts has no line.
+    let mutex = proclab_core::presets::preset("mutex-blocking")
+        .unwrap()
+        .spec;
+    let run = proclab_core::simulate_spec(&mutex).unwrap();
+    let analysis = analyse(&run);
+    let held = (0..run.end_tick())
+        .filter_map(|tick| presented_line(&run, &run.state_at(tick), &analysis, Lang::En))
+        .find(|line| line.contains("held by"));
+    assert!(held.is_some(), "the mutex is held at some tick");
+    let fcfs = proclab_core::presets::preset("fcfs-convoy").unwrap().spec;
+    let run = proclab_core::simulate_spec(&fcfs).unwrap();
+    assert_eq!(
+        presented_line(&run, &run.state_at(0), &analyse(&run), Lang::En),
+        None
+    );
+}
+
+#[test]
+fn the_presented_line_puts_the_semaphores_first() {
+    use proclab_app::program_view::{analyse, presented_line};
+    let spec = proclab_core::presets::preset("producer-consumer-semaphores")
+        .unwrap()
+        .spec;
+    let run = proclab_core::simulate_spec(&spec).unwrap();
+    let line = presented_line(&run, &run.state_at(0), &analyse(&run), Lang::En).unwrap();
+    assert!(line.starts_with("m: free · empty: value"), "{line}");
+    assert!(line.contains("full: value 0 · buf[0] = 0"), "{line}");
+}

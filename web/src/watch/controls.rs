@@ -18,6 +18,9 @@ pub struct ControlsProps {
     pub next_event: Option<u64>,
     pub previous_event: Option<u64>,
     pub onaction: Callback<PlaybackAction>,
+    /// Said at the row's end (presentation mode: the programs' variables and locks).
+    #[prop_or_default]
+    pub aside: Option<AttrValue>,
 }
 
 #[function_component(Controls)]
@@ -92,6 +95,9 @@ pub fn controls(props: &ControlsProps) -> Html {
                     </select>
                 </span>
                 <output id="clock" aria-live="off">{ format!("t = {tick} / {end}") }</output>
+                if let Some(aside) = &props.aside {
+                    <span id="present-memory" class="present-memory" title={aside.clone()}>{ aside.clone() }</span>
+                }
             </div>
             <label for="scrub" class="visually-hidden">{ WatchText::Scrub.get(lang) }</label>
             <input id="scrub" type="range" min="0" max={end.to_string()} value={tick.to_string()} oninput={on_scrub} class="scrub" />

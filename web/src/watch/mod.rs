@@ -281,6 +281,22 @@ fn watch_machine(props: &WatchProps) -> Html {
         let dispatcher = playback.dispatcher();
         Callback::from(move |action: PlaybackAction| dispatcher.dispatch(action))
     };
+    // Presented, the programs' variables and locks at this tick beside the playback buttons:
+    // the race lesson's counter and its lost updates (the programs panel is off the screen).
+    let analysis = {
+        let simulation = simulation.clone();
+        use_memo(
+            (Rc::as_ptr(&simulation) as usize, presenting),
+            move |(_, presenting)| {
+                (*presenting && simulation.scenario.has_programs())
+                    .then(|| proclab_app::program_view::analyse(&simulation.run))
+            },
+        )
+    };
+    let presented_memory = (*analysis).as_ref().and_then(|analysis| {
+        proclab_app::program_view::presented_line(&simulation.run, &current.after, analysis, lang)
+            .map(AttrValue::from)
+    });
     let present_jump = onaction.reform(|tick: u64| PlaybackAction::Seek {
         tick,
         animate: false,
@@ -324,7 +340,7 @@ fn watch_machine(props: &WatchProps) -> Html {
                     if presenting { <span class="keyboard-help">{ " (Esc)" }</span> }
                 </button>
             </div>
-            <controls::Controls {lang} playback={playback.0.clone()} {end}
+            <controls::Controls {lang} playback={playback.0.clone()} {end} aside={presented_memory}
                 next_event={simulation.next_told_tick(tick)} previous_event={simulation.previous_told_tick(tick)} {onaction} />
             <p class="hint keyboard-help">{ WatchText::KeyboardHelp.get(lang) }</p>
             if reduced { <p class="hint">{ WatchText::ReducedMotion.get(lang) }</p> }

@@ -176,3 +176,79 @@ fn sync_row(scenario: &Scenario, object: &SyncObjectState, lang: Lang) -> SyncRo
             .collect(),
     }
 }
+
+/// What a presented machine shows of its programs at the tick `state` shows, on one line: each
+/// mutex's and semaphore's state, every variable's value and the updates lost so far ("m: held by
+/// P1.T1 · counter = 3 · Updates lost: 1"). Each process's variables carry its name where there
+/// are several. `None` for a run without programs' variables or sync objects.
+pub fn presented_line(
+    run: &Run,
+    state: &MachineState,
+    analysis: &super::Analysis,
+    lang: Lang,
+) -> Option<String> {
+    if run
+        .scenario()
+        .processes()
+        .iter()
+        .all(|p| p.program().is_none())
+    {
+        return None;
+    }
+    let spaces = address_spaces(run, state, lang);
+    let named = spaces
+        .iter()
+        .filter(|space| !space.words.is_empty())
+        .count()
+        > 1;
+    let mut parts: Vec<String> = Vec::new();
+    let mut shared_seen: Vec<&str> = Vec::new();
+    for space in &spaces {
+        for word in &space.words {
+            // A shared segment's word once, however many processes map it.
+            if word.shared {
+                if shared_seen.contains(&word.name.as_str()) {
+                    continue;
+                }
+                shared_seen.push(&word.name);
+            }
+            parts.push(match named && !word.shared {
+                true => format!("{}.{} = {}", space.process, word.name, word.value),
+                false => format!("{} = {}", word.name, word.value),
+            });
+        }
+    }
+    let steps_done = run
+        .program_steps()
+        .partition_point(|step| step.tick < state.tick);
+    let lost = analysis
+        .lost
+        .iter()
+        .filter(|lost| lost.step < steps_done)
+        .count();
+    if !parts.is_empty() && !analysis.lost.is_empty() {
+        parts.push(format!(
+            "{}: {lost}",
+            crate::lang::Words::get(super::ProgramText::LostCount, lang)
+        ));
+    }
+    let sync = spaces
+        .iter()
+        .flat_map(|space| space.sync.iter())
+        .chain(shared_sync_rows(run, state, lang).iter())
+        .map(|row| match row.waiters.is_empty() {
+            true => format!("{}: {}", row.name, row.state),
+            false => format!(
+                "{}: {} ({} {})",
+                row.name,
+                row.state,
+                lang.pick(["대기:", "waiting:"]),
+                row.waiters.join(", ")
+            ),
+        })
+        .collect::<Vec<_>>();
+    // The locks and semaphores first: a long line is cut at its end, and they are the lesson
+    // where there are any (a producer's buffer has a dozen words).
+    let parts: Vec<String> = sync.into_iter().chain(parts).collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}

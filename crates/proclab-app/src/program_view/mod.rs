@@ -35,7 +35,9 @@ pub use goals::{
 };
 pub use graph::{wait_graph, GraphEdge, GraphNode};
 pub use lines::{end_sentence, race_table, step_lines, step_lines_in, RaceRow, StepLine};
-pub use memory::{address_spaces, shared_sync_rows, AddressSpace, SyncRow, WordRow};
+pub use memory::{
+    address_spaces, presented_line, shared_sync_rows, AddressSpace, SyncRow, WordRow,
+};
 pub(crate) use sync_effects::woken_thread;
 pub use text::ProgramText;
 
