@@ -24,6 +24,10 @@ pub enum WatchText {
     ReadyQueue,
     Io,
     Waiting,
+    /// [`WatchText::Waiting`] where the box is too narrow for it.
+    WaitingShort,
+    /// [`WatchText::WaitingChannels`] where the box is too narrow for it.
+    WaitingChannelsShort,
     WaitingChannels,
     LegendSyncWait,
     LegendChannel,
@@ -107,13 +111,17 @@ impl Words for WatchText {
             ],
             WatchText::ReadyQueue => ["준비 큐", "Ready queue"],
             WatchText::Io => ["I/O 장치", "I/O devices"],
+            // In words a student reads without the legend ("→ object (holder) · [places]" had
+            // been a riddle on a projector).
             WatchText::Waiting => [
-                "대기: I/O(남은 틱) · 동기화 → 객체(가진 스레드)",
-                "Waiting: I/O (ticks left) · sync → object (holder)",
+                "대기: I/O(남은 틱) · 스레드 → 기다리는 것(가진 스레드)",
+                "Waiting: I/O (ticks left) · thread → what it waits for (holder)",
             ],
+            WatchText::WaitingShort => ["대기 (→ 기다리는 것)", "Waiting (→ for what)"],
+            WatchText::WaitingChannelsShort => ["대기 · 파이프·큐 [들어 있는 것]", "Waiting · pipe or queue [what it holds]"],
             WatchText::WaitingChannels => [
-                "대기: I/O(남은 틱) · → 객체(가진 스레드) · [자리]",
-                "Waiting: I/O (ticks left) · → object (holder) · [places]",
+                "대기: I/O(남은 틱) · 스레드 → 기다리는 것 · 파이프·큐 [칸]",
+                "Waiting: I/O (ticks left) · thread → what it waits for · pipe or queue [slots]",
             ],
             WatchText::Cpu => ["CPU", "CPU"],
             WatchText::Idle => ["유휴", "idle"],

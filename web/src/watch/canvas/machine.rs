@@ -192,7 +192,19 @@ pub fn io(pen: &Pen, scene: &Scene, lang: Lang) {
     } else {
         WatchText::Io
     };
-    pen.text_in(title.get(lang), scene.io_title, Type::left(TEXT, MUTED));
+    // Squeezed to its box a long title is unreadable (a phone's box is a third of it): a
+    // narrow box says it shortly, the legend under the picture in full.
+    let style = Type::left(TEXT, MUTED);
+    let fits =
+        |title: WatchText| pen.measure(title.get(lang), style) <= f64::from(scene.io_title.width);
+    let title = match title {
+        WatchText::WaitingChannels if !fits(title) && fits(WatchText::WaitingChannelsShort) => {
+            WatchText::WaitingChannelsShort
+        }
+        WatchText::Waiting | WatchText::WaitingChannels if !fits(title) => WatchText::WaitingShort,
+        _ => title,
+    };
+    pen.text_in(title.get(lang), scene.io_title, style);
     for (rect, label) in &scene.io_row.labels {
         pen.text_in(label, *rect, Type::left(TEXT, INK));
     }
