@@ -183,10 +183,10 @@ test('FCFS by clicking: a slipped end is marked wrong, the later ends consistent
     // UTF-8 with a byte-order mark, so that a spreadsheet reads Korean names right.
     assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     let lines = csv.bytes.toString().replace(/^\uFEFF/, '').trim().split('\n');
-    assert.equal(lines[0], 'exercise,topic,difficulty,seed,cell,answer,verdict,student,checks,shown');
+    assert.equal(lines[0], 'exercise,topic,difficulty,seed,cell,answer,verdict,student,checks,shown,hints');
     const slipped = answer.chart[slip];
     // Checked once so far, never opened in the simulator.
-    assert.ok(lines.includes(`1,fcfs,easy,11,gantt ${slip + 1} end,${slipped.end + 1},wrong,,1,no`), lines.join('\n'));
+    assert.ok(lines.includes(`1,fcfs,easy,11,gantt ${slip + 1} end,${slipped.end + 1},wrong,,1,no,0`), lines.join('\n'));
     assert.match(await page.textContent('#practice-unnamed'), /without a name/);
     // With the student's name: in the file's name and on every line, and remembered on reload.
     await page.fill('#practice-student', 'Kim Minji');
@@ -194,7 +194,7 @@ test('FCFS by clicking: a slipped end is marked wrong, the later ends consistent
     csv = await download(page, '#practice-export-csv');
     assert.equal(csv.name, 'proclab-practice-Kim-Minji.csv');
     lines = csv.bytes.toString().trim().split('\n');
-    assert.ok(lines.includes(`1,fcfs,easy,11,gantt ${slip + 1} end,${slipped.end + 1},wrong,Kim Minji,1,no`), lines.join('\n'));
+    assert.ok(lines.includes(`1,fcfs,easy,11,gantt ${slip + 1} end,${slipped.end + 1},wrong,Kim Minji,1,no,0`), lines.join('\n'));
     const exported = await download(page, '#practice-export-json');
     assert.equal(exported.name, 'proclab-practice-Kim-Minji.json');
     const json = JSON.parse(exported.bytes.toString());
@@ -324,6 +324,11 @@ test('SRTF typed on one line: a missed preemption is explained at its tick, then
     // (the teacher's own page, reloaded, keeps its form open: the first test's reload).
     assert.match(await page.textContent('#practice-from-link'), /came from a link \(2 exercises\).*export your answers/);
     assert.equal(await page.$eval('#practice-make', (details) => details.open), false);
+    assert.equal(await page.isVisible('#practice-new'), false);
+    // Opened again, the set still came from a link, at the exercise left (the first had opened).
+    await page.reload();
+    await page.waitForSelector('#practice-from-link');
+    assert.match(await page.textContent('#exercise-title'), /2 \/ 2/);
     assert.equal(await page.isVisible('#practice-new'), false);
     await page.click('#practice-make summary');
     await page.click('#practice-new');

@@ -579,19 +579,18 @@ fn exports_carry_every_cell_with_its_verdict() {
         ..Default::default()
     };
     let csv = export_csv(&set, &progress, " Kim, Minji ");
-    assert!(csv
-        .starts_with("exercise,topic,difficulty,seed,cell,answer,verdict,student,checks,shown\n"));
+    assert!(csv.starts_with(
+        "exercise,topic,difficulty,seed,cell,answer,verdict,student,checks,shown,hints\n"
+    ));
     assert!(
         csv.contains(&format!(
-            "1,rr,medium,1,{} waiting,99,wrong,\"Kim, Minji\",0,no\n",
+            "1,rr,medium,1,{} waiting,99,wrong,\"Kim, Minji\",0,no,2\n",
             first.names()[0]
         )),
         "{csv}"
     );
-    assert!(csv
-        .lines()
-        .any(|line| line.starts_with("2,rr,medium,2,")
-            && line.ends_with(",missing,\"Kim, Minji\",0,no")));
+    assert!(csv.lines().any(|line| line.starts_with("2,rr,medium,2,")
+        && line.ends_with(",missing,\"Kim, Minji\",0,no,0")));
     assert_eq!(
         proclab_app::practice::set::export_file_name(" Kim, Minji ", "csv"),
         "proclab-practice-Kim-Minji.csv"
@@ -661,9 +660,9 @@ fn the_answers_files_count_the_checks_and_say_whether_the_simulator_was_opened()
     let csv = export_csv(&set, &state.progress, "Lee");
     assert!(
         csv.lines().skip(1).all(|line| if line.starts_with("1,") {
-            line.ends_with(",Lee,2,yes")
+            line.ends_with(",Lee,2,yes,0")
         } else {
-            line.ends_with(",Lee,0,no")
+            line.ends_with(",Lee,0,no,0")
         }),
         "{csv}"
     );
@@ -966,6 +965,30 @@ fn the_transition_question_has_one_answer_read_from_the_trace() {
 }
 
 #[test]
+fn a_set_opened_again_opens_at_the_exercise_left_and_remembers_it_came_from_a_link() {
+    use proclab_app::practice::state::{PracticeAction as A, PracticeState};
+    use proclab_app::reduce::Reduce;
+    let set = ExerciseSet::generated(Topic::Rr, Difficulty::Easy, 9, 3);
+    let state = PracticeState::open(set.clone(), Progress::default())
+        .reduce(A::Goto(2))
+        .unwrap()
+        .reduce(A::MarkLinked)
+        .unwrap();
+    assert!(state.reduce(A::MarkLinked).is_none(), "once is enough");
+    let saved: Progress =
+        serde_json::from_str(&serde_json::to_string(&state.progress).unwrap()).unwrap();
+    let again = PracticeState::open(set.clone(), saved);
+    assert_eq!(again.current, 2);
+    assert!(again.progress.linked);
+    // A saved exercise past the set's end (an older save) opens the last one.
+    let beyond = Progress {
+        current: 9,
+        ..Progress::default()
+    };
+    assert_eq!(PracticeState::open(set, beyond).current, 2);
+}
+
+#[test]
 fn the_answers_csv_gives_the_transition_in_words() {
     use proclab_app::practice::transition::question;
     let set = ExerciseSet::generated(Topic::Rr, Difficulty::Hard, 7, 1);
@@ -1023,8 +1046,16 @@ fn progress_another_tab_saved_for_the_same_set_is_taken_whole_and_the_exercise_o
         .reduce(A::SetCell(1, Column::Waiting, "3".into()))
         .unwrap();
     let adopted = here.reduce(A::Adopt(other.progress.clone())).unwrap();
-    assert_eq!(adopted.progress, other.progress);
+    // Every answer taken; the exercise on screen is each tab's own.
+    assert_eq!(
+        Progress {
+            current: 0,
+            ..adopted.progress.clone()
+        },
+        other.progress
+    );
     assert_eq!(adopted.current, 1, "the exercise on screen stays");
+    assert_eq!(adopted.progress.current, 1);
     assert_eq!(adopted.grading, None, "marks of answers no longer shown go");
     assert!(
         adopted.reduce(A::Adopt(other.progress.clone())).is_none(),

@@ -367,7 +367,7 @@ fn the_reducer_keeps_the_answers_and_the_exports_carry_them() {
     assert!(csv.contains(",deadlock cycle,"), "{csv}");
     assert!(
         csv.lines()
-            .any(|line| line.contains("deadlock cycle") && line.ends_with(",wrong,,0,no")),
+            .any(|line| line.contains("deadlock cycle") && line.ends_with(",wrong,,0,no,0")),
         "{csv}"
     );
     // Saved progress reads back.

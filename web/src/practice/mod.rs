@@ -97,8 +97,6 @@ pub fn practice(props: &PracticeProps) -> Html {
     let bad_link = use_state(|| {
         browser::query_param(PARAM).is_some_and(|code| ExerciseSet::decode(&code).is_err())
     });
-    // A student following a teacher's link sees the set first: making another is folded away.
-    let from_link = use_state(arrived_by_link);
     let store = {
         use_reducer(move || {
             let set = initial_set();
@@ -106,6 +104,18 @@ pub fn practice(props: &PracticeProps) -> Html {
             Store(PracticeState::open(set, progress))
         })
     };
+    // A student following a teacher's link sees the set first: making another is folded away,
+    // and stays so when the set is opened again (its progress remembers the link).
+    let from_link = use_state(|| arrived_by_link() || store.progress.linked);
+    {
+        let store = store.clone();
+        let linked = *from_link;
+        use_effect_with(linked, move |linked| {
+            if *linked {
+                store.dispatch(PracticeAction::MarkLinked);
+            }
+        });
+    }
     // Arriving from the simulator's "Open as an exercise": at the top, the exercise's heading
     // focused, so a screen reader starts there.
     use_effect_with((), |_| {
@@ -173,6 +183,7 @@ pub fn practice(props: &PracticeProps) -> Html {
                         bad_link.set(false);
                         from_link.set(true);
                         store.dispatch(PracticeAction::FollowLink(set, progress));
+                        store.dispatch(PracticeAction::MarkLinked);
                     }
                     Err(_) => bad_link.set(true),
                 }

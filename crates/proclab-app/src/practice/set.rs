@@ -285,6 +285,10 @@ pub struct Progress {
     pub checked: Vec<bool>,
     pub checks: Vec<u32>,
     pub shown: Vec<bool>,
+    /// The exercise on screen.
+    pub current: usize,
+    /// The set came from a link (a teacher's), not made here.
+    pub linked: bool,
 }
 
 #[derive(Serialize)]
@@ -567,14 +571,15 @@ fn exported_cells(exercise: &Exercise, answer: &Answer) -> Vec<ExportedCell> {
 /// The answers as CSV, one cell a line: exercise, topic, difficulty, seed, cell, answer, verdict
 /// and the student's name on every line, so a teacher can put every student's file in one sheet.
 pub fn export_csv(set: &ExerciseSet, progress: &Progress, student: &str) -> String {
-    let mut csv =
-        String::from("exercise,topic,difficulty,seed,cell,answer,verdict,student,checks,shown\n");
+    let mut csv = String::from(
+        "exercise,topic,difficulty,seed,cell,answer,verdict,student,checks,shown,hints\n",
+    );
     let student = csv_field(student.trim());
     for (number, done) in graded(set, progress).iter().enumerate() {
         let exercise = &done.exercise;
         for cell in exported_cells(exercise, &done.answer) {
             csv += &format!(
-                "{},{},{},{},{},{},{},{student},{},{}\n",
+                "{},{},{},{},{},{},{},{student},{},{},{}\n",
                 number + 1,
                 exercise.id.topic.code(),
                 exercise.id.difficulty.code(),
@@ -584,6 +589,7 @@ pub fn export_csv(set: &ExerciseSet, progress: &Progress, student: &str) -> Stri
                 cell.verdict,
                 done.checks,
                 if done.shown { "yes" } else { "no" },
+                done.hints,
             );
         }
     }

@@ -72,6 +72,8 @@ pub enum PracticeAction {
     /// The exercise was opened in the simulator, where every answer shows (the answers file
     /// says so).
     Shown,
+    /// The set came from a link: opened again, it shows what to hand in, its maker folded.
+    MarkLinked,
 }
 
 impl PracticeState {
@@ -79,12 +81,14 @@ impl PracticeState {
     pub fn open(set: ExerciseSet, progress: Progress) -> PracticeState {
         let exercises: Vec<Exercise> = set.exercises();
         let progress = fit(progress, &exercises);
-        let grading = checked_marks(&exercises, &progress, 0);
+        // Where the student was: back from the simulator, or the set opened again.
+        let current = progress.current.min(exercises.len().saturating_sub(1));
+        let grading = checked_marks(&exercises, &progress, current);
         PracticeState {
             set,
             exercises: Rc::new(exercises),
             progress,
-            current: 0,
+            current,
             grading,
         }
     }
@@ -184,7 +188,9 @@ impl Reduce for PracticeState {
                 return (set != self.set).then(|| PracticeState::open(set, progress));
             }
             PracticeAction::Adopt(progress) => {
-                let progress = fit(progress, &self.exercises);
+                let mut progress = fit(progress, &self.exercises);
+                // Each tab keeps its own exercise on screen.
+                progress.current = self.progress.current;
                 if progress == self.progress {
                     return None;
                 }
@@ -208,6 +214,7 @@ impl Reduce for PracticeState {
                     return None;
                 }
                 next.current = index;
+                next.progress.current = index;
                 next.grading = checked_marks(&self.exercises, &self.progress, index);
                 return Some(next);
             }
@@ -323,6 +330,13 @@ impl Reduce for PracticeState {
             }
             PracticeAction::Hint => {
                 next.progress.hints[current] = self.next_hint()?;
+                return Some(next);
+            }
+            PracticeAction::MarkLinked => {
+                if self.progress.linked {
+                    return None;
+                }
+                next.progress.linked = true;
                 return Some(next);
             }
             PracticeAction::Shown => {

@@ -141,8 +141,8 @@ impl Columns {
     };
     const NARROW: Columns = Columns {
         marker: "memory-arrow-narrow",
-        x: 96,
-        width: 170,
+        x: 100,
+        width: 150,
     };
 
     fn middle(&self) -> i32 {
@@ -286,7 +286,7 @@ pub fn memory_layout(props: &MemoryLayoutProps) -> Html {
             // Wide enough for "← 빈 공간 없음" right of the column (cut at 440); a phone gets
             // the column narrowed to fit its screen (the wide one scrolled).
             <div class="diagram-landscape">{ figure(lang, diagram_label, 470, 380, body(&Columns::WIDE)) }</div>
-            <div class="diagram-portrait">{ figure(lang, diagram_label, 376, 380, body(&Columns::NARROW)) }</div>
+            <div class="diagram-portrait">{ figure(lang, diagram_label, 360, 380, body(&Columns::NARROW)) }</div>
             <div class="memory-controls">
                 <div class="segment-picker" role="group" aria-label={tr(lang, ["영역 고르기", "Pick a segment"])}>
                     { for Segment::ALL.iter().map(|segment| html! {

@@ -95,7 +95,8 @@ pub fn models(lang: Lang) -> Html {
             <>
                 { label(150, 20, "middle", "strong", t(["다대일: 사용자 수준 스레드", "Many-to-one: user-level threads"])) }
                 { user_threads(30) }
-                { for (0..3).map(|index| arrow(marker, (65 + index * 90, 76), (150, 110), false)) }
+                // Into the library side by side: heads meeting at one point had made one blob.
+                { for (0..3).map(|index| arrow(marker, (65 + index * 90, 76), (120 + index * 30, 110), false)) }
                 { labelled_box(70, 112, 160, 32, "library", &[t(["스레드 라이브러리", "thread library"])]) }
                 { arrow(marker, (150, 146), (150, 186), false) }
                 { labelled_box(90, 190, 120, 34, "kernel-thread", &[t(["커널 스레드 1개", "1 kernel thread"])]) }
