@@ -228,6 +228,51 @@ test('FCFS by clicking: a slipped end is marked wrong, the later ends consistent
   }, { ready: '#practice-title' });
 });
 
+test('A segment left out of the chart costs only itself: the later ones stay right, the gap is marked in place', async () => {
+  await onFreshPage(url('/practice'), async ({ page }) => {
+    await newSet(page, 'fcfs', 11);
+    const processes = await readWorkload(page);
+    const answer = simulate(processes, 'fcfs');
+    // A middle segment whose neighbours are not the same owner (else leaving it out merges them).
+    const left = answer.chart.findIndex((segment, index) => index >= 1 && index + 1 < answer.chart.length
+      && answer.chart[index - 1].who !== answer.chart[index + 1].who);
+    assert.ok(left > 0, JSON.stringify(answer.chart));
+    const typed = answer.chart.filter((_, index) => index !== left);
+    await page.fill('#chart-line', typed.map((segment) => `${segment.who} ${segment.end}`).join(' '));
+    await page.click('#chart-line-apply');
+    await page.waitForSelector(`#segment-end-${typed.length}`);
+    await fillTable(page, processes, answer);
+    await answerTransition(page, processes, answer);
+    await check(page);
+    for (let index = 0; index < typed.length; index++) {
+      assert.match(await label(page, `#segment-who-${index + 1}`), /: right$/, `segment ${index + 1}`);
+      assert.match(await label(page, `#segment-end-${index + 1}`), /: right$/, `segment ${index + 1}`);
+    }
+    // The gap's row stands where the segment belongs, before the chart's segment `left + 1`.
+    const rows = await page.$$eval('#segments > li', (items) => items.map((item) => ({
+      missing: item.classList.contains('missing'), text: item.textContent.trim(),
+    })));
+    assert.equal(rows.filter((row) => row.missing).length, 1, JSON.stringify(rows));
+    assert.ok(rows[left].missing, JSON.stringify(rows));
+    assert.equal(rows[left].text, '1 segment(s) missing here');
+    const explanation = await page.textContent('#practice-explanation');
+    const gap = answer.chart[left];
+    assert.ok(explanation.includes(`A segment is missing before segment ${left + 1}: ${gap.who} until t=${gap.end}.`), explanation);
+    // Two cells of the run's chart are not in the answer; everything else is right.
+    const summary = await page.textContent('#practice-summary');
+    const [right, total] = summary.match(/(\d+) of (\d+)/).slice(1).map(Number);
+    assert.equal(total - right, 2, summary);
+    await screenshot(page, 'practice-left-out-en-1280');
+    // Typed in again, it is all right.
+    await page.fill('#chart-line', answer.chart.map((segment) => `${segment.who} ${segment.end}`).join(' '));
+    await page.click('#chart-line-apply');
+    await page.waitForSelector(`#segment-end-${answer.chart.length}`);
+    await check(page);
+    assert.match(await page.textContent('#practice-summary'), /^All correct!/);
+    assert.equal(await page.$('#segments > li.missing'), null);
+  }, { ready: '#practice-title' });
+});
+
 test('SRTF typed on one line: a missed preemption is explained at its tick, then all right; the link opens the same set', async () => {
   let link;
   let workload;

@@ -64,7 +64,7 @@ fn an_empty_answer_is_all_missing_and_points_at_the_first_segment() {
         seed: 3,
     });
     let grading = grade(&exercise, &Default::default());
-    assert_eq!(grading.missing_segments, exercise.key().len());
+    assert_eq!(grading.omitted.len(), exercise.key().len());
     assert!(grading
         .rows
         .iter()
@@ -72,10 +72,7 @@ fn an_empty_answer_is_all_missing_and_points_at_the_first_segment() {
         .all(|v| *v == Verdict::Missing));
     assert_eq!(
         grading.first_mistake,
-        Some(Mistake::Segment {
-            index: 0,
-            who_wrong: true
-        })
+        Some(Mistake::Omitted { before: 0, key: 0 })
     );
     let (right, _, total) = grading.counts();
     assert_eq!(right, 0);
@@ -1311,4 +1308,104 @@ fn a_wrong_process_after_a_context_switch_is_told_why_the_dispatcher_chose_the_r
         checked > 20,
         "only {checked} exercises with a switch before a process"
     );
+}
+
+/// A segment of the key left out of the chart (a forgotten switch, an idle gap, a slice) costs
+/// that segment alone: every later segment keeps its mark, and the explanation names the place.
+#[test]
+fn a_segment_left_out_costs_only_itself() {
+    let mut checked = 0;
+    for exercise in every_exercise() {
+        let key = exercise.key();
+        // A middle segment whose neighbours have different owners (so leaving it out cannot be
+        // read as the neighbours' merge).
+        let Some(index) = (1..key.len().saturating_sub(1))
+            .find(|&index| key[index - 1].who != key[index + 1].who)
+        else {
+            continue;
+        };
+        let mut answer = key_answer(&exercise);
+        answer.segments.remove(index);
+        let grading = grade(&exercise, &answer);
+        assert_eq!(grading.omitted.len(), 1, "{:?}", exercise.id);
+        assert_eq!(grading.omitted[0].key, index, "{:?}", exercise.id);
+        assert_eq!(grading.omitted[0].before, index, "{:?}", exercise.id);
+        for (at, marks) in grading.segments.iter().enumerate() {
+            assert_eq!(marks.who, Verdict::Right, "{:?} segment {at}", exercise.id);
+            assert!(marks.end.is_fine(), "{:?} segment {at}", exercise.id);
+        }
+        assert_eq!(
+            grading.first_mistake,
+            Some(Mistake::Omitted {
+                before: index,
+                key: index
+            })
+        );
+        let text = explain(&exercise, &grading, Lang::En).unwrap();
+        assert!(
+            text.contains(&format!("missing before segment {}", index + 1)),
+            "{text}"
+        );
+        assert!(text.contains(&format!("t={}", key[index].end)), "{text}");
+        let (right, _, total) = grading.counts();
+        assert_eq!(
+            total - right,
+            2,
+            "only the segment left out: {:?}",
+            exercise.id
+        );
+        checked += 1;
+    }
+    assert!(checked > 150, "{checked}");
+}
+
+/// A segment the run does not have, typed in the middle, is the one marked wrong; the rest pair
+/// with the run's as before.
+#[test]
+fn a_segment_too_many_is_the_only_one_wrong() {
+    let mut checked = 0;
+    for exercise in every_exercise() {
+        let key = exercise.key();
+        if key.len() < 3 {
+            continue;
+        }
+        let index = key.len() / 2;
+        let mut answer = key_answer(&exercise);
+        // An idle tick slipped in where the run has none: its end is the previous end + 1.
+        let previous_end: u64 = answer.segments[index - 1].end.parse().unwrap();
+        if key[index - 1].who == Who::Idle || key[index].who == Who::Idle {
+            continue;
+        }
+        answer.segments.insert(
+            index,
+            proclab_app::practice::grade::SegmentAnswer {
+                who: Who::Idle,
+                end: (previous_end + 1).to_string(),
+            },
+        );
+        let grading = grade(&exercise, &answer);
+        assert!(grading.omitted.is_empty(), "{:?}", exercise.id);
+        assert_eq!(grading.paired[index], None, "{:?}", exercise.id);
+        for (at, marks) in grading.segments.iter().enumerate() {
+            if at != index {
+                assert_eq!(marks.who, Verdict::Right, "{:?} segment {at}", exercise.id);
+            }
+        }
+        assert_eq!(
+            grading.first_mistake,
+            Some(Mistake::Segment {
+                index,
+                who_wrong: true
+            }),
+            "{:?}",
+            exercise.id
+        );
+        let text = explain(&exercise, &grading, Lang::En).unwrap();
+        assert!(
+            text.contains(&format!("Segment {} is not in the run", index + 1)),
+            "{text}"
+        );
+        checked += 1;
+    }
+    assert!(checked > 150, "{checked}");
 }

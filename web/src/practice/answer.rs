@@ -178,6 +178,33 @@ pub fn gantt_builder(props: &AnswerProps) -> Html {
         })
     };
     let grading = state.grading.as_ref();
+    // Where the chart leaves out segments of the run, a row says so in place (the grading pairs
+    // the chart's segments with the run's, so one left out costs only itself).
+    let segments_typed = answer.segments.len();
+    let left_out_before = |before: usize| -> Html {
+        let count = grading.map_or(0, |grading| {
+            grading
+                .omitted
+                .iter()
+                .filter(|left_out| left_out.before == before)
+                .count()
+        });
+        if count == 0 {
+            return Html::default();
+        }
+        let words = if before >= segments_typed {
+            lang.pick([
+                format!("구간 {count}개가 더 필요합니다."),
+                format!("{count} more segment(s) needed."),
+            ])
+        } else {
+            lang.pick([
+                format!("여기에 빠진 구간 {count}개"),
+                format!("{count} segment(s) missing here"),
+            ])
+        };
+        html! { <li class="segment-row missing verdict-missing">{ words }</li> }
+    };
     let mut start = Some(0u64);
     let strip: Vec<Html> = answer
         .segments
@@ -222,6 +249,7 @@ pub fn gantt_builder(props: &AnswerProps) -> Html {
             }
             <ol class="segments" id="segments">
                 { for answer.segments.iter().enumerate().map(|(index, segment)| {
+                    let left_out_here = left_out_before(index);
                     let number = index + 1;
                     let verdict = grading.and_then(|grading| grading.segments.get(index)).copied();
                     let who_verdict = verdict.map(|v| v.who);
@@ -243,7 +271,8 @@ pub fn gantt_builder(props: &AnswerProps) -> Html {
                     let remove = Callback::from(move |_: MouseEvent| dispatch.emit(PracticeAction::RemoveSegment(index)));
                     let segment_word = T::SegmentLabel.get(lang);
                     let error_id = format!("segment-end-{number}-error");
-                    html! {
+                    html! { <>
+                        { left_out_here }
                         <li class="segment-row">
                             <span class="segment-number" aria-hidden="true">{ number }</span>
                             <select id={format!("segment-who-{number}")} class={classes!(verdict_class(who_verdict))}
@@ -264,13 +293,9 @@ pub fn gantt_builder(props: &AnswerProps) -> Html {
                                 <p class="field-error" id={error_id} role="alert">{ T::NotANumber.get(lang) }</p>
                             }
                         </li>
-                    }
+                    </> }
                 }) }
-                if let Some(grading) = grading.filter(|grading| grading.missing_segments > 0) {
-                    <li class="segment-row missing verdict-missing">
-                        { lang.pick([format!("구간 {}개가 더 필요합니다.", grading.missing_segments), format!("{} more segment(s) needed.", grading.missing_segments)]) }
-                    </li>
-                }
+                { left_out_before(answer.segments.len()) }
             </ol>
             <div class="add-segment" role="group" aria-label={ T::AddSegment.get(lang) }>
                 <span class="hint">{ format!("{}:", T::AddSegment.get(lang)) }</span>

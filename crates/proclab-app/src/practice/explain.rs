@@ -419,6 +419,20 @@ impl Words<'_> {
         }
     }
 
+    /// The run's segment `index` as a label, and why it is so: after a context switch, why the
+    /// process after it was chosen is told too (the dispatcher chose it during the switch).
+    fn run_segment(&self, key: &[KeySegment], index: usize) -> (String, String) {
+        let segment = key[index];
+        let label = segment_label(self.exercise, segment.who, segment.end, self.lang);
+        let mut why = self.segment(key, index);
+        if let (Who::Process(pid), Some(before)) = (segment.who, index.checked_sub(1)) {
+            if key[before].who == Who::Switch {
+                why = format!("{} {why}", self.why_runs(key, before, pid));
+            }
+        }
+        (label, why)
+    }
+
     fn segment(&self, key: &[KeySegment], index: usize) -> String {
         let segment = key[index];
         match segment.who {
@@ -683,7 +697,10 @@ fn average(exercise: &Exercise, column: Column, lang: Lang) -> String {
 fn mistake_verdict(grading: &Grading, mistake: Mistake) -> Verdict {
     let column = |column: Column| Column::ALL.iter().position(|each| *each == column);
     let verdict = match mistake {
-        Mistake::Segment { .. } if grading.segments.is_empty() => Some(Verdict::Missing),
+        Mistake::Segment { .. } | Mistake::Omitted { .. } if grading.segments.is_empty() => {
+            Some(Verdict::Missing)
+        }
+        Mistake::Omitted { .. } => None,
         Mistake::Segment { index, who_wrong } => {
             grading
                 .segments
@@ -772,33 +789,62 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
     let key = exercise.key();
     let words = Words { exercise, lang };
     Some(match mistake {
-        Mistake::Segment { index, .. } if index >= key.len() => lang.pick([
-            format!(
-                "t={}에 모든 프로세스가 끝났으므로 구간 {}부터는 필요 없습니다.",
-                exercise.run.end_tick(),
-                index + 1
-            ),
-            format!(
-                "Every process is done at t={}: segment {} and later are extra.",
-                exercise.run.end_tick(),
-                index + 1
-            ),
-        ]),
-        Mistake::Segment { index, .. } => {
-            let segment = key[index];
-            let label = segment_label(exercise, segment.who, segment.end, lang);
-            let mut why = words.segment(&key, index);
-            // After a context switch, the reason this process was chosen is told with the
-            // switch's segment (the dispatcher chose it then): it is told here too.
-            if let (Who::Process(pid), Some(before)) = (segment.who, index.checked_sub(1)) {
-                if key[before].who == Who::Switch {
-                    why = format!("{} {why}", words.why_runs(&key, before, pid));
-                }
-            }
+        Mistake::Segment { index, .. } if grading.run_segment_of(index) >= key.len() => {
             lang.pick([
-                format!("구간 {}: {label}. {why}", index + 1),
-                format!("Segment {}: {label}. {why}", index + 1),
+                format!(
+                    "t={}에 모든 프로세스가 끝났으므로 구간 {}부터는 필요 없습니다.",
+                    exercise.run.end_tick(),
+                    index + 1
+                ),
+                format!(
+                    "Every process is done at t={}: segment {} and later are extra.",
+                    exercise.run.end_tick(),
+                    index + 1
+                ),
             ])
+        }
+        Mistake::Segment { index, .. } => {
+            let (label, why) = words.run_segment(&key, grading.run_segment_of(index));
+            if grading.paired.get(index).copied().flatten().is_some() {
+                lang.pick([
+                    format!("구간 {}: {label}. {why}", index + 1),
+                    format!("Segment {}: {label}. {why}", index + 1),
+                ])
+            } else {
+                lang.pick([
+                    format!(
+                        "구간 {}은 실행에 없는 구간입니다. 이 자리의 구간: {label}. {why}",
+                        index + 1
+                    ),
+                    format!(
+                        "Segment {} is not in the run. The run's segment here: {label}. {why}",
+                        index + 1
+                    ),
+                ])
+            }
+        }
+        Mistake::Omitted {
+            before,
+            key: left_out,
+        } => {
+            let (label, why) = words.run_segment(&key, left_out);
+            if before >= grading.segments.len() {
+                lang.pick([
+                    format!("구간 {}: {label}. {why}", before + 1),
+                    format!("Segment {}: {label}. {why}", before + 1),
+                ])
+            } else {
+                lang.pick([
+                    format!(
+                        "구간 {} 앞에 빠진 구간이 있습니다: {label}. {why}",
+                        before + 1
+                    ),
+                    format!(
+                        "A segment is missing before segment {}: {label}. {why}",
+                        before + 1
+                    ),
+                ])
+            }
         }
         Mistake::Cell { pid, column } => cell(exercise, pid, column, lang),
         Mistake::Average { column } => average(exercise, column, lang),
@@ -870,7 +916,11 @@ pub fn show_tick(exercise: &Exercise, grading: Option<&Grading>) -> u64 {
     let key = exercise.key();
     match grading.and_then(|grading| grading.first_mistake) {
         Some(Mistake::Segment { index, .. }) => key
-            .get(index)
+            .get(grading.map_or(index, |grading| grading.run_segment_of(index)))
+            .map(|segment| segment.start)
+            .unwrap_or_else(|| exercise.run.end_tick()),
+        Some(Mistake::Omitted { key: left_out, .. }) => key
+            .get(left_out)
             .map(|segment| segment.start)
             .unwrap_or_else(|| exercise.run.end_tick()),
         Some(Mistake::Cell { pid, .. }) => exercise

@@ -2,11 +2,14 @@
 //!
 //! Every cell is [`Verdict::Right`] when it equals the engine's value. A wrong value that follows
 //! correctly from the student's own earlier cells is [`Verdict::Consistent`], so one slip does not
-//! cascade: a Gantt end whose segment length is right after a wrong earlier end; a completion equal
+//! cascade: the chart is aligned to the run's (a segment left out or one too many costs only
+//! itself, see [`super::align`]); a Gantt end whose segment length is right after a wrong earlier
+//! end; a completion equal
 //! to the end of that process's last segment in the student's chart; turnaround = the student's
 //! completion - arrival; waiting = the student's turnaround - (CPU + I/O + switch); response = the
 //! start of its first segment in the student's chart - arrival; an average of the student's column.
 
+use super::align::{align, Alignment, Omitted};
 use super::deadlock::{DeadlockAnswer, DeadlockGrading};
 use super::exercise::{Exercise, KeySegment, Who};
 use super::race::{RaceAnswer, RaceGrading};
@@ -96,7 +99,7 @@ impl Verdict {
     }
 }
 
-/// The marks of one Gantt segment; `index` beyond the key's segments marks an extra segment.
+/// The marks of one of the student's Gantt segments (both wrong for a segment the run does not have).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SegmentVerdict {
     pub who: Verdict,
@@ -106,11 +109,17 @@ pub struct SegmentVerdict {
 /// The first cell that is neither right nor consistent, in reading order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mistake {
-    /// Gantt segment `index` (0-based): its owner or its end. `index` may be one past the student's
-    /// last segment (the chart stops too early) or beyond the key (an extra segment).
+    /// The student's Gantt segment `index` (0-based): its owner or its end, or a segment the run
+    /// does not have ([`Grading::paired`] says which).
     Segment {
         index: usize,
         who_wrong: bool,
+    },
+    /// The run's segment `key`, which the chart leaves out before its segment `before` (after
+    /// the last when `before` is the chart's length).
+    Omitted {
+        before: usize,
+        key: usize,
     },
     /// A per-process cell.
     Cell {
@@ -152,8 +161,11 @@ pub enum Mistake {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Grading {
     pub segments: Vec<SegmentVerdict>,
-    /// Key segments the student's chart does not reach.
-    pub missing_segments: usize,
+    /// For each of the student's segments, the run's segment it was graded against (`None`: one
+    /// the run does not have); see [`align`].
+    pub paired: Vec<Option<usize>>,
+    /// The run's segments the chart leaves out.
+    pub omitted: Vec<Omitted>,
     pub rows: Vec<[Verdict; 4]>,
     pub averages: [Verdict; 3],
     /// From, to and reason of the transition question (none when the run has no question).
@@ -177,7 +189,8 @@ impl Grading {
     fn without_chart(first_mistake: Option<Mistake>) -> Grading {
         Grading {
             segments: Vec::new(),
-            missing_segments: 0,
+            paired: Vec::new(),
+            omitted: Vec::new(),
             rows: Vec::new(),
             averages: [Verdict::Missing; 3],
             transition: None,
@@ -187,6 +200,20 @@ impl Grading {
             deadlock: None,
             semaphore: None,
             first_mistake,
+        }
+    }
+
+    /// The run's segment the student's segment `index` stands for: the one it is graded against,
+    /// or for a segment the run does not have, the run's next after those the chart has before
+    /// it (the number of the run's segments when the run has none left).
+    pub fn run_segment_of(&self, index: usize) -> usize {
+        match self.paired.get(index).copied().flatten() {
+            Some(key) => key,
+            None => self.paired[..index.min(self.paired.len())]
+                .iter()
+                .rev()
+                .find_map(|paired| *paired)
+                .map_or(0, |key| key + 1),
         }
     }
 
@@ -223,7 +250,7 @@ impl Grading {
             .chain(self.rows.iter().flatten().copied())
             .chain(self.averages)
             .chain(self.transition.into_iter().flatten());
-        (marks.collect(), self.missing_segments * 2)
+        (marks.collect(), self.omitted.len() * 2)
     }
 
     /// (right, consistent, total) over every cell, for the summary line.
@@ -379,42 +406,59 @@ fn student_timeline(answer: &Answer) -> Vec<(Who, Option<u64>, Option<u64>)> {
         .collect()
 }
 
-fn grade_segments(key: &[KeySegment], answer: &Answer) -> Vec<SegmentVerdict> {
+/// The marks of the student's segment `index` against the run's segment `expected`.
+fn mark_segment(
+    timeline: &[(Who, Option<u64>, Option<u64>)],
+    answer: &Answer,
+    index: usize,
+    expected: &KeySegment,
+) -> SegmentVerdict {
+    let (who, start, _) = timeline[index];
+    let who_verdict = if who == expected.who {
+        Verdict::Right
+    } else {
+        Verdict::Wrong
+    };
+    let end = match parse_tick(&answer.segments[index].end) {
+        Err(verdict) => verdict,
+        Ok(end) if end == expected.end => Verdict::Right,
+        Ok(end)
+            if who_verdict == Verdict::Right
+                && start.is_some_and(|start| {
+                    end > start && end - start == expected.end - expected.start
+                }) =>
+        {
+            Verdict::Consistent
+        }
+        Ok(_) => Verdict::Wrong,
+    };
+    SegmentVerdict {
+        who: who_verdict,
+        end,
+    }
+}
+
+/// Every segment's marks against the run's segment the chart aligns it with (see [`align`]),
+/// and the alignment.
+fn grade_segments(key: &[KeySegment], answer: &Answer) -> (Vec<SegmentVerdict>, Alignment) {
     let timeline = student_timeline(answer);
-    timeline
+    let alignment = align(timeline.len(), key.len(), |i, j| {
+        let marks = mark_segment(&timeline, answer, i, &key[j]);
+        (marks.who.is_fine(), marks.end.is_fine())
+    });
+    let verdicts = alignment
+        .paired
         .iter()
         .enumerate()
-        .map(|(index, (who, start, _))| {
-            let Some(expected) = key.get(index) else {
-                return SegmentVerdict {
-                    who: Verdict::Wrong,
-                    end: Verdict::Wrong,
-                };
-            };
-            let who_verdict = if *who == expected.who {
-                Verdict::Right
-            } else {
-                Verdict::Wrong
-            };
-            let end = match parse_tick(&answer.segments[index].end) {
-                Err(verdict) => verdict,
-                Ok(end) if end == expected.end => Verdict::Right,
-                Ok(end)
-                    if who_verdict == Verdict::Right
-                        && start.is_some_and(|start| {
-                            end > start && end - start == expected.end - expected.start
-                        }) =>
-                {
-                    Verdict::Consistent
-                }
-                Ok(_) => Verdict::Wrong,
-            };
-            SegmentVerdict {
-                who: who_verdict,
-                end,
-            }
+        .map(|(index, paired)| match paired {
+            Some(j) => mark_segment(&timeline, answer, index, &key[*j]),
+            None => SegmentVerdict {
+                who: Verdict::Wrong,
+                end: Verdict::Wrong,
+            },
         })
-        .collect()
+        .collect();
+    (verdicts, alignment)
 }
 
 /// Grades `answer` against the engine's run of `exercise`.
@@ -475,8 +519,7 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
     }
     let key = exercise.key();
     let metrics = exercise.run.metrics();
-    let segments = grade_segments(&key, answer);
-    let missing_segments = key.len().saturating_sub(answer.segments.len());
+    let (segments, alignment) = grade_segments(&key, answer);
     let timeline = student_timeline(answer);
     let processes = exercise.spec.processes.len();
     let empty_row = RowAnswer::default();
@@ -563,14 +606,15 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
     });
     let transition = question(exercise).map(|question| question.grade(&answer.transition));
     let first_mistake =
-        first_mistake(&segments, missing_segments, &rows, &averages).or_else(|| {
+        first_mistake(&segments, &alignment.omitted, &rows, &averages).or_else(|| {
             transition
                 .is_some_and(|marks| marks.iter().any(|mark| !mark.is_fine()))
                 .then_some(Mistake::Transition)
         });
     Grading {
         segments,
-        missing_segments,
+        paired: alignment.paired,
+        omitted: alignment.omitted,
         rows,
         averages,
         transition,
@@ -622,24 +666,28 @@ fn grade_deadlock_exercise(exercise: &Exercise, answer: &Answer) -> Grading {
 
 fn first_mistake(
     segments: &[SegmentVerdict],
-    missing_segments: usize,
+    omitted: &[Omitted],
     rows: &[[Verdict; 4]],
     averages: &[Verdict; 3],
 ) -> Option<Mistake> {
-    if let Some(index) = segments
+    let wrong = segments
         .iter()
-        .position(|segment| !segment.who.is_fine() || !segment.end.is_fine())
-    {
-        return Some(Mistake::Segment {
-            index,
-            who_wrong: !segments[index].who.is_fine(),
-        });
-    }
-    if missing_segments > 0 {
-        return Some(Mistake::Segment {
-            index: segments.len(),
-            who_wrong: true,
-        });
+        .position(|segment| !segment.who.is_fine() || !segment.end.is_fine());
+    // In reading order: a segment left out comes before the student's segment it precedes.
+    match (wrong, omitted.first()) {
+        (_, Some(left_out)) if wrong.is_none_or(|index| left_out.before <= index) => {
+            return Some(Mistake::Omitted {
+                before: left_out.before,
+                key: left_out.key,
+            });
+        }
+        (Some(index), _) => {
+            return Some(Mistake::Segment {
+                index,
+                who_wrong: !segments[index].who.is_fine(),
+            });
+        }
+        _ => {}
     }
     for (pid, row) in rows.iter().enumerate() {
         if let Some(i) = row.iter().position(|verdict| !verdict.is_fine()) {

@@ -14,6 +14,7 @@
 //! semaphores and who waits on them after listed `wait` and `signal` steps, graded by the core's
 //! state at the end of the run.
 
+pub mod align;
 pub mod builder;
 pub mod deadlock;
 pub mod exercise;

@@ -458,6 +458,13 @@ fn exported_cells(exercise: &Exercise, answer: &Answer) -> Vec<ExportedCell> {
                 verdict.end,
             );
         }
+        for left_out in &grading.omitted {
+            line(
+                format!("gantt left out before {}", left_out.before + 1),
+                "",
+                Verdict::Missing,
+            );
+        }
         for (pid, verdicts) in grading.rows.iter().enumerate() {
             for (column_index, verdict) in verdicts.iter().enumerate() {
                 let typed = answer
