@@ -273,6 +273,77 @@ test('A segment left out of the chart costs only itself: the later ones stay rig
   }, { ready: '#practice-title' });
 });
 
+test('A teacher grades handed-in answers files: graded again from the answers, an edited score caught, a wrong file said, a CSV of it all', async () => {
+  await onFreshPage(url('/practice'), async ({ page }) => {
+    await newSet(page, 'fcfs', 11);
+    const processes = await readWorkload(page);
+    const answer = await answerAllRight(page, processes, 'fcfs');
+    await page.fill('#practice-student', 'Kim Minji');
+    const honest = JSON.parse((await download(page, '#practice-export-json')).bytes.toString());
+    assert.equal(honest.exercises[0].solved, true);
+    // A copy whose marks and score were all changed to right in an editor, its answers kept.
+    const edited = structuredClone(honest);
+    edited.student = 'Lee Jun';
+    edited.score.right = edited.score.cells;
+    edited.score.solved = edited.exercises.length;
+    for (const exercise of edited.exercises) {
+      exercise.solved = true;
+      for (const cell of exercise.marked) cell.verdict = 'right';
+    }
+    const files = [
+      { name: 'kim.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(honest)) },
+      { name: 'lee.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) },
+      { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"processes": []}') },
+    ];
+    await page.click('#practice-gradebook > summary');
+    await page.setInputFiles('#gradebook-files', files);
+    await page.waitForSelector('#gradebook-summary');
+    assert.equal(await page.textContent('#gradebook-summary'), '2 of 3 file(s) graded. 1 could not be read (why, in the table).');
+    const rows = await page.$$eval('#gradebook-table tbody tr:not(.gradebook-note)', (trs) => trs.map((tr) => ({
+      name: tr.querySelector('th').firstChild.textContent.trim(),
+      file: tr.querySelector('.file').textContent,
+      cells: [...tr.children].map((cell) => cell.textContent.trim()),
+      flagged: tr.classList.contains('flagged'),
+      note: tr.nextElementSibling?.classList.contains('gradebook-note') ? tr.nextElementSibling.textContent : '',
+    })));
+    assert.equal(rows.length, 3);
+    const cells = honest.exercises[0].cells;
+    // Both students solved the first exercise and nothing of the second, whatever the file says.
+    for (const [row, name, file] of [[rows[0], 'Kim Minji', 'kim.json'], [rows[1], 'Lee Jun', 'lee.json']]) {
+      assert.deepEqual([row.name, row.file], [name, file]);
+      assert.equal(row.cells[1], 'this set');
+      assert.equal(row.cells[2], '1 / 2');
+      assert.equal(row.cells[3], `${cells} / ${honest.score.cells}`);
+      assert.match(row.cells[4], new RegExp(`^${cells}/${cells} · 0/\\d+$`));
+    }
+    assert.deepEqual([rows[0].flagged, rows[0].note], [false, '']);
+    assert.equal(rows[1].flagged, true);
+    assert.match(rows[1].note, /The score written in the file above differs from this grading/);
+    assert.equal(rows[2].file, 'notes.json');
+    assert.match(rows[2].cells[1], /Not a ProcLab answers JSON/);
+    // At a laptop's width the whole table is in view, without scrolling its box.
+    const hidden = await page.$eval('#gradebook-table', (table) => table.parentElement.scrollWidth - table.parentElement.clientWidth);
+    assert.ok(hidden <= 0, `the gradebook hides ${hidden}px at 1280`);
+    await screenshot(page, 'practice-gradebook-en-1280');
+    const csv = (await download(page, '#gradebook-csv')).bytes.toString().replace(/^\uFEFF/, '').trim().split('\n');
+    assert.equal(csv[0], 'student,file,same_set,solved,exercises,right,consistent,cells,checks,hints,shown,note,ex1,ex2');
+    assert.ok(csv[1].startsWith(`Kim Minji,kim.json,yes,1,2,${cells},0,`), csv[1]);
+    assert.ok(csv[2].startsWith(`Lee Jun,lee.json,yes,1,2,${cells},0,`), csv[2]);
+    assert.match(csv[2], /the file's own score differs from this grading/);
+    assert.equal(csv.length, 4);
+    // On a phone, in Korean: the table scrolls in its own box, the page does not.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.click('#lang-ko');
+    await page.waitForFunction(() => document.querySelector('#gradebook-summary')?.textContent.startsWith('파일 3개 중 2개를 채점했습니다.'));
+    assert.equal(await page.textContent('#gradebook-table tbody tr:nth-child(2) td.set'), '이 세트');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    await page.$eval('#practice-gradebook', (element) => element.scrollIntoView());
+    await screenshot(page, 'practice-gradebook-ko-390');
+    assert.ok(answer.chart.length > 0);
+  }, { ready: '#practice-title' });
+});
+
 test('SRTF typed on one line: a missed preemption is explained at its tick, then all right; the link opens the same set', async () => {
   let link;
   let workload;

@@ -6,6 +6,7 @@ mod answer;
 mod builder;
 mod deadlock;
 mod exercise_view;
+mod gradebook;
 mod mlfq;
 mod race;
 mod semaphore;
@@ -406,6 +407,7 @@ pub fn practice(props: &PracticeProps) -> Html {
                 }
             </section>
             <builder::SetBuilder {lang} on_open={open_built} />
+            <gradebook::Gradebook {lang} set={state.set.clone()} />
             </details>
             <section class="practice-share" aria-label={ T::CurrentSetLink.get(lang) }>
                 <label class="share-label" for="practice-link">{ T::CurrentSetLink.get(lang) }</label>

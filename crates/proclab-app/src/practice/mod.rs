@@ -20,6 +20,7 @@ pub mod deadlock;
 pub mod exercise;
 pub mod explain;
 pub mod grade;
+pub mod gradebook;
 pub mod mlfq;
 pub mod race;
 pub mod semaphore;

@@ -1,0 +1,177 @@
+//! The teacher's gradebook: answers files graded again from their answers, never from the marks
+//! they state; an edited score is caught, another set is noted, and a file that is not an
+//! answers file says why.
+
+use proclab_app::practice::exercise::{Difficulty, Topic};
+use proclab_app::practice::grade::key_answer;
+use proclab_app::practice::gradebook::{grade_files, gradebook_csv, FileProblem, MAX_FILE_BYTES};
+use proclab_app::practice::set::{export_json, ExerciseSet, Progress, SetError};
+
+/// A set of three exercises (FCFS, SRTF, the racing counter) a teacher made.
+fn teachers_set() -> ExerciseSet {
+    let mut set = ExerciseSet::generated(Topic::Fcfs, Difficulty::Easy, 40, 1);
+    set.exercises
+        .extend(ExerciseSet::generated(Topic::Srtf, Difficulty::Medium, 7, 1).exercises);
+    set.exercises
+        .extend(ExerciseSet::generated(Topic::Race, Difficulty::Easy, 3, 1).exercises);
+    set
+}
+
+/// A student's work: the first exercise solved with two checks, the second half done (its chart
+/// only), the third left alone; the second opened in the simulator.
+fn students_progress(set: &ExerciseSet) -> Progress {
+    let exercises = set.exercises();
+    let mut half = key_answer(&exercises[1]);
+    half.rows.clear();
+    half.averages = Default::default();
+    Progress {
+        answers: vec![key_answer(&exercises[0]), half],
+        hints: vec![0, 1],
+        checked: vec![true, false],
+        checks: vec![2, 1],
+        shown: vec![false, true],
+        ..Progress::default()
+    }
+}
+
+fn file(name: &str, text: &str) -> (String, Vec<u8>) {
+    (name.to_string(), text.as_bytes().to_vec())
+}
+
+#[test]
+fn a_file_is_graded_as_the_page_graded_it() {
+    let set = teachers_set();
+    let json = export_json(&set, &students_progress(&set), "Kim Minji");
+    let stated: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let graded = grade_files(&[file("kim.json", &json)], &set);
+    let grade = graded[0].grade.as_ref().unwrap();
+    assert_eq!(grade.student, "Kim Minji");
+    assert!(grade.same_set);
+    assert!(!grade.score_differs);
+    let (right, consistent, cells) = grade.totals();
+    assert_eq!(right as u64, stated["score"]["right"].as_u64().unwrap());
+    assert_eq!(
+        consistent as u64,
+        stated["score"]["consistent"].as_u64().unwrap()
+    );
+    assert_eq!(cells as u64, stated["score"]["cells"].as_u64().unwrap());
+    assert_eq!(grade.solved(), 1);
+    assert_eq!(grade.exercises.len(), 3);
+    assert!(grade.exercises[0].solved && !grade.exercises[1].solved);
+    assert_eq!(grade.exercises[2].right, 0, "the racing counter left alone");
+    assert_eq!((grade.checks(), grade.hints()), (3, 1));
+    assert_eq!(grade.shown(), [2]);
+}
+
+#[test]
+fn an_edited_score_is_caught_and_the_answers_decide() {
+    let set = teachers_set();
+    let json = export_json(&set, &students_progress(&set), "Park");
+    let mut edited: serde_json::Value = serde_json::from_str(&json).unwrap();
+    // Every mark and score claimed right, the answers unchanged.
+    let cells = edited["score"]["cells"].clone();
+    edited["score"]["right"] = cells;
+    edited["score"]["solved"] = 3.into();
+    for exercise in edited["exercises"].as_array_mut().unwrap() {
+        exercise["solved"] = true.into();
+        for cell in exercise["marked"].as_array_mut().unwrap() {
+            cell["verdict"] = "right".into();
+        }
+    }
+    let honest = grade_files(&[file("park.json", &json)], &set);
+    let graded = grade_files(&[file("park.json", &edited.to_string())], &set);
+    let grade = graded[0].grade.as_ref().unwrap();
+    assert!(grade.score_differs);
+    assert_eq!(
+        grade.totals(),
+        honest[0].grade.as_ref().unwrap().totals(),
+        "graded from the answers, not the marks"
+    );
+    assert_eq!(grade.solved(), 1);
+    // An answer changed in the file is graded as it now stands.
+    let mut changed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    changed["exercises"][0]["answer"]["segments"][0]["end"] = "999".into();
+    let graded = grade_files(&[file("park.json", &changed.to_string())], &set);
+    let grade = graded[0].grade.as_ref().unwrap();
+    assert!(!grade.exercises[0].solved);
+    assert!(grade.score_differs);
+}
+
+#[test]
+fn another_set_is_noted_and_graded_against_its_own() {
+    let set = teachers_set();
+    let other = ExerciseSet::generated(Topic::Rr, Difficulty::Easy, 5, 2);
+    let exercises = other.exercises();
+    let progress = Progress {
+        answers: exercises.iter().map(key_answer).collect(),
+        ..Progress::default()
+    };
+    let json = export_json(&other, &progress, "Lee");
+    let graded = grade_files(&[file("lee.json", &json)], &set);
+    let grade = graded[0].grade.as_ref().unwrap();
+    assert!(!grade.same_set);
+    assert_eq!(grade.solved(), 2, "its own set's answers are right");
+}
+
+#[test]
+fn a_file_that_is_not_answers_says_why() {
+    let set = teachers_set();
+    let json = export_json(&set, &students_progress(&set), "Choi");
+    let mut cut: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let code = cut["set"].as_str().unwrap().to_string();
+    cut["set"] = code[..code.len() / 2].into();
+    let huge = vec![b' '; MAX_FILE_BYTES as usize + 1];
+    let graded = grade_files(
+        &[
+            file("notes.txt", "hello"),
+            file("scenario.json", r#"{"processes": []}"#),
+            file("cut.json", &cut.to_string()),
+            ("huge.json".to_string(), huge),
+            file("choi.json", &format!("\u{FEFF}{json}")),
+        ],
+        &set,
+    );
+    assert_eq!(graded[0].grade, Err(FileProblem::NotAnswers));
+    assert_eq!(graded[1].grade, Err(FileProblem::NotAnswers));
+    assert!(matches!(
+        graded[2].grade,
+        Err(FileProblem::Set(SetError::Corrupt | SetError::NotBase64))
+    ));
+    assert_eq!(graded[3].grade, Err(FileProblem::TooLarge));
+    assert!(graded[4].grade.is_ok(), "a byte-order mark is read past");
+}
+
+#[test]
+fn the_gradebook_csv_has_a_line_a_student() {
+    let set = teachers_set();
+    let json = export_json(&set, &students_progress(&set), "Kim, Minji");
+    let graded = grade_files(&[file("kim.json", &json), file("broken.json", "{")], &set);
+    let csv = gradebook_csv(&graded);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "student,file,same_set,solved,exercises,right,consistent,cells,checks,hints,shown,note,ex1,ex2,ex3"
+    );
+    let grade = graded[0].grade.as_ref().unwrap();
+    let (right, consistent, cells) = grade.totals();
+    let first = &grade.exercises[0];
+    assert_eq!(
+        lines[1],
+        format!(
+            "\"Kim, Minji\",kim.json,yes,1,3,{right},{consistent},{cells},3,1,2,,{}/{},{}/{},{}/{}",
+            first.right + first.consistent,
+            first.cells,
+            grade.exercises[1].right + grade.exercises[1].consistent,
+            grade.exercises[1].cells,
+            0,
+            grade.exercises[2].cells
+        )
+    );
+    assert!(lines[2].starts_with(",broken.json,,,"), "{}", lines[2]);
+    assert!(
+        lines[2].contains("Not a ProcLab answers JSON"),
+        "{}",
+        lines[2]
+    );
+    assert_eq!(lines[2].split(',').count(), lines[0].split(',').count());
+}

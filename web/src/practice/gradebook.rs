@@ -1,0 +1,217 @@
+//! The teacher's gradebook: the students' answers files chosen at once, each graded again by
+//! `proclab_app::practice::gradebook` from its answers, a line a student, and the lines as CSV.
+
+use gloo::file::futures::read_as_bytes;
+use gloo::file::Blob;
+use proclab_app::i18n::Lang;
+use proclab_app::practice::gradebook::{
+    grade_files, gradebook_csv, FileProblem, GradedFile, StudentGrade, MAX_FILES, MAX_FILE_BYTES,
+};
+use proclab_app::practice::set::ExerciseSet;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct GradebookProps {
+    pub lang: Lang,
+    /// The set open on the page: each file says whether it is this one.
+    pub set: ExerciseSet,
+}
+
+/// What the gradebook holds: nothing chosen yet, files being read, or their grades.
+#[derive(Clone, PartialEq)]
+enum Shown {
+    Empty,
+    Reading(usize),
+    Graded {
+        files: Vec<GradedFile>,
+        /// Files beyond [`MAX_FILES`], not read.
+        left_out: usize,
+    },
+}
+
+#[function_component(Gradebook)]
+pub fn gradebook(props: &GradebookProps) -> Html {
+    let lang = props.lang;
+    let shown = use_state(|| Shown::Empty);
+    let on_files = {
+        let shown = shown.clone();
+        let set = props.set.clone();
+        Callback::from(move |event: Event| {
+            let input = event.target_unchecked_into::<HtmlInputElement>();
+            let Some(list) = input.files() else {
+                return;
+            };
+            let chosen: Vec<web_sys::File> =
+                (0..list.length()).filter_map(|at| list.get(at)).collect();
+            input.set_value("");
+            if chosen.is_empty() {
+                return;
+            }
+            let left_out = chosen.len().saturating_sub(MAX_FILES);
+            shown.set(Shown::Reading(chosen.len() - left_out));
+            let (shown, set) = (shown.clone(), set.clone());
+            spawn_local(async move {
+                // Each file read, or why not (a huge one is refused before a byte is read).
+                let mut read: Vec<(String, Result<Vec<u8>, FileProblem>)> = Vec::new();
+                for file in chosen.into_iter().take(MAX_FILES) {
+                    let name = file.name();
+                    let bytes = if file.size() as u64 > MAX_FILE_BYTES {
+                        Err(FileProblem::TooLarge)
+                    } else {
+                        read_as_bytes(&Blob::from(file))
+                            .await
+                            .map_err(|_| FileProblem::NotAnswers)
+                    };
+                    read.push((name, bytes));
+                }
+                let readable: Vec<(String, Vec<u8>)> = read
+                    .iter()
+                    .filter_map(|(name, bytes)| Some((name.clone(), bytes.as_ref().ok()?.clone())))
+                    .collect();
+                let mut graded = grade_files(&readable, &set).into_iter();
+                let files = read
+                    .into_iter()
+                    .filter_map(|(file, bytes)| match bytes {
+                        Ok(_) => graded.next(),
+                        Err(problem) => Some(GradedFile {
+                            file,
+                            grade: Err(problem),
+                        }),
+                    })
+                    .collect();
+                shown.set(Shown::Graded { files, left_out });
+            });
+        })
+    };
+    let body = match &*shown {
+        Shown::Empty => Html::default(),
+        Shown::Reading(count) => html! {
+            <p class="hint" role="status">{ lang.pick([format!("파일 {count}개를 채점하는 중…"), format!("Grading {count} file(s)…")]) }</p>
+        },
+        Shown::Graded { files, left_out } => graded_view(files, *left_out, lang),
+    };
+    html! {
+        <details id="practice-gradebook" class="practice-builder gradebook">
+            <summary>{ lang.pick(["제출된 답안 채점 (교사용)", "Grade handed-in answers (for teachers)"]) }</summary>
+            <p class="hint">{ lang.pick([
+                "학생들이 \"답안 JSON\"으로 내려받은 파일을 한꺼번에 고르세요. 파일마다 그 안의 답을 그 세트에 대해 여기서 다시 채점합니다. 파일에 적힌 점수나 표시는 믿지 않습니다(편집기로 고칠 수 있으니까요). 아래에 열린 세트와 같은 세트인지도 알려 줍니다.",
+                "Choose the files your students saved with \"Answers JSON\", several at once. Each is graded again here, from its answers against its own set; the marks and score it states are not trusted (an editor changes them). Each line also says whether it is the set open below.",
+            ]) }</p>
+            <input id="gradebook-files" class="visually-hidden" type="file" multiple=true accept=".json,application/json" onchange={on_files} />
+            <label class="button" for="gradebook-files">
+                { lang.pick(["답안 파일 고르기…", "Choose answers files…"]) }
+            </label>
+            { body }
+        </details>
+    }
+}
+
+fn graded_view(files: &[GradedFile], left_out: usize, lang: Lang) -> Html {
+    let graded = files.iter().filter(|file| file.grade.is_ok()).count();
+    let unread = files.len() - graded;
+    let mut summary = lang.pick([
+        format!("파일 {}개 중 {graded}개를 채점했습니다.", files.len()),
+        format!("{graded} of {} file(s) graded.", files.len()),
+    ]);
+    if unread > 0 {
+        summary += &lang.pick([
+            format!(" {unread}개는 읽을 수 없었습니다(이유는 표에)."),
+            format!(" {unread} could not be read (why, in the table)."),
+        ]);
+    }
+    if left_out > 0 {
+        summary += &lang.pick([
+            format!(" 한 번에 {MAX_FILES}개까지 읽으므로 {left_out}개는 읽지 않았습니다."),
+            format!(" {left_out} more were not read: at most {MAX_FILES} at once."),
+        ]);
+    }
+    let csv = gradebook_csv(files);
+    let download = Callback::from(move |_: MouseEvent| {
+        crate::files::download_text(
+            "proclab-gradebook.csv",
+            "text/csv",
+            &format!("\u{FEFF}{csv}"),
+        );
+    });
+    let header =
+        |ko: &'static str, en: &'static str| html! { <th scope="col">{ lang.pick([ko, en]) }</th> };
+    html! {
+        <div class="gradebook-result">
+            <p id="gradebook-summary" role="status">{ summary }</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label={lang.pick(["채점 결과", "Grades"])}>
+                <table id="gradebook-table" class="gradebook-table">
+                    <thead><tr>
+                        { header("학생 · 파일", "Student · file") }
+                        { header("세트", "Set") }
+                        { header("푼 연습", "Solved") }
+                        { header("맞은 칸", "Cells right") }
+                        { header("연습별", "By exercise") }
+                        { header("확인 · 힌트", "Checks · hints") }
+                        { header("시뮬레이터에서 본 연습", "Opened in the simulator") }
+                    </tr></thead>
+                    <tbody>
+                        { for files.iter().map(|file| match &file.grade {
+                            Ok(grade) => student_row(&file.file, grade, lang),
+                            Err(problem) => html! {
+                                <tr class="unread">
+                                    <th scope="row"><span class="file">{ &file.file }</span></th>
+                                    <td colspan="6" class="field-error">{ problem.message(lang) }</td>
+                                </tr>
+                            },
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <button type="button" id="gradebook-csv" onclick={download}>{ lang.pick(["성적 CSV 내려받기", "Download the grades (CSV)"]) }</button>
+        </div>
+    }
+}
+
+fn student_row(file: &str, grade: &StudentGrade, lang: Lang) -> Html {
+    let (right, consistent, cells) = grade.totals();
+    let unnamed = lang.pick(["(이름 없음)", "(no name)"]);
+    let set = if grade.same_set {
+        lang.pick(["이 세트", "this set"])
+    } else {
+        lang.pick(["다른 세트", "another set"])
+    };
+    let by_exercise: Vec<String> = grade
+        .exercises
+        .iter()
+        .map(|mark| format!("{}/{}", mark.right + mark.consistent, mark.cells))
+        .collect();
+    let shown: Vec<String> = grade.shown().iter().map(usize::to_string).collect();
+    let cells_right = match consistent {
+        0 => format!("{right} / {cells}"),
+        _ => lang.pick([
+            format!("{right} / {cells} (+{consistent} 앞 칸에서 맞게 계산)"),
+            format!("{right} / {cells} (+{consistent} worked out right from an earlier slip)"),
+        ]),
+    };
+    let flagged = (!grade.same_set || grade.score_differs).then_some("flagged");
+    html! { <>
+        <tr class={classes!(flagged)}>
+            <th scope="row">
+                { if grade.student.is_empty() { unnamed.to_string() } else { grade.student.clone() } }
+                <span class="file">{ file }</span>
+            </th>
+            <td class="set">{ set }</td>
+            <td>{ format!("{} / {}", grade.solved(), grade.exercises.len()) }</td>
+            <td>{ cells_right }</td>
+            <td class="by-exercise">{ by_exercise.join(" · ") }</td>
+            <td>{ format!("{} · {}", grade.checks(), grade.hints()) }</td>
+            <td>{ if shown.is_empty() { "—".to_string() } else { shown.join(", ") } }</td>
+        </tr>
+        if grade.score_differs {
+            // A line of its own under the student's: in a cell it widened the table off screen.
+            <tr class={classes!("gradebook-note", flagged)}>
+                <td colspan="7">{ lang.pick([
+                    "위 파일에 적힌 점수가 이 채점과 다릅니다: 고쳐졌거나 다른 버전의 페이지가 저장한 파일입니다.",
+                    "The score written in the file above differs from this grading: it was edited, or saved by another version of the page.",
+                ]) }</td>
+            </tr>
+        }
+    </> }
+}
