@@ -344,6 +344,81 @@ test('A teacher grades handed-in answers files: graded again from the answers, a
   }, { ready: '#practice-title' });
 });
 
+test('A teacher sets rules for homework: marks only with two checks, then nothing until handed in; the student page keeps them', async () => {
+  let link;
+  await onFreshPage(url('/practice'), async ({ page }) => {
+    await newSet(page, 'fcfs', 11);
+    const open = await page.inputValue('#practice-link');
+    await page.click('#practice-rules > summary');
+    await page.selectOption('#rules-feedback', 'marks');
+    await page.waitForFunction((old) => document.querySelector('#practice-link').value !== old, open);
+    const marksOnly = await page.inputValue('#practice-link');
+    await page.selectOption('#rules-checks', '2');
+    await page.waitForFunction((old) => document.querySelector('#practice-link').value !== old, marksOnly);
+    link = await page.inputValue('#practice-link');
+    // The teacher's own page keeps the rules too.
+    assert.match(await page.textContent('#practice-rules-note'), /Marks only|marks each cell right or wrong/);
+  }, { ready: '#practice-title' });
+  await onFreshPage(link, async ({ page }) => {
+    assert.equal(await page.textContent('#practice-rules-note'),
+      "Your teacher's rule: Check marks each cell right or wrong, and that is all: no explanations, hints or simulator. 2 check(s) per exercise (2 left for this one).");
+    assert.equal(await page.$('#practice-hint'), null);
+    assert.equal(await page.$('#practice-show'), null);
+    assert.equal(await page.textContent('#practice-check'), 'Check (2 left)');
+    assert.doesNotMatch(await page.textContent('#practice-from-link'), /simulator/, 'no simulator offered, none mentioned');
+    const processes = await readWorkload(page);
+    const answer = simulate(processes, 'fcfs');
+    // The last segment one tick late.
+    const typed = answer.chart.map((segment, index) => `${segment.who} ${segment.end + (index === answer.chart.length - 1 ? 1 : 0)}`);
+    await page.fill('#chart-line', typed.join(' '));
+    await page.click('#chart-line-apply');
+    await page.waitForSelector(`#segment-end-${answer.chart.length}`);
+    await check(page);
+    assert.match(await label(page, `#segment-end-${answer.chart.length}`), /: wrong$/);
+    assert.match(await label(page, '#segment-end-1'), /: right$/);
+    assert.equal(await page.$('#practice-explanation'), null, 'nothing explained');
+    assert.equal(await page.textContent('#practice-check'), 'Check (1 left)');
+    await page.click('#practice-check');
+    await page.waitForFunction(() => document.querySelector('#practice-check').disabled);
+    assert.equal(await page.textContent('#practice-check'), 'Check (0 left)');
+    assert.match(await page.textContent('#practice-rules-note'), /\(0 left for this one\)/);
+    // The marks stay on screen; the answers file carries the answers, not the marks.
+    assert.match(await label(page, '#segment-end-1'), /: right$/);
+    await page.fill('#practice-student', 'Kim Minji');
+    const json = JSON.parse((await download(page, '#practice-export-json')).bytes.toString());
+    assert.equal(json.score, undefined);
+    assert.deepEqual(json.rules, { feedback: 'marks', checks: 2 });
+    assert.equal(json.exercises[0].checks, 2);
+    assert.ok(json.exercises[0].marked.every((cell) => cell.verdict === null));
+    // The next exercise has its own two checks.
+    await page.click('#exercise-2');
+    await page.waitForFunction(() => document.querySelector('#practice-check')?.textContent === 'Check (2 left)');
+    await screenshot(page, 'practice-rules-marks-en-1280');
+  }, { ready: '#practice-title' });
+  // Nothing until handed in: no Check at all, in Korean on a phone.
+  await onFreshPage(url('/practice'), async ({ page }) => {
+    await newSet(page, 'fcfs', 11);
+    await page.click('#practice-rules > summary');
+    await page.selectOption('#rules-checks', '3');
+    await page.waitForFunction(() => !document.querySelector('#rules-checks').disabled && document.querySelector('#practice-check')?.textContent === 'Check (3 left)');
+    const before = await page.inputValue('#practice-link');
+    await page.selectOption('#rules-feedback', 'hidden');
+    await page.waitForFunction((old) => document.querySelector('#practice-link').value !== old, before);
+    assert.equal(await page.$eval('#rules-checks', (select) => select.disabled), true, 'no limit to choose where nothing is checked');
+    link = await page.inputValue('#practice-link');
+  }, { ready: '#practice-title' });
+  await onFreshPage(link.replace('lang=en', 'lang=ko'), async ({ page }) => {
+    assert.equal(await page.$('#practice-check'), null);
+    assert.equal(await page.$('#practice-hint'), null);
+    assert.match(await page.textContent('#practice-rules-note'), /제출할 때까지 채점하지 않습니다/);
+    assert.match(await page.textContent('#practice-from-link'), /JSON으로 내려받아/);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    await page.$eval('#practice-rules-note', (element) => element.scrollIntoView());
+    await screenshot(page, 'practice-rules-hidden-ko-390');
+  }, { ready: '#practice-title', locale: 'ko-KR', viewport: { width: 390, height: 844 } });
+});
+
 test('SRTF typed on one line: a missed preemption is explained at its tick, then all right; the link opens the same set', async () => {
   let link;
   let workload;

@@ -323,6 +323,7 @@ fn set_links_made_before_the_deadlock_topic_are_unchanged_and_a_deadlock_set_rou
     // A mixed set with a deadlock exercise.
     let mixed = ExerciseSet {
         workloads: Vec::new(),
+        rules: Default::default(),
         exercises: vec![
             ExerciseId {
                 topic: Topic::Fcfs,

@@ -204,6 +204,7 @@ fn cells_that_are_not_levels_are_named_and_kept() {
     let state = PracticeState::open(
         ExerciseSet {
             workloads: Vec::new(),
+            rules: Default::default(),
             exercises: vec![exercise.id],
         },
         Progress::default(),
@@ -377,6 +378,7 @@ fn exports_and_links_carry_the_levels_and_old_links_keep_their_meaning() {
     };
     let set = ExerciseSet {
         workloads: Vec::new(),
+        rules: Default::default(),
         exercises: vec![id],
     };
     assert_eq!(ExerciseSet::decode(&set.encode()), Ok(set.clone()));

@@ -310,6 +310,7 @@ fn a_workload_link_is_read_safely_and_old_set_links_keep_their_meaning() {
     let forged = ExerciseSet {
         exercises: set.exercises.clone(),
         workloads: vec![two_cpus],
+        rules: Default::default(),
     };
     assert_eq!(
         ExerciseSet::decode(&forged.encode()),

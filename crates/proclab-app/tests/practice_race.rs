@@ -344,6 +344,7 @@ fn the_reducer_keeps_both_answers_as_typed_and_exports_carry_them() {
 fn a_race_set_link_round_trips_and_old_topics_keep_their_codes() {
     let set = ExerciseSet {
         workloads: Vec::new(),
+        rules: Default::default(),
         exercises: vec![
             ExerciseId {
                 topic: Topic::Race,

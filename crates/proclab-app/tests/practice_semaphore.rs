@@ -186,6 +186,7 @@ fn set_links_made_before_the_semaphore_topic_are_unchanged_and_a_semaphore_set_r
     assert_eq!(old.encode(), "AAIFASoFASs");
     let mixed = ExerciseSet {
         workloads: Vec::new(),
+        rules: Default::default(),
         exercises: vec![
             ExerciseId {
                 topic: Topic::Deadlock,

@@ -304,6 +304,7 @@ fn typed_text_is_kept_exports_carry_the_cells_and_links_keep_their_meaning() {
     };
     let set = ExerciseSet {
         workloads: Vec::new(),
+        rules: Default::default(),
         exercises: vec![id],
     };
     assert_eq!(ExerciseSet::decode(&set.encode()), Ok(set.clone()));

@@ -6,8 +6,9 @@ use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::practice::explain::{explain, hints, show_span};
 use proclab_app::practice::race;
+use proclab_app::practice::set::Feedback;
 use proclab_app::practice::state::{PracticeAction, PracticeState};
-use proclab_app::practice::text::{bursts_text, conventions, PracticeText as T};
+use proclab_app::practice::text::{bursts_text, conventions, rules_sentence, PracticeText as T};
 use proclab_app::watch::playback::Playback;
 use proclab_core::spec::PolicySpec;
 use proclab_core::ScenarioSpec;
@@ -40,6 +41,9 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
             .iter()
             .any(|burst| matches!(burst, proclab_core::spec::BurstSpec::Io(_)))
     });
+    // The teacher's rules for the set (none: everything told, checks without limit).
+    let rules = state.set.rules;
+    let explains = rules.explains();
     let action = |action: PracticeAction| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
@@ -126,11 +130,12 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                 format!("{summary} {empty} cells are empty."),
             ]),
         };
-        // With nothing filled in, the summary says all there is to say.
-        let explanation = (empty < total)
+        // With nothing filled in, the summary says all there is to say; under a teacher's rule
+        // of marks only, the marks are all there is.
+        let explanation = (empty < total && explains)
             .then(|| explain(exercise, grading, lang))
             .flatten();
-        let interleaving = grading.race.map(|marks| {
+        let interleaving = grading.race.filter(|_| explains).map(|marks| {
             let workload = exercise.race_workload();
             let lengths = race::lengths(&workload);
             let words = race::explain_interleaving(
@@ -146,7 +151,14 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
         });
         (summary, explanation, interleaving, grading.all_fine())
     });
-    let shown_hints = hints(exercise, state.hints_shown(), lang);
+    let shown_hints = match explains {
+        true => hints(exercise, state.hints_shown(), lang),
+        false => Vec::new(),
+    };
+    let used = state.progress.checks[state.current];
+    let may_check = rules.may_check(used);
+    let told = rules_sentence(rules, used, lang);
+    let rules_note = (!told.is_empty()).then_some("practice-rules-note");
     let solved = feedback
         .as_ref()
         .is_some_and(|(_, _, _, all_fine)| *all_fine);
@@ -217,19 +229,30 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                 <TimesTable {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
                 <super::transition::TransitionQuestionView {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
             }
+            if rules_note.is_some() {
+                <p id="practice-rules-note" class="notice">{ told }</p>
+            }
             <div class="practice-actions">
-                <button type="button" id="practice-check" class="primary" onclick={
+                if rules.feedback != Feedback::Hidden {
+                <button type="button" id="practice-check" class="primary" disabled={!may_check}
+                    aria-describedby={rules_note} onclick={
                     let check = action(PracticeAction::Check);
                     // The verdict comes under the button: brought up where it can be read.
                     Callback::from(move |event: MouseEvent| {
                         check.emit(event);
                         crate::browser::bring_into_view(String::from("practice-feedback"));
                     })
-                }>{ T::Check.get(lang) }</button>
+                }>{ match rules.checks_left(used) {
+                    Some(left) => lang.pick([format!("{} ({left}번 남음)", T::Check.get(lang)), format!("{} ({left} left)", T::Check.get(lang))]),
+                    None => T::Check.get(lang).to_string(),
+                } }</button>
+                }
+                if explains {
                 <button type="button" id="practice-hint" onclick={action(PracticeAction::Hint)}
                     disabled={state.next_hint().is_none()} aria-describedby={state.next_hint().is_none().then_some("practice-no-hint")}>{ T::Hint.get(lang) }</button>
                 <button type="button" id="practice-show" onclick={show} title={T::ShowNoted.get(lang)}>{ show_label.get(lang) }</button>
-                if state.next_hint().is_none() {
+                }
+                if explains && state.next_hint().is_none() {
                     // Why Hint is off: said, not left to guess.
                     <span class="hint" id="practice-no-hint">
                         { if feedback.as_ref().is_some_and(|feedback| feedback.3) {

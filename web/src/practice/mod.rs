@@ -9,6 +9,7 @@ mod exercise_view;
 mod gradebook;
 mod mlfq;
 mod race;
+mod rules;
 mod semaphore;
 mod switch;
 mod transition;
@@ -272,6 +273,23 @@ pub fn practice(props: &PracticeProps) -> Html {
             dispatch.emit(PracticeAction::Open(set, progress));
         })
     };
+    // The teacher's rules: the same exercises under them, a new entry in the tab's history, the
+    // answers typed so far kept (a teacher trying the set loses nothing).
+    let change_rules = {
+        let dispatch = dispatch.clone();
+        let push_next = push_next.clone();
+        let (set, progress) = (store.set.clone(), store.progress.clone());
+        Callback::from(move |rules| {
+            let next = set.with_rules(rules);
+            if next == set {
+                return;
+            }
+            *push_next.borrow_mut() = true;
+            let progress =
+                storage::load_practice(&next.storage_key()).unwrap_or_else(|| progress.clone());
+            dispatch.emit(PracticeAction::Open(next, progress));
+        })
+    };
     let state = &store.0;
     // With the page's language, which it opens in where the student has not chosen one.
     let link = format!(
@@ -362,7 +380,7 @@ pub fn practice(props: &PracticeProps) -> Html {
                 <p id="practice-synced" class="notice" role="status">{ T::SyncedFromOtherTab.get(lang) }</p>
             }
             if *from_link {
-                <p id="practice-from-link" class="notice" role="status">{ practice_text::from_link(count, lang) }</p>
+                <p id="practice-from-link" class="notice" role="status">{ practice_text::from_link(count, state.set.rules, lang) }</p>
             }
             // Folded on a page opened from a set's link (the summary shown only then): a student
             // had read the form above the teacher's set as the first thing to fill in. The same
@@ -408,6 +426,7 @@ pub fn practice(props: &PracticeProps) -> Html {
             </section>
             <builder::SetBuilder {lang} on_open={open_built} />
             <gradebook::Gradebook {lang} set={state.set.clone()} />
+            <rules::SetRulesForm {lang} rules={state.set.rules} on_change={change_rules} />
             </details>
             <section class="practice-share" aria-label={ T::CurrentSetLink.get(lang) }>
                 <label class="share-label" for="practice-link">{ T::CurrentSetLink.get(lang) }</label>

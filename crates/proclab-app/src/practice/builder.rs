@@ -70,6 +70,7 @@ impl Builder {
         (!self.entries.is_empty()).then(|| ExerciseSet {
             exercises: self.entries.clone(),
             workloads: Vec::new(),
+            rules: Default::default(),
         })
     }
 

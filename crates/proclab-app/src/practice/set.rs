@@ -41,6 +41,78 @@ enum SetLink {
     Workload(String),
     /// Several such exercises: one workload under several policies, each as `Workload` has it.
     Workloads(Vec<String>),
+    /// A set of any of the kinds above with a teacher's [`SetRules`] (never nested).
+    Ruled(SetRules, Box<SetLink>),
+}
+
+/// How much a set tells while it is solved: a teacher's choice for homework, carried in the
+/// set's link. Every rule is kept by this page; none is a lock (the exercise can always be run
+/// in the simulator by hand), so they shape practice rather than police it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Feedback {
+    /// Marks, the first mistake explained, hints, and Show in the simulator.
+    #[default]
+    Full,
+    /// Marks only: each cell right or wrong; nothing explained, no hints, no Show.
+    Marks,
+    /// Nothing until handed in: no Check, hints or Show; the teacher's gradebook grades the file.
+    Hidden,
+}
+
+impl Feedback {
+    pub const ALL: [Feedback; 3] = [Feedback::Full, Feedback::Marks, Feedback::Hidden];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Feedback::Full => "full",
+            Feedback::Marks => "marks",
+            Feedback::Hidden => "hidden",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Feedback> {
+        Feedback::ALL.into_iter().find(|each| each.code() == code)
+    }
+}
+
+/// A teacher's rules for a set.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SetRules {
+    pub feedback: Feedback,
+    /// Checks allowed per exercise (`None`: any number).
+    pub checks: Option<u8>,
+}
+
+impl SetRules {
+    /// The numbers of checks a teacher can allow per exercise.
+    pub const CHECK_LIMITS: [u8; 4] = [1, 2, 3, 5];
+
+    /// No rules: everything told, checks without limit.
+    pub fn is_open(&self) -> bool {
+        *self == SetRules::default()
+    }
+
+    /// Whether an exercise checked `used` times may be checked again.
+    pub fn may_check(&self, used: u32) -> bool {
+        self.feedback != Feedback::Hidden && self.checks_left(used) != Some(0)
+    }
+
+    /// Checks left after `used` (`None`: no limit).
+    pub fn checks_left(&self, used: u32) -> Option<u32> {
+        self.checks
+            .map(|allowed| u32::from(allowed).saturating_sub(used))
+    }
+
+    /// Whether mistakes are explained, hints given and the simulator offered.
+    pub fn explains(&self) -> bool {
+        self.feedback == Feedback::Full
+    }
+
+    /// Whether the answers files carry marks: with any rule a file's marks would be a check
+    /// outside the rules (the teacher's gradebook grades the files instead).
+    pub fn exports_marks(&self) -> bool {
+        self.is_open()
+    }
 }
 
 /// Several exercises, in order.
@@ -52,6 +124,9 @@ pub struct ExerciseSet {
     /// from the ids' seeds. Empty for a generated set.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub workloads: Vec<ScenarioSpec>,
+    /// The teacher's rules (none by default).
+    #[serde(default, skip_serializing_if = "SetRules::is_open")]
+    pub rules: SetRules,
 }
 
 /// The policies a workload of one's own is practised under, in the textbook's order; round
@@ -104,6 +179,7 @@ impl ExerciseSet {
                 .into_iter()
                 .map(|exercise| exercise.spec)
                 .collect(),
+            rules: SetRules::default(),
         })
     }
 
@@ -152,6 +228,7 @@ impl ExerciseSet {
     pub fn generated(topic: Topic, difficulty: Difficulty, seed: u64, count: usize) -> ExerciseSet {
         ExerciseSet {
             workloads: Vec::new(),
+            rules: SetRules::default(),
             exercises: (0..count.clamp(1, MAX_EXERCISES) as u64)
                 .map(|offset| ExerciseId {
                     topic,
@@ -162,8 +239,29 @@ impl ExerciseSet {
         }
     }
 
+    /// The same exercises under `rules` (a limit of checks means nothing where nothing is
+    /// checked: dropped, so one choice has one link).
+    pub fn with_rules(&self, mut rules: SetRules) -> ExerciseSet {
+        if rules.feedback == Feedback::Hidden {
+            rules.checks = None;
+        }
+        ExerciseSet {
+            rules,
+            ..self.clone()
+        }
+    }
+
     /// The link code (the value of `?set=`).
     pub fn encode(&self) -> String {
+        let link = match self.rules.is_open() {
+            true => self.link(),
+            false => SetLink::Ruled(self.rules, Box::new(self.link())),
+        };
+        URL_SAFE_NO_PAD.encode(postcard::to_allocvec(&link).unwrap_or_default())
+    }
+
+    /// The link of the exercises, without rules.
+    fn link(&self) -> SetLink {
         if !self.workloads.is_empty() {
             let mut payloads: Vec<String> = self
                 .workloads
@@ -176,25 +274,23 @@ impl ExerciseSet {
                 })
                 .collect();
             // One workload as links made before several could be (their progress stays theirs).
-            let link = match payloads.len() {
+            return match payloads.len() {
                 1 => SetLink::Workload(payloads.remove(0)),
                 _ => SetLink::Workloads(payloads),
             };
-            return URL_SAFE_NO_PAD.encode(postcard::to_allocvec(&link).unwrap_or_default());
         }
-        let entries = self
-            .exercises
-            .iter()
-            .map(|id| {
-                (
-                    index_of(&Topic::ALL, &id.topic),
-                    index_of(&Difficulty::ALL, &id.difficulty),
-                    id.seed,
-                )
-            })
-            .collect();
-        let bytes = postcard::to_allocvec(&SetLink::V1(entries)).unwrap_or_default();
-        URL_SAFE_NO_PAD.encode(bytes)
+        SetLink::V1(
+            self.exercises
+                .iter()
+                .map(|id| {
+                    (
+                        index_of(&Topic::ALL, &id.topic),
+                        index_of(&Difficulty::ALL, &id.difficulty),
+                        id.seed,
+                    )
+                })
+                .collect(),
+        )
     }
 
     /// Reads a code made by [`ExerciseSet::encode`].
@@ -205,7 +301,7 @@ impl ExerciseSet {
         let bytes = URL_SAFE_NO_PAD
             .decode(code.trim().trim_end_matches('='))
             .map_err(|_| SetError::NotBase64)?;
-        if bytes.first().is_some_and(|version| *version > 2) {
+        if bytes.first().is_some_and(|version| *version > 3) {
             return Err(SetError::UnknownVersion);
         }
         let (link, rest): (SetLink, &[u8]) =
@@ -213,6 +309,19 @@ impl ExerciseSet {
         if !rest.is_empty() {
             return Err(SetError::Corrupt);
         }
+        match link {
+            SetLink::Ruled(rules, link) => {
+                if matches!(*link, SetLink::Ruled(..)) || rules.checks == Some(0) {
+                    return Err(SetError::Corrupt);
+                }
+                Ok(ExerciseSet::of_link(*link)?.with_rules(rules))
+            }
+            link => ExerciseSet::of_link(link),
+        }
+    }
+
+    /// The exercises a link without rules names.
+    fn of_link(link: SetLink) -> Result<ExerciseSet, SetError> {
         let entries = match link {
             SetLink::V1(entries) => entries,
             SetLink::Workload(payload) => {
@@ -232,6 +341,7 @@ impl ExerciseSet {
                     .collect::<Result<Vec<_>, _>>()?;
                 return ExerciseSet::of_workloads(&specs).map_err(SetError::Workload);
             }
+            SetLink::Ruled(..) => return Err(SetError::Corrupt),
         };
         if entries.is_empty() {
             return Err(SetError::Empty);
@@ -254,6 +364,7 @@ impl ExerciseSet {
             .map(|exercises| ExerciseSet {
                 exercises,
                 workloads: Vec::new(),
+                rules: SetRules::default(),
             })
     }
 
@@ -298,12 +409,14 @@ struct ExportedExercise<'a> {
     topic: &'static str,
     difficulty: &'static str,
     seed: u64,
-    right: usize,
-    consistent: usize,
+    /// Cells right and worked out right (`null` in a set with rules, whose files carry no
+    /// marks: the teacher's gradebook grades them).
+    right: Option<usize>,
+    consistent: Option<usize>,
     cells: usize,
     /// Every cell right or worked out right from an earlier slip: the exercise done, whatever
     /// its number of cells (a scheduling exercise has forty, a deadlock one three).
-    solved: bool,
+    solved: Option<bool>,
     hints: usize,
     /// How many times Check was pressed.
     checks: u32,
@@ -331,8 +444,20 @@ struct Exported<'a> {
     /// The name the student typed (empty when none).
     student: &'a str,
     set: String,
-    score: Score,
+    /// The teacher's rules, when the set has some.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rules: Option<ExportedRules>,
+    /// The score (none in a set with rules: see [`SetRules::exports_marks`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<Score>,
     exercises: Vec<ExportedExercise<'a>>,
+}
+
+#[derive(Serialize)]
+struct ExportedRules {
+    feedback: &'static str,
+    /// Checks allowed per exercise (`null`: any number).
+    checks: Option<u8>,
 }
 
 /// An exercise with what the student did in it.
@@ -371,33 +496,44 @@ pub fn export_json(set: &ExerciseSet, progress: &Progress, student: &str) -> Str
             } = done;
             let grading = grade(exercise, answer);
             let (right, consistent, cells) = grading.counts();
+            let marks = set.rules.exports_marks();
             ExportedExercise {
-                solved: grading.all_fine(),
+                solved: marks.then(|| grading.all_fine()),
                 number: index + 1,
                 topic: exercise.id.topic.code(),
                 difficulty: exercise.id.difficulty.code(),
                 seed: exercise.id.seed,
-                right,
-                consistent,
+                right: marks.then_some(right),
+                consistent: marks.then_some(consistent),
                 cells,
                 hints: done.hints,
                 checks: done.checks,
                 shown: done.shown,
-                marked: exported_cells(exercise, answer),
+                marked: exported_cells(exercise, answer, marks),
                 answer,
             }
         })
         .collect();
-    let score = Score {
-        right: exercises.iter().map(|exercise| exercise.right).sum(),
-        consistent: exercises.iter().map(|exercise| exercise.consistent).sum(),
+    let score = set.rules.exports_marks().then(|| Score {
+        right: exercises.iter().filter_map(|exercise| exercise.right).sum(),
+        consistent: exercises
+            .iter()
+            .filter_map(|exercise| exercise.consistent)
+            .sum(),
         cells: exercises.iter().map(|exercise| exercise.cells).sum(),
-        solved: exercises.iter().filter(|exercise| exercise.solved).count(),
+        solved: exercises
+            .iter()
+            .filter(|exercise| exercise.solved == Some(true))
+            .count(),
         exercises: exercises.len(),
-    };
+    });
     let exported = Exported {
         student: student.trim(),
         set: set.encode(),
+        rules: (!set.rules.is_open()).then_some(ExportedRules {
+            feedback: set.rules.feedback.code(),
+            checks: set.rules.checks,
+        }),
         score,
         exercises,
     };
@@ -428,11 +564,13 @@ fn csv_field(text: &str) -> String {
 struct ExportedCell {
     cell: String,
     answer: String,
-    verdict: &'static str,
+    /// `null` in a set with rules (see [`SetRules::exports_marks`]).
+    verdict: Option<&'static str>,
 }
 
-/// Every cell of `exercise`'s kind with the student's answer and its verdict, in reading order.
-fn exported_cells(exercise: &Exercise, answer: &Answer) -> Vec<ExportedCell> {
+/// Every cell of `exercise`'s kind with the student's answer and its verdict (with `marks`), in
+/// reading order.
+fn exported_cells(exercise: &Exercise, answer: &Answer, marks: bool) -> Vec<ExportedCell> {
     let mut cells = Vec::new();
     let grading = grade(exercise, answer);
     let names = exercise.names();
@@ -440,7 +578,7 @@ fn exported_cells(exercise: &Exercise, answer: &Answer) -> Vec<ExportedCell> {
         cells.push(ExportedCell {
             cell,
             answer: typed.to_string(),
-            verdict: verdict_code(verdict),
+            verdict: marks.then(|| verdict_code(verdict)),
         })
     };
     'kind: {
@@ -576,15 +714,17 @@ fn exported_cells(exercise: &Exercise, answer: &Answer) -> Vec<ExportedCell> {
 }
 
 /// The answers as CSV, one cell a line: exercise, topic, difficulty, seed, cell, answer, verdict
-/// and the student's name on every line, so a teacher can put every student's file in one sheet.
+/// (empty in a set with rules) and the student's name on every line, so a teacher can put every
+/// student's file in one sheet.
 pub fn export_csv(set: &ExerciseSet, progress: &Progress, student: &str) -> String {
     let mut csv = String::from(
         "exercise,topic,difficulty,seed,cell,answer,verdict,student,checks,shown,hints\n",
     );
     let student = csv_field(student.trim());
+    let marks = set.rules.exports_marks();
     for (number, done) in graded(set, progress).iter().enumerate() {
         let exercise = &done.exercise;
-        for cell in exported_cells(exercise, &done.answer) {
+        for cell in exported_cells(exercise, &done.answer, marks) {
             csv += &format!(
                 "{},{},{},{},{},{},{},{student},{},{},{}\n",
                 number + 1,
@@ -593,7 +733,7 @@ pub fn export_csv(set: &ExerciseSet, progress: &Progress, student: &str) -> Stri
                 exercise.id.seed,
                 csv_field(&cell.cell),
                 csv_field(&cell.answer),
-                cell.verdict,
+                cell.verdict.unwrap_or(""),
                 done.checks,
                 if done.shown { "yes" } else { "no" },
                 done.hints,

@@ -322,13 +322,20 @@ impl Reduce for PracticeState {
                 answer.semaphore = semaphore;
                 true
             }
+            // The set's rules are kept here, whatever a page offers.
             PracticeAction::Check => {
+                if !self.set.rules.may_check(self.progress.checks[current]) {
+                    return None;
+                }
                 next.grading = Some(grade(self.exercise(), self.answer()));
                 next.progress.checked[current] = true;
                 next.progress.checks[current] = next.progress.checks[current].saturating_add(1);
                 return Some(next);
             }
             PracticeAction::Hint => {
+                if !self.set.rules.explains() {
+                    return None;
+                }
                 next.progress.hints[current] = self.next_hint()?;
                 return Some(next);
             }

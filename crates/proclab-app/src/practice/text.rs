@@ -3,7 +3,7 @@
 
 use super::exercise::{Difficulty, Exercise, Topic, WorkloadProblem};
 use super::grade::{Column, Verdict};
-use super::set::SetupError;
+use super::set::{Feedback, SetRules, SetupError};
 use crate::lang::{Lang, Words};
 use proclab_core::spec::PolicySpec;
 
@@ -492,11 +492,78 @@ impl Verdict {
 
 /// The policy with its parameters, in a sentence.
 /// What a student opening a set's link is told: what the set is and how to hand it in.
-pub fn from_link(count: usize, lang: Lang) -> String {
+pub fn from_link(count: usize, rules: SetRules, lang: Lang) -> String {
+    if rules.feedback == Feedback::Hidden {
+        return lang.pick([
+            format!("링크로 받은 세트입니다 (문제 {count}개). 여기서 푸세요. 답은 이 브라우저에 저장됩니다. 제출하려면 아래에 이름을 쓰고 답을 JSON으로 내려받아 그 파일을 내세요."),
+            format!("This set came from a link ({count} {}). Solve {} here; your answers stay in this browser. To hand them in, type your name below, save your answers as JSON and hand in that file.", if count == 1 { "exercise" } else { "exercises" }, if count == 1 { "it" } else { "them" }),
+        ]);
+    }
+    if !rules.explains() {
+        return lang.pick([
+            format!("링크로 받은 세트입니다 (문제 {count}개). 여기서 풀고 확인을 누르세요. 답은 이 브라우저에 저장됩니다. 제출하려면 아래에 이름을 쓰고 답을 JSON이나 CSV로 내려받으세요. 답안 파일에는 확인을 누른 횟수도 적힙니다."),
+            format!("This set came from a link ({count} {}). Solve {} here and press Check; your answers stay in this browser. To hand them in, type your name below and export your answers as JSON or CSV. The files also say how many times you pressed Check.", if count == 1 { "exercise" } else { "exercises" }, if count == 1 { "it" } else { "them" }),
+        ]);
+    }
     lang.pick([
         format!("링크로 받은 세트입니다 (문제 {count}개). 여기서 풀고 확인을 누르세요. 답은 이 브라우저에 저장됩니다. 제출하려면 아래에 이름을 쓰고 답을 JSON이나 CSV로 내려받으세요. 답안 파일에는 확인을 누른 횟수와, 모든 답이 보이는 시뮬레이터에서 열어 보았는지도 적힙니다."),
         format!("This set came from a link ({count} {}). Solve {} here and press Check; your answers stay in this browser. To hand them in, type your name below and export your answers as JSON or CSV. The files also say how many times you pressed Check and whether you opened an exercise in the simulator, where every answer shows.", if count == 1 { "exercise" } else { "exercises" }, if count == 1 { "it" } else { "them" }),
     ])
+}
+
+/// A set's rules as its student reads them, with the checks left on the exercise on screen
+/// (`used` so far); empty for a set without rules.
+pub fn rules_sentence(rules: SetRules, used: u32, lang: Lang) -> String {
+    let feedback = match rules.feedback {
+        Feedback::Full => return match rules.checks_left(used) {
+            None => String::new(),
+            Some(left) => lang.pick([
+                format!("선생님의 규칙: 연습마다 확인 {}번 (이 연습은 {left}번 남음).", rules.checks.unwrap_or(0)),
+                format!("Your teacher's rule: {} check(s) per exercise ({left} left for this one).", rules.checks.unwrap_or(0)),
+            ]),
+        },
+        Feedback::Marks => lang.pick([
+            "선생님의 규칙: 확인은 칸마다 맞고 틀림만 표시합니다. 풀이 설명, 힌트, 시뮬레이터에서 보기는 없습니다.",
+            "Your teacher's rule: Check marks each cell right or wrong, and that is all: no explanations, hints or simulator.",
+        ]),
+        Feedback::Hidden => {
+            return lang
+                .pick([
+                    "선생님의 규칙: 제출할 때까지 채점하지 않습니다. 모든 연습을 풀고 이름을 쓴 뒤 \"답안 JSON\"을 내려받아 제출하세요. 선생님이 그 파일을 채점합니다.",
+                    "Your teacher's rule: nothing is checked until you hand in. Solve every exercise, type your name, save \"Answers JSON\" and hand in that file: your teacher grades it.",
+                ])
+                .to_string()
+        }
+    };
+    match rules.checks_left(used) {
+        None => feedback.to_string(),
+        Some(left) => lang.pick([
+            format!(
+                "{feedback} 연습마다 확인 {}번 (이 연습은 {left}번 남음).",
+                rules.checks.unwrap_or(0)
+            ),
+            format!(
+                "{feedback} {} check(s) per exercise ({left} left for this one).",
+                rules.checks.unwrap_or(0)
+            ),
+        ]),
+    }
+}
+
+/// A set's rules as a teacher chose them, in a few words (the gradebook, the rules' summary).
+pub fn rules_label(rules: SetRules, lang: Lang) -> String {
+    let feedback = match rules.feedback {
+        Feedback::Full => lang.pick(["채점과 설명", "marks and explanations"]),
+        Feedback::Marks => lang.pick(["맞고 틀림만", "marks only"]),
+        Feedback::Hidden => lang.pick(["제출 전 채점 없음", "nothing until handed in"]),
+    };
+    match rules.checks {
+        Some(checks) if rules.feedback != Feedback::Hidden => lang.pick([
+            format!("{feedback}, 연습마다 확인 {checks}번"),
+            format!("{feedback}, {checks} check(s) per exercise"),
+        ]),
+        _ => feedback.to_string(),
+    }
 }
 
 pub fn policy_sentence(exercise: &Exercise, lang: Lang) -> String {

@@ -1,0 +1,184 @@
+//! A teacher's rules for a set: carried in its link, kept by the page's state whatever a page
+//! offers, said to the student, and kept out of the answers files' marks (the gradebook grades
+//! the files instead).
+
+use proclab_app::i18n::Lang;
+use proclab_app::practice::exercise::{Difficulty, Topic};
+use proclab_app::practice::grade::key_answer;
+use proclab_app::practice::gradebook::grade_files;
+use proclab_app::practice::set::{
+    export_csv, export_json, ExerciseSet, Feedback, Progress, SetError, SetRules,
+};
+use proclab_app::practice::state::{PracticeAction, PracticeState};
+use proclab_app::practice::text::{rules_label, rules_sentence};
+use proclab_app::reduce::Reduce;
+
+fn set() -> ExerciseSet {
+    ExerciseSet::generated(Topic::Srtf, Difficulty::Easy, 12, 2)
+}
+
+fn marks_twice() -> SetRules {
+    SetRules {
+        feedback: Feedback::Marks,
+        checks: Some(2),
+    }
+}
+
+#[test]
+fn rules_travel_in_the_link_and_make_it_another_set() {
+    let open = set();
+    let ruled = open.with_rules(marks_twice());
+    assert_ne!(open.encode(), ruled.encode());
+    assert_ne!(
+        open.storage_key(),
+        ruled.storage_key(),
+        "progress kept apart"
+    );
+    assert_eq!(ExerciseSet::decode(&ruled.encode()), Ok(ruled.clone()));
+    assert_eq!(ruled.exercises, open.exercises, "the same exercises");
+    // A set of one's own workload keeps them too.
+    let spec = proclab_core::presets::presets()[0].spec.clone();
+    let own = ExerciseSet::under_every_policy(&spec).unwrap();
+    let own_ruled = own.with_rules(SetRules {
+        feedback: Feedback::Hidden,
+        checks: Some(3),
+    });
+    let decoded = ExerciseSet::decode(&own_ruled.encode()).unwrap();
+    assert_eq!(decoded.rules.feedback, Feedback::Hidden);
+    assert_eq!(
+        decoded.rules.checks, None,
+        "no limit where nothing is checked"
+    );
+    assert_eq!(decoded.workloads, own.workloads);
+    // An open set's link is what it always was.
+    assert!(!open.encode().is_empty() && open.rules.is_open());
+}
+
+#[test]
+fn a_link_with_rules_inside_rules_or_no_check_at_all_is_refused() {
+    let ruled = set().with_rules(marks_twice());
+    // Byte 0: the envelope's variant (3, rules); byte 1: feedback; byte 2-3: Some(2).
+    let bytes = base64_decode(&ruled.encode());
+    assert_eq!(bytes[0], 3);
+    let mut nested = vec![3, 1, 1, 2];
+    nested.extend_from_slice(&bytes);
+    assert_eq!(
+        ExerciseSet::decode(&base64_encode(&nested)),
+        Err(SetError::Corrupt)
+    );
+    let mut zero = bytes.clone();
+    assert_eq!(&zero[1..4], &[1, 1, 2]);
+    zero[3] = 0;
+    assert_eq!(
+        ExerciseSet::decode(&base64_encode(&zero)),
+        Err(SetError::Corrupt)
+    );
+}
+
+fn base64_decode(code: &str) -> Vec<u8> {
+    use base64::Engine as _;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(code)
+        .unwrap()
+}
+
+fn base64_encode(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+#[test]
+fn the_state_keeps_the_rules() {
+    let state = PracticeState::open(set().with_rules(marks_twice()), Progress::default());
+    let once = state.reduce(PracticeAction::Check).expect("a first check");
+    let twice = once.reduce(PracticeAction::Check).expect("a second check");
+    assert_eq!(twice.progress.checks[0], 2);
+    assert!(twice.grading.is_some(), "marks shown");
+    assert_eq!(twice.reduce(PracticeAction::Check), None, "no third check");
+    assert_eq!(twice.reduce(PracticeAction::Hint), None, "no hints");
+    // The next exercise has its own two.
+    let next = twice.reduce(PracticeAction::Goto(1)).unwrap();
+    assert!(next.reduce(PracticeAction::Check).is_some());
+    // Nothing until handed in: no check at all.
+    let hidden = PracticeState::open(
+        set().with_rules(SetRules {
+            feedback: Feedback::Hidden,
+            checks: None,
+        }),
+        Progress::default(),
+    );
+    assert_eq!(hidden.reduce(PracticeAction::Check), None);
+    // Without rules, as before.
+    let open = PracticeState::open(set(), Progress::default());
+    let mut state = open;
+    for _ in 0..5 {
+        state = state.reduce(PracticeAction::Check).unwrap();
+    }
+    assert!(state.reduce(PracticeAction::Hint).is_some());
+}
+
+#[test]
+fn the_student_is_told_the_rules_and_the_checks_left() {
+    let rules = marks_twice();
+    let told = rules_sentence(rules, 1, Lang::En);
+    assert!(
+        told.contains("no explanations, hints or simulator"),
+        "{told}"
+    );
+    assert!(
+        told.contains("2 check(s) per exercise (1 left for this one)"),
+        "{told}"
+    );
+    assert!(rules_sentence(rules, 0, Lang::Ko).contains("2번 남음"));
+    assert_eq!(rules_sentence(SetRules::default(), 4, Lang::En), "");
+    let limited = SetRules {
+        feedback: Feedback::Full,
+        checks: Some(3),
+    };
+    assert_eq!(
+        rules_sentence(limited, 3, Lang::En),
+        "Your teacher's rule: 3 check(s) per exercise (0 left for this one)."
+    );
+    assert_eq!(
+        rules_label(rules, Lang::En),
+        "marks only, 2 check(s) per exercise"
+    );
+}
+
+#[test]
+fn files_of_a_set_with_rules_carry_answers_not_marks() {
+    let ruled = set().with_rules(marks_twice());
+    let exercises = ruled.exercises();
+    let progress = Progress {
+        answers: vec![key_answer(&exercises[0])],
+        checks: vec![2, 0],
+        ..Progress::default()
+    };
+    let json: serde_json::Value =
+        serde_json::from_str(&export_json(&ruled, &progress, "Kim")).unwrap();
+    assert!(json.get("score").is_none(), "{json}");
+    assert_eq!(json["rules"]["feedback"], "marks");
+    assert_eq!(json["rules"]["checks"], 2);
+    let first = &json["exercises"][0];
+    assert!(first["solved"].is_null() && first["right"].is_null());
+    assert!(first["marked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|cell| cell["verdict"].is_null() && cell["cell"].is_string()));
+    let csv = export_csv(&ruled, &progress, "Kim");
+    for line in csv.lines().skip(1) {
+        let fields: Vec<&str> = line.split(',').collect();
+        assert_eq!(fields[6], "", "no verdict: {line}");
+    }
+    // The teacher's gradebook grades it: the first exercise solved, the set the ruled one.
+    let text = serde_json::to_string(&json).unwrap();
+    let graded = grade_files(&[("kim.json".into(), text.clone().into_bytes())], &ruled);
+    let grade = graded[0].grade.as_ref().unwrap();
+    assert!(grade.same_set && !grade.score_differs);
+    assert!(grade.exercises[0].solved && !grade.exercises[1].solved);
+    assert_eq!(grade.checks(), 2);
+    // Against the same exercises without the rules: another set (the rules were taken off).
+    let graded = grade_files(&[("kim.json".into(), text.into_bytes())], &set());
+    assert!(!graded[0].grade.as_ref().unwrap().same_set);
+}

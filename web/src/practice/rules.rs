@@ -1,0 +1,83 @@
+//! The teacher's rules for the set open: how much Check tells, and how many checks an exercise
+//! allows. A choice opens the same exercises under it, with its own link to copy.
+
+use proclab_app::i18n::Lang;
+use proclab_app::practice::set::{Feedback, SetRules};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct RulesProps {
+    pub lang: Lang,
+    pub rules: SetRules,
+    /// Opens the set open under these rules.
+    pub on_change: Callback<SetRules>,
+}
+
+fn feedback_label(feedback: Feedback, lang: Lang) -> &'static str {
+    match feedback {
+        Feedback::Full => lang.pick([
+            "채점, 첫 실수의 설명, 힌트, 시뮬레이터에서 보기 (기본)",
+            "Marks, the first mistake explained, hints, the simulator (default)",
+        ]),
+        Feedback::Marks => {
+            lang.pick(["칸마다 맞고 틀림만", "Marks only: each cell right or wrong"])
+        }
+        Feedback::Hidden => lang.pick([
+            "제출할 때까지 아무것도 (교사가 답안 파일을 채점)",
+            "Nothing until handed in (you grade the answers files)",
+        ]),
+    }
+}
+
+#[function_component(SetRulesForm)]
+pub fn set_rules_form(props: &RulesProps) -> Html {
+    let lang = props.lang;
+    let rules = props.rules;
+    let on_feedback = {
+        let on_change = props.on_change.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(feedback) = Feedback::from_code(&value) {
+                on_change.emit(SetRules { feedback, ..rules });
+            }
+        })
+    };
+    let on_checks = {
+        let on_change = props.on_change.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            let checks = value.parse::<u8>().ok().filter(|checks| *checks > 0);
+            on_change.emit(SetRules { checks, ..rules });
+        })
+    };
+    let hidden = rules.feedback == Feedback::Hidden;
+    html! {
+        <details id="practice-rules" class="practice-builder" open={!rules.is_open()}>
+            <summary>{ lang.pick(["과제 규칙 (교사용)", "Rules for homework (for teachers)"]) }</summary>
+            <p class="hint">{ lang.pick([
+                "아래에 열린 세트에 적용되어 그 링크에 들어갑니다. 고른 뒤 세트 링크를 복사하세요. 규칙이 있는 세트의 답안 파일에는 채점 표시가 없으니, 위의 \"제출된 답안 채점\"으로 채점하세요. 규칙은 이 페이지가 지키는 약속이지 잠금이 아닙니다(학생은 연습을 시뮬레이터에 직접 입력할 수 있습니다).",
+                "For the set open below, and carried in its link: choose, then copy the set link. The answers files of a set with rules carry no marks: grade them with \"Grade handed-in answers\" above. The rules are kept by this page, not locked (a student can always type an exercise into the simulator).",
+            ]) }</p>
+            <div class="rules-fields">
+                <div class="field">
+                    <label for="rules-feedback">{ lang.pick(["확인이 알려 주는 것", "What Check tells"]) }</label>
+                    <select id="rules-feedback" onchange={on_feedback}>
+                        { for Feedback::ALL.iter().map(|feedback| html! {
+                            <option value={feedback.code()} selected={*feedback == rules.feedback}>{ feedback_label(*feedback, lang) }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="rules-checks">{ lang.pick(["연습마다 확인 횟수", "Checks per exercise"]) }</label>
+                    <select id="rules-checks" onchange={on_checks} disabled={hidden}>
+                        <option value="" selected={rules.checks.is_none()}>{ lang.pick(["제한 없음", "Any number"]) }</option>
+                        { for SetRules::CHECK_LIMITS.iter().map(|checks| html! {
+                            <option value={checks.to_string()} selected={rules.checks == Some(*checks)}>{ checks.to_string() }</option>
+                        }) }
+                    </select>
+                </div>
+            </div>
+        </details>
+    }
+}
