@@ -175,13 +175,23 @@ fn keep_fragment_a_route(window: &web_sys::Window) {
 
 /// Replaces the address's query (when given) and fragment, without reloading or adding history.
 fn replace_address(window: &web_sys::Window, search: Option<&str>, hash: &str) {
+    write_address(window, search, hash, false);
+}
+
+/// Writes the address's query (when given) and fragment without reloading: in place, or with
+/// `push` as a new entry in the tab's history.
+fn write_address(window: &web_sys::Window, search: Option<&str>, hash: &str, push: bool) {
     let location = window.location();
     let search = search
         .map(str::to_string)
         .unwrap_or_else(|| location.search().unwrap_or_default());
     let url = format!("{}{search}{hash}", location.pathname().unwrap_or_default());
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        let url = Some(url.as_str());
+        let _ = match push {
+            true => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", url),
+            false => history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", url),
+        };
     }
 }
 
@@ -211,6 +221,16 @@ pub fn query_param(name: &str) -> Option<String> {
 
 /// Puts `?name=value` on the fragment's route (same route, no reload, no new history entry).
 pub fn set_query_param(name: &str, value: &str) {
+    write_query_param(name, value, false);
+}
+
+/// [`set_query_param`] as a new entry in the tab's history, so that Back returns to the address
+/// before (a student's new practice set, Back returning to the teacher's).
+pub fn push_query_param(name: &str, value: &str) {
+    write_query_param(name, value, true);
+}
+
+fn write_query_param(name: &str, value: &str, push: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -218,28 +238,7 @@ pub fn set_query_param(name: &str, value: &str) {
     let route = hash
         .split_once('?')
         .map_or(hash.as_str(), |(route, _)| route);
-    replace_address(&window, None, &format!("{route}?{name}={value}"));
-}
-
-/// [`set_query_param`] as a new entry in the tab's history, so that Back returns to the address
-/// before (a student's new practice set, Back returning to the teacher's).
-pub fn push_query_param(name: &str, value: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let location = window.location();
-    let hash = location.hash().unwrap_or_default();
-    let route = hash
-        .split_once('?')
-        .map_or(hash.as_str(), |(route, _)| route);
-    let url = format!(
-        "{}{}{route}?{name}={value}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    );
-    if let Ok(history) = window.history() {
-        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
+    write_address(&window, None, &format!("{route}?{name}={value}"), push);
 }
 
 /// The page's address without query or fragment (`https://host/dir/index.html`), for links.
