@@ -412,8 +412,8 @@ pub fn stopped_note(run: &Run, lang: Lang) -> Option<String> {
         ],
     };
     Some(lang.pick([
-        format!("{ko} 끝나지 못한 스레드는 t={end}까지로 셉니다: 표의 완료는 그 시각입니다. 처리량은 모든 스레드가 끝난 프로세스만 셉니다."),
-        format!("{en} A thread that never exited is counted up to t={end}: that is its completion in the table. Throughput counts only the processes whose threads all exited."),
+        format!("{ko} 끝나지 못한 스레드는 t={end}까지로 셉니다: 지표 표의 완료가 그 시각입니다. 처리량은 모든 스레드가 끝난 프로세스만 셉니다."),
+        format!("{en} A thread that never exited is counted up to t={end}: that is its completion in the metrics table. Throughput counts only the processes whose threads all exited."),
     ]))
 }
 
