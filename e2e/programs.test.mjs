@@ -376,3 +376,43 @@ test('presented, a program run shows its counter and the updates lost so far bes
     await context.close();
   }
 });
+
+test('two processes mapping one shared segment are drawn as the textbook draws them: each address space, the segment between, its words as both tables have them', TIMEOUT, async () => {
+  for (const [locale, viewport] of [['en-US', { width: 1280, height: 900 }], ['ko-KR', { width: 390, height: 844 }]]) {
+    const context = await openBrowser({ locale, viewport });
+    try {
+      const { page, problems } = await openPage(context, server.url);
+      await page.waitForSelector('#app-title');
+      // One process of two threads shares its whole address space: no segment to draw.
+      await page.selectOption('#preset-select', 'race-two-threads');
+      await page.waitForSelector('#memory-p0');
+      assert.equal(await page.$('#shm-figure'), null);
+      await page.selectOption('#preset-select', 'shm-race');
+      await page.waitForSelector('#shm-figure');
+      const names = await page.$$eval('#shm-figure .shm-process strong', (items) => items.map((item) => item.textContent));
+      assert.deepEqual(names, ['P1', 'P2']);
+      for (const key of ['Home', 'End']) {
+        await page.keyboard.press(key);
+        await page.waitForFunction(() => !document.querySelector('.results.stale'));
+        const first = await shownWord(page, 0, 'counter');
+        assert.equal(await shownWord(page, 1, 'counter'), first, 'one word, seen by both');
+        const drawn = await page.textContent('#shm-figure .shm-segment li[data-variable="counter"] code');
+        assert.equal(drawn, `counter = ${first}`);
+        if (key === 'Home') assert.equal(first, 0);
+      }
+      assert.match(await page.textContent('#shm-figure figcaption'), locale === 'en-US'
+        ? /^P1 and P2 map the same segment \(at address \d+ in each\)/ : /^P1, P2가 같은 세그먼트를 매핑합니다/);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${locale}: the page scrolls sideways by ${overflow}px`);
+      // The processes stand beside the segment on a laptop, above and below it on a phone.
+      const [p1, segment] = await Promise.all(['#shm-figure .shm-process', '#shm-figure .shm-segment'].map((s) => page.locator(s).first().boundingBox()));
+      if (viewport.width > 600) assert.ok(p1.x + p1.width <= segment.x, 'P1 to the left of the segment');
+      else assert.ok(p1.y + p1.height <= segment.y, 'P1 above the segment');
+      await page.$eval('#shm-figure', (element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 200));
+      await screenshot(page, `programs-shm-${locale}-${viewport.width}`);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  }
+});

@@ -9,7 +9,7 @@ use proclab_app::edit::Edit;
 use proclab_app::lang::{Lang, Words};
 use proclab_app::program_view::{
     address_spaces, analyse, blocked_at_the_pause, blocked_words, choices_that_run, choosable,
-    end_sentence, program_of, step_lines_in, thread_name, Goal, ProgramText,
+    end_sentence, program_of, shared_segment, step_lines_in, thread_name, Goal, ProgramText,
 };
 use proclab_app::simulation::Simulation;
 use proclab_app::watch::playback::Playback;
@@ -149,6 +149,9 @@ pub fn programs(props: &ProgramsProps) -> Html {
                     }) }
                 </div>
                 <div class="memory-view">
+                    if let Some(segment) = shared_segment(&spaces) {
+                        { shm_figure(&segment, lang) }
+                    }
                     <h3>{ t(ProgramText::Memory) }</h3>
                     { for spaces.iter().map(|space| html! {
                         <div class="table-scroll">
@@ -582,5 +585,62 @@ fn step_bar(props: &StepBarProps) -> Html {
             <button type="button" id="steps-tick-forward" onclick={seek(Some((tick + 1).min(end)), true)} aria-disabled={(tick >= end).to_string()} aria-label={WatchText::TickForward.get(lang)} title={WatchText::TickForward.get(lang)}>{ "›" }</button>
             <button type="button" id="steps-event-forward" onclick={seek(next, true)} aria-disabled={next.is_none().to_string()} aria-label={WatchText::EventForward.get(lang)} title={WatchText::EventForward.get(lang)}>{ "»" }</button>
         </div>
+    }
+}
+
+/// The shared memory segment drawn as the textbook draws it: the processes that map it on
+/// either side, each with where the segment lies in its address space and the variables it keeps
+/// to itself, and the segment's words, read by all of them, between.
+fn shm_figure(segment: &proclab_app::program_view::SharedSegment, lang: Lang) -> Html {
+    let t = |text: ProgramText| text.get(lang);
+    let half = segment.processes.len().div_ceil(2);
+    let (left, right) = segment.processes.split_at(half);
+    let process_box = |mapped: &proclab_app::program_view::MappedBy| {
+        html! {
+            <div class="shm-process" data-pid={mapped.pid.to_string()}>
+                <strong>{ &mapped.process }</strong>
+                <span class="shm-own">{ if mapped.own.is_empty() {
+                    t(ProgramText::ShmNoOwn).to_string()
+                } else {
+                    format!("{}: {}", t(ProgramText::ShmOwn), mapped.own.join(", "))
+                } }</span>
+                <span class="shm-at">{ lang.pick([format!("세그먼트: 주소 {}부터", mapped.at), format!("segment at address {}", mapped.at)]) }</span>
+            </div>
+        }
+    };
+    let side = |processes: &[proclab_app::program_view::MappedBy], class: &'static str| {
+        html! {
+            <div class={classes!("shm-side", class)}>
+                { for processes.iter().map(|mapped| html! {
+                    <div class="shm-mapping">
+                        { process_box(mapped) }
+                        <span class="shm-link" aria-hidden="true">{ "⇄" }</span>
+                    </div>
+                }) }
+            </div>
+        }
+    };
+    html! {
+        <figure class="shm-figure" id="shm-figure">
+            <h3>{ t(ProgramText::ShmTitle) }</h3>
+            <div class="shm-drawing">
+                { side(left, "left") }
+                <div class="shm-segment">
+                    <strong>{ t(ProgramText::ShmSegment) }</strong>
+                    <ul>
+                        { for segment.words.iter().map(|word| html! {
+                            <li data-variable={word.name.clone()}>
+                                <code>{ format!("{} = {}", word.name, word.value) }</code>
+                                if let Some((who, tick)) = &word.last_writer {
+                                    <span class="shm-writer">{ lang.pick([format!(" ({who}, t={tick})"), format!(" ({who}, t={tick})")]) }</span>
+                                }
+                            </li>
+                        }) }
+                    </ul>
+                </div>
+                { side(right, "right") }
+            </div>
+            <figcaption>{ segment.caption(lang) }</figcaption>
+        </figure>
     }
 }

@@ -131,6 +131,95 @@ pub fn address_spaces(run: &Run, state: &MachineState, lang: Lang) -> Vec<Addres
         .collect()
 }
 
+/// The shared memory segment as the processes that map it see it: each process with where the
+/// segment lies in its own address space and the variables it keeps to itself, and the segment's
+/// words once (every process reads the same word).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SharedSegment {
+    pub processes: Vec<MappedBy>,
+    pub words: Vec<WordRow>,
+}
+
+/// A process that maps the shared segment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MappedBy {
+    pub pid: u32,
+    pub process: String,
+    /// The segment's first word's address in this process.
+    pub at: u32,
+    /// Its own variables' names (not shared).
+    pub own: Vec<String>,
+}
+
+/// The shared segment of `spaces`, when two processes or more map it (one alone shares nothing).
+pub fn shared_segment(spaces: &[AddressSpace]) -> Option<SharedSegment> {
+    let processes: Vec<MappedBy> = spaces
+        .iter()
+        .filter_map(|space| {
+            let at = space.words.iter().find(|word| word.shared)?.address;
+            Some(MappedBy {
+                pid: space.pid,
+                process: space.process.clone(),
+                at,
+                own: space
+                    .words
+                    .iter()
+                    .filter(|word| !word.shared)
+                    .map(|word| word.name.clone())
+                    .collect(),
+            })
+        })
+        .collect();
+    if processes.len() < 2 {
+        return None;
+    }
+    let mut words: Vec<WordRow> = Vec::new();
+    for word in spaces.iter().flat_map(|space| &space.words) {
+        if word.shared && !words.iter().any(|known| known.name == word.name) {
+            words.push(word.clone());
+        }
+    }
+    Some(SharedSegment { processes, words })
+}
+
+impl SharedSegment {
+    /// What the drawing shows, in a sentence: who maps the segment and where, and what sharing
+    /// it means.
+    pub fn caption(&self, lang: Lang) -> String {
+        let names: Vec<&str> = self
+            .processes
+            .iter()
+            .map(|mapped| mapped.process.as_str())
+            .collect();
+        let (ko_names, en_names) = match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => {
+                (names.join(", "), format!("{} and {last}", rest.join(", ")))
+            }
+            _ => (names.join(", "), names.join(", ")),
+        };
+        let first = self.processes[0].at;
+        let (ko_at, en_at) = if self.processes.iter().all(|mapped| mapped.at == first) {
+            (
+                format!("모두 주소 {first}"),
+                format!("at address {first} in each"),
+            )
+        } else {
+            let each = |word: &str| {
+                self.processes
+                    .iter()
+                    .map(|mapped| format!("{} {word} {}", mapped.process, mapped.at))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            (each("주소"), each("at"))
+        };
+        lang.pick([
+            format!("{ko_names}{} 같은 세그먼트를 매핑합니다({ko_at}). 한쪽이 저장한 값을 다른 쪽의 다음 load가 그대로 읽습니다. 복사도 시스템 호출도 없습니다. 나머지 변수는 저마다의 것입니다. 두 쪽의 접근 순서를 정해 주는 것은 그들이 쓰는 락과 세마포어뿐입니다.", subject_particle(names.last().copied().unwrap_or_default())),
+            format!("{en_names} map the same segment ({en_at}): what one stores, the other's next load reads, with no copy and no system call. Their other variables stay their own. Nothing orders their accesses but the locks and semaphores they use."),
+        ])
+    }
+}
+
 /// The mutexes and semaphores of the shared segment at the state's tick (one for every process
 /// that names them: `.shared mutex`, `.shared sem`, or a name between bursts), as rows.
 pub fn shared_sync_rows(run: &Run, state: &MachineState, lang: Lang) -> Vec<SyncRow> {

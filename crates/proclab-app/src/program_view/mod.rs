@@ -36,7 +36,8 @@ pub use goals::{
 pub use graph::{wait_graph, GraphEdge, GraphNode};
 pub use lines::{end_sentence, race_table, step_lines, step_lines_in, RaceRow, StepLine};
 pub use memory::{
-    address_spaces, presented_line, shared_sync_rows, AddressSpace, SyncRow, WordRow,
+    address_spaces, presented_line, shared_segment, shared_sync_rows, AddressSpace, MappedBy,
+    SharedSegment, SyncRow, WordRow,
 };
 pub(crate) use sync_effects::woken_thread;
 pub use text::ProgramText;

@@ -71,6 +71,12 @@ pub enum ProgramText {
     WaitingToReceive,
     WriteEnds,
     Shared,
+    /// The shared segment's drawing: its title, the segment's box, a process without variables
+    /// of its own.
+    ShmTitle,
+    ShmSegment,
+    ShmNoOwn,
+    ShmOwn,
     Kind,
     Waiters,
     WaitsFor,
@@ -164,6 +170,10 @@ impl Words for ProgramText {
             WaitingToReceive => ["꺼내기 대기 (빔)", "Waiting to take (empty)"],
             WriteEnds => ["열린 쓰기 끝", "Write ends open"],
             Shared => ["공유", "shared"],
+            ShmTitle => ["공유 메모리: 각 주소 공간에 매핑된 세그먼트 하나", "Shared memory: one segment mapped into each address space"],
+            ShmSegment => ["공유 메모리 세그먼트", "Shared memory segment"],
+            ShmNoOwn => ["자기만의 변수 없음", "no variables of its own"],
+            ShmOwn => ["자기만의 변수", "its own"],
             Kind => ["종류", "Kind"],
             Waiters => ["기다리는 스레드(앞부터)", "Waiting (oldest first)"],
             WaitsFor => ["기다리는 대상", "Waits for"],
