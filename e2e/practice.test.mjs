@@ -318,18 +318,22 @@ test('A teacher grades handed-in answers files: graded again from the answers, a
     }
     assert.deepEqual([rows[0].flagged, rows[0].note], [false, '']);
     assert.equal(rows[1].flagged, true);
-    assert.match(rows[1].note, /The score written in the file above differs from this grading/);
+    assert.match(rows[1].note, /The score written in the file differs from this grading/);
     assert.equal(rows[2].file, 'notes.json');
     assert.match(rows[2].cells[1], /Not a ProcLab answers JSON/);
     // At a laptop's width the whole table is in view, without scrolling its box.
     const hidden = await page.$eval('#gradebook-table', (table) => table.parentElement.scrollWidth - table.parentElement.clientWidth);
     assert.ok(hidden <= 0, `the gradebook hides ${hidden}px at 1280`);
     await screenshot(page, 'practice-gradebook-en-1280');
-    const csv = (await download(page, '#gradebook-csv')).bytes.toString().replace(/^\uFEFF/, '').trim().split('\n');
-    assert.equal(csv[0], 'student,file,same_set,solved,exercises,right,consistent,cells,checks,hints,shown,note,ex1,ex2');
-    assert.ok(csv[1].startsWith(`Kim Minji,kim.json,yes,1,2,${cells},0,`), csv[1]);
-    assert.ok(csv[2].startsWith(`Lee Jun,lee.json,yes,1,2,${cells},0,`), csv[2]);
-    assert.match(csv[2], /the file's own score differs from this grading/);
+    const raw = (await download(page, '#gradebook-csv')).bytes.toString();
+    assert.ok(raw.startsWith('\uFEFFstudent,'), 'one byte-order mark, then the header');
+    const csv = raw.replace(/^\uFEFF/, '').trim().split('\n');
+    assert.equal(csv[0], 'student,file,set,solved,exercises,right,consistent,cells,checks,hints,shown,beyond_rules,note,ex1_right,ex1_cells,ex2_right,ex2_cells');
+    assert.ok(csv[1].startsWith(`Kim Minji,kim.json,this set,1,2,${cells},0,`), csv[1]);
+    assert.ok(csv[2].startsWith(`Lee Jun,lee.json,this set,1,2,${cells},0,`), csv[2]);
+    assert.match(csv[2], /The score written in the file differs from this grading/);
+    // Each exercise as two numbers (a spreadsheet reads 30/30 as a date).
+    assert.ok(csv[1].endsWith(`,${cells},${cells},0,${honest.exercises[1].cells}`), csv[1]);
     assert.equal(csv.length, 4);
     // On a phone, in Korean: the table scrolls in its own box, the page does not.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -361,7 +365,7 @@ test('A teacher sets rules for homework: marks only with two checks, then nothin
   }, { ready: '#practice-title' });
   await onFreshPage(link, async ({ page }) => {
     assert.equal(await page.textContent('#practice-rules-note'),
-      "Your teacher's rule: Check marks each cell right or wrong, and that is all: no explanations, hints or simulator. 2 check(s) per exercise (2 left for this one).");
+      "Your teacher's rule: Check marks each cell right or wrong, and that is all: no explanations, hints or simulator. 2 checks per exercise (2 left for this one).");
     assert.equal(await page.$('#practice-hint'), null);
     assert.equal(await page.$('#practice-show'), null);
     assert.equal(await page.textContent('#practice-check'), 'Check (2 left)');

@@ -2,9 +2,12 @@
 //! they state; an edited score is caught, another set is noted, and a file that is not an
 //! answers file says why.
 
+use proclab_app::i18n::Lang;
 use proclab_app::practice::exercise::{Difficulty, Topic};
 use proclab_app::practice::grade::key_answer;
-use proclab_app::practice::gradebook::{grade_files, gradebook_csv, FileProblem, MAX_FILE_BYTES};
+use proclab_app::practice::gradebook::{
+    grade_files, gradebook_csv, FileProblem, SetMatch, MAX_FILE_BYTES,
+};
 use proclab_app::practice::set::{export_json, ExerciseSet, Progress, SetError};
 
 /// A set of three exercises (FCFS, SRTF, the racing counter) a teacher made.
@@ -46,8 +49,8 @@ fn a_file_is_graded_as_the_page_graded_it() {
     let graded = grade_files(&[file("kim.json", &json)], &set);
     let grade = graded[0].grade.as_ref().unwrap();
     assert_eq!(grade.student, "Kim Minji");
-    assert!(grade.same_set);
-    assert!(!grade.score_differs);
+    assert_eq!(grade.set, SetMatch::Same);
+    assert!(!grade.score_differs && !grade.beyond.any());
     let (right, consistent, cells) = grade.totals();
     assert_eq!(right as u64, stated["score"]["right"].as_u64().unwrap());
     assert_eq!(
@@ -109,7 +112,7 @@ fn another_set_is_noted_and_graded_against_its_own() {
     let json = export_json(&other, &progress, "Lee");
     let graded = grade_files(&[file("lee.json", &json)], &set);
     let grade = graded[0].grade.as_ref().unwrap();
-    assert!(!grade.same_set);
+    assert_eq!(grade.set, SetMatch::Other);
     assert_eq!(grade.solved(), 2, "its own set's answers are right");
 }
 
@@ -146,24 +149,24 @@ fn the_gradebook_csv_has_a_line_a_student() {
     let set = teachers_set();
     let json = export_json(&set, &students_progress(&set), "Kim, Minji");
     let graded = grade_files(&[file("kim.json", &json), file("broken.json", "{")], &set);
-    let csv = gradebook_csv(&graded);
+    let csv = gradebook_csv(&graded, &set, Lang::En);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "student,file,same_set,solved,exercises,right,consistent,cells,checks,hints,shown,note,ex1,ex2,ex3"
+        "student,file,set,solved,exercises,right,consistent,cells,checks,hints,shown,beyond_rules,note,\
+         ex1_right,ex1_cells,ex2_right,ex2_cells,ex3_right,ex3_cells"
     );
     let grade = graded[0].grade.as_ref().unwrap();
     let (right, consistent, cells) = grade.totals();
-    let first = &grade.exercises[0];
+    let fine = |at: usize| grade.exercises[at].right + grade.exercises[at].consistent;
     assert_eq!(
         lines[1],
         format!(
-            "\"Kim, Minji\",kim.json,yes,1,3,{right},{consistent},{cells},3,1,2,,{}/{},{}/{},{}/{}",
-            first.right + first.consistent,
-            first.cells,
-            grade.exercises[1].right + grade.exercises[1].consistent,
+            "\"Kim, Minji\",kim.json,this set,1,3,{right},{consistent},{cells},3,1,2,,,{},{},{},{},0,{}",
+            fine(0),
+            grade.exercises[0].cells,
+            fine(1),
             grade.exercises[1].cells,
-            0,
             grade.exercises[2].cells
         )
     );
@@ -174,4 +177,8 @@ fn the_gradebook_csv_has_a_line_a_student() {
         lines[2]
     );
     assert_eq!(lines[2].split(',').count(), lines[0].split(',').count());
+    // In Korean, the notes are; the column names stay.
+    let korean = gradebook_csv(&graded, &set, Lang::Ko);
+    assert!(korean.starts_with("student,file,set,"));
+    assert!(korean.lines().nth(1).unwrap().contains(",이 세트,"));
 }

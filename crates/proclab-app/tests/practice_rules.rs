@@ -5,7 +5,7 @@
 use proclab_app::i18n::Lang;
 use proclab_app::practice::exercise::{Difficulty, Topic};
 use proclab_app::practice::grade::key_answer;
-use proclab_app::practice::gradebook::grade_files;
+use proclab_app::practice::gradebook::{grade_files, SetMatch};
 use proclab_app::practice::set::{
     export_csv, export_json, ExerciseSet, Feedback, Progress, SetError, SetRules,
 };
@@ -126,7 +126,7 @@ fn the_student_is_told_the_rules_and_the_checks_left() {
         "{told}"
     );
     assert!(
-        told.contains("2 check(s) per exercise (1 left for this one)"),
+        told.contains("2 checks per exercise (1 left for this one)"),
         "{told}"
     );
     assert!(rules_sentence(rules, 0, Lang::Ko).contains("2번 남음"));
@@ -137,11 +137,11 @@ fn the_student_is_told_the_rules_and_the_checks_left() {
     };
     assert_eq!(
         rules_sentence(limited, 3, Lang::En),
-        "Your teacher's rule: 3 check(s) per exercise (0 left for this one)."
+        "Your teacher's rule: 3 checks per exercise (0 left for this one)."
     );
     assert_eq!(
         rules_label(rules, Lang::En),
-        "marks only, 2 check(s) per exercise"
+        "marks only, 2 checks per exercise"
     );
 }
 
@@ -175,10 +175,65 @@ fn files_of_a_set_with_rules_carry_answers_not_marks() {
     let text = serde_json::to_string(&json).unwrap();
     let graded = grade_files(&[("kim.json".into(), text.clone().into_bytes())], &ruled);
     let grade = graded[0].grade.as_ref().unwrap();
-    assert!(grade.same_set && !grade.score_differs);
+    assert_eq!(grade.set, SetMatch::Same);
+    assert!(!grade.score_differs && !grade.beyond.any());
     assert!(grade.exercises[0].solved && !grade.exercises[1].solved);
     assert_eq!(grade.checks(), 2);
-    // Against the same exercises without the rules: another set (the rules were taken off).
+    // The teacher with the same exercises open without the rules: said so, not "another set".
     let graded = grade_files(&[("kim.json".into(), text.into_bytes())], &set());
-    assert!(!graded[0].grade.as_ref().unwrap().same_set);
+    assert_eq!(
+        graded[0].grade.as_ref().unwrap().set,
+        SetMatch::OtherRules(marks_twice())
+    );
+    assert_eq!(
+        SetMatch::OtherRules(marks_twice()).words(Lang::En),
+        "same exercises, other rules (marks only, 2 checks per exercise)"
+    );
+}
+
+/// A student who took the rules off on their own page: the same exercises under no rules, and
+/// what was used beyond the teacher's rules is said.
+#[test]
+fn rules_taken_off_are_noticed() {
+    let ruled = set().with_rules(SetRules {
+        feedback: Feedback::Hidden,
+        checks: None,
+    });
+    let exercises = ruled.exercises();
+    let progress = Progress {
+        answers: vec![key_answer(&exercises[0])],
+        checks: vec![3, 1],
+        hints: vec![2, 0],
+        shown: vec![false, true],
+        ..Progress::default()
+    };
+    let json = export_json(&set(), &progress, "Mallory");
+    let graded = grade_files(&[("mallory.json".into(), json.into_bytes())], &ruled);
+    let grade = graded[0].grade.as_ref().unwrap();
+    assert_eq!(grade.set, SetMatch::OtherRules(SetRules::default()));
+    assert_eq!(
+        grade.set.words(Lang::En),
+        "same exercises, other rules (no rules)"
+    );
+    assert_eq!(grade.beyond.checks, Some(3));
+    assert!(grade.beyond.hints && grade.beyond.shown);
+    assert_eq!(
+        grade.beyond.words(ruled.rules, Lang::En),
+        "3 checks of one exercise (0 allowed), hints, the simulator"
+    );
+    // Within a limit of three, three checks are no break; four are.
+    let three = set().with_rules(SetRules {
+        feedback: Feedback::Full,
+        checks: Some(3),
+    });
+    let json = export_json(&three, &progress, "Lee");
+    let graded = grade_files(&[("lee.json".into(), json.into_bytes())], &three);
+    assert!(!graded[0].grade.as_ref().unwrap().beyond.any());
+    let four = Progress {
+        checks: vec![4, 0],
+        ..progress
+    };
+    let json = export_json(&three, &four, "Lee");
+    let graded = grade_files(&[("lee.json".into(), json.into_bytes())], &three);
+    assert_eq!(graded[0].grade.as_ref().unwrap().beyond.checks, Some(4));
 }

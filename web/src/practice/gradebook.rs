@@ -5,7 +5,8 @@ use gloo::file::futures::read_as_bytes;
 use gloo::file::Blob;
 use proclab_app::i18n::Lang;
 use proclab_app::practice::gradebook::{
-    grade_files, gradebook_csv, FileProblem, GradedFile, StudentGrade, MAX_FILES, MAX_FILE_BYTES,
+    grade_files, gradebook_csv, score_differs_words, FileProblem, GradedFile, SetMatch,
+    StudentGrade, MAX_FILES, MAX_FILE_BYTES,
 };
 use proclab_app::practice::set::ExerciseSet;
 use wasm_bindgen_futures::spawn_local;
@@ -90,7 +91,7 @@ pub fn gradebook(props: &GradebookProps) -> Html {
         Shown::Reading(count) => html! {
             <p class="hint" role="status">{ lang.pick([format!("파일 {count}개를 채점하는 중…"), format!("Grading {count} file(s)…")]) }</p>
         },
-        Shown::Graded { files, left_out } => graded_view(files, *left_out, lang),
+        Shown::Graded { files, left_out } => graded_view(files, *left_out, &props.set, lang),
     };
     html! {
         <details id="practice-gradebook" class="practice-builder gradebook">
@@ -108,7 +109,7 @@ pub fn gradebook(props: &GradebookProps) -> Html {
     }
 }
 
-fn graded_view(files: &[GradedFile], left_out: usize, lang: Lang) -> Html {
+fn graded_view(files: &[GradedFile], left_out: usize, set: &ExerciseSet, lang: Lang) -> Html {
     let graded = files.iter().filter(|file| file.grade.is_ok()).count();
     let unread = files.len() - graded;
     let mut summary = lang.pick([
@@ -127,13 +128,10 @@ fn graded_view(files: &[GradedFile], left_out: usize, lang: Lang) -> Html {
             format!(" {left_out} more were not read: at most {MAX_FILES} at once."),
         ]);
     }
-    let csv = gradebook_csv(files);
+    let csv = gradebook_csv(files, set, lang);
+    // (`download_text` puts the byte-order mark a spreadsheet needs in front.)
     let download = Callback::from(move |_: MouseEvent| {
-        crate::files::download_text(
-            "proclab-gradebook.csv",
-            "text/csv",
-            &format!("\u{FEFF}{csv}"),
-        );
+        crate::files::download_text("proclab-gradebook.csv", "text/csv", &csv);
     });
     let header =
         |ko: &'static str, en: &'static str| html! { <th scope="col">{ lang.pick([ko, en]) }</th> };
@@ -153,7 +151,7 @@ fn graded_view(files: &[GradedFile], left_out: usize, lang: Lang) -> Html {
                     </tr></thead>
                     <tbody>
                         { for files.iter().map(|file| match &file.grade {
-                            Ok(grade) => student_row(&file.file, grade, lang),
+                            Ok(grade) => student_row(&file.file, grade, set, lang),
                             Err(problem) => html! {
                                 <tr class="unread">
                                     <th scope="row"><span class="file">{ &file.file }</span></th>
@@ -169,14 +167,9 @@ fn graded_view(files: &[GradedFile], left_out: usize, lang: Lang) -> Html {
     }
 }
 
-fn student_row(file: &str, grade: &StudentGrade, lang: Lang) -> Html {
+fn student_row(file: &str, grade: &StudentGrade, set: &ExerciseSet, lang: Lang) -> Html {
     let (right, consistent, cells) = grade.totals();
     let unnamed = lang.pick(["(이름 없음)", "(no name)"]);
-    let set = if grade.same_set {
-        lang.pick(["이 세트", "this set"])
-    } else {
-        lang.pick(["다른 세트", "another set"])
-    };
     let by_exercise: Vec<String> = grade
         .exercises
         .iter()
@@ -190,27 +183,35 @@ fn student_row(file: &str, grade: &StudentGrade, lang: Lang) -> Html {
             format!("{right} / {cells} (+{consistent} worked out right from an earlier slip)"),
         ]),
     };
-    let flagged = (!grade.same_set || grade.score_differs).then_some("flagged");
+    // Said under the student's line: in a cell they had widened the table off screen.
+    let mut notes = Vec::new();
+    if grade.beyond.any() {
+        let used = grade.beyond.words(set.rules, lang);
+        notes.push(lang.pick([
+            format!("이 세트의 규칙을 넘어 쓴 것: {used}."),
+            format!("Used beyond this set's rules: {used}."),
+        ]));
+    }
+    if grade.score_differs {
+        notes.push(score_differs_words(lang).to_string());
+    }
+    let flagged = (grade.set != SetMatch::Same || !notes.is_empty()).then_some("flagged");
     html! { <>
         <tr class={classes!(flagged)}>
             <th scope="row">
                 { if grade.student.is_empty() { unnamed.to_string() } else { grade.student.clone() } }
                 <span class="file">{ file }</span>
             </th>
-            <td class="set">{ set }</td>
+            <td class="set">{ grade.set.words(lang) }</td>
             <td>{ format!("{} / {}", grade.solved(), grade.exercises.len()) }</td>
             <td>{ cells_right }</td>
             <td class="by-exercise">{ by_exercise.join(" · ") }</td>
             <td>{ format!("{} · {}", grade.checks(), grade.hints()) }</td>
             <td>{ if shown.is_empty() { "—".to_string() } else { shown.join(", ") } }</td>
         </tr>
-        if grade.score_differs {
-            // A line of its own under the student's: in a cell it widened the table off screen.
+        if !notes.is_empty() {
             <tr class={classes!("gradebook-note", flagged)}>
-                <td colspan="7">{ lang.pick([
-                    "위 파일에 적힌 점수가 이 채점과 다릅니다: 고쳐졌거나 다른 버전의 페이지가 저장한 파일입니다.",
-                    "The score written in the file above differs from this grading: it was edited, or saved by another version of the page.",
-                ]) }</td>
+                <td colspan="7">{ notes.join(" ") }</td>
             </tr>
         }
     </> }

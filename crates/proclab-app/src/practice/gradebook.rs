@@ -5,7 +5,7 @@
 
 use super::exercise::Exercise;
 use super::grade::{grade, Answer};
-use super::set::{ExerciseSet, SetError};
+use super::set::{ExerciseSet, Feedback, SetError, SetRules};
 use crate::lang::Lang;
 use serde::Deserialize;
 
@@ -88,13 +88,66 @@ pub struct ExerciseMark {
     pub hints: usize,
 }
 
+/// How a file's set compares with the one the teacher has open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SetMatch {
+    Same,
+    /// The same exercises under other rules (these): the student changed them, or the teacher
+    /// has the set open without the rules the students had.
+    OtherRules(SetRules),
+    /// Other exercises: a link changed, or a set made on the student's own page.
+    Other,
+}
+
+/// What a file shows was used beyond the rules of the teacher's set.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BeyondRules {
+    /// The most checks of one exercise, when more than the rules allow.
+    pub checks: Option<u32>,
+    pub hints: bool,
+    pub shown: bool,
+}
+
+impl BeyondRules {
+    pub fn any(&self) -> bool {
+        *self != BeyondRules::default()
+    }
+
+    /// What was used, in a few words ("4 checks of one exercise, hints, the simulator").
+    pub fn words(&self, rules: SetRules, lang: Lang) -> String {
+        let mut used = Vec::new();
+        if let Some(checks) = self.checks {
+            let allowed = match rules.feedback {
+                Feedback::Hidden => 0,
+                _ => rules.checks.map_or(0, u32::from),
+            };
+            used.push(lang.pick([
+                format!("한 연습에 확인 {checks}번(허용 {allowed}번)"),
+                format!("{checks} checks of one exercise ({allowed} allowed)"),
+            ]));
+        }
+        if self.hints {
+            used.push(lang.pick(["힌트", "hints"]).to_string());
+        }
+        if self.shown {
+            used.push(
+                lang.pick(["시뮬레이터에서 보기", "the simulator"])
+                    .to_string(),
+            );
+        }
+        used.join(", ")
+    }
+}
+
 /// A student's file, graded here.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StudentGrade {
     pub student: String,
-    /// Its set is the one the teacher has open (else the student answered another set: a link
-    /// changed, or a set made on the student's own page).
-    pub same_set: bool,
+    /// Its set against the one the teacher has open.
+    pub set: SetMatch,
+    /// What it used beyond the rules of the teacher's set (of its exercises, when they are the
+    /// same).
+    pub beyond: BeyondRules,
     pub exercises: Vec<ExerciseMark>,
     /// The score the file states differs from this grading: edited by hand, or saved by a
     /// version of the page that graded otherwise.
@@ -192,9 +245,27 @@ fn grade_bytes(
             }
         })
         .collect();
+    let same_exercises = set.exercises == expected.exercises && set.workloads == expected.workloads;
+    let rules = expected.rules;
+    let beyond = match same_exercises {
+        false => BeyondRules::default(),
+        true => {
+            let most = exercises.iter().map(|mark| mark.checks).max().unwrap_or(0);
+            BeyondRules {
+                checks: (!rules.may_check(most.saturating_sub(1)) && most > 0).then_some(most),
+                hints: !rules.explains() && exercises.iter().any(|mark| mark.hints > 0),
+                shown: !rules.explains() && exercises.iter().any(|mark| mark.shown),
+            }
+        }
+    };
     let mut grade = StudentGrade {
         student: handed_in.student.trim().to_string(),
-        same_set: set == *expected,
+        set: match (same_exercises, set.rules == rules) {
+            (true, true) => SetMatch::Same,
+            (true, false) => SetMatch::OtherRules(set.rules),
+            _ => SetMatch::Other,
+        },
+        beyond,
         exercises,
         score_differs: false,
     };
@@ -213,9 +284,10 @@ fn csv_field(text: &str) -> String {
 }
 
 /// The gradebook as CSV, one student a line: the totals, then each exercise's cells right or
-/// worked out right, of its cells (`38/40`). A file that could not be graded has its line too,
-/// with the reason.
-pub fn gradebook_csv(files: &[GradedFile]) -> String {
+/// worked out right and its cells (two numbers: a spreadsheet reads `38/40` as a date). A file
+/// that could not be graded has its line too, with the reason. The notes are in `lang`, the
+/// column names in English (a file's format, for scripts).
+pub fn gradebook_csv(files: &[GradedFile], expected: &ExerciseSet, lang: Lang) -> String {
     let most = files
         .iter()
         .filter_map(|file| file.grade.as_ref().ok())
@@ -223,10 +295,10 @@ pub fn gradebook_csv(files: &[GradedFile]) -> String {
         .max()
         .unwrap_or(0);
     let mut csv = String::from(
-        "student,file,same_set,solved,exercises,right,consistent,cells,checks,hints,shown,note",
+        "student,file,set,solved,exercises,right,consistent,cells,checks,hints,shown,beyond_rules,note",
     );
     for number in 1..=most {
-        csv += &format!(",ex{number}");
+        csv += &format!(",ex{number}_right,ex{number}_cells");
     }
     csv.push('\n');
     for file in files {
@@ -234,33 +306,39 @@ pub fn gradebook_csv(files: &[GradedFile]) -> String {
         match &file.grade {
             Err(problem) => {
                 csv += &format!(
-                    ",{name},,,,,,,,,,{}{}\n",
-                    csv_field(problem.message(Lang::En)),
-                    ",".repeat(most)
+                    ",{name},,,,,,,,,,,{}{}\n",
+                    csv_field(problem.message(lang)),
+                    ",".repeat(2 * most)
                 );
             }
             Ok(grade) => {
                 let (right, consistent, cells) = grade.totals();
                 let shown: Vec<String> = grade.shown().iter().map(usize::to_string).collect();
-                let note = if grade.score_differs {
-                    "the file's own score differs from this grading"
-                } else {
-                    ""
+                let note = match grade.score_differs {
+                    true => score_differs_words(lang),
+                    false => "",
                 };
                 csv += &format!(
-                    "{},{name},{},{},{},{right},{consistent},{cells},{},{},{},{note}",
+                    "{},{name},{},{},{},{right},{consistent},{cells},{},{},{},{},{}",
                     csv_field(&grade.student),
-                    if grade.same_set { "yes" } else { "no" },
+                    csv_field(&grade.set.words(lang)),
                     grade.solved(),
                     grade.exercises.len(),
                     grade.checks(),
                     grade.hints(),
-                    csv_field(&shown.join(" ")),
+                    match shown.is_empty() {
+                        true => lang.pick(["없음", "none"]).to_string(),
+                        false => shown.join(" "),
+                    },
+                    csv_field(&grade.beyond.words(expected.rules, lang)),
+                    csv_field(note),
                 );
                 for number in 0..most {
-                    csv.push(',');
-                    if let Some(mark) = grade.exercises.get(number) {
-                        csv += &format!("{}/{}", mark.right + mark.consistent, mark.cells);
+                    match grade.exercises.get(number) {
+                        Some(mark) => {
+                            csv += &format!(",{},{}", mark.right + mark.consistent, mark.cells)
+                        }
+                        None => csv += ",,",
                     }
                 }
                 csv.push('\n');
@@ -268,4 +346,31 @@ pub fn gradebook_csv(files: &[GradedFile]) -> String {
         }
     }
     csv
+}
+
+/// The note on a file whose stated score differs from the grading here.
+pub fn score_differs_words(lang: Lang) -> &'static str {
+    lang.pick([
+        "파일에 적힌 점수가 이 채점과 다릅니다: 고쳐졌거나 다른 버전의 페이지가 저장한 파일입니다.",
+        "The score written in the file differs from this grading: it was edited, or saved by another version of the page.",
+    ])
+}
+
+impl SetMatch {
+    pub fn words(self, lang: Lang) -> String {
+        match self {
+            SetMatch::Same => lang.pick(["이 세트", "this set"]).to_string(),
+            SetMatch::OtherRules(rules) => {
+                let rules = match rules.is_open() {
+                    true => lang.pick(["규칙 없음", "no rules"]).to_string(),
+                    false => super::text::rules_label(rules, lang),
+                };
+                lang.pick([
+                    format!("같은 연습, 다른 규칙({rules})"),
+                    format!("same exercises, other rules ({rules})"),
+                ])
+            }
+            SetMatch::Other => lang.pick(["다른 세트", "another set"]).to_string(),
+        }
+    }
 }

@@ -519,7 +519,7 @@ pub fn rules_sentence(rules: SetRules, used: u32, lang: Lang) -> String {
             None => String::new(),
             Some(left) => lang.pick([
                 format!("선생님의 규칙: 연습마다 확인 {}번 (이 연습은 {left}번 남음).", rules.checks.unwrap_or(0)),
-                format!("Your teacher's rule: {} check(s) per exercise ({left} left for this one).", rules.checks.unwrap_or(0)),
+                format!("Your teacher's rule: {} per exercise ({left} left for this one).", checks_en(rules.checks.unwrap_or(0))),
             ]),
         },
         Feedback::Marks => lang.pick([
@@ -543,10 +543,18 @@ pub fn rules_sentence(rules: SetRules, used: u32, lang: Lang) -> String {
                 rules.checks.unwrap_or(0)
             ),
             format!(
-                "{feedback} {} check(s) per exercise ({left} left for this one).",
-                rules.checks.unwrap_or(0)
+                "{feedback} {} per exercise ({left} left for this one).",
+                checks_en(rules.checks.unwrap_or(0))
             ),
         ]),
+    }
+}
+
+/// "1 check", "2 checks".
+fn checks_en(count: u8) -> String {
+    match count {
+        1 => String::from("1 check"),
+        _ => format!("{count} checks"),
     }
 }
 
@@ -560,7 +568,7 @@ pub fn rules_label(rules: SetRules, lang: Lang) -> String {
     match rules.checks {
         Some(checks) if rules.feedback != Feedback::Hidden => lang.pick([
             format!("{feedback}, 연습마다 확인 {checks}번"),
-            format!("{feedback}, {checks} check(s) per exercise"),
+            format!("{feedback}, {} per exercise", checks_en(checks)),
         ]),
         _ => feedback.to_string(),
     }
