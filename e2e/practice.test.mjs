@@ -362,6 +362,19 @@ test('A teacher sets rules for homework: marks only with two checks, then nothin
     link = await page.inputValue('#practice-link');
     // The teacher's own page keeps the rules too.
     assert.match(await page.textContent('#practice-rules-note'), /Marks only|marks each cell right or wrong/);
+    // Back and Forward among the rules tried: the choices shown are the page's, and the page
+    // stays the teacher's (no link's notice, nothing folded).
+    await page.selectOption('#rules-feedback', 'hidden');
+    await page.waitForFunction(() => !document.querySelector('#practice-check'));
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('#practice-check')?.textContent === 'Check (2 left)');
+    assert.deepEqual([await page.inputValue('#rules-feedback'), await page.inputValue('#rules-checks')], ['marks', '2']);
+    assert.equal(await page.$eval('#practice-rules', (details) => details.open), true);
+    assert.equal(await page.$('#practice-from-link'), null);
+    await page.goForward();
+    await page.waitForFunction(() => !document.querySelector('#practice-check'));
+    assert.equal(await page.inputValue('#rules-feedback'), 'hidden');
+    assert.equal(await page.$('#practice-from-link'), null);
   }, { ready: '#practice-title' });
   await onFreshPage(link, async ({ page }) => {
     assert.equal(await page.textContent('#practice-rules-note'),

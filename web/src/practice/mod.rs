@@ -34,6 +34,13 @@ thread_local! {
     static SHOW_PLAYBACK: std::cell::Cell<Option<Playback>> = const { std::cell::Cell::new(None) };
     /// The simulator's "Open as an exercise" was followed: the page opens at its exercise.
     static TO_EXERCISE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The sets made in this tab (New set, the builder, the rules): Back or Forward to one of
+    /// them is not a link followed.
+    static MADE_HERE: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn made_here(code: &str) -> bool {
+    MADE_HERE.with(|made| made.borrow().iter().any(|known| known == code))
 }
 
 /// Asks the Practice page about to open to start at the top with the exercise's heading
@@ -110,6 +117,15 @@ pub fn practice(props: &PracticeProps) -> Html {
     // and stays so when the set is opened again (its progress remembers the link).
     let from_link = use_state(|| arrived_by_link() || store.progress.linked);
     {
+        // A set this page opened on its own (the last one, a fresh one) is the tab's too.
+        let (code, linked) = (store.set.encode(), *from_link);
+        use_effect_with((), move |_| {
+            if !linked {
+                MADE_HERE.with(|made| made.borrow_mut().push(code));
+            }
+        });
+    }
+    {
         let store = store.clone();
         let linked = *from_link;
         use_effect_with(linked, move |linked| {
@@ -135,6 +151,7 @@ pub fn practice(props: &PracticeProps) -> Html {
         let push_next = push_next.clone();
         use_effect_with((code, *bad_link), move |(code, bad_link)| {
             if *push_next.borrow() {
+                MADE_HERE.with(|made| made.borrow_mut().push(code.clone()));
                 browser::push_query_param(PARAM, code);
             } else if !*bad_link {
                 browser::set_query_param(PARAM, code);
@@ -183,9 +200,13 @@ pub fn practice(props: &PracticeProps) -> Html {
                         let progress =
                             storage::load_practice(&set.storage_key()).unwrap_or_default();
                         bad_link.set(false);
-                        from_link.set(true);
+                        // Back or Forward among the sets made here is no link followed.
+                        let linked = !made_here(&code);
+                        from_link.set(linked);
                         store.dispatch(PracticeAction::FollowLink(set, progress));
-                        store.dispatch(PracticeAction::MarkLinked);
+                        if linked {
+                            store.dispatch(PracticeAction::MarkLinked);
+                        }
                     }
                     Err(_) => bad_link.set(true),
                 }

@@ -52,8 +52,11 @@ pub fn set_rules_form(props: &RulesProps) -> Html {
         })
     };
     let hidden = rules.feedback == Feedback::Hidden;
+    // Open at first on a set with rules, then as the teacher leaves it (Back to a set without
+    // rules had folded it).
+    let first_open = use_state(|| !rules.is_open());
     html! {
-        <details id="practice-rules" class="practice-builder" open={!rules.is_open()}>
+        <details id="practice-rules" class="practice-builder" open={*first_open}>
             <summary>{ lang.pick(["과제 규칙 (교사용)", "Rules for homework (for teachers)"]) }</summary>
             <p class="hint">{ lang.pick([
                 "아래에 열린 세트에 적용되어 그 링크에 들어갑니다. 고른 뒤 세트 링크를 복사하세요. 규칙이 있는 세트의 답안 파일에는 채점 표시가 없으니, 위의 \"제출된 답안 채점\"으로 채점하세요. 규칙은 이 페이지가 지키는 약속이지 잠금이 아닙니다(학생은 연습을 시뮬레이터에 직접 입력할 수 있습니다).",
@@ -62,7 +65,9 @@ pub fn set_rules_form(props: &RulesProps) -> Html {
             <div class="rules-fields">
                 <div class="field">
                     <label for="rules-feedback">{ lang.pick(["확인이 알려 주는 것", "What Check tells"]) }</label>
-                    <select id="rules-feedback" onchange={on_feedback}>
+                    // Keyed by the rule shown: a select the user has changed keeps its choice over
+                    // its options' `selected`, and Back or Forward had left it on the old rule.
+                    <select id="rules-feedback" key={rules.feedback.code()} onchange={on_feedback}>
                         { for Feedback::ALL.iter().map(|feedback| html! {
                             <option value={feedback.code()} selected={*feedback == rules.feedback}>{ feedback_label(*feedback, lang) }</option>
                         }) }
@@ -70,7 +75,7 @@ pub fn set_rules_form(props: &RulesProps) -> Html {
                 </div>
                 <div class="field">
                     <label for="rules-checks">{ lang.pick(["연습마다 확인 횟수", "Checks per exercise"]) }</label>
-                    <select id="rules-checks" onchange={on_checks} disabled={hidden}>
+                    <select id="rules-checks" key={format!("checks-{:?}", rules.checks)} onchange={on_checks} disabled={hidden}>
                         <option value="" selected={rules.checks.is_none()}>{ lang.pick(["제한 없음", "Any number"]) }</option>
                         { for SetRules::CHECK_LIMITS.iter().map(|checks| html! {
                             <option value={checks.to_string()} selected={rules.checks == Some(*checks)}>{ checks.to_string() }</option>
