@@ -262,6 +262,9 @@ test('A segment left out of the chart costs only itself: the later ones stay rig
     const summary = await page.textContent('#practice-summary');
     const [right, total] = summary.match(/(\d+) of (\d+)/).slice(1).map(Number);
     assert.equal(total - right, 2, summary);
+    // Said as the segment it is: the student left no box empty.
+    assert.ok(summary.endsWith('Your chart leaves out 1 segment of the run (2 cells).'), summary);
+    assert.doesNotMatch(summary, /empty/);
     await screenshot(page, 'practice-left-out-en-1280');
     // Typed in again, it is all right.
     await page.fill('#chart-line', answer.chart.map((segment) => `${segment.who} ${segment.end}`).join(' '));

@@ -1409,3 +1409,84 @@ fn a_segment_too_many_is_the_only_one_wrong() {
     }
     assert!(checked > 150, "{checked}");
 }
+
+/// One run typed as two segments is told as such, not as a segment the run does not have.
+#[test]
+fn a_run_split_in_two_is_told_as_one_segment() {
+    let mut checked = 0;
+    for exercise in every_exercise() {
+        let key = exercise.key();
+        // A process segment of two ticks or more, split at its middle.
+        let Some(index) = key.iter().position(|segment| {
+            matches!(segment.who, Who::Process(_)) && segment.end - segment.start >= 2
+        }) else {
+            continue;
+        };
+        let mut answer = key_answer(&exercise);
+        let middle = (key[index].start + key[index].end) / 2;
+        answer.segments.insert(
+            index,
+            proclab_app::practice::grade::SegmentAnswer {
+                who: key[index].who,
+                end: middle.to_string(),
+            },
+        );
+        let grading = grade(&exercise, &answer);
+        assert!(grading.omitted.is_empty(), "{:?}", exercise.id);
+        let extra = grading.paired.iter().position(Option::is_none).unwrap();
+        assert!(extra == index || extra == index + 1, "{:?}", exercise.id);
+        let text = explain(&exercise, &grading, Lang::En).unwrap();
+        assert!(
+            text.starts_with(&format!("Segment {} splits one run in two", extra + 1)),
+            "{text}"
+        );
+        checked += 1;
+    }
+    assert!(checked > 150, "{checked}");
+}
+
+/// After a check, Hint starts at the first of the run's segments the chart does not have right:
+/// one left out in the middle, not the end of the chart's right segments after it; and a chart
+/// right but for a segment too many at its end has no hint left to give.
+#[test]
+fn hints_start_at_the_segment_left_out_and_none_follow_a_right_chart() {
+    use proclab_app::practice::set::ExerciseSet;
+    use proclab_app::practice::state::{PracticeAction, PracticeState};
+    use proclab_app::reduce::Reduce;
+    let set = ExerciseSet::generated(Topic::Srtf, Difficulty::Medium, 4, 1);
+    let exercise = &set.exercises()[0];
+    let key = exercise.key();
+    assert!(key.len() >= 4, "{key:?}");
+    let mut left_out = key_answer(exercise);
+    left_out.segments.remove(2);
+    let progress = Progress {
+        answers: vec![left_out],
+        ..Progress::default()
+    };
+    let state = PracticeState::open(set.clone(), progress)
+        .reduce(PracticeAction::Check)
+        .unwrap();
+    assert_eq!(
+        state.next_hint(),
+        Some(3),
+        "the hint of the segment left out, the third"
+    );
+    let mut extra = key_answer(exercise);
+    let end: u64 = extra.segments.last().unwrap().end.parse().unwrap();
+    extra
+        .segments
+        .push(proclab_app::practice::grade::SegmentAnswer {
+            who: Who::Idle,
+            end: (end + 1).to_string(),
+        });
+    let progress = Progress {
+        answers: vec![extra],
+        ..Progress::default()
+    };
+    let state = PracticeState::open(set, progress)
+        .reduce(PracticeAction::Check)
+        .unwrap();
+    let grading = state.grading.as_ref().unwrap();
+    assert!(grading.has_extra_segments());
+    assert_eq!(state.next_hint(), None);
+}

@@ -121,13 +121,29 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
             ])
         };
         // Empty cells are counted wrong; said so, so that a half-done answer reads as half done.
-        let summary = match empty {
+        // A segment the chart leaves out counts as its two cells, but is said as a segment (the
+        // student left no box empty).
+        let left_out = grading.omitted.len();
+        let empty_boxes = empty.saturating_sub(2 * left_out);
+        let summary = match empty_boxes {
             0 => summary,
             _ if empty == total => summary,
             1 => lang.pick([format!("{summary} 빈 칸 1개."), format!("{summary} 1 cell is empty.")]),
             _ => lang.pick([
-                format!("{summary} 빈 칸 {empty}개."),
-                format!("{summary} {empty} cells are empty."),
+                format!("{summary} 빈 칸 {empty_boxes}개."),
+                format!("{summary} {empty_boxes} cells are empty."),
+            ]),
+        };
+        let summary = match left_out {
+            0 => summary,
+            _ if empty == total => summary,
+            1 => lang.pick([
+                format!("{summary} 차트에 실행의 구간 1개가 빠졌습니다(2칸)."),
+                format!("{summary} Your chart leaves out 1 segment of the run (2 cells)."),
+            ]),
+            _ => lang.pick([
+                format!("{summary} 차트에 실행의 구간 {left_out}개가 빠졌습니다({}칸).", 2 * left_out),
+                format!("{summary} Your chart leaves out {left_out} segments of the run ({} cells).", 2 * left_out),
             ]),
         };
         // With nothing filled in, the summary says all there is to say; under a teacher's rule
@@ -257,6 +273,8 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                     <span class="hint" id="practice-no-hint">
                         { if feedback.as_ref().is_some_and(|feedback| feedback.3) {
                             T::HintsNoneNeeded.get(lang)
+                        } else if state.grading.as_ref().is_some_and(|grading| grading.has_extra_segments()) {
+                            T::HintsChartExtra.get(lang)
                         } else if state.hints_shown() >= exercise.hint_count() {
                             T::HintsAllShown.get(lang)
                         } else {

@@ -810,6 +810,18 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
                     format!("구간 {}: {label}. {why}", index + 1),
                     format!("Segment {}: {label}. {why}", index + 1),
                 ])
+            } else if grading.continues.get(index) == Some(&true) {
+                // One run written as two segments: the chart joins them.
+                lang.pick([
+                    format!(
+                        "구간 {}은 한 번의 실행을 두 구간으로 나눈 것입니다. 계속 실행되는 프로세스는 한 구간으로 씁니다. 그 자리의 구간: {label}.",
+                        index + 1
+                    ),
+                    format!(
+                        "Segment {} splits one run in two: a process that keeps running is one segment. The run's segment there: {label}.",
+                        index + 1
+                    ),
+                ])
             } else {
                 lang.pick([
                     format!(

@@ -166,6 +166,9 @@ pub struct Grading {
     pub paired: Vec<Option<usize>>,
     /// The run's segments the chart leaves out.
     pub omitted: Vec<Omitted>,
+    /// For each of the student's segments, whether it has the owner of the one before or after
+    /// it (one run written as two segments, where the chart draws one).
+    pub continues: Vec<bool>,
     pub rows: Vec<[Verdict; 4]>,
     pub averages: [Verdict; 3],
     /// From, to and reason of the transition question (none when the run has no question).
@@ -191,6 +194,7 @@ impl Grading {
             segments: Vec::new(),
             paired: Vec::new(),
             omitted: Vec::new(),
+            continues: Vec::new(),
             rows: Vec::new(),
             averages: [Verdict::Missing; 3],
             transition: None,
@@ -215,6 +219,28 @@ impl Grading {
                 .find_map(|paired| *paired)
                 .map_or(0, |key| key + 1),
         }
+    }
+
+    /// How many of the run's segments, from the first, the chart has right (owner and end, none
+    /// left out, none too many before them): where the next hint should start.
+    pub fn run_segments_right(&self, run_segments: usize) -> usize {
+        let left_out = self.omitted.first().map(|left_out| left_out.key);
+        let first_wrong = self
+            .segments
+            .iter()
+            .position(|marks| marks.who != Verdict::Right || marks.end != Verdict::Right)
+            .map(|index| self.run_segment_of(index));
+        [left_out, first_wrong]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(run_segments)
+            .min(run_segments)
+    }
+
+    /// The chart has segments the run does not have.
+    pub fn has_extra_segments(&self) -> bool {
+        self.paired.iter().any(Option::is_none)
     }
 
     /// True when every cell is right or consistent and nothing is missing.
@@ -615,6 +641,16 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
         segments,
         paired: alignment.paired,
         omitted: alignment.omitted,
+        continues: (0..answer.segments.len())
+            .map(|index| {
+                let who = answer.segments[index].who;
+                let before = index
+                    .checked_sub(1)
+                    .map(|before| answer.segments[before].who);
+                let after = answer.segments.get(index + 1).map(|after| after.who);
+                before == Some(who) || after == Some(who)
+            })
+            .collect(),
         rows,
         averages,
         transition,

@@ -3,7 +3,7 @@
 //! progress and the address bar are its effects.
 
 use super::exercise::{Exercise, Who};
-use super::grade::{grade, Column, Grading, SegmentAnswer, Verdict};
+use super::grade::{grade, Column, Grading, SegmentAnswer};
 use super::set::{ExerciseSet, Progress};
 use crate::reduce::Reduce;
 use std::rc::Rc;
@@ -113,12 +113,11 @@ impl PracticeState {
         let exercise = self.exercise();
         let mut shown = self.hints_shown();
         if let Some(grading) = &self.grading {
-            if exercise.switch.is_none() && exercise.asked.is_none() {
-                let right = grading
-                    .segments
-                    .iter()
-                    .take_while(|marks| marks.who == Verdict::Right && marks.end == Verdict::Right)
-                    .count();
+            // A chart exercise: its grading has segments, typed or left out (the racing counter,
+            // the deadlock and the semaphores have none, and hints of their own).
+            let chart = !grading.segments.is_empty() || !grading.omitted.is_empty();
+            if chart && exercise.switch.is_none() && exercise.asked.is_none() {
+                let right = grading.run_segments_right(exercise.hint_count());
                 shown = shown.max(right);
             }
         }

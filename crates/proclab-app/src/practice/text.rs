@@ -50,6 +50,8 @@ pub enum PracticeText {
     HintsAllShown,
     /// Why Hint is off: the checked chart is right; the explanation covers the wrong cell.
     HintsChartRight,
+    /// Why Hint is off: every decision is in the chart, which has segments too many.
+    HintsChartExtra,
     /// Why Hint is off: every answer checked is right.
     HintsNoneNeeded,
     Show,
@@ -197,6 +199,7 @@ impl Words for PracticeText {
             Hint => ["힌트", "Hint"],
             HintsAllShown => ["힌트를 모두 보았습니다.", "Every hint is shown."],
             HintsChartRight => ["간트 차트는 맞습니다. 틀린 칸은 아래 설명을 보세요.", "Your Gantt chart is right: the explanation below covers the wrong cells."],
+            HintsChartExtra => ["실행의 결정은 모두 차트에 맞게 있습니다. 남는 구간은 아래 설명을 보세요.", "Every decision of the run is right in your chart: the explanation below covers the segments too many."],
             HintsNoneNeeded => ["모두 맞았으니 힌트가 필요 없습니다.", "Everything is right: no hint is needed."],
             Show => ["시뮬레이터에서 보기", "Show in the simulator"],
             ShowNoted => ["이 실행을 시뮬레이터에서 엽니다. 거기서는 모든 답이 보이므로 답안 파일에 열어 본 것이 기록됩니다.", "Opens this run in the simulator, where every answer shows: the answers files note that you did."],
