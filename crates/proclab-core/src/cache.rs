@@ -38,35 +38,47 @@ pub struct CacheEntry {
 
 /// One CPU's cache: entries from least to most recently used.
 ///
-/// The order is a doubly linked list threaded through a slab of entries by index, so moving an
-/// entry to the most recent end and evicting from the least recent end cost a few links, and two
-/// tables indexed by owner (a process's shared part by pid, a stack by the thread's index in the
-/// scenario's thread table) find an entry: every step takes the same time however many entries
-/// there are. A cache of a million units may hold tens of thousands of entries (a scan at every
-/// dispatch made the largest accepted scenarios take minutes), and a small one is loaded at every
-/// dispatch (on 4 CPUs with 40,000 threads, the order and the index kept as two ordered maps cost
-/// a quarter of the run, and a hash map still an eighth). The tables grow to the largest owner
-/// seen: four bytes a process and a thread.
+/// The order is a log: an entry is appended at the most recent end when loaded, and taking it
+/// out only marks its place empty (no units), so loading, taking and evicting from the least
+/// recent end (`head`) each touch one entry and one table cell. Two tables indexed by owner (a
+/// process's shared part by pid, a stack by the thread's index in the scenario's thread table)
+/// find an entry's place, so every step takes the same time however many entries there are. A
+/// cache of a million units may hold tens of thousands of entries (a scan at every dispatch made
+/// the largest accepted scenarios take minutes), and a small one is loaded at every dispatch (on
+/// 4 CPUs with 40,000 threads, the order kept as two ordered maps cost a quarter of the run, a
+/// hash map an eighth, and a doubly linked list relinking neighbours and recycling places still
+/// a tenth; looking along a small cache's log instead of the tables was slower again). Once the
+/// emptied places outnumber the entries the log is compacted, in order, which costs at most a
+/// place moved per place emptied. The tables grow to the largest owner seen: four bytes a
+/// process and a thread.
 #[derive(Clone, Debug)]
 pub(crate) struct CpuCache {
     capacity: u32,
-    /// The entries; a removed one's place is reused (`vacant`).
-    slots: Vec<Slot>,
-    /// Places in `slots` free for reuse.
-    vacant: Vec<u32>,
-    /// The least and the most recently used entry ([`NONE`] when empty).
-    oldest: u32,
-    newest: u32,
-    /// Each process's shared part's place in `slots`, by pid ([`NONE`]: not resident).
+    /// The entries from least to most recently used, with emptied places (`units == 0`) among
+    /// them, after [`EMPTY`]; places before `head` are all empty.
+    log: Vec<Slot>,
+    /// The first place that may hold an entry.
+    head: usize,
+    /// Entries in the log (places with units).
+    live: usize,
+    /// Each process's shared part's place in `log`, by pid ([`NONE`]: not resident).
     shared_places: Vec<u32>,
-    /// Each thread's stack's place in `slots`, by thread index ([`NONE`]: not resident).
+    /// Each thread's stack's place in `log`, by thread index ([`NONE`]: not resident).
     stack_places: Vec<u32>,
     /// Units held: the sum of the entries' units.
     used: u32,
 }
 
-/// No entry: the end of the list, or an owner with nothing resident.
+/// No entry: an owner with nothing resident.
 const NONE: u32 = u32::MAX;
+
+/// The log's first place, always empty: taking an owner that is not resident takes from it (no
+/// units), so that a look-up's outcome, which is a coin toss at most dispatches, picks a place
+/// rather than a branch.
+const EMPTY: usize = 0;
+
+/// Emptied places the log may hold beyond as many as it has entries before it is compacted.
+const SLACK: usize = 32;
 
 /// Whose lines a slot holds, as the tables index them: a pid, or a thread's index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,18 +87,26 @@ enum Key {
     Stack(u32),
 }
 
-/// An entry in the recency list.
+/// A place in the log: an entry, or an emptied place (no units; an entry always has some).
 #[derive(Clone, Copy, Debug)]
 struct Slot {
     entry: CacheEntry,
     key: Key,
-    /// The next older and next newer entry.
-    older: u32,
-    newer: u32,
+}
+
+impl Slot {
+    /// The log's [`EMPTY`] place.
+    const EMPTY: Slot = Slot {
+        entry: CacheEntry {
+            owner: CacheOwner::Shared { pid: 0 },
+            units: 0,
+        },
+        key: Key::Shared(0),
+    };
 }
 
 /// Two caches are equal when they hold the same entries in the same order (where each sits in
-/// the slab is only bookkeeping).
+/// the log is only bookkeeping).
 impl PartialEq for CpuCache {
     fn eq(&self, other: &CpuCache) -> bool {
         self.capacity == other.capacity
@@ -97,14 +117,26 @@ impl PartialEq for CpuCache {
 
 impl Eq for CpuCache {}
 
+/// The table cell that holds `key`'s place, grown to reach it.
+#[inline]
+fn place_of<'a>(shared: &'a mut Vec<u32>, stacks: &'a mut Vec<u32>, key: Key) -> &'a mut u32 {
+    let (table, index) = match key {
+        Key::Shared(pid) => (shared, pid as usize),
+        Key::Stack(thread) => (stacks, thread as usize),
+    };
+    if index >= table.len() {
+        table.resize(index + 1, NONE);
+    }
+    &mut table[index]
+}
+
 impl CpuCache {
     pub(crate) fn new(capacity: u32) -> CpuCache {
         CpuCache {
             capacity,
-            slots: Vec::new(),
-            vacant: Vec::new(),
-            oldest: NONE,
-            newest: NONE,
+            log: alloc::vec![Slot::EMPTY],
+            head: EMPTY + 1,
+            live: 0,
             shared_places: Vec::new(),
             stack_places: Vec::new(),
             used: 0,
@@ -113,95 +145,84 @@ impl CpuCache {
 
     /// The entries, least recently used first.
     fn oldest_first(&self) -> impl Iterator<Item = CacheEntry> + '_ {
-        let mut at = self.oldest;
-        core::iter::from_fn(move || {
-            let slot = self.slots.get(at as usize)?;
-            at = slot.newer;
-            Some(slot.entry)
-        })
+        self.log[self.head..]
+            .iter()
+            .filter(|slot| slot.entry.units > 0)
+            .map(|slot| slot.entry)
     }
 
     /// The table cell that holds `key`'s place, grown to reach it.
+    #[inline]
     fn place_of(&mut self, key: Key) -> &mut u32 {
-        let (table, index) = match key {
-            Key::Shared(pid) => (&mut self.shared_places, pid as usize),
-            Key::Stack(thread) => (&mut self.stack_places, thread as usize),
-        };
-        if index >= table.len() {
-            table.resize(index + 1, NONE);
-        }
-        &mut table[index]
+        place_of(&mut self.shared_places, &mut self.stack_places, key)
     }
 
-    /// Where `key`'s entry is ([`NONE`]: not resident), without growing a table.
-    fn find(&self, key: Key) -> u32 {
-        let place = match key {
-            Key::Shared(pid) => self.shared_places.get(pid as usize),
-            Key::Stack(thread) => self.stack_places.get(thread as usize),
-        };
-        place.copied().unwrap_or(NONE)
-    }
-
-    /// Takes the entry at `place` out of the list and frees its place.
-    #[inline]
-    fn unlink(&mut self, place: u32) -> CacheEntry {
-        let Slot {
-            entry,
-            key,
-            older,
-            newer,
-        } = self.slots[place as usize];
-        match older {
-            NONE => self.oldest = newer,
-            older => self.slots[older as usize].newer = newer,
-        }
-        match newer {
-            NONE => self.newest = older,
-            newer => self.slots[newer as usize].older = older,
-        }
-        *self.place_of(key) = NONE;
-        self.vacant.push(place);
-        entry
-    }
-
-    /// Removes `key`'s entry, if resident; returns its units.
-    #[inline]
+    /// Removes `key`'s entry, if resident; returns its units (none if it is not).
+    #[inline(always)]
     fn take(&mut self, key: Key) -> u32 {
-        match self.find(key) {
-            NONE => 0,
-            place => {
-                let units = self.unlink(place).units;
-                self.used -= units;
-                units
-            }
-        }
+        let cell = self.place_of(key);
+        let place = core::mem::replace(cell, NONE);
+        let at = if place == NONE { EMPTY } else { place as usize };
+        let units = core::mem::take(&mut self.log[at].entry.units);
+        self.used -= units;
+        self.live -= usize::from(units > 0);
+        units
     }
 
-    /// Makes `owner` (`key` in the tables) the most recently used entry, with `units` units.
+    /// Makes `owner` (`key` in the tables) the most recently used entry, with `units` (> 0)
+    /// units.
     #[inline]
     fn push(&mut self, owner: CacheOwner, key: Key, units: u32) {
-        let slot = Slot {
+        *self.place_of(key) = self.log.len() as u32;
+        self.log.push(Slot {
             entry: CacheEntry { owner, units },
             key,
-            older: self.newest,
-            newer: NONE,
-        };
-        let place = match self.vacant.pop() {
-            Some(place) => {
-                self.slots[place as usize] = slot;
-                place
+        });
+        self.live += 1;
+    }
+
+    /// Evicts `excess` units (at most what is held) from the least recently used end: whole
+    /// entries, then part of one.
+    #[inline]
+    fn evict(&mut self, excess: u32) {
+        let mut freed = 0;
+        while freed < excess && self.head < self.log.len() {
+            let slot = &mut self.log[self.head];
+            let want = excess - freed;
+            if slot.entry.units == 0 {
+                self.head += 1;
+            } else if slot.entry.units <= want {
+                freed += core::mem::take(&mut slot.entry.units);
+                let key = slot.key;
+                *self.place_of(key) = NONE;
+                self.live -= 1;
+                self.head += 1;
+            } else {
+                slot.entry.units -= want;
+                freed = excess;
             }
-            None => {
-                self.slots.push(slot);
-                (self.slots.len() - 1) as u32
-            }
-        };
-        match self.newest {
-            NONE => self.oldest = place,
-            newest => self.slots[newest as usize].newer = place,
         }
-        self.newest = place;
-        *self.place_of(key) = place;
+        self.used -= freed;
+    }
+
+    /// Compacts the log once its emptied places outnumber its entries by more than [`SLACK`]:
+    /// the entries move to its front (after [`EMPTY`]), in order.
+    #[inline]
+    fn compact_if_sparse(&mut self) {
+        if self.log.len() - 1 - self.live <= self.live + SLACK {
+            return;
+        }
+        let mut to = EMPTY + 1;
+        for from in self.head..self.log.len() {
+            let slot = self.log[from];
+            if slot.entry.units > 0 {
+                self.log[to] = slot;
+                *place_of(&mut self.shared_places, &mut self.stack_places, slot.key) = to as u32;
+                to += 1;
+            }
+        }
+        self.log.truncate(to);
+        self.head = EMPTY + 1;
     }
 
     /// Loads the working set of thread `tid` of process `pid`, at `thread` in the scenario's
@@ -212,8 +233,6 @@ impl CpuCache {
         working_set: u32,
         stack: u32,
     ) -> u32 {
-        let shared_owner = CacheOwner::Shared { pid };
-        let stack_owner = CacheOwner::Stack { pid, tid };
         let (shared_key, stack_key) = (Key::Shared(pid), Key::Stack(thread));
         let warm_shared = self.take(shared_key).min(working_set);
         let warm_stack = self.take(stack_key).min(stack);
@@ -221,26 +240,15 @@ impl CpuCache {
         let shared_units = working_set.min(self.capacity);
         let stack_units = stack.min(self.capacity - shared_units);
         let needed = shared_units + stack_units;
-        // Evict from the least recently used end: whole entries, then part of one.
         let excess = (self.used + needed).saturating_sub(self.capacity);
-        let mut freed = 0;
-        while freed < excess && self.oldest != NONE {
-            let oldest = self.oldest;
-            let entry = &mut self.slots[oldest as usize].entry;
-            if entry.units <= excess - freed {
-                freed += entry.units;
-                self.unlink(oldest);
-            } else {
-                entry.units -= excess - freed;
-                freed = excess;
-            }
-        }
-        self.used = self.used - freed + needed;
+        self.evict(excess);
+        self.used += needed;
+        self.compact_if_sparse();
         if shared_units > 0 {
-            self.push(shared_owner, shared_key, shared_units);
+            self.push(CacheOwner::Shared { pid }, shared_key, shared_units);
         }
         if stack_units > 0 {
-            self.push(stack_owner, stack_key, stack_units);
+            self.push(CacheOwner::Stack { pid, tid }, stack_key, stack_units);
         }
         cold
     }
@@ -304,10 +312,10 @@ mod tests {
     }
 
     #[test]
-    fn the_linked_cache_is_the_model_on_random_loads_and_migrations() {
+    fn the_cache_is_the_model_on_random_loads_and_migrations() {
         let mut rng = Pcg32::new(7, 11);
-        for round in 0..200 {
-            let capacity = [0, 1, 3, 8, 16, 40][round % 6];
+        for round in 0..400 {
+            let capacity = [0, 1, 3, 8, 16, 40, 65, 100][round % 8];
             let (mut cache, mut plain) = (
                 CpuCache::new(capacity),
                 Plain {
@@ -317,8 +325,10 @@ mod tests {
             );
             for _ in 0..300 {
                 let mut below = |bound: u32| rng.below(u64::from(bound)) as u32;
-                let (pid, tid) = (below(6), below(3));
-                // Thread index in a table of 6 processes of 3 threads.
+                // Many owners in the large caches, whose tables then grow and whose compaction
+                // moves many entries.
+                let (pid, tid) = (below(if capacity > 50 { 60 } else { 6 }), below(3));
+                // Thread index in a table of processes of 3 threads.
                 let thread = pid * 3 + tid;
                 if below(5) == 0 {
                     cache.forget_stack(thread);
