@@ -182,3 +182,48 @@ fn the_gradebook_csv_has_a_line_a_student() {
     assert!(korean.starts_with("student,file,set,"));
     assert!(korean.lines().nth(1).unwrap().contains(",이 세트,"));
 }
+
+/// Two files with the same answers, mistakes included, point at each other; answers all right
+/// (the same for everyone) and empty ones do not.
+#[test]
+fn copies_with_the_same_mistakes_are_noted() {
+    let set = teachers_set();
+    let with_mistakes = students_progress(&set);
+    let mut wrong = with_mistakes.clone();
+    wrong.answers[0].segments[0].end = "999".into();
+    let exercises = set.exercises();
+    let all_right = Progress {
+        answers: exercises.iter().map(key_answer).collect(),
+        ..Progress::default()
+    };
+    let graded = grade_files(
+        &[
+            file("alice.json", &export_json(&set, &wrong, "Alice")),
+            file("frank.json", &export_json(&set, &wrong, "Frank")),
+            file("bob.json", &export_json(&set, &with_mistakes, "Bob")),
+            file("kim.json", &export_json(&set, &all_right, "Kim")),
+            file("lee.json", &export_json(&set, &all_right, "Lee")),
+            file("empty1.json", &export_json(&set, &Progress::default(), "")),
+            file("empty2.json", &export_json(&set, &Progress::default(), "")),
+        ],
+        &set,
+    );
+    let same = |at: usize| graded[at].grade.as_ref().unwrap().same_answers_as.clone();
+    assert_eq!(same(0), ["frank.json"]);
+    assert_eq!(same(1), ["alice.json"]);
+    assert!(same(2).is_empty(), "Bob typed no mistake, only gaps");
+    assert!(
+        same(3).is_empty() && same(4).is_empty(),
+        "all right says nothing"
+    );
+    assert!(
+        same(5).is_empty() && same(6).is_empty(),
+        "nothing typed says nothing"
+    );
+    let csv = gradebook_csv(&graded, &set, Lang::En);
+    assert!(csv
+        .lines()
+        .nth(1)
+        .unwrap()
+        .contains("The same answers as frank.json, mistakes included."));
+}

@@ -5,8 +5,8 @@ use gloo::file::futures::read_as_bytes;
 use gloo::file::Blob;
 use proclab_app::i18n::Lang;
 use proclab_app::practice::gradebook::{
-    grade_files, gradebook_csv, score_differs_words, FileProblem, GradedFile, SetMatch,
-    StudentGrade, MAX_FILES, MAX_FILE_BYTES,
+    grade_files, gradebook_csv, same_answers_words, score_differs_words, FileProblem, GradedFile,
+    SetMatch, StudentGrade, MAX_FILES, MAX_FILE_BYTES,
 };
 use proclab_app::practice::set::ExerciseSet;
 use wasm_bindgen_futures::spawn_local;
@@ -194,6 +194,9 @@ fn student_row(file: &str, grade: &StudentGrade, set: &ExerciseSet, lang: Lang) 
     }
     if grade.score_differs {
         notes.push(score_differs_words(lang).to_string());
+    }
+    if !grade.same_answers_as.is_empty() {
+        notes.push(same_answers_words(&grade.same_answers_as, lang));
     }
     let flagged = (grade.set != SetMatch::Same || !notes.is_empty()).then_some("flagged");
     html! { <>

@@ -152,6 +152,11 @@ pub struct StudentGrade {
     /// The score the file states differs from this grading: edited by hand, or saved by a
     /// version of the page that graded otherwise.
     pub score_differs: bool,
+    /// The other files whose answers are these, mistakes included (answers all right are the
+    /// same for everyone and say nothing).
+    pub same_answers_as: Vec<String>,
+    /// The answers with a typed mistake, as text, to find copies by.
+    mistaken_answers: Option<String>,
 }
 
 impl StudentGrade {
@@ -193,14 +198,34 @@ pub struct GradedFile {
 /// `expected` (the teacher's). Each set's exercises are made once, however many files name it.
 pub fn grade_files(files: &[(String, Vec<u8>)], expected: &ExerciseSet) -> Vec<GradedFile> {
     let mut made: Vec<(ExerciseSet, Vec<Exercise>)> = Vec::new();
-    files
+    let mut graded: Vec<GradedFile> = files
         .iter()
         .take(MAX_FILES)
         .map(|(file, bytes)| GradedFile {
             file: file.clone(),
             grade: grade_bytes(bytes, expected, &mut made),
         })
-        .collect()
+        .collect();
+    // Copies: the same answers, mistakes included, in two files or more.
+    let answers: Vec<Option<String>> = graded
+        .iter()
+        .map(|file| file.grade.as_ref().ok()?.mistaken_answers.clone())
+        .collect();
+    for (index, file) in graded.iter_mut().enumerate() {
+        let Some(mine) = &answers[index] else {
+            continue;
+        };
+        if let Ok(grade) = &mut file.grade {
+            grade.same_answers_as = files
+                .iter()
+                .zip(&answers)
+                .enumerate()
+                .filter(|(other, (_, theirs))| *other != index && theirs.as_ref() == Some(mine))
+                .map(|(_, ((name, _), _))| name.clone())
+                .collect();
+        }
+    }
+    graded
 }
 
 fn grade_bytes(
@@ -222,6 +247,7 @@ fn grade_bytes(
             made.len() - 1
         }
     };
+    let mut typed_mistakes = 0;
     let exercises: Vec<ExerciseMark> = made[at]
         .1
         .iter()
@@ -234,6 +260,7 @@ fn grade_bytes(
             let empty = Answer::default();
             let grading = grade(exercise, done.map_or(&empty, |done| &done.answer));
             let (right, consistent, cells) = grading.counts();
+            typed_mistakes += cells - right - consistent - grading.left_empty();
             ExerciseMark {
                 right,
                 consistent,
@@ -268,6 +295,19 @@ fn grade_bytes(
         beyond,
         exercises,
         score_differs: false,
+        same_answers_as: Vec::new(),
+        mistaken_answers: (typed_mistakes > 0).then(|| {
+            let answers: Vec<&Answer> = handed_in
+                .exercises
+                .iter()
+                .map(|done| &done.answer)
+                .collect();
+            format!(
+                "{}|{}",
+                handed_in.set,
+                serde_json::to_string(&answers).unwrap_or_default()
+            )
+        }),
     };
     grade.score_differs = handed_in
         .score
@@ -314,10 +354,14 @@ pub fn gradebook_csv(files: &[GradedFile], expected: &ExerciseSet, lang: Lang) -
             Ok(grade) => {
                 let (right, consistent, cells) = grade.totals();
                 let shown: Vec<String> = grade.shown().iter().map(usize::to_string).collect();
-                let note = match grade.score_differs {
-                    true => score_differs_words(lang),
-                    false => "",
-                };
+                let mut notes = Vec::new();
+                if grade.score_differs {
+                    notes.push(score_differs_words(lang).to_string());
+                }
+                if !grade.same_answers_as.is_empty() {
+                    notes.push(same_answers_words(&grade.same_answers_as, lang));
+                }
+                let note = notes.join(" ");
                 csv += &format!(
                     "{},{name},{},{},{},{right},{consistent},{cells},{},{},{},{},{}",
                     csv_field(&grade.student),
@@ -331,7 +375,7 @@ pub fn gradebook_csv(files: &[GradedFile], expected: &ExerciseSet, lang: Lang) -
                         false => shown.join(" "),
                     },
                     csv_field(&grade.beyond.words(expected.rules, lang)),
-                    csv_field(note),
+                    csv_field(&note),
                 );
                 for number in 0..most {
                     match grade.exercises.get(number) {
@@ -346,6 +390,15 @@ pub fn gradebook_csv(files: &[GradedFile], expected: &ExerciseSet, lang: Lang) -
         }
     }
     csv
+}
+
+/// The note on a file whose answers are those of `others`, mistakes included.
+pub fn same_answers_words(others: &[String], lang: Lang) -> String {
+    let others = others.join(", ");
+    lang.pick([
+        format!("{others}와(과) 답이 같습니다(틀린 답까지)."),
+        format!("The same answers as {others}, mistakes included."),
+    ])
 }
 
 /// The note on a file whose stated score differs from the grading here.
