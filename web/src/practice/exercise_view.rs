@@ -123,7 +123,11 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
         // Empty cells are counted wrong; said so, so that a half-done answer reads as half done.
         // A segment the chart leaves out counts as its two cells, but is said as a segment (the
         // student left no box empty).
-        let left_out = grading.omitted.len();
+        // (An empty chart is empty cells, as its boxes are to fill.)
+        let left_out = match grading.segments.is_empty() {
+            true => 0,
+            false => grading.omitted.len(),
+        };
         let empty_boxes = empty.saturating_sub(2 * left_out);
         let summary = match empty_boxes {
             0 => summary,
