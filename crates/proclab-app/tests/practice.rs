@@ -1310,19 +1310,25 @@ fn a_wrong_process_after_a_context_switch_is_told_why_the_dispatcher_chose_the_r
     );
 }
 
+/// Runs `case` on every scheduling exercise (`case` says whether the exercise had what it
+/// looks for), and asserts that enough of them had.
+fn on_many_exercises(case: impl FnMut(Exercise) -> bool) {
+    let checked = every_exercise().map(case).filter(|had| *had).count();
+    assert!(checked > 150, "{checked}");
+}
+
 /// A segment of the key left out of the chart (a forgotten switch, an idle gap, a slice) costs
 /// that segment alone: every later segment keeps its mark, and the explanation names the place.
 #[test]
 fn a_segment_left_out_costs_only_itself() {
-    let mut checked = 0;
-    for exercise in every_exercise() {
+    on_many_exercises(|exercise| {
         let key = exercise.key();
         // A middle segment whose neighbours have different owners (so leaving it out cannot be
         // read as the neighbours' merge).
         let Some(index) = (1..key.len().saturating_sub(1))
             .find(|&index| key[index - 1].who != key[index + 1].who)
         else {
-            continue;
+            return false;
         };
         let mut answer = key_answer(&exercise);
         answer.segments.remove(index);
@@ -1354,27 +1360,25 @@ fn a_segment_left_out_costs_only_itself() {
             "only the segment left out: {:?}",
             exercise.id
         );
-        checked += 1;
-    }
-    assert!(checked > 150, "{checked}");
+        true
+    });
 }
 
 /// A segment the run does not have, typed in the middle, is the one marked wrong; the rest pair
 /// with the run's as before.
 #[test]
 fn a_segment_too_many_is_the_only_one_wrong() {
-    let mut checked = 0;
-    for exercise in every_exercise() {
+    on_many_exercises(|exercise| {
         let key = exercise.key();
         if key.len() < 3 {
-            continue;
+            return false;
         }
         let index = key.len() / 2;
         let mut answer = key_answer(&exercise);
         // An idle tick slipped in where the run has none: its end is the previous end + 1.
         let previous_end: u64 = answer.segments[index - 1].end.parse().unwrap();
         if key[index - 1].who == Who::Idle || key[index].who == Who::Idle {
-            continue;
+            return false;
         }
         answer.segments.insert(
             index,
@@ -1405,22 +1409,20 @@ fn a_segment_too_many_is_the_only_one_wrong() {
             text.contains(&format!("Segment {} is not in the run", index + 1)),
             "{text}"
         );
-        checked += 1;
-    }
-    assert!(checked > 150, "{checked}");
+        true
+    });
 }
 
 /// One run typed as two segments is told as such, not as a segment the run does not have.
 #[test]
 fn a_run_split_in_two_is_told_as_one_segment() {
-    let mut checked = 0;
-    for exercise in every_exercise() {
+    on_many_exercises(|exercise| {
         let key = exercise.key();
         // A process segment of two ticks or more, split at its middle.
         let Some(index) = key.iter().position(|segment| {
             matches!(segment.who, Who::Process(_)) && segment.end - segment.start >= 2
         }) else {
-            continue;
+            return false;
         };
         let mut answer = key_answer(&exercise);
         let middle = (key[index].start + key[index].end) / 2;
@@ -1440,9 +1442,8 @@ fn a_run_split_in_two_is_told_as_one_segment() {
             text.starts_with(&format!("Segment {} splits one run in two", extra + 1)),
             "{text}"
         );
-        checked += 1;
-    }
-    assert!(checked > 150, "{checked}");
+        true
+    });
 }
 
 /// After a check, Hint starts at the first of the run's segments the chart does not have right:
