@@ -1317,6 +1317,25 @@ fn on_many_exercises(case: impl FnMut(Exercise) -> bool) {
     assert!(checked > 150, "{checked}");
 }
 
+/// `answer` with a segment of `who` ending at `end` typed before its segment `index`: its
+/// grading and explanation.
+fn with_segment(
+    exercise: &Exercise,
+    mut answer: proclab_app::practice::grade::Answer,
+    index: usize,
+    who: Who,
+    end: u64,
+) -> (proclab_app::practice::grade::Grading, String) {
+    let typed = proclab_app::practice::grade::SegmentAnswer {
+        who,
+        end: end.to_string(),
+    };
+    answer.segments.insert(index, typed);
+    let grading = grade(exercise, &answer);
+    let text = explain(exercise, &grading, Lang::En).unwrap_or_default();
+    (grading, text)
+}
+
 /// A segment of the key left out of the chart (a forgotten switch, an idle gap, a slice) costs
 /// that segment alone: every later segment keeps its mark, and the explanation names the place.
 #[test]
@@ -1374,20 +1393,13 @@ fn a_segment_too_many_is_the_only_one_wrong() {
             return false;
         }
         let index = key.len() / 2;
-        let mut answer = key_answer(&exercise);
+        let answer = key_answer(&exercise);
         // An idle tick slipped in where the run has none: its end is the previous end + 1.
         let previous_end: u64 = answer.segments[index - 1].end.parse().unwrap();
         if key[index - 1].who == Who::Idle || key[index].who == Who::Idle {
             return false;
         }
-        answer.segments.insert(
-            index,
-            proclab_app::practice::grade::SegmentAnswer {
-                who: Who::Idle,
-                end: (previous_end + 1).to_string(),
-            },
-        );
-        let grading = grade(&exercise, &answer);
+        let (grading, text) = with_segment(&exercise, answer, index, Who::Idle, previous_end + 1);
         assert!(grading.omitted.is_empty(), "{:?}", exercise.id);
         assert_eq!(grading.paired[index], None, "{:?}", exercise.id);
         for (at, marks) in grading.segments.iter().enumerate() {
@@ -1404,7 +1416,6 @@ fn a_segment_too_many_is_the_only_one_wrong() {
             "{:?}",
             exercise.id
         );
-        let text = explain(&exercise, &grading, Lang::En).unwrap();
         assert!(
             text.contains(&format!("Segment {} is not in the run", index + 1)),
             "{text}"
@@ -1424,20 +1435,12 @@ fn a_run_split_in_two_is_told_as_one_segment() {
         }) else {
             return false;
         };
-        let mut answer = key_answer(&exercise);
         let middle = (key[index].start + key[index].end) / 2;
-        answer.segments.insert(
-            index,
-            proclab_app::practice::grade::SegmentAnswer {
-                who: key[index].who,
-                end: middle.to_string(),
-            },
-        );
-        let grading = grade(&exercise, &answer);
+        let answer = key_answer(&exercise);
+        let (grading, text) = with_segment(&exercise, answer, index, key[index].who, middle);
         assert!(grading.omitted.is_empty(), "{:?}", exercise.id);
         let extra = grading.paired.iter().position(Option::is_none).unwrap();
         assert!(extra == index || extra == index + 1, "{:?}", exercise.id);
-        let text = explain(&exercise, &grading, Lang::En).unwrap();
         assert!(
             text.starts_with(&format!("Segment {} splits one run in two", extra + 1)),
             "{text}"
