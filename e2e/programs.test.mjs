@@ -410,6 +410,11 @@ test('two processes mapping one shared segment are drawn as the textbook draws t
       else assert.ok(p1.y + p1.height <= segment.y, 'P1 above the segment');
       await page.$eval('#shm-figure', (element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 200));
       await screenshot(page, `programs-shm-${locale}-${viewport.width}`);
+      // A semaphore declared in the segment is drawn in it, in the state its table gives.
+      await page.selectOption('#preset-select', 'shm-semaphore');
+      await page.waitForSelector('#shm-figure li[data-sync="mutex"]');
+      const table = await page.textContent('#sync-shared tr[data-sync="mutex"] .sync-state');
+      assert.ok((await page.textContent('#shm-figure li[data-sync="mutex"]')).endsWith(`: ${table}`));
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

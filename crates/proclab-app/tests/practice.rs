@@ -1494,3 +1494,28 @@ fn hints_start_at_the_segment_left_out_and_none_follow_a_right_chart() {
     assert!(grading.has_extra_segments());
     assert_eq!(state.next_hint(), None);
 }
+
+/// Two processes tied at SRTF that entered the ready queue at one tick: the hint says both did
+/// and points at the rules, which state the order (a student had read "P4 entered first (t=4)"
+/// against P1 also entering at t=4, preempted).
+#[test]
+fn a_tie_entered_at_one_tick_is_said_so_and_the_rules_state_the_order() {
+    use proclab_app::practice::set::ExerciseSet;
+    use proclab_app::practice::text::conventions;
+    let set = ExerciseSet::decode("AAMCANe9AwIA2L0DAgDZvQM").unwrap();
+    let exercise = &set.exercises()[0];
+    let told = hints(exercise, exercise.hint_count(), Lang::En).join(" ");
+    assert!(
+        told.contains(
+            "both entered the ready queue at t=4, it first (the order at one tick is in the rules)"
+        ),
+        "{told}"
+    );
+    assert!(conventions(exercise, Lang::En).iter().any(|rule| rule
+        == "A preempted process goes back to the ready queue after the processes arriving at that tick."));
+    // Not said where no preemption can happen.
+    let fcfs = &ExerciseSet::generated(Topic::Fcfs, Difficulty::Easy, 1, 1).exercises()[0];
+    assert!(!conventions(fcfs, Lang::En)
+        .iter()
+        .any(|rule| rule.contains("preempted")));
+}

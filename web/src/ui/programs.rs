@@ -150,7 +150,7 @@ pub fn programs(props: &ProgramsProps) -> Html {
                 </div>
                 <div class="memory-view">
                     if let Some(segment) = shared_segment(&spaces) {
-                        { shm_figure(&segment, lang) }
+                        { shm_figure(&segment, &shared_sync, lang) }
                     }
                     <h3>{ t(ProgramText::Memory) }</h3>
                     { for spaces.iter().map(|space| html! {
@@ -591,7 +591,11 @@ fn step_bar(props: &StepBarProps) -> Html {
 /// The shared memory segment drawn as the textbook draws it: the processes that map it on
 /// either side, each with where the segment lies in its address space and the variables it keeps
 /// to itself, and the segment's words, read by all of them, between.
-fn shm_figure(segment: &proclab_app::program_view::SharedSegment, lang: Lang) -> Html {
+fn shm_figure(
+    segment: &proclab_app::program_view::SharedSegment,
+    sync: &[proclab_app::program_view::SyncRow],
+    lang: Lang,
+) -> Html {
     let t = |text: ProgramText| text.get(lang);
     let half = segment.processes.len().div_ceil(2);
     let (left, right) = segment.processes.split_at(half);
@@ -633,6 +637,15 @@ fn shm_figure(segment: &proclab_app::program_view::SharedSegment, lang: Lang) ->
                                 <code>{ format!("{} = {}", word.name, word.value) }</code>
                                 if let Some((who, tick)) = &word.last_writer {
                                     <span class="shm-writer">{ lang.pick([format!(" ({who}, t={tick})"), format!(" ({who}, t={tick})")]) }</span>
+                                }
+                            </li>
+                        }) }
+                        // Its mutexes and semaphores (`.shared mutex`, `.shared sem`) live in it too.
+                        { for sync.iter().map(|row| html! {
+                            <li data-sync={row.name.clone()}>
+                                <code>{ &row.name }</code>{ format!(" · {}: {}", row.kind, row.state) }
+                                if !row.waiters.is_empty() {
+                                    <span class="shm-writer">{ format!(" ({})", row.waiters.join(" → ")) }</span>
                                 }
                             </li>
                         }) }

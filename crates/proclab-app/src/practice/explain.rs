@@ -285,17 +285,36 @@ impl Words<'_> {
         } else {
             "와"
         };
-        let tie = self.lang.pick([
-            format!(
-                " {}{with} 같은 값이지만 {} 준비 큐에 먼저 들어왔습니다(t={since}).",
-                tied.join(", "),
-                self.subject(pid)
-            ),
-            format!(
-                " It ties with {}, and entered the ready queue first (t={since}).",
-                tied.join(", ")
-            ),
-        ]);
+        // Entered at the same tick, it is ahead by the order of that tick's entries, which the
+        // rules state: "first (t=4)" alone had read as no reason at all.
+        let same_tick = others
+            .iter()
+            .filter(|other| self.ties(pid, **other, tick, &state))
+            .any(|other| self.ready_since(*other, tick) == since);
+        let tie = match same_tick {
+            false => self.lang.pick([
+                format!(
+                    " {}{with} 같은 값이지만 {} 준비 큐에 먼저 들어왔습니다(t={since}).",
+                    tied.join(", "),
+                    self.subject(pid)
+                ),
+                format!(
+                    " It ties with {}, and entered the ready queue first (t={since}).",
+                    tied.join(", ")
+                ),
+            ]),
+            true => self.lang.pick([
+                format!(
+                    " {}{with} 같은 값이고 둘 다 t={since}에 준비 큐에 들어왔지만 {} 먼저입니다(같은 순간의 순서는 규칙에 있습니다).",
+                    tied.join(", "),
+                    self.subject(pid)
+                ),
+                format!(
+                    " It ties with {}; both entered the ready queue at t={since}, it first (the order at one tick is in the rules).",
+                    tied.join(", ")
+                ),
+            ]),
+        };
         self.at(tick, text + &tie)
     }
 
@@ -814,8 +833,9 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
                 // One run written as two segments: the chart joins them.
                 lang.pick([
                     format!(
-                        "구간 {}은 한 번의 실행을 두 구간으로 나눈 것입니다. 계속 실행되는 프로세스는 한 구간으로 씁니다. 그 자리의 구간: {label}.",
-                        index + 1
+                        "구간 {}{} 한 번의 실행을 두 구간으로 나눈 것입니다. 계속 실행되는 프로세스는 한 구간으로 씁니다. 그 자리의 구간: {label}.",
+                        index + 1,
+                        crate::lang::topic_particle(&(index + 1).to_string())
                     ),
                     format!(
                         "Segment {} splits one run in two: a process that keeps running is one segment. The run's segment there: {label}.",
@@ -825,8 +845,9 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
             } else {
                 lang.pick([
                     format!(
-                        "구간 {}은 실행에 없는 구간입니다. 이 자리의 구간: {label}. {why}",
-                        index + 1
+                        "구간 {}{} 실행에 없는 구간입니다. 이 자리의 구간: {label}. {why}",
+                        index + 1,
+                        crate::lang::topic_particle(&(index + 1).to_string())
                     ),
                     format!(
                         "Segment {} is not in the run. The run's segment here: {label}. {why}",

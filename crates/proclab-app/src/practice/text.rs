@@ -644,6 +644,18 @@ pub fn conventions(exercise: &Exercise, lang: Lang) -> Vec<String> {
     {
         rules.push(lang.pick(["퀀텀이 끝나는 순간 다른 프로세스가 도착하면, 도착한 프로세스가 먼저 준비 큐에 들어갑니다.", "When a quantum ends at the tick another process arrives, the arriving process joins the ready queue first."]).into());
     }
+    // Where an arrival can preempt: the order of the two at that tick.
+    let preempts = matches!(
+        exercise.spec.policy,
+        PolicySpec::Srtf
+            | PolicySpec::Priority {
+                preemptive: true,
+                ..
+            }
+    );
+    if preempts {
+        rules.push(lang.pick(["선점된 프로세스는 그 순간에 도착한 프로세스들 뒤에 준비 큐로 돌아갑니다.", "A preempted process goes back to the ready queue after the processes arriving at that tick."]).into());
+    }
     if exercise.has_io() {
         rules.push(lang.pick(["버스트 '3 io2 4'는 CPU 3, I/O 2, CPU 4입니다. 대기 시간은 준비 큐에 있던 시간만 셉니다.", "Bursts '3 io2 4' mean CPU 3, I/O 2, CPU 4. Waiting counts only time in the ready queue."]).into());
         if default(Convention::ArrivalsBeforeIo) && default(Convention::IoCompletionPreempts) {
