@@ -375,11 +375,53 @@ fn with_wake_up(
     ) {
         return words;
     }
-    match super::sync_effects::woken_by(run, step.tick, step.thread) {
-        Some(woken) => lang.pick([
+    let Some(woken) = super::sync_effects::woken_by(run, step.tick, step.thread) else {
+        return words;
+    };
+    use proclab_core::program::MessageOp;
+    // What the wake-up does for the woken thread, so that its operation is told too: a value
+    // handed straight to a waiting reader has no line of the reader's own (a student counting
+    // the reads had found five of six).
+    let (value, operation) = match step.outcome {
+        StepOutcome::Message { operation, value } => (value, Some(operation)),
+        _ => (0, None),
+    };
+    match operation {
+        Some(MessageOp::Write { .. }) => lang.pick([
+            format!(
+                "{words}, 기다리던 {woken}에게 바로 건넴(그 read가 {value}{} 받음)",
+                object_particle(&value.to_string())
+            ),
+            format!(
+                "{words}, handed straight to {woken}, which was waiting (its read returns {value})"
+            ),
+        ]),
+        Some(MessageOp::Send { .. }) => lang.pick([
+            format!(
+                "{words}, 기다리던 {woken}에게 바로 건넴(그 recv가 {value}{} 받음)",
+                object_particle(&value.to_string())
+            ),
+            format!(
+                "{words}, handed straight to {woken}, which was waiting (its recv returns {value})"
+            ),
+        ]),
+        Some(MessageOp::Read { .. } | MessageOp::Recv { .. }) => lang.pick([
+            format!(
+                "{words}, 기다리던 {woken}{} 깨움(기다리던 값이 들어감)",
+                object_particle(&woken)
+            ),
+            format!("{words}, waking {woken} (the value it waited to put in goes in)"),
+        ]),
+        Some(MessageOp::Close { .. }) => lang.pick([
+            format!(
+                "{words}, 기다리던 {woken}{} 깨움(그 read가 파일 끝 -1을 받음)",
+                object_particle(&woken)
+            ),
+            format!("{words}, waking {woken} (its read returns end-of-file, -1)"),
+        ]),
+        _ => lang.pick([
             format!("{words}, 기다리던 {woken}{} 깨움", object_particle(&woken)),
             format!("{words}, waking {woken}"),
         ]),
-        None => words,
     }
 }
