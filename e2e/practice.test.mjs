@@ -302,6 +302,11 @@ test('A teacher grades handed-in answers files: graded again from the answers, a
     await page.setInputFiles('#gradebook-files', files);
     await page.waitForSelector('#gradebook-summary');
     assert.equal(await page.textContent('#gradebook-summary'), '2 of 3 file(s) graded. 1 could not be read (why, in the table).');
+    // The class at a glance: both solved the first exercise only, so the share of cells fine is
+    // the first exercise's cells of the set's.
+    const tenths = Math.floor((honest.exercises[0].cells * 100 * 20 + honest.score.cells) / (honest.score.cells * 2));
+    assert.equal(await page.textContent('#gradebook-class'),
+      `2 student(s) of this set: 1.0 of 2 exercises solved on average, ${Math.floor(tenths / 10)}.${tenths % 10}% of the cells right or worked out right.`);
     const rows = await page.$$eval('#gradebook-table tbody tr:not(.gradebook-note)', (trs) => trs.map((tr) => ({
       name: tr.querySelector('th').firstChild.textContent.trim(),
       file: tr.querySelector('.file').textContent,

@@ -227,3 +227,40 @@ fn copies_with_the_same_mistakes_are_noted() {
         .unwrap()
         .contains("The same answers as frank.json, mistakes included."));
 }
+
+/// The class at a glance: files of the set open only, exercises solved on average, the share of
+/// cells fine, rounded to a tenth.
+#[test]
+fn the_class_summary_counts_the_set_open() {
+    let set = teachers_set();
+    let exercises = set.exercises();
+    let all_right = Progress {
+        answers: exercises.iter().map(key_answer).collect(),
+        ..Progress::default()
+    };
+    let other = ExerciseSet::generated(Topic::Rr, Difficulty::Easy, 5, 2);
+    let graded = grade_files(
+        &[
+            file("kim.json", &export_json(&set, &all_right, "Kim")),
+            file("lee.json", &export_json(&set, &Progress::default(), "Lee")),
+            file(
+                "park.json",
+                &export_json(&other, &Progress::default(), "Park"),
+            ),
+            file("broken.json", "{"),
+        ],
+        &set,
+    );
+    let cells = graded[0].grade.as_ref().unwrap().totals().2;
+    let kim = graded[0].grade.as_ref().unwrap().totals();
+    assert_eq!(kim.0 + kim.1, cells, "all right");
+    // Two students of the set: 3 and 0 solved, all cells and none.
+    assert_eq!(
+        proclab_app::practice::gradebook::class_summary(&graded, Lang::En).unwrap(),
+        "2 student(s) of this set: 1.5 of 3 exercises solved on average, 50.0% of the cells right or worked out right."
+    );
+    assert_eq!(
+        proclab_app::practice::gradebook::class_summary(&graded[2..], Lang::En),
+        None
+    );
+}

@@ -5,8 +5,8 @@ use gloo::file::futures::read_as_bytes;
 use gloo::file::Blob;
 use proclab_app::i18n::Lang;
 use proclab_app::practice::gradebook::{
-    grade_files, gradebook_csv, same_answers_words, score_differs_words, FileProblem, GradedFile,
-    SetMatch, StudentGrade, MAX_FILES, MAX_FILE_BYTES,
+    class_summary, grade_files, gradebook_csv, same_answers_words, score_differs_words,
+    FileProblem, GradedFile, SetMatch, StudentGrade, MAX_FILES, MAX_FILE_BYTES,
 };
 use proclab_app::practice::set::ExerciseSet;
 use wasm_bindgen_futures::spawn_local;
@@ -138,6 +138,9 @@ fn graded_view(files: &[GradedFile], left_out: usize, set: &ExerciseSet, lang: L
     html! {
         <div class="gradebook-result">
             <p id="gradebook-summary" role="status">{ summary }</p>
+            if let Some(class) = class_summary(files, lang) {
+                <p id="gradebook-class">{ class }</p>
+            }
             <div class="table-scroll" tabindex="0" role="region" aria-label={lang.pick(["채점 결과", "Grades"])}>
                 <table id="gradebook-table" class="gradebook-table">
                     <thead><tr>

@@ -392,6 +392,36 @@ pub fn gradebook_csv(files: &[GradedFile], expected: &ExerciseSet, lang: Lang) -
     csv
 }
 
+/// The class at a glance: of the files graded against the set open (other sets apart), the
+/// average of exercises solved and the share of cells right or worked out right, in a sentence;
+/// `None` when no file is of that set.
+pub fn class_summary(files: &[GradedFile], lang: Lang) -> Option<String> {
+    let grades: Vec<&StudentGrade> = files
+        .iter()
+        .filter_map(|file| file.grade.as_ref().ok())
+        .filter(|grade| grade.set != SetMatch::Other)
+        .collect();
+    let exercises = grades.first()?.exercises.len();
+    let students = grades.len();
+    let solved: usize = grades.iter().map(|grade| grade.solved()).sum();
+    let (fine, cells) = grades.iter().fold((0, 0), |(fine, cells), grade| {
+        let (right, consistent, total) = grade.totals();
+        (fine + right + consistent, cells + total)
+    });
+    // Tenths, rounded half up, in whole numbers (no floating point in what is compared).
+    let tenths = |num: usize, den: usize| (num * 20 + den) / (den * 2);
+    let solved = tenths(solved, students);
+    let percent = tenths(fine * 100, cells.max(1));
+    let (solved, percent) = (
+        format!("{}.{}", solved / 10, solved % 10),
+        format!("{}.{}", percent / 10, percent % 10),
+    );
+    Some(lang.pick([
+        format!("이 세트의 학생 {students}명: 평균 {exercises}문제 중 {solved}문제를 풀었고, 칸의 {percent}%가 맞거나 앞 칸에서 맞게 계산되었습니다."),
+        format!("{students} student(s) of this set: {solved} of {exercises} exercises solved on average, {percent}% of the cells right or worked out right."),
+    ]))
+}
+
 /// The note on a file whose answers are those of `others`, mistakes included.
 pub fn same_answers_words(others: &[String], lang: Lang) -> String {
     let others = others.join(", ");
