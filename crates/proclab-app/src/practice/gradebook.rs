@@ -155,8 +155,6 @@ pub struct StudentGrade {
     /// The other files whose answers are these, mistakes included (answers all right are the
     /// same for everyone and say nothing).
     pub same_answers_as: Vec<String>,
-    /// The answers with a typed mistake, as text, to find copies by.
-    mistaken_answers: Option<String>,
 }
 
 impl StudentGrade {
@@ -198,19 +196,20 @@ pub struct GradedFile {
 /// `expected` (the teacher's). Each set's exercises are made once, however many files name it.
 pub fn grade_files(files: &[(String, Vec<u8>)], expected: &ExerciseSet) -> Vec<GradedFile> {
     let mut made: Vec<(ExerciseSet, Vec<Exercise>)> = Vec::new();
-    let mut graded: Vec<GradedFile> = files
+    // Each file's grade, and its answers as text where they have a typed mistake.
+    let (mut graded, answers): (Vec<GradedFile>, Vec<Option<String>>) = files
         .iter()
         .take(MAX_FILES)
-        .map(|(file, bytes)| GradedFile {
-            file: file.clone(),
-            grade: grade_bytes(bytes, expected, &mut made),
+        .map(|(file, bytes)| {
+            let (grade, answers) = match grade_bytes(bytes, expected, &mut made) {
+                Ok((grade, answers)) => (Ok(grade), answers),
+                Err(problem) => (Err(problem), None),
+            };
+            let file = file.clone();
+            (GradedFile { file, grade }, answers)
         })
-        .collect();
+        .unzip();
     // Copies: the same answers, mistakes included, in two files or more.
-    let answers: Vec<Option<String>> = graded
-        .iter()
-        .map(|file| file.grade.as_ref().ok()?.mistaken_answers.clone())
-        .collect();
     for (index, file) in graded.iter_mut().enumerate() {
         let Some(mine) = &answers[index] else {
             continue;
@@ -228,11 +227,12 @@ pub fn grade_files(files: &[(String, Vec<u8>)], expected: &ExerciseSet) -> Vec<G
     graded
 }
 
+/// A file's grade, and its answers as text when they have a typed mistake (to find copies by).
 fn grade_bytes(
     bytes: &[u8],
     expected: &ExerciseSet,
     made: &mut Vec<(ExerciseSet, Vec<Exercise>)>,
-) -> Result<StudentGrade, FileProblem> {
+) -> Result<(StudentGrade, Option<String>), FileProblem> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(FileProblem::TooLarge);
     }
@@ -296,23 +296,23 @@ fn grade_bytes(
         exercises,
         score_differs: false,
         same_answers_as: Vec::new(),
-        mistaken_answers: (typed_mistakes > 0).then(|| {
-            let answers: Vec<&Answer> = handed_in
-                .exercises
-                .iter()
-                .map(|done| &done.answer)
-                .collect();
-            format!(
-                "{}|{}",
-                handed_in.set,
-                serde_json::to_string(&answers).unwrap_or_default()
-            )
-        }),
     };
     grade.score_differs = handed_in
         .score
         .is_some_and(|stated| (stated.right, stated.consistent, stated.cells) != grade.totals());
-    Ok(grade)
+    let mistaken_answers = (typed_mistakes > 0).then(|| {
+        let answers: Vec<&Answer> = handed_in
+            .exercises
+            .iter()
+            .map(|done| &done.answer)
+            .collect();
+        format!(
+            "{}|{}",
+            handed_in.set,
+            serde_json::to_string(&answers).unwrap_or_default()
+        )
+    });
+    Ok((grade, mistaken_answers))
 }
 
 fn csv_field(text: &str) -> String {
