@@ -95,6 +95,29 @@ test('the deadlock in Korean on a phone: report, graph and wait queues fit', TIM
   }, { locale: 'ko-KR', viewport: { width: 390, height: 844 } });
 });
 
+test('on a phone the registers and the queues are cards that fit: each value after its heading, in both languages', TIMEOUT, async () => {
+  for (const [locale, waitsFor] of [['en-US', 'Waits for'], ['ko-KR', '기다리는 대상']]) {
+    await onFreshPage(server.url, async ({ page }) => {
+      await openExample(page, 'message-queue-client-server');
+      const fits = await page.$$eval('#registers, #queues', (tables) => tables.map((table) => {
+        const box = table.closest('.table-scroll');
+        return { id: table.id, width: box.scrollWidth, room: box.clientWidth };
+      }));
+      assert.equal(fits.length, 2);
+      for (const { id, width, room } of fits) assert.ok(width <= room, `#${id} is ${width}px wide in ${room}px`);
+      // Each register and the pc read with their names, as the laptop's headings give them.
+      const labels = await page.$$eval('#registers tbody tr:first-child td', (cells) =>
+        cells.map((cell) => getComputedStyle(cell, '::before').content));
+      assert.deepEqual(labels.slice(1, 4), ['"pc "', '"%ax "', '"%bx "']);
+      assert.equal(labels.at(-1), `"${waitsFor}: "`);
+      const queue = await page.$eval('#queues tbody tr td', (cell) => getComputedStyle(cell, '::before').content);
+      assert.match(queue, /: "$/);
+      await page.$eval('#registers', (table) => { table.scrollIntoView(); window.scrollBy(0, -130); });
+      await screenshot(page, `sync-registers-phone-${locale}`);
+    }, { locale, viewport: { width: 390, height: 844 } });
+  }
+});
+
 test('a bounded buffer: semaphores count the slots and a full buffer blocks the producer', TIMEOUT, async () => {
   await onFreshPage(server.url, async ({ page }) => {
     await openExample(page, 'producer-consumer-semaphores');

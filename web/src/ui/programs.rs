@@ -212,11 +212,11 @@ pub fn programs(props: &ProgramsProps) -> Html {
                             html! {
                                 <tr data-queue={row.name.clone()} data-kind={if row.pipe { "pipe" } else { "queue" }}>
                                     <th scope="row"><code>{ &row.name }</code>{ " " }<span class="queue-kind">{ row.kind }</span></th>
-                                    <td class="queue-messages">{ &row.held }</td>
-                                    <td class="queue-senders">{ &row.senders }</td>
-                                    <td class="queue-receivers">{ &row.receivers }</td>
+                                    <td class="queue-messages" data-label={t(ProgramText::Messages)}>{ &row.held }</td>
+                                    <td class="queue-senders" data-label={t(ProgramText::WaitingToSend)}>{ &row.senders }</td>
+                                    <td class="queue-receivers" data-label={t(ProgramText::WaitingToReceive)}>{ &row.receivers }</td>
                                     if any_pipe {
-                                        <td class="queue-writers">{ if row.pipe { row.writers.clone() } else { "—".to_string() } }</td>
+                                        <td class="queue-writers" data-label={t(ProgramText::WriteEnds)}>{ if row.pipe { row.writers.clone() } else { "—".to_string() } }</td>
                                     }
                                 </tr>
                             }
@@ -244,7 +244,7 @@ pub fn programs(props: &ProgramsProps) -> Html {
                         <tr>
                             <th scope="row">{ thread_name(scenario, index as u32) }</th>
                             <td>{ state_name(tcb.state, lang) }</td>
-                            <td class="num pc">{ if context.halted { html! { "—" } } else {
+                            <td class="num pc" data-label="pc">{ if context.halted { html! { "—" } } else {
                                 // With the address's own source line, so it can be found in the
                                 // listing; a waiting thread's pc is already past the `lock` or
                                 // `wait` it waits in, the line the listing marks it on: said too.
@@ -264,8 +264,10 @@ pub fn programs(props: &ProgramsProps) -> Html {
                                     </>
                                 }
                             } }</td>
-                            { for context.registers.iter().map(|value| html! { <td class="num">{ value }</td> }) }
-                            <td>{ context.waiting_for.as_ref().map(|(name, holder)| match holder {
+                            { for context.registers.iter().zip(Register::ALL).map(|(value, register)| html! {
+                                <td class="num" data-label={format!("%{}", register.name())}>{ value }</td>
+                            }) }
+                            <td data-label={t(ProgramText::WaitsFor)}>{ context.waiting_for.as_ref().map(|(name, holder)| match holder {
                                 Some(holder) => format!("{name} ({})", thread_name(scenario, scenario.processes()[holder.pid as usize].first_thread() + holder.tid)),
                                 None => name.clone(),
                             }).unwrap_or_else(|| "—".into()) }</td>
