@@ -147,29 +147,50 @@ fn a_file_that_is_not_answers_says_why() {
 #[test]
 fn the_gradebook_csv_has_a_line_a_student() {
     let set = teachers_set();
-    let json = export_json(&set, &students_progress(&set), "Kim, Minji");
+    // The second exercise's table typed too, with one completion a tick late: the cells worked
+    // out from it are counted apart from the cells right, in its columns as in the totals.
+    let mut progress = students_progress(&set);
+    let key = key_answer(&set.exercises()[1]);
+    progress.answers[1].rows = key.rows.clone();
+    // Completion, turnaround and waiting each a tick more: the last two follow from the first.
+    for column in 0..3 {
+        let late: u64 = key.rows[0][column].parse().unwrap();
+        progress.answers[1].rows[0][column] = (late + 1).to_string();
+    }
+    let json = export_json(&set, &progress, "Kim, Minji");
     let graded = grade_files(&[file("kim.json", &json), file("broken.json", "{")], &set);
     let csv = gradebook_csv(&graded, &set, Lang::En);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
         "student,file,set,solved,exercises,right,consistent,cells,checks,hints,shown,beyond_rules,note,\
-         ex1_right,ex1_cells,ex2_right,ex2_cells,ex3_right,ex3_cells"
+         ex1_right,ex1_consistent,ex1_cells,ex2_right,ex2_consistent,ex2_cells,\
+         ex3_right,ex3_consistent,ex3_cells"
     );
     let grade = graded[0].grade.as_ref().unwrap();
     let (right, consistent, cells) = grade.totals();
-    let fine = |at: usize| grade.exercises[at].right + grade.exercises[at].consistent;
+    let exercise = |at: usize| {
+        let mark = &grade.exercises[at];
+        format!("{},{},{}", mark.right, mark.consistent, mark.cells)
+    };
     assert_eq!(
         lines[1],
         format!(
-            "\"Kim, Minji\",kim.json,this set,1,3,{right},{consistent},{cells},3,1,2,,,{},{},{},{},0,{}",
-            fine(0),
-            grade.exercises[0].cells,
-            fine(1),
-            grade.exercises[1].cells,
-            grade.exercises[2].cells
+            "\"Kim, Minji\",kim.json,this set,1,3,{right},{consistent},{cells},3,1,2,,,{},{},{}",
+            exercise(0),
+            exercise(1),
+            exercise(2)
         )
     );
+    // Each exercise's columns add up to the totals.
+    let numbers: Vec<usize> = lines[1]
+        .rsplit(',')
+        .take(9)
+        .map(|field| field.parse().unwrap())
+        .collect();
+    let sum = |column: usize| (0..3).map(|at| numbers[3 * at + 2 - column]).sum::<usize>();
+    assert_eq!((sum(0), sum(1), sum(2)), (right, consistent, cells));
+    assert!(consistent > 0 && grade.exercises[1].consistent == consistent);
     assert!(lines[2].starts_with(",broken.json,,,"), "{}", lines[2]);
     assert!(
         lines[2].contains("Not a ProcLab answers JSON"),

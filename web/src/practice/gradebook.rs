@@ -176,7 +176,12 @@ fn student_row(file: &str, grade: &StudentGrade, set: &ExerciseSet, lang: Lang) 
     let by_exercise: Vec<String> = grade
         .exercises
         .iter()
-        .map(|mark| format!("{}/{}", mark.right + mark.consistent, mark.cells))
+        // Right of all, as the student's page and the total count them; cells worked out right
+        // from an earlier slip apart, as the total has them (it had 50/52 beside a page's 48).
+        .map(|mark| match mark.consistent {
+            0 => format!("{}/{}", mark.right, mark.cells),
+            consistent => format!("{}/{} (+{consistent} ≈)", mark.right, mark.cells),
+        })
         .collect();
     let shown: Vec<String> = grade.shown().iter().map(usize::to_string).collect();
     let cells_right = match consistent {

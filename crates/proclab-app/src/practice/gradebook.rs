@@ -323,8 +323,9 @@ fn csv_field(text: &str) -> String {
     }
 }
 
-/// The gradebook as CSV, one student a line: the totals, then each exercise's cells right or
-/// worked out right and its cells (two numbers: a spreadsheet reads `38/40` as a date). A file
+/// The gradebook as CSV, one student a line: the totals, then each exercise's cells right,
+/// worked out right from an earlier slip, and its cells (numbers apart: a spreadsheet reads
+/// `38/40` as a date), so that each exercise's columns add up to the totals'. A file
 /// that could not be graded has its line too, with the reason. The notes are in `lang`, the
 /// column names in English (a file's format, for scripts).
 pub fn gradebook_csv(files: &[GradedFile], expected: &ExerciseSet, lang: Lang) -> String {
@@ -338,7 +339,7 @@ pub fn gradebook_csv(files: &[GradedFile], expected: &ExerciseSet, lang: Lang) -
         "student,file,set,solved,exercises,right,consistent,cells,checks,hints,shown,beyond_rules,note",
     );
     for number in 1..=most {
-        csv += &format!(",ex{number}_right,ex{number}_cells");
+        csv += &format!(",ex{number}_right,ex{number}_consistent,ex{number}_cells");
     }
     csv.push('\n');
     for file in files {
@@ -348,7 +349,7 @@ pub fn gradebook_csv(files: &[GradedFile], expected: &ExerciseSet, lang: Lang) -
                 csv += &format!(
                     ",{name},,,,,,,,,,,{}{}\n",
                     csv_field(problem.message(lang)),
-                    ",".repeat(2 * most)
+                    ",".repeat(3 * most)
                 );
             }
             Ok(grade) => {
@@ -380,9 +381,9 @@ pub fn gradebook_csv(files: &[GradedFile], expected: &ExerciseSet, lang: Lang) -
                 for number in 0..most {
                     match grade.exercises.get(number) {
                         Some(mark) => {
-                            csv += &format!(",{},{}", mark.right + mark.consistent, mark.cells)
+                            csv += &format!(",{},{},{}", mark.right, mark.consistent, mark.cells)
                         }
-                        None => csv += ",,",
+                        None => csv += ",,,",
                     }
                 }
                 csv.push('\n');
