@@ -157,16 +157,36 @@ impl Draft {
                 let Some(process) = self.processes.get(*index) else {
                     return;
                 };
-                let first_time = *on && process.program.trim().is_empty();
-                if first_time && process.threads.is_empty() {
+                if !*on {
+                    // Threads the switch added, still as it added them, go with it: switching on
+                    // and off again gives back the process as it was (it had doubled its work).
+                    let bursts = process.bursts.clone();
+                    let process = &mut Rc::make_mut(&mut self.processes)[*index];
+                    let as_added = process.threads.len() == 2
+                        && process.threads.iter().all(|thread| {
+                            thread.name.is_empty() && thread.bursts == bursts && thread.stack == "1"
+                        });
+                    if process.threads_from_program && as_added {
+                        process.threads.clear();
+                    }
+                    process.threads_from_program = false;
+                    process.runs_program = false;
+                    return;
+                }
+                let first_time = process.program.trim().is_empty();
+                let add_threads = process.threads.is_empty();
+                if add_threads {
                     // Threads are what races: two of them, each running the process's bursts
-                    // should the student switch back.
+                    // should the student keep them after switching back.
                     self.apply(&Edit::AddThread(*index));
                 }
                 let process = &mut Rc::make_mut(&mut self.processes)[*index];
-                process.runs_program = *on;
+                process.runs_program = true;
+                process.threads_from_program |= add_threads;
                 if first_time {
                     process.program = crate::program_words::program_in(STARTER_PROGRAM, *lang);
+                }
+                if first_time || add_threads {
                     for thread in &mut process.threads {
                         if thread.registers.trim().is_empty() {
                             thread.registers = String::from("bx=3");

@@ -1236,6 +1236,43 @@ fn the_starter_program_speaks_the_page_language_and_runs_the_same() {
     assert_eq!(korean_run.end_tick(), english_run.end_tick());
 }
 
+/// The program switch on and off again gives back the process as it was (the two threads it
+/// added had doubled the process's work), and on again the program typed meanwhile.
+#[test]
+fn the_program_switch_on_and_off_gives_back_the_process_and_its_run() {
+    let session = start(&mlq(vec![
+        QueueSpec::Fcfs,
+        QueueSpec::Fcfs,
+        QueueSpec::Fcfs,
+    ]));
+    let before = session.draft.processes[0].clone();
+    let run_before = simulate_spec(&session.draft.to_spec().unwrap()).unwrap();
+    let on = act(&session, Action::Edit(Edit::UseProgram(0, true, Lang::En)));
+    let typed = act(
+        &on,
+        Action::Edit(Edit::Text(FieldId::Program(0), "mov $1, %ax\nhalt".into())),
+    );
+    let off = act(&typed, Action::Edit(Edit::UseProgram(0, false, Lang::En)));
+    let process = &off.draft.processes[0];
+    assert!(!process.runs_program);
+    assert_eq!(process.threads, before.threads, "the added threads went");
+    assert_eq!(process.bursts, before.bursts);
+    let run_after = simulate_spec(&off.draft.to_spec().unwrap()).unwrap();
+    assert_eq!(run_after.events(), run_before.events());
+    // On again: the program typed is kept, with two threads to run it.
+    let again = act(&off, Action::Edit(Edit::UseProgram(0, true, Lang::En)));
+    let process = &again.draft.processes[0];
+    assert_eq!(process.program, "mov $1, %ax\nhalt");
+    assert_eq!(process.threads.len(), 2);
+    // Threads the student changed stay when the program goes.
+    let renamed = act(
+        &again,
+        Action::Edit(Edit::Text(FieldId::ThreadName(0, 0), "worker".into())),
+    );
+    let off = act(&renamed, Action::Edit(Edit::UseProgram(0, false, Lang::En)));
+    assert_eq!(off.draft.processes[0].threads.len(), 2);
+}
+
 #[test]
 fn a_burst_too_long_names_the_process_as_typed_and_groups_the_limit_digits() {
     use BurstSpec::Cpu;

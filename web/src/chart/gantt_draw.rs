@@ -276,11 +276,6 @@ pub fn draw_gantt_span<DB: DrawingBackend>(
                     paint::colour(PAPER).stroke_width(1),
                 ))?;
             }
-            let text_width = paint::text_width(&segment.label, SEGMENT_FONT) as i32;
-            if text_width + 6 > right - left || bottom - top < SEGMENT_FONT as i32 + 2 {
-                continue;
-            }
-            let centre = ((left + right) / 2, (top + bottom) / 2);
             let (ink, plate) = match fill.pattern {
                 Pattern::Solid => (fill.ink, None),
                 Pattern::Outline => (INK, None),
@@ -288,6 +283,14 @@ pub fn draw_gantt_span<DB: DrawingBackend>(
                     (fill.ink, Some(fill.colour))
                 }
             };
+            // A plate reaches 2 px past the words on each side: room for it and a margin, or a
+            // one-tick "sync wait" in Korean ran its plate into the segment's edges.
+            let room = if plate.is_some() { 12 } else { 6 };
+            let text_width = paint::text_width(&segment.label, SEGMENT_FONT) as i32;
+            if text_width + room > right - left || bottom - top < SEGMENT_FONT as i32 + 2 {
+                continue;
+            }
+            let centre = ((left + right) / 2, (top + bottom) / 2);
             centred_words(&canvas, &segment.label, centre, ink, plate)?;
         }
         if let Some((x, fill)) = column.take() {

@@ -395,7 +395,7 @@ fn paste_box(props: &PasteBoxProps) -> Html {
         <details class="paste-box">
             <summary>{ Text::PasteTable.get(lang) }</summary>
             <p class="hint" id="paste-hint">{ Text::PasteHint.get(lang) }</p>
-            <textarea id="paste-area" ref={area} rows="5" aria-describedby="paste-hint" />
+            <textarea id="paste-area" ref={area} rows="5" aria-label={Text::PasteTable.get(lang)} aria-describedby="paste-hint" />
             <button type="button" id="paste-read" onclick={read}>{ Text::PasteRead.get(lang) }</button>
         </details>
     }

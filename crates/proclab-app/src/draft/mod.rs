@@ -69,6 +69,10 @@ pub struct ProcessDraft {
     pub runs_program: bool,
     /// A program in `x86.py`'s assembly its threads run instead of bursts.
     pub program: String,
+    /// Its threads were added by switching the program on (two copies of its bursts), so that
+    /// switching it off takes them away again while they are as added; never saved.
+    #[serde(skip)]
+    pub threads_from_program: bool,
     /// Identifies the row while processes are added, removed and reordered (a list key), never
     /// saved: [`Draft::assign_keys`] numbers the rows of a loaded draft.
     #[serde(skip)]
@@ -349,6 +353,7 @@ impl ProcessDraft {
                 .join(" "),
             runs_program: !process.program.is_empty(),
             program: process.program.clone(),
+            threads_from_program: false,
             key: 0,
         }
     }

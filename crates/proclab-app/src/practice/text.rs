@@ -294,9 +294,10 @@ impl Words for PracticeText {
             SemaphoreWaitsHelp => ["기다리지 않는 스레드(실행 가능)는 \"기다리지 않음\"을 고르세요.", "A thread that does not wait (it can run) is \"not waiting\"."],
             SemaphoreNotWaiting => ["기다리지 않음", "not waiting"],
             Nothing => ["없음", "nothing"],
-            Finished => ["끝남", "finished"],
-            CanRun => ["실행 가능", "can run"],
-            Blocked => ["기다림", "waiting"],
+            // The simulator's state names, so a student meets one set of words.
+            Finished => ["종료 (Exit)", "Exit"],
+            CanRun => ["실행 가능 (Ready·Running)", "can run (Ready or Running)"],
+            Blocked => ["대기 (Blocked)", "Blocked"],
             SetFull => ["한 세트에는 문제가 20개까지 들어갑니다.", "A set holds at most 20 exercises."],
             AlreadyInList => ["이 문제(같은 주제, 난이도, 시드)는 이미 목록에 있습니다. 다른 문제를 넣으려면 시드를 비우거나 바꾸세요.", "This exercise (same topic, difficulty and seed) is already in the list. Leave the seed empty, or change it, for another one."],
         }
