@@ -931,6 +931,15 @@ test("a teacher's mixed set: chosen one by one, reordered, shared as one link th
     assert.match(list[2], /^Racing counter .* · Medium .* · seed 7$/);
     assert.equal(await page.isDisabled('#builder-up-1'), true);
     assert.equal(await page.isDisabled('#builder-down-3'), true);
+    // The homework's rules are the list's: chosen beside it, carried in its link, and the set
+    // open below keeps its own (they had gone to it, and the list's link went out without them).
+    const open = await page.inputValue('#practice-link');
+    const plain = await page.inputValue('#builder-link');
+    await page.selectOption('#builder-rules-feedback', 'marks');
+    await page.waitForFunction((old) => document.querySelector('#builder-link').value !== old, plain);
+    await page.selectOption('#builder-rules-checks', '2');
+    await page.waitForFunction(() => document.querySelector('#builder-rules-checks').value === '2');
+    assert.equal(await page.inputValue('#practice-link'), open, 'the set open below is unchanged');
     link = await page.inputValue('#builder-link');
     assert.match(link, /#\/practice\?set=[A-Za-z0-9_-]+&lang=en$/);
     // An added entry empties the seed field (the next one is drawn anew); the same exercise
@@ -972,6 +981,7 @@ test("a teacher's mixed set: chosen one by one, reordered, shared as one link th
   // A fresh profile opens the same three exercises, in the same order.
   await onFreshPage(link, async ({ page }) => {
     assert.match(await page.textContent('#exercise-title'), /1 \/ 3: FCFS/);
+    assert.match(await page.textContent('#practice-rules-note'), /Check marks each cell right or wrong.*2 checks per exercise/);
     await page.click('#exercise-2');
     await page.waitForFunction(() => document.querySelector('#exercise-title').textContent.includes('2 / 3: SRTF'));
     assert.equal(await page.$eval('#practice-workload tbody', (body) => body.textContent), srtfWorkload);

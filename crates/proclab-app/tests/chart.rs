@@ -930,6 +930,22 @@ fn the_comparison_says_which_quantum_round_robin_runs_with() {
         )),
         "{note}"
     );
+    // MLFQ has quanta of its own levels, which it does not lend: said so, not "no quantum".
+    spec.policy = proclab_core::presets::preset("mlfq-ostep-short-job")
+        .map(|preset| preset.spec.policy)
+        .unwrap_or(PolicySpec::Fcfs);
+    assert!(matches!(spec.policy, PolicySpec::Mlfq { .. }));
+    for lang in [Lang::Ko, Lang::En] {
+        let note = quantum_note(&spec, lang).expect("a note");
+        assert!(
+            note.contains("MLFQ") && note.contains(&format!("q = {used}")),
+            "{note}"
+        );
+        assert!(
+            !note.contains("has no quantum") && !note.contains("퀀텀이 없어"),
+            "{note}"
+        );
+    }
 }
 
 #[test]

@@ -285,3 +285,32 @@ fn the_class_summary_counts_the_set_open() {
         None
     );
 }
+
+/// The answers CSV handed in instead of the JSON is named as such, with what to ask for; its
+/// lines for a chart left empty are told apart by the run's segment.
+#[test]
+fn an_answers_csv_is_told_apart_from_other_files() {
+    use proclab_app::practice::set::export_csv;
+    let set = teachers_set();
+    let csv = export_csv(&set, &Progress::default(), "Kim");
+    let graded = grade_files(
+        &[
+            file("kim.csv", &csv),
+            file("kim-bom.csv", &format!("\u{FEFF}{csv}")),
+        ],
+        &set,
+    );
+    for file in &graded {
+        assert_eq!(file.grade, Err(FileProblem::AnswersCsv));
+    }
+    assert!(FileProblem::AnswersCsv
+        .message(Lang::En)
+        .contains("Answers JSON"));
+    let left_out: Vec<&str> = csv
+        .lines()
+        .filter(|line| line.contains("left out"))
+        .collect();
+    assert!(left_out.len() > 1, "{csv}");
+    let distinct: std::collections::BTreeSet<&str> = left_out.iter().copied().collect();
+    assert_eq!(distinct.len(), left_out.len(), "{left_out:?}");
+}

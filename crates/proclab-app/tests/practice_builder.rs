@@ -143,3 +143,28 @@ fn a_seed_is_typed_or_drawn_and_a_typo_is_refused() {
     );
     assert!(entry_label(&typed, Lang::Ko).contains("시드 8"));
 }
+
+/// The rules chosen for the list go out in its link and come back with it after a reload; a set
+/// told nothing until handed in counts no checks.
+#[test]
+fn the_lists_rules_are_in_its_link_and_survive_a_reload() {
+    use proclab_app::practice::set::{Feedback, SetRules};
+    let mut builder = mixed();
+    let marks = SetRules {
+        feedback: Feedback::Marks,
+        checks: Some(2),
+    };
+    assert_eq!(builder.apply(BuilderAction::Rules(marks)), Ok(true));
+    assert_eq!(builder.apply(BuilderAction::Rules(marks)), Ok(false));
+    let opened = ExerciseSet::decode(&builder.set().unwrap().encode()).unwrap();
+    assert_eq!(opened.rules, marks);
+    assert_eq!(opened.exercises, builder.entries);
+    let reloaded = Builder::from_saved(&builder.saved());
+    assert_eq!(reloaded, builder);
+    let hidden = SetRules {
+        feedback: Feedback::Hidden,
+        checks: Some(3),
+    };
+    assert_eq!(builder.apply(BuilderAction::Rules(hidden)), Ok(true));
+    assert_eq!(builder.rules.checks, None);
+}

@@ -141,6 +141,15 @@ pub fn set_builder(props: &BuilderProps) -> Html {
         })
     };
     let count = builder.entries.len();
+    // Open at first when a list is kept, then as the teacher leaves it (taking out the last
+    // entry had folded it).
+    let first_open = use_state(|| count > 0);
+    let set_rules = {
+        let apply = apply.clone();
+        Callback::from(move |rules| {
+            apply(BuilderAction::Rules(rules));
+        })
+    };
     // After a move or a removal the keyboard's place follows the entry: the moved entry's arrow
     // (the other one at an end of the list), or the remove button of the entry that took the
     // removed one's place (the add button when the list is empty). Buttons are reused by position,
@@ -184,7 +193,7 @@ pub fn set_builder(props: &BuilderProps) -> Html {
             }
         };
     html! {
-        <details class="practice-builder" id="practice-builder" open={count > 0}>
+        <details class="practice-builder" id="practice-builder" open={*first_open}>
             <summary>{ T::Builder.get(lang) }</summary>
             <p class="hint">{ T::BuilderIntro.get(lang) }</p>
             <div class="practice-setup" role="group" aria-label={ T::Builder.get(lang) }>
@@ -238,6 +247,9 @@ pub fn set_builder(props: &BuilderProps) -> Html {
                         }
                     }) }
                 </ol>
+            }
+            if count > 0 {
+                <super::rules::SetRulesForm {lang} rules={builder.rules} on_change={set_rules} in_builder=true />
             }
             if let Some(link) = link {
                 <div class="practice-share">

@@ -146,11 +146,11 @@ fn graded_view(files: &[GradedFile], left_out: usize, set: &ExerciseSet, lang: L
                     <thead><tr>
                         { header("학생 · 파일", "Student · file") }
                         { header("세트", "Set") }
-                        { header("푼 연습", "Solved") }
+                        { header("푼 문제", "Solved") }
                         { header("맞은 칸", "Cells right") }
-                        { header("연습별", "By exercise") }
+                        { header("문제별", "By exercise") }
                         { header("확인 · 힌트", "Checks · hints") }
-                        { header("시뮬레이터에서 본 연습", "Opened in the simulator") }
+                        { header("시뮬레이터에서 본 문제", "Opened in the simulator") }
                     </tr></thead>
                     <tbody>
                         { for files.iter().map(|file| match &file.grade {

@@ -12,6 +12,9 @@ pub struct RulesProps {
     pub rules: SetRules,
     /// Opens the set open under these rules.
     pub on_change: Callback<SetRules>,
+    /// The rules of the set builder's list (ids apart, no folding), not of the set open.
+    #[prop_or_default]
+    pub in_builder: bool,
 }
 
 fn feedback_label(feedback: Feedback, lang: Lang) -> &'static str {
@@ -52,37 +55,57 @@ pub fn set_rules_form(props: &RulesProps) -> Html {
         })
     };
     let hidden = rules.feedback == Feedback::Hidden;
+    let prefix = if props.in_builder { "builder-" } else { "" };
+    let (feedback_id, checks_id) = (
+        format!("{prefix}rules-feedback"),
+        format!("{prefix}rules-checks"),
+    );
+    let fields = html! {
+        <div class="rules-fields">
+            <div class="field">
+                <label for={feedback_id.clone()}>{ lang.pick(["확인이 알려 주는 것", "What Check tells"]) }</label>
+                // Keyed by the rule shown: a select the user has changed keeps its choice over
+                // its options' `selected`, and Back or Forward had left it on the old rule.
+                <select id={feedback_id} key={rules.feedback.code()} onchange={on_feedback}>
+                    { for Feedback::ALL.iter().map(|feedback| html! {
+                        <option value={feedback.code()} selected={*feedback == rules.feedback}>{ feedback_label(*feedback, lang) }</option>
+                    }) }
+                </select>
+            </div>
+            <div class="field">
+                <label for={checks_id.clone()}>{ lang.pick(["문제마다 확인 횟수", "Checks per exercise"]) }</label>
+                <select id={checks_id} key={format!("checks-{:?}", rules.checks)} onchange={on_checks} disabled={hidden}>
+                    <option value="" selected={rules.checks.is_none()}>{ lang.pick(["제한 없음", "Any number"]) }</option>
+                    { for SetRules::CHECK_LIMITS.iter().map(|checks| html! {
+                        <option value={checks.to_string()} selected={rules.checks == Some(*checks)}>{ checks.to_string() }</option>
+                    }) }
+                </select>
+            </div>
+        </div>
+    };
     // Open at first on a set with rules, then as the teacher leaves it (Back to a set without
     // rules had folded it).
     let first_open = use_state(|| !rules.is_open());
+    if props.in_builder {
+        return html! {
+            <fieldset id="builder-rules" class="builder-rules">
+                <legend>{ lang.pick(["이 목록의 과제 규칙", "Rules for this list's homework"]) }</legend>
+                <p class="hint">{ lang.pick([
+                    "아래 링크에 들어가, 그 링크로 여는 학생 모두에게 적용됩니다.",
+                    "Carried in the link below, for every student who opens it.",
+                ]) }</p>
+                { fields }
+            </fieldset>
+        };
+    }
     html! {
         <details id="practice-rules" class="practice-builder" open={*first_open}>
             <summary>{ lang.pick(["과제 규칙 (교사용)", "Rules for homework (for teachers)"]) }</summary>
             <p class="hint">{ lang.pick([
-                "아래에 열린 세트에 적용되어 그 링크에 들어갑니다. 고른 뒤 세트 링크를 복사하세요. 규칙이 있는 세트의 답안 파일에는 채점 표시가 없으니, 위의 \"제출된 답안 채점\"으로 채점하세요. 규칙은 이 페이지가 지키는 약속이지 잠금이 아닙니다(학생은 연습을 시뮬레이터에 직접 입력할 수 있습니다).",
-                "For the set open below, and carried in its link: choose, then copy the set link. The answers files of a set with rules carry no marks: grade them with \"Grade handed-in answers\" above. The rules are kept by this page, not locked (a student can always type an exercise into the simulator).",
+                "아래에 열린 세트에 적용되어 그 링크에 들어갑니다(위의 \"섞은 세트 만들기\" 목록에는 그 목록의 규칙이 따로 있습니다). 고른 뒤 세트 링크를 복사하세요. 규칙이 있는 세트의 답안 파일에는 채점 표시가 없으니, 위의 \"제출된 답안 채점\"으로 채점하세요. 규칙은 이 페이지가 지키는 약속이지 잠금이 아닙니다(학생은 문제를 시뮬레이터에 직접 입력할 수 있습니다).",
+                "For the set open below, and carried in its link (a list in \"Build a mixed set\" above has rules of its own): choose, then copy the set link. The answers files of a set with rules carry no marks: grade them with \"Grade handed-in answers\" above. The rules are kept by this page, not locked (a student can always type an exercise into the simulator).",
             ]) }</p>
-            <div class="rules-fields">
-                <div class="field">
-                    <label for="rules-feedback">{ lang.pick(["확인이 알려 주는 것", "What Check tells"]) }</label>
-                    // Keyed by the rule shown: a select the user has changed keeps its choice over
-                    // its options' `selected`, and Back or Forward had left it on the old rule.
-                    <select id="rules-feedback" key={rules.feedback.code()} onchange={on_feedback}>
-                        { for Feedback::ALL.iter().map(|feedback| html! {
-                            <option value={feedback.code()} selected={*feedback == rules.feedback}>{ feedback_label(*feedback, lang) }</option>
-                        }) }
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="rules-checks">{ lang.pick(["연습마다 확인 횟수", "Checks per exercise"]) }</label>
-                    <select id="rules-checks" key={format!("checks-{:?}", rules.checks)} onchange={on_checks} disabled={hidden}>
-                        <option value="" selected={rules.checks.is_none()}>{ lang.pick(["제한 없음", "Any number"]) }</option>
-                        { for SetRules::CHECK_LIMITS.iter().map(|checks| html! {
-                            <option value={checks.to_string()} selected={rules.checks == Some(*checks)}>{ checks.to_string() }</option>
-                        }) }
-                    </select>
-                </div>
-            </div>
+            { fields }
         </details>
     }
 }

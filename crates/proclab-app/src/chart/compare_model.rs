@@ -335,20 +335,36 @@ pub fn quantum_note(spec: &ScenarioSpec, lang: Lang) -> Option<String> {
     }
     let q = DEFAULT_QUANTUM;
     // An MLQ workload's own queues are compared as they are; another policy's MLQ row is built
-    // with round robin on top, at the same default.
-    let own_queues = matches!(spec.policy, PolicySpec::Mlq { .. });
-    Some(match (lang, own_queues) {
-        (Lang::Ko, false) => format!(
+    // with round robin on top, at the same default. MLFQ has quanta of its own, but not one to
+    // lend (the note had said the policy picked has none).
+    enum Own {
+        Queues,
+        Levels,
+        Nothing,
+    }
+    let own = match spec.policy {
+        PolicySpec::Mlq { .. } => Own::Queues,
+        PolicySpec::Mlfq { .. } => Own::Levels,
+        _ => Own::Nothing,
+    };
+    Some(match (lang, own) {
+        (Lang::Ko, Own::Nothing) => format!(
             "지금 고른 정책에는 타임 퀀텀이 없어, 여기서 RR과 로터리, MLQ의 맨 위 큐는 기본값 q = {q}로 돕니다. 다른 퀀텀과 비교하려면 RR을 골라 퀀텀을 정하거나, 아래의 퀀텀에 따른 변화를 보세요."
         ),
-        (Lang::Ko, true) => format!(
+        (Lang::Ko, Own::Queues) => format!(
             "RR과 로터리에는 MLQ의 퀀텀이 아니라 기본값 q = {q}를 씁니다. 다른 퀀텀과 비교하려면 RR을 골라 퀀텀을 정하거나, 아래의 퀀텀에 따른 변화를 보세요."
         ),
-        (Lang::En, false) => format!(
+        (Lang::Ko, Own::Levels) => format!(
+            "RR과 로터리, MLQ의 맨 위 큐에는 MLFQ 단계의 퀀텀이 아니라 기본값 q = {q}를 씁니다. 다른 퀀텀과 비교하려면 RR을 골라 퀀텀을 정하거나, 아래의 퀀텀에 따른 변화를 보세요."
+        ),
+        (Lang::En, Own::Nothing) => format!(
             "The policy picked has no quantum, so round robin, lottery and MLQ's top queue run here with the default q = {q}. To compare another quantum, pick RR and set it, or read the effect of the quantum below."
         ),
-        (Lang::En, true) => format!(
+        (Lang::En, Own::Queues) => format!(
             "Round robin and lottery run here with the default q = {q}, not the MLQ's own quanta. To compare another quantum, pick RR and set it, or read the effect of the quantum below."
+        ),
+        (Lang::En, Own::Levels) => format!(
+            "Round robin, lottery and MLQ's top queue run here with the default q = {q}, not the MLFQ levels' own quanta. To compare another quantum, pick RR and set it, or read the effect of the quantum below."
         ),
     })
 }

@@ -5,12 +5,16 @@
 //! A seed is read once, here; a typo is a [`SetupError`], never a guessed number.
 
 use super::exercise::{Difficulty, ExerciseId, Topic};
-use super::set::{ExerciseSet, SetupError, MAX_EXERCISES};
+use super::set::{ExerciseSet, Feedback, SetRules, SetupError, MAX_EXERCISES};
 
-/// The exercises a teacher has chosen so far, in the order students will get them.
+/// The exercises a teacher has chosen so far, in the order students will get them, and the
+/// homework rules they go out under.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Builder {
     pub entries: Vec<ExerciseId>,
+    /// Carried in the list's link and kept with it (they had gone to whatever set was open
+    /// below, and the list's link went out without them).
+    pub rules: SetRules,
 }
 
 /// Every change to the list.
@@ -26,6 +30,8 @@ pub enum BuilderAction {
         to: usize,
     },
     Clear,
+    /// The homework rules the list's link carries.
+    Rules(SetRules),
 }
 
 impl Builder {
@@ -55,6 +61,16 @@ impl Builder {
                 let entry = self.entries.remove(from);
                 self.entries.insert(to, entry);
             }
+            BuilderAction::Rules(mut rules) => {
+                // As a set takes them: nothing told until handed in counts no checks.
+                if rules.feedback == Feedback::Hidden {
+                    rules.checks = None;
+                }
+                if rules == self.rules {
+                    return Ok(false);
+                }
+                self.rules = rules;
+            }
             BuilderAction::Clear => {
                 if length == 0 {
                     return Ok(false);
@@ -70,7 +86,7 @@ impl Builder {
         (!self.entries.is_empty()).then(|| ExerciseSet {
             exercises: self.entries.clone(),
             workloads: Vec::new(),
-            rules: Default::default(),
+            rules: self.rules,
         })
     }
 
@@ -83,11 +99,12 @@ impl Builder {
     /// The list [`saved`](Builder::saved) gave; an empty list for anything unreadable (an
     /// older or damaged save is no reason to stop the page).
     pub fn from_saved(code: &str) -> Builder {
-        Builder {
-            entries: ExerciseSet::decode(code)
-                .map(|set| set.exercises)
-                .unwrap_or_default(),
-        }
+        ExerciseSet::decode(code)
+            .map(|set| Builder {
+                entries: set.exercises,
+                rules: set.rules,
+            })
+            .unwrap_or_default()
     }
 }
 

@@ -5,7 +5,7 @@
 
 use super::exercise::Exercise;
 use super::grade::{grade, Answer};
-use super::set::{ExerciseSet, Feedback, SetError, SetRules};
+use super::set::{ExerciseSet, Feedback, SetError, SetRules, ANSWERS_CSV_HEADER};
 use crate::lang::Lang;
 use serde::Deserialize;
 
@@ -52,6 +52,8 @@ pub enum FileProblem {
     TooLarge,
     /// Not JSON, or JSON that is not an answers file.
     NotAnswers,
+    /// The answers exported as CSV, for reading: the JSON is the one to grade.
+    AnswersCsv,
     /// Its set's link cannot be opened.
     Set(SetError),
 }
@@ -66,6 +68,10 @@ impl FileProblem {
             FileProblem::NotAnswers => lang.pick([
                 "ProcLab 답안 JSON이 아닙니다. 학생이 \"답안 JSON\"으로 내려받은 파일을 넣으세요.",
                 "Not a ProcLab answers JSON: use the file a student saved with \"Answers JSON\".",
+            ]),
+            FileProblem::AnswersCsv => lang.pick([
+                "답안 CSV입니다(표로 읽기용). 채점에는 같은 답의 JSON이 필요합니다: 학생에게 \"답안 JSON\"으로 내려받은 파일을 받으세요.",
+                "This is the answers CSV, for reading in a spreadsheet; grading needs the same answers as JSON: ask the student for the file saved with \"Answers JSON\".",
             ]),
             FileProblem::Set(_) => lang.pick([
                 "파일에 적힌 세트 링크를 열 수 없습니다(잘렸거나 고쳐졌습니다).",
@@ -122,7 +128,7 @@ impl BeyondRules {
                 _ => rules.checks.map_or(0, u32::from),
             };
             used.push(lang.pick([
-                format!("한 연습에 확인 {checks}번(허용 {allowed}번)"),
+                format!("한 문제에 확인 {checks}번(허용 {allowed}번)"),
                 format!("{checks} checks of one exercise ({allowed} allowed)"),
             ]));
         }
@@ -238,6 +244,9 @@ fn grade_bytes(
     }
     // A spreadsheet or an editor may have added a byte-order mark.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.starts_with(ANSWERS_CSV_HEADER.as_bytes()) {
+        return Err(FileProblem::AnswersCsv);
+    }
     let handed_in: HandedIn = serde_json::from_slice(bytes).map_err(|_| FileProblem::NotAnswers)?;
     let set = ExerciseSet::decode(&handed_in.set).map_err(FileProblem::Set)?;
     let at = match made.iter().position(|(known, _)| *known == set) {
@@ -418,7 +427,7 @@ pub fn class_summary(files: &[GradedFile], lang: Lang) -> Option<String> {
         format!("{}.{}", percent / 10, percent % 10),
     );
     Some(lang.pick([
-        format!("이 세트의 학생 {students}명: 평균 {exercises}문제 중 {solved}문제를 풀었고, 칸의 {percent}%가 맞거나 앞 칸에서 맞게 계산되었습니다."),
+        format!("이 세트의 학생 {students}명: {exercises}문제 중 평균 {solved}문제를 풀었고, 칸의 {percent}%가 맞거나 앞 칸에서 맞게 계산되었습니다."),
         format!("{students} student(s) of this set: {solved} of {exercises} exercises solved on average, {percent}% of the cells right or worked out right."),
     ]))
 }
@@ -450,7 +459,7 @@ impl SetMatch {
                     false => super::text::rules_label(rules, lang),
                 };
                 lang.pick([
-                    format!("같은 연습, 다른 규칙({rules})"),
+                    format!("같은 문제, 다른 규칙({rules})"),
                     format!("same exercises, other rules ({rules})"),
                 ])
             }

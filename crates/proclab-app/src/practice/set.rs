@@ -597,8 +597,13 @@ fn exported_cells(exercise: &Exercise, answer: &Answer, marks: bool) -> Vec<Expo
             );
         }
         for left_out in &grading.omitted {
+            // Named by the run's segment, so the lines of a chart left empty differ.
             line(
-                format!("gantt left out before {}", left_out.before + 1),
+                format!(
+                    "gantt run segment {} left out (before {})",
+                    left_out.key + 1,
+                    left_out.before + 1
+                ),
                 "",
                 Verdict::Missing,
             );
@@ -713,13 +718,16 @@ fn exported_cells(exercise: &Exercise, answer: &Answer, marks: bool) -> Vec<Expo
     cells
 }
 
+/// The first line of the answers CSV (the gradebook knows a CSV handed in by it).
+pub const ANSWERS_CSV_HEADER: &str =
+    "exercise,topic,difficulty,seed,cell,answer,verdict,student,checks,shown,hints";
+
 /// The answers as CSV, one cell a line: exercise, topic, difficulty, seed, cell, answer, verdict
 /// (empty in a set with rules) and the student's name on every line, so a teacher can put every
 /// student's file in one sheet.
 pub fn export_csv(set: &ExerciseSet, progress: &Progress, student: &str) -> String {
-    let mut csv = String::from(
-        "exercise,topic,difficulty,seed,cell,answer,verdict,student,checks,shown,hints\n",
-    );
+    let mut csv = String::from(ANSWERS_CSV_HEADER);
+    csv.push('\n');
     let student = csv_field(student.trim());
     let marks = set.rules.exports_marks();
     for (number, done) in graded(set, progress).iter().enumerate() {

@@ -505,13 +505,13 @@ pub fn from_link(count: usize, rules: SetRules, lang: Lang) -> String {
     }
     if !rules.explains() {
         return lang.pick([
-            format!("링크로 받은 세트입니다 (문제 {count}개). 여기서 풀고 확인을 누르세요. 답은 이 브라우저에 저장됩니다. 제출하려면 아래에 이름을 쓰고 답을 JSON이나 CSV로 내려받으세요. 답안 파일에는 확인을 누른 횟수도 적힙니다."),
-            format!("This set came from a link ({count} {}). Solve {} here and press Check; your answers stay in this browser. To hand them in, type your name below and export your answers as JSON or CSV. The files also say how many times you pressed Check.", if count == 1 { "exercise" } else { "exercises" }, if count == 1 { "it" } else { "them" }),
+            format!("링크로 받은 세트입니다 (문제 {count}개). 여기서 풀고 확인을 누르세요. 답은 이 브라우저에 저장됩니다. 제출하려면 아래에 이름을 쓰고 답을 JSON으로 내려받아 그 파일을 내세요(CSV는 표로 읽기용입니다). 답안 파일에는 확인을 누른 횟수도 적힙니다."),
+            format!("This set came from a link ({count} {}). Solve {} here and press Check; your answers stay in this browser. To hand them in, type your name below, save your answers as JSON and hand in that file (the CSV is for reading in a spreadsheet). The files also say how many times you pressed Check.", if count == 1 { "exercise" } else { "exercises" }, if count == 1 { "it" } else { "them" }),
         ]);
     }
     lang.pick([
-        format!("링크로 받은 세트입니다 (문제 {count}개). 여기서 풀고 확인을 누르세요. 답은 이 브라우저에 저장됩니다. 제출하려면 아래에 이름을 쓰고 답을 JSON이나 CSV로 내려받으세요. 답안 파일에는 확인을 누른 횟수와, 모든 답이 보이는 시뮬레이터에서 열어 보았는지도 적힙니다."),
-        format!("This set came from a link ({count} {}). Solve {} here and press Check; your answers stay in this browser. To hand them in, type your name below and export your answers as JSON or CSV. The files also say how many times you pressed Check and whether you opened an exercise in the simulator, where every answer shows.", if count == 1 { "exercise" } else { "exercises" }, if count == 1 { "it" } else { "them" }),
+        format!("링크로 받은 세트입니다 (문제 {count}개). 여기서 풀고 확인을 누르세요. 답은 이 브라우저에 저장됩니다. 제출하려면 아래에 이름을 쓰고 답을 JSON으로 내려받아 그 파일을 내세요(CSV는 표로 읽기용입니다). 답안 파일에는 확인을 누른 횟수와, 모든 답이 보이는 시뮬레이터에서 열어 보았는지도 적힙니다."),
+        format!("This set came from a link ({count} {}). Solve {} here and press Check; your answers stay in this browser. To hand them in, type your name below, save your answers as JSON and hand in that file (the CSV is for reading in a spreadsheet). The files also say how many times you pressed Check and whether you opened an exercise in the simulator, where every answer shows.", if count == 1 { "exercise" } else { "exercises" }, if count == 1 { "it" } else { "them" }),
     ])
 }
 
@@ -522,7 +522,7 @@ pub fn rules_sentence(rules: SetRules, used: u32, lang: Lang) -> String {
         Feedback::Full => return match rules.checks_left(used) {
             None => String::new(),
             Some(left) => lang.pick([
-                format!("선생님의 규칙: 연습마다 확인 {}번 (이 연습은 {left}번 남음).", rules.checks.unwrap_or(0)),
+                format!("선생님의 규칙: 문제마다 확인 {}번 (이 문제는 {left}번 남음).", rules.checks.unwrap_or(0)),
                 format!("Your teacher's rule: {} per exercise ({left} left for this one).", checks_en(rules.checks.unwrap_or(0))),
             ]),
         },
@@ -533,7 +533,7 @@ pub fn rules_sentence(rules: SetRules, used: u32, lang: Lang) -> String {
         Feedback::Hidden => {
             return lang
                 .pick([
-                    "선생님의 규칙: 제출할 때까지 채점하지 않습니다. 모든 연습을 풀고 이름을 쓴 뒤 \"답안 JSON\"을 내려받아 제출하세요. 선생님이 그 파일을 채점합니다.",
+                    "선생님의 규칙: 제출할 때까지 채점하지 않습니다. 모든 문제를 풀고 이름을 쓴 뒤 \"답안 JSON\"을 내려받아 제출하세요. 선생님이 그 파일을 채점합니다.",
                     "Your teacher's rule: nothing is checked until you hand in. Solve every exercise, type your name, save \"Answers JSON\" and hand in that file: your teacher grades it.",
                 ])
                 .to_string()
@@ -543,7 +543,7 @@ pub fn rules_sentence(rules: SetRules, used: u32, lang: Lang) -> String {
         None => feedback.to_string(),
         Some(left) => lang.pick([
             format!(
-                "{feedback} 연습마다 확인 {}번 (이 연습은 {left}번 남음).",
+                "{feedback} 문제마다 확인 {}번 (이 문제는 {left}번 남음).",
                 rules.checks.unwrap_or(0)
             ),
             format!(
@@ -571,7 +571,7 @@ pub fn rules_label(rules: SetRules, lang: Lang) -> String {
     };
     match rules.checks {
         Some(checks) if rules.feedback != Feedback::Hidden => lang.pick([
-            format!("{feedback}, 연습마다 확인 {checks}번"),
+            format!("{feedback}, 문제마다 확인 {checks}번"),
             format!("{feedback}, {} per exercise", checks_en(checks)),
         ]),
         _ => feedback.to_string(),
