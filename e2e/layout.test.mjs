@@ -244,6 +244,19 @@ for (const lang of ['en', 'ko']) {
         const remove = await page.locator('#workload tbody.process').first().locator('button.danger').first().boundingBox();
         assert.ok(remove.x + remove.width <= card.right, `${preset}: Remove is on screen`);
       }
+      // With a priority beside the working set, CPUs and threads, the card takes five lines:
+      // every thread's + is itself under a finger (it had fallen under the row's </> button).
+      await page.selectOption('#preset-select', 'priority-aging');
+      await waitForFreshResults(page);
+      await page.check('#advanced-columns');
+      const covered = await page.evaluate(() => [...document.querySelectorAll('#workload .threads-cell button')].slice(0, 3).map((button) => {
+        button.scrollIntoView({ block: 'center' });
+        const box = button.getBoundingClientRect();
+        const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        return top === button || button.contains(top) ? '' : `${button.getAttribute('aria-label')} under ${top?.outerHTML.slice(0, 80)}`;
+      }));
+      assert.equal(covered.length, 3);
+      assert.deepEqual(covered.filter(Boolean), []);
       // A program of 20 lines: each line number stays on one line beside its line of code (10
       // and up broke into 1/0 in English), and the example's description keeps the notice's
       // width, its buttons under it (beside them it was a column two or three words wide).
