@@ -305,12 +305,24 @@ for (const lang of ['en', 'ko']) {
         assert.ok(fit.advanced, `${preset} shows the working set, CPU and thread columns`);
         assert.ok(fit.table <= fit.box, `${preset}: the table (${fit.table} px) fits its box (${fit.box} px)`);
         assert.deepEqual(fit.heads, [], `${preset}: headings wider than their column`);
+        // Every field wide enough to read what is typed in it (in the form's 513 px the eight
+        // columns had left the name and bursts 33 px each: the process is a card there).
+        const narrow = await page.$$eval('#workload tbody.process:first-of-type > tr:first-child input', (inputs) =>
+          inputs.map((input) => [input.id, Math.round(input.getBoundingClientRect().width)]).filter(([, width]) => width < 60));
+        assert.deepEqual(narrow, [], `${preset}: fields narrower than 60 px`);
         // The row's last button, Remove, is on screen without scrolling the table.
         const remove = await page.locator('#workload tbody.process').first().locator('button.danger').first().boundingBox();
         const box = await page.locator('.workload-scroll').boundingBox();
         assert.ok(remove.x + remove.width <= box.x + box.width, `${preset}: Remove is inside the table's box`);
       }
       await screenshot(page, `layout-threads-1280-${lang}`);
+      // A priority beside name, arrival and bursts: still a table, the bursts' field wide enough
+      // for "5 io3 2" (it had 41 px, under the priority's field).
+      await page.selectOption('#preset-select', 'priority-aging');
+      await waitForFreshResults(page);
+      assert.equal(await page.isChecked('#advanced-columns'), false);
+      const bursts = await page.$eval('#p0-bursts', (input) => input.getBoundingClientRect().width);
+      assert.ok(bursts >= 100, `the bursts' field is ${bursts} px wide`);
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

@@ -463,7 +463,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
             <div class="table-scroll workload-scroll">
             // On a phone each row becomes a card, its buttons on a line of their own and large
             // enough for a finger (see style.css).
-            <table id="workload" class={classes!("workload", "cards", show_advanced.then_some("advanced"))} {onkeydown} {onpaste}>
+            <table id="workload" class={classes!("workload", "cards", show_advanced.then_some("advanced"), (columns.len() > 3).then_some("many"))} {onkeydown} {onpaste}>
                 <thead><tr>
                     <th scope="col" class="row-number">{ "#" }</th>
                     { for columns.iter().map(|column| {
