@@ -131,8 +131,9 @@ fn a_wrong_cell_is_the_first_mistake_and_its_explanation_states_the_key_and_rete
     );
     let words = explain(&exercise, &grading, Lang::En).unwrap();
     assert!(words.starts_with("After the last step T2 "), "{words}");
-    // A wrong value with another cell left empty: the empty cell is named, and the words ask for
-    // it instead of retelling the run (which would answer it).
+    // A wrong value with another cell left empty: the empty cell is named, and the words say the
+    // value is wrong and ask for the empty cell instead of retelling the run (which would answer
+    // it).
     let answer = proclab_app::practice::grade::Answer {
         semaphore: key.with_value(1, (full + 1).to_string()).with_wait(2, None),
         ..Default::default()
@@ -144,7 +145,7 @@ fn a_wrong_cell_is_the_first_mistake_and_its_explanation_states_the_key_and_rete
     );
     let words = explain(&exercise, &grading, Lang::En).unwrap();
     assert!(
-        words.contains("still empty") && !words.contains("1. T"),
+        words.starts_with("1 answer(s) marked ✗ are wrong.") && !words.contains("1. T"),
         "{words}"
     );
     // A value that cannot be read says what to type and gives nothing away.
@@ -239,7 +240,7 @@ fn the_reducer_keeps_the_answers_and_the_exports_carry_them() {
 }
 
 #[test]
-fn a_wrong_value_names_the_steps_after_the_last_change_that_left_it_alone() {
+fn a_wrong_value_names_the_steps_that_left_it_alone() {
     use semaphore::Effect;
     let mut told = 0;
     for difficulty in Difficulty::ALL {
@@ -247,36 +248,36 @@ fn a_wrong_value_names_the_steps_after_the_last_change_that_left_it_alone() {
             let exercise = exercise(difficulty, seed);
             let effects = semaphore::effects(&exercise.run);
             for index in 0..semaphore::names(&exercise.run).len() {
-                let changes =
-                    |effect: &Effect| matches!(effect, Effect::Took(_) | Effect::Added(_));
-                let last = effects
-                    .iter()
-                    .rposition(|(step, effect)| step.semaphore == index && changes(effect));
+                // Every step on this semaphore that left its value, before the last change as
+                // after it: a wake-up anywhere is where a student adds 1 too many.
                 let kept: Vec<usize> = effects
                     .iter()
                     .enumerate()
-                    .skip(last.map_or(0, |last| last + 1))
-                    .filter(|(_, (step, effect))| step.semaphore == index && !changes(effect))
+                    .filter(|(_, (step, effect))| {
+                        step.semaphore == index
+                            && matches!(effect, Effect::Woke(..) | Effect::Waits(_))
+                    })
                     .map(|(number, _)| number + 1)
                     .collect();
                 let words = semaphore::explain_value(&exercise.run, index, Lang::En);
                 let first_line = words.lines().next().unwrap_or_default();
-                match (last, kept.as_slice()) {
-                    (Some(_), [one]) => {
+                let name = &semaphore::names(&exercise.run)[index];
+                match kept.as_slice() {
+                    [] => assert!(!first_line.contains("as it was"), "{first_line}"),
+                    [one] => {
                         assert!(
-                            first_line.contains(&format!("Step {one} after it left")),
+                            first_line.contains(&format!("Step {one} left {name} as it was")),
                             "{first_line}"
                         );
                         told += 1;
                     }
-                    (Some(_), [.., final_one]) => {
+                    [.., final_one] => {
                         assert!(
-                            first_line.contains(&format!(" and {final_one} after it left")),
+                            first_line.contains(&format!(" and {final_one} left {name} as it was")),
                             "{first_line}"
                         );
                         told += 1;
                     }
-                    _ => assert!(!first_line.contains("after it left"), "{first_line}"),
                 }
             }
         }
@@ -285,4 +286,33 @@ fn a_wrong_value_names_the_steps_after_the_last_change_that_left_it_alone() {
         told > 0,
         "some exercise has a wake-up or a block after the last change"
     );
+}
+
+/// A wrong value beside answers left empty: the empty ones are asked for (the explanation would
+/// give them away), and the wrong one is said to be wrong, in both languages.
+#[test]
+fn a_wrong_cell_beside_empty_ones_is_said_to_be_wrong() {
+    let exercise = exercise(Difficulty::Easy, 3);
+    let key = key_answer(&exercise).semaphore;
+    let mut answer = key_answer(&exercise);
+    let wrong = key.values[0].parse::<u32>().unwrap() + 1;
+    answer.semaphore = SemaphoreAnswer::default().with_value(0, wrong.to_string());
+    let grading = grade(&exercise, &answer);
+    assert!(grading.semaphore.as_ref().unwrap().values[0] == Verdict::Wrong);
+    let english = explain(&exercise, &grading, Lang::En).unwrap();
+    assert!(
+        english.starts_with("1 answer(s) marked ✗ are wrong."),
+        "{english}"
+    );
+    assert!(english.contains("fill those in"), "{english}");
+    let korean = explain(&exercise, &grading, Lang::Ko).unwrap();
+    assert!(
+        korean.starts_with("✗ 표시된 답 1개는 틀렸습니다."),
+        "{korean}"
+    );
+    // With nothing wrong yet, only the empty answers are asked for.
+    answer.semaphore = SemaphoreAnswer::default().with_value(0, key.values[0].clone());
+    let grading = grade(&exercise, &answer);
+    let english = explain(&exercise, &grading, Lang::En).unwrap();
+    assert!(english.starts_with("An answer is still empty"), "{english}");
 }

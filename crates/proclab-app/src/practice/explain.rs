@@ -783,7 +783,19 @@ pub fn still_empty(lang: Lang) -> &'static str {
 pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<String> {
     let mistake = grading.first_mistake?;
     match mistake_verdict(grading, mistake) {
-        Verdict::Missing => return Some(still_empty(lang).to_string()),
+        Verdict::Missing => {
+            // Cells already wrong are said to be, so a student is not left wondering why no
+            // explanation follows their ✗ (it retells the run, which would fill in the rest).
+            let (right, consistent, total) = grading.counts();
+            let wrong = total - right - consistent - grading.left_empty();
+            return Some(match wrong {
+                0 => still_empty(lang).to_string(),
+                _ => lang.pick([
+                    format!("✗ 표시된 답 {wrong}개는 틀렸습니다. 그 설명은 실행 전체를 다시 풀어 주어 빈 답까지 알려 주므로, 빈 답(… 표시)을 채운 뒤 다시 확인하면 보여 줍니다."),
+                    format!("{wrong} answer(s) marked ✗ are wrong. Their explanation retells the whole run, which would fill in the empty answers too (marked …): fill those in, then check again to see it."),
+                ]),
+            });
+        }
         Verdict::NotANumber => {
             let form = match mistake {
                 Mistake::Level { .. } => super::mlfq::level_form(&exercise.run, lang),

@@ -505,8 +505,8 @@ pub enum Effect {
     Took(u32),
     /// `wait` on 0: the thread waits; the queue after, first first.
     Waits(Vec<u32>),
-    /// `signal` with a waiter: that thread goes on (the value stays).
-    Woke(u32),
+    /// `signal` with a waiter: that thread goes on; the value stays (as it is, given).
+    Woke(u32, u32),
     /// `signal` with nobody waiting: the value after.
     Added(u32),
 }
@@ -532,7 +532,7 @@ pub fn effects(run: &Run) -> Vec<(Step, Effect)> {
                 Op::Wait => Effect::Took(after.value),
                 Op::Signal => match before.waiters.first() {
                     Some(first) if after.waiters.len() < before.waiters.len() => {
-                        Effect::Woke(first.tid)
+                        Effect::Woke(first.tid, after.value)
                     }
                     _ => Effect::Added(after.value),
                 },
@@ -572,11 +572,11 @@ pub fn retell(index: usize, step: Step, effect: &Effect, names: &[String], lang:
             format!("{number}. {who} {call}: {name}{} 0이므로 {who}{} 기다립니다({name}의 대기 큐: {}).", subject_particle(name), subject_particle(&who), list(queue)),
             format!("{number}. {who} {call}: {name} is 0, so {who} waits ({name}'s queue: {}).", list(queue)),
         ]),
-        Effect::Woke(woken) => {
+        Effect::Woke(woken, value) => {
             let woken = thread_label(*woken);
             lang.pick([
-                format!("{number}. {who} {call}: {woken}{} 맨 앞에서 기다리고 있었으므로 {woken}{} 깨어나 계속하고, {name}의 값은 그대로입니다.", subject_particle(&woken), subject_particle(&woken)),
-                format!("{number}. {who} {call}: {woken} was first in {name}'s queue, so {woken} goes on and {name} stays as it was."),
+                format!("{number}. {who} {call}: {woken}{} 맨 앞에서 기다리고 있었으므로 {woken}{} 깨어나 계속하고, {name}의 값은 그대로 {value}입니다(1을 더하지 않습니다).", subject_particle(&woken), subject_particle(&woken)),
+                format!("{number}. {who} {call}: {woken} was first in {name}'s queue, so {woken} goes on and {name} stays {value} (nothing is added)."),
             ])
         }
         Effect::Added(value) => lang.pick([
@@ -664,29 +664,27 @@ pub fn explain_value(run: &Run, index: usize, lang: Lang) -> String {
         .find(|(_, (step, effect))| {
             step.semaphore == index && matches!(effect, Effect::Took(_) | Effect::Added(_))
         });
-    // The steps after it that left the value as it was: the trap is counting them (a signal that
-    // woke a waiter read as +1).
-    let after = last_change.map_or(0, |(number, _)| number + 1);
+    // The steps that left the value as it was, wherever they are: the trap is counting them (a
+    // signal that woke a waiter read as +1), before the last change as after it.
     let unchanged: Vec<String> = effects
         .iter()
         .enumerate()
-        .skip(after)
         .filter(|(_, (step, effect))| {
-            step.semaphore == index && matches!(effect, Effect::Woke(_) | Effect::Waits(_))
+            step.semaphore == index && matches!(effect, Effect::Woke(..) | Effect::Waits(_))
         })
         .map(|(number, _)| (number + 1).to_string())
         .collect();
     let kept = match unchanged.as_slice() {
         [] => String::new(),
         [one] => lang.pick([
-            format!(" 그 뒤 {one}단계는 {name}의 값을 바꾸지 않았습니다: 기다리던 스레드를 깨우는 signal과 막히는 wait는 값을 그대로 둡니다."),
-            format!(" Step {one} after it left {name} as it was: a signal that wakes a waiter and a wait that blocks do not change it."),
+            format!(" {one}단계는 {name}의 값을 바꾸지 않았습니다: 기다리던 스레드를 깨우는 signal과 막히는 wait는 값을 그대로 둡니다."),
+            format!(" Step {one} left {name} as it was: a signal that wakes a waiter and a wait that blocks do not change it."),
         ]),
         [.., last] => {
             let others = unchanged[..unchanged.len() - 1].join(", ");
             lang.pick([
-                format!(" 그 뒤 {others}, {last}단계는 {name}의 값을 바꾸지 않았습니다: 기다리던 스레드를 깨우는 signal과 막히는 wait는 값을 그대로 둡니다."),
-                format!(" Steps {others} and {last} after it left {name} as it was: a signal that wakes a waiter and a wait that blocks do not change it."),
+                format!(" {others}, {last}단계는 {name}의 값을 바꾸지 않았습니다: 기다리던 스레드를 깨우는 signal과 막히는 wait는 값을 그대로 둡니다."),
+                format!(" Steps {others} and {last} left {name} as it was: a signal that wakes a waiter and a wait that blocks do not change it."),
             ])
         }
     };
@@ -694,13 +692,13 @@ pub fn explain_value(run: &Run, index: usize, lang: Lang) -> String {
         Some((number, (step, effect))) => {
             let retold = retell(number, *step, effect, &names, lang);
             lang.pick([
-                format!(" 마지막으로 {name}의 값을 바꾼 단계: {retold}{kept}"),
-                format!(" The last step that changed {name}: {retold}{kept}"),
+                format!("{kept} 마지막으로 {name}의 값을 바꾼 단계: {retold}"),
+                format!("{kept} The last step that changed {name}: {retold}"),
             ])
         }
         None => lang.pick([
-            String::from(" 값을 바꾼 단계가 없습니다: 깨우는 signal과 막히는 wait는 값을 그대로 둡니다."),
-            String::from(" No step changed it: a signal that wakes a waiter and a wait that blocks leave it as it is."),
+            format!(" 값을 바꾼 단계가 없습니다.{kept}"),
+            format!(" No step changed it.{kept}"),
         ]),
     };
     let lead = lang.pick([
@@ -786,7 +784,7 @@ mod tests {
                 let run = generate(id(difficulty, seed)).expect("a case");
                 let effects = effects(&run);
                 assert!(effects.iter().any(|(_, e)| matches!(e, Effect::Waits(_))));
-                assert!(effects.iter().any(|(_, e)| matches!(e, Effect::Woke(_))));
+                assert!(effects.iter().any(|(_, e)| matches!(e, Effect::Woke(..))));
                 let threads = run.scenario().threads().len();
                 let key = key(&run);
                 assert_eq!(
@@ -808,7 +806,7 @@ mod tests {
                     assert!(!waiting[step.thread as usize], "{difficulty:?} seed {seed}");
                     match effect {
                         Effect::Waits(_) => waiting[step.thread as usize] = true,
-                        Effect::Woke(thread) => waiting[*thread as usize] = false,
+                        Effect::Woke(thread, _) => waiting[*thread as usize] = false,
                         _ => {}
                     }
                 }
@@ -908,9 +906,55 @@ mod tests {
         }
         let english = explain(&run, Lang::En);
         assert!(english.contains("waits (s's queue:"), "{english}");
+        // A wake-up says the value it leaves, as every other step does.
+        let woke = effects(&run)
+            .into_iter()
+            .find_map(|(_, effect)| match effect {
+                Effect::Woke(_, value) => Some(value),
+                _ => None,
+            })
+            .expect("a wake-up");
         assert!(
-            english.contains("goes on and s stays as it was"),
+            english.contains(&format!("goes on and s stays {woke} (nothing is added)")),
             "{english}"
         );
+    }
+
+    /// A wrong value is pointed at every step that left the value as it was, a wake-up before
+    /// the last change among them (the trap a student falls in), not only at the last change.
+    #[test]
+    fn a_wrong_value_names_the_wake_ups_before_the_last_change_too() {
+        let mut found = false;
+        for seed in 0..30 {
+            let run = generate(id(Difficulty::Easy, seed)).unwrap();
+            let effects = effects(&run);
+            let last_change = effects
+                .iter()
+                .rposition(|(_, effect)| matches!(effect, Effect::Took(_) | Effect::Added(_)));
+            let Some(wake) = effects
+                .iter()
+                .position(|(_, effect)| matches!(effect, Effect::Woke(..)))
+            else {
+                continue;
+            };
+            if last_change.is_some_and(|last| wake < last) {
+                found = true;
+                let lead = explain_value(&run, 0, Lang::En);
+                let lead = lead.lines().next().unwrap();
+                // "Step 3 left s as it was" or "Steps 2 and 3 left s as it was".
+                let clause = lead
+                    .split(" left s as it was")
+                    .next()
+                    .and_then(|before| before.rsplit("Step").next())
+                    .unwrap_or_default();
+                let numbers: Vec<usize> = clause
+                    .split(|c: char| !c.is_ascii_digit())
+                    .filter_map(|number| number.parse().ok())
+                    .collect();
+                assert!(numbers.contains(&(wake + 1)), "{lead}");
+                assert!(lead.contains("a signal that wakes a waiter"), "{lead}");
+            }
+        }
+        assert!(found, "a case with a wake-up before the last change");
     }
 }
