@@ -314,7 +314,11 @@ test('presentation mode: the machine fills the screen, keys still play, Escape o
       const presented = await page.locator('#present-gantt-canvas').boundingBox();
       const results = await page.evaluate(() => document.querySelector('#gantt-canvas').getBoundingClientRect().height);
       assert.ok(presented.height > results * 1.2, `the presented chart is ${presented.height} px high, the results' ${results}`);
-      await page.locator('.present-gantt').scrollIntoViewIfNeeded();
+      // Its button brings it up, and the leave button stays in view over it (at 960 px and up).
+      await page.click('#present-to-gantt');
+      await page.waitForFunction(() => document.querySelector('#present-gantt').getBoundingClientRect().top < innerHeight / 2);
+      const leave = await page.locator('#present').boundingBox();
+      assert.ok(leave.y >= 0 && leave.y < 60, `the leave button is at ${leave.y} px`);
       const chart = await page.locator('#present-gantt-canvas').boundingBox();
       await page.mouse.click(chart.x + chart.width * 0.9, chart.y + chart.height * 0.3);
       await page.waitForFunction(() => Number(document.querySelector('#clock').textContent.match(/t = (\d+)/)[1]) > 1);

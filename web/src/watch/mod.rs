@@ -339,6 +339,14 @@ fn watch_machine(props: &WatchProps) -> Html {
                     // The key that leaves it, where there is a keyboard (hidden on a touch screen).
                     if presenting { <span class="keyboard-help">{ " (Esc)" }</span> }
                 </button>
+                // The chart is under the picture, which fills the screen: a lecturer looking for
+                // it had not thought to scroll.
+                if presenting {
+                    <button type="button" id="present-to-gantt"
+                        onclick={Callback::from(|_: MouseEvent| crate::browser::go_to("present-gantt"))}>
+                        { lang.pick(["간트 차트 ↓", "Gantt chart ↓"]) }
+                    </button>
+                }
             </div>
             <controls::Controls {lang} playback={playback.0.clone()} {end} aside={presented_memory}
                 next_event={simulation.next_told_tick(tick)} previous_event={simulation.previous_told_tick(tick)} {onaction} />
@@ -365,7 +373,7 @@ fn watch_machine(props: &WatchProps) -> Html {
             // texts as large as the screen allows (a lecturer had to leave the presentation to
             // show it); a click on it moves playback there.
             if presenting {
-                <div class="present-gantt">
+                <div class="present-gantt" id="present-gantt" tabindex="-1">
                     <crate::chart::GanttChart simulation={simulation.clone()} {lang} cursor={Some(tick)}
                         onjump={present_jump} onselect={props.onselect.clone()}
                         canvas_id="present-gantt-canvas" zoom={present_zoom()} bare=true />
