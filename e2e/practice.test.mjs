@@ -336,12 +336,13 @@ test('A teacher grades handed-in answers files: graded again from the answers, a
     const raw = (await download(page, '#gradebook-csv')).bytes.toString();
     assert.ok(raw.startsWith('\uFEFFstudent,'), 'one byte-order mark, then the header');
     const csv = raw.replace(/^\uFEFF/, '').trim().split('\n');
-    assert.equal(csv[0], 'student,file,set,solved,exercises,right,consistent,cells,checks,hints,shown,beyond_rules,note,ex1_right,ex1_cells,ex2_right,ex2_cells');
+    assert.equal(csv[0], 'student,file,set,solved,exercises,right,consistent,cells,checks,hints,shown,beyond_rules,note,ex1_right,ex1_consistent,ex1_cells,ex2_right,ex2_consistent,ex2_cells');
     assert.ok(csv[1].startsWith(`Kim Minji,kim.json,this set,1,2,${cells},0,`), csv[1]);
     assert.ok(csv[2].startsWith(`Lee Jun,lee.json,this set,1,2,${cells},0,`), csv[2]);
     assert.match(csv[2], /The score written in the file differs from this grading/);
-    // Each exercise as two numbers (a spreadsheet reads 30/30 as a date).
-    assert.ok(csv[1].endsWith(`,${cells},${cells},0,${honest.exercises[1].cells}`), csv[1]);
+    // Each exercise as numbers apart, right, worked out right, cells (a spreadsheet reads 30/30
+    // as a date).
+    assert.ok(csv[1].endsWith(`,${cells},0,${cells},0,0,${honest.exercises[1].cells}`), csv[1]);
     assert.equal(csv.length, 4);
     // On a phone, in Korean: the table scrolls in its own box, the page does not.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -538,7 +539,7 @@ test('SRTF typed on one line: a missed preemption is explained at its tick, then
     assert.equal(await page.inputValue('#practice-link'), link);
     // The student sees the set and how to hand it in first; making another is folded away
     // (the teacher's own page, reloaded, keeps its form open: the first test's reload).
-    assert.match(await page.textContent('#practice-from-link'), /came from a link \(2 exercises\).*export your answers/);
+    assert.match(await page.textContent('#practice-from-link'), /came from a link \(2 exercises\).*save your answers as JSON and hand in that file/);
     assert.equal(await page.$eval('#practice-make', (details) => details.open), false);
     assert.equal(await page.isVisible('#practice-new'), false);
     // Opened again, the set still came from a link, at the exercise left (the first had opened).
@@ -1298,6 +1299,141 @@ test('semaphores at laptop and phone widths in both languages', async () => {
       assert.ok(room >= 0, `${lang} ${width}: a choice is cut by ${-room}px`);
     }
   });
+});
+
+/** The pipe's size and the steps the pipe exercise shows. */
+async function readPipeSteps(page) {
+  const size = Number((await page.textContent('#pipe-start')).match(/(\d+)/)[1]);
+  const steps = await page.$$eval('#pipe-steps tbody tr', (trs) => trs.map((tr) => {
+    const [, op, byte] = tr.querySelector('.call').textContent.trim().match(/^(write|read|close)\(p(?:, (\d+))?\)$/);
+    return { process: tr.querySelector('.process').textContent.trim(), op, byte: byte === undefined ? null : Number(byte) };
+  }));
+  const processes = await page.$$eval('#pipe-waits label', (labels) => labels.map((label) => label.textContent.trim()));
+  return { size, steps, processes };
+}
+
+/**
+ * The answer computed here from the table alone, by the rule of a pipe: a write hands its byte to
+ * the first waiting reader, else puts it in if there is room, else waits holding it; a read takes
+ * the oldest byte and lets the first waiting writer's byte in, else waits while a write end is
+ * open, else gets end-of-file; the last close on an empty pipe gives the waiting readers
+ * end-of-file.
+ */
+function pipeAfter({ size, steps, processes }) {
+  const held = [];
+  const writers = [];
+  let readers = [];
+  let open = new Set(steps.filter((step) => step.op === 'write').map((step) => step.process)).size;
+  for (const { process, op, byte } of steps) {
+    assert.ok(!writers.some((writer) => writer.process === process) && !readers.includes(process), `${process} is listed while it waits`);
+    if (op === 'write') {
+      if (readers.length > 0) readers.shift();
+      else if (held.length < size) held.push(byte);
+      else writers.push({ process, byte });
+    } else if (op === 'read') {
+      if (held.length > 0) {
+        held.shift();
+        if (writers.length > 0) held.push(writers.shift().byte);
+      } else if (open > 0) readers.push(process);
+    } else {
+      open -= 1;
+      if (open === 0 && held.length === 0) readers = [];
+    }
+  }
+  const waits = processes.map((process) => writers.some((writer) => writer.process === process) ? 1 : readers.includes(process) ? 2 : 0);
+  return { held, waits };
+}
+
+async function answerPipe(page, { held, waits }) {
+  await page.fill('#pipe-held', held.length === 0 ? '-' : held.join(' '));
+  for (const [index, wait] of waits.entries()) await page.selectOption(`#pipe-wait-${index + 1}`, String(wait));
+}
+
+async function newPipeSet(page, difficulty, seed) {
+  await page.selectOption('#practice-topic', 'pipe');
+  await page.selectOption('#practice-difficulty', difficulty);
+  await page.fill('#practice-count', '1');
+  await page.fill('#practice-seed', String(seed));
+  const before = await page.inputValue('#practice-link');
+  await page.click('#practice-new');
+  await page.waitForFunction((old) => document.querySelector('#practice-link').value !== old, before);
+  await page.waitForSelector('#pipe-steps');
+}
+
+test('a pipe: the steps read from the table, a wrong list of bytes marked and explained, fixed; every level agrees with the rule', async () => {
+  await onFreshPage(url('/practice'), async ({ page }) => {
+    await newPipeSet(page, 'medium', 4);
+    assert.match(await page.textContent('#exercise-title'), /Pipe \(IPC.*two writers, a reader/);
+    assert.equal(await page.$('#gantt-title'), null, 'no Gantt chart here');
+    const shown = await readPipeSteps(page);
+    assert.deepEqual(shown.processes, ['W1', 'W2', 'R']);
+    assert.ok(shown.steps.length >= 3);
+    const key = pipeAfter(shown);
+    // A hint retells the first step.
+    await page.click('#practice-hint');
+    const first = shown.steps[0];
+    assert.match(await page.textContent('#practice-hints li'), new RegExp(`^1\\. ${first.process} ${first.op}\\(p`));
+    // One slip: a byte too many in the pipe.
+    await answerPipe(page, { ...key, held: [...key.held, 9] });
+    await check(page);
+    assert.match(await page.getAttribute('#pipe-held', 'aria-label'), /: wrong$/);
+    for (let process = 1; process <= 3; process++) {
+      assert.match(await page.getAttribute(`#pipe-wait-${process}`, 'aria-label'), /: right$/);
+    }
+    assert.match(await page.textContent('#practice-summary'), /^3 of 4 cells right/);
+    const explanation = await page.textContent('#practice-explanation');
+    const now = key.held.length === 0 ? 'p is empty' : `p holds ${key.held.join(', ')}`;
+    assert.ok(explanation.startsWith(`After the last step ${now} (oldest first).`), explanation);
+    for (const [index, step] of shown.steps.entries()) {
+      assert.ok(explanation.includes(`${index + 1}. ${step.process} ${step.op}(p`), explanation);
+    }
+    await screenshot(page, 'practice-pipe-mistake-en-1280');
+    // Unreadable bytes are said so, with what to type.
+    await page.fill('#pipe-held', 'five');
+    await check(page);
+    assert.match(await page.textContent('#pipe-error'), /oldest first, with spaces between/);
+    // The fix.
+    await answerPipe(page, key);
+    await check(page);
+    assert.match(await page.textContent('#practice-summary'), /^All correct!/);
+    // Every level and several seeds: the page's key is the rule's, computed here from the table.
+    for (const [difficulty, seed] of [['easy', 1], ['easy', 2], ['hard', 0], ['hard', 2], ['hard', 5]]) {
+      await newPipeSet(page, difficulty, seed);
+      const steps = await readPipeSteps(page);
+      await answerPipe(page, pipeAfter(steps));
+      await check(page);
+      assert.match(await page.textContent('#practice-summary'), /^All correct!/, `${difficulty} seed ${seed}`);
+    }
+  }, { ready: '#practice-title' });
+});
+
+test('a pipe at laptop and phone widths in both languages, and from the IPC Learn page', async () => {
+  await atEachView(url('/practice'), 'pipe', async ({ page, lang, width }) => {
+    await newPipeSet(page, 'hard', 3);
+    const shown = await readPipeSteps(page);
+    await answerPipe(page, pipeAfter(shown));
+    await check(page);
+    assert.match(await page.textContent('#practice-summary'), lang === 'ko' ? /^모두 맞았습니다!/ : /^All correct!/);
+    const text = await page.textContent('main.practice');
+    assert.ok(!/undefined|NaN|\[object|Some\(|\{name\}/.test(text), text);
+    if (lang === 'ko') assert.match(text, /파이프/);
+    for (const select of await page.$$('#pipe-waits select')) {
+      const room = await select.evaluate((s) => {
+        const style = getComputedStyle(s);
+        const context = document.createElement('canvas').getContext('2d');
+        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const widest = Math.max(...[...s.options].map((o) => context.measureText(o.textContent).width));
+        return s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24 - widest;
+      });
+      assert.ok(room >= 0, `${lang} ${width}: a choice is cut by ${-room}px`);
+    }
+  });
+  // The IPC page's "Practise it" opens pipe exercises.
+  await onFreshPage(url('/learn/ipc'), async ({ page }) => {
+    await page.click('#practise-it-title ~ ul a[data-topic="pipe"]');
+    await page.waitForSelector('#pipe-steps');
+    assert.match(await page.textContent('#exercise-title'), /1 \/ 3: Pipe/);
+  }, { ready: '#practise-it-title' });
 });
 
 test("a workload of one's own: opened from the simulator as an exercise, answered, checked and shared; a workload it cannot ask says why", async () => {

@@ -131,6 +131,7 @@ fn practise_it(lang: Lang, topic: Topic) -> Html {
         ],
         Topic::ContextSwitch => &[Exercise::Switch],
         Topic::Sync => &[Exercise::Race, Exercise::Semaphore, Exercise::Deadlock],
+        Topic::Ipc => &[Exercise::Pipe],
         _ => return Html::default(),
     };
     html! {

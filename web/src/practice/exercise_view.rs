@@ -33,6 +33,7 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
     let switch = exercise.is_switch();
     let deadlock = exercise.is_deadlock();
     let semaphore = exercise.is_semaphore();
+    let pipe = exercise.is_pipe();
     let shows_priority = matches!(exercise.spec.policy, PolicySpec::Priority { .. });
     // The heading explains the notation where there is some to explain.
     let any_io = exercise.spec.processes.iter().any(|process| {
@@ -208,6 +209,8 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                     { super::deadlock::question_section(lang, state) }
                 } else if semaphore {
                     { super::semaphore::steps_section(lang, state) }
+                } else if pipe {
+                    { super::pipe::steps_section(lang, state) }
                 } else {
                 <section aria-labelledby="question-workload-title">
                     <h4 id="question-workload-title">{ T::Workload.get(lang) }</h4>
@@ -242,6 +245,8 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                 <super::deadlock::DeadlockQuestions {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
             } else if semaphore {
                 <super::semaphore::SemaphoreQuestions {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
+            } else if pipe {
+                <super::pipe::PipeQuestions {lang} state={state.clone()} dispatch={props.dispatch.clone()} />
             } else {
                 // Keyed by the exercise: its one-line box is the builder's own state, and the
                 // line typed for one exercise had stayed in the next one's box.
@@ -304,7 +309,7 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                         }}>{ T::NextExercise.get(lang) }</button>
                     }
                     if let Some(explanation) = explanation {
-                        { explanation_view(&explanation, semaphore || deadlock, lang) }
+                        { explanation_view(&explanation, semaphore || pipe || deadlock, lang) }
                     }
                     if let Some((words, right)) = interleaving {
                         <p id="race-feedback" class={classes!("explanation", right.then_some("right"))}>{ crate::ui::with_code(&words) }</p>

@@ -8,6 +8,7 @@ mod deadlock;
 mod exercise_view;
 mod gradebook;
 mod mlfq;
+mod pipe;
 mod race;
 mod rules;
 mod semaphore;

@@ -23,6 +23,8 @@
 //!
 //! A semaphore exercise ([`Topic::Semaphore`]) is the core's run of listed `wait` and `signal`
 //! steps ([`super::semaphore`]); it asks the semaphores' values and who waits after the last.
+//! A pipe exercise ([`Topic::Pipe`]) is the core's run of listed `write`, `read` and `close` steps
+//! on a pipe between processes ([`super::pipe`]); it asks the bytes held and who waits.
 
 use proclab_core::gen::{generate, GenOptions};
 use proclab_core::spec::{BurstSpec, PolicySpec, ScenarioSpec};
@@ -52,11 +54,14 @@ pub enum Topic {
     /// Counting semaphores: the values and the waiting threads after listed `wait` and `signal`
     /// steps ([`super::semaphore`]). Appended.
     Semaphore,
+    /// A pipe between processes: the bytes it holds and who waits after listed `write`, `read`
+    /// and `close` steps ([`super::pipe`]). Appended.
+    Pipe,
 }
 
 impl Topic {
     /// Every topic, in the order the page offers them.
-    pub const ALL: [Topic; 11] = [
+    pub const ALL: [Topic; 12] = [
         Topic::Fcfs,
         Topic::Sjf,
         Topic::Srtf,
@@ -68,6 +73,7 @@ impl Topic {
         Topic::Mlfq,
         Topic::Deadlock,
         Topic::Semaphore,
+        Topic::Pipe,
     ];
 
     /// Short stable code (links, exports, element ids).
@@ -84,6 +90,7 @@ impl Topic {
             Topic::Mlfq => "mlfq",
             Topic::Deadlock => "deadlock",
             Topic::Semaphore => "semaphore",
+            Topic::Pipe => "pipe",
         }
     }
 
@@ -92,7 +99,12 @@ impl Topic {
     pub fn has_chart(self) -> bool {
         !matches!(
             self,
-            Topic::Race | Topic::Switch | Topic::Mlfq | Topic::Deadlock | Topic::Semaphore
+            Topic::Race
+                | Topic::Switch
+                | Topic::Mlfq
+                | Topic::Deadlock
+                | Topic::Semaphore
+                | Topic::Pipe
         )
     }
 
@@ -223,7 +235,9 @@ fn options(id: ExerciseId) -> GenOptions {
             quantum: if preemptive { 3 } else { 2 },
         },
         Topic::Hrrn => PolicySpec::Hrrn,
-        Topic::Race | Topic::Switch | Topic::Deadlock | Topic::Semaphore => PolicySpec::Fcfs,
+        Topic::Race | Topic::Switch | Topic::Deadlock | Topic::Semaphore | Topic::Pipe => {
+            PolicySpec::Fcfs
+        }
         Topic::Mlfq => PolicySpec::Mlfq(super::mlfq::policy(id.difficulty)),
     };
     let base = GenOptions {
@@ -379,6 +393,12 @@ impl Exercise {
                     switch: Some(point),
                     ..Exercise::asking_nothing_more(id, spec, run)
                 };
+            }
+        }
+        if id.topic == Topic::Pipe {
+            if let Some(run) = super::pipe::generate(id) {
+                let spec = run.scenario().spec().clone();
+                return Exercise::asking_nothing_more(id, spec, run);
             }
         }
         if id.topic == Topic::Semaphore {
@@ -573,10 +593,15 @@ impl Exercise {
         self.id.topic == Topic::Semaphore
     }
 
-    /// True for an exercise about programs (racing counter, deadlock, semaphores): no chart,
-    /// table or transition question.
+    /// True for a pipe exercise (no Gantt chart, table or transition question).
+    pub fn is_pipe(&self) -> bool {
+        self.id.topic == Topic::Pipe
+    }
+
+    /// True for an exercise about programs (racing counter, deadlock, semaphores, pipes): no
+    /// chart, table or transition question.
     pub fn is_program(&self) -> bool {
-        self.is_race() || self.is_deadlock() || self.is_semaphore()
+        self.is_race() || self.is_deadlock() || self.is_semaphore() || self.is_pipe()
     }
 
     /// The racing counter's workload without question A's schedule.
@@ -598,6 +623,8 @@ impl Exercise {
     pub fn hint_count(&self) -> usize {
         if self.is_semaphore() {
             super::semaphore::steps(&self.run).len()
+        } else if self.is_pipe() {
+            super::pipe::steps(&self.run).len()
         } else if self.is_race() {
             super::race::hint_count(&self.run)
         } else if self.is_deadlock() {

@@ -541,6 +541,9 @@ pub fn hints(exercise: &Exercise, count: usize, lang: Lang) -> Vec<String> {
     if exercise.is_semaphore() {
         return super::semaphore::hints(&exercise.run, count, lang);
     }
+    if exercise.is_pipe() {
+        return super::pipe::hints(&exercise.run, count, lang);
+    }
     if exercise.is_race() {
         return super::race::hints(&exercise.run, count, lang);
     }
@@ -757,6 +760,11 @@ fn mistake_verdict(grading: &Grading, mistake: Mistake) -> Verdict {
             .semaphore
             .as_ref()
             .and_then(|marks| marks.waits.get(thread).copied()),
+        Mistake::PipeHeld => grading.pipe.as_ref().map(|marks| marks.held),
+        Mistake::PipeWait { process } => grading
+            .pipe
+            .as_ref()
+            .and_then(|marks| marks.waits.get(process).copied()),
     };
     verdict.unwrap_or(Verdict::Wrong)
 }
@@ -803,6 +811,7 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
                 Mistake::RaceValue => super::race::value_form(lang).to_string(),
                 Mistake::RaceInterleaving => super::race::interleaving_form(lang).to_string(),
                 Mistake::SemaphoreValue { .. } => super::semaphore::value_form(lang).to_string(),
+                Mistake::PipeHeld => super::pipe::held_form(lang).to_string(),
                 _ => lang
                     .pick([
                         "답은 정수 하나입니다. 평균은 7/2 같은 분수나 3.5 같은 소수로도 쓸 수 있습니다.",
@@ -952,6 +961,8 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
         Mistake::SemaphoreWait { thread } => {
             super::semaphore::explain_wait(&exercise.run, thread, lang)
         }
+        Mistake::PipeHeld => super::pipe::explain_held(&exercise.run, lang),
+        Mistake::PipeWait { process } => super::pipe::explain_wait(&exercise.run, process, lang),
     })
 }
 
@@ -989,6 +1000,9 @@ pub fn show_tick(exercise: &Exercise, grading: Option<&Grading>) -> u64 {
         Some(Mistake::SemaphoreValue { .. } | Mistake::SemaphoreWait { .. }) => {
             exercise.run.end_tick()
         }
+        Some(Mistake::PipeHeld | Mistake::PipeWait { .. }) => {
+            super::pipe::after_last_step(&exercise.run)
+        }
         Some(Mistake::Average { .. } | Mistake::RaceInterleaving) | None => 0,
     }
 }
@@ -1018,6 +1032,8 @@ fn asked_tick(exercise: &Exercise) -> Option<u64> {
         super::deadlock::moment_tick(&exercise.run)
     } else if exercise.is_semaphore() {
         Some(exercise.run.end_tick())
+    } else if exercise.is_pipe() {
+        Some(super::pipe::after_last_step(&exercise.run))
     } else {
         None
     }

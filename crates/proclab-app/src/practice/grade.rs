@@ -12,6 +12,7 @@
 use super::align::{align, Alignment, Omitted};
 use super::deadlock::{DeadlockAnswer, DeadlockGrading};
 use super::exercise::{Exercise, KeySegment, Who};
+use super::pipe::{PipeAnswer, PipeGrading};
 use super::race::{RaceAnswer, RaceGrading};
 use super::semaphore::{SemaphoreAnswer, SemaphoreGrading};
 use super::transition::{question, TransitionAnswer};
@@ -57,6 +58,9 @@ pub struct Answer {
     /// A semaphore exercise's answers (empty elsewhere).
     #[serde(skip_serializing_if = "SemaphoreAnswer::is_empty")]
     pub semaphore: SemaphoreAnswer,
+    /// A pipe exercise's answers (empty elsewhere).
+    #[serde(skip_serializing_if = "PipeAnswer::is_empty")]
+    pub pipe: PipeAnswer,
 }
 
 /// A per-process column.
@@ -155,6 +159,11 @@ pub enum Mistake {
     SemaphoreWait {
         thread: usize,
     },
+    /// A pipe exercise: the bytes it holds, or what process `process` waits for.
+    PipeHeld,
+    PipeWait {
+        process: usize,
+    },
 }
 
 /// Every mark of an answer.
@@ -183,6 +192,8 @@ pub struct Grading {
     pub deadlock: Option<DeadlockGrading>,
     /// A semaphore exercise's marks (it has no other cells).
     pub semaphore: Option<SemaphoreGrading>,
+    /// A pipe exercise's marks (it has no other cells).
+    pub pipe: Option<PipeGrading>,
     pub first_mistake: Option<Mistake>,
 }
 
@@ -203,6 +214,7 @@ impl Grading {
             context: None,
             deadlock: None,
             semaphore: None,
+            pipe: None,
             first_mistake,
         }
     }
@@ -259,6 +271,10 @@ impl Grading {
         }
         if let Some(semaphore) = &self.semaphore {
             let marks = semaphore.values.iter().chain(&semaphore.waits).copied();
+            return (marks.collect(), 0);
+        }
+        if let Some(pipe) = &self.pipe {
+            let marks = core::iter::once(pipe.held).chain(pipe.waits.iter().copied());
             return (marks.collect(), 0);
         }
         if let Some(deadlock) = self.deadlock {
@@ -543,6 +559,27 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
             ..Grading::without_chart(first_mistake)
         };
     }
+    if exercise.is_pipe() {
+        let marks = super::pipe::grade(&exercise.run, &answer.pipe);
+        // As for semaphores: the explanation retells the whole run, so an empty or unreadable
+        // cell is named first.
+        let cells = || {
+            let waits = marks
+                .waits
+                .iter()
+                .enumerate()
+                .map(|(process, mark)| (Mistake::PipeWait { process }, *mark));
+            core::iter::once((Mistake::PipeHeld, marks.held)).chain(waits)
+        };
+        let first_mistake = cells()
+            .find(|(_, mark)| matches!(mark, Verdict::Missing | Verdict::NotANumber))
+            .or_else(|| cells().find(|(_, mark)| !mark.is_fine()))
+            .map(|(mistake, _)| mistake);
+        return Grading {
+            pipe: Some(marks),
+            ..Grading::without_chart(first_mistake)
+        };
+    }
     let key = exercise.key();
     let metrics = exercise.run.metrics();
     let (segments, alignment) = grade_segments(&key, answer);
@@ -659,6 +696,7 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
         context: None,
         deadlock: None,
         semaphore: None,
+        pipe: None,
         first_mistake,
     }
 }
@@ -755,6 +793,12 @@ pub fn key_answer(exercise: &Exercise) -> Answer {
             ..Answer::default()
         };
     }
+    if exercise.is_pipe() {
+        return Answer {
+            pipe: super::pipe::key_answer(&exercise.run),
+            ..Answer::default()
+        };
+    }
     if exercise.is_race() {
         let workload = exercise.race_workload();
         let lengths = super::race::lengths(&workload);
@@ -806,6 +850,7 @@ pub fn key_answer(exercise: &Exercise) -> Answer {
         context: Vec::new(),
         deadlock: DeadlockAnswer::default(),
         semaphore: SemaphoreAnswer::default(),
+        pipe: PipeAnswer::default(),
     }
 }
 

@@ -12,7 +12,8 @@
 //! set, chosen one exercise at a time; [`deadlock`] asks about a deadlock in a resource-allocation
 //! graph, graded by the core's deadlock report; [`semaphore`] asks the values of counting
 //! semaphores and who waits on them after listed `wait` and `signal` steps, graded by the core's
-//! state at the end of the run.
+//! state at the end of the run; [`pipe`] asks what a pipe between processes holds and who waits
+//! after listed `write`, `read` and `close` steps, graded by the core's state after the last.
 
 pub mod align;
 pub mod builder;
@@ -22,6 +23,7 @@ pub mod explain;
 pub mod grade;
 pub mod gradebook;
 pub mod mlfq;
+pub mod pipe;
 pub mod race;
 pub mod semaphore;
 pub mod set;

@@ -33,7 +33,7 @@ pub enum SetError {
 enum SetLink {
     /// Each exercise as (topic, difficulty, seed), topic and difficulty by their index in
     /// `Topic::ALL` and `Difficulty::ALL`. A new topic is appended (the racing counter is 6, the
-    /// context switch 7, the MLFQ levels 8, the deadlock 9, the semaphores 10), so every link made before it keeps
+    /// context switch 7, the MLFQ levels 8, the deadlock 9, the semaphores 10, the pipe 11), so every link made before it keeps
     /// its meaning.
     V1(Vec<(u8, u8, u64)>),
     /// One exercise made of a workload of one's own: the scenario as a share link carries it
@@ -656,6 +656,32 @@ fn exported_cells(exercise: &Exercise, answer: &Answer, marks: bool) -> Vec<Expo
                 };
                 let label = super::semaphore::thread_label(thread as u32);
                 line(format!("{label} waits on"), &typed, *verdict);
+            }
+            break 'kind;
+        }
+        if let Some(marks) = &grading.pipe {
+            let names = super::pipe::names(&exercise.run);
+            line(
+                format!("bytes in pipe {}", super::pipe::PIPE),
+                &answer.pipe.held,
+                marks.held,
+            );
+            for (process, verdict) in marks.waits.iter().enumerate() {
+                let typed = answer
+                    .pipe
+                    .waits
+                    .get(process)
+                    .copied()
+                    .flatten()
+                    .and_then(|choice| {
+                        super::pipe::Waits::ALL
+                            .into_iter()
+                            .find(|wait| wait.code() == choice)
+                    })
+                    .map(|wait| wait.label(crate::lang::Lang::En).to_string())
+                    .unwrap_or_default();
+                let name = names.get(process).map_or("", String::as_str);
+                line(format!("{name} waits"), &typed, *verdict);
             }
             break 'kind;
         }

@@ -66,6 +66,8 @@ pub enum PracticeAction {
     SetDeadlock(super::deadlock::DeadlockAnswer),
     /// A semaphore exercise's answers, as typed and chosen.
     SetSemaphore(super::semaphore::SemaphoreAnswer),
+    /// A pipe exercise's answers, as typed and chosen.
+    SetPipe(super::pipe::PipeAnswer),
     Check,
     /// Reveal one more decision.
     Hint,
@@ -172,6 +174,13 @@ fn fit(mut progress: Progress, exercises: &[Exercise]) -> Progress {
             answer.semaphore.waits.resize(threads, None);
         } else {
             answer.semaphore = Default::default();
+        }
+        // A pipe exercise's answers have a choice per process, whatever was chosen.
+        if exercise.is_pipe() {
+            let processes = exercise.run.scenario().processes().len();
+            answer.pipe.waits.resize(processes, None);
+        } else {
+            answer.pipe = Default::default();
         }
     }
     progress
@@ -319,6 +328,13 @@ impl Reduce for PracticeState {
                     return None;
                 }
                 answer.semaphore = semaphore;
+                true
+            }
+            PracticeAction::SetPipe(pipe) => {
+                if answer.pipe == pipe {
+                    return None;
+                }
+                answer.pipe = pipe;
                 true
             }
             // The set's rules are kept here, whatever a page offers.

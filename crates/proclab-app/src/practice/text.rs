@@ -165,7 +165,7 @@ impl Words for PracticeText {
         match self {
             NavPractice => ["연습", "Practice"],
             Title => ["연습: 먼저 풀고, 칸마다 확인", "Practice: predict, then check, cell by cell"],
-            Intro => ["손으로 풀어 답을 채운 뒤 확인을 누르세요 (스케줄링은 간트 차트와 표, 경쟁하는 카운터는 최종 값과 실행 순서, MLFQ는 각 작업의 단계, 문맥 교환은 PC와 레지스터, 교착 상태는 자원 할당 그래프에 대한 질문, 세마포어는 값과 기다리는 스레드). 칸마다 맞음/틀림을 알려 주고, 첫 번째 잘못을 엔진의 기록으로 설명합니다.", "Work it out by hand and fill in your answers (for scheduling, the Gantt chart and the table; for the racing counter, the final value and an interleaving; for MLFQ, the level of each job; for a context switch, the PC and registers; for a deadlock, the questions about its graph; for semaphores, the values and who waits), then press Check: every cell is marked, and the first mistake is explained from the engine's own trace."],
+            Intro => ["손으로 풀어 답을 채운 뒤 확인을 누르세요 (스케줄링은 간트 차트와 표, 경쟁하는 카운터는 최종 값과 실행 순서, MLFQ는 각 작업의 단계, 문맥 교환은 PC와 레지스터, 교착 상태는 자원 할당 그래프에 대한 질문, 세마포어는 값과 기다리는 스레드, 파이프는 남은 바이트와 기다리는 프로세스). 칸마다 맞음/틀림을 알려 주고, 첫 번째 잘못을 엔진의 기록으로 설명합니다.", "Work it out by hand and fill in your answers (for scheduling, the Gantt chart and the table; for the racing counter, the final value and an interleaving; for MLFQ, the level of each job; for a context switch, the PC and registers; for a deadlock, the questions about its graph; for semaphores, the values and who waits; for a pipe, the bytes left and who waits), then press Check: every cell is marked, and the first mistake is explained from the engine's own trace."],
             Topic => ["주제", "Topic"],
             Difficulty => ["난이도", "Difficulty"],
             NewSet => ["새 문제 세트", "New set"],
@@ -367,6 +367,10 @@ impl Topic {
                 "Deadlock (resource-allocation graph)",
             ],
             Topic::Semaphore => ["세마포어 (wait와 signal)", "Semaphores (wait and signal)"],
+            Topic::Pipe => [
+                "파이프 (IPC: write, read, close)",
+                "Pipe (IPC: write, read and close)",
+            ],
         })
     }
 }
@@ -423,6 +427,22 @@ impl Difficulty {
                 Difficulty::Hard => [
                     "어려움 (생산자-소비자, 세마포어 2개)",
                     "Hard (producer-consumer, 2 semaphores)",
+                ],
+            });
+        }
+        if topic == Topic::Pipe {
+            return lang.pick(match self {
+                Difficulty::Easy => [
+                    "쉬움 (쓰는 프로세스 1, 읽는 프로세스 1)",
+                    "Easy (a writer and a reader)",
+                ],
+                Difficulty::Medium => [
+                    "보통 (쓰는 프로세스 2, 읽는 프로세스 1)",
+                    "Medium (two writers, a reader)",
+                ],
+                Difficulty::Hard => [
+                    "어려움 (close와 파일 끝, 읽는 프로세스 2)",
+                    "Hard (close and end-of-file, two readers)",
                 ],
             });
         }
@@ -614,6 +634,9 @@ pub fn conventions(exercise: &Exercise, lang: Lang) -> Vec<String> {
     if exercise.is_semaphore() {
         return semaphore_rules(exercise, lang);
     }
+    if exercise.is_pipe() {
+        return pipe_rules(exercise, lang);
+    }
     // A workload of one's own may change a convention: the sentence stating the default is then
     // left out and the changed one said in its place, and only where it can matter here.
     use proclab_core::Convention;
@@ -759,6 +782,36 @@ fn semaphore_rules(exercise: &Exercise, lang: Lang) -> Vec<String> {
     rules.push(lang.pick([
         "시뮬레이터에서 보면, 각 스레드는 먼저 자기 부분으로 점프하는 명령어(test, je)를 실행하고, 표의 단계는 그 뒤의 wait와 signal 명령어입니다.".to_string(),
         "In the simulator each thread first runs the jumps to its own part of the program (test, je); the table's steps are the wait and signal instructions after them.".to_string(),
+    ]));
+    rules
+}
+
+/// The pipe exercise's set-up, one sentence each: the rule as the engine applies it
+/// (`docs/semantics.md`, "Pipes").
+fn pipe_rules(exercise: &Exercise, lang: Lang) -> Vec<String> {
+    let names = super::pipe::names(&exercise.run).join(", ");
+    let size = super::pipe::size(&exercise.run);
+    let mut rules = vec![lang.pick([
+        format!("프로세스 {names}가 파이프 p(최대 {size}바이트)에 아래 표의 순서대로 연산을 하나씩 호출합니다. p는 처음에 비어 있습니다."),
+        format!("The processes {names} call operations on pipe p (at most {size} bytes) one at a time, in the order of the table below; p starts empty."),
+    ])];
+    rules.push(lang.pick([
+        "write(p, b): 읽으려고 기다리는 프로세스가 있으면 b는 맨 앞의 그 프로세스에게 바로 건네지고(그 read가 b를 돌려줌) 파이프에는 들어가지 않습니다. 없으면 자리가 있을 때 b가 끝에 들어가고, p가 가득 차 있으면 쓴 프로세스가 b를 든 채 기다립니다.".to_string(),
+        "write(p, b): if a process waits to read, b goes straight to the first one (its read returns b) and never enters the pipe; otherwise b goes in at the end if there is room, and if p is full the writer waits, holding b.".to_string(),
+    ]));
+    rules.push(lang.pick([
+        "read(p): 가장 오래된 바이트를 꺼냅니다. 그렇게 난 자리에는 쓰려고 기다리던 맨 앞 프로세스의 바이트가 바로 들어가고 그 프로세스는 계속합니다. p가 비어 있으면, 쓰기 끝이 열려 있는 동안 읽는 프로세스는 기다리고, 모두 닫혔으면 read는 -1(파일 끝)을 돌려줍니다.".to_string(),
+        "read(p): takes the oldest byte; the room it leaves takes the byte of the first process waiting to write at once, and that process goes on. On an empty p the reader waits while a write end is open, and gets -1 (end-of-file) once every write end is closed.".to_string(),
+    ]));
+    if exercise.id.difficulty == super::exercise::Difficulty::Hard {
+        rules.push(lang.pick([
+            "close(p): 쓰는 프로세스가 쓰기 끝을 닫습니다. 마지막 쓰기 끝이 닫힐 때 p가 비어 있으면, 읽으려고 기다리던 프로세스들이 모두 -1을 받고 계속합니다.".to_string(),
+            "close(p): the writer closes its write end. When the last write end closes on an empty p, every process waiting to read gets -1 and goes on.".to_string(),
+        ]));
+    }
+    rules.push(lang.pick([
+        "기다리는 프로세스의 연산은 표에 나오지 않습니다: 계속할 수 있게 된 뒤에야 다음 연산을 호출합니다. 질문은 마지막 단계 바로 뒤의 상태를 묻습니다(그 뒤 프로세스들이 끝나며 쓰기 끝이 닫히는 일은 세지 않습니다).".to_string(),
+        "A waiting process calls nothing: the table lists its next operation only once it can go on. The questions ask about the moment just after the last step (not what happens after, as the processes end and their write ends close).".to_string(),
     ]));
     rules
 }
