@@ -528,6 +528,11 @@ test('SRTF typed on one line: a missed preemption is explained at its tick, then
     assert.match(await page.textContent('#practice-summary'), /^All correct!/);
     link = await page.inputValue('#practice-link');
     assert.match(link, /#\/practice\?set=[A-Za-z0-9_-]+&lang=en$/);
+    // Or in each student's own language: the same set, no language in the link.
+    await page.selectOption('#builder-link-lang', 'students');
+    assert.equal(await page.inputValue('#builder-link'), link.replace('&lang=en', ''));
+    await page.selectOption('#builder-link-lang', 'page');
+    assert.equal(await page.inputValue('#builder-link'), link);
   }, { ready: '#practice-title' });
   // A fresh profile (another student) opens the same exercises from the link.
   await onFreshPage(link, async ({ page }) => {
@@ -943,6 +948,11 @@ test("a teacher's mixed set: chosen one by one, reordered, shared as one link th
     assert.equal(await page.inputValue('#practice-link'), open, 'the set open below is unchanged');
     link = await page.inputValue('#builder-link');
     assert.match(link, /#\/practice\?set=[A-Za-z0-9_-]+&lang=en$/);
+    // Or in each student's own language: the same set, no language in the link.
+    await page.selectOption('#builder-link-lang', 'students');
+    assert.equal(await page.inputValue('#builder-link'), link.replace('&lang=en', ''));
+    await page.selectOption('#builder-link-lang', 'page');
+    assert.equal(await page.inputValue('#builder-link'), link);
     // An added entry empties the seed field (the next one is drawn anew); the same exercise
     // again is refused in words, its seed kept as typed.
     assert.equal(await page.inputValue('#builder-seed'), '');
@@ -1459,6 +1469,11 @@ test("a workload of one's own: opened from the simulator as an exercise, answere
     assert.equal(answer.averages[1], '26/4');
     link = await page.inputValue('#practice-link');
     assert.match(link, /#\/practice\?set=[A-Za-z0-9_-]+&lang=en$/);
+    // Or in each student's own language: the same set, no language in the link.
+    await page.selectOption('#builder-link-lang', 'students');
+    assert.equal(await page.inputValue('#builder-link'), link.replace('&lang=en', ''));
+    await page.selectOption('#builder-link-lang', 'page');
+    assert.equal(await page.inputValue('#builder-link'), link);
     // Over to the simulator and back by the header's tabs: the same exercise, its answers marked.
     await page.click('.main-nav a:nth-child(1)');
     await page.waitForSelector('#policy-kind');

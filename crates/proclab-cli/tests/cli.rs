@@ -307,7 +307,11 @@ fn a_programs_arrays_are_named_from_index_0_as_the_page_names_them() {
 fn run_counts_the_lost_updates_as_the_page_does() {
     for (preset, said) in [
         ("race-two-threads", "Updates lost: 1"),
-        ("mutex-blocking", "No update lost"),
+        (
+            "mutex-blocking",
+            "No update lost: no write overwrote a value another thread wrote after this one read. \
+             This checks races on shared variables only, not whether the result is what the program meant.",
+        ),
         (
             "deadlock-two-locks",
             "No update lost, but the deadlock stopped the threads before they made all their updates",

@@ -6,7 +6,7 @@ use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::practice::builder::{entry, entry_label, Builder, BuilderAction};
 use proclab_app::practice::exercise::{Difficulty, Topic};
-use proclab_app::practice::set::{ExerciseSet, SetupError, PARAM};
+use proclab_app::practice::set::{ExerciseSet, SetupError};
 use proclab_app::practice::text::PracticeText as T;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -108,14 +108,10 @@ pub fn set_builder(props: &BuilderProps) -> Html {
         })
     };
     let set = Builder::set(&builder);
-    let link = set.as_ref().map(|set| {
-        format!(
-            "{}#/practice?{PARAM}={}&lang={}",
-            crate::browser::page_address(),
-            set.encode(),
-            lang.tag()
-        )
-    });
+    let link_language = use_state(|| super::LinkLanguage::Page);
+    let link = set
+        .as_ref()
+        .map(|set| super::set_link(&set.encode(), lang, *link_language));
     let copy = {
         let link = link.clone().unwrap_or_default();
         let copied = copied.clone();
@@ -255,6 +251,13 @@ pub fn set_builder(props: &BuilderProps) -> Html {
                 <div class="practice-share">
                     <label class="share-label" for="builder-link">{ T::BuilderLink.get(lang) }</label>
                     <input id="builder-link" class="link-box" readonly=true value={link} />
+                    { super::link_language_select("builder-link-lang", lang, *link_language, {
+                        let (link_language, copied) = (link_language.clone(), copied.clone());
+                        Callback::from(move |choice| {
+                            link_language.set(choice);
+                            copied.set(false);
+                        })
+                    }) }
                     <button type="button" id="builder-copy" onclick={copy}>{ T::CopyBuilderLink.get(lang) }</button>
                     <button type="button" id="builder-open" onclick={open}>{ T::OpenBuilt.get(lang) }</button>
                     if *copied { <span class="hint" role="status">{ T::LinkCopied.get(lang) }</span> }

@@ -313,13 +313,8 @@ pub fn practice(props: &PracticeProps) -> Html {
         })
     };
     let state = &store.0;
-    // With the page's language, which it opens in where the student has not chosen one.
-    let link = format!(
-        "{}#/practice?{PARAM}={}&lang={}",
-        browser::page_address(),
-        state.set.encode(),
-        lang.tag()
-    );
+    let link_language = use_state(|| LinkLanguage::Page);
+    let link = set_link(&state.set.encode(), lang, *link_language);
     let copied = use_state(|| false);
     let copy = {
         let link = link.clone();
@@ -453,6 +448,10 @@ pub fn practice(props: &PracticeProps) -> Html {
             <section class="practice-share" aria-label={ T::CurrentSetLink.get(lang) }>
                 <label class="share-label" for="practice-link">{ T::CurrentSetLink.get(lang) }</label>
                 <input id="practice-link" class="link-box" readonly=true value={link} />
+                { link_language_select("practice-link-lang", lang, *link_language, {
+                    let link_language = link_language.clone();
+                    Callback::from(move |choice| link_language.set(choice))
+                }) }
                 <button type="button" id="practice-copy" onclick={copy}>{ T::CopyLink.get(lang) }</button>
                 <span class="student-name">
                     <label for="practice-student">{ T::StudentName.get(lang) }</label>
@@ -482,5 +481,45 @@ pub fn practice(props: &PracticeProps) -> Html {
             }
             <exercise_view::ExerciseView {lang} state={store.0.clone()} dispatch={dispatch} on_open={props.on_open.clone()} />
         </main>
+    }
+}
+
+/// The language a set's link opens in for a student who has not chosen one: the page's (the
+/// default: a Korean teacher's set opens in Korean in a browser set to English), or each
+/// student's own (a TA copying in Korean had given every student a Korean page).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LinkLanguage {
+    Page,
+    Students,
+}
+
+/// A set's link: its code, with the page's language unless each student's own is chosen.
+pub(crate) fn set_link(code: &str, lang: Lang, choice: LinkLanguage) -> String {
+    let address = browser::page_address();
+    match choice {
+        LinkLanguage::Page => format!("{address}#/practice?{PARAM}={code}&lang={}", lang.tag()),
+        LinkLanguage::Students => format!("{address}#/practice?{PARAM}={code}"),
+    }
+}
+
+/// The choice of [`LinkLanguage`] beside a link box, named by the language it would pin.
+pub(crate) fn link_language_select(
+    id: &'static str,
+    lang: Lang,
+    choice: LinkLanguage,
+    onchange: Callback<LinkLanguage>,
+) -> Html {
+    let onchange = Callback::from(move |event: Event| {
+        let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+        onchange.emit(match value.as_str() {
+            "students" => LinkLanguage::Students,
+            _ => LinkLanguage::Page,
+        })
+    });
+    html! {
+        <select {id} class="link-language" aria-label={lang.pick(["링크를 연 학생의 페이지 언어", "The language the link opens in"])} {onchange}>
+            <option value="page" selected={choice == LinkLanguage::Page}>{ lang.pick(["한국어로 열림", "Opens in English"]) }</option>
+            <option value="students" selected={choice == LinkLanguage::Students}>{ lang.pick(["학생마다 자기 언어로 열림", "Opens in each student's language"]) }</option>
+        </select>
     }
 }
