@@ -529,10 +529,10 @@ test('SRTF typed on one line: a missed preemption is explained at its tick, then
     link = await page.inputValue('#practice-link');
     assert.match(link, /#\/practice\?set=[A-Za-z0-9_-]+&lang=en$/);
     // Or in each student's own language: the same set, no language in the link.
-    await page.selectOption('#builder-link-lang', 'students');
-    assert.equal(await page.inputValue('#builder-link'), link.replace('&lang=en', ''));
-    await page.selectOption('#builder-link-lang', 'page');
-    assert.equal(await page.inputValue('#builder-link'), link);
+    await page.selectOption('#practice-link-lang', 'students');
+    assert.equal(await page.inputValue('#practice-link'), link.replace('&lang=en', ''));
+    await page.selectOption('#practice-link-lang', 'page');
+    assert.equal(await page.inputValue('#practice-link'), link);
   }, { ready: '#practice-title' });
   // A fresh profile (another student) opens the same exercises from the link.
   await onFreshPage(link, async ({ page }) => {
@@ -1469,11 +1469,6 @@ test("a workload of one's own: opened from the simulator as an exercise, answere
     assert.equal(answer.averages[1], '26/4');
     link = await page.inputValue('#practice-link');
     assert.match(link, /#\/practice\?set=[A-Za-z0-9_-]+&lang=en$/);
-    // Or in each student's own language: the same set, no language in the link.
-    await page.selectOption('#builder-link-lang', 'students');
-    assert.equal(await page.inputValue('#builder-link'), link.replace('&lang=en', ''));
-    await page.selectOption('#builder-link-lang', 'page');
-    assert.equal(await page.inputValue('#builder-link'), link);
     // Over to the simulator and back by the header's tabs: the same exercise, its answers marked.
     await page.click('.main-nav a:nth-child(1)');
     await page.waitForSelector('#policy-kind');
