@@ -81,11 +81,31 @@ fn a_wrong_cell_is_explained_from_the_run() {
                 .join(", ")
         ),
     };
+    let order = if held.len() > 1 {
+        " (oldest first)"
+    } else {
+        ""
+    };
     assert!(
-        words.starts_with(&format!("After the last step {shown} (oldest first).")),
+        words.starts_with(&format!("After the last step {shown}{order}.")),
         "{words}"
     );
-    assert!(words.contains("Look again at step(s)"), "{words}");
+    // Each byte typed that is not there is accounted for: read, handed over, still waiting
+    // with its writer, or never written.
+    let lead = words.lines().next().unwrap();
+    for byte in [1, 2, 3].iter().filter(|byte| !held.contains(byte)) {
+        assert!(
+            [
+                " was read by ",
+                " went straight to ",
+                " is not in yet",
+                " was never written"
+            ]
+            .iter()
+            .any(|fate| lead.contains(&format!("{byte}{fate}"))),
+            "{byte}: {lead}"
+        );
+    }
     let korean = explain(&exercise, &grading, Lang::Ko).unwrap();
     assert!(korean.starts_with("마지막 단계 뒤 p"), "{korean}");
     // Unreadable: the form, not the answer.

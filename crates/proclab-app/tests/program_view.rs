@@ -212,8 +212,13 @@ halt
         blocked_at_the_pause(&run, &open),
         [None, Some("m".to_string())]
     );
-    assert!(blocked_words("m", Lang::En).contains("blocked on m"));
-    assert!(blocked_words("m", Lang::Ko).contains("m에서 블록됨"));
+    assert_eq!(
+        proclab_app::program_view::channel_wait_at_the_pause(&run, 1),
+        None
+    );
+    assert!(blocked_words("m", None, Lang::En)
+        .contains("blocked on m: wakes when another thread releases"));
+    assert!(blocked_words("m", None, Lang::Ko).contains("m에서 블록됨"));
     // A choice of T2 now is used up without running: the run stays where it was.
     let wasted =
         simulate(&Scenario::new(&two_threads(program, 0, Some(vec![0, 1, 1]))).expect("valid"));
@@ -752,4 +757,46 @@ fn the_presented_line_puts_the_semaphores_first() {
     let line = presented_line(&run, &run.state_at(0), &analyse(&run), Lang::En).unwrap();
     assert!(line.starts_with("m: free · empty: value"), "{line}");
     assert!(line.contains("full: value 0 · buf[0] = 0"), "{line}");
+}
+
+/// A thread blocked on a full pipe is told a read wakes it, not a release or a signal (a student
+/// in "you are the scheduler" had read lock words for a pipe).
+#[test]
+fn a_writer_blocked_on_a_full_pipe_is_told_what_wakes_it() {
+    use proclab_app::program_view::{channel_wait_at_the_pause, ChannelWait};
+    let process = |name: &str, program: &str| ProcessSpec {
+        name: name.into(),
+        program: program.into(),
+        ..ProcessSpec::default()
+    };
+    let spec = ScenarioSpec {
+        processes: vec![
+            process(
+                "W",
+                ".pipe p 1\n.main\nmov $1, %ax\nwrite p, %ax\nwrite p, %ax\nhalt\n",
+            ),
+            process("R", ".pipe p 1\n.main\nread p, %ax\nhalt\n"),
+        ],
+        policy: PolicySpec::Rr { quantum: 1 },
+        schedule: Some(ScheduleSpec {
+            threads: vec![0, 0, 0],
+            repeat: false,
+        }),
+        ..ScenarioSpec::default()
+    };
+    let run = simulate(&Scenario::new(&spec).expect("valid"));
+    let open = choosable(&run);
+    let blocked = blocked_at_the_pause(&run, &open);
+    let writer = open
+        .iter()
+        .position(|thread| *thread == 0)
+        .expect("W offered");
+    let object = blocked[writer].clone().expect("W blocked");
+    assert_eq!(channel_wait_at_the_pause(&run, 0), Some(ChannelWait::Full));
+    let words = blocked_words(&object, channel_wait_at_the_pause(&run, 0), Lang::En);
+    assert!(
+        words.contains("(full): wakes when another thread's read"),
+        "{words}"
+    );
+    assert!(!words.contains("releases"), "{words}");
 }

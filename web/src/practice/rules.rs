@@ -91,7 +91,7 @@ pub fn set_rules_form(props: &RulesProps) -> Html {
             <fieldset id="builder-rules" class="builder-rules">
                 <legend>{ lang.pick(["이 목록의 과제 규칙", "Rules for this list's homework"]) }</legend>
                 <p class="hint">{ lang.pick([
-                    "아래 링크에 들어가, 그 링크로 여는 학생 모두에게 적용됩니다.",
+                    "아래 링크에 담겨, 그 링크로 여는 학생 모두에게 적용됩니다.",
                     "Carried in the link below, for every student who opens it.",
                 ]) }</p>
                 { fields }

@@ -8,8 +8,9 @@ use std::rc::Rc;
 use proclab_app::edit::Edit;
 use proclab_app::lang::{Lang, Words};
 use proclab_app::program_view::{
-    address_spaces, analyse, blocked_at_the_pause, blocked_words, choices_that_run, choosable,
-    end_sentence, program_of, shared_segment, step_lines_in, thread_name, Goal, ProgramText,
+    address_spaces, analyse, blocked_at_the_pause, blocked_words, channel_wait_at_the_pause,
+    choices_that_run, choosable, end_sentence, program_of, shared_segment, step_lines_in,
+    thread_name, Goal, ProgramText,
 };
 use proclab_app::simulation::Simulation;
 use proclab_app::watch::playback::Playback;
@@ -403,7 +404,7 @@ fn scheduler(props: &SchedulerProps) -> Html {
                     html! {
                         <span class="choice blocked" id={format!("blocked-{thread}")}>
                             <strong>{ &name }</strong>
-                            <span class="muted">{ blocked_words(object, lang) }</span>
+                            <span class="muted">{ blocked_words(object, channel_wait_at_the_pause(&props.simulation.run, *thread), lang) }</span>
                         </span>
                     }
                 }) }

@@ -961,7 +961,14 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
         Mistake::SemaphoreWait { thread } => {
             super::semaphore::explain_wait(&exercise.run, thread, lang)
         }
-        Mistake::PipeHeld => super::pipe::explain_held(&exercise.run, lang),
+        Mistake::PipeHeld => super::pipe::explain_held(
+            &exercise.run,
+            grading
+                .pipe
+                .as_ref()
+                .and_then(|marks| marks.typed.as_deref()),
+            lang,
+        ),
         Mistake::PipeWait { process } => super::pipe::explain_wait(&exercise.run, process, lang),
     })
 }

@@ -468,6 +468,8 @@ impl PipeAnswer {
 pub struct PipeGrading {
     pub held: Verdict,
     pub waits: Vec<Verdict>,
+    /// The bytes as typed and read (none when empty or unreadable), for the explanation.
+    pub typed: Option<Vec<i64>>,
 }
 
 /// A list of bytes that cannot be read (a word that is not a whole number).
@@ -498,6 +500,7 @@ pub fn read_held(text: &str) -> Result<Option<Vec<i64>>, Unreadable> {
 /// Grades the answers against the core's state just after the last step.
 pub fn grade(run: &Run, answer: &PipeAnswer) -> PipeGrading {
     let key = key(run);
+    let typed = read_held(&answer.held).ok().flatten();
     let held = match read_held(&answer.held) {
         Err(Unreadable) => Verdict::NotANumber,
         Ok(None) => Verdict::Missing,
@@ -516,7 +519,7 @@ pub fn grade(run: &Run, answer: &PipeAnswer) -> PipeGrading {
             },
         )
         .collect();
-    PipeGrading { held, waits }
+    PipeGrading { held, waits, typed }
 }
 
 /// The key as an answer.
@@ -769,61 +772,190 @@ pub fn hints(run: &Run, count: usize, lang: Lang) -> Vec<String> {
         .collect()
 }
 
-/// A wrong list of bytes explained: what the pipe holds, the steps that are easy to miscount,
-/// then the run retold.
-pub fn explain_held(run: &Run, lang: Lang) -> String {
-    let key = key(run);
-    let effects = effects(run);
-    // The steps whose byte did not go where a student puts it: a write handed to a waiting
-    // reader (it never enters the pipe), and a read that let a waiting writer's byte in.
-    let handed: Vec<String> = effects
-        .iter()
-        .enumerate()
-        .filter(|(_, (_, effect))| {
-            matches!(effect, Effect::Handed(_) | Effect::Took(_, _, Some(_)))
-        })
-        .map(|(number, _)| (number + 1).to_string())
-        .collect();
-    let traps = match handed.as_slice() {
-        [] => String::new(),
-        steps => lang.pick([
-            format!(" {}단계를 다시 보세요: 읽으려고 기다리던 프로세스에게 건넨 바이트는 파이프에 들어가지 않고, 읽어서 난 자리에는 쓰려고 기다리던 프로세스의 바이트가 바로 들어갑니다.", steps.join(", ")),
-            format!(" Look again at step(s) {}: a byte handed to a waiting reader never enters the pipe, and the room a read makes takes a waiting writer's byte at once.", steps.join(", ")),
-        ]),
-    };
-    let lead = lang.pick([
-        format!(
-            "마지막 단계 뒤 {}(오래된 것부터).{traps}",
-            pipe_now(&key.held, lang)
-        ),
-        format!(
-            "After the last step {} (oldest first).{traps}",
-            pipe_now(&key.held, lang)
-        ),
-    ]);
-    format!("{lead}\n{}", explain(run, lang))
+/// What became of a byte by the last step: the step (from 0) and what it did to it.
+enum Fate {
+    /// Written into the pipe at that step (or let in by a read that made room).
+    WentIn(usize),
+    /// Read at that step, by that process.
+    Read(usize, u32),
+    /// Handed straight to that waiting reader at that step: it never entered the pipe.
+    Handed(usize, u32),
+    /// Its writer still waits with it.
+    Waiting(usize),
 }
 
-/// A wrong choice for a process explained: what it waits for and why, then the run retold.
+/// The last thing that happened to `byte` over the run's steps.
+fn fate(effects: &[(Step, Effect)], byte: i64) -> Option<Fate> {
+    let mut fate = None;
+    for (index, (step, effect)) in effects.iter().enumerate() {
+        match (step.op, effect) {
+            (Op::Write(written), Effect::Put(_)) if written == byte => {
+                fate = Some(Fate::WentIn(index))
+            }
+            (Op::Write(written), Effect::WaitsFull) if written == byte => {
+                fate = Some(Fate::Waiting(index))
+            }
+            (Op::Write(written), Effect::Handed(reader)) if written == byte => {
+                fate = Some(Fate::Handed(index, *reader))
+            }
+            (_, Effect::Took(taken, _, _)) if *taken == byte => {
+                fate = Some(Fate::Read(index, step.process))
+            }
+            (_, Effect::Took(_, after, Some(_))) if after.last() == Some(&byte) => {
+                fate = Some(Fate::WentIn(index))
+            }
+            _ => {}
+        }
+    }
+    fate
+}
+
+/// A wrong list of bytes explained from what was typed: -1 taken for a byte, the right bytes in
+/// the wrong order, or where each byte too many went and each one missing came in; then the run
+/// retold.
+pub fn explain_held(run: &Run, typed: Option<&[i64]>, lang: Lang) -> String {
+    let key = key(run);
+    let effects = effects(run);
+    let names = names(run);
+    let name = |process: u32| names.get(process as usize).cloned().unwrap_or_default();
+    let typed = typed.unwrap_or_default();
+    let mut why: Vec<String> = Vec::new();
+    if typed.iter().any(|byte| *byte < 0) {
+        why.push(lang.pick([
+            String::from("-1은 바이트가 아닙니다: 파일 끝에서 read가 돌려주는 값이고, 파이프에 들어가지 않습니다."),
+            String::from("-1 is not a byte: it is what a read returns at end-of-file, and it never enters the pipe."),
+        ]));
+    }
+    let sorted = |bytes: &[i64]| {
+        let mut bytes = bytes.to_vec();
+        bytes.sort_unstable();
+        bytes
+    };
+    if why.is_empty() && typed.len() > 1 && sorted(typed) == sorted(&key.held) {
+        why.push(lang.pick([
+            String::from("바이트는 맞지만 순서가 다릅니다: 파이프는 먼저 들어간 것이 먼저 나오므로(FIFO), 오래된 것, 곧 먼저 들어간 것부터 씁니다."),
+            String::from("The bytes are right but not their order: a pipe is first in, first out, so the oldest, the first to go in, comes first."),
+        ]));
+    }
+    if why.is_empty() {
+        for byte in typed.iter().filter(|byte| !key.held.contains(byte)) {
+            let step = |index: usize| index + 1;
+            why.push(match fate(&effects, *byte) {
+                Some(Fate::Read(index, reader)) => lang.pick([
+                    format!("{byte}{} {}단계에서 {}{} 읽어 갔습니다.", topic_particle(&byte.to_string()), step(index), name(reader), subject_particle(&name(reader))),
+                    format!("{byte} was read by {} at step {}.", name(reader), step(index)),
+                ]),
+                Some(Fate::Handed(index, reader)) => lang.pick([
+                    format!("{byte}{} {}단계에서 기다리던 {}에게 바로 건네져 파이프에 들어가지 않았습니다.", topic_particle(&byte.to_string()), step(index), name(reader)),
+                    format!("{byte} went straight to {}, who was waiting, at step {}: it never entered the pipe.", name(reader), step(index)),
+                ]),
+                Some(Fate::Waiting(index)) => lang.pick([
+                    format!("{byte}{} 아직 들어가지 못했습니다: {}단계에서 가득 찬 파이프에 쓰려던 프로세스가 그것을 든 채 기다립니다.", topic_particle(&byte.to_string()), step(index)),
+                    format!("{byte} is not in yet: its writer has waited with it since step {}, when the pipe was full.", step(index)),
+                ]),
+                _ => lang.pick([
+                    format!("{byte}{} 쓰인 적이 없습니다.", topic_particle(&byte.to_string())),
+                    format!("{byte} was never written."),
+                ]),
+            });
+        }
+        for byte in key.held.iter().filter(|byte| !typed.contains(byte)) {
+            if let Some(Fate::WentIn(index)) = fate(&effects, *byte) {
+                let (step, effect) = &effects[index];
+                why.push(match (step.op, effect) {
+                    (Op::Read, Effect::Took(..)) => lang.pick([
+                        format!("{byte}{} {}단계에서 {}의 read가 자리를 내자 기다리던 프로세스에게서 들어갔습니다.", topic_particle(&byte.to_string()), index + 1, name(step.process)),
+                        format!("{byte} went in at step {}, when {}'s read made room for the writer waiting with it.", index + 1, name(step.process)),
+                    ]),
+                    _ => lang.pick([
+                        format!("{byte}{} {}단계에서 들어가 그 뒤로 읽히지 않았습니다.", topic_particle(&byte.to_string()), index + 1),
+                        format!("{byte} went in at step {} and was not read after.", index + 1),
+                    ]),
+                });
+            }
+        }
+    }
+    let order = match key.held.len() {
+        0 | 1 => "",
+        _ => lang.pick(["(오래된 것부터)", " (oldest first)"]),
+    };
+    let lead = lang.pick([
+        format!("마지막 단계 뒤 {}{order}.", pipe_now(&key.held, lang)),
+        format!("After the last step {}{order}.", pipe_now(&key.held, lang)),
+    ]);
+    let why: Vec<String> = why.into_iter().take(3).collect();
+    match why.is_empty() {
+        true => format!("{lead}\n{}", explain(run, lang)),
+        false => format!("{lead} {}\n{}", why.join(" "), explain(run, lang)),
+    }
+}
+
+/// The last step that concerns `process` (its own, or another's that woke it or let its byte
+/// in), said as why it waits or goes on after the last step.
+fn last_news(run: &Run, process: u32, lang: Lang) -> Option<String> {
+    let names = names(run);
+    let name = |process: u32| names.get(process as usize).cloned().unwrap_or_default();
+    let who = name(process);
+    let mut news = None;
+    for (index, (step, effect)) in effects(run).iter().enumerate() {
+        let number = index + 1;
+        let other = name(step.process);
+        let said = match effect {
+            Effect::Closed(readers) if readers.contains(&process) => Some(lang.pick([
+                format!("{number}단계에서 {other}{} 마지막 쓰기 끝을 닫았을 때 {PIPE}{} 비어 있었으므로, {who}의 read는 -1(파일 끝)을 받고 계속했습니다.", subject_particle(&other), subject_particle(PIPE)),
+                format!("At step {number} {other} closed the last write end with {PIPE} empty, so {who}'s read got -1 (end-of-file) and {who} went on."),
+            ])),
+            Effect::Handed(reader) if *reader == process => {
+                let byte = match step.op {
+                    Op::Write(byte) => byte,
+                    _ => 0,
+                };
+                Some(lang.pick([
+                    format!("{number}단계에서 {other}의 write가 {byte}{} {who}에게 바로 건넸으므로 {who}{} 계속했습니다.", object_particle(&byte.to_string()), subject_particle(&who)),
+                    format!("At step {number} {other}'s write handed {byte} straight to {who}, so {who} went on."),
+                ]))
+            }
+            Effect::Took(_, _, Some(writer)) if *writer == process => Some(lang.pick([
+                format!("{number}단계에서 {other}의 read가 자리를 내어 {who}의 바이트가 들어갔으므로 {who}{} 계속했습니다.", subject_particle(&who)),
+                format!("At step {number} {other}'s read made room, so {who}'s byte went in and {who} went on."),
+            ])),
+            _ if step.process == process => Some(match effect {
+                Effect::WaitsFull => lang.pick([
+                    format!("{number}단계에서 가득 찬 {PIPE}에 쓰려다 기다리기 시작했고, 그 뒤 자리를 낸 read가 없습니다."),
+                    format!("At step {number} it began to wait, writing to a full {PIPE}, and no read made room after."),
+                ]),
+                Effect::WaitsEmpty => lang.pick([
+                    format!("{number}단계에서 빈 {PIPE}를 읽으려다 기다리기 시작했고, 그 뒤 쓴 프로세스가 없으며 쓰기 끝이 열려 있습니다."),
+                    format!("At step {number} it began to wait, reading an empty {PIPE}, and no write came after while a write end is still open."),
+                ]),
+                Effect::EndOfFile => lang.pick([
+                    format!("{number}단계의 read는 {PIPE}가 비고 쓰기 끝이 모두 닫혀 -1(파일 끝)을 받았으므로 막히지 않았습니다."),
+                    format!("Its read at step {number} got -1 (end-of-file), {PIPE} being empty with every write end closed: it did not wait."),
+                ]),
+                _ => lang.pick([
+                    format!("{number}단계, 그 마지막 연산은 막히지 않았습니다."),
+                    format!("Its last operation, step {number}, did not wait."),
+                ]),
+            }),
+            _ => None,
+        };
+        if said.is_some() {
+            news = said;
+        }
+    }
+    news
+}
+
+/// A wrong choice for a process explained: what it waits for and why, from the last step that
+/// concerns it, then the run retold.
 pub fn explain_wait(run: &Run, process: usize, lang: Lang) -> String {
     let key = key(run);
     let names = names(run);
     let who = names.get(process).cloned().unwrap_or_default();
     let wait = key.waits.get(process).copied().unwrap_or(Waits::No);
-    let why = match wait {
-        Waits::No => lang.pick([
-            String::from(" 마지막 단계에서 막혀 있지 않습니다(막혔다가 깨어났거나, 처음부터 막히지 않았습니다)."),
-            String::from(" It is not held up after the last step (it never was, or a later step let it go on)."),
-        ]),
-        Waits::ToWrite => lang.pick([
-            format!(" {PIPE}{} 가득 차 있고, 그 뒤 읽은 프로세스가 없습니다.", subject_particle(PIPE)),
-            format!(" {PIPE} is full, and no read came after to make room."),
-        ]),
-        Waits::ToRead => lang.pick([
-            format!(" {PIPE}{} 비어 있고, 쓰기 끝이 열려 있는 동안 그 뒤 쓴 프로세스가 없습니다.", subject_particle(PIPE)),
-            format!(" {PIPE} is empty, no write came after, and a write end is still open."),
-        ]),
-    };
+    let why = last_news(run, process as u32, lang)
+        .map(|news| format!(" {news}"))
+        .unwrap_or_default();
     let lead = lang.pick([
         format!("마지막 단계 뒤 {}.{why}", waits_words(&who, wait, lang)),
         format!(
@@ -973,6 +1105,39 @@ mod tests {
         );
     }
 
+    /// A reader that does not wait after the last step is told why: a close gave it end-of-file,
+    /// a write handed it a byte (the hard level's lesson had read "it never was, or a later step
+    /// let it go on").
+    #[test]
+    fn a_process_that_goes_on_is_told_what_let_it() {
+        let (run, reader) = (0..40)
+            .filter_map(|seed| generate(id(Difficulty::Hard, seed)))
+            .find_map(|run| {
+                let reader = effects(&run).iter().find_map(|(_, effect)| match effect {
+                    Effect::Closed(readers) => readers.first().copied(),
+                    _ => None,
+                })?;
+                (key(&run).waits[reader as usize] == Waits::No).then_some((run, reader))
+            })
+            .expect("a close that gives a waiting reader end-of-file");
+        let words = explain_wait(&run, reader as usize, Lang::En);
+        let lead = words.lines().next().unwrap();
+        assert!(
+            lead.contains("closed the last write end with p empty"),
+            "{lead}"
+        );
+        assert!(lead.contains("got -1 (end-of-file)"), "{lead}");
+        let korean = explain_wait(&run, reader as usize, Lang::Ko);
+        assert!(
+            korean
+                .lines()
+                .next()
+                .unwrap()
+                .contains("마지막 쓰기 끝을 닫았을 때"),
+            "{korean}"
+        );
+    }
+
     #[test]
     fn bytes_are_read_as_a_student_types_them() {
         assert_eq!(read_held(" 5 9 "), Ok(Some(vec![5, 9])));
@@ -1016,6 +1181,20 @@ mod tests {
             .expect("a write to a waiting reader");
         let english = explain(&handed, Lang::En);
         assert!(english.contains("goes straight to R"), "{english}");
-        assert!(explain_held(&handed, Lang::En).contains("never enters the pipe"));
+        // A byte handed over, typed as if in the pipe, is said to have gone straight to the reader.
+        let byte = effects(&handed)
+            .iter()
+            .find_map(|(step, effect)| match (step.op, effect) {
+                (Op::Write(byte), Effect::Handed(_)) => Some(byte),
+                _ => None,
+            })
+            .unwrap();
+        let mut typed = key(&handed).held;
+        typed.push(byte);
+        let words = explain_held(&handed, Some(&typed), Lang::En);
+        assert!(
+            words.contains(&format!("{byte} went straight to R")),
+            "{words}"
+        );
     }
 }

@@ -29,7 +29,8 @@ pub struct ChannelRow {
     pub writers: String,
 }
 
-fn names(state: &MachineState, threads: &[ThreadRef]) -> String {
+/// A wait queue's threads, first first, or (with `", "`) a set of threads.
+fn names(state: &MachineState, threads: &[ThreadRef], between: &str) -> String {
     if threads.is_empty() {
         return "—".to_string();
     }
@@ -37,7 +38,7 @@ fn names(state: &MachineState, threads: &[ThreadRef]) -> String {
         .iter()
         .map(|thread| thread_label(state, *thread))
         .collect::<Vec<_>>()
-        .join(" → ")
+        .join(between)
 }
 
 fn row(state: &MachineState, channel: &QueueSnapshot, lang: Lang) -> ChannelRow {
@@ -56,7 +57,8 @@ fn row(state: &MachineState, channel: &QueueSnapshot, lang: Lang) -> ChannelRow 
                 "all closed: end-of-file once drained",
             ])
             .to_string(),
-        Some(open) => names(state, open),
+        // The open ends are a set, not a queue (an arrow had read as an order or a hand-off).
+        Some(open) => names(state, open, ", "),
     };
     ChannelRow {
         name: channel.name.clone(),
@@ -72,8 +74,8 @@ fn row(state: &MachineState, channel: &QueueSnapshot, lang: Lang) -> ChannelRow 
             channel.messages.len(),
             channel.capacity
         ),
-        senders: names(state, &channel.senders),
-        receivers: names(state, &channel.receivers),
+        senders: names(state, &channel.senders, " → "),
+        receivers: names(state, &channel.receivers, " → "),
         writers,
     }
 }
@@ -130,7 +132,7 @@ pub fn channel_wait(state: &MachineState, thread: ThreadRef, lang: Lang) -> Opti
             lang.pick([ko, en])
         } else {
             let verb = if others.len() == 1 { "does" } else { "do" };
-            let others = names(state, &others);
+            let others = names(state, &others, ", ");
             lang.pick([
                 format!("{ko}, {others}도 기다림"),
                 format!("{en}, as {verb} {others}"),

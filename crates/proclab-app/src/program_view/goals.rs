@@ -127,8 +127,36 @@ pub fn blocked_at_the_pause(run: &Run, threads: &[u32]) -> Vec<Option<String>> {
         .collect()
 }
 
-/// Why a thread of "you are the scheduler" offers no choice now (see [`blocked_at_the_pause`]).
-pub fn blocked_words(object: &str, lang: Lang) -> String {
+/// What a thread blocked on a pipe or a message queue waits for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChannelWait {
+    /// To put a value in: the channel is full.
+    Full,
+    /// To take one: the channel is empty.
+    Empty,
+}
+
+/// What thread `thread` waits for at the pause, if it waits on a pipe or a message queue.
+pub fn channel_wait_at_the_pause(run: &Run, thread: u32) -> Option<ChannelWait> {
+    let state = run.state_at(run.end_tick());
+    let who = run.scenario().threads().get(thread as usize)?;
+    let is_it =
+        |waiter: &proclab_core::ThreadRef| waiter.pid == who.pid() && waiter.tid == who.tid();
+    state.queues.iter().find_map(|channel| {
+        if channel.senders.iter().any(is_it) {
+            Some(ChannelWait::Full)
+        } else if channel.receivers.iter().any(is_it) {
+            Some(ChannelWait::Empty)
+        } else {
+            None
+        }
+    })
+}
+
+/// Why a thread of "you are the scheduler" offers no choice now (see [`blocked_at_the_pause`]):
+/// what it is blocked on and what wakes it (for a pipe or a queue, a read or a write, not a
+/// release or a signal).
+pub fn blocked_words(object: &str, channel: Option<ChannelWait>, lang: Lang) -> String {
     if object.is_empty() {
         return lang
             .pick([
@@ -137,10 +165,20 @@ pub fn blocked_words(object: &str, lang: Lang) -> String {
             ])
             .to_string();
     }
-    lang.pick([
-        format!("{object}에서 블록됨: 다른 스레드가 풀어 주거나 신호를 보내야 깨어납니다"),
-        format!("blocked on {object}: wakes when another thread releases or signals it"),
-    ])
+    match channel {
+        Some(ChannelWait::Full) => lang.pick([
+            format!("{object}에서 블록됨(가득 참): 다른 스레드가 읽어 자리가 나야 깨어납니다"),
+            format!("blocked on {object} (full): wakes when another thread's read or receive makes room"),
+        ]),
+        Some(ChannelWait::Empty) => lang.pick([
+            format!("{object}에서 블록됨(비어 있음): 다른 스레드가 쓰거나 보내야(파이프는 쓰기 끝이 모두 닫혀도) 깨어납니다"),
+            format!("blocked on {object} (empty): wakes when another thread writes or sends (for a pipe, also when every write end closes)"),
+        ]),
+        None => lang.pick([
+            format!("{object}에서 블록됨: 다른 스레드가 풀어 주거나 신호를 보내야 깨어납니다"),
+            format!("blocked on {object}: wakes when another thread releases or signals it"),
+        ]),
+    }
 }
 
 /// How many of `at_most` more choices of `thread` run something, so "run 5" records no choice

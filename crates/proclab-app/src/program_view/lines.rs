@@ -412,13 +412,26 @@ fn with_wake_up(
             ),
             format!("{words}, waking {woken} (the value it waited to put in goes in)"),
         ]),
-        Some(MessageOp::Close { .. }) => lang.pick([
-            format!(
-                "{words}, 기다리던 {woken}{} 깨움(그 read가 파일 끝 -1을 받음)",
-                object_particle(&woken)
-            ),
-            format!("{words}, waking {woken} (its read returns end-of-file, -1)"),
-        ]),
+        Some(MessageOp::Close { .. }) => {
+            // Every reader waiting gets end-of-file, not only the first.
+            let woken: Vec<String> =
+                super::sync_effects::woken_threads(run, step.tick, step.thread)
+                    .into_iter()
+                    .map(|thread| proclab_core::render::thread_label(run.scenario(), thread))
+                    .collect();
+            let (their, reads) = match woken.len() {
+                1 => ("its", "read returns"),
+                _ => ("their", "reads return"),
+            };
+            let woken = woken.join(", ");
+            lang.pick([
+                format!(
+                    "{words}, 기다리던 {woken}{} 깨움(그 read가 파일 끝 -1을 받음)",
+                    object_particle(&woken)
+                ),
+                format!("{words}, waking {woken} ({their} {reads} end-of-file, -1)"),
+            ])
+        }
         _ => lang.pick([
             format!("{words}, 기다리던 {woken}{} 깨움", object_particle(&woken)),
             format!("{words}, waking {woken}"),

@@ -31,7 +31,8 @@ mod text;
 
 pub use channels::{channel_rows, channel_wait, ChannelRow};
 pub use goals::{
-    blocked_at_the_pause, blocked_words, choices_that_run, choosable, Goal, STARVE_AFTER,
+    blocked_at_the_pause, blocked_words, channel_wait_at_the_pause, choices_that_run, choosable,
+    ChannelWait, Goal, STARVE_AFTER,
 };
 pub use graph::{wait_graph, GraphEdge, GraphNode};
 pub use lines::{end_sentence, race_table, step_lines, step_lines_in, RaceRow, StepLine};

@@ -14,6 +14,12 @@ pub(super) fn woken_by(run: &Run, tick: u64, thread: u32) -> Option<String> {
 
 /// [`woken_by`]'s thread.
 pub(crate) fn woken_thread(run: &Run, tick: u64, thread: u32) -> Option<proclab_core::ThreadRef> {
+    woken_threads(run, tick, thread).into_iter().next()
+}
+
+/// Every thread the step of `thread` at `tick` woke, in the order they were woken (a `close` of
+/// a pipe's last write end wakes every waiting reader).
+pub(crate) fn woken_threads(run: &Run, tick: u64, thread: u32) -> Vec<proclab_core::ThreadRef> {
     let scenario = run.scenario();
     let waker = &scenario.threads()[thread as usize];
     let trace = run.trace();
@@ -30,12 +36,13 @@ pub(crate) fn woken_thread(run: &Run, tick: u64, thread: u32) -> Option<proclab_
     trace
         .range(low..trace.len())
         .take_while(|event| event.tick == tick + 1)
-        .find_map(|event| match event.cause {
+        .filter_map(|event| match event.cause {
             proclab_core::Cause::Woken { by } if by.pid == waker.pid() && by.tid == waker.tid() => {
                 Some(event.thread)
             }
             _ => None,
         })
+        .collect()
 }
 
 /// What a `wait`, `signal`, `lock` or `unlock` that did not block did: "takes 1 from s",
