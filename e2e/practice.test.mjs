@@ -1219,6 +1219,20 @@ function semaphoresAfter({ start, steps }) {
   return { values, waitsOn };
 }
 
+/** Every choice's words fit in its list under `box` (the arrow takes about 24px of it). */
+async function choicesFit(page, box, where) {
+  for (const select of await page.$$(`${box} select`)) {
+    const room = await select.evaluate((s) => {
+      const style = getComputedStyle(s);
+      const context = document.createElement('canvas').getContext('2d');
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const widest = Math.max(...[...s.options].map((o) => context.measureText(o.textContent).width));
+      return s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24 - widest;
+    });
+    assert.ok(room >= 0, `${where}: a choice is cut by ${-room}px`);
+  }
+}
+
 async function answerSemaphores(page, { values, waitsOn }, threads) {
   const names = Object.keys(values);
   for (const [index, name] of names.entries()) await page.fill(`#semaphore-value-${index + 1}`, String(values[name]));
@@ -1297,17 +1311,7 @@ test('semaphores at laptop and phone widths in both languages', async () => {
     const text = await page.textContent('main.practice');
     assert.ok(!/undefined|NaN|\[object|Some\(|\{name\}/.test(text), text);
     if (lang === 'ko') assert.match(text, /세마포어/);
-    // Every choice's words fit in its list (the arrow takes about 24px of it).
-    for (const select of await page.$$('#semaphore-waits select')) {
-      const room = await select.evaluate((s) => {
-        const style = getComputedStyle(s);
-        const context = document.createElement('canvas').getContext('2d');
-        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-        const widest = Math.max(...[...s.options].map((o) => context.measureText(o.textContent).width));
-        return s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24 - widest;
-      });
-      assert.ok(room >= 0, `${lang} ${width}: a choice is cut by ${-room}px`);
-    }
+    await choicesFit(page, '#semaphore-waits', `${lang} ${width}`);
   });
 });
 
@@ -1429,16 +1433,7 @@ test('a pipe at laptop and phone widths in both languages, and from the IPC Lear
     const text = await page.textContent('main.practice');
     assert.ok(!/undefined|NaN|\[object|Some\(|\{name\}/.test(text), text);
     if (lang === 'ko') assert.match(text, /파이프/);
-    for (const select of await page.$$('#pipe-waits select')) {
-      const room = await select.evaluate((s) => {
-        const style = getComputedStyle(s);
-        const context = document.createElement('canvas').getContext('2d');
-        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-        const widest = Math.max(...[...s.options].map((o) => context.measureText(o.textContent).width));
-        return s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24 - widest;
-      });
-      assert.ok(room >= 0, `${lang} ${width}: a choice is cut by ${-room}px`);
-    }
+    await choicesFit(page, '#pipe-waits', `${lang} ${width}`);
   });
   // The IPC page's "Practise it" opens pipe exercises.
   await onFreshPage(url('/learn/ipc'), async ({ page }) => {

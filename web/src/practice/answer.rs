@@ -66,6 +66,32 @@ pub(super) fn number_cell(cell: NumberCell, lang: Lang) -> Html {
     }
 }
 
+/// A labelled list of choices for one thread or process, marked after Check: "choose" first,
+/// then `options` (their `<option>`s).
+pub(super) fn choice_cell(
+    id: String,
+    who: String,
+    chosen: Option<u32>,
+    verdict: Option<Verdict>,
+    options: Html,
+    onchange: Callback<Event>,
+    lang: Lang,
+) -> Html {
+    html! {
+        <div class="field semaphore-wait">
+            <label for={id.clone()}>{ who.clone() }</label>
+            <div class="cell">
+                <select {id} class={classes!(verdict_class(verdict))}
+                    aria-label={label(who, verdict, lang)} {onchange}>
+                    <option value="" selected={chosen.is_none()}>{ T::Choose.get(lang) }</option>
+                    { options }
+                </select>
+                { mark(verdict, lang) }
+            </div>
+        </div>
+    }
+}
+
 pub(super) fn verdict_class(verdict: Option<Verdict>) -> Option<&'static str> {
     verdict.map(|verdict| match verdict {
         Verdict::Right => "verdict-right",

@@ -3,7 +3,7 @@
 //! field) and what each process waits for then (a labelled list). Every cell is marked after
 //! Check; what is typed is kept as typed.
 
-use super::answer::{label, mark, verdict_class, AnswerProps};
+use super::answer::{choice_cell, label, mark, verdict_class, AnswerProps};
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::practice::explain::still_empty;
@@ -131,21 +131,12 @@ pub fn pipe_questions(props: &AnswerProps) -> Html {
                             set(answer.with_wait(process, value.parse::<u32>().ok()))
                         })
                     };
-                    html! {
-                        <div class="field semaphore-wait">
-                            <label for={id.clone()}>{ who }</label>
-                            <div class="cell">
-                                <select {id} class={classes!(verdict_class(verdict))}
-                                    aria-label={label(who.clone(), verdict, lang)} {onchange}>
-                                    <option value="" selected={chosen.is_none()}>{ T::Choose.get(lang) }</option>
-                                    { for Waits::ALL.iter().map(|wait| html! {
-                                        <option value={wait.code().to_string()} selected={chosen == Some(wait.code())}>{ wait.label(lang) }</option>
-                                    }) }
-                                </select>
-                                { mark(verdict, lang) }
-                            </div>
-                        </div>
-                    }
+                    let options = html! {
+                        { for Waits::ALL.iter().map(|wait| html! {
+                            <option value={wait.code().to_string()} selected={chosen == Some(wait.code())}>{ wait.label(lang) }</option>
+                        }) }
+                    };
+                    choice_cell(id, who.clone(), chosen, verdict, options, onchange, lang)
                 }) }
             </fieldset>
             if any_empty {

@@ -3,7 +3,7 @@
 //! what each thread waits on then (a labelled list: not waiting, or one of the semaphores). Every
 //! cell is marked after Check; what is typed is kept as typed.
 
-use super::answer::{label, mark, number_cell, verdict_class, AnswerProps, NumberCell};
+use super::answer::{choice_cell, number_cell, AnswerProps, NumberCell};
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::practice::explain::still_empty;
@@ -147,22 +147,15 @@ pub fn semaphore_questions(props: &AnswerProps) -> Html {
                     let option = |value: u32, text: String| html! {
                         <option value={value.to_string()} selected={chosen == Some(value)}>{ text }</option>
                     };
-                    html! {
-                        <div class="field semaphore-wait">
-                            <label for={id.clone()}>{ &who }</label>
-                            <div class="cell">
-                                <select {id} class={classes!(verdict_class(verdict))}
-                                    aria-label={label(who.clone(), verdict, lang)} {onchange}>
-                                    <option value="" selected={chosen.is_none()}>{ T::Choose.get(lang) }</option>
-                                    { option(0, T::SemaphoreNotWaiting.get(lang).to_string()) }
-                                    { for names.iter().enumerate().map(|(index, name)| {
-                                        option(index as u32 + 1, lang.pick([format!("{name}에서 기다림"), format!("waits on {name}")]))
-                                    }) }
-                                </select>
-                                { mark(verdict, lang) }
-                            </div>
-                        </div>
-                    }
+                    let options = html! {
+                        <>
+                            { option(0, T::SemaphoreNotWaiting.get(lang).to_string()) }
+                            { for names.iter().enumerate().map(|(index, name)| {
+                                option(index as u32 + 1, lang.pick([format!("{name}에서 기다림"), format!("waits on {name}")]))
+                            }) }
+                        </>
+                    };
+                    choice_cell(id, who, chosen, verdict, options, onchange, lang)
                 }) }
             </fieldset>
             if any_empty {

@@ -31,3 +31,35 @@ pub mod state;
 pub mod switch;
 pub mod text;
 pub mod transition;
+
+/// The core's run of the first candidate of a listed-steps exercise (semaphores, a pipe) that
+/// has a wait and a wake-up (`lively`), whose run performs exactly the steps listed
+/// (`performed`) and ends as the seed asks (`wanted`); failing that, the first lively one run
+/// as listed. `draw` makes the candidate of an attempt, `spec` its scenario.
+pub(crate) fn first_listed_run<C>(
+    attempts: u64,
+    draw: impl Fn(u64) -> C,
+    lively: impl Fn(&C) -> bool,
+    spec: impl Fn(&C) -> proclab_core::ScenarioSpec,
+    performed: impl Fn(&proclab_core::Run, &C) -> bool,
+    wanted: impl Fn(&C) -> bool,
+) -> Option<proclab_core::Run> {
+    let mut fallback = None;
+    for attempt in 0..attempts {
+        let candidate = draw(attempt);
+        if !lively(&candidate) {
+            continue;
+        }
+        let Ok(run) = proclab_core::simulate_spec(&spec(&candidate)) else {
+            continue;
+        };
+        if !performed(&run, &candidate) {
+            continue;
+        }
+        if wanted(&candidate) {
+            return Some(run);
+        }
+        fallback.get_or_insert(run);
+    }
+    fallback
+}

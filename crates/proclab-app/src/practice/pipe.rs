@@ -35,15 +35,9 @@ const ATTEMPTS: u64 = 64;
 /// The pipe's name in the programs and the words.
 pub const PIPE: &str = "p";
 
-/// The registers a writer writes from, in order: one byte each, set before the run.
-const SOURCES: [Register; 6] = [
-    Register::Ax,
-    Register::Bx,
-    Register::Cx,
-    Register::Dx,
-    Register::Ex,
-    Register::Fx,
-];
+/// How many bytes a writer writes at most: one from each of its first registers (`%ax` to
+/// `%fx`), set before the run.
+const SOURCES: usize = 6;
 
 /// The kind of operation of a step; a write carries its byte.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -154,7 +148,7 @@ fn draw(id: ExerciseId, attempt: u64) -> Candidate {
         let op = if shape.processes[process].1 {
             let written = bytes[process].len();
             let may_close = shape.closes && written >= 2;
-            if written == SOURCES.len() || (may_close && rng.below(4) == 0) {
+            if written == SOURCES || (may_close && rng.below(4) == 0) {
                 Op::Close
             } else {
                 let byte = pool.remove(rng.below(pool.len() as u64) as usize);
@@ -239,7 +233,7 @@ fn spec_of(shape: &Shape, candidate: &Candidate) -> ScenarioSpec {
                 text += &match step.op {
                     Op::Write(_) => {
                         written += 1;
-                        format!("write {PIPE}, %{}\n", SOURCES[written - 1].name())
+                        format!("write {PIPE}, %{}\n", Register::ALL[written - 1].name())
                     }
                     Op::Read => format!("read {PIPE}, %ax\n"),
                     Op::Close => format!("close {PIPE}\n"),
@@ -248,7 +242,7 @@ fn spec_of(shape: &Shape, candidate: &Candidate) -> ScenarioSpec {
             text += "halt\n";
             let registers: Vec<String> = candidate.bytes[process]
                 .iter()
-                .zip(SOURCES)
+                .zip(Register::ALL)
                 .map(|(byte, register)| format!("{}={byte}", register.name()))
                 .collect();
             ProcessSpec {
@@ -292,24 +286,14 @@ fn wanted(candidate: &Candidate, seed: u64) -> bool {
 /// first with a wait and a wake-up.
 pub fn generate(id: ExerciseId) -> Option<Run> {
     let shape = shape(id.difficulty);
-    let mut fallback = None;
-    for attempt in 0..ATTEMPTS {
-        let candidate = draw(id, attempt);
-        if !candidate.blocks || !candidate.wakes {
-            continue;
-        }
-        let Ok(run) = proclab_core::simulate_spec(&spec_of(&shape, &candidate)) else {
-            continue;
-        };
-        if steps(&run) != candidate.steps {
-            continue;
-        }
-        if wanted(&candidate, id.seed) {
-            return Some(run);
-        }
-        fallback.get_or_insert(run);
-    }
-    fallback
+    super::first_listed_run(
+        ATTEMPTS,
+        |attempt| draw(id, attempt),
+        |candidate| candidate.blocks && candidate.wakes,
+        |candidate| spec_of(&shape, candidate),
+        |run, candidate| steps(run) == candidate.steps,
+        |candidate| wanted(candidate, id.seed),
+    )
 }
 
 /// The processes' names, in input order.

@@ -277,24 +277,14 @@ fn wanted(candidate: &Candidate, difficulty: Difficulty, seed: u64) -> bool {
 /// first with a wait and a wake-up.
 pub fn generate(id: ExerciseId) -> Option<Run> {
     let shape = shape(id.difficulty);
-    let mut fallback = None;
-    for attempt in 0..ATTEMPTS {
-        let candidate = draw(id, attempt);
-        if !candidate.blocks || !candidate.wakes {
-            continue;
-        }
-        let Ok(run) = proclab_core::simulate_spec(&spec_of(&shape, &candidate)) else {
-            continue;
-        };
-        if steps(&run) != candidate.steps {
-            continue;
-        }
-        if wanted(&candidate, id.difficulty, id.seed) {
-            return Some(run);
-        }
-        fallback.get_or_insert(run);
-    }
-    fallback
+    super::first_listed_run(
+        ATTEMPTS,
+        |attempt| draw(id, attempt),
+        |candidate| candidate.blocks && candidate.wakes,
+        |candidate| spec_of(&shape, candidate),
+        |run, candidate| steps(run) == candidate.steps,
+        |candidate| wanted(candidate, id.difficulty, id.seed),
+    )
 }
 
 /// The semaphores' names, in declaration order.
