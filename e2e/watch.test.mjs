@@ -510,6 +510,14 @@ test("on a phone a tapped token says where its PCB is, and the button brings the
       document.querySelector('.watch .playback').getBoundingClientRect().bottom,
     ]);
     assert.ok(title >= bar, `the PCB's title at ${title}, the bar ends at ${bar}`);
+    // The bar is two lines, the steps then Play, the clock and the speed side by side: a third
+    // line hid the headings scrolling under it.
+    const rows = await page.evaluate(() => ['#to-start', '#play', '#clock', '#speed'].map(
+      (selector) => Math.round(document.querySelector(selector).getBoundingClientRect().top)));
+    assert.ok(rows[1] > rows[0], `Play below the steps (${rows})`);
+    assert.ok(Math.abs(rows[2] - rows[1]) < 20 && Math.abs(rows[3] - rows[1]) < 20,
+      `Play, the clock and the speed on one line (${rows})`);
+    assert.ok(await page.isVisible('#speed'), 'the speed list shows');
     assert.match(await page.textContent('#pcb-table caption'), new RegExp(`^PCB · ${name}`));
     // At a laptop's width the PCB is beside the picture: no button.
     await page.setViewportSize({ width: 1400, height: 1000 });
