@@ -237,3 +237,62 @@ fn rules_taken_off_are_noticed() {
     let graded = grade_files(&[("lee.json".into(), json.into_bytes())], &three);
     assert_eq!(graded[0].grade.as_ref().unwrap().beyond.checks, Some(4));
 }
+
+/// A student out of checks may still change an answer: the gradebook grades it as handed in and
+/// says that it was changed after its last check, where the teacher's set limits checks.
+#[test]
+fn an_answer_changed_after_its_last_check_is_noted() {
+    use proclab_app::practice::grade::Column;
+    use proclab_app::practice::gradebook::gradebook_csv;
+    let ruled = set().with_rules(marks_twice());
+    let typed = |state: PracticeState, text: &str| {
+        state
+            .reduce(PracticeAction::SetCell(0, Column::Completion, text.into()))
+            .unwrap()
+    };
+    let state = PracticeState::open(ruled.clone(), Progress::default());
+    let state = typed(state, "5").reduce(PracticeAction::Check).unwrap();
+    let checked_twice = typed(state, "6").reduce(PracticeAction::Check).unwrap();
+    assert_eq!(
+        checked_twice.reduce(PracticeAction::Check),
+        None,
+        "out of checks"
+    );
+    let changed = typed(checked_twice.clone(), "7");
+    let grade_of = |state: &PracticeState, set: &ExerciseSet| {
+        let json = export_json(&state.set, &state.progress, "Choi");
+        let graded = grade_files(&[("choi.json".into(), json.into_bytes())], set);
+        graded[0].grade.clone().unwrap()
+    };
+    // Checked last as handed in: nothing to say.
+    assert_eq!(
+        grade_of(&checked_twice, &ruled).changed_after_check,
+        Vec::<usize>::new()
+    );
+    let grade = grade_of(&changed, &ruled);
+    assert_eq!(grade.changed_after_check, [1]);
+    assert_eq!(grade.checks(), 2);
+    let json = export_json(&changed.set, &changed.progress, "Choi");
+    let graded = grade_files(&[("choi.json".into(), json.into_bytes())], &ruled);
+    for (lang, words) in [
+        (
+            Lang::En,
+            "Exercise 1: the answer was changed after its last check (graded as handed in).",
+        ),
+        (
+            Lang::Ko,
+            "1번 문제: 마지막 확인 뒤에 답을 고쳐서 냈습니다(낸 답 그대로 채점했습니다).",
+        ),
+    ] {
+        let csv = gradebook_csv(&graded, &ruled, lang);
+        assert!(csv.lines().nth(1).unwrap().contains(words), "{csv}");
+    }
+    // A set without a limit on checks: changing an answer after a check is how one works.
+    let open = set();
+    let state = typed(PracticeState::open(open.clone(), Progress::default()), "5");
+    let changed = typed(state.reduce(PracticeAction::Check).unwrap(), "7");
+    assert_eq!(
+        grade_of(&changed, &open).changed_after_check,
+        Vec::<usize>::new()
+    );
+}

@@ -5,8 +5,9 @@ use gloo::file::futures::read_as_bytes;
 use gloo::file::Blob;
 use proclab_app::i18n::Lang;
 use proclab_app::practice::gradebook::{
-    class_summary, grade_files, gradebook_csv, same_answers_words, score_differs_words,
-    FileProblem, GradedFile, SetMatch, StudentGrade, MAX_FILES, MAX_FILE_BYTES,
+    changed_after_check_words, class_summary, grade_files, gradebook_csv, same_answers_words,
+    score_differs_words, FileProblem, GradedFile, SetMatch, StudentGrade, MAX_FILES,
+    MAX_FILE_BYTES,
 };
 use proclab_app::practice::set::ExerciseSet;
 use wasm_bindgen_futures::spawn_local;
@@ -205,6 +206,9 @@ fn student_row(file: &str, grade: &StudentGrade, set: &ExerciseSet, lang: Lang) 
     }
     if !grade.same_answers_as.is_empty() {
         notes.push(same_answers_words(&grade.same_answers_as, lang));
+    }
+    if !grade.changed_after_check.is_empty() {
+        notes.push(changed_after_check_words(&grade.changed_after_check, lang));
     }
     let flagged = (grade.set != SetMatch::Same || !notes.is_empty()).then_some("flagged");
     html! { <>

@@ -43,6 +43,8 @@ struct HandedInExercise {
     #[serde(default)]
     shown: bool,
     #[serde(default)]
+    changed_after_check: bool,
+    #[serde(default)]
     answer: Answer,
 }
 
@@ -92,6 +94,8 @@ pub struct ExerciseMark {
     pub checks: u32,
     pub shown: bool,
     pub hints: usize,
+    /// Checked, then changed: the answer handed in is not the one last checked.
+    pub changed_after_check: bool,
 }
 
 /// How a file's set compares with the one the teacher has open.
@@ -161,6 +165,10 @@ pub struct StudentGrade {
     /// The other files whose answers are these, mistakes included (answers all right are the
     /// same for everyone and say nothing).
     pub same_answers_as: Vec<String>,
+    /// With checks limited by the teacher's set: the exercises (1-based) whose answer was
+    /// changed after its last check, so that what was handed in is not what was checked (a
+    /// student out of checks may still change an answer; it is graded as handed in).
+    pub changed_after_check: Vec<usize>,
 }
 
 impl StudentGrade {
@@ -278,6 +286,7 @@ fn grade_bytes(
                 checks: done.map_or(0, |done| done.checks),
                 shown: done.is_some_and(|done| done.shown),
                 hints: done.map_or(0, |done| done.hints),
+                changed_after_check: done.is_some_and(|done| done.changed_after_check),
             }
         })
         .collect();
@@ -305,7 +314,13 @@ fn grade_bytes(
         exercises,
         score_differs: false,
         same_answers_as: Vec::new(),
+        changed_after_check: Vec::new(),
     };
+    if same_exercises && rules.checks.is_some() && rules.may_check(0) {
+        grade.changed_after_check = (1..=grade.exercises.len())
+            .filter(|number| grade.exercises[number - 1].changed_after_check)
+            .collect();
+    }
     grade.score_differs = handed_in
         .score
         .is_some_and(|stated| (stated.right, stated.consistent, stated.cells) != grade.totals());
@@ -370,6 +385,9 @@ pub fn gradebook_csv(files: &[GradedFile], expected: &ExerciseSet, lang: Lang) -
                 }
                 if !grade.same_answers_as.is_empty() {
                     notes.push(same_answers_words(&grade.same_answers_as, lang));
+                }
+                if !grade.changed_after_check.is_empty() {
+                    notes.push(changed_after_check_words(&grade.changed_after_check, lang));
                 }
                 let note = notes.join(" ");
                 csv += &format!(
@@ -438,6 +456,19 @@ pub fn same_answers_words(others: &[String], lang: Lang) -> String {
     lang.pick([
         format!("{others}와(과) 답이 같습니다(틀린 답까지)."),
         format!("The same answers as {others}, mistakes included."),
+    ])
+}
+
+/// The note on a file with answers changed after their last check (exercises `numbers`).
+pub fn changed_after_check_words(numbers: &[usize], lang: Lang) -> String {
+    let list: Vec<String> = numbers.iter().map(usize::to_string).collect();
+    let list = list.join(", ");
+    lang.pick([
+        format!("{list}번 문제: 마지막 확인 뒤에 답을 고쳐서 냈습니다(낸 답 그대로 채점했습니다)."),
+        match numbers.len() {
+            1 => format!("Exercise {list}: the answer was changed after its last check (graded as handed in)."),
+            _ => format!("Exercises {list}: the answers were changed after their last check (graded as handed in)."),
+        },
     ])
 }
 

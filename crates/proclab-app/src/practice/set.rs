@@ -420,6 +420,8 @@ struct ExportedExercise<'a> {
     hints: usize,
     /// How many times Check was pressed.
     checks: u32,
+    /// Checked, then changed: the answer handed in is not the one last checked.
+    changed_after_check: bool,
     /// Opened in the simulator ("Show"), where every answer shows.
     shown: bool,
     /// Each cell as the CSV has it: processes and threads by name, verdicts in words.
@@ -467,6 +469,7 @@ struct Done {
     hints: usize,
     checks: u32,
     shown: bool,
+    changed_after_check: bool,
 }
 
 fn graded(set: &ExerciseSet, progress: &Progress) -> Vec<Done> {
@@ -479,6 +482,8 @@ fn graded(set: &ExerciseSet, progress: &Progress) -> Vec<Done> {
             hints: progress.hints.get(index).copied().unwrap_or(0),
             checks: progress.checks.get(index).copied().unwrap_or(0),
             shown: progress.shown.get(index).copied().unwrap_or(false),
+            changed_after_check: progress.checks.get(index).is_some_and(|checks| *checks > 0)
+                && !progress.checked.get(index).copied().unwrap_or(false),
         })
         .collect()
 }
@@ -508,6 +513,7 @@ pub fn export_json(set: &ExerciseSet, progress: &Progress, student: &str) -> Str
                 cells,
                 hints: done.hints,
                 checks: done.checks,
+                changed_after_check: done.changed_after_check,
                 shown: done.shown,
                 marked: exported_cells(exercise, answer, marks),
                 answer,
