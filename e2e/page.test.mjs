@@ -424,6 +424,19 @@ test('4. reload keeps the workspace, including an invalid field as typed', TIMEO
     // The banner says the first problem in its own words, as the field does.
     const said = (await page.textContent('#p1-bursts-error')).trim().replace(/^Bursts: /, '');
     assert.equal((await page.textContent("#first-problem")).trim(), `The first: Beta · Bursts: ${said}`);
+    // A setting's problem names its field too ("too large for this field" had said nothing
+    // there), in both languages.
+    await page.fill('#p1-bursts', '2');
+    await page.fill('#quantum', '99999999999999999999');
+    await page.waitForFunction(() => document.querySelector('#first-problem')?.textContent.trim()
+      === 'The first: Time quantum: This number is too large for this field.');
+    await page.click('#lang-ko');
+    await page.waitForFunction(() => document.querySelector('#first-problem')?.textContent.trim()
+      === '첫 번째 문제: 타임 퀀텀: 이 칸에 쓰기에는 너무 큰 수입니다.');
+    await page.click('#lang-en');
+    await page.fill('#quantum', '3');
+    await page.fill('#p1-bursts', '2 io');
+    await page.waitForSelector('#p1-bursts[aria-invalid="true"]');
     // The banner takes the student to the field it speaks of.
     await page.focus('#p0-name');
     await page.click('#go-to-problem');

@@ -416,6 +416,24 @@ test('A teacher sets rules for homework: marks only with two checks, then nothin
     assert.deepEqual(json.rules, { feedback: 'marks', checks: 2 });
     assert.equal(json.exercises[0].checks, 2);
     assert.ok(json.exercises[0].marked.every((cell) => cell.verdict === null));
+    assert.equal(json.exercises[0].changed_after_check, false, 'handed in as last checked');
+    // Out of checks, the late segment put right all the same: the file says it changed after
+    // its last check, and the gradebook, grading it as handed in, says so too.
+    await page.fill('#chart-line', answer.chart.map((segment) => `${segment.who} ${segment.end}`).join(' '));
+    await page.click('#chart-line-apply');
+    await page.waitForFunction(() => !/: (right|wrong)$/.test(document.querySelector('#segment-end-1').getAttribute('aria-label') ?? ''));
+    assert.match(await page.textContent('#practice-rules-note'),
+      /\(0 left for this one\)\. Your answer has changed since its last check and no check is left: it is graded as you hand it in/);
+    const changed = await download(page, '#practice-export-json');
+    assert.equal(JSON.parse(changed.bytes.toString()).exercises[0].changed_after_check, true);
+    // The teacher's tools are folded under "make another set" on a page opened from a link.
+    await page.click('#practice-make > summary');
+    await page.click('#practice-gradebook > summary');
+    await page.setInputFiles('#gradebook-files', [{ name: 'kim.json', mimeType: 'application/json', buffer: changed.bytes }]);
+    await page.waitForSelector('#gradebook-table tr.gradebook-note');
+    assert.equal(await page.textContent('#gradebook-table tr.gradebook-note'),
+      'Exercise 1: the answer was changed after its last check (graded as handed in).');
+    assert.equal(await page.textContent('#gradebook-table tbody tr:first-child td.set'), 'this set');
     // The next exercise has its own two checks.
     await page.click('#exercise-2');
     await page.waitForFunction(() => document.querySelector('#practice-check')?.textContent === 'Check (2 left)');

@@ -292,14 +292,18 @@ fn workspace(props: &WorkspaceProps) -> Html {
                             if let Some(first) = messages.first() {
                                 <p id="first-problem" class="first-problem">
                                     { Text::FirstProblem.get(lang) }{ " " }
-                                    // Whose field and which, where it is a process's (its row may be
-                                    // far away): "P1 · Arrival: ", the name not twice where the
-                                    // message names it already.
-                                    { first.field.process().and_then(|at| session.draft.processes.get(at)).map(|process| {
-                                        let name = process.name.trim();
-                                        let column = ui::workload::field_title(first.field, lang);
-                                        if name.is_empty() || first.text.contains(name) { format!("{column}: ") } else { format!("{name} · {column}: ") }
-                                    }).unwrap_or_default() }
+                                    // Which field (its row may be far away): "P1 · Arrival: ",
+                                    // "Time quantum: "; nothing where the message names the
+                                    // process and the field already.
+                                    { match first.field.process().and_then(|at| session.draft.processes.get(at)) {
+                                        Some(process) => {
+                                            let name = process.name.trim();
+                                            let column = ui::workload::field_title(first.field, lang);
+                                            if first.text.contains(name) && !name.is_empty() { String::new() }
+                                            else if name.is_empty() { format!("{column}: ") } else { format!("{name} · {column}: ") }
+                                        }
+                                        None => ui::settings::setting_title(first.field, lang).map(|title| format!("{title}: ")).unwrap_or_default(),
+                                    } }
                                     { first.text.clone() }
                                 </p>
                             }

@@ -144,7 +144,10 @@ fn burst_notation_reads_and_writes() {
     );
     assert_eq!(
         parse_bursts("5 x3"),
-        Err(InputError::BadBurstToken { position: 1 })
+        Err(InputError::BadBurstToken {
+            position: 1,
+            meant: None
+        })
     );
     assert_eq!(parse_bursts("  "), Err(InputError::Missing));
     let draft = Draft::from_spec(&proclab_core::presets::presets()[0].spec);

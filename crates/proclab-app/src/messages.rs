@@ -35,7 +35,17 @@ pub fn input_error(error: InputError, lang: Lang) -> String {
         InputError::TooLarge => lang
             .pick(["이 칸에 쓰기에는 너무 큰 수입니다.", "This number is too large for this field."])
             .into(),
-        InputError::BadBurstToken { position } => lang.pick([
+        InputError::BadBurstToken {
+            position,
+            meant: Some(meant),
+        } => lang.pick([
+            format!("{} 항목을 읽을 수 없습니다. 혹시 {meant}인가요? 연산은 lock m, unlock m, wait s, signal s처럼 이름과 함께 씁니다.", crate::lang::ko_ordinal(position + 1)),
+            format!("Item {} is not a burst: did you mean {meant}? Write an operation with its name, as lock m, unlock m, wait s or signal s.", position + 1),
+        ]),
+        InputError::BadBurstToken {
+            position,
+            meant: None,
+        } => lang.pick([
             format!("{} 항목을 읽을 수 없습니다. CPU 버스트는 숫자(예: 5), I/O 버스트는 io와 숫자(예: io3), 버스트 사이의 연산은 lock m, unlock m, wait s, signal s로 쓰세요.", crate::lang::ko_ordinal(position + 1)),
             format!("Item {} is not a burst. Write a CPU burst as a number (5), an I/O burst as io and a number (io3), and an operation between bursts as lock m, unlock m, wait s or signal s.", position + 1),
         ]),
@@ -319,8 +329,8 @@ pub fn scenario_error_named(
             format!("The last burst of {} is I/O; bursts must end with CPU.", who(process, thread, lang)),
         ]),
         NotAlternating { process, thread, burst } => lang.pick([
-            format!("{}의 {} 버스트가 앞 버스트와 같은 종류입니다. CPU와 I/O가 번갈아 와야 합니다.", who(process, thread, lang), crate::lang::ko_ordinal(burst + 1)),
-            format!("Burst {} of {} is of the same kind as the one before; CPU and I/O must alternate.", burst + 1, who(process, thread, lang)),
+            format!("{}의 {} 항목이 그 앞의 버스트와 같은 종류입니다(CPU 다음 CPU, 또는 I/O 다음 I/O). CPU와 I/O 버스트는 번갈아 오고, lock m 같은 연산은 그 사이에 둘 수 있습니다.", who(process, thread, lang), crate::lang::ko_ordinal(burst + 1)),
+            format!("Item {} of {} is a burst of the same kind as the burst before it (CPU after CPU, or I/O after I/O); CPU and I/O bursts alternate, with operations such as lock m allowed between them.", burst + 1, who(process, thread, lang)),
         ]),
         BurstTooLong { process, thread, burst, max } => lang.pick([
             format!("{}의 {} 버스트가 너무 깁니다 (최대 {}).", who(process, thread, lang), crate::lang::ko_ordinal(burst + 1), grouped(max)),
@@ -460,6 +470,8 @@ pub fn scenario_error_named(
                 (ArgvError::UnknownRegister { .. }, Lang::En) => "only ax bx cx dx ex fx bp can be set (sp is the stack bottom).",
                 (ArgvError::BadValue { .. }, Lang::Ko) => "값은 정수여야 합니다. 레지스터=값을 콜론으로 나눠 씁니다(예: bx=3:cx=1).",
                 (ArgvError::BadValue { .. }, Lang::En) => "each value must be a whole number; write register=value, separated by colons (bx=3:cx=1).",
+                (ArgvError::ValueTooLarge { .. }, Lang::Ko) => "값이 너무 큽니다. 레지스터에는 -9223372036854775808부터 9223372036854775807까지 넣을 수 있습니다.",
+                (ArgvError::ValueTooLarge { .. }, Lang::En) => "a value is too large: a register holds -9223372036854775808 to 9223372036854775807.",
                 (_, Lang::Ko) => "레지스터=값 꼴로, 콜론으로 나눠 씁니다(예: bx=3:cx=1).",
                 (_, Lang::En) => "write register=value, separated by colons (bx=3:cx=1).",
             };

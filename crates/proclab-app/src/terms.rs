@@ -360,7 +360,7 @@ pub fn answer_key_words(lang: Lang) -> &'static proclab_core::render::TableWords
             "I/O",
             "완료",
             "반환",
-            "대기",
+            "대기 시간",
             "응답",
             "전환",
             "멈춤",

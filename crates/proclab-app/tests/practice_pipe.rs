@@ -189,3 +189,27 @@ fn the_reducer_keeps_the_answers_and_the_exports_carry_them() {
     let read: Progress = serde_json::from_str(&json).unwrap();
     assert_eq!(read, checked.progress);
 }
+
+/// The set-up names the processes with the particle their last name is read with: "W, R이"
+/// (R is read 알), "R1, R2가" (2 is read 이).
+#[test]
+fn the_korean_set_up_reads_the_names_aloud() {
+    use proclab_app::practice::text::conventions;
+    let mut seen = 0;
+    for difficulty in Difficulty::ALL {
+        for seed in 1..=6 {
+            let exercise = exercise(difficulty, seed);
+            let names = pipe::names(&exercise.run);
+            let first = conventions(&exercise, Lang::Ko).remove(0);
+            let last = names.last().unwrap();
+            let particle = match last.chars().last().unwrap() {
+                'R' | 'L' | 'M' | 'N' | '1' | '3' => "이",
+                _ => "가",
+            };
+            let expected = format!("프로세스 {}{particle} 파이프 p", names.join(", "));
+            assert!(first.starts_with(&expected), "{first} / {expected}");
+            seen += 1;
+        }
+    }
+    assert!(seen >= 12);
+}

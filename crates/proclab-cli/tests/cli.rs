@@ -241,13 +241,13 @@ fn run_in_korean_gives_the_whole_answer_key_in_korean_aligned_for_a_terminal() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[1],
-        "프로세스 도착 CPU I/O 완료  반환 대기 응답 전환 멈춤"
+        "프로세스 도착 CPU I/O 완료  반환 대기 시간 응답 전환 멈춤"
     );
     assert_eq!(
         lines[2],
-        "P1          0  24   0   30    30    6    0    0    0"
+        "P1          0  24   0   30    30         6    0    0    0"
     );
-    assert_eq!(lines[5], "평균                       15.67 5.67 3.67");
+    assert_eq!(lines[5], "평균                       15.67      5.67 3.67");
     assert!(
         text.contains("처리량 3/30 = 틱당 0.10, CPU 이용률 100.00%, 문맥 교환 3번"),
         "{text}"

@@ -495,6 +495,15 @@ fn argv_and_schedule_texts_are_read_like_x86_py() {
         parse_argv("ax=1,ax=z", 2),
         Err(ArgvError::BadValue { entry: 1 })
     );
+    // A whole number too large for a register is said to be that, not "not a whole number".
+    assert_eq!(
+        parse_argv("bx=99999999999999999999", 1),
+        Err(ArgvError::ValueTooLarge { entry: 0 })
+    );
+    assert_eq!(
+        parse_argv("bx=-9223372036854775808", 1).map(|parsed| parsed[0][0].1),
+        Ok(i64::MIN)
+    );
     assert_eq!(parse_schedule("0110"), Ok(vec![0, 1, 1, 0]));
     assert_eq!(parse_schedule("01x"), Err(2));
 }

@@ -8,7 +8,9 @@ use proclab_app::practice::explain::{explain, hints, show_span};
 use proclab_app::practice::race;
 use proclab_app::practice::set::Feedback;
 use proclab_app::practice::state::{PracticeAction, PracticeState};
-use proclab_app::practice::text::{bursts_text, conventions, rules_sentence, PracticeText as T};
+use proclab_app::practice::text::{
+    bursts_text, changed_unchecked_sentence, conventions, rules_sentence, PracticeText as T,
+};
 use proclab_app::watch::playback::Playback;
 use proclab_core::spec::PolicySpec;
 use proclab_core::ScenarioSpec;
@@ -178,7 +180,10 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
     };
     let used = state.progress.checks[state.current];
     let may_check = rules.may_check(used);
-    let told = rules_sentence(rules, used, lang);
+    let mut told = rules_sentence(rules, used, lang);
+    if rules.checks.is_some() && used > 0 && !may_check && !state.progress.checked[state.current] {
+        told = format!("{told} {}", changed_unchecked_sentence(lang));
+    }
     let rules_note = (!told.is_empty()).then_some("practice-rules-note");
     let solved = feedback
         .as_ref()

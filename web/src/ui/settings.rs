@@ -406,3 +406,34 @@ pub fn convention_settings(props: &SettingsProps) -> Html {
         </details>
     }
 }
+
+/// The label of a setting's field as the form shows it, for the problems banner (whose first
+/// problem may be far from its field: "This number is too large for this field" said nothing
+/// there); `None` for a field that is not a setting.
+pub(crate) fn setting_title(field: FieldId, lang: Lang) -> Option<String> {
+    let t = |text: Text| text.get(lang).to_string();
+    let numbered = |what: Text, index: usize, of: Text| {
+        format!("{} {} · {}", what.get(lang), index, of.get(lang))
+    };
+    Some(match field {
+        FieldId::Quantum => t(Text::Quantum),
+        FieldId::AgingEvery => t(Text::AgingEvery),
+        FieldId::Alpha => t(Text::Alpha),
+        FieldId::Tau0 => t(Text::Tau0),
+        FieldId::BoostPeriod => t(Text::BoostPeriod),
+        FieldId::LevelQuantum(index) => numbered(Text::Level, index, Text::Quantum),
+        FieldId::LevelAllotment(index) => numbered(Text::Level, index, Text::Allotment),
+        FieldId::QueueQuantum(index) => numbered(Text::Queue, index, Text::Quantum),
+        FieldId::Cpus => t(Text::Cpus),
+        FieldId::DispatchLatency => t(Text::DispatchLatency),
+        FieldId::ThreadSwitchLatency => t(Text::ThreadSwitchLatency),
+        FieldId::KernelEntryCost => t(Text::KernelEntryCost),
+        FieldId::CacheCapacity => t(Text::CacheCapacity),
+        FieldId::CacheRefill => t(Text::CacheRefill),
+        FieldId::WarmupTime => t(Text::WarmupTime),
+        FieldId::WarmRate => t(Text::WarmRate),
+        FieldId::PeekInterval => t(Text::PeekInterval),
+        FieldId::Semaphores => t(Text::SemaphoresLabel),
+        _ => return None,
+    })
+}

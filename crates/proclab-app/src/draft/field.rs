@@ -174,8 +174,12 @@ pub enum InputError {
     Negative,
     /// A whole number too large for the field.
     TooLarge,
-    /// A burst token that is neither `N`, `ioN` nor an operation.
-    BadBurstToken { position: usize },
+    /// A burst token that is neither `N`, `ioN` nor an operation; `meant`: the operation it is
+    /// one or two typing slips from (`lok`: `lock`).
+    BadBurstToken {
+        position: usize,
+        meant: Option<&'static str>,
+    },
     /// `io` with no number of ticks after it (`5 io`, or `5 io 3` with a space).
     IoWithoutLength { position: usize },
     /// A burst written with a minus sign (`-5`, `io-3`).

@@ -132,8 +132,24 @@ fn unreadable_burst(digits: &str, position: usize) -> InputError {
     {
         InputError::FractionalBurst { position }
     } else {
-        InputError::BadBurstToken { position }
+        InputError::BadBurstToken {
+            position,
+            meant: None,
+        }
     }
+}
+
+/// The operation a word is a slip or two from (`lok`, `unlcok`, `singal`), if any: at most one
+/// edit for a word of four letters or fewer, two for longer ones, never the word itself.
+fn meant_operation(word: &str) -> Option<&'static str> {
+    let word = word.to_ascii_lowercase();
+    let limit = if word.chars().count() <= 4 { 1 } else { 2 };
+    ["lock", "unlock", "wait", "signal"]
+        .into_iter()
+        .map(|known| (crate::program_words::edits(&word, known), known))
+        .filter(|(distance, _)| (1..=limit).contains(distance))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, known)| known)
 }
 
 /// Makes an operation from its object's name.
@@ -153,15 +169,17 @@ const OPERATIONS: [(&str, MakeOperation); 6] = [
 /// `ioN` (or `iN`) an I/O burst, and an operation between bursts followed by its object's name:
 /// `lock m`, `unlock m`, `wait s`, `signal s` (also `lock(m)`, `lock:m`, and `P(s)`, `V(s)` for
 /// `wait` and `signal`). Order, alternation and names are the core's to check.
+/// A problem's position counts items as the core counts bursts: an operation and its name are
+/// one item, so that "item 4" is the same item in every message.
 pub fn parse_bursts(text: &str) -> Result<Vec<BurstSpec>, InputError> {
     let text = halfwidth(text);
     let mut bursts = Vec::new();
     let mut tokens = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty())
-        .enumerate()
         .peekable();
-    while let Some((position, token)) = tokens.next() {
+    while let Some(token) = tokens.next() {
+        let position = bursts.len();
         // The common token, a CPU burst's digits, goes straight to its number.
         if token.as_bytes()[0].is_ascii_digit() {
             let length = token
@@ -174,8 +192,8 @@ pub fn parse_bursts(text: &str) -> Result<Vec<BurstSpec>, InputError> {
             let burst = match operation {
                 Ok(burst) => burst,
                 // The name is the next item.
-                Err(make) => match tokens.next_if(|(_, next)| !next.is_empty()) {
-                    Some((_, name)) => make(String::from(name)),
+                Err(make) => match tokens.next_if(|next| !next.is_empty()) {
+                    Some(name) => make(String::from(name)),
                     None => return Err(InputError::OperationWithoutName { position }),
                 },
             };
@@ -199,7 +217,13 @@ pub fn parse_bursts(text: &str) -> Result<Vec<BurstSpec>, InputError> {
         }
         let length: u64 = digits
             .parse()
-            .map_err(|_| unreadable_burst(digits, position))?;
+            .map_err(|_| match unreadable_burst(digits, position) {
+                InputError::BadBurstToken { position, .. } => InputError::BadBurstToken {
+                    position,
+                    meant: meant_operation(token),
+                },
+                other => other,
+            })?;
         bursts.push(if is_io {
             BurstSpec::Io(length)
         } else {
@@ -359,11 +383,29 @@ mod tests {
             parse_bursts("3 lock"),
             Err(InputError::OperationWithoutName { position: 1 })
         );
-        // A word that only starts like an operation is not one.
+        // A word that only starts like an operation is not one (but is taken for a slip).
         assert_eq!(
             parse_bursts("3 locked"),
-            Err(InputError::BadBurstToken { position: 1 })
+            Err(InputError::BadBurstToken {
+                position: 1,
+                meant: Some("lock")
+            })
         );
+        // A slip of the keys is taken for the operation it nearly is.
+        for (text, position, meant) in [
+            ("2 lok m 3", 1, Some("lock")),
+            ("2 lock m 3 unlcok m 1", 3, Some("unlock")),
+            ("2 singal s 1", 1, Some("signal")),
+            ("2 Wiat s 1", 1, Some("wait")),
+            ("2 xyz 1", 1, None),
+            ("2 io3x 1", 1, None),
+        ] {
+            assert_eq!(
+                parse_bursts(text),
+                Err(InputError::BadBurstToken { position, meant }),
+                "{text}"
+            );
+        }
     }
 
     #[test]
@@ -388,15 +430,30 @@ mod tests {
             ),
             ("3.5", InputError::FractionalBurst { position: 0 }),
             ("2 io2.5", InputError::FractionalBurst { position: 1 }),
-            ("3.", InputError::BadBurstToken { position: 0 }),
-            ("3.5.1", InputError::BadBurstToken { position: 0 }),
+            (
+                "3.",
+                InputError::BadBurstToken {
+                    position: 0,
+                    meant: None,
+                },
+            ),
+            (
+                "3.5.1",
+                InputError::BadBurstToken {
+                    position: 0,
+                    meant: None,
+                },
+            ),
         ] {
             assert_eq!(parse_bursts(text), Err(error), "{text}");
         }
         for text in ["3 -", "3 -x", "3 io-"] {
             assert_eq!(
                 parse_bursts(text),
-                Err(InputError::BadBurstToken { position: 1 }),
+                Err(InputError::BadBurstToken {
+                    position: 1,
+                    meant: None
+                }),
                 "{text}"
             );
         }
@@ -424,7 +481,10 @@ mod tests {
         for (text, position) in [("5 5io", 1), ("5 x3", 1), ("é5", 0)] {
             assert_eq!(
                 parse_bursts(text),
-                Err(InputError::BadBurstToken { position }),
+                Err(InputError::BadBurstToken {
+                    position,
+                    meant: None
+                }),
                 "{text}"
             );
         }

@@ -192,7 +192,7 @@ impl Words for PracticeText {
             Table => ["프로세스별 시간", "Times per process"],
             Completion => ["완료", "Completion"],
             Turnaround => ["반환", "Turnaround"],
-            Waiting => ["대기", "Waiting"],
+            Waiting => ["대기 시간", "Waiting"],
             Response => ["응답", "Response"],
             Average => ["평균", "Average"],
             Check => ["확인", "Check"],
@@ -574,6 +574,15 @@ pub fn rules_sentence(rules: SetRules, used: u32, lang: Lang) -> String {
     }
 }
 
+/// Said after the rules when the exercise on screen is out of checks and its answer changed
+/// since the last one: what is handed in is graded as it is, unchecked (the gradebook says so).
+pub fn changed_unchecked_sentence(lang: Lang) -> &'static str {
+    lang.pick([
+        "마지막 확인 뒤에 답을 고쳤고 남은 확인이 없습니다: 낸 답 그대로 채점되며, 확인 뒤에 고친 답이라고 선생님께 표시됩니다.",
+        "Your answer has changed since its last check and no check is left: it is graded as you hand it in, and your teacher sees that it changed after the last check.",
+    ])
+}
+
 /// "1 check", "2 checks".
 fn checks_en(count: u8) -> String {
     match count {
@@ -792,7 +801,7 @@ fn pipe_rules(exercise: &Exercise, lang: Lang) -> Vec<String> {
     let names = super::pipe::names(&exercise.run).join(", ");
     let size = super::pipe::size(&exercise.run);
     let mut rules = vec![lang.pick([
-        format!("프로세스 {names}가 파이프 p(최대 {size}바이트)에 아래 표의 순서대로 연산을 하나씩 호출합니다. p는 처음에 비어 있습니다."),
+        format!("프로세스 {names}{} 파이프 p(최대 {size}바이트)에 아래 표의 순서대로 연산을 하나씩 호출합니다. p는 처음에 비어 있습니다.", crate::lang::subject_particle(&names)),
         format!("The processes {names} call operations on pipe p (at most {size} bytes) one at a time, in the order of the table below; p starts empty."),
     ])];
     rules.push(lang.pick([

@@ -14,6 +14,8 @@ mod problems;
 mod run;
 mod typed;
 
+pub(crate) use typed::edits;
+
 pub use comments::{example_of, is_preset, program_in, spec_in};
 pub use problems::{
     argv_error, config_error, fault as fault_words, not_an_instruction, parse_error,

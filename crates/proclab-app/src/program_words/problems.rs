@@ -326,6 +326,12 @@ pub fn argv_error(error: &ArgvError, lang: Lang) -> String {
         (ArgvError::BadValue { entry }, Lang::En) => {
             format!("thread {entry}: each value must be a whole number (bx=3:cx=1).")
         }
+        (ArgvError::ValueTooLarge { entry }, Lang::Ko) => format!(
+            "스레드 {entry}: 값이 너무 큽니다(레지스터에는 -9223372036854775808부터 9223372036854775807까지)."
+        ),
+        (ArgvError::ValueTooLarge { entry }, Lang::En) => format!(
+            "thread {entry}: a value is too large (a register holds -9223372036854775808 to 9223372036854775807)."
+        ),
     }
 }
 

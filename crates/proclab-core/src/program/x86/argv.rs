@@ -25,8 +25,13 @@ pub enum ArgvError {
         /// 0-based entry (thread).
         entry: u32,
     },
-    /// A value that is not a whole number in the 64-bit range.
+    /// A value that is not a whole number.
     BadValue {
+        /// 0-based entry (thread).
+        entry: u32,
+    },
+    /// A whole number outside a register's 64-bit range.
+    ValueTooLarge {
         /// 0-based entry (thread).
         entry: u32,
     },
@@ -59,7 +64,7 @@ pub fn parse_argv(text: &str, threads: u32) -> Result<Vec<Vec<(Register, i64)>>,
                 }
                 let value = value
                     .parse::<i64>()
-                    .map_err(|_| ArgvError::BadValue { entry })?;
+                    .map_err(|_| ArgvError::ValueTooLarge { entry })?;
                 registers.push((register, value));
             }
         }
