@@ -254,7 +254,7 @@ test('A segment left out of the chart costs only itself: the later ones stay rig
     })));
     assert.equal(rows.filter((row) => row.missing).length, 1, JSON.stringify(rows));
     assert.ok(rows[left].missing, JSON.stringify(rows));
-    assert.equal(rows[left].text, '1 segment(s) missing here');
+    assert.equal(rows[left].text, '1 segment missing here');
     const explanation = await page.textContent('#practice-explanation');
     const gap = answer.chart[left];
     assert.ok(explanation.includes(`A segment is missing before segment ${left + 1}: ${gap.who} until t=${gap.end}.`), explanation);
@@ -301,12 +301,12 @@ test('A teacher grades handed-in answers files: graded again from the answers, a
     await page.click('#practice-gradebook > summary');
     await page.setInputFiles('#gradebook-files', files);
     await page.waitForSelector('#gradebook-summary');
-    assert.equal(await page.textContent('#gradebook-summary'), '2 of 3 file(s) graded. 1 could not be read (why, in the table).');
+    assert.equal(await page.textContent('#gradebook-summary'), '2 of 3 files graded. 1 could not be read (why, in the table).');
     // The class at a glance: both solved the first exercise only, so the share of cells fine is
     // the first exercise's cells of the set's.
     const tenths = Math.floor((honest.exercises[0].cells * 100 * 20 + honest.score.cells) / (honest.score.cells * 2));
     assert.equal(await page.textContent('#gradebook-class'),
-      `2 student(s) of this set: 1.0 of 2 exercises solved on average, ${Math.floor(tenths / 10)}.${tenths % 10}% of the cells right or worked out right.`);
+      `2 students of this set: 1.0 of 2 exercises solved on average, ${Math.floor(tenths / 10)}.${tenths % 10}% of the cells right or worked out right.`);
     const rows = await page.$$eval('#gradebook-table tbody tr:not(.gradebook-note)', (trs) => trs.map((tr) => ({
       name: tr.querySelector('th').firstChild.textContent.trim(),
       file: tr.querySelector('.file').textContent,
@@ -387,7 +387,7 @@ test('A teacher sets rules for homework: marks only with two checks, then nothin
   }, { ready: '#practice-title' });
   await onFreshPage(link, async ({ page }) => {
     assert.equal(await page.textContent('#practice-rules-note'),
-      "Your teacher's rule: Check marks each cell right or wrong, and that is all: no explanations, hints or simulator. 2 checks per exercise (2 left for this one).");
+      "Your teacher's rule: Check marks each cell right or wrong (≈ where it follows rightly from an earlier slip, a gap where segments are missing), and that is all: no explanations, hints or simulator. 2 checks per exercise (2 left for this one).");
     assert.equal(await page.$('#practice-hint'), null);
     assert.equal(await page.$('#practice-show'), null);
     assert.equal(await page.textContent('#practice-check'), 'Check (2 left)');

@@ -278,7 +278,7 @@ fn the_class_summary_counts_the_set_open() {
     // Two students of the set: 3 and 0 solved, all cells and none.
     assert_eq!(
         proclab_app::practice::gradebook::class_summary(&graded, Lang::En).unwrap(),
-        "2 student(s) of this set: 1.5 of 3 exercises solved on average, 50.0% of the cells right or worked out right."
+        "2 students of this set: 1.5 of 3 exercises solved on average, 50.0% of the cells right or worked out right."
     );
     assert_eq!(
         proclab_app::practice::gradebook::class_summary(&graded[2..], Lang::En),

@@ -145,7 +145,8 @@ fn a_wrong_cell_is_the_first_mistake_and_its_explanation_states_the_key_and_rete
     );
     let words = explain(&exercise, &grading, Lang::En).unwrap();
     assert!(
-        words.starts_with("1 answer(s) marked ✗ are wrong.") && !words.contains("1. T"),
+        words.starts_with("1 answer marked ✗ is wrong. Fill in the empty ones")
+            && !words.contains("1. T"),
         "{words}"
     );
     // A value that cannot be read says what to type and gives nothing away.
@@ -301,13 +302,13 @@ fn a_wrong_cell_beside_empty_ones_is_said_to_be_wrong() {
     assert!(grading.semaphore.as_ref().unwrap().values[0] == Verdict::Wrong);
     let english = explain(&exercise, &grading, Lang::En).unwrap();
     assert!(
-        english.starts_with("1 answer(s) marked ✗ are wrong."),
+        english.starts_with("1 answer marked ✗ is wrong. Fill in the empty ones"),
         "{english}"
     );
-    assert!(english.contains("fill those in"), "{english}");
+    assert!(english.contains("check again to see why"), "{english}");
     let korean = explain(&exercise, &grading, Lang::Ko).unwrap();
     assert!(
-        korean.starts_with("✗ 표시된 답 1개는 틀렸습니다."),
+        korean.starts_with("✗ 표시된 답 1개가 틀렸습니다. 빈 답(… 표시)을 채우고"),
         "{korean}"
     );
     // With nothing wrong yet, only the empty answers are asked for.

@@ -235,6 +235,11 @@ pub fn draw_gantt_span<DB: DrawingBackend>(
         let (x, y) = plot.map_coordinate(&(tick, band));
         (x - base.0, y - base.1)
     };
+    // A segment's width as its ticks make it, before rounding to pixels: whether its label fits
+    // is decided on this, so that segments of one length are all labelled or none (rounding had
+    // left every fourth four-tick segment of a phone's chart blank beside labelled ones).
+    let tick_width = f64::from(span.right - span.left) / model.extent.max(1) as f64;
+    let width_of = |start: u64, end: u64| ((end - start) as f64 * tick_width).floor() as i32;
     let canvas = plot.strip_coord_spec();
     let outer = chart_area.get_base_pixel();
     for (index, row) in model.rows.iter().take(MAX_DRAWN_ROWS).enumerate() {
@@ -285,9 +290,11 @@ pub fn draw_gantt_span<DB: DrawingBackend>(
             };
             // A plate reaches 2 px past the words on each side: room for it and a margin, or a
             // one-tick "sync wait" in Korean ran its plate into the segment's edges.
-            let room = if plate.is_some() { 12 } else { 6 };
+            let room = if plate.is_some() { 12 } else { 4 };
             let text_width = paint::text_width(&segment.label, SEGMENT_FONT) as i32;
-            if text_width + room > right - left || bottom - top < SEGMENT_FONT as i32 + 2 {
+            if text_width + room > width_of(segment.start, segment.end)
+                || bottom - top < SEGMENT_FONT as i32 + 2
+            {
                 continue;
             }
             let centre = ((left + right) / 2, (top + bottom) / 2);
@@ -301,8 +308,7 @@ pub fn draw_gantt_span<DB: DrawingBackend>(
         // across its pieces, on a plain plate.
         for stay in row.thread_stays() {
             let fits = |start: u64, end: u64, label: &str| {
-                let (left, right) = (to_pixel(start, 0).0, to_pixel(end, 0).0);
-                paint::text_width(label, SEGMENT_FONT) as i32 + 6 <= right - left
+                paint::text_width(label, SEGMENT_FONT) as i32 + 6 <= width_of(start, end)
             };
             let named = row.segments[stay.segments.clone()]
                 .iter()

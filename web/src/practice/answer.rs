@@ -221,12 +221,18 @@ pub fn gantt_builder(props: &AnswerProps) -> Html {
         let words = if before >= segments_typed {
             lang.pick([
                 format!("구간 {count}개가 더 필요합니다."),
-                format!("{count} more segment(s) needed."),
+                match count {
+                    1 => String::from("1 more segment needed."),
+                    _ => format!("{count} more segments needed."),
+                },
             ])
         } else {
             lang.pick([
                 format!("여기에 빠진 구간 {count}개"),
-                format!("{count} segment(s) missing here"),
+                match count {
+                    1 => String::from("1 segment missing here"),
+                    _ => format!("{count} segments missing here"),
+                },
             ])
         };
         html! { <li class="segment-row missing verdict-missing">{ words }</li> }

@@ -115,7 +115,10 @@ fn graded_view(files: &[GradedFile], left_out: usize, set: &ExerciseSet, lang: L
     let unread = files.len() - graded;
     let mut summary = lang.pick([
         format!("파일 {}개 중 {graded}개를 채점했습니다.", files.len()),
-        format!("{graded} of {} file(s) graded.", files.len()),
+        match files.len() {
+            1 => format!("{graded} of 1 file graded."),
+            count => format!("{graded} of {count} files graded."),
+        },
     ]);
     if unread > 0 {
         summary += &lang.pick([
@@ -166,6 +169,10 @@ fn graded_view(files: &[GradedFile], left_out: usize, set: &ExerciseSet, lang: L
                     </tbody>
                 </table>
             </div>
+            <p id="gradebook-legend" class="hint">{ lang.pick([
+                "≈: 틀렸지만 앞 칸의 실수에서 맞게 계산한 칸(맞은 칸과 따로 셉니다). 노란 줄은 살펴볼 것이 있는 학생입니다: 다른 세트이거나 줄 아래에 메모가 있습니다.",
+                "≈: cells wrong but worked out right from an earlier slip (counted apart from the right ones). A yellow line has something to look at: another set, or a note under it.",
+            ]) }</p>
             <button type="button" id="gradebook-csv" onclick={download}>{ lang.pick(["성적 CSV 내려받기", "Download the grades (CSV)"]) }</button>
         </div>
     }
@@ -185,12 +192,11 @@ fn student_row(file: &str, grade: &StudentGrade, set: &ExerciseSet, lang: Lang) 
         })
         .collect();
     let shown: Vec<String> = grade.shown().iter().map(usize::to_string).collect();
+    // ≈ as the by-exercise column has it, said once under the table: the words in every cell
+    // had made this column the widest and squeezed that one to four lines.
     let cells_right = match consistent {
         0 => format!("{right} / {cells}"),
-        _ => lang.pick([
-            format!("{right} / {cells} (+{consistent} 앞 칸에서 맞게 계산)"),
-            format!("{right} / {cells} (+{consistent} worked out right from an earlier slip)"),
-        ]),
+        _ => format!("{right} / {cells} (+{consistent} ≈)"),
     };
     // Said under the student's line: in a cell they had widened the table off screen.
     let mut notes = Vec::new();

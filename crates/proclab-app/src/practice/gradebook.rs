@@ -446,7 +446,7 @@ pub fn class_summary(files: &[GradedFile], lang: Lang) -> Option<String> {
     );
     Some(lang.pick([
         format!("이 세트의 학생 {students}명: {exercises}문제 중 평균 {solved}문제를 풀었고, 칸의 {percent}%가 맞거나 앞 칸에서 맞게 계산되었습니다."),
-        format!("{students} student(s) of this set: {solved} of {exercises} exercises solved on average, {percent}% of the cells right or worked out right."),
+        format!("{students} {} of this set: {solved} of {exercises} exercises solved on average, {percent}% of the cells right or worked out right.", if students == 1 { "student" } else { "students" }),
     ]))
 }
 
@@ -494,7 +494,10 @@ impl SetMatch {
                     format!("same exercises, other rules ({rules})"),
                 ])
             }
-            SetMatch::Other => lang.pick(["다른 세트", "another set"]).to_string(),
+            // Which set: not the one open (the teacher may simply have another open).
+            SetMatch::Other => lang
+                .pick(["아래에 연 세트가 아님", "not the set open below"])
+                .to_string(),
         }
     }
 }

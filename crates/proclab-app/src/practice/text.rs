@@ -547,8 +547,8 @@ pub fn rules_sentence(rules: SetRules, used: u32, lang: Lang) -> String {
             ]),
         },
         Feedback::Marks => lang.pick([
-            "선생님의 규칙: 확인은 칸마다 맞고 틀림만 표시합니다. 풀이 설명, 힌트, 시뮬레이터에서 보기는 없습니다.",
-            "Your teacher's rule: Check marks each cell right or wrong, and that is all: no explanations, hints or simulator.",
+            "선생님의 규칙: 확인은 칸마다 맞고 틀림만 표시합니다(앞 칸의 실수에서 맞게 계산한 칸은 ≈, 빠진 구간은 그 자리에). 풀이 설명, 힌트, 시뮬레이터에서 보기는 없습니다.",
+            "Your teacher's rule: Check marks each cell right or wrong (≈ where it follows rightly from an earlier slip, a gap where segments are missing), and that is all: no explanations, hints or simulator.",
         ]),
         Feedback::Hidden => {
             return lang
