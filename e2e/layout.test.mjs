@@ -69,6 +69,8 @@ async function clippedText(page) {
     for (const element of document.querySelectorAll('body *')) {
       const style = getComputedStyle(element);
       if (style.display === 'none' || style.visibility === 'hidden' || element.closest('.visually-hidden, [hidden], details:not([open]) > :not(summary), canvas, svg, .definition')) continue;
+      // Hidden for the eye and kept for screen readers by a media query (the phone's speed label).
+      if (style.position === 'absolute' && style.clip === 'rect(0px, 0px, 0px, 0px)') continue;
       if (['auto', 'scroll'].includes(style.overflowX) || element.matches('input, select, textarea, option, html, body')) continue;
       if (element.clientWidth === 0) continue;
       const hasText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent.trim());

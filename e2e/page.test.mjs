@@ -470,6 +470,16 @@ test('4. reload keeps the workspace, including an invalid field as typed', TIMEO
       await page.click('#go-to-problem');
       assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'p1-bursts', policy);
     }
+    // A level without a quantum (FCFS) has no allotment to ask for; the one typed comes back
+    // with the quantum.
+    await page.fill('#level0-allotment', '3');
+    await page.fill('#level0-quantum', '');
+    await page.waitForSelector('#level-0-fcfs');
+    assert.equal(await page.$('#level0-allotment'), null);
+    assert.match(await page.textContent('#level-0-fcfs'), /^No quantum, so FCFS/);
+    await page.fill('#level0-quantum', '2');
+    await page.waitForSelector('#level0-allotment');
+    assert.equal(await page.inputValue('#level0-allotment'), '3');
     await page.selectOption('#policy-kind', 'rr');
     await page.fill('#p1-bursts', '2 io1 1');
     await waitForFreshResults(page);

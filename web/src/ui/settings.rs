@@ -45,8 +45,15 @@ fn mlfq_levels_editor(props: &SettingsProps) -> Html {
                     <TextField field={ FieldId::LevelQuantum(index) }
                         label={ format!("{} {} · {}", Text::Level.get(lang), index, Text::Quantum.get(lang)) }
                         value={ level.quantum.clone() } oninput={ text_setter(dispatch, FieldId::LevelQuantum(index)) } messages={ props.messages.clone() } />
+                    // A level without a quantum (FCFS) uses no quanta to count: its allotment is
+                    // said to mean nothing there, not asked for (the value typed is kept, and the
+                    // field comes back with the quantum, or at once if it has a problem).
+                    if level.quantum.trim().is_empty() && !FieldProblems::of(FieldId::LevelAllotment(index), &props.messages).invalid() {
+                        <p class="hint level-fcfs" id={format!("level-{index}-fcfs")}>{ Text::LevelFcfs.get(lang) }</p>
+                    } else {
                     <TextField field={ FieldId::LevelAllotment(index) } label={ format!("{} {} · {}", Text::Level.get(lang), index, Text::Allotment.get(lang)) }
                         value={ level.allotment.clone() } oninput={ text_setter(dispatch, FieldId::LevelAllotment(index)) } messages={ props.messages.clone() } />
+                    }
                 </div>
             }) }
             <button type="button" onclick={on_click(dispatch, Edit::AddLevel(Levels::MlfqLevels))}>{ Text::AddLevel.get(lang) }</button>
