@@ -359,6 +359,7 @@ test('A teacher grades handed-in answers files: graded again from the answers, a
 
 test('A teacher sets rules for homework: marks only with two checks, then nothing until handed in; the student page keeps them', async () => {
   let link;
+  let changedFile;
   await onFreshPage(url('/practice'), async ({ page }) => {
     await newSet(page, 'fcfs', 11);
     const open = await page.inputValue('#practice-link');
@@ -426,6 +427,7 @@ test('A teacher sets rules for homework: marks only with two checks, then nothin
       /\(0 left for this one\)\. Your answer has changed since its last check and no check is left: it is graded as you hand it in/);
     const changed = await download(page, '#practice-export-json');
     assert.equal(JSON.parse(changed.bytes.toString()).exercises[0].changed_after_check, true);
+    changedFile = changed.bytes;
     // The teacher's tools are folded under "make another set" on a page opened from a link.
     await page.click('#practice-make > summary');
     await page.click('#practice-gradebook > summary');
@@ -438,6 +440,23 @@ test('A teacher sets rules for homework: marks only with two checks, then nothin
     await page.click('#exercise-2');
     await page.waitForFunction(() => document.querySelector('#practice-check')?.textContent === 'Check (2 left)');
     await screenshot(page, 'practice-rules-marks-en-1280');
+  }, { ready: '#practice-title' });
+  // The teacher grades it with another set open: the note comes from the file all the same, and
+  // the set it is of opens with a click, graded again under its rules.
+  await onFreshPage(url('/practice'), async ({ page }) => {
+    await newSet(page, 'srtf', 5);
+    await page.click('#practice-gradebook > summary');
+    await page.setInputFiles('#gradebook-files', [{ name: 'kim.json', mimeType: 'application/json', buffer: changedFile }]);
+    await page.waitForSelector('#gradebook-table tr.gradebook-note');
+    assert.equal(await page.textContent('#gradebook-table tbody tr:first-child td.set'), 'not the set open below');
+    assert.equal(await page.textContent('#gradebook-table tr.gradebook-note'),
+      'Exercise 1: the answer was changed after its last check (graded as handed in).');
+    assert.match(await page.textContent('#gradebook-other-set'), /^1 file is of a set that is not the one open below/);
+    await page.click('#gradebook-open-set');
+    await page.waitForFunction(() => document.querySelector('#gradebook-table tbody tr:first-child td.set')?.textContent === 'this set');
+    assert.equal(await page.$('#gradebook-other-set'), null);
+    assert.equal(await page.inputValue('#practice-link'), link);
+    assert.equal(await page.textContent('#practice-check'), 'Check (2 left)');
   }, { ready: '#practice-title' });
   // Nothing until handed in: no Check at all, in Korean on a phone.
   await onFreshPage(url('/practice'), async ({ page }) => {

@@ -272,6 +272,14 @@ fn an_answer_changed_after_its_last_check_is_noted() {
     let grade = grade_of(&changed, &ruled);
     assert_eq!(grade.changed_after_check, [1]);
     assert_eq!(grade.checks(), 2);
+    // With another set open (the teacher has not opened the homework yet): said all the same,
+    // from the rules of the file's own set, whose link the grade carries.
+    let other = ExerciseSet::generated(Topic::Fcfs, Difficulty::Easy, 99, 1);
+    let grade = grade_of(&changed, &other);
+    assert_eq!(grade.set, SetMatch::Other);
+    assert_eq!(grade.changed_after_check, [1]);
+    assert_eq!(grade.set_code, ruled.encode());
+    assert_eq!(ExerciseSet::decode(&grade.set_code), Ok(ruled.clone()));
     let json = export_json(&changed.set, &changed.progress, "Choi");
     let graded = grade_files(&[("choi.json".into(), json.into_bytes())], &ruled);
     for (lang, words) in [

@@ -10,6 +10,7 @@ use proclab_app::practice::gradebook::{
     MAX_FILE_BYTES,
 };
 use proclab_app::practice::set::ExerciseSet;
+use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -19,18 +20,45 @@ pub struct GradebookProps {
     pub lang: Lang,
     /// The set open on the page: each file says whether it is this one.
     pub set: ExerciseSet,
+    /// Opens a set on the page (the one the files are of, when it is not the one open).
+    pub on_open: Callback<ExerciseSet>,
 }
+
+/// The files as read: each one's bytes, or why it could not be read.
+type ReadFiles = Rc<Vec<(String, Result<Vec<u8>, FileProblem>)>>;
 
 /// What the gradebook holds: nothing chosen yet, files being read, or their grades.
 #[derive(Clone, PartialEq)]
 enum Shown {
     Empty,
     Reading(usize),
+    /// Read; graded against the set open, again whenever another is opened.
     Graded {
-        files: Vec<GradedFile>,
+        read: ReadFiles,
         /// Files beyond [`MAX_FILES`], not read.
         left_out: usize,
     },
+}
+
+/// Grades the files read against `set` (those that could not be read keep their problem).
+fn grade_read(
+    read: &[(String, Result<Vec<u8>, FileProblem>)],
+    set: &ExerciseSet,
+) -> Vec<GradedFile> {
+    let readable: Vec<(String, Vec<u8>)> = read
+        .iter()
+        .filter_map(|(name, bytes)| Some((name.clone(), bytes.as_ref().ok()?.clone())))
+        .collect();
+    let mut graded = grade_files(&readable, set).into_iter();
+    read.iter()
+        .filter_map(|(file, bytes)| match bytes {
+            Ok(_) => graded.next(),
+            Err(problem) => Some(GradedFile {
+                file: file.clone(),
+                grade: Err(*problem),
+            }),
+        })
+        .collect()
 }
 
 #[function_component(Gradebook)]
@@ -39,7 +67,6 @@ pub fn gradebook(props: &GradebookProps) -> Html {
     let shown = use_state(|| Shown::Empty);
     let on_files = {
         let shown = shown.clone();
-        let set = props.set.clone();
         Callback::from(move |event: Event| {
             let input = event.target_unchecked_into::<HtmlInputElement>();
             let Some(list) = input.files() else {
@@ -53,7 +80,7 @@ pub fn gradebook(props: &GradebookProps) -> Html {
             }
             let left_out = chosen.len().saturating_sub(MAX_FILES);
             shown.set(Shown::Reading(chosen.len() - left_out));
-            let (shown, set) = (shown.clone(), set.clone());
+            let shown = shown.clone();
             spawn_local(async move {
                 // Each file read, or why not (a huge one is refused before a byte is read).
                 let mut read: Vec<(String, Result<Vec<u8>, FileProblem>)> = Vec::new();
@@ -68,31 +95,34 @@ pub fn gradebook(props: &GradebookProps) -> Html {
                     };
                     read.push((name, bytes));
                 }
-                let readable: Vec<(String, Vec<u8>)> = read
-                    .iter()
-                    .filter_map(|(name, bytes)| Some((name.clone(), bytes.as_ref().ok()?.clone())))
-                    .collect();
-                let mut graded = grade_files(&readable, &set).into_iter();
-                let files = read
-                    .into_iter()
-                    .filter_map(|(file, bytes)| match bytes {
-                        Ok(_) => graded.next(),
-                        Err(problem) => Some(GradedFile {
-                            file,
-                            grade: Err(problem),
-                        }),
-                    })
-                    .collect();
-                shown.set(Shown::Graded { files, left_out });
+                shown.set(Shown::Graded {
+                    read: Rc::new(read),
+                    left_out,
+                });
             });
         })
     };
-    let body = match &*shown {
-        Shown::Empty => Html::default(),
-        Shown::Reading(count) => html! {
-            <p class="hint" role="status">{ lang.pick([format!("파일 {count}개를 채점하는 중…"), format!("Grading {count} file(s)…")]) }</p>
+    // Graded again when the teacher opens another set (the one the files are of, say), once
+    // per set: nothing to choose again.
+    let read = match &*shown {
+        Shown::Graded { read, .. } => Some(Rc::clone(read)),
+        _ => None,
+    };
+    let files = use_memo(
+        (
+            props.set.clone(),
+            read.as_ref().map(|read| Rc::as_ptr(read) as usize),
+        ),
+        move |(set, _)| read.map(|read| grade_read(&read, set)),
+    );
+    let body = match (&*shown, &*files) {
+        (Shown::Reading(count), _) => html! {
+            <p class="hint" role="status">{ lang.pick([format!("파일 {count}개를 채점하는 중…"), match count { 1 => String::from("Grading 1 file…"), _ => format!("Grading {count} files…") }]) }</p>
         },
-        Shown::Graded { files, left_out } => graded_view(files, *left_out, &props.set, lang),
+        (Shown::Graded { left_out, .. }, Some(files)) => {
+            graded_view(files, *left_out, &props.set, &props.on_open, lang)
+        }
+        _ => Html::default(),
     };
     html! {
         <details id="practice-gradebook" class="practice-builder gradebook">
@@ -110,7 +140,13 @@ pub fn gradebook(props: &GradebookProps) -> Html {
     }
 }
 
-fn graded_view(files: &[GradedFile], left_out: usize, set: &ExerciseSet, lang: Lang) -> Html {
+fn graded_view(
+    files: &[GradedFile],
+    left_out: usize,
+    set: &ExerciseSet,
+    on_open: &Callback<ExerciseSet>,
+    lang: Lang,
+) -> Html {
     let graded = files.iter().filter(|file| file.grade.is_ok()).count();
     let unread = files.len() - graded;
     let mut summary = lang.pick([
@@ -139,12 +175,47 @@ fn graded_view(files: &[GradedFile], left_out: usize, set: &ExerciseSet, lang: L
     });
     let header =
         |ko: &'static str, en: &'static str| html! { <th scope="col">{ lang.pick([ko, en]) }</th> };
+    // Files of one set that is not the one open: that set a click away, so that they are
+    // graded under its rules and its notes show.
+    let mut others: Vec<&str> = files
+        .iter()
+        .filter_map(|file| file.grade.as_ref().ok())
+        .filter(|grade| grade.set == SetMatch::Other)
+        .map(|grade| grade.set_code.as_str())
+        .collect();
+    others.dedup();
+    let their_set = match others.as_slice() {
+        [code] => ExerciseSet::decode(code).ok(),
+        _ => None,
+    };
+    let open_theirs = their_set.map(|their| {
+        let on_open = on_open.clone();
+        let count = files
+            .iter()
+            .filter(|file| file.grade.as_ref().is_ok_and(|grade| grade.set == SetMatch::Other))
+            .count();
+        html! {
+            <p id="gradebook-other-set" class="notice">
+                { lang.pick([
+                    format!("{count}개 파일이 아래에 연 세트가 아닌 한 세트의 것입니다. 그 세트를 열면 그 규칙으로 채점하고 메모를 보여 줍니다. "),
+                    match count {
+                        1 => String::from("1 file is of a set that is not the one open below. Open that set to grade it under its rules, with its notes. "),
+                        _ => format!("{count} files are of one set that is not the one open below. Open that set to grade them under its rules, with its notes. "),
+                    },
+                ]) }
+                <button type="button" id="gradebook-open-set" onclick={Callback::from(move |_: MouseEvent| on_open.emit(their.clone()))}>
+                    { lang.pick(["그 세트 열기", "Open their set"]) }
+                </button>
+            </p>
+        }
+    });
     html! {
         <div class="gradebook-result">
             <p id="gradebook-summary" role="status">{ summary }</p>
             if let Some(class) = class_summary(files, lang) {
                 <p id="gradebook-class">{ class }</p>
             }
+            { open_theirs.unwrap_or_default() }
             <div class="table-scroll" tabindex="0" role="region" aria-label={lang.pick(["채점 결과", "Grades"])}>
                 <table id="gradebook-table" class="gradebook-table">
                     <thead><tr>

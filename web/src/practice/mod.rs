@@ -441,8 +441,8 @@ pub fn practice(props: &PracticeProps) -> Html {
                     <p id="practice-setup-error" class="field-error" role="alert">{ error.message(lang) }</p>
                 }
             </section>
-            <builder::SetBuilder {lang} on_open={open_built} />
-            <gradebook::Gradebook {lang} set={state.set.clone()} />
+            <builder::SetBuilder {lang} on_open={open_built.clone()} />
+            <gradebook::Gradebook {lang} set={state.set.clone()} on_open={open_built} />
             <rules::SetRulesForm {lang} rules={state.set.rules} on_change={change_rules} />
             </details>
             <section class="practice-share" aria-label={ T::CurrentSetLink.get(lang) }>

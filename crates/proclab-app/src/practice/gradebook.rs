@@ -153,6 +153,8 @@ impl BeyondRules {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StudentGrade {
     pub student: String,
+    /// The set the file is of, as its link has it (to open it when it is not the set open).
+    pub set_code: String,
     /// Its set against the one the teacher has open.
     pub set: SetMatch,
     /// What it used beyond the rules of the teacher's set (of its exercises, when they are the
@@ -305,6 +307,7 @@ fn grade_bytes(
     };
     let mut grade = StudentGrade {
         student: handed_in.student.trim().to_string(),
+        set_code: handed_in.set.clone(),
         set: match (same_exercises, set.rules == rules) {
             (true, true) => SetMatch::Same,
             (true, false) => SetMatch::OtherRules(set.rules),
@@ -316,7 +319,10 @@ fn grade_bytes(
         same_answers_as: Vec::new(),
         changed_after_check: Vec::new(),
     };
-    if same_exercises && rules.checks.is_some() && rules.may_check(0) {
+    // Checks limited by the teacher's set (this one open) or by the file's own (another open):
+    // a note from the file itself, whichever set the teacher has open.
+    let limited = |rules: SetRules| rules.checks.is_some() && rules.may_check(0);
+    if (same_exercises && limited(rules)) || limited(set.rules) {
         grade.changed_after_check = (1..=grade.exercises.len())
             .filter(|number| grade.exercises[number - 1].changed_after_check)
             .collect();
