@@ -451,7 +451,7 @@ test('A teacher sets rules for homework: marks only with two checks, then nothin
     assert.equal(await page.textContent('#gradebook-table tbody tr:first-child td.set'), 'not the set open below');
     assert.equal(await page.textContent('#gradebook-table tr.gradebook-note'),
       'Exercise 1: the answer was changed after its last check (graded as handed in).');
-    assert.match(await page.textContent('#gradebook-other-set'), /^1 file is of a set that is not the one open below/);
+    assert.match(await page.textContent('#gradebook-other-set'), /^1 file is of a set that is not the one open below \(rules: marks only, 2 checks per exercise\)/);
     await page.click('#gradebook-open-set');
     await page.waitForFunction(() => document.querySelector('#gradebook-table tbody tr:first-child td.set')?.textContent === 'this set');
     assert.equal(await page.$('#gradebook-other-set'), null);

@@ -189,6 +189,12 @@ fn graded_view(
         _ => None,
     };
     let open_theirs = their_set.map(|their| {
+        // Its rules said: a student who took the rules off hands in a set without them, and
+        // the teacher should see that before opening it.
+        let rules = match their.rules.is_open() {
+            true => lang.pick(["규칙 없음", "no rules"]).to_string(),
+            false => proclab_app::practice::text::rules_label(their.rules, lang),
+        };
         let on_open = on_open.clone();
         let count = files
             .iter()
@@ -197,10 +203,10 @@ fn graded_view(
         html! {
             <p id="gradebook-other-set" class="notice">
                 { lang.pick([
-                    format!("{count}개 파일이 아래에 연 세트가 아닌 한 세트의 것입니다. 그 세트를 열면 그 규칙으로 채점하고 메모를 보여 줍니다. "),
+                    format!("{count}개 파일이 아래에 연 세트가 아닌 한 세트(규칙: {rules})의 것입니다. 과제로 낸 세트라면 열어서 그 규칙으로 채점하세요. 과제에 규칙을 두었는데 여기 규칙이 다르면 학생이 규칙을 바꾼 것이니, 과제 링크를 여세요. "),
                     match count {
-                        1 => String::from("1 file is of a set that is not the one open below. Open that set to grade it under its rules, with its notes. "),
-                        _ => format!("{count} files are of one set that is not the one open below. Open that set to grade them under its rules, with its notes. "),
+                        1 => format!("1 file is of a set that is not the one open below (rules: {rules}). If it is the homework, open it to grade under its rules; if the homework had other rules, the student changed them: open the homework's link instead. "),
+                        _ => format!("{count} files are of one set that is not the one open below (rules: {rules}). If it is the homework, open it to grade under its rules; if the homework had other rules, the students changed them: open the homework's link instead. "),
                     },
                 ]) }
                 <button type="button" id="gradebook-open-set" onclick={Callback::from(move |_: MouseEvent| on_open.emit(their.clone()))}>
