@@ -476,7 +476,7 @@ test('4. reload keeps the workspace, including an invalid field as typed', TIMEO
     await page.fill('#level0-quantum', '');
     await page.waitForSelector('#level-0-fcfs');
     assert.equal(await page.$('#level0-allotment'), null);
-    assert.match(await page.textContent('#level-0-fcfs'), /^No quantum, so FCFS/);
+    assert.match(await page.textContent('#level-0-fcfs'), /^No quantum, so FCFS.* No job ever reaches the levels below/);
     await page.fill('#level0-quantum', '2');
     await page.waitForSelector('#level0-allotment');
     assert.equal(await page.inputValue('#level0-allotment'), '3');

@@ -337,8 +337,8 @@ pub fn scenario_error_named(
             format!("Burst {} of {} is too long (at most {}).", burst + 1, who(process, thread, lang), grouped(max)),
         ]),
         OperationBurstTooLong { process, thread, burst, max } => lang.pick([
-            format!("{}의 {} 버스트가 너무 깁니다. 연산(lock, wait...)이 있는 버스트는 명령어 하나로 실행되므로 최대 {max}틱입니다.", who(process, thread, lang), crate::lang::ko_ordinal(burst + 1)),
-            format!("Burst {} of {} is too long: bursts with operations (lock, wait...) among them run as one instruction each, at most {max} ticks.", burst + 1, who(process, thread, lang)),
+            format!("{}의 {} 버스트가 너무 깁니다. 연산(lock, wait...)이 있는 버스트는 명령어 하나로 실행되므로 최대 {}틱입니다.", who(process, thread, lang), crate::lang::ko_ordinal(burst + 1), grouped(max)),
+            format!("Burst {} of {} is too long: bursts with operations (lock, wait...) among them run as one instruction each, at most {} ticks.", burst + 1, who(process, thread, lang), grouped(max)),
         ]),
         BadOperationName { process, thread, burst } => lang.pick([
             format!("{}의 {} 항목: 연산의 대상 이름은 영문자로 시작하고 영문자, 숫자, _만 쓸 수 있습니다 (32자까지, 예: lock m1).", who(process, thread, lang), crate::lang::ko_ordinal(burst + 1)),

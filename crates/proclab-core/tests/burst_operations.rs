@@ -318,6 +318,16 @@ fn operations_in_bursts_are_checked() {
             max: 1_000_000
         }]
     );
+    // Too long for any burst as well: said once, with the operations' limit.
+    assert_eq!(
+        rejected(vec![process(vec![cpu(99_999_999_999_999), signal("s")])]),
+        [ScenarioError::OperationBurstTooLong {
+            process: 0,
+            thread: None,
+            burst: 0,
+            max: 1_000_000
+        }]
+    );
     // The usual rules still hold for the bursts around the operations.
     assert_eq!(
         rejected(vec![process(vec![io(3), lock("m"), cpu(1), unlock("m")])]),

@@ -49,7 +49,12 @@ fn mlfq_levels_editor(props: &SettingsProps) -> Html {
                     // said to mean nothing there, not asked for (the value typed is kept, and the
                     // field comes back with the quantum, or at once if it has a problem).
                     if level.quantum.trim().is_empty() && !FieldProblems::of(FieldId::LevelAllotment(index), &props.messages).invalid() {
-                        <p class="hint level-fcfs" id={format!("level-{index}-fcfs")}>{ Text::LevelFcfs.get(lang) }</p>
+                        <p class="hint level-fcfs" id={format!("level-{index}-fcfs")}>
+                            { Text::LevelFcfs.get(lang) }
+                            if index + 1 < levels.len() {
+                                { " " }<strong>{ Text::LevelFcfsNotLast.get(lang) }</strong>
+                            }
+                        </p>
                     } else {
                     <TextField field={ FieldId::LevelAllotment(index) } label={ format!("{} {} · {}", Text::Level.get(lang), index, Text::Allotment.get(lang)) }
                         value={ level.allotment.clone() } oninput={ text_setter(dispatch, FieldId::LevelAllotment(index)) } messages={ props.messages.clone() } />
