@@ -32,6 +32,15 @@ pub mod switch;
 pub mod text;
 pub mod transition;
 
+/// Puts `value` at `index` of an answer's list, growing it with `fill` as far as needed (cells
+/// come in as they are typed, in any order).
+pub(crate) fn set_at<T: Clone>(list: &mut Vec<T>, index: usize, value: T, fill: T) {
+    if list.len() <= index {
+        list.resize(index + 1, fill);
+    }
+    list[index] = value;
+}
+
 /// The core's run of the first candidate of a listed-steps exercise (semaphores, a pipe) that
 /// has a wait and a wake-up (`lively`), whose run performs exactly the steps listed
 /// (`performed`) and ends as the seed asks (`wanted`); failing that, the first lively one run

@@ -439,10 +439,7 @@ impl PipeAnswer {
     /// The answer with process `process`'s choice set.
     pub fn with_wait(&self, process: usize, choice: Option<u32>) -> PipeAnswer {
         let mut next = self.clone();
-        if next.waits.len() <= process {
-            next.waits.resize(process + 1, None);
-        }
-        next.waits[process] = choice;
+        super::set_at(&mut next.waits, process, choice, None);
         next
     }
 }

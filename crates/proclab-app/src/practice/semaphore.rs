@@ -383,20 +383,14 @@ impl SemaphoreAnswer {
     /// The answer with semaphore `index`'s value typed as `text`.
     pub fn with_value(&self, index: usize, text: String) -> SemaphoreAnswer {
         let mut next = self.clone();
-        if next.values.len() <= index {
-            next.values.resize(index + 1, String::new());
-        }
-        next.values[index] = text;
+        super::set_at(&mut next.values, index, text, String::new());
         next
     }
 
     /// The answer with thread `thread`'s choice set.
     pub fn with_wait(&self, thread: usize, choice: Option<u32>) -> SemaphoreAnswer {
         let mut next = self.clone();
-        if next.waits.len() <= thread {
-            next.waits.resize(thread + 1, None);
-        }
-        next.waits[thread] = choice;
+        super::set_at(&mut next.waits, thread, choice, None);
         next
     }
 }
