@@ -266,6 +266,17 @@ test('A segment left out of the chart costs only itself: the later ones stay rig
     assert.ok(summary.endsWith('Your chart leaves out 1 segment of the run (2 cells).'), summary);
     assert.doesNotMatch(summary, /empty/);
     await screenshot(page, 'practice-left-out-en-1280');
+    // A segment too many is counted apart: the same cells in all, every one right, and the
+    // segment said (it had added two wrong cells to the total).
+    const last = answer.chart[answer.chart.length - 1];
+    await page.fill('#chart-line', [...answer.chart, { who: 'idle', end: last.end + 2 }]
+      .map((segment) => `${segment.who} ${segment.end}`).join(' '));
+    await page.click('#chart-line-apply');
+    await page.waitForSelector(`#segment-end-${answer.chart.length + 1}`);
+    await check(page);
+    const extra = await page.textContent('#practice-summary');
+    assert.ok(extra.startsWith(`${total} of ${total} cells right. Your chart has 1 segment the run does not have`), extra);
+    assert.match(await label(page, `#segment-end-${answer.chart.length + 1}`), /wrong/);
     // Typed in again, it is all right.
     await page.fill('#chart-line', answer.chart.map((segment) => `${segment.who} ${segment.end}`).join(' '));
     await page.click('#chart-line-apply');

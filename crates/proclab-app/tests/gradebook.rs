@@ -4,7 +4,7 @@
 
 use proclab_app::i18n::Lang;
 use proclab_app::practice::exercise::{Difficulty, Topic};
-use proclab_app::practice::grade::key_answer;
+use proclab_app::practice::grade::{key_answer, SegmentAnswer};
 use proclab_app::practice::gradebook::{
     grade_files, gradebook_csv, FileProblem, SetMatch, MAX_FILE_BYTES,
 };
@@ -202,6 +202,58 @@ fn the_gradebook_csv_has_a_line_a_student() {
     let korean = gradebook_csv(&graded, &set, Lang::Ko);
     assert!(korean.starts_with("student,file,set,"));
     assert!(korean.lines().nth(1).unwrap().contains(",이 세트,"));
+}
+
+/// Two students, one with a chart segment too many: the exercise is out of the same cells for
+/// both, the segment is noted apart in the CSV, and that exercise is not solved.
+#[test]
+fn a_segment_too_many_is_noted_apart_and_the_cells_are_the_same_for_everyone() {
+    let set = teachers_set();
+    let exercises = set.exercises();
+    let right = Progress {
+        answers: vec![key_answer(&exercises[0])],
+        checks: vec![1],
+        checked: vec![true],
+        ..Progress::default()
+    };
+    let mut extra = right.clone();
+    let segments = &mut extra.answers[0].segments;
+    let last = segments.last().unwrap().clone();
+    let end: u64 = last.end.parse().unwrap();
+    segments.push(SegmentAnswer {
+        end: (end + 2).to_string(),
+        ..last
+    });
+    let files = [
+        file("lee.json", &export_json(&set, &right, "Lee")),
+        file("park.json", &export_json(&set, &extra, "Park")),
+    ];
+    let graded = grade_files(&files, &set);
+    let (lee, park) = (
+        graded[0].grade.as_ref().unwrap(),
+        graded[1].grade.as_ref().unwrap(),
+    );
+    assert_eq!(lee.exercises[0].cells, park.exercises[0].cells);
+    assert_eq!(lee.exercises[0].right, park.exercises[0].right);
+    assert!(lee.exercises[0].solved && !park.exercises[0].solved);
+    assert_eq!(
+        (
+            lee.exercises[0].extra_segments,
+            park.exercises[0].extra_segments
+        ),
+        (0, 1)
+    );
+    assert!(!park.score_differs, "the page's score is the gradebook's");
+    let csv = gradebook_csv(&graded, &set, Lang::En);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(!lines[1].contains("segments the run does not have"));
+    assert!(
+        lines[2].contains("Charts with segments the run does not have (counted apart from the cells; such an exercise is not solved): exercise 1 (1)."),
+        "{}",
+        lines[2]
+    );
+    let korean = gradebook_csv(&graded, &set, Lang::Ko);
+    assert!(korean.contains("1번 문제(1개)"), "{korean}");
 }
 
 /// Two files with the same answers, mistakes included, point at each other; answers all right

@@ -5,8 +5,9 @@
 use proclab_app::i18n::Lang;
 use proclab_app::practice::exercise::{Difficulty, Exercise, ExerciseId, Topic, Who};
 use proclab_app::practice::explain::{explain, hints};
-use proclab_app::practice::grade::{grade, key_answer, Column, Mistake, Verdict};
+use proclab_app::practice::grade::{grade, key_answer, Column, Mistake, SegmentAnswer, Verdict};
 use proclab_app::practice::set::{export_csv, export_json, ExerciseSet, Progress};
+use proclab_app::practice::summary::summary;
 use proclab_core::{simulate_spec, Cause, PreemptReason, ProcessState};
 
 const SEEDS: std::ops::Range<u64> = 0..12;
@@ -100,6 +101,47 @@ fn cells_left_empty_are_counted_apart_from_cells_answered() {
             "a segment not reached is two cells"
         );
         assert_eq!(grade(&exercise, &key).left_empty(), 0);
+    }
+}
+
+/// Every answer to an exercise is out of the key's cells: a segment the run does not have is
+/// counted apart (two students had been graded out of 42 and 44 cells on one exercise), marked
+/// wrong, keeps the exercise unsolved, and the summary says so in both languages.
+#[test]
+fn a_segment_too_many_is_counted_apart_from_the_cells() {
+    for exercise in every_exercise() {
+        let key = key_answer(&exercise);
+        let (_, _, total) = grade(&exercise, &key).counts();
+        assert_eq!(grade(&exercise, &Default::default()).counts().2, total);
+        let mut extra = key.clone();
+        let end: u64 = extra.segments.last().unwrap().end.parse().unwrap();
+        extra.segments.push(SegmentAnswer {
+            who: Who::Idle,
+            end: (end + 3).to_string(),
+        });
+        let grading = grade(&exercise, &extra);
+        assert_eq!(grading.extra_segments(), 1, "{:?}", exercise.id);
+        assert_eq!(grading.counts(), (total, 0, total), "{:?}", exercise.id);
+        assert_eq!((grading.wrong_cells(), grading.left_empty()), (2, 0));
+        assert!(!grading.all_fine());
+        let english = summary(&grading, Lang::En);
+        assert!(
+            english.starts_with(&format!(
+                "{total} of {total} cells right. Your chart has 1 segment the run does not have"
+            )),
+            "{english}"
+        );
+        assert!(summary(&grading, Lang::Ko).contains("실행에 없는 구간이 1개"));
+        // Left out at the start and too many at the end: still out of the key's cells.
+        extra.segments.remove(0);
+        let grading = grade(&exercise, &extra);
+        assert_eq!(grading.counts().2, total, "{:?}", exercise.id);
+        assert!(grading.extra_segments() >= 1 && !grading.omitted.is_empty());
+        // The key's own answer says nothing of segments.
+        assert_eq!(
+            summary(&grade(&exercise, &key), Lang::En),
+            format!("{total} of {total} cells right.")
+        );
     }
 }
 

@@ -8,6 +8,7 @@ use proclab_app::practice::explain::{explain, hints, show_span};
 use proclab_app::practice::race;
 use proclab_app::practice::set::Feedback;
 use proclab_app::practice::state::{PracticeAction, PracticeState};
+use proclab_app::practice::summary::summary;
 use proclab_app::practice::text::{
     bursts_text, changed_unchecked_sentence, conventions, rules_sentence, PracticeText as T,
 };
@@ -96,63 +97,9 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
         })
     };
     let feedback = state.grading.as_ref().map(|grading| {
-        let (right, consistent, total) = grading.counts();
-        // A cell marked ≈ is worked out right from an earlier wrong cell: said only when there
-        // is one, with what the mark means.
+        let summary = summary(grading, lang);
+        let (_, _, total) = grading.counts();
         let empty = grading.left_empty();
-        let summary = if empty == total {
-            lang.pick([
-                String::from("아직 아무 칸도 채우지 않았습니다. 답을 적은 뒤 확인을 누르세요."),
-                String::from("Nothing is filled in yet: write your answers, then press Check."),
-            ])
-        } else if consistent == 0 {
-            lang.pick([
-                format!("{total}칸 중 {right}칸 맞음."),
-                format!("{right} of {total} cells right."),
-            ])
-        } else {
-            lang.pick([
-                format!("{total}칸 중 {right}칸 맞음. ≈ 표시 {consistent}칸은 틀린 값이지만, 앞의 틀린 칸에서 올바르게 계산한 값입니다."),
-                format!(
-                    "{right} of {total} cells right. {}, but worked out right from an earlier wrong cell.",
-                    if consistent == 1 {
-                        String::from("The cell marked ≈ is wrong")
-                    } else {
-                        format!("The {consistent} cells marked ≈ are wrong")
-                    }
-                ),
-            ])
-        };
-        // Empty cells are counted wrong; said so, so that a half-done answer reads as half done.
-        // A segment the chart leaves out counts as its two cells, but is said as a segment (the
-        // student left no box empty).
-        // (An empty chart is empty cells, as its boxes are to fill.)
-        let left_out = match grading.segments.is_empty() {
-            true => 0,
-            false => grading.omitted.len(),
-        };
-        let empty_boxes = empty.saturating_sub(2 * left_out);
-        let summary = match empty_boxes {
-            0 => summary,
-            _ if empty == total => summary,
-            1 => lang.pick([format!("{summary} 빈 칸 1개."), format!("{summary} 1 cell is empty.")]),
-            _ => lang.pick([
-                format!("{summary} 빈 칸 {empty_boxes}개."),
-                format!("{summary} {empty_boxes} cells are empty."),
-            ]),
-        };
-        let summary = match left_out {
-            0 => summary,
-            _ if empty == total => summary,
-            1 => lang.pick([
-                format!("{summary} 차트에 실행의 구간 1개가 빠졌습니다(2칸)."),
-                format!("{summary} Your chart leaves out 1 segment of the run (2 cells)."),
-            ]),
-            _ => lang.pick([
-                format!("{summary} 차트에 실행의 구간 {left_out}개가 빠졌습니다({}칸).", 2 * left_out),
-                format!("{summary} Your chart leaves out {left_out} segments of the run ({} cells).", 2 * left_out),
-            ]),
-        };
         // With nothing filled in, the summary says all there is to say; under a teacher's rule
         // of marks only, the marks are all there is.
         let explanation = (empty < total && explains)

@@ -5,9 +5,8 @@ use gloo::file::futures::read_as_bytes;
 use gloo::file::Blob;
 use proclab_app::i18n::Lang;
 use proclab_app::practice::gradebook::{
-    changed_after_check_words, class_summary, grade_files, gradebook_csv, same_answers_words,
-    score_differs_words, FileProblem, GradedFile, SetMatch, StudentGrade, MAX_FILES,
-    MAX_FILE_BYTES,
+    class_summary, file_notes, grade_files, gradebook_csv, FileProblem, GradedFile, SetMatch,
+    StudentGrade, MAX_FILES, MAX_FILE_BYTES,
 };
 use proclab_app::practice::set::ExerciseSet;
 use std::rc::Rc;
@@ -284,15 +283,7 @@ fn student_row(file: &str, grade: &StudentGrade, set: &ExerciseSet, lang: Lang) 
             format!("Used beyond this set's rules: {used}."),
         ]));
     }
-    if grade.score_differs {
-        notes.push(score_differs_words(lang).to_string());
-    }
-    if !grade.same_answers_as.is_empty() {
-        notes.push(same_answers_words(&grade.same_answers_as, lang));
-    }
-    if !grade.changed_after_check.is_empty() {
-        notes.push(changed_after_check_words(&grade.changed_after_check, lang));
-    }
+    notes.extend(file_notes(grade, lang));
     let flagged = (grade.set != SetMatch::Same || !notes.is_empty()).then_some("flagged");
     html! { <>
         <tr class={classes!(flagged)}>

@@ -794,8 +794,7 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
         Verdict::Missing => {
             // Cells already wrong are said to be, so a student is not left wondering why no
             // explanation follows their ✗ (it retells the run, which would fill in the rest).
-            let (right, consistent, total) = grading.counts();
-            let wrong = total - right - consistent - grading.left_empty();
+            let wrong = grading.wrong_cells();
             return Some(match wrong {
                 0 => still_empty(lang).to_string(),
                 _ => lang.pick([

@@ -260,8 +260,23 @@ impl Grading {
         self.first_mistake.is_none()
     }
 
-    /// Every cell's mark, and the cells of key segments the chart does not reach (two each,
-    /// who and end), which have no mark and count as empty.
+    /// The chart's segments the run does not have. They are not cells of the exercise, whose
+    /// cells are the key's, so that every answer to it is out of the same total; they are
+    /// counted apart, and keep it from being solved.
+    pub fn extra_segments(&self) -> usize {
+        self.paired.iter().filter(|paired| paired.is_none()).count()
+    }
+
+    /// The key's cells marked wrong or unreadable, and the cells of segments the chart has too
+    /// many (two each): every cell the page marks as a mistake but ≈ and empty ones.
+    pub fn wrong_cells(&self) -> usize {
+        let (right, consistent, total) = self.counts();
+        total - right - consistent - self.left_empty() + 2 * self.extra_segments()
+    }
+
+    /// Every mark of the key's cells, and the cells of key segments the chart does not reach
+    /// (two each, who and end), which have no mark and count as empty. Segments the chart has
+    /// too many are left out ([`Grading::extra_segments`]).
     fn marks(&self) -> (Vec<Verdict>, usize) {
         if let Some(race) = self.race {
             return (vec![race.value, race.interleaving], 0);
@@ -288,14 +303,17 @@ impl Grading {
         let marks = self
             .segments
             .iter()
-            .flat_map(|segment| [segment.who, segment.end])
+            .zip(&self.paired)
+            .filter(|(_, paired)| paired.is_some())
+            .flat_map(|(segment, _)| [segment.who, segment.end])
             .chain(self.rows.iter().flatten().copied())
             .chain(self.averages)
             .chain(self.transition.into_iter().flatten());
         (marks.collect(), self.omitted.len() * 2)
     }
 
-    /// (right, consistent, total) over every cell, for the summary line.
+    /// (right, consistent, total) over the key's cells, for the summary line: the total is the
+    /// same for every answer to the exercise.
     pub fn counts(&self) -> (usize, usize, usize) {
         let (marks, unreached) = self.marks();
         let count = |verdict| marks.iter().filter(|mark| **mark == verdict).count();

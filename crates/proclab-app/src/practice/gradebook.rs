@@ -96,6 +96,8 @@ pub struct ExerciseMark {
     pub hints: usize,
     /// Checked, then changed: the answer handed in is not the one last checked.
     pub changed_after_check: bool,
+    /// Segments the chart has too many, apart from the cells ([`super::grade::Grading::extra_segments`]).
+    pub extra_segments: usize,
 }
 
 /// How a file's set compares with the one the teacher has open.
@@ -279,7 +281,7 @@ fn grade_bytes(
             let empty = Answer::default();
             let grading = grade(exercise, done.map_or(&empty, |done| &done.answer));
             let (right, consistent, cells) = grading.counts();
-            typed_mistakes += cells - right - consistent - grading.left_empty();
+            typed_mistakes += grading.wrong_cells();
             ExerciseMark {
                 right,
                 consistent,
@@ -289,6 +291,7 @@ fn grade_bytes(
                 shown: done.is_some_and(|done| done.shown),
                 hints: done.map_or(0, |done| done.hints),
                 changed_after_check: done.is_some_and(|done| done.changed_after_check),
+                extra_segments: grading.extra_segments(),
             }
         })
         .collect();
@@ -385,17 +388,7 @@ pub fn gradebook_csv(files: &[GradedFile], expected: &ExerciseSet, lang: Lang) -
             Ok(grade) => {
                 let (right, consistent, cells) = grade.totals();
                 let shown: Vec<String> = grade.shown().iter().map(usize::to_string).collect();
-                let mut notes = Vec::new();
-                if grade.score_differs {
-                    notes.push(score_differs_words(lang).to_string());
-                }
-                if !grade.same_answers_as.is_empty() {
-                    notes.push(same_answers_words(&grade.same_answers_as, lang));
-                }
-                if !grade.changed_after_check.is_empty() {
-                    notes.push(changed_after_check_words(&grade.changed_after_check, lang));
-                }
-                let note = notes.join(" ");
+                let note = file_notes(grade, lang).join(" ");
                 csv += &format!(
                     "{},{name},{},{},{},{right},{consistent},{cells},{},{},{},{},{}",
                     csv_field(&grade.student),
@@ -476,6 +469,53 @@ pub fn changed_after_check_words(numbers: &[usize], lang: Lang) -> String {
             _ => format!("Exercises {list}: the answers were changed after their last check (graded as handed in)."),
         },
     ])
+}
+
+/// The note on a file whose charts have segments the run does not have (not among the cells).
+pub fn extra_segments_words(marks: &[ExerciseMark], lang: Lang) -> Option<String> {
+    let charts: Vec<(usize, usize)> = (1..=marks.len())
+        .map(|number| (number, marks[number - 1].extra_segments))
+        .filter(|(_, extra)| *extra > 0)
+        .collect();
+    if charts.is_empty() {
+        return None;
+    }
+    let korean: Vec<String> = charts
+        .iter()
+        .map(|(number, extra)| format!("{number}번 문제({extra}개)"))
+        .collect();
+    let english: Vec<String> = charts
+        .iter()
+        .map(|(number, extra)| format!("exercise {number} ({extra})"))
+        .collect();
+    Some(lang.pick([
+        format!(
+            "실행에 없는 구간이 있는 차트(칸과 따로 세며, 푼 문제로 치지 않습니다): {}.",
+            korean.join(", ")
+        ),
+        format!(
+            "Charts with segments the run does not have (counted apart from the cells; such an exercise is not solved): {}.",
+            english.join(", ")
+        ),
+    ]))
+}
+
+/// The notes on a graded file (beside its set and what it used beyond the rules, which have
+/// columns of their own): a score that differs, answers the same as others', answers changed
+/// after their last check, charts with segments too many.
+pub fn file_notes(grade: &StudentGrade, lang: Lang) -> Vec<String> {
+    let mut notes = Vec::new();
+    if grade.score_differs {
+        notes.push(score_differs_words(lang).to_string());
+    }
+    if !grade.same_answers_as.is_empty() {
+        notes.push(same_answers_words(&grade.same_answers_as, lang));
+    }
+    if !grade.changed_after_check.is_empty() {
+        notes.push(changed_after_check_words(&grade.changed_after_check, lang));
+    }
+    notes.extend(extra_segments_words(&grade.exercises, lang));
+    notes
 }
 
 /// The note on a file whose stated score differs from the grading here.

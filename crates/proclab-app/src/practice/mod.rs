@@ -7,8 +7,8 @@
 //! the exports; [`text`] holds the section's words; [`race`] is the racing counter, whose two
 //! questions are graded by running the instruction machine; [`mlfq`] asks the level of every job
 //! of a multilevel feedback queue at one tick, graded from the core's state at that tick;
-//! [`switch`] asks the PC and registers saved and loaded at one context switch.
-//! questions are graded by running the instruction machine; [`builder`] is the teacher's mixed
+//! [`switch`] asks the PC and registers saved and loaded at one context switch;
+//! [`summary`] counts a checked answer's cells in a sentence; [`builder`] is the teacher's mixed
 //! set, chosen one exercise at a time; [`deadlock`] asks about a deadlock in a resource-allocation
 //! graph, graded by the core's deadlock report; [`semaphore`] asks the values of counting
 //! semaphores and who waits on them after listed `wait` and `signal` steps, graded by the core's
@@ -28,6 +28,7 @@ pub mod race;
 pub mod semaphore;
 pub mod set;
 pub mod state;
+pub mod summary;
 pub mod switch;
 pub mod text;
 pub mod transition;
