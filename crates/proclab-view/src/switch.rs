@@ -36,8 +36,6 @@ pub struct SwitchView {
     pub trigger: Option<Cause>,
     /// A process switch changes the address space; a switch between threads of one process does not.
     pub address_space_change: bool,
-    pub registers_out: Option<[u32; 4]>,
-    pub registers_in: [u32; 4],
     pub program_counter_out: Option<u64>,
     pub program_counter_in: u64,
     /// What the save and load steps move, as the canvas writes it: `PC=5/8` for bursts (ticks done
@@ -141,8 +139,6 @@ pub fn switch_view(
         incoming: (incoming, thread_label(after, incoming)),
         trigger,
         address_space_change: saved.is_none_or(|thread| thread.pid != incoming.pid),
-        registers_out: outgoing_tcb.map(|tcb| tcb.registers),
-        registers_in: incoming_tcb.registers,
         program_counter_out: outgoing_tcb.map(|tcb| tcb.program_counter),
         program_counter_in: incoming_tcb.program_counter,
         context_out: outgoing_tcb.map(context),

@@ -224,9 +224,10 @@ fn a_process_switch_goes_through_trap_save_load_then_latency() {
     assert_eq!(view.outgoing, None);
     assert_eq!(view.incoming.0, P2);
     assert!(view.address_space_change);
+    let loaded = run.state_at(switch_tick).thread(P2).unwrap().clone();
     assert_eq!(
-        view.registers_in,
-        run.state_at(switch_tick).thread(P2).unwrap().registers
+        view.context_in,
+        format!("PC={}/{}", loaded.program_counter, loaded.burst_length)
     );
     let later = scene_at(&run, switch_tick + 1, 0);
     assert_eq!(later.switches[0].phase, SwitchPhase::Latency { left: 1 });

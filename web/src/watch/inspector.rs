@@ -202,7 +202,11 @@ pub fn inspector(props: &InspectorProps) -> Html {
                                     }
                                 } else {
                                     { row("Program counter", lang.pick(["프로그램 카운터", "Program counter"]), format!("{} / {} ({} {}: {})", tcb.program_counter, tcb.burst_length, lang.pick(["버스트", "burst"]), tcb.burst + 1, if tcb.burst % 2 == 0 { "CPU" } else { "I/O" })) }
-                                    { row("Registers", lang.pick(["레지스터", "Registers"]), tcb.registers.iter().enumerate().map(|(i, r)| format!("R{i}={r:08x}")).collect::<Vec<_>>().join(" ")) }
+                                    // Bursts run no instructions: there are no register values to show.
+                                    { row("Registers", lang.pick(["레지스터", "Registers"]), lang.pick([
+                                        "— (버스트로 정한 프로세스는 명령어를 실행하지 않아 레지스터 값이 없습니다. 프로그램을 주면 보입니다)",
+                                        "— (a process given as bursts runs no instructions, so it has no register values; give it a program to see them)",
+                                    ]).to_string()) }
                                 }
                                 { row("Priority", lang.pick(["우선순위", "Priority"]), tcb.priority.to_string()) }
                                 // A level and an allotment mean something only under the policies

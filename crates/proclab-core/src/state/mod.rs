@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::cache::CacheEntry;
 use crate::engine::{Activity, Engine};
 use crate::spec::QueueTopology;
-use crate::task::{Task, ThreadIx};
+use crate::task::ThreadIx;
 use crate::trace::ThreadRef;
 use crate::ProcessState;
 
@@ -98,10 +98,9 @@ pub struct Tcb {
     pub burst_length: u64,
     /// Program counter: ticks done in the current burst.
     pub program_counter: u64,
-    /// A small deterministic register file derived from pid, tid and progress.
-    pub registers: [u32; 4],
-    /// A thread that runs a program: what its context holds for real (replaces the two fields
-    /// above, which then only count ticks).
+    /// A thread that runs a program: what its context holds, its program counter and registers
+    /// (the field above then only counts ticks). A thread given as bursts runs no instructions,
+    /// so it has no register values to show.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub program: Option<ProgramContext>,
     /// Priority number.
@@ -186,28 +185,6 @@ pub struct MachineState {
     /// mutexes (`.shared mutex`, or a name in bursts' `lock m`), then its semaphores.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shared_sync: Vec<SyncObjectState>,
-}
-
-fn registers(task: &Task, progress: u64) -> [u32; 4] {
-    // FNV-1a over (pid, tid, burst, progress): stable, cheap, looks like a register file.
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for word in [
-        u64::from(task.pid),
-        u64::from(task.tid),
-        u64::from(task.burst),
-        progress,
-    ] {
-        for byte in word.to_le_bytes() {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    [
-        progress as u32,
-        (hash >> 32) as u32,
-        hash as u32,
-        (hash >> 16) as u32 ^ task.pid,
-    ]
 }
 
 impl MachineState {
@@ -337,7 +314,6 @@ impl MachineState {
                     burst: task.burst,
                     burst_length,
                     program_counter: progress,
-                    registers: registers(task, progress),
                     program: program_context(engine, index),
                     priority: task.policy.priority,
                     level: task.policy.level,
