@@ -277,6 +277,17 @@ test('A segment left out of the chart costs only itself: the later ones stay rig
     const extra = await page.textContent('#practice-summary');
     assert.ok(extra.startsWith(`${total} of ${total} cells right. Your chart has 1 segment the run does not have`), extra);
     assert.match(await label(page, `#segment-end-${answer.chart.length + 1}`), /wrong/);
+    // One stretch typed as two segments is noted under the second as it is typed, before any
+    // check (under a teacher's rules a student may see no mark).
+    const long = answer.chart.findIndex((segment, index) => segment.end - (index ? answer.chart[index - 1].end : 0) >= 2);
+    const split = answer.chart.flatMap((segment, index) => index === long
+      ? [{ who: segment.who, end: segment.end - 1 }, segment] : [segment]);
+    await page.fill('#chart-line', split.map((segment) => `${segment.who} ${segment.end}`).join(' '));
+    await page.click('#chart-line-apply');
+    await page.waitForSelector(`#segment-${long + 2}-repeats`);
+    assert.equal(await page.textContent(`#segment-${long + 2}-repeats`),
+      `The same ${answer.chart[long].who} as segment ${long + 1}: one stretch is one segment. Remove this one and give segment ${long + 1} its end.`);
+    assert.equal(await page.$$eval('.segment-row .field-note', (notes) => notes.length), 1);
     // Typed in again, it is all right.
     await page.fill('#chart-line', answer.chart.map((segment) => `${segment.who} ${segment.end}`).join(' '));
     await page.click('#chart-line-apply');
@@ -347,9 +358,10 @@ test('A teacher grades handed-in answers files: graded again from the answers, a
     const raw = (await download(page, '#gradebook-csv')).bytes.toString();
     assert.ok(raw.startsWith('\uFEFFstudent,'), 'one byte-order mark, then the header');
     const csv = raw.replace(/^\uFEFF/, '').trim().split('\n');
-    assert.equal(csv[0], 'student,file,set,solved,exercises,right,consistent,cells,checks,hints,shown,beyond_rules,note,ex1_right,ex1_consistent,ex1_cells,ex2_right,ex2_consistent,ex2_cells');
-    assert.ok(csv[1].startsWith(`Kim Minji,kim.json,this set,1,2,${cells},0,`), csv[1]);
-    assert.ok(csv[2].startsWith(`Lee Jun,lee.json,this set,1,2,${cells},0,`), csv[2]);
+    assert.equal(csv[0], 'student,file,set,set_code,solved,exercises,right,consistent,cells,checks,hints,shown,beyond_rules,note,ex1_right,ex1_consistent,ex1_cells,ex2_right,ex2_consistent,ex2_cells');
+    // The set in words as the page has it, and its code, the same whatever set is open.
+    assert.ok(csv[1].startsWith(`Kim Minji,kim.json,this set,${honest.set},1,2,${cells},0,`), csv[1]);
+    assert.ok(csv[2].startsWith(`Lee Jun,lee.json,this set,${honest.set},1,2,${cells},0,`), csv[2]);
     assert.match(csv[2], /The score written in the file differs from this grading/);
     // Each exercise as numbers apart, right, worked out right, cells (a spreadsheet reads 30/30
     // as a date).

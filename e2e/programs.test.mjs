@@ -377,6 +377,36 @@ test('presented, a program run shows its counter and the updates lost so far bes
   }
 });
 
+test('presented on a phone, the semaphores\' line is as wide as the bar and the caption holds every event of a tick', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'ko-KR', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    await page.waitForSelector('#app-title');
+    await page.selectOption('#preset-select', 'producer-consumer-semaphores');
+    await page.waitForSelector('#present');
+    await page.click('#present');
+    await page.waitForFunction(() => document.querySelector('.watch').classList.contains('presenting'));
+    await page.fill('#scrub', '46');
+    await page.waitForFunction(() => document.querySelector('#clock')?.textContent.startsWith('t = 46 '));
+    // In a sixth of the bar it had shown "m: 풀.." and nothing of the semaphores.
+    const [line, bar] = await page.$eval('#present-memory', (span) => [span.getBoundingClientRect().width, span.parentElement.getBoundingClientRect().width]);
+    assert.ok(line >= 0.9 * bar, `the line is ${line}px of a ${bar}px bar`);
+    assert.match(await page.textContent('#present-memory'), /empty: 값 0 \(대기: P1\.T1\)/);
+    // Two events at one tick wrap to four lines on a phone: the box grows rather than cut them.
+    await page.click('#present');
+    await page.selectOption('#preset-select', 'rr-silberschatz');
+    await page.click('#present');
+    await page.waitForFunction(() => document.querySelector('.watch').classList.contains('presenting'));
+    await page.fill('#scrub', '4');
+    await page.waitForFunction(() => document.querySelectorAll('#present-caption p').length === 2);
+    const [scroll, client] = await page.$eval('#present-caption', (box) => [box.scrollHeight, box.clientHeight]);
+    assert.ok(scroll <= client + 1, `the caption hides ${scroll - client}px`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('two processes mapping one shared segment are drawn as the textbook draws them: each address space, the segment between, its words as both tables have them', TIMEOUT, async () => {
   for (const [locale, viewport] of [['en-US', { width: 1280, height: 900 }], ['ko-KR', { width: 390, height: 844 }]]) {
     const context = await openBrowser({ locale, viewport });

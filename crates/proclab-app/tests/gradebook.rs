@@ -163,7 +163,7 @@ fn the_gradebook_csv_has_a_line_a_student() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "student,file,set,solved,exercises,right,consistent,cells,checks,hints,shown,beyond_rules,note,\
+        "student,file,set,set_code,solved,exercises,right,consistent,cells,checks,hints,shown,beyond_rules,note,\
          ex1_right,ex1_consistent,ex1_cells,ex2_right,ex2_consistent,ex2_cells,\
          ex3_right,ex3_consistent,ex3_cells"
     );
@@ -176,7 +176,8 @@ fn the_gradebook_csv_has_a_line_a_student() {
     assert_eq!(
         lines[1],
         format!(
-            "\"Kim, Minji\",kim.json,this set,1,3,{right},{consistent},{cells},3,1,2,,,{},{},{}",
+            "\"Kim, Minji\",kim.json,this set,{},1,3,{right},{consistent},{cells},3,1,2,,,{},{},{}",
+            set.encode(),
             exercise(0),
             exercise(1),
             exercise(2)

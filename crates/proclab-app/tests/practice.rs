@@ -5,7 +5,9 @@
 use proclab_app::i18n::Lang;
 use proclab_app::practice::exercise::{Difficulty, Exercise, ExerciseId, Topic, Who};
 use proclab_app::practice::explain::{explain, hints};
-use proclab_app::practice::grade::{grade, key_answer, Column, Mistake, SegmentAnswer, Verdict};
+use proclab_app::practice::grade::{
+    grade, key_answer, repeats_owner, repeats_owner_words, Column, Mistake, SegmentAnswer, Verdict,
+};
 use proclab_app::practice::set::{export_csv, export_json, ExerciseSet, Progress};
 use proclab_app::practice::summary::summary;
 use proclab_core::{simulate_spec, Cause, PreemptReason, ProcessState};
@@ -143,6 +145,45 @@ fn a_segment_too_many_is_counted_apart_from_the_cells() {
             format!("{total} of {total} cells right.")
         );
     }
+}
+
+/// The switch rule says what the keys do: a switch wherever the CPU runs a process other than
+/// the one it ran last, idle time between or not, never before the first, and none when the
+/// same process comes back after idle time (a teacher had read "also after idling" as a switch
+/// after every idle period).
+#[test]
+fn a_context_switch_comes_where_the_rule_says_and_only_there() {
+    let (mut after_idle, mut back_after_idle) = (0, 0);
+    for exercise in every_exercise() {
+        if exercise.spec.machine.dispatch_latency == 0 {
+            continue;
+        }
+        let rules = proclab_app::practice::text::conventions(&exercise, Lang::En).join(" ");
+        assert!(
+            rules.contains("the same process running again after idle time needs none"),
+            "{rules}"
+        );
+        let mut last: Option<u32> = None;
+        let mut switched = false;
+        let mut idled = false;
+        for segment in exercise.key() {
+            match segment.who {
+                Who::Switch => switched = true,
+                Who::Idle => idled = true,
+                Who::Process(pid) => {
+                    let other = last.is_some_and(|last| last != pid);
+                    assert_eq!(switched, other, "{:?} at t={}", exercise.id, segment.start);
+                    after_idle += usize::from(idled && other);
+                    back_after_idle += usize::from(idled && last == Some(pid));
+                    (last, switched, idled) = (Some(pid), false, false);
+                }
+            }
+        }
+    }
+    assert!(
+        after_idle > 0 && back_after_idle > 0,
+        "{after_idle} {back_after_idle}"
+    );
 }
 
 #[test]
@@ -784,6 +825,26 @@ fn a_chart_typed_on_one_line_reads_like_the_answer_key() {
             word: "x".into()
         })
     );
+    // One stretch typed as two segments is noted under the second, whatever the owner.
+    let split = parse_chart("P1 3 P1 5 idle 6 idle 7 P2 9", &names, true).unwrap();
+    let repeats: Vec<usize> = (0..split.len())
+        .filter(|index| repeats_owner(&split, *index))
+        .collect();
+    assert_eq!(repeats, [1, 3]);
+    assert_eq!(
+        repeats_owner_words(2, "P1", Lang::En),
+        "The same P1 as segment 1: one stretch is one segment. Remove this one and give segment 1 its end."
+    );
+    assert!(repeats_owner_words(2, "P1", Lang::Ko).starts_with("앞 구간(1)도 P1입니다."));
+    // Digits too many for a tick are said to be too large (it had said "a whole number").
+    let huge = parse_chart("P1 3 P3 99999999999999999999", &names, true).unwrap_err();
+    assert_eq!(
+        huge.message(&names, true, Lang::En),
+        "Word 4, “99999999999999999999”: this number is too large to be a tick."
+    );
+    assert!(huge
+        .message(&names, true, Lang::Ko)
+        .contains("너무 큰 수입니다"));
     assert_eq!(
         parse_chart("P1 3 P2", &names, true),
         Err(E::MissingEnd { position: 4 })

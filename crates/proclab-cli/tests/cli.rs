@@ -314,7 +314,7 @@ fn run_counts_the_lost_updates_as_the_page_does() {
         ),
         (
             "deadlock-two-locks",
-            "No update lost, but the deadlock stopped the threads before they made all their updates",
+            "No update lost, but the deadlock stopped the threads before they made all their updates.",
         ),
     ] {
         let output = on_preset("run", preset);

@@ -6,7 +6,8 @@ use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::practice::exercise::Who;
 use proclab_app::practice::grade::{
-    parse_average, parse_chart, parse_tick, ChartLineError, Column, Verdict,
+    parse_average, parse_chart, parse_tick, repeats_owner, repeats_owner_words, ChartLineError,
+    Column, Verdict,
 };
 use proclab_app::practice::state::{PracticeAction, PracticeState};
 use proclab_app::practice::text::PracticeText as T;
@@ -323,6 +324,9 @@ pub fn gantt_builder(props: &AnswerProps) -> Html {
                             <button type="button" class="remove" onclick={remove} aria-label={format!("{} {number}", T::RemoveSegment.get(lang))}>{ "✕" }</button>
                             if not_a_number {
                                 <p class="field-error" id={error_id} role="alert">{ T::NotANumber.get(lang) }</p>
+                            }
+                            if repeats_owner(&answer.segments, index) {
+                                <p class="field-note" id={format!("segment-{number}-repeats")}>{ repeats_owner_words(number, &who_name(segment.who), lang) }</p>
                             }
                         </li>
                     </> }

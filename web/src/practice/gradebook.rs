@@ -294,7 +294,10 @@ fn student_row(file: &str, grade: &StudentGrade, set: &ExerciseSet, lang: Lang) 
             <td class="set">{ grade.set.words(lang) }</td>
             <td>{ format!("{} / {}", grade.solved(), grade.exercises.len()) }</td>
             <td>{ cells_right }</td>
-            <td class="by-exercise">{ by_exercise.join(" · ") }</td>
+            // Each exercise's score on one line (a narrow column had broken "(+1 ≈)" in two).
+            <td class="by-exercise">{ for by_exercise.iter().enumerate().map(|(index, score)| html! { <>
+                { if index > 0 { " · " } else { "" } }<span class="score">{ score }</span>
+            </> }) }</td>
             <td>{ format!("{} · {}", grade.checks(), grade.hints()) }</td>
             <td>{ if shown.is_empty() { "—".to_string() } else { shown.join(", ") } }</td>
         </tr>

@@ -798,7 +798,7 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
             return Some(match wrong {
                 0 => still_empty(lang).to_string(),
                 _ => lang.pick([
-                    format!("✗ 표시된 답 {wrong}개가 틀렸습니다. 빈 답(… 표시)을 채우고 다시 확인하면 왜 틀렸는지 설명합니다(설명이 실행 전체를 풀어 주므로 지금은 빈 답까지 알려 주게 됩니다)."),
+                    format!("✗ 표시된 답 {wrong}개가 틀렸습니다. 빈 답(… 표시)을 채우고 다시 확인하면 왜 틀렸는지 설명합니다(설명은 실행 전체를 풀어 주므로, 지금 설명하면 빈 답까지 알려 주게 됩니다)."),
                     match wrong {
                         1 => String::from("1 answer marked ✗ is wrong. Fill in the empty ones (marked …) and check again to see why: the explanation retells the whole run, so now it would give the empty ones away."),
                         _ => format!("{wrong} answers marked ✗ are wrong. Fill in the empty ones (marked …) and check again to see why: the explanation retells the whole run, so now it would give the empty ones away."),

@@ -889,6 +889,8 @@ pub enum ChartLineError {
     MissingEnd { position: usize },
     /// Where a tick was expected.
     NotATick { position: usize, word: String },
+    /// Digits too many to be a tick.
+    TickTooLarge { position: usize, word: String },
     /// A segment that ends at or before the segment before it.
     NotAfter {
         position: usize,
@@ -922,6 +924,10 @@ impl ChartLineError {
                 format!("{position}번째 단어 “{word}”: 끝나는 시각은 0 이상의 정수입니다."),
                 format!("Word {position}, “{word}”: the tick a segment ends is a whole number, 0 or more."),
             ]),
+            Self::TickTooLarge { position, word } => lang.pick([
+                format!("{position}번째 단어 “{word}”: 시각으로 쓰기에는 너무 큰 수입니다."),
+                format!("Word {position}, “{word}”: this number is too large to be a tick."),
+            ]),
             Self::NotAfter {
                 position,
                 end,
@@ -936,6 +942,23 @@ impl ChartLineError {
             ]),
         }
     }
+}
+
+/// Whether the chart's segment `index` has the owner of the segment before it: one stretch
+/// written as two segments, which the chart draws as one. Said while the chart is typed, since it
+/// is the chart's form, not its answer (under a teacher's rules a student may see no check).
+pub fn repeats_owner(segments: &[SegmentAnswer], index: usize) -> bool {
+    index > 0 && segments.get(index).map(|segment| segment.who) == Some(segments[index - 1].who)
+}
+
+/// The note under a segment that [`repeats_owner`]: `number` is its 1-based place, `name` its
+/// owner.
+pub fn repeats_owner_words(number: usize, name: &str, lang: Lang) -> String {
+    let before = number - 1;
+    lang.pick([
+        format!("앞 구간({before})도 {name}입니다. 이어지는 한 번의 실행은 한 구간이므로, 이 구간을 지우고 구간 {before}의 끝을 이 구간의 끝으로 고치세요."),
+        format!("The same {name} as segment {before}: one stretch is one segment. Remove this one and give segment {before} its end."),
+    ])
 }
 
 /// A chart typed on one line, as the answer key prints it: `P1 3 P2 7 idle 9 CS 10` (a name or
@@ -983,9 +1006,10 @@ pub fn parse_chart(
             });
         };
         let Ok(tick) = parse_tick(end) else {
-            return Err(ChartLineError::NotATick {
-                position,
-                word: end.to_string(),
+            let word = end.to_string();
+            return Err(match word.bytes().all(|byte| byte.is_ascii_digit()) {
+                true => ChartLineError::TickTooLarge { position, word },
+                false => ChartLineError::NotATick { position, word },
             });
         };
         if tick <= previous {

@@ -356,7 +356,9 @@ fn csv_field(text: &str) -> String {
     }
 }
 
-/// The gradebook as CSV, one student a line: the totals, then each exercise's cells right,
+/// The gradebook as CSV, one student a line: how the file's set compares with the one open (in
+/// words) and its code (the same in every gradebook, for a spreadsheet to sort by), the totals,
+/// then each exercise's cells right,
 /// worked out right from an earlier slip, and its cells (numbers apart: a spreadsheet reads
 /// `38/40` as a date), so that each exercise's columns add up to the totals'. A file
 /// that could not be graded has its line too, with the reason. The notes are in `lang`, the
@@ -369,7 +371,7 @@ pub fn gradebook_csv(files: &[GradedFile], expected: &ExerciseSet, lang: Lang) -
         .max()
         .unwrap_or(0);
     let mut csv = String::from(
-        "student,file,set,solved,exercises,right,consistent,cells,checks,hints,shown,beyond_rules,note",
+        "student,file,set,set_code,solved,exercises,right,consistent,cells,checks,hints,shown,beyond_rules,note",
     );
     for number in 1..=most {
         csv += &format!(",ex{number}_right,ex{number}_consistent,ex{number}_cells");
@@ -380,7 +382,7 @@ pub fn gradebook_csv(files: &[GradedFile], expected: &ExerciseSet, lang: Lang) -
         match &file.grade {
             Err(problem) => {
                 csv += &format!(
-                    ",{name},,,,,,,,,,,{}{}\n",
+                    ",{name},,,,,,,,,,,,{}{}\n",
                     csv_field(problem.message(lang)),
                     ",".repeat(3 * most)
                 );
@@ -390,9 +392,10 @@ pub fn gradebook_csv(files: &[GradedFile], expected: &ExerciseSet, lang: Lang) -
                 let shown: Vec<String> = grade.shown().iter().map(usize::to_string).collect();
                 let note = file_notes(grade, lang).join(" ");
                 csv += &format!(
-                    "{},{name},{},{},{},{right},{consistent},{cells},{},{},{},{},{}",
+                    "{},{name},{},{},{},{},{right},{consistent},{cells},{},{},{},{},{}",
                     csv_field(&grade.student),
                     csv_field(&grade.set.words(lang)),
+                    csv_field(&grade.set_code),
                     grade.solved(),
                     grade.exercises.len(),
                     grade.checks(),

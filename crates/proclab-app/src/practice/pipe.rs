@@ -860,8 +860,17 @@ pub fn explain_held(run: &Run, typed: Option<&[i64]>, lang: Lang) -> String {
         0 | 1 => "",
         _ => lang.pick(["(오래된 것부터)", " (oldest first)"]),
     };
+    // A sentence of its own, in the polite style of the words after it (the note style "있음"
+    // had switched mid-paragraph).
+    let held_now = match key.held.is_empty() {
+        true => format!("{PIPE}는 비어 있습니다"),
+        false => {
+            let bytes = held_words(&key.held, lang, true);
+            format!("{PIPE}에 {bytes}{} 남아 있습니다", subject_particle(&bytes))
+        }
+    };
     let lead = lang.pick([
-        format!("마지막 단계 뒤 {}{order}.", pipe_now(&key.held, lang)),
+        format!("마지막 단계 뒤 {held_now}{order}."),
         format!("After the last step {}{order}.", pipe_now(&key.held, lang)),
     ]);
     let why: Vec<String> = why.into_iter().take(3).collect();
@@ -1177,5 +1186,13 @@ mod tests {
             words.contains(&format!("{byte} went straight to R")),
             "{words}"
         );
+        // The Korean lead is a sentence in the style of the rest ("있음" had switched style).
+        let korean = explain_held(&handed, Some(&typed), Lang::Ko);
+        let lead = korean.split('\n').next().unwrap();
+        assert!(
+            lead.starts_with("마지막 단계 뒤 p에 ") && lead.contains(" 남아 있습니다"),
+            "{lead}"
+        );
+        assert!(!korean.contains("있음("), "{korean}");
     }
 }

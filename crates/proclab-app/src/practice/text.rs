@@ -696,7 +696,7 @@ pub fn conventions(exercise: &Exercise, lang: Lang) -> Vec<String> {
         }
     }
     if exercise.spec.machine.dispatch_latency > 0 {
-        rules.push(lang.pick([format!("CPU가 다른 프로세스로 바뀔 때마다(유휴 뒤 포함, 맨 처음 제외) 문맥 교환에 {}틱이 걸립니다. 이 시간은 대기 시간이 아닙니다.", exercise.spec.machine.dispatch_latency), format!("Every time the CPU changes process (also after idling, but not the very first time) a context switch takes {} {}; that time is not waiting.", exercise.spec.machine.dispatch_latency, crate::lang::ticks(exercise.spec.machine.dispatch_latency))]));
+        rules.push(lang.pick([format!("CPU가 마지막으로 실행한 것과 다른 프로세스를 실행할 때마다(사이에 유휴가 있어도, 맨 처음은 빼고) 문맥 교환에 {}틱이 걸립니다. 유휴 뒤 같은 프로세스가 다시 실행되면 문맥 교환은 없습니다. 이 시간은 대기 시간이 아닙니다.", exercise.spec.machine.dispatch_latency), format!("Every time the CPU runs a process other than the one it ran last (even with idle time between them, but not the very first time), a context switch takes {} {}; the same process running again after idle time needs none. That time is not waiting.", exercise.spec.machine.dispatch_latency, crate::lang::ticks(exercise.spec.machine.dispatch_latency))]));
     }
     for convention in &changed {
         let (label, _) = crate::terms::convention_words(*convention, lang);

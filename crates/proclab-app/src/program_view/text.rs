@@ -120,7 +120,7 @@ impl Words for ProgramText {
             // What it checks, and only that: without a producer's wait the consumer reads a slot
             // twice and no update is lost, and a bare "no update lost" had read as "correct".
             NoLoss => ["잃어버린 갱신 없음: 다른 스레드가 읽은 뒤 쓴 값을 덮어쓴 쓰기가 없습니다. 공유 변수의 경쟁만 보는 검사이지, 결과가 프로그램의 뜻대로인지는 보지 않습니다.", "No update lost: no write overwrote a value another thread wrote after this one read. This checks races on shared variables only, not whether the result is what the program meant."],
-            NoLossDeadlocked => ["잃어버린 갱신은 없지만, 교착 상태로 스레드들이 갱신을 다 하지 못하고 멈췄습니다", "No update lost, but the deadlock stopped the threads before they made all their updates"],
+            NoLossDeadlocked => ["잃어버린 갱신은 없지만, 교착 상태로 스레드들이 갱신을 다 하지 못하고 멈췄습니다.", "No update lost, but the deadlock stopped the threads before they made all their updates."],
             Scheduler => ["내가 스케줄러", "You are the scheduler"],
             SchedulerIntro => [
                 "다음 명령어를 실행할 스레드를 직접 고릅니다. 고른 순서는 시나리오에 저장되어 링크로 공유됩니다.",
