@@ -329,7 +329,7 @@ test('A teacher grades handed-in answers files: graded again from the answers, a
     const tenths = Math.floor((honest.exercises[0].cells * 100 * 20 + honest.score.cells) / (honest.score.cells * 2));
     assert.equal(await page.textContent('#gradebook-class'),
       `2 students of this set: 1.0 of 2 exercises solved on average, ${Math.floor(tenths / 10)}.${tenths % 10}% of the cells right or worked out right.`);
-    const rows = await page.$$eval('#gradebook-table tbody tr:not(.gradebook-note)', (trs) => trs.map((tr) => ({
+    const rows = await page.$$eval('#gradebook-table > tbody > tr:not(.gradebook-note)', (trs) => trs.map((tr) => ({
       name: tr.querySelector('th').firstChild.textContent.trim(),
       file: tr.querySelector('.file').textContent,
       cells: [...tr.children].map((cell) => cell.textContent.trim()),
@@ -338,6 +338,18 @@ test('A teacher grades handed-in answers files: graded again from the answers, a
     })));
     assert.equal(rows.length, 3);
     const cells = honest.exercises[0].cells;
+    // Under Kim's line, folded, the cells not right: all of the second exercise, left empty,
+    // each with the run's value (the first segment of its chart, say).
+    await page.click('#gradebook-cells-1 > summary');
+    const notRight = await page.$$eval('#gradebook-cells-1 tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    assert.equal(await page.textContent('#gradebook-cells-1 > summary'), `Kim Minji: ${notRight.length} lines not right (what was typed, and the run's value)`);
+    assert.ok(notRight.length > 0 && notRight.every(([exercise, , typed, , mark]) => exercise === '2' && typed === '—' && mark === '…'), JSON.stringify(notRight));
+    const firstLeftOut = notRight.find(([, cell]) => cell.startsWith('gantt run segment 1 left out'));
+    const second = honest.exercises[1];
+    assert.ok(firstLeftOut && /^(P\d+|idle) \d+$/.test(firstLeftOut[3]), JSON.stringify(notRight));
+    // Lee's file has Kim's answers under marks edited to right: the same cells are listed.
+    assert.equal(await page.textContent('#gradebook-cells-2 > summary'), `Lee Jun: ${notRight.length} lines not right (what was typed, and the run's value)`);
+    assert.ok(second.cells > 0);
     // Both students solved the first exercise and nothing of the second, whatever the file says.
     for (const [row, name, file] of [[rows[0], 'Kim Minji', 'kim.json'], [rows[1], 'Lee Jun', 'lee.json']]) {
       assert.deepEqual([row.name, row.file], [name, file]);
@@ -371,7 +383,7 @@ test('A teacher grades handed-in answers files: graded again from the answers, a
     await page.setViewportSize({ width: 390, height: 844 });
     await page.click('#lang-ko');
     await page.waitForFunction(() => document.querySelector('#gradebook-summary')?.textContent.startsWith('파일 3개 중 2개를 채점했습니다.'));
-    assert.equal(await page.textContent('#gradebook-table tbody tr:nth-child(2) td.set'), '이 세트');
+    assert.deepEqual(await page.$$eval('#gradebook-table > tbody > tr > td.set', (cells) => cells.map((cell) => cell.textContent)), ['이 세트', '이 세트']);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
     await page.$eval('#practice-gradebook', (element) => element.scrollIntoView());

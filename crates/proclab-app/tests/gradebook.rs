@@ -367,3 +367,57 @@ fn an_answers_csv_is_told_apart_from_other_files() {
     let distinct: std::collections::BTreeSet<&str> = left_out.iter().copied().collect();
     assert_eq!(distinct.len(), left_out.len(), "{left_out:?}");
 }
+
+/// What the gradebook shows of a file's marks: the cells not right, each with what was typed and
+/// the run's value. The key's own answer has none; an empty answer lists every cell of the key,
+/// each with the key's value; a slipped chart end shows the end typed beside the run's.
+#[test]
+fn the_cells_not_right_carry_the_runs_value() {
+    use proclab_app::practice::exercise::{Exercise, ExerciseId};
+    use proclab_app::practice::grade::{grade, Answer, Verdict};
+    use proclab_app::practice::set::cells_not_right;
+    for topic in Topic::ALL {
+        for difficulty in Difficulty::ALL {
+            for seed in 0..3 {
+                let exercise = Exercise::generate(ExerciseId {
+                    topic,
+                    difficulty,
+                    seed,
+                });
+                let key = key_answer(&exercise);
+                assert_eq!(cells_not_right(&exercise, &key), [], "{:?}", exercise.id);
+                let empty = cells_not_right(&exercise, &Answer::default());
+                assert_eq!(
+                    empty.len() + usize::from(topic.has_chart()) * exercise.key().len(),
+                    grade(&exercise, &Answer::default()).counts().2,
+                    "{:?}: one line per cell, one per chart segment left out",
+                    exercise.id
+                );
+                for cell in &empty {
+                    assert_eq!(cell.verdict, Verdict::Missing, "{:?}", exercise.id);
+                    assert!(
+                        // Only where the run has no one value, or none (no thread waits).
+                        !cell.key.is_empty()
+                            || cell.cell == "race interleaving"
+                            || cell.cell.starts_with("deadlock "),
+                        "{:?}: {cell:?}",
+                        exercise.id
+                    );
+                }
+                if !topic.has_chart() {
+                    continue;
+                }
+                let mut slipped = key.clone();
+                let end: u64 = slipped.segments[0].end.parse().unwrap();
+                slipped.segments[0].end = (end + 1).to_string();
+                let cells = cells_not_right(&exercise, &slipped);
+                assert_eq!(cells[0].cell, "gantt 1 end", "{:?}", exercise.id);
+                assert_eq!(
+                    (cells[0].typed.as_str(), cells[0].key.as_str()),
+                    ((end + 1).to_string().as_str(), end.to_string().as_str())
+                );
+                assert_eq!(cells[0].verdict, Verdict::Wrong);
+            }
+        }
+    }
+}

@@ -4,6 +4,7 @@
 use gloo::file::futures::read_as_bytes;
 use gloo::file::Blob;
 use proclab_app::i18n::Lang;
+use proclab_app::practice::grade::Verdict;
 use proclab_app::practice::gradebook::{
     class_summary, file_notes, grade_files, gradebook_csv, FileProblem, GradedFile, SetMatch,
     StudentGrade, MAX_FILES, MAX_FILE_BYTES,
@@ -249,8 +250,73 @@ fn graded_view(
                 "≈: 틀렸지만 앞 칸의 실수에서 맞게 계산한 칸(맞은 칸과 따로 셉니다). 노란 줄은 살펴볼 것이 있는 학생입니다: 다른 세트이거나 줄 아래에 메모가 있습니다.",
                 "≈: cells wrong but worked out right from an earlier slip (counted apart from the right ones). A yellow line has something to look at: another set, or a note under it.",
             ]) }</p>
+            // Each student's cells not right, below the table at the panel's width (inside the
+            // table's row, a phone had to scroll the whole table sideways to read them).
+            { for files.iter().enumerate().filter_map(|(index, file)| {
+                file.grade.as_ref().ok().map(|grade| cells_not_right(index + 1, &file.file, grade, lang))
+            }) }
             <button type="button" id="gradebook-csv" onclick={download}>{ lang.pick(["성적 CSV 내려받기", "Download the grades (CSV)"]) }</button>
         </div>
+    }
+}
+
+/// The cells of a student's answers that are not right, exercise by exercise, with what was
+/// typed and the run's value, folded under the table: how a teacher sees why a score is what it
+/// is (a score alone had left a teacher retyping a chart to check it).
+fn cells_not_right(number: usize, file: &str, grade: &StudentGrade, lang: Lang) -> Html {
+    let count: usize = grade
+        .exercises
+        .iter()
+        .map(|mark| mark.not_right.len())
+        .sum();
+    if count == 0 {
+        return Html::default();
+    }
+    let student = match grade.student.is_empty() {
+        true => file.to_string(),
+        false => grade.student.clone(),
+    };
+    let mark = |verdict: Verdict| match verdict {
+        Verdict::Right => "✓",
+        Verdict::Consistent => "≈",
+        Verdict::Wrong => "✗",
+        Verdict::Missing => "…",
+        Verdict::NotANumber => "?",
+    };
+    html! {
+                <details id={format!("gradebook-cells-{number}")} class="gradebook-cells">
+                    <summary>{ lang.pick([
+                        format!("{student}: 맞지 않은 것 {count}줄 (입력한 값과 실행의 값)"),
+                        match count {
+                            1 => format!("{student}: 1 line not right (what was typed, and the run's value)"),
+                            _ => format!("{student}: {count} lines not right (what was typed, and the run's value)"),
+                        },
+                    ]) }</summary>
+                    <div class="table-scroll">
+                        <table class="cells-not-right">
+                            <thead><tr>
+                                <th scope="col">{ lang.pick(["문제", "Exercise"]) }</th>
+                                <th scope="col">{ lang.pick(["칸", "Cell"]) }</th>
+                                <th scope="col">{ lang.pick(["입력", "Typed"]) }</th>
+                                <th scope="col">{ lang.pick(["실행의 값", "Run"]) }</th>
+                                <th scope="col">{ lang.pick(["표시", "Mark"]) }</th>
+                            </tr></thead>
+                            <tbody>
+                                { for grade.exercises.iter().enumerate().flat_map(|(index, exercise)| {
+                                    exercise.not_right.iter().map(move |cell| html! {
+                                        <tr>
+                                            <td>{ index + 1 }</td>
+                                            <td>{ &cell.cell }</td>
+                                            <td>{ if cell.typed.is_empty() { "—" } else { &cell.typed } }</td>
+                                            <td>{ if cell.key.is_empty() { "—" } else { &cell.key } }</td>
+                                            <td>{ mark(cell.verdict) }</td>
+                                        </tr>
+                                    })
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                </details>
     }
 }
 

@@ -5,7 +5,9 @@
 
 use super::exercise::Exercise;
 use super::grade::{grade, Answer};
-use super::set::{ExerciseSet, Feedback, SetError, SetRules, ANSWERS_CSV_HEADER};
+use super::set::{
+    cells_not_right, CellNotRight, ExerciseSet, Feedback, SetError, SetRules, ANSWERS_CSV_HEADER,
+};
 use crate::lang::Lang;
 use serde::Deserialize;
 
@@ -84,7 +86,7 @@ impl FileProblem {
 }
 
 /// One exercise of a student's file, graded here.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ExerciseMark {
     pub right: usize,
     pub consistent: usize,
@@ -98,6 +100,8 @@ pub struct ExerciseMark {
     pub changed_after_check: bool,
     /// Segments the chart has too many, apart from the cells ([`super::grade::Grading::extra_segments`]).
     pub extra_segments: usize,
+    /// The cells not right, with the run's value at each (for the teacher to read the marks).
+    pub not_right: Vec<CellNotRight>,
 }
 
 /// How a file's set compares with the one the teacher has open.
@@ -279,7 +283,8 @@ fn grade_bytes(
                 .iter()
                 .find(|done| done.number == index + 1);
             let empty = Answer::default();
-            let grading = grade(exercise, done.map_or(&empty, |done| &done.answer));
+            let answer = done.map_or(&empty, |done| &done.answer);
+            let grading = grade(exercise, answer);
             let (right, consistent, cells) = grading.counts();
             typed_mistakes += grading.wrong_cells();
             ExerciseMark {
@@ -292,6 +297,7 @@ fn grade_bytes(
                 hints: done.map_or(0, |done| done.hints),
                 changed_after_check: done.is_some_and(|done| done.changed_after_check),
                 extra_segments: grading.extra_segments(),
+                not_right: cells_not_right(exercise, answer),
             }
         })
         .collect();

@@ -577,15 +577,89 @@ struct ExportedCell {
 /// Every cell of `exercise`'s kind with the student's answer and its verdict (with `marks`), in
 /// reading order.
 fn exported_cells(exercise: &Exercise, answer: &Answer, marks: bool) -> Vec<ExportedCell> {
-    let mut cells = Vec::new();
-    let grading = grade(exercise, answer);
-    let names = exercise.names();
-    let mut line = |cell: String, typed: &str, verdict: Verdict| {
-        cells.push(ExportedCell {
+    answer_cells(exercise, answer, &grade(exercise, answer))
+        .into_iter()
+        .map(|(cell, answer, verdict)| ExportedCell {
             cell,
-            answer: typed.to_string(),
+            answer,
             verdict: marks.then(|| verdict_code(verdict)),
         })
+        .collect()
+}
+
+/// One cell of a handed-in answer that is not right, as the gradebook shows it: the cell (as the
+/// answers files name it), what was typed, what the run has there (empty where the run has no
+/// one value: a segment too many, the racing counter's interleaving), and its mark.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CellNotRight {
+    pub cell: String,
+    pub typed: String,
+    pub key: String,
+    pub verdict: Verdict,
+}
+
+/// The cells of `answer` to `exercise` that are not right (≈, wrong, unreadable, empty, left out
+/// of the chart, a segment too many), each with the run's value: what a teacher reads to see why
+/// a score is what it is.
+pub fn cells_not_right(exercise: &Exercise, answer: &Answer) -> Vec<CellNotRight> {
+    let grading = grade(exercise, answer);
+    let key_answer = super::grade::key_answer(exercise);
+    let key_cells = answer_cells(exercise, &key_answer, &grade(exercise, &key_answer));
+    let key_segments = exercise.key();
+    let names = exercise.names();
+    let who_name = |who: Who| match who {
+        Who::Process(pid) => names.get(pid as usize).cloned().unwrap_or_default(),
+        Who::Idle => "idle".into(),
+        Who::Switch => "switch".into(),
+    };
+    let cells = answer_cells(exercise, answer, &grading);
+    cells
+        .into_iter()
+        .enumerate()
+        .filter(|(_, (_, _, verdict))| *verdict != Verdict::Right)
+        .map(|(at, (cell, typed, verdict))| {
+            // The chart's cells come first, two a segment, then the segments left out.
+            let typed_segments = answer.segments.len().min(grading.segments.len());
+            let key = if at < 2 * typed_segments {
+                let segment = grading.paired[at / 2].map(|key| key_segments[key]);
+                match (segment, at % 2) {
+                    (Some(segment), 0) => who_name(segment.who),
+                    (Some(segment), _) => segment.end.to_string(),
+                    (None, _) => String::new(),
+                }
+            } else if at < 2 * typed_segments + grading.omitted.len() {
+                let segment = key_segments[grading.omitted[at - 2 * typed_segments].key];
+                format!("{} {}", who_name(segment.who), segment.end)
+            } else if cell == "race interleaving" {
+                String::new()
+            } else {
+                key_cells
+                    .iter()
+                    .find(|(key_cell, _, _)| *key_cell == cell)
+                    .map(|(_, key, _)| key.clone())
+                    .unwrap_or_default()
+            };
+            CellNotRight {
+                cell,
+                typed,
+                key,
+                verdict,
+            }
+        })
+        .collect()
+}
+
+/// Every cell of `exercise`'s kind, `grading` being `answer`'s: (the cell's name, what was typed,
+/// its mark), in reading order.
+fn answer_cells(
+    exercise: &Exercise,
+    answer: &Answer,
+    grading: &super::grade::Grading,
+) -> Vec<(String, String, Verdict)> {
+    let mut cells = Vec::new();
+    let names = exercise.names();
+    let mut line = |cell: String, typed: &str, verdict: Verdict| {
+        cells.push((cell, typed.to_string(), verdict));
     };
     'kind: {
         for (index, (segment, verdict)) in answer.segments.iter().zip(&grading.segments).enumerate()
