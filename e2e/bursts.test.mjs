@@ -204,6 +204,25 @@ test('a lock kept at exit is named beside the rules, in both languages, as the C
   });
 });
 
+test('an I/O of 0 ticks is said to leave the CPU beside the rules, in both languages, as the CLI says', TIMEOUT, async () => {
+  await onFreshPage(server.url, async ({ page }) => {
+    await typeWorkload(page, [{ bursts: '4' }, { bursts: '3 io0 2' }]);
+    await waitForFreshResults(page);
+    const said = await page.textContent('#zero-io');
+    assert.equal(said, "Item 2 of P2's bursts is an I/O of 0 ticks: P2 still asks for I/O, so it leaves the CPU there, goes Blocked and is back in the ready queue at once.");
+    const file = await download(page, '#download-json');
+    const path = join(scratch, 'zero-io.json');
+    await writeFile(path, file.bytes);
+    const cli = (await proclab('run', path)).split('\n');
+    assert.ok(cli.includes(said), `the CLI says ${JSON.stringify(said)} too`);
+    await page.click('#lang-ko');
+    await page.waitForFunction(() => document.querySelector('#zero-io')?.textContent.startsWith('P2의 버스트 칸 2번째 항목은 0틱짜리 I/O입니다.'));
+    await page.fill('#p1-bursts', '3 io1 2');
+    await waitForFreshResults(page);
+    await page.waitForFunction(() => !document.querySelector('#zero-io'));
+  });
+});
+
 test('a semaphore between bursts: its initial value field appears, changes the run as the CLI says, and explains a bad item in both languages', TIMEOUT, async () => {
   await onFreshPage(server.url, async ({ page }) => {
     assert.equal(await page.locator('#semaphores').count(), 0, 'no semaphore field before any bursts name one');

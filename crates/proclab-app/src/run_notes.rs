@@ -4,7 +4,7 @@
 //! and what to change to see the difference. And a mistake that did no harm only because nobody
 //! came after it: a thread that exited holding a lock.
 
-use proclab_core::{Cause, PolicySpec, ProcessState, Run, SyncKind};
+use proclab_core::{BurstSpec, Cause, PolicySpec, ProcessState, Run, SyncKind};
 
 use crate::lang::{object_particle, subject_particle, topic_particle, Lang};
 
@@ -52,6 +52,59 @@ pub fn policy_effect(run: &Run, lang: Lang) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// A burst typed as an I/O of 0 ticks (`io0`), which the run takes at its word: the thread still
+/// asks for I/O, so it leaves the CPU there and is back in the ready queue at once (a switch a
+/// student may not expect, since nothing seemed to happen). Said for the first such burst, with
+/// how many more there are.
+pub fn zero_io(run: &Run, lang: Lang) -> Option<String> {
+    let spec = run.scenario().spec();
+    let processes = run.scenario().processes();
+    let mut zeros = spec
+        .processes
+        .iter()
+        .enumerate()
+        .flat_map(|(pid, process)| {
+            let name = processes.get(pid).map_or_else(
+                || process.name.clone(),
+                |process| process.name().to_string(),
+            );
+            let threads: Vec<(String, &[BurstSpec])> = match process.threads.is_empty() {
+                true => vec![(name, process.bursts.as_slice())],
+                false => (1..=process.threads.len())
+                    .map(|tid| {
+                        (
+                            format!("{name}.T{tid}"),
+                            process.threads[tid - 1].bursts.as_slice(),
+                        )
+                    })
+                    .collect(),
+            };
+            threads.into_iter().flat_map(|(who, bursts)| {
+                let at: Vec<usize> = (0..bursts.len())
+                    .filter(|index| bursts[*index] == BurstSpec::Io(0))
+                    .collect();
+                at.into_iter().map(move |index| (who.clone(), index + 1))
+            })
+        });
+    let (who, item) = zeros.next()?;
+    let more = zeros.count();
+    let first = match lang {
+        Lang::Ko => format!(
+            "{who}의 버스트 칸 {item}번째 항목은 0틱짜리 I/O입니다. 그래도 {who}{} I/O를 요청하므로 그 자리에서 CPU를 내놓고, 대기 상태가 되었다가 곧바로 준비 큐로 돌아갑니다.",
+            topic_particle(&who)
+        ),
+        Lang::En => format!(
+            "Item {item} of {who}'s bursts is an I/O of 0 ticks: {who} still asks for I/O, so it leaves the CPU there, goes Blocked and is back in the ready queue at once."
+        ),
+    };
+    Some(match (more, lang) {
+        (0, _) => first,
+        (more, Lang::Ko) => format!("{first} 이런 버스트가 {more}개 더 있습니다."),
+        (1, Lang::En) => format!("{first} One more burst is such an I/O."),
+        (more, Lang::En) => format!("{first} {more} more bursts are such I/Os."),
+    })
 }
 
 /// One sentence for each lock a thread still held when it exited (it locked and never unlocked):

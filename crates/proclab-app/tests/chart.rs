@@ -1306,3 +1306,43 @@ fn a_thread_that_exits_holding_a_lock_is_named_with_the_lock() {
     );
     assert!(held_at_exit(&sim.run, Lang::Ko)[0].ends_with("P2는 그 락을 영원히 기다립니다."));
 }
+
+/// An I/O of 0 ticks is taken at its word, and said: the thread leaves the CPU there and is back
+/// in the ready queue at once (a teacher had typed `io0`, seen a switch more and no message).
+#[test]
+fn an_io_of_zero_ticks_is_said_to_leave_the_cpu() {
+    use proclab_app::run_notes::zero_io;
+    let mut spec = silberschatz(PolicySpec::Fcfs);
+    assert_eq!(zero_io(&simulation(&spec).run, Lang::En), None);
+    spec.processes[1].bursts = vec![BurstSpec::Cpu(2), BurstSpec::Io(0), BurstSpec::Cpu(1)];
+    let run = simulation(&spec).run;
+    let name = run.scenario().processes()[1].name().to_string();
+    assert_eq!(
+        zero_io(&run, Lang::En).unwrap(),
+        format!("Item 2 of {name}'s bursts is an I/O of 0 ticks: {name} still asks for I/O, so it leaves the CPU there, goes Blocked and is back in the ready queue at once.")
+    );
+    // What it says happens: Running -> Blocked -> Ready at one tick.
+    let leaves = run
+        .trace()
+        .iter()
+        .filter(|event| event.thread.pid == 1 && event.to == proclab_core::ProcessState::Blocked)
+        .map(|event| event.tick)
+        .collect::<Vec<_>>();
+    assert_eq!(leaves.len(), 1);
+    assert!(run.trace().iter().any(|event| event.thread.pid == 1
+        && event.tick == leaves[0]
+        && event.from == proclab_core::ProcessState::Blocked
+        && event.to == proclab_core::ProcessState::Ready));
+    spec.processes[2].bursts = vec![BurstSpec::Cpu(2), BurstSpec::Io(0), BurstSpec::Cpu(1)];
+    let korean = zero_io(&simulation(&spec).run, Lang::Ko).unwrap();
+    assert!(
+        korean.starts_with(&format!(
+            "{name}의 버스트 칸 2번째 항목은 0틱짜리 I/O입니다."
+        )),
+        "{korean}"
+    );
+    assert!(
+        korean.ends_with("이런 버스트가 1개 더 있습니다."),
+        "{korean}"
+    );
+}

@@ -178,6 +178,9 @@ fn conventions_text(simulation: &Simulation, lang: Lang) -> String {
     for held in proclab_app::run_notes::held_at_exit(&simulation.run, lang) {
         rule = format!("{rule}\n{held}");
     }
+    if let Some(zero_io) = proclab_app::run_notes::zero_io(&simulation.run, lang) {
+        rule = format!("{rule}\n{zero_io}");
+    }
     if differing.is_empty() {
         return format!("{rule}\n{heading}: {}\n", Text::TextbookDefaults.get(lang));
     }

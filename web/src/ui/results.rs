@@ -239,10 +239,11 @@ pub fn conventions_in_force(props: &ResultsProps) -> Html {
             (
                 proclab_app::run_notes::policy_effect(&simulation.run, *lang),
                 proclab_app::run_notes::held_at_exit(&simulation.run, *lang),
+                proclab_app::run_notes::zero_io(&simulation.run, *lang),
             )
         },
     );
-    let (effect, held) = &*notes;
+    let (effect, held, zero_io) = &*notes;
     html! {
         <section class="in-force" aria-labelledby="in-force-title">
             <h3 id="in-force-title">{ Text::ConventionsInForce.get(lang) }</h3>
@@ -251,6 +252,9 @@ pub fn conventions_in_force(props: &ResultsProps) -> Html {
                 <p id="policy-effect" class="policy-effect" role="note">{ note.clone() }</p>
             }
             { for held.iter().map(|note| html! { <p class="policy-effect held-at-exit" role="note">{ note }</p> }) }
+            if let Some(note) = zero_io {
+                <p id="zero-io" class="policy-effect" role="note">{ note.clone() }</p>
+            }
             if let Some(rule) = terms::switch_rule(&props.simulation.scenario, lang) {
                 <p id="switch-rule">{ rule }</p>
             }
