@@ -46,7 +46,7 @@ fn a_file_is_graded_as_the_page_graded_it() {
     let set = teachers_set();
     let json = export_json(&set, &students_progress(&set), "Kim Minji");
     let stated: serde_json::Value = serde_json::from_str(&json).unwrap();
-    let graded = grade_files(&[file("kim.json", &json)], &set);
+    let graded = grade_files(&[file("kim.json", &json)], &set, Lang::En);
     let grade = graded[0].grade.as_ref().unwrap();
     assert_eq!(grade.student, "Kim Minji");
     assert_eq!(grade.set, SetMatch::Same);
@@ -81,8 +81,8 @@ fn an_edited_score_is_caught_and_the_answers_decide() {
             cell["verdict"] = "right".into();
         }
     }
-    let honest = grade_files(&[file("park.json", &json)], &set);
-    let graded = grade_files(&[file("park.json", &edited.to_string())], &set);
+    let honest = grade_files(&[file("park.json", &json)], &set, Lang::En);
+    let graded = grade_files(&[file("park.json", &edited.to_string())], &set, Lang::En);
     let grade = graded[0].grade.as_ref().unwrap();
     assert!(grade.score_differs);
     assert_eq!(
@@ -94,7 +94,7 @@ fn an_edited_score_is_caught_and_the_answers_decide() {
     // An answer changed in the file is graded as it now stands.
     let mut changed: serde_json::Value = serde_json::from_str(&json).unwrap();
     changed["exercises"][0]["answer"]["segments"][0]["end"] = "999".into();
-    let graded = grade_files(&[file("park.json", &changed.to_string())], &set);
+    let graded = grade_files(&[file("park.json", &changed.to_string())], &set, Lang::En);
     let grade = graded[0].grade.as_ref().unwrap();
     assert!(!grade.exercises[0].solved);
     assert!(grade.score_differs);
@@ -110,7 +110,7 @@ fn another_set_is_noted_and_graded_against_its_own() {
         ..Progress::default()
     };
     let json = export_json(&other, &progress, "Lee");
-    let graded = grade_files(&[file("lee.json", &json)], &set);
+    let graded = grade_files(&[file("lee.json", &json)], &set, Lang::En);
     let grade = graded[0].grade.as_ref().unwrap();
     assert_eq!(grade.set, SetMatch::Other);
     assert_eq!(grade.solved(), 2, "its own set's answers are right");
@@ -133,6 +133,7 @@ fn a_file_that_is_not_answers_says_why() {
             file("choi.json", &format!("\u{FEFF}{json}")),
         ],
         &set,
+        Lang::En,
     );
     assert_eq!(graded[0].grade, Err(FileProblem::NotAnswers));
     assert_eq!(graded[1].grade, Err(FileProblem::NotAnswers));
@@ -158,7 +159,11 @@ fn the_gradebook_csv_has_a_line_a_student() {
         progress.answers[1].rows[0][column] = (late + 1).to_string();
     }
     let json = export_json(&set, &progress, "Kim, Minji");
-    let graded = grade_files(&[file("kim.json", &json), file("broken.json", "{")], &set);
+    let graded = grade_files(
+        &[file("kim.json", &json), file("broken.json", "{")],
+        &set,
+        Lang::En,
+    );
     let csv = gradebook_csv(&graded, &set, Lang::En);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
@@ -229,7 +234,7 @@ fn a_segment_too_many_is_noted_apart_and_the_cells_are_the_same_for_everyone() {
         file("lee.json", &export_json(&set, &right, "Lee")),
         file("park.json", &export_json(&set, &extra, "Park")),
     ];
-    let graded = grade_files(&files, &set);
+    let graded = grade_files(&files, &set, Lang::En);
     let (lee, park) = (
         graded[0].grade.as_ref().unwrap(),
         graded[1].grade.as_ref().unwrap(),
@@ -281,6 +286,7 @@ fn copies_with_the_same_mistakes_are_noted() {
             file("empty2.json", &export_json(&set, &Progress::default(), "")),
         ],
         &set,
+        Lang::En,
     );
     let same = |at: usize| graded[at].grade.as_ref().unwrap().same_answers_as.clone();
     assert_eq!(same(0), ["frank.json"]);
@@ -324,6 +330,7 @@ fn the_class_summary_counts_the_set_open() {
             file("broken.json", "{"),
         ],
         &set,
+        Lang::En,
     );
     let cells = graded[0].grade.as_ref().unwrap().totals().2;
     let kim = graded[0].grade.as_ref().unwrap().totals();
@@ -352,6 +359,7 @@ fn an_answers_csv_is_told_apart_from_other_files() {
             file("kim-bom.csv", &format!("\u{FEFF}{csv}")),
         ],
         &set,
+        Lang::En,
     );
     for file in &graded {
         assert_eq!(file.grade, Err(FileProblem::AnswersCsv));
@@ -385,24 +393,41 @@ fn the_cells_not_right_carry_the_runs_value() {
                     seed,
                 });
                 let key = key_answer(&exercise);
-                assert_eq!(cells_not_right(&exercise, &key), [], "{:?}", exercise.id);
-                let empty = cells_not_right(&exercise, &Answer::default());
                 assert_eq!(
-                    empty.len() + usize::from(topic.has_chart()) * exercise.key().len(),
-                    grade(&exercise, &Answer::default()).counts().2,
-                    "{:?}: one line per cell, one per chart segment left out",
+                    cells_not_right(&exercise, &key, Lang::En),
+                    [],
+                    "{:?}",
                     exercise.id
                 );
-                for cell in &empty {
-                    assert_eq!(cell.verdict, Verdict::Missing, "{:?}", exercise.id);
-                    assert!(
-                        // Only where the run has no one value, or none (no thread waits).
-                        !cell.key.is_empty()
-                            || cell.cell == "race interleaving"
-                            || cell.cell.starts_with("deadlock "),
-                        "{:?}: {cell:?}",
-                        exercise.id
-                    );
+                // Left alone, one line says so, with its cells.
+                let total = grade(&exercise, &Answer::default()).counts().2;
+                let empty = cells_not_right(&exercise, &Answer::default(), Lang::En);
+                assert_eq!(
+                    (empty.len(), empty[0].cell.clone()),
+                    (1, format!("the whole exercise left empty ({total} cells)"))
+                );
+                // One cell typed: every other cell is listed, each with the key's value.
+                let mut one = Answer::default();
+                let cells = if topic.has_chart() {
+                    one.segments = key.segments[..1].to_vec();
+                    cells_not_right(&exercise, &one, Lang::En)
+                } else {
+                    let all = cells_not_right(&exercise, &key, Lang::En);
+                    assert!(all.is_empty());
+                    continue;
+                };
+                assert_eq!(
+                    cells.len(),
+                    {
+                        let marks = grade(&exercise, &one);
+                        total - marks.counts().0 - marks.omitted.len()
+                    },
+                    "{:?}: a line a cell, a line a chart segment left out",
+                    exercise.id
+                );
+                for cell in &cells {
+                    assert_ne!(cell.verdict, Verdict::Right, "{:?}", exercise.id);
+                    assert!(!cell.key.is_empty(), "{:?}: {cell:?}", exercise.id);
                 }
                 if !topic.has_chart() {
                     continue;
@@ -410,13 +435,49 @@ fn the_cells_not_right_carry_the_runs_value() {
                 let mut slipped = key.clone();
                 let end: u64 = slipped.segments[0].end.parse().unwrap();
                 slipped.segments[0].end = (end + 1).to_string();
-                let cells = cells_not_right(&exercise, &slipped);
+                let cells = cells_not_right(&exercise, &slipped, Lang::En);
                 assert_eq!(cells[0].cell, "gantt 1 end", "{:?}", exercise.id);
                 assert_eq!(
                     (cells[0].typed.as_str(), cells[0].key.as_str()),
                     ((end + 1).to_string().as_str(), end.to_string().as_str())
                 );
                 assert_eq!(cells[0].verdict, Verdict::Wrong);
+                // In Korean, the page's words; an empty chart's segments need no place.
+                let korean = cells_not_right(&exercise, &slipped, Lang::Ko);
+                assert_eq!(korean[0].cell, "간트 구간 1: 끝");
+                // An empty chart is one line, with the run's whole chart.
+                let mut table_only = key.clone();
+                table_only.segments.clear();
+                let empty = cells_not_right(&exercise, &table_only, Lang::Ko);
+                assert_eq!(
+                    empty[0].cell,
+                    format!(
+                        "간트 차트가 비어 있음 (실행의 구간 {}개)",
+                        exercise.key().len()
+                    )
+                );
+                assert_eq!(empty.len(), 1, "{empty:?}");
+                let empty = cells_not_right(&exercise, &one, Lang::Ko);
+                for word in ["gantt", "completion", "waiting", "average", "transition"] {
+                    assert!(
+                        empty.iter().all(|cell| !cell.cell.contains(word)),
+                        "{empty:?}"
+                    );
+                }
+                // A segment too many: the run has none there, and says so.
+                let mut extra = key.clone();
+                let end: u64 = extra.segments.last().unwrap().end.parse().unwrap();
+                extra
+                    .segments
+                    .push(proclab_app::practice::grade::SegmentAnswer {
+                        who: proclab_app::practice::exercise::Who::Idle,
+                        end: (end + 3).to_string(),
+                    });
+                let cells = cells_not_right(&exercise, &extra, Lang::En);
+                assert_eq!(cells.len(), 2, "{:?}", exercise.id);
+                assert!(cells
+                    .iter()
+                    .all(|cell| cell.key == "none (a segment the run does not have)"));
             }
         }
     }

@@ -592,6 +592,14 @@ fn typed_text_that_is_not_a_number_is_marked_and_kept() {
     assert_eq!(grading.averages[2], Verdict::NotANumber);
     assert_eq!(grading.segments[0].end, Verdict::NotANumber);
     assert_eq!(answer.rows[0][0], "12a");
+    // The summary accounts for them (it had said only the right and the empty ones).
+    assert_eq!(grading.unreadable(), 3);
+    let said = summary(&grading, Lang::En);
+    assert!(
+        said.ends_with(" 3 cells cannot be read (marked ?)."),
+        "{said}"
+    );
+    assert!(summary(&grading, Lang::Ko).ends_with(" 읽을 수 없는 칸 3개(? 표시)."));
     // Decimals to two places, fractions and a comma are all read.
     let mut answer = key_answer(&exercise);
     let exact = exercise.run.metrics().totals.average_waiting;
@@ -833,9 +841,11 @@ fn a_chart_typed_on_one_line_reads_like_the_answer_key() {
     assert_eq!(repeats, [1, 3]);
     assert_eq!(
         repeats_owner_words(2, "P1", Lang::En),
-        "The same P1 as segment 1: one stretch is one segment. Remove this one and give segment 1 its end."
+        "Segments 1 and 2 are both P1: one stretch is one segment. Write them as one, ending where the stretch ends."
     );
-    assert!(repeats_owner_words(2, "P1", Lang::Ko).starts_with("앞 구간(1)도 P1입니다."));
+    assert!(
+        repeats_owner_words(2, "P1", Lang::Ko).starts_with("앞 구간(1)과 이 구간이 모두 P1입니다.")
+    );
     // Digits too many for a tick are said to be too large (it had said "a whole number").
     let huge = parse_chart("P1 3 P3 99999999999999999999", &names, true).unwrap_err();
     assert_eq!(

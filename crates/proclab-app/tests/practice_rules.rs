@@ -173,14 +173,18 @@ fn files_of_a_set_with_rules_carry_answers_not_marks() {
     }
     // The teacher's gradebook grades it: the first exercise solved, the set the ruled one.
     let text = serde_json::to_string(&json).unwrap();
-    let graded = grade_files(&[("kim.json".into(), text.clone().into_bytes())], &ruled);
+    let graded = grade_files(
+        &[("kim.json".into(), text.clone().into_bytes())],
+        &ruled,
+        Lang::En,
+    );
     let grade = graded[0].grade.as_ref().unwrap();
     assert_eq!(grade.set, SetMatch::Same);
     assert!(!grade.score_differs && !grade.beyond.any());
     assert!(grade.exercises[0].solved && !grade.exercises[1].solved);
     assert_eq!(grade.checks(), 2);
     // The teacher with the same exercises open without the rules: said so, not "another set".
-    let graded = grade_files(&[("kim.json".into(), text.into_bytes())], &set());
+    let graded = grade_files(&[("kim.json".into(), text.into_bytes())], &set(), Lang::En);
     assert_eq!(
         graded[0].grade.as_ref().unwrap().set,
         SetMatch::OtherRules(marks_twice())
@@ -208,7 +212,11 @@ fn rules_taken_off_are_noticed() {
         ..Progress::default()
     };
     let json = export_json(&set(), &progress, "Mallory");
-    let graded = grade_files(&[("mallory.json".into(), json.into_bytes())], &ruled);
+    let graded = grade_files(
+        &[("mallory.json".into(), json.into_bytes())],
+        &ruled,
+        Lang::En,
+    );
     let grade = graded[0].grade.as_ref().unwrap();
     assert_eq!(grade.set, SetMatch::OtherRules(SetRules::default()));
     assert_eq!(
@@ -227,14 +235,14 @@ fn rules_taken_off_are_noticed() {
         checks: Some(3),
     });
     let json = export_json(&three, &progress, "Lee");
-    let graded = grade_files(&[("lee.json".into(), json.into_bytes())], &three);
+    let graded = grade_files(&[("lee.json".into(), json.into_bytes())], &three, Lang::En);
     assert!(!graded[0].grade.as_ref().unwrap().beyond.any());
     let four = Progress {
         checks: vec![4, 0],
         ..progress
     };
     let json = export_json(&three, &four, "Lee");
-    let graded = grade_files(&[("lee.json".into(), json.into_bytes())], &three);
+    let graded = grade_files(&[("lee.json".into(), json.into_bytes())], &three, Lang::En);
     assert_eq!(graded[0].grade.as_ref().unwrap().beyond.checks, Some(4));
 }
 
@@ -261,7 +269,7 @@ fn an_answer_changed_after_its_last_check_is_noted() {
     let changed = typed(checked_twice.clone(), "7");
     let grade_of = |state: &PracticeState, set: &ExerciseSet| {
         let json = export_json(&state.set, &state.progress, "Choi");
-        let graded = grade_files(&[("choi.json".into(), json.into_bytes())], set);
+        let graded = grade_files(&[("choi.json".into(), json.into_bytes())], set, Lang::En);
         graded[0].grade.clone().unwrap()
     };
     // Checked last as handed in: nothing to say.
@@ -281,7 +289,7 @@ fn an_answer_changed_after_its_last_check_is_noted() {
     assert_eq!(grade.set_code, ruled.encode());
     assert_eq!(ExerciseSet::decode(&grade.set_code), Ok(ruled.clone()));
     let json = export_json(&changed.set, &changed.progress, "Choi");
-    let graded = grade_files(&[("choi.json".into(), json.into_bytes())], &ruled);
+    let graded = grade_files(&[("choi.json".into(), json.into_bytes())], &ruled, Lang::En);
     for (lang, words) in [
         (
             Lang::En,

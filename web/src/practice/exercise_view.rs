@@ -220,6 +220,8 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                         crate::browser::bring_into_view(String::from("practice-feedback"));
                     })
                 }>{ match rules.checks_left(used) {
+                    // "0번 남음" read oddly: none left is said so.
+                    Some(0) => lang.pick([format!("{} (남은 횟수 없음)", T::Check.get(lang)), format!("{} (none left)", T::Check.get(lang))]),
                     Some(left) => lang.pick([format!("{} ({left}번 남음)", T::Check.get(lang)), format!("{} ({left} left)", T::Check.get(lang))]),
                     None => T::Check.get(lang).to_string(),
                 } }</button>

@@ -44,12 +44,13 @@ enum Shown {
 fn grade_read(
     read: &[(String, Result<Vec<u8>, FileProblem>)],
     set: &ExerciseSet,
+    lang: Lang,
 ) -> Vec<GradedFile> {
     let readable: Vec<(String, Vec<u8>)> = read
         .iter()
         .filter_map(|(name, bytes)| Some((name.clone(), bytes.as_ref().ok()?.clone())))
         .collect();
-    let mut graded = grade_files(&readable, set).into_iter();
+    let mut graded = grade_files(&readable, set, lang).into_iter();
     read.iter()
         .filter_map(|(file, bytes)| match bytes {
             Ok(_) => graded.next(),
@@ -112,8 +113,9 @@ pub fn gradebook(props: &GradebookProps) -> Html {
         (
             props.set.clone(),
             read.as_ref().map(|read| Rc::as_ptr(read) as usize),
+            lang,
         ),
-        move |(set, _)| read.map(|read| grade_read(&read, set)),
+        move |(set, _, lang)| read.map(|read| grade_read(&read, set, *lang)),
     );
     let body = match (&*shown, &*files) {
         (Shown::Reading(count), _) => html! {
@@ -247,8 +249,8 @@ fn graded_view(
                 </table>
             </div>
             <p id="gradebook-legend" class="hint">{ lang.pick([
-                "≈: 틀렸지만 앞 칸의 실수에서 맞게 계산한 칸(맞은 칸과 따로 셉니다). 노란 줄은 살펴볼 것이 있는 학생입니다: 다른 세트이거나 줄 아래에 메모가 있습니다.",
-                "≈: cells wrong but worked out right from an earlier slip (counted apart from the right ones). A yellow line has something to look at: another set, or a note under it.",
+                "≈: 틀렸지만 앞 칸의 실수에서 맞게 계산한 칸(맞은 칸과 따로 셉니다). 아래 목록의 ✗는 틀린 칸, ?는 읽을 수 없는 칸, …는 빈 칸입니다. 노란 줄은 살펴볼 것이 있는 학생입니다: 다른 세트이거나 줄 아래에 메모가 있습니다.",
+                "≈: cells wrong but worked out right from an earlier slip (counted apart from the right ones). In the lists below, ✗ is wrong, ? cannot be read, … is empty. A yellow line has something to look at: another set, or a note under it.",
             ]) }</p>
             // Each student's cells not right, below the table at the panel's width (inside the
             // table's row, a phone had to scroll the whole table sideways to read them).
@@ -369,7 +371,9 @@ fn student_row(file: &str, grade: &StudentGrade, set: &ExerciseSet, lang: Lang) 
         </tr>
         if !notes.is_empty() {
             <tr class={classes!("gradebook-note", flagged)}>
-                <td colspan="7">{ notes.join(" ") }</td>
+                // In view on a phone, where the table scrolls sideways: the note keeps to the
+                // screen's width at the left (it had run off the edge, half read).
+                <td colspan="7"><div class="note-text">{ notes.join(" ") }</div></td>
             </tr>
         }
     </> }

@@ -324,6 +324,15 @@ impl Grading {
         )
     }
 
+    /// The key's cells whose answer cannot be read (marked ?).
+    pub fn unreadable(&self) -> usize {
+        let (marks, _) = self.marks();
+        marks
+            .iter()
+            .filter(|mark| **mark == Verdict::NotANumber)
+            .count()
+    }
+
     /// The cells left empty (the key's segments a chart does not reach among them).
     pub fn left_empty(&self) -> usize {
         let (marks, unreached) = self.marks();
@@ -956,8 +965,8 @@ pub fn repeats_owner(segments: &[SegmentAnswer], index: usize) -> bool {
 pub fn repeats_owner_words(number: usize, name: &str, lang: Lang) -> String {
     let before = number - 1;
     lang.pick([
-        format!("앞 구간({before})도 {name}입니다. 이어지는 한 번의 실행은 한 구간이므로, 이 구간을 지우고 구간 {before}의 끝을 이 구간의 끝으로 고치세요."),
-        format!("The same {name} as segment {before}: one stretch is one segment. Remove this one and give segment {before} its end."),
+        format!("앞 구간({before})과 이 구간이 모두 {name}입니다. 이어지는 한 번의 실행은 한 구간이므로 둘을 하나로 합쳐 쓰세요(끝은 그 실행이 끝나는 시각)."),
+        format!("Segments {before} and {number} are both {name}: one stretch is one segment. Write them as one, ending where the stretch ends."),
     ])
 }
 

@@ -216,14 +216,19 @@ pub struct GradedFile {
 
 /// Grades every answers file `(name, bytes)` against its own set, noting whether that set is
 /// `expected` (the teacher's). Each set's exercises are made once, however many files name it.
-pub fn grade_files(files: &[(String, Vec<u8>)], expected: &ExerciseSet) -> Vec<GradedFile> {
+/// The cells not right are named in `lang`.
+pub fn grade_files(
+    files: &[(String, Vec<u8>)],
+    expected: &ExerciseSet,
+    lang: Lang,
+) -> Vec<GradedFile> {
     let mut made: Vec<(ExerciseSet, Vec<Exercise>)> = Vec::new();
     // Each file's grade, and its answers as text where they have a typed mistake.
     let (mut graded, answers): (Vec<GradedFile>, Vec<Option<String>>) = files
         .iter()
         .take(MAX_FILES)
         .map(|(file, bytes)| {
-            let (grade, answers) = match grade_bytes(bytes, expected, &mut made) {
+            let (grade, answers) = match grade_bytes(bytes, expected, &mut made, lang) {
                 Ok((grade, answers)) => (Ok(grade), answers),
                 Err(problem) => (Err(problem), None),
             };
@@ -254,6 +259,7 @@ fn grade_bytes(
     bytes: &[u8],
     expected: &ExerciseSet,
     made: &mut Vec<(ExerciseSet, Vec<Exercise>)>,
+    lang: Lang,
 ) -> Result<(StudentGrade, Option<String>), FileProblem> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(FileProblem::TooLarge);
@@ -297,7 +303,7 @@ fn grade_bytes(
                 hints: done.map_or(0, |done| done.hints),
                 changed_after_check: done.is_some_and(|done| done.changed_after_check),
                 extra_segments: grading.extra_segments(),
-                not_right: cells_not_right(exercise, answer),
+                not_right: cells_not_right(exercise, answer, lang),
             }
         })
         .collect();

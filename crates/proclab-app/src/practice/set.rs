@@ -7,6 +7,7 @@
 
 use super::exercise::{Difficulty, Exercise, ExerciseId, Topic, Who, WorkloadProblem};
 use super::grade::{grade, Answer, Column, Verdict};
+use crate::i18n::Lang;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use proclab_core::spec::{PolicySpec, ScenarioSpec};
@@ -577,7 +578,7 @@ struct ExportedCell {
 /// Every cell of `exercise`'s kind with the student's answer and its verdict (with `marks`), in
 /// reading order.
 fn exported_cells(exercise: &Exercise, answer: &Answer, marks: bool) -> Vec<ExportedCell> {
-    answer_cells(exercise, answer, &grade(exercise, answer))
+    answer_cells(exercise, answer, &grade(exercise, answer), Lang::En)
         .into_iter()
         .map(|(cell, answer, verdict)| ExportedCell {
             cell,
@@ -587,9 +588,9 @@ fn exported_cells(exercise: &Exercise, answer: &Answer, marks: bool) -> Vec<Expo
         .collect()
 }
 
-/// One cell of a handed-in answer that is not right, as the gradebook shows it: the cell (as the
-/// answers files name it), what was typed, what the run has there (empty where the run has no
-/// one value: a segment too many, the racing counter's interleaving), and its mark.
+/// One cell of a handed-in answer that is not right, as the gradebook shows it: the cell, what
+/// was typed, what the run has there (for a segment the run does not have, that it has none;
+/// empty where the run has no one value, the racing counter's interleaving), and its mark.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CellNotRight {
     pub cell: String,
@@ -599,43 +600,86 @@ pub struct CellNotRight {
 }
 
 /// The cells of `answer` to `exercise` that are not right (≈, wrong, unreadable, empty, left out
-/// of the chart, a segment too many), each with the run's value: what a teacher reads to see why
-/// a score is what it is.
-pub fn cells_not_right(exercise: &Exercise, answer: &Answer) -> Vec<CellNotRight> {
+/// of the chart, a segment too many), each with the run's value, in `lang`: what a teacher reads
+/// to see why a score is what it is.
+pub fn cells_not_right(exercise: &Exercise, answer: &Answer, lang: Lang) -> Vec<CellNotRight> {
     let grading = grade(exercise, answer);
+    // Left alone: one line, not a wall of empty cells.
+    let (_, _, total) = grading.counts();
+    if grading.left_empty() == total && grading.extra_segments() == 0 {
+        return vec![CellNotRight {
+            cell: lang.pick([
+                format!("문제 전체가 비어 있음 ({total}칸)"),
+                format!("the whole exercise left empty ({total} cells)"),
+            ]),
+            typed: String::new(),
+            key: String::new(),
+            verdict: Verdict::Missing,
+        }];
+    }
     let key_answer = super::grade::key_answer(exercise);
-    let key_cells = answer_cells(exercise, &key_answer, &grade(exercise, &key_answer));
+    let key_cells = answer_cells(exercise, &key_answer, &grade(exercise, &key_answer), lang);
     let key_segments = exercise.key();
     let names = exercise.names();
     let who_name = |who: Who| match who {
         Who::Process(pid) => names.get(pid as usize).cloned().unwrap_or_default(),
-        Who::Idle => "idle".into(),
-        Who::Switch => "switch".into(),
+        Who::Idle => lang.pick(["유휴", "idle"]).to_string(),
+        Who::Switch => lang.pick(["문맥 교환", "switch"]).to_string(),
     };
-    let cells = answer_cells(exercise, answer, &grading);
-    cells
+    // The chart's cells come first, two a segment, then a line a segment left out; the rest
+    // stand in the same order as the key's, whose chart is its own segments, two cells each.
+    let typed_segments = answer.segments.len().min(grading.segments.len());
+    let chart_lines = 2 * typed_segments + grading.omitted.len();
+    let key_chart_lines = 2 * key_answer.segments.len();
+    // A chart left empty: one line with the run's whole chart, not one a segment.
+    let empty_chart = (typed_segments == 0 && !grading.omitted.is_empty()).then(|| CellNotRight {
+        cell: lang.pick([
+            format!(
+                "간트 차트가 비어 있음 (실행의 구간 {}개)",
+                key_segments.len()
+            ),
+            format!(
+                "gantt chart left empty ({} segments of the run)",
+                key_segments.len()
+            ),
+        ]),
+        typed: String::new(),
+        key: key_segments
+            .iter()
+            .map(|segment| format!("{} {}", who_name(segment.who), segment.end))
+            .collect::<Vec<_>>()
+            .join(" "),
+        verdict: Verdict::Missing,
+    });
+    let chart_empty = empty_chart.is_some();
+    let lines = answer_cells(exercise, answer, &grading, lang)
         .into_iter()
         .enumerate()
-        .filter(|(_, (_, _, verdict))| *verdict != Verdict::Right)
+        .filter(|(at, (_, _, verdict))| {
+            *verdict != Verdict::Right && !(chart_empty && *at < chart_lines)
+        })
         .map(|(at, (cell, typed, verdict))| {
-            // The chart's cells come first, two a segment, then the segments left out.
-            let typed_segments = answer.segments.len().min(grading.segments.len());
             let key = if at < 2 * typed_segments {
                 let segment = grading.paired[at / 2].map(|key| key_segments[key]);
                 match (segment, at % 2) {
                     (Some(segment), 0) => who_name(segment.who),
                     (Some(segment), _) => segment.end.to_string(),
-                    (None, _) => String::new(),
+                    (None, _) => lang
+                        .pick([
+                            "없음 (실행에 없는 구간)",
+                            "none (a segment the run does not have)",
+                        ])
+                        .to_string(),
                 }
-            } else if at < 2 * typed_segments + grading.omitted.len() {
+            } else if at < chart_lines {
                 let segment = key_segments[grading.omitted[at - 2 * typed_segments].key];
                 format!("{} {}", who_name(segment.who), segment.end)
-            } else if cell == "race interleaving" {
+            } else if grading.race.is_some() && at == 1 {
+                // Any interleaving that loses an update is right: the run has no one answer.
                 String::new()
             } else {
                 key_cells
-                    .iter()
-                    .find(|(key_cell, _, _)| *key_cell == cell)
+                    .get(at - chart_lines + key_chart_lines)
                     .map(|(_, key, _)| key.clone())
                     .unwrap_or_default()
             };
@@ -645,49 +689,75 @@ pub fn cells_not_right(exercise: &Exercise, answer: &Answer) -> Vec<CellNotRight
                 key,
                 verdict,
             }
-        })
-        .collect()
+        });
+    empty_chart.into_iter().chain(lines).collect::<Vec<_>>()
 }
 
 /// Every cell of `exercise`'s kind, `grading` being `answer`'s: (the cell's name, what was typed,
-/// its mark), in reading order.
+/// its mark), in reading order. In English the names and words are the answers files' own
+/// (`gantt 2 end`, `P1 completion`, `idle`, `Running`); in Korean they are the page's.
 fn answer_cells(
     exercise: &Exercise,
     answer: &Answer,
     grading: &super::grade::Grading,
+    lang: Lang,
 ) -> Vec<(String, String, Verdict)> {
     let mut cells = Vec::new();
     let names = exercise.names();
+    let who_name = |who: Who| match who {
+        Who::Process(pid) => names.get(pid as usize).cloned().unwrap_or_default(),
+        Who::Idle => lang.pick(["유휴", "idle"]).to_string(),
+        Who::Switch => lang.pick(["문맥 교환", "switch"]).to_string(),
+    };
     let mut line = |cell: String, typed: &str, verdict: Verdict| {
         cells.push((cell, typed.to_string(), verdict));
     };
     'kind: {
         for (index, (segment, verdict)) in answer.segments.iter().zip(&grading.segments).enumerate()
         {
-            let who = match segment.who {
-                Who::Process(pid) => names.get(pid as usize).cloned().unwrap_or_default(),
-                Who::Idle => "idle".into(),
-                Who::Switch => "switch".into(),
-            };
-            line(format!("gantt {} who", index + 1), &who, verdict.who);
+            let number = index + 1;
             line(
-                format!("gantt {} end", index + 1),
+                lang.pick([
+                    format!("간트 구간 {number}: 누구"),
+                    format!("gantt {number} who"),
+                ]),
+                &who_name(segment.who),
+                verdict.who,
+            );
+            line(
+                lang.pick([
+                    format!("간트 구간 {number}: 끝"),
+                    format!("gantt {number} end"),
+                ]),
                 &segment.end,
                 verdict.end,
             );
         }
+        let typed_segments = answer.segments.len();
         for left_out in &grading.omitted {
-            // Named by the run's segment, so the lines of a chart left empty differ.
-            line(
-                format!(
-                    "gantt run segment {} left out (before {})",
-                    left_out.key + 1,
-                    left_out.before + 1
-                ),
-                "",
-                Verdict::Missing,
-            );
+            // Named by the run's segment, so the lines of a chart left empty differ; where it
+            // belongs, when the chart has segments.
+            let (key, before) = (left_out.key + 1, left_out.before + 1);
+            let name = match (typed_segments, left_out.before >= typed_segments) {
+                (0, _) => lang.pick([
+                    format!("간트: 실행의 구간 {key} 빠짐"),
+                    format!("gantt run segment {key} left out"),
+                ]),
+                (_, true) => lang.pick([
+                    format!("간트: 실행의 구간 {key} 빠짐 (마지막 구간 뒤)"),
+                    format!("gantt run segment {key} left out (after the last)"),
+                ]),
+                (_, false) => lang.pick([
+                    format!("간트: 실행의 구간 {key} 빠짐 (구간 {before} 앞)"),
+                    format!("gantt run segment {key} left out (before {before})"),
+                ]),
+            };
+            line(name, "", Verdict::Missing);
         }
+        let column_name = |column: Column| match lang {
+            Lang::Ko => column.label(lang).to_string(),
+            Lang::En => column_code(column).to_string(),
+        };
         for (pid, verdicts) in grading.rows.iter().enumerate() {
             for (column_index, verdict) in verdicts.iter().enumerate() {
                 let typed = answer
@@ -696,7 +766,7 @@ fn answer_cells(
                     .map(|row| row[column_index].as_str())
                     .unwrap_or("");
                 line(
-                    format!("{} {}", names[pid], column_code(Column::ALL[column_index])),
+                    format!("{} {}", names[pid], column_name(Column::ALL[column_index])),
                     typed,
                     *verdict,
                 );
@@ -705,7 +775,12 @@ fn answer_cells(
         if let Some(marks) = &grading.context {
             for (cell, verdict) in marks.iter().enumerate() {
                 let typed = answer.context.get(cell).map_or("", String::as_str);
-                line(super::switch::cell_code(cell), typed, *verdict);
+                let code = super::switch::cell_code(cell);
+                let name = match lang {
+                    Lang::Ko => code.replace("saved", "저장한").replace("loaded", "적재한"),
+                    Lang::En => code,
+                };
+                line(name, typed, *verdict);
             }
             break 'kind;
         }
@@ -713,7 +788,14 @@ fn answer_cells(
             let tick = exercise.asked.unwrap_or(0);
             for (pid, verdict) in marks.iter().enumerate() {
                 let typed = answer.levels.get(pid).map_or("", String::as_str);
-                line(format!("{} level at t={tick}", names[pid]), typed, *verdict);
+                line(
+                    lang.pick([
+                        format!("{} t={tick}의 단계", names[pid]),
+                        format!("{} level at t={tick}", names[pid]),
+                    ]),
+                    typed,
+                    *verdict,
+                );
             }
             break 'kind;
         }
@@ -726,23 +808,43 @@ fn answer_cells(
                     .get(index)
                     .map_or("", String::as_str);
                 let name = names.get(index).map_or("s", String::as_str);
-                line(format!("value of semaphore {name}"), typed, *verdict);
+                line(
+                    lang.pick([
+                        format!("세마포어 {name}의 값"),
+                        format!("value of semaphore {name}"),
+                    ]),
+                    typed,
+                    *verdict,
+                );
             }
             for (thread, verdict) in marks.waits.iter().enumerate() {
                 let typed = match answer.semaphore.waits.get(thread).copied().flatten() {
                     None => String::new(),
-                    Some(0) => "not waiting".to_string(),
+                    Some(0) => lang.pick(["기다리지 않음", "not waiting"]).to_string(),
                     Some(choice) => names.get(choice as usize - 1).cloned().unwrap_or_default(),
                 };
                 let label = super::semaphore::thread_label(thread as u32);
-                line(format!("{label} waits on"), &typed, *verdict);
+                line(
+                    lang.pick([
+                        format!(
+                            "{label}{} 기다리는 세마포어",
+                            crate::lang::subject_particle(&label)
+                        ),
+                        format!("{label} waits on"),
+                    ]),
+                    &typed,
+                    *verdict,
+                );
             }
             break 'kind;
         }
         if let Some(marks) = &grading.pipe {
             let names = super::pipe::names(&exercise.run);
             line(
-                format!("bytes in pipe {}", super::pipe::PIPE),
+                lang.pick([
+                    format!("파이프 {}에 남은 바이트", super::pipe::PIPE),
+                    format!("bytes in pipe {}", super::pipe::PIPE),
+                ]),
                 &answer.pipe.held,
                 marks.held,
             );
@@ -758,10 +860,14 @@ fn answer_cells(
                             .into_iter()
                             .find(|wait| wait.code() == choice)
                     })
-                    .map(|wait| wait.label(crate::lang::Lang::En).to_string())
+                    .map(|wait| wait.label(lang).to_string())
                     .unwrap_or_default();
                 let name = names.get(process).map_or("", String::as_str);
-                line(format!("{name} waits"), &typed, *verdict);
+                line(
+                    lang.pick([format!("{name}의 대기"), format!("{name} waits")]),
+                    &typed,
+                    *verdict,
+                );
             }
             break 'kind;
         }
@@ -774,25 +880,38 @@ fn answer_cells(
                     .join(" ")
             };
             let present = match deadlock.present {
-                Some(true) => "yes",
-                Some(false) => "no",
+                Some(true) => lang.pick(["예", "yes"]),
+                Some(false) => lang.pick(["아니요", "no"]),
                 None => "",
             };
-            line("deadlock present".into(), present, marks.present);
             line(
-                "deadlock waits forever".into(),
+                lang.pick(["교착 상태가 있는가", "deadlock present"]).into(),
+                present,
+                marks.present,
+            );
+            line(
+                lang.pick(["영원히 기다리는 스레드", "deadlock waits forever"])
+                    .into(),
                 &threads(&deadlock.blocked),
                 marks.blocked,
             );
             if let Some(cycle) = marks.cycle {
-                line("deadlock cycle".into(), &threads(&deadlock.cycle), cycle);
+                line(
+                    lang.pick(["교착 상태의 사이클", "deadlock cycle"]).into(),
+                    &threads(&deadlock.cycle),
+                    cycle,
+                );
             }
             break 'kind;
         }
         if let Some(marks) = grading.race {
-            line("race final value".into(), &answer.race.value, marks.value);
             line(
-                "race interleaving".into(),
+                lang.pick(["경쟁: 최종값", "race final value"]).into(),
+                &answer.race.value,
+                marks.value,
+            );
+            line(
+                lang.pick(["경쟁: 인터리빙", "race interleaving"]).into(),
                 &answer.race.interleaving,
                 marks.interleaving,
             );
@@ -800,7 +919,10 @@ fn answer_cells(
         }
         for (index, verdict) in grading.averages.iter().enumerate() {
             line(
-                format!("average {}", column_code(Column::AVERAGED[index])),
+                lang.pick([
+                    format!("평균 {}", Column::AVERAGED[index].label(lang)),
+                    format!("average {}", column_code(Column::AVERAGED[index])),
+                ]),
                 &answer.averages[index],
                 *verdict,
             );
@@ -808,17 +930,29 @@ fn answer_cells(
         // The transition after the averages row: the order they stand on the page.
         if let Some(marks) = grading.transition {
             let transition = answer.transition;
-            let state = |state: Option<proclab_core::ProcessState>| {
-                state.map(|s| format!("{s:?}")).unwrap_or_default()
+            let state = |state: Option<proclab_core::ProcessState>| match (state, lang) {
+                (None, _) => String::new(),
+                (Some(state), Lang::Ko) => crate::watch::text::state_name(state, lang).to_string(),
+                (Some(state), Lang::En) => format!("{state:?}"),
             };
-            line("transition from".into(), &state(transition.from), marks[0]);
-            line("transition to".into(), &state(transition.to), marks[1]);
+            line(
+                lang.pick(["상태 전이: 이전 상태", "transition from"])
+                    .into(),
+                &state(transition.from),
+                marks[0],
+            );
+            line(
+                lang.pick(["상태 전이: 다음 상태", "transition to"]).into(),
+                &state(transition.to),
+                marks[1],
+            );
             // In words, as the states beside it are ("asked for I/O", not "io-requested").
-            let reason = transition
-                .reason
-                .map(|r| r.label(crate::lang::Lang::En))
-                .unwrap_or("");
-            line("transition reason".into(), reason, marks[2]);
+            let reason = transition.reason.map(|r| r.label(lang)).unwrap_or("");
+            line(
+                lang.pick(["상태 전이: 이유", "transition reason"]).into(),
+                reason,
+                marks[2],
+            );
         }
     }
     cells

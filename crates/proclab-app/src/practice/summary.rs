@@ -54,6 +54,19 @@ pub fn summary(grading: &Grading, lang: Lang) -> String {
             format!("{boxes} cells are empty."),
         ])),
     }
+    match grading.unreadable() {
+        0 => {}
+        1 => add(lang
+            .pick([
+                "읽을 수 없는 칸 1개(? 표시).",
+                "1 cell cannot be read (marked ?).",
+            ])
+            .to_string()),
+        unread => add(lang.pick([
+            format!("읽을 수 없는 칸 {unread}개(? 표시)."),
+            format!("{unread} cells cannot be read (marked ?)."),
+        ])),
+    }
     match left_out {
         0 => {}
         1 => add(lang
