@@ -4,7 +4,6 @@
 use gloo::file::futures::read_as_bytes;
 use gloo::file::Blob;
 use proclab_app::i18n::Lang;
-use proclab_app::practice::grade::Verdict;
 use proclab_app::practice::gradebook::{
     class_summary, file_notes, grade_files, gradebook_csv, FileProblem, GradedFile, SetMatch,
     StudentGrade, MAX_FILES, MAX_FILE_BYTES,
@@ -278,13 +277,6 @@ fn cells_not_right(number: usize, file: &str, grade: &StudentGrade, lang: Lang) 
         true => file.to_string(),
         false => grade.student.clone(),
     };
-    let mark = |verdict: Verdict| match verdict {
-        Verdict::Right => "✓",
-        Verdict::Consistent => "≈",
-        Verdict::Wrong => "✗",
-        Verdict::Missing => "…",
-        Verdict::NotANumber => "?",
-    };
     html! {
                 <details id={format!("gradebook-cells-{number}")} class="gradebook-cells">
                     <summary>{ lang.pick([
@@ -311,7 +303,7 @@ fn cells_not_right(number: usize, file: &str, grade: &StudentGrade, lang: Lang) 
                                             <td>{ &cell.cell }</td>
                                             <td>{ if cell.typed.is_empty() { "—" } else { &cell.typed } }</td>
                                             <td>{ if cell.key.is_empty() { "—" } else { &cell.key } }</td>
-                                            <td>{ mark(cell.verdict) }</td>
+                                            <td>{ cell.verdict.mark() }</td>
                                         </tr>
                                     })
                                 }) }

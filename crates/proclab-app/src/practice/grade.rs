@@ -316,32 +316,28 @@ impl Grading {
     /// same for every answer to the exercise.
     pub fn counts(&self) -> (usize, usize, usize) {
         let (marks, unreached) = self.marks();
-        let count = |verdict| marks.iter().filter(|mark| **mark == verdict).count();
         (
-            count(Verdict::Right),
-            count(Verdict::Consistent),
+            count_of(&marks, Verdict::Right),
+            count_of(&marks, Verdict::Consistent),
             marks.len() + unreached,
         )
     }
 
     /// The key's cells whose answer cannot be read (marked ?).
     pub fn unreadable(&self) -> usize {
-        let (marks, _) = self.marks();
-        marks
-            .iter()
-            .filter(|mark| **mark == Verdict::NotANumber)
-            .count()
+        count_of(&self.marks().0, Verdict::NotANumber)
     }
 
     /// The cells left empty (the key's segments a chart does not reach among them).
     pub fn left_empty(&self) -> usize {
         let (marks, unreached) = self.marks();
-        marks
-            .iter()
-            .filter(|mark| **mark == Verdict::Missing)
-            .count()
-            + unreached
+        count_of(&marks, Verdict::Missing) + unreached
     }
+}
+
+/// How many of `marks` are `verdict`.
+fn count_of(marks: &[Verdict], verdict: Verdict) -> usize {
+    marks.iter().filter(|mark| **mark == verdict).count()
 }
 
 /// A whole number typed in a cell, perhaps negative: full-width digits (a Korean keyboard's) and

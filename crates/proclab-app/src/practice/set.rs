@@ -621,11 +621,7 @@ pub fn cells_not_right(exercise: &Exercise, answer: &Answer, lang: Lang) -> Vec<
     let key_cells = answer_cells(exercise, &key_answer, &grade(exercise, &key_answer), lang);
     let key_segments = exercise.key();
     let names = exercise.names();
-    let who_name = |who: Who| match who {
-        Who::Process(pid) => names.get(pid as usize).cloned().unwrap_or_default(),
-        Who::Idle => lang.pick(["유휴", "idle"]).to_string(),
-        Who::Switch => lang.pick(["문맥 교환", "switch"]).to_string(),
-    };
+    let who_name = |who: Who| who_word(who, &names, lang);
     // The chart's cells come first, two a segment, then a line a segment left out; the rest
     // stand in the same order as the key's, whose chart is its own segments, two cells each.
     let typed_segments = answer.segments.len().min(grading.segments.len());
@@ -693,6 +689,16 @@ pub fn cells_not_right(exercise: &Exercise, answer: &Answer, lang: Lang) -> Vec<
     empty_chart.into_iter().chain(lines).collect::<Vec<_>>()
 }
 
+/// Who holds the CPU in a chart's segment, as the answers files write it (`P2`, `idle`,
+/// `switch`) or, in Korean, as the page does.
+fn who_word(who: Who, names: &[String], lang: Lang) -> String {
+    match who {
+        Who::Process(pid) => names.get(pid as usize).cloned().unwrap_or_default(),
+        Who::Idle => lang.pick(["유휴", "idle"]).to_string(),
+        Who::Switch => lang.pick(["문맥 교환", "switch"]).to_string(),
+    }
+}
+
 /// Every cell of `exercise`'s kind, `grading` being `answer`'s: (the cell's name, what was typed,
 /// its mark), in reading order. In English the names and words are the answers files' own
 /// (`gantt 2 end`, `P1 completion`, `idle`, `Running`); in Korean they are the page's.
@@ -704,11 +710,7 @@ fn answer_cells(
 ) -> Vec<(String, String, Verdict)> {
     let mut cells = Vec::new();
     let names = exercise.names();
-    let who_name = |who: Who| match who {
-        Who::Process(pid) => names.get(pid as usize).cloned().unwrap_or_default(),
-        Who::Idle => lang.pick(["유휴", "idle"]).to_string(),
-        Who::Switch => lang.pick(["문맥 교환", "switch"]).to_string(),
-    };
+    let who_name = |who: Who| who_word(who, &names, lang);
     let mut line = |cell: String, typed: &str, verdict: Verdict| {
         cells.push((cell, typed.to_string(), verdict));
     };
