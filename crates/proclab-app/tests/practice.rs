@@ -592,6 +592,26 @@ fn typed_text_that_is_not_a_number_is_marked_and_kept() {
     assert_eq!(grading.averages[2], Verdict::NotANumber);
     assert_eq!(grading.segments[0].end, Verdict::NotANumber);
     assert_eq!(answer.rows[0][0], "12a");
+    // Why each cannot be read, quoted.
+    use proclab_app::practice::grade::unreadable_reason;
+    for (typed, whole, why) in [
+        ("-3", true, "“-3”: below 0"),
+        ("−2.5", false, "“-2.5”: below 0"),
+        (
+            "99999999999999999999",
+            true,
+            "“99999999999999999999”: too large",
+        ),
+        ("1.5", true, "“1.5”: not a whole number"),
+        ("six", false, "“six”: not a number"),
+        (" 12a ", true, "“12a”: not a number"),
+    ] {
+        assert_eq!(unreadable_reason(typed, whole, Lang::En), why);
+    }
+    assert_eq!(
+        unreadable_reason("-3", true, Lang::Ko),
+        "“-3”: 0보다 작습니다"
+    );
     // The summary accounts for them (it had said only the right and the empty ones).
     assert_eq!(grading.unreadable(), 3);
     let said = summary(&grading, Lang::En);

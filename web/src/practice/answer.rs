@@ -6,8 +6,8 @@ use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::practice::exercise::Who;
 use proclab_app::practice::grade::{
-    parse_average, parse_chart, parse_tick, repeats_owner, repeats_owner_words, ChartLineError,
-    Column, Verdict,
+    parse_average, parse_chart, parse_tick, repeats_owner, repeats_owner_words, unreadable_reason,
+    ChartLineError, Column, Verdict,
 };
 use proclab_app::practice::state::{PracticeAction, PracticeState};
 use proclab_app::practice::text::PracticeText as T;
@@ -410,7 +410,11 @@ pub fn times_table(props: &AnswerProps) -> Html {
                     let bad = !value.trim().is_empty() && parse_tick(&value).is_err();
                     let id = format!("cell-{}-{}", name.to_lowercase(), column_index);
                     if bad {
-                        problems.push(format!("{name} {}", column.label(lang)));
+                        problems.push(format!(
+                            "{name} {} ({})",
+                            column.label(lang),
+                            unreadable_reason(&value, true, lang)
+                        ));
                     }
                     let verdict = grading
                         .and_then(|grading| grading.rows.get(pid))
@@ -442,7 +446,12 @@ pub fn times_table(props: &AnswerProps) -> Html {
             let value = answer.averages[index].clone();
             let bad = !value.trim().is_empty() && parse_average(&value).is_err();
             if bad {
-                problems.push(format!("{} {}", T::Average.get(lang), column.label(lang)));
+                problems.push(format!(
+                    "{} {} ({})",
+                    T::Average.get(lang),
+                    column.label(lang),
+                    unreadable_reason(&value, false, lang)
+                ));
             }
             let verdict = grading.map(|grading| grading.averages[index]);
             let dispatch = props.dispatch.clone();

@@ -335,6 +335,31 @@ impl Grading {
     }
 }
 
+/// Why `text`, typed in a cell, cannot be read, quoting it: below 0, too large, not a whole
+/// number (where one is asked for: `whole`), or not a number at all. The table had said "not a
+/// number" of `-3` and of twenty digits alike.
+pub fn unreadable_reason(text: &str, whole: bool, lang: Lang) -> String {
+    let text = halfwidth(text).replace('−', "-");
+    let typed = text.trim();
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|byte| byte.is_ascii_digit());
+    let why = match typed.strip_prefix('-') {
+        Some(_)
+            if typed.len() > 1
+                && typed[1..]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || ".,/".contains(c)) =>
+        {
+            lang.pick(["0보다 작습니다", "below 0"])
+        }
+        _ if digits(typed) => lang.pick(["너무 큽니다", "too large"]),
+        _ if whole && typed.contains(['.', ',', '/']) => {
+            lang.pick(["정수가 아닙니다", "not a whole number"])
+        }
+        _ => lang.pick(["숫자로 읽을 수 없습니다", "not a number"]),
+    };
+    format!("“{typed}”: {why}")
+}
+
 /// How many of `marks` are `verdict`.
 fn count_of(marks: &[Verdict], verdict: Verdict) -> usize {
     marks.iter().filter(|mark| **mark == verdict).count()

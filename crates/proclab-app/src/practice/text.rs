@@ -210,7 +210,7 @@ impl Words for PracticeText {
             ExportCsv => ["답안 CSV", "Answers CSV"],
             AllRight => ["모두 맞았습니다!", "All correct!"],
             NextExercise => ["다음 문제 →", "Next exercise →"],
-            NotANumber => ["숫자가 아닙니다: 0 이상의 정수를 입력하세요 (평균은 6.5 또는 13/2).", "Not a number of ticks: type a whole number, 0 or more (averages as 6.5 or 13/2)."],
+            NotANumber => ["읽을 수 없습니다: 답은 0 이상의 정수 틱입니다 (평균은 6.5 또는 13/2).", "Not read as a number of ticks: each answer is a whole number, 0 or more (averages as 6.5 or 13/2)."],
             Missing => ["비어 있음", "empty"],
             Right => ["맞음", "right"],
             Consistent => ["앞의 실수에서 올바르게 계산함", "consistent with an earlier slip"],
