@@ -852,8 +852,13 @@ test('racing counter in both languages: a wrong final value is explained by its 
       assert.equal(await page.getAttribute('#practice-no-hint', 'id'), 'practice-no-hint', 'Hint says why it is off');
       assert.ok(run.lost, `seed ${seed} gives an interleaving that loses an update: ${JSON.stringify(steps)}`);
       assert.ok(run.value < run.increments);
+      // A number too large says so under the cell as it is typed (only a "?" had marked it).
+      await page.fill('#race-value', '99999999999999999999');
+      await page.waitForSelector('#race-value-error');
+      assert.match(await page.textContent('#race-value-error'), lang === 'en' ? /^“99999999999999999999”: too large\./ : /^“99999999999999999999”: 너무 큰 수입니다\./);
       // A: the value a student expects when nothing is lost, which is wrong here.
       await page.fill('#race-value', String(run.increments));
+      await page.waitForFunction(() => !document.querySelector('#race-value-error'));
       await check(page);
       assert.match(await label(page, '#race-value'), lang === 'en' ? /: wrong$/ : /: 틀림$/);
       const explanation = await page.textContent('#practice-explanation');

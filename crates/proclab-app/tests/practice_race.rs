@@ -588,3 +588,26 @@ fn question_a_hints_follow_the_counter_load_by_load_and_store_by_store() {
         assert!(korean[1].contains("load합니다"), "{}", korean[1]);
     }
 }
+
+/// Question A's answer that cannot be read says why under it as it is typed (only a "?" had
+/// marked twenty digits); a number, negative ones too, and an empty cell say nothing.
+#[test]
+fn a_final_value_that_cannot_be_read_says_why() {
+    for typed in ["", "2", "-3", " ２ "] {
+        assert_eq!(race::value_problem(typed, Lang::En), None, "{typed}");
+    }
+    assert_eq!(
+        race::value_problem("99999999999999999999", Lang::En).unwrap(),
+        format!(
+            "“99999999999999999999”: too large. {}",
+            race::value_form(Lang::En)
+        )
+    );
+    assert_eq!(
+        race::value_problem("two", Lang::En).unwrap(),
+        format!("“two”: {}", race::value_form(Lang::En))
+    );
+    assert!(race::value_problem("-99999999999999999999", Lang::Ko)
+        .unwrap()
+        .contains("너무 큰 수입니다"));
+}

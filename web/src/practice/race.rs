@@ -8,7 +8,7 @@ use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::practice::race::{
     append_thread, drop_last, lengths, next_lines, parse_interleaving, problem_text, step_rows,
-    ScheduleProblem,
+    value_problem, ScheduleProblem,
 };
 use proclab_app::practice::state::{PracticeAction, PracticeState};
 use proclab_app::practice::text::PracticeText as T;
@@ -68,6 +68,7 @@ pub fn race_questions(props: &AnswerProps) -> Html {
     };
     let next = next_lines(&exercise.run, &lengths, &typed);
     let value_mark = marks.map(|marks| marks.value);
+    let value_problem = value_problem(&answer.value, lang);
     let interleaving_mark = marks.map(|marks| marks.interleaving);
     html! {
         <>
@@ -120,9 +121,14 @@ pub fn race_questions(props: &AnswerProps) -> Html {
                         <input id="race-value" inputmode="numeric" autocomplete="off" value={answer.value.clone()}
                             class={classes!(verdict_class(value_mark))}
                             aria-label={label(T::RaceValue.get(lang).to_string(), value_mark, lang)}
+                            aria-invalid={value_problem.is_some().then_some("true")}
+                            aria-describedby={value_problem.is_some().then_some("race-value-error")}
                             oninput={set(PracticeAction::SetRaceValue)} />
                         { mark(value_mark, lang) }
                     </div>
+                    if let Some(problem) = &value_problem {
+                        <p class="field-error" id="race-value-error" role="alert">{ problem }</p>
+                    }
                 </div>
             </section>
             <section class="race-question" aria-labelledby="race-b-title">

@@ -599,6 +599,26 @@ fn ends_at(value: i64, total: i64, lang: Lang) -> String {
     ])
 }
 
+/// Why question A's answer, as typed, cannot be read, said under it as it is typed (only a "?"
+/// had marked twenty digits, and nothing at all under a teacher's rule of marks only); `None`
+/// when it can be read or is empty.
+pub fn value_problem(typed: &str, lang: Lang) -> Option<String> {
+    if typed.trim().is_empty() || super::grade::read_whole::<i64>(typed).is_ok() {
+        return None;
+    }
+    let text = crate::lang::halfwidth(typed).replace('−', "-");
+    let text = text.trim();
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let too_large = !digits.is_empty() && digits.bytes().all(|byte| byte.is_ascii_digit());
+    Some(match too_large {
+        true => lang.pick([
+            format!("“{text}”: 너무 큰 수입니다. {}", value_form(lang)),
+            format!("“{text}”: too large. {}", value_form(lang)),
+        ]),
+        false => format!("“{text}”: {}", value_form(lang)),
+    })
+}
+
 /// What question A's answer is, for one that could not be read.
 pub fn value_form(lang: Lang) -> &'static str {
     lang.pick([
