@@ -299,6 +299,12 @@ test('A segment left out of the chart costs only itself: the later ones stay rig
     await check(page);
     assert.match(await page.textContent('#practice-summary'), /^All correct!/);
     assert.equal(await page.$('#segments > li.missing'), null);
+    // An empty line applied says so and leaves the chart (it had wiped a chart built with the buttons).
+    await page.fill('#chart-line', '');
+    await page.click('#chart-line-apply');
+    await page.waitForSelector('#chart-line-error');
+    assert.match(await page.textContent('#chart-line-error'), /^The line is empty: .* The chart was left as it is\.$/);
+    assert.equal(await page.$$eval('#segments > li.segment-row', (rows) => rows.length), answer.chart.length);
   }, { ready: '#practice-title' });
 });
 

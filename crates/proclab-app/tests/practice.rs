@@ -605,6 +605,12 @@ fn typed_text_that_is_not_a_number_is_marked_and_kept() {
         ("1.5", true, "“1.5”: not a whole number"),
         ("six", false, "“six”: not a number"),
         (" 12a ", true, "“12a”: not a number"),
+        ("13/0", false, "“13/0”: divides by 0"),
+        (
+            "1.2000001",
+            false,
+            "“1.2000001”: more than 6 decimal places (write it as a fraction)",
+        ),
     ] {
         assert_eq!(unreadable_reason(typed, whole, Lang::En), why);
     }
@@ -620,6 +626,14 @@ fn typed_text_that_is_not_a_number_is_marked_and_kept() {
         "{said}"
     );
     assert!(summary(&grading, Lang::Ko).ends_with(" 읽을 수 없는 칸 3개(? 표시)."));
+    // A wrong cell is counted in words too, so the sentences add up to the total.
+    let mut wrong = answer.clone();
+    wrong.rows[1][0] = "999".into();
+    let said = summary(&grade(&exercise, &wrong), Lang::En);
+    assert!(
+        said.contains(". 1 cell is wrong (marked ✗). 3 cells cannot be read"),
+        "{said}"
+    );
     // Decimals to two places, fractions and a comma are all read.
     let mut answer = key_answer(&exercise);
     let exact = exercise.run.metrics().totals.average_waiting;
@@ -866,6 +880,13 @@ fn a_chart_typed_on_one_line_reads_like_the_answer_key() {
     assert!(
         repeats_owner_words(2, "P1", Lang::Ko).starts_with("앞 구간(1)과 이 구간이 모두 P1입니다.")
     );
+    // An empty line is refused, not applied as an empty chart (it had wiped a chart built with
+    // the buttons).
+    let empty = parse_chart("  ", &names, true).unwrap_err();
+    assert_eq!(empty, E::Empty);
+    assert!(empty
+        .message(&names, true, Lang::En)
+        .ends_with("The chart was left as it is."));
     // Digits too many for a tick are said to be too large (it had said "a whole number").
     let huge = parse_chart("P1 3 P3 99999999999999999999", &names, true).unwrap_err();
     assert_eq!(

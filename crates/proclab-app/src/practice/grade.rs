@@ -355,6 +355,21 @@ pub fn unreadable_reason(text: &str, whole: bool, lang: Lang) -> String {
         _ if whole && typed.contains(['.', ',', '/']) => {
             lang.pick(["정수가 아닙니다", "not a whole number"])
         }
+        _ if typed
+            .split_once('/')
+            .is_some_and(|(_, den)| den.trim() == "0") =>
+        {
+            lang.pick(["0으로 나눕니다", "divides by 0"])
+        }
+        _ if typed
+            .split_once(['.', ','])
+            .is_some_and(|(_, places)| places.len() > 6 && digits(places)) =>
+        {
+            lang.pick([
+                "소수점 아래가 6자리를 넘습니다(분수로 쓰세요)",
+                "more than 6 decimal places (write it as a fraction)",
+            ])
+        }
         _ => lang.pick(["숫자로 읽을 수 없습니다", "not a number"]),
     };
     format!("“{typed}”: {why}")
@@ -917,6 +932,8 @@ pub enum ChartLineError {
     NoSwitch { position: usize },
     /// A name with no tick after it.
     MissingEnd { position: usize },
+    /// Nothing typed: applying it would clear the chart.
+    Empty,
     /// Where a tick was expected.
     NotATick { position: usize, word: String },
     /// Digits too many to be a tick.
@@ -953,6 +970,10 @@ impl ChartLineError {
             Self::NotATick { position, word } => lang.pick([
                 format!("{position}번째 단어 “{word}”: 끝나는 시각은 0 이상의 정수입니다."),
                 format!("Word {position}, “{word}”: the tick a segment ends is a whole number, 0 or more."),
+            ]),
+            Self::Empty => lang.pick([
+                "줄이 비어 있습니다: 차트를 한 줄로 적거나(예: P1 3 P2 7) 위의 버튼으로 만드세요. 차트는 그대로 두었습니다.".to_string(),
+                "The line is empty: type the chart on it (such as P1 3 P2 7), or build it with the buttons above. The chart was left as it is.".to_string(),
             ]),
             Self::TickTooLarge { position, word } => lang.pick([
                 format!("{position}번째 단어 “{word}”: 시각으로 쓰기에는 너무 큰 수입니다."),
@@ -1006,6 +1027,9 @@ pub fn parse_chart(
         .enumerate()
         .map(|(index, word)| (index + 1, word))
         .peekable();
+    if words.peek().is_none() {
+        return Err(ChartLineError::Empty);
+    }
     if words.peek().is_some_and(|(_, word)| *word == "0") {
         words.next();
     }

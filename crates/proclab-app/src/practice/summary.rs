@@ -46,6 +46,18 @@ pub fn summary(grading: &Grading, lang: Lang) -> String {
         summary.push(' ');
         summary.push_str(&words);
     };
+    // The wrong ones counted too, so the sentences add up to the total without subtracting.
+    let wrong = total - right - consistent - empty - grading.unreadable();
+    match wrong {
+        0 => {}
+        1 => add(lang
+            .pick(["틀린 칸 1개(✗ 표시).", "1 cell is wrong (marked ✗)."])
+            .to_string()),
+        _ => add(lang.pick([
+            format!("틀린 칸 {wrong}개(✗ 표시)."),
+            format!("{wrong} cells are wrong (marked ✗)."),
+        ])),
+    }
     match empty.saturating_sub(2 * left_out) {
         0 => {}
         1 => add(lang.pick(["빈 칸 1개.", "1 cell is empty."]).to_string()),

@@ -198,7 +198,7 @@ impl Words for PracticeText {
             Check => ["확인", "Check"],
             Hint => ["힌트", "Hint"],
             HintsAllShown => ["힌트를 모두 보았습니다.", "Every hint is shown."],
-            HintsChartRight => ["간트 차트는 맞습니다. 틀린 칸은 아래 설명을 보세요.", "Your Gantt chart is right: the explanation below covers the wrong cells."],
+            HintsChartRight => ["간트 차트는 맞습니다. 나머지 칸은 아래를 보세요.", "Your Gantt chart is right: for the other cells, see below."],
             HintsChartExtra => ["실행의 결정은 모두 차트에 맞게 있습니다. 남는 구간은 아래 설명을 보세요.", "Every decision of the run is right in your chart: the explanation below covers the segments too many."],
             HintsNoneNeeded => ["모두 맞았으니 힌트가 필요 없습니다.", "Everything is right: no hint is needed."],
             Show => ["시뮬레이터에서 보기", "Show in the simulator"],
