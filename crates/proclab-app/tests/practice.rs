@@ -1537,6 +1537,33 @@ fn a_segment_left_out_costs_only_itself() {
     });
 }
 
+/// A chart that stops early is graded against the start of the run: its segments pair with the
+/// run's first ones, every mark right, and the rest is left out after it. A round robin repeats
+/// its pattern, so the same owners and lengths may come again near the end of the run; the
+/// typed ticks say where the chart is.
+#[test]
+fn a_chart_that_stops_early_is_graded_against_the_start_of_the_run() {
+    on_many_exercises(|exercise| {
+        let key = exercise.key();
+        if key.len() < 3 {
+            return false;
+        }
+        let typed = key.len() / 3;
+        let mut answer = key_answer(&exercise);
+        answer.segments.truncate(typed);
+        let grading = grade(&exercise, &answer);
+        let expected: Vec<Option<usize>> = (0..typed).map(Some).collect();
+        assert_eq!(grading.paired, expected, "{:?}", exercise.id);
+        for (at, marks) in grading.segments.iter().enumerate() {
+            assert_eq!(marks.who, Verdict::Right, "{:?} segment {at}", exercise.id);
+            assert_eq!(marks.end, Verdict::Right, "{:?} segment {at}", exercise.id);
+        }
+        let left_out: Vec<usize> = grading.omitted.iter().map(|omitted| omitted.key).collect();
+        assert_eq!(left_out, (typed..key.len()).collect::<Vec<_>>());
+        true
+    });
+}
+
 /// A segment the run does not have, typed in the middle, is the one marked wrong; the rest pair
 /// with the run's as before.
 #[test]

@@ -4,7 +4,9 @@
 //! context switch forgotten, an idle gap) mark every later segment wrong, as a teacher grading
 //! by hand never would. The chart is aligned to the run's instead, as `diff` aligns two texts:
 //! the fewest edits (a segment with another owner, one too many, one left out), then the most
-//! ends right or consistent; where that still ties, segments pair by position.
+//! ends right or consistent, then the typed ends nearest the run's (a chart that stops early
+//! pairs with the start of the run, not its end); where that still ties, segments pair by
+//! position.
 
 /// A segment of the run that the student's chart leaves out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,48 +35,60 @@ enum Step {
     Omit,
 }
 
-/// Aligns `students` segments to `keys` segments. `mark(i, j)` tells whether the student's
-/// segment `i` has the owner of the run's segment `j`, and whether its end is fine against it.
-pub fn align(
-    students: usize,
-    keys: usize,
-    mark: impl Fn(usize, usize) -> (bool, bool),
-) -> Alignment {
+/// How the student's segment `i` compares with the run's segment `j`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PairMarks {
+    /// It has the run's segment's owner.
+    pub same_owner: bool,
+    /// Its end is right or consistent.
+    pub end_fine: bool,
+    /// Ticks between its typed end and the run's (0 where the end cannot be read).
+    pub distance: u64,
+}
+
+/// An alignment's cost so far, compared field by field: edits, then ends not fine, then the
+/// ticks between typed ends and the run's.
+type Cost = (u32, u32, u64);
+
+/// Aligns `students` segments to `keys` segments, `mark(i, j)` comparing the student's
+/// segment `i` with the run's segment `j`.
+pub fn align(students: usize, keys: usize, mark: impl Fn(usize, usize) -> PairMarks) -> Alignment {
     // cost[i][j]: the best alignment of the first i student segments with the first j of the
-    // run's, as (edits, ends not fine), compared in that order.
+    // run's.
     let width = keys + 1;
-    let mut cost = vec![(0u32, 0u32); (students + 1) * width];
+    let mut cost: Vec<Cost> = vec![(0, 0, 0); (students + 1) * width];
     let mut step = vec![Step::Pair; (students + 1) * width];
     for i in 0..=students {
         for j in 0..=keys {
             if i == 0 && j == 0 {
                 continue;
             }
-            let mut best: Option<((u32, u32), Step)> = None;
-            let mut offer = |candidate: (u32, u32), taken: Step| {
+            let mut best: Option<(Cost, Step)> = None;
+            let mut offer = |candidate: Cost, taken: Step| {
                 if best.is_none_or(|(cost, _)| candidate < cost) {
                     best = Some((candidate, taken));
                 }
             };
             // Offered in order of preference: a later offer wins only when strictly better.
             if i > 0 && j > 0 {
-                let (edits, misses) = cost[(i - 1) * width + j - 1];
-                let (same_owner, end_fine) = mark(i - 1, j - 1);
+                let (edits, misses, distance) = cost[(i - 1) * width + j - 1];
+                let marks = mark(i - 1, j - 1);
                 offer(
                     (
-                        edits + u32::from(!same_owner),
-                        misses + u32::from(!end_fine),
+                        edits + u32::from(!marks.same_owner),
+                        misses + u32::from(!marks.end_fine),
+                        distance.saturating_add(marks.distance),
                     ),
                     Step::Pair,
                 );
             }
             if i > 0 {
-                let (edits, misses) = cost[(i - 1) * width + j];
-                offer((edits + 1, misses + 1), Step::Extra);
+                let (edits, misses, distance) = cost[(i - 1) * width + j];
+                offer((edits + 1, misses + 1, distance), Step::Extra);
             }
             if j > 0 {
-                let (edits, misses) = cost[i * width + j - 1];
-                offer((edits + 1, misses + 1), Step::Omit);
+                let (edits, misses, distance) = cost[i * width + j - 1];
+                offer((edits + 1, misses + 1, distance), Step::Omit);
             }
             if let Some((best_cost, taken)) = best {
                 cost[i * width + j] = best_cost;
@@ -119,7 +133,11 @@ mod tests {
         let key: Vec<&str> = key.split_whitespace().collect();
         align(chart.len(), key.len(), |i, j| {
             let same = chart[i] == key[j];
-            (same, same)
+            PairMarks {
+                same_owner: same,
+                end_fine: same,
+                distance: 0,
+            }
         })
     }
 
@@ -169,12 +187,54 @@ mod tests {
     fn among_equal_edits_the_ends_decide() {
         // Round robin: P1 P2 P1 P2 against a chart missing one P1. Which P2 pairs with which
         // depends on the ends: the chart's second segment ends where the run's fourth does.
-        let key_ends = [2, 4, 6, 8];
+        let key_ends: [u64; 4] = [2, 4, 6, 8];
         let key_owner = ["P1", "P2", "P1", "P2"];
-        let chart = [("P1", 2), ("P2", 8)];
-        let alignment = align(chart.len(), key_ends.len(), |i, j| {
-            (chart[i].0 == key_owner[j], chart[i].1 == key_ends[j])
+        let chart = [("P1", 2u64), ("P2", 8)];
+        let alignment = align(chart.len(), key_ends.len(), |i, j| PairMarks {
+            same_owner: chart[i].0 == key_owner[j],
+            end_fine: chart[i].1 == key_ends[j],
+            distance: chart[i].1.abs_diff(key_ends[j]),
         });
         assert_eq!(alignment.paired, [Some(0), Some(3)]);
+    }
+
+    /// Aligns a chart of (owner, end) with a run's, as grading does: an end is fine where
+    /// it is the run's or lasts as long.
+    fn by_ends(chart: &[(&str, u64)], key: &[(&str, u64)]) -> Alignment {
+        align(chart.len(), key.len(), |i, j| {
+            let start = |ends: &[(&str, u64)], at: usize| if at == 0 { 0 } else { ends[at - 1].1 };
+            let same_owner = chart[i].0 == key[j].0;
+            let lasts_as_long =
+                chart[i].1.checked_sub(start(chart, i)) == key[j].1.checked_sub(start(key, j));
+            PairMarks {
+                same_owner,
+                end_fine: same_owner && (chart[i].1 == key[j].1 || lasts_as_long),
+                distance: chart[i].1.abs_diff(key[j].1),
+            }
+        })
+    }
+
+    #[test]
+    fn a_chart_that_stops_early_pairs_with_the_start_of_the_run() {
+        // A round robin whose pattern repeats: the chart's three segments are as right
+        // against the run's last three as against its first three, by owners and lengths.
+        // The typed ends say which: the start.
+        let key = [
+            ("P3", 4),
+            ("CS", 5),
+            ("P5", 7),
+            ("CS", 8),
+            ("P1", 12),
+            ("CS", 37),
+            ("P3", 41),
+            ("CS", 42),
+            ("P5", 44),
+        ];
+        let alignment = by_ends(&[("P3", 4), ("CS", 5), ("P5", 7)], &key);
+        assert_eq!(alignment.paired, [Some(0), Some(1), Some(2)]);
+        assert_eq!(
+            alignment.omitted.first().map(|omitted| omitted.key),
+            Some(3)
+        );
     }
 }

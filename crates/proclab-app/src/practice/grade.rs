@@ -9,7 +9,7 @@
 //! completion - arrival; waiting = the student's turnaround - (CPU + I/O + switch); response = the
 //! start of its first segment in the student's chart - arrival; an average of the student's column.
 
-use super::align::{align, Alignment, Omitted};
+use super::align::{align, Alignment, Omitted, PairMarks};
 use super::deadlock::{DeadlockAnswer, DeadlockGrading};
 use super::exercise::{Exercise, KeySegment, Who};
 use super::pipe::{PipeAnswer, PipeGrading};
@@ -549,7 +549,11 @@ fn grade_segments(key: &[KeySegment], answer: &Answer) -> (Vec<SegmentVerdict>, 
     let timeline = student_timeline(answer);
     let alignment = align(timeline.len(), key.len(), |i, j| {
         let marks = mark_segment(&timeline, answer, i, &key[j]);
-        (marks.who.is_fine(), marks.end.is_fine())
+        PairMarks {
+            same_owner: marks.who.is_fine(),
+            end_fine: marks.end.is_fine(),
+            distance: timeline[i].2.map_or(0, |typed| typed.abs_diff(key[j].end)),
+        }
     });
     let verdicts = alignment
         .paired
