@@ -603,6 +603,17 @@ fn typed_text_that_is_not_a_number_is_marked_and_kept() {
             "“99999999999999999999”: too large",
         ),
         ("1.5", true, "“1.5”: not a whole number"),
+        // An average's whole numbers are bounded as a tick is.
+        (
+            "99999999999999999999.5",
+            false,
+            "“99999999999999999999.5”: too large",
+        ),
+        (
+            "1/99999999999999999999",
+            false,
+            "“1/99999999999999999999”: too large",
+        ),
         ("six", false, "“six”: not a number"),
         (" 12a ", true, "“12a”: not a number"),
         ("13/0", false, "“13/0”: divides by 0"),
@@ -614,6 +625,17 @@ fn typed_text_that_is_not_a_number_is_marked_and_kept() {
     ] {
         assert_eq!(unreadable_reason(typed, whole, Lang::En), why);
     }
+    // Twenty digits cannot be read in an average, as in a tick; nineteen can.
+    use proclab_app::practice::grade::{parse_average, parse_tick};
+    assert_eq!(
+        parse_average("99999999999999999999"),
+        Err(Verdict::NotANumber)
+    );
+    assert_eq!(parse_tick("99999999999999999999"), Err(Verdict::NotANumber));
+    assert_eq!(
+        parse_average("9999999999999999999/2"),
+        Ok((9_999_999_999_999_999_999, 2, None))
+    );
     assert_eq!(
         unreadable_reason("-3", true, Lang::Ko),
         "“-3”: 0보다 작습니다"

@@ -355,6 +355,14 @@ pub fn unreadable_reason(text: &str, whole: bool, lang: Lang) -> String {
         _ if whole && typed.contains(['.', ',', '/']) => {
             lang.pick(["정수가 아닙니다", "not a whole number"])
         }
+        _ if typed.split(['/', '.', ',']).enumerate().any(|(at, part)| {
+            let part = part.trim();
+            let decimals = at > 0 && !typed.contains('/');
+            !decimals && digits(part) && part.parse::<u64>().is_err()
+        }) =>
+        {
+            lang.pick(["너무 큽니다", "too large"])
+        }
         _ if typed
             .split_once('/')
             .is_some_and(|(_, den)| den.trim() == "0") =>
@@ -402,15 +410,23 @@ pub fn parse_tick(text: &str) -> Result<u64, Verdict> {
 }
 
 /// A number typed as an average: a decimal (`6.5`, `6,5`) or a fraction (`13/2`), as an exact
-/// ratio `(numerator, denominator, decimals typed)`.
+/// ratio `(numerator, denominator, decimals typed)`. Its whole numbers are read as ticks are (at
+/// most `u64::MAX`, so twenty digits cannot be read in one cell and read in the other), which
+/// also keeps the comparison's products within `u128`.
 pub fn parse_average(text: &str) -> Result<(u128, u128, Option<u32>), Verdict> {
     let text = halfwidth(text).trim().replace(',', ".");
     if text.is_empty() {
         return Err(Verdict::Missing);
     }
+    let whole_number = |part: &str| {
+        part.trim()
+            .parse::<u64>()
+            .map(u128::from)
+            .map_err(|_| Verdict::NotANumber)
+    };
     if let Some((num, den)) = text.split_once('/') {
-        let num: u128 = num.trim().parse().map_err(|_| Verdict::NotANumber)?;
-        let den: u128 = den.trim().parse().map_err(|_| Verdict::NotANumber)?;
+        let num = whole_number(num)?;
+        let den = whole_number(den)?;
         if den == 0 {
             return Err(Verdict::NotANumber);
         }
@@ -429,7 +445,7 @@ pub fn parse_average(text: &str) -> Result<(u128, u128, Option<u32>), Verdict> {
     let whole: u128 = if whole.is_empty() {
         0
     } else {
-        whole.parse().map_err(|_| Verdict::NotANumber)?
+        whole_number(whole)?
     };
     let fraction_value: u128 = if fraction.is_empty() {
         0
