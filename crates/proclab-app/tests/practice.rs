@@ -1161,6 +1161,51 @@ fn a_set_opened_again_opens_at_the_exercise_left_and_remembers_it_came_from_a_li
     assert_eq!(PracticeState::open(set, beyond).current, 2);
 }
 
+/// The answers CSV has a line a cell of the score: its lines by verdict are the score's figures,
+/// with a segment left out as its two cells and a segment the run does not have marked `extra`
+/// apart. It had one line a segment left out and counted an extra segment's two as wrong cells.
+#[test]
+fn the_answers_csv_lines_add_up_to_the_score() {
+    let mut checked = 0;
+    for exercise in every_exercise() {
+        let key = exercise.key();
+        if key.len() < 3 {
+            continue;
+        }
+        let mut answer = key_answer(&exercise);
+        answer.segments.remove(1);
+        answer.segments.push(SegmentAnswer {
+            who: Who::Idle,
+            end: (key[key.len() - 1].end + 5).to_string(),
+        });
+        answer.rows[0][0] = "oops".into();
+        let grading = grade(&exercise, &answer);
+        let (right, consistent, total) = grading.counts();
+        let set = ExerciseSet {
+            exercises: vec![exercise.id],
+            ..ExerciseSet::generated(exercise.id.topic, exercise.id.difficulty, 0, 1)
+        };
+        let progress = Progress {
+            answers: vec![answer],
+            ..Default::default()
+        };
+        let csv = export_csv(&set, &progress, "");
+        let verdicts: Vec<&str> = csv
+            .lines()
+            .skip(1)
+            .map(|line| line.split(',').nth(6).expect("a verdict column"))
+            .collect();
+        let lines_of = |verdict: &str| verdicts.iter().filter(|typed| **typed == verdict).count();
+        assert_eq!(lines_of("right"), right, "{:?}\n{csv}", exercise.id);
+        assert_eq!(lines_of("consistent"), consistent, "{:?}", exercise.id);
+        assert_eq!(lines_of("extra"), 2 * grading.extra_segments(), "{:?}", exercise.id);
+        assert_eq!(verdicts.len() - lines_of("extra"), total, "{:?}", exercise.id);
+        assert_eq!(lines_of("not_a_number"), 1, "{:?}", exercise.id);
+        checked += 1;
+    }
+    assert!(checked > 150, "{checked}");
+}
+
 #[test]
 fn the_answers_csv_gives_the_transition_in_words() {
     use proclab_app::practice::transition::question;

@@ -576,16 +576,37 @@ struct ExportedCell {
 }
 
 /// Every cell of `exercise`'s kind with the student's answer and its verdict (with `marks`), in
-/// reading order.
+/// reading order: a line a cell of the score, so that a sheet counting lines by verdict finds
+/// the score's figures. A segment left out is its two cells, its owner and its end; a segment the
+/// run does not have is marked `extra`, not one of the score's cells.
 fn exported_cells(exercise: &Exercise, answer: &Answer, marks: bool) -> Vec<ExportedCell> {
-    answer_cells(exercise, answer, &grade(exercise, answer), Lang::En)
+    let grading = grade(exercise, answer);
+    let cells = answer_cells(exercise, answer, &grading, Lang::En, LeftOut::TwoCells);
+    let typed_segments = answer.segments.len().min(grading.segments.len());
+    cells
         .into_iter()
-        .map(|(cell, answer, verdict)| ExportedCell {
-            cell,
-            answer,
-            verdict: marks.then(|| verdict_code(verdict)),
+        .enumerate()
+        .map(|(at, (cell, answer, verdict))| {
+            let extra = at < 2 * typed_segments && grading.paired[at / 2].is_none();
+            ExportedCell {
+                cell,
+                answer,
+                verdict: marks.then(|| match extra {
+                    true => "extra",
+                    false => verdict_code(verdict),
+                }),
+            }
         })
         .collect()
+}
+
+/// How [`answer_cells`] lists a segment of the run the chart leaves out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LeftOut {
+    /// One line: what a teacher reads.
+    OneLine,
+    /// Its two cells of the score, owner and end: what a sheet counts.
+    TwoCells,
 }
 
 /// One cell of a handed-in answer that is not right, as the gradebook shows it: the cell, what
@@ -618,7 +639,13 @@ pub fn cells_not_right(exercise: &Exercise, answer: &Answer, lang: Lang) -> Vec<
         }];
     }
     let key_answer = super::grade::key_answer(exercise);
-    let key_cells = answer_cells(exercise, &key_answer, &grade(exercise, &key_answer), lang);
+    let key_cells = answer_cells(
+        exercise,
+        &key_answer,
+        &grade(exercise, &key_answer),
+        lang,
+        LeftOut::OneLine,
+    );
     let key_segments = exercise.key();
     let names = exercise.names();
     let who_name = |who: Who| who_word(who, &names, lang);
@@ -648,7 +675,7 @@ pub fn cells_not_right(exercise: &Exercise, answer: &Answer, lang: Lang) -> Vec<
         verdict: Verdict::Missing,
     });
     let chart_empty = empty_chart.is_some();
-    let lines = answer_cells(exercise, answer, &grading, lang)
+    let lines = answer_cells(exercise, answer, &grading, lang, LeftOut::OneLine)
         .into_iter()
         .enumerate()
         .filter(|(at, (_, _, verdict))| {
@@ -707,6 +734,7 @@ fn answer_cells(
     answer: &Answer,
     grading: &super::grade::Grading,
     lang: Lang,
+    left_out_lines: LeftOut,
 ) -> Vec<(String, String, Verdict)> {
     let mut cells = Vec::new();
     let names = exercise.names();
@@ -740,21 +768,28 @@ fn answer_cells(
             // Named by the run's segment, so the lines of a chart left empty differ; where it
             // belongs, when the chart has segments.
             let (key, before) = (left_out.key + 1, left_out.before + 1);
-            let name = match (typed_segments, left_out.before >= typed_segments) {
-                (0, _) => lang.pick([
-                    format!("간트: 실행의 구간 {key} 빠짐"),
-                    format!("gantt run segment {key} left out"),
-                ]),
-                (_, true) => lang.pick([
-                    format!("간트: 실행의 구간 {key} 빠짐 (마지막 구간 뒤)"),
-                    format!("gantt run segment {key} left out (after the last)"),
-                ]),
-                (_, false) => lang.pick([
-                    format!("간트: 실행의 구간 {key} 빠짐 (구간 {before} 앞)"),
-                    format!("gantt run segment {key} left out (before {before})"),
-                ]),
+            let parts: &[[&str; 2]] = match left_out_lines {
+                LeftOut::OneLine => &[["", ""]],
+                LeftOut::TwoCells => &[[": 누구", " who"], [": 끝", " end"]],
             };
-            line(name, "", Verdict::Missing);
+            for part in parts {
+                let (ko, en) = (part[0], part[1]);
+                let name = match (typed_segments, left_out.before >= typed_segments) {
+                    (0, _) => lang.pick([
+                        format!("간트: 실행의 구간 {key}{ko} 빠짐"),
+                        format!("gantt run segment {key}{en} left out"),
+                    ]),
+                    (_, true) => lang.pick([
+                        format!("간트: 실행의 구간 {key}{ko} 빠짐 (마지막 구간 뒤)"),
+                        format!("gantt run segment {key}{en} left out (after the last)"),
+                    ]),
+                    (_, false) => lang.pick([
+                        format!("간트: 실행의 구간 {key}{ko} 빠짐 (구간 {before} 앞)"),
+                        format!("gantt run segment {key}{en} left out (before {before})"),
+                    ]),
+                };
+                line(name, "", Verdict::Missing);
+            }
         }
         let column_name = |column: Column| match lang {
             Lang::Ko => column.label(lang).to_string(),
