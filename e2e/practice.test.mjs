@@ -434,6 +434,16 @@ test('A teacher sets rules for homework: marks only with two checks, then nothin
     assert.equal(await page.$('#practice-show'), null);
     assert.equal(await page.textContent('#practice-check'), 'Check (2 left)');
     assert.doesNotMatch(await page.textContent('#practice-from-link'), /simulator/, 'no simulator offered, none mentioned');
+    // A typo in a cell: the check is not counted and shows no marks; it names the cell.
+    await page.fill('#cell-p1-0', '1O');
+    await page.click('#practice-check');
+    await page.waitForSelector('#practice-not-counted');
+    assert.equal(await page.textContent('#practice-not-counted'),
+      '1 cell cannot be read: P1 completion (“1O”). Correct it and press Check again: this check was not counted.');
+    assert.equal(await page.textContent('#practice-check'), 'Check (2 left)');
+    assert.equal(await page.$('#practice-summary'), null, 'no marks');
+    await page.fill('#cell-p1-0', '');
+    await page.waitForFunction(() => !document.querySelector('#practice-not-counted'));
     const processes = await readWorkload(page);
     const answer = simulate(processes, 'fcfs');
     // The last segment one tick late.

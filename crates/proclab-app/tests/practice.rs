@@ -1198,8 +1198,18 @@ fn the_answers_csv_lines_add_up_to_the_score() {
         let lines_of = |verdict: &str| verdicts.iter().filter(|typed| **typed == verdict).count();
         assert_eq!(lines_of("right"), right, "{:?}\n{csv}", exercise.id);
         assert_eq!(lines_of("consistent"), consistent, "{:?}", exercise.id);
-        assert_eq!(lines_of("extra"), 2 * grading.extra_segments(), "{:?}", exercise.id);
-        assert_eq!(verdicts.len() - lines_of("extra"), total, "{:?}", exercise.id);
+        assert_eq!(
+            lines_of("extra"),
+            2 * grading.extra_segments(),
+            "{:?}",
+            exercise.id
+        );
+        assert_eq!(
+            verdicts.len() - lines_of("extra"),
+            total,
+            "{:?}",
+            exercise.id
+        );
         assert_eq!(lines_of("not_a_number"), 1, "{:?}", exercise.id);
         checked += 1;
     }

@@ -117,6 +117,55 @@ fn the_state_keeps_the_rules() {
     assert!(state.reduce(PracticeAction::Hint).is_some());
 }
 
+/// Under a limit of checks, a Check of an answer with a cell that cannot be read is not counted
+/// and shows no marks: it names the cells instead. Without a limit it marks them `?` as before.
+#[test]
+fn a_check_with_a_cell_that_cannot_be_read_is_not_counted_under_a_limit() {
+    use proclab_app::practice::grade::Column;
+    use proclab_app::practice::set::unreadable_cells;
+    use proclab_app::practice::text::check_not_counted_sentence;
+    let state = PracticeState::open(set().with_rules(marks_twice()), Progress::default());
+    let typo = state
+        .reduce(PracticeAction::SetCell(0, Column::Completion, "1O".into()))
+        .unwrap();
+    let refused = typo
+        .reduce(PracticeAction::Check)
+        .expect("said, not ignored");
+    assert!(refused.check_refused);
+    assert_eq!(refused.progress.checks[0], 0, "not counted");
+    assert!(!refused.progress.checked[0]);
+    assert_eq!(refused.grading, None, "no marks shown");
+    let cells = unreadable_cells(refused.exercise(), refused.answer(), Lang::En);
+    assert_eq!(cells, [("P1 completion".to_string(), "1O".to_string())]);
+    assert_eq!(
+        check_not_counted_sentence(&cells, Lang::En),
+        "1 cell cannot be read: P1 completion (“1O”). Correct it and press Check again: this \
+         check was not counted."
+    );
+    let korean = unreadable_cells(refused.exercise(), refused.answer(), Lang::Ko);
+    assert!(
+        check_not_counted_sentence(&korean, Lang::Ko)
+            .starts_with("읽을 수 없는 칸이 1개 있습니다: P1 완료"),
+        "{korean:?}"
+    );
+    // Corrected, the notice goes and the check counts.
+    let fixed = refused
+        .reduce(PracticeAction::SetCell(0, Column::Completion, "10".into()))
+        .unwrap();
+    assert!(!fixed.check_refused);
+    let checked = fixed.reduce(PracticeAction::Check).unwrap();
+    assert_eq!(checked.progress.checks[0], 1);
+    assert!(checked.grading.is_some() && !checked.check_refused);
+    // Without a limit, the check counts and marks the cell.
+    let open = PracticeState::open(set(), Progress::default())
+        .reduce(PracticeAction::SetCell(0, Column::Completion, "1O".into()))
+        .unwrap()
+        .reduce(PracticeAction::Check)
+        .unwrap();
+    assert!(!open.check_refused);
+    assert_eq!(open.grading.map(|grading| grading.unreadable()), Some(1));
+}
+
 #[test]
 fn the_student_is_told_the_rules_and_the_checks_left() {
     let rules = marks_twice();

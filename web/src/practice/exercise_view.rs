@@ -6,11 +6,12 @@ use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::practice::explain::{explain, hints, show_span};
 use proclab_app::practice::race;
-use proclab_app::practice::set::Feedback;
+use proclab_app::practice::set::{unreadable_cells, Feedback};
 use proclab_app::practice::state::{PracticeAction, PracticeState};
 use proclab_app::practice::summary::summary;
 use proclab_app::practice::text::{
-    bursts_text, changed_unchecked_sentence, conventions, rules_sentence, PracticeText as T,
+    bursts_text, changed_unchecked_sentence, check_not_counted_sentence, conventions,
+    rules_sentence, PracticeText as T,
 };
 use proclab_app::watch::playback::Playback;
 use proclab_core::spec::PolicySpec;
@@ -247,6 +248,11 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                 }
             </div>
             <div id="practice-feedback" class="practice-feedback" role="status" aria-live="polite" aria-atomic="true">
+                if state.check_refused {
+                    <p id="practice-not-counted" class="notice">
+                        { check_not_counted_sentence(&unreadable_cells(exercise, state.answer(), lang), lang) }
+                    </p>
+                }
                 if let Some((summary, explanation, interleaving, all_fine)) = feedback {
                     <p id="practice-summary" class={classes!("summary", all_fine.then_some("all-right"))}>
                         { if all_fine { format!("{} {summary}", T::AllRight.get(lang)) } else { summary } }

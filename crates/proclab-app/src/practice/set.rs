@@ -620,6 +620,16 @@ pub struct CellNotRight {
     pub verdict: Verdict,
 }
 
+/// The cells of `answer` to `exercise` that cannot be read, each its name in `lang` and what was
+/// typed: what a Check not counted names.
+pub fn unreadable_cells(exercise: &Exercise, answer: &Answer, lang: Lang) -> Vec<(String, String)> {
+    cells_not_right(exercise, answer, lang)
+        .into_iter()
+        .filter(|cell| cell.verdict == Verdict::NotANumber)
+        .map(|cell| (cell.cell, cell.typed))
+        .collect()
+}
+
 /// The cells of `answer` to `exercise` that are not right (≈, wrong, unreadable, empty, left out
 /// of the chart, a segment too many), each with the run's value, in `lang`: what a teacher reads
 /// to see why a score is what it is.

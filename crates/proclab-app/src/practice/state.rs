@@ -19,6 +19,10 @@ pub struct PracticeState {
     pub current: usize,
     /// The marks of the exercise on screen, as of the last Check (cleared by an edit).
     pub grading: Option<Grading>,
+    /// The last Check was not counted, and showed no marks: the set limits checks and a cell
+    /// could not be read. A typo (`1O` for `10`) spent one of a few checks; not counting it and
+    /// showing every other mark would have handed out a free check. Cleared by the next action.
+    pub check_refused: bool,
 }
 
 impl PartialEq for PracticeState {
@@ -29,6 +33,7 @@ impl PartialEq for PracticeState {
             && self.progress == other.progress
             && self.current == other.current
             && self.grading == other.grading
+            && self.check_refused == other.check_refused
     }
 }
 
@@ -92,6 +97,7 @@ impl PracticeState {
             progress,
             current,
             grading,
+            check_refused: false,
         }
     }
 
@@ -204,12 +210,14 @@ impl Reduce for PracticeState {
                 }
                 let mut next = self.clone();
                 next.grading = checked_marks(&self.exercises, &progress, self.current);
+                next.check_refused = false;
                 next.progress = progress;
                 return Some(next);
             }
             _ => {}
         }
         let mut next = self.clone();
+        next.check_refused = false;
         let current = self.current;
         let processes = self.exercise().spec.processes.len();
         let answer = &mut next.progress.answers[current];
@@ -342,7 +350,13 @@ impl Reduce for PracticeState {
                 if !self.set.rules.may_check(self.progress.checks[current]) {
                     return None;
                 }
-                next.grading = Some(grade(self.exercise(), self.answer()));
+                let grading = grade(self.exercise(), self.answer());
+                if self.set.rules.checks.is_some() && grading.unreadable() > 0 {
+                    next.grading = None;
+                    next.check_refused = true;
+                    return Some(next);
+                }
+                next.grading = Some(grading);
                 next.progress.checked[current] = true;
                 next.progress.checks[current] = next.progress.checks[current].saturating_add(1);
                 return Some(next);

@@ -583,6 +583,28 @@ pub fn changed_unchecked_sentence(lang: Lang) -> &'static str {
     ])
 }
 
+/// Said when a Check under a limit of checks was not counted because `unreadable` cells (each
+/// its name and what was typed) cannot be read: which, and what to do.
+pub fn check_not_counted_sentence(unreadable: &[(String, String)], lang: Lang) -> String {
+    let cells = unreadable
+        .iter()
+        .map(|(cell, typed)| format!("{cell} (“{}”)", typed.trim()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let count = unreadable.len();
+    lang.pick([
+        format!("읽을 수 없는 칸이 {count}개 있습니다: {cells}. 고친 뒤 다시 확인을 누르세요. 이번 확인은 횟수에 세지 않았습니다."),
+        format!(
+            "{} {cells}. Correct {} and press Check again: this check was not counted.",
+            match count {
+                1 => String::from("1 cell cannot be read:"),
+                _ => format!("{count} cells cannot be read:"),
+            },
+            if count == 1 { "it" } else { "them" }
+        ),
+    ])
+}
+
 /// "1 check", "2 checks".
 fn checks_en(count: u8) -> String {
     match count {
