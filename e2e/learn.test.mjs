@@ -463,9 +463,23 @@ test('a Learn page links to its subject in Practice: the sync page opens three s
     const { page, problems } = await openLearn(context, '/learn/sync');
     const links = await page.$$eval('.practise-it a', (anchors) => anchors.map((a) => a.dataset.topic));
     assert.deepEqual(links, ['race', 'semaphore', 'deadlock']);
+    // From the bottom of the Learn page: the exercises open at the top of Practice (they had
+    // opened where the Learn page was scrolled, their first lines out of sight).
+    await page.$eval('.practise-it', (section) => section.scrollIntoView());
+    assert.ok(await page.evaluate(() => window.scrollY) > 300);
     await page.click('.practise-it a[data-topic="semaphore"]');
     await page.waitForSelector('#semaphore-steps');
     assert.match(await page.textContent('#exercise-title'), /^Exercise 1 \/ 3: Semaphores .* · Medium/);
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'Practice opens at its top');
+    // The header's links too: the Learn index, scrolled, then Practice.
+    await page.click('nav a[href$="#/learn"]');
+    await page.waitForURL((address) => address.hash === '#/learn');
+    await page.waitForFunction(() => document.body.scrollHeight > window.innerHeight + 100);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    assert.ok(await page.evaluate(() => window.scrollY) > 100);
+    await page.click('nav a[href$="#/practice"]');
+    await page.waitForSelector('#exercise-title');
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'Practice opens at its top');
     // A page with no practice of its own has no such section.
     await page.goto(page.url().replace(/#.*/, '#/learn/os'));
     await page.waitForSelector('#learn-title');

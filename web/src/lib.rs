@@ -43,6 +43,12 @@ fn shown_preset(
     (session.problems.is_none() && as_loaded).then_some(id)
 }
 
+thread_local! {
+    /// Set by a move to another page that places the window itself: the next change of page
+    /// leaves the scroll where that move put it.
+    static PLACED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// The root component: the router around the page, so every route shares one session. Routes
 /// live in the fragment (`#/learn/states`): a static server with no rewrite rules serves every
 /// one of them from the folder's `index.html`, whatever folder that is.
@@ -65,6 +71,19 @@ fn page() -> Html {
     let navigator = use_navigator();
     let route = use_route::<Route>().unwrap_or(Route::Simulator);
     let update = offline::use_waiting_update();
+    // Another page starts at its top: the router keeps the window's scroll, and a page opened
+    // from the bottom of a Learn page had opened at the bottom of the next one, its first lines
+    // out of sight. The first page of a visit keeps the browser's own starting point, and a move
+    // that placed the window itself (a scenario opened in the simulator: at its top, or at the
+    // machine a lesson asks to watch) is left alone.
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(route.clone(), move |_| {
+            if !first.replace(false) && !PLACED.with(|placed| placed.replace(false)) {
+                browser::scroll_to_top();
+            }
+        });
+    }
     // A share link typed or pasted into the address bar of this tab changes only the fragment:
     // no page load, so the session opens it here.
     {
@@ -86,6 +105,7 @@ fn page() -> Html {
     // another may bring its own banner (a Learn page's example built for the page).
     let load = {
         let dispatch = dispatch.clone();
+        let on_another_page = route != Route::Simulator;
         Callback::from(
             move |(spec, banner): (proclab_core::ScenarioSpec, Option<Notice>)| {
                 // Its programs' comments in the page's language (a practice exercise's are
@@ -96,6 +116,9 @@ fn page() -> Html {
                     .or(banner);
                 dispatch.dispatch(Action::Load(Box::new(spec), notice));
                 if let Some(navigator) = &navigator {
+                    if on_another_page {
+                        PLACED.with(|placed| placed.set(true));
+                    }
                     navigator.push(&Route::Simulator);
                 }
                 browser::scroll_to_top();
