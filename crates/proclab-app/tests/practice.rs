@@ -1107,24 +1107,50 @@ fn the_transition_question_has_one_answer_read_from_the_trace() {
             grading.transition,
             Some([Verdict::Right, Verdict::Right, Verdict::Wrong])
         );
-        assert_eq!(grading.first_mistake, Some(Mistake::Transition));
+        assert_eq!(
+            grading.first_mistake,
+            Some(Mistake::Transition {
+                answer: answer.transition
+            })
+        );
         assert_eq!(
             explain(&exercise, &grading, Lang::En),
-            Some(question.explanation(&exercise, Lang::En))
+            Some(question.explanation(&exercise, &answer.transition, Lang::En))
         );
-        // Said plainly first, with the right reason; a policy without a slice says so.
-        let said = question.explanation(&exercise, Lang::En);
+        // Said plainly first, with the right reason; then what is wrong with the reason chosen,
+        // that one and no other (every wrong answer had been told a quantum cannot expire).
         let name = &exercise.names()[question.pid as usize];
         let reason = key.reason.unwrap().label(Lang::En);
+        let slices = matches!(exercise.id.topic, Topic::Rr | Topic::Mlfq);
+        for chosen in Reason::ALL.into_iter().filter(|r| Some(*r) != key.reason) {
+            let typed = TransitionAnswer {
+                reason: Some(chosen),
+                ..key
+            };
+            let said = question.explanation(&exercise, &typed, Lang::En);
+            assert!(
+                said.starts_with(&format!("At t={}, {name} goes from ", question.tick))
+                    && said.contains(&format!(": {reason}. ")),
+                "{said}"
+            );
+            let no_slice = chosen == Reason::QuantumExpired && !slices;
+            assert_eq!(said.contains("no time slice"), no_slice, "{said}");
+            let label = chosen.label(Lang::En);
+            let (from, to) = chosen.moves();
+            let about = if no_slice {
+                String::from("This policy gives no time slice, so a quantum cannot expire.")
+            } else if (Some(from), Some(to)) == (key.from, key.to) {
+                format!("The reason chosen, “{label}”, makes the same move, but it is not why this time.")
+            } else {
+                format!("The reason chosen, “{label}”, moves a process from {from:?} to {to:?}.")
+            };
+            assert!(said.ends_with(&format!(" {about}")), "{said}");
+        }
+        // The right reason with a wrong state: nothing said of the reason.
+        let right_reason = TransitionAnswer { from: None, ..key };
+        let said = question.explanation(&exercise, &right_reason, Lang::En);
         assert!(
-            said.starts_with(&format!("At t={}, {name} goes from ", question.tick))
-                && said.contains(&format!(": {reason}. ")),
-            "{said}"
-        );
-        let slices = matches!(exercise.id.topic, Topic::Rr);
-        assert_eq!(
-            said.contains("no time slice"),
-            !slices && exercise.id.topic != Topic::Mlfq,
+            !said.contains("The reason chosen") && !said.contains("no time slice"),
             "{said}"
         );
         answer.transition = TransitionAnswer::default();

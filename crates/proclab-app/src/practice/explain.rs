@@ -736,7 +736,7 @@ fn mistake_verdict(grading: &Grading, mistake: Mistake) -> Verdict {
             .iter()
             .position(|each| *each == at)
             .map(|index| grading.averages[index]),
-        Mistake::Transition => grading
+        Mistake::Transition { .. } => grading
             .transition
             .and_then(|marks| marks.into_iter().find(|mark| !mark.is_fine())),
         Mistake::RaceValue => grading.race.map(|race| race.value),
@@ -904,8 +904,8 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
         }
         Mistake::Cell { pid, column } => cell(exercise, pid, column, lang),
         Mistake::Average { column } => average(exercise, column, lang),
-        Mistake::Transition => super::transition::question(exercise)
-            .map(|question| question.explanation(exercise, lang))
+        Mistake::Transition { answer } => super::transition::question(exercise)
+            .map(|question| question.explanation(exercise, &answer, lang))
             .unwrap_or_default(),
         Mistake::RaceValue => super::race::explain_value(
             &exercise.run,
@@ -995,7 +995,7 @@ pub fn show_tick(exercise: &Exercise, grading: Option<&Grading>) -> u64 {
             .get(pid as usize)
             .map(|process| process.arrival)
             .unwrap_or(0),
-        Some(Mistake::Transition) => super::transition::question(exercise)
+        Some(Mistake::Transition { .. }) => super::transition::question(exercise)
             .map(|question| question.tick)
             .unwrap_or(0),
         Some(Mistake::RaceValue) => super::race::first_lost_load(&exercise.run)

@@ -134,8 +134,11 @@ pub enum Mistake {
     Average {
         column: Column,
     },
-    /// The state transition question.
-    Transition,
+    /// The state transition question, with the answer given (its explanation speaks of the
+    /// reason chosen).
+    Transition {
+        answer: TransitionAnswer,
+    },
     /// The racing counter's final value (question A).
     RaceValue,
     /// The racing counter's interleaving (question B).
@@ -755,7 +758,9 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
         first_mistake(&segments, &alignment.omitted, &rows, &averages).or_else(|| {
             transition
                 .is_some_and(|marks| marks.iter().any(|mark| !mark.is_fine()))
-                .then_some(Mistake::Transition)
+                .then_some(Mistake::Transition {
+                    answer: answer.transition,
+                })
         });
     Grading {
         segments,

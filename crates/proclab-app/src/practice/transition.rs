@@ -48,6 +48,19 @@ impl Reason {
         })
     }
 
+    /// The move it makes: from which state to which.
+    pub fn moves(self) -> (ProcessState, ProcessState) {
+        use ProcessState::*;
+        match self {
+            Reason::Admitted => (New, Ready),
+            Reason::Dispatched => (Ready, Running),
+            Reason::QuantumExpired | Reason::Preempted => (Running, Ready),
+            Reason::IoRequested => (Running, Blocked),
+            Reason::IoCompleted => (Blocked, Ready),
+            Reason::Exited => (Running, Exit),
+        }
+    }
+
     pub fn label(self, lang: Lang) -> &'static str {
         lang.pick(match self {
             Reason::Admitted => ["생성되어 받아들여짐", "admitted (created)"],
@@ -171,9 +184,16 @@ impl TransitionQuestion {
     }
 
     /// What happened, plainly ("At t=4, P4 goes from Ready to Running: dispatched."), then as
-    /// the narrated log says it, and, where the policy gives no time slice, that a quantum cannot
-    /// be why (a student had answered "quantum expired" under FCFS and read only the log).
-    pub fn explanation(&self, exercise: &Exercise, lang: Lang) -> String {
+    /// the narrated log says it, then what is wrong with the reason `answer` chose: the move it
+    /// makes when that is another, and, where the policy gives no time slice, that a quantum
+    /// cannot expire (a student had answered "quantum expired" under FCFS and read only the log).
+    /// That sentence had followed every wrong answer, whatever reason was chosen.
+    pub fn explanation(
+        &self,
+        exercise: &Exercise,
+        answer: &TransitionAnswer,
+        lang: Lang,
+    ) -> String {
         use crate::watch::text::state_name;
         let name = exercise
             .names()
@@ -205,12 +225,31 @@ impl TransitionQuestion {
                 | proclab_core::spec::PolicySpec::Mlq { .. }
                 | proclab_core::spec::PolicySpec::Lottery { .. }
         );
-        let no_quantum = (!slices).then(|| {
-            lang.pick([
-                " 이 정책에는 타임 퀀텀이 없으니 '타임 퀀텀 만료'는 답이 될 수 없습니다.",
-                " This policy gives no time slice, so a quantum cannot expire.",
-            ])
+        let chosen = answer.reason.filter(|chosen| Some(*chosen) != key.reason);
+        let about_chosen = chosen.map(|chosen| {
+            let label = chosen.label(lang);
+            if chosen == Reason::QuantumExpired && !slices {
+                return lang
+                    .pick([
+                        " 이 정책에는 타임 퀀텀이 없으니 '타임 퀀텀 만료'는 답이 될 수 없습니다.",
+                        " This policy gives no time slice, so a quantum cannot expire.",
+                    ])
+                    .to_string();
+            }
+            let (moves_from, moves_to) = chosen.moves();
+            if (Some(moves_from), Some(moves_to)) == (key.from, key.to) {
+                lang.pick([
+                    format!(" 고른 이유 '{label}'도 같은 전이를 만들지만, 이번에는 그 때문이 아닙니다."),
+                    format!(" The reason chosen, “{label}”, makes the same move, but it is not why this time."),
+                ])
+            } else {
+                let (moves_from, moves_to) = (state_name(moves_from, lang), state_name(moves_to, lang));
+                lang.pick([
+                    format!(" 고른 이유 '{label}'는 {moves_from}에서 {moves_to} 상태로 가는 전이의 이유입니다."),
+                    format!(" The reason chosen, “{label}”, moves a process from {moves_from} to {moves_to}."),
+                ])
+            }
         });
-        format!("{plain} {log}{}", no_quantum.unwrap_or(""))
+        format!("{plain} {log}{}", about_chosen.unwrap_or_default())
     }
 }
