@@ -416,16 +416,24 @@ fn the_cells_not_right_carry_the_runs_value() {
                     assert!(all.is_empty());
                     continue;
                 };
+                // A line a chart segment left out, then the cells left empty in one line.
+                let marks = grade(&exercise, &one);
+                let (folded, lines) = cells.split_last().expect("lines");
+                assert_eq!(lines.len(), marks.omitted.len(), "{:?}", exercise.id);
+                let (count, names) = folded
+                    .cell
+                    .split_once(" cells left empty: ")
+                    .expect("the empty cells folded");
+                let names: Vec<&str> = names.split(", ").collect();
+                assert_eq!(count.parse::<usize>().unwrap(), names.len());
                 assert_eq!(
-                    cells.len(),
-                    {
-                        let marks = grade(&exercise, &one);
-                        total - marks.counts().0 - marks.omitted.len()
-                    },
-                    "{:?}: a line a cell, a line a chart segment left out",
+                    names.len(),
+                    total - marks.counts().0 - 2 * marks.omitted.len(),
+                    "{:?}: every empty cell named",
                     exercise.id
                 );
-                for cell in &cells {
+                assert_eq!(folded.verdict, Verdict::Missing);
+                for cell in lines {
                     assert_ne!(cell.verdict, Verdict::Right, "{:?}", exercise.id);
                     assert!(!cell.key.is_empty(), "{:?}: {cell:?}", exercise.id);
                 }

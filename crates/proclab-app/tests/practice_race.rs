@@ -210,6 +210,33 @@ fn a_serial_interleaving_is_refused_with_the_reason() {
     );
     let korean = explain_interleaving(&workload, &lengths, serial, Lang::Ko);
     assert!(korean.contains("하나도 잃지 않습니다"), "{korean}");
+    // A teacher's list of cells not right says what the order typed does, in place of a value
+    // of the run (any order that loses an update is right: the run has no one answer).
+    let total = final_value(&exercise.run);
+    let typed = answer(&total.to_string(), serial);
+    let cells = proclab_app::practice::set::cells_not_right(&exercise, &typed, Lang::En);
+    let line = cells
+        .iter()
+        .find(|cell| cell.cell == "race interleaving")
+        .expect("the interleaving not right");
+    // The explanation's own end: "... so the counter ends at N.".
+    let increments = english
+        .split("so the counter ends at ")
+        .nth(1)
+        .and_then(|rest| rest.split('.').next())
+        .expect("the end said");
+    assert_eq!(
+        line.key,
+        format!("this order ends at {increments} (no update lost)")
+    );
+    let korean_cells = proclab_app::practice::set::cells_not_right(&exercise, &typed, Lang::Ko);
+    assert!(
+        korean_cells
+            .iter()
+            .any(|cell| cell.cell == "경쟁: 실행 순서"
+                && cell.key == format!("이 순서로는 counter가 {increments} (잃은 증가 없음)")),
+        "{korean_cells:?}"
+    );
     // A switch after the store is not enough either.
     let late = "1 1 1 2";
     assert_eq!(

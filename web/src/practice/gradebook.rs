@@ -273,14 +273,15 @@ fn cells_not_right(number: usize, file: &str, grade: &StudentGrade, lang: Lang) 
     if count == 0 {
         return Html::default();
     }
+    // As the table names the student (a file without a name had been its name here only).
     let student = match grade.student.is_empty() {
-        true => file.to_string(),
+        true => format!("{} · {file}", lang.pick(["(이름 없음)", "(no name)"])),
         false => grade.student.clone(),
     };
     html! {
                 <details id={format!("gradebook-cells-{number}")} class="gradebook-cells">
                     <summary>{ lang.pick([
-                        format!("{student}: 맞지 않은 것 {count}줄 (입력한 값과 실행의 값)"),
+                        format!("{student}: 맞지 않은 것 {count}줄 (입력한 값과 정답)"),
                         match count {
                             1 => format!("{student}: 1 line not right (what was typed, and the run's value)"),
                             _ => format!("{student}: {count} lines not right (what was typed, and the run's value)"),
@@ -292,7 +293,7 @@ fn cells_not_right(number: usize, file: &str, grade: &StudentGrade, lang: Lang) 
                                 <th scope="col">{ lang.pick(["문제", "Exercise"]) }</th>
                                 <th scope="col">{ lang.pick(["칸", "Cell"]) }</th>
                                 <th scope="col">{ lang.pick(["입력", "Typed"]) }</th>
-                                <th scope="col">{ lang.pick(["실행의 값", "Run"]) }</th>
+                                <th scope="col">{ lang.pick(["정답", "Run"]) }</th>
                                 <th scope="col">{ lang.pick(["표시", "Mark"]) }</th>
                             </tr></thead>
                             <tbody>

@@ -691,6 +691,36 @@ pub fn problem_text(problem: &ScheduleProblem, threads: usize, lang: Lang) -> St
     }
 }
 
+/// What an interleaving typed for question B does, in one short phrase for a teacher's list:
+/// where the counter ends and whether an update is lost, or why the text cannot run.
+pub fn interleaving_outcome(
+    workload: &ScenarioSpec,
+    lengths: &[usize],
+    text: &str,
+    lang: Lang,
+) -> String {
+    let total = increments(workload);
+    match try_interleaving(workload, lengths, text) {
+        Ok(tried) if tried.value >= total => lang.pick([
+            format!("이 순서로는 counter가 {} (잃은 증가 없음)", tried.value),
+            format!("this order ends at {} (no update lost)", tried.value),
+        ]),
+        Ok(tried) => lang.pick([
+            format!(
+                "이 순서로는 counter가 {} (잃은 증가 {}개)",
+                tried.value,
+                total - tried.value
+            ),
+            format!(
+                "this order ends at {} ({} lost)",
+                tried.value,
+                total - tried.value
+            ),
+        ]),
+        Err(problem) => problem_text(&problem, lengths.len(), lang),
+    }
+}
+
 /// Question B's verdict in words: the problem of the text, or what its run did.
 pub fn explain_interleaving(
     workload: &ScenarioSpec,

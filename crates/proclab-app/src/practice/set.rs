@@ -708,22 +708,58 @@ pub fn cells_not_right(exercise: &Exercise, answer: &Answer, lang: Lang) -> Vec<
                 let segment = key_segments[grading.omitted[at - 2 * typed_segments].key];
                 format!("{} {}", who_name(segment.who), segment.end)
             } else if grading.race.is_some() && at == 1 {
-                // Any interleaving that loses an update is right: the run has no one answer.
-                String::new()
+                // Any interleaving that loses an update is right: the run has no one answer, so
+                // what the one typed does stands in its place.
+                let workload = exercise.race_workload();
+                super::race::interleaving_outcome(
+                    &workload,
+                    &super::race::lengths(&workload),
+                    &answer.race.interleaving,
+                    lang,
+                )
             } else {
                 key_cells
                     .get(at - chart_lines + key_chart_lines)
                     .map(|(_, key, _)| key.clone())
                     .unwrap_or_default()
             };
-            CellNotRight {
+            let left_out = (2 * typed_segments..chart_lines).contains(&at);
+            let cell = CellNotRight {
                 cell,
                 typed,
                 key,
                 verdict,
-            }
+            };
+            (cell, left_out)
         });
-    empty_chart.into_iter().chain(lines).collect::<Vec<_>>()
+    // Cells left empty, but for the chart's segments left out (each with the run's segment), are
+    // one line: a student who left half the table empty had twice as many lines of "—" as of
+    // mistakes, and the mistakes were hard to find among them.
+    let (empty, shown): (Vec<_>, Vec<_>) = lines.partition(|(cell, left_out)| {
+        !left_out && cell.verdict == Verdict::Missing && cell.typed.trim().is_empty()
+    });
+    let folded = (empty.len() > 1).then(|| {
+        let names: Vec<&str> = empty.iter().map(|(cell, _)| cell.cell.as_str()).collect();
+        let count = names.len();
+        CellNotRight {
+            cell: lang.pick([
+                format!("빈 칸 {count}개: {}", names.join(", ")),
+                format!("{count} cells left empty: {}", names.join(", ")),
+            ]),
+            typed: String::new(),
+            key: String::new(),
+            verdict: Verdict::Missing,
+        }
+    });
+    let empty = match folded {
+        Some(folded) => vec![folded],
+        None => empty.into_iter().map(|(cell, _)| cell).collect(),
+    };
+    empty_chart
+        .into_iter()
+        .chain(shown.into_iter().map(|(cell, _)| cell))
+        .chain(empty)
+        .collect::<Vec<_>>()
 }
 
 /// Who holds the CPU in a chart's segment, as the answers files write it (`P2`, `idle`,
@@ -786,15 +822,17 @@ fn answer_cells(
                 let (ko, en) = (part[0], part[1]);
                 let name = match (typed_segments, left_out.before >= typed_segments) {
                     (0, _) => lang.pick([
-                        format!("간트: 실행의 구간 {key}{ko} 빠짐"),
+                        format!("간트: 빠진 구간{ko} (실행의 {key}번째 구간)"),
                         format!("gantt run segment {key}{en} left out"),
                     ]),
                     (_, true) => lang.pick([
-                        format!("간트: 실행의 구간 {key}{ko} 빠짐 (마지막 구간 뒤)"),
+                        format!("간트: 빠진 구간{ko} (실행의 {key}번째 구간, 답의 마지막 구간 뒤)"),
                         format!("gantt run segment {key}{en} left out (after the last)"),
                     ]),
                     (_, false) => lang.pick([
-                        format!("간트: 실행의 구간 {key}{ko} 빠짐 (구간 {before} 앞)"),
+                        format!(
+                            "간트: 빠진 구간{ko} (실행의 {key}번째 구간, 답의 구간 {before} 앞)"
+                        ),
                         format!("gantt run segment {key}{en} left out (before {before})"),
                     ]),
                 };
@@ -958,7 +996,7 @@ fn answer_cells(
                 marks.value,
             );
             line(
-                lang.pick(["경쟁: 인터리빙", "race interleaving"]).into(),
+                lang.pick(["경쟁: 실행 순서", "race interleaving"]).into(),
                 &answer.race.interleaving,
                 marks.interleaving,
             );
