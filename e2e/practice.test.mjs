@@ -433,6 +433,9 @@ test('A teacher sets rules for homework: marks only with two checks, then nothin
     assert.equal(await page.$('#practice-hint'), null);
     assert.equal(await page.$('#practice-show'), null);
     assert.equal(await page.textContent('#practice-check'), 'Check (2 left)');
+    // The page's lead says what Check does under the rule (it had promised explanations).
+    assert.equal(await page.textContent('#practice-title + p.hint'),
+      "Work it out by hand and fill in your answers, then press Check: under your teacher's rule, each cell is marked right or wrong, and that is all.");
     assert.doesNotMatch(await page.textContent('#practice-from-link'), /simulator/, 'no simulator offered, none mentioned');
     // A typo in a cell: the check is not counted and shows no marks; it names the cell.
     await page.fill('#cell-p1-0', '1O');

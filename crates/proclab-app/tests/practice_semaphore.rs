@@ -317,3 +317,24 @@ fn a_wrong_cell_beside_empty_ones_is_said_to_be_wrong() {
     let english = explain(&exercise, &grading, Lang::En).unwrap();
     assert!(english.starts_with("An answer is still empty"), "{english}");
 }
+
+/// Where a teacher's rules offer no simulator, the rules do not speak of it.
+#[test]
+fn the_rules_speak_of_the_simulator_only_where_it_is_offered() {
+    use proclab_app::practice::text::{conventions, conventions_for};
+    let exercise = exercise(Difficulty::Medium, 0);
+    for lang in [Lang::En, Lang::Ko] {
+        let offered = conventions(&exercise, lang);
+        let not_offered = conventions_for(&exercise, false, lang);
+        let word = lang.pick(["시뮬레이터", "simulator"]);
+        assert!(
+            offered.iter().any(|rule| rule.contains(word)),
+            "{offered:?}"
+        );
+        assert!(
+            !not_offered.iter().any(|rule| rule.contains(word)),
+            "{not_offered:?}"
+        );
+        assert_eq!(not_offered.len() + 1, offered.len());
+    }
+}

@@ -10,7 +10,7 @@ use proclab_app::practice::set::{unreadable_cells, Feedback};
 use proclab_app::practice::state::{PracticeAction, PracticeState};
 use proclab_app::practice::summary::summary;
 use proclab_app::practice::text::{
-    bursts_text, changed_unchecked_sentence, check_not_counted_sentence, conventions,
+    bursts_text, changed_unchecked_sentence, check_not_counted_sentence, conventions_for,
     rules_sentence, PracticeText as T,
 };
 use proclab_app::watch::playback::Playback;
@@ -147,7 +147,7 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                     <section aria-labelledby="rules-title">
                         <h4 id="rules-title">{ T::Rules.get(lang) }</h4>
                         <ul class="rules">
-                            { for conventions(exercise, lang).into_iter().map(|rule| html! { <li>{ rule }</li> }) }
+                            { for conventions_for(exercise, explains, lang).into_iter().map(|rule| html! { <li>{ rule }</li> }) }
                         </ul>
                     </section>
                     if deadlock {

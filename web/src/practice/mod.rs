@@ -21,7 +21,7 @@ use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::practice::exercise::{Difficulty, Topic};
 use proclab_app::practice::set::{
-    export_csv, export_file_name, export_json, read_setup, ExerciseSet, SetupError, PARAM,
+    export_csv, export_file_name, export_json, read_setup, ExerciseSet, Feedback, SetupError, PARAM,
 };
 use proclab_app::practice::state::{PracticeAction, PracticeState};
 use proclab_app::practice::text::{self as practice_text, PracticeText as T};
@@ -389,7 +389,13 @@ pub fn practice(props: &PracticeProps) -> Html {
     html! {
         <main class="practice" aria-labelledby="practice-title">
             <h2 id="practice-title">{ T::Title.get(lang) }</h2>
-            <p class="hint">{ T::Intro.get(lang) }</p>
+            // What Check does, as the set's rules have it (marks only had been promised the
+            // explanation the rules take away).
+            <p class="hint">{ match state.set.rules.feedback {
+                Feedback::Full => T::Intro.get(lang),
+                Feedback::Marks => T::IntroMarks.get(lang),
+                Feedback::Hidden => T::IntroHidden.get(lang),
+            } }</p>
             if *bad_link {
                 <p class="notice error" role="alert">{ T::BadLink.get(lang) }</p>
             }

@@ -13,6 +13,10 @@ pub enum PracticeText {
     NavPractice,
     Title,
     Intro,
+    /// The intro under a teacher's rule of marks only.
+    IntroMarks,
+    /// The intro under a teacher's rule of nothing checked until handed in.
+    IntroHidden,
     Topic,
     Difficulty,
     NewSet,
@@ -166,6 +170,8 @@ impl Words for PracticeText {
             NavPractice => ["연습", "Practice"],
             Title => ["연습: 먼저 풀고, 칸마다 확인", "Practice: predict, then check, cell by cell"],
             Intro => ["손으로 풀어 답을 채운 뒤 확인을 누르세요 (스케줄링은 간트 차트와 표, 경쟁하는 카운터는 최종 값과 실행 순서, MLFQ는 각 작업의 단계, 문맥 교환은 PC와 레지스터, 교착 상태는 자원 할당 그래프에 대한 질문, 세마포어는 값과 기다리는 스레드, 파이프는 남은 바이트와 기다리는 프로세스). 칸마다 맞음/틀림을 알려 주고, 첫 번째 잘못을 엔진의 기록으로 설명합니다.", "Work it out by hand and fill in your answers (for scheduling, the Gantt chart and the table; for the racing counter, the final value and an interleaving; for MLFQ, the level of each job; for a context switch, the PC and registers; for a deadlock, the questions about its graph; for semaphores, the values and who waits; for a pipe, the bytes left and who waits), then press Check: every cell is marked, and the first mistake is explained from the engine's own trace."],
+            IntroMarks => ["손으로 풀어 답을 채운 뒤 확인을 누르세요. 선생님의 규칙에 따라 칸마다 맞음/틀림만 알려 줍니다.", "Work it out by hand and fill in your answers, then press Check: under your teacher's rule, each cell is marked right or wrong, and that is all."],
+            IntroHidden => ["손으로 풀어 답을 채우세요. 선생님의 규칙에 따라 제출할 때까지 채점하지 않습니다.", "Work it out by hand and fill in your answers: under your teacher's rule, nothing is checked until you hand them in."],
             Topic => ["주제", "Topic"],
             Difficulty => ["난이도", "Difficulty"],
             NewSet => ["새 문제 세트", "New set"],
@@ -648,8 +654,15 @@ pub fn policy_sentence(exercise: &Exercise, lang: Lang) -> String {
     }
 }
 
-/// The conventions in force, one sentence each.
+/// The conventions in force, one sentence each, for a student who may open the exercise in the
+/// simulator.
 pub fn conventions(exercise: &Exercise, lang: Lang) -> Vec<String> {
+    conventions_for(exercise, true, lang)
+}
+
+/// The conventions in force, one sentence each; without the sentences about the simulator where
+/// a teacher's rules do not offer it (`simulator` false).
+pub fn conventions_for(exercise: &Exercise, simulator: bool, lang: Lang) -> Vec<String> {
     if exercise.is_race() {
         return race_rules(exercise, lang);
     }
@@ -663,7 +676,7 @@ pub fn conventions(exercise: &Exercise, lang: Lang) -> Vec<String> {
         return deadlock_rules(exercise, lang);
     }
     if exercise.is_semaphore() {
-        return semaphore_rules(exercise, lang);
+        return semaphore_rules(exercise, simulator, lang);
     }
     if exercise.is_pipe() {
         return pipe_rules(exercise, lang);
@@ -783,7 +796,7 @@ fn deadlock_rules(exercise: &Exercise, lang: Lang) -> Vec<String> {
 }
 
 /// The semaphore exercise's set-up, one sentence each.
-fn semaphore_rules(exercise: &Exercise, lang: Lang) -> Vec<String> {
+fn semaphore_rules(exercise: &Exercise, simulator: bool, lang: Lang) -> Vec<String> {
     let threads = exercise.run.scenario().threads().len();
     let mut rules = vec![lang.pick([
         format!("한 프로세스의 스레드 {threads}개(T1–T{threads})가 세마포어 연산을 아래 표의 순서대로 하나씩 호출합니다. 처음 값은 표 위에 있습니다."),
@@ -810,10 +823,12 @@ fn semaphore_rules(exercise: &Exercise, lang: Lang) -> Vec<String> {
         "기다리는 스레드의 연산은 표에 나오지 않습니다: 깨어난 뒤에야 다음 연산을 호출합니다.".to_string(),
         "A waiting thread calls nothing: the table lists its next operation only after it has been woken.".to_string(),
     ]));
-    rules.push(lang.pick([
-        "시뮬레이터에서 보면, 각 스레드는 먼저 자기 부분으로 점프하는 명령어(test, je)를 실행하고, 표의 단계는 그 뒤의 wait와 signal 명령어입니다.".to_string(),
-        "In the simulator each thread first runs the jumps to its own part of the program (test, je); the table's steps are the wait and signal instructions after them.".to_string(),
-    ]));
+    if simulator {
+        rules.push(lang.pick([
+            "시뮬레이터에서 보면, 각 스레드는 먼저 자기 부분으로 점프하는 명령어(test, je)를 실행하고, 표의 단계는 그 뒤의 wait와 signal 명령어입니다.".to_string(),
+            "In the simulator each thread first runs the jumps to its own part of the program (test, je); the table's steps are the wait and signal instructions after them.".to_string(),
+        ]));
+    }
     rules
 }
 
