@@ -160,12 +160,19 @@ test('FCFS by clicking: a slipped end is marked wrong, the later ends consistent
     // A cell that is not a number says so at once, and keeps what was typed.
     await page.fill('#cell-p1-2', 'abc');
     await page.waitForSelector('#times-error');
-    assert.match(await page.textContent('#times-error'), /^P1 Waiting \(“abc”: not a number\): Not read as a number of ticks/);
+    assert.equal(await page.textContent('#times-error'), 'P1 Waiting (“abc”: not a number). Each time is a whole number of ticks, 0 or more.');
     assert.equal(await page.inputValue('#cell-p1-2'), 'abc');
     // Why each cell cannot be read: below 0, too large (it had said "not a number" of both).
     await page.fill('#cell-p1-2', '-3');
     await page.fill('#cell-p1-1', '99999999999999999999');
     await page.waitForFunction(() => document.querySelector('#times-error')?.textContent.startsWith('P1 Turnaround (“99999999999999999999”: too large), P1 Waiting (“-3”: below 0)'));
+    // How an average is written is said only where an average cannot be read.
+    await page.fill('#average-0', '6.5.');
+    await page.waitForFunction(() => document.querySelector('#times-error')?.textContent.endsWith('Each time is a whole number of ticks, 0 or more. An average is written as 6.5 or 13/2.'));
+    await page.fill('#cell-p1-2', '');
+    await page.fill('#cell-p1-1', '');
+    await page.waitForFunction(() => document.querySelector('#times-error')?.textContent === 'Average Turnaround (“6.5.”: not a number). An average is written as 6.5 or 13/2.');
+    await page.fill('#average-0', '');
     await fillTable(page, processes, answer);
     assert.equal(await page.$('#times-error'), null);
     await answerTransition(page, processes, answer);

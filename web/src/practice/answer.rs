@@ -323,7 +323,7 @@ pub fn gantt_builder(props: &AnswerProps) -> Html {
                             { mark(end_verdict, lang) }
                             <button type="button" class="remove" onclick={remove} aria-label={format!("{} {number}", T::RemoveSegment.get(lang))}>{ "✕" }</button>
                             if not_a_number {
-                                <p class="field-error" id={error_id} role="alert">{ T::NotANumber.get(lang) }</p>
+                                <p class="field-error" id={error_id} role="alert">{ format!("{}. {}", unreadable_reason(&segment.end, true, lang), T::TickRule.get(lang)) }</p>
                             }
                             if repeats_owner(&answer.segments, index) {
                                 <p class="field-note" id={format!("segment-{number}-repeats")}>{ repeats_owner_words(number, &who_name(segment.who), lang) }</p>
@@ -375,6 +375,7 @@ pub fn times_table(props: &AnswerProps) -> Html {
     let grading = state.grading.as_ref();
     let names = exercise.names();
     let mut problems: Vec<String> = Vec::new();
+    let (mut tick_problem, mut average_problem) = (false, false);
     let cell = |id: String,
                 heading: &'static str,
                 base: String,
@@ -410,6 +411,7 @@ pub fn times_table(props: &AnswerProps) -> Html {
                     let bad = !value.trim().is_empty() && parse_tick(&value).is_err();
                     let id = format!("cell-{}-{}", name.to_lowercase(), column_index);
                     if bad {
+                        tick_problem = true;
                         problems.push(format!(
                             "{name} {} ({})",
                             column.label(lang),
@@ -446,6 +448,7 @@ pub fn times_table(props: &AnswerProps) -> Html {
             let value = answer.averages[index].clone();
             let bad = !value.trim().is_empty() && parse_average(&value).is_err();
             if bad {
+                average_problem = true;
                 problems.push(format!(
                     "{} {} ({})",
                     T::Average.get(lang),
@@ -488,7 +491,18 @@ pub fn times_table(props: &AnswerProps) -> Html {
                 </table>
             </div>
             if !problems.is_empty() {
-                <p class="field-error" id="times-error" role="alert">{ format!("{}: {}", problems.join(", "), T::NotANumber.get(lang)) }</p>
+                // Each reason once, and the rule of the cells that have one (a completion time
+                // had been told how to write an average).
+                <p class="field-error" id="times-error" role="alert">{ format!(
+                    "{}. {}",
+                    problems.join(", "),
+                    [(tick_problem, T::TickRule), (average_problem, T::AverageRule)]
+                        .into_iter()
+                        .filter(|(any, _)| *any)
+                        .map(|(_, rule)| rule.get(lang))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ) }</p>
             }
         </section>
     }

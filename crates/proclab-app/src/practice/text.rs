@@ -70,6 +70,10 @@ pub enum PracticeText {
     AllRight,
     NextExercise,
     NotANumber,
+    /// How a time is written, said after a cell that cannot be read.
+    TickRule,
+    /// How an average is written, said after an average that cannot be read.
+    AverageRule,
     Missing,
     Right,
     Consistent,
@@ -217,6 +221,8 @@ impl Words for PracticeText {
             AllRight => ["모두 맞았습니다!", "All correct!"],
             NextExercise => ["다음 문제 →", "Next exercise →"],
             NotANumber => ["읽을 수 없습니다: 답은 0 이상의 정수 틱입니다 (평균은 6.5 또는 13/2).", "Not read as a number of ticks: each answer is a whole number, 0 or more (averages as 6.5 or 13/2)."],
+            TickRule => ["시간은 0 이상의 정수 틱으로 씁니다.", "Each time is a whole number of ticks, 0 or more."],
+            AverageRule => ["평균은 6.5나 13/2처럼 씁니다.", "An average is written as 6.5 or 13/2."],
             Missing => ["비어 있음", "empty"],
             Right => ["맞음", "right"],
             Consistent => ["앞의 실수에서 올바르게 계산함", "consistent with an earlier slip"],
