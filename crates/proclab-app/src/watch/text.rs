@@ -3,6 +3,7 @@
 
 use crate::lang::{Lang, Words};
 use proclab_core::ProcessState;
+use proclab_view::SwitchView;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WatchText {
@@ -55,6 +56,10 @@ pub enum WatchText {
     ProcessSwitch,
     /// A process's address space loaded with no thread before it on that CPU.
     LoadFromIdle,
+    /// A process switch after the thread on the CPU exited: nothing to save either.
+    LoadAfterExit,
+    /// The save step of a switch with no thread to save.
+    NothingToSave,
     /// Shown for a moment while the machine of a run of thousands of threads is computed.
     Preparing,
     Log,
@@ -145,7 +150,9 @@ impl Words for WatchText {
             WatchText::Refill => ["캐시 채우는 중", "Cache refill"],
             WatchText::ThreadSwitch => ["스레드 전환: 주소 공간 그대로", "Thread switch: same address space"],
             WatchText::ProcessSwitch => ["프로세스 전환: 주소 공간 교체", "Process switch: address space changes"],
-            WatchText::LoadFromIdle => ["저장할 스레드 없음: 이 프로세스의 주소 공간 적재", "Nothing to save: its address space is loaded"],
+            WatchText::LoadFromIdle => ["CPU 유휴: 다음 주소 공간 적재", "CPU was idle: next address space loaded"],
+            WatchText::LoadAfterExit => ["앞 프로세스 종료: 다음 주소 공간 적재", "Last one exited: next address space loaded"],
+            WatchText::NothingToSave => ["② 저장할 것 없음", "② Nothing to save"],
             WatchText::Preparing => ["기계를 준비하는 중…", "Preparing the machine…"],
             WatchText::Log => [
                 "사건 기록: 최근 틱이 위, 한 틱 안에서는 일어난 순서 (원인 다음에 결과)",
@@ -292,5 +299,28 @@ pub fn cause_label(cause: &proclab_core::Cause, by: Option<&str>, lang: Lang) ->
             lang.pick([format!("{by}에게 {name}"), format!("{name} by {by}")])
         }
         _ => name.to_string(),
+    }
+}
+
+/// What kind of switch a CPU box says it is, in full and short: a process switch (the address
+/// space changes) or a thread switch; with nothing to save, after idling or after the thread on
+/// the CPU exited (said which: a switch after an exit had read as if no process had run). The
+/// ticks after the dispatch (`later`: its latency, the cache refill) no longer know the thread
+/// switched out, so they say what is true of every case.
+pub fn switch_kind(view: &SwitchView, later: bool) -> (WatchText, WatchText) {
+    let heavy = view.address_space_change;
+    if heavy && later {
+        (WatchText::LoadFromIdleShort, WatchText::LoadFromIdleShort)
+    } else if heavy && view.outgoing.is_none() {
+        match view.trigger {
+            Some(proclab_core::Cause::Exited) => {
+                (WatchText::LoadAfterExit, WatchText::LoadFromIdleShort)
+            }
+            _ => (WatchText::LoadFromIdle, WatchText::LoadFromIdleShort),
+        }
+    } else if heavy {
+        (WatchText::ProcessSwitch, WatchText::ProcessSwitchShort)
+    } else {
+        (WatchText::ThreadSwitch, WatchText::ThreadSwitchShort)
     }
 }

@@ -4,7 +4,7 @@
 
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
-use proclab_app::watch::text::{ticks_left, WatchText};
+use proclab_app::watch::text::{switch_kind, ticks_left, WatchText};
 use proclab_view::{CpuBox, Rect, SwitchPhase, SwitchView};
 
 use super::pen::{Pen, Type, ACTIVE, INK, TEXT};
@@ -50,15 +50,7 @@ pub fn switch(pen: &Pen, cpu: &CpuBox, view: &SwitchView, lang: Lang, processes_
         view.phase,
         SwitchPhase::Latency { .. } | SwitchPhase::Refill { .. }
     );
-    let (kind, short) = if heavy && later {
-        (WatchText::LoadFromIdleShort, WatchText::LoadFromIdleShort)
-    } else if heavy && view.outgoing.is_none() {
-        (WatchText::LoadFromIdle, WatchText::LoadFromIdleShort)
-    } else if heavy {
-        (WatchText::ProcessSwitch, WatchText::ProcessSwitchShort)
-    } else {
-        (WatchText::ThreadSwitch, WatchText::ThreadSwitchShort)
-    };
+    let (kind, short) = switch_kind(view, later);
     let (kind, short) = (kind.get(lang), short.get(lang));
     if detail.is_empty() {
         // Two free lines: the kind of switch may wrap rather than squeeze.
@@ -94,6 +86,11 @@ fn block(words: &str, block: &str) -> String {
 fn words(view: &SwitchView, lang: Lang) -> (String, String) {
     match view.phase {
         SwitchPhase::Trap => (WatchText::Trap.get(lang).to_string(), String::new()),
+        // After idling or an exit no context is left to save (the step had said it saved one).
+        SwitchPhase::SaveOutgoing if view.outgoing.is_none() => (
+            WatchText::NothingToSave.get(lang).to_string(),
+            String::new(),
+        ),
         SwitchPhase::SaveOutgoing => (
             block(WatchText::SaveOutgoing.get(lang), view.block_out),
             match (&view.outgoing, &view.context_out) {
