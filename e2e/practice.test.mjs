@@ -1249,6 +1249,9 @@ test('deadlock: a set made in the builder, the graph read from the table, a wron
     // The second exercise, a press away: someone waits, but the holder can still run.
     await page.click('#practice-next');
     await page.waitForFunction(() => document.querySelector('#exercise-title').textContent.includes('2 / 2'));
+    // Its tab says it is solved; the next one's does not yet.
+    assert.equal(await page.textContent('#exercise-1'), 'Exercise 1 ✓ (solved)');
+    assert.equal(await page.textContent('#exercise-2'), 'Exercise 2');
     const title = await page.locator('#exercise-title').boundingBox();
     assert.ok(title.y >= 0 && title.y < page.viewportSize().height, `the next exercise's heading is on screen at ${title.y}`);
     const second = await readMoment(page);

@@ -361,3 +361,55 @@ fn an_answer_changed_after_its_last_check_is_noted() {
         Vec::<usize>::new()
     );
 }
+
+/// An exercise's tab says it is solved once its last check found it all right, and not under a
+/// rule of nothing checked until handed in.
+#[test]
+fn a_tab_says_solved_after_a_check_found_it_all_right() {
+    for (rules, shown) in [
+        (SetRules::default(), true),
+        (marks_twice(), true),
+        (
+            SetRules {
+                feedback: Feedback::Hidden,
+                checks: None,
+            },
+            false,
+        ),
+    ] {
+        let state = PracticeState::open(set().with_rules(rules), Progress::default());
+        assert_eq!(state.solved(), [false, false]);
+        let key = key_answer(state.exercise());
+        let mut state = state
+            .reduce(PracticeAction::ReplaceSegments(key.segments.clone()))
+            .unwrap();
+        for (pid, row) in key.rows.iter().enumerate() {
+            for (column, value) in proclab_app::practice::grade::Column::ALL.iter().zip(row) {
+                state = state
+                    .reduce(PracticeAction::SetCell(pid as u32, *column, value.clone()))
+                    .unwrap_or(state);
+            }
+        }
+        for (index, value) in key.averages.iter().enumerate() {
+            state = state
+                .reduce(PracticeAction::SetAverage(index, value.clone()))
+                .unwrap_or(state);
+        }
+        state = state
+            .reduce(PracticeAction::SetTransition(key.transition))
+            .unwrap_or(state);
+        assert_eq!(state.solved(), [false, false], "not checked yet");
+        if let Some(checked) = state.reduce(PracticeAction::Check) {
+            state = checked;
+        }
+        assert_eq!(state.solved(), [shown, false], "{rules:?}");
+        // On the next exercise, the first still says so (graded from its saved answer).
+        let next = state.reduce(PracticeAction::Goto(1)).unwrap();
+        assert_eq!(next.solved(), [shown, false]);
+        // An edit takes it back.
+        let edited = state
+            .reduce(PracticeAction::SetAverage(0, "1".into()))
+            .unwrap();
+        assert_eq!(edited.solved(), [false, false]);
+    }
+}

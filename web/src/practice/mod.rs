@@ -472,14 +472,18 @@ pub fn practice(props: &PracticeProps) -> Html {
             </section>
             if count > 1 {
                 <nav class="exercise-tabs" aria-label={ T::Exercise.get(lang) }>
-                    { for (0..count).map(|index| {
+                    { for state.solved().into_iter().enumerate().map(|(index, solved)| {
                         let dispatch = dispatch.clone();
                         let current = index == state.current;
                         html! {
                             <button type="button" id={format!("exercise-{}", index + 1)} aria-current={current.then_some("step")}
-                                class={classes!(current.then_some("current"))}
+                                class={classes!(current.then_some("current"), solved.then_some("solved"))}
                                 onclick={Callback::from(move |_| dispatch.emit(PracticeAction::Goto(index)))}>
                                 { format!("{} {}", T::Exercise.get(lang), index + 1) }
+                                if solved {
+                                    <span class="solved-mark" aria-hidden="true">{ " ✓" }</span>
+                                    <span class="visually-hidden">{ lang.pick([" (풀었음)", " (solved)"]) }</span>
+                                }
                             </button>
                         }
                     }) }

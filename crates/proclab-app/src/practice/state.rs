@@ -101,6 +101,25 @@ impl PracticeState {
         }
     }
 
+    /// For each exercise, whether its last check found it all right and nothing changed since:
+    /// what its tab shows (a phone's row of tabs had said nothing of the work done). None is
+    /// solved under a rule of nothing checked until handed in.
+    pub fn solved(&self) -> Vec<bool> {
+        let marks_shown = self.set.rules.feedback != super::set::Feedback::Hidden;
+        (0..self.exercises.len())
+            .map(|index| {
+                marks_shown
+                    && self.progress.checked.get(index) == Some(&true)
+                    && match (index == self.current, &self.grading) {
+                        (true, Some(grading)) => grading.all_fine(),
+                        _ => {
+                            grade(&self.exercises[index], &self.progress.answers[index]).all_fine()
+                        }
+                    }
+            })
+            .collect()
+    }
+
     pub fn exercise(&self) -> &Exercise {
         &self.exercises[self.current]
     }

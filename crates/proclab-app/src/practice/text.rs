@@ -173,7 +173,7 @@ impl Words for PracticeText {
         match self {
             NavPractice => ["연습", "Practice"],
             Title => ["연습: 먼저 풀고, 칸마다 확인", "Practice: predict, then check, cell by cell"],
-            Intro => ["손으로 풀어 답을 채운 뒤 확인을 누르세요 (스케줄링은 간트 차트와 표, 경쟁하는 카운터는 최종 값과 실행 순서, MLFQ는 각 작업의 단계, 문맥 교환은 PC와 레지스터, 교착 상태는 자원 할당 그래프에 대한 질문, 세마포어는 값과 기다리는 스레드, 파이프는 남은 바이트와 기다리는 프로세스). 칸마다 맞음/틀림을 알려 주고, 첫 번째 잘못을 엔진의 기록으로 설명합니다.", "Work it out by hand and fill in your answers (for scheduling, the Gantt chart and the table; for the racing counter, the final value and an interleaving; for MLFQ, the level of each job; for a context switch, the PC and registers; for a deadlock, the questions about its graph; for semaphores, the values and who waits; for a pipe, the bytes left and who waits), then press Check: every cell is marked, and the first mistake is explained from the engine's own trace."],
+            Intro => ["손으로 풀어 답을 채운 뒤 확인을 누르세요. 칸마다 맞음/틀림을 알려 주고, 첫 번째 잘못을 엔진의 기록으로 설명합니다.", "Work it out by hand, fill in your answers, then press Check: every cell is marked, and the first mistake is explained from the engine's own trace."],
             IntroMarks => ["손으로 풀어 답을 채운 뒤 확인을 누르세요. 선생님의 규칙에 따라 칸마다 맞음/틀림만 알려 줍니다.", "Work it out by hand and fill in your answers, then press Check: under your teacher's rule, each cell is marked right or wrong, and that is all."],
             IntroHidden => ["손으로 풀어 답을 채우세요. 선생님의 규칙에 따라 제출할 때까지 채점하지 않습니다.", "Work it out by hand and fill in your answers: under your teacher's rule, nothing is checked until you hand them in."],
             Topic => ["주제", "Topic"],
