@@ -87,7 +87,7 @@ pub fn algorithms(lang: Lang) -> Html {
         <>
             { para(lang, [
                 "CPU가 비면 스케줄러가 준비 큐에서 다음에 실행할 프로세스를 고릅니다. 스케줄링 알고리즘은 CPU 이용률, 처리량, 반환 시간, 대기 시간, 응답 시간 중 무엇을 중시하느냐에 따라 달라집니다.",
-                "When the CPU falls free, the scheduler picks the next process from the ready queue. Algorithms differ in what they optimize: CPU utilization, throughput, turnaround time, waiting time or response time.",
+                "When the CPU falls free, the scheduler picks the next process from the ready queue. Algorithms differ in what they optimise: CPU utilisation, throughput, turnaround time, waiting time or response time.",
             ]) }
             { heading(lang, ["스케줄을 재는 기준", "Measuring a schedule"]) }
             { para(lang, [
@@ -100,7 +100,7 @@ pub fn algorithms(lang: Lang) -> Html {
                 (["대기 시간", "Waiting time"], ["준비 큐에서 기다린 시간의 합. I/O가 없고 문맥 교환 비용이 없으면 반환 시간 − CPU 버스트입니다.", "The total time spent in the ready queue; with no I/O and no switch cost it is turnaround − CPU burst."]),
                 (["응답 시간", "Response time"], ["처음 실행 − 도착. 처음으로 CPU를 받기까지 기다린 시간입니다.", "First run − arrival: how long until the process first gets the CPU."]),
                 (["처리량", "Throughput"], ["완료한 프로세스 수 / 걸린 틱 수.", "Processes completed / ticks elapsed."]),
-                (["CPU 이용률", "CPU utilization"], ["CPU가 프로세스를 실행한 틱 / 전체 틱.", "Ticks the CPU ran a process / all ticks."]),
+                (["CPU 이용률", "CPU utilisation"], ["CPU가 프로세스를 실행한 틱 / 전체 틱.", "Ticks the CPU ran a process / all ticks."]),
             ]) }
             { para(lang, [
                 "예: 아래 호위 효과의 FCFS 차트에서 P2(CPU 버스트 3)는 0에 도착해 24에 처음 실행되고 27에 끝납니다. 반환 시간 27 − 0 = 27, 대기 시간 27 − 3 = 24, 응답 시간 24 − 0 = 24입니다. 평균은 모든 프로세스의 값을 더해 프로세스 수로 나눕니다. 세 프로세스가 30틱 안에 모두 끝나므로 처리량은 3/30 = 0.1, CPU가 30틱 내내 일하므로 이용률은 100%입니다.",

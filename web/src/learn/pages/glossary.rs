@@ -255,7 +255,7 @@ const ENTRIES: &[(&str, &str, Pair, Topic)] = &[
     ),
     (
         "CPU 이용률",
-        "CPU utilization",
+        "CPU utilisation",
         [
             "CPU가 프로세스를 실행한 시간의 비율: 실행한 틱 / 전체 틱.",
             "The share of time the CPU ran processes: busy ticks / all ticks.",

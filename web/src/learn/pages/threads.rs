@@ -59,7 +59,7 @@ pub fn multi(lang: Lang) -> Html {
             { terms(lang, &[
                 (["멀티프로그래밍", "Multiprogramming"], [
                     "여러 프로그램을 메모리에 함께 올려 두고, 실행 중인 프로그램이 I/O를 기다리는 동안 CPU를 다른 프로그램에 할당합니다. 목표는 CPU 이용률을 높이는 것입니다.",
-                    "Several programs are kept in memory at once; when the running one waits for I/O, the CPU goes to another. The goal is CPU utilization.",
+                    "Several programs are kept in memory at once; when the running one waits for I/O, the CPU goes to another. The goal is CPU utilisation.",
                 ]),
                 (["멀티태스킹", "Multitasking"], [
                     "멀티프로그래밍에 시분할을 더한 방식입니다. CPU가 짧은 퀀텀마다 실행할 작업을 바꾸므로, CPU가 하나여도 여러 작업이 동시에 실행되는 것처럼 보입니다. 목표는 응답 시간을 줄이는 것입니다.",
