@@ -70,8 +70,8 @@ pub fn example_of(spec: &ScenarioSpec) -> Option<proclab_core::presets::PresetId
 
 /// The examples' comments in Korean, sorted by the English (looked up by binary search).
 const KO: &[(&str, &str)] = &[
-    ("%bx more times", "%bx번 더"),
-    ("%cx more times", "%cx번 더"),
+    ("%bx more times", "남은 반복 %bx번"),
+    ("%cx more times", "남은 반복 %cx번"),
     ("%dx = the other thread's id, 1 - %bx", "%dx = 다른 스레드의 번호, 1 - %bx"),
     ("(each thread's %bx is set under Initial registers; a register not listed there starts at 0)", "(스레드마다 %bx는 '초기 레지스터'에서 정함. 거기 없는 레지스터는 0에서 시작함)"),
     ("-1: every writer closed (or exited) and the pipe is empty", "-1: 쓰는 쪽이 모두 닫았고(또는 끝났고) 파이프가 비었음"),
