@@ -392,6 +392,14 @@ test('A teacher grades handed-in answers files: graded again from the answers, a
     // as a date).
     assert.ok(csv[1].endsWith(`,${cells},0,${cells},0,0,${honest.exercises[1].cells}`), csv[1]);
     assert.equal(csv.length, 4);
+    // The cells not right, a line each, as listed under the table.
+    const empty = `the whole exercise left empty (${honest.exercises[1].cells} cells)`;
+    const cellLines = (await download(page, '#gradebook-cells-csv')).bytes.toString().replace(/^\uFEFF/, '').trim().split('\n');
+    assert.deepEqual(cellLines, [
+      'student,file,exercise,cell,typed,run,mark',
+      `Kim Minji,kim.json,2,${empty},,,missing`,
+      `Lee Jun,lee.json,2,${empty},,,missing`,
+    ]);
     // On a phone, in Korean: the table scrolls in its own box, the page does not.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.click('#lang-ko');

@@ -490,3 +490,44 @@ fn the_cells_not_right_carry_the_runs_value() {
         }
     }
 }
+
+/// The cells not right of every student, a line each, as the page lists them; what a student
+/// typed that a spreadsheet would run as a formula is kept as text.
+#[test]
+fn the_cells_not_right_csv_has_a_line_a_cell() {
+    use proclab_app::practice::gradebook::cells_not_right_csv;
+    let set = teachers_set();
+    let mut progress = students_progress(&set);
+    let key = key_answer(&set.exercises()[1]);
+    progress.answers[1].rows = key.rows.clone();
+    progress.answers[1].rows[0][0] = "=1+1".into();
+    let json = export_json(&set, &progress, "=HYPERLINK(\"x\")");
+    let graded = grade_files(
+        &[file("kim.json", &json), file("broken.json", "{")],
+        &set,
+        Lang::En,
+    );
+    let csv = cells_not_right_csv(&graded);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "student,file,exercise,cell,typed,run,mark");
+    let grade = graded[0].grade.as_ref().unwrap();
+    let listed: usize = grade
+        .exercises
+        .iter()
+        .map(|mark| mark.not_right.len())
+        .sum();
+    assert_eq!(lines.len(), 1 + listed, "{csv}");
+    assert!(listed > 1);
+    let completion = key.rows[0][0].as_str();
+    let line = format!(
+        "\"'=HYPERLINK(\"\"x\"\")\",kim.json,2,P1 completion,'=1+1,{completion},not_a_number"
+    );
+    assert!(lines.contains(&line.as_str()), "{line}\n{csv}");
+    // The broken file has no line; every line is of the one graded.
+    assert!(lines[1..].iter().all(|line| line.contains(",kim.json,")));
+    // A negative number stays a number.
+    progress.answers[1].rows[0][0] = "-3".into();
+    let json = export_json(&set, &progress, "Kim");
+    let csv = cells_not_right_csv(&grade_files(&[file("kim.json", &json)], &set, Lang::En));
+    assert!(csv.contains(",P1 completion,-3,"), "{csv}");
+}

@@ -5,8 +5,8 @@ use gloo::file::futures::read_as_bytes;
 use gloo::file::Blob;
 use proclab_app::i18n::Lang;
 use proclab_app::practice::gradebook::{
-    class_summary, file_notes, grade_files, gradebook_csv, FileProblem, GradedFile, SetMatch,
-    StudentGrade, MAX_FILES, MAX_FILE_BYTES,
+    cells_not_right_csv, class_summary, file_notes, grade_files, gradebook_csv, FileProblem,
+    GradedFile, SetMatch, StudentGrade, MAX_FILES, MAX_FILE_BYTES,
 };
 use proclab_app::practice::set::ExerciseSet;
 use std::rc::Rc;
@@ -174,6 +174,10 @@ fn graded_view(
     let download = Callback::from(move |_: MouseEvent| {
         crate::files::download_text("proclab-gradebook.csv", "text/csv", &csv);
     });
+    let cells_csv = cells_not_right_csv(files);
+    let download_cells = Callback::from(move |_: MouseEvent| {
+        crate::files::download_text("proclab-gradebook-cells.csv", "text/csv", &cells_csv);
+    });
     let header =
         |ko: &'static str, en: &'static str| html! { <th scope="col">{ lang.pick([ko, en]) }</th> };
     // Files of one set that is not the one open: that set a click away, so that they are
@@ -256,7 +260,10 @@ fn graded_view(
             { for files.iter().enumerate().filter_map(|(index, file)| {
                 file.grade.as_ref().ok().map(|grade| cells_not_right(index + 1, &file.file, grade, lang))
             }) }
-            <button type="button" id="gradebook-csv" onclick={download}>{ lang.pick(["성적 CSV 내려받기", "Download the grades (CSV)"]) }</button>
+            <div class="gradebook-downloads">
+                <button type="button" id="gradebook-csv" onclick={download}>{ lang.pick(["성적 CSV 내려받기", "Download the grades (CSV)"]) }</button>
+                <button type="button" id="gradebook-cells-csv" onclick={download_cells}>{ lang.pick(["맞지 않은 칸 CSV 내려받기", "Download the cells not right (CSV)"]) }</button>
+            </div>
         </div>
     }
 }

@@ -360,7 +360,19 @@ fn grade_bytes(
     Ok((grade, mistaken_answers))
 }
 
+/// A field of the gradebook's CSV. What students typed (their names, their answers) goes into a
+/// teacher's spreadsheet: text that a spreadsheet would run as a formula (`=`, `+`, `@`, or `-`
+/// not starting a number) is kept as text by a leading `'`.
 fn csv_field(text: &str) -> String {
+    let formula = match text.as_bytes() {
+        [b'=' | b'+' | b'@' | b'\t' | b'\r', ..] => true,
+        [b'-', next, ..] => !next.is_ascii_digit() && *next != b'.',
+        _ => false,
+    };
+    let text = match formula {
+        true => format!("'{text}"),
+        false => text.to_string(),
+    };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -428,6 +440,36 @@ pub fn gradebook_csv(files: &[GradedFile], expected: &ExerciseSet, lang: Lang) -
                     }
                 }
                 csv.push('\n');
+            }
+        }
+    }
+    csv
+}
+
+/// Every student's cells not right as CSV, a line each: the student, the file, the exercise,
+/// the cell, what was typed, the run's value and the mark (`consistent`, `wrong`, `missing`,
+/// `not_a_number`, as in the answers files); what the page lists folded under the table, for a
+/// spreadsheet to sort and filter (the gradebook's CSV had the counts only). The cells' names
+/// and words are in `lang`, as the page shows them; the column names in English (a file's
+/// format). Files that could not be graded have no line here.
+pub fn cells_not_right_csv(files: &[GradedFile]) -> String {
+    let mut csv = String::from("student,file,exercise,cell,typed,run,mark\n");
+    for file in files {
+        let Ok(grade) = &file.grade else {
+            continue;
+        };
+        for (number, mark) in grade.exercises.iter().enumerate() {
+            for cell in &mark.not_right {
+                csv += &format!(
+                    "{},{},{},{},{},{},{}\n",
+                    csv_field(&grade.student),
+                    csv_field(&file.file),
+                    number + 1,
+                    csv_field(&cell.cell),
+                    csv_field(&cell.typed),
+                    csv_field(&cell.key),
+                    super::set::verdict_code(cell.verdict),
+                );
             }
         }
     }

@@ -547,7 +547,7 @@ pub fn export_json(set: &ExerciseSet, progress: &Progress, student: &str) -> Str
     serde_json::to_string_pretty(&exported).unwrap_or_default()
 }
 
-fn verdict_code(verdict: Verdict) -> &'static str {
+pub(crate) fn verdict_code(verdict: Verdict) -> &'static str {
     match verdict {
         Verdict::Right => "right",
         Verdict::Consistent => "consistent",
