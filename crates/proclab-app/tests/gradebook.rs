@@ -525,6 +525,12 @@ fn the_cells_not_right_csv_has_a_line_a_cell() {
     assert!(lines.contains(&line.as_str()), "{line}\n{csv}");
     // The broken file has no line; every line is of the one graded.
     assert!(lines[1..].iter().all(|line| line.contains(",kim.json,")));
+    // The student's own answers CSV keeps them as text too.
+    let answers_csv = proclab_app::practice::set::export_csv(&set, &progress, "=HYPERLINK(\"x\")");
+    assert!(
+        answers_csv.contains(",P1 completion,'=1+1,not_a_number,\"'=HYPERLINK(\"\"x\"\")\","),
+        "{answers_csv}"
+    );
     // A negative number stays a number.
     progress.answers[1].rows[0][0] = "-3".into();
     let json = export_json(&set, &progress, "Kim");

@@ -6,7 +6,8 @@
 use super::exercise::Exercise;
 use super::grade::{grade, Answer};
 use super::set::{
-    cells_not_right, CellNotRight, ExerciseSet, Feedback, SetError, SetRules, ANSWERS_CSV_HEADER,
+    cells_not_right, csv_field, CellNotRight, ExerciseSet, Feedback, SetError, SetRules,
+    ANSWERS_CSV_HEADER,
 };
 use crate::lang::Lang;
 use serde::Deserialize;
@@ -358,26 +359,6 @@ fn grade_bytes(
         )
     });
     Ok((grade, mistaken_answers))
-}
-
-/// A field of the gradebook's CSV. What students typed (their names, their answers) goes into a
-/// teacher's spreadsheet: text that a spreadsheet would run as a formula (`=`, `+`, `@`, or `-`
-/// not starting a number) is kept as text by a leading `'`.
-fn csv_field(text: &str) -> String {
-    let formula = match text.as_bytes() {
-        [b'=' | b'+' | b'@' | b'\t' | b'\r', ..] => true,
-        [b'-', next, ..] => !next.is_ascii_digit() && *next != b'.',
-        _ => false,
-    };
-    let text = match formula {
-        true => format!("'{text}"),
-        false => text.to_string(),
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
 }
 
 /// The gradebook as CSV, one student a line: how the file's set compares with the one open (in

@@ -557,8 +557,20 @@ pub(crate) fn verdict_code(verdict: Verdict) -> &'static str {
     }
 }
 
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n']) {
+/// A field of a CSV file (the answers files and the gradebook's). What students typed (their names, their answers) goes into a
+/// teacher's spreadsheet: text that a spreadsheet would run as a formula (`=`, `+`, `@`, or `-`
+/// not starting a number) is kept as text by a leading `'`.
+pub(crate) fn csv_field(text: &str) -> String {
+    let formula = match text.as_bytes() {
+        [b'=' | b'+' | b'@' | b'\t' | b'\r', ..] => true,
+        [b'-', next, ..] => !next.is_ascii_digit() && *next != b'.',
+        _ => false,
+    };
+    let text = match formula {
+        true => format!("'{text}"),
+        false => text.to_string(),
+    };
+    if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_string()
