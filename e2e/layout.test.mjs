@@ -164,6 +164,29 @@ test('a table pasted from a textbook gives the CLI numbers', TIMEOUT, async () =
   }
 });
 
+test('the paste box opened at a laptop\'s height shows its button, and reads what is typed into it', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US', viewport: { width: 1280, height: 720 } });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    await page.click('.paste-box > summary');
+    // Its button is within the form's column and the window (it had been below the column's
+    // bottom edge, reached only by scrolling the column).
+    await page.waitForFunction(() => {
+      const button = document.querySelector('#paste-read').getBoundingClientRect();
+      const column = document.querySelector('.inputs').getBoundingClientRect();
+      return button.height > 0 && button.bottom <= Math.min(column.bottom, window.innerHeight) + 1;
+    }, null, { timeout: 5000 }).catch(() => assert.fail('the Read button is out of sight'));
+    await page.fill('#paste-area', 'Process Arrival Burst\nA 0 7\nB 2 4');
+    await page.click('#paste-read');
+    await page.waitForFunction(() => document.querySelectorAll('#workload tbody.process').length === 2);
+    const names = await page.$$eval('#workload tbody.process input[id$="-name"]', (inputs) => inputs.map((input) => input.value));
+    assert.deepEqual(names, ['A', 'B']);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('on a 390 px phone every metrics heading\'s and total\'s definition opens whole on the screen', TIMEOUT, async () => {
   const context = await openBrowser({ locale: 'ko-KR', viewport: { width: 390, height: 844 } });
   try {

@@ -391,8 +391,33 @@ fn paste_box(props: &PasteBoxProps) -> Html {
             }
         })
     };
+    // Opened at the bottom of the form's own scrolling column, its box and button had been
+    // below that column's edge: brought into it.
+    let ontoggle = Callback::from(|event: Event| {
+        let details = event.target_unchecked_into::<web_sys::HtmlDetailsElement>();
+        let Some(button) = gloo::utils::document().get_element_by_id("paste-read") else {
+            return;
+        };
+        // The column's bottom edge, or the window's where the column does not scroll.
+        let edge = details
+            .closest(".inputs")
+            .ok()
+            .flatten()
+            .map(|column| column.get_bounding_client_rect().bottom())
+            .unwrap_or(f64::INFINITY)
+            .min(
+                gloo::utils::window()
+                    .inner_height()
+                    .ok()
+                    .and_then(|h| h.as_f64())
+                    .unwrap_or(f64::INFINITY),
+            );
+        if details.open() && button.get_bounding_client_rect().bottom() > edge {
+            button.scroll_into_view_with_bool(false);
+        }
+    });
     html! {
-        <details class="paste-box">
+        <details class="paste-box" {ontoggle}>
             <summary>{ Text::PasteTable.get(lang) }</summary>
             <p class="hint" id="paste-hint">{ Text::PasteHint.get(lang) }</p>
             <textarea id="paste-area" ref={area} rows="5" aria-label={Text::PasteTable.get(lang)} aria-describedby="paste-hint" />
