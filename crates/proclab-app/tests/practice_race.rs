@@ -234,7 +234,8 @@ fn a_serial_interleaving_is_refused_with_the_reason() {
         korean_cells
             .iter()
             .any(|cell| cell.cell == "경쟁: 실행 순서"
-                && cell.key == format!("이 순서로는 counter가 {increments} (잃은 증가 없음)")),
+                && cell.key
+                    == format!("이 순서로는 counter가 {increments}에서 끝남 (잃은 증가 없음)")),
         "{korean_cells:?}"
     );
     // A switch after the store is not enough either.

@@ -702,12 +702,15 @@ pub fn interleaving_outcome(
     let total = increments(workload);
     match try_interleaving(workload, lengths, text) {
         Ok(tried) if tried.value >= total => lang.pick([
-            format!("이 순서로는 counter가 {} (잃은 증가 없음)", tried.value),
+            format!(
+                "이 순서로는 counter가 {}에서 끝남 (잃은 증가 없음)",
+                tried.value
+            ),
             format!("this order ends at {} (no update lost)", tried.value),
         ]),
         Ok(tried) => lang.pick([
             format!(
-                "이 순서로는 counter가 {} (잃은 증가 {}개)",
+                "이 순서로는 counter가 {}에서 끝남 (잃은 증가 {}개)",
                 tried.value,
                 total - tried.value
             ),
