@@ -858,6 +858,11 @@ fn a_chart_typed_on_one_line_reads_like_the_answer_key() {
         parse_chart("idle 2, P2 5,P3 7", &names, false),
         parse_chart("idle 2 P2 5 P3 7", &names, false)
     );
+    // And semicolons, as in a list.
+    assert_eq!(
+        parse_chart("idle 2; P2 5;P3 7;", &names, false),
+        parse_chart("idle 2 P2 5 P3 7", &names, false)
+    );
     assert_eq!(
         parse_chart("idle 2, P2 5,P3 7", &names, false)
             .unwrap()

@@ -1039,7 +1039,8 @@ pub fn repeats_owner_words(number: usize, name: &str, lang: Lang) -> String {
 
 /// A chart typed on one line, as the answer key prints it: `P1 3 P2 7 idle 9 CS 10` (a name or
 /// `idle`/`-`, or `CS`/`switch` where the exercise has context switches, then the tick the segment
-/// ends; an optional leading `0`; commas may separate the words, as in a pasted table).
+/// ends; an optional leading `0`; commas or semicolons may separate the words, as in a pasted
+/// table or a list).
 pub fn parse_chart(
     text: &str,
     names: &[String],
@@ -1047,7 +1048,7 @@ pub fn parse_chart(
 ) -> Result<Vec<SegmentAnswer>, ChartLineError> {
     let text = halfwidth(text);
     let mut words = text
-        .split(|c: char| c.is_whitespace() || c == ',')
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
         .filter(|word| !word.is_empty())
         .enumerate()
         .map(|(index, word)| (index + 1, word))
