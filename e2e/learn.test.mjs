@@ -466,11 +466,20 @@ test('a Learn page links to its subject in Practice: the sync page opens three s
     // From the bottom of the Learn page: the exercises open at the top of Practice (they had
     // opened where the Learn page was scrolled, their first lines out of sight).
     await page.$eval('.practise-it', (section) => section.scrollIntoView());
-    assert.ok(await page.evaluate(() => window.scrollY) > 300);
+    const left = await page.evaluate(() => window.scrollY);
+    assert.ok(left > 300);
     await page.click('.practise-it a[data-topic="semaphore"]');
     await page.waitForSelector('#semaphore-steps');
     assert.match(await page.textContent('#exercise-title'), /^Exercise 1 \/ 3: Semaphores .* · Medium/);
     assert.equal(await page.evaluate(() => window.scrollY), 0, 'Practice opens at its top');
+    // Back returns to where the Learn page was left, Forward to Practice's top.
+    await page.goBack();
+    await page.waitForSelector('.practise-it');
+    await page.waitForFunction((y) => Math.abs(window.scrollY - y) <= 2, left, { timeout: 5000 })
+      .catch(async () => assert.fail(`Back left the page at ${await page.evaluate(() => window.scrollY)}, not ${left}`));
+    await page.goForward();
+    await page.waitForSelector('#semaphore-steps');
+    await page.waitForFunction(() => window.scrollY === 0, null, { timeout: 5000 });
     // The header's links too: the Learn index, scrolled, then Practice.
     await page.click('nav a[href$="#/learn"]');
     await page.waitForURL((address) => address.hash === '#/learn');

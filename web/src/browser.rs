@@ -408,3 +408,68 @@ pub fn after_next_paint(then: impl FnOnce() + 'static) -> PaintWait {
         cancelled,
     }
 }
+
+thread_local! {
+    /// Each address's last scroll position, newest last (a short list: one entry an address).
+    static SCROLLS: std::cell::RefCell<Vec<(String, f64)>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The address Back or Forward has just gone to, and the position it was left at.
+    static POPPED: std::cell::RefCell<Option<(String, f64)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The most addresses whose scroll positions are kept.
+const SCROLLS_KEPT: usize = 64;
+
+fn href() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// Remembers where each address was scrolled to, and, on Back or Forward, where the address gone
+/// to was left, for [`back_forward_position`]. Read at the moment of the move, before the page
+/// changes (a shorter page would clamp the position first).
+pub fn remember_scrolls() -> Option<[gloo::events::EventListener; 2]> {
+    let window = web_sys::window()?;
+    let scrolled = gloo::events::EventListener::new(&window, "scroll", |_| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let (address, y) = (href(), window.scroll_y().unwrap_or(0.0));
+        SCROLLS.with(|scrolls| {
+            let mut scrolls = scrolls.borrow_mut();
+            scrolls.retain(|(kept, _)| *kept != address);
+            if scrolls.len() >= SCROLLS_KEPT {
+                scrolls.remove(0);
+            }
+            scrolls.push((address, y));
+        });
+    });
+    let popped = gloo::events::EventListener::new(&window, "popstate", |_| {
+        let address = href();
+        let y = SCROLLS.with(|scrolls| {
+            scrolls
+                .borrow()
+                .iter()
+                .find(|(kept, _)| *kept == address)
+                .map_or(0.0, |(_, y)| *y)
+        });
+        POPPED.with(|popped| *popped.borrow_mut() = Some((address, y)));
+    });
+    Some([scrolled, popped])
+}
+
+/// Where the page now shown was left, if Back or Forward brought it back.
+pub fn back_forward_position() -> Option<f64> {
+    let (address, y) = POPPED.with(|popped| popped.borrow_mut().take())?;
+    (address == href()).then_some(y)
+}
+
+/// Scrolls the window to `y` once the render under way is done.
+pub fn scroll_to_later(y: f64) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, y);
+        }
+    })
+    .forget();
+}

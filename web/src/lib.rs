@@ -76,11 +76,21 @@ fn page() -> Html {
     // out of sight. The first page of a visit keeps the browser's own starting point, and a move
     // that placed the window itself (a scenario opened in the simulator: at its top, or at the
     // machine a lesson asks to watch) is left alone.
+    // Back and Forward return to where the page was left.
     {
+        use_effect_with((), |_| {
+            let listeners = browser::remember_scrolls();
+            move || drop(listeners)
+        });
         let first = use_mut_ref(|| true);
         use_effect_with(route.clone(), move |_| {
-            if !first.replace(false) && !PLACED.with(|placed| placed.replace(false)) {
-                browser::scroll_to_top();
+            let back_forward = browser::back_forward_position();
+            if first.replace(false) || PLACED.with(|placed| placed.replace(false)) {
+                return;
+            }
+            match back_forward {
+                Some(y) => browser::scroll_to_later(y),
+                None => browser::scroll_to_top(),
             }
         });
     }
