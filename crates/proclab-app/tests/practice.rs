@@ -1151,6 +1151,23 @@ fn the_transition_question_has_one_answer_read_from_the_trace() {
             };
             assert!(said.ends_with(&format!(" {about}")), "{said}");
         }
+        // In Korean the particle follows the reason's last syllable ('디스패처가 선택함'은).
+        for chosen in Reason::ALL.into_iter().filter(|r| Some(*r) != key.reason) {
+            let typed = TransitionAnswer {
+                reason: Some(chosen),
+                ..key
+            };
+            let said = question.explanation(&exercise, &typed, Lang::Ko);
+            let label = chosen.label(Lang::Ko);
+            let particle = proclab_app::lang::topic_particle(label);
+            assert!(
+                said.contains(&format!("'{label}'{particle} "))
+                    || said.contains(&format!("'{label}'도 "))
+                    || said.contains("타임 퀀텀이 없으니"),
+                "{said}"
+            );
+            assert!(!said.contains("함'는"), "{said}");
+        }
         // The right reason with a wrong state: nothing said of the reason.
         let right_reason = TransitionAnswer { from: None, ..key };
         let said = question.explanation(&exercise, &right_reason, Lang::En);

@@ -245,7 +245,7 @@ impl TransitionQuestion {
             } else {
                 let (moves_from, moves_to) = (state_name(moves_from, lang), state_name(moves_to, lang));
                 lang.pick([
-                    format!(" 고른 이유 '{label}'는 {moves_from}에서 {moves_to} 상태로 가는 전이의 이유입니다."),
+                    format!(" 고른 이유 '{label}'{} {moves_from}에서 {moves_to} 상태로 가는 전이의 이유입니다.", crate::lang::topic_particle(label)),
                     format!(" The reason chosen, “{label}”, moves a process from {moves_from} to {moves_to}."),
                 ])
             }
