@@ -1,7 +1,7 @@
 //! Files the student takes away or brings: scenario JSON (the CLI's format), metrics CSV, and
 //! downloads of data the charts produce.
 
-use crate::chart::compare_model::{Comparison, Skipped};
+use crate::chart::compare_model::{rr_quantum, Comparison, Skipped};
 use crate::chart::text::ChartText;
 use crate::lang::{Lang, Words};
 use proclab_core::{PolicySpec, Run, ScenarioSpec, Totals};
@@ -219,12 +219,9 @@ pub fn compare_csv(comparison: &Comparison, lang: Lang) -> String {
 /// The round-robin quantum sweep as CSV, its words in `lang`: a row per quantum.
 pub fn sweep_csv(comparison: &Comparison, lang: Lang) -> String {
     let mut csv = figures_header(ChartText::Quantum, lang);
+    let marked = rr_quantum(&comparison.rows);
     for point in &comparison.points {
-        let key = match point.cut_short {
-            Some(cut) => format!("{} ({})", point.quantum, cut.words(lang)),
-            None => point.quantum.to_string(),
-        };
-        csv += &figures_line(&key, point.outcome.as_ref(), lang);
+        csv += &figures_line(&point.label(marked, lang), point.outcome.as_ref(), lang);
     }
     csv
 }
@@ -385,11 +382,11 @@ mod tests {
             "{sweep}"
         );
         assert_eq!(lines.len(), comparison.points.len() + 1);
-        // RR q=4 is the run the preset makes.
+        // RR q=4 is the run the preset makes, and the comparison's RR row: marked so.
         let run = proclab_core::simulate_spec(&spec).unwrap();
         let totals = &run.metrics().totals;
         let row = format!(
-            "4,{},{},{},{}",
+            "4 (정책 비교의 RR),{},{},{},{}",
             totals.average_waiting,
             totals.average_turnaround,
             totals.average_response,

@@ -471,6 +471,20 @@ fn quantum_sweep_runs_rr_from_one_to_the_longest_burst_capped_at_twenty() {
     assert_eq!(quantum_sweep(&short).len(), 3);
     let sentence = sweep_takeaway(&points, Lang::En);
     assert!(sentence.contains("q from 1 to 20"), "{sentence}");
+    // The sweep marks the quantum of the comparison's RR row: the default under FCFS, the
+    // workload's own under RR.
+    let marked =
+        |spec: &ScenarioSpec| proclab_app::chart::compare_model::rr_quantum(&compare_rows(spec));
+    assert_eq!(marked(&spec), Some(proclab_core::compare::DEFAULT_QUANTUM));
+    assert_eq!(
+        marked(&silberschatz(PolicySpec::Rr { quantum: 7 })),
+        Some(7)
+    );
+    let legend = proclab_app::chart::text::sweep_marked(7, Lang::Ko);
+    assert!(
+        legend.contains("q = 7") && legend.contains("정책 비교"),
+        "{legend}"
+    );
 }
 #[test]
 fn a_policy_that_would_take_too_long_is_skipped_and_said_so() {
@@ -890,14 +904,7 @@ fn the_comparison_says_which_quantum_round_robin_runs_with() {
         .unwrap()
         .spec;
     let rr_quantum = |comparison: &Comparison| {
-        comparison
-            .rows
-            .iter()
-            .find_map(|row| match row.policy {
-                PolicySpec::Rr { quantum } => Some(quantum),
-                _ => None,
-            })
-            .expect("RR is compared")
+        proclab_app::chart::compare_model::rr_quantum(&comparison.rows).expect("RR is compared")
     };
     // Under RR the workload's own quantum is used, and nothing needs saying.
     let PolicySpec::Rr { quantum } = spec.policy else {

@@ -15,7 +15,9 @@ use super::canvas;
 use super::paint;
 use super::sweep::{draw_sweep, sweep_height};
 use crate::files;
-use proclab_app::chart::compare_model::{compare_takeaway, sweep_takeaway, Comparison, Skipped};
+use proclab_app::chart::compare_model::{
+    compare_takeaway, rr_quantum, sweep_takeaway, Comparison, Skipped,
+};
 use proclab_app::chart::text::ChartText;
 use proclab_app::files as file_formats;
 use proclab_app::i18n::Lang;
@@ -54,6 +56,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
             (Rc::clone(&comparison), lang, window_width),
             move |(comparison, lang, _)| {
                 let lang = *lang;
+                let marked = rr_quantum(&comparison.rows);
                 if let Some(element) = compare_canvas.cast::<HtmlCanvasElement>() {
                     canvas::paint_canvas(
                         &element,
@@ -66,9 +69,9 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                 if let Some(element) = sweep_canvas.cast::<HtmlCanvasElement>() {
                     canvas::paint_canvas(
                         &element,
-                        |width| sweep_height(&comparison.points, lang, width),
+                        |width| sweep_height(&comparison.points, marked, lang, width),
                         |area: DrawingArea<canvas::ChartBackend, Shift>| {
-                            let _ = draw_sweep(&comparison.points, lang, area);
+                            let _ = draw_sweep(&comparison.points, marked, lang, area);
                         },
                     );
                 }
@@ -93,15 +96,16 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
             )
         }
     };
+    let marked = rr_quantum(&comparison.rows);
     let sweep_picture = {
         let comparison = Rc::clone(&comparison);
         move || {
             let caption = sweep_takeaway(&comparison.points, lang);
             paint::captioned_svg(
                 &caption,
-                sweep_height(&comparison.points, lang, paint::DOWNLOAD_WIDTH),
+                sweep_height(&comparison.points, marked, lang, paint::DOWNLOAD_WIDTH),
                 |area| {
-                    let _ = draw_sweep(&comparison.points, lang, area);
+                    let _ = draw_sweep(&comparison.points, marked, lang, area);
                 },
             )
         }
@@ -132,13 +136,10 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
         .rows
         .iter()
         .map(|row| figures_row(row.label(lang), row.outcome.as_ref(), lang));
-    let sweep_rows = comparison.points.iter().map(|point| {
-        let key = match point.cut_short {
-            Some(cut) => format!("{} ({})", point.quantum, cut.words(lang)),
-            None => point.quantum.to_string(),
-        };
-        figures_row(key, point.outcome.as_ref(), lang)
-    });
+    let sweep_rows = comparison
+        .points
+        .iter()
+        .map(|point| figures_row(point.label(marked, lang), point.outcome.as_ref(), lang));
     html! {
         <div class="compare-view">
             <figure class="chart compare-chart" aria-labelledby="compare-title">

@@ -219,6 +219,35 @@ pub enum Swatch {
     Fill(Fill),
     /// A short line with a marker.
     Line(Rgb, Marker),
+    /// A short dashed line.
+    Dashed(Rgb),
+}
+
+/// Draws a dashed straight line from `from` to `to` (4 pixels drawn, 3 left out).
+pub fn draw_dashed<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    from: (i32, i32),
+    to: (i32, i32),
+    rgb: Rgb,
+) -> DrawResult<DB> {
+    let (dx, dy) = ((to.0 - from.0) as f64, (to.1 - from.1) as f64);
+    let length = (dx * dx + dy * dy).sqrt();
+    let mut at = 0.0;
+    while at < length {
+        let end = (at + 4.0).min(length);
+        let point = |along: f64| {
+            (
+                from.0 + (dx * along / length).round() as i32,
+                from.1 + (dy * along / length).round() as i32,
+            )
+        };
+        area.draw(&PathElement::new(
+            [point(at), point(end)],
+            colour(rgb).stroke_width(2),
+        ))?;
+        at += 7.0;
+    }
+    Ok(())
 }
 
 /// Legend font size in pixels.
@@ -273,6 +302,10 @@ pub fn draw_legend<DB: DrawingBackend>(
                     colour(rgb).stroke_width(2),
                 ))?;
                 draw_marker(area, (x + 9, middle), marker, rgb)?;
+            }
+            Swatch::Dashed(rgb) => {
+                let middle = top + 9;
+                draw_dashed(area, (x, middle), (x + 18, middle), rgb)?;
             }
         }
         area.draw_text(

@@ -9,15 +9,24 @@ use super::bars::{averages, legend_height, position, MARGIN, MEASURES, X_AXIS};
 use super::paint::{self, DrawResult, Marker, Swatch, FONT_FAMILY};
 use proclab_app::chart::compare_model::SweepPoint;
 use proclab_app::chart::palette::{Fill, Pattern, Rgb, GRID, IDLE, INK, VERMILLION};
-use proclab_app::chart::text::ChartText;
+use proclab_app::chart::text::{sweep_marked, ChartText};
 use proclab_app::i18n::Lang;
 
 /// Height of the sweep's plotting area.
 const SWEEP_PLOT_HEIGHT: u32 = 240;
 
-/// Height in pixels of the sweep chart of `points` drawn `width` pixels wide.
-pub fn sweep_height(points: &[SweepPoint], lang: Lang, width: u32) -> u32 {
-    legend_height(&sweep_legend(points, lang), width) + 3 * MARGIN + X_AXIS + SWEEP_PLOT_HEIGHT
+/// Height in pixels of the sweep chart of `points` drawn `width` pixels wide, with a dashed line
+/// at the quantum `marked` if the sweep has it.
+pub fn sweep_height(points: &[SweepPoint], marked: Option<u64>, lang: Lang, width: u32) -> u32 {
+    legend_height(&sweep_legend(points, marked, lang), width)
+        + 3 * MARGIN
+        + X_AXIS
+        + SWEEP_PLOT_HEIGHT
+}
+
+/// The quantum to mark, if the sweep tried it.
+fn shown_mark(points: &[SweepPoint], marked: Option<u64>) -> Option<u64> {
+    marked.filter(|quantum| points.iter().any(|point| point.quantum == *quantum))
 }
 
 /// The band behind a quantum whose run stopped before every thread finished: its figures are
@@ -37,7 +46,7 @@ fn stopped_early(points: &[SweepPoint]) -> Vec<u64> {
         .collect()
 }
 
-fn sweep_legend(points: &[SweepPoint], lang: Lang) -> Vec<(Swatch, String)> {
+fn sweep_legend(points: &[SweepPoint], marked: Option<u64>, lang: Lang) -> Vec<(Swatch, String)> {
     let mut legend: Vec<(Swatch, String)> = MEASURES
         .iter()
         .map(|(words, fill, marker)| {
@@ -51,6 +60,9 @@ fn sweep_legend(points: &[SweepPoint], lang: Lang) -> Vec<(Swatch, String)> {
         Swatch::Line(VERMILLION, Marker::Cross),
         ChartText::ContextSwitchesRightAxis.get(lang).to_string(),
     ));
+    if let Some(quantum) = shown_mark(points, marked) {
+        legend.push((Swatch::Dashed(INK), sweep_marked(quantum, lang)));
+    }
     if !stopped_early(points).is_empty() {
         legend.push((
             Swatch::Fill(STOPPED_EARLY),
@@ -61,14 +73,16 @@ fn sweep_legend(points: &[SweepPoint], lang: Lang) -> Vec<(Swatch, String)> {
 }
 
 /// Lines of average waiting, turnaround and response (left axis, ticks) and context switches
-/// (right axis) against the round-robin quantum.
+/// (right axis) against the round-robin quantum, with a dashed line at the quantum `marked` (the
+/// one the policy comparison's round robin ran with).
 pub fn draw_sweep<DB: DrawingBackend>(
     points: &[SweepPoint],
+    marked: Option<u64>,
     lang: Lang,
     area: DrawingArea<DB, Shift>,
 ) -> DrawResult<DB> {
     paint::clear(&area)?;
-    let legend = sweep_legend(points, lang);
+    let legend = sweep_legend(points, marked, lang);
     let (width, _) = area.dim_in_pixel();
     let (legend_area, chart_area) = area.split_vertically(legend_height(&legend, width) + MARGIN);
     let margin = MARGIN as i32;
@@ -143,6 +157,11 @@ pub fn draw_sweep<DB: DrawingBackend>(
             (left + half, bottom),
             STOPPED_EARLY,
         )?;
+    }
+    if let Some(quantum) = shown_mark(points, marked) {
+        let (x, bottom) = relative(plot.map_coordinate(&(quantum, 0.0)));
+        let (_, top_pixel) = relative(plot.map_coordinate(&(quantum, top)));
+        paint::draw_dashed(&canvas, (x, bottom), (x, top_pixel), INK)?;
     }
     for (slot, (_, fill, marker)) in MEASURES.iter().enumerate() {
         let line: Vec<(i32, i32)> = ran

@@ -112,6 +112,15 @@ impl CompareRow {
     }
 }
 
+/// The quantum the comparison's round-robin row ran with (the workload's own, or the default),
+/// which the sweep marks so that its line and the row can be read together.
+pub fn rr_quantum(rows: &[CompareRow]) -> Option<u64> {
+    rows.iter().find_map(|row| match row.policy {
+        PolicySpec::Rr { quantum } => Some(quantum),
+        _ => None,
+    })
+}
+
 /// Round robin with one quantum on the workload.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SweepPoint {
@@ -122,6 +131,21 @@ pub struct SweepPoint {
     /// Whether it stopped before every thread finished.
     #[serde(default)]
     pub cut_short: Option<CutShort>,
+}
+
+impl SweepPoint {
+    /// The quantum as the sweep's table and CSV name it: with why its run was cut short, and
+    /// whether it is `marked`, the quantum of the comparison's round robin ([`rr_quantum`]).
+    pub fn label(&self, marked: Option<u64>, lang: Lang) -> String {
+        let mut notes: Vec<String> = self.cut_short.iter().map(|cut| cut.words(lang)).collect();
+        if marked == Some(self.quantum) {
+            notes.push(text::ChartText::ComparisonsQuantum.get(lang).to_string());
+        }
+        match notes.is_empty() {
+            true => self.quantum.to_string(),
+            false => format!("{} ({})", self.quantum, notes.join(", ")),
+        }
+    }
 }
 
 /// Most time slices one comparison run may need. The page runs the comparison in a worker, one

@@ -74,6 +74,8 @@ pub enum ChartText {
     ContextSwitchesRightAxis,
     /// The sweep's band behind a quantum whose run stopped early.
     StoppedEarlyBand,
+    /// The quantum the policy comparison's round robin ran with, as the sweep marks it.
+    ComparisonsQuantum,
     /// Table header and axis: the round-robin quantum.
     Quantum,
     /// Axis of average times.
@@ -154,6 +156,7 @@ impl Words for ChartText {
                 "빗금: 교착 상태나 명령어 한도로 멈춘 q",
                 "hatched: q stopped early (deadlock or budget)",
             ],
+            ChartText::ComparisonsQuantum => ["정책 비교의 RR", "the policy comparison's RR"],
             ChartText::Quantum => ["타임 퀀텀 q", "Quantum q"],
             ChartText::TicksAxis => ["틱", "ticks"],
             ChartText::CompareTitle => [
@@ -453,6 +456,16 @@ pub struct SweepSummary {
     pub best: (Vec<u64>, String),
     /// Context switches at the smallest and at the largest quantum.
     pub switches: (u64, u64),
+}
+
+/// The sweep legend's entry for the dashed line at the quantum the policy comparison's round
+/// robin ran with.
+pub fn sweep_marked(quantum: u64, lang: Lang) -> String {
+    let what = ChartText::ComparisonsQuantum.get(lang);
+    lang.pick([
+        format!("점선: q = {quantum}, {what}"),
+        format!("dashed: q = {quantum}, {what}"),
+    ])
 }
 
 /// `Round robin with q = 1..20: ...`.
