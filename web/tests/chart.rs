@@ -335,10 +335,11 @@ async fn the_cursor_follows_playback_and_a_click_jumps() {
 fn sweep_svg(comparison: &Comparison, lang: Lang) -> String {
     use plotters::prelude::*;
     let mut svg = String::new();
-    let height = proclab_web::chart::sweep::sweep_height(&comparison.points, lang, 640);
+    let marked = proclab_app::chart::compare_model::rr_quantum(&comparison.rows);
+    let height = proclab_web::chart::sweep::sweep_height(&comparison.points, marked, lang, 640);
     {
         let area = SVGBackend::with_string(&mut svg, (640, height)).into_drawing_area();
-        proclab_web::chart::sweep::draw_sweep(&comparison.points, lang, area).unwrap();
+        proclab_web::chart::sweep::draw_sweep(&comparison.points, marked, lang, area).unwrap();
     }
     svg
 }
@@ -369,4 +370,31 @@ fn the_sweep_hatches_the_quanta_whose_run_stopped_early() {
     let svg = sweep_svg(&finished, Lang::En);
     assert!(!svg.contains("hatched"));
     assert_eq!(svg.matches(r##"fill="#F2F2F2""##).count(), 0);
+}
+
+#[wasm_bindgen_test]
+fn the_sweep_marks_the_quantum_of_the_comparisons_round_robin_when_it_tried_it() {
+    // Dashes are short strokes of the ink colour; a sweep without a mark draws none of them.
+    let dashes = |svg: &str| {
+        svg.matches(r##"stroke="#222222" stroke-width="2""##)
+            .count()
+    };
+    let marked = sweep_svg(
+        &Comparison::of(&silberschatz(PolicySpec::Rr { quantum: 7 })),
+        Lang::En,
+    );
+    assert!(
+        marked.contains("dashed: q = 7, the policy comparison&apos;s RR"),
+        "{marked}"
+    );
+    // Silberschatz's longest burst is 24: the sweep goes to 20, and q = 30 is not on it.
+    let beyond = sweep_svg(
+        &Comparison::of(&silberschatz(PolicySpec::Rr { quantum: 30 })),
+        Lang::En,
+    );
+    assert!(!beyond.contains("dashed"), "{beyond}");
+    assert!(
+        dashes(&marked) > dashes(&beyond) + 10,
+        "a dashed line across the plot"
+    );
 }
