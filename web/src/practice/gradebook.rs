@@ -127,7 +127,7 @@ pub fn gradebook(props: &GradebookProps) -> Html {
     };
     html! {
         <details id="practice-gradebook" class="practice-builder gradebook">
-            <summary>{ lang.pick(["제출된 답안 채점 (교사용)", "Grade handed-in answers (for teachers)"]) }</summary>
+            <summary>{ lang.pick(["제출된 답안 채점", "Grade handed-in answers"]) }</summary>
             <p class="hint">{ lang.pick([
                 "학생들이 \"답안 JSON\"으로 내려받은 파일을 한꺼번에 고르세요. 파일마다 그 안의 답을 그 세트에 대해 여기서 다시 채점합니다. 파일에 적힌 점수나 표시는 믿지 않습니다(편집기로 고칠 수 있으니까요). 아래에 열린 세트와 같은 세트인지도 알려 줍니다. 파일을 다시 고르면 앞서 고른 파일들을 대신합니다: 반 전체를 한 번에 고르세요.",
                 "Choose the files your students saved with \"Answers JSON\", several at once. Each is graded again here, from its answers against its own set; the marks and score it states are not trusted (an editor changes them). Each line also says whether it is the set open below. Choosing files again replaces those chosen before: choose the whole class at once.",

@@ -447,9 +447,15 @@ pub fn practice(props: &PracticeProps) -> Html {
                     <p id="practice-setup-error" class="field-error" role="alert">{ error.message(lang) }</p>
                 }
             </section>
-            <builder::SetBuilder {lang} on_open={open_built.clone()} />
-            <gradebook::Gradebook {lang} set={state.set.clone()} on_open={open_built} />
-            <rules::SetRulesForm {lang} rules={state.set.rules} on_change={change_rules} />
+            // The teachers' three folds side by side while closed, under one label (three full
+            // rows had pushed a student's exercise below the fold of a laptop's screen); one opened
+            // spans the row below them.
+            <div class="teacher-tools" role="group" aria-labelledby="teacher-tools-label">
+                <span id="teacher-tools-label" class="teacher-tools-label">{ lang.pick(["교사용:", "For teachers:"]) }</span>
+                <builder::SetBuilder {lang} on_open={open_built.clone()} />
+                <gradebook::Gradebook {lang} set={state.set.clone()} on_open={open_built} />
+                <rules::SetRulesForm {lang} rules={state.set.rules} on_change={change_rules} />
+            </div>
             </details>
             <section class="practice-share" aria-label={ T::CurrentSetLink.get(lang) }>
                 <label class="share-label" for="practice-link">{ T::CurrentSetLink.get(lang) }</label>

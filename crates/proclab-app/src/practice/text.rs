@@ -270,7 +270,7 @@ impl Words for PracticeText {
             Address => ["주소", "Address"],
             Saved => ["{t}의 TCB에 저장", "Saved into {t}'s TCB"],
             Loaded => ["{t}의 TCB에서 불러옴", "Loaded from {t}'s TCB"],
-            Builder => ["섞은 세트 만들기 (교사용)", "Build a mixed set (for teachers)"],
+            Builder => ["섞은 세트 만들기", "Build a mixed set"],
             BuilderIntro => ["문제를 하나씩 고르세요: 주제, 난이도, 시드(입력하거나 뽑기). 목록에서 순서를 바꾸거나 빼고, 링크 하나로 전체 세트를 나누어 주세요. 링크를 연 학생은 모두 같은 문제를 받습니다.", "Choose exercises one by one: topic, difficulty and seed (typed or drawn). Reorder or remove them in the list, then share the whole set with one link: everyone who opens it gets the same exercises."],
             Draw => ["시드 뽑기", "Draw a seed"],
             AddExercise => ["목록에 추가", "Add to the list"],
