@@ -176,11 +176,18 @@ test('the paste box opened at a laptop\'s height shows its button, and reads wha
       const column = document.querySelector('.inputs').getBoundingClientRect();
       return button.height > 0 && button.bottom <= Math.min(column.bottom, window.innerHeight) + 1;
     }, null, { timeout: 5000 }).catch(() => assert.fail('the Read button is out of sight'));
+    const readNames = () => page.$$eval('#workload tbody.process input[id$="-name"]', (inputs) => inputs.map((input) => input.value));
+    const before = await readNames();
     await page.fill('#paste-area', 'Process Arrival Burst\nA 0 7\nB 2 4');
     await page.click('#paste-read');
     await page.waitForFunction(() => document.querySelectorAll('#workload tbody.process').length === 2);
-    const names = await page.$$eval('#workload tbody.process input[id$="-name"]', (inputs) => inputs.map((input) => input.value));
-    assert.deepEqual(names, ['A', 'B']);
+    assert.deepEqual(await readNames(), ['A', 'B']);
+    // Where the paste was, not only in the banner at the page's top: what replaced what, and Undo.
+    assert.match(await page.textContent('#paste-done'), /^Read 2 processes from the pasted table, in place of the workload's rows/);
+    await page.click('#paste-undo');
+    await page.waitForFunction((count) => document.querySelectorAll('#workload tbody.process').length === count, before.length);
+    assert.deepEqual(await readNames(), before);
+    assert.equal(await page.locator('#paste-done').count(), 0, 'said no more once undone');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -942,7 +942,7 @@ test('racing counter in both languages: a wrong final value is explained by its 
         await page.click('#practice-show');
         await page.waitForSelector('#lost-count');
         await page.click('#to-end');
-        await page.waitForFunction(() => /Updates lost: [1-9]/.test(document.querySelector('#lost-count')?.textContent ?? ''));
+        await page.waitForFunction(() => /Updates lost over the whole run: [1-9]/.test(document.querySelector('#lost-count')?.textContent ?? ''));
         assert.match(await page.textContent('#scheduler-choices'), /^Your choices \(\d+\): P1\.T1 P1\.T2 /);
         await page.goBack();
         await page.waitForSelector('#race-value');

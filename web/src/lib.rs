@@ -312,7 +312,11 @@ fn workspace(props: &WorkspaceProps) -> Html {
                         <ui::settings::MachineSettings {lang} draft={settings.clone()} messages={messages.clone()} dispatch={dispatch.clone()} />
                     </div>
                     <ui::workload::Workload {lang} processes={session.draft.processes.clone()} semaphores={session.draft.semaphores.clone()} policy={session.policy()} messages={messages.clone()} dispatch={dispatch.clone()}
-                        warmup={session.draft.machine.cache && session.draft.machine.cache_model == proclab_core::CacheModel::Warmup} />
+                        warmup={session.draft.machine.cache && session.draft.machine.cache_model == proclab_core::CacheModel::Warmup}
+                        pasted={match &session.notice {
+                            Some(notice @ Notice::Pasted(_)) if session.previous.is_some() => Some(AttrValue::from(messages::notice_text(notice, lang).1)),
+                            _ => None,
+                        }} />
                     <ui::settings::ConventionSettings {lang} draft={settings} messages={messages.clone()} dispatch={dispatch.clone()} />
                 </div>
                 <div class="outputs">

@@ -673,8 +673,8 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
         Notice::Pasted(count) => (
             false,
             lang.pick([
-                format!("붙여 넣은 표에서 프로세스 {count}개를 읽었습니다."),
-                format!("Read {count} processes from the pasted table."),
+                format!("붙여 넣은 표에서 프로세스 {count}개를 읽어 작업 부하의 행을 바꾸었습니다. 되돌리기를 누르면 전의 행이 돌아옵니다."),
+                format!("Read {count} processes from the pasted table, in place of the workload's rows. Undo brings those back."),
             ]),
         ),
         Notice::PasteBroken(error) => (true, paste_error(*error, lang)),

@@ -465,16 +465,21 @@ pub fn practice(props: &PracticeProps) -> Html {
                     Callback::from(move |choice| link_language.set(choice))
                 }) }
                 <button type="button" id="practice-copy" onclick={copy}>{ T::CopyLink.get(lang) }</button>
-                <span class="student-name">
-                    <label for="practice-student">{ T::StudentName.get(lang) }</label>
-                    <input id="practice-student" autocomplete="name" value={(*student).clone()} oninput={type_student} />
-                </span>
-                <button type="button" id="practice-export-json" onclick={export(false)}>{ T::ExportJson.get(lang) }</button>
-                <button type="button" id="practice-export-csv" onclick={export(true)}>{ T::ExportCsv.get(lang) }</button>
                 if *copied { <span class="hint" role="status">{ T::LinkCopied.get(lang) }</span> }
-                if *unnamed && student.trim().is_empty() {
-                    <span id="practice-unnamed" class="hint" role="status">{ T::NoNameExported.get(lang) }</span>
-                }
+                // The student's own files on a line of their own: beside the link, a teacher had
+                // read the name as part of sharing the set.
+                <span class="hand-in" role="group" aria-labelledby="hand-in-label">
+                    <span id="hand-in-label" class="hand-in-label">{ T::HandIn.get(lang) }</span>
+                    <span class="student-name">
+                        <label for="practice-student">{ T::StudentName.get(lang) }</label>
+                        <input id="practice-student" autocomplete="name" value={(*student).clone()} oninput={type_student} />
+                    </span>
+                    <button type="button" id="practice-export-json" onclick={export(false)}>{ T::ExportJson.get(lang) }</button>
+                    <button type="button" id="practice-export-csv" onclick={export(true)}>{ T::ExportCsv.get(lang) }</button>
+                    if *unnamed && student.trim().is_empty() {
+                        <span id="practice-unnamed" class="hint" role="status">{ T::NoNameExported.get(lang) }</span>
+                    }
+                </span>
             </section>
             if count > 1 {
                 <nav class="exercise-tabs" aria-label={ T::Exercise.get(lang) }>

@@ -94,7 +94,7 @@ pub fn programs(props: &ProgramsProps) -> Html {
             if has_variables {
                 <p id="lost-count" class={classes!("lost-count", (lost > 0).then_some("lost"))}>
                     { if lost > 0 {
-                        format!("{}: {lost}", t(ProgramText::LostCount))
+                        format!("{}: {lost}", t(ProgramText::LostInRun))
                     } else if run.deadlock().is_some() && state.tick >= run.end_tick() {
                         t(ProgramText::NoLossDeadlocked).to_string()
                     } else {

@@ -37,6 +37,10 @@ pub struct WorkloadProps {
     /// advanced columns stay open.
     #[prop_or_default]
     pub warmup: bool,
+    /// What the banner says after a table was pasted over the rows, while Undo can bring them
+    /// back: said again under the table, where the paste was (the banner is at the page's top).
+    #[prop_or_default]
+    pub pasted: Option<AttrValue>,
 }
 
 /// Processes shown before "show more" (and added by each press): a laptop screen's worth. The
@@ -648,6 +652,15 @@ pub fn workload(props: &WorkloadProps) -> Html {
                 <button type="button" id="add-process" class="primary" onclick={on_add}>{ t(Text::AddProcess) }</button>
                 <PasteBox {lang} columns={columns.clone()} dispatch={dispatch.clone()} />
             </div>
+            if let Some(pasted) = &props.pasted {
+                <p id="paste-done" class="hint">
+                    { pasted.clone() }
+                    <button type="button" id="paste-undo" class="small" onclick={{
+                        let dispatch = dispatch.clone();
+                        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Undo))
+                    }}>{ t(Text::Undo) }</button>
+                </p>
+            }
         </section>
     }
 }

@@ -351,7 +351,7 @@ pub fn explain_cell(
                     format!("They are loaded from its TCB, where they were saved when it was switched out at t={out}."),
                 ]),
                 None => lang.pick([
-                    "아직 실행된 적이 없어 처음 값을 불러옵니다.".to_string(),
+                    "아직 실행된 적이 없어 초깃값을 불러옵니다.".to_string(),
                     "It has not run yet, so its first values are loaded.".to_string(),
                 ]),
             };
@@ -420,7 +420,7 @@ pub fn rules(run: &Run, point: SwitchPoint, lang: Lang) -> Vec<String> {
             format!("One CPU, round robin with a quantum of {quantum}: one instruction a tick; a thread whose quantum runs out goes to the back of the ready queue. Every thread is ready at t=0, in the order listed. Switches are free."),
         ]),
         lang.pick([
-            format!("스레드는 모두 주소와 함께 보인 프로그램을 실행하고 처음 값은 {}이며 다른 레지스터는 0입니다. 레지스터와 PC는 스레드마다 따로 있고, counter는 0에서 시작하며 {}.", starts.join(", "), if processes > 1 { "프로세스마다 따로 있습니다(같은 프로세스의 스레드끼리 공유)" } else { "모든 스레드가 공유합니다" }),
+            format!("스레드는 모두 주소와 함께 보인 프로그램을 실행하고 초깃값은 {}이며 다른 레지스터는 0입니다. 레지스터와 PC는 스레드마다 따로 있고, counter는 0에서 시작하며 {}.", starts.join(", "), if processes > 1 { "프로세스마다 따로 있습니다(같은 프로세스의 스레드끼리 공유)" } else { "모든 스레드가 공유합니다" }),
             format!("Every thread runs the program listed with its addresses, starting with {}; other registers start at 0. Each thread has its own registers and PC; counter starts at 0 and is {}.", starts.join(", "), if processes > 1 { "one per process (shared by the threads of that process)" } else { "shared by all" }),
         ]),
         lang.pick([

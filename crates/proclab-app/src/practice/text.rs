@@ -137,6 +137,8 @@ pub enum PracticeText {
     OpenBuilt,
     CurrentSetLink,
     StudentName,
+    /// Before the name and the answers' downloads.
+    HandIn,
     /// Said after an answers file was saved with no name typed.
     NoNameExported,
     SetFull,
@@ -283,7 +285,8 @@ impl Words for PracticeText {
             CopyBuilderLink => ["목록의 링크 복사", "Copy the list's link"],
             OpenBuilt => ["이 목록 풀기", "Solve this list"],
             CurrentSetLink => ["아래에서 지금 푸는 세트의 링크", "Link to the set open below, the one being solved"],
-            StudentName => ["답안 파일에 넣을 이름", "Your name, for the answers files"],
+            StudentName => ["이름(답안 파일에 들어감)", "Your name (goes in the files)"],
+            HandIn => ["낼 답안:", "Your answers, to hand in:"],
             NoNameExported => ["이름 없이 저장했습니다. 누구의 파일인지 알 수 있도록 이름 칸에 이름을 쓰고 다시 내려받으세요.", "Saved without a name: type your name in its box and export again, so your teacher can tell your file from the others."],
             DeadlockGraph => ["표로 적은 자원 할당 그래프 (이 순간)", "The resource-allocation graph as a table (at this moment)"],
             DeadlockGraphHelp => ["줄마다 스레드 하나: 가진 뮤텍스(할당 간선), 기다리는 뮤텍스(요청 간선), 그 뮤텍스를 가진 스레드입니다. 뮤텍스는 한 번에 한 스레드만 가집니다. 그림이 필요하면 종이에 그려 보세요: 답을 찾는 것이 이 문제입니다.", "One row per thread: the mutexes it holds (assignment edges), the mutex it waits for (its request edge) and who holds that one. A mutex has one holder at a time. Draw it on paper if a picture helps: finding the cycle is the exercise."],
@@ -299,7 +302,7 @@ impl Words for PracticeText {
             SemaphoreSteps => ["실행한 연산 (순서대로)", "The operations, in order"],
             SemaphoreStep => ["단계", "Step"],
             SemaphoreCall => ["연산", "Operation"],
-            SemaphoreStart => ["처음 값", "Starting values"],
+            SemaphoreStart => ["초깃값", "Starting values"],
             SemaphoreValue => ["마지막 단계 뒤 {name}의 값", "The value of {name} after the last step"],
             SemaphoreWaits => ["마지막 단계 뒤 각 스레드는 어디에서 기다립니까?", "After the last step, what does each thread wait on?"],
             SemaphoreAnswers => ["마지막 단계 뒤의 값과 기다리는 스레드", "The values and the waiting threads after the last step"],
@@ -805,7 +808,7 @@ fn deadlock_rules(exercise: &Exercise, lang: Lang) -> Vec<String> {
 fn semaphore_rules(exercise: &Exercise, simulator: bool, lang: Lang) -> Vec<String> {
     let threads = exercise.run.scenario().threads().len();
     let mut rules = vec![lang.pick([
-        format!("한 프로세스의 스레드 {threads}개(T1–T{threads})가 세마포어 연산을 아래 표의 순서대로 하나씩 호출합니다. 처음 값은 표 위에 있습니다."),
+        format!("한 프로세스의 스레드 {threads}개(T1–T{threads})가 세마포어 연산을 아래 표의 순서대로 하나씩 호출합니다. 초깃값은 표 위에 있습니다."),
         format!("{threads} threads of one process (T1–T{threads}) call semaphore operations one at a time, in the order of the table below; the starting values are above it."),
     ])];
     let names = super::semaphore::names(&exercise.run);

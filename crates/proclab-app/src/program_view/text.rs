@@ -33,6 +33,8 @@ pub enum ProgramText {
     /// The caption of the shared segment's mutexes and semaphores.
     SharedSyncObjects,
     LostCount,
+    /// The same, counted over the whole run (shown from its start).
+    LostInRun,
     NoLoss,
     /// No update lost, in a run that ends deadlocked before its threads finished.
     NoLossDeadlocked,
@@ -117,6 +119,7 @@ impl Words for ProgramText {
                 "Written from the bursts field: a CPU burst of n ticks is cpu $n, except one followed by I/O or the exit: cpu $n-1, then the io or halt made in its last tick (an io or halt right after an operation runs in that operation's tick). Each operation is one instruction (one tick), and each thread starts at its own part (.thread_n).",
             ],
             LostCount => ["잃어버린 갱신", "Updates lost"],
+            LostInRun => ["실행 전체에서 잃어버린 갱신", "Updates lost over the whole run"],
             // What it checks, and only that: without a producer's wait the consumer reads a slot
             // twice and no update is lost, and a bare "no update lost" had read as "correct".
             NoLoss => ["잃어버린 갱신 없음: 다른 스레드가 읽은 뒤 쓴 값을 덮어쓴 쓰기가 없습니다. 공유 변수의 경쟁만 보는 검사이지, 결과가 프로그램의 뜻대로인지는 보지 않습니다.", "No update lost: no write overwrote a value another thread wrote after this one read. This checks races on shared variables only, not whether the result is what the program meant."],
@@ -142,7 +145,7 @@ impl Words for ProgramText {
             Choices => ["고른 순서", "Your choices"],
             ProgramToggle => ["프로그램 실행", "Runs a program"],
             ToggleHint => [
-                "</> 단추: 프로세스가 버스트 대신 명령어(프로그램)를 실행합니다. 스레드끼리 변수를 공유하며 경쟁하는 모습을 봅니다.",
+                "</> 버튼: 프로세스가 버스트 대신 명령어(프로그램)를 실행합니다. 스레드끼리 변수를 공유하며 경쟁하는 모습을 봅니다.",
                 "The </> button makes a process run instructions (a program) instead of bursts: watch its threads share variables and race.",
             ],
             ProgramLabel => ["프로그램 (x86.py 어셈블리)", "Program (x86.py assembly)"],

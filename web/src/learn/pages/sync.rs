@@ -55,13 +55,13 @@ fn race_table(lang: Lang) -> Html {
     let title = proclab_app::i18n::preset_text(preset.id, lang).0;
     let caption = lang.pick([
         format!(
-            "예제 “{title}”{} 시뮬레이터가 실행한 그대로: 두 스레드 모두 {word}의 값 {first}{} 읽고 각자 1을 더하므로 {should}{} 되어야 하지만 {last}{} 됩니다.",
+            "예제 “{title}”{} 시뮬레이터가 실행한 그대로, 표의 이 구간에서: 두 스레드 모두 {word}의 값 {first}{} 읽고 각자 1을 더하므로 {should}{} 되어야 하지만 {last}{} 됩니다.",
             object_particle(&title),
             object_particle(&first.to_string()),
             subject_particle(&should.to_string()),
             subject_particle(&last.to_string()),
         ),
-        format!("The example “{title}” as the simulator runs it: both threads load {word} while it is {first} and each adds 1, so it should become {should}, but it becomes {last}."),
+        format!("The example “{title}” as the simulator runs it, in the stretch this table shows: both threads load {word} while it is {first} and each adds 1, so it should become {should}, but it becomes {last}."),
     ]);
     // The caption stands above the scroll box, so a phone that scrolls the table sideways does
     // not cut the sentence at the box's edge.
