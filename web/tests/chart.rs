@@ -106,6 +106,26 @@ fn svg_download_contains_the_process_labels_and_says_what_it_shows() {
         svg.contains("RR (q=4)") && svg.contains("프로세스 3개"),
         "{svg}"
     );
+    assert!(!svg.contains("부스트"), "no boost under RR");
+}
+
+#[wasm_bindgen_test]
+fn an_mlfq_boost_is_drawn_across_the_chart_and_named_in_the_legend() {
+    let spec = proclab_core::presets::preset("mlfq-ostep-boost")
+        .unwrap()
+        .spec;
+    let model = gantt_model(&simulation(&spec), Lang::En);
+    assert!(!model.boosts.is_empty());
+    let svg = gantt_download(&model).svg;
+    assert!(
+        svg.contains("dashed: priority boost (jobs raised to the top level)"),
+        "{svg}"
+    );
+    // Each boost a dashed line down every band: many short ink strokes.
+    let dashes = svg
+        .matches(r##"stroke="#222222" stroke-width="2""##)
+        .count();
+    assert!(dashes > 10 * model.boosts.len(), "{dashes} dashes");
 }
 
 #[wasm_bindgen_test]

@@ -446,6 +446,39 @@ fn a_workload_that_cannot_run_is_reported_not_hidden() {
 }
 
 #[test]
+fn the_gantt_model_has_the_instants_an_mlfq_boost_raised_a_thread() {
+    let spec = proclab_core::presets::preset("mlfq-ostep-boost")
+        .unwrap()
+        .spec;
+    let PolicySpec::Mlfq(mlfq) = &spec.policy else {
+        panic!("an MLFQ example")
+    };
+    let period = mlfq.boost_period.expect("it boosts");
+    let model = gantt_model(&simulation(&spec), Lang::En);
+    assert!(!model.boosts.is_empty());
+    // Boosts fall on the period, once each, in order, within the run.
+    assert!(model.boosts.windows(2).all(|pair| pair[0] < pair[1]));
+    assert!(
+        model
+            .boosts
+            .iter()
+            .all(|tick| tick % period == 0 && *tick <= model.extent),
+        "{:?}",
+        model.boosts
+    );
+    assert!(model.boost_legend.is_some());
+    // The same workload without boosts, and another policy, have none.
+    let mut quiet = spec.clone();
+    if let PolicySpec::Mlfq(mlfq) = &mut quiet.policy {
+        mlfq.boost_period = None;
+    }
+    for spec in [quiet, silberschatz(PolicySpec::Fcfs)] {
+        let model = gantt_model(&simulation(&spec), Lang::En);
+        assert!(model.boosts.is_empty() && model.boost_legend.is_none());
+    }
+}
+
+#[test]
 fn quantum_sweep_runs_rr_from_one_to_the_longest_burst_capped_at_twenty() {
     let spec = silberschatz(PolicySpec::Fcfs);
     let points = quantum_sweep(&spec);

@@ -31,11 +31,15 @@ fn drawn_rows(model: &GanttModel) -> u32 {
 }
 
 fn legend_entries(model: &GanttModel) -> Vec<(Swatch, String)> {
-    model
+    let mut entries: Vec<(Swatch, String)> = model
         .legend
         .iter()
         .map(|entry| (Swatch::Fill(entry.fill), entry.text.clone()))
-        .collect()
+        .collect();
+    if let Some(words) = &model.boost_legend {
+        entries.push((Swatch::Dashed(INK), words.clone()));
+    }
+    entries
 }
 
 fn legend_height(model: &GanttModel, width: u32) -> u32 {
@@ -323,6 +327,18 @@ pub fn draw_gantt_span<DB: DrawingBackend>(
             let centre = ((left + right) / 2, (top + bottom) / 2);
             centred_words(&canvas, &stay.label, centre, INK, Some(PAPER))?;
         }
+    }
+    // Each boost across every band, at most one line per 4 pixels (a boost every few ticks of a
+    // long run would fill the chart).
+    let (bands_top, bands_bottom) = (to_pixel(0, rows).1, to_pixel(0, 0).1);
+    let mut last_x = None;
+    for &tick in &model.boosts {
+        let x = to_pixel(tick, 0).0;
+        if last_x.is_some_and(|last| x - last < 4) {
+            continue;
+        }
+        last_x = Some(x);
+        paint::draw_dashed(&canvas, (x, bands_top), (x, bands_bottom), INK)?;
     }
     let cpu_rows = model
         .rows

@@ -252,6 +252,11 @@ pub struct GanttModel {
     pub axis_label: String,
     /// The one-sentence takeaway (also the canvas's `aria-label`).
     pub takeaway: String,
+    /// The instants at which an MLFQ priority boost raised threads to the top level, in order:
+    /// drawn across the chart (a boost changes no state, so the bands alone do not show it).
+    pub boosts: Vec<u64>,
+    /// The legend's words for those lines, when there are any.
+    pub boost_legend: Option<String>,
 }
 
 /// The ticks a short run's time axis is labelled at, as a textbook labels a Gantt chart: where
@@ -391,7 +396,38 @@ fn gantt_model_at(simulation: &Simulation, lang: Lang, column: u64) -> GanttMode
         extent,
         axis_label: ChartText::TimeAxis.get(lang).into(),
         takeaway: gantt_takeaway(simulation, lang),
+        boosts: boosts(simulation),
+        boost_legend: None,
     }
+    .with_boost_legend(lang)
+}
+
+impl GanttModel {
+    fn with_boost_legend(mut self, lang: Lang) -> GanttModel {
+        self.boost_legend =
+            (!self.boosts.is_empty()).then(|| ChartText::BoostLine.get(lang).to_string());
+        self
+    }
+}
+
+/// The instants of the run's MLFQ boosts that raised a thread (none under another policy).
+pub fn boosts(simulation: &Simulation) -> Vec<u64> {
+    let boosting = matches!(
+        simulation.scenario.policy(),
+        proclab_core::PolicySpec::Mlfq(mlfq) if mlfq.boost_period.is_some()
+    );
+    if !boosting {
+        return Vec::new();
+    }
+    let mut ticks: Vec<u64> = simulation
+        .run
+        .events()
+        .iter()
+        .filter(|event| matches!(event.cause, proclab_core::Cause::Boosted))
+        .map(|event| event.tick)
+        .collect();
+    ticks.dedup();
+    ticks
 }
 
 /// One sentence saying what the chart shows, for `aria-label`.

@@ -72,6 +72,8 @@ pub enum ChartText {
     ContextSwitches,
     /// Legend of the context-switch line, drawn against the right axis.
     ContextSwitchesRightAxis,
+    /// The Gantt legend's entry for the dashed lines at MLFQ boosts.
+    BoostLine,
     /// The sweep's band behind a quantum whose run stopped early.
     StoppedEarlyBand,
     /// The quantum the policy comparison's round robin ran with, as the sweep marks it.
@@ -138,6 +140,10 @@ impl Words for ChartText {
                 "wait: blocked on another thread (mutex, semaphore, condition, queue, pipe)",
             ],
             ChartText::TimeAxis => ["시간 (틱)", "time (ticks)"],
+            ChartText::BoostLine => [
+                "점선: 우선순위 부스트(작업을 맨 위 단계로 올림)",
+                "dashed: priority boost (jobs raised to the top level)",
+            ],
             ChartText::ChartData => ["차트 데이터 (표)", "Chart data (table)"],
             ChartText::Row => ["행", "Row"],
             ChartText::From => ["시작", "From"],
