@@ -179,6 +179,13 @@ test('every "Open in the simulator" button loads a scenario that runs', async ()
             return heading && heading.top >= -1 && heading.top < window.innerHeight / 2;
           }, null, { timeout: 5000 }).catch(() => assert.fail(`${slug} ${id}: the machine is not in view`));
         }
+        // What to watch for is said again under the machine's title, as the banner says it.
+        if (!id.startsWith('warmup-')) {
+          const notice = await page.textContent('#notice').catch(() => 'no banner');
+          await page.waitForSelector('#watch-lesson', { timeout: 5000 }).catch(() => assert.fail(`${slug} ${id}: nothing to watch said by the machine (${notice})`));
+          const watch = (await page.textContent('#watch-lesson')).replace(/^What to watch: /, '');
+          assert.ok(watch.length > 20 && (await page.textContent('#notice')).includes(watch), `${slug} ${id}: ${watch}`);
+        }
         // An example opens as that example: chosen in the menu, its lesson above the results.
         const examples = await page.$$eval('#preset-select option', (options) => options.map((option) => option.value));
         if (examples.includes(id)) {

@@ -35,6 +35,9 @@ pub struct ResultsPanelProps {
     /// [`proclab_app::session::Session::opened_on_compare`]: the link names the comparison tab.
     #[prop_or_default]
     pub opened_on_compare: bool,
+    /// A Learn example's lesson while its banner stands ([`crate::watch::WatchProps::lesson`]).
+    #[prop_or_default]
+    pub lesson: Option<AttrValue>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -230,7 +233,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                     <crate::ui::programs::Programs {lang} simulation={simulation.clone()} playback={playback.clone()} dispatch={props.dispatch.clone()} />
                 }
                 <MetricsTable {lang} simulation={simulation.clone()} />
-                <Watch {lang} simulation={simulation.clone()} playback={playback.clone()} selected={*selected} onselect={on_select.clone()} loads={props.loads} opened_at={props.opened_at} />
+                <Watch {lang} simulation={simulation.clone()} playback={playback.clone()} selected={*selected} onselect={on_select.clone()} loads={props.loads} opened_at={props.opened_at} lesson={props.lesson.clone()} />
                 <ConventionsInForce {lang} simulation={simulation.clone()} />
                 <PractiseWorkload {lang} simulation={simulation.clone()} stale={props.stale} />
             } else {

@@ -53,6 +53,10 @@ pub struct WatchProps {
     /// The tick the last workload loaded opens at ([`proclab_app::session::Session::opened_at`]).
     #[prop_or_default]
     pub opened_at: u64,
+    /// What a Learn page's example asks to watch for, while its banner stands: said again under
+    /// the machine's title, where the example opens (the banner is at the page's top, out of view).
+    #[prop_or_default]
+    pub lesson: Option<AttrValue>,
 }
 
 thread_local! {
@@ -190,7 +194,7 @@ pub fn watch(props: &WatchProps) -> Html {
     *on_screen.borrow_mut() = Some(shown.clone());
     html! {
         <WatchMachine {lang} simulation={shown} playback={props.playback.clone()}
-            selected={props.selected} onselect={props.onselect.clone()} />
+            selected={props.selected} onselect={props.onselect.clone()} lesson={props.lesson.clone()} />
     }
 }
 
@@ -348,6 +352,9 @@ fn watch_machine(props: &WatchProps) -> Html {
                     </button>
                 }
             </div>
+            if let Some(lesson) = &props.lesson {
+                <p id="watch-lesson" class="watch-lesson"><strong>{ lang.pick(["지켜볼 것: ", "What to watch: "]) }</strong>{ lesson.clone() }</p>
+            }
             <controls::Controls {lang} playback={playback.0.clone()} {end} aside={presented_memory}
                 next_event={simulation.next_told_tick(tick)} previous_event={simulation.previous_told_tick(tick)} {onaction} />
             <p class="hint keyboard-help">{ WatchText::KeyboardHelp.get(lang) }</p>
