@@ -194,6 +194,28 @@ test('the paste box opened at a laptop\'s height shows its button, and reads wha
   }
 });
 
+test('a workload with a priority column keeps each row on one line at a laptop\'s width, and an empty priority shows the 0 it runs with', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    await page.selectOption('#preset-select', 'priority-starvation');
+    await waitForFreshResults(page);
+    // The row's five buttons on one line: a row as tall as its fields, not two lines of buttons.
+    const heights = await page.$$eval('#workload tbody.process', (rows) => rows.map((row) => {
+      const buttons = [...row.querySelectorAll('.row-actions button')].map((button) => button.getBoundingClientRect().top);
+      return Math.max(...buttons) - Math.min(...buttons);
+    }));
+    assert.ok(heights.length > 3 && heights.every((spread) => spread < 4), `buttons on two lines: ${heights}`);
+    await page.fill('#p0-priority', '');
+    assert.equal(await page.getAttribute('#p0-priority', 'placeholder'), '0');
+    await waitForFreshResults(page);
+    assert.equal(await page.locator('#problems-banner').count(), 0, 'an empty priority is no problem');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('on a 390 px phone every metrics heading\'s and total\'s definition opens whole on the screen', TIMEOUT, async () => {
   const context = await openBrowser({ locale: 'ko-KR', viewport: { width: 390, height: 844 } });
   try {

@@ -48,6 +48,19 @@ pub struct WorkloadProps {
 /// with a problem is shown wherever it is).
 const PAGE: usize = 20;
 
+/// What an empty cell stands for, shown in it: a process's default name, and the value an empty
+/// priority, class or tickets cell runs with (an empty priority had run as 0 unsaid).
+fn placeholder(column: Column, process: usize) -> Option<AttrValue> {
+    let defaults = proclab_core::ProcessSpec::default();
+    match column {
+        Column::Name => Some(AttrValue::from(format!("P{}", process + 1))),
+        Column::Priority => Some(AttrValue::from(defaults.priority.to_string())),
+        Column::Class => Some(AttrValue::from(defaults.class.to_string())),
+        Column::Tickets => Some(AttrValue::from(defaults.tickets.to_string())),
+        Column::Arrival | Column::Bursts => None,
+    }
+}
+
 fn column_field(column: Column, process: usize) -> FieldId {
     match column {
         Column::Name => FieldId::Name(process),
@@ -533,7 +546,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                             heading={AttrValue::from(t(column_title(*column)))}
                                             value={value_of(process, *column)} messages={props.messages.clone()} dispatch={dispatch.clone()}
                                             grid={Some((index, position))} numeric={!matches!(column, Column::Name | Column::Bursts)}
-                                            placeholder={(*column == Column::Name).then(|| AttrValue::from(format!("P{}", index + 1)))} /> }
+                                            placeholder={placeholder(*column, index)} /> }
                                     }
                                 }) }
                                 if show_advanced {
