@@ -183,11 +183,29 @@ test('the paste box opened at a laptop\'s height shows its button, and reads wha
     await page.waitForFunction(() => document.querySelectorAll('#workload tbody.process').length === 2);
     assert.deepEqual(await readNames(), ['A', 'B']);
     // Where the paste was, not only in the banner at the page's top: what replaced what, and Undo.
-    assert.match(await page.textContent('#paste-done'), /^Read 2 processes from the pasted table, in place of the workload's rows/);
+    // A fresh page has no rows: nothing was replaced, and there is nothing to undo.
+    assert.deepEqual(before, []);
+    assert.equal(await page.textContent('#paste-done'), 'Read 2 processes from the pasted table.');
+    assert.equal(await page.locator('#paste-undo').count(), 0);
+    // Over an example too (its changed-example banner had taken the place of Undo), with bursts
+    // typed as the form takes them, spaces and all.
+    await page.selectOption('#preset-select', 'rr-silberschatz');
+    await waitForFreshResults(page);
+    await page.fill('#paste-area', 'A 0 5 io3 2\nB 1 4');
+    await page.click('#paste-read');
+    await page.waitForFunction(() => document.querySelectorAll('#workload tbody.process').length === 2);
+    assert.equal(await page.inputValue('#p0-bursts'), '5 io3 2');
+    assert.match(await page.textContent('#paste-done'), /They replace the 3 rows there before/);
+    assert.equal(await page.locator('#undo').count(), 1, 'the banner offers Undo');
     await page.click('#paste-undo');
-    await page.waitForFunction((count) => document.querySelectorAll('#workload tbody.process').length === count, before.length);
-    assert.deepEqual(await readNames(), before);
+    await page.waitForFunction(() => document.querySelectorAll('#workload tbody.process').length === 3);
+    assert.deepEqual(await readNames(), ['P1', 'P2', 'P3']);
     assert.equal(await page.locator('#paste-done').count(), 0, 'said no more once undone');
+    // A table that cannot be read says so where it was pasted, and the rows stay.
+    await page.fill('#paste-area', 'a,b,c,d,e\n');
+    await page.click('#paste-read');
+    assert.match(await page.textContent('#paste-done.field-error'), /^Row 1 of the pasted table has more cells than there are columns/);
+    assert.equal(await page.locator('#workload tbody.process').count(), 3);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

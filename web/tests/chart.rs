@@ -115,17 +115,17 @@ fn an_mlfq_boost_is_drawn_across_the_chart_and_named_in_the_legend() {
         .unwrap()
         .spec;
     let model = gantt_model(&simulation(&spec), Lang::En);
-    assert!(!model.boosts.is_empty());
+    let period = model.boost_every.expect("it boosts");
     let svg = gantt_download(&model).svg;
     assert!(
-        svg.contains("dashed: priority boost (jobs raised to the top level)"),
+        svg.contains(&format!("dashed: a priority boost every {period} ticks")),
         "{svg}"
     );
-    // Each boost a dashed line down every band: many short ink strokes.
-    let dashes = svg
-        .matches(r##"stroke="#222222" stroke-width="2""##)
-        .count();
-    assert!(dashes > 10 * model.boosts.len(), "{dashes} dashes");
+    // Each boost a dashed line down every band: many short grey strokes, a line per multiple of
+    // the period within the run.
+    let lines = (model.extent - 1) / period;
+    let dashes = svg.matches(r##"stroke="#6E7781""##).count();
+    assert!(lines > 0 && dashes > 10 * lines as usize, "{dashes} dashes");
 }
 
 #[wasm_bindgen_test]
@@ -230,6 +230,38 @@ async fn compare_view_draws_both_charts_with_tables() {
         .unwrap()
         .unwrap();
     assert_eq!(first.text_content().as_deref(), Some("17.00"));
+    // The comparison's RR ran with the default q = 4: its row is marked, and nothing is beyond.
+    let marked = root
+        .query_selector(".sweep-chart tr.marked th")
+        .unwrap()
+        .expect("a marked row");
+    assert_eq!(marked.text_content().as_deref(), Some("4 (RR above)"));
+    assert!(root.query_selector("#sweep-beyond").unwrap().is_none());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_quantum_beyond_the_sweep_is_said_under_it() {
+    let root = mount_root();
+    let props = proclab_web::chart::compare::CompareViewProps {
+        comparison: Rc::new(Comparison::of(&silberschatz(PolicySpec::Rr {
+            quantum: 25,
+        }))),
+        lang: Lang::En,
+        file_stem: "proclab-rr-q25-3-processes".into(),
+        note: None,
+    };
+    yew::Renderer::<CompareView>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let beyond = root.query_selector("#sweep-beyond").unwrap().expect("said");
+    assert_eq!(
+        beyond.text_content().as_deref(),
+        Some("The policy comparison's RR ran with q = 25, beyond this sweep (q 1 to 20).")
+    );
+    assert!(root
+        .query_selector(".sweep-chart tr.marked")
+        .unwrap()
+        .is_none());
     root.remove();
 }
 

@@ -386,7 +386,7 @@ mod tests {
         let run = proclab_core::simulate_spec(&spec).unwrap();
         let totals = &run.metrics().totals;
         let row = format!(
-            "4 (정책 비교의 RR),{},{},{},{}",
+            "4 (위의 RR),{},{},{},{}",
             totals.average_waiting,
             totals.average_turnaround,
             totals.average_response,

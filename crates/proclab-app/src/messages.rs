@@ -670,13 +670,7 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
         Notice::LinkCopied => (false, Text::LinkCopied.get(lang).to_string()),
         Notice::LinkNotCopied(url) => (false, format!("{} {url}", Text::LinkNotCopied.get(lang))),
         Notice::Replaced => (false, Text::Replaced.get(lang).to_string()),
-        Notice::Pasted(count) => (
-            false,
-            lang.pick([
-                format!("붙여 넣은 표에서 프로세스 {count}개를 읽어 작업 부하의 행을 바꾸었습니다. 되돌리기를 누르면 전의 행이 돌아옵니다."),
-                format!("Read {count} processes from the pasted table, in place of the workload's rows. Undo brings those back."),
-            ]),
-        ),
+        Notice::Pasted(count, replaced) => (false, pasted_sentence(*count, *replaced, lang)),
         Notice::PasteBroken(error) => (true, paste_error(*error, lang)),
         Notice::ScheduleSetAside(made) => (
             false,
@@ -744,4 +738,30 @@ pub fn paste_error(error: PasteError, lang: Lang) -> String {
             format!("Row {row} of the pasted table has more cells than there are columns; add a heading row to say which is which."),
         ]),
     }
+}
+
+/// What a paste did: the processes read, and the rows they replaced (Undo brings those back).
+fn pasted_sentence(count: usize, replaced: usize, lang: Lang) -> String {
+    let read = lang.pick([
+        format!("붙여 넣은 표에서 프로세스 {count}개를 읽었습니다."),
+        match count {
+            1 => String::from("Read 1 process from the pasted table."),
+            _ => format!("Read {count} processes from the pasted table."),
+        },
+    ]);
+    let undo = match replaced {
+        0 => String::new(),
+        _ => lang.pick([
+            format!(
+                " 전에 있던 행 {replaced}개를 대신합니다. 되돌리기를 누르면 그 행이 돌아옵니다."
+            ),
+            match replaced {
+                1 => String::from(" It replaces the row there before: Undo brings it back."),
+                _ => format!(
+                    " They replace the {replaced} rows there before: Undo brings those back."
+                ),
+            },
+        ]),
+    };
+    format!("{read}{undo}")
 }

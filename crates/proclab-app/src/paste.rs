@@ -124,6 +124,27 @@ fn header_columns(line: &str) -> Result<Vec<Column>, usize> {
     Ok(columns)
 }
 
+/// `row` with its surplus cells joined into the bursts' cell (see [`parse_table`]), or as it is.
+fn join_bursts<'a>(row: Vec<&'a str>, columns: &[Column]) -> Vec<std::borrow::Cow<'a, str>> {
+    let surplus = row.len().saturating_sub(columns.len());
+    let at = columns.iter().position(|column| *column == Column::Bursts);
+    match at {
+        Some(at)
+            if surplus > 0
+                && row[at..=at + surplus]
+                    .iter()
+                    .any(|cell| cell.parse::<u64>().is_err()) =>
+        {
+            let mut joined: Vec<std::borrow::Cow<'a, str>> =
+                row[..at].iter().map(|cell| (*cell).into()).collect();
+            joined.push(row[at..=at + surplus].join(" ").into());
+            joined.extend(row[at + surplus + 1..].iter().map(|cell| (*cell).into()));
+            joined
+        }
+        _ => row.into_iter().map(Into::into).collect(),
+    }
+}
+
 fn cells(line: &str) -> Vec<&str> {
     if line.contains('\t') {
         line.split('\t').map(str::trim).collect()
@@ -155,6 +176,13 @@ pub fn parse_table(text: &str, shown: &[Column]) -> Result<Vec<ProcessDraft>, Pa
         return Err(PasteError::Empty);
     };
     let has_header = is_header(first);
+    // Which rows were split at spaces (no tab, no comma): only there may bursts have been cut.
+    let spaced: Vec<bool> = text
+        .lines()
+        .filter(|line| cells(line).iter().any(|cell| !cell.is_empty()))
+        .map(|line| !line.contains('\t') && !line.contains(','))
+        .skip(usize::from(has_header))
+        .collect();
     let (columns, body): (Vec<Column>, &[Vec<&str>]) = if has_header {
         let line = text
             .lines()
@@ -186,6 +214,13 @@ pub fn parse_table(text: &str, shown: &[Column]) -> Result<Vec<ProcessDraft>, Pa
             })
             .map(|(_, cell)| *cell)
             .collect();
+        // Bursts typed as the form takes them, with spaces (`A 0 5 io3 2`), are one cell of a
+        // table split at spaces: the cells beyond the columns' count join the bursts' cell when
+        // one of them is burst notation rather than a number.
+        let row = match spaced.get(offset) {
+            Some(true) => join_bursts(row, columns),
+            _ => row.into_iter().map(Into::into).collect(),
+        };
         if row.len() > columns.len() {
             return Err(PasteError::TooManyCells {
                 row: offset + 1 + usize::from(has_header),
@@ -193,7 +228,10 @@ pub fn parse_table(text: &str, shown: &[Column]) -> Result<Vec<ProcessDraft>, Pa
         }
         // A cell the row lacks is left empty, never filled with a default: the workload's own
         // check then marks that field ("C 2" under Name, Arrival, Burst has no burst to run).
-        let padded = row.iter().copied().chain(core::iter::repeat(""));
+        let padded = row
+            .iter()
+            .map(|cell| cell.as_ref())
+            .chain(core::iter::repeat(""));
         for (column, cell) in columns.iter().zip(padded) {
             let cell = cell.to_string();
             match column {
@@ -363,5 +401,29 @@ mod tests {
             parse_table("P1 0 5 9 9", &shown_columns(PolicyKind::Fcfs)),
             Err(PasteError::TooManyCells { row: 1 })
         );
+    }
+
+    #[test]
+    fn bursts_typed_with_spaces_stay_one_cell() {
+        let read = parse_table("A 0 5 io3 2\nB 1 4", &shown_columns(PolicyKind::Fcfs)).unwrap();
+        assert_eq!(read[0].bursts, "5 io3 2");
+        assert_eq!(read[1].bursts, "4");
+        // With a column after the bursts, the last cell stays that column's.
+        let read = parse_table(
+            "Name Arrival Bursts Priority\nA 0 5 io 3 2 1",
+            &shown_columns(PolicyKind::Fcfs),
+        )
+        .unwrap();
+        assert_eq!(
+            (read[0].bursts.as_str(), read[0].priority.as_str()),
+            ("5 io 3 2", "1")
+        );
+        // Cells separated by commas or tabs are cells: too many of them is said.
+        for text in ["A,0,5,io3,2", "A\t0\t5\tio3\t2"] {
+            assert_eq!(
+                parse_table(text, &shown_columns(PolicyKind::Fcfs)),
+                Err(PasteError::TooManyCells { row: 1 })
+            );
+        }
     }
 }

@@ -36,8 +36,9 @@ pub enum Notice {
     Replaced,
     /// A process was removed; it can come back.
     Removed(String),
-    /// A pasted table replaced the processes (how many); the old ones can come back.
-    Pasted(usize),
+    /// A pasted table replaced the processes: how many it has, and how many it replaced; the
+    /// old ones can come back.
+    Pasted(usize, usize),
     /// A pasted table could not be read.
     PasteBroken(PasteError),
     /// "Hand back to the policy" set aside a schedule of this many choices; they can come back.
@@ -71,7 +72,7 @@ impl Notice {
             Notice::Replaced
                 | Notice::LinkOpenedOver
                 | Notice::Removed(_)
-                | Notice::Pasted(_)
+                | Notice::Pasted(..)
                 | Notice::ScheduleSetAside(_)
         )
     }
@@ -404,7 +405,8 @@ impl Reduce for Session {
                     }
                     Edit::ReplaceProcesses(processes) => {
                         next.previous = Some(self.draft.clone());
-                        next.notice = Some(Notice::Pasted(processes.len()));
+                        next.notice =
+                            Some(Notice::Pasted(processes.len(), self.draft.processes.len()));
                     }
                     // Handing back to the policy sets the choices made aside, not for good.
                     Edit::Schedule(None) => {
@@ -417,9 +419,13 @@ impl Reduce for Session {
                     _ => {}
                 }
                 next.edit_draft(draft);
-                // Choices just set aside are said instead of an example's lesson: their Undo
-                // matters more.
-                if !matches!(next.notice, Some(Notice::ScheduleSetAside(_))) {
+                // Choices just set aside, or rows a paste replaced, are said instead of an
+                // example's lesson: their Undo matters more (a paste over an example had lost
+                // it, its banner saying only that the example was changed).
+                if !matches!(
+                    next.notice,
+                    Some(Notice::ScheduleSetAside(_) | Notice::Pasted(..))
+                ) {
                     if let Some(lesson) = lesson_after_edit(&self.notice, next.spec.as_deref()) {
                         next.notice = Some(lesson);
                     }

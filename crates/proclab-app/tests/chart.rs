@@ -446,7 +446,7 @@ fn a_workload_that_cannot_run_is_reported_not_hidden() {
 }
 
 #[test]
-fn the_gantt_model_has_the_instants_an_mlfq_boost_raised_a_thread() {
+fn the_gantt_model_has_the_mlfq_boost_period_on_whose_multiples_the_engine_boosts() {
     let spec = proclab_core::presets::preset("mlfq-ostep-boost")
         .unwrap()
         .spec;
@@ -454,27 +454,37 @@ fn the_gantt_model_has_the_instants_an_mlfq_boost_raised_a_thread() {
         panic!("an MLFQ example")
     };
     let period = mlfq.boost_period.expect("it boosts");
-    let model = gantt_model(&simulation(&spec), Lang::En);
-    assert!(!model.boosts.is_empty());
-    // Boosts fall on the period, once each, in order, within the run.
-    assert!(model.boosts.windows(2).all(|pair| pair[0] < pair[1]));
+    let simulation = simulation(&spec);
+    let model = gantt_model(&simulation, Lang::En);
+    assert_eq!(model.boost_every, Some(period));
+    // The lines drawn at the period's multiples are where the engine raised threads.
+    let raised: Vec<u64> = simulation
+        .run
+        .events()
+        .iter()
+        .filter(|event| matches!(event.cause, proclab_core::Cause::Boosted))
+        .map(|event| event.tick)
+        .collect();
+    assert!(!raised.is_empty());
+    assert!(raised.iter().all(|tick| tick % period == 0), "{raised:?}");
+    let legend = model.boost_legend.expect("named in the legend");
     assert!(
-        model
-            .boosts
-            .iter()
-            .all(|tick| tick % period == 0 && *tick <= model.extent),
-        "{:?}",
-        model.boosts
+        legend.contains(&format!("every {period} ticks")),
+        "{legend}"
     );
-    assert!(model.boost_legend.is_some());
-    // The same workload without boosts, and another policy, have none.
+    // The same workload without boosts, one boosting only after its end, and another policy
+    // have none.
     let mut quiet = spec.clone();
+    let mut late = spec.clone();
     if let PolicySpec::Mlfq(mlfq) = &mut quiet.policy {
         mlfq.boost_period = None;
     }
-    for spec in [quiet, silberschatz(PolicySpec::Fcfs)] {
-        let model = gantt_model(&simulation(&spec), Lang::En);
-        assert!(model.boosts.is_empty() && model.boost_legend.is_none());
+    if let PolicySpec::Mlfq(mlfq) = &mut late.policy {
+        mlfq.boost_period = Some(model.extent + 1);
+    }
+    for spec in [quiet, late, silberschatz(PolicySpec::Fcfs)] {
+        let model = gantt_model(&self::simulation(&spec), Lang::En);
+        assert!(model.boost_every.is_none() && model.boost_legend.is_none());
     }
 }
 

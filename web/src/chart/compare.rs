@@ -97,6 +97,18 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
         }
     };
     let marked = rr_quantum(&comparison.rows);
+    let tried = |quantum: &u64| {
+        comparison
+            .points
+            .iter()
+            .any(|point| point.quantum == *quantum)
+    };
+    let beyond = match (marked, comparison.points.first(), comparison.points.last()) {
+        (Some(quantum), Some(first), Some(last)) if !tried(&quantum) => Some(
+            proclab_app::chart::text::sweep_beyond(quantum, (first.quantum, last.quantum), lang),
+        ),
+        _ => None,
+    };
     let sweep_picture = {
         let comparison = Rc::clone(&comparison);
         move || {
@@ -135,11 +147,16 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
     let compare_rows = comparison
         .rows
         .iter()
-        .map(|row| figures_row(row.label(lang), row.outcome.as_ref(), lang));
-    let sweep_rows = comparison
-        .points
-        .iter()
-        .map(|point| figures_row(point.label(marked, lang), point.outcome.as_ref(), lang));
+        .map(|row| figures_row(row.label(lang), row.outcome.as_ref(), false, lang));
+    let sweep_rows = comparison.points.iter().map(|point| {
+        let key = point.label(marked, lang);
+        figures_row(
+            key,
+            point.outcome.as_ref(),
+            marked == Some(point.quantum),
+            lang,
+        )
+    });
     html! {
         <div class="compare-view">
             <figure class="chart compare-chart" aria-labelledby="compare-title">
@@ -163,6 +180,9 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                 <canvas id={SWEEP_CANVAS_ID} ref={sweep_canvas} role="img"
                     aria-label={sweep_label.clone()}></canvas>
                 <p class="chart-takeaway">{ sweep_label }</p>
+                if let Some(beyond) = &beyond {
+                    <p class="hint" id="sweep-beyond">{ beyond.clone() }</p>
+                }
                 { data_table(ChartText::Quantum, sweep_rows.collect::<Html>(), lang) }
             </figure>
         </div>
@@ -214,11 +234,12 @@ fn download_buttons(
     }
 }
 
-/// One table row: the key, then the three averages and the context switches, or "could not run".
-fn figures_row(key: String, outcome: Result<&Totals, &Skipped>, lang: Lang) -> Html {
+/// One table row: the key, then the three averages and the context switches, or "could not run";
+/// `marked`, shaded (the sweep's row of the comparison's quantum).
+fn figures_row(key: String, outcome: Result<&Totals, &Skipped>, marked: bool, lang: Lang) -> Html {
     match outcome {
         Ok(totals) => html! {
-            <tr>
+            <tr class={classes!(marked.then_some("marked"))}>
                 <th scope="row">{ key }</th>
                 <td>{ totals.average_waiting.to_string() }</td>
                 <td>{ totals.average_turnaround.to_string() }</td>

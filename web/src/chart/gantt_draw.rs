@@ -13,6 +13,9 @@ use proclab_app::chart::palette::{Fill, Pattern, Rgb, GRID, INK, PAPER};
 /// The id of the Gantt chart's canvas.
 pub const GANTT_CANVAS_ID: &str = "gantt-canvas";
 
+/// The boosts' dashed lines: a grey that the segments' words stay readable over.
+const BOOST: Rgb = Rgb(0x6E, 0x77, 0x81);
+
 /// Height of one row band in pixels.
 const ROW_HEIGHT: u32 = 28;
 /// Size of the words inside a segment: 12 CSS px, the smallest text the page draws.
@@ -37,7 +40,7 @@ fn legend_entries(model: &GanttModel) -> Vec<(Swatch, String)> {
         .map(|entry| (Swatch::Fill(entry.fill), entry.text.clone()))
         .collect();
     if let Some(words) = &model.boost_legend {
-        entries.push((Swatch::Dashed(INK), words.clone()));
+        entries.push((Swatch::ThinDashed(BOOST), words.clone()));
     }
     entries
 }
@@ -328,17 +331,18 @@ pub fn draw_gantt_span<DB: DrawingBackend>(
             centred_words(&canvas, &stay.label, centre, INK, Some(PAPER))?;
         }
     }
-    // Each boost across every band, at most one line per 4 pixels (a boost every few ticks of a
-    // long run would fill the chart).
-    let (bands_top, bands_bottom) = (to_pixel(0, rows).1, to_pixel(0, 0).1);
-    let mut last_x = None;
-    for &tick in &model.boosts {
-        let x = to_pixel(tick, 0).0;
-        if last_x.is_some_and(|last| x - last < 4) {
-            continue;
+    // A boost across every band, thin and grey under the words' weight, at most one line per 8
+    // pixels (a boost every few ticks of a long run would fill the chart).
+    if let Some(period) = model.boost_every {
+        let (bands_top, bands_bottom) = (to_pixel(0, rows).1, to_pixel(0, 0).1);
+        let per_line = (8.0 / (period as f64 * tick_width)).ceil().max(1.0) as u64;
+        let step = period.saturating_mul(per_line);
+        let mut tick = step;
+        while tick < model.extent {
+            let x = to_pixel(tick, 0).0;
+            paint::draw_dashed_width(&canvas, (x, bands_top), (x, bands_bottom), BOOST, 1)?;
+            tick = tick.saturating_add(step);
         }
-        last_x = Some(x);
-        paint::draw_dashed(&canvas, (x, bands_top), (x, bands_bottom), INK)?;
     }
     let cpu_rows = model
         .rows

@@ -221,14 +221,27 @@ pub enum Swatch {
     Line(Rgb, Marker),
     /// A short dashed line.
     Dashed(Rgb),
+    /// A short dashed line, 1 px wide.
+    ThinDashed(Rgb),
 }
 
-/// Draws a dashed straight line from `from` to `to` (4 pixels drawn, 3 left out).
+/// Draws a dashed straight line from `from` to `to` (4 pixels drawn, 3 left out), 2 px wide.
 pub fn draw_dashed<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     from: (i32, i32),
     to: (i32, i32),
     rgb: Rgb,
+) -> DrawResult<DB> {
+    draw_dashed_width(area, from, to, rgb, 2)
+}
+
+/// [`draw_dashed`], `width` pixels wide.
+pub fn draw_dashed_width<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    from: (i32, i32),
+    to: (i32, i32),
+    rgb: Rgb,
+    width: u32,
 ) -> DrawResult<DB> {
     let (dx, dy) = ((to.0 - from.0) as f64, (to.1 - from.1) as f64);
     let length = (dx * dx + dy * dy).sqrt();
@@ -243,7 +256,7 @@ pub fn draw_dashed<DB: DrawingBackend>(
         };
         area.draw(&PathElement::new(
             [point(at), point(end)],
-            colour(rgb).stroke_width(2),
+            colour(rgb).stroke_width(width),
         ))?;
         at += 7.0;
     }
@@ -306,6 +319,10 @@ pub fn draw_legend<DB: DrawingBackend>(
             Swatch::Dashed(rgb) => {
                 let middle = top + 9;
                 draw_dashed(area, (x, middle), (x + 18, middle), rgb)?;
+            }
+            Swatch::ThinDashed(rgb) => {
+                let middle = top + 9;
+                draw_dashed_width(area, (x, middle), (x + 18, middle), rgb, 1)?;
             }
         }
         area.draw_text(

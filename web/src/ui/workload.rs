@@ -41,6 +41,12 @@ pub struct WorkloadProps {
     /// back: said again under the table, where the paste was (the banner is at the page's top).
     #[prop_or_default]
     pub pasted: Option<AttrValue>,
+    /// That line says why the table could not be read (the rows are as they were).
+    #[prop_or_default]
+    pub paste_broken: bool,
+    /// Undo would bring back the rows the paste replaced.
+    #[prop_or_default]
+    pub paste_undo: bool,
 }
 
 /// Processes shown before "show more" (and added by each press): a laptop screen's worth. The
@@ -666,12 +672,14 @@ pub fn workload(props: &WorkloadProps) -> Html {
                 <PasteBox {lang} columns={columns.clone()} dispatch={dispatch.clone()} />
             </div>
             if let Some(pasted) = &props.pasted {
-                <p id="paste-done" class="hint">
+                <p id="paste-done" class={classes!(if props.paste_broken { "field-error" } else { "hint" })}>
                     { pasted.clone() }
-                    <button type="button" id="paste-undo" class="small" onclick={{
-                        let dispatch = dispatch.clone();
-                        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Undo))
-                    }}>{ t(Text::Undo) }</button>
+                    if props.paste_undo {
+                        <button type="button" id="paste-undo" class="small" onclick={{
+                            let dispatch = dispatch.clone();
+                            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Undo))
+                        }}>{ t(Text::Undo) }</button>
+                    }
                 </p>
             }
         </section>

@@ -225,6 +225,7 @@ fn watch_machine(props: &WatchProps) -> Html {
     let tick = playback.tick;
     let reduced = animation::use_reduced_motion();
     let section = use_node_ref();
+    let lesson_open = use_state(|| false);
     let (presenting, toggle_presentation) = present::use_presentation(section.clone(), "present");
 
     let current = {
@@ -353,7 +354,12 @@ fn watch_machine(props: &WatchProps) -> Html {
                 }
             </div>
             if let Some(lesson) = &props.lesson {
-                <p id="watch-lesson" class="watch-lesson"><strong>{ lang.pick(["지켜볼 것: ", "What to watch: "]) }</strong>{ lesson.clone() }</p>
+                // Three lines of it on a phone (a long one had pushed the buttons and the picture
+                // below the screen); a tap shows the rest.
+                <p id="watch-lesson" class={classes!("watch-lesson", (!*lesson_open).then_some("clamped"))}
+                    onclick={{ let lesson_open = lesson_open.clone(); Callback::from(move |_: MouseEvent| lesson_open.set(true)) }}>
+                    <span class="watch-lesson-text"><strong>{ lang.pick(["지켜볼 것: ", "What to watch: "]) }</strong>{ lesson.clone() }</span>
+                </p>
             }
             <controls::Controls {lang} playback={playback.0.clone()} {end} aside={presented_memory}
                 next_event={simulation.next_told_tick(tick)} previous_event={simulation.previous_told_tick(tick)} {onaction} />

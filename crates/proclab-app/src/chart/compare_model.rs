@@ -139,7 +139,7 @@ impl SweepPoint {
     pub fn label(&self, marked: Option<u64>, lang: Lang) -> String {
         let mut notes: Vec<String> = self.cut_short.iter().map(|cut| cut.words(lang)).collect();
         if marked == Some(self.quantum) {
-            notes.push(text::ChartText::ComparisonsQuantum.get(lang).to_string());
+            notes.push(text::ChartText::RrAbove.get(lang).to_string());
         }
         match notes.is_empty() {
             true => self.quantum.to_string(),

@@ -252,9 +252,10 @@ pub struct GanttModel {
     pub axis_label: String,
     /// The one-sentence takeaway (also the canvas's `aria-label`).
     pub takeaway: String,
-    /// The instants at which an MLFQ priority boost raised threads to the top level, in order:
-    /// drawn across the chart (a boost changes no state, so the bands alone do not show it).
-    pub boosts: Vec<u64>,
+    /// The MLFQ boost's period, when the run boosts within its length: a line is drawn across
+    /// the chart at each multiple of it (a boost changes no state, so the bands alone do not show
+    /// it, and one that found every thread at the top had left no trace at all).
+    pub boost_every: Option<u64>,
     /// The legend's words for those lines, when there are any.
     pub boost_legend: Option<String>,
 }
@@ -396,7 +397,7 @@ fn gantt_model_at(simulation: &Simulation, lang: Lang, column: u64) -> GanttMode
         extent,
         axis_label: ChartText::TimeAxis.get(lang).into(),
         takeaway: gantt_takeaway(simulation, lang),
-        boosts: boosts(simulation),
+        boost_every: boost_every(simulation),
         boost_legend: None,
     }
     .with_boost_legend(lang)
@@ -404,30 +405,22 @@ fn gantt_model_at(simulation: &Simulation, lang: Lang, column: u64) -> GanttMode
 
 impl GanttModel {
     fn with_boost_legend(mut self, lang: Lang) -> GanttModel {
-        self.boost_legend =
-            (!self.boosts.is_empty()).then(|| ChartText::BoostLine.get(lang).to_string());
+        self.boost_legend = self
+            .boost_every
+            .map(|period| text::boost_legend(period, lang));
         self
     }
 }
 
-/// The instants of the run's MLFQ boosts that raised a thread (none under another policy).
-pub fn boosts(simulation: &Simulation) -> Vec<u64> {
-    let boosting = matches!(
-        simulation.scenario.policy(),
-        proclab_core::PolicySpec::Mlfq(mlfq) if mlfq.boost_period.is_some()
-    );
-    if !boosting {
-        return Vec::new();
+/// The period of the run's MLFQ boost, if it has one shorter than the run (none under another
+/// policy). Boosts fall on its multiples after tick 0.
+pub fn boost_every(simulation: &Simulation) -> Option<u64> {
+    match simulation.scenario.policy() {
+        proclab_core::PolicySpec::Mlfq(mlfq) => mlfq
+            .boost_period
+            .filter(|period| *period > 0 && *period < simulation.run.end_tick()),
+        _ => None,
     }
-    let mut ticks: Vec<u64> = simulation
-        .run
-        .events()
-        .iter()
-        .filter(|event| matches!(event.cause, proclab_core::Cause::Boosted))
-        .map(|event| event.tick)
-        .collect();
-    ticks.dedup();
-    ticks
 }
 
 /// One sentence saying what the chart shows, for `aria-label`.

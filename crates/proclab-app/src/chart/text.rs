@@ -72,12 +72,12 @@ pub enum ChartText {
     ContextSwitches,
     /// Legend of the context-switch line, drawn against the right axis.
     ContextSwitchesRightAxis,
-    /// The Gantt legend's entry for the dashed lines at MLFQ boosts.
-    BoostLine,
     /// The sweep's band behind a quantum whose run stopped early.
     StoppedEarlyBand,
     /// The quantum the policy comparison's round robin ran with, as the sweep marks it.
     ComparisonsQuantum,
+    /// The same, short, beside the quantum in the sweep's table.
+    RrAbove,
     /// Table header and axis: the round-robin quantum.
     Quantum,
     /// Axis of average times.
@@ -140,10 +140,6 @@ impl Words for ChartText {
                 "wait: blocked on another thread (mutex, semaphore, condition, queue, pipe)",
             ],
             ChartText::TimeAxis => ["시간 (틱)", "time (ticks)"],
-            ChartText::BoostLine => [
-                "점선: 우선순위 부스트(작업을 맨 위 단계로 올림)",
-                "dashed: priority boost (jobs raised to the top level)",
-            ],
             ChartText::ChartData => ["차트 데이터 (표)", "Chart data (table)"],
             ChartText::Row => ["행", "Row"],
             ChartText::From => ["시작", "From"],
@@ -163,6 +159,7 @@ impl Words for ChartText {
                 "hatched: q stopped early (deadlock or budget)",
             ],
             ChartText::ComparisonsQuantum => ["정책 비교의 RR", "the policy comparison's RR"],
+            ChartText::RrAbove => ["위의 RR", "RR above"],
             ChartText::Quantum => ["타임 퀀텀 q", "Quantum q"],
             ChartText::TicksAxis => ["틱", "ticks"],
             ChartText::CompareTitle => [
@@ -464,6 +461,14 @@ pub struct SweepSummary {
     pub switches: (u64, u64),
 }
 
+/// The Gantt legend's entry for the dashed lines at the MLFQ boosts, every `period` ticks.
+pub fn boost_legend(period: u64, lang: Lang) -> String {
+    lang.pick([
+        format!("점선: {period}틱마다 우선순위 부스트(모든 작업을 맨 위 단계로)"),
+        format!("dashed: a priority boost every {period} ticks (every job back to the top level)"),
+    ])
+}
+
 /// The sweep legend's entry for the dashed line at the quantum the policy comparison's round
 /// robin ran with.
 pub fn sweep_marked(quantum: u64, lang: Lang) -> String {
@@ -471,6 +476,16 @@ pub fn sweep_marked(quantum: u64, lang: Lang) -> String {
     lang.pick([
         format!("점선: q = {quantum}, {what}"),
         format!("dashed: q = {quantum}, {what}"),
+    ])
+}
+
+/// Said under the sweep when the comparison's round robin ran with a quantum the sweep did not
+/// try (its dashed line would have had nowhere to go).
+pub fn sweep_beyond(quantum: u64, range: (u64, u64), lang: Lang) -> String {
+    let (low, high) = range;
+    lang.pick([
+        format!("정책 비교의 RR은 q = {quantum}으로 실행했으며, 이 그래프의 범위(q {low}–{high}) 밖입니다."),
+        format!("The policy comparison's RR ran with q = {quantum}, beyond this sweep (q {low} to {high})."),
     ])
 }
 
