@@ -337,7 +337,7 @@ impl Words for Text {
             Text::AgingHint => ["준비 큐에서 기다린 시간만큼 우선순위를 올려 기아를 막습니다.", "Raises the priority of waiting processes so none starves."],
             Text::AgingEvery => ["몇 틱마다 한 단계 올릴지", "Raise one step every N ticks ready"],
             Text::Boost => ["우선순위 부스트", "Priority boost"],
-            Text::BoostHint => ["주기마다 모든 프로세스를 맨 위 단계로 올립니다(OSTEP 규칙 5).", "Every period, moves every process to the top level (OSTEP rule 5)."],
+            Text::BoostHint => ["주기마다 모든 프로세스가 새 슬라이스·할당량으로 맨 위 단계로 돌아갑니다(OSTEP 규칙 5). 주기가 맨 위 퀀텀보다 짧으면 실행 중인 프로세스가 CPU를 계속 차지합니다.", "Every period, every process goes back to the top level with a fresh slice and allotment (OSTEP rule 5); a period shorter than the top quantum lets the running one keep the CPU."],
             Text::BoostPeriod => ["부스트 주기(틱)", "Boost period (ticks)"],
             Text::OldRules => ["옛 규칙 4a/4b", "Old rules 4a/4b"],
             Text::OldRulesHint => ["퀀텀 전에 CPU를 내놓으면 단계를 유지합니다: 일부러 I/O를 해서 CPU를 독차지하는 꼼수가 통합니다.", "Giving up the CPU before the slice ends keeps the level: a process can game the scheduler with well-timed I/O."],
