@@ -314,11 +314,13 @@ fn workspace(props: &WorkspaceProps) -> Html {
                     <ui::workload::Workload {lang} processes={session.draft.processes.clone()} semaphores={session.draft.semaphores.clone()} policy={session.policy()} messages={messages.clone()} dispatch={dispatch.clone()}
                         warmup={session.draft.machine.cache && session.draft.machine.cache_model == proclab_core::CacheModel::Warmup}
                         pasted={match &session.notice {
-                            Some(notice @ (Notice::Pasted(..) | Notice::PasteBroken(_))) => Some(AttrValue::from(messages::notice_text(notice, lang).1)),
+                            Some(notice @ (Notice::Pasted(..) | Notice::PasteBroken(_))) => Some(ui::workload::PasteSaid {
+                                words: AttrValue::from(messages::notice_text(notice, lang).1),
+                                broken: matches!(notice, Notice::PasteBroken(_)),
+                                undo: matches!(notice, Notice::Pasted(_, replaced) if *replaced > 0) && session.previous.is_some(),
+                            }),
                             _ => None,
-                        }}
-                        paste_broken={matches!(session.notice, Some(Notice::PasteBroken(_)))}
-                        paste_undo={matches!(session.notice, Some(Notice::Pasted(_, replaced)) if replaced > 0) && session.previous.is_some()} />
+                        }} />
                     <ui::settings::ConventionSettings {lang} draft={settings} messages={messages.clone()} dispatch={dispatch.clone()} />
                 </div>
                 <div class="outputs">

@@ -37,16 +37,20 @@ pub struct WorkloadProps {
     /// advanced columns stay open.
     #[prop_or_default]
     pub warmup: bool,
-    /// What the banner says after a table was pasted over the rows, while Undo can bring them
-    /// back: said again under the table, where the paste was (the banner is at the page's top).
+    /// What the banner says of the last paste, said again under the table, where the paste was
+    /// (the banner is at the page's top).
     #[prop_or_default]
-    pub pasted: Option<AttrValue>,
-    /// That line says why the table could not be read (the rows are as they were).
-    #[prop_or_default]
-    pub paste_broken: bool,
+    pub pasted: Option<PasteSaid>,
+}
+
+/// The banner's words on a paste, as the workload repeats them.
+#[derive(Clone, PartialEq)]
+pub struct PasteSaid {
+    pub words: AttrValue,
+    /// Why the table could not be read (the rows are as they were).
+    pub broken: bool,
     /// Undo would bring back the rows the paste replaced.
-    #[prop_or_default]
-    pub paste_undo: bool,
+    pub undo: bool,
 }
 
 /// Processes shown before "show more" (and added by each press): a laptop screen's worth. The
@@ -672,9 +676,9 @@ pub fn workload(props: &WorkloadProps) -> Html {
                 <PasteBox {lang} columns={columns.clone()} dispatch={dispatch.clone()} />
             </div>
             if let Some(pasted) = &props.pasted {
-                <p id="paste-done" class={classes!(if props.paste_broken { "field-error" } else { "hint" })}>
-                    { pasted.clone() }
-                    if props.paste_undo {
+                <p id="paste-done" class={classes!(if pasted.broken { "field-error" } else { "hint" })}>
+                    { pasted.words.clone() }
+                    if pasted.undo {
                         <button type="button" id="paste-undo" class="small" onclick={{
                             let dispatch = dispatch.clone();
                             Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Undo))
