@@ -520,6 +520,59 @@ test('4b. a workload opened from a link, then edited, keeps the edit across a re
   }
 });
 
+test('4d. the address follows the workload: a copy of it opens the same run elsewhere; reload, Learn and Back keep the work', {
+  ...TIMEOUT,
+}, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  let address;
+  let shown;
+  try {
+    const { page, problems } = await pageWithWorkload(context);
+    // No Copy link pressed: after the edits the address is already the workload's link.
+    await page.waitForFunction(() => location.hash.startsWith('#/?s='));
+    const before = await page.evaluate(() => location.hash);
+    await page.fill('#p1-bursts', '6');
+    await waitForFreshResults(page);
+    await page.waitForFunction((old) => location.hash.startsWith('#/?s=') && location.hash !== old, before);
+    shown = await readNumbers(page);
+    address = page.url();
+    // In this tab the address is the saved work: a reload opens it as work, not as a link.
+    await page.reload();
+    await page.waitForSelector(RESULTS_READY);
+    assert.equal(await page.inputValue('#p1-bursts'), '6');
+    assert.deepEqual(await readNumbers(page), shown);
+    assert.equal(await page.locator('#notice').count(), 0, 'no "opened from a link" after a reload');
+    // To Learn and Back: the same work, and the address its link again.
+    await page.click('.main-nav a:nth-child(2)');
+    await page.waitForFunction(() => location.hash === '#/learn');
+    await page.goBack();
+    await page.waitForSelector(RESULTS_READY);
+    await page.waitForFunction((link) => location.href === link, address);
+    assert.equal(await page.inputValue('#p1-bursts'), '6');
+    assert.equal(await page.locator('#notice').count(), 0, 'Back opens no link over the work');
+    // A field with a problem: the bare address (a reload keeps the field as typed, test 4).
+    await page.fill('#p1-bursts', '6 io');
+    await page.waitForFunction(() => location.hash === '#/');
+    await page.fill('#p1-bursts', '6');
+    await page.waitForFunction((link) => location.href === link, address);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+  // What a phone's Share button sends: the address, opened in a fresh profile.
+  const other = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(other, address);
+    await page.waitForSelector(RESULTS_READY);
+    assert.equal(await page.inputValue('#p1-bursts'), '6');
+    assert.deepEqual(await readNumbers(page), shown, 'the address opens the same run');
+    assert.match(await page.textContent('#notice'), /^Opened the scenario from the shared link./);
+    assert.deepEqual(problems, []);
+  } finally {
+    await other.close();
+  }
+});
+
 test('4c. edits made after Copy link survive a reload', {
   ...TIMEOUT,
 }, async () => {

@@ -128,7 +128,9 @@ pub fn scroll_to_top() {
     }
 }
 
-/// Removes a share link (`#/?s=...`) from the address bar without reloading or adding history.
+/// Removes a share link (`#/?s=...`) that opened the page or was copied from the address bar,
+/// without reloading or adding history: the workspace has moved on from it, and a reload must
+/// show the saved work. The workload's own link ([`follow_workload`]) may stay.
 pub fn clear_share_fragment() {
     let Some(window) = web_sys::window() else {
         return;
@@ -138,9 +140,58 @@ pub fn clear_share_fragment() {
         .hash()
         .unwrap_or_default()
         .starts_with(proclab_app::share::PREFIX)
+        && !address_is_own()
     {
         replace_address(&window, None, "#/");
     }
+}
+
+/// The `history.state` of an address [`follow_workload`] wrote.
+const OWN_ADDRESS: &str = "proclab:workload";
+
+/// Whether this tab's address was written by [`follow_workload`]: the link of a workload already
+/// saved. A reload, Back or Forward in this tab then keeps the saved workspace (as new as the
+/// link, or newer, with every field as typed), while a copy of the address (a phone's Share
+/// button, the address bar copied into another browser) carries no such state and opens the link.
+pub fn address_is_own() -> bool {
+    web_sys::window()
+        .and_then(|window| window.history().ok())
+        .and_then(|history| history.state().ok())
+        .and_then(|state| state.as_string())
+        .is_some_and(|state| state == OWN_ADDRESS)
+}
+
+/// The fragment the page opens with: an address this tab wrote itself ([`address_is_own`]) opens
+/// as no link at all.
+pub fn opening_fragment() -> String {
+    match address_is_own() {
+        true => String::new(),
+        false => fragment(),
+    }
+}
+
+/// Puts the saved workload's share link (`None`: the bare simulator, `#/`) in the address bar, in
+/// place, so that the address is always one to share. Only on the simulator's own address, and
+/// never over a link that opened the page and is not yet edited.
+pub fn follow_workload(link: Option<&str>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hash = window.location().hash().unwrap_or_default();
+    let own = address_is_own();
+    let simulator = hash.is_empty() || hash == "#/" || hash.starts_with(proclab_app::share::PREFIX);
+    let link_not_ours = hash.starts_with(proclab_app::share::PREFIX) && !own;
+    let target = link.unwrap_or("#/");
+    if !simulator || link_not_ours || (own && hash == target) {
+        return;
+    }
+    write_address(
+        &window,
+        None,
+        target,
+        false,
+        &wasm_bindgen::JsValue::from_str(OWN_ADDRESS),
+    );
 }
 
 /// Before the page starts: moves an address made by an earlier version (a share link as `#s=...`
@@ -175,12 +226,18 @@ fn keep_fragment_a_route(window: &web_sys::Window) {
 
 /// Replaces the address's query (when given) and fragment, without reloading or adding history.
 fn replace_address(window: &web_sys::Window, search: Option<&str>, hash: &str) {
-    write_address(window, search, hash, false);
+    write_address(window, search, hash, false, &wasm_bindgen::JsValue::NULL);
 }
 
 /// Writes the address's query (when given) and fragment without reloading: in place, or with
-/// `push` as a new entry in the tab's history.
-fn write_address(window: &web_sys::Window, search: Option<&str>, hash: &str, push: bool) {
+/// `push` as a new entry in the tab's history; `state` is the entry's `history.state`.
+fn write_address(
+    window: &web_sys::Window,
+    search: Option<&str>,
+    hash: &str,
+    push: bool,
+    state: &wasm_bindgen::JsValue,
+) {
     let location = window.location();
     let search = search
         .map(str::to_string)
@@ -189,8 +246,8 @@ fn write_address(window: &web_sys::Window, search: Option<&str>, hash: &str, pus
     if let Ok(history) = window.history() {
         let url = Some(url.as_str());
         let _ = match push {
-            true => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", url),
-            false => history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", url),
+            true => history.push_state_with_url(state, "", url),
+            false => history.replace_state_with_url(state, "", url),
         };
     }
 }
@@ -238,7 +295,13 @@ fn write_query_param(name: &str, value: &str, push: bool) {
     let route = hash
         .split_once('?')
         .map_or(hash.as_str(), |(route, _)| route);
-    write_address(&window, None, &format!("{route}?{name}={value}"), push);
+    write_address(
+        &window,
+        None,
+        &format!("{route}?{name}={value}"),
+        push,
+        &wasm_bindgen::JsValue::NULL,
+    );
 }
 
 /// The page's address without query or fragment (`https://host/dir/index.html`), for links.

@@ -65,11 +65,12 @@ pub fn app() -> Html {
 fn page() -> Html {
     let session = session::use_session();
     let autosave = session::use_autosave(&session);
+    let route = use_route::<Route>().unwrap_or(Route::Simulator);
+    session::use_address_follows(&session, route == Route::Simulator);
     worker::use_background_run(&session);
     let lang = session.lang;
     let dispatch = session.dispatcher();
     let navigator = use_navigator();
-    let route = use_route::<Route>().unwrap_or(Route::Simulator);
     let update = offline::use_waiting_update();
     // Another page starts at its top: the router keeps the window's scroll, and a page opened
     // from the bottom of a Learn page had opened at the bottom of the next one, its first lines
@@ -99,8 +100,12 @@ fn page() -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
+            // Back or Forward onto an address the page wrote itself (the workload's own link)
+            // keeps the workspace: it is the saved one, as new as that link or newer.
             let listener = browser::on_fragment_change(move |fragment| {
-                dispatch.dispatch(Action::FollowLink(fragment))
+                if !browser::address_is_own() {
+                    dispatch.dispatch(Action::FollowLink(fragment))
+                }
             });
             move || drop(listener)
         });

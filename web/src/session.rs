@@ -128,6 +128,42 @@ pub fn use_autosave(session: &SessionHandle) -> AutosaveHandle {
     }
 }
 
+/// Most processes a workload may have for its link to follow it in the address bar: a larger one
+/// leaves the bare address (its link is long, and "Copy link" still makes it).
+const FOLLOW_MAX_PROCESSES: usize = SAVE_AT_ONCE_MAX_PROCESSES;
+
+/// How long the address waits after an edit before it follows: typing a number writes it once.
+const FOLLOW_DELAY_MS: u32 = 250;
+
+/// Keeps the workload's share link in the address bar once the student has changed the
+/// workspace (an edit or a loaded example; saved by [`use_autosave`]), so that what the browser
+/// itself shares (a phone's Share button, the address copied) opens the same run elsewhere. A
+/// workspace with a problem, empty or too large leaves the bare simulator address. A link that
+/// opened the page stays until the first edit (the workspace is saved only then).
+#[hook]
+pub fn use_address_follows(session: &SessionHandle, on_simulator: bool) {
+    let spec = session
+        .problems
+        .is_none()
+        .then(|| session.spec.clone())
+        .flatten()
+        .filter(|_| session.draft.processes.len() <= FOLLOW_MAX_PROCESSES);
+    use_effect_with(
+        (session.edits, session.lang, on_simulator),
+        move |&(edits, lang, on_simulator)| {
+            let later = (edits > 0 && on_simulator).then(|| {
+                gloo::timers::callback::Timeout::new(FOLLOW_DELAY_MS, move || {
+                    let link = spec
+                        .map(|spec| proclab_app::share::encode(&spec, lang))
+                        .filter(|link| link.len() <= proclab_app::share::MAX_FRAGMENT);
+                    browser::follow_workload(link.as_deref());
+                })
+            });
+            move || drop(later)
+        },
+    );
+}
+
 /// The page's session: started from the address bar and the saved workspace ([`use_autosave`]
 /// saves it after every edit).
 #[hook]
@@ -135,7 +171,7 @@ pub fn use_session() -> SessionHandle {
     let session = use_reducer(|| {
         Store(Session::start(
             browser::initial_language(),
-            &browser::fragment(),
+            &browser::opening_fragment(),
             storage::load_workspace(),
             browser::remembered_language(),
         ))
