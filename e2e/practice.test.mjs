@@ -1052,8 +1052,11 @@ test("a teacher's mixed set: chosen one by one, reordered, shared as one link th
     // open below keeps its own (they had gone to it, and the list's link went out without them).
     const open = await page.inputValue('#practice-link');
     const plain = await page.inputValue('#builder-link');
+    // The default rule says it shows the right value; each rule says what Check tells.
+    assert.match(await page.textContent('#builder-rules-feedback-said'), /with the right value there/);
     await page.selectOption('#builder-rules-feedback', 'marks');
     await page.waitForFunction((old) => document.querySelector('#builder-link').value !== old, plain);
+    assert.match(await page.textContent('#builder-rules-feedback-said'), /^Each cell right or wrong, nothing more/);
     await page.selectOption('#builder-rules-checks', '2');
     await page.waitForFunction(() => document.querySelector('#builder-rules-checks').value === '2');
     assert.equal(await page.inputValue('#practice-link'), open, 'the set open below is unchanged');
@@ -1089,10 +1092,13 @@ test("a teacher's mixed set: chosen one by one, reordered, shared as one link th
     await page.waitForFunction(() => document.querySelector('#practice-builder [role=status]'));
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
     await screenshot(page, 'practice-builder-en-1280');
+    // The set open below is another one, and the list says so (a teacher had sent that one).
+    assert.match(await page.textContent('#builder-open-state'), /^The set open below is not this list/);
     // The teacher opens it here: the page's own set link is the same link.
     await page.click('#builder-open');
     await page.waitForFunction(() => document.querySelector('#exercise-title').textContent.includes('1 / 3'));
     assert.equal(await page.inputValue('#practice-link'), link);
+    assert.equal(await page.textContent('#builder-open-state'), 'The set open below is this list.');
     await page.click('#exercise-2');
     await page.waitForFunction(() => document.querySelector('#exercise-title').textContent.includes('2 / 3: SRTF'));
     srtfWorkload = await page.$eval('#practice-workload tbody', (body) => body.textContent);

@@ -16,6 +16,9 @@ pub struct BuilderProps {
     pub lang: Lang,
     /// Opens the built set on this page.
     pub on_open: Callback<ExerciseSet>,
+    /// The set open below: whether it is the list built here is said under the list's link (a
+    /// teacher had sent the random set open below instead).
+    pub open_set: ExerciseSet,
 }
 
 #[function_component(SetBuilder)]
@@ -136,6 +139,7 @@ pub fn set_builder(props: &BuilderProps) -> Html {
             }
         })
     };
+    let built_is_open = set.as_ref() == Some(&props.open_set);
     let count = builder.entries.len();
     // Open at first when a list is kept, then as the teacher leaves it (taking out the last
     // entry had folded it).
@@ -261,6 +265,9 @@ pub fn set_builder(props: &BuilderProps) -> Html {
                     <button type="button" id="builder-copy" onclick={copy}>{ T::CopyBuilderLink.get(lang) }</button>
                     <button type="button" id="builder-open" onclick={open}>{ T::OpenBuilt.get(lang) }</button>
                     if *copied { <span class="hint" role="status">{ T::LinkCopied.get(lang) }</span> }
+                    <p id="builder-open-state" class={classes!("hint", (!built_is_open).then_some("warning"))}>
+                        { match built_is_open { true => T::BuiltIsOpen, false => T::BuiltIsNotOpen }.get(lang) }
+                    </p>
                 </div>
             }
         </details>

@@ -206,9 +206,9 @@ fn graded_view(
             .filter(|file| file.grade.as_ref().is_ok_and(|grade| grade.set == SetMatch::Other))
             .count();
         html! {
-            <p id="gradebook-other-set" class="notice">
+            <p id="gradebook-other-set" class="notice warning">
                 { lang.pick([
-                    format!("{count}개 파일이 아래에 연 세트가 아닌 한 세트(규칙: {rules})의 것입니다. 과제로 낸 세트라면 열어서 그 규칙으로 채점하세요. 과제에 규칙을 두었는데 여기 규칙이 다르면 학생이 규칙을 바꾼 것이니, 과제 링크를 여세요. "),
+                    format!("{count}개 파일이 아래에 열린 세트가 아닌 한 세트(규칙: {rules})의 것입니다. 과제로 낸 세트라면 열어서 그 규칙으로 채점하세요. 과제에 규칙을 두었는데 여기 규칙이 다르면 학생이 규칙을 바꾼 것이니, 과제 링크를 여세요. "),
                     match count {
                         1 => format!("1 file is of a set that is not the one open below (rules: {rules}). If it is the homework, open it to grade under its rules; if the homework had other rules, the student changed them: open the homework's link instead. "),
                         _ => format!("{count} files are of one set that is not the one open below (rules: {rules}). If it is the homework, open it to grade under its rules; if the homework had other rules, the students changed them: open the homework's link instead. "),

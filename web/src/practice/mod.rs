@@ -452,7 +452,7 @@ pub fn practice(props: &PracticeProps) -> Html {
             // spans the row below them.
             <div class="teacher-tools" role="group" aria-labelledby="teacher-tools-label">
                 <span id="teacher-tools-label" class="teacher-tools-label">{ lang.pick(["교사용:", "For teachers:"]) }</span>
-                <builder::SetBuilder {lang} on_open={open_built.clone()} />
+                <builder::SetBuilder {lang} on_open={open_built.clone()} open_set={state.set.clone()} />
                 <gradebook::Gradebook {lang} set={state.set.clone()} on_open={open_built} />
                 <rules::SetRulesForm {lang} rules={state.set.rules} on_change={change_rules} />
             </div>

@@ -580,7 +580,7 @@ impl SetMatch {
             }
             // Which set: not the one open (the teacher may simply have another open).
             SetMatch::Other => lang
-                .pick(["아래에 연 세트가 아님", "not the set open below"])
+                .pick(["아래에 열린 세트가 아님", "not the set open below"])
                 .to_string(),
         }
     }

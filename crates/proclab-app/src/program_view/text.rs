@@ -104,7 +104,7 @@ impl Words for ProgramText {
             Faulted => ["오류로 종료", "fault: thread ended"],
             Interleaving => ["실행 순서(인터리빙)", "The interleaving"],
             InterleavingEmpty => ["아직 실행된 명령어가 없습니다. 재생하거나 한 단계씩 넘기면 명령어가 실행되는 순서대로 여기에 쌓입니다.", "No instruction has run yet. Play or step the run: each instruction appears here in the order it runs."],
-            InterleavingTicks => ["t=6은 명령어가 실행된 틱입니다(6에서 7까지). 그 결과(대기, 깨움, 끝남)는 그 틱이 끝나는 순간인 t=7에 사건 기록에 적힙니다.", "t=6 is the tick an instruction runs in (from 6 to 7); what it causes (a wait, a wake-up, an exit) is logged in the event log at the instant that tick ends, t=7."],
+            InterleavingTicks => ["각 줄의 t는 명령어가 실행된 틱입니다. 예를 들어 t=6인 줄은 6에서 7까지 실행되고, 그 결과(대기, 깨움, 끝남)는 그 틱이 끝나는 순간인 t=7에 사건 기록에 적힙니다.", "A line's t is the tick its instruction runs in: a line at t=6, say, runs from 6 to 7, and what it causes (a wait, a wake-up, an exit) is logged in the event log at the instant that tick ends, t=7."],
             InterleavingEarlier => ["앞의 단계는 생략, 최근 단계만 보입니다. 이 목록의 첫 단계 번호:", "Earlier steps left out; the latest are shown, from step"],
             Memory => ["메모리: 프로세스마다 주소 공간 하나", "Memory: one address space per process"],
             SharedBy => ["공유하는 스레드", "Shared by"],
