@@ -407,6 +407,47 @@ test('presented on a phone, the semaphores\' line is as wide as the bar and the 
   }
 });
 
+test('presented at 1366 x 768, an example\'s lesson is clear of the buttons, the semaphores\' line shows whole, and the machine fits the screen', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US', viewport: { width: 1366, height: 768 } });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    await page.waitForSelector('#app-title');
+    await page.selectOption('#preset-select', 'producer-consumer-semaphores');
+    await page.waitForSelector('#present');
+    await page.click('#present');
+    await page.waitForFunction(() => document.querySelector('.watch').classList.contains('presenting'));
+    await page.fill('#scrub', '50');
+    await page.waitForFunction(() => document.querySelector('#clock')?.textContent.startsWith('t = 50 '));
+    // The fixed buttons had covered the lesson's middle.
+    const [lesson, buttons] = await page.evaluate(() => [
+      document.querySelector('#watch-lesson').getBoundingClientRect().right,
+      document.querySelector('#present-to-gantt').getBoundingClientRect().left,
+    ]);
+    assert.ok(lesson <= buttons, `the lesson ends at ${lesson}px, the buttons start at ${buttons}px`);
+    // In a fifth of the bar the line had stopped at "empty: value 0 (waiting: P1.T1) ·…": the
+    // mutex and both semaphores are in sight now (the buffer's words after them may be cut).
+    const [shown, line] = await page.$eval('#present-memory', (memory) => {
+      const walker = document.createTreeWalker(memory, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent.indexOf('full: value 3');
+        if (at >= 0) {
+          range.setStart(node, at);
+          range.setEnd(node, at + 'full: value 3'.length);
+          return [range.getBoundingClientRect().bottom, memory.getBoundingClientRect().bottom];
+        }
+      }
+      return [Infinity, 0];
+    });
+    assert.ok(shown <= line + 1, `"full: value 3" ends at ${shown}px, below the line's ${line}px`);
+    const bottom = await page.$eval('#watch-canvas', (canvas) => canvas.getBoundingClientRect().bottom);
+    assert.ok(bottom <= 768, `the machine's picture ends at ${bottom}px of 768`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('two processes mapping one shared segment are drawn as the textbook draws them: each address space, the segment between, its words as both tables have them', TIMEOUT, async () => {
   for (const [locale, viewport] of [['en-US', { width: 1280, height: 900 }], ['ko-KR', { width: 390, height: 844 }]]) {
     const context = await openBrowser({ locale, viewport });

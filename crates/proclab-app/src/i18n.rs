@@ -272,7 +272,7 @@ impl Words for Text {
             Text::EmptyTitle => ["아직 작업 부하가 없습니다", "No workload yet"],
             Text::EmptyBody => ["위에서 예제를 고르거나, 시드로 무작위 작업을 만들거나, 아래에서 프로세스를 추가하세요. 정책을 고르면 바로 실행 결과가 나옵니다.", "Pick an example above, generate a random workload from a seed, or add processes below. Choose a policy and the run appears at once."],
             Text::Workload => ["작업 부하 (프로세스)", "Workload (processes)"],
-            Text::BurstNotationHint => ["버스트 표기: CPU 버스트는 숫자, I/O 버스트는 io와 숫자. 예) 5 io3 2 = CPU 5, I/O 3, CPU 2. 버스트 사이에 lock m, unlock m, wait s, signal s도 쓸 수 있습니다(같은 이름을 쓰는 프로세스들이 함께 씀).", "Burst notation: a number is a CPU burst, io and a number an I/O burst. E.g. 5 io3 2 = CPU 5, I/O 3, CPU 2. Between bursts: lock m, unlock m, wait s, signal s (shared by the processes that name them)."],
+            Text::BurstNotationHint => ["버스트 표기: CPU 버스트는 숫자, I/O 버스트는 io와 숫자. 예) 5 io3 2 = CPU 5, I/O 3, CPU 2. 버스트 사이에 lock m, unlock m, wait s, signal s도 쓸 수 있습니다(같은 이름을 쓰는 프로세스들이 함께 씀). 이런 연산은 각각 CPU 1틱이 걸립니다: 2 lock m 3 unlock m 1은 CPU 8틱입니다.", "Burst notation: a number is a CPU burst, io and a number an I/O burst. E.g. 5 io3 2 = CPU 5, I/O 3, CPU 2. Between bursts: lock m, unlock m, wait s, signal s (shared by the processes that name them), each taking one tick of CPU: 2 lock m 3 unlock m 1 is 8 ticks of CPU."],
             Text::Process => ["프로세스", "Process"],
             Text::Name => ["이름", "Name"],
             Text::Arrival => ["도착", "Arrival"],

@@ -178,8 +178,7 @@ fn graded_view(
     let download_cells = Callback::from(move |_: MouseEvent| {
         crate::files::download_text("proclab-gradebook-cells.csv", "text/csv", &cells_csv);
     });
-    let header =
-        |ko: &'static str, en: &'static str| html! { <th scope="col">{ lang.pick([ko, en]) }</th> };
+    let header = |name: Column| html! { <th scope="col">{ column(name, lang) }</th> };
     // Files of one set that is not the one open: that set a click away, so that they are
     // graded under its rules and its notes show.
     let mut others: Vec<&str> = files
@@ -230,13 +229,13 @@ fn graded_view(
             <div class="table-scroll" tabindex="0" role="region" aria-label={lang.pick(["채점 결과", "Grades"])}>
                 <table id="gradebook-table" class="gradebook-table">
                     <thead><tr>
-                        { header("학생 · 파일", "Student · file") }
-                        { header("세트", "Set") }
-                        { header("푼 문제", "Solved") }
-                        { header("맞은 칸", "Cells right") }
-                        { header("문제별", "By exercise") }
-                        { header("확인 · 힌트", "Checks · hints") }
-                        { header("시뮬레이터에서 본 문제", "Opened in the simulator") }
+                        { header(Column::Student) }
+                        { header(Column::Set) }
+                        { header(Column::Solved) }
+                        { header(Column::Right) }
+                        { header(Column::ByExercise) }
+                        { header(Column::Checks) }
+                        { header(Column::Shown) }
                     </tr></thead>
                     <tbody>
                         { for files.iter().map(|file| match &file.grade {
@@ -322,6 +321,30 @@ fn cells_not_right(number: usize, file: &str, grade: &StudentGrade, lang: Lang) 
     }
 }
 
+/// The gradebook table's columns.
+#[derive(Clone, Copy)]
+enum Column {
+    Student,
+    Set,
+    Solved,
+    Right,
+    ByExercise,
+    Checks,
+    Shown,
+}
+
+fn column(column: Column, lang: Lang) -> &'static str {
+    match column {
+        Column::Student => lang.pick(["학생 · 파일", "Student · file"]),
+        Column::Set => lang.pick(["세트", "Set"]),
+        Column::Solved => lang.pick(["푼 문제", "Solved"]),
+        Column::Right => lang.pick(["맞은 칸", "Cells right"]),
+        Column::ByExercise => lang.pick(["문제별", "By exercise"]),
+        Column::Checks => lang.pick(["확인 · 힌트", "Checks · hints"]),
+        Column::Shown => lang.pick(["시뮬레이터에서 본 문제", "Opened in the simulator"]),
+    }
+}
+
 fn student_row(file: &str, grade: &StudentGrade, set: &ExerciseSet, lang: Lang) -> Html {
     let (right, consistent, cells) = grade.totals();
     let unnamed = lang.pick(["(이름 없음)", "(no name)"]);
@@ -359,15 +382,17 @@ fn student_row(file: &str, grade: &StudentGrade, set: &ExerciseSet, lang: Lang) 
                 { if grade.student.is_empty() { unnamed.to_string() } else { grade.student.clone() } }
                 <span class="file">{ file }</span>
             </th>
-            <td class="set">{ grade.set.words(lang) }</td>
-            <td>{ format!("{} / {}", grade.solved(), grade.exercises.len()) }</td>
-            <td>{ cells_right }</td>
+            // Each cell names its column (`data-label`): on a phone a student's line is a card
+            // of labelled lines (the table had run off the screen's edge mid-score).
+            <td class="set" data-label={column(Column::Set, lang)}>{ grade.set.words(lang) }</td>
+            <td data-label={column(Column::Solved, lang)}>{ format!("{} / {}", grade.solved(), grade.exercises.len()) }</td>
+            <td data-label={column(Column::Right, lang)}>{ cells_right }</td>
             // Each exercise's score on one line (a narrow column had broken "(+1 ≈)" in two).
-            <td class="by-exercise">{ for by_exercise.iter().enumerate().map(|(index, score)| html! { <>
+            <td class="by-exercise" data-label={column(Column::ByExercise, lang)}><span>{ for by_exercise.iter().enumerate().map(|(index, score)| html! { <>
                 { if index > 0 { " · " } else { "" } }<span class="score">{ score }</span>
-            </> }) }</td>
-            <td>{ format!("{} · {}", grade.checks(), grade.hints()) }</td>
-            <td>{ if shown.is_empty() { "—".to_string() } else { shown.join(", ") } }</td>
+            </> }) }</span></td>
+            <td data-label={column(Column::Checks, lang)}>{ format!("{} · {}", grade.checks(), grade.hints()) }</td>
+            <td data-label={column(Column::Shown, lang)}>{ if shown.is_empty() { "—".to_string() } else { shown.join(", ") } }</td>
         </tr>
         if !notes.is_empty() {
             <tr class={classes!("gradebook-note", flagged)}>

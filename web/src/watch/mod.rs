@@ -336,7 +336,7 @@ fn watch_machine(props: &WatchProps) -> Html {
         })
     };
     html! {
-        <section class={classes!("watch", presenting.then_some("presenting"))} aria-labelledby="watch-title" tabindex="0" ref={section}>
+        <section class={classes!("watch", presenting.then_some("presenting"), props.lesson.is_some().then_some("with-lesson"))} aria-labelledby="watch-title" tabindex="0" ref={section}>
             <div class="watch-head">
                 <h2 id="watch-title">{ WatchText::Title.get(lang) }</h2>
                 <button type="button" id="present" aria-pressed={presenting.to_string()} title={WatchText::PresentHint.get(lang)} onclick={toggle_presentation}>
