@@ -400,13 +400,17 @@ test('A teacher grades handed-in answers files: graded again from the answers, a
       `Kim Minji,kim.json,2,${empty},,,missing`,
       `Lee Jun,lee.json,2,${empty},,,missing`,
     ]);
-    // On a phone, in Korean: the table scrolls in its own box, the page does not.
+    // On a phone, in Korean: a card per student, each cell under its column's name, nothing
+    // out of sight sideways (the table had run off the screen mid-score).
     await page.setViewportSize({ width: 390, height: 844 });
     await page.click('#lang-ko');
     await page.waitForFunction(() => document.querySelector('#gradebook-summary')?.textContent.startsWith('파일 3개 중 2개를 채점했습니다.'));
     assert.deepEqual(await page.$$eval('#gradebook-table > tbody > tr > td.set', (cells) => cells.map((cell) => cell.textContent)), ['이 세트', '이 세트']);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    const sideways = await page.$eval('#gradebook-table', (table) => table.parentElement.scrollWidth - table.parentElement.clientWidth);
+    assert.ok(sideways <= 0, `the gradebook hides ${sideways}px at 390`);
+    assert.equal(await page.$eval('#gradebook-table tbody tr:first-child td.set', (cell) => getComputedStyle(cell, '::before').content), '"세트"');
     await page.$eval('#practice-gradebook', (element) => element.scrollIntoView());
     await screenshot(page, 'practice-gradebook-ko-390');
     assert.ok(answer.chart.length > 0);
