@@ -132,14 +132,17 @@ impl Draft {
                 let Some(process) = self.processes.get(*index) else {
                     return;
                 };
-                // A single-threaded process becomes two threads running its bursts.
+                // A single-threaded process becomes two threads running its bursts. A thread
+                // added beside others starts as the last one does, its initial registers too: a
+                // racing thread added with bx empty had made one increment instead of three.
                 let new_threads = if process.threads.is_empty() { 2 } else { 1 };
-                let bursts = process
-                    .threads
-                    .last()
-                    .map_or(process.bursts.clone(), |thread| thread.bursts.clone());
+                let (bursts, registers) = process.threads.last().map_or_else(
+                    || (process.bursts.clone(), String::new()),
+                    |thread| (thread.bursts.clone(), thread.registers.clone()),
+                );
                 for _ in 0..new_threads {
                     let mut thread = ThreadDraft::with_bursts(bursts.clone());
+                    thread.registers.clone_from(&registers);
                     thread.key = self.take_key();
                     Rc::make_mut(&mut self.processes)[*index]
                         .threads

@@ -623,6 +623,34 @@ fn thread_rows_keep_their_keys_when_a_sibling_is_removed() {
 }
 
 #[test]
+fn a_thread_added_to_a_race_starts_with_the_last_threads_registers_and_adds_its_increments() {
+    let spec = proclab_core::presets::preset("race-two-threads")
+        .expect("the preset")
+        .spec;
+    let turns = spec.processes[0].threads[1].registers.clone();
+    assert!(
+        !turns.is_empty(),
+        "the example sets each thread's loop count"
+    );
+    let session = act(&start(&spec), Action::Edit(Edit::AddThread(0)));
+    let threads = &session.draft.processes[0].threads;
+    assert_eq!(threads.len(), 3);
+    assert_eq!(threads[2].registers, turns, "as the last thread starts");
+    // Each thread's increments count: with the same turns the third adds as many as the others
+    // (it had started with bx empty, at 0, and looped once).
+    let spec = session.spec.as_deref().expect("a valid workload");
+    let run = proclab_app::simulation::Simulation::new(spec)
+        .expect("it runs")
+        .run;
+    let lost = proclab_app::practice::race::lost_updates(&run).len() as i64;
+    let turns: i64 = turns.trim_start_matches("bx=").parse().expect("bx=N");
+    assert_eq!(
+        proclab_app::practice::race::final_value(&run) + lost,
+        3 * turns
+    );
+}
+
+#[test]
 fn the_settings_panels_see_every_setting_and_no_process() {
     let spec = mlq(every_queue_mix().remove(0));
     let draft = Draft::from_spec(&spec);

@@ -810,8 +810,15 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
             let form = match mistake {
                 Mistake::Level { .. } => super::mlfq::level_form(&exercise.run, lang),
                 Mistake::Context { .. } => super::switch::cell_form(lang).to_string(),
-                Mistake::RaceValue => super::race::value_form(lang).to_string(),
-                Mistake::RaceInterleaving => super::race::interleaving_form(lang).to_string(),
+                // Said under the answer as it is typed, in its own words ("too large", "entry
+                // 8: thread 1 has already run all of its instructions"): the general form here
+                // had contradicted them ("is one whole number" over twenty digits).
+                Mistake::RaceValue | Mistake::RaceInterleaving => lang
+                    .pick([
+                        "? 표시된 답을 읽을 수 없는 까닭은 그 답 아래에 있습니다.",
+                        "Why the answer marked ? cannot be read is said under it.",
+                    ])
+                    .to_string(),
                 Mistake::SemaphoreValue { .. } => super::semaphore::value_form(lang).to_string(),
                 Mistake::PipeHeld => super::pipe::held_form(lang).to_string(),
                 _ => lang

@@ -627,14 +627,6 @@ pub fn value_form(lang: Lang) -> &'static str {
     ])
 }
 
-/// What question B's answer is, for one that could not be read.
-pub fn interleaving_form(lang: Lang) -> &'static str {
-    lang.pick([
-        "실행 순서는 스레드 번호를 띄어 쓴 것입니다(예: 1 1 2 2 1).",
-        "An interleaving is thread numbers separated by spaces (such as 1 1 2 2 1).",
-    ])
-}
-
 /// Question A explained from the exercise's run (for a wrong or unreadable value).
 pub fn explain_value(run: &Run, workload: &ScenarioSpec, verdict: Verdict, lang: Lang) -> String {
     let total = increments(workload);
