@@ -338,3 +338,65 @@ fn the_rules_speak_of_the_simulator_only_where_it_is_offered() {
         assert_eq!(not_offered.len() + 1, offered.len());
     }
 }
+
+#[test]
+fn a_wrong_wait_choice_names_the_wait_that_blocked_the_thread_and_the_signal_that_woke_it() {
+    use semaphore::Op;
+    let mut woken_told = 0;
+    for difficulty in Difficulty::ALL {
+        for seed in 0..20 {
+            let exercise = exercise(difficulty, seed);
+            let run = &exercise.run;
+            let names = semaphore::names(run);
+            // The steps replayed on a plain counting semaphore with a first-in first-out queue:
+            // for each thread, its last wait that blocked (step number from 1) and the signal
+            // that woke it after that (step number, signalling thread).
+            let mut values = semaphore::initial_values(run);
+            let mut queues: Vec<Vec<u32>> = vec![Vec::new(); values.len()];
+            let threads = semaphore::key(run).waits.len();
+            let mut blocked: Vec<Option<usize>> = vec![None; threads];
+            let mut woken: Vec<Option<(usize, u32)>> = vec![None; threads];
+            for (at, step) in semaphore::steps(run).iter().enumerate() {
+                let s = step.semaphore;
+                match step.op {
+                    Op::Wait if values[s] > 0 => values[s] -= 1,
+                    Op::Wait => {
+                        queues[s].push(step.thread);
+                        blocked[step.thread as usize] = Some(at + 1);
+                        woken[step.thread as usize] = None;
+                    }
+                    Op::Signal if queues[s].is_empty() => values[s] += 1,
+                    Op::Signal => {
+                        let first = queues[s].remove(0);
+                        woken[first as usize] = Some((at + 1, step.thread));
+                    }
+                }
+            }
+            for thread in 0..threads {
+                let words = semaphore::explain_wait(run, thread, Lang::En);
+                let lead = words.lines().next().expect("a first line");
+                match (blocked[thread], woken[thread]) {
+                    (Some(at), Some((woke, waker))) => {
+                        let semaphore = &names[semaphore::steps(run)[at - 1].semaphore];
+                        let said = format!(
+                            "It waited at step {at}, wait({semaphore}), and step {woke}, {}'s signal({semaphore}), woke it.",
+                            semaphore::thread_label(waker)
+                        );
+                        assert!(lead.ends_with(&said), "{lead}\nexpected: {said}");
+                        woken_told += 1;
+                    }
+                    (Some(at), None) => assert!(
+                        lead.contains(&format!("at step {at} blocked it, and no later signal")),
+                        "{lead}"
+                    ),
+                    (None, _) => assert!(
+                        lead.ends_with("so it never waited.")
+                            || lead.ends_with("It makes no wait."),
+                        "{lead}"
+                    ),
+                }
+            }
+        }
+    }
+    assert!(woken_told > 0, "some thread was woken");
+}

@@ -692,28 +692,70 @@ pub fn explain_value(run: &Run, index: usize, lang: Lang) -> String {
     format!("{lead}\n{}", explain(run, lang))
 }
 
-/// A wrong choice for a thread explained: what it waits on, then the run retold.
+/// A wrong choice for a thread explained: what it waits on and the steps that decide it (the
+/// wait that blocked it, the signal that woke it), then the run retold.
 pub fn explain_wait(run: &Run, thread: usize, lang: Lang) -> String {
     let names = names(run);
     let who = thread_label(thread as u32);
+    let name_of = |index: usize| names.get(index).map_or("s", String::as_str);
+    let effects = effects(run);
+    // Its last wait that blocked it, and the signal after it that woke it, if one did.
+    let blocked = effects
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, (step, effect))| {
+            step.thread as usize == thread && matches!(effect, Effect::Waits(_))
+        });
+    let woken = blocked.and_then(|(at, _)| {
+        effects.iter().enumerate().skip(at + 1).find(|(_, (_, effect))| {
+            matches!(effect, Effect::Woke(woken, _) if *woken as usize == thread)
+        })
+    });
     let lead = match key(run).waits.get(thread).copied().flatten() {
         Some(index) => {
-            let name = names.get(index).map_or("s", String::as_str);
+            let name = name_of(index);
+            let why = match blocked {
+                Some((at, _)) => lang.pick([
+                    format!(" {}단계의 wait({name})에서 막혔고, 그 뒤 어떤 signal({name})도 {who}{} 깨우지 않았습니다.", at + 1, crate::lang::object_particle(&who)),
+                    format!(" Its wait({name}) at step {} blocked it, and no later signal({name}) woke it.", at + 1),
+                ]),
+                None => String::new(),
+            };
             lang.pick([
                 format!(
-                    "마지막 단계 뒤 {who}{} {name}에서 기다립니다.",
+                    "마지막 단계 뒤 {who}{} {name}에서 기다립니다.{why}",
                     topic_particle(&who)
                 ),
-                format!("After the last step {who} waits on {name}."),
+                format!("After the last step {who} waits on {name}.{why}"),
             ])
         }
-        None => lang.pick([
-            format!(
-                "마지막 단계 뒤 {who}{} 기다리지 않습니다(실행 가능).",
-                topic_particle(&who)
-            ),
-            format!("After the last step {who} does not wait: it can run."),
-        ]),
+        None => {
+            let why = match (blocked, woken) {
+                (Some((at, (step, _))), Some((woke_at, (signal, _)))) => {
+                    let (name, waker) = (name_of(step.semaphore), thread_label(signal.thread));
+                    lang.pick([
+                        format!(" {}단계의 wait({name})에서 기다렸지만, {}단계에서 {waker}의 signal({name})이 {who}{} 깨웠습니다.", at + 1, woke_at + 1, crate::lang::object_particle(&who)),
+                        format!(" It waited at step {}, wait({name}), and step {}, {waker}'s signal({name}), woke it.", at + 1, woke_at + 1),
+                    ])
+                }
+                _ if effects.iter().any(|(step, _)| step.thread as usize == thread && step.op == Op::Wait) => lang.pick([
+                    format!(" {who}의 wait는 모두 값이 0보다 클 때 1을 빼고 지나갔으므로 한 번도 기다리지 않았습니다."),
+                    " Each of its waits found a value above 0 and took 1, so it never waited.".to_string(),
+                ]),
+                _ => lang.pick([
+                    format!(" {who}{} wait를 하지 않습니다.", topic_particle(&who)),
+                     " It makes no wait.".to_string(),
+                ]),
+            };
+            lang.pick([
+                format!(
+                    "마지막 단계 뒤 {who}{} 기다리지 않습니다(실행 가능).{why}",
+                    topic_particle(&who)
+                ),
+                format!("After the last step {who} does not wait: it can run.{why}"),
+            ])
+        }
     };
     format!("{lead}\n{}", explain(run, lang))
 }
