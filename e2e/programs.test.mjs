@@ -407,6 +407,33 @@ test('presented on a phone, the semaphores\' line is as wide as the bar and the 
   }
 });
 
+test('a race looped longer than its budget says where to raise it, and the machine\'s instruction budget lets it finish', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US' });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    await page.waitForSelector('#app-title');
+    await page.selectOption('#preset-select', 'race-two-threads');
+    await page.waitForSelector('#p0-t0-registers');
+    await page.fill('#p0-t0-registers', 'bx=1000');
+    await page.fill('#p0-t1-registers', 'bx=1000');
+    await page.waitForSelector('#run-stopped');
+    assert.match(await page.textContent('#run-stopped'), /instruction budget ran out.*raise it under Machine, "Instruction budget"/);
+    await page.click('#machine-settings summary');
+    const budget = Number(await page.inputValue('#instruction-budget'));
+    assert.ok(budget > 0 && budget < 6_000, `the example's budget, ${budget}, is below 2 x 1,000 x 3 instructions`);
+    await page.fill('#instruction-budget', '100000');
+    await page.waitForFunction(() => !document.querySelector('#run-stopped'));
+    assert.match(await page.textContent('#machine-settings'), /Instruction budget/);
+    // Out of range: said at the field, in its words.
+    await page.fill('#instruction-budget', '0');
+    await page.waitForSelector('#instruction-budget[aria-invalid="true"]');
+    assert.match(await page.textContent('#instruction-budget-error'), /between 1 and 1000000|between 1 and 1,000,000/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('presented at 1366 x 768, an example\'s lesson is clear of the buttons, the semaphores\' line shows whole, and the machine fits the screen', TIMEOUT, async () => {
   const context = await openBrowser({ locale: 'en-US', viewport: { width: 1366, height: 768 } });
   try {

@@ -314,7 +314,8 @@ fn workspace(props: &WorkspaceProps) -> Html {
                     }
                     <div class="setup-bar">
                         <ui::settings::PolicySettings {lang} draft={settings.clone()} messages={messages.clone()} dispatch={dispatch.clone()} />
-                        <ui::settings::MachineSettings {lang} draft={settings.clone()} messages={messages.clone()} dispatch={dispatch.clone()} />
+                        <ui::settings::MachineSettings {lang} draft={settings.clone()} messages={messages.clone()} dispatch={dispatch.clone()}
+                            programs={session.draft.processes.iter().any(|process| process.runs_program)} />
                     </div>
                     <ui::workload::Workload {lang} processes={session.draft.processes.clone()} semaphores={session.draft.semaphores.clone()} policy={session.policy()} messages={messages.clone()} dispatch={dispatch.clone()}
                         warmup={session.draft.machine.cache && session.draft.machine.cache_model == proclab_core::CacheModel::Warmup}

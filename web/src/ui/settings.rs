@@ -22,6 +22,9 @@ pub struct SettingsProps {
     pub draft: Rc<Draft>,
     pub messages: Vec<FieldMessage>,
     pub dispatch: Dispatch,
+    /// Some process runs a program: the machine shows its instruction budget.
+    #[prop_or_default]
+    pub programs: bool,
 }
 
 fn text_setter(dispatch: &Dispatch, field: FieldId) -> Callback<String> {
@@ -297,6 +300,7 @@ pub fn machine_settings(props: &SettingsProps) -> Html {
         FieldId::WarmRate,
         FieldId::PeekInterval,
         FieldId::Seed,
+        FieldId::InstructionBudget,
     ];
     let invalid: Vec<FieldId> = props
         .messages
@@ -321,6 +325,13 @@ pub fn machine_settings(props: &SettingsProps) -> Html {
                 hint={t(Text::ThreadSwitchHint)} oninput={text_setter(dispatch, FieldId::ThreadSwitchLatency)} messages={props.messages.clone()} />
             <TextField field={FieldId::KernelEntryCost} label={t(Text::KernelEntryCost)} value={machine.kernel_entry_cost.clone()}
                 hint={t(Text::KernelEntryHint)} oninput={text_setter(dispatch, FieldId::KernelEntryCost)} messages={props.messages.clone()} />
+            // Where programs run, or once changed or wrong: a race looped a thousand times had
+            // stopped at its example's budget with no field to raise it.
+            if props.programs || invalid.contains(&FieldId::InstructionBudget)
+                || machine.instruction_budget.trim() != proclab_core::MachineSpec::default().instruction_budget.to_string() {
+                <TextField field={FieldId::InstructionBudget} label={t(Text::InstructionBudget)} value={machine.instruction_budget.clone()}
+                    hint={t(Text::InstructionBudgetHint)} oninput={text_setter(dispatch, FieldId::InstructionBudget)} messages={props.messages.clone()} />
+            }
             <Check id="cache-on" label={t(Text::CacheModel)} checked={machine.cache} hint={t(Text::CacheHint)}
                 onchange={flag_setter(dispatch, Flag::Cache)} />
             if machine.cache {
@@ -445,6 +456,7 @@ pub(crate) fn setting_title(field: FieldId, lang: Lang) -> Option<String> {
         FieldId::WarmupTime => t(Text::WarmupTime),
         FieldId::WarmRate => t(Text::WarmRate),
         FieldId::PeekInterval => t(Text::PeekInterval),
+        FieldId::InstructionBudget => t(Text::InstructionBudget),
         FieldId::Semaphores => t(Text::SemaphoresLabel),
         _ => return None,
     })

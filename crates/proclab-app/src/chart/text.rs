@@ -409,8 +409,8 @@ pub fn stopped_note(run: &Run, lang: Lang) -> Option<String> {
             format!("The run stopped in a deadlock at t={end}, before every thread exited."),
         ],
         RunEnd::BudgetExhausted { .. } => [
-            format!("명령어 예산이 바닥나 실행이 t={end}에 멈췄고, 끝나지 못한 스레드가 있습니다."),
-            format!("The run stopped at t={end} when the instruction budget ran out, before every thread exited."),
+            format!("명령어 예산이 바닥나 실행이 t={end}에 멈췄고, 끝나지 못한 스레드가 있습니다(예산은 머신 설정의 \"명령어 예산\"에서 늘립니다)."),
+            format!("The run stopped at t={end} when the instruction budget ran out, before every thread exited (raise it under Machine, \"Instruction budget\")."),
         ],
         RunEnd::ScheduleUsedUp { .. } => [
             format!("고른 순서를 다 써서 실행이 t={end}에서 다음 선택을 기다립니다."),
