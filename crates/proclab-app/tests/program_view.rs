@@ -800,3 +800,42 @@ fn a_writer_blocked_on_a_full_pipe_is_told_what_wakes_it() {
     );
     assert!(!words.contains("releases"), "{words}");
 }
+
+#[test]
+fn bursts_with_operations_exit_as_bursts_do_not_by_a_halt_nobody_wrote() {
+    let bursts = proclab_app::draft::parse_bursts("2 lock m 3 unlock m 1").expect("bursts");
+    let spec = ScenarioSpec {
+        processes: vec![ProcessSpec {
+            name: "P1".into(),
+            bursts,
+            ..ProcessSpec::default()
+        }],
+        policy: PolicySpec::Fcfs,
+        ..ScenarioSpec::default()
+    };
+    let run = simulate(&Scenario::new(&spec).expect("valid"));
+    let end = run.state_at(run.end_tick());
+    for lang in [Lang::En, Lang::Ko] {
+        let said: Vec<String> = run
+            .events()
+            .iter()
+            .enumerate()
+            .map(|(index, event)| {
+                proclab_app::watch::narrate::narrate_in(&run, index, event, &end, lang)
+            })
+            .collect();
+        let exit = lang.pick([
+            "마지막 버스트를 마치고 종료합니다",
+            "finishes its last burst and exits",
+        ]);
+        assert!(said.iter().any(|line| line.contains(exit)), "{said:?}");
+        assert!(!said.iter().any(|line| line.contains("halt")), "{said:?}");
+    }
+    // A program its student wrote still exits by its halt.
+    let run = simulate(&Scenario::new(&two_threads(COUNTER, 1, None)).expect("valid"));
+    let end = run.state_at(run.end_tick());
+    assert!(run.events().iter().enumerate().any(|(index, event)| {
+        proclab_app::watch::narrate::narrate_in(&run, index, event, &end, Lang::En)
+            .contains("runs halt and exits")
+    }));
+}

@@ -119,6 +119,17 @@ pub(super) fn same_tick_words(
                         crate::program_words::fault_words(what, lang)
                     ),
                 ])),
+                // Bursts with operations run as a program the scenario wrote: their student
+                // wrote no halt, so the exit is told as the bursts' own.
+                StepOutcome::Halted
+                    if scenario
+                        .spec()
+                        .processes
+                        .get(event.thread.pid as usize)
+                        .is_some_and(|process| process.program.trim().is_empty()) =>
+                {
+                    None
+                }
                 StepOutcome::Halted => Some(lang.pick([
                     format!("{who}{} halt를 실행해 끝납니다.", subject_particle(&who)),
                     format!("{who} runs halt and exits."),
