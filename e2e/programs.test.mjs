@@ -407,6 +407,44 @@ test('presented on a phone, the semaphores\' line is as wide as the bar and the 
   }
 });
 
+test('a long program scrolls inside its editor, both ways, the line numbers beside their lines and the caret in sight as it is typed', TIMEOUT, async () => {
+  for (const [locale, viewport] of [['en-US', { width: 1366, height: 768 }], ['ko-KR', { width: 390, height: 844 }]]) {
+    const context = await openBrowser({ locale, viewport });
+    try {
+      const { page, problems } = await openPage(context, server.url);
+      await page.waitForSelector('#app-title');
+      await page.selectOption('#preset-select', 'producer-consumer-semaphores');
+      await page.waitForSelector('#p0-program');
+      // The box scrolls, not the text inside it: its sideways scroll bar is under the box in
+      // sight, not under the program's last line a thousand pixels down.
+      const box = await page.$eval('.code-box', (element) => {
+        const text = element.querySelector('textarea');
+        return {
+          height: element.clientHeight, tall: element.scrollHeight,
+          width: element.clientWidth, wide: element.scrollWidth,
+          textHidden: text.scrollWidth - text.clientWidth,
+        };
+      });
+      assert.ok(box.tall > box.height && box.height <= 0.8 * viewport.height, `the box is ${box.height}px of ${box.tall}px`);
+      assert.ok(box.wide > box.width, 'the longest comment reaches beyond the box, which scrolls to it');
+      assert.ok(box.textHidden <= 1, `the text hides ${box.textHidden}px of itself`);
+      // Typing a last line brings it into the box's view; line numbers stay one line each.
+      await page.focus('#p0-program');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('\n# typed last');
+      await page.waitForFunction(() => {
+        const element = document.querySelector('.code-box');
+        return element.scrollTop >= element.scrollHeight - element.clientHeight - 40;
+      });
+      const heights = await page.$$eval('.code-box .gutter-line', (lines) => [...new Set(lines.map((line) => Math.round(line.getBoundingClientRect().height)))]);
+      assert.equal(heights.length, 1, `line numbers of one height: ${heights}`);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test('a race looped longer than its budget says where to raise it, and the machine\'s instruction budget lets it finish', TIMEOUT, async () => {
   const context = await openBrowser({ locale: 'en-US' });
   try {

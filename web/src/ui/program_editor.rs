@@ -36,6 +36,20 @@ pub fn program_editor(props: &ProgramEditorProps) -> Html {
         Err(errors) => errors.iter().map(|error| error.line).collect(),
     };
     let line_count = props.value.lines().count().max(1);
+    // As wide as its widest line (a wide character, a Korean comment's, counted twice): the box
+    // around it scrolls, so its sideways scroll bar is in sight under the box, not under the
+    // whole program's height.
+    let columns = props
+        .value
+        .lines()
+        .map(|line| {
+            line.chars()
+                .map(|c| if c >= '\u{1100}' { 2 } else { 1 })
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(0)
+        + 2;
     let oninput = {
         let callback = props.oninput.clone();
         Callback::from(move |event: InputEvent| {
@@ -55,7 +69,7 @@ pub fn program_editor(props: &ProgramEditorProps) -> Html {
                     }) }
                 </div>
                 <textarea id={id} class="code" spellcheck="false" autocapitalize="off" autocomplete="off"
-                    rows={(line_count + 1).to_string()} wrap="off"
+                    rows={(line_count + 1).to_string()} wrap="off" style={format!("width: calc({columns}ch + 1rem)")}
                     aria-invalid={problems.invalid().to_string()} aria-describedby={problems.described_by()}
                     value={props.value.clone()} {oninput} />
             </div>
