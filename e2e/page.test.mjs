@@ -531,8 +531,12 @@ test('4d. the address follows the workload: a copy of it opens the same run else
     // No Copy link pressed: after the edits the address is already the workload's link.
     await page.waitForFunction(() => location.hash.startsWith('#/?s='));
     const before = await page.evaluate(() => location.hash);
+    // An edit, and a reload at once, before the address has followed it: the reloaded page
+    // writes the saved work's link (it had kept the older one, which opened another run).
     await page.fill('#p1-bursts', '6');
-    await waitForFreshResults(page);
+    await page.reload();
+    await page.waitForSelector(RESULTS_READY);
+    assert.equal(await page.inputValue('#p1-bursts'), '6');
     await page.waitForFunction((old) => location.hash.startsWith('#/?s=') && location.hash !== old, before);
     shown = await readNumbers(page);
     address = page.url();
@@ -542,6 +546,8 @@ test('4d. the address follows the workload: a copy of it opens the same run else
     assert.equal(await page.inputValue('#p1-bursts'), '6');
     assert.deepEqual(await readNumbers(page), shown);
     assert.equal(await page.locator('#notice').count(), 0, 'no "opened from a link" after a reload');
+    await page.waitForTimeout(500);
+    assert.equal(page.url(), address, 'the same work, the same address');
     // To Learn and Back: the same work, and the address its link again.
     await page.click('.main-nav a:nth-child(2)');
     await page.waitForFunction(() => location.hash === '#/learn');

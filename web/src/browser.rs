@@ -170,28 +170,27 @@ pub fn opening_fragment() -> String {
     }
 }
 
-/// Puts the saved workload's share link (`None`: the bare simulator, `#/`) in the address bar, in
-/// place, so that the address is always one to share. Only on the simulator's own address, and
-/// never over a link that opened the page and is not yet edited.
-pub fn follow_workload(link: Option<&str>) {
+/// Puts the share link of the work on screen (`None`: the bare simulator, `#/`) in the address
+/// bar, in place, so that the address is always one to share; marked as this tab's own when the
+/// work is the `saved` workspace. Only on the simulator's own address. Work that is a link opened
+/// and not yet edited (not `saved`) keeps the link it came by, as it came (its instant, its tab).
+pub fn follow_workload(link: Option<&str>, saved: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let hash = window.location().hash().unwrap_or_default();
     let own = address_is_own();
-    let simulator = hash.is_empty() || hash == "#/" || hash.starts_with(proclab_app::share::PREFIX);
-    let link_not_ours = hash.starts_with(proclab_app::share::PREFIX) && !own;
+    let is_link = hash.starts_with(proclab_app::share::PREFIX);
+    let simulator = hash.is_empty() || hash == "#/" || is_link;
     let target = link.unwrap_or("#/");
-    if !simulator || link_not_ours || (own && hash == target) {
+    if !simulator || (!saved && is_link && !own) || (hash == target && own == saved) {
         return;
     }
-    write_address(
-        &window,
-        None,
-        target,
-        false,
-        &wasm_bindgen::JsValue::from_str(OWN_ADDRESS),
-    );
+    let state = match saved {
+        true => wasm_bindgen::JsValue::from_str(OWN_ADDRESS),
+        false => wasm_bindgen::JsValue::NULL,
+    };
+    write_address(&window, None, target, false, &state);
 }
 
 /// Before the page starts: moves an address made by an earlier version (a share link as `#s=...`

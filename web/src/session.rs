@@ -135,11 +135,15 @@ const FOLLOW_MAX_PROCESSES: usize = SAVE_AT_ONCE_MAX_PROCESSES;
 /// How long the address waits after an edit before it follows: typing a number writes it once.
 const FOLLOW_DELAY_MS: u32 = 250;
 
-/// Keeps the workload's share link in the address bar once the student has changed the
-/// workspace (an edit or a loaded example; saved by [`use_autosave`]), so that what the browser
+/// Keeps the share link of the workload on screen in the address bar, so that what the browser
 /// itself shares (a phone's Share button, the address copied) opens the same run elsewhere. A
-/// workspace with a problem, empty or too large leaves the bare simulator address. A link that
-/// opened the page stays until the first edit (the workspace is saved only then).
+/// workspace with a problem, empty or too large leaves the bare simulator address.
+///
+/// The saved workspace's link is marked as this tab's own ([`browser::address_is_own`]): a
+/// reload opens the saved work, with every field as typed. A link opened in this tab and not yet
+/// edited is not saved: it stays as it came (its instant, its tab), and a reload opens it again.
+/// After a reload, Back or Forward (which keep the work on screen) the address is written again
+/// for the work shown (it had kept an older link, one that opened another run).
 #[hook]
 pub fn use_address_follows(session: &SessionHandle, on_simulator: bool) {
     let spec = session
@@ -148,15 +152,65 @@ pub fn use_address_follows(session: &SessionHandle, on_simulator: bool) {
         .then(|| session.spec.clone())
         .flatten()
         .filter(|_| session.draft.processes.len() <= FOLLOW_MAX_PROCESSES);
+    // Whether the work on screen is a link opened and not edited since: opened with the page, or
+    // followed in this tab (a load that is no edit). A link that could not be opened counts too:
+    // it stays in the address bar, as it came, to be sent back to whoever sent it.
+    let from_link = use_mut_ref(|| {
+        use proclab_app::session::Notice;
+        !browser::address_is_own()
+            && browser::fragment().starts_with(proclab_app::share::PREFIX)
+            && matches!(
+                session.notice,
+                Some(
+                    Notice::LinkOpened
+                        | Notice::Preset(_)
+                        | Notice::LinkInvalid(_)
+                        | Notice::LinkBroken(_)
+                )
+            )
+    });
+    let seen = use_mut_ref(|| (session.edits, session.loads));
+    {
+        let mut seen = seen.borrow_mut();
+        if session.edits != seen.0 {
+            *from_link.borrow_mut() = false;
+        } else if session.loads != seen.1 {
+            *from_link.borrow_mut() = true;
+        }
+        *seen = (session.edits, session.loads);
+    }
+    // Back or Forward onto an address the page wrote keeps the work on screen (see `Page`): the
+    // address is then written again.
+    let returns = use_state(|| 0u32);
+    {
+        let setter = returns.setter();
+        use_effect_with((), move |_| {
+            let count = std::rc::Rc::new(std::cell::Cell::new(0u32));
+            let listener = browser::on_fragment_change(move |_| {
+                if browser::address_is_own() {
+                    count.set(count.get() + 1);
+                    setter.set(count.get());
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    let saved = !*from_link.borrow();
     use_effect_with(
-        (session.edits, session.lang, on_simulator),
-        move |&(edits, lang, on_simulator)| {
-            let later = (edits > 0 && on_simulator).then(|| {
+        (
+            session.edits,
+            session.loads,
+            session.lang,
+            on_simulator,
+            *returns,
+        ),
+        move |&(_, _, lang, on_simulator, _)| {
+            let later = on_simulator.then(|| {
                 gloo::timers::callback::Timeout::new(FOLLOW_DELAY_MS, move || {
                     let link = spec
                         .map(|spec| proclab_app::share::encode(&spec, lang))
                         .filter(|link| link.len() <= proclab_app::share::MAX_FRAGMENT);
-                    browser::follow_workload(link.as_deref());
+                    browser::follow_workload(link.as_deref(), saved);
                 })
             });
             move || drop(later)

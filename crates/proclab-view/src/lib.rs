@@ -528,6 +528,11 @@ pub fn scene(
                     .filter(|_| after.ready.len() > 1)
                     .and_then(|thread| after.thread(thread))
                     .map(|tcb| tcb.level),
+                quantum: current
+                    .filter(|_| matches!(cpu.activity, CpuActivity::Running { .. }))
+                    .and_then(|thread| after.thread(thread))
+                    .and_then(|tcb| tcb.quantum_left)
+                    .filter(|left| *left > 0),
                 countdown,
                 cache,
                 cache_capacity,

@@ -143,6 +143,10 @@ pub struct CpuBox {
     pub label: Option<String>,
     /// On a multilevel queue, the level of the thread it runs or loads.
     pub level: Option<u32>,
+    /// Ticks left in the time slice of the thread it runs, where the policy gives slices (the
+    /// legend's `q3`: a ready thread's is renewed at its dispatch, so under round robin only the
+    /// running thread's says anything).
+    pub quantum: Option<u64>,
     /// Ticks left of a dispatch or stall.
     pub countdown: Option<u64>,
     pub cache: Vec<CacheSlice>,

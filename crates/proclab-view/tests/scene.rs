@@ -1316,3 +1316,60 @@ fn on_a_switch_the_thread_going_out_and_the_one_coming_in_keep_to_their_own_arro
         assert!(gap >= 2.0 * scene.token_radius, "{progress}‰: {gap}");
     }
 }
+
+#[test]
+fn a_running_threads_cpu_says_the_ticks_left_of_its_slice_counted_from_its_dispatch() {
+    let processes = vec![
+        process("P1", 0, &[24]),
+        process("P2", 0, &[3]),
+        process("P3", 0, &[3]),
+    ];
+    let rr = run(&ScenarioSpec {
+        processes: processes.clone(),
+        policy: PolicySpec::Rr { quantum: 4 },
+        ..ScenarioSpec::default()
+    });
+    let mut shown = 0;
+    for tick in 0..rr.end_tick() {
+        let scene = scene_at(&rr, tick, 1000);
+        let state = rr.state_at(tick);
+        let running = match state.cpus[0].activity {
+            proclab_core::state::CpuActivity::Running { thread } => Some(thread),
+            _ => None,
+        };
+        // Its last dispatch: the quantum runs from there, one tick less per tick.
+        let expected = running.map(|thread| {
+            let dispatched = rr
+                .events()
+                .iter()
+                .filter(|event| {
+                    event.thread == thread
+                        && event.tick <= tick
+                        && event.to == ProcessState::Running
+                })
+                .map(|event| event.tick)
+                .max()
+                .expect("dispatched");
+            4 - (tick - dispatched)
+        });
+        assert_eq!(
+            scene.cpus[0].quantum,
+            expected.filter(|left| *left > 0),
+            "t={tick}"
+        );
+        shown += usize::from(scene.cpus[0].quantum.is_some());
+    }
+    assert!(shown > 20, "the slice is said while a thread runs");
+    let fcfs = run(&ScenarioSpec {
+        processes,
+        policy: PolicySpec::Fcfs,
+        ..ScenarioSpec::default()
+    });
+    for tick in 0..fcfs.end_tick() {
+        assert_eq!(
+            scene_at(&fcfs, tick, 1000).cpus[0].quantum,
+            None,
+            "no slices under FCFS"
+        );
+    }
+}

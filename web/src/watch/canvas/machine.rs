@@ -30,24 +30,21 @@ pub fn cpu(pen: &Pen, cpu: &CpuBox, lang: Lang, awaiting: bool) {
         (Some(label), _) => label.clone(),
         (None, _) => String::new(),
     };
-    let title = format!("{} {}: {doing}", WatchText::Cpu.get(lang), cpu.cpu);
-    // On a multilevel queue, the level of the thread it runs, where the title has room.
-    let title = match cpu.level {
-        Some(level) => {
-            let longer = format!(
-                "{title} · {}",
-                WatchText::Level
-                    .get(lang)
-                    .replace("{n}", &level.to_string())
-            );
-            if pen.measure(&longer, Type::left(13.0, INK)) <= cpu.title.width as f64 {
-                longer
-            } else {
-                title
-            }
+    let mut title = format!("{} {}: {doing}", WatchText::Cpu.get(lang), cpu.cpu);
+    // On a multilevel queue, the level of the thread it runs, then the ticks left of its time
+    // slice (the legend's q3), each where the title has room.
+    let level = cpu.level.map(|level| {
+        WatchText::Level
+            .get(lang)
+            .replace("{n}", &level.to_string())
+    });
+    let quantum = cpu.quantum.map(|left| format!("q{left}"));
+    for extra in [level, quantum].into_iter().flatten() {
+        let longer = format!("{title} · {extra}");
+        if pen.measure(&longer, Type::left(13.0, INK)) <= cpu.title.width as f64 {
+            title = longer;
         }
-        None => title,
-    };
+    }
     pen.text_in(&title, cpu.title, Type::left(13.0, INK));
     if cpu.cache_capacity > 0 || !cpu.cache.is_empty() {
         cache(pen, cpu, lang);
