@@ -456,6 +456,8 @@ test('a race looped longer than its budget says where to raise it, and the machi
     await page.fill('#p0-t1-registers', 'bx=1000');
     await page.waitForSelector('#run-stopped');
     assert.match(await page.textContent('#run-stopped'), /instruction budget ran out.*raise it under Machine, "Instruction budget"/);
+    // Beside the programs too, where the student reads how the run ended.
+    assert.match(await page.textContent('#program-end'), /^Stopped after \d+ instructions, the budget: .* raise the instruction budget under Machine/);
     await page.click('#machine-settings summary');
     const budget = Number(await page.inputValue('#instruction-budget'));
     assert.ok(budget > 0 && budget < 6_000, `the example's budget, ${budget}, is below 2 x 1,000 x 3 instructions`);

@@ -195,9 +195,13 @@ fn graded_view(
     let open_theirs = their_set.map(|their| {
         // Its rules said: a student who took the rules off hands in a set without them, and
         // the teacher should see that before opening it.
+        // "(rules: no rules)" had said rules twice.
         let rules = match their.rules.is_open() {
             true => lang.pick(["규칙 없음", "no rules"]).to_string(),
-            false => proclab_app::practice::text::rules_label(their.rules, lang),
+            false => lang.pick([
+                format!("규칙: {}", proclab_app::practice::text::rules_label(their.rules, lang)),
+                format!("rules: {}", proclab_app::practice::text::rules_label(their.rules, lang)),
+            ]),
         };
         let on_open = on_open.clone();
         let count = files
@@ -207,10 +211,10 @@ fn graded_view(
         html! {
             <p id="gradebook-other-set" class="notice warning">
                 { lang.pick([
-                    format!("{count}개 파일이 아래에 열린 세트가 아닌 한 세트(규칙: {rules})의 것입니다. 과제로 낸 세트라면 열어서 그 규칙으로 채점하세요. 과제에 규칙을 두었는데 여기 규칙이 다르면 학생이 규칙을 바꾼 것이니, 과제 링크를 여세요. "),
+                    format!("{count}개 파일이 아래에 열린 세트가 아닌 한 세트({rules})의 것입니다. 과제로 낸 세트라면 열어서 그 규칙으로 채점하세요. 과제에 규칙을 두었는데 여기 규칙이 다르면 학생이 규칙을 바꾼 것이니, 과제 링크를 여세요. "),
                     match count {
-                        1 => format!("1 file is of a set that is not the one open below (rules: {rules}). If it is the homework, open it to grade under its rules; if the homework had other rules, the student changed them: open the homework's link instead. "),
-                        _ => format!("{count} files are of one set that is not the one open below (rules: {rules}). If it is the homework, open it to grade under its rules; if the homework had other rules, the students changed them: open the homework's link instead. "),
+                        1 => format!("1 file is of a set that is not the one open below ({rules}). If it is the homework, open it to grade under its rules; if the homework had other rules, the student changed them: open the homework's link instead. "),
+                        _ => format!("{count} files are of one set that is not the one open below ({rules}). If it is the homework, open it to grade under its rules; if the homework had other rules, the students changed them: open the homework's link instead. "),
                     },
                 ]) }
                 <button type="button" id="gradebook-open-set" onclick={Callback::from(move |_: MouseEvent| on_open.emit(their.clone()))}>

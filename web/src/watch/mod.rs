@@ -336,7 +336,7 @@ fn watch_machine(props: &WatchProps) -> Html {
         })
     };
     html! {
-        <section class={classes!("watch", presenting.then_some("presenting"), props.lesson.is_some().then_some("with-lesson"))} aria-labelledby="watch-title" tabindex="0" ref={section}>
+        <section class={classes!("watch", presenting.then_some("presenting"), props.lesson.is_some().then_some("with-lesson"), presented_memory.is_some().then_some("with-memory"))} aria-labelledby="watch-title" tabindex="0" ref={section}>
             <div class="watch-head">
                 <h2 id="watch-title">{ WatchText::Title.get(lang) }</h2>
                 <button type="button" id="present" aria-pressed={presenting.to_string()} title={WatchText::PresentHint.get(lang)} onclick={toggle_presentation}>
@@ -357,7 +357,7 @@ fn watch_machine(props: &WatchProps) -> Html {
                 // Three lines of it on a phone (a long one had pushed the buttons and the picture
                 // below the screen); a tap shows the rest.
                 <p id="watch-lesson" class={classes!("watch-lesson", (!*lesson_open).then_some("clamped"))}
-                    onclick={{ let lesson_open = lesson_open.clone(); Callback::from(move |_: MouseEvent| lesson_open.set(true)) }}>
+                    onclick={{ let lesson_open = lesson_open.clone(); Callback::from(move |_: MouseEvent| lesson_open.set(!*lesson_open)) }}>
                     <span class="watch-lesson-text"><strong>{ lang.pick(["지켜볼 것: ", "What to watch: "]) }</strong>{ lesson.clone() }</span>
                 </p>
             }

@@ -1,7 +1,7 @@
 //! The interleaving, the race table and how a run ended, in words.
 
 use super::sync_effects::{sync_note, woken_by};
-use crate::lang::{object_particle, subject_particle};
+use crate::lang::{object_particle, subject_particle, topic_particle};
 use proclab_core::program::{AccessKind, Instruction, MessageOp, RunEnd, StepOutcome, Wait};
 use proclab_core::Run;
 
@@ -332,27 +332,34 @@ pub fn end_sentence(run: &Run, lang: Lang) -> String {
                     .map(|(address, _)| word_name(program, address));
                 (thread_name(scenario, step.thread), step.pc, code, reading)
             });
-            match (spinning, lang) {
+            // Where it stopped, then what to do: a loop that needs more instructions runs to its
+            // end under a larger budget; one that never ends stops whatever the budget (the
+            // note had read every stop as a spin on the last word read).
+            let raise = lang.pick([
+                "더 필요한 프로그램이면 머신 설정의 \"명령어 예산\"을 늘리세요. 끝나지 않는 반복은 예산을 늘려도 여기서 멈춥니다.",
+                "If the program needs more, raise the instruction budget under Machine; a loop that never ends stops here whatever the budget.",
+            ]);
+            let stopped = match (spinning, lang) {
                 (Some((who, pc, code, Some(word))), Lang::Ko) => format!(
-                    "명령어 {instructions}개를 실행하고 멈췄습니다: {who}{} {pc}번지(`{code}`)에서 `{word}`{} 읽으며 계속 반복하고 있습니다.",
-                    subject_particle(&who),
-                    object_particle(&word)
+                    "명령어 예산 {instructions}개를 다 쓰고 멈췄습니다: {who}{} {pc}번지(`{code}`)에 있고, 마지막으로 읽은 것은 `{word}`입니다.",
+                    topic_particle(&who),
                 ),
                 (Some((who, pc, code, Some(word))), Lang::En) => format!(
-                    "Stopped after {instructions} instructions: {who} is still looping at {pc} (`{code}`), reading `{word}`."
+                    "Stopped after {instructions} instructions, the budget: {who} is at {pc} (`{code}`), and the last word it read is `{word}`."
                 ),
                 (Some((who, pc, code, None)), Lang::Ko) => format!(
-                    "명령어 {instructions}개를 실행하고 멈췄습니다: {who}{} {pc}번지(`{code}`)를 실행 중입니다.",
+                    "명령어 예산 {instructions}개를 다 쓰고 멈췄습니다: {who}{} {pc}번지(`{code}`)를 실행 중입니다.",
                     subject_particle(&who)
                 ),
                 (Some((who, pc, code, None)), Lang::En) => format!(
-                    "Stopped after {instructions} instructions: {who} is at {pc} (`{code}`)."
+                    "Stopped after {instructions} instructions, the budget: {who} is at {pc} (`{code}`)."
                 ),
                 (None, _) => lang.pick([
-                    format!("명령어 {instructions}개를 실행하고 멈췄습니다."),
-                    format!("Stopped after {instructions} instructions."),
+                    format!("명령어 예산 {instructions}개를 다 쓰고 멈췄습니다."),
+                    format!("Stopped after {instructions} instructions, the budget."),
                 ]),
-            }
+            };
+            format!("{stopped} {raise}")
         }
     }
 }

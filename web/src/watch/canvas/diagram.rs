@@ -59,18 +59,25 @@ fn caption_words(arrow: &Arrow, scene: &Scene, lang: Lang, scheduled: bool) -> S
 
 /// The five states, each with how many threads are in it.
 pub fn nodes(pen: &Pen, scene: &Scene, lang: Lang) {
+    // "실행 (Running) · 1" where every state's full name fits; else the course's word alone in
+    // all five ("실행 · 1"), never squeezed out of shape (one box with the English name and the
+    // next without had read as two kinds of state).
+    let style = Type::centred(TEXT, INK);
+    let full = |node: &proclab_view::StateNode| {
+        format!("{} · {}", state_name(node.state, lang), node.count)
+    };
+    let all_fit = scene
+        .nodes
+        .iter()
+        .all(|node| pen.measure(&full(node), style) <= node.title.width as f64);
     for node in &scene.nodes {
         pen.rounded(node.rect, 10.0);
         pen.fill(PANEL);
         pen.stroke(INK, 1.5);
-        // "실행 (Running) · 1" where it fits; else the course's word alone ("실행 · 1"), never
-        // squeezed out of shape.
-        let style = Type::centred(TEXT, INK);
-        let name = state_name(node.state, lang);
-        let full = format!("{name} · {}", node.count);
-        let title = if pen.measure(&full, style) <= node.title.width as f64 {
-            full
+        let title = if all_fit {
+            full(node)
         } else {
+            let name = state_name(node.state, lang);
             let word = name.split(" (").next().unwrap_or(name);
             format!("{word} · {}", node.count)
         };
