@@ -839,3 +839,42 @@ fn bursts_with_operations_exit_as_bursts_do_not_by_a_halt_nobody_wrote() {
             .contains("runs halt and exits")
     }));
 }
+
+#[test]
+fn a_demotion_is_told_before_the_pick_it_leads_to() {
+    // OSTEP's boosted MLFQ: A alone at t=10 and t=20 uses up its quantum and its allotment at
+    // once. The log reads cause before effect: the interrupt, the demotion, then A picked again.
+    let spec = proclab_core::presets::preset("mlfq-ostep-boost")
+        .expect("the preset")
+        .spec;
+    let run = proclab_core::simulate_spec(&spec).expect("valid");
+    let mut told = 0;
+    for (index, event) in run.events().iter().enumerate() {
+        if !matches!(event.cause, proclab_core::Cause::Demoted { .. }) {
+            continue;
+        }
+        let state = run.state_at(event.tick);
+        for lang in [Lang::En, Lang::Ko] {
+            let lines: Vec<(usize, String)> = run
+                .events()
+                .iter()
+                .enumerate()
+                .filter(|(_, other)| other.tick == event.tick && other.thread == event.thread)
+                .map(|(at, other)| {
+                    (
+                        at,
+                        proclab_app::watch::narrate::narrate_in(&run, at, other, &state, lang),
+                    )
+                })
+                .collect();
+            let again = lang.pick(["다시", "picked again"]);
+            for (at, line) in &lines {
+                if *at < index {
+                    assert!(!line.contains(again), "before the demotion: {line}");
+                }
+            }
+            told += 1;
+        }
+    }
+    assert!(told >= 4, "demotions at t=10 and t=20, in both languages");
+}

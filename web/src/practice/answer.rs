@@ -14,6 +14,9 @@ use proclab_app::practice::text::PracticeText as T;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+/// Segments beyond which a chart's answer is laid out in columns on a wide screen.
+const LONG_CHART: usize = 8;
+
 /// What every question of an exercise is given: the language, the practice state and where its
 /// answers go.
 #[derive(Properties, PartialEq)]
@@ -280,7 +283,9 @@ pub fn gantt_builder(props: &AnswerProps) -> Html {
                     <div class="gantt-strip"><span class="strip-zero">{ "0" }</span>{ for strip }</div>
                 </div>
             }
-            <ol class="segments" id="segments">
+            // A long chart in columns where the screen is wide (fifteen segments in one narrow
+            // column had pushed the times table screens down on a landscape tablet).
+            <ol class={classes!("segments", (answer.segments.len() > LONG_CHART).then_some("long"))} id="segments">
                 { for answer.segments.iter().enumerate().map(|(index, segment)| {
                     let left_out_here = left_out_before(index);
                     let number = index + 1;

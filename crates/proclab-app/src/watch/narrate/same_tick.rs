@@ -159,6 +159,18 @@ pub(super) fn same_tick_words(
                     ])
                 });
             }
+            // Demoted in this instant too: the demotion comes next in the log, and the pick after
+            // it ("keeps running"), so the interrupt says only what it does (it had said the
+            // thread was picked again before the demotion that comes first).
+            let demoted = later().any(|after| {
+                after.thread == event.thread && matches!(after.cause, Cause::Demoted { .. })
+            });
+            if picked_again && demoted {
+                return Some(lang.pick([
+                    format!("타이머 인터럽트: {who}의 퀀텀이 끝났습니다."),
+                    format!("Timer interrupt: {who}'s quantum is used up."),
+                ]));
+            }
             if picked_again {
                 let again = picked_again::why(run, event, several_picked());
                 let cpu = event.cpu.unwrap_or_default();
