@@ -79,6 +79,11 @@ for (const [kind, script] of Object.entries(STORAGE_FAILURES)) {
       await page.waitForFunction(() => document.querySelector('#autosave-status')?.textContent.includes('자동 저장'));
       assert.equal(await page.inputValue('#p0-name'), 'Mine', 'the work is still on screen');
       await shoot(page, `storage-${kind}`, '#autosave-status');
+      // Nothing saved, the address is the work's link, not marked as saved work: a reload opens
+      // the link, the work as it was (it would have opened an empty page).
+      await page.waitForFunction(() => location.hash.startsWith('#/?s=') && history.state === null);
+      await page.reload();
+      await page.waitForFunction(() => document.querySelector('#p0-name')?.value === 'Mine');
       // The other sections read storage too.
       await page.click('.main-nav a[href$="#/practice"]');
       await page.waitForSelector('.practice, #practice, main');

@@ -66,7 +66,11 @@ fn page() -> Html {
     let session = session::use_session();
     let autosave = session::use_autosave(&session);
     let route = use_route::<Route>().unwrap_or(Route::Simulator);
-    session::use_address_follows(&session, route == Route::Simulator);
+    session::use_address_follows(
+        &session,
+        route == Route::Simulator,
+        autosave.state == session::Autosave::On,
+    );
     worker::use_background_run(&session);
     let lang = session.lang;
     let dispatch = session.dispatcher();

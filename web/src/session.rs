@@ -143,9 +143,11 @@ const FOLLOW_DELAY_MS: u32 = 250;
 /// reload opens the saved work, with every field as typed. A link opened in this tab and not yet
 /// edited is not saved: it stays as it came (its instant, its tab), and a reload opens it again.
 /// After a reload, Back or Forward (which keep the work on screen) the address is written again
-/// for the work shown (it had kept an older link, one that opened another run).
+/// for the work shown (it had kept an older link, one that opened another run). While this tab
+/// does not save (storage refused, or another tab's work kept), its link is not marked: a reload
+/// opens the link, the work as it was, rather than an older save.
 #[hook]
-pub fn use_address_follows(session: &SessionHandle, on_simulator: bool) {
+pub fn use_address_follows(session: &SessionHandle, on_simulator: bool, saving: bool) {
     let spec = session
         .problems
         .is_none()
@@ -195,7 +197,7 @@ pub fn use_address_follows(session: &SessionHandle, on_simulator: bool) {
             move || drop(listener)
         });
     }
-    let saved = !*from_link.borrow();
+    let saved = saving && !*from_link.borrow();
     use_effect_with(
         (
             session.edits,
@@ -203,8 +205,9 @@ pub fn use_address_follows(session: &SessionHandle, on_simulator: bool) {
             session.lang,
             on_simulator,
             *returns,
+            saved,
         ),
-        move |&(_, _, lang, on_simulator, _)| {
+        move |&(_, _, lang, on_simulator, _, saved)| {
             let later = on_simulator.then(|| {
                 gloo::timers::callback::Timeout::new(FOLLOW_DELAY_MS, move || {
                     let link = spec
