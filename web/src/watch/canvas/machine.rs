@@ -38,7 +38,10 @@ pub fn cpu(pen: &Pen, cpu: &CpuBox, lang: Lang, awaiting: bool) {
             .get(lang)
             .replace("{n}", &level.to_string())
     });
-    let quantum = cpu.quantum.map(|left| format!("q{left}"));
+    // Spelt as the queues' entries spell it, the legend's one mark.
+    let quantum = cpu
+        .quantum
+        .map(|left| proclab_view::slice_words(Some(left), None));
     for extra in [level, quantum].into_iter().flatten() {
         let longer = format!("{title} · {extra}");
         if pen.measure(&longer, Type::left(13.0, INK)) <= cpu.title.width as f64 {
