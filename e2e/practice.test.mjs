@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, openBrowser, openPage, screenshot } from './harness.mjs';
 import { openSet, readWorkload, check, label, atEachView } from './practice-helpers.mjs';
-import { download, onFreshPage } from './page-helpers.mjs';
+import { download, onFreshPage, LANGUAGE_KEY } from './page-helpers.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -680,7 +680,7 @@ test('SRTF typed on one line: a missed preemption is explained at its tick, then
   }, { ready: '#practice-workload' });
 });
 
-test('a set link opens in the language it was made in, where the student has not chosen one', async () => {
+test('a set link opens in the language it pins, even where the student chose another, and leaves that choice as it was', async () => {
   let link;
   let title;
   await onFreshPage(url('/practice'), async ({ page }) => {
@@ -696,6 +696,22 @@ test('a set link opens in the language it was made in, where the student has not
     await page.waitForFunction(() => document.documentElement.lang === 'ko');
     assert.equal(await page.textContent('#exercise-title'), title);
   }, { ready: '#practice-workload', locale: 'en-US' });
+  // A student who chose English on an earlier visit: the teacher's "opens in Korean" holds, and
+  // the student's own choice is still English on the next visit.
+  await onFreshPage(url('/'), async ({ page }) => {
+    await page.click('#lang-en');
+    await page.waitForFunction((key) => localStorage.getItem(key) === 'en', LANGUAGE_KEY);
+    await page.goto(link);
+    await page.reload();
+    await page.waitForSelector('#practice-workload');
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    assert.equal(await page.textContent('#exercise-title'), title);
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), LANGUAGE_KEY), 'en');
+    await page.goto(url('/'));
+    await page.reload();
+    await page.waitForSelector('#app-title');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  }, { locale: 'ko-KR' });
 });
 
 test('a set link pasted into the address bar of an open practice tab opens that set', async () => {

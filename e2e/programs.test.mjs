@@ -407,7 +407,7 @@ test('presented on a phone, the semaphores\' line is as wide as the bar and the 
   }
 });
 
-test('a long program scrolls inside its editor, both ways, the line numbers beside their lines and the caret in sight as it is typed', TIMEOUT, async () => {
+test('a long program scrolls inside its editor, both ways, the line numbers beside their lines and the caret in sight as it is typed or moved', TIMEOUT, async () => {
   for (const [locale, viewport] of [['en-US', { width: 1366, height: 768 }], ['ko-KR', { width: 390, height: 844 }]]) {
     const context = await openBrowser({ locale, viewport });
     try {
@@ -438,6 +438,27 @@ test('a long program scrolls inside its editor, both ways, the line numbers besi
       });
       const heights = await page.$$eval('.code-box .gutter-line', (lines) => [...new Set(lines.map((line) => Math.round(line.getBoundingClientRect().height)))]);
       assert.equal(heights.length, 1, `line numbers of one height: ${heights}`);
+      // The caret at the end of the longest line scrolls the box sideways; Home on the line
+      // below brings the lines' first characters back out from under the line numbers.
+      await page.$eval('#p0-program', (text) => {
+        const lines = text.value.split('\n');
+        const longest = lines.reduce((best, line, index) => (line.length > lines[best].length ? index : best), 0);
+        const end = lines.slice(0, longest + 1).join('\n').length;
+        text.setSelectionRange(end, end);
+      });
+      await page.keyboard.press('End');
+      await page.waitForFunction(() => document.querySelector('.code-box').scrollLeft > 100);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Home');
+      await page.waitForFunction(() => document.querySelector('.code-box').scrollLeft < 100);
+      const cover = await page.$eval('.code-box', (element) => {
+        const gutter = element.querySelector('.gutter').getBoundingClientRect();
+        const text = element.querySelector('textarea');
+        const firstColumn = text.getBoundingClientRect().left + parseFloat(getComputedStyle(text).paddingLeft);
+        return { gutterRight: gutter.right, firstColumn };
+      });
+      assert.ok(cover.firstColumn >= cover.gutterRight - 1,
+        `the first column at ${cover.firstColumn}px, under line numbers ending at ${cover.gutterRight}px`);
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

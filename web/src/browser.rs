@@ -9,16 +9,18 @@ use proclab_app::i18n::Lang;
 
 const LANGUAGE_KEY: &str = "proclab.lang";
 
-/// The language to start in: the remembered choice, else the browser's preference.
+/// The language to start in: the one a link pins, else the remembered choice, else the browser's
+/// preference.
 pub fn initial_language() -> Lang {
-    remembered_language()
-        .or_else(link_language)
+    link_language()
+        .or_else(remembered_language)
         .unwrap_or_else(browser_language)
 }
 
-/// The language a link names (`&lang=ko` in a practice set's link: a Korean teacher's set opens
-/// in Korean in a browser set to English, as a share link does).
-fn link_language() -> Option<Lang> {
+/// The language a link pins (`&lang=ko` in a practice set's link, put there only when its
+/// teacher chose "opens in Korean" over "each student's language": it opens in Korean even
+/// where the student chose English before). Not remembered as the student's own choice.
+pub fn link_language() -> Option<Lang> {
     match query_param("lang")?.as_str() {
         "ko" => Some(Lang::Ko),
         "en" => Some(Lang::En),
@@ -40,8 +42,9 @@ fn browser_language() -> Lang {
         .unwrap_or(Lang::En)
 }
 
-/// Sets `<html lang>` (so screen readers and fonts follow) and remembers the choice.
-pub fn apply_language(lang: Lang) {
+/// Sets `<html lang>` (so screen readers and fonts follow) and, if `remember`, remembers the
+/// choice.
+pub fn apply_language(lang: Lang, remember: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -50,6 +53,9 @@ pub fn apply_language(lang: Lang) {
         .and_then(|document| document.document_element())
     {
         let _ = root.set_attribute("lang", lang.tag());
+    }
+    if !remember {
+        return;
     }
     if let Ok(Some(storage)) = window.local_storage() {
         let _ = storage.set_item(LANGUAGE_KEY, lang.tag());

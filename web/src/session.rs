@@ -233,8 +233,12 @@ pub fn use_session() -> SessionHandle {
             browser::remembered_language(),
         ))
     });
+    // The language a link pinned at page load is the page's, not the student's remembered
+    // choice; a language picked after that is.
+    let pinned = use_mut_ref(browser::link_language);
     use_effect_with(session.lang, move |lang: &Lang| {
-        browser::apply_language(*lang)
+        let from_link = pinned.borrow_mut().take() == Some(*lang);
+        browser::apply_language(*lang, !from_link)
     });
     session
 }

@@ -75,6 +75,41 @@ fn browser_tags_map_to_languages() {
 }
 
 #[wasm_bindgen_test]
+fn the_log_shows_each_instant_whole_its_cause_with_its_effect() {
+    use proclab_web::watch::event_log::log_lines;
+    let spec = proclab_core::presets::preset("message-queue-client-server")
+        .unwrap()
+        .spec;
+    let run = proclab_core::simulate_spec(&spec).unwrap();
+    let lines_at = |shown: u64, instant: u64| {
+        log_lines(&run, &run.state_at(shown), shown, Lang::En)
+            .iter()
+            .filter(|line| line.tick == instant)
+            .count()
+    };
+    let mut cut = 0;
+    for tick in 0..=run.end_tick() {
+        let lines = log_lines(&run, &run.state_at(tick), tick, Lang::En);
+        let Some(oldest) = lines.first().map(|line| line.tick) else {
+            continue;
+        };
+        if oldest > 0 {
+            cut += 1;
+        }
+        // Shown at its own tick, an instant's lines are all there (the log ends with them).
+        assert_eq!(
+            lines_at(tick, oldest),
+            lines_at(oldest, oldest),
+            "t={tick}: the oldest instant shown, t={oldest}, is not whole"
+        );
+    }
+    assert!(
+        cut > 0,
+        "the run is long enough for the log to leave events out"
+    );
+}
+
+#[wasm_bindgen_test]
 fn a_past_wait_for_a_mutex_reads_the_same_whatever_tick_is_shown() {
     use proclab_web::watch::event_log::log_lines;
     let spec = proclab_core::presets::preset("mutex-blocking")

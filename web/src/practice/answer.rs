@@ -387,12 +387,13 @@ pub fn times_table(props: &AnswerProps) -> Html {
                 value: String,
                 verdict: Option<Verdict>,
                 bad: bool,
+                keypad: &'static str,
                 oninput: Callback<InputEvent>|
      -> Html {
         html! {
             <td class={classes!(verdict_class(verdict), bad.then_some("invalid"))} data-label={heading}>
                 <div class="cell">
-                    <input id={id.clone()} inputmode="decimal" autocomplete="off" value={value} {oninput}
+                    <input id={id.clone()} inputmode={keypad} autocomplete="off" value={value} {oninput}
                         aria-invalid={bad.then_some("true")} aria-describedby={bad.then_some("times-error")}
                         aria-label={label(base, verdict, lang)} />
                     { mark(verdict, lang) }
@@ -439,6 +440,8 @@ pub fn times_table(props: &AnswerProps) -> Html {
                         value,
                         verdict,
                         bad,
+                        // Times are whole ticks: a phone's number pad.
+                        "numeric",
                         oninput,
                     )
                 })
@@ -474,6 +477,8 @@ pub fn times_table(props: &AnswerProps) -> Html {
                 value,
                 verdict,
                 bad,
+                // An average may be a fraction (23/4): a phone's decimal pad has no "/".
+                "text",
                 oninput,
             )
         })

@@ -5,6 +5,7 @@ use super::answer::{GanttBuilder, TimesTable};
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::practice::explain::{explain, hints, show_span};
+use proclab_app::practice::grade::Mistake;
 use proclab_app::practice::race;
 use proclab_app::practice::set::{unreadable_cells, Feedback};
 use proclab_app::practice::state::{PracticeAction, PracticeState};
@@ -105,7 +106,16 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
         // of marks only, the marks are all there is.
         let explanation = (empty < total && explains)
             .then(|| explain(exercise, grading, lang))
-            .flatten();
+            .flatten()
+            .map(|words| {
+                // A race's two answers are explained apart: each says which question it is of.
+                match grading.first_mistake {
+                    Some(Mistake::RaceValue) => {
+                        format!("{}: {words}", T::RaceValueResult.get(lang))
+                    }
+                    _ => words,
+                }
+            });
         let interleaving = grading.race.filter(|_| explains).map(|marks| {
             let workload = exercise.race_workload();
             let lengths = race::lengths(&workload);

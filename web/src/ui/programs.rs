@@ -158,7 +158,11 @@ pub fn programs(props: &ProgramsProps) -> Html {
                         <div class="table-scroll">
                         if !space.words.is_empty() {
                         <table class="memory" id={format!("memory-p{}", space.pid)}>
-                            <caption>{ format!("{} · {} {}", space.process, t(ProgramText::SharedBy), space.threads.join(", ")) }</caption>
+                            <caption>{ match space.threads.as_slice() {
+                                // One thread: its own memory, nothing shared.
+                                [only] => format!("{} · {} {only}", space.process, t(ProgramText::UsedBy)),
+                                threads => format!("{} · {} {}", space.process, t(ProgramText::SharedBy), threads.join(", ")),
+                            } }</caption>
                             <thead><tr>
                                 <th scope="col">{ t(ProgramText::Variable) }</th>
                                 <th scope="col" class="num">{ t(ProgramText::Address) }</th>

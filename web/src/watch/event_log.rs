@@ -32,7 +32,7 @@ pub struct LogLine {
 /// the same whatever tick is shown (the machine at each such earlier tick is read once).
 pub fn log_lines(run: &Run, state: &MachineState, tick: u64, lang: Lang) -> Vec<LogLine> {
     let upto = run.event_index_at(tick + 1);
-    let from = upto.saturating_sub(KEPT);
+    let from = whole_ticks_from(run, upto.saturating_sub(KEPT), upto);
     let mut earlier: Vec<(u64, MachineState)> = Vec::new();
     let many_to_one =
         run.scenario().machine().thread_model == proclab_core::spec::ThreadModel::User;
@@ -95,6 +95,25 @@ pub fn log_lines(run: &Run, state: &MachineState, tick: u64, lang: Lang) -> Vec<
         }
     }
     lines
+}
+
+/// `from`, or the first event of the next tick if `from` falls inside a tick: the log shows an
+/// instant whole or not at all (its first lines had been an effect without its cause, "saves
+/// Client's PCB and loads Server's" without the timer interrupt before it). A single instant of
+/// more than [`KEPT`] events is shown from `from` still.
+fn whole_ticks_from(run: &Run, from: usize, upto: usize) -> usize {
+    let mut pair = run.trace().range(from.saturating_sub(1)..from + 1);
+    match (from > 0, pair.next(), pair.next()) {
+        (true, Some(before), Some(first)) if before.tick == first.tick => {
+            let next_tick = run.event_index_at(first.tick + 1);
+            if next_tick < upto {
+                next_tick
+            } else {
+                from
+            }
+        }
+        _ => from,
+    }
 }
 
 /// Whether the log at `tick` leaves out older events (more than [`KEPT`] up to it).

@@ -700,16 +700,21 @@ fn average(exercise: &Exercise, column: Column, lang: Lang) -> String {
         .map(|pid| key_value(metrics, pid, column))
         .sum();
     let n = values.len();
+    let name = column.label(lang);
+    let decimals = centi_text(exact);
+    // Which average (two may have the same value) and the forms it is read in: a value right
+    // to one decimal (5.8 for 5.75) is not.
     lang.pick([
         format!(
-            "평균 = ({}) / {n} = {sum}/{n} = {} (소수 둘째 자리까지 반올림).",
+            "평균 {name} 시간 = ({}) / {n} = {sum}/{n} = {decimals} (소수 둘째 자리까지 반올림). \
+             분수({sum}/{n})나 소수 둘째 자리 이상({decimals})으로 쓰세요.",
             values.join(" + "),
-            centi_text(exact)
         ),
         format!(
-            "Average = ({}) / {n} = {sum}/{n} = {} (rounded to two decimals).",
+            "Average {} = ({}) / {n} = {sum}/{n} = {decimals} (rounded to two decimals). \
+             Type it as a fraction ({sum}/{n}) or with two decimals or more ({decimals}).",
+            name.to_lowercase(),
             values.join(" + "),
-            centi_text(exact)
         ),
     ])
 }

@@ -18,7 +18,7 @@ pub struct StepLine {
     pub pc: u32,
     pub line: Option<u32>,
     pub code: String,
-    /// "load counter = 5", "store counter = 6", "yield", "halt".
+    /// "load counter = 5", "store counter = 6", "yield", "thread ends".
     pub effect: String,
     /// "overwrites P1.T2's store of tick 7: one update lost".
     pub lost: Option<String>,
