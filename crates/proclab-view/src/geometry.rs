@@ -220,6 +220,9 @@ pub fn caption_slot(nodes: &[Rect; 5], transition: Transition, line: f32) -> Rec
     };
     let (start, end) = arrow_points(from, to, transition);
     let middle = start.lerp(end, 0.5);
+    // How far a slanting arrow moves sideways over a line of text: a caption beside its middle
+    // keeps that much further off, so its first line (above the middle) clears the arrow too.
+    let slant = ((end.x - start.x) / (end.y - start.y).abs().max(1.0)).abs() * line;
     let gap_left = ready.x + ready.width + 3.0;
     let gap_right = running.x - 3.0;
     let centre = (ready.center().x + running.center().x) / 2.0;
@@ -257,14 +260,14 @@ pub fn caption_slot(nodes: &[Rect; 5], transition: Transition, line: f32) -> Rec
             (running.y - 2.0).min(dispatch_top - 2.0),
         ),
         Transition::IoRequest => between(
-            middle.x + 6.0,
+            middle.x + 6.0 + slant,
             running.x + running.width,
             running.y + running.height + 2.0,
             blocked.y - 2.0,
         ),
         Transition::IoComplete => between(
             ready.x,
-            middle.x - 6.0,
+            middle.x - 6.0 - slant,
             ready.y + ready.height + 2.0,
             blocked.y - 2.0,
         ),
@@ -360,5 +363,57 @@ pub fn machine_layout(
             height: io_band,
         }
         .inset(4.0, 4.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Where a slanting arrow is at height `y` (between its ends).
+    fn arrow_x_at(start: Point, end: Point, y: f32) -> f32 {
+        start.x + (end.x - start.x) * (y - start.y) / (end.y - start.y)
+    }
+
+    /// The I/O captions sit beside their slanting arrows: the arrow crosses neither line of a
+    /// two-line caption centred in its room, at a phone's, a laptop's and a projector's size.
+    #[test]
+    fn the_slanting_arrows_cross_no_line_of_their_captions() {
+        for (width, height, line) in [
+            (340.0, 300.0, 15.0),
+            (600.0, 420.0, 16.8),
+            (900.0, 560.0, 18.0),
+        ] {
+            let diagram = Rect {
+                x: 0.0,
+                y: 0.0,
+                width,
+                height,
+            };
+            let nodes = node_rects(diagram);
+            for transition in [Transition::IoRequest, Transition::IoComplete] {
+                let [_, ready, running, blocked, _] = nodes;
+                let (from, to) = match transition {
+                    Transition::IoRequest => (running, blocked),
+                    _ => (blocked, ready),
+                };
+                let (start, end) = arrow_points(from, to, transition);
+                let room = caption_slot(&nodes, transition, line);
+                let centre = room.y + room.height / 2.0;
+                for y in [centre - line, centre, centre + line] {
+                    let y = y.clamp(start.y.min(end.y), start.y.max(end.y));
+                    let x = arrow_x_at(start, end, y);
+                    assert!(
+                        x < room.x || x > room.x + room.width,
+                        "{transition:?} at {width}x{height}: the arrow at ({x}, {y}) crosses the caption's room {room:?}"
+                    );
+                }
+                assert!(
+                    room.width >= 4.0 * line,
+                    "{transition:?} at {width}: a room of {}",
+                    room.width
+                );
+            }
+        }
     }
 }

@@ -263,6 +263,8 @@ pub fn state_name(state: ProcessState, lang: Lang) -> &'static str {
 /// thread when there is one.
 pub fn cause_label(cause: &proclab_core::Cause, by: Option<&str>, lang: Lang) -> String {
     use proclab_core::Cause;
+    // A wait names its object first in Korean ("메시지 큐 대기"): a caption wrapped at its space
+    // breaks between the two, not inside a parenthesis ("대기(메시지" over "큐)").
     let [korean, english] = match cause {
         Cause::Admitted => ["승인", "admitted"],
         Cause::Dispatched { .. } => ["디스패치", "dispatch"],
@@ -271,13 +273,13 @@ pub fn cause_label(cause: &proclab_core::Cause, by: Option<&str>, lang: Lang) ->
         Cause::IoRequested { .. } => ["I/O 요청", "I/O request"],
         Cause::IoCompleted => ["I/O 완료 인터럽트", "I/O completion interrupt"],
         Cause::Waits { object } if object.kind == proclab_core::SyncKind::Condition => {
-            ["대기(조건 변수)", "waits (condition)"]
+            ["조건 변수 대기", "waits (condition)"]
         }
         Cause::Waits { object } if object.kind == proclab_core::SyncKind::Pipe => {
-            ["대기(파이프)", "waits (pipe)"]
+            ["파이프 대기", "waits (pipe)"]
         }
         Cause::Waits { object } if object.kind == proclab_core::SyncKind::Queue => {
-            ["대기(메시지 큐)", "waits (queue)"]
+            ["메시지 큐 대기", "waits (queue)"]
         }
         Cause::Waits { object }
             if matches!(
@@ -285,9 +287,9 @@ pub fn cause_label(cause: &proclab_core::Cause, by: Option<&str>, lang: Lang) ->
                 proclab_core::SyncKind::Semaphore | proclab_core::SyncKind::SharedSemaphore
             ) =>
         {
-            ["대기(세마포어)", "waits (semaphore)"]
+            ["세마포어 대기", "waits (semaphore)"]
         }
-        Cause::Waits { .. } => ["대기(뮤텍스)", "waits (mutex)"],
+        Cause::Waits { .. } => ["뮤텍스 대기", "waits (mutex)"],
         Cause::Woken { .. } => ["깨어남", "woken"],
         Cause::Exited => ["종료", "exit"],
         Cause::Boosted => ["부스트", "boost"],
