@@ -449,3 +449,34 @@ for (const [lang, width] of [['en', 1280], ['ko', 390]]) {
     }
   });
 }
+
+test('a field\'s problem is said next to it: the arrival\'s under the card\'s fields, a thread\'s registers under that thread', TIMEOUT, async () => {
+  for (const [locale, viewport] of [['ko-KR', { width: 1366, height: 768 }], ['en-US', { width: 390, height: 844 }]]) {
+    const context = await openBrowser({ locale, viewport });
+    try {
+      const { page } = await openPage(context, server.url);
+      await page.selectOption('#preset-select', 'deadlock-two-locks');
+      await waitForFreshResults(page);
+      await page.fill('#p0-arrival', 'abc');
+      await page.fill('#p0-t1-registers', 'bx=zz');
+      await page.waitForSelector('#p0-t1-registers-error');
+      const box = async (selector) => page.$eval(selector, (element) => {
+        const rect = element.getBoundingClientRect();
+        return { top: rect.top + window.scrollY, bottom: rect.bottom + window.scrollY };
+      });
+      const arrival = await box('#p0-arrival');
+      const arrivalError = await box('#p0-arrival-error');
+      assert.ok(arrivalError.top > arrival.bottom && arrivalError.top - arrival.bottom < 120,
+        `${viewport.width}: the arrival's problem ${arrivalError.top - arrival.bottom}px under it`);
+      const second = await box('#p0-t1-registers');
+      const secondError = await box('#p0-t1-registers-error');
+      assert.ok(secondError.top >= second.bottom && secondError.top - second.bottom < 40,
+        `${viewport.width}: thread 2's registers' problem ${secondError.top - second.bottom}px under them`);
+      const first = await box('#p0-t0-registers');
+      assert.ok(first.bottom < secondError.top, 'said under thread 2, not above thread 1');
+      await screenshot(page, `problems-beside-fields-${locale}-${viewport.width}`);
+    } finally {
+      await context.close();
+    }
+  }
+});

@@ -141,6 +141,14 @@ test('FCFS by clicking: a slipped end is marked wrong, the later ends consistent
     assert.equal(await page.getAttribute('#practice-seed', 'aria-invalid'), 'true');
     assert.equal(await page.inputValue('#practice-seed'), '12x');
     assert.equal(await page.inputValue('#practice-link'), linkBefore);
+    // Two fields wrong at once: both marked and both said, at one press.
+    const countBefore = await page.inputValue('#practice-count');
+    await page.fill('#practice-count', '');
+    await page.click('#practice-new');
+    await page.waitForFunction(() => document.querySelector('#practice-count').getAttribute('aria-invalid') === 'true');
+    assert.match(await page.textContent('#practice-setup-error'), /number of exercises must be.*seed must be a whole number/);
+    assert.equal(await page.getAttribute('#practice-seed', 'aria-invalid'), 'true');
+    await page.fill('#practice-count', countBefore);
     await newSet(page, 'fcfs', 11);
     assert.equal(await page.$('#practice-setup-error'), null, 'a good set clears the message');
     const processes = await readWorkload(page);

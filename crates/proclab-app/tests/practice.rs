@@ -1291,17 +1291,22 @@ fn the_new_set_form_refuses_what_it_cannot_read_instead_of_guessing() {
     assert_eq!(read_setup(" 20 ", " 7 "), Ok((MAX_EXERCISES, Some(7))));
     // An empty seed asks for a new one; anything else must be a number.
     assert_eq!(read_setup("1", ""), Ok((1, None)));
-    assert_eq!(read_setup("1", "abc"), Err(SetupError::Seed));
-    assert_eq!(read_setup("1", "-5"), Err(SetupError::Seed));
-    assert_eq!(read_setup("1", "1.5"), Err(SetupError::Seed));
+    assert_eq!(read_setup("1", "abc"), Err(vec![SetupError::Seed]));
+    assert_eq!(read_setup("1", "-5"), Err(vec![SetupError::Seed]));
+    assert_eq!(read_setup("1", "1.5"), Err(vec![SetupError::Seed]));
     // A Korean keyboard's full-width digits are the digits they look like.
     assert_eq!(read_setup("３", "４２"), Ok((3, Some(42))));
     assert_eq!(proclab_app::practice::builder::read_seed("７"), Ok(Some(7)));
     // The count is 1 to 20, never clamped silently.
-    assert_eq!(read_setup("0", "1"), Err(SetupError::Count));
-    assert_eq!(read_setup("21", "1"), Err(SetupError::Count));
-    assert_eq!(read_setup("", "1"), Err(SetupError::Count));
-    assert_eq!(read_setup("three", "1"), Err(SetupError::Count));
+    assert_eq!(read_setup("0", "1"), Err(vec![SetupError::Count]));
+    assert_eq!(read_setup("21", "1"), Err(vec![SetupError::Count]));
+    assert_eq!(read_setup("", "1"), Err(vec![SetupError::Count]));
+    assert_eq!(read_setup("three", "1"), Err(vec![SetupError::Count]));
+    // Both wrong: both named, in the form's order.
+    assert_eq!(
+        read_setup("", "xyz"),
+        Err(vec![SetupError::Count, SetupError::Seed])
+    );
 }
 
 #[test]

@@ -248,7 +248,7 @@ pub fn practice(props: &PracticeProps) -> Html {
     // Empty: each "New set" draws a new seed, so pressing it twice gives two sets (a seed shown
     // here would give the same set again). A seed typed stays, to make one set again on purpose.
     let choice_seed = use_state(String::new);
-    let setup_error = use_state(|| None::<SetupError>);
+    let setup_errors = use_state(Vec::<SetupError>::new);
     let new_set = {
         let (topic, difficulty, count, seed) = (
             choice_topic.clone(),
@@ -259,18 +259,18 @@ pub fn practice(props: &PracticeProps) -> Html {
         let dispatch = dispatch.clone();
         let bad_link = bad_link.clone();
         let from_link = from_link.clone();
-        let setup_error = setup_error.clone();
+        let setup_errors = setup_errors.clone();
         let push_next = push_next.clone();
         let current = store.set.encode();
         Callback::from(move |_: MouseEvent| {
             let (count, seed) = match read_setup(&count, &seed) {
                 Ok(setup) => setup,
-                Err(error) => {
-                    setup_error.set(Some(error));
+                Err(errors) => {
+                    setup_errors.set(errors);
                     return;
                 }
             };
-            setup_error.set(None);
+            setup_errors.set(Vec::new());
             let seed = seed.unwrap_or_else(fresh_seed);
             let set = default_set(*topic, *difficulty, seed, count);
             let progress = storage::load_practice(&set.storage_key()).unwrap_or_default();
@@ -432,19 +432,21 @@ pub fn practice(props: &PracticeProps) -> Html {
                 <div class="field narrow">
                     <label for="practice-count">{ T::Count.get(lang) }</label>
                     <input id="practice-count" type="number" min="1" max="20" inputmode="numeric" value={(*choice_count).clone()} oninput={typed(choice_count.clone())}
-                        aria-invalid={(*setup_error == Some(SetupError::Count)).then_some("true")}
-                        aria-describedby={(*setup_error).is_some().then_some("practice-setup-error")} />
+                        aria-invalid={setup_errors.contains(&SetupError::Count).then_some("true")}
+                        aria-describedby={(!setup_errors.is_empty()).then_some("practice-setup-error")} />
                 </div>
                 <div class="field narrow">
                     <label for="practice-seed">{ T::Seed.get(lang) }</label>
                     <input id="practice-seed" inputmode="numeric" value={(*choice_seed).clone()} oninput={typed(choice_seed.clone())}
                         placeholder={T::SeedPlaceholder.get(lang)}
-                        aria-invalid={(*setup_error == Some(SetupError::Seed)).then_some("true")}
-                        aria-describedby={(*setup_error).is_some().then_some("practice-setup-error")} />
+                        aria-invalid={setup_errors.contains(&SetupError::Seed).then_some("true")}
+                        aria-describedby={(!setup_errors.is_empty()).then_some("practice-setup-error")} />
                 </div>
                 <button type="button" id="practice-new" class="primary" onclick={new_set}>{ T::NewSet.get(lang) }</button>
-                if let Some(error) = *setup_error {
-                    <p id="practice-setup-error" class="field-error" role="alert">{ error.message(lang) }</p>
+                if !setup_errors.is_empty() {
+                    <p id="practice-setup-error" class="field-error" role="alert">
+                        { setup_errors.iter().map(|error| error.message(lang)).collect::<Vec<_>>().join(" ") }
+                    </p>
                 }
             </section>
             // The teachers' three folds side by side while closed, under one label (three full

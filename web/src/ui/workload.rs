@@ -124,8 +124,9 @@ struct CellProps {
     placeholder: Option<AttrValue>,
 }
 
-/// One input of the table, labelled for screen readers; its problems are listed in the row under
-/// the process (see [`problem_row`]), where they have the table's whole width.
+/// One input of the table, labelled for screen readers; its problems are listed under the
+/// process's row or under its thread's fields (see [`problems_at`]), where they have the table's
+/// whole width.
 #[function_component(Cell)]
 fn cell(props: &CellProps) -> Html {
     let id = props.field.dom_id();
@@ -192,43 +193,70 @@ pub(crate) fn field_title(field: FieldId, lang: Lang) -> String {
     }
 }
 
-/// The problems of process `index`'s fields, each with the id its input's `aria-describedby`
-/// names, in a row spanning the whole table (a message inside a cell would widen its column and
-/// push the process's name out of sight).
+/// Where a process's problems are said: under its row, under its program's editor, or under
+/// one of its threads' fields.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Row,
+    Program,
+    Thread(usize),
+}
+
+impl Place {
+    fn of(field: FieldId) -> Place {
+        match field {
+            FieldId::Program(_) => Place::Program,
+            FieldId::ThreadName(_, thread)
+            | FieldId::ThreadBursts(_, thread)
+            | FieldId::ThreadStack(_, thread)
+            | FieldId::ThreadRegisters(_, thread) => Place::Thread(thread),
+            _ => Place::Row,
+        }
+    }
+}
+
+/// The problems of process `index`'s fields said at `place`, each with the id its input's
+/// `aria-describedby` names: a program's under its editor, where its line numbers are marked; a
+/// thread's under that thread's fields (a second thread's registers had been said above the
+/// first thread); the rest under the process's row.
+fn problems_at(messages: &[FieldMessage], index: usize, place: Place, lang: Lang) -> Html {
+    let mut fields: Vec<FieldId> = messages
+        .iter()
+        .filter(|message| message.field.process() == Some(index))
+        .filter(|message| Place::of(message.field) == place)
+        .map(|message| message.field)
+        .collect();
+    fields.dedup();
+    html! {
+        { for fields.into_iter().map(|field| {
+            let title = field_title(field, lang);
+            // A program's problems already say "Program of process 1, line 5", and a thread's
+            // registers "Initial registers of thread 1 of process 1".
+            let titled = !matches!(field, FieldId::Program(_) | FieldId::ThreadRegisters(..));
+            FieldProblems::of(field, messages).list_titled(titled.then_some(title.as_str()))
+        }) }
+    }
+}
+
+/// [`problems_at`] in a row spanning the whole table (a message inside a cell would widen its
+/// column and push the process's name out of sight), if there are any.
 fn problem_row(
     messages: &[FieldMessage],
     index: usize,
     columns: usize,
     lang: Lang,
-    program: bool,
+    place: Place,
 ) -> Html {
-    // A program's problems go under its editor (`program`), the row's others under the row: a
-    // program's line numbers are marked there, and its message in view beside them. So do its
-    // threads' initial registers, whose fields are in the rows just below.
-    let of_program =
-        |field: FieldId| matches!(field, FieldId::Program(_) | FieldId::ThreadRegisters(..));
-    let mine: Vec<&FieldMessage> = messages
+    let any = messages
         .iter()
-        .filter(|message| message.field.process() == Some(index))
-        .filter(|message| of_program(message.field) == program)
-        .collect();
-    if mine.is_empty() {
+        .any(|message| message.field.process() == Some(index) && Place::of(message.field) == place);
+    if !any {
         return Html::default();
     }
-    let mut fields: Vec<FieldId> = mine.iter().map(|message| message.field).collect();
-    fields.dedup();
     html! {
         <tr class="row-problems">
             <td></td>
-            <td colspan={columns.to_string()}>
-                { for fields.into_iter().map(|field| {
-                    let title = field_title(field, lang);
-                    // A program's problems already say "Program of process 1, line 5", and a
-                    // thread's registers "Initial registers of thread 1 of process 1".
-                    let titled = !of_program(field);
-                    FieldProblems::of(field, messages).list_titled(titled.then_some(title.as_str()))
-                }) }
-            </td>
+            <td colspan={columns.to_string()}>{ problems_at(messages, index, place, lang) }</td>
         </tr>
     }
 }
@@ -593,7 +621,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                         onclick={on_remove(dispatch, index, count)}>{ "✕" }</button>
                                 </td>
                             </tr>
-                            { problem_row(&props.messages, index, span, lang, false) }
+                            { problem_row(&props.messages, index, span, lang, Place::Row) }
                             if program {
                                 <tr class="program-row"><td></td><td colspan={span.to_string()}>
                                     <ProgramEditor process={index} name={name.clone()} value={process.program.clone()} {lang}
@@ -601,7 +629,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                         oninput={on_edit(dispatch, move |value| Edit::Text(FieldId::Program(index), value))} />
                                 </td></tr>
                             }
-                            { problem_row(&props.messages, index, span, lang, true) }
+                            { problem_row(&props.messages, index, span, lang, Place::Program) }
                             if !threaded && !program {
                                 { operations_row(FieldId::Bursts(index), &process.bursts, span, lang) }
                             }
@@ -644,6 +672,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                                 <td><button type="button" class="icon" aria-label={format!("{} {}", t(Text::RemoveThread), thread + 1)}
                                                     onclick={on_click(dispatch, Edit::RemoveThread(index, thread))}>{ "✕" }</button></td>
                                             </tr></table>
+                                            { problems_at(&props.messages, index, Place::Thread(thread), lang) }
                                             if !program {
                                                 { crate::ui::bursts::operations_line(&FieldId::ThreadBursts(index, thread).dom_id(), &entry.bursts, lang) }
                                             }

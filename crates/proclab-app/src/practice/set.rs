@@ -1130,15 +1130,22 @@ pub enum SetupError {
 }
 
 /// Reads the "new set" form as typed: the number of exercises, and the seed (`None` when left
-/// empty: the page picks one). Nothing is guessed: a typo is an error, not a random set.
-pub fn read_setup(count: &str, seed: &str) -> Result<(usize, Option<u64>), SetupError> {
+/// empty: the page picks one). Nothing is guessed: a typo is an error, not a random set. Every
+/// field that cannot be read is named, in the form's order (one at a time had left a second typo
+/// for the next press).
+pub fn read_setup(count: &str, seed: &str) -> Result<(usize, Option<u64>), Vec<SetupError>> {
     let count = crate::lang::whole_number(count)
         .and_then(|count| usize::try_from(count).ok())
         .filter(|count| (1..=MAX_EXERCISES).contains(count))
-        .ok_or(SetupError::Count)?;
+        .ok_or(SetupError::Count);
     let seed = match seed.trim() {
-        "" => None,
-        seed => Some(crate::lang::whole_number(seed).ok_or(SetupError::Seed)?),
+        "" => Ok(None),
+        seed => crate::lang::whole_number(seed)
+            .map(Some)
+            .ok_or(SetupError::Seed),
     };
-    Ok((count, seed))
+    match (count, seed) {
+        (Ok(count), Ok(seed)) => Ok((count, seed)),
+        (count, seed) => Err([count.err(), seed.err()].into_iter().flatten().collect()),
+    }
 }
