@@ -161,6 +161,20 @@ pub struct Session {
     /// The last workload loaded opens on the comparison of every policy (a link's
     /// `&view=compare`). An edit leaves the tab where the student put it.
     pub opened_on_compare: bool,
+    /// The run on screen when the student began typing into the field being typed into.
+    typing: Option<Typing>,
+}
+
+/// The valid work on screen when the student began typing into `field`: while the field cannot
+/// be read (or the scenario it makes does not hold), that run is shown, not the run of a value
+/// passed through on the way (typing 99999999999999 digit by digit had shown the run of
+/// 999999999, idle for a billion ticks, as "the last valid result").
+#[derive(Clone, Debug, PartialEq)]
+struct Typing {
+    field: FieldId,
+    spec: Option<Rc<ScenarioSpec>>,
+    simulation: Option<Rc<Simulation>>,
+    pending: Option<Scenario>,
 }
 
 /// Everything that can change the session.
@@ -209,6 +223,7 @@ impl Session {
             loads: 0,
             opened_at: 0,
             opened_on_compare: false,
+            typing: None,
         };
         match share::decode(fragment) {
             Ok(None) => session.set_draft(saved),
@@ -373,6 +388,13 @@ impl Reduce for Session {
 
     fn reduce(&self, action: Action) -> Option<Session> {
         let mut next = self.clone();
+        // Only typing on in one field keeps the run from before it began.
+        if !matches!(
+            action,
+            Action::Edit(Edit::Text(..)) | Action::SetLang(_) | Action::Notify(_)
+        ) {
+            next.typing = None;
+        }
         match action {
             Action::SetLang(lang) => {
                 if lang == self.lang {
@@ -418,7 +440,24 @@ impl Reduce for Session {
                     }
                     _ => {}
                 }
+                next.typing = match &edit {
+                    Edit::Text(field, _) => match &self.typing {
+                        Some(typing) if typing.field == *field => self.typing.clone(),
+                        _ => Some(Typing {
+                            field: *field,
+                            spec: self.spec.clone(),
+                            simulation: self.simulation.clone(),
+                            pending: self.pending.clone(),
+                        }),
+                    },
+                    _ => None,
+                };
                 next.edit_draft(draft);
+                if let (Some(typing), Some(_)) = (&next.typing, &next.problems) {
+                    next.spec = typing.spec.clone();
+                    next.simulation = typing.simulation.clone();
+                    next.pending = typing.pending.clone();
+                }
                 // Choices just set aside, or rows a paste replaced, are said instead of an
                 // example's lesson: their Undo matters more (a paste over an example had lost
                 // it, its banner saying only that the example was changed).

@@ -546,6 +546,57 @@ fn a_bad_field_keeps_the_text_and_the_last_valid_run() {
 }
 
 #[test]
+fn a_field_typed_into_until_it_breaks_shows_the_run_from_before_the_typing_began() {
+    let session = start(&mlq(vec![
+        QueueSpec::Fcfs,
+        QueueSpec::Fcfs,
+        QueueSpec::Fcfs,
+    ]));
+    let before = session.simulation.clone().unwrap();
+    let spec_before = session.spec.clone().unwrap();
+    let type_in = |session: &Session, field: FieldId, text: &str| {
+        let mut session = session.clone();
+        for end in 1..=text.len() {
+            let edit = Action::Edit(Edit::Text(field, text[..end].into()));
+            session = session.reduce(edit).unwrap_or(session);
+        }
+        session
+    };
+    // Digit by digit: 999999999 runs (a valid arrival), one digit more is too late.
+    let typed = type_in(&session, FieldId::Arrival(0), "99999999999999");
+    assert!(
+        typed.problems.is_some(),
+        "an arrival past the last tick is refused"
+    );
+    assert!(typed.results_are_stale());
+    assert!(std::rc::Rc::ptr_eq(
+        typed.simulation.as_ref().unwrap(),
+        &before
+    ));
+    assert_eq!(typed.spec.as_deref(), Some(&*spec_before));
+    // A valid value typed on the way is shown while it stands...
+    let twelve = type_in(&session, FieldId::Arrival(0), "12");
+    assert!(twelve.problems.is_none());
+    assert_ne!(twelve.spec.as_deref(), Some(&*spec_before));
+    // ...and a typo after it brings back the run from before the field was touched.
+    let typo = act(
+        &twelve,
+        Action::Edit(Edit::Text(FieldId::Arrival(0), "12x".into())),
+    );
+    assert!(std::rc::Rc::ptr_eq(
+        typo.simulation.as_ref().unwrap(),
+        &before
+    ));
+    // Another field begins another typing: its run from before is the one with arrival 12.
+    let other = type_in(&twelve, FieldId::Bursts(1), "3x");
+    assert_eq!(other.spec, twelve.spec);
+    assert!(std::rc::Rc::ptr_eq(
+        other.simulation.as_ref().unwrap(),
+        twelve.simulation.as_ref().unwrap()
+    ));
+}
+
+#[test]
 fn every_view_names_a_thread_the_same_way() {
     let spec = ScenarioSpec {
         processes: vec![ProcessSpec {
