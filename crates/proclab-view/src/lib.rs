@@ -616,10 +616,12 @@ pub fn scene(
         progress,
         zoom,
         line,
+        // The row above the states, the diagram's width: room beside the tick for a word on
+        // why the run stopped there.
         clock: Rect {
             x: 6.0,
             y: 2.0,
-            width: text_width("시각 = 00000", 14.0 * zoom),
+            width: (diagram.width - 12.0).max(text_width("시각 = 00000", 14.0 * zoom)),
             height: 14.0 * zoom * 1.4,
         },
         diagram,

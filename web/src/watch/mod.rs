@@ -329,6 +329,12 @@ fn watch_machine(props: &WatchProps) -> Html {
         simulation.run.end(),
         proclab_core::program::RunEnd::ScheduleUsedUp { .. }
     ) && tick == simulation.run.end_tick();
+    // A run stopped in a deadlock says so in the picture too, at its last instant (the
+    // picture had shown the waiting threads and no word of why nothing moves any more).
+    let deadlocked = matches!(
+        simulation.run.end(),
+        proclab_core::program::RunEnd::Deadlock { .. }
+    ) && tick == simulation.run.end_tick();
     let code = {
         let (simulation, instant) = (simulation.clone(), current.clone());
         use_memo(Rc::as_ptr(&current) as usize, move |_| {
@@ -380,7 +386,7 @@ fn watch_machine(props: &WatchProps) -> Html {
             <canvas::WatchCanvas {lang} instant={current.clone()} {tick} progress={playback.progress} code={code}
                 reduced_motion={reduced} {cache_capacity} selected={props.selected}
                 onselect={props.onselect.clone()} label={canvas_label} strong={presenting}
-                scheduled={props.simulation.scenario.schedule().is_some()} {awaiting}
+                scheduled={props.simulation.scenario.schedule().is_some()} {awaiting} {deadlocked}
                 processes_only={props.simulation.scenario.machine().thread_model == proclab_core::spec::ThreadModel::User} />
             // Presented, the run's Gantt chart under the picture, its cursor at this tick and its
             // texts as large as the screen allows (a lecturer had to leave the presentation to

@@ -68,6 +68,7 @@ pub enum WatchText {
     NothingThisTick,
     /// Under the log when it leaves out older events.
     LogEarlier,
+    StoppedDeadlocked,
     Inspector,
     InspectorHint,
     InspectorNameHint,
@@ -160,6 +161,7 @@ impl Words for WatchText {
             ],
             WatchText::LogEmpty => ["아직 아무 일도 없습니다.", "Nothing has happened yet."],
             WatchText::NothingThisTick => ["이 틱에는 새로 일어난 일이 없습니다.", "Nothing new happens at this tick."],
+            WatchText::StoppedDeadlocked => ["· 교착 상태: 더 움직일 수 없음", "· deadlock: nothing can move"],
             WatchText::LogEarlier => ["최근 사건만 보입니다. 더 이전 사건은 재생 위치를 앞으로 옮기면 보입니다.", "Only the latest events are listed; move the playhead back to read earlier ones."],
             WatchText::Inspector => ["PCB 살펴보기", "PCB inspector"],
             WatchText::InspectorNameHint => [

@@ -113,11 +113,22 @@ pub fn tokens(pen: &Pen, scene: &Scene, selected: Option<ThreadRef>) {
     }
 }
 
-/// The tick, top left.
-pub fn clock(pen: &Pen, scene: &Scene, lang: Lang) {
-    pen.text_in(
-        &format!("{} = {}", WatchText::Clock.get(lang), scene.tick),
-        scene.clock,
-        Type::left(14.0, INK),
-    );
+/// The tick, top left, and beside it that the run stopped in a deadlock, at its last instant.
+pub fn clock(pen: &Pen, scene: &Scene, lang: Lang, deadlocked: bool) {
+    let tick = format!("{} = {}", WatchText::Clock.get(lang), scene.tick);
+    let style = Type::left(14.0, INK);
+    pen.text_in(&tick, scene.clock, style);
+    if deadlocked {
+        let width = pen.measure(&format!("{tick} "), style) as f32;
+        let rest = proclab_view::Rect {
+            x: scene.clock.x + width,
+            width: (scene.clock.width - width).max(0.0),
+            ..scene.clock
+        };
+        pen.text_in(
+            WatchText::StoppedDeadlocked.get(lang),
+            rest,
+            Type::left(14.0, ACTIVE_TEXT),
+        );
+    }
 }

@@ -49,6 +49,9 @@ pub struct WatchCanvasProps {
     /// The student's schedule is used up at this instant: an idle CPU waits for their choice.
     #[prop_or_default]
     pub awaiting: bool,
+    /// The run stopped in a deadlock at this instant (said beside the clock).
+    #[prop_or_default]
+    pub deadlocked: bool,
     /// Per CPU running a program: the instruction its thread runs in this tick, as
     /// [`proclab_app::program_view::running_code`] says it (drawn in the CPU's box when no
     /// switch fills it).
@@ -127,7 +130,7 @@ fn paint(
     scene: &Scene,
     lang: Lang,
     selected: Option<ThreadRef>,
-    (scheduled, awaiting): (bool, bool),
+    (scheduled, awaiting, deadlocked): (bool, bool, bool),
     code: &[(u32, String)],
     processes_only: bool,
 ) {
@@ -144,7 +147,7 @@ fn paint(
     diagram::tokens(pen, scene, selected);
     // Captions last: a token passing along its arrow must not hide why it moves.
     diagram::captions(pen, scene, lang, scheduled);
-    diagram::clock(pen, scene, lang);
+    diagram::clock(pen, scene, lang, deadlocked);
     for cpu in &scene.cpus {
         machine::cpu(pen, cpu, lang, awaiting);
         // The instruction it runs: on the box's first line, or, while a switch is drawn over
@@ -222,7 +225,7 @@ pub fn watch_canvas(props: &WatchCanvasProps) -> Html {
     {
         let (canvas_ref, scene) = (canvas_ref.clone(), scene.clone());
         let (lang, selected, strong) = (props.lang, props.selected, props.strong);
-        let (scheduled, awaiting) = (props.scheduled, props.awaiting);
+        let (scheduled, awaiting, deadlocked) = (props.scheduled, props.awaiting, props.deadlocked);
         let (code, processes_only) = (props.code.clone(), props.processes_only);
         let scale = fit.map(|fit| fit.scale);
         use_effect(move || {
@@ -237,7 +240,7 @@ pub fn watch_canvas(props: &WatchCanvasProps) -> Html {
                     scene,
                     lang,
                     selected,
-                    (scheduled, awaiting),
+                    (scheduled, awaiting, deadlocked),
                     &code,
                     processes_only,
                 );
