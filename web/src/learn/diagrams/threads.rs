@@ -129,10 +129,11 @@ pub fn models(lang: Lang) -> Html {
             { many_to_one("model-arrow-upright") }
             { boundary(4, 326) }
             <line class="divider" x1="10" y1="240" x2="320" y2="240" />
-            // Its threads shifted right of the boundary's words (they crossed the first arrow).
-            <g transform="translate(-296 244)">
+            // Its threads shifted right of the boundary's words (they had crossed, then touched,
+            // the first arrow).
+            <g transform="translate(-286 244)">
                 { one_to_one("model-arrow-upright") }
-                { boundary(300, 622) }
+                { boundary(292, 612) }
             </g>
         </>
     };
