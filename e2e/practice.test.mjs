@@ -665,6 +665,11 @@ test('SRTF typed on one line: a missed preemption is explained at its tick, then
     assert.match(await page.textContent('#practice-from-link'), /came from a link \(2 exercises\).*save your answers as JSON and hand in that file/);
     assert.equal(await page.$eval('#practice-make', (details) => details.open), false);
     assert.equal(await page.isVisible('#practice-new'), false);
+    // The exercise first, the link and the hand-in under it (on a phone they had filled the
+    // first screen).
+    assert.ok(await page.evaluate(() => Boolean(document.querySelector('#practice-check')
+      .compareDocumentPosition(document.querySelector('#practice-student')) & Node.DOCUMENT_POSITION_FOLLOWING)),
+      'the hand-in comes after the exercise');
     // Opened again, the set still came from a link, at the exercise left (the first had opened).
     await page.reload();
     await page.waitForSelector('#practice-from-link');

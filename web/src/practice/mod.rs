@@ -386,6 +386,38 @@ pub fn practice(props: &PracticeProps) -> Html {
         })
     };
     let count = state.exercises.len();
+    // The set's link and the student's files.
+    let link_label = if *from_link {
+        T::CurrentSetLinkAbove
+    } else {
+        T::CurrentSetLink
+    };
+    let share = html! {
+        <section class={classes!("practice-share", from_link.then_some("after-exercise"))} aria-label={ link_label.get(lang) }>
+            <label class="share-label" for="practice-link">{ link_label.get(lang) }</label>
+            <input id="practice-link" class="link-box" readonly=true value={link} />
+            { link_language_select("practice-link-lang", lang, *link_language, {
+                let link_language = link_language.clone();
+                Callback::from(move |choice| link_language.set(choice))
+            }) }
+            <button type="button" id="practice-copy" onclick={copy}>{ T::CopyLink.get(lang) }</button>
+            if *copied { <span class="hint" role="status">{ T::LinkCopied.get(lang) }</span> }
+            // The student's own files on a line of their own: beside the link, a teacher had
+            // read the name as part of sharing the set.
+            <span class="hand-in" role="group" aria-labelledby="hand-in-label">
+                <span id="hand-in-label" class="hand-in-label">{ T::HandIn.get(lang) }</span>
+                <span class="student-name">
+                    <label for="practice-student">{ T::StudentName.get(lang) }</label>
+                    <input id="practice-student" autocomplete="name" value={(*student).clone()} oninput={type_student} />
+                </span>
+                <button type="button" id="practice-export-json" onclick={export(false)}>{ T::ExportJson.get(lang) }</button>
+                <button type="button" id="practice-export-csv" onclick={export(true)}>{ T::ExportCsv.get(lang) }</button>
+                if *unnamed && student.trim().is_empty() {
+                    <span id="practice-unnamed" class="hint" role="status">{ T::NoNameExported.get(lang) }</span>
+                }
+            </span>
+        </section>
+    };
     html! {
         <main class="practice" aria-labelledby="practice-title">
             <h2 id="practice-title">{ T::Title.get(lang) }</h2>
@@ -459,30 +491,9 @@ pub fn practice(props: &PracticeProps) -> Html {
                 <rules::SetRulesForm {lang} rules={state.set.rules} on_change={change_rules} />
             </div>
             </details>
-            <section class="practice-share" aria-label={ T::CurrentSetLink.get(lang) }>
-                <label class="share-label" for="practice-link">{ T::CurrentSetLink.get(lang) }</label>
-                <input id="practice-link" class="link-box" readonly=true value={link} />
-                { link_language_select("practice-link-lang", lang, *link_language, {
-                    let link_language = link_language.clone();
-                    Callback::from(move |choice| link_language.set(choice))
-                }) }
-                <button type="button" id="practice-copy" onclick={copy}>{ T::CopyLink.get(lang) }</button>
-                if *copied { <span class="hint" role="status">{ T::LinkCopied.get(lang) }</span> }
-                // The student's own files on a line of their own: beside the link, a teacher had
-                // read the name as part of sharing the set.
-                <span class="hand-in" role="group" aria-labelledby="hand-in-label">
-                    <span id="hand-in-label" class="hand-in-label">{ T::HandIn.get(lang) }</span>
-                    <span class="student-name">
-                        <label for="practice-student">{ T::StudentName.get(lang) }</label>
-                        <input id="practice-student" autocomplete="name" value={(*student).clone()} oninput={type_student} />
-                    </span>
-                    <button type="button" id="practice-export-json" onclick={export(false)}>{ T::ExportJson.get(lang) }</button>
-                    <button type="button" id="practice-export-csv" onclick={export(true)}>{ T::ExportCsv.get(lang) }</button>
-                    if *unnamed && student.trim().is_empty() {
-                        <span id="practice-unnamed" class="hint" role="status">{ T::NoNameExported.get(lang) }</span>
-                    }
-                </span>
-            </section>
+            // A student who came from a link sees the exercise first and hands it in at the end
+            // (on a phone the link and the hand-in buttons had filled the first screen).
+            if !*from_link { { share.clone() } }
             if count > 1 {
                 <nav class="exercise-tabs" aria-label={ T::Exercise.get(lang) }>
                     { for state.solved().into_iter().enumerate().map(|(index, solved)| {
@@ -503,6 +514,7 @@ pub fn practice(props: &PracticeProps) -> Html {
                 </nav>
             }
             <exercise_view::ExerciseView {lang} state={store.0.clone()} dispatch={dispatch} on_open={props.on_open.clone()} />
+            if *from_link { { share } }
         </main>
     }
 }

@@ -140,6 +140,7 @@ pub enum PracticeText {
     CopyBuilderLink,
     OpenBuilt,
     CurrentSetLink,
+    CurrentSetLinkAbove,
     StudentName,
     /// Before the name and the answers' downloads.
     HandIn,
@@ -292,6 +293,7 @@ impl Words for PracticeText {
             CopyBuilderLink => ["목록의 링크 복사", "Copy the list's link"],
             OpenBuilt => ["이 목록 풀기", "Solve this list"],
             CurrentSetLink => ["아래에서 지금 푸는 세트의 링크", "Link to the set open below, the one being solved"],
+            CurrentSetLinkAbove => ["위에서 지금 푸는 세트의 링크", "Link to the set above, the one being solved"],
             StudentName => ["이름(답안 파일에 들어감)", "Your name (goes in the files)"],
             HandIn => ["낼 답안:", "Your answers, to hand in:"],
             NoNameExported => ["이름 없이 저장했습니다. 누구의 파일인지 알 수 있도록 이름 칸에 이름을 쓰고 다시 내려받으세요.", "Saved without a name: type your name in its box and export again, so your teacher can tell your file from the others."],
@@ -541,19 +543,19 @@ impl Verdict {
 pub fn from_link(count: usize, rules: SetRules, lang: Lang) -> String {
     if rules.feedback == Feedback::Hidden {
         return lang.pick([
-            format!("링크로 받은 세트입니다 (문제 {count}개). 여기서 푸세요. 답은 이 브라우저에 저장됩니다. 제출하려면 아래에 이름을 쓰고 답을 JSON으로 내려받아 그 파일을 내세요."),
-            format!("This set came from a link ({count} {}). Solve {} here; your answers stay in this browser. To hand them in, type your name below, save your answers as JSON and hand in that file.", if count == 1 { "exercise" } else { "exercises" }, if count == 1 { "it" } else { "them" }),
+            format!("링크로 받은 세트입니다 (문제 {count}개). 여기서 푸세요. 답은 이 브라우저에 저장됩니다. 제출하려면 페이지 맨 아래에 이름을 쓰고 답을 JSON으로 내려받아 그 파일을 내세요."),
+            format!("This set came from a link ({count} {}). Solve {} here; your answers stay in this browser. To hand them in, type your name at the end of the page, save your answers as JSON and hand in that file.", if count == 1 { "exercise" } else { "exercises" }, if count == 1 { "it" } else { "them" }),
         ]);
     }
     if !rules.explains() {
         return lang.pick([
-            format!("링크로 받은 세트입니다 (문제 {count}개). 여기서 풀고 확인을 누르세요. 답은 이 브라우저에 저장됩니다. 제출하려면 아래에 이름을 쓰고 답을 JSON으로 내려받아 그 파일을 내세요(CSV는 표로 읽기용입니다). 답안 파일에는 확인을 누른 횟수도 적힙니다."),
-            format!("This set came from a link ({count} {}). Solve {} here and press Check; your answers stay in this browser. To hand them in, type your name below, save your answers as JSON and hand in that file (the CSV is for reading in a spreadsheet). The files also say how many times you pressed Check.", if count == 1 { "exercise" } else { "exercises" }, if count == 1 { "it" } else { "them" }),
+            format!("링크로 받은 세트입니다 (문제 {count}개). 여기서 풀고 확인을 누르세요. 답은 이 브라우저에 저장됩니다. 제출하려면 페이지 맨 아래에 이름을 쓰고 답을 JSON으로 내려받아 그 파일을 내세요(CSV는 표로 읽기용입니다). 답안 파일에는 확인을 누른 횟수도 적힙니다."),
+            format!("This set came from a link ({count} {}). Solve {} here and press Check; your answers stay in this browser. To hand them in, type your name at the end of the page, save your answers as JSON and hand in that file (the CSV is for reading in a spreadsheet). The files also say how many times you pressed Check.", if count == 1 { "exercise" } else { "exercises" }, if count == 1 { "it" } else { "them" }),
         ]);
     }
     lang.pick([
-        format!("링크로 받은 세트입니다 (문제 {count}개). 여기서 풀고 확인을 누르세요. 답은 이 브라우저에 저장됩니다. 제출하려면 아래에 이름을 쓰고 답을 JSON으로 내려받아 그 파일을 내세요(CSV는 표로 읽기용입니다). 답안 파일에는 확인을 누른 횟수와, 모든 답이 보이는 시뮬레이터에서 열어 보았는지도 적힙니다."),
-        format!("This set came from a link ({count} {}). Solve {} here and press Check; your answers stay in this browser. To hand them in, type your name below, save your answers as JSON and hand in that file (the CSV is for reading in a spreadsheet). The files also say how many times you pressed Check and whether you opened an exercise in the simulator, where every answer shows.", if count == 1 { "exercise" } else { "exercises" }, if count == 1 { "it" } else { "them" }),
+        format!("링크로 받은 세트입니다 (문제 {count}개). 여기서 풀고 확인을 누르세요. 답은 이 브라우저에 저장됩니다. 제출하려면 페이지 맨 아래에 이름을 쓰고 답을 JSON으로 내려받아 그 파일을 내세요(CSV는 표로 읽기용입니다). 답안 파일에는 확인을 누른 횟수와, 모든 답이 보이는 시뮬레이터에서 열어 보았는지도 적힙니다."),
+        format!("This set came from a link ({count} {}). Solve {} here and press Check; your answers stay in this browser. To hand them in, type your name at the end of the page, save your answers as JSON and hand in that file (the CSV is for reading in a spreadsheet). The files also say how many times you pressed Check and whether you opened an exercise in the simulator, where every answer shows.", if count == 1 { "exercise" } else { "exercises" }, if count == 1 { "it" } else { "them" }),
     ])
 }
 
