@@ -19,7 +19,9 @@ pub fn initial_language() -> Lang {
 
 /// The language a link pins (`&lang=ko` in a practice set's link, put there only when its
 /// teacher chose "opens in Korean" over "each student's language": it opens in Korean even
-/// where the student chose English before). Not remembered as the student's own choice.
+/// where the student chose English before, at page load, after a reload, and when the link is
+/// opened in a tab already on the page). Not remembered as the student's own choice: see
+/// [`pin_language`].
 pub fn link_language() -> Option<Lang> {
     match query_param("lang")?.as_str() {
         "ko" => Some(Lang::Ko),
@@ -42,9 +44,41 @@ fn browser_language() -> Lang {
         .unwrap_or(Lang::En)
 }
 
-/// Sets `<html lang>` (so screen readers and fonts follow) and, if `remember`, remembers the
-/// choice.
-pub fn apply_language(lang: Lang, remember: bool) {
+/// Notes that the page is about to take `lang` because a link pins it, so that
+/// [`apply_language`] does not remember it as the student's choice.
+pub fn pin_language(lang: Lang) {
+    PINNED.with(|pinned| pinned.set(Some(lang)));
+}
+
+/// The language the page shows now (`<html lang>`, which [`apply_language`] keeps).
+fn shown_language() -> Option<Lang> {
+    let tag = web_sys::window()?
+        .document()?
+        .document_element()?
+        .get_attribute("lang")?;
+    Some(Lang::from_tag(&tag))
+}
+
+/// A link opened in this tab that pins another language than the one shown: the page takes it
+/// ([`pin_language`]) and returns it.
+pub fn language_to_follow() -> Option<Lang> {
+    let lang = link_language().filter(|lang| Some(*lang) != shown_language())?;
+    pin_language(lang);
+    Some(lang)
+}
+
+/// Sets `<html lang>` (so screen readers and fonts follow) and remembers the choice, unless a
+/// link pinned it ([`pin_language`]). A language chosen on the page also takes the link's pin
+/// off the address, so a reload keeps the choice.
+pub fn apply_language(lang: Lang) {
+    let pinned = PINNED.with(|pinned| pinned.take()) == Some(lang);
+    if !pinned && link_language().is_some_and(|linked| linked != lang) {
+        drop_query_param("lang");
+    }
+    apply_language_as(lang, !pinned);
+}
+
+fn apply_language_as(lang: Lang, remember: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -300,13 +334,42 @@ fn write_query_param(name: &str, value: &str, push: bool) {
     let route = hash
         .split_once('?')
         .map_or(hash.as_str(), |(route, _)| route);
+    // A language the link pinned stays with it while the page shows it: a reload opens the
+    // teacher's set in the teacher's language still.
+    let pinned = link_language()
+        .filter(|lang| {
+            let pinning = PINNED.with(|pinned| pinned.get()) == Some(*lang);
+            name != "lang" && (pinning || Some(*lang) == shown_language())
+        })
+        .map_or(String::new(), |lang| format!("&lang={}", lang.tag()));
     write_address(
         &window,
         None,
-        &format!("{route}?{name}={value}"),
+        &format!("{route}?{name}={value}{pinned}"),
         push,
         &wasm_bindgen::JsValue::NULL,
     );
+}
+
+/// Takes `name` off the fragment's query, the rest as it was (no new history entry).
+fn drop_query_param(name: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hash = window.location().hash().unwrap_or_default();
+    let Some((route, query)) = hash.split_once('?') else {
+        return;
+    };
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|pair| pair.split('=').next() != Some(name))
+        .collect();
+    let address = if kept.is_empty() {
+        route.to_string()
+    } else {
+        format!("{route}?{}", kept.join("&"))
+    };
+    write_address(&window, None, &address, false, &wasm_bindgen::JsValue::NULL);
 }
 
 /// The page's address without query or fragment (`https://host/dir/index.html`), for links.
@@ -478,6 +541,8 @@ pub fn after_next_paint(then: impl FnOnce() + 'static) -> PaintWait {
 }
 
 thread_local! {
+    /// A language a link pinned, until the page has taken it ([`pin_language`]).
+    static PINNED: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
     /// Each address's last scroll position, newest last (a short list: one entry an address).
     static SCROLLS: std::cell::RefCell<Vec<(String, f64)>> = const { std::cell::RefCell::new(Vec::new()) };
     /// The address Back or Forward has just gone to, and the position it was left at.

@@ -107,6 +107,10 @@ fn page() -> Html {
             // Back or Forward onto an address the page wrote itself (the workload's own link)
             // keeps the workspace: it is the saved one, as new as that link or newer.
             let listener = browser::on_fragment_change(move |fragment| {
+                // A set's link opened here pins its language as at a page load.
+                if let Some(lang) = browser::language_to_follow() {
+                    dispatch.dispatch(Action::SetLang(lang));
+                }
                 if !browser::address_is_own() {
                     dispatch.dispatch(Action::FollowLink(fragment))
                 }

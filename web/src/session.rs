@@ -235,10 +235,13 @@ pub fn use_session() -> SessionHandle {
     });
     // The language a link pinned at page load is the page's, not the student's remembered
     // choice; a language picked after that is.
-    let pinned = use_mut_ref(browser::link_language);
+    use_state(|| {
+        if let Some(lang) = browser::link_language() {
+            browser::pin_language(lang);
+        }
+    });
     use_effect_with(session.lang, move |lang: &Lang| {
-        let from_link = pinned.borrow_mut().take() == Some(*lang);
-        browser::apply_language(*lang, !from_link)
+        browser::apply_language(*lang)
     });
     session
 }

@@ -1830,3 +1830,60 @@ fn a_tie_entered_at_one_tick_is_said_so_and_the_rules_state_the_order() {
         .iter()
         .any(|rule| rule.contains("preempted")));
 }
+
+/// A wrong average is explained by name (two averages can share a value), with its fraction in
+/// lowest terms and "rounded" only where two decimals do not hold it exactly; the forms it
+/// offers are read as right.
+#[test]
+fn a_wrong_average_is_explained_by_name_in_lowest_terms() {
+    let gcd = |mut a: u64, mut b: u64| {
+        while b != 0 {
+            (a, b) = (b, a % b);
+        }
+        a
+    };
+    let (mut whole, mut rounded) = (0, 0);
+    for exercise in every_exercise() {
+        let key = key_answer(&exercise);
+        for (index, column) in Column::AVERAGED.iter().enumerate() {
+            let mut answer = key.clone();
+            answer.averages[index] = "999".into();
+            let grading = grade(&exercise, &answer);
+            let text = explain(&exercise, &grading, Lang::En).unwrap();
+            let name = format!("Average {}", column.label(Lang::En).to_lowercase());
+            assert!(text.starts_with(&name), "{:?}: {text}", exercise.id);
+            let metrics = exercise.run.metrics();
+            let n = metrics.processes.len() as u64;
+            let sum: u64 = (0..n as u32)
+                .map(|pid| {
+                    let process = &metrics.processes[pid as usize];
+                    match column {
+                        Column::Turnaround => process.turnaround,
+                        Column::Waiting => process.waiting,
+                        _ => process.response,
+                    }
+                })
+                .sum();
+            let common = gcd(sum, n);
+            let (num, den) = (sum / common, n / common);
+            let exact = (sum * 100).is_multiple_of(n);
+            assert_eq!(text.contains("rounded"), !exact, "{text}");
+            rounded += usize::from(!exact);
+            if den == 1 {
+                whole += 1;
+                assert!(text.contains(&format!("Type it as {num} or")), "{text}");
+            } else {
+                assert!(
+                    text.contains(&format!("a fraction ({num}/{den})")),
+                    "{text}"
+                );
+                let mut retyped = key.clone();
+                retyped.averages[index] = format!("{num}/{den}");
+                assert_eq!(grade(&exercise, &retyped).averages[index], Verdict::Right);
+            }
+        }
+    }
+    // The generated workloads' averages are quarters or fifths: two decimals always hold them.
+    assert_eq!(rounded, 0);
+    assert!(whole > 0, "a whole average met");
+}

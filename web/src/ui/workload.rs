@@ -226,6 +226,8 @@ fn problems_at(messages: &[FieldMessage], index: usize, place: Place, lang: Lang
         .filter(|message| Place::of(message.field) == place)
         .map(|message| message.field)
         .collect();
+    // In the order the fields are on screen.
+    fields.sort_by_key(|field| screen_order(*field));
     fields.dedup();
     html! {
         { for fields.into_iter().map(|field| {
@@ -235,6 +237,26 @@ fn problems_at(messages: &[FieldMessage], index: usize, place: Place, lang: Lang
             let titled = !matches!(field, FieldId::Program(_) | FieldId::ThreadRegisters(..));
             FieldProblems::of(field, messages).list_titled(titled.then_some(title.as_str()))
         }) }
+    }
+}
+
+/// Where a field is in its process's card or row, left to right and top to bottom.
+fn screen_order(field: FieldId) -> (usize, usize) {
+    match field {
+        FieldId::Name(_) => (0, 0),
+        FieldId::Arrival(_) => (1, 0),
+        FieldId::Priority(_) => (2, 0),
+        FieldId::Class(_) => (3, 0),
+        FieldId::Tickets(_) => (4, 0),
+        FieldId::Bursts(_) => (5, 0),
+        FieldId::WorkingSet(_) => (6, 0),
+        FieldId::Affinity(_) => (7, 0),
+        FieldId::Program(_) => (8, 0),
+        FieldId::ThreadName(_, thread) => (9, 4 * thread),
+        FieldId::ThreadBursts(_, thread) => (9, 4 * thread + 1),
+        FieldId::ThreadStack(_, thread) => (9, 4 * thread + 2),
+        FieldId::ThreadRegisters(_, thread) => (9, 4 * thread + 3),
+        _ => (10, 0),
     }
 }
 
@@ -669,7 +691,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
                                                     <Cell field={FieldId::ThreadStack(index, thread)} label={AttrValue::from(format!("{} · {} {} · {}", name, t(Text::Thread), thread + 1, t(Text::Stack)))}
                                                         value={entry.stack.clone()} messages={props.messages.clone()} dispatch={dispatch.clone()} />
                                                 }
-                                                <td><button type="button" class="icon" aria-label={format!("{} {}", t(Text::RemoveThread), thread + 1)}
+                                                <td><button type="button" class="icon" aria-label={format!("{} · {} {}", name, t(Text::RemoveThread), thread + 1)}
                                                     onclick={on_click(dispatch, Edit::RemoveThread(index, thread))}>{ "✕" }</button></td>
                                             </tr></table>
                                             { problems_at(&props.messages, index, Place::Thread(thread), lang) }

@@ -702,21 +702,60 @@ fn average(exercise: &Exercise, column: Column, lang: Lang) -> String {
     let n = values.len();
     let name = column.label(lang);
     let decimals = centi_text(exact);
+    // The fraction in lowest terms (4/4 is 1), and "rounded" only where rounding happened.
+    let common = gcd(sum, n as u64).max(1);
+    let (num, den) = (sum / common, n as u64 / common);
+    let fraction = if den == 1 {
+        num.to_string()
+    } else {
+        format!("{num}/{den}")
+    };
+    let exact_to_two = u128::from(sum) * 100 % n.max(1) as u128 == 0;
+    let [rounded_ko, rounded_en] = if exact_to_two {
+        ["", ""]
+    } else {
+        [" (소수 둘째 자리까지 반올림)", " (rounded to two decimals)"]
+    };
+    let [forms_ko, forms_en] = if den == 1 {
+        [
+            format!("{num} 또는 {decimals}처럼 쓰세요."),
+            format!("Type it as {num} or {decimals}."),
+        ]
+    } else {
+        [
+            format!("분수({fraction})나 소수 둘째 자리 이상({decimals})으로 쓰세요."),
+            format!(
+                "Type it as a fraction ({fraction}) or with two decimals or more ({decimals})."
+            ),
+        ]
+    };
+    let steps = if fraction == format!("{sum}/{n}") {
+        format!("{sum}/{n}")
+    } else {
+        format!("{sum}/{n} = {fraction}")
+    };
     // Which average (two may have the same value) and the forms it is read in: a value right
     // to one decimal (5.8 for 5.75) is not.
     lang.pick([
         format!(
-            "평균 {name} 시간 = ({}) / {n} = {sum}/{n} = {decimals} (소수 둘째 자리까지 반올림). \
-             분수({sum}/{n})나 소수 둘째 자리 이상({decimals})으로 쓰세요.",
+            "평균 {name} 시간 = ({}) / {n} = {steps} = {decimals}{rounded_ko}. {forms_ko}",
             values.join(" + "),
         ),
         format!(
-            "Average {} = ({}) / {n} = {sum}/{n} = {decimals} (rounded to two decimals). \
-             Type it as a fraction ({sum}/{n}) or with two decimals or more ({decimals}).",
+            "Average {} = ({}) / {n} = {steps} = {decimals}{rounded_en}. {forms_en}",
             name.to_lowercase(),
             values.join(" + "),
         ),
     ])
+}
+
+/// The greatest common divisor (0 with 0 is 0).
+fn gcd(a: u64, b: u64) -> u64 {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
 }
 
 /// The mark of the answer a mistake points at (`Wrong` where it has none of its own: a chart
