@@ -9,12 +9,14 @@ use proclab_app::i18n::Lang;
 
 const LANGUAGE_KEY: &str = "proclab.lang";
 
-/// The language to start in: the one a link pins, else the remembered choice, else the browser's
-/// preference.
+/// The language to start in: the one a link pins (not to be remembered: [`pin_language`]), else
+/// the remembered choice, else the browser's preference.
 pub fn initial_language() -> Lang {
-    link_language()
-        .or_else(remembered_language)
-        .unwrap_or_else(browser_language)
+    if let Some(lang) = link_language() {
+        pin_language(lang);
+        return lang;
+    }
+    remembered_language().unwrap_or_else(browser_language)
 }
 
 /// The language a link pins (`&lang=ko` in a practice set's link, put there only when its

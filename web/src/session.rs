@@ -233,13 +233,7 @@ pub fn use_session() -> SessionHandle {
             browser::remembered_language(),
         ))
     });
-    // The language a link pinned at page load is the page's, not the student's remembered
-    // choice; a language picked after that is.
-    use_state(|| {
-        if let Some(lang) = browser::link_language() {
-            browser::pin_language(lang);
-        }
-    });
+    // Remembered as the student's choice unless a link pinned it (`browser::pin_language`).
     use_effect_with(session.lang, move |lang: &Lang| {
         browser::apply_language(*lang)
     });
