@@ -926,7 +926,7 @@ test('racing counter in both languages: a wrong final value is explained by its 
       run.accesses.forEach(({ step, thread, load, value }, index) => {
         const expected = lang === 'en'
           ? `${index + 2}. Step ${step}: thread ${thread} ${load ? `loads counter = ${value}.` : `stores ${value}: counter = ${value}.`}`
-          : new RegExp(`^${index + 2}\\. ${step}단계: 스레드 ${thread}[이가] ${load ? `counter = ${value}[을를] load합니다\\.` : `${value}[을를] store합니다: counter = ${value}\\.`}$`);
+          : new RegExp(`^${index + 2}\\. ${step}단계: 스레드 ${thread}[이가] ${load ? `counter = ${value}[을를] 읽습니다\\.` : `${value}[을를] 씁니다: counter = ${value}\\.`}$`);
         if (lang === 'en') assert.equal(hints[index + 1], expected);
         else assert.match(hints[index + 1], expected);
       });

@@ -123,6 +123,11 @@ fn a_wrong_value_is_wrong_and_the_explanation_names_the_two_loads_and_the_lost_s
         "{korean}"
     );
     assert!(korean.contains("4가 아니라 3에서"), "{korean}");
+    assert!(korean.contains("두 읽기"), "{korean}");
+    assert!(
+        !korean.contains("load") && !korean.contains("store"),
+        "{korean}"
+    );
 
     // Fixed, A is right; not a number is its own mark.
     let fixed = grade(&exercise, &answer(" 3 ", ""));
@@ -616,7 +621,13 @@ fn question_a_hints_follow_the_counter_load_by_load_and_store_by_store() {
         assert_eq!(counter, final_value(&exercise.run), "{:?}", exercise.id);
         let korean = proclab_app::practice::explain::hints(&exercise, 2, Lang::Ko);
         assert_eq!(korean.len(), 2);
-        assert!(korean[1].contains("load합니다"), "{}", korean[1]);
+        // In Korean, the words of the programs' comments: 읽기 and 쓰기, not load and store.
+        assert!(korean[1].contains("읽습니다"), "{}", korean[1]);
+        assert!(
+            !korean[1].contains("load") && !korean[1].contains("store"),
+            "{}",
+            korean[1]
+        );
     }
 }
 

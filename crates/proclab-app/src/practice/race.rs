@@ -505,7 +505,7 @@ pub fn lost_sentence(run: &Run, lost: &LostUpdate, wiped: &[Wiped], lang: Lang) 
         .map(|store| {
             lang.pick([
                 format!(
-                    "{}단계 스레드 {}의 store({})",
+                    "{}단계 스레드 {}의 쓰기({})",
                     store.step + 1,
                     store.thread + 1,
                     store.value
@@ -558,7 +558,7 @@ fn overwrite_sentence(run: &Run, lost: &LostUpdate, lang: Lang) -> String {
                 ((load_z, z), (load_x, x))
             };
             lang.pick([
-                format!("{first}단계와 {second}단계의 두 load(스레드 {first_thread}, 스레드 {second_thread})가 같은 값 counter = {read}{} 읽었습니다. 스레드 {} {store_y}단계에서 {stored_y}{} 저장했고, 스레드 {} {store_x}단계에서 {stored_x}{} 저장해 그 위에 덮어썼습니다: {store_x}단계에서 증가 하나를 잃었습니다.", obj(read), subj(y), obj(stored_y), subj(x), obj(stored_x)),
+                format!("{first}단계와 {second}단계의 두 읽기(스레드 {first_thread}, 스레드 {second_thread})가 같은 값 counter = {read}{} 읽었습니다. 스레드 {} {store_y}단계에서 {stored_y}{} 저장했고, 스레드 {} {store_x}단계에서 {stored_x}{} 저장해 그 위에 덮어썼습니다: {store_x}단계에서 증가 하나를 잃었습니다.", obj(read), subj(y), obj(stored_y), subj(x), obj(stored_x)),
                 format!("The loads at steps {first} and {second} (thread {first_thread}, then thread {second_thread}) read the same value, counter = {read}. Thread {y} stored {stored_y} at step {store_y}; thread {x} then stored {stored_x} over it at step {store_x}: an update was lost at step {store_x}."),
             ])
         }
@@ -572,7 +572,7 @@ fn overwrite_sentence(run: &Run, lost: &LostUpdate, lang: Lang) -> String {
 /// Why a run loses nothing, in words.
 fn nothing_lost(total: i64, lang: Lang) -> String {
     lang.pick([
-        format!("이 실행 순서에서는 증가를 하나도 잃지 않습니다. 첫 load를 빼면 모든 load(mov counter, %ax)가 바로 앞 증가의 store(mov %ax, counter) 뒤에 일어났습니다. 어떤 스레드의 load와 store 사이에도 다른 스레드의 load나 store가 끼어들지 않았으므로 counter는 {total}에서 끝납니다."),
+        format!("이 실행 순서에서는 증가를 하나도 잃지 않습니다. 첫 읽기를 빼면 모든 읽기(mov counter, %ax)가 바로 앞 증가의 쓰기(mov %ax, counter) 뒤에 일어났습니다. 어떤 스레드의 읽기와 쓰기 사이에도 다른 스레드의 읽기나 쓰기가 끼어들지 않았으므로 counter는 {total}에서 끝납니다."),
         format!("This interleaving loses no update. Every load (mov counter, %ax) but the first came after the store (mov %ax, counter) of the increment before it: no thread let another load or store between its own load and store, so the counter ends at {total}."),
     ])
 }
@@ -754,7 +754,7 @@ pub fn explain_interleaving(
             "{} {} {ran}",
             nothing_lost(total, lang),
             lang.pick([
-                "증가를 잃게 하려면, 한 스레드의 load 뒤 store 전에 다른 스레드로 바꾸어 그 스레드도 load하게 하세요.",
+                "증가를 잃게 하려면, 한 스레드의 읽기 뒤 쓰기 전에 다른 스레드로 바꾸어 그 스레드도 읽게 하세요.",
                 "To lose an update, switch to another thread after one thread's load and before its store, and let the other load too.",
             ])
         ),
@@ -765,7 +765,7 @@ pub fn explain_interleaving(
 /// the run, in order, with the value it read or wrote (the last store's is the answer).
 pub fn hints(run: &Run, count: usize, lang: Lang) -> Vec<String> {
     let first = lang.pick([
-        "1. counter를 따라가세요: load(mov counter, %ax)는 counter를 그 스레드의 %ax로 복사하고, store(mov %ax, counter)는 %ax를 counter에 다시 씁니다. %ax는 스레드마다 따로 있습니다(문맥 교환 때 저장·복원).".to_string(),
+        "1. counter를 따라가세요: 읽기(load: mov counter, %ax)는 counter를 그 스레드의 %ax로 복사하고, 쓰기(store: mov %ax, counter)는 %ax를 counter에 다시 씁니다. %ax는 스레드마다 따로 있습니다(문맥 교환 때 저장·복원).".to_string(),
         "1. Follow the counter: a load (mov counter, %ax) copies it into that thread's own %ax; a store (mov %ax, counter) writes %ax back. Each thread has its own %ax (saved and restored at a switch).".to_string(),
     ]);
     core::iter::once(first)
@@ -777,11 +777,11 @@ pub fn hints(run: &Run, count: usize, lang: Lang) -> Vec<String> {
                     let (number, step, thread) = (index + 2, step + 1, thread + 1);
                     match access {
                         CounterAccess::Load(value) => lang.pick([
-                            format!("{number}. {step}단계: 스레드 {} counter = {value}{} load합니다.", subj(thread), obj(value)),
+                            format!("{number}. {step}단계: 스레드 {} counter = {value}{} 읽습니다.", subj(thread), obj(value)),
                             format!("{number}. Step {step}: thread {thread} loads counter = {value}."),
                         ]),
                         CounterAccess::Store(value) => lang.pick([
-                            format!("{number}. {step}단계: 스레드 {} {value}{} store합니다: counter = {value}.", subj(thread), obj(value)),
+                            format!("{number}. {step}단계: 스레드 {} {value}{} 씁니다: counter = {value}.", subj(thread), obj(value)),
                             format!("{number}. Step {step}: thread {thread} stores {value}: counter = {value}."),
                         ]),
                     }

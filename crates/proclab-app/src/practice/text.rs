@@ -894,7 +894,7 @@ fn race_rules(exercise: &Exercise, lang: Lang) -> Vec<String> {
             "One CPU, one instruction a step: the interleaving names the thread that runs each step. Registers (%ax, %bx) are each thread's own; counter is shared by all.".to_string(),
         ]),
         lang.pick([
-            "counter에 1을 더하는 것은 세 명령어입니다: load(mov counter, %ax), add, store(mov %ax, counter). 그 사이에 다른 스레드가 실행될 수 있습니다.".to_string(),
+            "counter에 1을 더하는 것은 세 명령어입니다: 읽기(load: mov counter, %ax), 더하기(add), 쓰기(store: mov %ax, counter). 그 사이에 다른 스레드가 실행될 수 있습니다.".to_string(),
             "Adding 1 to counter is three instructions: load (mov counter, %ax), add, store (mov %ax, counter); another thread may run in between.".to_string(),
         ]),
     ]
