@@ -95,6 +95,33 @@ test('the deadlock in Korean on a phone: report, graph and wait queues fit', TIM
   }, { locale: 'ko-KR', viewport: { width: 390, height: 844 } });
 });
 
+test('the deadlock example fixed by hand: its stale lesson is headed by how the run ends now, and typed back it holds again', TIMEOUT, async () => {
+  await onFreshPage(server.url, async ({ page }) => {
+    await openExample(page, 'deadlock-two-locks');
+    await page.waitForSelector('#wait-graph');
+    assert.equal(await page.$('#notice .lesson-now'), null, 'as loaded, the lesson holds');
+    const crossed = await page.inputValue('#p0-program');
+    // The second thread takes the locks in the first one's order.
+    const ordered = crossed.replace(/lock b( +)# first b \.\.\.\nlock a/, 'lock a$1# first b ...\nlock b');
+    assert.notEqual(ordered, crossed);
+    await page.fill('#p0-program', ordered);
+    await page.waitForSelector('#notice.stale .lesson-now');
+    await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('every thread runs to its end'));
+    const now = await page.textContent('#notice .lesson-now');
+    assert.match(now, /^The run as it is now no longer deadlocks: every thread has finished by t=\d+\.$/);
+    assert.match(await page.textContent('#notice'), /You have changed this example/);
+    // It is read first: above the stale lesson, in the page's ink, not greyed.
+    const [line, lesson] = await page.$$eval('#notice p', (ps) => ps.map((p) => ({ top: p.getBoundingClientRect().top, color: getComputedStyle(p).color })));
+    assert.ok(line.top < lesson.top);
+    assert.notEqual(line.color, lesson.color);
+    await screenshot(page, 'sync-deadlock-fixed-lesson-now');
+    // Back as it was, the lesson holds again and the line goes.
+    await page.fill('#p0-program', crossed);
+    await page.waitForFunction(() => !document.querySelector('#notice.stale') && !document.querySelector('#notice .lesson-now'));
+    assert.ok(await page.$('#wait-graph'));
+  }, { locale: 'en-US', viewport: { width: 1366, height: 768 } });
+});
+
 test('on a phone the registers and the queues are cards that fit: each value after its heading, in both languages', TIMEOUT, async () => {
   for (const [locale, waitsFor] of [['en-US', 'Waits for'], ['ko-KR', '기다리는 대상']]) {
     await onFreshPage(server.url, async ({ page }) => {

@@ -716,6 +716,29 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
     }
 }
 
+/// How an edited example's run ends, where its lesson (stale now) says otherwise.
+pub fn lesson_now(now: crate::session::LessonNow, lang: Lang) -> String {
+    use crate::session::LessonNow::*;
+    match now {
+        Deadlocks(tick) => lang.pick([
+            format!("지금의 실행은 t={tick}에 교착 상태로 멈춥니다: 남은 스레드가 모두 서로를 기다립니다."),
+            format!("The run as it is now stops in a deadlock at t={tick}: every thread left waits for another."),
+        ]),
+        Finishes(tick) => lang.pick([
+            format!("지금의 실행에는 교착 상태가 없습니다: 모든 스레드가 t={tick}까지 끝납니다."),
+            format!("The run as it is now no longer deadlocks: every thread has finished by t={tick}."),
+        ]),
+        OutOfBudget(tick) => lang.pick([
+            format!("지금의 실행은 교착 상태에 빠지지 않지만, 명령어 한도에 닿아 t={tick}에 멈춥니다."),
+            format!("The run as it is now does not deadlock, but it stops at t={tick}, at the instruction budget."),
+        ]),
+        AwaitsChoice(tick) => lang.pick([
+            format!("지금의 실행은 t={tick}까지 교착 상태가 없고, 직접 고른 실행 순서를 다 써서 다음 선택을 기다립니다."),
+            format!("The run as it is now has no deadlock up to t={tick}, where your schedule is used up and it waits for your next choice."),
+        ]),
+    }
+}
+
 /// What comes first in an example's lesson once its workload was changed: the note below is
 /// stale (the page also greys the banner).
 fn edited_words(lang: Lang) -> &'static str {

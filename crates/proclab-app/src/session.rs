@@ -163,6 +163,11 @@ pub struct Session {
     pub opened_on_compare: bool,
     /// The run on screen when the student began typing into the field being typed into.
     typing: Option<Typing>,
+    /// Whether the run of the example whose lesson is said ended in a deadlock, as it was loaded:
+    /// once an edit makes the lesson stale, [`Session::lesson_now`] says when the run on screen
+    /// ends otherwise (an edited deadlock example that no longer deadlocked had kept its lesson
+    /// with no word that the deadlock was gone).
+    loaded_deadlock: Option<bool>,
 }
 
 /// The valid work on screen when the student began typing into `field`: while the field cannot
@@ -224,6 +229,7 @@ impl Session {
             opened_at: 0,
             opened_on_compare: false,
             typing: None,
+            loaded_deadlock: None,
         };
         match share::decode(fragment) {
             Ok(None) => session.set_draft(saved),
@@ -355,6 +361,49 @@ impl Session {
     pub fn policy(&self) -> PolicyKind {
         self.draft.policy.kind
     }
+
+    /// How the run on screen ends, when an edit has made the example's lesson stale and the
+    /// run no longer ends as the example did, deadlocked or not: `None` otherwise, or while the
+    /// run on screen is not the draft's (a problem to fix, a run still computed elsewhere).
+    pub fn lesson_now(&self) -> Option<LessonNow> {
+        let loaded = self.loaded_deadlock?;
+        if !self.notice.as_ref().is_some_and(Notice::is_stale)
+            || self.problems.is_some()
+            || self.pending.is_some()
+        {
+            return None;
+        }
+        let simulation = self.simulation.as_deref()?;
+        if deadlocks(simulation) == loaded {
+            return None;
+        }
+        let tick = simulation.run.end_tick();
+        Some(match simulation.run.end() {
+            RunEnd::Deadlock { .. } => LessonNow::Deadlocks(tick),
+            RunEnd::Finished => LessonNow::Finishes(tick),
+            RunEnd::BudgetExhausted { .. } => LessonNow::OutOfBudget(tick),
+            RunEnd::ScheduleUsedUp { .. } => LessonNow::AwaitsChoice(tick),
+        })
+    }
+}
+
+/// Whether `simulation` stopped in a deadlock.
+fn deadlocks(simulation: &Simulation) -> bool {
+    matches!(simulation.run.end(), RunEnd::Deadlock { .. })
+}
+
+/// How an edited example's run ends, where its lesson had said otherwise (whether it deadlocks),
+/// at the tick given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LessonNow {
+    /// It now deadlocks.
+    Deadlocks(u64),
+    /// It no longer deadlocks: every thread exits.
+    Finishes(u64),
+    /// It no longer deadlocks but stops at the instruction budget.
+    OutOfBudget(u64),
+    /// It no longer deadlocks so far: the schedule chosen by hand is used up.
+    AwaitsChoice(u64),
 }
 
 /// An example's lesson after an edit (`None` when `notice` is no lesson): a lesson built for a
@@ -556,6 +605,15 @@ impl Reduce for Session {
                 next.notice = notice;
             }
         }
+        next.loaded_deadlock = match &next.notice {
+            Some(Notice::Preset(_) | Notice::Lesson { edited: false, .. }) => next
+                .simulation
+                .as_deref()
+                .filter(|_| next.pending.is_none())
+                .map(deadlocks),
+            Some(notice) if notice.is_stale() => self.loaded_deadlock,
+            _ => None,
+        };
         Some(next)
     }
 }

@@ -270,6 +270,78 @@ fn an_examples_lesson_says_it_describes_the_example_as_loaded_once_it_is_edited(
     assert_eq!(back.notice, Some(Notice::Preset(preset.id)));
 }
 
+/// An edited example whose run no longer ends as its lesson says, deadlocked or not, says how
+/// it ends now (the deadlock example fixed by taking the locks in order had kept its lesson of
+/// a deadlock with no word that the deadlock was gone).
+#[test]
+fn an_edited_examples_lesson_is_followed_by_how_the_run_ends_now_when_a_deadlock_comes_or_goes() {
+    use proclab_app::session::LessonNow;
+    let load = |id: &str| {
+        let preset = proclab_core::presets::preset(id).unwrap();
+        act(
+            &start(&ScenarioSpec::default()),
+            Action::Load(
+                Box::new(preset.spec.clone()),
+                Some(Notice::Preset(preset.id)),
+            ),
+        )
+    };
+    let program_of = |session: &Session| session.draft.processes[0].program.clone();
+    let (deadlocking, ordered) = (
+        load("deadlock-two-locks"),
+        load("deadlock-two-locks-ordered"),
+    );
+    assert_eq!(
+        deadlocking.lesson_now(),
+        None,
+        "as loaded, the lesson holds"
+    );
+
+    // The deadlock example given the ordered program: its lesson is stale and the deadlock gone.
+    let fixed = act(
+        &deadlocking,
+        Action::Edit(Edit::Text(FieldId::Program(0), program_of(&ordered))),
+    );
+    assert!(fixed.notice.as_ref().unwrap().is_stale());
+    let end = fixed.simulation.as_ref().unwrap().run.end_tick();
+    assert_eq!(fixed.lesson_now(), Some(LessonNow::Finishes(end)));
+    let words = proclab_app::messages::lesson_now(fixed.lesson_now().unwrap(), Lang::En);
+    assert!(
+        words.contains("no longer deadlocks") && words.contains(&format!("t={end}")),
+        "{words}"
+    );
+    let korean = proclab_app::messages::lesson_now(fixed.lesson_now().unwrap(), Lang::Ko);
+    assert!(korean.contains("교착 상태가 없습니다"), "{korean}");
+
+    // While the program cannot be read, nothing is said of a run that is not the draft's.
+    let broken = act(
+        &fixed,
+        Action::Edit(Edit::Text(FieldId::Program(0), "lock nowhere".into())),
+    );
+    assert!(broken.problems.is_some());
+    assert_eq!(broken.lesson_now(), None);
+
+    // The ordered example given the crossed program now deadlocks.
+    let crossed = act(
+        &ordered,
+        Action::Edit(Edit::Text(FieldId::Program(0), program_of(&deadlocking))),
+    );
+    let end = crossed.simulation.as_ref().unwrap().run.end_tick();
+    assert_eq!(crossed.lesson_now(), Some(LessonNow::Deadlocks(end)));
+
+    // An edit that keeps the deadlock (a line never reached) says nothing more than the stale
+    // lesson.
+    let slower = act(
+        &deadlocking,
+        Action::Edit(Edit::Text(
+            FieldId::Program(0),
+            format!("{}\nnop", program_of(&deadlocking).trim_end()),
+        )),
+    );
+    assert!(slower.notice.as_ref().unwrap().is_stale());
+    assert_eq!(slower.lesson_now(), None);
+}
+
 #[test]
 fn handing_back_to_the_policy_sets_the_choices_aside_for_undo() {
     let mut spec = proclab_core::presets::preset("race-two-threads")
