@@ -490,7 +490,7 @@ impl Reduce for Session {
                     _ => {}
                 }
                 next.typing = match &edit {
-                    Edit::Text(field, _) => match &self.typing {
+                    Edit::Text(field, _) if field.holds_one_value() => match &self.typing {
                         Some(typing) if typing.field == *field => self.typing.clone(),
                         _ => Some(Typing {
                             field: *field,

@@ -668,6 +668,46 @@ fn a_field_typed_into_until_it_breaks_shows_the_run_from_before_the_typing_began
     ));
 }
 
+/// A program is typed in many edits: a typo after a valid edit keeps the run of that edit on
+/// screen (it had brought back the example as loaded, its banner saying it was unchanged).
+#[test]
+fn a_typo_in_a_program_keeps_the_run_of_the_programs_last_valid_edit() {
+    let preset = proclab_core::presets::preset("producer-consumer-semaphores").unwrap();
+    let loaded = act(
+        &start(&ScenarioSpec::default()),
+        Action::Load(
+            Box::new(preset.spec.clone()),
+            Some(Notice::Preset(preset.id)),
+        ),
+    );
+    let program = loaded.draft.processes[0].program.clone();
+    let emptied = program.replacen(".sem empty 3", ".sem empty 0", 1);
+    assert_ne!(emptied, program);
+    let edited = act(
+        &loaded,
+        Action::Edit(Edit::Text(FieldId::Program(0), emptied.clone())),
+    );
+    assert!(edited.problems.is_none());
+    assert_ne!(edited.spec, loaded.spec);
+    let typo = act(
+        &edited,
+        Action::Edit(Edit::Text(
+            FieldId::Program(0),
+            format!("{emptied}\nlokc m"),
+        )),
+    );
+    assert!(typo.problems.is_some());
+    assert_eq!(
+        typo.spec, edited.spec,
+        "the run of the last valid program stays"
+    );
+    assert!(std::rc::Rc::ptr_eq(
+        typo.simulation.as_ref().unwrap(),
+        edited.simulation.as_ref().unwrap()
+    ));
+    assert_eq!(typo.notice, Some(Notice::PresetEdited(preset.id)));
+}
+
 #[test]
 fn every_view_names_a_thread_the_same_way() {
     let spec = ScenarioSpec {

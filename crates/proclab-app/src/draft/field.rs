@@ -53,6 +53,25 @@ pub enum FieldId {
 }
 
 impl FieldId {
+    /// Whether the field holds one number or choice, typed in one go: while such a field cannot
+    /// be read, the page shows the run from before it was touched, not that of a value passed
+    /// through on the way. A field of many parts (a program, a list of bursts) shows its last
+    /// valid run instead: each part typed is an edit of its own (a typo in a program had brought
+    /// back the example as loaded, undoing on screen the edits made before it).
+    pub fn holds_one_value(self) -> bool {
+        !matches!(
+            self,
+            FieldId::Program(_)
+                | FieldId::Bursts(_)
+                | FieldId::ThreadBursts(..)
+                | FieldId::ThreadRegisters(..)
+                | FieldId::Schedule
+                | FieldId::Semaphores
+                | FieldId::Name(_)
+                | FieldId::ThreadName(..)
+        )
+    }
+
     /// The process a field belongs to, if any.
     pub fn process(self) -> Option<usize> {
         match self {
