@@ -886,7 +886,7 @@ fn a_chart_typed_on_one_line_reads_like_the_answer_key() {
     assert_eq!(no_switch, E::NoSwitch { position: 5 });
     assert!(no_switch
         .message(&names, false, Lang::Ko)
-        .contains("P1, P2, P3, idle 중 하나"));
+        .contains("P1, P2, P3, 유휴 중 하나"));
     assert_eq!(
         parse_chart("P1 x", &names, true),
         Err(E::NotATick {

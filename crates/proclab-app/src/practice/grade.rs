@@ -974,8 +974,10 @@ pub enum ChartLineError {
 impl ChartLineError {
     /// The message under the line, naming the word and what may stand there.
     pub fn message(&self, names: &[String], switches: bool, lang: Lang) -> String {
+        // The words for idle and a switch the line reads in the page's language (both read
+        // either): in Korean 유휴 and 문맥교환, as the buttons and the example say.
         let mut allowed = names.join(", ");
-        allowed.push_str(", idle");
+        allowed.push_str(lang.pick([", 유휴", ", idle"]));
         if switches {
             allowed.push_str(", CS");
         }
