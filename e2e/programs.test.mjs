@@ -377,6 +377,44 @@ test('presented, a program run shows its counter and the updates lost so far bes
   }
 });
 
+test('a tick with no event of its own says which line each CPU runs, in the caption and the picture\'s words, in both languages', TIMEOUT, async () => {
+  for (const [locale, pattern] of [
+    ['en-US', /^t=(\d+): CPU 0 runs line (\d+) of (P1\.T[12]): (.+)\.$/],
+    ['ko-KR', /^t=(\d+): CPU 0이 (P1\.T[12])의 (\d+)번 줄을 실행합니다: (.+)\.$/],
+  ]) {
+    const context = await openBrowser({ locale, viewport: { width: 1366, height: 768 } });
+    try {
+      const { page, problems } = await openPage(context, server.url);
+      await page.waitForSelector('#app-title');
+      await page.selectOption('#preset-select', 'race-two-threads');
+      await page.waitForSelector('#present');
+      const program = (await page.inputValue('#p0-program')).split('\n');
+      await page.click('#present');
+      await page.waitForFunction(() => document.querySelector('.watch').classList.contains('presenting'));
+      await page.keyboard.press('Home');
+      // Step until a tick whose log has no line of its own: a thread just runs an instruction.
+      let caption = [];
+      for (let step = 0; step < 12; step++) {
+        await page.keyboard.press('ArrowRight');
+        if ((await page.$$('#event-log li.now')).length === 0) {
+          caption = await page.$$eval('#present-caption p', (lines) => lines.map((line) => line.textContent));
+          if (caption.length === 1 && pattern.test(caption[0])) break;
+        }
+        caption = [];
+      }
+      assert.equal(caption.length, 1, 'a quiet tick was found and captioned');
+      const match = caption[0].match(pattern);
+      const [line, code] = locale === 'en-US' ? [match[2], match[4]] : [match[3], match[4]];
+      // The line named is the program's, its text as written there without its comment.
+      assert.equal(program[Number(line) - 1].split('#')[0].trim(), code);
+      assert.ok((await page.getAttribute('#watch-canvas', 'aria-label')).endsWith(caption[0]));
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test('presented on a phone, the semaphores\' line is as wide as the bar and the caption holds every event of a tick', TIMEOUT, async () => {
   const context = await openBrowser({ locale: 'ko-KR', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   try {

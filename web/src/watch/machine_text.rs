@@ -64,6 +64,37 @@ pub fn going_on(before: &MachineState, state: &MachineState, lang: Lang) -> Stri
         .join(" ")
 }
 
+/// The instructions the CPUs run through a tick with no event of its own, in sentences: `CPU 0
+/// runs line 9 of P1.T1: test $0, %bx.` (such a tick had said only that nothing new happens,
+/// beside a CPU box showing the instruction). Empty when no CPU runs a program's instruction.
+pub fn running(
+    state: &MachineState,
+    instructions: &[proclab_app::program_view::RunningInstruction],
+    lang: Lang,
+) -> String {
+    instructions
+        .iter()
+        .map(|running| {
+            let (cpu, thread, code) = (
+                running.cpu,
+                thread_label(state, running.thread),
+                &running.code,
+            );
+            match running.line {
+                Some(line) => lang.pick([
+                    format!("CPU {cpu}이 {thread}의 {line}번 줄을 실행합니다: {code}."),
+                    format!("CPU {cpu} runs line {line} of {thread}: {code}."),
+                ]),
+                None => lang.pick([
+                    format!("CPU {cpu}이 {thread}의 명령어를 실행합니다: {code}."),
+                    format!("CPU {cpu} runs an instruction of {thread}: {code}."),
+                ]),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// One CPU in words: what it runs, loads or waits for.
 fn cpu_line(cpu: &CpuState, state: &MachineState, lang: Lang, awaiting: bool) -> String {
     let label = |thread: ThreadRef| thread_label(state, thread);

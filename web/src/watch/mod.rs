@@ -255,6 +255,13 @@ fn watch_machine(props: &WatchProps) -> Html {
     // A tick with no event of its own: what goes on (a switch, a refill), else that nothing does.
     let quiet = {
         let going_on = machine_text::going_on(&current.before, &current.after, lang);
+        let running = || {
+            let instructions = proclab_app::program_view::running_instructions(
+                &simulation.scenario,
+                &current.after,
+            );
+            machine_text::running(&current.after, &instructions, lang)
+        };
         format!(
             "t={tick}: {}",
             if !going_on.is_empty() {
@@ -262,7 +269,9 @@ fn watch_machine(props: &WatchProps) -> Html {
             } else if log.is_empty() {
                 WatchText::LogEmpty.get(lang).to_string()
             } else {
-                WatchText::NothingThisTick.get(lang).to_string()
+                Some(running())
+                    .filter(|running| !running.is_empty())
+                    .unwrap_or_else(|| WatchText::NothingThisTick.get(lang).to_string())
             }
         )
     };

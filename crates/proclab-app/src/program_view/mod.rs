@@ -250,12 +250,22 @@ pub fn word_name(program: Option<&Program>, address: u32) -> String {
     )
 }
 
+/// An instruction a CPU runs in a tick: the thread, the instruction's line (none for an address
+/// no line holds) and its text as written, without its comment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunningInstruction {
+    pub cpu: u32,
+    pub thread: proclab_core::ThreadRef,
+    pub line: Option<u32>,
+    pub code: String,
+}
+
 /// For each CPU running a program's thread at `state`'s tick, the instruction that thread runs
-/// in the tick (at its PC), with its line: `▶ 6: lock m` (the machine picture's CPU boxes).
-pub fn running_code(
+/// in the tick (at its PC).
+pub fn running_instructions(
     scenario: &proclab_core::Scenario,
     state: &proclab_core::state::MachineState,
-) -> Vec<(u32, String)> {
+) -> Vec<RunningInstruction> {
     state
         .cpus
         .iter()
@@ -273,10 +283,30 @@ pub fn running_code(
             let index = process.first_thread() + thread.tid;
             let (line, code) = source_of(scenario, index, context.pc);
             let code = code.trim();
-            (!code.is_empty()).then(|| {
-                let at = line.map(|line| format!("{line}: ")).unwrap_or_default();
-                (cpu.cpu, format!("▶ {at}{code}"))
+            (!code.is_empty()).then(|| RunningInstruction {
+                cpu: cpu.cpu,
+                thread,
+                line,
+                code: code.to_string(),
             })
+        })
+        .collect()
+}
+
+/// For each CPU running a program's thread at `state`'s tick, the instruction that thread runs
+/// in the tick (at its PC), with its line: `▶ 6: lock m` (the machine picture's CPU boxes).
+pub fn running_code(
+    scenario: &proclab_core::Scenario,
+    state: &proclab_core::state::MachineState,
+) -> Vec<(u32, String)> {
+    running_instructions(scenario, state)
+        .into_iter()
+        .map(|running| {
+            let at = running
+                .line
+                .map(|line| format!("{line}: "))
+                .unwrap_or_default();
+            (running.cpu, format!("▶ {at}{}", running.code))
         })
         .collect()
 }
