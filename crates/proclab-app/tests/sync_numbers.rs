@@ -874,6 +874,49 @@ fn peterson_keeps_two_cpus_apart_with_loads_and_stores() {
     );
 }
 
+/// "Take out lock m and unlock m and it still ends at 6 ... set the quantum to 3, and it ends at
+/// 4: 2 updates are lost": a student who takes the lock out to see what it guards had seen
+/// nothing lost, and nothing said why.
+#[test]
+fn the_blocking_mutex_lesson_says_what_taking_the_lock_out_does_under_its_timer_and_a_shorter_one()
+{
+    let id = PresetId::MutexBlocking;
+    let mut spec = preset(id.as_str()).unwrap().spec;
+    let guarded = program_words::program_in(&spec.processes[0].program, Lang::En);
+    let unguarded: Vec<&str> = guarded
+        .lines()
+        .filter(|line| !matches!(line.split_whitespace().next(), Some("lock" | "unlock")))
+        .collect();
+    assert_eq!(
+        unguarded.len() + 2,
+        guarded.lines().count(),
+        "one lock m, one unlock m"
+    );
+    spec.processes[0].program = unguarded.join("\n");
+    let same_timer = simulate_spec(&spec).expect("valid without the lock");
+    let want: i64 = asked(&same_timer, 0, Register::Bx).iter().sum();
+    let got = final_value(&same_timer, 0, "counter");
+    assert_eq!(got, want);
+    let PolicySpec::Rr { quantum } = spec.policy else {
+        panic!("{id} has a timer");
+    };
+    assert!(quantum > 3);
+    spec.policy = PolicySpec::Rr { quantum: 3 };
+    let short = simulate_spec(&spec).expect("valid without the lock");
+    let lost_at_3 = final_value(&short, 0, "counter");
+    assert!(lost_at_3 < want);
+    claim_in(
+        id,
+        Lang::En,
+        &format!("Take out lock m and unlock m and it still ends at {got}: this timer never falls between a load and its store. Take them out and set the quantum to 3, and it ends at {lost_at_3}: {} updates are lost.", want - lost_at_3),
+    );
+    claim_in(
+        id,
+        Lang::Ko,
+        &format!("lock m과 unlock m을 지워도 최종값은 {got}입니다: 이 타이머는 읽기와 쓰기 사이에 끼어들지 않습니다. 지운 채로 퀀텀을 3으로 줄이면 최종값은 {lost_at_3}가 되어 갱신 {}개를 잃습니다.", want - lost_at_3),
+    );
+}
+
 #[test]
 fn a_blocking_mutex_spends_no_instruction_on_failed_tries_but_ticks_blocked() {
     let id = PresetId::MutexBlocking;
