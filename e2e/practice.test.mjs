@@ -199,6 +199,7 @@ test('FCFS by clicking: a slipped end is marked wrong, the later ends consistent
     // The answers to hand in: every cell as typed, with its verdict.
     let csv = await download(page, '#practice-export-csv');
     assert.equal(csv.name, 'proclab-practice.csv');
+    assert.equal(await page.$('#practice-no-marks'), null, 'a set without rules exports its marks');
     // UTF-8 with a byte-order mark, so that a spreadsheet reads Korean names right.
     assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     let lines = csv.bytes.toString().replace(/^\uFEFF/, '').trim().split('\n');
@@ -498,6 +499,8 @@ test('A teacher sets rules for homework: marks only with two checks, then nothin
     assert.deepEqual(json.rules, { feedback: 'marks', checks: 2 });
     assert.equal(json.exercises[0].checks, 2);
     assert.ok(json.exercises[0].marked.every((cell) => cell.verdict === null));
+    // ...and says so beside the downloads (an empty verdict column had gone unexplained).
+    assert.match(await page.textContent('#practice-no-marks'), /without marks: your teacher's gradebook marks them/);
     assert.equal(json.exercises[0].changed_after_check, false, 'handed in as last checked');
     // Out of checks, the late segment put right all the same: the file says it changed after
     // its last check, and the gradebook, grading it as handed in, says so too.

@@ -415,6 +415,10 @@ pub fn practice(props: &PracticeProps) -> Html {
                 if *unnamed && student.trim().is_empty() {
                     <span id="practice-unnamed" class="hint" role="status">{ T::NoNameExported.get(lang) }</span>
                 }
+                // A spreadsheet of a ruled set had shown an empty verdict column, unexplained.
+                if !state.set.rules.exports_marks() {
+                    <span id="practice-no-marks" class="hint">{ T::ExportWithoutMarks.get(lang) }</span>
+                }
             </span>
         </section>
     };

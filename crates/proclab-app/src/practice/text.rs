@@ -65,6 +65,8 @@ pub enum PracticeText {
     ShowMine,
     CopyLink,
     LinkCopied,
+    /// Beside the answers' downloads of a set with rules: why they carry no marks.
+    ExportWithoutMarks,
     ExportJson,
     ExportCsv,
     AllRight,
@@ -224,6 +226,7 @@ impl Words for PracticeText {
             CopyLink => ["세트 링크 복사", "Copy set link"],
             LinkCopied => ["링크를 복사했습니다", "Link copied"],
             ExportJson => ["답안 JSON", "Answers JSON"],
+            ExportWithoutMarks => ["규칙이 있는 세트라 답안 파일에는 채점 없이 답만 담깁니다. 선생님의 채점표가 채점합니다.", "This set has rules, so the answers files hold your answers without marks: your teacher's gradebook marks them."],
             ExportCsv => ["답안 CSV", "Answers CSV"],
             AllRight => ["모두 맞았습니다!", "All correct!"],
             NextExercise => ["다음 문제 →", "Next exercise →"],
