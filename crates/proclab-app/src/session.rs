@@ -329,16 +329,47 @@ impl Session {
             let name = self.draft.processes.get(process as usize)?.name.trim();
             (!name.is_empty()).then(|| name.to_string())
         };
-        let broken = problems.scenario.iter().map(|error| {
-            let text = scenario_error_named(error, self.lang, &name);
-            FieldMessage {
-                field: error_field(error, policy),
-                text: match self.as_typed(error) {
-                    Some(detail) => format!("{text} {detail}"),
-                    None => text,
-                },
-            }
+        // Two namesakes are each told, under their own names: the one renamed to match an
+        // earlier one may be either (renaming P1 to "P2" had been said under P2's untouched name).
+        let namesakes = problems.scenario.iter().filter_map(|error| match *error {
+            ScenarioError::DuplicateName {
+                process,
+                thread: None,
+                first,
+            } => Some(ScenarioError::DuplicateName {
+                process: first,
+                thread: None,
+                first: process,
+            }),
+            ScenarioError::DuplicateName {
+                process,
+                thread: Some(thread),
+                first,
+            } => Some(ScenarioError::DuplicateName {
+                process,
+                thread: Some(first),
+                first: thread,
+            }),
+            _ => None,
         });
+        // Three of one name tell the first once.
+        let mut namesakes: Vec<ScenarioError> = namesakes.collect();
+        namesakes.dedup_by(|one, other| error_field(one, policy) == error_field(other, policy));
+        let broken = problems
+            .scenario
+            .iter()
+            .cloned()
+            .chain(namesakes)
+            .map(|error| {
+                let text = scenario_error_named(&error, self.lang, &name);
+                FieldMessage {
+                    field: error_field(&error, policy),
+                    text: match self.as_typed(&error) {
+                        Some(detail) => format!("{text} {detail}"),
+                        None => text,
+                    },
+                }
+            });
         unreadable.chain(broken).collect()
     }
 

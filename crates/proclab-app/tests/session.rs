@@ -708,6 +708,54 @@ fn a_typo_in_a_program_keeps_the_run_of_the_programs_last_valid_edit() {
     assert_eq!(typo.notice, Some(Notice::PresetEdited(preset.id)));
 }
 
+/// Renaming P1 to "P2" is said under both names, each from its own side (it had been said only
+/// under the second, which the student had not touched); three of one name tell the first once.
+#[test]
+fn namesakes_are_each_told_under_their_own_name() {
+    let mut spec = mlq(vec![QueueSpec::Fcfs, QueueSpec::Fcfs, QueueSpec::Fcfs]);
+    spec.policy = PolicySpec::Fcfs;
+    let session = start(&spec);
+    let renamed = act(
+        &session,
+        Action::Edit(Edit::Text(FieldId::Name(0), "B".into())),
+    );
+    let said: Vec<_> = renamed
+        .field_messages()
+        .into_iter()
+        .map(|message| (message.field, message.text))
+        .collect();
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert_eq!(said[0].0, FieldId::Name(1));
+    assert!(
+        said[0]
+            .1
+            .starts_with("B (process 2) has the same name as B (process 1)"),
+        "{}",
+        said[0].1
+    );
+    assert_eq!(said[1].0, FieldId::Name(0));
+    assert!(
+        said[1]
+            .1
+            .starts_with("B (process 1) has the same name as B (process 2)"),
+        "{}",
+        said[1].1
+    );
+    let three = act(
+        &renamed,
+        Action::Edit(Edit::Text(FieldId::Name(2), "B".into())),
+    );
+    let fields: Vec<_> = three
+        .field_messages()
+        .into_iter()
+        .map(|message| message.field)
+        .collect();
+    assert_eq!(
+        fields,
+        [FieldId::Name(1), FieldId::Name(2), FieldId::Name(0)]
+    );
+}
+
 #[test]
 fn every_view_names_a_thread_the_same_way() {
     let spec = ScenarioSpec {
