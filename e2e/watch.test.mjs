@@ -529,3 +529,26 @@ test("on a phone a tapped token says where its PCB is, and the button brings the
     await context.close();
   }
 });
+
+test('Play and Pause take one width, so the speed beside them stays put, and the button is named by the word it shows', { timeout: 180_000 }, async () => {
+  for (const [locale, play, pause] of [['en-US', 'Play', 'Pause'], ['ko-KR', '재생', '일시 정지']]) {
+    await onFreshPage(server.url, async ({ page }) => {
+      await page.selectOption('#preset-select', 'rr-silberschatz');
+      await page.waitForSelector('#play');
+      await page.selectOption('#speed', { index: 0 });
+      const place = () => page.evaluate(() => [
+        document.querySelector('#play').getBoundingClientRect().width,
+        document.querySelector('#speed').getBoundingClientRect().left,
+      ]);
+      assert.equal(await page.getByRole('button', { name: play, exact: true }).count(), 1);
+      const paused = await place();
+      await page.click('#play');
+      await page.waitForSelector('#play[data-playing="true"]');
+      assert.equal(await page.getByRole('button', { name: pause, exact: true }).count(), 1, 'named by the word shown alone');
+      assert.equal(await page.getByRole('button', { name: play, exact: true }).count(), 0);
+      const playing = await place();
+      await page.click('#play');
+      assert.deepEqual(playing, paused, `${locale}: Play ${paused[0]} px, Pause ${playing[0]} px wide`);
+    }, { locale, viewport: { width: 1366, height: 768 } });
+  }
+});

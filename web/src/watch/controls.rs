@@ -80,8 +80,12 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <button type="button" id="tick-back" onclick={seek(Some(tick.saturating_sub(1)), false)} aria-disabled={(tick == 0).to_string()} aria-label={WatchText::TickBack.get(lang)} title={WatchText::TickBack.get(lang)}>{ "‹" }</button>
                 // Its name says what it does next (Play, Pause); a pressed state as well would say "Pause,
                 // pressed" while playing. `data-playing` is for tests and styles.
+                // Both words take one place, the other hidden (and so unnamed): the button is as
+                // wide playing as paused, so the speed beside it does not move when it is pressed.
                 <button type="button" id="play" class="primary" onclick={toggle} data-playing={playing.to_string()}>
-                    { if playing { WatchText::Pause.get(lang) } else { WatchText::Play.get(lang) } }</button>
+                    <span class={classes!("play-word", (!playing).then_some("shown"))}>{ WatchText::Play.get(lang) }</span>
+                    <span class={classes!("play-word", playing.then_some("shown"))}>{ WatchText::Pause.get(lang) }</span>
+                </button>
                 <button type="button" id="tick-forward" onclick={seek(Some((tick + 1).min(end)), true)} aria-disabled={(tick >= end).to_string()} aria-label={WatchText::TickForward.get(lang)} title={WatchText::TickForward.get(lang)}>{ "›" }</button>
                 <button type="button" id="event-forward" onclick={seek(next_event, true)} aria-disabled={next_event.is_none().to_string()} aria-label={WatchText::EventForward.get(lang)} title={WatchText::EventForward.get(lang)}>{ "»" }</button>
                 <button type="button" id="to-end" onclick={seek(Some(end), false)} aria-label={WatchText::ToEnd.get(lang)} title={WatchText::ToEnd.get(lang)}>{ "⇥" }</button>
