@@ -568,6 +568,16 @@ test('presented at 1366 x 768, an example\'s lesson is clear of the buttons, the
     assert.ok(shown <= line + 1, `"full: value 3" ends at ${shown}px, below the line's ${line}px`);
     const bottom = await page.$eval('#watch-canvas', (canvas) => canvas.getBoundingClientRect().bottom);
     assert.ok(bottom <= 768, `the machine's picture ends at ${bottom}px of 768`);
+    // Scrolled down to the chart, the bar stuck at the top stays clear of the fixed buttons
+    // (they had hidden the middle of the semaphores' line).
+    await page.mouse.move(683, 600);
+    await page.mouse.wheel(0, 600);
+    await page.waitForFunction(() => document.querySelector('#watch-lesson').getBoundingClientRect().bottom < 0);
+    const [head, bar] = await page.evaluate(() => [
+      document.querySelector('.watch-head').getBoundingClientRect().bottom,
+      document.querySelector('#present-memory').getBoundingClientRect().top,
+    ]);
+    assert.ok(bar >= head, `the line starts at ${bar}px, the buttons end at ${head}px`);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
