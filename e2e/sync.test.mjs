@@ -80,6 +80,34 @@ test('dining philosophers: the deadlock report and graph, then the fix where eve
   });
 });
 
+test('presented at the deadlock\'s last instant, the resource-allocation graph stands beside the picture, on the screen', TIMEOUT, async () => {
+  await onFreshPage(server.url, async ({ page }) => {
+    await openExample(page, 'philosophers-deadlock');
+    await page.waitForSelector('#wait-graph');
+    await page.click('#present');
+    await page.waitForFunction(() => document.querySelector('.watch').classList.contains('presenting'));
+    await page.keyboard.press('End');
+    await page.waitForSelector('#present-wait-graph');
+    // The same graph as the programs panel's: three philosophers and three forks in the cycle.
+    assert.equal(await page.locator('#present-wait-graph .node.cycle').count(), 6);
+    assert.equal(await page.locator('#present-wait-graph .edge.request.cycle').count(), 3);
+    const [graph, canvas] = await page.evaluate(() => ['#present-wait-graph svg', '#watch-canvas'].map((selector) => {
+      const box = document.querySelector(selector).getBoundingClientRect();
+      return { left: box.left, right: box.right, top: box.top, bottom: box.bottom };
+    }));
+    assert.ok(graph.left >= canvas.right, `the graph (from ${graph.left}px) beside the picture (to ${canvas.right}px)`);
+    assert.ok(graph.right <= 1280 && graph.bottom <= 720, `the graph ends at ${graph.right}, ${graph.bottom}`);
+    // Each arrow points with its own arrowhead, the programs panel's graph keeping its own.
+    const heads = await page.$$eval('#present-wait-graph .edge', (edges) => [...new Set(edges.map((edge) => edge.getAttribute('marker-end')))]);
+    assert.deepEqual(heads, ['url(#present-wait-graph-arrow)']);
+    assert.ok(await page.$('#present-wait-graph-arrow'));
+    await screenshot(page, 'sync-present-deadlock-graph');
+    // A tick before the end nothing is deadlocked yet: the picture has the room to itself.
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(() => !document.querySelector('#present-wait-graph'));
+  }, { locale: 'en-US', viewport: { width: 1280, height: 720 } });
+});
+
 test('the deadlock in Korean on a phone: report, graph and wait queues fit', TIMEOUT, async () => {
   await onFreshPage(server.url, async ({ page }) => {
     await openExample(page, 'deadlock-two-locks');

@@ -445,11 +445,17 @@ fn scheduler(props: &SchedulerProps) -> Html {
 pub struct WaitGraphProps {
     pub lang: Lang,
     pub simulation: Rc<Simulation>,
+    /// The figure's id (its arrowhead's is made of it): the presented machine draws the graph
+    /// too, while the programs panel's stays in the page.
+    #[prop_or(AttrValue::Static("wait-graph"))]
+    pub id: AttrValue,
 }
 
 impl PartialEq for WaitGraphProps {
     fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang && Rc::ptr_eq(&self.simulation, &other.simulation)
+        self.lang == other.lang
+            && self.id == other.id
+            && Rc::ptr_eq(&self.simulation, &other.simulation)
     }
 }
 
@@ -470,6 +476,7 @@ pub fn wait_graph(props: &WaitGraphProps) -> Html {
     };
     // The graph is the deadlock's, at the end of the run, whatever tick the machine shows.
     let end = props.simulation.run.end_tick();
+    let arrow = format!("{}-arrow", props.id);
     let graph = ProgramText::Graph.get(lang);
     let title = if proclab_app::chart::text::waits_close_a_circle(&props.simulation.run) {
         lang.pick([
@@ -483,12 +490,12 @@ pub fn wait_graph(props: &WaitGraphProps) -> Html {
         ])
     };
     html! {
-        <figure class="wait-graph" id="wait-graph">
+        <figure class="wait-graph" id={props.id.clone()}>
             <figcaption><strong>{ title.clone() }</strong>{ " " }<span class="hint">{ ProgramText::GraphHint.get(lang) }</span></figcaption>
             <svg viewBox="0 0 360 300" role="img" aria-label={title.clone()}>
                 <title>{ title }</title>
                 <defs>
-                    <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                    <marker id={arrow.clone()} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                         <path d="M 0 0 L 10 5 L 0 10 z" fill="context-stroke" />
                     </marker>
                 </defs>
@@ -502,7 +509,7 @@ pub fn wait_graph(props: &WaitGraphProps) -> Html {
                     let class = classes!("edge", edge.request.then_some("request"), edge.in_cycle.then_some("cycle"));
                     html! {
                         <line {class} x1={format!("{:.1}", x1 + ux * 28.0)} y1={format!("{:.1}", y1 + uy * 28.0)}
-                            x2={format!("{:.1}", x2 - ux * 28.0)} y2={format!("{:.1}", y2 - uy * 28.0)} marker-end="url(#arrow)" />
+                            x2={format!("{:.1}", x2 - ux * 28.0)} y2={format!("{:.1}", y2 - uy * 28.0)} marker-end={format!("url(#{arrow})")} />
                     }
                 }) }
                 { for nodes.iter().enumerate().map(|(index, node)| {

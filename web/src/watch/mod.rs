@@ -392,11 +392,18 @@ fn watch_machine(props: &WatchProps) -> Html {
                     }
                 </div>
             }
-            <canvas::WatchCanvas {lang} instant={current.clone()} {tick} progress={playback.progress} code={code}
-                reduced_motion={reduced} {cache_capacity} selected={props.selected}
-                onselect={props.onselect.clone()} label={canvas_label} strong={presenting}
-                scheduled={props.simulation.scenario.schedule().is_some()} {awaiting} {deadlocked}
-                processes_only={props.simulation.scenario.machine().thread_model == proclab_core::spec::ThreadModel::User} />
+            // Presented at a deadlock's last instant, its resource-allocation graph stands beside
+            // the picture (the room had only the picture's small list of who waits for what).
+            <div class={classes!("watch-stage", (presenting && deadlocked).then_some("with-graph"))}>
+                <canvas::WatchCanvas {lang} instant={current.clone()} {tick} progress={playback.progress} code={code}
+                    reduced_motion={reduced} {cache_capacity} selected={props.selected}
+                    onselect={props.onselect.clone()} label={canvas_label} strong={presenting}
+                    scheduled={props.simulation.scenario.schedule().is_some()} {awaiting} {deadlocked}
+                    processes_only={props.simulation.scenario.machine().thread_model == proclab_core::spec::ThreadModel::User} />
+                if presenting && deadlocked {
+                    <crate::ui::programs::WaitGraph {lang} simulation={props.simulation.clone()} id="present-wait-graph" />
+                }
+            </div>
             // Presented, the run's Gantt chart under the picture, its cursor at this tick and its
             // texts as large as the screen allows (a lecturer had to leave the presentation to
             // show it); a click on it moves playback there.
