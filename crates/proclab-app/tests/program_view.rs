@@ -320,6 +320,27 @@ halt
     );
     assert!(sentence.contains("P1.T2"), "{sentence}");
     assert!(sentence.contains("`mutex`"), "{sentence}");
+    // Where it stopped, by the listing's line, not by address.
+    let at = line_after(&sentence);
+    let line = program.lines().nth(at - 1).expect("a line of the program");
+    assert!(
+        sentence.contains(&format!("(`{}`)", line.trim())),
+        "{sentence}"
+    );
+    assert!(!sentence.contains("is at 10"), "{sentence}");
+    let korean = end_sentence(&run, Lang::Ko);
+    assert!(korean.contains(&format!("{at}행(`")), "{korean}");
+}
+
+/// The line number after "is at line " in `sentence`.
+fn line_after(sentence: &str) -> usize {
+    let at = sentence.find("is at line ").expect("a line") + "is at line ".len();
+    sentence[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .expect("a number")
 }
 
 #[test]

@@ -321,7 +321,13 @@ pub fn end_sentence(run: &Run, lang: Lang) -> String {
         RunEnd::BudgetExhausted { instructions, .. } => {
             let last = run.program_steps().last();
             let spinning = last.map(|step| {
-                let (_, code) = source_of(scenario, step.thread, step.pc);
+                let (line, code) = source_of(scenario, step.thread, step.pc);
+                // Where it is, as the listing numbers it (an address, 1003, had meant nothing
+                // beside a listing numbered by line); an address no line holds by its number.
+                let pc = match line {
+                    Some(line) => lang.pick([format!("{line}행"), format!("line {line}")]),
+                    None => lang.pick([format!("{}번지", step.pc), format!("address {}", step.pc)]),
+                };
                 let program = program_of(scenario, step.thread);
                 let reading = run
                     .program_steps()
@@ -330,7 +336,7 @@ pub fn end_sentence(run: &Run, lang: Lang) -> String {
                     .filter(|earlier| earlier.thread == step.thread)
                     .find_map(|earlier| first_access(earlier, AccessKind::Read))
                     .map(|(address, _)| word_name(program, address));
-                (thread_name(scenario, step.thread), step.pc, code, reading)
+                (thread_name(scenario, step.thread), pc, code, reading)
             });
             // Where it stopped, then what to do: a loop that needs more instructions runs to its
             // end under a larger budget; one that never ends stops whatever the budget (the
@@ -341,14 +347,14 @@ pub fn end_sentence(run: &Run, lang: Lang) -> String {
             ]);
             let stopped = match (spinning, lang) {
                 (Some((who, pc, code, Some(word))), Lang::Ko) => format!(
-                    "명령어 예산 {instructions}개를 다 쓰고 멈췄습니다: {who}{} {pc}번지(`{code}`)에 있고, 마지막으로 읽은 것은 `{word}`입니다.",
+                    "명령어 예산 {instructions}개를 다 쓰고 멈췄습니다: {who}{} {pc}(`{code}`)에 있고, 마지막으로 읽은 것은 `{word}`입니다.",
                     topic_particle(&who),
                 ),
                 (Some((who, pc, code, Some(word))), Lang::En) => format!(
                     "Stopped after {instructions} instructions, the budget: {who} is at {pc} (`{code}`), and the last word it read is `{word}`."
                 ),
                 (Some((who, pc, code, None)), Lang::Ko) => format!(
-                    "명령어 예산 {instructions}개를 다 쓰고 멈췄습니다: {who}{} {pc}번지(`{code}`)를 실행 중입니다.",
+                    "명령어 예산 {instructions}개를 다 쓰고 멈췄습니다: {who}{} {pc}(`{code}`)를 실행 중입니다.",
                     subject_particle(&who)
                 ),
                 (Some((who, pc, code, None)), Lang::En) => format!(
