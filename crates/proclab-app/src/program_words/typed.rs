@@ -32,6 +32,9 @@ pub fn operand_as_typed(program: &str, error: &ParseError, lang: Lang) -> Option
         ParseErrorKind::UnknownSyncObject { opcode } => {
             return unknown_object(program, error.line, opcode, lang)
         }
+        ParseErrorKind::BadOperand { operand } => {
+            return bad_operand(program, error.line, operand, lang)
+        }
         _ => return None,
     };
     let line = program.lines().nth((error.line as usize).checked_sub(1)?)?;
@@ -54,6 +57,34 @@ pub fn operand_as_typed(program: &str, error: &ParseError, lang: Lang) -> Option
         _ => typed,
     };
     Some(you_typed(name, &known, lang))
+}
+
+/// An operand that cannot be read, as typed; two words with no comma between them are said to
+/// be so (`cpu $5 zz` had been told only that its operand 1 could not be read).
+fn bad_operand(program: &str, line: u32, operand: u8, lang: Lang) -> Option<String> {
+    let text = program.lines().nth((line as usize).checked_sub(1)?)?;
+    let code = text.split('#').next()?.trim();
+    let (_, rest) = code.split_once(char::is_whitespace)?;
+    let typed = operands(rest)
+        .into_iter()
+        .nth(usize::from(operand).checked_sub(1)?)?
+        .trim();
+    if typed.is_empty() {
+        return None;
+    }
+    let quoted = proclab_view::isolate(String::from(typed));
+    let words = typed.split_whitespace().count();
+    Some(if words > 1 && !typed.contains('(') {
+        lang.pick([
+            format!("적은 것: “{quoted}”. 단어가 {words}개입니다: 피연산자는 쉼표로 나누고, 이 명령이 받지 않는 것은 지우세요."),
+            format!("You typed “{quoted}”: {words} words. Operands are separated by commas; remove what the instruction does not take."),
+        ])
+    } else {
+        lang.pick([
+            format!("적은 것: “{quoted}”. 피연산자는 $숫자, %레지스터, 변수, 주소, 오프셋(%레지스터), .레이블 중 하나입니다."),
+            format!("You typed “{quoted}”; an operand is a $number, a %register, a variable, an address, an offset(%register) or a .label."),
+        ])
+    })
 }
 
 /// "You typed “name”: did you mean known?", or without the question when no known name is
@@ -282,6 +313,29 @@ mod tests {
         assert_eq!(
             operand_as_typed(program, &first_error(program), Lang::Ko).as_deref(),
             Some("적은 것: “reqests”. 혹시 requests인가요?")
+        );
+    }
+
+    /// `cpu $5 zz` had been told only "operand 1 cannot be read".
+    #[test]
+    fn an_operand_that_cannot_be_read_is_quoted_and_two_words_are_said_to_want_a_comma() {
+        let program = ".main\ncpu $5 zz\nhalt\n";
+        let error = first_error(program);
+        assert_eq!(error.kind, ParseErrorKind::BadOperand { operand: 1 });
+        assert_eq!(
+            as_typed(program, &error, Lang::En).as_deref(),
+            Some("You typed “$5 zz”: 2 words. Operands are separated by commas; remove what the instruction does not take.")
+        );
+        let program = ".main\nmov 4(%ax, %bx\nhalt\n";
+        let error = first_error(program);
+        assert!(
+            matches!(error.kind, ParseErrorKind::BadOperand { .. }),
+            "{error:?}"
+        );
+        let said = as_typed(program, &error, Lang::Ko).expect("said");
+        assert!(
+            said.starts_with("적은 것: “4(%ax, %bx”") && said.contains("피연산자는 $숫자"),
+            "{said}"
         );
     }
 
