@@ -39,6 +39,9 @@ test('dining philosophers: the deadlock report and graph, then the fix where eve
     assert.equal(cli.program.end.kind, 'deadlock');
     assert.equal(report.trim(), cli.program.end.text, 'the page and the CLI word the report alike');
     assert.deepEqual(cli.program.end.cycle, [0, 1, 2]);
+    // The metrics table marks the completion counted up to the stop, as the note above it says.
+    assert.equal(await page.getAttribute('#metrics-table tbody tr[data-pid="0"] td.completion', 'data-stopped'), 'true');
+    assert.match(await page.textContent('#run-stopped'), /that is its completion, marked \*, in the metrics table/);
     assert.match(report, /Circular wait: P1\.T1 → P1\.T2 → P1\.T3 → P1\.T1/);
     // The graph: three philosophers and three forks, all in the cycle; three requests, three holds.
     assert.equal(await page.locator('#wait-graph .node.cycle').count(), 6);
@@ -177,6 +180,7 @@ test('a bounded buffer: semaphores count the slots and a full buffer blocks the 
   await onFreshPage(server.url, async ({ page }) => {
     await openExample(page, 'producer-consumer-semaphores');
     await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('every thread runs to its end'));
+    assert.equal(await page.$('#metrics-table td[data-stopped]'), null, 'a run that finished marks no completion');
     // Somewhere in the run the producer waited on `empty`: the interleaving says it blocked.
     assert.ok(await page.locator('#interleaving li', { hasText: 'wait empty' }).filter({ hasText: 'blocks' }).count() >= 1);
     // At the end both semaphores are back where they started and nobody waits.

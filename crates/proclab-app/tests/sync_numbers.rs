@@ -520,6 +520,17 @@ fn every_synchronization_preset_finishes_or_deadlocks_well_inside_its_budget() {
         }
         let budget = run.scenario().machine().instruction_budget;
         assert!(run.program_steps().len() as u64 * 4 < budget, "{id}");
+        // The metrics table marks the processes a deadlock left unfinished: here, all of them.
+        let unfinished = proclab_app::chart::text::unfinished_processes(&run);
+        if DEADLOCKS.contains(&id) {
+            assert_eq!(
+                unfinished,
+                vec![true; run.scenario().processes().len()],
+                "{id}"
+            );
+        } else {
+            assert!(unfinished.is_empty(), "{id}");
+        }
     }
 }
 

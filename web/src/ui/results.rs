@@ -95,6 +95,23 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
     // Ticks blocked on a lock, a semaphore, a condition or a message, per process: a column of
     // its own where any thread has some, so that the other columns add up to the turnaround.
     let blocked = metrics.blocked_per_process();
+    // The processes a stopped run left unfinished: their completion is the stop, marked so.
+    let unfinished = use_memo(Rc::clone(&props.simulation), |simulation| {
+        proclab_app::chart::text::unfinished_processes(&simulation.run)
+    });
+    let stopped_at = |pid: u32| {
+        unfinished
+            .get(pid as usize)
+            .copied()
+            .unwrap_or(false)
+            .then(|| {
+                let end = run.end_tick();
+                lang.pick([
+                    format!("끝나기 전에 t={end}에 멈춤: 그때까지로 셈"),
+                    format!("stopped at t={end} before it exited: counted up to then"),
+                ])
+            })
+    };
     let Windowed {
         scroller,
         onscroll,
@@ -152,7 +169,7 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
                 <tbody>
                     { spacer(window.above) }
                     { for metrics.processes[window.rows.clone()].iter().zip(window.rows.clone())
-                        .map(|(process, index)| metrics_row(process, index, windowed, extra, summed(process.pid),
+                        .map(|(process, index)| metrics_row(process, index, windowed, extra, summed(process.pid), stopped_at(process.pid),
                             blocked.as_ref().map(|blocked| blocked.get(process.pid as usize).copied().unwrap_or(0)))) }
                     { spacer(window.below) }
                 </tbody>
@@ -191,6 +208,7 @@ fn metrics_row(
     windowed: bool,
     extra: bool,
     summed: Option<String>,
+    stopped: Option<String>,
     blocked: Option<u64>,
 ) -> Html {
     // A sum over threads: marked Σ (by the style sheet) and named in the cell's title.
@@ -201,8 +219,8 @@ fn metrics_row(
         <tr data-pid={process.pid.to_string()} aria-rowindex={windowed.then(|| (index + 2).to_string())}>
             <th scope="row">{ &process.name }</th>
             <td class="arrival">{ process.arrival }</td>
-            <td class="completion">{ process.completion }</td>
-            <td class="turnaround">{ process.turnaround }</td>
+            <td class="completion" data-stopped={stopped.is_some().then_some("true")} title={stopped.clone()}>{ process.completion }</td>
+            <td class="turnaround" data-stopped={stopped.is_some().then_some("true")} title={stopped}>{ process.turnaround }</td>
             { sum("waiting", process.waiting) }
             <td class="response">{ process.response }</td>
             if extra {

@@ -418,9 +418,23 @@ pub fn stopped_note(run: &Run, lang: Lang) -> Option<String> {
         ],
     };
     Some(lang.pick([
-        format!("{ko} 끝나지 못한 스레드는 t={end}까지로 셉니다: 지표 표의 완료가 그 시각입니다. 처리량은 모든 스레드가 끝난 프로세스만 셉니다."),
-        format!("{en} A thread that never exited is counted up to t={end}: that is its completion in the metrics table. Throughput counts only the processes whose threads all exited."),
+        format!("{ko} 끝나지 못한 스레드는 t={end}까지로 셉니다: 지표 표에서 * 표시한 완료가 그 시각입니다. 처리량은 모든 스레드가 끝난 프로세스만 셉니다."),
+        format!("{en} A thread that never exited is counted up to t={end}: that is its completion, marked *, in the metrics table. Throughput counts only the processes whose threads all exited."),
     ]))
+}
+
+/// For each process of a run that stopped before every thread exited, whether it is one of
+/// those that never finished (its completion and turnaround are counted up to the stop, and the
+/// metrics table marks them); empty for a run that finished.
+pub fn unfinished_processes(run: &Run) -> Vec<bool> {
+    if matches!(run.end(), RunEnd::Finished) {
+        return Vec::new();
+    }
+    run.state_at(run.end_tick())
+        .processes
+        .iter()
+        .map(|pcb| pcb.state != proclab_core::ProcessState::Exit)
+        .collect()
 }
 
 /// Which policy waits least and which most, and how many could not run (if any).
