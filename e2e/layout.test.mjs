@@ -480,3 +480,29 @@ test('a field\'s problem is said next to it: the arrival\'s under the card\'s fi
     }
   }
 });
+
+test('on a touch phone a box to tick is reached by its words, 44 px tall, and an average typed in the last row reads like every answer', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'ko-KR', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    await page.waitForSelector('#app-title');
+    await page.selectOption('#preset-select', 'rr-silberschatz');
+    await page.waitForSelector('#metrics-table');
+    // The machine's and the rules' boxes, and the metrics' "more columns": every one shown.
+    const heights = await page.$$eval('.check > label, .inline-check', (labels) => labels
+      .filter((label) => label.getClientRects().length > 0)
+      .map((label) => [label.textContent.trim().slice(0, 30), label.getBoundingClientRect().height]));
+    assert.ok(heights.length >= 2, JSON.stringify(heights));
+    for (const [text, height] of heights) assert.ok(height >= 44 - 0.5, `“${text}” is ${height} px tall`);
+    // Practice: an FCFS exercise's averages are typed in the table's last row.
+    await page.goto(`${server.url}#/practice`);
+    await page.waitForSelector('#practice-times tfoot input');
+    const weights = await page.$$eval('#practice-times input', (inputs) => [...new Set(inputs
+      .filter((input) => input.getClientRects().length > 0)
+      .map((input) => getComputedStyle(input).fontWeight))]);
+    assert.deepEqual(weights, ['400']);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
