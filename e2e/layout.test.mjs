@@ -501,6 +501,13 @@ test('on a touch phone a box to tick is reached by its words, 44 px tall, and an
       .filter((input) => input.getClientRects().length > 0)
       .map((input) => getComputedStyle(input).fontWeight))]);
     assert.deepEqual(weights, ['400']);
+    // The exercise comes before the set's link and the hand-in, and the link's label says so.
+    const [exercise, share] = await page.evaluate(() => ['#exercise-title', '.practice-share']
+      .map((selector) => document.querySelector(selector).getBoundingClientRect().top));
+    assert.ok(exercise < share, `the exercise at ${exercise}px, the link at ${share}px`);
+    assert.equal(await page.innerText('#practice-link-label'), '위에서 지금 푸는 세트의 링크');
+    await page.setViewportSize({ width: 1280, height: 844 });
+    assert.equal(await page.innerText('#practice-link-label'), '아래에서 지금 푸는 세트의 링크');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

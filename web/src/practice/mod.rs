@@ -393,8 +393,17 @@ pub fn practice(props: &PracticeProps) -> Html {
         T::CurrentSetLink
     };
     let share = html! {
-        <section class={classes!("practice-share", from_link.then_some("after-exercise"))} aria-label={ link_label.get(lang) }>
-            <label class="share-label" for="practice-link">{ link_label.get(lang) }</label>
+        <section class={classes!("practice-share", from_link.then_some("after-exercise"))} aria-labelledby="practice-link-label">
+            // On a phone the section follows the exercise for every student: it then says "above"
+            // (the style sheet shows the one word that holds where the section stands).
+            <label class="share-label" id="practice-link-label" for="practice-link">
+                if *from_link {
+                    { link_label.get(lang) }
+                } else {
+                    <span class="where-wide">{ link_label.get(lang) }</span>
+                    <span class="where-phone">{ T::CurrentSetLinkAbove.get(lang) }</span>
+                }
+            </label>
             <input id="practice-link" class="link-box" readonly=true value={link} />
             { link_language_select("practice-link-lang", lang, *link_language, {
                 let link_language = link_language.clone();
