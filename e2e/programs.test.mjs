@@ -415,6 +415,54 @@ test('a tick with no event of its own says which line each CPU runs, in the capt
   }
 });
 
+test('presented, the programs stand beside the picture with the line each thread runs next, kept in view as the run goes on', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US', viewport: { width: 1280, height: 720 } });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    await page.waitForSelector('#app-title');
+    await page.selectOption('#preset-select', 'race-two-threads');
+    await page.waitForSelector('#present');
+    await page.click('#present');
+    await page.waitForFunction(() => document.querySelector('.watch').classList.contains('presenting'));
+    await page.keyboard.press('Home');
+    for (let step = 0; step < 5; step++) await page.keyboard.press('ArrowRight');
+    const [code, canvas] = await page.evaluate(() => ['#present-code', '#watch-canvas'].map((selector) => {
+      const box = document.querySelector(selector).getBoundingClientRect();
+      return { left: box.left, right: box.right, bottom: box.bottom };
+    }));
+    assert.ok(code.left >= canvas.right && code.right <= 1280, `the listing (${code.left}-${code.right}) beside the picture (to ${canvas.right})`);
+    // The caption's line is the listing's marked line for the thread that runs it.
+    const caption = await page.textContent('#present-caption p');
+    const [, line, thread] = caption.match(/runs line (\d+) of (P1\.T\d)/);
+    const marked = await page.$$eval('#present-listing-p0 li', (items) => items
+      .map((item, index) => [index + 1, item.querySelector('.here')?.textContent ?? ''])
+      .filter(([, here]) => here));
+    assert.ok(marked.some(([at, here]) => at === Number(line) && here.includes(thread)), `${caption} | ${JSON.stringify(marked)}`);
+    // The same marks as the programs panel's, without the comments.
+    const panel = await page.$$eval('#listing-p0 li .here', (marks) => marks.map((mark) => mark.textContent));
+    assert.deepEqual(marked.map(([, here]) => here), panel);
+    assert.equal(await page.$$eval('#present-listing-p0 code', (codes) => codes.filter((code) => code.textContent.includes('#')).length), 0);
+    // A long program scrolls in its box, the lines being run kept in view.
+    await page.keyboard.press('Escape');
+    await page.selectOption('#preset-select', 'producer-consumer-semaphores');
+    await page.waitForFunction(() => !document.querySelector('.watch').classList.contains('presenting'));
+    await page.click('#present');
+    await page.waitForFunction(() => document.querySelector('.watch').classList.contains('presenting'));
+    await page.fill('#scrub', '150');
+    await page.waitForFunction(() => document.querySelector('#clock')?.textContent.startsWith('t = 150 '));
+    const [box, current] = await page.evaluate(() => {
+      const box = document.querySelector('#present-code');
+      const line = box.querySelector('li.current');
+      return [box.getBoundingClientRect(), line.getBoundingClientRect()].map((rect) => ({ top: rect.top, bottom: rect.bottom }));
+    });
+    assert.ok(current.top >= box.top && current.bottom <= box.bottom, `the current line ${JSON.stringify(current)} in the box ${JSON.stringify(box)}`);
+    assert.ok(await page.$eval('#present-code', (element) => element.scrollTop > 0), 'the box scrolled to the lines being run');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('presented on a phone, the semaphores\' line is as wide as the bar and the caption holds every event of a tick', TIMEOUT, async () => {
   const context = await openBrowser({ locale: 'ko-KR', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   try {

@@ -155,6 +155,29 @@ pub fn bring_into_view(id: String) {
     .forget();
 }
 
+/// Scrolls the box `id`, and nothing around it, so that its first current line (`li.current`)
+/// is in view.
+pub fn reveal_current_line(id: &str) {
+    let Some(container) = gloo::utils::document().get_element_by_id(id) else {
+        return;
+    };
+    let Ok(Some(line)) = container.query_selector("li.current") else {
+        return;
+    };
+    let (outer, inner) = (
+        container.get_bounding_client_rect(),
+        line.get_bounding_client_rect(),
+    );
+    let margin = inner.height();
+    let above = inner.top() - outer.top() - margin;
+    let below = inner.bottom() - outer.bottom() + margin;
+    if above < 0.0 {
+        container.set_scroll_top(container.scroll_top() + above.floor() as i32);
+    } else if below > 0.0 {
+        container.set_scroll_top(container.scroll_top() + below.ceil() as i32);
+    }
+}
+
 /// Scrolls the element `id` to the top of the window and focuses it once the render under way
 /// is done (a skip link's target).
 pub fn go_to(id: &str) {

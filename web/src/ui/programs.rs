@@ -106,48 +106,8 @@ pub fn programs(props: &ProgramsProps) -> Html {
             <div class="program-grid">
                 <div class="code-view">
                     <h3>{ t(ProgramText::Code) }</h3>
-                    { for scenario.processes().iter().enumerate().filter(|(_, process)| process.program().is_some()).map(|(pid, process)| {
-                        let source = scenario.program_text(pid as u32);
-                        let first = process.first_thread();
-                        // Which threads will run which line next; a thread waiting for a mutex or
-                        // a semaphore is shown on the `lock` or `wait` it waits in.
-                        let at_line = |line: u32| -> Vec<String> {
-                            (first..first + process.thread_count()).filter_map(|thread| {
-                                let context = state.threads[thread as usize].program.as_ref()?;
-                                let waits = context.waiting_for.is_some();
-                                let pc = if waits { context.pc.saturating_sub(1) } else { context.pc };
-                                let here = !context.halted && program_of(scenario, thread).and_then(|p| p.line_at(pc)) == Some(line);
-                                here.then(|| {
-                                    let name = thread_name(scenario, thread);
-                                    if waits { format!("{name} ({})", t(ProgramText::Waits)) } else { name }
-                                })
-                            }).collect()
-                        };
-                        html! {
-                            <figure class="listing-box">
-                                <figcaption id={format!("listing-title-p{pid}")}>{ process.name() }</figcaption>
-                                if process.written_program().is_some() {
-                                    <p class="hint written-from-bursts">{ t(ProgramText::WrittenFromBursts) }</p>
-                                }
-                                // Scrolls sideways, so the browser lets the keyboard reach it: named by its caption.
-                                <ol class="listing" id={format!("listing-p{pid}")} aria-labelledby={format!("listing-title-p{pid}")}>
-                                    { for source.lines().enumerate().map(|(index, text)| {
-                                        let here = at_line(index as u32 + 1);
-                                        html! {
-                                            <li class={classes!((!here.is_empty()).then_some("current"))}>
-                                                // The current line's code gives way to its marker: a long comment is
-                                                // cut short (whole in its title) so the thread's name stays in view.
-                                                <span class="line">
-                                                    <code title={(!here.is_empty()).then(|| text.to_string())}>{ if text.is_empty() { " " } else { text } }</code>
-                                                    if !here.is_empty() { <span class="here">{ format!("◀ {}", here.join(", ")) }</span> }
-                                                </span>
-                                            </li>
-                                        }
-                                    }) }
-                                </ol>
-                            </figure>
-                        }
-                    }) }
+                    { for scenario.processes().iter().enumerate().filter(|(_, process)| process.program().is_some())
+                        .map(|(pid, _)| listing(scenario, &state, pid, lang, "", true)) }
                 </div>
                 <div class="memory-view">
                     if let Some(segment) = shared_segment(&spaces) {
@@ -313,6 +273,77 @@ impl PartialEq for SchedulerProps {
         self.lang == other.lang
             && Rc::ptr_eq(&self.simulation, &other.simulation)
             && Rc::ptr_eq(&self.analysis, &other.analysis)
+    }
+}
+
+/// Process `pid`'s program as a numbered listing, each line that threads run next marked with
+/// them (`◀ P1.T1`; a thread waiting in a `lock` or `wait` on that line, said waiting). Its ids
+/// begin with `prefix` (the presented machine shows one too); without `comments`, each line's
+/// comment is left out (the presented listing beside the picture has no room for them).
+pub fn listing(
+    scenario: &proclab_core::Scenario,
+    state: &proclab_core::state::MachineState,
+    pid: usize,
+    lang: Lang,
+    prefix: &str,
+    comments: bool,
+) -> Html {
+    let t = |text: ProgramText| text.get(lang);
+    let Some(process) = scenario.processes().get(pid) else {
+        return Html::default();
+    };
+    let source = scenario.program_text(pid as u32);
+    let first = process.first_thread();
+    // Which threads will run which line next; a thread waiting for a mutex or a semaphore is
+    // shown on the `lock` or `wait` it waits in.
+    let at_line = |line: u32| -> Vec<String> {
+        (first..first + process.thread_count())
+            .filter_map(|thread| {
+                let context = state.threads[thread as usize].program.as_ref()?;
+                let waits = context.waiting_for.is_some();
+                let pc = if waits {
+                    context.pc.saturating_sub(1)
+                } else {
+                    context.pc
+                };
+                let here = !context.halted
+                    && program_of(scenario, thread).and_then(|p| p.line_at(pc)) == Some(line);
+                here.then(|| {
+                    let name = thread_name(scenario, thread);
+                    if waits {
+                        format!("{name} ({})", t(ProgramText::Waits))
+                    } else {
+                        name
+                    }
+                })
+            })
+            .collect()
+    };
+    let title = format!("{prefix}listing-title-p{pid}");
+    html! {
+        <figure class="listing-box">
+            <figcaption id={title.clone()}>{ process.name() }</figcaption>
+            if comments && process.written_program().is_some() {
+                <p class="hint written-from-bursts">{ t(ProgramText::WrittenFromBursts) }</p>
+            }
+            // Scrolls sideways, so the browser lets the keyboard reach it: named by its caption.
+            <ol class="listing" id={format!("{prefix}listing-p{pid}")} aria-labelledby={title}>
+                { for source.lines().enumerate().map(|(index, text)| {
+                    let here = at_line(index as u32 + 1);
+                    let text = if comments { text } else { text.split('#').next().unwrap_or("").trim_end() };
+                    html! {
+                        <li class={classes!((!here.is_empty()).then_some("current"))}>
+                            // The current line's code gives way to its marker: a long comment is
+                            // cut short (whole in its title) so the thread's name stays in view.
+                            <span class="line">
+                                <code title={(!here.is_empty()).then(|| text.to_string())}>{ if text.is_empty() { " " } else { text } }</code>
+                                if !here.is_empty() { <span class="here">{ format!("◀ {}", here.join(", ")) }</span> }
+                            </span>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </figure>
     }
 }
 

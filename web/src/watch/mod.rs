@@ -344,6 +344,13 @@ fn watch_machine(props: &WatchProps) -> Html {
         simulation.run.end(),
         proclab_core::program::RunEnd::Deadlock { .. }
     ) && tick == simulation.run.end_tick();
+    // The presented listing keeps the lines being run in its view (a long program's had
+    // scrolled them out of it), scrolling only its own box.
+    use_effect_with((tick, presenting), |(_, presenting)| {
+        if *presenting {
+            crate::browser::reveal_current_line("present-code");
+        }
+    });
     let code = {
         let (simulation, instant) = (simulation.clone(), current.clone());
         use_memo(Rc::as_ptr(&current) as usize, move |_| {
@@ -392,9 +399,11 @@ fn watch_machine(props: &WatchProps) -> Html {
                     }
                 </div>
             }
-            // Presented at a deadlock's last instant, its resource-allocation graph stands beside
-            // the picture (the room had only the picture's small list of who waits for what).
-            <div class={classes!("watch-stage", (presenting && deadlocked).then_some("with-graph"))}>
+            // Presented, what the picture cannot hold stands beside it: at a deadlock's last
+            // instant its resource-allocation graph (the room had only the picture's small list
+            // of who waits for what), else the programs with the line each thread runs next (a
+            // lecturer could not point at a race's load and store).
+            <div class={classes!("watch-stage", (presenting && (deadlocked || simulation.scenario.has_programs())).then_some("with-graph"))}>
                 <canvas::WatchCanvas {lang} instant={current.clone()} {tick} progress={playback.progress} code={code}
                     reduced_motion={reduced} {cache_capacity} selected={props.selected}
                     onselect={props.onselect.clone()} label={canvas_label} strong={presenting}
@@ -402,6 +411,11 @@ fn watch_machine(props: &WatchProps) -> Html {
                     processes_only={props.simulation.scenario.machine().thread_model == proclab_core::spec::ThreadModel::User} />
                 if presenting && deadlocked {
                     <crate::ui::programs::WaitGraph {lang} simulation={props.simulation.clone()} id="present-wait-graph" />
+                } else if presenting && simulation.scenario.has_programs() {
+                    <div class="present-code" id="present-code">
+                        { for simulation.scenario.processes().iter().enumerate().filter(|(_, process)| process.program().is_some())
+                            .map(|(pid, _)| crate::ui::programs::listing(&simulation.scenario, &current.after, pid, lang, "present-", false)) }
+                    </div>
                 }
             </div>
             // Presented, the run's Gantt chart under the picture, its cursor at this tick and its
