@@ -530,3 +530,47 @@ fn a_wrong_set_of_threads_points_at_the_first_thread_it_has_wrong_and_its_arrow(
         "no deadlocked case with a thread outside the waits"
     );
 }
+
+/// The rule that reads the branches (`test $k, %bx` compares, as x86.py's test does) names where
+/// each thread goes, and each thread runs its own part there: a reader who knows x86's bitwise
+/// `test` had read them backwards.
+#[test]
+fn the_rules_say_where_each_thread_branches_and_each_thread_runs_its_own_part() {
+    for exercise in every_deadlock() {
+        let run = &exercise.run;
+        let threads = run.scenario().threads().len();
+        let rules = proclab_app::practice::text::conventions_for(&exercise, true, Lang::En);
+        let branches = rules
+            .iter()
+            .find(|rule| rule.starts_with("Thread Tn's %bx is n − 1."))
+            .expect("the branches' rule");
+        let program = run.scenario().processes()[0].program().expect("a program");
+        for thread in 0..threads as u32 {
+            let name = format!(".t{}", thread + 1);
+            let part = program
+                .labels()
+                .iter()
+                .find(|label| label.name == name)
+                .expect("a part per thread")
+                .address;
+            assert!(
+                run.program_steps()
+                    .iter()
+                    .any(|step| step.thread == thread && step.pc == part),
+                "T{} runs {name}",
+                thread + 1
+            );
+            if thread > 0 {
+                assert!(
+                    branches.contains(&format!("T{} ", thread + 1))
+                        && branches.contains(&format!("to {name}")),
+                    "{branches}"
+                );
+            }
+        }
+        let korean = proclab_app::practice::text::conventions_for(&exercise, true, Lang::Ko);
+        assert!(korean
+            .iter()
+            .any(|rule| rule.contains("x86의 비트 AND가 아님")));
+    }
+}

@@ -805,6 +805,18 @@ fn deadlock_rules(exercise: &Exercise, lang: Lang) -> Vec<String> {
                 format!("{threads} threads of one process run the program below. Each locks two of the {locks} mutexes in its own order and, once it holds both, unlocks them and halts."),
             ])
         },
+        // `test $1, %bx` is x86.py's compare, not x86's bitwise AND: a reader who knows x86 had
+        // read the branches backwards.
+        {
+            // Each thread but T1 to its own part (T1, %bx = 0, matches no test and falls to .t1).
+            let ko = (2..=threads).map(|t| format!("T{t}는 .t{t}{}", if t == 3 || t == 6 { "으로" } else { "로" })).collect::<Vec<_>>().join(", ");
+            let en = (2..=threads).map(|t| format!("T{t} {}to .t{t}", if t == 2 { "goes " } else { "" })).collect::<Vec<_>>().join(", ");
+            let (ko, en) = (format!("{ko} 갑니다"), format!("{en}, and T1 falls through to .t1"));
+            lang.pick([
+                format!("스레드 Tn의 %bx는 n − 1입니다. test $k, %bx는 x86.py의 명령대로 %bx를 k와 비교하고(x86의 비트 AND가 아님), je는 둘이 같을 때 뜁니다: 그래서 {ko}(T1은 어느 것과도 같지 않아 .t1로 이어집니다)."),
+                format!("Thread Tn's %bx is n − 1. test $k, %bx compares %bx with k, as x86.py's test does (not x86's bitwise AND), and je jumps when they are equal: so {en}."),
+            ])
+        },
         lang.pick([
             format!("CPU 하나, 라운드 로빈(타임 퀀텀 {quantum}, 한 틱에 명령어 하나). 이미 다른 스레드가 가진 뮤텍스를 lock하면 그 스레드가 풀 때까지 기다립니다."),
             format!("One CPU, round robin (quantum {quantum}, one instruction a tick). A thread that locks a mutex another thread holds waits until that one unlocks it."),
