@@ -380,7 +380,7 @@ test('presented, a program run shows its counter and the updates lost so far bes
 test('a tick with no event of its own says which line each CPU runs, in the caption and the picture\'s words, in both languages', TIMEOUT, async () => {
   for (const [locale, pattern] of [
     ['en-US', /^t=(\d+): CPU 0 runs line (\d+) of (P1\.T[12]): (.+)\.$/],
-    ['ko-KR', /^t=(\d+): CPU 0이 (P1\.T[12])의 (\d+)번 줄을 실행합니다: (.+)\.$/],
+    ['ko-KR', /^t=(\d+): CPU 0이 (P1\.T[12])의 (\d+)행을 실행합니다: (.+)\.$/],
   ]) {
     const context = await openBrowser({ locale, viewport: { width: 1366, height: 768 } });
     try {
@@ -441,7 +441,10 @@ test('presented, the programs stand beside the picture with the line each thread
     // The same marks as the programs panel's, without the comments.
     const panel = await page.$$eval('#listing-p0 li .here', (marks) => marks.map((mark) => mark.textContent));
     assert.deepEqual(marked.map(([, here]) => here), panel);
-    assert.equal(await page.$$eval('#present-listing-p0 code', (codes) => codes.filter((code) => code.textContent.includes('#')).length), 0);
+    // Code without its comment; a comment on a line of its own stays (no blank numbered lines).
+    const texts = await page.$$eval('#present-listing-p0 code', (codes) => codes.map((code) => code.textContent.trim()));
+    assert.ok(texts.every((text) => !text.includes('#') || text.startsWith('#')), texts.join(' | '));
+    assert.ok(texts[0].startsWith('#'), texts[0]);
     // A long program scrolls in its box, the lines being run kept in view.
     await page.keyboard.press('Escape');
     await page.selectOption('#preset-select', 'producer-consumer-semaphores');
@@ -450,13 +453,27 @@ test('presented, the programs stand beside the picture with the line each thread
     await page.waitForFunction(() => document.querySelector('.watch').classList.contains('presenting'));
     await page.fill('#scrub', '150');
     await page.waitForFunction(() => document.querySelector('#clock')?.textContent.startsWith('t = 150 '));
-    const [box, current] = await page.evaluate(() => {
-      const box = document.querySelector('#present-code');
-      const line = box.querySelector('li.current');
-      return [box.getBoundingClientRect(), line.getBoundingClientRect()].map((rect) => ({ top: rect.top, bottom: rect.bottom }));
-    });
-    assert.ok(current.top >= box.top && current.bottom <= box.bottom, `the current line ${JSON.stringify(current)} in the box ${JSON.stringify(box)}`);
     assert.ok(await page.$eval('#present-code', (element) => element.scrollTop > 0), 'the box scrolled to the lines being run');
+    // Tick by tick, the line the CPU runs is in the box, and the box on the screen (the other
+    // thread's next line, far above, had been the one kept in view).
+    await page.keyboard.press('Home');
+    let running = 0;
+    for (let step = 0; step < 40; step++) {
+      await page.keyboard.press('ArrowRight');
+      const seen = await page.evaluate(() => {
+        const box = document.querySelector('#present-code');
+        const line = box.querySelector('li.running');
+        if (!line) return null;
+        const [outer, inner] = [box.getBoundingClientRect(), line.getBoundingClientRect()];
+        return { inside: inner.top >= outer.top - 1 && inner.bottom <= outer.bottom + 1, bottom: outer.bottom, tick: document.querySelector('#clock').textContent };
+      });
+      if (seen) {
+        running += 1;
+        assert.ok(seen.inside, `${seen.tick}: the running line is out of the listing's view`);
+        assert.ok(seen.bottom <= 720, `${seen.tick}: the listing ends at ${seen.bottom}px of 720`);
+      }
+    }
+    assert.ok(running >= 20, `a CPU ran a line of the listing at ${running} of 40 ticks`);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -155,13 +155,20 @@ pub fn bring_into_view(id: String) {
     .forget();
 }
 
-/// Scrolls the box `id`, and nothing around it, so that its first current line (`li.current`)
-/// is in view.
+/// Scrolls the box `id`, and nothing around it, so that the line a CPU runs (`li.running`, else
+/// the first `li.current`) is in view.
 pub fn reveal_current_line(id: &str) {
     let Some(container) = gloo::utils::document().get_element_by_id(id) else {
         return;
     };
-    let Ok(Some(line)) = container.query_selector("li.current") else {
+    // The line a CPU runs first (another thread's next line may be far from it), else any
+    // thread's.
+    let line = container
+        .query_selector("li.running")
+        .ok()
+        .flatten()
+        .or_else(|| container.query_selector("li.current").ok().flatten());
+    let Some(line) = line else {
         return;
     };
     let (outer, inner) = (

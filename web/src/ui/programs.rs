@@ -294,6 +294,14 @@ pub fn listing(
     };
     let source = scenario.program_text(pid as u32);
     let first = process.first_thread();
+    // The threads on a CPU: their lines are the ones being run (a presented listing keeps them
+    // in view, not only the first thread's).
+    let on_cpu = |thread: u32| {
+        let reference = state.threads[thread as usize].thread;
+        state.cpus.iter().any(|cpu| {
+            matches!(cpu.activity, proclab_core::state::CpuActivity::Running { thread } if thread == reference)
+        })
+    };
     // Which threads will run which line next; a thread waiting for a mutex or a semaphore is
     // shown on the `lock` or `wait` it waits in.
     let at_line = |line: u32| -> Vec<String> {
@@ -329,10 +337,22 @@ pub fn listing(
             // Scrolls sideways, so the browser lets the keyboard reach it: named by its caption.
             <ol class="listing" id={format!("{prefix}listing-p{pid}")} aria-labelledby={title}>
                 { for source.lines().enumerate().map(|(index, text)| {
-                    let here = at_line(index as u32 + 1);
-                    let text = if comments { text } else { text.split('#').next().unwrap_or("").trim_end() };
+                    let line = index as u32 + 1;
+                    let here = at_line(line);
+                    let running = (first..first + process.thread_count()).any(|thread| {
+                        on_cpu(thread)
+                            && state.threads[thread as usize].program.as_ref().is_some_and(|context| {
+                                !context.halted
+                                    && context.waiting_for.is_none()
+                                    && program_of(scenario, thread).and_then(|p| p.line_at(context.pc)) == Some(line)
+                            })
+                    });
+                    // Without comments, a line of code loses its comment; a comment on a line of
+                    // its own stays (it had left blank numbered lines at the top).
+                    let code = text.split('#').next().unwrap_or("").trim_end();
+                    let text = if comments || code.trim().is_empty() { text } else { code };
                     html! {
-                        <li class={classes!((!here.is_empty()).then_some("current"))}>
+                        <li class={classes!((!here.is_empty()).then_some("current"), running.then_some("running"))}>
                             // The current line's code gives way to its marker: a long comment is
                             // cut short (whole in its title) so the thread's name stays in view.
                             <span class="line">

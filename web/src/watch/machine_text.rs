@@ -82,7 +82,7 @@ pub fn running(
             );
             match running.line {
                 Some(line) => lang.pick([
-                    format!("CPU {cpu}이 {thread}의 {line}번 줄을 실행합니다: {code}."),
+                    format!("CPU {cpu}이 {thread}의 {line}행을 실행합니다: {code}."),
                     format!("CPU {cpu} runs line {line} of {thread}: {code}."),
                 ]),
                 None => lang.pick([

@@ -381,6 +381,14 @@ fn watch_machine(props: &WatchProps) -> Html {
                 <p id="watch-lesson" class={classes!("watch-lesson", (!*lesson_open).then_some("clamped"))}
                     onclick={{ let lesson_open = lesson_open.clone(); Callback::from(move |_: MouseEvent| lesson_open.set(!*lesson_open)) }}>
                     <span class="watch-lesson-text"><strong>{ lang.pick(["지켜볼 것: ", "What to watch: "]) }</strong>{ lesson.clone() }</span>
+                    // Where the lesson is cut short (a phone, a presentation) a button says there
+                    // is more and reaches it from the keyboard too (its press is the paragraph's
+                    // click); a lesson short enough to fit whole has none.
+                    if lesson.chars().count() > 120 {
+                        <button type="button" class="lesson-more small" aria-expanded={lesson_open.to_string()} aria-controls="watch-lesson">
+                            { if *lesson_open { lang.pick(["접기 ▴", "Less ▴"]) } else { lang.pick(["더 보기 ▾", "More ▾"]) } }
+                        </button>
+                    }
                 </p>
             }
             <controls::Controls {lang} playback={playback.0.clone()} {end} aside={presented_memory}

@@ -347,11 +347,11 @@ pub fn end_sentence(run: &Run, lang: Lang) -> String {
             ]);
             let stopped = match (spinning, lang) {
                 (Some((who, pc, code, Some(word))), Lang::Ko) => format!(
-                    "명령어 예산 {instructions}개를 다 쓰고 멈췄습니다: {who}{} {pc}(`{code}`)에 있고, 마지막으로 읽은 것은 `{word}`입니다.",
+                    "명령어 예산 {instructions}개를 다 쓰고 멈췄습니다: {who}{} {pc}(`{code}`)에 있고, 마지막으로 읽은 메모리는 `{word}`입니다.",
                     topic_particle(&who),
                 ),
                 (Some((who, pc, code, Some(word))), Lang::En) => format!(
-                    "Stopped after {instructions} instructions, the budget: {who} is at {pc} (`{code}`), and the last word it read is `{word}`."
+                    "Stopped after {instructions} instructions, the budget: {who} is at {pc} (`{code}`), and the last memory it read is `{word}`."
                 ),
                 (Some((who, pc, code, None)), Lang::Ko) => format!(
                     "명령어 예산 {instructions}개를 다 쓰고 멈췄습니다: {who}{} {pc}(`{code}`)를 실행 중입니다.",
