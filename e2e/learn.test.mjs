@@ -183,7 +183,7 @@ test('every "Open in the simulator" button loads a scenario that runs', async ()
         if (!id.startsWith('warmup-')) {
           const notice = await page.textContent('#notice').catch(() => 'no banner');
           await page.waitForSelector('#watch-lesson', { timeout: 5000 }).catch(() => assert.fail(`${slug} ${id}: nothing to watch said by the machine (${notice})`));
-          const watch = (await page.textContent('#watch-lesson')).replace(/^What to watch: /, '');
+          const watch = (await page.textContent('#watch-lesson .watch-lesson-text')).replace(/^What to watch: /, '');
           assert.ok(watch.length > 20 && (await page.textContent('#notice')).includes(watch), `${slug} ${id}: ${watch}`);
         }
         // An example opens as that example: chosen in the menu, its lesson above the results.
