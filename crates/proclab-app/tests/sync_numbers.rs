@@ -534,6 +534,28 @@ fn every_synchronization_preset_finishes_or_deadlocks_well_inside_its_budget() {
     }
 }
 
+/// A run stopped at its budget marks only the process that never finished (read from the
+/// trace's exits).
+#[test]
+fn a_stopped_run_marks_only_its_unfinished_processes() {
+    let mut spec = preset(PresetId::MutexBlocking.as_str()).unwrap().spec;
+    let mut spinner = spec.processes[0].clone();
+    spinner.name = "Spin".into();
+    spinner.program = ".main\n.top\nj .top\nhalt\n".into();
+    spinner.threads.truncate(1);
+    spec.processes.push(spinner);
+    let run = simulate_spec(&spec).expect("valid");
+    assert!(
+        matches!(run.end(), RunEnd::BudgetExhausted { .. }),
+        "{:?}",
+        run.end()
+    );
+    assert_eq!(
+        proclab_app::chart::text::unfinished_processes(&run),
+        [false, true]
+    );
+}
+
 #[test]
 fn every_synchronization_preset_survives_the_page_editor() {
     // The page shows a preset's banner only while the workspace holds exactly its spec.
