@@ -37,16 +37,7 @@ pub fn operand_as_typed(program: &str, error: &ParseError, lang: Lang) -> Option
         }
         _ => return None,
     };
-    let line = program.lines().nth((error.line as usize).checked_sub(1)?)?;
-    let code = line.split('#').next()?.trim();
-    let (_, rest) = code.split_once(char::is_whitespace)?;
-    let typed = operands(rest)
-        .into_iter()
-        .nth(usize::from(operand).checked_sub(1)?)?;
-    let typed = typed.trim();
-    if typed.is_empty() {
-        return None;
-    }
+    let typed = typed_operand(program, error.line, operand)?;
     // The name inside an address such as `%zx` in `4(%zx)`, or the register itself.
     let name = match error.kind {
         ParseErrorKind::UnknownRegister { .. } => typed
@@ -59,9 +50,9 @@ pub fn operand_as_typed(program: &str, error: &ParseError, lang: Lang) -> Option
     Some(you_typed(name, &known, lang))
 }
 
-/// An operand that cannot be read, as typed; two words with no comma between them are said to
-/// be so (`cpu $5 zz` had been told only that its operand 1 could not be read).
-fn bad_operand(program: &str, line: u32, operand: u8, lang: Lang) -> Option<String> {
+/// Operand `operand` (from 1) of line `line` (from 1) of `program` as typed, without its comment
+/// and its spaces around; `None` when the line has no such operand or it is empty.
+fn typed_operand(program: &str, line: u32, operand: u8) -> Option<&str> {
     let text = program.lines().nth((line as usize).checked_sub(1)?)?;
     let code = text.split('#').next()?.trim();
     let (_, rest) = code.split_once(char::is_whitespace)?;
@@ -69,9 +60,13 @@ fn bad_operand(program: &str, line: u32, operand: u8, lang: Lang) -> Option<Stri
         .into_iter()
         .nth(usize::from(operand).checked_sub(1)?)?
         .trim();
-    if typed.is_empty() {
-        return None;
-    }
+    (!typed.is_empty()).then_some(typed)
+}
+
+/// An operand that cannot be read, as typed; two words with no comma between them are said to
+/// be so (`cpu $5 zz` had been told only that its operand 1 could not be read).
+fn bad_operand(program: &str, line: u32, operand: u8, lang: Lang) -> Option<String> {
+    let typed = typed_operand(program, line, operand)?;
     let quoted = proclab_view::isolate(String::from(typed));
     let words = typed.split_whitespace().count();
     Some(if words > 1 && !typed.contains('(') {
