@@ -400,6 +400,39 @@ test('the legend lists only the marks the run can show: q under slicing policies
     const channel = 'Reader → p [· ·]';
     assert.ok(!(await legend('deadlock-two-locks')).includes(channel));
     assert.ok((await legend('pipe-writer-reader')).includes(channel));
+    // What the policy picks by: the burst left under SJF and SRTF, the prediction under SJF
+    // with exponential averaging, the priority number under priority scheduling.
+    const marks = ['q3', 'r3', 'τ4.5', 'p2'];
+    const shown = (entries) => marks.filter((mark) => entries.includes(mark)).join(' ');
+    assert.equal(shown(fcfs), '');
+    assert.equal(shown(rr), 'q3');
+    assert.equal(shown(await legend('srtf-vs-sjf')), 'r3');
+    assert.equal(shown(await legend('sjf-vs-srtf')), 'r3');
+    assert.equal(shown(await legend('sjf-predicted')), 'τ4.5');
+    assert.equal(shown(await legend('priority-aging')), 'p2');
+    assert.equal(shown(await legend('hrrn')), '');
+  }, { locale: 'en-US' });
+});
+
+test('under SRTF the machine says each thread\'s burst left, in the queue and on the CPU, so a preemption can be read off it', async () => {
+  await onFreshPage(server.url, async ({ page }) => {
+    // Silberschatz's SRTF example: P1 (8 ticks) at 0, P2 (4) at 1, P3 (9) at 2, P4 (5) at 3.
+    await page.selectOption('#preset-select', 'srtf-vs-sjf');
+    await page.waitForSelector('#watch-canvas');
+    const at = async (tick) => {
+      await scrubTo(page, tick, { painted: true });
+      return [(await page.textContent('#cpu-0')).trim(), (await page.textContent('#ready-0')).split(':')[1].trim()];
+    };
+    // At 1 P2 arrives with 4 ticks against P1's 7 left: it takes the CPU.
+    assert.deepEqual(await at(1), ['CPU 0: P2 · r4', 'P1 (r7)']);
+    // At 3 P4 arrives with 5 against P2's 2: P2 keeps it; the queue is in the order SRTF
+    // takes them, least left first.
+    assert.deepEqual(await at(3), ['CPU 0: P2 · r2', 'P4 (r5) → P1 (r7) → P3 (r9)']);
+    // At 5 P2 is done: P4 (5) runs before P1 (7) and P3 (9).
+    assert.deepEqual(await at(5), ['CPU 0: P4 · r5', 'P1 (r7) → P3 (r9)']);
+    await page.click('#lang-ko');
+    assert.match((await at(5))[0], /P4 · r5$/);
+    assert.ok((await page.textContent('#watch-legend')).includes('r3: 지금 CPU 버스트가 3틱 남음'));
   }, { locale: 'en-US' });
 });
 

@@ -12,6 +12,7 @@
 extern crate alloc;
 
 mod geometry;
+mod marks;
 mod model;
 mod sizing;
 mod switch;
@@ -20,6 +21,7 @@ mod tokens;
 mod warmup;
 
 pub use geometry::{Point, Rect, Size};
+pub use marks::TurnKey;
 pub use model::*;
 pub use sizing::{
     canvas_size, io_row, label_width, lane_form, line_height, slice_words, text_width, text_zoom,
@@ -164,7 +166,8 @@ fn state_index(state: ProcessState) -> usize {
 /// The scene of the instant `after.tick`, `progress` permille into its animation.
 ///
 /// `before` is the machine just before the instant (the state of the previous tick; for tick 0,
-/// pass `after` itself and every token starts in its node), `events` are the events of the instant.
+/// pass `after` itself and every token starts in its node), `events` are the events of the instant;
+/// `key` is what the policy picks by, marked under each queued name and beside each running one.
 pub fn scene(
     before: &MachineState,
     after: &MachineState,
@@ -172,6 +175,7 @@ pub fn scene(
     progress: u32,
     size: Size,
     cache_capacity: u32,
+    key: TurnKey,
 ) -> Scene {
     let progress = progress.min(1000);
     let zoom = text_zoom(size);
@@ -435,16 +439,13 @@ pub fn scene(
             let (cpu, level) = (*cpu, *level);
             let rect = layout.lanes[index.min(layout.lanes.len() - 1)];
             let form = lane_form(rect.height, zoom);
-            let slices: Vec<(Option<u64>, Option<u32>)> = queue
+            let marks: Vec<String> = queue
                 .iter()
-                .map(|thread| match after.thread(*thread) {
-                    // A slice used up is renewed at the next dispatch: "q0" would read as no
-                    // time at all (a preempted thread's slice left stays shown).
-                    Some(tcb) => (
-                        tcb.quantum_left.filter(|left| *left > 0),
-                        multilevel.then_some(tcb.allotment_left),
-                    ),
-                    None => (None, None),
+                .map(|thread| {
+                    after
+                        .thread(*thread)
+                        .map(|tcb| key.queued(tcb, multilevel))
+                        .unwrap_or_default()
                 })
                 .collect();
             let entries: Vec<(ThreadRef, String)> = queue
@@ -453,10 +454,8 @@ pub fn scene(
                 .collect();
             let words: Vec<(String, String)> = entries
                 .iter()
-                .zip(&slices)
-                .map(|((_, label), (quantum, allotment))| {
-                    (label.clone(), slice_words(*quantum, *allotment))
-                })
+                .zip(&marks)
+                .map(|((_, label), mark)| (label.clone(), mark.clone()))
                 .collect();
             let (cells, more_box) = sizing::lane_cells(rect, form, &words, zoom);
             Lane {
@@ -466,7 +465,7 @@ pub fn scene(
                 rect,
                 form,
                 title: sizing::lane_title(rect, form, zoom),
-                slices_left: slices.into_iter().take(cells.len()).collect(),
+                marks: marks.into_iter().take(cells.len()).collect(),
                 more: more_box.map(|at| (at, entries.len() - cells.len())),
                 entries,
                 cells,
@@ -533,6 +532,11 @@ pub fn scene(
                     .and_then(|thread| after.thread(thread))
                     .and_then(|tcb| tcb.quantum_left)
                     .filter(|left| *left > 0),
+                mark: current
+                    .filter(|_| matches!(cpu.activity, CpuActivity::Running { .. }))
+                    .and_then(|thread| after.thread(thread))
+                    .map(|tcb| key.running(tcb))
+                    .unwrap_or_default(),
                 countdown,
                 cache,
                 cache_capacity,

@@ -117,9 +117,10 @@ pub struct Lane {
     pub entries: Vec<(ThreadRef, String)>,
     /// Where the first entries are drawn (as many as fit); the rest are summed up by an ellipsis.
     pub cells: Vec<Rect>,
-    /// For each drawn entry: ticks left of its time slice (if the policy slices) and, on a
-    /// multilevel queue, quanta of allotment left at its level.
-    pub slices_left: Vec<(Option<u64>, Option<u32>)>,
+    /// For each drawn entry, what the policy picks it by ([`TurnKey::queued`](crate::TurnKey)):
+    /// its time slice and allotment left (`q3 a2`), its CPU burst left (`r3`), its predicted
+    /// burst (`τ4.5`) or its priority (`p2`); empty when there is nothing to say.
+    pub marks: Vec<String>,
     /// When not every entry has a cell: where `+N` goes and N.
     pub more: Option<(Rect, usize)>,
 }
@@ -147,6 +148,9 @@ pub struct CpuBox {
     /// legend's `q3`: a ready thread's is renewed at its dispatch, so under round robin only the
     /// running thread's says anything).
     pub quantum: Option<u64>,
+    /// What the policy compares with the thread it runs, spelt as the queues' entries spell
+    /// it (`q3`, `r2`, `p1`); empty when it runs nothing or there is nothing to say.
+    pub mark: String,
     /// Ticks left of a dispatch or stall.
     pub countdown: Option<u64>,
     pub cache: Vec<CacheSlice>,

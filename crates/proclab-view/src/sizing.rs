@@ -9,7 +9,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::{IoEntry, Lane, Rect, Size, IO_LINES_WITH_SYNC};
+use crate::{IoEntry, Rect, Size, IO_LINES_WITH_SYNC};
 
 /// The narrowest canvas drawn, in CSS pixels (a narrower box scrolls).
 pub const MIN_WIDTH: f32 = 280.0;
@@ -254,13 +254,4 @@ pub fn slice_words(quantum: Option<u64>, allotment: Option<u32>) -> String {
         words.push_str(&format!("a{allotment}"));
     }
     words
-}
-
-impl Lane {
-    /// The small words under each drawn entry ([`slice_words`]), in cell order.
-    pub fn details(&self) -> impl Iterator<Item = String> + '_ {
-        self.slices_left
-            .iter()
-            .map(|(quantum, allotment)| slice_words(*quantum, *allotment))
-    }
 }

@@ -2,10 +2,10 @@
 
 use proclab_core::presets::process;
 use proclab_core::spec::{PolicySpec, ProcessSpec, ScenarioSpec, ThreadSpec};
-use proclab_core::state::MachineState;
+use proclab_core::state::{CpuActivity, MachineState};
 use proclab_core::{simulate, Event, ProcessState, Run, Scenario, ThreadRef};
 use proclab_view::{
-    scene, switch_view, thread_label, token_at, token_radius, Scene, Size, SwitchPhase,
+    scene, switch_view, thread_label, token_at, token_radius, Scene, Size, SwitchPhase, TurnKey,
 };
 
 const SIZE: Size = Size {
@@ -70,6 +70,7 @@ fn scene_at(run: &Run, tick: u64, progress: u32) -> Scene {
         progress,
         SIZE,
         0,
+        TurnKey::of(run.scenario().policy()),
     )
 }
 
@@ -307,6 +308,7 @@ fn a_cold_cache_shows_a_refill_countdown_and_whose_lines_are_warm() {
         0,
         SIZE,
         6,
+        TurnKey::of(run.scenario().policy()),
     );
     let refill = scene
         .switches
@@ -371,6 +373,7 @@ fn a_hundred_processes_fit_in_their_nodes() {
             height: 900.0,
         },
         0,
+        TurnKey::of(run.scenario().policy()),
     );
     assert_eq!(large.tokens.len(), 100);
 }
@@ -441,15 +444,93 @@ fn queue_entries_carry_their_slice_and_allotment_left() {
     assert!(scene.lanes.len() > 1, "one lane per MLFQ level");
     let mut seen = 0;
     for lane in &scene.lanes {
-        assert_eq!(lane.slices_left.len(), lane.cells.len());
-        for ((thread, _), (quantum, allotment)) in lane.entries.iter().zip(&lane.slices_left) {
+        assert_eq!(lane.marks.len(), lane.cells.len());
+        for ((thread, _), mark) in lane.entries.iter().zip(&lane.marks) {
             let tcb = state.thread(*thread).unwrap();
-            assert_eq!(*quantum, tcb.quantum_left);
-            assert_eq!(*allotment, Some(tcb.allotment_left));
+            let quantum = tcb
+                .quantum_left
+                .filter(|left| *left > 0)
+                .map(|left| format!("q{left} "))
+                .unwrap_or_default();
+            assert_eq!(*mark, format!("{quantum}a{}", tcb.allotment_left));
             seen += 1;
         }
     }
     assert!(seen > 0, "someone is waiting at t={tick}");
+}
+
+/// The marks every queued entry and running thread of `run` carries, checked against the
+/// machine state by `expected`, at every tick; returns how many were seen.
+fn marks_checked(run: &Run, expected: impl Fn(&proclab_core::state::Tcb) -> String) -> usize {
+    let mut seen = 0;
+    for tick in 0..=run.end_tick() {
+        let scene = scene_at(run, tick, 1000);
+        let state = run.state_at(tick);
+        for lane in &scene.lanes {
+            for ((thread, _), mark) in lane.entries.iter().zip(&lane.marks) {
+                assert_eq!(*mark, expected(state.thread(*thread).unwrap()), "t={tick}");
+                seen += 1;
+            }
+        }
+        for cpu in &scene.cpus {
+            if let CpuActivity::Running { thread } = cpu.activity {
+                assert_eq!(
+                    cpu.mark,
+                    expected(state.thread(thread).unwrap()),
+                    "t={tick}"
+                );
+                seen += 1;
+            }
+        }
+    }
+    seen
+}
+
+#[test]
+fn srtf_marks_the_burst_left_it_picks_by_in_the_queue_and_on_the_cpu() {
+    let run = preset_run("srtf-vs-sjf");
+    // Silberschatz's SRTF example: P1 (8 ticks) runs 1 tick, then P2 (4) arrives and preempts it;
+    // the queue says P1 has 7 left and the CPU that P2 has 4 (then 3, 2, 1).
+    let scene = scene_at(&run, 1, 1000);
+    assert_eq!(scene.cpus[0].mark, "r4");
+    assert_eq!(scene.lanes[0].marks[0], "r7");
+    let seen = marks_checked(&run, |tcb| format!("r{}", tcb.next_cpu_burst));
+    assert!(seen > 20, "{seen}");
+}
+
+#[test]
+fn priority_marks_its_number_sjf_its_prediction_and_fcfs_nothing() {
+    let run = preset_run("priority-aging");
+    let seen = marks_checked(&run, |tcb| format!("p{}", tcb.priority));
+    let predicted = preset_run("sjf-predicted");
+    let seen_predicted = marks_checked(&predicted, |tcb| {
+        let milli = tcb.predicted_milli.unwrap();
+        format!("τ{}", milli as f64 / 1000.0)
+    });
+    assert!(seen_predicted > 5, "{seen_predicted}");
+    assert!(seen > 10, "{seen}");
+    let fcfs = preset_run("fcfs-convoy");
+    marks_checked(&fcfs, |_| String::new());
+}
+
+#[test]
+fn each_policy_is_marked_by_what_it_picks_by() {
+    let key = |policy: PolicySpec| TurnKey::of(&policy);
+    assert_eq!(key(PolicySpec::Srtf), TurnKey::BurstLeft);
+    assert_eq!(
+        key(PolicySpec::Sjf { prediction: None }),
+        TurnKey::BurstLeft
+    );
+    assert_eq!(key(PolicySpec::Hrrn), TurnKey::None);
+    assert_eq!(key(PolicySpec::Rr { quantum: 2 }), TurnKey::Slice);
+    assert_eq!(
+        key(PolicySpec::Priority {
+            preemptive: true,
+            aging_every: None,
+            lower_is_higher: false
+        }),
+        TurnKey::Priority { lower_first: false }
+    );
 }
 
 #[test]
@@ -611,6 +692,7 @@ fn scene_with_size(run: &Run, tick: u64, size: Size) -> Scene {
         1000,
         size,
         0,
+        TurnKey::of(run.scenario().policy()),
     )
 }
 
@@ -727,6 +809,7 @@ fn at_every_width_no_two_texts_overlap_and_none_leaves_its_part() {
                         progress,
                         size,
                         8,
+                        TurnKey::of(run.scenario().policy()),
                     );
                     if scene.tokens.len() <= 5 {
                         assert!(
@@ -978,6 +1061,7 @@ fn on_a_phone_the_names_that_fit_inside_their_circles_are_written_there() {
             height: 620.0,
         },
         0,
+        TurnKey::of(run.scenario().policy()),
     );
     assert_eq!(scene.tokens.len(), 4);
     for token in &scene.tokens {

@@ -17,6 +17,9 @@ use yew::prelude::*;
 /// How many events the log keeps.
 const KEPT: usize = 40;
 
+/// The most threads a run may have for its log's past preemptions to say their numbers.
+const NUMBERS_UP_TO: usize = 64;
+
 /// One line of the log.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LogLine {
@@ -36,6 +39,10 @@ pub fn log_lines(run: &Run, state: &MachineState, tick: u64, lang: Lang) -> Vec<
     let mut earlier: Vec<(u64, MachineState)> = Vec::new();
     let many_to_one =
         run.scenario().machine().thread_model == proclab_core::spec::ThreadModel::User;
+    // A preemption says the priorities or the times left it compared, as they were at its
+    // instant; in a run of a textbook's size only (the machine of each such instant is rebuilt,
+    // which a run of thousands of threads cannot afford at every tick of playback).
+    let told_with_numbers = run.scenario().threads().len() <= NUMBERS_UP_TO;
     let mut lines = run
         .trace()
         .range(from..upto)
@@ -44,7 +51,9 @@ pub fn log_lines(run: &Run, state: &MachineState, tick: u64, lang: Lang) -> Vec<
             // A wait, and under many-to-one threads an I/O request (which holds its process's
             // other threads), is told with the machine of its own instant.
             let waits = matches!(event.cause, proclab_core::Cause::Waits { .. })
-                || (many_to_one && matches!(event.cause, proclab_core::Cause::IoRequested { .. }));
+                || (many_to_one && matches!(event.cause, proclab_core::Cause::IoRequested { .. }))
+                || (told_with_numbers
+                    && matches!(event.cause, proclab_core::Cause::Preempted { .. }));
             let at = if waits && event.tick != tick {
                 if !earlier.iter().any(|(at, _)| *at == event.tick) {
                     earlier.push((event.tick, run.state_at(event.tick)));

@@ -1,19 +1,24 @@
 //! What every mark of the canvas means, in words, under the picture (and in presentation mode
-//! too): the short symbols a chip or a box cannot spell out (`q3`, `a0`, `(3)`, `+4`), the
-//! counts, rings, colours and panels.
+//! too): the short symbols a chip or a box cannot spell out (`q3`, `a0`, `r3`, `p2`, `(3)`,
+//! `+4`), the counts, rings, colours and panels.
 
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::watch::text::WatchText;
+use proclab_view::TurnKey;
 use yew::prelude::*;
 
 /// The entries, in the order a reader meets the marks (diagram, then machine).
-const ENTRIES: [WatchText; 11] = [
+const ENTRIES: [WatchText; 15] = [
     WatchText::LegendCount,
     WatchText::LegendColour,
     WatchText::LegendRing,
     WatchText::LegendQuantum,
     WatchText::LegendAllotment,
+    WatchText::LegendBurstLeft,
+    WatchText::LegendPredicted,
+    WatchText::LegendPriorityLow,
+    WatchText::LegendPriorityHigh,
     WatchText::LegendMore,
     WatchText::LegendIo,
     WatchText::LegendSyncWait,
@@ -25,9 +30,9 @@ const ENTRIES: [WatchText; 11] = [
 #[derive(Properties, PartialEq)]
 pub struct LegendProps {
     pub lang: Lang,
-    /// The policy slices time: `q3` can show.
-    #[prop_or(true)]
-    pub slices: bool,
+    /// What the policy picks by: `q3`, `r3`, `τ4.5` or `p2` can show.
+    #[prop_or_default]
+    pub turn_key: TurnKey,
     /// A multilevel feedback queue: `a0` can show.
     #[prop_or(true)]
     pub allotments: bool,
@@ -48,7 +53,11 @@ pub fn legend(props: &LegendProps) -> Html {
             <ul id="watch-legend">
                 // Only the marks this run can show.
                 { for ENTRIES.iter().filter(|entry| match entry {
-                    WatchText::LegendQuantum => props.slices,
+                    WatchText::LegendQuantum => props.turn_key == TurnKey::Slice,
+                    WatchText::LegendBurstLeft => props.turn_key == TurnKey::BurstLeft,
+                    WatchText::LegendPredicted => props.turn_key == TurnKey::Predicted,
+                    WatchText::LegendPriorityLow => props.turn_key == TurnKey::Priority { lower_first: true },
+                    WatchText::LegendPriorityHigh => props.turn_key == TurnKey::Priority { lower_first: false },
                     WatchText::LegendAllotment => props.allotments,
                     WatchText::LegendSyncWait => props.sync_waits,
                     WatchText::LegendChannel => props.channels,

@@ -8,7 +8,7 @@ use proclab_app::lang::Words;
 use proclab_app::watch::text::{ticks_left, WatchText};
 use proclab_core::state::{CpuActivity, CpuState, MachineState};
 use proclab_core::ThreadRef;
-use proclab_view::thread_label;
+use proclab_view::{thread_label, TurnKey};
 use yew::prelude::*;
 
 /// Most entries a queue or the I/O list spells out; the rest are counted.
@@ -144,6 +144,19 @@ fn cpu_line(cpu: &CpuState, state: &MachineState, lang: Lang, awaiting: bool) ->
     )
 }
 
+/// What orders a queue under SJF, SRTF or priority scheduling (`r7`, `τ4.5`, `p2`), said after
+/// a thread's name as the picture marks it; none under other policies, whose queue is in arrival
+/// (or round-robin) order.
+fn ordered_by(key: TurnKey, state: &MachineState, thread: ThreadRef) -> Option<String> {
+    match key {
+        TurnKey::BurstLeft | TurnKey::Predicted | TurnKey::Priority { .. } => state
+            .thread(thread)
+            .map(|tcb| key.running(tcb))
+            .filter(|mark| !mark.is_empty()),
+        TurnKey::None | TurnKey::Slice => None,
+    }
+}
+
 /// The name of ready queue `level`: numbered only when there are several.
 fn queue_title(level: usize, queues: usize, lang: Lang) -> String {
     let number = if queues > 1 {
@@ -162,22 +175,37 @@ pub struct MachineTextProps {
     /// The student's schedule is used up at this instant: an idle CPU waits for their choice.
     #[prop_or_default]
     pub awaiting: bool,
+    /// What the policy picks by: under SJF, SRTF and priority scheduling each queued and running
+    /// thread is followed by its mark.
+    #[prop_or_default]
+    pub turn_key: TurnKey,
 }
 
 #[function_component(MachineText)]
 pub fn machine_text(props: &MachineTextProps) -> Html {
     let (lang, state) = (props.lang, &*props.state);
+    let key = props.turn_key;
     let label = |thread: ThreadRef| thread_label(state, thread);
+    let queued = |thread: ThreadRef| match ordered_by(key, state, thread) {
+        Some(mark) => format!("{} ({mark})", label(thread)),
+        None => label(thread),
+    };
     html! {
         <ul id="machine-text" class="machine-text" aria-label={WatchText::MachineNow.get(lang)}>
             { for state.cpus.iter().map(|cpu| html! {
-                <li id={format!("cpu-{}", cpu.cpu)}>{ cpu_line(cpu, state, lang, props.awaiting) }</li>
+                <li id={format!("cpu-{}", cpu.cpu)}>
+                    { cpu_line(cpu, state, lang, props.awaiting) }
+                    { match cpu.activity {
+                        CpuActivity::Running { thread } => ordered_by(key, state, thread).map(|mark| format!(" · {mark}")).unwrap_or_default(),
+                        _ => String::new(),
+                    } }
+                </li>
             }) }
             if state.ready_per_cpu.is_empty() {
                 { for state.ready.iter().enumerate().map(|(level, queue)| html! {
                     <li id={format!("ready-{level}")}>
                         { queue_title(level, state.ready.len(), lang) }
-                        { listed(queue.iter().map(|thread| label(*thread)), " → ") }
+                        { listed(queue.iter().map(|thread| queued(*thread)), " → ") }
                     </li>
                 }) }
             } else {
@@ -186,7 +214,7 @@ pub fn machine_text(props: &MachineTextProps) -> Html {
                     <li id={format!("ready-cpu{cpu}-{level}")}>
                         { format!("{} {cpu} · ", WatchText::Cpu.get(lang)) }
                         { queue_title(level, state.ready.len(), lang) }
-                        { listed(queue.iter().map(|thread| label(*thread)), " → ") }
+                        { listed(queue.iter().map(|thread| queued(*thread)), " → ") }
                     </li>
                 }) }
             }

@@ -316,14 +316,16 @@ fn watch_machine(props: &WatchProps) -> Html {
         animate: false,
     });
 
-    // The legend lists only the marks this run can show: a slice left (`q3`) where the policy
-    // slices time, an allotment left (`a0`) under MLFQ.
-    let kind = PolicyKind::of(simulation.scenario.policy());
-    let slices = matches!(
-        kind,
-        PolicyKind::Rr | PolicyKind::Lottery | PolicyKind::Mlq | PolicyKind::Mlfq
-    );
-    let allotments = kind == PolicyKind::Mlfq;
+    // The legend lists only the marks this run can show: what the policy picks by (a slice left
+    // `q3`, a burst left `r3`, a prediction `τ4.5`, a priority `p2`), an allotment left (`a0`)
+    // under MLFQ. A schedule of the student's own decides instead of the policy's slices.
+    let turn_key = match proclab_view::TurnKey::of(simulation.scenario.policy()) {
+        proclab_view::TurnKey::Slice if simulation.scenario.schedule().is_some() => {
+            proclab_view::TurnKey::None
+        }
+        key => key,
+    };
+    let allotments = PolicyKind::of(simulation.scenario.policy()) == PolicyKind::Mlfq;
     // As the waiting box has it: sync objects declared by the programs or the bursts.
     let sync_waits = current
         .after
@@ -413,7 +415,7 @@ fn watch_machine(props: &WatchProps) -> Html {
             // lecturer could not point at a race's load and store).
             <div class={classes!("watch-stage", (presenting && (deadlocked || simulation.scenario.has_programs())).then_some("with-graph"))}>
                 <canvas::WatchCanvas {lang} instant={current.clone()} {tick} progress={playback.progress} code={code}
-                    reduced_motion={reduced} {cache_capacity} selected={props.selected}
+                    reduced_motion={reduced} {cache_capacity} {turn_key} selected={props.selected}
                     onselect={props.onselect.clone()} label={canvas_label} strong={presenting}
                     scheduled={props.simulation.scenario.schedule().is_some()} {awaiting} {deadlocked}
                     processes_only={props.simulation.scenario.machine().thread_model == proclab_core::spec::ThreadModel::User} />
@@ -446,8 +448,8 @@ fn watch_machine(props: &WatchProps) -> Html {
                     ]) }
                 </button>
             }
-            <legend::Legend {lang} {slices} {allotments} {sync_waits} {channels} />
-            <machine_text::MachineText {lang} state={current.after.clone()} {awaiting} />
+            <legend::Legend {lang} {turn_key} {allotments} {sync_waits} {channels} />
+            <machine_text::MachineText {lang} state={current.after.clone()} {awaiting} {turn_key} />
             <div class="watch-side">
                 <inspector::Inspector {lang} simulation={props.simulation.clone()} state={current.after.clone()} selected={props.selected} onselect={props.onselect.clone()} />
                 <event_log::EventLog {lang} lines={log} earlier={event_log::leaves_out_earlier(&simulation.run, tick)} {tick} playing={playback.playing} />

@@ -85,6 +85,10 @@ pub enum WatchText {
     Legend,
     LegendQuantum,
     LegendAllotment,
+    LegendBurstLeft,
+    LegendPredicted,
+    LegendPriorityLow,
+    LegendPriorityHigh,
     LegendCount,
     LegendIo,
     LegendMore,
@@ -200,6 +204,22 @@ impl Words for WatchText {
             WatchText::LegendAllotment => [
                 "a0: 이 단계에서 쓸 수 있는 할당량이 0퀀텀 남음 (다 쓰면 한 단계 내려감)",
                 "a0: 0 quanta of allotment left at this level (when it runs out, the thread drops a level)",
+            ],
+            WatchText::LegendBurstLeft => [
+                "r3: 지금 CPU 버스트가 3틱 남음 (SJF와 SRTF는 이 값이 가장 작은 스레드를 고름)",
+                "r3: 3 ticks left of its CPU burst (SJF and SRTF pick the thread with the least)",
+            ],
+            WatchText::LegendPredicted => [
+                "τ4.5: 다음 CPU 버스트의 예측 길이 4.5틱 (지수 평균; SJF는 예측이 가장 짧은 스레드를 고름)",
+                "τ4.5: its next CPU burst predicted at 4.5 ticks (exponential averaging; SJF picks the shortest prediction)",
+            ],
+            WatchText::LegendPriorityLow => [
+                "p2: 우선순위 번호 2 (번호가 작을수록 먼저 실행)",
+                "p2: priority number 2 (the lower the number, the sooner it runs)",
+            ],
+            WatchText::LegendPriorityHigh => [
+                "p2: 우선순위 번호 2 (번호가 클수록 먼저 실행)",
+                "p2: priority number 2 (the higher the number, the sooner it runs)",
             ],
             WatchText::LegendCount => [
                 "준비 (Ready) · 3: 이 상태에 있는 스레드 수",

@@ -38,11 +38,9 @@ pub fn cpu(pen: &Pen, cpu: &CpuBox, lang: Lang, awaiting: bool) {
             .get(lang)
             .replace("{n}", &level.to_string())
     });
-    // Spelt as the queues' entries spell it, the legend's one mark.
-    let quantum = cpu
-        .quantum
-        .map(|left| proclab_view::slice_words(Some(left), None));
-    for extra in [level, quantum].into_iter().flatten() {
+    // Spelt as the queues' entries spell it (`q3`, `r2`, `p1`): the legend says what each is.
+    let mark = (!cpu.mark.is_empty()).then(|| cpu.mark.clone());
+    for extra in [level, mark].into_iter().flatten() {
         let longer = format!("{title} · {extra}");
         if pen.measure(&longer, Type::left(13.0, INK)) <= cpu.title.width as f64 {
             title = longer;
@@ -153,8 +151,7 @@ pub fn lane(pen: &Pen, lane: &Lane, line: f32, lang: Lang, scheduled: bool) {
         None => queue,
     };
     pen.text_in(&title, lane.title, Type::left(TEXT, MUTED));
-    for (((thread, label), rect), details) in
-        lane.entries.iter().zip(&lane.cells).zip(lane.details())
+    for (((thread, label), rect), details) in lane.entries.iter().zip(&lane.cells).zip(&lane.marks)
     {
         pen.rounded(*rect, 4.0);
         pen.tint(colour(thread.pid));
@@ -169,7 +166,7 @@ pub fn lane(pen: &Pen, lane: &Lane, line: f32, lang: Lang, scheduled: bool) {
                 y: first.y + line,
                 ..first
             };
-            pen.text_in(&details, second, Type::centred(TEXT, INK));
+            pen.text_in(details, second, Type::centred(TEXT, INK));
         } else {
             pen.text_in(label, *rect, Type::centred(TEXT, INK));
         }

@@ -39,6 +39,8 @@ pub struct WatchCanvasProps {
     pub reduced_motion: bool,
     /// Units a CPU cache holds (0 when the cache model is off).
     pub cache_capacity: u32,
+    /// What the policy picks by, marked under each queued name and beside each running one.
+    pub turn_key: proclab_view::TurnKey,
     pub selected: Option<ThreadRef>,
     pub onselect: Callback<ThreadRef>,
     /// What the picture shows, in words (its `aria-label`).
@@ -207,8 +209,9 @@ pub fn watch_canvas(props: &WatchCanvasProps) -> Html {
             progress,
             fit.map(|fit| fit.size),
             props.cache_capacity,
+            props.turn_key,
         ),
-        |(instant, progress, size, cache_capacity)| {
+        |(instant, progress, size, cache_capacity, key)| {
             size.map(|size| {
                 scene(
                     &instant.before,
@@ -217,6 +220,7 @@ pub fn watch_canvas(props: &WatchCanvasProps) -> Html {
                     *progress,
                     size,
                     *cache_capacity,
+                    *key,
                 )
             })
         },

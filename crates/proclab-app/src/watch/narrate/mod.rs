@@ -115,15 +115,29 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
                     .unwrap_or_default(),
                 state.thread(by).map(|tcb| tcb.priority).unwrap_or_default(),
             );
+            // The numbers compared are said only with the machine of the preemption's own
+            // instant: a later one (the log's past lines in a long run) has moved on.
+            let own_instant = state.tick == event.tick;
             let (korean_reason, english_reason) = match reason {
+                PreemptReason::HigherPriority if !own_instant => {
+                    ("우선순위가 더 높음".into(), "higher priority".into())
+                }
+                PreemptReason::ShorterRemaining if !own_instant => {
+                    ("남은 시간이 더 짧음".into(), "shorter remaining time".into())
+                }
                 PreemptReason::HigherPriority => (
                     format!("우선순위 {theirs}{} {mine}보다 높음", subject_particle(&theirs.to_string())),
                     format!("priority {theirs} beats {mine}"),
                 ),
-                PreemptReason::ShorterRemaining => (
-                    "남은 시간이 더 짧음".into(),
-                    "shorter remaining time".into(),
-                ),
+                PreemptReason::ShorterRemaining => {
+                    // The two numbers SRTF compared: each one's CPU burst left after the instant.
+                    let left = |thread| state.thread(thread).map_or(0, |tcb| tcb.next_cpu_burst);
+                    let (mine, theirs) = (left(event.thread), left(by));
+                    (
+                        format!("남은 시간 {theirs}틱이 {mine}틱보다 짧음"),
+                        format!("{theirs} {} left against {mine}", ticks(theirs)),
+                    )
+                }
                 PreemptReason::HigherQueue => ("더 높은 큐".into(), "a higher queue".into()),
                 PreemptReason::IoBump => (
                     "I/O를 마치고 큐 맨 앞으로".into(),

@@ -545,3 +545,31 @@ fn a_demoted_thread_is_not_said_to_queue_behind_an_arrival_on_another_level() {
         }
     }
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn an_srtf_preemption_says_the_two_times_left_it_compared_at_its_own_instant() {
+    // Silberschatz's SRTF example: P2 (4 ticks) arrives at 1 while P1 (8) has 7 left.
+    let spec = proclab_core::presets::preset("srtf-vs-sjf").unwrap().spec;
+    let run = proclab_core::simulate_spec(&spec).unwrap();
+    let preempted = |lang| {
+        said_at(&run, 1, lang)
+            .into_iter()
+            .find(|line| line.contains("preempt") || line.contains("선점"))
+            .unwrap()
+    };
+    assert_eq!(
+        preempted(Lang::En),
+        "t=1: P1 is preempted by P2 (4 ticks left against 7)."
+    );
+    assert_eq!(
+        preempted(Lang::Ko),
+        "t=1: P2가 P1을 선점합니다 (남은 시간 4틱이 7틱보다 짧음)."
+    );
+    // Told with a later machine, whose times have moved on, it says no numbers.
+    let later = said_at_end(&run);
+    assert!(
+        later.contains(&"t=1: P1 is preempted by P2 (shorter remaining time).".to_string()),
+        "{later:?}"
+    );
+}
