@@ -513,3 +513,32 @@ test('on a touch phone a box to tick is reached by its words, 44 px tall, and an
     await context.close();
   }
 });
+
+test('on a phone a long example description shows its first lines and a button for the rest; the examples menu follows on the first screen', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    await page.waitForSelector('#app-title');
+    await page.selectOption('#preset-select', 'mutex-blocking');
+    await page.waitForSelector('#notice .clamp-more');
+    const box = (selector) => page.$eval(selector, (element) => element.getBoundingClientRect().toJSON());
+    const folded = await box('#notice');
+    // The whole description was about 30 lines (620 px); the menu now follows it on the screen.
+    assert.ok(folded.height < 200, `the description is ${folded.height} px tall`);
+    assert.ok((await box('#preset-select')).bottom < 844, 'the examples menu is on the first screen');
+    assert.equal(await page.getAttribute('#notice .clamp-more', 'aria-expanded'), 'false');
+    await page.click('#notice .clamp-more');
+    assert.equal(await page.getAttribute('#notice .clamp-more', 'aria-expanded'), 'true');
+    const whole = await box('#notice');
+    assert.ok(whole.height > folded.height + 200, `unfolded ${whole.height} px against ${folded.height}`);
+    assert.equal(await page.innerText('#notice .clamp-more'), 'Less ▴');
+    // Another example starts folded; at a laptop's width a description is whole, with no button.
+    await page.selectOption('#preset-select', 'deadlock-two-locks');
+    await page.waitForFunction(() => document.querySelector('#notice .clamp-more')?.getAttribute('aria-expanded') === 'false');
+    await page.setViewportSize({ width: 1280, height: 844 });
+    assert.equal(await page.$eval('#notice .clamp-more', (button) => getComputedStyle(button).display), 'none');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

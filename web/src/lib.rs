@@ -295,14 +295,12 @@ fn workspace(props: &WorkspaceProps) -> Html {
                     let (is_error, text) = messages::notice_text(notice, lang);
                     html! {
                         <div id="notice" class={classes!("notice", is_error.then_some("error"), notice.is_stale().then_some("stale"))} role={ if is_error { "alert" } else { "status" } }>
-                            if let Some(now) = session.lesson_now() {
-                                <div class="notice-text">
+                            <div class="notice-text">
+                                if let Some(now) = session.lesson_now() {
                                     <p class="lesson-now">{ messages::lesson_now(now, lang) }</p>
-                                    <p>{ text }</p>
-                                </div>
-                            } else {
-                                <p>{ text }</p>
-                            }
+                                }
+                                <ui::clamped::Clamped key={text.as_str()} {lang} text={AttrValue::from(text.clone())} />
+                            </div>
                             if session.previous.is_some() && (notice.can_undo() || matches!(notice, Notice::Preset(_) | Notice::Lesson { .. } | Notice::FileOpened | Notice::FileInvalid(_))) {
                                 <button type="button" id="undo" onclick={undo}>{ Text::Undo.get(lang) }</button>
                             }

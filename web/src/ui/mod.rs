@@ -1,6 +1,7 @@
 //! The page's components, one concept per file.
 
 pub mod bursts;
+pub mod clamped;
 pub mod field;
 pub mod program_editor;
 pub mod programs;
