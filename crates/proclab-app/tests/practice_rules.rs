@@ -169,23 +169,32 @@ fn a_check_with_a_cell_that_cannot_be_read_is_not_counted_under_a_limit() {
 #[test]
 fn the_student_is_told_the_rules_and_the_checks_left() {
     let rules = marks_twice();
-    let told = rules_sentence(rules, 1, Lang::En);
+    let told = rules_sentence(rules, 1, true, Lang::En);
     assert!(
-        told.contains("no explanations, hints or simulator"),
+        told.contains("no explanations, hints or simulator") && told.contains('≈'),
         "{told}"
     );
+    // A race's or a deadlock's answers have no ≈ and no segments to be missing.
+    let uncharted = rules_sentence(rules, 1, false, Lang::En);
+    assert!(
+        uncharted.starts_with("Your teacher's rule: Check marks each answer right or wrong")
+            && !uncharted.contains('≈')
+            && !uncharted.contains("segments"),
+        "{uncharted}"
+    );
+    assert!(!rules_sentence(rules, 1, false, Lang::Ko).contains('≈'));
     assert!(
         told.contains("2 checks per exercise (1 left for this one)"),
         "{told}"
     );
-    assert!(rules_sentence(rules, 0, Lang::Ko).contains("2번 남음"));
-    assert_eq!(rules_sentence(SetRules::default(), 4, Lang::En), "");
+    assert!(rules_sentence(rules, 0, true, Lang::Ko).contains("2번 남음"));
+    assert_eq!(rules_sentence(SetRules::default(), 4, true, Lang::En), "");
     let limited = SetRules {
         feedback: Feedback::Full,
         checks: Some(3),
     };
     assert_eq!(
-        rules_sentence(limited, 3, Lang::En),
+        rules_sentence(limited, 3, false, Lang::En),
         "Your teacher's rule: 3 checks per exercise (0 left for this one)."
     );
     assert_eq!(

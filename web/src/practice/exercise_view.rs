@@ -138,7 +138,8 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
     };
     let used = state.progress.checks[state.current];
     let may_check = rules.may_check(used);
-    let mut told = rules_sentence(rules, used, lang);
+    let charted = !(race || switch || mlfq || deadlock || semaphore || pipe);
+    let mut told = rules_sentence(rules, used, charted, lang);
     if rules.checks.is_some() && used > 0 && !may_check && !state.progress.checked[state.current] {
         told = format!("{told} {}", changed_unchecked_sentence(lang));
     }

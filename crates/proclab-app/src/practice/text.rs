@@ -563,8 +563,10 @@ pub fn from_link(count: usize, rules: SetRules, lang: Lang) -> String {
 }
 
 /// A set's rules as its student reads them, with the checks left on the exercise on screen
-/// (`used` so far); empty for a set without rules.
-pub fn rules_sentence(rules: SetRules, used: u32, lang: Lang) -> String {
+/// (`used` so far); empty for a set without rules. `charted`: the exercise is a Gantt chart
+/// and its times, whose marks include ≈ and the gaps of missing segments (a race's or a
+/// deadlock's answers have neither).
+pub fn rules_sentence(rules: SetRules, used: u32, charted: bool, lang: Lang) -> String {
     let feedback = match rules.feedback {
         Feedback::Full => return match rules.checks_left(used) {
             None => String::new(),
@@ -573,9 +575,13 @@ pub fn rules_sentence(rules: SetRules, used: u32, lang: Lang) -> String {
                 format!("Your teacher's rule: {} per exercise ({left} left for this one).", checks_en(rules.checks.unwrap_or(0))),
             ]),
         },
-        Feedback::Marks => lang.pick([
+        Feedback::Marks if charted => lang.pick([
             "선생님의 규칙: 확인은 칸마다 맞고 틀림만 표시합니다(앞 칸의 실수에서 맞게 계산한 칸은 ≈, 빠진 구간은 그 자리에). 풀이 설명, 힌트, 시뮬레이터에서 보기는 없습니다.",
             "Your teacher's rule: Check marks each cell right or wrong (≈ where it follows rightly from an earlier slip, a gap where segments are missing), and that is all: no explanations, hints or simulator.",
+        ]),
+        Feedback::Marks => lang.pick([
+            "선생님의 규칙: 확인은 답마다 맞고 틀림만 표시합니다. 풀이 설명, 힌트, 시뮬레이터에서 보기는 없습니다.",
+            "Your teacher's rule: Check marks each answer right or wrong, and that is all: no explanations, hints or simulator.",
         ]),
         Feedback::Hidden => {
             return lang
