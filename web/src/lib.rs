@@ -355,12 +355,14 @@ fn workspace(props: &WorkspaceProps) -> Html {
                                     // Which field (its row may be far away): "P1 · Arrival: ",
                                     // "Time quantum: "; nothing where the message names the
                                     // process and the field already.
-                                    { match first.field.process().and_then(|at| session.draft.processes.get(at)) {
-                                        Some(process) => {
+                                    // A process with no name is said by its place in the list.
+                                    { match first.field.process().and_then(|at| session.draft.processes.get(at).map(|process| (at, process))) {
+                                        Some((at, process)) => {
                                             let name = process.name.trim();
                                             let column = ui::workload::field_title(first.field, lang);
                                             if first.text.contains(name) && !name.is_empty() { String::new() }
-                                            else if name.is_empty() { format!("{column}: ") } else { format!("{name} · {column}: ") }
+                                            else if name.is_empty() { lang.pick([format!("{}번째 프로세스 · {column}: ", at + 1), format!("Process {} · {column}: ", at + 1)]) }
+                                            else { format!("{name} · {column}: ") }
                                         }
                                         None => ui::settings::setting_title(first.field, lang).map(|title| format!("{title}: ")).unwrap_or_default(),
                                     } }

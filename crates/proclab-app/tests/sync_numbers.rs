@@ -745,7 +745,7 @@ fn a_flag_looked_at_then_raised_lets_both_threads_in() {
     claim_in(
         id,
         Lang::Ko,
-        &format!("{raiser}이 깃발을 올리기 전에 {other}도 내려간 깃발을 보고"),
+        &format!("{raiser}이 플래그를 올리기 전에 {other}도 내려간 플래그를 보고"),
     );
 }
 

@@ -138,7 +138,7 @@ pub fn sync(lang: Lang) -> Html {
                     "A queue of threads waiting for a condition to become true, always used with a mutex. wait c, m releases m and sleeps until signalled, then takes m again before it returns; signal c wakes one waiter, broadcast c all of them. The woken thread runs only later, when the condition may be false again (Mesa semantics), so it checks the condition again in a while loop, not an if.",
                 ]),
                 (["피터슨 알고리즘", "Peterson's algorithm"], [
-                    "원자적 명령 없이 읽기와 쓰기만으로 두 스레드의 상호 배제를 이룹니다. 각자 자기 깃발을 올리고 차례(turn)를 상대에게 넘긴 뒤, 상대의 깃발이 올라가 있고 상대의 차례인 동안 기다립니다. 상호 배제, 진행, 한정된 대기를 모두 보장하지만 메모리가 순서대로 보일 때만입니다. 실제 CPU는 읽기와 쓰기의 순서를 바꿀 수 있어 메모리 펜스나 원자적 명령이 필요합니다.",
+                    "원자적 명령 없이 읽기와 쓰기만으로 두 스레드의 상호 배제를 이룹니다. 각자 자기 플래그를 올리고 차례(turn)를 상대에게 넘긴 뒤, 상대의 플래그가 올라가 있고 상대의 차례인 동안 기다립니다. 상호 배제, 진행, 한정된 대기를 모두 보장하지만 메모리가 순서대로 보일 때만입니다. 실제 CPU는 읽기와 쓰기의 순서를 바꿀 수 있어 메모리 펜스나 원자적 명령이 필요합니다.",
                     "Mutual exclusion for two threads with plain loads and stores, no atomic instruction: each raises its own flag, gives the turn to the other, and waits while the other's flag is up and it is the other's turn. It guarantees mutual exclusion, progress and bounded waiting, but only if memory is seen in program order: real CPUs may reorder loads and stores, so they need memory fences or atomic instructions.",
                 ]),
             ]) }

@@ -504,9 +504,9 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
             ),
             preset(
                 "lock-flag-broken",
-                ["깃발 하나로 만든 잠금(틀림)", "A lock made of one flag (broken)"],
+                ["플래그 하나로 만든 잠금(틀림)", "A lock made of one flag (broken)"],
                 [
-                    "깃발을 확인하고 올리는 사이에 스레드가 바뀌어 둘 다 임계 구역에 들어갑니다.",
+                    "플래그를 확인하고 올리는 사이에 스레드가 바뀌어 둘 다 임계 구역에 들어갑니다.",
                     "A switch between testing the flag and raising it lets both threads in.",
                 ],
             ),
@@ -546,7 +546,7 @@ pub fn demos(topic: Topic) -> Vec<Demo> {
                 "lock-peterson",
                 ["피터슨 알고리즘", "Peterson's algorithm"],
                 [
-                    "원자적 명령어 없이 깃발 둘과 turn으로 두 스레드의 상호 배제를 지킵니다.",
+                    "원자적 명령어 없이 플래그 둘과 turn으로 두 스레드의 상호 배제를 지킵니다.",
                     "Two flags and a turn give two threads mutual exclusion without atomic instructions.",
                 ],
             ),
