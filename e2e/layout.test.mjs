@@ -542,3 +542,28 @@ test('on a phone a long example description shows its first lines and a button f
     await context.close();
   }
 });
+
+test('presented on a tablet the locks\' and semaphores\' line takes a line of its own, and the lesson three lines with a button', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'en-US', viewport: { width: 820, height: 1180 }, isMobile: true, hasTouch: true });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    await page.waitForSelector('#app-title');
+    await page.selectOption('#preset-select', 'producer-consumer-semaphores');
+    await page.waitForSelector('#watch-canvas');
+    await page.click('#present');
+    await page.waitForSelector('#present-memory');
+    const memory = await page.$eval('#present-memory', (line) => ({ width: line.getBoundingClientRect().width, text: line.textContent }));
+    // Beside the buttons it had been 108 px wide and said "m: free · empty:…".
+    assert.ok(memory.width > 600, `the line is ${memory.width} px wide`);
+    assert.match(memory.text, /^m: free · empty: value 3 · full: value 0 · buf/);
+    const lesson = await page.$eval('#watch-lesson .watch-lesson-text', (text) => text.getBoundingClientRect().height);
+    const line = await page.$eval('#watch-lesson .watch-lesson-text', (text) => parseFloat(getComputedStyle(text).lineHeight) || 20);
+    assert.ok(lesson <= 3 * line + 2, `the lesson is ${lesson} px tall, ${line} px a line`);
+    await page.click('#watch-lesson .lesson-more');
+    const whole = await page.$eval('#watch-lesson .watch-lesson-text', (text) => text.getBoundingClientRect().height);
+    assert.ok(whole > lesson + line, `unfolded ${whole} px against ${lesson}`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
