@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, openBrowser, openPage, screenshot, scratchDirectory } from './harness.mjs';
-import { download, cliRun, buildCli, watchDialogs, onFreshPage } from './page-helpers.mjs';
+import { download, cliRun, buildCli, watchDialogs, onFreshPage, scrubTo } from './page-helpers.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
 
@@ -371,6 +371,39 @@ test('presented, a program run shows its counter and the updates lost so far bes
       if (key === 'End') assert.equal(line, `counter = ${shown} · Updates lost: ${lost}`);
     }
     assert.ok(/Updates lost: [1-9]/.test(await page.textContent('#present-memory')), 'the race loses an update by its end');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('not presented, the same line stands under the picture and follows playback (on a phone the programs panel is screens above)', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'ko-KR', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    await page.waitForSelector('#app-title');
+    await page.selectOption('#preset-select', 'race-two-threads');
+    await page.waitForSelector('#watch-memory');
+    assert.equal(await page.$('#present-memory'), null, 'the bar has it only while presenting');
+    const said = new Set();
+    for (const tick of [0, 12, 30]) {
+      await scrubTo(page, tick);
+      const shown = await shownWord(page, 0, 'counter');
+      const line = await page.textContent('#watch-memory');
+      assert.ok(line.startsWith(`counter = ${shown} · 잃어버린 갱신: `), `t=${tick}: ${line}`);
+      said.add(line);
+    }
+    assert.ok(said.size > 1, 'the line follows playback');
+    await toEnd(page);
+    const lost = (await page.textContent('#lost-count')).match(/: (\d+)$/)?.[1];
+    assert.equal(await page.textContent('#watch-memory'), `counter = ${await shownWord(page, 0, 'counter')} · 잃어버린 갱신: ${lost}`);
+    // Under the picture, not screens away from it.
+    const [canvas, line] = await page.evaluate(() => ['#watch-canvas', '#watch-memory']
+      .map((selector) => document.querySelector(selector).getBoundingClientRect()));
+    assert.ok(line.top >= canvas.bottom && line.top - canvas.bottom < 120, `${canvas.bottom} then ${line.top}`);
+    // A run without programs has none.
+    await page.selectOption('#preset-select', 'fcfs-convoy');
+    await page.waitForFunction(() => !document.querySelector('#watch-memory'));
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -18,6 +18,9 @@ pub struct Simulation {
     /// The instants at which a thread's write, read, send, receive or close is told
     /// ([`crate::watch::channel_ops`]): the trace has no event there, yet something happens.
     pub channel_instants: Vec<u64>,
+    /// The programs' loads and stores followed to the updates they lose, made the first time a
+    /// view asks ([`Simulation::analysis`]) and then shared by every view.
+    analysis: std::cell::OnceCell<crate::program_view::Analysis>,
 }
 
 impl Simulation {
@@ -38,7 +41,16 @@ impl Simulation {
             run,
             warmup,
             channel_instants,
+            analysis: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The programs' analysis ([`crate::program_view::analyse`]), made once for every view that
+    /// shows it (the programs' panel, the line under the picture, the presented bar): a run of a
+    /// million instructions takes long enough to make twice.
+    pub fn analysis(&self) -> &crate::program_view::Analysis {
+        self.analysis
+            .get_or_init(|| crate::program_view::analyse(&self.run))
     }
 
     /// The next instant after `tick` at which something is told: an event of the trace or a

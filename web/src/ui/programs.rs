@@ -8,7 +8,7 @@ use std::rc::Rc;
 use proclab_app::edit::Edit;
 use proclab_app::lang::{Lang, Words};
 use proclab_app::program_view::{
-    address_spaces, analyse, blocked_at_the_pause, blocked_words, channel_wait_at_the_pause,
+    address_spaces, blocked_at_the_pause, blocked_words, channel_wait_at_the_pause,
     choices_that_run, choosable, end_sentence, program_of, shared_segment, step_lines_in,
     thread_name, Goal, ProgramText,
 };
@@ -39,10 +39,7 @@ pub fn programs(props: &ProgramsProps) -> Html {
     let simulation = props.simulation.clone();
     let tick = props.playback.tick;
     let key = Rc::as_ptr(&simulation) as usize;
-    let analysis = {
-        let simulation = simulation.clone();
-        use_memo(key, move |_| analyse(&simulation.run))
-    };
+    let analysis = simulation.analysis();
     let state = {
         let simulation = simulation.clone();
         use_memo((key, tick), move |(_, tick)| {
@@ -65,11 +62,10 @@ pub fn programs(props: &ProgramsProps) -> Html {
     let first_shown = done.saturating_sub(SHOWN_STEPS);
     let lines = {
         let simulation = simulation.clone();
-        let analysis = analysis.clone();
         use_memo(
             (key, lang, first_shown, done),
             move |(_, lang, first, done)| {
-                step_lines_in(&simulation.run, &analysis, *first..*done, *lang)
+                step_lines_in(&simulation.run, simulation.analysis(), *first..*done, *lang)
             },
         )
     };
@@ -102,7 +98,7 @@ pub fn programs(props: &ProgramsProps) -> Html {
                     } }
                 </p>
             }
-            <Scheduler {lang} simulation={simulation.clone()} dispatch={props.dispatch.clone()} analysis={analysis.clone()} />
+            <Scheduler {lang} simulation={simulation.clone()} dispatch={props.dispatch.clone()} />
             <div class="program-grid">
                 <div class="code-view">
                     <h3>{ t(ProgramText::Code) }</h3>
@@ -265,14 +261,11 @@ struct SchedulerProps {
     lang: Lang,
     simulation: Rc<Simulation>,
     dispatch: Dispatch,
-    analysis: Rc<proclab_app::program_view::Analysis>,
 }
 
 impl PartialEq for SchedulerProps {
     fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && Rc::ptr_eq(&self.simulation, &other.simulation)
-            && Rc::ptr_eq(&self.analysis, &other.analysis)
+        self.lang == other.lang && Rc::ptr_eq(&self.simulation, &other.simulation)
     }
 }
 
@@ -478,7 +471,7 @@ fn scheduler(props: &SchedulerProps) -> Html {
             <h4>{ t(ProgramText::Goals) }</h4>
             <ul class="goals">
                 { for Goal::ALL.iter().enumerate().filter(|(_, goal)| fitting.contains(goal)).map(|(index, goal)| {
-                    let reached = goal.reached(&props.analysis);
+                    let reached = goal.reached(props.simulation.analysis());
                     html! {
                         <li id={format!("goal-{index}")} class={classes!(reached.then_some("reached"))} data-reached={reached.to_string()}>
                             <span aria-hidden="true">{ if reached { "✔ " } else { "○ " } }</span>

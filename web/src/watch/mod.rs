@@ -295,22 +295,23 @@ fn watch_machine(props: &WatchProps) -> Html {
         let dispatcher = playback.dispatcher();
         Callback::from(move |action: PlaybackAction| dispatcher.dispatch(action))
     };
-    // Presented, the programs' variables and locks at this tick beside the playback buttons:
-    // the race lesson's counter and its lost updates (the programs panel is off the screen).
-    let analysis = {
-        let simulation = simulation.clone();
-        use_memo(
-            (Rc::as_ptr(&simulation) as usize, presenting),
-            move |(_, presenting)| {
-                (*presenting && simulation.scenario.has_programs())
-                    .then(|| proclab_app::program_view::analyse(&simulation.run))
-            },
-        )
-    };
-    let presented_memory = (*analysis).as_ref().and_then(|analysis| {
-        proclab_app::program_view::presented_line(&simulation.run, &current.after, analysis, lang)
-            .map(AttrValue::from)
-    });
+    // The programs' variables and locks at this tick on one line: presented, beside the playback
+    // buttons; else under the picture (on a phone the programs panel is screens above it). The
+    // race lesson's counter and its lost updates.
+    let memory_line = simulation
+        .scenario
+        .has_programs()
+        .then(|| {
+            proclab_app::program_view::presented_line(
+                &simulation.run,
+                &current.after,
+                simulation.analysis(),
+                lang,
+            )
+        })
+        .flatten()
+        .map(AttrValue::from);
+    let presented_memory = memory_line.clone().filter(|_| presenting);
     let present_jump = onaction.reform(|tick: u64| PlaybackAction::Seek {
         tick,
         animate: false,
@@ -437,6 +438,13 @@ fn watch_machine(props: &WatchProps) -> Html {
                         onjump={present_jump} onselect={props.onselect.clone()}
                         canvas_id="present-gantt-canvas" zoom={present_zoom()} bare=true />
                 </div>
+            }
+            // Not presented, the programs' variables and locks under the picture, in the words of
+            // the presented bar (a teacher on a phone had the tables three screens above it).
+            if !presenting {
+                if let Some(line) = memory_line {
+                    <p id="watch-memory" class="watch-memory" aria-live="off">{ line }</p>
+                }
             }
             // On a phone the PCB is far below the picture: a tapped token says where its PCB is.
             if let Some(thread) = props.selected {
