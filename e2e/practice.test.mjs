@@ -465,6 +465,13 @@ test('A teacher sets rules for homework: marks only with two checks, then nothin
     assert.equal(await page.textContent('#practice-title + p.hint'),
       "Work it out by hand and fill in your answers, then press Check: under your teacher's rule, each cell is marked right or wrong, and that is all.");
     assert.doesNotMatch(await page.textContent('#practice-from-link'), /simulator/, 'no simulator offered, none mentioned');
+    // The student's copy shows the teacher's rules and does not change them (two taps had
+    // opened the same exercises without rules, Hint and the simulator back).
+    await page.click('#practice-make > summary');
+    assert.deepEqual(await page.$$eval('#rules-feedback, #rules-checks', (selects) => selects.map((select) => [select.value, select.disabled])),
+      [['marks', true], ['2', true]]);
+    assert.match(await page.textContent('#practice-rules-locked'), /^These rules came with the link you opened/);
+    await page.click('#practice-make > summary');
     // A typo in a cell: the check is not counted and shows no marks; it names the cell.
     await page.fill('#cell-p1-0', '1O');
     await page.click('#practice-check');

@@ -501,7 +501,8 @@ pub fn practice(props: &PracticeProps) -> Html {
                 <span id="teacher-tools-label" class="teacher-tools-label">{ lang.pick(["교사용:", "For teachers:"]) }</span>
                 <builder::SetBuilder {lang} on_open={open_built.clone()} open_set={state.set.clone()} />
                 <gradebook::Gradebook {lang} set={state.set.clone()} on_open={open_built} />
-                <rules::SetRulesForm {lang} rules={state.set.rules} on_change={change_rules} />
+                <rules::SetRulesForm {lang} rules={state.set.rules} on_change={change_rules}
+                    locked={*from_link && !state.set.rules.is_open()} />
             </div>
             </details>
             // A student who came from a link sees the exercise first and hands it in at the end
