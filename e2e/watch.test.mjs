@@ -585,3 +585,36 @@ test('Play and Pause take one width, so the speed beside them stays put, and the
     }, { locale, viewport: { width: 1366, height: 768 } });
   }
 });
+
+test('presented on a phone, leaving and the Gantt chart stay at the foot of the screen however far it is scrolled, and the chart comes into view below the playback bar', async () => {
+  const context = await openBrowser({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    await page.waitForSelector('#app-title');
+    await page.selectOption('#preset-select', 'race-two-threads');
+    await page.waitForSelector('#present');
+    await page.tap('#present');
+    await page.waitForFunction(() => document.querySelector('.watch').classList.contains('presenting'));
+    const inReach = async () => page.evaluate(() => ['#present', '#present-to-gantt'].map((selector) => {
+      const box = document.querySelector(selector).getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight && box.height >= 40;
+    }));
+    assert.deepEqual(await inReach(), [true, true]);
+    // Scrolled to the end of the presentation (the chart, the legend), they are still there.
+    await page.evaluate(() => { const watch = document.querySelector('.watch'); watch.scrollTop = watch.scrollHeight; });
+    await page.waitForFunction(() => document.querySelector('.watch').scrollTop > 500);
+    assert.deepEqual(await inReach(), [true, true]);
+    await page.evaluate(() => { document.querySelector('.watch').scrollTop = 0; });
+    await page.tap('#present-to-gantt');
+    await page.waitForFunction(() => {
+      const chart = document.querySelector('#present-gantt').getBoundingClientRect();
+      const bar = document.querySelector('.watch .playback').getBoundingClientRect();
+      return document.querySelector('.watch').scrollTop > 0 && chart.top >= bar.bottom - 1;
+    });
+    await page.tap('#present');
+    await page.waitForFunction(() => !document.querySelector('.watch').classList.contains('presenting'));
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
