@@ -1396,3 +1396,73 @@ fn an_io_of_zero_ticks_is_said_to_leave_the_cpu() {
         "{korean}"
     );
 }
+
+/// Each Ready and Running segment of every thread row of `id`'s run, checked against the
+/// queue the core's machine state puts the thread in at the segment's first tick; returns the
+/// labels seen in order for the first thread.
+fn queues_said(id: &str) -> Vec<String> {
+    let spec = proclab_core::presets::preset(id).expect("the preset").spec;
+    let simulation = simulation(&spec);
+    let model = gantt_model(&simulation, Lang::En);
+    let mut first = Vec::new();
+    for row in &model.rows {
+        let RowKind::Thread { thread } = row.kind else {
+            continue;
+        };
+        for segment in &row.segments {
+            if !matches!(
+                segment.kind,
+                SegmentKind::Ready { .. } | SegmentKind::Running { .. }
+            ) {
+                continue;
+            }
+            let state = simulation.run.state_at(segment.start);
+            let level = state.thread(thread).expect("the thread").level;
+            assert_eq!(
+                &*segment.label,
+                format!("Q{level}"),
+                "{id}: {} at {}..{}",
+                row.label,
+                segment.start,
+                segment.end
+            );
+            assert!(segment.detail.ends_with(&format!("(in Q{level})")));
+            if thread.pid == 0 {
+                first.push(segment.label.to_string());
+            }
+        }
+    }
+    assert!(
+        model.legend.iter().any(|entry| entry
+            .text
+            .starts_with("Q0, Q1, …: in a thread's row, the queue")),
+        "{id}"
+    );
+    first
+}
+
+#[test]
+fn a_multilevel_runs_thread_rows_say_the_queue_each_segment_is_in() {
+    // OSTEP's long job A with a boost every 50 ticks: it sinks to Q2, a boost brings it back to
+    // Q0 and it sinks again.
+    let a = queues_said("mlfq-ostep-boost");
+    let lowest = a
+        .iter()
+        .position(|label| label == "Q2")
+        .expect("A reaches Q2");
+    assert_eq!(a[0], "Q0");
+    assert!(a[lowest..].iter().any(|label| label == "Q0"), "{a:?}");
+    // Under MLQ each process stays in its class's queue.
+    let mlq = queues_said("mlq");
+    assert!(!mlq.is_empty());
+    // Other policies keep their words.
+    let model = gantt_model(
+        &simulation(&silberschatz(PolicySpec::Rr { quantum: 4 })),
+        Lang::En,
+    );
+    assert!(model
+        .rows
+        .iter()
+        .flat_map(|row| &row.segments)
+        .all(|segment| !segment.label.starts_with('Q')));
+}

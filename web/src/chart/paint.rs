@@ -268,18 +268,32 @@ const LEGEND_FONT: u32 = 12;
 /// Height of one legend line.
 const LEGEND_LINE: u32 = 20;
 
-/// Where each legend entry goes: `(x, line)` for entries of the given texts in `width` pixels.
-fn legend_layout<'a>(texts: impl Iterator<Item = &'a str>, width: u32) -> Vec<(u32, u32)> {
+/// Where each legend entry goes: `(x, line)` and its text's lines, for entries of the given
+/// texts in `width` pixels. An entry wider than the legend is broken at spaces into lines of
+/// its own (on a phone a long one had been cut at the canvas's edge), and the next entry starts
+/// under it.
+fn legend_layout<'a>(
+    texts: impl Iterator<Item = &'a str>,
+    width: u32,
+) -> Vec<(u32, u32, Vec<String>)> {
     let mut places = Vec::new();
     let (mut x, mut line) = (0, 0);
+    let room = width.saturating_sub(22).max(1);
     for text in texts {
         let entry = 22 + text_width(text, LEGEND_FONT) + 14;
         if x > 0 && x + entry > width {
             x = 0;
             line += 1;
         }
-        places.push((x, line));
-        x += entry;
+        if entry - 14 <= width {
+            places.push((x, line, vec![text.to_string()]));
+            x += entry;
+            continue;
+        }
+        let lines = wrap_words(text, LEGEND_FONT, room);
+        let count = lines.len() as u32;
+        places.push((x, line, lines));
+        (x, line) = (0, line + count);
     }
     places
 }
@@ -288,7 +302,15 @@ fn legend_layout<'a>(texts: impl Iterator<Item = &'a str>, width: u32) -> Vec<(u
 pub fn legend_height<'a>(texts: impl Iterator<Item = &'a str>, width: u32) -> u32 {
     legend_layout(texts, width)
         .last()
-        .map_or(0, |&(_, line)| (line + 1) * LEGEND_LINE + 6)
+        .map_or(0, |(x, line, lines)| {
+            // A broken entry leaves the next one a fresh line: the last line used is before it.
+            let used = if *x == 0 && lines.len() > 1 {
+                line + lines.len() as u32 - 1
+            } else {
+                *line
+            };
+            (used + 1) * LEGEND_LINE + 6
+        })
 }
 
 /// Draws a legend at the top left of `area`, wrapping to the area's width.
@@ -298,7 +320,7 @@ pub fn draw_legend<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     let (width, _) = area.dim_in_pixel();
     let places = legend_layout(entries.iter().map(|(_, text)| text.as_str()), width);
-    for ((swatch, text), (x, line)) in entries.iter().zip(places) {
+    for ((swatch, _), (x, line, lines)) in entries.iter().zip(places) {
         let (x, top) = (x as i32, (line * LEGEND_LINE) as i32 + 3);
         match *swatch {
             Swatch::Fill(fill) => {
@@ -325,11 +347,13 @@ pub fn draw_legend<DB: DrawingBackend>(
                 draw_dashed_width(area, (x, middle), (x + 18, middle), rgb, 1)?;
             }
         }
-        area.draw_text(
-            text,
-            &font(LEGEND_FONT, INK, left_middle()),
-            (x + 22, top + 9),
-        )?;
+        for (below, text) in lines.iter().enumerate() {
+            area.draw_text(
+                text,
+                &font(LEGEND_FONT, INK, left_middle()),
+                (x + 22, top + 9 + below as i32 * LEGEND_LINE as i32),
+            )?;
+        }
     }
     Ok(())
 }
@@ -346,4 +370,32 @@ pub fn tick_label(value: &f64) -> String {
 /// Fills `area` with the paper colour.
 pub fn clear<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
     area.fill(&colour(PAPER))
+}
+
+#[cfg(test)]
+mod legend_tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn an_entry_wider_than_the_legend_is_broken_into_lines_and_the_next_starts_under_it() {
+        let long =
+            "Q0, Q1, …: 스레드 줄에서 그 스레드가 실행되거나 기다린 큐(단계), Q0이 가장 높음";
+        let places = legend_layout(["ready", long, "blocked"].into_iter(), 330);
+        assert_eq!((places[0].0, places[0].1), (0, 0));
+        let (x, line, lines) = &places[1];
+        assert_eq!((*x, *line), (0, 1), "on a line of its own");
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert!(lines
+            .iter()
+            .all(|piece| 22 + text_width(piece, LEGEND_FONT) <= 330));
+        assert_eq!(lines.join(" "), long);
+        assert_eq!((places[2].0, places[2].1), (0, 1 + lines.len() as u32));
+        assert_eq!(
+            legend_height(["ready", long, "blocked"].into_iter(), 330),
+            (places[2].1 + 1) * LEGEND_LINE + 6
+        );
+        // Wide enough, nothing is broken.
+        assert!(legend_layout([long].into_iter(), 1200)[0].2.len() == 1);
+    }
 }

@@ -389,8 +389,22 @@ fn gantt_model_at(simulation: &Simulation, lang: Lang, column: u64) -> GanttMode
             segments,
         });
     }
+    let mut legend = legend(&rows, lang);
+    // The queues' labels, where a thread row shows one.
+    if words.has_levels() {
+        let labelled = rows
+            .iter()
+            .flat_map(|row| &row.segments)
+            .find(|segment| segment.label.starts_with('Q'));
+        if let Some(segment) = labelled {
+            legend.push(LegendEntry {
+                fill: segment.kind.fill(),
+                text: text::levels_legend(lang),
+            });
+        }
+    }
     GanttModel {
-        legend: legend(&rows, lang),
+        legend,
         rows,
         total_rows,
         gathered: column > 1,
@@ -469,6 +483,10 @@ pub(super) struct SharedWords<'a> {
     running: Vec<(Rc<str>, Rc<str>)>,
     /// When each thread exited (in [`Scenario::threads`] order), once known.
     exits: Vec<Option<u64>>,
+    /// Under MLFQ or MLQ, each queue's label (`Q0`, `Q1`, ...): a thread row's Ready and Running
+    /// segments say the queue they are in, so its way down (and a boost's way back up) reads off
+    /// the chart. Empty under other policies.
+    levels: Vec<Rc<str>>,
     lang: Lang,
 }
 
@@ -507,9 +525,17 @@ impl<'a> SharedWords<'a> {
         let pair = |label: ChartText, detail: ChartText| {
             (Rc::from(label.get(lang)), Rc::from(detail.get(lang)))
         };
+        let levels = match scenario.policy() {
+            proclab_core::PolicySpec::Mlfq(mlfq) => mlfq.levels.len(),
+            proclab_core::PolicySpec::Mlq { queues } => queues.len(),
+            _ => 0,
+        };
         SharedWords {
             scenario,
             lang,
+            levels: (0..levels)
+                .map(|level| Rc::from(format!("Q{level}")))
+                .collect(),
             exits: vec![None; threads.len()],
             threads,
             runs,
@@ -537,6 +563,16 @@ impl<'a> SharedWords<'a> {
 
     pub(super) fn lang(&self) -> Lang {
         self.lang
+    }
+
+    /// Whether thread rows say their queue: the policy has levels (MLFQ, MLQ).
+    pub(super) fn has_levels(&self) -> bool {
+        !self.levels.is_empty()
+    }
+
+    /// The label of queue `level` (`Q1`), under a policy with levels.
+    pub(super) fn level(&self, level: u32) -> Option<Rc<str>> {
+        self.levels.get(level as usize).cloned()
     }
 
     /// The label of a switch's segment (`CS`).

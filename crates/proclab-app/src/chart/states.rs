@@ -21,6 +21,9 @@ struct Tracker {
     segments: RowBuilder,
     /// The first of its loading slices (switch-in, cache stall) not yet drawn.
     loading: usize,
+    /// Under MLFQ or MLQ, the queue it is in (its class under MLQ; the top at admission under
+    /// MLFQ, then as demotions and boosts move it).
+    level: Option<u32>,
 }
 
 /// The Ready / Running / Blocked segments of the first `count` threads (in [`Scenario::threads`]
@@ -38,13 +41,20 @@ pub(super) fn state_segments(
         .threads()
         .iter()
         .take(count)
-        .map(|_| Tracker {
+        .map(|thread| Tracker {
             state: ProcessState::New,
             since: 0,
             cpu: None,
             waits: false,
             segments: RowBuilder::new(column),
             loading: 0,
+            level: words.has_levels().then(|| match scenario.policy() {
+                proclab_core::PolicySpec::Mlq { .. } => scenario
+                    .processes()
+                    .get(thread.pid() as usize)
+                    .map_or(0, |process| process.class()),
+                _ => 0,
+            }),
         })
         .collect();
     let held = held_spans(simulation, extent, count);
@@ -69,9 +79,6 @@ pub(super) fn state_segments(
         _ => tracker.segments.push(segment),
     };
     for event in simulation.run.trace().of_first_threads(count) {
-        if event.from == event.to {
-            continue; // a level change (boost, demotion): the state is unchanged
-        }
         let Some(tracker) = words
             .index(event.thread)
             .and_then(|index| trackers.get_mut(index))
@@ -81,8 +88,26 @@ pub(super) fn state_segments(
         let span = (tracker.since, event.tick);
         let thread = event.thread;
         let waits = tracker.waits;
-        if let Some(segment) = state_segment(words, tracker.state, tracker.cpu, waits, thread, span)
-        {
+        let (state, cpu, level) = (tracker.state, tracker.cpu, tracker.level);
+        if event.from == event.to {
+            // A level change (boost, demotion): the state is unchanged, the queue is not; the
+            // segment so far is of the old queue (with no levels drawn, nothing to cut).
+            let new_level = match event.cause {
+                Cause::Boosted => Some(0),
+                Cause::Demoted { level } => Some(level),
+                _ => level,
+            };
+            if level.is_some() && new_level != level {
+                if let Some(segment) = state_segment(words, state, cpu, waits, thread, span, level)
+                {
+                    push(tracker, segment);
+                }
+                tracker.since = event.tick;
+                tracker.level = new_level;
+            }
+            continue;
+        }
+        if let Some(segment) = state_segment(words, state, cpu, waits, thread, span, level) {
             push(tracker, segment);
         }
         tracker.waits = matches!(event.cause, Cause::Waits { .. });
@@ -103,7 +128,8 @@ pub(super) fn state_segments(
             };
             let span = (tracker.since, extent);
             let (state, cpu, waits) = (tracker.state, tracker.cpu, tracker.waits);
-            if let Some(segment) = state_segment(words, state, cpu, waits, thread, span) {
+            let level = tracker.level;
+            if let Some(segment) = state_segment(words, state, cpu, waits, thread, span, level) {
                 push(&mut tracker, segment);
             }
             tracker.segments.finish()
@@ -266,6 +292,8 @@ fn split_held(
     pieces
 }
 
+/// The segment of `thread` in `state` over `[start, end)`; a Ready or Running one under a policy
+/// with levels is labelled with its queue (`Q1`) and says it.
 pub(super) fn state_segment(
     words: &SharedWords,
     state: ProcessState,
@@ -273,17 +301,24 @@ pub(super) fn state_segment(
     waits: bool,
     thread: ThreadRef,
     (start, end): (u64, u64),
+    level: Option<u32>,
 ) -> Option<Segment> {
     if end <= start {
         return None;
     }
-    let (kind, (label, detail)) = match state {
+    let (kind, (mut label, mut detail)) = match state {
         ProcessState::Ready => (SegmentKind::Ready { thread }, words.ready.clone()),
         ProcessState::Running => (SegmentKind::Running { thread, cpu }, words.running(cpu)),
         ProcessState::Blocked if waits => (SegmentKind::Blocked { thread }, words.waiting.clone()),
         ProcessState::Blocked => (SegmentKind::Blocked { thread }, words.blocked.clone()),
         ProcessState::New | ProcessState::Exit => return None,
     };
+    if let (ProcessState::Ready | ProcessState::Running, Some(queue)) =
+        (state, level.and_then(|level| words.level(level)))
+    {
+        detail = Rc::from(text::in_level(&detail, &queue, words.lang()));
+        label = queue;
+    }
     Some(Segment {
         start,
         end,
@@ -310,8 +345,10 @@ impl Spanned for Segment {
         self.start = start;
         self.end = end;
     }
+    /// Of one kind and one label: a thread's Ready time in one queue and then in another (a
+    /// boost between) are two segments.
     fn same_kind(&self, other: &Segment) -> bool {
-        self.kind == other.kind
+        self.kind == other.kind && self.label == other.label
     }
 }
 

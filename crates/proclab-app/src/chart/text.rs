@@ -487,6 +487,23 @@ pub struct SweepSummary {
 }
 
 /// The Gantt legend's entry for the dashed lines at the MLFQ boosts, every `period` ticks.
+/// The legend's entry for the queue labels of a multilevel run's thread rows.
+pub fn levels_legend(lang: Lang) -> String {
+    lang.pick([
+        "Q0, Q1, …: 스레드 줄에서 그 스레드가 실행되거나 기다린 큐(단계), Q0이 가장 높음",
+        "Q0, Q1, …: in a thread's row, the queue (level) it runs or waits in; Q0 is the highest",
+    ])
+    .to_string()
+}
+
+/// A thread row's segment sentence with the queue it is in (`ready: waiting for a CPU, in Q1`).
+pub fn in_level(detail: &str, level: &str, lang: Lang) -> String {
+    lang.pick([
+        format!("{detail} ({level}에서)"),
+        format!("{detail} (in {level})"),
+    ])
+}
+
 pub fn boost_legend(period: u64, lang: Lang) -> String {
     lang.pick([
         format!("점선: {period}틱마다 우선순위 부스트(모든 작업을 맨 위 단계로)"),
