@@ -22,7 +22,8 @@ pub enum TurnKey {
     BurstLeft,
     /// The predicted length of the next CPU burst (`τ4.5`): SJF with exponential averaging.
     Predicted,
-    /// The priority number (`p2`); `lower_first` when the lowest number runs first.
+    /// The priority number (`p2`), as aging has moved it; `lower_first` when the lowest number
+    /// runs first.
     Priority { lower_first: bool },
 }
 
@@ -76,7 +77,10 @@ impl TurnKey {
                 .predicted_milli
                 .map(|milli| format!("τ{}", thousandths(milli)))
                 .unwrap_or_default(),
-            TurnKey::Priority { .. } => format!("p{}", tcb.priority),
+            // Aged, where aging has moved it: the number the policy compares.
+            TurnKey::Priority { .. } => {
+                format!("p{}", tcb.aged_priority.unwrap_or(tcb.priority))
+            }
         }
     }
 }

@@ -183,8 +183,9 @@ pub fn lane_title(rect: Rect, form: LaneForm, zoom: f32) -> Rect {
 }
 
 /// The cells of a lane's first entries, left to right and, when the lane is tall enough, row
-/// after row, each as wide as its label and slice words (`words`, one per entry), as many as fit
-/// with room left for a `+N`; and where the `+N` goes.
+/// after row, each as wide as its label and marks (`words`, one per entry: over each other in
+/// two lines, side by side in one), as many as fit with room left for a `+N`; and where the
+/// `+N` goes.
 pub fn lane_cells(
     rect: Rect,
     form: LaneForm,
@@ -203,12 +204,16 @@ pub fn lane_cells(
     let right = rect.right() - 6.0;
     let mut cells = Vec::new();
     for (index, (label, details)) in words.iter().enumerate() {
-        let details_width = if form == LaneForm::TwoLines {
-            text_width(details, size)
+        // Two lines: the name over its marks; one line: the name and its marks side by side (a
+        // phone's MLFQ lanes had dropped `q13 a1`, and the legend read that as a fresh slice).
+        let text = if form == LaneForm::TwoLines {
+            text_width(label, size).max(text_width(details, size))
+        } else if details.is_empty() {
+            text_width(label, size)
         } else {
-            0.0
+            text_width(&format!("{label} {details}"), size)
         };
-        let width = (text_width(label, size).max(details_width) + 10.0).max(2.0 * line);
+        let width = (text + 10.0).max(2.0 * line);
         let last = index + 1 == words.len();
         // Another row below this one, inside the lane?
         let below =

@@ -208,7 +208,11 @@ pub fn inspector(props: &InspectorProps) -> Html {
                                         "— (a process given as bursts runs no instructions, so it has no register values; give it a program to see them)",
                                     ]).to_string()) }
                                 }
-                                { row("Priority", lang.pick(["우선순위", "Priority"]), tcb.priority.to_string()) }
+                                { row("Priority", lang.pick(["우선순위", "Priority"]), match tcb.aged_priority {
+                                    // Aging's number beside the base one: the one compared now.
+                                    Some(aged) if aged != tcb.priority => lang.pick([format!("{} (에이징으로 지금 {aged})", tcb.priority), format!("{} (aged to {aged} now)", tcb.priority)]),
+                                    _ => tcb.priority.to_string(),
+                                }) }
                                 // A level and an allotment mean something only under the policies
                                 // that have them ("Allotment left 0" under SRTF read as a fact).
                                 { row("Queue level", lang.pick(["큐 단계", "Queue level"]), if multilevel { tcb.level.to_string() } else { "—".into() }) }

@@ -234,6 +234,15 @@ impl Policy {
     /// chosen schedule and a multilevel queue hand out a fresh slice at each dispatch, so a
     /// waiting thread's leftover means nothing unless it was preempted mid-slice where the
     /// policy keeps it; MLFQ sets the slice at admission, demotion and boost only.
+    /// Under priority scheduling with aging, the priority number `task` has at `now` as the
+    /// policy compares it ([`priority::Priority::aged_number`]); None otherwise.
+    pub(crate) fn aged_priority(&self, task: &Task, now: u64) -> Option<u32> {
+        match self {
+            Policy::Priority(policy) => policy.aged_number(task, now),
+            _ => None,
+        }
+    }
+
     pub(crate) fn slice_kept(&self, thread: &PolicyState) -> bool {
         matches!(self, Policy::Mlfq(_)) || thread.keep_quantum
     }

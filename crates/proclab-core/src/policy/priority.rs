@@ -76,6 +76,24 @@ impl Priority {
         self.rank_at(&task.policy, task.ready_since, now)
     }
 
+    /// The priority number aging has given `task` at `now`, as the policy compares it: a ready
+    /// thread's aged from its base by its wait, a running one's as it was dispatched with. None
+    /// without aging (the number is the base one) or for a thread neither ready nor running.
+    pub(crate) fn aged_number(&self, task: &Task, now: u64) -> Option<u32> {
+        self.aging_every?;
+        let rank = match task.state {
+            crate::ProcessState::Ready => self.ready_rank(task, now),
+            crate::ProcessState::Running => task.policy.run_rank,
+            _ => return None,
+        };
+        let number = if self.lower_is_higher {
+            rank
+        } else {
+            u64::from(MAX_PRIORITY).saturating_sub(rank)
+        };
+        u32::try_from(number).ok()
+    }
+
     /// The dispatched thread runs with its rank at `now` and no slice.
     pub(crate) fn on_dispatch(&self, thread: &mut PolicyState, ready_since: u64, now: u64) {
         thread.run_rank = self.rank_at(thread, ready_since, now);

@@ -105,6 +105,10 @@ pub struct Tcb {
     pub program: Option<ProgramContext>,
     /// Priority number.
     pub priority: u32,
+    /// Under priority scheduling with aging, the number the policy compares now: a ready
+    /// thread's aged by its wait, a running one's as dispatched. None without aging.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aged_priority: Option<u32>,
     /// MLFQ level or MLQ queue.
     pub level: u32,
     /// Ticks left in the current time slice, if the policy slices (none once exited).
@@ -316,6 +320,7 @@ impl MachineState {
                     program_counter: progress,
                     program: program_context(engine, index),
                     priority: task.policy.priority,
+                    aged_priority: engine.queues[0].aged_priority(task, tick),
                     level: task.policy.level,
                     // An exited thread has no time slice left to speak of, nor has a waiting
                     // one whose next dispatch hands out a fresh slice (RR's blocked thread

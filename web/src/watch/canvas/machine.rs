@@ -167,6 +167,13 @@ pub fn lane(pen: &Pen, lane: &Lane, line: f32, lang: Lang, scheduled: bool) {
                 ..first
             };
             pen.text_in(details, second, Type::centred(TEXT, INK));
+        } else if !details.is_empty() && !scheduled {
+            // One line: the name and its marks side by side, as the cell was sized.
+            pen.text_in(
+                &format!("{label} {details}"),
+                *rect,
+                Type::centred(TEXT, INK),
+            );
         } else {
             pen.text_in(label, *rect, Type::centred(TEXT, INK));
         }

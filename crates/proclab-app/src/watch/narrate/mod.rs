@@ -108,13 +108,14 @@ pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
         ]),
         Cause::Preempted { by, reason } => {
             let other = thread_label(state, by);
-            let (mine, theirs) = (
+            // The numbers compared: aged, where aging has moved them.
+            let compared = |thread| {
                 state
-                    .thread(event.thread)
-                    .map(|tcb| tcb.priority)
-                    .unwrap_or_default(),
-                state.thread(by).map(|tcb| tcb.priority).unwrap_or_default(),
-            );
+                    .thread(thread)
+                    .map(|tcb| tcb.aged_priority.unwrap_or(tcb.priority))
+                    .unwrap_or_default()
+            };
+            let (mine, theirs) = (compared(event.thread), compared(by));
             // The numbers compared are said only with the machine of the preemption's own
             // instant: a later one (the log's past lines in a long run) has moved on.
             let own_instant = state.tick == event.tick;
@@ -362,6 +363,26 @@ fn narrate_in_context(
     }
     if let Some(body) = same_tick_words(run, index, event, state, lang) {
         return format!("t={}: {body}", event.tick);
+    }
+    // Under aging, the preempted thread was compared by the number it ran with, which the machine
+    // after the instant no longer shows (back in the ready queue it starts again from its own):
+    // read from the machine just before.
+    if let (Cause::Preempted { .. }, true) = (event.cause, state.tick == event.tick) {
+        let aged =
+            |state: &MachineState| state.thread(event.thread).and_then(|tcb| tcb.aged_priority);
+        if let (Some(_), Some(tick)) = (aged(state), event.tick.checked_sub(1)) {
+            if let Some(ran_with) = aged(&run.state_at(tick)) {
+                let mut compared = state.clone();
+                if let Some(tcb) = compared
+                    .threads
+                    .iter_mut()
+                    .find(|tcb| tcb.thread == event.thread)
+                {
+                    tcb.aged_priority = Some(ran_with);
+                }
+                return narrate(event, &compared, lang);
+            }
+        }
     }
     let Cause::Woken { by } = event.cause else {
         return narrate(event, state, lang);

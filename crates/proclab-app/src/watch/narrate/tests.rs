@@ -573,3 +573,49 @@ fn an_srtf_preemption_says_the_two_times_left_it_compared_at_its_own_instant() {
         "{later:?}"
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_preemption_under_aging_says_the_aged_numbers_compared() {
+    // Aging every 2 ticks, lower first: worked out from the trace, a ready thread's number is
+    // its own less one for every 2 ticks since it became ready; the running one's, the number it
+    // was dispatched with.
+    let spec = proclab_core::presets::preset("priority-aging")
+        .unwrap()
+        .spec;
+    let run = proclab_core::simulate_spec(&spec).unwrap();
+    let last = |thread: proclab_core::ThreadRef, to: ProcessState, at: u64| {
+        run.events()
+            .iter()
+            .filter(|event| event.thread == thread && event.to == to && event.tick <= at)
+            .map(|event| event.tick)
+            .max()
+            .unwrap()
+    };
+    let base = |thread: proclab_core::ThreadRef| {
+        u64::from(run.state_at(0).thread(thread).unwrap().priority)
+    };
+    let aged = |thread: proclab_core::ThreadRef, at: u64| {
+        base(thread).saturating_sub((at - last(thread, ProcessState::Ready, at)) / 2)
+    };
+    let mut told = 0;
+    for event in run.events() {
+        let Cause::Preempted { by, .. } = event.cause else {
+            continue;
+        };
+        let before = event.tick - 1;
+        let dispatched = last(event.thread, ProcessState::Running, before);
+        let (mine, theirs) = (aged(event.thread, dispatched), aged(by, event.tick));
+        let line = said_at(&run, event.tick, Lang::En)
+            .into_iter()
+            .find(|line| line.contains("is preempted by"))
+            .unwrap();
+        assert!(
+            line.ends_with(&format!("(priority {theirs} beats {mine}).")),
+            "{line}"
+        );
+        assert!(theirs < mine, "{line}");
+        told += 1;
+    }
+    assert!(told > 0);
+}
