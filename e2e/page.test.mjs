@@ -458,6 +458,11 @@ test('4. reload keeps the workspace, including an invalid field as typed', TIMEO
     assert.equal(await page.inputValue('#quantum'), '3');
     await page.waitForSelector('#problems-banner');
     assert.equal(await savedWorkspace(page), saved, 'a reload does not rewrite the workspace');
+    // The last valid run is shown as before the reload, under the banner that says so (a reload
+    // had left the problems alone).
+    await page.waitForSelector('#metrics-table');
+    assert.match(await page.textContent('#problems-banner p'), /^The input has problems; showing the last valid result\./);
+    assert.equal(await page.$$eval('#metrics-table tbody tr', (rows) => rows.length), 2, 'Alpha and Beta as they ran');
 
     // Work too long for the quantum is marked beside the bursts that need the most slices, under
     // MLFQ as under RR (MLFQ has no single quantum field: nothing had been marked).

@@ -463,7 +463,7 @@ test('A teacher sets rules for homework: marks only with two checks, then nothin
     assert.equal(await page.textContent('#practice-check'), 'Check (2 left)');
     // The page's lead says what Check does under the rule (it had promised explanations).
     assert.equal(await page.textContent('#practice-title + p.hint'),
-      "Work it out by hand and fill in your answers, then press Check: under your teacher's rule, each cell is marked right or wrong, and that is all.");
+      "Work it out by hand and fill in your answers, then press Check: under your teacher's rule, each answer is marked right or wrong, and that is all.");
     assert.doesNotMatch(await page.textContent('#practice-from-link'), /simulator/, 'no simulator offered, none mentioned');
     // The student's copy shows the teacher's rules and does not change them (two taps had
     // opened the same exercises without rules, Hint and the simulator back).

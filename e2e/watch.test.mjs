@@ -411,6 +411,17 @@ test('the legend lists only the marks the run can show: q under slicing policies
     assert.equal(shown(await legend('sjf-predicted')), 'τ4.5');
     assert.equal(shown(await legend('priority-aging')), 'p2');
     assert.equal(shown(await legend('hrrn')), '');
+    // The I/O wait and the cache bar only where a thread can wait for I/O, where the cache is on.
+    const full = async (preset) => {
+      await legend(preset);
+      return page.$$eval('#watch-legend li', (items) => items.map((item) => item.textContent));
+    };
+    const srtf = (await full('srtf-vs-sjf')).join(' | ');
+    assert.ok(!srtf.includes('until its I/O completes') && !srtf.startsWith('Cache bar') && !srtf.includes('| Cache bar'), srtf);
+    const io = (await full('mlfq-ostep-io-job')).join(' | ');
+    assert.ok(io.includes('P1 (3): 3 ticks left until its I/O completes'), io);
+    const cached = (await full('switch-processes')).join(' | ');
+    assert.ok(cached.includes('Cache bar: '), cached);
   }, { locale: 'en-US' });
 });
 

@@ -79,6 +79,7 @@ pub fn use_autosave(session: &SessionHandle) -> AutosaveHandle {
         let draft = session.draft.clone();
         let current = *state;
         let setter = state.setter();
+        let last_run = session.last_valid().cloned();
         use_effect_with(session.edits, move |edits| {
             let edited = *edits > 0;
             if edited {
@@ -91,6 +92,7 @@ pub fn use_autosave(session: &SessionHandle) -> AutosaveHandle {
                 if !storage::save_workspace(&draft) {
                     setter.set(Autosave::Off);
                 }
+                storage::save_last_run(last_run.as_ref());
             };
             // A large workspace is saved in a task of its own, after the edit is on screen:
             // writing thousands of processes takes milliseconds the keystroke's own task should
@@ -226,12 +228,15 @@ pub fn use_address_follows(session: &SessionHandle, on_simulator: bool, saving: 
 #[hook]
 pub fn use_session() -> SessionHandle {
     let session = use_reducer(|| {
-        Store(Session::start(
-            browser::initial_language(),
-            &browser::opening_fragment(),
-            storage::load_workspace(),
-            browser::remembered_language(),
-        ))
+        Store(
+            Session::start(
+                browser::initial_language(),
+                &browser::opening_fragment(),
+                storage::load_workspace(),
+                browser::remembered_language(),
+            )
+            .with_last_run(storage::load_last_run()),
+        )
     });
     // Remembered as the student's choice unless a link pinned it (`browser::pin_language`).
     use_effect_with(session.lang, move |lang: &Lang| {

@@ -40,6 +40,33 @@ pub fn save_workspace(draft: &Draft) -> bool {
         .unwrap_or(false)
 }
 
+const LAST_RUN_KEY: &str = "proclab.workspace.last-run.v1";
+
+/// The last valid scenario of a workspace saved with problems, if there is one that can be read.
+pub fn load_last_run() -> Option<proclab_core::ScenarioSpec> {
+    let storage = web_sys::window()?.local_storage().ok()??;
+    let text = storage.get_item(LAST_RUN_KEY).ok()??;
+    serde_json::from_slice(text.as_bytes()).ok()
+}
+
+/// Keeps `spec` beside the workspace while its fields have problems, so that a reload shows the
+/// run it had; removes it when there is none. As small as the workspace's own limit allows.
+pub fn save_last_run(spec: Option<&proclab_core::ScenarioSpec>) {
+    let Some(storage) = web_sys::window().and_then(|window| window.local_storage().ok().flatten())
+    else {
+        return;
+    };
+    let text = spec.and_then(|spec| serde_json::to_string(spec).ok());
+    match text {
+        Some(text) if text.len() <= STORAGE_MAX_CHARS / 2 => {
+            let _ = storage.set_item(LAST_RUN_KEY, &text);
+        }
+        _ => {
+            let _ = storage.remove_item(LAST_RUN_KEY);
+        }
+    }
+}
+
 const PROBE_KEY: &str = "proclab.probe";
 
 /// True when this page may store anything at all: storage is there and takes a small write.

@@ -258,6 +258,35 @@ impl Session {
         session
     }
 
+    /// At page load, a saved workspace whose fields have problems shows the last valid run it
+    /// had (`last`, saved beside it while it had problems) as it did before the reload, under the
+    /// same banner; a reload had left only the problems. Nothing changes when the workspace runs
+    /// as it is, or when `last` does not.
+    pub fn with_last_run(mut self, last: Option<ScenarioSpec>) -> Session {
+        if self.problems.is_none() || self.spec.is_some() {
+            return self;
+        }
+        let Some(spec) = last else {
+            return self;
+        };
+        let Ok(scenario) = Scenario::new(&spec) else {
+            return self;
+        };
+        let spec = Rc::new(spec);
+        self.spec = Some(Rc::clone(&spec));
+        match run_here(&spec, &scenario) {
+            Some(run) => self.simulation = Some(Rc::new(Simulation::with_run(scenario, run))),
+            None => self.pending = Some(scenario),
+        }
+        self
+    }
+
+    /// The run on screen's scenario while the fields have problems (what a reload brings back
+    /// with [`Session::with_last_run`]); none when the fields run as they are.
+    pub fn last_valid(&self) -> Option<&ScenarioSpec> {
+        self.problems.as_ref().and(self.spec.as_deref())
+    }
+
     /// Takes `draft` and recomputes the problems and the run.
     fn set_draft(&mut self, draft: Draft) {
         self.draft = draft;

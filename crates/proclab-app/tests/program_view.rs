@@ -777,7 +777,21 @@ fn the_presented_line_puts_the_semaphores_first() {
     let run = proclab_core::simulate_spec(&spec).unwrap();
     let line = presented_line(&run, &run.state_at(0), &analyse(&run), Lang::En).unwrap();
     assert!(line.starts_with("m: free · empty: value"), "{line}");
-    assert!(line.contains("full: value 0 · buf[0] = 0"), "{line}");
+    // An array as one list, in index order.
+    assert!(
+        line.contains(
+            "full: value 0 · buf = [0, 0, 0] · in = 0 · out = 0 · got = [0, 0, 0, 0, 0, 0]"
+        ),
+        "{line}"
+    );
+    let end = presented_line(
+        &run,
+        &run.state_at(run.end_tick()),
+        &analyse(&run),
+        Lang::En,
+    )
+    .unwrap();
+    assert!(end.ends_with("got = [1, 2, 3, 4, 5, 6]"), "{end}");
 }
 
 /// A thread blocked on a full pipe is told a read wakes it, not a release or a signal (a student

@@ -1549,3 +1549,50 @@ fn a_burst_too_long_names_the_process_as_typed_and_groups_the_limit_digits() {
         assert_eq!(row.text, said);
     }
 }
+
+fn silberschatz_rr() -> ScenarioSpec {
+    proclab_core::presets::preset("rr-silberschatz")
+        .unwrap()
+        .spec
+}
+
+/// A reload of a workspace saved with a typo shows the last valid run it had, under the banner
+/// that says so (it had shown the problems alone); a workspace that runs as it is keeps its own.
+#[test]
+fn a_reload_with_problems_shows_the_last_valid_run_saved_beside_them() {
+    let valid = silberschatz_rr();
+    let typed = act(
+        &start(&valid),
+        Action::Edit(Edit::Text(FieldId::Bursts(0), "2 io".into())),
+    );
+    assert!(typed.problems.is_some());
+    let kept = typed
+        .last_valid()
+        .cloned()
+        .expect("the run on screen is kept");
+    assert_eq!(&kept, typed.spec.as_deref().unwrap());
+    // The reload: the draft as typed, with its problems, and the saved scenario.
+    let reloaded = Session::start(Lang::En, "", Some(typed.draft.clone()), None);
+    assert!(reloaded.problems.is_some() && reloaded.simulation.is_none());
+    let reloaded = reloaded.with_last_run(Some(kept.clone()));
+    assert!(reloaded.problems.is_some(), "the typo is still marked");
+    let shown = reloaded
+        .simulation
+        .as_ref()
+        .expect("the last valid run is shown");
+    assert_eq!(
+        shown.run.end_tick(),
+        typed.simulation.as_ref().unwrap().run.end_tick()
+    );
+    assert_eq!(reloaded.last_valid(), Some(&kept));
+    // Fixed, the workspace runs as it is and nothing is kept beside it.
+    let fixed = act(
+        &reloaded,
+        Action::Edit(Edit::Text(FieldId::Bursts(0), "2".into())),
+    );
+    assert!(fixed.problems.is_none() && fixed.last_valid().is_none());
+    // A valid workspace is not replaced by a saved scenario.
+    let other = proclab_core::presets::preset("fcfs-convoy").unwrap().spec;
+    let own = start(&valid).with_last_run(Some(other));
+    assert_eq!(own.spec.as_deref(), start(&valid).spec.as_deref());
+}

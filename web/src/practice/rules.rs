@@ -127,11 +127,12 @@ pub fn set_rules_form(props: &RulesProps) -> Html {
                     "이 규칙은 연 링크에 담겨 온 선생님의 과제 규칙이라 여기서 바꾸지 않습니다. 규칙을 바꾼 세트가 필요하면 선생님은 \"섞은 세트 만들기\"로 새 링크를 만드세요.",
                     "These rules came with the link you opened: they are your teacher's homework rules and are not changed here. A teacher who wants other rules makes a new link with \"Build a mixed set\".",
                 ]) }</p>
+            } else {
+                <p class="hint">{ lang.pick([
+                    "아래에 열린 세트에 적용되어 그 링크에 들어갑니다(위의 \"섞은 세트 만들기\" 목록에는 그 목록의 규칙이 따로 있습니다). 고른 뒤 세트 링크를 복사하세요. 규칙이 있는 세트의 답안 파일에는 채점 표시가 없으니, 위의 \"제출된 답안 채점\"으로 채점하세요. 규칙은 이 페이지가 지키는 약속이지 잠금이 아닙니다(학생은 문제를 시뮬레이터에 직접 입력할 수 있습니다).",
+                    "For the set open below, and carried in its link (a list in \"Build a mixed set\" above has rules of its own): choose, then copy the set link. The answers files of a set with rules carry no marks: grade them with \"Grade handed-in answers\" above. The rules are kept by this page, not locked (a student can always type an exercise into the simulator).",
+                ]) }</p>
             }
-            <p class="hint">{ lang.pick([
-                "아래에 열린 세트에 적용되어 그 링크에 들어갑니다(위의 \"섞은 세트 만들기\" 목록에는 그 목록의 규칙이 따로 있습니다). 고른 뒤 세트 링크를 복사하세요. 규칙이 있는 세트의 답안 파일에는 채점 표시가 없으니, 위의 \"제출된 답안 채점\"으로 채점하세요. 규칙은 이 페이지가 지키는 약속이지 잠금이 아닙니다(학생은 문제를 시뮬레이터에 직접 입력할 수 있습니다).",
-                "For the set open below, and carried in its link (a list in \"Build a mixed set\" above has rules of its own): choose, then copy the set link. The answers files of a set with rules carry no marks: grade them with \"Grade handed-in answers\" above. The rules are kept by this page, not locked (a student can always type an exercise into the simulator).",
-            ]) }</p>
             { fields }
         </details>
     }

@@ -42,6 +42,12 @@ pub struct LegendProps {
     /// The run has pipes or message queues: `Reader → p [· ·]` can show.
     #[prop_or(true)]
     pub channels: bool,
+    /// A thread can wait for I/O (bursts of I/O, or programs, whose `io` blocks): `P1 (3)`.
+    #[prop_or(true)]
+    pub io: bool,
+    /// The cache model is on: the CPUs' cache bars show.
+    #[prop_or(true)]
+    pub cache: bool,
 }
 
 #[function_component(Legend)]
@@ -61,6 +67,8 @@ pub fn legend(props: &LegendProps) -> Html {
                     WatchText::LegendAllotment => props.allotments,
                     WatchText::LegendSyncWait => props.sync_waits,
                     WatchText::LegendChannel => props.channels,
+                    WatchText::LegendIo => props.io,
+                    WatchText::LegendCache => props.cache,
                     _ => true,
                 }).map(|entry| html! { <li>{ entry.get(lang) }</li> }) }
             </ul>

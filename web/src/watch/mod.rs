@@ -439,12 +439,11 @@ fn watch_machine(props: &WatchProps) -> Html {
                         canvas_id="present-gantt-canvas" zoom={present_zoom()} bare=true />
                 </div>
             }
-            // Not presented, the programs' variables and locks under the picture, in the words of
-            // the presented bar (a teacher on a phone had the tables three screens above it).
-            if !presenting {
-                if let Some(line) = memory_line {
-                    <p id="watch-memory" class="watch-memory" aria-live="off">{ line }</p>
-                }
+            // The programs' variables and locks under the picture, in the words of the presented
+            // bar (a teacher on a phone had the tables three screens above it). Presented, only
+            // on a phone (the style sheet), where the bar has room for two lines of it.
+            if let Some(line) = memory_line {
+                <p id="watch-memory" class="watch-memory" aria-live="off">{ line }</p>
             }
             // On a phone the PCB is far below the picture: a tapped token says where its PCB is.
             if let Some(thread) = props.selected {
@@ -456,7 +455,9 @@ fn watch_machine(props: &WatchProps) -> Html {
                     ]) }
                 </button>
             }
-            <legend::Legend {lang} {turn_key} {allotments} {sync_waits} {channels} />
+            <legend::Legend {lang} {turn_key} {allotments} {sync_waits} {channels}
+                io={simulation.scenario.has_programs() || simulation.scenario.threads().iter().any(|thread| thread.bursts().len() > 1)}
+                cache={cache_capacity > 0} />
             <machine_text::MachineText {lang} state={current.after.clone()} {awaiting} {turn_key} />
             <div class="watch-side">
                 <inspector::Inspector {lang} simulation={props.simulation.clone()} state={current.after.clone()} selected={props.selected} onselect={props.onselect.clone()} />

@@ -181,9 +181,9 @@ impl Words for PracticeText {
         use PracticeText::*;
         match self {
             NavPractice => ["연습", "Practice"],
-            Title => ["연습: 먼저 풀고, 칸마다 확인", "Practice: predict, then check, cell by cell"],
-            Intro => ["손으로 풀어 답을 채운 뒤 확인을 누르세요. 칸마다 맞음/틀림을 알려 주고, 첫 번째 잘못을 엔진의 기록으로 설명합니다.", "Work it out by hand, fill in your answers, then press Check: every cell is marked, and the first mistake is explained from the engine's own trace."],
-            IntroMarks => ["손으로 풀어 답을 채운 뒤 확인을 누르세요. 선생님의 규칙에 따라 칸마다 맞음/틀림만 알려 줍니다.", "Work it out by hand and fill in your answers, then press Check: under your teacher's rule, each cell is marked right or wrong, and that is all."],
+            Title => ["연습: 먼저 풀고, 답마다 확인", "Practice: predict, then check, answer by answer"],
+            Intro => ["손으로 풀어 답을 채운 뒤 확인을 누르세요. 답마다 맞음/틀림을 알려 주고, 첫 번째 잘못을 엔진의 기록으로 설명합니다.", "Work it out by hand, fill in your answers, then press Check: every answer is marked, and the first mistake is explained from the engine's own trace."],
+            IntroMarks => ["손으로 풀어 답을 채운 뒤 확인을 누르세요. 선생님의 규칙에 따라 답마다 맞음/틀림만 알려 줍니다.", "Work it out by hand and fill in your answers, then press Check: under your teacher's rule, each answer is marked right or wrong, and that is all."],
             IntroHidden => ["손으로 풀어 답을 채우세요. 선생님의 규칙에 따라 제출할 때까지 채점하지 않습니다.", "Work it out by hand and fill in your answers: under your teacher's rule, nothing is checked until you hand them in."],
             Topic => ["주제", "Topic"],
             Difficulty => ["난이도", "Difficulty"],

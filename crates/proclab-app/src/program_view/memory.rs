@@ -293,6 +293,15 @@ pub fn presented_line(
     let mut parts: Vec<String> = Vec::new();
     let mut shared_seen: Vec<&str> = Vec::new();
     for space in &spaces {
+        // An array's words as one list (`buf = [1, 0, 0]`): one by one, a bounded buffer's
+        // filled a phone's screen in five bold lines.
+        let mut array: Option<(String, Vec<i64>)> = None;
+        let flush = |array: &mut Option<(String, Vec<i64>)>, parts: &mut Vec<String>| {
+            if let Some((name, values)) = array.take() {
+                let values: Vec<String> = values.iter().map(i64::to_string).collect();
+                parts.push(format!("{name} = [{}]", values.join(", ")));
+            }
+        };
         for word in &space.words {
             // A shared segment's word once, however many processes map it.
             if word.shared {
@@ -301,11 +310,25 @@ pub fn presented_line(
                 }
                 shared_seen.push(&word.name);
             }
-            parts.push(match named && !word.shared {
-                true => format!("{}.{} = {}", space.process, word.name, word.value),
-                false => format!("{} = {}", word.name, word.value),
-            });
+            let name = match named && !word.shared {
+                true => format!("{}.{}", space.process, word.name),
+                false => word.name.clone(),
+            };
+            match name.strip_suffix(']').and_then(|name| name.split_once('[')) {
+                Some((base, index)) if index.parse::<u32>().is_ok() => match &mut array {
+                    Some((open, values)) if open == base => values.push(word.value),
+                    _ => {
+                        flush(&mut array, &mut parts);
+                        array = Some((base.to_string(), vec![word.value]));
+                    }
+                },
+                _ => {
+                    flush(&mut array, &mut parts);
+                    parts.push(format!("{name} = {}", word.value));
+                }
+            }
         }
+        flush(&mut array, &mut parts);
     }
     let steps_done = run
         .program_steps()
