@@ -562,6 +562,14 @@ test('presented on a tablet the locks\' and semaphores\' line takes a line of it
     await page.click('#watch-lesson .lesson-more');
     const whole = await page.$eval('#watch-lesson .watch-lesson-text', (text) => text.getBoundingClientRect().height);
     assert.ok(whole > lesson + line, `unfolded ${whole} px against ${lesson}`);
+    // The caption holds its sentences whole: the deadlock's last words had been cut in a box of
+    // three lines that scrolled without a sign.
+    await page.selectOption('#preset-select', 'deadlock-two-locks');
+    await page.waitForSelector('#present-caption');
+    await page.click('#to-end');
+    await page.waitForFunction(() => /deadlock/i.test(document.querySelector('#present-caption')?.textContent ?? ''));
+    const caption = await page.$eval('#present-caption', (box) => [box.scrollHeight, box.clientHeight]);
+    assert.ok(caption[0] <= caption[1] + 1, `the caption needs ${caption[0]} px and shows ${caption[1]}`);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
