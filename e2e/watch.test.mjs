@@ -402,7 +402,7 @@ test('the legend lists only the marks the run can show: q under slicing policies
     assert.ok((await legend('pipe-writer-reader')).includes(channel));
     // What the policy picks by: the burst left under SJF and SRTF, the prediction under SJF
     // with exponential averaging, the priority number under priority scheduling.
-    const marks = ['q3', 'r3', 'τ4.5', 'p2'];
+    const marks = ['q3', 'r3', 'τ4.5', 'p2', 'R8/3'];
     const shown = (entries) => marks.filter((mark) => entries.includes(mark)).join(' ');
     assert.equal(shown(fcfs), '');
     assert.equal(shown(rr), 'q3');
@@ -410,7 +410,7 @@ test('the legend lists only the marks the run can show: q under slicing policies
     assert.equal(shown(await legend('sjf-vs-srtf')), 'r3');
     assert.equal(shown(await legend('sjf-predicted')), 'τ4.5');
     assert.equal(shown(await legend('priority-aging')), 'p2');
-    assert.equal(shown(await legend('hrrn')), '');
+    assert.equal(shown(await legend('hrrn')), 'R8/3');
     // The I/O wait and the cache bar only where a thread can wait for I/O, where the cache is on.
     const full = async (preset) => {
       await legend(preset);
@@ -444,6 +444,31 @@ test('under SRTF the machine says each thread\'s burst left, in the queue and on
     await page.click('#lang-ko');
     assert.match((await at(5))[0], /P4 · r5$/);
     assert.ok((await page.textContent('#watch-legend')).includes('r3: 지금 CPU 버스트가 3틱 남음'));
+  }, { locale: 'en-US' });
+});
+
+test('under HRRN the queue shows each waiting thread\'s response ratio and the log says the ratios a choice compared', async () => {
+  await onFreshPage(server.url, async ({ page }) => {
+    // Stallings's example: A 0/3, B 2/6, C 4/4, D 6/5, E 8/2 (named P1..P5 here).
+    await page.selectOption('#preset-select', 'hrrn');
+    await page.waitForSelector('#watch-canvas');
+    const at = async (tick) => {
+      await scrubTo(page, tick, { painted: true });
+      return (await page.textContent('#ready-0')).split(':')[1].trim();
+    };
+    // At 8, B runs; C has waited 4 for a burst of 4, D 2 for 5, E has just come: (W + S) / S.
+    assert.equal(await at(8), 'P3 (R8/4) → P4 (R7/5) → P5 (R2/2)');
+    // At 9 B is done: C (9/4) beats D (8/5) and E (3/2); the log says so.
+    await at(9);
+    const line = async () => (await page.$$eval('#event-log li', (items) => items.map((item) => item.textContent)))
+      .find((text) => text.includes("load P3's PCB"));
+    assert.match(await line(), /Chosen for the highest response ratio: \(5 \+ 4\) \/ 4 = 9\/4 \(P4 8\/5, P5 3\/2\)\.$/);
+    assert.equal(await at(13), 'P4 (R12/5)');
+    await page.click('#lang-ko');
+    await at(9);
+    const korean = (await page.textContent('#event-log'));
+    assert.ok(korean.includes('응답 비율이 가장 높은 스레드를 골랐습니다: (5 + 4) / 4 = 9/4 (P4 8/5, P5 3/2).'), korean);
+    assert.ok((await page.textContent('#watch-legend')).includes('R8/3: 응답 비율 (W + S) / S'));
   }, { locale: 'en-US' });
 });
 

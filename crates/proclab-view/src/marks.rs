@@ -5,14 +5,14 @@
 use alloc::format;
 use alloc::string::String;
 use proclab_core::state::Tcb;
-use proclab_core::PolicySpec;
+use proclab_core::{PolicySpec, ProcessState};
 
 use crate::sizing::slice_words;
 
 /// What a policy orders its ready threads by, as the picture marks it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum TurnKey {
-    /// Nothing a mark can say (FCFS takes arrivals in order; HRRN's ratio grows every tick).
+    /// Nothing a mark can say (FCFS takes arrivals in order).
     None,
     /// The time slice left (`q3`) and, on a multilevel feedback queue, the allotment left
     /// (`a2`): round robin, lottery, MLQ and MLFQ.
@@ -25,13 +25,17 @@ pub enum TurnKey {
     /// The priority number (`p2`), as aging has moved it; `lower_first` when the lowest number
     /// runs first.
     Priority { lower_first: bool },
+    /// HRRN's response ratio (W + S) / S as a fraction over the next CPU burst (`R8/3`: waited
+    /// 5, burst 3); the highest runs next. Only waiting threads have one (HRRN does not preempt).
+    Ratio,
 }
 
 impl TurnKey {
     /// The key `policy` orders its ready threads by.
     pub fn of(policy: &PolicySpec) -> TurnKey {
         match policy {
-            PolicySpec::Fcfs | PolicySpec::Hrrn => TurnKey::None,
+            PolicySpec::Fcfs => TurnKey::None,
+            PolicySpec::Hrrn => TurnKey::Ratio,
             PolicySpec::Sjf {
                 prediction: Some(_),
             } => TurnKey::Predicted,
@@ -58,6 +62,12 @@ impl TurnKey {
                 tcb.quantum_left.filter(|left| *left > 0),
                 multilevel.then_some(tcb.allotment_left),
             ),
+            TurnKey::Ratio => match (tcb.ratio_wait, tcb.next_cpu_burst) {
+                (Some(wait), burst) if burst > 0 && tcb.state == ProcessState::Ready => {
+                    format!("R{}/{burst}", wait + burst)
+                }
+                _ => String::new(),
+            },
             _ => self.running(tcb),
         }
     }
@@ -66,7 +76,8 @@ impl TurnKey {
     /// left, or what the policy compares an arrival's with.
     pub fn running(self, tcb: &Tcb) -> String {
         match self {
-            TurnKey::None => String::new(),
+            // HRRN compares waiting threads only: the running one keeps its CPU.
+            TurnKey::None | TurnKey::Ratio => String::new(),
             TurnKey::Slice => tcb
                 .quantum_left
                 .filter(|left| *left > 0)

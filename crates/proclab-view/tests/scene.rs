@@ -548,6 +548,79 @@ fn priority_marks_its_number_sjf_its_prediction_and_fcfs_nothing() {
 }
 
 #[test]
+fn hrrn_marks_each_waiting_threads_response_ratio_and_picks_the_highest() {
+    // W is the time since the thread last became ready, worked out from the trace's
+    // transitions, not from the machine state; S the CPU burst it waits to run.
+    let run = preset_run("hrrn");
+    let became_ready = |thread: ThreadRef, at: u64| {
+        run.events()
+            .iter()
+            .filter(|event| {
+                event.thread == thread && event.to == ProcessState::Ready && event.tick <= at
+            })
+            .map(|event| event.tick)
+            .max()
+            .unwrap()
+    };
+    let bursts = |thread: ThreadRef| {
+        let spec = run
+            .scenario()
+            .threads()
+            .iter()
+            .find(|spec| spec.pid() == thread.pid && spec.tid() == thread.tid);
+        spec.unwrap().bursts().to_vec()
+    };
+    let seen = marks_checked(&run, |tcb, tick| match tcb.state {
+        ProcessState::Ready => {
+            let burst = bursts(tcb.thread)[tcb.burst as usize];
+            let wait = tick - became_ready(tcb.thread, tick);
+            format!("R{}/{burst}", wait + burst)
+        }
+        _ => String::new(),
+    });
+    assert!(seen > 10, "{seen}");
+    // At each dispatch from a queue of several, the thread chosen had the highest ratio the
+    // picture showed the tick before (ties to the earlier arrival).
+    let ratio = |mark: &str| {
+        let (top, bottom) = mark[1..].split_once('/').unwrap();
+        (top.parse::<u64>().unwrap(), bottom.parse::<u64>().unwrap())
+    };
+    let mut compared = 0;
+    for event in run
+        .events()
+        .iter()
+        .filter(|event| event.to == ProcessState::Running)
+    {
+        let Some(before) = event.tick.checked_sub(1) else {
+            continue;
+        };
+        let scene = scene_at(&run, before, 1000);
+        let lane = &scene.lanes[0];
+        if lane.entries.len() < 2 || !lane.entries.iter().any(|(t, _)| *t == event.thread) {
+            continue;
+        }
+        let chosen = lane
+            .entries
+            .iter()
+            .position(|(t, _)| *t == event.thread)
+            .unwrap();
+        let (top, bottom) = ratio(&lane.marks[chosen]);
+        for mark in &lane.marks {
+            let (other_top, other_bottom) = ratio(mark);
+            // One tick later every W grows by one: compare the ratios at the dispatch.
+            assert!(
+                (top + 1) * other_bottom >= (other_top + 1) * bottom,
+                "t={} {mark} beat {}",
+                event.tick,
+                lane.marks[chosen]
+            );
+        }
+        compared += 1;
+    }
+    assert!(compared > 0, "a choice among several");
+}
+
+#[test]
 fn each_policy_is_marked_by_what_it_picks_by() {
     let key = |policy: PolicySpec| TurnKey::of(&policy);
     assert_eq!(key(PolicySpec::Srtf), TurnKey::BurstLeft);
@@ -555,7 +628,8 @@ fn each_policy_is_marked_by_what_it_picks_by() {
         key(PolicySpec::Sjf { prediction: None }),
         TurnKey::BurstLeft
     );
-    assert_eq!(key(PolicySpec::Hrrn), TurnKey::None);
+    assert_eq!(key(PolicySpec::Hrrn), TurnKey::Ratio);
+    assert_eq!(key(PolicySpec::Fcfs), TurnKey::None);
     assert_eq!(key(PolicySpec::Rr { quantum: 2 }), TurnKey::Slice);
     assert_eq!(
         key(PolicySpec::Priority {

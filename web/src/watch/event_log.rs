@@ -39,8 +39,8 @@ pub fn log_lines(run: &Run, state: &MachineState, tick: u64, lang: Lang) -> Vec<
     let mut earlier: Vec<(u64, MachineState)> = Vec::new();
     let many_to_one =
         run.scenario().machine().thread_model == proclab_core::spec::ThreadModel::User;
-    // A preemption says the priorities or the times left it compared, as they were at its
-    // instant; in a run of a textbook's size only (the machine of each such instant is rebuilt,
+    // A preemption, and a dispatch out of a queue of several, says the priorities, times left or
+    // ratios it compared, as they were at its instant; in a run of a textbook's size only (the machine of each such instant is rebuilt,
     // which a run of thousands of threads cannot afford at every tick of playback).
     let told_with_numbers = run.scenario().threads().len() <= NUMBERS_UP_TO;
     let mut lines = run
@@ -53,7 +53,11 @@ pub fn log_lines(run: &Run, state: &MachineState, tick: u64, lang: Lang) -> Vec<
             let waits = matches!(event.cause, proclab_core::Cause::Waits { .. })
                 || (many_to_one && matches!(event.cause, proclab_core::Cause::IoRequested { .. }))
                 || (told_with_numbers
-                    && matches!(event.cause, proclab_core::Cause::Preempted { .. }));
+                    && matches!(
+                        event.cause,
+                        proclab_core::Cause::Preempted { .. }
+                            | proclab_core::Cause::Dispatched { .. }
+                    ));
             let at = if waits && event.tick != tick {
                 if !earlier.iter().any(|(at, _)| *at == event.tick) {
                     earlier.push((event.tick, run.state_at(event.tick)));

@@ -136,6 +136,24 @@ fn list_picker(props: &PickerProps) -> Html {
 }
 
 /// One field; `field` (its English name) is also the row's `data-field`, for tests.
+/// HRRN's response ratio of a thread that waited `wait` ticks for a CPU burst of `burst`, as the
+/// policy compares it: `(5 + 3) / 3 = 8/3 ≈ 2.67 (waited 5, burst 3)`.
+fn ratio_words(wait: u64, burst: u64, lang: Lang) -> String {
+    let top = wait + burst;
+    // Hundredths rounded half up, in integers: the fraction is the exact value.
+    let hundredths = (top * 200 + burst) / (burst * 2);
+    let approx = format!("{}.{:02}", hundredths / 100, hundredths % 100);
+    let exact = if top.is_multiple_of(burst) {
+        format!("{}", top / burst)
+    } else {
+        format!("{top}/{burst} ≈ {approx}")
+    };
+    lang.pick([
+        format!("({wait} + {burst}) / {burst} = {exact} (기다린 시간 {wait}, 버스트 {burst})"),
+        format!("({wait} + {burst}) / {burst} = {exact} (waited {wait}, burst {burst})"),
+    ])
+}
+
 fn row(field: &'static str, name: &str, value: String) -> Html {
     html! { <tr data-field={field}><th scope="row">{ name }</th><td>{ value }</td></tr> }
 }
@@ -221,6 +239,10 @@ pub fn inspector(props: &InspectorProps) -> Html {
                                 // A program's thread has no burst known ahead: its code decides when it blocks.
                                 { row("CPU burst left", lang.pick(["남은 CPU 버스트", "CPU burst left"]), if tcb.program.is_some() || tcb.state == proclab_core::ProcessState::Exit { "—".into() } else { tcb.next_cpu_burst.to_string() }) }
                                 { row("Predicted burst", lang.pick(["예측 버스트", "Predicted burst"]), tcb.predicted_milli.map(|m| format!("{}.{:03}", m / 1000, m % 1000)).unwrap_or_else(|| "—".into())) }
+                                // HRRN's ratio, as a fraction with its parts: the exact number compared.
+                                if let Some(wait) = tcb.ratio_wait.filter(|_| tcb.next_cpu_burst > 0) {
+                                    { row("Response ratio", lang.pick(["응답 비율", "Response ratio"]), ratio_words(wait, tcb.next_cpu_burst, lang)) }
+                                }
                                 { row("CPU used", lang.pick(["사용한 CPU 시간", "CPU used"]), tcb.cpu_used.to_string()) }
                                 { row("Last ran", lang.pick(["마지막 실행", "Last ran"]), if tcb.state == proclab_core::ProcessState::Running {
                                     lang.pick(["지금 실행 중", "running now"]).to_string()

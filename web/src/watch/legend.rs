@@ -9,7 +9,7 @@ use proclab_view::TurnKey;
 use yew::prelude::*;
 
 /// The entries, in the order a reader meets the marks (diagram, then machine).
-const ENTRIES: [WatchText; 15] = [
+const ENTRIES: [WatchText; 16] = [
     WatchText::LegendCount,
     WatchText::LegendColour,
     WatchText::LegendRing,
@@ -17,6 +17,7 @@ const ENTRIES: [WatchText; 15] = [
     WatchText::LegendAllotment,
     WatchText::LegendBurstLeft,
     WatchText::LegendPredicted,
+    WatchText::LegendRatio,
     WatchText::LegendPriorityLow,
     WatchText::LegendPriorityHigh,
     WatchText::LegendMore,
@@ -64,6 +65,7 @@ pub fn legend(props: &LegendProps) -> Html {
                     WatchText::LegendPredicted => props.turn_key == TurnKey::Predicted,
                     WatchText::LegendPriorityLow => props.turn_key == TurnKey::Priority { lower_first: true },
                     WatchText::LegendPriorityHigh => props.turn_key == TurnKey::Priority { lower_first: false },
+                    WatchText::LegendRatio => props.turn_key == TurnKey::Ratio,
                     WatchText::LegendAllotment => props.allotments,
                     WatchText::LegendSyncWait => props.sync_waits,
                     WatchText::LegendChannel => props.channels,

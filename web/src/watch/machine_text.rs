@@ -144,15 +144,17 @@ fn cpu_line(cpu: &CpuState, state: &MachineState, lang: Lang, awaiting: bool) ->
     )
 }
 
-/// What orders a queue under SJF, SRTF or priority scheduling (`r7`, `τ4.5`, `p2`), said after
-/// a thread's name as the picture marks it; none under other policies, whose queue is in arrival
-/// (or round-robin) order.
+/// What orders a queue under SJF, SRTF, priority scheduling or HRRN (`r7`, `τ4.5`, `p2`,
+/// `R8/3`), said after a thread's name as the picture marks it; none under other policies, whose
+/// queue is in arrival (or round-robin) order.
 fn ordered_by(key: TurnKey, state: &MachineState, thread: ThreadRef) -> Option<String> {
     match key {
-        TurnKey::BurstLeft | TurnKey::Predicted | TurnKey::Priority { .. } => state
-            .thread(thread)
-            .map(|tcb| key.running(tcb))
-            .filter(|mark| !mark.is_empty()),
+        TurnKey::BurstLeft | TurnKey::Predicted | TurnKey::Priority { .. } | TurnKey::Ratio => {
+            state
+                .thread(thread)
+                .map(|tcb| key.queued(tcb, false))
+                .filter(|mark| !mark.is_empty())
+        }
         TurnKey::None | TurnKey::Slice => None,
     }
 }

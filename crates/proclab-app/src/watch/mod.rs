@@ -2,6 +2,7 @@
 //! watch view's catalogue. Painting lives in the web crate.
 
 pub mod channel_ops;
+mod choice;
 mod cpu_queues;
 mod many_to_one;
 pub mod narrate;

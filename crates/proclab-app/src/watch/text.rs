@@ -89,6 +89,7 @@ pub enum WatchText {
     LegendPredicted,
     LegendPriorityLow,
     LegendPriorityHigh,
+    LegendRatio,
     LegendCount,
     LegendIo,
     LegendMore,
@@ -220,6 +221,10 @@ impl Words for WatchText {
             WatchText::LegendPriorityHigh => [
                 "p2: 우선순위 번호 2 (번호가 클수록 먼저 실행)",
                 "p2: priority number 2 (the higher the number, the sooner it runs)",
+            ],
+            WatchText::LegendRatio => [
+                "R8/3: 응답 비율 (W + S) / S = (5 + 3) / 3: 5틱 기다렸고 다음 CPU 버스트가 3틱 (HRRN은 비율이 가장 큰 스레드를 고름)",
+                "R8/3: response ratio (W + S) / S = (5 + 3) / 3: waited 5 ticks, next CPU burst 3 (HRRN picks the highest ratio)",
             ],
             WatchText::LegendCount => [
                 "준비 (Ready) · 3: 이 상태에 있는 스레드 수",

@@ -230,10 +230,6 @@ impl Policy {
         }
     }
 
-    /// Whether a thread's slice at its next dispatch is what its PCB holds now. RR, lottery, a
-    /// chosen schedule and a multilevel queue hand out a fresh slice at each dispatch, so a
-    /// waiting thread's leftover means nothing unless it was preempted mid-slice where the
-    /// policy keeps it; MLFQ sets the slice at admission, demotion and boost only.
     /// Under priority scheduling with aging, the priority number `task` has at `now` as the
     /// policy compares it ([`priority::Priority::aged_number`]); None otherwise.
     pub(crate) fn aged_priority(&self, task: &Task, now: u64) -> Option<u32> {
@@ -243,6 +239,21 @@ impl Policy {
         }
     }
 
+    /// Under HRRN, the ticks a ready `task` has waited at `now` since it last became ready: the
+    /// W of its response ratio (W + S) / S. None under other policies or for a thread not ready.
+    pub(crate) fn ratio_wait(&self, task: &Task, now: u64) -> Option<u64> {
+        match self {
+            Policy::Hrrn(_) if task.state == crate::ProcessState::Ready => {
+                Some(now.saturating_sub(task.ready_since))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether a thread's slice at its next dispatch is what its PCB holds now. RR, lottery, a
+    /// chosen schedule and a multilevel queue hand out a fresh slice at each dispatch, so a
+    /// waiting thread's leftover means nothing unless it was preempted mid-slice where the
+    /// policy keeps it; MLFQ sets the slice at admission, demotion and boost only.
     pub(crate) fn slice_kept(&self, thread: &PolicyState) -> bool {
         matches!(self, Policy::Mlfq(_)) || thread.keep_quantum
     }

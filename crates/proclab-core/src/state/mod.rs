@@ -109,6 +109,11 @@ pub struct Tcb {
     /// thread's aged by its wait, a running one's as dispatched. None without aging.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aged_priority: Option<u32>,
+    /// Under HRRN, the ticks a ready thread has waited since it last became ready: the W of its
+    /// response ratio (W + S) / S, S being [`next_cpu_burst`](Tcb::next_cpu_burst). None under
+    /// other policies and for a thread not ready.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ratio_wait: Option<u64>,
     /// MLFQ level or MLQ queue.
     pub level: u32,
     /// Ticks left in the current time slice, if the policy slices (none once exited).
@@ -321,6 +326,7 @@ impl MachineState {
                     program: program_context(engine, index),
                     priority: task.policy.priority,
                     aged_priority: engine.queues[0].aged_priority(task, tick),
+                    ratio_wait: engine.queues[0].ratio_wait(task, tick),
                     level: task.policy.level,
                     // An exited thread has no time slice left to speak of, nor has a waiting
                     // one whose next dispatch hands out a fresh slice (RR's blocked thread

@@ -341,6 +341,7 @@ pub fn narrate_in(
 ) -> String {
     let words = narrate_in_context(run, index, event, state, lang);
     let words = super::many_to_one::words(run, event, state, words, lang);
+    let words = super::choice::with_choice_words(run, index, event, state, words, lang);
     super::cpu_queues::with_queue_words(run, event, words, lang)
 }
 
