@@ -437,6 +437,18 @@ test('4. reload keeps the workspace, including an invalid field as typed', TIMEO
     await page.fill('#quantum', '3');
     await page.fill('#p1-bursts', '2 io');
     await page.waitForSelector('#p1-bursts[aria-invalid="true"]');
+    // A click into a filled cell selects its value, so what is typed replaces it ("10" after a
+    // click into "3" had made "310").
+    await page.click('#p1-arrival');
+    await page.waitForFunction(() => {
+      const cell = document.activeElement;
+      return cell?.id === 'p1-arrival' && cell.selectionStart === 0 && cell.selectionEnd === cell.value.length;
+    }, null, { timeout: 3000 }).catch(() => assert.fail('the click did not select the cell'));
+    await page.keyboard.type('4');
+    assert.equal(await page.inputValue('#p1-arrival'), '4');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('3');
+    assert.equal(await page.inputValue('#p1-arrival'), '3');
     // The banner takes the student to the field it speaks of.
     await page.focus('#p0-name');
     await page.click('#go-to-problem');

@@ -182,6 +182,14 @@ test('a program with mistakes is reported by line in both languages and nothing 
     assert.match(english, /line 4/i, english);
     assert.match(english, /line 5/i, english);
     assert.equal(await page.locator('.code-box .gutter-line.bad').count(), 2, 'the gutter marks lines 4 and 5');
+    // "Go to the first problem" puts the caret at the start of line 4, not at the text's end.
+    await page.click('#go-to-problem');
+    const caret = await page.evaluate(() => {
+      const area = document.activeElement;
+      return area && area.id === 'p0-program' ? [area.selectionStart, area.selectionEnd] : null;
+    });
+    const lineFour = broken.split('\n').slice(0, 3).join('\n').length + 1;
+    assert.deepEqual(caret, [lineFour, lineFour], 'the caret at the first bad line');
     await page.click('#lang-ko');
     await page.waitForFunction(() => document.documentElement.lang === 'ko');
     const korean = await page.textContent('#p0-program-error');

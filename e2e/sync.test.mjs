@@ -310,6 +310,10 @@ test('a pipe carries bytes: writing 300 ends the writer with the reason, in both
     await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('by a fault'));
     await page.click('#to-end');
     assert.match(await page.textContent('#interleaving'), /it wrote 300 to a pipe, which carries bytes \(0 to 255\)/);
+    // The faulting instruction is marked as an error (red), not as an ordinary effect.
+    const faulted = await page.$$eval('#interleaving li.fault', (items) => items.map((item) => item.textContent));
+    assert.equal(faulted.length, 1, faulted.join(' | '));
+    assert.match(faulted[0], /300/);
     assert.match(await page.textContent('#program-end'), /every thread ends, 1 of them by a fault/);
     await page.click('#lang-ko');
     await page.waitForFunction(() => document.documentElement.lang === 'ko');

@@ -112,7 +112,26 @@ pub fn reload() {
     }
 }
 
-/// Scrolls the window to the top (after switching pages).
+/// Selects the whole text of the input that `event` focused, once the click that focused it has
+/// placed its caret: a click into a filled cell then replaces its value, as Tab into it does, instead
+/// of typing "10" after a "5" into "510". A second click places the caret as usual.
+pub fn select_on_focus(event: web_sys::FocusEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(input) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    gloo::timers::callback::Timeout::new(0, move || {
+        let focused = gloo::utils::document().active_element();
+        if focused.is_some_and(|element| element == **input) {
+            input.select();
+        }
+    })
+    .forget();
+}
+
 /// Focuses the element `id` once the render under way is done (it may not exist yet), and
 /// selects its text if it is an input.
 pub fn focus_later(id: String) {
@@ -469,8 +488,40 @@ pub fn reveal_first(ids: &[String]) -> bool {
             let _ = element.set_attribute("tabindex", "-1");
         }
         let _ = element.focus();
+        // A program's problem: the caret to the start of its first bad line, and that line in view.
+        if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            caret_to_bad_line(area);
+        }
     }
     true
+}
+
+/// Puts the caret of a program editor at the start of the line its gutter marks bad first
+/// (`data-bad-line`), and scrolls that line's number into the middle of the window.
+fn caret_to_bad_line(area: &web_sys::HtmlTextAreaElement) {
+    let Some(line) = area
+        .get_attribute("data-bad-line")
+        .and_then(|line| line.parse::<usize>().ok())
+    else {
+        return;
+    };
+    // The selection counts UTF-16 units, as the textarea's value does.
+    let value = area.value();
+    let offset: usize = value
+        .split('\n')
+        .take(line.saturating_sub(1))
+        .map(|text| text.encode_utf16().count() + 1)
+        .sum();
+    let offset = u32::try_from(offset).unwrap_or(u32::MAX);
+    let _ = area.set_selection_range(offset, offset);
+    let mark = area
+        .parent_element()
+        .and_then(|code_box| code_box.query_selector(".gutter-line.bad").ok().flatten());
+    if let Some(mark) = mark {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        mark.scroll_into_view_with_scroll_into_view_options(&options);
+    }
 }
 
 /// When the keyboard focus was lost (its element was removed or disabled, and the focus fell back

@@ -290,7 +290,9 @@ fn workspace(props: &WorkspaceProps) -> Html {
     let settings = std::rc::Rc::new(session.draft.settings());
     html! {
         <>
-            if let Some(notice) = &session.notice {
+            // A paste is said where it was made, under the paste box, with its own Undo: the
+            // banner repeated it at the page's top, long after the paste was forgotten.
+            if let Some(notice) = session.notice.as_ref().filter(|notice| !matches!(notice, Notice::Pasted(..) | Notice::PasteBroken(_))) {
                 { {
                     let (is_error, text) = messages::notice_text(notice, lang);
                     html! {

@@ -1019,7 +1019,7 @@ fn a_blocking_mutex_spends_no_instruction_on_failed_tries_but_ticks_blocked() {
     claim_in(
         id,
         Lang::Ko,
-        &format!("대기 상태로 보낸 시간이 합쳐서 {blocked}틱"),
+        &format!("대기 상태로 보낸 시간은 모두 {blocked}틱"),
     );
     let (done, spun_done) = (blocking.end_tick(), spinning.end_tick());
     assert!(done < spun_done);

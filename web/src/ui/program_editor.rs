@@ -71,6 +71,7 @@ pub fn program_editor(props: &ProgramEditorProps) -> Html {
                 <textarea id={id} class="code" spellcheck="false" autocapitalize="off" autocomplete="off"
                     rows={(line_count + 1).to_string()} wrap="off" style={format!("width: calc({columns}ch + 1rem)")}
                     aria-invalid={problems.invalid().to_string()} aria-describedby={problems.described_by()}
+                    data-bad-line={bad_lines.iter().min().map(|line| line.to_string())}
                     value={props.value.clone()} {oninput} />
             </div>
         </div>

@@ -243,7 +243,7 @@ pub fn programs(props: &ProgramsProps) -> Html {
             if lines.is_empty() { <p class="hint" id="interleaving-empty">{ t(ProgramText::InterleavingEmpty) }</p> }
             <ol class="interleaving" id="interleaving" ref={interleaving} start={(first_shown + 1).to_string()}>
                 { for lines.iter().map(|line| html! {
-                    <li class={classes!(line.lost.is_some().then_some("lost"))}>
+                    <li class={classes!(line.lost.is_some().then_some("lost"), line.fault.then_some("fault"))}>
                         <span class="when">{ format!("t={} CPU{}", line.tick, line.cpu) }</span>
                         <strong class="who">{ &line.who }</strong>
                         <code>{ &line.code }</code>

@@ -22,6 +22,9 @@ pub struct StepLine {
     pub effect: String,
     /// "overwrites P1.T2's store of tick 7: one update lost".
     pub lost: Option<String>,
+    /// The instruction faulted (unlocked a mutex not held, wrote to a closed pipe...): an error,
+    /// shown as one, not as an ordinary effect.
+    pub fault: bool,
 }
 
 /// Every executed instruction in words, with the lost updates marked.
@@ -187,6 +190,7 @@ pub fn step_lines_in(
                 code,
                 effect: effects.join(", "),
                 lost,
+                fault: matches!(step.outcome, StepOutcome::Fault(_)),
             }
         })
         .collect()

@@ -109,7 +109,7 @@ impl Words for ProgramText {
             InterleavingEarlier => ["앞의 단계는 생략, 최근 단계만 보입니다. 이 목록의 첫 단계 번호:", "Earlier steps left out; the latest are shown, from step"],
             Memory => ["메모리: 프로세스마다 주소 공간 하나", "Memory: one address space per process"],
             SharedBy => ["공유하는 스레드", "Shared by"],
-            UsedBy => ["쓰는 스레드", "Used by"],
+            UsedBy => ["사용하는 스레드", "Used by"],
             LastWriter => ["마지막으로 쓴 스레드", "Last written by"],
             Registers => ["스레드마다 레지스터 (문맥 교환 때 저장·복원)", "Registers of each thread (saved and loaded at a context switch)"],
             Thread => ["스레드", "Thread"],

@@ -113,10 +113,10 @@ pub fn parse_error(error: &ParseError, lang: Lang) -> String {
         (UnknownOpcode, Lang::Ko) => String::from("알 수 없는 명령어입니다."),
         (UnknownOpcode, Lang::En) => String::from("unknown instruction."),
         (BadSyncDeclaration, Lang::Ko) => String::from(
-            "동기화 객체 선언은 .mutex 이름, .sem 이름 초깃값(0 이상의 정수) 또는 .cond 이름입니다.",
+            "동기화 객체 선언은 .mutex 이름, .sem 이름 초깃값(0 이상의 정수, 적지 않으면 0) 또는 .cond 이름입니다.",
         ),
         (BadSyncDeclaration, Lang::En) => String::from(
-            "declare a mutex as .mutex name, a semaphore as .sem name initial (a whole number, 0 or more) and a condition as .cond name.",
+            "declare a mutex as .mutex name, a semaphore as .sem name initial (a whole number, 0 or more; 0 when left out) and a condition as .cond name.",
         ),
         (DuplicateSyncObject { first_line }, Lang::Ko) => format!(
             "이 이름의 뮤텍스, 세마포어나 조건 변수는 {first_line}번째 줄에서 이미 선언했습니다."
@@ -405,13 +405,13 @@ pub fn config_error(error: &X86ConfigError, lang: Lang) -> String {
 pub fn fault(fault: &Fault, lang: Lang) -> String {
     match (*fault, lang) {
         (Fault::UnlockNotHeld { .. }, Lang::Ko) => {
-            String::from("잠그지 않은 뮤텍스를 풀려고 했습니다")
+            String::from("갖고 있지 않은 뮤텍스를 풀려고 했습니다")
         }
         (Fault::UnlockNotHeld { .. }, Lang::En) => {
             String::from("it unlocked a mutex it does not hold")
         }
         (Fault::WaitWithoutMutex { .. }, Lang::Ko) => String::from(
-            "잠그지 않은 뮤텍스로 조건 변수를 기다리려 했습니다(wait c, m 전에 lock m)",
+            "갖고 있지 않은 뮤텍스로 조건 변수를 기다리려 했습니다(wait c, m 전에 lock m)",
         ),
         (Fault::WaitWithoutMutex { .. }, Lang::En) => String::from(
             "it waited on a condition without holding the mutex (lock m before wait c, m)",

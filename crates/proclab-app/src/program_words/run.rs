@@ -309,7 +309,7 @@ pub fn outcome(outcome: &StepOutcome, lang: Lang) -> Option<String> {
             ])))
         }
         StepOutcome::Fault(what) => Some(match lang {
-            Lang::Ko => format!("오류: {}. 스레드가 끝남", fault(what, lang)),
+            Lang::Ko => format!("오류: {}. 이 스레드는 여기서 끝납니다", fault(what, lang)),
             Lang::En => format!("fault: {}; the thread ends", fault(what, lang)),
         }),
     }

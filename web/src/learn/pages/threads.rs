@@ -34,7 +34,7 @@ pub fn threads(lang: Lang) -> Html {
                     "Many user-level threads are multiplexed onto a smaller or equal number of kernel threads: a program may create many threads while the kernel runs a few, one blocking thread leaves the others running on another kernel thread, and several cores are used. The price is two schedulers (the library's and the kernel's) that must cooperate, which is hard to build; with cores plentiful, Linux and Windows chose one-to-one.",
                 ]),
                 (["2단계 모델", "Two-level model"], [
-                    "다대다에 더해, 특정 사용자 스레드 하나를 커널 스레드 하나에 묶어 둘(일대일) 수도 있는 방식입니다.",
+                    "다대다에 더해, 특정 사용자 스레드 하나를 커널 스레드 하나에 묶어 둘 수도 있는(일대일) 방식입니다.",
                     "Many-to-many, with the option of binding one user-level thread to a kernel thread of its own (one-to-one for that thread).",
                 ]),
             ]) }
