@@ -406,9 +406,20 @@ test('not presented, the same line stands under the picture and follows playback
     const lost = (await page.textContent('#lost-count')).match(/: (\d+)$/)?.[1];
     assert.equal(await page.textContent('#watch-memory'), `counter = ${await shownWord(page, 0, 'counter')} · 잃어버린 갱신: ${lost}`);
     // Under the picture, not screens away from it.
+    await page.$eval('#watch-canvas', (canvas) => {
+      canvas.scrollIntoView({ block: 'end' });
+      window.scrollBy(0, 200);
+    });
     const [canvas, line] = await page.evaluate(() => ['#watch-canvas', '#watch-memory']
       .map((selector) => document.querySelector(selector).getBoundingClientRect()));
     assert.ok(line.top >= canvas.bottom && line.top - canvas.bottom < 120, `${canvas.bottom} then ${line.top}`);
+    // With the top of the picture on screen, the line is at the screen's foot, not below it (a
+    // student playing the race saw the diagram and not the counter).
+    await page.$eval('#watch-title', (title) => title.scrollIntoView({ block: 'start' }));
+    const [stuck, picture, screen] = await page.evaluate(() => [...['#watch-memory', '#watch-canvas']
+      .map((selector) => document.querySelector(selector).getBoundingClientRect().toJSON()), window.innerHeight]);
+    assert.ok(picture.bottom > screen, 'the picture runs past the screen');
+    assert.ok(stuck.bottom <= screen + 1 && stuck.top > screen / 2, `the line at ${stuck.top}-${stuck.bottom} of ${screen}`);
     // A run without programs has none.
     await page.selectOption('#preset-select', 'fcfs-convoy');
     await page.waitForFunction(() => !document.querySelector('#watch-memory'));
