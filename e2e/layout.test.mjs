@@ -151,8 +151,8 @@ test('a table pasted from a textbook gives the CLI numbers', TIMEOUT, async () =
     const expected = cliNumbers(await cliRun(file));
     assert.deepEqual(shown.rows, expected.rows);
     assert.deepEqual(shown.averages, expected.averages);
-    // Undo brings back the workload the paste replaced.
-    await page.click('#undo');
+    // Undo, beside the words that say what the paste replaced, brings that workload back.
+    await page.click('#paste-undo');
     await page.waitForFunction(() => document.querySelectorAll('#workload tbody.process').length === 1);
     // A row missing its burst gets no made-up one: the field is empty and says so.
     await pasteTable(page, 'Name Arrival Burst\nA 0 7\nC 2');

@@ -556,10 +556,16 @@ pub fn workload(props: &WorkloadProps) -> Html {
             <div class="editor-head">
                 <h2 id="editor-title">{ t(Text::Workload) }</h2>
                 <label class="inline-check">
-                    <input type="checkbox" id="advanced-columns" checked={show_advanced} disabled={forced} onchange={toggle_advanced} />
+                    <input type="checkbox" id="advanced-columns" checked={show_advanced} disabled={forced} onchange={toggle_advanced}
+                        aria-describedby={forced.then_some("advanced-forced")} />
                     { t(Text::AdvancedColumns) }
                 </label>
             </div>
+            // Ticked and greyed, the box says why it cannot be unticked (a student tapped it
+            // and nothing happened).
+            if forced {
+                <p class="hint" id="advanced-forced">{ t(if has_threads { Text::AdvancedForcedThreads } else { Text::AdvancedForcedWarmup }) }</p>
+            }
             <p class="hint">{ t(Text::BurstNotationHint) }</p>
             <p class="hint">{ ProgramText::ToggleHint.get(lang) }</p>
             { for list_problems.iter().map(|message| html! { <p class="field-error" role="alert">{ &message.text }</p> }) }

@@ -5,6 +5,7 @@
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
 use proclab_app::watch::text::{switch_kind, ticks_left, WatchText};
+use proclab_core::Cause;
 use proclab_view::{CpuBox, Rect, SwitchPhase, SwitchView};
 
 use super::pen::{Pen, Type, ACTIVE, INK, TEXT};
@@ -85,7 +86,19 @@ fn block(words: &str, block: &str) -> String {
 /// The step in words and, for the save and load steps, the values that move.
 fn words(view: &SwitchView, lang: Lang) -> (String, String) {
     match view.phase {
-        SwitchPhase::Trap => (WatchText::Trap.get(lang).to_string(), String::new()),
+        // What entered the kernel, where the outgoing thread's leaving says it (an exit read as
+        // "interrupt or system call" to a student).
+        SwitchPhase::Trap => (
+            match view.trigger {
+                Some(Cause::Exited) => WatchText::TrapExit,
+                Some(Cause::QuantumExpired) => WatchText::TrapTimer,
+                Some(Cause::IoRequested { .. }) => WatchText::TrapIo,
+                _ => WatchText::Trap,
+            }
+            .get(lang)
+            .to_string(),
+            String::new(),
+        ),
         // After idling or an exit no context is left to save (the step had said it saved one).
         SwitchPhase::SaveOutgoing if view.outgoing.is_none() => (
             WatchText::NothingToSave.get(lang).to_string(),
@@ -123,5 +136,46 @@ fn words(view: &SwitchView, lang: Lang) -> (String, String) {
             ),
             String::new(),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    /// The first step's words of the switch on CPU 0 at `tick` of example `id`.
+    fn trap_at(id: &str, tick: u64) -> String {
+        let spec = proclab_core::presets::preset(id).unwrap().spec;
+        let run = proclab_core::simulate_spec(&spec).unwrap();
+        let events: Vec<_> = run
+            .trace()
+            .iter()
+            .filter(|event| event.tick == tick)
+            .collect();
+        let view = proclab_view::switch_view(
+            &run.state_at(tick - 1),
+            &run.state_at(tick),
+            &events,
+            0,
+            100,
+        )
+        .expect("a switch at that tick");
+        assert_eq!(view.phase, SwitchPhase::Trap);
+        words(&view, Lang::En).0
+    }
+
+    #[wasm_bindgen_test]
+    fn the_first_step_says_what_entered_the_kernel() {
+        // Stallings's HRRN example: A exits at 3 and B is loaded.
+        assert_eq!(
+            trap_at("hrrn", 3),
+            "① The exit system call enters the kernel"
+        );
+        // Silberschatz's RR example (q=4): P1's quantum ends at 4.
+        assert_eq!(
+            trap_at("rr-silberschatz", 4),
+            "① The timer interrupt enters the kernel"
+        );
     }
 }
