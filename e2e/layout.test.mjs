@@ -196,7 +196,7 @@ test('the paste box opened at a laptop\'s height shows its button, and reads wha
     await page.click('#paste-read');
     await page.waitForFunction(() => document.querySelectorAll('#workload tbody.process').length === 2);
     assert.equal(await page.inputValue('#p0-bursts'), '5 io3 2');
-    assert.match(await page.textContent('#paste-done'), /They replace the 3 rows there before/);
+    assert.match(await page.textContent('#paste-done'), /They replace the 3 rows that were there/);
     // Said once, where it was made: no banner at the page's top repeats it.
     assert.equal(await page.locator('#notice').count(), 0, 'no banner repeats the paste');
     assert.equal(await page.locator('#paste-undo').count(), 1, 'Undo beside the words');

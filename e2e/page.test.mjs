@@ -449,6 +449,19 @@ test('4. reload keeps the workspace, including an invalid field as typed', TIMEO
     await page.keyboard.press('Backspace');
     await page.keyboard.type('3');
     assert.equal(await page.inputValue('#p1-arrival'), '3');
+    // A drag over part of a cell's text keeps that part selected.
+    await page.focus('#p0-name');
+    const cell = await page.$eval('#p0-bursts', (input) => {
+      const box = input.getBoundingClientRect();
+      return { x: box.x, y: box.y + box.height / 2, padding: parseFloat(getComputedStyle(input).paddingLeft) };
+    });
+    await page.mouse.move(cell.x + cell.padding + 1, cell.y);
+    await page.mouse.down();
+    await page.mouse.move(cell.x + cell.padding + 14, cell.y, { steps: 4 });
+    await page.mouse.up();
+    await page.waitForTimeout(100);
+    const dragged = await page.$eval('#p0-bursts', (input) => [input.selectionStart, input.selectionEnd, input.value.length]);
+    assert.ok(dragged[0] === 0 && dragged[1] > 0 && dragged[1] < dragged[2], `the drag selected ${dragged}`);
     // The banner takes the student to the field it speaks of.
     await page.focus('#p0-name');
     await page.click('#go-to-problem');

@@ -462,13 +462,13 @@ test('under HRRN the queue shows each waiting thread\'s response ratio and the l
     await at(9);
     const line = async () => (await page.$$eval('#event-log li', (items) => items.map((item) => item.textContent)))
       .find((text) => text.includes("load P3's PCB"));
-    assert.match(await line(), /Chosen for the highest response ratio: \(5 \+ 4\) \/ 4 = 9\/4 \(P4 8\/5, P5 3\/2\)\.$/);
+    assert.match(await line(), /Chosen for the highest response ratio: \(5 \+ 4\) \/ 4 = 9\/4 ≈ 2\.25 \(P4 8\/5 ≈ 1\.60, P5 3\/2 ≈ 1\.50\)\.$/);
     assert.equal(await at(13), 'P4 (R12/5)');
     await page.click('#lang-ko');
     await at(9);
     const korean = (await page.textContent('#event-log'));
-    assert.ok(korean.includes('응답 비율이 가장 높은 스레드를 골랐습니다: (5 + 4) / 4 = 9/4 (P4 8/5, P5 3/2).'), korean);
-    assert.ok((await page.textContent('#watch-legend')).includes('R8/3: 응답 비율 (W + S) / S'));
+    assert.ok(korean.includes('응답률이 가장 높은 스레드를 골랐습니다: (5 + 4) / 4 = 9/4 ≈ 2.25 (P4 8/5 ≈ 1.60, P5 3/2 ≈ 1.50).'), korean);
+    assert.ok((await page.textContent('#watch-legend')).includes('R8/3: 응답률 (W + S) / S'));
   }, { locale: 'en-US' });
 });
 

@@ -112,10 +112,10 @@ pub fn reload() {
     }
 }
 
-/// Selects the whole text of the input that `event` focused, once the click that focused it has
-/// placed its caret: a click into a filled cell then replaces its value, as Tab into it does, instead
-/// of typing "10" after a "5" into "510". A second click places the caret as usual.
-pub fn select_on_focus(event: web_sys::FocusEvent) {
+/// Marks an input that a press is about to focus, for [`select_after_click`] (a press into the
+/// input already focused, to place the caret, is left alone; focus by the keyboard selects the
+/// whole value already).
+pub fn note_press(event: web_sys::MouseEvent) {
     use wasm_bindgen::JsCast;
     let Some(input) = event
         .target()
@@ -123,13 +123,38 @@ pub fn select_on_focus(event: web_sys::FocusEvent) {
     else {
         return;
     };
-    gloo::timers::callback::Timeout::new(0, move || {
-        let focused = gloo::utils::document().active_element();
-        if focused.is_some_and(|element| element == **input) {
-            input.select();
-        }
-    })
-    .forget();
+    let focused = gloo::utils::document().active_element();
+    if focused.is_some_and(|element| element == **input) {
+        // A drag that ended outside left its mark: this press is not the focusing one.
+        let _ = input.remove_attribute("data-just-focused");
+    } else {
+        let _ = input.set_attribute("data-just-focused", "");
+    }
+}
+
+/// Selects the whole text of an input the click (or tap) has just focused, when the click left
+/// only a caret: a click into a filled cell then replaces its value, as Tab into it does, instead
+/// of typing "10" after a "5" into "510". A drag over part of the text keeps that part; a second
+/// click places the caret as usual.
+pub fn select_after_click(event: web_sys::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(input) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    if !input.has_attribute("data-just-focused") {
+        return;
+    }
+    let _ = input.remove_attribute("data-just-focused");
+    let caret = matches!(
+        (input.selection_start(), input.selection_end()),
+        (Ok(start), Ok(end)) if start == end
+    );
+    if caret {
+        input.select();
+    }
 }
 
 /// Focuses the element `id` once the render under way is done (it may not exist yet), and

@@ -779,9 +779,9 @@ fn pasted_sentence(count: usize, replaced: usize, lang: Lang) -> String {
                 " 전에 있던 행 {replaced}개를 대신합니다. 되돌리기를 누르면 그 행이 돌아옵니다."
             ),
             match replaced {
-                1 => String::from(" It replaces the row there before: Undo brings it back."),
+                1 => String::from(" It replaces the row that was there: Undo brings it back."),
                 _ => format!(
-                    " They replace the {replaced} rows there before: Undo brings those back."
+                    " They replace the {replaced} rows that were there: Undo brings those back."
                 ),
             },
         ]),

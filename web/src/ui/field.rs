@@ -94,7 +94,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
         <div {class}>
             <label for={id.clone()}>{ props.label.clone() }</label>
             <input id={id.clone()} type="text" value={props.value.clone()} {oninput}
-                onfocus={Callback::from(crate::browser::select_on_focus)}
+                onmousedown={Callback::from(crate::browser::note_press)} onmouseup={Callback::from(crate::browser::select_after_click)}
                 inputmode={ if props.numeric { "numeric" } else { "text" } }
                 aria-invalid={ invalid.to_string() }
                 aria-describedby={ problems.described_by() }

@@ -142,7 +142,7 @@ fn cell(props: &CellProps) -> Html {
     html! {
         <td class={classes!(invalid.then_some("invalid"), matches!(field, FieldId::Bursts(_)).then_some("bursts"))} data-label={props.heading.clone()}>
             <input {id} type="text" value={props.value.clone()} {oninput} aria-label={props.label.clone()}
-                onfocus={Callback::from(crate::browser::select_on_focus)}
+                onmousedown={Callback::from(crate::browser::note_press)} onmouseup={Callback::from(crate::browser::select_after_click)}
                 placeholder={props.placeholder.clone()}
                 inputmode={ if props.numeric { "numeric" } else { "text" } }
                 size={ if props.numeric { "4" } else { "10" } }

@@ -241,7 +241,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
                                 { row("Predicted burst", lang.pick(["예측 버스트", "Predicted burst"]), tcb.predicted_milli.map(|m| format!("{}.{:03}", m / 1000, m % 1000)).unwrap_or_else(|| "—".into())) }
                                 // HRRN's ratio, as a fraction with its parts: the exact number compared.
                                 if let Some(wait) = tcb.ratio_wait.filter(|_| tcb.next_cpu_burst > 0) {
-                                    { row("Response ratio", lang.pick(["응답 비율", "Response ratio"]), ratio_words(wait, tcb.next_cpu_burst, lang)) }
+                                    { row("Response ratio", lang.pick(["응답률", "Response ratio"]), ratio_words(wait, tcb.next_cpu_burst, lang)) }
                                 }
                                 { row("CPU used", lang.pick(["사용한 CPU 시간", "CPU used"]), tcb.cpu_used.to_string()) }
                                 { row("Last ran", lang.pick(["마지막 실행", "Last ran"]), if tcb.state == proclab_core::ProcessState::Running {

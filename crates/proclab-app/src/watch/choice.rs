@@ -1,10 +1,10 @@
 //! Why the thread a CPU is given was chosen over the others waiting: under SJF, SRTF, priority
 //! scheduling and HRRN, the log's dispatch line ends with the number the policy compared, the
-//! chosen thread's and the others' (`Chosen for the shortest CPU burst: 5 (P1 7, P3 9).`), in the
+//! chosen thread's and the others' (`Chosen for the shortest remaining time: 5 (P1 7, P3 9).`), in the
 //! notation the picture marks them with.
 
 use crate::i18n::Lang;
-use proclab_core::spec::{QueueTopology, ThreadModel};
+use proclab_core::spec::{PolicySpec, QueueTopology, ThreadModel};
 use proclab_core::state::{MachineState, Tcb};
 use proclab_core::{Cause, Event, ProcessState, Run};
 use proclab_view::{thread_label, TurnKey};
@@ -84,34 +84,65 @@ fn choice(
         String::from(mark.trim_start_matches(|c: char| !c.is_ascii_digit()))
     };
     let mine = value(&chosen);
-    if mine.is_empty() {
-        return None;
-    }
-    let tied = others.iter().any(|tcb| same_number(&value(tcb), &mine));
-    let mut listed: Vec<String> = others
+    let my_number = fraction(&mine)?;
+    // The others best first, as the policy ranks them (a tie with the chosen one is then among
+    // those named: the first four in queue order had hidden it).
+    let higher_first = matches!(
+        key,
+        TurnKey::Ratio | TurnKey::Priority { lower_first: false }
+    );
+    let mut ranked: Vec<(String, String, (u128, u128))> = others
+        .iter()
+        .filter_map(|tcb| {
+            let number = value(tcb);
+            let exact = fraction(&number)?;
+            Some((thread_label(state, tcb.thread), number, exact))
+        })
+        .collect();
+    ranked.sort_by(|(_, _, (a, b)), (_, _, (c, d))| {
+        let order = (a * d).cmp(&(c * b));
+        if higher_first {
+            order.reverse()
+        } else {
+            order
+        }
+    });
+    let tied = ranked
+        .iter()
+        .any(|(_, _, (a, b))| a * my_number.1 == my_number.0 * b);
+    // A ratio's decimal beside its fraction: 9/4 and 8/5 are not compared at a glance.
+    let said = |number: &str, (top, bottom): (u128, u128)| match key {
+        TurnKey::Ratio if top % bottom != 0 => format!("{number} ≈ {}", hundredths(top, bottom)),
+        _ => String::from(number),
+    };
+    let mut listed: Vec<String> = ranked
         .iter()
         .take(NAMED)
-        .map(|tcb| format!("{} {}", thread_label(state, tcb.thread), value(tcb)))
+        .map(|(name, number, exact)| format!("{name} {}", said(number, *exact)))
         .collect();
-    if others.len() > NAMED {
+    if ranked.len() > NAMED {
         listed.push(lang.pick([
-            format!("외 {}개", others.len() - NAMED),
-            format!("and {} more", others.len() - NAMED),
+            format!("외 {}개", ranked.len() - NAMED),
+            format!("and {} more", ranked.len() - NAMED),
         ]));
     }
     let listed = listed.join(", ");
     let shown = match (key, chosen.ratio_wait) {
         (TurnKey::Ratio, Some(wait)) => {
             let burst = chosen.next_cpu_burst;
-            format!("({wait} + {burst}) / {burst} = {mine}")
+            format!("({wait} + {burst}) / {burst} = {}", said(&mine, my_number))
         }
         _ => mine,
     };
     let (korean, english) = match key {
+        // SRTF compares what is left of a burst (a preempted thread's 7 of its 8).
+        TurnKey::BurstLeft if *scenario.policy() == PolicySpec::Srtf => {
+            ("남은 시간이 가장 짧은", "the shortest remaining time")
+        }
         TurnKey::BurstLeft => ("CPU 버스트가 가장 짧은", "the shortest CPU burst"),
         TurnKey::Predicted => ("예측 버스트가 가장 짧은", "the shortest predicted burst"),
         TurnKey::Priority { .. } => ("우선순위가 가장 높은", "the highest priority"),
-        _ => ("응답 비율이 가장 높은", "the highest response ratio"),
+        _ => ("응답률이 가장 높은", "the highest response ratio"),
     };
     let tie = if tied {
         lang.pick([
@@ -127,11 +158,10 @@ fn choice(
     ]))
 }
 
-/// Whether two of the marks' numbers are equal: `8/4` and `2` are, as are `4.5` and `4.50`.
-fn same_number(a: &str, b: &str) -> bool {
-    fraction(a)
-        .zip(fraction(b))
-        .is_some_and(|((an, ad), (bn, bd))| an * bd == bn * ad)
+/// `top / bottom` rounded half up to hundredths, in integers: `2.25`.
+fn hundredths(top: u128, bottom: u128) -> String {
+    let rounded = (top * 200 + bottom) / (bottom * 2);
+    format!("{}.{:02}", rounded / 100, rounded % 100)
 }
 
 /// A mark's number as a fraction of integers: `9/4`, `4.5` (45/10) or `7`.
@@ -155,7 +185,7 @@ fn fraction(number: &str) -> Option<(u128, u128)> {
 mod tests {
     use super::*;
     use proclab_core::presets::{prioritised, process};
-    use proclab_core::spec::{PolicySpec, ScenarioSpec};
+    use proclab_core::spec::ScenarioSpec;
 
     /// The log's dispatch lines of `run`, as the page words them with the machine of their
     /// instant: (tick, words).
@@ -205,19 +235,17 @@ mod tests {
         let run = preset_run("srtf-vs-sjf");
         assert!(
             said_at(&run, 5, Lang::En)
-                .ends_with("Chosen for the shortest CPU burst: 5 (P1 7, P3 9)."),
+                .ends_with("Chosen for the shortest remaining time: 5 (P1 7, P3 9)."),
             "{}",
             said_at(&run, 5, Lang::En)
         );
-        assert!(
-            said_at(&run, 10, Lang::En).ends_with("Chosen for the shortest CPU burst: 7 (P3 9).")
-        );
+        assert!(said_at(&run, 10, Lang::En)
+            .ends_with("Chosen for the shortest remaining time: 7 (P3 9)."));
         assert!(said_at(&run, 5, Lang::Ko)
-            .ends_with("CPU 버스트가 가장 짧은 스레드를 골랐습니다: 5 (P1 7, P3 9)."));
+            .ends_with("남은 시간이 가장 짧은 스레드를 골랐습니다: 5 (P1 7, P3 9)."));
         // At 1 P2 preempts P1: P1 is back in the queue with 7 left.
-        assert!(
-            said_at(&run, 1, Lang::En).ends_with("Chosen for the shortest CPU burst: 4 (P1 7).")
-        );
+        assert!(said_at(&run, 1, Lang::En)
+            .ends_with("Chosen for the shortest remaining time: 4 (P1 7)."));
     }
 
     #[test]
@@ -228,14 +256,17 @@ mod tests {
         let at_9 = said_at(&run, 9, Lang::En);
         assert!(
             at_9.ends_with(
-                "Chosen for the highest response ratio: (5 + 4) / 4 = 9/4 (P4 8/5, P5 3/2)."
+                "Chosen for the highest response ratio: (5 + 4) / 4 = 9/4 ≈ 2.25 (P4 8/5 ≈ 1.60, P5 3/2 ≈ 1.50)."
             ),
             "{at_9}"
         );
         let at_13 = said_at(&run, 13, Lang::En);
-        assert!(at_13.ends_with("(5 + 2) / 2 = 7/2 (P4 12/5)."), "{at_13}");
+        assert!(
+            at_13.ends_with("(5 + 2) / 2 = 7/2 ≈ 3.50 (P4 12/5 ≈ 2.40)."),
+            "{at_13}"
+        );
         assert!(said_at(&run, 9, Lang::Ko).ends_with(
-            "응답 비율이 가장 높은 스레드를 골랐습니다: (5 + 4) / 4 = 9/4 (P4 8/5, P5 3/2)."
+            "응답률이 가장 높은 스레드를 골랐습니다: (5 + 4) / 4 = 9/4 ≈ 2.25 (P4 8/5 ≈ 1.60, P5 3/2 ≈ 1.50)."
         ));
         // Alone in the queue there is no choice to explain.
         assert!(!said_at(&run, 0, Lang::En).contains("Chosen"));
@@ -249,7 +280,7 @@ mod tests {
             lower_is_higher: true,
         });
         assert!(said_at(&run, 0, Lang::En)
-            .ends_with("Chosen for the highest priority: 1 (P1 3, P3 3, P4 4, P5 2)."));
+            .ends_with("Chosen for the highest priority: 1 (P5 2, P1 3, P3 3, P4 4)."));
         // At 6 P1 and P3 both have 3: the earlier entry (P1) goes first.
         let at_6 = said_at(&run, 6, Lang::En);
         assert!(
@@ -263,6 +294,25 @@ mod tests {
                 .iter()
                 .all(|(_, words)| !words.contains("Chosen")));
         }
+    }
+
+    #[test]
+    fn sjf_names_its_rivals_best_first_so_a_tie_is_among_them() {
+        // Seven jobs at 0: P2 and P7 both have 3; P7 is sixth in the queue, named first.
+        let bursts = [5, 3, 6, 7, 8, 9, 3];
+        let spec = ScenarioSpec {
+            processes: (0..7)
+                .map(|at| process(&format!("P{}", at + 1), 0, &[bursts[at]]))
+                .collect(),
+            policy: PolicySpec::Sjf { prediction: None },
+            ..ScenarioSpec::default()
+        };
+        let run = proclab_core::simulate_spec(&spec).unwrap();
+        let at_0 = said_at(&run, 0, Lang::En);
+        assert!(
+            at_0.ends_with("Chosen for the shortest CPU burst: 3 (P7 3, P1 5, P3 6, P4 7, and 2 more; a tie goes to the earlier entry into the ready queue)."),
+            "{at_0}"
+        );
     }
 
     #[test]
@@ -313,11 +363,20 @@ mod tests {
                 };
                 let (_, rest) = clause.split_once(": ").unwrap();
                 let (mine, others) = rest.split_once(" (").unwrap();
-                let mine = mine.rsplit(' ').next().unwrap();
+                let number = |text: &str| {
+                    text.split(" ≈ ")
+                        .next()
+                        .unwrap()
+                        .rsplit(' ')
+                        .next()
+                        .unwrap()
+                        .to_string()
+                };
+                let mine = number(mine);
                 let others = others.trim_end_matches(").").split("; ").next().unwrap();
                 for other in others.split(", ").filter(|other| !other.ends_with(" more")) {
-                    let theirs = other.rsplit(' ').next().unwrap();
-                    let ((a, b), (c, d)) = (fraction(mine).unwrap(), fraction(theirs).unwrap());
+                    let theirs = number(other);
+                    let ((a, b), (c, d)) = (fraction(&mine).unwrap(), fraction(&theirs).unwrap());
                     let beaten = if higher_first {
                         c * b > a * d
                     } else {
@@ -332,9 +391,12 @@ mod tests {
     }
 
     #[test]
-    fn marks_numbers_compare_as_fractions() {
-        assert!(same_number("8/4", "2"));
-        assert!(same_number("4.5", "4.50"));
-        assert!(!same_number("9/4", "2"));
+    fn marks_numbers_read_as_fractions_and_ratios_round_half_up() {
+        assert_eq!(fraction("9/4"), Some((9, 4)));
+        assert_eq!(fraction("4.5"), Some((45, 10)));
+        assert_eq!(fraction("7"), Some((7, 1)));
+        assert_eq!(hundredths(9, 4), "2.25");
+        assert_eq!(hundredths(8, 3), "2.67");
+        assert_eq!(hundredths(1, 200), "0.01");
     }
 }

@@ -229,7 +229,7 @@ impl Words for WatchText {
                 "p2: priority number 2 (the higher the number, the sooner it runs)",
             ],
             WatchText::LegendRatio => [
-                "R8/3: 응답 비율 (W + S) / S = (5 + 3) / 3: 5틱 기다렸고 다음 CPU 버스트가 3틱 (HRRN은 비율이 가장 큰 스레드를 고름)",
+                "R8/3: 응답률 (W + S) / S = (5 + 3) / 3: 5틱 기다렸고 다음 CPU 버스트가 3틱 (HRRN은 비율이 가장 큰 스레드를 고름)",
                 "R8/3: response ratio (W + S) / S = (5 + 3) / 3: waited 5 ticks, next CPU burst 3 (HRRN picks the highest ratio)",
             ],
             WatchText::LegendCount => [
