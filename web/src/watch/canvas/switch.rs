@@ -33,17 +33,24 @@ pub fn switch(pen: &Pen, cpu: &CpuBox, view: &SwitchView, lang: Lang, processes_
         if heavy { ACTIVE } else { "#0072B2" },
         if heavy { 3.0 } else { 1.5 },
     );
+    // The panel's lines, clear of its border (a 3 px process-switch border had touched the
+    // words' first letter).
+    let lines = cpu.lines.map(|line| Rect {
+        x: line.x + 4.0,
+        width: (line.width - 8.0).max(0.0),
+        ..line
+    });
     let (step, detail) = words(view, lang);
     // A narrow CPU box (several CPUs side by side) says the step in fewer words rather than
     // squeezing them.
     let step = match view.phase {
-        _ if pen.measure(&step, Type::left(TEXT, INK)) <= cpu.lines[0].width as f64 => step,
+        _ if pen.measure(&step, Type::left(TEXT, INK)) <= lines[0].width as f64 => step,
         SwitchPhase::Trap => WatchText::TrapShort.get(lang).to_string(),
         SwitchPhase::SaveOutgoing => block(WatchText::SaveOutgoingShort.get(lang), view.block_out),
         SwitchPhase::LoadIncoming => block(WatchText::LoadIncomingShort.get(lang), view.block_in),
         _ => step,
     };
-    pen.text_in(&step, cpu.lines[0], Type::left(TEXT, INK));
+    pen.text_in(&step, lines[0], Type::left(TEXT, INK));
     // From an idle CPU nothing is switched out: the address space is only loaded.
     // The ticks after the dispatch (its latency, the cache refill) no longer know the thread
     // switched out: they say what is true of both cases, that the address space is loaded.
@@ -56,22 +63,16 @@ pub fn switch(pen: &Pen, cpu: &CpuBox, view: &SwitchView, lang: Lang, processes_
     if detail.is_empty() {
         // Two free lines: the kind of switch may wrap rather than squeeze.
         let both = Rect {
-            height: cpu.lines[2].bottom() - cpu.lines[1].y,
-            ..cpu.lines[1]
+            height: lines[2].bottom() - lines[1].y,
+            ..lines[1]
         };
-        pen.wrapped(
-            kind,
-            both,
-            cpu.lines[1].height,
-            Type::left(TEXT, INK),
-            false,
-        );
+        pen.wrapped(kind, both, lines[1].height, Type::left(TEXT, INK), false);
     } else {
-        pen.text_in(&detail, cpu.lines[1], Type::left(TEXT, INK));
-        let fits = pen.measure(kind, Type::left(TEXT, INK)) <= cpu.lines[2].width as f64;
+        pen.text_in(&detail, lines[1], Type::left(TEXT, INK));
+        let fits = pen.measure(kind, Type::left(TEXT, INK)) <= lines[2].width as f64;
         pen.text_in(
             if fits { kind } else { short },
-            cpu.lines[2],
+            lines[2],
             Type::left(TEXT, INK),
         );
     }
