@@ -463,6 +463,9 @@ test('under HRRN the queue shows each waiting thread\'s response ratio and the l
     const line = async () => (await page.$$eval('#event-log li', (items) => items.map((item) => item.textContent)))
       .find((text) => text.includes("load P3's PCB"));
     assert.match(await line(), /Chosen for the highest response ratio: \(5 \+ 4\) \/ 4 = 9\/4 ≈ 2\.25 \(P4 8\/5 ≈ 1\.60, P5 3\/2 ≈ 1\.50\)\.$/);
+    // D's PCB says its ratio with its parts.
+    await page.selectOption('#inspect-select', '3.0');
+    assert.equal(await pcbField(page, 'Response ratio'), '(3 + 5) / 5 = 8/5 ≈ 1.60 (waited 3, burst 5)');
     assert.equal(await at(13), 'P4 (R12/5)');
     await page.click('#lang-ko');
     await at(9);

@@ -50,6 +50,13 @@ pub trait Words: Copy {
     }
 }
 
+/// `top / bottom` rounded half up to hundredths, in integers (`9, 4` is `2.25`): the decimal said
+/// beside an exact fraction, such as HRRN's response ratio.
+pub fn hundredths(top: u128, bottom: u128) -> String {
+    let rounded = (top * 200 + bottom) / (bottom * 2);
+    format!("{}.{:02}", rounded / 100, rounded % 100)
+}
+
 /// A whole number from 0 to `u64::MAX` as typed, full-width digits too (a seed, a length).
 pub fn whole_number(text: &str) -> Option<u64> {
     halfwidth(text).trim().parse().ok()

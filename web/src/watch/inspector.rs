@@ -140,12 +140,11 @@ fn list_picker(props: &PickerProps) -> Html {
 /// policy compares it: `(5 + 3) / 3 = 8/3 ≈ 2.67 (waited 5, burst 3)`.
 fn ratio_words(wait: u64, burst: u64, lang: Lang) -> String {
     let top = wait + burst;
-    // Hundredths rounded half up, in integers: the fraction is the exact value.
-    let hundredths = (top * 200 + burst) / (burst * 2);
-    let approx = format!("{}.{:02}", hundredths / 100, hundredths % 100);
+    // The fraction is the exact value; its decimal is rounded.
     let exact = if top.is_multiple_of(burst) {
         format!("{}", top / burst)
     } else {
+        let approx = proclab_app::lang::hundredths(u128::from(top), u128::from(burst));
         format!("{top}/{burst} ≈ {approx}")
     };
     lang.pick([

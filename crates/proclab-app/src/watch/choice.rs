@@ -4,6 +4,7 @@
 //! notation the picture marks them with.
 
 use crate::i18n::Lang;
+use crate::lang::hundredths;
 use proclab_core::spec::{PolicySpec, QueueTopology, ThreadModel};
 use proclab_core::state::{MachineState, Tcb};
 use proclab_core::{Cause, Event, ProcessState, Run};
@@ -156,12 +157,6 @@ fn choice(
         format!("{korean} 스레드를 골랐습니다: {shown} ({listed}{tie})."),
         format!("Chosen for {english}: {shown} ({listed}{tie})."),
     ]))
-}
-
-/// `top / bottom` rounded half up to hundredths, in integers: `2.25`.
-fn hundredths(top: u128, bottom: u128) -> String {
-    let rounded = (top * 200 + bottom) / (bottom * 2);
-    format!("{}.{:02}", rounded / 100, rounded % 100)
 }
 
 /// A mark's number as a fraction of integers: `9/4`, `4.5` (45/10) or `7`.
