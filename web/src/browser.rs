@@ -112,23 +112,28 @@ pub fn reload() {
     }
 }
 
+/// The attribute [`note_press`] puts on an input its press is focusing.
+const JUST_FOCUSED: &str = "data-just-focused";
+
+/// The text input a press or click landed on, if it landed on one.
+fn pressed_input(event: &web_sys::MouseEvent) -> Option<web_sys::HtmlInputElement> {
+    use wasm_bindgen::JsCast;
+    event.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()
+}
+
 /// Marks an input that a press is about to focus, for [`select_after_click`] (a press into the
 /// input already focused, to place the caret, is left alone; focus by the keyboard selects the
 /// whole value already).
 pub fn note_press(event: web_sys::MouseEvent) {
-    use wasm_bindgen::JsCast;
-    let Some(input) = event
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-    else {
+    let Some(input) = pressed_input(&event) else {
         return;
     };
     let focused = gloo::utils::document().active_element();
     if focused.is_some_and(|element| element == **input) {
         // A drag that ended outside left its mark: this press is not the focusing one.
-        let _ = input.remove_attribute("data-just-focused");
+        let _ = input.remove_attribute(JUST_FOCUSED);
     } else {
-        let _ = input.set_attribute("data-just-focused", "");
+        let _ = input.set_attribute(JUST_FOCUSED, "");
     }
 }
 
@@ -137,17 +142,13 @@ pub fn note_press(event: web_sys::MouseEvent) {
 /// of typing "10" after a "5" into "510". A drag over part of the text keeps that part; a second
 /// click places the caret as usual.
 pub fn select_after_click(event: web_sys::MouseEvent) {
-    use wasm_bindgen::JsCast;
-    let Some(input) = event
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-    else {
+    let Some(input) = pressed_input(&event) else {
         return;
     };
-    if !input.has_attribute("data-just-focused") {
+    if !input.has_attribute(JUST_FOCUSED) {
         return;
     }
-    let _ = input.remove_attribute("data-just-focused");
+    let _ = input.remove_attribute(JUST_FOCUSED);
     let caret = matches!(
         (input.selection_start(), input.selection_end()),
         (Ok(start), Ok(end)) if start == end
