@@ -71,7 +71,9 @@ test('scrubbing shows the core state of every tick: CPU, queue order, I/O and PC
       await scrubTo(page, tick, { painted: true });
       const state = await cli('state', file, '--tick', String(tick));
       assert.equal(await clock(page), tick);
-      const queue = state.ready[0].map((thread) => label(state, thread));
+      // Each queued thread with the slice a preemption left it (round robin), as the core says.
+      const sliceLeft = (thread) => state.threads.find((tcb) => tcb.thread.pid === thread.pid && tcb.thread.tid === thread.tid).quantum_left;
+      const queue = state.ready[0].map((thread) => (sliceLeft(thread) > 0 ? `${label(state, thread)} (q${sliceLeft(thread)})` : label(state, thread)));
       const shownQueue = (await page.textContent('#ready-0')).split(':')[1].trim();
       assert.equal(shownQueue, queue.length ? queue.join(' → ') : '—', `queue at t=${tick}`);
       const io = state.blocked.map((entry) => `${label(state, entry.thread)} (${entry.io_left})`);
@@ -444,6 +446,36 @@ test('under SRTF the machine says each thread\'s burst left, in the queue and on
     await page.click('#lang-ko');
     assert.match((await at(5))[0], /P4 · r5$/);
     assert.ok((await page.textContent('#watch-legend')).includes('r3: 지금 CPU 버스트가 3틱 남음'));
+  }, { locale: 'en-US' });
+});
+
+test('under MLFQ the machine in words gives each waiting thread the slice and allotment left, as the core keeps them', async () => {
+  // OSTEP's short job: A (180) at 0, B (20) at 100, three levels of quantum 10.
+  const preset = join(await scratchDirectory('proclab-mlfq-'), 'mlfq.json');
+  await writeFile(preset, JSON.stringify(await cli('presets', 'mlfq-ostep-short-job')));
+  await onFreshPage(server.url, async ({ page }) => {
+    await page.selectOption('#preset-select', 'mlfq-ostep-short-job');
+    await page.waitForSelector('#watch-canvas');
+    let marked = 0;
+    for (const tick of [3, 15, 29, 100, 105, 112, 125, 190]) {
+      await scrubTo(page, tick, { painted: true });
+      const state = await cli('state', preset, '--tick', String(tick));
+      for (const [level, queue] of state.ready.entries()) {
+        const words = queue.map((thread) => {
+          const tcb = state.threads.find((t) => t.thread.pid === thread.pid && t.thread.tid === thread.tid);
+          const marks = [tcb.quantum_left > 0 ? `q${tcb.quantum_left}` : '', `a${tcb.allotment_left}`].filter(Boolean).join(' ');
+          return `${label(state, thread)} (${marks})`;
+        });
+        marked += words.length;
+        const shown = (await page.textContent(`#ready-${level}`)).split(':')[1].trim();
+        assert.equal(shown, words.length ? words.join(' → ') : '—', `queue ${level} at t=${tick}`);
+      }
+      const running = state.threads.find((tcb) => tcb.state === 'Running');
+      if (running && running.quantum_left > 0) {
+        assert.ok((await page.textContent('#cpu-0')).trim().endsWith(` · q${running.quantum_left}`), `CPU at t=${tick}`);
+      }
+    }
+    assert.ok(marked > 0, 'some thread waited');
   }, { locale: 'en-US' });
 });
 

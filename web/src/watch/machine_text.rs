@@ -144,19 +144,25 @@ fn cpu_line(cpu: &CpuState, state: &MachineState, lang: Lang, awaiting: bool) ->
     )
 }
 
-/// What orders a queue under SJF, SRTF, priority scheduling or HRRN (`r7`, `τ4.5`, `p2`,
-/// `R8/3`), said after a thread's name as the picture marks it; none under other policies, whose
-/// queue is in arrival (or round-robin) order.
-fn ordered_by(key: TurnKey, state: &MachineState, thread: ThreadRef) -> Option<String> {
-    match key {
-        TurnKey::BurstLeft | TurnKey::Predicted | TurnKey::Priority { .. } | TurnKey::Ratio => {
-            state
-                .thread(thread)
-                .map(|tcb| key.queued(tcb, false))
-                .filter(|mark| !mark.is_empty())
-        }
-        TurnKey::None | TurnKey::Slice => None,
-    }
+/// What the picture marks beside a queued thread, said after its name: what orders the queue
+/// under SJF, SRTF, priority scheduling or HRRN (`r7`, `τ4.5`, `p2`, `R8/3`), or under round
+/// robin and the multilevel queues the slice left of a preempted thread and, on more than one
+/// level, the allotment left (`q1 a3`); none under FCFS.
+fn queued_mark(key: TurnKey, state: &MachineState, thread: ThreadRef) -> Option<String> {
+    let multilevel = state.ready.len() > 1;
+    state
+        .thread(thread)
+        .map(|tcb| key.queued(tcb, multilevel))
+        .filter(|mark| !mark.is_empty())
+}
+
+/// What the picture marks beside the thread a CPU runs: its slice left, or what the policy
+/// compares an arrival's with (`q2`, `r4`, `p1`).
+fn running_mark(key: TurnKey, state: &MachineState, thread: ThreadRef) -> Option<String> {
+    state
+        .thread(thread)
+        .map(|tcb| key.running(tcb))
+        .filter(|mark| !mark.is_empty())
 }
 
 /// The name of ready queue `level`: numbered only when there are several.
@@ -177,8 +183,8 @@ pub struct MachineTextProps {
     /// The student's schedule is used up at this instant: an idle CPU waits for their choice.
     #[prop_or_default]
     pub awaiting: bool,
-    /// What the policy picks by: under SJF, SRTF and priority scheduling each queued and running
-    /// thread is followed by its mark.
+    /// What the policy picks by: each queued and running thread is followed by its mark, as the
+    /// picture draws it (none under FCFS).
     #[prop_or_default]
     pub turn_key: TurnKey,
 }
@@ -188,7 +194,7 @@ pub fn machine_text(props: &MachineTextProps) -> Html {
     let (lang, state) = (props.lang, &*props.state);
     let key = props.turn_key;
     let label = |thread: ThreadRef| thread_label(state, thread);
-    let queued = |thread: ThreadRef| match ordered_by(key, state, thread) {
+    let queued = |thread: ThreadRef| match queued_mark(key, state, thread) {
         Some(mark) => format!("{} ({mark})", label(thread)),
         None => label(thread),
     };
@@ -198,7 +204,7 @@ pub fn machine_text(props: &MachineTextProps) -> Html {
                 <li id={format!("cpu-{}", cpu.cpu)}>
                     { cpu_line(cpu, state, lang, props.awaiting) }
                     { match cpu.activity {
-                        CpuActivity::Running { thread } => ordered_by(key, state, thread).map(|mark| format!(" · {mark}")).unwrap_or_default(),
+                        CpuActivity::Running { thread } => running_mark(key, state, thread).map(|mark| format!(" · {mark}")).unwrap_or_default(),
                         _ => String::new(),
                     } }
                 </li>

@@ -371,7 +371,7 @@ fn narrate_in_context(
     if let (Cause::Preempted { .. }, true) = (event.cause, state.tick == event.tick) {
         let aged =
             |state: &MachineState| state.thread(event.thread).and_then(|tcb| tcb.aged_priority);
-        if let (Some(_), Some(tick)) = (aged(state), event.tick.checked_sub(1)) {
+        if let (Some(again), Some(tick)) = (aged(state), event.tick.checked_sub(1)) {
             if let Some(ran_with) = aged(&run.state_at(tick)) {
                 let mut compared = state.clone();
                 if let Some(tcb) = compared
@@ -381,7 +381,21 @@ fn narrate_in_context(
                 {
                     tcb.aged_priority = Some(ran_with);
                 }
-                return narrate(event, &compared, lang);
+                let words = narrate(event, &compared, lang);
+                // The next dispatch's line compares the number it starts again from: say so here,
+                // or the 1 just beaten reads as a 9 from nowhere.
+                if again == ran_with {
+                    return words;
+                }
+                let who = thread_label(state, event.thread);
+                return lang.pick([
+                    format!(
+                        "{words} 준비 큐로 돌아간 {who}의 우선순위는 기본값 {again}에서 다시 시작하고, 에이징은 이제부터 기다리는 시간을 셉니다."
+                    ),
+                    format!(
+                        "{words} Back in the ready queue, {who}'s priority starts again from its base {again}; aging counts its wait from now."
+                    ),
+                ]);
             }
         }
     }

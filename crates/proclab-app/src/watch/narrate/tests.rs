@@ -598,7 +598,7 @@ fn a_preemption_under_aging_says_the_aged_numbers_compared() {
     let aged = |thread: proclab_core::ThreadRef, at: u64| {
         base(thread).saturating_sub((at - last(thread, ProcessState::Ready, at)) / 2)
     };
-    let mut told = 0;
+    let (mut told, mut restarted) = (0, 0);
     for event in run.events() {
         let Cause::Preempted { by, .. } = event.cause else {
             continue;
@@ -611,11 +611,26 @@ fn a_preemption_under_aging_says_the_aged_numbers_compared() {
             .find(|line| line.contains("is preempted by"))
             .unwrap();
         assert!(
-            line.ends_with(&format!("(priority {theirs} beats {mine}).")),
+            line.contains(&format!("(priority {theirs} beats {mine}).")),
             "{line}"
         );
         assert!(theirs < mine, "{line}");
+        // Aged while it waited, it starts again from its base: the line says so, as the next
+        // dispatch's reason compares that number.
+        let again = base(event.thread);
+        if mine == again {
+            assert!(line.ends_with(&format!("beats {mine}).")), "{line}");
+        } else {
+            assert!(
+                line.ends_with(&format!(
+                    "Back in the ready queue, {}'s priority starts again from its base {again}; aging counts its wait from now.",
+                    thread_label(&run.state_at(0), event.thread)
+                )),
+                "{line}"
+            );
+            restarted += 1;
+        }
         told += 1;
     }
-    assert!(told > 0);
+    assert!(told > 0 && restarted > 0, "{told} {restarted}");
 }
