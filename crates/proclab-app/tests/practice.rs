@@ -1667,6 +1667,58 @@ fn a_segment_left_out_costs_only_itself() {
     });
 }
 
+/// Neighbouring segments' owners swapped, every tick typed right, are graded in place: those
+/// owners wrong and nothing else, as a teacher would mark them. By owners alone, a segment too
+/// many and one left out had been the cheaper reading of such a chart (a round robin's with four
+/// pairs swapped), and ends the student had right were marked wrong.
+#[test]
+fn owners_swapped_with_the_ticks_right_are_graded_in_place() {
+    let mut checked = 0;
+    for exercise in every_exercise() {
+        let key = exercise.key();
+        let mut answer = key_answer(&exercise);
+        // Every pair of neighbouring segments of two different processes, left to right.
+        let mut swapped = Vec::new();
+        let mut index = 0;
+        while index + 1 < key.len() {
+            let (first, second) = (key[index].who, key[index + 1].who);
+            if matches!(first, Who::Process(_))
+                && matches!(second, Who::Process(_))
+                && first != second
+            {
+                answer.segments[index].who = second;
+                answer.segments[index + 1].who = first;
+                swapped.extend([index, index + 1]);
+                index += 2;
+            } else {
+                index += 1;
+            }
+        }
+        if swapped.is_empty() {
+            continue;
+        }
+        let grading = grade(&exercise, &answer);
+        assert_eq!(
+            grading.paired,
+            (0..key.len()).map(Some).collect::<Vec<_>>(),
+            "{:?}",
+            exercise.id
+        );
+        assert!(grading.omitted.is_empty(), "{:?}", exercise.id);
+        for (at, marks) in grading.segments.iter().enumerate() {
+            assert_eq!(
+                marks.who == Verdict::Wrong,
+                swapped.contains(&at),
+                "{:?} segment {at}",
+                exercise.id
+            );
+            assert_eq!(marks.end, Verdict::Right, "{:?} segment {at}", exercise.id);
+        }
+        checked += 1;
+    }
+    assert!(checked > 100, "{checked}");
+}
+
 /// A chart that stops early is graded against the start of the run: its segments pair with the
 /// run's first ones, every mark right, and the rest is left out after it. A round robin repeats
 /// its pattern, so the same owners and lengths may come again near the end of the run; the

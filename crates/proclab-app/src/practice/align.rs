@@ -2,11 +2,15 @@
 //!
 //! Grading the student's segment i against the run's segment i lets one segment left out (a
 //! context switch forgotten, an idle gap) mark every later segment wrong, as a teacher grading
-//! by hand never would. The chart is aligned to the run's instead, as `diff` aligns two texts:
-//! the fewest edits (a segment with another owner, one too many, one left out), then the most
-//! ends right or consistent, then the typed ends nearest the run's (a chart that stops early
-//! pairs with the start of the run, not its end); where that still ties, segments pair by
-//! position.
+//! by hand never would. The chart is aligned to the run's instead, as `diff` aligns two texts,
+//! but counting what a teacher marks: the fewest wrong marks (an owner or an end wrong in a
+//! pair, an end only consistent with the chart's own start as half of one, both marks for a
+//! segment too many or one left out), then the fewest edits, then the
+//! typed ends nearest the run's (a chart that stops early pairs with the start of the run, not
+//! its end); where that still ties, segments pair by position. Owners alone would not do: a
+//! chart with two pairs of owners swapped and every tick right has fewer owner edits as one
+//! segment too many and one left out than in place, and was graded with ends marked wrong that
+//! the student had right.
 
 /// A segment of the run that the student's chart leaves out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,12 +46,26 @@ pub struct PairMarks {
     pub same_owner: bool,
     /// Its end is right or consistent.
     pub end_fine: bool,
+    /// Its end is the run's tick itself (not only consistent with the chart's own start).
+    pub end_right: bool,
     /// Ticks between its typed end and the run's (0 where the end cannot be read).
     pub distance: u64,
 }
 
-/// An alignment's cost so far, compared field by field: edits, then ends not fine, then the
-/// ticks between typed ends and the run's.
+impl PairMarks {
+    /// The end's wrong marks in halves: none when right, one when only consistent (a chart one
+    /// tick off from an earlier slip), two when wrong.
+    fn end_halves(self) -> u32 {
+        match (self.end_right, self.end_fine) {
+            (true, _) => 0,
+            (false, true) => 1,
+            (false, false) => 2,
+        }
+    }
+}
+
+/// An alignment's cost so far, compared field by field: wrong marks (counted in halves: an end
+/// only consistent is half wrong), then edits, then the ticks between typed ends and the run's.
 type Cost = (u32, u32, u64);
 
 /// Aligns `students` segments to `keys` segments, `mark(i, j)` comparing the student's
@@ -71,24 +89,24 @@ pub fn align(students: usize, keys: usize, mark: impl Fn(usize, usize) -> PairMa
             };
             // Offered in order of preference: a later offer wins only when strictly better.
             if i > 0 && j > 0 {
-                let (edits, misses, distance) = cost[(i - 1) * width + j - 1];
+                let (wrong, edits, distance) = cost[(i - 1) * width + j - 1];
                 let marks = mark(i - 1, j - 1);
                 offer(
                     (
+                        wrong + 2 * u32::from(!marks.same_owner) + marks.end_halves(),
                         edits + u32::from(!marks.same_owner),
-                        misses + u32::from(!marks.end_fine),
                         distance.saturating_add(marks.distance),
                     ),
                     Step::Pair,
                 );
             }
             if i > 0 {
-                let (edits, misses, distance) = cost[(i - 1) * width + j];
-                offer((edits + 1, misses + 1, distance), Step::Extra);
+                let (wrong, edits, distance) = cost[(i - 1) * width + j];
+                offer((wrong + 4, edits + 1, distance), Step::Extra);
             }
             if j > 0 {
-                let (edits, misses, distance) = cost[i * width + j - 1];
-                offer((edits + 1, misses + 1, distance), Step::Omit);
+                let (wrong, edits, distance) = cost[i * width + j - 1];
+                offer((wrong + 4, edits + 1, distance), Step::Omit);
             }
             if let Some((best_cost, taken)) = best {
                 cost[i * width + j] = best_cost;
@@ -136,6 +154,7 @@ mod tests {
             PairMarks {
                 same_owner: same,
                 end_fine: same,
+                end_right: same,
                 distance: 0,
             }
         })
@@ -193,9 +212,57 @@ mod tests {
         let alignment = align(chart.len(), key_ends.len(), |i, j| PairMarks {
             same_owner: chart[i].0 == key_owner[j],
             end_fine: chart[i].1 == key_ends[j],
+            end_right: chart[i].1 == key_ends[j],
             distance: chart[i].1.abs_diff(key_ends[j]),
         });
         assert_eq!(alignment.paired, [Some(0), Some(3)]);
+    }
+
+    #[test]
+    fn owners_swapped_with_every_end_right_stay_in_place() {
+        // Round robin, q=2 (arrivals 0-4, bursts 8 4 9 5 2): the chart with P3/P1 and P5/P2
+        // swapped four times and every end right. By owners alone one segment too many and one left out
+        // cost fewer edits; by marks, four owners wrong in place are fewer than that.
+        let key: [(&str, u64); 14] = [
+            ("P1", 2),
+            ("P2", 4),
+            ("P3", 6),
+            ("P1", 8),
+            ("P4", 10),
+            ("P5", 12),
+            ("P2", 14),
+            ("P3", 16),
+            ("P1", 18),
+            ("P4", 20),
+            ("P3", 22),
+            ("P1", 24),
+            ("P4", 25),
+            ("P3", 28),
+        ];
+        let chart = [
+            ("P1", 2),
+            ("P2", 4),
+            ("P1", 6),
+            ("P3", 8),
+            ("P4", 10),
+            ("P2", 12),
+            ("P5", 14),
+            ("P1", 16),
+            ("P3", 18),
+            ("P4", 20),
+            ("P1", 22),
+            ("P3", 24),
+            ("P4", 25),
+            ("P3", 28),
+        ];
+        let alignment = align(chart.len(), key.len(), |i, j| PairMarks {
+            same_owner: chart[i].0 == key[j].0,
+            end_fine: chart[i].1 == key[j].1,
+            end_right: chart[i].1 == key[j].1,
+            distance: chart[i].1.abs_diff(key[j].1),
+        });
+        assert_eq!(alignment.paired, (0..14).map(Some).collect::<Vec<_>>());
+        assert!(alignment.omitted.is_empty());
     }
 
     /// Aligns a chart of (owner, end) with a run's, as grading does: an end is fine where
@@ -209,6 +276,7 @@ mod tests {
             PairMarks {
                 same_owner,
                 end_fine: same_owner && (chart[i].1 == key[j].1 || lasts_as_long),
+                end_right: same_owner && chart[i].1 == key[j].1,
                 distance: chart[i].1.abs_diff(key[j].1),
             }
         })

@@ -571,6 +571,7 @@ fn grade_segments(key: &[KeySegment], answer: &Answer) -> (Vec<SegmentVerdict>, 
         PairMarks {
             same_owner: marks.who.is_fine(),
             end_fine: marks.end.is_fine(),
+            end_right: marks.end == Verdict::Right,
             distance: timeline[i].2.map_or(0, |typed| typed.abs_diff(key[j].end)),
         }
     });
