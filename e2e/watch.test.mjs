@@ -399,7 +399,7 @@ test('the legend lists only the marks the run can show: q under slicing policies
     await page.waitForFunction((entry) => [...document.querySelectorAll('#watch-legend li')]
       .some((item) => item.textContent.startsWith(entry)), wait);
     // A wait on a pipe or queue, with its places, only where there are channels.
-    const channel = 'Reader → p [· ·]';
+    const channel = 'P2 → c [· ·]';
     assert.ok(!(await legend('deadlock-two-locks')).includes(channel));
     assert.ok((await legend('pipe-writer-reader')).includes(channel));
     // What the policy picks by: the burst left under SJF and SRTF, the prediction under SJF

@@ -468,11 +468,11 @@ pub fn scenario_error_named(
             let why = match (error, lang) {
                 (ArgvError::UnknownRegister { .. }, Lang::Ko) => "ax bx cx dx ex fx bp만 정할 수 있습니다(sp는 스택 바닥).",
                 (ArgvError::UnknownRegister { .. }, Lang::En) => "only ax bx cx dx ex fx bp can be set (sp is the stack bottom).",
-                (ArgvError::BadValue { .. }, Lang::Ko) => "값은 정수여야 합니다. 레지스터=값을 콜론으로 나눠 씁니다(예: bx=3:cx=1).",
+                (ArgvError::BadValue { .. }, Lang::Ko) => "값은 정수여야 합니다. 여러 레지스터는 콜론(:)으로 구분해 씁니다(예: bx=3:cx=1).",
                 (ArgvError::BadValue { .. }, Lang::En) => "each value must be a whole number; write register=value, separated by colons (bx=3:cx=1).",
                 (ArgvError::ValueTooLarge { .. }, Lang::Ko) => "값이 너무 큽니다. 레지스터에는 -9223372036854775808부터 9223372036854775807까지 넣을 수 있습니다.",
                 (ArgvError::ValueTooLarge { .. }, Lang::En) => "a value is too large: a register holds -9223372036854775808 to 9223372036854775807.",
-                (_, Lang::Ko) => "레지스터=값 꼴로, 콜론으로 나눠 씁니다(예: bx=3:cx=1).",
+                (_, Lang::Ko) => "레지스터=값 꼴로 쓰고, 여러 레지스터는 콜론(:)으로 구분합니다(예: bx=3:cx=1).",
                 (_, Lang::En) => "write register=value, separated by colons (bx=3:cx=1).",
             };
             lang.pick([

@@ -116,7 +116,7 @@ fn claim_timer(id: PresetId, run: &Run) {
         panic!("{id} has a timer");
     };
     claim_in(id, Lang::En, &format!("every {quantum} instructions"));
-    claim_in(id, Lang::Ko, &format!("{quantum}명령마다"));
+    claim_in(id, Lang::Ko, &format!("명령어 {quantum}개마다"));
 }
 
 /// One load or store of a variable, in the order the machine made them.
@@ -764,7 +764,7 @@ fn an_exchange_lock_counts_right_and_spins_while_the_holder_is_out() {
         Lang::En,
         &format!("{spent} instructions go to tries that fail"),
     );
-    claim_in(id, Lang::Ko, &format!("실패한 시도에 명령 {spent}개"));
+    claim_in(id, Lang::Ko, &format!("실패한 시도에 명령어 {spent}개"));
 }
 
 #[test]
@@ -787,7 +787,7 @@ fn yielding_spends_fewer_instructions_waiting_than_spinning() {
     claim_in(
         id,
         Lang::Ko,
-        &format!("실패한 시도에 명령 {waited}개를 쓰고, 같은 타이머에서 돌며 기다리는 ‘xchg 스핀 잠금 (test-and-set)’ 예제는 {spun}개"),
+        &format!("실패한 시도에 명령어 {waited}개를 쓰고, 같은 타이머에서 돌며 기다리는 ‘xchg 스핀 잠금 (test-and-set)’ 예제는 {spun}개"),
     );
 }
 
@@ -986,7 +986,7 @@ fn a_blocking_mutex_spends_no_instruction_on_failed_tries_but_ticks_blocked() {
     claim_in(
         id,
         Lang::Ko,
-        &format!("실패한 시도에 쓰는 명령은 {tried}개이고, ‘xchg 스핀 잠금 (test-and-set)’ 예제는 {spun}개"),
+        &format!("실패한 시도에 쓰는 명령어는 {tried}개이고, ‘xchg 스핀 잠금 (test-and-set)’ 예제는 {spun}개"),
     );
     // "Blocked for 15 ticks in all, while the holder runs": each wait, from the `lock` that
     // blocked to the `unlock` that handed the mutex over, is a tick the other thread executes.

@@ -40,7 +40,7 @@ pub struct LegendProps {
     /// The run has mutexes, semaphores or conditions: a wait for one can show.
     #[prop_or(true)]
     pub sync_waits: bool,
-    /// The run has pipes or message queues: `Reader → p [· ·]` can show.
+    /// The run has pipes or message queues: `P2 → c [· ·]` can show.
     #[prop_or(true)]
     pub channels: bool,
     /// A thread can wait for I/O (bursts of I/O, or programs, whose `io` blocks): `P1 (3)`.

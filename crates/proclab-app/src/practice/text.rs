@@ -298,7 +298,7 @@ impl Words for PracticeText {
             CurrentSetLink => ["아래에서 지금 푸는 세트의 링크", "Link to the set open below, the one being solved"],
             CurrentSetLinkAbove => ["위에서 지금 푸는 세트의 링크", "Link to the set above, the one being solved"],
             StudentName => ["이름(답안 파일에 들어감)", "Your name (goes in the files)"],
-            HandIn => ["낼 답안:", "Your answers, to hand in:"],
+            HandIn => ["제출할 답안:", "Your answers, to hand in:"],
             NoNameExported => ["이름 없이 저장했습니다. 누구의 파일인지 알 수 있도록 이름 칸에 이름을 쓰고 다시 내려받으세요.", "Saved without a name: type your name in its box and export again, so your teacher can tell your file from the others."],
             DeadlockGraph => ["이 순간의 자원 할당 그래프 (표)", "The resource-allocation graph as a table (at this moment)"],
             DeadlockGraphHelp => ["줄마다 스레드 하나: 가진 뮤텍스(할당 간선), 기다리는 뮤텍스(요청 간선), 그 뮤텍스를 가진 스레드입니다. 뮤텍스는 한 번에 한 스레드만 가집니다. 그래프를 종이에 직접 그려 보며 순환을 찾으세요: 그것이 이 문제입니다.", "One row per thread: the mutexes it holds (assignment edges), the mutex it waits for (its request edge) and who holds that one. A mutex has one holder at a time. Draw it on paper if a picture helps: finding the cycle is the exercise."],
@@ -819,7 +819,7 @@ fn deadlock_rules(exercise: &Exercise, lang: Lang) -> Vec<String> {
             let en = (2..=threads).map(|t| format!("T{t} {}to .t{t}", if t == 2 { "goes " } else { "" })).collect::<Vec<_>>().join(", ");
             let (ko, en) = (format!("{ko} 갑니다"), format!("{en}, and T1 falls through to .t1"));
             lang.pick([
-                format!("스레드 Tn의 %bx는 n − 1입니다. test $k, %bx는 x86.py의 명령대로 %bx를 k와 비교하고(x86의 비트 AND가 아님), je는 둘이 같을 때 뜁니다: 그래서 {ko}(T1은 어느 것과도 같지 않아 .t1로 이어집니다)."),
+                format!("스레드 Tn의 %bx는 n − 1입니다. test $k, %bx는 x86.py의 명령대로 %bx를 k와 비교하고(x86의 비트 AND가 아님), je는 둘이 같을 때 뜁니다: 그래서 {ko}(T1은 %bx가 0이라 어떤 test와도 같지 않으므로 아래의 .t1로 이어집니다)."),
                 format!("Thread Tn's %bx is n − 1. test $k, %bx compares %bx with k, as x86.py's test does (not x86's bitwise AND), and je jumps when they are equal: so {en}."),
             ])
         },

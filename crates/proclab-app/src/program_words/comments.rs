@@ -177,7 +177,7 @@ const KO: &[(&str, &str)] = &[
     ("store: a switch between the load and the store loses an update", "쓰기: 읽기와 쓰기 사이에 문맥 교환이 일어나면 갱신을 잃음"),
     ("take it, or wait (Blocked, off the CPU) until it is handed over", "잡거나, 넘겨받을 때까지 기다림(대기 상태, CPU를 놓음)"),
     ("take m, or wait (Blocked) until unlock hands it over", "m을 잡거나, unlock이 넘겨줄 때까지 기다림(대기 상태)"),
-    ("taken: let the holder run", "잠겨 있음: 쥔 스레드가 실행하도록 양보"),
+    ("taken: let the holder run", "잠겨 있음: 잠금을 가진 스레드가 실행하도록 양보"),
     ("taken: look again", "잠겨 있음: 다시 봄"),
     ("test-and-test-and-set: read the lock while it is taken, swap only once it looks free", "test-and-test-and-set: 잠겨 있는 동안은 읽기만 하고, 비어 보일 때만 교환"),
     ("the bounded buffer of 3 slots again, on one mutex and two condition variables:", "다시 3칸짜리 유한 버퍼, 이번에는 뮤텍스 하나와 조건 변수 둘로:"),

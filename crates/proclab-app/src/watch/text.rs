@@ -245,8 +245,8 @@ impl Words for WatchText {
                 "P1.T2 → a (P1.T1): waits for mutex a, which P1.T1 holds (one arrow of the wait-for graph). P2 → s = 0: waits for semaphore s, whose value is 0",
             ],
             WatchText::LegendChannel => [
-                "Reader → p [· ·]: 파이프(또는 메시지 큐) p를 기다림, p의 두 자리가 모두 비어 있음 (·: 빈 자리). p [1 ·]: 아무도 기다리지 않는 p가 담은 것. EOF: 파이프가 비었고 쓰기 끝이 모두 닫힘(read는 -1을 받음)",
-                "Reader → p [· ·]: waits for pipe (or message queue) p, both of whose places are empty (·: an empty place). p [1 ·]: what p holds while nobody waits for it. EOF: the pipe is empty and every write end is closed (a read gets -1)",
+                "P2 → c [· ·]: 파이프나 메시지 큐 c를 기다림, c의 두 자리가 모두 비어 있음 (·: 빈 자리). c [1 ·]: 아무도 기다리지 않는 c가 담은 것. EOF(파이프만): 파이프가 비었고 쓰기 끝이 모두 닫힘(read는 -1을 받음)",
+                "P2 → c [· ·]: waits for pipe or message queue c, both of whose places are empty (·: an empty place). c [1 ·]: what c holds while nobody waits for it. EOF (pipes only): the pipe is empty and every write end is closed (a read gets -1)",
             ],
             WatchText::LegendMore => [
                 "+4, …: 자리가 모자라 그리지 못한 스레드 수 (아래 글 목록에 모두 있음)",
