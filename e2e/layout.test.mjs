@@ -535,11 +535,21 @@ test('on a phone a long example description shows its first lines and a button f
     const whole = await box('#notice');
     assert.ok(whole.height > folded.height + 200, `unfolded ${whole.height} px against ${folded.height}`);
     assert.equal(await page.innerText('#notice .clamp-more'), 'Less ▴');
-    // Another example starts folded; at a laptop's width a description is whole, with no button.
+    // Another example starts folded. At a laptop's width a description is two lines with its
+    // button (the machine's "What to watch" says it whole; seven lines of it had stood above the
+    // form), and a notice that fits has no button.
     await page.selectOption('#preset-select', 'deadlock-two-locks');
     await page.waitForFunction(() => document.querySelector('#notice .clamp-more')?.getAttribute('aria-expanded') === 'false');
     await page.setViewportSize({ width: 1280, height: 844 });
-    assert.equal(await page.$eval('#notice .clamp-more', (button) => getComputedStyle(button).display), 'none');
+    const lineHeight = await page.$eval('#notice .clampable', (text) => parseFloat(getComputedStyle(text).lineHeight));
+    const twoLines = (await box('#notice .clampable')).height;
+    assert.ok(twoLines < lineHeight * 2.5, `${twoLines} px for lines of ${lineHeight} px`);
+    assert.equal(await page.isVisible('#notice .clamp-more'), true);
+    await page.click('#notice .clamp-more');
+    assert.ok((await box('#notice .clampable')).height > twoLines + lineHeight, 'unfolded at a laptop\'s width');
+    await page.selectOption('#preset-select', 'sjf-starvation');
+    await page.waitForFunction(() => /never gets the CPU/.test(document.querySelector('#notice')?.textContent ?? ''));
+    assert.equal(await page.locator('#notice .clamp-more').count(), 0, 'a notice that fits has no button');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

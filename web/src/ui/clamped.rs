@@ -1,12 +1,10 @@
-//! A long text cut to its first lines on a phone, with a button for the rest: an example's
-//! description had filled a phone's first screen (about 30 lines), pushing the examples' menu
-//! and the picture below it, while the same lesson is said again by the machine.
+//! A long text cut to its first lines, with a button for the rest: an example's description had
+//! filled a phone's first screen (about 30 lines), pushing the examples' menu and the picture
+//! below it, and at a laptop's width stood seven lines tall above the form while the machine's
+//! "What to watch" said the same lesson again.
 
 use proclab_app::i18n::Lang;
 use yew::prelude::*;
-
-/// Texts up to this many characters fit in the lines a phone shows of them: no button.
-const SHORT: usize = 160;
 
 #[derive(Properties, PartialEq)]
 pub struct ClampedProps {
@@ -14,21 +12,45 @@ pub struct ClampedProps {
     pub text: AttrValue,
 }
 
-/// The text, cut to four lines at phone widths (the style sheet's `.clampable.clamped`) with a
-/// "More" button that shows the rest and then folds it again; whole everywhere else. Give it
-/// the text as its `key` so a new text starts folded.
+/// The text, cut to four lines on a phone and two elsewhere (the style sheet's
+/// `.clampable.clamped`), with a "More" button that shows the rest and then folds it again; the
+/// button only where the lines cut something off, measured after each render and when the
+/// window is resized (a count of characters had shown it under a text that fitted). Give it the
+/// text as its `key` so a new text starts folded.
 #[function_component(Clamped)]
 pub fn clamped(props: &ClampedProps) -> Html {
     let open = use_state_eq(|| false);
-    let long = props.text.chars().count() > SHORT;
+    let cut = use_state_eq(|| false);
+    let text_ref = use_node_ref();
+    {
+        let (cut, text_ref) = (cut.clone(), text_ref.clone());
+        use_effect_with(*open, move |open| {
+            let measure = {
+                let open = *open;
+                move || {
+                    // Unfolded, the text is whole: the button stays to fold it again.
+                    if !open {
+                        if let Some(element) = text_ref.cast::<web_sys::Element>() {
+                            cut.set(element.scroll_height() > element.client_height() + 1);
+                        }
+                    }
+                }
+            };
+            measure();
+            let resized = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "resize", move |_| measure())
+            });
+            move || drop(resized)
+        });
+    }
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
     html! {
         <>
-            <p class={classes!("clampable", (long && !*open).then_some("clamped"))}>{ props.text.clone() }</p>
-            if long {
+            <p ref={text_ref} class={classes!("clampable", (!*open).then_some("clamped"))}>{ props.text.clone() }</p>
+            if *cut || *open {
                 <button type="button" class="clamp-more small" aria-expanded={open.to_string()} onclick={toggle}>
                     { if *open { props.lang.pick(["접기 ▴", "Less ▴"]) } else { props.lang.pick(["더 보기 ▾", "More ▾"]) } }
                 </button>
