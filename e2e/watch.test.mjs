@@ -103,6 +103,34 @@ test('scrubbing shows the core state of every tick: CPU, queue order, I/O and PC
   }
 });
 
+test('with switch and refill ticks the metrics say that waiting leaves them out, as the core counts it, and the working sets the cache reads are shown', async () => {
+  const { context, page, problems } = await openScenario();
+  try {
+    await page.waitForSelector('#waiting-note');
+    assert.match(await page.textContent('#waiting-note'), /^Waiting counts only the ticks spent Ready/);
+    // The core's numbers bear it out: turnaround − CPU − I/O is waiting + switch + stall.
+    for (const process of run.metrics.processes) {
+      assert.equal(process.turnaround - process.cpu - process.io, process.waiting + process.switch + process.stall, process.name);
+    }
+    assert.ok(run.metrics.processes.some((process) => process.switch + process.stall > 0));
+    // The cache model reads the working sets: their column stays shown, and says why.
+    assert.ok(await page.isChecked('#advanced-columns'));
+    assert.ok(await page.isDisabled('#advanced-columns'));
+    assert.match(await page.textContent('#advanced-forced'), /^The cache model reads each process's working set/);
+    assert.equal(await page.inputValue('#p2-ws'), '6');
+    // A run without such ticks has no such note.
+    await page.selectOption('#preset-select', 'fcfs-convoy');
+    await page.waitForFunction(() => !document.querySelector('#waiting-note'));
+    await page.click('#lang-ko');
+    await page.selectOption('#preset-select', 'switch-processes');
+    await page.waitForSelector('#waiting-note');
+    assert.match(await page.textContent('#waiting-note'), /^대기는 준비 상태에 있던 틱만 셉니다/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('buttons and keyboard step by tick and by event, play and pause', async () => {
   const { context, page, problems } = await openScenario();
   try {

@@ -334,6 +334,7 @@ fn workspace(props: &WorkspaceProps) -> Html {
                     </div>
                     <ui::workload::Workload {lang} processes={session.draft.processes.clone()} semaphores={session.draft.semaphores.clone()} policy={session.policy()} messages={messages.clone()} dispatch={dispatch.clone()}
                         warmup={session.draft.machine.cache && session.draft.machine.cache_model == proclab_core::CacheModel::Warmup}
+                        cache={session.draft.machine.cache}
                         pasted={match &session.notice {
                             Some(notice @ (Notice::Pasted(..) | Notice::PasteBroken(_))) => Some(ui::workload::PasteSaid {
                                 words: AttrValue::from(messages::notice_text(notice, lang).1),

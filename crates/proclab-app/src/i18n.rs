@@ -52,6 +52,7 @@ pub enum Text {
     AdvancedColumns,
     AdvancedForcedThreads,
     AdvancedForcedWarmup,
+    AdvancedForcedCache,
     Actions,
     BurstsPerThread,
     PasteTable,
@@ -198,6 +199,8 @@ pub enum Text {
     MigrationsDef,
     Makespan,
     MetricsExplain,
+    /// Under the metrics of a run with switch or stall ticks: waiting leaves them out.
+    WaitingApartNote,
     /// What the Σ before a process's cell means.
     SummedNote,
     SyncColumnNote,
@@ -311,6 +314,7 @@ impl Words for Text {
             Text::RemoveBurstPair => ["− 마지막 I/O, CPU", "− last I/O, CPU"],
             Text::AdvancedColumns => ["작업 집합·스레드·버스트별 편집 보기", "Show working set, threads and per-burst editing"],
             Text::AdvancedForcedThreads => ["스레드가 여럿인 프로세스가 있어 이 열들은 늘 보입니다.", "A process has several threads, so these columns stay shown."],
+            Text::AdvancedForcedCache => ["캐시 모델은 프로세스마다 작업 집합을 읽으므로 이 열들은 늘 보입니다. 디스패치할 때 그 CPU 캐시에 없는 단위(작업 집합 + 스레드 스택 1)마다 채움 지연만큼 멈춥니다.", "The cache model reads each process's working set, so these columns stay shown. A dispatch stalls the refill time for each unit (working set + the thread's stack of 1) not in that CPU's cache."],
             Text::AdvancedForcedWarmup => ["예열 캐시 모델은 작업 집합이 필요해 이 열들은 늘 보입니다.", "The warm-up cache model needs the working sets, so these columns stay shown."],
             Text::Actions => ["동작", "Actions"],
             Text::BurstsPerThread => ["스레드마다 씁니다", "per thread, below"],
@@ -450,6 +454,7 @@ impl Words for Text {
             Text::Makespan => ["구간(첫 도착–마지막 완료)", "Span (first arrival–last completion)"],
             Text::SyncColumnNote => ["동기화: 잠금, 세마포어, 조건 변수나 메시지를 기다리며 대기 상태였던 틱입니다(I/O도 아니고 준비 큐에서 기다린 대기 시간도 아닙니다).", "sync: ticks Blocked waiting for a lock, a semaphore, a condition or a message (neither I/O nor waiting in the ready queue)."],
             Text::SummedNote => ["Σ: 스레드가 여럿인 프로세스의 대기, CPU 같은 값은 스레드들의 값을 더한 것입니다. 스레드들은 동시에 존재하며 함께 기다릴 수 있으므로 그 합이 프로세스의 반환 시간보다 클 수 있습니다.", "Σ: a process of several threads has as waiting, CPU and the rest the sums over its threads. They live side by side, so a sum can exceed the process's turnaround."],
+            Text::WaitingApartNote => ["대기는 준비 상태에 있던 틱만 셉니다. 문맥 교환과 캐시 멈춤의 틱은 따로 세므로, 반환 − 버스트가 대기보다 크고 응답이 대기보다 클 수도 있습니다(교과서에 따라 이 틱을 대기에 넣기도 합니다).", "Waiting counts only the ticks spent Ready: the ticks of context switches and cache stalls are counted apart, so turnaround − bursts is more than waiting, and response can be more than waiting (some textbooks count those ticks as waiting)."],
             Text::MetricsExplain => ["모든 값은 정수 틱이며 평균은 정확한 분수를 소수 둘째 자리에서 반올림한 것입니다. 스레드마다 반환 = CPU + I/O + 대기 + 전환 + 캐시 멈춤(+ 동기화: 잠금·세마포어·조건 변수·메시지를 기다린 시간, 열 더 보기에 있음)입니다.", "All values are whole ticks; averages are exact fractions rounded to two decimals. For each thread, turnaround = CPU + I/O + waiting + switch + stall (+ Sync: time blocked on a lock, a semaphore, a condition or a message, under More columns)."],
             Text::TextbookDefaults => ["교재 기본값(Silberschatz)을 따릅니다. 바꾼 규칙이 없습니다.", "Textbook defaults (Silberschatz); no convention changed."],
             Text::DefaultConventions => ["모두 교재 기본값으로", "All back to the textbook defaults"],

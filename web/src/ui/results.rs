@@ -194,6 +194,11 @@ pub fn metrics_table(props: &ResultsProps) -> Html {
                 <div><dt>{ Text::Makespan.get(lang) }</dt><dd id="makespan">{ format!("{}–{}", totals.first_arrival, totals.last_completion) }</dd></div>
             </dl>
             <p class="hint">{ Text::MetricsExplain.get(lang) }</p>
+            // With switch or refill ticks, turnaround − burst is more than waiting: said where
+            // it shows, not only in the column's tooltip (a phone has none).
+            if totals.switch_ticks + totals.stall_ticks > 0 {
+                <p class="hint" id="waiting-note">{ Text::WaitingApartNote.get(lang) }</p>
+            }
             if any_summed {
                 <p class="hint" id="summed-note">{ Text::SummedNote.get(lang) }</p>
             }

@@ -37,6 +37,9 @@ pub struct WorkloadProps {
     /// advanced columns stay open.
     #[prop_or_default]
     pub warmup: bool,
+    /// A cache model is on: it reads the working sets, so the advanced columns stay open.
+    #[prop_or_default]
+    pub cache: bool,
     /// What the banner says of the last paste, said again under the table, where the paste was
     /// (the banner is at the page's top).
     #[prop_or_default]
@@ -522,7 +525,9 @@ pub fn workload(props: &WorkloadProps) -> Html {
         .iter()
         .any(|process| !process.threads.is_empty());
     let advanced = use_state(|| false);
-    let forced = has_threads || props.warmup;
+    // The cache model reads each process's working set: a stall of 5 ticks from a column out of
+    // sight had to be worked back from the totals.
+    let forced = has_threads || props.warmup || props.cache;
     let show_advanced = *advanced || forced;
     let shown = use_state(|| PAGE);
     let limit = (*shown).max(PAGE);
@@ -564,7 +569,7 @@ pub fn workload(props: &WorkloadProps) -> Html {
             // Ticked and greyed, the box says why it cannot be unticked (a student tapped it
             // and nothing happened).
             if forced {
-                <p class="hint" id="advanced-forced">{ t(if has_threads { Text::AdvancedForcedThreads } else { Text::AdvancedForcedWarmup }) }</p>
+                <p class="hint" id="advanced-forced">{ t(if has_threads { Text::AdvancedForcedThreads } else if props.warmup { Text::AdvancedForcedWarmup } else { Text::AdvancedForcedCache }) }</p>
             }
             <p class="hint">{ t(Text::BurstNotationHint) }</p>
             <p class="hint">{ ProgramText::ToggleHint.get(lang) }</p>
