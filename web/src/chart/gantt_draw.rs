@@ -7,7 +7,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::paint::{self, ChartDownload, DrawResult, Swatch, FONT_FAMILY};
-use proclab_app::chart::model::{GanttModel, RowKind};
+use proclab_app::chart::model::{GanttModel, RowKind, SegmentKind};
 use proclab_app::chart::palette::{Fill, Pattern, Rgb, GRID, INK, PAPER};
 
 /// The id of the Gantt chart's canvas.
@@ -131,6 +131,20 @@ fn centred_words<DB: DrawingBackend>(
     )
 }
 
+/// Whether every thread named on the CPU rows as `P.T` belongs to one process, so that `T` alone
+/// names it.
+fn one_process_threads(model: &GanttModel) -> bool {
+    let mut owners = model
+        .rows
+        .iter()
+        .filter(|row| matches!(row.kind, RowKind::Cpu { .. }))
+        .flat_map(|row| &row.segments)
+        .filter(|segment| matches!(segment.kind, SegmentKind::Run { .. }))
+        .filter_map(|segment| segment.label.split_once('.').map(|(owner, _)| owner));
+    let first = owners.next();
+    first.is_some() && owners.all(|owner| Some(owner) == first)
+}
+
 /// Draws `model` on `area`: a legend, one labelled band per row, segments as patterned
 /// rectangles labelled when wide enough, and an x axis in ticks. Only the first
 /// [`MAX_DRAWN_ROWS`] rows are drawn.
@@ -176,7 +190,9 @@ pub fn draw_gantt_span<DB: DrawingBackend>(
     // A short run is labelled where its segments begin and end, as a textbook draws a Gantt
     // chart (a phone's axis had said 0, 10, 20 under segments ending at 1, 5, 17 and 26); a
     // longer one at round numbers, with the light lines plotters puts between them.
-    let boundaries = proclab_app::chart::model::boundary_ticks(model, plot_width, widest_tick + 8);
+    // Labels 4 px apart: a phone's round robin of two-tick slices is labelled at every
+    // boundary (8 px had left out half of them, and the axis fell back to 0, 10, 20, 28).
+    let boundaries = proclab_app::chart::model::boundary_ticks(model, plot_width, widest_tick + 4);
     let extent = model.extent;
     let round =
         move |hint: &dyn Fn(RangedCoordu64) -> Vec<u64>| hint(RangedCoordu64::from(0u64..extent));
@@ -249,6 +265,7 @@ pub fn draw_gantt_span<DB: DrawingBackend>(
     let width_of = |start: u64, end: u64| ((end - start) as f64 * tick_width).floor() as i32;
     let canvas = plot.strip_coord_spec();
     let outer = chart_area.get_base_pixel();
+    let short = one_process_threads(model);
     for (index, row) in model.rows.iter().take(MAX_DRAWN_ROWS).enumerate() {
         let band = rows - index as u32;
         let (top, bottom) = (to_pixel(0, band).1, to_pixel(0, band - 1).1);
@@ -298,14 +315,21 @@ pub fn draw_gantt_span<DB: DrawingBackend>(
             // A plate reaches 2 px past the words on each side: room for it and a margin, or a
             // one-tick "sync wait" in Korean ran its plate into the segment's edges.
             let room = if plate.is_some() { 12 } else { 4 };
-            let text_width = paint::text_width(&segment.label, SEGMENT_FONT) as i32;
-            if text_width + room > width_of(segment.start, segment.end)
-                || bottom - top < SEGMENT_FONT as i32 + 2
-            {
+            let fits = |label: &str| {
+                paint::text_width(label, SEGMENT_FONT) as i32 + room
+                    <= width_of(segment.start, segment.end)
+            };
+            // Too narrow for P1.T2, a segment of the one process with threads says T2 (its
+            // row and colour say whose).
+            let label = match segment.label.split_once('.') {
+                Some((_, thread)) if short && !fits(&segment.label) => thread,
+                _ => &segment.label,
+            };
+            if !fits(label) || bottom - top < SEGMENT_FONT as i32 + 2 {
                 continue;
             }
             let centre = ((left + right) / 2, (top + bottom) / 2);
-            centred_words(&canvas, &segment.label, centre, ink, plate)?;
+            centred_words(&canvas, label, centre, ink, plate)?;
         }
         if let Some((x, fill)) = column.take() {
             run.add(x, fill).map(paint_run).transpose()?;
