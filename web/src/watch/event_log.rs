@@ -10,8 +10,9 @@ use proclab_app::lang::Words;
 use proclab_app::watch::channel_ops::channel_lines;
 use proclab_app::watch::narrate::narrate_in;
 use proclab_app::watch::text::WatchText;
+use proclab_core::spec::RequeueOrder;
 use proclab_core::state::MachineState;
-use proclab_core::Run;
+use proclab_core::{Cause, Run};
 use yew::prelude::*;
 
 /// How many events the log keeps.
@@ -43,11 +44,13 @@ pub fn log_lines(run: &Run, state: &MachineState, tick: u64, lang: Lang) -> Vec<
     // ratios it compared, as they were at its instant; in a run of a textbook's size only (the machine of each such instant is rebuilt,
     // which a run of thousands of threads cannot afford at every tick of playback).
     let told_with_numbers = run.scenario().threads().len() <= NUMBERS_UP_TO;
+    let mut causes = Vec::new();
     let mut lines = run
         .trace()
         .range(from..upto)
         .zip(from..)
         .map(|(event, index)| {
+            causes.push(event.cause);
             // A wait, and under many-to-one threads an I/O request (which holds its process's
             // other threads), is told with the machine of its own instant.
             let waits = matches!(event.cause, proclab_core::Cause::Waits { .. })
@@ -76,6 +79,9 @@ pub fn log_lines(run: &Run, state: &MachineState, tick: u64, lang: Lang) -> Vec<
             }
         })
         .collect::<Vec<LogLine>>();
+    if run.scenario().conventions().requeue_order == RequeueOrder::AfterArrivals {
+        lines = arrivals_before_requeue(lines, &causes);
+    }
     // What threads put into and took out of pipes and queues in the same span, each before its
     // instant's events (a write before the wake-up of the reader it feeds).
     let first = lines.first().map_or(0, |line| line.tick);
@@ -108,6 +114,30 @@ pub fn log_lines(run: &Run, state: &MachineState, tick: u64, lang: Lang) -> Vec<
         }
     }
     lines
+}
+
+/// `lines`, told from events of `causes`, with each timer interrupt of an instant said after the
+/// arrivals and I/O completions recorded after it and before the instant's next dispatch: those
+/// threads queue ahead of it (arrivals of one tick queue first), so the log tells them first (a
+/// student read "back to the ready queue, behind P5, arriving in this tick" above "P5 is
+/// created", under a heading that promises the order things happened in).
+fn arrivals_before_requeue(lines: Vec<LogLine>, causes: &[Cause]) -> Vec<LogLine> {
+    let entering = |cause: Cause| matches!(cause, Cause::Admitted | Cause::IoCompleted);
+    let mut order: Vec<usize> = (0..lines.len()).collect();
+    // Each stretch of one instant's timer interrupts, arrivals and completions, nothing between
+    // them: the entering ones first, each kind in recorded order.
+    for stretch in order.chunk_by_mut(|&first, &second| {
+        let queueing =
+            |index: usize| entering(causes[index]) || causes[index] == Cause::QuantumExpired;
+        lines[first].tick == lines[second].tick && queueing(first) && queueing(second)
+    }) {
+        stretch.sort_by_key(|&index| !entering(causes[index]));
+    }
+    let mut lines: Vec<Option<LogLine>> = lines.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|index| lines[index].take())
+        .collect()
 }
 
 /// `from`, or the first event of the next tick if `from` falls inside a tick: the log shows an
@@ -229,6 +259,51 @@ mod tests {
             shown,
             ["t=2: b.", "t=2: c.", "t=1: a."],
             "newest tick first, each tick in recorded order"
+        );
+    }
+
+    /// The texts of the log's lines at `tick` of a round robin (q=2) where P2 and P3 arrive as
+    /// P1's and P2's quanta end, with the same-tick rule `order`.
+    fn lines_at(tick: u64, order: RequeueOrder) -> Vec<String> {
+        use proclab_core::presets::process;
+        use proclab_core::spec::{PolicySpec, ScenarioSpec};
+        let mut spec = ScenarioSpec {
+            processes: vec![
+                process("P1", 0, &[4]),
+                process("P2", 2, &[4]),
+                process("P3", 4, &[2]),
+            ],
+            policy: PolicySpec::Rr { quantum: 2 },
+            ..ScenarioSpec::default()
+        };
+        spec.conventions.requeue_order = order;
+        let run = proclab_core::simulate_spec(&spec).unwrap();
+        let state = run.state_at(tick);
+        log_lines(&run, &state, tick, Lang::En)
+            .into_iter()
+            .filter(|line| line.tick == tick)
+            .map(|line| line.text)
+            .collect()
+    }
+
+    #[wasm_bindgen_test]
+    fn an_arrival_that_queues_ahead_of_a_timer_interrupt_is_told_first() {
+        // Arrivals of the tick queue first: P2 is created, then P1 goes back behind it, then the
+        // dispatch that follows from both.
+        let lines = lines_at(2, RequeueOrder::AfterArrivals);
+        let at = |words: &str| lines.iter().position(|line| line.contains(words));
+        let (created, requeued, dispatched) = (
+            at("P2 is created").unwrap(),
+            at("Timer interrupt: P1's quantum is used up").unwrap(),
+            at("load P2's PCB").unwrap(),
+        );
+        assert!(created < requeued && requeued < dispatched, "{lines:?}");
+        // The other rule puts the interrupted thread first, and the log as recorded says so.
+        let lines = lines_at(2, RequeueOrder::BeforeArrivals);
+        let at = |words: &str| lines.iter().position(|line| line.contains(words));
+        assert!(
+            at("Timer interrupt: P1's quantum").unwrap() < at("P2 is created").unwrap(),
+            "{lines:?}"
         );
     }
 }
