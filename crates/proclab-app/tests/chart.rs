@@ -1433,11 +1433,17 @@ fn queues_said(id: &str) -> Vec<String> {
         }
     }
     assert!(
-        model.legend.iter().any(|entry| entry
-            .text
-            .starts_with("Q0, Q1, …: in a thread's row, the queue")),
+        model
+            .levels_legend
+            .as_deref()
+            .is_some_and(|text| text.starts_with("Q0, Q1, …: in a thread's row, the queue")),
         "{id}"
     );
+    // Beside a label of its own, not a fill of the chart's: no fill's entry says it.
+    assert!(!model
+        .legend
+        .iter()
+        .any(|entry| entry.text.starts_with("Q0")));
     first
 }
 

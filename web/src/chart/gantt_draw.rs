@@ -39,6 +39,9 @@ fn legend_entries(model: &GanttModel) -> Vec<(Swatch, String)> {
         .iter()
         .map(|entry| (Swatch::Fill(entry.fill), entry.text.clone()))
         .collect();
+    if let Some(words) = &model.levels_legend {
+        entries.push((Swatch::Word("Q1"), words.clone()));
+    }
     if let Some(words) = &model.boost_legend {
         entries.push((Swatch::ThinDashed(BOOST), words.clone()));
     }

@@ -223,6 +223,8 @@ pub enum Swatch {
     Dashed(Rgb),
     /// A short dashed line, 1 px wide.
     ThinDashed(Rgb),
+    /// A label as the chart prints it in a segment (`Q1`), for an entry about such labels.
+    Word(&'static str),
 }
 
 /// Draws a dashed straight line from `from` to `to` (4 pixels drawn, 3 left out), 2 px wide.
@@ -345,6 +347,9 @@ pub fn draw_legend<DB: DrawingBackend>(
             Swatch::ThinDashed(rgb) => {
                 let middle = top + 9;
                 draw_dashed_width(area, (x, middle), (x + 18, middle), rgb, 1)?;
+            }
+            Swatch::Word(word) => {
+                area.draw_text(word, &font(11, INK, centre()), (x + 9, top + 9))?;
             }
         }
         for (below, text) in lines.iter().enumerate() {

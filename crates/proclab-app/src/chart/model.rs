@@ -258,6 +258,10 @@ pub struct GanttModel {
     pub boost_every: Option<u64>,
     /// The legend's words for those lines, when there are any.
     pub boost_legend: Option<String>,
+    /// The legend's words for the queue labels (`Q1`) of a multilevel run's thread rows, when a
+    /// row shows one: drawn beside a label, not a fill (the running colour had read as if the
+    /// queues were a way of running).
+    pub levels_legend: Option<String>,
 }
 
 /// The ticks a short run's time axis is labelled at, as a textbook labels a Gantt chart: where
@@ -389,20 +393,14 @@ fn gantt_model_at(simulation: &Simulation, lang: Lang, column: u64) -> GanttMode
             segments,
         });
     }
-    let mut legend = legend(&rows, lang);
+    let legend = legend(&rows, lang);
     // The queues' labels, where a thread row shows one.
-    if words.has_levels() {
-        let labelled = rows
+    let levels_legend = (words.has_levels()
+        && rows
             .iter()
             .flat_map(|row| &row.segments)
-            .find(|segment| segment.label.starts_with('Q'));
-        if let Some(segment) = labelled {
-            legend.push(LegendEntry {
-                fill: segment.kind.fill(),
-                text: text::levels_legend(lang),
-            });
-        }
-    }
+            .any(|segment| segment.label.starts_with('Q')))
+    .then(|| text::levels_legend(lang));
     GanttModel {
         legend,
         rows,
@@ -413,6 +411,7 @@ fn gantt_model_at(simulation: &Simulation, lang: Lang, column: u64) -> GanttMode
         takeaway: gantt_takeaway(simulation, lang),
         boost_every: boost_every(simulation),
         boost_legend: None,
+        levels_legend,
     }
     .with_boost_legend(lang)
 }
