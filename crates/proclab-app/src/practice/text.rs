@@ -552,13 +552,13 @@ pub fn from_link(count: usize, rules: SetRules, lang: Lang) -> String {
     }
     if !rules.explains() {
         return lang.pick([
-            format!("링크로 받은 세트입니다 (문제 {count}개). 여기서 풀고 확인을 누르세요. 답은 이 브라우저에 저장됩니다. 제출하려면 페이지 맨 아래에 이름을 쓰고 답을 JSON으로 내려받아 그 파일을 내세요(CSV는 표로 읽기용입니다). 답안 파일에는 확인을 누른 횟수도 적힙니다."),
-            format!("This set came from a link ({count} {}). Solve {} here and press Check; your answers stay in this browser. To hand them in, type your name at the end of the page, save your answers as JSON and hand in that file (the CSV is for reading in a spreadsheet). The files also say how many times you pressed Check.", if count == 1 { "exercise" } else { "exercises" }, if count == 1 { "it" } else { "them" }),
+            format!("링크로 받은 세트입니다 (문제 {count}개). 여기서 풀고 확인을 누르세요. 답은 이 브라우저에 저장됩니다. 제출하려면 페이지 맨 아래에 이름을 쓰고 답을 JSON으로 내려받아 그 파일을 내세요(CSV는 표로 읽기용이며, 모든 학생의 파일을 한 표에 모을 수 있도록 어느 언어에서든 영어로 씁니다). 답안 파일에는 확인을 누른 횟수도 적힙니다."),
+            format!("This set came from a link ({count} {}). Solve {} here and press Check; your answers stay in this browser. To hand them in, type your name at the end of the page, save your answers as JSON and hand in that file (the CSV is for reading in a spreadsheet, in English in either language so that every student's file joins one sheet). The files also say how many times you pressed Check.", if count == 1 { "exercise" } else { "exercises" }, if count == 1 { "it" } else { "them" }),
         ]);
     }
     lang.pick([
-        format!("링크로 받은 세트입니다 (문제 {count}개). 여기서 풀고 확인을 누르세요. 답은 이 브라우저에 저장됩니다. 제출하려면 페이지 맨 아래에 이름을 쓰고 답을 JSON으로 내려받아 그 파일을 내세요(CSV는 표로 읽기용입니다). 답안 파일에는 확인을 누른 횟수와, 모든 답이 보이는 시뮬레이터에서 열어 보았는지도 적힙니다."),
-        format!("This set came from a link ({count} {}). Solve {} here and press Check; your answers stay in this browser. To hand them in, type your name at the end of the page, save your answers as JSON and hand in that file (the CSV is for reading in a spreadsheet). The files also say how many times you pressed Check and whether you opened an exercise in the simulator, where every answer shows.", if count == 1 { "exercise" } else { "exercises" }, if count == 1 { "it" } else { "them" }),
+        format!("링크로 받은 세트입니다 (문제 {count}개). 여기서 풀고 확인을 누르세요. 답은 이 브라우저에 저장됩니다. 제출하려면 페이지 맨 아래에 이름을 쓰고 답을 JSON으로 내려받아 그 파일을 내세요(CSV는 표로 읽기용이며, 모든 학생의 파일을 한 표에 모을 수 있도록 어느 언어에서든 영어로 씁니다). 답안 파일에는 확인을 누른 횟수와, 모든 답이 보이는 시뮬레이터에서 열어 보았는지도 적힙니다."),
+        format!("This set came from a link ({count} {}). Solve {} here and press Check; your answers stay in this browser. To hand them in, type your name at the end of the page, save your answers as JSON and hand in that file (the CSV is for reading in a spreadsheet, in English in either language so that every student's file joins one sheet). The files also say how many times you pressed Check and whether you opened an exercise in the simulator, where every answer shows.", if count == 1 { "exercise" } else { "exercises" }, if count == 1 { "it" } else { "them" }),
     ])
 }
 
