@@ -575,6 +575,15 @@ test('presented on a tablet the locks\' and semaphores\' line takes a line of it
     await page.click('#watch-lesson .lesson-more');
     const whole = await page.$eval('#watch-lesson .watch-lesson-text', (text) => text.getBoundingClientRect().height);
     assert.ok(whole > lesson + line, `unfolded ${whole} px against ${lesson}`);
+    // A lesson that fits its lines has no button (a count of characters had given one to a
+    // lesson that fitted exactly).
+    await page.selectOption('#preset-select', 'switch-processes');
+    await page.waitForFunction(() => /every dispatch stalls to refill \(ends at 109\)/.test(document.querySelector('#watch-lesson')?.textContent ?? ''));
+    const fits = await page.$eval('#watch-lesson .watch-lesson-text', (text) => text.getBoundingClientRect().height);
+    assert.ok(fits <= 3 * line + 2, `the lesson is ${fits} px tall`);
+    assert.equal(await page.locator('#watch-lesson .lesson-more').count(), 0);
+    await page.selectOption('#preset-select', 'producer-consumer-semaphores');
+    await page.waitForSelector('#watch-lesson .lesson-more');
     // The caption holds its sentences whole: the deadlock's last words had been cut in a box of
     // three lines that scrolled without a sign.
     await page.selectOption('#preset-select', 'deadlock-two-locks');

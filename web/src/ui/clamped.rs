@@ -20,15 +20,36 @@ pub struct ClampedProps {
 #[function_component(Clamped)]
 pub fn clamped(props: &ClampedProps) -> Html {
     let open = use_state_eq(|| false);
-    let cut = use_state_eq(|| false);
     let text_ref = use_node_ref();
+    let cut = use_cut_off(text_ref.clone(), *open, ());
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    html! {
+        <>
+            <p ref={text_ref} class={classes!("clampable", (!*open).then_some("clamped"))}>{ props.text.clone() }</p>
+            if cut || *open {
+                <button type="button" class="clamp-more small" aria-expanded={open.to_string()} onclick={toggle}>
+                    { if *open { props.lang.pick(["접기 ▴", "Less ▴"]) } else { props.lang.pick(["더 보기 ▾", "More ▾"]) } }
+                </button>
+            }
+        </>
+    }
+}
+
+/// Whether the element of `text_ref`, folded (`open` false), cuts its text off: measured after
+/// each render where `open` or `deps` changed, and when the window is resized. Unfolded, the
+/// last answer stands (the text is whole then, and its button stays to fold it again).
+#[hook]
+pub fn use_cut_off<D: PartialEq + 'static>(text_ref: NodeRef, open: bool, deps: D) -> bool {
+    let cut = use_state_eq(|| false);
     {
-        let (cut, text_ref) = (cut.clone(), text_ref.clone());
-        use_effect_with(*open, move |open| {
+        let cut = cut.clone();
+        use_effect_with((open, deps), move |(open, _)| {
             let measure = {
                 let open = *open;
                 move || {
-                    // Unfolded, the text is whole: the button stays to fold it again.
                     if !open {
                         if let Some(element) = text_ref.cast::<web_sys::Element>() {
                             cut.set(element.scroll_height() > element.client_height() + 1);
@@ -43,18 +64,5 @@ pub fn clamped(props: &ClampedProps) -> Html {
             move || drop(resized)
         });
     }
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
-    html! {
-        <>
-            <p ref={text_ref} class={classes!("clampable", (!*open).then_some("clamped"))}>{ props.text.clone() }</p>
-            if *cut || *open {
-                <button type="button" class="clamp-more small" aria-expanded={open.to_string()} onclick={toggle}>
-                    { if *open { props.lang.pick(["접기 ▴", "Less ▴"]) } else { props.lang.pick(["더 보기 ▾", "More ▾"]) } }
-                </button>
-            }
-        </>
-    }
+    *cut
 }

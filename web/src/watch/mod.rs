@@ -226,7 +226,20 @@ fn watch_machine(props: &WatchProps) -> Html {
     let reduced = animation::use_reduced_motion();
     let section = use_node_ref();
     let lesson_open = use_state(|| false);
+    // The lesson's words are cut on a phone and in a presentation: its button only where they
+    // are (a lesson that fitted its three lines exactly had one, by a count of characters).
     let (presenting, toggle_presentation) = present::use_presentation(section.clone(), "present");
+    // Another lesson starts folded.
+    {
+        let lesson_open = lesson_open.clone();
+        use_effect_with(props.lesson.clone(), move |_| lesson_open.set(false));
+    }
+    let lesson_ref = use_node_ref();
+    let lesson_cut = crate::ui::clamped::use_cut_off(
+        lesson_ref.clone(),
+        *lesson_open,
+        (props.lesson.clone(), presenting),
+    );
 
     let current = {
         let simulation = simulation.clone();
@@ -382,12 +395,12 @@ fn watch_machine(props: &WatchProps) -> Html {
                 // Three lines of it on a phone (a long one had pushed the buttons and the picture
                 // below the screen); a tap shows the rest.
                 <p id="watch-lesson" class={classes!("watch-lesson", (!*lesson_open).then_some("clamped"))}
-                    onclick={{ let lesson_open = lesson_open.clone(); Callback::from(move |_: MouseEvent| lesson_open.set(!*lesson_open)) }}>
-                    <span class="watch-lesson-text"><strong>{ lang.pick(["지켜볼 것: ", "What to watch: "]) }</strong>{ lesson.clone() }</span>
+                    onclick={{ let lesson_open = lesson_open.clone(); Callback::from(move |_: MouseEvent| if lesson_cut || *lesson_open { lesson_open.set(!*lesson_open) }) }}>
+                    <span ref={lesson_ref} class="watch-lesson-text"><strong>{ lang.pick(["지켜볼 것: ", "What to watch: "]) }</strong>{ lesson.clone() }</span>
                     // Where the lesson is cut short (a phone, a presentation) a button says there
                     // is more and reaches it from the keyboard too (its press is the paragraph's
-                    // click); a lesson short enough to fit whole has none.
-                    if lesson.chars().count() > 120 {
+                    // click); a lesson that fits whole has none.
+                    if lesson_cut || *lesson_open {
                         <button type="button" class="lesson-more small" aria-expanded={lesson_open.to_string()} aria-controls="watch-lesson">
                             { if *lesson_open { lang.pick(["접기 ▴", "Less ▴"]) } else { lang.pick(["더 보기 ▾", "More ▾"]) } }
                         </button>
