@@ -556,6 +556,28 @@ test('on a phone a long example description shows its first lines and a button f
   }
 });
 
+test('a description cut to its lines keeps its button when the language changes', TIMEOUT, async () => {
+  // At 1366 px the Korean text is two lines as English words break it and three once the page's
+  // lang is Korean: it had been measured before that, and stood cut with no button.
+  const context = await openBrowser({ locale: 'en-US', viewport: { width: 1366, height: 768 } });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    await page.waitForSelector('#app-title');
+    await page.selectOption('#preset-select', 'counter-threads');
+    await page.waitForSelector('#notice .clamp-more');
+    await page.click('#lang-ko');
+    await page.waitForFunction(() => /스레드는 변수를 공유한다/.test(document.querySelector('#notice')?.textContent ?? ''));
+    await page.waitForTimeout(300);
+    const cut = await page.$eval('#notice .clampable', (text) => text.scrollHeight > text.clientHeight + 1);
+    assert.equal(await page.locator('#notice .clamp-more').count(), cut ? 1 : 0, `cut: ${cut}`);
+    assert.ok(cut, 'the Korean description is cut at this width');
+    assert.equal(await page.innerText('#notice .clamp-more'), '더 보기 ▾');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('presented on a tablet the locks\' and semaphores\' line takes a line of its own, and the lesson three lines with a button', TIMEOUT, async () => {
   const context = await openBrowser({ locale: 'en-US', viewport: { width: 820, height: 1180 }, isMobile: true, hasTouch: true });
   try {

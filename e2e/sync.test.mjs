@@ -140,7 +140,7 @@ test('the deadlock example fixed by hand: its stale lesson is headed by how the 
     await page.waitForFunction(() => document.querySelector('#program-end')?.textContent.includes('every thread runs to its end'));
     const now = await page.textContent('#notice .lesson-now');
     assert.match(now, /^The run as it is now no longer deadlocks: every thread has finished by t=\d+\.$/);
-    assert.match(await page.textContent('#notice'), /You have changed this example/);
+    assert.match(await page.textContent('#notice'), /changed since it was loaded/);
     // It is read first: above the stale lesson, in the page's ink, not greyed.
     const [line, lesson] = await page.$$eval('#notice p', (ps) => ps.map((p) => ({ top: p.getBoundingClientRect().top, color: getComputedStyle(p).color })));
     assert.ok(line.top < lesson.top);

@@ -696,7 +696,9 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
         }
         Notice::PresetEdited(id) => {
             let (title, lesson) = crate::i18n::preset_text(*id, lang);
-            (false, format!("{} {title}: {lesson}", edited_words(lang)))
+            // The example's name first, the change after it: on a phone's four lines the
+            // warning put first had hidden the name and the whole description.
+            (false, format!("{title} ({}): {lesson}", edited_words(lang)))
         }
         Notice::Lesson {
             title,
@@ -709,7 +711,7 @@ pub fn notice_text(notice: &Notice, lang: Lang) -> (bool, String) {
                 false => (false, format!("{from} “{title}”: {lesson}")),
                 true => (
                     false,
-                    format!("{} {from} “{title}”: {lesson}", edited_words(lang)),
+                    format!("{from} “{title}” ({}): {lesson}", edited_words(lang)),
                 ),
             }
         }
@@ -743,8 +745,8 @@ pub fn lesson_now(now: crate::session::LessonNow, lang: Lang) -> String {
 /// stale (the page also greys the banner).
 fn edited_words(lang: Lang) -> &'static str {
     lang.pick([
-        "불러온 뒤 예제를 바꾸었습니다. 이어지는 설명은 불러온 그대로의 예제에 대한 것이라 결과의 숫자와 맞지 않을 수 있습니다. —",
-        "You have changed this example since it was loaded: what follows describes it as it was, and its figures may no longer match the results. —",
+        "불러온 뒤 바꾸었으므로, 아래 설명의 숫자가 지금 결과와 맞지 않을 수 있음",
+        "changed since it was loaded, so the figures below may no longer match the results",
     ])
 }
 

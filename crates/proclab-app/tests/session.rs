@@ -253,7 +253,7 @@ fn an_examples_lesson_says_it_describes_the_example_as_loaded_once_it_is_edited(
     assert_eq!(edited.notice, Some(Notice::PresetEdited(preset.id)));
     let (_, words) = proclab_app::messages::notice_text(edited.notice.as_ref().unwrap(), Lang::En);
     assert!(
-        words.starts_with("You have changed this example"),
+        words.contains(" (changed since it was loaded, so the figures below may no longer match the results): "),
         "{words}"
     );
     assert!(
@@ -408,8 +408,8 @@ fn a_learn_pages_own_example_is_named_in_the_banner_and_said_edited_after_a_chan
     let (_, words) = proclab_app::messages::notice_text(edited.notice.as_ref().unwrap(), Lang::En);
     assert!(
         words.starts_with(
-            "You have changed this example since it was loaded: what follows describes it as it was"
-        ) && words.contains("— Learn's example “Inspect the PCBs”: "),
+            "Learn's example “Inspect the PCBs” (changed since it was loaded, so the figures below may no longer match the results): "
+        ),
         "{words}"
     );
     assert!(words.ends_with("Watch the states."), "{words}");

@@ -58,10 +58,16 @@ pub fn use_cut_off<D: PartialEq + 'static>(text_ref: NodeRef, open: bool, deps: 
                 }
             };
             measure();
-            let resized = web_sys::window().map(|window| {
-                gloo::events::EventListener::new(&window, "resize", move |_| measure())
+            let window = web_sys::window();
+            let resized = window.as_ref().map(|window| {
+                let measure = measure.clone();
+                gloo::events::EventListener::new(window, "resize", move |_| measure())
             });
-            move || drop(resized)
+            // Again once every effect of this render has run: the page's `lang` is set by one,
+            // and Korean's line breaking (`word-break: keep-all`) had turned two lines into three,
+            // cut with no button, after the text was measured.
+            let again = gloo::timers::callback::Timeout::new(0, measure);
+            move || drop((resized, again))
         });
     }
     *cut
