@@ -297,6 +297,10 @@ test('A segment left out of the chart costs only itself: the later ones stay rig
     const extra = await page.textContent('#practice-summary');
     assert.ok(extra.startsWith(`${total} of ${total} cells right. Your chart has 1 segment the run does not have`), extra);
     assert.match(await label(page, `#segment-end-${answer.chart.length + 1}`), /wrong/);
+    // Its row says why its two marks are ✗, as a row left out says so in place; no other row does.
+    assert.equal(await page.textContent(`#segment-${answer.chart.length + 1}-extra`),
+      'The run has no such segment: it is not one of the cells, but the chart is right only without it.');
+    assert.equal(await page.locator('.segment-extra').count(), 1);
     // One stretch typed as two segments is noted under the second as it is typed, before any
     // check (under a teacher's rules a student may see no mark).
     const long = answer.chart.findIndex((segment, index) => segment.end - (index ? answer.chart[index - 1].end : 0) >= 2);

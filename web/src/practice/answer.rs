@@ -333,6 +333,14 @@ pub fn gantt_builder(props: &AnswerProps) -> Html {
                             if repeats_owner(&answer.segments, index) {
                                 <p class="field-note" id={format!("segment-{number}-repeats")}>{ repeats_owner_words(number, &who_name(segment.who), lang) }</p>
                             }
+                            // A segment the run does not have says so on its row, as one left out
+                            // does (its two ✗ had read as two wrong cells).
+                            if grading.is_some_and(|grading| grading.paired.get(index) == Some(&None)) {
+                                <p class="field-note segment-extra" id={format!("segment-{number}-extra")}>{ lang.pick([
+                                    "실행에 없는 구간입니다: 칸으로 세지 않지만, 이 구간을 빼야 차트가 맞습니다.",
+                                    "The run has no such segment: it is not one of the cells, but the chart is right only without it.",
+                                ]) }</p>
+                            }
                         </li>
                     </> }
                 }) }

@@ -28,7 +28,10 @@ pub fn clamped(props: &ClampedProps) -> Html {
     };
     html! {
         <>
-            <p ref={text_ref} class={classes!("clampable", (!*open).then_some("clamped"))}>{ props.text.clone() }</p>
+            // In its own language from the first layout: the page's `lang` is set by an effect
+            // that may come after this one measures, and Korean's line breaking (`keep-all`) had
+            // turned two lines into three, cut with no button.
+            <p ref={text_ref} lang={props.lang.tag()} class={classes!("clampable", (!*open).then_some("clamped"))}>{ props.text.clone() }</p>
             if cut || *open {
                 <button type="button" class="clamp-more small" aria-expanded={open.to_string()} onclick={toggle}>
                     { if *open { props.lang.pick(["접기 ▴", "Less ▴"]) } else { props.lang.pick(["더 보기 ▾", "More ▾"]) } }
@@ -58,16 +61,10 @@ pub fn use_cut_off<D: PartialEq + 'static>(text_ref: NodeRef, open: bool, deps: 
                 }
             };
             measure();
-            let window = web_sys::window();
-            let resized = window.as_ref().map(|window| {
-                let measure = measure.clone();
-                gloo::events::EventListener::new(window, "resize", move |_| measure())
+            let resized = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "resize", move |_| measure())
             });
-            // Again once every effect of this render has run: the page's `lang` is set by one,
-            // and Korean's line breaking (`word-break: keep-all`) had turned two lines into three,
-            // cut with no button, after the text was measured.
-            let again = gloo::timers::callback::Timeout::new(0, measure);
-            move || drop((resized, again))
+            move || drop(resized)
         });
     }
     *cut

@@ -394,7 +394,7 @@ fn watch_machine(props: &WatchProps) -> Html {
             if let Some(lesson) = &props.lesson {
                 // Three lines of it on a phone (a long one had pushed the buttons and the picture
                 // below the screen); a tap shows the rest.
-                <p id="watch-lesson" class={classes!("watch-lesson", (!*lesson_open).then_some("clamped"))}
+                <p id="watch-lesson" lang={lang.tag()} class={classes!("watch-lesson", (!*lesson_open).then_some("clamped"))}
                     onclick={{ let lesson_open = lesson_open.clone(); Callback::from(move |_: MouseEvent| if lesson_cut || *lesson_open { lesson_open.set(!*lesson_open) }) }}>
                     <span ref={lesson_ref} class="watch-lesson-text"><strong>{ lang.pick(["지켜볼 것: ", "What to watch: "]) }</strong>{ lesson.clone() }</span>
                     // Where the lesson is cut short (a phone, a presentation) a button says there
