@@ -147,6 +147,9 @@ pub struct Session {
     pub notice: Option<Notice>,
     /// The workspace before the last replacement or removal, for Undo.
     pub previous: Option<Draft>,
+    /// The example or lesson that named [`Session::previous`], said again when Undo brings it
+    /// back (its banner and its entry in the examples menu had stayed gone).
+    previous_lesson: Option<Notice>,
     /// How many times the student changed the workspace. The front end saves the draft (and
     /// drops a share link from the address bar) whenever this grows; opening a link does not
     /// count, so the saved workspace is kept until the student edits.
@@ -224,6 +227,7 @@ impl Session {
             pending: None,
             notice: None,
             previous: None,
+            previous_lesson: None,
             edits: 0,
             loads: 0,
             opened_at: 0,
@@ -334,6 +338,28 @@ impl Session {
                 .collect(),
         };
         self.problems = Some(Problems { input, scenario });
+    }
+
+    /// Keeps `before`'s workspace for Undo, with the example or lesson its banner named.
+    fn keep_for_undo(&mut self, before: &Session) {
+        self.previous = Some(before.draft.clone());
+        self.previous_lesson = before
+            .notice
+            .clone()
+            .filter(|notice| {
+                matches!(
+                    notice,
+                    Notice::Preset(_) | Notice::PresetEdited(_) | Notice::Lesson { .. }
+                )
+            })
+            // Another notice ("link copied", a row removed) may have taken the banner's place.
+            .or_else(|| {
+                before
+                    .spec
+                    .as_deref()
+                    .and_then(crate::program_words::example_of)
+                    .map(Notice::Preset)
+            });
     }
 
     /// A change the student made: recompute and count it.
@@ -531,11 +557,11 @@ impl Reduce for Session {
                 match &edit {
                     Edit::RemoveProcess(index) => {
                         let name = self.draft.processes[*index].name.clone();
-                        next.previous = Some(self.draft.clone());
+                        next.keep_for_undo(self);
                         next.notice = Some(Notice::Removed(name));
                     }
                     Edit::ReplaceProcesses(processes) => {
-                        next.previous = Some(self.draft.clone());
+                        next.keep_for_undo(self);
                         next.notice =
                             Some(Notice::Pasted(processes.len(), self.draft.processes.len()));
                     }
@@ -543,7 +569,7 @@ impl Reduce for Session {
                     Edit::Schedule(None) => {
                         let made = self.draft.schedule.as_ref().map(|s| s.threads.len());
                         if let Some(made) = made.filter(|made| *made > 0) {
-                            next.previous = Some(self.draft.clone());
+                            next.keep_for_undo(self);
                             next.notice = Some(Notice::ScheduleSetAside(made));
                         }
                     }
@@ -588,11 +614,12 @@ impl Reduce for Session {
                         .spec
                         .as_deref()
                         .is_some_and(|spec| crate::program_words::example_of(spec).is_some());
-                next.previous = if passing_an_example {
-                    self.previous.clone()
-                } else {
-                    replaced.then(|| self.draft.clone())
-                };
+                if !passing_an_example {
+                    next.previous = None;
+                    if replaced {
+                        next.keep_for_undo(self);
+                    }
+                }
                 next.edit_draft(Draft::from_spec(&spec));
                 next.loads += 1;
                 next.opened_at = 0;
@@ -624,7 +651,10 @@ impl Reduce for Session {
                     match Scenario::new(&shared.spec) {
                         Ok(_) => {
                             let replaced = !self.draft.processes.is_empty();
-                            next.previous = replaced.then(|| self.draft.clone());
+                            next.previous = None;
+                            if replaced {
+                                next.keep_for_undo(self);
+                            }
                             next.set_draft(Draft::from_spec(&shared.spec));
                             next.loads += 1;
                             next.opened_at = shared.tick.unwrap_or(0);
@@ -646,7 +676,7 @@ impl Reduce for Session {
             Action::Undo => {
                 let previous = self.previous.clone()?;
                 next.previous = None;
-                next.notice = None;
+                next.notice = self.previous_lesson.clone();
                 next.edit_draft(previous);
             }
             Action::Ran(simulation) => {

@@ -1300,6 +1300,37 @@ fn stepping_through_the_examples_keeps_the_work_before_them_for_undo() {
 }
 
 #[test]
+fn undo_brings_back_the_example_named_as_well_as_its_workload() {
+    let example = |id: &str| {
+        let preset = proclab_core::presets::preset(id).expect("an example");
+        Action::Load(Box::new(preset.spec), Some(Notice::Preset(preset.id)))
+    };
+    let convoy = proclab_core::presets::preset("fcfs-convoy").unwrap();
+    let first = act(&start(&mlq(vec![QueueSpec::Fcfs])), example("fcfs-convoy"));
+    // The example opened first (as from the menu on an empty page), then another over it.
+    let mut shown = first.clone();
+    shown.previous = None;
+    let replaced = act(&shown, example("sjf-starvation"));
+    let back = act(&replaced, Action::Undo);
+    assert_eq!(back.draft, shown.draft);
+    assert_eq!(back.notice, Some(Notice::Preset(convoy.id)));
+    // A row removed leaves the example edited; Undo gives it back as loaded.
+    let removed = act(&shown, Action::Edit(Edit::RemoveProcess(0)));
+    assert_eq!(removed.notice, Some(Notice::PresetEdited(convoy.id)));
+    assert_eq!(
+        act(&removed, Action::Undo).notice,
+        Some(Notice::Preset(convoy.id))
+    );
+    // An edited example comes back as edited.
+    let edited = act(&shown, Action::Edit(Edit::DuplicateProcess(0)));
+    let replaced = act(&edited, example("sjf-starvation"));
+    assert_eq!(
+        act(&replaced, Action::Undo).notice,
+        Some(Notice::PresetEdited(convoy.id))
+    );
+}
+
+#[test]
 fn every_convention_goes_back_to_the_textbook_in_one_edit() {
     use proclab_core::Convention;
     let spec = proclab_core::presets::preset("fcfs-convoy").unwrap().spec;
