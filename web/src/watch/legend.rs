@@ -9,11 +9,12 @@ use proclab_view::TurnKey;
 use yew::prelude::*;
 
 /// The entries, in the order a reader meets the marks (diagram, then machine).
-const ENTRIES: [WatchText; 16] = [
+const ENTRIES: [WatchText; 17] = [
     WatchText::LegendCount,
     WatchText::LegendColour,
     WatchText::LegendRing,
     WatchText::LegendQuantum,
+    WatchText::LegendQuantumLevel,
     WatchText::LegendAllotment,
     WatchText::LegendBurstLeft,
     WatchText::LegendPredicted,
@@ -60,7 +61,9 @@ pub fn legend(props: &LegendProps) -> Html {
             <ul id="watch-legend">
                 // Only the marks this run can show.
                 { for ENTRIES.iter().filter(|entry| match entry {
-                    WatchText::LegendQuantum => props.turn_key == TurnKey::Slice,
+                    // A multilevel feedback queue's waiting threads always show their slice.
+                    WatchText::LegendQuantum => props.turn_key == TurnKey::Slice && !props.allotments,
+                    WatchText::LegendQuantumLevel => props.turn_key == TurnKey::Slice && props.allotments,
                     WatchText::LegendBurstLeft => props.turn_key == TurnKey::BurstLeft,
                     WatchText::LegendPredicted => props.turn_key == TurnKey::Predicted,
                     WatchText::LegendPriorityLow => props.turn_key == TurnKey::Priority { lower_first: true },

@@ -87,6 +87,7 @@ pub enum WatchText {
     PresentHint,
     Legend,
     LegendQuantum,
+    LegendQuantumLevel,
     LegendAllotment,
     LegendBurstLeft,
     LegendPredicted,
@@ -207,6 +208,10 @@ impl Words for WatchText {
             WatchText::LegendQuantum => [
                 "q3: 이번 타임 슬라이스(퀀텀)가 3틱 남음 (준비 큐에서 q가 없으면 다음 디스패치 때 새 퀀텀을 받음)",
                 "q3: 3 ticks left of its time slice (quantum); in the ready queue, no q means a fresh slice at its next dispatch",
+            ],
+            WatchText::LegendQuantumLevel => [
+                "q3: 지금 단계의 타임 슬라이스(퀀텀)가 3틱 남음 (준비 큐에서 q가 없으면 다음 디스패치 때 그 단계의 새 퀀텀을 받음)",
+                "q3: 3 ticks left of its time slice (quantum) at its level; in the ready queue, no q means a fresh slice of its level at its next dispatch",
             ],
             WatchText::LegendAllotment => [
                 "a0: 이 단계에서 쓸 수 있는 할당량이 0퀀텀 남음 (다 쓰면 한 단계 내려감)",
