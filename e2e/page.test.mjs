@@ -434,6 +434,13 @@ test('4. reload keeps the workspace, including an invalid field as typed', TIMEO
     await page.waitForFunction(() => document.querySelector('#first-problem')?.textContent.trim()
       === '첫 번째 문제: 타임 퀀텀: 이 칸에 쓰기에는 너무 큰 수입니다.');
     await page.click('#lang-en');
+    // The first problem is the first on the page: the quantum above an unreadable burst list
+    // further down (the burst list had been named first, and its field focused).
+    await page.fill('#p1-bursts', '2 io');
+    await page.waitForSelector('#p1-bursts[aria-invalid="true"]');
+    assert.equal((await page.textContent('#first-problem')).trim(), 'The first: Time quantum: This number is too large for this field.');
+    await page.click('#go-to-problem');
+    assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'quantum');
     await page.fill('#quantum', '3');
     await page.fill('#p1-bursts', '2 io');
     await page.waitForSelector('#p1-bursts[aria-invalid="true"]');

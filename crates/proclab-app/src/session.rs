@@ -425,7 +425,9 @@ impl Session {
                     },
                 }
             });
-        unreadable.chain(broken).collect()
+        let mut messages: Vec<FieldMessage> = unreadable.chain(broken).collect();
+        messages.sort_by_key(|message| message.field.page_order());
+        messages
     }
 
     /// What the student typed where a program line names something that does not exist

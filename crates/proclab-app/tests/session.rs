@@ -143,6 +143,27 @@ fn a_zero_mlq_quantum_is_marked_on_that_queue() {
 }
 
 #[test]
+fn problems_are_listed_in_the_order_of_the_page() {
+    let spec = proclab_core::presets::preset("rr-silberschatz")
+        .unwrap()
+        .spec;
+    let mut session = start(&spec);
+    // Typed bottom up: a burst list that cannot be read, then a quantum of 0 above it.
+    for (field, text) in [
+        (FieldId::Bursts(2), "3 io"),
+        (FieldId::Arrival(1), "x"),
+        (FieldId::Quantum, "0"),
+    ] {
+        session = act(&session, Action::Edit(Edit::Text(field, text.into())));
+    }
+    let fields: Vec<FieldId> = session.field_messages().iter().map(|m| m.field).collect();
+    assert_eq!(
+        fields,
+        [FieldId::Quantum, FieldId::Arrival(1), FieldId::Bursts(2)]
+    );
+}
+
+#[test]
 fn an_oversized_stack_is_reported_on_the_stack_field() {
     let mut spec = ScenarioSpec {
         processes: vec![ProcessSpec {
@@ -724,20 +745,21 @@ fn namesakes_are_each_told_under_their_own_name() {
         .into_iter()
         .map(|message| (message.field, message.text))
         .collect();
+    // In the order of the page: the renamed row first.
     assert_eq!(said.len(), 2, "{said:?}");
-    assert_eq!(said[0].0, FieldId::Name(1));
+    assert_eq!(said[0].0, FieldId::Name(0));
     assert!(
         said[0]
             .1
-            .starts_with("B (process 2) has the same name as B (process 1)"),
+            .starts_with("B (process 1) has the same name as B (process 2)"),
         "{}",
         said[0].1
     );
-    assert_eq!(said[1].0, FieldId::Name(0));
+    assert_eq!(said[1].0, FieldId::Name(1));
     assert!(
         said[1]
             .1
-            .starts_with("B (process 1) has the same name as B (process 2)"),
+            .starts_with("B (process 2) has the same name as B (process 1)"),
         "{}",
         said[1].1
     );
@@ -752,7 +774,7 @@ fn namesakes_are_each_told_under_their_own_name() {
         .collect();
     assert_eq!(
         fields,
-        [FieldId::Name(1), FieldId::Name(2), FieldId::Name(0)]
+        [FieldId::Name(0), FieldId::Name(1), FieldId::Name(2)]
     );
 }
 

@@ -92,6 +92,54 @@ impl FieldId {
         }
     }
 
+    /// Where the field comes on the page, to sort its problems by: the policy's settings, the
+    /// machine's, then the workload row by row (a process's threads and program after its own
+    /// columns), the semaphores under it, then the rest. The banner's "first problem" is the
+    /// first on the page (an unreadable burst further down had been named before a quantum of 0).
+    pub fn page_order(self) -> (u8, usize, usize, u8) {
+        let setting = |group: u8, at: usize, part: u8| (group, at, 0, part);
+        let row = |process: usize, thread: usize, column: u8| (2, process, thread, column);
+        match self {
+            FieldId::Quantum => setting(0, 0, 0),
+            FieldId::AgingEvery => setting(0, 0, 1),
+            FieldId::Alpha => setting(0, 0, 2),
+            FieldId::Tau0 => setting(0, 0, 3),
+            FieldId::LevelQuantum(level) => setting(0, 1 + level, 0),
+            FieldId::LevelAllotment(level) => setting(0, 1 + level, 1),
+            FieldId::QueueQuantum(queue) => setting(0, 1 + queue, 2),
+            FieldId::BoostPeriod => setting(0, usize::MAX, 0),
+            FieldId::Cpus => setting(1, 0, 0),
+            FieldId::DispatchLatency => setting(1, 0, 1),
+            FieldId::ThreadSwitchLatency => setting(1, 0, 2),
+            FieldId::KernelEntryCost => setting(1, 0, 3),
+            FieldId::InstructionBudget => setting(1, 0, 4),
+            FieldId::CacheModel => setting(1, 0, 5),
+            FieldId::CacheCapacity => setting(1, 0, 6),
+            FieldId::CacheRefill => setting(1, 0, 7),
+            FieldId::WarmupTime => setting(1, 0, 8),
+            FieldId::WarmRate => setting(1, 0, 9),
+            FieldId::PeekInterval => setting(1, 0, 10),
+            FieldId::Seed => setting(1, 0, 11),
+            FieldId::Processes => row(0, 0, 0),
+            FieldId::Name(p) => row(p, 0, 1),
+            FieldId::Arrival(p) => row(p, 0, 2),
+            FieldId::Bursts(p) => row(p, 0, 3),
+            FieldId::Priority(p) => row(p, 0, 4),
+            FieldId::Class(p) => row(p, 0, 5),
+            FieldId::Tickets(p) => row(p, 0, 6),
+            FieldId::WorkingSet(p) => row(p, 0, 7),
+            FieldId::Affinity(p) => row(p, 0, 8),
+            FieldId::ThreadName(p, t) => row(p, 1 + t, 0),
+            FieldId::ThreadBursts(p, t) => row(p, 1 + t, 1),
+            FieldId::ThreadStack(p, t) => row(p, 1 + t, 2),
+            FieldId::ThreadRegisters(p, t) => row(p, 1 + t, 3),
+            FieldId::Program(p) => row(p, usize::MAX, 0),
+            FieldId::Semaphores => setting(3, 0, 0),
+            FieldId::Schedule => setting(4, 0, 0),
+            FieldId::Version => setting(5, 0, 0),
+        }
+    }
+
     /// Where the field lives in a scenario file, as a JSON path (`processes[2].bursts`): how the
     /// command line points at a problem.
     pub fn json_path(self) -> String {
