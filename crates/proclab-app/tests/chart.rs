@@ -1247,6 +1247,22 @@ fn a_short_runs_axis_is_labelled_where_its_segments_begin_and_end_as_a_textbook_
     assert!(narrow
         .iter()
         .all(|tick| [0, 1, 5, 10, 17, 26].contains(tick)));
+    // An MLFQ boost's line is labelled too, where there are few.
+    let mut boosted = spec.clone();
+    boosted.policy = proclab_core::presets::preset("mlfq-silberschatz")
+        .unwrap()
+        .spec
+        .policy;
+    let PolicySpec::Mlfq(mlfq) = &mut boosted.policy else {
+        panic!("an MLFQ example")
+    };
+    mlfq.boost_period = Some(7);
+    let model = gantt_model(&simulation(&boosted), Lang::En);
+    assert_eq!(model.boost_every, Some(7));
+    let labelled = boundary_ticks(&model, 1000, 24).expect("a short run");
+    for boost in [7, 14, 21] {
+        assert!(labelled.contains(&boost), "{labelled:?}");
+    }
     // A run with too many boundaries to label most of them keeps round numbers.
     let mut busy = silberschatz(PolicySpec::Rr { quantum: 1 });
     busy.processes

@@ -284,6 +284,16 @@ pub fn boundary_ticks(model: &GanttModel, width: u32, spacing: u32) -> Option<Ve
                 .flat_map(|segment| [segment.start, segment.end])
         })
         .chain([0, model.extent])
+        // The boosts' dashed lines, where there are few (a teacher had counted the grid to
+        // find the boost at 7).
+        .chain(
+            model
+                .boost_every
+                .filter(|&period| model.extent / period <= 8)
+                .map(|period| (1..=model.extent / period).map(move |at| at * period))
+                .into_iter()
+                .flatten(),
+        )
         .filter(|&tick| tick <= model.extent)
         .collect();
     ticks.sort_unstable();
