@@ -613,11 +613,22 @@ pub fn reader_words(detail: &str, lang: Lang) -> String {
         let (found, allowed) = names
             .split_first()
             .map_or(("", &[][..]), |(found, allowed)| (found.as_str(), allowed));
+        let none = allowed.is_empty();
         let allowed = allowed.join(", ");
         let particle = topic_particle(found);
+        // 이라는 after a final consonant: “quantum”이라는, “name”이라는; “tau”라는.
+        let called = match subject_particle(found) {
+            "이" => "이라는",
+            _ => "라는",
+        };
         return match field {
+            // A policy that takes no parameters (`{"kind": "fcfs", "quantum": 3}`).
+            true if none => lang.pick([
+                format!("“{found}”{called} 항목은 없습니다. 이 종류에는 “kind” 말고 다른 항목이 없습니다"),
+                format!("there is no field “{found}”: this kind takes no field but “kind”"),
+            ]),
             true => lang.pick([
-                format!("“{found}”라는 항목은 없습니다. 쓸 수 있는 항목: {allowed}"),
+                format!("“{found}”{called} 항목은 없습니다. 쓸 수 있는 항목: {allowed}"),
                 format!("there is no field “{found}”; the fields are {allowed}"),
             ]),
             false => lang.pick([

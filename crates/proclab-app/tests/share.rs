@@ -434,9 +434,38 @@ fn a_file_that_is_not_a_scenario_is_told_in_plain_words_of_either_language() {
     assert!(english.contains("arrival"), "{english}");
     let korean = said(misspelt, Lang::Ko);
     assert!(
-        korean.contains("“arival”라는 항목은 없습니다. 쓸 수 있는 항목: "),
+        korean.contains("“arival”이라는 항목은 없습니다. 쓸 수 있는 항목: "),
         "{korean}"
     );
+    // A policy or a queue that takes no parameters refuses one too (FCFS with a quantum had
+    // been read as FCFS, the quantum dropped).
+    for policy in [
+        r#"{"kind": "fcfs", "quantum": 3}"#,
+        r#"{"kind": "srtf", "preemptive": false}"#,
+        r#"{"kind": "hrrn", "x": 1}"#,
+        r#"{"kind": "mlq", "queues": [{"kind": "fcfs", "quantum": 3}]}"#,
+        r#"{"kind": "mlq", "queues": [{"kind": "sjf", "x": 1}]}"#,
+    ] {
+        let file =
+            format!(r#"{{"processes": [{{"bursts": [{{"cpu": 3}}]}}], "policy": {policy}}}"#);
+        let english = said(&file, Lang::En);
+        assert!(
+            english.contains("this kind takes no field but “kind”"),
+            "{english}"
+        );
+        assert!(said(&file, Lang::Ko).contains("항목은 없습니다. 이 종류에는"));
+    }
+    // What they are written as is read as before.
+    for policy in [
+        r#"{"kind": "fcfs"}"#,
+        r#"{"kind": "srtf"}"#,
+        r#"{"kind": "hrrn"}"#,
+        r#"{"kind": "mlq", "queues": [{"kind": "fcfs"}, {"kind": "sjf"}, {"kind": "rr", "quantum": 2}]}"#,
+    ] {
+        let file =
+            format!(r#"{{"processes": [{{"bursts": [{{"cpu": 3}}]}}], "policy": {policy}}}"#);
+        assert!(parse_scenario_json(&file).is_ok(), "{policy}");
+    }
     let negative =
         r#"{"version": 1, "processes": [{"name": "A", "arrival": -3, "bursts": [{"cpu": 3}]}]}"#;
     assert!(

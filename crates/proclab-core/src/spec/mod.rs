@@ -6,6 +6,7 @@
 //! The format is versioned by [`ScenarioSpec::version`]; fields are only ever added.
 
 mod conventions;
+mod read;
 
 pub use conventions::*;
 
@@ -233,7 +234,12 @@ impl Default for PredictionSpec {
 
 /// The policy of one queue of a multilevel queue.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    deny_unknown_fields,
+    from = "read::Queue"
+)]
 pub enum QueueSpec {
     /// First come, first served inside the queue.
     Fcfs,
@@ -293,7 +299,12 @@ impl Default for MlfqSpec {
 
 /// The scheduling policy, tagged by `kind`.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    deny_unknown_fields,
+    from = "read::Policy"
+)]
 pub enum PolicySpec {
     /// First come, first served (non-preemptive).
     #[default]
