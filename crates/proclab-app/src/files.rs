@@ -51,6 +51,10 @@ pub enum FileError {
     Unreadable,
     /// Larger than [`MAX_FILE_BYTES`] (its size in bytes): refused unread.
     TooLarge { bytes: u64 },
+    /// Nothing but white space.
+    Empty,
+    /// JSON, but not an object `{ ... }`: what it is instead (`a list`, `a number`, ...).
+    NotAnObject,
     /// Not JSON, or cut short, at this line and column.
     NotJson { line: usize, column: usize },
     /// JSON, but not a scenario: serde's description (it names the field) at this line and column.
@@ -105,6 +109,16 @@ fn parse_json(
     read: serde_json::Result<ScenarioSpec>,
     bytes: &[u8],
 ) -> Result<ScenarioSpec, FileError> {
+    // A scenario is one object: the reader also fills a struct from a list, so `[1, 2, 3]` had
+    // been told as "2 where a list is expected".
+    match bytes.iter().find(|byte| !byte.is_ascii_whitespace()) {
+        None => return Err(FileError::Empty),
+        Some(b'{') => {}
+        Some(_) if serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok() => {
+            return Err(FileError::NotAnObject)
+        }
+        Some(_) => {}
+    }
     read.map_err(|error| {
         let (line, column) = (error.line(), error.column());
         if error.is_syntax() && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok() {

@@ -542,6 +542,15 @@ pub fn file_error(error: &crate::files::FileError, lang: Lang) -> String {
                 format!("it is {size}; scenario files over {limit} are not opened. Your work is unchanged."),
             ])
         }
+        FileError::Empty => lang
+            .pick(["파일이 비어 있습니다.", "the file is empty."])
+            .into(),
+        FileError::NotAnObject => lang
+            .pick([
+                "시나리오 파일은 JSON 객체 하나 { ... }입니다(예: {\"processes\": [{\"bursts\": [{\"cpu\": 5}]}]}).",
+                "a scenario file is one JSON object { ... }, such as {\"processes\": [{\"bursts\": [{\"cpu\": 5}]}]}.",
+            ])
+            .into(),
         FileError::NotJson { line, column } => lang.pick([
             format!("{line}번째 줄 {column}번째 글자에서 JSON 형식이 깨졌거나 파일이 잘렸습니다."),
             format!("it is not valid JSON, or it is cut short, at line {line}, column {column}."),
@@ -569,8 +578,8 @@ pub fn reader_words(detail: &str, lang: Lang) -> String {
     if detail == crate::files::WRONG_FORM {
         return lang
             .pick([
-                "이 자리의 값이 맞는 형태가 아닙니다. 예를 들어 버스트는 숫자 하나가 아니라 {\"cpu\": 5}나 {\"io\": 3}처럼 하나씩 씁니다",
-                "the value here is not of the right form: a burst, for one, is written {\"cpu\": 5} or {\"io\": 3}, one per object, not as a bare number",
+                "이 자리의 값이 맞는 형태가 아닙니다. 예를 들어 버스트는 {\"cpu\": 5}나 {\"io\": 3}처럼 객체 하나에 종류 하나와 길이를 씁니다",
+                "the value here is not of the right form: a burst, for one, is an object of one kind and its length, {\"cpu\": 5} or {\"io\": 3}",
             ])
             .to_string();
     }
@@ -651,11 +660,16 @@ pub fn reader_words(detail: &str, lang: Lang) -> String {
         let Some((found, expected)) = rest.rsplit_once(", expected ") else {
             break;
         };
-        let value = quoted(found)
-            .into_iter()
-            .next()
-            .or_else(|| found.split('"').nth(1).map(|text| format!("\"{text}\"")))
-            .unwrap_or_else(|| found.to_string());
+        // What was found, as the file has it: a map is an object, a sequence a list.
+        let value = match found.trim() {
+            "map" => lang.pick(["객체 { ... }", "an object { ... }"]).to_string(),
+            "sequence" => lang.pick(["목록 [ ... ]", "a list [ ... ]"]).to_string(),
+            _ => quoted(found)
+                .into_iter()
+                .next()
+                .or_else(|| found.split('"').nth(1).map(|text| format!("\"{text}\"")))
+                .unwrap_or_else(|| found.to_string()),
+        };
         let expected = kind(expected);
         return lang.pick([
             format!(

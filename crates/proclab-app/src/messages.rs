@@ -235,11 +235,16 @@ fn grouped(n: u64) -> String {
 
 /// The core's error for the command line: where it is in the file, then what is wrong.
 pub fn located_error(error: &ScenarioError, policy: PolicyKind, lang: Lang) -> String {
-    format!(
-        "{}: {}",
-        error_field(error, policy).json_path(),
-        scenario_error(error, lang)
-    )
+    // The page marks the first level's field; in a file, the list itself is what is wrong (an
+    // empty one has no `[0]` to point at).
+    let path = match (error, policy) {
+        (ScenarioError::NoLevels, PolicyKind::Mlfq) => "policy.levels".to_string(),
+        (ScenarioError::NoLevels, _) => "policy.queues".to_string(),
+        (ScenarioError::TooManyLevels { .. }, PolicyKind::Mlfq) => "policy.levels".to_string(),
+        (ScenarioError::TooManyLevels { .. }, _) => "policy.queues".to_string(),
+        _ => error_field(error, policy).json_path(),
+    };
+    format!("{path}: {}", scenario_error(error, lang))
 }
 
 /// The core's error in words: what is wrong and the rule broken.

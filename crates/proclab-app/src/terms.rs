@@ -105,7 +105,15 @@ pub fn policy_rule(policy: &PolicySpec, lang: Lang) -> &'static str {
             "준비 큐에 들어온 순서대로, 각자 CPU 버스트 끝까지 실행합니다. 같은 틱에 도착한 프로세스는 작업 부하에 적힌 순서로 들어옵니다.",
             "Runs in order of entry into the ready queue, each to the end of its CPU burst; arrivals of one tick enter in the order of the workload.",
         ],
-        PolicySpec::Sjf { .. } => [
+        // With prediction the lengths compared are guesses, not the bursts (its rule had said
+        // "next CPU bursts" while the run picked by the predictions).
+        PolicySpec::Sjf {
+            prediction: Some(_),
+        } => [
+            "다음 CPU 버스트의 예측값으로 비교합니다: τ다음 = α·t지난 + (1 − α)·τ, 첫 예측은 τ0이고 실제 길이는 버스트가 끝나야 반영됩니다. 같으면 준비 큐에 먼저 들어온 프로세스, 그다음 작업 부하에 먼저 적힌 프로세스가 먼저입니다.",
+            "Compares predicted next CPU bursts: τ next = α·t last + (1 − α)·τ, starting from τ0; a burst's real length counts only once it ends. Ties go to the process that entered the ready queue first, then to the one listed first in the workload.",
+        ],
+        PolicySpec::Sjf { prediction: None } => [
             "다음 CPU 버스트로 비교합니다. 같으면 준비 큐에 먼저 들어온 프로세스, 그다음 작업 부하에 먼저 적힌 프로세스가 먼저입니다.",
             "Compares next CPU bursts. Ties go to the process that entered the ready queue first, then to the one listed first in the workload.",
         ],

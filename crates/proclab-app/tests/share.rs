@@ -455,6 +455,37 @@ fn a_file_that_is_not_a_scenario_is_told_in_plain_words_of_either_language() {
         );
         assert!(said(&file, Lang::Ko).contains("항목은 없습니다. 이 종류에는"));
     }
+    // A file of nothing, or of JSON that is not an object, is told so; a list where one goes is
+    // named as the file writes it.
+    for (file, english, korean) in [
+        ("  \n", "the file is empty.", "파일이 비어 있습니다."),
+        (
+            "[1, 2, 3]",
+            "a scenario file is one JSON object { ... }",
+            "시나리오 파일은 JSON 객체 하나",
+        ),
+        (
+            "42",
+            "a scenario file is one JSON object { ... }",
+            "시나리오 파일은 JSON 객체 하나",
+        ),
+        (
+            r#"{"processes": {"bursts": [{"cpu": 5}]}}"#,
+            "(an object { ... } where a list [ ... ] is expected)",
+            "(목록 [ ... ]이 와야 할 곳에 객체 { ... })",
+        ),
+    ] {
+        assert!(
+            said(file, Lang::En).contains(english),
+            "{}",
+            said(file, Lang::En)
+        );
+        assert!(
+            said(file, Lang::Ko).contains(korean),
+            "{}",
+            said(file, Lang::Ko)
+        );
+    }
     // What they are written as is read as before.
     for policy in [
         r#"{"kind": "fcfs"}"#,

@@ -160,7 +160,7 @@ pub fn run(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The policy's own rule (with what it had no occasion to show on this workload) and the
+/// The policy, named, with its own rule (and what it had no occasion to show on this workload) and the
 /// conventions in force, as the page states them: one line when the textbook defaults hold, else each convention that differs from them.
 fn conventions_text(simulation: &Simulation, lang: Lang) -> String {
     use proclab_app::i18n::{Text, Words};
@@ -168,7 +168,13 @@ fn conventions_text(simulation: &Simulation, lang: Lang) -> String {
     let differing: Vec<proclab_core::Convention> =
         proclab_core::Convention::differing(scenario.conventions()).collect();
     let heading = Text::ConventionsInForce.get(lang);
-    let mut rule = String::from(terms::policy_rule(&scenario.spec().policy, lang));
+    // The policy by name first: an answer key had said nowhere which policy it was of.
+    let policy = &scenario.spec().policy;
+    let mut rule = format!(
+        "{}: {}",
+        terms::policy_label(policy, lang),
+        terms::policy_rule(policy, lang)
+    );
     if let Some(switch) = terms::switch_rule(scenario, lang) {
         rule = format!("{rule}\n{switch}");
     }
@@ -275,7 +281,7 @@ pub fn compare(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
         right(header[2], 10),
         right(header[3], 10),
         right(header[4], 10),
-        right(header[5], 8)
+        right(header[5], 10)
     )?;
     for policy in comparison_policies(&scenario) {
         let mut spec = scenario.spec().clone();
@@ -297,7 +303,7 @@ pub fn compare(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
                 };
                 writeln!(
                     out,
-                    "{} {:>10} {:>10} {:>10} {:>10} {:>8}{cut}",
+                    "{} {:>10} {:>10} {:>10} {:>10} {:>10}{cut}",
                     left(&label),
                     totals.average_turnaround.to_string(),
                     totals.average_waiting.to_string(),

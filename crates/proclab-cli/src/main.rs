@@ -258,9 +258,12 @@ fn check_options(command: &str, options: &Options) -> Result<(), Failure> {
     if let Some(extra) = options.positional.get(positional) {
         return Err(Failure::Usage(format!(
             "{extra:?}: {command} takes {}",
-            match positional {
-                0 => String::from("no file or name"),
-                _ => String::from("one file or name"),
+            // What its one argument is ("one file or name" had offered `run` an example's name).
+            match (positional, command) {
+                (0, _) => "no file or name",
+                (_, "presets") => "at most one example's name",
+                (_, "x86") => "one program file",
+                _ => "one scenario file",
             }
         )));
     }

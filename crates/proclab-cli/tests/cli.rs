@@ -42,6 +42,11 @@ fn run_prints_the_silberschatz_rr_answer_key() {
         text.contains("average                    15.67 5.67 3.67"),
         "{text}"
     );
+    // The key says which policy it is of.
+    assert!(
+        text.contains("\nRR (q=4): Each dispatch gives a fresh quantum"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -184,7 +189,7 @@ fn an_option_a_command_does_not_read_is_refused_and_help_shows_its_usage() {
         ),
         (
             vec!["run", file, "extra.json"],
-            "\"extra.json\": run takes one file or name",
+            "\"extra.json\": run takes one scenario file",
         ),
         // Accepted and then ignored would be worse than refused.
         (
@@ -274,6 +279,38 @@ fn compare_runs_every_policy_on_the_same_workload() {
         text.contains("HRRN")
             && text.contains("MLFQ (8, 16, FCFS)")
             && text.contains("Lottery (q=4)")
+    );
+}
+
+#[test]
+fn compare_lines_its_korean_header_up_with_its_rows() {
+    let output = proclab(&["compare", "tests/data/rr_silberschatz.json", "--lang", "ko"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    // Columns a terminal gives each line (a Hangul syllable takes two).
+    let width = |line: &str| -> usize {
+        line.chars()
+            .map(|c| {
+                if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
+                    2
+                } else {
+                    1
+                }
+            })
+            .sum()
+    };
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    let row = lines.next().unwrap();
+    assert_eq!(width(header), width(row), "{header:?}\n{row:?}");
+    assert!(header.ends_with("  종료 시각"), "{header:?}");
+    // An extra argument is told what the one argument is.
+    let extra = proclab(&["run", "tests/data/rr_silberschatz.json", "more.json"]);
+    assert_eq!(extra.status.code(), Some(2));
+    assert!(
+        stderr(&extra).contains("run takes one scenario file"),
+        "{}",
+        stderr(&extra)
     );
 }
 

@@ -168,6 +168,13 @@ fn check_json(text: &str) -> Outcome {
             }
             Outcome::Rejected(String::from("NotJson"))
         }
+        Err(FileError::Empty) => {
+            if !text.trim().is_empty() {
+                return Outcome::Unspecific(String::from("Empty for a file with text"));
+            }
+            Outcome::Rejected(String::from("Empty"))
+        }
+        Err(FileError::NotAnObject) => Outcome::Rejected(String::from("NotAnObject")),
         Err(FileError::NotAScenario { detail, .. }) => {
             if detail.trim().is_empty() {
                 return Outcome::Unspecific(String::from("NotAScenario without a detail"));
