@@ -32,6 +32,14 @@ pub fn load(path: &str, lang: Lang) -> Result<Scenario, Failure> {
     // Read as the page reads a file: the same words for the same mistake, in either language.
     let spec: ScenarioSpec = proclab_app::files::parse_scenario_bytes(&bytes).map_err(|error| {
         let why = proclab_app::i18n::file_error(&error, lang);
+        // Where it is, as a JSON path, as the scenario's own problems are told (`--help` says
+        // errors name the field; a value of the wrong form had been told by line and column).
+        let why = match (&error, field_path(&bytes)) {
+            (proclab_app::files::FileError::NotAScenario { .. }, Some(field)) => {
+                format!("{field}: {why}")
+            }
+            _ => why,
+        };
         Failure::Input(lang.pick([
             format!("{path}: 시나리오 JSON이 아님: {why}"),
             format!("{path}: not a scenario JSON file: {why}"),
@@ -53,6 +61,16 @@ pub fn load(path: &str, lang: Lang) -> Result<Scenario, Failure> {
             .collect();
         Failure::Input(format!("{heading}\n{}", lines.join("\n")))
     })
+}
+
+/// The path (`processes[1].arrival`) of the value a scenario file's reading stopped at, if it
+/// stopped inside the top-level object.
+fn field_path(bytes: &[u8]) -> Option<String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let reader = &mut serde_json::Deserializer::from_slice(bytes);
+    let error = serde_path_to_error::deserialize::<_, ScenarioSpec>(reader).err()?;
+    let path = error.path().to_string();
+    (path != ".").then_some(path)
 }
 
 pub(crate) fn file_argument(options: &Options) -> Result<&str, Failure> {

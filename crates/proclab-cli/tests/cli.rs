@@ -161,6 +161,26 @@ fn errors_speak_korean_on_request() {
 }
 
 #[test]
+fn a_value_of_the_wrong_form_is_told_with_its_field() {
+    let path = std::env::temp_dir().join(format!("proclab-negative-{}.json", std::process::id()));
+    std::fs::write(
+        &path,
+        "{\n  \"processes\": [\n    {\"bursts\": [{\"cpu\": 2}]},\n    {\"arrival\": -3, \"bursts\": [{\"cpu\": 5}]}\n  ]\n}\n",
+    )
+    .unwrap();
+    let output = proclab(&["run", path.to_str().unwrap()]);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains(
+            "not a scenario JSON file: processes[1].arrival: it is not a ProcLab scenario at line 4, column 18 (-3 where"
+        ),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
 fn malformed_json_and_missing_files_fail_cleanly() {
     let output = proclab(&["run", "tests/data/not_json.json"]);
     assert_eq!(output.status.code(), Some(1));
