@@ -379,13 +379,26 @@ pub fn gen(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
             "--processes {processes}: at least 1"
         )));
     }
+    // A burst of at most 0 ticks or no thread had quietly become 1.
+    let at_least_one = |name: &str, default: u64, most: u64| {
+        let value = number(name, default)?;
+        match (1..=most).contains(&value) {
+            true => Ok(value),
+            false => Err(Failure::Usage(format!("--{name} {value}: 1 to {most}"))),
+        }
+    };
+    let max_burst = at_least_one("max-burst", 10, 1_000_000_000)?;
     let gen_options = GenOptions {
         processes: processes as u32,
         max_arrival: number("max-arrival", 10)?,
-        cpu_burst: (1, number("max-burst", 10)?),
-        io_burst: (1, number("max-burst", 10)?),
+        cpu_burst: (1, max_burst),
+        io_burst: (1, max_burst),
         max_cpu_bursts: if io { 3 } else { 1 },
-        threads: number("threads", 1)? as u32,
+        threads: at_least_one(
+            "threads",
+            1,
+            u64::from(proclab_core::scenario::MAX_THREADS_PER_PROCESS),
+        )? as u32,
         priorities: 5,
         classes: 1,
         policy: policy_named(options.get("policy").unwrap_or("rr"), quantum)?,

@@ -219,7 +219,16 @@ fn check_options(command: &str, options: &Options) -> Result<(), Failure> {
     let Some((names, positional)) = accepted(command) else {
         return Ok(());
     };
-    for (name, value) in &options.named {
+    for (at, (name, value)) in options.named.iter().enumerate() {
+        // The last of two had won without a word.
+        if let Some((_, first)) = options.named[..at]
+            .iter()
+            .find(|(earlier, _)| earlier == name)
+        {
+            return Err(Failure::Usage(format!(
+                "--{name}: given twice ({first}, then {value}); give it once"
+            )));
+        }
         if !names.contains(&name.as_str()) {
             let known = match names.is_empty() {
                 true => String::from("it takes no options"),

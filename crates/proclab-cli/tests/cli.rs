@@ -229,6 +229,19 @@ fn an_option_a_command_does_not_read_is_refused_and_help_shows_its_usage() {
             vec!["x86", "../proclab-core/tests/data/x86/counter-race.s", "--threads", "0"],
             "at least one thread is needed.",
         ),
+        // Nor do its options quietly become others.
+        (
+            vec!["gen", "--seed", "7", "--max-burst", "0"],
+            "--max-burst 0: 1 to 1000000000",
+        ),
+        (
+            vec!["gen", "--seed", "7", "--threads", "0"],
+            "--threads 0: 1 to 64",
+        ),
+        (
+            vec!["run", file, "--format", "json", "--format", "text"],
+            "--format: given twice (json, then text); give it once",
+        ),
         // Nor does gen write a file that run would refuse.
         (
             vec!["gen", "--seed", "7", "--quantum", "0"],
