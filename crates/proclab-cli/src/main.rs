@@ -195,6 +195,57 @@ fn accepted(command: &str) -> Option<(&'static [&'static str], usize)> {
     })
 }
 
+/// What `proclab COMMAND --help` says under the usage: what the command prints and what its
+/// options do, with their defaults (the usage line alone had left them to be guessed).
+fn details_of(command: &str) -> &'static str {
+    match command {
+        "run" => {
+            "
+Runs the scenario in FILE and prints its answer key: the Gantt chart of each CPU (`0 P1 4 P2 7`: who
+runs from each tick to the next), each process's arrival, CPU, I/O, completion, turnaround, waiting,
+response, switch and stall ticks, the averages, throughput and utilisation, then the policy by name
+with its rule and the conventions in force.
+  --format json   the same as one JSON document (averages also as exact fractions)
+  --events        with json: every event of the run as well
+  --pretty        with json: indented
+  --lang ko       words in Korean (default en)"
+        }
+        "compare" => {
+            "
+Runs FILE's workload under every policy and prints one line each: average turnaround, waiting and
+response, context switches and the tick the run ends. Parameters come from the scenario where it
+has them (its quantum, its priority rules, its queues or levels); otherwise RR and lottery take a
+quantum of 4, MLQ an RR queue of that quantum above FCFS queues, MLFQ Silberschatz's (8, 16, FCFS).
+  --lang ko       words in Korean (default en)"
+        }
+        "gen" => {
+            "
+Writes a random scenario as JSON; the same seed and options give the same file everywhere (PCG32).
+  --processes K   how many processes (default 5)
+  --policy NAME   its policy (default rr)
+  --quantum Q     rr's and lottery's, mlq's top RR queue's, every mlfq level's (default 4)
+  --max-arrival T arrivals uniform in 0..=T (default 10)
+  --max-burst B   bursts uniform in 1..=B (default 10)
+  --io            up to 3 CPU bursts with I/O between (default: one CPU burst)
+  --threads T     threads per process, 1 to 64 (default 1)
+  --cpus C        CPUs (default 1)"
+        }
+        "presets" => {
+            "
+Lists the examples the page offers (id and policy); with an ID, prints that example's scenario as
+JSON, to run, change or compare."
+        }
+        "state" => {
+            "
+Prints as JSON the whole machine during tick T (from T to T+1), after every event at T: what each
+CPU does and its cache, the ready queues, the blocked threads, and each process and thread with
+its state and PCB fields. A tick past the run's end shows the state at its end.
+  --pretty        indented"
+        }
+        _ => "",
+    }
+}
+
 /// The usage lines of one command (with their continuation lines).
 fn usage_of(command: &str) -> String {
     let mut lines = vec!["usage:"];
@@ -296,7 +347,11 @@ fn main() -> ExitCode {
     let asks_help =
         options.get("help").is_some() || options.positional.iter().any(|argument| argument == "-h");
     if asks_help && accepted(command).is_some() {
-        return match writeln!(out, "{}", usage_of(command)).and_then(|()| out.flush()) {
+        let help = match details_of(command) {
+            "" => usage_of(command),
+            details => format!("{}\n{details}", usage_of(command)),
+        };
+        return match writeln!(out, "{help}").and_then(|()| out.flush()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(_) => ExitCode::from(1),
         };
