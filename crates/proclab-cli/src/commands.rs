@@ -23,12 +23,7 @@ use proclab_core::PolicyKind;
 
 /// Reads, parses and validates a scenario file, with errors in `lang`.
 pub fn load(path: &str, lang: Lang) -> Result<Scenario, Failure> {
-    let bytes = std::fs::read(path).map_err(|error| {
-        Failure::Input(lang.pick([
-            format!("{path}: 파일을 읽을 수 없음: {error}"),
-            format!("{path}: cannot read the file: {error}"),
-        ]))
-    })?;
+    let bytes = std::fs::read(path).map_err(|error| unreadable(path, &error, lang))?;
     // Read as the page reads a file: the same words for the same mistake, in either language.
     let spec: ScenarioSpec = proclab_app::files::parse_scenario_bytes(&bytes).map_err(|error| {
         let why = proclab_app::i18n::file_error(&error, lang);
@@ -71,6 +66,24 @@ fn field_path(bytes: &[u8]) -> Option<String> {
     let error = serde_path_to_error::deserialize::<_, ScenarioSpec>(reader).err()?;
     let path = error.path().to_string();
     (path != ".").then_some(path)
+}
+
+/// Why `path` could not be read, in `lang`: the system's own words in English, the usual reasons
+/// in Korean too (they had stayed English: "파일을 읽을 수 없음: No such file or directory").
+pub(crate) fn unreadable(path: &str, error: &std::io::Error, lang: Lang) -> Failure {
+    use std::io::ErrorKind;
+    let korean = match error.kind() {
+        ErrorKind::NotFound => String::from("그런 파일이 없습니다"),
+        ErrorKind::PermissionDenied => String::from("읽을 권한이 없습니다"),
+        ErrorKind::IsADirectory => String::from("파일이 아니라 폴더입니다"),
+        ErrorKind::NotADirectory => String::from("경로 중간에 폴더가 아닌 것이 있습니다"),
+        ErrorKind::InvalidData => String::from("UTF-8 텍스트가 아닙니다"),
+        _ => error.to_string(),
+    };
+    Failure::Input(lang.pick([
+        format!("{path}: 파일을 읽을 수 없음: {korean}"),
+        format!("{path}: cannot read the file: {error}"),
+    ]))
 }
 
 pub(crate) fn file_argument(options: &Options) -> Result<&str, Failure> {

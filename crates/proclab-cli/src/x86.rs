@@ -27,12 +27,8 @@ fn number(options: &Options, name: &str, default: u64) -> Result<u64, Failure> {
 pub fn x86(options: &Options, out: &mut impl Write) -> Result<(), Failure> {
     let lang = options.lang();
     let path = file_argument(options)?;
-    let text = std::fs::read_to_string(path).map_err(|error| {
-        Failure::Input(lang.pick([
-            format!("{path}: 파일을 읽을 수 없음: {error}"),
-            format!("{path}: cannot read the file: {error}"),
-        ]))
-    })?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|error| crate::commands::unreadable(path, &error, lang))?;
     let program = Program::parse(&text).map_err(|errors| {
         let lines: Vec<String> = errors
             .iter()

@@ -187,6 +187,14 @@ fn malformed_json_and_missing_files_fail_cleanly() {
     assert!(stderr(&output).contains("not a scenario JSON file"));
     let output = proclab(&["run", "tests/data/does_not_exist.json"]);
     assert_eq!(output.status.code(), Some(1));
+    // In Korean, the reason too.
+    let output = proclab(&["run", "tests/data/does_not_exist.json", "--lang", "ko"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).ends_with("파일을 읽을 수 없음: 그런 파일이 없습니다\n"),
+        "{}",
+        stderr(&output)
+    );
     let output = proclab(&["frobnicate"]);
     assert_eq!(output.status.code(), Some(2));
 }
