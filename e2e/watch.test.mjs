@@ -717,3 +717,33 @@ test('presented on a phone, leaving and the Gantt chart stay at the foot of the 
     await context.close();
   }
 });
+
+test('presentation mode: a tick of four creations and a dispatch is told in two lines a room can read', async () => {
+  for (const [locale, created] of [
+    ['en-US', 't=0: P1, P2, P3 and P4 are created: their PCBs are made and they join the ready queue.'],
+    ['ko-KR', 't=0: P1, P2, P3, P4 생성: 각자의 PCB를 만들고 준비 큐에 넣습니다.'],
+  ]) {
+    const context = await openBrowser({ locale, viewport: { width: 1024, height: 768 } });
+    try {
+      const { page, problems } = await openPage(context, server.url);
+      await page.waitForSelector('#app-title');
+      await page.selectOption('#preset-select', 'switch-processes');
+      await page.waitForSelector('#watch-canvas');
+      await scrubTo(page, 0, { painted: true });
+      // The log tells each creation on its own line; the room sees them together.
+      const logged = await page.$$eval('#event-log li.now', (lines) => lines.map((line) => line.textContent));
+      assert.equal(logged.length, 5, logged.join(' | '));
+      await page.click('#present');
+      await page.waitForSelector('#present-caption p');
+      const caption = await page.$$eval('#present-caption p', (lines) => lines.map((line) => line.textContent));
+      assert.deepEqual(caption, [created, logged[4]]);
+      // At full size (five lines had shared three lines' room at 12 px), and whole.
+      const size = await page.$eval('#present-caption p', (line) => parseFloat(getComputedStyle(line).fontSize));
+      assert.ok(size >= 17.5, `the caption's lines are ${size} px`);
+      assert.ok(await page.$eval('#present-caption', (box) => box.scrollHeight <= box.clientHeight + 1), 'both lines fit');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  }
+});

@@ -349,7 +349,11 @@ fn workspace(props: &WorkspaceProps) -> Html {
                     if has_problems {
                         <div id="problems-banner" class="notice error problems-banner" role="status">
                             <p>
-                                { if session.simulation.is_some() { Text::ShowingLastValid.get(lang) } else { Text::FixToRun.get(lang) } }
+                                { match (session.simulation.is_some(), session.showing_run_before()) {
+                                    (false, _) => Text::FixToRun.get(lang),
+                                    (true, Some(_)) => Text::ShowingBeforeField.get(lang),
+                                    (true, None) => Text::ShowingLastValid.get(lang),
+                                } }
                                 { format!(" ({})", messages.len()) }
                             </p>
                             if let Some(first) = messages.first() {

@@ -243,6 +243,9 @@ pub enum Text {
     Removed,
     FileInvalid,
     ShowingLastValid,
+    /// [`Text::ShowingLastValid`] when the run shown is the one from before the field being
+    /// typed into was touched.
+    ShowingBeforeField,
     FixToRun,
     GoToProblem,
     /// Before the first problem's words, in the banner (so they are read even where the field
@@ -497,6 +500,7 @@ impl Words for Text {
             Text::AutosaveElsewhere => ["다른 탭이 작업을 자동 저장했습니다. 이 탭은 그 위에 덮어쓰지 않도록 자동 저장을 멈췄습니다.", "Another tab has autosaved its work, so this tab stopped autosaving rather than overwrite it."],
             Text::AutosaveKeepHere => ["이 탭의 작업 저장", "Save this tab's work instead"],
             Text::AutosaveOpenSaved => ["다른 탭의 작업 열기", "Open the other tab's work"],
+            Text::ShowingBeforeField => ["입력에 문제가 있어 이 칸을 바꾸기 전의 결과를 보여 줍니다. 표시된 칸을 고치세요.", "The input has problems; showing the result from before this field was changed. Fix the marked fields."],
             Text::ShowingLastValid => ["입력에 문제가 있어 마지막으로 올바른 결과를 보여 줍니다. 표시된 칸을 고치세요.", "The input has problems; showing the last valid result. Fix the marked fields."],
             Text::FixToRun => ["표시된 칸을 고치면 실행 결과가 나옵니다.", "Fix the marked fields to see the run."],
             Text::GoToProblem => ["첫 번째 문제로 이동", "Go to the first problem"],

@@ -440,6 +440,15 @@ impl Session {
         crate::program_words::as_typed(text, error, self.lang)
     }
 
+    /// The field being typed into, when the run shown is the one from before it was touched (its
+    /// value cannot be read now): the banner says so, since it may differ from the last valid run
+    /// (3 CPUs typed, watched, then cleared shows the 1 CPU run from before the field was touched,
+    /// which "the last valid result" had misnamed).
+    pub fn showing_run_before(&self) -> Option<FieldId> {
+        self.problems.as_ref()?;
+        self.typing.as_ref().map(|typing| typing.field)
+    }
+
     /// True when the results shown belong to an earlier, valid version of the input.
     pub fn results_are_stale(&self) -> bool {
         (self.problems.is_some() || self.pending.is_some()) && self.simulation.is_some()

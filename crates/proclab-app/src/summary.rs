@@ -8,11 +8,12 @@ use crate::lang::Lang;
 /// `invalid` (its value cannot be used: the run shown is the last valid one) shows as `?`, not as
 /// if it were in force.
 pub fn machine_summary(machine: &MachineDraft, invalid: &[FieldId], lang: Lang) -> String {
+    // A cost left blank is 0, as the run reads it ("context switch  ticks" had said nothing).
     let shown = |field: FieldId, text: &str| -> String {
-        if invalid.contains(&field) {
-            "?".into()
-        } else {
-            text.trim().into()
+        match text.trim() {
+            _ if invalid.contains(&field) => "?".into(),
+            "" => "0".into(),
+            text => text.into(),
         }
     };
     let cpus = shown(FieldId::Cpus, &machine.cpus);
@@ -75,6 +76,16 @@ mod tests {
     #[test]
     fn the_summary_says_what_is_in_force() {
         let mut machine = MachineDraft::default();
+        // A blank cost is 0, as the run reads it.
+        let blank = MachineDraft {
+            dispatch_latency: String::new(),
+            thread_switch_latency: "1".into(),
+            ..MachineDraft::default()
+        };
+        assert_eq!(
+            machine_summary(&blank, &[], Lang::Ko),
+            "CPU 1개 · 문맥 교환 0틱(스레드 사이 1틱) · 캐시 모델 끔 · 커널 수준 스레드"
+        );
         assert_eq!(
             machine_summary(&machine, &[], Lang::En),
             "1 CPU · no switch cost · cache off · kernel-level threads"

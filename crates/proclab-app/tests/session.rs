@@ -143,6 +143,30 @@ fn a_zero_mlq_quantum_is_marked_on_that_queue() {
 }
 
 #[test]
+fn a_field_cleared_after_a_value_was_watched_says_the_run_is_from_before_it() {
+    let spec = proclab_core::presets::preset("switch-processes")
+        .unwrap()
+        .spec;
+    let session = start(&spec);
+    let three = act(
+        &session,
+        Action::Edit(Edit::Text(FieldId::Cpus, "3".into())),
+    );
+    assert_eq!(three.showing_run_before(), None, "3 CPUs is valid");
+    let cleared = act(&three, Action::Edit(Edit::Text(FieldId::Cpus, "".into())));
+    // The run shown is the one from before the field was touched, and the banner can say so.
+    assert_eq!(cleared.spec, session.spec);
+    assert_eq!(cleared.showing_run_before(), Some(FieldId::Cpus));
+    // A problem in a field not being typed into shows the last valid run.
+    let other = act(
+        &three,
+        Action::Edit(Edit::Text(FieldId::Bursts(0), "2 io".into())),
+    );
+    assert_eq!(other.showing_run_before(), None);
+    assert_eq!(other.spec, three.spec);
+}
+
+#[test]
 fn problems_are_listed_in_the_order_of_the_page() {
     let spec = proclab_core::presets::preset("rr-silberschatz")
         .unwrap()

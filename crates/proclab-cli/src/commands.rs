@@ -202,7 +202,8 @@ fn conventions_text(simulation: &Simulation, lang: Lang) -> String {
     // The policy by name first: an answer key had said nowhere which policy it was of.
     let policy = &scenario.spec().policy;
     let mut rule = format!(
-        "{}: {}",
+        "{}: {}\n{}",
+        lang.pick(["정책", "Policy"]),
         terms::policy_label(policy, lang),
         terms::policy_rule(policy, lang)
     );

@@ -44,7 +44,7 @@ fn run_prints_the_silberschatz_rr_answer_key() {
     );
     // The key says which policy it is of.
     assert!(
-        text.contains("\nRR (q=4): Each dispatch gives a fresh quantum"),
+        text.contains("\nPolicy: RR (q=4)\nEach dispatch gives a fresh quantum"),
         "{text}"
     );
 }

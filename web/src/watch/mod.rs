@@ -414,14 +414,22 @@ fn watch_machine(props: &WatchProps) -> Html {
             // Full screen the log is hidden: this tick's sentences above the picture, large, for
             // the room (screen readers have them in the canvas's label already).
             if presenting {
-                <div id="present-caption" class="present-caption" aria-hidden="true"
-                    style={format!("--fit:{:.3}", caption_fit(log.iter().filter(|line| line.now).count()))}>
-                    if announcement.is_empty() {
-                        <p>{ quiet }</p>
-                    } else {
-                        { for log.iter().filter(|line| line.now).map(|line| html! { <p>{ line.text.clone() }</p> }) }
+                { {
+                    // A tick's creations in one line: four creations and a dispatch had shared
+                    // the caption's room at 12 px.
+                    let now: Vec<String> = log.iter().filter(|line| line.now).map(|line| line.text.clone()).collect();
+                    let lines = proclab_app::watch::narrate::creations_together(&now, lang);
+                    html! {
+                        <div id="present-caption" class="present-caption" aria-hidden="true"
+                            style={format!("--fit:{:.3}", caption_fit(lines.len()))}>
+                            if announcement.is_empty() {
+                                <p>{ quiet }</p>
+                            } else {
+                                { for lines.into_iter().map(|line| html! { <p>{ line }</p> }) }
+                            }
+                        </div>
                     }
-                </div>
+                } }
             }
             // Presented, what the picture cannot hold stands beside it: at a deadlock's last
             // instant its resource-allocation graph (the room had only the picture's small list

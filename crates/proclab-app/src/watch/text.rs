@@ -163,7 +163,7 @@ impl Words for WatchText {
             WatchText::Refill => ["캐시 채우는 중", "Cache refill"],
             WatchText::ThreadSwitch => ["스레드 전환: 주소 공간 그대로", "Thread switch: same address space"],
             WatchText::ProcessSwitch => ["프로세스 전환: 주소 공간 교체", "Process switch: address space changes"],
-            WatchText::LoadFromIdle => ["CPU 유휴: 다음 주소 공간 적재", "CPU was idle: load the next address space"],
+            WatchText::LoadFromIdle => ["CPU가 쉬고 있었음: 다음 주소 공간 적재", "CPU was idle: load the next address space"],
             WatchText::LoadAfterExit => ["앞 프로세스 종료: 다음 주소 공간 적재", "Last one exited: load the next address space"],
             WatchText::NothingToSave => ["② 저장할 것 없음", "② Nothing to save"],
             WatchText::Preparing => ["기계를 준비하는 중…", "Preparing the machine…"],

@@ -8,9 +8,11 @@ use proclab_core::{Cause, Event, PreemptReason, ProcessState, SyncKind};
 use proclab_view::{control_block, thread_label};
 
 pub use in_run::narrate_in;
+pub use together::creations_together;
 
 mod in_run;
 mod same_tick;
+mod together;
 
 /// A dispatch in words: the context saved (none from an idle CPU or after an exit) and loaded,
 /// with the latency and the cache refill it costs.
@@ -68,19 +70,21 @@ fn dispatch_words(
     lang.pick([korean, english])
 }
 
+/// A creation in words: `who` is made its control block `block` (PCB or TCB) and queued.
+fn admitted_words(who: &str, block: &str, lang: Lang) -> String {
+    lang.pick([
+        format!("{who} 생성: {block}를 만들고 준비 큐에 넣습니다."),
+        format!("{who} is created: its {block} is made and it joins the ready queue."),
+    ])
+}
+
 /// One sentence for `event`; `state` is the machine after its instant (for names and priorities).
 pub fn narrate(event: &Event, state: &MachineState, lang: Lang) -> String {
     let who = thread_label(state, event.thread);
     let cpu = event.cpu.map(|cpu| cpu.to_string()).unwrap_or_default();
     let tick = event.tick;
     let body = match event.cause {
-        Cause::Admitted => {
-            let block = control_block(state, event.thread);
-            lang.pick([
-                format!("{who} 생성: {block}를 만들고 준비 큐에 넣습니다."),
-                format!("{who} is created: its {block} is made and it joins the ready queue."),
-            ])
-        }
+        Cause::Admitted => admitted_words(&who, control_block(state, event.thread), lang),
         Cause::Dispatched {
             saved,
             latency,
