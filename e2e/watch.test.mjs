@@ -718,12 +718,12 @@ test('presented on a phone, leaving and the Gantt chart stay at the foot of the 
   }
 });
 
-test('presentation mode: a tick of four creations and a dispatch is told in two lines a room can read', async () => {
+test('presentation mode on a tablet: a tick of four creations and a dispatch is told in two lines a room can read, the picture whole on the screen', async () => {
   for (const [locale, created] of [
     ['en-US', 't=0: P1, P2, P3 and P4 are created: their PCBs are made and they join the ready queue.'],
     ['ko-KR', 't=0: P1, P2, P3, P4 생성: 각자의 PCB를 만들고 준비 큐에 넣습니다.'],
   ]) {
-    const context = await openBrowser({ locale, viewport: { width: 1024, height: 768 } });
+    const context = await openBrowser({ locale, viewport: { width: 1024, height: 768 }, isMobile: true, hasTouch: true });
     try {
       const { page, problems } = await openPage(context, server.url);
       await page.waitForSelector('#app-title');
@@ -741,6 +741,10 @@ test('presentation mode: a tick of four creations and a dispatch is told in two 
       const size = await page.$eval('#present-caption p', (line) => parseFloat(getComputedStyle(line).fontSize));
       assert.ok(size >= 17.5, `the caption's lines are ${size} px`);
       assert.ok(await page.$eval('#present-caption', (box) => box.scrollHeight <= box.clientHeight + 1), 'both lines fit');
+      // A finger's taller buttons leave the picture less room: it ends on the screen (its I/O
+      // devices had been cut off 22 px below it).
+      const picture = await page.locator('#watch-canvas').boundingBox();
+      assert.ok(picture.y + picture.height <= 768 + 1, `the picture spans ${picture.y}-${picture.y + picture.height} of 768 px`);
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
