@@ -174,6 +174,17 @@ for (const lang of ['en', 'ko']) {
       await waitForFreshResults(page);
       assert.equal(await page.evaluate(() => document.querySelector('#machine-settings').open), true, 'still open');
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'cpus', 'the cursor stays in the field');
+      // 3 CPUs typed and watched, then the field cleared: the run shown is the one from before
+      // the field was touched, and the banner says so ("the last valid result" had misnamed it).
+      await page.fill('#cpus', '3');
+      await waitForFreshResults(page);
+      assert.notEqual(await page.textContent('#avg-turnaround'), before, '3 CPUs change the run');
+      await page.fill('#cpus', '');
+      await page.waitForSelector('#problems-banner');
+      assert.match(await page.textContent('#problems-banner p'), lang === 'en'
+        ? /^The input has problems; showing the result from before this field was changed\./
+        : /^입력에 문제가 있어 이 칸을 바꾸기 전의 결과를 보여 줍니다\./);
+      assert.equal(await page.textContent('#avg-turnaround'), before);
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
