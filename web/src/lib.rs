@@ -259,22 +259,28 @@ fn workspace(props: &WorkspaceProps) -> Html {
     // once another notice ("link copied") replaces its lesson: the menu had gone back to
     // "Choose an example".
     let example = {
+        // The spec itself is held, not its address: a freed spec's address reused by another
+        // workload had named an example the workload on screen was not.
         let remembered = use_mut_ref(|| {
             None::<(
                 proclab_core::presets::PresetId,
-                *const proclab_core::ScenarioSpec,
+                std::rc::Rc<proclab_core::ScenarioSpec>,
             )>
         });
-        let spec = session.spec.as_ref().map(std::rc::Rc::as_ptr);
         let shown = shown_preset(session);
-        match (shown, spec) {
+        match (shown, session.spec.as_ref()) {
             (Some(id), Some(spec)) => {
-                *remembered.borrow_mut() = Some((id, spec));
+                *remembered.borrow_mut() = Some((id, spec.clone()));
                 Some(id)
             }
-            _ => (*remembered.borrow())
-                .filter(|(_, loaded)| Some(*loaded) == spec && session.problems.is_none())
-                .map(|(id, _)| id),
+            (_, spec) => remembered
+                .borrow()
+                .as_ref()
+                .filter(|(_, loaded)| {
+                    spec.is_some_and(|spec| std::rc::Rc::ptr_eq(loaded, spec))
+                        && session.problems.is_none()
+                })
+                .map(|(id, _)| *id),
         }
     };
     let dismiss = {

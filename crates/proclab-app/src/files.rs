@@ -57,6 +57,8 @@ pub enum FileError {
     NotAnObject,
     /// Not JSON, or cut short, at this line and column.
     NotJson { line: usize, column: usize },
+    /// The file ends before its JSON does, at this line (a column there would be 0).
+    CutShort { line: usize },
     /// JSON, but not a scenario: serde's description (it names the field) at this line and column.
     NotAScenario {
         line: usize,
@@ -140,6 +142,8 @@ fn parse_json(
                 column,
                 detail,
             }
+        } else if error.is_eof() {
+            FileError::CutShort { line }
         } else {
             FileError::NotJson { line, column }
         }

@@ -555,6 +555,10 @@ pub fn file_error(error: &crate::files::FileError, lang: Lang) -> String {
                 "a scenario file is one JSON object { ... }, such as {\"processes\": [{\"bursts\": [{\"cpu\": 5}]}]}.",
             ])
             .into(),
+        FileError::CutShort { line } => lang.pick([
+            format!("JSON이 끝나기 전에 파일이 끝납니다({line}번째 줄에서). 파일이 잘렸을 수 있습니다."),
+            format!("the file ends before its JSON does (at line {line}): it may be cut short."),
+        ]),
         FileError::NotJson { line, column } => lang.pick([
             format!("{line}번째 줄 {column}번째 글자에서 JSON 형식이 깨졌거나 파일이 잘렸습니다."),
             format!("it is not valid JSON, or it is cut short, at line {line}, column {column}."),

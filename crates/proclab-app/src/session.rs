@@ -445,8 +445,13 @@ impl Session {
     /// (3 CPUs typed, watched, then cleared shows the 1 CPU run from before the field was touched,
     /// which "the last valid result" had misnamed).
     pub fn showing_run_before(&self) -> Option<FieldId> {
-        self.problems.as_ref()?;
-        self.typing.as_ref().map(|typing| typing.field)
+        let field = self.typing.as_ref()?.field;
+        // Only where that field is what cannot be read (with the problem elsewhere, the run
+        // shown is the last valid one, and "this field" would name the wrong cause).
+        self.field_messages()
+            .iter()
+            .any(|message| message.field == field)
+            .then_some(field)
     }
 
     /// True when the results shown belong to an earlier, valid version of the input.
@@ -604,12 +609,13 @@ impl Reduce for Session {
                     next.simulation = typing.simulation.clone();
                     next.pending = typing.pending.clone();
                 }
-                // Choices just set aside, or rows a paste replaced, are said instead of an
-                // example's lesson: their Undo matters more (a paste over an example had lost
-                // it, its banner saying only that the example was changed).
+                // Choices just set aside, rows a paste replaced or a row removed are said instead
+                // of an example's lesson: their Undo matters more (a paste over an example had
+                // lost it, its banner saying only that the example was changed; a row removed
+                // from one had had no Undo at all).
                 if !matches!(
                     next.notice,
-                    Some(Notice::ScheduleSetAside(_) | Notice::Pasted(..))
+                    Some(Notice::ScheduleSetAside(_) | Notice::Pasted(..) | Notice::Removed(_))
                 ) {
                     if let Some(lesson) = lesson_after_edit(&self.notice, next.spec.as_deref()) {
                         next.notice = Some(lesson);
@@ -620,7 +626,10 @@ impl Reduce for Session {
                 let replaced = !self.draft.processes.is_empty();
                 // Stepping through the examples (a keyboard's arrows load one at each press)
                 // keeps for Undo the work from before the first, not an example passed through.
+                // A file or a generated workload opened over an example is no such step: Undo
+                // brings back the example, as its banner says ("the previous one").
                 let passing_an_example = self.previous.is_some()
+                    && matches!(notice, Some(Notice::Preset(_)))
                     && self
                         .spec
                         .as_deref()

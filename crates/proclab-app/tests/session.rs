@@ -164,6 +164,14 @@ fn a_field_cleared_after_a_value_was_watched_says_the_run_is_from_before_it() {
     );
     assert_eq!(other.showing_run_before(), None);
     assert_eq!(other.spec, three.spec);
+    // Typing a valid value into another field while that problem stands: the run shown is the
+    // last valid one, and the banner does not blame the field typed into.
+    let valid_elsewhere = act(
+        &other,
+        Action::Edit(Edit::Text(FieldId::DispatchLatency, "1".into())),
+    );
+    assert!(valid_elsewhere.problems.is_some());
+    assert_eq!(valid_elsewhere.showing_run_before(), None);
 }
 
 #[test]
@@ -1360,13 +1368,33 @@ fn undo_brings_back_the_example_named_as_well_as_its_workload() {
     let back = act(&replaced, Action::Undo);
     assert_eq!(back.draft, shown.draft);
     assert_eq!(back.notice, Some(Notice::Preset(convoy.id)));
-    // A row removed leaves the example edited; Undo gives it back as loaded.
+    // A row removed is said with its Undo (the edited example's banner had had none), which
+    // gives the example back as loaded.
     let removed = act(&shown, Action::Edit(Edit::RemoveProcess(0)));
-    assert_eq!(removed.notice, Some(Notice::PresetEdited(convoy.id)));
+    assert!(matches!(removed.notice, Some(Notice::Removed(_))));
+    assert!(removed.notice.as_ref().unwrap().can_undo());
     assert_eq!(
         act(&removed, Action::Undo).notice,
         Some(Notice::Preset(convoy.id))
     );
+    // Over my own work, an example and then a file: Undo brings back the example, as the
+    // file's banner says ("the previous one"), not my work from before it.
+    let mine = act(&start(&mlq(vec![QueueSpec::Fcfs])), example("hrrn"));
+    let hrrn = proclab_core::presets::preset("hrrn").unwrap();
+    let file = act(
+        &mine,
+        Action::Load(
+            Box::new(
+                proclab_core::presets::preset("rr-silberschatz")
+                    .unwrap()
+                    .spec,
+            ),
+            Some(Notice::FileOpened),
+        ),
+    );
+    let back = act(&file, Action::Undo);
+    assert_eq!(back.draft, mine.draft);
+    assert_eq!(back.notice, Some(Notice::Preset(hrrn.id)));
     // An edited example comes back as edited.
     let edited = act(&shown, Action::Edit(Edit::DuplicateProcess(0)));
     let replaced = act(&edited, example("sjf-starvation"));

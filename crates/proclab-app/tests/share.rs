@@ -381,7 +381,9 @@ fn a_file_read_as_bytes_opens_as_its_text_does_and_says_where_it_breaks() {
         assert!(
             matches!(
                 by_bytes,
-                Err(FileError::NotJson { .. } | FileError::NotAScenario { .. })
+                Err(FileError::NotJson { .. }
+                    | FileError::CutShort { .. }
+                    | FileError::NotAScenario { .. })
             ),
             "{broken}"
         );
@@ -463,6 +465,11 @@ fn a_file_that_is_not_a_scenario_is_told_in_plain_words_of_either_language() {
             "[1, 2, 3]",
             "a scenario file is one JSON object { ... }",
             "시나리오 파일은 JSON 객체 하나",
+        ),
+        (
+            "{\"processes\": [\n",
+            "the file ends before its JSON does (at line 2): it may be cut short.",
+            "JSON이 끝나기 전에 파일이 끝납니다(2번째 줄에서).",
         ),
         (
             "42",

@@ -221,6 +221,7 @@ quantum of 4, MLQ an RR queue of that quantum above FCFS queues, MLFQ Silberscha
         "gen" => {
             "
 Writes a random scenario as JSON; the same seed and options give the same file everywhere (PCG32).
+  --seed N        the generator's seed, a whole number (required)
   --processes K   how many processes (default 5)
   --policy NAME   its policy (default rr)
   --quantum Q     rr's and lottery's, mlq's top RR queue's, every mlfq level's (default 4)
@@ -276,8 +277,13 @@ fn check_options(command: &str, options: &Options) -> Result<(), Failure> {
             .iter()
             .find(|(earlier, _)| earlier == name)
         {
+            // A flag's two mentions have no values to tell apart.
+            let values = match first == value {
+                true => String::new(),
+                false => format!(" ({first}, then {value})"),
+            };
             return Err(Failure::Usage(format!(
-                "--{name}: given twice ({first}, then {value}); give it once"
+                "--{name}: given twice{values}; give it once"
             )));
         }
         if !names.contains(&name.as_str()) {

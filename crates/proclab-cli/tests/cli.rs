@@ -250,6 +250,10 @@ fn an_option_a_command_does_not_read_is_refused_and_help_shows_its_usage() {
             vec!["run", file, "--format", "json", "--format", "text"],
             "--format: given twice (json, then text); give it once",
         ),
+        (
+            vec!["gen", "--seed", "1", "--io", "--io"],
+            "--io: given twice; give it once",
+        ),
         // Nor does gen write a file that run would refuse.
         (
             vec!["gen", "--seed", "7", "--quantum", "0"],

@@ -175,6 +175,7 @@ fn check_json(text: &str) -> Outcome {
             Outcome::Rejected(String::from("Empty"))
         }
         Err(FileError::NotAnObject) => Outcome::Rejected(String::from("NotAnObject")),
+        Err(FileError::CutShort { .. }) => Outcome::Rejected(String::from("CutShort")),
         Err(FileError::NotAScenario { detail, .. }) => {
             if detail.trim().is_empty() {
                 return Outcome::Unspecific(String::from("NotAScenario without a detail"));
