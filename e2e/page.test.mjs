@@ -1047,6 +1047,12 @@ test('6c. a file that is not scenario JSON says why and changes nothing', TIMEOU
     await page.setInputFiles('#upload-json', path);
     await page.waitForSelector('#notice.error');
     assert.match(await page.textContent('#notice.error p'), /cannot be read.*line 1/i, 'the notice says the file cannot be read, and where');
+    // A value of the wrong form is named by its field, as a teacher looks for it in the file.
+    const soon = join(scratch, 'arrival-soon.json');
+    await writeFile(soon, '{"processes": [\n  {"bursts": [{"cpu": 5}]},\n  {"arrival": "soon", "bursts": [{"cpu": 2}]}\n]}');
+    await page.setInputFiles('#upload-json', soon);
+    await page.waitForFunction(() => /processes\[1\]/.test(document.querySelector('#notice.error p')?.textContent ?? ''));
+    assert.match(await page.textContent('#notice.error p'), /at processes\[1\]\.arrival \(line 3, column 20\): "soon" where a whole number, 0 or more is expected/);
     assert.equal(await savedWorkspace(page), saved, 'the saved workspace is unchanged');
     assert.deepEqual(await readNumbers(page), shown, 'the same results stay on screen');
     assert.equal(await page.locator('.results.stale').count(), 0);

@@ -59,10 +59,12 @@ pub enum FileError {
     NotJson { line: usize, column: usize },
     /// The file ends before its JSON does, at this line (a column there would be 0).
     CutShort { line: usize },
-    /// JSON, but not a scenario: serde's description (it names the field) at this line and column.
+    /// JSON, but not a scenario: serde's description (it names the field) at this line and
+    /// column, and the JSON path of the value there (`processes[1].arrival`; none at the top level).
     NotAScenario {
         line: usize,
         column: usize,
+        path: Option<String>,
         detail: String,
     },
 }
@@ -123,11 +125,13 @@ fn parse_json(
     }
     read.map_err(|error| {
         let (line, column) = (error.line(), error.column());
+        let path = || crate::json_path::error_path(bytes, &error);
         if error.is_syntax() && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok() {
             // The reader calls a number where `{"cpu": 5}` goes a syntax error; the file is JSON.
             FileError::NotAScenario {
                 line,
                 column,
+                path: path(),
                 detail: String::from(WRONG_FORM),
             }
         } else if error.is_data() {
@@ -140,6 +144,7 @@ fn parse_json(
             FileError::NotAScenario {
                 line,
                 column,
+                path: path(),
                 detail,
             }
         } else if error.is_eof() {

@@ -566,15 +566,29 @@ pub fn file_error(error: &crate::files::FileError, lang: Lang) -> String {
         FileError::NotAScenario {
             line,
             column,
+            path,
             detail,
         } => {
             let detail = reader_words(detail, lang);
-            lang.pick([
-                format!(
-                    "{line}번째 줄 {column}번째 글자: ProcLab 시나리오 형식이 아닙니다 ({detail})."
-                ),
-                format!("it is not a ProcLab scenario at line {line}, column {column} ({detail})."),
-            ])
+            match path {
+                // The field first, as a teacher looks for it in the file.
+                Some(path) => lang.pick([
+                    format!(
+                        "{path}({line}번째 줄 {column}번째 글자): ProcLab 시나리오 형식이 아닙니다 ({detail})."
+                    ),
+                    format!(
+                        "it is not a ProcLab scenario at {path} (line {line}, column {column}): {detail}."
+                    ),
+                ]),
+                None => lang.pick([
+                    format!(
+                        "{line}번째 줄 {column}번째 글자: ProcLab 시나리오 형식이 아닙니다 ({detail})."
+                    ),
+                    format!(
+                        "it is not a ProcLab scenario at line {line}, column {column} ({detail})."
+                    ),
+                ]),
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod edit;
 pub mod files;
 pub mod grid;
 pub mod i18n;
+pub mod json_path;
 pub mod lang;
 pub mod messages;
 pub mod paste;

@@ -478,8 +478,14 @@ fn a_file_that_is_not_a_scenario_is_told_in_plain_words_of_either_language() {
         ),
         (
             r#"{"processes": {"bursts": [{"cpu": 5}]}}"#,
-            "(an object { ... } where a list [ ... ] is expected)",
-            "(목록 [ ... ]이 와야 할 곳에 객체 { ... })",
+            "at processes (line 1, column 14): an object { ... } where a list [ ... ] is expected.",
+            "processes(1번째 줄 14번째 글자): ProcLab 시나리오 형식이 아닙니다 (목록 [ ... ]이 와야 할 곳에 객체 { ... }).",
+        ),
+        // The value's place is named by its JSON path (it had been a line and a column alone).
+        (
+            "{\"processes\": [\n  {\"bursts\": [{\"cpu\": 5}]},\n  {\"arrival\": -3, \"bursts\": [{\"cpu\": 2}]}\n]}",
+            "at processes[1].arrival (line 3, column 16): -3 where a whole number, 0 or more is expected.",
+            "processes[1].arrival(3번째 줄 16번째 글자)",
         ),
     ] {
         assert!(
@@ -507,7 +513,7 @@ fn a_file_that_is_not_a_scenario_is_told_in_plain_words_of_either_language() {
     let negative =
         r#"{"version": 1, "processes": [{"name": "A", "arrival": -3, "bursts": [{"cpu": 3}]}]}"#;
     assert!(
-        said(negative, Lang::En).contains("(-3 where a whole number, 0 or more is expected)"),
+        said(negative, Lang::En).contains(": -3 where a whole number, 0 or more is expected."),
         "{}",
         said(negative, Lang::En)
     );
@@ -522,7 +528,7 @@ fn a_file_that_is_not_a_scenario_is_told_in_plain_words_of_either_language() {
     );
     let text = r#"{"version": 1, "processes": [{"name": "A", "arrival": "soon", "bursts": [{"cpu": 3}]}]}"#;
     assert!(
-        said(text, Lang::En).contains("(\"soon\" where a whole number, 0 or more is expected)"),
+        said(text, Lang::En).contains("at processes[0].arrival (line 1, column 60): \"soon\" where a whole number, 0 or more is expected."),
         "{}",
         said(text, Lang::En)
     );

@@ -25,21 +25,24 @@ use proclab_core::PolicyKind;
 pub fn load(path: &str, lang: Lang) -> Result<Scenario, Failure> {
     let bytes = std::fs::read(path).map_err(|error| unreadable(path, &error, lang))?;
     // Read as the page reads a file: the same words for the same mistake, in either language.
-    let spec: ScenarioSpec = proclab_app::files::parse_scenario_bytes(&bytes).map_err(|error| {
-        let why = proclab_app::i18n::file_error(&error, lang);
-        // Where it is, as a JSON path, as the scenario's own problems are told (`--help` says
-        // errors name the field; a value of the wrong form had been told by line and column).
-        let why = match (&error, field_path(&bytes)) {
-            (proclab_app::files::FileError::NotAScenario { .. }, Some(field)) => {
-                format!("{field}: {why}")
-            }
-            _ => why,
-        };
-        Failure::Input(lang.pick([
-            format!("{path}: 시나리오 JSON이 아님: {why}"),
-            format!("{path}: not a scenario JSON file: {why}"),
-        ]))
-    })?;
+    let spec: ScenarioSpec =
+        proclab_app::files::parse_scenario_bytes(&bytes).map_err(|mut error| {
+            // Where it is, as a JSON path before the words, as the scenario's own problems are told
+            // (`--help` says errors name the field).
+            let field = match &mut error {
+                proclab_app::files::FileError::NotAScenario { path, .. } => path.take(),
+                _ => None,
+            };
+            let why = proclab_app::i18n::file_error(&error, lang);
+            let why = match field {
+                Some(field) => format!("{field}: {why}"),
+                None => why,
+            };
+            Failure::Input(lang.pick([
+                format!("{path}: 시나리오 JSON이 아님: {why}"),
+                format!("{path}: not a scenario JSON file: {why}"),
+            ]))
+        })?;
     Scenario::new(&spec).map_err(|errors| {
         let heading = lang.pick([
             format!("{path}: 시나리오에 문제 {}개:", errors.len()),
@@ -56,16 +59,6 @@ pub fn load(path: &str, lang: Lang) -> Result<Scenario, Failure> {
             .collect();
         Failure::Input(format!("{heading}\n{}", lines.join("\n")))
     })
-}
-
-/// The path (`processes[1].arrival`) of the value a scenario file's reading stopped at, if it
-/// stopped inside the top-level object.
-fn field_path(bytes: &[u8]) -> Option<String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let reader = &mut serde_json::Deserializer::from_slice(bytes);
-    let error = serde_path_to_error::deserialize::<_, ScenarioSpec>(reader).err()?;
-    let path = error.path().to_string();
-    (path != ".").then_some(path)
 }
 
 /// Why `path` could not be read, in `lang`: the system's own words in English, the usual reasons
