@@ -1939,3 +1939,99 @@ fn a_wrong_average_is_explained_by_name_in_lowest_terms() {
     assert_eq!(rounded, 0);
     assert!(whole > 0, "a whole average met");
 }
+
+/// With empty answers left, the explanation counts the answers marked ✗ as the summary above it
+/// does: one that cannot be read is marked ? and said apart (a wrong one and an unreadable one
+/// had been summed up as "1 cell is wrong" over "2 answers marked ✗ are wrong").
+#[test]
+fn an_unreadable_answer_is_not_counted_among_the_wrong_ones() {
+    for exercise in every_exercise() {
+        let key = key_answer(&exercise);
+        let mut answer = proclab_app::practice::grade::Answer {
+            rows: vec![Default::default(); key.rows.len()],
+            ..Default::default()
+        };
+        answer.rows[0][col(Column::Completion)] = String::from("9999");
+        answer.rows[1][col(Column::Completion)] = String::from("abc");
+        let grading = grade(&exercise, &answer);
+        assert_eq!(grading.unreadable(), 1, "{:?}", exercise.id);
+        let english = explain(&exercise, &grading, Lang::En).unwrap();
+        assert!(
+            english.starts_with("1 answer marked ✗ is wrong. 1 answer marked ? cannot be read. Fill in the empty ones"),
+            "{:?}: {english}",
+            exercise.id
+        );
+        assert!(summary(&grading, Lang::En).contains("1 cell is wrong (marked ✗)."));
+        let korean = explain(&exercise, &grading, Lang::Ko).unwrap();
+        assert!(
+            korean.starts_with("✗ 표시된 답 1개가 틀렸습니다. ? 표시된 답 1개는 읽을 수 없습니다."),
+            "{korean}"
+        );
+    }
+}
+
+/// A segment ended too early, its owner right, is explained at the tick where it was ended: who
+/// became ready there and why that did not take the CPU (a student who let a tie preempt under
+/// SRTF had been told about the segment's start and end, never about the tie).
+#[test]
+fn a_segment_ended_early_is_explained_where_it_was_ended() {
+    let mut ties = 0;
+    let mut checked = 0;
+    for exercise in every_exercise() {
+        let key = exercise.key();
+        for (index, segment) in key.iter().enumerate() {
+            if !matches!(segment.who, Who::Process(_)) || segment.end - segment.start < 2 {
+                continue;
+            }
+            let mut answer = key_answer(&exercise);
+            let early = segment.end - 1;
+            answer.segments[index].end = early.to_string();
+            let grading = grade(&exercise, &answer);
+            assert_eq!(
+                grading.first_mistake,
+                Some(Mistake::Segment {
+                    index,
+                    who_wrong: false
+                }),
+                "{:?}",
+                exercise.id
+            );
+            let english = explain(&exercise, &grading, Lang::En).unwrap();
+            assert!(
+                english.contains(&format!(
+                    "At t={early}, where your segment {} ends, ",
+                    index + 1
+                )),
+                "{:?}: {english}",
+                exercise.id
+            );
+            let korean = explain(&exercise, &grading, Lang::Ko).unwrap();
+            assert!(
+                korean.contains(&format!("t={early}(구간 {}", index + 1)),
+                "{korean}"
+            );
+            // Said only where the run has someone become ready at that tick: the words follow
+            // the trace, not the policy alone.
+            let arrivals = exercise
+                .run
+                .events()
+                .iter()
+                .filter(|event| event.tick == early && event.to == ProcessState::Ready)
+                .filter(|event| matches!(event.cause, Cause::Admitted | Cause::IoCompleted))
+                .count();
+            assert_eq!(
+                english.contains("nothing takes the CPU from")
+                    || english.contains("quantum runs out, but no other process is ready"),
+                arrivals == 0,
+                "{:?}: {english}",
+                exercise.id
+            );
+            if english.contains("equal, and SRTF preempts only for a strictly shorter time") {
+                ties += 1;
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "{checked}");
+    assert!(ties > 0, "no SRTF tie among the exercises");
+}

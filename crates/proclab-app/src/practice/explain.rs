@@ -440,10 +440,12 @@ impl Words<'_> {
 
     /// The run's segment `index` as a label, and why it is so: after a context switch, why the
     /// process after it was chosen is told too (the dispatcher chose it during the switch).
-    fn run_segment(&self, key: &[KeySegment], index: usize) -> (String, String) {
+    /// The run's segment `index`: its label, and why it starts and ends there; `kept`, a
+    /// sentence told between the two (what happened inside it, in the order of the ticks).
+    fn run_segment(&self, key: &[KeySegment], index: usize, kept: &str) -> (String, String) {
         let segment = key[index];
         let label = segment_label(self.exercise, segment.who, segment.end, self.lang);
-        let mut why = self.segment(key, index);
+        let mut why = self.segment(key, index, kept);
         if let (Who::Process(pid), Some(before)) = (segment.who, index.checked_sub(1)) {
             if key[before].who == Who::Switch {
                 why = format!("{} {why}", self.why_runs(key, before, pid));
@@ -452,7 +454,7 @@ impl Words<'_> {
         (label, why)
     }
 
-    fn segment(&self, key: &[KeySegment], index: usize) -> String {
+    fn segment(&self, key: &[KeySegment], index: usize, kept: &str) -> String {
         let segment = key[index];
         match segment.who {
             Who::Idle => self.idle(segment.start, segment.end),
@@ -487,7 +489,7 @@ impl Words<'_> {
                 } else {
                     self.why_runs(key, index, pid) + " "
                 };
-                format!("{start}{}", self.ending(pid, segment.end))
+                format!("{start}{kept}{}", self.ending(pid, segment.end))
             }
         }
     }
@@ -504,6 +506,102 @@ impl Words<'_> {
             None => self.choice(pid, tick),
         }
     }
+
+    /// Why `pid`, running, does not lose the CPU at `tick` (inside its segment, where the
+    /// student's segment `index` ended it): who becomes ready then, and why that does not
+    /// preempt it under the exercise's policy.
+    fn kept(&self, pid: u32, tick: u64, index: usize) -> String {
+        let name = self.name(pid);
+        let ready: Vec<u32> = self
+            .events_at(tick)
+            .filter(|event| event.to == ProcessState::Ready && event.thread.pid != pid)
+            .filter(|event| matches!(event.cause, Cause::Admitted | Cause::IoCompleted))
+            .map(|event| event.thread.pid)
+            .collect();
+        let segment = index + 1;
+        let ga = subject_particle(&segment.to_string());
+        let expired = self
+            .events_at(tick)
+            .any(|event| event.thread.pid == pid && event.cause == Cause::QuantumExpired);
+        if ready.is_empty() && expired {
+            return self.lang.pick([
+                format!("t={tick}(구간 {segment}{ga} 끝나는 곳)에 {name}의 퀀텀이 끝나지만 준비 큐에 다른 프로세스가 없어 {} 곧바로 다시 실행됩니다: 차트에서는 한 구간입니다.", self.topic(pid)),
+                format!("At t={tick}, where your segment {segment} ends, {name}'s quantum runs out, but no other process is ready: {name} runs again at once, one segment in the chart."),
+            ]);
+        }
+        if ready.is_empty() {
+            return self.lang.pick([
+                format!("t={tick}(구간 {segment}{ga} 끝나는 곳)에는 {name}에게서 CPU를 가져가는 일이 없습니다: 계속 실행합니다."),
+                format!("At t={tick}, where your segment {segment} ends, nothing takes the CPU from {name}: it keeps running."),
+            ]);
+        }
+        let becomes = self.all_become_ready(&ready, tick);
+        let state = self.state(tick);
+        let left_of = |c: u32| state.thread(thread(c)).map(left).unwrap_or(0);
+        let why = match &self.exercise.spec.policy {
+            PolicySpec::Srtf => {
+                let by = *ready.iter().min_by_key(|c| left_of(**c)).unwrap_or(&pid);
+                let (own, other) = (left_of(pid), left_of(by));
+                let by_name = self.name(by);
+                if own == other {
+                    self.lang.pick([
+                        format!("{name}에게 남은 시간은 {own}틱, {by_name}에게 필요한 시간도 {other}틱으로 같습니다. SRTF는 남은 시간이 더 짧을 때만 선점하므로(같으면 선점하지 않습니다) {} CPU를 계속 씁니다.", self.topic(pid)),
+                        format!("{name} has {own} left and {by_name} needs {other}: equal, and SRTF preempts only for a strictly shorter time, so {name} keeps the CPU."),
+                    ])
+                } else {
+                    self.lang.pick([
+                        format!("{by_name}에게 필요한 {other}틱은 {name}에게 남은 {own}틱보다 길므로 {} CPU를 계속 씁니다.", self.topic(pid)),
+                        format!("{by_name} needs {other}, more than the {own} {name} has left, so {name} keeps the CPU."),
+                    ])
+                }
+            }
+            PolicySpec::Priority {
+                preemptive: true,
+                lower_is_higher,
+                ..
+            } => {
+                let priority = |c: u32| self.exercise.spec.processes[c as usize].priority;
+                let best = |a: &u32, b: &u32| {
+                    let (a, b) = (priority(*a), priority(*b));
+                    if *lower_is_higher {
+                        a.cmp(&b)
+                    } else {
+                        b.cmp(&a)
+                    }
+                };
+                let by = *ready.iter().min_by(|a, b| best(a, b)).unwrap_or(&pid);
+                let (own, other, by_name) = (priority(pid), priority(by), self.name(by));
+                let rule = match lower_is_higher {
+                    true => ["작은 수가 높은 우선순위", "a lower number is a higher priority"],
+                    false => ["큰 수가 높은 우선순위", "a higher number is a higher priority"],
+                };
+                let [ko_rule, en_rule] = rule;
+                if own == other {
+                    self.lang.pick([
+                        format!("{by_name}의 우선순위({other})는 실행 중인 {name}의 우선순위({own})와 같습니다. 더 높을 때만 선점하므로 {} CPU를 계속 씁니다.", self.topic(pid)),
+                        format!("{by_name}'s priority {other} equals running {name}'s {own}: only a strictly higher priority preempts, so {name} keeps the CPU."),
+                    ])
+                } else {
+                    self.lang.pick([
+                        format!("{by_name}의 우선순위({other})는 실행 중인 {name}의 우선순위({own})보다 낮으므로({ko_rule}) {} CPU를 계속 씁니다.", self.topic(pid)),
+                        format!("{by_name}'s priority {other} is below running {name}'s {own} ({en_rule}), so {name} keeps the CPU."),
+                    ])
+                }
+            }
+            PolicySpec::Rr { quantum } => self.lang.pick([
+                format!("새로 준비된 프로세스는 준비 큐의 뒤에 섭니다. 라운드 로빈은 도착으로 선점하지 않으므로 {} 퀀텀({quantum})이 끝나거나 버스트를 마칠 때까지 CPU를 씁니다.", self.topic(pid)),
+                format!("It joins the back of the ready queue: round robin does not preempt on an arrival, so {name} keeps the CPU until its quantum ({quantum}) runs out or its burst ends."),
+            ]),
+            _ => self.lang.pick([
+                format!("비선점 정책이므로 {} 버스트를 마칠 때까지 CPU를 계속 씁니다.", self.topic(pid)),
+                format!("The policy is non-preemptive, so {name} keeps the CPU until its burst ends."),
+            ]),
+        };
+        self.lang.pick([
+            format!("t={tick}(구간 {segment}{ga} 끝나는 곳): {becomes}. {why}"),
+            format!("At t={tick}, where your segment {segment} ends, {becomes}. {why}"),
+        ])
+    }
 }
 
 /// The ready queue at `tick`, head first as the simulator writes it, each with the tick it
@@ -519,7 +617,7 @@ fn queue(words: &Words, candidates: &[u32], tick: u64) -> String {
 /// Why segment `index` of the answer key is what it is (who, and until when); `None` past the end.
 pub fn decision(exercise: &Exercise, index: usize, lang: Lang) -> Option<String> {
     let key = exercise.key();
-    (index < key.len()).then(|| Words { exercise, lang }.segment(&key, index))
+    (index < key.len()).then(|| Words { exercise, lang }.segment(&key, index, ""))
 }
 
 /// The key segment `index` as the student would write it: "P2 until t=9".
@@ -838,17 +936,42 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
         Verdict::Missing => {
             // Cells already wrong are said to be, so a student is not left wondering why no
             // explanation follows their ✗ (it retells the run, which would fill in the rest).
-            let wrong = grading.wrong_cells();
-            return Some(match wrong {
-                0 => still_empty(lang).to_string(),
+            // Those marked ✗ alone: one that cannot be read is marked ? and counted apart (the
+            // summary above had said one ✗, this line two).
+            let unread = grading.unreadable();
+            let wrong = grading.wrong_cells() - unread;
+            let fill_in = lang.pick([
+                "빈 답(… 표시)을 채우고 다시 확인하면 왜 틀렸는지 설명합니다(설명은 실행 전체를 풀어 주므로, 지금 설명하면 빈 답까지 알려 주게 됩니다).",
+                "Fill in the empty ones (marked …) and check again to see why: the explanation retells the whole run, so now it would give the empty ones away.",
+            ]);
+            let marked = match (wrong, unread) {
+                (0, 0) => return Some(still_empty(lang).to_string()),
+                (0, _) => String::new(),
+                (1, _) => lang
+                    .pick([
+                        "✗ 표시된 답 1개가 틀렸습니다. ",
+                        "1 answer marked ✗ is wrong. ",
+                    ])
+                    .to_string(),
                 _ => lang.pick([
-                    format!("✗ 표시된 답 {wrong}개가 틀렸습니다. 빈 답(… 표시)을 채우고 다시 확인하면 왜 틀렸는지 설명합니다(설명은 실행 전체를 풀어 주므로, 지금 설명하면 빈 답까지 알려 주게 됩니다)."),
-                    match wrong {
-                        1 => String::from("1 answer marked ✗ is wrong. Fill in the empty ones (marked …) and check again to see why: the explanation retells the whole run, so now it would give the empty ones away."),
-                        _ => format!("{wrong} answers marked ✗ are wrong. Fill in the empty ones (marked …) and check again to see why: the explanation retells the whole run, so now it would give the empty ones away."),
-                    },
+                    format!("✗ 표시된 답 {wrong}개가 틀렸습니다. "),
+                    format!("{wrong} answers marked ✗ are wrong. "),
                 ]),
-            });
+            };
+            let unreadable = match unread {
+                0 => String::new(),
+                1 => lang
+                    .pick([
+                        "? 표시된 답 1개는 읽을 수 없습니다. ",
+                        "1 answer marked ? cannot be read. ",
+                    ])
+                    .to_string(),
+                _ => lang.pick([
+                    format!("? 표시된 답 {unread}개는 읽을 수 없습니다. "),
+                    format!("{unread} answers marked ? cannot be read. "),
+                ]),
+            };
+            return Some(format!("{marked}{unreadable}{fill_in}"));
         }
         Verdict::NotANumber => {
             let form = match mistake {
@@ -897,8 +1020,21 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
             ])
         }
         Mistake::Segment { index, .. } => {
-            let (label, why) = words.run_segment(&key, grading.run_segment_of(index));
-            if grading.paired.get(index).copied().flatten().is_some() {
+            let run_index = grading.run_segment_of(index);
+            let paired = grading.paired.get(index).copied().flatten().is_some();
+            // An end written before the run's, the owner right: what happened there, which the
+            // run's own story of the segment (its start and its end) does not tell.
+            let segment = key[run_index];
+            let kept = match (segment.who, grading.ends.get(index).copied().flatten()) {
+                (Who::Process(pid), Some(end))
+                    if paired && segment.start < end && end < segment.end =>
+                {
+                    format!("{} ", words.kept(pid, end, index))
+                }
+                _ => String::new(),
+            };
+            let (label, why) = words.run_segment(&key, run_index, &kept);
+            if paired {
                 lang.pick([
                     format!("구간 {}: {label}. {why}", index + 1),
                     format!("Segment {}: {label}. {why}", index + 1),
@@ -934,7 +1070,7 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
             before,
             key: left_out,
         } => {
-            let (label, why) = words.run_segment(&key, left_out);
+            let (label, why) = words.run_segment(&key, left_out, "");
             if before >= grading.segments.len() {
                 lang.pick([
                     format!("구간 {}: {label}. {why}", before + 1),

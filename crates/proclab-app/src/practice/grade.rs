@@ -181,6 +181,9 @@ pub struct Grading {
     /// For each of the student's segments, whether it has the owner of the one before or after
     /// it (one run written as two segments, where the chart draws one).
     pub continues: Vec<bool>,
+    /// For each of the student's segments, its end as typed, if it can be read: an end written
+    /// before the run's is explained at that tick (why the process did not lose the CPU there).
+    pub ends: Vec<Option<u64>>,
     pub rows: Vec<[Verdict; 4]>,
     pub averages: [Verdict; 3],
     /// From, to and reason of the transition question (none when the run has no question).
@@ -209,6 +212,7 @@ impl Grading {
             paired: Vec::new(),
             omitted: Vec::new(),
             continues: Vec::new(),
+            ends: Vec::new(),
             rows: Vec::new(),
             averages: [Verdict::Missing; 3],
             transition: None,
@@ -776,6 +780,11 @@ pub fn grade(exercise: &Exercise, answer: &Answer) -> Grading {
                 let after = answer.segments.get(index + 1).map(|after| after.who);
                 before == Some(who) || after == Some(who)
             })
+            .collect(),
+        ends: answer
+            .segments
+            .iter()
+            .map(|segment| parse_tick(&segment.end).ok())
             .collect(),
         rows,
         averages,
