@@ -57,3 +57,11 @@ export async function atEachView(address, name, body) {
     }
   }
 }
+
+/** Opens the exercise on screen in the simulator: Show, then, where the page asks first (an
+ * exercise neither solved nor shown yet: the simulator shows every answer), its confirmation. */
+export async function showInSimulator(page) {
+  const asks = await page.getAttribute('#practice-show', 'aria-expanded');
+  await page.click('#practice-show');
+  if (asks !== null) await page.click('#practice-show-confirm');
+}

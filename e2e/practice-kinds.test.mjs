@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, openBrowser, openPage, screenshot } from './harness.mjs';
-import { openSet, readWorkload, check, label, atEachView } from './practice-helpers.mjs';
+import { openSet, readWorkload, check, label, atEachView, showInSimulator } from './practice-helpers.mjs';
 import { download, onFreshPage } from './page-helpers.mjs';
 
 let server;
@@ -75,7 +75,7 @@ test('MLFQ levels in both languages: one wrong level is marked and explained by 
       const jobs = await readWorkload(page);
       if (lang === 'ko') {
         // Before any Check, Show plays the run up to the tick asked and stops there.
-        await page.click('#practice-show');
+        await showInSimulator(page);
         await page.waitForFunction((tick) => document.querySelector('#watch-canvas')?.dataset.tick === String(tick)
           && document.querySelector('#play')?.getAttribute('data-playing') === 'false', asked);
         await page.goBack();
@@ -115,7 +115,7 @@ test('MLFQ levels in both languages: one wrong level is marked and explained by 
       await screenshot(page, `practice-mlfq-mistake-${lang}-1280`);
       if (lang === 'en') {
         // Show opens the same workload in the simulator at the tick asked.
-        await page.click('#practice-show');
+        await showInSimulator(page);
         await page.waitForFunction((tick) => document.querySelector('#watch-canvas')?.dataset.tick === String(tick), asked);
         await page.goBack();
         await page.waitForSelector('#mlfq-levels');
@@ -286,7 +286,7 @@ test('context switch in both languages: a saved PC typed as the last instruction
       await screenshot(page, `practice-switch-mistake-${lang}-1280`);
       if (lang === 'en') {
         // Show opens the same threads in the simulator at the switch.
-        await page.click('#practice-show');
+        await showInSimulator(page);
         await page.waitForFunction((at) => document.querySelector('#watch-canvas')?.dataset.tick === String(at), tick);
         await page.goBack();
         await page.waitForSelector('#switch-saved');

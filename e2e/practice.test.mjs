@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, openBrowser, openPage, screenshot } from './harness.mjs';
-import { openSet, readWorkload, check, label, atEachView } from './practice-helpers.mjs';
+import { openSet, readWorkload, check, label, atEachView, showInSimulator } from './practice-helpers.mjs';
 import { download, onFreshPage, LANGUAGE_KEY } from './page-helpers.mjs';
 
 let server;
@@ -238,13 +238,41 @@ test('FCFS by clicking: a slipped end is marked wrong, the later ends consistent
     assert.equal(await page.inputValue('#average-0'), answer.averages[0]);
     // Opened in the simulator, where every answer shows: the answers file says so, with the
     // two checks pressed.
-    await page.click('#practice-show');
+    await showInSimulator(page);
     await page.waitForSelector('#watch-canvas');
     await page.click('.main-nav a:nth-child(3)');
     await page.waitForSelector('#practice-export-json');
     const noted = JSON.parse((await download(page, '#practice-export-json')).bytes.toString());
     assert.deepEqual([noted.exercises[0].checks, noted.exercises[0].shown], [2, true]);
     assert.deepEqual([noted.exercises[1].checks, noted.exercises[1].shown], [0, false]);
+  }, { ready: '#practice-title' });
+});
+
+test('Show asks before it opens an exercise not yet solved: the simulator shows every answer, and the answers file notes it', async () => {
+  await onFreshPage(url('/practice'), async ({ page }) => {
+    await newSet(page, 'fcfs', 11);
+    assert.equal(await page.getAttribute('#practice-show', 'aria-expanded'), 'false');
+    await page.click('#practice-show');
+    await page.waitForSelector('#practice-show-ask');
+    assert.match(await page.textContent('#practice-show-ask'), /shows every answer to this exercise, and your answers file notes that you looked/);
+    assert.equal(await page.getAttribute('#practice-show', 'aria-expanded'), 'true');
+    await screenshot(page, 'practice-show-ask-en-1280');
+    // Keep working: nothing is opened, nothing noted.
+    await page.click('#practice-show-cancel');
+    assert.equal(await page.$('#practice-show-ask'), null);
+    assert.ok(await page.$('#exercise-title'), 'still on the exercise');
+    let noted = JSON.parse((await download(page, '#practice-export-json')).bytes.toString());
+    assert.equal(noted.exercises[0].shown, false);
+    // Asked again, and confirmed: the simulator, and the file says so.
+    await page.click('#practice-show');
+    await page.click('#practice-show-confirm');
+    await page.waitForSelector('#watch-canvas');
+    await page.goBack();
+    await page.waitForSelector('#practice-export-json');
+    noted = JSON.parse((await download(page, '#practice-export-json')).bytes.toString());
+    assert.equal(noted.exercises[0].shown, true);
+    // Shown once, it opens at once.
+    assert.equal(await page.getAttribute('#practice-show', 'aria-expanded'), null);
   }, { ready: '#practice-title' });
 });
 
@@ -640,7 +668,7 @@ test('SRTF typed on one line: a missed preemption is explained at its tick, then
         window.shownPlaying.push(document.querySelector('#play')?.getAttribute('data-playing'));
       }, 40);
     });
-    await page.click('#practice-show');
+    await showInSimulator(page);
     await page.waitForFunction((value) => document.querySelector('#watch-canvas')?.dataset.tick === String(value)
       && document.querySelector('#play')?.getAttribute('data-playing') === 'false', tick);
     await page.waitForTimeout(1200);
@@ -970,7 +998,7 @@ test('racing counter in both languages: a wrong final value is explained by its 
       }
       if (lang === 'en') {
         // Show opens the same interleaving in the simulator, at the first load of the lost update.
-        await page.click('#practice-show');
+        await showInSimulator(page);
         await page.waitForFunction((tick) => document.querySelector('#watch-canvas')?.dataset.tick === String(tick), first - 1);
         await page.goBack();
         await page.waitForSelector('#race-value');
@@ -1000,7 +1028,7 @@ test('racing counter in both languages: a wrong final value is explained by its 
       // Show now opens the student's own interleaving (B, completed), which loses an update.
       assert.match(await page.textContent('#practice-show'), lang === 'en' ? /my interleaving \(question B\)/ : /내 실행 순서\(질문 B\)/);
       if (lang === 'en') {
-        await page.click('#practice-show');
+        await showInSimulator(page);
         await page.waitForSelector('#lost-count');
         await page.click('#to-end');
         await page.waitForFunction(() => /Updates lost over the whole run: [1-9]/.test(document.querySelector('#lost-count')?.textContent ?? ''));
@@ -1309,7 +1337,7 @@ test('deadlock: a set made in the builder, the graph read from the table, a wron
     }
     await screenshot(page, 'practice-deadlock-mistake-en-1280');
     // Show plays the run up to the moment asked about and stops there.
-    await page.click('#practice-show');
+    await showInSimulator(page);
     await page.waitForFunction((value) => document.querySelector('#watch-canvas')?.dataset.tick === String(value)
       && document.querySelector('#play')?.getAttribute('data-playing') === 'false', moment.tick);
     // The machine is on screen, not below the simulator's form.
@@ -1461,7 +1489,7 @@ test('semaphores: the steps read from the table, a wrong value marked and explai
     }
     await screenshot(page, 'practice-semaphore-mistake-en-1280');
     // Show plays the run to its end, where the question is asked.
-    await page.click('#practice-show');
+    await showInSimulator(page);
     await page.waitForFunction(() => document.querySelector('#play')?.getAttribute('data-playing') === 'false'
       && Number(document.querySelector('#watch-canvas')?.dataset.tick) > 0);
     await page.goBack();

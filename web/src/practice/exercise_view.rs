@@ -72,6 +72,22 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
         })
         .flatten();
     let show_label = if mine.is_some() { T::ShowMine } else { T::Show };
+    // The simulator shows every answer and the answers files note it: an exercise not yet
+    // solved nor shown asks first, so one stray click does not count against the student.
+    let confirming = use_state(|| None::<(String, usize)>);
+    let here = (state.set.storage_key(), state.current);
+    let asks_first = state.progress.shown.get(state.current) == Some(&false)
+        && !state.solved().get(state.current).copied().unwrap_or(false);
+    let confirm_open = confirming.as_ref() == Some(&here);
+    let ask = {
+        let confirming = confirming.clone();
+        let here = here.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(Some(here.clone())))
+    };
+    let cancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(None))
+    };
     let show = {
         let on_open = props.on_open.clone();
         let dispatch = props.dispatch.clone();
@@ -241,7 +257,16 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                 if explains {
                 <button type="button" id="practice-hint" onclick={action(PracticeAction::Hint)}
                     disabled={state.next_hint().is_none()} aria-describedby={state.next_hint().is_none().then_some("practice-no-hint")}>{ T::Hint.get(lang) }</button>
-                <button type="button" id="practice-show" onclick={show} title={T::ShowNoted.get(lang)}>{ show_label.get(lang) }</button>
+                <button type="button" id="practice-show" onclick={if asks_first { ask } else { show.clone() }}
+                    aria-expanded={asks_first.then(|| confirm_open.to_string())} aria-controls={asks_first.then_some("practice-show-ask")}
+                    title={T::ShowNoted.get(lang)}>{ show_label.get(lang) }</button>
+                }
+                if explains && asks_first && confirm_open {
+                    <span class="show-ask" id="practice-show-ask" role="group" aria-label={show_label.get(lang)}>
+                        <span>{ T::ShowAsk.get(lang) }</span>
+                        <button type="button" id="practice-show-confirm" onclick={show}>{ T::ShowConfirm.get(lang) }</button>
+                        <button type="button" id="practice-show-cancel" onclick={cancel}>{ T::ShowCancel.get(lang) }</button>
+                    </span>
                 }
                 if explains && state.next_hint().is_none() {
                     // Why Hint is off: said, not left to guess.

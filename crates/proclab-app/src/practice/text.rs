@@ -61,6 +61,10 @@ pub enum PracticeText {
     Show,
     /// What Show does, and that the answers files note it.
     ShowNoted,
+    /// Asked before an exercise not yet solved is shown in the simulator.
+    ShowAsk,
+    ShowConfirm,
+    ShowCancel,
     /// The racing counter's button once question B holds an interleaving: it opens that one.
     ShowMine,
     CopyLink,
@@ -221,6 +225,9 @@ impl Words for PracticeText {
             HintsChartExtra => ["실행의 결정은 모두 차트에 맞게 있습니다. 남는 구간은 아래 설명을 보세요.", "Every decision of the run is right in your chart: the explanation below covers the segments too many."],
             HintsNoneNeeded => ["모두 맞았으니 힌트가 필요 없습니다.", "Everything is right: no hint is needed."],
             Show => ["시뮬레이터에서 보기", "Show in the simulator"],
+            ShowAsk => ["시뮬레이터는 이 문제의 답을 모두 보여 주고, 답안 파일에 열어 본 것이 기록됩니다.", "The simulator shows every answer to this exercise, and your answers file notes that you looked."],
+            ShowConfirm => ["답 보기", "Show the answers"],
+            ShowCancel => ["아직 풀기", "Keep working"],
             ShowNoted => ["이 실행을 시뮬레이터에서 엽니다. 거기서는 모든 답이 보이므로 답안 파일에 열어 본 것이 기록됩니다.", "Opens this run in the simulator, where every answer shows: the answers files note that you did."],
             ShowMine => ["내 실행 순서(질문 B)를 시뮬레이터에서 보기", "Show my interleaving (question B) in the simulator"],
             CopyLink => ["세트 링크 복사", "Copy set link"],
