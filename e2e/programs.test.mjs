@@ -169,6 +169,13 @@ test('you are the scheduler: clicks lose an update, the link replays it in a fre
     await page.click('#scheduler-leave');
     await page.waitForSelector('#policy-unused', { state: 'detached' });
     assert.doesNotMatch(await page.textContent('.gantt-chart .chart-takeaway'), /^직접 고른 순서/, 'the policy decides again');
+    // Said where the button was (the banner is at the top of the page), with its own Undo.
+    const made = choices.match(/\((\d+)\)/)[1];
+    assert.match(await page.textContent('#scheduler-set-aside'), new RegExp(`직접 고른 ${made}번의 선택을 치워 두었습니다. 지금 보이는 것은 t=0부터 정책이 스케줄한 실행입니다`));
+    await page.click('#scheduler-bring-back');
+    await page.waitForSelector('#policy-unused');
+    assert.match(await page.textContent('#scheduler-choices'), new RegExp(`\\(${made}\\)`), 'the choices are back');
+    assert.equal(await page.$('#scheduler-set-aside'), null);
   }, { locale: 'ko-KR', ready: '#programs-title' });
 });
 

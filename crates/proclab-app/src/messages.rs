@@ -731,6 +731,10 @@ pub fn lesson_now(now: crate::session::LessonNow, lang: Lang) -> String {
             format!("지금의 실행은 t={tick}에 교착 상태로 멈춥니다: 남은 스레드가 모두 서로를 기다립니다."),
             format!("The run as it is now stops in a deadlock at t={tick}: every thread left waits for another."),
         ]),
+        Stuck(tick) => lang.pick([
+            format!("지금의 실행은 t={tick}에 멈춥니다: 남은 스레드가 모두 끝내 오지 않을 것을 기다립니다(순환이 없으니 교착 상태는 아닙니다)."),
+            format!("The run as it is now gets stuck at t={tick}: every thread left waits for something nobody will give (no cycle, so not a deadlock)."),
+        ]),
         Finishes(tick) => lang.pick([
             format!("지금의 실행에는 교착 상태가 없습니다: 모든 스레드가 t={tick}까지 끝납니다."),
             format!("The run as it is now no longer deadlocks: every thread has finished by t={tick}."),

@@ -150,6 +150,9 @@ pub struct Session {
     /// The example or lesson that named [`Session::previous`], said again when Undo brings it
     /// back (its banner and its entry in the examples menu had stayed gone).
     previous_lesson: Option<Notice>,
+    /// [`Session::loaded_deadlock`] of the example [`Session::previous_lesson`] names, for
+    /// Undo (an edited example brought back had been compared with the example loaded over it).
+    previous_loaded_deadlock: Option<bool>,
     /// How many times the student changed the workspace. The front end saves the draft (and
     /// drops a share link from the address bar) whenever this grows; opening a link does not
     /// count, so the saved workspace is kept until the student edits.
@@ -228,6 +231,7 @@ impl Session {
             notice: None,
             previous: None,
             previous_lesson: None,
+            previous_loaded_deadlock: None,
             edits: 0,
             loads: 0,
             opened_at: 0,
@@ -343,6 +347,7 @@ impl Session {
     /// Keeps `before`'s workspace for Undo, with the example or lesson its banner named.
     fn keep_for_undo(&mut self, before: &Session) {
         self.previous = Some(before.draft.clone());
+        self.previous_loaded_deadlock = before.loaded_deadlock;
         self.previous_lesson = before
             .notice
             .clone()
@@ -481,7 +486,12 @@ impl Session {
         }
         let tick = simulation.run.end_tick();
         Some(match simulation.run.end() {
-            RunEnd::Deadlock { .. } => LessonNow::Deadlocks(tick),
+            RunEnd::Deadlock { .. }
+                if crate::chart::text::waits_close_a_circle(&simulation.run) =>
+            {
+                LessonNow::Deadlocks(tick)
+            }
+            RunEnd::Deadlock { .. } => LessonNow::Stuck(tick),
             RunEnd::Finished => LessonNow::Finishes(tick),
             RunEnd::BudgetExhausted { .. } => LessonNow::OutOfBudget(tick),
             RunEnd::ScheduleUsedUp { .. } => LessonNow::AwaitsChoice(tick),
@@ -498,8 +508,11 @@ fn deadlocks(simulation: &Simulation) -> bool {
 /// at the tick given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LessonNow {
-    /// It now deadlocks.
+    /// It now deadlocks: the waits close a cycle.
     Deadlocks(u64),
+    /// It now stops with every thread left waiting, on no cycle (a semaphore nobody will
+    /// signal): not a deadlock, as the results and the Learn page say.
+    Stuck(u64),
     /// It no longer deadlocks: every thread exits.
     Finishes(u64),
     /// It no longer deadlocks but stops at the instruction budget.
@@ -539,6 +552,11 @@ impl Reduce for Session {
 
     fn reduce(&self, action: Action) -> Option<Session> {
         let mut next = self.clone();
+        // The example a stale lesson was loaded as: the one Undo brings back, else this one.
+        let loaded_deadlock = match action {
+            Action::Undo => self.previous_loaded_deadlock,
+            _ => self.loaded_deadlock,
+        };
         // Only typing on in one field keeps the run from before it began.
         if !matches!(
             action,
@@ -721,7 +739,7 @@ impl Reduce for Session {
                 .as_deref()
                 .filter(|_| next.pending.is_none())
                 .map(deadlocks),
-            Some(notice) if notice.is_stale() => self.loaded_deadlock,
+            Some(notice) if notice.is_stale() => loaded_deadlock,
             _ => None,
         };
         Some(next)

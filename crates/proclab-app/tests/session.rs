@@ -395,6 +395,91 @@ fn an_edited_examples_lesson_is_followed_by_how_the_run_ends_now_when_a_deadlock
     assert_eq!(slower.lesson_now(), None);
 }
 
+/// Undo brings back an edited example with how it was loaded: it is not compared with the
+/// example opened over it (an edited mutex example, a deadlock example over it, then Undo, had
+/// said "no longer deadlocks" of a run that never had).
+#[test]
+fn undo_compares_an_edited_example_with_itself_as_loaded() {
+    let load = |session: &Session, id: &str| {
+        let preset = proclab_core::presets::preset(id).unwrap();
+        act(
+            session,
+            Action::Load(
+                Box::new(preset.spec.clone()),
+                Some(Notice::Preset(preset.id)),
+            ),
+        )
+    };
+    let ordered = load(
+        &start(&ScenarioSpec::default()),
+        "deadlock-two-locks-ordered",
+    );
+    let program = ordered.draft.processes[0].program.clone();
+    let edited = act(
+        &ordered,
+        Action::Edit(Edit::Text(
+            FieldId::Program(0),
+            format!("{}\nnop", program.trim_end()),
+        )),
+    );
+    assert!(edited.notice.as_ref().unwrap().is_stale());
+    assert_eq!(edited.lesson_now(), None, "still no deadlock, as loaded");
+    let over = load(&edited, "deadlock-two-locks");
+    let back = act(&over, Action::Undo);
+    assert!(
+        back.notice.as_ref().unwrap().is_stale(),
+        "{:?}",
+        back.notice
+    );
+    assert_eq!(back.draft, edited.draft);
+    assert_eq!(back.lesson_now(), None);
+}
+
+/// A bounded buffer whose `empty` starts at 0 stops with both threads waiting on semaphores
+/// nobody will signal: no cycle, which the results and the Learn page do not call a deadlock,
+/// and neither does the line after the example's stale lesson (it had said "deadlock").
+#[test]
+fn an_edited_example_stuck_on_no_cycle_is_not_said_to_deadlock() {
+    use proclab_app::session::LessonNow;
+    let preset = proclab_core::presets::preset("producer-consumer-semaphores").unwrap();
+    let loaded = act(
+        &start(&ScenarioSpec::default()),
+        Action::Load(
+            Box::new(preset.spec.clone()),
+            Some(Notice::Preset(preset.id)),
+        ),
+    );
+    let (index, process) = loaded
+        .draft
+        .processes
+        .iter()
+        .enumerate()
+        .find(|(_, process)| process.program.contains(".sem empty 3"))
+        .expect("a process declares empty");
+    let starved = act(
+        &loaded,
+        Action::Edit(Edit::Text(
+            FieldId::Program(index),
+            process.program.replace(".sem empty 3", ".sem empty 0"),
+        )),
+    );
+    let run = &starved.simulation.as_ref().unwrap().run;
+    assert!(matches!(
+        run.end(),
+        proclab_core::program::RunEnd::Deadlock { .. }
+    ));
+    assert!(!proclab_app::chart::text::waits_close_a_circle(run));
+    let end = run.end_tick();
+    assert_eq!(starved.lesson_now(), Some(LessonNow::Stuck(end)));
+    let words = proclab_app::messages::lesson_now(LessonNow::Stuck(end), Lang::En);
+    assert!(
+        words.contains(&format!("gets stuck at t={end}")) && words.contains("not a deadlock"),
+        "{words}"
+    );
+    let korean = proclab_app::messages::lesson_now(LessonNow::Stuck(end), Lang::Ko);
+    assert!(korean.contains("교착 상태는 아닙니다"), "{korean}");
+}
+
 #[test]
 fn handing_back_to_the_policy_sets_the_choices_aside_for_undo() {
     let mut spec = proclab_core::presets::preset("race-two-threads")

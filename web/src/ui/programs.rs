@@ -12,6 +12,7 @@ use proclab_app::program_view::{
     choices_that_run, choosable, end_sentence, program_of, shared_segment, step_lines_in,
     thread_name, Goal, ProgramText,
 };
+use proclab_app::session::Action;
 use proclab_app::simulation::Simulation;
 use proclab_app::watch::playback::Playback;
 use proclab_app::watch::text::state_name;
@@ -31,6 +32,9 @@ pub struct ProgramsProps {
     pub simulation: Rc<Simulation>,
     pub playback: UseReducerHandle<Store<Playback>>,
     pub dispatch: Dispatch,
+    /// "Hand back to the policy" has just set aside this many choices (Undo brings them back).
+    #[prop_or_default]
+    pub set_aside: Option<usize>,
 }
 
 #[function_component(Programs)]
@@ -98,7 +102,7 @@ pub fn programs(props: &ProgramsProps) -> Html {
                     } }
                 </p>
             }
-            <Scheduler {lang} simulation={simulation.clone()} dispatch={props.dispatch.clone()} />
+            <Scheduler {lang} simulation={simulation.clone()} dispatch={props.dispatch.clone()} set_aside={props.set_aside} />
             <div class="program-grid">
                 <div class="code-view">
                     <h3>{ t(ProgramText::Code) }</h3>
@@ -261,11 +265,14 @@ struct SchedulerProps {
     lang: Lang,
     simulation: Rc<Simulation>,
     dispatch: Dispatch,
+    set_aside: Option<usize>,
 }
 
 impl PartialEq for SchedulerProps {
     fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang && Rc::ptr_eq(&self.simulation, &other.simulation)
+        self.lang == other.lang
+            && Rc::ptr_eq(&self.simulation, &other.simulation)
+            && self.set_aside == other.set_aside
     }
 }
 
@@ -388,10 +395,23 @@ fn scheduler(props: &SchedulerProps) -> Html {
         }
     });
     let Some(schedule) = scenario.schedule().cloned() else {
+        // The choices just set aside are said here, where the student's eyes are (the banner
+        // at the top of the page is screens away on a phone), with their own Undo.
+        let undo = {
+            let dispatch = props.dispatch.clone();
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Undo))
+        };
         return html! {
             <div class="scheduler">
                 <h3>{ t(ProgramText::Scheduler) }</h3>
                 <p class="hint">{ t(ProgramText::SchedulerIntro) }</p>
+                if let Some(made) = props.set_aside {
+                    <p class="set-aside" id="scheduler-set-aside" role="status">
+                        { proclab_app::program_view::set_aside_sentence(made, lang) }
+                        { " " }
+                        <button type="button" class="small" id="scheduler-bring-back" onclick={undo}>{ t(ProgramText::BringBack) }</button>
+                    </p>
+                }
                 <button type="button" id="scheduler-start" class="primary"
                     onclick={set(Some(ScheduleSpec { threads: Vec::new(), repeat: false }))}>
                     { t(ProgramText::SchedulerStart) }</button>

@@ -41,7 +41,7 @@ pub use memory::{
     SharedSegment, SyncRow, WordRow,
 };
 pub(crate) use sync_effects::woken_thread;
-pub use text::ProgramText;
+pub use text::{set_aside_sentence, ProgramText};
 
 /// A store that overwrote another thread's update (see the module documentation).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! The programs panel's fixed words.
 
-use crate::lang::Words;
+use crate::lang::{Lang, Words};
 
 /// The fixed words of the programs panel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +42,8 @@ pub enum ProgramText {
     Scheduler,
     SchedulerIntro,
     SchedulerStart,
+    /// Brings back the choices "Hand back to the policy" set aside.
+    BringBack,
     SchedulerLeave,
     RunOne,
     RunFive,
@@ -132,7 +134,8 @@ impl Words for ProgramText {
                 "Choose which thread runs each next instruction. Your choices are part of the scenario, so a link replays them.",
             ],
             SchedulerStart => ["직접 스케줄하기", "Schedule it yourself"],
-            SchedulerLeave => ["정책에 맡기기", "Hand back to the policy"],
+            SchedulerLeave => ["정책에 맡기기(정책의 실행, t=0부터)", "Hand back to the policy (its own run, from t=0)"],
+            BringBack => ["내 선택 되돌리기", "Bring my choices back"],
             RunOne => ["1개 실행", "run 1"],
             RunFive => ["5개 실행", "run 5"],
             UndoChoice => ["한 칸 되돌리기", "Undo one"],
@@ -192,4 +195,16 @@ impl Words for ProgramText {
             ],
         }
     }
+}
+
+/// What "Hand back to the policy" did with `made` choices: the run shown is the policy's own,
+/// from its start (a student had expected the policy to go on from her last choice).
+pub fn set_aside_sentence(made: usize, lang: Lang) -> String {
+    lang.pick([
+        format!("직접 고른 {made}번의 선택을 치워 두었습니다. 지금 보이는 것은 t=0부터 정책이 스케줄한 실행입니다."),
+        match made {
+            1 => String::from("Your choice is set aside: the run shown is the policy's own, from t=0."),
+            _ => format!("Your {made} choices are set aside: the run shown is the policy's own, from t=0."),
+        },
+    ])
 }
