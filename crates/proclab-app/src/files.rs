@@ -124,6 +124,7 @@ fn parse_json(
         Some(_) => {}
     }
     read.map_err(|error| {
+        let error = in_policy(&error, bytes).unwrap_or(error);
         let (line, column) = (error.line(), error.column());
         let path = || crate::json_path::error_path(bytes, &error);
         if error.is_syntax() && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok() {
@@ -153,6 +154,134 @@ fn parse_json(
             FileError::NotJson { line, column }
         }
     })
+}
+
+/// The reader's complaint about the policy, placed where it is. A policy (and a multilevel
+/// queue's queue) is read by its "kind", which may come after its other fields, so the reader
+/// holds the whole object before reading it and places any complaint at the object's end (a
+/// misspelt field of an MLFQ level on line 9 had been told at line 14, the file's last, as
+/// "policy"): here the object is read again as its kind's own fields, its "kind" blanked out
+/// and everything else at its place in the file. `None` when `error` is not the policy's, or
+/// reading again finds nothing to place.
+fn in_policy(error: &serde_json::Error, bytes: &[u8]) -> Option<serde_json::Error> {
+    use crate::json_path::{elements, error_path, members};
+    let path = error_path(bytes, error)?;
+    if path != "policy" && !path.starts_with("policy.") {
+        return None;
+    }
+    let top = bytes.iter().position(|byte| !byte.is_ascii_whitespace())?;
+    let policy = members(bytes, top)
+        .into_iter()
+        .find(|member| member.key == "policy")?;
+    let placed = read_by_kind(bytes, policy.value.start, |kind, masked| match kind {
+        "fcfs" | "srtf" | "hrrn" => read::<policy_fields::None>(masked),
+        "rr" | "lottery" => read::<policy_fields::Quantum>(masked),
+        "priority" => read::<policy_fields::Priority>(masked),
+        "sjf" => read::<policy_fields::Sjf>(masked),
+        "mlq" => read::<policy_fields::Mlq>(masked),
+        "mlfq" => read::<proclab_core::spec::MlfqSpec>(masked),
+        _ => None,
+    })?;
+    // A queue of a multilevel queue is read by its kind in turn.
+    let queue = error_path(bytes, &placed)
+        .and_then(|path| {
+            let index = path.strip_prefix("policy.queues[")?.split(']').next()?;
+            index.parse::<usize>().ok()
+        })
+        .and_then(|index| {
+            let queues = members(bytes, policy.value.start)
+                .into_iter()
+                .find(|member| member.key == "queues")?;
+            elements(bytes, queues.value.start).get(index).cloned()
+        });
+    let in_queue = queue.and_then(|queue| {
+        read_by_kind(bytes, queue.start, |kind, masked| match kind {
+            "fcfs" | "sjf" => read::<policy_fields::None>(masked),
+            "rr" => read::<policy_fields::Quantum>(masked),
+            _ => None,
+        })
+    });
+    Some(in_queue.unwrap_or(placed))
+}
+
+fn read<T: serde::de::DeserializeOwned>(masked: &[u8]) -> Option<serde_json::Error> {
+    serde_json::from_slice::<T>(masked).err()
+}
+
+/// The complaint `read` makes of the object at `open` read as its kind's fields, with the
+/// rest of the file and its "kind" member blanked out (line breaks kept, so that the reader
+/// counts lines and columns as in the file).
+fn read_by_kind(
+    bytes: &[u8],
+    open: usize,
+    read: impl Fn(&str, &[u8]) -> Option<serde_json::Error>,
+) -> Option<serde_json::Error> {
+    let fields = crate::json_path::members(bytes, open);
+    let at = fields.iter().position(|member| member.key == "kind")?;
+    let kind: String = serde_json::from_slice(&bytes[fields[at].value.clone()]).ok()?;
+    let end = fields.last()?.value.end;
+    let object = open..=end + bytes[end..].iter().position(|byte| *byte == b'}')?;
+    // The "kind" member and one comma beside it, so that what is left is still an object.
+    let blank = match (fields.get(at + 1), at.checked_sub(1)) {
+        (Some(next), _) => fields[at].key_start..next.key_start,
+        (None, Some(before)) => fields[before].value.end..fields[at].value.end,
+        (None, None) => fields[at].key_start..fields[at].value.end,
+    };
+    let masked: Vec<u8> = bytes
+        .iter()
+        .enumerate()
+        .map(|(index, byte)| {
+            let kept = object.contains(&index) && !blank.contains(&index);
+            if kept || *byte == b'\n' {
+                *byte
+            } else {
+                b' '
+            }
+        })
+        .collect();
+    read(&kind, &masked)
+}
+
+/// Each policy kind's fields as `proclab_core`'s reader takes them, read only to place a
+/// complaint (`crates/proclab-cli/tests/json_paths.rs` checks that they complain as it does).
+#[allow(dead_code)]
+mod policy_fields {
+    use proclab_core::spec::{PredictionSpec, QueueSpec};
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct None {}
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Quantum {
+        quantum: u64,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Priority {
+        #[serde(default)]
+        preemptive: bool,
+        #[serde(default)]
+        aging_every: Option<u64>,
+        #[serde(default)]
+        lower_is_higher: bool,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Sjf {
+        #[serde(default)]
+        prediction: Option<PredictionSpec>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Mlq {
+        queues: Vec<QueueSpec>,
+    }
 }
 
 /// One row per process, then a row of the exact averages to two decimals.

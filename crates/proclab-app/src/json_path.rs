@@ -30,7 +30,15 @@ pub fn error_path(bytes: &[u8], error: &serde_json::Error) -> Option<String> {
 /// reader counts: lines from 1, and the bytes of the line read so far); `variant`: the last key
 /// read names a variant of the value, not a field of it.
 fn path_at(bytes: &[u8], line: usize, column: usize, variant: bool) -> Option<String> {
-    let end = offset_of(bytes, line, column);
+    let mut end = offset_of(bytes, line, column);
+    // A place just past a comma is the value before it: the reader may have read on to the
+    // comma when it complains of a value it held (a multilevel queue's queue).
+    if last_significant(bytes, end) == Some(b',') {
+        end = bytes[..end]
+            .iter()
+            .rposition(|byte| *byte == b',')
+            .unwrap_or(end);
+    }
     let mut open: Vec<Open> = Vec::new();
     let mut at = 0;
     while at < end {
@@ -157,6 +165,120 @@ fn string_at(bytes: &[u8], from: usize, end: usize) -> (String, usize) {
         }
     }
     (String::from_utf8_lossy(&text).into_owned(), end)
+}
+
+/// One member of a JSON object as written: its key, where the key starts (its opening quote),
+/// and where its value starts and ends.
+pub(crate) struct Member {
+    pub key: String,
+    pub key_start: usize,
+    pub value: core::ops::Range<usize>,
+}
+
+/// The members of the object whose `{` is at `open`, in order; empty where the text is not a
+/// well-formed object there (the caller has the reader's own word for that).
+pub(crate) fn members(bytes: &[u8], open: usize) -> Vec<Member> {
+    let mut found = Vec::new();
+    if bytes.get(open) != Some(&b'{') {
+        return found;
+    }
+    let mut at = skip_space(bytes, open + 1);
+    while bytes.get(at) == Some(&b'"') {
+        let key_start = at;
+        let (key, next) = string_at(bytes, at + 1, bytes.len());
+        at = skip_space(bytes, next);
+        if bytes.get(at) != Some(&b':') {
+            return Vec::new();
+        }
+        let start = skip_space(bytes, at + 1);
+        let end = value_end(bytes, start);
+        found.push(Member {
+            key,
+            key_start,
+            value: start..end,
+        });
+        at = skip_space(bytes, end);
+        match bytes.get(at) {
+            Some(b',') => at = skip_space(bytes, at + 1),
+            Some(b'}') => return found,
+            _ => return Vec::new(),
+        }
+    }
+    if bytes.get(at) == Some(&b'}') {
+        found
+    } else {
+        Vec::new()
+    }
+}
+
+/// Where each element of the list whose `[` is at `open` is, in order; empty where the text is
+/// not a well-formed list there.
+pub(crate) fn elements(bytes: &[u8], open: usize) -> Vec<core::ops::Range<usize>> {
+    let mut found = Vec::new();
+    if bytes.get(open) != Some(&b'[') {
+        return found;
+    }
+    let mut at = skip_space(bytes, open + 1);
+    if bytes.get(at) == Some(&b']') {
+        return found;
+    }
+    loop {
+        let end = value_end(bytes, at);
+        found.push(at..end);
+        at = skip_space(bytes, end);
+        match bytes.get(at) {
+            Some(b',') => at = skip_space(bytes, at + 1),
+            Some(b']') => return found,
+            _ => return Vec::new(),
+        }
+    }
+}
+
+fn skip_space(bytes: &[u8], mut at: usize) -> usize {
+    while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
+        at += 1;
+    }
+    at
+}
+
+/// Where the value that starts at `start` ends (exclusive).
+fn value_end(bytes: &[u8], start: usize) -> usize {
+    match bytes.get(start) {
+        Some(b'"') => string_at(bytes, start + 1, bytes.len()).1,
+        Some(b'{' | b'[') => {
+            let mut depth = 0usize;
+            let mut at = start;
+            while at < bytes.len() {
+                match bytes[at] {
+                    b'"' => {
+                        at = string_at(bytes, at + 1, bytes.len()).1;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return at + 1;
+                        }
+                    }
+                    _ => {}
+                }
+                at += 1;
+            }
+            bytes.len()
+        }
+        _ => {
+            let mut at = start;
+            while at < bytes.len() && !matches!(bytes[at], b',' | b'}' | b']') {
+                at += 1;
+            }
+            // Trailing white space is not the value's.
+            while at > start && bytes[at - 1].is_ascii_whitespace() {
+                at -= 1;
+            }
+            at
+        }
+    }
 }
 
 #[cfg(test)]

@@ -610,3 +610,100 @@ fn a_link_can_name_the_comparison_tab() {
         assert!(!shared.compare, "{tail}");
     }
 }
+
+/// A mistake inside the policy is placed on its own line, by its path (the reader holds the
+/// policy until its end, and had told every mistake in it at the policy's closing brace, as
+/// "policy"): every example's policy, each of its values and keys broken in turn.
+#[test]
+fn a_mistake_in_the_policy_is_placed_where_it_is() {
+    use proclab_app::files::{parse_scenario_json, FileError};
+    let mut placed = 0;
+    for preset in presets() {
+        let text = serde_json::to_string_pretty(&preset.spec).unwrap();
+        let start = text.find("\"policy\": {").unwrap() + "\"policy\": ".len();
+        let mut depth = 0;
+        let end = start
+            + text[start..]
+                .char_indices()
+                .find(|(_, c)| {
+                    match c {
+                        '{' | '[' => depth += 1,
+                        '}' | ']' => depth -= 1,
+                        _ => {}
+                    }
+                    depth == 0
+                })
+                .unwrap()
+                .0;
+        let policy = &text[start..=end];
+        let line_of = |at: usize| text[..at].matches('\n').count() + 1;
+        let mut broken = Vec::new();
+        for (at, _) in policy.match_indices("\": ") {
+            let key_start = policy[..at].rfind('"').unwrap();
+            if &policy[key_start..at] == "\"kind" {
+                continue;
+            }
+            let value_start = at + 3;
+            let value_end =
+                value_start + policy[value_start..].find([',', '\n', '}', ']']).unwrap();
+            let absolute = start + value_start;
+            if !policy[value_start..].starts_with(['{', '[']) {
+                for wrong in ["\"x\"", "-3"] {
+                    broken.push((
+                        format!("{}{wrong}{}", &text[..absolute], &text[start + value_end..]),
+                        line_of(absolute),
+                    ));
+                }
+            }
+            broken.push((
+                format!("{}x{}", &text[..start + at], &text[start + at..]),
+                line_of(start + at),
+            ));
+        }
+        for (file, line) in broken {
+            match parse_scenario_json(&file) {
+                Ok(_) => {}
+                Err(FileError::NotAScenario {
+                    line: said,
+                    path,
+                    detail,
+                    ..
+                }) => {
+                    assert_eq!(said, line, "{file}");
+                    // The same complaint as the whole file's reading makes: the kinds' fields
+                    // read again here are the core's.
+                    let whole = serde_json::from_str::<proclab_core::ScenarioSpec>(&file)
+                        .unwrap_err()
+                        .to_string();
+                    assert!(whole.starts_with(&detail), "{detail} / {whole}");
+                    assert!(
+                        path.as_deref()
+                            .is_some_and(|path| path.starts_with("policy")),
+                        "{path:?}"
+                    );
+                    placed += 1;
+                }
+                Err(other) => panic!("{other:?} for {file}"),
+            }
+        }
+    }
+    assert!(placed > 100, "{placed}");
+    // A teacher's misspelt level, and levels or a level's quantum left out (which had silently
+    // become slices of 10).
+    let said = |file: &str| {
+        proclab_app::i18n::file_error(&parse_scenario_json(file).unwrap_err(), Lang::En)
+    };
+    let levels = |second: &str| {
+        format!("{{\"processes\": [{{\"bursts\": [{{\"cpu\": 5}}]}}],\n \"policy\": {{\"kind\": \"mlfq\",\n  \"levels\": [{{\"quantum\": 2, \"allotment\": 1}},\n             {second}]}},\n \"seed\": 3}}\n")
+    };
+    assert_eq!(
+        said(&levels(r#"{ "quantum": 4, "alotment": 1 }"#)),
+        "it is not a ProcLab scenario at policy.levels[1].alotment (line 4, column 39): there is no field “alotment”; the fields are quantum, allotment."
+    );
+    assert_eq!(
+        said(&levels(r#"{ "allotment": 1 }"#)),
+        "it is not a ProcLab scenario at policy.levels[1] (line 4, column 31): the field “quantum” is missing."
+    );
+    assert!(parse_scenario_json(&levels(r#"{ "quantum": null }"#)).is_ok());
+    assert!(said(r#"{"policy": {"kind": "mlfq"}}"#).ends_with("the field “levels” is missing."));
+}

@@ -254,12 +254,25 @@ pub enum QueueSpec {
 
 /// One level of a multilevel feedback queue (level 0 is the highest).
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[serde(default, deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct LevelSpec {
     /// Time slice in ticks; `None` = no slice (FCFS level, as Silberschatz's bottom queue).
+    /// Written in a file, as a round robin's quantum is: a number, or `null` for no slice (a
+    /// level without it had silently become a slice of 10).
+    #[serde(deserialize_with = "required")]
     pub quantum: Option<u64>,
     /// Allotment in quanta: a thread that has used this many full quanta at the level is demoted.
+    #[serde(default = "one")]
     pub allotment: u32,
+}
+
+/// A field that may be `null` but not left out.
+fn required<'de, D: serde::Deserializer<'de>>(reader: D) -> Result<Option<u64>, D::Error> {
+    Option::<u64>::deserialize(reader)
+}
+
+fn one() -> u32 {
+    1
 }
 
 impl Default for LevelSpec {
@@ -273,16 +286,20 @@ impl Default for LevelSpec {
 
 /// The MLFQ parameters (OSTEP rules 1-5 plus switches).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(default, deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct MlfqSpec {
-    /// Levels, highest first.
+    /// Levels, highest first: written in a file (`{"kind": "mlfq"}` alone had silently become
+    /// three levels of 10).
     pub levels: Vec<LevelSpec>,
     /// Every this many ticks, all threads move to the top level (None = never; OSTEP `-B`).
+    #[serde(default)]
     pub boost_period: Option<u64>,
     /// Old rules 4a/4b: giving up the CPU before the slice ends keeps the level and resets the
     /// slice and allotment (OSTEP `-S`).
+    #[serde(default)]
     pub old_rules_4ab: bool,
     /// A thread finishing I/O goes to the head of its level's queue (OSTEP `-I`).
+    #[serde(default)]
     pub io_bump: bool,
 }
 
