@@ -55,8 +55,13 @@ pub enum FileError {
     Empty,
     /// JSON, but not an object `{ ... }`: what it is instead (`a list`, `a number`, ...).
     NotAnObject,
-    /// Not JSON, or cut short, at this line and column.
-    NotJson { line: usize, column: usize },
+    /// Not JSON, or cut short, at this line and column, with what is wrong there when it is one
+    /// of the usual slips of a file written by hand.
+    NotJson {
+        line: usize,
+        column: usize,
+        slip: Option<JsonSlip>,
+    },
     /// The file ends before its JSON does, at this line (a column there would be 0).
     CutShort { line: usize },
     /// JSON, but not a scenario: serde's description (it names the field) at this line and
@@ -67,6 +72,42 @@ pub enum FileError {
         path: Option<String>,
         detail: String,
     },
+}
+
+/// A usual slip of JSON written by hand, which the reader only calls a syntax error (a teacher
+/// read "not valid JSON, or cut short" of a trailing comma and looked for a missing end).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonSlip {
+    /// A comma before `]` or `}`.
+    TrailingComma,
+    /// `//` or `/*`: JSON has no comments.
+    Comment,
+    /// A text or a name in single quotes.
+    SingleQuotes,
+    /// A field name without its double quotes.
+    UnquotedKey,
+    /// Two values with no comma between them (or a bracket left open).
+    MissingComma,
+}
+
+/// What slip `error`, a syntax error of `bytes`, is, if it is a usual one.
+fn slip(error: &serde_json::Error, bytes: &[u8]) -> Option<JsonSlip> {
+    let at = crate::json_path::offset_of(bytes, error.line(), error.column());
+    let here = bytes.get(at.saturating_sub(1)).copied();
+    let words = error.to_string();
+    if here == Some(b'/') {
+        Some(JsonSlip::Comment)
+    } else if here == Some(b'\'') {
+        Some(JsonSlip::SingleQuotes)
+    } else if words.starts_with("trailing comma") {
+        Some(JsonSlip::TrailingComma)
+    } else if words.starts_with("key must be a string") {
+        Some(JsonSlip::UnquotedKey)
+    } else if words.starts_with("expected `,` or") {
+        Some(JsonSlip::MissingComma)
+    } else {
+        None
+    }
 }
 
 /// Refuses a file by its size alone, before it is read.
@@ -151,7 +192,11 @@ fn parse_json(
         } else if error.is_eof() {
             FileError::CutShort { line }
         } else {
-            FileError::NotJson { line, column }
+            FileError::NotJson {
+                line,
+                column,
+                slip: slip(&error, bytes),
+            }
         }
     })
 }

@@ -559,7 +559,40 @@ pub fn file_error(error: &crate::files::FileError, lang: Lang) -> String {
             format!("JSON이 끝나기 전에 파일이 끝납니다({line}번째 줄에서). 파일이 잘렸을 수 있습니다."),
             format!("the file ends before its JSON does (at line {line}): it may be cut short."),
         ]),
-        FileError::NotJson { line, column } => lang.pick([
+        FileError::NotJson {
+            line,
+            column,
+            slip: Some(slip),
+        } => {
+            use crate::files::JsonSlip;
+            let what = match slip {
+                JsonSlip::TrailingComma => [
+                    "] 또는 } 바로 앞의 쉼표는 JSON에서 쓸 수 없습니다: 지우세요",
+                    "a comma just before ] or } is not allowed in JSON: remove it",
+                ],
+                JsonSlip::Comment => [
+                    "JSON에는 주석(// 또는 /* */)이 없습니다: 지우세요",
+                    "JSON has no comments (// or /* */): remove it",
+                ],
+                JsonSlip::SingleQuotes => [
+                    "JSON은 글자와 이름을 큰따옴표(\")로 씁니다. 작은따옴표(')는 쓸 수 없습니다",
+                    "JSON writes texts and names in double quotes (\"), not single quotes (')",
+                ],
+                JsonSlip::UnquotedKey => [
+                    "항목 이름은 큰따옴표 안에 씁니다(예: \"kind\")",
+                    "a field's name goes in double quotes (such as \"kind\")",
+                ],
+                JsonSlip::MissingComma => [
+                    "두 값 사이에 쉼표가 없거나, 괄호가 닫히지 않았습니다",
+                    "a comma is missing between two values, or a bracket is not closed",
+                ],
+            };
+            lang.pick([
+                format!("{line}번째 줄 {column}번째 글자: {}.", what[0]),
+                format!("it is not valid JSON at line {line}, column {column}: {}.", what[1]),
+            ])
+        }
+        FileError::NotJson { line, column, .. } => lang.pick([
             format!("{line}번째 줄 {column}번째 글자에서 JSON 형식이 깨졌거나 파일이 잘렸습니다."),
             format!("it is not valid JSON, or it is cut short, at line {line}, column {column}."),
         ]),
@@ -601,7 +634,7 @@ pub fn reader_words(detail: &str, lang: Lang) -> String {
         return lang
             .pick([
                 "이 자리의 값이 맞는 형태가 아닙니다. 예를 들어 버스트는 {\"cpu\": 5}나 {\"io\": 3}처럼 객체 하나에 종류 하나와 길이를 씁니다",
-                "the value here is not of the right form: a burst, for one, is an object of one kind and its length, {\"cpu\": 5} or {\"io\": 3}",
+                "the value here is not of the right form: a burst, for example, is an object of exactly one kind and its length, {\"cpu\": 5} or {\"io\": 3}, never both",
             ])
             .to_string();
     }

@@ -134,7 +134,7 @@ fn path_of(open: &[Open]) -> Option<String> {
 
 /// The byte offset of `column` bytes into line `line` (both as the reader counts), at most the
 /// text's length.
-fn offset_of(bytes: &[u8], line: usize, column: usize) -> usize {
+pub(crate) fn offset_of(bytes: &[u8], line: usize, column: usize) -> usize {
     let mut start = 0;
     for _ in 1..line {
         match bytes[start..].iter().position(|byte| *byte == b'\n') {

@@ -707,3 +707,57 @@ fn a_mistake_in_the_policy_is_placed_where_it_is() {
     assert!(parse_scenario_json(&levels(r#"{ "quantum": null }"#)).is_ok());
     assert!(said(r#"{"policy": {"kind": "mlfq"}}"#).ends_with("the field “levels” is missing."));
 }
+
+/// The usual slips of JSON written by hand are named, in either language (a trailing comma had
+/// been told "not valid JSON, or it is cut short", and a teacher looked for a missing end).
+#[test]
+fn the_usual_slips_of_json_written_by_hand_are_named() {
+    use proclab_app::files::{parse_scenario_json, FileError, JsonSlip};
+    for (file, slip, english, korean) in [
+        (
+            "{\"processes\": [\n  {\"bursts\": [{\"cpu\": 3}]},\n]}",
+            JsonSlip::TrailingComma,
+            "at line 3, column 1: a comma just before ] or } is not allowed in JSON",
+            "3번째 줄 1번째 글자: ] 또는 } 바로 앞의 쉼표는",
+        ),
+        (
+            "{\"processes\": [\n  // the first\n  {\"bursts\": [{\"cpu\": 3}]}\n]}",
+            JsonSlip::Comment,
+            "at line 2, column 3: JSON has no comments",
+            "JSON에는 주석(// 또는 /* */)이 없습니다",
+        ),
+        (
+            "{'processes': []}",
+            JsonSlip::SingleQuotes,
+            "in double quotes (\"), not single quotes (')",
+            "작은따옴표(')는 쓸 수 없습니다",
+        ),
+        (
+            "{processes: []}",
+            JsonSlip::UnquotedKey,
+            "a field's name goes in double quotes",
+            "항목 이름은 큰따옴표 안에",
+        ),
+        (
+            "{\"processes\": [\n  {\"bursts\": [{\"cpu\": 3}]}\n  {\"bursts\": [{\"cpu\": 3}]}\n]}",
+            JsonSlip::MissingComma,
+            "at line 3, column 3: a comma is missing between two values",
+            "두 값 사이에 쉼표가 없거나",
+        ),
+    ] {
+        let error = parse_scenario_json(file).unwrap_err();
+        assert!(
+            matches!(error, FileError::NotJson { slip: Some(found), .. } if found == slip),
+            "{error:?}"
+        );
+        let said = proclab_app::i18n::file_error(&error, Lang::En);
+        assert!(said.contains(english), "{said}");
+        let said = proclab_app::i18n::file_error(&error, Lang::Ko);
+        assert!(said.contains(korean), "{said}");
+    }
+    // Text that is no JSON at all is not taken for one of them.
+    assert!(matches!(
+        parse_scenario_json("hello"),
+        Err(FileError::NotJson { slip: None, .. })
+    ));
+}

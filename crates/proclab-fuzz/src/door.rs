@@ -162,7 +162,7 @@ fn check_json(text: &str) -> Outcome {
     match parse_scenario_json(text) {
         Err(FileError::Unreadable) => Outcome::Unspecific(String::from("Unreadable from text")),
         Err(FileError::TooLarge { .. }) => Outcome::Unspecific(String::from("TooLarge from text")),
-        Err(FileError::NotJson { line, column }) => {
+        Err(FileError::NotJson { line, column, .. }) => {
             if line == 0 && !text.trim().is_empty() {
                 return Outcome::Unspecific(format!("NotJson without a position ({column})"));
             }
