@@ -3,7 +3,7 @@
 
 use super::answer::{number_cell, AnswerProps, NumberCell};
 use proclab_app::lang::Words;
-use proclab_app::practice::explain::still_empty;
+use proclab_app::practice::explain::still_empty_later;
 use proclab_app::practice::grade::Verdict;
 use proclab_app::practice::mlfq::level_form;
 use proclab_app::practice::state::PracticeAction;
@@ -72,7 +72,7 @@ pub fn level_question(props: &AnswerProps) -> Html {
                 </p>
             }
             if any_empty {
-                <p class="hint" id="mlfq-empty">{ still_empty(lang) }</p>
+                <p class="hint" id="mlfq-empty">{ still_empty_later(lang) }</p>
             }
         </section>
     }

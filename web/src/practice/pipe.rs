@@ -6,7 +6,7 @@
 use super::answer::{choice_cell, label, mark, verdict_class, AnswerProps};
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
-use proclab_app::practice::explain::still_empty;
+use proclab_app::practice::explain::still_empty_later;
 use proclab_app::practice::grade::Verdict;
 use proclab_app::practice::pipe::{call, held_form, names, size, steps, PipeAnswer, Waits, PIPE};
 use proclab_app::practice::state::{PracticeAction, PracticeState};
@@ -140,7 +140,7 @@ pub fn pipe_questions(props: &AnswerProps) -> Html {
                 }) }
             </fieldset>
             if any_empty {
-                <p class="hint" id="pipe-empty">{ still_empty(lang) }</p>
+                <p class="hint" id="pipe-empty">{ still_empty_later(lang) }</p>
             }
         </section>
     }

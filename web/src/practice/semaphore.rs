@@ -6,7 +6,7 @@
 use super::answer::{choice_cell, number_cell, AnswerProps, NumberCell};
 use proclab_app::i18n::Lang;
 use proclab_app::lang::Words;
-use proclab_app::practice::explain::still_empty;
+use proclab_app::practice::explain::still_empty_later;
 use proclab_app::practice::grade::Verdict;
 use proclab_app::practice::semaphore::{
     call, initial_values, names, steps, thread_label, value_form, values_text, SemaphoreAnswer,
@@ -159,7 +159,7 @@ pub fn semaphore_questions(props: &AnswerProps) -> Html {
                 }) }
             </fieldset>
             if any_empty {
-                <p class="hint" id="semaphore-empty">{ still_empty(lang) }</p>
+                <p class="hint" id="semaphore-empty">{ still_empty_later(lang) }</p>
             }
         </section>
     }

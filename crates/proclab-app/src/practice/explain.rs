@@ -927,6 +927,16 @@ pub fn still_empty(lang: Lang) -> &'static str {
     ])
 }
 
+/// What a view says of an empty answer after an earlier mistake its explanation tells: fill it
+/// in (without "the worked answer is shown once you have tried", which the explanation beside
+/// it had contradicted).
+pub fn still_empty_later(lang: Lang) -> &'static str {
+    lang.pick([
+        "아직 비어 있는 답이 있습니다(… 표시): 채운 뒤 다시 확인하세요.",
+        "An answer is still empty (marked …): fill it in, then check again.",
+    ])
+}
+
 /// The first mistake of a grading, explained from the run; `None` when everything is right.
 /// An answer left empty or that cannot be read is not explained: the worked answer would give
 /// away what the student has not tried yet, so the words say what to write instead.
