@@ -24,6 +24,11 @@ pub struct Playback {
     /// Where playing stops by itself (Practice's "Show": the first wrong decision); any control
     /// the student uses forgets it.
     pub stop_at: Option<u64>,
+    /// The instant the student was at before an edit's shorter run clamped `tick` to its end
+    /// (`tick` itself otherwise): an edit that makes the run long enough again goes back there
+    /// (typing a line that deadlocked the program for a moment had left the student at its
+    /// end, t=9 of 50, instead of t=11).
+    pub wanted: u64,
 }
 
 impl Default for Playback {
@@ -36,6 +41,7 @@ impl Default for Playback {
             speed: 2,
             end: 0,
             stop_at: None,
+            wanted: 0,
         }
     }
 }
@@ -86,6 +92,7 @@ impl Reduce for Playback {
 
     fn reduce(&self, action: PlaybackAction) -> Option<Playback> {
         let mut next = self.clone();
+        let edited = matches!(action, PlaybackAction::Reset { restart: None, .. });
         match action {
             PlaybackAction::Reset { end, .. } if self.stop_at.is_some_and(|stop| stop <= end) => {
                 // The run "Show" opened arrives: keep playing towards the stop.
@@ -97,7 +104,8 @@ impl Reduce for Playback {
                 next = Playback {
                     end,
                     speed: self.speed,
-                    tick: restart.unwrap_or(self.tick).min(end),
+                    tick: restart.unwrap_or(self.wanted).min(end),
+                    wanted: restart.unwrap_or(self.wanted),
                     ..Playback::default()
                 };
             }
@@ -154,6 +162,57 @@ impl Reduce for Playback {
                 }
             }
         }
+        // Only an edit's run keeps the instant wanted apart from the one shown; anything else
+        // the student does, or a run of another workload, is where they want to be.
+        if !edited || next.stop_at.is_some() {
+            next.wanted = next.tick;
+        }
         (next != *self).then_some(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reset(playback: &Playback, end: u64) -> Playback {
+        playback
+            .reduce(PlaybackAction::Reset { end, restart: None })
+            .unwrap_or_else(|| playback.clone())
+    }
+
+    #[test]
+    fn an_edit_that_shortens_the_run_for_a_moment_leaves_the_student_where_they_were() {
+        let at = Playback::default()
+            .reduce(PlaybackAction::Reset {
+                end: 50,
+                restart: Some(0),
+            })
+            .unwrap()
+            .reduce(PlaybackAction::Seek {
+                tick: 11,
+                animate: false,
+            })
+            .unwrap();
+        let short = reset(&at, 9);
+        assert_eq!((short.tick, short.wanted), (9, 11));
+        let long = reset(&short, 50);
+        assert_eq!(long.tick, 11, "back where the student was");
+        // Moving while the run is short is where the student now wants to be.
+        let moved = short
+            .reduce(PlaybackAction::Seek {
+                tick: 4,
+                animate: false,
+            })
+            .unwrap();
+        assert_eq!(reset(&moved, 50).tick, 4);
+        // Another workload starts where it is told.
+        let loaded = short
+            .reduce(PlaybackAction::Reset {
+                end: 50,
+                restart: Some(0),
+            })
+            .unwrap();
+        assert_eq!((loaded.tick, loaded.wanted), (0, 0));
     }
 }
