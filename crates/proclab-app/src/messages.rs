@@ -221,7 +221,7 @@ pub fn error_field(error: &ScenarioError, policy: PolicyKind) -> FieldId {
 }
 
 /// `n` with its digits in groups of three ("1,000,000,000"), as both languages write them.
-fn grouped(n: u64) -> String {
+fn grouped(n: impl core::fmt::Display) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (index, digit) in digits.chars().enumerate() {
@@ -283,20 +283,20 @@ pub fn scenario_error_named(
         ]),
         NoProcesses => lang.pick(["프로세스를 하나 이상 추가하세요.", "Add at least one process."]).into(),
         TooManyProcesses { count, max } => lang.pick([
-            format!("프로세스가 {count}개입니다. 최대 {max}개까지 가능합니다."),
-            format!("{count} processes; at most {max} are allowed."),
+            format!("프로세스가 {count}개입니다. 최대 {max}개까지 가능합니다.", max = grouped(max), count = grouped(count)),
+            format!("{count} processes; at most {max} are allowed.", max = grouped(max), count = grouped(count)),
         ]),
         TooManyThreads { count, max } => lang.pick([
-            format!("스레드가 모두 {count}개입니다. 최대 {max}개까지 가능합니다."),
-            format!("{count} threads in all; at most {max} are allowed."),
+            format!("스레드가 모두 {count}개입니다. 최대 {max}개까지 가능합니다.", max = grouped(max), count = grouped(count)),
+            format!("{count} threads in all; at most {max} are allowed.", max = grouped(max), count = grouped(count)),
         ]),
         TooManyThreadsInProcess { process, count, max } => lang.pick([
-            format!("{}번 프로세스의 스레드가 {count}개입니다. 최대 {max}개까지 가능합니다.", process + 1),
-            format!("Process {} has {count} threads; at most {max} are allowed.", process + 1),
+            format!("{}번 프로세스의 스레드가 {count}개입니다. 최대 {max}개까지 가능합니다.", process + 1, max = grouped(max), count = grouped(count)),
+            format!("Process {} has {count} threads; at most {max} are allowed.", process + 1, max = grouped(max), count = grouped(count)),
         ]),
         NameTooLong { process, thread, max } => lang.pick([
-            format!("{}의 이름이 너무 깁니다 (최대 {max}바이트).", who(process, thread, lang)),
-            format!("The name of {} is too long (at most {max} bytes).", who(process, thread, lang)),
+            format!("{}의 이름이 너무 깁니다 (최대 {max}바이트).", who(process, thread, lang), max = grouped(max)),
+            format!("The name of {} is too long (at most {max} bytes).", who(process, thread, lang), max = grouped(max)),
         ]),
         DuplicateName { process, thread, first } => {
             // A thread's namesake is in its own process; a process's is another process.
@@ -318,8 +318,8 @@ pub fn scenario_error_named(
             format!("Process {} has both bursts and threads; with threads, each thread has its own bursts.", process + 1),
         ]),
         TooManyBursts { process, thread, count, max } => lang.pick([
-            format!("{}의 버스트가 {count}개입니다. 최대 {max}개까지 가능합니다.", who(process, thread, lang)),
-            format!("{} has {count} bursts; at most {max} are allowed.", capitalise(who(process, thread, lang))),
+            format!("{}의 버스트가 {count}개입니다. 최대 {max}개까지 가능합니다.", who(process, thread, lang), max = grouped(max), count = grouped(count)),
+            format!("{} has {count} bursts; at most {max} are allowed.", capitalise(who(process, thread, lang)), max = grouped(max), count = grouped(count)),
         ]),
         BurstZero { process, thread, burst } => lang.pick([
             format!("{}의 {} 버스트가 0입니다. CPU 버스트는 1 이상이어야 합니다.", who(process, thread, lang), crate::lang::ko_ordinal(burst + 1)),
@@ -377,41 +377,41 @@ pub fn scenario_error_named(
             format!("Item {} of the semaphores' initial values names the semaphore of item {} again: keep one.", index + 1, first + 1),
         ]),
         SemaphoreInitialTooLarge { index, max } => lang.pick([
-            format!("세마포어 초깃값의 {} 항목이 너무 큽니다 (최대 {max}).", crate::lang::ko_ordinal(index + 1)),
-            format!("Item {} of the semaphores' initial values is too large (at most {max}).", index + 1),
+            format!("세마포어 초깃값의 {} 항목이 너무 큽니다 (최대 {max}).", crate::lang::ko_ordinal(index + 1), max = grouped(max)),
+            format!("Item {} of the semaphores' initial values is too large (at most {max}).", index + 1, max = grouped(max)),
         ]),
         ArrivalTooLate { process, max } => lang.pick([
-            format!("{}번 프로세스의 도착 시각이 너무 늦습니다 (최대 {max}).", process + 1),
-            format!("The arrival of process {} is too late (at most {max}).", process + 1),
+            format!("{}번 프로세스의 도착 시각이 너무 늦습니다 (최대 {max}).", process + 1, max = grouped(max)),
+            format!("The arrival of process {} is too late (at most {max}).", process + 1, max = grouped(max)),
         ]),
         PriorityOutOfRange { process, value, max } => lang.pick([
-            format!("{}번 프로세스의 우선순위 {value}{} 범위를 벗어났습니다 (0~{max}).", process + 1, subject_particle(&value.to_string())),
-            format!("Priority {value} of process {} is out of range (0 to {max}).", process + 1),
+            format!("{}번 프로세스의 우선순위 {value}{} 범위를 벗어났습니다 (0~{max}).", process + 1, subject_particle(&value.to_string()), max = grouped(max)),
+            format!("Priority {value} of process {} is out of range (0 to {max}).", process + 1, max = grouped(max)),
         ]),
         UnknownClass { process, class, queues } => lang.pick([
             format!("{}번 프로세스의 클래스 {class}에 해당하는 큐가 없습니다 (큐 0~{}).", process + 1, queues.saturating_sub(1)),
             format!("Process {} is in class {class}, but there is no such queue (queues 0 to {}).", process + 1, queues.saturating_sub(1)),
         ]),
         TicketsOutOfRange { process, value, max } => lang.pick([
-            format!("{}번 프로세스의 티켓 수 {value}{} 범위를 벗어났습니다 (1~{max}).", process + 1, subject_particle(&value.to_string())),
-            format!("Process {} has {value} tickets; it needs 1 to {max}.", process + 1),
+            format!("{}번 프로세스의 티켓 수 {value}{} 범위를 벗어났습니다 (1~{max}).", process + 1, subject_particle(&value.to_string()), max = grouped(max)),
+            format!("Process {} has {value} tickets; it needs 1 to {max}.", process + 1, max = grouped(max)),
         ]),
         CacheUnitsTooLarge { process: Some(process), max } => lang.pick([
-            format!("{}번 프로세스의 작업 집합이 너무 큽니다 (최대 {max}단위).", process + 1),
-            format!("The working set of process {} is too large (at most {max} units).", process + 1),
+            format!("{}번 프로세스의 작업 집합이 너무 큽니다 (최대 {max}단위).", process + 1, max = grouped(max)),
+            format!("The working set of process {} is too large (at most {max} units).", process + 1, max = grouped(max)),
         ]),
         CacheUnitsTooLarge { process: None, max } => lang.pick([
-            format!("캐시 크기가 너무 큽니다 (최대 {max}단위)."),
-            format!("Cache size is too large (at most {max} units)."),
+            format!("캐시 크기가 너무 큽니다 (최대 {max}단위).", max = grouped(max)),
+            format!("Cache size is too large (at most {max} units).", max = grouped(max)),
         ]),
         StackTooLarge { process, thread, max } => lang.pick([
-            format!("{}의 스택이 너무 큽니다 (최대 {max}단위).", who(process, Some(thread), lang)),
-            format!("The stack of {} is too large (at most {max} units).", who(process, Some(thread), lang)),
+            format!("{}의 스택이 너무 큽니다 (최대 {max}단위).", who(process, Some(thread), lang), max = grouped(max)),
+            format!("The stack of {} is too large (at most {max} units).", who(process, Some(thread), lang), max = grouped(max)),
         ]),
         QuantumZero { .. } => lang.pick(["타임 퀀텀은 1 이상이어야 합니다.", "A time quantum must be at least 1 tick."]).into(),
         QuantumTooLarge { max, .. } => lang.pick([
-            format!("타임 퀀텀이 너무 큽니다 (최대 {max})."),
-            format!("The time quantum is too large (at most {max})."),
+            format!("타임 퀀텀이 너무 큽니다 (최대 {max}).", max = grouped(max)),
+            format!("The time quantum is too large (at most {max}).", max = grouped(max)),
         ]),
         AllotmentZero { level } => lang.pick([
             format!("{}단계의 할당량은 1 이상이어야 합니다.", level),
@@ -419,8 +419,8 @@ pub fn scenario_error_named(
         ]),
         NoLevels => lang.pick(["큐를 하나 이상 두세요.", "Add at least one queue."]).into(),
         TooManyLevels { count, max } => lang.pick([
-            format!("큐가 {count}개입니다. 최대 {max}개까지 가능합니다."),
-            format!("{count} queues; at most {max} are allowed."),
+            format!("큐가 {count}개입니다. 최대 {max}개까지 가능합니다.", max = grouped(max), count = grouped(count)),
+            format!("{count} queues; at most {max} are allowed.", max = grouped(max), count = grouped(count)),
         ]),
         BoostPeriodZero => lang.pick(["부스트 주기는 1 이상이어야 합니다.", "The boost period must be at least 1 tick."]).into(),
         BoostTooFrequent { max_boosts } => lang.pick([
@@ -429,21 +429,21 @@ pub fn scenario_error_named(
         ]),
         AgingZero => lang.pick(["에이징 주기는 1 이상이어야 합니다.", "The aging period must be at least 1 tick."]).into(),
         AgingTooLarge { max } => lang.pick([
-            format!("에이징 주기가 너무 깁니다 (최대 {max})."),
-            format!("The aging period is too long (at most {max})."),
+            format!("에이징 주기가 너무 깁니다 (최대 {max}).", max = grouped(max)),
+            format!("The aging period is too long (at most {max}).", max = grouped(max)),
         ]),
         AlphaOutOfRange { value } => lang.pick([
             format!("알파 {value}%는 0~100% 사이여야 합니다."),
             format!("Alpha {value}% must be between 0% and 100%."),
         ]),
         Tau0OutOfRange { max } => lang.pick([
-            format!("초기 예측값 τ0는 1~{max} 사이여야 합니다."),
-            format!("The initial guess τ0 must be between 1 and {max}."),
+            format!("초기 예측값 τ0는 1~{max} 사이여야 합니다.", max = grouped(max)),
+            format!("The initial guess τ0 must be between 1 and {max}.", max = grouped(max)),
         ]),
         NoCpus => lang.pick(["CPU는 1개 이상이어야 합니다.", "There must be at least one CPU."]).into(),
         TooManyCpus { count, max } => lang.pick([
-            format!("CPU가 {count}개입니다. 최대 {max}개까지 가능합니다."),
-            format!("{count} CPUs; at most {max} are allowed."),
+            format!("CPU가 {count}개입니다. 최대 {max}개까지 가능합니다.", max = grouped(max), count = grouped(count)),
+            format!("{count} CPUs; at most {max} are allowed.", max = grouped(max), count = grouped(count)),
         ]),
         CostTooLarge { cost, max } => {
             let [korean, english] = match cost {
@@ -453,13 +453,13 @@ pub fn scenario_error_named(
                 Cost::CacheRefill => ["캐시 채움 비용", "cache refill cost"],
             };
             lang.pick([
-                format!("{korean}이 너무 큽니다 (최대 {max})."),
-                format!("The {english} is too large (at most {max})."),
+                format!("{korean}이 너무 큽니다 (최대 {max}).", max = grouped(max)),
+                format!("The {english} is too large (at most {max}).", max = grouped(max)),
             ])
         }
         TooManySlices { estimate, max, .. } => lang.pick([
-            format!("이 작업은 지금의 타임 퀀텀으로 타임 슬라이스가 약 {estimate}개 필요합니다 (최대 {max}). 버스트를 줄이거나 퀀텀을 늘리세요."),
-            format!("This work needs about {estimate} time slices at the present quantum (at most {max}); shorten the bursts or raise the quantum."),
+            format!("이 작업은 지금의 타임 퀀텀으로 타임 슬라이스가 약 {estimate}개 필요합니다 (최대 {max}). 버스트를 줄이거나 퀀텀을 늘리세요.", max = grouped(max)),
+            format!("This work needs about {estimate} time slices at the present quantum (at most {max}); shorten the bursts or raise the quantum.", max = grouped(max)),
         ]),
         ProgramLine { process, error } => lang.pick([
             format!("{}의 프로그램, {}", process_named(process), crate::program_words::parse_error(&error, lang)),
@@ -494,20 +494,20 @@ pub fn scenario_error_named(
             format!("The program and thread stacks of process {} do not fit its address space; use fewer instructions or threads.", process + 1),
         ]),
         TooManyProgramThreads { count, max } => lang.pick([
-            format!("프로그램을 실행하는 스레드가 모두 {count}개입니다. 최대 {max}개까지 가능하니, 프로그램을 실행하는 프로세스나 스레드를 줄이세요."),
-            format!("{count} threads run programs; at most {max} may: use fewer processes or threads that run programs."),
+            format!("프로그램을 실행하는 스레드가 모두 {count}개입니다. 최대 {max}개까지 가능하니, 프로그램을 실행하는 프로세스나 스레드를 줄이세요.", max = grouped(max), count = grouped(count)),
+            format!("{count} threads run programs; at most {max} may: use fewer processes or threads that run programs.", max = grouped(max), count = grouped(count)),
         ]),
         InstructionBudgetOutOfRange { max } => lang.pick([
-            format!("명령어 예산은 1 이상 {max} 이하입니다."),
-            format!("The instruction budget must be between 1 and {max}."),
+            format!("명령어 예산은 1 이상 {max} 이하입니다.", max = grouped(max)),
+            format!("The instruction budget must be between 1 and {max}.", max = grouped(max)),
         ]),
         ScheduleUnknownThread { position, thread, threads } => lang.pick([
             format!("직접 정한 순서의 {} 항목이 스레드 {thread}{} 가리키지만 스레드는 0~{}번뿐입니다.", crate::lang::ko_ordinal(position + 1), object_particle(&thread.to_string()), threads.saturating_sub(1)),
             format!("Entry {} of the schedule names thread {thread}, but the threads are 0 to {}.", position + 1, threads.saturating_sub(1)),
         ]),
         ScheduleTooLong { count, max } => lang.pick([
-            format!("직접 정한 순서가 {count}칸입니다. 최대 {max}칸까지 가능합니다."),
-            format!("The schedule has {count} entries; at most {max} are allowed."),
+            format!("직접 정한 순서가 {count}칸입니다. 최대 {max}칸까지 가능합니다.", max = grouped(max), count = grouped(count)),
+            format!("The schedule has {count} entries; at most {max} are allowed.", max = grouped(max), count = grouped(count)),
         ]),
         QueueCapacityMismatch { process, line, first_process } => lang.pick([
             format!("{}의 프로그램, {line}번째 줄: 같은 이름의 메시지 큐를 {}{} 다른 크기로 선언했습니다. 큐를 함께 쓰는 프로세스는 크기가 같아야 합니다.", process_named(process), process_named(first_process), subject_particle(&process_named(first_process))),
@@ -535,24 +535,24 @@ pub fn scenario_error_named(
         ]),
         WarmupUnsupported { process, what } => warmup_limit(process, what, lang),
         WarmRateOutOfRange { value, max } => lang.pick([
-            format!("따뜻한 캐시의 속도 {value}{} 범위를 벗어났습니다 (1~{max}).", subject_particle(&value.to_string())),
-            format!("Warm rate {value} is out of range (1 to {max})."),
+            format!("따뜻한 캐시의 속도 {value}{} 범위를 벗어났습니다 (1~{max}).", subject_particle(&value.to_string()), max = grouped(max)),
+            format!("Warm rate {value} is out of range (1 to {max}).", max = grouped(max)),
         ]),
         WarmupTimeTooLarge { max } => lang.pick([
-            format!("캐시 예열 시간이 너무 깁니다 (최대 {max})."),
-            format!("The cache warm-up time is too long (at most {max})."),
+            format!("캐시 예열 시간이 너무 깁니다 (최대 {max}).", max = grouped(max)),
+            format!("The cache warm-up time is too long (at most {max}).", max = grouped(max)),
         ]),
         WarmupTooLong { work, max } => lang.pick([
-            format!("예열 캐시 모델로 돌리기에 작업이 너무 많습니다 (실행 시간 합 × CPU 수 = {work}, 최대 {max}). 실행 시간을 줄이거나 CPU 수를 줄이세요."),
-            format!("Too much work for the warm-up cache model (total run time × CPUs = {work}, at most {max}); shorten the jobs or use fewer CPUs."),
+            format!("예열 캐시 모델로 돌리기에 작업이 너무 많습니다 (실행 시간 합 × CPU 수 = {work}, 최대 {max}). 실행 시간을 줄이거나 CPU 수를 줄이세요.", max = grouped(max)),
+            format!("Too much work for the warm-up cache model (total run time × CPUs = {work}, at most {max}); shorten the jobs or use fewer CPUs.", max = grouped(max)),
         ]),
         AffinityCpuOutOfRange { process, cpu, cpus } => lang.pick([
             format!("{}번 프로세스가 CPU {cpu}에서 돌도록 지정했지만 CPU는 0~{}입니다.", process + 1, cpus.saturating_sub(1)),
             format!("Process {} may run on CPU {cpu}, but the CPUs are 0 to {}.", process + 1, cpus.saturating_sub(1)),
         ]),
         AffinityTooLong { process, count, max } => lang.pick([
-            format!("{}번 프로세스의 CPU 목록이 {count}개입니다. 최대 {max}개까지 가능합니다.", process + 1),
-            format!("Process {} lists {count} CPUs; at most {max} are allowed.", process + 1),
+            format!("{}번 프로세스의 CPU 목록이 {count}개입니다. 최대 {max}개까지 가능합니다.", process + 1, max = grouped(max), count = grouped(count)),
+            format!("Process {} lists {count} CPUs; at most {max} are allowed.", process + 1, max = grouped(max), count = grouped(count)),
         ]),
         AffinityUnsupported { process, what } => {
             let process = process + 1;

@@ -56,16 +56,19 @@ fn past_each_worst_scenario_the_message_says_what_to_reduce() {
     for kind in WorstKind::ALL {
         let errors = Scenario::new(&past_limit(kind)).expect_err("past the limit");
         let [korean, english]: [&[&str]; 2] = match kind {
-            WorstKind::Processes => [&["프로세스", "10000"], &["processes", "10000"]],
-            WorstKind::Bursts => [&["버스트", "1000"], &["bursts", "1000"]],
+            WorstKind::Processes => [
+                &["프로세스", "10,001개", "10,000"],
+                &["processes", "10,001", "10,000"],
+            ],
+            WorstKind::Bursts => [&["버스트", "1,000"], &["bursts", "1,000"]],
             WorstKind::Quantum => [
                 &["버스트를 줄이거나 퀀텀을 늘리세요"],
                 &["shorten the bursts or raise the quantum"],
             ],
             WorstKind::Cpus => [&["CPU", "64"], &["CPUs", "64"]],
             WorstKind::Instructions => [
-                &["명령어 예산", "1000000"],
-                &["instruction budget", "1000000"],
+                &["명령어 예산", "1,000,000"],
+                &["instruction budget", "1,000,000"],
             ],
             WorstKind::Boosts => [
                 &["부스트 주기를 늘리거나 작업을 줄이세요"],
