@@ -134,7 +134,7 @@ test('MLFQ levels in both languages: one wrong level is marked and explained by 
       if (later > wrong) {
         await page.fill(`#mlfq-level-${later + 1}`, '');
         await check(page);
-        assert.match(await page.textContent('#mlfq-empty'), lang === 'en' ? /^An answer is still empty/ : /^아직 비어 있는 답이 있습니다/);
+        assert.match(await page.textContent('#mlfq-empty'), lang === 'en' ? /^Fill in the answers still empty/ : /^아직 비어 있는 답이 있습니다/);
         // The explanation of the earlier mistake is shown beside it: the line does not say
         // the worked answer waits.
         assert.doesNotMatch(await page.textContent('#mlfq-empty'), lang === 'en' ? /worked answer/ : /풀이는/);

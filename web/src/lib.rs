@@ -405,7 +405,10 @@ fn workspace(props: &WorkspaceProps) -> Html {
                     if let Some(simulation) = &session.simulation {
                         <div class={classes!("results", session.results_are_stale().then_some("stale"))}>
                             <ui::results_panel::ResultsPanel {lang} simulation={simulation.clone()} spec={session.spec.clone()} dispatch={dispatch.clone()} stale={session.results_are_stale()} loads={session.loads} opened_at={session.opened_at} opened_on_compare={session.opened_on_compare}
-                                set_aside={match &session.notice { Some(Notice::ScheduleSetAside(made)) => Some(*made), _ => None }}
+                                set_aside={match (&session.notice, session.previous.as_ref().and_then(|draft| draft.schedule.clone())) {
+                                    (Some(Notice::ScheduleSetAside(made)), Some(schedule)) => Some((*made, schedule)),
+                                    _ => None,
+                                }}
                                 lesson={match &session.notice {
                                     Some(Notice::Lesson { lesson, edited: false, .. }) => Some(AttrValue::from(lang.pick(*lesson))),
                                     Some(Notice::Preset(id)) => Some(AttrValue::from(proclab_app::i18n::preset_text(*id, lang).1)),

@@ -227,25 +227,25 @@ fn in_policy(error: &serde_json::Error, bytes: &[u8]) -> Option<serde_json::Erro
         "mlfq" => read::<proclab_core::spec::MlfqSpec>(masked),
         _ => None,
     })?;
-    // A queue of a multilevel queue is read by its kind in turn.
-    let queue = error_path(bytes, &placed)
-        .and_then(|path| {
-            let index = path.strip_prefix("policy.queues[")?.split(']').next()?;
-            index.parse::<usize>().ok()
-        })
-        .and_then(|index| {
+    // A queue of a multilevel queue is read by its kind in turn, each in order until one
+    // complains, as the reader reads them (where it places the complaint says which only
+    // roughly: after the list's end for the last queue).
+    let in_queue = error_path(bytes, &placed)
+        .filter(|path| path.starts_with("policy.queues"))
+        .and_then(|_| {
             let queues = members(bytes, policy.value.start)
                 .into_iter()
                 .find(|member| member.key == "queues")?;
-            elements(bytes, queues.value.start).get(index).cloned()
+            elements(bytes, queues.value.start)
+                .into_iter()
+                .find_map(|queue| {
+                    read_by_kind(bytes, queue.start, |kind, masked| match kind {
+                        "fcfs" | "sjf" => read::<policy_fields::None>(masked),
+                        "rr" => read::<policy_fields::Quantum>(masked),
+                        _ => None,
+                    })
+                })
         });
-    let in_queue = queue.and_then(|queue| {
-        read_by_kind(bytes, queue.start, |kind, masked| match kind {
-            "fcfs" | "sjf" => read::<policy_fields::None>(masked),
-            "rr" => read::<policy_fields::Quantum>(masked),
-            _ => None,
-        })
-    });
     Some(in_queue.unwrap_or(placed))
 }
 

@@ -576,7 +576,7 @@ pub fn file_error(error: &crate::files::FileError, lang: Lang) -> String {
                 ],
                 JsonSlip::SingleQuotes => [
                     "JSON은 글자와 이름을 큰따옴표(\")로 씁니다. 작은따옴표(')는 쓸 수 없습니다",
-                    "JSON writes texts and names in double quotes (\"), not single quotes (')",
+                    "JSON puts texts and field names in double quotes (\"), not single quotes (')",
                 ],
                 JsonSlip::UnquotedKey => [
                     "항목 이름은 큰따옴표 안에 씁니다(예: \"kind\")",
@@ -656,6 +656,8 @@ pub fn reader_words(detail: &str, lang: Lang) -> String {
             "a boolean" => ["true 또는 false", "true or false"],
             "a string" => ["따옴표 안의 글자", "a text in quotes"],
             "a sequence" => ["목록 [ ... ]", "a list [ ... ]"],
+            // A choice by name: a burst's kind, a policy's "kind", a convention.
+            "variant identifier" => ["따옴표 안의 이름", "a name in quotes"],
             _ if expected.starts_with("struct ") || expected == "a map" => {
                 ["객체 { ... }", "an object { ... }"]
             }
@@ -700,6 +702,13 @@ pub fn reader_words(detail: &str, lang: Lang) -> String {
                 format!("“{found}” is not one of {allowed}"),
             ]),
         };
+    }
+    if let Some(rest) = detail.strip_prefix("duplicate field ") {
+        let name = quoted(rest).into_iter().next().unwrap_or_default();
+        return lang.pick([
+            format!("“{name}” 항목이 두 번 쓰였습니다. 하나만 남기세요"),
+            format!("the field “{name}” is written twice: keep one"),
+        ]);
     }
     if let Some(rest) = detail.strip_prefix("missing field ") {
         let name = quoted(rest).into_iter().next().unwrap_or_default();

@@ -599,6 +599,15 @@ impl Reduce for Session {
                         next.notice =
                             Some(Notice::Pasted(processes.len(), self.draft.processes.len()));
                     }
+                    // Scheduling by hand again, or the choices set aside brought back: the
+                    // banner's Undo would now throw away what is chosen (it had stayed up,
+                    // offering the old choices over the new ones).
+                    Edit::Schedule(Some(_))
+                        if matches!(self.notice, Some(Notice::ScheduleSetAside(_))) =>
+                    {
+                        next.notice = self.previous_lesson.clone();
+                        next.previous = None;
+                    }
                     // Handing back to the policy sets the choices made aside, not for good.
                     Edit::Schedule(None) => {
                         let made = self.draft.schedule.as_ref().map(|s| s.threads.len());

@@ -513,6 +513,31 @@ fn handing_back_to_the_policy_sets_the_choices_aside_for_undo() {
     assert_eq!(example.notice, Some(Notice::Preset(id)));
     let handed_back = act(&example, Action::Edit(Edit::Schedule(None)));
     assert_eq!(handed_back.notice, Some(Notice::ScheduleSetAside(3)));
+    // Scheduling by hand again takes the old choices' Undo away (it would throw the new ones
+    // away), and the example's banner comes back.
+    let again = act(
+        &handed_back,
+        Action::Edit(Edit::Schedule(Some(proclab_core::ScheduleSpec {
+            threads: vec![1],
+            repeat: false,
+        }))),
+    );
+    assert_eq!(again.notice, Some(Notice::Preset(id)));
+    assert_eq!(again.previous, None);
+    // The choices brought back into the workload as edited since (what the note beside the
+    // scheduler does): the edit stays.
+    let renamed = act(
+        &handed_back,
+        Action::Edit(Edit::Text(FieldId::Name(0), "Counter".into())),
+    );
+    let brought = act(
+        &renamed,
+        Action::Edit(Edit::Schedule(
+            handed_back.previous.as_ref().unwrap().schedule.clone(),
+        )),
+    );
+    assert_eq!(brought.draft.schedule, example.draft.schedule);
+    assert_eq!(brought.draft.processes[0].name, "Counter");
     // Leaving before any choice sets nothing aside.
     spec.schedule = Some(proclab_core::ScheduleSpec {
         threads: Vec::new(),

@@ -706,6 +706,13 @@ fn a_mistake_in_the_policy_is_placed_where_it_is() {
     );
     assert!(parse_scenario_json(&levels(r#"{ "quantum": null }"#)).is_ok());
     assert!(said(r#"{"policy": {"kind": "mlfq"}}"#).ends_with("the field “levels” is missing."));
+    // The last queue of a multilevel queue, which the reader tells after the list's end.
+    let last = "{\"policy\": {\"kind\": \"mlq\",\n  \"queues\": [\n    {\"kind\": \"rr\", \"quantum\": 2},\n    {\"kind\": \"rr\", \"quantum\": \"x\"}\n  ]\n}}";
+    assert!(
+        said(last).starts_with("it is not a ProcLab scenario at policy.queues[1].quantum (line 4,"),
+        "{}",
+        said(last)
+    );
 }
 
 /// The usual slips of JSON written by hand are named, in either language (a trailing comma had
@@ -729,7 +736,7 @@ fn the_usual_slips_of_json_written_by_hand_are_named() {
         (
             "{'processes': []}",
             JsonSlip::SingleQuotes,
-            "in double quotes (\"), not single quotes (')",
+            "JSON puts texts and field names in double quotes (\"), not single quotes (')",
             "작은따옴표(')는 쓸 수 없습니다",
         ),
         (
@@ -760,4 +767,25 @@ fn the_usual_slips_of_json_written_by_hand_are_named() {
         parse_scenario_json("hello"),
         Err(FileError::NotJson { slip: None, .. })
     ));
+}
+
+/// The reader's words for a field written twice and for a kind that is not a name are plain
+/// words of either language (they had come through as "duplicate field `processes`" and
+/// "5 where variant identifier is expected", English in a Korean page).
+#[test]
+fn a_field_written_twice_and_a_kind_that_is_no_name_are_told_plainly() {
+    use proclab_app::files::parse_scenario_json;
+    let said = |file: &str, lang: Lang| {
+        proclab_app::i18n::file_error(&parse_scenario_json(file).unwrap_err(), lang)
+    };
+    let twice = r#"{"processes": [], "processes": []}"#;
+    assert!(said(twice, Lang::En).contains("the field “processes” is written twice: keep one"));
+    assert!(said(twice, Lang::Ko).contains("“processes” 항목이 두 번 쓰였습니다"));
+    let number = r#"{"processes": [{"bursts": [{"cpu": 2}]}], "policy": {"kind": 5}}"#;
+    assert!(
+        said(number, Lang::En).contains("5 where a name in quotes is expected"),
+        "{}",
+        said(number, Lang::En)
+    );
+    assert!(!said(number, Lang::Ko).contains("variant"));
 }

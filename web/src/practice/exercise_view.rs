@@ -82,12 +82,28 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
     let ask = {
         let confirming = confirming.clone();
         let here = here.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(Some(here.clone())))
+        Callback::from(move |_: MouseEvent| {
+            confirming.set(Some(here.clone()));
+            crate::browser::focus_later(String::from("practice-show-confirm"));
+        })
+    };
+    // Keep working (or Escape) closes the question and gives the focus back to Show.
+    let close = {
+        let confirming = confirming.clone();
+        move || {
+            confirming.set(None);
+            crate::browser::focus_later(String::from("practice-show"));
+        }
     };
     let cancel = {
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(None))
+        let close = close.clone();
+        Callback::from(move |_: MouseEvent| close())
     };
+    let on_ask_key = Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Escape" {
+            close();
+        }
+    });
     let show = {
         let on_open = props.on_open.clone();
         let dispatch = props.dispatch.clone();
@@ -262,7 +278,7 @@ pub fn exercise_view(props: &ExerciseViewProps) -> Html {
                     title={T::ShowNoted.get(lang)}>{ show_label.get(lang) }</button>
                 }
                 if explains && asks_first && confirm_open {
-                    <span class="show-ask" id="practice-show-ask" role="group" aria-label={show_label.get(lang)}>
+                    <span class="show-ask" id="practice-show-ask" role="group" aria-label={show_label.get(lang)} onkeydown={on_ask_key}>
                         <span>{ T::ShowAsk.get(lang) }</span>
                         <button type="button" id="practice-show-confirm" onclick={show}>{ T::ShowConfirm.get(lang) }</button>
                         <button type="button" id="practice-show-cancel" onclick={cancel}>{ T::ShowCancel.get(lang) }</button>

@@ -12,7 +12,6 @@ use proclab_app::program_view::{
     choices_that_run, choosable, end_sentence, program_of, shared_segment, step_lines_in,
     thread_name, Goal, ProgramText,
 };
-use proclab_app::session::Action;
 use proclab_app::simulation::Simulation;
 use proclab_app::watch::playback::Playback;
 use proclab_app::watch::text::state_name;
@@ -32,9 +31,9 @@ pub struct ProgramsProps {
     pub simulation: Rc<Simulation>,
     pub playback: UseReducerHandle<Store<Playback>>,
     pub dispatch: Dispatch,
-    /// "Hand back to the policy" has just set aside this many choices (Undo brings them back).
+    /// "Hand back to the policy" has just set aside this many choices, this schedule.
     #[prop_or_default]
-    pub set_aside: Option<usize>,
+    pub set_aside: Option<(usize, ScheduleSpec)>,
 }
 
 #[function_component(Programs)]
@@ -102,7 +101,7 @@ pub fn programs(props: &ProgramsProps) -> Html {
                     } }
                 </p>
             }
-            <Scheduler {lang} simulation={simulation.clone()} dispatch={props.dispatch.clone()} set_aside={props.set_aside} />
+            <Scheduler {lang} simulation={simulation.clone()} dispatch={props.dispatch.clone()} set_aside={props.set_aside.clone()} />
             <div class="program-grid">
                 <div class="code-view">
                     <h3>{ t(ProgramText::Code) }</h3>
@@ -265,7 +264,7 @@ struct SchedulerProps {
     lang: Lang,
     simulation: Rc<Simulation>,
     dispatch: Dispatch,
-    set_aside: Option<usize>,
+    set_aside: Option<(usize, ScheduleSpec)>,
 }
 
 impl PartialEq for SchedulerProps {
@@ -396,20 +395,22 @@ fn scheduler(props: &SchedulerProps) -> Html {
     });
     let Some(schedule) = scenario.schedule().cloned() else {
         // The choices just set aside are said here, where the student's eyes are (the banner
-        // at the top of the page is screens away on a phone), with their own Undo.
-        let undo = {
-            let dispatch = props.dispatch.clone();
-            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Undo))
-        };
+        // at the top of the page is screens away on a phone), and can be brought back into the
+        // workload as it is now (Undo would also take back what was edited since).
+        let bring_back = props
+            .set_aside
+            .as_ref()
+            .map(|(_, schedule)| set(Some(schedule.clone())))
+            .unwrap_or_default();
         return html! {
             <div class="scheduler">
                 <h3>{ t(ProgramText::Scheduler) }</h3>
                 <p class="hint">{ t(ProgramText::SchedulerIntro) }</p>
-                if let Some(made) = props.set_aside {
+                if let Some((made, _)) = &props.set_aside {
                     <p class="set-aside" id="scheduler-set-aside" role="status">
-                        { proclab_app::program_view::set_aside_sentence(made, lang) }
+                        { proclab_app::program_view::set_aside_sentence(*made, lang) }
                         { " " }
-                        <button type="button" class="small" id="scheduler-bring-back" onclick={undo}>{ t(ProgramText::BringBack) }</button>
+                        <button type="button" class="small" id="scheduler-bring-back" onclick={bring_back}>{ t(if *made == 1 { ProgramText::BringBackOne } else { ProgramText::BringBack }) }</button>
                     </p>
                 }
                 <button type="button" id="scheduler-start" class="primary"

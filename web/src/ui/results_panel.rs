@@ -37,7 +37,7 @@ pub struct ResultsPanelProps {
     pub opened_on_compare: bool,
     /// "Hand back to the policy" has just set aside this many choices ([`Notice::ScheduleSetAside`]).
     #[prop_or_default]
-    pub set_aside: Option<usize>,
+    pub set_aside: Option<(usize, proclab_core::spec::ScheduleSpec)>,
     /// A Learn example's lesson while its banner stands ([`crate::watch::WatchProps::lesson`]).
     #[prop_or_default]
     pub lesson: Option<AttrValue>,
@@ -233,7 +233,7 @@ pub fn results_panel(props: &ResultsPanelProps) -> Html {
                     <crate::chart::GanttChart simulation={simulation.clone()} {lang} cursor={Some(playback.tick)} onjump={on_jump} onselect={on_select.clone()} />
                 </section>
                 if simulation.scenario.has_programs() {
-                    <crate::ui::programs::Programs {lang} simulation={simulation.clone()} playback={playback.clone()} dispatch={props.dispatch.clone()} set_aside={props.set_aside} />
+                    <crate::ui::programs::Programs {lang} simulation={simulation.clone()} playback={playback.clone()} dispatch={props.dispatch.clone()} set_aside={props.set_aside.clone()} />
                 }
                 <MetricsTable {lang} simulation={simulation.clone()} />
                 <Watch {lang} simulation={simulation.clone()} playback={playback.clone()} selected={*selected} onselect={on_select.clone()} loads={props.loads} opened_at={props.opened_at} lesson={props.lesson.clone()} />

@@ -933,7 +933,7 @@ pub fn still_empty(lang: Lang) -> &'static str {
 pub fn still_empty_later(lang: Lang) -> &'static str {
     lang.pick([
         "아직 비어 있는 답이 있습니다(… 표시): 채운 뒤 다시 확인하세요.",
-        "An answer is still empty (marked …): fill it in, then check again.",
+        "Fill in the answers still empty (marked …), then check again.",
     ])
 }
 
@@ -1007,7 +1007,7 @@ pub fn explain(exercise: &Exercise, grading: &Grading, lang: Lang) -> Option<Str
             };
             return Some(lang.pick([
                 format!("{form} 읽을 수 없는 답(? 표시)을 고친 뒤 다시 확인하세요. 풀이는 답을 읽을 수 있을 때 보여 줍니다."),
-                format!("{form} Correct the answer marked ? and check again. The worked answer is shown once the answer can be read."),
+                format!("{form} Correct each answer marked ? and check again. The worked answer is shown once it can be read."),
             ]));
         }
         _ => {}

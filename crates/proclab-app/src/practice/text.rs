@@ -227,7 +227,7 @@ impl Words for PracticeText {
             Show => ["시뮬레이터에서 보기", "Show in the simulator"],
             ShowAsk => ["시뮬레이터는 이 문제의 답을 모두 보여 주고, 답안 파일에 열어 본 것이 기록됩니다.", "The simulator shows every answer to this exercise, and your answers file notes that you looked."],
             ShowConfirm => ["답 보기", "Show the answers"],
-            ShowCancel => ["아직 풀기", "Keep working"],
+            ShowCancel => ["계속 풀기", "Keep working"],
             ShowNoted => ["이 실행을 시뮬레이터에서 엽니다. 거기서는 모든 답이 보이므로 답안 파일에 열어 본 것이 기록됩니다.", "Opens this run in the simulator, where every answer shows: the answers files note that you did."],
             ShowMine => ["내 실행 순서(질문 B)를 시뮬레이터에서 보기", "Show my interleaving (question B) in the simulator"],
             CopyLink => ["세트 링크 복사", "Copy set link"],

@@ -44,6 +44,7 @@ pub enum ProgramText {
     SchedulerStart,
     /// Brings back the choices "Hand back to the policy" set aside.
     BringBack,
+    BringBackOne,
     SchedulerLeave,
     RunOne,
     RunFive,
@@ -136,6 +137,7 @@ impl Words for ProgramText {
             SchedulerStart => ["직접 스케줄하기", "Schedule it yourself"],
             SchedulerLeave => ["정책에 맡기기(정책의 실행, t=0부터)", "Hand back to the policy (its own run, from t=0)"],
             BringBack => ["내 선택 되돌리기", "Bring my choices back"],
+            BringBackOne => ["내 선택 되돌리기", "Bring my choice back"],
             RunOne => ["1개 실행", "run 1"],
             RunFive => ["5개 실행", "run 5"],
             UndoChoice => ["한 칸 되돌리기", "Undo one"],
