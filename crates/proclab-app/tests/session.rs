@@ -59,6 +59,15 @@ fn act(session: &Session, action: Action) -> Session {
         .expect("the action changes the session")
 }
 
+/// `session` with the example `id` loaded from the menu, its banner up.
+fn load_example(session: &Session, id: &str) -> Session {
+    let preset = proclab_core::presets::preset(id).unwrap();
+    act(
+        session,
+        Action::Load(Box::new(preset.spec), Some(Notice::Preset(preset.id))),
+    )
+}
+
 #[test]
 fn every_mlq_queue_survives_spec_to_draft_to_spec() {
     for queues in every_queue_mix() {
@@ -329,16 +338,7 @@ fn an_examples_lesson_says_it_describes_the_example_as_loaded_once_it_is_edited(
 #[test]
 fn an_edited_examples_lesson_is_followed_by_how_the_run_ends_now_when_a_deadlock_comes_or_goes() {
     use proclab_app::session::LessonNow;
-    let load = |id: &str| {
-        let preset = proclab_core::presets::preset(id).unwrap();
-        act(
-            &start(&ScenarioSpec::default()),
-            Action::Load(
-                Box::new(preset.spec.clone()),
-                Some(Notice::Preset(preset.id)),
-            ),
-        )
-    };
+    let load = |id: &str| load_example(&start(&ScenarioSpec::default()), id);
     let program_of = |session: &Session| session.draft.processes[0].program.clone();
     let (deadlocking, ordered) = (
         load("deadlock-two-locks"),
@@ -400,16 +400,7 @@ fn an_edited_examples_lesson_is_followed_by_how_the_run_ends_now_when_a_deadlock
 /// said "no longer deadlocks" of a run that never had).
 #[test]
 fn undo_compares_an_edited_example_with_itself_as_loaded() {
-    let load = |session: &Session, id: &str| {
-        let preset = proclab_core::presets::preset(id).unwrap();
-        act(
-            session,
-            Action::Load(
-                Box::new(preset.spec.clone()),
-                Some(Notice::Preset(preset.id)),
-            ),
-        )
-    };
+    let load = load_example;
     let ordered = load(
         &start(&ScenarioSpec::default()),
         "deadlock-two-locks-ordered",
@@ -441,13 +432,9 @@ fn undo_compares_an_edited_example_with_itself_as_loaded() {
 #[test]
 fn an_edited_example_stuck_on_no_cycle_is_not_said_to_deadlock() {
     use proclab_app::session::LessonNow;
-    let preset = proclab_core::presets::preset("producer-consumer-semaphores").unwrap();
-    let loaded = act(
+    let loaded = load_example(
         &start(&ScenarioSpec::default()),
-        Action::Load(
-            Box::new(preset.spec.clone()),
-            Some(Notice::Preset(preset.id)),
-        ),
+        "producer-consumer-semaphores",
     );
     let (index, process) = loaded
         .draft
