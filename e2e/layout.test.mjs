@@ -517,6 +517,28 @@ test('on a touch phone a box to tick is reached by its words, 44 px tall, and an
   }
 });
 
+test('on a phone a file\'s mistake is told whole, in Korean, not folded behind "More" as a description is', TIMEOUT, async () => {
+  const context = await openBrowser({ locale: 'ko-KR', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    await page.waitForSelector('#app-title');
+    const file = '{"processes": [{"bursts": [{"cpu": 5}]}],\n "policy": {"kind": "mlfq",\n  "levels": [{"quantum": 2, "allotment": 1},\n             {"quantum": 4, "alotment": 1}]}}\n';
+    await page.setInputFiles('#upload-json', { name: 'levels.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await page.waitForSelector('#notice.error');
+    const text = await page.innerText('#notice.error p');
+    assert.match(text, /policy\.levels\[1\]\.alotment\(4번째 줄 \d+번째 글자\)/);
+    assert.match(text, /“alotment”라는 항목은 없습니다\. 쓸 수 있는 항목: quantum, allotment/);
+    assert.equal(await page.$('#notice .clamp-more'), null, 'no More button');
+    // The words are all on screen: the paragraph is as tall as its text.
+    const [height, scroll] = await page.$eval('#notice.error p', (p) => [p.clientHeight, p.scrollHeight]);
+    assert.ok(scroll <= height + 1, `${scroll} px of text in ${height} px`);
+    await screenshot(page, 'file-error-phone-ko');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('on a phone a long example description shows its first lines and a button for the rest; the examples menu follows on the first screen', TIMEOUT, async () => {
   const context = await openBrowser({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   try {

@@ -307,7 +307,13 @@ fn workspace(props: &WorkspaceProps) -> Html {
                                 if let Some(now) = session.lesson_now() {
                                     <p class="lesson-now">{ messages::lesson_now(now, lang) }</p>
                                 }
-                                <ui::clamped::Clamped key={text.as_str()} {lang} text={AttrValue::from(text.clone())} />
+                                // A description folds on a phone; what went wrong never does (the
+                                // place of a file's mistake had been cut off behind "More").
+                                if is_error {
+                                    <p lang={lang.tag()}>{ text.clone() }</p>
+                                } else {
+                                    <ui::clamped::Clamped key={text.as_str()} {lang} text={AttrValue::from(text.clone())} />
+                                }
                             </div>
                             if session.previous.is_some() && (notice.can_undo() || matches!(notice, Notice::Preset(_) | Notice::Lesson { .. } | Notice::FileOpened | Notice::FileInvalid(_))) {
                                 <button type="button" id="undo" onclick={undo}>{ Text::Undo.get(lang) }</button>
