@@ -259,16 +259,17 @@ test('Show asks before it opens an exercise not yet solved: the simulator shows 
     await screenshot(page, 'practice-show-ask-en-1280');
     // The focus is on the answer to the question; Escape closes it and gives the focus back to
     // Show, as Keep working does.
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'practice-show-confirm');
+    const focusOn = (id) => page.waitForFunction((id) => document.activeElement?.id === id, id, { timeout: 5000 });
+    await focusOn('practice-show-confirm');
     await page.keyboard.press('Escape');
     await page.waitForSelector('#practice-show-ask', { state: 'detached' });
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'practice-show');
+    await focusOn('practice-show');
     await page.click('#practice-show');
     await page.waitForSelector('#practice-show-ask');
     // Keep working: nothing is opened, nothing noted.
     await page.click('#practice-show-cancel');
     assert.equal(await page.$('#practice-show-ask'), null);
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'practice-show');
+    await focusOn('practice-show');
     assert.ok(await page.$('#exercise-title'), 'still on the exercise');
     let noted = JSON.parse((await download(page, '#practice-export-json')).bytes.toString());
     assert.equal(noted.exercises[0].shown, false);

@@ -218,12 +218,13 @@ fn in_policy(error: &serde_json::Error, bytes: &[u8]) -> Option<serde_json::Erro
     let policy = members(bytes, top)
         .into_iter()
         .find(|member| member.key == "policy")?;
+    use proclab_core::spec::read as fields;
     let placed = read_by_kind(bytes, policy.value.start, |kind, masked| match kind {
-        "fcfs" | "srtf" | "hrrn" => read::<policy_fields::None>(masked),
-        "rr" | "lottery" => read::<policy_fields::Quantum>(masked),
-        "priority" => read::<policy_fields::Priority>(masked),
-        "sjf" => read::<policy_fields::Sjf>(masked),
-        "mlq" => read::<policy_fields::Mlq>(masked),
+        "fcfs" | "srtf" | "hrrn" => read::<fields::NoFields>(masked),
+        "rr" | "lottery" => read::<fields::Quantum>(masked),
+        "priority" => read::<fields::Priority>(masked),
+        "sjf" => read::<fields::Sjf>(masked),
+        "mlq" => read::<fields::Mlq>(masked),
         "mlfq" => read::<proclab_core::spec::MlfqSpec>(masked),
         _ => None,
     })?;
@@ -240,8 +241,8 @@ fn in_policy(error: &serde_json::Error, bytes: &[u8]) -> Option<serde_json::Erro
                 .into_iter()
                 .find_map(|queue| {
                     read_by_kind(bytes, queue.start, |kind, masked| match kind {
-                        "fcfs" | "sjf" => read::<policy_fields::None>(masked),
-                        "rr" => read::<policy_fields::Quantum>(masked),
+                        "fcfs" | "sjf" => read::<fields::NoFields>(masked),
+                        "rr" => read::<fields::Quantum>(masked),
                         _ => None,
                     })
                 })
@@ -285,48 +286,6 @@ fn read_by_kind(
         })
         .collect();
     read(&kind, &masked)
-}
-
-/// Each policy kind's fields as `proclab_core`'s reader takes them, read only to place a
-/// complaint (`crates/proclab-cli/tests/json_paths.rs` checks that they complain as it does).
-#[allow(dead_code)]
-mod policy_fields {
-    use proclab_core::spec::{PredictionSpec, QueueSpec};
-    use serde::Deserialize;
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct None {}
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct Quantum {
-        quantum: u64,
-    }
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct Priority {
-        #[serde(default)]
-        preemptive: bool,
-        #[serde(default)]
-        aging_every: Option<u64>,
-        #[serde(default)]
-        lower_is_higher: bool,
-    }
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct Sjf {
-        #[serde(default)]
-        prediction: Option<PredictionSpec>,
-    }
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct Mlq {
-        queues: Vec<QueueSpec>,
-    }
 }
 
 /// One row per process, then a row of the exact averages to two decimals.

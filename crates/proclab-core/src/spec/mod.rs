@@ -6,7 +6,7 @@
 //! The format is versioned by [`ScenarioSpec::version`]; fields are only ever added.
 
 mod conventions;
-mod read;
+pub mod read;
 
 pub use conventions::*;
 
